@@ -1,0 +1,138 @@
+/**
+ * Builds the whole server (Fastify for HTTP, Hocuspocus for the WebSocket, on one port)
+ * without listening, so that tests and benchmarks can start it on port 0.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import type { Hocuspocus } from '@hocuspocus/server';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { authPlugin } from './auth/authPlugin.ts';
+import { authRoutes } from './auth/authRoutes.ts';
+import { CollabTokens } from './auth/collabToken.ts';
+import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
+import { DocumentAccess } from './collab/documentAccess.ts';
+import { websocketRoute } from './collab/websocketRoute.ts';
+import type { Config } from './config.ts';
+import { clientAssets } from './http/clientAssets.ts';
+import { errorHandler } from './http/errorHandler.ts';
+import { meetingRoutes } from './meetings/meetingRoutes.ts';
+import { healthRoutes } from './observability/healthRoutes.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { openStore, type Store } from './storage/store.ts';
+
+/** Largest WebSocket frame accepted; a bigger one closes that socket with 1009. */
+export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+/** Largest HTTP body accepted (413 above). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const DEFAULT_CLIENT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
+
+export interface App {
+  http: FastifyInstance;
+  collab: Hocuspocus;
+  store: Store;
+  metrics: Metrics;
+  /** Stores what is pending, closes every socket, then the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs every debounced store now and waits for it. Updates are already in the log; this folds
+ * them into snapshots so the next start loads fast.
+ */
+async function storePendingDocuments(collab: Hocuspocus): Promise<void> {
+  await Promise.all(
+    [...collab.documents.values()].map(async (document) => {
+      const id = `onStoreDocument-${document.name}`;
+      if (collab.debouncer.isDebounced(id)) await collab.debouncer.executeNow(id);
+      await document.saveMutex.waitForUnlock();
+    }),
+  );
+}
+
+export interface AppDependencies {
+  /** An open store; when given, the app does not close it. */
+  store?: Store;
+  /** Where the built client is; defaults to dist/client. */
+  clientRoot?: string;
+  /** Pino options, or false for silence (tests). */
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<App> {
+  const store = deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const ownsStore = deps.store === undefined;
+  const metrics = createMetrics();
+
+  const http = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: MAX_BODY_BYTES,
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const tokens = new CollabTokens(await store.settings.secret('collab-token-secret'));
+  const access = new DocumentAccess(store);
+  const collab = createCollabServer({ store, tokens, access, metrics, log: http.log });
+
+  await http.register(swagger, {
+    openapi: {
+      info: { title: 'Plenary API', version: '1', description: 'Commands and queries of the Plenary board.' },
+    },
+  });
+  await http.register(errorHandler);
+  await http.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", ...config.publicOrigins.map((origin) => origin.replace(/^http/, 'ws'))],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await http.register(rateLimit, { global: false });
+  await http.register(authPlugin, { store, publicOrigins: config.publicOrigins, secureCookies: config.secureCookies });
+  await http.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+
+  http.addHook('onResponse', async (request, reply) => {
+    metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode });
+  });
+
+  await http.register(healthRoutes, { metrics, checks: { store: () => store.db.ping() } });
+  await http.register(authRoutes, {
+    store,
+    tokens,
+    onSessionRevoked: (sessionId) => closeSessionConnections(collab, sessionId),
+  });
+  await http.register(meetingRoutes, { store });
+  await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
+  http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+  await http.register(clientAssets, { root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT });
+
+  let closing: Promise<void> | undefined;
+  return {
+    http,
+    collab,
+    store,
+    metrics,
+    close: () =>
+      (closing ??= (async () => {
+        await storePendingDocuments(collab);
+        collab.closeConnections();
+        await http.close();
+        if (ownsStore) await store.close();
+      })()),
+  };
+}

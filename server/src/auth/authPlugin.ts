@@ -1,0 +1,110 @@
+/**
+ * Who is asking: resolves the session cookie to a user on every request, and refuses
+ * state-changing requests that come from another site.
+ */
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { isModerator, type Role } from '../../../shared/roles.ts';
+import { AppError, forbidden, unauthorized } from '../http/appError.ts';
+import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
+import { SESSION_TTL_MS, type Session } from './sessionStore.ts';
+
+export const SESSION_COOKIE = 'plenary_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null. */
+    user: User | null;
+    /** The session behind `user`, or null. */
+    session: Session | null;
+  }
+  interface FastifyInstance {
+    setSessionCookie(reply: FastifyReply, secret: string): void;
+    clearSessionCookie(reply: FastifyReply): void;
+  }
+}
+
+export interface AuthPluginOptions {
+  store: Store;
+  publicOrigins: string[];
+  secureCookies: boolean;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The user behind a session, if both are live. Used by HTTP and by the WebSocket. */
+export async function userOfSession(store: Store, session: Session | undefined): Promise<User | null> {
+  if (!session) return null;
+  const user = await store.users.byId(session.userId);
+  return user && !user.disabled ? user : null;
+}
+
+export const authPlugin = fp<AuthPluginOptions>(
+  async (app: FastifyInstance, options) => {
+    await app.register(cookie);
+    app.decorateRequest('user', null);
+    app.decorateRequest('session', null);
+
+    app.decorate('setSessionCookie', (reply: FastifyReply, secret: string) => {
+      void reply.setCookie(SESSION_COOKIE, secret, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+    });
+    app.decorate('clearSessionCookie', (reply: FastifyReply) => {
+      void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies });
+    });
+
+    app.addHook('onRequest', async (request) => {
+      if (UNSAFE_METHODS.has(request.method)) refuseCrossSite(request, options.publicOrigins);
+      const secret = request.cookies[SESSION_COOKIE];
+      if (!secret) return;
+      const session = await options.store.sessions.bySecret(secret);
+      const user = await userOfSession(options.store, session);
+      if (session && user) {
+        request.session = session;
+        request.user = user;
+      }
+    });
+  },
+  { name: 'auth' },
+);
+
+/**
+ * Browsers send Origin on every cross-origin state-changing request, and Sec-Fetch-Site too.
+ * Clients without them (scripts, tests) are not browsers and cannot ride on a victim's cookie.
+ */
+function refuseCrossSite(request: FastifyRequest, publicOrigins: string[]): void {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !publicOrigins.includes(origin)) {
+    throw new AppError('CROSS_SITE', 'Cross-site requests are refused.');
+  }
+  if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new AppError('CROSS_SITE', 'Cross-site requests are refused.');
+  }
+}
+
+/** The signed-in user, or a 401. */
+export function requireUser(request: FastifyRequest): User {
+  if (!request.user) throw unauthorized();
+  return request.user;
+}
+
+/** The signed-in user if they hold one of `roles`, else 401/403. */
+export function requireRole(request: FastifyRequest, roles: readonly Role[]): User {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** The signed-in secretariat or chair, else 401/403. */
+export function requireModerator(request: FastifyRequest): User {
+  const user = requireUser(request);
+  if (!isModerator(user.role)) throw forbidden('Only the secretariat or the chair may do that.');
+  return user;
+}

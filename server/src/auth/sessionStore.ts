@@ -1,0 +1,68 @@
+/**
+ * Server-side sessions. The cookie carries a random secret; the store keeps only its SHA-256,
+ * so a copy of the database does not hand out working sessions.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../storage/db.ts';
+
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface Session {
+  id: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+export class SessionStore {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** Creates a session and returns the secret to put in the cookie (never stored). */
+  async create(userId: string, now = Date.now()): Promise<{ secret: string; session: Session }> {
+    const secret = randomBytes(32).toString('base64url');
+    const session: Session = { id: hashSecret(secret), userId, createdAt: now, expiresAt: now + SESSION_TTL_MS };
+    await this.db.run('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+      session.id,
+      session.userId,
+      session.createdAt,
+      session.expiresAt,
+    ]);
+    return { secret, session };
+  }
+
+  /** The live session for a cookie secret: not revoked, not expired. */
+  async bySecret(secret: string, now = Date.now()): Promise<Session | undefined> {
+    return this.byId(hashSecret(secret), now);
+  }
+
+  async byId(id: string, now = Date.now()): Promise<Session | undefined> {
+    const row = await this.db.get<SessionRow>(
+      'SELECT id, user_id, created_at, expires_at FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?',
+      [id, now],
+    );
+    return row && { id: row.id, userId: row.user_id, createdAt: Number(row.created_at), expiresAt: Number(row.expires_at) };
+  }
+
+  async revoke(id: string, now = Date.now()): Promise<void> {
+    await this.db.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+  }
+
+  async revokeAllOf(userId: string, now = Date.now()): Promise<void> {
+    await this.db.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now, userId]);
+  }
+}

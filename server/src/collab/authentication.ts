@@ -1,0 +1,55 @@
+/**
+ * Hocuspocus extension: who is connecting and what they may do with the document they ask
+ * for. A token from POST /api/collab-token, or else the session cookie of the upgrade
+ * request. Refusals use Hocuspocus's named close events (4401 Unauthorized, 4403 Forbidden);
+ * they end that document's connection and leave the socket open for the others.
+ */
+import { fastifyCookie } from '@fastify/cookie';
+import { Forbidden, Unauthorized } from '@hocuspocus/common';
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
+import type { CollabTokens } from '../auth/collabToken.ts';
+import type { Store } from '../storage/store.ts';
+import type { CollabContext } from './context.ts';
+import type { DocumentAccess } from './documentAccess.ts';
+
+export interface AuthenticationOptions {
+  store: Store;
+  tokens: CollabTokens;
+  access: DocumentAccess;
+}
+
+export class Authentication implements Extension {
+  readonly extensionName = 'plenary-authentication';
+
+  private readonly options: AuthenticationOptions;
+
+  constructor(options: AuthenticationOptions) {
+    this.options = options;
+  }
+
+  async onAuthenticate({
+    token,
+    documentName,
+    requestHeaders,
+    connectionConfig,
+  }: onAuthenticatePayload): Promise<CollabContext> {
+    const { store, tokens, access } = this.options;
+    let session;
+    if (token) {
+      const claims = tokens.verify(token);
+      if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw Unauthorized;
+      session = await store.sessions.byId(claims.s);
+      if (session && session.userId !== claims.u) throw Unauthorized;
+    } else {
+      const secret = fastifyCookie.parse(requestHeaders.get('cookie') ?? '')[SESSION_COOKIE];
+      session = secret ? await store.sessions.bySecret(secret) : undefined;
+    }
+    const user = await userOfSession(store, session);
+    if (!session || !user) throw Unauthorized;
+    const granted = await access.resolve(user, documentName);
+    if (!granted) throw Forbidden;
+    connectionConfig.readOnly = granted === 'read';
+    return { user, sessionId: session.id, access: granted };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Yjs documents in the store: an append-only log of updates, and a snapshot per document.
+ *
+ * Every update a client sends is appended before the server applies and acknowledges it.
+ * Compaction writes a new snapshot and marks, by number, exactly the log rows it contains as
+ * folded. The new snapshot always includes the stored one (merge, never replace), so an instance
+ * cannot overwrite another's newer state and a failed load cannot store an empty document over
+ * a real one. Folded rows stay in the log as the document's history.
+ */
+import type { Db, SqlExecutor } from '../storage/db.ts';
+
+export interface LoggedUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface StoredUpdate extends LoggedUpdate {
+  userId: string | null;
+  createdAt: number;
+}
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  /** Log rows not yet folded into the snapshot, oldest first. */
+  updates: LoggedUpdate[];
+}
+
+export class DocumentStore {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** Appends one update and resolves with its sequence number once it is durable. */
+  async append(doc: string, update: Uint8Array, userId: string | null = null, tx: SqlExecutor = this.db): Promise<number> {
+    const row = await tx.get<{ seq: number }>(
+      'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
+      [doc, update, userId, Date.now()],
+    );
+    return Number(row!.seq);
+  }
+
+  /** What is stored of a document; a document never written has no snapshot and no updates. */
+  async load(doc: string): Promise<StoredDocument> {
+    const snapshot = await this.db.get<{ data: Uint8Array }>('SELECT data FROM doc_snapshots WHERE doc = ?', [doc]);
+    const rows = await this.db.all<{ seq: number; data: Uint8Array }>(
+      'SELECT seq, data FROM doc_updates WHERE doc = ? AND folded = 0 ORDER BY seq',
+      [doc],
+    );
+    return {
+      snapshot: snapshot ? toBytes(snapshot.data) : null,
+      updates: rows.map((row) => ({ seq: Number(row.seq), data: toBytes(row.data) })),
+    };
+  }
+
+  /**
+   * Writes a new snapshot and marks `foldedSeqs` folded, in one transaction that holds the
+   * document's lock. `build` receives the snapshot stored right now and must return a state
+   * that includes it and every row in `foldedSeqs`.
+   */
+  async saveSnapshot(
+    doc: string,
+    foldedSeqs: readonly number[],
+    build: (stored: Uint8Array | null) => Uint8Array,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.lockDocument(tx, doc);
+      const stored = await tx.get<{ data: Uint8Array }>('SELECT data FROM doc_snapshots WHERE doc = ?', [doc]);
+      const state = build(stored ? toBytes(stored.data) : null);
+      await tx.run(
+        `INSERT INTO doc_snapshots (doc, data, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (doc) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [doc, state, Date.now()],
+      );
+      for (let i = 0; i < foldedSeqs.length; i += 500) {
+        const chunk = foldedSeqs.slice(i, i + 500);
+        await tx.run(`UPDATE doc_updates SET folded = 1 WHERE seq IN (${chunk.map(() => '?').join(',')})`, chunk);
+      }
+    });
+  }
+
+  /** The log of a document after `afterSeq`, oldest first (version history, audits). */
+  async history(doc: string, afterSeq = 0, limit = 10_000): Promise<StoredUpdate[]> {
+    const rows = await this.db.all<{ seq: number; data: Uint8Array; user_id: string | null; created_at: number }>(
+      'SELECT seq, data, user_id, created_at FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq LIMIT ?',
+      [doc, afterSeq, limit],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      data: toBytes(row.data),
+      userId: row.user_id,
+      createdAt: Number(row.created_at),
+    }));
+  }
+
+  /** Serialises snapshot writes of one document across instances (SQLite transactions are already serial). */
+  private async lockDocument(tx: SqlExecutor, doc: string): Promise<void> {
+    if (this.db.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(hashtext(?)) AS locked', [doc]);
+  }
+}
+
+/** pg returns Buffers and node:sqlite Uint8Arrays; Yjs wants a plain Uint8Array view of either. */
+function toBytes(data: Uint8Array): Uint8Array {
+  return Buffer.isBuffer(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : data;
+}

@@ -1,0 +1,123 @@
+/**
+ * Hocuspocus extension: loads documents from the store and appends every update a client sends
+ * to the store's log before Hocuspocus applies and acknowledges it ("durable before
+ * acknowledged"). Folds the log into a snapshot when Hocuspocus asks to store (debounced, and
+ * when the last client leaves).
+ */
+import type {
+  afterHandleMessagePayload,
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  Connection,
+  Document,
+  Extension,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
+import type { FastifyBaseLogger } from 'fastify';
+import * as Y from 'yjs';
+import { parseDocumentName } from '../../../shared/documentNames.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { DocumentStore } from './documentStore.ts';
+import { documentUpdateOf, isEmptyUpdate } from './messages.ts';
+import { type CollabContext, SERVER_ORIGIN } from './context.ts';
+
+export interface PersistenceOptions {
+  documents: DocumentStore;
+  log: FastifyBaseLogger;
+  metrics: Metrics;
+}
+
+/** The `live:` projections are rebuilt from SQL; they have no log of their own. */
+const isPersisted = (documentName: string): boolean => parseDocumentName(documentName)?.kind !== 'live';
+
+/** Told to the client whose document could not be loaded (Hocuspocus sends it as the denial reason). */
+export const DOCUMENT_UNAVAILABLE = { code: 4503, reason: 'document-unavailable' };
+
+export class Persistence implements Extension {
+  readonly extensionName = 'plenary-persistence';
+  /** Log rows applied to the document in memory and not yet folded into its snapshot. */
+  private readonly unfolded = new Map<string, number[]>();
+  /** The log row of the message a connection is handling, between append and apply. */
+  private readonly appending = new WeakMap<Connection, number>();
+
+  private readonly options: PersistenceOptions;
+
+  constructor(options: PersistenceOptions) {
+    this.options = options;
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    if (!isPersisted(documentName)) return;
+    let stored;
+    try {
+      stored = await this.options.documents.load(documentName);
+    } catch (error) {
+      this.options.log.error({ err: error, documentName }, 'could not load document');
+      throw DOCUMENT_UNAVAILABLE;
+    }
+    const applied: number[] = [];
+    document.transact(() => {
+      // A snapshot Yjs cannot read means the document cannot be opened safely: refuse it.
+      if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(document, update.data);
+          applied.push(update.seq);
+        } catch (error) {
+          // The row stays in the log, unfolded, for an operator to look at.
+          this.options.log.error({ err: error, documentName, seq: update.seq }, 'skipped a stored update Yjs refused');
+        }
+      }
+    }, SERVER_ORIGIN);
+    this.unfolded.set(documentName, applied);
+  }
+
+  async beforeHandleMessage({ connection, documentName, update: frame, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
+    if (connection.readOnly || !isPersisted(documentName)) return;
+    const update = documentUpdateOf(frame);
+    if (!update || isEmptyUpdate(update)) return;
+    const stop = this.options.metrics.storeWriteSeconds.startTimer();
+    const seq = await this.options.documents.append(documentName, update, context.user.id);
+    stop();
+    this.appending.set(connection, seq);
+  }
+
+  async afterHandleMessage({ connection, documentName }: afterHandleMessagePayload): Promise<void> {
+    const seq = this.appending.get(connection);
+    if (seq === undefined) return;
+    this.appending.delete(connection);
+    this.unfolded.get(documentName)?.push(seq);
+  }
+
+  async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    if (isPersisted(documentName)) await this.compact(documentName, document);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.unfolded.delete(documentName);
+  }
+
+  /**
+   * Writes the document in memory as the new snapshot, merged with the stored one, and folds
+   * the log rows it contains. Runs under the document's save lock (Hocuspocus holds it here).
+   */
+  private async compact(documentName: string, document: Document): Promise<void> {
+    const seqs = this.unfolded.get(documentName) ?? [];
+    if (seqs.length === 0) return;
+    this.unfolded.set(documentName, []);
+    try {
+      await this.options.documents.saveSnapshot(documentName, seqs, (stored) => {
+        // Merge, never replace: whatever the stored snapshot has that memory lacks (another
+        // instance's compaction) comes into the document first. Usually a no-op.
+        if (stored) Y.applyUpdate(document, stored, SERVER_ORIGIN);
+        return Y.encodeStateAsUpdate(document);
+      });
+    } catch (error) {
+      // Keep the rows to fold next time; the log already holds every update.
+      this.unfolded.get(documentName)?.unshift(...seqs);
+      this.options.log.error({ err: error, documentName }, 'could not write a snapshot; will retry');
+      throw error;
+    }
+  }
+}

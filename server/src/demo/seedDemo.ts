@@ -1,0 +1,79 @@
+/**
+ * Loads the demo consultation into an empty store. Safe when several instances start at once:
+ * the first to claim the `demo.seeded` setting writes everything in one transaction.
+ */
+import { getSchema, type JSONContent } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
+import { richTextExtensions } from '../../../shared/richText.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Store } from '../storage/store.ts';
+import { DEMO_AGENDA, DEMO_MEETING, DEMO_PASSWORD, DEMO_USERS, type DemoAgendaDay } from './demoData.ts';
+
+const SEEDED_KEY = 'demo.seeded';
+
+/** Seeds the demo when the store has no users and no meetings. Returns whether it did. */
+export async function seedDemo(store: Store): Promise<boolean> {
+  if ((await store.users.count()) > 0 || (await store.meetings.list()).length > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const agendaUpdate = agendaAsUpdate(DEMO_AGENDA);
+  return store.db.transaction(async (tx) => {
+    const claim = await tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [
+      SEEDED_KEY,
+      new Date().toISOString(),
+    ]);
+    if (claim.changes === 0) return false;
+    for (const user of DEMO_USERS) await store.users.create({ ...user, passwordHash }, tx);
+    await store.meetings.create(DEMO_MEETING, tx);
+    await store.documents.append(agendaDoc(DEMO_MEETING.id), agendaUpdate, null, tx);
+    return true;
+  });
+}
+
+/** The demo logins, for printing at start; empty when the demo users are not in the store. */
+export async function demoLogins(store: Store): Promise<{ email: string; role: string; password: string }[]> {
+  const logins = [];
+  for (const user of DEMO_USERS) {
+    const found = await store.users.credentialsByEmail(user.email);
+    if (found) logins.push({ email: user.email, role: `${user.role}, ${user.group}`, password: DEMO_PASSWORD });
+  }
+  return logins;
+}
+
+/** A rich-text document as one Yjs update, written the way the editor would write it. */
+export function richTextAsUpdate(content: JSONContent): Uint8Array {
+  const doc = new Y.Doc();
+  prosemirrorJSONToYXmlFragment(getSchema(richTextExtensions()), content, doc.getXmlFragment(RICH_TEXT_FIELD));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+const text = (value: string, bold = false): JSONContent =>
+  bold ? { type: 'text', text: value, marks: [{ type: 'bold' }] } : { type: 'text', text: value };
+const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+
+export function agendaAsUpdate(days: DemoAgendaDay[]): Uint8Array {
+  const content: JSONContent[] = [{ type: 'heading', attrs: { level: 1 }, content: [text('Draft agenda')] }];
+  let number = 1;
+  for (const day of days) {
+    content.push({ type: 'heading', attrs: { level: 2 }, content: [text(day.title)] });
+    content.push({
+      type: 'orderedList',
+      attrs: { start: number },
+      content: day.items.map((item) => ({
+        type: 'listItem',
+        content: [
+          paragraph(text(item.title)),
+          ...(item.points?.length
+            ? [{ type: 'bulletList', content: item.points.map((point) => ({ type: 'listItem', content: [paragraph(text(point))] })) }]
+            : []),
+        ],
+      })),
+    });
+    number += day.items.length;
+    content.push(paragraph(text('Expected output: ', true), text(day.expectedOutput)));
+  }
+  return richTextAsUpdate({ type: 'doc', content });
+}

@@ -1,0 +1,49 @@
+/**
+ * One error handler for every route: `{"error": {"code", "message"}}` with a fitting status.
+ * Details of server faults (5xx) are logged, never sent.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ErrorBody } from '../../../shared/errors.ts';
+import { StoreUnavailable } from '../storage/db.ts';
+import { AppError } from './appError.ts';
+
+function toResponse(error: FastifyError | Error): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details !== undefined) body.error.details = error.details;
+    return { status: error.statusCode, body };
+  }
+  if (error instanceof StoreUnavailable) {
+    return {
+      status: 503,
+      body: { error: { code: 'UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' } },
+    };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: `Invalid request: ${error.message}` } } };
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413) {
+    return { status, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } } };
+  }
+  if (status === 429) {
+    return { status, body: { error: { code: 'RATE_LIMITED', message: error.message || 'Too many requests; slow down.' } } };
+  }
+  if (status >= 400 && status < 500) {
+    return { status, body: { error: { code: 'BAD_REQUEST', message: error.message } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } } };
+}
+
+export const errorHandler = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const { status, body } = toResponse(error);
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      void reply.status(status).send(body);
+    });
+  },
+  { name: 'error-handler' },
+);

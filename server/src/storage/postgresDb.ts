@@ -1,0 +1,121 @@
+/**
+ * PostgreSQL behind the same contract as the embedded store (`DATABASE_URL`).
+ * `?` placeholders become `$1…`; BIGINT columns come back as numbers (epoch milliseconds
+ * and sequence numbers stay far below 2^53).
+ */
+import pg from 'pg';
+import { type Db, type RunResult, type SqlExecutor, type SqlParam, StoreUnavailable, UniqueViolation } from './db.ts';
+
+const INT8_OID = 20;
+
+export function openPostgresDb(url: string, options: { max?: number } = {}): PostgresDb {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  return new PostgresDb(pool);
+}
+
+export class PostgresDb implements Db {
+  readonly dialect = 'postgres' as const;
+
+  readonly pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    return query<T>(this.pool, sql, params).then((result) => result.rows);
+  }
+
+  get<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    return query<T>(this.pool, sql, params).then((result) => result.rows[0]);
+  }
+
+  run(sql: string, params?: readonly SqlParam[]): Promise<RunResult> {
+    return query(this.pool, sql, params).then((result) => ({ changes: result.rowCount ?? 0 }));
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new StoreUnavailable(error);
+    }
+    const tx: SqlExecutor = {
+      all: (sql, params) => query(client, sql, params).then((result) => result.rows as never[]),
+      get: (sql, params) => query(client, sql, params).then((result) => result.rows[0] as never),
+      run: (sql, params) => query(client, sql, params).then((result) => ({ changes: result.rowCount ?? 0 })),
+    };
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.get('SELECT 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Caches the `?` → `$n` rewrite; the set of distinct statements is small and fixed. */
+const rewritten = new Map<string, string>();
+
+function toPositional(sql: string): string {
+  let text = rewritten.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    rewritten.set(sql, text);
+  }
+  return text;
+}
+
+async function query<T>(
+  client: pg.Pool | pg.PoolClient,
+  sql: string,
+  params: readonly SqlParam[] = [],
+): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
+  try {
+    return await client.query<T & pg.QueryResultRow>(toPositional(sql), params as unknown[]);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '23505') throw new UniqueViolation(error);
+    if (isConnectionError(error)) throw new StoreUnavailable(error);
+    throw error;
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect/.test(message)
+  );
+}

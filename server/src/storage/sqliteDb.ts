@@ -1,0 +1,139 @@
+/**
+ * The embedded store: node:sqlite (no native addon) in WAL mode.
+ *
+ * node:sqlite is synchronous. A transaction whose callback awaits would let other
+ * requests' statements run inside it, so transactions hold a lock that every other
+ * statement waits for. Outside a transaction a statement runs at once, synchronously,
+ * which keeps the hot path (the document update log) free of extra event-loop turns.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { type Db, type RunResult, type SqlExecutor, type SqlParam, UniqueViolation } from './db.ts';
+
+export function openSqliteDb(file: string): SqliteDb {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new SqliteDb(new DatabaseSync(file));
+}
+
+export class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, StatementSync>();
+  /** Settles when the open transaction ends; null when none is open. */
+  private lock: Promise<void> | null = null;
+  private readonly direct: SqlExecutor;
+
+  private readonly db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    // WAL with synchronous=NORMAL: a committed write is in the WAL file (the OS has it)
+    // before the call returns, so it survives kill -9 of the process; only a power cut
+    // can lose the last transactions.
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec('PRAGMA busy_timeout = 5000');
+    this.direct = {
+      all: async (sql, params) => this.allSync(sql, params),
+      get: async (sql, params) => this.getSync(sql, params),
+      run: async (sql, params) => this.runSync(sql, params),
+    };
+  }
+
+  async all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    await this.waitForTransaction();
+    return this.allSync<T>(sql, params);
+  }
+
+  async get<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
+    await this.waitForTransaction();
+    return this.getSync<T>(sql, params);
+  }
+
+  async run(sql: string, params?: readonly SqlParam[]): Promise<RunResult> {
+    await this.waitForTransaction();
+    return this.runSync(sql, params);
+  }
+
+  /** True while a transaction is open; synchronous callers must then go through `run`. */
+  get busy(): boolean {
+    return this.lock !== null;
+  }
+
+  /** Runs a statement now. Only for callers that checked `busy` (the hot path). */
+  runSync(sql: string, params: readonly SqlParam[] = []): RunResult {
+    try {
+      const result = this.prepare(sql).run(...(params as SqlParam[]));
+      return { changes: Number(result.changes) };
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    await this.waitForTransaction();
+    let release!: () => void;
+    this.lock = new Promise<void>((resolve) => (release = resolve));
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.direct);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.lock = null;
+      release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.getSync('SELECT 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    await this.waitForTransaction();
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private async waitForTransaction(): Promise<void> {
+    // A loop, because another transaction may start between the wake-up and our turn.
+    while (this.lock) await this.lock;
+  }
+
+  private prepare(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private allSync<T>(sql: string, params: readonly SqlParam[] = []): T[] {
+    try {
+      return this.prepare(sql).all(...(params as SqlParam[])) as T[];
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  private getSync<T>(sql: string, params: readonly SqlParam[] = []): T | undefined {
+    try {
+      return this.prepare(sql).get(...(params as SqlParam[])) as T | undefined;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+}
+
+function translate(error: unknown): unknown {
+  if (error instanceof Error && /UNIQUE constraint failed|PRIMARY KEY constraint failed/.test(error.message)) {
+    return new UniqueViolation(error);
+  }
+  return error;
+}

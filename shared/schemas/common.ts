@@ -1,0 +1,30 @@
+/** Schemas used across the API. TypeBox: JSON Schema for Fastify and OpenAPI, static types for TypeScript. */
+import { Type, type Static } from 'typebox';
+import { ID_PATTERN } from '../documentNames.ts';
+import { ROLES, STAKEHOLDER_GROUPS } from '../roles.ts';
+
+export const Id = Type.String({ pattern: ID_PATTERN, description: 'an opaque id' });
+
+export const RoleSchema = Type.Enum(ROLES, { description: 'secretariat, chair, member or observer' });
+
+export const GroupSchema = Type.Enum(STAKEHOLDER_GROUPS, { description: 'the stakeholder group' });
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+export const IdParams = Type.Object({ id: Id });
+export type IdParams = Static<typeof IdParams>;
+
+export const MeetingParams = Type.Object({ meetingId: Id });
+export type MeetingParams = Static<typeof MeetingParams>;
+
+/** A document name as used by the WebSocket and by threads: `agenda:…`, `proposal:…`, `live:…`. */
+export const DocName = Type.String({ pattern: '^(agenda|proposal|live):[A-Za-z0-9_-]{1,64}$' });
