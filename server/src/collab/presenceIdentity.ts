@@ -36,6 +36,7 @@ export class PresenceIdentity implements Extension {
         continue;
       }
       state.user = { ...user };
+      state.readOnly = readOnly;
       if (readOnly) delete state.cursor;
     }
   }

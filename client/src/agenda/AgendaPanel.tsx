@@ -1,0 +1,48 @@
+/** The co-edited agenda with presence and connection state beside it. */
+import { useTranslation } from 'react-i18next';
+import type { PublicUser } from '../../../shared/schemas/auth.ts';
+import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
+import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
+import { PresenceList } from '../collab/PresenceList.tsx';
+import { useCollabDocument } from '../collab/useCollabDocument.ts';
+import { usePresence } from '../collab/usePresence.ts';
+import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
+
+export function AgendaPanel({ meeting, user }: { meeting: MeetingDto; user: PublicUser }) {
+  const { t } = useTranslation();
+  const collab = useCollabDocument(meeting.agendaDoc, { userId: user.id });
+  const people = usePresence(collab?.provider);
+  if (!collab) return null;
+  // Until the server says otherwise, only roles that may write get an editable editor.
+  const editable = !collab.readOnly && user.role !== 'observer' && collab.state !== 'denied';
+  return (
+    <div className="meeting__layout">
+      <section className="meeting__main" aria-labelledby="agenda-title">
+        <div className="section-heading">
+          <h2 id="agenda-title">{t('meeting.agenda')}</h2>
+          <ConnectionStatus state={collab.state} unsynced={collab.unsynced} />
+        </div>
+        {!editable && collab.state !== 'denied' && (
+          <p id="agenda-readonly" className="alert alert--info">
+            {t('meeting.readOnlyNotice')}
+          </p>
+        )}
+        {collab.state === 'denied' ? (
+          <p role="alert" className="alert alert--error">{t('connection.denied')}</p>
+        ) : (
+          <CollaborativeEditor
+            doc={collab.doc}
+            provider={collab.provider}
+            user={user}
+            editable={editable}
+            label={t('meeting.agendaLabel', { title: meeting.title })}
+            describedBy={editable ? undefined : 'agenda-readonly'}
+          />
+        )}
+      </section>
+      <aside className="meeting__side" aria-label={t('meeting.panels')}>
+        <PresenceList people={people} selfId={user.id} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens a collaborative document for a component: a Y.Doc kept locally in IndexedDB and synced
+ * through the shared WebSocket, with what the page needs to show about it.
+ */
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
+import { post } from '../app/api.ts';
+import { keepLocalCopy } from './localCopies.ts';
+import { sharedSocket } from './socket.ts';
+
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
+
+export interface CollabDocument {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  state: ConnectionState;
+  /** True once the server has sent its state. */
+  synced: boolean;
+  /** True when the server opened the document read-only for this user. */
+  readOnly: boolean;
+  /** Local changes the server has not acknowledged yet. */
+  unsynced: number;
+}
+
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('online', notify);
+      window.addEventListener('offline', notify);
+      return () => {
+        window.removeEventListener('online', notify);
+        window.removeEventListener('offline', notify);
+      };
+    },
+    () => navigator.onLine,
+  );
+}
+
+export function useCollabDocument(
+  name: string,
+  options: { userId: string; keepOffline?: boolean },
+): CollabDocument | null {
+  const [handle, setHandle] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
+  const [status, setStatus] = useState<WebSocketStatus>(WebSocketStatus.Connecting);
+  const [synced, setSynced] = useState(false);
+  const [readOnly, setReadOnly] = useState(false);
+  const [denied, setDenied] = useState(false);
+  const [unsynced, setUnsynced] = useState(0);
+  const [everConnected, setEverConnected] = useState(false);
+  const online = useOnline();
+  const keepOffline = options.keepOffline ?? true;
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const local = keepOffline ? keepLocalCopy(options.userId, name, doc) : null;
+    const provider = new HocuspocusProvider({
+      websocketProvider: sharedSocket(),
+      name,
+      document: doc,
+      // A fresh token, bound to this document, at every (re)connection.
+      token: async () => (await post<{ token: string }>('/api/collab-token', { doc: name })).token,
+      onStatus: ({ status: next }) => {
+        setStatus(next);
+        if (next === WebSocketStatus.Connected) setEverConnected(true);
+        if (next !== WebSocketStatus.Connected) setSynced(false);
+      },
+      onSynced: ({ state }) => setSynced(state),
+      onAuthenticated: ({ scope }) => {
+        setDenied(false);
+        setReadOnly(scope === 'readonly');
+      },
+      onAuthenticationFailed: () => setDenied(true),
+      onUnsyncedChanges: ({ number }) => setUnsynced(number),
+    });
+    provider.attach();
+    if (sharedSocket().status === WebSocketStatus.Connected) {
+      setStatus(WebSocketStatus.Connected);
+      setEverConnected(true);
+    }
+    setHandle({ doc, provider });
+    return () => {
+      provider.destroy();
+      void local?.destroy();
+      doc.destroy();
+      setHandle(null);
+      setSynced(false);
+    };
+  }, [name, options.userId, keepOffline]);
+
+  if (!handle) return null;
+  let state: ConnectionState;
+  if (denied) state = 'denied';
+  else if (!online) state = 'offline';
+  else if (status === WebSocketStatus.Connected && synced) state = 'online';
+  else state = everConnected ? 'reconnecting' : 'connecting';
+  return { ...handle, state, synced, readOnly, unsynced };
+}

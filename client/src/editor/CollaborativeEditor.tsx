@@ -1,0 +1,71 @@
+/**
+ * A rich-text editor on a collaborative document: Tiptap with Yjs (Collaboration) and the
+ * others' named, coloured carets (CollaborationCaret). Read-only when the server says so.
+ */
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
+import { colorFor } from '../../../shared/presence.ts';
+import { richTextExtensions } from '../../../shared/richText.ts';
+import type { PublicUser } from '../../../shared/schemas/auth.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+
+export interface CollaborativeEditorProps {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  user: PublicUser;
+  editable: boolean;
+  /** Accessible name of the editing area. */
+  label: string;
+  /** Id of an element that describes the editor (for example the read-only notice). */
+  describedBy?: string;
+}
+
+export function CollaborativeEditor({ doc, provider, user, editable, label, describedBy }: CollaborativeEditorProps) {
+  const { t } = useTranslation();
+  const editor = useEditor(
+    {
+      extensions: [
+        ...richTextExtensions(),
+        Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
+        // The server stamps the same identity on what others see; this is what the page shows itself.
+        CollaborationCaret.configure({
+          provider,
+          user: { id: user.id, name: user.name, color: colorFor(user.id), role: user.role },
+        }),
+      ],
+      editable,
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          'aria-readonly': String(!editable),
+          class: 'editor__content',
+        },
+      },
+    },
+    [doc, provider],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) {
+      editor.setEditable(editable);
+      editor.view.dom.setAttribute('aria-readonly', String(!editable));
+    }
+  }, [editor, editable]);
+
+  if (!editor) return <p>{t('editor.loading')}</p>;
+  return (
+    <div className="editor">
+      {editable && <EditorToolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

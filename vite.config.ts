@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The client is built into dist/client, which the server serves. `npm run dev` proxies the API to it. */
+const backend = process.env.PLENARY_BACKEND ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': backend,
+      '/healthz': backend,
+      '/collab': { target: backend.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+});
