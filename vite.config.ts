@@ -1,14 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The client is built into dist/client, which the server serves. `npm run dev` proxies the API to it. */
 const backend = process.env.PLENARY_BACKEND ?? 'http://localhost:3000';
 
 export default defineConfig({
-  root: 'client',
+  root: path.join(here, 'client'),
   plugins: [react()],
   build: {
-    outDir: '../dist/client',
+    outDir: path.join(here, 'dist/client'),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,

@@ -32,8 +32,19 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 const DEFAULT_CLIENT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** False for routes kept out of the OpenAPI document (the client's static files). */
+  documented: boolean;
+  /** The WebSocket route, which OpenAPI cannot describe; the document's description names it. */
+  websocket: boolean;
+}
+
 export interface App {
   http: FastifyInstance;
+  /** Every route registered, for tests that check the OpenAPI document against it. */
+  routes: RouteInfo[];
   collab: Hocuspocus;
   store: Store;
   metrics: Metrics;
@@ -76,13 +87,32 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const routes: RouteInfo[] = [];
+  http.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({
+        method,
+        url: route.url,
+        documented: !(route.schema as { hide?: boolean } | undefined)?.hide,
+        websocket: route.websocket === true,
+      });
+    }
+  });
+
   const tokens = new CollabTokens(await store.settings.secret('collab-token-secret'));
   const access = new DocumentAccess(store);
   const collab = createCollabServer({ store, tokens, access, metrics, log: http.log });
 
   await http.register(swagger, {
     openapi: {
-      info: { title: 'Plenary API', version: '1', description: 'Commands and queries of the Plenary board.' },
+      info: {
+        title: 'Plenary API',
+        version: '1',
+        description:
+          'Commands and queries of the Plenary board. Collaborative documents are served on the WebSocket at GET /collab ' +
+          '(Hocuspocus protocol): authenticate each document with a token from POST /api/collab-token.',
+      },
     },
   });
   await http.register(errorHandler);
@@ -118,12 +148,15 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   await http.register(meetingRoutes, { store });
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
-  http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+  http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
+    http.swagger(),
+  );
   await http.register(clientAssets, { root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT });
 
   let closing: Promise<void> | undefined;
   return {
     http,
+    routes,
     collab,
     store,
     metrics,

@@ -58,6 +58,11 @@ export function useCollabDocument(
       websocketProvider: sharedSocket(),
       name,
       document: doc,
+      // Each provider gets its own address on the shared socket (name + session id). Without it,
+      // a provider destroyed and re-created for the same document (React's double effects, a
+      // quick back-and-forth between pages) can have its Close handled after the new one's
+      // authentication and be left unauthenticated.
+      sessionAwareness: true,
       // A fresh token, bound to this document, at every (re)connection.
       token: async () => (await post<{ token: string }>('/api/collab-token', { doc: name })).token,
       onStatus: ({ status: next }) => {

@@ -32,7 +32,6 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
     '/collab',
     {
       websocket: true,
-      schema: { hide: true },
       preValidation: async (request, reply) => {
         const origin = request.headers.origin;
         if (origin !== undefined && !publicOrigins.includes(origin)) {

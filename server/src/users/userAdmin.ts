@@ -1,0 +1,107 @@
+/** Creating users from the admin CLI: one at a time, or a whole CSV atomically. */
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { isRole, isStakeholderGroup, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { UniqueViolation } from '../storage/db.ts';
+import type { Store } from '../storage/store.ts';
+import { normaliseEmail, type User } from './userStore.ts';
+
+export class UserInputError extends Error {}
+
+export const MIN_PASSWORD_LENGTH = 10;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface UserFields {
+  email?: string | undefined;
+  name?: string | undefined;
+  role?: string | undefined;
+  password?: string | undefined;
+  group?: string | undefined;
+  region?: string | undefined;
+}
+
+interface ValidUser {
+  email: string;
+  name: string;
+  role: Role;
+  group: StakeholderGroup;
+  region: string | null;
+  password: string;
+}
+
+/** When --group is left out: the Secretariat sits with the intergovernmental organizations. */
+export function defaultGroup(role: Role): StakeholderGroup {
+  return role === 'secretariat' ? 'intergovernmental' : 'civil-society';
+}
+
+export function validateUser(fields: UserFields): ValidUser {
+  const email = fields.email?.trim() ?? '';
+  if (!EMAIL.test(email)) throw new UserInputError(`invalid email ${JSON.stringify(fields.email ?? '')}`);
+  const name = fields.name?.trim() ?? '';
+  if (!name || name.length > 200) throw new UserInputError('--name is required (at most 200 characters)');
+  if (!isRole(fields.role)) throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role ?? '')})`);
+  const group = fields.group?.trim() || defaultGroup(fields.role);
+  if (!isStakeholderGroup(group)) {
+    throw new UserInputError(
+      `--group must be government, private-sector, civil-society, technical-community or intergovernmental (got ${JSON.stringify(group)})`,
+    );
+  }
+  const password = fields.password ?? '';
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError(`--password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  return { email: normaliseEmail(email), name, role: fields.role, group, region: fields.region?.trim() || null, password };
+}
+
+export async function addUser(store: Store, fields: UserFields): Promise<User> {
+  const valid = validateUser(fields);
+  try {
+    const user = await store.users.create({ ...valid, passwordHash: await hashPassword(valid.password) });
+    await store.audit.record({ actorId: null, action: 'user.add', subject: `user:${user.id}`, detail: { role: user.role, via: 'cli' } });
+    return user;
+  } catch (error) {
+    if (error instanceof UniqueViolation) throw new UserInputError(`a user with email ${valid.email} already exists`);
+    throw error;
+  }
+}
+
+/** Imports every row or none: all rows are checked first, then inserted in one transaction. */
+export async function importUsers(store: Store, file: string): Promise<User[]> {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    throw new UserInputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (rows.length === 0) throw new UserInputError(`${file} has no rows`);
+  const seen = new Set<string>();
+  const valid = rows.map((row, index) => {
+    try {
+      const user = validateUser(row);
+      if (seen.has(user.email)) throw new UserInputError(`email ${user.email} appears twice`);
+      seen.add(user.email);
+      return user;
+    } catch (error) {
+      // Line numbers count the header as line 1.
+      throw new UserInputError(`line ${index + 2}: ${(error as Error).message.replace(/^--/, '')}`);
+    }
+  });
+  const hashes = await Promise.all(valid.map((user) => hashPassword(user.password)));
+  try {
+    return await store.db.transaction(async (tx) => {
+      const created: User[] = [];
+      for (const [index, user] of valid.entries()) {
+        try {
+          created.push(await store.users.create({ ...user, passwordHash: hashes[index]! }, tx));
+        } catch (error) {
+          if (error instanceof UniqueViolation) throw new UserInputError(`line ${index + 2}: a user with email ${user.email} already exists`);
+          throw error;
+        }
+      }
+      await store.audit.record({ actorId: null, action: 'user.import', subject: 'users', detail: { count: created.length } }, tx);
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof UserInputError) throw new UserInputError(`${error.message}; nothing was imported`);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The machine's real PostgreSQL and Redis, shared by test runs without sharing data: each test
+ * file gets its own database, each run its own Redis key prefix.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** Where to create databases; override with TEST_PG_ADMIN_URL. */
+export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Set by the global setup; every database and key of this run carries it. */
+export const RUN_ID = process.env.PLENARY_TEST_RUN ?? `local${process.pid}`;
+
+export const DB_PREFIX = 'plenary_t_';
+
+export function urlForDatabase(name: string): string {
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty PostgreSQL database for one test file. */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const name = `${DB_PREFIX}${RUN_ID}_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: urlForDatabase(name),
+    drop: () => dropDatabase(name),
+  };
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A Redis key prefix of its own for one test. */
+export function redisPrefix(label: string): string {
+  return `plenary-test:${RUN_ID}:${label}:${randomBytes(3).toString('hex')}:`;
+}

@@ -1,0 +1,142 @@
+/**
+ * The live agenda over the real WebSocket: convergence, read-only observers, authentication,
+ * origins and per-document refusals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import {
+  acknowledged,
+  collabToken,
+  connectPeer,
+  login,
+  sleep,
+  synced,
+  waitFor,
+  type Peer,
+  type Session,
+} from '../helpers/clients.ts';
+import { appendParagraph, plainText } from '../helpers/richText.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const AGENDA = agendaDoc(DEMO_MEETING.id);
+
+let server: TestServer;
+let member: Session;
+let chair: Session;
+let observer: Session;
+const peers: Peer[] = [];
+
+function peer(...args: Parameters<typeof connectPeer>): Peer {
+  const created = connectPeer(...args);
+  peers.push(created);
+  return created;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  member = await login(server.baseUrl, 'kwame@example.org');
+  chair = await login(server.baseUrl, 'chair@example.org');
+  observer = await login(server.baseUrl, 'tomas@example.org');
+});
+
+afterAll(async () => {
+  peers.forEach((p) => p.destroy());
+  await server?.close();
+});
+
+describe('the live agenda', () => {
+  it('converges between two clients editing at once', async () => {
+    const a = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const b = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
+    await Promise.all([synced(a), synced(b)]);
+    expect(plainText(a.doc)).toContain('Welcoming remarks');
+    appendParagraph(a.doc, 'Note from Kwame');
+    appendParagraph(b.doc, 'Note from the chair');
+    await waitFor(() => plainText(a.doc) === plainText(b.doc) && plainText(a.doc).includes('Note from the chair') && plainText(b.doc).includes('Note from Kwame'), {
+      message: 'both clients to see both notes',
+    });
+    await Promise.all([acknowledged(a), acknowledged(b)]);
+    // A third client, joining late, loads the same state from the server.
+    const c = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    await synced(c);
+    expect(plainText(c.doc)).toBe(plainText(a.doc));
+  });
+
+  it('opens the agenda read-only for an observer, whose edits change nothing and reach nobody', async () => {
+    const watcher = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const reader = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, observer, AGENDA));
+    await Promise.all([synced(watcher), synced(reader)]);
+    expect(reader.scope).toBe('readonly');
+    expect(watcher.scope).toBe('read-write');
+    const before = plainText(watcher.doc);
+    const logBefore = (await server.app.store.documents.history(AGENDA)).length;
+
+    appendParagraph(reader.doc, 'OBSERVER WAS HERE');
+    await sleep(500);
+    expect(plainText(watcher.doc)).toBe(before);
+    expect((await server.app.store.documents.history(AGENDA)).length).toBe(logBefore);
+    const late = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    await synced(late);
+    expect(plainText(late.doc)).not.toContain('OBSERVER WAS HERE');
+  });
+
+  it('sends no document state without a token, or with a forged or expired one', async () => {
+    const forged = `v1.${Buffer.from(JSON.stringify({ u: member.user.id, s: 'x', e: Date.now() + 60_000 })).toString('base64url')}.AAAA`;
+    const attempts = [
+      peer(server.wsUrl, AGENDA, null),
+      peer(server.wsUrl, AGENDA, forged),
+      peer(server.wsUrl, AGENDA, 'not-a-token'),
+    ];
+    await waitFor(() => attempts.every((p) => p.denied.length > 0), { message: 'every attempt refused' });
+    await sleep(200);
+    for (const attempt of attempts) {
+      expect(attempt.provider.isSynced).toBe(false);
+      expect(plainText(attempt.doc)).toBe('');
+    }
+  });
+
+  it('refuses a token bound to another document', async () => {
+    const token = await collabToken(server.baseUrl, member, `live:${DEMO_MEETING.id}`);
+    const wrong = peer(server.wsUrl, AGENDA, token);
+    await waitFor(() => wrong.denied.length > 0, { message: 'refusal' });
+    expect(plainText(wrong.doc)).toBe('');
+  });
+
+  it('accepts the session cookie of a same-origin upgrade instead of a token', async () => {
+    const browserLike = peer(server.wsUrl, AGENDA, null, { headers: { origin: server.origin, cookie: member.cookie } });
+    await synced(browserLike);
+    expect(plainText(browserLike.doc)).toContain('Welcoming remarks');
+  });
+
+  it('refuses an upgrade from a foreign Origin', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(server.wsUrl, { headers: { origin: 'https://evil.example', cookie: member.cookie } });
+      ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('a foreign origin was let in')));
+      ws.on('error', () => {});
+    });
+    expect(status).toBe(403);
+  });
+
+  it('closes only the refused document; the socket goes on serving the others', async () => {
+    const token = await collabToken(server.baseUrl, member);
+    const missing = peer(server.wsUrl, 'agenda:no-such-meeting', token);
+    await waitFor(() => missing.denied.length > 0, { message: 'refusal' });
+    expect(missing.denied[0]).toBe('Forbidden');
+    // A second document on the same socket still syncs.
+    const { HocuspocusProvider } = await import('@hocuspocus/provider');
+    const second = new HocuspocusProvider({ websocketProvider: missing.socket, name: AGENDA, token });
+    second.attach();
+    await waitFor(() => second.isSynced, { message: 'the agenda on the same socket' });
+    second.destroy();
+  });
+
+  it('lets nobody write the live projection', async () => {
+    const live = `live:${DEMO_MEETING.id}`;
+    const writer = peer(server.wsUrl, live, () => collabToken(server.baseUrl, chair, live));
+    await synced(writer);
+    expect(writer.scope).toBe('readonly');
+  });
+});

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config.ts';
+
+describe('configuration', () => {
+  it('has the defaults of CONTRACT.md', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      publicOrigins: ['http://localhost:3000'],
+      seedDemo: true,
+      secureCookies: false,
+    });
+  });
+
+  it('follows PORT in the default origin and reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/plenary',
+      DATABASE_URL: 'postgres://u@db/plenary',
+      REDIS_URL: 'redis://cache:6379',
+      PUBLIC_ORIGIN: 'https://board.example.org, https://mag.example.org/',
+      SEED_DEMO: '0',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/plenary',
+      databaseUrl: 'postgres://u@db/plenary',
+      redisUrl: 'redis://cache:6379',
+      publicOrigins: ['https://board.example.org', 'https://mag.example.org'],
+      seedDemo: false,
+      secureCookies: true,
+    });
+    expect(loadConfig({ PORT: '4000' }).publicOrigins).toEqual(['http://localhost:4000']);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be an integer from 0 to 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^PORT must be/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a postgres/],
+    [{ REDIS_URL: 'http://x' }, /^REDIS_URL must be a redis/],
+    [{ SEED_DEMO: 'yes' }, /^SEED_DEMO must be 0 or 1/],
+    [{ PUBLIC_ORIGIN: 'not a url' }, /^PUBLIC_ORIGIN must be/],
+    [{ PUBLIC_ORIGIN: 'https://x.org/path' }, /^PUBLIC_ORIGIN must be .* without a path/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+  ])('refuses %o with a one-line message naming the variable', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
