@@ -22,6 +22,8 @@ export function richTextExtensions(): AnyExtension[] {
     StarterKit.configure({
       // Collaboration brings its own undo, which only undoes one's own changes.
       undoRedo: false,
+      // The page's own headings are h1 (the meeting) and h2 (the view); a document nests below.
+      heading: { levels: [3, 4] },
       link: {
         openOnClick: false,
         autolink: true,

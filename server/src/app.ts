@@ -20,6 +20,8 @@ import { websocketRoute } from './collab/websocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { errorHandler } from './http/errorHandler.ts';
+import { FEATURES } from './features.ts';
+import { LiveProjection } from './live/liveProjection.ts';
 import { meetingRoutes } from './meetings/meetingRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -46,6 +48,8 @@ export interface App {
   /** Every route registered, for tests that check the OpenAPI document against it. */
   routes: RouteInfo[];
   collab: Hocuspocus;
+  /** Projections into the live:{meetingId} documents. */
+  live: LiveProjection;
   store: Store;
   metrics: Metrics;
   /** Stores what is pending, closes every socket, then the store. */
@@ -102,7 +106,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   const tokens = new CollabTokens(await store.settings.secret('collab-token-secret'));
   const access = new DocumentAccess(store);
-  const collab = createCollabServer({ store, tokens, access, metrics, log: http.log });
+  const live = new LiveProjection({ log: http.log });
+  const collab = createCollabServer({ store, tokens, access, metrics, log: http.log, extensions: [live] });
+  live.attach(collab);
 
   await http.register(swagger, {
     openapi: {
@@ -147,6 +153,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     onSessionRevoked: (sessionId) => closeSessionConnections(collab, sessionId),
   });
   await http.register(meetingRoutes, { store });
+  for (const feature of FEATURES) {
+    await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
+  }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
   http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),
@@ -158,10 +167,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     http,
     routes,
     collab,
+    live,
     store,
     metrics,
     close: () =>
       (closing ??= (async () => {
+        live.stop();
         await storePendingDocuments(collab);
         collab.closeConnections();
         await http.close();

@@ -33,7 +33,7 @@ describe('the agenda in the browser', () => {
     const kwame = await signIn(browser, server.baseUrl, 'kwame@example.org');
     open.push(kwame);
     await kwame.page.waitForURL(`**/meetings/${DEMO_MEETING.id}`);
-    await expect.poll(() => kwame.page.getByRole('heading', { level: 1 }).textContent()).toBe(DEMO_MEETING.title);
+    await expect.poll(() => kwame.page.locator('#meeting-title').textContent()).toBe(DEMO_MEETING.title);
     await expect.poll(() => kwame.page.locator('.ProseMirror').textContent()).toContain('Selection of IGF MAG Working Groups');
     await expect.poll(() => kwame.page.locator('[data-state]').getAttribute('data-state')).toBe('online');
   });

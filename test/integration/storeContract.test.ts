@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { UniqueViolation } from '../../server/src/storage/db.ts';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
 import type { Store } from '../../server/src/storage/store.ts';
 import { backends } from '../helpers/storeBackends.ts';
@@ -45,8 +46,8 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
           ? await Promise.all([backend.open(), backend.open()])
           : [await backend.open(), await backend.open()];
       try {
-        expect(await migrate(again.db)).toEqual([]);
-        expect(await migrate(other.db)).toEqual([]);
+        expect(await migrate(again.db, ALL_MIGRATIONS)).toEqual([]);
+        expect(await migrate(other.db, ALL_MIGRATIONS)).toEqual([]);
         const rows = await store.db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
         expect(rows.map((row) => Number(row.version))).toEqual([...new Set(rows.map((row) => Number(row.version)))]);
         expect(rows.length).toBeGreaterThan(0);

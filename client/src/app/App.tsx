@@ -1,10 +1,13 @@
 /** Routing and the shell every page shares: skip link, header with the signed-in user, main. */
-import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { closeSharedSocket } from '../collab/socket.ts';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { MeetingPage } from '../meetings/MeetingPage.tsx';
+import { PollPresentPage } from '../polls/PollPresentPage.tsx';
+import { ProposalPage } from '../proposals/ProposalPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 export function App() {
@@ -17,9 +20,23 @@ export function App() {
   );
 }
 
+/** After a page change inside the app, focus goes to the main content, as a page load would. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [pathname]);
+}
+
 function Shell() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
+  useFocusMainOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -55,6 +72,8 @@ function Shell() {
           <Routes>
             <Route path="/" element={<MeetingListPage />} />
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+            <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
+            <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

@@ -5,8 +5,9 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import type { AnyExtension } from '@tiptap/core';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
@@ -24,14 +25,28 @@ export interface CollaborativeEditorProps {
   label: string;
   /** Id of an element that describes the editor (for example the read-only notice). */
   describedBy?: string;
+  /** More Tiptap extensions for this editor (comment highlights, agenda blocks' views). */
+  extensions?: AnyExtension[];
+  /** Rendered after the editing area, with the editor (comment controls and the like). */
+  renderExtras?: (editor: Editor) => ReactNode;
 }
 
-export function CollaborativeEditor({ doc, provider, user, editable, label, describedBy }: CollaborativeEditorProps) {
+export function CollaborativeEditor({
+  doc,
+  provider,
+  user,
+  editable,
+  label,
+  describedBy,
+  extensions = [],
+  renderExtras,
+}: CollaborativeEditorProps) {
   const { t } = useTranslation();
   const editor = useEditor(
     {
       extensions: [
         ...richTextExtensions(),
+        ...extensions,
         Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
         // The server stamps the same identity on what others see; this is what the page shows itself.
         CollaborationCaret.configure({
@@ -66,6 +81,7 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, desc
     <div className="editor">
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
+      {renderExtras?.(editor)}
     </div>
   );
 }

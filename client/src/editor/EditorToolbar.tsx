@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 
 interface Tool {
   key: string;
+  /** Shown as the button's text: a visible word is also its accessible name. */
   label: string;
-  glyph: string;
   run: () => void;
   active?: boolean;
 }
@@ -23,22 +23,22 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     selector: ({ editor: e }) => ({
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
-      h2: e.isActive('heading', { level: 2 }),
       h3: e.isActive('heading', { level: 3 }),
+      h4: e.isActive('heading', { level: 4 }),
       bullet: e.isActive('bulletList'),
       ordered: e.isActive('orderedList'),
     }),
   });
   const chain = () => editor.chain().focus();
   const tools: Tool[] = [
-    { key: 'bold', label: t('editor.bold'), glyph: 'B', run: () => chain().toggleBold().run(), active: state.bold },
-    { key: 'italic', label: t('editor.italic'), glyph: 'I', run: () => chain().toggleItalic().run(), active: state.italic },
-    { key: 'h2', label: t('editor.heading2'), glyph: 'H2', run: () => chain().toggleHeading({ level: 2 }).run(), active: state.h2 },
-    { key: 'h3', label: t('editor.heading3'), glyph: 'H3', run: () => chain().toggleHeading({ level: 3 }).run(), active: state.h3 },
-    { key: 'bullet', label: t('editor.bulletList'), glyph: '•', run: () => chain().toggleBulletList().run(), active: state.bullet },
-    { key: 'ordered', label: t('editor.orderedList'), glyph: '1.', run: () => chain().toggleOrderedList().run(), active: state.ordered },
-    { key: 'undo', label: t('editor.undo'), glyph: '↶', run: () => chain().undo().run() },
-    { key: 'redo', label: t('editor.redo'), glyph: '↷', run: () => chain().redo().run() },
+    { key: 'bold', label: t('editor.bold'), run: () => chain().toggleBold().run(), active: state.bold },
+    { key: 'italic', label: t('editor.italic'), run: () => chain().toggleItalic().run(), active: state.italic },
+    { key: 'heading', label: t('editor.heading'), run: () => chain().toggleHeading({ level: 3 }).run(), active: state.h3 },
+    { key: 'subheading', label: t('editor.subheading'), run: () => chain().toggleHeading({ level: 4 }).run(), active: state.h4 },
+    { key: 'bullet', label: t('editor.bulletList'), run: () => chain().toggleBulletList().run(), active: state.bullet },
+    { key: 'ordered', label: t('editor.orderedList'), run: () => chain().toggleOrderedList().run(), active: state.ordered },
+    { key: 'undo', label: t('editor.undo'), run: () => chain().undo().run() },
+    { key: 'redo', label: t('editor.redo'), run: () => chain().redo().run() },
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -61,13 +61,11 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           key={tool.key}
           type="button"
           className="toolbar__button"
-          aria-label={tool.label}
-          title={tool.label}
           aria-pressed={tool.active === undefined ? undefined : tool.active}
           tabIndex={index === 0 ? 0 : -1}
           onClick={tool.run}
         >
-          <span aria-hidden="true">{tool.glyph}</span>
+          {tool.label}
         </button>
       ))}
     </div>

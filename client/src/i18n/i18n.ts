@@ -1,13 +1,27 @@
 /**
- * Every user-facing string goes through i18next. English is the only language so far; a new
- * one is a JSON file beside en.json and an entry in `resources`. `dir` follows the language so
- * that a right-to-left language lays out correctly (the CSS uses logical properties).
+ * Every user-facing string goes through i18next. English is the only language so far. Each
+ * feature keeps its strings in a file of its own under `en/`, under a top-level key of the same
+ * name (`t('polls.vote')`); a new language is a folder beside `en/` and an entry in `resources`.
+ * `dir` follows the language, so a right-to-left language lays out correctly (the CSS uses
+ * logical properties).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
+import actions from './en/actions.json' with { type: 'json' };
+import agendaItems from './en/agendaItems.json' with { type: 'json' };
+import comments from './en/comments.json' with { type: 'json' };
+import common from './en/common.json' with { type: 'json' };
+import pack from './en/pack.json' with { type: 'json' };
+import polls from './en/polls.json' with { type: 'json' };
+import proposals from './en/proposals.json' with { type: 'json' };
+import versions from './en/versions.json' with { type: 'json' };
+import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
-export const resources = { en: { translation: en } } as const;
+export const resources = {
+  en: {
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems },
+  },
+} as const;
 
 export async function initI18n(language = 'en'): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({

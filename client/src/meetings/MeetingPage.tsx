@@ -1,9 +1,12 @@
-/** One meeting: its live agenda editor, who is here, and the connection state. */
+/** One meeting: its header, the live poll (if any), and its views as tabs (agenda first). */
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useUser } from '../app/session.tsx';
-import { AgendaPanel } from '../agenda/AgendaPanel.tsx';
+import { LivePollBanner } from '../polls/LivePollBanner.tsx';
 import { formatMeetingDate } from './formatMeetingDate.ts';
+import { MeetingProvider } from './MeetingContext.tsx';
+import { MEETING_TABS } from './meetingTabs.tsx';
+import { TabList, TabPanel } from './TabList.tsx';
 import { useMeeting } from './useMeeting.ts';
 
 export function MeetingPage() {
@@ -11,18 +14,31 @@ export function MeetingPage() {
   const { meetingId = '' } = useParams();
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
+  const [search, setSearch] = useSearchParams();
+  const selected = MEETING_TABS.find((tab) => tab.id === search.get('tab')) ?? MEETING_TABS[0]!;
 
   if (error) return <p role="alert" className="alert alert--error page">{t('app.error', { message: error.message })}</p>;
   if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
   return (
-    <article className="page meeting" aria-labelledby="meeting-title">
-      <header className="meeting__header">
-        <h1 id="meeting-title">{meeting.title}</h1>
-        <p className="meeting__meta">
-          {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
-        </p>
-      </header>
-      <AgendaPanel meeting={meeting} user={user} />
-    </article>
+    <MeetingProvider meeting={meeting} user={user}>
+      <article className="page meeting" aria-labelledby="meeting-title">
+        <header className="meeting__header">
+          <h1 id="meeting-title">{meeting.title}</h1>
+          <p className="meeting__meta">
+            {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
+          </p>
+        </header>
+        <LivePollBanner />
+        <TabList
+          label={t('meeting.views')}
+          tabs={MEETING_TABS.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))}
+          selected={selected.id}
+          onSelect={(id) => setSearch(id === MEETING_TABS[0]!.id ? {} : { tab: id }, { replace: true })}
+        />
+        <TabPanel id={selected.id}>
+          <selected.Component />
+        </TabPanel>
+      </article>
+    </MeetingProvider>
   );
 }

@@ -8,7 +8,9 @@ import * as Y from 'yjs';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
 import { richTextExtensions } from '../../../shared/richText.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { FEATURES } from '../features.ts';
 import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
 import { DEMO_AGENDA, DEMO_MEETING, DEMO_PASSWORD, DEMO_USERS, type DemoAgendaDay } from './demoData.ts';
 
 const SEEDED_KEY = 'demo.seeded';
@@ -24,9 +26,11 @@ export async function seedDemo(store: Store): Promise<boolean> {
       new Date().toISOString(),
     ]);
     if (claim.changes === 0) return false;
-    for (const user of DEMO_USERS) await store.users.create({ ...user, passwordHash }, tx);
+    const users = new Map<string, User>();
+    for (const user of DEMO_USERS) users.set(user.email, await store.users.create({ ...user, passwordHash }, tx));
     await store.meetings.create(DEMO_MEETING, tx);
     await store.documents.append(agendaDoc(DEMO_MEETING.id), agendaUpdate, null, tx);
+    for (const feature of FEATURES) await feature.seedDemo?.({ store, tx, users, meetingId: DEMO_MEETING.id });
     return true;
   });
 }
@@ -55,10 +59,11 @@ const text = (value: string, bold = false): JSONContent =>
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
 
 export function agendaAsUpdate(days: DemoAgendaDay[]): Uint8Array {
-  const content: JSONContent[] = [{ type: 'heading', attrs: { level: 1 }, content: [text('Draft agenda')] }];
+  // The page gives the agenda its heading (h2); the days are h3 inside it.
+  const content: JSONContent[] = [];
   let number = 1;
   for (const day of days) {
-    content.push({ type: 'heading', attrs: { level: 2 }, content: [text(day.title)] });
+    content.push({ type: 'heading', attrs: { level: 3 }, content: [text(day.title)] });
     content.push({
       type: 'orderedList',
       attrs: { start: number },

@@ -16,8 +16,8 @@ const DIALECT_TYPES: Record<Dialect, Record<string, string>> = {
   postgres: { '{id}': 'BIGSERIAL PRIMARY KEY', '{blob}': 'BYTEA' },
 };
 
-/** Feature modules register their migrations here, in version order. */
-export const MIGRATIONS: Migration[] = [
+/** The core schema. Features keep their own lists (see schema.ts); versions never collide. */
+export const CORE_MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'identity, meetings, documents, audit',
@@ -91,7 +91,7 @@ const MIGRATION_LOCK = 7_423_001;
  * transaction lock makes a second instance that starts at the same moment wait, then find
  * nothing left to do.
  */
-export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(db: Db, migrations: Migration[]): Promise<number[]> {
   return db.transaction(async (tx) => {
     if (db.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?) AS locked', [MIGRATION_LOCK]);
     await tx.run(

@@ -11,6 +11,7 @@ import { MeetingStore } from '../meetings/meetingStore.ts';
 import { UserStore } from '../users/userStore.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrations.ts';
+import { ALL_MIGRATIONS } from '../schema.ts';
 import { openPostgresDb } from './postgresDb.ts';
 import { Settings } from './settings.ts';
 import { openSqliteDb } from './sqliteDb.ts';
@@ -36,7 +37,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? openPostgresDb(options.databaseUrl)
     : openSqliteDb(path.join(options.dataDir, 'plenary.sqlite'));
   try {
-    await migrate(db);
+    await migrate(db, ALL_MIGRATIONS);
   } catch (error) {
     await db.close().catch(() => {});
     throw error;

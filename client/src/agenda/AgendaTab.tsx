@@ -1,15 +1,15 @@
-/** The co-edited agenda with presence and connection state beside it. */
+/** The co-edited agenda, with who is here and the connection state beside it. */
 import { useTranslation } from 'react-i18next';
-import type { PublicUser } from '../../../shared/schemas/auth.ts';
-import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { usePresence } from '../collab/usePresence.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 
-export function AgendaPanel({ meeting, user }: { meeting: MeetingDto; user: PublicUser }) {
+export function AgendaTab() {
   const { t } = useTranslation();
+  const { meeting, user } = useMeetingContext();
   const collab = useCollabDocument(meeting.agendaDoc, { userId: user.id });
   const people = usePresence(collab?.provider);
   if (!collab) return null;
@@ -28,7 +28,9 @@ export function AgendaPanel({ meeting, user }: { meeting: MeetingDto; user: Publ
           </p>
         )}
         {collab.state === 'denied' ? (
-          <p role="alert" className="alert alert--error">{t('connection.denied')}</p>
+          <p role="alert" className="alert alert--error">
+            {t('connection.denied')}
+          </p>
         ) : (
           <CollaborativeEditor
             doc={collab.doc}

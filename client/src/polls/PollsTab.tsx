@@ -1,0 +1,7 @@
+/** Placeholder until this feature's view lands: says so instead of showing nothing. */
+import { useTranslation } from 'react-i18next';
+
+export function PollsTab() {
+  const { t } = useTranslation();
+  return <p className="alert alert--info">{t('app.notYetAvailable')}</p>;
+}

@@ -1,0 +1,44 @@
+/**
+ * A feature (proposals and comments, polls and working groups, the meeting record) plugs into
+ * the server through this one shape: its routes, its collaborative-document permissions, its
+ * live projections and its part of the demo consultation. Schema migrations are listed in
+ * schema.ts.
+ */
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { DocumentAccess } from './collab/documentAccess.ts';
+import type { Config } from './config.ts';
+import type { LiveProjection } from './live/liveProjection.ts';
+import type { Metrics } from './observability/metrics.ts';
+import type { SqlExecutor } from './storage/db.ts';
+import type { Store } from './storage/store.ts';
+import type { User } from './users/userStore.ts';
+
+export interface FeatureContext {
+  /** Register routes on it (`http.register(plugin, options)`), as the core does. */
+  http: FastifyInstance;
+  store: Store;
+  collab: Hocuspocus;
+  live: LiveProjection;
+  access: DocumentAccess;
+  config: Config;
+  metrics: Metrics;
+  log: FastifyBaseLogger;
+}
+
+export interface DemoSeedContext {
+  store: Store;
+  /** The seed's transaction: write through it. */
+  tx: SqlExecutor;
+  /** Demo users by email. */
+  users: Map<string, User>;
+  /** The demo consultation's id. */
+  meetingId: string;
+}
+
+export interface Feature {
+  name: string;
+  register(context: FeatureContext): Promise<void>;
+  /** Adds this feature's part of the demo consultation, inside the seed's transaction. */
+  seedDemo?(context: DemoSeedContext): Promise<void>;
+}

@@ -1,0 +1,7 @@
+/** The features of the server, in the order they register. */
+import type { Feature } from './feature.ts';
+import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
+import { pollsFeature } from './polls/pollsFeature.ts';
+import { proposalsFeature } from './proposals/proposalsFeature.ts';
+
+export const FEATURES: Feature[] = [proposalsFeature, pollsFeature, meetingRecordFeature];

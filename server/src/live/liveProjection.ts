@@ -1,0 +1,142 @@
+/**
+ * The `live:{meetingId}` documents: written only by the server, as projections of what the store
+ * holds (poll tallies in the `polls` map, comment threads in the `threads` map), and opened
+ * read-only by every client.
+ *
+ * Features declare a source per map (how to fill it for a meeting when the document loads) and
+ * call `project` after each committed change. Projection is coalesced per entry: however many
+ * changes arrive, an entry is recomputed from the store at most once per `minIntervalMs`, so that
+ * thousands of viewers get a few messages per second, not one per vote.
+ */
+import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
+import type { FastifyBaseLogger } from 'fastify';
+import { liveDoc, parseDocumentName } from '../../../shared/documentNames.ts';
+import { SERVER_ORIGIN } from '../collab/context.ts';
+
+/** Fills one map of a meeting's live document: entry key to JSON value. */
+export type LiveSource = (meetingId: string) => Promise<Record<string, unknown>>;
+
+/** Recomputes one entry from the store; undefined removes it. */
+export type LiveCompute = () => Promise<unknown>;
+
+interface EntryState {
+  lastRun: number;
+  running: Promise<void> | null;
+  timer: NodeJS.Timeout | null;
+  /** The latest compute asked for while a run was pending or too recent. */
+  next: LiveCompute | null;
+}
+
+export interface LiveProjectionOptions {
+  log: FastifyBaseLogger;
+  /** Least time between two writes of one entry. */
+  minIntervalMs?: number;
+}
+
+export class LiveProjection implements Extension {
+  readonly extensionName = 'plenary-live-projection';
+  private readonly sources = new Map<string, LiveSource>();
+  private readonly entries = new Map<string, EntryState>();
+  private readonly minIntervalMs: number;
+  private readonly log: FastifyBaseLogger;
+  private hocuspocus: Hocuspocus | null = null;
+
+  constructor(options: LiveProjectionOptions) {
+    this.log = options.log;
+    this.minIntervalMs = options.minIntervalMs ?? 250;
+  }
+
+  /** Called once the Hocuspocus instance exists (it is built with this extension in it). */
+  attach(hocuspocus: Hocuspocus): void {
+    this.hocuspocus = hocuspocus;
+  }
+
+  /** Declares how to fill `map` of a live document when it loads. One source per map. */
+  source(map: string, load: LiveSource): void {
+    if (this.sources.has(map)) throw new Error(`live map ${map} already has a source`);
+    this.sources.set(map, load);
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    const ref = parseDocumentName(documentName);
+    if (ref?.kind !== 'live') return;
+    const filled = await Promise.all(
+      [...this.sources].map(async ([map, load]) => [map, await load(ref.id)] as const),
+    );
+    document.transact(() => {
+      for (const [map, values] of filled) {
+        const ymap = document.getMap(map);
+        for (const [key, value] of Object.entries(values)) ymap.set(key, value);
+      }
+    }, SERVER_ORIGIN);
+  }
+
+  /**
+   * Recomputes `map[key]` of a meeting's live document from the store and writes it, now if
+   * the entry has not been written in the last `minIntervalMs`, else once that time is up.
+   * Call it after the change is committed.
+   */
+  project(meetingId: string, map: string, key: string, compute: LiveCompute): void {
+    const id = `${meetingId}\u0000${map}\u0000${key}`;
+    let state = this.entries.get(id);
+    if (!state) {
+      state = { lastRun: 0, running: null, timer: null, next: null };
+      this.entries.set(id, state);
+    }
+    state.next = compute;
+    if (state.timer || state.running) return;
+    const wait = state.lastRun + this.minIntervalMs - Date.now();
+    if (wait <= 0) this.run(id, state, meetingId, map, key);
+    else state.timer = setTimeout(() => this.run(id, state, meetingId, map, key), wait);
+  }
+
+  /** Resolves when every pending projection has been written (tests, shutdown). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const busy = [...this.entries.values()].filter((state) => state.running || state.timer);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((state) => state.running ?? new Promise((resolve) => setTimeout(resolve, this.minIntervalMs))));
+    }
+  }
+
+  /** Stops pending timers (at shutdown). */
+  stop(): void {
+    for (const state of this.entries.values()) if (state.timer) clearTimeout(state.timer);
+    this.entries.clear();
+  }
+
+  private run(id: string, state: EntryState, meetingId: string, map: string, key: string): void {
+    state.timer = null;
+    const compute = state.next;
+    state.next = null;
+    if (!compute) return;
+    state.lastRun = Date.now();
+    state.running = this.write(meetingId, map, key, compute)
+      .catch((error: unknown) => this.log.error({ err: error, meetingId, map, key }, 'live projection failed'))
+      .finally(() => {
+        state.running = null;
+        if (state.next) {
+          const wait = state.lastRun + this.minIntervalMs - Date.now();
+          state.timer = setTimeout(() => this.run(id, state, meetingId, map, key), Math.max(0, wait));
+        } else {
+          this.entries.delete(id);
+        }
+      });
+  }
+
+  private async write(meetingId: string, map: string, key: string, compute: LiveCompute): Promise<void> {
+    const name = liveDoc(meetingId);
+    const hocuspocus = this.hocuspocus;
+    if (!hocuspocus) return;
+    // A document being loaded reads the store itself; wait, then write what may have changed since.
+    await hocuspocus.loadingDocuments.get(name)?.catch(() => undefined);
+    const document = hocuspocus.documents.get(name);
+    if (!document) return; // nobody is watching: the next load reads the store
+    const value = await compute();
+    const ymap = document.getMap(map);
+    document.transact(() => {
+      if (value === undefined) ymap.delete(key);
+      else ymap.set(key, value);
+    }, SERVER_ORIGIN);
+  }
+}
