@@ -133,6 +133,29 @@ describe('the live agenda', () => {
     second.destroy();
   });
 
+  it('serves a document destroyed and re-opened at once on the same socket (as React does)', async () => {
+    const { HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
+    const { openProvider } = await import('../../client/src/collab/openProvider.ts');
+    const Y = await import('yjs');
+    const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket });
+    const token = () => collabToken(server.baseUrl, member, AGENDA);
+    for (let round = 0; round < 3; round++) {
+      const first = openProvider({ socket, name: AGENDA, doc: new Y.Doc(), token });
+      await sleep(round * 15); // destroyed before, during and after its authentication
+      first.destroy();
+    }
+    const doc = new Y.Doc();
+    const second = openProvider({ socket, name: AGENDA, doc, token });
+    await waitFor(() => second.isSynced, { message: 'the re-opened provider to sync' });
+    appendParagraph(doc, 'After a quick re-open');
+    await waitFor(() => !second.hasUnsyncedChanges, { message: 'the server to acknowledge' });
+    const reader = peer(server.wsUrl, AGENDA, token);
+    await synced(reader);
+    expect(plainText(reader.doc)).toContain('After a quick re-open');
+    second.destroy();
+    socket.destroy();
+  });
+
   it('lets nobody write the live projection', async () => {
     const live = `live:${DEMO_MEETING.id}`;
     const writer = peer(server.wsUrl, live, () => collabToken(server.baseUrl, chair, live));

@@ -2,11 +2,12 @@
  * Opens a collaborative document for a component: a Y.Doc kept locally in IndexedDB and synced
  * through the shared WebSocket, with what the page needs to show about it.
  */
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { post } from '../app/api.ts';
 import { keepLocalCopy } from './localCopies.ts';
+import { openProvider } from './openProvider.ts';
 import { sharedSocket } from './socket.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
@@ -54,31 +55,27 @@ export function useCollabDocument(
   useEffect(() => {
     const doc = new Y.Doc();
     const local = keepOffline ? keepLocalCopy(options.userId, name, doc) : null;
-    const provider = new HocuspocusProvider({
-      websocketProvider: sharedSocket(),
+    const provider = openProvider({
+      socket: sharedSocket(),
       name,
-      document: doc,
-      // Each provider gets its own address on the shared socket (name + session id). Without it,
-      // a provider destroyed and re-created for the same document (React's double effects, a
-      // quick back-and-forth between pages) can have its Close handled after the new one's
-      // authentication and be left unauthenticated.
-      sessionAwareness: true,
+      doc,
       // A fresh token, bound to this document, at every (re)connection.
       token: async () => (await post<{ token: string }>('/api/collab-token', { doc: name })).token,
-      onStatus: ({ status: next }) => {
-        setStatus(next);
-        if (next === WebSocketStatus.Connected) setEverConnected(true);
-        if (next !== WebSocketStatus.Connected) setSynced(false);
+      events: {
+        onStatus: ({ status: next }) => {
+          setStatus(next);
+          if (next === WebSocketStatus.Connected) setEverConnected(true);
+          if (next !== WebSocketStatus.Connected) setSynced(false);
+        },
+        onSynced: ({ state }) => setSynced(state),
+        onAuthenticated: ({ scope }) => {
+          setDenied(false);
+          setReadOnly(scope === 'readonly');
+        },
+        onAuthenticationFailed: () => setDenied(true),
+        onUnsyncedChanges: ({ number }) => setUnsynced(number),
       },
-      onSynced: ({ state }) => setSynced(state),
-      onAuthenticated: ({ scope }) => {
-        setDenied(false);
-        setReadOnly(scope === 'readonly');
-      },
-      onAuthenticationFailed: () => setDenied(true),
-      onUnsyncedChanges: ({ number }) => setUnsynced(number),
     });
-    provider.attach();
     if (sharedSocket().status === WebSocketStatus.Connected) {
       setStatus(WebSocketStatus.Connected);
       setEverConnected(true);
