@@ -156,6 +156,21 @@ describe('the live agenda', () => {
     socket.destroy();
   });
 
+  it('stamps presence with the real identity, whatever the client claims', async () => {
+    const liar = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, observer, AGENDA));
+    const honest = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    await Promise.all([synced(liar), synced(honest)]);
+    liar.provider.setAwarenessField('user', { id: chair.user.id, name: 'The Chair', color: '#000000', role: 'chair' });
+    liar.provider.setAwarenessField('cursor', { anchor: 'x', head: 'y' });
+    const seen = await waitFor(() => honest.provider.awareness!.getStates().get(liar.doc.clientID), { message: 'the liar\'s presence' });
+    expect(seen.user).toMatchObject({ id: observer.user.id, name: 'Tomás Ortega', role: 'observer' });
+    expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(seen.user.color).not.toBe('#000000');
+    // A read-only connection shows as present, without a cursor.
+    expect(seen.cursor).toBeUndefined();
+    expect(seen.readOnly).toBe(true);
+  });
+
   it('lets nobody write the live projection', async () => {
     const live = `live:${DEMO_MEETING.id}`;
     const writer = peer(server.wsUrl, live, () => collabToken(server.baseUrl, chair, live));
