@@ -162,7 +162,7 @@ describe('the live agenda', () => {
     await Promise.all([synced(liar), synced(honest)]);
     liar.provider.setAwarenessField('user', { id: chair.user.id, name: 'The Chair', color: '#000000', role: 'chair' });
     liar.provider.setAwarenessField('cursor', { anchor: 'x', head: 'y' });
-    const seen = await waitFor(() => honest.provider.awareness!.getStates().get(liar.doc.clientID), { message: 'the liar\'s presence' });
+    const seen = (await waitFor(() => honest.provider.awareness!.getStates().get(liar.doc.clientID), { message: 'the liar\'s presence' }))!;
     expect(seen.user).toMatchObject({ id: observer.user.id, name: 'Tomás Ortega', role: 'observer' });
     expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(seen.user.color).not.toBe('#000000');
