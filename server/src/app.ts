@@ -14,6 +14,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { authPlugin } from './auth/authPlugin.ts';
 import { authRoutes } from './auth/authRoutes.ts';
 import { CollabTokens } from './auth/collabToken.ts';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { ClusterBus } from './cluster/clusterBus.ts';
+import { ClusterSync } from './cluster/clusterSync.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
@@ -107,8 +111,29 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const tokens = new CollabTokens(await store.settings.secret('collab-token-secret'));
   const access = new DocumentAccess(store);
   const live = new LiveProjection({ log: http.log });
-  const collab = createCollabServer({ store, tokens, access, metrics, log: http.log, extensions: [live] });
+  // Several instances: documents, awareness and application events cross through Redis.
+  const bus = config.redisUrl ? new ClusterBus(config.redisUrl, config.redisPrefix, http.log) : null;
+  const clusterSync = config.redisUrl
+    ? new ClusterSync({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        identifier: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+        log: http.log,
+      })
+    : null;
+  const collab = createCollabServer({
+    store,
+    tokens,
+    access,
+    metrics,
+    log: http.log,
+    extensions: clusterSync ? [live, clusterSync] : [live],
+  });
   live.attach(collab);
+  if (bus) {
+    live.attachBus(bus);
+    bus.on('sessionRevoked', ({ sessionId }) => closeSessionConnections(collab, sessionId));
+  }
 
   await http.register(swagger, {
     openapi: {
@@ -138,7 +163,11 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     },
     crossOriginEmbedderPolicy: false,
   });
-  await http.register(rateLimit, { global: false });
+  // Limits are counted in Redis when there is one, so that they hold across instances.
+  await http.register(rateLimit, {
+    global: false,
+    ...(bus ? { redis: bus.pub, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
+  });
   await http.register(authPlugin, { store, publicOrigins: config.publicOrigins, secureCookies: config.secureCookies });
   await http.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
@@ -146,11 +175,17 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode });
   });
 
-  await http.register(healthRoutes, { metrics, checks: { store: () => store.db.ping() } });
+  await http.register(healthRoutes, {
+    metrics,
+    checks: { store: () => store.db.ping(), ...(bus ? { redis: () => bus.ping() } : {}) },
+  });
   await http.register(authRoutes, {
     store,
     tokens,
-    onSessionRevoked: (sessionId) => closeSessionConnections(collab, sessionId),
+    onSessionRevoked: (sessionId) => {
+      closeSessionConnections(collab, sessionId);
+      bus?.publish('sessionRevoked', { sessionId });
+    },
   });
   await http.register(meetingRoutes, { store });
   for (const feature of FEATURES) {
@@ -176,6 +211,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         await storePendingDocuments(collab);
         collab.closeConnections();
         await http.close();
+        await clusterSync?.onDestroy();
+        await bus?.close();
         if (ownsStore) await store.close();
       })()),
   };

@@ -44,13 +44,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 
   const address = await app.http.listen({ port: config.port, host: config.host });
-  log.info({ address, store: config.databaseUrl ? 'postgres' : `sqlite in ${config.dataDir}` }, 'Plenary is listening');
+  log.info({ address, store: config.databaseUrl ? 'postgres' : `sqlite in ${config.dataDir}`, redis: Boolean(config.redisUrl) }, 'listening');
 
+  // Printed whatever the log level: people and scripts wait for this line.
+  process.stdout.write(`Plenary is listening on ${address}; open ${config.publicOrigins[0]}\n`);
   const logins = config.seedDemo ? await demoLogins(app.store) : [];
   if (logins.length > 0) {
-    const origin = config.publicOrigins[0];
     const lines = logins.map((login) => `  ${login.email.padEnd(26)} ${login.password}   (${login.role})`);
-    process.stdout.write(`\nPlenary is ready at ${origin}\nDemo logins (email, password):\n${lines.join('\n')}\n\n`);
+    process.stdout.write(`Demo logins (email, password):\n${lines.join('\n')}\n\n`);
   }
 }
 

@@ -51,10 +51,15 @@ export function useCollabDocument(
   const [everConnected, setEverConnected] = useState(false);
   const online = useOnline();
   const keepOffline = options.keepOffline ?? true;
+  // A document kept only in memory (the live projection) starts afresh after every disconnection:
+  // each server instance writes its own copy, and merging one instance's copy into another's
+  // could let a stale entry win.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
     const local = keepOffline ? keepLocalCopy(options.userId, name, doc) : null;
+    let hadState = false;
     const provider = openProvider({
       socket: sharedSocket(),
       name,
@@ -66,8 +71,12 @@ export function useCollabDocument(
           setStatus(next);
           if (next === WebSocketStatus.Connected) setEverConnected(true);
           if (next !== WebSocketStatus.Connected) setSynced(false);
+          if (next === WebSocketStatus.Disconnected && hadState && !keepOffline) setGeneration((g) => g + 1);
         },
-        onSynced: ({ state }) => setSynced(state),
+        onSynced: ({ state }) => {
+          hadState ||= state;
+          setSynced(state);
+        },
         onAuthenticated: ({ scope }) => {
           setDenied(false);
           setReadOnly(scope === 'readonly');
@@ -88,7 +97,7 @@ export function useCollabDocument(
       setHandle(null);
       setSynced(false);
     };
-  }, [name, options.userId, keepOffline]);
+  }, [name, options.userId, keepOffline, generation]);
 
   if (!handle) return null;
   let state: ConnectionState;

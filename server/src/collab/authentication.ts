@@ -10,7 +10,8 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Store } from '../storage/store.ts';
-import type { CollabContext } from './context.ts';
+import { StoreUnavailable } from '../storage/db.ts';
+import { type CollabContext, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
 import type { DocumentAccess } from './documentAccess.ts';
 
 export interface AuthenticationOptions {
@@ -28,12 +29,23 @@ export class Authentication implements Extension {
     this.options = options;
   }
 
-  async onAuthenticate({
+  async onAuthenticate(payload: onAuthenticatePayload<SocketContext>): Promise<CollabContext> {
+    try {
+      return await this.authenticate(payload);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailable)) throw error;
+      payload.context.socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+      throw TRY_AGAIN_LATER;
+    }
+  }
+
+  private async authenticate({
     token,
     documentName,
     requestHeaders,
     connectionConfig,
-  }: onAuthenticatePayload): Promise<CollabContext> {
+    context,
+  }: onAuthenticatePayload<SocketContext>): Promise<CollabContext> {
     const { store, tokens, access } = this.options;
     let session;
     if (token) {
@@ -50,6 +62,6 @@ export class Authentication implements Extension {
     const granted = await access.resolve(user, documentName);
     if (!granted) throw Forbidden;
     connectionConfig.readOnly = granted === 'read';
-    return { user, sessionId: session.id, access: granted };
+    return { ...context, user, sessionId: session.id, access: granted };
   }
 }

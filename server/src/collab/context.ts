@@ -1,8 +1,15 @@
 /** What the server knows about a WebSocket connection once it has authenticated. */
+import type { WebSocketLike } from '@hocuspocus/server';
 import type { Access } from './documentAccess.ts';
 import type { User } from '../users/userStore.ts';
 
-export interface CollabContext {
+/** Known from the upgrade, before any document is authenticated. */
+export interface SocketContext {
+  /** The whole socket (every document on it), for closing it when the store is unavailable. */
+  socket: WebSocketLike;
+}
+
+export interface CollabContext extends SocketContext {
   user: User;
   sessionId: string;
   access: Access;
@@ -13,3 +20,10 @@ export interface CollabContext {
  * restores). `skipStoreHooks`: such changes are already durable elsewhere.
  */
 export const SERVER_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
+
+/**
+ * Close code for "the store is unavailable, come back soon" (RFC 6455 1013, Try Again Later).
+ * The whole socket closes so that the provider reconnects by itself, with backoff, and sends
+ * its unacknowledged edits again once the store answers.
+ */
+export const TRY_AGAIN_LATER = { code: 1013, reason: 'store-unavailable' } as const;

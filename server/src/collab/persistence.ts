@@ -20,7 +20,8 @@ import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentStore } from './documentStore.ts';
 import { documentUpdateOf, isEmptyUpdate } from './messages.ts';
-import { type CollabContext, SERVER_ORIGIN } from './context.ts';
+import { StoreUnavailable } from '../storage/db.ts';
+import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
 
 export interface PersistenceOptions {
   documents: DocumentStore;
@@ -47,13 +48,14 @@ export class Persistence implements Extension {
     this.options = options;
   }
 
-  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+  async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload<SocketContext>): Promise<void> {
     if (!isPersisted(documentName)) return;
     let stored;
     try {
       stored = await this.options.documents.load(documentName);
     } catch (error) {
       this.options.log.error({ err: error, documentName }, 'could not load document');
+      if (error instanceof StoreUnavailable) context.socket?.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
       throw DOCUMENT_UNAVAILABLE;
     }
     const applied: number[] = [];
@@ -78,7 +80,15 @@ export class Persistence implements Extension {
     const update = documentUpdateOf(frame);
     if (!update || isEmptyUpdate(update)) return;
     const stop = this.options.metrics.storeWriteSeconds.startTimer();
-    const seq = await this.options.documents.append(documentName, update, context.user.id);
+    let seq: number;
+    try {
+      seq = await this.options.documents.append(documentName, update, context.user.id);
+    } catch (error) {
+      // Not stored, so not applied and not acknowledged: the client keeps the edit and sends it
+      // again after reconnecting.
+      if (error instanceof StoreUnavailable) context.socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+      throw error;
+    }
     stop();
     this.appending.set(connection, seq);
   }

@@ -7,6 +7,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../observability/metrics.ts';
+import type { SocketContext } from './context.ts';
 
 export interface WebsocketRouteOptions {
   hocuspocus: Hocuspocus;
@@ -51,7 +52,8 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
           return socket.readyState;
         },
       };
-      const connection = hocuspocus.handleConnection(counted, toFetchRequest(request), {});
+      const context: SocketContext = { socket: counted };
+      const connection = hocuspocus.handleConnection(counted, toFetchRequest(request), context);
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
         if (!isBinary) {
           socket.close(UNSUPPORTED_DATA, 'binary frames only');

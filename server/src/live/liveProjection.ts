@@ -7,10 +7,16 @@
  * call `project` after each committed change. Projection is coalesced per entry: however many
  * changes arrive, an entry is recomputed from the store at most once per `minIntervalMs`, so that
  * thousands of viewers get a few messages per second, not one per vote.
+ *
+ * With several instances, each writes its own copy of a live document (they are not synced
+ * through Redis, so no two instances ever write one entry concurrently). After writing, an
+ * instance tells the others, which recompute the whole map from the shared store.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { liveDoc, parseDocumentName } from '../../../shared/documentNames.ts';
+import type { ClusterBus } from '../cluster/clusterBus.ts';
 import { SERVER_ORIGIN } from '../collab/context.ts';
 
 /** Fills one map of a meeting's live document: entry key to JSON value. */
@@ -19,13 +25,19 @@ export type LiveSource = (meetingId: string) => Promise<Record<string, unknown>>
 /** Recomputes one entry from the store; undefined removes it. */
 export type LiveCompute = () => Promise<unknown>;
 
+/** One entry recomputed here, or a whole map reloaded because another instance changed it. */
+type Job = { kind: 'entry'; compute: LiveCompute } | { kind: 'map' };
+
 interface EntryState {
   lastRun: number;
   running: Promise<void> | null;
   timer: NodeJS.Timeout | null;
-  /** The latest compute asked for while a run was pending or too recent. */
-  next: LiveCompute | null;
+  /** The latest job asked for while a run was pending or too recent. */
+  next: Job | null;
 }
+
+/** The key under which whole-map reloads of a meeting's map are coalesced. */
+const WHOLE_MAP = '\u0000all';
 
 export interface LiveProjectionOptions {
   log: FastifyBaseLogger;
@@ -40,6 +52,7 @@ export class LiveProjection implements Extension {
   private readonly minIntervalMs: number;
   private readonly log: FastifyBaseLogger;
   private hocuspocus: Hocuspocus | null = null;
+  private bus: ClusterBus | null = null;
 
   constructor(options: LiveProjectionOptions) {
     this.log = options.log;
@@ -49,6 +62,20 @@ export class LiveProjection implements Extension {
   /** Called once the Hocuspocus instance exists (it is built with this extension in it). */
   attach(hocuspocus: Hocuspocus): void {
     this.hocuspocus = hocuspocus;
+  }
+
+  /** With several instances: tell the others what changed, and hear what they changed. */
+  attachBus(bus: ClusterBus): void {
+    this.bus = bus;
+    bus.on('live', ({ meetingId, map }) => this.schedule(meetingId, map, WHOLE_MAP, { kind: 'map' }));
+    // Events sent while Redis was down are lost: reload every map of every live document here.
+    bus.onReconnect(() => {
+      for (const name of this.hocuspocus?.documents.keys() ?? []) {
+        const ref = parseDocumentName(name);
+        if (ref?.kind !== 'live') continue;
+        for (const map of this.sources.keys()) this.schedule(ref.id, map, WHOLE_MAP, { kind: 'map' });
+      }
+    });
   }
 
   /** Declares how to fill `map` of a live document when it loads. One source per map. */
@@ -77,13 +104,17 @@ export class LiveProjection implements Extension {
    * Call it after the change is committed.
    */
   project(meetingId: string, map: string, key: string, compute: LiveCompute): void {
+    this.schedule(meetingId, map, key, { kind: 'entry', compute });
+  }
+
+  private schedule(meetingId: string, map: string, key: string, job: Job): void {
     const id = `${meetingId}\u0000${map}\u0000${key}`;
     let state = this.entries.get(id);
     if (!state) {
       state = { lastRun: 0, running: null, timer: null, next: null };
       this.entries.set(id, state);
     }
-    state.next = compute;
+    state.next = job;
     if (state.timer || state.running) return;
     const wait = state.lastRun + this.minIntervalMs - Date.now();
     if (wait <= 0) this.run(id, state, meetingId, map, key);
@@ -107,11 +138,13 @@ export class LiveProjection implements Extension {
 
   private run(id: string, state: EntryState, meetingId: string, map: string, key: string): void {
     state.timer = null;
-    const compute = state.next;
+    const job = state.next;
     state.next = null;
-    if (!compute) return;
+    if (!job) return;
     state.lastRun = Date.now();
-    state.running = this.write(meetingId, map, key, compute)
+    // Published when the run starts, so it covers every change committed before it.
+    if (job.kind === 'entry') this.bus?.publish('live', { meetingId, map, key });
+    state.running = (job.kind === 'entry' ? this.write(meetingId, map, key, job.compute) : this.reload(meetingId, map))
       .catch((error: unknown) => this.log.error({ err: error, meetingId, map, key }, 'live projection failed'))
       .finally(() => {
         state.running = null;
@@ -124,14 +157,34 @@ export class LiveProjection implements Extension {
       });
   }
 
-  private async write(meetingId: string, map: string, key: string, compute: LiveCompute): Promise<void> {
+  /** The live document if it is loaded here (once loading finishes); null when nobody watches. */
+  private async loaded(meetingId: string) {
     const name = liveDoc(meetingId);
     const hocuspocus = this.hocuspocus;
-    if (!hocuspocus) return;
+    if (!hocuspocus) return null;
     // A document being loaded reads the store itself; wait, then write what may have changed since.
     await hocuspocus.loadingDocuments.get(name)?.catch(() => undefined);
-    const document = hocuspocus.documents.get(name);
-    if (!document) return; // nobody is watching: the next load reads the store
+    return hocuspocus.documents.get(name) ?? null; // not loaded: the next load reads the store
+  }
+
+  /** Reloads a whole map from its source and writes only what differs. */
+  private async reload(meetingId: string, map: string): Promise<void> {
+    const load = this.sources.get(map);
+    const document = load ? await this.loaded(meetingId) : null;
+    if (!load || !document) return;
+    const values = await load(meetingId);
+    const ymap = document.getMap(map);
+    document.transact(() => {
+      for (const key of [...ymap.keys()]) if (!(key in values)) ymap.delete(key);
+      for (const [key, value] of Object.entries(values)) {
+        if (!isDeepStrictEqual(ymap.get(key), value)) ymap.set(key, value);
+      }
+    }, SERVER_ORIGIN);
+  }
+
+  private async write(meetingId: string, map: string, key: string, compute: LiveCompute): Promise<void> {
+    const document = await this.loaded(meetingId);
+    if (!document) return;
     const value = await compute();
     const ymap = document.getMap(map);
     document.transact(() => {

@@ -1,0 +1,167 @@
+/**
+ * Several instances behind a load balancer, sharing PostgreSQL and Redis, as child processes
+ * against the machine's real services: sessions, edits and presence cross between them; an
+ * instance killed with -9 loses no acknowledged edit; Redis going away and coming back.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer } from '../helpers/clients.ts';
+import { RedisServer } from '../helpers/redisServer.ts';
+import { appendParagraph, plainText } from '../helpers/richText.ts';
+import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
+import { TcpProxy } from '../helpers/tcpProxy.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/testServer.ts';
+
+const AGENDA = agendaDoc(DEMO_MEETING.id);
+const running: ServerProcess[] = [];
+const peers: Peer[] = [];
+const databases: TestDatabase[] = [];
+
+async function cluster(label: string, redisUrl = REDIS_URL): Promise<[ServerProcess, ServerProcess]> {
+  const database = await createTestDatabase(label);
+  databases.push(database);
+  const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(label), LOG_LEVEL: 'warn' };
+  // Started at the same moment: migrations and the demo seed must cope.
+  const instances = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  running.push(...instances);
+  return instances;
+}
+
+function peer(...args: Parameters<typeof connectPeer>): Peer {
+  const created = connectPeer(...args);
+  peers.push(created);
+  return created;
+}
+
+afterEach(() => {
+  peers.splice(0).forEach((p) => p.destroy());
+  running.splice(0).forEach((server) => server.child.kill('SIGKILL'));
+});
+
+afterAll(async () => {
+  for (const database of databases) await database.drop().catch(() => undefined);
+});
+
+describe('two instances', () => {
+  it('share sign-ins, edits and presence', async () => {
+    const [a, b] = await cluster('share');
+    const session = await login(a.baseUrl, 'kwame@example.org');
+    // Signed in through A, signed in on B.
+    expect((await http(b.baseUrl, 'GET', '/api/me', { cookie: session.cookie })).status).toBe(200);
+    const other = await login(b.baseUrl, 'mei@example.org');
+
+    const onA = peer(a.wsUrl, AGENDA, () => collabToken(a.baseUrl, session, AGENDA));
+    const onB = peer(b.wsUrl, AGENDA, () => collabToken(b.baseUrl, other, AGENDA));
+    await Promise.all([synced(onA), synced(onB)]);
+    // The demo was seeded once although both instances started on an empty database together.
+    expect(plainText(onA.doc).match(/Welcoming remarks/g)).toHaveLength(1);
+
+    appendParagraph(onA.doc, 'Typed on instance A');
+    appendParagraph(onB.doc, 'Typed on instance B');
+    await waitFor(() => plainText(onA.doc).includes('Typed on instance B') && plainText(onB.doc).includes('Typed on instance A'), {
+      message: 'edits to cross between the instances',
+    });
+    await waitFor(() => plainText(onA.doc) === plainText(onB.doc), { message: 'convergence' });
+
+    onA.provider.setAwarenessField('cursor', null);
+    const seenOnB = await waitFor(() => onB.provider.awareness!.getStates().get(onA.doc.clientID), {
+      message: 'A\'s presence on B',
+    });
+    expect(seenOnB?.user).toMatchObject({ id: session.user.id, name: 'Kwame Asante' });
+
+    // Signing out through B ends the session on A too.
+    expect((await http(b.baseUrl, 'POST', '/api/auth/logout', { cookie: session.cookie })).status).toBe(204);
+    expect((await http(a.baseUrl, 'GET', '/api/me', { cookie: session.cookie })).status).toBe(401);
+    expect((await http(a.baseUrl, 'GET', '/readyz')).body).toMatchObject({ checks: { store: 'ok', redis: 'ok' } });
+  });
+
+  it('lose no acknowledged edit when the instance a client is on is killed with -9', async () => {
+    const [a, b] = await cluster('kill');
+    const proxy = new TcpProxy([
+      { host: '127.0.0.1', port: a.port },
+      { host: '127.0.0.1', port: b.port },
+    ]);
+    const port = await proxy.listen();
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      const session = await login(base, 'olena@example.org');
+      const writer = peer(`ws://127.0.0.1:${port}/collab`, AGENDA, () => collabToken(base, session, AGENDA));
+      await synced(writer);
+      const serving = proxy.connectionsTo({ host: '127.0.0.1', port: a.port }) > 0 ? a : b;
+      const survivor = serving === a ? b : a;
+
+      // Every edit written, and how many of them the server had acknowledged at the last look.
+      const written: string[] = [];
+      let acked = 0;
+      let stop = false;
+      const typing = (async () => {
+        for (let i = 0; !stop; i++) {
+          appendParagraph(writer.doc, `edit ${i}`);
+          written.push(`edit ${i}`);
+          await sleep(20);
+          if (writer.provider.isSynced && !writer.provider.hasUnsyncedChanges) acked = written.length;
+        }
+      })();
+      await waitFor(() => acked >= 10, { message: 'some acknowledged edits' });
+      serving.child.kill('SIGKILL');
+      await serving.exited;
+      const ackedBeforeKill = acked;
+      // The client reconnects through the proxy to the survivor and goes on.
+      await waitFor(() => acked > ackedBeforeKill + 5, { timeout: 20_000, message: 'edits acknowledged by the survivor' });
+      stop = true;
+      await typing;
+      await acknowledged(writer, 20_000);
+
+      const reader = peer(survivor.wsUrl, AGENDA, async () => collabToken(survivor.baseUrl, await login(survivor.baseUrl, 'ana@example.org'), AGENDA));
+      await synced(reader);
+      const text = plainText(reader.doc);
+      for (const edit of written.slice(0, ackedBeforeKill)) expect(text).toContain(edit);
+      for (const edit of written) expect(text).toContain(edit);
+      expect(text).toBe(plainText(writer.doc));
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('Redis going away', () => {
+  let redis: RedisServer;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('leaves each instance serving its own clients, then they reconnect and converge', async () => {
+    const [a, b] = await cluster('redisdown', redis.url);
+    const onA = peer(a.wsUrl, AGENDA, async () => collabToken(a.baseUrl, await login(a.baseUrl, 'rahul@example.org'), AGENDA));
+    const onB = peer(b.wsUrl, AGENDA, async () => collabToken(b.baseUrl, await login(b.baseUrl, 'sofia@example.org'), AGENDA));
+    await Promise.all([synced(onA), synced(onB)]);
+
+    await redis.stop();
+    await waitFor(async () => (await http(a.baseUrl, 'GET', '/readyz')).status === 503, { message: 'A to report Redis down' });
+    const ready = await http(a.baseUrl, 'GET', '/readyz');
+    expect(ready.body.checks.redis).toMatch(/^failed/);
+    expect(ready.body.checks.store).toBe('ok');
+
+    // Each instance still acknowledges its own clients' edits.
+    appendParagraph(onA.doc, 'During the outage on A');
+    appendParagraph(onB.doc, 'During the outage on B');
+    await Promise.all([acknowledged(onA), acknowledged(onB)]);
+    expect(plainText(onB.doc)).not.toContain('During the outage on A');
+
+    await redis.restart();
+    await waitFor(async () => (await http(a.baseUrl, 'GET', '/readyz')).status === 200, { timeout: 15_000, message: 'A ready again' });
+    await waitFor(
+      () => plainText(onA.doc).includes('During the outage on B') && plainText(onB.doc).includes('During the outage on A'),
+      { timeout: 15_000, message: 'convergence after Redis returns' },
+    );
+    // And live editing crosses again.
+    appendParagraph(onB.doc, 'After the outage');
+    await waitFor(() => plainText(onA.doc).includes('After the outage'), { message: 'a new edit to cross' });
+    expect(plainText(onA.doc)).toBe(plainText(onB.doc));
+  });
+});
