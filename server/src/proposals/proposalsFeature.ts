@@ -1,7 +1,41 @@
 /** Proposals for Policy Networks and Best Practice Forums, and comment threads on documents. */
+import { isModerator } from '../../../shared/roles.ts';
+import { commentRoutes } from '../comments/commentRoutes.ts';
+import { CommentService, PROPOSALS_MAP, THREADS_MAP } from '../comments/commentService.ts';
+import { CommentStore } from '../comments/commentStore.ts';
 import type { Feature } from '../feature.ts';
+import { seedDemoProposals } from './demoProposals.ts';
+import { proposalRoutes } from './proposalRoutes.ts';
+import { ProposalService } from './proposalService.ts';
+import { ProposalStore } from './proposalStore.ts';
 
 export const proposalsFeature: Feature = {
   name: 'proposals',
-  async register() {},
+  async register({ http, store, live, access }) {
+    const proposals = new ProposalStore(store.db);
+    const comments = new CommentStore(store.db);
+
+    // A proposal's body: its authors, the secretariat and the chair write; everyone signed in reads.
+    access.register('proposal', async (user, id) => {
+      const proposal = await proposals.accessInfo(id);
+      if (!proposal) return null;
+      return isModerator(user.role) || proposal.authorIds.includes(user.id) ? 'write' : 'read';
+    });
+
+    // What a meeting's live document holds of this feature when it loads.
+    live.source(THREADS_MAP, async (meetingId) =>
+      Object.fromEntries((await comments.threadsOfMeeting(meetingId)).map((thread) => [thread.id, thread])),
+    );
+    live.source(PROPOSALS_MAP, async (meetingId) =>
+      Object.fromEntries((await proposals.list(meetingId)).map((proposal) => [proposal.id, proposal])),
+    );
+
+    const proposalService = new ProposalService({ store, proposals, live });
+    const commentService = new CommentService({ store, comments, proposals, live });
+    await http.register(proposalRoutes, { service: proposalService, store });
+    await http.register(commentRoutes, { service: commentService });
+  },
+  async seedDemo(context) {
+    await seedDemoProposals(context, new ProposalStore(context.store.db), new CommentStore(context.store.db));
+  },
 };

@@ -1,0 +1,210 @@
+/**
+ * The commands on comment threads. Each one checks who is asking, writes in one SQL transaction
+ * with its audit-log entry, and after the commit projects the thread into `live:{meetingId}` (map
+ * `threads`), so that every client sees it without a reload. Author and time come from the
+ * server, never from the request.
+ */
+import { mentionedIds, storableText } from '../../../shared/commentText.ts';
+import { isValidAnchor } from '../../../shared/commentAnchors.ts';
+import { parseDocumentName } from '../../../shared/documentNames.ts';
+import { isModerator } from '../../../shared/roles.ts';
+import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
+import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import type { LiveProjection } from '../live/liveProjection.ts';
+import type { ProposalStore } from '../proposals/proposalStore.ts';
+import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
+import { commentPolicy, type CommentPolicy } from './commentPolicy.ts';
+import type { CommentStore } from './commentStore.ts';
+
+/** The map of `live:{meetingId}` that holds threads, keyed by thread id. */
+export const THREADS_MAP = 'threads';
+/** The map of `live:{meetingId}` that holds proposals, keyed by proposal id. */
+export const PROPOSALS_MAP = 'proposals';
+
+export interface CommentServiceOptions {
+  store: Store;
+  comments: CommentStore;
+  proposals: ProposalStore;
+  live: LiveProjection;
+}
+
+function checkText(text: string, what: string): void {
+  if (!storableText(text)) {
+    throw badRequest(`The ${what} contains a character that cannot be stored (a NUL character or a lone UTF-16 surrogate).`);
+  }
+}
+
+export class CommentService {
+  private readonly options: CommentServiceOptions;
+
+  constructor(options: CommentServiceOptions) {
+    this.options = options;
+  }
+
+  private async policy(user: User, doc: string): Promise<CommentPolicy> {
+    if (parseDocumentName(doc)?.kind === 'live') throw badRequest('Comments go on an agenda or a proposal, not on the live document.');
+    const policy = await commentPolicy(this.options.store, this.options.proposals, user, doc);
+    if (!policy) throw notFound('The document');
+    return policy;
+  }
+
+  private static refuseComment(user: User, doc: string): AppError {
+    if (user.role === 'observer' && parseDocumentName(doc)?.kind === 'proposal') {
+      return forbidden('This proposal is not open for public comment: observers may comment only where it is.');
+    }
+    return forbidden('Observers may not comment here.');
+  }
+
+  async threads(user: User, doc: string): Promise<ThreadDto[]> {
+    await this.policy(user, doc);
+    return this.options.comments.threadsOfDoc(doc);
+  }
+
+  async createThread(user: User, input: { doc: string; body: string; anchor?: Anchor | undefined }): Promise<ThreadDto> {
+    const policy = await this.policy(user, input.doc);
+    if (!policy.canComment) throw CommentService.refuseComment(user, input.doc);
+    checkText(input.body, 'comment');
+    if (input.anchor) {
+      checkText(input.anchor.quote, 'quote');
+      if (!isValidAnchor(input.anchor)) throw badRequest('The anchor’s from and to must be base64 of Yjs relative positions.');
+    }
+    const { store, comments } = this.options;
+    const { threadId } = await store.db.transaction(async (tx) => {
+      const created = await comments.createThread(
+        { meetingId: policy.meetingId, doc: input.doc, anchor: input.anchor ?? null, authorId: user.id, body: input.body },
+        tx,
+      );
+      const mentions = await comments.setMentions(created.commentId, mentionedIds(input.body), tx);
+      await store.audit.record(
+        {
+          actorId: user.id,
+          action: 'thread.create',
+          subject: `thread:${created.threadId}`,
+          detail: { doc: input.doc, commentId: created.commentId, anchored: Boolean(input.anchor), mentions },
+        },
+        tx,
+      );
+      return created;
+    });
+    this.project(policy.meetingId, threadId, input.doc);
+    return (await comments.thread(threadId))!;
+  }
+
+  async reply(user: User, threadId: string, body: string): Promise<CommentDto> {
+    const { store, comments } = this.options;
+    const thread = await comments.threadInfo(threadId);
+    if (!thread) throw notFound('The thread');
+    const policy = await this.policy(user, thread.doc);
+    if (!policy.canComment) throw CommentService.refuseComment(user, thread.doc);
+    checkText(body, 'comment');
+    const commentId = await store.db.transaction(async (tx) => {
+      const id = await comments.addComment(threadId, user.id, body, tx);
+      const mentions = await comments.setMentions(id, mentionedIds(body), tx);
+      await store.audit.record(
+        { actorId: user.id, action: 'comment.create', subject: `comment:${id}`, detail: { threadId, doc: thread.doc, mentions } },
+        tx,
+      );
+      return id;
+    });
+    this.project(thread.meetingId, threadId, thread.doc);
+    return this.comment(threadId, commentId);
+  }
+
+  async edit(user: User, commentId: string, body: string): Promise<CommentDto> {
+    const { store, comments } = this.options;
+    const comment = await comments.commentInfo(commentId);
+    if (!comment || comment.deleted) throw notFound('The comment');
+    if (comment.authorId !== user.id) throw forbidden('Only its author may edit a comment.');
+    if (comment.hidden) throw new AppError('CONFLICT', 'A moderator hid this comment; it can no longer be edited.');
+    const policy = await this.policy(user, comment.doc);
+    if (!policy.canComment) throw CommentService.refuseComment(user, comment.doc);
+    checkText(body, 'comment');
+    await store.db.transaction(async (tx) => {
+      await comments.editComment(commentId, body, tx);
+      const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
+      await store.audit.record(
+        { actorId: user.id, action: 'comment.edit', subject: `comment:${commentId}`, detail: { threadId: comment.threadId, mentions } },
+        tx,
+      );
+    });
+    this.project(comment.meetingId, comment.threadId, comment.doc);
+    return this.comment(comment.threadId, commentId);
+  }
+
+  /** The author deletes their comment; a moderator hides someone else's, with a reason. */
+  async remove(user: User, commentId: string, reason: string | undefined): Promise<void> {
+    const { store, comments } = this.options;
+    const comment = await comments.commentInfo(commentId);
+    if (!comment || comment.deleted) throw notFound('The comment');
+    if (comment.authorId === user.id) {
+      await store.db.transaction(async (tx) => {
+        await comments.deleteComment(commentId, tx);
+        await store.audit.record(
+          { actorId: user.id, action: 'comment.delete', subject: `comment:${commentId}`, detail: { threadId: comment.threadId } },
+          tx,
+        );
+      });
+    } else if (isModerator(user.role)) {
+      if (comment.hidden) throw new AppError('CONFLICT', 'This comment is already hidden.');
+      const why = (reason ?? '').trim();
+      checkText(why, 'reason');
+      await store.db.transaction(async (tx) => {
+        await comments.hideComment(comment, user.id, why, tx);
+        await store.audit.record(
+          {
+            actorId: user.id,
+            action: 'comment.hide',
+            subject: `comment:${commentId}`,
+            detail: { threadId: comment.threadId, authorId: comment.authorId, reason: why },
+          },
+          tx,
+        );
+      });
+    } else {
+      throw forbidden('Only its author may delete a comment; only the secretariat or the chair may hide one.');
+    }
+    this.project(comment.meetingId, comment.threadId, comment.doc);
+  }
+
+  async setResolved(user: User, threadId: string, resolved: boolean): Promise<ThreadDto> {
+    const { store, comments } = this.options;
+    const thread = await comments.threadInfo(threadId);
+    if (!thread) throw notFound('The thread');
+    const policy = await this.policy(user, thread.doc);
+    const mayResolve = policy.canResolveAny || (thread.createdBy === user.id && policy.canComment);
+    if (!mayResolve) throw forbidden('Only the thread’s author, the document’s authors or a moderator may resolve or reopen it.');
+    if (thread.resolved !== resolved) {
+      await store.db.transaction(async (tx) => {
+        await comments.setResolved(threadId, resolved, user.id, tx);
+        await store.audit.record(
+          { actorId: user.id, action: resolved ? 'thread.resolve' : 'thread.reopen', subject: `thread:${threadId}`, detail: { doc: thread.doc } },
+          tx,
+        );
+      });
+      this.project(thread.meetingId, threadId, thread.doc);
+    }
+    const dto = await comments.thread(threadId);
+    if (!dto) throw notFound('The thread');
+    return dto;
+  }
+
+  async moderationLog(meetingId: string): Promise<ModerationEntry[]> {
+    if (!(await this.options.store.meetings.byId(meetingId))) throw notFound('The meeting');
+    return this.options.comments.moderationLog(meetingId);
+  }
+
+  private async comment(threadId: string, commentId: string): Promise<CommentDto> {
+    const found = (await this.options.comments.thread(threadId))?.comments.find((comment) => comment.id === commentId);
+    if (!found) throw notFound('The comment');
+    return found;
+  }
+
+  /** After a commit: the thread (and its proposal's comment count) into the live document. */
+  private project(meetingId: string, threadId: string, doc: string): void {
+    const { live, comments, proposals } = this.options;
+    live.project(meetingId, THREADS_MAP, threadId, () => comments.thread(threadId));
+    const ref = parseDocumentName(doc);
+    if (ref?.kind === 'proposal') live.project(meetingId, PROPOSALS_MAP, ref.id, () => proposals.byId(ref.id));
+  }
+}
