@@ -23,6 +23,7 @@ import { DocumentAccess } from './collab/documentAccess.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
+import { AppError } from './http/appError.ts';
 import { errorHandler } from './http/errorHandler.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
@@ -30,6 +31,9 @@ import { meetingRoutes } from './meetings/meetingRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { openStore, type Store } from './storage/store.ts';
+
+/** Probes of load balancers and monitoring: never rate-limited. */
+const OPERATIONS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Largest WebSocket frame accepted; a bigger one closes that socket with 1009. */
 export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
@@ -163,9 +167,18 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     },
     crossOriginEmbedderPolicy: false,
   });
-  // Limits are counted in Redis when there is one, so that they hold across instances.
+  // Per signed-in user, else per client address (X-Forwarded-For only with TRUST_PROXY=1).
+  // Counted in Redis when there is one, so that limits hold across instances. After the auth
+  // hook (preHandler), so that the user is known. Routes may set tighter limits of their own.
   await http.register(rateLimit, {
-    global: false,
+    global: config.rateLimitPerMinute > 0,
+    hook: 'preHandler',
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    allowList: (request) => OPERATIONS_ROUTES.has(request.url),
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}.`),
     ...(bus ? { redis: bus.pub, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
   });
   await http.register(authPlugin, { store, publicOrigins: config.publicOrigins, secureCookies: config.secureCookies });

@@ -22,6 +22,7 @@ const EnvSchema = Type.Object({
   SEED_DEMO: Type.Enum(['0', '1'], { description: '0 or 1' }),
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { description: `one of ${LOG_LEVELS.join(', ')}` }),
   TRUST_PROXY: Type.Enum(['0', '1'], { description: '0 or 1 (1 only behind a proxy that sets X-Forwarded-For)' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -34,6 +35,7 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   SEED_DEMO: '1',
   LOG_LEVEL: 'info',
   TRUST_PROXY: '0',
+  RATE_LIMIT_PER_MINUTE: '1200',
 };
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
+  rateLimitPerMinute: number;
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean;
 }
@@ -84,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: parsed.SEED_DEMO === '1',
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY === '1',
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
   };
 }

@@ -14,6 +14,8 @@ describe('configuration', () => {
       publicOrigins: ['http://localhost:3000'],
       seedDemo: true,
       secureCookies: false,
+      rateLimitPerMinute: 1200,
+      trustProxy: false,
     });
   });
 
@@ -49,6 +51,7 @@ describe('configuration', () => {
     [{ PUBLIC_ORIGIN: 'not a url' }, /^PUBLIC_ORIGIN must be/],
     [{ PUBLIC_ORIGIN: 'https://x.org/path' }, /^PUBLIC_ORIGIN must be .* without a path/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE must be an integer/],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     let error: unknown;
     try {

@@ -40,7 +40,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         body: LoginBody,
         response: { 200: LoginResponse, 401: ErrorResponse },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Guessing passwords: ten tries a minute per account from one address.
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => `login:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
     },
     async (request, reply) => {
       const found = await store.users.credentialsByEmail(request.body.email);
