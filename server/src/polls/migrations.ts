@@ -1,4 +1,85 @@
 /** Schema of polls, ballots, working groups: versions 200–299. */
 import type { Migration } from '../storage/migrations.ts';
 
-export const POLL_MIGRATIONS: Migration[] = [];
+export const POLL_MIGRATIONS: Migration[] = [
+  {
+    version: 200,
+    name: 'working groups, polls and ballots',
+    statements: [
+      `CREATE TABLE working_groups (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX working_groups_meeting ON working_groups(meeting_id, position)`,
+      `CREATE TABLE working_group_members (
+        group_id TEXT NOT NULL REFERENCES working_groups(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        joined_at BIGINT NOT NULL,
+        PRIMARY KEY (group_id, user_id)
+      )`,
+      `CREATE TABLE working_group_nominations (
+        group_id TEXT NOT NULL REFERENCES working_groups(id),
+        nominee_id TEXT NOT NULL REFERENCES users(id),
+        nominated_by TEXT NOT NULL REFERENCES users(id),
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (group_id, nominee_id)
+      )`,
+      `CREATE TABLE working_group_cofacilitators (
+        group_id TEXT NOT NULL REFERENCES working_groups(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        poll_id TEXT,
+        since BIGINT NOT NULL,
+        PRIMARY KEY (group_id, user_id)
+      )`,
+      `CREATE TABLE polls (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        question TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        secret INTEGER NOT NULL DEFAULT 0,
+        results TEXT NOT NULL DEFAULT 'live',
+        max_choices INTEGER,
+        seats INTEGER NOT NULL DEFAULT 1,
+        working_group_id TEXT REFERENCES working_groups(id),
+        status TEXT NOT NULL DEFAULT 'draft',
+        ballot_key TEXT,
+        created_by TEXT REFERENCES users(id),
+        created_at BIGINT NOT NULL,
+        opened_at BIGINT,
+        closed_at BIGINT
+      )`,
+      `CREATE INDEX polls_meeting ON polls(meeting_id, created_at)`,
+      `CREATE TABLE poll_options (
+        id TEXT PRIMARY KEY,
+        poll_id TEXT NOT NULL REFERENCES polls(id),
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        user_id TEXT REFERENCES users(id),
+        UNIQUE (poll_id, position)
+      )`,
+      // One ballot per (poll, voter): the primary key. For a named poll voter_key is the user id
+      // and voter_id repeats it; for a secret poll voter_key is an HMAC of the user id under the
+      // poll's ballot_key (deleted at close) and voter_id and cast_at stay NULL.
+      `CREATE TABLE poll_ballots (
+        poll_id TEXT NOT NULL REFERENCES polls(id),
+        voter_key TEXT NOT NULL,
+        voter_id TEXT,
+        voter_group TEXT NOT NULL,
+        choices TEXT NOT NULL,
+        cast_at BIGINT,
+        PRIMARY KEY (poll_id, voter_key)
+      )`,
+      // Who has voted, apart from how.
+      `CREATE TABLE poll_voters (
+        poll_id TEXT NOT NULL REFERENCES polls(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        PRIMARY KEY (poll_id, user_id)
+      )`,
+    ],
+  },
+];
