@@ -22,9 +22,10 @@ const meetingId = DEMO_MEETING.id;
 
 beforeAll(async () => {
   server = await startServer();
-  [chair, secretariat, kwame, mei, laura, tomas] = await Promise.all(
+  const sessions = await Promise.all(
     ['chair', 'secretariat', 'kwame', 'mei', 'laura', 'tomas'].map((name) => login(server.baseUrl, `${name}@example.org`)),
   );
+  [chair, secretariat, kwame, mei, laura, tomas] = sessions as [Session, Session, Session, Session, Session, Session];
   watcher = await watchLive(server.baseUrl, server.wsUrl, tomas, meetingId);
 });
 
