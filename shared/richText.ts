@@ -2,8 +2,9 @@
  * The rich-text schema of every collaborative document (agenda, proposal bodies), shared by the
  * editor in the browser and by the server, which seeds documents and renders them for exports.
  */
-import type { AnyExtension } from '@tiptap/core';
+import { mergeAttributes, Node, type AnyExtension, type NodeViewRenderer } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { AGENDA_ITEM_DEFAULTS, type AgendaItemAttrs } from './agendaItems.ts';
 
 /** Link targets allowed in documents; anything else (javascript:, data:) is not a link. */
 export const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
@@ -17,8 +18,90 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
+/** Name of the extension through which an editor gives agenda items an interactive view. */
+export const AGENDA_ITEM_VIEW = 'agendaItemView';
+
+/** Options of the `agendaItemView` extension an editor may add (the browser does; the server does not). */
+export interface AgendaItemViewOptions {
+  render: NodeViewRenderer | null;
+}
+
+type AttributeSpec = { default: unknown; parseHTML: (element: HTMLElement) => unknown; renderHTML: (attributes: Record<string, unknown>) => Record<string, string> };
+
+function dataAttribute(name: keyof AgendaItemAttrs, kind: 'string' | 'number' | 'nullable'): AttributeSpec {
+  const html = `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return {
+    default: AGENDA_ITEM_DEFAULTS[name],
+    parseHTML: (element) => {
+      const value = element.getAttribute(html);
+      if (value === null) return AGENDA_ITEM_DEFAULTS[name];
+      if (kind === 'number') return Number.isFinite(Number(value)) ? Number(value) : AGENDA_ITEM_DEFAULTS[name];
+      return value;
+    },
+    renderHTML: (attributes) => {
+      const value = attributes[name];
+      return value === null || value === undefined || value === '' ? {} : { [html]: String(value) };
+    },
+  };
+}
+
+/**
+ * An item of a structured agenda: a block with its title first and then the notes and decisions
+ * taken under it (any blocks), co-edited like the rest of the document. Its attributes carry the
+ * schedule and the links; the number is not stored but follows from the item's place (see
+ * `numberAgendaItems`), so that moving an item renumbers everything.
+ */
+export const AgendaItem = Node.create({
+  name: 'agendaItem',
+  group: 'block',
+  // Items do not nest: a sub-item (6.a) is an item of level 1 that follows its parent.
+  content: 'agendaItemTitle (paragraph | heading | bulletList | orderedList | blockquote | codeBlock | horizontalRule)*',
+  defining: true,
+  isolating: true,
+  addAttributes() {
+    return {
+      id: dataAttribute('id', 'nullable'),
+      level: dataAttribute('level', 'number'),
+      day: dataAttribute('day', 'number'),
+      start: dataAttribute('start', 'string'),
+      duration: dataAttribute('duration', 'number'),
+      presenter: dataAttribute('presenter', 'string'),
+      expectedOutput: dataAttribute('expectedOutput', 'string'),
+      proposalId: dataAttribute('proposalId', 'nullable'),
+      pollId: dataAttribute('pollId', 'nullable'),
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'section[data-agenda-item]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['section', mergeAttributes({ 'data-agenda-item': '', class: 'agenda-item' }, HTMLAttributes), 0];
+  },
+  addNodeView() {
+    // An editor that shows items interactively adds the `agendaItemView` extension with its view.
+    const view = this.editor?.extensionManager?.extensions.find((extension) => extension.name === AGENDA_ITEM_VIEW);
+    return (view?.options as AgendaItemViewOptions | undefined)?.render ?? null;
+  },
+});
+
+/** The title of an agenda item: one line of text, the first child of every item. */
+export const AgendaItemTitle = Node.create({
+  name: 'agendaItemTitle',
+  content: 'text*',
+  marks: 'bold italic',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'h4[data-agenda-item-title]', priority: 60 }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['h4', mergeAttributes({ 'data-agenda-item-title': '', class: 'agenda-item__title' }, HTMLAttributes), 0];
+  },
+});
+
 export function richTextExtensions(): AnyExtension[] {
   return [
+    AgendaItem,
+    AgendaItemTitle,
     StarterKit.configure({
       // Collaboration brings its own undo, which only undoes one's own changes.
       undoRedo: false,

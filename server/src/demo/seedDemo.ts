@@ -9,6 +9,7 @@ import { agendaDoc, RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
 import { richTextExtensions } from '../../../shared/richText.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { FEATURES } from '../features.ts';
+import { agendaContent } from '../meetingRecord/demoRecord.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { DEMO_AGENDA, DEMO_MEETING, DEMO_PASSWORD, DEMO_USERS, type DemoAgendaDay } from './demoData.ts';
@@ -54,31 +55,7 @@ export function richTextAsUpdate(content: JSONContent): Uint8Array {
   return update;
 }
 
-const text = (value: string, bold = false): JSONContent =>
-  bold ? { type: 'text', text: value, marks: [{ type: 'bold' }] } : { type: 'text', text: value };
-const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-
+/** The demo agenda as structured agenda items (see shared/richText.ts), day by day. */
 export function agendaAsUpdate(days: DemoAgendaDay[]): Uint8Array {
-  // The page gives the agenda its heading (h2); the days are h3 inside it.
-  const content: JSONContent[] = [];
-  let number = 1;
-  for (const day of days) {
-    content.push({ type: 'heading', attrs: { level: 3 }, content: [text(day.title)] });
-    content.push({
-      type: 'orderedList',
-      attrs: { start: number },
-      content: day.items.map((item) => ({
-        type: 'listItem',
-        content: [
-          paragraph(text(item.title)),
-          ...(item.points?.length
-            ? [{ type: 'bulletList', content: item.points.map((point) => ({ type: 'listItem', content: [paragraph(text(point))] })) }]
-            : []),
-        ],
-      })),
-    });
-    number += day.items.length;
-    content.push(paragraph(text('Expected output: ', true), text(day.expectedOutput)));
-  }
-  return richTextAsUpdate({ type: 'doc', content });
+  return richTextAsUpdate(agendaContent(days));
 }

@@ -1,0 +1,160 @@
+/**
+ * The meeting pack as a printable HTML page: the browser's "print" makes the PDF. Every piece of
+ * text is escaped; links keep only http, https and mailto targets; no script, no event handler,
+ * no style from the documents.
+ */
+import { actionTail, annexDetails, PACK_TEXT, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function runs(list: Run[]): string {
+  return list
+    .map((run) => {
+      let html = escapeHtml(run.text).replace(/\n/g, '<br>');
+      if (run.code) html = `<code>${html}</code>`;
+      if (run.bold) html = `<strong>${html}</strong>`;
+      if (run.italic) html = `<em>${html}</em>`;
+      if (run.strike) html = `<s>${html}</s>`;
+      if (run.href) html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer nofollow">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+/** Blocks as HTML, lists nested by depth. */
+function blocks(list: Block[]): string {
+  const out: string[] = [];
+  const open: ('ul' | 'ol')[] = [];
+  const closeTo = (depth: number) => {
+    while (open.length > depth) out.push(`</li></${open.pop()}>`);
+  };
+  for (const block of list) {
+    const listKind = block.kind === 'bullet' ? 'ul' : block.kind === 'ordered' ? 'ol' : null;
+    if (listKind) {
+      closeTo(block.depth + 1);
+      if (open.length === block.depth + 1 && open[block.depth] === listKind) out.push('</li>');
+      else {
+        closeTo(block.depth);
+        while (open.length < block.depth + 1) {
+          const kind = open.length === block.depth ? listKind : 'ul';
+          out.push(kind === 'ol' ? `<ol start="${block.index ?? 1}">` : '<ul>');
+          open.push(kind);
+          if (open.length < block.depth + 1) out.push('<li>');
+        }
+      }
+      out.push(`<li>${runs(block.runs)}`);
+      continue;
+    }
+    closeTo(block.depth);
+    switch (block.kind) {
+      case 'heading':
+        out.push(`<p class="subheading"><strong>${runs(block.runs)}</strong></p>`);
+        break;
+      case 'quote':
+        out.push(`<blockquote><p>${runs(block.runs)}</p></blockquote>`);
+        break;
+      case 'code':
+        out.push(`<pre><code>${escapeHtml(block.runs.map((run) => run.text).join(''))}</code></pre>`);
+        break;
+      case 'rule':
+        out.push('<hr>');
+        break;
+      default:
+        out.push(`<p>${runs(block.runs)}</p>`);
+    }
+  }
+  closeTo(0);
+  return out.join('\n');
+}
+
+const actionList = (actions: PackAction[]) =>
+  `<ul class="actions">\n${actions
+    .map((a) => `<li><span class="arrow" aria-hidden="true">➔</span> ${escapeHtml(a.text)} <span class="tail">(${escapeHtml(actionTail(a))})</span></li>`)
+    .join('\n')}\n</ul>`;
+
+const STYLE = `
+:root { color: #1a1a1a; background: #fff; font-family: Calibri, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; line-height: 1.45; }
+body { max-inline-size: 48rem; margin-inline: auto; padding: 2rem 1.5rem; }
+h1 { font-size: 1.6rem; margin-block: 0 0.25rem; text-align: center; }
+.heading { font-size: 1.25rem; text-align: center; margin-block: 0 0.25rem; }
+.dateline { text-align: center; color: #4a4f55; margin-block: 0 1.5rem; }
+h2 { font-size: 1.15rem; margin-block: 1.5rem 0.5rem; }
+h3 { font-size: 1rem; margin-block: 1rem 0.5rem; }
+section.sub { margin-inline-start: 1rem; }
+ul { list-style: square; }
+ul.actions { list-style: none; padding-inline-start: 1rem; }
+ul.actions li { margin-block: 0.35rem; }
+.actions-title { font-weight: 700; margin-block: 0.75rem 0.25rem; }
+.tail { color: #4a4f55; font-size: 0.9em; }
+a { color: #0b4f8a; }
+.annex { break-before: page; page-break-before: always; margin-block-start: 2.5rem; }
+.annex li { margin-block: 0.25rem; }
+.details { color: #4a4f55; font-size: 0.9em; }
+.hint { color: #4a4f55; font-size: 0.9em; border: 1px solid #8a9199; border-radius: 6px; padding: 0.5rem 1rem; }
+footer { color: #4a4f55; font-size: 0.85em; margin-block-start: 2rem; }
+@page { margin: 2cm; }
+@media print {
+  body { padding: 0; max-inline-size: none; font-size: 11pt; }
+  .hint { display: none; }
+  a { color: inherit; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  li, p { break-inside: avoid; }
+}
+`;
+
+export function renderHtml(pack: PackModel): string {
+  const items = pack.items
+    .map((item) => {
+      const heading = item.level === 0 ? 'h2' : 'h3';
+      const actions = item.actions.length
+        ? `<p class="actions-title">${PACK_TEXT.actions}</p>\n${actionList(item.actions)}`
+        : '';
+      return `<section class="${item.level === 0 ? 'item' : 'item sub'}">
+<${heading}>${escapeHtml(`${item.number}. ${item.title}`)}</${heading}>
+${blocks(item.notes)}
+${actions}
+</section>`;
+    })
+    .join('\n');
+  const other = pack.otherActions.length ? `<section><h2>${PACK_TEXT.otherActions}</h2>\n${actionList(pack.otherActions)}</section>` : '';
+  const multiDay = pack.days.length > 1;
+  const annex = pack.days
+    .map((day) => {
+      const list = pack.items
+        .filter((item) => item.day === day)
+        .map((item) => {
+          const details = annexDetails(item);
+          return `<li class="${item.level === 0 ? '' : 'sub'}">${escapeHtml(`${item.number}. ${item.title}`)}${details ? `<br><span class="details">${escapeHtml(details)}</span>` : ''}</li>`;
+        })
+        .join('\n');
+      return `${multiDay ? `<h3>${PACK_TEXT.day} ${day}</h3>\n` : ''}<ul class="annex-list">\n${list}\n</ul>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${pack.title} — ${pack.heading}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<p class="hint">${escapeHtml(PACK_TEXT.printHint)}</p>
+<h1>${escapeHtml(pack.title)}</h1>
+<p class="heading">${escapeHtml(pack.heading)}</p>
+<p class="dateline">${escapeHtml(pack.dateLine)}</p>
+${items}
+${other}
+<section class="annex">
+<h2>${escapeHtml(PACK_TEXT.annex)}</h2>
+${annex}
+</section>
+<footer>${escapeHtml(PACK_TEXT.generated)}</footer>
+</main>
+</body>
+</html>
+`;
+}

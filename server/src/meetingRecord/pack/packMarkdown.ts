@@ -1,0 +1,90 @@
+/** The meeting pack as Markdown. Text is escaped, so that nothing in it becomes markup or HTML. */
+import { actionTail, annexDetails, PACK_TEXT, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+
+/**
+ * Escapes what Markdown would read as markup (emphasis, links, code, inline HTML, entities) in
+ * text, and what would start a block at the start of a line (headings, lists, quotes).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>~]/g, (c) => `\\${c}`)
+    // An ampersand only matters where it would start an entity.
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`))
+    .join('  \n');
+}
+
+function runs(list: Run[]): string {
+  return list
+    .map((run) => {
+      if (!run.text) return '';
+      if (run.code) return `\`${run.text.replace(/`/g, 'ˋ')}\``;
+      // Emphasis markers must touch the text: spaces go outside them.
+      const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text) ?? [];
+      if (!core) return run.text;
+      let text = escapeMarkdown(core);
+      if (run.bold) text = `**${text}**`;
+      if (run.italic) text = `*${text}*`;
+      if (run.strike) text = `~~${text}~~`;
+      if (run.href) text = `[${text}](<${run.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+      return `${before}${text}${after}`;
+    })
+    .join('');
+}
+
+function blocks(list: Block[]): string[] {
+  const lines: string[] = [];
+  for (const block of list) {
+    const indent = '   '.repeat(block.depth);
+    switch (block.kind) {
+      case 'bullet':
+        lines.push(`${indent}- ${runs(block.runs)}`);
+        break;
+      case 'ordered':
+        lines.push(`${indent}${block.index ?? 1}. ${runs(block.runs)}`);
+        break;
+      case 'heading':
+        lines.push('', `${indent}**${runs(block.runs)}**`, '');
+        break;
+      case 'quote':
+        lines.push('', `${indent}> ${runs(block.runs)}`, '');
+        break;
+      case 'code':
+        lines.push('', '```', ...block.runs.map((run) => run.text.replace(/```/g, 'ˋˋˋ')), '```', '');
+        break;
+      case 'rule':
+        lines.push('', '---', '');
+        break;
+      default:
+        lines.push('', `${indent}${runs(block.runs)}`, '');
+    }
+  }
+  return lines;
+}
+
+const action = (a: PackAction) => `- ➔ ${escapeMarkdown(a.text)} *(${escapeMarkdown(actionTail(a))})*`;
+
+export function renderMarkdown(pack: PackModel): string {
+  const out: string[] = [`# ${escapeMarkdown(pack.title)}`, '', `## ${escapeMarkdown(pack.heading)}`, '', escapeMarkdown(pack.dateLine), ''];
+  for (const item of pack.items) {
+    const marker = item.level === 0 ? '###' : '####';
+    out.push(`${marker} ${item.number}. ${escapeMarkdown(item.title)}`, '');
+    out.push(...blocks(item.notes), '');
+    if (item.actions.length) out.push(`**${PACK_TEXT.actions}**`, '', ...item.actions.map(action), '');
+  }
+  if (pack.otherActions.length) out.push(`### ${PACK_TEXT.otherActions}`, '', ...pack.otherActions.map(action), '');
+  out.push(`## ${escapeMarkdown(PACK_TEXT.annex)}`, '');
+  const multiDay = pack.days.length > 1;
+  for (const day of pack.days) {
+    if (multiDay) out.push(`### ${PACK_TEXT.day} ${day}`, '');
+    for (const item of pack.items.filter((i) => i.day === day)) {
+      const indent = item.level === 0 ? '' : '   ';
+      const details = annexDetails(item);
+      out.push(`${indent}- ${item.number}. ${escapeMarkdown(item.title)}${details ? ` — ${escapeMarkdown(details)}` : ''}`);
+    }
+    out.push('');
+  }
+  out.push(`*${escapeMarkdown(PACK_TEXT.generated)}*`, '');
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

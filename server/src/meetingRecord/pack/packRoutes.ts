@@ -1,0 +1,141 @@
+/** The meeting pack in its formats, and the deadlines as iCalendar. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { todayIso } from '../../../../shared/dueDates.ts';
+import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
+import { requireUser } from '../../auth/authPlugin.ts';
+import { notFound } from '../../http/appError.ts';
+import type { Meeting } from '../../meetings/meetingStore.ts';
+import type { Store } from '../../storage/store.ts';
+import { readAgenda } from '../agendaDocument.ts';
+import type { ActionService } from '../actions/actionService.ts';
+import { withOverdue } from '../actions/actionStore.ts';
+import type { RunService } from '../run/runService.ts';
+import { renderDocx } from './packDocx.ts';
+import { renderHtml } from './packHtml.ts';
+import { renderIcal } from './packIcal.ts';
+import { renderMarkdown } from './packMarkdown.ts';
+import { buildPack, type PackModel } from './packModel.ts';
+
+export interface PackRouteOptions {
+  store: Store;
+  actions: ActionService;
+  run: RunService;
+}
+
+const errors = { 401: ErrorResponse, 404: ErrorResponse };
+const perUser = {
+  rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (request: { user?: { id: string } | null; ip: string }) => request.user?.id ?? request.ip },
+};
+
+/** A file name from the meeting's id (ids are [A-Za-z0-9_-]). */
+const fileName = (meeting: Meeting, suffix: string) => `${meeting.id}-${suffix}`;
+
+export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (app, { store, actions, run }) => {
+  async function meetingOf(meetingId: string): Promise<Meeting> {
+    const meeting = await store.meetings.byId(meetingId);
+    if (!meeting) throw notFound('The meeting');
+    return meeting;
+  }
+
+  async function pack(meetingId: string): Promise<{ meeting: Meeting; model: PackModel }> {
+    const meeting = await meetingOf(meetingId);
+    const { items } = await readAgenda(store.documents, meetingId);
+    const today = todayIso();
+    const list = (await actions.actions.list(meetingId)).map((action) => withOverdue(action, today));
+    const { dayEnd } = await run.state(meetingId);
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd }) };
+  }
+
+  // A file, not JSON: documented for OpenAPI, sent as is.
+  const file = Type.Unsafe<string | Buffer>({ type: 'string', description: 'the file' });
+
+  app.get(
+    '/api/meetings/:meetingId/pack.md',
+    {
+      config: perUser,
+      schema: {
+        tags: ['meeting pack'],
+        summary: 'The meeting pack ("Action items & next steps") as Markdown',
+        params: MeetingParams,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const { meeting, model } = await pack(request.params.meetingId);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `inline; filename="${fileName(meeting, 'action-items.md')}"`)
+        .send(renderMarkdown(model));
+    },
+  );
+
+  app.get(
+    '/api/meetings/:meetingId/pack.html',
+    {
+      config: perUser,
+      schema: {
+        tags: ['meeting pack'],
+        summary: 'The meeting pack as a printable HTML page (print it to make a PDF)',
+        params: MeetingParams,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const { model } = await pack(request.params.meetingId);
+      return reply
+        .type('text/html; charset=utf-8')
+        // The page has no script at all; say so to the browser too.
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+        .send(renderHtml(model));
+    },
+  );
+
+  app.get(
+    '/api/meetings/:meetingId/pack.docx',
+    {
+      config: perUser,
+      schema: {
+        tags: ['meeting pack'],
+        summary: 'The meeting pack as a Word document (DOCX)',
+        params: MeetingParams,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const { meeting, model } = await pack(request.params.meetingId);
+      const body = await renderDocx(model);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="${fileName(meeting, 'action-items.docx')}"`)
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/api/meetings/:meetingId/actions.ics',
+    {
+      config: perUser,
+      schema: {
+        tags: ['meeting pack'],
+        summary: 'The action items’ deadlines as iCalendar (one all-day event per pending action with a due date)',
+        params: MeetingParams,
+        response: { 200: file, ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const meeting = await meetingOf(request.params.meetingId);
+      const today = todayIso();
+      const list = (await actions.actions.list(meeting.id)).map((action) => withOverdue(action, today));
+      const origin = `${request.protocol}://${request.host}`;
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(meeting, 'actions.ics')}"`)
+        .send(renderIcal(meeting, list, { origin }));
+    },
+  );
+};

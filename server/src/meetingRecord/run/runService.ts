@@ -1,0 +1,106 @@
+/**
+ * Running a meeting: which agenda item is current (set by the secretariat or the chair, since
+ * when), and when a meeting day ends. Server-authoritative, audited, and projected into the
+ * `meeting` map of `live:{meetingId}` so that every screen highlights the same item.
+ */
+import { DEFAULT_DAY } from '../../../../shared/agendaItems.ts';
+import { LIVE_MEETING_MAP, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
+import { isModerator } from '../../../../shared/roles.ts';
+import { badRequest, forbidden, notFound } from '../../http/appError.ts';
+import type { LiveProjection } from '../../live/liveProjection.ts';
+import type { SqlExecutor } from '../../storage/db.ts';
+import type { Store } from '../../storage/store.ts';
+import type { User } from '../../users/userStore.ts';
+import { readAgenda } from '../agendaDocument.ts';
+
+interface RunRow {
+  current_item: string | null;
+  started_at: number | null;
+  day_end: string;
+}
+
+export class RunService {
+  private readonly store: Store;
+  private readonly live: LiveProjection;
+
+  constructor(options: { store: Store; live: LiveProjection }) {
+    this.store = options.store;
+    this.live = options.live;
+  }
+
+  async state(meetingId: string, tx: SqlExecutor = this.store.db): Promise<RunState> {
+    const row = await tx.get<RunRow>('SELECT current_item, started_at, day_end FROM meeting_run WHERE meeting_id = ?', [meetingId]);
+    return {
+      currentItem: row?.current_item ?? null,
+      startedAt: row?.started_at === null || row?.started_at === undefined ? null : Number(row.started_at),
+      dayEnd: row?.day_end ?? DEFAULT_DAY.end,
+      now: Date.now(),
+    };
+  }
+
+  /** The `meeting` map of a live document: absent keys for no current item. */
+  async liveEntries(meetingId: string): Promise<Record<string, unknown>> {
+    const state = await this.state(meetingId);
+    return {
+      ...(state.currentItem ? { currentItem: state.currentItem, startedAt: state.startedAt } : {}),
+      dayEnd: state.dayEnd,
+    };
+  }
+
+  async setCurrentItem(meetingId: string, user: User, itemId: string | null): Promise<RunState> {
+    await this.requireMeeting(meetingId);
+    if (!isModerator(user.role)) throw forbidden('Only the secretariat or the chair may mark the current item.');
+    if (itemId) {
+      const { items } = await readAgenda(this.store.documents, meetingId);
+      if (!items.some((item) => item.id === itemId)) throw badRequest('There is no such item on the agenda.');
+    }
+    const now = Date.now();
+    await this.store.db.transaction(async (tx) => {
+      const before = await this.state(meetingId, tx);
+      // Marking the current item again keeps its clock running.
+      const startedAt = itemId === null ? null : before.currentItem === itemId ? before.startedAt : now;
+      await this.upsert(tx, meetingId, { current_item: itemId, started_at: startedAt, day_end: before.dayEnd }, user.id, now);
+      await this.store.audit.record(
+        { actorId: user.id, action: 'meeting.current-item', subject: `meeting:${meetingId}`, detail: { from: before.currentItem, to: itemId } },
+        tx,
+      );
+    });
+    this.project(meetingId);
+    return this.state(meetingId);
+  }
+
+  async setDayEnd(meetingId: string, user: User, dayEnd: string): Promise<RunState> {
+    await this.requireMeeting(meetingId);
+    if (!isModerator(user.role)) throw forbidden('Only the secretariat or the chair may change the hours of the meeting.');
+    const now = Date.now();
+    await this.store.db.transaction(async (tx) => {
+      const before = await this.state(meetingId, tx);
+      await this.upsert(tx, meetingId, { current_item: before.currentItem, started_at: before.startedAt, day_end: dayEnd }, user.id, now);
+      await this.store.audit.record(
+        { actorId: user.id, action: 'meeting.day-end', subject: `meeting:${meetingId}`, detail: { from: before.dayEnd, to: dayEnd } },
+        tx,
+      );
+    });
+    this.project(meetingId);
+    return this.state(meetingId);
+  }
+
+  private project(meetingId: string): void {
+    for (const key of ['currentItem', 'startedAt', 'dayEnd']) {
+      this.live.project(meetingId, LIVE_MEETING_MAP, key, async () => (await this.liveEntries(meetingId))[key]);
+    }
+  }
+
+  private async upsert(tx: SqlExecutor, meetingId: string, row: RunRow, userId: string, now: number): Promise<void> {
+    await tx.run(
+      `INSERT INTO meeting_run (meeting_id, current_item, started_at, day_end, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (meeting_id) DO UPDATE SET current_item = excluded.current_item, started_at = excluded.started_at,
+         day_end = excluded.day_end, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [meetingId, row.current_item, row.started_at, row.day_end, userId, now],
+    );
+  }
+
+  private async requireMeeting(meetingId: string): Promise<void> {
+    if (!(await this.store.meetings.byId(meetingId))) throw notFound('The meeting');
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Action items of a meeting: HTTP schemas, and the JSON each action has in the `actions` map of
+ * `live:{meetingId}` (the same as `GET /api/meetings/:meetingId/actions` returns).
+ */
+import { Type, type Static } from 'typebox';
+import { ACTION_STATUSES, ISO_DATE_PATTERN } from '../dueDates.ts';
+import { Id, RoleSchema } from './common.ts';
+
+export const ACTION_LIMITS = {
+  text: 2000,
+  label: 200,
+  /** Actions created or changed per person per minute. */
+  perMinute: 60,
+} as const;
+
+export const OWNER_KINDS = ['person', 'role', 'group', 'body'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+/**
+ * Who is to do it: a person (a user of the board), a role ("the IGF Secretariat"), a group (a
+ * working group, "co-facilitators of all MAG WGs") or an outside body ("the DCs", "ICANN").
+ * `label` is what the pack prints; for a person the server sets it to the person's name.
+ */
+export const OwnerSchema = Type.Object({
+  kind: Type.Enum(OWNER_KINDS),
+  label: Type.String({ maxLength: ACTION_LIMITS.label }),
+  /** The person, when kind is person. */
+  userId: Type.Optional(Type.Union([Id, Type.Null()])),
+  /** The role, when kind is role: the action shows in "my actions" of everyone with it. */
+  role: Type.Optional(Type.Union([RoleSchema, Type.Null()])),
+  /** The working group or other record the group stands for, when there is one. */
+  refId: Type.Optional(Type.Union([Id, Type.Null()])),
+});
+export type Owner = Static<typeof OwnerSchema>;
+
+export const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, description: 'ISO date, YYYY-MM-DD' });
+
+export const DueSchema = Type.Object({
+  label: Type.String({ maxLength: ACTION_LIMITS.label, description: 'as said: "by 15 February", "second half of February"' }),
+  start: IsoDate,
+  end: IsoDate,
+});
+
+/** A due date as sent: the words, and the range when the client knows it (else the server reads the words). */
+export const DueInputSchema = Type.Object({
+  label: Type.String({ maxLength: ACTION_LIMITS.label }),
+  start: Type.Optional(IsoDate),
+  end: Type.Optional(IsoDate),
+});
+export type DueInput = Static<typeof DueInputSchema>;
+
+export const SOURCE_TYPES = ['direct', 'agendaItem', 'comment', 'poll'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** Where the action came from: typed directly, or from an agenda item, a comment or a poll's result. */
+export const SourceSchema = Type.Object({
+  type: Type.Enum(SOURCE_TYPES),
+  id: Type.Optional(Type.Union([Id, Type.Null()])),
+});
+export type Source = Static<typeof SourceSchema>;
+
+export const ActionStatusSchema = Type.Enum(ACTION_STATUSES, { description: 'open, in-progress, done or dropped' });
+
+const PersonRef = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const ActionSchema = Type.Object({
+  id: Type.String(),
+  meetingId: Type.String(),
+  text: Type.String(),
+  owner: OwnerSchema,
+  due: Type.Union([DueSchema, Type.Null()]),
+  status: ActionStatusSchema,
+  source: SourceSchema,
+  /** The agenda item the action is filed under in the pack; null for none. */
+  agendaItemId: Type.Union([Type.String(), Type.Null()]),
+  /** Order within the meeting (creation order unless moved). */
+  position: Type.Number(),
+  /** Pending after the end of its due range, as of the response. */
+  overdue: Type.Boolean(),
+  createdBy: Type.Union([PersonRef, Type.Null()]),
+  createdAt: Type.Number(),
+  updatedBy: Type.Union([PersonRef, Type.Null()]),
+  updatedAt: Type.Number(),
+});
+export type ActionDto = Static<typeof ActionSchema>;
+
+export const NewActionSchema = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: ACTION_LIMITS.text }),
+  owner: OwnerSchema,
+  due: Type.Optional(Type.Union([DueInputSchema, Type.Null()])),
+  status: Type.Optional(ActionStatusSchema),
+  source: Type.Optional(SourceSchema),
+  agendaItemId: Type.Optional(Type.Union([Id, Type.Null()])),
+});
+export type NewAction = Static<typeof NewActionSchema>;
+
+export const ActionPatchSchema = Type.Object({
+  text: Type.Optional(Type.String({ minLength: 1, maxLength: ACTION_LIMITS.text })),
+  owner: Type.Optional(OwnerSchema),
+  due: Type.Optional(Type.Union([DueInputSchema, Type.Null()])),
+  status: Type.Optional(ActionStatusSchema),
+  agendaItemId: Type.Optional(Type.Union([Id, Type.Null()])),
+});
+export type ActionPatch = Static<typeof ActionPatchSchema>;
+
+export const ActionListQuery = Type.Object({
+  /** `me`: only the actions the asking user owns (in person or through their role). */
+  owner: Type.Optional(Type.Literal('me')),
+  status: Type.Optional(ActionStatusSchema),
+});
+
+export const ActionHistoryEntrySchema = Type.Object({
+  at: Type.Number(),
+  actor: Type.Union([PersonRef, Type.Null()]),
+  /** `action.create`, `action.update`. */
+  action: Type.String(),
+  /** What changed: field to `{from, to}` (or the created action). */
+  detail: Type.Record(Type.String(), Type.Unknown()),
+});
+export type ActionHistoryEntry = Static<typeof ActionHistoryEntrySchema>;
+
+/** Whether an action belongs in "my actions" of a user. */
+export function isOwnedBy(action: Pick<ActionDto, 'owner'>, user: { id: string; role: string }): boolean {
+  return (
+    (action.owner.kind === 'person' && action.owner.userId === user.id) ||
+    (action.owner.kind === 'role' && action.owner.role === user.role)
+  );
+}
+
+/**
+ * Who may do what with action items (the server enforces; the client only hides what would be
+ * refused): the secretariat and the chair create and edit every action; members create actions
+ * and edit those they created or own in person; observers read.
+ */
+export function canCreateActions(role: string): boolean {
+  return role === 'secretariat' || role === 'chair' || role === 'member';
+}
+
+export function canEditAction(
+  user: { id: string; role: string },
+  action: Pick<ActionDto, 'owner' | 'createdBy'>,
+): boolean {
+  if (user.role === 'secretariat' || user.role === 'chair') return true;
+  if (user.role !== 'member') return false;
+  return action.createdBy?.id === user.id || (action.owner.kind === 'person' && action.owner.userId === user.id);
+}

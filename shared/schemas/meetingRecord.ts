@@ -1,0 +1,105 @@
+/**
+ * Running a meeting (the current agenda item, the hours of a day) and the agenda's version
+ * history: HTTP schemas, and what the `meeting` map of `live:{meetingId}` holds.
+ */
+import { Type, type Static } from 'typebox';
+import { Id } from './common.ts';
+
+/**
+ * Keys of the `meeting` map of `live:{meetingId}`: `currentItem` (the agenda item's id; absent
+ * when none), `startedAt` (epoch ms when it became current), `dayEnd` ("HH:MM").
+ */
+export const LIVE_MEETING_MAP = 'meeting';
+/** The `actions` map of `live:{meetingId}`: per action id, the action as the API returns it. */
+export const LIVE_ACTIONS_MAP = 'actions';
+
+export const CLOCK_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
+export const RunStateSchema = Type.Object({
+  currentItem: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Type.Union([Type.Number(), Type.Null()]),
+  dayEnd: Type.String({ pattern: CLOCK_PATTERN }),
+  /** Server time of the response, so that a client can correct its clock for elapsed times. */
+  now: Type.Number(),
+});
+export type RunState = Static<typeof RunStateSchema>;
+
+export const CurrentItemBody = Type.Object({
+  /** The agenda item's id; null ends the current item. */
+  itemId: Type.Union([Id, Type.Null()]),
+});
+
+export const ScheduleBody = Type.Object({
+  dayEnd: Type.String({ pattern: CLOCK_PATTERN, description: 'when a meeting day ends, HH:MM' }),
+});
+
+export const VERSION_KINDS = ['named', 'auto', 'restore'] as const;
+
+export const VersionSchema = Type.Object({
+  id: Type.String(),
+  meetingId: Type.String(),
+  name: Type.String(),
+  /** named (saved by someone), auto (hourly while editing, or before a restore), restore (the state a restore made). */
+  kind: Type.Enum(VERSION_KINDS),
+  /** The last update of the agenda's log that the version includes. */
+  seq: Type.Number(),
+  createdBy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  createdAt: Type.Number(),
+});
+export type VersionDto = Static<typeof VersionSchema>;
+
+export const NewVersionBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+});
+
+export const VersionParams = Type.Object({ meetingId: Id, versionId: Id });
+
+export const DiffQuery = Type.Object({
+  from: Id,
+  /** A version id, or `current` for the agenda as it is now (the default). */
+  to: Type.Optional(Type.String({ pattern: '^(current|[A-Za-z0-9_-]{1,64})$' })),
+});
+
+/** One run of text in a diff: unchanged, or inserted / deleted by someone. */
+export const DiffSpanSchema = Type.Object({
+  text: Type.String(),
+  change: Type.Optional(Type.Enum(['added', 'removed'])),
+  /** Who inserted (added) or deleted (removed) it; null for the seed or an unknown author. */
+  by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
+});
+export type DiffSpan = Static<typeof DiffSpanSchema>;
+
+/** One block of the document in a diff, with its own change when the whole block came or went. */
+export const DiffBlockSchema = Type.Object({
+  /** The node type: paragraph, heading, agendaItemTitle, listItem … */
+  type: Type.String(),
+  /** Nesting depth (0 for top-level blocks). */
+  depth: Type.Number(),
+  change: Type.Optional(Type.Enum(['added', 'removed'])),
+  by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
+  spans: Type.Array(DiffSpanSchema),
+  /** Attribute changes of the block (an agenda item's duration, presenter …). */
+  attributes: Type.Optional(
+    Type.Array(Type.Object({ name: Type.String(), from: Type.Unknown(), to: Type.Unknown(), by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])) })),
+  ),
+});
+export type DiffBlock = Static<typeof DiffBlockSchema>;
+
+export const DiffSchema = Type.Object({
+  from: VersionSchema,
+  /** Null when comparing with the agenda as it is now. */
+  to: Type.Union([VersionSchema, Type.Null()]),
+  blocks: Type.Array(DiffBlockSchema),
+  /** Whether anything differs. */
+  changed: Type.Boolean(),
+});
+export type DiffDto = Static<typeof DiffSchema>;
+
+export const RestoreResultSchema = Type.Object({
+  /** The version saved just before the restore (the state it replaced). */
+  before: VersionSchema,
+  /** The version recording the state after the restore. */
+  after: VersionSchema,
+  /** Whether the restore changed anything. */
+  changed: Type.Boolean(),
+});
