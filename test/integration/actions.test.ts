@@ -1,0 +1,224 @@
+/**
+ * Action items: who may create and change them, "my actions", overdue flags, the history of
+ * every change, sources (agenda item, comment, poll), the live projection, and the deadlines as
+ * an iCalendar file that a real parser reads back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveDoc } from '../../shared/documentNames.ts';
+import { todayIso } from '../../shared/dueDates.ts';
+import type { ActionDto } from '../../shared/schemas/actions.ts';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { collabToken, connectPeer, http, login, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { icalEvents } from '../helpers/meetingRecord.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+let server: TestServer;
+let secretariat: Session;
+let chair: Session;
+let kwame: Session;
+let mei: Session;
+let observer: Session;
+const peers: Peer[] = [];
+
+const MEETING = DEMO_MEETING.id;
+const actionsPath = `/api/meetings/${MEETING}/actions`;
+
+beforeAll(async () => {
+  server = await startServer();
+  [secretariat, chair, kwame, mei, observer] = await Promise.all(
+    ['secretariat@example.org', 'chair@example.org', 'kwame@example.org', 'mei@example.org', 'tomas@example.org'].map((email) =>
+      login(server.baseUrl, email),
+    ),
+  );
+});
+
+afterAll(async () => {
+  peers.forEach((peer) => peer.destroy());
+  await server?.close();
+});
+
+const create = (session: Session, body: unknown, meetingId = MEETING) =>
+  http<ActionDto>(server.baseUrl, 'POST', `/api/meetings/${meetingId}/actions`, { cookie: session.cookie, body });
+const patch = (session: Session, id: string, body: unknown) =>
+  http<ActionDto>(server.baseUrl, 'PATCH', `/api/actions/${id}`, { cookie: session.cookie, body });
+
+describe('action items', () => {
+  it('lets the secretariat, the chair and members create actions, and observers only read them', async () => {
+    const bySecretariat = await create(secretariat, {
+      text: 'The IGF Secretariat to circulate the updated timeline.',
+      owner: { kind: 'role', role: 'secretariat', label: 'IGF Secretariat' },
+      due: { label: 'by 15 March' },
+      source: { type: 'agendaItem', id: 'oc1-timeline' },
+    });
+    expect(bySecretariat.status).toBe(201);
+    expect(bySecretariat.body).toMatchObject({
+      text: 'The IGF Secretariat to circulate the updated timeline.',
+      owner: { kind: 'role', role: 'secretariat', label: 'IGF Secretariat' },
+      due: { label: 'by 15 March', start: '2025-03-15', end: '2025-03-15' },
+      status: 'open',
+      source: { type: 'agendaItem', id: 'oc1-timeline' },
+      agendaItemId: 'oc1-timeline',
+      createdBy: { id: secretariat.user.id, name: 'Amina Haddad' },
+    });
+    expect((await create(chair, { text: 'Chair’s own follow-up', owner: { kind: 'person', userId: chair.user.id, label: '' } })).status).toBe(201);
+    const byMember = await create(kwame, {
+      text: 'Share the youth survey with the MAG.',
+      owner: { kind: 'person', userId: mei.user.id, label: 'ignored: the server names the person' },
+      due: { label: 'second half of March' },
+    });
+    expect(byMember.status).toBe(201);
+    expect(byMember.body.owner).toEqual({ kind: 'person', label: 'Mei Lin', userId: mei.user.id });
+    expect(byMember.body.due).toEqual({ label: 'second half of March', start: '2025-03-16', end: '2025-03-31' });
+
+    const byObserver = await create(observer, { text: 'Observers cannot', owner: { kind: 'body', label: 'DCs' } });
+    expect(byObserver.status).toBe(403);
+    const list = await http<ActionDto[]>(server.baseUrl, 'GET', actionsPath, { cookie: observer.cookie });
+    expect(list.status).toBe(200);
+    expect(list.body.map((action) => action.text)).toContain('Share the youth survey with the MAG.');
+    expect(list.body.map((action) => action.text)).not.toContain('Observers cannot');
+    expect((await http(server.baseUrl, 'GET', actionsPath)).status).toBe(401);
+  });
+
+  it('lets members change only the actions they created or own; the secretariat and chair change any', async () => {
+    const forMei = (await create(kwame, { text: 'Draft the WG summary.', owner: { kind: 'person', userId: mei.user.id, label: '' } })).body;
+    const secretariatOwn = (await create(secretariat, { text: 'Book the rooms.', owner: { kind: 'role', role: 'secretariat', label: '' } })).body;
+
+    expect((await patch(mei, forMei.id, { status: 'in-progress' })).body.status).toBe('in-progress'); // the owner
+    expect((await patch(kwame, forMei.id, { text: 'Draft the WG summary and circulate it.' })).status).toBe(200); // the creator
+    const stranger = await login(server.baseUrl, 'laura@example.org');
+    expect((await patch(stranger, forMei.id, { status: 'done' })).status).toBe(403);
+    expect((await patch(kwame, secretariatOwn.id, { status: 'done' })).status).toBe(403);
+    expect((await patch(observer, forMei.id, { status: 'done' })).status).toBe(403);
+    expect((await patch(chair, secretariatOwn.id, { status: 'dropped' })).body.status).toBe('dropped');
+    expect((await patch(secretariat, forMei.id, { status: 'done' })).body.status).toBe('done');
+
+    // A refused change changed nothing.
+    const after = await http<ActionDto>(server.baseUrl, 'GET', `/api/actions/${forMei.id}`, { cookie: observer.cookie });
+    expect(after.body).toMatchObject({ text: 'Draft the WG summary and circulate it.', status: 'done' });
+  });
+
+  it('keeps the history of every change, with who made it', async () => {
+    const action = (await create(kwame, { text: 'Collect NRI input.', owner: { kind: 'person', userId: kwame.user.id, label: '' } })).body;
+    await patch(kwame, action.id, { due: { label: '', start: '2025-04-01', end: '2025-04-10' } });
+    await patch(chair, action.id, { status: 'done', owner: { kind: 'body', label: 'NRIs' } });
+    const history = await http<{ action: string; actor: { name: string } | null; detail: Record<string, any> }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/actions/${action.id}/history`,
+      { cookie: observer.cookie },
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.map((entry) => [entry.action, entry.actor?.name])).toEqual([
+      ['action.create', 'Kwame Asante'],
+      ['action.update', 'Kwame Asante'],
+      ['action.update', 'Carlos Mendes'],
+    ]);
+    expect(history.body[1]!.detail.changes.due).toEqual({ from: null, to: { label: '1 April 2025 – 10 April 2025', start: '2025-04-01', end: '2025-04-10' } });
+    expect(history.body[2]!.detail.changes.status).toEqual({ from: 'open', to: 'done' });
+    expect(history.body[2]!.detail.changes.owner.to).toEqual({ kind: 'body', label: 'NRIs' });
+  });
+
+  it('flags pending actions past their due range as overdue, and not done or future ones', async () => {
+    const past = (await create(secretariat, { text: 'Long overdue.', owner: { kind: 'body', label: 'ICANN' }, due: { label: '', start: '2020-01-01', end: '2020-01-31' } })).body;
+    const future = (await create(secretariat, { text: 'Not yet due.', owner: { kind: 'body', label: 'ICANN' }, due: { label: 'someday', start: '2999-01-01', end: '2999-01-31' } })).body;
+    const today = todayIso();
+    const dueToday = (await create(secretariat, { text: 'Due today.', owner: { kind: 'body', label: 'ICANN' }, due: { label: 'today', start: today, end: today } })).body;
+    expect(past.overdue).toBe(true);
+    expect(future.overdue).toBe(false);
+    expect(dueToday.overdue).toBe(false);
+    expect((await patch(secretariat, past.id, { status: 'done' })).body.overdue).toBe(false);
+    expect((await patch(secretariat, past.id, { status: 'in-progress' })).body.overdue).toBe(true);
+    // The demo's seed meeting has an open action from February 2025: overdue now.
+    const seeded = await http<ActionDto[]>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions`, { cookie: observer.cookie });
+    const meeting = seeded.body.find((action) => action.text.startsWith('The IGF Secretariat to schedule a joint MAG-LP meeting'))!;
+    expect(meeting).toMatchObject({ status: 'open', overdue: true, due: { label: 'second half of February', start: '2025-02-16', end: '2025-02-28' } });
+    expect(seeded.body.find((action) => action.status === 'done')!.overdue).toBe(false);
+  });
+
+  it('lists "my actions": owned in person or through one’s role', async () => {
+    const mine = await http<ActionDto[]>(server.baseUrl, 'GET', `${actionsPath}?owner=me`, { cookie: kwame.cookie });
+    expect(mine.status).toBe(200);
+    expect(mine.body.length).toBeGreaterThan(0);
+    for (const action of mine.body) expect(action.owner.userId).toBe(kwame.user.id);
+    expect(mine.body.map((action) => action.text)).toContain('Kwame Asante to circulate the revised proposal for a Policy Network on the Implementation of the Global Digital Compact.');
+    const secretariats = await http<ActionDto[]>(server.baseUrl, 'GET', `${actionsPath}?owner=me`, { cookie: secretariat.cookie });
+    expect(secretariats.body.every((action) => action.owner.role === 'secretariat' || action.owner.userId === secretariat.user.id)).toBe(true);
+    expect(secretariats.body.map((action) => action.text)).toContain('The IGF Secretariat to share the NRI workplan for 2025 with the MAG.');
+  });
+
+  it('takes actions from a comment or a poll of the same meeting, and refuses made-up sources', async () => {
+    const thread = await http<{ id: string; comments: { id: string }[] }>(server.baseUrl, 'POST', '/api/threads', {
+      cookie: kwame.cookie,
+      body: { doc: `agenda:${MEETING}`, body: 'Someone should write to the DCs about a liaison.' },
+    });
+    expect(thread.status).toBe(201);
+    const commentId = thread.body.comments[0]!.id;
+    const fromComment = await create(chair, {
+      text: 'Write to the DCs about a DC-MAG liaison.',
+      owner: { kind: 'person', userId: kwame.user.id, label: '' },
+      source: { type: 'comment', id: commentId },
+    });
+    expect(fromComment.status).toBe(201);
+    expect(fromComment.body.source).toEqual({ type: 'comment', id: commentId });
+    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'comment', id: 'no-such-comment' } })).status).toBe(400);
+    // A comment of this meeting is no source for another meeting's action.
+    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'comment', id: commentId } }, SEED_MEETING.id)).status).toBe(400);
+    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'agendaItem', id: 'not-on-the-agenda' } })).status).toBe(400);
+    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'poll', id: 'no-such-poll' } })).status).toBe(400);
+
+    const polls = await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/polls`, { cookie: chair.cookie });
+    const poll = polls.body[0]!;
+    const fromPoll = await create(chair, { text: 'Announce the result.', owner: { kind: 'role', role: 'chair', label: '' }, source: { type: 'poll', id: poll.id } });
+    expect(fromPoll.status).toBe(201);
+    expect(fromPoll.body.owner.label).toBe('The Chair');
+  });
+
+  it('refuses bad input clearly and stores nothing', async () => {
+    const before = (await http<ActionDto[]>(server.baseUrl, 'GET', actionsPath, { cookie: chair.cookie })).body.length;
+    const bad = [
+      { text: '', owner: { kind: 'body', label: 'DCs' } },
+      { text: 'x', owner: { kind: 'body', label: '   ' } },
+      { text: 'x', owner: { kind: 'person', label: 'Nobody', userId: 'no-such-user' } },
+      { text: 'x', owner: { kind: 'role', label: 'x' } },
+      { text: 'x', owner: { kind: 'body', label: 'DCs' }, due: { label: 'when pigs fly' } },
+      { text: 'x', owner: { kind: 'body', label: 'DCs' }, due: { label: '', start: '2025-02-30' } },
+      { text: 'x', owner: { kind: 'body', label: 'DCs' }, due: { label: '', start: '2025-03-10', end: '2025-03-01' } },
+      { text: 'x', owner: { kind: 'body', label: 'DCs' }, status: 'finished' },
+    ];
+    for (const body of bad) {
+      const result = await create(chair, body);
+      expect(result.status, JSON.stringify(body)).toBe(400);
+      expect((result.body as unknown as { error: { code: string } }).error.code).toBeTruthy();
+    }
+    expect((await http<ActionDto[]>(server.baseUrl, 'GET', actionsPath, { cookie: chair.cookie })).body.length).toBe(before);
+  });
+
+  it('projects actions into the live document, so every screen sees a change', async () => {
+    const name = liveDoc(MEETING);
+    const watcher = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, observer, name));
+    peers.push(watcher);
+    await synced(watcher);
+    const actions = watcher.doc.getMap<ActionDto>('actions');
+    expect(actions.size).toBeGreaterThan(0);
+    const created = (await create(mei, { text: 'Seen live.', owner: { kind: 'person', userId: mei.user.id, label: '' } })).body;
+    await waitFor(() => actions.get(created.id)?.text === 'Seen live.', { message: 'the new action live' });
+    await patch(mei, created.id, { status: 'done' });
+    await waitFor(() => actions.get(created.id)?.status === 'done', { message: 'the change live' });
+  });
+
+  it('exports the deadlines as iCalendar that a parser reads back', async () => {
+    const response = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions.ics`, { cookie: observer.cookie });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    const events = icalEvents(response.body);
+    const pending = (await http<ActionDto[]>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions`, { cookie: observer.cookie })).body.filter(
+      (action) => action.due && (action.status === 'open' || action.status === 'in-progress'),
+    );
+    expect(events.length).toBe(pending.length);
+    expect(events.length).toBeGreaterThan(0);
+    const joint = events.find((event) => event.description.startsWith('The IGF Secretariat to schedule a joint MAG-LP meeting'))!;
+    expect(joint).toMatchObject({ start: '2025-02-28', allDay: true });
+    expect(joint.description).toContain('Due: second half of February (2025-02-16 – 2025-02-28)');
+    expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
+  });
+});
