@@ -25,11 +25,11 @@ const actionsPath = `/api/meetings/${MEETING}/actions`;
 
 beforeAll(async () => {
   server = await startServer();
-  [secretariat, chair, kwame, mei, observer] = await Promise.all(
-    ['secretariat@example.org', 'chair@example.org', 'kwame@example.org', 'mei@example.org', 'tomas@example.org'].map((email) =>
-      login(server.baseUrl, email),
-    ),
-  );
+  secretariat = await login(server.baseUrl, 'secretariat@example.org');
+  chair = await login(server.baseUrl, 'chair@example.org');
+  kwame = await login(server.baseUrl, 'kwame@example.org');
+  mei = await login(server.baseUrl, 'mei@example.org');
+  observer = await login(server.baseUrl, 'tomas@example.org');
 });
 
 afterAll(async () => {

@@ -36,9 +36,10 @@ const saveVersion = async (session: Session, name: string) =>
 
 beforeAll(async () => {
   server = await startServer();
-  [chair, kwame, mei, observer] = await Promise.all(
-    ['chair@example.org', 'kwame@example.org', 'mei@example.org', 'tomas@example.org'].map((email) => login(server.baseUrl, email)),
-  );
+  chair = await login(server.baseUrl, 'chair@example.org');
+  kwame = await login(server.baseUrl, 'kwame@example.org');
+  mei = await login(server.baseUrl, 'mei@example.org');
+  observer = await login(server.baseUrl, 'tomas@example.org');
 });
 
 afterAll(async () => {
