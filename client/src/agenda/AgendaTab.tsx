@@ -4,6 +4,7 @@ import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { usePresence } from '../collab/usePresence.ts';
+import { useAgendaComments } from '../comments/useDocumentComments.tsx';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 
@@ -12,6 +13,7 @@ export function AgendaTab() {
   const { meeting, user } = useMeetingContext();
   const collab = useCollabDocument(meeting.agendaDoc, { userId: user.id });
   const people = usePresence(collab?.provider);
+  const comments = useAgendaComments();
   if (!collab) return null;
   // Until the server says otherwise, only roles that may write get an editable editor.
   const editable = !collab.readOnly && user.role !== 'observer' && collab.state !== 'denied';
@@ -39,11 +41,14 @@ export function AgendaTab() {
             editable={editable}
             label={t('meeting.agendaLabel', { title: meeting.title })}
             describedBy={editable ? undefined : 'agenda-readonly'}
+            extensions={comments.extensions}
+            renderExtras={comments.renderExtras}
           />
         )}
       </section>
       <aside className="meeting__side" aria-label={t('meeting.panels')}>
         <PresenceList people={people} selfId={user.id} />
+        {comments.sidebar}
       </aside>
     </div>
   );

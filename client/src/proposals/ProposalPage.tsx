@@ -1,7 +1,156 @@
-/** Placeholder until the proposal page lands. */
+/**
+ * One proposal (`/meetings/:meetingId/proposals/:proposalId`): its kind, status, authors and
+ * summary; its body, co-edited live by its authors; its comment threads anchored to the body;
+ * its status history; and, for those who may, the controls to manage it. The page opens the
+ * meeting's live document (through MeetingProvider), which brings new comments and status
+ * changes without a reload.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { proposalDoc } from '../../../shared/documentNames.ts';
+import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
+import { useUser } from '../app/session.tsx';
+import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
+import { PresenceList } from '../collab/PresenceList.tsx';
+import { useCollabDocument } from '../collab/useCollabDocument.ts';
+import { usePresence } from '../collab/usePresence.ts';
+import { useDocumentComments } from '../comments/useDocumentComments.tsx';
+import { formatTime } from '../comments/formatTime.ts';
+import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
+import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
+import { ManageProposal } from './ManageProposal.tsx';
+import { statusKey } from './statusKey.ts';
+import './proposals.css';
 
 export function ProposalPage() {
   const { t } = useTranslation();
-  return <p className="alert alert--info page">{t('app.notYetAvailable')}</p>;
+  const { meetingId = '', proposalId = '' } = useParams();
+  const user = useUser();
+  const { data: meeting, error } = useMeeting(meetingId);
+  if (error) return <p role="alert" className="alert alert--error page">{t('app.error', { message: error.message })}</p>;
+  if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
+  return (
+    <MeetingProvider meeting={meeting} user={user}>
+      <ProposalView proposalId={proposalId} />
+    </MeetingProvider>
+  );
+}
+
+/** The proposal as loaded, replaced by newer versions from the live document or from our own changes. */
+function useProposal(proposalId: string) {
+  const { data, error } = useLoad<ProposalDto>(`/api/proposals/${encodeURIComponent(proposalId)}`);
+  const live = useLiveMap<ProposalDto>('proposals')[proposalId];
+  const [own, setOwn] = useState<ProposalDto | null>(null);
+  const newest = [data, live, own].reduce<ProposalDto | undefined>(
+    (best, candidate) => (candidate && (!best || candidate.updatedAt >= best.updatedAt) ? candidate : best),
+    undefined,
+  );
+  return { proposal: newest, error, setOwn };
+}
+
+function ProposalView({ proposalId }: { proposalId: string }) {
+  const { t, i18n } = useTranslation();
+  const { meeting, user } = useMeetingContext();
+  const { proposal, error, setOwn } = useProposal(proposalId);
+  const doc = proposalDoc(proposalId);
+  const collab = useCollabDocument(doc, { userId: user.id });
+  const people = usePresence(collab?.provider);
+  const moderator = isModerator(user.role);
+  const author = proposal?.authors.some((person) => person.id === user.id) ?? false;
+  const comments = useDocumentComments({
+    doc,
+    canComment: proposal !== undefined && (isParticipant(user.role) || proposal.publicComment),
+    canResolveAny: moderator || author,
+  });
+  const back = `/meetings/${encodeURIComponent(meeting.id)}?tab=proposals`;
+
+  if (error) {
+    return (
+      <section className="page">
+        <h1>{t('proposals.notFound')}</h1>
+        <Link to={back}>{t('proposals.back', { title: meeting.title })}</Link>
+      </section>
+    );
+  }
+  if (!proposal || !collab) return <p role="status" className="page">{t('proposals.loading')}</p>;
+
+  const editable = !collab.readOnly && (moderator || author) && collab.state !== 'denied';
+  const status = statusKey(proposal.status);
+  return (
+    <article className="page proposal" aria-labelledby="proposal-title">
+      <p className="proposal__back">
+        <Link to={back}>{t('proposals.back', { title: meeting.title })}</Link>
+      </p>
+      <header className="proposal__header">
+        <p className="proposal__kind">
+          <span className="badge badge--kind">{t(`proposals.kinds.${proposal.kind}`)}</span>{' '}
+          <span className={`badge badge--status badge--${status}`} data-status={proposal.status}>
+            {t(`proposals.statuses.${status}`)}
+          </span>{' '}
+          {proposal.publicComment && <span className="badge badge--public">{t('proposals.public')}</span>}
+        </p>
+        <h1 id="proposal-title">{proposal.title}</h1>
+        <p className="meeting__meta">
+          {t('proposals.submittedBy', { name: proposal.submitter.name, group: t(`groups.${proposal.submitter.group}`) })} ·{' '}
+          {t('proposals.comments', { count: proposal.commentCount })}
+        </p>
+        <p className="meeting__meta">
+          {t('proposals.authors')}:{' '}
+          {proposal.authors.map((person) => `${person.name} (${t(`groups.${person.group}`)})`).join(', ')}
+        </p>
+        {proposal.summary && <p className="proposal__summary">{proposal.summary}</p>}
+      </header>
+      <div className="meeting__layout">
+        <div className="meeting__main">
+          <section aria-labelledby="proposal-body-title">
+            <div className="section-heading">
+              <h2 id="proposal-body-title">{t('proposals.bodyTitle')}</h2>
+              <ConnectionStatus state={collab.state} unsynced={collab.unsynced} />
+            </div>
+            {!editable && collab.state !== 'denied' && (
+              <p id="proposal-readonly" className="alert alert--info">
+                {t('proposals.readOnlyNotice')}
+              </p>
+            )}
+            {collab.state === 'denied' ? (
+              <p role="alert" className="alert alert--error">
+                {t('connection.denied')}
+              </p>
+            ) : (
+              <CollaborativeEditor
+                doc={collab.doc}
+                provider={collab.provider}
+                user={user}
+                editable={editable}
+                label={t('proposals.bodyLabel', { title: proposal.title })}
+                describedBy={editable ? undefined : 'proposal-readonly'}
+                extensions={comments.extensions}
+                renderExtras={comments.renderExtras}
+              />
+            )}
+          </section>
+          <section className="proposal__history" aria-labelledby="proposal-history-title">
+            <h2 id="proposal-history-title">{t('proposals.historyTitle')}</h2>
+            <ol>
+              {proposal.statusHistory.map((entry, index) => (
+                <li key={index}>
+                  {t('proposals.historyEntry', { status: t(`proposals.statuses.${statusKey(entry.status)}`), name: entry.by.name })}{' '}
+                  <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
+                </li>
+              ))}
+            </ol>
+          </section>
+          {(moderator || author) && <ManageProposal proposal={proposal} onUpdated={setOwn} />}
+        </div>
+        <aside className="meeting__side" aria-label={t('proposals.panels')}>
+          <PresenceList people={people} selfId={user.id} />
+          {comments.sidebar}
+        </aside>
+      </div>
+    </article>
+  );
 }

@@ -1,0 +1,207 @@
+/**
+ * Writing a comment: a labelled text area with @mention suggestions (a listbox driven from the
+ * keyboard: arrows, Enter or Tab to choose, Escape to close), Ctrl+Enter to send, and the
+ * server's refusal, if any, in an alert.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMENT_LIMITS } from '../../../shared/schemas/comments.ts';
+import type { MemberDto } from '../../../shared/schemas/proposals.ts';
+import { commentsApi } from './commentsApi.ts';
+import { bodyForEditing, bodyToStore, mentionQueryAt, type ChosenMentions } from './mentions.ts';
+
+export interface CommentFormProps {
+  label: string;
+  submitLabel: string;
+  /** A stored body to edit, with the people it mentions. */
+  initial?: { body: string; mentions: { id: string; name: string }[] };
+  onSubmit: (body: string) => Promise<void>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+  /** Fields shown before the text area (the passage of a new thread). */
+  children?: ReactNode;
+  /** Checked before sending; a message refuses. */
+  validate?: () => string | null;
+}
+
+export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, autoFocus, children, validate }: CommentFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const start = initial ? bodyForEditing(initial.body, initial.mentions) : { text: '', chosen: new Map() as ChosenMentions };
+  const [text, setText] = useState(start.text);
+  const chosen = useRef<ChosenMentions>(start.chosen);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
+  const [suggestions, setSuggestions] = useState<MemberDto[]>([]);
+  const [active, setActive] = useState(0);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) area.current?.focus();
+  }, [autoFocus]);
+
+  // Suggestions follow the name being typed after "@", a moment after the last key.
+  useEffect(() => {
+    if (!query) {
+      setSuggestions([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      commentsApi.members(query.query).then(
+        (members) => {
+          if (!live) return;
+          setSuggestions(members);
+          setActive(0);
+        },
+        () => live && setSuggestions([]),
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query?.start, query?.query]);
+
+  const open = query !== null && suggestions.length > 0;
+  const listId = `${id}-people`;
+  const optionId = (index: number) => `${id}-person-${index}`;
+
+  const track = (element: HTMLTextAreaElement) => {
+    setQuery(mentionQueryAt(element.value, element.selectionStart));
+  };
+
+  const choose = (member: MemberDto) => {
+    const element = area.current;
+    if (!element || !query) return;
+    const caret = element.selectionStart;
+    const inserted = `@${member.name} `;
+    const next = text.slice(0, query.start) + inserted + text.slice(caret);
+    chosen.current.set(member.name, member.id);
+    setText(next);
+    setQuery(null);
+    const position = query.start + inserted.length;
+    requestAnimationFrame(() => {
+      element.focus();
+      element.setSelectionRange(position, position);
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (open) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((index) => (index + step + suggestions.length) % suggestions.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const member = suggestions[active];
+        if (member) choose(member);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setQuery(null);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const refusal = validate?.() ?? null;
+    if (refusal) {
+      setError(refusal);
+      return;
+    }
+    if (!text.trim()) {
+      setError(t('comments.empty'));
+      area.current?.focus();
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      await onSubmit(bodyToStore(text, chosen.current));
+      setText('');
+      chosen.current = new Map();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="comment-form" onSubmit={submit} noValidate>
+      {children}
+      <div className="form__field comment-form__field">
+        <label htmlFor={`${id}-text`}>{label}</label>
+        <textarea
+          id={`${id}-text`}
+          ref={area}
+          value={text}
+          rows={3}
+          maxLength={COMMENT_LIMITS.body}
+          aria-describedby={`${id}-hint`}
+          aria-autocomplete="list"
+          aria-controls={listId}
+          aria-activedescendant={open ? optionId(active) : undefined}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            track(event.target);
+          }}
+          onSelect={(event) => track(event.currentTarget)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setTimeout(() => setQuery(null), 150)}
+        />
+        <ul id={listId} role="listbox" aria-label={t('comments.mentionSuggestions')} className="mention-list" hidden={!open}>
+          {suggestions.map((member, index) => (
+            <li
+              key={member.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              className="mention-list__option"
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(member);
+              }}
+            >
+              {member.name} <span className="mention-list__group">{t(`groups.${member.group}`)}</span>
+            </li>
+          ))}
+        </ul>
+        <span className="comments-sr-only" role="status">
+          {open ? t('comments.suggestionsCount', { count: suggestions.length }) : ''}
+        </span>
+        <span id={`${id}-hint`} className="comment-form__hint">
+          {t('comments.formattingHint')}
+        </span>
+      </div>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      <div className="comment-form__actions">
+        <button type="submit" className="button button--primary" disabled={sending}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            {t('comments.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * One comment: who wrote it and when, its body (or that a moderator hid it, by whom and why),
+ * and what the reader may do with it: edit or delete their own, hide another's (moderators).
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMENT_LIMITS, type CommentDto } from '../../../shared/schemas/comments.ts';
+import { CommentForm } from './CommentForm.tsx';
+import { CommentText } from './CommentText.tsx';
+import { formatTime } from './formatTime.ts';
+
+export interface CommentActions {
+  edit: (comment: CommentDto, body: string) => Promise<void>;
+  remove: (comment: CommentDto) => Promise<void>;
+  hide: (comment: CommentDto, reason: string) => Promise<void>;
+}
+
+type Mode = 'view' | 'edit' | 'delete' | 'hide';
+
+export function CommentView({
+  comment,
+  mayEdit,
+  mayDelete,
+  mayHide,
+  actions,
+}: {
+  comment: CommentDto;
+  mayEdit: boolean;
+  mayDelete: boolean;
+  mayHide: boolean;
+  actions: CommentActions;
+}) {
+  const { t, i18n } = useTranslation();
+  const [mode, setMode] = useState<Mode>('view');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setMode('view');
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hide = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setError(t('comments.reasonRequired'));
+      return;
+    }
+    void run(() => actions.hide(comment, reason.trim()));
+  };
+
+  const reasonId = `reason-${comment.id}`;
+  return (
+    <li className={comment.hidden ? 'comment comment--hidden' : 'comment'} data-comment-id={comment.id}>
+      <p className="comment__meta">
+        <span className="comment__author">{comment.authorName}</span>{' '}
+        <span className="comment__group">{t(`groups.${comment.authorGroup}`)}</span>{' '}
+        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatTime(comment.createdAt, i18n.language)}</time>
+        {comment.editedAt !== undefined && <span className="comment__edited"> {t('comments.edited')}</span>}
+      </p>
+      {comment.hidden ? (
+        <p className="comment__hidden-note">
+          {t('comments.hiddenBy', { name: comment.moderation?.byName ?? '', reason: comment.moderation?.reason || t('comments.noReason') })}
+        </p>
+      ) : mode === 'edit' ? (
+        <CommentForm
+          label={t('comments.editLabel')}
+          submitLabel={t('comments.save')}
+          initial={{ body: comment.body, mentions: comment.mentions }}
+          autoFocus
+          onSubmit={(body) => run(() => actions.edit(comment, body))}
+          onCancel={() => setMode('view')}
+        />
+      ) : (
+        <p className="comment__body">
+          <CommentText body={comment.body} mentions={comment.mentions} />
+        </p>
+      )}
+      {mode === 'delete' && (
+        <div className="comment__confirm" role="group" aria-label={t('comments.deleteConfirm')}>
+          <span>{t('comments.deleteConfirm')}</span>
+          <button type="button" className="button" disabled={busy} onClick={() => void run(() => actions.remove(comment))}>
+            {t('comments.deleteYes')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setMode('view')}>
+            {t('comments.cancel')}
+          </button>
+        </div>
+      )}
+      {mode === 'hide' && (
+        <form className="comment__confirm" onSubmit={hide} noValidate>
+          <label htmlFor={reasonId}>{t('comments.reasonLabel')}</label>
+          <input
+            id={reasonId}
+            value={reason}
+            maxLength={COMMENT_LIMITS.reason}
+            required
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setReason(event.target.value)}
+            autoFocus
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {t('comments.hide')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setMode('view')}>
+            {t('comments.cancel')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      {mode === 'view' && !comment.hidden && (mayEdit || mayDelete || mayHide) && (
+        <div className="comment__actions">
+          {mayEdit && (
+            <button type="button" className="link-button" onClick={() => setMode('edit')} aria-label={t('comments.editOf', { name: comment.authorName })}>
+              {t('comments.edit')}
+            </button>
+          )}
+          {mayDelete && (
+            <button type="button" className="link-button" onClick={() => setMode('delete')} aria-label={t('comments.deleteOf', { name: comment.authorName })}>
+              {t('comments.delete')}
+            </button>
+          )}
+          {mayHide && (
+            <button type="button" className="link-button" onClick={() => setMode('hide')} aria-label={t('comments.hideOf', { name: comment.authorName })}>
+              {t('comments.hide')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

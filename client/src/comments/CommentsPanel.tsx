@@ -1,0 +1,232 @@
+/**
+ * The threads sidebar of a document: "Comment" on the selected passage (or on a passage named by
+ * typing it, for people who cannot select with a pointer in a read-only text), the open threads
+ * in the order of their passages, the resolved ones folded away, and the moderation log.
+ */
+import type { Editor } from '@tiptap/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findPassage } from '../../../shared/commentAnchors.ts';
+import { COMMENT_LIMITS, type Anchor, type CommentDto, type ThreadDto } from '../../../shared/schemas/comments.ts';
+import { anchorOfPassage, type Range } from './commentAnchors.ts';
+import { CommentForm } from './CommentForm.tsx';
+import { commentsApi } from './commentsApi.ts';
+import { ModerationLog } from './ModerationLog.tsx';
+import { ThreadView, type Placement, type ThreadActions, type ThreadPermissions } from './ThreadView.tsx';
+
+/** A thread being started: the passage it is about, if any. */
+export interface Draft {
+  anchor: Anchor | null;
+  range: Range | null;
+  quote: string;
+}
+
+export interface CommentsPanelProps {
+  threads: ThreadDto[];
+  ranges: Map<string, Range | null>;
+  editor: Editor | null;
+  doc: string;
+  permissions: ThreadPermissions;
+  activeId: string | null;
+  onActivate: (threadId: string | null) => void;
+  draft: Draft | null;
+  onDraft: (draft: Draft | null) => void;
+  /** Asks for a comment on the editor's selection. */
+  onRequestComment: () => void;
+  /** Called after each command, with what the server answered. */
+  onChanged: (thread?: ThreadDto) => void;
+}
+
+export function CommentsPanel(props: CommentsPanelProps) {
+  const { t } = useTranslation();
+  const { threads, ranges, editor, doc, permissions, activeId, onActivate, draft, onDraft, onChanged } = props;
+  const [status, setStatus] = useState('');
+  const articles = useRef(new Map<string, HTMLElement>());
+
+  const placement = (thread: ThreadDto): Placement => {
+    if (!thread.anchor) return 'document';
+    if (!ranges.has(thread.id)) return 'unknown';
+    return ranges.get(thread.id) ? 'attached' : 'detached';
+  };
+  const position = (thread: ThreadDto) => ranges.get(thread.id)?.from ?? Number.MAX_SAFE_INTEGER;
+  const open = threads.filter((thread) => !thread.resolved).sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt);
+  const resolved = threads.filter((thread) => thread.resolved);
+
+  // A passage clicked in the text brings its thread into view.
+  useEffect(() => {
+    if (activeId) articles.current.get(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
+
+  const after = (message: string, thread?: ThreadDto) => {
+    setStatus(message);
+    onChanged(thread);
+  };
+
+  const actions: ThreadActions = {
+    reply: async (thread, body) => {
+      await commentsApi.reply(thread.id, body);
+      after(t('comments.replied'));
+    },
+    setResolved: async (thread, value) => {
+      const updated = value ? await commentsApi.resolve(thread.id) : await commentsApi.reopen(thread.id);
+      after(value ? t('comments.resolvedStatus') : t('comments.reopenedStatus'), updated);
+    },
+    showPassage: (thread) => {
+      const range = ranges.get(thread.id);
+      onActivate(thread.id);
+      if (!editor || !range) return;
+      editor.commands.setTextSelection(range);
+      editor.view.dom.querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)?.scrollIntoView?.({ block: 'center' });
+      if (editor.isEditable) editor.commands.focus();
+    },
+    edit: async (comment: CommentDto, body: string) => {
+      await commentsApi.edit(comment.id, body);
+      after(t('comments.saved'));
+    },
+    remove: async (comment: CommentDto) => {
+      await commentsApi.remove(comment.id);
+      after(t('comments.deleted'));
+    },
+    hide: async (comment: CommentDto, reason: string) => {
+      await commentsApi.remove(comment.id, reason);
+      after(t('comments.hidden'));
+    },
+  };
+
+  const renderThread = (thread: ThreadDto) => (
+    <li key={thread.id}>
+      <ThreadView
+        ref={(element) => {
+          if (element) articles.current.set(thread.id, element);
+          else articles.current.delete(thread.id);
+        }}
+        thread={thread}
+        placement={placement(thread)}
+        active={thread.id === activeId}
+        permissions={permissions}
+        actions={actions}
+      />
+    </li>
+  );
+
+  return (
+    <section className="panel comments" aria-labelledby="comments-title">
+      <h2 id="comments-title" className="panel__title">
+        {t('comments.title')} <span className="panel__count">({t('comments.openCount', { count: open.length })})</span>
+      </h2>
+      {permissions.canComment ? (
+        <>
+          <p id="comments-how" className="comments__hint">
+            {t('comments.how')}
+          </p>
+          {!draft && (
+            <button type="button" className="button button--primary" aria-describedby="comments-how" onClick={props.onRequestComment}>
+              {t('comments.comment')}
+            </button>
+          )}
+        </>
+      ) : (
+        <p className="comments__hint">{t('comments.readOnly')}</p>
+      )}
+      {draft && (
+        <NewThread
+          draft={draft}
+          editor={editor}
+          onDraft={onDraft}
+          onPosted={(thread) => {
+            onDraft(null);
+            onActivate(thread.id);
+            after(t('comments.posted'), thread);
+          }}
+          doc={doc}
+        />
+      )}
+      <p role="status" className="comments-sr-only">
+        {status}
+      </p>
+      {open.length === 0 && !draft && <p className="comments__empty">{t('comments.none')}</p>}
+      <ul className="comments__threads">{open.map(renderThread)}</ul>
+      {resolved.length > 0 && (
+        <details className="comments__resolved">
+          <summary>{t('comments.resolvedCount', { count: resolved.length })}</summary>
+          <ul className="comments__threads">{resolved.map(renderThread)}</ul>
+        </details>
+      )}
+      <ModerationLog />
+    </section>
+  );
+}
+
+function NewThread({
+  draft,
+  editor,
+  doc,
+  onDraft,
+  onPosted,
+}: {
+  draft: Draft;
+  editor: Editor | null;
+  doc: string;
+  onDraft: (draft: Draft | null) => void;
+  onPosted: (thread: ThreadDto) => void;
+}) {
+  const { t } = useTranslation();
+  const [passage, setPassage] = useState(draft.quote);
+  const chosen = useRef<Anchor | null>(draft.anchor);
+  // A new selection while the form is open (Ctrl+Alt+M again) replaces the passage.
+  useEffect(() => {
+    setPassage(draft.quote);
+    chosen.current = draft.anchor;
+  }, [draft.anchor, draft.quote]);
+
+  // The passage as typed: found in the text (and highlighted), or refused.
+  const locate = (): string | null => {
+    const typed = passage.trim();
+    if (typed === draft.quote.trim()) {
+      chosen.current = draft.anchor;
+      return null;
+    }
+    if (!typed) {
+      chosen.current = null;
+      return null;
+    }
+    const range = editor ? findPassage(editor.state.doc, typed) : null;
+    const found = editor && range ? anchorOfPassage(editor, range, COMMENT_LIMITS.quote) : null;
+    if (!found) return t('comments.passageNotFound');
+    chosen.current = found.anchor;
+    onDraft({ anchor: found.anchor, range: found.range, quote: typed });
+    return null;
+  };
+
+  return (
+    <div className="comments__new">
+      <CommentForm
+        label={t('comments.newLabel')}
+        submitLabel={t('comments.post')}
+        autoFocus
+        validate={locate}
+        onSubmit={async (body) => {
+          const thread = await commentsApi.startThread(doc, body, chosen.current ?? undefined);
+          onPosted(thread);
+        }}
+        onCancel={() => onDraft(null)}
+      >
+        <div className="form__field">
+          <label htmlFor="comment-passage">{t('comments.passage')}</label>
+          <textarea
+            id="comment-passage"
+            className="comments__passage"
+            rows={2}
+            value={passage}
+            maxLength={COMMENT_LIMITS.quote}
+            aria-describedby="comment-passage-hint"
+            onChange={(event) => setPassage(event.target.value)}
+          />
+          <span id="comment-passage-hint" className="comment-form__hint">
+            {t('comments.passageHint')}
+          </span>
+        </div>
+      </CommentForm>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The meeting's moderation log, open to everyone signed in: every hidden comment, whose it was,
+ * who hid it, why and when. It reloads when a comment is hidden anywhere in the meeting.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseDocumentName } from '../../../shared/documentNames.ts';
+import type { ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
+import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { commentsApi } from './commentsApi.ts';
+import { formatTime } from './formatTime.ts';
+
+export function ModerationLog() {
+  const { t, i18n } = useTranslation();
+  const { meeting } = useMeetingContext();
+  const threads = useLiveMap<ThreadDto>('threads');
+  const proposals = useLiveMap<ProposalDto>('proposals');
+  const hiddenCount = Object.values(threads).reduce((sum, thread) => sum + thread.comments.filter((c) => c.hidden).length, 0);
+  const [entries, setEntries] = useState<ModerationEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    commentsApi.moderationLog(meeting.id).then(
+      (log) => live && setEntries(log),
+      (caught: Error) => live && setError(caught.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [meeting.id, hiddenCount]);
+
+  const where = (doc: string) => {
+    const ref = parseDocumentName(doc);
+    if (ref?.kind === 'agenda') return t('comments.onAgenda');
+    const title = ref ? proposals[ref.id]?.title : undefined;
+    return title ? t('comments.onProposal', { title }) : t('comments.onAProposal');
+  };
+
+  return (
+    <details className="moderation-log">
+      <summary>{t('comments.moderationLog', { count: entries?.length ?? 0 })}</summary>
+      {error && <p className="alert alert--error">{error}</p>}
+      {entries && entries.length === 0 && <p>{t('comments.moderationEmpty')}</p>}
+      {entries && entries.length > 0 && (
+        <ul className="moderation-log__list">
+          {entries.map((entry) => (
+            <li key={entry.commentId}>
+              {t('comments.moderationEntry', {
+                by: entry.byName,
+                author: entry.authorName,
+                where: where(entry.doc),
+                reason: entry.reason || t('comments.noReason'),
+              })}{' '}
+              <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

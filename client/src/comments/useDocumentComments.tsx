@@ -1,0 +1,147 @@
+/**
+ * Comment threads on a collaborative document, for any page that shows one in a
+ * CollaborativeEditor (a proposal's body, the agenda): returns the editor extensions (passage
+ * highlights, Ctrl+Alt+M), `renderExtras` (which hands this hook the editor) and the sidebar.
+ *
+ *   const comments = useDocumentComments({ doc, canComment, canResolveAny });
+ *   <CollaborativeEditor … extensions={comments.extensions} renderExtras={comments.renderExtras} />
+ *   <aside>{comments.sidebar}</aside>
+ *
+ * Threads come from the meeting's live document (map `threads`), so new comments appear for
+ * everyone without a reload; until it is open, from `GET /api/threads`.
+ */
+import type { AnyExtension, Editor } from '@tiptap/core';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { COMMENT_LIMITS, type ThreadDto } from '../../../shared/schemas/comments.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { anchorOfSelection, anchorRanges, CommentAnchors, setAnchorsState, type Range } from './commentAnchors.ts';
+import { commentsApi } from './commentsApi.ts';
+import { CommentsPanel, type Draft } from './CommentsPanel.tsx';
+import './comments.css';
+
+export interface DocumentCommentsOptions {
+  /** The document's name: `agenda:{meetingId}` or `proposal:{proposalId}`. */
+  doc: string;
+  /** May start threads and reply (the server decides; this only hides what it would refuse). */
+  canComment: boolean;
+  /** May resolve and reopen any thread of the document. */
+  canResolveAny: boolean;
+}
+
+export interface DocumentComments {
+  extensions: AnyExtension[];
+  renderExtras: (editor: Editor) => ReactNode;
+  sidebar: ReactNode;
+}
+
+function sameRanges(a: Map<string, Range | null>, b: Map<string, Range | null>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, range] of a) {
+    const other = b.get(id);
+    if (other === undefined || range?.from !== other?.from || range?.to !== other?.to) return false;
+  }
+  return true;
+}
+
+/** Hands the editor to the hook while it exists. */
+function EditorBridge({ editor, onEditor }: { editor: Editor; onEditor: (editor: Editor | null) => void }) {
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+  return null;
+}
+
+export function useDocumentComments({ doc, canComment, canResolveAny }: DocumentCommentsOptions): DocumentComments {
+  const { user, live } = useMeetingContext();
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [ranges, setRanges] = useState<Map<string, Range | null>>(new Map());
+  const [fetched, setFetched] = useState<ThreadDto[] | null>(null);
+
+  const projected = useLiveMap<ThreadDto>('threads');
+  const liveReady = live?.synced === true;
+  const threads = useMemo(
+    () => (liveReady ? Object.values(projected) : (fetched ?? [])).filter((thread) => thread.doc === doc),
+    [liveReady, projected, fetched, doc],
+  );
+
+  const refetch = useCallback(() => {
+    commentsApi.threads(doc).then(setFetched, () => {});
+  }, [doc]);
+  useEffect(refetch, [refetch]);
+
+  const requestComment = useCallback(() => {
+    if (!canComment) return;
+    const selected = editor ? anchorOfSelection(editor, COMMENT_LIMITS.quote) : null;
+    setDraft(selected ? { anchor: selected.anchor, range: selected.range, quote: selected.anchor.quote } : { anchor: null, range: null, quote: '' });
+  }, [editor, canComment]);
+
+  // The editor's extension is created once; it reaches the current callbacks through this ref.
+  const handlers = useRef({ activate: (_id: string) => {}, request: () => {} });
+  handlers.current = { activate: (id) => setActiveId(id), request: requestComment };
+  const extensions = useMemo(
+    () => [CommentAnchors.configure({ onActivate: (id) => handlers.current.activate(id), onCommentRequest: () => handlers.current.request() })],
+    [],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    setAnchorsState(editor, {
+      threads: threads.flatMap((thread) => (thread.anchor ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : [])),
+    });
+  }, [editor, threads]);
+  useEffect(() => {
+    if (editor) setAnchorsState(editor, { activeId });
+  }, [editor, activeId]);
+  useEffect(() => {
+    if (editor) setAnchorsState(editor, { pending: draft?.range ?? null });
+  }, [editor, draft]);
+
+  // Where each passage is, as the editor follows the text.
+  useEffect(() => {
+    if (!editor) return;
+    const update = () => {
+      const next = anchorRanges(editor);
+      setRanges((previous) => (sameRanges(previous, next) ? previous : new Map(next)));
+    };
+    update();
+    editor.on('transaction', update);
+    return () => {
+      editor.off('transaction', update);
+    };
+  }, [editor]);
+
+  const renderExtras = useCallback((current: Editor) => <EditorBridge editor={current} onEditor={setEditor} />, []);
+
+  const sidebar = (
+    <CommentsPanel
+      threads={threads}
+      ranges={ranges}
+      editor={editor}
+      doc={doc}
+      permissions={{ userId: user.id, canComment, canResolve: canResolveAny, isModerator: isModerator(user.role) }}
+      activeId={activeId}
+      onActivate={setActiveId}
+      draft={draft}
+      onDraft={setDraft}
+      onRequestComment={requestComment}
+      onChanged={() => {
+        // The live document brings the change; without it, ask the server.
+        if (!liveReady) refetch();
+      }}
+    />
+  );
+
+  return { extensions, renderExtras, sidebar };
+}
+
+/** Comment threads on the meeting's agenda: secretariat, chair and members comment and resolve; observers read. */
+export function useAgendaComments(): DocumentComments {
+  const { meeting, user } = useMeetingContext();
+  const participant = isParticipant(user.role);
+  return useDocumentComments({ doc: meeting.agendaDoc, canComment: participant, canResolveAny: participant });
+}

@@ -1,0 +1,195 @@
+/**
+ * Managing a proposal, for those the server lets: its status (secretariat, chair), its title,
+ * summary, kind and public comment (its authors too), its co-authors (its submitter too).
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isModerator } from '../../../shared/roles.ts';
+import {
+  PROPOSAL_KINDS,
+  PROPOSAL_LIMITS,
+  PROPOSAL_STATUSES,
+  type MemberDto,
+  type ProposalDto,
+  type ProposalKind,
+  type ProposalPatchBody,
+  type ProposalStatus,
+} from '../../../shared/schemas/proposals.ts';
+import { patch } from '../app/api.ts';
+import { commentsApi } from '../comments/commentsApi.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { statusKey } from './statusKey.ts';
+
+export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto; onUpdated: (proposal: ProposalDto) => void }) {
+  const { t } = useTranslation();
+  const { user } = useMeetingContext();
+  const moderator = isModerator(user.role);
+  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+
+  const send = async (body: ProposalPatchBody, success: string) => {
+    try {
+      const updated = await patch<ProposalDto>(`/api/proposals/${encodeURIComponent(proposal.id)}`, body);
+      onUpdated(updated);
+      setMessage({ kind: 'status', text: success });
+    } catch (caught) {
+      setMessage({ kind: 'alert', text: (caught as Error).message });
+    }
+  };
+
+  return (
+    <section className="proposal__manage" aria-labelledby="proposal-manage-title">
+      <h2 id="proposal-manage-title">{t('proposals.manageTitle')}</h2>
+      <p role={message?.kind === 'alert' ? 'alert' : 'status'} className={message?.kind === 'alert' ? 'alert alert--error' : 'proposal__message'}>
+        {message?.text ?? ''}
+      </p>
+      {moderator && <StatusForm proposal={proposal} send={send} />}
+      <DetailsForm proposal={proposal} send={send} />
+      {(moderator || proposal.submitter.id === user.id) && <CoAuthors proposal={proposal} send={send} />}
+    </section>
+  );
+}
+
+type Send = (body: ProposalPatchBody, success: string) => Promise<void>;
+
+function StatusForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<ProposalStatus>(proposal.status);
+  useEffect(() => setStatus(proposal.status), [proposal.status]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send({ status }, t('proposals.statusChanged', { status: t(`proposals.statuses.${statusKey(status)}`) }));
+  };
+  return (
+    <form className="proposal__subform" aria-labelledby="proposal-status-title" onSubmit={submit}>
+      <h3 id="proposal-status-title">{t('proposals.statusTitle')}</h3>
+      <div className="form__field">
+        <label htmlFor="proposal-status">{t('proposals.newStatus')}</label>
+        <select id="proposal-status" value={status} onChange={(event) => setStatus(event.target.value as ProposalStatus)}>
+          {PROPOSAL_STATUSES.map((option) => (
+            <option key={option} value={option}>
+              {t(`proposals.statuses.${statusKey(option)}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={status === proposal.status}>
+        {t('proposals.changeStatus')}
+      </button>
+    </form>
+  );
+}
+
+function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(proposal.title);
+  const [summary, setSummary] = useState(proposal.summary);
+  const [kind, setKind] = useState<ProposalKind>(proposal.kind);
+  const [publicComment, setPublicComment] = useState(proposal.publicComment);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send({ title, summary, kind, publicComment }, t('proposals.saved'));
+  };
+  return (
+    <form className="proposal__subform form" aria-labelledby="proposal-details-title" onSubmit={submit}>
+      <h3 id="proposal-details-title">{t('proposals.detailsTitle')}</h3>
+      <div className="form__field">
+        <label htmlFor="proposal-edit-title">{t('proposals.fieldTitle')}</label>
+        <input id="proposal-edit-title" required maxLength={PROPOSAL_LIMITS.title} value={title} onChange={(event) => setTitle(event.target.value)} />
+      </div>
+      <div className="form__field">
+        <label htmlFor="proposal-edit-summary">{t('proposals.fieldSummary')}</label>
+        <textarea id="proposal-edit-summary" rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
+      </div>
+      <div className="form__field">
+        <label htmlFor="proposal-edit-kind">{t('proposals.kind')}</label>
+        <select id="proposal-edit-kind" value={kind} onChange={(event) => setKind(event.target.value as ProposalKind)}>
+          {PROPOSAL_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {t(`proposals.kinds.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="proposal-form__check">
+        <input id="proposal-edit-public" type="checkbox" checked={publicComment} onChange={(event) => setPublicComment(event.target.checked)} />
+        <label htmlFor="proposal-edit-public">{t('proposals.fieldPublic')}</label>
+      </div>
+      <div>
+        <button type="submit" className="button">
+          {t('proposals.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<MemberDto[]>([]);
+  const coAuthors = proposal.authors.filter((person) => person.id !== proposal.submitter.id);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      commentsApi.members(query.trim()).then((members) => live && setFound(members), () => live && setFound([]));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const candidates = found.filter((member) => member.role !== 'observer' && !proposal.authors.some((person) => person.id === member.id));
+  const ids = coAuthors.map((person) => person.id);
+  return (
+    <section className="proposal__subform" aria-labelledby="proposal-coauthors-title">
+      <h3 id="proposal-coauthors-title">{t('proposals.coAuthorsTitle')}</h3>
+      <p className="comments__hint">{t('proposals.coAuthorsHint')}</p>
+      {coAuthors.length === 0 ? (
+        <p>{t('proposals.noCoAuthors')}</p>
+      ) : (
+        <ul className="proposal__people">
+          {coAuthors.map((person) => (
+            <li key={person.id}>
+              {person.name}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void send({ coAuthorIds: ids.filter((id) => id !== person.id) }, t('proposals.saved'))}
+              >
+                {t('proposals.removeCoAuthor', { name: person.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="form__field">
+        <label htmlFor="proposal-find-person">{t('proposals.findPerson')}</label>
+        <input id="proposal-find-person" type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      </div>
+      {candidates.length > 0 && (
+        <ul className="proposal__people">
+          {candidates.map((member) => (
+            <li key={member.id}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  setQuery('');
+                  void send({ coAuthorIds: [...ids, member.id] }, t('proposals.saved'));
+                }}
+              >
+                {t('proposals.addCoAuthor', { name: member.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

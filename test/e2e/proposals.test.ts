@@ -1,0 +1,150 @@
+/**
+ * Proposals and their threads in Chromium: an author comments on a selected passage, another
+ * member sees the highlight and the thread arrive live and replies, the author sees the reply
+ * live; the page passes axe; and every naughty string, posted as a comment, shows as text and
+ * runs nothing.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { commentPlainText, parseCommentText } from '../../shared/commentText.ts';
+import { proposalDoc } from '../../shared/documentNames.ts';
+import type { ThreadDto } from '../../shared/schemas/comments.ts';
+import { a11yViolations } from '../helpers/a11y.ts';
+import { launchBrowser, signIn, type SignedIn } from '../helpers/browser.ts';
+import { http } from '../helpers/clients.ts';
+import { BLNS, signedInPeople } from '../helpers/commentHelpers.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const GDC = 'pn-gdc-implementation';
+const PAGE = `/meetings/${DEMO_MEETING.id}/proposals/${GDC}`;
+const PASSAGE = 'compare national and regional approaches';
+
+let server: TestServer;
+let browser: Browser;
+const open: SignedIn[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const session of open) await session.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function openProposal(email: string): Promise<SignedIn> {
+  const session = await signIn(browser, server.baseUrl, email, PAGE);
+  open.push(session);
+  await session.page.locator('.ProseMirror').waitFor();
+  await expect.poll(() => session.page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain(PASSAGE);
+  return session;
+}
+
+/** Selects `text` in the editor the way a mouse drag would, through the DOM selection. */
+async function selectInEditor(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector('.ProseMirror')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent!.indexOf(wanted);
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      (root as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+}
+
+const threadWith = (page: Page, text: string) => page.locator('article.thread', { hasText: text });
+
+describe('comment threads on a proposal, in the browser', () => {
+  it('shows a comment on a selected passage live to another member, and the reply live to its author', async () => {
+    const kwame = await openProposal('kwame@example.org'); // an author: his editor is editable
+    const laura = await openProposal('laura@example.org'); // a member who only reads the text
+    expect(await laura.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+    // The demo threads are there, with their highlighted passages.
+    await expect.poll(() => laura.page.locator('.comment-anchor').allTextContents()).toContain('balanced between stakeholder groups and regions');
+
+    await selectInEditor(kwame.page, PASSAGE);
+    await kwame.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect.poll(() => kwame.page.getByLabel('Passage').inputValue()).toBe(PASSAGE);
+    await kwame.page.getByLabel('Your comment').fill('Which approaches do you mean, *exactly*?');
+    await kwame.page.getByRole('button', { name: 'Post comment' }).click();
+
+    // The other member sees the highlight and the thread appear, without a reload.
+    await expect.poll(() => laura.page.locator('.comment-anchor').allTextContents(), { timeout: 10_000 }).toContain(PASSAGE);
+    const thread = threadWith(laura.page, 'Which approaches do you mean');
+    await thread.waitFor({ timeout: 10_000 });
+    expect(await thread.locator('.thread__quote').textContent()).toBe(PASSAGE);
+    expect(await thread.locator('em').textContent()).toBe('exactly');
+
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    await thread.getByLabel('Your reply').fill('National and regional IGF initiatives, as in the scope.');
+    await thread.getByRole('button', { name: 'Send reply' }).click();
+
+    // The author sees the reply arrive in his thread.
+    const own = threadWith(kwame.page, 'Which approaches do you mean');
+    await expect.poll(() => own.locator('.comment__body').allTextContents(), { timeout: 10_000 }).toContain(
+      'National and regional IGF initiatives, as in the scope.',
+    );
+    await expect.poll(() => kwame.page.locator('.comment-anchor').allTextContents()).toContain(PASSAGE);
+
+    // Clicking the highlighted passage brings its thread forward.
+    await laura.page.locator('.comment-anchor', { hasText: PASSAGE }).click();
+    await expect.poll(() => thread.getAttribute('class')).toContain('thread--active');
+
+    expect(await a11yViolations(laura.page)).toEqual([]);
+    expect([...kwame.errors, ...laura.errors]).toEqual([]);
+  });
+
+  it('shows every naughty string as plain text and runs none of them', async () => {
+    const people = await signedInPeople(server, Math.ceil(BLNS.length / 25) + 1);
+    const doc = proposalDoc('bpf-cybersecurity');
+    const post = (index: number, path: string, body: unknown) =>
+      http(server.baseUrl, 'POST', path, { cookie: people[Math.floor(index / 25)]!.cookie, body });
+    const started = await post(0, '/api/threads', { doc, body: 'Naughty strings follow' });
+    expect(started.status).toBe(201);
+    const threadId = (started.body as ThreadDto).id;
+    for (const [index, body] of BLNS.entries()) {
+      expect((await post(index + 1, `/api/threads/${threadId}/comments`, { body })).status).toBe(201);
+    }
+
+    const reader = await signIn(browser, server.baseUrl, 'mei@example.org', `/meetings/${DEMO_MEETING.id}/proposals/bpf-cybersecurity`);
+    open.push(reader);
+    const dialogs: string[] = [];
+    reader.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const thread = reader.page.locator(`article.thread[data-thread-id="${threadId}"]`);
+    await expect.poll(() => thread.locator('.comment').count(), { timeout: 20_000 }).toBe(BLNS.length + 1);
+
+    const shown = await thread.locator('.comment__body').evaluateAll((bodies) =>
+      bodies.map((body) => ({
+        text: body.textContent,
+        tags: [...body.querySelectorAll('*')].map((element) => element.tagName),
+        hrefs: [...body.querySelectorAll('a')].map((link) => link.getAttribute('href') ?? ''),
+      })),
+    );
+    const expected = ['Naughty strings follow', ...BLNS].map((body) => commentPlainText(parseCommentText(body), () => undefined));
+    expect(shown.map((body) => body.text)).toEqual(expected);
+    for (const body of shown) {
+      expect(body.tags.every((tag) => ['A', 'EM', 'STRONG', 'SPAN'].includes(tag))).toBe(true);
+      expect(body.hrefs.every((href) => /^(https?:\/\/|mailto:)/i.test(href))).toBe(true);
+    }
+    // Nothing ran: no dialog, no error, nothing injected into the page.
+    expect(dialogs).toEqual([]);
+    expect(reader.errors).toEqual([]);
+    expect(await reader.page.evaluate(() => document.querySelectorAll('script:not([src]), iframe, object, embed').length)).toBe(0);
+    expect(await reader.page.locator('#proposal-title').textContent()).toBe('Best Practice Forum on Cybersecurity');
+  });
+});
