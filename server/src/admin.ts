@@ -6,15 +6,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { openStore } from './storage/store.ts';
-import { addUser, importUsers, UserInputError } from './users/userAdmin.ts';
+import { addUser, changeUser, importUsers, UserInputError } from './users/userAdmin.ts';
 
 const USAGE = `Usage:
   npm run admin -- user add --email E --name N --role R --password P [--group G] [--region X]
-  npm run admin -- user import --csv FILE   (columns: email,name,role,group,password; all rows or none)`;
+  npm run admin -- user import --csv FILE   (columns: email,name,role,group,password; all rows or none)
+  npm run admin -- user set --email E [--role R] [--disable | --enable]`;
 
 async function run(argv: string[]): Promise<string> {
   const [noun, verb, ...rest] = argv;
-  if (noun !== 'user' || (verb !== 'add' && verb !== 'import')) throw new UserInputError(USAGE);
+  if (noun !== 'user' || (verb !== 'add' && verb !== 'import' && verb !== 'set')) throw new UserInputError(USAGE);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -25,6 +26,8 @@ async function run(argv: string[]): Promise<string> {
       group: { type: 'string' },
       region: { type: 'string' },
       csv: { type: 'string' },
+      disable: { type: 'boolean' },
+      enable: { type: 'boolean' },
     },
     strict: true,
   });
@@ -34,6 +37,10 @@ async function run(argv: string[]): Promise<string> {
     if (verb === 'add') {
       const user = await addUser(store, values);
       return user.id;
+    }
+    if (verb === 'set') {
+      const user = await changeUser(store, values);
+      return `${user.email}: ${user.role}${user.disabled ? ', disabled' : ''}`;
     }
     if (!values.csv) throw new UserInputError('--csv FILE is required');
     const users = await importUsers(store, values.csv);

@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { ClusterBus } from './cluster/clusterBus.ts';
 import { ClusterSync } from './cluster/clusterSync.ts';
+import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
@@ -28,6 +29,7 @@ import { errorHandler } from './http/errorHandler.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
 import { meetingRoutes } from './meetings/meetingRoutes.ts';
+import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { openStore, type Store } from './storage/store.ts';
@@ -134,9 +136,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     extensions: clusterSync ? [live, clusterSync] : [live],
   });
   live.attach(collab);
+  const sweep = new AccessSweep(collab, store, http.log);
+  sweep.start();
   if (bus) {
     live.attachBus(bus);
     bus.on('sessionRevoked', ({ sessionId }) => closeSessionConnections(collab, sessionId));
+    bus.on('userChanged', () => void sweep.checkNow());
   }
 
   await http.register(swagger, {
@@ -201,6 +206,13 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     },
   });
   await http.register(meetingRoutes, { store });
+  await http.register(userRoutes, {
+    store,
+    onUserChanged: (userId) => {
+      void sweep.checkNow();
+      bus?.publish('userChanged', { userId });
+    },
+  });
   for (const feature of FEATURES) {
     await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
   }
@@ -221,6 +233,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     close: () =>
       (closing ??= (async () => {
         live.stop();
+        sweep.stop();
         await storePendingDocuments(collab);
         collab.closeConnections();
         await http.close();

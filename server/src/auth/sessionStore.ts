@@ -58,6 +58,24 @@ export class SessionStore {
     return row && { id: row.id, userId: row.user_id, createdAt: Number(row.created_at), expiresAt: Number(row.expires_at) };
   }
 
+  /**
+   * For each live session among `ids`: its user's role and whether the account is disabled.
+   * Sessions that are revoked, expired or unknown are absent from the answer.
+   */
+  async accessOf(ids: readonly string[], now = Date.now()): Promise<Map<string, { role: string; disabled: boolean }>> {
+    const result = new Map<string, { role: string; disabled: boolean }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await this.db.all<{ id: string; role: string; disabled: number }>(
+        `SELECT s.id, u.role, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id IN (${chunk.map(() => '?').join(',')}) AND s.revoked_at IS NULL AND s.expires_at > ?`,
+        [...chunk, now],
+      );
+      for (const row of rows) result.set(row.id, { role: row.role, disabled: Number(row.disabled) === 1 });
+    }
+    return result;
+  }
+
   async revoke(id: string, now = Date.now()): Promise<void> {
     await this.db.run('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
   }

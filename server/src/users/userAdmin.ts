@@ -105,3 +105,31 @@ export async function importUsers(store: Store, file: string): Promise<User[]> {
     throw error;
   }
 }
+
+/**
+ * Changes a user's role or disables/re-enables the account. Running servers notice within
+ * seconds (their access sweep re-checks open sockets against the store).
+ */
+export async function changeUser(
+  store: Store,
+  fields: { email?: string | undefined; role?: string | undefined; disable?: boolean | undefined; enable?: boolean | undefined },
+): Promise<User> {
+  if (!fields.email) throw new UserInputError('--email is required');
+  if (fields.disable && fields.enable) throw new UserInputError('--disable and --enable exclude each other');
+  if (fields.role === undefined && !fields.disable && !fields.enable) throw new UserInputError('nothing to change: give --role, --disable or --enable');
+  if (fields.role !== undefined && !isRole(fields.role)) {
+    throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role)})`);
+  }
+  const found = await store.users.credentialsByEmail(fields.email);
+  if (!found) throw new UserInputError(`no user with email ${normaliseEmail(fields.email)}`);
+  const id = found.user.id;
+  return store.db.transaction(async (tx) => {
+    if (fields.role !== undefined && isRole(fields.role)) await store.users.setRole(id, fields.role, tx);
+    if (fields.disable || fields.enable) await store.users.setDisabled(id, Boolean(fields.disable), tx);
+    await store.audit.record(
+      { actorId: null, action: 'user.change', subject: `user:${id}`, detail: { role: fields.role, disabled: fields.disable ? true : fields.enable ? false : undefined, via: 'cli' } },
+      tx,
+    );
+    return (await store.users.byId(id, tx))!;
+  });
+}

@@ -88,8 +88,8 @@ export class UserStore {
     return toUser(user);
   }
 
-  async byId(id: string): Promise<User | undefined> {
-    const row = await this.db.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`, [id]);
+  async byId(id: string, tx: SqlExecutor = this.db): Promise<User | undefined> {
+    const row = await tx.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`, [id]);
     return row && toUser(row);
   }
 
@@ -109,11 +109,11 @@ export class UserStore {
     return Number(row?.n ?? 0);
   }
 
-  async setRole(id: string, role: Role): Promise<boolean> {
-    return (await this.db.run('UPDATE users SET role = ? WHERE id = ?', [role, id])).changes === 1;
+  async setRole(id: string, role: Role, tx: SqlExecutor = this.db): Promise<boolean> {
+    return (await tx.run('UPDATE users SET role = ? WHERE id = ?', [role, id])).changes === 1;
   }
 
-  async setDisabled(id: string, disabled: boolean): Promise<boolean> {
-    return (await this.db.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])).changes === 1;
+  async setDisabled(id: string, disabled: boolean, tx: SqlExecutor = this.db): Promise<boolean> {
+    return (await tx.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])).changes === 1;
   }
 }

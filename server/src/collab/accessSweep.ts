@@ -1,0 +1,70 @@
+/**
+ * Closes the sockets of people who may no longer use them: every few seconds, the sessions
+ * behind this instance's open connections are checked against the store, so that a sign-out,
+ * a disabled account or a changed role (from any instance, or from the admin CLI) takes effect
+ * within seconds. A closed socket reconnects and authenticates again: with a valid session and
+ * a new role it gets the new rights; without, nothing.
+ */
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store } from '../storage/store.ts';
+import type { CollabContext } from './context.ts';
+
+export const ACCESS_SWEEP_MS = 2_000;
+/** Hocuspocus's close event for credentials that are no longer valid. */
+const UNAUTHORIZED = { code: 4401, reason: 'Unauthorized' };
+
+export class AccessSweep {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly collab: Hocuspocus;
+  private readonly store: Store;
+  private readonly log: FastifyBaseLogger;
+
+  constructor(collab: Hocuspocus, store: Store, log: FastifyBaseLogger) {
+    this.collab = collab;
+    this.store = store;
+    this.log = log;
+  }
+
+  start(intervalMs = ACCESS_SWEEP_MS): void {
+    this.timer = setInterval(() => void this.checkNow(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Checks every open connection now (one query per 500 sessions). */
+  checkNow(): Promise<void> {
+    this.running ??= this.check()
+      .catch((error: unknown) => this.log.warn({ err: error }, 'access sweep failed; will retry'))
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private async check(): Promise<void> {
+    const bySession = new Map<string, { context: CollabContext; close: () => void }[]>();
+    for (const document of this.collab.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const context = connection.context as CollabContext;
+        if (!context?.sessionId) continue;
+        const list = bySession.get(context.sessionId) ?? [];
+        list.push({ context, close: () => connection.webSocket.close(UNAUTHORIZED.code, UNAUTHORIZED.reason) });
+        bySession.set(context.sessionId, list);
+      }
+    }
+    if (bySession.size === 0) return;
+    const valid = await this.store.sessions.accessOf([...bySession.keys()]);
+    for (const [sessionId, connections] of bySession) {
+      const access = valid.get(sessionId);
+      for (const { context, close } of connections) {
+        if (!access || access.disabled || access.role !== context.user.role) close();
+      }
+    }
+  }
+}
