@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const session of open) await session.context.close();
+  for (const session of open) await session.context.close().catch(() => {});
   await browser?.close();
   await server?.close();
 });
@@ -104,6 +104,49 @@ describe('comment threads on a proposal, in the browser', () => {
 
     expect(await a11yViolations(laura.page)).toEqual([]);
     expect([...kwame.errors, ...laura.errors]).toEqual([]);
+    await Promise.all([kwame.context.close(), laura.context.close()]);
+  });
+
+  it('works from the keyboard: Ctrl+Alt+M on a selection, a passage typed in a read-only text, a mention chosen from suggestions', async () => {
+    // A co-author selects with Shift+arrows and presses Ctrl+Alt+M.
+    const mei = await openProposal('mei@example.org');
+    await selectInEditor(mei.page, 'one open session');
+    await mei.page.keyboard.press('End');
+    await mei.page.keyboard.press('Shift+Home');
+    await mei.page.keyboard.press('Control+Alt+m');
+    await expect.poll(() => mei.page.getByLabel('Passage').inputValue()).toContain('meets online every month');
+    expect(await mei.page.evaluate(() => document.activeElement?.getAttribute('aria-autocomplete'))).toBe('list');
+    await mei.page.keyboard.press('Escape');
+    await mei.page.getByRole('button', { name: 'Cancel' }).click();
+    await mei.context.close();
+
+    // An observer, on a proposal open for public comment, names the passage by typing it.
+    const tomas = await openProposal('tomas@example.org');
+    const comment = tomas.page.getByRole('button', { name: 'Comment', exact: true });
+    await comment.focus();
+    await tomas.page.keyboard.press('Enter');
+    await tomas.page.keyboard.press('Shift+Tab');
+    await tomas.page.keyboard.type('one open session during the annual meeting');
+    await tomas.page.keyboard.press('Tab');
+    await tomas.page.keyboard.type('Could @Mei');
+    const option = tomas.page.getByRole('option', { name: /Mei Lin/ });
+    await option.waitFor();
+    await tomas.page.keyboard.press('Enter');
+    await tomas.page.keyboard.type('say whether observers may attend?');
+    await tomas.page.keyboard.press('Control+Enter');
+
+    const thread = threadWith(tomas.page, 'say whether observers may attend?');
+    await thread.waitFor({ timeout: 10_000 });
+    expect(await thread.locator('.mention').textContent()).toBe('@Mei Lin');
+    expect(await thread.locator('.comment__body').textContent()).toBe('Could @Mei Lin say whether observers may attend?');
+    await expect.poll(() => tomas.page.locator('.comment-anchor').allTextContents()).toContain('one open session during the annual meeting');
+    const stored = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(proposalDoc(GDC))}`, {
+      cookie: (await tomas.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
+    });
+    const body = stored.body.find((candidate) => candidate.comments[0]!.body.startsWith('Could'))!.comments[0]!.body;
+    expect(body).toMatch(/^Could <@[A-Za-z0-9_-]+> say whether observers may attend\?$/);
+    expect(tomas.errors).toEqual([]);
+    await tomas.context.close();
   });
 
   it('shows every naughty string as plain text and runs none of them', async () => {

@@ -33,7 +33,8 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
-  const [suggestions, setSuggestions] = useState<MemberDto[]>([]);
+  // Suggestions with the query they answer: a late answer to an older query is never shown.
+  const [found, setFound] = useState<{ query: string; members: MemberDto[] }>({ query: '', members: [] });
   const [active, setActive] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -43,19 +44,17 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
 
   // Suggestions follow the name being typed after "@", a moment after the last key.
   useEffect(() => {
-    if (!query) {
-      setSuggestions([]);
-      return;
-    }
+    if (!query) return;
     let live = true;
+    const asked = query.query;
     const timer = setTimeout(() => {
-      commentsApi.members(query.query).then(
+      commentsApi.members(asked).then(
         (members) => {
           if (!live) return;
-          setSuggestions(members);
+          setFound({ query: asked, members });
           setActive(0);
         },
-        () => live && setSuggestions([]),
+        () => live && setFound({ query: asked, members: [] }),
       );
     }, 120);
     return () => {
@@ -64,7 +63,8 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
     };
   }, [query?.start, query?.query]);
 
-  const open = query !== null && suggestions.length > 0;
+  const suggestions = query !== null && found.query === query.query ? found.members : [];
+  const open = suggestions.length > 0;
   const listId = `${id}-people`;
   const optionId = (index: number) => `${id}-person-${index}`;
 
