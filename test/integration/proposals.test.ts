@@ -204,6 +204,9 @@ describe('changing a proposal', () => {
   });
 
   it('lets the submitter or a moderator choose co-authors, who then write', async () => {
+    const removed = peer(as.mei!, proposalDoc(id));
+    await synced(removed);
+    expect(removed.scope).toBe('read-write');
     expect((await call(as.mei!, 'PATCH', `/api/proposals/${id}`, { coAuthorIds: [as.laura!.user.id] })).status).toBe(403);
     expect((await call(as.laura!, 'PATCH', `/api/proposals/${id}`, { coAuthorIds: [as.laura!.user.id] })).status).toBe(403);
     const result = await call<ProposalDto>(as.kwame!, 'PATCH', `/api/proposals/${id}`, { coAuthorIds: [as.laura!.user.id] });
@@ -214,6 +217,13 @@ describe('changing a proposal', () => {
     await Promise.all([synced(laura), synced(mei)]);
     expect(laura.scope).toBe('read-write');
     expect(mei.scope).toBe('readonly');
+    // Mei's connection from before lost its write at once: it reconnected read-only.
+    await waitFor(() => removed.scope === 'readonly' && removed.provider.isSynced, { message: 'the removed co-author to be read-only' });
+    appendParagraph(removed.doc, 'Written after removal');
+    await sleep(400);
+    const check = peer(as.kwame!, proposalDoc(id));
+    await synced(check);
+    expect(plainText(check.doc)).not.toContain('Written after removal');
   });
 
   it('projects proposals into the live document, so status changes appear without a reload', async () => {

@@ -3,12 +3,14 @@
  * choose co-authors. Each checks who is asking, writes in one SQL transaction with its audit-log
  * entry, then projects the proposal into `live:{meetingId}` (map `proposals`).
  */
+import type { Hocuspocus } from '@hocuspocus/server';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { NewProposalBody, ProposalDto, ProposalListQuery, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
 import { storableText } from '../../../shared/commentText.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import type { Store } from '../storage/store.ts';
+import type { CollabContext } from '../collab/context.ts';
 import type { User } from '../users/userStore.ts';
 import { PROPOSALS_MAP } from '../comments/commentService.ts';
 import type { ProposalChanges, ProposalStore } from './proposalStore.ts';
@@ -17,6 +19,8 @@ export interface ProposalServiceOptions {
   store: Store;
   proposals: ProposalStore;
   live: LiveProjection;
+  /** To re-authorise open connections to a body whose authors changed. */
+  collab?: Hocuspocus;
 }
 
 export class ProposalService {
@@ -102,7 +106,25 @@ export class ProposalService {
       );
     });
     this.project(info.meetingId, id);
-    return (await proposals.byId(id))!;
+    const updated = (await proposals.byId(id))!;
+    if (changes.coAuthorIds !== undefined) this.reauthorise(updated.doc, new Set(updated.authors.map((author) => author.id)));
+    return updated;
+  }
+
+  /**
+   * Closes the connections (on this instance) to a proposal's body whose access its new authors
+   * change: a removed co-author loses write at once, a new one gains it. They reconnect and
+   * authenticate again, which grants the new access.
+   */
+  private reauthorise(doc: string, authors: Set<string>): void {
+    const document = this.options.collab?.documents.get(doc);
+    if (!document) return;
+    for (const connection of document.getConnections()) {
+      const context = connection.context as CollabContext | undefined;
+      if (!context?.user) continue;
+      const writes = isModerator(context.user.role) || authors.has(context.user.id);
+      if (writes === connection.readOnly) connection.webSocket.close(4401, 'Unauthorized');
+    }
   }
 
   /** Co-authors must be people who exist and may write (not observers). */
