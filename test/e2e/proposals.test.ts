@@ -108,8 +108,18 @@ describe('comment threads on a proposal, in the browser', () => {
   });
 
   it('works from the keyboard: Ctrl+Alt+M on a selection, a passage typed in a read-only text, a mention chosen from suggestions', async () => {
-    // A co-author selects with Shift+arrows and presses Ctrl+Alt+M.
-    const mei = await openProposal('mei@example.org');
+    // A co-author finds the proposal on the board (which passes axe too), opens it, selects with
+    // Shift+arrows and presses Ctrl+Alt+M.
+    const mei = await signIn(browser, server.baseUrl, 'mei@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
+    open.push(mei);
+    const link = mei.page.getByRole('link', { name: 'Policy Network on the Implementation of the Global Digital Compact' });
+    await link.waitFor();
+    await mei.page.getByLabel('Kind').selectOption('BPF');
+    await expect.poll(() => link.count()).toBe(0);
+    await mei.page.getByLabel('Kind').selectOption('PN');
+    expect(await a11yViolations(mei.page)).toEqual([]);
+    await link.click();
+    await expect.poll(() => mei.page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain(PASSAGE);
     await selectInEditor(mei.page, 'one open session');
     await mei.page.keyboard.press('End');
     await mei.page.keyboard.press('Shift+Home');
