@@ -1,7 +1,101 @@
-/** Placeholder until the projector view lands. */
+/**
+ * The projector view of a poll: full screen, large type, the question, the bars with their
+ * counts written out, the number of ballots, and a short link with its QR code for joining from a
+ * phone. It follows the meeting's live document, so the tally moves as ballots arrive.
+ */
+import { toDataURL } from 'qrcode';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LIVE_MAPS } from '../../../shared/documentNames.ts';
+import type { PollDto } from '../../../shared/schemas/polls.ts';
+import { useUser } from '../app/session.tsx';
+import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { useMeeting } from '../meetings/useMeeting.ts';
+import { PollResults } from './PollResults.tsx';
+import { meetingPath, shortLink } from './usePolls.ts';
+import './polls.css';
 
 export function PollPresentPage() {
   const { t } = useTranslation();
-  return <p className="alert alert--info page">{t('app.notYetAvailable')}</p>;
+  const { meetingId = '', pollId = '' } = useParams();
+  const user = useUser();
+  const { data: meeting, error } = useMeeting(meetingId);
+  if (error) return <p role="alert" className="alert alert--error page">{t('app.error', { message: error.message })}</p>;
+  if (!meeting) return <p role="status" className="page">{t('polls.present.loading')}</p>;
+  return (
+    <MeetingProvider meeting={meeting} user={user}>
+      <PresentView pollId={pollId} />
+    </MeetingProvider>
+  );
+}
+
+function PresentView({ pollId }: { pollId: string }) {
+  const { t } = useTranslation();
+  const { meeting, live } = useMeetingContext();
+  const poll = useLiveMap<PollDto>(LIVE_MAPS.polls)[pollId];
+  const link = shortLink(pollId);
+  const qr = useQrCode(link);
+  const view = useRef<HTMLElement>(null);
+  if (!poll) {
+    return (
+      <p role="status" className="page">
+        {live?.synced ? t('polls.present.notFound') : t('polls.present.loading')}
+      </p>
+    );
+  }
+  return (
+    <article ref={view} className={`present present--${poll.status}`} aria-labelledby="present-question">
+      <div className="present__bar">
+        <span className={`poll-status poll-status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
+        <span className="present__tools">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void view.current?.requestFullscreen?.().catch(() => undefined)}
+          >
+            {t('polls.present.fullScreen')}
+          </button>
+          <Link className="button" to={`${meetingPath(meeting.id)}?tab=polls`}>
+            {t('polls.present.back')}
+          </Link>
+        </span>
+      </div>
+      <h1 id="present-question" className="present__question">
+        {poll.question}
+      </h1>
+      <div className="present__body">
+        <div className="present__results">
+          <PollResults poll={poll} variant="present" />
+          <p className="present__ballots" data-testid="present-ballots">
+            {t('polls.present.ballots', { count: poll.ballots })}
+          </p>
+        </div>
+        {poll.status !== 'closed' && (
+          <aside className="present__join" aria-label={t('polls.present.join')}>
+            {qr && <img className="present__qr" src={qr} alt={t('polls.present.qrAlt', { link })} width={240} height={240} />}
+            <p className="present__join-text">{t('polls.present.join')}</p>
+            <p className="present__link">{link.replace(/^https?:\/\//, '')}</p>
+          </aside>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** A QR code of `text` as a data URL (the page's CSP allows data: images). */
+function useQrCode(text: string): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    toDataURL(text, { margin: 1, width: 480, errorCorrectionLevel: 'M' }).then(
+      (data) => current && setUrl(data),
+      () => current && setUrl(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return url;
 }

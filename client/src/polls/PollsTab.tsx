@@ -1,7 +1,72 @@
-/** Placeholder until this feature's view lands: says so instead of showing nothing. */
+/**
+ * The Polls tab: every poll of the meeting, live from its live document (open polls move as the
+ * ballots arrive), the ballot for each open poll one may vote in, and for the chair and the
+ * secretariat the form to create polls and the controls to run them.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isModerator } from '../../../shared/roles.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { NewPollForm } from './NewPollForm.tsx';
+import { PollCard } from './PollCard.tsx';
+import { usePolls } from './usePolls.ts';
+import './polls.css';
 
 export function PollsTab() {
   const { t } = useTranslation();
-  return <p className="alert alert--info">{t('app.notYetAvailable')}</p>;
+  const { user, live } = useMeetingContext();
+  const polls = usePolls();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState('');
+  const [search] = useSearchParams();
+  const wanted = search.get('poll');
+  const focused = useRef<string | null>(null);
+
+  // A short link (or the banner) names a poll: bring it into view once it is there.
+  useEffect(() => {
+    if (!wanted || focused.current === wanted) return;
+    const heading = document.getElementById(`poll-${wanted}-question`);
+    if (!heading) return;
+    focused.current = wanted;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+  }, [wanted, polls]);
+
+  return (
+    <section className="polls" aria-labelledby="polls-title">
+      <div className="section-heading">
+        <h2 id="polls-title">{t('polls.title')}</h2>
+        {isModerator(user.role) && !creating && (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            {t('polls.newPoll')}
+          </button>
+        )}
+      </div>
+      <p className="polls__intro">{t('polls.intro')}</p>
+      <p className="polls__created" role="status">
+        {created}
+      </p>
+      {creating && (
+        <NewPollForm
+          onCreated={(poll) => {
+            setCreating(false);
+            setCreated(t('polls.form.created', { question: poll.question }));
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      {polls.length === 0 ? (
+        <p className="polls__empty">{live?.synced ? t('polls.empty') : t('polls.loading')}</p>
+      ) : (
+        <ul className="poll-list" aria-label={t('polls.listLabel')}>
+          {polls.map((poll) => (
+            <li key={poll.id}>
+              <PollCard poll={poll} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

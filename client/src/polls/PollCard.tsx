@@ -1,0 +1,218 @@
+/**
+ * One poll in the Polls tab: its question and state, the chair's controls, the ballot for those
+ * who may vote, and the results as they may be seen.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isModerator } from '../../../shared/roles.ts';
+import type { PollDto, Voter } from '../../../shared/schemas/polls.ts';
+import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { del, get, post } from '../app/api.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { BallotForm } from './BallotForm.tsx';
+import { useBallot } from './ballotStore.ts';
+import { PollResults } from './PollResults.tsx';
+import { mayVote, presentPath, useWorkingGroups } from './usePolls.ts';
+
+export function PollCard({ poll }: { poll: PollDto }) {
+  const { t } = useTranslation();
+  const { user } = useMeetingContext();
+  const groups = useWorkingGroups();
+  const ballot = useBallot(user.id, poll.id, poll.status === 'open');
+  const questionId = `poll-${poll.id}-question`;
+  const group = poll.workingGroupId ? groups[poll.workingGroupId] : undefined;
+  const eligible = mayVote(poll, user, groups);
+  return (
+    <article className={`poll-card poll-card--${poll.status}`} aria-labelledby={questionId} data-poll={poll.id}>
+      <div className="poll-card__head">
+        <h3 id={questionId} className="poll-card__question" tabIndex={-1}>
+          {poll.question}
+        </h3>
+        <span className={`poll-status poll-status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
+      </div>
+      <p className="poll-card__meta">{describe(poll, group, t)}</p>
+      {isModerator(user.role) && <PollControls poll={poll} />}
+      {poll.status === 'draft' && (
+        <p className="poll-card__draft">{t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}</p>
+      )}
+      {poll.status === 'open' &&
+        (eligible ? (
+          <BallotForm poll={poll} labelledBy={questionId} />
+        ) : (
+          <p className="poll-card__not-eligible">{notEligible(poll, group, t)}</p>
+        ))}
+      {poll.status === 'closed' && ballot.outcome?.kind === 'refused' && (
+        <p className="alert alert--error" role="alert">
+          {t('polls.ballot.refused', { message: ballot.outcome.message })}
+        </p>
+      )}
+      {poll.status !== 'draft' && <PollResults poll={poll} />}
+      {poll.status !== 'draft' && poll.resultsVisible && !poll.secret && <RollCall poll={poll} />}
+    </article>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function describe(poll: PollDto, group: WorkingGroupDto | undefined, t: T): string {
+  const parts = [
+    poll.kind === 'ranked' ? t('polls.kindsWithSeats.ranked', { count: poll.seats }) : t(`polls.kinds.${poll.kind}`),
+  ];
+  if (poll.kind === 'multiple' && poll.maxChoices) parts.push(t('polls.maxChoices', { count: poll.maxChoices }));
+  parts.push(t(`polls.audiences.${poll.audience}`, { group: group?.name ?? '' }));
+  parts.push(poll.secret ? t('polls.secret') : t('polls.named'));
+  if (poll.results === 'after-close') parts.push(t('polls.afterClose'));
+  if (group && poll.options.some((option) => option.userId)) parts.push(t('polls.election', { group: group.name }));
+  return parts.join(' · ');
+}
+
+function notEligible(poll: PollDto, group: WorkingGroupDto | undefined, t: T): string {
+  if (poll.audience === 'members') return t('polls.ballot.notEligibleMembers');
+  if (poll.audience === 'group') return t('polls.ballot.notEligibleGroup', { group: group?.name ?? '' });
+  return t('polls.ballot.notEligible');
+}
+
+/** Open, close, delete, the projector view and the CSV: for the chair and the secretariat. */
+function PollControls({ poll }: { poll: PollDto }) {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingContext();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      setMessage({ text: done, error: false });
+    } catch (error) {
+      setMessage({ text: t('polls.controls.failed', { message: (error as Error).message }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const path = `/api/polls/${encodeURIComponent(poll.id)}`;
+  return (
+    <div className="poll-controls" role="group" aria-label={t('polls.controls.label')}>
+      <div className="poll-controls__buttons">
+        {poll.status === 'draft' && (
+          <>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}>
+              {t('polls.controls.open')}
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => run(() => del(path), t('polls.controls.deleted'))}>
+              {t('polls.controls.delete')}
+            </button>
+          </>
+        )}
+        {poll.status === 'open' && (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/close`), t('polls.controls.closed'))}>
+            {t('polls.controls.close')}
+          </button>
+        )}
+        {poll.status !== 'draft' && (
+          <Link className="button" to={presentPath(meeting.id, poll.id)}>
+            {t('polls.controls.present')}
+          </Link>
+        )}
+        {poll.status !== 'draft' && poll.resultsVisible && (
+          <a className="button" href={`${path}/results.csv`} download>
+            {t('polls.controls.csv')}
+          </a>
+        )}
+      </div>
+      <p className={message?.error ? 'alert alert--error' : 'poll-controls__message'} role="status">
+        {message?.text ?? ''}
+      </p>
+      {poll.status !== 'draft' && <Voters pollId={poll.id} ballots={poll.ballots} />}
+    </div>
+  );
+}
+
+/** Who has voted (never how): loaded when opened, again when the count changes. */
+function Voters({ pollId, ballots }: { pollId: string; ballots: number }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [voters, setVoters] = useState<Voter[] | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    // Loaded when shown, and again whenever the number of ballots moves while it is.
+    let current = true;
+    get<Voter[]>(`/api/polls/${encodeURIComponent(pollId)}/voters`).then(
+      (list) => current && setVoters(list),
+      () => current && setVoters([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, pollId, ballots]);
+  return (
+    <details className="poll-voters" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+      <summary>{t('polls.voters.show')}</summary>
+      {!voters ? (
+        <p>{t('polls.voters.loading')}</p>
+      ) : voters.length === 0 ? (
+        <p>{t('polls.voters.none')}</p>
+      ) : (
+        <>
+          <p>{t('polls.voters.count', { count: voters.length })}</p>
+          <ul className="poll-voters__list">
+            {voters.map((voter) => (
+              <li key={voter.id}>
+                {voter.name} <span className="poll-voters__group">({t(`groups.${voter.group}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}
+
+/** How each person voted, for a named poll whose results are visible. */
+function RollCall({ poll }: { poll: PollDto }) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<{ voter: Voter; choices: string[] }[] | null>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    get<{ voter: Voter; choices: string[] }[]>(`/api/polls/${encodeURIComponent(poll.id)}/ballots`).then(
+      (list) => current && setRows(list),
+      () => current && setRows([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, poll.id, poll.ballots]);
+  const labelOf = (optionId: string) => poll.options.find((option) => option.id === optionId)?.label ?? optionId;
+  return (
+    <details className="poll-groups" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+      <summary>{t('polls.rollCall.show')}</summary>
+      {!rows ? (
+        <p>{t('polls.rollCall.loading')}</p>
+      ) : (
+        <div className="poll-rounds__scroll">
+          <table>
+            <caption>{t('polls.rollCall.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('polls.rollCall.voter')}</th>
+                <th scope="col">{t('polls.rollCall.choices')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.voter.id}>
+                  <th scope="row">
+                    {row.voter.name} ({t(`groups.${row.voter.group}`)})
+                  </th>
+                  <td>{row.choices.map(labelOf).join(poll.kind === 'ranked' ? ' > ' : ', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
+  );
+}

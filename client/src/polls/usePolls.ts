@@ -1,0 +1,41 @@
+/** The polls of the meeting, from its live document, and who may vote in which. */
+import { useMemo } from 'react';
+import { LIVE_MAPS } from '../../../shared/documentNames.ts';
+import { isParticipant } from '../../../shared/roles.ts';
+import type { PublicUser } from '../../../shared/schemas/auth.ts';
+import type { PollDto } from '../../../shared/schemas/polls.ts';
+import { LIVE_WORKING_GROUPS_MAP, type WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+
+/** Every poll of the meeting, the newest first. */
+export function usePolls(): PollDto[] {
+  const polls = useLiveMap<PollDto>(LIVE_MAPS.polls);
+  return useMemo(() => Object.values(polls).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id)), [polls]);
+}
+
+export function useWorkingGroups(): Record<string, WorkingGroupDto> {
+  return useLiveMap<WorkingGroupDto>(LIVE_WORKING_GROUPS_MAP);
+}
+
+/**
+ * Whether the user may vote, as far as the page can tell (the server decides): the audience, and
+ * for a group's election, membership since before the poll opened.
+ */
+export function mayVote(poll: PollDto, user: PublicUser, groups: Record<string, WorkingGroupDto>): boolean {
+  if (poll.audience === 'everyone') return true;
+  if (poll.audience === 'members') return isParticipant(user.role);
+  const group = poll.workingGroupId ? groups[poll.workingGroupId] : undefined;
+  const member = group?.members.find((entry) => entry.id === user.id);
+  return !!member && (poll.openedAt === undefined || member.joinedAt <= poll.openedAt);
+}
+
+/** A whole-number percentage of `part` in `whole`. */
+export const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+export const meetingPath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
+export const pollLink = (meetingId: string, pollId: string) =>
+  `${meetingPath(meetingId)}?tab=polls&poll=${encodeURIComponent(pollId)}`;
+export const presentPath = (meetingId: string, pollId: string) =>
+  `${meetingPath(meetingId)}/polls/${encodeURIComponent(pollId)}/present`;
+/** The short link (served by the server) that the projector shows with its QR code. */
+export const shortLink = (pollId: string) => `${window.location.origin}/p/${encodeURIComponent(pollId)}`;

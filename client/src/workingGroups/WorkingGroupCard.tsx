@@ -1,0 +1,336 @@
+/** One working group: co-facilitators, members (join, leave), nominations, elections. */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import type { PollDto } from '../../../shared/schemas/polls.ts';
+import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { del, post, put } from '../app/api.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { pollLink, usePolls } from '../polls/usePolls.ts';
+
+export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
+  const { t } = useTranslation();
+  const { user } = useMeetingContext();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = `working-group-${group.id}`;
+  const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
+  const member = group.members.some((entry) => entry.id === user.id);
+  const participant = isParticipant(user.role);
+  const moderator = isModerator(user.role);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      setMessage({ text: done, error: false });
+    } catch (error) {
+      setMessage({ text: t('workingGroups.failed', { message: (error as Error).message }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const coFacilitators = group.coFacilitators
+    .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
+    .join(', ');
+
+  return (
+    <article className="working-group" aria-labelledby={titleId}>
+      <h3 id={titleId} className="working-group__name">
+        {group.name}
+      </h3>
+      <p className="working-group__description">{group.description}</p>
+      <p className="working-group__facilitators">
+        {group.coFacilitators.length > 0 ? t('workingGroups.coFacilitators', { names: coFacilitators }) : t('workingGroups.noCoFacilitator')}
+      </p>
+
+      <div className="working-group__membership">
+        <p>
+          {t('workingGroups.memberCount', { count: group.members.length })}
+          {member ? ` ${t('workingGroups.youAreMember')}` : ''}
+        </p>
+        {participant ? (
+          <button
+            type="button"
+            className={member ? 'button' : 'button button--primary'}
+            disabled={busy}
+            onClick={() =>
+              member
+                ? run(() => del(`${base}/members/me`), t('workingGroups.left', { group: group.name }))
+                : run(() => put(`${base}/members/me`), t('workingGroups.joined', { group: group.name }))
+            }
+          >
+            {member ? t('workingGroups.leaveShort') : t('workingGroups.joinShort')}
+            <span className="working-group__sr-only"> {group.name}</span>
+          </button>
+        ) : (
+          <p className="working-group__note">{t('workingGroups.observerNote')}</p>
+        )}
+      </div>
+      <p className={message?.error ? 'alert alert--error' : 'working-group__message'} role="status">
+        {message?.text ?? ''}
+      </p>
+
+      <details className="working-group__members">
+        <summary>
+          {t('workingGroups.members')} ({group.members.length})
+        </summary>
+        {group.members.length === 0 ? (
+          <p>{t('workingGroups.noMembers')}</p>
+        ) : (
+          <ul>
+            {group.members.map((person) => (
+              <li key={person.id}>
+                {person.name} <span className="working-group__muted">({t(`groups.${person.group}`)})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+
+      <Nominations group={group} member={member} busy={busy} run={run} />
+      <Elections group={group} />
+      {moderator && <ElectionForm group={group} />}
+    </article>
+  );
+}
+
+type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
+
+function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; member: boolean; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { user } = useMeetingContext();
+  const [chosen, setChosen] = useState('');
+  const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
+  const nominatedIds = new Set(group.nominations.map((nomination) => nomination.nominee.id));
+  const facilitatorIds = new Set(group.coFacilitators.map((person) => person.id));
+  const others = group.members.filter((person) => person.id !== user.id && !nominatedIds.has(person.id));
+  const moderator = isModerator(user.role);
+  const nominate = (userId: string, name: string) =>
+    run(() => post(`${base}/nominations`, { userId }), t('workingGroups.nominated', { name }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const person = others.find((entry) => entry.id === chosen);
+    if (person) void nominate(person.id, person.name).then(() => setChosen(''));
+  };
+  return (
+    <section className="working-group__section" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{t('workingGroups.nominations')}</h4>
+      {group.nominations.length === 0 ? (
+        <p>{t('workingGroups.noNominations')}</p>
+      ) : (
+        <ul className="working-group__nominations">
+          {group.nominations.map(({ nominee, nominatedBy }) => (
+            <li key={nominee.id}>
+              <span>
+                {nominee.name} <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
+                {nominatedBy.id === nominee.id
+                  ? t('workingGroups.selfNominated')
+                  : t('workingGroups.nominatedBy', { name: nominatedBy.name })}
+              </span>
+              {(nominee.id === user.id || nominatedBy.id === user.id || moderator) && (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={busy}
+                  onClick={() =>
+                    run(
+                      () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
+                      t('workingGroups.withdrawn', { name: nominee.name }),
+                    )
+                  }
+                >
+                  {t('workingGroups.withdraw', { name: nominee.name })}
+                </button>
+              )}
+              {moderator && !facilitatorIds.has(nominee.id) && (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={busy}
+                  onClick={() =>
+                    run(
+                      () => put(`${base}/co-facilitators/${encodeURIComponent(nominee.id)}`),
+                      t('workingGroups.appointed', { name: nominee.name }),
+                    )
+                  }
+                >
+                  {t('workingGroups.appoint', { name: nominee.name })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isParticipant(user.role) &&
+        (member ? (
+          <div className="working-group__nominate">
+            {!nominatedIds.has(user.id) && (
+              <button type="button" className="button" disabled={busy} onClick={() => nominate(user.id, user.name)}>
+                {t('workingGroups.nominateSelf')}
+              </button>
+            )}
+            {others.length > 0 && (
+              <form className="working-group__nominate-form" onSubmit={submit}>
+                <label htmlFor={`${id}-member`}>{t('workingGroups.nominateOther')}</label>
+                <select id={`${id}-member`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+                  <option value="">{t('workingGroups.chooseMember')}</option>
+                  {others.map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button" disabled={busy || !chosen}>
+                  {t('workingGroups.nominate')}
+                </button>
+              </form>
+            )}
+          </div>
+        ) : (
+          <p className="working-group__muted">{t('workingGroups.joinToNominate')}</p>
+        ))}
+    </section>
+  );
+}
+
+function Elections({ group }: { group: WorkingGroupDto }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { meeting } = useMeetingContext();
+  const polls = usePolls();
+  const elections = group.elections
+    .map((pollId) => polls.find((poll) => poll.id === pollId))
+    .filter((poll): poll is PollDto => poll !== undefined);
+  if (elections.length === 0) return null;
+  return (
+    <section className="working-group__section" aria-labelledby={`${id}-elections`}>
+      <h4 id={`${id}-elections`}>{t('workingGroups.elections')}</h4>
+      <ul>
+        {elections.map((poll) => (
+          <li key={poll.id}>
+            {t('workingGroups.electionStatus', { question: poll.question, status: t(`polls.status.${poll.status}`) })}{' '}
+            <Link to={pollLink(meeting.id, poll.id)}>{t('workingGroups.seePoll')}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ElectionForm({ group }: { group: WorkingGroupDto }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { meeting } = useMeetingContext();
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState<Required<Pick<ElectionBody, 'kind' | 'audience' | 'seats' | 'secret' | 'results'>>>({
+    kind: 'ranked',
+    audience: 'group',
+    seats: 1,
+    secret: true,
+    results: 'after-close',
+  });
+  const [message, setMessage] = useState<{ text: string; error: boolean; pollId?: string } | null>(null);
+  const [sending, setSending] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSending(true);
+    try {
+      const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, body);
+      setMessage({ text: t('workingGroups.electionForm.created'), error: false, pollId: poll.id });
+      setOpen(false);
+    } catch (error) {
+      setMessage({ text: t('workingGroups.failed', { message: (error as Error).message }), error: true });
+    } finally {
+      setSending(false);
+    }
+  };
+  const field = (name: string) => `${id}-${name}`;
+  return (
+    <div className="working-group__election">
+      <p className={message?.error ? 'alert alert--error' : 'working-group__message'} role="status">
+        {message?.text ?? ''}
+        {message?.pollId && (
+          <>
+            {' '}
+            <Link to={pollLink(meeting.id, message.pollId)}>{t('workingGroups.seePoll')}</Link>
+          </>
+        )}
+      </p>
+      {!open ? (
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          {t('workingGroups.startElection')}
+        </button>
+      ) : (
+        <form className="form working-group__election-form" onSubmit={submit} aria-labelledby={field('title')}>
+          <h4 id={field('title')}>{t('workingGroups.electionForm.title', { group: group.name })}</h4>
+          <p className="working-group__muted">{t('workingGroups.electionForm.help')}</p>
+          <div className="form__field">
+            <label htmlFor={field('kind')}>{t('workingGroups.electionForm.kind')}</label>
+            <select
+              id={field('kind')}
+              value={body.kind}
+              onChange={(event) => setBody({ ...body, kind: event.target.value as ElectionBody['kind'] })}
+            >
+              <option value="ranked">{t('workingGroups.electionForm.ranked')}</option>
+              <option value="single">{t('workingGroups.electionForm.single')}</option>
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={field('audience')}>{t('workingGroups.electionForm.audience')}</label>
+            <select
+              id={field('audience')}
+              value={body.audience}
+              onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}
+            >
+              <option value="group">{t('workingGroups.electionForm.audienceGroup')}</option>
+              <option value="members">{t('workingGroups.electionForm.audienceMembers')}</option>
+            </select>
+          </div>
+          <div className="form__field">
+            <label htmlFor={field('seats')}>{t('workingGroups.electionForm.seats')}</label>
+            <input
+              id={field('seats')}
+              type="number"
+              min={1}
+              max={5}
+              value={body.seats}
+              onChange={(event) => setBody({ ...body, seats: Number(event.target.value) })}
+            />
+          </div>
+          <div className="form__field">
+            <label htmlFor={field('results')}>{t('workingGroups.electionForm.results')}</label>
+            <select
+              id={field('results')}
+              value={body.results}
+              onChange={(event) => setBody({ ...body, results: event.target.value as 'live' | 'after-close' })}
+            >
+              <option value="after-close">{t('workingGroups.electionForm.resultsAfterClose')}</option>
+              <option value="live">{t('workingGroups.electionForm.resultsLive')}</option>
+            </select>
+          </div>
+          <div className="working-group__check">
+            <input
+              id={field('secret')}
+              type="checkbox"
+              checked={body.secret}
+              onChange={(event) => setBody({ ...body, secret: event.target.checked })}
+            />
+            <label htmlFor={field('secret')}>{t('workingGroups.electionForm.secret')}</label>
+          </div>
+          <div className="working-group__actions">
+            <button type="submit" className="button button--primary" disabled={sending}>
+              {t('workingGroups.electionForm.create')}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              {t('workingGroups.electionForm.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
