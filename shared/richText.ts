@@ -2,7 +2,7 @@
  * The rich-text schema of every collaborative document (agenda, proposal bodies), shared by the
  * editor in the browser and by the server, which seeds documents and renders them for exports.
  */
-import { mergeAttributes, Node, type AnyExtension, type NodeViewRenderer } from '@tiptap/core';
+import { mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { AGENDA_ITEM_DEFAULTS, type AgendaItemAttrs } from './agendaItems.ts';
 
@@ -16,14 +16,6 @@ export function isSafeHref(href: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Name of the extension through which an editor gives agenda items an interactive view. */
-export const AGENDA_ITEM_VIEW = 'agendaItemView';
-
-/** Options of the `agendaItemView` extension an editor may add (the browser does; the server does not). */
-export interface AgendaItemViewOptions {
-  render: NodeViewRenderer | null;
 }
 
 type AttributeSpec = { default: unknown; parseHTML: (element: HTMLElement) => unknown; renderHTML: (attributes: Record<string, unknown>) => Record<string, string> };
@@ -76,11 +68,6 @@ export const AgendaItem = Node.create({
   },
   renderHTML({ HTMLAttributes }) {
     return ['section', mergeAttributes({ 'data-agenda-item': '', class: 'agenda-item' }, HTMLAttributes), 0];
-  },
-  addNodeView() {
-    // An editor that shows items interactively adds the `agendaItemView` extension with its view.
-    const view = this.editor?.extensionManager?.extensions.find((extension) => extension.name === AGENDA_ITEM_VIEW);
-    return (view?.options as AgendaItemViewOptions | undefined)?.render ?? null;
   },
 });
 

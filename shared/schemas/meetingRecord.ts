@@ -24,6 +24,23 @@ export const RunStateSchema = Type.Object({
 });
 export type RunState = Static<typeof RunStateSchema>;
 
+/** An agenda item as `GET /api/meetings/:meetingId/agenda-items` lists it (its notes stay in the document). */
+export const AgendaItemSummarySchema = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  fullNumber: Type.String(),
+  title: Type.String(),
+  level: Type.Number(),
+  day: Type.Number(),
+  start: Type.String(),
+  duration: Type.Number(),
+  presenter: Type.String(),
+  expectedOutput: Type.String(),
+  proposalId: Type.Union([Type.String(), Type.Null()]),
+  pollId: Type.Union([Type.String(), Type.Null()]),
+});
+export type AgendaItemSummary = Static<typeof AgendaItemSummarySchema>;
+
 export const CurrentItemBody = Type.Object({
   /** The agenda item's id; null ends the current item. */
   itemId: Type.Union([Id, Type.Null()]),

@@ -1,7 +1,110 @@
-/** Placeholder until this feature's view lands: says so instead of showing nothing. */
+/**
+ * What the meeting decided: its action items (all of them, or "my actions"), overdue ones
+ * highlighted, kept live from the server's projection; a form to record a new one; and the
+ * meeting pack in its formats.
+ */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
+import { canCreateActions, isOwnedBy, type ActionDto, type SourceType } from '../../../shared/schemas/actions.ts';
+import { LIVE_ACTIONS_MAP } from '../../../shared/schemas/meetingRecord.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { PackLinks } from '../pack/PackLinks.tsx';
+import { ActionForm } from './ActionForm.tsx';
+import { ActionItem } from './ActionItem.tsx';
+import { useAgendaItemList } from './actionsApi.ts';
+import './actions.css';
+
+type View = 'all' | 'mine';
+
+/** A source given in the address (`?fromComment=ID`, `?fromItem=ID`, `?fromPoll=ID`), so other views can link here. */
+function sourceFromSearch(search: URLSearchParams): { type: SourceType; id: string } | undefined {
+  const pairs: [string, SourceType][] = [
+    ['fromComment', 'comment'],
+    ['fromItem', 'agendaItem'],
+    ['fromPoll', 'poll'],
+  ];
+  for (const [param, type] of pairs) {
+    const id = search.get(param);
+    if (id) return { type, id };
+  }
+  return undefined;
+}
 
 export function ActionsTab() {
   const { t } = useTranslation();
-  return <p className="alert alert--info">{t('app.notYetAvailable')}</p>;
+  const { meeting, user } = useMeetingContext();
+  const [search] = useSearchParams();
+  const prefilled = sourceFromSearch(search);
+  const live = useLiveMap<ActionDto>(LIVE_ACTIONS_MAP);
+  const [view, setView] = useState<View>(search.get('view') === 'mine' ? 'mine' : 'all');
+  const [creating, setCreating] = useState(prefilled !== undefined);
+  const [status, setStatus] = useState('');
+  const [refresh, setRefresh] = useState(0);
+  const items = useAgendaItemList(meeting.id, refresh);
+  const today = todayIso();
+
+  const actions = useMemo(() => Object.values(live).sort((a, b) => a.position - b.position), [live]);
+  const shown = view === 'mine' ? actions.filter((action) => isOwnedBy(action, user)) : actions;
+  const overdue = shown.filter((action) => isOverdue(action, today)).length;
+
+  return (
+    <div className="meeting__layout actions-tab">
+      <section className="meeting__main" aria-labelledby="actions-title">
+        <div className="section-heading">
+          <h2 id="actions-title">{t('actions.title')}</h2>
+          {canCreateActions(user.role) && !creating && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setRefresh((n) => n + 1);
+                setCreating(true);
+              }}
+            >
+              {t('actions.new')}
+            </button>
+          )}
+        </div>
+        <p role="status" className="actions-tab__status">
+          {status}
+        </p>
+        {creating && (
+          <ActionForm
+            items={items}
+            source={prefilled}
+            onDone={(created) => {
+              setCreating(false);
+              if (created) setStatus(t('actions.createdStatus', { text: created.text }));
+            }}
+          />
+        )}
+        <div className="actions-tab__views" role="group" aria-label={t('actions.views')}>
+          {(['all', 'mine'] as const).map((option) => (
+            <button key={option} type="button" className="button actions-tab__view" aria-pressed={view === option} onClick={() => setView(option)}>
+              {t(`actions.view.${option}`)}
+            </button>
+          ))}
+        </div>
+        <p className="actions-tab__summary">
+          {t('actions.count', { count: shown.length })}
+          {overdue > 0 && <strong className="action__overdue"> · {t('actions.overdueCount', { count: overdue })}</strong>}
+        </p>
+        {shown.length === 0 ? (
+          <p>{view === 'mine' ? t('actions.noneMine') : t('actions.none')}</p>
+        ) : (
+          <ul className="actions-list" aria-label={t(`actions.view.${view}`)}>
+            {shown.map((action) => (
+              <ActionItem key={action.id} action={action} items={items} today={today} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="meeting__side" aria-label={t('actions.sidePanels')}>
+        <PackLinks />
+      </aside>
+    </div>
+  );
 }

@@ -7,12 +7,14 @@ import { usePresence } from '../collab/usePresence.ts';
 import { useAgendaComments } from '../comments/useDocumentComments.tsx';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { AgendaPanels, useAgendaExtensions } from './AgendaRecord.tsx';
 
 export function AgendaTab() {
   const { t } = useTranslation();
   const { meeting, user } = useMeetingContext();
   const collab = useCollabDocument(meeting.agendaDoc, { userId: user.id });
   const people = usePresence(collab?.provider);
+  const agendaExtensions = useAgendaExtensions();
   const comments = useAgendaComments();
   if (!collab) return null;
   // Until the server says otherwise, only roles that may write get an editable editor.
@@ -41,13 +43,14 @@ export function AgendaTab() {
             editable={editable}
             label={t('meeting.agendaLabel', { title: meeting.title })}
             describedBy={editable ? undefined : 'agenda-readonly'}
-            extensions={comments.extensions}
+            extensions={[...comments.extensions, ...agendaExtensions]}
             renderExtras={comments.renderExtras}
           />
         )}
       </section>
       <aside className="meeting__side" aria-label={t('meeting.panels')}>
         <PresenceList people={people} selfId={user.id} />
+        {collab.state !== 'denied' && <AgendaPanels doc={collab.doc} editable={editable} />}
         {comments.sidebar}
       </aside>
     </div>

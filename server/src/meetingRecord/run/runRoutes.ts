@@ -1,7 +1,8 @@
 /** HTTP routes of the running meeting: the current agenda item and the hours of a day. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
-import { CurrentItemBody, RunStateSchema, ScheduleBody } from '../../../../shared/schemas/meetingRecord.ts';
+import { AgendaItemSummarySchema, CurrentItemBody, RunStateSchema, ScheduleBody } from '../../../../shared/schemas/meetingRecord.ts';
+import { Type } from 'typebox';
 import { requireUser } from '../../auth/authPlugin.ts';
 import type { RunService } from './runService.ts';
 
@@ -21,6 +22,22 @@ export const runRoutes: FastifyPluginAsyncTypebox<{ service: RunService }> = asy
     async (request) => {
       requireUser(request);
       return service.state(request.params.meetingId);
+    },
+  );
+
+  app.get(
+    '/api/meetings/:meetingId/agenda-items',
+    {
+      schema: {
+        tags: ['meeting record'],
+        summary: 'The structured items of the agenda as it is stored now, numbered, in order',
+        params: MeetingParams,
+        response: { 200: Type.Array(AgendaItemSummarySchema), ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return service.items(request.params.meetingId);
     },
   );
 

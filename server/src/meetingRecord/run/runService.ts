@@ -4,7 +4,7 @@
  * `meeting` map of `live:{meetingId}` so that every screen highlights the same item.
  */
 import { DEFAULT_DAY } from '../../../../shared/agendaItems.ts';
-import { LIVE_MEETING_MAP, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
+import { LIVE_MEETING_MAP, type AgendaItemSummary, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
 import { isModerator } from '../../../../shared/roles.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
@@ -36,6 +36,13 @@ export class RunService {
       dayEnd: row?.day_end ?? DEFAULT_DAY.end,
       now: Date.now(),
     };
+  }
+
+  /** The agenda's items without their notes. */
+  async items(meetingId: string): Promise<AgendaItemSummary[]> {
+    await this.requireMeeting(meetingId);
+    const { items } = await readAgenda(this.store.documents, meetingId);
+    return items.filter((item) => item.id).map(({ notes: _notes, ...item }) => ({ ...item, id: item.id! }));
   }
 
   /** The `meeting` map of a live document: absent keys for no current item. */

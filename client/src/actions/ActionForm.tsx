@@ -1,0 +1,292 @@
+/**
+ * Creating or changing an action item: what, who (a person, a role, a group or an outside body),
+ * by when (the words said, and the days they mean), and where it came from (typed directly, an
+ * agenda item, a comment, a poll's result).
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseDue } from '../../../shared/dueDates.ts';
+import { ROLES } from '../../../shared/roles.ts';
+import { ACTION_LIMITS, OWNER_KINDS, SOURCE_TYPES, type ActionDto, type Owner, type OwnerKind, type SourceType } from '../../../shared/schemas/actions.ts';
+import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { createAction, searchMembers, updateAction, type Member } from './actionsApi.ts';
+
+interface LiveThread {
+  id: string;
+  comments: { id: string; authorName: string; body: string; hidden?: boolean }[];
+}
+interface LivePoll {
+  id: string;
+  question?: string;
+  status?: string;
+}
+
+export interface ActionFormProps {
+  items: AgendaItemSummary[];
+  /** The action to change; none to create one. */
+  action?: ActionDto;
+  /** Prefilled source when creating (from a link such as ?fromComment=…). */
+  source?: { type: SourceType; id: string };
+  onDone: (action: ActionDto | null) => void;
+}
+
+const excerpt = (raw: string, length = 60) => {
+  // Mentions are stored as tokens (<@userId>); a name is not needed to pick the comment.
+  const text = raw.replace(/<@[A-Za-z0-9_-]+>/g, '@…');
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+};
+
+export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
+  const { t, i18n } = useTranslation();
+  const { meeting } = useMeetingContext();
+  const id = useId();
+  const threads = Object.values(useLiveMap<LiveThread>('threads'));
+  const polls = Object.values(useLiveMap<LivePoll>('polls'));
+  const comments = threads.flatMap((thread) => thread.comments.filter((comment) => !comment.hidden));
+
+  const [text, setText] = useState(action?.text ?? '');
+  const [ownerKind, setOwnerKind] = useState<OwnerKind>(action?.owner.kind ?? 'person');
+  const [ownerLabel, setOwnerLabel] = useState(action && action.owner.kind !== 'role' ? action.owner.label : '');
+  const [ownerRole, setOwnerRole] = useState<string>(action?.owner.role ?? 'secretariat');
+  const [roleLabel, setRoleLabel] = useState(action?.owner.kind === 'role' ? action.owner.label : '');
+  const [people, setPeople] = useState<Member[]>(action?.owner.kind === 'person' && action.owner.userId ? [{ id: action.owner.userId, name: action.owner.label, role: '' }] : []);
+  const [dueLabel, setDueLabel] = useState(action?.due?.label ?? '');
+  const [dueStart, setDueStart] = useState(action?.due?.start ?? '');
+  const [dueEnd, setDueEnd] = useState(action?.due?.end ?? '');
+  const [sourceType, setSourceType] = useState<SourceType>(source?.type ?? 'direct');
+  const [sourceId, setSourceId] = useState(source?.id ?? '');
+  const [agendaItemId, setAgendaItemId] = useState(action?.agendaItemId ?? (source?.type === 'agendaItem' ? source.id : ''));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // People whose names start with what is typed, for the person picker.
+  useEffect(() => {
+    if (ownerKind !== 'person') return;
+    let active = true;
+    const timer = setTimeout(() => {
+      searchMembers(ownerLabel.trim()).then((found) => active && setPeople(found), () => undefined);
+    }, 150);
+    return () => {
+      active = false;
+      clearTimeout(timer);
+    };
+  }, [ownerKind, ownerLabel]);
+
+  const parsed = dueLabel.trim() && !dueStart ? parseDue(dueLabel, meeting.startsOn) : null;
+  const formatDate = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+  const owner = async (): Promise<Owner | null> => {
+    if (ownerKind === 'person') {
+      const wanted = ownerLabel.trim().toLowerCase();
+      const match = (list: Member[]) => list.find((candidate) => candidate.name.toLowerCase() === wanted);
+      // The list may not have caught up with the last keystrokes: ask once more.
+      const person = match(people) ?? match(await searchMembers(ownerLabel.trim()).catch(() => []));
+      return person ? { kind: 'person', label: person.name, userId: person.id } : null;
+    }
+    if (ownerKind === 'role') return { kind: 'role', role: ownerRole as Owner['role'], label: roleLabel.trim() };
+    return { kind: ownerKind, label: ownerLabel.trim() };
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const who = await owner();
+    if (!who) {
+      setError(t('actions.form.pickPerson'));
+      return;
+    }
+    const due = dueLabel.trim() || dueStart ? { label: dueLabel.trim(), ...(dueStart ? { start: dueStart } : {}), ...(dueEnd || dueStart ? { end: dueEnd || dueStart } : {}) } : null;
+    setBusy(true);
+    setError(null);
+    const request = action
+      ? updateAction(action.id, { text: text.trim(), owner: who, due, agendaItemId: agendaItemId || null })
+      : createAction(meeting.id, {
+          text: text.trim(),
+          owner: who,
+          due,
+          source: sourceType === 'direct' ? { type: 'direct' } : { type: sourceType, id: sourceId },
+          ...(agendaItemId ? { agendaItemId } : {}),
+        });
+    request.then(
+      (saved) => {
+        setBusy(false);
+        onDone(saved);
+      },
+      (failure: Error) => {
+        setBusy(false);
+        setError(failure.message);
+      },
+    );
+  };
+
+  return (
+    <form className="form action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
+      <div className="form__field">
+        <label htmlFor={`${id}-text`}>{t('actions.form.text')}</label>
+        <textarea id={`${id}-text`} required rows={3} maxLength={ACTION_LIMITS.text} value={text} onChange={(event) => setText(event.target.value)} />
+      </div>
+      <fieldset className="action-form__group">
+        <legend>{t('actions.form.owner')}</legend>
+        <div className="form__field">
+          <label htmlFor={`${id}-owner-kind`}>{t('actions.form.ownerKind')}</label>
+          <select id={`${id}-owner-kind`} value={ownerKind} onChange={(event) => setOwnerKind(event.target.value as OwnerKind)}>
+            {OWNER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`actions.ownerKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {ownerKind === 'role' ? (
+          <>
+            <div className="form__field">
+              <label htmlFor={`${id}-role`}>{t('actions.form.role')}</label>
+              <select id={`${id}-role`} value={ownerRole} onChange={(event) => setOwnerRole(event.target.value)}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form__field">
+              <label htmlFor={`${id}-role-label`}>{t('actions.form.roleLabel')}</label>
+              <input id={`${id}-role-label`} maxLength={ACTION_LIMITS.label} value={roleLabel} onChange={(event) => setRoleLabel(event.target.value)} />
+            </div>
+          </>
+        ) : (
+          <div className="form__field">
+            <label htmlFor={`${id}-owner`}>{ownerKind === 'person' ? t('actions.form.person') : t('actions.form.ownerName')}</label>
+            <input
+              id={`${id}-owner`}
+              required
+              maxLength={ACTION_LIMITS.label}
+              value={ownerLabel}
+              onChange={(event) => setOwnerLabel(event.target.value)}
+              list={ownerKind === 'person' ? `${id}-people` : undefined}
+              autoComplete="off"
+              aria-describedby={`${id}-owner-hint`}
+            />
+            <p id={`${id}-owner-hint`} className="action-form__hint">
+              {t(`actions.form.ownerHint.${ownerKind}`)}
+            </p>
+            {ownerKind === 'person' && (
+              <datalist id={`${id}-people`}>
+                {people.map((person) => (
+                  <option key={person.id} value={person.name} />
+                ))}
+              </datalist>
+            )}
+          </div>
+        )}
+      </fieldset>
+      <fieldset className="action-form__group">
+        <legend>{t('actions.form.due')}</legend>
+        <div className="form__field">
+          <label htmlFor={`${id}-due`}>{t('actions.form.dueLabel')}</label>
+          <input id={`${id}-due`} maxLength={ACTION_LIMITS.label} value={dueLabel} onChange={(event) => setDueLabel(event.target.value)} aria-describedby={`${id}-due-hint`} />
+          <p id={`${id}-due-hint`} className="action-form__hint" aria-live="polite">
+            {parsed
+              ? parsed.start === parsed.end
+                ? t('actions.form.dueMeansDay', { date: formatDate(parsed.start) })
+                : t('actions.form.dueMeans', { start: formatDate(parsed.start), end: formatDate(parsed.end) })
+              : t('actions.form.dueHint')}
+          </p>
+        </div>
+        <div className="action-form__row">
+          <div className="form__field">
+            <label htmlFor={`${id}-due-start`}>{t('actions.form.dueStart')}</label>
+            <input id={`${id}-due-start`} type="date" value={dueStart} onChange={(event) => setDueStart(event.target.value)} />
+          </div>
+          <div className="form__field">
+            <label htmlFor={`${id}-due-end`}>{t('actions.form.dueEnd')}</label>
+            <input id={`${id}-due-end`} type="date" value={dueEnd} min={dueStart || undefined} onChange={(event) => setDueEnd(event.target.value)} />
+          </div>
+        </div>
+      </fieldset>
+      {!action && (
+        <fieldset className="action-form__group">
+          <legend>{t('actions.form.source')}</legend>
+          <div className="form__field">
+            <label htmlFor={`${id}-source-type`}>{t('actions.form.sourceType')}</label>
+            <select
+              id={`${id}-source-type`}
+              value={sourceType}
+              onChange={(event) => {
+                setSourceType(event.target.value as SourceType);
+                setSourceId('');
+              }}
+            >
+              {SOURCE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`actions.sourceType.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {sourceType !== 'direct' && (
+            <div className="form__field">
+              <label htmlFor={`${id}-source`}>{t(`actions.form.sourcePick.${sourceType}`)}</label>
+              <select
+                id={`${id}-source`}
+                required
+                value={sourceId}
+                onChange={(event) => {
+                  setSourceId(event.target.value);
+                  if (sourceType === 'agendaItem') setAgendaItemId(event.target.value);
+                }}
+              >
+                <option value="">{t('actions.form.choose')}</option>
+                {sourceType === 'agendaItem' &&
+                  items.map((item) => (
+                    <option key={item.id} value={item.id}>
+                      {item.fullNumber}. {excerpt(item.title)}
+                    </option>
+                  ))}
+                {sourceType === 'comment' &&
+                  comments.map((comment) => (
+                    <option key={comment.id} value={comment.id}>
+                      {comment.authorName}: {excerpt(comment.body)}
+                    </option>
+                  ))}
+                {sourceType === 'poll' &&
+                  polls.map((poll) => (
+                    <option key={poll.id} value={poll.id}>
+                      {excerpt(poll.question ?? poll.id)}
+                    </option>
+                  ))}
+                {sourceId && sourceType === 'comment' && !comments.some((comment) => comment.id === sourceId) && <option value={sourceId}>{sourceId}</option>}
+              </select>
+            </div>
+          )}
+        </fieldset>
+      )}
+      <div className="form__field">
+        <label htmlFor={`${id}-item`}>{t('actions.form.agendaItem')}</label>
+        <select id={`${id}-item`} value={agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>
+          <option value="">{t('actions.form.noItem')}</option>
+          {items.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.fullNumber}. {excerpt(item.title)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      <div className="action-form__buttons">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {action ? t('actions.form.saveChanges') : t('actions.form.create')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => onDone(null)}>
+          {t('actions.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

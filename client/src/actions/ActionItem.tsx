@@ -1,0 +1,118 @@
+/** One action item in the list: what, who, by when, its status (changeable by those who may), its source and its history. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTION_STATUSES, isOverdue, type ActionStatus } from '../../../shared/dueDates.ts';
+import { canEditAction, type ActionDto, type ActionHistoryEntry } from '../../../shared/schemas/actions.ts';
+import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { ActionForm } from './ActionForm.tsx';
+import { actionHistory, updateAction } from './actionsApi.ts';
+
+export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useMeetingContext();
+  const [editing, setEditing] = useState(false);
+  const [history, setHistory] = useState<ActionHistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const overdue = isOverdue(action, today);
+  const editable = canEditAction(user, action);
+  const item = items.find((candidate) => candidate.id === action.agendaItemId);
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const textId = `action-${action.id}-text`;
+
+  const setStatus = (status: ActionStatus) => {
+    setError(null);
+    updateAction(action.id, { status }).catch((failure: Error) => setError(failure.message));
+  };
+  const toggleHistory = () => {
+    if (history) {
+      setHistory(null);
+      return;
+    }
+    actionHistory(action.id).then(setHistory, (failure: Error) => setError(failure.message));
+  };
+
+  return (
+    <li className={['action', overdue ? 'action--overdue' : '', `action--${action.status}`].filter(Boolean).join(' ')} data-action-id={action.id}>
+      <p id={textId} className="action__text">
+        <span aria-hidden="true">➔ </span>
+        {action.text}
+      </p>
+      <dl className="action__facts">
+        <div>
+          <dt>{t('actions.owner')}</dt>
+          <dd>
+            {action.owner.label} <span className="action__kind">({t(`actions.ownerKind.${action.owner.kind}`)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('actions.due')}</dt>
+          <dd>
+            {action.due ? (
+              <>
+                {action.due.label || date(action.due.end)}{' '}
+                <span className="action__range">
+                  ({action.due.start === action.due.end ? date(action.due.end) : t('actions.range', { start: date(action.due.start), end: date(action.due.end) })})
+                </span>
+              </>
+            ) : (
+              t('actions.noDue')
+            )}
+            {overdue && <strong className="action__overdue"> {t('actions.overdue')}</strong>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('actions.agendaItem')}</dt>
+          <dd>{item ? `${item.fullNumber}. ${item.title}` : t('actions.noItem')}</dd>
+        </div>
+        <div>
+          <dt>{t('actions.source')}</dt>
+          <dd>{t(`actions.sourceType.${action.source.type}`)}</dd>
+        </div>
+      </dl>
+      <div className="action__controls">
+        <label htmlFor={`action-${action.id}-status`}>{t('actions.status')}</label>
+        {editable ? (
+          <select id={`action-${action.id}-status`} value={action.status} aria-describedby={textId} onChange={(event) => setStatus(event.target.value as ActionStatus)}>
+            {ACTION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`actions.statusName.${status}`)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <output id={`action-${action.id}-status`} className="action__status">
+            {t(`actions.statusName.${action.status}`)}
+          </output>
+        )}
+        {editable && (
+          <button type="button" className="button button--quiet" aria-expanded={editing} aria-describedby={textId} onClick={() => setEditing(!editing)}>
+            {t('actions.edit')}
+          </button>
+        )}
+        <button type="button" className="button button--quiet" aria-expanded={history !== null} aria-describedby={textId} onClick={toggleHistory}>
+          {t('actions.history')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      {editing && <ActionForm items={items} action={action} onDone={() => setEditing(false)} />}
+      {history && (
+        <ol className="action__history" aria-label={t('actions.historyOf')}>
+          {history.map((entry, index) => (
+            <li key={index}>
+              {when(entry.at)} · {entry.actor?.name ?? t('actions.system')} ·{' '}
+              {entry.action === 'action.create'
+                ? t('actions.created')
+                : t('actions.changed', { fields: Object.keys((entry.detail.changes as Record<string, unknown>) ?? {}).map((field) => t(`actions.field.${field}`)).join(', ') })}
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

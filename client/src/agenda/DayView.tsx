@@ -1,0 +1,130 @@
+/**
+ * The agenda laid out on the clock, day by day: each item's slot, sized by its length, a warning
+ * when a day runs past its end, and (for those who may) the controls to mark the current item,
+ * change an item's details, add an item and set when the day ends.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { formatClock, scheduleAgenda } from '../../../shared/agendaItems.ts';
+import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { insertItem, type AgendaItemView } from './agendaItemsModel.ts';
+import { ItemDetailsForm } from './ItemDetailsForm.tsx';
+import { setCurrentItem, setDayEnd, type RunView } from './useRunState.ts';
+
+/** Height of one minute on the timeline, in rem; an item is never shorter than its text. */
+const REM_PER_MINUTE = 0.06;
+
+export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: AgendaItemView[]; run: RunView; editable: boolean }) {
+  const { t } = useTranslation();
+  const { meeting, user } = useMeetingContext();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dayEnd, setDayEndDraft] = useState<string | null>(null);
+  const moderator = isModerator(user.role);
+  const schedule = useMemo(
+    () => scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: run.dayEnd }),
+    [items, meeting.startTime, run.dayEnd],
+  );
+  const fail = (failure: Error) => setError(failure.message);
+  const mark = (itemId: string | null) => {
+    setError(null);
+    setCurrentItem(meeting.id, itemId).catch(fail);
+  };
+  const saveDayEnd = (event: FormEvent) => {
+    event.preventDefault();
+    if (!dayEnd) return;
+    setError(null);
+    setDayEnd(meeting.id, dayEnd).then(() => setDayEndDraft(null), fail);
+  };
+  const overruns = schedule.days.filter((day) => day.overrunMinutes > 0);
+
+  return (
+    <section className="panel day-view" aria-labelledby="day-view-title">
+      <h2 id="day-view-title" className="panel__title">
+        {t('agendaItems.dayView')}
+      </h2>
+      <div role="status">
+        {overruns.map((day) => (
+          <p key={day.day} className="alert day-view__warning">
+            {t('agendaItems.dayOverruns', { day: day.day, minutes: day.overrunMinutes, end: run.dayEnd })}
+          </p>
+        ))}
+      </div>
+      {items.length === 0 && <p>{t('agendaItems.noItems')}</p>}
+      {schedule.days.map((day) => (
+        <div key={day.day} className="day-view__day">
+          <h3 className="day-view__day-title">
+            {t('agendaItems.dayHeading', { day: day.day, start: formatClock(day.start), end: run.dayEnd })}
+          </h3>
+          <ol className="day-view__timeline">
+            {day.items.map((index) => {
+              const item = items[index]!;
+              const slot = schedule.items[index]!;
+              const current = item.id === run.currentItem;
+              const titleId = `day-item-${item.id}`;
+              return (
+                <li
+                  key={item.id}
+                  className={['day-view__item', current ? 'day-view__item--current' : '', slot.overruns ? 'day-view__item--overrun' : '', item.level > 0 ? 'day-view__item--sub' : ''].filter(Boolean).join(' ')}
+                  style={{ minBlockSize: `${Math.max(2.5, item.duration * REM_PER_MINUTE + 2)}rem` }}
+                  aria-current={current ? 'true' : undefined}
+                >
+                  <p className="day-view__slot">
+                    {item.duration > 0 ? `${formatClock(slot.start)}–${formatClock(slot.end)}` : t('agendaItems.untimed')}
+                    {item.duration > 0 && <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>}
+                    {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
+                  </p>
+                  <p id={titleId} className="day-view__title">
+                    {item.fullNumber}. {item.title || t('agendaItems.untitled')}
+                  </p>
+                  {(moderator || editable) && (
+                    <div className="day-view__controls">
+                      {moderator && (
+                        <button type="button" className="button day-view__button" aria-pressed={current} aria-describedby={titleId} onClick={() => mark(current ? null : item.id)}>
+                          {current ? t('agendaItems.isCurrent') : t('agendaItems.markCurrent')}
+                        </button>
+                      )}
+                      {editable && (
+                        <button
+                          type="button"
+                          className="button button--quiet day-view__button"
+                          aria-expanded={editing === item.id}
+                          aria-describedby={titleId}
+                          onClick={() => setEditing(editing === item.id ? null : item.id)}
+                        >
+                          {t('agendaItems.editDetails')}
+                        </button>
+                      )}
+                    </div>
+                  )}
+                  {editing === item.id && <ItemDetailsForm doc={doc} item={item} onDone={() => setEditing(null)} />}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ))}
+      {editable && isParticipant(user.role) && (
+        <button type="button" className="button" onClick={() => setEditing(insertItem(doc, t('agendaItems.newItemTitle'), items[items.length - 1]?.id))}>
+          {t('agendaItems.addItem')}
+        </button>
+      )}
+      {moderator && (
+        <form className="day-view__day-end" onSubmit={saveDayEnd}>
+          <label htmlFor="day-end">{t('agendaItems.dayEndLabel')}</label>
+          <input id="day-end" type="time" value={dayEnd ?? run.dayEnd} onChange={(event) => setDayEndDraft(event.target.value)} required />
+          <button type="submit" className="button" disabled={!dayEnd || dayEnd === run.dayEnd}>
+            {t('agendaItems.saveDayEnd')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * How agenda items look in the editor: each item gets its number, time slot, length, presenter,
+ * expected output and links as a non-editable line above its title, and the current item is
+ * highlighted. Decorations, recomputed from the document at every change, so that numbers and
+ * times always follow the items' order; the meeting's live state (current item, hours of the
+ * day, strings in the reader's language) comes in through a small channel.
+ */
+import { Extension } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import {
+  formatClock,
+  fullNumbers,
+  normaliseAgendaItemAttrs,
+  numberAgendaItems,
+  scheduleAgenda,
+} from '../../../shared/agendaItems.ts';
+
+export interface AgendaDisplay {
+  currentItem: string | null;
+  dayStart: string;
+  dayEnd: string;
+  meetingId: string;
+  /** Translates the item line's words. */
+  t: (key: string, options?: Record<string, unknown>) => string;
+}
+
+/** Hands the meeting's live state to the editor's decorations. */
+export class AgendaDisplayChannel {
+  private state: AgendaDisplay;
+  private readonly listeners = new Set<(state: AgendaDisplay) => void>();
+
+  constructor(initial: AgendaDisplay) {
+    this.state = initial;
+  }
+
+  get(): AgendaDisplay {
+    return this.state;
+  }
+
+  set(state: AgendaDisplay): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+
+  subscribe(listener: (state: AgendaDisplay) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+const key = new PluginKey<DecorationSet>('agendaItemDecorations');
+
+function itemLine(node: PmNode, number: string, slot: { start: number; end: number; overruns: boolean } | undefined, display: AgendaDisplay, current: boolean): HTMLElement {
+  const { t } = display;
+  const attrs = normaliseAgendaItemAttrs(node.attrs);
+  const line = document.createElement('div');
+  line.className = 'agenda-item__meta';
+  line.contentEditable = 'false';
+  const numberEl = document.createElement('span');
+  numberEl.className = 'agenda-item__number';
+  numberEl.textContent = `${number}.`;
+  line.append(numberEl);
+  const parts: string[] = [];
+  if (slot && attrs.duration > 0) parts.push(`${formatClock(slot.start)}–${formatClock(slot.end)}`, t('agendaItems.minutes', { count: attrs.duration }));
+  if (attrs.presenter) parts.push(t('agendaItems.presenterIs', { name: attrs.presenter }));
+  if (attrs.expectedOutput) parts.push(t('agendaItems.expectedOutputIs', { output: attrs.expectedOutput }));
+  const details = document.createElement('span');
+  details.className = 'agenda-item__details';
+  details.textContent = parts.join(' · ');
+  line.append(details);
+  const links: [string, string][] = [];
+  if (attrs.proposalId) links.push([`/meetings/${encodeURIComponent(display.meetingId)}/proposals/${encodeURIComponent(attrs.proposalId)}`, t('agendaItems.linkedProposal')]);
+  if (attrs.pollId) links.push([`/meetings/${encodeURIComponent(display.meetingId)}?tab=polls#poll-${encodeURIComponent(attrs.pollId)}`, t('agendaItems.linkedPoll')]);
+  for (const [href, label] of links) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    a.className = 'agenda-item__link';
+    line.append(' ', a);
+  }
+  if (slot?.overruns) {
+    const warning = document.createElement('span');
+    warning.className = 'agenda-item__overrun';
+    warning.textContent = t('agendaItems.overrunsDay', { end: display.dayEnd });
+    line.append(' ', warning);
+  }
+  if (current) {
+    const badge = document.createElement('strong');
+    badge.className = 'agenda-item__now';
+    badge.textContent = t('agendaItems.now');
+    line.prepend(badge);
+  }
+  return line;
+}
+
+function decorate(doc: PmNode, display: AgendaDisplay): DecorationSet {
+  const items: { node: PmNode; pos: number }[] = [];
+  doc.forEach((node, pos) => {
+    if (node.type.name === 'agendaItem') items.push({ node, pos });
+  });
+  const attrs = items.map(({ node }) => normaliseAgendaItemAttrs(node.attrs));
+  const numbers = numberAgendaItems(attrs.map((a) => a.level));
+  const full = fullNumbers(attrs.map((a) => a.level));
+  const schedule = scheduleAgenda(attrs, { dayStart: display.dayStart, dayEnd: display.dayEnd });
+  const decorations: Decoration[] = [];
+  items.forEach(({ node, pos }, index) => {
+    const a = attrs[index]!;
+    const current = a.id !== null && a.id === display.currentItem;
+    const classes = ['agenda-item', a.level > 0 ? 'agenda-item--sub' : '', current ? 'agenda-item--current' : ''].filter(Boolean).join(' ');
+    decorations.push(
+      Decoration.node(pos, pos + node.nodeSize, {
+        class: classes,
+        'data-number': full[index]!,
+        ...(current ? { 'aria-current': 'true' } : {}),
+      }),
+    );
+    const slot = schedule.items[index];
+    const signature = JSON.stringify([numbers[index], a, slot, current, display.dayEnd, display.meetingId]);
+    decorations.push(
+      Decoration.widget(pos + 1, () => itemLine(node, numbers[index]!, slot, display, current), {
+        side: -1,
+        key: `agenda-item-meta-${signature}`,
+        ignoreSelection: true,
+      }),
+    );
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** The editor extension; `channel` brings the live state in. */
+export function agendaItemDecorations(channel: AgendaDisplayChannel) {
+  return Extension.create({
+    name: 'agendaItemDecorations',
+    addProseMirrorPlugins() {
+      return [
+        new Plugin<DecorationSet>({
+          key,
+          state: {
+            init: (_config, state) => decorate(state.doc, channel.get()),
+            apply: (tr, value, _old, state) => (tr.docChanged || tr.getMeta(key) ? decorate(state.doc, channel.get()) : value),
+          },
+          props: {
+            decorations: (state) => key.getState(state),
+          },
+          view: (view) => {
+            const unsubscribe = channel.subscribe(() => {
+              if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, true));
+            });
+            return { destroy: unsubscribe };
+          },
+        }),
+      ];
+    },
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * What changed between two versions of the agenda: inserted text underlined (ins), deleted text
+ * struck through (del), each saying who did it, and changed item details listed. Changes are
+ * told in words too, not by colour alone.
+ */
+import { useTranslation } from 'react-i18next';
+import type { DiffBlock, DiffDto } from '../../../shared/schemas/meetingRecord.ts';
+
+function Spans({ block }: { block: DiffBlock }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {block.spans.map((span, index) => {
+        const who = span.by?.name ?? t('versions.unknownAuthor');
+        if (span.change === 'added')
+          return (
+            <ins key={index} className="diff__added" title={t('versions.addedBy', { name: who })}>
+              <span className="versions-sr-only">{t('versions.addedBy', { name: who })}: </span>
+              {span.text}
+            </ins>
+          );
+        if (span.change === 'removed')
+          return (
+            <del key={index} className="diff__removed" title={t('versions.removedBy', { name: who })}>
+              <span className="versions-sr-only">{t('versions.removedBy', { name: who })}: </span>
+              {span.text}
+            </del>
+          );
+        return <span key={index}>{span.text}</span>;
+      })}
+    </>
+  );
+}
+
+const ATTRIBUTE_KEYS = ['day', 'start', 'duration', 'presenter', 'expectedOutput', 'level', 'proposalId', 'pollId', 'level', 'start'];
+
+export function DiffView({ diff }: { diff: DiffDto }) {
+  const { t } = useTranslation();
+  const blocks = diff.blocks.filter(
+    (block) => block.type !== 'agendaItem' || block.change || (block.attributes?.length ?? 0) > 0,
+  );
+  if (!diff.changed) return <p>{t('versions.noChanges')}</p>;
+  return (
+    <div className="diff">
+      {blocks.map((block, index) => {
+        const who = block.by?.name ?? t('versions.unknownAuthor');
+        const className = ['diff__block', block.change ? `diff__block--${block.change}` : '', block.type === 'agendaItemTitle' ? 'diff__block--title' : '']
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <div key={index} className={className} style={{ marginInlineStart: `${block.depth * 1}rem` }}>
+            {block.change && (
+              <p className="diff__note">{block.change === 'added' ? t('versions.blockAdded', { name: who }) : t('versions.blockRemoved', { name: who })}</p>
+            )}
+            {block.type === 'agendaItem' && !block.change && <p className="diff__note">{t('versions.itemDetailsChanged')}</p>}
+            {block.spans.length > 0 && (
+              <p className="diff__text">
+                <Spans block={block} />
+              </p>
+            )}
+            {(block.attributes ?? []).length > 0 && (
+              <ul className="diff__attributes">
+                {block.attributes!.map((attribute) => (
+                  <li key={attribute.name}>
+                    {t('versions.attributeChanged', {
+                      name: ATTRIBUTE_KEYS.includes(attribute.name) ? t(`versions.attribute.${attribute.name}`) : attribute.name,
+                      from: attribute.from === null || attribute.from === '' ? '—' : String(attribute.from),
+                      to: attribute.to === null || attribute.to === '' ? '—' : String(attribute.to),
+                      by: attribute.by?.name ?? t('versions.unknownAuthor'),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

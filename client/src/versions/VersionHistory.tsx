@@ -1,0 +1,176 @@
+/**
+ * The agenda's version history: name the agenda as it is, see what changed since a version or
+ * between two, and (secretariat, chair) restore one as a new edit that everyone sees live.
+ */
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import type { DiffDto, VersionDto } from '../../../shared/schemas/meetingRecord.ts';
+import { get, post } from '../app/api.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { DiffView } from './DiffView.tsx';
+import './versions.css';
+
+export function VersionHistory() {
+  const { t, i18n } = useTranslation();
+  const { meeting, user } = useMeetingContext();
+  const base = `/api/meetings/${encodeURIComponent(meeting.id)}/versions`;
+  const [versions, setVersions] = useState<VersionDto[] | null>(null);
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('current');
+  const [diff, setDiff] = useState<DiffDto | null>(null);
+  const [confirming, setConfirming] = useState<VersionDto | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  const load = useCallback(() => {
+    get<VersionDto[]>(base).then(
+      (list) => {
+        setVersions(list);
+        setFrom((current) => current || list[0]?.id || '');
+      },
+      (failure: Error) => setError(failure.message),
+    );
+  }, [base]);
+  useEffect(load, [load]);
+
+  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const label = (version: VersionDto) => `${version.name} (${when(version.createdAt)})`;
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    post<VersionDto>(base, { name }).then((version) => {
+      setName('');
+      setStatus(t('versions.saved', { name: version.name }));
+      load();
+    }, (failure: Error) => setError(failure.message));
+  };
+
+  const compare = (fromId: string, toId: string) => {
+    setError(null);
+    get<DiffDto>(`${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`).then((result) => {
+      setDiff(result);
+      dialog.current?.showModal();
+    }, (failure: Error) => setError(failure.message));
+  };
+
+  const restore = (version: VersionDto) => {
+    setError(null);
+    post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then((result) => {
+      setConfirming(null);
+      setStatus(result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }));
+      load();
+    }, (failure: Error) => setError(failure.message));
+  };
+
+  return (
+    <section className="panel versions" aria-labelledby="versions-title">
+      <h2 id="versions-title" className="panel__title">
+        {t('versions.title')}
+      </h2>
+      {isParticipant(user.role) && (
+        <form className="versions__save" onSubmit={save}>
+          <label htmlFor="version-name">{t('versions.nameLabel')}</label>
+          <div className="versions__save-row">
+            <input id="version-name" value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
+            <button type="submit" className="button">
+              {t('versions.save')}
+            </button>
+          </div>
+        </form>
+      )}
+      <p role="status" className="versions__status">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      {versions && versions.length > 0 && (
+        <>
+          <ol className="versions__list">
+            {versions.map((version) => (
+              <li key={version.id} className="versions__item">
+                <p className="versions__name">
+                  <strong id={`version-${version.id}`}>{version.name}</strong>
+                </p>
+                <p className="versions__meta">
+                  {t(`versions.kind.${version.kind}`)} · {when(version.createdAt)}
+                  {version.createdBy && <> · {version.createdBy.name}</>}
+                </p>
+                <div className="versions__buttons">
+                  <button type="button" className="button button--quiet" aria-describedby={`version-${version.id}`} onClick={() => compare(version.id, 'current')}>
+                    {t('versions.changesSince')}
+                  </button>
+                  {isModerator(user.role) && (
+                    <button type="button" className="button button--quiet" aria-describedby={`version-${version.id}`} onClick={() => setConfirming(version)}>
+                      {t('versions.restore')}
+                    </button>
+                  )}
+                </div>
+                {confirming?.id === version.id && (
+                  <div className="versions__confirm" role="group" aria-label={t('versions.confirmLabel')}>
+                    <p>{t('versions.confirmRestore', { name: version.name })}</p>
+                    <button type="button" className="button button--primary" onClick={() => restore(version)}>
+                      {t('versions.confirm')}
+                    </button>{' '}
+                    <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
+                      {t('versions.cancel')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+          <form
+            className="versions__compare"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (from) compare(from, to);
+            }}
+          >
+            <fieldset>
+              <legend>{t('versions.compareTitle')}</legend>
+              <label htmlFor="version-from">{t('versions.from')}</label>
+              <select id="version-from" value={from} onChange={(event) => setFrom(event.target.value)}>
+                {versions.map((version) => (
+                  <option key={version.id} value={version.id}>
+                    {label(version)}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor="version-to">{t('versions.to')}</label>
+              <select id="version-to" value={to} onChange={(event) => setTo(event.target.value)}>
+                <option value="current">{t('versions.current')}</option>
+                {versions.map((version) => (
+                  <option key={version.id} value={version.id}>
+                    {label(version)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button">
+                {t('versions.compare')}
+              </button>
+            </fieldset>
+          </form>
+        </>
+      )}
+      {versions?.length === 0 && <p>{t('versions.none')}</p>}
+      <dialog ref={dialog} className="versions__dialog" aria-labelledby="diff-title" onClose={() => setDiff(null)}>
+        <div className="section-heading">
+          <h2 id="diff-title">
+            {diff ? t('versions.diffTitle', { from: diff.from.name, to: diff.to?.name ?? t('versions.current') }) : ''}
+          </h2>
+          <button type="button" className="button" onClick={() => dialog.current?.close()}>
+            {t('versions.close')}
+          </button>
+        </div>
+        {diff && <DiffView diff={diff} />}
+      </dialog>
+    </section>
+  );
+}
