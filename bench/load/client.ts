@@ -1,0 +1,221 @@
+/**
+ * A lean Hocuspocus client for load generation: the frames @hocuspocus/provider 4.7 sends
+ * (token, sync step 1, awareness, updates; session-aware addressing, as Plenary's browser client
+ * uses), without the provider's timers and event machinery, so that one process can hold
+ * thousands of them. With `doc`, it keeps a Y.Doc and applies what arrives (a full client); without,
+ * it only reads what arrives (a viewer whose updates are checked, not applied).
+ */
+import { randomBytes } from 'node:crypto';
+import * as decoding from 'lib0/decoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { nowUs } from '../lib/clock.ts';
+import {
+  AUTH_DENIED,
+  AUTH_OK,
+  authFrame,
+  awarenessFrame,
+  closeFrame,
+  EMPTY_UPDATE,
+  MSG_AUTH,
+  MSG_AWARENESS,
+  MSG_CLOSE,
+  MSG_QUERY_AWARENESS,
+  MSG_SYNC,
+  MSG_SYNC_REPLY,
+  MSG_SYNC_STATUS,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  syncFrame,
+} from './protocol.ts';
+
+/** Transaction origin of what arrives from the server (never sent back). */
+export const REMOTE = Symbol('remote');
+
+export interface ClientOptions {
+  url: string;
+  docName: string;
+  token: string;
+  /** Source address on the loopback (127.0.0.x), to spread connections over more port ranges. */
+  localAddress?: string;
+  /** Keep and apply a document; its clientID is set before anything is written. */
+  doc?: Y.Doc;
+  /** The awareness state sent after connecting (the provider sends one), or null for none. */
+  awareness?: Record<string, unknown> | null;
+  /** Told of every document update that arrives, with its arrival time (µs, monotonic). */
+  onRemoteUpdate?: (update: Uint8Array, atUs: number) => void;
+}
+
+export class BenchClient {
+  readonly docName: string;
+  readonly address: string;
+  readonly doc: Y.Doc | null;
+  readonly awarenessId: number;
+  private readonly socket: WebSocket;
+  private readonly options: ClientOptions;
+  private awarenessClock = 0;
+  /** Frames sent that the server acknowledges (sync step 2 and updates). */
+  sentUpdates = 0;
+  acked = 0;
+  refused = 0;
+  framesIn = 0;
+  awarenessIn = 0;
+  bytesIn = 0;
+  startedUs: number;
+  syncedUs = 0;
+  authenticated = false;
+  denied: string | null = null;
+  /** Set when the socket or the server closed this client without being asked to. */
+  dropped: string | null = null;
+  private closing = false;
+  readonly ready: Promise<void>;
+  private settle!: { resolve: () => void; reject: (error: Error) => void };
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.docName = options.docName;
+    this.address = `${options.docName}\u0000${randomBytes(5).toString('hex')}`;
+    this.doc = options.doc ?? null;
+    this.awarenessId = this.doc?.clientID ?? randomBytes(4).readUInt32LE(0) >>> 1;
+    this.ready = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+    this.ready.catch(() => {});
+    this.startedUs = nowUs();
+    this.socket = new WebSocket(options.url, {
+      perMessageDeflate: false,
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    });
+    this.socket.binaryType = 'nodebuffer';
+    this.socket.on('open', () => this.onOpen());
+    this.socket.on('message', (data: Buffer) => this.onFrame(data));
+    this.socket.on('close', (code: number, reason: Buffer) => {
+      if (!this.closing) this.fail(`socket closed ${code} ${reason.toString()}`);
+    });
+    this.socket.on('error', (error: Error) => {
+      if (!this.closing) this.fail(`socket error ${error.message}`);
+    });
+    this.doc?.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE) this.sendUpdate(update);
+    });
+  }
+
+  get synced(): boolean {
+    return this.syncedUs > 0;
+  }
+
+  /** Connect and first sync, milliseconds (once synced). */
+  get connectMs(): number {
+    return (this.syncedUs - this.startedUs) / 1000;
+  }
+
+  get unacknowledged(): number {
+    return this.sentUpdates - this.acked;
+  }
+
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  sendUpdate(update: Uint8Array): void {
+    this.sentUpdates++;
+    this.send(syncFrame(this.address, SYNC_UPDATE, update));
+  }
+
+  /** Sends a frame made elsewhere (pre-encoded replays); counted as an update. */
+  sendEncodedUpdate(frame: Uint8Array): void {
+    this.sentUpdates++;
+    this.send(frame);
+  }
+
+  /** The address-prefixed frame of an update, for pre-encoding. */
+  encodeUpdate(update: Uint8Array): Uint8Array {
+    return syncFrame(this.address, SYNC_UPDATE, update);
+  }
+
+  sendAwareness(state: Record<string, unknown> | null): void {
+    this.awarenessClock++;
+    this.send(awarenessFrame(this.address, this.awarenessId, this.awarenessClock, state));
+  }
+
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(closeFrame(this.address));
+      this.socket.close(1000);
+    } else {
+      this.socket.terminate();
+    }
+  }
+
+  private send(frame: Uint8Array): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
+    else this.fail('send on a socket that is not open');
+  }
+
+  private fail(reason: string): void {
+    if (this.dropped === null) this.dropped = reason;
+    this.settle.reject(new Error(`${this.docName}: ${reason}`));
+  }
+
+  private onOpen(): void {
+    // What the provider does on open: the token, then sync step 1 at once (the server queues it
+    // until authentication is done), then its awareness.
+    this.socket.send(authFrame(this.address, this.options.token));
+    this.socket.send(syncFrame(this.address, SYNC_STEP1, this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0])));
+    if (this.options.awareness) this.sendAwareness(this.options.awareness);
+  }
+
+  private onFrame(data: Buffer): void {
+    const atUs = nowUs();
+    this.framesIn++;
+    this.bytesIn += data.byteLength;
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MSG_SYNC:
+      case MSG_SYNC_REPLY: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === SYNC_STEP1) {
+          // The server asks what we have that it lacks.
+          this.sentUpdates++;
+          this.send(syncFrame(this.address, SYNC_STEP2, this.doc ? Y.encodeStateAsUpdate(this.doc, payload) : EMPTY_UPDATE));
+        } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
+          if (this.doc) Y.applyUpdate(this.doc, payload, REMOTE);
+          this.options.onRemoteUpdate?.(payload, atUs);
+          if (step === SYNC_STEP2 && !this.synced) {
+            this.syncedUs = atUs;
+            this.settle.resolve();
+          }
+        }
+        break;
+      }
+      case MSG_AWARENESS:
+        this.awarenessIn++;
+        break;
+      case MSG_AUTH: {
+        const kind = decoding.readVarUint(decoder);
+        if (kind === AUTH_OK) this.authenticated = true;
+        else if (kind === AUTH_DENIED) {
+          this.denied = decoding.readVarString(decoder);
+          this.fail(`permission denied: ${this.denied}`);
+        }
+        break;
+      }
+      case MSG_SYNC_STATUS:
+        if (decoding.readVarInt(decoder) === 1) this.acked++;
+        else this.refused++;
+        break;
+      case MSG_QUERY_AWARENESS:
+        if (this.options.awareness) this.sendAwareness(this.options.awareness);
+        break;
+      case MSG_CLOSE:
+        this.fail(`closed by the server: ${decoding.readVarString(decoder)}`);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/** Every scenario, in the order the harness runs them. */
+import { s1 } from './s1Editors.ts';
+import { s2 } from './s2Crowd.ts';
+import { s3 } from './s3Idle.ts';
+import { s4 } from './s4Replay.ts';
+import { s5 } from './s5Concurrent.ts';
+import { s6 } from './s6ColdLoad.ts';
+import { s9 } from './s9Durability.ts';
+import type { Scenario } from './scenario.ts';
+
+export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s9];

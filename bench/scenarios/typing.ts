@@ -1,0 +1,203 @@
+/**
+ * Many clients on one agenda, some of them typing: the common core of S1, S2, S8 and S9.
+ *
+ * Each writer types one character per edit into its own paragraph, on a fixed schedule, and
+ * sends an awareness update (its caret) with each, as the editor does. Every client records when
+ * each writer's characters arrive; latency is arrival minus the moment of the local edit, both on
+ * the system-wide monotonic clock. At the end every client must hold every character (a lost or
+ * reordered edit fails the run), the writers' edits must all be acknowledged, the texts of the
+ * clients that keep a document and of the store must be exactly what was typed, and no client
+ * may have been dropped.
+ */
+import { nowUs, sleep } from '../lib/clock.ts';
+import { type Check, Generators, generatorCpu, phaseStats, type PhaseStats, type RunOptions } from '../lib/context.ts';
+import { type BenchUser, localAddress, type ServerUnderTest } from '../lib/servers.ts';
+import { concat, summarize, type Summary } from '../lib/stats.ts';
+import type { ClientReport, ClientSpec, ConnectResult } from '../load/generator.ts';
+import { typedText } from '../lib/benchDoc.ts';
+
+export interface TypingConfig {
+  clients: number;
+  writers: number;
+  /** Edits per second per writer. */
+  ratePerSec: number;
+  durationMs: number;
+  /** Edits made in the first part of the run are not measured. */
+  warmupMs: number;
+  /** Arrival times are kept for every k-th client (and all writers); all clients are checked. */
+  keepEvery: number;
+  generators: number;
+  /** Connections per second while connecting (0: as fast as they go). */
+  connectRate: number;
+  /** Tokens through POST /api/collab-token (true) or minted in the server process. */
+  tokensOverHttp: boolean;
+}
+
+export interface TypingOutcome {
+  /** Every (writer edit, receiving client) pair measured, ms. */
+  latencies: Float64Array;
+  /** The same, split by whether sender and receiver were on the same instance (S8). */
+  sameInstance: Float64Array;
+  crossInstance: Float64Array;
+  edits: number;
+  deliveries: number;
+  measuredSeconds: number;
+  connect: Summary;
+  servers: PhaseStats[];
+  loadCpu: number;
+  /** How late the generators made edits, relative to the schedule (ms, p99). */
+  scheduleLateP99Ms: number;
+  checks: Check[];
+  framesPerClient: number;
+}
+
+export async function runTyping(options: RunOptions, instances: ServerUnderTest[], config: TypingConfig): Promise<TypingOutcome> {
+  const primary = instances[0]!;
+  const [document] = await primary.documents(1);
+  const doc = document!.doc;
+  const users: BenchUser[] = await primary.users(config.clients);
+  const tokens = config.tokensOverHttp
+    ? await Promise.all(users.map((user) => primary.tokenOverHttp(user, doc)))
+    : await primary.tokens(users.map((user) => ({ user, doc })));
+  const writerIds = (i: number) => 1000 + i;
+  const isKept = (i: number) => i < config.writers || i % config.keepEvery === 0;
+  const specs: ClientSpec[] = users.map((_, i) => ({
+    index: i,
+    url: instances[i % instances.length]!.url,
+    docName: doc,
+    token: tokens[i]!,
+    localAddress: localAddress(i),
+    apply: isKept(i),
+    ...(i < config.writers ? { clientId: writerIds(i) } : {}),
+    awareness: true,
+  }));
+  const instanceOf = (i: number) => i % instances.length;
+  const gens = await Generators.start(config.generators, options.settings.verbose);
+  const genOf = (i: number) => i % gens.count;
+  try {
+    options.log(`    connecting ${config.clients} clients`);
+    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({
+      clients: specs.filter((spec) => genOf(spec.index) === g),
+      ratePerSec: config.connectRate / gens.count,
+      timeoutMs: 60_000,
+    }));
+    const connectFailures = connects.flatMap((result) => result.failures);
+    if (connectFailures.length > 0) throw new Error(`clients failed to connect: ${connectFailures.slice(0, 5).join('; ')}`);
+    const connect = summarize(concat(connects.map((result) => result.connectMs)));
+
+    const writerIndices = Array.from({ length: config.writers }, (_, i) => i);
+    const created = (
+      await gens.all<{ index: number; clientId: number; c0: number }[]>('createParagraphs', (g: number) => ({
+        indices: writerIndices.filter((i) => genOf(i) === g),
+      }))
+    ).flat();
+    created.sort((a, b) => a.index - b.index);
+    const lacking = (await gens.all<string[]>('waitCoverage', { target: created.map((w) => [w.clientId, w.c0]), timeoutMs: 30_000 })).flat();
+    if (lacking.length > 0) throw new Error(`paragraphs did not reach every client: ${lacking.slice(0, 3).join('; ')}`);
+
+    const perWriter = Math.floor((config.durationMs / 1000) * config.ratePerSec);
+    await gens.all('track', {
+      writers: created.map((w) => ({ clientId: w.clientId, c0: w.c0, capacity: perWriter })),
+      keep: specs.filter((spec) => isKept(spec.index)).map((spec) => spec.index),
+    });
+    await sleep(300);
+    await Promise.all(instances.map((server) => server.resetStats()));
+    await gens.all('resetStats');
+    const serverBefore = await Promise.all(instances.map((server) => server.stats()));
+    const genBefore = await gens.stats();
+    const startAtUs = nowUs() + 300_000;
+    options.log(`    typing: ${config.writers} writers × ${config.ratePerSec}/s for ${config.durationMs / 1000} s`);
+    const typed = await gens.all<{ sendTimes: Float64Array[]; lateUs: Float64Array; counts: number[] }>('type', (g: number) => ({
+      writers: config.writers,
+      mine: writerIndices.filter((i) => genOf(i) === g).map((i) => ({ writer: i, index: i })),
+      startAtUs,
+      durationMs: config.durationMs,
+      ratePerSec: config.ratePerSec,
+      awareness: true,
+    }));
+    const serverAfter = await Promise.all(instances.map((server) => server.stats()));
+    const genAfter = await gens.stats();
+    const endUs = nowUs();
+
+    // Send times and counts by writer.
+    const sendTimes: Float64Array[] = [];
+    const counts: number[] = [];
+    typed.forEach((result, g) => {
+      writerIndices
+        .filter((i) => genOf(i) === g)
+        .forEach((writer, slot) => {
+          sendTimes[writer] = result.sendTimes[slot]!;
+          counts[writer] = result.counts[slot]!;
+        });
+    });
+    const target = created.map((w): [number, number] => [w.clientId, w.c0 + counts[w.index]!]);
+    const missing = (await gens.all<string[]>('waitCoverage', { target, timeoutMs: 60_000 })).flat();
+    const unacknowledged = (await gens.all<string[]>('waitAcknowledged', { timeoutMs: 30_000 })).flat();
+    const reports = (await gens.all<ClientReport[]>('collect', { texts: true })).flat();
+    reports.sort((a, b) => a.index - b.index);
+
+    // Latency of every measured (edit, receiver) pair after the warm-up.
+    const measuredFrom = startAtUs + config.warmupMs * 1000;
+    const all: number[] = [];
+    const same: number[] = [];
+    const cross: number[] = [];
+    let lostArrivals = 0;
+    for (const report of reports) {
+      if (!report.arrivals) continue;
+      for (let w = 0; w < config.writers; w++) {
+        if (w === report.index) continue;
+        const sends = sendTimes[w]!;
+        const arrivals = report.arrivals[w]!;
+        const sameHost = instanceOf(w) === instanceOf(report.index);
+        for (let n = 0; n < counts[w]!; n++) {
+          const sent = sends[n]!;
+          if (!(sent >= measuredFrom)) continue;
+          const arrived = arrivals[n]!;
+          if (Number.isNaN(arrived)) {
+            lostArrivals++;
+            continue;
+          }
+          const ms = (arrived - sent) / 1000;
+          all.push(ms);
+          (sameHost ? same : cross).push(ms);
+        }
+      }
+    }
+
+    const checks: Check[] = [];
+    const dropped = reports.filter((report) => report.dropped);
+    checks.push({ name: 'no client dropped', ok: dropped.length === 0, detail: dropped.slice(0, 3).map((r) => `client ${r.index}: ${r.dropped}`).join('; ') || `${reports.length} clients stayed connected` });
+    checks.push({ name: 'every edit reached every client', ok: missing.length === 0 && lostArrivals === 0 && reports.every((r) => r.gaps === 0), detail: missing.length || lostArrivals ? `${missing.slice(0, 2).join('; ')} (${lostArrivals} measured arrivals missing)` : `${counts.reduce((a, b) => a + b, 0)} edits × ${reports.length - 1} receivers` });
+    checks.push({ name: 'every edit acknowledged', ok: unacknowledged.length === 0 && reports.every((r) => r.refused === 0), detail: unacknowledged.slice(0, 3).join('; ') });
+    const expected = new Map(created.map((w) => [w.clientId, typedText(counts[w.index]!)]));
+    const wrongTexts = reports.filter((report) => report.texts && !sameTexts(new Map(report.texts), expected));
+    checks.push({ name: 'texts on the clients equal what was typed', ok: wrongTexts.length === 0, detail: wrongTexts.length ? `${wrongTexts.length} clients differ (e.g. client ${wrongTexts[0]!.index})` : `${reports.filter((r) => r.texts).length} clients checked` });
+    await sleep(200);
+    const stored = await primary.storedTexts(doc);
+    checks.push({ name: primary.isPlenary ? 'the store holds exactly what was typed' : 'the server holds exactly what was typed', ok: stored !== null && sameTexts(stored, expected) });
+
+    const edits = counts.reduce((a, b) => a + b, 0);
+    return {
+      latencies: Float64Array.from(all),
+      sameInstance: Float64Array.from(same),
+      crossInstance: Float64Array.from(cross),
+      edits,
+      deliveries: reports.reduce((sum, r) => sum + r.updatesIn, 0),
+      measuredSeconds: (endUs - startAtUs) / 1e6,
+      connect,
+      servers: instances.map((_, i) => phaseStats(serverBefore[i]!, serverAfter[i]!)),
+      loadCpu: generatorCpu(genBefore, genAfter),
+      scheduleLateP99Ms: summarize(concat(typed.map((t) => t.lateUs))).p99 / 1000,
+      checks,
+      framesPerClient: reports.reduce((sum, r) => sum + r.framesIn, 0) / reports.length,
+    };
+  } finally {
+    await gens.all('closeAll').catch(() => {});
+    await gens.close();
+  }
+}
+
+function sameTexts(actual: Map<number, string>, expected: Map<number, string>): boolean {
+  for (const [clientId, text] of expected) if (actual.get(clientId) !== text) return false;
+  return true;
+}

@@ -1,0 +1,154 @@
+/**
+ * The server under test, in a process of its own: Plenary built by `buildApp` exactly as
+ * `server/src/main.ts` builds it (configuration from the same variables), listening on a free
+ * port. The harness calls it over IPC to create users, sessions and meetings, to mint WebSocket
+ * tokens with the server's own CollabTokens, to read back what the store holds, and for the
+ * process's CPU, memory and event-loop delay.
+ *
+ * BENCH_PLENARY_ROOT points at another checkout of Plenary (an older revision, for before/after
+ * figures from one run); by default, this one.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as Y from 'yjs';
+import { paragraphTexts } from '../lib/benchDoc.ts';
+import { processStatsMonitor } from '../lib/processStats.ts';
+import { serveRpc } from '../lib/rpc.ts';
+
+const root = process.env.BENCH_PLENARY_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const load = (file: string) => import(pathToFileURL(path.join(root, file)).href);
+
+const { buildApp } = await load('server/src/app.ts');
+const { loadConfig } = await load('server/src/config.ts');
+const { CollabTokens } = await load('server/src/auth/collabToken.ts');
+const { hashPassword } = await load('server/src/auth/passwords.ts');
+
+const config = loadConfig({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATA_DIR: process.env.DATA_DIR,
+  DATABASE_URL: process.env.DATABASE_URL,
+  REDIS_URL: process.env.REDIS_URL,
+  REDIS_PREFIX: process.env.REDIS_PREFIX,
+  PUBLIC_ORIGIN: 'http://127.0.0.1:9',
+  SEED_DEMO: '0',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // The benchmark's clients each sign in as their own user, but hundreds share one address.
+  RATE_LIMIT_PER_MINUTE: '0',
+});
+const app = await buildApp(config);
+await app.http.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.http.server.address() as { port: number }).port;
+const tokens = new CollabTokens(await app.store.settings.secret('collab-token-secret'));
+const monitor = processStatsMonitor();
+export const BENCH_PASSWORD = 'plenary-bench-2025';
+let passwordHash: string | undefined;
+
+interface BenchUser {
+  userId: string;
+  sessionId: string;
+  /** The session cookie's value. */
+  cookie: string;
+}
+
+serveRpc({
+  info: () => ({ port, pid: process.pid, root }),
+  stats: () => monitor.stats(),
+  resetStats: () => monitor.reset(),
+  gc: () => (globalThis as { gc?: () => void }).gc?.(),
+  collabCounts: () => ({ connections: app.collab.getConnectionsCount(), documents: app.collab.getDocumentsCount() }),
+
+  async createUsers({ count, role = 'member', prefix = 'bench' }: { count: number; role?: string; prefix?: string }): Promise<BenchUser[]> {
+    passwordHash ??= await hashPassword(BENCH_PASSWORD);
+    const groups = ['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'];
+    const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const users: { id: string }[] = await app.store.db.transaction(async (tx: unknown) => {
+      const created = [];
+      for (let i = 0; i < count; i++) {
+        created.push(
+          await app.store.users.create(
+            { email: `${prefix}.${stamp}.${i}@bench.example`, name: `${prefix} ${i}`, role, group: groups[i % groups.length], passwordHash },
+            tx,
+          ),
+        );
+      }
+      return created;
+    });
+    const out: BenchUser[] = [];
+    for (const user of users) {
+      const { secret, session } = await app.store.sessions.create(user.id);
+      out.push({ userId: user.id, sessionId: session.id, cookie: `plenary_session=${secret}` });
+    }
+    return out;
+  },
+
+  async createMeetings({ count, prefix = 'bench' }: { count: number; prefix?: string }): Promise<{ id: string; agendaDoc: string; liveDoc: string }[]> {
+    const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    return app.store.db.transaction(async (tx: unknown) => {
+      const meetings = [];
+      for (let i = 0; i < count; i++) {
+        const meeting = await app.store.meetings.create(
+          {
+            id: `${prefix}-${stamp}-${i}`,
+            title: `Benchmark consultation ${i}`,
+            startsOn: '2025-02-10',
+            startTime: '09:00',
+            timezone: 'UTC',
+            form: 'Online',
+            description: 'Created by the benchmark harness.',
+          },
+          tx,
+        );
+        meetings.push({ id: meeting.id, agendaDoc: meeting.agendaDoc, liveDoc: meeting.liveDoc });
+      }
+      return meetings;
+    });
+  },
+
+  /** Tokens bound to one document each, as POST /api/collab-token issues them. */
+  mintTokens({ grants }: { grants: { userId: string; sessionId: string; doc: string }[] }): string[] {
+    return grants.map((grant) => tokens.issue({ u: grant.userId, s: grant.sessionId, d: grant.doc }).token);
+  },
+
+  /** What the store holds of a document (snapshot and log), as paragraph texts by writer. */
+  async storedTexts({ docName }: { docName: string }): Promise<[number, string][]> {
+    const stored = await app.store.documents.load(docName);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+    return [...paragraphTexts(doc)];
+  },
+
+  /** Log rows of a document, folded or not. */
+  async storedRows({ docName }: { docName: string }): Promise<number> {
+    const row = await app.store.db.get('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?', [docName]);
+    return Number((row as { n: number } | undefined)?.n ?? 0);
+  },
+
+  /** The document as the server holds it in memory, or null when it is not loaded. */
+  memoryTexts({ docName }: { docName: string }): [number, string][] | null {
+    const document = app.collab.documents.get(docName);
+    return document ? [...paragraphTexts(document)] : null;
+  },
+
+  isLoaded: ({ docName }: { docName: string }) => app.collab.documents.has(docName) || app.collab.loadingDocuments.has(docName),
+
+  /** For the cost of durability: turn the append-before-acknowledge off (a benchmark-only switch). */
+  setDurability({ on }: { on: boolean }) {
+    const persistence = app.collab.configuration.extensions.find(
+      (extension: { extensionName?: string }) => extension.extensionName === 'plenary-persistence',
+    );
+    if (!persistence) throw new Error('no persistence extension');
+    const own = persistence as Record<string, unknown> & { constructor: { prototype: Record<string, unknown> } };
+    if (on) delete own.beforeHandleMessage;
+    else own.beforeHandleMessage = async () => {};
+    return true;
+  },
+
+  async close() {
+    await app.close();
+    setImmediate(() => process.exit(0));
+  },
+});
+
+process.send?.({ ready: true });
