@@ -100,6 +100,9 @@ export function connectPeer(
   const Polyfill = class extends WebSocket {
     constructor(url: string) {
       super(url, headers ? { headers } : {});
+      // The provider closes a socket that is still connecting after removing its own
+      // listeners; in Node (unlike browsers) that emits an error nobody would handle.
+      this.on('error', () => {});
     }
   };
   const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: Polyfill, maxAttempts: 0 });
