@@ -55,6 +55,13 @@ describe('running the meeting', () => {
     expect(await now.getByRole('button').count()).toBe(0);
     expect(await kwame.page.locator('.day-view__item', { hasText: ITEM }).getAttribute('aria-current')).toBe('true');
 
+    // Item details open in the day view, labelled.
+    await row.getByRole('button', { name: 'Details' }).click();
+    const details = chair.page.getByRole('form', { name: 'Details of item 5' });
+    expect(await details.getByLabel('Minutes').inputValue()).toBe('90');
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    await details.getByRole('button', { name: 'Cancel' }).click();
+
     // The chair moves on: the highlight follows on the other screen.
     await chair.page.getByRole('button', { name: 'Move on to item 6' }).click();
     await expect.poll(() => highlighted.locator('.agenda-item__title').textContent(), { timeout: 10_000 }).toContain('Best Practice Forums');
@@ -86,6 +93,7 @@ describe('running the meeting', () => {
     await comment.selectOption({ label: (await option.textContent())! });
     await form.getByLabel('As said in the meeting').fill('by 14 March 2099');
     await expect.poll(() => form.getByText(/^Means .*2099\.$/).count()).toBe(1);
+    expect(await a11yViolations(chair.page)).toEqual([]);
     await form.getByRole('button', { name: 'Record the action' }).click();
     await expect.poll(() => chair.page.getByRole('status').filter({ hasText: 'Action item recorded' }).count()).toBe(1);
 

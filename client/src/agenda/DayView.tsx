@@ -5,6 +5,7 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { formatClock, scheduleAgenda } from '../../../shared/agendaItems.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
@@ -96,6 +97,11 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                         >
                           {t('agendaItems.editDetails')}
                         </button>
+                      )}
+                      {editable && (
+                        <Link className="day-view__action-link" to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
+                          {t('agendaItems.addAction')}
+                        </Link>
                       )}
                     </div>
                   )}
