@@ -199,9 +199,12 @@ function userOf(users: DemoSeedContext['users'], email: string) {
 export async function seedDemoProposals(context: DemoSeedContext, proposals: ProposalStore, comments: CommentStore): Promise<void> {
   const { store, tx, users, meetingId } = context;
   const secretariat = users.get('secretariat@example.org');
-  for (const proposal of DEMO_PROPOSALS) {
+  // Submitted a day apart, the Global Digital Compact first, as the board lists them.
+  const firstAt = Date.now() - DEMO_PROPOSALS.length * 24 * 60 * 60 * 1000;
+  for (const [index, proposal] of DEMO_PROPOSALS.entries()) {
     await proposals.create(
       {
+        at: firstAt + index * 24 * 60 * 60 * 1000,
         id: proposal.id,
         meetingId,
         kind: proposal.kind,

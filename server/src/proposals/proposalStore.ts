@@ -24,6 +24,8 @@ export interface NewProposal {
   submitterId: string;
   coAuthorIds?: string[];
   publicComment?: boolean;
+  /** When it was submitted (the demo seed spreads its proposals out); now by default. */
+  at?: number;
 }
 
 export interface ProposalChanges {
@@ -70,7 +72,7 @@ export class ProposalStore {
 
   async create(input: NewProposal, tx: SqlExecutor = this.db): Promise<string> {
     const id = input.id ?? randomUUID();
-    const now = Date.now();
+    const now = input.at ?? Date.now();
     await tx.run(
       `INSERT INTO proposals (id, meeting_id, kind, title, summary, status, submitter_id, public_comment, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
