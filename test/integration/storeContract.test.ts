@@ -91,6 +91,39 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
     });
   });
 
+  describe('concurrency', () => {
+    it('runs transactions started at the same moment one after the other, all committed', async () => {
+      const before = await store.users.count();
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          store.db.transaction(async (tx) => {
+            await store.users.create({ email: `par${i}@example.org`, name: `P${i}`, role: 'member', group: 'government', passwordHash: 'h' }, tx);
+            await tx.get('SELECT 1 AS one');
+          }),
+        ),
+      );
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+      expect(await store.users.count()).toBe(before + 20);
+    });
+
+    it('keeps a statement made outside a transaction out of it, even while it is open', async () => {
+      let inside!: () => void;
+      const opened = new Promise<void>((resolve) => (inside = resolve));
+      const failing = store.db.transaction(async (tx) => {
+        await store.users.create({ email: 'rolledback@example.org', name: 'R', role: 'member', group: 'government', passwordHash: 'h' }, tx);
+        inside();
+        await tx.get('SELECT 1 AS one');
+        throw new Error('roll back');
+      });
+      await opened;
+      const outside = store.users.create({ email: 'outside@example.org', name: 'O', role: 'member', group: 'government', passwordHash: 'h' });
+      await expect(failing).rejects.toThrow('roll back');
+      await outside;
+      expect(await store.users.credentialsByEmail('outside@example.org')).toBeDefined();
+      expect(await store.users.credentialsByEmail('rolledback@example.org')).toBeUndefined();
+    });
+  });
+
   describe('sessions', () => {
     it('finds a live session by its secret, never after revocation or expiry', async () => {
       const user = await store.users.create({ email: 's@example.org', name: 'S', role: 'chair', group: 'government', passwordHash: 'h' });

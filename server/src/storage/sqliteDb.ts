@@ -41,18 +41,21 @@ export class SqliteDb implements Db {
     };
   }
 
+  // Outside a transaction a statement runs at once. While one is open, it waits for the end;
+  // the check and the statement must then follow each other with no await in between, or
+  // another transaction could begin in the gap and the statement would run inside it.
   async all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
-    await this.waitForTransaction();
+    while (this.lock) await this.lock;
     return this.allSync<T>(sql, params);
   }
 
   async get<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
-    await this.waitForTransaction();
+    while (this.lock) await this.lock;
     return this.getSync<T>(sql, params);
   }
 
   async run(sql: string, params?: readonly SqlParam[]): Promise<RunResult> {
-    await this.waitForTransaction();
+    while (this.lock) await this.lock;
     return this.runSync(sql, params);
   }
 
@@ -72,7 +75,8 @@ export class SqliteDb implements Db {
   }
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    await this.waitForTransaction();
+    // Check and take the lock with no await in between (see above).
+    while (this.lock) await this.lock;
     let release!: () => void;
     this.lock = new Promise<void>((resolve) => (release = resolve));
     try {
@@ -96,13 +100,8 @@ export class SqliteDb implements Db {
   }
 
   async close(): Promise<void> {
-    await this.waitForTransaction();
-    if (this.db.isOpen) this.db.close();
-  }
-
-  private async waitForTransaction(): Promise<void> {
-    // A loop, because another transaction may start between the wake-up and our turn.
     while (this.lock) await this.lock;
+    if (this.db.isOpen) this.db.close();
   }
 
   private prepare(sql: string): StatementSync {
