@@ -120,6 +120,8 @@ async function main(): Promise<void> {
     log(`Correctness failed in ${failed.map((result) => result.id).join(', ')}`);
     process.exitCode = 1;
   }
+  // Keep-alive sockets of fetch and closed children's pipes would hold the process for a while.
+  process.exit();
 }
 
 main().catch((error: unknown) => {

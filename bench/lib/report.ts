@@ -39,14 +39,14 @@ function scenarioSection(result: ScenarioResult, chartPath: string | null): stri
   lines.push(`**Result:** ${result.met === true ? '✅ met' : result.met === false ? '❌ not met' : '–'}: ${result.verdict}`, '');
   lines.push(`**What ran:** ${result.setup}`, '');
   if (result.error) lines.push(`**The scenario failed:** \`${result.error.replace(/`/g, "'").slice(0, 600)}\``, '');
-  const base = result.measurements.find((m) => m.server === BASELINE);
+  const baseOf = (m: Measurement) => result.measurements.find((other) => other.server === (m.baseline ?? BASELINE));
   lines.push(`Latency: ${result.latencyLabel}, milliseconds.`, '');
   lines.push('| server | p50 | p95 | p99 | max | throughput | server CPU | server RSS | heap | event-loop delay p99 | load-generator CPU | p99 vs bare | correctness |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const m of result.measurements) {
     const s = m.server_;
     lines.push(
-      `| ${m.server} | ${fmt(m.latency?.p50)} | ${fmt(m.latency?.p95)} | ${fmt(m.latency?.p99)} | ${fmt(m.latency?.max)} | ${throughput(m)} | ${s ? `${Math.round(s.cpu * 100)} %` : '–'} | ${s ? `${s.rssMb.toFixed(0)} MB` : '–'} | ${s ? `${s.heapMb.toFixed(0)} MB` : '–'} | ${s ? `${fmt(s.eventLoopP99Ms)} ms` : '–'} | ${m.loadCpu === null ? '–' : `${Math.round(m.loadCpu * 100)} %`} | ${ratio(m, base)} | ${checksCell(m)} |`,
+      `| ${m.server} | ${fmt(m.latency?.p50)} | ${fmt(m.latency?.p95)} | ${fmt(m.latency?.p99)} | ${fmt(m.latency?.max)} | ${throughput(m)} | ${s ? `${Math.round(s.cpu * 100)} %` : '–'} | ${s ? `${s.rssMb.toFixed(0)} MB` : '–'} | ${s ? `${s.heapMb.toFixed(0)} MB` : '–'} | ${s ? `${fmt(s.eventLoopP99Ms)} ms` : '–'} | ${m.loadCpu === null ? '–' : `${Math.round(m.loadCpu * 100)} %`} | ${ratio(m, baseOf(m))} | ${checksCell(m)} |`,
     );
   }
   lines.push('');

@@ -16,6 +16,8 @@ export interface Measurement {
   /** Further figures, named. */
   extra: Record<string, number | string>;
   checks: Check[];
+  /** The measurement this one is compared with (default: the bare Hocuspocus row). */
+  baseline?: string;
 }
 
 export interface ScenarioResult {

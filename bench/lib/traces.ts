@@ -128,8 +128,9 @@ export interface ConcurrentReplay {
  * copy only ever moves forward: merging parents means applying the other agents' updates up to
  * the latest one in the ancestry.
  */
-export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], setupClientId: number): ConcurrentReplay {
+export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], setupClientId: number, limit = trace.txns.length): ConcurrentReplay {
   const agents = trace.numAgents;
+  const txns = trace.txns.slice(0, limit);
   if (clientIds.length < agents) throw new Error(`need ${agents} client ids`);
   const setupDoc = new Y.Doc();
   setupDoc.clientID = setupClientId;
@@ -144,16 +145,16 @@ export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], se
   });
   const texts = docs.map((doc) => paragraphOf(doc, setupClientId)!);
   const mirrors = docs.map(() => ({ value: '' }));
-  const astral = trace.txns.some((txn) => txn.patches.some((patch) => hasAstral(patch[2])));
+  const astral = txns.some((txn) => txn.patches.some((patch) => hasAstral(patch[2])));
   /** Per transaction: its position in its agent's chain. */
-  const chainIndex = new Int32Array(trace.txns.length);
+  const chainIndex = new Int32Array(txns.length);
   /** Per transaction and agent: the highest chain index of that agent in its ancestry (-1: none). */
   const ancestry: Int32Array[] = [];
   const chains: AgentTxn[][] = docs.map(() => []);
   /** How many of each agent's transactions each agent's copy holds. */
   const holds = docs.map(() => new Int32Array(agents));
 
-  trace.txns.forEach((txn, i) => {
+  txns.forEach((txn, i) => {
     const agent = txn.agent;
     const seen = new Int32Array(agents).fill(-1);
     for (const parent of txn.parents) {
@@ -197,13 +198,14 @@ export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], se
   // dependency), gives the trace's end content.
   const merged = new Y.Doc();
   Y.applyUpdate(merged, setup);
-  trace.txns.forEach((txn, i) => Y.applyUpdate(merged, chains[txn.agent]![chainIndex[i]!]!.update));
+  txns.forEach((txn, i) => Y.applyUpdate(merged, chains[txn.agent]![chainIndex[i]!]!.update));
   const result = plainText(paragraphOf(merged, setupClientId)!);
-  if (result !== trace.endContent) throw new Error('the concurrent replay does not reproduce the trace (local check)');
+  // The whole trace must give its end content; a prefix (quick runs) gives what its merge gives.
+  if (limit >= trace.txns.length && result !== trace.endContent) throw new Error('the concurrent replay does not reproduce the trace (local check)');
   return {
     setup,
     setupClientId,
     agents: chains.map((txns, a) => ({ clientId: clientIds[a]!, txns })),
-    expected: trace.endContent,
+    expected: result,
   };
 }

@@ -1,4 +1,89 @@
-/** Live poll viewers and voters (S7), run inside a load generator. */
+/**
+ * Live poll viewers and voters (S7), run inside a load generator: viewers watch the `polls` map
+ * of `live:{meetingId}` until they see the final tally; voters cast ballots over HTTP on a fixed
+ * schedule (open loop: a slow answer does not delay the next ballot).
+ */
+import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
+import { entries } from './generator.ts';
+
+interface PollView {
+  ballots?: number;
+  tally?: Record<string, number>;
+}
+
+const seenAt = new Map<number, number>();
+
+function tallyEquals(actual: Record<string, number> | undefined, expected: Record<string, number>): boolean {
+  if (!actual) return false;
+  for (const [option, count] of Object.entries(expected)) if ((actual[option] ?? 0) !== count) return false;
+  return Object.values(actual).reduce((a, b) => a + b, 0) === Object.values(expected).reduce((a, b) => a + b, 0);
+}
+
 export function pollHandlers() {
-  return {};
+  return {
+    /** From now on, each viewer notes when its copy first shows the expected final tally. */
+    watchPoll({ pollId, ballots, tally }: { pollId: string; ballots: number; tally: Record<string, number> }) {
+      seenAt.clear();
+      for (const [index, entry] of entries) {
+        const doc = entry.client.doc;
+        if (!doc) continue;
+        const polls = doc.getMap<PollView>('polls');
+        const check = () => {
+          if (seenAt.has(index)) return;
+          const view = polls.get(pollId);
+          if (view?.ballots === ballots && tallyEquals(view.tally, tally)) seenAt.set(index, nowUs());
+        };
+        entry.tracker.listener = check;
+        check();
+      }
+    },
+
+    /** Waits until every viewer here has seen the final tally; returns when each did (µs). */
+    async awaitPoll({ timeoutMs }: { timeoutMs: number }) {
+      const viewers = [...entries.values()].filter((entry) => entry.client.doc);
+      try {
+        await waitUntil(() => seenAt.size >= viewers.length, timeoutMs, 'the final tally on every viewer', 5);
+      } catch {
+        // reported below
+      }
+      for (const entry of entries.values()) entry.tracker.listener = null;
+      return { seen: Float64Array.from(seenAt.values()), viewers: viewers.length, dropped: viewers.filter((entry) => entry.client.dropped).length };
+    },
+
+    /**
+     * Casts ballots: voter k at startAt + k × spacing, without waiting for earlier answers.
+     * Returns each ballot's start and end (µs) and HTTP status.
+     */
+    async vote({ baseUrl, pollId, voters, startAtUs, spacingUs }: { baseUrl: string; pollId: string; voters: { cookie: string; choice: string; slot: number }[]; startAtUs: number; spacingUs: number }) {
+      const started = new Float64Array(voters.length);
+      const ended = new Float64Array(voters.length);
+      const statuses = new Int32Array(voters.length);
+      const requests: Promise<void>[] = [];
+      for (let k = 0; k < voters.length; k++) {
+        const voter = voters[k]!;
+        const due = startAtUs + voter.slot * spacingUs;
+        const wait = (due - nowUs()) / 1000;
+        if (wait > 0.5) await sleep(wait);
+        started[k] = nowUs();
+        requests.push(
+          fetch(`${baseUrl}/api/polls/${pollId}/ballot`, {
+            method: 'PUT',
+            headers: { cookie: voter.cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({ choices: [voter.choice] }),
+          })
+            .then(async (response) => {
+              await response.arrayBuffer();
+              ended[k] = nowUs();
+              statuses[k] = response.status;
+            })
+            .catch(() => {
+              ended[k] = nowUs();
+              statuses[k] = -1;
+            }),
+        );
+      }
+      await Promise.all(requests);
+      return { started, ended, statuses };
+    },
+  };
 }

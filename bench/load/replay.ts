@@ -109,8 +109,9 @@ export function replayHandlers() {
       return { startUs, sentUs, ackedUs: nowUs(), sendAt, sent: client.sentUpdates, acked: client.acked, dropped: client.dropped };
     },
 
-    prepareConcurrent({ trace, clientIds, setupClientId }: { trace: string; clientIds: number[]; setupClientId: number }) {
-      concurrent = concurrentReplay(loadTrace<ConcurrentTrace>(trace), clientIds, setupClientId);
+    prepareConcurrent({ trace, clientIds, setupClientId, limit }: { trace: string; clientIds: number[]; setupClientId: number; limit?: number }) {
+      const loaded = loadTrace<ConcurrentTrace>(trace);
+      concurrent = concurrentReplay(loaded, clientIds, setupClientId, limit ?? loaded.txns.length);
       return {
         transactions: concurrent.agents.map((agent) => agent.txns.length),
         finalClocks: concurrent.agents.map((agent) => agent.txns[agent.txns.length - 1]?.clockAfter ?? 0),

@@ -5,7 +5,9 @@ import { s3 } from './s3Idle.ts';
 import { s4 } from './s4Replay.ts';
 import { s5 } from './s5Concurrent.ts';
 import { s6 } from './s6ColdLoad.ts';
+import { s7 } from './s7Poll.ts';
+import { s8 } from './s8ScaleOut.ts';
 import { s9 } from './s9Durability.ts';
 import type { Scenario } from './scenario.ts';
 
-export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s9];
+export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9];

@@ -13,7 +13,7 @@ export const s1: Scenario = {
       clients: 50,
       writers: 50,
       ratePerSec: 5,
-      durationMs: options.quick ? 6_000 : 60_000,
+      durationMs: options.quick ? 4_000 : 60_000,
       warmupMs: options.quick ? 1_000 : 5_000,
       keepEvery: 1,
       generators: 1,

@@ -10,7 +10,7 @@ export const s2: Scenario = {
   target: 'p99 ≤ 50 ms, event-loop delay p99 ≤ 20 ms, no dropped clients',
   async run(options) {
     const config: TypingConfig = options.quick
-      ? { clients: 200, writers: 20, ratePerSec: 5, durationMs: 5_000, warmupMs: 1_000, keepEvery: 5, generators: 2, connectRate: 0, tokensOverHttp: false }
+      ? { clients: 200, writers: 20, ratePerSec: 5, durationMs: 4_000, warmupMs: 1_000, keepEvery: 5, generators: 2, connectRate: 0, tokensOverHttp: false }
       : { clients: 1000, writers: 100, ratePerSec: 5, durationMs: 30_000, warmupMs: 5_000, keepEvery: 10, generators: 2, connectRate: 500, tokensOverHttp: false };
     const measurements: Measurement[] = [];
     for (const spec of [BARE, ...plenarySpecs(options)]) {

@@ -31,6 +31,8 @@ export interface TypingConfig {
   connectRate: number;
   /** Tokens through POST /api/collab-token (true) or minted in the server process. */
   tokensOverHttp: boolean;
+  /** Called just before typing starts and just after it ends (S8 reads Redis's statistics). */
+  around?: { before(): Promise<void>; after(): Promise<void> };
 }
 
 export interface TypingOutcome {
@@ -105,6 +107,7 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     await gens.all('resetStats');
     const serverBefore = await Promise.all(instances.map((server) => server.stats()));
     const genBefore = await gens.stats();
+    await config.around?.before();
     const startAtUs = nowUs() + 300_000;
     options.log(`    typing: ${config.writers} writers × ${config.ratePerSec}/s for ${config.durationMs / 1000} s`);
     const typed = await gens.all<{ sendTimes: Float64Array[]; lateUs: Float64Array; counts: number[] }>('type', (g: number) => ({
@@ -132,6 +135,7 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     });
     const target = created.map((w): [number, number] => [w.clientId, w.c0 + counts[w.index]!]);
     const missing = (await gens.all<string[]>('waitCoverage', { target, timeoutMs: 60_000 })).flat();
+    await config.around?.after();
     const unacknowledged = (await gens.all<string[]>('waitAcknowledged', { timeoutMs: 30_000 })).flat();
     const reports = (await gens.all<ClientReport[]>('collect', { texts: true })).flat();
     reports.sort((a, b) => a.index - b.index);
