@@ -94,8 +94,7 @@ export const s4: Scenario = {
   target: 'final text equals endContent on both clients and in the store; ≥ 25,000 edits/s end to end, while S2 still holds',
   async run(options) {
     const measurements: Measurement[] = [];
-    // flushDelay: false is shown in the full run only.
-    for (const spec of [BARE, ...(options.quick ? [] : [BARE_UNMERGED]), ...plenarySpecs(options)]) {
+    for (const spec of [BARE, BARE_UNMERGED, ...plenarySpecs(options)]) {
       measurements.push(await measureEach(options, () => startServer(options, spec), (server) => replay(options, server), spec.label));
     }
     const rate = find(measurements, 'Plenary')?.throughput?.value;

@@ -1,8 +1,14 @@
 /**
  * Hocuspocus extension: loads documents from the store and appends every update a client sends
- * to the store's log before Hocuspocus applies and acknowledges it ("durable before
- * acknowledged"). Folds the log into a snapshot when Hocuspocus asks to store (debounced, and
- * when the last client leaves).
+ * to the store's log before Hocuspocus applies it, and holds the acknowledgement back until the
+ * append is committed ("durable before acknowledged"). Folds the log into a snapshot when
+ * Hocuspocus asks to store (debounced, and when the last client leaves).
+ *
+ * On SQLite the appends of one event-loop turn share one commit (the group commit of
+ * storage/sqliteDb.ts): the update is inserted at once, applied and forwarded, and everything the
+ * socket sends after it (its acknowledgement first) waits until the commit; a commit that fails
+ * closes the socket (1013), so the client keeps the edit and sends it again. On PostgreSQL each
+ * append is awaited before the update is applied.
  */
 import type {
   afterHandleMessagePayload,
@@ -19,12 +25,17 @@ import * as Y from 'yjs';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentStore } from './documentStore.ts';
+import { SqliteDb } from '../storage/sqliteDb.ts';
+import type { Db } from '../storage/db.ts';
+import { canHold } from './websocketRoute.ts';
 import { documentUpdateOf, isEmptyUpdate } from './messages.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
 
 export interface PersistenceOptions {
   documents: DocumentStore;
+  /** The store's database: on SQLite, appends use its group commit. */
+  db?: Db;
   log: FastifyBaseLogger;
   metrics: Metrics;
 }
@@ -82,7 +93,7 @@ export class Persistence implements Extension {
     const stop = this.options.metrics.storeWriteSeconds.startTimer();
     let seq: number;
     try {
-      seq = await this.options.documents.append(documentName, update, context.user.id);
+      seq = await this.append(documentName, update, context);
     } catch (error) {
       // Not stored, so not applied and not acknowledged: the client keeps the edit and sends it
       // again after reconnecting.
@@ -106,6 +117,29 @@ export class Persistence implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.unfolded.delete(documentName);
+  }
+
+  /**
+   * Appends an update to the log. On SQLite the row joins this turn's group transaction and the
+   * socket's later frames (the acknowledgement) wait for its commit; elsewhere the append itself
+   * is awaited, and resolves once the row is durable.
+   */
+  private async append(documentName: string, update: Uint8Array, context: CollabContext): Promise<number> {
+    const db = this.options.db;
+    if (!(db instanceof SqliteDb)) return this.options.documents.append(documentName, update, context.user.id);
+    const seq = await this.options.documents.append(documentName, update, context.user.id, db.grouped);
+    const committed = db.groupCommitted();
+    const socket = context.socket;
+    if (canHold(socket)) {
+      socket.holdUntil(committed);
+      committed.catch((error: unknown) => {
+        this.options.log.error({ err: error, documentName }, 'could not commit updates; the client will send them again');
+        socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+      });
+    } else {
+      await committed;
+    }
+    return seq;
   }
 
   /**

@@ -5,11 +5,28 @@
  * requests' statements run inside it, so transactions hold a lock that every other
  * statement waits for. Outside a transaction a statement runs at once, synchronously,
  * which keeps the hot path (the document update log) free of extra event-loop turns.
+ *
+ * Group commit: the document update log writes through `grouped`, whose statements run at once
+ * inside one transaction per event-loop turn, committed when the turn ends (or sooner, when any
+ * other statement or transaction needs the database, or when the group is large). A commit costs
+ * far more than an insert (the table's and both indexes' pages go to the WAL each time), so the
+ * updates of a busy turn share one. A grouped write is not durable until `groupCommitted()`
+ * settles: callers hold back whatever must wait for durability (the acknowledgement) until then.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { type Db, type RunResult, type SqlExecutor, type SqlParam, UniqueViolation } from './db.ts';
+
+/** A group is committed early once it holds this many statements. */
+const MAX_GROUP_STATEMENTS = 2_000;
+
+interface Group {
+  statements: number;
+  committed: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 export function openSqliteDb(file: string): SqliteDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -22,6 +39,13 @@ export class SqliteDb implements Db {
   /** Settles when the open transaction ends; null when none is open. */
   private lock: Promise<void> | null = null;
   private readonly direct: SqlExecutor;
+  /** The open group transaction (see group commit above), or null. */
+  private group: Group | null = null;
+  /**
+   * Statements of the group transaction: they run at once (after an open ordinary transaction,
+   * if any) and are durable only once `groupCommitted()` settles. For appends only.
+   */
+  readonly grouped: SqlExecutor;
 
   private readonly db: DatabaseSync;
 
@@ -39,23 +63,87 @@ export class SqliteDb implements Db {
       get: async (sql, params) => this.getSync(sql, params),
       run: async (sql, params) => this.runSync(sql, params),
     };
+    this.grouped = {
+      all: async (sql, params) => {
+        while (this.lock) await this.lock;
+        return this.inGroup(() => this.allSync(sql, params));
+      },
+      get: async (sql, params) => {
+        while (this.lock) await this.lock;
+        return this.inGroup(() => this.getSync(sql, params));
+      },
+      run: async (sql, params) => {
+        while (this.lock) await this.lock;
+        return this.inGroup(() => this.runSync(sql, params));
+      },
+    };
+  }
+
+  /** Settles when every statement made through `grouped` so far is committed; rejects if that commit failed. */
+  groupCommitted(): Promise<void> {
+    return this.group?.committed ?? Promise.resolve();
+  }
+
+  private inGroup<T>(statement: () => T): T {
+    let group = this.group;
+    if (!group) {
+      this.db.exec('BEGIN IMMEDIATE');
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const committed = new Promise<void>((ok, fail) => {
+        resolve = ok;
+        reject = fail;
+      });
+      // Nobody may be listening when a commit fails (every member closed its socket already).
+      committed.catch(() => {});
+      group = { statements: 0, committed, resolve, reject };
+      this.group = group;
+      setImmediate(() => this.commitGroup(group!));
+    }
+    const result = statement();
+    group.statements++;
+    if (group.statements >= MAX_GROUP_STATEMENTS) this.commitGroup(group);
+    return result;
+  }
+
+  /** Commits the open group (all of it, or nothing). Runs before any other statement or transaction. */
+  private commitGroup(only?: Group): void {
+    const group = this.group;
+    if (!group || (only && only !== group)) return;
+    this.group = null;
+    try {
+      this.db.exec('COMMIT');
+      group.resolve();
+    } catch (error) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // the failed COMMIT may have rolled back already
+      }
+      group.reject(translate(error));
+    }
   }
 
   // Outside a transaction a statement runs at once. While one is open, it waits for the end;
   // the check and the statement must then follow each other with no await in between, or
   // another transaction could begin in the gap and the statement would run inside it.
+  // A statement of its own commits the open group first: it must never become part of the
+  // group (it would then be durable only later, when its caller already believes it is).
   async all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     while (this.lock) await this.lock;
+    this.commitGroup();
     return this.allSync<T>(sql, params);
   }
 
   async get<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined> {
     while (this.lock) await this.lock;
+    this.commitGroup();
     return this.getSync<T>(sql, params);
   }
 
   async run(sql: string, params?: readonly SqlParam[]): Promise<RunResult> {
     while (this.lock) await this.lock;
+    this.commitGroup();
     return this.runSync(sql, params);
   }
 
@@ -66,6 +154,7 @@ export class SqliteDb implements Db {
 
   /** Runs a statement now. Only for callers that checked `busy` (the hot path). */
   runSync(sql: string, params: readonly SqlParam[] = []): RunResult {
+    if (!this.lock) this.commitGroup();
     try {
       const result = this.prepare(sql).run(...(params as SqlParam[]));
       return { changes: Number(result.changes) };
@@ -77,6 +166,7 @@ export class SqliteDb implements Db {
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     // Check and take the lock with no await in between (see above).
     while (this.lock) await this.lock;
+    this.commitGroup();
     let release!: () => void;
     this.lock = new Promise<void>((resolve) => (release = resolve));
     try {
@@ -96,11 +186,13 @@ export class SqliteDb implements Db {
   }
 
   async ping(): Promise<void> {
+    if (!this.lock) this.commitGroup();
     this.getSync('SELECT 1 AS ok');
   }
 
   async close(): Promise<void> {
     while (this.lock) await this.lock;
+    this.commitGroup();
     if (this.db.isOpen) this.db.close();
   }
 
