@@ -33,12 +33,11 @@ import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { openStore, type Store } from './storage/store.ts';
+import { WriteHealth } from './storage/writeHealth.ts';
 
 /** Probes of load balancers and monitoring: never rate-limited. */
 const OPERATIONS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** Largest WebSocket frame accepted; a bigger one closes that socket with 1009. */
-export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 /** Largest HTTP body accepted (413 above). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -127,12 +126,17 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         log: http.log,
       })
     : null;
+  const writeHealth = new WriteHealth();
   const collab = createCollabServer({
     store,
     tokens,
     access,
     metrics,
     log: http.log,
+    writeHealth,
+    maxUpdateBytes: config.maxUpdateBytes,
+    updateCpuBudgetMs: config.updateCpuBudgetMs,
+    maxDocumentBytes: config.maxDocumentBytes,
     extensions: clusterSync ? [live, clusterSync] : [live],
   });
   live.attach(collab);
@@ -187,7 +191,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     ...(bus ? { redis: bus.pub, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
   });
   await http.register(authPlugin, { store, publicOrigins: config.publicOrigins, secureCookies: config.secureCookies });
-  await http.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  // A larger frame closes that socket with 1009 (Message Too Big).
+  await http.register(websocket, { options: { maxPayload: config.maxFrameBytes } });
 
   http.addHook('onResponse', async (request, reply) => {
     metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode });
@@ -195,7 +200,11 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await http.register(healthRoutes, {
     metrics,
-    checks: { store: () => store.db.ping(), ...(bus ? { redis: () => bus.ping() } : {}) },
+    checks: {
+      store: () => store.db.ping(),
+      storeWrites: () => writeHealth.check(),
+      ...(bus ? { redis: () => bus.ping() } : {}),
+    },
   });
   await http.register(authRoutes, {
     store,

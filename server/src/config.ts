@@ -23,6 +23,10 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { description: `one of ${LOG_LEVELS.join(', ')}` }),
   TRUST_PROXY: Type.Enum(['0', '1'], { description: '0 or 1 (1 only behind a proxy that sets X-Forwarded-For)' }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
+  MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
+  MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
+  UPDATE_CPU_BUDGET_MS: Type.Integer({ minimum: 1, maximum: 10_000, description: 'an integer number of milliseconds per 10 s, 1 to 10000' }),
+  MAX_DOCUMENT_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -36,6 +40,10 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   LOG_LEVEL: 'info',
   TRUST_PROXY: '0',
   RATE_LIMIT_PER_MINUTE: '1200',
+  MAX_FRAME_BYTES: String(2 * 1024 * 1024),
+  MAX_UPDATE_BYTES: String(512 * 1024),
+  MAX_DOCUMENT_BYTES: String(16 * 1024 * 1024),
+  UPDATE_CPU_BUDGET_MS: '5000',
 };
 
 export interface Config {
@@ -54,6 +62,14 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
+  /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
+  maxFrameBytes: number;
+  /** Largest single document update (decoding cost grows with it; see measureCraftedUpdates.ts). */
+  maxUpdateBytes: number;
+  /** Server time one connection's document updates may take per 10 s. */
+  updateCpuBudgetMs: number;
+  /** Largest size of a collaborative document (its encoded state). */
+  maxDocumentBytes: number;
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean;
 }
@@ -89,6 +105,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY === '1',
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    maxFrameBytes: parsed.MAX_FRAME_BYTES,
+    maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
+    maxDocumentBytes: parsed.MAX_DOCUMENT_BYTES,
+    updateCpuBudgetMs: parsed.UPDATE_CPU_BUDGET_MS,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
   };
 }

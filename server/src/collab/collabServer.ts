@@ -3,15 +3,27 @@
  * project's extensions. It has no server of its own: Fastify hands it each WebSocket
  * (see websocketRoute.ts).
  */
-import { type connectedPayload, type Document, Hocuspocus, type Extension, type onDisconnectPayload } from '@hocuspocus/server';
+import {
+  type afterLoadDocumentPayload,
+  type Connection,
+  type connectedPayload,
+  type Document,
+  Hocuspocus,
+  type Extension,
+  type onDisconnectPayload,
+} from '@hocuspocus/server';
+import * as encoding from 'lib0/encoding';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
 import { Authentication } from './authentication.ts';
 import type { DocumentAccess } from './documentAccess.ts';
+import type { WriteHealth } from '../storage/writeHealth.ts';
+import { DocumentQuota } from './documentQuota.ts';
 import { Persistence } from './persistence.ts';
 import { PresenceIdentity } from './presenceIdentity.ts';
+import { writeCorkedFrames } from './websocketRoute.ts';
 
 export interface CollabServerOptions {
   store: Store;
@@ -19,6 +31,10 @@ export interface CollabServerOptions {
   access: DocumentAccess;
   metrics: Metrics;
   log: FastifyBaseLogger;
+  writeHealth: WriteHealth;
+  maxUpdateBytes: number;
+  maxDocumentBytes: number;
+  updateCpuBudgetMs: number;
   /** More extensions (Redis, projections), run after the project's own. */
   extensions?: Extension[];
 }
@@ -30,11 +46,29 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     // Compaction (onStoreDocument) after 2 s of quiet, and at least every 10 s while edits go on.
     debounce: 2_000,
     maxDebounce: 10_000,
+    // Before authentication a socket may queue little, for a short time, for few documents.
+    // The timeout is an absolute deadline until the first document authenticates.
+    timeout: 30_000,
+    maxUnauthenticatedQueueSize: 1024 * 1024,
+    maxUnauthenticatedQueueMessages: 200,
+    maxPendingDocuments: 20,
+    // In array order (equal priority): the quota refuses an update before persistence stores it.
     extensions: [
       new Authentication({ store: options.store, tokens: options.tokens, access: options.access }),
       new PresenceIdentity(),
       new FanOut(),
-      new Persistence({ documents: options.store.documents, db: options.store.db, log: options.log, metrics: options.metrics }),
+      new DocumentQuota({
+        maxDocumentBytes: options.maxDocumentBytes,
+        maxUpdateBytes: options.maxUpdateBytes,
+        cpuBudgetMs: options.updateCpuBudgetMs,
+        log: options.log,
+      }),
+      new Persistence({
+        documents: options.store.documents, db: options.store.db,
+        log: options.log,
+        metrics: options.metrics,
+        writeHealth: options.writeHealth,
+      }),
       ...(options.extensions ?? []),
     ],
   });
@@ -58,9 +92,14 @@ export function flushDelayFor(connections: number): false | number {
   return Math.min(20, Math.round(connections / 50));
 }
 
-/** Sets each document's flush delay as connections come and go. */
+/** Sets each document's flush delay as connections come and go; encodes each broadcast once. */
 class FanOut implements Extension {
   readonly extensionName = 'plenary-fan-out';
+
+  async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
+    encodeBroadcastsOnce(document);
+    writeAfterFlush(document);
+  }
 
   async connected({ connection }: connectedPayload): Promise<void> {
     adjustFlushDelay(connection.document);
@@ -69,6 +108,72 @@ class FanOut implements Extension {
   async onDisconnect({ document }: onDisconnectPayload): Promise<void> {
     adjustFlushDelay(document);
   }
+}
+
+type Broadcast = (encode: (address: string) => Uint8Array, filter?: (connection: Connection) => boolean) => void;
+
+/** Each connection's address as it starts every frame sent to it (varString). */
+const addressPrefixes = new WeakMap<Connection, Uint8Array>();
+
+function addressPrefix(connection: Connection): Uint8Array {
+  let prefix = addressPrefixes.get(connection);
+  if (!prefix) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, connection.messageAddress);
+    prefix = encoding.toUint8Array(encoder);
+    addressPrefixes.set(connection, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * Hocuspocus encodes a broadcast once per run of connections that share an address, but every
+ * session-aware provider (Plenary's client is one) has an address of its own, so a message for a
+ * thousand viewers was encoded a thousand times (an awareness message: the JSON of every state,
+ * each time). Here it is encoded once; each connection gets the same bytes behind its own address.
+ * (Replaces the document's private `broadcast`, of @hocuspocus/server 4.7; left alone if absent.)
+ */
+function encodeBroadcastsOnce(document: Document): void {
+  const target = document as unknown as { broadcast?: Broadcast };
+  if (typeof target.broadcast !== 'function') return;
+  const nameLength = addressPrefixLength(document.name);
+  target.broadcast = (encode, filter) => {
+    let plain: Uint8Array | null = null;
+    let body: Uint8Array | null = null;
+    for (const connection of document.connections.keys()) {
+      if (filter && !filter(connection)) continue;
+      plain ??= encode(document.name);
+      if (connection.messageAddress === document.name) {
+        connection.send(plain);
+        continue;
+      }
+      body ??= plain.subarray(nameLength);
+      const prefix = addressPrefix(connection);
+      const frame = new Uint8Array(prefix.length + body.length);
+      frame.set(prefix, 0);
+      frame.set(body, prefix.length);
+      connection.send(frame);
+    }
+  };
+}
+
+/**
+ * A flush runs in a setImmediate callback: the frames it corks would otherwise wait for the next
+ * turn's uncork. Write them as soon as the flush is done.
+ */
+function writeAfterFlush(document: Document): void {
+  const flush = document.flush.bind(document);
+  document.flush = () => {
+    const result = flush();
+    writeCorkedFrames();
+    return result;
+  };
+}
+
+function addressPrefixLength(address: string): number {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, address);
+  return encoding.length(encoder);
 }
 
 function adjustFlushDelay(document: Document): void {

@@ -24,6 +24,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import type { WriteHealth } from '../storage/writeHealth.ts';
 import type { DocumentStore } from './documentStore.ts';
 import { SqliteDb } from '../storage/sqliteDb.ts';
 import type { Db } from '../storage/db.ts';
@@ -38,6 +39,7 @@ export interface PersistenceOptions {
   db?: Db;
   log: FastifyBaseLogger;
   metrics: Metrics;
+  writeHealth: WriteHealth;
 }
 
 /** The `live:` projections are rebuilt from SQL; they have no log of their own. */
@@ -70,9 +72,17 @@ export class Persistence implements Extension {
       throw DOCUMENT_UNAVAILABLE;
     }
     const applied: number[] = [];
+    // A snapshot Yjs cannot read means the document cannot be opened safely: refuse it, and
+    // since nothing was loaded, nothing is ever written back over what is stored.
+    if (stored.snapshot) {
+      try {
+        Y.applyUpdate(document, stored.snapshot, SERVER_ORIGIN);
+      } catch (error) {
+        this.options.log.error({ err: error, documentName }, 'the stored snapshot cannot be read; the document stays closed');
+        throw DOCUMENT_UNAVAILABLE;
+      }
+    }
     document.transact(() => {
-      // A snapshot Yjs cannot read means the document cannot be opened safely: refuse it.
-      if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
       for (const update of stored.updates) {
         try {
           Y.applyUpdate(document, update.data);
@@ -95,12 +105,15 @@ export class Persistence implements Extension {
     try {
       seq = await this.append(documentName, update, context);
     } catch (error) {
-      // Not stored, so not applied and not acknowledged: the client keeps the edit and sends it
-      // again after reconnecting.
-      if (error instanceof StoreUnavailable) context.socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+      // Not stored, so not applied and not acknowledged. The whole socket closes so that the
+      // client reconnects by itself, with backoff, and sends the edit again (it keeps it).
+      this.options.writeHealth.failed(error);
+      this.options.log.error({ err: error, documentName }, 'could not store an update; the client will send it again');
+      context.socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
       throw error;
     }
     stop();
+    this.options.writeHealth.succeeded();
     this.appending.set(connection, seq);
   }
 
@@ -159,6 +172,7 @@ export class Persistence implements Extension {
       });
     } catch (error) {
       // Keep the rows to fold next time; the log already holds every update.
+      this.options.writeHealth.failed(error);
       this.unfolded.get(documentName)?.unshift(...seqs);
       this.options.log.error({ err: error, documentName }, 'could not write a snapshot; will retry');
       throw error;

@@ -35,9 +35,12 @@ export class PresenceIdentity implements Extension {
         states.delete(clientId);
         continue;
       }
+      if (readOnly) {
+        // Nothing a read-only client says passes: only the server's word that it is here.
+        for (const key of Object.keys(state)) delete state[key];
+      }
       state.user = { ...user };
       state.readOnly = readOnly;
-      if (readOnly) delete state.cursor;
     }
   }
 }

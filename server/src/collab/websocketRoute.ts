@@ -9,9 +9,11 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
+import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
 
 export interface WebsocketRouteOptions {
   hocuspocus: Hocuspocus;
+  frameLimits?: FrameGuardLimits;
   publicOrigins: string[];
   metrics: Metrics;
 }
@@ -41,13 +43,31 @@ let uncorking = false;
 
 function uncorkAll(): void {
   uncorking = false;
+  writeCorkedFrames();
+}
+
+/**
+ * Writes what every corked socket holds now. Called when a turn's work ends earlier than the
+ * turn (after a broadcast), so that frames made in a setImmediate callback do not wait for the
+ * next turn.
+ */
+export function writeCorkedFrames(): void {
   for (const socket of corked) socket.uncork();
   corked.clear();
 }
 
+/** ws keeps its TCP socket here; it corks around each frame itself, and corks nest. */
+function tcpOf(socket: WebSocket): Duplex | undefined {
+  return (socket as unknown as { _socket?: Duplex })._socket;
+}
+
+function uncorkNow(socket: WebSocket): void {
+  const tcp = tcpOf(socket);
+  if (tcp && corked.delete(tcp)) tcp.uncork();
+}
+
 function corkForThisTurn(socket: WebSocket): void {
-  // ws keeps its TCP socket here; it corks around each frame itself, and corks nest.
-  const tcp = (socket as unknown as { _socket?: Duplex })._socket;
+  const tcp = tcpOf(socket);
   if (!tcp || corked.has(tcp) || tcp.destroyed) return;
   tcp.cork();
   corked.add(tcp);
@@ -96,6 +116,8 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
           corkForThisTurn(socket);
           socket.send(data);
         }
+        // Released in one go: write them now rather than at the end of the turn.
+        uncorkNow(socket);
       };
       const counted: HoldingSocket = {
         send: (data: Uint8Array) => {
@@ -122,15 +144,27 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
       };
       const context: SocketContext = { socket: counted };
       const connection = hocuspocus.handleConnection(counted, toFetchRequest(request), context);
+      const guard = new FrameGuard(options.frameLimits);
+      let refused = false;
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+        if (refused) return; // frames already on their way when the socket was refused
         if (!isBinary) {
+          refused = true;
           socket.close(UNSUPPORTED_DATA, 'binary frames only');
           return;
         }
         metrics.messagesIn.inc();
         // ws hands a Buffer of its own for each message: use it as it is, without a copy.
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-        connection.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        const frame = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const verdict = guard.check(frame);
+        if (verdict !== 'ok') {
+          request.log.warn({ verdict, bytes: frame.length }, 'closed a socket for a hostile frame');
+          refused = true;
+          socket.close(POLICY_VIOLATION.code, verdict);
+          return;
+        }
+        connection.handleMessage(frame);
       });
       socket.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
       // A broken socket ends that connection only; the error is not the process's.

@@ -1,0 +1,332 @@
+/**
+ * Hostile clients on the WebSocket: whatever one sends, that socket is closed (or that document
+ * refused), the process stays up, nothing is stored, and people editing meanwhile notice nothing.
+ */
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { agendaDoc, liveDoc } from '../../shared/documentNames.ts';
+import { CollabTokens } from '../../server/src/auth/collabToken.ts';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import {
+  authFrame,
+  awarenessFrame,
+  frame,
+  RawClient,
+  statelessFrame,
+  syncStep1Frame,
+  updateFrame,
+} from '../helpers/rawClient.ts';
+import { appendParagraph, plainText } from '../helpers/richText.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const AGENDA = agendaDoc(DEMO_MEETING.id);
+const LIVE = liveDoc(DEMO_MEETING.id);
+const MAX_FRAME = 64 * 1024;
+const MAX_DOCUMENT = 64 * 1024;
+const MAX_UPDATE = 32 * 1024;
+
+/** A valid update declaring as many one-item structs as `bytes` allow: the most decoding work per byte. */
+function structBomb(bytes: number, client: number): Uint8Array {
+  const count = Math.floor((bytes - 16) / 2);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, count);
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, 0);
+  for (let i = 0; i < count; i++) {
+    encoding.writeUint8(e, 0);
+    encoding.writeVarUint(e, 1);
+  }
+  encoding.writeVarUint(e, 0);
+  return encoding.toUint8Array(e);
+}
+
+let server: TestServer;
+let member: Session;
+let observer: Session;
+const peers: Peer[] = [];
+const raws: RawClient[] = [];
+
+function peer(...args: Parameters<typeof connectPeer>): Peer {
+  const created = connectPeer(...args);
+  peers.push(created);
+  return created;
+}
+
+function raw(): RawClient {
+  const client = new RawClient(server.wsUrl);
+  raws.push(client);
+  return client;
+}
+
+/** A raw client authenticated for `document` and synced (it has received the server's state). */
+async function authenticatedRaw(session: Session, document: string): Promise<RawClient> {
+  const client = raw();
+  await client.opened;
+  client.send(authFrame(document, await collabToken(server.baseUrl, session, document)));
+  client.send(syncStep1Frame(document, Y.encodeStateVector(new Y.Doc())));
+  await waitFor(() => client.received.length >= 2, { message: 'the server to answer' });
+  return client;
+}
+
+/**
+ * A bystander editing the agenda through the whole test: every edit must reach a second client
+ * within a second, or the test says which.
+ */
+class Bystander {
+  private writer!: Peer;
+  private reader!: Peer;
+  private stop = false;
+  private running!: Promise<void>;
+  readonly problems: string[] = [];
+  disconnects = 0;
+
+  async start(): Promise<void> {
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    this.writer = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
+    this.reader = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    await Promise.all([synced(this.writer), synced(this.reader)]);
+    for (const p of [this.writer, this.reader]) p.socket.on('disconnect', () => this.disconnects++);
+    this.running = (async () => {
+      for (let i = 0; !this.stop; i++) {
+        const text = `bystander line ${i}`;
+        appendParagraph(this.writer.doc, text);
+        const deadline = Date.now() + 1_000;
+        while (!plainText(this.reader.doc).includes(text)) {
+          if (Date.now() > deadline) {
+            this.problems.push(`"${text}" took more than a second`);
+            break;
+          }
+          await sleep(10);
+        }
+        await sleep(50);
+      }
+    })();
+  }
+
+  async finish(): Promise<void> {
+    this.stop = true;
+    await this.running;
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    env: {
+      MAX_FRAME_BYTES: String(MAX_FRAME),
+      MAX_UPDATE_BYTES: String(MAX_UPDATE),
+      MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT),
+      UPDATE_CPU_BUDGET_MS: '100',
+    },
+  });
+  member = await login(server.baseUrl, 'kwame@example.org');
+  observer = await login(server.baseUrl, 'hannah@example.org');
+});
+
+afterAll(async () => {
+  raws.forEach((client) => client.close());
+  peers.forEach((p) => p.destroy());
+  await server?.close();
+});
+
+describe('hostile frames', () => {
+  it('close that socket only; the process stays up and editors meanwhile notice nothing', async () => {
+    const bystander = new Bystander();
+    await bystander.start();
+
+    const random = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256));
+    const attacks: [string, (client: RawClient) => Promise<void> | void, number[]][] = [
+      ['random bytes', (c) => { for (let i = 0; i < 200; i++) c.send(random(1 + Math.floor(Math.random() * 64))); }, [1008, 4401, 4205]],
+      ['a truncated varint', (c) => c.send(Uint8Array.of(0x80)), [1008]],
+      ['a document name longer than the frame', (c) => c.send(Uint8Array.of(0x7f, 0x61)), [1008]],
+      ['an empty frame', (c) => c.send(new Uint8Array(0)), [1008]],
+      ['an unknown message type', (c) => c.send(frame(AGENDA, (e) => encoding.writeVarUint(e, 42))), [1008]],
+      ['a text frame', (c) => c.send('{"hello": "server"}'), [1003]],
+      ['a frame above the size limit', (c) => c.send(new Uint8Array(MAX_FRAME + 1)), [1009]],
+    ];
+
+    for (const [name, attack, codes] of attacks) {
+      const client = raw();
+      await client.opened;
+      await attack(client);
+      const code = await client.closed;
+      expect(codes, `${name}: closed with ${code}`).toContain(code);
+    }
+
+    // 100,000 frames in a row from an authenticated client.
+    const flooder = await authenticatedRaw(member, AGENDA);
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalState({ cursor: null });
+    const chatter = awarenessFrame(AGENDA, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+    for (let i = 0; i < 100_000 && flooder.isOpen; i++) flooder.send(chatter);
+    expect(await flooder.closed).toBe(1008);
+
+    await sleep(300);
+    await bystander.finish();
+    expect(bystander.problems).toEqual([]);
+    expect(bystander.disconnects).toBe(0);
+    expect((await http(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('bound what a socket may queue before it authenticates', async () => {
+    // 300 frames (fewer than the flood limit) for a document it never authenticates.
+    const chatty = raw();
+    await chatty.opened;
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalState({});
+    for (let i = 0; i < 300; i++) chatty.send(awarenessFrame(AGENDA, encodeAwarenessUpdate(awareness, [awareness.clientID])));
+    expect(await chatty.closed).toBe(4205);
+
+    const fanOut = raw();
+    await fanOut.opened;
+    for (let i = 0; i < 30; i++) fanOut.send(syncStep1Frame(agendaDoc(`meeting${i}`), Y.encodeStateVector(new Y.Doc())));
+    expect(await fanOut.closed).toBe(4205);
+    // Neither got any document state.
+    expect(chatty.received.length + fanOut.received.length).toBe(0);
+  });
+});
+
+describe('read-only connections', () => {
+  it('change nothing and reach nobody with updates, sync step 2, awareness or stateless messages', async () => {
+    const watcher = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const stateless: string[] = [];
+    watcher.provider.on('stateless', ({ payload }: { payload: string }) => stateless.push(payload));
+    await synced(watcher);
+    const before = plainText(watcher.doc);
+    const logBefore = (await server.app.store.documents.history(AGENDA)).length;
+
+    const intruder = new Y.Doc();
+    intruder.getXmlFragment('default').insert(0, [new Y.XmlText('INJECTED BY AN OBSERVER')]);
+    const update = Y.encodeStateAsUpdate(intruder);
+    for (const step of [2, 1]) {
+      const client = await authenticatedRaw(observer, AGENDA);
+      client.send(updateFrame(AGENDA, update, step));
+      await sleep(200);
+    }
+    const talker = await authenticatedRaw(observer, AGENDA);
+    talker.send(statelessFrame(AGENDA, 'hello everyone'));
+    const fake = new Awareness(new Y.Doc());
+    fake.setLocalState({ user: { id: member.user.id, name: 'Kwame Asante', color: '#000000' }, cursor: { anchor: 1, head: 2 }, message: 'I am Kwame' });
+    talker.send(awarenessFrame(AGENDA, encodeAwarenessUpdate(fake, [fake.clientID])));
+    await sleep(400);
+
+    expect(plainText(watcher.doc)).toBe(before);
+    expect((await server.app.store.documents.history(AGENDA)).length).toBe(logBefore);
+    expect(stateless).toEqual([]);
+    // Presence shows that the observer is here, as the server knows them, and nothing else.
+    const seen = watcher.provider.awareness!.getStates().get(fake.clientID);
+    expect(seen).toEqual({ user: expect.objectContaining({ id: observer.user.id, name: 'Hannah Becker' }), readOnly: true });
+  });
+
+  it('may not even write awareness on the live projection', async () => {
+    const watcher = peer(server.wsUrl, LIVE, () => collabToken(server.baseUrl, member, LIVE));
+    await synced(watcher);
+    const talker = await authenticatedRaw(observer, LIVE);
+    const fake = new Awareness(new Y.Doc());
+    fake.setLocalState({ note: 'look at me' });
+    talker.send(awarenessFrame(LIVE, encodeAwarenessUpdate(fake, [fake.clientID])));
+    await sleep(300);
+    expect(watcher.provider.awareness!.getStates().has(fake.clientID)).toBe(false);
+  });
+});
+
+describe('identity', () => {
+  it('drops awareness that speaks for another connection\'s client id', async () => {
+    const honest = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const watcher = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    await Promise.all([synced(honest), synced(watcher)]);
+    honest.provider.setAwarenessField('cursor', null);
+    await waitFor(() => watcher.provider.awareness!.getStates().get(honest.doc.clientID)?.user, { message: 'honest presence' });
+
+    const impostor = await authenticatedRaw(observer, AGENDA);
+    const stolen = new Y.Doc();
+    stolen.clientID = honest.doc.clientID;
+    const fake = new Awareness(stolen);
+    for (let i = 0; i < 50; i++) fake.setLocalState({ user: { name: 'Someone else' }, n: i }); // a newer clock
+    impostor.send(awarenessFrame(AGENDA, encodeAwarenessUpdate(fake, [stolen.clientID])));
+    await sleep(300);
+    expect(watcher.provider.awareness!.getStates().get(honest.doc.clientID)?.user).toMatchObject({ id: member.user.id, name: 'Kwame Asante' });
+  });
+
+  it('refuses an expired token, even one signed with the real secret', async () => {
+    const tokens = new CollabTokens(await server.app.store.settings.secret('collab-token-secret'));
+    const { token } = tokens.issue({ u: member.user.id, s: member.cookie.split('=')[1]!, d: AGENDA }, Date.now() - 60 * 60 * 1000);
+    const stale = peer(server.wsUrl, AGENDA, token);
+    await waitFor(() => stale.denied.length > 0, { message: 'refusal' });
+    expect(plainText(stale.doc)).toBe('');
+  });
+});
+
+describe('crafted updates (yjs/yjs#687)', () => {
+  it('refuses an update above the size limit before decoding or storing it', async () => {
+    const document = agendaDoc(DEMO_MEETING.id);
+    const writer = await authenticatedRaw(member, document);
+    const logBefore = (await server.app.store.documents.history(document)).length;
+    writer.send(updateFrame(document, structBomb(MAX_UPDATE + 1024, 424242)));
+    await sleep(300);
+    expect((await server.app.store.documents.history(document)).length).toBe(logBefore);
+  });
+
+  it('cuts a writer whose updates take more than its share of the server\'s time', async () => {
+    const document = agendaDoc(DEMO_MEETING.id);
+    const writer = await authenticatedRaw(member, document);
+    let sent = 0;
+    const client = 900_000;
+    const rounds = 200;
+    for (let round = 0; round < rounds; round++) {
+      // Each bomb starts where the last ended, so that every one is applied in full.
+      const bomb = structBombFrom(MAX_UPDATE, client, sent);
+      writer.send(updateFrame(document, bomb.update));
+      sent = bomb.next;
+      await sleep(5);
+    }
+    await sleep(500);
+    const stored = (await server.app.store.documents.history(document)).filter((row) => Y.decodeUpdate(row.data).structs.some((s) => s.id.client === client));
+    // The budget (100 ms per 10 s here) let some through, then refused the rest.
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.length).toBeLessThan(rounds);
+    expect((await http(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
+  });
+});
+
+/** Like structBomb, for one client from a given clock on. */
+function structBombFrom(bytes: number, client: number, clock: number): { update: Uint8Array; next: number } {
+  const count = Math.floor((bytes - 24) / 2);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, count);
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, clock);
+  for (let i = 0; i < count; i++) {
+    encoding.writeUint8(e, 0);
+    encoding.writeVarUint(e, 1);
+  }
+  encoding.writeVarUint(e, 0);
+  return { update: encoding.toUint8Array(e), next: clock + count };
+}
+
+describe('document growth', () => {
+  it('stops a document grown without bound by small updates, and stores nothing beyond the quota', async () => {
+    const document = agendaDoc(DEMO_MEETING.id.replace('oc1', 'mag1'));
+    const writer = peer(server.wsUrl, document, () => collabToken(server.baseUrl, member, document));
+    await synced(writer);
+    const refused = new Promise<void>((resolve) => writer.provider.on('close', () => resolve()));
+    const text = writer.doc.getText('growth');
+    let sent = 0;
+    // Small updates, each a new run of text that stays in the document: about 1 KB a time.
+    for (let i = 0; i < 400 && writer.denied.length === 0; i++) {
+      text.insert(text.length, `${'x'.repeat(1000)}${i}`);
+      sent += 1000;
+      await sleep(2);
+    }
+    await Promise.race([refused, waitFor(() => writer.denied.length > 0, { message: 'the quota' })]);
+    expect(sent).toBeGreaterThan(MAX_DOCUMENT);
+    const stored = await server.app.store.documents.load(document);
+    const size = (stored.snapshot?.length ?? 0) + stored.updates.reduce((total, update) => total + update.data.length, 0);
+    expect(size).toBeLessThanOrEqual(MAX_DOCUMENT + 2_000);
+    expect((await http(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
+  });
+});
