@@ -64,6 +64,27 @@ describe('rate limits', () => {
     expect((await http(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
   });
 
+  it('count anonymous requests per client address, trusting X-Forwarded-For only behind a declared proxy', async () => {
+    const burst = async (base: string, forwardedFor: (i: number) => string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 45; i++) {
+        statuses.push((await http(base, 'GET', '/api/me', { headers: { 'x-forwarded-for': forwardedFor(i) } })).status);
+      }
+      return statuses;
+    };
+    // Not behind a proxy: a client cannot escape its limit by inventing addresses.
+    const direct = await burst(server.baseUrl, (i) => `203.0.113.${i}`);
+    expect(direct).toContain(429);
+    // Behind a proxy (TRUST_PROXY=1): each forwarded address has its own budget.
+    const proxied = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '40', TRUST_PROXY: '1' } });
+    try {
+      expect(await burst(proxied.baseUrl, (i) => `203.0.113.${i}`)).not.toContain(429);
+      expect(await burst(proxied.baseUrl, () => '198.51.100.7')).toContain(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('stop password guessing on one account without locking out the others', async () => {
     const attempts: number[] = [];
     for (let i = 0; i < 11; i++) {
