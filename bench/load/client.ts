@@ -61,6 +61,9 @@ export class BenchClient {
   refused = 0;
   framesIn = 0;
   awarenessIn = 0;
+  /** Awareness states read (clients that keep a document decode what arrives) and states that did not make sense. */
+  awarenessStates = 0;
+  awarenessErrors = 0;
   bytesIn = 0;
   startedUs: number;
   syncedUs = 0;
@@ -158,6 +161,23 @@ export class BenchClient {
     this.settle.reject(new Error(`${this.docName}: ${reason}`));
   }
 
+  /** Reads an awareness update as y-protocols writes it; every state must be JSON with a named user (or null: gone). */
+  private readAwareness(update: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(update);
+      const count = decoding.readVarUint(decoder);
+      for (let i = 0; i < count; i++) {
+        decoding.readVarUint(decoder);
+        decoding.readVarUint(decoder);
+        const state = JSON.parse(decoding.readVarString(decoder)) as { user?: { name?: unknown } } | null;
+        if (state !== null && typeof state.user?.name !== 'string') this.awarenessErrors++;
+        this.awarenessStates++;
+      }
+    } catch {
+      this.awarenessErrors++;
+    }
+  }
+
   private onOpen(): void {
     // What the provider does on open: the token, then sync step 1 at once (the server queues it
     // until authentication is done), then its awareness.
@@ -194,6 +214,7 @@ export class BenchClient {
       }
       case MSG_AWARENESS:
         this.awarenessIn++;
+        if (this.doc) this.readAwareness(decoding.readVarUint8Array(decoder));
         break;
       case MSG_AUTH: {
         const kind = decoding.readVarUint(decoder);

@@ -207,6 +207,8 @@ export interface ClientReport {
   refused: number;
   framesIn: number;
   awarenessIn: number;
+  awarenessStates: number;
+  awarenessErrors: number;
   updatesIn: number;
   gaps: number;
   /** Arrival times of the measured writers' edits (kept clients only). */
@@ -224,6 +226,8 @@ function collect({ texts = false }: { texts?: boolean }): ClientReport[] {
     refused: e.client.refused,
     framesIn: e.client.framesIn,
     awarenessIn: e.client.awarenessIn,
+    awarenessStates: e.client.awarenessStates,
+    awarenessErrors: e.client.awarenessErrors,
     updatesIn: e.tracker.updates,
     gaps: e.tracker.gaps,
     arrivals: e.tracker.arrivals,

@@ -3,10 +3,10 @@
  * before it is applied and acknowledged) and on the same build with the append switched off
  * (a benchmark-only switch in bench/servers/plenaryServer.ts), in the same run.
  */
-import { BARE, PLENARY, startServer } from '../lib/context.ts';
-import type { Measurement } from '../lib/results.ts';
-import { allPassed, find, measureEach, ms, type Scenario, typingMeasurement } from './scenario.ts';
-import { runTyping, type TypingConfig } from './typing.ts';
+import { BARE, PLENARY } from '../lib/context.ts';
+import type { ServerSpec } from '../lib/servers.ts';
+import { allPassed, find, ms, type Scenario, typingRows } from './scenario.ts';
+import type { TypingConfig } from './typing.ts';
 
 const NO_DURABILITY = 'Plenary, append-before-acknowledge off';
 
@@ -19,44 +19,34 @@ export const s9: Scenario = {
       clients: 50,
       writers: 50,
       ratePerSec: 5,
-      durationMs: options.quick ? 4_000 : 60_000,
-      warmupMs: options.quick ? 1_000 : 5_000,
+      durationMs: options.quick ? 4_000 : 20_000,
+      warmupMs: options.quick ? 1_000 : 3_000,
       keepEvery: 1,
       generators: 1,
       connectRate: 0,
       tokensOverHttp: false,
     };
-    const measurements: Measurement[] = [];
-    const runs = [[BARE.label, true], [PLENARY.label, true], [NO_DURABILITY, false]] as const;
+    const off: ServerSpec = { ...PLENARY, label: NO_DURABILITY };
     // A quick run compares the two Plenary rows only.
-    for (const [label, durable] of options.quick ? runs.slice(1) : runs) {
-      const spec = label === BARE.label ? BARE : { ...PLENARY, label };
-      measurements.push(
-        await measureEach(
-          options,
-          async () => {
-            const server = await startServer(options, spec);
-            if (!durable) await server.child.call('setDurability', { on: false });
-            return server;
-          },
-          async (server) => {
-            const outcome = await runTyping(options, [server], config);
-            if (!durable) outcome.checks = outcome.checks.filter((check) => !check.name.startsWith('the store'));
-            return typingMeasurement(label, outcome);
-          },
-          label,
-        ),
-      );
-    }
-    const on = find(measurements, PLENARY.label)?.latency;
-    const off = find(measurements, NO_DURABILITY)?.latency;
-    const added = on && off ? on.p99 - off.p99 : undefined;
+    const specs = options.quick ? [PLENARY, off] : [BARE, PLENARY, off];
+    const rounds = options.quick ? 1 : 3;
+    const measurements = await typingRows(options, specs, config, rounds, {
+      prepare: async (server, spec) => {
+        if (spec === off) await server.child.call('setDurability', { on: false });
+      },
+      adjust: (outcome, spec) => {
+        if (spec === off) outcome.checks = outcome.checks.filter((check) => !check.name.startsWith('the store'));
+      },
+    });
+    const withAppend = find(measurements, PLENARY.label)?.latency;
+    const withoutAppend = find(measurements, NO_DURABILITY)?.latency;
+    const added = withAppend && withoutAppend ? withAppend.p99 - withoutAppend.p99 : undefined;
     return {
-      setup: `The S1 load (${config.clients} writers × ${config.ratePerSec} edits/s, caret updates, ${config.durationMs / 1000} s) on Plenary with and without the append to the store (SQLite, WAL) before each update is applied and acknowledged. Without it the store check does not apply.`,
+      setup: `The S1 load (${config.clients} writers × ${config.ratePerSec} edits/s, caret updates, ${rounds > 1 ? `${rounds} alternating rounds of ` : ''}${config.durationMs / 1000} s) on Plenary with and without the append to the store (SQLite, WAL) before each update is applied and acknowledged. Without it the store check does not apply.`,
       latencyLabel: 'edit → applied on every other client',
       measurements,
       met: added === undefined ? null : added <= 1 && allPassed(measurements),
-      verdict: added === undefined ? 'not measured' : `durability adds ${ms(added)} at p99 (${ms(on!.p99)} on, ${ms(off!.p99)} off; target ≤ 1 ms), ${ms(on!.p50 - off!.p50)} at p50.`,
+      verdict: added === undefined ? 'not measured' : `durability adds ${ms(added)} at p99 (${ms(withAppend!.p99)} on, ${ms(withoutAppend!.p99)} off; target ≤ 1 ms), ${ms(withAppend!.p50 - withoutAppend!.p50)} at p50.`,
       notes: ['Latency differences of a millisecond are within the noise of a shared machine; the server CPU per edit of both rows shows the cost more steadily.'],
     };
   },

@@ -2,7 +2,9 @@
 import type { RunOptions } from '../lib/context.ts';
 import { type Measurement, passed, type ScenarioResult } from '../lib/results.ts';
 import { percentileCurve, summarize } from '../lib/stats.ts';
-import type { TypingOutcome } from './typing.ts';
+import { startServer } from '../lib/context.ts';
+import type { ServerSpec, ServerUnderTest } from '../lib/servers.ts';
+import { interleavedRounds, runTyping, type TypingConfig, type TypingOutcome } from './typing.ts';
 
 export type ScenarioBody = Omit<ScenarioResult, 'durationMs' | 'id' | 'title' | 'target'>;
 
@@ -49,6 +51,57 @@ export function find(measurements: Measurement[], label: string): Measurement | 
 
 export function allPassed(measurements: Measurement[]): boolean {
   return measurements.every(passed);
+}
+
+/**
+ * The typing load on each server, in interleaved rounds (see interleavedRounds), as rows of the
+ * report. `prepare` may adjust a freshly started server (S9 switches durability off);
+ * `adjust` may edit an outcome before it becomes a row.
+ */
+export async function typingRows(
+  options: RunOptions,
+  specs: ServerSpec[],
+  config: TypingConfig,
+  rounds: number,
+  hooks: { prepare?: (server: ServerUnderTest, spec: ServerSpec) => Promise<void>; adjust?: (outcome: TypingOutcome, spec: ServerSpec) => void } = {},
+): Promise<Measurement[]> {
+  const bySpec = new Map(specs.map((spec) => [spec.label, spec]));
+  const results = await interleavedRounds(
+    specs.map((spec) => spec.label),
+    rounds,
+    async (label, round) => {
+      const spec = bySpec.get(label)!;
+      if (rounds > 1) options.log(`    round ${round + 1} of ${rounds}`);
+      const server = await startServer(options, spec);
+      try {
+        await hooks.prepare?.(server, spec);
+        const outcome = await runTyping(options, [server], config);
+        hooks.adjust?.(outcome, spec);
+        return outcome;
+      } finally {
+        await server.stop().catch(() => {});
+      }
+    },
+  );
+  return specs.map((spec) => {
+    const result = results.get(spec.label)!;
+    if (!result.outcome) {
+      options.log(`    ${spec.label} failed: ${String(result.error)}`);
+      return {
+        server: spec.label,
+        latency: null,
+        curve: [],
+        throughput: null,
+        server_: null,
+        loadCpu: null,
+        extra: {},
+        checks: [{ name: 'the scenario ran', ok: false, detail: result.error instanceof Error ? result.error.message.slice(0, 500) : String(result.error) }],
+      };
+    }
+    const measurement = typingMeasurement(spec.label, result.outcome);
+    if (rounds > 1) measurement.extra['p99 of each round (ms)'] = result.p99s.map((p99) => p99.toFixed(1)).join(', ');
+    return measurement;
+  });
 }
 
 /** Runs `body` for a server, always stopping it; a failure becomes a failed check of that server. */

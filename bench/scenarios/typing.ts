@@ -173,6 +173,9 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     checks.push({ name: 'no client dropped', ok: dropped.length === 0, detail: dropped.slice(0, 3).map((r) => `client ${r.index}: ${r.dropped}`).join('; ') || `${reports.length} clients stayed connected` });
     checks.push({ name: 'every edit reached every client', ok: missing.length === 0 && lostArrivals === 0 && reports.every((r) => r.gaps === 0), detail: missing.length || lostArrivals ? `${missing.slice(0, 2).join('; ')} (${lostArrivals} measured arrivals missing)` : `${counts.reduce((a, b) => a + b, 0)} edits × ${reports.length - 1} receivers` });
     checks.push({ name: 'every edit acknowledged', ok: unacknowledged.length === 0 && reports.every((r) => r.refused === 0), detail: unacknowledged.slice(0, 3).join('; ') });
+    const readers = reports.filter((r) => r.texts);
+    const badCarets = readers.filter((r) => r.awarenessErrors > 0 || r.awarenessStates === 0);
+    checks.push({ name: 'caret updates arrive and decode, each with its user', ok: badCarets.length === 0, detail: badCarets.length ? `client ${badCarets[0]!.index}: ${badCarets[0]!.awarenessStates} states, ${badCarets[0]!.awarenessErrors} errors` : `${readers.reduce((sum, r) => sum + r.awarenessStates, 0)} states read` });
     const expected = new Map(created.map((w) => [w.clientId, typedText(counts[w.index]!)]));
     const wrongTexts = reports.filter((report) => report.texts && !sameTexts(new Map(report.texts), expected));
     checks.push({ name: 'texts on the clients equal what was typed', ok: wrongTexts.length === 0, detail: wrongTexts.length ? `${wrongTexts.length} clients differ (e.g. client ${wrongTexts[0]!.index})` : `${reports.filter((r) => r.texts).length} clients checked` });
@@ -199,6 +202,71 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     await gens.all('closeAll').catch(() => {});
     await gens.close();
   }
+}
+
+/**
+ * Several rounds of one configuration, as one outcome: samples pooled, counts and times added,
+ * server figures averaged, checks of every round kept (a failure in any round fails it).
+ */
+export function mergeOutcomes(outcomes: TypingOutcome[]): TypingOutcome {
+  if (outcomes.length === 1) return outcomes[0]!;
+  const average = (pick: (stats: PhaseStats) => number, i: number) => outcomes.reduce((sum, o) => sum + pick(o.servers[i]!), 0) / outcomes.length;
+  const instances = outcomes[0]!.servers.length;
+  const failing = new Map<string, Check>();
+  for (const outcome of outcomes) for (const check of outcome.checks) if (!check.ok && !failing.has(check.name)) failing.set(check.name, check);
+  return {
+    latencies: concat(outcomes.map((o) => o.latencies)),
+    sameInstance: concat(outcomes.map((o) => o.sameInstance)),
+    crossInstance: concat(outcomes.map((o) => o.crossInstance)),
+    edits: outcomes.reduce((sum, o) => sum + o.edits, 0),
+    deliveries: outcomes.reduce((sum, o) => sum + o.deliveries, 0),
+    measuredSeconds: outcomes.reduce((sum, o) => sum + o.measuredSeconds, 0),
+    connect: summarize(concat(outcomes.map((o) => Float64Array.of(o.connect.p50, o.connect.p99)))),
+    servers: Array.from({ length: instances }, (_, i) => ({
+      cpu: average((s) => s.cpu, i),
+      rssMb: average((s) => s.rssMb, i),
+      heapMb: average((s) => s.heapMb, i),
+      eventLoopP99Ms: Math.max(...outcomes.map((o) => o.servers[i]!.eventLoopP99Ms)),
+      eventLoopMaxMs: Math.max(...outcomes.map((o) => o.servers[i]!.eventLoopMaxMs)),
+    })),
+    loadCpu: outcomes.reduce((sum, o) => sum + o.loadCpu, 0) / outcomes.length,
+    scheduleLateP99Ms: Math.max(...outcomes.map((o) => o.scheduleLateP99Ms)),
+    checks: outcomes[0]!.checks.map((check) => failing.get(check.name) ?? { ...check, detail: `${outcomes.length} rounds; ${check.detail ?? ''}` }),
+    framesPerClient: outcomes.reduce((sum, o) => sum + o.framesPerClient, 0) / outcomes.length,
+  };
+}
+
+/**
+ * Runs each server `rounds` times, alternating (A, B, A, B, …), each round on a fresh server, and
+ * pools each server's rounds: on a machine whose load drifts, every server sees the same drift.
+ */
+export async function interleavedRounds(
+  specs: string[],
+  rounds: number,
+  runOne: (label: string, round: number) => Promise<TypingOutcome>,
+): Promise<Map<string, { outcome?: TypingOutcome; error?: unknown; p99s: number[] }>> {
+  const results = new Map<string, { outcomes: TypingOutcome[]; error?: unknown }>();
+  for (const label of specs) results.set(label, { outcomes: [] });
+  for (let round = 0; round < rounds; round++) {
+    for (const label of specs) {
+      const entry = results.get(label)!;
+      if (entry.error) continue;
+      try {
+        entry.outcomes.push(await runOne(label, round));
+      } catch (error) {
+        entry.error = error;
+      }
+    }
+  }
+  return new Map(
+    [...results].map(([label, entry]) => [
+      label,
+      {
+        ...(entry.error ? { error: entry.error } : { outcome: mergeOutcomes(entry.outcomes) }),
+        p99s: entry.outcomes.map((o) => summarize(o.latencies).p99),
+      },
+    ]),
+  );
 }
 
 function sameTexts(actual: Map<number, string>, expected: Map<number, string>): boolean {
