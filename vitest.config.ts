@@ -21,6 +21,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Real servers on a small, busy machine: give eventual conditions time.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           globalSetup: ['test/helpers/globalServices.ts'],
         },
       },
@@ -31,6 +33,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           globalSetup: ['test/helpers/globalServices.ts', 'test/helpers/buildClient.ts'],
           // One browser at a time: the machine has two cores.
           fileParallelism: false,

@@ -100,6 +100,12 @@ describe('two instances', () => {
           appendParagraph(writer.doc, `edit ${i}`);
           written.push(`edit ${i}`);
           await sleep(20);
+          // Every few edits, give the server a moment to acknowledge all of them (it cannot
+          // while the instance is down: then the edits pile up on the client).
+          if (i % 5 === 4) {
+            const deadline = Date.now() + 300;
+            while ((!writer.provider.isSynced || writer.provider.hasUnsyncedChanges) && Date.now() < deadline) await sleep(5);
+          }
           if (writer.provider.isSynced && !writer.provider.hasUnsyncedChanges) acked = written.length;
         }
       })();
