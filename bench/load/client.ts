@@ -33,6 +33,20 @@ import {
 /** Transaction origin of what arrives from the server (never sent back). */
 export const REMOTE = Symbol('remote');
 
+/**
+ * The provider's awareness renews its state every 15 s (y-protocols: half its 30 s timeout),
+ * which is also what keeps an idle connection alive (the server closes sockets that stay
+ * silent). One timer for every client of the process, as y-protocols checks every 3 s.
+ */
+const RENEW_MS = 15_000;
+const renewing = new Set<BenchClient>();
+let renewTimer: NodeJS.Timeout | null = null;
+
+function renewAwareness(): void {
+  const now = Date.now();
+  for (const client of renewing) client.renewIfDue(now);
+}
+
 export interface ClientOptions {
   url: string;
   docName: string;
@@ -55,6 +69,8 @@ export class BenchClient {
   private readonly socket: WebSocket;
   private readonly options: ClientOptions;
   private awarenessClock = 0;
+  private awarenessSentAt = 0;
+  private awarenessState: Record<string, unknown> | null = null;
   /** Frames sent that the server acknowledges (sync step 2 and updates). */
   sentUpdates = 0;
   acked = 0;
@@ -137,12 +153,26 @@ export class BenchClient {
 
   sendAwareness(state: Record<string, unknown> | null): void {
     this.awarenessClock++;
+    this.awarenessState = state;
+    this.awarenessSentAt = Date.now();
     this.send(awarenessFrame(this.address, this.awarenessId, this.awarenessClock, state));
+  }
+
+  /** Sends the awareness state again when it is 15 s old (see RENEW_MS). */
+  renewIfDue(now: number): void {
+    if (this.awarenessState && this.socket.readyState === WebSocket.OPEN && now - this.awarenessSentAt >= RENEW_MS) {
+      this.sendAwareness(this.awarenessState);
+    }
   }
 
   close(): void {
     if (this.closing) return;
     this.closing = true;
+    renewing.delete(this);
+    if (renewing.size === 0 && renewTimer) {
+      clearInterval(renewTimer);
+      renewTimer = null;
+    }
     if (this.socket.readyState === WebSocket.OPEN) {
       this.socket.send(closeFrame(this.address));
       this.socket.close(1000);
@@ -157,6 +187,7 @@ export class BenchClient {
   }
 
   private fail(reason: string): void {
+    renewing.delete(this);
     if (this.dropped === null) this.dropped = reason;
     this.settle.reject(new Error(`${this.docName}: ${reason}`));
   }
@@ -183,7 +214,11 @@ export class BenchClient {
     // until authentication is done), then its awareness.
     this.socket.send(authFrame(this.address, this.options.token));
     this.socket.send(syncFrame(this.address, SYNC_STEP1, this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0])));
-    if (this.options.awareness) this.sendAwareness(this.options.awareness);
+    if (this.options.awareness) {
+      this.sendAwareness(this.options.awareness);
+      renewing.add(this);
+      renewTimer ??= setInterval(renewAwareness, 3_000);
+    }
   }
 
   private onFrame(data: Buffer): void {

@@ -12,6 +12,8 @@ interface PollView {
 }
 
 const seenAt = new Map<number, number>();
+/** Updates each viewer had received when watching began. */
+const updatesBefore = new Map<number, number>();
 
 function tallyEquals(actual: Record<string, number> | undefined, expected: Record<string, number>): boolean {
   if (!actual) return false;
@@ -24,7 +26,9 @@ export function pollHandlers() {
     /** From now on, each viewer notes when its copy first shows the expected final tally. */
     watchPoll({ pollId, ballots, tally }: { pollId: string; ballots: number; tally: Record<string, number> }) {
       seenAt.clear();
+      updatesBefore.clear();
       for (const [index, entry] of entries) {
+        updatesBefore.set(index, entry.tracker.updates);
         const doc = entry.client.doc;
         if (!doc) continue;
         const polls = doc.getMap<PollView>('polls');
@@ -47,7 +51,14 @@ export function pollHandlers() {
         // reported below
       }
       for (const entry of entries.values()) entry.tracker.listener = null;
-      return { seen: Float64Array.from(seenAt.values()), viewers: viewers.length, dropped: viewers.filter((entry) => entry.client.dropped).length };
+      let updates = 0;
+      for (const [index, entry] of entries) updates += entry.tracker.updates - (updatesBefore.get(index) ?? entry.tracker.updates);
+      return {
+        seen: Float64Array.from(seenAt.values()),
+        viewers: viewers.length,
+        dropped: viewers.filter((entry) => entry.client.dropped).length,
+        updatesPerViewer: viewers.length ? updates / viewers.length : 0,
+      };
     },
 
     /**

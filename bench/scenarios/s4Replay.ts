@@ -94,7 +94,9 @@ export const s4: Scenario = {
   target: 'final text equals endContent on both clients and in the store; ≥ 25,000 edits/s end to end, while S2 still holds',
   async run(options) {
     const measurements: Measurement[] = [];
-    for (const spec of [BARE, BARE_UNMERGED, ...plenarySpecs(options)]) {
+    // One connection may take the whole server here (see the note).
+    const plenary = plenarySpecs(options, { UPDATE_CPU_BUDGET_MS: '10000' });
+    for (const spec of [BARE, BARE_UNMERGED, ...plenary].filter((spec) => !process.env.BENCH_ONLY_SERVER || spec.label.startsWith(process.env.BENCH_ONLY_SERVER))) {
       measurements.push(await measureEach(options, () => startServer(options, spec), (server) => replay(options, server), spec.label));
     }
     const rate = find(measurements, 'Plenary')?.throughput?.value;
@@ -105,7 +107,9 @@ export const s4: Scenario = {
       measurements,
       met: rate !== undefined ? rate >= 25_000 && allPassed(measurements) : null,
       verdict: rate === undefined ? 'not measured' : `Plenary ${Math.round(rate).toLocaleString('en-US')} edits/s end to end (target ≥ 25,000).`,
-      notes: ['"While S2 still holds" is read as: the same server configuration that replays this fast must also meet S2 (no setting that helps one and breaks the other).'],
+      notes: [
+        'Plenary runs here with UPDATE_CPU_BUDGET_MS=10000 (the most it allows: a connection may keep the server busy all the time). With the default, 5000 ms of server time per 10 s per connection (the hostile-client budget of server/src/collab/documentQuota.ts, which counts the wall time from before to after each message), the full replay is cut off after about five seconds of server time with close code 4429 "too-busy": a single client bulk-writing at full speed is indistinguishable from a hostile one by that measure.',
+        '"While S2 still holds" is read as: the same server configuration that replays this fast must also meet S2 (no setting that helps one and breaks the other).'],
     };
   },
 };

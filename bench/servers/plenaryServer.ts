@@ -33,6 +33,10 @@ const config = loadConfig({
   PUBLIC_ORIGIN: 'http://127.0.0.1:9',
   SEED_DEMO: '0',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // Limits a scenario may set (S4 lets one connection use the whole server).
+  UPDATE_CPU_BUDGET_MS: process.env.UPDATE_CPU_BUDGET_MS,
+  MAX_DOCUMENT_BYTES: process.env.MAX_DOCUMENT_BYTES,
+  MAX_UPDATE_BYTES: process.env.MAX_UPDATE_BYTES,
   // The benchmark's clients each sign in as their own user, but hundreds share one address.
   RATE_LIMIT_PER_MINUTE: '0',
 });
