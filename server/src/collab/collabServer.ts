@@ -10,7 +10,10 @@ import {
   type Document,
   Hocuspocus,
   type Extension,
+  type HookName,
+  type HookPayloadByName,
   type onDisconnectPayload,
+  type onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
 import type { FastifyBaseLogger } from 'fastify';
@@ -39,8 +42,72 @@ export interface CollabServerOptions {
   extensions?: Extension[];
 }
 
+/** Hook functions by name, per extensions array (see PlenaryHocuspocus.hooks). */
+const hookLists = new WeakMap<Extension[], { length: number; lists: Map<string, Extension[]> }>();
+
+/** The configuration's own hooks when none is given: `() => new Promise((r) => r(null))`. */
+const DEFAULT_HOOK = /^\(\) => new Promise\(\(r\) => r\((null)?\)\)$/;
+
+/** When each document last re-armed its store debounce (see storeDocumentHooks). */
+const debounceArmed = new WeakMap<Document, number>();
+
+/**
+ * Hocuspocus with two of its per-message costs made smaller, behaviour unchanged:
+ * - `hooks` filtered the extensions and built a promise chain (two promises per extension) for
+ *   every hook of every message and update, the configuration's empty default hooks included.
+ *   Here the extensions having each hook are listed once, empty defaults left out, and called in
+ *   order as before (starting after the caller continues, each awaited, each error logged).
+ * - `storeDocumentHooks` re-armed the store debounce (a clearTimeout and a setTimeout) for every
+ *   update; here at most every 100 ms per document, so a store runs between 1.9 and 2 s after the
+ *   last change instead of exactly 2 s (and the 10 s maximum still holds).
+ */
+class PlenaryHocuspocus extends Hocuspocus {
+  override hooks<T extends HookName>(name: T, payload: HookPayloadByName[T], callback: ((...args: any[]) => unknown) | null = null): Promise<any> {
+    const extensions = this.configuration.extensions;
+    let cache = hookLists.get(extensions);
+    if (!cache || cache.length !== extensions.length) {
+      cache = { length: extensions.length, lists: new Map() };
+      hookLists.set(extensions, cache);
+    }
+    let list = cache.lists.get(name);
+    if (!list) {
+      list = extensions.filter((extension) => {
+        const hook = (extension as Record<string, unknown>)[name];
+        return typeof hook === 'function' && !DEFAULT_HOOK.test(String(hook));
+      });
+      cache.lists.set(name, list);
+    }
+    return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
+  }
+
+  override storeDocumentHooks(document: Document, payload: onStoreDocumentPayload, immediately?: boolean): Promise<any> {
+    if (!immediately) {
+      const now = Date.now();
+      const armed = debounceArmed.get(document);
+      if (armed !== undefined && now - armed < 100 && this.debouncer.isDebounced(`onStoreDocument-${document.name}`)) return Promise.resolve();
+      debounceArmed.set(document, now);
+    }
+    return super.storeDocumentHooks(document, payload, immediately);
+  }
+}
+
+async function runHooks(name: string, list: Extension[], payload: unknown, callback: ((...args: any[]) => unknown) | null): Promise<unknown> {
+  await undefined;
+  let result: unknown;
+  for (const extension of list) {
+    try {
+      result = await (extension as Record<string, (payload: unknown) => unknown>)[name]!(payload);
+    } catch (error) {
+      if ((error as { message?: string } | null)?.message) console.error(`[${name}]`, (error as Error).message);
+      throw error;
+    }
+    if (callback) result = await callback(result);
+  }
+  return result;
+}
+
 export function createCollabServer(options: CollabServerOptions): Hocuspocus {
-  const hocuspocus = new Hocuspocus({
+  const hocuspocus = new PlenaryHocuspocus({
     name: 'plenary',
     quiet: true,
     // Compaction (onStoreDocument) after 2 s of quiet, and at least every 10 s while edits go on.
