@@ -12,13 +12,10 @@ import { proposalDoc } from '../../../shared/documentNames.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { useUser } from '../app/session.tsx';
-import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
-import { PresenceList } from '../collab/PresenceList.tsx';
+import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
-import { usePresence } from '../collab/usePresence.ts';
 import { useDocumentComments } from '../comments/useDocumentComments.tsx';
 import { formatTime } from '../comments/formatTime.ts';
-import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
@@ -58,7 +55,6 @@ function ProposalView({ proposalId }: { proposalId: string }) {
   const { proposal, error, setOwn } = useProposal(proposalId);
   const doc = proposalDoc(proposalId);
   const collab = useCollabDocument(doc, { userId: user.id });
-  const people = usePresence(collab?.provider);
   const moderator = isModerator(user.role);
   const author = proposal?.authors.some((person) => person.id === user.id) ?? false;
   const comments = useDocumentComments({
@@ -78,7 +74,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
   }
   if (!proposal || !collab) return <p role="status" className="page">{t('proposals.loading')}</p>;
 
-  const editable = !collab.readOnly && (moderator || author) && collab.state !== 'denied';
+  const editable = isEditable(collab, moderator || author);
   const status = statusKey(proposal.status);
   return (
     <article className="page proposal" aria-labelledby="proposal-title">
@@ -104,53 +100,32 @@ function ProposalView({ proposalId }: { proposalId: string }) {
         </p>
         {proposal.summary && <p className="proposal__summary">{proposal.summary}</p>}
       </header>
-      <div className="meeting__layout">
-        <div className="meeting__main">
-          <section aria-labelledby="proposal-body-title">
-            <div className="section-heading">
-              <h2 id="proposal-body-title">{t('proposals.bodyTitle')}</h2>
-              <ConnectionStatus state={collab.state} unsynced={collab.unsynced} />
-            </div>
-            {!editable && collab.state !== 'denied' && (
-              <p id="proposal-readonly" className="alert alert--info">
-                {t('proposals.readOnlyNotice')}
-              </p>
-            )}
-            {collab.state === 'denied' ? (
-              <p role="alert" className="alert alert--error">
-                {t('connection.denied')}
-              </p>
-            ) : (
-              <CollaborativeEditor
-                doc={collab.doc}
-                provider={collab.provider}
-                user={user}
-                editable={editable}
-                label={t('proposals.bodyLabel', { title: proposal.title })}
-                describedBy={editable ? undefined : 'proposal-readonly'}
-                extensions={comments.extensions}
-                renderExtras={comments.renderExtras}
-              />
-            )}
-          </section>
-          <section className="proposal__history" aria-labelledby="proposal-history-title">
-            <h2 id="proposal-history-title">{t('proposals.historyTitle')}</h2>
-            <ol>
-              {proposal.statusHistory.map((entry, index) => (
-                <li key={index}>
-                  {t('proposals.historyEntry', { status: t(`proposals.statuses.${statusKey(entry.status)}`), name: entry.by.name })}{' '}
-                  <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
-                </li>
-              ))}
-            </ol>
-          </section>
-          {(moderator || author) && <ManageProposal proposal={proposal} onUpdated={setOwn} />}
-        </div>
-        <aside className="meeting__side" aria-label={t('proposals.panels')}>
-          <PresenceList people={people} selfId={user.id} />
-          {comments.sidebar}
-        </aside>
-      </div>
+      <CollaborativeDocument
+        collab={collab}
+        user={user}
+        editable={editable}
+        idPrefix="proposal-body"
+        title={t('proposals.bodyTitle')}
+        readOnlyNotice={t('proposals.readOnlyNotice')}
+        label={t('proposals.bodyLabel', { title: proposal.title })}
+        sidebarLabel={t('proposals.panels')}
+        extensions={comments.extensions}
+        renderExtras={comments.renderExtras}
+        sidebar={comments.sidebar}
+      >
+        <section className="proposal__history" aria-labelledby="proposal-history-title">
+          <h2 id="proposal-history-title">{t('proposals.historyTitle')}</h2>
+          <ol>
+            {proposal.statusHistory.map((entry, index) => (
+              <li key={index}>
+                {t('proposals.historyEntry', { status: t(`proposals.statuses.${statusKey(entry.status)}`), name: entry.by.name })}{' '}
+                <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
+              </li>
+            ))}
+          </ol>
+        </section>
+        {(moderator || author) && <ManageProposal proposal={proposal} onUpdated={setOwn} />}
+      </CollaborativeDocument>
     </article>
   );
 }
