@@ -65,6 +65,8 @@ export async function typingRows(
   rounds: number,
   hooks: { prepare?: (server: ServerUnderTest, spec: ServerSpec) => Promise<void>; adjust?: (outcome: TypingOutcome, spec: ServerSpec) => void } = {},
 ): Promise<Measurement[]> {
+  // BENCH_ONLY_SERVER=label measures only the servers whose label starts with it (development).
+  if (process.env.BENCH_ONLY_SERVER) specs = specs.filter((spec) => spec.label.startsWith(process.env.BENCH_ONLY_SERVER!));
   const bySpec = new Map(specs.map((spec) => [spec.label, spec]));
   const results = await interleavedRounds(
     specs.map((spec) => spec.label),

@@ -63,6 +63,12 @@ const debounceArmed = new WeakMap<Document, number>();
  */
 class PlenaryHocuspocus extends Hocuspocus {
   override hooks<T extends HookName>(name: T, payload: HookPayloadByName[T], callback: ((...args: any[]) => unknown) | null = null): Promise<any> {
+    const list = this.hookList(name);
+    return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
+  }
+
+  /** The extensions that have hook `name`, empty defaults left out. */
+  hookList(name: HookName): Extension[] {
     const extensions = this.configuration.extensions;
     let cache = hookLists.get(extensions);
     if (!cache || cache.length !== extensions.length) {
@@ -77,7 +83,7 @@ class PlenaryHocuspocus extends Hocuspocus {
       });
       cache.lists.set(name, list);
     }
-    return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
+    return list;
   }
 
   override storeDocumentHooks(document: Document, payload: onStoreDocumentPayload, immediately?: boolean): Promise<any> {
@@ -168,8 +174,9 @@ class FanOut implements Extension {
     writeAfterFlush(document);
   }
 
-  async connected({ connection }: connectedPayload): Promise<void> {
+  async connected({ connection, instance }: connectedPayload): Promise<void> {
     adjustFlushDelay(connection.document);
+    if (instance instanceof PlenaryHocuspocus) dropUnheardAwarenessHook(connection.document, instance);
   }
 
   async onDisconnect({ document }: onDisconnectPayload): Promise<void> {
@@ -241,6 +248,24 @@ function addressPrefixLength(address: string): number {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, address);
   return encoding.length(encoder);
+}
+
+const awarenessHookChecked = new WeakSet<Document>();
+
+/**
+ * Hocuspocus hands every awareness change to the onAwarenessUpdate hooks with the states of the
+ * whole document as a fresh array: O(people in the document) for each caret move. When no
+ * extension has that hook (one instance, no Redis), its listener is taken off the document's
+ * awareness. It is the listener that is not the document's own (a bound handleAwarenessUpdate).
+ */
+function dropUnheardAwarenessHook(document: Document, hocuspocus: PlenaryHocuspocus): void {
+  if (awarenessHookChecked.has(document)) return;
+  awarenessHookChecked.add(document);
+  if (hocuspocus.hookList('onAwarenessUpdate').length > 0) return;
+  const observers = (document.awareness as unknown as { _observers?: Map<string, Set<(...args: unknown[]) => void>> })._observers?.get('update');
+  for (const observer of [...(observers ?? [])]) {
+    if (!observer.name.startsWith('bound ')) document.awareness.off('update', observer);
+  }
 }
 
 function adjustFlushDelay(document: Document): void {

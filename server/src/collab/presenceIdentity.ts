@@ -31,7 +31,9 @@ export class PresenceIdentity implements Extension {
     };
     const owned = document.getClients(connection);
     for (const [clientId, state] of states) {
-      if (ownedByAnother(document, connection, clientId) || (!owned.has(clientId) && owned.size >= MAX_CLIENTS_PER_CONNECTION)) {
+      // A client id this connection already owns is owned by no other (the check below ran
+      // when it was claimed), so only a new claim looks at the other connections.
+      if (!owned.has(clientId) && (owned.size >= MAX_CLIENTS_PER_CONNECTION || ownedByAnother(document, connection, clientId))) {
         states.delete(clientId);
         continue;
       }
@@ -45,9 +47,17 @@ export class PresenceIdentity implements Extension {
   }
 }
 
+/**
+ * Whether another connection of the document speaks for `clientId`. A connection owns the ids
+ * whose states the document's awareness accepted from it, and the awareness keeps a clock (meta)
+ * for every id it ever accepted: an id it has no clock for is nobody's, and needs no search. That
+ * is the usual case: Hocuspocus 4.7 reads each awareness message into a scratch Awareness whose
+ * own empty state (a fresh random id) comes along in `states` every time.
+ */
 function ownedByAnother(document: Document, connection: Connection, clientId: number): boolean {
-  for (const other of document.getConnections()) {
-    if (other !== connection && document.getClients(other).has(clientId)) return true;
+  if (!document.awareness.meta.has(clientId)) return false;
+  for (const [other, { clients }] of document.connections) {
+    if (other !== connection && clients.has(clientId)) return true;
   }
   return false;
 }
