@@ -11,6 +11,7 @@ import { ACTION_LIMITS, OWNER_KINDS, SOURCE_TYPES, type ActionDto, type Owner, t
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { Field, SelectField } from '../ui/Field.tsx';
 import { createAction, searchMembers, updateAction, type Member } from './actionsApi.ts';
 
 interface LiveThread {
@@ -123,157 +124,140 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   return (
     <form className="form action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
-      <div className="form__field">
-        <label htmlFor={`${id}-text`}>{t('actions.form.text')}</label>
-        <textarea id={`${id}-text`} required rows={3} maxLength={ACTION_LIMITS.text} value={text} onChange={(event) => setText(event.target.value)} />
-      </div>
+      <Field label={t('actions.form.text')}>
+        {(control) => <textarea {...control} required rows={3} maxLength={ACTION_LIMITS.text} value={text} onChange={(event) => setText(event.target.value)} />}
+      </Field>
       <fieldset className="action-form__group">
         <legend>{t('actions.form.owner')}</legend>
-        <div className="form__field">
-          <label htmlFor={`${id}-owner-kind`}>{t('actions.form.ownerKind')}</label>
-          <select id={`${id}-owner-kind`} value={ownerKind} onChange={(event) => setOwnerKind(event.target.value as OwnerKind)}>
-            {OWNER_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`actions.ownerKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('actions.form.ownerKind')}
+          value={ownerKind}
+          onChange={setOwnerKind}
+          options={OWNER_KINDS}
+          optionLabel={(kind) => t(`actions.ownerKind.${kind}`)}
+        />
         {ownerKind === 'role' ? (
           <>
-            <div className="form__field">
-              <label htmlFor={`${id}-role`}>{t('actions.form.role')}</label>
-              <select id={`${id}-role`} value={ownerRole} onChange={(event) => setOwnerRole(event.target.value)}>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form__field">
-              <label htmlFor={`${id}-role-label`}>{t('actions.form.roleLabel')}</label>
-              <input id={`${id}-role-label`} maxLength={ACTION_LIMITS.label} value={roleLabel} onChange={(event) => setRoleLabel(event.target.value)} />
-            </div>
+            <SelectField label={t('actions.form.role')} value={ownerRole} onChange={setOwnerRole} options={ROLES} optionLabel={(role) => t(`roles.${role}`)} />
+            <Field label={t('actions.form.roleLabel')}>
+              {(control) => <input {...control} maxLength={ACTION_LIMITS.label} value={roleLabel} onChange={(event) => setRoleLabel(event.target.value)} />}
+            </Field>
           </>
         ) : (
-          <div className="form__field">
-            <label htmlFor={`${id}-owner`}>{ownerKind === 'person' ? t('actions.form.person') : t('actions.form.ownerName')}</label>
-            <input
-              id={`${id}-owner`}
-              required
-              maxLength={ACTION_LIMITS.label}
-              value={ownerLabel}
-              onChange={(event) => setOwnerLabel(event.target.value)}
-              list={ownerKind === 'person' ? `${id}-people` : undefined}
-              autoComplete="off"
-              aria-describedby={`${id}-owner-hint`}
-            />
-            <p id={`${id}-owner-hint`} className="action-form__hint">
-              {t(`actions.form.ownerHint.${ownerKind}`)}
-            </p>
-            {ownerKind === 'person' && (
-              <datalist id={`${id}-people`}>
-                {people.map((person) => (
-                  <option key={person.id} value={person.name} />
-                ))}
-              </datalist>
+          <Field
+            label={ownerKind === 'person' ? t('actions.form.person') : t('actions.form.ownerName')}
+            hint={t(`actions.form.ownerHint.${ownerKind}`)}
+          >
+            {(control) => (
+              <>
+                <input
+                  {...control}
+                  required
+                  maxLength={ACTION_LIMITS.label}
+                  value={ownerLabel}
+                  onChange={(event) => setOwnerLabel(event.target.value)}
+                  list={ownerKind === 'person' ? `${id}-people` : undefined}
+                  autoComplete="off"
+                />
+                {ownerKind === 'person' && (
+                  <datalist id={`${id}-people`}>
+                    {people.map((person) => (
+                      <option key={person.id} value={person.name} />
+                    ))}
+                  </datalist>
+                )}
+              </>
             )}
-          </div>
+          </Field>
         )}
       </fieldset>
       <fieldset className="action-form__group">
         <legend>{t('actions.form.due')}</legend>
-        <div className="form__field">
-          <label htmlFor={`${id}-due`}>{t('actions.form.dueLabel')}</label>
-          <input id={`${id}-due`} maxLength={ACTION_LIMITS.label} value={dueLabel} onChange={(event) => setDueLabel(event.target.value)} aria-describedby={`${id}-due-hint`} />
-          <p id={`${id}-due-hint`} className="action-form__hint" aria-live="polite">
-            {parsed
+        <Field
+          label={t('actions.form.dueLabel')}
+          liveHint
+          hint={
+            parsed
               ? parsed.start === parsed.end
                 ? t('actions.form.dueMeansDay', { date: formatDate(parsed.start) })
                 : t('actions.form.dueMeans', { start: formatDate(parsed.start), end: formatDate(parsed.end) })
-              : t('actions.form.dueHint')}
-          </p>
-        </div>
+              : t('actions.form.dueHint')
+          }
+        >
+          {(control) => <input {...control} maxLength={ACTION_LIMITS.label} value={dueLabel} onChange={(event) => setDueLabel(event.target.value)} />}
+        </Field>
         <div className="action-form__row">
-          <div className="form__field">
-            <label htmlFor={`${id}-due-start`}>{t('actions.form.dueStart')}</label>
-            <input id={`${id}-due-start`} type="date" value={dueStart} onChange={(event) => setDueStart(event.target.value)} />
-          </div>
-          <div className="form__field">
-            <label htmlFor={`${id}-due-end`}>{t('actions.form.dueEnd')}</label>
-            <input id={`${id}-due-end`} type="date" value={dueEnd} min={dueStart || undefined} onChange={(event) => setDueEnd(event.target.value)} />
-          </div>
+          <Field label={t('actions.form.dueStart')}>
+            {(control) => <input {...control} type="date" value={dueStart} onChange={(event) => setDueStart(event.target.value)} />}
+          </Field>
+          <Field label={t('actions.form.dueEnd')}>
+            {(control) => <input {...control} type="date" value={dueEnd} min={dueStart || undefined} onChange={(event) => setDueEnd(event.target.value)} />}
+          </Field>
         </div>
       </fieldset>
       {!action && (
         <fieldset className="action-form__group">
           <legend>{t('actions.form.source')}</legend>
-          <div className="form__field">
-            <label htmlFor={`${id}-source-type`}>{t('actions.form.sourceType')}</label>
-            <select
-              id={`${id}-source-type`}
-              value={sourceType}
-              onChange={(event) => {
-                setSourceType(event.target.value as SourceType);
-                setSourceId('');
-              }}
-            >
-              {SOURCE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`actions.sourceType.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('actions.form.sourceType')}
+            value={sourceType}
+            onChange={(type) => {
+              setSourceType(type);
+              setSourceId('');
+            }}
+            options={SOURCE_TYPES}
+            optionLabel={(type) => t(`actions.sourceType.${type}`)}
+          />
           {sourceType !== 'direct' && (
-            <div className="form__field">
-              <label htmlFor={`${id}-source`}>{t(`actions.form.sourcePick.${sourceType}`)}</label>
-              <select
-                id={`${id}-source`}
-                required
-                value={sourceId}
-                onChange={(event) => {
-                  setSourceId(event.target.value);
-                  if (sourceType === 'agendaItem') setAgendaItemId(event.target.value);
-                }}
-              >
-                <option value="">{t('actions.form.choose')}</option>
-                {sourceType === 'agendaItem' &&
-                  items.map((item) => (
-                    <option key={item.id} value={item.id}>
-                      {item.fullNumber}. {excerpt(item.title)}
-                    </option>
-                  ))}
-                {sourceType === 'comment' &&
-                  comments.map((comment) => (
-                    <option key={comment.id} value={comment.id}>
-                      {comment.authorName}: {excerpt(comment.body)}
-                    </option>
-                  ))}
-                {sourceType === 'poll' &&
-                  polls.map((poll) => (
-                    <option key={poll.id} value={poll.id}>
-                      {excerpt(poll.question ?? poll.id)}
-                    </option>
-                  ))}
-                {sourceId && sourceType === 'comment' && !comments.some((comment) => comment.id === sourceId) && <option value={sourceId}>{sourceId}</option>}
-              </select>
-            </div>
+            <Field label={t(`actions.form.sourcePick.${sourceType}`)}>
+              {(control) => (
+                <select
+                  {...control}
+                  required
+                  value={sourceId}
+                  onChange={(event) => {
+                    setSourceId(event.target.value);
+                    if (sourceType === 'agendaItem') setAgendaItemId(event.target.value);
+                  }}
+                >
+                  <option value="">{t('actions.form.choose')}</option>
+                  {sourceType === 'agendaItem' &&
+                    items.map((item) => (
+                      <option key={item.id} value={item.id}>
+                        {item.fullNumber}. {excerpt(item.title)}
+                      </option>
+                    ))}
+                  {sourceType === 'comment' &&
+                    comments.map((comment) => (
+                      <option key={comment.id} value={comment.id}>
+                        {comment.authorName}: {excerpt(comment.body)}
+                      </option>
+                    ))}
+                  {sourceType === 'poll' &&
+                    polls.map((poll) => (
+                      <option key={poll.id} value={poll.id}>
+                        {excerpt(poll.question ?? poll.id)}
+                      </option>
+                    ))}
+                  {sourceId && sourceType === 'comment' && !comments.some((comment) => comment.id === sourceId) && <option value={sourceId}>{sourceId}</option>}
+                </select>
+              )}
+            </Field>
           )}
         </fieldset>
       )}
-      <div className="form__field">
-        <label htmlFor={`${id}-item`}>{t('actions.form.agendaItem')}</label>
-        <select id={`${id}-item`} value={agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>
-          <option value="">{t('actions.form.noItem')}</option>
-          {items.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.fullNumber}. {excerpt(item.title)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label={t('actions.form.agendaItem')}>
+        {(control) => (
+          <select {...control} value={agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>
+            <option value="">{t('actions.form.noItem')}</option>
+            {items.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.fullNumber}. {excerpt(item.title)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {error && (
         <p role="alert" className="alert alert--error">
           {error}

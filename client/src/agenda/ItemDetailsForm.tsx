@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { AGENDA_ITEM_LIMITS } from '../../../shared/agendaItems.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { CheckboxField, Field } from '../ui/Field.tsx';
 import { updateItem, type AgendaItemView } from './agendaItemsModel.ts';
 
 interface Linkable {
@@ -27,8 +28,8 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
     proposalId: item.proposalId ?? '',
     pollId: item.pollId ?? '',
   });
-  const set = (key: keyof typeof values) => (event: { target: { value: string; checked?: boolean; type?: string } }) =>
-    setValues((before) => ({ ...before, [key]: event.target.type === 'checkbox' ? Boolean(event.target.checked) : event.target.value }));
+  const set = (key: Exclude<keyof typeof values, 'sub'>) => (event: { target: { value: string } }) =>
+    setValues((before) => ({ ...before, [key]: event.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     updateItem(doc, item.id, {
@@ -46,58 +47,29 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
   return (
     <form className="form agenda-details" onSubmit={submit} aria-label={t('agendaItems.detailsOf', { number: item.fullNumber })}>
       <div className="agenda-details__row">
-        <div className="form__field">
-          <label htmlFor={`${id}-day`}>{t('agendaItems.dayLabel')}</label>
-          <input id={`${id}-day`} type="number" min={1} max={AGENDA_ITEM_LIMITS.maxDay} value={values.day} onChange={set('day')} />
-        </div>
-        <div className="form__field">
-          <label htmlFor={`${id}-start`}>{t('agendaItems.startLabel')}</label>
-          <input id={`${id}-start`} type="time" value={values.start} onChange={set('start')} aria-describedby={`${id}-start-hint`} />
-        </div>
-        <div className="form__field">
-          <label htmlFor={`${id}-duration`}>{t('agendaItems.durationLabel')}</label>
-          <input id={`${id}-duration`} type="number" min={0} max={AGENDA_ITEM_LIMITS.maxDuration} value={values.duration} onChange={set('duration')} />
-        </div>
+        <Field label={t('agendaItems.dayLabel')}>
+          {(control) => <input {...control} type="number" min={1} max={AGENDA_ITEM_LIMITS.maxDay} value={values.day} onChange={set('day')} />}
+        </Field>
+        {/* The start time's hint is shown under the row, so that the three fields stay aligned. */}
+        <Field label={t('agendaItems.startLabel')} describedBy={`${id}-start-hint`}>
+          {(control) => <input {...control} type="time" value={values.start} onChange={set('start')} />}
+        </Field>
+        <Field label={t('agendaItems.durationLabel')}>
+          {(control) => <input {...control} type="number" min={0} max={AGENDA_ITEM_LIMITS.maxDuration} value={values.duration} onChange={set('duration')} />}
+        </Field>
       </div>
-      <p id={`${id}-start-hint`} className="agenda-details__hint">
+      <p id={`${id}-start-hint`} className="form__hint">
         {t('agendaItems.startHint')}
       </p>
-      <div className="form__field">
-        <label htmlFor={`${id}-presenter`}>{t('agendaItems.presenterLabel')}</label>
-        <input id={`${id}-presenter`} maxLength={AGENDA_ITEM_LIMITS.text} value={values.presenter} onChange={set('presenter')} />
-      </div>
-      <div className="form__field">
-        <label htmlFor={`${id}-output`}>{t('agendaItems.expectedOutputLabel')}</label>
-        <input id={`${id}-output`} maxLength={AGENDA_ITEM_LIMITS.text} value={values.expectedOutput} onChange={set('expectedOutput')} />
-      </div>
-      <div className="agenda-details__check">
-        <input id={`${id}-sub`} type="checkbox" checked={values.sub} onChange={set('sub')} />
-        <label htmlFor={`${id}-sub`}>{t('agendaItems.subItemLabel')}</label>
-      </div>
-      <div className="form__field">
-        <label htmlFor={`${id}-proposal`}>{t('agendaItems.proposalLabel')}</label>
-        <select id={`${id}-proposal`} value={values.proposalId} onChange={set('proposalId')}>
-          <option value="">{t('agendaItems.noLink')}</option>
-          {values.proposalId && !proposals.some((p) => p.id === values.proposalId) && <option value={values.proposalId}>{values.proposalId}</option>}
-          {proposals.map((proposal) => (
-            <option key={proposal.id} value={proposal.id}>
-              {proposal.title ?? proposal.id}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form__field">
-        <label htmlFor={`${id}-poll`}>{t('agendaItems.pollLabel')}</label>
-        <select id={`${id}-poll`} value={values.pollId} onChange={set('pollId')}>
-          <option value="">{t('agendaItems.noLink')}</option>
-          {values.pollId && !polls.some((p) => p.id === values.pollId) && <option value={values.pollId}>{values.pollId}</option>}
-          {polls.map((poll) => (
-            <option key={poll.id} value={poll.id}>
-              {poll.question ?? poll.id}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label={t('agendaItems.presenterLabel')}>
+        {(control) => <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.presenter} onChange={set('presenter')} />}
+      </Field>
+      <Field label={t('agendaItems.expectedOutputLabel')}>
+        {(control) => <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.expectedOutput} onChange={set('expectedOutput')} />}
+      </Field>
+      <CheckboxField label={t('agendaItems.subItemLabel')} checked={values.sub} onChange={(sub) => setValues((before) => ({ ...before, sub }))} />
+      <LinkField label={t('agendaItems.proposalLabel')} value={values.proposalId} onChange={set('proposalId')} options={proposals} name={(proposal) => proposal.title} />
+      <LinkField label={t('agendaItems.pollLabel')} value={values.pollId} onChange={set('pollId')} options={polls} name={(poll) => poll.question} />
       <div className="agenda-details__buttons">
         <button type="submit" className="button button--primary">
           {t('agendaItems.saveDetails')}
@@ -107,5 +79,37 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
         </button>
       </div>
     </form>
+  );
+}
+
+/** The choice of a proposal or poll the item is about; a linked one that is no longer listed stays chosen. */
+function LinkField({
+  label,
+  value,
+  onChange,
+  options,
+  name,
+}: {
+  label: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  options: Linkable[];
+  name: (option: Linkable) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field label={label}>
+      {(control) => (
+        <select {...control} value={value} onChange={onChange}>
+          <option value="">{t('agendaItems.noLink')}</option>
+          {value && !options.some((option) => option.id === value) && <option value={value}>{value}</option>}
+          {options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {name(option) ?? option.id}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -8,6 +8,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
+import { Field } from '../ui/Field.tsx';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -42,32 +43,32 @@ export function SignInPage() {
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
       <form className="form" onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
-        <div className="form__field">
-          <label htmlFor="email">{t('signIn.email')}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
-        <div className="form__field">
-          <label htmlFor="password">{t('signIn.password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
+        <Field label={t('signIn.email')} id="email" invalid={Boolean(error)}>
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('signIn.password')} id="password" invalid={Boolean(error)}>
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
         {error && (
           <p id={errorId} className="alert alert--error" role="alert">
             {error}

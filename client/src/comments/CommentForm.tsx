@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent,
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS } from '../../../shared/schemas/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
+import { Field } from '../ui/Field.tsx';
 import { commentsApi } from './commentsApi.ts';
 import { bodyForEditing, bodyToStore, mentionQueryAt, type ChosenMentions } from './mentions.ts';
 
@@ -142,51 +143,49 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
   return (
     <form className="comment-form" onSubmit={submit} noValidate>
       {children}
-      <div className="form__field comment-form__field">
-        <label htmlFor={`${id}-text`}>{label}</label>
-        <textarea
-          id={`${id}-text`}
-          ref={area}
-          value={text}
-          rows={3}
-          maxLength={COMMENT_LIMITS.body}
-          aria-describedby={`${id}-hint`}
-          aria-autocomplete="list"
-          aria-controls={listId}
-          aria-activedescendant={open ? optionId(active) : undefined}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
-            track(event.target);
-          }}
-          onSelect={(event) => track(event.currentTarget)}
-          onKeyDown={onKeyDown}
-          onBlur={() => setTimeout(() => setQuery(null), 150)}
-        />
-        <ul id={listId} role="listbox" aria-label={t('comments.mentionSuggestions')} className="mention-list" hidden={!open}>
-          {suggestions.map((member, index) => (
-            <li
-              key={member.id}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === active}
-              className="mention-list__option"
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(member);
+      <Field label={label} className="comment-form__field" hint={t('comments.formattingHint')} invalid={Boolean(error)}>
+        {(control) => (
+          <>
+            <textarea
+              {...control}
+              ref={area}
+              value={text}
+              rows={3}
+              maxLength={COMMENT_LIMITS.body}
+              aria-autocomplete="list"
+              aria-controls={listId}
+              aria-activedescendant={open ? optionId(active) : undefined}
+              onChange={(event) => {
+                setText(event.target.value);
+                track(event.target);
               }}
-            >
-              {member.name} <span className="mention-list__group">{t(`groups.${member.group}`)}</span>
-            </li>
-          ))}
-        </ul>
-        <span className="comments-sr-only" role="status">
-          {open ? t('comments.suggestionsCount', { count: suggestions.length }) : ''}
-        </span>
-        <span id={`${id}-hint`} className="comment-form__hint">
-          {t('comments.formattingHint')}
-        </span>
-      </div>
+              onSelect={(event) => track(event.currentTarget)}
+              onKeyDown={onKeyDown}
+              onBlur={() => setTimeout(() => setQuery(null), 150)}
+            />
+            <ul id={listId} role="listbox" aria-label={t('comments.mentionSuggestions')} className="mention-list" hidden={!open}>
+              {suggestions.map((member, index) => (
+                <li
+                  key={member.id}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={index === active}
+                  className="mention-list__option"
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                    choose(member);
+                  }}
+                >
+                  {member.name} <span className="mention-list__group">{t(`groups.${member.group}`)}</span>
+                </li>
+              ))}
+            </ul>
+            <span className="comments-sr-only" role="status">
+              {open ? t('comments.suggestionsCount', { count: suggestions.length }) : ''}
+            </span>
+          </>
+        )}
+      </Field>
       {error && (
         <p role="alert" className="alert alert--error">
           {error}

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findPassage } from '../../../shared/commentAnchors.ts';
 import { COMMENT_LIMITS, type Anchor, type CommentDto, type ThreadDto } from '../../../shared/schemas/comments.ts';
+import { Field } from '../ui/Field.tsx';
 import { anchorOfPassage, type Range } from './commentAnchors.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { commentsApi } from './commentsApi.ts';
@@ -211,21 +212,18 @@ function NewThread({
         }}
         onCancel={() => onDraft(null)}
       >
-        <div className="form__field">
-          <label htmlFor="comment-passage">{t('comments.passage')}</label>
-          <textarea
-            id="comment-passage"
-            className="comments__passage"
-            rows={2}
-            value={passage}
-            maxLength={COMMENT_LIMITS.quote}
-            aria-describedby="comment-passage-hint"
-            onChange={(event) => setPassage(event.target.value)}
-          />
-          <span id="comment-passage-hint" className="comment-form__hint">
-            {t('comments.passageHint')}
-          </span>
-        </div>
+        <Field label={t('comments.passage')} hint={t('comments.passageHint')}>
+          {(control) => (
+            <textarea
+              {...control}
+              className="comments__passage"
+              rows={2}
+              value={passage}
+              maxLength={COMMENT_LIMITS.quote}
+              onChange={(event) => setPassage(event.target.value)}
+            />
+          )}
+        </Field>
       </CommentForm>
     </div>
   );

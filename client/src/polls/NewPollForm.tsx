@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  POLL_KINDS,
   POLL_LIMITS,
   type CreatePollBody,
   type PollAudience,
@@ -11,6 +12,7 @@ import {
 } from '../../../shared/schemas/polls.ts';
 import { post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useWorkingGroups } from './usePolls.ts';
 
 export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto) => void; onCancel: () => void }) {
@@ -59,27 +61,19 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
   return (
     <form className="form poll-form panel" onSubmit={submit} aria-labelledby={field('title')}>
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
-      <div className="form__field">
-        <label htmlFor={field('question')}>{t('polls.form.question')}</label>
-        <input
-          id={field('question')}
-          value={question}
-          maxLength={POLL_LIMITS.question}
-          required
-          onChange={(event) => setQuestion(event.target.value)}
-        />
-      </div>
-      <div className="form__field">
-        <label htmlFor={field('kind')}>{t('polls.form.kind')}</label>
-        <select id={field('kind')} value={kind} aria-describedby={field('kind-help')} onChange={(event) => setKind(event.target.value as PollKind)}>
-          <option value="single">{t('polls.kinds.single')}</option>
-          <option value="multiple">{t('polls.kinds.multiple')}</option>
-          <option value="ranked">{t('polls.kinds.ranked')}</option>
-        </select>
-        <p id={field('kind-help')} className="poll-form__help">
-          {t('polls.form.kindHelp')}
-        </p>
-      </div>
+      <Field label={t('polls.form.question')}>
+        {(control) => (
+          <input {...control} value={question} maxLength={POLL_LIMITS.question} required onChange={(event) => setQuestion(event.target.value)} />
+        )}
+      </Field>
+      <SelectField
+        label={t('polls.form.kind')}
+        hint={t('polls.form.kindHelp')}
+        value={kind}
+        onChange={setKind}
+        options={POLL_KINDS}
+        optionLabel={(option) => t(`polls.kinds.${option}`)}
+      />
       <fieldset className="poll-form__options">
         <legend>{t('polls.form.options')}</legend>
         {options.map((label, index) => (
@@ -110,66 +104,56 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         )}
       </fieldset>
       {kind === 'multiple' && (
-        <div className="form__field">
-          <label htmlFor={field('max')}>{t('polls.form.maxChoices')}</label>
-          <input
-            id={field('max')}
-            type="number"
-            min={1}
-            max={options.length}
-            value={maxChoices}
-            onChange={(event) => setMaxChoices(Number(event.target.value))}
-          />
-        </div>
+        <Field label={t('polls.form.maxChoices')}>
+          {(control) => (
+            <input {...control} type="number" min={1} max={options.length} value={maxChoices} onChange={(event) => setMaxChoices(Number(event.target.value))} />
+          )}
+        </Field>
       )}
       {kind === 'ranked' && (
-        <div className="form__field">
-          <label htmlFor={field('seats')}>{t('polls.form.seats')}</label>
-          <input
-            id={field('seats')}
-            type="number"
-            min={1}
-            max={Math.max(1, options.length - 1)}
-            value={seats}
-            onChange={(event) => setSeats(Number(event.target.value))}
-          />
-        </div>
+        <Field label={t('polls.form.seats')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={Math.max(1, options.length - 1)}
+              value={seats}
+              onChange={(event) => setSeats(Number(event.target.value))}
+            />
+          )}
+        </Field>
       )}
-      <div className="form__field">
-        <label htmlFor={field('audience')}>{t('polls.form.audience')}</label>
-        <select id={field('audience')} value={audience} onChange={(event) => setAudience(event.target.value as PollAudience)}>
-          <option value="members">{t('polls.form.audienceMembers')}</option>
-          <option value="everyone">{t('polls.form.audienceEveryone')}</option>
-          <option value="group">{t('polls.form.audienceGroup')}</option>
-        </select>
-      </div>
-      <div className="form__field">
-        <label htmlFor={field('group')}>{t('polls.form.workingGroup')}</label>
-        <select
-          id={field('group')}
-          value={workingGroupId}
-          required={audience === 'group'}
-          onChange={(event) => setWorkingGroupId(event.target.value)}
-        >
-          <option value="">{t('polls.form.noWorkingGroup')}</option>
-          {groups.map((group) => (
-            <option key={group.id} value={group.id}>
-              {group.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form__field">
-        <label htmlFor={field('results')}>{t('polls.form.results')}</label>
-        <select id={field('results')} value={results} onChange={(event) => setResults(event.target.value as ResultVisibility)}>
-          <option value="live">{t('polls.form.resultsLive')}</option>
-          <option value="after-close">{t('polls.form.resultsAfterClose')}</option>
-        </select>
-      </div>
-      <div className="poll-form__check">
-        <input id={field('secret')} type="checkbox" checked={secret} onChange={(event) => setSecret(event.target.checked)} />
-        <label htmlFor={field('secret')}>{t('polls.form.secret')}</label>
-      </div>
+      <Field label={t('polls.form.audience')}>
+        {(control) => (
+          <select {...control} value={audience} onChange={(event) => setAudience(event.target.value as PollAudience)}>
+            <option value="members">{t('polls.form.audienceMembers')}</option>
+            <option value="everyone">{t('polls.form.audienceEveryone')}</option>
+            <option value="group">{t('polls.form.audienceGroup')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('polls.form.workingGroup')}>
+        {(control) => (
+          <select {...control} value={workingGroupId} required={audience === 'group'} onChange={(event) => setWorkingGroupId(event.target.value)}>
+            <option value="">{t('polls.form.noWorkingGroup')}</option>
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('polls.form.results')}>
+        {(control) => (
+          <select {...control} value={results} onChange={(event) => setResults(event.target.value as ResultVisibility)}>
+            <option value="live">{t('polls.form.resultsLive')}</option>
+            <option value="after-close">{t('polls.form.resultsAfterClose')}</option>
+          </select>
+        )}
+      </Field>
+      <CheckboxField className="poll-form__check" label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
       {error && (
         <p className="alert alert--error" role="alert">
           {error}

@@ -6,7 +6,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModerator } from '../../../shared/roles.ts';
 import {
-  PROPOSAL_KINDS,
   PROPOSAL_LIMITS,
   PROPOSAL_STATUSES,
   type MemberDto,
@@ -18,6 +17,8 @@ import {
 import { patch } from '../app/api.ts';
 import { commentsApi } from '../comments/commentsApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { ProposalKindField } from './ProposalKindField.tsx';
 import { statusKey } from './statusKey.ts';
 
 export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto; onUpdated: (proposal: ProposalDto) => void }) {
@@ -62,16 +63,13 @@ function StatusForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
   return (
     <form className="proposal__subform" aria-labelledby="proposal-status-title" onSubmit={submit}>
       <h3 id="proposal-status-title">{t('proposals.statusTitle')}</h3>
-      <div className="form__field">
-        <label htmlFor="proposal-status">{t('proposals.newStatus')}</label>
-        <select id="proposal-status" value={status} onChange={(event) => setStatus(event.target.value as ProposalStatus)}>
-          {PROPOSAL_STATUSES.map((option) => (
-            <option key={option} value={option}>
-              {t(`proposals.statuses.${statusKey(option)}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('proposals.newStatus')}
+        value={status}
+        onChange={setStatus}
+        options={PROPOSAL_STATUSES}
+        optionLabel={(option) => t(`proposals.statuses.${statusKey(option)}`)}
+      />
       <button type="submit" className="button" disabled={status === proposal.status}>
         {t('proposals.changeStatus')}
       </button>
@@ -92,28 +90,16 @@ function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) 
   return (
     <form className="proposal__subform form" aria-labelledby="proposal-details-title" onSubmit={submit}>
       <h3 id="proposal-details-title">{t('proposals.detailsTitle')}</h3>
-      <div className="form__field">
-        <label htmlFor="proposal-edit-title">{t('proposals.fieldTitle')}</label>
-        <input id="proposal-edit-title" required maxLength={PROPOSAL_LIMITS.title} value={title} onChange={(event) => setTitle(event.target.value)} />
-      </div>
-      <div className="form__field">
-        <label htmlFor="proposal-edit-summary">{t('proposals.fieldSummary')}</label>
-        <textarea id="proposal-edit-summary" rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
-      </div>
-      <div className="form__field">
-        <label htmlFor="proposal-edit-kind">{t('proposals.kind')}</label>
-        <select id="proposal-edit-kind" value={kind} onChange={(event) => setKind(event.target.value as ProposalKind)}>
-          {PROPOSAL_KINDS.map((option) => (
-            <option key={option} value={option}>
-              {t(`proposals.kinds.${option}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="proposal-form__check">
-        <input id="proposal-edit-public" type="checkbox" checked={publicComment} onChange={(event) => setPublicComment(event.target.checked)} />
-        <label htmlFor="proposal-edit-public">{t('proposals.fieldPublic')}</label>
-      </div>
+      <Field label={t('proposals.fieldTitle')}>
+        {(control) => <input {...control} required maxLength={PROPOSAL_LIMITS.title} value={title} onChange={(event) => setTitle(event.target.value)} />}
+      </Field>
+      <Field label={t('proposals.fieldSummary')}>
+        {(control) => (
+          <textarea {...control} rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
+        )}
+      </Field>
+      <ProposalKindField value={kind} onChange={setKind} />
+      <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />
       <div>
         <button type="submit" className="button">
           {t('proposals.save')}
@@ -168,10 +154,9 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
           ))}
         </ul>
       )}
-      <div className="form__field">
-        <label htmlFor="proposal-find-person">{t('proposals.findPerson')}</label>
-        <input id="proposal-find-person" type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </div>
+      <Field label={t('proposals.findPerson')}>
+        {(control) => <input {...control} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />}
+      </Field>
       {candidates.length > 0 && (
         <ul className="proposal__people">
           {candidates.map((member) => (

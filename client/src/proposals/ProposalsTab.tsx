@@ -11,6 +11,7 @@ import { PROPOSAL_KINDS, PROPOSAL_STATUSES, type ProposalDto } from '../../../sh
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
+import { Field } from '../ui/Field.tsx';
 import { SubmitProposalForm } from './SubmitProposalForm.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
@@ -83,10 +84,9 @@ export function ProposalsTab() {
           options={PROPOSAL_STATUSES.map((status) => [status, t(`proposals.statuses.${statusKey(status)}`)])} />
         <FilterSelect id="filter-group" label={t('proposals.filterGroup')} value={filters.group} onChange={set('group')}
           options={STAKEHOLDER_GROUPS.map((group) => [group, t(`groups.${group}`)])} />
-        <div className="form__field">
-          <label htmlFor="filter-words">{t('proposals.filterWords')}</label>
-          <input id="filter-words" type="search" value={filters.words} onChange={(event) => set('words')(event.target.value)} />
-        </div>
+        <Field label={t('proposals.filterWords')}>
+          {(control) => <input {...control} type="search" value={filters.words} onChange={(event) => set('words')(event.target.value)} />}
+        </Field>
         <button type="button" className="button button--quiet" onClick={() => setFilters(NO_FILTERS)}>
           {t('proposals.clearFilters')}
         </button>
@@ -128,17 +128,18 @@ function FilterSelect({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="form__field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('proposals.any')}</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={label} id={id}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{t('proposals.any')}</option>
+          {options.map(([optionValue, optionLabel]) => (
+            <option key={optionValue} value={optionValue}>
+              {optionLabel}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

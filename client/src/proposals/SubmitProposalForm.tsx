@@ -1,8 +1,10 @@
 /** Submitting a proposal: kind, title, summary, and whether observers may comment. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROPOSAL_KINDS, PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../shared/schemas/proposals.ts';
+import { PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../shared/schemas/proposals.ts';
 import { post } from '../app/api.ts';
+import { CheckboxField, Field } from '../ui/Field.tsx';
+import { ProposalKindField } from './ProposalKindField.tsx';
 
 export function SubmitProposalForm({
   meetingId,
@@ -36,36 +38,18 @@ export function SubmitProposalForm({
   return (
     <form className="form panel proposal-form" aria-labelledby="new-proposal-title" onSubmit={submit}>
       <h3 id="new-proposal-title">{t('proposals.submitTitle')}</h3>
-      <div className="form__field">
-        <label htmlFor="new-proposal-kind">{t('proposals.kind')}</label>
-        <select id="new-proposal-kind" value={kind} onChange={(event) => setKind(event.target.value as ProposalKind)}>
-          {PROPOSAL_KINDS.map((option) => (
-            <option key={option} value={option}>
-              {t(`proposals.kinds.${option}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form__field">
-        <label htmlFor="new-proposal-title-field">{t('proposals.fieldTitle')}</label>
-        <input
-          id="new-proposal-title-field"
-          required
-          maxLength={PROPOSAL_LIMITS.title}
-          value={title}
-          autoFocus
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </div>
-      <div className="form__field">
-        <label htmlFor="new-proposal-summary">{t('proposals.fieldSummary')}</label>
-        <textarea id="new-proposal-summary" rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
-      </div>
-      <div className="proposal-form__check">
-        <input id="new-proposal-public" type="checkbox" checked={publicComment} onChange={(event) => setPublicComment(event.target.checked)} />
-        <label htmlFor="new-proposal-public">{t('proposals.fieldPublic')}</label>
-      </div>
+      <ProposalKindField value={kind} onChange={setKind} />
+      <Field label={t('proposals.fieldTitle')} invalid={Boolean(error)}>
+        {(control) => (
+          <input {...control} required maxLength={PROPOSAL_LIMITS.title} value={title} autoFocus onChange={(event) => setTitle(event.target.value)} />
+        )}
+      </Field>
+      <Field label={t('proposals.fieldSummary')}>
+        {(control) => (
+          <textarea {...control} rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
+        )}
+      </Field>
+      <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />
       {error && (
         <p role="alert" className="alert alert--error">
           {error}

@@ -3,11 +3,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
-import type { PollDto } from '../../../shared/schemas/polls.ts';
+import type { PollDto, ResultVisibility } from '../../../shared/schemas/polls.ts';
 import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
+import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+
+const ELECTION_KINDS = ['ranked', 'single'] as const;
 
 export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
   const { t } = useTranslation();
@@ -268,59 +271,35 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
         <form className="form working-group__election-form" onSubmit={submit} aria-labelledby={field('title')}>
           <h4 id={field('title')}>{t('workingGroups.electionForm.title', { group: group.name })}</h4>
           <p className="working-group__muted">{t('workingGroups.electionForm.help')}</p>
-          <div className="form__field">
-            <label htmlFor={field('kind')}>{t('workingGroups.electionForm.kind')}</label>
-            <select
-              id={field('kind')}
-              value={body.kind}
-              onChange={(event) => setBody({ ...body, kind: event.target.value as ElectionBody['kind'] })}
-            >
-              <option value="ranked">{t('workingGroups.electionForm.ranked')}</option>
-              <option value="single">{t('workingGroups.electionForm.single')}</option>
-            </select>
-          </div>
-          <div className="form__field">
-            <label htmlFor={field('audience')}>{t('workingGroups.electionForm.audience')}</label>
-            <select
-              id={field('audience')}
-              value={body.audience}
-              onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}
-            >
-              <option value="group">{t('workingGroups.electionForm.audienceGroup')}</option>
-              <option value="members">{t('workingGroups.electionForm.audienceMembers')}</option>
-            </select>
-          </div>
-          <div className="form__field">
-            <label htmlFor={field('seats')}>{t('workingGroups.electionForm.seats')}</label>
-            <input
-              id={field('seats')}
-              type="number"
-              min={1}
-              max={5}
-              value={body.seats}
-              onChange={(event) => setBody({ ...body, seats: Number(event.target.value) })}
-            />
-          </div>
-          <div className="form__field">
-            <label htmlFor={field('results')}>{t('workingGroups.electionForm.results')}</label>
-            <select
-              id={field('results')}
-              value={body.results}
-              onChange={(event) => setBody({ ...body, results: event.target.value as 'live' | 'after-close' })}
-            >
-              <option value="after-close">{t('workingGroups.electionForm.resultsAfterClose')}</option>
-              <option value="live">{t('workingGroups.electionForm.resultsLive')}</option>
-            </select>
-          </div>
-          <div className="working-group__check">
-            <input
-              id={field('secret')}
-              type="checkbox"
-              checked={body.secret}
-              onChange={(event) => setBody({ ...body, secret: event.target.checked })}
-            />
-            <label htmlFor={field('secret')}>{t('workingGroups.electionForm.secret')}</label>
-          </div>
+          <SelectField
+            label={t('workingGroups.electionForm.kind')}
+            value={body.kind}
+            onChange={(kind) => setBody({ ...body, kind })}
+            options={ELECTION_KINDS}
+            optionLabel={(kind) => t(`workingGroups.electionForm.${kind}`)}
+          />
+          <Field label={t('workingGroups.electionForm.audience')}>
+            {(control) => (
+              <select {...control} value={body.audience} onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}>
+                <option value="group">{t('workingGroups.electionForm.audienceGroup')}</option>
+                <option value="members">{t('workingGroups.electionForm.audienceMembers')}</option>
+              </select>
+            )}
+          </Field>
+          <Field label={t('workingGroups.electionForm.seats')}>
+            {(control) => (
+              <input {...control} type="number" min={1} max={5} value={body.seats} onChange={(event) => setBody({ ...body, seats: Number(event.target.value) })} />
+            )}
+          </Field>
+          <Field label={t('workingGroups.electionForm.results')}>
+            {(control) => (
+              <select {...control} value={body.results} onChange={(event) => setBody({ ...body, results: event.target.value as ResultVisibility })}>
+                <option value="after-close">{t('workingGroups.electionForm.resultsAfterClose')}</option>
+                <option value="live">{t('workingGroups.electionForm.resultsLive')}</option>
+              </select>
+            )}
+          </Field>
+          <CheckboxField label={t('workingGroups.electionForm.secret')} checked={body.secret} onChange={(secret) => setBody({ ...body, secret })} />
           <div className="working-group__actions">
             <button type="submit" className="button button--primary" disabled={sending}>
               {t('workingGroups.electionForm.create')}

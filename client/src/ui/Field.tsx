@@ -1,0 +1,103 @@
+/**
+ * Form fields that are accessible by construction: the label points at its control, a hint is
+ * shown under the control and read with it (aria-describedby), and an invalid control says so
+ * (aria-invalid).
+ *
+ *   <Field label={t('polls.form.kind')} hint={t('polls.form.kindHelp')}>
+ *     {(control) => <select {...control} value={kind} onChange={…}>…</select>}
+ *   </Field>
+ *   <SelectField label={t('proposals.kind')} value={kind} onChange={setKind} options={PROPOSAL_KINDS} optionLabel={…} />
+ *   <CheckboxField label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
+ */
+import { useId, type ReactNode } from 'react';
+
+/** What the control of a Field must carry: spread it on the input, select or textarea. */
+export interface FieldControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+export interface FieldProps {
+  label: ReactNode;
+  /** The control's id, where something else refers to it; generated otherwise. */
+  id?: string;
+  /** Shown under the control and read with it. */
+  hint?: ReactNode;
+  /** The hint follows what is typed: announce its changes politely. */
+  liveHint?: boolean;
+  /** Ids of other elements that describe the control (a hint shown elsewhere, a form's error). */
+  describedBy?: string;
+  invalid?: boolean;
+  className?: string;
+  /** The control, given the props that tie it to its label and hint; and anything that goes with it. */
+  children: (control: FieldControlProps) => ReactNode;
+}
+
+export function Field({ label, id, hint, liveHint, describedBy, invalid, className, children }: FieldProps) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const hintId = `${controlId}-hint`;
+  const descriptions = [hint === undefined ? undefined : hintId, describedBy].filter(Boolean).join(' ');
+  return (
+    <div className={className ? `form__field ${className}` : 'form__field'}>
+      <label htmlFor={controlId}>{label}</label>
+      {children({
+        id: controlId,
+        ...(descriptions ? { 'aria-describedby': descriptions } : {}),
+        ...(invalid ? { 'aria-invalid': true } : {}),
+      })}
+      {hint !== undefined && (
+        <p id={hintId} className="form__hint" aria-live={liveHint ? 'polite' : undefined}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface SelectFieldProps<T extends string> extends Omit<FieldProps, 'children'> {
+  value: T;
+  options: readonly T[];
+  /** What a person reads for an option. */
+  optionLabel: (option: T) => string;
+  onChange: (value: T) => void;
+  required?: boolean;
+}
+
+/** A Field whose control is a choice among fixed values. */
+export function SelectField<T extends string>({ value, options, optionLabel, onChange, required, ...field }: SelectFieldProps<T>) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <select {...control} value={value} required={required} onChange={(event) => onChange(event.target.value as T)}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {optionLabel(option)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export interface CheckboxFieldProps {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  id?: string;
+  className?: string;
+}
+
+/** A checkbox with its label after it, on one line. */
+export function CheckboxField({ label, checked, onChange, id, className }: CheckboxFieldProps) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  return (
+    <div className={className ? `form__check ${className}` : 'form__check'}>
+      <input id={controlId} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={controlId}>{label}</label>
+    </div>
+  );
+}
