@@ -1,6 +1,7 @@
 /**
  * No GET changes anything: every GET route of the API, called by each role with real ids, leaves
- * every table of the store exactly as it was.
+ * every table of the store exactly as it was. And every writing route refuses a malformed or an
+ * oversized body with 400 or 413, changing nothing either.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,5 +77,42 @@ describe('safe methods', () => {
     expect(await storeDigest()).toEqual(before);
     // The calls did reach their handlers: most of them answered 200 for the secretariat.
     expect(statuses.filter((status) => status.startsWith('200')).length).toBeGreaterThan(routes.length);
+  });
+});
+
+describe('bad bodies', () => {
+  it('get 400 or 413 on every writing route, and change nothing', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    // Sign-out takes no body: whatever it is sent, it signs out (that is not a change to refuse).
+    const routes = server.app.routes.filter(
+      (route) => ['POST', 'PUT', 'PATCH'].includes(route.method) && route.url.startsWith('/api/') && route.url !== '/api/auth/logout',
+    );
+    expect(routes.length).toBeGreaterThan(20);
+    const before = await storeDigest();
+    const auditBefore = (await server.app.store.audit.list({}, 100_000)).length;
+    for (const route of routes) {
+      const path = route.url.replace(/:(\w+)/g, (_match, name: string) => (name === 'meetingId' ? DEMO_MEETING.id : 'x1'));
+      for (const [label, body, expected] of [
+        ['malformed JSON', '{"title": ', [400]],
+        ['a JSON string instead of an object', '"hello"', [400, 404]],
+        ['an oversized body', JSON.stringify({ title: 'x'.repeat(300 * 1024) }), [413]],
+      ] as const) {
+        const response = await fetch(`${server.baseUrl}${path}`, {
+          method: route.method,
+          headers: { 'content-type': 'application/json', cookie: secretariat.cookie },
+          body,
+        });
+        const text = await response.text();
+        const answer = (text ? JSON.parse(text) : {}) as { error?: { code: string; message: string } };
+        expect(expected as readonly number[], `${route.method} ${route.url} with ${label}: ${response.status}`).toContain(response.status);
+        expect(answer.error?.message, `${route.method} ${route.url} with ${label}`).toBeTruthy();
+      }
+    }
+    // The one thing written: refused ballots are recorded in the audit log, by design.
+    const { audit_log: _auditAfter, ...after } = await storeDigest();
+    const { audit_log: _auditBefore, ...expected } = before;
+    expect(after).toEqual(expected);
+    const added = (await server.app.store.audit.list({}, 100_000)).slice(auditBefore);
+    expect(added.map((entry) => entry.action).filter((action) => action !== 'poll.ballot.refused')).toEqual([]);
   });
 });

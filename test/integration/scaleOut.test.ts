@@ -4,9 +4,10 @@
  * instance killed with -9 loses no acknowledged edit; Redis going away and coming back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
+import { agendaDoc, liveDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer } from '../helpers/clients.ts';
+import { createPoll, livePoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { RedisServer } from '../helpers/redisServer.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
@@ -14,14 +15,15 @@ import { TcpProxy } from '../helpers/tcpProxy.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/testServer.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
+const LIVE = liveDoc(DEMO_MEETING.id);
 const running: ServerProcess[] = [];
 const peers: Peer[] = [];
 const databases: TestDatabase[] = [];
 
-async function cluster(label: string, redisUrl = REDIS_URL): Promise<[ServerProcess, ServerProcess]> {
+async function cluster(label: string, redisUrl = REDIS_URL, extra: Record<string, string> = {}): Promise<[ServerProcess, ServerProcess]> {
   const database = await createTestDatabase(label);
   databases.push(database);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(label), LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(label), LOG_LEVEL: 'warn', ...extra };
   // Started at the same moment: migrations and the demo seed must cope.
   const instances = await Promise.all([startServerProcess(env), startServerProcess(env)]);
   running.push(...instances);
@@ -74,6 +76,47 @@ describe('two instances', () => {
     expect((await http(b.baseUrl, 'POST', '/api/auth/logout', { cookie: session.cookie })).status).toBe(204);
     expect((await http(a.baseUrl, 'GET', '/api/me', { cookie: session.cookie })).status).toBe(401);
     expect((await http(a.baseUrl, 'GET', '/readyz')).body).toMatchObject({ checks: { store: 'ok', redis: 'ok' } });
+  });
+
+  it('carry comments, tallies and rate limits across', async () => {
+    const [a, b] = await cluster('features', REDIS_URL, { RATE_LIMIT_PER_MINUTE: '30' });
+    const chairOnA = await login(a.baseUrl, 'chair@example.org');
+    const watcherOnB = await login(b.baseUrl, 'hannah@example.org');
+    const live = peer(b.wsUrl, LIVE, () => collabToken(b.baseUrl, watcherOnB, LIVE));
+    await synced(live);
+
+    // A comment posted through A appears in B's live document.
+    const thread = await http<{ id: string }>(a.baseUrl, 'POST', '/api/threads', {
+      cookie: chairOnA.cookie,
+      body: { doc: AGENDA, body: 'Posted on instance A' },
+    });
+    expect(thread.status).toBe(201);
+    await waitFor(() => live.doc.getMap<{ comments: { body: string }[] }>('threads').get(thread.body.id)?.comments[0]?.body === 'Posted on instance A', {
+      message: 'the thread on B',
+    });
+
+    // Ballots cast through A move the tally seen on B.
+    const poll = await createPoll(a.baseUrl, chairOnA, DEMO_MEETING.id, {
+      question: 'Hold the joint meeting online?',
+      kind: 'single',
+      audience: 'members',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+    });
+    await openPoll(a.baseUrl, chairOnA, poll.id);
+    const voters = await Promise.all(['kwame', 'mei', 'laura'].map((name) => login(a.baseUrl, `${name}@example.org`)));
+    for (const voter of voters) expect((await vote(a.baseUrl, voter, poll.id, [poll.options[0]!.id])).status).toBe(200);
+    await waitFor(() => livePoll(live, poll.id)?.ballots === 3, { message: 'three ballots seen on B' });
+    const results = await http(b.baseUrl, 'GET', `/api/polls/${poll.id}/results`, { cookie: watcherOnB.cookie });
+    expect(livePoll(live, poll.id)?.tally).toEqual(results.body.tally);
+    expect(results.body.tally[poll.options[0]!.id]).toBe(3);
+
+    // One user's requests count against one limit, whichever instance answers them.
+    const busy = await login(a.baseUrl, 'olena@example.org');
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await http(a.baseUrl, 'GET', '/api/me', { cookie: busy.cookie })).status);
+    for (let i = 0; i < 20; i++) statuses.push((await http(b.baseUrl, 'GET', '/api/me', { cookie: busy.cookie })).status);
+    expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(20)).toContain(429);
   });
 
   it('lose no acknowledged edit when the instance a client is on is killed with -9', async () => {
