@@ -107,7 +107,7 @@ export const s3: Scenario = {
       ? { connections: 1000, documents: 100, ratePerSec: 500, holdMs: 1_000, generators: 1 }
       : { connections: 10_000, documents: 1_000, ratePerSec: 500, holdMs: 10_000, generators: 2 };
     const measurements: Measurement[] = [];
-    for (const spec of [BARE, ...plenarySpecs(options)]) {
+    for (const spec of [BARE, ...plenarySpecs(options)].filter((spec) => !process.env.BENCH_ONLY_SERVER || spec.label.startsWith(process.env.BENCH_ONLY_SERVER))) {
       measurements.push(await measureEach(options, () => startServer(options, spec), (server) => idle(options, server, config), spec.label));
     }
     const plenary = find(measurements, 'Plenary');

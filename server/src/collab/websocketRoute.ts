@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
+import { handleAwarenessFrame } from './presenceIdentity.ts';
 import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
 
 export interface WebsocketRouteOptions {
@@ -170,6 +171,8 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
           socket.close(POLICY_VIOLATION.code, verdict);
           return;
         }
+        // Awareness of an established document connection has a faster path (see there).
+        if (handleAwarenessFrame(connection, frame)) return;
         connection.handleMessage(frame);
       });
       socket.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
