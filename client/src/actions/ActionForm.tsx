@@ -122,12 +122,12 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   };
 
   return (
-    <form className="form action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
+    <form className="form panel action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
       <Field label={t('actions.form.text')}>
         {(control) => <textarea {...control} required rows={3} maxLength={ACTION_LIMITS.text} value={text} onChange={(event) => setText(event.target.value)} />}
       </Field>
-      <fieldset className="action-form__group">
+      <fieldset className="form__group">
         <legend>{t('actions.form.owner')}</legend>
         <SelectField
           label={t('actions.form.ownerKind')}
@@ -171,7 +171,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           </Field>
         )}
       </fieldset>
-      <fieldset className="action-form__group">
+      <fieldset className="form__group">
         <legend>{t('actions.form.due')}</legend>
         <Field
           label={t('actions.form.dueLabel')}
@@ -196,7 +196,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
         </div>
       </fieldset>
       {!action && (
-        <fieldset className="action-form__group">
+        <fieldset className="form__group">
           <legend>{t('actions.form.source')}</legend>
           <SelectField
             label={t('actions.form.sourceType')}

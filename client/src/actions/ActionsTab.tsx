@@ -95,7 +95,7 @@ export function ActionsTab() {
         {shown.length === 0 ? (
           <p>{view === 'mine' ? t('actions.noneMine') : t('actions.none')}</p>
         ) : (
-          <ul className="actions-list" aria-label={t(`actions.view.${view}`)}>
+          <ul className="card-list" aria-label={t(`actions.view.${view}`)}>
             {shown.map((action) => (
               <ActionItem key={action.id} action={action} items={items} today={today} />
             ))}

@@ -180,7 +180,7 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
                 </li>
               ))}
             </ul>
-            <span className="comments-sr-only" role="status">
+            <span className="sr-only" role="status">
               {open ? t('comments.suggestionsCount', { count: suggestions.length }) : ''}
             </span>
           </>

@@ -142,7 +142,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
           doc={doc}
         />
       )}
-      <p role="status" className="comments-sr-only">
+      <p role="status" className="sr-only">
         {status}
       </p>
       {open.length === 0 && !draft && <p className="comments__empty">{t('comments.none')}</p>}

@@ -94,7 +94,7 @@ function MultipleChoice({ poll, ballot, cast }: ChoiceProps) {
   };
   return (
     <form className="ballot__form" onSubmit={submit} noValidate>
-      <fieldset aria-describedby={problem ? `${id}-problem` : undefined}>
+      <fieldset className="form__group" aria-describedby={problem ? `${id}-problem` : undefined}>
         <legend>{t('polls.ballot.multipleLegend', { count: max })}</legend>
         {poll.options.map((option) => (
           <div className="ballot__check" key={option.id}>
@@ -144,7 +144,7 @@ function RankedChoice({ poll, ballot, cast }: ChoiceProps) {
   };
   return (
     <form className="ballot__form" onSubmit={submit} noValidate>
-      <fieldset aria-describedby={problem ? `${id}-problem` : undefined}>
+      <fieldset className="form__group" aria-describedby={problem ? `${id}-problem` : undefined}>
         <legend>{t('polls.ballot.rankedLegend')}</legend>
         {poll.options.map((option) => (
           <div className="ballot__rank" key={option.id}>

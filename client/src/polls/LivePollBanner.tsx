@@ -19,7 +19,7 @@ export function LivePollBanner() {
   return (
     <>
       {/* Always in the page, so that a poll opening is announced. */}
-      <p className="polls-sr-only" role="status">
+      <p className="sr-only" role="status">
         {open.length > 0 ? t('polls.banner.announceOpen', { question: open.map((poll) => poll.question).join('; ') }) : ''}
       </p>
       {open.length > 0 && (

@@ -74,7 +74,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         options={POLL_KINDS}
         optionLabel={(option) => t(`polls.kinds.${option}`)}
       />
-      <fieldset className="poll-form__options">
+      <fieldset className="form__group">
         <legend>{t('polls.form.options')}</legend>
         {options.map((label, index) => (
           <div className="poll-form__option" key={index}>

@@ -106,7 +106,7 @@ function RoundsTable({ poll, rounds, format }: { poll: PollDto; rounds: CountRou
                       {count === undefined ? (
                         <>
                           <span aria-hidden="true">—</span>
-                          <span className="polls-sr-only">{t('polls.rounds.notInCount')}</span>
+                          <span className="sr-only">{t('polls.rounds.notInCount')}</span>
                         </>
                       ) : (
                         format(count)

@@ -15,14 +15,14 @@ function Spans({ block }: { block: DiffBlock }) {
         if (span.change === 'added')
           return (
             <ins key={index} className="diff__added" title={t('versions.addedBy', { name: who })}>
-              <span className="versions-sr-only">{t('versions.addedBy', { name: who })}: </span>
+              <span className="sr-only">{t('versions.addedBy', { name: who })}: </span>
               {span.text}
             </ins>
           );
         if (span.change === 'removed')
           return (
             <del key={index} className="diff__removed" title={t('versions.removedBy', { name: who })}>
-              <span className="versions-sr-only">{t('versions.removedBy', { name: who })}: </span>
+              <span className="sr-only">{t('versions.removedBy', { name: who })}: </span>
               {span.text}
             </del>
           );

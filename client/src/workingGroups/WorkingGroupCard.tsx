@@ -40,7 +40,7 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
     .join(', ');
 
   return (
-    <article className="working-group" aria-labelledby={titleId}>
+    <article className="card working-group" aria-labelledby={titleId}>
       <h3 id={titleId} className="working-group__name">
         {group.name}
       </h3>
@@ -66,7 +66,7 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
             }
           >
             {member ? t('workingGroups.leaveShort') : t('workingGroups.joinShort')}
-            <span className="working-group__sr-only"> {group.name}</span>
+            <span className="sr-only"> {group.name}</span>
           </button>
         ) : (
           <p className="working-group__note">{t('workingGroups.observerNote')}</p>
@@ -268,7 +268,7 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           {t('workingGroups.startElection')}
         </button>
       ) : (
-        <form className="form working-group__election-form" onSubmit={submit} aria-labelledby={field('title')}>
+        <form className="form card" onSubmit={submit} aria-labelledby={field('title')}>
           <h4 id={field('title')}>{t('workingGroups.electionForm.title', { group: group.name })}</h4>
           <p className="working-group__muted">{t('workingGroups.electionForm.help')}</p>
           <SelectField
