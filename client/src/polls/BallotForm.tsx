@@ -3,7 +3,7 @@
  * choice, a rank per option for ranked choice. The server decides; its answer, accepted or
  * refused, is announced.
  */
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -78,7 +78,6 @@ function SingleChoice({ poll, ballot, cast, labelledBy }: ChoiceProps & { labell
 
 function MultipleChoice({ poll, ballot, cast }: ChoiceProps) {
   const { t } = useTranslation();
-  const id = useId();
   const max = poll.maxChoices ?? poll.options.length;
   const [selected, setSelected] = useState<string[]>(ballot.choices ?? []);
   const [problem, setProblem] = useState('');
@@ -93,10 +92,9 @@ function MultipleChoice({ poll, ballot, cast }: ChoiceProps) {
     cast(poll.options.map((option) => option.id).filter((optionId) => selected.includes(optionId)));
   };
   return (
-    <form className="ballot__form" onSubmit={submit} noValidate>
-      <fieldset className="form__group" aria-describedby={problem ? `${id}-problem` : undefined}>
-        <legend>{t('polls.ballot.multipleLegend', { count: max })}</legend>
-        {poll.options.map((option) => (
+    <BallotChoices legend={t('polls.ballot.multipleLegend', { count: max })} problem={problem} ballot={ballot} onSubmit={submit}>
+      {(id) =>
+        poll.options.map((option) => (
           <div className="ballot__check" key={option.id}>
             <input
               type="checkbox"
@@ -110,23 +108,14 @@ function MultipleChoice({ poll, ballot, cast }: ChoiceProps) {
             />
             <label htmlFor={`${id}-${option.id}`}>{option.label}</label>
           </div>
-        ))}
-      </fieldset>
-      {problem && (
-        <p id={`${id}-problem`} className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="button button--primary" aria-disabled={ballot.sending || undefined}>
-        {ballot.voted ? t('polls.ballot.replace') : t('polls.ballot.cast')}
-      </button>
-    </form>
+        ))
+      }
+    </BallotChoices>
   );
 }
 
 function RankedChoice({ poll, ballot, cast }: ChoiceProps) {
   const { t } = useTranslation();
-  const id = useId();
   const fromBallot = (choices: string[] | undefined) =>
     Object.fromEntries((choices ?? []).map((optionId, index) => [optionId, String(index + 1)]));
   const [ranks, setRanks] = useState<Record<string, string>>(fromBallot(ballot.choices));
@@ -143,10 +132,9 @@ function RankedChoice({ poll, ballot, cast }: ChoiceProps) {
     cast(ranked.sort((a, b) => Number(a[1]) - Number(b[1])).map(([optionId]) => optionId));
   };
   return (
-    <form className="ballot__form" onSubmit={submit} noValidate>
-      <fieldset className="form__group" aria-describedby={problem ? `${id}-problem` : undefined}>
-        <legend>{t('polls.ballot.rankedLegend')}</legend>
-        {poll.options.map((option) => (
+    <BallotChoices legend={t('polls.ballot.rankedLegend')} problem={problem} ballot={ballot} onSubmit={submit}>
+      {(id) =>
+        poll.options.map((option) => (
           <div className="ballot__rank" key={option.id}>
             <select
               id={`${id}-${option.id}`}
@@ -163,7 +151,37 @@ function RankedChoice({ poll, ballot, cast }: ChoiceProps) {
             </select>
             <label htmlFor={`${id}-${option.id}`}>{option.label}</label>
           </div>
-        ))}
+        ))
+      }
+    </BallotChoices>
+  );
+}
+
+/**
+ * The form of a ballot that is sent with a button (multiple and ranked choice): the options in a
+ * fieldset, what is wrong with the choice (described on the fieldset, announced), and the button.
+ */
+function BallotChoices({
+  legend,
+  problem,
+  ballot,
+  onSubmit,
+  children,
+}: {
+  legend: string;
+  problem: string;
+  ballot: BallotState;
+  onSubmit: (event: FormEvent) => void;
+  /** The options' controls, given a prefix for their ids. */
+  children: (id: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <form className="ballot__form" onSubmit={onSubmit} noValidate>
+      <fieldset className="form__group" aria-describedby={problem ? `${id}-problem` : undefined}>
+        <legend>{legend}</legend>
+        {children(id)}
       </fieldset>
       {problem && (
         <p id={`${id}-problem`} className="alert alert--error" role="alert">
