@@ -1,6 +1,5 @@
 /** HTTP commands and queries of comment threads (see CONTRACT.md) and the moderation log. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   COMMENT_LIMITS,
@@ -14,16 +13,8 @@ import {
 } from '../../../shared/schemas/comments.ts';
 import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { CommentService } from './commentService.ts';
-
-/** Per person (per address when signed out), per route. */
-const perPersonPerMinute = {
-  rateLimit: {
-    max: COMMENT_LIMITS.perMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => request.user?.id ?? request.ip,
-  },
-};
 
 const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -50,7 +41,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         body: NewThreadBody,
         response: { 201: ThreadSchema, ...refusals, 429: ErrorResponse },
       },
-      config: perPersonPerMinute,
+      config: perPersonPerMinute(COMMENT_LIMITS.perMinute),
     },
     async (request, reply) => {
       const thread = await service.createThread(requireUser(request), request.body);
@@ -68,7 +59,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         body: NewCommentBody,
         response: { 201: CommentSchema, ...refusals, 429: ErrorResponse },
       },
-      config: perPersonPerMinute,
+      config: perPersonPerMinute(COMMENT_LIMITS.perMinute),
     },
     async (request, reply) => {
       const comment = await service.reply(requireUser(request), request.params.id, request.body.body);
@@ -86,7 +77,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         body: NewCommentBody,
         response: { 200: CommentSchema, ...refusals, 409: ErrorResponse, 429: ErrorResponse },
       },
-      config: perPersonPerMinute,
+      config: perPersonPerMinute(COMMENT_LIMITS.perMinute),
     },
     async (request) => service.edit(requireUser(request), request.params.id, request.body.body),
   );

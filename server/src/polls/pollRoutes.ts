@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/polls.ts';
 import { requireModerator, requireUser } from '../auth/authPlugin.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { Store } from '../storage/store.ts';
 import type { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
 import { resultsCsv } from './resultsCsv.ts';
@@ -63,7 +64,7 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         body: CreatePollBody,
         response: { 201: PollSchema, ...errors },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: perPersonPerMinute(30),
     },
     async (request, reply) => {
       const user = requireModerator(request);

@@ -1,6 +1,5 @@
 /** HTTP commands and queries of proposals (see CONTRACT.md), and the member search for mentions and co-authors. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
 import {
@@ -12,14 +11,11 @@ import {
   ProposalSchema,
 } from '../../../shared/schemas/proposals.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { Store } from '../storage/store.ts';
 import type { ProposalService } from './proposalService.ts';
 
 const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-
-const perPersonPerMinute = (max: number) => ({
-  rateLimit: { max, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => request.user?.id ?? request.ip },
-});
 
 /** Lower case without diacritics, so that "sofia" finds "Sofía". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/workingGroups.ts';
 import { requireModerator, requireUser } from '../auth/authPlugin.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
+import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { PollsLive } from '../polls/pollsLive.ts';
 import type { PollStore } from '../polls/pollStore.ts';
 import type { Store } from '../storage/store.ts';
@@ -88,7 +89,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
         params: IdParams,
         response: { 200: WorkingGroupSchema, ...errors },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: perPersonPerMinute(30),
     },
     async (request) => {
       const user = requireParticipant(request);
@@ -107,7 +108,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
         params: IdParams,
         response: { 200: WorkingGroupSchema, ...errors },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: perPersonPerMinute(30),
     },
     async (request) => {
       const user = requireParticipant(request);
@@ -127,7 +128,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
         body: NominationBody,
         response: { 201: WorkingGroupSchema, ...errors },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: perPersonPerMinute(30),
     },
     async (request, reply) => {
       const user = requireParticipant(request);

@@ -11,16 +11,9 @@ import {
 } from '../../../../shared/schemas/actions.ts';
 import { ErrorResponse, IdParams, MeetingParams } from '../../../../shared/schemas/common.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
+import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { ActionService } from './actionService.ts';
 import { withOverdue } from './actionStore.ts';
-
-const perUser = {
-  rateLimit: {
-    max: ACTION_LIMITS.perMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request: { user?: { id: string } | null; ip: string }) => request.user?.id ?? request.ip,
-  },
-};
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -45,7 +38,7 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ service: ActionService }>
   app.post(
     '/api/meetings/:meetingId/actions',
     {
-      config: perUser,
+      config: perPersonPerMinute(ACTION_LIMITS.perMinute),
       schema: {
         tags: ['actions'],
         summary: 'Create an action item (typed directly, or from an agenda item, a comment or a poll)',
@@ -75,7 +68,7 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ service: ActionService }>
   app.patch(
     '/api/actions/:id',
     {
-      config: perUser,
+      config: perPersonPerMinute(ACTION_LIMITS.perMinute),
       schema: {
         tags: ['actions'],
         summary: 'Change an action item: text, owner, due date, status or agenda item',

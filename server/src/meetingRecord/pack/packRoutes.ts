@@ -5,6 +5,7 @@ import { todayIso } from '../../../../shared/dueDates.ts';
 import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { notFound } from '../../http/appError.ts';
+import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import type { Store } from '../../storage/store.ts';
 import { readAgenda } from '../agendaDocument.ts';
@@ -24,9 +25,6 @@ export interface PackRouteOptions {
 }
 
 const errors = { 401: ErrorResponse, 404: ErrorResponse };
-const perUser = {
-  rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (request: { user?: { id: string } | null; ip: string }) => request.user?.id ?? request.ip },
-};
 
 /** A file name from the meeting's id (ids are [A-Za-z0-9_-]). */
 const fileName = (meeting: Meeting, suffix: string) => `${meeting.id}-${suffix}`;
@@ -53,7 +51,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
   app.get(
     '/api/meetings/:meetingId/pack.md',
     {
-      config: perUser,
+      config: perPersonPerMinute(30),
       schema: {
         tags: ['meeting pack'],
         summary: 'The meeting pack ("Action items & next steps") as Markdown',
@@ -74,7 +72,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
   app.get(
     '/api/meetings/:meetingId/pack.html',
     {
-      config: perUser,
+      config: perPersonPerMinute(30),
       schema: {
         tags: ['meeting pack'],
         summary: 'The meeting pack as a printable HTML page (print it to make a PDF)',
@@ -96,7 +94,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
   app.get(
     '/api/meetings/:meetingId/pack.docx',
     {
-      config: perUser,
+      config: perPersonPerMinute(30),
       schema: {
         tags: ['meeting pack'],
         summary: 'The meeting pack as a Word document (DOCX)',
@@ -118,7 +116,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
   app.get(
     '/api/meetings/:meetingId/actions.ics',
     {
-      config: perUser,
+      config: perPersonPerMinute(30),
       schema: {
         tags: ['meeting pack'],
         summary: 'The action items’ deadlines as iCalendar (one all-day event per pending action with a due date)',

@@ -4,12 +4,10 @@ import { Type } from 'typebox';
 import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
 import { DiffQuery, DiffSchema, NewVersionBody, RestoreResultSchema, VersionParams, VersionSchema } from '../../../../shared/schemas/meetingRecord.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
+import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { VersionService } from './versionService.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const perUser = (max: number) => ({
-  rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: { user?: { id: string } | null; ip: string }) => request.user?.id ?? request.ip },
-});
 
 export const versionRoutes: FastifyPluginAsyncTypebox<{ service: VersionService }> = async (app, { service }) => {
   app.get(
@@ -31,7 +29,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox<{ service: VersionService 
   app.post(
     '/api/meetings/:meetingId/versions',
     {
-      config: perUser(30),
+      config: perPersonPerMinute(30),
       schema: {
         tags: ['versions'],
         summary: 'Save the agenda as it is now as a named version (secretariat, chair, members)',
@@ -49,7 +47,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox<{ service: VersionService 
   app.get(
     '/api/meetings/:meetingId/versions/diff',
     {
-      config: perUser(60),
+      config: perPersonPerMinute(60),
       schema: {
         tags: ['versions'],
         summary: 'What changed between two versions (or a version and now): insertions and deletions, with who made them',
@@ -67,7 +65,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox<{ service: VersionService 
   app.post(
     '/api/meetings/:meetingId/versions/:versionId/restore',
     {
-      config: perUser(10),
+      config: perPersonPerMinute(10),
       schema: {
         tags: ['versions'],
         summary: 'Restore a version as a new edit that everyone sees live (secretariat or chair)',
