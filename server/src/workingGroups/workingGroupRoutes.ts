@@ -49,6 +49,12 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     live.group(group.meetingId, group.id);
     return (await groups.view(group.id))!;
   };
+  /** Changes a group and answers with its new view, projected live. */
+  const changeGroup = async (id: string, change: (group: WorkingGroup) => Promise<unknown>) => {
+    const group = await groupOr404(id);
+    await change(group);
+    return viewOf(group);
+  };
 
   app.get(
     '/api/meetings/:meetingId/working-groups',
@@ -93,9 +99,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     },
     async (request) => {
       const user = requireParticipant(request);
-      const group = await groupOr404(request.params.id);
-      await groups.join(group.id, user.id);
-      return viewOf(group);
+      return changeGroup(request.params.id, (group) => groups.join(group.id, user.id));
     },
   );
 
@@ -112,9 +116,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     },
     async (request) => {
       const user = requireParticipant(request);
-      const group = await groupOr404(request.params.id);
-      await groups.leave(group.id, user.id);
-      return viewOf(group);
+      return changeGroup(request.params.id, (group) => groups.leave(group.id, user.id));
     },
   );
 
@@ -132,9 +134,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     },
     async (request, reply) => {
       const user = requireParticipant(request);
-      const group = await groupOr404(request.params.id);
-      await groups.nominate(group.id, request.body.userId, user.id);
-      return reply.status(201).send(await viewOf(group));
+      const view = await changeGroup(request.params.id, (group) => groups.nominate(group.id, request.body.userId, user.id));
+      return reply.status(201).send(view);
     },
   );
 
@@ -150,14 +151,14 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     },
     async (request) => {
       const user = requireUser(request);
-      const group = await groupOr404(request.params.id);
-      const nomination = await groups.nomination(group.id, request.params.userId);
-      if (!nomination) throw notFound('The nomination');
-      if (user.id !== request.params.userId && user.id !== nomination.nominatedBy && !isModerator(user.role)) {
-        throw forbidden('Only the nominee, who nominated them, or the secretariat or chair can withdraw a nomination.');
-      }
-      await groups.withdraw(group.id, request.params.userId, user.id);
-      return viewOf(group);
+      return changeGroup(request.params.id, async (group) => {
+        const nomination = await groups.nomination(group.id, request.params.userId);
+        if (!nomination) throw notFound('The nomination');
+        if (user.id !== request.params.userId && user.id !== nomination.nominatedBy && !isModerator(user.role)) {
+          throw forbidden('Only the nominee, who nominated them, or the secretariat or chair can withdraw a nomination.');
+        }
+        await groups.withdraw(group.id, request.params.userId, user.id);
+      });
     },
   );
 
@@ -221,9 +222,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     },
     async (request) => {
       const user = requireModerator(request);
-      const group = await groupOr404(request.params.id);
-      await groups.appoint(group.id, request.params.userId, user.id);
-      return viewOf(group);
+      return changeGroup(request.params.id, (group) => groups.appoint(group.id, request.params.userId, user.id));
     },
   );
 
@@ -239,9 +238,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
     },
     async (request) => {
       const user = requireModerator(request);
-      const group = await groupOr404(request.params.id);
-      await groups.removeCoFacilitator(group.id, request.params.userId, user.id);
-      return viewOf(group);
+      return changeGroup(request.params.id, (group) => groups.removeCoFacilitator(group.id, request.params.userId, user.id));
     },
   );
 };
