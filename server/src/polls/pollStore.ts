@@ -26,6 +26,7 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import type { User } from '../users/userStore.ts';
+import { shuffle } from './shuffle.ts';
 
 export interface PollOptionRecord {
   id: string;
@@ -33,8 +34,8 @@ export interface PollOptionRecord {
   userId: string | null;
 }
 
-export interface Poll {
-  id: string;
+/** What the creator of a poll decides. */
+interface PollSettings {
   meetingId: string;
   question: string;
   kind: PollKind;
@@ -44,6 +45,10 @@ export interface Poll {
   maxChoices: number | null;
   seats: number;
   workingGroupId: string | null;
+}
+
+export interface Poll extends PollSettings {
+  id: string;
   status: PollStatus;
   createdBy: string | null;
   createdAt: number;
@@ -52,16 +57,7 @@ export interface Poll {
   options: PollOptionRecord[];
 }
 
-export interface NewPoll {
-  meetingId: string;
-  question: string;
-  kind: PollKind;
-  audience: PollAudience;
-  secret: boolean;
-  results: ResultVisibility;
-  maxChoices: number | null;
-  seats: number;
-  workingGroupId: string | null;
+export interface NewPoll extends PollSettings {
   options: { label: string; userId?: string | null }[];
 }
 
@@ -189,30 +185,25 @@ export class PollStore {
       return id;
     };
     const id = tx ? await write(tx) : await this.db.transaction(write);
-    if (tx) {
-      // Inside someone else's transaction: read through it.
-      const row = await tx.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
-      return toPoll(row!, await this.loadOptions(id, tx));
-    }
-    return (await this.byId(id))!;
+    // Inside someone else's transaction: read through it.
+    return (await this.readPoll(id, tx))!;
   }
 
   async byId(id: string): Promise<Poll | undefined> {
-    const row = await this.db.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
-    return row && toPoll(row, await this.options(id));
+    return this.readPoll(id);
   }
 
   async listByMeeting(meetingId: string): Promise<Poll[]> {
     const rows = await this.db.all<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE meeting_id = ? ORDER BY created_at, id`, [
       meetingId,
     ]);
-    return Promise.all(rows.map(async (row) => toPoll(row, await this.options(row.id))));
+    return Promise.all(rows.map(async (row) => toPoll(row, await this.loadOptions(row.id))));
   }
 
   /** Deletes a draft (nobody has voted in it). */
   async deleteDraft(id: string, actorId: string): Promise<Poll> {
     const poll = await this.db.transaction(async (tx) => {
-      const row = await tx.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
+      const row = await this.pollRow(id, tx);
       if (!row) throw notFound('The poll');
       if (row.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft poll can be deleted; this one has been opened.');
       await tx.run('DELETE FROM poll_options WHERE poll_id = ?', [id]);
@@ -226,7 +217,7 @@ export class PollStore {
 
   async open(id: string, actorId: string): Promise<Poll> {
     await this.db.transaction(async (tx) => {
-      const row = await tx.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
+      const row = await this.pollRow(id, tx);
       if (!row) throw notFound('The poll');
       const key = Number(row.secret) === 1 ? randomBytes(32).toString('base64url') : null;
       const changed = await tx.run(
@@ -251,7 +242,7 @@ export class PollStore {
         `UPDATE polls SET status = 'closed', closed_at = ?, ballot_key = NULL WHERE id = ? AND status = 'open'`,
         [Date.now(), id],
       );
-      const row = await tx.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
+      const row = await this.pollRow(id, tx);
       if (!row) throw notFound('The poll');
       if (changed.changes === 0) {
         throw new AppError('CONFLICT', row.status === 'closed' ? 'This poll is already closed.' : 'This poll has not been opened.');
@@ -419,11 +410,17 @@ export class PollStore {
     return poll.openedAt === null || Number(row.joined_at) <= poll.openedAt;
   }
 
-  private async options(pollId: string): Promise<PollOptionRecord[]> {
-    return this.loadOptions(pollId, this.db);
+  private pollRow(id: string, executor: SqlExecutor = this.db): Promise<PollRow | undefined> {
+    return executor.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
   }
 
-  private async loadOptions(pollId: string, executor: SqlExecutor): Promise<PollOptionRecord[]> {
+  /** The poll, read through `executor` (a transaction's, when given). */
+  private async readPoll(id: string, executor: SqlExecutor = this.db): Promise<Poll | undefined> {
+    const row = await this.pollRow(id, executor);
+    return row && toPoll(row, await this.loadOptions(id, executor));
+  }
+
+  private async loadOptions(pollId: string, executor: SqlExecutor = this.db): Promise<PollOptionRecord[]> {
     const cached = this.optionsCache.get(pollId);
     if (cached) return cached;
     const rows = await executor.all<{ id: string; label: string; user_id: string | null }>(
@@ -441,10 +438,7 @@ export class PollStore {
       'SELECT voter_group, choices FROM poll_ballots WHERE poll_id = ?',
       [pollId],
     );
-    for (let i = ballots.length - 1; i > 0; i--) {
-      const j = randomBytes(4).readUInt32BE() % (i + 1);
-      [ballots[i], ballots[j]] = [ballots[j]!, ballots[i]!];
-    }
+    shuffle(ballots);
     await tx.run('DELETE FROM poll_ballots WHERE poll_id = ?', [pollId]);
     const CHUNK = 400;
     for (let start = 0; start < ballots.length; start += CHUNK) {

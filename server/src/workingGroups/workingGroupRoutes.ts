@@ -1,5 +1,4 @@
 /** Routes of MAG Working Groups: membership, nominations, elections, co-facilitators. */
-import { randomInt } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -17,6 +16,7 @@ import { badRequest, forbidden, notFound } from '../http/appError.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { PollsLive } from '../polls/pollsLive.ts';
 import type { PollStore } from '../polls/pollStore.ts';
+import { shuffle } from '../polls/shuffle.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { WorkingGroup, WorkingGroupStore } from './workingGroupStore.ts';
@@ -185,10 +185,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<WorkingGroupRoutesOpt
         );
       }
       // The order on the ballot is drawn at random: the last tie rule (option order) is then a lot.
-      for (let i = nominees.length - 1; i > 0; i--) {
-        const j = randomInt(i + 1);
-        [nominees[i], nominees[j]] = [nominees[j]!, nominees[i]!];
-      }
+      shuffle(nominees);
       const poll = await polls.create(
         {
           meetingId: group.meetingId,
