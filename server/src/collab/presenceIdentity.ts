@@ -73,9 +73,11 @@ interface ClientConnectionInternals {
  * otherwise Hocuspocus's: the states that the scratch awareness would have kept (clock above 0,
  * not null) go through the beforeHandleAwareness hooks (this extension), and what passes is
  * applied to the document's awareness with the connection as origin, which tracks the client ids
- * and broadcasts as before. Returns false, leaving the frame to Hocuspocus, unless the document
- * connection is established and has no message queued (so that order and authentication stay
- * Hocuspocus's) and the frame reads cleanly.
+ * and broadcasts as before. While the connection still handles earlier messages (a writer's update
+ * just before its caret move), the awareness waits until they are done, so that no caret arrives
+ * before the text it points into. Returns false, leaving the frame to Hocuspocus, unless the
+ * document connection is established (authentication stays Hocuspocus's) and the frame reads
+ * cleanly.
  */
 export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean {
   const internals = client as unknown as ClientConnectionInternals;
@@ -88,8 +90,7 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
     if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return false;
     const separator = address.indexOf('\u0000');
     connection = internals.documentConnections?.[address] ?? internals.documentConnections?.[separator < 0 ? address : address.slice(0, separator)];
-    const queue = (connection as unknown as { messageQueue?: unknown[] } | undefined)?.messageQueue;
-    if (!connection || !Array.isArray(queue) || queue.length > 0) return false;
+    if (!connection || typeof connection.waitForPendingMessages !== 'function') return false;
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const count = decoding.readVarUint(update);
     for (let i = 0; i < count; i++) {
@@ -108,9 +109,11 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
   const established = connection;
   const { document } = established;
   const origin = { source: 'connection' as const, connection: established };
-  document.callbacks.beforeHandleAwareness(document, states, origin).then(
-    () => {
-      if (states.size === 0 || document.isDestroyed) return;
+  const apply = () => {
+    // The connection may have closed meanwhile (its last queued message was a Close).
+    if (!document.hasConnection(established)) return;
+    return document.callbacks.beforeHandleAwareness(document, states, origin).then(() => {
+      if (states.size === 0 || document.isDestroyed || !document.hasConnection(established)) return;
       const encoder = encoding.createEncoder();
       const passed = [...states].filter(([clientId]) => clocks.has(clientId));
       encoding.writeVarUint(encoder, passed.length);
@@ -120,7 +123,10 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
         encoding.writeVarString(encoder, JSON.stringify(state));
       }
       applyAwarenessUpdate(document.awareness, encoding.toUint8Array(encoder), origin);
-    },
+    });
+  };
+  // Resolved at once when nothing is pending.
+  established.waitForPendingMessages().then(apply).catch(
     (error: { code?: number; reason?: string } | undefined) => {
       established.close({ code: typeof error?.code === 'number' ? error.code : ResetConnection.code, reason: error?.reason ?? ResetConnection.reason });
     },
