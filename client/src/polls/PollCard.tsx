@@ -10,6 +10,7 @@ import type { PollDto, Voter } from '../../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useCommand } from '../ui/useCommand.ts';
 import { BallotForm } from './BallotForm.tsx';
 import { useBallot } from './ballotStore.ts';
 import { PollResults } from './PollResults.tsx';
@@ -77,19 +78,7 @@ function notEligible(poll: PollDto, group: WorkingGroupDto | undefined, t: T): s
 function PollControls({ poll }: { poll: PollDto }) {
   const { t } = useTranslation();
   const { meeting } = useMeetingContext();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      setMessage({ text: done, error: false });
-    } catch (error) {
-      setMessage({ text: t('polls.controls.failed', { message: (error as Error).message }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, message, run } = useCommand((reason) => t('polls.controls.failed', { message: reason }));
   const path = `/api/polls/${encodeURIComponent(poll.id)}`;
   return (
     <div className="poll-controls" role="group" aria-label={t('polls.controls.label')}>

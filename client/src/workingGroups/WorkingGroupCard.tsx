@@ -9,31 +9,19 @@ import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { useCommand } from '../ui/useCommand.ts';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
 
 export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
   const { t } = useTranslation();
   const { user } = useMeetingContext();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
   const titleId = `working-group-${group.id}`;
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
   const participant = isParticipant(user.role);
   const moderator = isModerator(user.role);
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      setMessage({ text: done, error: false });
-    } catch (error) {
-      setMessage({ text: t('workingGroups.failed', { message: (error as Error).message }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const coFacilitators = group.coFacilitators
     .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
@@ -236,30 +224,25 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
     secret: true,
     results: 'after-close',
   });
-  const [message, setMessage] = useState<{ text: string; error: boolean; pollId?: string } | null>(null);
-  const [sending, setSending] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { busy: sending, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
+  const [pollId, setPollId] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSending(true);
-    try {
+    void run(async () => {
       const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, body);
-      setMessage({ text: t('workingGroups.electionForm.created'), error: false, pollId: poll.id });
+      setPollId(poll.id);
       setOpen(false);
-    } catch (error) {
-      setMessage({ text: t('workingGroups.failed', { message: (error as Error).message }), error: true });
-    } finally {
-      setSending(false);
-    }
+    }, t('workingGroups.electionForm.created'));
   };
   const field = (name: string) => `${id}-${name}`;
   return (
     <div className="working-group__election">
       <p className={message?.error ? 'alert alert--error' : 'working-group__message'} role="status">
         {message?.text ?? ''}
-        {message?.pollId && (
+        {message && !message.error && pollId && (
           <>
             {' '}
-            <Link to={pollLink(meeting.id, message.pollId)}>{t('workingGroups.seePoll')}</Link>
+            <Link to={pollLink(meeting.id, pollId)}>{t('workingGroups.seePoll')}</Link>
           </>
         )}
       </p>

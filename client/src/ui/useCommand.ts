@@ -1,0 +1,30 @@
+/**
+ * Sends a command to the server from a button: busy while it runs (buttons disable themselves),
+ * then a message for a status line, what was done or why it failed.
+ *
+ *   const { busy, message, run } = useCommand((why) => t('polls.controls.failed', { message: why }));
+ *   <button disabled={busy} onClick={() => run(() => post(path), t('polls.controls.opened'))}>…</button>
+ */
+import { useState } from 'react';
+
+export interface CommandMessage {
+  text: string;
+  error: boolean;
+}
+
+export function useCommand(failed: (reason: string) => string) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<CommandMessage | null>(null);
+  const run = async (command: () => Promise<unknown>, done: string): Promise<void> => {
+    setBusy(true);
+    try {
+      await command();
+      setMessage({ text: done, error: false });
+    } catch (error) {
+      setMessage({ text: failed((error as Error).message), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, run };
+}
