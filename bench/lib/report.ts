@@ -84,7 +84,7 @@ export function writeReport(record: RunRecord, files: ReportFiles): void {
   const chartsDir = path.join(files.dataDir, 'charts');
   fs.mkdirSync(chartsDir, { recursive: true });
   const stamp = record.startedAt.replace(/[:.]/g, '-');
-  fs.writeFileSync(path.join(files.dataDir, `${record.quick ? 'quick' : 'full'}-${stamp}.json`), JSON.stringify(record, null, 1));
+  fs.writeFileSync(path.join(files.dataDir, `${record.quick ? 'quick' : 'full'}-${stamp}.json`), JSON.stringify(record));
   const lines: string[] = [];
   lines.push('# Benchmarks', '');
   lines.push(
