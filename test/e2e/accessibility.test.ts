@@ -2,28 +2,16 @@
  * The first screens, checked in Chromium: no WCAG 2.1 A/AA violations that axe-core can find,
  * a skip link, keyboard access to the tabs and the toolbar, and visible focus.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { launchBrowser, signIn } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { browserSuite } from '../helpers/browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('accessibility', () => {
   it('has a sign-in page without violations, labelled fields and a clear error', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('Email').waitFor();
@@ -38,7 +26,7 @@ describe('accessibility', () => {
   });
 
   it('has a meeting page without violations, reachable and operable by keyboard', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, 'kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { context, page } = await suite.signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
     await page.locator('.ProseMirror').waitFor();
     await expect.poll(() => page.locator('[data-state]').getAttribute('data-state')).toBe('online');
     expect(await a11yViolations(page)).toEqual([]);
@@ -65,7 +53,7 @@ describe('accessibility', () => {
   });
 
   it('lays the page out right-to-left when the document direction is rtl', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, 'kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { context, page } = await suite.signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
     await page.locator('.ProseMirror').waitFor();
     const side = async () => {
       const main = await page.locator('.meeting__main').boundingBox();

@@ -1,37 +1,15 @@
 /** Two people co-edit the agenda in Chromium; an observer follows it read-only. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { launchBrowser, signIn, type SignedIn } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { browserSuite, typeAtEnd, type SignedIn } from '../helpers/browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-const open: SignedIn[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const session of open) await session.context.close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function typeAtEnd(session: SignedIn, text: string) {
-  const editor = session.page.locator('.ProseMirror');
-  await editor.click();
-  await session.page.keyboard.press('Control+End');
-  await session.page.keyboard.press('Enter');
-  await session.page.keyboard.type(text);
-}
+const suite = browserSuite();
+/** Signed in by the first test; the others type as him. */
+let kwame: SignedIn;
 
 describe('the agenda in the browser', () => {
   it('lands a member in the demo consultation after sign-in', async () => {
-    const kwame = await signIn(browser, server.baseUrl, 'kwame@example.org');
-    open.push(kwame);
+    kwame = await suite.signIn('kwame@example.org');
     await kwame.page.waitForURL(`**/meetings/${DEMO_MEETING.id}`);
     await expect.poll(() => kwame.page.locator('#meeting-title').textContent()).toBe(DEMO_MEETING.title);
     await expect.poll(() => kwame.page.locator('.ProseMirror').textContent()).toContain('Selection of IGF MAG Working Groups');
@@ -39,15 +17,13 @@ describe('the agenda in the browser', () => {
   });
 
   it('shows each editor the other’s text and named caret as they type', async () => {
-    const kwame = open[0]!;
-    const mei = await signIn(browser, server.baseUrl, 'mei@example.org', `/meetings/${DEMO_MEETING.id}`);
-    open.push(mei);
+    const mei = await suite.signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}`);
     await mei.page.locator('.ProseMirror').waitFor();
 
-    await typeAtEnd(kwame, 'Kwame proposes a break at 15:00');
+    await typeAtEnd(kwame.page, 'Kwame proposes a break at 15:00');
     await expect.poll(() => mei.page.locator('.ProseMirror').textContent(), { timeout: 10_000 }).toContain('Kwame proposes a break at 15:00');
 
-    await typeAtEnd(mei, 'Mei agrees');
+    await typeAtEnd(mei.page, 'Mei agrees');
     await expect.poll(() => kwame.page.locator('.ProseMirror').textContent(), { timeout: 10_000 }).toContain('Mei agrees');
 
     // Carets carry the server-stamped names.
@@ -61,8 +37,7 @@ describe('the agenda in the browser', () => {
   });
 
   it('lets an observer follow the agenda live but not change it, and says so', async () => {
-    const tomas = await signIn(browser, server.baseUrl, 'tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
-    open.push(tomas);
+    const tomas = await suite.signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
     const editor = tomas.page.locator('.ProseMirror');
     await expect.poll(() => editor.textContent()).toContain('Mei agrees');
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
@@ -70,7 +45,7 @@ describe('the agenda in the browser', () => {
     await expect.poll(() => tomas.page.getByText('You are an observer').isVisible()).toBe(true);
     expect(await tomas.page.getByRole('toolbar').count()).toBe(0);
 
-    await typeAtEnd(open[0]!, 'Live for observers too');
+    await typeAtEnd(kwame.page, 'Live for observers too');
     await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain('Live for observers too');
   });
 });

@@ -3,33 +3,21 @@
  * highlights it live; an action created from a comment lands in its owner's "my actions", with
  * overdue ones highlighted; the views pass axe's WCAG checks.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { launchBrowser, signIn, type SignedIn } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 
 const MEETING_PATH = `/meetings/${DEMO_MEETING.id}`;
 const ITEM = 'Selection of IGF MAG Working Groups';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 let chair: SignedIn;
 let kwame: SignedIn;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  chair = await signIn(browser, server.baseUrl, 'chair@example.org', MEETING_PATH);
-  kwame = await signIn(browser, server.baseUrl, 'kwame@example.org', MEETING_PATH);
-});
-
-afterAll(async () => {
-  await chair?.context.close();
-  await kwame?.context.close();
-  await browser?.close();
-  await server?.close();
+  chair = await suite.signIn('chair@example.org', MEETING_PATH);
+  kwame = await suite.signIn('kwame@example.org', MEETING_PATH);
 });
 
 describe('running the meeting', () => {

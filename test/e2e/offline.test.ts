@@ -2,29 +2,17 @@
  * Offline editing: the indicator says so, edits stay in the browser (IndexedDB) and merge with
  * what others wrote meanwhile when the connection returns.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { launchBrowser, signIn } from '../helpers/browser.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { browserSuite, typeAtEnd } from '../helpers/browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('offline editing', () => {
   it('keeps edits made offline and merges them when the connection returns', async () => {
     const path = `/meetings/${DEMO_MEETING.id}`;
-    const olena = await signIn(browser, server.baseUrl, 'olena@example.org', path);
-    const rahul = await signIn(browser, server.baseUrl, 'rahul@example.org', path);
+    const olena = await suite.signIn('olena@example.org', path);
+    const rahul = await suite.signIn('rahul@example.org', path);
     const state = (page: typeof olena.page) => page.locator('[data-state]').getAttribute('data-state');
     await expect.poll(() => state(olena.page)).toBe('online');
     await expect.poll(() => state(rahul.page)).toBe('online');
@@ -33,12 +21,6 @@ describe('offline editing', () => {
     await expect.poll(() => state(olena.page)).toBe('offline');
     await expect.poll(() => olena.page.getByRole('status').filter({ hasText: 'Offline' }).count()).toBeGreaterThan(0);
 
-    const typeAtEnd = async (page: typeof olena.page, text: string) => {
-      await page.locator('.ProseMirror').click();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type(text);
-    };
     await typeAtEnd(olena.page, 'Written on the train');
     await typeAtEnd(rahul.page, 'Written in the room');
     await expect.poll(() => rahul.page.locator('.ProseMirror').textContent()).toContain('Written in the room');

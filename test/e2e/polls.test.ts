@@ -3,35 +3,19 @@
  * (one click; one key), the projector view shows the tally moving, the chair closes it, and a
  * late click from a screen that has not heard of the close yet is refused with a clear message.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { launchBrowser, signIn, type SignedIn } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
 
-let server: TestServer;
-let browser: Browser;
-const open: SignedIn[] = [];
+const suite = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
 const QUESTION = 'Hold the joint MAG–LP meeting in the second half of February?';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const session of open) await session.context.close();
-  await browser?.close();
-  await server?.close();
-});
-
 describe('a live poll in the browser', () => {
   it('runs from opening to a refused late click, with the tally moving on the projector', { timeout: 120_000 }, async () => {
-    const chair = await signIn(browser, server.baseUrl, 'chair@example.org', `${meetingPath}?tab=polls`);
-    open.push(chair);
+    const chair = await suite.signIn('chair@example.org', `${meetingPath}?tab=polls`);
     const page = chair.page;
 
     // The chair creates the poll in the Polls tab and opens it.
@@ -46,8 +30,7 @@ describe('a live poll in the browser', () => {
     const pollId = (await card.getAttribute('data-poll'))!;
 
     // The projector view, on another screen.
-    const projector = await signIn(browser, server.baseUrl, 'secretariat@example.org', `${meetingPath}/polls/${pollId}/present`);
-    open.push(projector);
+    const projector = await suite.signIn('secretariat@example.org', `${meetingPath}/polls/${pollId}/present`);
     await projector.page.getByRole('heading', { name: QUESTION }).waitFor();
     const ballots = projector.page.getByTestId('present-ballots');
     await expect.poll(() => ballots.textContent()).toBe('0 ballots');
@@ -55,8 +38,7 @@ describe('a live poll in the browser', () => {
 
     // Kwame votes with one click in the banner, from the agenda. His screen's live updates pass
     // through a switch, so that it can lag behind later.
-    const kwame = await signIn(browser, server.baseUrl, 'kwame@example.org', meetingPath);
-    open.push(kwame);
+    const kwame = await suite.signIn('kwame@example.org', meetingPath);
     let frozen = false;
     await kwame.context.routeWebSocket(/\/collab$/, (socket) => {
       const upstream = socket.connectToServer();
@@ -73,8 +55,7 @@ describe('a live poll in the browser', () => {
     await expect.poll(() => projector.page.getByText('1 (100%)').count()).toBe(1);
 
     // Mei votes from the Polls tab with a key: 2 is the second option.
-    const mei = await signIn(browser, server.baseUrl, 'mei@example.org', `${meetingPath}?tab=polls`);
-    open.push(mei);
+    const mei = await suite.signIn('mei@example.org', `${meetingPath}?tab=polls`);
     const meiCard = mei.page.getByRole('article', { name: QUESTION });
     await meiCard.getByRole('button', { name: 'Yes' }).focus();
     await mei.page.keyboard.press('2');
@@ -96,12 +77,12 @@ describe('a live poll in the browser', () => {
     await expect.poll(() => banner.getByRole('alert').textContent()).toContain('This poll is closed: your vote was not counted.');
 
     // Nothing changed on the server: two ballots, one each way.
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const results = await http(server.baseUrl, 'GET', `/api/polls/${pollId}/results`, { cookie: session.cookie });
+    const session = await login(suite.server.baseUrl, 'chair@example.org');
+    const results = await http(suite.server.baseUrl, 'GET', `/api/polls/${pollId}/results`, { cookie: session.cookie });
     expect(results.body).toMatchObject({ status: 'closed', ballots: 2 });
     expect(Object.values(results.body.tally)).toEqual([1, 1]);
-    const refused = await server.app.store.audit.list({ subject: `poll:${pollId}`, action: 'poll.ballot.refused' });
-    const kwameId = (await login(server.baseUrl, 'kwame@example.org')).user.id;
+    const refused = await suite.server.app.store.audit.list({ subject: `poll:${pollId}`, action: 'poll.ballot.refused' });
+    const kwameId = (await login(suite.server.baseUrl, 'kwame@example.org')).user.id;
     expect(refused.map((entry) => entry.actorId)).toEqual([kwameId]);
     expect([...chair.errors, ...projector.errors, ...mei.errors]).toEqual([]);
   });

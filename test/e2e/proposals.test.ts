@@ -4,40 +4,25 @@
  * live; the page passes axe; and every naughty string, posted as a comment, shows as text and
  * runs nothing.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { commentPlainText, parseCommentText } from '../../shared/commentText.ts';
 import { proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { launchBrowser, signIn, type SignedIn } from '../helpers/browser.ts';
+import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 import { http } from '../helpers/clients.ts';
 import { BLNS, signedInPeople } from '../helpers/commentHelpers.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
 
 const GDC = 'pn-gdc-implementation';
 const PAGE = `/meetings/${DEMO_MEETING.id}/proposals/${GDC}`;
 const PASSAGE = 'compare national and regional approaches';
 
-let server: TestServer;
-let browser: Browser;
-const open: SignedIn[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const session of open) await session.context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function openProposal(email: string): Promise<SignedIn> {
-  const session = await signIn(browser, server.baseUrl, email, PAGE);
-  open.push(session);
+  const session = await suite.signIn(email, PAGE);
   await session.page.locator('.ProseMirror').waitFor();
   await expect.poll(() => session.page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain(PASSAGE);
   return session;
@@ -110,8 +95,7 @@ describe('comment threads on a proposal, in the browser', () => {
   it('works from the keyboard: Ctrl+Alt+M on a selection, a passage typed in a read-only text, a mention chosen from suggestions', async () => {
     // A co-author finds the proposal on the board (which passes axe too), opens it, selects with
     // Shift+arrows and presses Ctrl+Alt+M.
-    const mei = await signIn(browser, server.baseUrl, 'mei@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
-    open.push(mei);
+    const mei = await suite.signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
     const link = mei.page.getByRole('link', { name: 'Policy Network on the Implementation of the Global Digital Compact' });
     await link.waitFor();
     await mei.page.getByLabel('Kind').selectOption('BPF');
@@ -173,7 +157,7 @@ describe('comment threads on a proposal, in the browser', () => {
     expect(await thread.locator('.mention').textContent()).toBe('@Mei Lin');
     expect(await thread.locator('.comment__body').textContent()).toBe('Could @Mei Lin say whether observers may attend?');
     await expect.poll(() => tomas.page.locator('.comment-anchor').allTextContents()).toContain('one open session during the annual meeting');
-    const stored = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(proposalDoc(GDC))}`, {
+    const stored = await http<ThreadDto[]>(suite.server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(proposalDoc(GDC))}`, {
       cookie: (await tomas.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
     });
     const body = stored.body.find((candidate) => candidate.comments[0]!.body.startsWith('Could'))!.comments[0]!.body;
@@ -183,10 +167,10 @@ describe('comment threads on a proposal, in the browser', () => {
   });
 
   it('shows every naughty string as plain text and runs none of them', async () => {
-    const people = await signedInPeople(server, Math.ceil(BLNS.length / 25) + 1);
+    const people = await signedInPeople(suite.server, Math.ceil(BLNS.length / 25) + 1);
     const doc = proposalDoc('bpf-cybersecurity');
     const post = (index: number, path: string, body: unknown) =>
-      http(server.baseUrl, 'POST', path, { cookie: people[Math.floor(index / 25)]!.cookie, body });
+      http(suite.server.baseUrl, 'POST', path, { cookie: people[Math.floor(index / 25)]!.cookie, body });
     const started = await post(0, '/api/threads', { doc, body: 'Naughty strings follow' });
     expect(started.status).toBe(201);
     const threadId = (started.body as ThreadDto).id;
@@ -194,8 +178,7 @@ describe('comment threads on a proposal, in the browser', () => {
       expect((await post(index + 1, `/api/threads/${threadId}/comments`, { body })).status).toBe(201);
     }
 
-    const reader = await signIn(browser, server.baseUrl, 'mei@example.org', `/meetings/${DEMO_MEETING.id}/proposals/bpf-cybersecurity`);
-    open.push(reader);
+    const reader = await suite.signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}/proposals/bpf-cybersecurity`);
     const dialogs: string[] = [];
     reader.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

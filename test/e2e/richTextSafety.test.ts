@@ -3,27 +3,15 @@
  * javascript: and data: links, event-handler attributes, unknown node types. In the browser it
  * renders inert: nothing runs, no dangerous link or attribute reaches the page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { launchBrowser, signIn } from '../helpers/browser.ts';
+import { browserSuite } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, login, synced } from '../helpers/clients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 function hostileContent(doc: Y.Doc): void {
   const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
@@ -58,14 +46,14 @@ function hostileContent(doc: Y.Doc): void {
 
 describe('hostile rich text', () => {
   it('renders inert in the browser', async () => {
-    const attacker = await login(server.baseUrl, 'laura@example.org');
-    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, attacker, AGENDA));
+    const attacker = await login(suite.server.baseUrl, 'laura@example.org');
+    const peer = connectPeer(suite.server.wsUrl, AGENDA, () => collabToken(suite.server.baseUrl, attacker, AGENDA));
     await synced(peer);
     hostileContent(peer.doc);
     await acknowledged(peer);
     peer.destroy();
 
-    const { page, context } = await signIn(browser, server.baseUrl, 'tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { page, context } = await suite.signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

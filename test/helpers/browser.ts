@@ -3,7 +3,9 @@
  * machine's closed network needs.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from './clients.ts';
+import { startServer, type TestServer } from './testServer.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -45,4 +47,56 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return { context, page, errors };
+}
+
+/** Types a new paragraph at the end of the page's editor. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+export interface BrowserSuite {
+  /** The server of the file's tests, with the demo consultation. */
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** `signIn` on this suite's browser and server; the context is closed after the file's tests. */
+  signIn(email: string, path?: string): Promise<SignedIn>;
+}
+
+/**
+ * For an end-to-end test file: a server and a browser started before its tests (beforeAll) and
+ * closed after them (afterAll), with every context opened through the suite's `signIn`.
+ */
+export function browserSuite(): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const sessions: SignedIn[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const session of sessions) await session.context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('browserSuite: used before its beforeAll ran');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async signIn(email, path) {
+      const session = await signIn(started(browser), started(server).baseUrl, email, path);
+      sessions.push(session);
+      return session;
+    },
+  };
 }
