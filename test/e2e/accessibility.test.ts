@@ -7,11 +7,11 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 
-const suite = browserSuite();
+const { server, browser, signIn } = browserSuite();
 
 describe('accessibility', () => {
   it('has a sign-in page without violations, labelled fields and a clear error', async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.server.baseUrl });
+    const context = await browser.newContext({ baseURL: server.baseUrl });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel('Email').waitFor();
@@ -26,7 +26,7 @@ describe('accessibility', () => {
   });
 
   it('has a meeting page without violations, reachable and operable by keyboard', async () => {
-    const { context, page } = await suite.signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { context, page } = await signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
     await page.locator('.ProseMirror').waitFor();
     await expect.poll(() => page.locator('[data-state]').getAttribute('data-state')).toBe('online');
     expect(await a11yViolations(page)).toEqual([]);
@@ -53,7 +53,7 @@ describe('accessibility', () => {
   });
 
   it('lays the page out right-to-left when the document direction is rtl', async () => {
-    const { context, page } = await suite.signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { context, page } = await signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
     await page.locator('.ProseMirror').waitFor();
     const side = async () => {
       const main = await page.locator('.meeting__main').boundingBox();

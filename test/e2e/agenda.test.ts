@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { browserSuite, typeAtEnd, type SignedIn } from '../helpers/browser.ts';
 
-const suite = browserSuite();
+const { signIn } = browserSuite();
 /** Signed in by the first test; the others type as him. */
 let kwame: SignedIn;
 
 describe('the agenda in the browser', () => {
   it('lands a member in the demo consultation after sign-in', async () => {
-    kwame = await suite.signIn('kwame@example.org');
+    kwame = await signIn('kwame@example.org');
     await kwame.page.waitForURL(`**/meetings/${DEMO_MEETING.id}`);
     await expect.poll(() => kwame.page.locator('#meeting-title').textContent()).toBe(DEMO_MEETING.title);
     await expect.poll(() => kwame.page.locator('.ProseMirror').textContent()).toContain('Selection of IGF MAG Working Groups');
@@ -17,7 +17,7 @@ describe('the agenda in the browser', () => {
   });
 
   it('shows each editor the other’s text and named caret as they type', async () => {
-    const mei = await suite.signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const mei = await signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}`);
     await mei.page.locator('.ProseMirror').waitFor();
 
     await typeAtEnd(kwame.page, 'Kwame proposes a break at 15:00');
@@ -37,7 +37,7 @@ describe('the agenda in the browser', () => {
   });
 
   it('lets an observer follow the agenda live but not change it, and says so', async () => {
-    const tomas = await suite.signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const tomas = await signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
     const editor = tomas.page.locator('.ProseMirror');
     await expect.poll(() => editor.textContent()).toContain('Mei agrees');
     await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');

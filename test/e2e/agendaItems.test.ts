@@ -11,13 +11,13 @@ import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 const MEETING_PATH = `/meetings/${DEMO_MEETING.id}`;
 const ITEM = 'Selection of IGF MAG Working Groups';
 
-const suite = browserSuite();
+const { signIn } = browserSuite();
 let chair: SignedIn;
 let kwame: SignedIn;
 
 beforeAll(async () => {
-  chair = await suite.signIn('chair@example.org', MEETING_PATH);
-  kwame = await suite.signIn('kwame@example.org', MEETING_PATH);
+  chair = await signIn('chair@example.org', MEETING_PATH);
+  kwame = await signIn('kwame@example.org', MEETING_PATH);
 });
 
 describe('running the meeting', () => {

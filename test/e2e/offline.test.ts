@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { browserSuite, typeAtEnd } from '../helpers/browser.ts';
 
-const suite = browserSuite();
+const { signIn } = browserSuite();
 
 describe('offline editing', () => {
   it('keeps edits made offline and merges them when the connection returns', async () => {
     const path = `/meetings/${DEMO_MEETING.id}`;
-    const olena = await suite.signIn('olena@example.org', path);
-    const rahul = await suite.signIn('rahul@example.org', path);
+    const olena = await signIn('olena@example.org', path);
+    const rahul = await signIn('rahul@example.org', path);
     const state = (page: typeof olena.page) => page.locator('[data-state]').getAttribute('data-state');
     await expect.poll(() => state(olena.page)).toBe('online');
     await expect.poll(() => state(rahul.page)).toBe('online');

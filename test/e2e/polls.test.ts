@@ -9,13 +9,13 @@ import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 
-const suite = browserSuite();
+const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
 const QUESTION = 'Hold the joint MAG–LP meeting in the second half of February?';
 
 describe('a live poll in the browser', () => {
   it('runs from opening to a refused late click, with the tally moving on the projector', { timeout: 120_000 }, async () => {
-    const chair = await suite.signIn('chair@example.org', `${meetingPath}?tab=polls`);
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=polls`);
     const page = chair.page;
 
     // The chair creates the poll in the Polls tab and opens it.
@@ -30,7 +30,7 @@ describe('a live poll in the browser', () => {
     const pollId = (await card.getAttribute('data-poll'))!;
 
     // The projector view, on another screen.
-    const projector = await suite.signIn('secretariat@example.org', `${meetingPath}/polls/${pollId}/present`);
+    const projector = await signIn('secretariat@example.org', `${meetingPath}/polls/${pollId}/present`);
     await projector.page.getByRole('heading', { name: QUESTION }).waitFor();
     const ballots = projector.page.getByTestId('present-ballots');
     await expect.poll(() => ballots.textContent()).toBe('0 ballots');
@@ -38,7 +38,7 @@ describe('a live poll in the browser', () => {
 
     // Kwame votes with one click in the banner, from the agenda. His screen's live updates pass
     // through a switch, so that it can lag behind later.
-    const kwame = await suite.signIn('kwame@example.org', meetingPath);
+    const kwame = await signIn('kwame@example.org', meetingPath);
     let frozen = false;
     await kwame.context.routeWebSocket(/\/collab$/, (socket) => {
       const upstream = socket.connectToServer();
@@ -55,7 +55,7 @@ describe('a live poll in the browser', () => {
     await expect.poll(() => projector.page.getByText('1 (100%)').count()).toBe(1);
 
     // Mei votes from the Polls tab with a key: 2 is the second option.
-    const mei = await suite.signIn('mei@example.org', `${meetingPath}?tab=polls`);
+    const mei = await signIn('mei@example.org', `${meetingPath}?tab=polls`);
     const meiCard = mei.page.getByRole('article', { name: QUESTION });
     await meiCard.getByRole('button', { name: 'Yes' }).focus();
     await mei.page.keyboard.press('2');
@@ -77,12 +77,12 @@ describe('a live poll in the browser', () => {
     await expect.poll(() => banner.getByRole('alert').textContent()).toContain('This poll is closed: your vote was not counted.');
 
     // Nothing changed on the server: two ballots, one each way.
-    const session = await login(suite.server.baseUrl, 'chair@example.org');
-    const results = await http(suite.server.baseUrl, 'GET', `/api/polls/${pollId}/results`, { cookie: session.cookie });
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const results = await http(server.baseUrl, 'GET', `/api/polls/${pollId}/results`, { cookie: session.cookie });
     expect(results.body).toMatchObject({ status: 'closed', ballots: 2 });
     expect(Object.values(results.body.tally)).toEqual([1, 1]);
-    const refused = await suite.server.app.store.audit.list({ subject: `poll:${pollId}`, action: 'poll.ballot.refused' });
-    const kwameId = (await login(suite.server.baseUrl, 'kwame@example.org')).user.id;
+    const refused = await server.app.store.audit.list({ subject: `poll:${pollId}`, action: 'poll.ballot.refused' });
+    const kwameId = (await login(server.baseUrl, 'kwame@example.org')).user.id;
     expect(refused.map((entry) => entry.actorId)).toEqual([kwameId]);
     expect([...chair.errors, ...projector.errors, ...mei.errors]).toEqual([]);
   });

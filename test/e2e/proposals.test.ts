@@ -19,10 +19,10 @@ const GDC = 'pn-gdc-implementation';
 const PAGE = `/meetings/${DEMO_MEETING.id}/proposals/${GDC}`;
 const PASSAGE = 'compare national and regional approaches';
 
-const suite = browserSuite();
+const { server, signIn } = browserSuite();
 
 async function openProposal(email: string): Promise<SignedIn> {
-  const session = await suite.signIn(email, PAGE);
+  const session = await signIn(email, PAGE);
   await session.page.locator('.ProseMirror').waitFor();
   await expect.poll(() => session.page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain(PASSAGE);
   return session;
@@ -95,7 +95,7 @@ describe('comment threads on a proposal, in the browser', () => {
   it('works from the keyboard: Ctrl+Alt+M on a selection, a passage typed in a read-only text, a mention chosen from suggestions', async () => {
     // A co-author finds the proposal on the board (which passes axe too), opens it, selects with
     // Shift+arrows and presses Ctrl+Alt+M.
-    const mei = await suite.signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
+    const mei = await signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
     const link = mei.page.getByRole('link', { name: 'Policy Network on the Implementation of the Global Digital Compact' });
     await link.waitFor();
     await mei.page.getByLabel('Kind').selectOption('BPF');
@@ -157,7 +157,7 @@ describe('comment threads on a proposal, in the browser', () => {
     expect(await thread.locator('.mention').textContent()).toBe('@Mei Lin');
     expect(await thread.locator('.comment__body').textContent()).toBe('Could @Mei Lin say whether observers may attend?');
     await expect.poll(() => tomas.page.locator('.comment-anchor').allTextContents()).toContain('one open session during the annual meeting');
-    const stored = await http<ThreadDto[]>(suite.server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(proposalDoc(GDC))}`, {
+    const stored = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(proposalDoc(GDC))}`, {
       cookie: (await tomas.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
     });
     const body = stored.body.find((candidate) => candidate.comments[0]!.body.startsWith('Could'))!.comments[0]!.body;
@@ -167,10 +167,10 @@ describe('comment threads on a proposal, in the browser', () => {
   });
 
   it('shows every naughty string as plain text and runs none of them', async () => {
-    const people = await signedInPeople(suite.server, Math.ceil(BLNS.length / 25) + 1);
+    const people = await signedInPeople(server, Math.ceil(BLNS.length / 25) + 1);
     const doc = proposalDoc('bpf-cybersecurity');
     const post = (index: number, path: string, body: unknown) =>
-      http(suite.server.baseUrl, 'POST', path, { cookie: people[Math.floor(index / 25)]!.cookie, body });
+      http(server.baseUrl, 'POST', path, { cookie: people[Math.floor(index / 25)]!.cookie, body });
     const started = await post(0, '/api/threads', { doc, body: 'Naughty strings follow' });
     expect(started.status).toBe(201);
     const threadId = (started.body as ThreadDto).id;
@@ -178,7 +178,7 @@ describe('comment threads on a proposal, in the browser', () => {
       expect((await post(index + 1, `/api/threads/${threadId}/comments`, { body })).status).toBe(201);
     }
 
-    const reader = await suite.signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}/proposals/bpf-cybersecurity`);
+    const reader = await signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}/proposals/bpf-cybersecurity`);
     const dialogs: string[] = [];
     reader.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

@@ -11,7 +11,7 @@ import { browserSuite } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, login, synced } from '../helpers/clients.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-const suite = browserSuite();
+const { server, signIn } = browserSuite();
 
 function hostileContent(doc: Y.Doc): void {
   const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
@@ -46,14 +46,14 @@ function hostileContent(doc: Y.Doc): void {
 
 describe('hostile rich text', () => {
   it('renders inert in the browser', async () => {
-    const attacker = await login(suite.server.baseUrl, 'laura@example.org');
-    const peer = connectPeer(suite.server.wsUrl, AGENDA, () => collabToken(suite.server.baseUrl, attacker, AGENDA));
+    const attacker = await login(server.baseUrl, 'laura@example.org');
+    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, attacker, AGENDA));
     await synced(peer);
     hostileContent(peer.doc);
     await acknowledged(peer);
     peer.destroy();
 
-    const { page, context } = await suite.signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { page, context } = await signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

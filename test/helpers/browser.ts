@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from './clients.ts';
+import { lateBound } from './lateBound.ts';
 import { startServer, type TestServer } from './testServer.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,8 +60,8 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
 
 export interface BrowserSuite {
   /** The server of the file's tests, with the demo consultation. */
-  readonly server: TestServer;
-  readonly browser: Browser;
+  server: TestServer;
+  browser: Browser;
   /** `signIn` on this suite's browser and server; the context is closed after the file's tests. */
   signIn(email: string, path?: string): Promise<SignedIn>;
 }
@@ -68,33 +69,29 @@ export interface BrowserSuite {
 /**
  * For an end-to-end test file: a server and a browser started before its tests (beforeAll) and
  * closed after them (afterAll), with every context opened through the suite's `signIn`.
+ *
+ *   const { server, signIn } = browserSuite();
  */
 export function browserSuite(): BrowserSuite {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let startedServer: TestServer | undefined;
+  let startedBrowser: Browser | undefined;
   const sessions: SignedIn[] = [];
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    startedServer = await startServer();
+    startedBrowser = await launchBrowser();
   });
   afterAll(async () => {
     for (const session of sessions) await session.context.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
+    await startedBrowser?.close();
+    await startedServer?.close();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('browserSuite: used before its beforeAll ran');
-    return value;
-  };
+  const server = lateBound('The server of browserSuite()', () => startedServer);
+  const browser = lateBound('The browser of browserSuite()', () => startedBrowser);
   return {
-    get server() {
-      return started(server);
-    },
-    get browser() {
-      return started(browser);
-    },
+    server,
+    browser,
     async signIn(email, path) {
-      const session = await signIn(started(browser), started(server).baseUrl, email, path);
+      const session = await signIn(browser, server.baseUrl, email, path);
       sessions.push(session);
       return session;
     },

@@ -3,24 +3,16 @@
  * seconds, whoever made the change (another request, the admin CLI in another process).
  */
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { collabToken, connectPeer, http, login, synced, waitFor, type Peer } from '../helpers/clients.ts';
+import { http, login, synced, waitFor, type Peer } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { NODE, ROOT, startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
+import { NODE, ROOT } from '../helpers/testServer.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-let server: TestServer;
-const peers: Peer[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  peers.forEach((peer) => peer.destroy());
-  await server?.close();
-});
+const { server, peer: peerOf } = serverSuite();
 
 function closes(peer: Peer): Promise<number> {
   return new Promise((resolve) => {
@@ -32,8 +24,7 @@ function closes(peer: Peer): Promise<number> {
 describe('revoking access', () => {
   it('closes the sockets of a session that signs out', async () => {
     const session = await login(server.baseUrl, 'youssef@example.org');
-    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, session, AGENDA));
-    peers.push(peer);
+    const peer = peerOf(session, AGENDA);
     await synced(peer);
     const closed = closes(peer);
     await http(server.baseUrl, 'POST', '/api/auth/logout', { cookie: session.cookie });
@@ -51,8 +42,7 @@ describe('revoking access', () => {
     expect((await http(server.baseUrl, 'GET', '/api/users', { cookie: chair.cookie })).status).toBe(403);
     expect((await http(server.baseUrl, 'PATCH', `/api/users/${member.user.id}`, { cookie: chair.cookie, body: { role: 'observer' } })).status).toBe(403);
 
-    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
-    peers.push(peer);
+    const peer = peerOf(member, AGENDA);
     await synced(peer);
     expect(peer.scope).toBe('read-write');
     const closed = closes(peer);
@@ -66,8 +56,7 @@ describe('revoking access', () => {
     // The provider reconnects by itself, now read-only: its edits go nowhere.
     await waitFor(() => peer.scope === 'readonly' && peer.provider.isSynced, { message: 'read-only reconnection' });
     appendParagraph(peer.doc, 'No longer allowed');
-    const reader = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
-    peers.push(reader);
+    const reader = peerOf(chair, AGENDA);
     await synced(reader);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(plainText(reader.doc)).not.toContain('No longer allowed');
@@ -77,8 +66,7 @@ describe('revoking access', () => {
 
   it('closes the sockets of an account disabled from the admin CLI in another process', async () => {
     const member = await login(server.baseUrl, 'kwame@example.org');
-    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
-    peers.push(peer);
+    const peer = peerOf(member, AGENDA);
     await synced(peer);
     const closed = closes(peer);
     const cli = spawnSync(NODE, ['server/src/admin.ts', 'user', 'set', '--email', 'kwame@example.org', '--disable'], {

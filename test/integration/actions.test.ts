@@ -3,38 +3,31 @@
  * every change, sources (agenda item, comment, poll), the live projection, and the deadlines as
  * an iCalendar file that a real parser reads back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { liveDoc } from '../../shared/documentNames.ts';
 import { todayIso } from '../../shared/dueDates.ts';
 import type { ActionDto } from '../../shared/schemas/actions.ts';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
-import { collabToken, connectPeer, http, login, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { http, login, synced, waitFor, type Session } from '../helpers/clients.ts';
 import { icalEvents } from '../helpers/meetingRecord.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
-let server: TestServer;
+const { server, peer } = serverSuite();
 let secretariat: Session;
 let chair: Session;
 let kwame: Session;
 let mei: Session;
 let observer: Session;
-const peers: Peer[] = [];
 
 const MEETING = DEMO_MEETING.id;
 const actionsPath = `/api/meetings/${MEETING}/actions`;
 
 beforeAll(async () => {
-  server = await startServer();
   secretariat = await login(server.baseUrl, 'secretariat@example.org');
   chair = await login(server.baseUrl, 'chair@example.org');
   kwame = await login(server.baseUrl, 'kwame@example.org');
   mei = await login(server.baseUrl, 'mei@example.org');
   observer = await login(server.baseUrl, 'tomas@example.org');
-});
-
-afterAll(async () => {
-  peers.forEach((peer) => peer.destroy());
-  await server?.close();
 });
 
 const create = (session: Session, body: unknown, meetingId = MEETING) =>
@@ -195,8 +188,7 @@ describe('action items', () => {
 
   it('projects actions into the live document, so every screen sees a change', async () => {
     const name = liveDoc(MEETING);
-    const watcher = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, observer, name));
-    peers.push(watcher);
+    const watcher = peer(observer, name);
     await synced(watcher);
     const actions = watcher.doc.getMap<ActionDto>('actions');
     expect(actions.size).toBeGreaterThan(0);

@@ -2,54 +2,39 @@
  * The live agenda over the real WebSocket: convergence, read-only observers, authentication,
  * origins and per-document refusals.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import {
   acknowledged,
   collabToken,
-  connectPeer,
   login,
   sleep,
   synced,
   waitFor,
-  type Peer,
   type Session,
 } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 
-let server: TestServer;
+const { server, peer, connect } = serverSuite();
 let member: Session;
 let chair: Session;
 let observer: Session;
-const peers: Peer[] = [];
-
-function peer(...args: Parameters<typeof connectPeer>): Peer {
-  const created = connectPeer(...args);
-  peers.push(created);
-  return created;
-}
 
 beforeAll(async () => {
-  server = await startServer();
   member = await login(server.baseUrl, 'kwame@example.org');
   chair = await login(server.baseUrl, 'chair@example.org');
   observer = await login(server.baseUrl, 'tomas@example.org');
 });
 
-afterAll(async () => {
-  peers.forEach((p) => p.destroy());
-  await server?.close();
-});
-
 describe('the live agenda', () => {
   it('converges between two clients editing at once', async () => {
-    const a = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
-    const b = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
+    const a = peer(member, AGENDA);
+    const b = peer(chair, AGENDA);
     await Promise.all([synced(a), synced(b)]);
     expect(plainText(a.doc)).toContain('Welcoming remarks');
     appendParagraph(a.doc, 'Note from Kwame');
@@ -59,14 +44,14 @@ describe('the live agenda', () => {
     });
     await Promise.all([acknowledged(a), acknowledged(b)]);
     // A third client, joining late, loads the same state from the server.
-    const c = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const c = peer(member, AGENDA);
     await synced(c);
     expect(plainText(c.doc)).toBe(plainText(a.doc));
   });
 
   it('opens the agenda read-only for an observer, whose edits change nothing and reach nobody', async () => {
-    const watcher = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
-    const reader = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, observer, AGENDA));
+    const watcher = peer(member, AGENDA);
+    const reader = peer(observer, AGENDA);
     await Promise.all([synced(watcher), synced(reader)]);
     expect(reader.scope).toBe('readonly');
     expect(watcher.scope).toBe('read-write');
@@ -77,7 +62,7 @@ describe('the live agenda', () => {
     await sleep(500);
     expect(plainText(watcher.doc)).toBe(before);
     expect((await server.app.store.documents.history(AGENDA)).length).toBe(logBefore);
-    const late = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const late = peer(member, AGENDA);
     await synced(late);
     expect(plainText(late.doc)).not.toContain('OBSERVER WAS HERE');
   });
@@ -85,9 +70,9 @@ describe('the live agenda', () => {
   it('sends no document state without a token, or with a forged or expired one', async () => {
     const forged = `v1.${Buffer.from(JSON.stringify({ u: member.user.id, s: 'x', e: Date.now() + 60_000 })).toString('base64url')}.AAAA`;
     const attempts = [
-      peer(server.wsUrl, AGENDA, null),
-      peer(server.wsUrl, AGENDA, forged),
-      peer(server.wsUrl, AGENDA, 'not-a-token'),
+      connect(AGENDA, null),
+      connect(AGENDA, forged),
+      connect(AGENDA, 'not-a-token'),
     ];
     await waitFor(() => attempts.every((p) => p.denied.length > 0), { message: 'every attempt refused' });
     await sleep(200);
@@ -99,13 +84,13 @@ describe('the live agenda', () => {
 
   it('refuses a token bound to another document', async () => {
     const token = await collabToken(server.baseUrl, member, `live:${DEMO_MEETING.id}`);
-    const wrong = peer(server.wsUrl, AGENDA, token);
+    const wrong = connect(AGENDA, token);
     await waitFor(() => wrong.denied.length > 0, { message: 'refusal' });
     expect(plainText(wrong.doc)).toBe('');
   });
 
   it('accepts the session cookie of a same-origin upgrade instead of a token', async () => {
-    const browserLike = peer(server.wsUrl, AGENDA, null, { headers: { origin: server.origin, cookie: member.cookie } });
+    const browserLike = connect(AGENDA, null, { headers: { origin: server.origin, cookie: member.cookie } });
     await synced(browserLike);
     expect(plainText(browserLike.doc)).toContain('Welcoming remarks');
   });
@@ -122,7 +107,7 @@ describe('the live agenda', () => {
 
   it('closes only the refused document; the socket goes on serving the others', async () => {
     const token = await collabToken(server.baseUrl, member);
-    const missing = peer(server.wsUrl, 'agenda:no-such-meeting', token);
+    const missing = connect('agenda:no-such-meeting', token);
     await waitFor(() => missing.denied.length > 0, { message: 'refusal' });
     expect(missing.denied[0]).toBe('Forbidden');
     // A second document on the same socket still syncs.
@@ -149,7 +134,7 @@ describe('the live agenda', () => {
     await waitFor(() => second.isSynced, { message: 'the re-opened provider to sync' });
     appendParagraph(doc, 'After a quick re-open');
     await waitFor(() => !second.hasUnsyncedChanges, { message: 'the server to acknowledge' });
-    const reader = peer(server.wsUrl, AGENDA, token);
+    const reader = connect(AGENDA, token);
     await synced(reader);
     expect(plainText(reader.doc)).toContain('After a quick re-open');
     second.destroy();
@@ -157,8 +142,8 @@ describe('the live agenda', () => {
   });
 
   it('stamps presence with the real identity, whatever the client claims', async () => {
-    const liar = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, observer, AGENDA));
-    const honest = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const liar = peer(observer, AGENDA);
+    const honest = peer(member, AGENDA);
     await Promise.all([synced(liar), synced(honest)]);
     liar.provider.setAwarenessField('user', { id: chair.user.id, name: 'The Chair', color: '#000000', role: 'chair' });
     liar.provider.setAwarenessField('cursor', { anchor: 'x', head: 'y' });
@@ -173,7 +158,7 @@ describe('the live agenda', () => {
 
   it('lets nobody write the live projection', async () => {
     const live = `live:${DEMO_MEETING.id}`;
-    const writer = peer(server.wsUrl, live, () => collabToken(server.baseUrl, chair, live));
+    const writer = peer(chair, live);
     await synced(writer);
     expect(writer.scope).toBe('readonly');
   });

@@ -3,14 +3,14 @@
  * validation, mentions, moderation with its log, live delivery, and a member with a raw Yjs
  * client who tries to forge the projection and rewrite another member's comment.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../shared/documentNames.ts';
 import type { CommentDto, ModerationEntry, ThreadDto } from '../../shared/schemas/comments.ts';
 import type { ProposalDto } from '../../shared/schemas/proposals.ts';
-import { collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { login, sleep, synced, waitFor, type Session } from '../helpers/clients.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const MEETING = DEMO_MEETING.id;
 const AGENDA = agendaDoc(MEETING);
@@ -20,18 +20,8 @@ const CLOSED = proposalDoc('bpf-cybersecurity'); // not open for public comment;
 const ANCHOR = { from: Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('t'), 0))).toString('base64'), to: '', quote: 'x' };
 ANCHOR.to = ANCHOR.from;
 
-let server: TestServer;
+const { server, peer, call } = serverSuite();
 const as: Record<string, Session> = {};
-const peers: Peer[] = [];
-
-const call = <T = any>(who: Session | null, method: string, path: string, body?: unknown) =>
-  http<T>(server.baseUrl, method, path, { ...(who ? { cookie: who.cookie } : {}), ...(body === undefined ? {} : { body }) });
-
-function livePeer(who: Session): Peer {
-  const created = connectPeer(server.wsUrl, LIVE, () => collabToken(server.baseUrl, who, LIVE));
-  peers.push(created);
-  return created;
-}
 
 async function startThread(who: Session, doc: string, body = 'A first comment'): Promise<ThreadDto> {
   const result = await call<ThreadDto>(who, 'POST', '/api/threads', { doc, body });
@@ -42,7 +32,6 @@ async function startThread(who: Session, doc: string, body = 'A first comment'):
 const threadsOf = async (doc: string) => (await call<ThreadDto[]>(as.kwame!, 'GET', `/api/threads?doc=${encodeURIComponent(doc)}`)).body;
 
 beforeAll(async () => {
-  server = await startServer();
   const logins = {
     secretariat: 'secretariat@example.org',
     chair: 'chair@example.org',
@@ -54,11 +43,6 @@ beforeAll(async () => {
     tomas: 'tomas@example.org',
   };
   for (const [key, email] of Object.entries(logins)) as[key] = await login(server.baseUrl, email);
-});
-
-afterAll(async () => {
-  peers.forEach((p) => p.destroy());
-  await server?.close();
 });
 
 describe('reading threads', () => {
@@ -253,7 +237,7 @@ describe('validation and limits', () => {
 
 describe('live delivery and forgery', () => {
   it('projects new comments, edits and hides into live:{meetingId} for every client, without a reload', async () => {
-    const watcher = livePeer(as.tomas!);
+    const watcher = peer(as.tomas!, LIVE);
     await synced(watcher);
     const threads = watcher.doc.getMap<ThreadDto>('threads');
     expect([...threads.values()].some((thread) => thread.anchor?.quote === 'balanced between stakeholder groups and regions')).toBe(true);
@@ -282,8 +266,8 @@ describe('live delivery and forgery', () => {
   it('ignores a member who writes live:{meetingId} with a raw Yjs client: the store and the others see nothing', async () => {
     // Laura may write the agenda; she tries the live document, and Kwame's comment in it.
     const victim = await startThread(as.kwame!, AGENDA, 'Kwame’s own words');
-    const attacker = livePeer(as.laura!);
-    const bystander = livePeer(as.mei!);
+    const attacker = peer(as.laura!, LIVE);
+    const bystander = peer(as.mei!, LIVE);
     await Promise.all([synced(attacker), synced(bystander)]);
     expect(attacker.scope).toBe('readonly');
     const attackerThreads = attacker.doc.getMap<ThreadDto>('threads');
@@ -305,7 +289,7 @@ describe('live delivery and forgery', () => {
     expect(JSON.stringify(bystander.doc.getMap('threads').toJSON())).toBe(bystanderBefore);
     expect(bystander.doc.getMap('polls').has('forged-poll')).toBe(false);
     expect(bystander.doc.getMap('proposals').has('pn-gdc-implementation')).toBe(true);
-    const late = livePeer(as.ana!);
+    const late = peer(as.ana!, LIVE);
     await synced(late);
     expect(late.doc.getMap<ThreadDto>('threads').get(victim.id)!.comments[0]!.body).toBe('Kwame’s own words');
     expect(late.doc.getMap('threads').has('forged-thread')).toBe(false);

@@ -6,7 +6,7 @@
  */
 import { getSchema } from '@tiptap/core';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { anchorsOf } from '../../server/src/proposals/proposalBody.ts';
@@ -14,25 +14,21 @@ import { passageText, resolveAnchor } from '../../shared/commentAnchors.ts';
 import { agendaDoc, proposalDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { richTextExtensions } from '../../shared/richText.ts';
 import type { Anchor, ThreadDto } from '../../shared/schemas/comments.ts';
-import { acknowledged, collabToken, connectPeer, http, login, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { acknowledged, http, login, synced, waitFor, type Session } from '../helpers/clients.ts';
 import { textContaining } from '../helpers/commentHelpers.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const DOC = proposalDoc('pn-gdc-implementation');
 const PASSAGE = 'compare national and regional approaches';
 const schema = getSchema(richTextExtensions());
 
-let server: TestServer;
+const { server, peer: peerOf } = serverSuite();
 let kwame: Session;
 let mei: Session;
 let laura: Session;
-const peers: Peer[] = [];
 
-function peer(who: Session, name = DOC): Peer {
-  const created = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, who, name));
-  peers.push(created);
-  return created;
-}
+/** A client of the proposal (or of `name`) as `who`. */
+const peer = (who: Session, name = DOC) => peerOf(who, name);
 
 /** Where the anchor points in `doc` now: its text, or null when detached. */
 function passageOf(doc: Y.Doc, anchor: Anchor): string | null {
@@ -48,15 +44,9 @@ async function storedAnchor(threadId: string, doc = DOC): Promise<Anchor> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
   kwame = await login(server.baseUrl, 'kwame@example.org');
   mei = await login(server.baseUrl, 'mei@example.org');
   laura = await login(server.baseUrl, 'laura@example.org');
-});
-
-afterAll(async () => {
-  peers.forEach((p) => p.destroy());
-  await server?.close();
 });
 
 describe('anchored threads', () => {

@@ -4,29 +4,27 @@
  * chaos stops, every client, a late joiner and the store hold the same content.
  * A failing run prints its seed; replay it with PLENARY_FUZZ_SEED=<seed>.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { ChaosProxy } from '../helpers/chaosProxy.ts';
 import { collabToken, connectPeer, login, sleep, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import { seededRandom } from '../helpers/random.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const CLIENTS = 5;
 const ROUNDS = 400;
 const seeds = process.env.PLENARY_FUZZ_SEED ? [Number(process.env.PLENARY_FUZZ_SEED)] : [Date.now() % 1_000_000, 7, 2026];
 
-let server: TestServer;
+const { server } = serverSuite();
 let sessions: Session[];
 
 beforeAll(async () => {
-  server = await startServer();
   const emails = ['kwame', 'mei', 'laura', 'rahul', 'sofia'].map((name) => `${name}@example.org`);
   sessions = await Promise.all(emails.map((email) => login(server.baseUrl, email)));
 });
-afterAll(() => server?.close());
 
 function randomEdit(doc: Y.Doc, random: ReturnType<typeof seededRandom>): void {
   const text = doc.getText('fuzz');

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { agendaDoc, liveDoc } from '../../shared/documentNames.ts';
 import { CollabTokens } from '../../server/src/auth/collabToken.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { collabToken, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import {
   authFrame,
   awarenessFrame,
@@ -20,7 +20,7 @@ import {
   updateFrame,
 } from '../helpers/rawClient.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const LIVE = liveDoc(DEMO_MEETING.id);
@@ -44,17 +44,17 @@ function structBomb(bytes: number, client: number): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-let server: TestServer;
+const { server, peer, connect } = serverSuite({
+  env: {
+    MAX_FRAME_BYTES: String(MAX_FRAME),
+    MAX_UPDATE_BYTES: String(MAX_UPDATE),
+    MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT),
+    UPDATE_CPU_BUDGET_MS: '100',
+  },
+});
 let member: Session;
 let observer: Session;
-const peers: Peer[] = [];
 const raws: RawClient[] = [];
-
-function peer(...args: Parameters<typeof connectPeer>): Peer {
-  const created = connectPeer(...args);
-  peers.push(created);
-  return created;
-}
 
 function raw(): RawClient {
   const client = new RawClient(server.wsUrl);
@@ -86,8 +86,8 @@ class Bystander {
 
   async start(): Promise<void> {
     const chair = await login(server.baseUrl, 'chair@example.org');
-    this.writer = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
-    this.reader = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    this.writer = peer(chair, AGENDA);
+    this.reader = peer(member, AGENDA);
     await Promise.all([synced(this.writer), synced(this.reader)]);
     for (const p of [this.writer, this.reader]) p.socket.on('disconnect', () => this.disconnects++);
     this.running = (async () => {
@@ -114,22 +114,12 @@ class Bystander {
 }
 
 beforeAll(async () => {
-  server = await startServer({
-    env: {
-      MAX_FRAME_BYTES: String(MAX_FRAME),
-      MAX_UPDATE_BYTES: String(MAX_UPDATE),
-      MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT),
-      UPDATE_CPU_BUDGET_MS: '100',
-    },
-  });
   member = await login(server.baseUrl, 'kwame@example.org');
   observer = await login(server.baseUrl, 'hannah@example.org');
 });
 
-afterAll(async () => {
+afterAll(() => {
   raws.forEach((client) => client.close());
-  peers.forEach((p) => p.destroy());
-  await server?.close();
 });
 
 describe('hostile frames', () => {
@@ -191,7 +181,7 @@ describe('hostile frames', () => {
 
 describe('read-only connections', () => {
   it('change nothing and reach nobody with updates, sync step 2, awareness or stateless messages', async () => {
-    const watcher = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const watcher = peer(member, AGENDA);
     const stateless: string[] = [];
     watcher.provider.on('stateless', ({ payload }: { payload: string }) => stateless.push(payload));
     await synced(watcher);
@@ -222,7 +212,7 @@ describe('read-only connections', () => {
   });
 
   it('may not even write awareness on the live projection', async () => {
-    const watcher = peer(server.wsUrl, LIVE, () => collabToken(server.baseUrl, member, LIVE));
+    const watcher = peer(member, LIVE);
     await synced(watcher);
     const talker = await authenticatedRaw(observer, LIVE);
     const fake = new Awareness(new Y.Doc());
@@ -235,8 +225,8 @@ describe('read-only connections', () => {
 
 describe('identity', () => {
   it('drops awareness that speaks for another connection\'s client id', async () => {
-    const honest = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
-    const watcher = peer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, member, AGENDA));
+    const honest = peer(member, AGENDA);
+    const watcher = peer(member, AGENDA);
     await Promise.all([synced(honest), synced(watcher)]);
     honest.provider.setAwarenessField('cursor', null);
     await waitFor(() => watcher.provider.awareness!.getStates().get(honest.doc.clientID)?.user, { message: 'honest presence' });
@@ -254,7 +244,7 @@ describe('identity', () => {
   it('refuses an expired token, even one signed with the real secret', async () => {
     const tokens = new CollabTokens(await server.app.store.settings.secret('collab-token-secret'));
     const { token } = tokens.issue({ u: member.user.id, s: member.cookie.split('=')[1]!, d: AGENDA }, Date.now() - 60 * 60 * 1000);
-    const stale = peer(server.wsUrl, AGENDA, token);
+    const stale = connect(AGENDA, token);
     await waitFor(() => stale.denied.length > 0, { message: 'refusal' });
     expect(plainText(stale.doc)).toBe('');
   });
@@ -311,7 +301,7 @@ function structBombFrom(bytes: number, client: number, clock: number): { update:
 describe('document growth', () => {
   it('stops a document grown without bound by small updates, and stores nothing beyond the quota', async () => {
     const document = agendaDoc(DEMO_MEETING.id.replace('oc1', 'mag1'));
-    const writer = peer(server.wsUrl, document, () => collabToken(server.baseUrl, member, document));
+    const writer = peer(member, document);
     await synced(writer);
     const refused = new Promise<void>((resolve) => writer.provider.on('close', () => resolve()));
     const text = writer.doc.getText('growth');

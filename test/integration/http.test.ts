@@ -1,15 +1,10 @@
 /** The HTTP surface of the foundation: identity, health, metrics, OpenAPI, errors. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { http, login } from '../helpers/clients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server?.close());
+const { server } = serverSuite();
 
 describe('signing in', () => {
   it('answers a wrong password and an unknown email the same way', async () => {

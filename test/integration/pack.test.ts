@@ -3,28 +3,21 @@
  * item and every action item, in order, in Markdown, HTML and DOCX (opened and read back); and
  * the pack renders what people write inertly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { SEED_AGENDA, SEED_MEETING } from '../../server/src/demo/demoData.ts';
-import { acknowledged, collabToken, connectPeer, http, login, synced, type Peer, type Session } from '../helpers/clients.ts';
+import { acknowledged, http, login, synced, type Session } from '../helpers/clients.ts';
 import { agendaItemElements, appendNote, docxParagraphs } from '../helpers/meetingRecord.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
-let server: TestServer;
+const { server, peer: peerOf } = serverSuite();
 let secretariat: Session;
-const peers: Peer[] = [];
 
 const items = SEED_AGENDA.flatMap((day) => day.items);
 const actions = items.flatMap((item) => item.actions ?? []);
 
 beforeAll(async () => {
-  server = await startServer();
   secretariat = await login(server.baseUrl, 'secretariat@example.org');
-});
-
-afterAll(async () => {
-  peers.forEach((peer) => peer.destroy());
-  await server?.close();
 });
 
 /** Asserts that every needle occurs in the text, each after the one before. */
@@ -103,8 +96,7 @@ describe('the meeting pack of the demo meeting', () => {
 
   it('renders what people write inertly: escaped text, no script, no javascript: or data: link', async () => {
     const name = agendaDoc(SEED_MEETING.id);
-    const peer = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, secretariat, name));
-    peers.push(peer);
+    const peer = peerOf(secretariat, name);
     await synced(peer);
     const item = agendaItemElements(peer.doc).get('mag1-aob')!;
     appendNote(item, '<script>alert("pwned")</script> & <img src=x onerror=alert(1)>');

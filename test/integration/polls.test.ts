@@ -3,14 +3,14 @@
  * what, bad ballots refused and changing nothing, results withheld until close, per-group
  * results, ranked counts, CSV, and the live projection equal to the results route.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
 import { http, login, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import { closePoll, createPoll, livePoll, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
-let server: TestServer;
+const { server, keep } = serverSuite();
 let chair: Session;
 let secretariat: Session;
 let kwame: Session;
@@ -21,17 +21,11 @@ let watcher: Peer;
 const meetingId = DEMO_MEETING.id;
 
 beforeAll(async () => {
-  server = await startServer();
   const sessions = await Promise.all(
     ['chair', 'secretariat', 'kwame', 'mei', 'laura', 'tomas'].map((name) => login(server.baseUrl, `${name}@example.org`)),
   );
   [chair, secretariat, kwame, mei, laura, tomas] = sessions as [Session, Session, Session, Session, Session, Session];
-  watcher = await watchLive(server.baseUrl, server.wsUrl, tomas, meetingId);
-});
-
-afterAll(async () => {
-  watcher?.destroy();
-  await server?.close();
+  watcher = keep(await watchLive(server.baseUrl, server.wsUrl, tomas, meetingId));
 });
 
 const results = async (pollId: string, session = kwame) =>

@@ -3,19 +3,19 @@
  * no projection, no audit entry and (once the poll is closed) no stored row links a voter to a
  * choice.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { LIVE_MAPS } from '../../shared/documentNames.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
 import { http, login, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import { closePoll, createPoll, livePoll, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const meetingId = DEMO_MEETING.id;
 /** Demo members and their stakeholder groups: government 3, civil society 2, technical 2, private sector 2, intergovernmental 1. */
 const VOTERS = ['chair', 'cochair', 'rahul', 'kwame', 'sofia', 'mei', 'olena', 'laura', 'ana', 'youssef'];
 
-let server: TestServer;
+const { server, keep } = serverSuite();
 let secretariat: Session;
 let voters: Session[];
 let watcher: Peer;
@@ -24,10 +24,9 @@ let poll: PollDto;
 const chosen = new Map<string, string>();
 
 beforeAll(async () => {
-  server = await startServer();
   secretariat = await login(server.baseUrl, 'secretariat@example.org');
   voters = await Promise.all(VOTERS.map((name) => login(server.baseUrl, `${name}@example.org`)));
-  watcher = await watchLive(server.baseUrl, server.wsUrl, secretariat, meetingId);
+  watcher = keep(await watchLive(server.baseUrl, server.wsUrl, secretariat, meetingId));
   poll = await createPoll(server.baseUrl, secretariat, meetingId, {
     question: 'Should the MAG appoint an official DC-MAG liaison?',
     kind: 'single',
@@ -46,11 +45,6 @@ beforeAll(async () => {
     expect(response.body).toEqual({ voted: true, replaced: index % 4 === 0 });
     chosen.set(voter.user.id, choice);
   }
-});
-
-afterAll(async () => {
-  watcher?.destroy();
-  await server?.close();
 });
 
 /** Everything a response could use to name a voter. */

@@ -2,43 +2,21 @@
  * Proposals over HTTP and the WebSocket: the demo board, submitting, statuses with their history,
  * permissions per role on every route, co-authors who write the body, and the live projection.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { proposalDoc, liveDoc } from '../../shared/documentNames.ts';
 import type { ProposalDto } from '../../shared/schemas/proposals.ts';
-import {
-  acknowledged,
-  collabToken,
-  connectPeer,
-  http,
-  login,
-  sleep,
-  synced,
-  waitFor,
-  type Peer,
-  type Session,
-} from '../helpers/clients.ts';
+import { acknowledged, login, sleep, synced, waitFor, type Session } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const MEETING = DEMO_MEETING.id;
 const GDC = 'pn-gdc-implementation';
 
-let server: TestServer;
+const { server, peer, call } = serverSuite();
 const as: Record<string, Session> = {};
-const peers: Peer[] = [];
-
-function peer(session: Session, name: string): Peer {
-  const created = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, session, name));
-  peers.push(created);
-  return created;
-}
-
-const call = <T = any>(who: Session | null, method: string, path: string, body?: unknown) =>
-  http<T>(server.baseUrl, method, path, { ...(who ? { cookie: who.cookie } : {}), ...(body === undefined ? {} : { body }) });
 
 beforeAll(async () => {
-  server = await startServer();
   const logins = {
     secretariat: 'secretariat@example.org',
     chair: 'chair@example.org',
@@ -49,11 +27,6 @@ beforeAll(async () => {
     tomas: 'tomas@example.org', // an observer
   };
   for (const [key, email] of Object.entries(logins)) as[key] = await login(server.baseUrl, email);
-});
-
-afterAll(async () => {
-  peers.forEach((p) => p.destroy());
-  await server?.close();
 });
 
 describe('the proposals board', () => {
@@ -198,8 +171,7 @@ describe('changing a proposal', () => {
     await synced(late);
     expect(plainText(late.doc)).toContain('Written by a co-author');
     expect(plainText(late.doc)).not.toContain('Written by a stranger');
-    const refused = connectPeer(server.wsUrl, proposalDoc('no-such-proposal'), () => collabToken(server.baseUrl, as.kwame!, proposalDoc('no-such-proposal')));
-    peers.push(refused);
+    const refused = peer(as.kwame!, proposalDoc('no-such-proposal'));
     await waitFor(() => refused.denied.length > 0, { message: 'an unknown proposal to be refused' });
   });
 

@@ -1,14 +1,10 @@
 /** HTTP hardening: security headers, cookies, cross-site refusal and rate limits. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { http, login } from '../helpers/clients.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
+import { startServer } from '../helpers/testServer.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '40' } });
-});
-afterAll(() => server?.close());
+const { server } = serverSuite({ env: { RATE_LIMIT_PER_MINUTE: '40' } });
 
 describe('security headers', () => {
   it('sends a strict Content-Security-Policy and the usual protections', async () => {

@@ -3,48 +3,38 @@
  * restore as a new edit that every editor receives live, that is durable in the log, and that
  * keeps what another person was typing meanwhile; automatic versions after an hour of editing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import type { DiffDto, VersionDto } from '../../shared/schemas/meetingRecord.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { loadStoredDoc } from '../../server/src/meetingRecord/agendaDocument.ts';
 import { AUTO_VERSION_AFTER_MS, VersionService } from '../../server/src/meetingRecord/versions/versionService.ts';
-import { acknowledged, collabToken, connectPeer, http, login, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { acknowledged, http, login, synced, waitFor, type Session } from '../helpers/clients.ts';
 import { agendaItemElements, appendNote, titleText } from '../helpers/meetingRecord.ts';
 import { plainText } from '../helpers/richText.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 const MEETING = DEMO_MEETING.id;
 const AGENDA = agendaDoc(MEETING);
 
-let server: TestServer;
+const { server, peer: peerOf } = serverSuite();
 let chair: Session;
 let kwame: Session;
 let mei: Session;
 let observer: Session;
-const peers: Peer[] = [];
 
-function peer(session: Session): Peer {
-  const created = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, session, AGENDA));
-  peers.push(created);
-  return created;
-}
+/** A client of the agenda as `session`. */
+const peer = (session: Session) => peerOf(session, AGENDA);
 
 const saveVersion = async (session: Session, name: string) =>
   (await http<VersionDto>(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: session.cookie, body: { name } })).body;
 
 beforeAll(async () => {
-  server = await startServer();
   chair = await login(server.baseUrl, 'chair@example.org');
   kwame = await login(server.baseUrl, 'kwame@example.org');
   mei = await login(server.baseUrl, 'mei@example.org');
   observer = await login(server.baseUrl, 'tomas@example.org');
-});
-
-afterAll(async () => {
-  peers.forEach((p) => p.destroy());
-  await server?.close();
 });
 
 describe('version history of the agenda', () => {
