@@ -1,8 +1,10 @@
+// The shared stylesheet first: feature stylesheets, imported by the components below, come after
+// it in the bundle and may refine its classes.
+import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initI18n } from './i18n/i18n.ts';
-import './ui/styles.css';
 
 await initI18n();
 createRoot(document.getElementById('root')!).render(
