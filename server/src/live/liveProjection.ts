@@ -124,7 +124,7 @@ export class LiveProjection implements Extension {
   /** Resolves when every pending projection has been written (tests, shutdown). */
   async settled(): Promise<void> {
     for (;;) {
-      const busy = [...this.entries.values()].filter((state) => state.running || state.timer);
+      const busy = [...this.entries.values()].filter((state) => state.running || state.next);
       if (busy.length === 0) return;
       await Promise.all(busy.map((state) => state.running ?? new Promise((resolve) => setTimeout(resolve, this.minIntervalMs))));
     }
@@ -140,7 +140,11 @@ export class LiveProjection implements Extension {
     state.timer = null;
     const job = state.next;
     state.next = null;
-    if (!job) return;
+    if (!job) {
+      // Nothing asked for since the last write, and minIntervalMs has passed: forget the entry.
+      this.entries.delete(id);
+      return;
+    }
     state.lastRun = Date.now();
     // Published when the run starts, so it covers every change committed before it.
     if (job.kind === 'entry') this.bus?.publish('live', { meetingId, map, key });
@@ -148,12 +152,11 @@ export class LiveProjection implements Extension {
       .catch((error: unknown) => this.log.error({ err: error, meetingId, map, key }, 'live projection failed'))
       .finally(() => {
         state.running = null;
-        if (state.next) {
-          const wait = state.lastRun + this.minIntervalMs - Date.now();
-          state.timer = setTimeout(() => this.run(id, state, meetingId, map, key), Math.max(0, wait));
-        } else {
-          this.entries.delete(id);
-        }
+        // The entry is kept (with its lastRun) until minIntervalMs has passed, even when nothing
+        // is pending: a change arriving meanwhile waits for that time, so changes that come one
+        // at a time are coalesced too, not each written at once.
+        const wait = state.lastRun + this.minIntervalMs - Date.now();
+        state.timer = setTimeout(() => this.run(id, state, meetingId, map, key), Math.max(0, wait));
       });
   }
 

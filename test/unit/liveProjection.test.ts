@@ -1,0 +1,68 @@
+/**
+ * The coalescing promise of LiveProjection: however changes arrive (a burst, or one at a time),
+ * an entry of a live document is written at most once per minIntervalMs, and the last write
+ * carries the state after the last change. Runs on a Hocuspocus instance without a server, with
+ * the live document put in its documents map as a load would.
+ */
+import { Document, Hocuspocus } from '@hocuspocus/server';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LiveProjection } from '../../server/src/live/liveProjection.ts';
+import { liveDoc } from '../../shared/documentNames.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MEETING = 'm1';
+const INTERVAL_MS = 100;
+
+let projection: LiveProjection;
+
+/** A projection attached to a loaded live document; counts the writes of polls.p1. */
+function setUp() {
+  projection = new LiveProjection({ log: pino({ level: 'silent' }), minIntervalMs: INTERVAL_MS });
+  const hocuspocus = new Hocuspocus({ quiet: true });
+  const document = new Document(liveDoc(MEETING));
+  hocuspocus.documents.set(document.name, document);
+  projection.attach(hocuspocus);
+  const writes: { at: number; value: unknown }[] = [];
+  document.getMap('polls').observe((event) => {
+    if (event.keysChanged.has('p1')) writes.push({ at: Date.now(), value: document.getMap('polls').get('p1') });
+  });
+  return { writes };
+}
+
+afterEach(() => projection.stop());
+
+describe('LiveProjection', () => {
+  it('writes the first change at once and the latest state after a burst, once per interval', async () => {
+    const { writes } = setUp();
+    let votes = 0;
+    for (let i = 0; i < 50; i++) {
+      votes++;
+      projection.project(MEETING, 'polls', 'p1', async () => ({ votes }));
+    }
+    await projection.settled();
+    expect(writes.length).toBeLessThanOrEqual(2);
+    expect(writes.at(-1)?.value).toEqual({ votes: 50 });
+  });
+
+  it('coalesces changes that arrive one at a time, not only bursts', async () => {
+    const { writes } = setUp();
+    let votes = 0;
+    const started = Date.now();
+    // One change every 10 ms for about 500 ms: one write per change would be ~50.
+    while (Date.now() - started < 5 * INTERVAL_MS) {
+      votes++;
+      projection.project(MEETING, 'polls', 'p1', async () => ({ votes }));
+      await sleep(10);
+    }
+    await projection.settled();
+    const elapsed = Date.now() - started;
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(elapsed / INTERVAL_MS) + 1);
+    for (let i = 1; i < writes.length; i++) {
+      // Timers may fire a millisecond early; the interval is what the viewers see.
+      expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
+    }
+    expect(writes.at(-1)?.value).toEqual({ votes });
+  });
+});
