@@ -11,16 +11,19 @@
  *   and only a document still too large refuses further updates.
  * - A connection may spend at most `cpuBudgetMs` of the server's time on its updates per
  *   `cpuWindowMs`: an update costs decoding time in proportion to the structs it declares, and a
- *   writer sending crafted ones could otherwise keep the event loop busy.
+ *   writer sending crafted ones could otherwise keep the event loop busy. What is counted is the
+ *   synchronous work of applying the connection's update (decode, integrate, the update handlers:
+ *   store append, broadcast), measured around the Yjs transaction; not the time its message
+ *   spends waiting for I/O or for other connections' work, which is not the writer's doing.
  * A refusal ends that document's connection (close event 4413 or 4429) before the update is stored.
  */
-import type {
-  afterHandleMessagePayload,
-  afterLoadDocumentPayload,
-  afterUnloadDocumentPayload,
-  beforeHandleMessagePayload,
-  Connection,
-  Extension,
+import {
+  isTransactionOrigin,
+  type afterLoadDocumentPayload,
+  type afterUnloadDocumentPayload,
+  type beforeHandleMessagePayload,
+  type Connection,
+  type Extension,
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
@@ -42,8 +45,6 @@ export interface DocumentQuotaOptions {
 interface CpuUse {
   windowStart: number;
   usedMs: number;
-  /** When the message being handled started, between before- and afterHandleMessage. */
-  started: number;
 }
 
 export class DocumentQuota implements Extension {
@@ -59,6 +60,20 @@ export class DocumentQuota implements Extension {
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     this.counted.set(documentName, Y.encodeStateAsUpdate(document).length);
+    // A connection's update is applied in one outer transaction; its time runs from that
+    // transaction's start until every transaction it caused has been cleaned up (update events included).
+    let applying: { connection: Connection; started: number } | null = null;
+    document.on('beforeTransaction', (transaction: Y.Transaction) => {
+      const origin = transaction.origin;
+      if (!applying && isTransactionOrigin(origin) && origin.source === 'connection') {
+        applying = { connection: origin.connection, started: performance.now() };
+      }
+    });
+    document.on('afterAllTransactions', () => {
+      if (!applying) return;
+      this.charge(applying.connection, performance.now() - applying.started);
+      applying = null;
+    });
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
@@ -73,18 +88,11 @@ export class DocumentQuota implements Extension {
       throw UPDATE_REFUSED;
     }
     if (update.length > this.options.maxUpdateBytes) throw DOCUMENT_TOO_LARGE;
-    const now = performance.now();
-    const use = this.cpu.get(connection) ?? { windowStart: now, usedMs: 0, started: 0 };
-    if (now - use.windowStart > (this.options.cpuWindowMs ?? 10_000)) {
-      use.windowStart = now;
-      use.usedMs = 0;
-    }
-    if (use.usedMs > (this.options.cpuBudgetMs ?? 5_000)) {
-      this.options.log.warn({ documentName, usedMs: Math.round(use.usedMs) }, 'a connection used up its time budget for updates');
+    const used = this.usedMs(connection);
+    if (used > (this.options.cpuBudgetMs ?? 5_000)) {
+      this.options.log.warn({ documentName, usedMs: Math.round(used) }, 'a connection used up its time budget for updates');
       throw TOO_BUSY;
     }
-    use.started = now;
-    this.cpu.set(connection, use);
     let size = (this.counted.get(documentName) ?? 0) + update.length;
     if (size > this.options.maxDocumentBytes) {
       size = Y.encodeStateAsUpdate(document).length + update.length;
@@ -96,11 +104,22 @@ export class DocumentQuota implements Extension {
     this.counted.set(documentName, size);
   }
 
-  async afterHandleMessage({ connection }: afterHandleMessagePayload): Promise<void> {
-    const use = this.cpu.get(connection);
-    if (use && use.started > 0) {
-      use.usedMs += performance.now() - use.started;
-      use.started = 0;
+  /** The connection's use in the current window (a new window starts when the last one is over). */
+  private window(connection: Connection): CpuUse {
+    const now = performance.now();
+    let use = this.cpu.get(connection);
+    if (!use || now - use.windowStart > (this.options.cpuWindowMs ?? 10_000)) {
+      use = { windowStart: now, usedMs: 0 };
+      this.cpu.set(connection, use);
     }
+    return use;
+  }
+
+  private usedMs(connection: Connection): number {
+    return this.window(connection).usedMs;
+  }
+
+  private charge(connection: Connection, ms: number): void {
+    this.window(connection).usedMs += ms;
   }
 }
