@@ -5,6 +5,7 @@
  */
 import {
   type afterLoadDocumentPayload,
+  type Configuration,
   type Connection,
   type connectedPayload,
   type Document,
@@ -45,8 +46,11 @@ export interface CollabServerOptions {
 /** Hook functions by name, per extensions array (see PlenaryHocuspocus.hooks). */
 const hookLists = new WeakMap<Extension[], { length: number; lists: Map<string, Extension[]> }>();
 
-/** The configuration's own hooks when none is given: `() => new Promise((r) => r(null))`. */
-const DEFAULT_HOOK = /^\(\) => new Promise\(\(r\) => r\((null)?\)\)$/;
+/**
+ * The extension that Hocuspocus's `configure` appends to carry the configuration's own hooks,
+ * with the names of the hooks the configuration really gave; the others are empty defaults.
+ */
+const configurationHooks = new WeakMap<Hocuspocus, { carrier: Extension; given: ReadonlySet<string> }>();
 
 /** When each document last re-armed its store debounce (see storeDocumentHooks). */
 const debounceArmed = new WeakMap<Document, number>();
@@ -62,6 +66,15 @@ const debounceArmed = new WeakMap<Document, number>();
  *   last change instead of exactly 2 s (and the 10 s maximum still holds).
  */
 class PlenaryHocuspocus extends Hocuspocus {
+  constructor(configuration: Partial<Configuration>) {
+    super(configuration);
+    // configure() (called by super) ends by pushing the carrier of the configuration's hooks.
+    const carrier = this.configuration.extensions.at(-1)!;
+    const given = new Set(Object.keys(configuration).filter((key) => typeof (configuration as Record<string, unknown>)[key] === 'function'));
+    configurationHooks.set(this, { carrier, given });
+    hookLists.delete(this.configuration.extensions);
+  }
+
   override hooks<T extends HookName>(name: T, payload: HookPayloadByName[T], callback: ((...args: any[]) => unknown) | null = null): Promise<any> {
     const list = this.hookList(name);
     return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
@@ -77,9 +90,10 @@ class PlenaryHocuspocus extends Hocuspocus {
     }
     let list = cache.lists.get(name);
     if (!list) {
+      const own = configurationHooks.get(this);
       list = extensions.filter((extension) => {
-        const hook = (extension as Record<string, unknown>)[name];
-        return typeof hook === 'function' && !DEFAULT_HOOK.test(String(hook));
+        if (extension === own?.carrier && !own.given.has(name)) return false;
+        return typeof (extension as Record<string, unknown>)[name] === 'function';
       });
       cache.lists.set(name, list);
     }
