@@ -3,7 +3,7 @@
  * instances share through the store. A token names its session, so signing out (which revokes
  * the session) also invalidates every token issued to it; it may be bound to one document.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 export const COLLAB_TOKEN_TTL_MS = 5 * 60 * 1000;
 
@@ -19,10 +19,11 @@ export interface CollabTokenClaims {
 }
 
 export class CollabTokens {
-  private readonly secret: Buffer;
+  /** A KeyObject made once: createHmac would otherwise convert the Buffer on every token. */
+  private readonly secret: KeyObject;
 
   constructor(secret: Buffer) {
-    this.secret = secret;
+    this.secret = createSecretKey(secret);
   }
 
   issue(claims: Omit<CollabTokenClaims, 'e'>, now = Date.now()): { token: string; expiresAt: number } {
