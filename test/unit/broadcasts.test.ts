@@ -35,7 +35,7 @@ function documentWith(count: number) {
         inbox.push({ address: decoding.readVarString(decoder), payload: decoding.readVarUint(decoder) });
       },
     } as unknown as Connection;
-    document.connections.set(connection, { clients: new Set(), connection });
+    document.connections.set(connection, { clients: new Set() });
   }
   encodeBroadcastsOnce(document);
   const broadcast = (payload: number) => (document as unknown as { broadcast: Broadcast }).broadcast((address) => frame(address, payload));
