@@ -8,7 +8,7 @@ import { Document, type Connection } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { BROADCAST_CHUNK, encodeBroadcastsOnce } from '../../server/src/collab/broadcasts.ts';
+import { encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
 
 type Broadcast = (encode: (address: string) => Uint8Array) => void;
 
@@ -20,7 +20,13 @@ const frame = (address: string, payload: number) => {
   return encoding.toUint8Array(encoder);
 };
 
-function documentWith(count: number) {
+/** A socket write, as slow as one is (tens of µs): busy, so that the clock moves. */
+function slowWrite(microseconds: number): void {
+  const until = performance.now() + microseconds / 1000;
+  while (performance.now() < until);
+}
+
+function documentWith(count: number, writeMicroseconds = 0) {
   const document = new Document('agenda:m1');
   const received: { address: string; payload: number }[][] = [];
   for (let i = 0; i < count; i++) {
@@ -31,6 +37,7 @@ function documentWith(count: number) {
     const connection = {
       messageAddress,
       send(bytes: Uint8Array) {
+        if (writeMicroseconds) slowWrite(writeMicroseconds);
         const decoder = decoding.createDecoder(bytes);
         inbox.push({ address: decoding.readVarString(decoder), payload: decoding.readVarUint(decoder) });
       },
@@ -53,20 +60,29 @@ describe('broadcasts', () => {
     });
   });
 
-  it('reach a large audience in chunks, in order, with other work served between them', async () => {
-    const audience = BROADCAST_CHUNK * 2 + 123;
-    const { received, broadcast } = documentWith(audience);
+  it('reach a large audience in slices, in order, with other work served between them', async () => {
+    // 1,200 writes of 30 µs: about 36 ms, several slices (BROADCAST_SLICE_MS).
+    const { received, broadcast } = documentWith(1_200, 30);
     broadcast(1);
     broadcast(2);
     broadcast(3);
-    // The first chunk is written at once; the rest waits for later turns.
-    expect(received.filter((inbox) => inbox.length > 0)).toHaveLength(BROADCAST_CHUNK);
+    // One slice went out at once: the first connections have the first broadcast, the last none.
+    expect(received[0]).toHaveLength(1);
+    expect(received.at(-1)).toHaveLength(0);
     let served = false;
     setImmediate(() => (served = true));
     await turn();
     expect(served).toBe(true);
     expect(received.every((inbox) => inbox.length === 3)).toBe(false);
-    for (let i = 0; i < 10 && !received.every((inbox) => inbox.length === 3); i++) await turn();
+    for (let i = 0; i < 100 && !received.every((inbox) => inbox.length === 3); i++) await turn();
     for (const inbox of received) expect(inbox.map((message) => message.payload)).toEqual([1, 2, 3]);
+  });
+
+  it('never falls more than a few broadcasts behind: past the limit, what waits is written at once', () => {
+    const { received, broadcast } = documentWith(1_200, 30);
+    const count = MAX_WAITING_BROADCASTS + 1;
+    for (let payload = 1; payload <= count; payload++) broadcast(payload);
+    const everything = Array.from({ length: count }, (_, i) => i + 1);
+    for (const inbox of received) expect(inbox.map((message) => message.payload)).toEqual(everything);
   });
 });

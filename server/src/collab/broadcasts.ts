@@ -23,12 +23,23 @@ function addressPrefix(connection: Connection): Uint8Array {
 }
 
 /**
- * At most this many frames of broadcasts are written in one event-loop turn. Writing a frame to a
- * socket costs a system call (20 to 60 µs on this kind of machine, loopback included), so one
- * message to 5,000 viewers blocked the event loop for 100 to 300 ms, and every HTTP request
- * (a ballot) waited behind it. In chunks, requests are served between them.
+ * Writing a frame to a socket costs a system call (20 to 60 µs on this kind of machine, loopback
+ * included), so one message to 5,000 viewers blocked the event loop for 100 to 300 ms, and every
+ * HTTP request (a ballot) waited behind it. Broadcasts are therefore written in slices of at most
+ * BROADCAST_SLICE_MS per event-loop turn, with other work served between them. A broadcast to a
+ * few hundred connections fits in one slice and goes out at once, as before.
  */
-export const BROADCAST_CHUNK = 500;
+export const BROADCAST_SLICE_MS = 10;
+
+/**
+ * Slicing must not let a busy document fall behind without bound (a crowd typing makes
+ * broadcasts faster than slices write them): with more broadcasts than this waiting, the next
+ * one is written at once, whole, as Hocuspocus would, and the incoming work waits instead.
+ */
+export const MAX_WAITING_BROADCASTS = 4;
+
+/** How many frames are written between two looks at the clock. */
+const FRAMES_PER_CLOCK_CHECK = 64;
 
 /** One broadcast being written: its encoding, and who gets it (the connections when it was made). */
 interface PendingBroadcast {
@@ -47,9 +58,9 @@ interface PendingBroadcast {
  *   a thousand viewers was encoded a thousand times (an awareness message: the JSON of every
  *   state, each time). Here it is encoded once; each connection gets the same bytes behind its
  *   own address.
- * - Broadcasts go out in order, at most BROADCAST_CHUNK frames per turn (see there); small
- *   documents get theirs at once, as before. Each connection receives the broadcasts in the order
- *   they were made; one that joined meanwhile has the state from its own sync.
+ * - Broadcasts go out in order, in slices (see BROADCAST_SLICE_MS and MAX_WAITING_BROADCASTS).
+ *   Each connection receives the broadcasts in the order they were made; one that joined
+ *   meanwhile has the state from its own sync.
  */
 export function encodeBroadcastsOnce(document: Document): void {
   const target = document as unknown as { broadcast?: Broadcast };
@@ -58,14 +69,18 @@ export function encodeBroadcastsOnce(document: Document): void {
   const queue: PendingBroadcast[] = [];
   let scheduled = false;
 
-  /** Writes up to `budget` frames from the queue; returns what is left of the budget. */
-  const write = (budget: number): number => {
-    while (queue.length > 0 && budget > 0) {
+  /** Writes frames in order until the queue is empty or the deadline (ms) has passed. */
+  const write = (deadline: number): void => {
+    let sinceCheck = 0;
+    while (queue.length > 0) {
       const pending = queue[0]!;
-      while (pending.next < pending.connections.length && budget > 0) {
+      while (pending.next < pending.connections.length) {
+        if (++sinceCheck >= FRAMES_PER_CLOCK_CHECK) {
+          sinceCheck = 0;
+          if (performance.now() >= deadline) return;
+        }
         const connection = pending.connections[pending.next++]!;
         if (pending.filter && !pending.filter(connection)) continue;
-        budget--;
         pending.plain ??= pending.encode(document.name);
         if (connection.messageAddress === document.name) {
           connection.send(pending.plain);
@@ -78,30 +93,33 @@ export function encodeBroadcastsOnce(document: Document): void {
         frame.set(pending.body, prefix.length);
         connection.send(frame);
       }
-      if (pending.next >= pending.connections.length) queue.shift();
+      queue.shift();
     }
-    return budget;
+  };
+
+  const scheduleRest = () => {
+    if (queue.length === 0 || scheduled) return;
+    writeCorkedFrames();
+    scheduled = true;
+    setImmediate(pump);
   };
 
   const pump = () => {
     scheduled = false;
-    write(BROADCAST_CHUNK);
+    write(performance.now() + BROADCAST_SLICE_MS);
     writeCorkedFrames();
-    if (queue.length > 0) {
-      scheduled = true;
-      setImmediate(pump);
-    }
+    scheduleRest();
   };
 
   target.broadcast = (encode, filter) => {
     queue.push({ connections: [...document.connections.keys()], next: 0, encode, filter, plain: null, body: null });
-    if (scheduled) return; // the pump is on its way and keeps the order
-    write(BROADCAST_CHUNK);
-    if (queue.length > 0) {
-      writeCorkedFrames();
-      scheduled = true;
-      setImmediate(pump);
-    }
+    if (queue.length > MAX_WAITING_BROADCASTS) {
+      // Falling behind: write everything waiting now (bounded by the queue's length).
+      write(Infinity);
+    } else if (!scheduled) {
+      write(performance.now() + BROADCAST_SLICE_MS);
+    } // else: the pump is on its way and keeps the order
+    scheduleRest();
   };
 }
 
