@@ -28,6 +28,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import { documentUpdateOf, isEmptyUpdate } from './messages.ts';
+import { storedSizeOf } from './persistence.ts';
 
 export const DOCUMENT_TOO_LARGE = { code: 4413, reason: 'document-too-large' };
 export const UPDATE_REFUSED = { code: 4403, reason: 'read-only' };
@@ -59,7 +60,9 @@ export class DocumentQuota implements Extension {
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    this.counted.set(documentName, Y.encodeStateAsUpdate(document).length);
+    // The stored size bounds the encoded size from above (measured again near the quota); only a
+    // document that was not loaded from the store is encoded to know it.
+    this.counted.set(documentName, storedSizeOf(document) ?? Y.encodeStateAsUpdate(document).length);
     // A connection's update is applied in one outer transaction; its time runs from that
     // transaction's start until every transaction it caused has been cleaned up (update events included).
     let applying: { connection: Connection; started: number } | null = null;

@@ -48,6 +48,16 @@ const isPersisted = (documentName: string): boolean => parseDocumentName(documen
 /** Told to the client whose document could not be loaded (Hocuspocus sends it as the denial reason). */
 export const DOCUMENT_UNAVAILABLE = { code: 4503, reason: 'document-unavailable' };
 
+/**
+ * The bytes a document was loaded from (snapshot and log rows): an upper bound of its encoded
+ * size (merging only shrinks it), known without encoding the whole document again.
+ */
+const loadedBytes = new WeakMap<Document, number>();
+
+export function storedSizeOf(document: Document): number | undefined {
+  return loadedBytes.get(document);
+}
+
 export class Persistence implements Extension {
   readonly extensionName = 'plenary-persistence';
   /** Log rows applied to the document in memory and not yet folded into its snapshot. */
@@ -94,6 +104,7 @@ export class Persistence implements Extension {
       }
     }, SERVER_ORIGIN);
     this.unfolded.set(documentName, applied);
+    loadedBytes.set(document, (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.data.length, 0));
   }
 
   async beforeHandleMessage({ connection, documentName, update: frame, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
