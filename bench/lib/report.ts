@@ -97,7 +97,8 @@ export function writeReport(record: RunRecord, files: ReportFiles): void {
   lines.push('## Summary', '', '| # | scenario | target | result | |', '| --- | --- | --- | --- | --- |');
   for (const result of record.scenarios) {
     const ok = result.met === true ? '✅' : result.met === false ? '❌' : '–';
-    const correct = result.measurements.every(passed) && !result.error ? '' : ' (correctness check failed)';
+    const failing = result.measurements.filter((m) => !passed(m)).map((m) => m.server);
+    const correct = result.error ? ' (the scenario failed to run)' : failing.length > 0 ? ` (correctness check failed: ${failing.join(', ')})` : '';
     lines.push(`| ${result.id} | ${result.title} | ${result.target} | ${result.verdict}${correct} | ${ok} |`);
   }
   lines.push('', files.preamble.trim(), '');
