@@ -142,9 +142,15 @@ describe('comment threads on a proposal, in the browser', () => {
     const comment = tomas.page.getByRole('button', { name: 'Comment', exact: true });
     await comment.focus();
     await tomas.page.keyboard.press('Enter');
+    // The form opens with the comment field focused (a render later, on a loaded machine): wait
+    // for it, so that the keys below land where a person would see the focus.
+    const focusedAutocomplete = () => tomas.page.evaluate(() => document.activeElement?.getAttribute('aria-autocomplete'));
+    await expect.poll(focusedAutocomplete).toBe('list');
     await tomas.page.keyboard.press('Shift+Tab');
+    await expect.poll(() => tomas.page.getByLabel('Passage').evaluate((field) => field === document.activeElement)).toBe(true);
     await tomas.page.keyboard.type('one open session during the annual meeting');
     await tomas.page.keyboard.press('Tab');
+    await expect.poll(focusedAutocomplete).toBe('list');
     await tomas.page.keyboard.type('Could @Mei');
     const option = tomas.page.getByRole('option', { name: /Mei Lin/ });
     await option.waitFor();
