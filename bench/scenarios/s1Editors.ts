@@ -3,22 +3,27 @@ import { BARE, plenarySpecs } from '../lib/context.ts';
 import { allPassed, find, ms, type Scenario, typingRows } from './scenario.ts';
 import type { TypingConfig } from './typing.ts';
 
+/** S1's load, also S9's: 50 writers typing 5 edits/s each; tokens asked over HTTP as a browser does. */
+export function editorsLoad(quick: boolean): TypingConfig {
+  return {
+    clients: 50,
+    writers: 50,
+    ratePerSec: 5,
+    durationMs: quick ? 4_000 : 20_000,
+    warmupMs: quick ? 1_000 : 3_000,
+    keepEvery: 1,
+    generators: 1,
+    connectRate: 0,
+    tokensOverHttp: true,
+  };
+}
+
 export const s1: Scenario = {
   id: 'S1',
   title: '50 editors on one agenda, 5 edits/s each',
   target: 'edit-to-remote-apply p99 ≤ 10 ms, and ≤ 1.2× the bare Hocuspocus p99',
   async run(options) {
-    const config: TypingConfig = {
-      clients: 50,
-      writers: 50,
-      ratePerSec: 5,
-      durationMs: options.quick ? 4_000 : 20_000,
-      warmupMs: options.quick ? 1_000 : 3_000,
-      keepEvery: 1,
-      generators: 1,
-      connectRate: 0,
-      tokensOverHttp: true,
-    };
+    const config = editorsLoad(options.quick);
     const rounds = options.quick ? 1 : 3;
     const measurements = await typingRows(options, [BARE, ...plenarySpecs(options)], config, rounds);
     const bare = find(measurements, BARE.label)?.latency?.p99;

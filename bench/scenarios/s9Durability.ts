@@ -7,6 +7,7 @@
  */
 import { BARE, PLENARY } from '../lib/context.ts';
 import { createDatabase } from '../lib/services.ts';
+import { editorsLoad } from './s1Editors.ts';
 import type { ServerSpec } from '../lib/servers.ts';
 import { allPassed, find, ms, type Scenario, typingRows } from './scenario.ts';
 import type { TypingConfig } from './typing.ts';
@@ -20,17 +21,8 @@ export const s9: Scenario = {
   title: 'Cost of durability: append-before-acknowledge on vs off',
   target: '≤ 1 ms added at p99',
   async run(options) {
-    const config: TypingConfig = {
-      clients: 50,
-      writers: 50,
-      ratePerSec: 5,
-      durationMs: options.quick ? 4_000 : 20_000,
-      warmupMs: options.quick ? 1_000 : 3_000,
-      keepEvery: 1,
-      generators: 1,
-      connectRate: 0,
-      tokensOverHttp: false,
-    };
+    // S1's load; tokens minted in the server process (the sign-ins are not what is measured here).
+    const config: TypingConfig = { ...editorsLoad(options.quick), tokensOverHttp: false };
     const off: ServerSpec = { ...PLENARY, label: NO_DURABILITY };
     // A full run also measures PostgreSQL (one database made for the run, dropped after it).
     const database = options.quick ? null : await createDatabase('durability');
