@@ -13,6 +13,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { createAction, searchMembers, updateAction, type Member } from './actionsApi.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 interface LiveThread {
   id: string;
@@ -258,11 +259,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           </select>
         )}
       </Field>
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="action-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>
           {action ? t('actions.form.saveChanges') : t('actions.form.create')}

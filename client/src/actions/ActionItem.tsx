@@ -7,6 +7,7 @@ import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { actionHistory, updateAction } from './actionsApi.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
   const { t, i18n } = useTranslation();
@@ -95,11 +96,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
           {t('actions.history')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {editing && <ActionForm items={items} action={action} onDone={() => setEditing(false)} />}
       {history && (
         <ol className="action__history" aria-label={t('actions.historyOf')}>

@@ -8,6 +8,7 @@ import { isModerator } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import type { AgendaItemView } from './agendaItemsModel.ts';
 import { setCurrentItem, type RunView } from './useRunState.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run: RunView }) {
   const { t } = useTranslation();
@@ -60,11 +61,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { insertItem, type AgendaItemView } from './agendaItemsModel.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
 import { setCurrentItem, setDayEnd, type RunView } from './useRunState.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /** Height of one minute on the timeline, in rem; an item is never shorter than its text. */
 const REM_PER_MINUTE = 0.06;
@@ -126,11 +127,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { Field } from '../ui/Field.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -69,11 +70,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        {error && (
-          <p id={errorId} className="alert alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert id={errorId} message={error} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>

@@ -13,6 +13,7 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import type { CollabDocument } from './useCollabDocument.ts';
 import { usePresence } from './usePresence.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /**
  * Whether the editor is editable: the page's rule for this person, and, until the server says
@@ -74,9 +75,7 @@ export function CollaborativeDocument({
             </p>
           )}
           {collab.state === 'denied' ? (
-            <p role="alert" className="alert alert--error">
-              {t('connection.denied')}
-            </p>
+            <ErrorAlert message={t('connection.denied')} />
           ) : (
             <CollaborativeEditor
               doc={collab.doc}

@@ -10,6 +10,7 @@ import type { MemberDto } from '../../../shared/schemas/proposals.ts';
 import { Field } from '../ui/Field.tsx';
 import { commentsApi } from './commentsApi.ts';
 import { bodyForEditing, bodyToStore, mentionQueryAt, type ChosenMentions } from './mentions.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export interface CommentFormProps {
   label: string;
@@ -186,11 +187,7 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
           </>
         )}
       </Field>
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="comment-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>
           {submitLabel}

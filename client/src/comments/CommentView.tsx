@@ -8,6 +8,7 @@ import { COMMENT_LIMITS, type CommentDto } from '../../../shared/schemas/comment
 import { CommentForm } from './CommentForm.tsx';
 import { CommentText } from './CommentText.tsx';
 import { formatTime } from './formatTime.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export interface CommentActions {
   edit: (comment: CommentDto, body: string) => Promise<void>;
@@ -116,11 +117,7 @@ export function CommentView({
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {mode === 'view' && !comment.hidden && (mayEdit || mayDelete || mayHide) && (
         <div className="comment__actions">
           {mayEdit && (

@@ -11,6 +11,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { commentsApi } from './commentsApi.ts';
 import { formatTime } from './formatTime.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function ModerationLog() {
   const { t, i18n } = useTranslation();
@@ -42,7 +43,7 @@ export function ModerationLog() {
   return (
     <details className="moderation-log">
       <summary>{t('comments.moderationLog', { count: entries?.length ?? 0 })}</summary>
-      {error && <p className="alert alert--error">{error}</p>}
+      <ErrorAlert message={error} />
       {entries && entries.length === 0 && <p>{t('comments.moderationEmpty')}</p>}
       {entries && entries.length > 0 && (
         <ul className="moderation-log__list">

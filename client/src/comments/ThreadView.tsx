@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommentDto, ThreadDto } from '../../../shared/schemas/comments.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentView, type CommentActions } from './CommentView.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /**
  * Where a thread's passage is: in the text, deleted, none (a comment on the whole document), or
@@ -89,11 +90,7 @@ export const ThreadView = forwardRef<HTMLElement, {
           <CommentView key={comment.id} comment={comment} actions={actions} {...may(comment)} />
         ))}
       </ol>
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="thread__actions">
         {permissions.canComment && !thread.resolved && !replying && (
           <button type="button" className="button" onClick={() => setReplying(true)}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeetings } from './useMeeting.ts';
 import { formatMeetingDate } from './formatMeetingDate.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function MeetingListPage() {
   const { t, i18n } = useTranslation();
@@ -10,7 +11,7 @@ export function MeetingListPage() {
   return (
     <section className="page" aria-labelledby="meetings-title">
       <h1 id="meetings-title">{t('meetings.title')}</h1>
-      {error && <p role="alert" className="alert alert--error">{t('app.error', { message: error.message })}</p>}
+      <ErrorAlert message={error && t('app.error', { message: error.message })} />
       {!data && !error && <p role="status">{t('app.loading')}</p>}
       {data?.length === 0 && <p>{t('meetings.empty')}</p>}
       <ul className="card-list">

@@ -8,6 +8,7 @@ import { MeetingProvider } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
 import { useMeeting } from './useMeeting.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ export function MeetingPage() {
   const [search, setSearch] = useSearchParams();
   const selected = MEETING_TABS.find((tab) => tab.id === search.get('tab')) ?? MEETING_TABS[0]!;
 
-  if (error) return <p role="alert" className="alert alert--error page">{t('app.error', { message: error.message })}</p>;
+  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
   if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
   return (
     <MeetingProvider meeting={meeting} user={user}>

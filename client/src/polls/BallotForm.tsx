@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { castBallot, useBallot, type BallotState } from './ballotStore.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function BallotForm({ poll, labelledBy }: { poll: PollDto; labelledBy: string }) {
   const { user } = useMeetingContext();
@@ -183,11 +184,7 @@ function BallotChoices({
         <legend>{legend}</legend>
         {children(id)}
       </fieldset>
-      {problem && (
-        <p id={`${id}-problem`} className="alert alert--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorAlert id={`${id}-problem`} message={problem} />
       <button type="submit" className="button button--primary" aria-disabled={ballot.sending || undefined}>
         {ballot.voted ? t('polls.ballot.replace') : t('polls.ballot.cast')}
       </button>

@@ -14,6 +14,7 @@ import { post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useWorkingGroups } from './usePolls.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -154,11 +155,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         )}
       </Field>
       <CheckboxField className="poll-form__check" label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
-      {error && (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="poll-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? t('polls.form.creating') : t('polls.form.create')}

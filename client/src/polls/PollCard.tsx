@@ -15,6 +15,7 @@ import { BallotForm } from './BallotForm.tsx';
 import { useBallot } from './ballotStore.ts';
 import { PollResults } from './PollResults.tsx';
 import { mayVote, presentPath, useWorkingGroups } from './usePolls.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function PollCard({ poll }: { poll: PollDto }) {
   const { t } = useTranslation();
@@ -43,11 +44,7 @@ export function PollCard({ poll }: { poll: PollDto }) {
         ) : (
           <p className="poll-card__not-eligible">{notEligible(poll, group, t)}</p>
         ))}
-      {poll.status === 'closed' && ballot.outcome?.kind === 'refused' && (
-        <p className="alert alert--error" role="alert">
-          {t('polls.ballot.refused', { message: ballot.outcome.message })}
-        </p>
-      )}
+      <ErrorAlert message={poll.status === 'closed' && ballot.outcome?.kind === 'refused' && t('polls.ballot.refused', { message: ballot.outcome.message })} />
       {poll.status !== 'draft' && <PollResults poll={poll} />}
       {poll.status !== 'draft' && poll.resultsVisible && !poll.secret && <RollCall poll={poll} />}
     </article>

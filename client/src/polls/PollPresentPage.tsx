@@ -16,13 +16,14 @@ import { useMeeting } from '../meetings/useMeeting.ts';
 import { PollResults } from './PollResults.tsx';
 import { meetingPath, shortLink } from './usePolls.ts';
 import './polls.css';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function PollPresentPage() {
   const { t } = useTranslation();
   const { meetingId = '', pollId = '' } = useParams();
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
-  if (error) return <p role="alert" className="alert alert--error page">{t('app.error', { message: error.message })}</p>;
+  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
   if (!meeting) return <p role="status" className="page">{t('polls.present.loading')}</p>;
   return (
     <MeetingProvider meeting={meeting} user={user}>

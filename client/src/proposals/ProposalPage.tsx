@@ -22,13 +22,14 @@ import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
 import { ManageProposal } from './ManageProposal.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function ProposalPage() {
   const { t } = useTranslation();
   const { meetingId = '', proposalId = '' } = useParams();
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
-  if (error) return <p role="alert" className="alert alert--error page">{t('app.error', { message: error.message })}</p>;
+  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
   if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
   return (
     <MeetingProvider meeting={meeting} user={user}>

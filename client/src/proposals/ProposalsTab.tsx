@@ -15,6 +15,7 @@ import { Field } from '../ui/Field.tsx';
 import { SubmitProposalForm } from './SubmitProposalForm.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 interface Filters {
   kind: string;
@@ -91,11 +92,7 @@ export function ProposalsTab() {
           {t('proposals.clearFilters')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {t('app.error', { message: error.message })}
-        </p>
-      )}
+      <ErrorAlert message={error && t('app.error', { message: error.message })} />
       {loading ? (
         <p role="status">{t('app.loading')}</p>
       ) : (

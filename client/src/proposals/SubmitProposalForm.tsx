@@ -5,6 +5,7 @@ import { PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../s
 import { post } from '../app/api.ts';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { ProposalKindField } from './ProposalKindField.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function SubmitProposalForm({
   meetingId,
@@ -50,11 +51,7 @@ export function SubmitProposalForm({
         )}
       </Field>
       <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="proposal-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? t('proposals.creating') : t('proposals.create')}

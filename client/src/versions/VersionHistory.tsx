@@ -10,6 +10,7 @@ import { get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { DiffView } from './DiffView.tsx';
 import './versions.css';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function VersionHistory() {
   const { t, i18n } = useTranslation();
@@ -85,11 +86,7 @@ export function VersionHistory() {
       <p role="status" className="versions__status">
         {status}
       </p>
-      {error && (
-        <p role="alert" className="alert alert--error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {versions && versions.length > 0 && (
         <>
           <ol className="versions__list">
