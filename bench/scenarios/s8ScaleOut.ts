@@ -9,7 +9,7 @@ import { BARE, PLENARY, type RunOptions, startServer } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
 import type { ServerSpec, ServerUnderTest } from '../lib/servers.ts';
 import { createDatabase, OwnRedis } from '../lib/services.ts';
-import { allPassed, find, ms, round, type Scenario, typingMeasurement } from './scenario.ts';
+import { allPassed, failedMeasurement, find, ms, round, type Scenario, typingMeasurement } from './scenario.ts';
 import { runTyping, type TypingConfig, type TypingOutcome } from './typing.ts';
 
 async function cluster(options: RunOptions, specs: ServerSpec[], config: TypingConfig): Promise<TypingOutcome> {
@@ -21,19 +21,6 @@ async function cluster(options: RunOptions, specs: ServerSpec[], config: TypingC
   } finally {
     for (const instance of instances) await instance.stop().catch(() => {});
   }
-}
-
-function failed(label: string, error: unknown): Measurement {
-  return {
-    server: label,
-    latency: null,
-    curve: [],
-    throughput: null,
-    server_: null,
-    loadCpu: null,
-    extra: {},
-    checks: [{ name: 'the scenario ran', ok: false, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) }],
-  };
 }
 
 export const s8: Scenario = {
@@ -94,7 +81,7 @@ export const s8: Scenario = {
         );
         measurements.push(...pairRows(BARE_PAIR, null, result));
       } catch (error) {
-        measurements.push(failed(BARE_PAIR, error));
+        measurements.push(failedMeasurement(BARE_PAIR, error));
       }
       // Plenary: two instances, then one, each on a database of its own.
       // A quick run measures the two pairs only.
@@ -113,7 +100,7 @@ export const s8: Scenario = {
           }
         } catch (error) {
           options.log(`    ${label} failed: ${String(error)}`);
-          measurements.push(failed(label, error));
+          measurements.push(failedMeasurement(label, error));
         } finally {
           await database?.drop().catch(() => {});
         }
@@ -122,7 +109,7 @@ export const s8: Scenario = {
         try {
           measurements.push(typingMeasurement(BARE_ONE, await cluster(options, [{ ...BARE, label: BARE_ONE }], config)));
         } catch (error) {
-          measurements.push(failed(BARE_ONE, error));
+          measurements.push(failedMeasurement(BARE_ONE, error));
         }
       }
     } finally {

@@ -89,21 +89,26 @@ export async function typingRows(
     const result = results.get(spec.label)!;
     if (!result.outcome) {
       options.log(`    ${spec.label} failed: ${String(result.error)}`);
-      return {
-        server: spec.label,
-        latency: null,
-        curve: [],
-        throughput: null,
-        server_: null,
-        loadCpu: null,
-        extra: {},
-        checks: [{ name: 'the scenario ran', ok: false, detail: result.error instanceof Error ? result.error.message.slice(0, 500) : String(result.error) }],
-      };
+      return failedMeasurement(spec.label, result.error);
     }
     const measurement = typingMeasurement(spec.label, result.outcome);
     if (rounds > 1) measurement.extra['p99 of each round (ms)'] = result.p99s.map((p99) => p99.toFixed(1)).join(', ');
     return measurement;
   });
+}
+
+/** The row of a server whose measurement could not be made: one failed check saying why. */
+export function failedMeasurement(label: string, error: unknown): Measurement {
+  return {
+    server: label,
+    latency: null,
+    curve: [],
+    throughput: null,
+    server_: null,
+    loadCpu: null,
+    extra: {},
+    checks: [{ name: 'the scenario ran', ok: false, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) }],
+  };
 }
 
 /** Runs `body` for a server, always stopping it; a failure becomes a failed check of that server. */
@@ -119,16 +124,7 @@ export async function measureEach<S extends { stop(): Promise<void>; label: stri
     return await body(server);
   } catch (error) {
     options.log(`    ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return {
-      server: label,
-      latency: null,
-      curve: [],
-      throughput: null,
-      server_: null,
-      loadCpu: null,
-      extra: {},
-      checks: [{ name: 'the scenario ran', ok: false, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) }],
-    };
+    return failedMeasurement(label, error);
   } finally {
     await server?.stop().catch(() => {});
   }
