@@ -6,6 +6,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { structBomb } from '../test/helpers/craftedUpdates.ts';
 
 const MAX_FRAME = 2 * 1024 * 1024;
 /** The default MAX_UPDATE_BYTES of the server. */
@@ -57,25 +58,9 @@ const crafted: Record<string, Uint8Array> = {
     encoding.writeVarUint(e, 2 ** 50);
   }),
   'a frame-sized run of continuation bytes (an endless varint)': new Uint8Array(MAX_FRAME).fill(0xff),
-  'a frame-sized (2 MiB) run of one-item structs': manyStructs(MAX_FRAME),
-  'an update-sized (512 KiB) run of one-item structs': manyStructs(MAX_UPDATE),
+  'a frame-sized (2 MiB) run of one-item structs': structBomb(MAX_FRAME, 9).update,
+  'an update-sized (512 KiB) run of one-item structs': structBomb(MAX_UPDATE, 9).update,
 };
-
-/** As many one-item GC structs as fit: the most decoding work per byte found. */
-function manyStructs(bytes: number): Uint8Array {
-  const count = Math.floor((bytes - 16) / 2);
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, count);
-  encoding.writeVarUint(e, 9);
-  encoding.writeVarUint(e, 0);
-  for (let i = 0; i < count; i++) {
-    encoding.writeUint8(e, 0);
-    encoding.writeVarUint(e, 1);
-  }
-  encoding.writeVarUint(e, 0);
-  return encoding.toUint8Array(e);
-}
 
 const rows: string[] = [];
 for (const [name, update] of Object.entries(crafted)) {

@@ -21,28 +21,13 @@ import {
 } from '../helpers/rawClient.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
+import { structBomb } from '../helpers/craftedUpdates.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const LIVE = liveDoc(DEMO_MEETING.id);
 const MAX_FRAME = 64 * 1024;
 const MAX_DOCUMENT = 64 * 1024;
 const MAX_UPDATE = 32 * 1024;
-
-/** A valid update declaring as many one-item structs as `bytes` allow: the most decoding work per byte. */
-function structBomb(bytes: number, client: number): Uint8Array {
-  const count = Math.floor((bytes - 16) / 2);
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, count);
-  encoding.writeVarUint(e, client);
-  encoding.writeVarUint(e, 0);
-  for (let i = 0; i < count; i++) {
-    encoding.writeUint8(e, 0);
-    encoding.writeVarUint(e, 1);
-  }
-  encoding.writeVarUint(e, 0);
-  return encoding.toUint8Array(e);
-}
 
 const { server, peer, connect } = serverSuite({
   env: {
@@ -255,7 +240,7 @@ describe('crafted updates (yjs/yjs#687)', () => {
     const document = agendaDoc(DEMO_MEETING.id);
     const writer = await authenticatedRaw(member, document);
     const logBefore = (await server.app.store.documents.history(document)).length;
-    writer.send(updateFrame(document, structBomb(MAX_UPDATE + 1024, 424242)));
+    writer.send(updateFrame(document, structBomb(MAX_UPDATE + 1024, 424242).update));
     await sleep(300);
     expect((await server.app.store.documents.history(document)).length).toBe(logBefore);
   });
@@ -268,7 +253,7 @@ describe('crafted updates (yjs/yjs#687)', () => {
     const rounds = 200;
     for (let round = 0; round < rounds; round++) {
       // Each bomb starts where the last ended, so that every one is applied in full.
-      const bomb = structBombFrom(MAX_UPDATE, client, sent);
+      const bomb = structBomb(MAX_UPDATE, client, sent);
       writer.send(updateFrame(document, bomb.update));
       sent = bomb.next;
       await sleep(5);
@@ -281,22 +266,6 @@ describe('crafted updates (yjs/yjs#687)', () => {
     expect((await http(server.baseUrl, 'GET', '/healthz')).status).toBe(200);
   });
 });
-
-/** Like structBomb, for one client from a given clock on. */
-function structBombFrom(bytes: number, client: number, clock: number): { update: Uint8Array; next: number } {
-  const count = Math.floor((bytes - 24) / 2);
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, count);
-  encoding.writeVarUint(e, client);
-  encoding.writeVarUint(e, clock);
-  for (let i = 0; i < count; i++) {
-    encoding.writeUint8(e, 0);
-    encoding.writeVarUint(e, 1);
-  }
-  encoding.writeVarUint(e, 0);
-  return { update: encoding.toUint8Array(e), next: clock + count };
-}
 
 describe('document growth', () => {
   it('stops a document grown without bound by small updates, and stores nothing beyond the quota', async () => {
