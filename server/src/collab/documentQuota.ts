@@ -91,7 +91,7 @@ export class DocumentQuota implements Extension {
       throw UPDATE_REFUSED;
     }
     if (update.length > this.options.maxUpdateBytes) throw DOCUMENT_TOO_LARGE;
-    const used = this.usedMs(connection);
+    const used = this.window(connection).usedMs;
     if (used > (this.options.cpuBudgetMs ?? 5_000)) {
       this.options.log.warn({ documentName, usedMs: Math.round(used) }, 'a connection used up its time budget for updates');
       throw TOO_BUSY;
@@ -116,10 +116,6 @@ export class DocumentQuota implements Extension {
       this.cpu.set(connection, use);
     }
     return use;
-  }
-
-  private usedMs(connection: Connection): number {
-    return this.window(connection).usedMs;
   }
 
   private charge(connection: Connection, ms: number): void {
