@@ -17,10 +17,12 @@ const INTERVAL_MS = 100;
 let projection: LiveProjection;
 
 /** A projection attached to a loaded live document; counts the writes of polls.p1. */
-function setUp() {
+function setUp(viewers = 0) {
   projection = new LiveProjection({ log: pino({ level: 'silent' }), minIntervalMs: INTERVAL_MS });
   const hocuspocus = new Hocuspocus({ quiet: true });
   const document = new Document(liveDoc(MEETING));
+  // Viewers of the live document (the interval grows with them); only their number matters here.
+  for (let i = 0; i < viewers; i++) document.connections.set({} as never, { clients: new Set() });
   hocuspocus.documents.set(document.name, document);
   projection.attach(hocuspocus);
   const writes: { at: number; value: unknown }[] = [];
@@ -63,6 +65,21 @@ describe('LiveProjection', () => {
       // Timers may fire a millisecond early; the interval is what the viewers see.
       expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
     }
+    expect(writes.at(-1)?.value).toEqual({ votes });
+  });
+
+  it('writes less often for a large audience: 3,000 viewers, 300 ms apart', async () => {
+    const { writes } = setUp(3_000);
+    let votes = 0;
+    const started = Date.now();
+    while (Date.now() - started < 1_000) {
+      votes++;
+      projection.project(MEETING, 'polls', 'p1', async () => ({ votes }));
+      await sleep(10);
+    }
+    await projection.settled();
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < writes.length; i++) expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(300 - 5);
     expect(writes.at(-1)?.value).toEqual({ votes });
   });
 });

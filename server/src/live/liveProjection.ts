@@ -152,7 +152,7 @@ export class LiveProjection implements Extension {
     const job = state.next;
     state.next = null;
     if (!job) {
-      // Nothing asked for since the last write, and minIntervalMs has passed: forget the entry.
+      // Nothing asked for since the last write, and the interval has passed: forget the entry.
       this.entries.delete(id);
       return;
     }
@@ -163,7 +163,7 @@ export class LiveProjection implements Extension {
       .catch((error: unknown) => this.log.error({ err: error, meetingId, map, key }, 'live projection failed'))
       .finally(() => {
         state.running = null;
-        // The entry is kept (with its lastRun) until minIntervalMs has passed, even when nothing
+        // The entry is kept (with its lastRun) until the interval has passed, even when nothing
         // is pending: a change arriving meanwhile waits for that time, so changes that come one
         // at a time are coalesced too, not each written at once.
         const wait = state.lastRun + this.intervalFor(meetingId) - Date.now();
