@@ -8,7 +8,8 @@
 import { BARE, PLENARY, type RunOptions, startServer } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
 import type { ServerSpec, ServerUnderTest } from '../lib/servers.ts';
-import { createDatabase, OwnRedis } from '../lib/services.ts';
+import { RedisServer } from '../../test/helpers/redisServer.ts';
+import { createTestDatabase } from '../../test/helpers/services.ts';
 import { allPassed, failedMeasurement, find, ms, round, type Scenario, typingMeasurement } from './scenario.ts';
 import { runTyping, type TypingConfig, type TypingOutcome } from './typing.ts';
 
@@ -31,9 +32,9 @@ export const s8: Scenario = {
     const config: TypingConfig = options.quick
       ? { clients: 40, writers: 40, ratePerSec: 1, durationMs: 3_000, warmupMs: 1_000, keepEvery: 1, generators: 1, connectRate: 0, tokensOverHttp: false }
       : { clients: 200, writers: 200, ratePerSec: 1, durationMs: 30_000, warmupMs: 5_000, keepEvery: 1, generators: 2, connectRate: 200, tokensOverHttp: false };
-    let redis: OwnRedis;
+    let redis: RedisServer;
     try {
-      redis = await OwnRedis.start();
+      redis = await RedisServer.start();
     } catch (error) {
       return { setup: '', latencyLabel: '', measurements: [], met: null, verdict: `not run: no redis-server (${String(error)})`, notes: [] };
     }
@@ -88,7 +89,7 @@ export const s8: Scenario = {
       for (const [label, count] of (options.quick ? [[PLENARY_PAIR, 2]] : [[PLENARY_PAIR, 2], [PLENARY_ONE, 1]]) as [string, number][]) {
         let database;
         try {
-          database = await createDatabase(count === 2 ? 'pair' : 'one');
+          database = await createTestDatabase(count === 2 ? 'pair' : 'one');
           const env: Record<string, string> = { DATABASE_URL: database.url, ...(count === 2 ? { REDIS_URL: redis.url, REDIS_PREFIX: `bench-${Date.now().toString(36)}:` } : {}) };
           const specs = Array.from({ length: count }, (_, i): ServerSpec => ({ ...PLENARY, label: count === 2 ? `${label} (${'AB'[i]})` : label, env }));
           if (count === 2) {

@@ -6,7 +6,7 @@
  * difference is the wait that durability costs (the time an edit stays unacknowledged longer).
  */
 import { BARE, PLENARY } from '../lib/context.ts';
-import { createDatabase } from '../lib/services.ts';
+import { createTestDatabase } from '../../test/helpers/services.ts';
 import { editorsLoad } from './s1Editors.ts';
 import type { ServerSpec } from '../lib/servers.ts';
 import { allPassed, find, ms, type Scenario, typingRows } from './scenario.ts';
@@ -25,7 +25,7 @@ export const s9: Scenario = {
     const config: TypingConfig = { ...editorsLoad(options.quick), tokensOverHttp: false };
     const off: ServerSpec = { ...PLENARY, label: NO_DURABILITY };
     // A full run also measures PostgreSQL (one database made for the run, dropped after it).
-    const database = options.quick ? null : await createDatabase('durability');
+    const database = options.quick ? null : await createTestDatabase('durability');
     const pg = database ? { DATABASE_URL: database.url } : null;
     const offLabels = new Set([NO_DURABILITY, PG_OFF]);
     // A quick run compares the two SQLite rows only.

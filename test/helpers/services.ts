@@ -1,6 +1,7 @@
 /**
  * The machine's real PostgreSQL and Redis, shared by test runs without sharing data: each test
- * file gets its own database, each run its own Redis key prefix.
+ * file (and each benchmark scenario that needs one) gets its own database, each run its own
+ * Redis key prefix.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -26,10 +27,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty PostgreSQL database for one test file. */
+/** A new, empty PostgreSQL database for one test file or benchmark scenario. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `${DB_PREFIX}${RUN_ID}_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);

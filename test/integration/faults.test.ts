@@ -13,7 +13,8 @@ import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, wai
 import { createPoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { seededRandom } from '../helpers/random.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { freePort, startServer, startServerProcess, tempDir, type ServerProcess, type TestServer } from '../helpers/testServer.ts';
+import { freePort } from '../helpers/freePort.ts';
+import { startServer, startServerProcess, tempDir, type ServerProcess, type TestServer } from '../helpers/testServer.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const VOTERS = ['kwame', 'mei', 'laura', 'rahul', 'sofia', 'olena', 'youssef', 'ana'].map((name) => `${name}@example.org`);
