@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { type Db, type RunResult, type SqlExecutor, type SqlParam, UniqueViolation } from './db.ts';
+import { WalCheckpointer } from './walCheckpointer.ts';
 
 /** A group is committed early once it holds this many statements. */
 const MAX_GROUP_STATEMENTS = 2_000;
@@ -29,8 +30,9 @@ interface Group {
 }
 
 export function openSqliteDb(file: string): SqliteDb {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  return new SqliteDb(new DatabaseSync(file));
+  if (file === ':memory:') return new SqliteDb(new DatabaseSync(file));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new SqliteDb(new DatabaseSync(file), file);
 }
 
 export class SqliteDb implements Db {
@@ -48,8 +50,11 @@ export class SqliteDb implements Db {
   readonly grouped: SqlExecutor;
 
   private readonly db: DatabaseSync;
+  /** Checkpoints the WAL in a worker thread (files only). */
+  private readonly checkpointer: WalCheckpointer | null;
 
-  constructor(db: DatabaseSync) {
+  /** `file`, when the database is one, lets a worker thread take the WAL checkpoints. */
+  constructor(db: DatabaseSync, file?: string) {
     this.db = db;
     // WAL with synchronous=NORMAL: a committed write is in the WAL file (the OS has it)
     // before the call returns, so it survives kill -9 of the process; only a power cut
@@ -58,6 +63,10 @@ export class SqliteDb implements Db {
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
+    // After a checkpoint has emptied it, the WAL file is cut back to this size rather than
+    // keeping the largest size a burst of writes ever gave it.
+    db.exec('PRAGMA journal_size_limit = 67108864');
+    this.checkpointer = file ? new WalCheckpointer(db, file) : null;
     this.direct = {
       all: async (sql, params) => this.allSync(sql, params),
       get: async (sql, params) => this.getSync(sql, params),
@@ -193,6 +202,8 @@ export class SqliteDb implements Db {
   async close(): Promise<void> {
     while (this.lock) await this.lock;
     this.commitGroup();
+    // The worker's connection goes first, so that this one, the last, checkpoints everything.
+    await this.checkpointer?.stop();
     if (this.db.isOpen) this.db.close();
   }
 

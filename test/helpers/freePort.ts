@@ -1,0 +1,13 @@
+/** A TCP port free on 127.0.0.1 right now (test servers, redis-servers of a test's or a benchmark's own). */
+import net from 'node:net';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
