@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -26,6 +25,7 @@ import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { AppError } from './http/appError.ts';
 import { errorHandler } from './http/errorHandler.ts';
+import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
 import { meetingRoutes } from './meetings/meetingRoutes.ts';
@@ -160,22 +160,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     },
   });
   await http.register(errorHandler);
-  await http.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", ...config.publicOrigins.map((origin) => origin.replace(/^http/, 'ws'))],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  addSecurityHeaders(http, config.publicOrigins);
   // Per signed-in user, else per client address (X-Forwarded-For only with TRUST_PROXY=1).
   // Counted in Redis when there is one, so that limits hold across instances. After the auth
   // hook (preHandler), so that the user is known. Routes may set tighter limits of their own.
