@@ -140,6 +140,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     extensions: clusterSync ? [live, clusterSync] : [live],
   });
   live.attach(collab);
+  access.attach(collab, bus);
   const sweep = new AccessSweep(collab, store, http.log);
   sweep.start();
   if (bus) {

@@ -1,6 +1,6 @@
 /**
  * Several instances behind a load balancer, sharing PostgreSQL and Redis, as child processes
- * against the machine's real services: sessions, edits and presence cross between them; an
+ * against the machine's real services: sessions, edits, presence and access changes cross between them; an
  * instance killed with -9 loses no acknowledged edit; Redis going away and coming back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,32 @@ describe('two instances', () => {
     for (let i = 0; i < 20; i++) statuses.push((await http(b.baseUrl, 'GET', '/api/me', { cookie: busy.cookie })).status);
     expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
     expect(statuses.slice(20)).toContain(429);
+  });
+
+  it('take away a removed co-author\'s write on the other instance at once', async () => {
+    const [a, b] = await cluster('coauthors');
+    const kwame = await login(a.baseUrl, 'kwame@example.org');
+    const mei = await login(b.baseUrl, 'mei@example.org');
+    const created = await http<{ id: string; doc: string }>(a.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/proposals`, {
+      cookie: kwame.cookie,
+      body: { kind: 'BPF', title: 'Best Practice Forum on Cybersecurity', summary: '', coAuthorIds: [mei.user.id] },
+    });
+    expect(created.status).toBe(201);
+    const doc = created.body.doc;
+    // Mei co-edits the body through B.
+    const onB = peer(b.wsUrl, doc, () => collabToken(b.baseUrl, mei, doc));
+    await synced(onB);
+    expect(onB.scope).toBe('read-write');
+
+    // Kwame, on A, takes her off the proposal: her connection on B is checked again and reconnects read-only.
+    const changed = await http(a.baseUrl, 'PATCH', `/api/proposals/${created.body.id}`, { cookie: kwame.cookie, body: { coAuthorIds: [] } });
+    expect(changed.status).toBe(200);
+    await waitFor(() => onB.scope === 'readonly' && onB.provider.isSynced, { message: 'the removed co-author to be read-only on B', timeout: 5_000 });
+    appendParagraph(onB.doc, 'Written after removal');
+    await sleep(400);
+    const check = peer(a.wsUrl, doc, () => collabToken(a.baseUrl, kwame, doc));
+    await synced(check);
+    expect(plainText(check.doc)).not.toContain('Written after removal');
   });
 
   it('lose no acknowledged edit when the instance a client is on is killed with -9', async () => {

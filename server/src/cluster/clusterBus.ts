@@ -1,6 +1,6 @@
 /**
  * Application events between instances over Redis pub/sub: "recompute this live projection",
- * "this session has ended". Every instance hears every event, its own excepted.
+ * "this session has ended", "check who may use this document again". Every instance hears every event, its own excepted.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,6 +14,8 @@ export interface ClusterEvents {
   sessionRevoked: { sessionId: string };
   /** A user's access changed (role, disabled): re-check their sockets. */
   userChanged: { userId: string };
+  /** Who may open or write a document changed (a proposal's co-authors): re-check its sockets. */
+  documentAccessChanged: { documentName: string };
 }
 
 type Handler<K extends keyof ClusterEvents> = (payload: ClusterEvents[K]) => void;

@@ -6,14 +6,13 @@
  * a new role it gets the new rights; without, nothing.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Unauthorized } from '@hocuspocus/common';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../storage/store.ts';
 import type { CollabContext } from './context.ts';
 
 export const ACCESS_SWEEP_MS = 2_000;
-/** Hocuspocus's close event for credentials that are no longer valid. */
-const UNAUTHORIZED = { code: 4401, reason: 'Unauthorized' };
 /**
  * Sessions checked per event-loop turn. On SQLite a query runs synchronously: 5,000 sessions
  * looked up in one turn held every socket and request for 10-20 ms every two seconds (S7).
@@ -60,7 +59,7 @@ export class AccessSweep {
         const context = connection.context as CollabContext;
         if (!context?.sessionId) continue;
         const list = bySession.get(context.sessionId) ?? [];
-        list.push({ context, close: () => connection.webSocket.close(UNAUTHORIZED.code, UNAUTHORIZED.reason) });
+        list.push({ context, close: () => connection.webSocket.close(Unauthorized.code, Unauthorized.reason) });
         bySession.set(context.sessionId, list);
       }
     }

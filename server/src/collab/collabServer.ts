@@ -3,6 +3,7 @@
  * project's extensions. It has no server of its own: Fastify hands it each WebSocket
  * (see websocketRoute.ts).
  */
+import { Unauthorized } from '@hocuspocus/common';
 import {
   type afterLoadDocumentPayload,
   type Configuration,
@@ -243,7 +244,7 @@ export function closeSessionConnections(hocuspocus: Hocuspocus, sessionId: strin
   for (const document of hocuspocus.documents.values()) {
     for (const connection of document.getConnections()) {
       if ((connection.context as { sessionId?: string }).sessionId === sessionId) {
-        connection.webSocket.close(4401, 'Unauthorized');
+        connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
       }
     }
   }

@@ -1,20 +1,35 @@
 /**
  * Who may open which collaborative document, and whether to write or only read.
  * Each document kind has a resolver; features add theirs (proposals add `proposal`).
+ *
+ * Access is decided when a connection authenticates. When a command changes who may write a
+ * document (a proposal's co-authors), `changed` checks that document's open connections again,
+ * on every instance, and closes those whose access is no longer what they were given: they
+ * reconnect and authenticate again, and get the new access.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Unauthorized } from '@hocuspocus/common';
+import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentKind } from '../../../shared/documentNames.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isParticipant } from '../../../shared/roles.ts';
+import type { ClusterBus } from '../cluster/clusterBus.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
+import type { CollabContext } from './context.ts';
 
 export type Access = 'write' | 'read';
 
 /** Resolves to null when the document does not exist or the user may not open it. */
 export type AccessResolver = (user: User, id: string) => Promise<Access | null>;
 
+/** Connections checked again per event-loop turn (each check may be a query). */
+const CONNECTIONS_PER_TURN = 200;
+
 export class DocumentAccess {
   private readonly resolvers = new Map<DocumentKind, AccessResolver>();
+  private collab: Hocuspocus | null = null;
+  private bus: ClusterBus | null = null;
 
   constructor(store: Store) {
     // The agenda: secretariat, chair and members write; observers read.
@@ -29,10 +44,43 @@ export class DocumentAccess {
     this.resolvers.set(kind, resolver);
   }
 
+  /** Called once the collaboration server (and, with several instances, the bus) exists. */
+  attach(collab: Hocuspocus, bus: ClusterBus | null): void {
+    this.collab = collab;
+    this.bus = bus;
+    if (!bus) return;
+    bus.on('documentAccessChanged', ({ documentName }) => void this.recheck(documentName));
+    // Changes announced while Redis was down are lost: check every open document again.
+    bus.onReconnect(() => {
+      for (const documentName of collab.documents.keys()) void this.recheck(documentName);
+    });
+  }
+
+  /** Call after a committed change of who may open or write `documentName`. */
+  changed(documentName: string): void {
+    void this.recheck(documentName);
+    this.bus?.publish('documentAccessChanged', { documentName });
+  }
+
   async resolve(user: User, documentName: string): Promise<Access | null> {
     const ref = parseDocumentName(documentName);
     if (!ref) return null;
     const resolver = this.resolvers.get(ref.kind);
     return resolver ? resolver(user, ref.id) : null;
+  }
+
+  /** Closes this instance's connections to the document whose access differs from what it is now. */
+  private async recheck(documentName: string): Promise<void> {
+    const document = this.collab?.documents.get(documentName);
+    if (!document) return;
+    let checked = 0;
+    for (const connection of document.getConnections()) {
+      if (++checked % CONNECTIONS_PER_TURN === 0) await nextTurn();
+      const user = (connection.context as CollabContext | undefined)?.user;
+      if (!user) continue;
+      const access = await this.resolve(user, documentName).catch(() => undefined);
+      if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
+      if (access === null || (access === 'write') === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+    }
   }
 }

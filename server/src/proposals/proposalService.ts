@@ -3,14 +3,13 @@
  * choose co-authors. Each checks who is asking, writes in one SQL transaction with its audit-log
  * entry, then projects the proposal into `live:{meetingId}` (map `proposals`).
  */
-import type { Hocuspocus } from '@hocuspocus/server';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { NewProposalBody, ProposalDto, ProposalListQuery, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
 import { storableText } from '../../../shared/commentText.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import type { Store } from '../storage/store.ts';
-import type { CollabContext } from '../collab/context.ts';
+import type { DocumentAccess } from '../collab/documentAccess.ts';
 import type { User } from '../users/userStore.ts';
 import { PROPOSALS_MAP } from '../comments/commentService.ts';
 import type { ProposalChanges, ProposalStore } from './proposalStore.ts';
@@ -19,8 +18,8 @@ export interface ProposalServiceOptions {
   store: Store;
   proposals: ProposalStore;
   live: LiveProjection;
-  /** To re-authorise open connections to a body whose authors changed. */
-  collab?: Hocuspocus;
+  /** Told when a body's authors change, so that open connections get the new access. */
+  access: DocumentAccess;
 }
 
 export class ProposalService {
@@ -107,24 +106,9 @@ export class ProposalService {
     });
     this.project(info.meetingId, id);
     const updated = (await proposals.byId(id))!;
-    if (changes.coAuthorIds !== undefined) this.reauthorise(updated.doc, new Set(updated.authors.map((author) => author.id)));
+    // A removed co-author loses write at once, a new one gains it, on every instance.
+    if (changes.coAuthorIds !== undefined) this.options.access.changed(updated.doc);
     return updated;
-  }
-
-  /**
-   * Closes the connections (on this instance) to a proposal's body whose access its new authors
-   * change: a removed co-author loses write at once, a new one gains it. They reconnect and
-   * authenticate again, which grants the new access.
-   */
-  private reauthorise(doc: string, authors: Set<string>): void {
-    const document = this.options.collab?.documents.get(doc);
-    if (!document) return;
-    for (const connection of document.getConnections()) {
-      const context = connection.context as CollabContext | undefined;
-      if (!context?.user) continue;
-      const writes = isModerator(context.user.role) || authors.has(context.user.id);
-      if (writes === connection.readOnly) connection.webSocket.close(4401, 'Unauthorized');
-    }
   }
 
   /** Co-authors must be people who exist and may write (not observers). */

@@ -11,7 +11,7 @@ import { ProposalStore } from './proposalStore.ts';
 
 export const proposalsFeature: Feature = {
   name: 'proposals',
-  async register({ http, store, live, access, collab }) {
+  async register({ http, store, live, access }) {
     const proposals = new ProposalStore(store.db);
     const comments = new CommentStore(store.db);
 
@@ -30,7 +30,7 @@ export const proposalsFeature: Feature = {
       Object.fromEntries((await proposals.list(meetingId)).map((proposal) => [proposal.id, proposal])),
     );
 
-    const proposalService = new ProposalService({ store, proposals, live, collab });
+    const proposalService = new ProposalService({ store, proposals, live, access });
     const commentService = new CommentService({ store, comments, proposals, live });
     await http.register(proposalRoutes, { service: proposalService, store });
     await http.register(commentRoutes, { service: commentService });
