@@ -67,6 +67,35 @@ describe('the live agenda', () => {
     expect(plainText(late.doc)).not.toContain('OBSERVER WAS HERE');
   });
 
+  it('takes back a reconnecting client at once: an observer syncs again, and nothing is stored twice', async () => {
+    const writer = peer(member, AGENDA);
+    await synced(writer);
+    // A deletion: from now on every client's copy carries it in its delete set.
+    writer.doc.transact(() => writer.doc.getXmlFragment('default').delete(0, 1));
+    await acknowledged(writer);
+    const viewer = peer(observer, AGENDA);
+    await synced(viewer);
+    const rows = async () => (await server.app.store.documents.history(AGENDA)).length;
+    const stored = await rows();
+    const closes: number[] = [];
+    viewer.provider.configuration.websocketProvider.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
+    for (const client of [viewer, writer]) {
+      // A network blip: the socket goes, the provider comes back with its copy and sends its delete set.
+      const socket = client.provider.configuration.websocketProvider;
+      socket.disconnect();
+      await waitFor(() => socket.status === 'disconnected' && !client.provider.isSynced, { message: 'the socket to close' });
+      await socket.connect();
+      await waitFor(() => client.provider.isSynced, { message: 'synced again after reconnecting' });
+    }
+    await sleep(300);
+    // The observer was not refused as if it had written (4403), and no reconnection added a row.
+    expect(closes.filter((code) => code !== 1000 && code !== 1005)).toEqual([]);
+    expect(viewer.provider.isSynced).toBe(true);
+    expect(await rows()).toBe(stored);
+    appendParagraph(writer.doc, 'Typed after the reconnection');
+    await waitFor(() => plainText(viewer.doc).includes('Typed after the reconnection'), { message: 'the observer to see new text' });
+  });
+
   it('sends no document state without a token, or with a forged or expired one', async () => {
     const forged = `v1.${Buffer.from(JSON.stringify({ u: member.user.id, s: 'x', e: Date.now() + 60_000 })).toString('base64url')}.AAAA`;
     const attempts = [

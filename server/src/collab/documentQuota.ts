@@ -27,7 +27,8 @@ import {
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
-import { documentUpdateOf, isEmptyUpdate } from './messages.ts';
+import { documentUpdateOf } from './messages.ts';
+import { addsNothing } from './redundantUpdates.ts';
 import { storedSizeOf } from './persistence.ts';
 
 export const DOCUMENT_TOO_LARGE = { code: 4413, reason: 'document-too-large' };
@@ -85,7 +86,8 @@ export class DocumentQuota implements Extension {
 
   async beforeHandleMessage({ connection, documentName, document, update: frame }: beforeHandleMessagePayload): Promise<void> {
     const update = documentUpdateOf(frame);
-    if (!update || isEmptyUpdate(update)) return;
+    // What a client in sync sends when it connects passes, from a read-only connection too.
+    if (!update || addsNothing(document, update)) return;
     if (connection.readOnly) {
       this.options.log.warn({ documentName }, 'refused an update from a read-only connection, undecoded');
       throw UPDATE_REFUSED;

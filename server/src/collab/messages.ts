@@ -32,8 +32,3 @@ export function documentUpdateOf(frame: Uint8Array): Uint8Array | null {
   if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(decoder);
 }
-
-/** An update with no structs and no deletions: what a client in sync sends as its step 2. */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length <= 2 && update.every((byte) => byte === 0);
-}

@@ -29,7 +29,8 @@ import type { DocumentStore } from './documentStore.ts';
 import { SqliteDb } from '../storage/sqliteDb.ts';
 import type { Db } from '../storage/db.ts';
 import { canHold } from './websocketRoute.ts';
-import { documentUpdateOf, isEmptyUpdate } from './messages.ts';
+import { documentUpdateOf } from './messages.ts';
+import { addsNothing } from './redundantUpdates.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
 
@@ -107,10 +108,11 @@ export class Persistence implements Extension {
     loadedBytes.set(document, (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.data.length, 0));
   }
 
-  async beforeHandleMessage({ connection, documentName, update: frame, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
+  async beforeHandleMessage({ connection, documentName, document, update: frame, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
     if (connection.readOnly || !isPersisted(documentName)) return;
     const update = documentUpdateOf(frame);
-    if (!update || isEmptyUpdate(update)) return;
+    // Nothing to keep (a reconnecting client's step 2 repeats deletions the document has).
+    if (!update || addsNothing(document, update)) return;
     const stop = this.options.metrics.storeWriteSeconds.startTimer();
     let seq: number;
     try {
