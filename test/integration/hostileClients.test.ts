@@ -2,6 +2,7 @@
  * Hostile clients on the WebSocket: whatever one sends, that socket is closed (or that document
  * refused), the process stays up, nothing is stored, and people editing meanwhile notice nothing.
  */
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -9,7 +10,7 @@ import * as Y from 'yjs';
 import { agendaDoc, liveDoc } from '../../shared/documentNames.ts';
 import { CollabTokens } from '../../server/src/auth/collabToken.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { collabToken, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { acknowledged, collabToken, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import {
   authFrame,
   awarenessFrame,
@@ -194,6 +195,31 @@ describe('read-only connections', () => {
     // Presence shows that the observer is here, as the server knows them, and nothing else.
     const seen = watcher.provider.awareness!.getStates().get(fake.clientID);
     expect(seen).toEqual({ user: expect.objectContaining({ id: observer.user.id, name: 'Hannah Becker' }), readOnly: true });
+  });
+
+  it('may repeat deletions the document has in the one step 2 of their sync, and nothing more', async () => {
+    const writer = peer(member, AGENDA);
+    await synced(writer);
+    writer.doc.transact(() => writer.doc.getXmlFragment('default').delete(0, 1));
+    await acknowledged(writer);
+    // What any client's copy sends when it connects: no new structs, its whole delete set.
+    const deletions = Y.encodeStateAsUpdate(writer.doc, Y.encodeStateVector(writer.doc));
+    // Hocuspocus ends a document connection with a Close message (type 7) for that document.
+    const ended = async (client: RawClient) => {
+      await sleep(300);
+      return client.received.some((data) => {
+        const decoder = decoding.createDecoder(data);
+        return decoding.readVarString(decoder) === AGENDA && decoding.readVarUint(decoder) === 7;
+      });
+    };
+    const viewer = await authenticatedRaw(observer, AGENDA);
+    viewer.send(updateFrame(AGENDA, deletions, 1));
+    expect(await ended(viewer)).toBe(false); // still served
+    viewer.send(updateFrame(AGENDA, deletions, 1));
+    expect(await ended(viewer)).toBe(true); // a second step 2 is one too many
+    const other = await authenticatedRaw(observer, AGENDA);
+    other.send(updateFrame(AGENDA, deletions, 2));
+    expect(await ended(other)).toBe(true); // and an update message is refused at once
   });
 
   it('may not even write awareness on the live projection', async () => {

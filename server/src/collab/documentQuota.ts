@@ -27,8 +27,8 @@ import {
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
-import { documentUpdateOf } from './messages.ts';
-import { addsNothing } from './redundantUpdates.ts';
+import { documentUpdateOf, isSyncStepTwo } from './messages.ts';
+import { addsNothing, isEmptyUpdate } from './redundantUpdates.ts';
 import { storedSizeOf } from './persistence.ts';
 
 export const DOCUMENT_TOO_LARGE = { code: 4413, reason: 'document-too-large' };
@@ -54,6 +54,8 @@ export class DocumentQuota implements Extension {
   /** Bytes counted per loaded document: its size at the last measure plus what came since. */
   private readonly counted = new Map<string, number>();
   private readonly cpu = new WeakMap<Connection, CpuUse>();
+  /** Read-only connections whose sync step 2 has arrived (one per connection is looked into). */
+  private readonly stepTwoSeen = new WeakSet<Connection>();
   private readonly options: DocumentQuotaOptions;
 
   constructor(options: DocumentQuotaOptions) {
@@ -86,13 +88,19 @@ export class DocumentQuota implements Extension {
 
   async beforeHandleMessage({ connection, documentName, document, update: frame }: beforeHandleMessagePayload): Promise<void> {
     const update = documentUpdateOf(frame);
-    // What a client in sync sends when it connects passes, from a read-only connection too.
-    if (!update || addsNothing(document, update)) return;
+    if (!update || isEmptyUpdate(update)) return;
     if (connection.readOnly) {
-      this.options.log.warn({ documentName }, 'refused an update from a read-only connection, undecoded');
+      // The one step 2 of its sync may repeat what the document has: a client's copy sends its
+      // whole delete set on every connection. Anything else is refused undecoded.
+      const stepTwo = !this.stepTwoSeen.has(connection) && isSyncStepTwo(frame);
+      this.stepTwoSeen.add(connection);
+      if (stepTwo && update.length <= this.options.maxUpdateBytes && addsNothing(document, update)) return;
+      this.options.log.warn({ documentName }, 'refused an update from a read-only connection');
       throw UPDATE_REFUSED;
     }
     if (update.length > this.options.maxUpdateBytes) throw DOCUMENT_TOO_LARGE;
+    // A reconnecting client's step 2 (nothing new) costs no quota.
+    if (addsNothing(document, update)) return;
     const used = this.window(connection).usedMs;
     if (used > (this.options.cpuBudgetMs ?? 5_000)) {
       this.options.log.warn({ documentName, usedMs: Math.round(used) }, 'a connection used up its time budget for updates');

@@ -32,3 +32,11 @@ export function documentUpdateOf(frame: Uint8Array): Uint8Array | null {
   if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(decoder);
 }
+
+/** Whether a frame is a sync step 2: the one a client sends in reply to the server's step 1. */
+export function isSyncStepTwo(frame: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  return (type === MESSAGE_SYNC || type === MESSAGE_SYNC_REPLY) && decoding.readVarUint(decoder) === SYNC_STEP_2;
+}

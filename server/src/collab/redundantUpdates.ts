@@ -9,6 +9,11 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
+/** An update with no structs and no deletions: what a client in sync with an untouched copy sends. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length <= 2 && update.every((byte) => byte === 0);
+}
+
 export function addsNothing(document: Y.Doc, update: Uint8Array): boolean {
   let deletions: ReturnType<typeof Y.decodeUpdate>['ds'];
   try {
