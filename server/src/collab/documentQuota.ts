@@ -98,9 +98,9 @@ export class DocumentQuota implements Extension {
       this.options.log.warn({ documentName }, 'refused an update from a read-only connection');
       throw UPDATE_REFUSED;
     }
+    // A writer's reconnecting step 2 is counted like any update (not decoded twice to know that it
+    // adds nothing; Persistence does that): the count is measured again near the quota anyway.
     if (update.length > this.options.maxUpdateBytes) throw DOCUMENT_TOO_LARGE;
-    // A reconnecting client's step 2 (nothing new) costs no quota.
-    if (addsNothing(document, update)) return;
     const used = this.window(connection).usedMs;
     if (used > (this.options.cpuBudgetMs ?? 5_000)) {
       this.options.log.warn({ documentName, usedMs: Math.round(used) }, 'a connection used up its time budget for updates');
