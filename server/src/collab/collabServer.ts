@@ -212,7 +212,6 @@ function writeAfterFlush(document: Document): void {
   };
 }
 
-
 const awarenessHookChecked = new WeakSet<Document>();
 
 /**

@@ -73,12 +73,15 @@ export class DocumentAccess {
   private async recheck(documentName: string): Promise<void> {
     const document = this.collab?.documents.get(documentName);
     if (!document) return;
+    // One lookup per person, however many tabs they have open on the document.
+    const byUser = new Map<string, Access | null | undefined>();
     let checked = 0;
     for (const connection of document.getConnections()) {
       if (++checked % CONNECTIONS_PER_TURN === 0) await nextTurn();
       const user = (connection.context as CollabContext | undefined)?.user;
       if (!user) continue;
-      const access = await this.resolve(user, documentName).catch(() => undefined);
+      if (!byUser.has(user.id)) byUser.set(user.id, await this.resolve(user, documentName).catch(() => undefined));
+      const access = byUser.get(user.id);
       if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
       if (access === null || (access === 'write') === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
     }

@@ -63,9 +63,6 @@ export class SqliteDb implements Db {
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
-    // After a checkpoint has emptied it, the WAL file is cut back to this size rather than
-    // keeping the largest size a burst of writes ever gave it.
-    db.exec('PRAGMA journal_size_limit = 67108864');
     this.checkpointer = file ? new WalCheckpointer(db, file) : null;
     this.direct = {
       all: async (sql, params) => this.allSync(sql, params),

@@ -21,8 +21,10 @@ import { Worker } from 'node:worker_threads';
 
 /** SQLite's default threshold, restored when the worker is gone. */
 const AUTOCHECKPOINT_PAGES = 1_000;
-/** The connection's threshold while the worker runs: 64 MB of 4 KB pages. */
-const BACKSTOP_PAGES = 16_384;
+/** Past this size of WAL the event loop's connection checkpoints itself (the backstop). */
+const WAL_BACKSTOP_BYTES = 64 * 1024 * 1024;
+/** The same in pages (SQLite's default page size), as wal_autocheckpoint counts. */
+const BACKSTOP_PAGES = WAL_BACKSTOP_BYTES / 4096;
 
 export class WalCheckpointer {
   private readonly worker: Worker;
@@ -30,6 +32,9 @@ export class WalCheckpointer {
 
   /** `db` is the event loop's connection to `file`, already in WAL mode. */
   constructor(db: DatabaseSync, file: string) {
+    // Once a checkpoint has emptied it, the WAL file is cut back to the backstop's size rather
+    // than keeping the largest size a burst of writes ever gave it.
+    db.exec(`PRAGMA journal_size_limit = ${WAL_BACKSTOP_BYTES}`);
     this.worker = new Worker(new URL('./walCheckpointWorker.ts', import.meta.url), { workerData: { file } });
     // A CLI command that opened the store must still be able to exit while the worker lives.
     this.worker.unref();
