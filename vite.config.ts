@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bundleBudget } from './scripts/vite/bundleBudget.ts';
+import { precompress } from './scripts/vite/precompress.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -10,11 +12,15 @@ const backend = process.env.PLENARY_BACKEND ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: path.join(here, 'client'),
-  plugins: [react()],
+  plugins: [react(), bundleBudget(path.join(here, 'client/budget.json')), precompress()],
   build: {
     outDir: path.join(here, 'dist/client'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging a production build here, but not referenced from the
+    // bundles, and the server does not serve them (server/src/http/clientAssets.ts).
+    sourcemap: 'hidden',
+    // .vite/manifest.json: which files each entry loads (the budget test reads it).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   server: {

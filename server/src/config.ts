@@ -92,7 +92,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`${name} must be ${schema?.description ?? 'valid'} (got ${JSON.stringify(raw[name])})`);
   }
   const parsed = converted as Env;
-  const origins = parseOrigins(parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}`);
+  // Unset (development, `npm start`): the page works whether it is opened as localhost or as the
+  // 127.0.0.1 the server prints. In production PUBLIC_ORIGIN names the real origins.
+  const origins = parseOrigins(parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT},http://127.0.0.1:${parsed.PORT}`);
   return {
     port: parsed.PORT,
     host: parsed.HOST,

@@ -3,9 +3,40 @@
  * answers with index.html, never cached, to GET and HEAD alike, so deep links and link checkers
  * work; hashed assets are cached for a year; an unknown API route is a JSON 404, not the page.
  */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { ROOT, startServer, type TestServer } from '../helpers/testServer.ts';
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request with exactly these headers and the body as sent (fetch would decompress it). */
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
 
 let server: TestServer;
 beforeAll(async () => {
@@ -39,5 +70,60 @@ describe('the built client', () => {
     const api = await fetch(`${server.baseUrl}/api/no-such-route`);
     expect(api.status).toBe(404);
     expect((await api.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('sends scripts and styles precompressed, Brotli or gzip as the browser accepts, and no source maps', async () => {
+    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1] ?? '';
+    const plain = await rawGet(`${server.baseUrl}${script}`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    const brotli = await rawGet(`${server.baseUrl}${script}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toContain('javascript');
+    expect(brotli.headers.vary?.toLowerCase()).toContain('accept-encoding');
+    expect(zlib.brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+
+    const gzip = await rawGet(`${server.baseUrl}${script}`, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+
+    // The map sits beside the script in dist/ but is neither referenced nor served.
+    expect(plain.body.toString()).not.toContain('sourceMappingURL');
+    expect(fs.existsSync(path.join(ROOT, 'dist/client', `${script}.map`))).toBe(true);
+    expect((await rawGet(`${server.baseUrl}${script}.map`)).status).toBe(404);
+  });
+
+  it('keeps the sign-in page within its JavaScript budget: 150 KB gzip, the editor and Yjs loaded later', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/client/.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
+    const budget = JSON.parse(fs.readFileSync(path.join(ROOT, 'client/budget.json'), 'utf8')) as {
+      entries: Record<string, { maxGzipJsBytes: number }>;
+    };
+    const seen = new Set<string>();
+    const files: string[] = [];
+    const visit = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const chunk = manifest[key];
+      if (!chunk) throw new Error(`no manifest entry ${key}`);
+      files.push(chunk.file);
+      for (const imported of chunk.imports ?? []) visit(imported);
+    };
+    visit('index.html');
+    const gzipBytes = files.reduce(
+      (sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, 'dist/client', file))).length,
+      0,
+    );
+    expect(budget.entries['index.html']?.maxGzipJsBytes).toBeLessThanOrEqual(150 * 1024);
+    expect(gzipBytes).toBeLessThanOrEqual(150 * 1024);
+    // What makes the meeting page heavy is not on the sign-in page.
+    const signInCode = files.map((file) => fs.readFileSync(path.join(ROOT, 'dist/client', file), 'utf8')).join('\n');
+    expect(signInCode).not.toContain('ProseMirror');
+    expect(signInCode).not.toContain('HocuspocusProvider');
   });
 });

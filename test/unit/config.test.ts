@@ -11,7 +11,7 @@ describe('configuration', () => {
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
       redisUrl: undefined,
-      publicOrigins: ['http://localhost:3000'],
+      publicOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
       seedDemo: true,
       secureCookies: false,
       rateLimitPerMinute: 1200,
@@ -39,7 +39,7 @@ describe('configuration', () => {
       seedDemo: false,
       secureCookies: true,
     });
-    expect(loadConfig({ PORT: '4000' }).publicOrigins).toEqual(['http://localhost:4000']);
+    expect(loadConfig({ PORT: '4000' }).publicOrigins).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000']);
   });
 
   it.each([

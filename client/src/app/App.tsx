@@ -1,14 +1,22 @@
 /** Routing and the shell every page shares: skip link, header with the signed-in user, main. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
-import { closeSharedSocket } from '../collab/socket.ts';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
-import { MeetingPage } from '../meetings/MeetingPage.tsx';
-import { PollPresentPage } from '../polls/PollPresentPage.tsx';
-import { ProposalPage } from '../proposals/ProposalPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+
+// Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
+// and the collaboration stack (its JavaScript budget is in client/budget.json).
+const MeetingPage = lazy(() => import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const ProposalPage = lazy(() => import('../proposals/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })));
+const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
+
+/** The socket belongs to the session that ends; its module is loaded only once a page used it. */
+async function closeSocketIfOpen(): Promise<void> {
+  const { closeSharedSocket } = await import('../collab/socket.ts');
+  closeSharedSocket();
+}
 
 export function App() {
   return (
@@ -54,8 +62,7 @@ function Shell() {
               type="button"
               className="button button--quiet"
               onClick={() => {
-                closeSharedSocket();
-                void signOut();
+                void closeSocketIfOpen().then(signOut);
               }}
             >
               {t('app.signOut')}
@@ -69,13 +76,15 @@ function Shell() {
         ) : user === null ? (
           <SignInPage />
         ) : (
-          <Routes>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Routes>
             <Route path="/" element={<MeetingListPage />} />
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
             <Route path="*" element={<NotFound />} />
-          </Routes>
+            </Routes>
+          </Suspense>
         )}
       </main>
     </>

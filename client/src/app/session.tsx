@@ -2,7 +2,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { ApiError, get, post } from './api.ts';
-import { forgetLocalDocuments } from '../collab/localCopies.ts';
 
 interface SessionValue {
   /** undefined while loading, null when signed out. */
@@ -31,7 +30,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await post('/api/auth/logout');
-    if (user) await forgetLocalDocuments(user.id);
+    if (user) {
+      // y-indexeddb loads only at sign-out, not with the sign-in page.
+      const { forgetLocalDocuments } = await import('../collab/localCopies.ts');
+      await forgetLocalDocuments(user.id);
+    }
     setUser(null);
   }, [user]);
 

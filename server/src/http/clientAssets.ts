@@ -1,6 +1,8 @@
 /**
  * Serves the built client (dist/client): hashed assets cached for a year, index.html never
- * cached, and index.html for every page route so that deep links work.
+ * cached, and index.html for every page route so that deep links work. Text assets go out as
+ * the Brotli or gzip copies the build wrote beside them (by Accept-Encoding); source maps are
+ * not served.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,9 @@ export async function clientAssets(app: FastifyInstance, options: { root: string
       root: options.root,
       wildcard: false,
       index: false,
+      preCompressed: true,
+      // Source maps stay on the server (vite.config.ts builds them "hidden").
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders(reply, filePath) {
         reply.header(
           'cache-control',
