@@ -1,11 +1,10 @@
 /**
- * MAG Working Groups of a meeting: who is a member, who is nominated for co-facilitator, who
- * the co-facilitators are. Every change is written with its audit entry in one transaction.
+ * MAG Working Groups of a meeting, SQL only: who is a member, who is nominated for co-facilitator,
+ * who the co-facilitators are. The rules, the audit log and the messages live in
+ * workingGroupService.ts; writes run through the executor they are given.
  */
 import type { StakeholderGroup } from '../../../shared/roles.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
-import type { AuditLog } from '../audit/auditLog.ts';
-import { AppError, badRequest, notFound } from '../http/appError.ts';
 import { newId } from '../polls/pollStore.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
@@ -30,6 +29,8 @@ interface PersonRow {
   stakeholder_group: StakeholderGroup;
 }
 
+const GROUP_COLUMNS = 'id, meeting_id, name, description';
+
 const toGroup = (row: GroupRow): WorkingGroup => ({
   id: row.id,
   meetingId: row.meeting_id,
@@ -39,33 +40,40 @@ const toGroup = (row: GroupRow): WorkingGroup => ({
 
 export class WorkingGroupStore {
   private readonly db: Db;
-  private readonly audit: AuditLog;
 
-  constructor(db: Db, audit: AuditLog) {
+  constructor(db: Db) {
     this.db = db;
-    this.audit = audit;
   }
 
-  async create(
+  async insert(
+    tx: SqlExecutor,
     input: { meetingId: string; name: string; description: string; position: number },
-    tx: SqlExecutor = this.db,
   ): Promise<WorkingGroup> {
     const group = { id: newId(), meetingId: input.meetingId, name: input.name, description: input.description };
-    await tx.run(
-      'INSERT INTO working_groups (id, meeting_id, name, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [group.id, group.meetingId, group.name, group.description, input.position, Date.now()],
-    );
+    await tx.run('INSERT INTO working_groups (id, meeting_id, name, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      group.id,
+      group.meetingId,
+      group.name,
+      group.description,
+      input.position,
+      Date.now(),
+    ]);
     return group;
   }
 
   async byId(id: string, tx: SqlExecutor = this.db): Promise<WorkingGroup | undefined> {
-    const row = await tx.get<GroupRow>('SELECT id, meeting_id, name, description FROM working_groups WHERE id = ?', [id]);
+    const row = await tx.get<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM working_groups WHERE id = ?`, [id]);
     return row && toGroup(row);
+  }
+
+  /** The meeting of the group, if it exists. */
+  async meetingOf(id: string): Promise<string | undefined> {
+    return (await this.byId(id))?.meetingId;
   }
 
   async listByMeeting(meetingId: string): Promise<WorkingGroupDto[]> {
     const rows = await this.db.all<GroupRow>(
-      'SELECT id, meeting_id, name, description FROM working_groups WHERE meeting_id = ? ORDER BY position, name',
+      `SELECT ${GROUP_COLUMNS} FROM working_groups WHERE meeting_id = ? ORDER BY position, name`,
       [meetingId],
     );
     return this.views(rows.map(toGroup), 'g.meeting_id = ?', [meetingId]);
@@ -78,49 +86,34 @@ export class WorkingGroupStore {
   }
 
   /** Adds `userId` to the group; false when they were a member already. */
-  async join(groupId: string, userId: string, tx?: SqlExecutor): Promise<boolean> {
-    const write = async (executor: SqlExecutor) => {
-      const added = await executor.run(
-        'INSERT INTO working_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        [groupId, userId, Date.now()],
-      );
-      if (added.changes === 0) return false;
-      await this.audit.record({ actorId: userId, action: 'workingGroup.joined', subject: `workingGroup:${groupId}` }, executor);
-      return true;
-    };
-    return tx ? write(tx) : this.db.transaction(write);
+  async addMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const added = await tx.run('INSERT INTO working_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+      groupId,
+      userId,
+      Date.now(),
+    ]);
+    return added.changes > 0;
   }
 
-  /** Removes `userId` from the group, and their nomination with it. */
-  async leave(groupId: string, userId: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const removed = await tx.run('DELETE FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
-      if (removed.changes === 0) return false;
-      await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, userId]);
-      await this.audit.record({ actorId: userId, action: 'workingGroup.left', subject: `workingGroup:${groupId}` }, tx);
-      return true;
-    });
+  /** Removes `userId` from the group, and their nomination with it; false when they were not a member. */
+  async removeMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+    if (removed.changes === 0) return false;
+    await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, userId]);
+    return true;
   }
 
-  /** Nominates a member of the group for co-facilitator (oneself or another member). */
-  async nominate(groupId: string, nomineeId: string, byId: string, tx?: SqlExecutor): Promise<void> {
-    const write = async (executor: SqlExecutor) => {
-      const member = await executor.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [
-        groupId,
-        nomineeId,
-      ]);
-      if (!member) throw badRequest('Only a member of the working group can be nominated; they join it first.');
-      const added = await executor.run(
-        'INSERT INTO working_group_nominations (group_id, nominee_id, nominated_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        [groupId, nomineeId, byId, Date.now()],
-      );
-      if (added.changes === 0) throw new AppError('DUPLICATE', 'This member is already nominated.');
-      await this.audit.record(
-        { actorId: byId, action: 'workingGroup.nominated', subject: `workingGroup:${groupId}`, detail: { nomineeId } },
-        executor,
-      );
-    };
-    await (tx ? write(tx) : this.db.transaction(write));
+  async isMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    return Boolean(await tx.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]));
+  }
+
+  /** Records a nomination; false when the member was nominated already. */
+  async addNomination(tx: SqlExecutor, groupId: string, nomineeId: string, byId: string): Promise<boolean> {
+    const added = await tx.run(
+      'INSERT INTO working_group_nominations (group_id, nominee_id, nominated_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [groupId, nomineeId, byId, Date.now()],
+    );
+    return added.changes > 0;
   }
 
   /** The nomination of `nomineeId`, if any. */
@@ -132,15 +125,9 @@ export class WorkingGroupStore {
     return row && { nominatedBy: row.nominated_by };
   }
 
-  async withdraw(groupId: string, nomineeId: string, actorId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const removed = await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, nomineeId]);
-      if (removed.changes === 0) throw notFound('The nomination');
-      await this.audit.record(
-        { actorId, action: 'workingGroup.nominationWithdrawn', subject: `workingGroup:${groupId}`, detail: { nomineeId } },
-        tx,
-      );
-    });
+  async deleteNomination(tx: SqlExecutor, groupId: string, nomineeId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, nomineeId]);
+    return removed.changes > 0;
   }
 
   /** Nominees, for an election's ballot. */
@@ -152,51 +139,18 @@ export class WorkingGroupStore {
     );
   }
 
-  /** Records co-facilitators (elected by `pollId`, or appointed when it is null). */
-  async addCoFacilitators(
-    tx: SqlExecutor,
-    groupId: string,
-    userIds: readonly string[],
-    pollId: string | null,
-    actorId: string | null,
-  ): Promise<void> {
-    for (const userId of userIds) {
-      const added = await tx.run(
-        'INSERT INTO working_group_cofacilitators (group_id, user_id, poll_id, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        [groupId, userId, pollId, Date.now()],
-      );
-      if (added.changes === 1) {
-        await this.audit.record(
-          {
-            actorId,
-            action: pollId ? 'workingGroup.coFacilitatorElected' : 'workingGroup.coFacilitatorAppointed',
-            subject: `workingGroup:${groupId}`,
-            detail: { userId, ...(pollId ? { pollId } : {}) },
-          },
-          tx,
-        );
-      }
-    }
+  /** Records a co-facilitator (elected by `pollId`, or appointed when it is null); false when they were one already. */
+  async addCoFacilitator(tx: SqlExecutor, groupId: string, userId: string, pollId: string | null): Promise<boolean> {
+    const added = await tx.run(
+      'INSERT INTO working_group_cofacilitators (group_id, user_id, poll_id, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [groupId, userId, pollId, Date.now()],
+    );
+    return added.changes > 0;
   }
 
-  /** Appoints a member of the group co-facilitator without an election. */
-  async appoint(groupId: string, userId: string, actorId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const member = await tx.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
-      if (!member) throw badRequest('Only a member of the working group can be its co-facilitator.');
-      await this.addCoFacilitators(tx, groupId, [userId], null, actorId);
-    });
-  }
-
-  async removeCoFacilitator(groupId: string, userId: string, actorId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const removed = await tx.run('DELETE FROM working_group_cofacilitators WHERE group_id = ? AND user_id = ?', [groupId, userId]);
-      if (removed.changes === 0) throw notFound('The co-facilitator');
-      await this.audit.record(
-        { actorId, action: 'workingGroup.coFacilitatorRemoved', subject: `workingGroup:${groupId}`, detail: { userId } },
-        tx,
-      );
-    });
+  async removeCoFacilitator(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_cofacilitators WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+    return removed.changes > 0;
   }
 
   /** Builds the JSON of each group with four queries, whatever the number of groups. */
