@@ -36,6 +36,7 @@ export async function seedDemoPolls(context: DemoSeedContext, services: PollServ
       options: [{ label: 'Yes, continue them' }, { label: 'No, form new groups' }, { label: 'Abstain' }],
     },
     secretariat,
+    undefined,
     context.tx,
   );
   const closedAt = Date.parse('2025-01-30T13:10:00Z');
@@ -75,6 +76,7 @@ export async function seedDemoPolls(context: DemoSeedContext, services: PollServ
       ],
     },
     secretariat,
+    undefined,
     context.tx,
   );
 }

@@ -134,13 +134,20 @@ export class PollService {
   }
 
   /**
-   * Writes a checked draft with its audit entry, in `tx` when given (the demo seed's, an
-   * election's) or in a transaction of its own; projects it live when it commits here.
+   * Writes a checked draft with its audit entry (and `also`, what an election records with it),
+   * in `tx` when given (the demo seed's) or in a transaction of its own; projects it live when
+   * it commits here.
    */
-  async createPoll(input: NewPoll, actorId: string | null, tx?: SqlExecutor): Promise<Poll> {
+  async createPoll(
+    input: NewPoll,
+    actorId: string | null,
+    also?: (tx: SqlExecutor, pollId: string) => Promise<void>,
+    tx?: SqlExecutor,
+  ): Promise<Poll> {
     const { store, polls } = this.options;
     const write = async (executor: SqlExecutor) => {
       const id = await polls.insert(executor, input, actorId);
+      await also?.(executor, id);
       await store.audit.record(
         {
           actorId,

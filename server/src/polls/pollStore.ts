@@ -176,7 +176,10 @@ export class PollStore {
 
   /** Deletes a poll that is still a draft; false when there is none. */
   async deleteDraft(tx: SqlExecutor, id: string): Promise<boolean> {
-    await tx.run(`DELETE FROM poll_options WHERE poll_id = ? AND poll_id IN (SELECT id FROM polls WHERE status = 'draft')`, [id]);
+    const draft = `poll_id = ? AND poll_id IN (SELECT id FROM polls WHERE status = 'draft')`;
+    await tx.run(`DELETE FROM poll_options WHERE ${draft}`, [id]);
+    // A draft election's record of the role it fills goes with it.
+    await tx.run(`DELETE FROM working_group_elections WHERE ${draft}`, [id]);
     const deleted = await tx.run(`DELETE FROM polls WHERE id = ? AND status = 'draft'`, [id]);
     this.optionsCache.delete(id);
     return deleted.changes > 0;

@@ -1,9 +1,18 @@
-/** Routes of MAG Working Groups: membership, nominations, elections, co-facilitators. */
+/** Routes of MAG Working Groups: administration (secretariat), membership, nominations, elections, named roles. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
 import { PollSchema } from '../../../shared/schemas/polls.ts';
-import { ElectionBody, NominationBody, NominationParams, WorkingGroupSchema } from '../../../shared/schemas/workingGroups.ts';
+import {
+  CreateWorkingGroupBody,
+  ElectionBody,
+  NominationBody,
+  NominationParams,
+  RoleBody,
+  RoleQuery,
+  UpdateWorkingGroupBody,
+  WorkingGroupSchema,
+} from '../../../shared/schemas/workingGroups.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
 import { REFUSALS } from '../polls/refusals.ts';
@@ -125,5 +134,76 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
       },
     },
     async (request) => service.removeCoFacilitator(requireUser(request), request.params.id, request.params.userId),
+  );
+
+  app.post(
+    '/api/meetings/:meetingId/working-groups',
+    {
+      schema: {
+        tags: ['working groups'],
+        summary: 'Create a working group, or a sub-group of one (parentId); secretariat',
+        params: MeetingParams,
+        body: CreateWorkingGroupBody,
+        response: { 201: WorkingGroupSchema, ...REFUSALS },
+      },
+      config: perPersonPerMinute(30),
+    },
+    async (request, reply) => reply.status(201).send(await service.create(requireUser(request), request.params.meetingId, request.body)),
+  );
+
+  app.patch(
+    '/api/working-groups/:id',
+    {
+      schema: {
+        tags: ['working groups'],
+        summary: 'Rename or describe a working group; secretariat (409 WORKING_GROUP_ARCHIVED once archived)',
+        params: IdParams,
+        body: UpdateWorkingGroupBody,
+        response: { 200: WorkingGroupSchema, ...REFUSALS },
+      },
+      config: perPersonPerMinute(30),
+    },
+    async (request) => service.update(requireUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/working-groups/:id/archive',
+    {
+      schema: {
+        tags: ['working groups'],
+        summary: 'Archive a working group and its sub-groups: kept for the record, listed apart, nobody joins; secretariat',
+        params: IdParams,
+        response: { 200: WorkingGroupSchema, ...REFUSALS },
+      },
+    },
+    async (request) => service.archive(requireUser(request), request.params.id),
+  );
+
+  app.put(
+    '/api/working-groups/:id/roles/:userId',
+    {
+      schema: {
+        tags: ['working groups'],
+        summary: 'Give a member of the group a named role: co-facilitator, or liaison with a title (e.g. DC-MAG liaison); secretariat',
+        params: NominationParams,
+        body: RoleBody,
+        response: { 200: WorkingGroupSchema, ...REFUSALS },
+      },
+    },
+    async (request) => service.assignRole(requireUser(request), request.params.id, request.params.userId, request.body),
+  );
+
+  app.delete(
+    '/api/working-groups/:id/roles/:userId',
+    {
+      schema: {
+        tags: ['working groups'],
+        summary: 'Remove a person’s named role in the group (the one given by ?role=, or every role they hold); secretariat',
+        params: NominationParams,
+        querystring: RoleQuery,
+        response: { 200: WorkingGroupSchema, ...REFUSALS },
+      },
+    },
+    async (request) => service.removeRole(requireUser(request), request.params.id, request.params.userId, request.query.role),
   );
 };
