@@ -1,4 +1,4 @@
-/** One working group: co-facilitators, members (join, leave), nominations, elections. */
+/** One working group: co-facilitators and liaisons, members (join, leave), nominations, elections, and the secretariat's controls. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,10 +10,11 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
 
-export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
+export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
   const { t } = useTranslation();
   const { user } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
@@ -21,7 +22,11 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
   const participant = isParticipant(user.role);
-  const moderator = isModerator(user.role);
+  const moderator = isModerator(user.role) && !group.archived;
+  const liaisons = group.roles
+    .filter((entry) => entry.role === 'liaison')
+    .map((entry) => t('workingGroups.liaison', { name: entry.name, title: entry.title ?? '' }))
+    .join(', ');
 
   const coFacilitators = group.coFacilitators
     .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
@@ -32,17 +37,25 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
       <h3 id={titleId} className="working-group__name">
         {group.name}
       </h3>
+      {(parentName || group.archived) && (
+        <p className="working-group__muted">
+          {[parentName ? t('workingGroups.subGroupOf', { group: parentName }) : '', group.archived ? t('workingGroups.archivedNote') : '']
+            .filter(Boolean)
+            .join(' ')}
+        </p>
+      )}
       <p className="working-group__description">{group.description}</p>
       <p className="working-group__facilitators">
         {group.coFacilitators.length > 0 ? t('workingGroups.coFacilitators', { names: coFacilitators }) : t('workingGroups.noCoFacilitator')}
       </p>
+      {liaisons && <p className="working-group__facilitators">{t('workingGroups.liaisons', { names: liaisons })}</p>}
 
       <div className="working-group__membership">
         <p>
           {t('workingGroups.memberCount', { count: group.members.length })}
           {member ? ` ${t('workingGroups.youAreMember')}` : ''}
         </p>
-        {participant ? (
+        {group.archived && !member ? null : participant ? (
           <button
             type="button"
             className={member ? 'button' : 'button button--primary'}
@@ -81,9 +94,10 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
         )}
       </details>
 
-      <Nominations group={group} member={member} busy={busy} run={run} />
+      {!group.archived && <Nominations group={group} member={member} busy={busy} run={run} />}
       <Elections group={group} />
       {moderator && <ElectionForm group={group} />}
+      {user.role === 'secretariat' && !group.archived && <WorkingGroupAdmin group={group} />}
     </article>
   );
 }
