@@ -51,6 +51,16 @@ describe('working groups in the browser', () => {
     expect(await mei.page.getByRole('button', { name: 'New working group' }).count()).toBe(0);
     expect(await a11yViolations(mei.page)).toEqual([]);
 
+    // On a 360 px phone, with the secretariat's forms open, nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await card.getByRole('button', { name: `Rename or describe ${GROUP}` }).click();
+    await card.getByRole('form', { name: `Rename or describe ${GROUP}` }).waitFor();
+    await subCard.getByLabel('Role', { exact: true }).selectOption('liaison');
+    await subCard.getByLabel('Title of the liaison').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // Archiving asks first; keeping it changes nothing.
     await card.getByRole('button', { name: `Archive… ${GROUP}` }).click();
     const question = card.getByText(`Archive ${GROUP} and its sub-groups?`);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { PollDto, ResultVisibility } from '../../../shared/schemas/polls.ts';
-import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { type ElectionBody, WORKING_GROUP_ROLES, type WorkingGroupDto, type WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
@@ -239,11 +239,14 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
     results: 'after-close',
   });
   const { busy: sending, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
+  const [role, setRole] = useState<WorkingGroupRole>('co-facilitator');
+  const [title, setTitle] = useState('');
   const [pollId, setPollId] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const filled = role === 'liaison' ? { role, ...(title.trim() ? { title } : {}) } : {};
     void run(async () => {
-      const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, body);
+      const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, { ...body, ...filled });
       setPollId(poll.id);
       setOpen(false);
     }, t('workingGroups.electionForm.created'));
@@ -275,6 +278,18 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
             options={ELECTION_KINDS}
             optionLabel={(kind) => t(`workingGroups.electionForm.${kind}`)}
           />
+          <SelectField
+            label={t('workingGroups.electionForm.role')}
+            value={role}
+            onChange={setRole}
+            options={WORKING_GROUP_ROLES}
+            optionLabel={(value) => t(`workingGroups.roles.${value}`)}
+          />
+          {role === 'liaison' && (
+            <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
+              {(control) => <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />}
+            </Field>
+          )}
           <Field label={t('workingGroups.electionForm.audience')}>
             {(control) => (
               <select {...control} value={body.audience} onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}>
