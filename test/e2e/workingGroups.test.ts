@@ -29,7 +29,10 @@ describe('working groups in the browser', () => {
     await card.waitFor();
     await expect.poll(() => card.getByText('Cross-border data flows and trust.').isVisible()).toBe(true);
 
-    // The sub-group, by keyboard: its form is submitted with Enter.
+    // The secretariat's controls are folded under each group. The sub-group, by keyboard: its form
+    // is submitted with Enter.
+    const administer = (article: typeof card) => article.locator('summary', { hasText: 'Administer (secretariat)' }).click();
+    await administer(card);
     await card.getByRole('button', { name: `New sub-group of ${GROUP}` }).click();
     const subForm = card.getByRole('form', { name: `New sub-group of ${GROUP}` });
     await subForm.getByLabel('Name').fill(SUB);
@@ -55,6 +58,7 @@ describe('working groups in the browser', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await card.getByRole('button', { name: `Rename or describe ${GROUP}` }).click();
     await card.getByRole('form', { name: `Rename or describe ${GROUP}` }).waitFor();
+    await administer(subCard);
     await subCard.getByLabel('Role', { exact: true }).selectOption('liaison');
     await subCard.getByLabel('Title of the liaison').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

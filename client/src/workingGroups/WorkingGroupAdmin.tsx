@@ -20,16 +20,22 @@ export function WorkingGroupAdmin({ group }: { group: WorkingGroupDto }) {
   const id = useId();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
   return (
-    <section className="working-group__section working-group__admin" aria-labelledby={`${id}-admin`}>
-      <h4 id={`${id}-admin`}>{t('workingGroups.admin.title')}</h4>
-      <p className={message?.error ? 'alert alert--error' : 'working-group__message'} role="status">
-        {message?.text ?? ''}
-      </p>
-      <EditDetails group={group} busy={busy} run={run} />
-      <Roles group={group} busy={busy} run={run} />
-      {group.parentId === null && <CreateWorkingGroupForm meetingId={group.meetingId} parent={group} />}
-      <Archive group={group} busy={busy} run={run} />
-    </section>
+    // Folded by default: the tab lists every group, and the secretariat opens the one it works on.
+    <details className="working-group__section working-group__admin">
+      <summary id={`${id}-admin`}>
+        {t('workingGroups.admin.title')}
+        <span className="sr-only"> {group.name}</span>
+      </summary>
+      <div className="working-group__admin-body">
+        <p className={message?.error ? 'alert alert--error' : 'working-group__message'} role="status">
+          {message?.text ?? ''}
+        </p>
+        <EditDetails group={group} busy={busy} run={run} />
+        <Roles group={group} busy={busy} run={run} />
+        {group.parentId === null && <CreateWorkingGroupForm meetingId={group.meetingId} parent={group} />}
+        <Archive group={group} busy={busy} run={run} />
+      </div>
+    </details>
   );
 }
 
