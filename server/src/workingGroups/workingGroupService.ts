@@ -21,6 +21,7 @@ import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { canWithdrawNomination, workingGroupPolicy } from './workingGroupPolicy.ts';
+import { archived, cleanName, duplicateName, fieldError, roleTitle } from './workingGroupRules.ts';
 import type { WorkingGroup, WorkingGroupStore } from './workingGroupStore.ts';
 
 export interface WorkingGroupServiceOptions {
@@ -321,29 +322,4 @@ export class WorkingGroupService {
   async seedGroup(tx: SqlExecutor, input: { meetingId: string; name: string; description: string; position: number }): Promise<WorkingGroup> {
     return this.options.groups.insert(tx, input);
   }
-}
-
-function fieldError(field: string, message: string): AppError {
-  return badRequest(`${field}: ${message}`, { field });
-}
-
-function cleanName(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw fieldError('name', 'The name is empty.');
-  return trimmed;
-}
-
-function duplicateName(name: string): AppError {
-  return new AppError('DUPLICATE', `name: this meeting already has a working group called “${name}”.`, { field: 'name' });
-}
-
-function archived(group: WorkingGroup): AppError {
-  return new AppError('WORKING_GROUP_ARCHIVED', `${group.name} is archived: it is kept for the record and nothing in it changes.`);
-}
-
-/** A liaison's title (“Liaison” when none is given); co-facilitators have none. */
-function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
-  if (role !== 'liaison') return '';
-  const trimmed = title?.trim() ?? '';
-  return trimmed || 'Liaison';
 }
