@@ -1,5 +1,6 @@
 /**
- * MAG Working Groups: membership, nominations for co-facilitator, elections. The JSON of a group
+ * MAG Working Groups: administration by the secretariat (create, rename, describe, archive,
+ * sub-groups, named roles), membership, nominations for co-facilitator, elections. The JSON of a group
  * is the same in `GET /api/meetings/:meetingId/working-groups` and in the `workingGroups` map of
  * `live:{meetingId}`.
  */
@@ -11,6 +12,13 @@ import { ResultVisibilitySchema } from './polls.ts';
 export const LIVE_WORKING_GROUPS_MAP = 'workingGroups';
 
 const Person = Type.Object({ id: Type.String(), name: Type.String(), group: GroupSchema });
+
+/** The named roles of a group: its co-facilitators, and liaisons (e.g. the official DC-MAG liaison). */
+export const WORKING_GROUP_ROLES = ['co-facilitator', 'liaison'] as const;
+export type WorkingGroupRole = (typeof WORKING_GROUP_ROLES)[number];
+export const WorkingGroupRoleSchema = Type.Enum(WORKING_GROUP_ROLES, { description: 'co-facilitator or liaison' });
+
+export const WORKING_GROUP_LIMITS = { name: 200, description: 2000, title: 100 } as const;
 
 export const WorkingGroupSchema = Type.Object({
   id: Type.String(),
@@ -36,6 +44,24 @@ export const WorkingGroupSchema = Type.Object({
   ),
   /** Ids of the polls that are elections of this group, oldest first. */
   elections: Type.Array(Type.String()),
+  /** The group this one is a sub-group of; null for a group of the meeting. */
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  /** An archived group is kept for the record: listed apart, nobody joins it, nothing in it changes. */
+  archived: Type.Boolean(),
+  /** When it was archived (epoch ms). */
+  archivedAt: Type.Optional(Type.Number()),
+  /** Everyone holding a named role: the co-facilitators (again) and the liaisons, by role then since when. */
+  roles: Type.Array(
+    Type.Object({
+      ...Person.properties,
+      role: WorkingGroupRoleSchema,
+      /** The liaison's title, e.g. "DC-MAG liaison". */
+      title: Type.Optional(Type.String()),
+      since: Type.Number(),
+      /** The election that chose them; absent when the secretariat assigned the role. */
+      pollId: Type.Optional(Type.String()),
+    }),
+  ),
 });
 export type WorkingGroupDto = Static<typeof WorkingGroupSchema>;
 
@@ -43,6 +69,29 @@ export const NominationBody = Type.Object({ userId: Id });
 export type NominationBody = Static<typeof NominationBody>;
 
 export const NominationParams = Type.Object({ id: Id, userId: Id });
+
+const Name = Type.String({ minLength: 1, maxLength: WORKING_GROUP_LIMITS.name, description: 'the group’s name, unique in its meeting' });
+const Description = Type.String({ maxLength: WORKING_GROUP_LIMITS.description });
+const Title = Type.String({ minLength: 1, maxLength: WORKING_GROUP_LIMITS.title, description: 'a liaison’s title, e.g. "DC-MAG liaison"' });
+
+export const CreateWorkingGroupBody = Type.Object({
+  name: Name,
+  description: Type.Optional(Description),
+  /** Create a sub-group of this group (of the same meeting, itself not a sub-group). */
+  parentId: Type.Optional(Id),
+});
+export type CreateWorkingGroupBody = Static<typeof CreateWorkingGroupBody>;
+
+export const UpdateWorkingGroupBody = Type.Object(
+  { name: Type.Optional(Name), description: Type.Optional(Description) },
+  { minProperties: 1 },
+);
+export type UpdateWorkingGroupBody = Static<typeof UpdateWorkingGroupBody>;
+
+export const RoleBody = Type.Object({ role: WorkingGroupRoleSchema, title: Type.Optional(Title) });
+export type RoleBody = Static<typeof RoleBody>;
+
+export const RoleQuery = Type.Object({ role: Type.Optional(WorkingGroupRoleSchema) });
 
 export const ElectionBody = Type.Object({
   kind: Type.Enum(['single', 'ranked'], { description: 'single choice, or ranked (instant runoff / STV)' }),
@@ -52,5 +101,9 @@ export const ElectionBody = Type.Object({
   secret: Type.Optional(Type.Boolean({ description: 'default true' })),
   results: Type.Optional(ResultVisibilitySchema),
   question: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  /** The role the winners take (default co-facilitator). */
+  role: Type.Optional(WorkingGroupRoleSchema),
+  /** For a liaison: the title the winners hold. */
+  title: Type.Optional(Title),
 });
 export type ElectionBody = Static<typeof ElectionBody>;

@@ -170,12 +170,9 @@ describe('working groups', () => {
       form: 'Online',
       description: '',
     });
-    const elsewhere = await new WorkingGroupStore(server.app.store.db, server.app.store.audit).create({
-      meetingId: 'other-meeting',
-      name: 'Elsewhere',
-      description: '',
-      position: 0,
-    });
+    const elsewhere = await server.app.store.db.transaction((tx) =>
+      new WorkingGroupStore(server.app.store.db).insert(tx, { meetingId: 'other-meeting', name: 'Elsewhere', description: '', position: 0 }),
+    );
     const response = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, {
       cookie: people.chair!.cookie,
       body: { question: 'Q?', kind: 'single', options: [{ label: 'A' }, { label: 'B' }], audience: 'group', workingGroupId: elsewhere.id },

@@ -1,7 +1,8 @@
 /** The CSV export of results: quoting, defused formulas, per-group and per-round columns. */
 import { describe, expect, it } from 'vitest';
 import { csvCell, resultsCsv } from '../../server/src/polls/resultsCsv.ts';
-import { resultsOf, type Poll } from '../../server/src/polls/pollStore.ts';
+import { resultsOf } from '../../server/src/polls/pollResults.ts';
+import type { Poll } from '../../server/src/polls/pollStore.ts';
 
 const poll: Poll = {
   id: 'p1',

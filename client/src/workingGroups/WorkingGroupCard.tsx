@@ -1,19 +1,20 @@
-/** One working group: co-facilitators, members (join, leave), nominations, elections. */
+/** One working group: co-facilitators and liaisons, members (join, leave), nominations, elections, and the secretariat's controls. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { PollDto, ResultVisibility } from '../../../shared/schemas/polls.ts';
-import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { type ElectionBody, WORKING_GROUP_ROLES, type WorkingGroupDto, type WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
 
-export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
+export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
   const { t } = useTranslation();
   const { user } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
@@ -21,7 +22,11 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
   const participant = isParticipant(user.role);
-  const moderator = isModerator(user.role);
+  const moderator = isModerator(user.role) && !group.archived;
+  const liaisons = group.roles
+    .filter((entry) => entry.role === 'liaison')
+    .map((entry) => t('workingGroups.liaison', { name: entry.name, title: entry.title ?? '' }))
+    .join(', ');
 
   const coFacilitators = group.coFacilitators
     .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
@@ -32,17 +37,25 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
       <h3 id={titleId} className="working-group__name">
         {group.name}
       </h3>
+      {(parentName || group.archived) && (
+        <p className="working-group__muted">
+          {[parentName ? t('workingGroups.subGroupOf', { group: parentName }) : '', group.archived ? t('workingGroups.archivedNote') : '']
+            .filter(Boolean)
+            .join(' ')}
+        </p>
+      )}
       <p className="working-group__description">{group.description}</p>
       <p className="working-group__facilitators">
         {group.coFacilitators.length > 0 ? t('workingGroups.coFacilitators', { names: coFacilitators }) : t('workingGroups.noCoFacilitator')}
       </p>
+      {liaisons && <p className="working-group__facilitators">{t('workingGroups.liaisons', { names: liaisons })}</p>}
 
       <div className="working-group__membership">
         <p>
           {t('workingGroups.memberCount', { count: group.members.length })}
           {member ? ` ${t('workingGroups.youAreMember')}` : ''}
         </p>
-        {participant ? (
+        {group.archived && !member ? null : participant ? (
           <button
             type="button"
             className={member ? 'button' : 'button button--primary'}
@@ -81,9 +94,10 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupDto }) {
         )}
       </details>
 
-      <Nominations group={group} member={member} busy={busy} run={run} />
+      {!group.archived && <Nominations group={group} member={member} busy={busy} run={run} />}
       <Elections group={group} />
       {moderator && <ElectionForm group={group} />}
+      {user.role === 'secretariat' && !group.archived && <WorkingGroupAdmin group={group} />}
     </article>
   );
 }
@@ -225,11 +239,14 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
     results: 'after-close',
   });
   const { busy: sending, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
+  const [role, setRole] = useState<WorkingGroupRole>('co-facilitator');
+  const [title, setTitle] = useState('');
   const [pollId, setPollId] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const filled = role === 'liaison' ? { role, ...(title.trim() ? { title } : {}) } : {};
     void run(async () => {
-      const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, body);
+      const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, { ...body, ...filled });
       setPollId(poll.id);
       setOpen(false);
     }, t('workingGroups.electionForm.created'));
@@ -261,6 +278,18 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
             options={ELECTION_KINDS}
             optionLabel={(kind) => t(`workingGroups.electionForm.${kind}`)}
           />
+          <SelectField
+            label={t('workingGroups.electionForm.role')}
+            value={role}
+            onChange={setRole}
+            options={WORKING_GROUP_ROLES}
+            optionLabel={(value) => t(`workingGroups.roles.${value}`)}
+          />
+          {role === 'liaison' && (
+            <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
+              {(control) => <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />}
+            </Field>
+          )}
           <Field label={t('workingGroups.electionForm.audience')}>
             {(control) => (
               <select {...control} value={body.audience} onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}>

@@ -3,7 +3,7 @@
  * Groups, as MAG Meeting I agreed, and a draft ready for the chair to open.
  */
 import type { DemoSeedContext } from '../feature.ts';
-import { PollStore } from './pollStore.ts';
+import type { PollServices } from './pollServices.ts';
 
 const CONTINUE_VOTES: Record<string, number> = {
   // Demo user (before the @) to the index of the option chosen.
@@ -19,10 +19,10 @@ const CONTINUE_VOTES: Record<string, number> = {
   ana: 1,
 };
 
-export async function seedDemoPolls(context: DemoSeedContext): Promise<void> {
-  const polls = new PollStore(context.store.db, context.store.audit);
+export async function seedDemoPolls(context: DemoSeedContext, services: PollServices): Promise<void> {
+  const { polls, pollStore } = services;
   const secretariat = context.users.get('secretariat@example.org')?.id ?? null;
-  const decided = await polls.create(
+  const decided = await polls.createPoll(
     {
       meetingId: context.meetingId,
       question: 'Continue with last year’s MAG Working Groups for the IGF 2025 cycle?',
@@ -36,16 +36,28 @@ export async function seedDemoPolls(context: DemoSeedContext): Promise<void> {
       options: [{ label: 'Yes, continue them' }, { label: 'No, form new groups' }, { label: 'Abstain' }],
     },
     secretariat,
+    undefined,
     context.tx,
   );
   const closedAt = Date.parse('2025-01-30T13:10:00Z');
-  await polls.seedStatus(context.tx, decided.id, 'closed', closedAt - 5 * 60_000, closedAt);
+  // A past decision: its state and ballots are written as they were, not cast now.
+  await pollStore.setStatus(context.tx, decided.id, 'closed', closedAt - 5 * 60_000, closedAt);
   for (const [key, choice] of Object.entries(CONTINUE_VOTES)) {
     const voter = context.users.get(`${key}@example.org`);
-    if (voter) await polls.seedBallot(context.tx, decided, voter, [decided.options[choice]!.id]);
+    if (!voter) continue;
+    const choices = [decided.options[choice]!.id];
+    await pollStore.writeBallot(context.tx, {
+      pollId: decided.id,
+      voterKey: voter.id,
+      voterId: voter.id,
+      voterGroup: voter.group,
+      choices,
+      castAt: closedAt - 60_000,
+    });
+    await pollStore.markVoted(context.tx, decided.id, voter.id);
   }
 
-  await polls.create(
+  await polls.createPoll(
     {
       meetingId: context.meetingId,
       question: 'Which intersessional topics should the MAG take up first at this meeting?',
@@ -64,6 +76,7 @@ export async function seedDemoPolls(context: DemoSeedContext): Promise<void> {
       ],
     },
     secretariat,
+    undefined,
     context.tx,
   );
 }

@@ -1,4 +1,4 @@
-/** Schema of polls, ballots, working groups: versions 200–299. */
+/** Schema of polls, ballots, working groups: versions 200–299 (working-group administration from 250). */
 import type { Migration } from '../storage/migrations.ts';
 
 export const POLL_MIGRATIONS: Migration[] = [
@@ -79,6 +79,29 @@ export const POLL_MIGRATIONS: Migration[] = [
         poll_id TEXT NOT NULL REFERENCES polls(id),
         user_id TEXT NOT NULL REFERENCES users(id),
         PRIMARY KEY (poll_id, user_id)
+      )`,
+    ],
+  },
+  {
+    version: 250,
+    name: 'working groups administered: sub-groups, archiving, liaisons, elections for a role',
+    statements: [
+      `ALTER TABLE working_groups ADD COLUMN parent_id TEXT REFERENCES working_groups(id)`,
+      `ALTER TABLE working_groups ADD COLUMN archived_at BIGINT`,
+      `CREATE INDEX working_groups_parent ON working_groups(parent_id)`,
+      `CREATE TABLE working_group_liaisons (
+        group_id TEXT NOT NULL REFERENCES working_groups(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        title TEXT NOT NULL,
+        poll_id TEXT,
+        since BIGINT NOT NULL,
+        PRIMARY KEY (group_id, user_id)
+      )`,
+      // The role an election fills; an election without a row here elects co-facilitators.
+      `CREATE TABLE working_group_elections (
+        poll_id TEXT PRIMARY KEY REFERENCES polls(id),
+        role TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT ''
       )`,
     ],
   },

@@ -12,31 +12,12 @@ import {
   PollSchema,
   VoterSchema,
 } from '../../../shared/schemas/polls.ts';
-import { requireModerator, requireUser } from '../auth/authPlugin.ts';
-import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
-import type { Store } from '../storage/store.ts';
-import type { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
-import { resultsCsv } from './resultsCsv.ts';
-import type { PollsLive } from './pollsLive.ts';
-import { type Poll, type PollStore, resultsVisible } from './pollStore.ts';
+import type { PollService } from './pollService.ts';
+import { REFUSALS } from './refusals.ts';
 
-export interface PollRoutesOptions {
-  store: Store;
-  polls: PollStore;
-  groups: WorkingGroupStore;
-  live: PollsLive;
-}
-
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-
-export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (app, { store, polls, groups, live }) => {
-  const pollOr404 = async (id: string): Promise<Poll> => {
-    const poll = await polls.byId(id);
-    if (!poll) throw notFound('The poll');
-    return poll;
-  };
-
+export const pollRoutes: FastifyPluginAsyncTypebox<{ service: PollService }> = async (app, { service }) => {
   app.get(
     '/api/meetings/:meetingId/polls',
     {
@@ -44,14 +25,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'The polls of a meeting, oldest first, with their results as visible',
         params: MeetingParams,
-        response: { 200: Type.Array(PollSchema), ...errors },
+        response: { 200: Type.Array(PollSchema), ...REFUSALS },
       },
     },
-    async (request) => {
-      requireUser(request);
-      if (!(await store.meetings.byId(request.params.meetingId))) throw notFound('The meeting');
-      return Promise.all((await polls.listByMeeting(request.params.meetingId)).map((poll) => polls.view(poll)));
-    },
+    async (request) => service.list(requireUser(request), request.params.meetingId),
   );
 
   app.post(
@@ -62,52 +39,13 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         summary: 'Create a poll (a draft); secretariat or chair',
         params: MeetingParams,
         body: CreatePollBody,
-        response: { 201: PollSchema, ...errors },
+        response: { 201: PollSchema, ...REFUSALS },
       },
       config: perPersonPerMinute(30),
     },
     async (request, reply) => {
-      const user = requireModerator(request);
-      const { meetingId } = request.params;
-      if (!(await store.meetings.byId(meetingId))) throw notFound('The meeting');
-      const body = request.body;
-      const labels = body.options.map((option) => option.label.trim());
-      if (labels.some((label) => label.length === 0)) throw badRequest('Every option needs a label.');
-      if (new Set(labels.map((label) => label.toLocaleLowerCase())).size !== labels.length) {
-        throw badRequest('Two options have the same label.');
-      }
-      const question = body.question.trim();
-      if (!question) throw badRequest('The question is empty.');
-      if (body.maxChoices !== undefined && body.kind !== 'multiple') throw badRequest('maxChoices applies to multiple-choice polls only.');
-      if (body.maxChoices !== undefined && body.maxChoices > labels.length) throw badRequest('maxChoices is more than the number of options.');
-      const seats = body.seats ?? 1;
-      if (seats >= labels.length) throw badRequest('There must be more options than seats to fill.');
-      if (body.audience === 'group' && !body.workingGroupId) throw badRequest('A poll for a working group’s members needs workingGroupId.');
-      if (body.workingGroupId) {
-        const group = await groups.byId(body.workingGroupId);
-        if (!group || group.meetingId !== meetingId) throw badRequest('The working group is not part of this meeting.');
-      }
-      for (const option of body.options) {
-        if (option.userId && !(await store.users.byId(option.userId))) throw badRequest('A candidate is not a user of the board.');
-      }
-      const poll = await polls.create(
-        {
-          meetingId,
-          question,
-          kind: body.kind,
-          audience: body.audience,
-          secret: body.secret ?? false,
-          results: body.results ?? 'live',
-          maxChoices: body.kind === 'multiple' ? (body.maxChoices ?? labels.length) : null,
-          seats,
-          workingGroupId: body.workingGroupId ?? null,
-          options: body.options.map((option, index) => ({ label: labels[index]!, userId: option.userId ?? null })),
-        },
-        user.id,
-      );
-      live.poll(meetingId, poll.id);
-      if (poll.workingGroupId) live.group(meetingId, poll.workingGroupId);
-      return reply.status(201).send(await polls.view(poll));
+      const poll = await service.create(requireUser(request), request.params.meetingId, request.body);
+      return reply.status(201).send(poll);
     },
   );
 
@@ -118,13 +56,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'One poll, with its results as visible',
         params: PollParams,
-        response: { 200: PollSchema, ...errors },
+        response: { 200: PollSchema, ...REFUSALS },
       },
     },
-    async (request) => {
-      requireUser(request);
-      return polls.view(await pollOr404(request.params.id));
-    },
+    async (request) => service.get(requireUser(request), request.params.id),
   );
 
   app.delete(
@@ -134,14 +69,11 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'Delete a draft poll; secretariat or chair',
         params: PollParams,
-        response: { 204: Type.Null(), ...errors },
+        response: { 204: Type.Null(), ...REFUSALS },
       },
     },
     async (request, reply) => {
-      const user = requireModerator(request);
-      const poll = await polls.deleteDraft(request.params.id, user.id);
-      live.poll(poll.meetingId, poll.id);
-      if (poll.workingGroupId) live.group(poll.meetingId, poll.workingGroupId);
+      await service.deleteDraft(requireUser(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -153,15 +85,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'Open a poll for voting; secretariat or chair',
         params: PollParams,
-        response: { 200: PollSchema, ...errors },
+        response: { 200: PollSchema, ...REFUSALS },
       },
     },
-    async (request) => {
-      const user = requireModerator(request);
-      const poll = await polls.open(request.params.id, user.id);
-      live.poll(poll.meetingId, poll.id);
-      return polls.view(poll);
-    },
+    async (request) => service.open(requireUser(request), request.params.id),
   );
 
   app.post(
@@ -171,16 +98,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'Close a poll: later ballots are refused; an election records its winners on the group; secretariat or chair',
         params: PollParams,
-        response: { 200: PollSchema, ...errors },
+        response: { 200: PollSchema, ...REFUSALS },
       },
     },
-    async (request) => {
-      const user = requireModerator(request);
-      const { poll } = await polls.close(request.params.id, user.id);
-      live.poll(poll.meetingId, poll.id);
-      if (poll.workingGroupId) live.group(poll.meetingId, poll.workingGroupId);
-      return polls.view(poll);
-    },
+    async (request) => service.close(requireUser(request), request.params.id),
   );
 
   app.put(
@@ -191,25 +112,16 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         summary: 'Cast or replace one’s ballot while the poll is open (409 when not open, 403 when not eligible, 400 for a bad choice)',
         params: PollParams,
         body: BallotBody,
-        response: { 200: BallotResponse, ...errors },
+        response: { 200: BallotResponse, ...REFUSALS },
       },
-      // A malformed ballot is refused by the handler, so that the refusal is logged like any other.
+      // A malformed ballot is refused by the service, so that the refusal is logged like any other.
       attachValidation: true,
       config: { rateLimit: { max: 30, timeWindow: '10 seconds' } },
     },
     async (request) => {
       const user = requireUser(request);
-      const pollId = request.params.id;
-      if (request.validationError) {
-        const message = `Invalid ballot: ${request.validationError.message}`;
-        if (typeof pollId === 'string' && pollId.length <= 64) {
-          await polls.recordRefusal(pollId, user.id, { code: 'BAD_REQUEST', status: 400, message });
-        }
-        throw badRequest(message);
-      }
-      const { poll, replaced } = await polls.castBallot(pollId, user, request.body.choices);
-      live.poll(poll.meetingId, poll.id);
-      return { voted: true, replaced, ...(poll.secret ? {} : { choices: request.body.choices }) };
+      if (request.validationError) return service.refuseMalformedBallot(user, request.params.id, request.validationError.message);
+      return service.castBallot(user, request.params.id, request.body.choices);
     },
   );
 
@@ -220,13 +132,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'Whether I have voted, and (named polls only) my choices',
         params: PollParams,
-        response: { 200: BallotResponse, ...errors },
+        response: { 200: BallotResponse, ...REFUSALS },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return polls.ballotOf(await pollOr404(request.params.id), user.id);
-    },
+    async (request) => service.ballotOf(requireUser(request), request.params.id),
   );
 
   app.get(
@@ -236,13 +145,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'Results: the number of ballots, and the tally (total, per group, rounds, winners) when visible',
         params: PollParams,
-        response: { 200: PollResultsSchema, ...errors },
+        response: { 200: PollResultsSchema, ...REFUSALS },
       },
     },
-    async (request) => {
-      requireUser(request);
-      return polls.results(await pollOr404(request.params.id));
-    },
+    async (request) => service.results(requireUser(request), request.params.id),
   );
 
   app.get(
@@ -257,10 +163,7 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      requireUser(request);
-      const poll = await pollOr404(request.params.id);
-      if (!resultsVisible(poll)) throw new AppError('CONFLICT', 'The results of this poll are shown when it closes.');
-      const csv = resultsCsv(poll, await polls.results(poll));
+      const { poll, csv } = await service.resultsCsv(requireUser(request), request.params.id);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="poll-${poll.id}-results.csv"`)
@@ -275,14 +178,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'Who has voted (never how); secretariat or chair',
         params: PollParams,
-        response: { 200: Type.Array(VoterSchema), ...errors },
+        response: { 200: Type.Array(VoterSchema), ...REFUSALS },
       },
     },
-    async (request) => {
-      requireModerator(request);
-      const poll = await pollOr404(request.params.id);
-      return polls.voters(poll.id);
-    },
+    async (request) => service.voters(requireUser(request), request.params.id),
   );
 
   app.get(
@@ -292,16 +191,10 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         tags: ['polls'],
         summary: 'The roll call of a named poll: each voter and their choices (refused for a secret poll)',
         params: PollParams,
-        response: { 200: Type.Array(NamedBallotSchema), ...errors },
+        response: { 200: Type.Array(NamedBallotSchema), ...REFUSALS },
       },
     },
-    async (request) => {
-      requireUser(request);
-      const poll = await pollOr404(request.params.id);
-      if (poll.secret) throw forbidden('This poll is secret: nobody can see how a person voted.');
-      if (!resultsVisible(poll)) throw new AppError('CONFLICT', 'The results of this poll are shown when it closes.');
-      return polls.namedBallots(poll.id);
-    },
+    async (request) => service.namedBallots(requireUser(request), request.params.id),
   );
 
   app.get(
@@ -313,10 +206,6 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
         params: PollParams,
       },
     },
-    async (request, reply) => {
-      const poll = await polls.byId(request.params.id);
-      if (!poll) return reply.redirect('/');
-      return reply.redirect(`/meetings/${encodeURIComponent(poll.meetingId)}?tab=polls&poll=${encodeURIComponent(poll.id)}`);
-    },
+    async (request, reply) => reply.redirect(await service.shortLink(request.params.id)),
   );
 };

@@ -4,28 +4,27 @@
  */
 import type { Feature } from '../feature.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
-import { recordElectionWinners } from '../workingGroups/elections.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
-import { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
 import { seedDemoPolls } from './demoPolls.ts';
 import { pollRoutes } from './pollRoutes.ts';
+import { createPollServices, NO_PROJECTIONS } from './pollServices.ts';
 import { PollsLive } from './pollsLive.ts';
-import { PollStore } from './pollStore.ts';
 
 export const pollsFeature: Feature = {
   name: 'polls',
   async register(context) {
-    const polls = new PollStore(context.store.db, context.store.audit);
-    const groups = new WorkingGroupStore(context.store.db, context.store.audit);
-    polls.onClosed(recordElectionWinners(groups));
-    const live = new PollsLive(context.live, polls, groups);
-    live.registerSources();
-    await context.http.register(pollRoutes, { store: context.store, polls, groups, live });
-    await context.http.register(workingGroupRoutes, { store: context.store, polls, groups, live });
+    const services = createPollServices(context.store, ({ pollStore, groupStore }) => {
+      const live = new PollsLive(context.live, pollStore, groupStore);
+      live.registerSources();
+      return live;
+    });
+    await context.http.register(pollRoutes, { service: services.polls });
+    await context.http.register(workingGroupRoutes, { service: services.groups });
   },
   async seedDemo(context) {
+    const services = createPollServices(context.store, () => NO_PROJECTIONS);
     // Groups first: elections refer to them.
-    await seedDemoWorkingGroups(context);
-    await seedDemoPolls(context);
+    await seedDemoWorkingGroups(context, services);
+    await seedDemoPolls(context, services);
   },
 };

@@ -9,10 +9,12 @@
  * instances, the others hear of each write and reload the map from the shared store.
  */
 import { LIVE_MAPS } from '../../../shared/documentNames.ts';
+import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/schemas/workingGroups.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import type { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
-import type { PollStore } from './pollStore.ts';
+import { resultsOf, toDto } from './pollResults.ts';
+import type { Poll, PollStore } from './pollStore.ts';
 
 export class PollsLive {
   private readonly live: LiveProjection;
@@ -29,7 +31,7 @@ export class PollsLive {
   registerSources(): void {
     this.live.source(LIVE_MAPS.polls, async (meetingId) => {
       const polls = await this.polls.listByMeeting(meetingId);
-      return Object.fromEntries(await Promise.all(polls.map(async (poll) => [poll.id, await this.polls.view(poll)] as const)));
+      return Object.fromEntries(await Promise.all(polls.map(async (poll) => [poll.id, await this.view(poll)] as const)));
     });
     this.live.source(LIVE_WORKING_GROUPS_MAP, async (meetingId) => {
       const groups = await this.groups.listByMeeting(meetingId);
@@ -41,11 +43,15 @@ export class PollsLive {
   poll(meetingId: string, pollId: string): void {
     this.live.project(meetingId, LIVE_MAPS.polls, pollId, async () => {
       const poll = await this.polls.byId(pollId);
-      return poll ? this.polls.view(poll) : undefined;
+      return poll ? this.view(poll) : undefined;
     });
   }
 
   group(meetingId: string, groupId: string): void {
     this.live.project(meetingId, LIVE_WORKING_GROUPS_MAP, groupId, () => this.groups.view(groupId));
+  }
+
+  private async view(poll: Poll): Promise<PollDto> {
+    return toDto(poll, resultsOf(poll, await this.polls.countedBallots(poll.id)));
   }
 }

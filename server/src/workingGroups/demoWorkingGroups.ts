@@ -5,7 +5,7 @@
  * and two members are already nominated.
  */
 import type { DemoSeedContext } from '../feature.ts';
-import { WorkingGroupStore } from './workingGroupStore.ts';
+import type { PollServices } from '../polls/pollServices.ts';
 
 interface DemoWorkingGroup {
   name: string;
@@ -56,20 +56,17 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
   },
 ];
 
-export async function seedDemoWorkingGroups(context: DemoSeedContext): Promise<void> {
-  const groups = new WorkingGroupStore(context.store.db, context.store.audit);
+export async function seedDemoWorkingGroups(context: DemoSeedContext, { groups }: PollServices): Promise<void> {
+  const { tx } = context;
   const user = (key: string) => {
     const found = context.users.get(`${key}@example.org`);
     if (!found) throw new Error(`demo working groups: no demo user ${key}`);
     return found;
   };
   for (const [position, demo] of DEMO_WORKING_GROUPS.entries()) {
-    const group = await groups.create(
-      { meetingId: context.meetingId, name: demo.name, description: demo.description, position },
-      context.tx,
-    );
-    for (const member of demo.members) await groups.join(group.id, user(member).id, context.tx);
-    await groups.addCoFacilitators(context.tx, group.id, demo.coFacilitators.map((key) => user(key).id), null, null);
-    for (const [nominee, by] of demo.nominations ?? []) await groups.nominate(group.id, user(nominee).id, user(by).id, context.tx);
+    const group = await groups.seedGroup(tx, { meetingId: context.meetingId, name: demo.name, description: demo.description, position });
+    for (const member of demo.members) await groups.addMember(tx, group.id, user(member).id);
+    for (const key of demo.coFacilitators) await groups.addCoFacilitator(tx, group.id, user(key).id, null, null);
+    for (const [nominee, by] of demo.nominations ?? []) await groups.addNomination(tx, group.id, user(nominee).id, user(by).id);
   }
 }

@@ -1,11 +1,10 @@
 /**
- * MAG Working Groups of a meeting: who is a member, who is nominated for co-facilitator, who
- * the co-facilitators are. Every change is written with its audit entry in one transaction.
+ * MAG Working Groups of a meeting, SQL only: the groups and sub-groups, who is a member, who is
+ * nominated for co-facilitator, who holds a named role (co-facilitators, liaisons). The rules, the audit log and the messages live in
+ * workingGroupService.ts; writes run through the executor they are given.
  */
 import type { StakeholderGroup } from '../../../shared/roles.ts';
-import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
-import type { AuditLog } from '../audit/auditLog.ts';
-import { AppError, badRequest, notFound } from '../http/appError.ts';
+import type { WorkingGroupDto, WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { newId } from '../polls/pollStore.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
@@ -14,6 +13,8 @@ export interface WorkingGroup {
   meetingId: string;
   name: string;
   description: string;
+  parentId: string | null;
+  archivedAt: number | null;
 }
 
 interface GroupRow {
@@ -21,6 +22,8 @@ interface GroupRow {
   meeting_id: string;
   name: string;
   description: string;
+  parent_id: string | null;
+  archived_at: number | null;
 }
 
 interface PersonRow {
@@ -30,42 +33,91 @@ interface PersonRow {
   stakeholder_group: StakeholderGroup;
 }
 
+const GROUP_COLUMNS = 'id, meeting_id, name, description, parent_id, archived_at';
+
 const toGroup = (row: GroupRow): WorkingGroup => ({
   id: row.id,
   meetingId: row.meeting_id,
   name: row.name,
   description: row.description,
+  parentId: row.parent_id,
+  archivedAt: row.archived_at === null ? null : Number(row.archived_at),
 });
+
+/** The role an election fills. */
+export interface ElectionRole {
+  role: WorkingGroupRole;
+  title: string;
+}
 
 export class WorkingGroupStore {
   private readonly db: Db;
-  private readonly audit: AuditLog;
 
-  constructor(db: Db, audit: AuditLog) {
+  constructor(db: Db) {
     this.db = db;
-    this.audit = audit;
   }
 
-  async create(
-    input: { meetingId: string; name: string; description: string; position: number },
-    tx: SqlExecutor = this.db,
+  async insert(
+    tx: SqlExecutor,
+    input: { meetingId: string; name: string; description: string; position: number; parentId?: string | null },
   ): Promise<WorkingGroup> {
-    const group = { id: newId(), meetingId: input.meetingId, name: input.name, description: input.description };
+    const group: WorkingGroup = {
+      id: newId(),
+      meetingId: input.meetingId,
+      name: input.name,
+      description: input.description,
+      parentId: input.parentId ?? null,
+      archivedAt: null,
+    };
     await tx.run(
-      'INSERT INTO working_groups (id, meeting_id, name, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [group.id, group.meetingId, group.name, group.description, input.position, Date.now()],
+      'INSERT INTO working_groups (id, meeting_id, name, description, position, created_at, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [group.id, group.meetingId, group.name, group.description, input.position, Date.now(), group.parentId],
     );
     return group;
   }
 
+  /** The position after every group of the meeting: a new group is listed last. */
+  async nextPosition(tx: SqlExecutor, meetingId: string): Promise<number> {
+    const row = await tx.get<{ top: number | null }>('SELECT MAX(position) AS top FROM working_groups WHERE meeting_id = ?', [meetingId]);
+    return row?.top === null || row?.top === undefined ? 0 : Number(row.top) + 1;
+  }
+
+  /** Whether another group of the meeting has this name (ignoring case). */
+  async nameTaken(tx: SqlExecutor, meetingId: string, name: string, exceptId: string | null): Promise<boolean> {
+    const row = await tx.get(
+      'SELECT 1 AS yes FROM working_groups WHERE meeting_id = ? AND LOWER(name) = LOWER(?) AND id <> ?',
+      [meetingId, name, exceptId ?? ''],
+    );
+    return Boolean(row);
+  }
+
+  async update(tx: SqlExecutor, id: string, change: { name?: string | undefined; description?: string | undefined }): Promise<void> {
+    if (change.name !== undefined) await tx.run('UPDATE working_groups SET name = ? WHERE id = ?', [change.name, id]);
+    if (change.description !== undefined) await tx.run('UPDATE working_groups SET description = ? WHERE id = ?', [change.description, id]);
+  }
+
+  /** Archives the group and its sub-groups not archived yet; returns the ids archived now. */
+  async archive(tx: SqlExecutor, id: string, at: number): Promise<string[]> {
+    const ids = (
+      await tx.all<{ id: string }>('SELECT id FROM working_groups WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL ORDER BY id', [id, id])
+    ).map((row) => row.id);
+    await tx.run('UPDATE working_groups SET archived_at = ? WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL', [at, id, id]);
+    return ids;
+  }
+
   async byId(id: string, tx: SqlExecutor = this.db): Promise<WorkingGroup | undefined> {
-    const row = await tx.get<GroupRow>('SELECT id, meeting_id, name, description FROM working_groups WHERE id = ?', [id]);
+    const row = await tx.get<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM working_groups WHERE id = ?`, [id]);
     return row && toGroup(row);
+  }
+
+  /** The meeting of the group, if it exists. */
+  async meetingOf(id: string): Promise<string | undefined> {
+    return (await this.byId(id))?.meetingId;
   }
 
   async listByMeeting(meetingId: string): Promise<WorkingGroupDto[]> {
     const rows = await this.db.all<GroupRow>(
-      'SELECT id, meeting_id, name, description FROM working_groups WHERE meeting_id = ? ORDER BY position, name',
+      `SELECT ${GROUP_COLUMNS} FROM working_groups WHERE meeting_id = ? ORDER BY position, name`,
       [meetingId],
     );
     return this.views(rows.map(toGroup), 'g.meeting_id = ?', [meetingId]);
@@ -78,49 +130,34 @@ export class WorkingGroupStore {
   }
 
   /** Adds `userId` to the group; false when they were a member already. */
-  async join(groupId: string, userId: string, tx?: SqlExecutor): Promise<boolean> {
-    const write = async (executor: SqlExecutor) => {
-      const added = await executor.run(
-        'INSERT INTO working_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        [groupId, userId, Date.now()],
-      );
-      if (added.changes === 0) return false;
-      await this.audit.record({ actorId: userId, action: 'workingGroup.joined', subject: `workingGroup:${groupId}` }, executor);
-      return true;
-    };
-    return tx ? write(tx) : this.db.transaction(write);
+  async addMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const added = await tx.run('INSERT INTO working_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+      groupId,
+      userId,
+      Date.now(),
+    ]);
+    return added.changes > 0;
   }
 
-  /** Removes `userId` from the group, and their nomination with it. */
-  async leave(groupId: string, userId: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const removed = await tx.run('DELETE FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
-      if (removed.changes === 0) return false;
-      await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, userId]);
-      await this.audit.record({ actorId: userId, action: 'workingGroup.left', subject: `workingGroup:${groupId}` }, tx);
-      return true;
-    });
+  /** Removes `userId` from the group, and their nomination with it; false when they were not a member. */
+  async removeMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+    if (removed.changes === 0) return false;
+    await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, userId]);
+    return true;
   }
 
-  /** Nominates a member of the group for co-facilitator (oneself or another member). */
-  async nominate(groupId: string, nomineeId: string, byId: string, tx?: SqlExecutor): Promise<void> {
-    const write = async (executor: SqlExecutor) => {
-      const member = await executor.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [
-        groupId,
-        nomineeId,
-      ]);
-      if (!member) throw badRequest('Only a member of the working group can be nominated; they join it first.');
-      const added = await executor.run(
-        'INSERT INTO working_group_nominations (group_id, nominee_id, nominated_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        [groupId, nomineeId, byId, Date.now()],
-      );
-      if (added.changes === 0) throw new AppError('DUPLICATE', 'This member is already nominated.');
-      await this.audit.record(
-        { actorId: byId, action: 'workingGroup.nominated', subject: `workingGroup:${groupId}`, detail: { nomineeId } },
-        executor,
-      );
-    };
-    await (tx ? write(tx) : this.db.transaction(write));
+  async isMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    return Boolean(await tx.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]));
+  }
+
+  /** Records a nomination; false when the member was nominated already. */
+  async addNomination(tx: SqlExecutor, groupId: string, nomineeId: string, byId: string): Promise<boolean> {
+    const added = await tx.run(
+      'INSERT INTO working_group_nominations (group_id, nominee_id, nominated_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [groupId, nomineeId, byId, Date.now()],
+    );
+    return added.changes > 0;
   }
 
   /** The nomination of `nomineeId`, if any. */
@@ -132,15 +169,9 @@ export class WorkingGroupStore {
     return row && { nominatedBy: row.nominated_by };
   }
 
-  async withdraw(groupId: string, nomineeId: string, actorId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const removed = await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, nomineeId]);
-      if (removed.changes === 0) throw notFound('The nomination');
-      await this.audit.record(
-        { actorId, action: 'workingGroup.nominationWithdrawn', subject: `workingGroup:${groupId}`, detail: { nomineeId } },
-        tx,
-      );
-    });
+  async deleteNomination(tx: SqlExecutor, groupId: string, nomineeId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, nomineeId]);
+    return removed.changes > 0;
   }
 
   /** Nominees, for an election's ballot. */
@@ -152,54 +183,49 @@ export class WorkingGroupStore {
     );
   }
 
-  /** Records co-facilitators (elected by `pollId`, or appointed when it is null). */
-  async addCoFacilitators(
-    tx: SqlExecutor,
-    groupId: string,
-    userIds: readonly string[],
-    pollId: string | null,
-    actorId: string | null,
-  ): Promise<void> {
-    for (const userId of userIds) {
-      const added = await tx.run(
-        'INSERT INTO working_group_cofacilitators (group_id, user_id, poll_id, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        [groupId, userId, pollId, Date.now()],
-      );
-      if (added.changes === 1) {
-        await this.audit.record(
-          {
-            actorId,
-            action: pollId ? 'workingGroup.coFacilitatorElected' : 'workingGroup.coFacilitatorAppointed',
-            subject: `workingGroup:${groupId}`,
-            detail: { userId, ...(pollId ? { pollId } : {}) },
-          },
-          tx,
-        );
-      }
-    }
+  /** Records a co-facilitator (elected by `pollId`, or appointed when it is null); false when they were one already. */
+  async addCoFacilitator(tx: SqlExecutor, groupId: string, userId: string, pollId: string | null): Promise<boolean> {
+    const added = await tx.run(
+      'INSERT INTO working_group_cofacilitators (group_id, user_id, poll_id, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [groupId, userId, pollId, Date.now()],
+    );
+    return added.changes > 0;
   }
 
-  /** Appoints a member of the group co-facilitator without an election. */
-  async appoint(groupId: string, userId: string, actorId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const member = await tx.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]);
-      if (!member) throw badRequest('Only a member of the working group can be its co-facilitator.');
-      await this.addCoFacilitators(tx, groupId, [userId], null, actorId);
-    });
+  async removeCoFacilitator(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_cofacilitators WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+    return removed.changes > 0;
   }
 
-  async removeCoFacilitator(groupId: string, userId: string, actorId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const removed = await tx.run('DELETE FROM working_group_cofacilitators WHERE group_id = ? AND user_id = ?', [groupId, userId]);
-      if (removed.changes === 0) throw notFound('The co-facilitator');
-      await this.audit.record(
-        { actorId, action: 'workingGroup.coFacilitatorRemoved', subject: `workingGroup:${groupId}`, detail: { userId } },
-        tx,
-      );
-    });
+  /** Records a liaison, or changes their title; false when nothing changed. */
+  async setLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string, pollId: string | null): Promise<boolean> {
+    const changed = await tx.run(
+      `INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (group_id, user_id) DO UPDATE SET title = excluded.title, poll_id = excluded.poll_id
+       WHERE working_group_liaisons.title <> excluded.title`,
+      [groupId, userId, title, pollId, Date.now()],
+    );
+    return changed.changes > 0;
   }
 
-  /** Builds the JSON of each group with four queries, whatever the number of groups. */
+  async removeLiaison(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_liaisons WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+    return removed.changes > 0;
+  }
+
+  /** Records which role an election fills (co-facilitator when there is no record). */
+  async recordElectionRole(tx: SqlExecutor, pollId: string, role: ElectionRole): Promise<void> {
+    await tx.run('INSERT INTO working_group_elections (poll_id, role, title) VALUES (?, ?, ?)', [pollId, role.role, role.title]);
+  }
+
+  async electionRole(tx: SqlExecutor, pollId: string): Promise<ElectionRole> {
+    const row = await tx.get<{ role: WorkingGroupRole; title: string }>('SELECT role, title FROM working_group_elections WHERE poll_id = ?', [
+      pollId,
+    ]);
+    return row ?? { role: 'co-facilitator', title: '' };
+  }
+
+  /** Builds the JSON of each group with five queries, whatever the number of groups. */
   private async views(groups: WorkingGroup[], where: string, params: string[]): Promise<WorkingGroupDto[]> {
     if (groups.length === 0) return [];
     const members = await this.db.all<PersonRow & { joined_at: number }>(
@@ -226,6 +252,19 @@ export class WorkingGroupStore {
        WHERE ${where} ORDER BY p.created_at, p.id`,
       params,
     );
+    const liaisons = await this.db.all<PersonRow & { since: number; poll_id: string | null; title: string }>(
+      `SELECT l.group_id, u.id, u.name, u.stakeholder_group, l.since, l.poll_id, l.title
+       FROM working_group_liaisons l JOIN working_groups g ON g.id = l.group_id JOIN users u ON u.id = l.user_id
+       WHERE ${where} ORDER BY l.since, u.name`,
+      params,
+    );
+    const person = (row: PersonRow & { since: number; poll_id: string | null }) => ({
+      id: row.id,
+      name: row.name,
+      group: row.stakeholder_group,
+      since: Number(row.since),
+      ...(row.poll_id ? { pollId: row.poll_id } : {}),
+    });
     return groups.map((group) => ({
       id: group.id,
       meetingId: group.meetingId,
@@ -251,6 +290,13 @@ export class WorkingGroupStore {
           at: Number(row.created_at),
         })),
       elections: elections.filter((row) => row.group_id === group.id).map((row) => row.id),
+      parentId: group.parentId,
+      archived: group.archivedAt !== null,
+      ...(group.archivedAt !== null ? { archivedAt: group.archivedAt } : {}),
+      roles: [
+        ...facilitators.filter((row) => row.group_id === group.id).map((row) => ({ ...person(row), role: 'co-facilitator' as const })),
+        ...liaisons.filter((row) => row.group_id === group.id).map((row) => ({ ...person(row), role: 'liaison' as const, title: row.title })),
+      ],
     }));
   }
 }

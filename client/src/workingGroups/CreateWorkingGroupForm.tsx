@@ -1,0 +1,86 @@
+/**
+ * The secretariat's form to create a working group, or a sub-group of `parent`: name and
+ * description. Collapsed behind one button until wanted; the server checks everything again.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WORKING_GROUP_LIMITS, type WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { post } from '../app/api.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
+import { useCommand } from '../ui/useCommand.ts';
+
+export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: string; parent?: WorkingGroupDto }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
+  const errorId = `${id}-error`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
+        name,
+        ...(description.trim() ? { description } : {}),
+        ...(parent ? { parentId: parent.id } : {}),
+      });
+      setName('');
+      setDescription('');
+      setOpen(false);
+    }, t('workingGroups.admin.created', { name: name.trim() }));
+  };
+  const openLabel = parent ? t('workingGroups.admin.newSubGroup', { group: parent.name }) : t('workingGroups.admin.newGroup');
+  return (
+    <div className="working-group__admin-form">
+      {message && !message.error && (
+        <p className="working-group__message" role="status">
+          {message.text}
+        </p>
+      )}
+      {!open ? (
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          {openLabel}
+        </button>
+      ) : (
+        <form className="form card" onSubmit={submit} aria-labelledby={`${id}-title`}>
+          <h3 id={`${id}-title`} className="working-group__form-title">
+            {openLabel}
+          </h3>
+          <ErrorAlert id={errorId} message={message?.error ? message.text : null} />
+          <Field label={t('workingGroups.admin.name')} describedBy={message?.error ? errorId : undefined}>
+            {(control) => (
+              <input
+                {...control}
+                required
+                maxLength={WORKING_GROUP_LIMITS.name}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('workingGroups.admin.description')} hint={t('workingGroups.admin.descriptionHint')}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={WORKING_GROUP_LIMITS.description}
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="working-group__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {parent ? t('workingGroups.admin.createSubGroup') : t('workingGroups.admin.create')}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              {t('workingGroups.admin.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * The secretariat's controls on one working group: rename and describe, named roles (co-facilitator,
+ * liaison with a title), a sub-group, and archiving (asked twice: it cannot be undone here).
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  WORKING_GROUP_LIMITS,
+  WORKING_GROUP_ROLES,
+  type WorkingGroupDto,
+  type WorkingGroupRole,
+} from '../../../shared/schemas/workingGroups.ts';
+import { del, patch, post, put } from '../app/api.ts';
+import { Field, SelectField } from '../ui/Field.tsx';
+import { useCommand } from '../ui/useCommand.ts';
+import { CreateWorkingGroupForm } from './CreateWorkingGroupForm.tsx';
+
+export function WorkingGroupAdmin({ group }: { group: WorkingGroupDto }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
+  return (
+    // Folded by default: the tab lists every group, and the secretariat opens the one it works on.
+    <details className="working-group__section working-group__admin">
+      <summary id={`${id}-admin`}>
+        {t('workingGroups.admin.title')}
+        <span className="sr-only"> {group.name}</span>
+      </summary>
+      <div className="working-group__admin-body">
+        <p className={message?.error ? 'alert alert--error' : 'working-group__message'} role="status">
+          {message?.text ?? ''}
+        </p>
+        <EditDetails group={group} busy={busy} run={run} />
+        <Roles group={group} busy={busy} run={run} />
+        {group.parentId === null && <CreateWorkingGroupForm meetingId={group.meetingId} parent={group} />}
+        <Archive group={group} busy={busy} run={run} />
+      </div>
+    </details>
+  );
+}
+
+type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
+const base = (group: WorkingGroupDto) => `/api/working-groups/${encodeURIComponent(group.id)}`;
+
+function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(group.name);
+  const [description, setDescription] = useState(group.description);
+  const start = () => {
+    setName(group.name);
+    setDescription(group.description);
+    setOpen(true);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await patch(base(group), { name, description });
+      setOpen(false);
+    }, t('workingGroups.admin.saved', { name: name.trim() }));
+  };
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={start}>
+        {t('workingGroups.admin.edit')}
+        <span className="sr-only"> {group.name}</span>
+      </button>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h5 id={`${id}-title`} className="working-group__form-title">
+        {t('workingGroups.admin.editTitle', { group: group.name })}
+      </h5>
+      <Field label={t('workingGroups.admin.name')}>
+        {(control) => (
+          <input {...control} required maxLength={WORKING_GROUP_LIMITS.name} value={name} onChange={(event) => setName(event.target.value)} />
+        )}
+      </Field>
+      <Field label={t('workingGroups.admin.description')}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={WORKING_GROUP_LIMITS.description}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+        )}
+      </Field>
+      <div className="working-group__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('workingGroups.admin.save')}
+        </button>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          {t('workingGroups.admin.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [userId, setUserId] = useState('');
+  const [role, setRole] = useState<WorkingGroupRole>('liaison');
+  const [title, setTitle] = useState('');
+  const roleName = (entry: WorkingGroupDto['roles'][number]) => (entry.role === 'liaison' ? (entry.title ?? '') : t('workingGroups.roles.co-facilitator'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const person = group.members.find((member) => member.id === userId);
+    if (!person) return;
+    void run(async () => {
+      await put(`${base(group)}/roles/${encodeURIComponent(userId)}`, { role, ...(role === 'liaison' && title.trim() ? { title } : {}) });
+      setUserId('');
+      setTitle('');
+    }, t('workingGroups.admin.roleAssigned', { name: person.name }));
+  };
+  return (
+    <div className="working-group__roles">
+      <h5 id={`${id}-roles`} className="working-group__form-title">
+        {t('workingGroups.admin.roles')}
+      </h5>
+      {group.roles.length === 0 ? (
+        <p className="working-group__muted">{t('workingGroups.admin.noRoles')}</p>
+      ) : (
+        <ul className="working-group__nominations" aria-labelledby={`${id}-roles`}>
+          {group.roles.map((entry) => (
+            <li key={`${entry.role}-${entry.id}`}>
+              {entry.name}, {roleName(entry)}
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={busy}
+                onClick={() =>
+                  run(
+                    () => del(`${base(group)}/roles/${encodeURIComponent(entry.id)}?role=${entry.role}`),
+                    t('workingGroups.admin.roleRemoved', { name: entry.name }),
+                  )
+                }
+              >
+                {t('workingGroups.admin.removeRole', { name: entry.name, role: roleName(entry) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {group.members.length === 0 ? (
+        <p className="working-group__muted">{t('workingGroups.admin.rolesNeedMembers')}</p>
+      ) : (
+        <form className="form working-group__role-form" onSubmit={submit} aria-label={t('workingGroups.admin.assignRole')}>
+          <Field label={t('workingGroups.admin.person')}>
+            {(control) => (
+              <select {...control} required value={userId} onChange={(event) => setUserId(event.target.value)}>
+                <option value="">{t('workingGroups.chooseMember')}</option>
+                {group.members.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <SelectField
+            label={t('workingGroups.admin.role')}
+            value={role}
+            onChange={setRole}
+            options={WORKING_GROUP_ROLES}
+            optionLabel={(value) => t(`workingGroups.roles.${value}`)}
+          />
+          {role === 'liaison' && (
+            <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
+              {(control) => (
+                <input {...control} maxLength={WORKING_GROUP_LIMITS.title} value={title} onChange={(event) => setTitle(event.target.value)} />
+              )}
+            </Field>
+          )}
+          <button type="submit" className="button" disabled={busy || !userId}>
+            {t('workingGroups.admin.assignRole')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Archive({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Focus follows the question, so that a keyboard or screen-reader user hears what they confirm,
+  // and goes back to the button when they keep the group.
+  useEffect(() => {
+    if (asking) question.current?.focus();
+    else if (asked.current) opener.current?.focus();
+    asked.current = asking;
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button ref={opener} type="button" className="button" onClick={() => setAsking(true)}>
+        {t('workingGroups.admin.archive')}
+        <span className="sr-only"> {group.name}</span>
+      </button>
+    );
+  }
+  return (
+    <div className="working-group__confirm" role="group" aria-labelledby={`${id}-question`}>
+      <p id={`${id}-question`} ref={question} tabIndex={-1}>
+        {group.parentId === null
+          ? t('workingGroups.admin.archiveQuestion', { group: group.name })
+          : t('workingGroups.admin.archiveSubQuestion', { group: group.name })}
+      </p>
+      <div className="working-group__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => run(() => post(`${base(group)}/archive`), t('workingGroups.admin.archived', { group: group.name }))}
+        >
+          {t('workingGroups.admin.confirmArchive')}
+        </button>
+        <button type="button" className="button" onClick={() => setAsking(false)}>
+          {t('workingGroups.admin.keep')}
+        </button>
+      </div>
+    </div>
+  );
+}

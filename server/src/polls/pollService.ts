@@ -1,0 +1,350 @@
+/**
+ * The commands and queries of polls. Each command checks who is asking (pollPolicy.ts), writes
+ * in one SQL transaction with its audit-log entry, and after the commit projects the poll (and
+ * its working group, for an election) into `live:{meetingId}`.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  ballotProblem,
+  type BallotResponse,
+  type CreatePollBody,
+  type PollDto,
+  type PollResults,
+  type Voter,
+} from '../../../shared/schemas/polls.ts';
+import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import type { SqlExecutor } from '../storage/db.ts';
+import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
+import { canVote, notEligibleMessage, pollPolicy } from './pollPolicy.ts';
+import { resultsOf, resultsVisible, toDto } from './pollResults.ts';
+import type { NewPoll, Poll, PollStore } from './pollStore.ts';
+import { requireMeeting } from './requireMeeting.ts';
+import { resultsCsv } from './resultsCsv.ts';
+
+/** Told inside the closing transaction, with the final count; elections record their winners. */
+export type PollClosedHook = (tx: SqlExecutor, poll: Poll, results: PollResults, actorId: string) => Promise<void>;
+
+/** The working groups, as far as a poll needs them. */
+export interface PollGroups {
+  meetingOf(groupId: string): Promise<string | undefined>;
+}
+
+/** Where changes are projected after they commit (PollsLive; nowhere for the demo seed, which runs before any live document loads). */
+export interface PollProjections {
+  poll(meetingId: string, pollId: string): void;
+  group(meetingId: string, groupId: string): void;
+}
+
+export interface PollServiceOptions {
+  store: Store;
+  polls: PollStore;
+  groups: PollGroups;
+  live: PollProjections;
+}
+
+/** What a refused ballot looked like, for the audit log. */
+interface Refusal {
+  code: string;
+  status: number;
+  message: string;
+}
+
+const NOT_VISIBLE = 'The results of this poll are shown when it closes.';
+
+export class PollService {
+  private readonly options: PollServiceOptions;
+  private readonly closedHooks: PollClosedHook[] = [];
+
+  constructor(options: PollServiceOptions) {
+    this.options = options;
+  }
+
+  onClosed(hook: PollClosedHook): void {
+    this.closedHooks.push(hook);
+  }
+
+  private requireManager(user: User): void {
+    if (!pollPolicy(user).canManage) throw forbidden('Only the secretariat or the chair may do that.');
+  }
+
+  private async pollOr404(id: string): Promise<Poll> {
+    const poll = await this.options.polls.byId(id);
+    if (!poll) throw notFound('The poll');
+    return poll;
+  }
+
+  /** The poll and its visible results, as the API and the live document show it. */
+  async view(poll: Poll): Promise<PollDto> {
+    return toDto(poll, await this.resultsOf(poll));
+  }
+
+  private async resultsOf(poll: Poll): Promise<PollResults> {
+    return resultsOf(poll, await this.options.polls.countedBallots(poll.id));
+  }
+
+  async list(_user: User, meetingId: string): Promise<PollDto[]> {
+    await requireMeeting(this.options.store, meetingId);
+    return Promise.all((await this.options.polls.listByMeeting(meetingId)).map((poll) => this.view(poll)));
+  }
+
+  async get(_user: User, id: string): Promise<PollDto> {
+    return this.view(await this.pollOr404(id));
+  }
+
+  /** A draft poll from the create form: labels trimmed, settings checked against each other. */
+  async create(user: User, meetingId: string, body: CreatePollBody): Promise<PollDto> {
+    this.requireManager(user);
+    const { store, groups } = this.options;
+    await requireMeeting(store, meetingId);
+    const labels = body.options.map((option) => option.label.trim());
+    if (labels.some((label) => label.length === 0)) throw badRequest('Every option needs a label.');
+    if (new Set(labels.map((label) => label.toLocaleLowerCase())).size !== labels.length) {
+      throw badRequest('Two options have the same label.');
+    }
+    const question = body.question.trim();
+    if (!question) throw badRequest('The question is empty.');
+    if (body.maxChoices !== undefined && body.kind !== 'multiple') throw badRequest('maxChoices applies to multiple-choice polls only.');
+    if (body.maxChoices !== undefined && body.maxChoices > labels.length) throw badRequest('maxChoices is more than the number of options.');
+    const seats = body.seats ?? 1;
+    if (seats >= labels.length) throw badRequest('There must be more options than seats to fill.');
+    if (body.audience === 'group' && !body.workingGroupId) throw badRequest('A poll for a working group’s members needs workingGroupId.');
+    if (body.workingGroupId && (await groups.meetingOf(body.workingGroupId)) !== meetingId) {
+      throw badRequest('The working group is not part of this meeting.');
+    }
+    for (const option of body.options) {
+      if (option.userId && !(await store.users.byId(option.userId))) throw badRequest('A candidate is not a user of the board.');
+    }
+    const poll = await this.createPoll(
+      {
+        meetingId,
+        question,
+        kind: body.kind,
+        audience: body.audience,
+        secret: body.secret ?? false,
+        results: body.results ?? 'live',
+        maxChoices: body.kind === 'multiple' ? (body.maxChoices ?? labels.length) : null,
+        seats,
+        workingGroupId: body.workingGroupId ?? null,
+        options: body.options.map((option, index) => ({ label: labels[index]!, userId: option.userId ?? null })),
+      },
+      user.id,
+    );
+    return this.view(poll);
+  }
+
+  /**
+   * Writes a checked draft with its audit entry (and `also`, what an election records with it),
+   * in `tx` when given (the demo seed's) or in a transaction of its own; projects it live when
+   * it commits here.
+   */
+  async createPoll(
+    input: NewPoll,
+    actorId: string | null,
+    also?: (tx: SqlExecutor, pollId: string) => Promise<void>,
+    tx?: SqlExecutor,
+  ): Promise<Poll> {
+    const { store, polls } = this.options;
+    const write = async (executor: SqlExecutor) => {
+      const id = await polls.insert(executor, input, actorId);
+      await also?.(executor, id);
+      await store.audit.record(
+        {
+          actorId,
+          action: 'poll.created',
+          subject: `poll:${id}`,
+          detail: { meetingId: input.meetingId, question: input.question, kind: input.kind, audience: input.audience, secret: input.secret },
+        },
+        executor,
+      );
+      return id;
+    };
+    const id = tx ? await write(tx) : await store.db.transaction(write);
+    const poll = (await polls.byId(id, tx))!;
+    if (!tx) this.project(poll, { group: true });
+    return poll;
+  }
+
+  /** Deletes a draft (nobody has voted in it). */
+  async deleteDraft(user: User, id: string): Promise<void> {
+    this.requireManager(user);
+    const { store, polls } = this.options;
+    const poll = await store.db.transaction(async (tx) => {
+      const found = await polls.byId(id, tx);
+      if (!found) throw notFound('The poll');
+      if (found.status !== 'draft' || !(await polls.deleteDraft(tx, id))) {
+        throw new AppError('CONFLICT', 'Only a draft poll can be deleted; this one has been opened.');
+      }
+      await store.audit.record({ actorId: user.id, action: 'poll.deleted', subject: `poll:${id}`, detail: { question: found.question } }, tx);
+      return found;
+    });
+    this.project(poll, { group: true });
+  }
+
+  async open(user: User, id: string): Promise<PollDto> {
+    this.requireManager(user);
+    const { store, polls } = this.options;
+    await store.db.transaction(async (tx) => {
+      const poll = await polls.byId(id, tx);
+      if (!poll) throw notFound('The poll');
+      const key = poll.secret ? randomBytes(32).toString('base64url') : null;
+      if (!(await polls.markOpen(tx, id, key, Date.now()))) {
+        throw new AppError('CONFLICT', poll.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.');
+      }
+      await store.audit.record({ actorId: user.id, action: 'poll.opened', subject: `poll:${id}` }, tx);
+    });
+    const poll = await this.pollOr404(id);
+    this.project(poll);
+    return this.view(poll);
+  }
+
+  /** Closes the poll: later ballots are refused, a secret poll's ballots are unlinked, hooks run. */
+  async close(user: User, id: string): Promise<PollDto> {
+    this.requireManager(user);
+    const { store, polls } = this.options;
+    const poll = await store.db.transaction(async (tx) => {
+      const closed = await polls.markClosed(tx, id, Date.now());
+      const found = await polls.byId(id, tx);
+      if (!found) throw notFound('The poll');
+      if (!closed) throw new AppError('CONFLICT', found.status === 'closed' ? 'This poll is already closed.' : 'This poll has not been opened.');
+      if (found.secret) await polls.shuffleSecretBallots(tx, id);
+      const results = resultsOf(found, await polls.countedBallots(id, tx));
+      await store.audit.record(
+        {
+          actorId: user.id,
+          action: 'poll.closed',
+          subject: `poll:${id}`,
+          detail: { ballots: results.ballots, tally: results.tally ?? {}, winners: results.winners ?? [] },
+        },
+        tx,
+      );
+      for (const hook of this.closedHooks) await hook(tx, found, results, user.id);
+      return found;
+    });
+    this.project(poll, { group: true });
+    return this.view(poll);
+  }
+
+  /**
+   * Casts (or replaces) `voter`'s ballot. Each refusal (403 not eligible, 409 not open, 400 bad
+   * choice, 404 no such poll) is recorded in the audit log in a transaction of its own, since the
+   * ballot's transaction is rolled back.
+   */
+  async castBallot(voter: User, pollId: string, choices: readonly string[]): Promise<BallotResponse> {
+    const { store, polls } = this.options;
+    let poll: Poll;
+    let replaced: boolean;
+    try {
+      ({ poll, replaced } = await store.db.transaction(async (tx) => {
+        const found = await polls.forBallot(tx, pollId);
+        if (!found) throw notFound('The poll');
+        const joinedGroupAt = found.workingGroupId ? await polls.joinedGroupAt(tx, found.workingGroupId, voter.id) : undefined;
+        if (!canVote(found, voter, { joinedGroupAt })) throw forbidden(notEligibleMessage(found));
+        if (found.status !== 'open') {
+          throw new AppError(
+            'NOT_OPEN',
+            found.status === 'closed' ? 'This poll is closed: your vote was not counted.' : 'This poll is not open yet: your vote was not counted.',
+          );
+        }
+        const problem = ballotProblem(found, choices);
+        if (problem) throw badRequest(problem);
+        await polls.writeBallot(tx, {
+          pollId,
+          voterKey: found.secret ? secretVoterKey(found.ballotKey!, voter.id) : voter.id,
+          voterId: found.secret ? null : voter.id,
+          voterGroup: voter.group,
+          choices,
+          castAt: found.secret ? null : Date.now(),
+        });
+        const again = !(await polls.markVoted(tx, pollId, voter.id));
+        await store.audit.record(
+          {
+            actorId: voter.id,
+            action: again ? 'poll.ballot.replaced' : 'poll.ballot.cast',
+            subject: `poll:${pollId}`,
+            // How a person voted is written down only for a named poll.
+            detail: found.secret ? { secret: true } : { choices },
+          },
+          tx,
+        );
+        return { poll: found, replaced: again };
+      }));
+    } catch (error) {
+      if (error instanceof AppError) {
+        await this.recordRefusal(pollId, voter.id, { code: error.code, status: error.statusCode, message: error.message });
+      }
+      throw error;
+    }
+    this.project(poll);
+    return { voted: true, replaced, ...(poll.secret ? {} : { choices: [...choices] }) };
+  }
+
+  /** Refuses a ballot the schema rejected, logged like any other refusal. */
+  async refuseMalformedBallot(voter: User, pollId: unknown, reason: string): Promise<never> {
+    const message = `Invalid ballot: ${reason}`;
+    if (typeof pollId === 'string' && pollId.length <= 64) {
+      await this.recordRefusal(pollId, voter.id, { code: 'BAD_REQUEST', status: 400, message });
+    }
+    throw badRequest(message);
+  }
+
+  private async recordRefusal(pollId: string, voterId: string, refusal: Refusal): Promise<void> {
+    const { store } = this.options;
+    await store.db.transaction((tx) =>
+      store.audit.record({ actorId: voterId, action: 'poll.ballot.refused', subject: `poll:${pollId}`, detail: { ...refusal } }, tx),
+    );
+  }
+
+  /** Whether `user` has a ballot in, and (named polls only) what it says. */
+  async ballotOf(user: User, pollId: string): Promise<BallotResponse> {
+    const { polls } = this.options;
+    const poll = await this.pollOr404(pollId);
+    if (!(await polls.hasVoted(poll.id, user.id))) return { voted: false };
+    if (poll.secret) return { voted: true };
+    const choices = await polls.choicesOf(poll.id, user.id);
+    return choices ? { voted: true, choices } : { voted: true };
+  }
+
+  async results(_user: User, pollId: string): Promise<PollResults> {
+    return this.resultsOf(await this.pollOr404(pollId));
+  }
+
+  async resultsCsv(_user: User, pollId: string): Promise<{ poll: Poll; csv: string }> {
+    const poll = await this.pollOr404(pollId);
+    if (!resultsVisible(poll)) throw new AppError('CONFLICT', NOT_VISIBLE);
+    return { poll, csv: resultsCsv(poll, await this.resultsOf(poll)) };
+  }
+
+  /** Who has voted (never how). */
+  async voters(user: User, pollId: string): Promise<Voter[]> {
+    this.requireManager(user);
+    const poll = await this.pollOr404(pollId);
+    return this.options.polls.voters(poll.id);
+  }
+
+  /** The roll call of a named poll, once its results are visible. */
+  async namedBallots(_user: User, pollId: string): Promise<{ voter: Voter; choices: string[] }[]> {
+    const poll = await this.pollOr404(pollId);
+    if (poll.secret) throw forbidden('This poll is secret: nobody can see how a person voted.');
+    if (!resultsVisible(poll)) throw new AppError('CONFLICT', NOT_VISIBLE);
+    return this.options.polls.namedBallots(poll.id);
+  }
+
+  /** Where the short link of a poll leads: its meeting's Polls tab, or the start page. */
+  async shortLink(pollId: string): Promise<string> {
+    const poll = await this.options.polls.byId(pollId);
+    if (!poll) return '/';
+    return `/meetings/${encodeURIComponent(poll.meetingId)}?tab=polls&poll=${encodeURIComponent(poll.id)}`;
+  }
+
+  /** After a commit: the poll (and, when asked, its working group's election list) into the live document. */
+  private project(poll: Poll, options: { group?: boolean } = {}): void {
+    const { live } = this.options;
+    live.poll(poll.meetingId, poll.id);
+    if (options.group && poll.workingGroupId) live.group(poll.meetingId, poll.workingGroupId);
+  }
+}
+
+function secretVoterKey(ballotKey: string, userId: string): string {
+  return createHmac('sha256', ballotKey).update(userId).digest('base64url');
+}

@@ -1,0 +1,325 @@
+/**
+ * The commands and queries of MAG Working Groups. Each command checks who is asking
+ * (workingGroupPolicy.ts), writes in one SQL transaction with its audit-log entry, and after the
+ * commit projects the group into `live:{meetingId}` (map `workingGroups`).
+ */
+import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
+import type {
+  CreateWorkingGroupBody,
+  ElectionBody,
+  RoleBody,
+  UpdateWorkingGroupBody,
+  WorkingGroupDto,
+  WorkingGroupRole,
+} from '../../../shared/schemas/workingGroups.ts';
+import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import type { PollProjections, PollService } from '../polls/pollService.ts';
+import type { Poll } from '../polls/pollStore.ts';
+import { requireMeeting } from '../polls/requireMeeting.ts';
+import { shuffle } from '../polls/shuffle.ts';
+import type { SqlExecutor } from '../storage/db.ts';
+import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
+import { canWithdrawNomination, workingGroupPolicy } from './workingGroupPolicy.ts';
+import { archived, cleanName, duplicateName, fieldError, roleTitle } from './workingGroupRules.ts';
+import type { WorkingGroup, WorkingGroupStore } from './workingGroupStore.ts';
+
+export interface WorkingGroupServiceOptions {
+  store: Store;
+  groups: WorkingGroupStore;
+  polls: PollService;
+  live: PollProjections;
+}
+
+export class WorkingGroupService {
+  private readonly options: WorkingGroupServiceOptions;
+
+  constructor(options: WorkingGroupServiceOptions) {
+    this.options = options;
+  }
+
+  private requireParticipant(user: User): void {
+    if (!workingGroupPolicy(user).canTakePart) throw forbidden('Observers follow the working groups but do not join them.');
+  }
+
+  private requireModerator(user: User): void {
+    if (!workingGroupPolicy(user).canModerate) throw forbidden('Only the secretariat or the chair may do that.');
+  }
+
+  private requireAdministrator(user: User): void {
+    if (!workingGroupPolicy(user).canAdminister) throw forbidden('Only the secretariat administers the working groups.');
+  }
+
+  private async groupOr404(id: string): Promise<WorkingGroup> {
+    const group = await this.options.groups.byId(id);
+    if (!group) throw notFound('The working group');
+    return group;
+  }
+
+  /** The group, refused with 409 when it is archived (nothing in it changes any more). */
+  private async activeGroup(id: string): Promise<WorkingGroup> {
+    const group = await this.groupOr404(id);
+    if (group.archivedAt !== null) throw archived(group);
+    return group;
+  }
+
+  /** Projects the group live and answers with its view. */
+  private async changed(group: WorkingGroup): Promise<WorkingGroupDto> {
+    this.options.live.group(group.meetingId, group.id);
+    return (await this.options.groups.view(group.id))!;
+  }
+
+  private audit(tx: SqlExecutor, actorId: string | null, action: string, groupId: string, detail?: Record<string, unknown>) {
+    return this.options.store.audit.record({ actorId, action: `workingGroup.${action}`, subject: `workingGroup:${groupId}`, ...(detail ? { detail } : {}) }, tx);
+  }
+
+  async list(_user: User, meetingId: string): Promise<WorkingGroupDto[]> {
+    await requireMeeting(this.options.store, meetingId);
+    return this.options.groups.listByMeeting(meetingId);
+  }
+
+  async get(_user: User, id: string): Promise<WorkingGroupDto> {
+    const view = await this.options.groups.view(id);
+    if (!view) throw notFound('The working group');
+    return view;
+  }
+
+  async join(user: User, id: string): Promise<WorkingGroupDto> {
+    this.requireParticipant(user);
+    const group = await this.activeGroup(id);
+    await this.options.store.db.transaction((tx) => this.addMember(tx, group.id, user.id));
+    return this.changed(group);
+  }
+
+  /** Adds a member with its audit entry, in the caller's transaction (the demo seed's too). */
+  async addMember(tx: SqlExecutor, groupId: string, userId: string): Promise<void> {
+    if (await this.options.groups.addMember(tx, groupId, userId)) await this.audit(tx, userId, 'joined', groupId);
+  }
+
+  /** Leaves the group; one's nomination there is withdrawn with it. */
+  async leave(user: User, id: string): Promise<WorkingGroupDto> {
+    this.requireParticipant(user);
+    const group = await this.groupOr404(id);
+    await this.options.store.db.transaction(async (tx) => {
+      if (await this.options.groups.removeMember(tx, group.id, user.id)) await this.audit(tx, user.id, 'left', group.id);
+    });
+    return this.changed(group);
+  }
+
+  async nominate(user: User, id: string, nomineeId: string): Promise<WorkingGroupDto> {
+    this.requireParticipant(user);
+    const group = await this.activeGroup(id);
+    await this.options.store.db.transaction((tx) => this.addNomination(tx, group.id, nomineeId, user.id));
+    return this.changed(group);
+  }
+
+  /** Nominates a member of the group for co-facilitator, in the caller's transaction. */
+  async addNomination(tx: SqlExecutor, groupId: string, nomineeId: string, byId: string): Promise<void> {
+    const { groups } = this.options;
+    if (!(await groups.isMember(tx, groupId, nomineeId))) {
+      throw badRequest('Only a member of the working group can be nominated; they join it first.', { field: 'userId' });
+    }
+    if (!(await groups.addNomination(tx, groupId, nomineeId, byId))) throw new AppError('DUPLICATE', 'This member is already nominated.');
+    await this.audit(tx, byId, 'nominated', groupId, { nomineeId });
+  }
+
+  async withdraw(user: User, id: string, nomineeId: string): Promise<WorkingGroupDto> {
+    const { groups, store } = this.options;
+    const group = await this.groupOr404(id);
+    const nomination = await groups.nomination(group.id, nomineeId);
+    if (!nomination) throw notFound('The nomination');
+    if (!canWithdrawNomination(user, nomineeId, nomination)) {
+      throw forbidden('Only the nominee, who nominated them, or the secretariat or chair can withdraw a nomination.');
+    }
+    await store.db.transaction(async (tx) => {
+      if (!(await groups.deleteNomination(tx, group.id, nomineeId))) throw notFound('The nomination');
+      await this.audit(tx, user.id, 'nominationWithdrawn', group.id, { nomineeId });
+    });
+    return this.changed(group);
+  }
+
+  /**
+   * A draft poll among the nominees, opened and closed like any poll; its winners take the role
+   * it fills (co-facilitator unless said otherwise), recorded by `onPollClosed`.
+   */
+  async createElection(user: User, id: string, body: ElectionBody): Promise<PollDto> {
+    this.requireModerator(user);
+    const group = await this.activeGroup(id);
+    const role = body.role ?? 'co-facilitator';
+    const title = roleTitle(role, body.title);
+    const seats = body.seats ?? 1;
+    const nominees = await this.options.groups.nominees(group.id);
+    if (nominees.length <= seats) {
+      throw badRequest(
+        `An election needs more nominees than seats (${nominees.length} nominated for ${seats}); with no contest, appoint the nominee instead.`,
+      );
+    }
+    // The order on the ballot is drawn at random: the last tie rule (option order) is then a lot.
+    shuffle(nominees);
+    const poll = await this.options.polls.createPoll(
+      {
+        meetingId: group.meetingId,
+        question: body.question?.trim() || `${role === 'liaison' ? title : 'Co-facilitator'} of the ${group.name}`,
+        kind: body.kind,
+        audience: body.audience,
+        secret: body.secret ?? true,
+        results: body.results ?? 'after-close',
+        maxChoices: null,
+        seats,
+        workingGroupId: group.id,
+        options: nominees.map((nominee) => ({ label: nominee.name, userId: nominee.id })),
+      },
+      user.id,
+      role === 'liaison' ? (tx, pollId) => this.options.groups.recordElectionRole(tx, pollId, { role, title }) : undefined,
+    );
+    return this.options.polls.view(poll);
+  }
+
+  /**
+   * Inside the closing transaction of a poll: an election's winners become the group's
+   * co-facilitators, committed with the final count. A tie (single choice) elects nobody: the
+   * group keeps its co-facilitators and the secretariat runs a runoff.
+   */
+  readonly onPollClosed = async (tx: SqlExecutor, poll: Poll, results: PollResults, actorId: string): Promise<void> => {
+    if (!poll.workingGroupId || !results.winners?.length) return;
+    const elected = results.winners
+      .map((optionId) => poll.options.find((option) => option.id === optionId)?.userId)
+      .filter((userId): userId is string => typeof userId === 'string');
+    const { role, title } = await this.options.groups.electionRole(tx, poll.id);
+    for (const userId of elected) {
+      if (role === 'liaison') await this.addLiaison(tx, poll.workingGroupId, userId, title, poll.id, actorId);
+      else await this.addCoFacilitator(tx, poll.workingGroupId, userId, poll.id, actorId);
+    }
+  };
+
+  private async addLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string, pollId: string | null, actorId: string | null) {
+    if (!(await this.options.groups.setLiaison(tx, groupId, userId, title, pollId))) return;
+    await this.audit(tx, actorId, pollId ? 'liaisonElected' : 'liaisonAssigned', groupId, { userId, title, ...(pollId ? { pollId } : {}) });
+  }
+
+  /** Records a co-facilitator (elected by `pollId`, or appointed when it is null) with its audit entry. */
+  async addCoFacilitator(tx: SqlExecutor, groupId: string, userId: string, pollId: string | null, actorId: string | null): Promise<void> {
+    if (!(await this.options.groups.addCoFacilitator(tx, groupId, userId, pollId))) return;
+    await this.audit(tx, actorId, pollId ? 'coFacilitatorElected' : 'coFacilitatorAppointed', groupId, { userId, ...(pollId ? { pollId } : {}) });
+  }
+
+  /** Appoints a member of the group co-facilitator without an election. */
+  async appoint(user: User, id: string, userId: string): Promise<WorkingGroupDto> {
+    this.requireModerator(user);
+    const group = await this.activeGroup(id);
+    await this.options.store.db.transaction(async (tx) => {
+      if (!(await this.options.groups.isMember(tx, group.id, userId))) {
+        throw badRequest('Only a member of the working group can be its co-facilitator.', { field: 'userId' });
+      }
+      await this.addCoFacilitator(tx, group.id, userId, null, user.id);
+    });
+    return this.changed(group);
+  }
+
+  async removeCoFacilitator(user: User, id: string, userId: string): Promise<WorkingGroupDto> {
+    this.requireModerator(user);
+    const group = await this.groupOr404(id);
+    await this.options.store.db.transaction(async (tx) => {
+      if (!(await this.options.groups.removeCoFacilitator(tx, group.id, userId))) throw notFound('The co-facilitator');
+      await this.audit(tx, user.id, 'coFacilitatorRemoved', group.id, { userId });
+    });
+    return this.changed(group);
+  }
+
+  /** A group, or a sub-group of one; secretariat. */
+  async create(user: User, meetingId: string, body: CreateWorkingGroupBody): Promise<WorkingGroupDto> {
+    this.requireAdministrator(user);
+    const { store, groups } = this.options;
+    await requireMeeting(store, meetingId);
+    const name = cleanName(body.name);
+    const description = body.description?.trim() ?? '';
+    if (body.parentId !== undefined) {
+      const parent = await groups.byId(body.parentId);
+      if (!parent || parent.meetingId !== meetingId) throw fieldError('parentId', 'The parent group is not a working group of this meeting.');
+      if (parent.parentId !== null) throw fieldError('parentId', 'A sub-group cannot have sub-groups of its own; choose a group of the meeting.');
+      if (parent.archivedAt !== null) throw archived(parent);
+    }
+    const group = await store.db.transaction(async (tx) => {
+      if (await groups.nameTaken(tx, meetingId, name, null)) throw duplicateName(name);
+      const created = await groups.insert(tx, {
+        meetingId,
+        name,
+        description,
+        position: await groups.nextPosition(tx, meetingId),
+        parentId: body.parentId ?? null,
+      });
+      await this.audit(tx, user.id, 'created', created.id, { meetingId, name, ...(created.parentId ? { parentId: created.parentId } : {}) });
+      return created;
+    });
+    return this.changed(group);
+  }
+
+  /** Renames or describes a group; secretariat. */
+  async update(user: User, id: string, body: UpdateWorkingGroupBody): Promise<WorkingGroupDto> {
+    this.requireAdministrator(user);
+    const group = await this.activeGroup(id);
+    const name = body.name === undefined ? undefined : cleanName(body.name);
+    const description = body.description?.trim();
+    const { store, groups } = this.options;
+    await store.db.transaction(async (tx) => {
+      if (name !== undefined && (await groups.nameTaken(tx, group.meetingId, name, group.id))) throw duplicateName(name);
+      await groups.update(tx, group.id, { name, description });
+      await this.audit(tx, user.id, 'updated', group.id, {
+        ...(name !== undefined ? { name, was: group.name } : {}),
+        ...(description !== undefined ? { description: true } : {}),
+      });
+    });
+    return this.changed(group);
+  }
+
+  /** Archives a group and its sub-groups: kept for the record, listed apart, closed to change; secretariat. */
+  async archive(user: User, id: string): Promise<WorkingGroupDto> {
+    this.requireAdministrator(user);
+    const group = await this.activeGroup(id);
+    const ids = await this.options.store.db.transaction(async (tx) => {
+      const archivedIds = await this.options.groups.archive(tx, group.id, Date.now());
+      for (const archivedId of archivedIds) await this.audit(tx, user.id, 'archived', archivedId, archivedId === group.id ? undefined : { with: group.id });
+      return archivedIds;
+    });
+    for (const archivedId of ids) this.options.live.group(group.meetingId, archivedId);
+    return (await this.options.groups.view(group.id))!;
+  }
+
+  /** Gives a member of the group a named role (or a liaison a new title); secretariat. */
+  async assignRole(user: User, id: string, userId: string, body: RoleBody): Promise<WorkingGroupDto> {
+    this.requireAdministrator(user);
+    const group = await this.activeGroup(id);
+    if (body.role === 'co-facilitator' && body.title !== undefined) {
+      throw fieldError('title', 'A title is given to liaisons only; a co-facilitator is a co-facilitator.');
+    }
+    const title = roleTitle(body.role, body.title);
+    await this.options.store.db.transaction(async (tx) => {
+      if (!(await this.options.groups.isMember(tx, group.id, userId))) {
+        throw fieldError('userId', 'Only a member of the working group can hold a role in it; they join it first.');
+      }
+      if (body.role === 'liaison') await this.addLiaison(tx, group.id, userId, title, null, user.id);
+      else await this.addCoFacilitator(tx, group.id, userId, null, user.id);
+    });
+    return this.changed(group);
+  }
+
+  /** Removes `userId`'s role (or every role they hold, when `role` is not given); secretariat. */
+  async removeRole(user: User, id: string, userId: string, role: WorkingGroupRole | undefined): Promise<WorkingGroupDto> {
+    this.requireAdministrator(user);
+    const group = await this.activeGroup(id);
+    const { groups, store } = this.options;
+    await store.db.transaction(async (tx) => {
+      const removed: WorkingGroupRole[] = [];
+      if (role !== 'liaison' && (await groups.removeCoFacilitator(tx, group.id, userId))) removed.push('co-facilitator');
+      if (role !== 'co-facilitator' && (await groups.removeLiaison(tx, group.id, userId))) removed.push('liaison');
+      if (removed.length === 0) throw notFound('The role');
+      await this.audit(tx, user.id, 'roleRemoved', group.id, { userId, roles: removed });
+    });
+    return this.changed(group);
+  }
+
+  /** A group of the demo consultation, written in the seed's transaction. */
+  async seedGroup(tx: SqlExecutor, input: { meetingId: string; name: string; description: string; position: number }): Promise<WorkingGroup> {
+    return this.options.groups.insert(tx, input);
+  }
+}

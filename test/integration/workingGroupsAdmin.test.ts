@@ -1,0 +1,245 @@
+/**
+ * Working groups administered by the secretariat, on SQLite and on PostgreSQL: create, sub-groups,
+ * rename and describe, named roles (co-facilitator, liaison) assigned by hand or by election, and
+ * archiving. Every new route is tried as anonymous, observer, member, chair and secretariat: the
+ * wrong roles get 401/403 and nothing changes (neither the groups nor the audit log); bad input
+ * gets a 400 that names the field; every change shows in `live:{meetingId}`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import type { PollDto } from '../../shared/schemas/polls.ts';
+import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
+import { http, login, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { closePoll, liveGroup, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const meetingId = DEMO_MEETING.id;
+const KEYS = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'tomas'] as const;
+type Key = (typeof KEYS)[number];
+
+for (const backend of ['sqlite', 'postgres'] as const) {
+  describe(`working groups administered by the secretariat (${backend})`, () => {
+    let database: TestDatabase | undefined;
+    let server: TestServer;
+    let people: Record<Key, Session>;
+    let watcher: Peer;
+    let group: WorkingGroupDto;
+    let sub: WorkingGroupDto;
+
+    beforeAll(async () => {
+      if (backend === 'postgres') database = await createTestDatabase('wgadmin');
+      server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
+      const sessions = await Promise.all(KEYS.map((key) => login(server.baseUrl, `${key}@example.org`)));
+      people = Object.fromEntries(KEYS.map((key, index) => [key, sessions[index]!])) as Record<Key, Session>;
+      watcher = await watchLive(server.baseUrl, server.wsUrl, people.tomas, meetingId);
+    }, 60_000);
+
+    afterAll(async () => {
+      watcher?.destroy();
+      await server?.close();
+      await database?.drop();
+    });
+
+    const call = <T = any>(who: Key | null, method: string, path: string, body?: unknown) =>
+      http<T>(server.baseUrl, method, path, { ...(who ? { cookie: people[who].cookie } : {}), ...(body === undefined ? {} : { body }) });
+    const groups = async () => (await call<WorkingGroupDto[]>('tomas', 'GET', `/api/meetings/${meetingId}/working-groups`)).body;
+    const groupNamed = async (name: string) => (await groups()).find((entry) => entry.name === name);
+    const auditCount = async () => (await server.app.store.audit.list({})).length;
+
+    /** Anonymous gets 401; observer, member and chair get 403; and neither the groups nor the audit log change. */
+    const refusedToAllButSecretariat = async (method: string, path: string, body?: unknown) => {
+      const before = { groups: await groups(), audit: await auditCount() };
+      expect((await call(null, method, path, body)).status).toBe(401);
+      for (const who of ['tomas', 'kwame', 'chair'] as const) {
+        const response = await call(who, method, path, body);
+        expect(response.status, `${who} ${method} ${path}`).toBe(403);
+        expect(response.body.error.code).toBe('FORBIDDEN');
+      }
+      expect(await groups()).toEqual(before.groups);
+      expect(await auditCount()).toBe(before.audit);
+    };
+
+    /** A 400 whose message names `field`. */
+    const badField = async (response: Promise<{ status: number; body: any }>, field: string) => {
+      const { status, body } = await response;
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('BAD_REQUEST');
+      expect(body.error.message).toContain(field);
+    };
+
+    it('lists the demo groups with the new fields: no parent, not archived, their co-facilitators as roles', async () => {
+      const list = await groups();
+      expect(list.length).toBe(5);
+      for (const entry of list) {
+        expect(entry).toMatchObject({ parentId: null, archived: false });
+        expect(entry.roles.map((role) => role.id)).toEqual(entry.coFacilitators.map((person) => person.id));
+        expect(entry.roles.every((role) => role.role === 'co-facilitator')).toBe(true);
+      }
+    });
+
+    it('creates a group and a sub-group (secretariat only), seen live', async () => {
+      const path = `/api/meetings/${meetingId}/working-groups`;
+      const body = { name: 'Working Group on Data Governance', description: 'Data flows and trust.' };
+      await refusedToAllButSecretariat('POST', path, body);
+      await badField(call('secretariat', 'POST', path, {}), 'name');
+      await badField(call('secretariat', 'POST', path, { name: '' }), 'name');
+      await badField(call('secretariat', 'POST', path, { name: '   ' }), 'name');
+      await badField(call('secretariat', 'POST', path, { name: 'x'.repeat(201) }), 'name');
+      await badField(call('secretariat', 'POST', path, { name: 'Ok', description: 'x'.repeat(2001) }), 'description');
+      await badField(call('secretariat', 'POST', path, { name: 'Ok', parentId: 'no-such-group' }), 'parentId');
+      expect((await call('secretariat', 'POST', '/api/meetings/no-such-meeting/working-groups', body)).status).toBe(404);
+
+      const created = await call<WorkingGroupDto>('secretariat', 'POST', path, body);
+      expect(created.status).toBe(201);
+      group = created.body;
+      expect(group).toMatchObject({ ...body, meetingId, parentId: null, archived: false, members: [], roles: [] });
+      const duplicate = await call('secretariat', 'POST', path, { name: 'working group on data governance' });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.error.code).toBe('DUPLICATE');
+
+      const subCreated = await call<WorkingGroupDto>('secretariat', 'POST', path, { name: 'Sub-group on Data Localisation', parentId: group.id });
+      expect(subCreated.status).toBe(201);
+      sub = subCreated.body;
+      expect(sub).toMatchObject({ parentId: group.id, description: '', archived: false });
+      // One level of sub-groups.
+      await badField(call('secretariat', 'POST', path, { name: 'Deeper', parentId: sub.id }), 'parentId');
+
+      expect((await groups()).map((entry) => entry.name)).toEqual(expect.arrayContaining([group.name, sub.name]));
+      await waitFor(() => liveGroup(watcher, sub.id)?.parentId === group.id, { message: 'sub-group seen live' });
+      expect(liveGroup(watcher, group.id)).toEqual(group);
+      const actions = (await server.app.store.audit.list({ subject: `workingGroup:${sub.id}` })).map((entry) => entry.action);
+      expect(actions).toEqual(['workingGroup.created']);
+    });
+
+    it('lets members join the sub-group on its own', async () => {
+      const joined = await call<WorkingGroupDto>('mei', 'PUT', `/api/working-groups/${sub.id}/members/me`);
+      expect(joined.status).toBe(200);
+      expect(joined.body.members.map((person) => person.name)).toEqual(['Mei Lin']);
+      expect((await groupNamed(group.name))!.members).toEqual([]);
+    });
+
+    it('renames and describes a group (secretariat only)', async () => {
+      const path = `/api/working-groups/${group.id}`;
+      await refusedToAllButSecretariat('PATCH', path, { name: 'Renamed' });
+      await badField(call('secretariat', 'PATCH', path, {}), 'body');
+      await badField(call('secretariat', 'PATCH', path, { name: ' ' }), 'name');
+      expect((await call('secretariat', 'PATCH', '/api/working-groups/nope', { name: 'X' })).status).toBe(404);
+      const taken = await call('secretariat', 'PATCH', path, { name: 'Working Group on Language' });
+      expect(taken.status).toBe(409);
+
+      const renamed = await call<WorkingGroupDto>('secretariat', 'PATCH', path, {
+        name: 'Working Group on Data Governance and Trust',
+        description: '  Cross-border data flows.  ',
+      });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ name: 'Working Group on Data Governance and Trust', description: 'Cross-border data flows.' });
+      group = renamed.body;
+      await waitFor(() => liveGroup(watcher, group.id)?.name === group.name, { message: 'rename seen live' });
+    });
+
+    it('gives named roles to members (secretariat only): a liaison with a title, a co-facilitator', async () => {
+      for (const key of ['kwame', 'rahul'] as const) {
+        expect((await call(key, 'PUT', `/api/working-groups/${group.id}/members/me`)).status).toBe(200);
+      }
+      const kwame = people.kwame.user.id;
+      const path = `/api/working-groups/${group.id}/roles/${kwame}`;
+      const liaison = { role: 'liaison', title: 'DC-MAG liaison' };
+      await refusedToAllButSecretariat('PUT', path, liaison);
+      await badField(call('secretariat', 'PUT', path, {}), 'role');
+      await badField(call('secretariat', 'PUT', path, { role: 'boss' }), 'role');
+      await badField(call('secretariat', 'PUT', path, { role: 'co-facilitator', title: 'Chief' }), 'title');
+      await badField(call('secretariat', 'PUT', path, { role: 'liaison', title: 'x'.repeat(101) }), 'title');
+      // Mei is not a member of the group.
+      await badField(call('secretariat', 'PUT', `/api/working-groups/${group.id}/roles/${people.mei.user.id}`, liaison), 'userId');
+
+      const assigned = await call<WorkingGroupDto>('secretariat', 'PUT', path, liaison);
+      expect(assigned.status).toBe(200);
+      expect(assigned.body.roles).toEqual([expect.objectContaining({ id: kwame, role: 'liaison', title: 'DC-MAG liaison' })]);
+      expect(assigned.body.coFacilitators).toEqual([]);
+      const rahul = people.rahul.user.id;
+      const facilitator = await call<WorkingGroupDto>('secretariat', 'PUT', `/api/working-groups/${group.id}/roles/${rahul}`, {
+        role: 'co-facilitator',
+      });
+      expect(facilitator.body.coFacilitators.map((person) => person.id)).toEqual([rahul]);
+      expect(facilitator.body.roles.map((role) => [role.id, role.role])).toEqual([
+        [rahul, 'co-facilitator'],
+        [kwame, 'liaison'],
+      ]);
+      await waitFor(() => liveGroup(watcher, group.id)?.roles.length === 2, { message: 'roles seen live' });
+
+      await refusedToAllButSecretariat('DELETE', `${path}?role=liaison`);
+      await badField(call('secretariat', 'DELETE', `${path}?role=boss`), 'role');
+      const removed = await call<WorkingGroupDto>('secretariat', 'DELETE', `${path}?role=liaison`);
+      expect(removed.status).toBe(200);
+      expect(removed.body.roles.map((role) => role.id)).toEqual([rahul]);
+      expect((await call('secretariat', 'DELETE', `${path}?role=liaison`)).status).toBe(404);
+      const actions = (await server.app.store.audit.list({ subject: `workingGroup:${group.id}` })).map((entry) => entry.action);
+      expect(actions).toEqual(expect.arrayContaining(['workingGroup.liaisonAssigned', 'workingGroup.coFacilitatorAppointed', 'workingGroup.roleRemoved']));
+    });
+
+    it('elects a liaison as it elects a co-facilitator, and records the winner with the title', async () => {
+      for (const key of ['kwame', 'rahul'] as const) {
+        const nominated = await call(key, 'POST', `/api/working-groups/${group.id}/nominations`, { userId: people[key].user.id });
+        expect(nominated.status).toBe(201);
+      }
+      const created = await call<PollDto>('secretariat', 'POST', `/api/working-groups/${group.id}/elections`, {
+        kind: 'single',
+        audience: 'group',
+        secret: false,
+        role: 'liaison',
+        title: 'DC-MAG liaison',
+      });
+      expect(created.status).toBe(201);
+      const poll = created.body;
+      expect(poll.question).toBe(`DC-MAG liaison of the ${group.name}`);
+      await openPoll(server.baseUrl, people.secretariat, poll.id);
+      const kwameOption = poll.options.find((option) => option.userId === people.kwame.user.id)!.id;
+      for (const key of ['kwame', 'rahul'] as const) expect((await vote(server.baseUrl, people[key], poll.id, [kwameOption])).status).toBe(200);
+      await closePoll(server.baseUrl, people.secretariat, poll.id);
+      const after = (await groupNamed(group.name))!;
+      expect(after.roles).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: people.kwame.user.id, role: 'liaison', title: 'DC-MAG liaison', pollId: poll.id })]),
+      );
+      expect(after.coFacilitators.map((person) => person.id)).toEqual([people.rahul.user.id]);
+    });
+
+    it('archives a group with its sub-groups (secretariat only): listed as archived, nobody joins, nothing changes', async () => {
+      const path = `/api/working-groups/${group.id}/archive`;
+      await refusedToAllButSecretariat('POST', path);
+      expect((await call('secretariat', 'POST', '/api/working-groups/nope/archive')).status).toBe(404);
+      const archived = await call<WorkingGroupDto>('secretariat', 'POST', path);
+      expect(archived.status).toBe(200);
+      expect(archived.body).toMatchObject({ archived: true, archivedAt: expect.any(Number) });
+      expect((await groupNamed(sub.name))!.archived).toBe(true);
+      await waitFor(() => liveGroup(watcher, sub.id)?.archived === true, { message: 'archived sub-group seen live' });
+
+      const before = await groups();
+      for (const [who, method, target, body] of [
+        ['secretariat', 'POST', path, undefined],
+        ['chair', 'PUT', `/api/working-groups/${sub.id}/members/me`, undefined],
+        ['secretariat', 'PATCH', `/api/working-groups/${group.id}`, { name: 'Again' }],
+        ['secretariat', 'PUT', `/api/working-groups/${group.id}/roles/${people.kwame.user.id}`, { role: 'co-facilitator' }],
+        ['secretariat', 'POST', `/api/meetings/${meetingId}/working-groups`, { name: 'Under archived', parentId: group.id }],
+        ['mei', 'POST', `/api/working-groups/${sub.id}/nominations`, { userId: people.mei.user.id }],
+      ] as const) {
+        const response = await call(who, method, target, body);
+        expect(response.status, `${who} ${method} ${target}`).toBe(409);
+        expect(response.body.error.code).toBe('WORKING_GROUP_ARCHIVED');
+      }
+      expect(await groups()).toEqual(before);
+      // A member may still leave an archived group.
+      const left = await call<WorkingGroupDto>('mei', 'DELETE', `/api/working-groups/${sub.id}/members/me`);
+      expect(left.status).toBe(200);
+      expect(left.body.members).toEqual([]);
+    });
+
+    it('documents every new route in OpenAPI', async () => {
+      const spec = (await http<{ paths: Record<string, Record<string, unknown>> }>(server.baseUrl, 'GET', '/api/openapi.json')).body;
+      expect(Object.keys(spec.paths['/api/meetings/{meetingId}/working-groups']!)).toEqual(expect.arrayContaining(['get', 'post']));
+      expect(spec.paths['/api/working-groups/{id}']).toHaveProperty('patch');
+      expect(spec.paths['/api/working-groups/{id}/archive']).toHaveProperty('post');
+      expect(Object.keys(spec.paths['/api/working-groups/{id}/roles/{userId}']!)).toEqual(expect.arrayContaining(['put', 'delete']));
+    });
+  });
+}
