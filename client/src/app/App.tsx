@@ -6,6 +6,9 @@ import { SignInPage } from '../auth/SignInPage.tsx';
 import { closeSharedSocket } from '../collab/socket.ts';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { MeetingPage } from '../meetings/MeetingPage.tsx';
+import { InvitationPage } from '../people/InvitationPage.tsx';
+import { PeoplePage } from '../people/PeoplePage.tsx';
+import { ProfilePage } from '../people/ProfilePage.tsx';
 import { PollPresentPage } from '../polls/PollPresentPage.tsx';
 import { ProposalPage } from '../proposals/ProposalPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -49,6 +52,10 @@ function Shell() {
         </Link>
         {user && (
           <div className="site-header__user">
+            <nav aria-label={t('people.nav.label')} className="site-header__nav">
+              {user.role === 'secretariat' && <Link to="/admin/people">{t('people.nav.people')}</Link>}
+              <Link to="/profile">{t('people.nav.profile')}</Link>
+            </nav>
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
             <button
               type="button"
@@ -67,13 +74,19 @@ function Shell() {
         {user === undefined ? (
           <p role="status">{t('app.loading')}</p>
         ) : user === null ? (
-          <SignInPage />
+          <Routes>
+            <Route path="/invitations/:token" element={<InvitationPage />} />
+            <Route path="*" element={<SignInPage />} />
+          </Routes>
         ) : (
           <Routes>
             <Route path="/" element={<MeetingListPage />} />
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/admin/people" element={<PeoplePage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/invitations/:token" element={<InvitationPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}
