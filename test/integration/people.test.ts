@@ -148,7 +148,7 @@ describe('the secretariat administers people', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(token);
     // No password yet: signing in fails like a wrong password.
-    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: person.email, password: '' + 'x'.repeat(12) } })).status).toBe(401);
+    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: person.email, password: 'x'.repeat(12) } })).status).toBe(401);
     // The page greets them without sign-in.
     const info = await call(null, 'GET', `/api/invitations/${token}`);
     expect(info.body).toMatchObject({ name: 'Nadia Okafor', email: person.email });

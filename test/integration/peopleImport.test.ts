@@ -62,7 +62,7 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     rows.splice(4, 0, 'not-an-email,Bad Email,member,government,,');
     rows.splice(14, 0, `king.${backend}@import.example,Bad Role,king,government,,`);
     rows.splice(29, 0, `person3.${backend}@import.example,Twice,member,government,,`);
-    const csv = [HEADER, ...rows].join('\n') + '\n';
+    const csv = `${[HEADER, ...rows].join('\n')}\n`;
     const before = await snapshot();
 
     const preview = await upload(csv, true);

@@ -33,8 +33,7 @@ export function InvitationPage() {
       if (caught instanceof ApiError && (caught.status === 410 || caught.status === 400 || caught.status === 404)) setGone(true);
       else setFailure(errorText(caught));
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  }, [token, errorText]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -41,9 +41,7 @@ export function PeoplePage() {
       },
       (caught: unknown) => setError(t('app.error', { message: errorText(caught) })),
     );
-    // errorText changes identity each render; the filter is what matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter, t]);
+  }, [filter, t, errorText]);
   useEffect(reload, [reload]);
 
   if (me.role !== 'secretariat') {
@@ -139,17 +137,19 @@ export function PeoplePage() {
 
       <section className="people__section" aria-labelledby={`${id}-list`}>
         <h2 id={`${id}-list`}>{t('people.admin.searchTitle')}</h2>
-        <form className="people__filters" onSubmit={search} role="search">
-          <Field label={t('people.admin.search')} hint={t('people.admin.searchHint')}>
-            {(control) => <input {...control} type="search" value={draft.q ?? ''} onChange={(event) => setDraft((old) => ({ ...old, q: event.target.value }))} />}
-          </Field>
-          {select('role', t('people.admin.role'), ROLES, (role) => t(`roles.${role}`))}
-          {select('group', t('people.admin.group'), STAKEHOLDER_GROUPS, (group) => t(`groups.${group}`))}
-          {select('status', t('people.admin.status'), USER_STATUSES, (value) => t(`people.admin.statuses.${value}`))}
-          <button type="submit" className="button button--primary">
-            {t('people.admin.search')}
-          </button>
-        </form>
+        <search>
+          <form className="people__filters" onSubmit={search}>
+            <Field label={t('people.admin.search')} hint={t('people.admin.searchHint')}>
+              {(control) => <input {...control} type="search" value={draft.q ?? ''} onChange={(event) => setDraft((old) => ({ ...old, q: event.target.value }))} />}
+            </Field>
+            {select('role', t('people.admin.role'), ROLES, (role) => t(`roles.${role}`))}
+            {select('group', t('people.admin.group'), STAKEHOLDER_GROUPS, (group) => t(`groups.${group}`))}
+            {select('status', t('people.admin.status'), USER_STATUSES, (value) => t(`people.admin.statuses.${value}`))}
+            <button type="submit" className="button button--primary">
+              {t('people.admin.search')}
+            </button>
+          </form>
+        </search>
         <ErrorAlert message={error} />
         {!people && !error && <p role="status">{t('app.loading')}</p>}
         {people && (

@@ -20,8 +20,7 @@ export function ProfilePage() {
   const id = useId();
   useEffect(() => {
     myProfile().then(setProfile, (caught: unknown) => setError(t('app.error', { message: errorText(caught) })));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t]);
+  }, [t, errorText]);
   return (
     <section className="page people people--narrow" aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('people.profile.title')}</h1>
