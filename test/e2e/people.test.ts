@@ -89,6 +89,13 @@ describe('people administration in the browser', () => {
   it('deactivates only after an accessible confirmation, and Cancel changes nothing', async () => {
     const { page } = await signIn('secretariat@example.org', '/admin/people');
     const row = page.getByRole('row', { name: /Hannah Becker/ });
+    // From a phone to a wide screen, the page never scrolls sideways (the table scrolls in its own box).
+    for (const width of [360, 2560]) {
+      await page.setViewportSize({ width, height: 800 });
+      await row.waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${width} px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await row.getByRole('button', { name: 'Deactivate Hannah Becker' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate Hannah Becker?' });
     await dialog.waitFor();
@@ -147,6 +154,9 @@ describe('people administration in the browser', () => {
     await page.getByRole('link', { name: 'Profile' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
     expect(await a11yViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByLabel('Affiliation').fill('Kenya ICT Action Network');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByText('Your profile was saved.').isVisible()).toBe(true);
