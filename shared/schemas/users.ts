@@ -93,6 +93,9 @@ export const ImportResult = Type.Object({
 });
 export type ImportResult = Static<typeof ImportResult>;
 
+/** Commands without fields: an empty object or no body at all; anything else is a 400. */
+export const EmptyBody = Type.Object({}, { additionalProperties: false });
+
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
 export type TokenParams = Static<typeof TokenParams>;
 

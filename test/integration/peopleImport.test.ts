@@ -113,6 +113,16 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     expect(again.body.rows.every((row: { outcome: string }) => row.outcome === 'update')).toBe(true);
   });
 
+  it('previews a file larger than the usual 256 kB body limit (3,000 people)', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `big${i}.${backend}@import.example,"Person number ${i} with a rather long name",member,government,Somewhere in the world ${i},An organization with a long name ${i}`);
+    const csv = `${HEADER}\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(300 * 1024);
+    const preview = await upload(csv, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rows).toHaveLength(3_000);
+    expect(preview.body.rows.every((row: { outcome: string }) => row.outcome === 'new')).toBe(true);
+  });
+
   it('refuses a file without the needed columns, or that is not CSV, with one clear reason', async () => {
     const noRole = await upload('email,name\na@b.example,A\n', true);
     expect(noRole.status).toBe(400);

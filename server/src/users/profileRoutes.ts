@@ -8,6 +8,7 @@ import { LoginResponse } from '../../../shared/schemas/auth.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import {
   AcceptInvitationBody,
+  EmptyBody,
   InvitationInfo,
   PasswordChangeBody,
   Profile,
@@ -35,6 +36,11 @@ const profile = (user: User): Profile => ({
   region: user.region,
   affiliation: user.affiliation,
 });
+
+/** A bare POST (no body) is as good as `{}`. */
+export const noBodyIsEmpty = async (request: { body: unknown }) => {
+  request.body ??= {};
+};
 
 const SessionsEnded = Type.Object({ sessionsEnded: Type.Integer({ description: 'how many sessions were ended' }) });
 
@@ -84,8 +90,10 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
       schema: {
         tags: ['auth'],
         summary: 'Sign out everywhere: every session of yours ends, this one included, and your open sockets close',
-        response: { 200: SessionsEnded, 401: ErrorResponse },
+        body: EmptyBody,
+        response: { 200: SessionsEnded, 400: ErrorResponse, 401: ErrorResponse },
       },
+      preValidation: noBodyIsEmpty,
     },
     async (request, reply) => {
       const user = requireUser(request);

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '../../../shared/schemas/common.ts';
 import {
+  EmptyBody,
   ImportQuery,
   ImportResult,
   Invitation,
@@ -22,7 +23,7 @@ import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import { PeopleService, type QueueInvitationEmail } from './peopleService.ts';
 import { assertMayManagePeople } from './peoplePolicy.ts';
-import { profileRoutes } from './profileRoutes.ts';
+import { noBodyIsEmpty, profileRoutes } from './profileRoutes.ts';
 import type { User } from './userStore.ts';
 
 export interface UserRoutesOptions {
@@ -35,7 +36,7 @@ export interface UserRoutesOptions {
   queueInvitationEmail?: QueueInvitationEmail;
 }
 
-/** A CSV of a few thousand people fits; the API's usual limit is smaller. */
+/** A CSV of a few thousand people fits; other bodies keep the API's usual, smaller limit. */
 const MAX_CSV_BYTES = 1024 * 1024;
 
 export const managed = (user: User): ManagedUser => ({
@@ -106,7 +107,6 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         body: Type.String({ description: 'the CSV file, header row first' }),
         response: { 200: ImportResult, ...errors, 409: ErrorResponse },
       },
-      bodyLimit: MAX_CSV_BYTES,
     },
     async (request) => {
       const actor = requireUser(request);
@@ -151,8 +151,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
               ? 'Deactivate a person: their sessions end and their sockets close within seconds; what they wrote stays (secretariat only)'
               : 'Reactivate a deactivated person; they sign in again with their password (secretariat only)',
           params: IdParams,
+          body: EmptyBody,
           response: { 200: ManagedUser, ...errors },
         },
+        preValidation: noBodyIsEmpty,
       },
       async (request) => {
         const actor = requireUser(request);
@@ -170,8 +172,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         tags: ['users'],
         summary: 'A new invitation link for a person who has not set a password yet; the previous link stops working (secretariat only)',
         params: IdParams,
+        body: EmptyBody,
         response: { 201: Invitation, ...errors, 409: ErrorResponse },
       },
+      preValidation: noBodyIsEmpty,
     },
     async (request, reply) => reply.status(201).send(await people.reinvite(requireUser(request), request.params.id)),
   );
