@@ -21,7 +21,7 @@ export function ConfirmDialog({ title, body, confirmLabel, busy, onConfirm, onCa
   const id = useId();
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
+    if (!dialog.current?.open) dialog.current?.showModal();
     cancel.current?.focus();
     return () => opener?.focus();
   }, []);

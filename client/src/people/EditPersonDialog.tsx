@@ -11,7 +11,7 @@ export function EditPersonDialog({ person, own, onSaved, onClose }: { person: Ma
   const id = useId();
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
+    if (!dialog.current?.open) dialog.current?.showModal();
     return () => opener?.focus();
   }, []);
   return (

@@ -1,12 +1,29 @@
 /** The invitation link, shown to the secretariat to copy and send (until email sends it too). */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function InvitationLink({ name, email, url, expiresAt }: { name: string; email: string; url: string; expiresAt: number }) {
+export function InvitationLink({
+  name,
+  email,
+  url,
+  expiresAt,
+  focus,
+}: {
+  name: string;
+  email: string;
+  url: string;
+  expiresAt: number;
+  /** Take the focus when shown (after adding someone, the link is what comes next). */
+  focus?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<string>('');
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus, url]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -20,7 +37,7 @@ export function InvitationLink({ name, email, url, expiresAt }: { name: string; 
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(expiresAt);
   return (
     <section className="people__invitation alert alert--info" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('people.invitation.title', { name })}</h3>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>{t('people.invitation.title', { name })}</h3>
       <p id={`${id}-hint`}>{t('people.invitation.hint', { email, date })}</p>
       <div className="people__copy">
         <label htmlFor={`${id}-link`} className="sr-only">

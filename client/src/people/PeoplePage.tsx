@@ -132,7 +132,7 @@ export function PeoplePage() {
             reload();
           }}
         />
-        {invited && <InvitationLink {...invited} />}
+        {invited && <InvitationLink {...invited} focus />}
       </section>
 
       <section className="people__section" aria-labelledby={`${id}-list`}>

@@ -29,7 +29,7 @@ export interface PersonFormProps {
   withEmail: boolean;
   submitLabel: string;
   busyLabel: string;
-  /** The email of nobody in particular, so that ids differ when two forms are on one page. */
+  /** Starts the controls' ids, so that they differ when two forms are on one page. */
   idPrefix: string;
   onSubmit: (values: PersonValues) => Promise<void>;
   /** What failing to send looks like, given the reason. */
