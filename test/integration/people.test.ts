@@ -230,6 +230,8 @@ describe('the secretariat administers people', () => {
   it('deactivation closes a live socket within 5 seconds, stops the cookie, keeps the record; reactivation lets them back', async () => {
     const secretariat = await signedIn('secretariat');
     const member = await login(server.baseUrl, 'olena@example.org');
+    const thread = await call(member, 'POST', '/api/threads', { doc: AGENDA, body: 'A comment written before deactivation' });
+    expect(thread.status).toBe(201);
     const peer = peerOf(member, AGENDA);
     await synced(peer);
     const closed = closes(peer);
@@ -247,6 +249,9 @@ describe('the secretariat administers people', () => {
     const listed = await call(secretariat, 'GET', '/api/users?status=deactivated');
     expect(listed.body.map((user: { id: string }) => user.id)).toContain(member.user.id);
     expect(await server.app.store.users.byId(member.user.id)).toMatchObject({ name: 'Olena Kovalenko' });
+    const threads = await call(secretariat, 'GET', `/api/threads?doc=${encodeURIComponent(AGENDA)}`);
+    const kept = threads.body.find((candidate: { id: string }) => candidate.id === thread.body.id);
+    expect(kept.comments[0]).toMatchObject({ authorId: member.user.id, authorName: 'Olena Kovalenko', body: 'A comment written before deactivation' });
 
     const back = await call(secretariat, 'POST', `/api/users/${member.user.id}/reactivate`);
     expect(back.body).toMatchObject({ status: 'active', disabled: false });
