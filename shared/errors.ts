@@ -13,6 +13,13 @@ export const ERROR_CODES = {
   DUPLICATE: 409,
   NOT_OPEN: 409,
   WORKING_GROUP_ARCHIVED: 409,
+  /** People: an invitation link that was used, expired or replaced. */
+  INVITATION_GONE: 410,
+  EMAIL_TAKEN: 409,
+  WRONG_PASSWORD: 400,
+  WEAK_PASSWORD: 400,
+  IMPORT_INVALID: 400,
+  OWN_ACCOUNT: 400,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -10,7 +10,7 @@ import { addUser, changeUser, importUsers, UserInputError } from './users/userAd
 
 const USAGE = `Usage:
   npm run admin -- user add --email E --name N --role R --password P [--group G] [--region X]
-  npm run admin -- user import --csv FILE   (columns: email,name,role,group,password; all rows or none)
+  npm run admin -- user import --csv FILE   (columns: email,name,role,group,password[,region,affiliation]; all rows or none)
   npm run admin -- user set --email E [--role R] [--disable | --enable]`;
 
 async function run(argv: string[]): Promise<string> {

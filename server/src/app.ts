@@ -203,6 +203,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await http.register(meetingRoutes, { store });
   await http.register(userRoutes, {
     store,
+    publicOrigin: config.publicOrigins[0],
     onUserChanged: (userId) => {
       void sweep.checkNow();
       bus?.publish('userChanged', { userId });

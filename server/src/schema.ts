@@ -7,10 +7,12 @@ import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
 import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
 import { CORE_MIGRATIONS, type Migration } from './storage/migrations.ts';
+import { PEOPLE_MIGRATIONS } from './users/migrations.ts';
 
 export const ALL_MIGRATIONS: Migration[] = [
   ...CORE_MIGRATIONS,
   ...PROPOSAL_MIGRATIONS,
   ...POLL_MIGRATIONS,
   ...MEETING_RECORD_MIGRATIONS,
+  ...PEOPLE_MIGRATIONS,
 ];

@@ -1,6 +1,19 @@
 import { Type, type Static } from 'typebox';
 import { GroupSchema, RoleSchema } from './common.ts';
 
+/** invited: no password yet; active: may sign in; deactivated: may not (their record stays). */
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+export const UserStatusSchema = Type.Enum(USER_STATUSES, { description: 'invited, active or deactivated' });
+
+/** Passwords people choose: long enough to resist guessing, short enough to hash cheaply. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const PasswordSchema = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description: 'at least 10 characters' });
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Email = Type.String({ minLength: 3, maxLength: 254, description: 'an email address' });
+const Optional = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+
 /** A user as the secretariat manages them. */
 export const ManagedUser = Type.Object({
   id: Type.String(),
@@ -9,15 +22,118 @@ export const ManagedUser = Type.Object({
   role: RoleSchema,
   group: GroupSchema,
   region: Type.Union([Type.String(), Type.Null()]),
+  affiliation: Type.Union([Type.String(), Type.Null()]),
+  status: UserStatusSchema,
   disabled: Type.Boolean(),
+  createdAt: Type.Number(),
 });
 export type ManagedUser = Static<typeof ManagedUser>;
 
+export const UserListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'words found in name, email, region or affiliation' })),
+  role: Type.Optional(RoleSchema),
+  group: Type.Optional(GroupSchema),
+  status: Type.Optional(UserStatusSchema),
+});
+export type UserListQuery = Static<typeof UserListQuery>;
+
 export const UserPatch = Type.Object(
   {
+    name: Type.Optional(Name),
     role: Type.Optional(RoleSchema),
+    group: Type.Optional(GroupSchema),
+    region: Optional(100),
+    affiliation: Optional(200),
+    /** Kept for older clients: the same as /deactivate and /reactivate. */
     disabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type UserPatch = Static<typeof UserPatch>;
+
+export const NewUserBody = Type.Object(
+  {
+    email: Email,
+    name: Name,
+    role: RoleSchema,
+    group: GroupSchema,
+    region: Optional(100),
+    affiliation: Optional(200),
+  },
+  { additionalProperties: false },
+);
+export type NewUserBody = Static<typeof NewUserBody>;
+
+export const Invitation = Type.Object({
+  url: Type.String({ description: 'the link the invited person opens to set a password' }),
+  expiresAt: Type.Number({ description: 'milliseconds since 1970' }),
+});
+export type Invitation = Static<typeof Invitation>;
+
+export const InvitedUser = Type.Object({ ...ManagedUser.properties, invitation: Invitation });
+export type InvitedUser = Static<typeof InvitedUser>;
+
+export const ImportQuery = Type.Object({
+  dryRun: Type.Optional(Type.Boolean({ description: 'check and preview; write nothing' })),
+});
+
+export const ImportRow = Type.Object({
+  line: Type.Integer({ description: 'line in the file; the header is line 1' }),
+  outcome: Type.Enum(['new', 'update', 'error'] as const),
+  email: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  error: Type.Optional(Type.String({ description: 'why the row cannot be imported, in plain words' })),
+  invitation: Type.Optional(Invitation),
+});
+export type ImportRow = Static<typeof ImportRow>;
+
+export const ImportResult = Type.Object({
+  dryRun: Type.Boolean(),
+  rows: Type.Array(ImportRow),
+});
+export type ImportResult = Static<typeof ImportResult>;
+
+/** Commands without fields: an empty object or no body at all; anything else is a 400. */
+export const EmptyBody = Type.Object({}, { additionalProperties: false });
+
+export const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
+export type TokenParams = Static<typeof TokenParams>;
+
+export const AcceptInvitationBody = Type.Object({ password: PasswordSchema }, { additionalProperties: false });
+
+export const InvitationInfo = Type.Object({
+  name: Type.String(),
+  email: Type.String(),
+  expiresAt: Type.Number(),
+});
+export type InvitationInfo = Static<typeof InvitationInfo>;
+
+export const ProfilePatch = Type.Object(
+  {
+    name: Type.Optional(Name),
+    affiliation: Optional(200),
+  },
+  // Other settings of one's own (language) may arrive on the same route; they are not refused here.
+  { additionalProperties: true },
+);
+export type ProfilePatch = Static<typeof ProfilePatch>;
+
+export const Profile = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  role: RoleSchema,
+  group: GroupSchema,
+  region: Type.Union([Type.String(), Type.Null()]),
+  affiliation: Type.Union([Type.String(), Type.Null()]),
+});
+export type Profile = Static<typeof Profile>;
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: PasswordSchema,
+  },
+  { additionalProperties: false },
+);
+export type PasswordChangeBody = Static<typeof PasswordChangeBody>;

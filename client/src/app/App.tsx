@@ -4,12 +4,15 @@ import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
+import { InvitationPage } from '../people/InvitationPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
 // and the collaboration stack (its JavaScript budget is in client/budget.json).
 const MeetingPage = lazy(() => import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
 const ProposalPage = lazy(() => import('../proposals/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })));
+const PeoplePage = lazy(() => import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
+const ProfilePage = lazy(() => import('../people/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -57,6 +60,10 @@ function Shell() {
         </Link>
         {user && (
           <div className="site-header__user">
+            <nav aria-label={t('people.nav.label')} className="site-header__nav">
+              {user.role === 'secretariat' && <Link to="/admin/people">{t('people.nav.people')}</Link>}
+              <Link to="/profile">{t('people.nav.profile')}</Link>
+            </nav>
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
             <button
               type="button"
@@ -74,7 +81,10 @@ function Shell() {
         {user === undefined ? (
           <p role="status">{t('app.loading')}</p>
         ) : user === null ? (
-          <SignInPage />
+          <Routes>
+            <Route path="/invitations/:token" element={<InvitationPage />} />
+            <Route path="*" element={<SignInPage />} />
+          </Routes>
         ) : (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Routes>
@@ -82,6 +92,9 @@ function Shell() {
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/admin/people" element={<PeoplePage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/invitations/:token" element={<InvitationPage />} />
             <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

@@ -3,7 +3,7 @@
  * so a copy of the database does not hand out working sessions.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../storage/db.ts';
+import type { Db, SqlExecutor } from '../storage/db.ts';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -82,5 +82,14 @@ export class SessionStore {
 
   async revokeAllOf(userId: string, now = Date.now()): Promise<void> {
     await this.db.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now, userId]);
+  }
+
+  /** Ends every live session of a user but `exceptId` (the one asking, on a password change). */
+  async revokeOthersOf(userId: string, exceptId: string | null, tx: SqlExecutor = this.db, now = Date.now()): Promise<number> {
+    const result = await tx.run(
+      'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?',
+      [now, userId, exceptId ?? ''],
+    );
+    return result.changes;
   }
 }

@@ -1,15 +1,16 @@
 /** Creating users from the admin CLI: one at a time, or a whole CSV atomically. */
 import fs from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { isRole, isStakeholderGroup, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
+import { defaultGroup, ImportFileError, planImport, type PlannedRow } from './userImport.ts';
 import { normaliseEmail, type User } from './userStore.ts';
 
 export class UserInputError extends Error {}
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface UserFields {
@@ -30,10 +31,7 @@ interface ValidUser {
   password: string;
 }
 
-/** When --group is left out: the Secretariat sits with the intergovernmental organizations. */
-export function defaultGroup(role: Role): StakeholderGroup {
-  return role === 'secretariat' ? 'intergovernmental' : 'civil-society';
-}
+export { defaultGroup };
 
 export function validateUser(fields: UserFields): ValidUser {
   const email = fields.email?.trim() ?? '';
@@ -64,40 +62,41 @@ export async function addUser(store: Store, fields: UserFields): Promise<User> {
   }
 }
 
-/** Imports every row or none: all rows are checked first, then inserted in one transaction. */
+/**
+ * Imports every row or none: all rows are checked first (the same checks as the API's import),
+ * then inserted in one transaction.
+ */
 export async function importUsers(store: Store, file: string): Promise<User[]> {
-  let rows: Record<string, string>[];
+  let text: string;
   try {
-    rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new UserInputError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  if (rows.length === 0) throw new UserInputError(`${file} has no rows`);
-  const seen = new Set<string>();
-  const valid = rows.map((row, index) => {
-    try {
-      const user = validateUser(row);
-      if (seen.has(user.email)) throw new UserInputError(`email ${user.email} appears twice`);
-      seen.add(user.email);
-      return user;
-    } catch (error) {
-      // Line numbers count the header as line 1.
-      throw new UserInputError(`line ${index + 2}: ${(error as Error).message.replace(/^--/, '')}`);
-    }
-  });
-  const hashes = await Promise.all(valid.map((user) => hashPassword(user.password)));
+  const mode = { passwords: true, updateExisting: false };
+  let planned: PlannedRow[];
+  try {
+    planned = await planImport(store, text, mode);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new UserInputError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const bad = planned.find((row) => row.outcome === 'error');
+  if (bad) throw new UserInputError(`line ${bad.line}: ${bad.error}; nothing was imported`);
+  const hashes = await Promise.all(planned.map((row) => hashPassword(row.person!.password!)));
   try {
     return await store.db.transaction(async (tx) => {
       const created: User[] = [];
-      for (const [index, user] of valid.entries()) {
+      for (const [index, row] of planned.entries()) {
+        const { password: _password, ...person } = row.person!;
         try {
-          created.push(await store.users.create({ ...user, passwordHash: hashes[index]! }, tx));
+          created.push(await store.users.create({ ...person, passwordHash: hashes[index]! }, tx));
         } catch (error) {
-          if (error instanceof UniqueViolation) throw new UserInputError(`line ${index + 2}: a user with email ${user.email} already exists`);
+          if (error instanceof UniqueViolation) throw new UserInputError(`line ${row.line}: a user with email ${person.email} already exists`);
           throw error;
         }
       }
-      await store.audit.record({ actorId: null, action: 'user.import', subject: 'users', detail: { count: created.length } }, tx);
+      await store.audit.record({ actorId: null, action: 'user.import', subject: 'users', detail: { created: created.length, via: 'cli' } }, tx);
       return created;
     });
   } catch (error) {
@@ -120,12 +119,14 @@ export async function changeUser(
   if (fields.role !== undefined && !isRole(fields.role)) {
     throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role)})`);
   }
-  const found = await store.users.credentialsByEmail(fields.email);
+  const found = await store.users.byEmail(fields.email);
   if (!found) throw new UserInputError(`no user with email ${normaliseEmail(fields.email)}`);
-  const id = found.user.id;
+  const id = found.id;
   return store.db.transaction(async (tx) => {
     if (fields.role !== undefined && isRole(fields.role)) await store.users.setRole(id, fields.role, tx);
     if (fields.disable || fields.enable) await store.users.setDisabled(id, Boolean(fields.disable), tx);
+    // A disabled account's sessions end, as when the secretariat deactivates someone in the browser.
+    if (fields.disable) await store.sessions.revokeOthersOf(id, null, tx);
     await store.audit.record(
       { actorId: null, action: 'user.change', subject: `user:${id}`, detail: { role: fields.role, disabled: fields.disable ? true : fields.enable ? false : undefined, via: 'cli' } },
       tx,

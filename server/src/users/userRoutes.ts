@@ -1,46 +1,124 @@
 /**
- * Managing users (the secretariat): list them, change a role, disable or re-enable an account.
- * A change takes effect at once on HTTP and within seconds on open WebSockets (see
- * collab/accessSweep.ts), on every instance.
+ * People administration (the secretariat): list and search, invite, change, import a CSV,
+ * deactivate and reactivate. A change takes effect at once on HTTP and within seconds on open
+ * WebSockets (see collab/accessSweep.ts), on every instance. One's own account (profile,
+ * password, sign out everywhere) and invitations are in profileRoutes.ts, registered from here.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '../../../shared/schemas/common.ts';
-import { ManagedUser, UserPatch } from '../../../shared/schemas/users.ts';
-import { requireRole } from '../auth/authPlugin.ts';
-import { badRequest, notFound } from '../http/appError.ts';
+import {
+  EmptyBody,
+  ImportQuery,
+  ImportResult,
+  Invitation,
+  InvitedUser,
+  ManagedUser,
+  NewUserBody,
+  UserListQuery,
+  UserPatch,
+} from '../../../shared/schemas/users.ts';
+import { requireUser } from '../auth/authPlugin.ts';
+import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
+import { PeopleService, type QueueInvitationEmail } from './peopleService.ts';
+import { assertMayManagePeople } from './peoplePolicy.ts';
+import { noBodyIsEmpty, profileRoutes } from './profileRoutes.ts';
 import type { User } from './userStore.ts';
 
 export interface UserRoutesOptions {
   store: Store;
-  /** Told after a change is committed, to re-check that user's open sockets. */
+  /** Told after a change is committed, to re-check that user's open sockets (here and on other instances). */
   onUserChanged: (userId: string) => void;
+  /** The origin invitation links start with (the first PUBLIC_ORIGIN). */
+  publicOrigin?: string;
+  /** Where invitation emails are queued (none yet: the secretariat copies the link). */
+  queueInvitationEmail?: QueueInvitationEmail;
 }
 
-const managed = (user: User): ManagedUser => ({
+/** A CSV of a few thousand people fits; other bodies keep the API's usual, smaller limit. */
+const MAX_CSV_BYTES = 1024 * 1024;
+
+export const managed = (user: User): ManagedUser => ({
   id: user.id,
   name: user.name,
   email: user.email,
   role: user.role,
   group: user.group,
   region: user.region,
+  affiliation: user.affiliation,
+  status: user.status,
   disabled: user.disabled,
+  createdAt: user.createdAt,
 });
 
-export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { store, onUserChanged }) => {
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, options) => {
+  const { store, onUserChanged } = options;
+  const people = new PeopleService(store, {
+    publicOrigin: options.publicOrigin ?? 'http://localhost:3000',
+    ...(options.queueInvitationEmail ? { queueInvitationEmail: options.queueInvitationEmail } : {}),
+  });
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
+
+  await app.register(profileRoutes, { store, people, onUserChanged });
+
   app.get(
     '/api/users',
     {
       schema: {
         tags: ['users'],
-        summary: 'Every user, with role and status (secretariat only)',
-        response: { 200: Type.Array(ManagedUser), 401: ErrorResponse, 403: ErrorResponse },
+        summary: 'People on the board, with role, group, region, affiliation and status; searchable (secretariat only)',
+        querystring: UserListQuery,
+        response: { 200: Type.Array(ManagedUser), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => (await people.list(requireUser(request), request.query)).map(managed),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Invite a person: they have no password until they open the invitation link, valid 7 days (secretariat only)',
+        body: NewUserBody,
+        response: { 201: InvitedUser, ...errors, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user, invitation } = await people.invite(requireUser(request), request.body);
+      return reply.status(201).send({ ...managed(user), invitation });
+    },
+  );
+
+  app.post(
+    '/api/users/import',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Import people from a CSV (email,name,role,group,region,affiliation): new ones invited, known ones updated; all rows or none',
+        description:
+          'Send the file as the body with Content-Type text/csv. With dryRun=true nothing is written and each row says what would happen. ' +
+          'Without it, any error row refuses the whole file: 400 IMPORT_INVALID with the rows in error.details.rows.',
+        querystring: ImportQuery,
+        consumes: ['text/csv'],
+        body: Type.String({ description: 'the CSV file, header row first' }),
+        response: { 200: ImportResult, ...errors, 409: ErrorResponse },
       },
     },
     async (request) => {
-      requireRole(request, ['secretariat']);
-      return (await store.users.list()).map(managed);
+      const actor = requireUser(request);
+      assertMayManagePeople(actor);
+      const dryRun = request.query.dryRun === true;
+      const result = await people.importCsv(actor, request.body, dryRun);
+      if (!result.ok && !dryRun) {
+        const bad = result.rows.filter((row) => row.outcome === 'error').length;
+        throw new AppError('IMPORT_INVALID', `Nothing was imported: ${bad} ${bad === 1 ? 'row has an error' : 'rows have errors'}.`, { rows: result.rows });
+      }
+      for (const id of result.changed) onUserChanged(id);
+      return { dryRun, rows: result.rows };
     },
   );
 
@@ -49,33 +127,56 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     {
       schema: {
         tags: ['users'],
-        summary: "Change a user's role, or disable or re-enable the account (secretariat only)",
+        summary: "Change a person's name, role, group, region or affiliation (secretariat only)",
         params: IdParams,
         body: UserPatch,
-        response: { 200: ManagedUser, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        response: { 200: ManagedUser, ...errors },
       },
     },
     async (request) => {
-      const actor = requireRole(request, ['secretariat']);
-      const { id } = request.params;
-      if (id === actor.id && (request.body.disabled === true || (request.body.role && request.body.role !== 'secretariat'))) {
-        throw badRequest('You cannot disable yourself or give up your own secretariat role.');
-      }
-      const updated = await store.db.transaction(async (tx) => {
-        const user = await store.users.byId(id, tx);
-        if (!user) return null;
-        const { role, disabled } = request.body;
-        if (role !== undefined) await store.users.setRole(id, role, tx);
-        if (disabled !== undefined) await store.users.setDisabled(id, disabled, tx);
-        await store.audit.record(
-          { actorId: actor.id, action: 'user.change', subject: `user:${id}`, detail: { from: { role: user.role, disabled: user.disabled }, to: request.body } },
-          tx,
-        );
-        return store.users.byId(id, tx);
-      });
-      if (!updated) throw notFound('The user');
-      onUserChanged(id);
-      return managed(updated);
+      const user = await people.update(requireUser(request), request.params.id, request.body);
+      onUserChanged(user.id);
+      return managed(user);
     },
+  );
+
+  for (const action of ['deactivate', 'reactivate'] as const) {
+    app.post(
+      `/api/users/:id/${action}`,
+      {
+        schema: {
+          tags: ['users'],
+          summary:
+            action === 'deactivate'
+              ? 'Deactivate a person: their sessions end and their sockets close within seconds; what they wrote stays (secretariat only)'
+              : 'Reactivate a deactivated person; they sign in again with their password (secretariat only)',
+          params: IdParams,
+          body: EmptyBody,
+          response: { 200: ManagedUser, ...errors },
+        },
+        preValidation: noBodyIsEmpty,
+      },
+      async (request) => {
+        const actor = requireUser(request);
+        const user = action === 'deactivate' ? await people.deactivate(actor, request.params.id) : await people.reactivate(actor, request.params.id);
+        onUserChanged(user.id);
+        return managed(user);
+      },
+    );
+  }
+
+  app.post(
+    '/api/users/:id/invitation',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'A new invitation link for a person who has not set a password yet; the previous link stops working (secretariat only)',
+        params: IdParams,
+        body: EmptyBody,
+        response: { 201: Invitation, ...errors, 409: ErrorResponse },
+      },
+      preValidation: noBodyIsEmpty,
+    },
+    async (request, reply) => reply.status(201).send(await people.reinvite(requireUser(request), request.params.id)),
   );
 };

@@ -1,6 +1,7 @@
 /** Users: identity, role and stakeholder group. Emails are stored lower-cased and are unique. */
 import { randomUUID } from 'node:crypto';
 import type { Role, StakeholderGroup } from '../../../shared/roles.ts';
+import type { UserStatus } from '../../../shared/schemas/users.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
 export interface User {
@@ -10,6 +11,9 @@ export interface User {
   role: Role;
   group: StakeholderGroup;
   region: string | null;
+  affiliation: string | null;
+  /** Derived: `disabled` wins over the stored invited/active state. */
+  status: UserStatus;
   disabled: boolean;
   createdAt: number;
 }
@@ -20,7 +24,25 @@ export interface NewUser {
   role: Role;
   group: StakeholderGroup;
   region?: string | null;
+  affiliation?: string | null;
+  /** Empty for an invited person, who sets a password through the invitation. */
   passwordHash: string;
+}
+
+/** What the secretariat may change about a person (besides deactivation). */
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  group?: StakeholderGroup;
+  region?: string | null;
+  affiliation?: string | null;
+}
+
+export interface UserFilter {
+  q?: string | undefined;
+  role?: Role | undefined;
+  group?: StakeholderGroup | undefined;
+  status?: UserStatus | undefined;
 }
 
 interface UserRow {
@@ -30,12 +52,14 @@ interface UserRow {
   role: Role;
   stakeholder_group: StakeholderGroup;
   region: string | null;
+  affiliation: string | null;
+  status: string;
   disabled: number;
   created_at: number;
   password_hash: string;
 }
 
-const COLUMNS = 'id, email, name, role, stakeholder_group, region, disabled, created_at, password_hash';
+const COLUMNS = 'id, email, name, role, stakeholder_group, region, affiliation, status, disabled, created_at, password_hash';
 
 function toUser(row: UserRow): User {
   return {
@@ -45,6 +69,8 @@ function toUser(row: UserRow): User {
     role: row.role,
     group: row.stakeholder_group,
     region: row.region,
+    affiliation: row.affiliation ?? null,
+    status: Number(row.disabled) === 1 ? 'deactivated' : row.status === 'invited' ? 'invited' : 'active',
     disabled: Number(row.disabled) === 1,
     createdAt: Number(row.created_at),
   };
@@ -70,17 +96,21 @@ export class UserStore {
       role: input.role,
       stakeholder_group: input.group,
       region: input.region ?? null,
+      affiliation: input.affiliation ?? null,
+      status: input.passwordHash ? 'active' : 'invited',
       disabled: 0,
       created_at: Date.now(),
       password_hash: input.passwordHash,
     };
-    await tx.run(`INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await tx.run(`INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       user.id,
       user.email,
       user.name,
       user.role,
       user.stakeholder_group,
       user.region,
+      user.affiliation,
+      user.status,
       user.disabled,
       user.created_at,
       user.password_hash,
@@ -93,15 +123,80 @@ export class UserStore {
     return row && toUser(row);
   }
 
-  /** The user and their password hash, for signing in. */
-  async credentialsByEmail(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
-    const row = await this.db.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE email = ?`, [normaliseEmail(email)]);
-    return row && { user: toUser(row), passwordHash: row.password_hash };
+  async byEmail(email: string, tx: SqlExecutor = this.db): Promise<User | undefined> {
+    const row = await tx.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE email = ?`, [normaliseEmail(email)]);
+    return row && toUser(row);
   }
 
-  async list(): Promise<User[]> {
-    const rows = await this.db.all<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY name, id`);
+  /**
+   * The user and their password hash, for signing in. An invited person has no password yet:
+   * absent here, so that signing in as them looks exactly like an unknown email.
+   */
+  async credentialsByEmail(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
+    const row = await this.db.get<UserRow>(`SELECT ${COLUMNS} FROM users WHERE email = ?`, [normaliseEmail(email)]);
+    return row?.password_hash ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
+  }
+
+  /** The password hash of a user ('' while invited). */
+  async passwordHashOf(id: string, tx: SqlExecutor = this.db): Promise<string | undefined> {
+    return (await tx.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [id]))?.password_hash;
+  }
+
+  async list(filter: UserFilter = {}): Promise<User[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.q?.trim()) {
+      for (const word of filter.q.trim().toLowerCase().split(/\s+/)) {
+        const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(
+          `(LOWER(name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR LOWER(COALESCE(region, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(affiliation, '')) LIKE ? ESCAPE '\\')`,
+        );
+        params.push(like, like, like, like);
+      }
+    }
+    if (filter.role) {
+      where.push('role = ?');
+      params.push(filter.role);
+    }
+    if (filter.group) {
+      where.push('stakeholder_group = ?');
+      params.push(filter.group);
+    }
+    if (filter.status === 'deactivated') where.push('disabled = 1');
+    else if (filter.status) {
+      where.push('disabled = 0 AND status = ?');
+      params.push(filter.status);
+    }
+    const rows = await this.db.all<UserRow>(
+      `SELECT ${COLUMNS} FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, id`,
+      params,
+    );
     return rows.map(toUser);
+  }
+
+  /** Changes the given fields; the rest stay. */
+  async update(id: string, changes: UserChanges, tx: SqlExecutor = this.db): Promise<boolean> {
+    const columns: Record<keyof UserChanges, string> = {
+      name: 'name',
+      role: 'role',
+      group: 'stakeholder_group',
+      region: 'region',
+      affiliation: 'affiliation',
+    };
+    const set: string[] = [];
+    const params: (string | null)[] = [];
+    for (const [key, column] of Object.entries(columns) as [keyof UserChanges, string][]) {
+      if (changes[key] === undefined) continue;
+      set.push(`${column} = ?`);
+      params.push(changes[key]);
+    }
+    if (set.length === 0) return true;
+    return (await tx.run(`UPDATE users SET ${set.join(', ')} WHERE id = ?`, [...params, id])).changes === 1;
+  }
+
+  /** Sets the password; an invited person becomes active. */
+  async setPassword(id: string, passwordHash: string, tx: SqlExecutor = this.db): Promise<boolean> {
+    return (await tx.run(`UPDATE users SET password_hash = ?, status = 'active' WHERE id = ?`, [passwordHash, id])).changes === 1;
   }
 
   async count(): Promise<number> {

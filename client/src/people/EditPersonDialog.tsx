@@ -1,0 +1,53 @@
+/** Changing a person's name, role, group, region and affiliation, in a modal dialog. */
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagedUser } from '../../../shared/schemas/users.ts';
+import { changePerson } from './peopleApi.ts';
+import { PersonForm } from './PersonForm.tsx';
+
+export function EditPersonDialog({ person, own, onSaved, onClose }: { person: ManagedUser; own: boolean; onSaved: (person: ManagedUser) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    if (!dialog.current?.open) dialog.current?.showModal();
+    return () => opener?.focus();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="people__dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={`${id}-title`}>{t('people.edit.title', { name: person.name })}</h2>
+      <PersonForm
+        idPrefix={`edit-${person.id}`}
+        withEmail={false}
+        roleLocked={own}
+        initial={{ email: person.email, name: person.name, role: person.role, group: person.group, region: person.region ?? '', affiliation: person.affiliation ?? '' }}
+        submitLabel={t('people.edit.save')}
+        busyLabel={t('people.edit.save')}
+        failed={(message) => t('people.edit.failed', { message })}
+        onSubmit={async (values) => {
+          const saved = await changePerson(person.id, {
+            name: values.name.trim(),
+            ...(own ? {} : { role: values.role }),
+            group: values.group,
+            region: values.region.trim() || null,
+            affiliation: values.affiliation.trim() || null,
+          });
+          onSaved(saved);
+        }}
+      >
+        <button type="button" className="button" onClick={onClose}>
+          {t('people.edit.cancel')}
+        </button>
+      </PersonForm>
+    </dialog>
+  );
+}

@@ -1,0 +1,246 @@
+/** /admin/people: the secretariat's list of everyone on the board, and what it may do to each. */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
+import { USER_STATUSES, type InvitedUser, type ManagedUser, type UserListQuery } from '../../../shared/schemas/users.ts';
+import { useUser } from '../app/session.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { CsvImport } from './CsvImport.tsx';
+import { EditPersonDialog } from './EditPersonDialog.tsx';
+import { InvitationLink } from './InvitationLink.tsx';
+import { invitePerson, listPeople, newInvitation, setActive } from './peopleApi.ts';
+import { EMPTY_PERSON, PersonForm } from './PersonForm.tsx';
+import { useErrorText } from './useErrorText.ts';
+import './people.css';
+
+type Invited = { name: string; email: string; url: string; expiresAt: number };
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const errorText = useErrorText();
+  const [filter, setFilter] = useState<UserListQuery>({});
+  const [draft, setDraft] = useState<UserListQuery>({});
+  const [people, setPeople] = useState<ManagedUser[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [invited, setInvited] = useState<Invited | null>(null);
+  const [addKey, setAddKey] = useState(0);
+  const [editing, setEditing] = useState<ManagedUser | null>(null);
+  const [confirming, setConfirming] = useState<ManagedUser | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const reload = useCallback(() => {
+    listPeople(filter).then(
+      (list) => {
+        setPeople(list);
+        setError(null);
+      },
+      (caught: unknown) => setError(t('app.error', { message: errorText(caught) })),
+    );
+  }, [filter, t, errorText]);
+  useEffect(reload, [reload]);
+
+  if (me.role !== 'secretariat') {
+    return (
+      <section className="page">
+        <h1>{t('people.admin.title')}</h1>
+        <p className="alert alert--error">{t('people.errors.FORBIDDEN')}</p>
+      </section>
+    );
+  }
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter({ ...draft });
+  };
+
+  const toggle = async (person: ManagedUser) => {
+    const activate = person.status === 'deactivated';
+    setBusy(true);
+    try {
+      await setActive(person.id, activate);
+      setStatus(t(activate ? 'people.confirm.reactivated' : 'people.confirm.deactivated', { name: person.name }));
+      setConfirming(null);
+      reload();
+    } catch (caught) {
+      setStatus(t('people.confirm.failed', { message: errorText(caught) }));
+      setConfirming(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const relink = async (person: ManagedUser) => {
+    try {
+      const invitation = await newInvitation(person.id);
+      setInvited({ name: person.name, email: person.email, ...invitation });
+    } catch (caught) {
+      setStatus(t('people.confirm.failed', { message: errorText(caught) }));
+    }
+  };
+
+  const select = (key: 'role' | 'group' | 'status', label: string, options: readonly string[], optionLabel: (option: string) => string) => (
+    <Field label={label}>
+      {(control) => (
+        <select {...control} value={draft[key] ?? ''} onChange={(event) => setDraft((old) => ({ ...old, [key]: event.target.value || undefined }))}>
+          <option value="">{t('people.admin.any')}</option>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {optionLabel(option)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="page people" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('people.admin.title')}</h1>
+      <p>{t('people.admin.intro')}</p>
+      <p role="status" className="people__status">
+        {status}
+      </p>
+
+      <section className="people__section" aria-labelledby={`${id}-add`}>
+        <h2 id={`${id}-add`}>{t('people.add.title')}</h2>
+        <p>{t('people.add.intro')}</p>
+        <PersonForm
+          key={addKey}
+          idPrefix="add"
+          withEmail
+          initial={EMPTY_PERSON}
+          submitLabel={t('people.add.submit')}
+          busyLabel={t('people.add.submitting')}
+          failed={(message) => t('people.add.failed', { message })}
+          onSubmit={async (values) => {
+            const person: InvitedUser = await invitePerson({
+              email: values.email.trim(),
+              name: values.name.trim(),
+              role: values.role,
+              group: values.group,
+              region: values.region.trim() || null,
+              affiliation: values.affiliation.trim() || null,
+            });
+            setInvited({ name: person.name, email: person.email, ...person.invitation });
+            setStatus(t('people.add.added', { name: person.name }));
+            setAddKey((key) => key + 1);
+            reload();
+          }}
+        />
+        {invited && <InvitationLink {...invited} focus />}
+      </section>
+
+      <section className="people__section" aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`}>{t('people.admin.searchTitle')}</h2>
+        <search>
+          <form className="people__filters" onSubmit={search}>
+            <Field label={t('people.admin.search')} hint={t('people.admin.searchHint')}>
+              {(control) => <input {...control} type="search" value={draft.q ?? ''} onChange={(event) => setDraft((old) => ({ ...old, q: event.target.value }))} />}
+            </Field>
+            {select('role', t('people.admin.role'), ROLES, (role) => t(`roles.${role}`))}
+            {select('group', t('people.admin.group'), STAKEHOLDER_GROUPS, (group) => t(`groups.${group}`))}
+            {select('status', t('people.admin.status'), USER_STATUSES, (value) => t(`people.admin.statuses.${value}`))}
+            <button type="submit" className="button button--primary">
+              {t('people.admin.search')}
+            </button>
+          </form>
+        </search>
+        <ErrorAlert message={error} />
+        {!people && !error && <p role="status">{t('app.loading')}</p>}
+        {people && (
+          <>
+            <p aria-live="polite">{t('people.admin.count', { count: people.length })}</p>
+            {people.length === 0 ? (
+              <p>{t('people.admin.empty')}</p>
+            ) : (
+              <div className="people__table-wrap">
+                <table className="people__table">
+                  <caption className="sr-only">{t('people.admin.table')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('people.admin.name')}</th>
+                      <th scope="col">{t('people.admin.email')}</th>
+                      <th scope="col">{t('people.admin.role')}</th>
+                      <th scope="col">{t('people.admin.group')}</th>
+                      <th scope="col">{t('people.admin.region')}</th>
+                      <th scope="col">{t('people.admin.affiliation')}</th>
+                      <th scope="col">{t('people.admin.status')}</th>
+                      <th scope="col">{t('people.admin.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {people.map((person) => (
+                      <tr key={person.id}>
+                        <th scope="row">
+                          {person.name} {person.id === me.id && <span className="people__muted">{t('people.admin.you')}</span>}
+                        </th>
+                        <td className="people__email">{person.email}</td>
+                        <td>{t(`roles.${person.role}`)}</td>
+                        <td>{t(`groups.${person.group}`)}</td>
+                        <td>{person.region}</td>
+                        <td>{person.affiliation}</td>
+                        <td>{t(`people.admin.statuses.${person.status}`)}</td>
+                        <td>
+                          <div className="people__row-actions">
+                            <button type="button" className="button" aria-label={t('people.admin.edit', { name: person.name })} onClick={() => setEditing(person)}>
+                              {t('people.admin.editShort')}
+                            </button>
+                            {person.id !== me.id && (
+                              <button
+                                type="button"
+                                className="button"
+                                aria-label={t(person.status === 'deactivated' ? 'people.admin.reactivateNamed' : 'people.admin.deactivateNamed', { name: person.name })}
+                                onClick={() => setConfirming(person)}
+                              >
+                                {t(person.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
+                              </button>
+                            )}
+                            {person.status === 'invited' && (
+                              <button type="button" className="button" aria-label={t('people.admin.newLinkNamed', { name: person.name })} onClick={() => void relink(person)}>
+                                {t('people.admin.newLink')}
+                              </button>
+                            )}
+                          </div>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      <CsvImport onImported={reload} />
+
+      {editing && (
+        <EditPersonDialog
+          person={editing}
+          own={editing.id === me.id}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setStatus(t('people.edit.saved', { name: saved.name }));
+            reload();
+          }}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateTitle' : 'people.confirm.deactivateTitle', { name: confirming.name })}
+          body={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateBody' : 'people.confirm.deactivateBody', { name: confirming.name })}
+          confirmLabel={t(confirming.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void toggle(confirming)}
+        />
+      )}
+    </section>
+  );
+}

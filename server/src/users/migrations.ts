@@ -1,0 +1,25 @@
+/** Schema of people administration: versions 450–499. */
+import type { Migration } from '../storage/migrations.ts';
+
+export const PEOPLE_MIGRATIONS: Migration[] = [
+  {
+    version: 450,
+    name: 'people: affiliation, status, invitations',
+    statements: [
+      `ALTER TABLE users ADD COLUMN affiliation TEXT`,
+      // 'invited' until the person sets a password through an invitation; deactivation is the
+      // existing `disabled` flag, which sessions and the socket sweep already check.
+      `ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active'`,
+      `CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_by TEXT REFERENCES users(id),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT
+      )`,
+      `CREATE INDEX invitations_user ON invitations(user_id)`,
+    ],
+  },
+];

@@ -1,0 +1,298 @@
+/**
+ * People administration (the secretariat) and one's own account (everyone): the rules, the
+ * transactions and the audit rows. Routes and the admin CLI both come through here. Methods
+ * that end sessions or change rights return the ids of the people concerned: the caller tells
+ * the running servers (onUserChanged), after the commit, so their sockets are re-checked.
+ */
+import { AppError, badRequest, notFound } from '../http/appError.ts';
+import type { SqlExecutor } from '../storage/db.ts';
+import { UniqueViolation } from '../storage/db.ts';
+import type { Store } from '../storage/store.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { ImportRow, NewUserBody, UserListQuery, UserPatch } from '../../../shared/schemas/users.ts';
+import { invitationOpen, InvitationStore } from './invitationStore.ts';
+import { assertMayManagePeople, assertNotOwnLockout } from './peoplePolicy.ts';
+import { ImportFileError, planImport, type PlannedRow } from './userImport.ts';
+import { normaliseEmail, type User, type UserChanges } from './userStore.ts';
+
+/** What an email about an invitation needs; written in the invitation's own transaction. */
+export interface InvitationMessage {
+  userId: string;
+  email: string;
+  name: string;
+  url: string;
+  expiresAt: number;
+  invitedBy: string | null;
+}
+
+/**
+ * Where an invitation email is queued. There is no email yet: the default does nothing and the
+ * secretariat copies the link. The notifications outbox plugs in here, writing through `tx` so
+ * that the mail leaves only if the invitation is committed.
+ */
+export type QueueInvitationEmail = (message: InvitationMessage, tx: SqlExecutor) => Promise<void>;
+export const noInvitationEmail: QueueInvitationEmail = async () => {};
+
+export interface PeopleServiceOptions {
+  /** The origin people open the board at; invitation links start with it. */
+  publicOrigin: string;
+  queueInvitationEmail?: QueueInvitationEmail;
+}
+
+export interface IssuedInvitation {
+  url: string;
+  expiresAt: number;
+}
+
+export class PeopleService {
+  readonly invitations: InvitationStore;
+  private readonly store: Store;
+  private readonly publicOrigin: string;
+  private readonly queueInvitationEmail: QueueInvitationEmail;
+
+  constructor(store: Store, options: PeopleServiceOptions) {
+    this.store = store;
+    this.invitations = new InvitationStore(store.db);
+    this.publicOrigin = options.publicOrigin.replace(/\/$/, '');
+    this.queueInvitationEmail = options.queueInvitationEmail ?? noInvitationEmail;
+  }
+
+  async list(actor: User, filter: UserListQuery): Promise<User[]> {
+    assertMayManagePeople(actor);
+    return this.store.users.list(filter);
+  }
+
+  /** Creates a person without a password and an invitation to set one. */
+  async invite(actor: User, body: NewUserBody): Promise<{ user: User; invitation: IssuedInvitation }> {
+    assertMayManagePeople(actor);
+    const email = normaliseEmail(body.email);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest('The email is not a valid address.', { field: 'email' });
+    try {
+      return await this.store.db.transaction(async (tx) => {
+        const user = await this.store.users.create(
+          { email, name: body.name.trim(), role: body.role, group: body.group, region: clean(body.region), affiliation: clean(body.affiliation), passwordHash: '' },
+          tx,
+        );
+        const invitation = await this.issueInvitation(user, actor.id, tx);
+        await this.store.audit.record({ actorId: actor.id, action: 'user.invite', subject: `user:${user.id}`, detail: { role: user.role, group: user.group } }, tx);
+        return { user, invitation };
+      });
+    } catch (error) {
+      if (error instanceof UniqueViolation) throw new AppError('EMAIL_TAKEN', `Someone with the email ${email} is already on the board.`, { field: 'email' });
+      throw error;
+    }
+  }
+
+  /** A new link for someone who has not set a password yet (the old link stops working). */
+  async reinvite(actor: User, id: string): Promise<IssuedInvitation> {
+    assertMayManagePeople(actor);
+    return this.store.db.transaction(async (tx) => {
+      const user = await this.store.users.byId(id, tx);
+      if (!user) throw notFound('The person');
+      if (user.status !== 'invited') throw new AppError('CONFLICT', 'Only a person who has not yet set a password can be invited again.');
+      const invitation = await this.issueInvitation(user, actor.id, tx);
+      await this.store.audit.record({ actorId: actor.id, action: 'user.reinvite', subject: `user:${user.id}` }, tx);
+      return invitation;
+    });
+  }
+
+  async update(actor: User, id: string, patch: UserPatch): Promise<User> {
+    assertMayManagePeople(actor);
+    const { disabled, ...fields } = patch;
+    assertNotOwnLockout(actor, id, { role: fields.role, deactivate: disabled === true });
+    const changes: UserChanges = {
+      ...(fields.name !== undefined ? { name: fields.name.trim() } : {}),
+      ...(fields.role !== undefined ? { role: fields.role } : {}),
+      ...(fields.group !== undefined ? { group: fields.group } : {}),
+      ...(fields.region !== undefined ? { region: clean(fields.region) } : {}),
+      ...(fields.affiliation !== undefined ? { affiliation: clean(fields.affiliation) } : {}),
+    };
+    if (changes.name === '') throw badRequest('The name cannot be empty.', { field: 'name' });
+    return this.store.db.transaction(async (tx) => {
+      const user = await this.store.users.byId(id, tx);
+      if (!user) throw notFound('The person');
+      await this.store.users.update(id, changes, tx);
+      if (disabled !== undefined && disabled !== user.disabled) await this.setActive(id, !disabled, tx);
+      await this.store.audit.record(
+        {
+          actorId: actor.id,
+          action: 'user.change',
+          subject: `user:${id}`,
+          detail: { from: pick(user, [...Object.keys(changes), ...(disabled !== undefined ? ['disabled'] : [])]), to: patch },
+        },
+        tx,
+      );
+      return (await this.store.users.byId(id, tx))!;
+    });
+  }
+
+  /** Ends the person's sessions; their record and authorship stay. */
+  async deactivate(actor: User, id: string): Promise<User> {
+    assertMayManagePeople(actor);
+    assertNotOwnLockout(actor, id, { deactivate: true });
+    return this.store.db.transaction(async (tx) => {
+      if (!(await this.store.users.byId(id, tx))) throw notFound('The person');
+      await this.setActive(id, false, tx);
+      await this.store.audit.record({ actorId: actor.id, action: 'user.deactivate', subject: `user:${id}` }, tx);
+      return (await this.store.users.byId(id, tx))!;
+    });
+  }
+
+  async reactivate(actor: User, id: string): Promise<User> {
+    assertMayManagePeople(actor);
+    return this.store.db.transaction(async (tx) => {
+      if (!(await this.store.users.byId(id, tx))) throw notFound('The person');
+      await this.setActive(id, true, tx);
+      await this.store.audit.record({ actorId: actor.id, action: 'user.reactivate', subject: `user:${id}` }, tx);
+      return (await this.store.users.byId(id, tx))!;
+    });
+  }
+
+  /**
+   * Imports a CSV (columns email, name, role, group, region, affiliation): new people are
+   * invited, known ones updated. All rows or none: with any error row, nothing is written and
+   * the rows are the answer.
+   */
+  async importCsv(actor: User, text: string, dryRun: boolean): Promise<{ ok: boolean; rows: ImportRow[]; changed: string[] }> {
+    assertMayManagePeople(actor);
+    const mode = { passwords: false, updateExisting: true, actorId: actor.id };
+    let planned: PlannedRow[];
+    try {
+      planned = await planImport(this.store, text, mode);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw new AppError('IMPORT_INVALID', `The file cannot be imported: ${error.message}.`, { rows: [] });
+      throw error;
+    }
+    const ok = planned.every((row) => row.outcome !== 'error');
+    if (dryRun || !ok) return { ok, rows: planned.map(toImportRow), changed: [] };
+    try {
+      return await this.store.db.transaction(async (tx) => {
+        // Checked again inside the transaction: someone may have been added since the preview.
+        const rows = await planImport(this.store, text, mode, tx);
+        if (rows.some((row) => row.outcome === 'error')) return { ok: false, rows: rows.map(toImportRow), changed: [] };
+        const answer: ImportRow[] = [];
+        const changed: string[] = [];
+        for (const row of rows) {
+          const person = row.person!;
+          const fields = { name: person.name, role: person.role, group: person.group, region: person.region, affiliation: person.affiliation };
+          if (row.outcome === 'update') {
+            await this.store.users.update(row.existing!.id, fields, tx);
+            changed.push(row.existing!.id);
+            answer.push(toImportRow(row));
+          } else {
+            const user = await this.store.users.create({ email: person.email, ...fields, passwordHash: '' }, tx);
+            answer.push({ ...toImportRow(row), invitation: await this.issueInvitation(user, actor.id, tx) });
+          }
+        }
+        const created = rows.filter((row) => row.outcome === 'new').length;
+        await this.store.audit.record(
+          { actorId: actor.id, action: 'user.import', subject: 'users', detail: { created, updated: changed.length, via: 'api' } },
+          tx,
+        );
+        return { ok: true, rows: answer, changed };
+      });
+    } catch (error) {
+      if (error instanceof UniqueViolation) throw new AppError('EMAIL_TAKEN', 'Someone in the file was added meanwhile; preview the file again.');
+      throw error;
+    }
+  }
+
+  /** Who an invitation is for, to greet them on the page where they set a password. */
+  async invitationInfo(token: string): Promise<{ user: User; expiresAt: number }> {
+    const invitation = await this.invitations.byToken(token);
+    const user = invitation && (await this.store.users.byId(invitation.userId));
+    if (!invitationOpen(invitation) || !user || user.disabled) throw gone();
+    return { user, expiresAt: invitation.expiresAt };
+  }
+
+  /** Sets the invited person's password, once; the caller opens their session. */
+  async acceptInvitation(token: string, password: string): Promise<User> {
+    const passwordHash = await hashPassword(password);
+    return this.store.db.transaction(async (tx) => {
+      const invitation = await this.invitations.byToken(token, tx);
+      const user = invitation && (await this.store.users.byId(invitation.userId, tx));
+      if (!invitationOpen(invitation) || !user || user.disabled) throw gone();
+      if (!(await this.invitations.markUsed(invitation.id, tx))) throw gone();
+      await this.store.users.setPassword(user.id, passwordHash, tx);
+      await this.store.audit.record({ actorId: user.id, action: 'user.accept-invitation', subject: `user:${user.id}` }, tx);
+      return (await this.store.users.byId(user.id, tx))!;
+    });
+  }
+
+  async updateProfile(user: User, patch: { name?: string | undefined; affiliation?: string | null | undefined }): Promise<User> {
+    const changes: UserChanges = {
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.affiliation !== undefined ? { affiliation: clean(patch.affiliation) } : {}),
+    };
+    if (changes.name === '') throw badRequest('Your name cannot be empty.', { field: 'name' });
+    return this.store.db.transaction(async (tx) => {
+      await this.store.users.update(user.id, changes, tx);
+      if (Object.keys(changes).length > 0) {
+        await this.store.audit.record(
+          { actorId: user.id, action: 'user.profile', subject: `user:${user.id}`, detail: { from: pick(user, Object.keys(changes)), to: changes } },
+          tx,
+        );
+      }
+      return (await this.store.users.byId(user.id, tx))!;
+    });
+  }
+
+  /** Needs the current password; every other session of the person ends. */
+  async changePassword(user: User, sessionId: string, currentPassword: string, newPassword: string): Promise<number> {
+    const stored = (await this.store.users.passwordHashOf(user.id)) ?? '';
+    if (!(await verifyPassword(currentPassword, stored))) {
+      throw new AppError('WRONG_PASSWORD', 'The current password is not correct.', { field: 'currentPassword' });
+    }
+    if (newPassword === currentPassword) {
+      throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one.', { field: 'newPassword' });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    return this.store.db.transaction(async (tx) => {
+      await this.store.users.setPassword(user.id, passwordHash, tx);
+      const ended = await this.store.sessions.revokeOthersOf(user.id, sessionId, tx);
+      await this.store.audit.record({ actorId: user.id, action: 'user.password', subject: `user:${user.id}`, detail: { sessionsEnded: ended } }, tx);
+      return ended;
+    });
+  }
+
+  /** Ends every session of the person, the one asking included. */
+  async signOutEverywhere(user: User): Promise<number> {
+    return this.store.db.transaction(async (tx) => {
+      const ended = await this.store.sessions.revokeOthersOf(user.id, null, tx);
+      await this.store.audit.record({ actorId: user.id, action: 'auth.logout-everywhere', subject: `user:${user.id}`, detail: { sessionsEnded: ended } }, tx);
+      return ended;
+    });
+  }
+
+  private async setActive(id: string, active: boolean, tx: SqlExecutor): Promise<void> {
+    await this.store.users.setDisabled(id, !active, tx);
+    if (!active) await this.store.sessions.revokeOthersOf(id, null, tx);
+  }
+
+  private async issueInvitation(user: User, actorId: string | null, tx: SqlExecutor): Promise<IssuedInvitation> {
+    const { token, invitation } = await this.invitations.create(user.id, actorId, tx);
+    const issued = { url: `${this.publicOrigin}/invitations/${token}`, expiresAt: invitation.expiresAt };
+    await this.queueInvitationEmail({ userId: user.id, email: user.email, name: user.name, ...issued, invitedBy: actorId }, tx);
+    return issued;
+  }
+}
+
+const gone = () => new AppError('INVITATION_GONE', 'This invitation link was already used, has expired or was replaced by a newer one.');
+
+function clean(value: string | null | undefined): string | null {
+  return value?.trim() || null;
+}
+
+function pick(user: User, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (user as unknown as Record<string, unknown>)[key]]));
+}
+
+function toImportRow(row: PlannedRow): ImportRow {
+  return {
+    line: row.line,
+    outcome: row.outcome,
+    ...(row.email ? { email: row.email } : {}),
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.error ? { error: row.error } : {}),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Importing people from a CSV through the API, on SQLite and on PostgreSQL: a preview writes
+ * nothing, a file with errors is refused whole with each error's line and reason, and the fixed
+ * file imports in one go (new people invited, known ones updated). The store's search and
+ * invitations behave the same on both backends.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvitationStore, invitationOpen } from '../../server/src/users/invitationStore.ts';
+import type { Store } from '../../server/src/storage/store.ts';
+import { createUser, login, type Session } from '../helpers/clients.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { backends } from '../helpers/storeBackends.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const HEADER = 'email,name,role,group,region,affiliation';
+const GROUPS = ['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'];
+
+/** 40 good rows: 39 new people and one change to a demo member (Mei Lin becomes chair). */
+function goodRows(tag: string): string[] {
+  const rows = Array.from({ length: 39 }, (_, i) =>
+    `person${i + 1}.${tag}@import.example,"Person ${i + 1}, ${tag}",${i % 7 === 0 ? 'observer' : 'member'},${GROUPS[i % 5]},Region ${i % 4},Org ${i}`,
+  );
+  rows.splice(20, 0, 'MEI@example.org,Mei Lin,chair,technical-community,Asia-Pacific,Tsinghua University');
+  return rows;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => {
+  let server: TestServer;
+  let database: TestDatabase | undefined;
+  let secretariat: Session;
+
+  beforeAll(async () => {
+    if (backend === 'postgres') database = await createTestDatabase('peopleimport');
+    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
+    secretariat = await login(server.baseUrl, 'secretariat@example.org');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  async function upload(csv: string, dryRun = false) {
+    const response = await fetch(`${server.baseUrl}/api/users/import${dryRun ? '?dryRun=true' : ''}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', cookie: secretariat.cookie },
+      body: csv,
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  const snapshot = async () => ({
+    users: await server.app.store.users.list(),
+    invitations: await server.app.store.db.all('SELECT id FROM invitations'),
+    audit: (await server.app.store.audit.list({}, 100_000)).length,
+  });
+
+  it('refuses a file of 40 good rows and 3 bad ones whole, naming each bad line and why; fixed, it imports in one go', async () => {
+    const good = goodRows(backend);
+    // Lines: header is 1, so rows start at line 2. Bad rows go at lines 6, 16 and 31.
+    const rows = [...good];
+    rows.splice(4, 0, 'not-an-email,Bad Email,member,government,,');
+    rows.splice(14, 0, `king.${backend}@import.example,Bad Role,king,government,,`);
+    rows.splice(29, 0, `person3.${backend}@import.example,Twice,member,government,,`);
+    const csv = `${[HEADER, ...rows].join('\n')}\n`;
+    const before = await snapshot();
+
+    const preview = await upload(csv, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.dryRun).toBe(true);
+    expect(preview.body.rows).toHaveLength(43);
+    const errors = preview.body.rows.filter((row: { outcome: string }) => row.outcome === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 6, error: expect.stringContaining('not a valid email') }),
+      expect.objectContaining({ line: 16, error: expect.stringContaining('the role "king" is not one of') }),
+      expect.objectContaining({ line: 31, error: expect.stringMatching(/already on line 4$/) }),
+    ]);
+    expect(preview.body.rows.filter((row: { outcome: string }) => row.outcome === 'update')).toEqual([
+      expect.objectContaining({ email: 'MEI@example.org', outcome: 'update' }),
+    ]);
+    expect(preview.body.rows.filter((row: { outcome: string }) => row.outcome === 'new')).toHaveLength(39);
+    expect(await snapshot()).toEqual(before);
+
+    const refused = await upload(csv);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('IMPORT_INVALID');
+    expect(refused.body.error.message).toContain('3 rows');
+    expect(refused.body.error.details.rows.filter((row: { outcome: string }) => row.outcome === 'error').map((row: { line: number }) => row.line)).toEqual([6, 16, 31]);
+    expect(await snapshot()).toEqual(before);
+
+    const fixed = [HEADER, ...good].join('\r\n');
+    const dry = await upload(fixed, true);
+    expect(dry.body.rows.every((row: { outcome: string }) => row.outcome !== 'error')).toBe(true);
+    expect(await snapshot()).toEqual(before);
+
+    const imported = await upload(fixed);
+    expect(imported.status).toBe(200);
+    expect(imported.body.dryRun).toBe(false);
+    expect(imported.body.rows).toHaveLength(40);
+    const created = imported.body.rows.filter((row: { outcome: string }) => row.outcome === 'new');
+    expect(created).toHaveLength(39);
+    for (const row of created) expect(row.invitation.url).toMatch(/\/invitations\/[A-Za-z0-9_-]+$/);
+    const after = await server.app.store.users.list();
+    expect(after).toHaveLength(before.users.length + 39);
+    const first = await server.app.store.users.byEmail(`person1.${backend}@import.example`);
+    expect(first).toMatchObject({ name: `Person 1, ${backend}`, role: 'observer', group: 'government', region: 'Region 0', affiliation: 'Org 0', status: 'invited' });
+    expect(await server.app.store.users.byEmail('mei@example.org')).toMatchObject({ role: 'chair', affiliation: 'Tsinghua University' });
+    const audit = await server.app.store.audit.list({ action: 'user.import' });
+    expect(audit.at(-1)).toMatchObject({ actorId: secretariat.user.id, detail: { created: 39, updated: 1, via: 'api' } });
+
+    // The same file again: every row is now an update, nothing new.
+    const again = await upload(fixed, true);
+    expect(again.body.rows.every((row: { outcome: string }) => row.outcome === 'update')).toBe(true);
+  });
+
+  it('previews a file larger than the usual 256 kB body limit (3,000 people)', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `big${i}.${backend}@import.example,"Person number ${i} with a rather long name",member,government,Somewhere in the world ${i},An organization with a long name ${i}`);
+    const csv = `${HEADER}\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(300 * 1024);
+    const preview = await upload(csv, true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.rows).toHaveLength(3_000);
+    expect(preview.body.rows.every((row: { outcome: string }) => row.outcome === 'new')).toBe(true);
+  });
+
+  it('refuses a file without the needed columns, or that is not CSV, with one clear reason', async () => {
+    const noRole = await upload('email,name\na@b.example,A\n', true);
+    expect(noRole.status).toBe(400);
+    expect(noRole.body.error).toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringContaining('role') });
+    const empty = await upload('email,name,role\n', true);
+    expect(empty.body.error.message).toContain('no rows');
+    const broken = await upload('email,name,role\n"unclosed,x,member\n', true);
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toContain('not valid CSV');
+  });
+});
+
+describe.each(backends('peoplestore'))('people in the store on $name', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
+  afterAll(async () => {
+    await store.close();
+    await backend.dispose();
+  });
+
+  it('searches case-insensitively in name, email, region and affiliation, with % and _ taken literally', async () => {
+    const ana = await createUser(store, { name: 'Ana Quintero', role: 'member', email: 'ana.q@search.example' });
+    await store.users.update(ana.id, { affiliation: 'Fundación 100%_Red', region: 'GRULAC' });
+    await createUser(store, { name: 'Bo Lind', role: 'chair', group: 'government', email: 'bo@search.example' });
+    const emails = async (q: string) => (await store.users.list({ q })).map((user) => user.email);
+    expect(await emails('QUINTERO')).toEqual(['ana.q@search.example']);
+    expect(await emails('grulac')).toEqual(['ana.q@search.example']);
+    expect(await emails('100%_red')).toEqual(['ana.q@search.example']);
+    expect(await emails('100%%')).toEqual([]);
+    expect(await emails('search.example lind')).toEqual(['bo@search.example']);
+    expect((await store.users.list({ role: 'chair', group: 'government' })).map((user) => user.email)).toEqual(['bo@search.example']);
+    await store.users.setDisabled(ana.id, true);
+    expect((await store.users.list({ status: 'deactivated' })).map((user) => user.email)).toEqual(['ana.q@search.example']);
+    expect((await store.users.list({ status: 'active' })).map((user) => user.email)).toEqual(['bo@search.example']);
+  });
+
+  it('keeps invited people out of sign-in and stores only hashes of invitation tokens', async () => {
+    const invited = await store.users.create({ email: 'inv@search.example', name: 'Invited', role: 'member', group: 'government', passwordHash: '' });
+    expect(invited.status).toBe('invited');
+    expect(await store.users.credentialsByEmail('inv@search.example')).toBeUndefined();
+    const invitations = new InvitationStore(store.db);
+    const { token } = await invitations.create(invited.id, null);
+    const found = await invitations.byToken(token);
+    expect(invitationOpen(found)).toBe(true);
+    expect(await store.db.get('SELECT id FROM invitations WHERE token_hash = ?', [token])).toBeUndefined();
+    expect(await invitations.markUsed(found!.id)).toBe(true);
+    expect(await invitations.markUsed(found!.id)).toBe(false);
+    expect(invitationOpen(await invitations.byToken(token))).toBe(false);
+    await store.users.setPassword(invited.id, 'scrypt$x');
+    expect((await store.users.byId(invited.id))?.status).toBe('active');
+  });
+});
