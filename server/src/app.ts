@@ -21,6 +21,7 @@ import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
+import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { AppError } from './http/appError.ts';
@@ -212,6 +213,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
+  await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });
   http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),
   );
