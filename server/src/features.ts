@@ -4,5 +4,6 @@ import type { Feature } from './feature.ts';
 import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
 import { proposalsFeature } from './proposals/proposalsFeature.ts';
+import { ssoFeature } from './sso/ssoFeature.ts';
 
-export const FEATURES: Feature[] = [proposalsFeature, pollsFeature, meetingRecordFeature, apiTokensFeature];
+export const FEATURES: Feature[] = [proposalsFeature, pollsFeature, meetingRecordFeature, apiTokensFeature, ssoFeature];
