@@ -8,6 +8,7 @@ import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { MeetingPage } from '../meetings/MeetingPage.tsx';
 import { PollPresentPage } from '../polls/PollPresentPage.tsx';
 import { ProposalPage } from '../proposals/ProposalPage.tsx';
+import { TokensPage } from '../tokens/TokensPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 export function App() {
@@ -50,6 +51,7 @@ function Shell() {
         {user && (
           <div className="site-header__user">
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
+            <Link to="/settings/tokens">{t('tokens.link')}</Link>
             <button
               type="button"
               className="button button--quiet"
@@ -74,6 +76,7 @@ function Shell() {
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/settings/tokens" element={<TokensPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

@@ -14,12 +14,14 @@ import common from './en/common.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
+import sso from './en/sso.json' with { type: 'json' };
+import tokens from './en/tokens.json' with { type: 'json' };
 import versions from './en/versions.json' with { type: 'json' };
 import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, tokens, sso },
   },
 } as const;
 
