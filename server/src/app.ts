@@ -157,7 +157,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         version: '1',
         description:
           'Commands and queries of the Plenary board. Collaborative documents are served on the WebSocket at GET /collab ' +
-          '(Hocuspocus protocol): authenticate each document with a token from POST /api/collab-token.',
+          '(Hocuspocus protocol): authenticate each document with a token from POST /api/collab-token. Plain Yjs clients ' +
+          '(y-websocket) use GET /yjs/<documentName>?token=<collab token or API token>. Scripts authenticate REST calls ' +
+          'with Authorization: Bearer <API token> (POST /api/tokens).',
       },
     },
   });
