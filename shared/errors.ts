@@ -6,6 +6,12 @@ export const ERROR_CODES = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
+  /** API tokens and single sign-on (see docs/interop.md). */
+  TOKEN_INVALID: 401,
+  TOKEN_SCOPE: 403,
+  SSO_EMAIL_UNVERIFIED: 403,
+  SSO_NO_ACCOUNT: 403,
+  SSO_FAILED: 400,
   FORBIDDEN: 403,
   CROSS_SITE: 403,
   NOT_FOUND: 404,

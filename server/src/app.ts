@@ -21,6 +21,7 @@ import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
+import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { AppError } from './http/appError.ts';
@@ -156,7 +157,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         version: '1',
         description:
           'Commands and queries of the Plenary board. Collaborative documents are served on the WebSocket at GET /collab ' +
-          '(Hocuspocus protocol): authenticate each document with a token from POST /api/collab-token.',
+          '(Hocuspocus protocol): authenticate each document with a token from POST /api/collab-token. Plain Yjs clients ' +
+          '(y-websocket) use GET /yjs/<documentName>?token=<collab token or API token>. Scripts authenticate REST calls ' +
+          'with Authorization: Bearer <API token> (POST /api/tokens).',
       },
     },
   });
@@ -213,6 +216,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
+  await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });
   http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),
   );

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { type OidcSettings, parseOidcSettings } from './sso/oidcConfig.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -72,6 +73,8 @@ export interface Config {
   maxDocumentBytes: number;
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean;
+  /** Single sign-on providers (OIDC_PROVIDERS and OIDC_<NAME>_*; see sso/oidcConfig.ts). */
+  oidc: OidcSettings;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxDocumentBytes: parsed.MAX_DOCUMENT_BYTES,
     updateCpuBudgetMs: parsed.UPDATE_CPU_BUDGET_MS,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
+    oidc: parseOidcSettings(env),
   };
 }
 

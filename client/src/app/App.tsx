@@ -13,6 +13,7 @@ const MeetingPage = lazy(() => import('../meetings/MeetingPage.tsx').then((m) =>
 const ProposalPage = lazy(() => import('../proposals/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })));
 const PeoplePage = lazy(() => import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const ProfilePage = lazy(() => import('../people/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+const TokensPage = lazy(() => import('../tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -65,6 +66,7 @@ function Shell() {
               <Link to="/profile">{t('people.nav.profile')}</Link>
             </nav>
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
+            <Link to="/settings/tokens">{t('tokens.link')}</Link>
             <button
               type="button"
               className="button button--quiet"
@@ -95,6 +97,7 @@ function Shell() {
             <Route path="/admin/people" element={<PeoplePage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/invitations/:token" element={<InvitationPage />} />
+            <Route path="/settings/tokens" element={<TokensPage />} />
             <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

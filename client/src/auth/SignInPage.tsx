@@ -10,6 +10,7 @@ import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { Field } from '../ui/Field.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { SsoButtons } from './SsoButtons.tsx';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -75,6 +76,7 @@ export function SignInPage() {
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <SsoButtons />
     </section>
   );
 }

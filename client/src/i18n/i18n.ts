@@ -15,12 +15,14 @@ import pack from './en/pack.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
+import sso from './en/sso.json' with { type: 'json' };
+import tokens from './en/tokens.json' with { type: 'json' };
 import versions from './en/versions.json' with { type: 'json' };
 import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso },
   },
 } as const;
 

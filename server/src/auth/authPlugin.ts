@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isModerator, type Role } from '../../../shared/roles.ts';
+import { authenticateBearer, bearerOf, refuseWithoutAdminScope } from '../apiTokens/bearerAuth.ts';
 import { AppError, forbidden, unauthorized } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -46,6 +47,7 @@ export const authPlugin = fp<AuthPluginOptions>(
     await app.register(cookie);
     app.decorateRequest('user', null);
     app.decorateRequest('session', null);
+    app.decorateRequest('apiToken', null);
 
     app.decorate('setSessionCookie', (reply: FastifyReply, secret: string) => {
       void reply.setCookie(SESSION_COOKIE, secret, {
@@ -61,6 +63,9 @@ export const authPlugin = fp<AuthPluginOptions>(
     });
 
     app.addHook('onRequest', async (request) => {
+      // An API token instead of the cookie: no cookie is read, so there is no cross-site risk.
+      const bearer = bearerOf(request);
+      if (bearer !== undefined) return authenticateBearer(request, bearer, options.store);
       if (UNSAFE_METHODS.has(request.method)) refuseCrossSite(request, options.publicOrigins);
       const secret = request.cookies[SESSION_COOKIE];
       if (!secret) return;
@@ -99,6 +104,7 @@ export function requireUser(request: FastifyRequest): User {
 export function requireRole(request: FastifyRequest, roles: readonly Role[]): User {
   const user = requireUser(request);
   if (!roles.includes(user.role)) throw forbidden();
+  if (roles.every((role) => role === 'secretariat')) refuseWithoutAdminScope(request);
   return user;
 }
 

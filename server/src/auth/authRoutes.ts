@@ -16,6 +16,7 @@ import type { User } from '../users/userStore.ts';
 import { requireUser } from './authPlugin.ts';
 import type { CollabTokens } from './collabToken.ts';
 import { DECOY_HASH, verifyPassword } from './passwords.ts';
+import { isPasswordLoginOff } from '../sso/ssoStore.ts';
 
 export interface AuthRoutesOptions {
   store: Store;
@@ -54,6 +55,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       // Verify against a decoy when the email is unknown: same answer, same cost.
       const valid = await verifyPassword(request.body.password, found?.passwordHash ?? DECOY_HASH);
       if (!found || !valid || found.user.disabled) throw new AppError('INVALID_CREDENTIALS', INVALID);
+      // Switched to single sign-on only by the secretariat: the same answer as a wrong password.
+      if (await isPasswordLoginOff(store.db, found.user.id)) throw new AppError('INVALID_CREDENTIALS', INVALID);
       const { secret } = await store.sessions.create(found.user.id);
       app.setSessionCookie(reply, secret);
       await store.audit.record({ actorId: found.user.id, action: 'auth.login', subject: `user:${found.user.id}` });

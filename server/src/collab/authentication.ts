@@ -59,8 +59,9 @@ export class Authentication implements Extension {
     }
     const user = await userOfSession(store, session);
     if (!session || !user) throw Unauthorized;
-    const granted = await access.resolve(user, documentName);
-    if (!granted) throw Forbidden;
+    const resolved = await access.resolve(user, documentName);
+    if (!resolved) throw Forbidden;
+    const granted = context.readOnly ? 'read' : resolved;
     connectionConfig.readOnly = granted === 'read';
     return { ...context, user, sessionId: session.id, access: granted };
   }

@@ -7,6 +7,8 @@ import type { User } from '../users/userStore.ts';
 export interface SocketContext {
   /** The whole socket (every document on it), for closing it when the store is unavailable. */
   socket: WebSocketLike;
+  /** The credential allows reading only (a read-scoped API token on /yjs): every document is read-only. */
+  readOnly?: boolean;
 }
 
 export interface CollabContext extends SocketContext {

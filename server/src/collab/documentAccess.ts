@@ -78,12 +78,14 @@ export class DocumentAccess {
     let checked = 0;
     for (const connection of document.getConnections()) {
       if (++checked % CONNECTIONS_PER_TURN === 0) await nextTurn();
-      const user = (connection.context as CollabContext | undefined)?.user;
+      const context = connection.context as CollabContext | undefined;
+      const user = context?.user;
       if (!user) continue;
       if (!byUser.has(user.id)) byUser.set(user.id, await this.resolve(user, documentName).catch(() => undefined));
       const access = byUser.get(user.id);
       if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
-      if (access === null || (access === 'write') === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+      // A read-only credential (a read-scoped API token) stays read-only whatever the role allows.
+      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
     }
   }
 }

@@ -1,0 +1,170 @@
+/**
+ * /settings/tokens: create a personal API token (name, scopes, expiry), see it once and copy it,
+ * list one's tokens with when each was last used, revoke them.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreatedToken, TokenInfo } from '../../../shared/schemas/apiTokens.ts';
+import { useSession } from '../app/session.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
+import { useCommand } from '../ui/useCommand.ts';
+import { createToken, listTokens, revokeToken, type Scope } from './tokensApi.ts';
+import './tokens.css';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+export function TokensPage() {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const [tokens, setTokens] = useState<TokenInfo[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Scope[]>(['read']);
+  const [expiry, setExpiry] = useState(() => isoDate(Date.now() + 90 * DAY_MS));
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [copyNote, setCopyNote] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { busy, message, run } = useCommand((why) => t('tokens.failed', { message: why }));
+  const formErrorId = useId();
+  const scopesId = useId();
+  const date = (at: number) => new Date(at).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
+
+  const load = useCallback(async () => {
+    try {
+      setTokens(await listTokens());
+    } catch (error) {
+      setLoadError(t('tokens.failed', { message: (error as Error).message }));
+    }
+  }, [t]);
+  useEffect(() => void load(), [load]);
+
+  const available: Scope[] = user?.role === 'secretariat' ? ['read', 'write', 'admin'] : ['read', 'write'];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    if (scopes.length === 0) {
+      setFormError(t('tokens.needScope'));
+      return;
+    }
+    setCreated(null);
+    setCopyNote(null);
+    await run(async () => {
+      // The end of the chosen day, in the person's time zone.
+      const expiresAt = new Date(`${expiry}T23:59:59`).toISOString();
+      setCreated(await createToken({ name: name.trim(), scopes, expiresAt }));
+      setName('');
+      await load();
+    }, t('tokens.createdTitle'));
+  };
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.token);
+      setCopyNote(t('tokens.copied'));
+    } catch {
+      setCopyNote(t('tokens.copyFailed'));
+    }
+  };
+
+  const toggle = (scope: Scope, on: boolean) =>
+    setScopes((current) => (on ? [...new Set([...current, scope])] : current.filter((s) => s !== scope)));
+
+  return (
+    <section className="page tokens" aria-labelledby="tokens-title">
+      <h1 id="tokens-title">{t('tokens.title')}</h1>
+      <p>{t('tokens.intro')}</p>
+
+      <h2>{t('tokens.createTitle')}</h2>
+      <form className="form tokens__form" onSubmit={submit} noValidate aria-describedby={formError ? formErrorId : undefined}>
+        <Field label={t('tokens.name')} hint={t('tokens.nameHint')}>
+          {(control) => (
+            <input {...control} name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} />
+          )}
+        </Field>
+        <fieldset className="form__group tokens__scopes" aria-describedby={scopesId}>
+          <legend>{t('tokens.scopes')}</legend>
+          {available.map((scope) => (
+            <label key={scope} className="form__check">
+              <input type="checkbox" name="scopes" value={scope} checked={scopes.includes(scope)} onChange={(event) => toggle(scope, event.target.checked)} />
+              {t(`tokens.scope.${scope}`)}
+            </label>
+          ))}
+          <span id={scopesId} className="sr-only">
+            {t('tokens.scopes')}
+          </span>
+        </fieldset>
+        <Field label={t('tokens.expiry')} hint={t('tokens.expiryHint')}>
+          {(control) => (
+            <input
+              {...control}
+              name="expiresAt"
+              type="date"
+              required
+              min={isoDate(Date.now() + DAY_MS)}
+              max={isoDate(Date.now() + 365 * DAY_MS)}
+              value={expiry}
+              onChange={(event) => setExpiry(event.target.value)}
+            />
+          )}
+        </Field>
+        <ErrorAlert id={formErrorId} message={formError ?? (message?.error ? message.text : null)} />
+        <button type="submit" className="button button--primary" disabled={busy || name.trim() === ''}>
+          {busy ? t('tokens.creating') : t('tokens.create')}
+        </button>
+      </form>
+
+      {created && (
+        <div className="alert alert--info tokens__created" role="status">
+          <h2>{t('tokens.createdTitle')}</h2>
+          <p>{t('tokens.createdHint')}</p>
+          <p className="tokens__value">
+            <code data-testid="new-token">{created.token}</code>
+          </p>
+          <button type="button" className="button" onClick={() => void copy()}>
+            {t('tokens.copy')}
+          </button>
+          {copyNote && <p>{copyNote}</p>}
+        </div>
+      )}
+
+      <h2>{t('tokens.listTitle')}</h2>
+      <ErrorAlert message={loadError} />
+      {tokens && tokens.length === 0 && <p>{t('tokens.none')}</p>}
+      {tokens && tokens.length > 0 && (
+        <ul className="card-list">
+          {tokens.map((token) => (
+            <li key={token.id} className="card">
+              <h3 className="card__title">{token.name}</h3>
+              <p className="card__meta">
+                {token.scopes.map((scope) => t(`tokens.scopeLabel.${scope}`)).join(', ')} · {t('tokens.created', { date: date(token.createdAt) })} ·{' '}
+                {t(token.expiresAt > Date.now() ? 'tokens.expires' : 'tokens.expired', { date: date(token.expiresAt) })} ·{' '}
+                {token.lastUsedAt ? t('tokens.lastUsed', { date: date(token.lastUsedAt) }) : t('tokens.neverUsed')}
+                {token.revokedAt && <> · {t('tokens.revokedOn', { date: date(token.revokedAt) })}</>}
+              </p>
+              {!token.revokedAt && token.expiresAt > Date.now() && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      await revokeToken(token.id);
+                      await load();
+                    }, t('tokens.revoked', { name: token.name }))
+                  }
+                >
+                  {t('tokens.revoke', { name: token.name })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && !message.error && !created && <p role="status">{message.text}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * `Authorization: Bearer <API token>` on REST. A bearer request carries no cookie that a browser
+ * would add on its own, so it is exempt from the cross-site check of the cookie path; the cookie
+ * is then ignored altogether. Scopes: `read` allows GET and HEAD only; `write` allows commands;
+ * `admin` (secretariat only) is needed on top for the secretariat's routes (see requireRole).
+ */
+import type { FastifyRequest } from 'fastify';
+import { userOfSession } from '../auth/authPlugin.ts';
+import { AppError } from '../http/appError.ts';
+import type { Store } from '../storage/store.ts';
+import { type ApiToken, ApiTokenStore, type Scope } from './apiTokenStore.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The API token behind `user` on a bearer request, or null (cookie or anonymous). */
+    apiToken: ApiToken | null;
+  }
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The bearer token of a request: undefined without an Authorization header, '' for a malformed one. */
+export function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : '';
+}
+
+export function tokenRefused(): AppError {
+  return new AppError('TOKEN_INVALID', 'The API token is unknown, revoked or expired.');
+}
+
+export function hasScope(token: ApiToken, scope: Scope): boolean {
+  if (scope === 'read') return true;
+  if (scope === 'write') return token.scopes.includes('write') || token.scopes.includes('admin');
+  return token.scopes.includes('admin');
+}
+
+const stores = new WeakMap<Store, ApiTokenStore>();
+
+export function apiTokenStoreOf(store: Store): ApiTokenStore {
+  let tokens = stores.get(store);
+  if (!tokens) {
+    tokens = new ApiTokenStore(store.db);
+    stores.set(store, tokens);
+  }
+  return tokens;
+}
+
+/** Sets request.user, request.session and request.apiToken from a bearer token, or throws 401/403. */
+export async function authenticateBearer(request: FastifyRequest, bearer: string, store: Store): Promise<void> {
+  const tokens = apiTokenStoreOf(store);
+  const token = bearer ? await tokens.byToken(bearer) : undefined;
+  const session = token ? await store.sessions.byId(token.sessionId) : undefined;
+  const user = await userOfSession(store, session);
+  if (!token || !session || !user) throw tokenRefused();
+  if (!READ_METHODS.has(request.method) && !hasScope(token, 'write')) {
+    throw new AppError('TOKEN_SCOPE', 'This API token may only read (its scope is read).');
+  }
+  request.apiToken = token;
+  request.session = session;
+  request.user = user;
+  await tokens.touch(token);
+}
+
+/** For requireRole: a bearer request to a secretariat-only route needs the admin scope. */
+export function refuseWithoutAdminScope(request: FastifyRequest): void {
+  if (request.apiToken && !hasScope(request.apiToken, 'admin')) {
+    throw new AppError('TOKEN_SCOPE', "This API token lacks the admin scope that the secretariat's routes need.");
+  }
+}

@@ -1,0 +1,89 @@
+/** Personal API tokens on REST: created once, listed without the token, scoped, revoked at once. */
+import { describe, expect, it } from 'vitest';
+import { http, login } from '../helpers/clients.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
+
+const { server, call } = serverSuite();
+
+const bearer = (token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  http(server.baseUrl, method, path, { headers: { authorization: `Bearer ${token}`, ...headers }, ...(body === undefined ? {} : { body }) });
+
+describe('API tokens', () => {
+  it('are shown once, stored hashed, listed with their last use, and authenticate REST calls', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const created = await call(mei, 'POST', '/api/tokens', { name: 'Spreadsheet', scopes: ['read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^plt_[A-Za-z0-9_-]{43}$/);
+
+    const row = await server.app.store.db.get<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = ?', [created.body.id]);
+    expect(row!.token_hash).not.toContain(created.body.token.slice(4));
+
+    let listed = await call(mei, 'GET', '/api/tokens');
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
+    expect(listed.body[0]).toMatchObject({ id: created.body.id, name: 'Spreadsheet', scopes: ['read'], lastUsedAt: null, revokedAt: null });
+
+    const me = await bearer(created.body.token, 'GET', '/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe('mei@example.org');
+    listed = await call(mei, 'GET', '/api/tokens');
+    expect(listed.body[0].lastUsedAt).toBeGreaterThan(0);
+
+    // Someone else's list does not have it, and cannot revoke it.
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    expect((await call(kwame, 'GET', '/api/tokens')).body.some((token: { id: string }) => token.id === created.body.id)).toBe(false);
+    expect((await call(kwame, 'DELETE', `/api/tokens/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('enforce scopes: read is GET only, write allows commands, admin is the secretariat’s and needed for its routes', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const read = (await call(mei, 'POST', '/api/tokens', { name: 'read', scopes: ['read'] })).body.token;
+    const write = (await call(mei, 'POST', '/api/tokens', { name: 'write', scopes: ['write'] })).body.token;
+    const refused = await bearer(read, 'POST', '/api/collab-token', {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('TOKEN_SCOPE');
+    // A bearer request carries no cookie: an Origin does not make it cross-site.
+    expect((await bearer(write, 'POST', '/api/collab-token', {}, { origin: 'https://elsewhere.example' })).status).toBe(200);
+
+    const memberAdmin = await call(mei, 'POST', '/api/tokens', { name: 'admin', scopes: ['admin'] });
+    expect(memberAdmin.status).toBe(403);
+    expect(memberAdmin.body.error.code).toBe('TOKEN_SCOPE');
+
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const plain = (await call(secretariat, 'POST', '/api/tokens', { name: 'plain', scopes: ['write'] })).body.token;
+    const admin = (await call(secretariat, 'POST', '/api/tokens', { name: 'admin', scopes: ['admin'] })).body.token;
+    const withoutAdmin = await bearer(plain, 'GET', '/api/users');
+    expect(withoutAdmin.status).toBe(403);
+    expect(withoutAdmin.body.error.code).toBe('TOKEN_SCOPE');
+    expect((await bearer(admin, 'GET', '/api/users')).status).toBe(200);
+
+    // A token cannot make or list tokens: that needs the signed-in person.
+    expect((await bearer(write, 'POST', '/api/tokens', { name: 'more', scopes: ['write'] })).status).toBe(403);
+    expect((await bearer(write, 'GET', '/api/tokens')).status).toBe(403);
+    // The token is not a session cookie.
+    expect((await http(server.baseUrl, 'GET', '/api/me', { cookie: `plenary_session=${write}` })).status).toBe(401);
+  });
+
+  it('are refused at once when revoked or expired, and check the expiry asked for', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const created = (await call(mei, 'POST', '/api/tokens', { name: 'to revoke', scopes: ['write'] })).body;
+    expect((await bearer(created.token, 'GET', '/api/me')).status).toBe(200);
+    expect((await call(mei, 'DELETE', `/api/tokens/${created.id}`)).status).toBe(204);
+    const revoked = await bearer(created.token, 'GET', '/api/me');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe('TOKEN_INVALID');
+    expect((await call(mei, 'GET', '/api/tokens')).body.find((token: { id: string }) => token.id === created.id).revokedAt).toBeGreaterThan(0);
+
+    const shortLived = (await call(mei, 'POST', '/api/tokens', { name: 'short', scopes: ['read'], expiresAt: Date.now() + 800 })).body.token;
+    expect((await bearer(shortLived, 'GET', '/api/me')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect((await bearer(shortLived, 'GET', '/api/me')).status).toBe(401);
+
+    expect((await bearer('plt_not-a-token', 'GET', '/api/me')).status).toBe(401);
+    const past = await call(mei, 'POST', '/api/tokens', { name: 'past', scopes: ['read'], expiresAt: Date.now() - 1 });
+    expect(past.status).toBe(400);
+    expect(past.body.error.details).toEqual({ field: 'expiresAt' });
+    expect((await call(mei, 'POST', '/api/tokens', { name: 'far', scopes: ['read'], expiresAt: '2099-01-01' })).status).toBe(400);
+    expect((await call(mei, 'POST', '/api/tokens', { name: 'bad', scopes: ['everything'] })).status).toBe(400);
+  });
+});
