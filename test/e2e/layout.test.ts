@@ -151,8 +151,9 @@ describe('the layout from 360 to 1920 px', () => {
 
         await page.goto(`${MEETING}?tab=polls`);
         const card = page.locator('.poll-card', { hasText: 'Which Working Group should report first' });
-        await card.getByRole('radio', { name: 'Working Group on Youth Engagement' }).click();
-        await expect.poll(() => card.textContent()).toContain('Your vote is in');
+        const choice = card.getByRole('button', { name: 'Working Group on Youth Engagement' });
+        await choice.click();
+        await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
         await check(page, 'polls', viewport.width);
 
         await page.goto(`${MEETING}?tab=groups`);
