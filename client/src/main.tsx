@@ -1,5 +1,6 @@
-// The shared stylesheet first: feature stylesheets, imported by the components below, come after
+// The design tokens and the shared stylesheet first: feature stylesheets, imported by the components below, come after
 // it in the bundle and may refine its classes.
+import './ui/tokens.css';
 import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -28,6 +28,8 @@ describe('running the meeting', () => {
     await expect.poll(() => kwame.page.locator('.ProseMirror .agenda-item').nth(4).locator('.agenda-item__meta').textContent()).toContain('5.');
     expect(await kwame.page.locator('.ProseMirror .agenda-item--current').count()).toBe(0);
 
+    // The day view is one of the tools beside the text.
+    await chair.page.getByRole('tab', { name: 'Day view' }).click();
     const row = chair.page.locator('.day-view__item', { hasText: ITEM });
     await row.getByRole('button', { name: 'Mark as current' }).click();
     await expect.poll(() => row.getByRole('button', { name: 'Current' }).getAttribute('aria-pressed')).toBe('true');
@@ -36,21 +38,30 @@ describe('running the meeting', () => {
     await expect.poll(() => highlighted.count(), { timeout: 10_000 }).toBe(1);
     expect(await highlighted.locator('.agenda-item__title').textContent()).toBe(ITEM);
     expect(await highlighted.getAttribute('aria-current')).toBe('true');
+    await kwame.page.getByRole('tab', { name: 'Current item' }).click();
     const now = kwame.page.getByRole('region', { name: 'Current item' });
     await expect.poll(() => now.textContent()).toContain(`5. ${ITEM}`);
     await expect.poll(() => now.textContent()).toContain('of 90 min planned');
     // A member sees it but cannot move it on.
     expect(await now.getByRole('button').count()).toBe(0);
+    await kwame.page.getByRole('tab', { name: 'Day view' }).click();
     expect(await kwame.page.locator('.day-view__item', { hasText: ITEM }).getAttribute('aria-current')).toBe('true');
 
-    // Item details open in the day view, labelled.
+    // Item details open in a dialog from the day view, labelled, with room for the form.
     await row.getByRole('button', { name: 'Details' }).click();
-    const details = chair.page.getByRole('form', { name: 'Details of item 5' });
+    const dialog = chair.page.getByRole('dialog', { name: 'Details of item 5' });
+    const details = dialog.getByRole('form', { name: 'Details of item 5' });
+    const box = await dialog.boundingBox();
+    const viewport = chair.page.viewportSize()!;
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
     expect(await details.getByLabel('Minutes').inputValue()).toBe('90');
     expect(await a11yViolations(chair.page)).toEqual([]);
     await details.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
 
     // The chair moves on: the highlight follows on the other screen.
+    await chair.page.getByRole('tab', { name: 'Current item' }).click();
     await chair.page.getByRole('button', { name: 'Move on to item 6' }).click();
     await expect.poll(() => highlighted.locator('.agenda-item__title').textContent(), { timeout: 10_000 }).toContain('Best Practice Forums');
     expect(await a11yViolations(kwame.page)).toEqual([]);
@@ -59,6 +70,7 @@ describe('running the meeting', () => {
   });
 
   it('warns in the day view when a day runs past its end', async () => {
+    await chair.page.getByRole('tab', { name: 'Day view' }).click();
     const warning = chair.page.locator('.day-view__warning');
     expect(await warning.count()).toBe(0);
     await chair.page.getByLabel('A meeting day ends at').fill('11:30');
@@ -108,6 +120,7 @@ describe('running the meeting', () => {
   it('shows what changed since a version, and who did it, in an accessible dialog', async () => {
     await kwame.page.getByRole('tab', { name: 'Agenda' }).click();
     await kwame.page.locator('.ProseMirror').waitFor();
+    await kwame.page.getByRole('tab', { name: 'Versions' }).click();
     await kwame.page.getByLabel('Name the agenda as it is now').fill('Before Kwame’s note');
     await kwame.page.getByRole('button', { name: 'Save version' }).click();
     await expect.poll(() => kwame.page.getByRole('region', { name: 'Versions' }).textContent()).toContain('Saved the version');

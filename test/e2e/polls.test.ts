@@ -69,6 +69,10 @@ describe('a live poll in the browser', () => {
     // Kwame's screen stops hearing the server; the chair closes the poll.
     frozen = true;
     await card.getByRole('button', { name: 'Close the poll' }).click();
+    // Closing cannot be undone: a dialog says so and asks first.
+    const confirm = chair.page.getByRole('alertdialog');
+    expect(await confirm.textContent()).toContain('cannot be reopened');
+    await confirm.getByRole('button', { name: 'Close the poll' }).click();
     await expect.poll(() => projector.page.getByText('Closed', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => projector.page.getByText(/Tied: Yes, No/).isVisible()).toBe(true);
 

@@ -14,6 +14,7 @@ import { useAgendaItems } from './agendaItemsModel.ts';
 import { CurrentItemPanel } from './CurrentItemPanel.tsx';
 import { DayView } from './DayView.tsx';
 import { useRunState } from './useRunState.ts';
+import type { Tool } from '../ui/ToolPanel.tsx';
 import './agenda.css';
 
 /** The editor extensions of the agenda, fed with the meeting's live state. */
@@ -33,14 +34,15 @@ export function useAgendaExtensions(): AnyExtension[] {
   return useMemo(() => [agendaItemDecorations(channel)], [channel]);
 }
 
-export function AgendaPanels({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
+/** The agenda's tools beside the text: the current item, the day view and the versions. */
+export function useAgendaTools(doc: Y.Doc | null, editable: boolean): Tool[] {
+  const { t } = useTranslation();
   const items = useAgendaItems(doc);
   const run = useRunState();
-  return (
-    <>
-      <CurrentItemPanel items={items} run={run} />
-      <DayView doc={doc} items={items} run={run} editable={editable} />
-      <VersionHistory />
-    </>
-  );
+  if (!doc) return [];
+  return [
+    { id: 'now', label: t('agendaItems.nowTitle'), content: <CurrentItemPanel items={items} run={run} /> },
+    { id: 'day', label: t('agendaItems.dayView'), content: <DayView doc={doc} items={items} run={run} editable={editable} /> },
+    { id: 'versions', label: t('versions.title'), content: <VersionHistory /> },
+  ];
 }

@@ -4,7 +4,7 @@ import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocume
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useAgendaComments } from '../comments/useDocumentComments.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { AgendaPanels, useAgendaExtensions } from './AgendaRecord.tsx';
+import { useAgendaExtensions, useAgendaTools } from './AgendaRecord.tsx';
 
 export function AgendaTab() {
   const { t } = useTranslation();
@@ -12,9 +12,10 @@ export function AgendaTab() {
   const collab = useCollabDocument(meeting.agendaDoc, { userId: user.id });
   const agendaExtensions = useAgendaExtensions();
   const comments = useAgendaComments();
-  if (!collab) return null;
   // Until the server says otherwise, only roles that may write get an editable editor.
-  const editable = isEditable(collab, user.role !== 'observer');
+  const editable = collab ? isEditable(collab, user.role !== 'observer') : false;
+  const tools = useAgendaTools(collab && collab.state !== 'denied' ? collab.doc : null, editable);
+  if (!collab) return null;
   return (
     <CollaborativeDocument
       collab={collab}
@@ -27,12 +28,8 @@ export function AgendaTab() {
       sidebarLabel={t('meeting.panels')}
       extensions={[...comments.extensions, ...agendaExtensions]}
       renderExtras={comments.renderExtras}
-      sidebar={
-        <>
-          {collab.state !== 'denied' && <AgendaPanels doc={collab.doc} editable={editable} />}
-          {comments.sidebar}
-        </>
-      }
+      tools={tools}
+      margin={comments.sidebar}
     />
   );
 }

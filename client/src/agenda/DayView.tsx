@@ -13,6 +13,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { insertItem, type AgendaItemView } from './agendaItemsModel.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
 import { setCurrentItem, setDayEnd, type RunView } from './useRunState.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /** Height of one minute on the timeline, in rem; an item is never shorter than its text. */
@@ -106,7 +107,14 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                       )}
                     </div>
                   )}
-                  {editing === item.id && <ItemDetailsForm doc={doc} item={item} onDone={() => setEditing(null)} />}
+                  {/* In a dialog: the side column is too narrow for the form, and a dialog never cuts it off. */}
+                  <Dialog
+                    open={editing === item.id}
+                    title={t('agendaItems.detailsOf', { number: item.fullNumber })}
+                    onClose={() => setEditing(null)}
+                  >
+                    <ItemDetailsForm doc={doc} item={item} onDone={() => setEditing(null)} />
+                  </Dialog>
                 </li>
               );
             })}

@@ -55,7 +55,7 @@ export function readItems(doc: Y.Doc): AgendaItemView[] {
 }
 
 /** The agenda's items, re-read whenever the document changes. */
-export function useAgendaItems(doc: Y.Doc | undefined): AgendaItemView[] {
+export function useAgendaItems(doc: Y.Doc | null | undefined): AgendaItemView[] {
   const [items, setItems] = useState<AgendaItemView[]>([]);
   useEffect(() => {
     if (!doc) return;

@@ -1,11 +1,12 @@
 /**
  * A collaborative document laid out on a page: its heading with the connection state, the
- * read-only notice for those who may not write, the editor (or why the server refused it), and
- * beside it who is here now and the page's own panels.
+ * read-only notice for those who may not write, the editor (or why the server refused it); its
+ * comments in the margin; and the tools (who is here now and the page's own) in a switchable,
+ * collapsible column. Below the wide breakpoint, comments and tools are sheets opened from a bar.
  */
 import type { AnyExtension } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
@@ -14,6 +15,8 @@ import { PresenceList } from './PresenceList.tsx';
 import type { CollabDocument } from './useCollabDocument.ts';
 import { usePresence } from './usePresence.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { type Tool, ToolPanel, useToolsCollapsed } from '../ui/ToolPanel.tsx';
+import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 
 /**
  * Whether the editor is editable: the page's rule for this person, and, until the server says
@@ -33,15 +36,21 @@ export interface CollaborativeDocumentProps {
   readOnlyNotice: string;
   /** Accessible name of the editing area. */
   label: string;
-  /** Accessible name of the side column. */
+  /** Accessible name of the tools column. */
   sidebarLabel: string;
+  /** Accessible name of the comments margin. */
+  marginLabel?: string;
   extensions?: AnyExtension[];
   renderExtras?: (editor: Editor) => ReactNode;
   /** Shown below the document, in the main column. */
   children?: ReactNode;
-  /** Panels shown below the list of who is here now. */
-  sidebar?: ReactNode;
+  /** The page's tools, after who is here now. */
+  tools?: Tool[];
+  /** The comments, in the margin beside the text. */
+  margin?: ReactNode;
 }
+
+type Sheet = 'margin' | 'tools';
 
 export function CollaborativeDocument({
   collab,
@@ -55,14 +64,67 @@ export function CollaborativeDocument({
   extensions,
   renderExtras,
   children,
-  sidebar,
+  tools = [],
+  margin,
+  marginLabel,
 }: CollaborativeDocumentProps) {
   const { t } = useTranslation();
   const people = usePresence(collab.provider);
+  const wide = useMediaQuery(WIDE_LAYOUT);
+  const [collapsed, setCollapsed] = useToolsCollapsed();
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const sheetRef = useRef<HTMLElement | null>(null);
   const titleId = `${idPrefix}-title`;
   const noticeId = `${idPrefix}-readonly`;
+  const allTools: Tool[] = [
+    { id: 'presence', label: t('presence.title'), content: <PresenceList people={people} selfId={user.id} /> },
+    ...tools,
+  ];
+
+  // A sheet takes the focus when it opens and gives it back to its button when it closes (Escape too).
+  useEffect(() => {
+    if (wide || !sheet) return;
+    sheetRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      document.getElementById(`sheet-button-${sheet}`)?.focus();
+      setSheet(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [sheet, wide]);
+
+  const sheetProps = (which: Sheet) => ({
+    id: `sheet-${which}`,
+    'data-open': !wide && sheet === which ? 'true' : undefined,
+    ref: (element: HTMLElement | null) => {
+      if (sheet === which) sheetRef.current = element;
+    },
+    tabIndex: -1,
+  });
+  const closeButton = (which: Sheet) =>
+    wide ? undefined : (
+      <button
+        type="button"
+        className="button button--quiet sheet__close"
+        onClick={() => {
+          setSheet(null);
+          document.getElementById(`sheet-button-${which}`)?.focus();
+        }}
+      >
+        {t('tools.close')}
+      </button>
+    );
+  const layout = [
+    'meeting__layout',
+    'meeting__layout--sheets',
+    margin ? '' : 'meeting__layout--no-margin',
+    collapsed ? 'meeting__layout--tools-collapsed' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className="meeting__layout">
+    <div className={layout}>
       <div className="meeting__main">
         <section aria-labelledby={titleId}>
           <div className="section-heading">
@@ -91,10 +153,48 @@ export function CollaborativeDocument({
         </section>
         {children}
       </div>
-      <aside className="meeting__side" aria-label={sidebarLabel}>
-        <PresenceList people={people} selfId={user.id} />
-        {sidebar}
+      {margin && (
+        <aside className="meeting__margin" aria-label={marginLabel ?? t('comments.title')} {...sheetProps('margin')}>
+          {closeButton('margin')}
+          {margin}
+        </aside>
+      )}
+      <aside className="meeting__side" aria-labelledby="tools-title" {...sheetProps('tools')}>
+        <ToolPanel
+          tools={allTools}
+          collapsible={wide}
+          collapsed={collapsed}
+          onCollapsedChange={setCollapsed}
+          headingId="tools-title"
+          closeButton={closeButton('tools')}
+        />
       </aside>
+      {!wide && (
+        <nav className="sheet-bar" aria-label={sidebarLabel}>
+          {margin && (
+            <button
+              id="sheet-button-margin"
+              type="button"
+              className="button"
+              aria-expanded={sheet === 'margin'}
+              aria-controls="sheet-margin"
+              onClick={() => setSheet(sheet === 'margin' ? null : 'margin')}
+            >
+              {marginLabel ?? t('comments.title')}
+            </button>
+          )}
+          <button
+            id="sheet-button-tools"
+            type="button"
+            className="button"
+            aria-expanded={sheet === 'tools'}
+            aria-controls="sheet-tools"
+            onClick={() => setSheet(sheet === 'tools' ? null : 'tools')}
+          >
+            {t('tools.title')}
+          </button>
+        </nav>
+      )}
     </div>
   );
 }

@@ -12,7 +12,9 @@ import { Field } from '../ui/Field.tsx';
 import { anchorOfPassage, type Range } from './commentAnchors.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { commentsApi } from './commentsApi.ts';
+import { useMarginLayout } from './marginLayout.ts';
 import { ModerationLog } from './ModerationLog.tsx';
+import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 import { ThreadView, type Placement, type ThreadActions, type ThreadPermissions } from './ThreadView.tsx';
 
 /** A thread being started: the passage it is about, if any. */
@@ -43,6 +45,8 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const { threads, ranges, editor, doc, permissions, activeId, onActivate, draft, onDraft, onChanged } = props;
   const [status, setStatus] = useState('');
   const articles = useRef(new Map<string, HTMLElement>());
+  const openList = useRef<HTMLUListElement>(null);
+  const inMargin = useMediaQuery(WIDE_LAYOUT);
 
   const placement = (thread: ThreadDto): Placement => {
     if (!thread.anchor) return 'document';
@@ -52,6 +56,13 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const position = (thread: ThreadDto) => ranges.get(thread.id)?.from ?? Number.MAX_SAFE_INTEGER;
   const open = threads.filter((thread) => !thread.resolved).sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt);
   const resolved = threads.filter((thread) => thread.resolved);
+  useMarginLayout(
+    openList,
+    editor,
+    ranges,
+    inMargin,
+    open.map((thread) => `${thread.id}:${thread.comments.length}:${thread.id === activeId}`).join(',') + (draft ? ':draft' : ''),
+  );
 
   // A passage clicked in the text brings its thread into view.
   useEffect(() => {
@@ -95,7 +106,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
   };
 
   const renderThread = (thread: ThreadDto) => (
-    <li key={thread.id}>
+    <li key={thread.id} data-thread-id={thread.id}>
       <ThreadView
         ref={(element) => {
           if (element) articles.current.set(thread.id, element);
@@ -146,7 +157,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
         {status}
       </p>
       {open.length === 0 && !draft && <p className="comments__empty">{t('comments.none')}</p>}
-      <ul className="comments__threads">{open.map(renderThread)}</ul>
+      <ul className="comments__threads comments__threads--open" ref={openList}>
+        {open.map(renderThread)}
+      </ul>
       {resolved.length > 0 && (
         <details className="comments__resolved">
           <summary>{t('comments.resolvedCount', { count: resolved.length })}</summary>

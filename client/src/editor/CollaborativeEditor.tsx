@@ -5,6 +5,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
 import type { AnyExtension } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, type ReactNode } from 'react';
@@ -48,6 +49,8 @@ export function CollaborativeEditor({
         ...richTextExtensions(),
         ...extensions,
         Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
+        // An empty document says what to do next instead of showing a blank box.
+        Placeholder.configure({ placeholder: editable ? t('editor.placeholder') : t('editor.emptyReadOnly') }),
         // The server stamps the same identity on what others see; this is what the page shows itself.
         CollaborationCaret.configure({
           provider,

@@ -9,7 +9,16 @@ export interface Tab {
   label: string;
 }
 
-export function TabList({ tabs, selected, onSelect, label }: { tabs: Tab[]; selected: string; onSelect: (id: string) => void; label: string }) {
+export interface TabListProps {
+  tabs: Tab[];
+  selected: string;
+  onSelect: (id: string) => void;
+  label: string;
+  /** Prefix of the tabs' and panels' ids (`{prefix}tab-{id}`), for a second tab list on one page. */
+  idPrefix?: string;
+}
+
+export function TabList({ tabs, selected, onSelect, label, idPrefix = '' }: TabListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
     const index = tabs.findIndex((tab) => tab.id === selected);
@@ -25,19 +34,19 @@ export function TabList({ tabs, selected, onSelect, label }: { tabs: Tab[]; sele
     event.preventDefault();
     const next = tabs[(target + tabs.length) % tabs.length]!;
     onSelect(next.id);
-    ref.current?.querySelector<HTMLButtonElement>(`#tab-${next.id}`)?.focus();
+    ref.current?.querySelector<HTMLButtonElement>(`#${idPrefix}tab-${next.id}`)?.focus();
   };
   return (
     <div className="tabs" role="tablist" aria-label={label} ref={ref} onKeyDown={onKeyDown}>
       {tabs.map((tab) => (
         <button
           key={tab.id}
-          id={`tab-${tab.id}`}
+          id={`${idPrefix}tab-${tab.id}`}
           type="button"
           role="tab"
           className="tabs__tab"
           aria-selected={tab.id === selected}
-          aria-controls={`panel-${tab.id}`}
+          aria-controls={`${idPrefix}panel-${tab.id}`}
           tabIndex={tab.id === selected ? 0 : -1}
           onClick={() => onSelect(tab.id)}
         >
@@ -48,9 +57,9 @@ export function TabList({ tabs, selected, onSelect, label }: { tabs: Tab[]; sele
   );
 }
 
-export function TabPanel({ id, children }: { id: string; children: ReactNode }) {
+export function TabPanel({ id, children, idPrefix = '' }: { id: string; children: ReactNode; idPrefix?: string }) {
   return (
-    <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} className="tabs__panel" tabIndex={0}>
+    <div role="tabpanel" id={`${idPrefix}panel-${id}`} aria-labelledby={`${idPrefix}tab-${id}`} className="tabs__panel" tabIndex={0}>
       {children}
     </div>
   );

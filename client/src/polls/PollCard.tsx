@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Link } from 'react-router';
 import { isModerator } from '../../../shared/roles.ts';
 import type { PollDto, Voter } from '../../../shared/schemas/polls.ts';
@@ -77,21 +78,38 @@ function PollControls({ poll }: { poll: PollDto }) {
   const { meeting } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('polls.controls.failed', { message: reason }));
   const path = `/api/polls/${encodeURIComponent(poll.id)}`;
+  const [confirming, setConfirming] = useState<'close' | 'delete' | null>(null);
   return (
     <div className="poll-controls" role="group" aria-label={t('polls.controls.label')}>
+      <ConfirmDialog
+        open={confirming === 'close'}
+        title={t('polls.controls.closeTitle', { question: poll.question })}
+        message={t('polls.controls.closeWarning')}
+        confirmLabel={t('polls.controls.close')}
+        onConfirm={() => run(() => post(`${path}/close`), t('polls.controls.closed'))}
+        onClose={() => setConfirming(null)}
+      />
+      <ConfirmDialog
+        open={confirming === 'delete'}
+        title={t('polls.controls.deleteTitle', { question: poll.question })}
+        message={t('polls.controls.deleteWarning')}
+        confirmLabel={t('polls.controls.delete')}
+        onConfirm={() => run(() => del(path), t('polls.controls.deleted'))}
+        onClose={() => setConfirming(null)}
+      />
       <div className="poll-controls__buttons">
         {poll.status === 'draft' && (
           <>
             <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}>
               {t('polls.controls.open')}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => run(() => del(path), t('polls.controls.deleted'))}>
+            <button type="button" className="button" disabled={busy} onClick={() => setConfirming('delete')}>
               {t('polls.controls.delete')}
             </button>
           </>
         )}
         {poll.status === 'open' && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/close`), t('polls.controls.closed'))}>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => setConfirming('close')}>
             {t('polls.controls.close')}
           </button>
         )}

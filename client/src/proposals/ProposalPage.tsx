@@ -112,7 +112,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
         sidebarLabel={t('proposals.panels')}
         extensions={comments.extensions}
         renderExtras={comments.renderExtras}
-        sidebar={comments.sidebar}
+        margin={comments.sidebar}
       >
         <section className="proposal__history" aria-labelledby="proposal-history-title">
           <h2 id="proposal-history-title">{t('proposals.historyTitle')}</h2>

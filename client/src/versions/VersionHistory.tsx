@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { get, post } from '../app/api.ts';
@@ -60,7 +61,7 @@ export function VersionHistory() {
 
   const restore = (version: VersionDto) => {
     setError(null);
-    post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then((result) => {
+    return post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then((result) => {
       setConfirming(null);
       setStatus(result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }));
       load();
@@ -109,20 +110,18 @@ export function VersionHistory() {
                     </button>
                   )}
                 </div>
-                {confirming?.id === version.id && (
-                  <div className="versions__confirm" role="group" aria-label={t('versions.confirmLabel')}>
-                    <p>{t('versions.confirmRestore', { name: version.name })}</p>
-                    <button type="button" className="button button--primary" onClick={() => restore(version)}>
-                      {t('versions.confirm')}
-                    </button>{' '}
-                    <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
-                      {t('versions.cancel')}
-                    </button>
-                  </div>
-                )}
               </li>
             ))}
           </ol>
+          <ConfirmDialog
+            open={confirming !== null}
+            title={t('versions.confirmLabel')}
+            message={confirming ? t('versions.confirmRestore', { name: confirming.name }) : ''}
+            confirmLabel={t('versions.confirm')}
+            danger={false}
+            onConfirm={() => (confirming ? restore(confirming) : undefined)}
+            onClose={() => setConfirming(null)}
+          />
           <form
             className="versions__compare"
             onSubmit={(event) => {

@@ -1,0 +1,54 @@
+/**
+ * Asks before something that cannot be undone (closing a poll, hiding a comment, restoring a
+ * version, deleting, archiving), naming what will happen. The safe choice has the focus first.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  /** What will happen, in the person's words ("The poll closes and cannot be reopened."). */
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<unknown> | void;
+  onClose: () => void;
+  /** A red button for what destroys or ends something. */
+  danger?: boolean;
+}
+
+export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onClose, danger = true }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const messageId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} title={title} onClose={onClose} alert describedBy={messageId}>
+      <p id={messageId}>{message}</p>
+      <ErrorAlert message={error} />
+      <div className="dialog__buttons">
+        {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus when the dialog opens */}
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          {t('dialog.cancel')}
+        </button>
+        <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} disabled={busy} onClick={() => void confirm()}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * A modal dialog on the native <dialog> element: showModal() gives the focus trap, Escape to
+ * close and the inert page behind it; focus returns to what opened it. Used where a form needs
+ * room (an agenda item's details) and to confirm what cannot be undone (ConfirmDialog).
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+export interface DialogProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** role="alertdialog" for a confirmation. */
+  alert?: boolean;
+  describedBy?: string;
+}
+
+export function Dialog({ open, title, onClose, children, alert = false, describedBy }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      return () => {
+        if (dialog.open) dialog.close();
+        opener?.focus();
+      };
+    }
+    return undefined;
+  }, [open]);
+  if (!open) return null;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      role={alert ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

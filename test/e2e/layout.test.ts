@@ -1,0 +1,206 @@
+/**
+ * Every page fits the screen, from a 360 px phone to a 1920 px desktop: nothing scrolls sideways,
+ * no control is cut off by its container, every target is at least 24 × 24 px (44 × 44 on phones),
+ * and axe finds nothing. The screenshots are kept under test-results/layout/ for a person to look
+ * at. And a comment thread in the margin stays level with its passage as the text above it grows.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { GDC_PROPOSAL_ID } from '../../server/src/proposals/demoProposals.ts';
+import { a11yViolations } from '../helpers/a11y.ts';
+import { browserSuite } from '../helpers/browser.ts';
+import { ROOT } from '../helpers/testServer.ts';
+
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+/** Below this width the page shows comments and tools as sheets (styles.css, useMediaQuery.ts). */
+const WIDE = 1120;
+/** Phones: 44 px targets. */
+const PHONE = 480;
+const SHOTS = path.join(ROOT, 'test-results/layout');
+const MEETING = `/meetings/${DEMO_MEETING.id}`;
+
+const { server, browser, signIn } = browserSuite();
+
+interface LayoutProblems {
+  scrollWidth: number;
+  innerWidth: number;
+  cutOff: string[];
+  small: string[];
+}
+
+/** Measures the page as it is now, in the page. */
+function layoutProblems(page: Page, minTarget: number): Promise<LayoutProblems> {
+  return page.evaluate((min) => {
+    const describe = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+    const visible = (element: Element) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
+    };
+    const controls = [
+      ...document.querySelectorAll('button, input, select, textarea, [role="tab"], a.button, summary'),
+    ].filter(visible);
+    const cutOff: string[] = [];
+    const small: string[] = [];
+    for (const control of controls) {
+      const box = control.getBoundingClientRect();
+      if (box.left < -1 || box.right > innerWidth + 1) cutOff.push(`${describe(control)} outside the screen`);
+      // Cut off by an ancestor that hides its overflow.
+      for (let parent = control.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = parent.getBoundingClientRect();
+        if (style.overflowX !== 'visible' && (box.left < clip.left - 1 || box.right > clip.right + 1)) {
+          cutOff.push(`${describe(control)} cut off by ${describe(parent)}`);
+        }
+        break;
+      }
+      // A checkbox or radio button is operated through its label, which is the target.
+      const target =
+        control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')
+          ? (control.closest('label') ?? document.querySelector(`label[for="${CSS.escape(control.id)}"]`) ?? control)
+          : control;
+      const size = target.getBoundingClientRect();
+      if (size.width < min - 0.5 || size.height < min - 0.5) {
+        small.push(`${describe(control)} ${Math.round(size.width)}×${Math.round(size.height)}`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, cutOff, small };
+  }, minTarget);
+}
+
+async function check(page: Page, name: string, width: number): Promise<void> {
+  await page.waitForTimeout(300); // layout settles after live data arrives
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`) });
+  const problems = await layoutProblems(page, width <= PHONE ? 44 : 24);
+  expect.soft(problems.scrollWidth, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(problems.innerWidth);
+  expect.soft(problems.cutOff, `${name} at ${width}px`).toEqual([]);
+  expect.soft(problems.small, `${name} at ${width}px: targets too small`).toEqual([]);
+  expect.soft(await a11yViolations(page), `${name} at ${width}px`).toEqual([]);
+}
+
+/** Shows one of the agenda's tools: in the column on a wide screen, in its sheet on a narrow one. */
+async function showTool(page: Page, width: number, tool: string): Promise<void> {
+  if (width < WIDE && (await page.getByRole('button', { name: 'Tools' }).getAttribute('aria-expanded')) !== 'true') {
+    await page.getByRole('button', { name: 'Tools' }).click();
+  }
+  await page.getByRole('tab', { name: tool }).click();
+}
+
+let pollId = '';
+beforeAll(async () => {
+  // A poll open for voting, with a ballot in, so that both the ballot and the results show.
+  const chair = await signIn('chair@example.org');
+  const created = await chair.context.request.post(`/api/meetings/${DEMO_MEETING.id}/polls`, {
+    data: {
+      question: 'Which Working Group should report first at the next MAG meeting?',
+      kind: 'single',
+      audience: 'everyone',
+      results: 'live',
+      options: [{ label: 'Working Group on Strategy' }, { label: 'Working Group on Youth Engagement' }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  pollId = ((await created.json()) as { id: string }).id;
+  expect((await chair.context.request.post(`/api/polls/${pollId}/open`)).status()).toBe(200);
+  await chair.context.close();
+});
+
+describe('the layout from 360 to 1920 px', () => {
+  for (const viewport of VIEWPORTS) {
+    it(`fits ${viewport.width} × ${viewport.height}`, async () => {
+      const context = await browser.newContext({ baseURL: server.baseUrl, viewport });
+      try {
+        const page = await context.newPage();
+        await page.goto('/');
+        await page.getByLabel('Email').waitFor();
+        await check(page, 'sign-in', viewport.width);
+
+        await page.getByLabel('Email').fill('chair@example.org');
+        await page.getByLabel('Password').fill('plenary-demo-2025');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+        await page.goto(MEETING);
+        await page.locator('.ProseMirror .agenda-item').first().waitFor();
+        await check(page, 'agenda', viewport.width);
+        await showTool(page, viewport.width, 'Day view');
+        await page.locator('.day-view__item').first().getByRole('button', { name: 'Details' }).click();
+        await page.getByRole('dialog').waitFor();
+        await check(page, 'agenda-item-details', viewport.width);
+        await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+        await showTool(page, viewport.width, 'Versions');
+        await check(page, 'versions', viewport.width);
+
+        await page.goto(`${MEETING}/proposals/${GDC_PROPOSAL_ID}`);
+        await page.locator('.ProseMirror').waitFor();
+        if (viewport.width < WIDE) await page.getByRole('button', { name: 'Comments' }).click();
+        await page.locator('article.thread').first().waitFor();
+        await check(page, 'proposal-comments', viewport.width);
+
+        await page.goto(`${MEETING}?tab=polls`);
+        const card = page.locator('.poll-card', { hasText: 'Which Working Group should report first' });
+        const choice = card.getByRole('button', { name: 'Working Group on Youth Engagement' });
+        await choice.click();
+        await expect.poll(() => choice.getAttribute('aria-pressed')).toBe('true');
+        await check(page, 'polls', viewport.width);
+
+        await page.goto(`${MEETING}?tab=groups`);
+        await page.locator('.working-group, .wg-card, article').first().waitFor();
+        await check(page, 'working-groups', viewport.width);
+
+        await page.goto(`${MEETING}?tab=actions`);
+        await page.locator('.action').first().waitFor();
+        await check(page, 'actions', viewport.width);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('comments in the margin', () => {
+  it('keep a thread level with its passage after 20 paragraphs are inserted above it', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${MEETING}/proposals/${GDC_PROPOSAL_ID}`);
+      await page.getByLabel('Email').fill('kwame@example.org'); // an author: he may write the text
+      await page.getByLabel('Password').fill('plenary-demo-2025');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const anchor = page.locator('.ProseMirror .comment-anchor').first();
+      await anchor.waitFor();
+      const threadId = await anchor.getAttribute('data-thread-id');
+      const thread = page.locator(`li[data-thread-id="${threadId}"]`);
+      const offset = async () => {
+        const [passage, card] = await Promise.all([anchor.boundingBox(), thread.boundingBox()]);
+        return Math.abs(passage!.y - card!.y);
+      };
+      await expect.poll(offset).toBeLessThanOrEqual(4);
+      const before = (await anchor.boundingBox())!.y;
+
+      // Twenty paragraphs at the very start of the text push the passage down.
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.press('Control+Home');
+      for (let line = 1; line <= 20; line += 1) {
+        await page.keyboard.type(`Paragraph ${line} added above`);
+        await page.keyboard.press('Enter');
+      }
+      await expect.poll(async () => (await anchor.boundingBox())!.y).toBeGreaterThan(before + 300);
+      await expect.poll(offset).toBeLessThanOrEqual(4);
+    } finally {
+      await context.close();
+    }
+  });
+});
