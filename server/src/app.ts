@@ -28,7 +28,7 @@ import { errorHandler } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
-import { meetingRoutes } from './meetings/meetingRoutes.ts';
+import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -200,7 +200,6 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       bus?.publish('sessionRevoked', { sessionId });
     },
   });
-  await http.register(meetingRoutes, { store });
   await http.register(userRoutes, {
     store,
     onUserChanged: (userId) => {
@@ -208,8 +207,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       bus?.publish('userChanged', { userId });
     },
   });
+  const meetings = new MeetingLifecycle();
   for (const feature of FEATURES) {
-    await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
+    await feature.register({ http, store, collab, live, access, config, metrics, meetings, log: http.log.child({ feature: feature.name }) });
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
   http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>

@@ -3,6 +3,7 @@
  * `live:{meetingId}`, and their part of the demo consultation.
  */
 import type { Feature } from '../feature.ts';
+import { closeOpenPolls } from '../meetings/closeOpenPolls.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
 import { recordElectionWinners } from '../workingGroups/elections.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
@@ -20,6 +21,7 @@ export const pollsFeature: Feature = {
     polls.onClosed(recordElectionWinners(groups));
     const live = new PollsLive(context.live, polls, groups);
     live.registerSources();
+    context.meetings.onArchive(closeOpenPolls(polls, live));
     await context.http.register(pollRoutes, { store: context.store, polls, groups, live });
     await context.http.register(workingGroupRoutes, { store: context.store, polls, groups, live });
   },
