@@ -4,7 +4,14 @@ import { Type } from 'typebox';
 import { ErrorResponse, MeetingParams } from '../../../shared/schemas/common.ts';
 import { MeetingPatchBody, MeetingSchema, NewMeetingBody } from '../../../shared/schemas/meetings.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { badRequest } from '../http/appError.ts';
 import type { MeetingService } from './meetingService.ts';
+
+/** A command without parameters takes no body, or an empty object; anything else is a client's mistake. */
+export function requireNoBody(body: unknown): void {
+  if (body === undefined || body === null) return;
+  if (typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0) throw badRequest('This command takes no body (or an empty JSON object).');
+}
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -81,7 +88,11 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
         response: { 200: MeetingSchema, ...errors },
       },
     },
-    async (request) => service.archive(requireUser(request), request.params.meetingId),
+    async (request) => {
+      const user = requireUser(request);
+      requireNoBody(request.body);
+      return service.archive(user, request.params.meetingId);
+    },
   );
 
   app.delete(

@@ -5,6 +5,7 @@ import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { CalendarTokenSchema, TimelineQuery, TimelineSchema } from '../../../shared/schemas/timeline.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { notFound } from '../http/appError.ts';
+import { requireNoBody } from '../meetings/meetingRoutes.ts';
 import type { Store } from '../storage/store.ts';
 import { renderTimelineIcal } from './timelineIcal.ts';
 import type { TimelineService } from './timelineService.ts';
@@ -41,6 +42,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
     },
     async (request) => {
       const user = requireUser(request);
+      requireNoBody(request.body);
       const { token, createdAt } = await timeline.issueCalendarToken(user.id);
       await store.audit.record({ actorId: user.id, action: 'calendar.token', subject: `user:${user.id}`, detail: {} });
       return { url: `${request.protocol}://${request.host}/api/calendar/${token}.ics`, createdAt };
