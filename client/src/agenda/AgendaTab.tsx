@@ -14,7 +14,9 @@ export function AgendaTab() {
   const comments = useAgendaComments();
   if (!collab) return null;
   // Until the server says otherwise, only roles that may write get an editable editor.
-  const editable = isEditable(collab, user.role !== 'observer');
+  // An archived meeting is read-only for everyone; a participant the server makes read-only is reading an archived one.
+  const archived = meeting.status === 'archived' || (collab.readOnly && user.role !== 'observer');
+  const editable = isEditable(collab, user.role !== 'observer' && meeting.status !== 'archived');
   return (
     <CollaborativeDocument
       collab={collab}
@@ -22,7 +24,7 @@ export function AgendaTab() {
       editable={editable}
       idPrefix="agenda"
       title={t('meeting.agenda')}
-      readOnlyNotice={t('meeting.readOnlyNotice')}
+      readOnlyNotice={archived ? t('meetingAdmin.archivedNotice') : t('meeting.readOnlyNotice')}
       label={t('meeting.agendaLabel', { title: meeting.title })}
       sidebarLabel={t('meeting.panels')}
       extensions={[...comments.extensions, ...agendaExtensions]}

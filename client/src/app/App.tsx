@@ -2,12 +2,14 @@
 import { useEffect, useRef } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AuditLogPage } from '../audit/AuditLogPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { closeSharedSocket } from '../collab/socket.ts';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { MeetingPage } from '../meetings/MeetingPage.tsx';
 import { PollPresentPage } from '../polls/PollPresentPage.tsx';
 import { ProposalPage } from '../proposals/ProposalPage.tsx';
+import { TimelinePage } from '../timeline/TimelinePage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 export function App() {
@@ -48,6 +50,15 @@ function Shell() {
           <span className="site-header__tagline">{t('app.tagline')}</span>
         </Link>
         {user && (
+          <nav className="site-nav" aria-label={t('meetingAdmin.nav.label')}>
+            <ul>
+              <li><Link to="/">{t('meetingAdmin.nav.meetings')}</Link></li>
+              <li><Link to="/timeline">{t('meetingAdmin.nav.timeline')}</Link></li>
+              {user.role === 'secretariat' && <li><Link to="/admin/audit-log">{t('meetingAdmin.nav.auditLog')}</Link></li>}
+            </ul>
+          </nav>
+        )}
+        {user && (
           <div className="site-header__user">
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
             <button
@@ -74,6 +85,8 @@ function Shell() {
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/timeline" element={<TimelinePage />} />
+            <Route path="/admin/audit-log" element={<AuditLogPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

@@ -29,6 +29,13 @@ export function MeetingPage() {
             {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
           </p>
         </header>
+        {meeting.status === 'archived' && (
+          <p className="alert alert--info meeting-banner" role="note">
+            {t('meetingAdmin.archivedBanner', {
+              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(meeting.archivedAt ?? Date.now())),
+            })}
+          </p>
+        )}
         <LivePollBanner />
         <TabList
           label={t('meeting.views')}
