@@ -74,7 +74,7 @@ export function AuditLogPage() {
     <section className="page" aria-labelledby="audit-title">
       <h1 id="audit-title">{t('auditLog.title')}</h1>
       <p>{t('auditLog.intro')}</p>
-      <form className="proposal-filters" role="search" aria-label={t('auditLog.filters')} onSubmit={apply}>
+      <form className="admin-filters" role="search" aria-label={t('auditLog.filters')} onSubmit={apply}>
         <Field label={t('auditLog.actor')}>
           {(control) => (
             <select {...control} value={draft.actor} onChange={(event) => set('actor')(event.target.value)}>

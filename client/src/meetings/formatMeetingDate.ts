@@ -46,5 +46,13 @@ export function formatMeetingDays(meeting: Pick<MeetingDto, 'startsOn' | 'endsOn
 export function formatViewerStart(meeting: Pick<MeetingDto, 'startsOn' | 'startTime' | 'timeZone'>, language: string): string | null {
   if (!meeting.startTime) return null;
   const at = zonedInstant(meeting.startsOn, meeting.startTime, meeting.timeZone);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(at));
+  // dateStyle and timeStyle cannot be combined with timeZoneName: spell the parts out.
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(at));
 }

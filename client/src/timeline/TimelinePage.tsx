@@ -35,7 +35,7 @@ export function TimelinePage() {
     <section className="page" aria-labelledby="timeline-title">
       <h1 id="timeline-title">{t('timeline.title')}</h1>
       <p>{t('timeline.intro')}</p>
-      <form className="proposal-filters" role="search" aria-label={t('timeline.filters')} onSubmit={(event) => event.preventDefault()}>
+      <form className="admin-filters" role="search" aria-label={t('timeline.filters')} onSubmit={(event) => event.preventDefault()}>
         <Field label={t('timeline.workingGroup')}>
           {(control) => (
             <select {...control} value={group} onChange={(event) => setGroup(event.target.value)}>
