@@ -35,27 +35,40 @@ export interface MeetingGuardOptions {
   calls: CallService;
 }
 
-/** The meeting a write request is about, or undefined when it is about none (or names nothing that exists). */
-export async function meetingOfRequest(request: FastifyRequest, scope: MeetingScope): Promise<string | undefined> {
+/**
+ * The meeting a write request is about and whether it is archived, or undefined when it is
+ * about none (or names nothing that exists).
+ */
+export async function meetingOfRequest(
+  request: FastifyRequest,
+  store: Store,
+  scope: MeetingScope,
+): Promise<{ meetingId: string; archived: boolean } | undefined> {
   const url = request.routeOptions.url ?? '';
   const params = (request.params ?? {}) as Record<string, string | undefined>;
-  if (params.meetingId) return params.meetingId;
+  const ofMeeting = async (meetingId: string | undefined) => {
+    if (!meetingId) return undefined;
+    const archived = await store.meetings.isArchived(meetingId);
+    return archived === undefined ? undefined : { meetingId, archived };
+  };
+  if (params.meetingId) return ofMeeting(params.meetingId);
   if (params.id) {
     const entity = ENTITY_ROUTES.find(([pattern]) => pattern.test(url))?.[1];
-    if (entity) return scope.meetingOf(entity, params.id);
+    if (entity) return scope.archivedOf(entity, params.id);
   }
   // A new thread names its document in the body.
   const doc = (request.body as { doc?: unknown } | undefined)?.doc;
-  if (url === '/api/threads' && typeof doc === 'string') return scope.meetingOfDocument(doc);
+  if (url === '/api/threads' && typeof doc === 'string') return ofMeeting(await scope.meetingOfDocument(doc));
   return undefined;
 }
 
 export function installMeetingGuard(http: FastifyInstance, { store, scope, calls }: MeetingGuardOptions): void {
   http.addHook('preHandler', async (request) => {
     if (!WRITES.has(request.method)) return;
-    const meetingId = await meetingOfRequest(request, scope);
-    if (!meetingId) return;
-    if (await store.meetings.isArchived(meetingId)) {
+    const found = await meetingOfRequest(request, store, scope);
+    if (!found) return;
+    const { meetingId } = found;
+    if (found.archived) {
       throw new AppError('MEETING_ARCHIVED', 'This meeting is archived: it is kept as it was and can no longer be changed.', { meetingId });
     }
     if (request.method === 'POST' && request.routeOptions.url === PROPOSAL_SUBMISSION && request.user && isParticipant(request.user.role)) {

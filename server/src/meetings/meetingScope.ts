@@ -35,6 +35,20 @@ export class MeetingScope {
     return (await this.db.get<{ meeting_id: string }>(sql, [id]))?.meeting_id;
   }
 
+  /**
+   * Whether the meeting an entity belongs to is archived, in one query (the guard runs it on
+   * every write, ballots included); undefined when there is no such entity.
+   */
+  async archivedOf(entity: ScopedEntity, id: string): Promise<{ meetingId: string; archived: boolean } | undefined> {
+    const sql = MEETING_OF[entity];
+    if (!sql) return undefined;
+    const row = await this.db.get<{ id: string; archived_at: number | null }>(
+      `SELECT id, archived_at FROM meetings WHERE id = (${sql})`,
+      [id],
+    );
+    return row && { meetingId: row.id, archived: row.archived_at !== null };
+  }
+
   /** The meeting of a collaborative document (`agenda:…`, `live:…`, `proposal:…`). */
   async meetingOfDocument(name: string): Promise<string | undefined> {
     const ref = parseDocumentName(name);
