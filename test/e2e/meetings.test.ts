@@ -127,7 +127,7 @@ describe('meetings administered in the browser', () => {
 
     await page.goto(`/meetings/${DEMO_MEETING.id}?tab=proposals`);
     await page.getByRole('heading', { name: 'Calls for proposals' }).waitFor();
-    expect(await page.getByText('Time left:').count()).toBe(2);
+    await expect.poll(() => page.getByText('Time left:').count()).toBe(2);
     expect(await a11yViolations(page)).toEqual([]);
 
     await page.setViewportSize({ width: 360, height: 740 });

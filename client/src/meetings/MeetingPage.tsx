@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useUser } from '../app/session.tsx';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
-import { formatMeetingDate } from './formatMeetingDate.ts';
+import { formatMeetingDate, formatViewerStart } from './formatMeetingDate.ts';
 import { MeetingProvider } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
@@ -27,6 +27,7 @@ export function MeetingPage() {
           <h1 id="meeting-title">{meeting.title}</h1>
           <p className="meeting__meta">
             {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
+            {meeting.startTime && meeting.timeZone && ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}
           </p>
         </header>
         {meeting.status === 'archived' && (

@@ -82,7 +82,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
       <Link to={item.link}>{item.title}</Link>
       <span className="timeline__meta">
         {item.kind !== 'meeting' && `${item.meetingTitle} · `}
-        {t('timeline.status', { status: item.status })}
+        {t('timeline.status', { status: t(`timeline.statuses.${item.status}`, { defaultValue: item.status }) })}
       </span>
     </li>
   );
