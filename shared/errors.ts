@@ -26,6 +26,12 @@ export const ERROR_CODES = {
   WEAK_PASSWORD: 400,
   IMPORT_INVALID: 400,
   OWN_ACCOUNT: 400,
+  /** The meeting is archived: nothing of it changes any more. */
+  MEETING_ARCHIVED: 409,
+  /** A proposal outside an open call for proposals of its kind. */
+  CALL_CLOSED: 409,
+  /** A meeting with content besides its agenda cannot be deleted (archive it instead). */
+  MEETING_NOT_EMPTY: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

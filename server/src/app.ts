@@ -29,7 +29,7 @@ import { errorHandler } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
-import { meetingRoutes } from './meetings/meetingRoutes.ts';
+import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -203,7 +203,6 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       bus?.publish('sessionRevoked', { sessionId });
     },
   });
-  await http.register(meetingRoutes, { store });
   await http.register(userRoutes, {
     store,
     publicOrigin: config.publicOrigins[0],
@@ -212,8 +211,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       bus?.publish('userChanged', { userId });
     },
   });
+  const meetings = new MeetingLifecycle();
   for (const feature of FEATURES) {
-    await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
+    await feature.register({ http, store, collab, live, access, config, metrics, meetings, log: http.log.child({ feature: feature.name }) });
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
   await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });

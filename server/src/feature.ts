@@ -9,6 +9,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { Config } from './config.ts';
 import type { LiveProjection } from './live/liveProjection.ts';
+import type { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { SqlExecutor } from './storage/db.ts';
 import type { Store } from './storage/store.ts';
@@ -24,6 +25,8 @@ export interface FeatureContext {
   config: Config;
   metrics: Metrics;
   log: FastifyBaseLogger;
+  /** Meeting events other features act on (closing their open polls when a meeting is archived). */
+  meetings: MeetingLifecycle;
 }
 
 export interface DemoSeedContext {

@@ -1,9 +1,13 @@
 /** The features of the server, in the order they register. */
 import { apiTokensFeature } from './apiTokens/apiTokensFeature.ts';
 import type { Feature } from './feature.ts';
+import { auditFeature } from './audit/auditFeature.ts';
 import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
+import { meetingsFeature } from './meetings/meetingsFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
 import { proposalsFeature } from './proposals/proposalsFeature.ts';
 import { ssoFeature } from './sso/ssoFeature.ts';
+import { timelineFeature } from './timeline/timelineFeature.ts';
 
-export const FEATURES: Feature[] = [proposalsFeature, pollsFeature, meetingRecordFeature, apiTokensFeature, ssoFeature];
+// meetingsFeature first: its guard (archived meetings are read-only) covers the routes of the features after it.
+export const FEATURES: Feature[] = [meetingsFeature, proposalsFeature, pollsFeature, meetingRecordFeature, auditFeature, timelineFeature, apiTokensFeature, ssoFeature];

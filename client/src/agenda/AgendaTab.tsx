@@ -13,7 +13,9 @@ export function AgendaTab() {
   const agendaExtensions = useAgendaExtensions();
   const comments = useAgendaComments();
   // Until the server says otherwise, only roles that may write get an editable editor.
-  const editable = collab ? isEditable(collab, user.role !== 'observer') : false;
+  // An archived meeting is read-only for everyone; a participant the server makes read-only is reading an archived one.
+  const archived = meeting.status === 'archived' || (collab?.readOnly === true && user.role !== 'observer');
+  const editable = collab ? isEditable(collab, user.role !== 'observer' && meeting.status !== 'archived') : false;
   const tools = useAgendaTools(collab && collab.state !== 'denied' ? collab.doc : null, editable);
   if (!collab) return null;
   return (
@@ -23,7 +25,7 @@ export function AgendaTab() {
       editable={editable}
       idPrefix="agenda"
       title={t('meeting.agenda')}
-      readOnlyNotice={t('meeting.readOnlyNotice')}
+      readOnlyNotice={archived ? t('meetingAdmin.archivedNotice') : t('meeting.readOnlyNotice')}
       label={t('meeting.agendaLabel', { title: meeting.title })}
       sidebarLabel={t('meeting.panels')}
       extensions={[...comments.extensions, ...agendaExtensions]}

@@ -14,6 +14,8 @@ const ProposalPage = lazy(() => import('../proposals/ProposalPage.tsx').then((m)
 const PeoplePage = lazy(() => import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const ProfilePage = lazy(() => import('../people/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const TokensPage = lazy(() => import('../tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const TimelinePage = lazy(() => import('../timeline/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
+const AuditLogPage = lazy(() => import('../audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -60,13 +62,20 @@ function Shell() {
           <span className="site-header__tagline">{t('app.tagline')}</span>
         </Link>
         {user && (
+          <nav className="site-nav" aria-label={t('meetingAdmin.nav.label')}>
+            <ul>
+              <li><Link to="/">{t('meetingAdmin.nav.meetings')}</Link></li>
+              <li><Link to="/timeline">{t('meetingAdmin.nav.timeline')}</Link></li>
+              {user.role === 'secretariat' && <li><Link to="/admin/people">{t('people.nav.people')}</Link></li>}
+              {user.role === 'secretariat' && <li><Link to="/admin/audit-log">{t('meetingAdmin.nav.auditLog')}</Link></li>}
+              <li><Link to="/profile">{t('people.nav.profile')}</Link></li>
+              <li><Link to="/settings/tokens">{t('tokens.link')}</Link></li>
+            </ul>
+          </nav>
+        )}
+        {user && (
           <div className="site-header__user">
-            <nav aria-label={t('people.nav.label')} className="site-header__nav">
-              {user.role === 'secretariat' && <Link to="/admin/people">{t('people.nav.people')}</Link>}
-              <Link to="/profile">{t('people.nav.profile')}</Link>
-            </nav>
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
-            <Link to="/settings/tokens">{t('tokens.link')}</Link>
             <button
               type="button"
               className="button button--quiet"
@@ -98,6 +107,8 @@ function Shell() {
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/invitations/:token" element={<InvitationPage />} />
             <Route path="/settings/tokens" element={<TokensPage />} />
+            <Route path="/timeline" element={<TimelinePage />} />
+            <Route path="/admin/audit-log" element={<AuditLogPage />} />
             <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

@@ -9,20 +9,24 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import actions from './en/actions.json' with { type: 'json' };
 import agendaItems from './en/agendaItems.json' with { type: 'json' };
+import auditLog from './en/auditLog.json' with { type: 'json' };
+import calls from './en/calls.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
+import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
 import tokens from './en/tokens.json' with { type: 'json' };
+import timeline from './en/timeline.json' with { type: 'json' };
 import versions from './en/versions.json' with { type: 'json' };
 import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog },
   },
 } as const;
 

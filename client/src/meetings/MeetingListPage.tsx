@@ -1,32 +1,198 @@
-/** The consultations the signed-in user can see. */
+/**
+ * The start page: the meetings of the cycle, upcoming, happening now and past, with their dates
+ * (also in the reader's own time zone), format, place and open work. The secretariat creates,
+ * edits, archives and deletes meetings here.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMeetings } from './useMeeting.ts';
-import { formatMeetingDate } from './formatMeetingDate.ts';
+import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
+import { del, get, post } from '../app/api.ts';
+import { useUser } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { ArchiveDialog } from './ArchiveDialog.tsx';
+import { formatMeetingDays, formatViewerStart } from './formatMeetingDate.ts';
+import { MeetingForm } from './MeetingForm.tsx';
+import './meetingAdmin.css';
+
+type Period = 'current' | 'upcoming' | 'past';
+const PERIODS: Period[] = ['current', 'upcoming', 'past'];
+
+const todayIso = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+function periodOf(meeting: MeetingDto, today: string): Period {
+  if (meeting.startsOn > today) return 'upcoming';
+  if ((meeting.endsOn || meeting.startsOn) < today) return 'past';
+  return 'current';
+}
 
 export function MeetingListPage() {
-  const { t, i18n } = useTranslation();
-  const { data, error } = useMeetings();
+  const { t } = useTranslation();
+  const user = useUser();
+  const secretariat = user.role === 'secretariat';
+  const [meetings, setMeetings] = useState<MeetingDto[] | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setMeetings(await get<MeetingDto[]>('/api/meetings'));
+      setError(null);
+    } catch (failure) {
+      setError(t('app.error', { message: (failure as Error).message }));
+    }
+  }, [t]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const today = todayIso();
+  const sorted = [...(meetings ?? [])].sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title));
+  const done = (message: string) => {
+    setStatus(message);
+    void reload();
+  };
+
   return (
     <section className="page" aria-labelledby="meetings-title">
-      <h1 id="meetings-title">{t('meetings.title')}</h1>
-      <ErrorAlert message={error && t('app.error', { message: error.message })} />
-      {!data && !error && <p role="status">{t('app.loading')}</p>}
-      {data?.length === 0 && <p>{t('meetings.empty')}</p>}
-      <ul className="card-list">
-        {data?.map((meeting) => (
-          <li key={meeting.id} className="card">
-            <h2 className="card__title">
-              <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
-            </h2>
-            <p className="card__meta">
-              {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
-            </p>
-            <p>{meeting.description}</p>
-          </li>
-        ))}
-      </ul>
+      <div className="section-heading">
+        <h1 id="meetings-title">{t('meetings.title')}</h1>
+        {secretariat && !creating && (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            {t('meetingAdmin.newMeeting')}
+          </button>
+        )}
+      </div>
+      <p role="status" className="meeting-admin__status">
+        {status}
+      </p>
+      {creating && (
+        <MeetingForm
+          sources={sorted}
+          onDone={(meeting) => {
+            setCreating(false);
+            done(t('meetingAdmin.created', { title: meeting.title }));
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      <ErrorAlert message={error} />
+      {!meetings && !error && <p role="status">{t('app.loading')}</p>}
+      {meetings?.length === 0 && <p>{t('meetings.empty')}</p>}
+      {meetings &&
+        meetings.length > 0 &&
+        PERIODS.map((period) => {
+          const inPeriod = sorted.filter((meeting) => periodOf(meeting, today) === period);
+          if (period === 'past') inPeriod.reverse();
+          return (
+            <section key={period} aria-labelledby={`meetings-${period}`} className="meeting-admin__period">
+              <h2 id={`meetings-${period}`}>{t(`meetingAdmin.${period}`)}</h2>
+              {inPeriod.length === 0 ? (
+                <p>{t('meetingAdmin.noneIn')}</p>
+              ) : (
+                <ul className="card-list">
+                  {inPeriod.map((meeting) => (
+                    <MeetingCard key={meeting.id} meeting={meeting} secretariat={secretariat} onDone={done} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
     </section>
+  );
+}
+
+function MeetingCard({ meeting, secretariat, onDone }: { meeting: MeetingDto; secretariat: boolean; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const archived = meeting.status === 'archived';
+  const path = `/api/meetings/${encodeURIComponent(meeting.id)}`;
+  const viewerStart = formatViewerStart(meeting, i18n.language);
+
+  const command = async (action: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onDone(message);
+    } catch (failure) {
+      setError(t('meetingAdmin.failed', { message: (failure as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (editing) {
+    return (
+      <li className="card">
+        <MeetingForm
+          meeting={meeting}
+          onDone={(saved) => {
+            setEditing(false);
+            onDone(t('meetingAdmin.saved', { title: saved.title }));
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
+  return (
+    <li className={archived ? 'card meeting-card meeting-card--archived' : 'card meeting-card'}>
+      <h3 className="card__title">
+        <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
+        {archived && <span className="meeting-card__badge">{t('meetingAdmin.archivedBadge')}</span>}
+      </h3>
+      <p className="card__meta">
+        {formatMeetingDays(meeting, i18n.language)}
+        {meeting.startTime && ` · ${meeting.startTime} ${meeting.timeZone}`} · {t(`meetingAdmin.formats.${meeting.format}`)}
+        {meeting.place && ` · ${meeting.place}`} · {t(`meetingAdmin.visibility.${meeting.visibility}`)}
+      </p>
+      {viewerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: viewerStart })}</p>}
+      <p className="card__meta">{t('meetingAdmin.counts', { polls: meeting.openPolls, actions: meeting.openActions })}</p>
+      {meeting.description && <p>{meeting.description}</p>}
+      {secretariat && !archived && (
+        <div className="meeting-card__actions">
+          <button type="button" className="button" onClick={() => setEditing(true)} aria-label={`${t('meetingAdmin.edit')}: ${meeting.title}`}>
+            {t('meetingAdmin.edit')}
+          </button>
+          <button type="button" className="button" onClick={() => setArchiving(true)} aria-label={`${t('meetingAdmin.archive')}: ${meeting.title}`}>
+            {t('meetingAdmin.archive')}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            aria-label={`${t('meetingAdmin.delete')}: ${meeting.title}`}
+            onClick={() => {
+              if (window.confirm(t('meetingAdmin.deleteConfirm', { title: meeting.title }))) {
+                void command(() => del(path), t('meetingAdmin.deleted', { title: meeting.title }));
+              }
+            }}
+          >
+            {t('meetingAdmin.delete')}
+          </button>
+        </div>
+      )}
+      <ErrorAlert message={error} />
+      {archiving && (
+        <ArchiveDialog
+          meeting={meeting}
+          busy={busy}
+          onClose={() => setArchiving(false)}
+          onConfirm={() => {
+            setArchiving(false);
+            void command(() => post(`${path}/archive`), t('meetingAdmin.archived', { title: meeting.title }));
+          }}
+        />
+      )}
+    </li>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useUser } from '../app/session.tsx';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
-import { formatMeetingDate } from './formatMeetingDate.ts';
+import { formatMeetingDate, formatViewerStart } from './formatMeetingDate.ts';
 import { MeetingProvider } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
@@ -27,8 +27,16 @@ export function MeetingPage() {
           <h1 id="meeting-title">{meeting.title}</h1>
           <p className="meeting__meta">
             {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
+            {meeting.startTime && meeting.timeZone && ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}
           </p>
         </header>
+        {meeting.status === 'archived' && (
+          <p className="alert alert--info meeting-banner" role="note">
+            {t('meetingAdmin.archivedBanner', {
+              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(meeting.archivedAt ?? Date.now())),
+            })}
+          </p>
+        )}
         <LivePollBanner />
         <TabList
           label={t('meeting.views')}

@@ -12,6 +12,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { Field } from '../ui/Field.tsx';
+import { CallsPanel } from '../calls/CallsPanel.tsx';
 import { SubmitProposalForm } from './SubmitProposalForm.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
@@ -71,6 +72,7 @@ export function ProposalsTab() {
         )}
       </div>
       <p className="proposals__intro">{t('proposals.intro')}</p>
+      <CallsPanel meetingId={meeting.id} secretariat={user.role === 'secretariat'} archived={meeting.status === 'archived'} />
       {submitting && (
         <SubmitProposalForm
           meetingId={meeting.id}

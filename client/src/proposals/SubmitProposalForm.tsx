@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../shared/schemas/proposals.ts';
-import { post } from '../app/api.ts';
+import { ApiError, post } from '../app/api.ts';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { ProposalKindField } from './ProposalKindField.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -31,7 +31,10 @@ export function SubmitProposalForm({
     try {
       onCreated(await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, { kind, title, summary, publicComment }));
     } catch (caught) {
-      setError((caught as Error).message);
+      // A closed call or an archived meeting: say it in the board's words, with the server's details.
+      const code = caught instanceof ApiError ? caught.code : '';
+      const known = code === 'CALL_CLOSED' ? t('calls.closedRefusal') : code === 'MEETING_ARCHIVED' ? t('meetingAdmin.archivedNotice') : '';
+      setError(known ? `${known} ${(caught as Error).message}` : (caught as Error).message);
       setSending(false);
     }
   };

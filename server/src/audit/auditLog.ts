@@ -69,4 +69,54 @@ export class AuditLog {
       detail: JSON.parse(row.detail) as Record<string, unknown>,
     }));
   }
+
+  /**
+   * Entries for the secretariat's reader, newest first: by actor, by action (exact, or every
+   * action under a prefix ending in '.', such as `meeting.`), between two instants (inclusive).
+   */
+  async search(
+    filter: { actorId?: string | undefined; action?: string | undefined; from?: number | undefined; to?: number | undefined },
+    limit = 1000,
+  ): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.actorId) {
+      where.push('actor_id = ?');
+      params.push(filter.actorId);
+    }
+    if (filter.action?.endsWith('.')) {
+      where.push('substr(action, 1, ?) = ?');
+      params.push(filter.action.length, filter.action);
+    } else if (filter.action) {
+      where.push('action = ?');
+      params.push(filter.action);
+    }
+    if (filter.from !== undefined) {
+      where.push('at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('at <= ?');
+      params.push(filter.to);
+    }
+    params.push(limit);
+    const rows = await this.db.all<AuditRow>(
+      `SELECT id, at, actor_id, action, subject, detail FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      at: Number(row.at),
+      actorId: row.actor_id,
+      action: row.action,
+      subject: row.subject,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+    }));
+  }
+
+  /** The distinct actions recorded, for the reader's filter. */
+  async actions(): Promise<string[]> {
+    return (await this.db.all<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')).map((row) => row.action);
+  }
 }

@@ -28,6 +28,7 @@ const CONNECTIONS_PER_TURN = 200;
 
 export class DocumentAccess {
   private readonly resolvers = new Map<DocumentKind, AccessResolver>();
+  private readonly readOnlyRules: ((documentName: string) => Promise<boolean>)[] = [];
   private collab: Hocuspocus | null = null;
   private bus: ClusterBus | null = null;
 
@@ -42,6 +43,11 @@ export class DocumentAccess {
 
   register(kind: DocumentKind, resolver: AccessResolver): void {
     this.resolvers.set(kind, resolver);
+  }
+
+  /** A rule that makes documents read-only for everyone, whatever their role (an archived meeting's). */
+  readOnlyWhen(rule: (documentName: string) => Promise<boolean>): void {
+    this.readOnlyRules.push(rule);
   }
 
   /** Called once the collaboration server (and, with several instances, the bus) exists. */
@@ -66,7 +72,11 @@ export class DocumentAccess {
     const ref = parseDocumentName(documentName);
     if (!ref) return null;
     const resolver = this.resolvers.get(ref.kind);
-    return resolver ? resolver(user, ref.id) : null;
+    const access = resolver ? await resolver(user, ref.id) : null;
+    if (access === 'write') {
+      for (const rule of this.readOnlyRules) if (await rule(documentName)) return 'read';
+    }
+    return access;
   }
 
   /** Closes this instance's connections to the document whose access differs from what it is now. */

@@ -37,9 +37,13 @@ export const DEMO_MEETING: NewMeeting = {
   id: 'igf2025-oc1',
   title: 'IGF 2025 First Open Consultation and MAG Meeting',
   startsOn: '2025-02-25',
+  endsOn: '2025-02-27',
   startTime: '10:00',
   timezone: 'UTC',
   form: 'Hybrid',
+  format: 'hybrid',
+  // The open consultation is open to everyone: the demo's one public meeting.
+  visibility: 'public',
   description:
     'The First Open Consultation of the IGF 2025 cycle, followed by the MAG meeting. The draft agenda indicates the expected output and accomplishments at the end of each meeting day.',
 };
@@ -212,6 +216,8 @@ export const SEED_MEETING: NewMeeting = {
   startTime: '12:00',
   timezone: 'UTC',
   form: 'Online',
+  format: 'online',
+  visibility: 'mag',
   description:
     'The first MAG meeting of the IGF 2025 cycle: the MAG timeline, the draft agenda of the First Open Consultation and MAG meeting, the MAG Working Groups and the intersessional work.',
 };

@@ -3,6 +3,7 @@
  * `live:{meetingId}`, and their part of the demo consultation.
  */
 import type { Feature } from '../feature.ts';
+import { closeOpenPolls } from '../meetings/closeOpenPolls.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
 import { seedDemoPolls } from './demoPolls.ts';
@@ -18,6 +19,7 @@ export const pollsFeature: Feature = {
       live.registerSources();
       return live;
     });
+    context.meetings.onArchive(closeOpenPolls(context.store, services.pollStore, services.polls));
     await context.http.register(pollRoutes, { service: services.polls });
     await context.http.register(workingGroupRoutes, { service: services.groups });
   },

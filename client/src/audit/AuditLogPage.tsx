@@ -1,0 +1,153 @@
+/**
+ * The audit log for the secretariat: filtered by person, action and dates, and downloaded as
+ * CSV with the same filters. The server refuses everyone else; the page says so.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryDto } from '../../../shared/schemas/audit.ts';
+import { get } from '../app/api.ts';
+import { useUser } from '../app/session.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
+import '../meetings/meetingAdmin.css';
+
+interface Filters {
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { actor: '', action: '', from: '', to: '' };
+
+const queryOf = (filters: Filters) => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  return query.toString();
+};
+
+export function AuditLogPage() {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [entries, setEntries] = useState<AuditEntryDto[] | undefined>();
+  const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
+  const [actions, setActions] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const allowed = user.role === 'secretariat';
+
+  useEffect(() => {
+    if (!allowed) return;
+    get<{ id: string; name: string }[]>('/api/users').then(setPeople, () => setPeople([]));
+    get<string[]>('/api/audit-log/actions').then(setActions, () => setActions([]));
+  }, [allowed]);
+  useEffect(() => {
+    if (!allowed) return;
+    let live = true;
+    setEntries(undefined);
+    get<AuditEntryDto[]>(`/api/audit-log?${queryOf(filters)}`).then(
+      (loaded) => live && (setEntries(loaded), setError(null)),
+      (failure: Error) => live && setError(t('app.error', { message: failure.message })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [filters, allowed, t]);
+
+  if (!allowed) {
+    return (
+      <section className="page" aria-labelledby="audit-title">
+        <h1 id="audit-title">{t('auditLog.title')}</h1>
+        <ErrorAlert message={t('auditLog.forbidden')} />
+      </section>
+    );
+  }
+  const set = (key: keyof Filters) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters(draft);
+  };
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  return (
+    <section className="page" aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('auditLog.title')}</h1>
+      <p>{t('auditLog.intro')}</p>
+      <form className="admin-filters" role="search" aria-label={t('auditLog.filters')} onSubmit={apply}>
+        <Field label={t('auditLog.actor')}>
+          {(control) => (
+            <select {...control} value={draft.actor} onChange={(event) => set('actor')(event.target.value)}>
+              <option value="">{t('auditLog.anyActor')}</option>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('auditLog.action')}>
+          {(control) => (
+            <select {...control} value={draft.action} onChange={(event) => set('action')(event.target.value)}>
+              <option value="">{t('auditLog.anyAction')}</option>
+              {actions.map((action) => (
+                <option key={action} value={action}>
+                  {action}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('auditLog.from')}>
+          {(control) => <input {...control} type="date" value={draft.from} onChange={(event) => set('from')(event.target.value)} />}
+        </Field>
+        <Field label={t('auditLog.to')}>
+          {(control) => <input {...control} type="date" value={draft.to} onChange={(event) => set('to')(event.target.value)} />}
+        </Field>
+        <button type="submit" className="button button--primary">
+          {t('auditLog.apply')}
+        </button>
+        <a className="button" href={`/api/audit-log.csv?${queryOf(filters)}`} download>
+          {t('auditLog.download')}
+        </a>
+      </form>
+      <ErrorAlert message={error} />
+      {!entries && !error && <p role="status">{t('app.loading')}</p>}
+      {entries && <p role="status">{entries.length === 0 ? t('auditLog.empty') : t('auditLog.count', { count: entries.length })}</p>}
+      {entries && entries.length > 0 && (
+        <div className="audit-table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+          <table className="audit-table">
+            <caption id="audit-caption" className="sr-only">
+              {t('auditLog.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auditLog.at')}</th>
+                <th scope="col">{t('auditLog.who')}</th>
+                <th scope="col">{t('auditLog.what')}</th>
+                <th scope="col">{t('auditLog.subject')}</th>
+                <th scope="col">{t('auditLog.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+                  </td>
+                  <td>{entry.actorName ?? entry.actorId ?? t('auditLog.system')}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.subject}</td>
+                  <td>
+                    <code>{JSON.stringify(entry.detail)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The secretariat's form for a meeting: create (optionally from another meeting) or edit. The
+ * time zone is chosen from the browser's list of IANA names; the server checks it again.
+ */
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEETING_FORMATS, MEETING_VISIBILITIES, type MeetingDto, type MeetingFormat, type MeetingVisibility } from '../../../shared/schemas/meetings.ts';
+import { patch, post } from '../app/api.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field, SelectField } from '../ui/Field.tsx';
+
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+}
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export interface MeetingFormProps {
+  /** The meeting to edit; a new one when absent. */
+  meeting?: MeetingDto;
+  /** Meetings to copy from (create only). */
+  sources?: MeetingDto[];
+  onDone: (meeting: MeetingDto) => void;
+  onCancel: () => void;
+}
+
+export function MeetingForm({ meeting, sources = [], onDone, onCancel }: MeetingFormProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const zones = useMemo(timeZones, []);
+  const [title, setTitle] = useState(meeting?.title ?? '');
+  const [startsOn, setStartsOn] = useState(meeting?.startsOn ?? '');
+  const [endsOn, setEndsOn] = useState(meeting?.endsOn ?? '');
+  const [startTime, setStartTime] = useState(meeting?.startTime ?? '');
+  const [timeZone, setTimeZone] = useState(meeting?.timeZone ?? browserZone());
+  const [format, setFormat] = useState<MeetingFormat>(meeting?.format ?? 'hybrid');
+  const [place, setPlace] = useState(meeting?.place ?? '');
+  const [description, setDescription] = useState(meeting?.description ?? '');
+  const [visibility, setVisibility] = useState<MeetingVisibility>(meeting?.visibility ?? 'mag');
+  const [copyFrom, setCopyFrom] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = { title, startsOn, endsOn: endsOn || startsOn, startTime, timeZone, format, place, description, visibility };
+    try {
+      const saved = meeting
+        ? await patch<MeetingDto>(`/api/meetings/${encodeURIComponent(meeting.id)}`, body)
+        : await post<MeetingDto>('/api/meetings', copyFrom ? { ...body, copyFrom } : body);
+      onDone(saved);
+    } catch (failure) {
+      setError(t('meetingAdmin.failed', { message: (failure as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId}>
+      <h2 id={titleId}>{meeting ? t('meetingAdmin.editTitle', { title: meeting.title }) : t('meetingAdmin.form.createTitle')}</h2>
+      <Field label={t('meetingAdmin.form.title')}>
+        {(control) => <input {...control} required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
+      </Field>
+      <div className="meeting-form__row">
+        <Field label={t('meetingAdmin.form.startsOn')}>
+          {(control) => <input {...control} type="date" required value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />}
+        </Field>
+        <Field label={t('meetingAdmin.form.endsOn')}>
+          {(control) => (
+            <input {...control} type="date" required min={startsOn || undefined} value={endsOn} onChange={(event) => setEndsOn(event.target.value)} />
+          )}
+        </Field>
+        <Field label={t('meetingAdmin.form.startTime')}>
+          {(control) => <input {...control} type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />}
+        </Field>
+      </div>
+      <SelectField
+        label={t('meetingAdmin.form.timeZone')}
+        hint={t('meetingAdmin.form.timeZoneHint')}
+        value={timeZone}
+        options={zoneOptions}
+        optionLabel={(zone) => zone.replaceAll('_', ' ')}
+        onChange={setTimeZone}
+        required
+      />
+      <SelectField
+        label={t('meetingAdmin.form.format')}
+        value={format}
+        options={MEETING_FORMATS}
+        optionLabel={(value) => t(`meetingAdmin.formats.${value}`)}
+        onChange={setFormat}
+      />
+      <Field label={t('meetingAdmin.form.place')}>
+        {(control) => <input {...control} maxLength={200} value={place} onChange={(event) => setPlace(event.target.value)} />}
+      </Field>
+      <Field label={t('meetingAdmin.form.description')}>
+        {(control) => <textarea {...control} rows={3} maxLength={5000} value={description} onChange={(event) => setDescription(event.target.value)} />}
+      </Field>
+      <SelectField
+        label={t('meetingAdmin.form.visibility')}
+        hint={t('meetingAdmin.form.visibilityHint')}
+        value={visibility}
+        options={MEETING_VISIBILITIES}
+        optionLabel={(value) => t(`meetingAdmin.visibility.${value}`)}
+        onChange={setVisibility}
+      />
+      {!meeting && (
+        <SelectField
+          label={t('meetingAdmin.form.copyFrom')}
+          hint={t('meetingAdmin.form.copyFromHint')}
+          value={copyFrom}
+          options={['', ...sources.map((source) => source.id)]}
+          optionLabel={(id) => (id ? (sources.find((source) => source.id === id)?.title ?? id) : t('meetingAdmin.form.copyFromNone'))}
+          onChange={setCopyFrom}
+        />
+      )}
+      <ErrorAlert message={error} />
+      <div className="meeting-form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('meetingAdmin.form.saving') : meeting ? t('meetingAdmin.form.save') : t('meetingAdmin.form.create')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('meetingAdmin.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+/** The audit log's reader for the secretariat (the log itself is core: server/src/audit/auditLog.ts). */
+import type { Feature } from '../feature.ts';
+import { auditRoutes } from './auditRoutes.ts';
+
+export const auditFeature: Feature = {
+  name: 'audit',
+  async register({ http, store }) {
+    await http.register(auditRoutes, { store });
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * "Create from": another meeting's agenda as it stands now, written into a new meeting's agenda
+ * as one fresh update. Only the content travels: items with their times, presenters and notes.
+ * Not its history (a new Y.Doc, so no deleted items or authorship), not its comments (threads
+ * live outside the document), not links to the old meeting's proposals.
+ */
+import type { RichNode } from '../../../shared/agendaItems.ts';
+import { agendaDoc } from '../../../shared/documentNames.ts';
+import { readAgenda } from '../meetingRecord/agendaDocument.ts';
+import { documentUpdate } from '../meetingRecord/demoRecord.ts';
+import type { DocumentStore } from '../collab/documentStore.ts';
+import type { SqlExecutor } from '../storage/db.ts';
+
+function withoutProposalLinks(node: RichNode): RichNode {
+  const copy: RichNode = { ...node };
+  if (node.type === 'agendaItem' && node.attrs) copy.attrs = { ...node.attrs, proposalId: null };
+  if (node.content) copy.content = node.content.map(withoutProposalLinks);
+  return copy;
+}
+
+/** The source agenda as an update for the new meeting's agenda document; null when it is empty. */
+export async function agendaCopyOf(documents: DocumentStore, sourceMeetingId: string): Promise<Uint8Array | null> {
+  const { json } = await readAgenda(documents, sourceMeetingId);
+  if (!json.content?.length) return null;
+  return documentUpdate(withoutProposalLinks(json) as Parameters<typeof documentUpdate>[0]);
+}
+
+export async function writeAgendaCopy(documents: DocumentStore, meetingId: string, update: Uint8Array, userId: string, tx: SqlExecutor): Promise<void> {
+  await documents.append(agendaDoc(meetingId), update, userId, tx);
+}

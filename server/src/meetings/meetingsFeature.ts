@@ -1,0 +1,34 @@
+/**
+ * Cycle administration: meetings created, changed, archived and deleted by the secretariat,
+ * calls for proposals, and the guard that keeps archived meetings read-only everywhere (HTTP
+ * writes and collaborative documents). Registered first, so that its guard covers the routes of
+ * every feature after it.
+ */
+import { callRoutes } from '../calls/callRoutes.ts';
+import { CallService } from '../calls/callService.ts';
+import type { Feature } from '../feature.ts';
+import { seedDemoCalls } from './demoCalls.ts';
+import { installMeetingGuard } from './meetingGuard.ts';
+import { meetingRoutes } from './meetingRoutes.ts';
+import { MeetingScope } from './meetingScope.ts';
+import { MeetingService } from './meetingService.ts';
+
+export const meetingsFeature: Feature = {
+  name: 'meetings',
+  async register({ http, store, access, meetings: lifecycle, log }) {
+    const scope = new MeetingScope(store.db);
+    const calls = new CallService(store);
+    const service = new MeetingService({ store, scope, access, lifecycle, log });
+
+    installMeetingGuard(http, { store, scope, calls });
+    // An archived meeting's agenda and proposal bodies are read-only for everyone.
+    access.readOnlyWhen(async (documentName) => {
+      const meetingId = await scope.meetingOfDocument(documentName);
+      return meetingId !== undefined && (await store.meetings.isArchived(meetingId)) === true;
+    });
+
+    await http.register(meetingRoutes, { service });
+    await http.register(callRoutes, { service: calls });
+  },
+  seedDemo: seedDemoCalls,
+};

@@ -1,0 +1,23 @@
+import { Type, type Static } from 'typebox';
+
+export const AuditEntrySchema = Type.Object({
+  id: Type.Number(),
+  /** ISO 8601 instant, UTC. */
+  at: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  /** The actor's name when the actor is a person of the board. */
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  subject: Type.String(),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+});
+export type AuditEntryDto = Static<typeof AuditEntrySchema>;
+
+export const AuditQuery = Type.Object({
+  actor: Type.Optional(Type.String({ maxLength: 64, description: 'a user id' })),
+  action: Type.Optional(Type.String({ maxLength: 100, description: 'an action, or a prefix ending in "." (meeting.)' })),
+  from: Type.Optional(Type.String({ maxLength: 40, description: 'ISO date (from its start) or instant' })),
+  to: Type.Optional(Type.String({ maxLength: 40, description: 'ISO date (to its end) or instant' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+});
+export type AuditQuery = Static<typeof AuditQuery>;

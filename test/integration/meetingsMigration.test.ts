@@ -1,0 +1,49 @@
+/**
+ * Migrations 400–401 on a store that already holds meetings, on SQLite and PostgreSQL: existing
+ * meetings keep their fields and gain an end date (their start), a format read from their
+ * one-line form, the `mag` visibility and the active status.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MEETING_MIGRATIONS } from '../../server/src/meetings/migrations.ts';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
+import type { Db } from '../../server/src/storage/db.ts';
+import { migrate } from '../../server/src/storage/migrations.ts';
+import { openPostgresDb } from '../../server/src/storage/postgresDb.ts';
+import { openSqliteDb } from '../../server/src/storage/sqliteDb.ts';
+import { createStore } from '../../server/src/storage/store.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { tempDir } from '../helpers/testServer.ts';
+
+const BEFORE = ALL_MIGRATIONS.filter((migration) => migration.version < 400);
+
+for (const backend of ['sqlite', 'postgres'] as const) {
+  describe(`meeting migrations on a store with meetings (${backend})`, () => {
+    let database: TestDatabase | undefined;
+    let db: Db | undefined;
+    afterAll(async () => {
+      await db?.close();
+      await database?.drop();
+    });
+
+    it('adds the new fields with values read from what was there', async () => {
+      if (backend === 'postgres') database = await createTestDatabase('meetingsmigration');
+      db = database ? openPostgresDb(database.url) : openSqliteDb(path.join(tempDir('migration'), 'plenary.sqlite'));
+      await migrate(db, BEFORE);
+      const insert = 'INSERT INTO meetings (id, title, starts_on, start_time, timezone, form, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+      await db.run(insert, ['old-online', 'Old online', '2024-05-01', '12:00', 'UTC', 'Online', '', 1]);
+      await db.run(insert, ['old-hybrid', 'Old hybrid', '2024-06-01', '', 'Europe/Oslo', 'Hybrid, Lillestrøm', '', 2]);
+      await db.run(insert, ['old-room', 'Old room', '2024-07-01', '', 'UTC', 'Geneva', 'Kept', 3]);
+
+      const applied = await migrate(db, ALL_MIGRATIONS);
+      // Other features' later migrations may run too; these two must.
+      expect(applied).toEqual(expect.arrayContaining(MEETING_MIGRATIONS.map((migration) => migration.version)));
+      const meetings = createStore(db).meetings;
+      expect(await meetings.byId('old-online')).toMatchObject({ format: 'online', endsOn: '2024-05-01', visibility: 'mag', status: 'active', archivedAt: null });
+      expect(await meetings.byId('old-hybrid')).toMatchObject({ format: 'hybrid', form: 'Hybrid, Lillestrøm', timezone: 'Europe/Oslo', place: '' });
+      expect(await meetings.byId('old-room')).toMatchObject({ format: 'in-person', description: 'Kept', startTime: '' });
+      // Run again: nothing left to do.
+      expect(await migrate(db, ALL_MIGRATIONS)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Two instances on one PostgreSQL database and one Redis: a meeting archived through one
+ * instance turns a live agenda connection on the other read-only, and the other instance
+ * refuses writes to it too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import type { MeetingDto } from '../../shared/schemas/meetings.ts';
+import { collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { appendParagraph, plainText } from '../helpers/richText.ts';
+import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+describe('archiving a meeting across instances', () => {
+  let database: TestDatabase;
+  let first: TestServer;
+  let second: TestServer;
+  const peers: Peer[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('meetingsscaleout');
+    const env = { DATABASE_URL: database.url, REDIS_URL: REDIS_URL, REDIS_PREFIX: redisPrefix('meetingsscaleout') };
+    first = await startServer({ env });
+    second = await startServer({ env, seed: false });
+  });
+  afterAll(async () => {
+    for (const peer of peers) peer.destroy();
+    await second?.close();
+    await first?.close();
+    await database?.drop();
+  });
+
+  it('turns the other instance’s open agenda connection read-only and refuses writes there', async () => {
+    const secretariat: Session = await login(first.baseUrl, 'secretariat@example.org');
+    const member: Session = await login(second.baseUrl, 'kwame@example.org');
+    const created = await http<MeetingDto>(first.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: { title: 'Across instances', startsOn: '2025-04-01', endsOn: '2025-04-01', timeZone: 'UTC', format: 'online' },
+    });
+    expect(created.status).toBe(201);
+    const name = agendaDoc(created.body.id);
+    const writer = connectPeer(second.wsUrl, name, () => collabToken(second.baseUrl, member, name));
+    peers.push(writer);
+    await synced(writer);
+    expect(writer.scope).toBe('read-write');
+
+    expect((await http(first.baseUrl, 'POST', `/api/meetings/${created.body.id}/archive`, { cookie: secretariat.cookie })).status).toBe(200);
+    await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, { message: 'the other instance’s connection to turn read-only' });
+    appendParagraph(writer.doc, 'Written after the archive');
+    await sleep(400);
+    const check = connectPeer(first.wsUrl, name, () => collabToken(first.baseUrl, secretariat, name));
+    peers.push(check);
+    await synced(check);
+    expect(plainText(check.doc)).not.toContain('Written after the archive');
+
+    const refused = await http(second.baseUrl, 'POST', '/api/threads', { cookie: member.cookie, body: { doc: name, body: 'After' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('MEETING_ARCHIVED');
+  });
+});

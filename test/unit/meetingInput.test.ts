@@ -1,0 +1,42 @@
+/** Meeting input checks (dates, IANA time zones, instants) and the client's wall-clock-to-instant conversion. */
+import { describe, expect, it } from 'vitest';
+import { zonedInstant } from '../../client/src/meetings/formatMeetingDate.ts';
+import { checkMeetingDates, checkTimeZone, formLine, isTimeZone, parseInstant } from '../../server/src/meetings/meetingInput.ts';
+
+describe('meeting input', () => {
+  it('knows IANA time zones and refuses anything else, naming the field', () => {
+    for (const zone of ['UTC', 'Europe/Oslo', 'America/Argentina/Buenos_Aires', 'Asia/Riyadh']) expect(isTimeZone(zone), zone).toBe(true);
+    for (const zone of ['Mars/Olympus_Mons', 'Europe/Osl', '', 'utc; drop table', '../etc']) expect(isTimeZone(zone), zone).toBe(false);
+    expect(() => checkTimeZone('Atlantis/Capital')).toThrow(/timeZone/);
+  });
+
+  it('takes real dates in order and names the wrong one', () => {
+    expect(() => checkMeetingDates('2025-02-25', '2025-02-27')).not.toThrow();
+    expect(() => checkMeetingDates('2025-02-25', '2025-02-25')).not.toThrow();
+    expect(() => checkMeetingDates('2025-02-25', '2025-02-24')).toThrow(/endsOn is before startsOn/);
+    expect(() => checkMeetingDates('2025-02-29', '2025-03-01')).toThrow(/startsOn/);
+    expect(() => checkMeetingDates('2024-02-29', '2024-13-01')).toThrow(/endsOn/);
+  });
+
+  it('reads instants with an offset or Z only', () => {
+    expect(parseInstant('2025-02-01T09:00:00Z', 'opensAt')).toBe(Date.UTC(2025, 1, 1, 9));
+    expect(parseInstant('2025-02-01T10:00+01:00', 'opensAt')).toBe(Date.UTC(2025, 1, 1, 9));
+    for (const value of ['2025-02-01', '2025-02-01T09:00', 'tomorrow', '2025-02-30T09:00:00Z']) {
+      expect(() => parseInstant(value, 'closesAt'), value).toThrow(/closesAt/);
+    }
+  });
+
+  it('writes the one-line form older clients show', () => {
+    expect(formLine('hybrid', 'Lillestrøm')).toBe('Hybrid, Lillestrøm');
+    expect(formLine('online', '')).toBe('Online');
+    expect(formLine('in-person', ' Geneva ')).toBe('In person, Geneva');
+  });
+
+  it('turns a wall-clock time in a zone into the instant, across daylight-saving changes', () => {
+    expect(zonedInstant('2025-02-17', '13:00', 'Europe/Oslo')).toBe(Date.UTC(2025, 1, 17, 12));
+    expect(zonedInstant('2025-06-17', '13:00', 'Europe/Oslo')).toBe(Date.UTC(2025, 5, 17, 11));
+    expect(zonedInstant('2025-03-30', '12:00', 'Europe/Oslo')).toBe(Date.UTC(2025, 2, 30, 10));
+    expect(zonedInstant('2025-02-25', '10:00', 'UTC')).toBe(Date.UTC(2025, 1, 25, 10));
+    expect(zonedInstant('2025-02-25', '10:00', 'Asia/Kolkata')).toBe(Date.UTC(2025, 1, 25, 4, 30));
+  });
+});
