@@ -101,6 +101,7 @@ export const pollRoutes: FastifyPluginAsyncTypebox<PollRoutesOptions> = async (a
           maxChoices: body.kind === 'multiple' ? (body.maxChoices ?? labels.length) : null,
           seats,
           workingGroupId: body.workingGroupId ?? null,
+          requiresQuorum: body.requiresQuorum ?? false,
           options: body.options.map((option, index) => ({ label: labels[index]!, userId: option.userId ?? null })),
         },
         user.id,

@@ -59,6 +59,7 @@ export interface Poll extends PollSettings {
 
 export interface NewPoll extends PollSettings {
   options: { label: string; userId?: string | null }[];
+  requiresQuorum?: boolean;
 }
 
 interface PollRow {
@@ -110,6 +111,10 @@ export const newId = (): string => randomBytes(9).toString('base64url');
 
 /** Told inside the closing transaction, with the final count; elections record their winners. */
 export type PollClosedHook = (tx: SqlExecutor, poll: Poll, results: PollResults, actorId: string) => Promise<void>;
+/** Told inside the creating transaction; the floor keeps `requiresQuorum`. */
+export type PollCreatedHook = (tx: SqlExecutor, pollId: string, input: NewPoll) => Promise<void>;
+/** Told inside the opening transaction, before the poll opens; throwing refuses it (quorum). */
+export type PollOpeningHook = (tx: SqlExecutor, poll: Poll) => Promise<void>;
 
 export interface CastResult {
   poll: Poll;
@@ -129,6 +134,8 @@ export class PollStore {
   /** Options never change once a poll exists: cached to keep the ballot path short. */
   private readonly optionsCache = new Map<string, PollOptionRecord[]>();
   private readonly closedHooks: PollClosedHook[] = [];
+  private readonly createdHooks: PollCreatedHook[] = [];
+  private readonly openingHooks: PollOpeningHook[] = [];
 
   constructor(db: Db, audit: AuditLog) {
     this.db = db;
@@ -137,6 +144,14 @@ export class PollStore {
 
   onClosed(hook: PollClosedHook): void {
     this.closedHooks.push(hook);
+  }
+
+  onCreated(hook: PollCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
+  onOpening(hook: PollOpeningHook): void {
+    this.openingHooks.push(hook);
   }
 
   async create(input: NewPoll, actorId: string | null, tx?: SqlExecutor): Promise<Poll> {
@@ -182,6 +197,7 @@ export class PollStore {
         },
         executor,
       );
+      for (const hook of this.createdHooks) await hook(executor, id, input);
       return id;
     };
     const id = tx ? await write(tx) : await this.db.transaction(write);
@@ -219,6 +235,7 @@ export class PollStore {
     await this.db.transaction(async (tx) => {
       const row = await this.pollRow(id, tx);
       if (!row) throw notFound('The poll');
+      if (row.status === 'draft') for (const hook of this.openingHooks) await hook(tx, toPoll(row, []));
       const key = Number(row.secret) === 1 ? randomBytes(32).toString('base64url') : null;
       const changed = await tx.run(
         `UPDATE polls SET status = 'open', opened_at = ?, ballot_key = ? WHERE id = ? AND status = 'draft'`,

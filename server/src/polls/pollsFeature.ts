@@ -3,6 +3,7 @@
  * `live:{meetingId}`, and their part of the demo consultation.
  */
 import type { Feature } from '../feature.ts';
+import { pollQuorum } from '../floor/pollQuorum.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
 import { recordElectionWinners } from '../workingGroups/elections.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
@@ -18,6 +19,10 @@ export const pollsFeature: Feature = {
     const polls = new PollStore(context.store.db, context.store.audit);
     const groups = new WorkingGroupStore(context.store.db, context.store.audit);
     polls.onClosed(recordElectionWinners(groups));
+    const quorum = pollQuorum(context.store);
+    polls.onCreated((tx, id, input) => quorum.created(tx, id, input.requiresQuorum ?? false));
+    polls.onOpening(quorum.opening);
+    polls.onClosed(quorum.closed);
     const live = new PollsLive(context.live, polls, groups);
     live.registerSources();
     await context.http.register(pollRoutes, { store: context.store, polls, groups, live });
