@@ -76,8 +76,10 @@ export class AttendanceService {
 
   /** Quorum today where the meeting is; read through `tx` inside a poll's transaction. */
   async quorum(meetingId: string, tx?: SqlExecutor): Promise<QuorumState & { presentIds: string[] }> {
-    const meeting = await this.meeting(meetingId);
-    const day = meetingDay(meeting.timezone);
+    // Read through `tx`: inside a transaction on SQLite, a read outside it would wait for it.
+    const timeZone = await this.attendance.timeZone(meetingId, tx);
+    if (timeZone === undefined) throw notFound('The meeting');
+    const day = meetingDay(timeZone);
     const [settings, members, present] = await Promise.all([
       this.attendance.settings(meetingId, tx),
       this.attendance.memberCount(tx),

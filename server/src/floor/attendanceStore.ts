@@ -73,6 +73,11 @@ export class AttendanceStore {
     return [...days.values()];
   }
 
+  /** The meeting's time zone (undefined: no such meeting); readable inside a transaction. */
+  async timeZone(meetingId: string, tx: SqlExecutor = this.db): Promise<string | undefined> {
+    return (await tx.get<{ timezone: string }>('SELECT timezone FROM meetings WHERE id = ?', [meetingId]))?.timezone;
+  }
+
   async memberCount(tx: SqlExecutor = this.db): Promise<number> {
     const row = await tx.get<{ count: number }>(`SELECT COUNT(*) AS count FROM users u WHERE ${MAG_MEMBER}`);
     return Number(row?.count ?? 0);

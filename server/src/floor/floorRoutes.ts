@@ -91,8 +91,12 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
         tags,
         summary: 'Give the floor to the next in line, or to {handId} (an override of the balance rule is audited); chair, secretariat',
         params: MeetingParams,
-        body: Type.Optional(NextBody),
+        body: NextBody,
         response: { 200: FloorStateSchema, ...errors },
+      },
+      // The body is optional: a bare POST gives the floor to the next in line.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
     async (request) => {
