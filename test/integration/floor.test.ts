@@ -29,7 +29,7 @@ let otherItemId: string;
 beforeAll(async () => {
   [secretariat, chair, kwame, mei, laura, rahul, observer] = (await Promise.all(
     ['secretariat', 'chair', 'kwame', 'mei', 'laura', 'rahul', 'tomas'].map((name) => login(server.baseUrl, `${name}@example.org`)),
-  )) as Session[];
+  )) as [Session, Session, Session, Session, Session, Session, Session];
   const items = (await call<{ id: string }[]>(chair, 'GET', `/api/meetings/${MEETING}/agenda-items`)).body;
   itemId = items[1]!.id;
   otherItemId = items[2]!.id;

@@ -57,7 +57,9 @@ describe('the floor on two instances', () => {
 
     const given = await http<FloorState>(a.baseUrl, 'POST', `/api/meetings/${MEETING}/floor/next`, { cookie: chair.cookie });
     expect(given.status).toBe(200);
-    const speakingOnB = await waitFor(() => onB.doc.getMap(LIVE_FLOOR_MAP).get('speaking') as Speaking | undefined, { message: 'the speaker on B' });
+    const speakingOnB = (await waitFor(() => onB.doc.getMap(LIVE_FLOOR_MAP).get('speaking') as Speaking | undefined, {
+      message: 'the speaker on B',
+    })) as Speaking;
     expect(speakingOnB).toMatchObject({ userId: kwame.user.id, since: given.body.speaking!.since });
     const [onA, onBRemaining] = await Promise.all([remainingOn(a.baseUrl, chair, speakingOnB), remainingOn(b.baseUrl, viewer, speakingOnB)]);
     expect(Math.abs(onA - onBRemaining)).toBeLessThan(1_000);

@@ -4,6 +4,7 @@ import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { closeSharedSocket } from '../collab/socket.ts';
+import { FloorPresentPage } from '../floor/FloorPresentPage.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { MeetingPage } from '../meetings/MeetingPage.tsx';
 import { PollPresentPage } from '../polls/PollPresentPage.tsx';
@@ -74,6 +75,7 @@ function Shell() {
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

@@ -156,6 +156,25 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
   );
 
   app.get(
+    '/api/meetings/:meetingId/floor/people',
+    {
+      schema: {
+        tags,
+        summary: 'The people the chair may add to the list or check in (active users); chair, secretariat',
+        params: MeetingParams,
+        response: {
+          200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), group: Type.String() })),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return floor.people(request.params.meetingId, user);
+    },
+  );
+
+  app.get(
     '/api/meetings/:meetingId/attendance',
     {
       schema: {

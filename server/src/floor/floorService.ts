@@ -259,6 +259,15 @@ export class FloorService {
     return this.state(meetingId);
   }
 
+  async people(meetingId: string, user: User): Promise<{ id: string; name: string; role: string; group: string }[]> {
+    this.requireChair(user);
+    await this.requireMeeting(meetingId);
+    return (await this.store.users.list())
+      .filter((person) => !person.disabled)
+      .map(({ id, name, role, group }) => ({ id, name, role, group }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Finished and running turns of a meeting (for the pack). */
   turns(meetingId: string): Promise<HandRecord[]> {
     return this.floor.turns(meetingId);
