@@ -274,3 +274,19 @@ describe('permissions on every route', () => {
     }
   });
 });
+
+describe('the meeting pack', () => {
+  it('lists per item who spoke and for how long, the questions answered, and attendance per day', async () => {
+    const pack = await call<string>(kwame, 'GET', `/api/meetings/${MEETING}/pack.md`);
+    expect(pack.status).toBe(200);
+    const text = pack.body;
+    expect(text).toContain('**Speakers**');
+    expect(text).toMatch(/Mei Lin \(technical-community\), \d+:\d\d/);
+    expect(text).toContain('**Questions answered**');
+    expect(text).toContain('Can observers join working groups?');
+    expect(text).toContain('### Attendance');
+    expect(text).toMatch(/\d{4}-\d\d-\d\d: 3 in the room \([^)]*Laura Fischer[^)]*\); 1 online \(Kwame Asante\)/);
+    const html = await call<string>(kwame, 'GET', `/api/meetings/${MEETING}/pack.html`);
+    expect(html.body).toContain('<p class="actions-title">Speakers</p>');
+  });
+});
