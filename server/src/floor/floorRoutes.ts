@@ -21,6 +21,11 @@ import type { AttendanceService } from './attendanceService.ts';
 import type { FloorService } from './floorService.ts';
 import type { pollQuorum } from './pollQuorum.ts';
 
+/** A command without fields: a bare POST is fine, a body that is not an object is refused (400). */
+const noBody = async (request: { body: unknown }) => {
+  request.body ??= {};
+};
+
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['floor'];
 
@@ -95,9 +100,7 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
         response: { 200: FloorStateSchema, ...errors },
       },
       // The body is optional: a bare POST gives the floor to the next in line.
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
+      preValidation: noBody,
     },
     async (request) => {
       const user = requireUser(request);
@@ -112,8 +115,10 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
         tags,
         summary: 'End the running turn; chair, secretariat',
         params: MeetingParams,
+        body: Type.Object({}),
         response: { 200: FloorStateSchema, ...errors },
       },
+      preValidation: noBody,
     },
     async (request) => {
       const user = requireUser(request);

@@ -92,8 +92,7 @@ export class QuestionService {
     if (up) await this.options.questions.vote(questionId, user.id, Date.now());
     else await this.options.questions.unvote(questionId, user.id);
     this.options.live.question(question.meetingId, questionId);
-    const after = await this.options.questions.byId(questionId);
-    return { votes: after?.votes ?? 0, voted: up };
+    return { votes: await this.options.questions.voteCount(questionId), voted: up };
   }
 
   approve(questionId: string, user: User): Promise<Question> {

@@ -145,6 +145,11 @@ export class QuestionStore {
     await this.db.run('DELETE FROM question_votes WHERE question_id = ? AND user_id = ?', [questionId, userId]);
   }
 
+  async voteCount(questionId: string): Promise<number> {
+    const row = await this.db.get<{ count: number }>('SELECT COUNT(*) AS count FROM question_votes WHERE question_id = ?', [questionId]);
+    return Number(row?.count ?? 0);
+  }
+
   async votesOf(meetingId: string, userId: string): Promise<Set<string>> {
     const rows = await this.db.all<{ question_id: string }>(
       'SELECT v.question_id FROM question_votes v JOIN questions q ON q.id = v.question_id WHERE q.meeting_id = ? AND v.user_id = ?',
