@@ -78,6 +78,11 @@ describe('the floor in the browser', () => {
     await kwame.page.getByRole('button', { name: `Upvote ${QUESTION}` }).click();
     await expect.poll(() => projector.page.getByText('1 vote', { exact: true }).count()).toBe(1);
     expect(await a11yViolations(observer.page)).toEqual([]);
+    // On a phone: no sideways scroll on the tab or the projector view.
+    for (const page of [kwame.page, projector.page]) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    }
     expect(await a11yViolations(chair.page)).toEqual([]);
   });
 });

@@ -256,6 +256,11 @@ export class FloorService {
       await this.audit(tx, user, 'floor.settings', meetingId, { itemId, from: before, to: settings });
     });
     this.live.item(meetingId, itemId);
+    if (!itemId) {
+      // The meeting's default: items without settings of their own follow it.
+      this.live.meta(meetingId);
+      for (const other of await this.floor.itemsWithFloor(meetingId)) if (other) this.live.item(meetingId, other);
+    }
     return this.state(meetingId);
   }
 
