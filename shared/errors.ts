@@ -32,6 +32,12 @@ export const ERROR_CODES = {
   CALL_CLOSED: 409,
   /** A meeting with content besides its agenda cannot be deleted (archive it instead). */
   MEETING_NOT_EMPTY: 409,
+  QUORUM_NOT_MET: 409,
+  HAND_ALREADY_RAISED: 409,
+  NOBODY_WAITING: 409,
+  NOBODY_SPEAKING: 409,
+  QUEUE_CHANGED: 409,
+  QUESTION_NOT_OPEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -11,6 +11,7 @@ import { serveRpc } from '../lib/rpc.ts';
 import { BenchClient } from './client.ts';
 import { Tracker, type Writer } from './tracker.ts';
 import { replayHandlers } from './replay.ts';
+import { floorHandlers } from './floor.ts';
 import { pollHandlers } from './polls.ts';
 
 export interface ClientSpec {
@@ -266,6 +267,7 @@ serveRpc({
   resetStats: () => monitor.reset(),
   ...replayHandlers(),
   ...pollHandlers(),
+  ...floorHandlers(),
   close: () => {
     closeAll();
     setTimeout(() => process.exit(0), 50);

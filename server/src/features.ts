@@ -2,6 +2,7 @@
 import { apiTokensFeature } from './apiTokens/apiTokensFeature.ts';
 import type { Feature } from './feature.ts';
 import { auditFeature } from './audit/auditFeature.ts';
+import { floorFeature } from './floor/floorFeature.ts';
 import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
 import { meetingsFeature } from './meetings/meetingsFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
@@ -10,4 +11,4 @@ import { ssoFeature } from './sso/ssoFeature.ts';
 import { timelineFeature } from './timeline/timelineFeature.ts';
 
 // meetingsFeature first: its guard (archived meetings are read-only) covers the routes of the features after it.
-export const FEATURES: Feature[] = [meetingsFeature, proposalsFeature, pollsFeature, meetingRecordFeature, auditFeature, timelineFeature, apiTokensFeature, ssoFeature];
+export const FEATURES: Feature[] = [meetingsFeature, proposalsFeature, pollsFeature, meetingRecordFeature, auditFeature, timelineFeature, apiTokensFeature, ssoFeature, floorFeature];

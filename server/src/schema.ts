@@ -5,6 +5,7 @@
  * cycle administration (meetings, calls, calendar feeds) 400–449.
  */
 import { INTEROP_MIGRATIONS } from './apiTokens/migrations.ts';
+import { FLOOR_MIGRATIONS } from './floor/migrations.ts';
 import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
 import { MEETING_MIGRATIONS } from './meetings/migrations.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...PEOPLE_MIGRATIONS,
   ...INTEROP_MIGRATIONS,
   ...MEETING_MIGRATIONS,
+  ...FLOOR_MIGRATIONS,
 ];

@@ -55,6 +55,7 @@ export const CreatePollBody = Type.Object({
   maxChoices: Type.Optional(Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions, description: 'multiple choice only' })),
   seats: Type.Optional(Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions - 1, description: 'winners to elect (default 1)' })),
   workingGroupId: Type.Optional(Id),
+  requiresQuorum: Type.Optional(Type.Boolean({ description: 'cannot open below the meeting quorum (409 QUORUM_NOT_MET); attendance is kept at close' })),
 });
 export type CreatePollBody = Static<typeof CreatePollBody>;
 

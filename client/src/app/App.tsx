@@ -16,6 +16,7 @@ const ProfilePage = lazy(() => import('../people/ProfilePage.tsx').then((m) => (
 const TokensPage = lazy(() => import('../tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const TimelinePage = lazy(() => import('../timeline/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const FloorPresentPage = lazy(() => import('../floor/FloorPresentPage.tsx').then((m) => ({ default: m.FloorPresentPage })));
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -109,6 +110,7 @@ function Shell() {
             <Route path="/settings/tokens" element={<TokensPage />} />
             <Route path="/timeline" element={<TimelinePage />} />
             <Route path="/admin/audit-log" element={<AuditLogPage />} />
+            <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
             <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

@@ -14,6 +14,7 @@ import calls from './en/calls.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
+import floor from './en/floor.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
@@ -26,7 +27,7 @@ import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog, floor },
   },
 } as const;
 

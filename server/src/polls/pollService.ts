@@ -24,6 +24,10 @@ import { resultsCsv } from './resultsCsv.ts';
 
 /** Told inside the closing transaction, with the final count; elections record their winners. */
 export type PollClosedHook = (tx: SqlExecutor, poll: Poll, results: PollResults, actorId: string) => Promise<void>;
+/** Told inside the creating transaction; the floor keeps `requiresQuorum`. */
+export type PollCreatedHook = (tx: SqlExecutor, pollId: string, input: NewPoll) => Promise<void>;
+/** Told inside the opening transaction, before a draft opens; throwing refuses it (quorum). */
+export type PollOpeningHook = (tx: SqlExecutor, poll: Poll) => Promise<void>;
 
 /** The working groups, as far as a poll needs them. */
 export interface PollGroups {
@@ -55,6 +59,8 @@ const NOT_VISIBLE = 'The results of this poll are shown when it closes.';
 export class PollService {
   private readonly options: PollServiceOptions;
   private readonly closedHooks: PollClosedHook[] = [];
+  private readonly createdHooks: PollCreatedHook[] = [];
+  private readonly openingHooks: PollOpeningHook[] = [];
 
   constructor(options: PollServiceOptions) {
     this.options = options;
@@ -62,6 +68,14 @@ export class PollService {
 
   onClosed(hook: PollClosedHook): void {
     this.closedHooks.push(hook);
+  }
+
+  onCreated(hook: PollCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
+  onOpening(hook: PollOpeningHook): void {
+    this.openingHooks.push(hook);
   }
 
   private requireManager(user: User): void {
@@ -126,6 +140,7 @@ export class PollService {
         maxChoices: body.kind === 'multiple' ? (body.maxChoices ?? labels.length) : null,
         seats,
         workingGroupId: body.workingGroupId ?? null,
+        requiresQuorum: body.requiresQuorum ?? false,
         options: body.options.map((option, index) => ({ label: labels[index]!, userId: option.userId ?? null })),
       },
       user.id,
@@ -148,6 +163,7 @@ export class PollService {
     const write = async (executor: SqlExecutor) => {
       const id = await polls.insert(executor, input, actorId);
       await also?.(executor, id);
+      for (const hook of this.createdHooks) await hook(executor, id, input);
       await store.audit.record(
         {
           actorId,
@@ -187,6 +203,7 @@ export class PollService {
     await store.db.transaction(async (tx) => {
       const poll = await polls.byId(id, tx);
       if (!poll) throw notFound('The poll');
+      if (poll.status === 'draft') for (const hook of this.openingHooks) await hook(tx, poll);
       const key = poll.secret ? randomBytes(32).toString('base64url') : null;
       if (!(await polls.markOpen(tx, id, key, Date.now()))) {
         throw new AppError('CONFLICT', poll.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.');

@@ -45,6 +45,8 @@ export interface Poll extends PollSettings {
 }
 
 export interface NewPoll extends PollSettings {
+  /** Kept by the floor feature (poll_quorum), not in the polls table. */
+  requiresQuorum?: boolean;
   options: { label: string; userId?: string | null }[];
 }
 

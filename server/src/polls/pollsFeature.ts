@@ -4,6 +4,7 @@
  */
 import type { Feature } from '../feature.ts';
 import { closeOpenPolls } from '../meetings/closeOpenPolls.ts';
+import { pollQuorum } from '../floor/pollQuorum.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
 import { seedDemoPolls } from './demoPolls.ts';
@@ -19,6 +20,10 @@ export const pollsFeature: Feature = {
       live.registerSources();
       return live;
     });
+    const quorum = pollQuorum(context.store);
+    services.polls.onCreated((tx, id, input) => quorum.created(tx, id, input.requiresQuorum ?? false));
+    services.polls.onOpening(quorum.opening);
+    services.polls.onClosed(quorum.closed);
     context.meetings.onArchive(closeOpenPolls(context.store, services.pollStore, services.polls));
     await context.http.register(pollRoutes, { service: services.polls });
     await context.http.register(workingGroupRoutes, { service: services.groups });

@@ -56,6 +56,15 @@ function actionParagraphs(actions: PackAction[]): Paragraph[] {
   );
 }
 
+/** A titled list of plain lines (the floor's record); nothing when empty. */
+function lineParagraphs(title: string, lines: string[]): Paragraph[] {
+  if (!lines.length) return [];
+  return [
+    ...(title ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: title, bold: true })] })] : []),
+    ...lines.map((line) => new Paragraph({ indent: { start: 360, hanging: 360 }, spacing: { after: 80 }, children: [new TextRun(`• ${line}`)] })),
+  ];
+}
+
 export async function renderDocx(pack: PackModel): Promise<Buffer> {
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(pack.title)] }),
@@ -74,10 +83,15 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
       children.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: PACK_TEXT.actions, bold: true })] }));
       children.push(...actionParagraphs(item.actions));
     }
+    children.push(...lineParagraphs(PACK_TEXT.speakers, item.speakers), ...lineParagraphs(PACK_TEXT.questionsAnswered, item.questionsAnswered));
   }
   if (pack.otherActions.length) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(PACK_TEXT.otherActions)] }));
     children.push(...actionParagraphs(pack.otherActions));
+  }
+  if (pack.attendance.length) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(PACK_TEXT.attendance)] }));
+    children.push(...lineParagraphs('', pack.attendance));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(PACK_TEXT.annex)] }));
   const multiDay = pack.days.length > 1;

@@ -74,6 +74,12 @@ const actionList = (actions: PackAction[]) =>
     .map((a) => `<li><span class="arrow" aria-hidden="true">➔</span> ${escapeHtml(a.text)} <span class="tail">(${escapeHtml(actionTail(a))})</span></li>`)
     .join('\n')}\n</ul>`;
 
+/** A titled list of plain lines (the floor's record); nothing when empty. */
+const lineList = (title: string, lines: string[]) =>
+  lines.length
+    ? `${title ? `<p class="actions-title">${escapeHtml(title)}</p>\n` : ''}<ul>\n${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>`
+    : '';
+
 const STYLE = `
 :root { color: #1a1a1a; background: #fff; font-family: Calibri, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; line-height: 1.45; }
 body { max-inline-size: 48rem; margin-inline: auto; padding: 2rem 1.5rem; }
@@ -115,10 +121,14 @@ export function renderHtml(pack: PackModel): string {
 <${heading}>${escapeHtml(`${item.number}. ${item.title}`)}</${heading}>
 ${blocks(item.notes)}
 ${actions}
+${lineList(PACK_TEXT.speakers, item.speakers)}
+${lineList(PACK_TEXT.questionsAnswered, item.questionsAnswered)}
 </section>`;
     })
     .join('\n');
-  const other = pack.otherActions.length ? `<section><h2>${PACK_TEXT.otherActions}</h2>\n${actionList(pack.otherActions)}</section>` : '';
+  const other =
+    (pack.otherActions.length ? `<section><h2>${PACK_TEXT.otherActions}</h2>\n${actionList(pack.otherActions)}</section>` : '') +
+    (pack.attendance.length ? `<section><h2>${PACK_TEXT.attendance}</h2>\n${lineList('', pack.attendance)}</section>` : '');
   const multiDay = pack.days.length > 1;
   const annex = pack.days
     .map((day) => {

@@ -72,8 +72,13 @@ export function renderMarkdown(pack: PackModel): string {
     out.push(`${marker} ${item.number}. ${escapeMarkdown(item.title)}`, '');
     out.push(...blocks(item.notes), '');
     if (item.actions.length) out.push(`**${PACK_TEXT.actions}**`, '', ...item.actions.map(action), '');
+    if (item.speakers.length) out.push(`**${PACK_TEXT.speakers}**`, '', ...item.speakers.map((line) => `- ${escapeMarkdown(line)}`), '');
+    if (item.questionsAnswered.length) {
+      out.push(`**${PACK_TEXT.questionsAnswered}**`, '', ...item.questionsAnswered.map((line) => `- ${escapeMarkdown(line)}`), '');
+    }
   }
   if (pack.otherActions.length) out.push(`### ${PACK_TEXT.otherActions}`, '', ...pack.otherActions.map(action), '');
+  if (pack.attendance.length) out.push(`### ${PACK_TEXT.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');
   out.push(`## ${escapeMarkdown(PACK_TEXT.annex)}`, '');
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {

@@ -12,6 +12,7 @@ import { readAgenda } from '../agendaDocument.ts';
 import type { ActionService } from '../actions/actionService.ts';
 import { withOverdue } from '../actions/actionStore.ts';
 import type { RunService } from '../run/runService.ts';
+import { packFloorRecord } from '../../floor/packFloor.ts';
 import { renderDocx } from './packDocx.ts';
 import { renderHtml } from './packHtml.ts';
 import { renderIcal } from './packIcal.ts';
@@ -42,7 +43,8 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const today = todayIso();
     const list = (await actions.actions.list(meetingId)).map((action) => withOverdue(action, today));
     const { dayEnd } = await run.state(meetingId);
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd }) };
+    const floor = await packFloorRecord(store, meetingId);
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, floor }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.

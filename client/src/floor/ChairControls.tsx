@@ -1,0 +1,114 @@
+/** The chair's and secretariat's controls of the floor: next, end turn, add someone in the room, speaking time and balance rule. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/schemas/floor.ts';
+import { get } from '../app/api.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { Field, SelectField } from '../ui/Field.tsx';
+import { floorCommands, floorPath, type FloorView } from './floorApi.ts';
+
+interface Person {
+  id: string;
+  name: string;
+  role: string;
+  group: string;
+}
+
+export function ChairControls({
+  floor,
+  run,
+  busy,
+}: {
+  floor: FloorView;
+  run: (command: () => Promise<unknown>, done: string) => Promise<void>;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingContext();
+  const commands = floorCommands(meeting.id);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [person, setPerson] = useState('');
+  const [seconds, setSeconds] = useState(String(floor.item.limitSeconds));
+  const [rule, setRule] = useState<BalanceRule>(floor.item.balanceRule);
+  useEffect(() => setSeconds(String(floor.item.limitSeconds)), [floor.item.limitSeconds]);
+  useEffect(() => setRule(floor.item.balanceRule), [floor.item.balanceRule]);
+  useEffect(() => {
+    let active = true;
+    get<Person[]>(`${floorPath(meeting.id)}/people`).then(
+      (list) => active && setPeople(list),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [meeting.id]);
+
+  return (
+    <div className="floor-chair" role="group" aria-label={t('floor.chair.title')}>
+      <h3>{t('floor.chair.title')}</h3>
+      <div className="floor-chair__row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy || floor.item.queue.length === 0}
+          onClick={() => void run(() => commands.next(), t('floor.chair.nextDone'))}
+        >
+          {t('floor.chair.next')}
+        </button>
+        <button type="button" className="button" disabled={busy || !floor.speaking} onClick={() => void run(() => commands.endTurn(), t('floor.chair.ended'))}>
+          {t('floor.chair.endTurn')}
+        </button>
+      </div>
+      <form
+        className="floor-chair__row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const chosen = people.find((entry) => entry.id === person);
+          if (chosen) void run(() => commands.raise({ userId: chosen.id }), t('floor.chair.added', { name: chosen.name }));
+        }}
+      >
+        <Field label={t('floor.chair.addPerson')}>
+          {(control) => (
+            <select {...control} value={person} onChange={(event) => setPerson(event.target.value)}>
+              <option value="">{t('floor.chair.choosePerson')}</option>
+              {people.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name} ({t(`groups.${entry.group}`)})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={busy || !person}>
+          {t('floor.chair.add')}
+        </button>
+      </form>
+      <form
+        className="floor-chair__row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run(() => commands.settings(Number(seconds), rule), t('floor.chair.saved'));
+        }}
+      >
+        <Field label={t('floor.chair.seconds')} hint={t('floor.chair.secondsHint')}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={FLOOR_LIMITS.minSeconds}
+              max={FLOOR_LIMITS.maxSeconds}
+              required
+              value={seconds}
+              onChange={(event) => setSeconds(event.target.value)}
+            />
+          )}
+        </Field>
+        <SelectField label={t('floor.chair.rule')} value={rule} options={BALANCE_RULES} optionLabel={(option) => t(`floor.rule.${option}`)} onChange={setRule} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('floor.chair.save')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The projector view of the floor: the current item, who speaks with a large countdown, who
+ * is next, and the top questions. It follows the live document.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { byVotes, LIVE_QUESTIONS_MAP, type Question } from '../../../shared/schemas/floor.ts';
+import { useUser } from '../app/session.tsx';
+import { useAgendaItemList } from '../actions/actionsApi.ts';
+import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { useMeeting } from '../meetings/useMeeting.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Countdown } from './Countdown.tsx';
+import { useFloor, useServerOffset } from './floorApi.ts';
+import './floor.css';
+
+const TOP_QUESTIONS = 5;
+
+export function FloorPresentPage() {
+  const { t } = useTranslation();
+  const { meetingId = '' } = useParams();
+  const user = useUser();
+  const { data: meeting, error } = useMeeting(meetingId);
+  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
+  if (!meeting) return <p role="status" className="page">{t('floor.present.loading')}</p>;
+  return (
+    <MeetingProvider meeting={meeting} user={user}>
+      <PresentFloor />
+    </MeetingProvider>
+  );
+}
+
+function PresentFloor() {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingContext();
+  const floor = useFloor();
+  const offset = useServerOffset();
+  const items = useAgendaItemList(meeting.id, floor.currentItemId ? 1 : 0);
+  const item = items.find((entry) => entry.id === floor.currentItemId);
+  const questions = Object.values(useLiveMap<Question>(LIVE_QUESTIONS_MAP))
+    .filter((question) => question.status === 'visible' && question.itemId === floor.currentItemId)
+    .sort(byVotes)
+    .slice(0, TOP_QUESTIONS);
+  const next = floor.item.queue[0];
+  return (
+    <article className="floor-present" aria-labelledby="floor-present-item">
+      <div className="floor-present__bar">
+        <span>{meeting.title}</span>
+        <Link className="button" to={`/meetings/${encodeURIComponent(meeting.id)}?tab=floor`}>
+          {t('floor.present.back')}
+        </Link>
+      </div>
+      <h1 id="floor-present-item" className="floor-present__title">
+        {item ? `${item.fullNumber} ${item.title}` : t('floor.present.noItem')}
+      </h1>
+      <div className="floor-present__body">
+        <section aria-labelledby="floor-present-speaker">
+          <h2 id="floor-present-speaker">{t('floor.speakingNow')}</h2>
+          {floor.speaking ? (
+            <>
+              <p className="floor-present__name" data-testid="floor-speaker">
+                {floor.speaking.name} <span className="floor-hand__meta">{t(`groups.${floor.speaking.group}`)}</span>
+              </p>
+              <Countdown speaking={floor.speaking} offset={offset} size="large" />
+            </>
+          ) : (
+            <p>{t('floor.nobodySpeaking')}</p>
+          )}
+          {next && <p className="floor-present__next">{t('floor.present.next', { name: next.name })}</p>}
+        </section>
+        <section aria-labelledby="floor-present-questions">
+          <h2 id="floor-present-questions">{t('floor.present.topQuestions')}</h2>
+          {questions.length === 0 ? (
+            <p>{t('floor.questions.none')}</p>
+          ) : (
+            <ol className="floor-question-list">
+              {questions.map((question) => (
+                <li key={question.id} className="floor-question">
+                  <p className="floor-question__text">{question.text}</p>
+                  <p className="floor-hand__meta">{t('floor.questions.votes', { count: question.votes })}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}
