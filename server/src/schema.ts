@@ -4,6 +4,7 @@
  * polls and working groups 200–299, the meeting record (agenda items, actions, versions) 300–399.
  */
 import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
+import { NOTIFICATION_MIGRATIONS } from './notifications/migrations.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
 import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
 import { CORE_MIGRATIONS, type Migration } from './storage/migrations.ts';
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...PROPOSAL_MIGRATIONS,
   ...POLL_MIGRATIONS,
   ...MEETING_RECORD_MIGRATIONS,
+  ...NOTIFICATION_MIGRATIONS,
 ];

@@ -9,6 +9,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { type CountedBallot, countPoll } from '../../../shared/tally.ts';
+import { notify } from '../notifications/notify.ts';
 import {
   ballotProblem,
   type PollAudience,
@@ -228,6 +229,7 @@ export class PollStore {
         throw new AppError('CONFLICT', row.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.');
       }
       await this.audit.record({ actorId, action: 'poll.opened', subject: `poll:${id}` }, tx);
+      await notify.emit(tx, { type: 'poll.opened', actorId, pollId: id });
     });
     return (await this.byId(id))!;
   }
@@ -260,6 +262,7 @@ export class PollStore {
         tx,
       );
       for (const hook of this.closedHooks) await hook(tx, poll, results, actorId);
+      await notify.emit(tx, { type: 'poll.closed', actorId, pollId: id, results });
       return { poll, results };
     });
   }
