@@ -10,25 +10,29 @@ export interface UnsubscribeClaim {
   kind: string;
 }
 
+/**
+ * `<payload>.<mac>`, short enough for a URL path segment: the payload is `userId:kind`, the MAC
+ * is the first 16 bytes of an HMAC-SHA256 with the server's key.
+ */
 export function unsubscribeToken(key: Buffer, claim: UnsubscribeClaim): string {
-  const payload = Buffer.from(JSON.stringify({ u: claim.userId, k: claim.kind })).toString('base64url');
-  const mac = createHmac('sha256', key).update(`unsubscribe.${payload}`).digest('base64url');
-  return `${payload}.${mac}`;
+  const payload = Buffer.from(`${claim.userId}:${claim.kind}`).toString('base64url');
+  return `${payload}.${mac(key, payload).toString('base64url')}`;
+}
+
+function mac(key: Buffer, payload: string): Buffer {
+  return createHmac('sha256', key).update(`unsubscribe.${payload}`).digest().subarray(0, 16);
 }
 
 export function readUnsubscribeToken(key: Buffer, token: string): UnsubscribeClaim | null {
-  const [payload, mac, extra] = token.split('.');
-  if (!payload || !mac || extra !== undefined) return null;
-  const expected = createHmac('sha256', key).update(`unsubscribe.${payload}`).digest();
-  const given = Buffer.from(mac, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u?: unknown; k?: unknown };
-    if (typeof parsed.u !== 'string' || typeof parsed.k !== 'string') return null;
-    return { userId: parsed.u, kind: parsed.k };
-  } catch {
-    return null;
-  }
+  const [payload, given, extra] = token.split('.');
+  if (!payload || !given || extra !== undefined) return null;
+  const expected = mac(key, payload);
+  const received = Buffer.from(given, 'base64url');
+  if (received.length !== expected.length || !timingSafeEqual(received, expected)) return null;
+  const text = Buffer.from(payload, 'base64url').toString('utf8');
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0) return null;
+  return { userId: text.slice(0, colon), kind: text.slice(colon + 1) };
 }
 
 export function newWebhookSecret(): string {
