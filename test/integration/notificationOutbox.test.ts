@@ -67,10 +67,10 @@ describe('kill -9 between the change and the delivery', () => {
     sinks.push(sink);
     const second = await startServerProcess(env);
     processes.push(second);
-    const mail = await waitFor(() => sink.to('mei@example.org').find((m) => m.text.includes(threadId)), {
+    const mail = (await waitFor(() => sink.to('mei@example.org').find((m) => m.text.includes(threadId)), {
       timeout: 20_000,
       message: 'the mention email after restart',
-    });
+    }))!;
     expect(mail.subject).toContain('mentioned you');
     await sleep(2000);
     expect(sink.to('mei@example.org').filter((m) => m.text.includes(threadId))).toHaveLength(1);

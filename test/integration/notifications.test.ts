@@ -66,7 +66,7 @@ describe('inbox and immediate emails', () => {
     // Never the comment's words: a moderator may hide them later.
     expect(items[0]!.text).not.toContain('timeline');
 
-    const mail = await waitFor(() => mailsTo('mei').find((m) => m.text.includes(threadId)), { timeout: 15_000, message: 'mention email' });
+    const mail = (await waitFor(() => mailsTo('mei').find((m) => m.text.includes(threadId)), { timeout: 15_000, message: 'mention email' }))!;
     expect(mail.to).toEqual(['mei@example.org']);
     expect(mail.subject).toContain('Kwame Asante mentioned you');
     expect(mail.text).toContain(`${server.baseUrl}/meetings/${MEETING}?thread=${threadId}`);
@@ -93,7 +93,7 @@ describe('inbox and immediate emails', () => {
   });
 
   it('the unsubscribe link asks first on GET, turns that kind off on a one-click POST without signing in, and is refused when forged', async () => {
-    const mail = await waitFor(() => mailsTo('mei')[0], { timeout: 15_000 });
+    const mail = (await waitFor(() => mailsTo('mei')[0], { timeout: 15_000 }))!;
     const url = unsubscribeUrl(mail);
     const page = await fetch(url);
     expect(page.status).toBe(200);
@@ -129,9 +129,9 @@ describe('inbox and immediate emails', () => {
     expect(created.status).toBe(201);
     const link = `/meetings/${MEETING}?tab=actions&action=${created.body.id}`;
     expect((await inbox('laura')).items).toContainEqual(expect.objectContaining({ kind: 'action.assigned', link }));
-    const mail = await waitFor(() => mailsTo('laura').find((m) => !m.subject.includes('digest') && m.text.includes(created.body.id)), {
+    const mail = (await waitFor(() => mailsTo('laura').find((m) => !m.subject.includes('digest') && m.text.includes(created.body.id)), {
       timeout: 15_000,
-    });
+    }))!;
     expect(mail.subject).toContain('assigned an action to you');
     expect(mail.text).toContain(server.baseUrl + link);
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
@@ -148,7 +148,7 @@ describe('inbox and immediate emails', () => {
       );
     }
     expect(Date.now() - started).toBeLessThan(60_000);
-    const ana = await waitFor(() => mailsTo('ana').slice(before.ana).find((m) => m.subject.includes('500')), { timeout: 20_000 });
+    const ana = (await waitFor(() => mailsTo('ana').slice(before.ana).find((m) => m.subject.includes('500')), { timeout: 20_000 }))!;
     await sleep(4000);
     expect(mailsTo('ana').length - before.ana).toBe(1);
     expect(mailsTo('youssef').length - before.youssef).toBe(1);
@@ -183,7 +183,7 @@ describe('digest', () => {
 
     // The hour comes: the digest goes, once.
     expect((await call(people.rahul!, 'PUT', '/api/me/notification-settings', { digestTime: '00:00' })).status).toBe(200);
-    const digest = await waitFor(() => mailsTo('rahul')[0], { timeout: 15_000, message: 'digest' });
+    const digest = (await waitFor(() => mailsTo('rahul')[0], { timeout: 15_000, message: 'digest' }))!;
     expect(digest.subject).toMatch(/daily digest: 20[0-9] notifications/);
     expect(digest.text).toContain(`${server.baseUrl}/meetings/${MEETING}?thread=${threadId}`);
     expect(digest.text).toContain(`${server.baseUrl}/meetings/${MEETING}?tab=actions&action=${action.body.id}`);
@@ -275,10 +275,10 @@ describe('webhooks', () => {
     expect((await inbox('secretariat')).items.some((item) => item.link.includes(poll.id))).toBe(false);
     expect((await inbox('tomas')).items.some((item) => item.link.includes(poll.id))).toBe(false); // observers do not vote here
 
-    const opened = await waitFor(() => {
+    const opened = (await waitFor(() => {
       const got = hits.filter((hit) => JSON.parse(hit.body).type === 'poll.opened');
       return got.length >= 3 ? got : undefined;
-    }, { timeout: 20_000, message: 'three attempts' });
+    }, { timeout: 20_000, message: 'three attempts' }))!;
     expect(new Set(opened.map((hit) => hit.headers['webhook-id'])).size).toBe(1);
     for (const hit of opened) expect(verify(created.body.secret, hit)).toBe(true);
     expect(verify('whsec_' + Buffer.from('wrong').toString('base64'), opened[0]!)).toBe(false);
@@ -287,7 +287,7 @@ describe('webhooks', () => {
 
     for (const who of ['kwame', 'mei', 'laura']) await vote(server.baseUrl, people[who]!, poll.id, [poll.options[0]!.id]);
     await closePoll(server.baseUrl, people.secretariat!, poll.id);
-    const closed = await waitFor(() => hits.find((hit) => JSON.parse(hit.body).type === 'poll.closed'), { timeout: 10_000 });
+    const closed = (await waitFor(() => hits.find((hit) => JSON.parse(hit.body).type === 'poll.closed'), { timeout: 10_000 }))!;
     expect(verify(created.body.secret, closed)).toBe(true);
     const payload = JSON.parse(closed.body);
     expect(payload.data).toEqual(expect.objectContaining({ title: 'Should the MAG hold an intersessional retreat?', results: 'Yes 3, No 0' }));

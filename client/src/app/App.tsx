@@ -6,6 +6,8 @@ import { SignInPage } from '../auth/SignInPage.tsx';
 import { closeSharedSocket } from '../collab/socket.ts';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { MeetingPage } from '../meetings/MeetingPage.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { NotificationSettingsPage } from '../notifications/NotificationSettingsPage.tsx';
 import { PollPresentPage } from '../polls/PollPresentPage.tsx';
 import { ProposalPage } from '../proposals/ProposalPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -49,6 +51,7 @@ function Shell() {
         </Link>
         {user && (
           <div className="site-header__user">
+            <NotificationBell />
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
             <button
               type="button"
@@ -74,6 +77,7 @@ function Shell() {
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         )}

@@ -11,6 +11,7 @@ import actions from './en/actions.json' with { type: 'json' };
 import agendaItems from './en/agendaItems.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
+import notifications from './en/notifications.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
@@ -19,7 +20,7 @@ import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, notifications },
   },
 } as const;
 
