@@ -156,6 +156,31 @@ describe('inbox and immediate emails', () => {
   });
 });
 
+describe('proposals', () => {
+  it('tells a proposal’s authors of its status change and of a comment on it, but not the one who acted, nor others', async () => {
+    const list = await call<{ id: string; title: string; doc: string; authors: { id: string }[] }[]>(people.kwame!, 'GET', `/api/meetings/${MEETING}/proposals`);
+    const proposal = list.body.find((candidate) => candidate.authors.some((author) => author.id === people.kwame!.user.id))!;
+    expect(proposal).toBeDefined();
+    const authorIds = proposal.authors.map((author) => author.id);
+    const link = `/meetings/${MEETING}/proposals/${proposal.id}`;
+
+    const changed = await call(people.chair!, 'PATCH', `/api/proposals/${proposal.id}`, { status: 'on hold' });
+    expect(changed.status).toBe(200);
+    const told = (await inbox('kwame')).items.find((item) => item.kind === 'proposal.status' && item.link === link);
+    expect(told?.text).toContain('on hold');
+    expect((await inbox('chair')).items.some((item) => item.link === link)).toBe(false);
+    const outsider = Object.keys(people).find((name) => name !== 'chair' && !authorIds.includes(people[name]!.user.id))!;
+    expect((await inbox(outsider)).items.some((item) => item.link === link)).toBe(false);
+
+    const commenter = Object.keys(people).find((name) => ['mei', 'laura', 'sofia', 'ana'].includes(name) && !authorIds.includes(people[name]!.user.id))!;
+    const thread = await call<{ id: string }>(people[commenter]!, 'POST', '/api/threads', { doc: proposal.doc, body: 'Is the scope final?' });
+    expect(thread.status).toBe(201);
+    expect((await inbox('kwame')).items).toContainEqual(
+      expect.objectContaining({ kind: 'proposal.comment', link: `${link}?thread=${thread.body.id}` }),
+    );
+  });
+});
+
 describe('digest', () => {
   it('sends one digest at the chosen time in the person’s time zone, with links, at most 200 items then how many more', async () => {
     const zone = 'Asia/Kolkata';
