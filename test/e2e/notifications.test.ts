@@ -32,7 +32,7 @@ describe('notifications in the browser', () => {
     await kwame.page.locator('article.thread', { hasText: 'check the session list before Friday?' }).waitFor({ timeout: 10_000 });
 
     // Without a reload, within one polling period.
-    await expect.poll(unread, { timeout: 25_000, intervals: [500] }).toBe(before + 1);
+    await expect.poll(unread, { timeout: 25_000, interval: 500 }).toBe(before + 1);
     expect(await mei.page.getByTestId('notification-count').textContent()).toBe(String(before + 1));
 
     await bell.click();

@@ -4,6 +4,8 @@
  * PostgreSQL outbox deliver every notification exactly once; a dead SMTP server does not slow
  * the request that caused the notification.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
@@ -132,5 +134,24 @@ describe('two instances, one PostgreSQL outbox', () => {
     );
     // Both instances took part in sending.
     expect(outbox.length).toBe(2);
+  });
+});
+
+describe('without SMTP_URL', () => {
+  it('writes each email to DATA_DIR/mail/*.eml, so that a fresh start shows what it would send', { timeout: 60_000 }, async () => {
+    const server = await startServer({ env: { NOTIFY_TICK_MS: '100', NOTIFY_COALESCE_MS: '0' } });
+    servers.push(server);
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const threadId = await mention(server.baseUrl, kwame, mei, 'the draft agenda');
+    const folder = path.join(server.dataDir, 'mail');
+    const file = await waitFor(
+      () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []).find((name) => fs.readFileSync(path.join(folder, name), 'utf8').includes(threadId)),
+      { timeout: 15_000, message: 'an .eml file' },
+    );
+    const raw = fs.readFileSync(path.join(folder, file!), 'utf8');
+    expect(raw).toMatch(/^To: mei@example\.org$/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(file).toMatch(/\.eml$/);
   });
 });

@@ -117,7 +117,9 @@ describe('inbox and immediate emails', () => {
     await sleep(4500);
     expect(mailsTo('mei').some((m) => m.text.includes(threadId))).toBe(false);
 
-    const forged = url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    // The MAC's first character carries six whole bits: changing it always changes the MAC.
+    const [payload, mac] = url.slice(url.lastIndexOf('/') + 1).split('.') as [string, string];
+    const forged = `${server.baseUrl}/api/unsubscribe/${payload}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
     expect((await fetch(forged, { method: 'POST' })).status).toBe(404);
   });
 
@@ -178,6 +180,34 @@ describe('proposals', () => {
     expect((await inbox('kwame')).items).toContainEqual(
       expect.objectContaining({ kind: 'proposal.comment', link: `${link}?thread=${thread.body.id}` }),
     );
+  });
+});
+
+describe('actions falling due', () => {
+  it('tells the owner once when an action is due within 3 days and once when it is overdue', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const create = async (text: string, offset: number) => {
+      const result = await call<{ id: string }>(people.secretariat!, 'POST', `/api/meetings/${MEETING}/actions`, {
+        text,
+        owner: { kind: 'person', label: '', userId: people.youssef!.user.id },
+        due: { label: `by ${day(offset)}`, start: day(offset), end: day(offset) },
+      });
+      expect(result.status).toBe(201);
+      return result.body.id;
+    };
+    const soon = await create('Send the regional report', 2);
+    const late = await create('Send the annual report', -2);
+    const later = await create('Send the final report', 10);
+    const kinds = async (actionId: string) =>
+      (await inbox('youssef')).items.filter((item) => item.link.endsWith(`action=${actionId}`)).map((item) => item.kind).sort();
+    await waitFor(async () => (await kinds(soon)).includes('action.due') && (await kinds(late)).includes('action.overdue'), {
+      timeout: 10_000,
+      message: 'due and overdue notifications',
+    });
+    await sleep(2500); // several more checks: still once each
+    expect(await kinds(soon)).toEqual(['action.assigned', 'action.due']);
+    expect(await kinds(late)).toEqual(['action.assigned', 'action.overdue']);
+    expect(await kinds(later)).toEqual(['action.assigned']);
   });
 });
 

@@ -104,7 +104,9 @@ export class ProposalService {
         { actorId: user.id, action: changes.status !== undefined ? 'proposal.status' : 'proposal.update', subject: `proposal:${id}`, detail },
         tx,
       );
-      if (changes.status !== undefined && changes.status !== before?.status) await notify.emit(tx, { type: 'proposal.status', actorId: user.id, proposalId: id, status: changes.status });
+      if (changes.status !== undefined && changes.status !== before?.status) {
+        await notify.emit(tx, { type: 'proposal.status', actorId: user.id, proposalId: id, status: changes.status });
+      }
     });
     this.project(info.meetingId, id);
     const updated = (await proposals.byId(id))!;
