@@ -23,6 +23,10 @@ const BATCH = 20;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 /** Periodic checks (due actions, digests, orphans) run at most this often. */
 const CHECK_EVERY_MS = 60_000;
+/** How long after the chosen time a day's digest may still go. */
+const DIGEST_WINDOW_MINUTES = 60;
+
+const minutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 export interface OutboxWorkerOptions {
   store: Store;
@@ -164,11 +168,18 @@ export class OutboxWorker {
     }
   }
 
-  /** A digest is due once the person's chosen time has passed on their local day. */
+  /**
+   * A digest is due in the hour after the person's chosen time on their local day (once per local
+   * date). What arrives after it waits for the next day's; a day whose hour the server missed
+   * entirely goes into the next day's digest.
+   */
   private async queueDigests(now: number): Promise<void> {
     for (const candidate of await this.options.outbox.digestCandidates()) {
       const local = localDateTime(now, candidate.timeZone);
-      if (local.time >= candidate.digestTime) await this.options.outbox.queueDigest(candidate.userId, local.date, `dg_${newId()}`);
+      const since = minutes(local.time) - minutes(candidate.digestTime);
+      if (since >= 0 && since < DIGEST_WINDOW_MINUTES) {
+        await this.options.outbox.queueDigest(candidate.userId, local.date, `dg_${newId()}`);
+      }
     }
   }
 
