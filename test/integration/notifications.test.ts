@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import { notify } from '../../server/src/notifications/notify.ts';
 import { localDateTime } from '../../server/src/notifications/timeZones.ts';
 import { login, sleep, waitFor, type Session } from '../helpers/clients.ts';
@@ -74,6 +75,21 @@ describe('inbox and immediate emails', () => {
     expect(unsubscribeUrl(mail)).toMatch(new RegExp(`^${server.baseUrl}/api/unsubscribe/[A-Za-z0-9_.-]+$`));
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(mailsTo('kwame').some((m) => m.text.includes(threadId))).toBe(false);
+  });
+
+  it('tells a person newly mentioned by an edit, once; those mentioned before are not told again', async () => {
+    const created = await call<{ id: string; comments: { id: string }[] }>(people.ana!, 'POST', '/api/threads', {
+      doc: AGENDA,
+      body: `${mention('olena')} first`,
+    });
+    const commentId = created.body.comments[0]!.id;
+    const about = async (who: string) => (await inbox(who)).items.filter((item) => item.link.endsWith(created.body.id) && item.kind === 'mention');
+    expect(await about('olena')).toHaveLength(1);
+    const edited = await call(people.ana!, 'PATCH', `/api/comments/${commentId}`, { body: `${mention('olena')} and ${mention('youssef')}` });
+    expect(edited.status).toBe(200);
+    await call(people.ana!, 'PATCH', `/api/comments/${commentId}`, { body: `${mention('olena')}, ${mention('youssef')} again` });
+    expect(await about('olena')).toHaveLength(1);
+    expect(await about('youssef')).toHaveLength(1);
   });
 
   it('marks one read, then all read', async () => {
@@ -141,13 +157,17 @@ describe('inbox and immediate emails', () => {
 
   it('coalesces a burst of 500 mentions within a minute into one email per recipient', async () => {
     const threadId = await startThread('olena', 'A thread for a burst');
-    const commentId = (await server.app.store.db.get<{ id: string }>('SELECT id FROM comments WHERE thread_id = ?', [threadId]))!.id;
+    // 500 replies, each mentioning the same two people, written as the comment service writes them.
+    const comments = new CommentStore(server.app.store.db);
+    const mentioned = [people.ana!.user.id, people.youssef!.user.id];
     const before = { ana: mailsTo('ana').length, youssef: mailsTo('youssef').length };
     const started = Date.now();
     for (let index = 0; index < 500; index++) {
-      await server.app.store.db.transaction((tx) =>
-        notify.emit(tx, { type: 'comment', actorId: people.olena!.user.id, threadId, commentId, mentions: [people.ana!.user.id, people.youssef!.user.id] }),
-      );
+      await server.app.store.db.transaction(async (tx) => {
+        const commentId = await comments.addComment(threadId, people.olena!.user.id, `<@${mentioned[0]}> <@${mentioned[1]}> ${index}`, tx);
+        const mentions = await comments.setMentions(commentId, mentioned, tx);
+        await notify.emit(tx, { type: 'comment', actorId: people.olena!.user.id, threadId, commentId, mentions });
+      });
     }
     expect(Date.now() - started).toBeLessThan(60_000);
     const ana = (await waitFor(() => mailsTo('ana').slice(before.ana).find((m) => m.subject.includes('500')), { timeout: 20_000 }))!;

@@ -126,6 +126,7 @@ export class CommentService {
     await store.db.transaction(async (tx) => {
       await comments.editComment(commentId, body, tx);
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
+      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId: comment.threadId, commentId, mentions, edited: true });
       await store.audit.record(
         { actorId: user.id, action: 'comment.edit', subject: `comment:${commentId}`, detail: { threadId: comment.threadId, mentions } },
         tx,

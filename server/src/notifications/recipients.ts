@@ -10,7 +10,7 @@ import type { NotificationParams } from './emailStrings.ts';
 
 export type NotifyEvent =
   /** A comment was posted (a new thread or a reply): mentions, replies, comments on one's proposal. */
-  | { type: 'comment'; actorId: string; threadId: string; commentId: string; mentions: string[] }
+  | { type: 'comment'; actorId: string; threadId: string; commentId: string; mentions: string[]; edited?: boolean }
   | { type: 'poll.opened'; actorId: string; pollId: string }
   /** `results`: the closing count as the poll's own rules let everyone see it (tally by option id). */
   | { type: 'poll.closed'; actorId: string; pollId: string; results?: { resultsVisible?: boolean; tally?: Record<string, number>; ballots: number } }
@@ -80,6 +80,9 @@ async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { 
   };
   const base = { actorId: event.actorId, meetingId: thread.meeting_id, link, params };
   const mentioned = take(event.mentions);
+  // Once per comment and person: an edit tells only the people it newly mentions.
+  const mentions: Delivery = { ...base, kind: 'mention', userIds: mentioned, dedupeKey: `mention:${event.commentId}` };
+  if (event.edited) return [mentions];
   // Everyone who wrote in the thread before, and whose words still stand there.
   const writers = await tx.all<{ author_id: string }>(
     'SELECT DISTINCT author_id FROM comments WHERE thread_id = ? AND id <> ? AND deleted_at IS NULL AND hidden_at IS NULL',
@@ -88,7 +91,7 @@ async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { 
   const repliedTo = take(writers.map((row) => row.author_id));
   const authors = take(proposalAuthors);
   return [
-    { ...base, kind: 'mention', userIds: mentioned },
+    mentions,
     { ...base, kind: 'reply', userIds: repliedTo },
     { ...base, kind: 'proposal.comment', userIds: authors },
   ];
