@@ -324,6 +324,10 @@ describe('webhooks', () => {
     const plain = await call(people.secretariat!, 'POST', '/api/webhooks', { url: 'http://example.org/hook', kinds: ['poll.opened'] });
     expect(plain.status).toBe(400);
     expect(plain.body.error.code).toBe('WEBHOOK_URL_REFUSED');
+    for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'https://localhost/hook', 'https://169.254.169.254/latest']) {
+      const refused = await call(people.secretariat!, 'POST', '/api/webhooks', { url, kinds: ['poll.opened'] });
+      expect(refused.body.error?.code, url).toBe('WEBHOOK_URL_REFUSED');
+    }
   });
 
   it('signs every delivery, retries after two 500s with the same message id, logs the attempts, and never says who voted what', async () => {
