@@ -28,6 +28,12 @@ const EnvSchema = Type.Object({
   MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
   UPDATE_CPU_BUDGET_MS: Type.Integer({ minimum: 1, maximum: 10_000, description: 'an integer number of milliseconds per 10 s, 1 to 10000' }),
   MAX_DOCUMENT_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'an smtp:// or smtps:// URL (nodemailer transport)' })),
+  MAIL_FROM: Type.String({ minLength: 3, description: 'a sender address such as "Plenary <board@example.org>"' }),
+  NOTIFY_TICK_MS: Type.Integer({ minimum: 10, maximum: 600_000, description: 'an integer number of milliseconds, 10 to 600000' }),
+  NOTIFY_COALESCE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, description: 'an integer number of milliseconds, 0 to 3600000' }),
+  NOTIFY_BACKOFF_BASE_MS: Type.Integer({ minimum: 1, maximum: 3_600_000, description: 'an integer number of milliseconds, 1 to 3600000' }),
+  WEBHOOKS_ALLOW_LOOPBACK_HTTP: Type.Enum(['0', '1'], { description: '0 or 1 (1 only for tests: http://127.0.0.1 endpoints)' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -45,6 +51,11 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   MAX_UPDATE_BYTES: String(512 * 1024),
   MAX_DOCUMENT_BYTES: String(16 * 1024 * 1024),
   UPDATE_CPU_BUDGET_MS: '5000',
+  MAIL_FROM: 'Plenary <no-reply@plenary.invalid>',
+  NOTIFY_TICK_MS: '5000',
+  NOTIFY_COALESCE_MS: '60000',
+  NOTIFY_BACKOFF_BASE_MS: '30000',
+  WEBHOOKS_ALLOW_LOOPBACK_HTTP: '0',
 };
 
 export interface Config {
@@ -75,6 +86,22 @@ export interface Config {
   secureCookies: boolean;
   /** Single sign-on providers (OIDC_PROVIDERS and OIDC_<NAME>_*; see sso/oidcConfig.ts). */
   oidc: OidcSettings;
+  /** Notifications: email transport and outbox timing (see docs/notifications.md). */
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** nodemailer transport URL; without it, emails are written to DATA_DIR/mail/*.eml and logged. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** How often the outbox worker looks for work. */
+  tickMs: number;
+  /** How long an immediate email waits for more notifications to the same person (a burst becomes one email). */
+  coalesceMs: number;
+  /** First retry delay of a failed delivery; it doubles at each attempt, for 24 hours. */
+  backoffBaseMs: number;
+  /** Accept http://127.0.0.1 webhook endpoints (tests only). */
+  webhooksAllowLoopbackHttp: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +143,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     updateCpuBudgetMs: parsed.UPDATE_CPU_BUDGET_MS,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
     oidc: parseOidcSettings(env),
+    notifications: {
+      smtpUrl: parsed.SMTP_URL,
+      mailFrom: parsed.MAIL_FROM,
+      tickMs: parsed.NOTIFY_TICK_MS,
+      coalesceMs: parsed.NOTIFY_COALESCE_MS,
+      backoffBaseMs: parsed.NOTIFY_BACKOFF_BASE_MS,
+      webhooksAllowLoopbackHttp: parsed.WEBHOOKS_ALLOW_LOOPBACK_HTTP === '1',
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { INTEROP_MIGRATIONS } from './apiTokens/migrations.ts';
 import { FLOOR_MIGRATIONS } from './floor/migrations.ts';
 import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
 import { MEETING_MIGRATIONS } from './meetings/migrations.ts';
+import { NOTIFICATION_MIGRATIONS } from './notifications/migrations.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
 import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
 import { CORE_MIGRATIONS, type Migration } from './storage/migrations.ts';
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...INTEROP_MIGRATIONS,
   ...MEETING_MIGRATIONS,
   ...FLOOR_MIGRATIONS,
+  ...NOTIFICATION_MIGRATIONS,
 ];

@@ -3,7 +3,7 @@
  * highlighted, kept live from the server's projection; a form to record a new one; and the
  * meeting pack in its formats.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
@@ -47,6 +47,18 @@ export function ActionsTab() {
   const today = todayIso();
 
   const actions = useMemo(() => Object.values(live).sort((a, b) => a.position - b.position), [live]);
+  // A notification's link (`?action=`) brings that action into view once it is there.
+  const linkedAction = search.get('action');
+  const landed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linkedAction || landed.current === linkedAction) return;
+    const element = document.querySelector<HTMLElement>(`[data-action-id="${CSS.escape(linkedAction)}"]`);
+    if (!element) return;
+    landed.current = linkedAction;
+    element.tabIndex = -1;
+    element.scrollIntoView?.({ block: 'center' });
+    element.focus();
+  }, [linkedAction, actions]);
   const shown = view === 'mine' ? actions.filter((action) => isOwnedBy(action, user)) : actions;
   const overdue = shown.filter((action) => isOverdue(action, today)).length;
 

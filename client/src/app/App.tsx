@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
@@ -17,6 +18,9 @@ const TokensPage = lazy(() => import('../tokens/TokensPage.tsx').then((m) => ({ 
 const TimelinePage = lazy(() => import('../timeline/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const FloorPresentPage = lazy(() => import('../floor/FloorPresentPage.tsx').then((m) => ({ default: m.FloorPresentPage })));
+const NotificationSettingsPage = lazy(() =>
+  import('../notifications/NotificationSettingsPage.tsx').then((m) => ({ default: m.NotificationSettingsPage })),
+);
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -76,6 +80,7 @@ function Shell() {
         )}
         {user && (
           <div className="site-header__user">
+            <NotificationBell />
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
             <button
               type="button"
@@ -111,6 +116,7 @@ function Shell() {
             <Route path="/timeline" element={<TimelinePage />} />
             <Route path="/admin/audit-log" element={<AuditLogPage />} />
             <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
+            <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

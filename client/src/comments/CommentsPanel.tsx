@@ -6,6 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { findPassage } from '../../../shared/commentAnchors.ts';
 import { COMMENT_LIMITS, type Anchor, type CommentDto, type ThreadDto } from '../../../shared/schemas/comments.ts';
 import { Field } from '../ui/Field.tsx';
@@ -63,6 +64,20 @@ export function CommentsPanel(props: CommentsPanelProps) {
     inMargin,
     open.map((thread) => `${thread.id}:${thread.comments.length}:${thread.id === activeId}`).join(',') + (draft ? ':draft' : ''),
   );
+
+  // A notification's link (`?thread=`) lands on its thread once the thread is there.
+  const [search] = useSearchParams();
+  const linkedThread = search.get('thread');
+  const landed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linkedThread || landed.current === linkedThread) return;
+    const article = articles.current.get(linkedThread);
+    if (!article) return;
+    landed.current = linkedThread;
+    onActivate(linkedThread);
+    article.scrollIntoView?.({ block: 'center' });
+    article.focus();
+  }, [linkedThread, threads, onActivate]);
 
   // A passage clicked in the text brings its thread into view.
   useEffect(() => {

@@ -15,6 +15,7 @@ import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
 import floor from './en/floor.json' with { type: 'json' };
+import notifications from './en/notifications.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
@@ -27,7 +28,7 @@ import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog, floor },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog, floor, notifications },
   },
 } as const;
 

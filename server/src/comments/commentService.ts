@@ -11,6 +11,7 @@ import { isModerator } from '../../../shared/roles.ts';
 import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
+import { notify } from '../notifications/notify.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -76,6 +77,7 @@ export class CommentService {
         tx,
       );
       const mentions = await comments.setMentions(created.commentId, mentionedIds(input.body), tx);
+      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId: created.threadId, commentId: created.commentId, mentions });
       await store.audit.record(
         {
           actorId: user.id,
@@ -101,6 +103,7 @@ export class CommentService {
     const commentId = await store.db.transaction(async (tx) => {
       const id = await comments.addComment(threadId, user.id, body, tx);
       const mentions = await comments.setMentions(id, mentionedIds(body), tx);
+      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId, commentId: id, mentions });
       await store.audit.record(
         { actorId: user.id, action: 'comment.create', subject: `comment:${id}`, detail: { threadId, doc: thread.doc, mentions } },
         tx,
@@ -123,6 +126,7 @@ export class CommentService {
     await store.db.transaction(async (tx) => {
       await comments.editComment(commentId, body, tx);
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
+      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId: comment.threadId, commentId, mentions, edited: true });
       await store.audit.record(
         { actorId: user.id, action: 'comment.edit', subject: `comment:${commentId}`, detail: { threadId: comment.threadId, mentions } },
         tx,

@@ -3,6 +3,7 @@
  * in one SQL transaction with its audit-log entry, and after the commit projects the poll (and
  * its working group, for an election) into `live:{meetingId}`.
  */
+import { notify } from '../notifications/notify.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   ballotProblem,
@@ -209,6 +210,7 @@ export class PollService {
         throw new AppError('CONFLICT', poll.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.');
       }
       await store.audit.record({ actorId: user.id, action: 'poll.opened', subject: `poll:${id}` }, tx);
+      await notify.emit(tx, { type: 'poll.opened', actorId: user.id, pollId: id });
     });
     const poll = await this.pollOr404(id);
     this.project(poll);
@@ -236,6 +238,7 @@ export class PollService {
         tx,
       );
       for (const hook of this.closedHooks) await hook(tx, found, results, user.id);
+      await notify.emit(tx, { type: 'poll.closed', actorId: user.id, pollId: id, results });
       return found;
     });
     this.project(poll, { group: true });

@@ -8,6 +8,7 @@ import type { NewProposalBody, ProposalDto, ProposalListQuery, ProposalPatchBody
 import { storableText } from '../../../shared/commentText.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
+import { notify } from '../notifications/notify.ts';
 import type { Store } from '../storage/store.ts';
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import type { User } from '../users/userStore.ts';
@@ -103,6 +104,9 @@ export class ProposalService {
         { actorId: user.id, action: changes.status !== undefined ? 'proposal.status' : 'proposal.update', subject: `proposal:${id}`, detail },
         tx,
       );
+      if (changes.status !== undefined && changes.status !== before?.status) {
+        await notify.emit(tx, { type: 'proposal.status', actorId: user.id, proposalId: id, status: changes.status });
+      }
     });
     this.project(info.meetingId, id);
     const updated = (await proposals.byId(id))!;

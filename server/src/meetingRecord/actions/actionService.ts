@@ -20,6 +20,7 @@ import {
 import { LIVE_ACTIONS_MAP } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import type { SqlExecutor } from '../../storage/db.ts';
 import type { Store } from '../../storage/store.ts';
@@ -97,6 +98,8 @@ export class ActionService {
     const values = await this.values(meeting, input, null);
     const id = await this.store.db.transaction(async (tx) => {
       const created = await this.actions.create(meetingId, values, user.id, tx);
+      const ownerId = values.owner.userId;
+      if (ownerId) await notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: created, userId: ownerId });
       await this.store.audit.record(
         { actorId: user.id, action: 'action.create', subject: `action:${created}`, detail: { meetingId, ...values } },
         tx,
@@ -128,6 +131,8 @@ export class ActionService {
     if (Object.keys(changes).length > 0) {
       await this.store.db.transaction(async (tx) => {
         await this.actions.update(id, values, user.id, tx);
+        const ownerId = values.owner.userId;
+        if (ownerId && ownerId !== current.owner.userId) await notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
         await this.store.audit.record({ actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } }, tx);
       });
       this.project(current.meetingId, id);

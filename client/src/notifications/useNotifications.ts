@@ -1,0 +1,58 @@
+/**
+ * The signed-in person's notifications, kept fresh: asked again every 15 seconds, and at once when
+ * the window regains focus or the tab becomes visible. Per-person data never goes through the
+ * meeting's live document, which everyone in the meeting reads.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { NotificationList } from '../../../shared/schemas/notifications.ts';
+import { notificationsApi } from './notificationsApi.ts';
+
+export const NOTIFICATIONS_POLL_MS = 15_000;
+
+export function useNotifications() {
+  const [data, setData] = useState<NotificationList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const alive = useRef(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const list = await notificationsApi.list();
+      if (alive.current) {
+        setData(list);
+        setError(null);
+      }
+    } catch (caught) {
+      if (alive.current) setError((caught as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    alive.current = true;
+    void refresh();
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void refresh();
+    }, NOTIFICATIONS_POLL_MS);
+    const onFocus = () => void refresh();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      alive.current = false;
+      clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [refresh]);
+
+  const markRead = useCallback(
+    async (ids?: string[]) => {
+      await notificationsApi.markRead(ids);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  return { data, error, refresh, markRead };
+}

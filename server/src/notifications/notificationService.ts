@@ -1,0 +1,198 @@
+/**
+ * The inbox, email settings, one-click unsubscribe and webhook endpoints. Changes are written
+ * with their audit entries in one transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import {
+  NOTIFICATION_KINDS,
+  type EmailMode,
+  type NotificationKind,
+  type NotificationList,
+  type NotificationSettings,
+  type NotificationSettingsPatch,
+  type WebhookDelivery,
+  type WebhookDto,
+} from '../../../shared/schemas/notifications.ts';
+import type { NotificationConfig } from '../config.ts';
+import { AppError, forbidden, notFound } from '../http/appError.ts';
+import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
+import { notificationText, strings } from './emailStrings.ts';
+import { notificationPolicy } from './notificationPolicy.ts';
+import type { NotificationStore } from './notificationStore.ts';
+import { newWebhookSecret, readUnsubscribeToken } from './signing.ts';
+import { isTimeZone } from './timeZones.ts';
+
+export interface NotificationServiceOptions {
+  store: Store;
+  notifications: NotificationStore;
+  config: NotificationConfig;
+  unsubscribeKey: Buffer;
+}
+
+/** Addresses a webhook may not name: the server's own network (loopback, private, link-local). */
+const INTERNAL = new BlockList();
+const INTERNAL_V4 = [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const;
+const INTERNAL_V6 = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['::ffff:0:0', 96]] as const;
+for (const [net, prefix] of INTERNAL_V4) INTERNAL.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of INTERNAL_V6) INTERNAL.addSubnet(net, prefix, 'ipv6');
+
+const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+export class NotificationService {
+  private readonly options: NotificationServiceOptions;
+
+  constructor(options: NotificationServiceOptions) {
+    this.options = options;
+  }
+
+  async list(user: User, query: { limit?: number | undefined; unread?: boolean | undefined }, language = 'en'): Promise<NotificationList> {
+    const { notifications } = this.options;
+    const items = await notifications.list(user.id, { limit: query.limit ?? 50, unreadOnly: query.unread ?? false });
+    return {
+      unread: await notifications.unreadCount(user.id),
+      items: items.map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        at: item.at,
+        read: item.read,
+        link: item.link,
+        text: notificationText(language, item.kind, item.params),
+      })),
+    };
+  }
+
+  async markRead(user: User, ids: string[] | undefined): Promise<number> {
+    await this.options.notifications.markRead(user.id, ids);
+    return this.options.notifications.unreadCount(user.id);
+  }
+
+  settings(user: User): Promise<NotificationSettings> {
+    return this.options.notifications.settings(user.id);
+  }
+
+  async updateSettings(user: User, patch: NotificationSettingsPatch): Promise<NotificationSettings> {
+    const { store, notifications } = this.options;
+    for (const kind of Object.keys(patch.email ?? {})) {
+      if (!isKind(kind)) throw new AppError('UNKNOWN_NOTIFICATION_KIND', `email.${kind}: there is no such kind of notification.`, { field: `email.${kind}` });
+    }
+    if (patch.timeZone !== undefined && !isTimeZone(patch.timeZone)) {
+      throw new AppError('UNKNOWN_TIME_ZONE', `timeZone: ${patch.timeZone} is not a known time zone.`, { field: 'timeZone' });
+    }
+    return store.db.transaction(async (tx) => {
+      const current = await notifications.settings(user.id, tx);
+      const next: NotificationSettings = {
+        email: { ...current.email, ...(patch.email ?? {}) },
+        digestTime: patch.digestTime ?? current.digestTime,
+        timeZone: patch.timeZone ?? current.timeZone,
+      };
+      await notifications.saveSettings(user.id, next, tx);
+      await store.audit.record({ actorId: user.id, action: 'notifications.settings', subject: `user:${user.id}`, detail: patch }, tx);
+      return next;
+    });
+  }
+
+  /** What an unsubscribe link would turn off, for its confirmation page; null when the link is not valid. */
+  async describeUnsubscribe(token: string, language = 'en'): Promise<{ kindName: string } | null> {
+    const claim = readUnsubscribeToken(this.options.unsubscribeKey, token);
+    if (!claim || !(await this.options.store.users.byId(claim.userId))) return null;
+    if (claim.kind === 'digest') return { kindName: strings(language).digestKindName };
+    if (!isKind(claim.kind)) return null;
+    return { kindName: strings(language).kindName[claim.kind] };
+  }
+
+  /** One-click unsubscribe: the kind (or every kind in the digest) goes to `off`. Idempotent. */
+  async unsubscribe(token: string): Promise<{ kinds: NotificationKind[] }> {
+    const { store, notifications, unsubscribeKey } = this.options;
+    const claim = readUnsubscribeToken(unsubscribeKey, token);
+    if (!claim || !(await store.users.byId(claim.userId)) || (claim.kind !== 'digest' && !isKind(claim.kind))) {
+      throw new AppError('UNSUBSCRIBE_LINK_INVALID', 'This unsubscribe link is not valid.');
+    }
+    return store.db.transaction(async (tx) => {
+      const current = await notifications.settings(claim.userId, tx);
+      const kinds = claim.kind === 'digest'
+        ? NOTIFICATION_KINDS.filter((kind) => current.email[kind] === 'digest')
+        : [claim.kind as NotificationKind];
+      const email: Record<string, EmailMode> = { ...current.email };
+      for (const kind of kinds) email[kind] = 'off';
+      await notifications.saveSettings(claim.userId, { ...current, email }, tx);
+      await store.audit.record(
+        { actorId: claim.userId, action: 'notifications.unsubscribe', subject: `user:${claim.userId}`, detail: { kinds } },
+        tx,
+      );
+      return { kinds };
+    });
+  }
+
+  private requireWebhooks(user: User): void {
+    if (!notificationPolicy.manageWebhooks(user)) throw forbidden('Only the secretariat may manage webhooks.');
+  }
+
+  async createWebhook(user: User, input: { url: string; kinds: NotificationKind[]; description?: string | undefined }): Promise<WebhookDto & { secret: string }> {
+    this.requireWebhooks(user);
+    this.checkUrl(input.url);
+    const { store, notifications } = this.options;
+    const webhook = {
+      id: `wh_${randomBytes(9).toString('base64url')}`,
+      url: input.url,
+      kinds: [...new Set(input.kinds)],
+      description: (input.description ?? '').trim(),
+      createdAt: Date.now(),
+      secret: newWebhookSecret(),
+    };
+    await store.db.transaction(async (tx) => {
+      await notifications.createWebhook(webhook, user.id, tx);
+      await store.audit.record(
+        { actorId: user.id, action: 'webhook.create', subject: `webhook:${webhook.id}`, detail: { url: webhook.url, kinds: webhook.kinds } },
+        tx,
+      );
+    });
+    return webhook;
+  }
+
+  async webhooks(user: User): Promise<WebhookDto[]> {
+    this.requireWebhooks(user);
+    return this.options.notifications.webhooks();
+  }
+
+  async deleteWebhook(user: User, id: string): Promise<void> {
+    this.requireWebhooks(user);
+    const { store, notifications } = this.options;
+    await store.db.transaction(async (tx) => {
+      if (!(await notifications.deleteWebhook(id, tx))) throw notFound('The webhook');
+      await store.audit.record({ actorId: user.id, action: 'webhook.delete', subject: `webhook:${id}` }, tx);
+    });
+  }
+
+  async deliveries(user: User, id: string): Promise<WebhookDelivery[]> {
+    this.requireWebhooks(user);
+    if (!(await this.options.notifications.webhook(id))) throw notFound('The webhook');
+    return this.options.notifications.deliveries(id);
+  }
+
+  /** HTTPS only (the payload and its signature cross the internet); http://127.0.0.1 only when tests allow it. */
+  private checkUrl(value: string): void {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new AppError('WEBHOOK_URL_REFUSED', 'url: not a URL.', { field: 'url' });
+    }
+    const loopbackHttp = url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.options.config.webhooksAllowLoopbackHttp;
+    if (url.protocol !== 'https:' && !loopbackHttp) {
+      throw new AppError('WEBHOOK_URL_REFUSED', 'url: a webhook endpoint must be an https:// URL.', { field: 'url' });
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const family = isIP(host);
+    const internal =
+      host === 'localhost' || host.endsWith('.localhost') || (family !== 0 && INTERNAL.check(host, family === 6 ? 'ipv6' : 'ipv4'));
+    if (internal && !loopbackHttp) {
+      throw new AppError('WEBHOOK_URL_REFUSED', 'url: a webhook endpoint must be on the internet, not a local or private address.', { field: 'url' });
+    }
+    if (url.username || url.password) {
+      throw new AppError('WEBHOOK_URL_REFUSED', 'url: put no user name or password in the URL; check the signature instead.', { field: 'url' });
+    }
+  }
+}
+

@@ -1,0 +1,45 @@
+/**
+ * Notifications: the inbox, email (immediate, daily digest, one-click unsubscribe) and the
+ * secretariat's webhooks. Other features call `notify.emit(tx, event)` inside their
+ * transactions; the outbox worker here sends what they wrote.
+ */
+import type { Feature } from '../feature.ts';
+import { createMailer } from './mailer.ts';
+import { notificationRoutes } from './notificationRoutes.ts';
+import { NotificationService } from './notificationService.ts';
+import { NotificationStore } from './notificationStore.ts';
+import { notify } from './notify.ts';
+import { OutboxStore } from './outboxStore.ts';
+import { OutboxWorker } from './outboxWorker.ts';
+import { unsubscribeRoutes } from './unsubscribeRoutes.ts';
+import { webhookRoutes } from './webhookRoutes.ts';
+
+export const notificationsFeature: Feature = {
+  name: 'notifications',
+  async register({ http, store, config, log }) {
+    const origin = config.publicOrigins[0]!;
+    notify.configure({ dialect: store.db.dialect, coalesceMs: config.notifications.coalesceMs, origin });
+    const unsubscribeKey = await store.settings.secret('notifications.unsubscribeKey');
+    const notifications = new NotificationStore(store.db);
+    const service = new NotificationService({ store, notifications, config: config.notifications, unsubscribeKey });
+    await http.register(notificationRoutes, { service });
+    await http.register(unsubscribeRoutes, { service });
+    await http.register(webhookRoutes, { service });
+
+    const mailer = createMailer({ smtpUrl: config.notifications.smtpUrl, from: config.notifications.mailFrom, dataDir: config.dataDir, log });
+    const worker = new OutboxWorker({
+      store,
+      outbox: new OutboxStore(store.db),
+      mailer,
+      config: config.notifications,
+      origin,
+      log,
+      unsubscribeKey,
+    });
+    http.addHook('onReady', async () => worker.start());
+    http.addHook('onClose', async () => {
+      await worker.stop();
+      mailer.close();
+    });
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * One-click unsubscribe (RFC 8058), without signing in: the link of an email's
+ * `List-Unsubscribe` header. GET shows a page that asks (link scanners follow GETs, so a GET
+ * changes nothing); POST, from that page or from the mail client, turns the kind off.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorResponse } from '../../../shared/schemas/common.ts';
+import { NotificationKindSchema } from '../../../shared/schemas/notifications.ts';
+import { strings } from './emailStrings.ts';
+import type { NotificationService } from './notificationService.ts';
+
+const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 1000, pattern: '^[A-Za-z0-9_.-]+$' }) });
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — Plenary</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-inline-size:40rem;margin-inline:auto;padding:1rem}
+button{font:inherit;padding:.5rem 1rem}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>
+`;
+}
+
+export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: NotificationService }> = async (app, { service }) => {
+  // RFC 8058's POST body is `List-Unsubscribe=One-Click`, form-encoded; the token in the URL is what counts.
+  app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.get(
+    '/api/unsubscribe/:token',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'The page of an unsubscribe link: asks before turning anything off (HTML)',
+        params: TokenParams,
+        response: { 200: Type.String(), 404: Type.String() },
+      },
+    },
+    async (request, reply) => {
+      const say = strings('en').unsubscribePage;
+      const described = await service.describeUnsubscribe(request.params.token);
+      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      if (!described) return reply.code(404).send(page(say.title, `<p>${escapeHtml(say.invalid)}</p>`));
+      return page(
+        say.title,
+        `<form method="post"><p>${escapeHtml(say.question(described.kindName))}</p><button type="submit">${escapeHtml(say.button)}</button></form>`,
+      );
+    },
+  );
+
+  app.post(
+    '/api/unsubscribe/:token',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'One-click unsubscribe (RFC 8058): turns the link’s kind of email off; no sign-in',
+        params: TokenParams,
+        response: {
+          200: Type.Union([Type.Object({ unsubscribed: Type.Array(NotificationKindSchema) }), Type.String()]),
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const described = await service.describeUnsubscribe(request.params.token);
+      const { kinds } = await service.unsubscribe(request.params.token);
+      if (described && (request.headers.accept ?? '').includes('text/html')) {
+        const say = strings('en').unsubscribePage;
+        return reply.type('text/html; charset=utf-8').send(page(say.title, `<p role="status">${escapeHtml(say.done(described.kindName))}</p>`));
+      }
+      return { unsubscribed: kinds };
+    },
+  );
+};
