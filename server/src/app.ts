@@ -20,6 +20,7 @@ import { ClusterSync } from './cluster/clusterSync.ts';
 import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
+import { runPendingStoresNow } from './collab/hocuspocusInternals/storeDebounce.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
@@ -63,20 +64,6 @@ export interface App {
   metrics: Metrics;
   /** Stores what is pending, closes every socket, then the store. */
   close(): Promise<void>;
-}
-
-/**
- * Runs every debounced store now and waits for it. Updates are already in the log; this folds
- * them into snapshots so the next start loads fast.
- */
-async function storePendingDocuments(collab: Hocuspocus): Promise<void> {
-  await Promise.all(
-    [...collab.documents.values()].map(async (document) => {
-      const id = `onStoreDocument-${document.name}`;
-      if (collab.debouncer.isDebounced(id)) await collab.debouncer.executeNow(id);
-      await document.saveMutex.waitForUnlock();
-    }),
-  );
 }
 
 export interface AppDependencies {
@@ -229,7 +216,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       (closing ??= (async () => {
         live.stop();
         sweep.stop();
-        await storePendingDocuments(collab);
+        // Updates are already in the log; this folds them into snapshots so the next start loads fast.
+        await runPendingStoresNow(collab);
         collab.closeConnections();
         await http.close();
         await clusterSync?.onDestroy();
