@@ -23,8 +23,8 @@ const peers: Peer[] = [];
 const servers: TestServer[] = [];
 
 afterEach(() => {
-  peers.splice(0).forEach((peer) => peer.destroy());
-  processes.splice(0).forEach((server) => server.child.kill('SIGKILL'));
+  for (const peer of peers.splice(0)) peer.destroy();
+  for (const server of processes.splice(0)) server.child.kill('SIGKILL');
 });
 afterAll(async () => {
   for (const server of servers) await server.close().catch(() => undefined);

@@ -40,9 +40,7 @@ describe('Hocuspocus internals', () => {
       prototype.publishFirstSyncStep = publish;
     }
     const storeDocumentHooks = Hocuspocus.prototype.storeDocumentHooks;
-    Hocuspocus.prototype.storeDocumentHooks = function () {
-      return Promise.resolve();
-    };
+    Hocuspocus.prototype.storeDocumentHooks = () => Promise.resolve();
     try {
       expect(hocuspocusInternalsProblems()).toEqual([
         'storeDocumentHooks no longer debounces under "onStoreDocument-<name>"',

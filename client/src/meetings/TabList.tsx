@@ -50,6 +50,7 @@ export function TabList({ tabs, selected, onSelect, label }: { tabs: Tab[]; sele
 
 export function TabPanel({ id, children }: { id: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: a tabpanel without focusable content takes focus itself
     <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} className="tabs__panel" tabIndex={0}>
       {children}
     </div>

@@ -9,6 +9,7 @@ import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
+import type { Session } from '../auth/sessionStore.ts';
 import type { Store } from '../storage/store.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import { type CollabContext, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
@@ -47,7 +48,7 @@ export class Authentication implements Extension {
     context,
   }: onAuthenticatePayload<SocketContext>): Promise<CollabContext> {
     const { store, tokens, access } = this.options;
-    let session;
+    let session: Session | undefined;
     if (token) {
       const claims = tokens.verify(token);
       if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw Unauthorized;

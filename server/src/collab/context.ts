@@ -1,7 +1,9 @@
 /** What the server knows about a WebSocket connection once it has authenticated. */
 import type { WebSocketLike } from '@hocuspocus/server';
-import type { Access } from './documentAccess.ts';
 import type { User } from '../users/userStore.ts';
+
+/** What a connection may do with its document (documentAccess.ts decides it). */
+export type Access = 'write' | 'read';
 
 /** Known from the upgrade, before any document is authenticated. */
 export interface SocketContext {

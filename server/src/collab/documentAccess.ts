@@ -16,9 +16,9 @@ import { isParticipant } from '../../../shared/roles.ts';
 import type { ClusterBus } from '../cluster/clusterBus.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import type { CollabContext } from './context.ts';
+import type { Access, CollabContext } from './context.ts';
 
-export type Access = 'write' | 'read';
+export type { Access };
 
 /** Resolves to null when the document does not exist or the user may not open it. */
 export type AccessResolver = (user: User, id: string) => Promise<Access | null>;

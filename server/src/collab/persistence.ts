@@ -25,7 +25,7 @@ import * as Y from 'yjs';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { WriteHealth } from '../storage/writeHealth.ts';
-import type { DocumentStore } from './documentStore.ts';
+import type { DocumentStore, StoredDocument } from './documentStore.ts';
 import type { Db } from '../storage/db.ts';
 import { canHold } from './socketWrites.ts';
 import { documentUpdateOf } from './messages.ts';
@@ -73,7 +73,7 @@ export class Persistence implements Extension {
 
   async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload<SocketContext>): Promise<void> {
     if (!isPersisted(documentName)) return;
-    let stored;
+    let stored: StoredDocument;
     try {
       stored = await this.options.documents.load(documentName);
     } catch (error) {

@@ -59,8 +59,8 @@ export class PlenaryHocuspocus extends Hocuspocus {
   override hooks<T extends HookName>(
     name: T,
     payload: HookPayloadByName[T],
-    callback: ((...args: any[]) => unknown) | null = null,
-  ): Promise<any> {
+    callback: ((...args: never[]) => unknown) | null = null,
+  ): Promise<unknown> {
     const list = this.hookList(name);
     return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
   }
@@ -85,7 +85,7 @@ export class PlenaryHocuspocus extends Hocuspocus {
     return list;
   }
 
-  override storeDocumentHooks(document: Document, payload: onStoreDocumentPayload, immediately?: boolean): Promise<any> {
+  override storeDocumentHooks(document: Document, payload: onStoreDocumentPayload, immediately?: boolean): Promise<unknown> {
     if (!immediately) {
       const now = Date.now();
       const armed = debounceArmed.get(document);
@@ -106,7 +106,7 @@ async function runHooks(
   name: string,
   list: Extension[],
   payload: unknown,
-  callback: ((...args: any[]) => unknown) | null,
+  callback: ((...args: never[]) => unknown) | null,
 ): Promise<unknown> {
   await undefined;
   let result: unknown;
@@ -117,7 +117,7 @@ async function runHooks(
       if ((error as { message?: string } | null)?.message) console.error(`[${name}]`, (error as Error).message);
       throw error;
     }
-    if (callback) result = await callback(result);
+    if (callback) result = await (callback as (value: unknown) => unknown)(result);
   }
   return result;
 }

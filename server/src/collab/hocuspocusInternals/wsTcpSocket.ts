@@ -16,6 +16,6 @@ export function tcpSocketOf(socket: WebSocket): Duplex | undefined {
 
 export function wsTcpSocketProblems(): string[] {
   // A ws WebSocket made without an address is the server-side kind; it sets `_socket` to null.
-  const scratch = new WebSocket(null, undefined, {});
+  const scratch = new WebSocket(null as unknown as string, undefined, {});
   return '_socket' in scratch ? [] : ["ws's WebSocket no longer keeps its TCP socket in _socket"];
 }
