@@ -9,6 +9,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import actions from './en/actions.json' with { type: 'json' };
 import agendaItems from './en/agendaItems.json' with { type: 'json' };
+import collab from './en/collab.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
@@ -19,7 +20,7 @@ import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems },
+    translation: { ...common, collab, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems },
   },
 } as const;
 

@@ -5,8 +5,8 @@
  * they end that document's connection and leave the socket open for the others.
  */
 import { fastifyCookie } from '@fastify/cookie';
-import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Session } from '../auth/sessionStore.ts';
@@ -51,17 +51,17 @@ export class Authentication implements Extension {
     let session: Session | undefined;
     if (token) {
       const claims = tokens.verify(token);
-      if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw Unauthorized;
+      if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw CLOSE_EVENTS.unauthorized;
       session = await store.sessions.byId(claims.s);
-      if (session && session.userId !== claims.u) throw Unauthorized;
+      if (session && session.userId !== claims.u) throw CLOSE_EVENTS.unauthorized;
     } else {
       const secret = fastifyCookie.parse(requestHeaders.get('cookie') ?? '')[SESSION_COOKIE];
       session = secret ? await store.sessions.bySecret(secret) : undefined;
     }
     const user = await userOfSession(store, session);
-    if (!session || !user) throw Unauthorized;
+    if (!session || !user) throw CLOSE_EVENTS.unauthorized;
     const granted = await access.resolve(user, documentName);
-    if (!granted) throw Forbidden;
+    if (!granted) throw CLOSE_EVENTS.forbidden;
     connectionConfig.readOnly = granted === 'read';
     return { ...context, user, sessionId: session.id, access: granted };
   }

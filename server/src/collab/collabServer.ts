@@ -3,7 +3,7 @@
  * project's extensions. It has no server of its own: Fastify hands it each WebSocket
  * (see websocketRoute.ts).
  */
-import { Unauthorized } from '@hocuspocus/common';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type {
   afterLoadDocumentPayload,
   connectedPayload,
@@ -144,7 +144,7 @@ export function closeSessionConnections(hocuspocus: Hocuspocus, sessionId: strin
   for (const document of hocuspocus.documents.values()) {
     for (const connection of document.getConnections()) {
       if ((connection.context as { sessionId?: string }).sessionId === sessionId) {
-        connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+        connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason);
       }
     }
   }

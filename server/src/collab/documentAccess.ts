@@ -7,8 +7,8 @@
  * on every instance, and closes those whose access is no longer what they were given: they
  * reconnect and authenticate again, and get the new access.
  */
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Unauthorized } from '@hocuspocus/common';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentKind } from '../../../shared/documentNames.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
@@ -83,7 +83,7 @@ export class DocumentAccess {
       if (!byUser.has(user.id)) byUser.set(user.id, await this.resolve(user, documentName).catch(() => undefined));
       const access = byUser.get(user.id);
       if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
-      if (access === null || (access === 'write') === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+      if (access === null || (access === 'write') === connection.readOnly) connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason);
     }
   }
 }

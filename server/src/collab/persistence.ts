@@ -22,6 +22,7 @@ import type {
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { WriteHealth } from '../storage/writeHealth.ts';
@@ -46,7 +47,7 @@ export interface PersistenceOptions {
 const isPersisted = (documentName: string): boolean => parseDocumentName(documentName)?.kind !== 'live';
 
 /** Told to the client whose document could not be loaded (Hocuspocus sends it as the denial reason). */
-export const DOCUMENT_UNAVAILABLE = { code: 4503, reason: 'document-unavailable' };
+export const DOCUMENT_UNAVAILABLE = CLOSE_EVENTS.documentUnavailable;
 
 /**
  * The bytes a document was loaded from (snapshot and log rows): an upper bound of its encoded

@@ -4,11 +4,11 @@
  * owns, and a read-only connection shows presence (who is here) but no cursor, and nothing
  * at all on the server-written `live:` documents.
  */
-import { ResetConnection } from '@hocuspocus/common';
 import type { beforeHandleAwarenessPayload, Document, Connection, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { colorFor, type PresenceUser } from '../../../shared/presence.ts';
 import type { CollabContext } from './context.ts';
@@ -114,7 +114,7 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
   // Resolved at once when nothing is pending.
   established.waitForPendingMessages().then(apply).catch(
     (error: { code?: number; reason?: string } | undefined) => {
-      established.close({ code: typeof error?.code === 'number' ? error.code : ResetConnection.code, reason: error?.reason ?? ResetConnection.reason });
+      established.close({ code: typeof error?.code === 'number' ? error.code : CLOSE_EVENTS.resetConnection.code, reason: error?.reason ?? CLOSE_EVENTS.resetConnection.reason });
     },
   );
   return true;

@@ -6,6 +6,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
@@ -19,8 +20,6 @@ export interface WebsocketRouteOptions {
   metrics: Metrics;
 }
 
-/** Close code for a text frame: the protocol is binary. */
-const UNSUPPORTED_DATA = 1003;
 
 /**
  * The upgrade request as Hocuspocus keeps it for the life of the connection. Hocuspocus reads
@@ -62,7 +61,7 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         if (refused) return; // frames already on their way when the socket was refused
         if (!isBinary) {
           refused = true;
-          socket.close(UNSUPPORTED_DATA, 'binary frames only');
+          socket.close(CLOSE_EVENTS.unsupportedData.code, CLOSE_EVENTS.unsupportedData.reason);
           return;
         }
         metrics.messagesIn.inc();
