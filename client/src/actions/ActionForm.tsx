@@ -14,6 +14,7 @@ import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { createAction, searchMembers, updateAction, type Member } from './actionsApi.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDay } from '../ui/formatDate.ts';
 
 interface LiveThread {
   id: string;
@@ -77,7 +78,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   }, [ownerKind, ownerLabel]);
 
   const parsed = dueLabel.trim() && !dueStart ? parseDue(dueLabel, meeting.startsOn) : null;
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const formatDate = (iso: string) => formatDay(iso, i18n.language, 'long');
 
   const owner = async (): Promise<Owner | null> => {
     if (ownerKind === 'person') {

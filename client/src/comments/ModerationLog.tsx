@@ -10,7 +10,7 @@ import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { commentsApi } from './commentsApi.ts';
-import { formatTime } from './formatTime.ts';
+import { formatMoment } from '../ui/formatDate.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function ModerationLog() {
@@ -55,7 +55,7 @@ export function ModerationLog() {
                 where: where(entry.doc),
                 reason: entry.reason || t('comments.noReason'),
               })}{' '}
-              <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, i18n.language)}</time>
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@
  *   spends waiting for I/O or for other connections' work, which is not the writer's doing.
  * A refusal ends that document's connection (close event 4413 or 4429) before the update is stored.
  */
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import {
   isTransactionOrigin,
   type afterLoadDocumentPayload,

@@ -4,9 +4,9 @@ import { Type } from 'typebox';
 import { ErrorResponse, MeetingParams } from '../../../shared/schemas/common.ts';
 import { MeetingSchema } from '../../../shared/schemas/meetings.ts';
 import { requireUser } from '../auth/authPlugin.ts';
-import { notFound } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import type { Meeting } from './meetingStore.ts';
+import { requireMeeting } from './requireMeeting.ts';
 
 const toDto = ({ createdAt: _createdAt, ...meeting }: Meeting) => meeting;
 
@@ -38,9 +38,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async 
     },
     async (request) => {
       requireUser(request);
-      const meeting = await store.meetings.byId(request.params.meetingId);
-      if (!meeting) throw notFound('The meeting');
-      return toDto(meeting);
+      return toDto(await requireMeeting(store.meetings, request.params.meetingId));
     },
   );
 };
