@@ -33,6 +33,7 @@ import { meetingRoutes } from './meetings/meetingRoutes.ts';
 import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { ALL_MIGRATIONS } from './schema.ts';
 import { openStore, type Store } from './storage/store.ts';
 import { WriteHealth } from './storage/writeHealth.ts';
 
@@ -76,7 +77,7 @@ export interface AppDependencies {
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<App> {
-  const store = deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const store = deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations: ALL_MIGRATIONS }));
   const ownsStore = deps.store === undefined;
   const metrics = createMetrics();
 
@@ -199,7 +200,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
-  http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
+  http.get('/api/openapi.json', { config: { public: true }, schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),
   );
   await http.register(clientAssets, { root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT });

@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { openStore } from '../../server/src/storage/store.ts';
 import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import { createPoll, openPoll, vote } from '../helpers/pollClients.ts';
@@ -35,7 +36,7 @@ async function readStore(dataDir: string) {
   const integrity = new DatabaseSync(path.join(dataDir, 'plenary.sqlite'));
   const check = integrity.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
   integrity.close();
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, migrations: ALL_MIGRATIONS });
   try {
     const stored = await store.documents.load(AGENDA);
     const doc = new Y.Doc();

@@ -1,6 +1,10 @@
 /**
  * Who is asking: resolves the session cookie to a user on every request, and refuses
  * state-changing requests that come from another site.
+ *
+ * Every /api route requires a signed-in user unless it says otherwise with
+ * `config: { public: true }` (sign-in, sign-out, the OpenAPI document): a route added without
+ * thinking about it is closed, not open. Routes still check roles themselves (requireRole...).
  */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,6 +23,10 @@ declare module 'fastify' {
     user: User | null;
     /** The session behind `user`, or null. */
     session: Session | null;
+  }
+  interface FastifyContextConfig {
+    /** An /api route anyone may call, signed in or not (see the file's comment). */
+    public?: boolean;
   }
   interface FastifyInstance {
     setSessionCookie(reply: FastifyReply, secret: string): void;
@@ -71,6 +79,12 @@ export const authPlugin = fp<AuthPluginOptions>(
         request.user = user;
       }
     });
+
+    // A preHandler, as the rate limit is: registered after it, so anonymous requests are still
+    // counted (and refused with 429 when too many); after validation, as requireUser was.
+    app.addHook('preHandler', async (request) => {
+      if (!request.user && signInRequired(request)) throw unauthorized();
+    });
   },
   { name: 'auth' },
 );
@@ -87,6 +101,12 @@ function refuseCrossSite(request: FastifyRequest, publicOrigins: string[]): void
   if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') {
     throw new AppError('CROSS_SITE', 'Cross-site requests are refused.');
   }
+}
+
+/** An /api route that exists (unknown ones answer 404) and does not declare itself public. */
+function signInRequired(request: FastifyRequest): boolean {
+  if (!request.url.startsWith('/api/') || request.routeOptions.url === undefined) return false;
+  return request.routeOptions.config?.public !== true;
 }
 
 /** The signed-in user, or a 401. */

@@ -7,6 +7,7 @@ import type { Feature } from '../feature.ts';
 import { actionRoutes } from './actions/actionRoutes.ts';
 import { ActionService } from './actions/actionService.ts';
 import { seedMeetingRecord } from './demoRecord.ts';
+import { MEETING_RECORD_MIGRATIONS } from './migrations.ts';
 import { packRoutes } from './pack/packRoutes.ts';
 import { runRoutes } from './run/runRoutes.ts';
 import { RunService } from './run/runService.ts';
@@ -17,6 +18,7 @@ import { VersionService } from './versions/versionService.ts';
 const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 
 export const meetingRecordFeature: Feature = {
+  migrations: MEETING_RECORD_MIGRATIONS,
   name: 'meetingRecord',
   async register({ http, store, collab, live, log }) {
     const actions = new ActionService({ store, live });

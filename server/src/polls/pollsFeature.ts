@@ -8,11 +8,13 @@ import { recordElectionWinners } from '../workingGroups/elections.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
 import { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
 import { seedDemoPolls } from './demoPolls.ts';
+import { POLL_MIGRATIONS } from './migrations.ts';
 import { pollRoutes } from './pollRoutes.ts';
 import { PollsLive } from './pollsLive.ts';
 import { PollStore } from './pollStore.ts';
 
 export const pollsFeature: Feature = {
+  migrations: POLL_MIGRATIONS,
   name: 'polls',
   async register(context) {
     const polls = new PollStore(context.store.db, context.store.audit);
