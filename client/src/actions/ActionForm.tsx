@@ -16,16 +16,6 @@ import { createAction, searchMembers, updateAction, type Member } from './action
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDay } from '../ui/formatDate.ts';
 
-interface LiveThread {
-  id: string;
-  comments: { id: string; authorName: string; body: string; hidden?: boolean }[];
-}
-interface LivePoll {
-  id: string;
-  question?: string;
-  status?: string;
-}
-
 export interface ActionFormProps {
   items: AgendaItemSummary[];
   /** The action to change; none to create one. */
@@ -45,8 +35,8 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
   const id = useId();
-  const threads = Object.values(useLiveMap<LiveThread>('threads'));
-  const polls = Object.values(useLiveMap<LivePoll>('polls'));
+  const threads = Object.values(useLiveMap('threads'));
+  const polls = Object.values(useLiveMap('polls'));
   const comments = threads.flatMap((thread) => thread.comments.filter((comment) => !comment.hidden));
 
   const [text, setText] = useState(action?.text ?? '');

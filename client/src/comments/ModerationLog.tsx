@@ -5,8 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
-import type { ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
-import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
+import type { ModerationEntry, } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { commentsApi } from './commentsApi.ts';
@@ -16,8 +15,8 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 export function ModerationLog() {
   const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
-  const threads = useLiveMap<ThreadDto>('threads');
-  const proposals = useLiveMap<ProposalDto>('proposals');
+  const threads = useLiveMap('threads');
+  const proposals = useLiveMap('proposals');
   const hiddenCount = Object.values(threads).reduce((sum, thread) => sum + thread.comments.filter((c) => c.hidden).length, 0);
   const [entries, setEntries] = useState<ModerationEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);

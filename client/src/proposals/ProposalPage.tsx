@@ -41,7 +41,7 @@ export function ProposalPage() {
 /** The proposal as loaded, replaced by newer versions from the live document or from our own changes. */
 function useProposal(proposalId: string) {
   const { data, error } = useLoad<ProposalDto>(`/api/proposals/${encodeURIComponent(proposalId)}`);
-  const live = useLiveMap<ProposalDto>('proposals')[proposalId];
+  const live = useLiveMap('proposals')[proposalId];
   const [own, setOwn] = useState<ProposalDto | null>(null);
   const newest = [data, live, own].reduce<ProposalDto | undefined>(
     (best, candidate) => (candidate && (!best || candidate.updatedAt >= best.updatedAt) ? candidate : best),

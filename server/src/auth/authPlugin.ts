@@ -80,10 +80,12 @@ export const authPlugin = fp<AuthPluginOptions>(
       }
     });
 
-    // A preHandler, as the rate limit is: registered after it, so anonymous requests are still
-    // counted (and refused with 429 when too many); after validation, as requireUser was.
-    app.addHook('preHandler', async (request) => {
-      if (!request.user && signInRequired(request)) throw unauthorized();
+    // A route-level preHandler, appended after the rate limit's (registered before this plugin),
+    // so that anonymous requests are still counted and refused with 429 when too many; after
+    // validation, as requireUser in a handler was.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.config?.public === true) return;
+      route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), requireSignIn];
     });
   },
   { name: 'auth' },
@@ -103,10 +105,8 @@ function refuseCrossSite(request: FastifyRequest, publicOrigins: string[]): void
   }
 }
 
-/** An /api route that exists (unknown ones answer 404) and does not declare itself public. */
-function signInRequired(request: FastifyRequest): boolean {
-  if (!request.url.startsWith('/api/') || request.routeOptions.url === undefined) return false;
-  return request.routeOptions.config?.public !== true;
+async function requireSignIn(request: FastifyRequest): Promise<void> {
+  if (!request.user) throw unauthorized();
 }
 
 /** The signed-in user, or a 401. */
