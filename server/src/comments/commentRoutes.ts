@@ -1,4 +1,4 @@
-/** HTTP commands and queries of comment threads (see CONTRACT.md) and the moderation log. */
+/** HTTP commands and queries of comment threads (see docs/api.md) and the moderation log. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {

@@ -18,8 +18,8 @@ import { VersionService } from './versions/versionService.ts';
 const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 
 export const meetingRecordFeature: Feature = {
-  migrations: MEETING_RECORD_MIGRATIONS,
   name: 'meetingRecord',
+  migrations: MEETING_RECORD_MIGRATIONS,
   async register({ http, store, collab, live, log }) {
     const actions = new ActionService({ store, live });
     const run = new RunService({ store, live });

@@ -14,8 +14,8 @@ import { PollsLive } from './pollsLive.ts';
 import { PollStore } from './pollStore.ts';
 
 export const pollsFeature: Feature = {
-  migrations: POLL_MIGRATIONS,
   name: 'polls',
+  migrations: POLL_MIGRATIONS,
   async register(context) {
     const polls = new PollStore(context.store.db, context.store.audit);
     const groups = new WorkingGroupStore(context.store.db, context.store.audit);

@@ -1,4 +1,4 @@
-/** HTTP commands and queries of proposals (see CONTRACT.md), and the member search for mentions and co-authors. */
+/** HTTP commands and queries of proposals (see docs/api.md), and the member search for mentions and co-authors. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { COMMAND_REFUSALS, ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';

@@ -2,10 +2,10 @@
  * Contact: reads Hocuspocus 4.7's private `ClientConnection.documentConnections` (the established
  * connection per message address) and writes its `lastMessageReceivedAt` (the idle timeout).
  *
- * Why (bench/IMPROVEMENTS.md, "awareness fast path"): Hocuspocus's MessageReceiver reads every
- * awareness message into a scratch Y.Doc, and a new Y.Doc draws a random UUID through WebCrypto
- * (about 0.2 ms here), the largest cost of a caret move and of every idle client's 15-second
- * renewal. collab/presenceIdentity.ts handles awareness frames of established connections
+ * Why (bench/IMPROVEMENTS.md, row 8, commits 096c5a7 and e6929a2): Hocuspocus's MessageReceiver
+ * reads every awareness message into a scratch Y.Doc, and a new Y.Doc draws its GUID through
+ * WebCrypto (32 calls of about 6 µs): 15–21 % of S2 and 17 % of S3 (every idle client renews its
+ * awareness every 15 s); gone from the profile after. collab/presenceIdentity.ts handles awareness frames of established connections
  * itself, which needs the connection a frame is for, and must keep the idle timeout fed.
  */
 import type { Connection, Hocuspocus } from '@hocuspocus/server';

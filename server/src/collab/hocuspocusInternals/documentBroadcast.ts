@@ -2,11 +2,11 @@
  * Contact: replaces the private `Document.broadcast` of Hocuspocus 4.7, through which every
  * update, awareness and stateless message of a document reaches its connections.
  *
- * Why (bench/IMPROVEMENTS.md and BENCHMARKS.md, the large-audience scenarios): Hocuspocus encodes
- * a broadcast once per run of connections sharing an address, but every session-aware provider
- * has an address of its own, so one message to a thousand viewers was encoded a thousand times;
- * and writing it to 5,000 sockets blocked the event loop for 100 to 300 ms, so every HTTP request
- * (a ballot) waited behind it. See collab/broadcasts.ts for what replaces it. Upstream PR #1130
+ * Why (bench/IMPROVEMENTS.md, row 4 and "Fan-out to a large audience"): Hocuspocus encodes a
+ * broadcast once per run of connections sharing an address, but every session-aware provider has
+ * an address of its own, so one message to a thousand viewers was encoded a thousand times (4.2 %
+ * of S1); and writing one message to 5,000 viewers took 66 to 350 ms of socket writes in one turn
+ * (S7), so every ballot waited behind it. See collab/broadcasts.ts for what replaces it. Upstream PR #1130
  * added flush delays, not this.
  */
 import type { Connection, Document } from '@hocuspocus/server';

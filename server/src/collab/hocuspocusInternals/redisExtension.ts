@@ -2,7 +2,7 @@
  * Contact: calls the private `publishFirstSyncStep` and `requestAwarenessFromOtherInstances` of
  * @hocuspocus/extension-redis 4.7.
  *
- * Why (test/integration/faults.test.ts and scaleOut.test.ts, "Redis returns"): when Redis comes
+ * Why (test/integration/scaleOut.test.ts: Redis stopped during editing and started again): when Redis comes
  * back after an outage, every open document must announce its state and ask for the others'
  * awareness, or instances that diverged meanwhile never converge. The extension does this only
  * when a document loads; it has no public "resync".

@@ -3,7 +3,8 @@
  * (`onStoreDocument-${name}`, built inline in Hocuspocus.ts), read through its `debouncer`.
  *
  * Why: on shutdown every pending store must run and be awaited, so that the next start loads
- * snapshots rather than long logs (README "Durability"; the durability tests restart servers).
+ * snapshots rather than long logs (test/integration/durability.test.ts, "stores pending documents
+ * and exits cleanly on SIGTERM"); and the store debounce check of hookDispatch.ts needs the id.
  * The public `flushPendingStores()` starts them but returns nothing to await.
  */
 import { Hocuspocus } from '@hocuspocus/server';
