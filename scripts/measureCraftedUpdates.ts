@@ -2,7 +2,7 @@
  * Measures what crafted Yjs updates (the class of yjs/yjs#687: lengths and counts that the
  * decoder trusts) cost the server's decoder: time and memory for each, as Y.applyUpdate (the path
  * a writer's update takes through Hocuspocus) sees it. Run: node scripts/measureCraftedUpdates.ts
- * The figures are quoted in README.md ("Security and reliability").
+ * The figures are quoted in docs/security.md.
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';

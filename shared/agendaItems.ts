@@ -103,7 +103,7 @@ export function numberAgendaItems(levels: readonly number[]): string[] {
 export function fullNumbers(levels: readonly number[]): string[] {
   const numbers = numberAgendaItems(levels);
   let parent = '';
-  return numbers.map((number, index) => {
+  return numbers.map((number) => {
     if (/^\d+$/.test(number)) {
       parent = number;
       return number;

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import type { Anchor } from './schemas/comments.ts';
 
 /** How y-tiptap maps Yjs types to the ProseMirror nodes they render (the binding's, or `initProseMirrorDoc`'s). */
-export type ProsemirrorMapping = Map<Y.AbstractType<any>, ProseMirrorNode | ProseMirrorNode[]>;
+export type ProsemirrorMapping = Map<Y.AbstractType<unknown>, ProseMirrorNode | ProseMirrorNode[]>;
 
 /** Base64 of `Y.encodeRelativePosition`, as anchors carry it. */
 export function encodePosition(position: Y.RelativePosition): string {

@@ -40,7 +40,7 @@ export function isSafeCommentHref(href: string): boolean {
 
 // Mentions, [label](url) links and bare URLs, in one pass, leftmost first.
 const ATOMS =
-  /<@([A-Za-z0-9_-]{1,64})>|\[([^\[\]\n]{1,500})\]\(((?:https?:\/\/|mailto:)[^\s()<>]{1,2000})\)|((?:https?:\/\/|mailto:)[^\s<>"]{1,2000})/gi;
+  /<@([A-Za-z0-9_-]{1,64})>|\[([^[\]\n]{1,500})\]\(((?:https?:\/\/|mailto:)[^\s()<>]{1,2000})\)|((?:https?:\/\/|mailto:)[^\s<>"]{1,2000})/gi;
 
 // Trailing punctuation is the sentence's, not the URL's.
 const TRAILING = /[.,;:!?'"\])}*]+$/;

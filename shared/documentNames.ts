@@ -1,5 +1,5 @@
 /**
- * Names of the collaborative (Yjs) documents, per CONTRACT.md:
+ * Names of the collaborative (Yjs) documents, as the API and the WebSocket use them:
  * `agenda:{meetingId}`, `proposal:{proposalId}`, `live:{meetingId}`.
  */
 

@@ -18,7 +18,10 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
-type AttributeSpec = { default: unknown; parseHTML: (element: HTMLElement) => unknown; renderHTML: (attributes: Record<string, unknown>) => Record<string, string> };
+/** The part of an HTML element that parsing reads (shared/ has no DOM types). */
+type ParsedElement = { getAttribute(name: string): string | null };
+
+type AttributeSpec = { default: unknown; parseHTML: (element: ParsedElement) => unknown; renderHTML: (attributes: Record<string, unknown>) => Record<string, string> };
 
 function dataAttribute(name: keyof AgendaItemAttrs, kind: 'string' | 'number' | 'nullable'): AttributeSpec {
   const html = `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -342,7 +342,10 @@ export function groupBreakdown(
   for (const ballot of ballots) {
     const group = ballot.group ?? OTHER_GROUPS;
     let list = groups.get(group);
-    if (!list) groups.set(group, (list = []));
+    if (!list) {
+      list = [];
+      groups.set(group, list);
+    }
     list.push(ballot);
   }
   if (groups.size === 0) return {};

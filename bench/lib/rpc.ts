@@ -17,7 +17,8 @@ interface Response {
   error?: string;
 }
 
-export type Handlers = Record<string, (params: any) => unknown>;
+/** Each handler checks nothing: the harness and its children are one program, typed at `call`. */
+export type Handlers = Record<string, (params: never) => unknown>;
 
 /** In a child: answers the parent's calls with `handlers`. */
 export function serveRpc(handlers: Handlers): void {
@@ -31,7 +32,7 @@ export function serveRpc(handlers: Handlers): void {
       return;
     }
     Promise.resolve()
-      .then(() => handler(message.params))
+      .then(() => (handler as (params: unknown) => unknown)(message.params))
       .then(
         (result) => reply({ rpc: message.rpc, result }),
         (error: unknown) => reply({ rpc: message.rpc, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
@@ -54,7 +55,7 @@ export class Child {
   readonly process: ChildProcess;
   readonly label: string;
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void; method: string }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string }>();
   private log = '';
   private exitError: Error | null = null;
   readonly exited: Promise<void>;
@@ -116,7 +117,7 @@ export class Child {
     if (this.exitError) return Promise.reject(this.exitError);
     const rpc = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(rpc, { resolve, reject, method });
+      this.pending.set(rpc, { resolve: resolve as (value: unknown) => void, reject, method });
       this.process.send({ rpc, method, params } satisfies Request, (error) => {
         if (error) {
           this.pending.delete(rpc);

@@ -6,7 +6,7 @@
 
 const PALETTE = ['#868e96', '#1c7ed6', '#e8590c', '#2f9e44', '#9c36b5', '#c2255c'];
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** x position for a percentile: -log10(1 - p), so 90 % → 1, 99 % → 2, 99.9 % → 3. */
 const nines = (p: number) => Math.min(3.2, -Math.log10(Math.max(1e-4, 1 - p / 100)));
@@ -35,7 +35,7 @@ export function latencyChart(title: string, series: { label: string; curve: [num
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11">`);
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(`<text x="${left}" y="18" font-size="13" font-weight="600">${escape(title)}</text>`);
+  parts.push(`<text x="${left}" y="18" font-size="13" font-weight="600">${escapeXml(title)}</text>`);
   for (let i = 0; i <= 5; i++) {
     const value = (yTop * i) / 5;
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(value)}" y2="${y(value)}" stroke="#e9ecef"/>`);
@@ -53,7 +53,7 @@ export function latencyChart(title: string, series: { label: string; curve: [num
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.join(' ')}"/>`);
     const legendX = left + i * 200;
     parts.push(`<rect x="${legendX}" y="${height - 18}" width="12" height="4" fill="${color}"/>`);
-    parts.push(`<text x="${legendX + 16}" y="${height - 13}" fill="#212529">${escape(s.label)}</text>`);
+    parts.push(`<text x="${legendX + 16}" y="${height - 13}" fill="#212529">${escapeXml(s.label)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -198,7 +198,9 @@ export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], se
   // dependency), gives the trace's end content.
   const merged = new Y.Doc();
   Y.applyUpdate(merged, setup);
-  txns.forEach((txn, i) => Y.applyUpdate(merged, chains[txn.agent]![chainIndex[i]!]!.update));
+  txns.forEach((txn, i) => {
+    Y.applyUpdate(merged, chains[txn.agent]![chainIndex[i]!]!.update);
+  });
   const result = plainText(paragraphOf(merged, setupClientId)!);
   // The whole trace must give its end content; a prefix (quick runs) gives what its merge gives.
   if (limit >= trace.txns.length && result !== trace.endContent) throw new Error('the concurrent replay does not reproduce the trace (local check)');

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
-import { entries } from './generator.ts';
+import { entries } from './entries.ts';
 
 interface HandView {
   queue?: { userId: string }[];

@@ -9,32 +9,13 @@ import { createParagraph, paragraphOf, paragraphTexts, TYPED } from '../lib/benc
 import { processStatsMonitor } from '../lib/processStats.ts';
 import { serveRpc } from '../lib/rpc.ts';
 import { BenchClient } from './client.ts';
+import { type ClientSpec, type Entry, entries } from './entries.ts';
 import { Tracker, type Writer } from './tracker.ts';
 import { replayHandlers } from './replay.ts';
 import { floorHandlers } from './floor.ts';
 import { pollHandlers } from './polls.ts';
 
-export interface ClientSpec {
-  index: number;
-  url: string;
-  docName: string;
-  token: string;
-  localAddress?: string;
-  /** Keep and apply a Y.Doc (writers, and viewers whose text is checked). */
-  apply: boolean;
-  /** Fixed Yjs client id for a writer, so that the harness knows whose edits are whose. */
-  clientId?: number;
-  /** Send an awareness state after connecting, as the provider does. */
-  awareness?: boolean;
-}
-
-export interface Entry {
-  spec: ClientSpec;
-  client: BenchClient;
-  tracker: Tracker;
-}
-
-export const entries = new Map<number, Entry>();
+export type { ClientSpec, Entry } from './entries.ts';
 const monitor = processStatsMonitor();
 
 const COLORS = ['#0b7285', '#5f3dc4', '#c92a2a', '#2b8a3e', '#e67700', '#364fc7'];

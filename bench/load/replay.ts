@@ -16,7 +16,7 @@ import {
   sequentialReplay,
 } from '../lib/traces.ts';
 import { BenchClient, REMOTE } from './client.ts';
-import { entries } from './generator.ts';
+import { entries } from './entries.ts';
 
 let sequential: SequentialReplay | null = null;
 let concurrent: ConcurrentReplay | null = null;

@@ -87,7 +87,7 @@ export const s5: Scenario = {
     const plenary = find(measurements, 'Plenary');
     const converged = plenary?.checks.find((check) => check.name.startsWith('both clients'))?.ok;
     return {
-      setup: (options.quick ? `The first ${QUICK_TRANSACTIONS.toLocaleString('en-US')} transactions of ` : '') + 'friendsforever: 26,078 transactions by two authors who typed at the same time (2,258 merges). Each author is a client in its own load-generator process; its copy of the document is forked and merged as the trace says, and each transaction is sent once the other author\'s insertions it was made on have arrived through the server, so the two streams interleave as they did. A quick run replays a prefix, whose expected text is what merging the prefix gives; the full run checks against the trace\'s endContent. Latency: each inserted character, sent by one author → applied by the other.',
+      setup: `${options.quick ? `The first ${QUICK_TRANSACTIONS.toLocaleString('en-US')} transactions of ` : ''}friendsforever: 26,078 transactions by two authors who typed at the same time (2,258 merges). Each author is a client in its own load-generator process; its copy of the document is forked and merged as the trace says, and each transaction is sent once the other author's insertions it was made on have arrived through the server, so the two streams interleave as they did. A quick run replays a prefix, whose expected text is what merging the prefix gives; the full run checks against the trace's endContent. Latency: each inserted character, sent by one author → applied by the other.`,
       latencyLabel: "character sent by one author → applied by the other",
       measurements,
       met: converged === undefined ? null : converged && allPassed(measurements),

@@ -87,7 +87,7 @@ export const s8: Scenario = {
       // Plenary: two instances, then one, each on a database of its own.
       // A quick run measures the two pairs only.
       for (const [label, count] of (options.quick ? [[PLENARY_PAIR, 2]] : [[PLENARY_PAIR, 2], [PLENARY_ONE, 1]]) as [string, number][]) {
-        let database;
+        let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
         try {
           database = await createTestDatabase(count === 2 ? 'pair' : 'one');
           const env: Record<string, string> = { DATABASE_URL: database.url, ...(count === 2 ? { REDIS_URL: redis.url, REDIS_PREFIX: `bench-${Date.now().toString(36)}:` } : {}) };

@@ -33,7 +33,7 @@ export const s9: Scenario = {
       ? [BARE, PLENARY, off, { ...PLENARY, label: PG_ON, env: pg }, { ...PLENARY, label: PG_OFF, env: pg }]
       : [PLENARY, off];
     const rounds = options.quick ? 1 : 3;
-    let measurements;
+    let measurements: Awaited<ReturnType<typeof typingRows>>;
     try {
       measurements = await typingRows(options, specs, config, rounds, {
         prepare: async (server, spec) => {

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { ALL_MIGRATIONS } from './schema.ts';
 import { openStore } from './storage/store.ts';
 import { addUser, changeUser, importUsers, UserInputError } from './users/userAdmin.ts';
 
@@ -32,7 +33,7 @@ async function run(argv: string[]): Promise<string> {
     strict: true,
   });
   const config = loadConfig(process.env);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations: ALL_MIGRATIONS });
   try {
     if (verb === 'add') {
       const user = await addUser(store, values);

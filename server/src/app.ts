@@ -20,6 +20,7 @@ import { ClusterSync } from './cluster/clusterSync.ts';
 import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
+import { runPendingStoresNow } from './collab/hocuspocusInternals/storeDebounce.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
 import type { Config } from './config.ts';
@@ -33,6 +34,7 @@ import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { ALL_MIGRATIONS } from './schema.ts';
 import { openStore, type Store } from './storage/store.ts';
 import { WriteHealth } from './storage/writeHealth.ts';
 
@@ -66,20 +68,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-/**
- * Runs every debounced store now and waits for it. Updates are already in the log; this folds
- * them into snapshots so the next start loads fast.
- */
-async function storePendingDocuments(collab: Hocuspocus): Promise<void> {
-  await Promise.all(
-    [...collab.documents.values()].map(async (document) => {
-      const id = `onStoreDocument-${document.name}`;
-      if (collab.debouncer.isDebounced(id)) await collab.debouncer.executeNow(id);
-      await document.saveMutex.waitForUnlock();
-    }),
-  );
-}
-
 export interface AppDependencies {
   /** An open store; when given, the app does not close it. */
   store?: Store;
@@ -90,7 +78,7 @@ export interface AppDependencies {
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<App> {
-  const store = deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const store = deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations: ALL_MIGRATIONS }));
   const ownsStore = deps.store === undefined;
   const metrics = createMetrics();
 
@@ -217,7 +205,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
   await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });
-  http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
+  http.get('/api/openapi.json', { config: { public: true }, schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),
   );
   await http.register(clientAssets, { root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT });
@@ -234,7 +222,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       (closing ??= (async () => {
         live.stop();
         sweep.stop();
-        await storePendingDocuments(collab);
+        // Updates are already in the log; this folds them into snapshots so the next start loads fast.
+        await runPendingStoresNow(collab);
         collab.closeConnections();
         await http.close();
         await clusterSync?.onDestroy();

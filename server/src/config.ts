@@ -1,6 +1,6 @@
 /**
  * The server's configuration, read and validated once at boot from the environment
- * (see CONTRACT.md). Nothing else in the server reads `process.env`.
+ * (every variable is listed in docs/operations.md). Nothing else in the server reads `process.env`.
  */
 import path from 'node:path';
 import { Type, type Static } from 'typebox';

@@ -1,8 +1,8 @@
 /**
  * A feature (proposals and comments, polls and working groups, the meeting record) plugs into
  * the server through this one shape: its routes, its collaborative-document permissions, its
- * live projections and its part of the demo consultation. Schema migrations are listed in
- * schema.ts.
+ * live projections, its part of the demo consultation and its schema migrations (which
+ * schema.ts collects, in the feature's own range of versions).
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Hocuspocus } from '@hocuspocus/server';
@@ -12,6 +12,7 @@ import type { LiveProjection } from './live/liveProjection.ts';
 import type { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { SqlExecutor } from './storage/db.ts';
+import type { Migration } from './storage/migrations.ts';
 import type { Store } from './storage/store.ts';
 import type { User } from './users/userStore.ts';
 
@@ -41,6 +42,8 @@ export interface DemoSeedContext {
 
 export interface Feature {
   name: string;
+  /** The feature's schema migrations, additive, in its range of versions (see schema.ts). */
+  migrations?: Migration[];
   register(context: FeatureContext): Promise<void>;
   /** Adds this feature's part of the demo consultation, inside the seed's transaction. */
   seedDemo?(context: DemoSeedContext): Promise<void>;

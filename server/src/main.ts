@@ -3,11 +3,11 @@
  * store, listens, and shuts down cleanly on SIGTERM and SIGINT.
  */
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { demoLogins, seedDemo } from './demo/seedDemo.ts';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {

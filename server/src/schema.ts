@@ -1,27 +1,25 @@
 /**
- * Every migration of the server, core first. Each feature owns a range of versions so that
- * features can grow their schema independently: core 1–99, proposals and comments 100–199,
- * polls and working groups 200–299, the meeting record (agenda items, actions, versions) 300–399,
- * cycle administration (meetings, calls, calendar feeds) 400–449.
+ * Every migration of the server: the core's (and the people's, which extend the core's users),
+ * then each feature's (Feature.migrations), applied in version order. Each feature owns a range
+ * of versions so that features can grow their schema independently: core 1–99, proposals and
+ * comments 100–199, polls and working groups 200–299, the meeting record 300–399, meetings and
+ * calls 400–449, people 450–499, hardening 500–549, the floor 600–649, notifications 700–749,
+ * interoperability 800–849, languages 900–909, attachments and search 1000–1049; a new feature
+ * takes the next free range.
  */
-import { INTEROP_MIGRATIONS } from './apiTokens/migrations.ts';
-import { FLOOR_MIGRATIONS } from './floor/migrations.ts';
-import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
-import { MEETING_MIGRATIONS } from './meetings/migrations.ts';
-import { NOTIFICATION_MIGRATIONS } from './notifications/migrations.ts';
-import { POLL_MIGRATIONS } from './polls/migrations.ts';
-import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
+import { FEATURES } from './features.ts';
 import { CORE_MIGRATIONS, type Migration } from './storage/migrations.ts';
 import { PEOPLE_MIGRATIONS } from './users/migrations.ts';
 
 export const ALL_MIGRATIONS: Migration[] = [
   ...CORE_MIGRATIONS,
-  ...PROPOSAL_MIGRATIONS,
-  ...POLL_MIGRATIONS,
-  ...MEETING_RECORD_MIGRATIONS,
   ...PEOPLE_MIGRATIONS,
-  ...INTEROP_MIGRATIONS,
-  ...MEETING_MIGRATIONS,
-  ...FLOOR_MIGRATIONS,
-  ...NOTIFICATION_MIGRATIONS,
-];
+  ...FEATURES.flatMap((feature) => feature.migrations ?? []),
+].sort((a, b) => a.version - b.version);
+
+// Two features claiming one version would each skip the other's migration: refuse to start.
+const versions = new Set<number>();
+for (const migration of ALL_MIGRATIONS) {
+  if (versions.has(migration.version)) throw new Error(`Two migrations share version ${migration.version}`);
+  versions.add(migration.version);
+}

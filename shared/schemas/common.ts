@@ -20,6 +20,14 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
+/** The refusals a route may answer, by status (`refusals(400, 401, 403, 404)`), each an ErrorResponse. */
+export function refusals<const S extends number>(...statuses: S[]): Record<S, typeof ErrorResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorResponse])) as Record<S, typeof ErrorResponse>;
+}
+
+/** What a command on a meeting's resources may answer besides success. */
+export const COMMAND_REFUSALS = refusals(400, 401, 403, 404);
+
 export const IdParams = Type.Object({ id: Id });
 export type IdParams = Static<typeof IdParams>;
 

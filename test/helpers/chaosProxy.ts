@@ -5,7 +5,7 @@
  * sent before them, as TCP would deliver them.
  */
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import * as decoding from 'lib0/decoding';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Random } from './random.ts';
@@ -111,7 +111,9 @@ export class ChaosProxy {
     const toServer = new DelayedPipe(upstream, delay);
     const toClient = new DelayedPipe(client, delay);
     const pending: Buffer[] = [];
-    upstream.on('open', () => pending.splice(0).forEach((frame) => toServer.send(frame)));
+    upstream.on('open', () => {
+      for (const frame of pending.splice(0)) toServer.send(frame);
+    });
     client.on('message', (data: Buffer) => (upstream.readyState === WebSocket.OPEN ? toServer.send(data) : pending.push(data)));
     upstream.on('message', (data: Buffer) => toClient.send(data));
     const close = () => {

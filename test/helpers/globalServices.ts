@@ -15,7 +15,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     await admin.connect();
     await admin.end();
   } catch (error) {
-    throw new Error(`PostgreSQL does not answer at ${PG_ADMIN_URL} (see README, "Tests"): ${String(error)}`);
+    throw new Error(`PostgreSQL does not answer at ${PG_ADMIN_URL} (see docs/testing.md): ${String(error)}`);
   }
   const redis = new URL(REDIS_URL);
   await new Promise<void>((resolve, reject) => {

@@ -15,7 +15,7 @@ export function plainText(doc: Y.Doc): string {
   const out: string[] = [];
   const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText) => {
     if (node instanceof Y.XmlText) out.push(node.toString().replace(/<[^>]+>/g, ''));
-    else node.toArray().forEach((child) => walk(child as Y.XmlElement));
+    else for (const child of node.toArray()) walk(child as Y.XmlElement);
     if (node instanceof Y.XmlElement && node.nodeName === 'paragraph') out.push('\n');
   };
   walk(doc.getXmlFragment(RICH_TEXT_FIELD));

@@ -3,6 +3,7 @@
  * PostgreSQL in a fresh database of the machine's server.
  */
 import path from 'node:path';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { openStore, type Store } from '../../server/src/storage/store.ts';
 import { createTestDatabase } from './services.ts';
 import { tempDir } from './testServer.ts';
@@ -19,7 +20,7 @@ export function sqliteBackend(): Backend {
   const dir = tempDir('store');
   return {
     name: 'sqlite',
-    open: () => openStore({ dataDir: dir }),
+    open: () => openStore({ dataDir: dir, migrations: ALL_MIGRATIONS }),
     dispose: async () => {},
   };
 }
@@ -30,7 +31,7 @@ export function postgresBackend(label: string): Backend {
     name: 'postgres',
     open: async () => {
       database ??= await createTestDatabase(label);
-      return openStore({ databaseUrl: database.url, dataDir: path.join(tempDir('unused'), 'x') });
+      return openStore({ databaseUrl: database.url, dataDir: path.join(tempDir('unused'), 'x'), migrations: ALL_MIGRATIONS });
     },
     dispose: async () => {
       await database?.drop();

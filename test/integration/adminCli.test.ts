@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { openStore, type Store } from '../../server/src/storage/store.ts';
 import { NODE, ROOT, tempDir } from '../helpers/testServer.ts';
 
@@ -18,7 +19,7 @@ function admin(...args: string[]) {
 }
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, migrations: ALL_MIGRATIONS });
   try {
     return await fn(store);
   } finally {

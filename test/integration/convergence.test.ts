@@ -77,7 +77,7 @@ describe.each(seeds)('convergence with seed %i', (seed) => {
       expect(late.doc.getText('fuzz').toString(), `late joiner, seed ${seed}`).toBe(expected);
       expect(fromStore.getText('fuzz').toString(), `store, seed ${seed}`).toBe(expected);
     } finally {
-      peers.forEach((peer) => peer.destroy());
+      for (const peer of peers) peer.destroy();
       await proxy.close();
       // The next seed starts from an empty text.
       const cleaner = connectPeer(server.wsUrl, doc, () => collabToken(server.baseUrl, sessions[0]!, doc));

@@ -17,8 +17,8 @@ const peers: Peer[] = [];
 const databases: TestDatabase[] = [];
 
 afterEach(() => {
-  peers.splice(0).forEach((peer) => peer.destroy());
-  running.splice(0).forEach((server) => server.child.kill('SIGKILL'));
+  for (const peer of peers.splice(0)) peer.destroy();
+  for (const server of running.splice(0)) server.child.kill('SIGKILL');
 });
 afterAll(async () => {
   for (const database of databases) await database.drop();

@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { openStore } from '../../server/src/storage/store.ts';
 import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
 import { createPoll, openPoll, vote } from '../helpers/pollClients.ts';
@@ -23,8 +24,8 @@ const peers: Peer[] = [];
 const servers: TestServer[] = [];
 
 afterEach(() => {
-  peers.splice(0).forEach((peer) => peer.destroy());
-  processes.splice(0).forEach((server) => server.child.kill('SIGKILL'));
+  for (const peer of peers.splice(0)) peer.destroy();
+  for (const server of processes.splice(0)) server.child.kill('SIGKILL');
 });
 afterAll(async () => {
   for (const server of servers) await server.close().catch(() => undefined);
@@ -35,7 +36,7 @@ async function readStore(dataDir: string) {
   const integrity = new DatabaseSync(path.join(dataDir, 'plenary.sqlite'));
   const check = integrity.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
   integrity.close();
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, migrations: ALL_MIGRATIONS });
   try {
     const stored = await store.documents.load(AGENDA);
     const doc = new Y.Doc();

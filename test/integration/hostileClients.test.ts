@@ -105,7 +105,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  raws.forEach((client) => client.close());
+  for (const client of raws) client.close();
 });
 
 describe('hostile frames', () => {

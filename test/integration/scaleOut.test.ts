@@ -37,8 +37,8 @@ function peer(...args: Parameters<typeof connectPeer>): Peer {
 }
 
 afterEach(() => {
-  peers.splice(0).forEach((p) => p.destroy());
-  running.splice(0).forEach((server) => server.child.kill('SIGKILL'));
+  for (const p of peers.splice(0)) p.destroy();
+  for (const server of running.splice(0)) server.child.kill('SIGKILL');
 });
 
 afterAll(async () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  peers.forEach((peer) => peer.destroy());
+  for (const peer of peers) peer.destroy();
   await server?.close().catch(() => undefined);
   await proxy?.close();
   await database?.drop();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/src/config.ts';
 
 describe('configuration', () => {
-  it('has the defaults of CONTRACT.md', () => {
+  it('has the defaults of docs/operations.md', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,

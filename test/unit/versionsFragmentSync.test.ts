@@ -48,7 +48,10 @@ function mutate(doc: Y.Doc, rand: () => number, steps: number): void {
       const block = blocks[Math.floor(rand() * blocks.length)]!;
       if (block.nodeName === 'agendaItem' && rand() < 0.3) block.setAttribute('duration', String(Math.floor(rand() * 90)));
       const texts: Y.XmlText[] = [];
-      const collect = (node: Y.XmlElement | Y.XmlText) => (node instanceof Y.XmlText ? texts.push(node) : node.toArray().forEach((child) => collect(child as Y.XmlElement)));
+      const collect = (node: Y.XmlElement | Y.XmlText): void => {
+        if (node instanceof Y.XmlText) texts.push(node);
+        else for (const child of node.toArray()) collect(child as Y.XmlElement);
+      };
       collect(block);
       const text = texts[Math.floor(rand() * texts.length)];
       if (!text) continue;

@@ -14,16 +14,7 @@ import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { createAction, searchMembers, updateAction, type Member } from './actionsApi.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-
-interface LiveThread {
-  id: string;
-  comments: { id: string; authorName: string; body: string; hidden?: boolean }[];
-}
-interface LivePoll {
-  id: string;
-  question?: string;
-  status?: string;
-}
+import { formatDay } from '../ui/formatDate.ts';
 
 export interface ActionFormProps {
   items: AgendaItemSummary[];
@@ -44,8 +35,8 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
   const id = useId();
-  const threads = Object.values(useLiveMap<LiveThread>('threads'));
-  const polls = Object.values(useLiveMap<LivePoll>('polls'));
+  const threads = Object.values(useLiveMap('threads'));
+  const polls = Object.values(useLiveMap('polls'));
   const comments = threads.flatMap((thread) => thread.comments.filter((comment) => !comment.hidden));
 
   const [text, setText] = useState(action?.text ?? '');
@@ -77,7 +68,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   }, [ownerKind, ownerLabel]);
 
   const parsed = dueLabel.trim() && !dueStart ? parseDue(dueLabel, meeting.startsOn) : null;
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const formatDate = (iso: string) => formatDay(iso, i18n.language, 'long');
 
   const owner = async (): Promise<Owner | null> => {
     if (ownerKind === 'person') {

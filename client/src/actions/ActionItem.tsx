@@ -8,6 +8,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { actionHistory, updateAction } from './actionsApi.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDay, formatMoment } from '../ui/formatDate.ts';
 
 export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
   const { t, i18n } = useTranslation();
@@ -18,8 +19,8 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
   const overdue = isOverdue(action, today);
   const editable = canEditAction(user, action);
   const item = items.find((candidate) => candidate.id === action.agendaItemId);
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const date = (iso: string) => formatDay(iso, i18n.language);
+  const when = (at: number) => formatMoment(at, i18n.language);
   const textId = `action-${action.id}-text`;
 
   const setStatus = (status: ActionStatus) => {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
-import { canCreateActions, isOwnedBy, type ActionDto, type SourceType } from '../../../shared/schemas/actions.ts';
+import { canCreateActions, isOwnedBy, type SourceType } from '../../../shared/schemas/actions.ts';
 import { LIVE_ACTIONS_MAP } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -38,7 +38,7 @@ export function ActionsTab() {
   const { meeting, user } = useMeetingContext();
   const [search] = useSearchParams();
   const prefilled = sourceFromSearch(search);
-  const live = useLiveMap<ActionDto>(LIVE_ACTIONS_MAP);
+  const live = useLiveMap(LIVE_ACTIONS_MAP);
   const [view, setView] = useState<View>(search.get('view') === 'mine' ? 'mine' : 'all');
   const [creating, setCreating] = useState(prefilled !== undefined);
   const [status, setStatus] = useState('');

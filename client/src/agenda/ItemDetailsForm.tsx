@@ -16,8 +16,8 @@ interface Linkable {
 export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: AgendaItemView; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const proposals = Object.values(useLiveMap<Linkable>('proposals'));
-  const polls = Object.values(useLiveMap<Linkable>('polls'));
+  const proposals = Object.values(useLiveMap('proposals'));
+  const polls = Object.values(useLiveMap('polls'));
   const [values, setValues] = useState({
     day: String(item.day),
     start: item.start,

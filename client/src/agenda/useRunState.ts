@@ -20,7 +20,7 @@ export interface RunView {
 
 export function useRunState(tickMs = 15_000): RunView {
   const { meeting } = useMeetingContext();
-  const live = useLiveMap<unknown>(LIVE_MEETING_MAP);
+  const live = useLiveMap(LIVE_MEETING_MAP);
   const [offset, setOffset] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -129,7 +129,7 @@ export function CollaborativeDocument({
         <section aria-labelledby={titleId}>
           <div className="section-heading">
             <h2 id={titleId}>{title}</h2>
-            <ConnectionStatus state={collab.state} unsynced={collab.unsynced} />
+            <ConnectionStatus state={collab.state} unsynced={collab.unsynced} closed={collab.closed} />
           </div>
           {!editable && collab.state !== 'denied' && (
             <p id={noticeId} className="alert alert--info">

@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 
 export type ProviderEvents = Pick<
   HocuspocusProviderConfiguration,
-  'onStatus' | 'onSynced' | 'onAuthenticated' | 'onAuthenticationFailed' | 'onUnsyncedChanges'
+  'onStatus' | 'onSynced' | 'onAuthenticated' | 'onAuthenticationFailed' | 'onUnsyncedChanges' | 'onClose'
 >;
 
 export function openProvider(options: {

@@ -5,6 +5,7 @@
 import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+import { type CloseEventName, closeEventName } from '../../../shared/closeEvents.ts';
 import { post } from '../app/api.ts';
 import { keepLocalCopy } from './localCopies.ts';
 import { openProvider } from './openProvider.ts';
@@ -22,6 +23,8 @@ export interface CollabDocument {
   readOnly: boolean;
   /** Local changes the server has not acknowledged yet. */
   unsynced: number;
+  /** Why the server last closed this document or its socket, until it is in sync again. */
+  closed: CloseEventName | null;
 }
 
 function useOnline(): boolean {
@@ -48,6 +51,7 @@ export function useCollabDocument(
   const [readOnly, setReadOnly] = useState(false);
   const [denied, setDenied] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
+  const [closed, setClosed] = useState<CloseEventName | null>(null);
   const [everConnected, setEverConnected] = useState(false);
   const online = useOnline();
   const keepOffline = options.keepOffline ?? true;
@@ -76,12 +80,20 @@ export function useCollabDocument(
         onSynced: ({ state }) => {
           hadState ||= state;
           setSynced(state);
+          if (state) setClosed(null);
         },
         onAuthenticated: ({ scope }) => {
           setDenied(false);
           setReadOnly(scope === 'readonly');
         },
-        onAuthenticationFailed: () => setDenied(true),
+        onAuthenticationFailed: ({ reason }) => {
+          setDenied(true);
+          setClosed(closeEventName({ reason }) ?? 'forbidden');
+        },
+        onClose: ({ event }) => {
+          const name = closeEventName(event);
+          if (name) setClosed(name);
+        },
         onUnsyncedChanges: ({ number }) => setUnsynced(number),
       },
     });
@@ -96,6 +108,7 @@ export function useCollabDocument(
       doc.destroy();
       setHandle(null);
       setSynced(false);
+      setClosed(null);
     };
   }, [name, options.userId, keepOffline, generation]);
 
@@ -105,5 +118,5 @@ export function useCollabDocument(
   else if (!online) state = 'offline';
   else if (status === WebSocketStatus.Connected && synced) state = 'online';
   else state = everConnected ? 'reconnecting' : 'connecting';
-  return { ...handle, state, synced, readOnly, unsynced };
+  return { ...handle, state, synced, readOnly, unsynced, closed: state === 'online' ? null : closed };
 }

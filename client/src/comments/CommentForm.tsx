@@ -164,11 +164,14 @@ export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, a
               onKeyDown={onKeyDown}
               onBlur={() => setTimeout(() => setQuery(null), 150)}
             />
+            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern; the textarea keeps focus and points at options through aria-activedescendant */}
             <ul id={listId} role="listbox" aria-label={t('comments.mentionSuggestions')} className="mention-list" hidden={!open}>
               {suggestions.map((member, index) => (
+                // biome-ignore lint/a11y/useFocusableInteractive: options of a combobox are reached through aria-activedescendant, not focus
                 <li
                   key={member.id}
                   id={optionId(index)}
+                  // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the options of the combobox's listbox (see above)
                   role="option"
                   aria-selected={index === active}
                   className="mention-list__option"

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS, type CommentDto } from '../../../shared/schemas/comments.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentText } from './CommentText.tsx';
-import { formatTime } from './formatTime.ts';
+import { formatMoment } from '../ui/formatDate.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export interface CommentActions {
@@ -65,7 +65,7 @@ export function CommentView({
       <p className="comment__meta">
         <span className="comment__author">{comment.authorName}</span>{' '}
         <span className="comment__group">{t(`groups.${comment.authorGroup}`)}</span>{' '}
-        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatTime(comment.createdAt, i18n.language)}</time>
+        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatMoment(comment.createdAt, i18n.language)}</time>
         {comment.editedAt !== undefined && <span className="comment__edited"> {t('comments.edited')}</span>}
       </p>
       {comment.hidden ? (

@@ -5,19 +5,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
-import type { ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
-import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
+import type { ModerationEntry, } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { commentsApi } from './commentsApi.ts';
-import { formatTime } from './formatTime.ts';
+import { formatMoment } from '../ui/formatDate.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function ModerationLog() {
   const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
-  const threads = useLiveMap<ThreadDto>('threads');
-  const proposals = useLiveMap<ProposalDto>('proposals');
+  const threads = useLiveMap('threads');
+  const proposals = useLiveMap('proposals');
   const hiddenCount = Object.values(threads).reduce((sum, thread) => sum + thread.comments.filter((c) => c.hidden).length, 0);
   const [entries, setEntries] = useState<ModerationEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +54,7 @@ export function ModerationLog() {
                 where: where(entry.doc),
                 reason: entry.reason || t('comments.noReason'),
               })}{' '}
-              <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, i18n.language)}</time>
             </li>
           ))}
         </ul>

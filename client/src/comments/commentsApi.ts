@@ -1,4 +1,4 @@
-/** The comment commands and queries of the HTTP API (see CONTRACT.md). */
+/** The comment commands and queries of the HTTP API (see docs/api.md and GET /api/openapi.json). */
 import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
 import { del, get, patch, post } from '../app/api.ts';

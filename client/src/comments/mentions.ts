@@ -8,7 +8,7 @@ import { mentionToken } from '../../../shared/commentText.ts';
 /** Names chosen while writing, to their user ids. */
 export type ChosenMentions = Map<string, string>;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The stored body as the composer shows it, and the mentions it already has. */
 export function bodyForEditing(body: string, mentions: { id: string; name: string }[]): { text: string; chosen: ChosenMentions } {
@@ -28,7 +28,7 @@ export function bodyToStore(text: string, chosen: ChosenMentions): string {
   if (chosen.size === 0) return text;
   // Longest names first, so that "@Ana Souza" is not taken for "@Ana".
   const names = [...chosen.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`@(${names.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const pattern = new RegExp(`@(${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
   return text.replace(pattern, (_whole, name: string) => mentionToken(chosen.get(name)!));
 }
 

@@ -62,7 +62,7 @@ export function useDocumentComments({ doc, canComment, canResolveAny }: Document
   const [ranges, setRanges] = useState<Map<string, Range | null>>(new Map());
   const [fetched, setFetched] = useState<ThreadDto[] | null>(null);
 
-  const projected = useLiveMap<ThreadDto>('threads');
+  const projected = useLiveMap('threads');
   const liveReady = live?.synced === true;
   const threads = useMemo(
     () => (liveReady ? Object.values(projected) : (fetched ?? [])).filter((thread) => thread.doc === doc),

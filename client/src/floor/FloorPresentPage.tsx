@@ -38,7 +38,7 @@ function PresentFloor() {
   const offset = useServerOffset();
   const items = useAgendaItemList(meeting.id, floor.currentItemId ? 1 : 0);
   const item = items.find((entry) => entry.id === floor.currentItemId);
-  const questions = Object.values(useLiveMap<Question>(LIVE_QUESTIONS_MAP))
+  const questions = Object.values(useLiveMap(LIVE_QUESTIONS_MAP))
     .filter((question) => question.status === 'visible' && question.itemId === floor.currentItemId)
     .sort(byVotes)
     .slice(0, TOP_QUESTIONS);

@@ -20,7 +20,7 @@ export function QuestionsPanel() {
   const { t } = useTranslation();
   const { meeting, user } = useMeetingContext();
   const floor = useFloor();
-  const live = useLiveMap<Question>(LIVE_QUESTIONS_MAP);
+  const live = useLiveMap(LIVE_QUESTIONS_MAP);
   const moderator = isModerator(user.role);
   const [personal, setPersonal] = useState<Question[]>([]);
   const [voted, setVoted] = useState<Set<string>>(new Set());

@@ -32,8 +32,8 @@ export interface FloorView {
 }
 
 export function useFloor(): FloorView {
-  const floor = useLiveMap<unknown>(LIVE_FLOOR_MAP);
-  const meeting = useLiveMap<unknown>(LIVE_MEETING_MAP);
+  const floor = useLiveMap(LIVE_FLOOR_MAP);
+  const meeting = useLiveMap(LIVE_MEETING_MAP);
   const currentItemId = typeof meeting.currentItem === 'string' ? meeting.currentItem : null;
   const meta = (floor.meta as FloorMeta | undefined) ?? {
     pendingQuestions: 0,

@@ -11,6 +11,7 @@ import actions from './en/actions.json' with { type: 'json' };
 import agendaItems from './en/agendaItems.json' with { type: 'json' };
 import auditLog from './en/auditLog.json' with { type: 'json' };
 import calls from './en/calls.json' with { type: 'json' };
+import collab from './en/collab.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
@@ -28,7 +29,7 @@ import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog, floor, notifications },
+    translation: { ...common, collab, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog, floor, notifications },
   },
 } as const;
 

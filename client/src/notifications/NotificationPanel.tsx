@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationList } from '../../../shared/schemas/notifications.ts';
-import { formatTime } from '../comments/formatTime.ts';
+import { formatMoment } from '../ui/formatDate.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 
@@ -49,7 +49,7 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
                 {item.text}
               </Link>
               <time className="notification__time" dateTime={new Date(item.at).toISOString()}>
-                {formatTime(item.at, i18n.language)}
+                {formatMoment(item.at, i18n.language)}
               </time>
               {!item.read && (
                 <button

@@ -9,12 +9,12 @@ import { useLiveMap } from '../meetings/useLiveMap.ts';
 
 /** Every poll of the meeting, the newest first. */
 export function usePolls(): PollDto[] {
-  const polls = useLiveMap<PollDto>(LIVE_MAPS.polls);
+  const polls = useLiveMap(LIVE_MAPS.polls);
   return useMemo(() => Object.values(polls).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id)), [polls]);
 }
 
 export function useWorkingGroups(): Record<string, WorkingGroupDto> {
-  return useLiveMap<WorkingGroupDto>(LIVE_WORKING_GROUPS_MAP);
+  return useLiveMap(LIVE_WORKING_GROUPS_MAP);
 }
 
 /**

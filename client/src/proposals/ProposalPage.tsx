@@ -15,7 +15,7 @@ import { useUser } from '../app/session.tsx';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useDocumentComments } from '../comments/useDocumentComments.tsx';
-import { formatTime } from '../comments/formatTime.ts';
+import { formatMoment } from '../ui/formatDate.ts';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
@@ -41,7 +41,7 @@ export function ProposalPage() {
 /** The proposal as loaded, replaced by newer versions from the live document or from our own changes. */
 function useProposal(proposalId: string) {
   const { data, error } = useLoad<ProposalDto>(`/api/proposals/${encodeURIComponent(proposalId)}`);
-  const live = useLiveMap<ProposalDto>('proposals')[proposalId];
+  const live = useLiveMap('proposals')[proposalId];
   const [own, setOwn] = useState<ProposalDto | null>(null);
   const newest = [data, live, own].reduce<ProposalDto | undefined>(
     (best, candidate) => (candidate && (!best || candidate.updatedAt >= best.updatedAt) ? candidate : best),
@@ -120,7 +120,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             {proposal.statusHistory.map((entry, index) => (
               <li key={index}>
                 {t('proposals.historyEntry', { status: t(`proposals.statuses.${statusKey(entry.status)}`), name: entry.by.name })}{' '}
-                <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at, i18n.language)}</time>
+                <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, i18n.language)}</time>
               </li>
             ))}
           </ol>

@@ -31,7 +31,7 @@ const NO_FILTERS: Filters = { kind: '', status: '', group: '', words: '' };
 export function useMeetingProposals(): { proposals: ProposalDto[]; error: Error | undefined; loading: boolean } {
   const { meeting } = useMeetingContext();
   const { data, error } = useLoad<ProposalDto[]>(`/api/meetings/${encodeURIComponent(meeting.id)}/proposals`);
-  const live = useLiveMap<ProposalDto>('proposals');
+  const live = useLiveMap('proposals');
   const proposals = useMemo(() => {
     const byId = new Map((data ?? []).map((proposal) => [proposal.id, proposal]));
     for (const [id, proposal] of Object.entries(live)) {

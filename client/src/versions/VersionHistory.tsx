@@ -12,6 +12,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { DiffView } from './DiffView.tsx';
 import './versions.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatMoment } from '../ui/formatDate.ts';
 
 export function VersionHistory() {
   const { t, i18n } = useTranslation();
@@ -38,7 +39,7 @@ export function VersionHistory() {
   }, [base]);
   useEffect(load, [load]);
 
-  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const when = (at: number) => formatMoment(at, i18n.language);
   const label = (version: VersionDto) => `${version.name} (${when(version.createdAt)})`;
 
   const save = (event: FormEvent) => {

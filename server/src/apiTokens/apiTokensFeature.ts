@@ -2,6 +2,7 @@
 import { Unauthorized } from '@hocuspocus/common';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Feature } from '../feature.ts';
+import { INTEROP_MIGRATIONS } from './migrations.ts';
 import { apiTokenRoutes } from './apiTokenRoutes.ts';
 import { apiTokenStoreOf } from './bearerAuth.ts';
 
@@ -18,6 +19,7 @@ function closeConnectionsOf(collab: Hocuspocus, sessionId: string): void {
 
 export const apiTokensFeature: Feature = {
   name: 'api-tokens',
+  migrations: INTEROP_MIGRATIONS,
   async register({ http, store, collab }) {
     // Other instances close that token's sockets at their next access sweep (the session is revoked).
     await http.register(apiTokenRoutes, {

@@ -1,6 +1,10 @@
 /**
  * Who is asking: resolves the session cookie to a user on every request, and refuses
  * state-changing requests that come from another site.
+ *
+ * Every /api route requires a signed-in user unless it says otherwise with
+ * `config: { public: true }` (sign-in, sign-out, the OpenAPI document): a route added without
+ * thinking about it is closed, not open. Routes still check roles themselves (requireRole...).
  */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +24,10 @@ declare module 'fastify' {
     user: User | null;
     /** The session behind `user`, or null. */
     session: Session | null;
+  }
+  interface FastifyContextConfig {
+    /** An /api route anyone may call, signed in or not (see the file's comment). */
+    public?: boolean;
   }
   interface FastifyInstance {
     setSessionCookie(reply: FastifyReply, secret: string): void;
@@ -76,6 +84,14 @@ export const authPlugin = fp<AuthPluginOptions>(
         request.user = user;
       }
     });
+
+    // A route-level preHandler, appended after the rate limit's (registered before this plugin),
+    // so that anonymous requests are still counted and refused with 429 when too many; after
+    // validation, as requireUser in a handler was.
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.config?.public === true) return;
+      route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), requireSignIn];
+    });
   },
   { name: 'auth' },
 );
@@ -92,6 +108,10 @@ function refuseCrossSite(request: FastifyRequest, publicOrigins: string[]): void
   if (origin === undefined && request.headers['sec-fetch-site'] === 'cross-site') {
     throw new AppError('CROSS_SITE', 'Cross-site requests are refused.');
   }
+}
+
+async function requireSignIn(request: FastifyRequest): Promise<void> {
+  if (!request.user) throw unauthorized();
 }
 
 /** The signed-in user, or a 401. */

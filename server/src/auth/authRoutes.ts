@@ -43,6 +43,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       },
       // Guessing passwords: ten tries a minute per account from one address.
       config: {
+        public: true,
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
@@ -66,7 +67,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out; the session is revoked on the server', response: { 204: Type.Null() } } },
+    {
+      // Signing out an ended session still clears the cookie.
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Sign out; the session is revoked on the server', response: { 204: Type.Null() } },
+    },
     async (request, reply) => {
       if (request.session) {
         await store.sessions.revoke(request.session.id);

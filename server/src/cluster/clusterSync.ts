@@ -15,7 +15,6 @@ import {
   type afterUnloadDocumentPayload,
   type beforeBroadcastStatelessPayload,
   type beforeUnloadDocumentPayload,
-  type Document,
   type onAwarenessUpdatePayload,
   type onChangePayload,
   type onStoreDocumentPayload,
@@ -23,17 +22,12 @@ import {
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
+import { announceDocument } from '../collab/hocuspocusInternals/redisExtension.ts';
 import { createRedisClient } from './redisClient.ts';
 
 const LOAD_SYNC_TIMEOUT_MS = 2_000;
 
 const isLive = (documentName: string): boolean => parseDocumentName(documentName)?.kind === 'live';
-
-/** The extension's own helpers, private in its types but needed to announce documents again. */
-interface RedisInternals {
-  publishFirstSyncStep(documentName: string, document: Document): Promise<unknown>;
-  requestAwarenessFromOtherInstances(documentName: string): Promise<unknown>;
-}
 
 export class ClusterSync extends Redis {
   private readonly log: FastifyBaseLogger;
@@ -106,15 +100,13 @@ export class ClusterSync extends Redis {
   /** After Redis comes back: subscribe every document and announce its state and awareness. */
   private async announceAll(): Promise<void> {
     if (!this.instance) return;
-    const internals = this as unknown as RedisInternals;
     const documents = [...this.instance.documents.values()].filter((document) => !isLive(document.name));
     this.log.info({ documents: documents.length }, 'Redis is back: resyncing documents with the other instances');
     await Promise.all(
       documents.map(async (document) => {
         try {
           await this.sub.subscribe(`${this.configuration.prefix}:${document.name}`);
-          await internals.publishFirstSyncStep(document.name, document);
-          await internals.requestAwarenessFromOtherInstances(document.name);
+          await announceDocument(this, document);
           if (document.hasAwarenessStates()) {
             const message = new OutgoingMessage(document.name).createAwarenessUpdateMessage(document.awareness);
             await this.pub.publish(`${this.configuration.prefix}:${document.name}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));

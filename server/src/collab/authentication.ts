@@ -5,10 +5,11 @@
  * they end that document's connection and leave the socket open for the others.
  */
 import { fastifyCookie } from '@fastify/cookie';
-import { Forbidden, Unauthorized } from '@hocuspocus/common';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
+import type { Session } from '../auth/sessionStore.ts';
 import type { Store } from '../storage/store.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import { type CollabContext, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
@@ -47,20 +48,20 @@ export class Authentication implements Extension {
     context,
   }: onAuthenticatePayload<SocketContext>): Promise<CollabContext> {
     const { store, tokens, access } = this.options;
-    let session;
+    let session: Session | undefined;
     if (token) {
       const claims = tokens.verify(token);
-      if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw Unauthorized;
+      if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw CLOSE_EVENTS.unauthorized;
       session = await store.sessions.byId(claims.s);
-      if (session && session.userId !== claims.u) throw Unauthorized;
+      if (session && session.userId !== claims.u) throw CLOSE_EVENTS.unauthorized;
     } else {
       const secret = fastifyCookie.parse(requestHeaders.get('cookie') ?? '')[SESSION_COOKIE];
       session = secret ? await store.sessions.bySecret(secret) : undefined;
     }
     const user = await userOfSession(store, session);
-    if (!session || !user) throw Unauthorized;
+    if (!session || !user) throw CLOSE_EVENTS.unauthorized;
     const resolved = await access.resolve(user, documentName);
-    if (!resolved) throw Forbidden;
+    if (!resolved) throw CLOSE_EVENTS.forbidden;
     const granted = context.readOnly ? 'read' : resolved;
     connectionConfig.readOnly = granted === 'read';
     return { ...context, user, sessionId: session.id, access: granted };

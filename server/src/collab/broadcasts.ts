@@ -1,12 +1,12 @@
 /**
- * How a document's broadcasts reach its connections (replacing Hocuspocus 4.7's private
- * `Document.broadcast`): encoded once, and written in chunks when the audience is large.
+ * How a document's broadcasts reach its connections (in place of Hocuspocus 4.7's private
+ * `Document.broadcast`, see hocuspocusInternals/documentBroadcast.ts): encoded once, and written
+ * in chunks when the audience is large.
  */
 import type { Connection, Document } from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
-import { writeCorkedFrames } from './websocketRoute.ts';
-
-type Broadcast = (encode: (address: string) => Uint8Array, filter?: (connection: Connection) => boolean) => void;
+import { type Broadcast, replaceBroadcast } from './hocuspocusInternals/documentBroadcast.ts';
+import { writeCorkedFrames } from './socketWrites.ts';
 
 /** Each connection's address as it starts every frame sent to it (varString). */
 const addressPrefixes = new WeakMap<Connection, Uint8Array>();
@@ -52,7 +52,7 @@ interface PendingBroadcast {
 }
 
 /**
- * Replaces the document's private `broadcast` (of @hocuspocus/server 4.7; left alone if absent):
+ * Replaces the document's private `broadcast` (of @hocuspocus/server 4.7; checked at start):
  * - Hocuspocus encodes a broadcast once per run of connections that share an address, but every
  *   session-aware provider (Plenary's client is one) has an address of its own, so a message for
  *   a thousand viewers was encoded a thousand times (an awareness message: the JSON of every
@@ -63,8 +63,6 @@ interface PendingBroadcast {
  *   meanwhile has the state from its own sync.
  */
 export function encodeBroadcastsOnce(document: Document): void {
-  const target = document as unknown as { broadcast?: Broadcast };
-  if (typeof target.broadcast !== 'function') return;
   const nameLength = addressPrefixLength(document.name);
   const queue: PendingBroadcast[] = [];
   let scheduled = false;
@@ -111,7 +109,7 @@ export function encodeBroadcastsOnce(document: Document): void {
     scheduleRest();
   };
 
-  target.broadcast = (encode, filter) => {
+  const broadcast: Broadcast = (encode, filter) => {
     queue.push({ connections: [...document.connections.keys()], next: 0, encode, filter, plain: null, body: null });
     if (queue.length > MAX_WAITING_BROADCASTS) {
       // Falling behind: write everything waiting now (bounded by the queue's length).
@@ -121,6 +119,7 @@ export function encodeBroadcastsOnce(document: Document): void {
     } // else: the pump is on its way and keeps the order
     scheduleRest();
   };
+  replaceBroadcast(document, broadcast);
 }
 
 function addressPrefixLength(address: string): number {

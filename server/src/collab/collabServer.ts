@@ -3,19 +3,14 @@
  * project's extensions. It has no server of its own: Fastify hands it each WebSocket
  * (see websocketRoute.ts).
  */
-import { Unauthorized } from '@hocuspocus/common';
-import {
-  type afterLoadDocumentPayload,
-  type Configuration,
-  type Connection,
-  type connectedPayload,
-  type Document,
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+import type {
+  afterLoadDocumentPayload,
+  connectedPayload,
+  Document,
+  Extension,
   Hocuspocus,
-  type Extension,
-  type HookName,
-  type HookPayloadByName,
-  type onDisconnectPayload,
-  type onStoreDocumentPayload,
+  onDisconnectPayload,
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CollabTokens } from '../auth/collabToken.ts';
@@ -28,7 +23,11 @@ import { DocumentQuota } from './documentQuota.ts';
 import { Persistence } from './persistence.ts';
 import { PresenceIdentity } from './presenceIdentity.ts';
 import { encodeBroadcastsOnce } from './broadcasts.ts';
-import { writeCorkedFrames } from './websocketRoute.ts';
+import { dropAwarenessHookListener } from './hocuspocusInternals/awarenessListener.ts';
+import { assertHocuspocusInternals } from './hocuspocusInternals/checkInternals.ts';
+import { afterEachFlush } from './hocuspocusInternals/documentFlush.ts';
+import { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
+import { writeCorkedFrames } from './socketWrites.ts';
 
 export interface CollabServerOptions {
   store: Store;
@@ -44,90 +43,9 @@ export interface CollabServerOptions {
   extensions?: Extension[];
 }
 
-/** Hook functions by name, per extensions array (see PlenaryHocuspocus.hooks). */
-const hookLists = new WeakMap<Extension[], { length: number; lists: Map<string, Extension[]> }>();
-
-/**
- * The extension that Hocuspocus's `configure` appends to carry the configuration's own hooks,
- * with the names of the hooks the configuration really gave; the others are empty defaults.
- */
-const configurationHooks = new WeakMap<Hocuspocus, { carrier: Extension; given: ReadonlySet<string> }>();
-
-/** When each document last re-armed its store debounce (see storeDocumentHooks). */
-const debounceArmed = new WeakMap<Document, number>();
-
-/**
- * Hocuspocus with two of its per-message costs made smaller, behaviour unchanged:
- * - `hooks` filtered the extensions and built a promise chain (two promises per extension) for
- *   every hook of every message and update, the configuration's empty default hooks included.
- *   Here the extensions having each hook are listed once, empty defaults left out, and called in
- *   order as before (starting after the caller continues, each awaited, each error logged).
- * - `storeDocumentHooks` re-armed the store debounce (a clearTimeout and a setTimeout) for every
- *   update; here at most every 100 ms per document, so a store runs between 1.9 and 2 s after the
- *   last change instead of exactly 2 s (and the 10 s maximum still holds).
- */
-class PlenaryHocuspocus extends Hocuspocus {
-  constructor(configuration: Partial<Configuration>) {
-    super(configuration);
-    // configure() (called by super) ends by pushing the carrier of the configuration's hooks.
-    const carrier = this.configuration.extensions.at(-1)!;
-    const given = new Set(Object.keys(configuration).filter((key) => typeof (configuration as Record<string, unknown>)[key] === 'function'));
-    configurationHooks.set(this, { carrier, given });
-    hookLists.delete(this.configuration.extensions);
-  }
-
-  override hooks<T extends HookName>(name: T, payload: HookPayloadByName[T], callback: ((...args: any[]) => unknown) | null = null): Promise<any> {
-    const list = this.hookList(name);
-    return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
-  }
-
-  /** The extensions that have hook `name`, empty defaults left out. */
-  hookList(name: HookName): Extension[] {
-    const extensions = this.configuration.extensions;
-    let cache = hookLists.get(extensions);
-    if (!cache || cache.length !== extensions.length) {
-      cache = { length: extensions.length, lists: new Map() };
-      hookLists.set(extensions, cache);
-    }
-    let list = cache.lists.get(name);
-    if (!list) {
-      const own = configurationHooks.get(this);
-      list = extensions.filter((extension) => {
-        if (extension === own?.carrier && !own.given.has(name)) return false;
-        return typeof (extension as Record<string, unknown>)[name] === 'function';
-      });
-      cache.lists.set(name, list);
-    }
-    return list;
-  }
-
-  override storeDocumentHooks(document: Document, payload: onStoreDocumentPayload, immediately?: boolean): Promise<any> {
-    if (!immediately) {
-      const now = Date.now();
-      const armed = debounceArmed.get(document);
-      if (armed !== undefined && now - armed < 100 && this.debouncer.isDebounced(`onStoreDocument-${document.name}`)) return Promise.resolve();
-      debounceArmed.set(document, now);
-    }
-    return super.storeDocumentHooks(document, payload, immediately);
-  }
-}
-
-async function runHooks(name: string, list: Extension[], payload: unknown, callback: ((...args: any[]) => unknown) | null): Promise<unknown> {
-  await undefined;
-  let result: unknown;
-  for (const extension of list) {
-    try {
-      result = await (extension as Record<string, (payload: unknown) => unknown>)[name]!(payload);
-    } catch (error) {
-      if ((error as { message?: string } | null)?.message) console.error(`[${name}]`, (error as Error).message);
-      throw error;
-    }
-    if (callback) result = await callback(result);
-  }
-  return result;
-}
-
 export function createCollabServer(options: CollabServerOptions): Hocuspocus {
+  // Refuses to start when a private part of Hocuspocus relied on below is not as expected.
+  assertHocuspocusInternals();
   const hocuspocus = new PlenaryHocuspocus({
     name: 'plenary',
     quiet: true,
@@ -186,7 +104,8 @@ class FanOut implements Extension {
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
     encodeBroadcastsOnce(document);
-    writeAfterFlush(document);
+    // A delayed flush runs in a setImmediate callback: write what it corked at once.
+    afterEachFlush(document, writeCorkedFrames);
   }
 
   async connected({ connection, instance }: connectedPayload): Promise<void> {
@@ -199,35 +118,17 @@ class FanOut implements Extension {
   }
 }
 
-/**
- * A flush runs in a setImmediate callback: the frames it corks would otherwise wait for the next
- * turn's uncork. Write them as soon as the flush is done.
- */
-function writeAfterFlush(document: Document): void {
-  const flush = document.flush.bind(document);
-  document.flush = () => {
-    const result = flush();
-    writeCorkedFrames();
-    return result;
-  };
-}
-
 const awarenessHookChecked = new WeakSet<Document>();
 
 /**
- * Hocuspocus hands every awareness change to the onAwarenessUpdate hooks with the states of the
- * whole document as a fresh array: O(people in the document) for each caret move. When no
- * extension has that hook (one instance, no Redis), its listener is taken off the document's
- * awareness. It is the listener that is not the document's own (a bound handleAwarenessUpdate).
+ * When no extension has the onAwarenessUpdate hook (one instance, no Redis), Hocuspocus's
+ * listener that calls it is taken off the document's awareness (see
+ * hocuspocusInternals/awarenessListener.ts).
  */
 function dropUnheardAwarenessHook(document: Document, hocuspocus: PlenaryHocuspocus): void {
   if (awarenessHookChecked.has(document)) return;
   awarenessHookChecked.add(document);
-  if (hocuspocus.hookList('onAwarenessUpdate').length > 0) return;
-  const observers = (document.awareness as unknown as { _observers?: Map<string, Set<(...args: unknown[]) => void>> })._observers?.get('update');
-  for (const observer of [...(observers ?? [])]) {
-    if (!observer.name.startsWith('bound ')) document.awareness.off('update', observer);
-  }
+  if (hocuspocus.hookList('onAwarenessUpdate').length === 0) dropAwarenessHookListener(document);
 }
 
 function adjustFlushDelay(document: Document): void {
@@ -243,7 +144,7 @@ export function closeSessionConnections(hocuspocus: Hocuspocus, sessionId: strin
   for (const document of hocuspocus.documents.values()) {
     for (const connection of document.getConnections()) {
       if ((connection.context as { sessionId?: string }).sessionId === sessionId) {
-        connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+        connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason);
       }
     }
   }

@@ -1,7 +1,10 @@
 /** What the server knows about a WebSocket connection once it has authenticated. */
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { WebSocketLike } from '@hocuspocus/server';
-import type { Access } from './documentAccess.ts';
 import type { User } from '../users/userStore.ts';
+
+/** What a connection may do with its document (documentAccess.ts decides it). */
+export type Access = 'write' | 'read';
 
 /** Known from the upgrade, before any document is authenticated. */
 export interface SocketContext {
@@ -28,4 +31,4 @@ export const SERVER_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
  * The whole socket closes so that the provider reconnects by itself, with backoff, and sends
  * its unacknowledged edits again once the store answers.
  */
-export const TRY_AGAIN_LATER = { code: 1013, reason: 'store-unavailable' } as const;
+export const TRY_AGAIN_LATER = CLOSE_EVENTS.tryAgainLater;

@@ -7,8 +7,8 @@
  * on every instance, and closes those whose access is no longer what they were given: they
  * reconnect and authenticate again, and get the new access.
  */
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Unauthorized } from '@hocuspocus/common';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentKind } from '../../../shared/documentNames.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
@@ -16,9 +16,9 @@ import { isParticipant } from '../../../shared/roles.ts';
 import type { ClusterBus } from '../cluster/clusterBus.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import type { CollabContext } from './context.ts';
+import type { Access, CollabContext } from './context.ts';
 
-export type Access = 'write' | 'read';
+export type { Access };
 
 /** Resolves to null when the document does not exist or the user may not open it. */
 export type AccessResolver = (user: User, id: string) => Promise<Access | null>;
@@ -95,7 +95,7 @@ export class DocumentAccess {
       const access = byUser.get(user.id);
       if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
       // A read-only credential (a read-scoped API token) stays read-only whatever the role allows.
-      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly) connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason);
     }
   }
 }

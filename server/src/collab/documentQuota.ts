@@ -17,6 +17,7 @@
  *   spends waiting for I/O or for other connections' work, which is not the writer's doing.
  * A refusal ends that document's connection (close event 4413 or 4429) before the update is stored.
  */
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import {
   isTransactionOrigin,
   type afterLoadDocumentPayload,
@@ -31,9 +32,9 @@ import { documentUpdateOf, isSyncStepTwo } from './messages.ts';
 import { addsNothing, isEmptyUpdate } from './redundantUpdates.ts';
 import { storedSizeOf } from './persistence.ts';
 
-export const DOCUMENT_TOO_LARGE = { code: 4413, reason: 'document-too-large' };
-export const UPDATE_REFUSED = { code: 4403, reason: 'read-only' };
-export const TOO_BUSY = { code: 4429, reason: 'too-busy' };
+export const DOCUMENT_TOO_LARGE = CLOSE_EVENTS.documentTooLarge;
+export const UPDATE_REFUSED = CLOSE_EVENTS.readOnly;
+export const TOO_BUSY = CLOSE_EVENTS.tooBusy;
 
 export interface DocumentQuotaOptions {
   maxDocumentBytes: number;

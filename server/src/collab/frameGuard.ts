@@ -7,9 +7,10 @@
  * from the whole document.
  */
 import * as decoding from 'lib0/decoding';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 
 /** RFC 6455 1008, Policy Violation: the frame or the pace is not acceptable. */
-export const POLICY_VIOLATION = { code: 1008, reason: 'policy-violation' } as const;
+export const POLICY_VIOLATION = CLOSE_EVENTS.policyViolation;
 
 export interface FrameGuardLimits {
   /** The window over which frames are counted, in milliseconds. */

@@ -4,8 +4,8 @@
  * append is committed ("durable before acknowledged"). Folds the log into a snapshot when
  * Hocuspocus asks to store (debounced, and when the last client leaves).
  *
- * On SQLite the appends of one event-loop turn share one commit (the group commit of
- * storage/sqliteDb.ts): the update is inserted at once, applied and forwarded, and everything the
+ * With a database that has a group commit (`Db.groupCommit`: SQLite) the appends of one
+ * event-loop turn share one commit: the update is inserted at once, applied and forwarded, and everything the
  * socket sends after it (its acknowledgement first) waits until the commit; a commit that fails
  * closes the socket (1013), so the client keeps the edit and sends it again. On PostgreSQL each
  * append is awaited before the update is applied.
@@ -22,13 +22,13 @@ import type {
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { WriteHealth } from '../storage/writeHealth.ts';
-import type { DocumentStore } from './documentStore.ts';
-import { SqliteDb } from '../storage/sqliteDb.ts';
+import type { DocumentStore, StoredDocument } from './documentStore.ts';
 import type { Db } from '../storage/db.ts';
-import { canHold } from './websocketRoute.ts';
+import { canHold } from './socketWrites.ts';
 import { documentUpdateOf } from './messages.ts';
 import { addsNothing } from './redundantUpdates.ts';
 import { StoreUnavailable } from '../storage/db.ts';
@@ -36,7 +36,7 @@ import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER 
 
 export interface PersistenceOptions {
   documents: DocumentStore;
-  /** The store's database: on SQLite, appends use its group commit. */
+  /** The store's database: when it has a group commit (SQLite), appends use it. */
   db?: Db;
   log: FastifyBaseLogger;
   metrics: Metrics;
@@ -47,7 +47,7 @@ export interface PersistenceOptions {
 const isPersisted = (documentName: string): boolean => parseDocumentName(documentName)?.kind !== 'live';
 
 /** Told to the client whose document could not be loaded (Hocuspocus sends it as the denial reason). */
-export const DOCUMENT_UNAVAILABLE = { code: 4503, reason: 'document-unavailable' };
+export const DOCUMENT_UNAVAILABLE = CLOSE_EVENTS.documentUnavailable;
 
 /**
  * The bytes a document was loaded from (snapshot and log rows): an upper bound of its encoded
@@ -74,7 +74,7 @@ export class Persistence implements Extension {
 
   async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload<SocketContext>): Promise<void> {
     if (!isPersisted(documentName)) return;
-    let stored;
+    let stored: StoredDocument;
     try {
       stored = await this.options.documents.load(documentName);
     } catch (error) {
@@ -146,15 +146,15 @@ export class Persistence implements Extension {
   }
 
   /**
-   * Appends an update to the log. On SQLite the row joins this turn's group transaction and the
-   * socket's later frames (the acknowledgement) wait for its commit; elsewhere the append itself
-   * is awaited, and resolves once the row is durable.
+   * Appends an update to the log. With a group commit (SQLite) the row joins this turn's group
+   * transaction and the socket's later frames (the acknowledgement) wait for its commit;
+   * elsewhere the append itself is awaited, and resolves once the row is durable.
    */
   private async append(documentName: string, update: Uint8Array, context: CollabContext): Promise<number> {
-    const db = this.options.db;
-    if (!(db instanceof SqliteDb)) return this.options.documents.append(documentName, update, context.user.id);
-    const seq = await this.options.documents.append(documentName, update, context.user.id, db.grouped);
-    const committed = db.groupCommitted();
+    const group = this.options.db?.groupCommit;
+    if (!group) return this.options.documents.append(documentName, update, context.user.id);
+    const seq = await this.options.documents.append(documentName, update, context.user.id, group.executor);
+    const committed = group.committed();
     const socket = context.socket;
     if (canHold(socket)) {
       socket.holdUntil(committed);

@@ -4,14 +4,15 @@
  * owns, and a read-only connection shows presence (who is here) but no cursor, and nothing
  * at all on the server-written `live:` documents.
  */
-import { ResetConnection } from '@hocuspocus/common';
 import type { beforeHandleAwarenessPayload, Document, Connection, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { colorFor, type PresenceUser } from '../../../shared/presence.ts';
 import type { CollabContext } from './context.ts';
+import { establishedConnection, markMessageReceived } from './hocuspocusInternals/clientConnection.ts';
 import { MESSAGE_AWARENESS } from './messages.ts';
 
 /** One tab is one client id; a few more allow for a reconnecting provider. */
@@ -53,21 +54,8 @@ export class PresenceIdentity implements Extension {
 }
 
 /**
- * Whether another connection of the document speaks for `clientId`. A connection owns the ids
- * whose states the document's awareness accepted from it, and the awareness keeps a clock (meta)
- * for every id it ever accepted: an id it has no clock for is nobody's, and needs no search. That
- * is the usual case: Hocuspocus 4.7 reads each awareness message into a scratch Awareness whose
- * own empty state (a fresh random id) comes along in `states` every time.
- */
-/** What Hocuspocus 4.7 keeps private and the fast path below reads. */
-interface ClientConnectionInternals {
-  documentConnections?: Record<string, Connection>;
-  lastMessageReceivedAt: number;
-}
-
-/**
  * Handles an awareness frame of an established document connection without Hocuspocus's
- * MessageReceiver, which reads every awareness message into a scratch Y.Doc and Awareness: a new
+ * MessageReceiver (see hocuspocusInternals/clientConnection.ts), which reads every awareness message into a scratch Y.Doc and Awareness: a new
  * Y.Doc draws a random UUID through WebCrypto (32 calls, about 0.2 ms on this kind of machine),
  * the largest cost of a caret move, and of every idle client's 15-second renewal. The steps are
  * otherwise Hocuspocus's: the states that the scratch awareness would have kept (clock above 0,
@@ -80,7 +68,6 @@ interface ClientConnectionInternals {
  * cleanly.
  */
 export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean {
-  const internals = client as unknown as ClientConnectionInternals;
   let connection: Connection | undefined;
   const clocks = new Map<number, number>();
   const states = new Map<number, Record<string, unknown>>();
@@ -88,8 +75,7 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
     const decoder = decoding.createDecoder(frame);
     const address = decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return false;
-    const separator = address.indexOf('\u0000');
-    connection = internals.documentConnections?.[address] ?? internals.documentConnections?.[separator < 0 ? address : address.slice(0, separator)];
+    connection = establishedConnection(client, address);
     if (!connection || typeof connection.waitForPendingMessages !== 'function') return false;
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const count = decoding.readVarUint(update);
@@ -105,7 +91,7 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
   } catch {
     return false;
   }
-  internals.lastMessageReceivedAt = Date.now();
+  markMessageReceived(client);
   const established = connection;
   const { document } = established;
   const origin = { source: 'connection' as const, connection: established };
@@ -128,12 +114,19 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
   // Resolved at once when nothing is pending.
   established.waitForPendingMessages().then(apply).catch(
     (error: { code?: number; reason?: string } | undefined) => {
-      established.close({ code: typeof error?.code === 'number' ? error.code : ResetConnection.code, reason: error?.reason ?? ResetConnection.reason });
+      established.close({ code: typeof error?.code === 'number' ? error.code : CLOSE_EVENTS.resetConnection.code, reason: error?.reason ?? CLOSE_EVENTS.resetConnection.reason });
     },
   );
   return true;
 }
 
+/**
+ * Whether another connection of the document speaks for `clientId`. A connection owns the ids
+ * whose states the document's awareness accepted from it, and the awareness keeps a clock (meta)
+ * for every id it ever accepted: an id it has no clock for is nobody's, and needs no search. That
+ * is the usual case: Hocuspocus 4.7 reads each awareness message into a scratch Awareness whose
+ * own empty state (a fresh random id) comes along in `states` every time.
+ */
 function ownedByAnother(document: Document, connection: Connection, clientId: number): boolean {
   if (!document.awareness.meta.has(clientId)) return false;
   for (const [other, { clients }] of document.connections) {

@@ -3,13 +3,14 @@
  * The Origin of a browser's upgrade must be one of PUBLIC_ORIGIN; clients that send no Origin
  * (scripts, other servers) are not browsers and must present a token.
  */
-import type { Hocuspocus, WebSocketLike } from '@hocuspocus/server';
+import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
+import { holdingSocket } from './socketWrites.ts';
 import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
 
 export interface WebsocketRouteOptions {
@@ -19,67 +20,6 @@ export interface WebsocketRouteOptions {
   metrics: Metrics;
 }
 
-/**
- * The socket as Hocuspocus sees it here. `holdUntil` makes every frame sent from then on wait,
- * in order, until `durable` settles: an acknowledgement never leaves before the write it
- * acknowledges is committed (see collab/persistence.ts). If `durable` fails, the held frames are
- * dropped (the socket is about to close).
- */
-export interface HoldingSocket extends WebSocketLike {
-  holdUntil(durable: Promise<unknown>): void;
-}
-
-export function canHold(socket: WebSocketLike): socket is HoldingSocket {
-  return typeof (socket as Partial<HoldingSocket>).holdUntil === 'function';
-}
-
-/**
- * Frames reach the kernel once per socket and event-loop turn: the first frame of a turn corks
- * the socket, and every corked socket is uncorked when the turn ends. A small frame costs little
- * to build but a system call to write; a busy turn (a replay's acknowledgements, a broadcast, a
- * group commit's released frames) then costs one write per socket instead of one per frame.
- */
-const corked = new Set<Duplex>();
-let uncorking = false;
-
-function uncorkAll(): void {
-  uncorking = false;
-  writeCorkedFrames();
-}
-
-/**
- * Writes what every corked socket holds now. Called when a turn's work ends earlier than the
- * turn (after a broadcast), so that frames made in a setImmediate callback do not wait for the
- * next turn.
- */
-export function writeCorkedFrames(): void {
-  for (const socket of corked) socket.uncork();
-  corked.clear();
-}
-
-/** ws keeps its TCP socket here; it corks around each frame itself, and corks nest. */
-function tcpOf(socket: WebSocket): Duplex | undefined {
-  return (socket as unknown as { _socket?: Duplex })._socket;
-}
-
-function uncorkNow(socket: WebSocket): void {
-  const tcp = tcpOf(socket);
-  if (tcp && corked.delete(tcp)) tcp.uncork();
-}
-
-function corkForThisTurn(socket: WebSocket): void {
-  const tcp = tcpOf(socket);
-  if (!tcp || corked.has(tcp) || tcp.destroyed) return;
-  tcp.cork();
-  corked.add(tcp);
-  if (!uncorking) {
-    uncorking = true;
-    setImmediate(uncorkAll);
-  }
-}
-
-/** Close code for a text frame: the protocol is binary. */
-const UNSUPPORTED_DATA = 1003;
 
 /**
  * The upgrade request as Hocuspocus keeps it for the life of the connection. Hocuspocus reads
@@ -112,43 +52,7 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
     (socket: WebSocket, request) => {
       // Count what Hocuspocus sends without changing what it sees; hold frames back while a
       // write they may acknowledge is not yet durable.
-      let holds = 0;
-      let failed = false;
-      const held: Uint8Array[] = [];
-      const release = () => {
-        if (--holds > 0) return;
-        for (const data of held.splice(0)) {
-          if (socket.readyState !== socket.OPEN) break;
-          metrics.messagesOut.inc();
-          corkForThisTurn(socket);
-          socket.send(data);
-        }
-        // Released in one go: write them now rather than at the end of the turn.
-        uncorkNow(socket);
-      };
-      const counted: HoldingSocket = {
-        send: (data: Uint8Array) => {
-          if (failed) return;
-          if (holds > 0) {
-            held.push(data);
-            return;
-          }
-          metrics.messagesOut.inc();
-          corkForThisTurn(socket);
-          socket.send(data);
-        },
-        close: (code?: number, reason?: string) => socket.close(code, reason),
-        get readyState() {
-          return socket.readyState;
-        },
-        holdUntil: (durable: Promise<unknown>) => {
-          holds++;
-          durable.then(release, () => {
-            failed = true;
-            held.length = 0;
-          });
-        },
-      };
+      const counted = holdingSocket(socket, () => metrics.messagesOut.inc());
       const context: SocketContext = { socket: counted };
       const connection = hocuspocus.handleConnection(counted, upgradeRequest(request), context);
       const guard = new FrameGuard(options.frameLimits);
@@ -157,7 +61,7 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         if (refused) return; // frames already on their way when the socket was refused
         if (!isBinary) {
           refused = true;
-          socket.close(UNSUPPORTED_DATA, 'binary frames only');
+          socket.close(CLOSE_EVENTS.unsupportedData.code, CLOSE_EVENTS.unsupportedData.reason);
           return;
         }
         metrics.messagesIn.inc();

@@ -1,4 +1,4 @@
-/** HTTP commands and queries of comment threads (see CONTRACT.md) and the moderation log. */
+/** HTTP commands and queries of comment threads (see docs/api.md) and the moderation log. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
@@ -11,12 +11,12 @@ import {
   ThreadSchema,
   ThreadsQuery,
 } from '../../../shared/schemas/comments.ts';
-import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
+import { COMMAND_REFUSALS, ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { CommentService } from './commentService.ts';
 
-const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const commandRefusals = COMMAND_REFUSALS;
 
 export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService }> = async (app, { service }) => {
   app.get(
@@ -26,7 +26,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         tags: ['comments'],
         summary: 'The comment threads of a document (agenda or proposal), oldest first',
         querystring: ThreadsQuery,
-        response: { 200: Type.Array(ThreadSchema), ...refusals },
+        response: { 200: Type.Array(ThreadSchema), ...commandRefusals },
       },
     },
     async (request) => service.threads(requireUser(request), request.query.doc),
@@ -39,7 +39,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         tags: ['comments'],
         summary: 'Start a thread on a document, optionally anchored to a passage',
         body: NewThreadBody,
-        response: { 201: ThreadSchema, ...refusals, 429: ErrorResponse },
+        response: { 201: ThreadSchema, ...commandRefusals, 429: ErrorResponse },
       },
       config: perPersonPerMinute(COMMENT_LIMITS.perMinute),
     },
@@ -57,7 +57,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         summary: 'Reply in a thread',
         params: IdParams,
         body: NewCommentBody,
-        response: { 201: CommentSchema, ...refusals, 429: ErrorResponse },
+        response: { 201: CommentSchema, ...commandRefusals, 429: ErrorResponse },
       },
       config: perPersonPerMinute(COMMENT_LIMITS.perMinute),
     },
@@ -75,7 +75,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         summary: 'Edit one’s own comment',
         params: IdParams,
         body: NewCommentBody,
-        response: { 200: CommentSchema, ...refusals, 409: ErrorResponse, 429: ErrorResponse },
+        response: { 200: CommentSchema, ...commandRefusals, 409: ErrorResponse, 429: ErrorResponse },
       },
       config: perPersonPerMinute(COMMENT_LIMITS.perMinute),
     },
@@ -90,7 +90,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
         summary: 'Delete one’s own comment, or hide another’s with a reason (secretariat, chair)',
         params: IdParams,
         body: DeleteCommentBody,
-        response: { 204: Type.Null(), ...refusals, 409: ErrorResponse },
+        response: { 204: Type.Null(), ...commandRefusals, 409: ErrorResponse },
       },
       // The body is optional: an author's delete needs none.
       preValidation: async (request) => {
@@ -114,7 +114,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ service: CommentService 
           tags: ['comments'],
           summary: resolved ? 'Mark a thread resolved' : 'Reopen a resolved thread',
           params: IdParams,
-          response: { 200: ThreadSchema, ...refusals },
+          response: { 200: ThreadSchema, ...commandRefusals },
         },
       },
       async (request) => service.setResolved(requireUser(request), request.params.id, resolved),

@@ -10,6 +10,7 @@ import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { requireMeeting } from '../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import { notify } from '../notifications/notify.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
@@ -194,7 +195,7 @@ export class CommentService {
   }
 
   async moderationLog(meetingId: string): Promise<ModerationEntry[]> {
-    if (!(await this.options.store.meetings.byId(meetingId))) throw notFound('The meeting');
+    await requireMeeting(this.options.store.meetings, meetingId);
     return this.options.comments.moderationLog(meetingId);
   }
 

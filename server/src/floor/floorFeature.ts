@@ -4,6 +4,7 @@
  * into the `floor` and `questions` maps of `live:{meetingId}`.
  */
 import type { Feature } from '../feature.ts';
+import { FLOOR_MIGRATIONS } from './migrations.ts';
 import { RunService } from '../meetingRecord/run/runService.ts';
 import { AttendanceService } from './attendanceService.ts';
 import { AttendanceStore } from './attendanceStore.ts';
@@ -18,6 +19,7 @@ import { QuestionStore } from './questionStore.ts';
 
 export const floorFeature: Feature = {
   name: 'floor',
+  migrations: FLOOR_MIGRATIONS,
   async register({ http, store, live }) {
     const floorStore = new FloorStore(store.db);
     const attendanceStore = new AttendanceStore(store.db);

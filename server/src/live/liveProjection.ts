@@ -13,6 +13,7 @@
  * through Redis, so no two instances ever write one entry concurrently). After writing, an
  * instance tells the others, which recompute the whole map from the shared store.
  */
+import type { LiveMapName } from '../../../shared/liveMaps.ts';
 import { isDeepStrictEqual } from 'node:util';
 import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
@@ -80,7 +81,7 @@ export class LiveProjection implements Extension {
   }
 
   /** Declares how to fill `map` of a live document when it loads. One source per map. */
-  source(map: string, load: LiveSource): void {
+  source(map: LiveMapName, load: LiveSource): void {
     if (this.sources.has(map)) throw new Error(`live map ${map} already has a source`);
     this.sources.set(map, load);
   }
@@ -104,7 +105,7 @@ export class LiveProjection implements Extension {
    * the entry has not been written in the last `minIntervalMs`, else once that time is up.
    * Call it after the change is committed.
    */
-  project(meetingId: string, map: string, key: string, compute: LiveCompute): void {
+  project(meetingId: string, map: LiveMapName, key: string, compute: LiveCompute): void {
     this.schedule(meetingId, map, key, { kind: 'entry', compute });
   }
 

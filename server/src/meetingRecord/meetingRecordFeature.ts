@@ -7,6 +7,7 @@ import type { Feature } from '../feature.ts';
 import { actionRoutes } from './actions/actionRoutes.ts';
 import { ActionService } from './actions/actionService.ts';
 import { seedMeetingRecord } from './demoRecord.ts';
+import { MEETING_RECORD_MIGRATIONS } from './migrations.ts';
 import { packRoutes } from './pack/packRoutes.ts';
 import { runRoutes } from './run/runRoutes.ts';
 import { RunService } from './run/runService.ts';
@@ -18,6 +19,7 @@ const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 
 export const meetingRecordFeature: Feature = {
   name: 'meetingRecord',
+  migrations: MEETING_RECORD_MIGRATIONS,
   async register({ http, store, collab, live, log }) {
     const actions = new ActionService({ store, live });
     const run = new RunService({ store, live });

@@ -7,6 +7,7 @@
 import { callRoutes } from '../calls/callRoutes.ts';
 import { CallService } from '../calls/callService.ts';
 import type { Feature } from '../feature.ts';
+import { MEETING_MIGRATIONS } from './migrations.ts';
 import { seedDemoCalls } from './demoCalls.ts';
 import { installMeetingGuard } from './meetingGuard.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
@@ -15,6 +16,7 @@ import { MeetingService } from './meetingService.ts';
 
 export const meetingsFeature: Feature = {
   name: 'meetings',
+  migrations: MEETING_MIGRATIONS,
   async register({ http, store, access, meetings: lifecycle, log }) {
     const scope = new MeetingScope(store.db);
     const calls = new CallService(store);

@@ -4,6 +4,7 @@
  * transactions; the outbox worker here sends what they wrote.
  */
 import type { Feature } from '../feature.ts';
+import { NOTIFICATION_MIGRATIONS } from './migrations.ts';
 import { createMailer } from './mailer.ts';
 import { notificationRoutes } from './notificationRoutes.ts';
 import { NotificationService } from './notificationService.ts';
@@ -16,6 +17,7 @@ import { webhookRoutes } from './webhookRoutes.ts';
 
 export const notificationsFeature: Feature = {
   name: 'notifications',
+  migrations: NOTIFICATION_MIGRATIONS,
   async register({ http, store, config, log }) {
     const origin = config.publicOrigins[0]!;
     notify.configure({ dialect: store.db.dialect, coalesceMs: config.notifications.coalesceMs, origin });

@@ -34,6 +34,8 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: Notificatio
   app.get(
     '/api/unsubscribe/:token',
     {
+      // Reached without signing in (a link from an email or a calendar, or the sign-in itself).
+      config: { public: true },
       schema: {
         tags: ['notifications'],
         summary: 'The page of an unsubscribe link: asks before turning anything off (HTML)',
@@ -56,6 +58,8 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: Notificatio
   app.post(
     '/api/unsubscribe/:token',
     {
+      // Reached without signing in (a link from an email or a calendar, or the sign-in itself).
+      config: { public: true },
       schema: {
         tags: ['notifications'],
         summary: 'One-click unsubscribe (RFC 8058): turns the link’s kind of email off; no sign-in',

@@ -8,12 +8,14 @@ import { pollQuorum } from '../floor/pollQuorum.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
 import { seedDemoPolls } from './demoPolls.ts';
+import { POLL_MIGRATIONS } from './migrations.ts';
 import { pollRoutes } from './pollRoutes.ts';
 import { createPollServices, NO_PROJECTIONS } from './pollServices.ts';
 import { PollsLive } from './pollsLive.ts';
 
 export const pollsFeature: Feature = {
   name: 'polls',
+  migrations: POLL_MIGRATIONS,
   async register(context) {
     const services = createPollServices(context.store, ({ pollStore, groupStore }) => {
       const live = new PollsLive(context.live, pollStore, groupStore);

@@ -1,7 +1,7 @@
-/** HTTP commands and queries of proposals (see CONTRACT.md), and the member search for mentions and co-authors. */
+/** HTTP commands and queries of proposals (see docs/api.md), and the member search for mentions and co-authors. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
+import { COMMAND_REFUSALS, ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
 import {
   MemberSchema,
   MemberSearchQuery,
@@ -15,7 +15,7 @@ import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { Store } from '../storage/store.ts';
 import type { ProposalService } from './proposalService.ts';
 
-const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const commandRefusals = COMMAND_REFUSALS;
 
 /** Lower case without diacritics, so that "sofia" finds "Sofía". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -29,7 +29,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalServic
         summary: 'A meeting’s proposals, oldest first, filtered by kind, status, submitter’s group or words',
         params: MeetingParams,
         querystring: ProposalListQuery,
-        response: { 200: Type.Array(ProposalSchema), ...refusals },
+        response: { 200: Type.Array(ProposalSchema), ...commandRefusals },
       },
     },
     async (request) => {
@@ -46,7 +46,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalServic
         summary: 'Submit a proposal (secretariat, chair, members)',
         params: MeetingParams,
         body: NewProposalBody,
-        response: { 201: ProposalSchema, ...refusals, 429: ErrorResponse },
+        response: { 201: ProposalSchema, ...commandRefusals, 429: ErrorResponse },
       },
       config: perPersonPerMinute(10),
     },
@@ -63,7 +63,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalServic
         tags: ['proposals'],
         summary: 'One proposal with its authors and status history',
         params: IdParams,
-        response: { 200: ProposalSchema, ...refusals },
+        response: { 200: ProposalSchema, ...commandRefusals },
       },
     },
     async (request) => {
@@ -80,7 +80,7 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalServic
         summary: 'Change a proposal: status (secretariat, chair), title, summary, kind, public comment (its authors too), co-authors (its submitter too)',
         params: IdParams,
         body: ProposalPatchBody,
-        response: { 200: ProposalSchema, ...refusals, 429: ErrorResponse },
+        response: { 200: ProposalSchema, ...commandRefusals, 429: ErrorResponse },
       },
       config: perPersonPerMinute(60),
     },

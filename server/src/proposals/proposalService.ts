@@ -7,6 +7,7 @@ import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { NewProposalBody, ProposalDto, ProposalListQuery, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
 import { storableText } from '../../../shared/commentText.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
+import { requireMeeting } from '../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import { notify } from '../notifications/notify.ts';
 import type { Store } from '../storage/store.ts';
@@ -31,7 +32,7 @@ export class ProposalService {
   }
 
   private async requireMeeting(meetingId: string): Promise<void> {
-    if (!(await this.options.store.meetings.byId(meetingId))) throw notFound('The meeting');
+    await requireMeeting(this.options.store.meetings, meetingId);
   }
 
   async list(meetingId: string, query: ProposalListQuery): Promise<ProposalDto[]> {

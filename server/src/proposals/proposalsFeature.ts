@@ -5,12 +5,14 @@ import { CommentService, PROPOSALS_MAP, THREADS_MAP } from '../comments/commentS
 import { CommentStore } from '../comments/commentStore.ts';
 import type { Feature } from '../feature.ts';
 import { seedDemoProposals } from './demoProposals.ts';
+import { PROPOSAL_MIGRATIONS } from './migrations.ts';
 import { proposalRoutes } from './proposalRoutes.ts';
 import { ProposalService } from './proposalService.ts';
 import { ProposalStore } from './proposalStore.ts';
 
 export const proposalsFeature: Feature = {
   name: 'proposals',
+  migrations: PROPOSAL_MIGRATIONS,
   async register({ http, store, live, access }) {
     const proposals = new ProposalStore(store.db);
     const comments = new CommentStore(store.db);

@@ -46,7 +46,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
 
   app.get(
     '/api/auth/providers',
-    { schema: { tags: ['auth'], summary: 'The single sign-on providers, for the sign-in page', response: { 200: Type.Array(SsoProvider) } } },
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'The single sign-on providers, for the sign-in page', response: { 200: Type.Array(SsoProvider) } } },
     async () =>
       [...clients.values()].map(({ provider }) => ({
         name: provider.name,
@@ -58,6 +58,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
   app.get(
     '/api/auth/oidc/:provider/start',
     {
+      // Reached without signing in (a link from an email or a calendar, or the sign-in itself).
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: "Start single sign-on: redirects to the provider (state, nonce and PKCE verifier in a signed, 10-minute cookie)",
@@ -87,6 +89,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
   app.get(
     '/api/auth/oidc/:provider/callback',
     {
+      // Reached without signing in (a link from an email or a calendar, or the sign-in itself).
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Where the provider sends the browser back: signs in and redirects to /, or shows why not',

@@ -20,8 +20,21 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly SqlParam[]): Promise<RunResult>;
 }
 
+/**
+ * Writes that share one commit with the others of the same event-loop turn: each statement runs
+ * at once, and is durable only once `committed()` settles. The capability behind "durable
+ * before acknowledged" at the rate of a busy document (collab/persistence.ts).
+ */
+export interface GroupCommit {
+  readonly executor: SqlExecutor;
+  /** Settles when every statement made through `executor` so far is committed; rejects if that commit failed. */
+  committed(): Promise<void>;
+}
+
 export interface Db extends SqlExecutor {
   readonly dialect: Dialect;
+  /** Null when a write is durable as soon as its promise resolves (each is awaited). */
+  readonly groupCommit: GroupCommit | null;
   /**
    * Runs `fn` in one transaction: commits when it resolves, rolls back when it throws.
    * Use the executor it is given, never the outer `Db`, inside `fn`.

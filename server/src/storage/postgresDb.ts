@@ -25,6 +25,8 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): Pos
 
 export class PostgresDb implements Db {
   readonly dialect = 'postgres' as const;
+  /** Each write is awaited, and durable when it resolves. */
+  readonly groupCommit = null;
 
   readonly pool: pg.Pool;
 

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { type Db, type RunResult, type SqlExecutor, type SqlParam, UniqueViolation } from './db.ts';
+import { type Db, type GroupCommit, type RunResult, type SqlExecutor, type SqlParam, UniqueViolation } from './db.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
 
 /** A group is committed early once it holds this many statements. */
@@ -48,6 +48,7 @@ export class SqliteDb implements Db {
    * if any) and are durable only once `groupCommitted()` settles. For appends only.
    */
   readonly grouped: SqlExecutor;
+  readonly groupCommit: GroupCommit;
 
   private readonly db: DatabaseSync;
   /** Checkpoints the WAL in a worker thread (files only). */
@@ -83,6 +84,7 @@ export class SqliteDb implements Db {
         return this.inGroup(() => this.runSync(sql, params));
       },
     };
+    this.groupCommit = { executor: this.grouped, committed: () => this.groupCommitted() };
   }
 
   /** Settles when every statement made through `grouped` so far is committed; rejects if that commit failed. */

@@ -10,8 +10,7 @@ import { DocumentStore } from '../collab/documentStore.ts';
 import { MeetingStore } from '../meetings/meetingStore.ts';
 import { UserStore } from '../users/userStore.ts';
 import type { Db } from './db.ts';
-import { migrate } from './migrations.ts';
-import { ALL_MIGRATIONS } from '../schema.ts';
+import { type Migration, migrate } from './migrations.ts';
 import { openPostgresDb } from './postgresDb.ts';
 import { Settings } from './settings.ts';
 import { openSqliteDb } from './sqliteDb.ts';
@@ -30,6 +29,8 @@ export interface Store {
 export interface StoreOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** Applied before the store opens: server/src/schema.ts's ALL_MIGRATIONS (core and features). */
+  migrations: Migration[];
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -37,7 +38,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ? openPostgresDb(options.databaseUrl)
     : openSqliteDb(path.join(options.dataDir, 'plenary.sqlite'));
   try {
-    await migrate(db, ALL_MIGRATIONS);
+    await migrate(db, options.migrations);
   } catch (error) {
     await db.close().catch(() => {});
     throw error;

@@ -69,6 +69,8 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
   app.get(
     '/api/calendar/:file',
     {
+      // Reached without signing in (a link from an email or a calendar, or the sign-in itself).
+      config: { public: true },
       schema: {
         tags: ['timeline'],
         summary: 'A person’s timeline as iCalendar, at the secret address from POST /api/me/calendar-token (no cookie); 404 once revoked',

@@ -74,7 +74,8 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
         response: { 200: SessionsEnded, 400: ErrorResponse, 401: ErrorResponse },
       },
       // Each try costs two scrypt hashes; and a stolen session should not be able to guess the password quickly.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Reached without signing in: the invitation link is the credential.
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request) => {
       const user = requireUser(request);
@@ -113,7 +114,8 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
         params: TokenParams,
         response: { 200: InvitationInfo, 400: ErrorResponse, 410: ErrorResponse },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // Reached without signing in: the invitation link is the credential.
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request) => {
       const { user, expiresAt } = await people.invitationInfo(request.params.token);
@@ -131,7 +133,8 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
         body: AcceptInvitationBody,
         response: { 200: LoginResponse, 400: ErrorResponse, 410: ErrorResponse },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Reached without signing in: the invitation link is the credential.
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const user = await people.acceptInvitation(request.params.token, request.body.password);

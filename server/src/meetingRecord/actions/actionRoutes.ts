@@ -9,13 +9,13 @@ import {
   ActionSchema,
   NewActionSchema,
 } from '../../../../shared/schemas/actions.ts';
-import { ErrorResponse, IdParams, MeetingParams } from '../../../../shared/schemas/common.ts';
+import { COMMAND_REFUSALS, IdParams, MeetingParams } from '../../../../shared/schemas/common.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { ActionService } from './actionService.ts';
 import { withOverdue } from './actionStore.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = COMMAND_REFUSALS;
 
 export const actionRoutes: FastifyPluginAsyncTypebox<{ service: ActionService }> = async (app, { service }) => {
   app.get(

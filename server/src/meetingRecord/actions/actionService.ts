@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/schemas/actions.ts';
 import { LIVE_ACTIONS_MAP } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
+import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
@@ -171,9 +172,7 @@ export class ActionService {
   }
 
   private async meeting(meetingId: string): Promise<Meeting> {
-    const meeting = await this.store.meetings.byId(meetingId);
-    if (!meeting) throw notFound('The meeting');
-    return meeting;
+    return requireMeeting(this.store.meetings, meetingId);
   }
 
   private async values(

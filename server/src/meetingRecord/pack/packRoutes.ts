@@ -2,11 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
-import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
+import { MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
-import { notFound } from '../../http/appError.ts';
+import { sendFile } from '../../http/fileReply.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
+import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Store } from '../../storage/store.ts';
 import { readAgenda } from '../agendaDocument.ts';
 import type { ActionService } from '../actions/actionService.ts';
@@ -25,17 +26,13 @@ export interface PackRouteOptions {
   run: RunService;
 }
 
-const errors = { 401: ErrorResponse, 404: ErrorResponse };
+const errors = refusals(401, 404);
 
 /** A file name from the meeting's id (ids are [A-Za-z0-9_-]). */
 const fileName = (meeting: Meeting, suffix: string) => `${meeting.id}-${suffix}`;
 
 export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (app, { store, actions, run }) => {
-  async function meetingOf(meetingId: string): Promise<Meeting> {
-    const meeting = await store.meetings.byId(meetingId);
-    if (!meeting) throw notFound('The meeting');
-    return meeting;
-  }
+  const meetingOf = (meetingId: string): Promise<Meeting> => requireMeeting(store.meetings, meetingId);
 
   async function pack(meetingId: string): Promise<{ meeting: Meeting; model: PackModel }> {
     const meeting = await meetingOf(meetingId);
@@ -64,10 +61,12 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     async (request, reply) => {
       requireUser(request);
       const { meeting, model } = await pack(request.params.meetingId);
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `inline; filename="${fileName(meeting, 'action-items.md')}"`)
-        .send(renderMarkdown(model));
+      return sendFile(reply, {
+        type: 'text/markdown; charset=utf-8',
+        disposition: 'inline',
+        fileName: fileName(meeting, 'action-items.md'),
+        body: renderMarkdown(model),
+      });
     },
   );
 
@@ -108,10 +107,12 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
       requireUser(request);
       const { meeting, model } = await pack(request.params.meetingId);
       const body = await renderDocx(model);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename="${fileName(meeting, 'action-items.docx')}"`)
-        .send(body);
+      return sendFile(reply, {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        disposition: 'attachment',
+        fileName: fileName(meeting, 'action-items.docx'),
+        body,
+      });
     },
   );
 
@@ -132,10 +133,12 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
       const today = todayIso();
       const list = (await actions.actions.list(meeting.id)).map((action) => withOverdue(action, today));
       const origin = `${request.protocol}://${request.host}`;
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName(meeting, 'actions.ics')}"`)
-        .send(renderIcal(meeting, list, { origin }));
+      return sendFile(reply, {
+        type: 'text/calendar; charset=utf-8',
+        disposition: 'attachment',
+        fileName: fileName(meeting, 'actions.ics'),
+        body: renderIcal(meeting, list, { origin }),
+      });
     },
   );
 };

@@ -6,7 +6,8 @@
 import { DEFAULT_DAY } from '../../../../shared/agendaItems.ts';
 import { LIVE_MEETING_MAP, type AgendaItemSummary, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
 import { isModerator } from '../../../../shared/roles.ts';
-import { badRequest, forbidden, notFound } from '../../http/appError.ts';
+import { badRequest, forbidden } from '../../http/appError.ts';
+import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
 import type { SqlExecutor } from '../../storage/db.ts';
 import type { Store } from '../../storage/store.ts';
@@ -108,6 +109,6 @@ export class RunService {
   }
 
   private async requireMeeting(meetingId: string): Promise<void> {
-    if (!(await this.store.meetings.byId(meetingId))) throw notFound('The meeting');
+    await requireMeeting(this.store.meetings, meetingId);
   }
 }

@@ -1,13 +1,13 @@
 /** HTTP routes of the agenda's version history. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
+import { COMMAND_REFUSALS, MeetingParams } from '../../../../shared/schemas/common.ts';
 import { DiffQuery, DiffSchema, NewVersionBody, RestoreResultSchema, VersionParams, VersionSchema } from '../../../../shared/schemas/meetingRecord.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { VersionService } from './versionService.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = COMMAND_REFUSALS;
 
 export const versionRoutes: FastifyPluginAsyncTypebox<{ service: VersionService }> = async (app, { service }) => {
   app.get(

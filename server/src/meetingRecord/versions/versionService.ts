@@ -14,6 +14,7 @@ import { isModerator, isParticipant } from '../../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../../shared/schemas/meetingRecord.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
+import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
 import { diffBetween, documentAt } from './agendaHistory.ts';
@@ -148,6 +149,6 @@ export class VersionService {
   }
 
   private async requireMeeting(meetingId: string): Promise<void> {
-    if (!(await this.store.meetings.byId(meetingId))) throw notFound('The meeting');
+    await requireMeeting(this.store.meetings, meetingId);
   }
 }
