@@ -79,6 +79,15 @@ async function storePendingDocuments(collab: Hocuspocus): Promise<void> {
   );
 }
 
+/**
+ * Fastify fails closed on a bare hop count, so a count becomes "the nearest N hops": right when
+ * the app's port is reachable only through the proxies (as in docker-compose.yml).
+ */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export interface AppDependencies {
   /** An open store; when given, the app does not close it. */
   store?: Store;
@@ -95,7 +104,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   const http = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: MAX_BODY_BYTES,
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -162,7 +171,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   await http.register(errorHandler);
   addSecurityHeaders(http, config.publicOrigins);
-  // Per signed-in user, else per client address (X-Forwarded-For only with TRUST_PROXY=1).
+  // Per signed-in user, else per client address (X-Forwarded-For only from the proxies TRUST_PROXY names).
   // Counted in Redis when there is one, so that limits hold across instances. After the auth
   // hook (preHandler), so that the user is known. Routes may set tighter limits of their own.
   await http.register(rateLimit, {
@@ -195,6 +204,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await http.register(authRoutes, {
     store,
     tokens,
+    secureCookies: config.secureCookies,
     onSessionRevoked: (sessionId) => {
       closeSessionConnections(collab, sessionId);
       bus?.publish('sessionRevoked', { sessionId });

@@ -21,7 +21,15 @@ const EnvSchema = Type.Object({
   PUBLIC_ORIGIN: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated http(s) origins' })),
   SEED_DEMO: Type.Enum(['0', '1'], { description: '0 or 1' }),
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { description: `one of ${LOG_LEVELS.join(', ')}` }),
-  TRUST_PROXY: Type.Enum(['0', '1'], { description: '0 or 1 (1 only behind a proxy that sets X-Forwarded-For)' }),
+  TRUST_PROXY: Type.String({
+    pattern: '^(0|[1-9][0-9]?|[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*)$',
+    description: '0, a number of proxy hops (1 behind one nginx), or comma-separated proxy addresses or CIDRs',
+  }),
+  METRICS_ALLOW: Type.String({
+    pattern: '^[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*$',
+    description: 'comma-separated addresses or CIDRs that may read /metrics',
+  }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'a bearer token of at least 16 characters' })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
   MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
   MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
@@ -39,6 +47,7 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   SEED_DEMO: '1',
   LOG_LEVEL: 'info',
   TRUST_PROXY: '0',
+  METRICS_ALLOW: '127.0.0.1,::1',
   RATE_LIMIT_PER_MINUTE: '1200',
   MAX_FRAME_BYTES: String(2 * 1024 * 1024),
   MAX_UPDATE_BYTES: String(512 * 1024),
@@ -59,7 +68,15 @@ export interface Config {
   publicOrigins: string[];
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): none, the nearest
+   * N hops, or the listed addresses. Never "all": the leftmost entry is the client's to choose.
+   */
+  trustProxy: false | number | string[];
+  /** Addresses (after trustProxy) that may read /metrics without a token. */
+  metricsAllow: string[];
+  /** A bearer token that also opens /metrics, from anywhere. */
+  metricsToken: string | undefined;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
   /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
@@ -103,7 +120,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicOrigins: origins,
     seedDemo: parsed.SEED_DEMO === '1',
     logLevel: parsed.LOG_LEVEL,
-    trustProxy: parsed.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    metricsAllow: splitList(parsed.METRICS_ALLOW),
+    metricsToken: parsed.METRICS_TOKEN,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxFrameBytes: parsed.MAX_FRAME_BYTES,
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
@@ -111,6 +130,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     updateCpuBudgetMs: parsed.UPDATE_CPU_BUDGET_MS,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
   };
+}
+
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+function parseTrustProxy(value: string): false | number | string[] {
+  if (value === '0') return false;
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  return splitList(value);
 }
 
 function parseOrigins(value: string): string[] {
