@@ -66,7 +66,9 @@ export class DocumentAccess {
     const ref = parseDocumentName(documentName);
     if (!ref) return null;
     const resolver = this.resolvers.get(ref.kind);
-    return resolver ? resolver(user, ref.id) : null;
+    const access = resolver ? await resolver(user, ref.id) : null;
+    // Whatever a resolver says (authorship, membership), an observer never writes.
+    return access === 'write' && !isParticipant(user.role) ? 'read' : access;
   }
 
   /** Closes this instance's connections to the document whose access differs from what it is now. */
