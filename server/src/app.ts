@@ -32,11 +32,14 @@ import { meetingRoutes } from './meetings/meetingRoutes.ts';
 import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { StoreUnavailable } from './storage/db.ts';
 import { openStore, type Store } from './storage/store.ts';
 import { WriteHealth } from './storage/writeHealth.ts';
 
 /** Probes of load balancers and monitoring: never rate-limited. */
 const OPERATIONS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Largest HTTP body accepted (413 above). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -189,7 +192,13 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   // A larger frame closes that socket with 1009 (Message Too Big).
   await http.register(websocket, { options: { maxPayload: config.maxFrameBytes } });
 
+  // Writes through HTTP tell /readyz too: a store that answers reads but cannot write (a full
+  // disk) shows as not ready until a write succeeds again.
+  http.addHook('onError', async (_request, _reply, error) => {
+    if (error instanceof StoreUnavailable) writeHealth.failed(error);
+  });
   http.addHook('onResponse', async (request, reply) => {
+    if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) writeHealth.succeeded();
     metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode });
   });
 

@@ -40,13 +40,13 @@ interface Entry {
 /** Failures per key with exponential backoff; bounded in size. */
 export class Backoff {
   private readonly entries = new Map<string, Entry>();
+  private readonly policy: BackoffPolicy;
+  private readonly now: () => number;
   private readonly maxEntries: number;
 
-  constructor(
-    private readonly policy: BackoffPolicy,
-    private readonly now: () => number = Date.now,
-    maxEntries = 100_000,
-  ) {
+  constructor(policy: BackoffPolicy, now: () => number = Date.now, maxEntries = 100_000) {
+    this.policy = policy;
+    this.now = now;
     this.maxEntries = maxEntries;
   }
 
@@ -84,7 +84,11 @@ export class Backoff {
 
 /** A device cookie names the account it signed in to and a random id for the device's own budget. */
 export class DeviceCookies {
-  constructor(private readonly secret: string) {}
+  private readonly secret: string;
+
+  constructor(secret: string) {
+    this.secret = secret;
+  }
 
   issue(userId: string): string {
     const payload = `${userId}.${randomBytes(12).toString('base64url')}`;

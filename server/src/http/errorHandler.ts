@@ -17,7 +17,7 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   if (error instanceof StoreUnavailable) {
     return {
       status: 503,
-      body: { error: { code: 'UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' } },
+      body: { error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' } },
     };
   }
   const fastifyError = error as FastifyError;
