@@ -8,11 +8,15 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   CROSS_SITE: 403,
+  /** /metrics from an address not in METRICS_ALLOW and without the token. */
+  METRICS_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DUPLICATE: 409,
   NOT_OPEN: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A body in a format the route does not read (it reads JSON). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,

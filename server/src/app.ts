@@ -24,7 +24,7 @@ import { websocketRoute } from './collab/websocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { AppError } from './http/appError.ts';
-import { errorHandler } from './http/errorHandler.ts';
+import { errorHandler, frameworkErrors } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
@@ -110,6 +110,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: MAX_BODY_BYTES,
     forceCloseConnections: true,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routes: RouteInfo[] = [];
@@ -204,6 +205,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   await http.register(healthRoutes, {
     metrics,
+    metricsAllow: config.metricsAllow,
+    metricsToken: config.metricsToken,
     checks: {
       store: () => store.db.ping(),
       storeWrites: () => writeHealth.check(),
