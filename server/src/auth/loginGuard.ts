@@ -84,9 +84,9 @@ export class Backoff {
 
 /** A device cookie names the account it signed in to and a random id for the device's own budget. */
 export class DeviceCookies {
-  private readonly secret: string;
+  private readonly secret: Buffer;
 
-  constructor(secret: string) {
+  constructor(secret: Buffer) {
     this.secret = secret;
   }
 

@@ -1,7 +1,6 @@
 /** Liveness, readiness and metrics for operators and load balancers. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { AppError } from '../http/appError.ts';
 import type { Metrics } from './metrics.ts';
 import { metricsAccess } from './metricsAccess.ts';
@@ -74,7 +73,6 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       schema: {
         tags: ['operations'],
         summary: 'Prometheus metrics (from METRICS_ALLOW addresses, or with the METRICS_TOKEN bearer token)',
-        response: { 403: ErrorResponse },
       },
     },
     async (request, reply) => {

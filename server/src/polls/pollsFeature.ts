@@ -11,11 +11,13 @@ import { seedDemoPolls } from './demoPolls.ts';
 import { pollRoutes } from './pollRoutes.ts';
 import { PollsLive } from './pollsLive.ts';
 import { PollStore } from './pollStore.ts';
+import { SecretBatches } from './secretBatches.ts';
 
 export const pollsFeature: Feature = {
   name: 'polls',
   async register(context) {
     const polls = new PollStore(context.store.db, context.store.audit);
+    new SecretBatches(context.store.db, polls).install();
     const groups = new WorkingGroupStore(context.store.db, context.store.audit);
     polls.onClosed(recordElectionWinners(groups));
     const live = new PollsLive(context.live, polls, groups);
