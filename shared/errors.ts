@@ -18,10 +18,14 @@ export const ERROR_CODES = {
   /** A body in a format the route does not read (it reads JSON). */
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  /** As many version diffs of this meeting as allowed are running; try again in a moment. */
+  DIFFS_BUSY: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   /** The database cannot be reached or cannot write (full disk, I/O error); nothing was changed. */
   STORE_UNAVAILABLE: 503,
+  /** A version diff ran past its time limit and was stopped. */
+  DIFF_TIMEOUT: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -29,6 +29,8 @@ const EnvSchema = Type.Object({
     pattern: '^[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*$',
     description: 'comma-separated addresses or CIDRs that may read /metrics',
   }),
+  DIFFS_PER_MEETING: Type.Integer({ minimum: 1, maximum: 64, description: 'an integer from 1 to 64' }),
+  DIFF_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, description: 'an integer number of milliseconds, 100 to 600000' }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'a bearer token of at least 16 characters' })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
   MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
@@ -48,6 +50,8 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   LOG_LEVEL: 'info',
   TRUST_PROXY: '0',
   METRICS_ALLOW: '127.0.0.1,::1',
+  DIFFS_PER_MEETING: '2',
+  DIFF_TIMEOUT_MS: '10000',
   RATE_LIMIT_PER_MINUTE: '1200',
   MAX_FRAME_BYTES: String(2 * 1024 * 1024),
   MAX_UPDATE_BYTES: String(512 * 1024),
@@ -77,6 +81,10 @@ export interface Config {
   metricsAllow: string[];
   /** A bearer token that also opens /metrics, from anywhere. */
   metricsToken: string | undefined;
+  /** Version diffs of one meeting computed at once (more answer 429 DIFFS_BUSY). */
+  diffsPerMeeting: number;
+  /** A version diff running longer is stopped (503 DIFF_TIMEOUT). */
+  diffTimeoutMs: number;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
   /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
@@ -123,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     metricsAllow: splitList(parsed.METRICS_ALLOW),
     metricsToken: parsed.METRICS_TOKEN,
+    diffsPerMeeting: parsed.DIFFS_PER_MEETING,
+    diffTimeoutMs: parsed.DIFF_TIMEOUT_MS,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxFrameBytes: parsed.MAX_FRAME_BYTES,
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,

@@ -4,6 +4,7 @@
  * polls and working groups 200–299, the meeting record (agenda items, actions, versions) 300–399, hardening 500–549.
  */
 import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
+import { DIFF_SNAPSHOT_MIGRATIONS } from './meetingRecord/versions/diffRunner.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
 import { SECRET_BATCH_MIGRATIONS } from './polls/secretBatches.ts';
 import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...POLL_MIGRATIONS,
   ...MEETING_RECORD_MIGRATIONS,
   ...SECRET_BATCH_MIGRATIONS,
+  ...DIFF_SNAPSHOT_MIGRATIONS,
 ];

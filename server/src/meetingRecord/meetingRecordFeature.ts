@@ -18,10 +18,14 @@ const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 
 export const meetingRecordFeature: Feature = {
   name: 'meetingRecord',
-  async register({ http, store, collab, live, log }) {
+  async register({ http, store, collab, live, log, config }) {
     const actions = new ActionService({ store, live });
     const run = new RunService({ store, live });
-    const versions = new VersionService({ store, collab });
+    const versions = new VersionService({
+      store,
+      collab,
+      diffLimits: { perMeeting: config.diffsPerMeeting, timeoutMs: config.diffTimeoutMs },
+    });
 
     live.source(LIVE_ACTIONS_MAP, (meetingId) => actions.liveEntries(meetingId));
     live.source(LIVE_MEETING_MAP, (meetingId) => run.liveEntries(meetingId));
