@@ -25,6 +25,7 @@ import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { AppError } from './http/appError.ts';
 import { errorHandler, frameworkErrors } from './http/errorHandler.ts';
+import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
@@ -187,7 +188,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     allowList: (request) => OPERATIONS_ROUTES.has(request.url),
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}.`),
-    ...(bus ? { redis: bus.pub, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
+    // In Redis when it answers quickly, else in memory: a silent Redis never holds a request.
+    ...(bus ? { store: fallbackRateLimitStore(bus.pub, `${config.redisPrefix}rate:`) } : {}),
   });
   await http.register(authPlugin, { store, publicOrigins: config.publicOrigins, secureCookies: config.secureCookies });
   // A larger frame closes that socket with 1009 (Message Too Big).
