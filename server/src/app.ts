@@ -20,6 +20,7 @@ import { ClusterSync } from './cluster/clusterSync.ts';
 import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
+import { SocketCaps } from './collab/socketCaps.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
@@ -235,7 +236,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   for (const feature of FEATURES) {
     await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
   }
-  await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
+  const caps = new SocketCaps({ perPerson: config.maxSocketsPerPerson, perAddress: config.maxSocketsPerAddress });
+  await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, caps });
   http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),
   );

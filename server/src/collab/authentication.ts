@@ -59,6 +59,7 @@ export class Authentication implements Extension {
     }
     const user = await userOfSession(store, session);
     if (!session || !user) throw Unauthorized;
+    if (context.admitPerson && !context.admitPerson(user.id)) throw Forbidden;
     const granted = await access.resolve(user, documentName);
     if (!granted) throw Forbidden;
     connectionConfig.readOnly = granted === 'read';

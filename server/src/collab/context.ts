@@ -7,6 +7,8 @@ import type { User } from '../users/userStore.ts';
 export interface SocketContext {
   /** The whole socket (every document on it), for closing it when the store is unavailable. */
   socket: WebSocketLike;
+  /** Counts the socket against its person's cap once known; false when over it (the socket is closed). */
+  admitPerson?: (userId: string) => boolean;
 }
 
 export interface CollabContext extends SocketContext {
@@ -27,3 +29,6 @@ export const SERVER_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
  * its unacknowledged edits again once the store answers.
  */
 export const TRY_AGAIN_LATER = { code: 1013, reason: 'store-unavailable' } as const;
+
+/** Close code for a socket over the cap of open sockets per person or per address (socketCaps.ts). */
+export const TOO_MANY_SOCKETS = { code: 4430, reason: 'too-many-sockets' } as const;

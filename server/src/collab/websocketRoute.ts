@@ -11,12 +11,15 @@ import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
 import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
+import type { SocketCaps } from './socketCaps.ts';
 
 export interface WebsocketRouteOptions {
   hocuspocus: Hocuspocus;
   frameLimits?: FrameGuardLimits;
   publicOrigins: string[];
   metrics: Metrics;
+  /** Caps on open sockets per address and per person. */
+  caps?: SocketCaps;
 }
 
 /**
@@ -149,7 +152,10 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
           });
         },
       };
-      const context: SocketContext = { socket: counted };
+      const { caps } = options;
+      if (caps && !caps.admitAddress(request.ip, counted)) return;
+      socket.on('close', () => caps?.release(request.ip, counted));
+      const context: SocketContext = { socket: counted, ...(caps ? { admitPerson: (userId: string) => caps.admitPerson(userId, counted) } : {}) };
       const connection = hocuspocus.handleConnection(counted, upgradeRequest(request), context);
       const guard = new FrameGuard(options.frameLimits);
       let refused = false;
