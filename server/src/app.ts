@@ -236,7 +236,11 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   for (const feature of FEATURES) {
     await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
   }
-  const caps = new SocketCaps({ perPerson: config.maxSocketsPerPerson, perAddress: config.maxSocketsPerAddress });
+  const caps = new SocketCaps({
+    perPerson: config.maxSocketsPerPerson,
+    perAddress: config.maxSocketsPerAddress,
+    syncRequestsPerPerson: config.syncRequestsPerPerson,
+  });
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, caps });
   http.get('/api/openapi.json', { schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),

@@ -33,6 +33,7 @@ const EnvSchema = Type.Object({
   DIFF_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, description: 'an integer number of milliseconds, 100 to 600000' }),
   MAX_SOCKETS_PER_PERSON: Type.Integer({ minimum: 1, maximum: 100_000, description: 'an integer from 1 to 100000' }),
   MAX_SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'an integer from 1 to 1000000' }),
+  SYNC_REQUESTS_PER_PERSON: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'an integer from 1 to 1000000, per 10 s' }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'a bearer token of at least 16 characters' })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
   MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
@@ -55,6 +56,7 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   DIFFS_PER_MEETING: '2',
   MAX_SOCKETS_PER_PERSON: '20',
   MAX_SOCKETS_PER_ADDRESS: '1000',
+  SYNC_REQUESTS_PER_PERSON: '120',
   DIFF_TIMEOUT_MS: '10000',
   RATE_LIMIT_PER_MINUTE: '1200',
   MAX_FRAME_BYTES: String(2 * 1024 * 1024),
@@ -93,6 +95,8 @@ export interface Config {
   maxSocketsPerPerson: number;
   /** Open WebSockets from one client address (per instance); more are closed with 4430. */
   maxSocketsPerAddress: number;
+  /** Sync requests per person per 10 s across their sockets; a socket going over is closed (1008). */
+  syncRequestsPerPerson: number;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
   /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
@@ -143,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     diffTimeoutMs: parsed.DIFF_TIMEOUT_MS,
     maxSocketsPerPerson: parsed.MAX_SOCKETS_PER_PERSON,
     maxSocketsPerAddress: parsed.MAX_SOCKETS_PER_ADDRESS,
+    syncRequestsPerPerson: parsed.SYNC_REQUESTS_PER_PERSON,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxFrameBytes: parsed.MAX_FRAME_BYTES,
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,

@@ -7,11 +7,12 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { TOO_MANY_SOCKETS } from '../../server/src/collab/context.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { collabToken, login, sleep, type Session } from '../helpers/clients.ts';
-import { authFrame, RawClient } from '../helpers/rawClient.ts';
+import { authFrame, RawClient, syncStep1Frame } from '../helpers/rawClient.ts';
+import { POLICY_VIOLATION } from '../../server/src/collab/frameGuard.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-const { server, keep } = serverSuite({ env: { MAX_SOCKETS_PER_PERSON: '3', MAX_SOCKETS_PER_ADDRESS: '6' } });
+const { server, keep } = serverSuite({ env: { MAX_SOCKETS_PER_PERSON: '3', MAX_SOCKETS_PER_ADDRESS: '6', SYNC_REQUESTS_PER_PERSON: '10' } });
 
 const keepRaw = (client: RawClient): RawClient => {
   keep({ destroy: () => client.close() });
@@ -69,5 +70,26 @@ describe('socket caps', () => {
     const replacement = keepRaw(new RawClient(server.wsUrl));
     await replacement.opened;
     expect(await stillOpen(replacement)).toBe(true);
+    for (const client of [...open, replacement]) client.close();
+    await sleep(200);
+  });
+
+  it('budget sync requests per person across their sockets, not per socket', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const sockets = [await socketOf(mei), await socketOf(mei), await socketOf(mei)];
+    await sleep(300); // authenticated: the sockets count as Mei's
+    const empty = new Uint8Array([0]);
+    // Five each: well under the per-socket limit, over Mei's 10 in all.
+    for (let round = 0; round < 5; round++) for (const client of sockets) client.send(syncStep1Frame(AGENDA, empty));
+    await sleep(1_000);
+    const closed = await Promise.all(sockets.map(async (client) => (client.isOpen ? null : await client.closed)));
+    expect(closed.filter((code) => code === POLICY_VIOLATION.code).length).toBeGreaterThanOrEqual(1);
+    // Someone else's budget is untouched.
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const other = await socketOf(kwame);
+    await sleep(300);
+    for (let i = 0; i < 5; i++) other.send(syncStep1Frame(AGENDA, empty));
+    expect(await stillOpen(other)).toBe(true);
+    for (const client of [...sockets, other]) client.close();
   });
 });

@@ -10,6 +10,13 @@ import { TOO_MANY_SOCKETS } from './context.ts';
 export interface SocketCapLimits {
   perPerson: number;
   perAddress: number;
+  /**
+   * Sync requests (sync step 1, each answered from the whole document) per person per window,
+   * across all their sockets: 100 sockets each under the per-socket limit made the server send
+   * 1,400 times what it received.
+   */
+  syncRequestsPerPerson?: number;
+  syncWindowMs?: number;
 }
 
 export class SocketCaps {
@@ -17,6 +24,7 @@ export class SocketCaps {
   private readonly byAddress = new Map<string, number>();
   private readonly byPerson = new Map<string, Set<WebSocketLike>>();
   private readonly personOf = new Map<WebSocketLike, string>();
+  private readonly syncSpent = new Map<string, { windowStart: number; count: number }>();
 
   constructor(limits: SocketCapLimits) {
     this.limits = limits;
@@ -48,6 +56,23 @@ export class SocketCaps {
     return true;
   }
 
+  /**
+   * Counts a sync request of the socket against its person's budget (sockets not yet
+   * authenticated have only their own, per-socket limit). False when over it.
+   */
+  spendSyncRequest(socket: WebSocketLike): boolean {
+    const userId = this.personOf.get(socket);
+    const limit = this.limits.syncRequestsPerPerson;
+    if (userId === undefined || limit === undefined) return true;
+    const now = Date.now();
+    let spent = this.syncSpent.get(userId);
+    if (!spent || now - spent.windowStart > (this.limits.syncWindowMs ?? 10_000)) {
+      spent = { windowStart: now, count: 0 };
+      this.syncSpent.set(userId, spent);
+    }
+    return ++spent.count <= limit;
+  }
+
   /** When the socket closes. */
   release(address: string, socket: WebSocketLike): void {
     const open = (this.byAddress.get(address) ?? 1) - 1;
@@ -58,7 +83,10 @@ export class SocketCaps {
     this.personOf.delete(socket);
     const sockets = this.byPerson.get(userId);
     sockets?.delete(socket);
-    if (sockets?.size === 0) this.byPerson.delete(userId);
+    if (sockets?.size === 0) {
+      this.byPerson.delete(userId);
+      this.syncSpent.delete(userId);
+    }
   }
 
   /** Open sockets of a person (for tests and metrics). */

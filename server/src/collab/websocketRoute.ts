@@ -170,7 +170,8 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         // ws hands a Buffer of its own for each message: use it as it is, without a copy.
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
         const frame = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        const verdict = guard.check(frame);
+        let verdict = guard.check(frame);
+        if (verdict === 'ok' && guard.lastWasSyncRequest && options.caps && !options.caps.spendSyncRequest(counted)) verdict = 'flood';
         if (verdict !== 'ok') {
           request.log.warn({ verdict, bytes: frame.length }, 'closed a socket for a hostile frame');
           refused = true;
