@@ -37,6 +37,8 @@ export const CLOSE_EVENTS = {
   documentTooLarge: { code: 4413, reason: 'document-too-large' },
   /** The writer's updates took more than its share of the server's time. */
   tooBusy: { code: 4429, reason: 'too-busy' },
+  /** Over the cap of open sockets per person or per address (server/src/collab/socketCaps.ts). */
+  tooManySockets: { code: 4430, reason: 'too-many-sockets' },
   /** The document could not be loaded (a stored snapshot the server cannot read, or the store). */
   documentUnavailable: { code: 4503, reason: 'document-unavailable' },
 } as const satisfies Record<string, CloseEventSpec>;

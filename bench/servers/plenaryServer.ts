@@ -39,6 +39,7 @@ const config = loadConfig({
   MAX_UPDATE_BYTES: process.env.MAX_UPDATE_BYTES,
   // The benchmark's clients each sign in as their own user, but hundreds share one address.
   RATE_LIMIT_PER_MINUTE: '0',
+  MAX_SOCKETS_PER_ADDRESS: '1000000',
 });
 const app = await buildApp(config);
 await app.http.listen({ port: 0, host: '127.0.0.1' });

@@ -21,12 +21,14 @@ import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { runPendingStoresNow } from './collab/hocuspocusInternals/storeDebounce.ts';
+import { SocketCaps } from './collab/socketCaps.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
 import type { Config } from './config.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { AppError } from './http/appError.ts';
-import { errorHandler } from './http/errorHandler.ts';
+import { errorHandler, frameworkErrors } from './http/errorHandler.ts';
+import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
@@ -35,11 +37,14 @@ import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { ALL_MIGRATIONS } from './schema.ts';
+import { StoreUnavailable } from './storage/db.ts';
 import { openStore, type Store } from './storage/store.ts';
 import { WriteHealth } from './storage/writeHealth.ts';
 
 /** Probes of load balancers and monitoring: never rate-limited. */
 const OPERATIONS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Largest HTTP body accepted (413 above). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -68,6 +73,15 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Fastify fails closed on a bare hop count, so a count becomes "the nearest N hops": right when
+ * the app's port is reachable only through the proxies (as in docker-compose.yml).
+ */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export interface AppDependencies {
   /** An open store; when given, the app does not close it. */
   store?: Store;
@@ -84,9 +98,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   const http = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: MAX_BODY_BYTES,
     forceCloseConnections: true,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routes: RouteInfo[] = [];
@@ -153,7 +168,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   await http.register(errorHandler);
   addSecurityHeaders(http, config.publicOrigins);
-  // Per signed-in user, else per client address (X-Forwarded-For only with TRUST_PROXY=1).
+  // Per signed-in user, else per client address (X-Forwarded-For only from the proxies TRUST_PROXY names).
   // Counted in Redis when there is one, so that limits hold across instances. After the auth
   // hook (preHandler), so that the user is known. Routes may set tighter limits of their own.
   await http.register(rateLimit, {
@@ -165,18 +180,27 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     allowList: (request) => OPERATIONS_ROUTES.has(request.url),
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}.`),
-    ...(bus ? { redis: bus.pub, nameSpace: `${config.redisPrefix}rate:`, skipOnError: true } : {}),
+    // In Redis when it answers quickly, else in memory: a silent Redis never holds a request.
+    ...(bus ? { store: fallbackRateLimitStore(bus.pub, `${config.redisPrefix}rate:`) } : {}),
   });
   await http.register(authPlugin, { store, publicOrigins: config.publicOrigins, secureCookies: config.secureCookies });
   // A larger frame closes that socket with 1009 (Message Too Big).
   await http.register(websocket, { options: { maxPayload: config.maxFrameBytes } });
 
+  // Writes through HTTP tell /readyz too: a store that answers reads but cannot write (a full
+  // disk) shows as not ready until a write succeeds again.
+  http.addHook('onError', async (_request, _reply, error) => {
+    if (error instanceof StoreUnavailable) writeHealth.failed(error);
+  });
   http.addHook('onResponse', async (request, reply) => {
+    if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) writeHealth.succeeded();
     metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode });
   });
 
   await http.register(healthRoutes, {
     metrics,
+    metricsAllow: config.metricsAllow,
+    metricsToken: config.metricsToken,
     checks: {
       store: () => store.db.ping(),
       storeWrites: () => writeHealth.check(),
@@ -186,6 +210,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await http.register(authRoutes, {
     store,
     tokens,
+    secureCookies: config.secureCookies,
     onSessionRevoked: (sessionId) => {
       closeSessionConnections(collab, sessionId);
       bus?.publish('sessionRevoked', { sessionId });
@@ -203,7 +228,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   for (const feature of FEATURES) {
     await feature.register({ http, store, collab, live, access, config, metrics, meetings, log: http.log.child({ feature: feature.name }) });
   }
-  await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
+  const caps = new SocketCaps({
+    perPerson: config.maxSocketsPerPerson,
+    perAddress: config.maxSocketsPerAddress,
+    syncRequestsPerPerson: config.syncRequestsPerPerson,
+  });
+  await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, caps });
   await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });
   http.get('/api/openapi.json', { config: { public: true }, schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
     http.swagger(),

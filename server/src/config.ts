@@ -22,7 +22,20 @@ const EnvSchema = Type.Object({
   PUBLIC_ORIGIN: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated http(s) origins' })),
   SEED_DEMO: Type.Enum(['0', '1'], { description: '0 or 1' }),
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { description: `one of ${LOG_LEVELS.join(', ')}` }),
-  TRUST_PROXY: Type.Enum(['0', '1'], { description: '0 or 1 (1 only behind a proxy that sets X-Forwarded-For)' }),
+  TRUST_PROXY: Type.String({
+    pattern: '^(0|[1-9][0-9]?|[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*)$',
+    description: '0, a number of proxy hops (1 behind one nginx), or comma-separated proxy addresses or CIDRs',
+  }),
+  METRICS_ALLOW: Type.String({
+    pattern: '^[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*$',
+    description: 'comma-separated addresses or CIDRs that may read /metrics',
+  }),
+  DIFFS_PER_MEETING: Type.Integer({ minimum: 1, maximum: 64, description: 'an integer from 1 to 64' }),
+  DIFF_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, description: 'an integer number of milliseconds, 100 to 600000' }),
+  MAX_SOCKETS_PER_PERSON: Type.Integer({ minimum: 1, maximum: 100_000, description: 'an integer from 1 to 100000' }),
+  MAX_SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'an integer from 1 to 1000000' }),
+  SYNC_REQUESTS_PER_PERSON: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'an integer from 1 to 1000000, per 10 s' }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'a bearer token of at least 16 characters' })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
   MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
   MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
@@ -46,6 +59,12 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   SEED_DEMO: '1',
   LOG_LEVEL: 'info',
   TRUST_PROXY: '0',
+  METRICS_ALLOW: '127.0.0.1,::1',
+  DIFFS_PER_MEETING: '2',
+  MAX_SOCKETS_PER_PERSON: '20',
+  MAX_SOCKETS_PER_ADDRESS: '1000',
+  SYNC_REQUESTS_PER_PERSON: '120',
+  DIFF_TIMEOUT_MS: '10000',
   RATE_LIMIT_PER_MINUTE: '1200',
   MAX_FRAME_BYTES: String(2 * 1024 * 1024),
   MAX_UPDATE_BYTES: String(512 * 1024),
@@ -71,7 +90,25 @@ export interface Config {
   publicOrigins: string[];
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): none, the nearest
+   * N hops, or the listed addresses. Never "all": the leftmost entry is the client's to choose.
+   */
+  trustProxy: false | number | string[];
+  /** Addresses (after trustProxy) that may read /metrics without a token. */
+  metricsAllow: string[];
+  /** A bearer token that also opens /metrics, from anywhere. */
+  metricsToken: string | undefined;
+  /** Version diffs of one meeting computed at once (more answer 429 DIFFS_BUSY). */
+  diffsPerMeeting: number;
+  /** A version diff running longer is stopped (503 DIFF_TIMEOUT). */
+  diffTimeoutMs: number;
+  /** Open WebSockets of one person (per instance); more are closed with 4430. */
+  maxSocketsPerPerson: number;
+  /** Open WebSockets from one client address (per instance); more are closed with 4430. */
+  maxSocketsPerAddress: number;
+  /** Sync requests per person per 10 s across their sockets; a socket going over is closed (1008). */
+  syncRequestsPerPerson: number;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
   /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
@@ -135,7 +172,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicOrigins: origins,
     seedDemo: parsed.SEED_DEMO === '1',
     logLevel: parsed.LOG_LEVEL,
-    trustProxy: parsed.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    metricsAllow: splitList(parsed.METRICS_ALLOW),
+    metricsToken: parsed.METRICS_TOKEN,
+    diffsPerMeeting: parsed.DIFFS_PER_MEETING,
+    diffTimeoutMs: parsed.DIFF_TIMEOUT_MS,
+    maxSocketsPerPerson: parsed.MAX_SOCKETS_PER_PERSON,
+    maxSocketsPerAddress: parsed.MAX_SOCKETS_PER_ADDRESS,
+    syncRequestsPerPerson: parsed.SYNC_REQUESTS_PER_PERSON,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxFrameBytes: parsed.MAX_FRAME_BYTES,
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
@@ -152,6 +196,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       webhooksAllowLoopbackHttp: parsed.WEBHOOKS_ALLOW_LOOPBACK_HTTP === '1',
     },
   };
+}
+
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+function parseTrustProxy(value: string): false | number | string[] {
+  if (value === '0') return false;
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  return splitList(value);
 }
 
 function parseOrigins(value: string): string[] {

@@ -81,15 +81,16 @@ describe('rate limits', () => {
     }
   });
 
-  it('stop password guessing on one account without locking out the others', async () => {
+  it('slow password guessing on one account without locking out the others', async () => {
     const attempts: number[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 7; i++) {
       attempts.push(
         (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'rahul@example.org', password: `guess ${i}` } })).status,
       );
     }
-    expect(attempts.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(attempts[10]).toBe(429);
+    // Five free failures, then each attempt waits twice as long as the last (loginGuard.test.ts).
+    expect(attempts.slice(0, 5)).toEqual(Array(5).fill(401));
+    expect(attempts.slice(5)).toEqual([429, 429]);
     const other = await http(server.baseUrl, 'POST', '/api/auth/login', {
       body: { email: 'olena@example.org', password: 'plenary-demo-2025' },
     });

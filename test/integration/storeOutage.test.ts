@@ -48,7 +48,7 @@ describe('PostgreSQL going away', () => {
     proxy.partition();
     const refused = await http(server.baseUrl, 'POST', '/api/collab-token', { cookie: session.cookie });
     expect(refused.status).toBe(503);
-    expect(refused.body.error.code).toBe('UNAVAILABLE');
+    expect(refused.body.error.code).toBe('STORE_UNAVAILABLE');
     const ready = await http(server.baseUrl, 'GET', '/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.checks.store).toMatch(/^failed/);

@@ -19,6 +19,14 @@ describe('configuration', () => {
     });
   });
 
+  it('trusts exactly the proxy hops or addresses given, never every hop', () => {
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12']);
+    expect(loadConfig({}).metricsAllow).toEqual(['127.0.0.1', '::1']);
+  });
+
   it('follows PORT in the default origin and reads every variable', () => {
     const config = loadConfig({
       PORT: '8080',
@@ -52,6 +60,9 @@ describe('configuration', () => {
     [{ PUBLIC_ORIGIN: 'https://x.org/path' }, /^PUBLIC_ORIGIN must be .* without a path/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE must be an integer/],
+    [{ TRUST_PROXY: 'true' }, /^TRUST_PROXY must be 0, a number of proxy hops/],
+    [{ METRICS_ALLOW: 'everyone' }, /^METRICS_ALLOW must be/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be/],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     let error: unknown;
     try {

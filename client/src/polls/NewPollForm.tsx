@@ -155,6 +155,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         )}
       </Field>
       <CheckboxField className="poll-form__check" label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
+      {secret && <p className="form__hint">{t('polls.form.secretBatches')}</p>}
       <ErrorAlert message={error} />
       <div className="poll-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>

@@ -15,6 +15,7 @@ import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { requireUser } from './authPlugin.ts';
 import type { CollabTokens } from './collabToken.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DeviceCookies, LoginGuard } from './loginGuard.ts';
 import { DECOY_HASH, verifyPassword } from './passwords.ts';
 import { isPasswordLoginOff } from '../sso/ssoStore.ts';
 
@@ -23,6 +24,8 @@ export interface AuthRoutesOptions {
   tokens: CollabTokens;
   /** Told when a session ends, so open sockets of that session can be closed. */
   onSessionRevoked?: (sessionId: string) => void;
+  /** Device cookies get `Secure` like the session cookie. */
+  secureCookies?: boolean;
 }
 
 export function publicUser(user: User): PublicUser {
@@ -31,7 +34,9 @@ export function publicUser(user: User): PublicUser {
 
 const INVALID = 'The email or password is not correct.';
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { store, tokens, onSessionRevoked }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { store, tokens, onSessionRevoked, secureCookies = false }) => {
+  const guard = new LoginGuard();
+  const devices = new DeviceCookies(await store.settings.secret('device-cookie-secret'));
   app.post(
     '/api/auth/login',
     {
@@ -39,27 +44,46 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         tags: ['auth'],
         summary: 'Sign in; sets an HttpOnly session cookie',
         body: LoginBody,
-        response: { 200: LoginResponse, 401: ErrorResponse },
+        response: { 200: LoginResponse, 401: ErrorResponse, 429: ErrorResponse },
       },
-      // Guessing passwords: ten tries a minute per account from one address.
-      config: {
-        public: true,
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          keyGenerator: (request) => `login:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        },
-      },
+      // Guessing and spraying passwords are slowed by LoginGuard (per account, per address, per known browser);
+      // this only bounds raw floods, counted apart from the other routes.
+      config: { public: true, rateLimit: { max: 600, timeWindow: 60_000, keyGenerator: (request) => `login:${request.ip}` } },
     },
     async (request, reply) => {
+      const email = request.body.email.toLowerCase();
       const found = await store.users.credentialsByEmail(request.body.email);
+      const cookie = devices.read(request.cookies[DEVICE_COOKIE]);
+      const attempt = {
+        email,
+        address: request.ip,
+        device: cookie && found && cookie.userId === found.user.id ? { deviceId: cookie.deviceId } : null,
+      };
+      const waitMs = guard.waitMs(attempt);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        void reply.header('retry-after', String(seconds));
+        throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+      }
       // Verify against a decoy when the email is unknown: same answer, same cost.
       const valid = await verifyPassword(request.body.password, found?.passwordHash ?? DECOY_HASH);
-      if (!found || !valid || found.user.disabled) throw new AppError('INVALID_CREDENTIALS', INVALID);
       // Switched to single sign-on only by the secretariat: the same answer as a wrong password.
-      if (await isPasswordLoginOff(store.db, found.user.id)) throw new AppError('INVALID_CREDENTIALS', INVALID);
+      if (!found || !valid || found.user.disabled || (await isPasswordLoginOff(store.db, found.user.id))) {
+        guard.failed(attempt);
+        throw new AppError('INVALID_CREDENTIALS', INVALID);
+      }
+      guard.succeeded(attempt);
       const { secret } = await store.sessions.create(found.user.id);
       app.setSessionCookie(reply, secret);
+      if (!attempt.device) {
+        void reply.setCookie(DEVICE_COOKIE, devices.issue(found.user.id), {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies,
+          path: '/api/auth',
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
+      }
       await store.audit.record({ actorId: found.user.id, action: 'auth.login', subject: `user:${found.user.id}` });
       return { user: publicUser(found.user) };
     },

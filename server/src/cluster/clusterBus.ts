@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis as IORedis } from 'ioredis';
-import { createRedisClient } from './redisClient.ts';
+import { createRedisClient, redisAnswers, withinTimeout } from './redisClient.ts';
 
 export interface ClusterEvents {
   /** A projection entry changed in the store: recompute it. */
@@ -35,12 +35,12 @@ export class ClusterBus {
     this.sub = createRedisClient(url, 'events-sub', log);
     let connectedOnce = false;
     this.sub.on('ready', () => {
-      // ioredis re-subscribes by itself after a reconnection; events sent meanwhile are lost,
-      // so listeners get the chance to catch up.
+      // Subscribed again at every connection (a subscription that timed out is not remembered);
+      // events sent meanwhile are lost, so listeners get the chance to catch up.
+      void this.sub.subscribe(this.channel).catch(() => undefined);
       if (connectedOnce) for (const handler of this.reconnectHandlers) handler();
       connectedOnce = true;
     });
-    void this.sub.subscribe(this.channel).catch((error: unknown) => log.warn({ err: error }, 'could not subscribe to cluster events'));
     this.sub.on('message', (_channel: string, raw: string) => {
       let message: { from: string; type: keyof ClusterEvents; payload: unknown };
       try {
@@ -70,13 +70,18 @@ export class ClusterBus {
     this.reconnectHandlers.push(handler);
   }
 
-  /** Fire and forget: an event lost while Redis is down is caught up by `onReconnect`. */
+  /**
+   * Fire and forget: an event lost while Redis is down is caught up by `onReconnect`. Dropped at
+   * once while Redis does not answer, so that nothing piles up meanwhile.
+   */
   publish<K extends keyof ClusterEvents>(type: K, payload: ClusterEvents[K]): void {
+    if (!redisAnswers(this.pub)) return;
     this.pub.publish(this.channel, JSON.stringify({ from: this.instanceId, type, payload })).catch(() => undefined);
   }
 
+  /** For /readyz: answers within half a second, or fails. */
   async ping(): Promise<void> {
-    await this.pub.ping();
+    await withinTimeout(this.pub.ping());
   }
 
   async close(): Promise<void> {

@@ -41,11 +41,21 @@ export class ClusterSync extends Redis {
       awaitInitialSyncTimeout: 1_000,
     });
     this.log = options.log;
+    // The extension publishes straight on its client: while Redis does not answer, nothing is
+    // queued (announceAll carries it all later), and a publish that fails is not logged once per
+    // update (the client logs the outage once).
+    const publish = this.pub.publish.bind(this.pub) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
+    (this.pub as { publish: unknown }).publish = (channel: string | Buffer, message: string | Buffer) =>
+      this.redisReady ? publish(channel, message).catch(() => 0) : Promise.resolve(0);
+    // Announce again once both connections answer after either was lost.
     let connectedOnce = false;
-    this.sub.on('ready', () => {
+    const onReady = () => {
+      if (!this.redisReady) return;
       if (connectedOnce) void this.announceAll();
       connectedOnce = true;
-    });
+    };
+    this.sub.on('ready', onReady);
+    this.pub.on('ready', onReady);
   }
 
   private get redisReady(): boolean {
@@ -73,12 +83,14 @@ export class ClusterSync extends Redis {
     }
   }
 
+  // While Redis does not answer, nothing is queued for it: the document's state is announced
+  // again when it comes back (announceAll), which carries every update made meanwhile.
   override async onChange(payload: onChangePayload): Promise<void> {
-    if (!isLive(payload.documentName)) await super.onChange(payload);
+    if (!isLive(payload.documentName) && this.redisReady) await super.onChange(payload);
   }
 
   override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<void> {
-    if (!isLive(payload.documentName)) await super.onAwarenessUpdate(payload);
+    if (!isLive(payload.documentName) && this.redisReady) await super.onAwarenessUpdate(payload);
   }
 
   override async beforeBroadcastStateless(payload: beforeBroadcastStatelessPayload): Promise<number> {

@@ -60,6 +60,7 @@ export class Authentication implements Extension {
     }
     const user = await userOfSession(store, session);
     if (!session || !user) throw CLOSE_EVENTS.unauthorized;
+    if (context.admitPerson && !context.admitPerson(user.id)) throw CLOSE_EVENTS.forbidden;
     const resolved = await access.resolve(user, documentName);
     if (!resolved) throw CLOSE_EVENTS.forbidden;
     const granted = context.readOnly ? 'read' : resolved;

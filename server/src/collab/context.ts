@@ -12,6 +12,8 @@ export interface SocketContext {
   socket: WebSocketLike;
   /** The credential allows reading only (a read-scoped API token on /yjs): every document is read-only. */
   readOnly?: boolean;
+  /** Counts the socket against its person's cap once known; false when over it (the socket is closed). */
+  admitPerson?: (userId: string) => boolean;
 }
 
 export interface CollabContext extends SocketContext {
@@ -32,3 +34,5 @@ export const SERVER_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
  * its unacknowledged edits again once the store answers.
  */
 export const TRY_AGAIN_LATER = CLOSE_EVENTS.tryAgainLater;
+/** Close code for a socket over the cap of open sockets per person or per address (socketCaps.ts). */
+export const TOO_MANY_SOCKETS = CLOSE_EVENTS.tooManySockets;

@@ -73,6 +73,8 @@ export class DocumentAccess {
     if (!ref) return null;
     const resolver = this.resolvers.get(ref.kind);
     const access = resolver ? await resolver(user, ref.id) : null;
+    // Whatever a resolver says (authorship, membership), an observer never writes.
+    if (access === 'write' && !isParticipant(user.role)) return 'read';
     if (access === 'write') {
       for (const rule of this.readOnlyRules) if (await rule(documentName)) return 'read';
     }

@@ -40,6 +40,8 @@ export class FrameGuard {
   private chatter = 0;
   private syncRequests = 0;
   private readonly limits: FrameGuardLimits;
+  /** Whether the last frame checked was a sync step 1 (for the per-person budget, socketCaps.ts). */
+  lastWasSyncRequest = false;
 
   constructor(limits: FrameGuardLimits = DEFAULT_FRAME_LIMITS) {
     this.limits = limits;
@@ -48,6 +50,7 @@ export class FrameGuard {
   check(frame: Uint8Array): FrameVerdict {
     let type: number;
     let step = -1;
+    this.lastWasSyncRequest = false;
     try {
       // A lone Pong (type 10) has no document address.
       if (frame.length === 1 && frame[0] === 10) return 'ok';
@@ -66,6 +69,7 @@ export class FrameGuard {
       this.chatter = 0;
       this.syncRequests = 0;
     }
+    this.lastWasSyncRequest = step === SYNC_STEP_1;
     if (step === SYNC_STEP_1) return ++this.syncRequests > this.limits.syncRequestsPerWindow ? 'flood' : 'ok';
     return ++this.chatter > this.limits.chatterPerWindow ? 'flood' : 'ok';
   }

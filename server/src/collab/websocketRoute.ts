@@ -12,12 +12,15 @@ import type { SocketContext } from './context.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
 import { holdingSocket } from './socketWrites.ts';
 import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
+import type { SocketCaps } from './socketCaps.ts';
 
 export interface WebsocketRouteOptions {
   hocuspocus: Hocuspocus;
   frameLimits?: FrameGuardLimits;
   publicOrigins: string[];
   metrics: Metrics;
+  /** Caps on open sockets per address and per person. */
+  caps?: SocketCaps;
 }
 
 
@@ -53,7 +56,10 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
       // Count what Hocuspocus sends without changing what it sees; hold frames back while a
       // write they may acknowledge is not yet durable.
       const counted = holdingSocket(socket, () => metrics.messagesOut.inc());
-      const context: SocketContext = { socket: counted };
+      const { caps } = options;
+      if (caps && !caps.admitAddress(request.ip, counted)) return;
+      socket.on('close', () => caps?.release(request.ip, counted));
+      const context: SocketContext = { socket: counted, ...(caps ? { admitPerson: (userId: string) => caps.admitPerson(userId, counted) } : {}) };
       const connection = hocuspocus.handleConnection(counted, upgradeRequest(request), context);
       const guard = new FrameGuard(options.frameLimits);
       let refused = false;
@@ -68,7 +74,8 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         // ws hands a Buffer of its own for each message: use it as it is, without a copy.
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
         const frame = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        const verdict = guard.check(frame);
+        let verdict = guard.check(frame);
+        if (verdict === 'ok' && guard.lastWasSyncRequest && options.caps && !options.caps.spendSyncRequest(counted)) verdict = 'flood';
         if (verdict !== 'ok') {
           request.log.warn({ verdict, bytes: frame.length }, 'closed a socket for a hostile frame');
           refused = true;

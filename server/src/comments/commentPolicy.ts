@@ -7,6 +7,7 @@
  *   for public comment. Its authors and the moderators resolve any thread.
  * - anyone who may comment resolves and reopens the threads they started.
  */
+import { mayEditProposal } from '../proposals/proposalPolicy.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
@@ -41,7 +42,7 @@ export async function commentPolicy(
     return {
       meetingId: proposal.meetingId,
       canComment: isParticipant(user.role) || proposal.publicComment,
-      canResolveAny: isModerator(user.role) || proposal.authorIds.includes(user.id),
+      canResolveAny: mayEditProposal(user, proposal),
     };
   }
   return null;

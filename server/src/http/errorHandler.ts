@@ -2,7 +2,7 @@
  * One error handler for every route: `{"error": {"code", "message"}}` with a fitting status.
  * Details of server faults (5xx) are logged, never sent.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { StoreUnavailable } from '../storage/db.ts';
@@ -17,7 +17,7 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   if (error instanceof StoreUnavailable) {
     return {
       status: 503,
-      body: { error: { code: 'UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' } },
+      body: { error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' } },
     };
   }
   const fastifyError = error as FastifyError;
@@ -28,6 +28,12 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   if (status === 413) {
     return { status, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } } };
   }
+  if (status === 415) {
+    return {
+      status,
+      body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This route does not accept a body of that Content-Type (send application/json).' } },
+    };
+  }
   if (status === 429) {
     return { status, body: { error: { code: 'RATE_LIMITED', message: error.message || 'Too many requests; slow down.' } } };
   }
@@ -35,6 +41,18 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
     return { status, body: { error: { code: 'BAD_REQUEST', message: error.message } } };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } } };
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding in the path, a bad
+ * constraint): the same envelope as every other error.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const bad = error.code === 'FST_ERR_BAD_URL';
+  const { status, body } = bad
+    ? { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'The address is not valid (a malformed percent-encoding).' } } }
+    : toResponse(error);
+  void reply.code(status).send(body);
 }
 
 export const errorHandler = fp(

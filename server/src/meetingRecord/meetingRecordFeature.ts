@@ -8,6 +8,7 @@ import { actionRoutes } from './actions/actionRoutes.ts';
 import { ActionService } from './actions/actionService.ts';
 import { seedMeetingRecord } from './demoRecord.ts';
 import { MEETING_RECORD_MIGRATIONS } from './migrations.ts';
+import { DIFF_SNAPSHOT_MIGRATIONS } from './versions/diffRunner.ts';
 import { packRoutes } from './pack/packRoutes.ts';
 import { runRoutes } from './run/runRoutes.ts';
 import { RunService } from './run/runService.ts';
@@ -19,11 +20,15 @@ const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 
 export const meetingRecordFeature: Feature = {
   name: 'meetingRecord',
-  migrations: MEETING_RECORD_MIGRATIONS,
-  async register({ http, store, collab, live, log }) {
+  migrations: [...MEETING_RECORD_MIGRATIONS, ...DIFF_SNAPSHOT_MIGRATIONS],
+  async register({ http, store, collab, live, log, config }) {
     const actions = new ActionService({ store, live });
     const run = new RunService({ store, live });
-    const versions = new VersionService({ store, collab });
+    const versions = new VersionService({
+      store,
+      collab,
+      diffLimits: { perMeeting: config.diffsPerMeeting, timeoutMs: config.diffTimeoutMs },
+    });
 
     live.source(LIVE_ACTIONS_MAP, (meetingId) => actions.liveEntries(meetingId));
     live.source(LIVE_MEETING_MAP, (meetingId) => run.liveEntries(meetingId));

@@ -1,7 +1,9 @@
 /** Liveness, readiness and metrics for operators and load balancers. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { AppError } from '../http/appError.ts';
 import type { Metrics } from './metrics.ts';
+import { metricsAccess } from './metricsAccess.ts';
 
 export type ReadinessCheck = () => Promise<void>;
 
@@ -9,6 +11,10 @@ export interface HealthRoutesOptions {
   metrics: Metrics;
   /** Named checks; `/readyz` is 200 only when every one resolves. */
   checks: Record<string, ReadinessCheck>;
+  /** Addresses that may read /metrics (default: the loopback). */
+  metricsAllow?: string[];
+  /** A bearer token that opens /metrics from anywhere. */
+  metricsToken?: string | undefined;
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -29,7 +35,8 @@ function withTimeout(check: ReadinessCheck): Promise<void> {
   });
 }
 
-export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { metrics, checks }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { metrics, checks, metricsAllow = ['127.0.0.1', '::1'], metricsToken }) => {
+  const mayReadMetrics = metricsAccess(metricsAllow, metricsToken);
   app.get(
     '/healthz',
     { schema: { tags: ['operations'], summary: 'The process serves', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
@@ -66,8 +73,20 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
     },
   );
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics' } }, async (_request, reply) => {
-    const body = await metrics.registry.metrics();
-    return reply.type(metrics.registry.contentType).send(body);
-  });
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics (from METRICS_ALLOW addresses, or with the METRICS_TOKEN bearer token)',
+      },
+    },
+    async (request, reply) => {
+      if (!mayReadMetrics(request.ip, request.headers.authorization)) {
+        throw new AppError('METRICS_NOT_ALLOWED', 'Metrics are served to the configured addresses or with the metrics token only.');
+      }
+      const body = await metrics.registry.metrics();
+      return reply.type(metrics.registry.contentType).send(body);
+    },
+  );
 };

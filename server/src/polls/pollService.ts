@@ -62,6 +62,7 @@ export class PollService {
   private readonly closedHooks: PollClosedHook[] = [];
   private readonly createdHooks: PollCreatedHook[] = [];
   private readonly openingHooks: PollOpeningHook[] = [];
+  private readonly ballotHooks: ((poll: Poll) => Promise<void>)[] = [];
 
   constructor(options: PollServiceOptions) {
     this.options = options;
@@ -77,6 +78,11 @@ export class PollService {
 
   onOpening(hook: PollOpeningHook): void {
     this.openingHooks.push(hook);
+  }
+
+  /** Told after a ballot is committed and before the poll is projected (secret polls publish in batches). */
+  onBallot(hook: (poll: Poll) => Promise<void>): void {
+    this.ballotHooks.push(hook);
   }
 
   private requireManager(user: User): void {
@@ -295,6 +301,7 @@ export class PollService {
       }
       throw error;
     }
+    for (const hook of this.ballotHooks) await hook(poll);
     this.project(poll);
     return { voted: true, replaced, ...(poll.secret ? {} : { choices: [...choices] }) };
   }

@@ -14,6 +14,7 @@ import type { Store } from '../storage/store.ts';
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import type { User } from '../users/userStore.ts';
 import { PROPOSALS_MAP } from '../comments/commentService.ts';
+import { mayChooseCoAuthors, mayEditProposal } from './proposalPolicy.ts';
 import type { ProposalChanges, ProposalStore } from './proposalStore.ts';
 
 export interface ProposalServiceOptions {
@@ -80,12 +81,11 @@ export class ProposalService {
     const info = await proposals.accessInfo(id);
     if (!info) throw notFound('The proposal');
     const moderator = isModerator(user.role);
-    const author = info.authorIds.includes(user.id);
     if (Object.values(patch).every((value) => value === undefined)) throw badRequest('Nothing to change.');
     if (patch.status !== undefined && !moderator) throw forbidden('Only the secretariat or the chair may change a proposal’s status.');
     const editsContent = [patch.title, patch.summary, patch.kind, patch.publicComment].some((value) => value !== undefined);
-    if (editsContent && !moderator && !author) throw forbidden('Only the proposal’s authors, the secretariat or the chair may edit it.');
-    if (patch.coAuthorIds !== undefined && !moderator && info.submitterId !== user.id) {
+    if (editsContent && !mayEditProposal(user, info)) throw forbidden('Only the proposal’s authors, the secretariat or the chair may edit it.');
+    if (patch.coAuthorIds !== undefined && !mayChooseCoAuthors(user, info)) {
       throw forbidden('Only the submitter, the secretariat or the chair may choose co-authors.');
     }
     checkTexts(patch);

@@ -1,11 +1,11 @@
 /** Proposals for Policy Networks and Best Practice Forums, and comment threads on documents. */
-import { isModerator } from '../../../shared/roles.ts';
 import { commentRoutes } from '../comments/commentRoutes.ts';
 import { CommentService, PROPOSALS_MAP, THREADS_MAP } from '../comments/commentService.ts';
 import { CommentStore } from '../comments/commentStore.ts';
 import type { Feature } from '../feature.ts';
 import { seedDemoProposals } from './demoProposals.ts';
 import { PROPOSAL_MIGRATIONS } from './migrations.ts';
+import { mayEditProposal } from './proposalPolicy.ts';
 import { proposalRoutes } from './proposalRoutes.ts';
 import { ProposalService } from './proposalService.ts';
 import { ProposalStore } from './proposalStore.ts';
@@ -17,11 +17,11 @@ export const proposalsFeature: Feature = {
     const proposals = new ProposalStore(store.db);
     const comments = new CommentStore(store.db);
 
-    // A proposal's body: its authors, the secretariat and the chair write; everyone signed in reads.
+    // A proposal's body: its authors (while their role may write), the secretariat and the chair write; everyone signed in reads.
     access.register('proposal', async (user, id) => {
       const proposal = await proposals.accessInfo(id);
       if (!proposal) return null;
-      return isModerator(user.role) || proposal.authorIds.includes(user.id) ? 'write' : 'read';
+      return mayEditProposal(user, proposal) ? 'write' : 'read';
     });
 
     // What a meeting's live document holds of this feature when it loads.

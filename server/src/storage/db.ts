@@ -52,9 +52,13 @@ export class UniqueViolation extends Error {
   }
 }
 
-/** Raised when the database cannot be reached; the HTTP layer turns it into 503. */
+/**
+ * Raised when the database cannot be reached or cannot write (a full disk, an I/O error, a
+ * read-only file); the HTTP layer turns it into 503 STORE_UNAVAILABLE. The statement was not
+ * applied: nothing half-written remains.
+ */
 export class StoreUnavailable extends Error {
   constructor(cause: unknown) {
-    super('the store is unavailable', { cause });
+    super(`the store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

@@ -118,6 +118,8 @@ function isConnectionError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001'].includes(code) ||
+    // disk_full, insufficient_resources, out_of_memory, io_error, read_only_sql_transaction
+    ['53100', '53000', '53200', '58030', '25006'].includes(code) ||
     /Connection terminated|timeout exceeded when trying to connect/.test(message)
   );
 }

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { type Db, type GroupCommit, type RunResult, type SqlExecutor, type SqlParam, UniqueViolation } from './db.ts';
+import { type Db, type GroupCommit, type RunResult, type SqlExecutor, type SqlParam, StoreUnavailable, UniqueViolation } from './db.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
 
 /** A group is committed early once it holds this many statements. */
@@ -95,7 +95,7 @@ export class SqliteDb implements Db {
   private inGroup<T>(statement: () => T): T {
     let group = this.group;
     if (!group) {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.exec('BEGIN IMMEDIATE');
       let resolve!: () => void;
       let reject!: (error: unknown) => void;
       const committed = new Promise<void>((ok, fail) => {
@@ -178,14 +178,16 @@ export class SqliteDb implements Db {
     let release!: () => void;
     this.lock = new Promise<void>((resolve) => (release = resolve));
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(this.direct);
-        this.db.exec('COMMIT');
+        this.exec('COMMIT');
         return result;
       } catch (error) {
-        this.db.exec('ROLLBACK');
-        throw error;
+        // A full disk or an I/O error may have rolled the transaction back already; the
+        // original error is the one to report, not "no transaction is active".
+        if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        throw translate(error);
       }
     } finally {
       this.lock = null;
@@ -204,6 +206,14 @@ export class SqliteDb implements Db {
     // The worker's connection goes first, so that this one, the last, checkpoints everything.
     await this.checkpointer?.stop();
     if (this.db.isOpen) this.db.close();
+  }
+
+  private exec(sql: string): void {
+    try {
+      this.db.exec(sql);
+    } catch (error) {
+      throw translate(error);
+    }
   }
 
   private prepare(sql: string): StatementSync {
@@ -232,9 +242,23 @@ export class SqliteDb implements Db {
   }
 }
 
+/** SQLite's primary result codes that mean "the store cannot work now", not "this request is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  8, // SQLITE_READONLY
+  10, // SQLITE_IOERR
+  13, // SQLITE_FULL
+  14, // SQLITE_CANTOPEN
+]);
+
 function translate(error: unknown): unknown {
+  if (error instanceof UniqueViolation || error instanceof StoreUnavailable) return error;
   if (error instanceof Error && /UNIQUE constraint failed|PRIMARY KEY constraint failed/.test(error.message)) {
     return new UniqueViolation(error);
+  }
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  if (typeof code === 'number' && UNAVAILABLE_CODES.has(code & 0xff)) return new StoreUnavailable(error);
+  if (error instanceof Error && /database or disk is full|disk I\/O error|readonly database/.test(error.message)) {
+    return new StoreUnavailable(error);
   }
   return error;
 }

@@ -40,7 +40,7 @@ export async function documentAt(documents: DocumentStore, doc: string, seq: num
   return ydoc;
 }
 
-type PersonRef = { id: string; name: string } | null;
+export type PersonRef = { id: string; name: string } | null;
 
 /** Is the struct visible in the snapshot? (Yjs's own isVisible is not exported.) */
 function visibleIn(item: Y.Item, snapshot: Y.Snapshot): boolean {
@@ -54,25 +54,41 @@ interface Deletion {
   userId: string | null;
 }
 
+/** The document as it was at a log position, and who first wrote each client's structs by then. */
+export interface DiffStart {
+  /** The whole state (deleted content included: no garbage collection). */
+  state: Uint8Array;
+  authors: [number, string | null][];
+}
+
+/** A diff whose people are still user ids (a worker computes it; the main thread names them). */
+export interface RawDiff {
+  blocks: DiffBlock[];
+  pending: { block: DiffBlock; authors: { spanIndex: number; userId: string | null }[]; blockAuthor: string | null; attributeAuthors: (string | null)[] }[];
+  /** The document at `fromSeq`, when asked for: stored, it spares the next diff the history before. */
+  start?: DiffStart;
+}
+
 /**
  * What changed in the document between log positions `fromSeq` and `toSeq`, block by block:
- * text inserted and deleted, blocks added and removed, attributes changed, each with the person
- * who did it (`people` resolves user ids to names).
+ * text inserted and deleted, blocks added and removed, attributes changed, each with the user id
+ * of who did it. `rows` are the log rows after `start` (or from the beginning) up to `toSeq`.
+ * CPU only, no I/O: it runs in a worker thread (diffWorker.ts).
  */
-export async function diffBetween(
-  documents: DocumentStore,
-  doc: string,
-  fromSeq: number,
-  toSeq: number,
-  people: (userId: string) => Promise<PersonRef>,
-): Promise<DiffBlock[]> {
+export function computeDiff(rows: Iterable<Pick<StoredUpdate, 'seq' | 'data' | 'userId'>>, fromSeq: number, start: DiffStart | null, capture: boolean): RawDiff {
   // Deleted content is kept (no garbage collection) so that both states can be read at once.
   const ydoc = new Y.Doc({ gc: false });
+  const authorOfClient = new Map<number, string | null>(start?.authors ?? []);
+  if (start) apply(ydoc, start.state);
   let before: Y.Snapshot | null = null;
-  const authorOfClient = new Map<number, string | null>();
+  let captured: DiffStart | undefined;
   const deletions = new Map<number, Deletion[]>();
-  for await (const row of rowsUpTo(documents, doc, toSeq)) {
-    if (row.seq > fromSeq && !before) before = Y.snapshot(ydoc);
+  const takeBefore = () => {
+    before = Y.snapshot(ydoc);
+    if (capture && !start) captured = { state: Y.encodeStateAsUpdate(ydoc), authors: [...authorOfClient] };
+  };
+  for (const row of rows) {
+    if (row.seq > fromSeq && !before) takeBefore();
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(row.data);
@@ -89,28 +105,17 @@ export async function diffBetween(
     }
     apply(ydoc, row.data);
   }
-  const from = before ?? Y.snapshot(ydoc);
+  if (!before) takeBefore();
+  const from = before!;
   const to = Y.snapshot(ydoc);
 
-  const names = new Map<string, PersonRef>();
-  const person = async (userId: string | null | undefined): Promise<PersonRef> => {
-    if (!userId) return null;
-    if (!names.has(userId)) names.set(userId, await people(userId));
-    return names.get(userId) ?? null;
-  };
   const inserter = (id: Y.ID) => authorOfClient.get(id.client) ?? null;
   const deleter = (id: Y.ID) =>
     deletions.get(id.client)?.find((range) => id.clock >= range.clock && id.clock < range.clock + range.len)?.userId ?? null;
 
   const schema = richTextSchema();
   const blocks: DiffBlock[] = [];
-  type Pending = {
-    block: DiffBlock;
-    authors: { spanIndex: number; userId: string | null }[];
-    blockAuthor: string | null;
-    attributeAuthors: (string | null)[];
-  };
-  const pending: Pending[] = [];
+  const pending: RawDiff['pending'] = [];
 
   const walk = (parent: Y.XmlFragment | Y.XmlElement, depth: number) => {
     for (let item = parent._start; item !== null; item = item.right) {
@@ -127,7 +132,7 @@ export async function diffBetween(
       if (isText || change || attributes.length > 0 || node.nodeName === 'agendaItem') {
         const block: DiffBlock = { type: node.nodeName, depth, spans: [] };
         if (change) block.change = change;
-        const entry: Pending = { block, authors: [], blockAuthor, attributeAuthors: attributes.map((a) => a.userId) };
+        const entry: RawDiff['pending'][number] = { block, authors: [], blockAuthor, attributeAuthors: attributes.map((a) => a.userId) };
         if (attributes.length) block.attributes = attributes.map(({ name, from: was, to: now }) => ({ name, from: was, to: now }));
         if (isText) readText(node, from, to, entry, inserter, deleter);
         pending.push(entry);
@@ -137,8 +142,19 @@ export async function diffBetween(
     }
   };
   walk(ydoc.getXmlFragment(RICH_TEXT_FIELD), 0);
+  ydoc.destroy();
+  return captured ? { blocks, pending, start: captured } : { blocks, pending };
+}
 
-  for (const entry of pending) {
+/** Puts names on a computed diff (`people` resolves user ids to names, once each). */
+export async function nameDiff(raw: RawDiff, people: (userId: string) => Promise<PersonRef>): Promise<DiffBlock[]> {
+  const names = new Map<string, PersonRef>();
+  const person = async (userId: string | null | undefined): Promise<PersonRef> => {
+    if (!userId) return null;
+    if (!names.has(userId)) names.set(userId, await people(userId));
+    return names.get(userId) ?? null;
+  };
+  for (const entry of raw.pending) {
     if (entry.block.change) entry.block.by = await person(entry.blockAuthor);
     for (const { spanIndex, userId } of entry.authors) entry.block.spans[spanIndex]!.by = await person(userId);
     for (const [index, userId] of entry.attributeAuthors.entries()) {
@@ -146,8 +162,22 @@ export async function diffBetween(
       if (attribute) attribute.by = await person(userId);
     }
   }
-  ydoc.destroy();
-  return blocks;
+  return raw.blocks;
+}
+
+/** Every log row of a document after `afterSeq` up to `toSeq`, oldest first, read in pages. */
+export async function rowsBetween(documents: DocumentStore, doc: string, afterSeq: number, toSeq: number): Promise<StoredUpdate[]> {
+  const all: StoredUpdate[] = [];
+  let after = afterSeq;
+  for (;;) {
+    const rows = await documents.history(doc, after, PAGE);
+    for (const row of rows) {
+      if (row.seq > toSeq) return all;
+      all.push(row);
+    }
+    if (rows.length < PAGE) return all;
+    after = rows[rows.length - 1]!.seq;
+  }
 }
 
 function readText(

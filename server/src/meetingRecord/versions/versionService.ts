@@ -17,7 +17,8 @@ import { badRequest, forbidden, notFound } from '../../http/appError.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
-import { diffBetween, documentAt } from './agendaHistory.ts';
+import { documentAt, nameDiff } from './agendaHistory.ts';
+import { type DiffLimits, DiffRunner } from './diffRunner.ts';
 import { syncChildren } from './fragmentSync.ts';
 import { VersionStore } from './versionStore.ts';
 
@@ -27,6 +28,8 @@ export const AUTO_VERSION_AFTER_MS = 60 * 60 * 1000;
 export interface VersionServiceOptions {
   store: Store;
   collab: Hocuspocus;
+  /** Diffs run in worker threads, so many at once per meeting, each for so long at most. */
+  diffLimits?: DiffLimits;
 }
 
 const utcMinute = (at: number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -35,10 +38,12 @@ export class VersionService {
   readonly versions: VersionStore;
   private readonly store: Store;
   private readonly collab: Hocuspocus;
+  readonly diffs: DiffRunner;
 
   constructor(options: VersionServiceOptions) {
     this.store = options.store;
     this.collab = options.collab;
+    this.diffs = new DiffRunner(options.store, options.diffLimits ?? { perMeeting: 2, timeoutMs: 10_000 });
     this.versions = new VersionStore(options.store.db);
   }
 
@@ -86,7 +91,8 @@ export class VersionService {
     const toSeq = to ? to.seq : await this.versions.headSeq(doc);
     // Compare the older with the newer, whichever order they were asked in.
     const [older, newer] = from.seq <= toSeq ? [from.seq, toSeq] : [toSeq, from.seq];
-    const blocks = await diffBetween(this.store.documents, doc, older, newer, async (userId) => {
+    const raw = await this.diffs.diff(meetingId, doc, older, newer);
+    const blocks = await nameDiff(raw, async (userId) => {
       const user = await this.store.users.byId(userId);
       return user ? { id: user.id, name: user.name } : null;
     });
