@@ -6,8 +6,8 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { ActionSchema } from './schemas/actions.ts';
-import { DayBalanceSchema, FloorItemSchema, MetaSchema, QuestionSchema, SpeakingSchema } from './schemas/floor.ts';
 import { ThreadSchema } from './schemas/comments.ts';
+import { DayBalanceSchema, FloorItemSchema, MetaSchema, QuestionSchema, SpeakingSchema } from './schemas/floor.ts';
 import { PollSchema } from './schemas/polls.ts';
 import { ProposalSchema } from './schemas/proposals.ts';
 import { WorkingGroupSchema } from './schemas/workingGroups.ts';

@@ -2,7 +2,7 @@
  * The rich-text schema of every collaborative document (agenda, proposal bodies), shared by the
  * editor in the browser and by the server, which seeds documents and renders them for exports.
  */
-import { mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
+import { type AnyExtension, mergeAttributes, Node } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { AGENDA_ITEM_DEFAULTS, type AgendaItemAttrs } from './agendaItems.ts';
 
@@ -21,7 +21,11 @@ export function isSafeHref(href: string): boolean {
 /** The part of an HTML element that parsing reads (shared/ has no DOM types). */
 type ParsedElement = { getAttribute(name: string): string | null };
 
-type AttributeSpec = { default: unknown; parseHTML: (element: ParsedElement) => unknown; renderHTML: (attributes: Record<string, unknown>) => Record<string, string> };
+type AttributeSpec = {
+  default: unknown;
+  parseHTML: (element: ParsedElement) => unknown;
+  renderHTML: (attributes: Record<string, unknown>) => Record<string, string>;
+};
 
 function dataAttribute(name: keyof AgendaItemAttrs, kind: 'string' | 'number' | 'nullable'): AttributeSpec {
   const html = `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

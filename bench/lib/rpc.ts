@@ -35,7 +35,8 @@ export function serveRpc(handlers: Handlers): void {
       .then(() => (handler as (params: unknown) => unknown)(message.params))
       .then(
         (result) => reply({ rpc: message.rpc, result }),
-        (error: unknown) => reply({ rpc: message.rpc, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+        (error: unknown) =>
+          reply({ rpc: message.rpc, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
   });
   // The parent going away ends the child too.
@@ -55,7 +56,10 @@ export class Child {
   readonly process: ChildProcess;
   readonly label: string;
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; method: string }
+  >();
   private log = '';
   private exitError: Error | null = null;
   readonly exited: Promise<void>;

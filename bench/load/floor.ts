@@ -57,7 +57,14 @@ export function floorHandlers() {
   return {
     /** From now on, each viewer notes when its list of the item shows `userId`. */
     watchHand({ itemKey, userId }: { itemKey: string; userId: string }) {
-      watch((doc) => Boolean(doc.getMap<HandView>('floor').get(itemKey)?.queue?.some((hand) => hand.userId === userId)));
+      watch((doc) =>
+        Boolean(
+          doc
+            .getMap<HandView>('floor')
+            .get(itemKey)
+            ?.queue?.some((hand) => hand.userId === userId),
+        ),
+      );
     },
     awaitHand: ({ timeoutMs }: { timeoutMs: number }) => awaitSeen(timeoutMs, 'the hand on every viewer'),
 
@@ -65,13 +72,28 @@ export function floorHandlers() {
     watchQuestions({ expected }: { expected: { id: string; votes: number }[] }) {
       watch((doc) => {
         const shown = [...doc.getMap<QuestionView>('questions').values()].sort(order);
-        return shown.length === expected.length && shown.every((question, k) => question.id === expected[k]!.id && question.votes === expected[k]!.votes);
+        return (
+          shown.length === expected.length &&
+          shown.every((question, k) => question.id === expected[k]!.id && question.votes === expected[k]!.votes)
+        );
       });
     },
     awaitQuestions: ({ timeoutMs }: { timeoutMs: number }) => awaitSeen(timeoutMs, 'the exact order on every viewer'),
 
     /** Upvotes: voter k at startAt + k × spacing, without waiting for earlier answers. */
-    async upvote({ baseUrl, questionId, voters, startAtUs, spacingUs }: { baseUrl: string; questionId: string; voters: { cookie: string; slot: number }[]; startAtUs: number; spacingUs: number }) {
+    async upvote({
+      baseUrl,
+      questionId,
+      voters,
+      startAtUs,
+      spacingUs,
+    }: {
+      baseUrl: string;
+      questionId: string;
+      voters: { cookie: string; slot: number }[];
+      startAtUs: number;
+      spacingUs: number;
+    }) {
       const started = new Float64Array(voters.length);
       const ended = new Float64Array(voters.length);
       const statuses = new Int32Array(voters.length);
@@ -79,11 +101,14 @@ export function floorHandlers() {
       const base = new URL(baseUrl);
       const send = (method: 'GET' | 'PUT', path: string, cookie: string) =>
         new Promise<number>((resolve) => {
-          const request = http.request({ host: base.hostname, port: base.port, path, method, agent, headers: { cookie } }, (response) => {
-            response.resume();
-            response.on('end', () => resolve(response.statusCode ?? -1));
-            response.on('error', () => resolve(-1));
-          });
+          const request = http.request(
+            { host: base.hostname, port: base.port, path, method, agent, headers: { cookie } },
+            (response) => {
+              response.resume();
+              response.on('end', () => resolve(response.statusCode ?? -1));
+              response.on('error', () => resolve(-1));
+            },
+          );
           request.on('error', () => resolve(-1));
           request.end();
         });

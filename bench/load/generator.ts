@@ -4,18 +4,19 @@
  * Several generators may run at once; the harness splits the clients between them.
  */
 import * as Y from 'yjs';
-import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
 import { createParagraph, paragraphOf, paragraphTexts, TYPED } from '../lib/benchDoc.ts';
+import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
 import { processStatsMonitor } from '../lib/processStats.ts';
 import { serveRpc } from '../lib/rpc.ts';
 import { BenchClient } from './client.ts';
 import { type ClientSpec, type Entry, entries } from './entries.ts';
-import { Tracker, type Writer } from './tracker.ts';
-import { replayHandlers } from './replay.ts';
 import { floorHandlers } from './floor.ts';
 import { pollHandlers } from './polls.ts';
+import { replayHandlers } from './replay.ts';
+import { Tracker, type Writer } from './tracker.ts';
 
 export type { ClientSpec, Entry } from './entries.ts';
+
 const monitor = processStatsMonitor();
 
 const COLORS = ['#0b7285', '#5f3dc4', '#c92a2a', '#2b8a3e', '#e67700', '#364fc7'];
@@ -54,7 +55,15 @@ export interface ConnectResult {
 }
 
 /** Opens clients at `ratePerSec` (all at once when 0) and waits until each is synced or failed. */
-async function connect({ clients, ratePerSec = 0, timeoutMs = 30_000 }: { clients: ClientSpec[]; ratePerSec?: number; timeoutMs?: number }): Promise<ConnectResult> {
+async function connect({
+  clients,
+  ratePerSec = 0,
+  timeoutMs = 30_000,
+}: {
+  clients: ClientSpec[];
+  ratePerSec?: number;
+  timeoutMs?: number;
+}): Promise<ConnectResult> {
   const opened: Entry[] = [];
   const start = nowUs();
   for (let i = 0; i < clients.length; i++) {
@@ -70,9 +79,7 @@ async function connect({ clients, ratePerSec = 0, timeoutMs = 30_000 }: { client
   const failures: string[] = [];
   const deadline = sleep(timeoutMs).then(() => 'timeout');
   const outcomes = await Promise.all(
-    opened.map((e) =>
-      Promise.race([e.client.ready.then(() => 'ok'), deadline]).catch((error: unknown) => String(error)),
-    ),
+    opened.map((e) => Promise.race([e.client.ready.then(() => 'ok'), deadline]).catch((error: unknown) => String(error))),
   );
   const connectMs = new Float64Array(opened.length);
   opened.forEach((e, i) => {
@@ -117,7 +124,6 @@ async function waitCoverage({ target, timeoutMs }: { target: [number, number][];
     });
   }
 }
-
 
 /**
  * Writers type one character per edit on a fixed schedule: the k-th edit of the whole run is due
@@ -178,7 +184,11 @@ async function type({
       });
     }
   }
-  return { sendTimes, lateUs: Float64Array.from(late), counts: sendTimes.map((times) => times.filter((t) => !Number.isNaN(t)).length) };
+  return {
+    sendTimes,
+    lateUs: Float64Array.from(late),
+    counts: sendTimes.map((times) => times.filter((t) => !Number.isNaN(t)).length),
+  };
 }
 
 export interface ClientReport {

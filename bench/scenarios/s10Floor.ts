@@ -38,12 +38,24 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
   };
   const watching = viewers.slice(0, config.viewers);
   const tokens = await server.tokens(watching.map((user) => ({ user, doc: liveDoc })));
-  const specs: ClientSpec[] = watching.map((_, i) => ({ index: i, url: server.url, docName: liveDoc, token: tokens[i]!, localAddress: localAddress(i, 8), apply: true, awareness: true }));
+  const specs: ClientSpec[] = watching.map((_, i) => ({
+    index: i,
+    url: server.url,
+    docName: liveDoc,
+    token: tokens[i]!,
+    localAddress: localAddress(i, 8),
+    apply: true,
+    awareness: true,
+  }));
   const gens = await Generators.start(config.generators, options.settings.verbose);
   const votingGens = await Generators.start(1, options.settings.verbose);
   try {
     options.log(`    ${config.viewers} viewers connecting`);
-    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({ clients: specs.filter((spec) => spec.index % gens.count === g), ratePerSec: 1000 / gens.count, timeoutMs: 120_000 }));
+    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({
+      clients: specs.filter((spec) => spec.index % gens.count === g),
+      ratePerSec: 1000 / gens.count,
+      timeoutMs: 120_000,
+    }));
     const failures = connects.flatMap((result) => result.failures);
     if (failures.length > 0) throw new Error(`viewers failed to connect: ${failures.slice(0, 3).join('; ')}`);
     await sleep(500);
@@ -60,7 +72,8 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
 
     // Three questions; two get a few votes first, the third gets every upvote of the window.
     const asker = viewers[1]!;
-    const ask = (text: string) => call<{ id: string; createdAt: number }>(asker.cookie, 'POST', `/api/meetings/${meetingId}/questions`, { text });
+    const ask = (text: string) =>
+      call<{ id: string; createdAt: number }>(asker.cookie, 'POST', `/api/meetings/${meetingId}/questions`, { text });
     const first = await ask('Will remote hubs get speaking slots?');
     const second = await ask('How is youth participation funded?');
     const third = await ask('Can the chair publish the speakers’ balance per group?');
@@ -96,14 +109,26 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
     const orderLag = summarize(orderMs);
     const checks: Check[] = [
       { name: 'every viewer shows the hand', ok: handMs.length === handViewers, detail: `${handMs.length} of ${handViewers}` },
-      { name: 'the hand reaches every viewer within 1 s', ok: handMs.length > 0 && handLag.max <= 1000, detail: `max ${round(handLag.max, 0)} ms` },
-      { name: 'every upvote accepted', ok: refused.length === 0, detail: refused.length ? `${refused.length} refused (e.g. ${refused[0]})` : `${statuses.length} upvotes` },
+      {
+        name: 'the hand reaches every viewer within 1 s',
+        ok: handMs.length > 0 && handLag.max <= 1000,
+        detail: `max ${round(handLag.max, 0)} ms`,
+      },
+      {
+        name: 'every upvote accepted',
+        ok: refused.length === 0,
+        detail: refused.length ? `${refused.length} refused (e.g. ${refused[0]})` : `${statuses.length} upvotes`,
+      },
       {
         name: 'the questions route shows the exact counts in order',
         ok: expected.every((entry, k) => listed[k]?.id === entry.id && listed[k]?.votes === entry.votes),
         detail: JSON.stringify(listed.map((q) => q.votes)),
       },
-      { name: 'every viewer shows the exact order and counts', ok: orderMs.length === orderViewers, detail: `${orderMs.length} of ${orderViewers}` },
+      {
+        name: 'every viewer shows the exact order and counts',
+        ok: orderMs.length === orderViewers,
+        detail: `${orderMs.length} of ${orderViewers}`,
+      },
       { name: 'no viewer dropped', ok: ordered.every((o) => o.dropped === 0) },
     ];
     return {
@@ -138,7 +163,14 @@ export const s10: Scenario = {
       : { viewers: 3_000, upvotes: 500, windowMs: 10_000, generators: 2 };
     const measurements: Measurement[] = [];
     for (const spec of plenarySpecs(options)) {
-      measurements.push(await measureEach(options, () => startServer(options, spec), (server) => floor(options, server, config), spec.label));
+      measurements.push(
+        await measureEach(
+          options,
+          () => startServer(options, spec),
+          (server) => floor(options, server, config),
+          spec.label,
+        ),
+      );
     }
     const plenary = find(measurements, 'Plenary');
     const p99 = plenary?.latency?.p99;
@@ -148,7 +180,10 @@ export const s10: Scenario = {
       latencyLabel: 'upvote request → answer',
       measurements,
       met: p99 !== undefined && hand !== undefined ? p99 <= 50 && hand <= 1000 && allPassed(measurements) : null,
-      verdict: p99 === undefined ? 'not measured' : `a raised hand was on every viewer ${ms(hand)} after the request at most (target ≤ 1 s); upvote p99 ${ms(p99)} (target ≤ 50 ms).`,
+      verdict:
+        p99 === undefined
+          ? 'not measured'
+          : `a raised hand was on every viewer ${ms(hand)} after the request at most (target ≤ 1 s); upvote p99 ${ms(p99)} (target ≤ 50 ms).`,
       notes: [
         'Entries of the live document are written at most once per interval, which grows with the audience (server/src/live/liveProjection.ts, intervalFor: 300 ms for 3,000 viewers); the first change after a quiet spell is written at once.',
         'Bare Hocuspocus has no HTTP commands or server-written projections, so this scenario has no baseline row.',

@@ -2,6 +2,9 @@
  * Builds the whole server (Fastify for HTTP, Hocuspocus for the WebSocket, on one port)
  * without listening, so that tests and benchmarks can start it on port 0.
  */
+
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
@@ -13,8 +16,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { authPlugin } from './auth/authPlugin.ts';
 import { authRoutes } from './auth/authRoutes.ts';
 import { CollabTokens } from './auth/collabToken.ts';
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import { ClusterBus } from './cluster/clusterBus.ts';
 import { ClusterSync } from './cluster/clusterSync.ts';
 import { AccessSweep } from './collab/accessSweep.ts';
@@ -25,21 +26,21 @@ import { SocketCaps } from './collab/socketCaps.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
 import type { Config } from './config.ts';
-import { clientAssets } from './http/clientAssets.ts';
+import { FEATURES } from './features.ts';
 import { AppError } from './http/appError.ts';
+import { clientAssets } from './http/clientAssets.ts';
 import { errorHandler, frameworkErrors } from './http/errorHandler.ts';
 import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
-import { FEATURES } from './features.ts';
 import { LiveProjection } from './live/liveProjection.ts';
 import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
-import { userRoutes } from './users/userRoutes.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { ALL_MIGRATIONS } from './schema.ts';
 import { StoreUnavailable } from './storage/db.ts';
 import { openStore, type Store } from './storage/store.ts';
 import { WriteHealth } from './storage/writeHealth.ts';
+import { userRoutes } from './users/userRoutes.ts';
 
 /** Probes of load balancers and monitoring: never rate-limited. */
 const OPERATIONS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -92,7 +93,8 @@ export interface AppDependencies {
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<App> {
-  const store = deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations: ALL_MIGRATIONS }));
+  const store =
+    deps.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations: ALL_MIGRATIONS }));
   const ownsStore = deps.store === undefined;
   const metrics = createMetrics();
 
@@ -226,7 +228,17 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   const meetings = new MeetingLifecycle();
   for (const feature of FEATURES) {
-    await feature.register({ http, store, collab, live, access, config, metrics, meetings, log: http.log.child({ feature: feature.name }) });
+    await feature.register({
+      http,
+      store,
+      collab,
+      live,
+      access,
+      config,
+      metrics,
+      meetings,
+      log: http.log.child({ feature: feature.name }),
+    });
   }
   const caps = new SocketCaps({
     perPerson: config.maxSocketsPerPerson,
@@ -235,8 +247,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, caps });
   await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });
-  http.get('/api/openapi.json', { config: { public: true }, schema: { tags: ['operations'], summary: 'This OpenAPI document' } }, async () =>
-    http.swagger(),
+  http.get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { tags: ['operations'], summary: 'This OpenAPI document' } },
+    async () => http.swagger(),
   );
   await http.register(clientAssets, { root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT });
 

@@ -3,7 +3,7 @@
  * (every variable is listed in docs/operations.md). Nothing else in the server reads `process.env`.
  */
 import path from 'node:path';
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { type OidcSettings, parseOidcSettings } from './sso/oidcConfig.ts';
 
@@ -14,9 +14,7 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, description: 'an integer from 0 to 65535' }),
   HOST: Type.String({ minLength: 1, description: 'a bind address such as 127.0.0.1 or 0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, description: 'a directory path' }),
-  DATABASE_URL: Type.Optional(
-    Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// or postgresql:// URL' }),
-  ),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// or postgresql:// URL' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'a redis:// or rediss:// URL' })),
   REDIS_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_.-]{1,64}$', description: 'letters, digits and :_.- only' }),
   PUBLIC_ORIGIN: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated http(s) origins' })),
@@ -31,21 +29,59 @@ const EnvSchema = Type.Object({
     description: 'comma-separated addresses or CIDRs that may read /metrics',
   }),
   DIFFS_PER_MEETING: Type.Integer({ minimum: 1, maximum: 64, description: 'an integer from 1 to 64' }),
-  DIFF_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, description: 'an integer number of milliseconds, 100 to 600000' }),
+  DIFF_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 600_000,
+    description: 'an integer number of milliseconds, 100 to 600000',
+  }),
   MAX_SOCKETS_PER_PERSON: Type.Integer({ minimum: 1, maximum: 100_000, description: 'an integer from 1 to 100000' }),
   MAX_SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'an integer from 1 to 1000000' }),
-  SYNC_REQUESTS_PER_PERSON: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'an integer from 1 to 1000000, per 10 s' }),
+  SYNC_REQUESTS_PER_PERSON: Type.Integer({
+    minimum: 1,
+    maximum: 1_000_000,
+    description: 'an integer from 1 to 1000000, per 10 s',
+  }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'a bearer token of at least 16 characters' })),
-  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
-  MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
-  MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
-  UPDATE_CPU_BUDGET_MS: Type.Integer({ minimum: 1, maximum: 10_000, description: 'an integer number of milliseconds per 10 s, 1 to 10000' }),
-  MAX_DOCUMENT_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
-  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'an smtp:// or smtps:// URL (nodemailer transport)' })),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'an integer, requests per minute (0: no limit)',
+  }),
+  MAX_FRAME_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 64 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
+  MAX_UPDATE_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 64 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
+  UPDATE_CPU_BUDGET_MS: Type.Integer({
+    minimum: 1,
+    maximum: 10_000,
+    description: 'an integer number of milliseconds per 10 s, 1 to 10000',
+  }),
+  MAX_DOCUMENT_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 1024 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
+  SMTP_URL: Type.Optional(
+    Type.String({ pattern: '^smtps?://', description: 'an smtp:// or smtps:// URL (nodemailer transport)' }),
+  ),
   MAIL_FROM: Type.String({ minLength: 3, description: 'a sender address such as "Plenary <board@example.org>"' }),
   NOTIFY_TICK_MS: Type.Integer({ minimum: 10, maximum: 600_000, description: 'an integer number of milliseconds, 10 to 600000' }),
-  NOTIFY_COALESCE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, description: 'an integer number of milliseconds, 0 to 3600000' }),
-  NOTIFY_BACKOFF_BASE_MS: Type.Integer({ minimum: 1, maximum: 3_600_000, description: 'an integer number of milliseconds, 1 to 3600000' }),
+  NOTIFY_COALESCE_MS: Type.Integer({
+    minimum: 0,
+    maximum: 3_600_000,
+    description: 'an integer number of milliseconds, 0 to 3600000',
+  }),
+  NOTIFY_BACKOFF_BASE_MS: Type.Integer({
+    minimum: 1,
+    maximum: 3_600_000,
+    description: 'an integer number of milliseconds, 1 to 3600000',
+  }),
   WEBHOOKS_ALLOW_LOOPBACK_HTTP: Type.Enum(['0', '1'], { description: '0 or 1 (1 only for tests: http://127.0.0.1 endpoints)' }),
 });
 

@@ -4,8 +4,9 @@
  * live projections, its part of the demo consultation and its schema migrations (which
  * schema.ts collects, in the feature's own range of versions).
  */
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+
 import type { Hocuspocus } from '@hocuspocus/server';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { Config } from './config.ts';
 import type { LiveProjection } from './live/liveProjection.ts';

@@ -1,7 +1,7 @@
 /** The features of the server, in the order they register. */
 import { apiTokensFeature } from './apiTokens/apiTokensFeature.ts';
-import type { Feature } from './feature.ts';
 import { auditFeature } from './audit/auditFeature.ts';
+import type { Feature } from './feature.ts';
 import { floorFeature } from './floor/floorFeature.ts';
 import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
 import { meetingsFeature } from './meetings/meetingsFeature.ts';
@@ -12,4 +12,15 @@ import { ssoFeature } from './sso/ssoFeature.ts';
 import { timelineFeature } from './timeline/timelineFeature.ts';
 
 // meetingsFeature first: its guard (archived meetings are read-only) covers the routes of the features after it.
-export const FEATURES: Feature[] = [meetingsFeature, proposalsFeature, pollsFeature, meetingRecordFeature, auditFeature, timelineFeature, apiTokensFeature, ssoFeature, floorFeature, notificationsFeature];
+export const FEATURES: Feature[] = [
+  meetingsFeature,
+  proposalsFeature,
+  pollsFeature,
+  meetingRecordFeature,
+  auditFeature,
+  timelineFeature,
+  apiTokensFeature,
+  ssoFeature,
+  floorFeature,
+  notificationsFeature,
+];

@@ -2,7 +2,7 @@
  * Action items of a meeting: HTTP schemas, and the JSON each action has in the `actions` map of
  * `live:{meetingId}` (the same as `GET /api/meetings/:meetingId/actions` returns).
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ACTION_STATUSES, ISO_DATE_PATTERN } from '../dueDates.ts';
 import { Id, RoleSchema } from './common.ts';
 
@@ -136,10 +136,7 @@ export function canCreateActions(role: string): boolean {
   return role === 'secretariat' || role === 'chair' || role === 'member';
 }
 
-export function canEditAction(
-  user: { id: string; role: string },
-  action: Pick<ActionDto, 'owner' | 'createdBy'>,
-): boolean {
+export function canEditAction(user: { id: string; role: string }, action: Pick<ActionDto, 'owner' | 'createdBy'>): boolean {
   if (user.role === 'secretariat' || user.role === 'chair') return true;
   if (user.role !== 'member') return false;
   return action.createdBy?.id === user.id || (action.owner.kind === 'person' && action.owner.userId === user.id);

@@ -1,5 +1,5 @@
 /** API tokens (docs/interop.md). Times are epoch milliseconds. */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const ScopeSchema = Type.Enum(['read', 'write', 'admin'], {
   description: 'read: GET only; write: commands too; admin: the secretariat routes (secretariat only)',

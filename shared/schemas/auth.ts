@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DocName, GroupSchema, RoleSchema } from './common.ts';
 
 /** A user as others may see them: never the password hash. */

@@ -3,7 +3,7 @@
  * schemas, and the JSON each thread has in the `threads` map of `live:{meetingId}`, which is the
  * same as what `GET /api/threads` returns.
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DocName, GroupSchema, RoleSchema } from './common.ts';
 
 /** Limits of what a comment may carry. */

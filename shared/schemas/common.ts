@@ -1,5 +1,5 @@
 /** Schemas used across the API. TypeBox: JSON Schema for Fastify and OpenAPI, static types for TypeScript. */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ID_PATTERN } from '../documentNames.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../roles.ts';
 

@@ -3,7 +3,7 @@
  * and quorum, and the audience's questions: HTTP schemas, and what the `floor` and `questions`
  * maps of `live:{meetingId}` hold.
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { STAKEHOLDER_GROUPS } from '../roles.ts';
 import { GroupSchema, Id } from './common.ts';
 
@@ -217,6 +217,9 @@ export function emptyBalance(): Balance {
 }
 
 /** Orders questions as every screen shows them: most votes first, then oldest first. */
-export function byVotes(a: { votes: number; createdAt: number; id: string }, b: { votes: number; createdAt: number; id: string }): number {
+export function byVotes(
+  a: { votes: number; createdAt: number; id: string },
+  b: { votes: number; createdAt: number; id: string },
+): number {
   return b.votes - a.votes || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

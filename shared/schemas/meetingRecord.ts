@@ -2,7 +2,7 @@
  * Running a meeting (the current agenda item, the hours of a day) and the agenda's version
  * history: HTTP schemas, and what the `meeting` map of `live:{meetingId}` holds.
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Id } from './common.ts';
 
 /**
@@ -97,7 +97,14 @@ export const DiffBlockSchema = Type.Object({
   spans: Type.Array(DiffSpanSchema),
   /** Attribute changes of the block (an agenda item's duration, presenter …). */
   attributes: Type.Optional(
-    Type.Array(Type.Object({ name: Type.String(), from: Type.Unknown(), to: Type.Unknown(), by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])) })),
+    Type.Array(
+      Type.Object({
+        name: Type.String(),
+        from: Type.Unknown(),
+        to: Type.Unknown(),
+        by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
+      }),
+    ),
   ),
 });
 export type DiffBlock = Static<typeof DiffBlockSchema>;

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ISO_DATE_PATTERN } from '../dueDates.ts';
 import { Id } from './common.ts';
 

@@ -2,7 +2,7 @@
  * Notifications: the inbox (`GET /api/notifications`), each person's email settings and the
  * secretariat's webhooks. Kinds are the events the board tells people about.
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const NOTIFICATION_KINDS = [
   'mention',

@@ -2,7 +2,7 @@
  * Polls and elections: request and response schemas, and the JSON each poll has in the `polls`
  * map of `live:{meetingId}` (the same shape as `GET /api/polls/:id`).
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { GroupSchema, Id } from './common.ts';
 
 export const POLL_KINDS = ['single', 'multiple', 'ranked'] as const;
@@ -53,9 +53,13 @@ export const CreatePollBody = Type.Object({
   secret: Type.Optional(Type.Boolean({ description: 'keep who voted apart from how (default false)' })),
   results: Type.Optional(ResultVisibilitySchema),
   maxChoices: Type.Optional(Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions, description: 'multiple choice only' })),
-  seats: Type.Optional(Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions - 1, description: 'winners to elect (default 1)' })),
+  seats: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions - 1, description: 'winners to elect (default 1)' }),
+  ),
   workingGroupId: Type.Optional(Id),
-  requiresQuorum: Type.Optional(Type.Boolean({ description: 'cannot open below the meeting quorum (409 QUORUM_NOT_MET); attendance is kept at close' })),
+  requiresQuorum: Type.Optional(
+    Type.Boolean({ description: 'cannot open below the meeting quorum (409 QUORUM_NOT_MET); attendance is kept at close' }),
+  ),
 });
 export type CreatePollBody = Static<typeof CreatePollBody>;
 

@@ -2,7 +2,7 @@
  * Proposals for Policy Networks (PN), Best Practice Forums (BPF) and other intersessional work:
  * the HTTP schemas, shared by the server (validation, OpenAPI) and the client (types).
  */
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { GroupSchema, Id, RoleSchema } from './common.ts';
 
 /** What a proposal sets up. */

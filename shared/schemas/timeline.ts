@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const TIMELINE_KINDS = ['meeting', 'call', 'poll', 'action'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

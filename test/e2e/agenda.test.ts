@@ -1,7 +1,7 @@
 /** Two people co-edit the agenda in Chromium; an observer follows it read-only. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { browserSuite, typeAtEnd, type SignedIn } from '../helpers/browser.ts';
+import { browserSuite, type SignedIn, typeAtEnd } from '../helpers/browser.ts';
 
 const { signIn } = browserSuite();
 /** Signed in by the first test; the others type as him. */
@@ -21,7 +21,9 @@ describe('the agenda in the browser', () => {
     await mei.page.locator('.ProseMirror').waitFor();
 
     await typeAtEnd(kwame.page, 'Kwame proposes a break at 15:00');
-    await expect.poll(() => mei.page.locator('.ProseMirror').textContent(), { timeout: 10_000 }).toContain('Kwame proposes a break at 15:00');
+    await expect
+      .poll(() => mei.page.locator('.ProseMirror').textContent(), { timeout: 10_000 })
+      .toContain('Kwame proposes a break at 15:00');
 
     await typeAtEnd(mei.page, 'Mei agrees');
     await expect.poll(() => kwame.page.locator('.ProseMirror').textContent(), { timeout: 10_000 }).toContain('Mei agrees');

@@ -22,10 +22,19 @@ const secondsShown = async (page: import('playwright-core').Page): Promise<numbe
 };
 
 describe('the floor in the browser', () => {
-  it('gives the floor to a raised hand, with the countdown on every screen, and shows approved questions only', { timeout: 240_000 }, async () => {
+  it('gives the floor to a raised hand, with the countdown on every screen, and shows approved questions only', {
+    timeout: 240_000,
+  }, async () => {
     const session = await login(server.baseUrl, 'chair@example.org');
-    const items = (await http<{ id: string; title: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, { cookie: session.cookie })).body;
-    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, { cookie: session.cookie, body: { itemId: items[1]!.id } });
+    const items = (
+      await http<{ id: string; title: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
+        cookie: session.cookie,
+      })
+    ).body;
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
+      cookie: session.cookie,
+      body: { itemId: items[1]!.id },
+    });
 
     const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=floor`);
     await kwame.page.getByRole('button', { name: 'Raise hand' }).click();
@@ -50,10 +59,18 @@ describe('the floor in the browser', () => {
     expect(shown[0]).toBeGreaterThan(0);
     expect(shown[0]).toBeLessThanOrEqual(45);
     // Under 30 seconds: the warning shows and is announced; at zero, time is up.
-    await expect.poll(() => kwame.page.getByTestId('floor-countdown').getAttribute('data-phase'), { timeout: 45_000 }).toBe('warning');
-    await expect.poll(() => kwame.page.getByRole('status').filter({ hasText: '30 seconds left for Kwame Asante.' }).count()).toBe(1);
-    await expect.poll(() => projector.page.getByTestId('floor-countdown').getAttribute('data-phase'), { timeout: 60_000 }).toBe('over');
-    await expect.poll(() => projector.page.getByRole('status').filter({ hasText: 'Time is up for Kwame Asante.' }).count()).toBe(1);
+    await expect
+      .poll(() => kwame.page.getByTestId('floor-countdown').getAttribute('data-phase'), { timeout: 45_000 })
+      .toBe('warning');
+    await expect
+      .poll(() => kwame.page.getByRole('status').filter({ hasText: '30 seconds left for Kwame Asante.' }).count())
+      .toBe(1);
+    await expect
+      .poll(() => projector.page.getByTestId('floor-countdown').getAttribute('data-phase'), { timeout: 60_000 })
+      .toBe('over');
+    await expect
+      .poll(() => projector.page.getByRole('status').filter({ hasText: 'Time is up for Kwame Asante.' }).count())
+      .toBe(1);
     expect(await a11yViolations(kwame.page)).toEqual([]);
     expect(await a11yViolations(chair.page)).toEqual([]);
     expect(await a11yViolations(projector.page)).toEqual([]);

@@ -47,9 +47,9 @@ function layoutProblems(page: Page, minTarget: number): Promise<LayoutProblems> 
       const box = element.getBoundingClientRect();
       return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
     };
-    const controls = [
-      ...document.querySelectorAll('button, input, select, textarea, [role="tab"], a.button, summary'),
-    ].filter(visible);
+    const controls = [...document.querySelectorAll('button, input, select, textarea, [role="tab"], a.button, summary')].filter(
+      visible,
+    );
     const cutOff: string[] = [];
     const small: string[] = [];
     for (const control of controls) {

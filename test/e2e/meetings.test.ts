@@ -54,7 +54,9 @@ describe('meetings administered in the browser', () => {
     const card = upcoming.getByRole('listitem').filter({ hasText: TITLE });
     await expect.poll(() => card.textContent()).toContain('Oslo');
     expect(await card.textContent()).toContain('Your time:');
-    const meetings = await http<MeetingDto[]>(server.baseUrl, 'GET', '/api/meetings', { cookie: (await login(server.baseUrl, 'secretariat@example.org')).cookie });
+    const meetings = await http<MeetingDto[]>(server.baseUrl, 'GET', '/api/meetings', {
+      cookie: (await login(server.baseUrl, 'secretariat@example.org')).cookie,
+    });
     meetingId = meetings.body.find((meeting) => meeting.title === TITLE)!.id;
 
     await card.getByRole('link', { name: TITLE }).click();
@@ -92,7 +94,9 @@ describe('meetings administered in the browser', () => {
     expect(await card.getByRole('button', { name: `Archive: ${TITLE}` }).count()).toBe(0);
 
     // The member's open page: the editor stops being editable and says why.
-    await expect.poll(() => member.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 15_000 }).toBe('false');
+    await expect
+      .poll(() => member.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 15_000 })
+      .toBe('false');
     await expect.poll(() => member.page.getByText('This meeting is archived').count()).toBeGreaterThan(0);
     expect(await member.page.locator('.ProseMirror').textContent()).toContain('Edited by a member');
 

@@ -62,7 +62,9 @@ describe('notifications in the browser', () => {
     await mei.page.getByText('Settings saved.').waitFor();
     expect(await a11yViolations(mei.page)).toEqual([]);
     const saved = await mei.page.evaluate(() => fetch('/api/me/notification-settings').then((response) => response.json()));
-    expect(saved).toEqual(expect.objectContaining({ digestTime: '07:30', email: expect.objectContaining({ reply: 'off', mention: 'immediate' }) }));
+    expect(saved).toEqual(
+      expect.objectContaining({ digestTime: '07:30', email: expect.objectContaining({ reply: 'off', mention: 'immediate' }) }),
+    );
 
     expect(mei.errors).toEqual([]);
     expect(kwame.errors).toEqual([]);

@@ -7,7 +7,7 @@
  *   const stranger = connect(agendaDoc(meetingId), 'not-a-token');
  */
 import { afterAll, beforeAll } from 'vitest';
-import { collabToken, connectPeer, http, type HttpResult, type Peer, type Session } from './clients.ts';
+import { collabToken, connectPeer, type HttpResult, http, type Peer, type Session } from './clients.ts';
 import { lateBound } from './lateBound.ts';
 import { startServer, type TestServer, type TestServerOptions } from './testServer.ts';
 

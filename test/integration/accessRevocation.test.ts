@@ -4,9 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { http, login, synced, waitFor, type Peer } from '../helpers/clients.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { http, login, type Peer, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { NODE, ROOT } from '../helpers/testServer.ts';
@@ -40,7 +40,10 @@ describe('revoking access', () => {
     const member = await login(server.baseUrl, 'ana@example.org');
     // Only the secretariat manages users.
     expect((await http(server.baseUrl, 'GET', '/api/users', { cookie: chair.cookie })).status).toBe(403);
-    expect((await http(server.baseUrl, 'PATCH', `/api/users/${member.user.id}`, { cookie: chair.cookie, body: { role: 'observer' } })).status).toBe(403);
+    expect(
+      (await http(server.baseUrl, 'PATCH', `/api/users/${member.user.id}`, { cookie: chair.cookie, body: { role: 'observer' } }))
+        .status,
+    ).toBe(403);
 
     const peer = peerOf(member, AGENDA);
     await synced(peer);

@@ -40,7 +40,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     const call = <T = any>(who: string, method: string, path: string, body?: unknown) =>
-      http<T>(server.baseUrl, method, path, { ...(as[who] ? { cookie: as[who]!.cookie } : {}), ...(body === undefined ? {} : { body }) });
+      http<T>(server.baseUrl, method, path, {
+        ...(as[who] ? { cookie: as[who]!.cookie } : {}),
+        ...(body === undefined ? {} : { body }),
+      });
     const newMeeting = async (title: string) =>
       (
         await call<MeetingDto>('secretariat', 'POST', '/api/meetings', {
@@ -70,7 +73,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       it('opens calls for the secretariat only, checking the instants', async () => {
         const meeting = await newMeeting('Calls meeting');
         const body = { kind: 'PN', opensAt: iso(-2 * HOUR), closesAt: iso(-HOUR) };
-        for (const role of ROLES) expect((await call(role, 'POST', `/api/meetings/${meeting.id}/calls`, body)).status, role).toBe(EXPECTED[role]);
+        for (const role of ROLES)
+          expect((await call(role, 'POST', `/api/meetings/${meeting.id}/calls`, body)).status, role).toBe(EXPECTED[role]);
         expect((await call<CallDto[]>('observer', 'GET', `/api/meetings/${meeting.id}/calls`)).body).toEqual([]);
         for (const [bad, field] of [
           [{ ...body, closesAt: iso(-3 * HOUR) }, 'closesAt'],
@@ -104,14 +108,19 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         expect((await propose(meeting.id, 'BPF')).status).toBe(201);
         const before = (await call<any[]>('observer', 'GET', `/api/meetings/${meeting.id}/proposals?kind=PN`)).body.length;
 
-        const future = await call<CallDto>('secretariat', 'POST', `/api/meetings/${meeting.id}/calls`, { kind: 'BPF', opensAt: iso(HOUR), closesAt: iso(2 * HOUR) });
+        const future = await call<CallDto>('secretariat', 'POST', `/api/meetings/${meeting.id}/calls`, {
+          kind: 'BPF',
+          opensAt: iso(HOUR),
+          closesAt: iso(2 * HOUR),
+        });
         const notYet = await propose(meeting.id, 'BPF');
         expect(notYet.status).toBe(409);
         expect(notYet.body.error.message).toMatch(/not open yet/);
         expect(future.body.open).toBe(false);
 
         const extend = { closesAt: iso(24 * HOUR) };
-        for (const role of ROLES) expect((await call(role, 'PATCH', `/api/calls/${closed.body.id}`, extend)).status, role).toBe(EXPECTED[role]);
+        for (const role of ROLES)
+          expect((await call(role, 'PATCH', `/api/calls/${closed.body.id}`, extend)).status, role).toBe(EXPECTED[role]);
         expect((await propose(meeting.id, 'PN')).status).toBe(409);
         const bad = await call('secretariat', 'PATCH', `/api/calls/${closed.body.id}`, { closesAt: iso(-10 * HOUR) });
         expect(bad.status).toBe(400);
@@ -120,7 +129,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         expect(extended.status).toBe(200);
         expect(extended.body.open).toBe(true);
         expect((await propose(meeting.id, 'PN')).status).toBe(201);
-        expect((await call<any[]>('observer', 'GET', `/api/meetings/${meeting.id}/proposals?kind=PN`)).body.length).toBe(before + 1);
+        expect((await call<any[]>('observer', 'GET', `/api/meetings/${meeting.id}/proposals?kind=PN`)).body.length).toBe(
+          before + 1,
+        );
         expect((await call('secretariat', 'PATCH', '/api/calls/no-such-call', extend)).status).toBe(404);
       });
     });
@@ -152,7 +163,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         expect(byActor.body.every((row) => row.actorId === as.chair!.user.id)).toBe(true);
 
         const today = new Date().toISOString().slice(0, 10);
-        const sinceToday = await call<AuditEntryDto[]>('secretariat', 'GET', `/api/audit-log?from=${today}&action=meeting.create`);
+        const sinceToday = await call<AuditEntryDto[]>(
+          'secretariat',
+          'GET',
+          `/api/audit-log?from=${today}&action=meeting.create`,
+        );
         expect(sinceToday.body.map((row) => row.subject)).toContain(`meeting:${meeting.id}`);
         expect((await call<AuditEntryDto[]>('secretariat', 'GET', '/api/audit-log?to=2000-01-01')).body).toEqual([]);
         expect((await call<AuditEntryDto[]>('secretariat', 'GET', '/api/audit-log?from=2999-01-01')).body).toEqual([]);
@@ -174,7 +189,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       it('downloads the same entries as CSV', async () => {
         const query = 'action=meeting.create';
         const json = await call<AuditEntryDto[]>('secretariat', 'GET', `/api/audit-log?${query}`);
-        const response = await fetch(`${server.baseUrl}/api/audit-log.csv?${query}`, { headers: { cookie: as.secretariat!.cookie } });
+        const response = await fetch(`${server.baseUrl}/api/audit-log.csv?${query}`, {
+          headers: { cookie: as.secretariat!.cookie },
+        });
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
         expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="plenary-audit-log-/);

@@ -39,7 +39,10 @@ describe('a co-author made observer', () => {
     expect((await call<ProposalDto>(submitter, 'GET', `/api/proposals/${id}`)).body.title).toBe('Data Flows, revised');
 
     // WebSocket: the sweep closes the socket; it reconnects read-only and its edits go nowhere.
-    await waitFor(() => body.scope === 'readonly' && body.provider.isSynced, { message: 'read-only reconnection', timeout: 8_000 });
+    await waitFor(() => body.scope === 'readonly' && body.provider.isSynced, {
+      message: 'read-only reconnection',
+      timeout: 8_000,
+    });
     appendParagraph(body.doc, 'Written by an observer');
     const reader = peer(submitter, proposalDoc(id));
     await synced(reader);

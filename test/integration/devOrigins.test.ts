@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { seedDemo } from '../../server/src/demo/seedDemo.ts';
 import { DEMO_PASSWORD } from '../../server/src/demo/demoData.ts';
+import { seedDemo } from '../../server/src/demo/seedDemo.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { tempDir } from '../helpers/testServer.ts';
 

@@ -23,7 +23,10 @@ describe('a full disk', () => {
     const stored: string[] = [];
     let refused: Awaited<ReturnType<typeof call>> | undefined;
     for (let i = 0; i < 400 && !refused; i++) {
-      const result = await call<ThreadDto>(member, 'POST', '/api/threads', { doc: AGENDA, body: `Comment ${i} ${'x'.repeat(3000)}` });
+      const result = await call<ThreadDto>(member, 'POST', '/api/threads', {
+        doc: AGENDA,
+        body: `Comment ${i} ${'x'.repeat(3000)}`,
+      });
       if (result.status === 201) stored.push(result.body.id);
       else refused = result;
     }

@@ -3,12 +3,12 @@
  * server process, and a restart serves it.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { acknowledged, collabToken, connectPeer, login, synced, type Peer } from '../helpers/clients.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { acknowledged, collabToken, connectPeer, login, type Peer, synced } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServerProcess, tempDir, type ServerProcess } from '../helpers/testServer.ts';
+import { type ServerProcess, startServerProcess, tempDir } from '../helpers/testServer.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const running: ServerProcess[] = [];
@@ -83,10 +83,12 @@ describe.each(['sqlite', 'postgres'] as const)('durability on %s', (kind) => {
 
     const again = await startServerProcess(store);
     running.push(again);
-    const reader = connectPeer(again.wsUrl, AGENDA, () => collabToken(again.baseUrl, session, AGENDA).catch(async () => {
-      const fresh = await login(again.baseUrl, 'mei@example.org');
-      return collabToken(again.baseUrl, fresh, AGENDA);
-    }));
+    const reader = connectPeer(again.wsUrl, AGENDA, () =>
+      collabToken(again.baseUrl, session, AGENDA).catch(async () => {
+        const fresh = await login(again.baseUrl, 'mei@example.org');
+        return collabToken(again.baseUrl, fresh, AGENDA);
+      }),
+    );
     peers.push(reader);
     await synced(reader);
     expect(plainText(reader.doc).match(/Written before SIGTERM/g)).toHaveLength(1);

@@ -5,10 +5,17 @@
  * with anonymity, approval, votes and moderation, the live projection, and who may do what.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { liveDoc } from '../../shared/documentNames.ts';
-import { LIVE_FLOOR_MAP, LIVE_QUESTIONS_MAP, type FloorItem, type FloorState, type Question, type Speaking } from '../../shared/schemas/floor.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { login, synced, waitFor, type Session } from '../helpers/clients.ts';
+import { liveDoc } from '../../shared/documentNames.ts';
+import {
+  type FloorItem,
+  type FloorState,
+  LIVE_FLOOR_MAP,
+  LIVE_QUESTIONS_MAP,
+  type Question,
+  type Speaking,
+} from '../../shared/schemas/floor.ts';
+import { login, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { closePoll, createPoll } from '../helpers/pollClients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -28,7 +35,9 @@ let otherItemId: string;
 
 beforeAll(async () => {
   [secretariat, chair, kwame, mei, laura, rahul, observer] = (await Promise.all(
-    ['secretariat', 'chair', 'kwame', 'mei', 'laura', 'rahul', 'tomas'].map((name) => login(server.baseUrl, `${name}@example.org`)),
+    ['secretariat', 'chair', 'kwame', 'mei', 'laura', 'rahul', 'tomas'].map((name) =>
+      login(server.baseUrl, `${name}@example.org`),
+    ),
   )) as [Session, Session, Session, Session, Session, Session, Session];
   const items = (await call<{ id: string }[]>(chair, 'GET', `/api/meetings/${MEETING}/agenda-items`)).body;
   itemId = items[1]!.id;
@@ -44,7 +53,13 @@ describe('the speakers’ list', () => {
     const before = Date.now();
     const raised = await raise(kwame);
     expect(raised.status).toBe(201);
-    expect(raised.body).toMatchObject({ userId: kwame.user.id, name: 'Kwame Asante', group: 'civil-society', pointOfOrder: false, remote: true });
+    expect(raised.body).toMatchObject({
+      userId: kwame.user.id,
+      name: 'Kwame Asante',
+      group: 'civil-society',
+      pointOfOrder: false,
+      remote: true,
+    });
     // A second hand of the same person on the same item is refused, with a code.
     expect((await raise(kwame)).body).toMatchObject({ error: { code: 'HAND_ALREADY_RAISED' } });
     expect((await raise(chair, { userId: laura.user.id })).body).toMatchObject({ userId: laura.user.id, remote: false });
@@ -89,13 +104,18 @@ describe('the speakers’ list', () => {
     const reordered = await call<FloorState>(chair, 'PUT', `${floorPath}/queue`, { ids: reversed });
     expect(reordered.status).toBe(200);
     expect(reordered.body.queue.map((hand) => hand.id)).toEqual(reversed);
-    expect((await call(chair, 'PUT', `${floorPath}/queue`, { ids: reversed.slice(1) })).body).toMatchObject({ error: { code: 'QUEUE_CHANGED' } });
-    for (const hand of reordered.body.queue) expect((await call(chair, 'DELETE', `${floorPath}/hands/${hand.id}`)).status).toBe(204);
+    expect((await call(chair, 'PUT', `${floorPath}/queue`, { ids: reversed.slice(1) })).body).toMatchObject({
+      error: { code: 'QUEUE_CHANGED' },
+    });
+    for (const hand of reordered.body.queue)
+      expect((await call(chair, 'DELETE', `${floorPath}/hands/${hand.id}`)).status).toBe(204);
   });
 
   it('under the least-spoken rule calls the group that has spoken least, and audits the chair’s override', async () => {
     expect((await call(chair, 'PUT', `/api/meetings/${MEETING}/current-item`, { itemId: otherItemId })).status).toBe(200);
-    expect((await call(chair, 'PUT', `${floorPath}/settings`, { limitSeconds: 60, balanceRule: 'least-spoken' })).status).toBe(200);
+    expect((await call(chair, 'PUT', `${floorPath}/settings`, { limitSeconds: 60, balanceRule: 'least-spoken' })).status).toBe(
+      200,
+    );
     // Kwame (civil society) speaks first; then Sofía (civil society again) and Rahul (government) wait.
     const sofia = await login(server.baseUrl, 'sofia@example.org');
     await raise(kwame);
@@ -110,8 +130,12 @@ describe('the speakers’ list', () => {
     const sofiaHand = byRule.queue.find((hand) => hand.userId === sofia.user.id)!;
     const override = await call<FloorState>(chair, 'POST', `${floorPath}/next`, { handId: sofiaHand.id });
     expect(override.body.speaking?.userId).toBe(sofia.user.id);
-    const audit = await call<{ action: string; detail: Record<string, any> }[]>(secretariat, 'GET', '/api/audit-log?action=floor.balance.override');
-    const entries = audit.status === 200 ? audit.body : (await server.app.store.audit.list({ action: 'floor.balance.override' }));
+    const audit = await call<{ action: string; detail: Record<string, any> }[]>(
+      secretariat,
+      'GET',
+      '/api/audit-log?action=floor.balance.override',
+    );
+    const entries = audit.status === 200 ? audit.body : await server.app.store.audit.list({ action: 'floor.balance.override' });
     expect(entries.at(-1)?.detail).toMatchObject({ chosen: { userId: sofia.user.id }, byRule: { userId: mei.user.id } });
     await call(chair, 'POST', `${floorPath}/end-turn`);
     for (const hand of override.body.queue) await call(chair, 'DELETE', `${floorPath}/hands/${hand.id}`);
@@ -123,7 +147,9 @@ describe('the speakers’ list', () => {
     await synced(live);
     const map = live.doc.getMap(LIVE_FLOOR_MAP);
     await raise(laura);
-    await waitFor(() => (map.get(`item:${otherItemId}`) as FloorItem | undefined)?.queue.some((hand) => hand.userId === laura.user.id));
+    await waitFor(() =>
+      (map.get(`item:${otherItemId}`) as FloorItem | undefined)?.queue.some((hand) => hand.userId === laura.user.id),
+    );
     const started = (await call<FloorState>(chair, 'POST', `${floorPath}/next`)).body.speaking!;
     const speaking = await waitFor(() => map.get('speaking') as Speaking | undefined);
     expect(speaking).toMatchObject({ userId: laura.user.id, since: started.since, limitSeconds: 60 });
@@ -159,8 +185,13 @@ describe('attendance and quorum', () => {
     expect((await call(observer, 'POST', `/api/meetings/${MEETING}/attendance`, { day, mode: 'room' })).status).toBe(200);
     expect((await call(chair, 'POST', `/api/polls/${poll.id}/open`)).body).toMatchObject({ error: { code: 'QUORUM_NOT_MET' } });
     // Only the secretariat checks someone else in.
-    expect((await call(chair, 'POST', `/api/meetings/${MEETING}/attendance`, { day, mode: 'room', userId: laura.user.id })).status).toBe(403);
-    expect((await call(secretariat, 'POST', `/api/meetings/${MEETING}/attendance`, { day, mode: 'room', userId: laura.user.id })).status).toBe(200);
+    expect(
+      (await call(chair, 'POST', `/api/meetings/${MEETING}/attendance`, { day, mode: 'room', userId: laura.user.id })).status,
+    ).toBe(403);
+    expect(
+      (await call(secretariat, 'POST', `/api/meetings/${MEETING}/attendance`, { day, mode: 'room', userId: laura.user.id }))
+        .status,
+    ).toBe(200);
 
     expect((await call(chair, 'POST', `/api/polls/${poll.id}/open`)).status).toBe(200);
     await closePoll(server.baseUrl, chair, poll.id);
@@ -179,8 +210,13 @@ describe('attendance and quorum', () => {
       setting: { share: 0.5 },
       required: Math.ceil(full.quorum.members / 2),
     });
-    expect((await call(chair, 'PUT', `/api/meetings/${MEETING}/quorum`, { quorum: null })).body).toMatchObject({ setting: null, met: true });
-    expect((await call(kwame, 'POST', `/api/meetings/${MEETING}/attendance`, { day: 'yesterday', mode: 'room' })).status).toBe(400);
+    expect((await call(chair, 'PUT', `/api/meetings/${MEETING}/quorum`, { quorum: null })).body).toMatchObject({
+      setting: null,
+      met: true,
+    });
+    expect((await call(kwame, 'POST', `/api/meetings/${MEETING}/attendance`, { day: 'yesterday', mode: 'room' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -188,7 +224,10 @@ describe('questions', () => {
   const questionsPath = `/api/meetings/${MEETING}/questions`;
 
   it('orders by votes, counts one vote per person, hides an anonymous author from others but not from moderators', async () => {
-    const asked = await call<Question>(observer, 'POST', questionsPath, { text: 'Will remote speakers get the same time?', anonymous: true });
+    const asked = await call<Question>(observer, 'POST', questionsPath, {
+      text: 'Will remote speakers get the same time?',
+      anonymous: true,
+    });
     expect(asked.status).toBe(201);
     const first = asked.body;
     expect(first).toMatchObject({ status: 'visible', anonymous: true, authorId: observer.user.id, mine: true, votes: 0 });
@@ -205,7 +244,10 @@ describe('questions', () => {
     expect(seenByMember.find((question) => question.id === first.id)).not.toHaveProperty('authorId');
     expect(seenByMember.find((question) => question.id === second.id)).toMatchObject({ authorName: 'Kwame Asante', voted: true });
     const seenByChair = (await call<Question[]>(chair, 'GET', questionsPath)).body;
-    expect(seenByChair.find((question) => question.id === first.id)).toMatchObject({ authorId: observer.user.id, authorName: 'Tomás Ortega' });
+    expect(seenByChair.find((question) => question.id === first.id)).toMatchObject({
+      authorId: observer.user.id,
+      authorName: 'Tomás Ortega',
+    });
 
     const live = peer(laura, liveDoc(MEETING));
     await synced(live);
@@ -216,7 +258,9 @@ describe('questions', () => {
 
   it('keeps questions that need approval out of sight until approved; hides with a reason into the moderation log', async () => {
     expect((await call(kwame, 'PUT', `${questionsPath}/settings`, { requireApproval: true })).status).toBe(403);
-    expect((await call(chair, 'PUT', `${questionsPath}/settings`, { requireApproval: true })).body).toMatchObject({ questionsNeedApproval: true });
+    expect((await call(chair, 'PUT', `${questionsPath}/settings`, { requireApproval: true })).body).toMatchObject({
+      questionsNeedApproval: true,
+    });
     const asked = (await call<Question>(observer, 'POST', questionsPath, { text: 'Can observers join working groups?' })).body;
     expect(asked.status).toBe('pending');
     expect((await call<Question[]>(kwame, 'GET', questionsPath)).body.some((question) => question.id === asked.id)).toBe(false);
@@ -228,12 +272,16 @@ describe('questions', () => {
     expect((await call<Question[]>(kwame, 'GET', questionsPath)).body.some((question) => question.id === asked.id)).toBe(true);
 
     expect((await call(secretariat, 'POST', `/api/questions/${asked.id}/answered`)).body).toMatchObject({ status: 'answered' });
-    expect((await call(kwame, 'PUT', `/api/questions/${asked.id}/vote`)).body).toMatchObject({ error: { code: 'QUESTION_NOT_OPEN' } });
+    expect((await call(kwame, 'PUT', `/api/questions/${asked.id}/vote`)).body).toMatchObject({
+      error: { code: 'QUESTION_NOT_OPEN' },
+    });
 
     const rude = (await call<Question>(kwame, 'POST', questionsPath, { text: 'An off-topic question' })).body;
     expect((await call(chair, 'POST', `/api/questions/${rude.id}/hide`, { reason: '' })).status).toBe(400);
     expect((await call(kwame, 'POST', `/api/questions/${rude.id}/hide`, { reason: 'Off topic' })).status).toBe(403);
-    expect((await call(chair, 'POST', `/api/questions/${rude.id}/hide`, { reason: 'Off topic' })).body).toMatchObject({ status: 'hidden' });
+    expect((await call(chair, 'POST', `/api/questions/${rude.id}/hide`, { reason: 'Off topic' })).body).toMatchObject({
+      status: 'hidden',
+    });
     const log = (await call(secretariat, 'GET', `${questionsPath}/moderation-log`)).body;
     expect(log[0]).toMatchObject({ questionId: rude.id, reason: 'Off topic', byId: chair.user.id, authorId: kwame.user.id });
     expect((await call(kwame, 'GET', `${questionsPath}/moderation-log`)).status).toBe(403);
@@ -246,19 +294,43 @@ describe('permissions on every route', () => {
     const q = (await call<Question>(kwame, 'POST', `/api/meetings/${MEETING}/questions`, { text: 'Permissions check' })).body;
     const routes: { method: string; path: string; body?: unknown; allowed: Session[]; refused: Session[] }[] = [
       { method: 'GET', path: floorPath, allowed: [secretariat, chair, kwame, observer], refused: [] },
-      { method: 'POST', path: `${floorPath}/hands`, body: { userId: rahul.user.id }, allowed: [chair], refused: [kwame, observer] },
+      {
+        method: 'POST',
+        path: `${floorPath}/hands`,
+        body: { userId: rahul.user.id },
+        allowed: [chair],
+        refused: [kwame, observer],
+      },
       { method: 'POST', path: `${floorPath}/hands`, body: {}, allowed: [secretariat, mei], refused: [observer] },
       { method: 'POST', path: `${floorPath}/next`, allowed: [chair], refused: [kwame, observer] },
       { method: 'POST', path: `${floorPath}/end-turn`, allowed: [secretariat], refused: [kwame, observer] },
-      { method: 'PUT', path: `${floorPath}/settings`, body: { limitSeconds: 120 }, allowed: [chair, secretariat], refused: [kwame, observer] },
+      {
+        method: 'PUT',
+        path: `${floorPath}/settings`,
+        body: { limitSeconds: 120 },
+        allowed: [chair, secretariat],
+        refused: [kwame, observer],
+      },
       { method: 'PUT', path: `${floorPath}/queue`, body: { ids: [] }, allowed: [], refused: [kwame, observer] },
       { method: 'GET', path: `/api/meetings/${MEETING}/attendance`, allowed: [chair, kwame, observer], refused: [] },
-      { method: 'PUT', path: `/api/meetings/${MEETING}/quorum`, body: { quorum: null }, allowed: [chair, secretariat], refused: [kwame, observer] },
+      {
+        method: 'PUT',
+        path: `/api/meetings/${MEETING}/quorum`,
+        body: { quorum: null },
+        allowed: [chair, secretariat],
+        refused: [kwame, observer],
+      },
       { method: 'GET', path: `/api/meetings/${MEETING}/questions`, allowed: [chair, kwame, observer], refused: [] },
       { method: 'PUT', path: `/api/questions/${q.id}/vote`, allowed: [kwame, observer, chair], refused: [] },
       { method: 'DELETE', path: `/api/questions/${q.id}/vote`, allowed: [kwame, observer], refused: [] },
       { method: 'POST', path: `/api/questions/${q.id}/answered`, allowed: [secretariat], refused: [kwame, observer] },
-      { method: 'POST', path: `/api/questions/${q.id}/hide`, body: { reason: 'Test' }, allowed: [chair], refused: [kwame, observer] },
+      {
+        method: 'POST',
+        path: `/api/questions/${q.id}/hide`,
+        body: { reason: 'Test' },
+        allowed: [chair],
+        refused: [kwame, observer],
+      },
       { method: 'POST', path: `/api/questions/${q.id}/approve`, allowed: [], refused: [kwame, observer] },
     ];
     for (const route of routes) {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { LIVE_QUESTIONS_MAP, type Question } from '../../shared/schemas/floor.ts';
-import { http, login, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { http, login, type Peer, type Session, waitFor } from '../helpers/clients.ts';
 import { createVoters, watchLive } from '../helpers/pollClients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
@@ -43,14 +43,19 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(asked.status).toBe(201);
       const path = `/api/questions/${asked.body.id}/vote`;
       const results = await Promise.all(
-        people.flatMap((person) => [0, 1].map(() => http<{ votes: number; voted: boolean }>(server.baseUrl, 'PUT', path, { cookie: person.cookie }))),
+        people.flatMap((person) =>
+          [0, 1].map(() => http<{ votes: number; voted: boolean }>(server.baseUrl, 'PUT', path, { cookie: person.cookie })),
+        ),
       );
       expect(results.map((result) => result.status)).toEqual(results.map(() => 200));
-      const row = await server.app.store.db.get<{ count: number }>('SELECT COUNT(*) AS count FROM question_votes WHERE question_id = ?', [
-        asked.body.id,
-      ]);
+      const row = await server.app.store.db.get<{ count: number }>(
+        'SELECT COUNT(*) AS count FROM question_votes WHERE question_id = ?',
+        [asked.body.id],
+      );
       expect(Number(row?.count)).toBe(PEOPLE);
-      const listed = (await http<Question[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/questions`, { cookie: asker.cookie })).body;
+      const listed = (
+        await http<Question[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/questions`, { cookie: asker.cookie })
+      ).body;
       expect(listed.find((question) => question.id === asked.body.id)?.votes).toBe(PEOPLE);
       await waitFor(() => watcher.doc.getMap<Question>(LIVE_QUESTIONS_MAP).get(asked.body.id)?.votes === PEOPLE, {
         message: 'the live document shows 200 votes',

@@ -5,12 +5,12 @@
  * server-stamped start.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { liveDoc } from '../../shared/documentNames.ts';
-import { LIVE_FLOOR_MAP, type FloorItem, type FloorState, type Speaking } from '../../shared/schemas/floor.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { collabToken, connectPeer, http, login, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { liveDoc } from '../../shared/documentNames.ts';
+import { type FloorItem, type FloorState, LIVE_FLOOR_MAP, type Speaking } from '../../shared/schemas/floor.ts';
+import { collabToken, connectPeer, http, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
-import { startServerProcess, type ServerProcess } from '../helpers/testServer.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/testServer.ts';
 
 const MEETING = DEMO_MEETING.id;
 const LIVE = liveDoc(MEETING);
@@ -41,18 +41,30 @@ describe('the floor on two instances', () => {
     const chair = await login(a.baseUrl, 'chair@example.org');
     const kwame = await login(a.baseUrl, 'kwame@example.org');
     const viewer = await login(b.baseUrl, 'hannah@example.org');
-    const items = (await http<{ id: string }[]>(a.baseUrl, 'GET', `/api/meetings/${MEETING}/agenda-items`, { cookie: chair.cookie })).body;
+    const items = (
+      await http<{ id: string }[]>(a.baseUrl, 'GET', `/api/meetings/${MEETING}/agenda-items`, { cookie: chair.cookie })
+    ).body;
     const itemId = items[0]!.id;
-    expect((await http(a.baseUrl, 'PUT', `/api/meetings/${MEETING}/current-item`, { cookie: chair.cookie, body: { itemId } })).status).toBe(200);
+    expect(
+      (await http(a.baseUrl, 'PUT', `/api/meetings/${MEETING}/current-item`, { cookie: chair.cookie, body: { itemId } })).status,
+    ).toBe(200);
 
     const onB = connectPeer(b.wsUrl, LIVE, () => collabToken(b.baseUrl, viewer, LIVE));
     peers.push(onB);
     await synced(onB);
     const raisedAt = Date.now();
-    expect((await http(a.baseUrl, 'POST', `/api/meetings/${MEETING}/floor/hands`, { cookie: kwame.cookie, body: {} })).status).toBe(201);
-    await waitFor(() => (onB.doc.getMap(LIVE_FLOOR_MAP).get(`item:${itemId}`) as FloorItem | undefined)?.queue.some((hand) => hand.userId === kwame.user.id), {
-      message: 'the hand on B',
-    });
+    expect(
+      (await http(a.baseUrl, 'POST', `/api/meetings/${MEETING}/floor/hands`, { cookie: kwame.cookie, body: {} })).status,
+    ).toBe(201);
+    await waitFor(
+      () =>
+        (onB.doc.getMap(LIVE_FLOOR_MAP).get(`item:${itemId}`) as FloorItem | undefined)?.queue.some(
+          (hand) => hand.userId === kwame.user.id,
+        ),
+      {
+        message: 'the hand on B',
+      },
+    );
     expect(Date.now() - raisedAt).toBeLessThan(1_000);
 
     const given = await http<FloorState>(a.baseUrl, 'POST', `/api/meetings/${MEETING}/floor/next`, { cookie: chair.cookie });
@@ -61,7 +73,10 @@ describe('the floor on two instances', () => {
       message: 'the speaker on B',
     })) as Speaking;
     expect(speakingOnB).toMatchObject({ userId: kwame.user.id, since: given.body.speaking!.since });
-    const [onA, onBRemaining] = await Promise.all([remainingOn(a.baseUrl, chair, speakingOnB), remainingOn(b.baseUrl, viewer, speakingOnB)]);
+    const [onA, onBRemaining] = await Promise.all([
+      remainingOn(a.baseUrl, chair, speakingOnB),
+      remainingOn(b.baseUrl, viewer, speakingOnB),
+    ]);
     expect(Math.abs(onA - onBRemaining)).toBeLessThan(1_000);
     expect(onA).toBeGreaterThan(speakingOnB.limitSeconds * 1000 - 5_000);
 

@@ -64,7 +64,10 @@ describe('password guessing', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 100; i++) {
       // Claiming other addresses does not help: the server believes the address nginx saw.
-      const result = await signIn(`someone.${i}@example.org`, 'Winter2026!', { spoofed: `192.0.2.${i}`, realAddress: '198.18.0.1' });
+      const result = await signIn(`someone.${i}@example.org`, 'Winter2026!', {
+        spoofed: `192.0.2.${i}`,
+        realAddress: '198.18.0.1',
+      });
       statuses.push(result.status);
     }
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));

@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../shared/documentNames.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
-import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import {
+  acknowledged,
+  collabToken,
+  connectPeer,
+  http,
+  login,
+  type Peer,
+  type Session,
+  sleep,
+  synced,
+  waitFor,
+} from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
@@ -49,7 +60,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     const call = <T = any>(who: string, method: string, path: string, body?: unknown) =>
-      http<T>(server.baseUrl, method, path, { ...(as[who] ? { cookie: as[who]!.cookie } : {}), ...(body === undefined ? {} : { body }) });
+      http<T>(server.baseUrl, method, path, {
+        ...(as[who] ? { cookie: as[who]!.cookie } : {}),
+        ...(body === undefined ? {} : { body }),
+      });
     const peer = (who: string, name: string) => {
       const opened = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, as[who]!, name));
       peers.push(opened);
@@ -87,7 +101,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     it('creates a meeting for the secretariat only; other roles are refused and nothing is created', async () => {
       const before = await meetingCount();
-      for (const role of ROLES) expect((await call(role, 'POST', '/api/meetings', NEW_MEETING)).status, role).toBe(EXPECTED[role]);
+      for (const role of ROLES)
+        expect((await call(role, 'POST', '/api/meetings', NEW_MEETING)).status, role).toBe(EXPECTED[role]);
       expect(await meetingCount()).toBe(before);
       const meeting = await create();
       expect(meeting).toMatchObject({
@@ -136,11 +151,17 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     it('creates from another meeting: its agenda items with times and presenters, its working groups without members, no comments or history', async () => {
-      const copy = await create({ ...NEW_MEETING, title: 'IGF 2025 Second Open Consultation', copyFrom: DEMO, visibility: 'public' });
+      const copy = await create({
+        ...NEW_MEETING,
+        title: 'IGF 2025 Second Open Consultation',
+        copyFrom: DEMO,
+        visibility: 'public',
+      });
       expect(copy.visibility).toBe('public');
       const source = await call<any[]>('observer', 'GET', `/api/meetings/${DEMO}/agenda-items`);
       const copied = await call<any[]>('observer', 'GET', `/api/meetings/${copy.id}/agenda-items`);
-      const shape = (items: any[]) => items.map(({ id, title, start, duration, presenter, day }) => ({ id, title, start, duration, presenter, day }));
+      const shape = (items: any[]) =>
+        items.map(({ id, title, start, duration, presenter, day }) => ({ id, title, start, duration, presenter, day }));
       expect(copied.body.length).toBeGreaterThan(3);
       expect(shape(copied.body)).toEqual(shape(source.body));
       expect(copied.body.some((item) => item.presenter)).toBe(true);
@@ -160,7 +181,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     it('changes a meeting for the secretariat only, checking dates and time zone', async () => {
       const meeting = await create({ ...NEW_MEETING, title: 'To be renamed' });
       const path = `/api/meetings/${meeting.id}`;
-      for (const role of ROLES) expect((await call(role, 'PATCH', path, { title: 'Hijacked' })).status, role).toBe(EXPECTED[role]);
+      for (const role of ROLES)
+        expect((await call(role, 'PATCH', path, { title: 'Hijacked' })).status, role).toBe(EXPECTED[role]);
       expect((await call<MeetingDto>('observer', 'GET', path)).body.title).toBe('To be renamed');
       const early = await call('secretariat', 'PATCH', path, { endsOn: '2025-01-01' });
       expect(early.status).toBe(400);
@@ -168,7 +190,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const zone = await call('secretariat', 'PATCH', path, { timeZone: 'Atlantis/Capital' });
       expect(zone.status).toBe(400);
       expect(zone.body.error.message).toContain('timeZone');
-      const changed = await call<MeetingDto>('secretariat', 'PATCH', path, { title: 'Renamed', format: 'online', place: '' , visibility: 'public' });
+      const changed = await call<MeetingDto>('secretariat', 'PATCH', path, {
+        title: 'Renamed',
+        format: 'online',
+        place: '',
+        visibility: 'public',
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ title: 'Renamed', format: 'online', form: 'Online', visibility: 'public' });
     });
@@ -198,7 +225,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         owner: { kind: 'role', role: 'secretariat', label: 'IGF Secretariat' },
       });
       expect(action.status).toBe(201);
-      const proposal = await call('member', 'POST', `/api/meetings/${id}/proposals`, { kind: 'PN', title: 'A network', summary: 'Why' });
+      const proposal = await call('member', 'POST', `/api/meetings/${id}/proposals`, {
+        kind: 'PN',
+        title: 'A network',
+        summary: 'Why',
+      });
       expect(proposal.status).toBe(201);
       const groups = await call<any[]>('member', 'GET', `/api/meetings/${id}/working-groups`);
 
@@ -208,7 +239,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(writer.scope).toBe('read-write');
       expect(body.scope).toBe('read-write');
 
-      for (const role of ROLES) expect((await call(role, 'POST', `/api/meetings/${id}/archive`)).status, role).toBe(EXPECTED[role]);
+      for (const role of ROLES)
+        expect((await call(role, 'POST', `/api/meetings/${id}/archive`)).status, role).toBe(EXPECTED[role]);
       expect((await call<MeetingDto>('observer', 'GET', `/api/meetings/${id}`)).body.status).toBe('active');
 
       const archived = await call<MeetingDto>('secretariat', 'POST', `/api/meetings/${id}/archive`);
@@ -218,8 +250,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect((await call('observer', 'GET', `/api/polls/${poll.body.id}`)).body.status).toBe('closed');
 
       // The open connection lost its write: it reconnected read-only, and what it types goes nowhere.
-      await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, { message: 'the agenda connection to turn read-only' });
-      await waitFor(() => body.scope === 'readonly' && body.provider.isSynced, { message: 'the proposal body to turn read-only' });
+      await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, {
+        message: 'the agenda connection to turn read-only',
+      });
+      await waitFor(() => body.scope === 'readonly' && body.provider.isSynced, {
+        message: 'the proposal body to turn read-only',
+      });
       appendParagraph(writer.doc, 'Written after the archive');
       await sleep(400);
       const check = peer('secretariat', agendaDoc(id));
@@ -232,17 +268,32 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ['member', 'POST', `/api/threads/${thread.body.id}/comments`, { body: 'After' }],
         ['member', 'PATCH', `/api/comments/${thread.body.comments[0].id}`, { body: 'Edited after' }],
         ['member', 'POST', `/api/threads/${thread.body.id}/resolve`],
-        ['chair', 'POST', `/api/meetings/${id}/polls`, { question: 'After?', kind: 'single', options: [{ label: 'A' }, { label: 'B' }], audience: 'members' }],
+        [
+          'chair',
+          'POST',
+          `/api/meetings/${id}/polls`,
+          { question: 'After?', kind: 'single', options: [{ label: 'A' }, { label: 'B' }], audience: 'members' },
+        ],
         ['chair', 'POST', `/api/polls/${draft.body.id}/open`],
         ['member', 'PUT', `/api/polls/${poll.body.id}/ballot`, { choices: [poll.body.options[0].id] }],
-        ['member', 'POST', `/api/meetings/${id}/actions`, { text: 'After', owner: { kind: 'role', role: 'secretariat', label: 'Secretariat' } }],
+        [
+          'member',
+          'POST',
+          `/api/meetings/${id}/actions`,
+          { text: 'After', owner: { kind: 'role', role: 'secretariat', label: 'Secretariat' } },
+        ],
         ['member', 'PATCH', `/api/actions/${action.body.id}`, { status: 'done' }],
         ['member', 'POST', `/api/meetings/${id}/proposals`, { kind: 'BPF', title: 'After', summary: 'After' }],
         ['member', 'PATCH', `/api/proposals/${proposal.body.id}`, { title: 'After' }],
         ['member', 'POST', `/api/meetings/${id}/versions`, { name: 'After' }],
         ['member', 'PUT', `/api/working-groups/${groups.body[0].id}/members/me`],
         ['secretariat', 'PATCH', `/api/meetings/${id}`, { title: 'After' }],
-        ['secretariat', 'POST', `/api/meetings/${id}/calls`, { kind: 'PN', opensAt: '2025-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' }],
+        [
+          'secretariat',
+          'POST',
+          `/api/meetings/${id}/calls`,
+          { kind: 'PN', opensAt: '2025-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' },
+        ],
         ['secretariat', 'POST', `/api/meetings/${id}/archive`],
         ['secretariat', 'DELETE', `/api/meetings/${id}`],
       ];
@@ -259,7 +310,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     it('deletes a meeting only while it holds nothing but its agenda', async () => {
       const empty = await create({ ...NEW_MEETING, title: 'Scheduled by mistake' });
-      for (const role of ROLES) expect((await call(role, 'DELETE', `/api/meetings/${empty.id}`)).status, role).toBe(EXPECTED[role]);
+      for (const role of ROLES)
+        expect((await call(role, 'DELETE', `/api/meetings/${empty.id}`)).status, role).toBe(EXPECTED[role]);
       expect((await call('observer', 'GET', `/api/meetings/${empty.id}`)).status).toBe(200);
       expect((await call('secretariat', 'DELETE', `/api/meetings/${empty.id}`)).status).toBe(204);
       expect((await call('observer', 'GET', `/api/meetings/${empty.id}`)).status).toBe(404);

@@ -30,7 +30,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       if (backend === 'postgres') database = await createTestDatabase('meetingsmigration');
       db = database ? openPostgresDb(database.url) : openSqliteDb(path.join(tempDir('migration'), 'plenary.sqlite'));
       await migrate(db, BEFORE);
-      const insert = 'INSERT INTO meetings (id, title, starts_on, start_time, timezone, form, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+      const insert =
+        'INSERT INTO meetings (id, title, starts_on, start_time, timezone, form, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
       await db.run(insert, ['old-online', 'Old online', '2024-05-01', '12:00', 'UTC', 'Online', '', 1]);
       await db.run(insert, ['old-hybrid', 'Old hybrid', '2024-06-01', '', 'Europe/Oslo', 'Hybrid, Lillestrøm', '', 2]);
       await db.run(insert, ['old-room', 'Old room', '2024-07-01', '', 'UTC', 'Geneva', 'Kept', 3]);
@@ -39,8 +40,19 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       // Other features' later migrations may run too; these two must.
       expect(applied).toEqual(expect.arrayContaining(MEETING_MIGRATIONS.map((migration) => migration.version)));
       const meetings = createStore(db).meetings;
-      expect(await meetings.byId('old-online')).toMatchObject({ format: 'online', endsOn: '2024-05-01', visibility: 'mag', status: 'active', archivedAt: null });
-      expect(await meetings.byId('old-hybrid')).toMatchObject({ format: 'hybrid', form: 'Hybrid, Lillestrøm', timezone: 'Europe/Oslo', place: '' });
+      expect(await meetings.byId('old-online')).toMatchObject({
+        format: 'online',
+        endsOn: '2024-05-01',
+        visibility: 'mag',
+        status: 'active',
+        archivedAt: null,
+      });
+      expect(await meetings.byId('old-hybrid')).toMatchObject({
+        format: 'hybrid',
+        form: 'Hybrid, Lillestrøm',
+        timezone: 'Europe/Oslo',
+        place: '',
+      });
       expect(await meetings.byId('old-room')).toMatchObject({ format: 'in-person', description: 'Kept', startTime: '' });
       // Run again: nothing left to do.
       expect(await migrate(db, ALL_MIGRATIONS)).toEqual([]);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
-import { collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { collabToken, connectPeer, http, login, type Peer, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
@@ -44,8 +44,12 @@ describe('archiving a meeting across instances', () => {
     await synced(writer);
     expect(writer.scope).toBe('read-write');
 
-    expect((await http(first.baseUrl, 'POST', `/api/meetings/${created.body.id}/archive`, { cookie: secretariat.cookie })).status).toBe(200);
-    await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, { message: 'the other instance’s connection to turn read-only' });
+    expect(
+      (await http(first.baseUrl, 'POST', `/api/meetings/${created.body.id}/archive`, { cookie: secretariat.cookie })).status,
+    ).toBe(200);
+    await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, {
+      message: 'the other instance’s connection to turn read-only',
+    });
     appendParagraph(writer.doc, 'Written after the archive');
     await sleep(400);
     const check = connectPeer(first.wsUrl, name, () => collabToken(first.baseUrl, secretariat, name));
@@ -53,7 +57,10 @@ describe('archiving a meeting across instances', () => {
     await synced(check);
     expect(plainText(check.doc)).not.toContain('Written after the archive');
 
-    const refused = await http(second.baseUrl, 'POST', '/api/threads', { cookie: member.cookie, body: { doc: name, body: 'After' } });
+    const refused = await http(second.baseUrl, 'POST', '/api/threads', {
+      cookie: member.cookie,
+      body: { doc: name, body: 'After' },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('MEETING_ARCHIVED');
   });

@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { http, login, sleep, waitFor, type Session } from '../helpers/clients.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { http, login, type Session, sleep, waitFor } from '../helpers/clients.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink.ts';
-import { startServer, startServerProcess, tempDir, type ServerProcess, type TestServer } from '../helpers/testServer.ts';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
+import { type ServerProcess, startServer, startServerProcess, type TestServer, tempDir } from '../helpers/testServer.ts';
 
 const MEETING = DEMO_MEETING.id;
 const MEMBERS = ['kwame', 'mei', 'laura', 'rahul', 'sofia', 'olena', 'youssef', 'ana'];
@@ -43,7 +43,9 @@ async function mention(baseUrl: string, author: Session, target: Session, words:
 }
 
 describe('kill -9 between the change and the delivery', () => {
-  it('sends the email after the restart, once; the request did not wait for the dead SMTP server', { timeout: 90_000 }, async () => {
+  it('sends the email after the restart, once; the request did not wait for the dead SMTP server', {
+    timeout: 90_000,
+  }, async () => {
     const smtpPort = await freePort(); // nothing listens there yet: SMTP is down
     const env = {
       DATA_DIR: tempDir('outbox-kill'),
@@ -121,7 +123,10 @@ describe('two instances, one PostgreSQL outbox', () => {
     ).map((row) => row.id);
     expect(expected.length).toBe(80);
     const delivered = () => sink.mails.flatMap(notificationIds);
-    await waitFor(() => expected.every((id) => delivered().includes(id)), { timeout: 60_000, message: 'every notification emailed' });
+    await waitFor(() => expected.every((id) => delivered().includes(id)), {
+      timeout: 60_000,
+      message: 'every notification emailed',
+    });
     await sleep(1500);
     const counts = new Map<string, number>();
     for (const id of delivered()) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -138,7 +143,9 @@ describe('two instances, one PostgreSQL outbox', () => {
 });
 
 describe('without SMTP_URL', () => {
-  it('writes each email to DATA_DIR/mail/*.eml, so that a fresh start shows what it would send', { timeout: 60_000 }, async () => {
+  it('writes each email to DATA_DIR/mail/*.eml, so that a fresh start shows what it would send', {
+    timeout: 60_000,
+  }, async () => {
     const server = await startServer({ env: { NOTIFY_TICK_MS: '100', NOTIFY_COALESCE_MS: '0' } });
     servers.push(server);
     const kwame = await login(server.baseUrl, 'kwame@example.org');
@@ -146,7 +153,10 @@ describe('without SMTP_URL', () => {
     const threadId = await mention(server.baseUrl, kwame, mei, 'the draft agenda');
     const folder = path.join(server.dataDir, 'mail');
     const file = await waitFor(
-      () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []).find((name) => fs.readFileSync(path.join(folder, name), 'utf8').includes(threadId)),
+      () =>
+        (fs.existsSync(folder) ? fs.readdirSync(folder) : []).find((name) =>
+          fs.readFileSync(path.join(folder, name), 'utf8').includes(threadId),
+        ),
       { timeout: 15_000, message: 'an .eml file' },
     );
     const raw = fs.readFileSync(path.join(folder, file!), 'utf8');

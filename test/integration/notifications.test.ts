@@ -8,15 +8,15 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
-import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { CommentStore } from '../../server/src/comments/commentStore.ts';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { notify } from '../../server/src/notifications/notify.ts';
 import { localDateTime } from '../../server/src/notifications/timeZones.ts';
-import { login, sleep, waitFor, type Session } from '../helpers/clients.ts';
-import { createPoll, openPoll, closePoll, vote } from '../helpers/pollClients.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { login, type Session, sleep, waitFor } from '../helpers/clients.ts';
+import { closePoll, createPoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink.ts';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
 
 const MEETING = DEMO_MEETING.id;
 const AGENDA = agendaDoc(MEETING);
@@ -46,7 +46,14 @@ afterAll(() => smtp.close());
 
 const mention = (who: string) => `<@${people[who]!.user.id}>`;
 const mailsTo = (who: string) => smtp.to(`${who}@example.org`);
-const inbox = async (who: string) => (await call<{ unread: number; items: { id: string; kind: string; link: string; text: string; read: boolean }[] }>(people[who]!, 'GET', '/api/notifications')).body;
+const inbox = async (who: string) =>
+  (
+    await call<{ unread: number; items: { id: string; kind: string; link: string; text: string; read: boolean }[] }>(
+      people[who]!,
+      'GET',
+      '/api/notifications',
+    )
+  ).body;
 const unsubscribeUrl = (mail: ReceivedMail) => /^<([^>]+)>$/.exec(mail.headers.get('list-unsubscribe') ?? '')?.[1] ?? '';
 
 async function startThread(who: string, body: string): Promise<string> {
@@ -60,14 +67,22 @@ describe('inbox and immediate emails', () => {
     const threadId = await startThread('kwame', `Could ${mention('mei')} look at the timeline? ${mention('kwame')} (me)`);
     const items = (await inbox('mei')).items.filter((item) => item.link.includes(threadId));
     expect(items).toEqual([
-      expect.objectContaining({ kind: 'mention', read: false, link: `/meetings/${MEETING}?thread=${threadId}`, text: expect.stringContaining('Kwame Asante') }),
+      expect.objectContaining({
+        kind: 'mention',
+        read: false,
+        link: `/meetings/${MEETING}?thread=${threadId}`,
+        text: expect.stringContaining('Kwame Asante'),
+      }),
     ]);
     // Never about one's own action, even when one mentions oneself.
     expect((await inbox('kwame')).items.some((item) => item.link.includes(threadId))).toBe(false);
     // Never the comment's words: a moderator may hide them later.
     expect(items[0]!.text).not.toContain('timeline');
 
-    const mail = (await waitFor(() => mailsTo('mei').find((m) => m.text.includes(threadId)), { timeout: 15_000, message: 'mention email' }))!;
+    const mail = (await waitFor(() => mailsTo('mei').find((m) => m.text.includes(threadId)), {
+      timeout: 15_000,
+      message: 'mention email',
+    }))!;
     expect(mail.to).toEqual(['mei@example.org']);
     expect(mail.subject).toContain('Kwame Asante mentioned you');
     expect(mail.text).toContain(`${server.baseUrl}/meetings/${MEETING}?thread=${threadId}`);
@@ -83,9 +98,12 @@ describe('inbox and immediate emails', () => {
       body: `${mention('olena')} first`,
     });
     const commentId = created.body.comments[0]!.id;
-    const about = async (who: string) => (await inbox(who)).items.filter((item) => item.link.endsWith(created.body.id) && item.kind === 'mention');
+    const about = async (who: string) =>
+      (await inbox(who)).items.filter((item) => item.link.endsWith(created.body.id) && item.kind === 'mention');
     expect(await about('olena')).toHaveLength(1);
-    const edited = await call(people.ana!, 'PATCH', `/api/comments/${commentId}`, { body: `${mention('olena')} and ${mention('youssef')}` });
+    const edited = await call(people.ana!, 'PATCH', `/api/comments/${commentId}`, {
+      body: `${mention('olena')} and ${mention('youssef')}`,
+    });
     expect(edited.status).toBe(200);
     await call(people.ana!, 'PATCH', `/api/comments/${commentId}`, { body: `${mention('olena')}, ${mention('youssef')} again` });
     expect(await about('olena')).toHaveLength(1);
@@ -147,9 +165,12 @@ describe('inbox and immediate emails', () => {
     expect(created.status).toBe(201);
     const link = `/meetings/${MEETING}?tab=actions&action=${created.body.id}`;
     expect((await inbox('laura')).items).toContainEqual(expect.objectContaining({ kind: 'action.assigned', link }));
-    const mail = (await waitFor(() => mailsTo('laura').find((m) => !m.subject.includes('digest') && m.text.includes(created.body.id)), {
-      timeout: 15_000,
-    }))!;
+    const mail = (await waitFor(
+      () => mailsTo('laura').find((m) => !m.subject.includes('digest') && m.text.includes(created.body.id)),
+      {
+        timeout: 15_000,
+      },
+    ))!;
     expect(mail.subject).toContain('assigned an action to you');
     expect(mail.text).toContain(server.baseUrl + link);
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
@@ -164,13 +185,24 @@ describe('inbox and immediate emails', () => {
     const started = Date.now();
     for (let index = 0; index < 500; index++) {
       await server.app.store.db.transaction(async (tx) => {
-        const commentId = await comments.addComment(threadId, people.olena!.user.id, `<@${mentioned[0]}> <@${mentioned[1]}> ${index}`, tx);
+        const commentId = await comments.addComment(
+          threadId,
+          people.olena!.user.id,
+          `<@${mentioned[0]}> <@${mentioned[1]}> ${index}`,
+          tx,
+        );
         const mentions = await comments.setMentions(commentId, mentioned, tx);
         await notify.emit(tx, { type: 'comment', actorId: people.olena!.user.id, threadId, commentId, mentions });
       });
     }
     expect(Date.now() - started).toBeLessThan(60_000);
-    const ana = (await waitFor(() => mailsTo('ana').slice(before.ana).find((m) => m.subject.includes('500')), { timeout: 20_000 }))!;
+    const ana = (await waitFor(
+      () =>
+        mailsTo('ana')
+          .slice(before.ana)
+          .find((m) => m.subject.includes('500')),
+      { timeout: 20_000 },
+    ))!;
     await sleep(4000);
     expect(mailsTo('ana').length - before.ana).toBe(1);
     expect(mailsTo('youssef').length - before.youssef).toBe(1);
@@ -180,7 +212,11 @@ describe('inbox and immediate emails', () => {
 
 describe('proposals', () => {
   it('tells a proposal’s authors of its status change and of a comment on it, but not the one who acted, nor others', async () => {
-    const list = await call<{ id: string; title: string; doc: string; authors: { id: string }[] }[]>(people.kwame!, 'GET', `/api/meetings/${MEETING}/proposals`);
+    const list = await call<{ id: string; title: string; doc: string; authors: { id: string }[] }[]>(
+      people.kwame!,
+      'GET',
+      `/api/meetings/${MEETING}/proposals`,
+    );
     const proposal = list.body.find((candidate) => candidate.authors.some((author) => author.id === people.kwame!.user.id))!;
     expect(proposal).toBeDefined();
     const authorIds = proposal.authors.map((author) => author.id);
@@ -194,8 +230,13 @@ describe('proposals', () => {
     const outsider = Object.keys(people).find((name) => name !== 'chair' && !authorIds.includes(people[name]!.user.id))!;
     expect((await inbox(outsider)).items.some((item) => item.link === link)).toBe(false);
 
-    const commenter = Object.keys(people).find((name) => ['mei', 'laura', 'sofia', 'ana'].includes(name) && !authorIds.includes(people[name]!.user.id))!;
-    const thread = await call<{ id: string }>(people[commenter]!, 'POST', '/api/threads', { doc: proposal.doc, body: 'Is the scope final?' });
+    const commenter = Object.keys(people).find(
+      (name) => ['mei', 'laura', 'sofia', 'ana'].includes(name) && !authorIds.includes(people[name]!.user.id),
+    )!;
+    const thread = await call<{ id: string }>(people[commenter]!, 'POST', '/api/threads', {
+      doc: proposal.doc,
+      body: 'Is the scope final?',
+    });
     expect(thread.status).toBe(201);
     expect((await inbox('kwame')).items).toContainEqual(
       expect.objectContaining({ kind: 'proposal.comment', link: `${link}?thread=${thread.body.id}` }),
@@ -219,7 +260,10 @@ describe('actions falling due', () => {
     const late = await create('Send the annual report', -2);
     const later = await create('Send the final report', 10);
     const kinds = async (actionId: string) =>
-      (await inbox('youssef')).items.filter((item) => item.link.endsWith(`action=${actionId}`)).map((item) => item.kind).sort();
+      (await inbox('youssef')).items
+        .filter((item) => item.link.endsWith(`action=${actionId}`))
+        .map((item) => item.kind)
+        .sort();
     await waitFor(async () => (await kinds(soon)).includes('action.due') && (await kinds(late)).includes('action.overdue'), {
       timeout: 10_000,
       message: 'due and overdue notifications',
@@ -250,7 +294,12 @@ describe('digest', () => {
     await call(people.kwame!, 'POST', `/api/threads/${threadId}/comments`, { body: 'Agreed, and the DCs too' });
     for (let index = 0; index < 203; index++) {
       await server.app.store.db.transaction((tx) =>
-        notify.emit(tx, { type: 'action.assigned', actorId: people.secretariat!.user.id, actionId: action.body.id, userId: people.rahul!.user.id }),
+        notify.emit(tx, {
+          type: 'action.assigned',
+          actorId: people.secretariat!.user.id,
+          actionId: action.body.id,
+          userId: people.rahul!.user.id,
+        }),
       );
     }
     await sleep(1500);
@@ -272,7 +321,11 @@ describe('digest', () => {
     expect(mailsTo('rahul')).toHaveLength(1);
 
     // Its one-click link turns the digest kinds off.
-    const oneClick = await fetch(unsubscribeUrl(digest), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await fetch(unsubscribeUrl(digest), {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(oneClick.status).toBe(200);
     const settings = (await call(people.rahul!, 'GET', '/api/me/notification-settings')).body;
     expect(settings.email['action.assigned']).toBe('off');
@@ -320,11 +373,22 @@ describe('webhooks', () => {
   };
 
   it('only the secretariat registers endpoints, https only', async () => {
-    expect((await call(people.chair!, 'POST', '/api/webhooks', { url: 'https://example.org/hook', kinds: ['poll.opened'] })).status).toBe(403);
-    const plain = await call(people.secretariat!, 'POST', '/api/webhooks', { url: 'http://example.org/hook', kinds: ['poll.opened'] });
+    expect(
+      (await call(people.chair!, 'POST', '/api/webhooks', { url: 'https://example.org/hook', kinds: ['poll.opened'] })).status,
+    ).toBe(403);
+    const plain = await call(people.secretariat!, 'POST', '/api/webhooks', {
+      url: 'http://example.org/hook',
+      kinds: ['poll.opened'],
+    });
     expect(plain.status).toBe(400);
     expect(plain.body.error.code).toBe('WEBHOOK_URL_REFUSED');
-    for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://[::1]/hook', 'https://localhost/hook', 'https://169.254.169.254/latest']) {
+    for (const url of [
+      'https://127.0.0.1/hook',
+      'https://10.1.2.3/hook',
+      'https://[::1]/hook',
+      'https://localhost/hook',
+      'https://169.254.169.254/latest',
+    ]) {
       const refused = await call(people.secretariat!, 'POST', '/api/webhooks', { url, kinds: ['poll.opened'] });
       expect(refused.body.error?.code, url).toBe('WEBHOOK_URL_REFUSED');
     }
@@ -351,18 +415,25 @@ describe('webhooks', () => {
     });
     await openPoll(server.baseUrl, people.secretariat!, poll.id);
     // Voters are told in their inbox (the one who opened it is not).
-    expect((await inbox('kwame')).items).toContainEqual(expect.objectContaining({ kind: 'poll.opened', link: `/meetings/${MEETING}?tab=polls&poll=${poll.id}` }));
+    expect((await inbox('kwame')).items).toContainEqual(
+      expect.objectContaining({ kind: 'poll.opened', link: `/meetings/${MEETING}?tab=polls&poll=${poll.id}` }),
+    );
     expect((await inbox('secretariat')).items.some((item) => item.link.includes(poll.id))).toBe(false);
     expect((await inbox('tomas')).items.some((item) => item.link.includes(poll.id))).toBe(false); // observers do not vote here
 
-    const opened = (await waitFor(() => {
-      const got = hits.filter((hit) => JSON.parse(hit.body).type === 'poll.opened');
-      return got.length >= 3 ? got : undefined;
-    }, { timeout: 20_000, message: 'three attempts' }))!;
+    const opened = (await waitFor(
+      () => {
+        const got = hits.filter((hit) => JSON.parse(hit.body).type === 'poll.opened');
+        return got.length >= 3 ? got : undefined;
+      },
+      { timeout: 20_000, message: 'three attempts' },
+    ))!;
     expect(new Set(opened.map((hit) => hit.headers['webhook-id'])).size).toBe(1);
     for (const hit of opened) expect(verify(created.body.secret, hit)).toBe(true);
     expect(verify('whsec_' + Buffer.from('wrong').toString('base64'), opened[0]!)).toBe(false);
-    const gaps = opened.slice(1).map((hit, index) => Number(hit.headers['webhook-timestamp']) - Number(opened[index]!.headers['webhook-timestamp']));
+    const gaps = opened
+      .slice(1)
+      .map((hit, index) => Number(hit.headers['webhook-timestamp']) - Number(opened[index]!.headers['webhook-timestamp']));
     expect(gaps.every((gap) => gap >= 0)).toBe(true);
 
     for (const who of ['kwame', 'mei', 'laura']) await vote(server.baseUrl, people[who]!, poll.id, [poll.options[0]!.id]);
@@ -370,18 +441,20 @@ describe('webhooks', () => {
     const closed = (await waitFor(() => hits.find((hit) => JSON.parse(hit.body).type === 'poll.closed'), { timeout: 10_000 }))!;
     expect(verify(created.body.secret, closed)).toBe(true);
     const payload = JSON.parse(closed.body);
-    expect(payload.data).toEqual(expect.objectContaining({ title: 'Should the MAG hold an intersessional retreat?', results: 'Yes 3, No 0' }));
+    expect(payload.data).toEqual(
+      expect.objectContaining({ title: 'Should the MAG hold an intersessional retreat?', results: 'Yes 3, No 0' }),
+    );
     for (const who of ['kwame', 'mei', 'laura']) {
       expect(closed.body).not.toContain(people[who]!.user.id);
       expect(closed.body).not.toContain(people[who]!.user.name);
     }
-    expect((await inbox('kwame')).items).toContainEqual(expect.objectContaining({ kind: 'poll.closed', text: expect.stringContaining('Yes 3, No 0') }));
-
-    const log = await call<{ ok: boolean; responseStatus: number | null; attempt: number; messageStatus: string; kind: string }[]>(
-      people.secretariat!,
-      'GET',
-      `/api/webhooks/${created.body.id}/deliveries`,
+    expect((await inbox('kwame')).items).toContainEqual(
+      expect.objectContaining({ kind: 'poll.closed', text: expect.stringContaining('Yes 3, No 0') }),
     );
+
+    const log = await call<
+      { ok: boolean; responseStatus: number | null; attempt: number; messageStatus: string; kind: string }[]
+    >(people.secretariat!, 'GET', `/api/webhooks/${created.body.id}/deliveries`);
     const openedLog = log.body.filter((entry) => entry.kind === 'poll.opened').reverse();
     expect(openedLog.map((entry) => [entry.attempt, entry.ok, entry.responseStatus])).toEqual([
       [1, false, 500],
@@ -392,12 +465,21 @@ describe('webhooks', () => {
     expect((await call(people.chair!, 'GET', `/api/webhooks/${created.body.id}/deliveries`)).status).toBe(403);
 
     expect((await call(people.secretariat!, 'DELETE', `/api/webhooks/${created.body.id}`)).status).toBe(204);
-    expect((await call(people.secretariat!, 'GET', '/api/webhooks')).body.some((hook: { id: string }) => hook.id === created.body.id)).toBe(false);
+    expect(
+      (await call(people.secretariat!, 'GET', '/api/webhooks')).body.some((hook: { id: string }) => hook.id === created.body.id),
+    ).toBe(false);
   });
 
   it('appears in the OpenAPI document', async () => {
     const spec = (await call(null, 'GET', '/api/openapi.json')).body;
-    for (const path of ['/api/notifications', '/api/notifications/read', '/api/me/notification-settings', '/api/webhooks', '/api/webhooks/{id}/deliveries', '/api/unsubscribe/{token}']) {
+    for (const path of [
+      '/api/notifications',
+      '/api/notifications/read',
+      '/api/me/notification-settings',
+      '/api/webhooks',
+      '/api/webhooks/{id}/deliveries',
+      '/api/unsubscribe/{token}',
+    ]) {
       expect(spec.paths[path], path).toBeDefined();
     }
   });

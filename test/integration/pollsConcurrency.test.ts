@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
-import { http, login, sleep, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import { http, login, type Peer, type Session, sleep, waitFor } from '../helpers/clients.ts';
 import { createPoll, createVoters, livePoll, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
@@ -38,7 +38,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await database?.drop();
     });
 
-    it('keeps exactly one ballot per voter, refuses and logs every late one, and shows the same tally live', { timeout: 180_000 }, async () => {
+    it('keeps exactly one ballot per voter, refuses and logs every late one, and shows the same tally live', {
+      timeout: 180_000,
+    }, async () => {
       const poll: PollDto = await createPoll(server.baseUrl, chair, meetingId, {
         question: 'Which day for the PN on GDC implementation?',
         kind: 'single',

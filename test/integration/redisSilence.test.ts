@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import type { PollResults } from '../../shared/schemas/polls.ts';
-import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import {
+  acknowledged,
+  collabToken,
+  connectPeer,
+  http,
+  login,
+  type Peer,
+  type Session,
+  sleep,
+  synced,
+  waitFor,
+} from '../helpers/clients.ts';
 import { signedInPeople } from '../helpers/commentHelpers.ts';
 import { FaultProxy } from '../helpers/faultProxy.ts';
 import { createPoll, openPoll, vote } from '../helpers/pollClients.ts';
@@ -59,7 +70,10 @@ async function everyCallAnswersWithinASecond(session: Session, label: string): P
     ];
     for (const [method, path, body] of calls) {
       const started = Date.now();
-      const result = await http(server.baseUrl, method, path, { cookie: session.cookie, ...(body === undefined ? {} : { body }) });
+      const result = await http(server.baseUrl, method, path, {
+        cookie: session.cookie,
+        ...(body === undefined ? {} : { body }),
+      });
       const took = Date.now() - started;
       expect(took, `${method} ${path} while Redis is ${label}`).toBeLessThan(1_000);
       // Served, or 503 where Redis is truly needed (readiness says Redis is away).
@@ -115,7 +129,9 @@ describe('Redis faults with two instances', () => {
       await waitFor(
         () =>
           [onA, onB].every(
-            (peer) => plainText(peer.doc).includes(`Kwame during the ${fault} fault`) && plainText(peer.doc).includes(`Mei during the ${fault} fault`),
+            (peer) =>
+              plainText(peer.doc).includes(`Kwame during the ${fault} fault`) &&
+              plainText(peer.doc).includes(`Mei during the ${fault} fault`),
           ),
         { timeout: 10_000, message: 'convergence within 10 s of Redis answering again' },
       );

@@ -85,7 +85,8 @@ describe('rate limits', () => {
     const attempts: number[] = [];
     for (let i = 0; i < 7; i++) {
       attempts.push(
-        (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'rahul@example.org', password: `guess ${i}` } })).status,
+        (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'rahul@example.org', password: `guess ${i}` } }))
+          .status,
       );
     }
     // Five free failures, then each attempt waits twice as long as the last (loginGuard.test.ts).

@@ -44,7 +44,8 @@ describe('malformed requests', () => {
 });
 
 describe('/metrics', () => {
-  const metrics = (server: TestServer, headers: Record<string, string> = {}) => http(server.baseUrl, 'GET', '/metrics', { headers });
+  const metrics = (server: TestServer, headers: Record<string, string> = {}) =>
+    http(server.baseUrl, 'GET', '/metrics', { headers });
 
   it('is served to the loopback by default', async () => {
     const result = await metrics(direct);

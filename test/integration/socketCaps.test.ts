@@ -3,16 +3,18 @@
  * with 4430 too-many-sockets, and a freed place can be taken again.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { TOO_MANY_SOCKETS } from '../../server/src/collab/context.ts';
-import { agendaDoc } from '../../shared/documentNames.ts';
-import { collabToken, login, sleep, type Session } from '../helpers/clients.ts';
-import { authFrame, RawClient, syncStep1Frame } from '../helpers/rawClient.ts';
 import { POLICY_VIOLATION } from '../../server/src/collab/frameGuard.ts';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { collabToken, login, type Session, sleep } from '../helpers/clients.ts';
+import { authFrame, RawClient, syncStep1Frame } from '../helpers/rawClient.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-const { server, keep } = serverSuite({ env: { MAX_SOCKETS_PER_PERSON: '3', MAX_SOCKETS_PER_ADDRESS: '6', SYNC_REQUESTS_PER_PERSON: '10' } });
+const { server, keep } = serverSuite({
+  env: { MAX_SOCKETS_PER_PERSON: '3', MAX_SOCKETS_PER_ADDRESS: '6', SYNC_REQUESTS_PER_PERSON: '10' },
+});
 
 const keepRaw = (client: RawClient): RawClient => {
   keep({ destroy: () => client.close() });

@@ -4,9 +4,9 @@
  * acknowledged until they are stored, and service resumes by itself when the store returns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer } from '../helpers/clients.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { acknowledged, collabToken, connectPeer, http, login, type Peer, sleep, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, PG_ADMIN_URL, type TestDatabase } from '../helpers/services.ts';
 import { TcpProxy } from '../helpers/tcpProxy.ts';

@@ -4,11 +4,11 @@
  * as it was then so that later diffs from it replay only what came after.
  */
 import { describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
-import type { DiffDto, VersionDto } from '../../shared/schemas/meetingRecord.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { AppError } from '../../server/src/http/appError.ts';
 import { DiffRunner } from '../../server/src/meetingRecord/versions/diffRunner.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import type { DiffDto, VersionDto } from '../../shared/schemas/meetingRecord.ts';
 import { acknowledged, http, login, synced } from '../helpers/clients.ts';
 import { agendaItemElements, appendNote } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
@@ -34,22 +34,29 @@ describe('version diffs', () => {
     appendNote(agendaItemElements(editor.doc).get('oc1-welcome')!, 'Before the version');
     await acknowledged(editor);
     const version = (
-      await http<VersionDto>(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: kwame.cookie, body: { name: 'Checkpoint' } })
+      await http<VersionDto>(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, {
+        cookie: kwame.cookie,
+        body: { name: 'Checkpoint' },
+      })
     ).body;
     for (let i = 0; i < 40; i++) appendNote(agendaItemElements(editor.doc).get('oc1-timeline')!, `After the version ${i}`);
     await acknowledged(editor);
 
-    const snapshots = () =>
-      server.app.store.db.all<{ seq: number }>('SELECT seq FROM version_snapshots WHERE doc = ?', [AGENDA]);
+    const snapshots = () => server.app.store.db.all<{ seq: number }>('SELECT seq FROM version_snapshots WHERE doc = ?', [AGENDA]);
     expect(await snapshots()).toEqual([]);
-    const ask = () => http<DiffDto>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions/diff?from=${version.id}&to=current`, { cookie: kwame.cookie });
+    const ask = () =>
+      http<DiffDto>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions/diff?from=${version.id}&to=current`, {
+        cookie: kwame.cookie,
+      });
     const first = await ask();
     expect(first.status).toBe(200);
     expect((await snapshots()).map((row) => Number(row.seq))).toEqual([version.seq]);
     const second = await ask();
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    const added = first.body.blocks.filter((block) => block.change === 'added').map((block) => block.spans.map((span) => span.text).join(''));
+    const added = first.body.blocks
+      .filter((block) => block.change === 'added')
+      .map((block) => block.spans.map((span) => span.text).join(''));
     expect(added).toHaveLength(40);
     expect(added).not.toContain('Before the version');
     expect(first.body.blocks.find((block) => block.change === 'added')?.by).toMatchObject({ name: 'Kwame Asante' });
@@ -66,7 +73,9 @@ describe('version diffs', () => {
     expect(runner.runningFor(MEETING)).toBe(0);
     // Over HTTP the refusal is 429 DIFFS_BUSY (the server's limit is 1 here).
     const kwame = await login(server.baseUrl, 'kwame@example.org');
-    const versions = (await http<VersionDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions`, { cookie: kwame.cookie })).body;
+    const versions = (
+      await http<VersionDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions`, { cookie: kwame.cookie })
+    ).body;
     const url = `/api/meetings/${MEETING}/versions/diff?from=${versions.at(-1)!.id}&to=current`;
     const answers = await Promise.all([1, 2, 3].map(() => http(server.baseUrl, 'GET', url, { cookie: kwame.cookie })));
     const statuses = answers.map((answer) => answer.status).sort();

@@ -3,13 +3,13 @@
  * kill -9, and y-websocket and Hocuspocus clients on two instances co-edit through Redis.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { collabToken, connectPeer, login, synced, waitFor, type Peer } from '../helpers/clients.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { collabToken, connectPeer, login, type Peer, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
-import { startServerProcess, tempDir, type ServerProcess } from '../helpers/testServer.ts';
-import { connectY, yAcknowledged, ySynced, type YClient } from '../helpers/yWebsocketClient.ts';
+import { type ServerProcess, startServerProcess, tempDir } from '../helpers/testServer.ts';
+import { connectY, type YClient, yAcknowledged, ySynced } from '../helpers/yWebsocketClient.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const running: ServerProcess[] = [];

@@ -1,6 +1,6 @@
 /** Numbers and times of structured agenda items. */
 import { describe, expect, it } from 'vitest';
-import { fullNumbers, numberAgendaItems, normaliseAgendaItemAttrs, scheduleAgenda } from '../../shared/agendaItems.ts';
+import { fullNumbers, normaliseAgendaItemAttrs, numberAgendaItems, scheduleAgenda } from '../../shared/agendaItems.ts';
 
 describe('agenda items', () => {
   it('numbers items 1, 2, 3 and sub-items a, b, c after their item, as the seed does', () => {

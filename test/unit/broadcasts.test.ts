@@ -4,7 +4,7 @@
  * between chunks. The document is a real Hocuspocus Document; its connections are stand-ins that
  * record what they are sent (the sockets themselves are covered by the integration tests).
  */
-import { Document, type Connection } from '@hocuspocus/server';
+import { type Connection, Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,8 @@ function documentWith(count: number, writeMicroseconds = 0) {
     document.connections.set(connection, { clients: new Set() });
   }
   encodeBroadcastsOnce(document);
-  const broadcast = (payload: number) => (document as unknown as { broadcast: Broadcast }).broadcast((address) => frame(address, payload));
+  const broadcast = (payload: number) =>
+    (document as unknown as { broadcast: Broadcast }).broadcast((address) => frame(address, payload));
   return { document, received, broadcast };
 }
 

@@ -4,8 +4,8 @@
  * (reason only, code 1000), and an ordinary close is nobody's business but the reconnection's.
  */
 import { describe, expect, it } from 'vitest';
-import { CLOSE_EVENTS, type CloseEventName, closeEventName } from '../../shared/closeEvents.ts';
 import collab from '../../client/src/i18n/en/collab.json' with { type: 'json' };
+import { CLOSE_EVENTS, type CloseEventName, closeEventName } from '../../shared/closeEvents.ts';
 
 const names = Object.keys(CLOSE_EVENTS) as CloseEventName[];
 

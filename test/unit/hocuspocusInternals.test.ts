@@ -42,9 +42,7 @@ describe('Hocuspocus internals', () => {
     const storeDocumentHooks = Hocuspocus.prototype.storeDocumentHooks;
     Hocuspocus.prototype.storeDocumentHooks = () => Promise.resolve();
     try {
-      expect(hocuspocusInternalsProblems()).toEqual([
-        'storeDocumentHooks no longer debounces under "onStoreDocument-<name>"',
-      ]);
+      expect(hocuspocusInternalsProblems()).toEqual(['storeDocumentHooks no longer debounces under "onStoreDocument-<name>"']);
     } finally {
       Hocuspocus.prototype.storeDocumentHooks = storeDocumentHooks;
     }

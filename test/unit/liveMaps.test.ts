@@ -3,15 +3,22 @@
  * its types from (shared/liveMaps.ts), under the name the server writes.
  */
 import { describe, expect, it } from 'vitest';
+import { PROPOSALS_MAP, THREADS_MAP } from '../../server/src/comments/commentService.ts';
 import { LIVE_MAPS } from '../../shared/documentNames.ts';
 import { LIVE_MAP_NAMES } from '../../shared/liveMaps.ts';
 import { LIVE_ACTIONS_MAP, LIVE_MEETING_MAP } from '../../shared/schemas/meetingRecord.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../shared/schemas/workingGroups.ts';
-import { PROPOSALS_MAP, THREADS_MAP } from '../../server/src/comments/commentService.ts';
 
 describe('live maps', () => {
   it('are all in the registry, with their existing names', () => {
-    const projected = [...Object.values(LIVE_MAPS), THREADS_MAP, PROPOSALS_MAP, LIVE_ACTIONS_MAP, LIVE_MEETING_MAP, LIVE_WORKING_GROUPS_MAP];
+    const projected = [
+      ...Object.values(LIVE_MAPS),
+      THREADS_MAP,
+      PROPOSALS_MAP,
+      LIVE_ACTIONS_MAP,
+      LIVE_MEETING_MAP,
+      LIVE_WORKING_GROUPS_MAP,
+    ];
     for (const name of projected) expect(LIVE_MAP_NAMES).toContain(name);
     expect([...LIVE_MAP_NAMES].sort()).toEqual(['actions', 'meeting', 'polls', 'proposals', 'threads', 'workingGroups']);
   });

@@ -9,7 +9,12 @@ import { localDateTime } from '../../server/src/notifications/timeZones.ts';
 describe('webhook signature', () => {
   it('matches the Standard Webhooks example', () => {
     expect(
-      webhookSignature('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, '{"test": 2432232314}'),
+      webhookSignature(
+        'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        'msg_p5jXN8AQM9LWM0D4loKWxJek',
+        1614265330,
+        '{"test": 2432232314}',
+      ),
     ).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 });
@@ -20,7 +25,10 @@ describe('unsubscribe tokens', () => {
     const token = unsubscribeToken(key, { userId: '6f1c2d4e-1111-4222-8333-944455556666', kind: 'proposal.comment' });
     expect(token.length).toBeLessThanOrEqual(100);
     expect(token).toMatch(/^[A-Za-z0-9_.-]+$/);
-    expect(readUnsubscribeToken(key, token)).toEqual({ userId: '6f1c2d4e-1111-4222-8333-944455556666', kind: 'proposal.comment' });
+    expect(readUnsubscribeToken(key, token)).toEqual({
+      userId: '6f1c2d4e-1111-4222-8333-944455556666',
+      kind: 'proposal.comment',
+    });
     expect(readUnsubscribeToken(randomBytes(32), token)).toBeNull();
     const [, mac] = token.split('.');
     const other = Buffer.from('someone-else:mention').toString('base64url');
@@ -73,7 +81,12 @@ describe('configuration', () => {
   it('defaults to no SMTP (emails to files) and refuses a transport URL that is not SMTP', () => {
     const config = loadConfig({});
     expect(config.notifications).toEqual(
-      expect.objectContaining({ smtpUrl: undefined, coalesceMs: 60_000, backoffBaseMs: 30_000, webhooksAllowLoopbackHttp: false }),
+      expect.objectContaining({
+        smtpUrl: undefined,
+        coalesceMs: 60_000,
+        backoffBaseMs: 30_000,
+        webhooksAllowLoopbackHttp: false,
+      }),
     );
     expect(loadConfig({ SMTP_URL: 'smtp://mail.example.org:587' }).notifications.smtpUrl).toBe('smtp://mail.example.org:587');
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/^SMTP_URL must be/);

@@ -1,8 +1,8 @@
 /** The CSV export of results: quoting, defused formulas, per-group and per-round columns. */
 import { describe, expect, it } from 'vitest';
-import { csvCell, resultsCsv } from '../../server/src/polls/resultsCsv.ts';
 import { resultsOf } from '../../server/src/polls/pollResults.ts';
 import type { Poll } from '../../server/src/polls/pollStore.ts';
+import { csvCell, resultsCsv } from '../../server/src/polls/resultsCsv.ts';
 
 const poll: Poll = {
   id: 'p1',
@@ -47,7 +47,10 @@ describe('results as CSV', () => {
       { choices: ['c'], group: 'civil-society' },
       { choices: ['c'], group: 'civil-society' },
     ]);
-    const lines = resultsCsv(poll, results).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = resultsCsv(poll, results)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toEqual([
       'option_id,option,first_preferences,government,civil-society,round_1,round_2,round_3,elected',
       'a,"Geneva, ""the old town""",2,1,1,2,2,2,yes',

@@ -1,14 +1,14 @@
 /** One action item in the list: what, who, by when, its status (changeable by those who may), its source and its history. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_STATUSES, isOverdue, type ActionStatus } from '../../../shared/dueDates.ts';
-import { canEditAction, type ActionDto, type ActionHistoryEntry } from '../../../shared/schemas/actions.ts';
+import { ACTION_STATUSES, type ActionStatus, isOverdue } from '../../../shared/dueDates.ts';
+import { type ActionDto, type ActionHistoryEntry, canEditAction } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { ActionForm } from './ActionForm.tsx';
-import { actionHistory, updateAction } from './actionsApi.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDay, formatMoment } from '../ui/formatDate.ts';
+import { ActionForm } from './ActionForm.tsx';
+import { actionHistory, updateAction } from './actionsApi.ts';
 
 export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +36,10 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
   };
 
   return (
-    <li className={['action', overdue ? 'action--overdue' : '', `action--${action.status}`].filter(Boolean).join(' ')} data-action-id={action.id}>
+    <li
+      className={['action', overdue ? 'action--overdue' : '', `action--${action.status}`].filter(Boolean).join(' ')}
+      data-action-id={action.id}
+    >
       <p id={textId} className="action__text">
         <span aria-hidden="true">➔ </span>
         {action.text}
@@ -55,7 +58,11 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
               <>
                 {action.due.label || date(action.due.end)}{' '}
                 <span className="action__range">
-                  ({action.due.start === action.due.end ? date(action.due.end) : t('actions.range', { start: date(action.due.start), end: date(action.due.end) })})
+                  (
+                  {action.due.start === action.due.end
+                    ? date(action.due.end)
+                    : t('actions.range', { start: date(action.due.start), end: date(action.due.end) })}
+                  )
                 </span>
               </>
             ) : (
@@ -76,7 +83,12 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
       <div className="action__controls">
         <label htmlFor={`action-${action.id}-status`}>{t('actions.status')}</label>
         {editable ? (
-          <select id={`action-${action.id}-status`} value={action.status} aria-describedby={textId} onChange={(event) => setStatus(event.target.value as ActionStatus)}>
+          <select
+            id={`action-${action.id}-status`}
+            value={action.status}
+            aria-describedby={textId}
+            onChange={(event) => setStatus(event.target.value as ActionStatus)}
+          >
             {ACTION_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`actions.statusName.${status}`)}
@@ -89,11 +101,23 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
           </output>
         )}
         {editable && (
-          <button type="button" className="button button--quiet" aria-expanded={editing} aria-describedby={textId} onClick={() => setEditing(!editing)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={editing}
+            aria-describedby={textId}
+            onClick={() => setEditing(!editing)}
+          >
             {t('actions.edit')}
           </button>
         )}
-        <button type="button" className="button button--quiet" aria-expanded={history !== null} aria-describedby={textId} onClick={toggleHistory}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={history !== null}
+          aria-describedby={textId}
+          onClick={toggleHistory}
+        >
           {t('actions.history')}
         </button>
       </div>
@@ -106,7 +130,11 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
               {when(entry.at)} · {entry.actor?.name ?? t('actions.system')} ·{' '}
               {entry.action === 'action.create'
                 ? t('actions.created')
-                : t('actions.changed', { fields: Object.keys((entry.detail.changes as Record<string, unknown>) ?? {}).map((field) => t(`actions.field.${field}`)).join(', ') })}
+                : t('actions.changed', {
+                    fields: Object.keys((entry.detail.changes as Record<string, unknown>) ?? {})
+                      .map((field) => t(`actions.field.${field}`))
+                      .join(', '),
+                  })}
             </li>
           ))}
         </ol>

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { DEFAULT_DAY } from '../../../shared/agendaItems.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import type { Tool } from '../ui/ToolPanel.tsx';
 import { VersionHistory } from '../versions/VersionHistory.tsx';
 import { AgendaDisplayChannel, agendaItemDecorations } from './agendaItemDecorations.ts';
 import { useAgendaItems } from './agendaItemsModel.ts';
 import { CurrentItemPanel } from './CurrentItemPanel.tsx';
 import { DayView } from './DayView.tsx';
 import { useRunState } from './useRunState.ts';
-import type { Tool } from '../ui/ToolPanel.tsx';
 import './agenda.css';
 
 /** The editor extensions of the agenda, fed with the meeting's live state. */
@@ -23,13 +23,26 @@ export function useAgendaExtensions(): AnyExtension[] {
   const { meeting } = useMeetingContext();
   const run = useRunState(60_000);
   const channel = useMemo(
-    () => new AgendaDisplayChannel({ currentItem: null, dayStart: meeting.startTime || DEFAULT_DAY.start, dayEnd: DEFAULT_DAY.end, meetingId: meeting.id, t }),
+    () =>
+      new AgendaDisplayChannel({
+        currentItem: null,
+        dayStart: meeting.startTime || DEFAULT_DAY.start,
+        dayEnd: DEFAULT_DAY.end,
+        meetingId: meeting.id,
+        t,
+      }),
     // One channel per meeting; its state follows below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [meeting.id],
   );
   useEffect(() => {
-    channel.set({ currentItem: run.currentItem, dayStart: meeting.startTime || DEFAULT_DAY.start, dayEnd: run.dayEnd, meetingId: meeting.id, t });
+    channel.set({
+      currentItem: run.currentItem,
+      dayStart: meeting.startTime || DEFAULT_DAY.start,
+      dayEnd: run.dayEnd,
+      meetingId: meeting.id,
+      t,
+    });
   }, [channel, run.currentItem, run.dayEnd, meeting.startTime, meeting.id, t]);
   return useMemo(() => [agendaItemDecorations(channel)], [channel]);
 }

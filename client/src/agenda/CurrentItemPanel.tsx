@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModerator } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import type { AgendaItemView } from './agendaItemsModel.ts';
-import { setCurrentItem, type RunView } from './useRunState.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import type { AgendaItemView } from './agendaItemsModel.ts';
+import { type RunView, setCurrentItem } from './useRunState.ts';
 
 export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run: RunView }) {
   const { t } = useTranslation();
@@ -51,7 +51,9 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
         <div className="agenda-now__actions">
           {next && (
             <button type="button" className="button" onClick={() => mark(next.id)}>
-              {current ? t('agendaItems.nextItem', { number: next.fullNumber }) : t('agendaItems.startWith', { number: next.fullNumber })}
+              {current
+                ? t('agendaItems.nextItem', { number: next.fullNumber })
+                : t('agendaItems.startWith', { number: next.fullNumber })}
             </button>
           )}
           {current && (

@@ -3,18 +3,18 @@
  * when a day runs past its end, and (for those who may) the controls to mark the current item,
  * change an item's details, add an item and set when the day ends.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { formatClock, scheduleAgenda } from '../../../shared/agendaItems.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { insertItem, type AgendaItemView } from './agendaItemsModel.ts';
-import { ItemDetailsForm } from './ItemDetailsForm.tsx';
-import { setCurrentItem, setDayEnd, type RunView } from './useRunState.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
+import { ItemDetailsForm } from './ItemDetailsForm.tsx';
+import { type RunView, setCurrentItem, setDayEnd } from './useRunState.ts';
 
 /** Height of one minute on the timeline, in rem; an item is never shorter than its text. */
 const REM_PER_MINUTE = 0.06;
@@ -70,13 +70,22 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
               return (
                 <li
                   key={item.id}
-                  className={['day-view__item', current ? 'day-view__item--current' : '', slot.overruns ? 'day-view__item--overrun' : '', item.level > 0 ? 'day-view__item--sub' : ''].filter(Boolean).join(' ')}
+                  className={[
+                    'day-view__item',
+                    current ? 'day-view__item--current' : '',
+                    slot.overruns ? 'day-view__item--overrun' : '',
+                    item.level > 0 ? 'day-view__item--sub' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   style={{ minBlockSize: `${Math.max(2.5, item.duration * REM_PER_MINUTE + 2)}rem` }}
                   aria-current={current ? 'true' : undefined}
                 >
                   <p className="day-view__slot">
                     {item.duration > 0 ? `${formatClock(slot.start)}–${formatClock(slot.end)}` : t('agendaItems.untimed')}
-                    {item.duration > 0 && <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>}
+                    {item.duration > 0 && (
+                      <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>
+                    )}
                     {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
                   </p>
                   <p id={titleId} className="day-view__title">
@@ -85,7 +94,13 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                   {(moderator || editable) && (
                     <div className="day-view__controls">
                       {moderator && (
-                        <button type="button" className="button day-view__button" aria-pressed={current} aria-describedby={titleId} onClick={() => mark(current ? null : item.id)}>
+                        <button
+                          type="button"
+                          className="button day-view__button"
+                          aria-pressed={current}
+                          aria-describedby={titleId}
+                          onClick={() => mark(current ? null : item.id)}
+                        >
                           {current ? t('agendaItems.isCurrent') : t('agendaItems.markCurrent')}
                         </button>
                       )}
@@ -101,7 +116,11 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                         </button>
                       )}
                       {editable && (
-                        <Link className="day-view__action-link" to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
+                        <Link
+                          className="day-view__action-link"
+                          to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`}
+                          aria-describedby={titleId}
+                        >
                           {t('agendaItems.addAction')}
                         </Link>
                       )}
@@ -122,14 +141,24 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
         </div>
       ))}
       {editable && isParticipant(user.role) && (
-        <button type="button" className="button" onClick={() => setEditing(insertItem(doc, t('agendaItems.newItemTitle'), items[items.length - 1]?.id))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setEditing(insertItem(doc, t('agendaItems.newItemTitle'), items[items.length - 1]?.id))}
+        >
           {t('agendaItems.addItem')}
         </button>
       )}
       {moderator && (
         <form className="day-view__day-end" onSubmit={saveDayEnd}>
           <label htmlFor="day-end">{t('agendaItems.dayEndLabel')}</label>
-          <input id="day-end" type="time" value={dayEnd ?? run.dayEnd} onChange={(event) => setDayEndDraft(event.target.value)} required />
+          <input
+            id="day-end"
+            type="time"
+            value={dayEnd ?? run.dayEnd}
+            onChange={(event) => setDayEndDraft(event.target.value)}
+            required
+          />
           <button type="submit" className="button" disabled={!dayEnd || dayEnd === run.dayEnd}>
             {t('agendaItems.saveDayEnd')}
           </button>

@@ -1,11 +1,11 @@
 /** Routing and the shell every page shares: skip link, header with the signed-in user, main. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
-import { InvitationPage } from '../people/InvitationPage.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { InvitationPage } from '../people/InvitationPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
@@ -69,12 +69,28 @@ function Shell() {
         {user && (
           <nav className="site-nav" aria-label={t('meetingAdmin.nav.label')}>
             <ul>
-              <li><Link to="/">{t('meetingAdmin.nav.meetings')}</Link></li>
-              <li><Link to="/timeline">{t('meetingAdmin.nav.timeline')}</Link></li>
-              {user.role === 'secretariat' && <li><Link to="/admin/people">{t('people.nav.people')}</Link></li>}
-              {user.role === 'secretariat' && <li><Link to="/admin/audit-log">{t('meetingAdmin.nav.auditLog')}</Link></li>}
-              <li><Link to="/profile">{t('people.nav.profile')}</Link></li>
-              <li><Link to="/settings/tokens">{t('tokens.link')}</Link></li>
+              <li>
+                <Link to="/">{t('meetingAdmin.nav.meetings')}</Link>
+              </li>
+              <li>
+                <Link to="/timeline">{t('meetingAdmin.nav.timeline')}</Link>
+              </li>
+              {user.role === 'secretariat' && (
+                <li>
+                  <Link to="/admin/people">{t('people.nav.people')}</Link>
+                </li>
+              )}
+              {user.role === 'secretariat' && (
+                <li>
+                  <Link to="/admin/audit-log">{t('meetingAdmin.nav.auditLog')}</Link>
+                </li>
+              )}
+              <li>
+                <Link to="/profile">{t('people.nav.profile')}</Link>
+              </li>
+              <li>
+                <Link to="/settings/tokens">{t('tokens.link')}</Link>
+              </li>
             </ul>
           </nav>
         )}
@@ -105,19 +121,19 @@ function Shell() {
         ) : (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Routes>
-            <Route path="/" element={<MeetingListPage />} />
-            <Route path="/meetings/:meetingId" element={<MeetingPage />} />
-            <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
-            <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
-            <Route path="/admin/people" element={<PeoplePage />} />
-            <Route path="/profile" element={<ProfilePage />} />
-            <Route path="/invitations/:token" element={<InvitationPage />} />
-            <Route path="/settings/tokens" element={<TokensPage />} />
-            <Route path="/timeline" element={<TimelinePage />} />
-            <Route path="/admin/audit-log" element={<AuditLogPage />} />
-            <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
-            <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
-            <Route path="*" element={<NotFound />} />
+              <Route path="/" element={<MeetingListPage />} />
+              <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+              <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
+              <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+              <Route path="/admin/people" element={<PeoplePage />} />
+              <Route path="/profile" element={<ProfilePage />} />
+              <Route path="/invitations/:token" element={<InvitationPage />} />
+              <Route path="/settings/tokens" element={<TokensPage />} />
+              <Route path="/timeline" element={<TimelinePage />} />
+              <Route path="/admin/audit-log" element={<AuditLogPage />} />
+              <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
+              <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+              <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
         )}

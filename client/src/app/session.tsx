@@ -1,5 +1,5 @@
 /** The signed-in user, for every page: loaded once from /api/me, changed by sign-in and sign-out. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { ApiError, get, post } from './api.ts';
 

@@ -2,7 +2,7 @@
  * The audit log for the secretariat: filtered by person, action and dates, and downloaded as
  * CSV with the same filters. The server refuses everyone else; the page says so.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/schemas/audit.ts';
 import { get } from '../app/api.ts';
@@ -100,7 +100,9 @@ export function AuditLogPage() {
           )}
         </Field>
         <Field label={t('auditLog.from')}>
-          {(control) => <input {...control} type="date" value={draft.from} onChange={(event) => set('from')(event.target.value)} />}
+          {(control) => (
+            <input {...control} type="date" value={draft.from} onChange={(event) => set('from')(event.target.value)} />
+          )}
         </Field>
         <Field label={t('auditLog.to')}>
           {(control) => <input {...control} type="date" value={draft.to} onChange={(event) => set('to')(event.target.value)} />}
@@ -114,7 +116,9 @@ export function AuditLogPage() {
       </form>
       <ErrorAlert message={error} />
       {!entries && !error && <p role="status">{t('app.loading')}</p>}
-      {entries && <p role="status">{entries.length === 0 ? t('auditLog.empty') : t('auditLog.count', { count: entries.length })}</p>}
+      {entries && (
+        <p role="status">{entries.length === 0 ? t('auditLog.empty') : t('auditLog.count', { count: entries.length })}</p>
+      )}
       {entries && entries.length > 0 && (
         <div className="audit-table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
           <table className="audit-table">

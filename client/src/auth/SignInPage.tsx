@@ -2,14 +2,14 @@
  * Sign-in. Shown in place of any page while signed out, so that a shared deep link opens
  * its page right after signing in.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
-import { Field } from '../ui/Field.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
 import { SsoButtons } from './SsoButtons.tsx';
 
 export function SignInPage() {

@@ -3,7 +3,7 @@
  * while it is open, a countdown to its close (updated every minute, not announced at each tick).
  * The secretariat opens calls and extends them here.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_KINDS, type CallDto, type CallKind } from '../../../shared/schemas/meetings.ts';
 import { get, patch, post } from '../app/api.ts';
@@ -59,7 +59,8 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
   useEffect(() => {
     void reload();
   }, [reload]);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   const mayManage = secretariat && !archived;
   if (calls.length === 0 && !mayManage) return null;
 
@@ -132,7 +133,9 @@ function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValu
   return (
     <form className="calls__form" onSubmit={submit} aria-label={`${t('calls.extend')}: ${t(`calls.kinds.${call.kind}`)}`}>
       <Field label={t('calls.extendTo')}>
-        {(control) => <input {...control} type="datetime-local" required value={value} onChange={(event) => setValue(event.target.value)} />}
+        {(control) => (
+          <input {...control} type="datetime-local" required value={value} onChange={(event) => setValue(event.target.value)} />
+        )}
       </Field>
       <button type="submit" className="button">
         {t('calls.extendSave')}
@@ -151,7 +154,11 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await post(`/api/meetings/${encodeURIComponent(meetingId)}/calls`, { kind, opensAt: localToIso(opensAt), closesAt: localToIso(closesAt) });
+      await post(`/api/meetings/${encodeURIComponent(meetingId)}/calls`, {
+        kind,
+        opensAt: localToIso(opensAt),
+        closesAt: localToIso(closesAt),
+      });
       setError(null);
       onDone();
     } catch (failure) {
@@ -160,12 +167,34 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
   };
   return (
     <form className="calls__form" onSubmit={submit} aria-label={t('calls.newCall')}>
-      <SelectField label={t('calls.kind')} value={kind} options={CALL_KINDS} optionLabel={(value) => t(`calls.kinds.${value}`)} onChange={setKind} />
+      <SelectField
+        label={t('calls.kind')}
+        value={kind}
+        options={CALL_KINDS}
+        optionLabel={(value) => t(`calls.kinds.${value}`)}
+        onChange={setKind}
+      />
       <Field label={t('calls.opensAt')}>
-        {(control) => <input {...control} type="datetime-local" required value={opensAt} onChange={(event) => setOpensAt(event.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            required
+            value={opensAt}
+            onChange={(event) => setOpensAt(event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('calls.closesAt')}>
-        {(control) => <input {...control} type="datetime-local" required value={closesAt} onChange={(event) => setClosesAt(event.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            required
+            value={closesAt}
+            onChange={(event) => setClosesAt(event.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="button">
         {t('calls.create')}

@@ -6,17 +6,17 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { type Tool, ToolPanel, useToolsCollapsed } from '../ui/ToolPanel.tsx';
+import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import type { CollabDocument } from './useCollabDocument.ts';
 import { usePresence } from './usePresence.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { type Tool, ToolPanel, useToolsCollapsed } from '../ui/ToolPanel.tsx';
-import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 
 /**
  * Whether the editor is editable: the page's rule for this person, and, until the server says

@@ -18,7 +18,9 @@ export function ConnectionStatus({
     <div className={`connection connection--${state}`} role="status" aria-live="polite" data-state={state}>
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__label">{t(`connection.${state}`)}</span>
-      {closed && !(state === 'denied' && closed === 'forbidden') && <span className="connection__reason">{t(`collab.closed.${closed}`)}</span>}
+      {closed && !(state === 'denied' && closed === 'forbidden') && (
+        <span className="connection__reason">{t(`collab.closed.${closed}`)}</span>
+      )}
       {state !== 'denied' && (
         <span className="connection__detail">
           {unsynced > 0 ? t('connection.unsaved', { count: unsynced }) : t('connection.saved')}

@@ -4,7 +4,7 @@
  * and forgotten at sign-out, so that a shared computer does not keep one person's drafts for
  * the next.
  */
-import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 
 const indexKey = (userId: string) => `plenary:local-copies:${userId}`;

@@ -3,14 +3,14 @@
  * keyboard: arrows, Enter or Tab to choose, Escape to close), Ctrl+Enter to send, and the
  * server's refusal, if any, in an alert.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS } from '../../../shared/schemas/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { commentsApi } from './commentsApi.ts';
-import { bodyForEditing, bodyToStore, mentionQueryAt, type ChosenMentions } from './mentions.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { bodyForEditing, bodyToStore, type ChosenMentions, mentionQueryAt } from './mentions.ts';
 
 export interface CommentFormProps {
   label: string;
@@ -26,7 +26,16 @@ export interface CommentFormProps {
   validate?: () => string | null;
 }
 
-export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, autoFocus, children, validate }: CommentFormProps) {
+export function CommentForm({
+  label,
+  submitLabel,
+  initial,
+  onSubmit,
+  onCancel,
+  autoFocus,
+  children,
+  validate,
+}: CommentFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const start = initial ? bodyForEditing(initial.body, initial.mentions) : { text: '', chosen: new Map() as ChosenMentions };

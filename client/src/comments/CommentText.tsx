@@ -3,7 +3,7 @@
  * shared/commentText.ts. Never HTML: every character of the body is text in the page.
  */
 import type { ReactNode } from 'react';
-import { mentionToken, parseCommentText, type CommentInline } from '../../../shared/commentText.ts';
+import { type CommentInline, mentionToken, parseCommentText } from '../../../shared/commentText.ts';
 
 export function CommentText({ body, mentions }: { body: string; mentions: { id: string; name: string }[] }) {
   const names = new Map(mentions.map((mention) => [mention.id, mention.name]));

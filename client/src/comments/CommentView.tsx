@@ -2,13 +2,13 @@
  * One comment: who wrote it and when, its body (or that a moderator hid it, by whom and why),
  * and what the reader may do with it: edit or delete their own, hide another's (moderators).
  */
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS, type CommentDto } from '../../../shared/schemas/comments.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatMoment } from '../ui/formatDate.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentText } from './CommentText.tsx';
-import { formatMoment } from '../ui/formatDate.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export interface CommentActions {
   edit: (comment: CommentDto, body: string) => Promise<void>;
@@ -70,7 +70,10 @@ export function CommentView({
       </p>
       {comment.hidden ? (
         <p className="comment__hidden-note">
-          {t('comments.hiddenBy', { name: comment.moderation?.byName ?? '', reason: comment.moderation?.reason || t('comments.noReason') })}
+          {t('comments.hiddenBy', {
+            name: comment.moderation?.byName ?? '',
+            reason: comment.moderation?.reason || t('comments.noReason'),
+          })}
         </p>
       ) : mode === 'edit' ? (
         <CommentForm
@@ -121,17 +124,32 @@ export function CommentView({
       {mode === 'view' && !comment.hidden && (mayEdit || mayDelete || mayHide) && (
         <div className="comment__actions">
           {mayEdit && (
-            <button type="button" className="link-button" onClick={() => setMode('edit')} aria-label={t('comments.editOf', { name: comment.authorName })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMode('edit')}
+              aria-label={t('comments.editOf', { name: comment.authorName })}
+            >
               {t('comments.edit')}
             </button>
           )}
           {mayDelete && (
-            <button type="button" className="link-button" onClick={() => setMode('delete')} aria-label={t('comments.deleteOf', { name: comment.authorName })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMode('delete')}
+              aria-label={t('comments.deleteOf', { name: comment.authorName })}
+            >
               {t('comments.delete')}
             </button>
           )}
           {mayHide && (
-            <button type="button" className="link-button" onClick={() => setMode('hide')} aria-label={t('comments.hideOf', { name: comment.authorName })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMode('hide')}
+              aria-label={t('comments.hideOf', { name: comment.authorName })}
+            >
               {t('comments.hide')}
             </button>
           )}

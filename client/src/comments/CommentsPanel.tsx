@@ -8,15 +8,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { findPassage } from '../../../shared/commentAnchors.ts';
-import { COMMENT_LIMITS, type Anchor, type CommentDto, type ThreadDto } from '../../../shared/schemas/comments.ts';
+import { type Anchor, COMMENT_LIMITS, type CommentDto, type ThreadDto } from '../../../shared/schemas/comments.ts';
 import { Field } from '../ui/Field.tsx';
-import { anchorOfPassage, type Range } from './commentAnchors.ts';
-import { CommentForm } from './CommentForm.tsx';
-import { commentsApi } from './commentsApi.ts';
-import { useMarginLayout } from './marginLayout.ts';
-import { ModerationLog } from './ModerationLog.tsx';
 import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
-import { ThreadView, type Placement, type ThreadActions, type ThreadPermissions } from './ThreadView.tsx';
+import { CommentForm } from './CommentForm.tsx';
+import { anchorOfPassage, type Range } from './commentAnchors.ts';
+import { commentsApi } from './commentsApi.ts';
+import { ModerationLog } from './ModerationLog.tsx';
+import { useMarginLayout } from './marginLayout.ts';
+import { type Placement, type ThreadActions, type ThreadPermissions, ThreadView } from './ThreadView.tsx';
 
 /** A thread being started: the passage it is about, if any. */
 export interface Draft {
@@ -55,7 +55,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
     return ranges.get(thread.id) ? 'attached' : 'detached';
   };
   const position = (thread: ThreadDto) => ranges.get(thread.id)?.from ?? Number.MAX_SAFE_INTEGER;
-  const open = threads.filter((thread) => !thread.resolved).sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt);
+  const open = threads
+    .filter((thread) => !thread.resolved)
+    .sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt);
   const resolved = threads.filter((thread) => thread.resolved);
   useMarginLayout(
     openList,
@@ -147,7 +149,12 @@ export function CommentsPanel(props: CommentsPanelProps) {
             {t('comments.how')}
           </p>
           {!draft && (
-            <button type="button" className="button button--primary" aria-describedby="comments-how" onClick={props.onRequestComment}>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-describedby="comments-how"
+              onClick={props.onRequestComment}
+            >
               {t('comments.comment')}
             </button>
           )}

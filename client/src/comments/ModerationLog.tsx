@@ -5,12 +5,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
-import type { ModerationEntry, } from '../../../shared/schemas/comments.ts';
+import type { ModerationEntry } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { commentsApi } from './commentsApi.ts';
-import { formatMoment } from '../ui/formatDate.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatMoment } from '../ui/formatDate.ts';
+import { commentsApi } from './commentsApi.ts';
 
 export function ModerationLog() {
   const { t, i18n } = useTranslation();

@@ -5,9 +5,9 @@
 import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentDto, ThreadDto } from '../../../shared/schemas/comments.ts';
-import { CommentForm } from './CommentForm.tsx';
-import { CommentView, type CommentActions } from './CommentView.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { CommentForm } from './CommentForm.tsx';
+import { type CommentActions, CommentView } from './CommentView.tsx';
 
 /**
  * Where a thread's passage is: in the text, deleted, none (a comment on the whole document), or
@@ -28,13 +28,16 @@ export interface ThreadActions extends CommentActions {
   showPassage: (thread: ThreadDto) => void;
 }
 
-export const ThreadView = forwardRef<HTMLElement, {
-  thread: ThreadDto;
-  placement: Placement;
-  active: boolean;
-  permissions: ThreadPermissions;
-  actions: ThreadActions;
-}>(function ThreadView({ thread, placement, active, permissions, actions }, ref) {
+export const ThreadView = forwardRef<
+  HTMLElement,
+  {
+    thread: ThreadDto;
+    placement: Placement;
+    active: boolean;
+    permissions: ThreadPermissions;
+    actions: ThreadActions;
+  }
+>(function ThreadView({ thread, placement, active, permissions, actions }, ref) {
   const { t } = useTranslation();
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -5,12 +5,12 @@
  * relative positions whenever the document changes remotely, and mapped through local edits in
  * between, so highlights follow the text as everyone edits.
  */
-import { Extension, type Editor } from '@tiptap/core';
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { type Editor, Extension } from '@tiptap/core';
+import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { anchorOfRange, passageText, resolveAnchor, type ProsemirrorMapping } from '../../../shared/commentAnchors.ts';
+import { anchorOfRange, type ProsemirrorMapping, passageText, resolveAnchor } from '../../../shared/commentAnchors.ts';
 import type { Anchor } from '../../../shared/schemas/comments.ts';
 
 export interface AnchoredThread {
@@ -45,7 +45,9 @@ interface Binding {
 }
 
 function bindingOf(state: EditorState): Binding | null {
-  const ystate = ySyncPluginKey.getState(state) as { type?: Y.XmlFragment; binding?: { mapping: ProsemirrorMapping } | null } | undefined;
+  const ystate = ySyncPluginKey.getState(state) as
+    | { type?: Y.XmlFragment; binding?: { mapping: ProsemirrorMapping } | null }
+    | undefined;
   if (!ystate?.type || !ystate.binding || ystate.binding.mapping.size === 0) return null;
   return { type: ystate.type, mapping: ystate.binding.mapping };
 }
@@ -65,7 +67,9 @@ function decorate(state: EditorState, value: Omit<AnchorsState, 'decorations'>):
     );
   }
   if (value.pending && value.pending.to <= size && value.pending.from < value.pending.to) {
-    decorations.push(Decoration.inline(value.pending.from, value.pending.to, { class: 'comment-anchor comment-anchor--pending' }));
+    decorations.push(
+      Decoration.inline(value.pending.from, value.pending.to, { class: 'comment-anchor comment-anchor--pending' }),
+    );
   }
   return DecorationSet.create(state.doc, decorations);
 }
@@ -205,7 +209,9 @@ export function anchorOfPassage(editor: Editor, range: Range, maxQuote: number):
   const binding = bindingOf(editor.state);
   if (!binding) return null;
   // Cut by code points, never inside a surrogate pair.
-  const quote = Array.from(passageText(editor.state.doc, range.from, range.to)).slice(0, maxQuote).join('');
+  const quote = Array.from(passageText(editor.state.doc, range.from, range.to))
+    .slice(0, maxQuote)
+    .join('');
   if (!quote.trim()) return null;
   return { anchor: anchorOfRange(binding.type, binding.mapping, range.from, range.to, quote), range };
 }

@@ -11,14 +11,14 @@
  * everyone without a reload; until it is open, from `GET /api/threads`.
  */
 import type { AnyExtension, Editor } from '@tiptap/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import { COMMENT_LIMITS, type ThreadDto } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { anchorOfSelection, anchorRanges, CommentAnchors, setAnchorsState, type Range } from './commentAnchors.ts';
-import { commentsApi } from './commentsApi.ts';
 import { CommentsPanel, type Draft } from './CommentsPanel.tsx';
+import { anchorOfSelection, anchorRanges, CommentAnchors, type Range, setAnchorsState } from './commentAnchors.ts';
+import { commentsApi } from './commentsApi.ts';
 import './comments.css';
 
 export interface DocumentCommentsOptions {
@@ -77,21 +77,32 @@ export function useDocumentComments({ doc, canComment, canResolveAny }: Document
   const requestComment = useCallback(() => {
     if (!canComment) return;
     const selected = editor ? anchorOfSelection(editor, COMMENT_LIMITS.quote) : null;
-    setDraft(selected ? { anchor: selected.anchor, range: selected.range, quote: selected.anchor.quote } : { anchor: null, range: null, quote: '' });
+    setDraft(
+      selected
+        ? { anchor: selected.anchor, range: selected.range, quote: selected.anchor.quote }
+        : { anchor: null, range: null, quote: '' },
+    );
   }, [editor, canComment]);
 
   // The editor's extension is created once; it reaches the current callbacks through this ref.
   const handlers = useRef({ activate: (_id: string) => {}, request: () => {} });
   handlers.current = { activate: (id) => setActiveId(id), request: requestComment };
   const extensions = useMemo(
-    () => [CommentAnchors.configure({ onActivate: (id) => handlers.current.activate(id), onCommentRequest: () => handlers.current.request() })],
+    () => [
+      CommentAnchors.configure({
+        onActivate: (id) => handlers.current.activate(id),
+        onCommentRequest: () => handlers.current.request(),
+      }),
+    ],
     [],
   );
 
   useEffect(() => {
     if (!editor) return;
     setAnchorsState(editor, {
-      threads: threads.flatMap((thread) => (thread.anchor ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : [])),
+      threads: threads.flatMap((thread) =>
+        thread.anchor ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : [],
+      ),
     });
   }, [editor, threads]);
   useEffect(() => {

@@ -3,12 +3,12 @@
  * others' named, coloured carets (CollaborationCaret). Read-only when the server says so.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
+import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import type { AnyExtension } from '@tiptap/core';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, type ReactNode } from 'react';
+import { type Editor, EditorContent, useEditor } from '@tiptap/react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';

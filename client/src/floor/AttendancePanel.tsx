@@ -23,17 +23,31 @@ export function AttendancePanel() {
   const mine = attendance.attendees.find((entry) => entry.userId === user.id && entry.day === day);
   const today = attendance.attendees.filter((entry) => entry.day === day);
   const checkIn = (mode: AttendanceMode) =>
-    run(async () => setAttendance(await post<Attendance>(path, { day, mode })), t('floor.attendance.checkedIn', { mode: t(`floor.attendance.mode.${mode}`) }));
+    run(
+      async () => setAttendance(await post<Attendance>(path, { day, mode })),
+      t('floor.attendance.checkedIn', { mode: t(`floor.attendance.mode.${mode}`) }),
+    );
   const quorum = attendance.quorum;
   return (
     <section className="panel floor-attendance" aria-labelledby="attendance-title">
       <h2 id="attendance-title" className="panel__title">
         {t('floor.attendance.title')}
       </h2>
-      <p>{mine ? t('floor.attendance.youAre', { mode: t(`floor.attendance.mode.${mine.mode}`), day }) : t('floor.attendance.notYet', { day })}</p>
+      <p>
+        {mine
+          ? t('floor.attendance.youAre', { mode: t(`floor.attendance.mode.${mine.mode}`), day })
+          : t('floor.attendance.notYet', { day })}
+      </p>
       <div className="floor-chair__row" role="group" aria-label={t('floor.attendance.checkIn')}>
         {(['room', 'online'] as const).map((mode) => (
-          <button key={mode} type="button" className="button" aria-pressed={mine?.mode === mode} disabled={busy} onClick={() => void checkIn(mode)}>
+          <button
+            key={mode}
+            type="button"
+            className="button"
+            aria-pressed={mine?.mode === mode}
+            disabled={busy}
+            onClick={() => void checkIn(mode)}
+          >
             {t(`floor.attendance.as.${mode}`)}
           </button>
         ))}
@@ -44,7 +58,10 @@ export function AttendancePanel() {
       <ErrorAlert message={message?.error ? message.text : null} />
       {quorum.setting && (
         <p className={quorum.met ? 'floor-quorum floor-quorum--met' : 'floor-quorum'}>
-          {t(quorum.met ? 'floor.attendance.quorumMet' : 'floor.attendance.quorumNotMet', { present: quorum.present, required: quorum.required })}
+          {t(quorum.met ? 'floor.attendance.quorumMet' : 'floor.attendance.quorumNotMet', {
+            present: quorum.present,
+            required: quorum.required,
+          })}
         </p>
       )}
       {isModerator(user.role) && (

@@ -5,7 +5,7 @@ import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/s
 import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
-import { floorCommands, floorPath, type FloorView } from './floorApi.ts';
+import { type FloorView, floorCommands, floorPath } from './floorApi.ts';
 
 interface Person {
   id: string;
@@ -55,7 +55,12 @@ export function ChairControls({
         >
           {t('floor.chair.next')}
         </button>
-        <button type="button" className="button" disabled={busy || !floor.speaking} onClick={() => void run(() => commands.endTurn(), t('floor.chair.ended'))}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !floor.speaking}
+          onClick={() => void run(() => commands.endTurn(), t('floor.chair.ended'))}
+        >
           {t('floor.chair.endTurn')}
         </button>
       </div>
@@ -104,7 +109,13 @@ export function ChairControls({
             />
           )}
         </Field>
-        <SelectField label={t('floor.chair.rule')} value={rule} options={BALANCE_RULES} optionLabel={(option) => t(`floor.rule.${option}`)} onChange={setRule} />
+        <SelectField
+          label={t('floor.chair.rule')}
+          value={rule}
+          options={BALANCE_RULES}
+          optionLabel={(option) => t(`floor.rule.${option}`)}
+          onChange={setRule}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('floor.chair.save')}
         </button>

@@ -10,7 +10,15 @@ import { formatSeconds, useTick } from './floorApi.ts';
 
 type Phase = 'running' | 'warning' | 'over';
 
-export function Countdown({ speaking, offset, size = 'normal' }: { speaking: Speaking; offset: number; size?: 'normal' | 'large' }) {
+export function Countdown({
+  speaking,
+  offset,
+  size = 'normal',
+}: {
+  speaking: Speaking;
+  offset: number;
+  size?: 'normal' | 'large';
+}) {
   const { t } = useTranslation();
   const now = useTick(250);
   const remaining = Math.ceil((speaking.since + speaking.limitSeconds * 1000 - (now + offset)) / 1000);

@@ -63,13 +63,23 @@ export function FloorPanel() {
           {mine ? (
             <>
               <p>{t('floor.yourPosition', { position })}</p>
-              <button type="button" className="button" disabled={busy} onClick={() => void run(() => commands.lower(mine.id), t('floor.lowered'))}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void run(() => commands.lower(mine.id), t('floor.lowered'))}
+              >
                 {t('floor.lower')}
               </button>
             </>
           ) : (
             <>
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(() => commands.raise(), t('floor.raised'))}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void run(() => commands.raise(), t('floor.raised'))}
+              >
                 {t('floor.raise')}
               </button>
               <button
@@ -109,7 +119,12 @@ export function FloorPanel() {
                 <span className="floor-hand__actions">
                   {chair && (
                     <>
-                      <button type="button" className="button" disabled={busy} onClick={() => void run(() => commands.next(hand.id), t('floor.given', { name: hand.name }))}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        onClick={() => void run(() => commands.next(hand.id), t('floor.given', { name: hand.name }))}
+                      >
                         {t('floor.giveFloor')}
                         <span className="sr-only"> {hand.name}</span>
                       </button>
@@ -117,14 +132,24 @@ export function FloorPanel() {
                         {t('floor.moveUp')}
                         <span className="sr-only"> {hand.name}</span>
                       </button>
-                      <button type="button" className="button" disabled={busy || index === floor.item.queue.length - 1} onClick={() => move(hand, 1)}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy || index === floor.item.queue.length - 1}
+                        onClick={() => move(hand, 1)}
+                      >
                         {t('floor.moveDown')}
                         <span className="sr-only"> {hand.name}</span>
                       </button>
                     </>
                   )}
                   {chair && hand.userId !== user.id && (
-                    <button type="button" className="button button--quiet" disabled={busy} onClick={() => void run(() => commands.lower(hand.id), t('floor.removed', { name: hand.name }))}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      disabled={busy}
+                      onClick={() => void run(() => commands.lower(hand.id), t('floor.removed', { name: hand.name }))}
+                    >
                       {t('floor.remove')}
                       <span className="sr-only"> {hand.name}</span>
                     </button>

@@ -5,8 +5,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { byVotes, LIVE_QUESTIONS_MAP, type Question } from '../../../shared/schemas/floor.ts';
-import { useUser } from '../app/session.tsx';
 import { useAgendaItemList } from '../actions/actionsApi.ts';
+import { useUser } from '../app/session.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useMeeting } from '../meetings/useMeeting.ts';
@@ -23,7 +23,12 @@ export function FloorPresentPage() {
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting) return <p role="status" className="page">{t('floor.present.loading')}</p>;
+  if (!meeting)
+    return (
+      <p role="status" className="page">
+        {t('floor.present.loading')}
+      </p>
+    );
   return (
     <MeetingProvider meeting={meeting} user={user}>
       <PresentFloor />

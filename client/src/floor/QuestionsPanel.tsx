@@ -11,8 +11,8 @@ import { byVotes, FLOOR_LIMITS, LIVE_QUESTIONS_MAP, type Question } from '../../
 import { del, get, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { CheckboxField, Field } from '../ui/Field.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { CheckboxField, Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { questionsPath, useFloor } from './floorApi.ts';
 
@@ -42,7 +42,8 @@ export function QuestionsPanel() {
   const shown = useMemo(() => {
     const merged = new Map<string, Question>();
     // What only this person may see (their waiting questions; every waiting or hidden one for moderators)...
-    for (const question of personal) if (question.status === 'pending' || question.status === 'hidden') merged.set(question.id, question);
+    for (const question of personal)
+      if (question.status === 'pending' || question.status === 'hidden') merged.set(question.id, question);
     // ...and what everyone sees, as the live document has it now (votes move there).
     for (const question of Object.values(live)) {
       const own = personal.find((entry) => entry.id === question.id);
@@ -53,10 +54,13 @@ export function QuestionsPanel() {
   }, [live, personal, floor.currentItemId]);
 
   const act = (question: Question, action: 'approve' | 'answered') =>
-    run(async () => {
-      await post(`/api/questions/${encodeURIComponent(question.id)}/${action}`);
-      await refresh();
-    }, t(`floor.questions.${action}Done`));
+    run(
+      async () => {
+        await post(`/api/questions/${encodeURIComponent(question.id)}/${action}`);
+        await refresh();
+      },
+      t(`floor.questions.${action}Done`),
+    );
 
   return (
     <section className="panel floor-questions" aria-labelledby="questions-title">
@@ -69,15 +73,34 @@ export function QuestionsPanel() {
           event.preventDefault();
           const asked = text.trim();
           if (!asked) return;
-          void run(async () => {
-            await post(questionsPath(meeting.id), { text: asked, anonymous, ...(floor.currentItemId ? { itemId: floor.currentItemId } : {}) });
-            setText('');
-            await refresh();
-          }, floor.meta.questionsNeedApproval ? t('floor.questions.askedPending') : t('floor.questions.asked'));
+          void run(
+            async () => {
+              await post(questionsPath(meeting.id), {
+                text: asked,
+                anonymous,
+                ...(floor.currentItemId ? { itemId: floor.currentItemId } : {}),
+              });
+              setText('');
+              await refresh();
+            },
+            floor.meta.questionsNeedApproval ? t('floor.questions.askedPending') : t('floor.questions.asked'),
+          );
         }}
       >
-        <Field label={t('floor.questions.ask')} hint={floor.meta.questionsNeedApproval ? t('floor.questions.needApproval') : undefined}>
-          {(control) => <textarea {...control} rows={2} maxLength={FLOOR_LIMITS.question} value={text} onChange={(event) => setText(event.target.value)} required />}
+        <Field
+          label={t('floor.questions.ask')}
+          hint={floor.meta.questionsNeedApproval ? t('floor.questions.needApproval') : undefined}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              maxLength={FLOOR_LIMITS.question}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              required
+            />
+          )}
         </Field>
         <CheckboxField label={t('floor.questions.anonymous')} checked={anonymous} onChange={setAnonymous} />
         <button type="submit" className="button button--primary" disabled={busy || !text.trim()}>
@@ -90,7 +113,10 @@ export function QuestionsPanel() {
           label={t('floor.questions.requireApproval')}
           checked={floor.meta.questionsNeedApproval}
           onChange={(checked) =>
-            void run(() => put(`${questionsPath(meeting.id)}/settings`, { requireApproval: checked }), t('floor.questions.settingsSaved'))
+            void run(
+              () => put(`${questionsPath(meeting.id)}/settings`, { requireApproval: checked }),
+              t('floor.questions.settingsSaved'),
+            )
           }
         />
       )}
@@ -112,7 +138,9 @@ export function QuestionsPanel() {
                   {question.anonymous && question.authorName ? ` (${t('floor.questions.anonymousToOthers')})` : ''}
                   {' · '}
                   <span data-testid="question-votes">{t('floor.questions.votes', { count: question.votes })}</span>
-                  {question.status !== 'visible' && <strong className="floor-badge">{t(`floor.questions.status.${question.status}`)}</strong>}
+                  {question.status !== 'visible' && (
+                    <strong className="floor-badge">{t(`floor.questions.status.${question.status}`)}</strong>
+                  )}
                 </p>
                 <span className="floor-hand__actions">
                   {question.status === 'visible' && (
@@ -122,16 +150,19 @@ export function QuestionsPanel() {
                       aria-pressed={hasVoted}
                       disabled={busy}
                       onClick={() =>
-                        void run(async () => {
-                          const path = `/api/questions/${encodeURIComponent(question.id)}/vote`;
-                          await (hasVoted ? del(path) : put(path));
-                          setVoted((before) => {
-                            const after = new Set(before);
-                            if (hasVoted) after.delete(question.id);
-                            else after.add(question.id);
-                            return after;
-                          });
-                        }, hasVoted ? t('floor.questions.unvoted') : t('floor.questions.voted'))
+                        void run(
+                          async () => {
+                            const path = `/api/questions/${encodeURIComponent(question.id)}/vote`;
+                            await (hasVoted ? del(path) : put(path));
+                            setVoted((before) => {
+                              const after = new Set(before);
+                              if (hasVoted) after.delete(question.id);
+                              else after.add(question.id);
+                              return after;
+                            });
+                          },
+                          hasVoted ? t('floor.questions.unvoted') : t('floor.questions.voted'),
+                        )
                       }
                     >
                       {t('floor.questions.upvote')}
@@ -139,7 +170,12 @@ export function QuestionsPanel() {
                     </button>
                   )}
                   {moderator && question.status === 'pending' && (
-                    <button type="button" className="button button--primary" disabled={busy} onClick={() => void act(question, 'approve')}>
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      disabled={busy}
+                      onClick={() => void act(question, 'approve')}
+                    >
                       {t('floor.questions.approve')}
                       <span className="sr-only"> {question.text}</span>
                     </button>
@@ -171,7 +207,15 @@ export function QuestionsPanel() {
                     }}
                   >
                     <Field label={t('floor.questions.reason')}>
-                      {(control) => <input {...control} value={reason} maxLength={FLOOR_LIMITS.reason} required onChange={(event) => setReason(event.target.value)} />}
+                      {(control) => (
+                        <input
+                          {...control}
+                          value={reason}
+                          maxLength={FLOOR_LIMITS.reason}
+                          required
+                          onChange={(event) => setReason(event.target.value)}
+                        />
+                      )}
                     </Field>
                     <button type="submit" className="button" disabled={busy || !reason.trim()}>
                       {t('floor.questions.confirmHide')}

@@ -47,7 +47,13 @@ export function useFloor(): FloorView {
     limitSeconds: meta.defaultLimitSeconds,
     balanceRule: 'none',
   };
-  return { currentItemId, item, speaking: floor.speaking as Speaking | undefined, day: floor.day as DayBalance | undefined, meta };
+  return {
+    currentItemId,
+    item,
+    speaking: floor.speaking as Speaking | undefined,
+    day: floor.day as DayBalance | undefined,
+    meta,
+  };
 }
 
 /**

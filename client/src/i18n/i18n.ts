@@ -14,22 +14,42 @@ import calls from './en/calls.json' with { type: 'json' };
 import collab from './en/collab.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
-import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
 import floor from './en/floor.json' with { type: 'json' };
+import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
 import notifications from './en/notifications.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
-import tokens from './en/tokens.json' with { type: 'json' };
 import timeline from './en/timeline.json' with { type: 'json' };
+import tokens from './en/tokens.json' with { type: 'json' };
 import versions from './en/versions.json' with { type: 'json' };
 import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, collab, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, people, tokens, sso, meetingAdmin, calls, timeline, auditLog, floor, notifications },
+    translation: {
+      ...common,
+      collab,
+      proposals,
+      comments,
+      polls,
+      workingGroups,
+      actions,
+      versions,
+      pack,
+      agendaItems,
+      people,
+      tokens,
+      sso,
+      meetingAdmin,
+      calls,
+      timeline,
+      auditLog,
+      floor,
+      notifications,
+    },
   },
 } as const;
 

@@ -6,7 +6,17 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 
-export function ArchiveDialog({ meeting, busy, onConfirm, onClose }: { meeting: MeetingDto; busy: boolean; onConfirm: () => void; onClose: () => void }) {
+export function ArchiveDialog({
+  meeting,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  meeting: MeetingDto;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);

@@ -2,10 +2,10 @@
  * What every part of a meeting page shares: the meeting, the signed-in user, and the meeting's
  * live document (poll tallies, comment threads), opened once, read-only, for the whole page.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
-import { useCollabDocument, type CollabDocument } from '../collab/useCollabDocument.ts';
+import { type CollabDocument, useCollabDocument } from '../collab/useCollabDocument.ts';
 
 export interface MeetingContextValue {
   meeting: MeetingDto;

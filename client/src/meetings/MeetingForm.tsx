@@ -2,9 +2,15 @@
  * The secretariat's form for a meeting: create (optionally from another meeting) or edit. The
  * time zone is chosen from the browser's list of IANA names; the server checks it again.
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEETING_FORMATS, MEETING_VISIBILITIES, type MeetingDto, type MeetingFormat, type MeetingVisibility } from '../../../shared/schemas/meetings.ts';
+import {
+  MEETING_FORMATS,
+  MEETING_VISIBILITIES,
+  type MeetingDto,
+  type MeetingFormat,
+  type MeetingVisibility,
+} from '../../../shared/schemas/meetings.ts';
 import { patch, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
@@ -67,19 +73,32 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
     <form className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId}>
       <h2 id={titleId}>{meeting ? t('meetingAdmin.editTitle', { title: meeting.title }) : t('meetingAdmin.form.createTitle')}</h2>
       <Field label={t('meetingAdmin.form.title')}>
-        {(control) => <input {...control} required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        {(control) => (
+          <input {...control} required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+        )}
       </Field>
       <div className="meeting-form__row">
         <Field label={t('meetingAdmin.form.startsOn')}>
-          {(control) => <input {...control} type="date" required value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />}
+          {(control) => (
+            <input {...control} type="date" required value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />
+          )}
         </Field>
         <Field label={t('meetingAdmin.form.endsOn')}>
           {(control) => (
-            <input {...control} type="date" required min={startsOn || undefined} value={endsOn} onChange={(event) => setEndsOn(event.target.value)} />
+            <input
+              {...control}
+              type="date"
+              required
+              min={startsOn || undefined}
+              value={endsOn}
+              onChange={(event) => setEndsOn(event.target.value)}
+            />
           )}
         </Field>
         <Field label={t('meetingAdmin.form.startTime')}>
-          {(control) => <input {...control} type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />}
+          {(control) => (
+            <input {...control} type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+          )}
         </Field>
       </div>
       <SelectField
@@ -102,7 +121,15 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
         {(control) => <input {...control} maxLength={200} value={place} onChange={(event) => setPlace(event.target.value)} />}
       </Field>
       <Field label={t('meetingAdmin.form.description')}>
-        {(control) => <textarea {...control} rows={3} maxLength={5000} value={description} onChange={(event) => setDescription(event.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={5000}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+        )}
       </Field>
       <SelectField
         label={t('meetingAdmin.form.visibility')}
@@ -118,7 +145,9 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
           hint={t('meetingAdmin.form.copyFromHint')}
           value={copyFrom}
           options={['', ...sources.map((source) => source.id)]}
-          optionLabel={(id) => (id ? (sources.find((source) => source.id === id)?.title ?? id) : t('meetingAdmin.form.copyFromNone'))}
+          optionLabel={(id) =>
+            id ? (sources.find((source) => source.id === id)?.title ?? id) : t('meetingAdmin.form.copyFromNone')
+          }
           onChange={setCopyFrom}
         />
       )}

@@ -107,7 +107,15 @@ export function MeetingListPage() {
   );
 }
 
-function MeetingCard({ meeting, secretariat, onDone }: { meeting: MeetingDto; secretariat: boolean; onDone: (message: string) => void }) {
+function MeetingCard({
+  meeting,
+  secretariat,
+  onDone,
+}: {
+  meeting: MeetingDto;
+  secretariat: boolean;
+  onDone: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
@@ -160,10 +168,20 @@ function MeetingCard({ meeting, secretariat, onDone }: { meeting: MeetingDto; se
       {meeting.description && <p>{meeting.description}</p>}
       {secretariat && !archived && (
         <div className="meeting-card__actions">
-          <button type="button" className="button" onClick={() => setEditing(true)} aria-label={`${t('meetingAdmin.edit')}: ${meeting.title}`}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setEditing(true)}
+            aria-label={`${t('meetingAdmin.edit')}: ${meeting.title}`}
+          >
             {t('meetingAdmin.edit')}
           </button>
-          <button type="button" className="button" onClick={() => setArchiving(true)} aria-label={`${t('meetingAdmin.archive')}: ${meeting.title}`}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setArchiving(true)}
+            aria-label={`${t('meetingAdmin.archive')}: ${meeting.title}`}
+          >
             {t('meetingAdmin.archive')}
           </button>
           <button

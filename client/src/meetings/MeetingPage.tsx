@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useUser } from '../app/session.tsx';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatMeetingDate, formatViewerStart } from './formatMeetingDate.ts';
 import { MeetingProvider } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
 import { useMeeting } from './useMeeting.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +19,12 @@ export function MeetingPage() {
   const selected = MEETING_TABS.find((tab) => tab.id === search.get('tab')) ?? MEETING_TABS[0]!;
 
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
+  if (!meeting)
+    return (
+      <p role="status" className="page">
+        {t('app.loading')}
+      </p>
+    );
   return (
     <MeetingProvider meeting={meeting} user={user}>
       <article className="page meeting" aria-labelledby="meeting-title">
@@ -27,13 +32,17 @@ export function MeetingPage() {
           <h1 id="meeting-title">{meeting.title}</h1>
           <p className="meeting__meta">
             {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
-            {meeting.startTime && meeting.timeZone && ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}
+            {meeting.startTime &&
+              meeting.timeZone &&
+              ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}
           </p>
         </header>
         {meeting.status === 'archived' && (
           <p className="alert alert--info meeting-banner" role="note">
             {t('meetingAdmin.archivedBanner', {
-              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(meeting.archivedAt ?? Date.now())),
+              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
+                new Date(meeting.archivedAt ?? Date.now()),
+              ),
             })}
           </p>
         )}

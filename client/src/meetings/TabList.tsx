@@ -2,7 +2,7 @@
  * WAI-ARIA tabs: arrow keys move between tabs (mirrored in right-to-left), Home and End jump,
  * the selected tab is in the URL (`?tab=`) so that a shared link opens the same view.
  */
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 
 export interface Tab {
   id: string;
@@ -60,7 +60,13 @@ export function TabList({ tabs, selected, onSelect, label, idPrefix = '' }: TabL
 export function TabPanel({ id, children, idPrefix = '' }: { id: string; children: ReactNode; idPrefix?: string }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: a tabpanel without focusable content takes focus itself
-    <div role="tabpanel" id={`${idPrefix}panel-${id}`} aria-labelledby={`${idPrefix}tab-${id}`} className="tabs__panel" tabIndex={0}>
+    <div
+      role="tabpanel"
+      id={`${idPrefix}panel-${id}`}
+      aria-labelledby={`${idPrefix}tab-${id}`}
+      className="tabs__panel"
+      tabIndex={0}
+    >
       {children}
     </div>
   );

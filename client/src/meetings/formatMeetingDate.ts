@@ -43,7 +43,10 @@ export function formatMeetingDays(meeting: Pick<MeetingDto, 'startsOn' | 'endsOn
 }
 
 /** The start in the reader's own time zone, when the meeting has a start time; null otherwise. */
-export function formatViewerStart(meeting: Pick<MeetingDto, 'startsOn' | 'startTime' | 'timeZone'>, language: string): string | null {
+export function formatViewerStart(
+  meeting: Pick<MeetingDto, 'startsOn' | 'startTime' | 'timeZone'>,
+  language: string,
+): string | null {
   if (!meeting.startTime) return null;
   const at = zonedInstant(meeting.startsOn, meeting.startTime, meeting.timeZone);
   // dateStyle and timeStyle cannot be combined with timeZoneName: spell the parts out.

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationList } from '../../../shared/schemas/notifications.ts';
-import { formatMoment } from '../ui/formatDate.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatMoment } from '../ui/formatDate.ts';
 import { useCommand } from '../ui/useCommand.ts';
 
 export interface NotificationPanelProps {
@@ -67,7 +67,12 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
       )}
       <div className="notification-panel__footer">
         {(data?.unread ?? 0) > 0 && (
-          <button type="button" className="button" disabled={busy} onClick={() => run(() => onMarkRead(), t('notifications.markedAllRead'))}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => run(() => onMarkRead(), t('notifications.markedAllRead'))}
+          >
             {t('notifications.markAllRead')}
           </button>
         )}

@@ -3,8 +3,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   EMAIL_MODES,
-  NOTIFICATION_KINDS,
   type EmailMode,
+  NOTIFICATION_KINDS,
   type NotificationSettings,
 } from '../../../shared/schemas/notifications.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -31,7 +31,12 @@ export function NotificationSettingsPage() {
   }, []);
 
   if (loadError) return <ErrorAlert className="page" message={t('notifications.failed', { message: loadError })} />;
-  if (!settings) return <p role="status" className="page">{t('notifications.settings.loading')}</p>;
+  if (!settings)
+    return (
+      <p role="status" className="page">
+        {t('notifications.settings.loading')}
+      </p>
+    );
 
   const setMode = (kind: string, mode: EmailMode) => setSettings({ ...settings, email: { ...settings.email, [kind]: mode } });
 
@@ -93,7 +98,11 @@ export function NotificationSettingsPage() {
           </Field>
           <Field label={t('notifications.settings.timeZone')}>
             {(control) => (
-              <select {...control} value={settings.timeZone} onChange={(event) => setSettings({ ...settings, timeZone: event.target.value })}>
+              <select
+                {...control}
+                value={settings.timeZone}
+                onChange={(event) => setSettings({ ...settings, timeZone: event.target.value })}
+              >
                 {zones.map((zone) => (
                   <option key={zone} value={zone}>
                     {zone}

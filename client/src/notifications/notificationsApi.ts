@@ -1,9 +1,5 @@
 /** The notification routes, as the client calls them. */
-import type {
-  NotificationList,
-  NotificationSettings,
-  NotificationSettingsPatch,
-} from '../../../shared/schemas/notifications.ts';
+import type { NotificationList, NotificationSettings, NotificationSettingsPatch } from '../../../shared/schemas/notifications.ts';
 import { get, post, put } from '../app/api.ts';
 
 export const notificationsApi = {

@@ -3,12 +3,12 @@
  * choice, a rank per option for ranked choice. The server decides; its answer, accepted or
  * refused, is announced.
  */
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { castBallot, useBallot, type BallotState } from './ballotStore.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { type BallotState, castBallot, useBallot } from './ballotStore.ts';
 
 export function BallotForm({ poll, labelledBy }: { poll: PollDto; labelledBy: string }) {
   const { user } = useMeetingContext();

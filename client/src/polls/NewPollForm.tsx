@@ -1,10 +1,10 @@
 /** The form with which the chair or the secretariat creates a poll (a draft, opened later). */
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type CreatePollBody,
   POLL_KINDS,
   POLL_LIMITS,
-  type CreatePollBody,
   type PollAudience,
   type PollDto,
   type PollKind,
@@ -12,9 +12,9 @@ import {
 } from '../../../shared/schemas/polls.ts';
 import { post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useWorkingGroups } from './usePolls.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -64,7 +64,13 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
       <Field label={t('polls.form.question')}>
         {(control) => (
-          <input {...control} value={question} maxLength={POLL_LIMITS.question} required onChange={(event) => setQuestion(event.target.value)} />
+          <input
+            {...control}
+            value={question}
+            maxLength={POLL_LIMITS.question}
+            required
+            onChange={(event) => setQuestion(event.target.value)}
+          />
         )}
       </Field>
       <SelectField
@@ -85,7 +91,9 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
               value={label}
               maxLength={POLL_LIMITS.label}
               required={index < POLL_LIMITS.minOptions}
-              onChange={(event) => setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))}
+              onChange={(event) =>
+                setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))
+              }
             />
             {options.length > POLL_LIMITS.minOptions && (
               <button
@@ -107,7 +115,14 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       {kind === 'multiple' && (
         <Field label={t('polls.form.maxChoices')}>
           {(control) => (
-            <input {...control} type="number" min={1} max={options.length} value={maxChoices} onChange={(event) => setMaxChoices(Number(event.target.value))} />
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={options.length}
+              value={maxChoices}
+              onChange={(event) => setMaxChoices(Number(event.target.value))}
+            />
           )}
         </Field>
       )}
@@ -136,7 +151,12 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       </Field>
       <Field label={t('polls.form.workingGroup')}>
         {(control) => (
-          <select {...control} value={workingGroupId} required={audience === 'group'} onChange={(event) => setWorkingGroupId(event.target.value)}>
+          <select
+            {...control}
+            value={workingGroupId}
+            required={audience === 'group'}
+            onChange={(event) => setWorkingGroupId(event.target.value)}
+          >
             <option value="">{t('polls.form.noWorkingGroup')}</option>
             {groups.map((group) => (
               <option key={group.id} value={group.id}>

@@ -4,19 +4,19 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Link } from 'react-router';
 import { isModerator } from '../../../shared/roles.ts';
 import type { PollDto, Voter } from '../../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { BallotForm } from './BallotForm.tsx';
 import { useBallot } from './ballotStore.ts';
 import { PollResults } from './PollResults.tsx';
 import { mayVote, presentPath, useWorkingGroups } from './usePolls.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function PollCard({ poll }: { poll: PollDto }) {
   const { t } = useTranslation();
@@ -37,7 +37,9 @@ export function PollCard({ poll }: { poll: PollDto }) {
       <p className="poll-card__meta">{describe(poll, group, t)}</p>
       {isModerator(user.role) && <PollControls poll={poll} />}
       {poll.status === 'draft' && (
-        <p className="poll-card__draft">{t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}</p>
+        <p className="poll-card__draft">
+          {t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}
+        </p>
       )}
       {poll.status === 'open' &&
         (eligible ? (
@@ -45,7 +47,13 @@ export function PollCard({ poll }: { poll: PollDto }) {
         ) : (
           <p className="poll-card__not-eligible">{notEligible(poll, group, t)}</p>
         ))}
-      <ErrorAlert message={poll.status === 'closed' && ballot.outcome?.kind === 'refused' && t('polls.ballot.refused', { message: ballot.outcome.message })} />
+      <ErrorAlert
+        message={
+          poll.status === 'closed' &&
+          ballot.outcome?.kind === 'refused' &&
+          t('polls.ballot.refused', { message: ballot.outcome.message })
+        }
+      />
       {poll.status !== 'draft' && <PollResults poll={poll} />}
       {poll.status !== 'draft' && poll.resultsVisible && !poll.secret && <RollCall poll={poll} />}
     </article>
@@ -100,7 +108,12 @@ function PollControls({ poll }: { poll: PollDto }) {
       <div className="poll-controls__buttons">
         {poll.status === 'draft' && (
           <>
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}
+            >
               {t('polls.controls.open')}
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => setConfirming('delete')}>

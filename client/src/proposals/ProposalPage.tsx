@@ -15,10 +15,10 @@ import { useUser } from '../app/session.tsx';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useDocumentComments } from '../comments/useDocumentComments.tsx';
-import { formatMoment } from '../ui/formatDate.ts';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
+import { formatMoment } from '../ui/formatDate.ts';
 import { ManageProposal } from './ManageProposal.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
@@ -30,7 +30,12 @@ export function ProposalPage() {
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
+  if (!meeting)
+    return (
+      <p role="status" className="page">
+        {t('app.loading')}
+      </p>
+    );
   return (
     <MeetingProvider meeting={meeting} user={user}>
       <ProposalView proposalId={proposalId} />
@@ -73,7 +78,12 @@ function ProposalView({ proposalId }: { proposalId: string }) {
       </section>
     );
   }
-  if (!proposal || !collab) return <p role="status" className="page">{t('proposals.loading')}</p>;
+  if (!proposal || !collab)
+    return (
+      <p role="status" className="page">
+        {t('proposals.loading')}
+      </p>
+    );
 
   const editable = isEditable(collab, moderator || author);
   const status = statusKey(proposal.status);

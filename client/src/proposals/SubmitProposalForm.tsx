@@ -1,11 +1,11 @@
 /** Submitting a proposal: kind, title, summary, and whether observers may comment. */
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../shared/schemas/proposals.ts';
 import { ApiError, post } from '../app/api.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { ProposalKindField } from './ProposalKindField.tsx';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function SubmitProposalForm({
   meetingId,
@@ -29,11 +29,19 @@ export function SubmitProposalForm({
     setSending(true);
     setError(null);
     try {
-      onCreated(await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, { kind, title, summary, publicComment }));
+      onCreated(
+        await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, {
+          kind,
+          title,
+          summary,
+          publicComment,
+        }),
+      );
     } catch (caught) {
       // A closed call or an archived meeting: say it in the board's words, with the server's details.
       const code = caught instanceof ApiError ? caught.code : '';
-      const known = code === 'CALL_CLOSED' ? t('calls.closedRefusal') : code === 'MEETING_ARCHIVED' ? t('meetingAdmin.archivedNotice') : '';
+      const known =
+        code === 'CALL_CLOSED' ? t('calls.closedRefusal') : code === 'MEETING_ARCHIVED' ? t('meetingAdmin.archivedNotice') : '';
       setError(known ? `${known} ${(caught as Error).message}` : (caught as Error).message);
       setSending(false);
     }
@@ -45,12 +53,25 @@ export function SubmitProposalForm({
       <ProposalKindField value={kind} onChange={setKind} />
       <Field label={t('proposals.fieldTitle')} invalid={Boolean(error)}>
         {(control) => (
-          <input {...control} required maxLength={PROPOSAL_LIMITS.title} value={title} autoFocus onChange={(event) => setTitle(event.target.value)} />
+          <input
+            {...control}
+            required
+            maxLength={PROPOSAL_LIMITS.title}
+            value={title}
+            autoFocus
+            onChange={(event) => setTitle(event.target.value)}
+          />
         )}
       </Field>
       <Field label={t('proposals.fieldSummary')}>
         {(control) => (
-          <textarea {...control} rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
+          <textarea
+            {...control}
+            rows={4}
+            maxLength={PROPOSAL_LIMITS.summary}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+          />
         )}
       </Field>
       <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />

@@ -35,7 +35,12 @@ export function TimelinePage() {
     <section className="page" aria-labelledby="timeline-title">
       <h1 id="timeline-title">{t('timeline.title')}</h1>
       <p>{t('timeline.intro')}</p>
-      <form className="admin-filters" role="search" aria-label={t('timeline.filters')} onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="admin-filters"
+        role="search"
+        aria-label={t('timeline.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
         <Field label={t('timeline.workingGroup')}>
           {(control) => (
             <select {...control} value={group} onChange={(event) => setGroup(event.target.value)}>
@@ -74,7 +79,9 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
     : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const start = new Date(item.allDay ? `${item.start}T00:00:00Z` : item.start);
   const when =
-    item.allDay && item.end && item.end !== item.start ? format.formatRange(start, new Date(`${item.end}T00:00:00Z`)) : format.format(start);
+    item.allDay && item.end && item.end !== item.start
+      ? format.formatRange(start, new Date(`${item.end}T00:00:00Z`))
+      : format.format(start);
   return (
     <li className={`timeline__item timeline__item--${item.kind}`}>
       <time dateTime={item.start}>{when}</time>

@@ -45,7 +45,12 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
         <button type="button" className="button" onClick={onClose} autoFocus>
           {t('dialog.cancel')}
         </button>
-        <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} disabled={busy} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className={danger ? 'button button--danger' : 'button button--primary'}
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -3,7 +3,7 @@
  * close and the inert page behind it; focus returns to what opened it. Used where a form needs
  * room (an agenda item's details) and to confirm what cannot be undone (ConfirmDialog).
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface DialogProps {
   open: boolean;

@@ -9,7 +9,7 @@
  *   <SelectField label={t('proposals.kind')} value={kind} onChange={setKind} options={PROPOSAL_KINDS} optionLabel={…} />
  *   <CheckboxField label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
  */
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 /** What the control of a Field must carry: spread it on the input, select or textarea. */
 export interface FieldControlProps {
@@ -66,7 +66,14 @@ export interface SelectFieldProps<T extends string> extends Omit<FieldProps, 'ch
 }
 
 /** A Field whose control is a choice among fixed values. */
-export function SelectField<T extends string>({ value, options, optionLabel, onChange, required, ...field }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  value,
+  options,
+  optionLabel,
+  onChange,
+  required,
+  ...field
+}: SelectFieldProps<T>) {
   return (
     <Field {...field}>
       {(control) => (

@@ -3,7 +3,7 @@
  * one at a time, switched by tabs, and the whole column collapsible on a wide screen so the text
  * gets the room. The chosen tool and the collapsed state are remembered in this browser.
  */
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TabList, TabPanel } from '../meetings/TabList.tsx';
 

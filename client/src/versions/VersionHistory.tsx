@@ -2,13 +2,13 @@
  * The agenda's version history: name the agenda as it is, see what changed since a version or
  * between two, and (secretariat, chair) restore one as a new edit that everyone sees live.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { DiffView } from './DiffView.tsx';
 import './versions.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -45,28 +45,39 @@ export function VersionHistory() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    post<VersionDto>(base, { name }).then((version) => {
-      setName('');
-      setStatus(t('versions.saved', { name: version.name }));
-      load();
-    }, (failure: Error) => setError(failure.message));
+    post<VersionDto>(base, { name }).then(
+      (version) => {
+        setName('');
+        setStatus(t('versions.saved', { name: version.name }));
+        load();
+      },
+      (failure: Error) => setError(failure.message),
+    );
   };
 
   const compare = (fromId: string, toId: string) => {
     setError(null);
-    get<DiffDto>(`${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`).then((result) => {
-      setDiff(result);
-      dialog.current?.showModal();
-    }, (failure: Error) => setError(failure.message));
+    get<DiffDto>(`${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`).then(
+      (result) => {
+        setDiff(result);
+        dialog.current?.showModal();
+      },
+      (failure: Error) => setError(failure.message),
+    );
   };
 
   const restore = (version: VersionDto) => {
     setError(null);
-    return post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then((result) => {
-      setConfirming(null);
-      setStatus(result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }));
-      load();
-    }, (failure: Error) => setError(failure.message));
+    return post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then(
+      (result) => {
+        setConfirming(null);
+        setStatus(
+          result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }),
+        );
+        load();
+      },
+      (failure: Error) => setError(failure.message),
+    );
   };
 
   return (
@@ -102,11 +113,21 @@ export function VersionHistory() {
                   {version.createdBy && <> · {version.createdBy.name}</>}
                 </p>
                 <div className="versions__buttons">
-                  <button type="button" className="button button--quiet" aria-describedby={`version-${version.id}`} onClick={() => compare(version.id, 'current')}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-describedby={`version-${version.id}`}
+                    onClick={() => compare(version.id, 'current')}
+                  >
                     {t('versions.changesSince')}
                   </button>
                   {isModerator(user.role) && (
-                    <button type="button" className="button button--quiet" aria-describedby={`version-${version.id}`} onClick={() => setConfirming(version)}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-describedby={`version-${version.id}`}
+                      onClick={() => setConfirming(version)}
+                    >
                       {t('versions.restore')}
                     </button>
                   )}

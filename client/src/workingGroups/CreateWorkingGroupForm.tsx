@@ -2,7 +2,7 @@
  * The secretariat's form to create a working group, or a sub-group of `parent`: name and
  * description. Collapsed behind one button until wanted; the server checks everything again.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORKING_GROUP_LIMITS, type WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { post } from '../app/api.ts';
@@ -20,16 +20,19 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
   const errorId = `${id}-error`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
-        name,
-        ...(description.trim() ? { description } : {}),
-        ...(parent ? { parentId: parent.id } : {}),
-      });
-      setName('');
-      setDescription('');
-      setOpen(false);
-    }, t('workingGroups.admin.created', { name: name.trim() }));
+    void run(
+      async () => {
+        await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
+          name,
+          ...(description.trim() ? { description } : {}),
+          ...(parent ? { parentId: parent.id } : {}),
+        });
+        setName('');
+        setDescription('');
+        setOpen(false);
+      },
+      t('workingGroups.admin.created', { name: name.trim() }),
+    );
   };
   const openLabel = parent ? t('workingGroups.admin.newSubGroup', { group: parent.name }) : t('workingGroups.admin.newGroup');
   return (

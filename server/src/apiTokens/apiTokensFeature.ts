@@ -2,9 +2,9 @@
 import { Unauthorized } from '@hocuspocus/common';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Feature } from '../feature.ts';
-import { INTEROP_MIGRATIONS } from './migrations.ts';
 import { apiTokenRoutes } from './apiTokenRoutes.ts';
 import { apiTokenStoreOf } from './bearerAuth.ts';
+import { INTEROP_MIGRATIONS } from './migrations.ts';
 
 /** Closes this instance's sockets of a revoked token's session. */
 function closeConnectionsOf(collab: Hocuspocus, sessionId: string): void {

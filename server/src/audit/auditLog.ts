@@ -117,6 +117,8 @@ export class AuditLog {
 
   /** The distinct actions recorded, for the reader's filter. */
   async actions(): Promise<string[]> {
-    return (await this.db.all<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')).map((row) => row.action);
+    return (await this.db.all<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')).map(
+      (row) => row.action,
+    );
   }
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { isIsoDate } from '../../../shared/dueDates.ts';
-import { AuditEntrySchema, AuditQuery, type AuditEntryDto } from '../../../shared/schemas/audit.ts';
+import { type AuditEntryDto, AuditEntrySchema, AuditQuery } from '../../../shared/schemas/audit.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { requireRole } from '../auth/authPlugin.ts';
 import { badRequest } from '../http/appError.ts';
@@ -26,7 +26,10 @@ async function entries(store: Store, query: AuditQuery): Promise<AuditEntryDto[]
   const from = bound(query.from, 'from');
   const to = bound(query.to, 'to');
   if (from !== undefined && to !== undefined && to < from) throw badRequest('to is before from.', { field: 'to' });
-  const found = await store.audit.search({ actorId: query.actor || undefined, action: query.action || undefined, from, to }, query.limit ?? 1000);
+  const found = await store.audit.search(
+    { actorId: query.actor || undefined, action: query.action || undefined, from, to },
+    query.limit ?? 1000,
+  );
   const names = new Map<string, string | null>();
   for (const id of new Set(found.map((entry) => entry.actorId).filter((id): id is string => id !== null))) {
     names.set(id, (await store.users.byId(id))?.name ?? null);
@@ -51,7 +54,11 @@ function csvField(value: string): string {
 export function auditCsv(rows: AuditEntryDto[]): string {
   const lines = [['at', 'actorId', 'actorName', 'action', 'subject', 'detail'].join(',')];
   for (const row of rows) {
-    lines.push([row.at, row.actorId ?? '', row.actorName ?? '', row.action, row.subject, JSON.stringify(row.detail)].map(csvField).join(','));
+    lines.push(
+      [row.at, row.actorId ?? '', row.actorName ?? '', row.action, row.subject, JSON.stringify(row.detail)]
+        .map(csvField)
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -99,7 +106,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (a
   app.get(
     '/api/audit-log/actions',
     {
-      schema: { tags: ['audit'], summary: 'The actions the audit log holds, for its filter; secretariat only', response: { 200: Type.Array(Type.String()), ...errors } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The actions the audit log holds, for its filter; secretariat only',
+        response: { 200: Type.Array(Type.String()), ...errors },
+      },
     },
     async (request) => {
       requireRole(request, ['secretariat']);

@@ -2,22 +2,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
-import {
-  CollabTokenBody,
-  CollabTokenResponse,
-  LoginBody,
-  LoginResponse,
-  PublicUser,
-} from '../../../shared/schemas/auth.ts';
+import { CollabTokenBody, CollabTokenResponse, LoginBody, LoginResponse, PublicUser } from '../../../shared/schemas/auth.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { AppError, badRequest } from '../http/appError.ts';
+import { isPasswordLoginOff } from '../sso/ssoStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { requireUser } from './authPlugin.ts';
 import type { CollabTokens } from './collabToken.ts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DeviceCookies, LoginGuard } from './loginGuard.ts';
 import { DECOY_HASH, verifyPassword } from './passwords.ts';
-import { isPasswordLoginOff } from '../sso/ssoStore.ts';
 
 export interface AuthRoutesOptions {
   store: Store;
@@ -34,7 +28,10 @@ export function publicUser(user: User): PublicUser {
 
 const INVALID = 'The email or password is not correct.';
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { store, tokens, onSessionRevoked, secureCookies = false }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
+  app,
+  { store, tokens, onSessionRevoked, secureCookies = false },
+) => {
   const guard = new LoginGuard();
   const devices = new DeviceCookies(await store.settings.secret('device-cookie-secret'));
   app.post(
@@ -63,7 +60,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         void reply.header('retry-after', String(seconds));
-        throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+        throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${seconds} s.`, {
+          retryAfterSeconds: seconds,
+        });
       }
       // Verify against a decoy when the email is unknown: same answer, same cost.
       const valid = await verifyPassword(request.body.password, found?.passwordHash ?? DECOY_HASH);

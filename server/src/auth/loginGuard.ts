@@ -27,9 +27,24 @@ export interface BackoffPolicy {
   forgetAfterMs: number;
 }
 
-export const ACCOUNT_POLICY: BackoffPolicy = { freeFailures: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, forgetAfterMs: 15 * 60_000 };
-export const ADDRESS_POLICY: BackoffPolicy = { freeFailures: 20, baseDelayMs: 1_000, maxDelayMs: 60_000, forgetAfterMs: 15 * 60_000 };
-export const DEVICE_POLICY: BackoffPolicy = { freeFailures: 10, baseDelayMs: 1_000, maxDelayMs: 60_000, forgetAfterMs: 15 * 60_000 };
+export const ACCOUNT_POLICY: BackoffPolicy = {
+  freeFailures: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  forgetAfterMs: 15 * 60_000,
+};
+export const ADDRESS_POLICY: BackoffPolicy = {
+  freeFailures: 20,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  forgetAfterMs: 15 * 60_000,
+};
+export const DEVICE_POLICY: BackoffPolicy = {
+  freeFailures: 10,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  forgetAfterMs: 15 * 60_000,
+};
 
 interface Entry {
   failures: number;
@@ -62,7 +77,8 @@ export class Backoff {
     entry.failures += 1;
     entry.lastFailureAt = now;
     const over = entry.failures - this.policy.freeFailures;
-    if (over >= 0) entry.nextAttemptAt = now + Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.min(over, 30));
+    if (over >= 0)
+      entry.nextAttemptAt = now + Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.min(over, 30));
     this.entries.delete(key); // re-insert: the map stays in order of last failure
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

@@ -37,7 +37,8 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ service: CallService }> = a
         response: { 201: CallSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.create(requireUser(request), request.params.meetingId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.create(requireUser(request), request.params.meetingId, request.body)),
   );
 
   app.patch(

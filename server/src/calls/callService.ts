@@ -38,7 +38,12 @@ export class CallService {
       if (!(await this.store.meetings.byId(meetingId, executor))) throw notFound('The meeting');
       const call = await this.calls.create({ meetingId, kind: input.kind, opensAt, closesAt, createdBy: user.id }, executor);
       await this.store.audit.record(
-        { actorId: user.id, action: 'call.create', subject: `call:${call.id}`, detail: { meetingId, kind: call.kind, opensAt: input.opensAt, closesAt: input.closesAt } },
+        {
+          actorId: user.id,
+          action: 'call.create',
+          subject: `call:${call.id}`,
+          detail: { meetingId, kind: call.kind, opensAt: input.opensAt, closesAt: input.closesAt },
+        },
         executor,
       );
       return call;
@@ -49,7 +54,8 @@ export class CallService {
   /** Moves the opening or the closing (extending a call, or closing it early). */
   async update(user: User, id: string, patch: CallPatchBody): Promise<CallDto> {
     requireMeetingAdministrator(user);
-    if (patch.opensAt === undefined && patch.closesAt === undefined) throw badRequest('Nothing to change: give opensAt or closesAt.');
+    if (patch.opensAt === undefined && patch.closesAt === undefined)
+      throw badRequest('Nothing to change: give opensAt or closesAt.');
     const call = await this.calls.byId(id);
     if (!call) throw notFound('The call');
     const opensAt = patch.opensAt === undefined ? call.opensAt : parseInstant(patch.opensAt, 'opensAt');
@@ -62,7 +68,11 @@ export class CallService {
           actorId: user.id,
           action: 'call.update',
           subject: `call:${id}`,
-          detail: { meetingId: call.meetingId, from: { opensAt: iso(call.opensAt), closesAt: iso(call.closesAt) }, to: { opensAt: iso(opensAt), closesAt: iso(closesAt) } },
+          detail: {
+            meetingId: call.meetingId,
+            from: { opensAt: iso(call.opensAt), closesAt: iso(call.closesAt) },
+            to: { opensAt: iso(opensAt), closesAt: iso(closesAt) },
+          },
         },
         tx,
       );
@@ -74,7 +84,10 @@ export class CallService {
   async requireOpen(meetingId: string, kind: CallKind, now = Date.now()): Promise<void> {
     const ofKind = (await this.calls.list(meetingId)).filter((call) => call.kind === kind);
     if (ofKind.length === 0 || ofKind.some((call) => isCallOpen(call, now))) return;
-    throw new AppError('CALL_CLOSED', closedMessage(kind, ofKind, now), { kind, calls: ofKind.map((call) => toCallDto(call, now)) });
+    throw new AppError('CALL_CLOSED', closedMessage(kind, ofKind, now), {
+      kind,
+      calls: ofKind.map((call) => toCallDto(call, now)),
+    });
   }
 }
 

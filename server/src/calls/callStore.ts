@@ -35,7 +35,8 @@ const toCall = (row: CallRow): Call => ({
   updatedAt: Number(row.updated_at),
 });
 
-export const isCallOpen = (call: Pick<Call, 'opensAt' | 'closesAt'>, now = Date.now()): boolean => call.opensAt <= now && now < call.closesAt;
+export const isCallOpen = (call: Pick<Call, 'opensAt' | 'closesAt'>, now = Date.now()): boolean =>
+  call.opensAt <= now && now < call.closesAt;
 
 export function toCallDto(call: Call, now = Date.now()): CallDto {
   return {
@@ -82,7 +83,9 @@ export class CallStore {
   }
 
   async list(meetingId: string, tx: SqlExecutor = this.db): Promise<Call[]> {
-    const rows = await tx.all<CallRow>(`SELECT ${COLUMNS} FROM meeting_calls WHERE meeting_id = ? ORDER BY opens_at, id`, [meetingId]);
+    const rows = await tx.all<CallRow>(`SELECT ${COLUMNS} FROM meeting_calls WHERE meeting_id = ? ORDER BY opens_at, id`, [
+      meetingId,
+    ]);
     return rows.map(toCall);
   }
 
@@ -91,6 +94,11 @@ export class CallStore {
   }
 
   async update(id: string, opensAt: number, closesAt: number, tx: SqlExecutor = this.db): Promise<void> {
-    await tx.run('UPDATE meeting_calls SET opens_at = ?, closes_at = ?, updated_at = ? WHERE id = ?', [opensAt, closesAt, Date.now(), id]);
+    await tx.run('UPDATE meeting_calls SET opens_at = ?, closes_at = ?, updated_at = ? WHERE id = ?', [
+      opensAt,
+      closesAt,
+      Date.now(),
+      id,
+    ]);
   }
 }

@@ -15,10 +15,10 @@ import {
   type afterUnloadDocumentPayload,
   type beforeBroadcastStatelessPayload,
   type beforeUnloadDocumentPayload,
+  OutgoingMessage,
   type onAwarenessUpdatePayload,
   type onChangePayload,
   type onStoreDocumentPayload,
-  OutgoingMessage,
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
@@ -77,7 +77,10 @@ export class ClusterSync extends Redis {
         }),
       ]);
     } catch (error) {
-      this.log.warn({ err: error, documentName: payload.documentName }, 'document loaded without cluster sync; it resyncs when Redis answers');
+      this.log.warn(
+        { err: error, documentName: payload.documentName },
+        'document loaded without cluster sync; it resyncs when Redis answers',
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -121,7 +124,10 @@ export class ClusterSync extends Redis {
           await announceDocument(this, document);
           if (document.hasAwarenessStates()) {
             const message = new OutgoingMessage(document.name).createAwarenessUpdateMessage(document.awareness);
-            await this.pub.publish(`${this.configuration.prefix}:${document.name}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));
+            await this.pub.publish(
+              `${this.configuration.prefix}:${document.name}`,
+              Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]),
+            );
           }
         } catch (error) {
           this.log.warn({ err: error, documentName: document.name }, 'resync failed; will retry at the next reconnection');

@@ -5,10 +5,11 @@
  * within seconds. A closed socket reconnects and authenticates again: with a valid session and
  * a new role it gets the new rights; without, nothing.
  */
-import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { Store } from '../storage/store.ts';
 import type { CollabContext } from './context.ts';
 
@@ -59,7 +60,10 @@ export class AccessSweep {
         const context = connection.context as CollabContext;
         if (!context?.sessionId) continue;
         const list = bySession.get(context.sessionId) ?? [];
-        list.push({ context, close: () => connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason) });
+        list.push({
+          context,
+          close: () => connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason),
+        });
         bySession.set(context.sessionId, list);
       }
     }

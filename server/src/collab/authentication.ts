@@ -10,8 +10,8 @@ import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Session } from '../auth/sessionStore.ts';
-import type { Store } from '../storage/store.ts';
 import { StoreUnavailable } from '../storage/db.ts';
+import type { Store } from '../storage/store.ts';
 import { type CollabContext, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
 import type { DocumentAccess } from './documentAccess.ts';
 

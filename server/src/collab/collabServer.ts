@@ -3,7 +3,7 @@
  * project's extensions. It has no server of its own: Fastify hands it each WebSocket
  * (see websocketRoute.ts).
  */
-import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+
 import type {
   afterLoadDocumentPayload,
   connectedPayload,
@@ -13,20 +13,21 @@ import type {
   onDisconnectPayload,
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
-import { Authentication } from './authentication.ts';
-import type { DocumentAccess } from './documentAccess.ts';
 import type { WriteHealth } from '../storage/writeHealth.ts';
-import { DocumentQuota } from './documentQuota.ts';
-import { Persistence } from './persistence.ts';
-import { PresenceIdentity } from './presenceIdentity.ts';
+import { Authentication } from './authentication.ts';
 import { encodeBroadcastsOnce } from './broadcasts.ts';
+import type { DocumentAccess } from './documentAccess.ts';
+import { DocumentQuota } from './documentQuota.ts';
 import { dropAwarenessHookListener } from './hocuspocusInternals/awarenessListener.ts';
 import { assertHocuspocusInternals } from './hocuspocusInternals/checkInternals.ts';
 import { afterEachFlush } from './hocuspocusInternals/documentFlush.ts';
 import { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
+import { Persistence } from './persistence.ts';
+import { PresenceIdentity } from './presenceIdentity.ts';
 import { writeCorkedFrames } from './socketWrites.ts';
 
 export interface CollabServerOptions {
@@ -70,7 +71,8 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
         log: options.log,
       }),
       new Persistence({
-        documents: options.store.documents, db: options.store.db,
+        documents: options.store.documents,
+        db: options.store.db,
         log: options.log,
         metrics: options.metrics,
         writeHealth: options.writeHealth,

@@ -1,6 +1,7 @@
 /** What the server knows about a WebSocket connection once it has authenticated. */
-import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+
 import type { WebSocketLike } from '@hocuspocus/server';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { User } from '../users/userStore.ts';
 
 /** What a connection may do with its document (documentAccess.ts decides it). */

@@ -7,9 +7,10 @@
  * on every instance, and closes those whose access is no longer what they were given: they
  * reconnect and authenticate again, and get the new access.
  */
-import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Hocuspocus } from '@hocuspocus/server';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { DocumentKind } from '../../../shared/documentNames.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isParticipant } from '../../../shared/roles.ts';
@@ -97,7 +98,8 @@ export class DocumentAccess {
       const access = byUser.get(user.id);
       if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
       // A read-only credential (a read-scoped API token) stays read-only whatever the role allows.
-      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly) connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason);
+      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly)
+        connection.webSocket.close(CLOSE_EVENTS.unauthorized.code, CLOSE_EVENTS.unauthorized.reason);
     }
   }
 }

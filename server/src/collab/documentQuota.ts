@@ -17,20 +17,21 @@
  *   spends waiting for I/O or for other connections' work, which is not the writer's doing.
  * A refusal ends that document's connection (close event 4413 or 4429) before the update is stored.
  */
-import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+
 import {
-  isTransactionOrigin,
   type afterLoadDocumentPayload,
   type afterUnloadDocumentPayload,
   type beforeHandleMessagePayload,
   type Connection,
   type Extension,
+  isTransactionOrigin,
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { documentUpdateOf, isSyncStepTwo } from './messages.ts';
-import { addsNothing, isEmptyUpdate } from './redundantUpdates.ts';
 import { storedSizeOf } from './persistence.ts';
+import { addsNothing, isEmptyUpdate } from './redundantUpdates.ts';
 
 export const DOCUMENT_TOO_LARGE = CLOSE_EVENTS.documentTooLarge;
 export const UPDATE_REFUSED = CLOSE_EVENTS.readOnly;
@@ -111,7 +112,10 @@ export class DocumentQuota implements Extension {
     if (size > this.options.maxDocumentBytes) {
       size = Y.encodeStateAsUpdate(document).length + update.length;
       if (size > this.options.maxDocumentBytes) {
-        this.options.log.warn({ documentName, size, quota: this.options.maxDocumentBytes }, 'document quota reached; update refused');
+        this.options.log.warn(
+          { documentName, size, quota: this.options.maxDocumentBytes },
+          'document quota reached; update refused',
+        );
         throw DOCUMENT_TOO_LARGE;
       }
     }

@@ -25,14 +25,14 @@ import * as Y from 'yjs';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { WriteHealth } from '../storage/writeHealth.ts';
-import type { DocumentStore, StoredDocument } from './documentStore.ts';
 import type { Db } from '../storage/db.ts';
-import { canHold } from './socketWrites.ts';
+import { StoreUnavailable } from '../storage/db.ts';
+import type { WriteHealth } from '../storage/writeHealth.ts';
+import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
+import type { DocumentStore, StoredDocument } from './documentStore.ts';
 import { documentUpdateOf } from './messages.ts';
 import { addsNothing } from './redundantUpdates.ts';
-import { StoreUnavailable } from '../storage/db.ts';
-import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
+import { canHold } from './socketWrites.ts';
 
 export interface PersistenceOptions {
   documents: DocumentStore;
@@ -105,10 +105,19 @@ export class Persistence implements Extension {
       }
     }, SERVER_ORIGIN);
     this.unfolded.set(documentName, applied);
-    loadedBytes.set(document, (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.data.length, 0));
+    loadedBytes.set(
+      document,
+      (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.data.length, 0),
+    );
   }
 
-  async beforeHandleMessage({ connection, documentName, document, update: frame, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
+  async beforeHandleMessage({
+    connection,
+    documentName,
+    document,
+    update: frame,
+    context,
+  }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
     if (connection.readOnly || !isPersisted(documentName)) return;
     const update = documentUpdateOf(frame);
     // Nothing to keep (a reconnecting client's step 2 repeats deletions the document has).

@@ -4,7 +4,7 @@
  * owns, and a read-only connection shows presence (who is here) but no cursor, and nothing
  * at all on the server-written `live:` documents.
  */
-import type { beforeHandleAwarenessPayload, Document, Connection, Extension } from '@hocuspocus/server';
+import type { beforeHandleAwarenessPayload, Connection, Document, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
@@ -21,7 +21,12 @@ const MAX_CLIENTS_PER_CONNECTION = 4;
 export class PresenceIdentity implements Extension {
   readonly extensionName = 'plenary-presence-identity';
 
-  async beforeHandleAwareness({ states, connection, document, documentName }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
+  async beforeHandleAwareness({
+    states,
+    connection,
+    document,
+    documentName,
+  }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
     if (!connection) return; // from the server itself or from another instance through Redis
     const context = connection.context as CollabContext;
     const readOnly = connection.readOnly;
@@ -112,11 +117,15 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
     });
   };
   // Resolved at once when nothing is pending.
-  established.waitForPendingMessages().then(apply).catch(
-    (error: { code?: number; reason?: string } | undefined) => {
-      established.close({ code: typeof error?.code === 'number' ? error.code : CLOSE_EVENTS.resetConnection.code, reason: error?.reason ?? CLOSE_EVENTS.resetConnection.reason });
-    },
-  );
+  established
+    .waitForPendingMessages()
+    .then(apply)
+    .catch((error: { code?: number; reason?: string } | undefined) => {
+      established.close({
+        code: typeof error?.code === 'number' ? error.code : CLOSE_EVENTS.resetConnection.code,
+        reason: error?.reason ?? CLOSE_EVENTS.resetConnection.reason,
+      });
+    });
   return true;
 }
 

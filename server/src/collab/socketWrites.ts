@@ -3,8 +3,9 @@
  * Hocuspocus extensions (which write through them): corked writes, one system call per socket
  * and event-loop turn, and sockets that hold frames back until a write is durable.
  */
-import type { WebSocketLike } from '@hocuspocus/server';
+
 import type { Duplex } from 'node:stream';
+import type { WebSocketLike } from '@hocuspocus/server';
 import type { WebSocket } from 'ws';
 import { tcpSocketOf } from './hocuspocusInternals/wsTcpSocket.ts';
 

@@ -9,10 +9,10 @@ import type { WebSocket } from 'ws';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
-import { handleAwarenessFrame } from './presenceIdentity.ts';
-import { holdingSocket } from './socketWrites.ts';
 import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
+import { handleAwarenessFrame } from './presenceIdentity.ts';
 import type { SocketCaps } from './socketCaps.ts';
+import { holdingSocket } from './socketWrites.ts';
 
 export interface WebsocketRouteOptions {
   hocuspocus: Hocuspocus;
@@ -22,7 +22,6 @@ export interface WebsocketRouteOptions {
   /** Caps on open sockets per address and per person. */
   caps?: SocketCaps;
 }
-
 
 /**
  * The upgrade request as Hocuspocus keeps it for the life of the connection. Hocuspocus reads
@@ -59,7 +58,10 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
       const { caps } = options;
       if (caps && !caps.admitAddress(request.ip, counted)) return;
       socket.on('close', () => caps?.release(request.ip, counted));
-      const context: SocketContext = { socket: counted, ...(caps ? { admitPerson: (userId: string) => caps.admitPerson(userId, counted) } : {}) };
+      const context: SocketContext = {
+        socket: counted,
+        ...(caps ? { admitPerson: (userId: string) => caps.admitPerson(userId, counted) } : {}),
+      };
       const connection = hocuspocus.handleConnection(counted, upgradeRequest(request), context);
       const guard = new FrameGuard(options.frameLimits);
       let refused = false;
@@ -75,7 +77,8 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
         const frame = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         let verdict = guard.check(frame);
-        if (verdict === 'ok' && guard.lastWasSyncRequest && options.caps && !options.caps.spendSyncRequest(counted)) verdict = 'flood';
+        if (verdict === 'ok' && guard.lastWasSyncRequest && options.caps && !options.caps.spendSyncRequest(counted))
+          verdict = 'flood';
         if (verdict !== 'ok') {
           request.log.warn({ verdict, bytes: frame.length }, 'closed a socket for a hostile frame');
           refused = true;

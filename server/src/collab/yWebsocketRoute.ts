@@ -8,9 +8,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { hasScope } from '../apiTokens/bearerAuth.ts';
-import { apiTokenStoreOf } from '../apiTokens/bearerAuth.ts';
 import { looksLikeApiToken } from '../apiTokens/apiTokenStore.ts';
+import { apiTokenStoreOf, hasScope } from '../apiTokens/bearerAuth.ts';
 import { userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Metrics } from '../observability/metrics.ts';

@@ -7,9 +7,10 @@
  *   for public comment. Its authors and the moderators resolve any thread.
  * - anyone who may comment resolves and reopens the threads they started.
  */
-import { mayEditProposal } from '../proposals/proposalPolicy.ts';
+
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { mayEditProposal } from '../proposals/proposalPolicy.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';

@@ -4,19 +4,20 @@
  * `threads`), so that every client sees it without a reload. Author and time come from the
  * server, never from the request.
  */
-import { mentionedIds, storableText } from '../../../shared/commentText.ts';
+
 import { isValidAnchor } from '../../../shared/commentAnchors.ts';
+import { mentionedIds, storableText } from '../../../shared/commentText.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
-import { requireMeeting } from '../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
+import { requireMeeting } from '../meetings/requireMeeting.ts';
 import { notify } from '../notifications/notify.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import { commentPolicy, type CommentPolicy } from './commentPolicy.ts';
+import { type CommentPolicy, commentPolicy } from './commentPolicy.ts';
 import type { CommentStore } from './commentStore.ts';
 
 /** The map of `live:{meetingId}` that holds threads, keyed by thread id. */
@@ -45,7 +46,8 @@ export class CommentService {
   }
 
   private async policy(user: User, doc: string): Promise<CommentPolicy> {
-    if (parseDocumentName(doc)?.kind === 'live') throw badRequest('Comments go on an agenda or a proposal, not on the live document.');
+    if (parseDocumentName(doc)?.kind === 'live')
+      throw badRequest('Comments go on an agenda or a proposal, not on the live document.');
     const policy = await commentPolicy(this.options.store, this.options.proposals, user, doc);
     if (!policy) throw notFound('The document');
     return policy;
@@ -78,7 +80,13 @@ export class CommentService {
         tx,
       );
       const mentions = await comments.setMentions(created.commentId, mentionedIds(input.body), tx);
-      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId: created.threadId, commentId: created.commentId, mentions });
+      await notify.emit(tx, {
+        type: 'comment',
+        actorId: user.id,
+        threadId: created.threadId,
+        commentId: created.commentId,
+        mentions,
+      });
       await store.audit.record(
         {
           actorId: user.id,
@@ -129,7 +137,12 @@ export class CommentService {
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
       await notify.emit(tx, { type: 'comment', actorId: user.id, threadId: comment.threadId, commentId, mentions, edited: true });
       await store.audit.record(
-        { actorId: user.id, action: 'comment.edit', subject: `comment:${commentId}`, detail: { threadId: comment.threadId, mentions } },
+        {
+          actorId: user.id,
+          action: 'comment.edit',
+          subject: `comment:${commentId}`,
+          detail: { threadId: comment.threadId, mentions },
+        },
         tx,
       );
     });
@@ -183,7 +196,12 @@ export class CommentService {
       await store.db.transaction(async (tx) => {
         await comments.setResolved(threadId, resolved, user.id, tx);
         await store.audit.record(
-          { actorId: user.id, action: resolved ? 'thread.resolve' : 'thread.reopen', subject: `thread:${threadId}`, detail: { doc: thread.doc } },
+          {
+            actorId: user.id,
+            action: resolved ? 'thread.resolve' : 'thread.reopen',
+            subject: `thread:${threadId}`,
+            detail: { doc: thread.doc },
+          },
           tx,
         );
       });

@@ -36,7 +36,11 @@ export class AttendanceService {
     };
   }
 
-  async checkIn(meetingId: string, user: User, body: { day: string; mode: AttendanceMode; userId?: string }): Promise<Attendance> {
+  async checkIn(
+    meetingId: string,
+    user: User,
+    body: { day: string; mode: AttendanceMode; userId?: string },
+  ): Promise<Attendance> {
     const meeting = await this.meeting(meetingId);
     if (Number.isNaN(Date.parse(`${body.day}T00:00:00Z`))) throw badRequest('day: not a calendar date.');
     const forSomeone = body.userId !== undefined && body.userId !== user.id;
@@ -45,9 +49,21 @@ export class AttendanceService {
     if (!person || person.disabled) throw badRequest('userId: there is no such person.');
     await this.store.db.transaction(async (tx) => {
       const at = Date.now();
-      await this.attendance.checkIn(tx, { meetingId: meeting.id, day: body.day, userId: person.id, mode: body.mode, by: user.id, at });
+      await this.attendance.checkIn(tx, {
+        meetingId: meeting.id,
+        day: body.day,
+        userId: person.id,
+        mode: body.mode,
+        by: user.id,
+        at,
+      });
       await this.store.audit.record(
-        { actorId: user.id, action: 'attendance.checked-in', subject: `meeting:${meetingId}`, detail: { userId: person.id, day: body.day, mode: body.mode } },
+        {
+          actorId: user.id,
+          action: 'attendance.checked-in',
+          subject: `meeting:${meetingId}`,
+          detail: { userId: person.id, day: body.day, mode: body.mode },
+        },
         tx,
       );
     });
@@ -61,7 +77,12 @@ export class AttendanceService {
       const before = await this.attendance.settings(meetingId, tx);
       await this.attendance.saveSettings(tx, meetingId, { ...before, quorum }, user.id, Date.now());
       await this.store.audit.record(
-        { actorId: user.id, action: 'meeting.quorum', subject: `meeting:${meetingId}`, detail: { from: before.quorum, to: quorum } },
+        {
+          actorId: user.id,
+          action: 'meeting.quorum',
+          subject: `meeting:${meetingId}`,
+          detail: { from: before.quorum, to: quorum },
+        },
         tx,
       );
     });

@@ -42,7 +42,10 @@ export class AttendanceStore {
   }
 
   /** Checks a person in (again: the mode and time are updated). */
-  async checkIn(tx: SqlExecutor, entry: { meetingId: string; day: string; userId: string; mode: AttendanceMode; by: string; at: number }): Promise<void> {
+  async checkIn(
+    tx: SqlExecutor,
+    entry: { meetingId: string; day: string; userId: string; mode: AttendanceMode; by: string; at: number },
+  ): Promise<void> {
     await tx.run(
       `INSERT INTO attendance (meeting_id, day, user_id, mode, checked_in_by, at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (meeting_id, day, user_id) DO UPDATE SET mode = excluded.mode, checked_in_by = excluded.checked_in_by, at = excluded.at`,
@@ -84,7 +87,11 @@ export class AttendanceStore {
   }
 
   /** MAG members checked in on `day`, with how. */
-  async presentMembers(meetingId: string, day: string, tx: SqlExecutor = this.db): Promise<{ userId: string; mode: AttendanceMode }[]> {
+  async presentMembers(
+    meetingId: string,
+    day: string,
+    tx: SqlExecutor = this.db,
+  ): Promise<{ userId: string; mode: AttendanceMode }[]> {
     const rows = await tx.all<{ user_id: string; mode: AttendanceMode }>(
       `SELECT a.user_id, a.mode FROM attendance a JOIN users u ON u.id = a.user_id
        WHERE a.meeting_id = ? AND a.day = ? AND ${MAG_MEMBER} ORDER BY a.user_id`,
@@ -107,7 +114,13 @@ export class AttendanceStore {
     return { quorum, questionsNeedApproval: Number(row?.questions_need_approval ?? 0) === 1 };
   }
 
-  async saveSettings(tx: SqlExecutor, meetingId: string, settings: MeetingFloorSettings, userId: string, at: number): Promise<void> {
+  async saveSettings(
+    tx: SqlExecutor,
+    meetingId: string,
+    settings: MeetingFloorSettings,
+    userId: string,
+    at: number,
+  ): Promise<void> {
     const count = settings.quorum && 'count' in settings.quorum ? settings.quorum.count : null;
     const share = settings.quorum && 'share' in settings.quorum ? settings.quorum.share : null;
     await tx.run(

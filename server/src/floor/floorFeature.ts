@@ -4,7 +4,6 @@
  * into the `floor` and `questions` maps of `live:{meetingId}`.
  */
 import type { Feature } from '../feature.ts';
-import { FLOOR_MIGRATIONS } from './migrations.ts';
 import { RunService } from '../meetingRecord/run/runService.ts';
 import { AttendanceService } from './attendanceService.ts';
 import { AttendanceStore } from './attendanceStore.ts';
@@ -12,6 +11,7 @@ import { FloorLive } from './floorLive.ts';
 import { floorRoutes } from './floorRoutes.ts';
 import { FloorService } from './floorService.ts';
 import { FloorStore } from './floorStore.ts';
+import { FLOOR_MIGRATIONS } from './migrations.ts';
 import { pollQuorum } from './pollQuorum.ts';
 import { questionRoutes } from './questionRoutes.ts';
 import { QuestionService } from './questionService.ts';

@@ -41,7 +41,8 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
     {
       schema: {
         tags,
-        summary: 'The floor: current item, who speaks (since when, for how long), the list, and the balance per stakeholder group',
+        summary:
+          'The floor: current item, who speaks (since when, for how long), the list, and the balance per stakeholder group',
         params: MeetingParams,
         response: { 200: FloorStateSchema, ...errors },
       },
@@ -94,7 +95,8 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
     {
       schema: {
         tags,
-        summary: 'Give the floor to the next in line, or to {handId} (an override of the balance rule is audited); chair, secretariat',
+        summary:
+          'Give the floor to the next in line, or to {handId} (an override of the balance rule is audited); chair, secretariat',
         params: MeetingParams,
         body: NextBody,
         response: { 200: FloorStateSchema, ...errors },
@@ -131,7 +133,8 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
     {
       schema: {
         tags,
-        summary: 'Reorder the list of the current item: {ids} exactly as it stands, in the new order (409 when it changed); chair, secretariat',
+        summary:
+          'Reorder the list of the current item: {ids} exactly as it stands, in the new order (409 when it changed); chair, secretariat',
         params: MeetingParams,
         body: QueueOrderBody,
         response: { 200: FloorStateSchema, ...errors },
@@ -148,7 +151,8 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
     {
       schema: {
         tags,
-        summary: 'Speaking time and balance rule of an item (the current one by default; itemId "" for the meeting default); chair, secretariat',
+        summary:
+          'Speaking time and balance rule of an item (the current one by default; itemId "" for the meeting default); chair, secretariat',
         params: MeetingParams,
         body: FloorSettingsBody,
         response: { 200: FloorStateSchema, ...errors },
@@ -184,7 +188,8 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
     {
       schema: {
         tags,
-        summary: 'Attendance per day and quorum today; the list of people for the chair and secretariat, one’s own check-ins otherwise',
+        summary:
+          'Attendance per day and quorum today; the list of people for the chair and secretariat, one’s own check-ins otherwise',
         params: MeetingParams,
         response: { 200: AttendanceSchema, ...errors },
       },
@@ -216,7 +221,12 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
   app.get(
     '/api/meetings/:meetingId/quorum',
     {
-      schema: { tags, summary: 'The quorum setting and whether it is met today', params: MeetingParams, response: { 200: QuorumStateSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'The quorum setting and whether it is met today',
+        params: MeetingParams,
+        response: { 200: QuorumStateSchema, ...errors },
+      },
     },
     async (request) => {
       requireUser(request);

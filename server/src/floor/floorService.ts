@@ -7,8 +7,8 @@
  */
 import type { BalanceRule, DayBalance, FloorItem, FloorState, Speaking } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
-import type { RunService } from '../meetingRecord/run/runService.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
+import type { RunService } from '../meetingRecord/run/runService.ts';
 import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -106,7 +106,11 @@ export class FloorService {
     await this.requireMeeting(meetingId);
     const forSomeone = body.userId !== undefined && body.userId !== user.id;
     if (forSomeone ? !floorPolicy.addSomeone(user) : !floorPolicy.raiseOwnHand(user)) {
-      throw forbidden(forSomeone ? 'Only the chair or the secretariat may add someone to the list.' : 'Observers are given the floor by the chair.');
+      throw forbidden(
+        forSomeone
+          ? 'Only the chair or the secretariat may add someone to the list.'
+          : 'Observers are given the floor by the chair.',
+      );
     }
     const speaker = forSomeone ? await this.store.users.byId(body.userId!) : user;
     if (!speaker || speaker.disabled) throw badRequest('userId: there is no such person.');
@@ -134,7 +138,10 @@ export class FloorService {
       });
     } catch (error) {
       if (error instanceof UniqueViolation) {
-        throw new AppError('HAND_ALREADY_RAISED', `${forSomeone ? `${speaker.name} is` : 'You are'} already on the list for this item.`);
+        throw new AppError(
+          'HAND_ALREADY_RAISED',
+          `${forSomeone ? `${speaker.name} is` : 'You are'} already on the list for this item.`,
+        );
       }
       throw error;
     }
@@ -232,7 +239,8 @@ export class FloorService {
     const itemId = (await this.currentItem(meetingId)) ?? '';
     await this.store.db.transaction(async (tx) => {
       const queue = await this.floor.queue(meetingId, itemId, tx);
-      const same = ids.length === queue.length && new Set(ids).size === ids.length && queue.every((hand) => ids.includes(hand.id));
+      const same =
+        ids.length === queue.length && new Set(ids).size === ids.length && queue.every((hand) => ids.includes(hand.id));
       if (!same) throw new AppError('QUEUE_CHANGED', 'The list changed meanwhile: reload it and reorder again.');
       for (const [position, id] of ids.entries()) await this.floor.setPosition(tx, id, position + 1);
       await this.audit(tx, user, 'floor.queue.reordered', meetingId, { itemId, ids });
@@ -241,7 +249,11 @@ export class FloorService {
     return this.state(meetingId);
   }
 
-  async setSettings(meetingId: string, user: User, body: { limitSeconds: number; balanceRule?: BalanceRule; itemId?: string }): Promise<FloorState> {
+  async setSettings(
+    meetingId: string,
+    user: User,
+    body: { limitSeconds: number; balanceRule?: BalanceRule; itemId?: string },
+  ): Promise<FloorState> {
     this.requireChair(user);
     await this.requireMeeting(meetingId);
     const itemId = body.itemId ?? (await this.currentItem(meetingId)) ?? '';

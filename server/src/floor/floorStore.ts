@@ -106,7 +106,16 @@ export class FloorStore {
 
   async insertHand(
     tx: SqlExecutor,
-    hand: { id: string; meetingId: string; itemId: string; userId: string; pointOfOrder: boolean; remote: boolean; raisedBy: string; at: number },
+    hand: {
+      id: string;
+      meetingId: string;
+      itemId: string;
+      userId: string;
+      pointOfOrder: boolean;
+      remote: boolean;
+      raisedBy: string;
+      at: number;
+    },
   ): Promise<void> {
     const last = await tx.get<{ position: number | null }>(
       'SELECT MAX(position) AS position FROM floor_hands WHERE meeting_id = ? AND item_id = ?',
@@ -131,7 +140,10 @@ export class FloorStore {
 
   /** Withdraws a waiting hand; false when it was no longer waiting. */
   async withdraw(tx: SqlExecutor, id: string, at: number): Promise<boolean> {
-    const result = await tx.run(`UPDATE floor_hands SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status = 'waiting'`, [at, id]);
+    const result = await tx.run(`UPDATE floor_hands SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status = 'waiting'`, [
+      at,
+      id,
+    ]);
     return result.changes === 1;
   }
 
@@ -145,7 +157,10 @@ export class FloorStore {
   }
 
   async finish(tx: SqlExecutor, id: string, at: number): Promise<boolean> {
-    const result = await tx.run(`UPDATE floor_hands SET status = 'done', ended_at = ? WHERE id = ? AND status = 'speaking'`, [at, id]);
+    const result = await tx.run(`UPDATE floor_hands SET status = 'done', ended_at = ? WHERE id = ? AND status = 'speaking'`, [
+      at,
+      id,
+    ]);
     return result.changes === 1;
   }
 
@@ -154,7 +169,12 @@ export class FloorStore {
   }
 
   /** Turns and seconds per group, of one item or of one day; a running turn counts up to `now`. */
-  async balance(meetingId: string, scope: { itemId: string } | { day: string }, now: number, tx: SqlExecutor = this.db): Promise<Balance> {
+  async balance(
+    meetingId: string,
+    scope: { itemId: string } | { day: string },
+    now: number,
+    tx: SqlExecutor = this.db,
+  ): Promise<Balance> {
     const [column, value] = 'itemId' in scope ? ['item_id', scope.itemId] : ['day', scope.day];
     const rows = await tx.all<{ stakeholder_group: string; started_at: number; ended_at: number | null }>(
       `SELECT u.stakeholder_group, h.started_at, h.ended_at FROM floor_hands h JOIN users u ON u.id = h.user_id
@@ -190,7 +210,14 @@ export class FloorStore {
       : { limitSeconds: FLOOR_LIMITS.defaultSeconds, balanceRule: 'none' };
   }
 
-  async saveSettings(tx: SqlExecutor, meetingId: string, itemId: string, settings: ItemSettings, userId: string, at: number): Promise<void> {
+  async saveSettings(
+    tx: SqlExecutor,
+    meetingId: string,
+    itemId: string,
+    settings: ItemSettings,
+    userId: string,
+    at: number,
+  ): Promise<void> {
     await tx.run(
       `INSERT INTO floor_settings (meeting_id, item_id, limit_seconds, balance_rule, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (meeting_id, item_id) DO UPDATE SET limit_seconds = excluded.limit_seconds, balance_rule = excluded.balance_rule,

@@ -2,11 +2,12 @@
  * The floor's part of the meeting pack: per agenda item who spoke and for how long, and the
  * questions answered; per day who attended (in the room, online).
  */
+
+import { byVotes } from '../../../shared/schemas/floor.ts';
 import type { Store } from '../storage/store.ts';
 import { AttendanceStore } from './attendanceStore.ts';
 import { FloorStore } from './floorStore.ts';
 import { QuestionStore } from './questionStore.ts';
-import { byVotes } from '../../../shared/schemas/floor.ts';
 
 export interface PackFloorRecord {
   /** Per agenda item id: "Kwame Asante (civil-society), 2:10". */
@@ -22,7 +23,11 @@ const duration = (ms: number) => {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
 
-export async function packFloorRecord(store: Store, meetingId: string, groupName: (group: string) => string = (g) => g): Promise<PackFloorRecord> {
+export async function packFloorRecord(
+  store: Store,
+  meetingId: string,
+  groupName: (group: string) => string = (g) => g,
+): Promise<PackFloorRecord> {
   const now = Date.now();
   const speakers: Record<string, string[]> = {};
   for (const turn of await new FloorStore(store.db).turns(meetingId)) {
@@ -30,7 +35,9 @@ export async function packFloorRecord(store: Store, meetingId: string, groupName
     (speakers[turn.itemId] ??= []).push(`${turn.name} (${groupName(turn.group)}), ${duration(spoken)}`);
   }
   const questions: Record<string, string[]> = {};
-  const answered = (await new QuestionStore(store.db).list(meetingId)).filter((question) => question.status === 'answered').sort(byVotes);
+  const answered = (await new QuestionStore(store.db).list(meetingId))
+    .filter((question) => question.status === 'answered')
+    .sort(byVotes);
   for (const question of answered) (questions[question.itemId] ??= []).push(`${question.text} (${question.votes} votes)`);
   const attendees = await new AttendanceStore(store.db).list(meetingId);
   const days = [...new Set(attendees.map((entry) => entry.day))].sort();

@@ -113,7 +113,14 @@ export const questionRoutes: FastifyPluginAsyncTypebox<{ service: QuestionServic
   for (const [action, summary] of moderation) {
     app.post(
       `/api/questions/:id/${action}`,
-      { schema: { tags, summary: `${summary}; chair, secretariat`, params: IdParams, response: { 200: QuestionSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: `${summary}; chair, secretariat`,
+          params: IdParams,
+          response: { 200: QuestionSchema, ...errors },
+        },
+      },
       async (request) => {
         const user = requireUser(request);
         return action === 'approve' ? service.approve(request.params.id, user) : service.answered(request.params.id, user);

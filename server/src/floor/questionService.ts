@@ -4,16 +4,15 @@
  * A meeting may require approval before a question shows; moderators approve, hide with a
  * reason (kept in the moderation log) and mark questions answered.
  */
-import { byVotes, type FloorMeta, type Question } from '../../../shared/schemas/floor.ts';
+import { byVotes, FLOOR_LIMITS, type FloorMeta, type Question } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
-import type { RunService } from '../meetingRecord/run/runService.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
+import type { RunService } from '../meetingRecord/run/runService.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AttendanceStore } from './attendanceStore.ts';
 import type { FloorLive } from './floorLive.ts';
 import { floorPolicy } from './floorPolicy.ts';
-import { FLOOR_LIMITS } from '../../../shared/schemas/floor.ts';
 import type { FloorStore } from './floorStore.ts';
 import { newFloorId } from './floorStore.ts';
 import { publicQuestion, type QuestionRecord, type QuestionStore } from './questionStore.ts';
@@ -74,7 +73,12 @@ export class QuestionService {
         createdAt: Date.now(),
       });
       await this.options.store.audit.record(
-        { actorId: user.id, action: 'question.asked', subject: `question:${id}`, detail: { meetingId, itemId, anonymous: body.anonymous ?? false } },
+        {
+          actorId: user.id,
+          action: 'question.asked',
+          subject: `question:${id}`,
+          detail: { meetingId, itemId, anonymous: body.anonymous ?? false },
+        },
         tx,
       );
     });
@@ -87,7 +91,10 @@ export class QuestionService {
     const question = await this.options.questions.byId(questionId);
     if (!question || !this.canSee(question, user)) throw notFound('The question');
     if (question.status !== 'visible') {
-      throw new AppError('QUESTION_NOT_OPEN', question.status === 'answered' ? 'This question has been answered.' : 'This question is not shown yet.');
+      throw new AppError(
+        'QUESTION_NOT_OPEN',
+        question.status === 'answered' ? 'This question has been answered.' : 'This question is not shown yet.',
+      );
     }
     if (up) await this.options.questions.vote(questionId, user.id, Date.now());
     else await this.options.questions.unvote(questionId, user.id);
@@ -106,15 +113,24 @@ export class QuestionService {
   async hide(questionId: string, user: User, reason: string): Promise<Question> {
     const trimmed = reason.trim();
     if (!trimmed) throw badRequest('reason: say why the question is hidden.');
-    return this.moderate(questionId, user, ['pending', 'visible', 'answered'], 'hidden', 'question.hidden', { hiddenReason: trimmed });
+    return this.moderate(questionId, user, ['pending', 'visible', 'answered'], 'hidden', 'question.hidden', {
+      hiddenReason: trimmed,
+    });
   }
 
   async setApproval(meetingId: string, user: User, requireApproval: boolean): Promise<FloorMeta> {
     await this.requireMeeting(meetingId);
-    if (!floorPolicy.moderateQuestions(user)) throw forbidden('Only the secretariat or the chair may change how questions are moderated.');
+    if (!floorPolicy.moderateQuestions(user))
+      throw forbidden('Only the secretariat or the chair may change how questions are moderated.');
     await this.options.store.db.transaction(async (tx) => {
       const before = await this.options.attendance.settings(meetingId, tx);
-      await this.options.attendance.saveSettings(tx, meetingId, { ...before, questionsNeedApproval: requireApproval }, user.id, Date.now());
+      await this.options.attendance.saveSettings(
+        tx,
+        meetingId,
+        { ...before, questionsNeedApproval: requireApproval },
+        user.id,
+        Date.now(),
+      );
       await this.options.store.audit.record(
         { actorId: user.id, action: 'questions.approval', subject: `meeting:${meetingId}`, detail: { requireApproval } },
         tx,
@@ -171,7 +187,10 @@ export class QuestionService {
     if (!question) throw notFound('The question');
     await this.options.store.db.transaction(async (tx) => {
       if (!(await this.options.questions.setStatus(tx, questionId, from, to, extra))) {
-        throw new AppError('CONFLICT', `This question is ${question.status}; it cannot be ${to === 'visible' ? 'approved' : `marked ${to}`}.`);
+        throw new AppError(
+          'CONFLICT',
+          `This question is ${question.status}; it cannot be ${to === 'visible' ? 'approved' : `marked ${to}`}.`,
+        );
       }
       if (to === 'hidden') {
         await this.options.questions.recordModeration(tx, {
@@ -184,7 +203,12 @@ export class QuestionService {
         });
       }
       await this.options.store.audit.record(
-        { actorId: user.id, action, subject: `question:${questionId}`, detail: { meetingId: question.meetingId, ...(extra.hiddenReason ? { reason: extra.hiddenReason } : {}) } },
+        {
+          actorId: user.id,
+          action,
+          subject: `question:${questionId}`,
+          detail: { meetingId: question.meetingId, ...(extra.hiddenReason ? { reason: extra.hiddenReason } : {}) },
+        },
         tx,
       );
     });

@@ -100,7 +100,10 @@ export class QuestionStore {
     return Number(row?.count ?? 0);
   }
 
-  async insert(tx: SqlExecutor, question: Omit<QuestionRecord, 'authorName' | 'votes' | 'answeredAt' | 'hiddenReason'>): Promise<void> {
+  async insert(
+    tx: SqlExecutor,
+    question: Omit<QuestionRecord, 'authorName' | 'votes' | 'answeredAt' | 'hiddenReason'>,
+  ): Promise<void> {
     await tx.run(
       `INSERT INTO questions (id, meeting_id, item_id, author_id, text, anonymous, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
@@ -146,7 +149,9 @@ export class QuestionStore {
   }
 
   async voteCount(questionId: string): Promise<number> {
-    const row = await this.db.get<{ count: number }>('SELECT COUNT(*) AS count FROM question_votes WHERE question_id = ?', [questionId]);
+    const row = await this.db.get<{ count: number }>('SELECT COUNT(*) AS count FROM question_votes WHERE question_id = ?', [
+      questionId,
+    ]);
     return Number(row?.count ?? 0);
   }
 
@@ -158,15 +163,14 @@ export class QuestionStore {
     return new Set(rows.map((row) => row.question_id));
   }
 
-  async recordModeration(tx: SqlExecutor, entry: { meetingId: string; questionId: string; action: string; actorId: string; reason: string; at: number }): Promise<void> {
-    await tx.run('INSERT INTO question_moderation (meeting_id, question_id, action, actor_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)', [
-      entry.meetingId,
-      entry.questionId,
-      entry.action,
-      entry.actorId,
-      entry.reason,
-      entry.at,
-    ]);
+  async recordModeration(
+    tx: SqlExecutor,
+    entry: { meetingId: string; questionId: string; action: string; actorId: string; reason: string; at: number },
+  ): Promise<void> {
+    await tx.run(
+      'INSERT INTO question_moderation (meeting_id, question_id, action, actor_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+      [entry.meetingId, entry.questionId, entry.action, entry.actorId, entry.reason, entry.at],
+    );
   }
 
   async moderationLog(meetingId: string): Promise<QuestionModeration[]> {

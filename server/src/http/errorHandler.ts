@@ -17,7 +17,9 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   if (error instanceof StoreUnavailable) {
     return {
       status: 503,
-      body: { error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' } },
+      body: {
+        error: { code: 'STORE_UNAVAILABLE', message: 'The store is unavailable; nothing was changed. Try again shortly.' },
+      },
     };
   }
   const fastifyError = error as FastifyError;
@@ -31,7 +33,12 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   if (status === 415) {
     return {
       status,
-      body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'This route does not accept a body of that Content-Type (send application/json).' } },
+      body: {
+        error: {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: 'This route does not accept a body of that Content-Type (send application/json).',
+        },
+      },
     };
   }
   if (status === 429) {
@@ -50,7 +57,10 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const bad = error.code === 'FST_ERR_BAD_URL';
   const { status, body } = bad
-    ? { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'The address is not valid (a malformed percent-encoding).' } } }
+    ? {
+        status: 400,
+        body: { error: { code: 'BAD_REQUEST', message: 'The address is not valid (a malformed percent-encoding).' } },
+      }
     : toResponse(error);
   void reply.code(status).send(body);
 }

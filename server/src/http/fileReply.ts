@@ -11,8 +11,5 @@ export interface FileAnswer {
 }
 
 export function sendFile(reply: FastifyReply, file: FileAnswer): FastifyReply {
-  return reply
-    .type(file.type)
-    .header('content-disposition', `${file.disposition}; filename="${file.fileName}"`)
-    .send(file.body);
+  return reply.type(file.type).header('content-disposition', `${file.disposition}; filename="${file.fileName}"`).send(file.body);
 }

@@ -48,7 +48,10 @@ export function fallbackRateLimitStore(redis: IORedis, prefix: string) {
     redis.defineCommand('plenaryRateLimit', { numberOfKeys: 1, lua: SCRIPT });
   }
   const run = (key: string, timeWindow: number): Promise<[number, number]> =>
-    (redis as unknown as { plenaryRateLimit(key: string, window: number): Promise<[number, number]> }).plenaryRateLimit(key, timeWindow);
+    (redis as unknown as { plenaryRateLimit(key: string, window: number): Promise<[number, number]> }).plenaryRateLimit(
+      key,
+      timeWindow,
+    );
 
   return class FallbackRateLimitStore {
     private readonly key: string;

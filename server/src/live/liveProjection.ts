@@ -13,11 +13,12 @@
  * through Redis, so no two instances ever write one entry concurrently). After writing, an
  * instance tells the others, which recompute the whole map from the shared store.
  */
-import type { LiveMapName } from '../../../shared/liveMaps.ts';
+
 import { isDeepStrictEqual } from 'node:util';
 import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { liveDoc, parseDocumentName } from '../../../shared/documentNames.ts';
+import type { LiveMapName } from '../../../shared/liveMaps.ts';
 import type { ClusterBus } from '../cluster/clusterBus.ts';
 import { SERVER_ORIGIN } from '../collab/context.ts';
 
@@ -89,9 +90,7 @@ export class LiveProjection implements Extension {
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'live') return;
-    const filled = await Promise.all(
-      [...this.sources].map(async ([map, load]) => [map, await load(ref.id)] as const),
-    );
+    const filled = await Promise.all([...this.sources].map(async ([map, load]) => [map, await load(ref.id)] as const));
     document.transact(() => {
       for (const [map, values] of filled) {
         const ymap = document.getMap(map);

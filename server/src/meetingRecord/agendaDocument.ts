@@ -6,7 +6,7 @@ import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { readAgendaItems, type AgendaItemRecord, type RichNode } from '../../../shared/agendaItems.ts';
+import { type AgendaItemRecord, type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
 import { richTextExtensions } from '../../../shared/richText.ts';
 import type { DocumentStore } from '../collab/documentStore.ts';
@@ -47,7 +47,10 @@ export function docToJSON(doc: Y.Doc): RichNode {
 }
 
 /** The agenda of a meeting as ProseMirror JSON, and its items. */
-export async function readAgenda(documents: DocumentStore, meetingId: string): Promise<{ json: RichNode; items: AgendaItemRecord[] }> {
+export async function readAgenda(
+  documents: DocumentStore,
+  meetingId: string,
+): Promise<{ json: RichNode; items: AgendaItemRecord[] }> {
   const doc = await loadStoredDoc(documents, agendaDoc(meetingId));
   const json = docToJSON(doc);
   doc.destroy();

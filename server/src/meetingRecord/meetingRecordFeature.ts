@@ -8,10 +8,10 @@ import { actionRoutes } from './actions/actionRoutes.ts';
 import { ActionService } from './actions/actionService.ts';
 import { seedMeetingRecord } from './demoRecord.ts';
 import { MEETING_RECORD_MIGRATIONS } from './migrations.ts';
-import { DIFF_SNAPSHOT_MIGRATIONS } from './versions/diffRunner.ts';
 import { packRoutes } from './pack/packRoutes.ts';
 import { runRoutes } from './run/runRoutes.ts';
 import { RunService } from './run/runService.ts';
+import { DIFF_SNAPSHOT_MIGRATIONS } from './versions/diffRunner.ts';
 import { versionRoutes } from './versions/versionRoutes.ts';
 import { VersionService } from './versions/versionService.ts';
 

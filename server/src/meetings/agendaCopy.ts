@@ -6,9 +6,9 @@
  */
 import type { RichNode } from '../../../shared/agendaItems.ts';
 import { agendaDoc } from '../../../shared/documentNames.ts';
+import type { DocumentStore } from '../collab/documentStore.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
 import { documentUpdate } from '../meetingRecord/demoRecord.ts';
-import type { DocumentStore } from '../collab/documentStore.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 
 function withoutProposalLinks(node: RichNode): RichNode {
@@ -25,6 +25,12 @@ export async function agendaCopyOf(documents: DocumentStore, sourceMeetingId: st
   return documentUpdate(withoutProposalLinks(json) as Parameters<typeof documentUpdate>[0]);
 }
 
-export async function writeAgendaCopy(documents: DocumentStore, meetingId: string, update: Uint8Array, userId: string, tx: SqlExecutor): Promise<void> {
+export async function writeAgendaCopy(
+  documents: DocumentStore,
+  meetingId: string,
+  update: Uint8Array,
+  userId: string,
+  tx: SqlExecutor,
+): Promise<void> {
   await documents.append(agendaDoc(meetingId), update, userId, tx);
 }

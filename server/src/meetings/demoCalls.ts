@@ -5,9 +5,10 @@
  * ended. The demo is loaded long after 2025, so the calls close 90 days after it is loaded:
  * the demo board takes proposals, and its countdown shows.
  */
+
+import { CallService } from '../calls/callService.ts';
 import { SEED_MEETING } from '../demo/demoData.ts';
 import type { DemoSeedContext } from '../feature.ts';
-import { CallService } from '../calls/callService.ts';
 
 const DEMO_CALL_DAYS = 90;
 

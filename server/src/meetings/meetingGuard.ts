@@ -69,9 +69,16 @@ export function installMeetingGuard(http: FastifyInstance, { store, scope, calls
     if (!found) return;
     const { meetingId } = found;
     if (found.archived) {
-      throw new AppError('MEETING_ARCHIVED', 'This meeting is archived: it is kept as it was and can no longer be changed.', { meetingId });
+      throw new AppError('MEETING_ARCHIVED', 'This meeting is archived: it is kept as it was and can no longer be changed.', {
+        meetingId,
+      });
     }
-    if (request.method === 'POST' && request.routeOptions.url === PROPOSAL_SUBMISSION && request.user && isParticipant(request.user.role)) {
+    if (
+      request.method === 'POST' &&
+      request.routeOptions.url === PROPOSAL_SUBMISSION &&
+      request.user &&
+      isParticipant(request.user.role)
+    ) {
       const kind = (request.body as { kind?: unknown } | undefined)?.kind;
       if (kind === 'PN' || kind === 'BPF' || kind === 'other') await calls.requireOpen(meetingId, kind as CallKind);
     }

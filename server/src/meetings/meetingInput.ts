@@ -20,11 +20,13 @@ export function isTimeZone(name: string): boolean {
 export function checkMeetingDates(startsOn: string, endsOn: string): void {
   if (!isIsoDate(startsOn)) throw badRequest('startsOn is not a date (YYYY-MM-DD).', { field: 'startsOn' });
   if (!isIsoDate(endsOn)) throw badRequest('endsOn is not a date (YYYY-MM-DD).', { field: 'endsOn' });
-  if (endsOn < startsOn) throw badRequest('endsOn is before startsOn: a meeting ends on or after the day it starts.', { field: 'endsOn' });
+  if (endsOn < startsOn)
+    throw badRequest('endsOn is before startsOn: a meeting ends on or after the day it starts.', { field: 'endsOn' });
 }
 
 export function checkTimeZone(name: string): void {
-  if (!isTimeZone(name)) throw badRequest(`timeZone "${name}" is not a known IANA time zone (for example Europe/Oslo).`, { field: 'timeZone' });
+  if (!isTimeZone(name))
+    throw badRequest(`timeZone "${name}" is not a known IANA time zone (for example Europe/Oslo).`, { field: 'timeZone' });
 }
 
 /** An ISO 8601 instant with a date, a time and an offset (or Z), as epoch milliseconds. */
@@ -32,7 +34,8 @@ export function parseInstant(value: string, field: string): number {
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
   // Date.parse rolls 30 February over into March: the date itself must exist.
   const at = ok && isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(at)) throw badRequest(`${field} is not a date and time (ISO 8601 with Z or an offset, e.g. 2025-02-01T09:00:00Z).`, { field });
+  if (Number.isNaN(at))
+    throw badRequest(`${field} is not a date and time (ISO 8601 with Z or an offset, e.g. 2025-02-01T09:00:00Z).`, { field });
   return at;
 }
 

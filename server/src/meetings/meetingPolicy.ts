@@ -7,5 +7,6 @@ export function mayAdministerMeetings(role: Role): boolean {
 }
 
 export function requireMeetingAdministrator(user: { role: Role }): void {
-  if (!mayAdministerMeetings(user.role)) throw forbidden('Only the secretariat may create, change, archive or delete meetings and calls.');
+  if (!mayAdministerMeetings(user.role))
+    throw forbidden('Only the secretariat may create, change, archive or delete meetings and calls.');
 }

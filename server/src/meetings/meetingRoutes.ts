@@ -10,7 +10,8 @@ import type { MeetingService } from './meetingService.ts';
 /** A command without parameters takes no body, or an empty object; anything else is a client's mistake. */
 export function requireNoBody(body: unknown): void {
   if (body === undefined || body === null) return;
-  if (typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0) throw badRequest('This command takes no body (or an empty JSON object).');
+  if (typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0)
+    throw badRequest('This command takes no body (or an empty JSON object).');
 }
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -83,7 +84,8 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
     {
       schema: {
         tags: ['meetings'],
-        summary: 'Archive a meeting: open polls close, its documents turn read-only and every later write is 409; secretariat only',
+        summary:
+          'Archive a meeting: open polls close, its documents turn read-only and every later write is 409; secretariat only',
         params: MeetingParams,
         response: { 200: MeetingSchema, ...errors },
       },

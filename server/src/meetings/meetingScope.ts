@@ -19,7 +19,15 @@ const MEETING_OF: Record<string, string> = {
 export type ScopedEntity = keyof typeof MEETING_OF;
 
 /** Tables whose rows are a meeting's content: any row makes the meeting impossible to delete. */
-const CONTENT_TABLES = ['proposals', 'comment_threads', 'moderation_log', 'polls', 'action_items', 'agenda_versions', 'meeting_calls'];
+const CONTENT_TABLES = [
+  'proposals',
+  'comment_threads',
+  'moderation_log',
+  'polls',
+  'action_items',
+  'agenda_versions',
+  'meeting_calls',
+];
 
 export class MeetingScope {
   private readonly db: Db;
@@ -126,13 +134,9 @@ export class MeetingScope {
     row: { id: string; meetingId: string; name: string; description: string; position: number },
     tx: SqlExecutor,
   ): Promise<void> {
-    await tx.run('INSERT INTO working_groups (id, meeting_id, name, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      row.id,
-      row.meetingId,
-      row.name,
-      row.description,
-      row.position,
-      Date.now(),
-    ]);
+    await tx.run(
+      'INSERT INTO working_groups (id, meeting_id, name, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [row.id, row.meetingId, row.name, row.description, row.position, Date.now()],
+    );
   }
 }

@@ -56,7 +56,8 @@ export class MeetingService {
     let agenda: Uint8Array | null = null;
     let groups: Awaited<ReturnType<MeetingScope['workingGroupRows']>> = [];
     if (input.copyFrom !== undefined) {
-      if (!(await store.meetings.byId(input.copyFrom))) throw badRequest(`copyFrom: there is no meeting ${input.copyFrom}.`, { field: 'copyFrom' });
+      if (!(await store.meetings.byId(input.copyFrom)))
+        throw badRequest(`copyFrom: there is no meeting ${input.copyFrom}.`, { field: 'copyFrom' });
       agenda = await agendaCopyOf(store.documents, input.copyFrom);
       groups = await scope.workingGroupRows(input.copyFrom);
     }
@@ -88,7 +89,14 @@ export class MeetingService {
           actorId: user.id,
           action: 'meeting.create',
           subject: `meeting:${id}`,
-          detail: { title: input.title.trim(), startsOn: input.startsOn, endsOn: input.endsOn, visibility: input.visibility ?? 'mag', copyFrom: input.copyFrom ?? null, workingGroups: groups.length },
+          detail: {
+            title: input.title.trim(),
+            startsOn: input.startsOn,
+            endsOn: input.endsOn,
+            visibility: input.visibility ?? 'mag',
+            copyFrom: input.copyFrom ?? null,
+            workingGroups: groups.length,
+          },
         },
         executor,
       );
@@ -140,7 +148,10 @@ export class MeetingService {
     if (!meeting) throw notFound('The meeting');
     const archived = await store.db.transaction(async (tx) => {
       if (!(await store.meetings.archive(id, user.id, tx))) return false;
-      await store.audit.record({ actorId: user.id, action: 'meeting.archive', subject: `meeting:${id}`, detail: { title: meeting.title } }, tx);
+      await store.audit.record(
+        { actorId: user.id, action: 'meeting.archive', subject: `meeting:${id}`, detail: { title: meeting.title } },
+        tx,
+      );
       return true;
     });
     if (!archived) throw new AppError('MEETING_ARCHIVED', 'The meeting is already archived.');
@@ -163,7 +174,10 @@ export class MeetingService {
         const content = await scope.contentOf(id, tx);
         if (Object.keys(content).length > 0) throw notEmpty(content);
         await scope.deleteStructure(id, [agendaDoc(id), liveDoc(id)], tx);
-        await store.audit.record({ actorId: user.id, action: 'meeting.delete', subject: `meeting:${id}`, detail: { title: meeting.title } }, tx);
+        await store.audit.record(
+          { actorId: user.id, action: 'meeting.delete', subject: `meeting:${id}`, detail: { title: meeting.title } },
+          tx,
+        );
       });
     } catch (error) {
       // Content in a table this feature does not know (a newer feature's) is caught by its foreign key.
@@ -183,8 +197,13 @@ function notEmpty(content: Record<string, number>): AppError {
 }
 
 function isForeignKeyViolation(error: unknown): boolean {
-  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
-    if (current.code === '23503' || (typeof current.message === 'string' && /FOREIGN KEY constraint/i.test(current.message))) return true;
+  for (
+    let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+    current;
+    current = current.cause as typeof current
+  ) {
+    if (current.code === '23503' || (typeof current.message === 'string' && /FOREIGN KEY constraint/i.test(current.message)))
+      return true;
   }
   return false;
 }

@@ -43,7 +43,10 @@ export interface NewMeeting {
 }
 
 export type MeetingChanges = Partial<
-  Pick<Meeting, 'title' | 'startsOn' | 'endsOn' | 'startTime' | 'timezone' | 'form' | 'format' | 'place' | 'description' | 'visibility'>
+  Pick<
+    Meeting,
+    'title' | 'startsOn' | 'endsOn' | 'startTime' | 'timezone' | 'form' | 'format' | 'place' | 'description' | 'visibility'
+  >
 >;
 
 interface MeetingRow {

@@ -7,12 +7,12 @@
 import { callRoutes } from '../calls/callRoutes.ts';
 import { CallService } from '../calls/callService.ts';
 import type { Feature } from '../feature.ts';
-import { MEETING_MIGRATIONS } from './migrations.ts';
 import { seedDemoCalls } from './demoCalls.ts';
 import { installMeetingGuard } from './meetingGuard.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
 import { MeetingScope } from './meetingScope.ts';
 import { MeetingService } from './meetingService.ts';
+import { MEETING_MIGRATIONS } from './migrations.ts';
 
 export const meetingsFeature: Feature = {
   name: 'meetings',

@@ -1,6 +1,6 @@
 /** Builds the plain-text and HTML email of one or more notifications (an immediate email or a digest). */
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/schemas/notifications.ts';
-import { notificationText, strings, type Language } from './emailStrings.ts';
+import { type Language, notificationText, strings } from './emailStrings.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import type { StoredNotification } from './notificationStore.ts';
 

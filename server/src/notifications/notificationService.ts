@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import {
-  NOTIFICATION_KINDS,
   type EmailMode,
+  NOTIFICATION_KINDS,
   type NotificationKind,
   type NotificationList,
   type NotificationSettings,
@@ -33,8 +33,22 @@ export interface NotificationServiceOptions {
 
 /** Addresses a webhook may not name: the server's own network (loopback, private, link-local). */
 const INTERNAL = new BlockList();
-const INTERNAL_V4 = [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const;
-const INTERNAL_V6 = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['::ffff:0:0', 96]] as const;
+const INTERNAL_V4 = [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const;
+const INTERNAL_V6 = [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['::ffff:0:0', 96],
+] as const;
 for (const [net, prefix] of INTERNAL_V4) INTERNAL.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of INTERNAL_V6) INTERNAL.addSubnet(net, prefix, 'ipv6');
 
@@ -47,7 +61,11 @@ export class NotificationService {
     this.options = options;
   }
 
-  async list(user: User, query: { limit?: number | undefined; unread?: boolean | undefined }, language = 'en'): Promise<NotificationList> {
+  async list(
+    user: User,
+    query: { limit?: number | undefined; unread?: boolean | undefined },
+    language = 'en',
+  ): Promise<NotificationList> {
     const { notifications } = this.options;
     const items = await notifications.list(user.id, { limit: query.limit ?? 50, unreadOnly: query.unread ?? false });
     return {
@@ -75,7 +93,10 @@ export class NotificationService {
   async updateSettings(user: User, patch: NotificationSettingsPatch): Promise<NotificationSettings> {
     const { store, notifications } = this.options;
     for (const kind of Object.keys(patch.email ?? {})) {
-      if (!isKind(kind)) throw new AppError('UNKNOWN_NOTIFICATION_KIND', `email.${kind}: there is no such kind of notification.`, { field: `email.${kind}` });
+      if (!isKind(kind))
+        throw new AppError('UNKNOWN_NOTIFICATION_KIND', `email.${kind}: there is no such kind of notification.`, {
+          field: `email.${kind}`,
+        });
     }
     if (patch.timeZone !== undefined && !isTimeZone(patch.timeZone)) {
       throw new AppError('UNKNOWN_TIME_ZONE', `timeZone: ${patch.timeZone} is not a known time zone.`, { field: 'timeZone' });
@@ -88,7 +109,10 @@ export class NotificationService {
         timeZone: patch.timeZone ?? current.timeZone,
       };
       await notifications.saveSettings(user.id, next, tx);
-      await store.audit.record({ actorId: user.id, action: 'notifications.settings', subject: `user:${user.id}`, detail: patch }, tx);
+      await store.audit.record(
+        { actorId: user.id, action: 'notifications.settings', subject: `user:${user.id}`, detail: patch },
+        tx,
+      );
       return next;
     });
   }
@@ -111,9 +135,10 @@ export class NotificationService {
     }
     return store.db.transaction(async (tx) => {
       const current = await notifications.settings(claim.userId, tx);
-      const kinds = claim.kind === 'digest'
-        ? NOTIFICATION_KINDS.filter((kind) => current.email[kind] === 'digest')
-        : [claim.kind as NotificationKind];
+      const kinds =
+        claim.kind === 'digest'
+          ? NOTIFICATION_KINDS.filter((kind) => current.email[kind] === 'digest')
+          : [claim.kind as NotificationKind];
       const email: Record<string, EmailMode> = { ...current.email };
       for (const kind of kinds) email[kind] = 'off';
       await notifications.saveSettings(claim.userId, { ...current, email }, tx);
@@ -129,7 +154,10 @@ export class NotificationService {
     if (!notificationPolicy.manageWebhooks(user)) throw forbidden('Only the secretariat may manage webhooks.');
   }
 
-  async createWebhook(user: User, input: { url: string; kinds: NotificationKind[]; description?: string | undefined }): Promise<WebhookDto & { secret: string }> {
+  async createWebhook(
+    user: User,
+    input: { url: string; kinds: NotificationKind[]; description?: string | undefined },
+  ): Promise<WebhookDto & { secret: string }> {
     this.requireWebhooks(user);
     this.checkUrl(input.url);
     const { store, notifications } = this.options;
@@ -144,7 +172,12 @@ export class NotificationService {
     await store.db.transaction(async (tx) => {
       await notifications.createWebhook(webhook, user.id, tx);
       await store.audit.record(
-        { actorId: user.id, action: 'webhook.create', subject: `webhook:${webhook.id}`, detail: { url: webhook.url, kinds: webhook.kinds } },
+        {
+          actorId: user.id,
+          action: 'webhook.create',
+          subject: `webhook:${webhook.id}`,
+          detail: { url: webhook.url, kinds: webhook.kinds },
+        },
         tx,
       );
     });
@@ -179,20 +212,28 @@ export class NotificationService {
     } catch {
       throw new AppError('WEBHOOK_URL_REFUSED', 'url: not a URL.', { field: 'url' });
     }
-    const loopbackHttp = url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.options.config.webhooksAllowLoopbackHttp;
+    const loopbackHttp =
+      url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.options.config.webhooksAllowLoopbackHttp;
     if (url.protocol !== 'https:' && !loopbackHttp) {
       throw new AppError('WEBHOOK_URL_REFUSED', 'url: a webhook endpoint must be an https:// URL.', { field: 'url' });
     }
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const family = isIP(host);
     const internal =
-      host === 'localhost' || host.endsWith('.localhost') || (family !== 0 && INTERNAL.check(host, family === 6 ? 'ipv6' : 'ipv4'));
+      host === 'localhost' ||
+      host.endsWith('.localhost') ||
+      (family !== 0 && INTERNAL.check(host, family === 6 ? 'ipv6' : 'ipv4'));
     if (internal && !loopbackHttp) {
-      throw new AppError('WEBHOOK_URL_REFUSED', 'url: a webhook endpoint must be on the internet, not a local or private address.', { field: 'url' });
+      throw new AppError(
+        'WEBHOOK_URL_REFUSED',
+        'url: a webhook endpoint must be on the internet, not a local or private address.',
+        { field: 'url' },
+      );
     }
     if (url.username || url.password) {
-      throw new AppError('WEBHOOK_URL_REFUSED', 'url: put no user name or password in the URL; check the signature instead.', { field: 'url' });
+      throw new AppError('WEBHOOK_URL_REFUSED', 'url: put no user name or password in the URL; check the signature instead.', {
+        field: 'url',
+      });
     }
   }
 }
-

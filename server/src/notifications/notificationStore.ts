@@ -1,8 +1,8 @@
 /** SQL of the inbox, the email settings and the webhook endpoints (the outbox is outboxStore.ts). */
 import {
   DEFAULT_EMAIL_MODES,
-  NOTIFICATION_KINDS,
   type EmailMode,
+  NOTIFICATION_KINDS,
   type NotificationKind,
   type NotificationSettings,
   type WebhookDelivery,
@@ -66,7 +66,10 @@ export class NotificationStore {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL', [userId]);
+    const row = await this.db.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
+      [userId],
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -132,7 +135,10 @@ export class NotificationStore {
 
   /** Deletes the endpoint; its messages still waiting are dropped (marked failed). */
   async deleteWebhook(id: string, tx: SqlExecutor = this.db): Promise<boolean> {
-    const changed = await tx.run('UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL', [Date.now(), id]);
+    const changed = await tx.run('UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL', [
+      Date.now(),
+      id,
+    ]);
     await tx.run(
       "UPDATE notification_outbox SET status = 'failed', last_error = 'endpoint deleted' WHERE endpoint_id = ? AND status IN ('pending', 'retry')",
       [id],

@@ -4,8 +4,8 @@
  * transactions; the outbox worker here sends what they wrote.
  */
 import type { Feature } from '../feature.ts';
-import { NOTIFICATION_MIGRATIONS } from './migrations.ts';
 import { createMailer } from './mailer.ts';
+import { NOTIFICATION_MIGRATIONS } from './migrations.ts';
 import { notificationRoutes } from './notificationRoutes.ts';
 import { NotificationService } from './notificationService.ts';
 import { NotificationStore } from './notificationStore.ts';
@@ -28,7 +28,12 @@ export const notificationsFeature: Feature = {
     await http.register(unsubscribeRoutes, { service });
     await http.register(webhookRoutes, { service });
 
-    const mailer = createMailer({ smtpUrl: config.notifications.smtpUrl, from: config.notifications.mailFrom, dataDir: config.dataDir, log });
+    const mailer = createMailer({
+      smtpUrl: config.notifications.smtpUrl,
+      from: config.notifications.mailFrom,
+      dataDir: config.dataDir,
+      log,
+    });
     const worker = new OutboxWorker({
       store,
       outbox: new OutboxStore(store.db),

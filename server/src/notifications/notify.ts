@@ -5,13 +5,9 @@
  * through `tx`. Everything commits with the change or not at all; the outbox worker sends later.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  DEFAULT_EMAIL_MODES,
-  type EmailMode,
-  type NotificationKind,
-} from '../../../shared/schemas/notifications.ts';
+import { DEFAULT_EMAIL_MODES, type EmailMode, type NotificationKind } from '../../../shared/schemas/notifications.ts';
 import type { Dialect, SqlExecutor } from '../storage/db.ts';
-import { resolve, type Delivery, type NotifyEvent } from './recipients.ts';
+import { type Delivery, type NotifyEvent, resolve } from './recipients.ts';
 
 export type { NotifyEvent } from './recipients.ts';
 
@@ -120,7 +116,10 @@ async function ensurePendingEmail(tx: SqlExecutor, userId: string, now: number):
 }
 
 async function publishWebhooks(tx: SqlExecutor, delivery: Delivery, now: number): Promise<void> {
-  const endpoints = await tx.all<{ id: string; kinds: string }>('SELECT id, kinds FROM webhook_endpoints WHERE deleted_at IS NULL', []);
+  const endpoints = await tx.all<{ id: string; kinds: string }>(
+    'SELECT id, kinds FROM webhook_endpoints WHERE deleted_at IS NULL',
+    [],
+  );
   const wanted = endpoints.filter((endpoint) => (JSON.parse(endpoint.kinds) as string[]).includes(delivery.kind));
   if (wanted.length === 0) return;
   // What the outside world may know: the event, where, and the public words; never a comment's

@@ -3,9 +3,10 @@
  * instances never take the same row; SQLite has one process and serialised transactions),
  * composing emails inside the claim, and recording each attempt's outcome.
  */
-import { DIGEST_MAX_ITEMS } from './emailCompose.ts';
-import { toStoredNotification, type StoredNotification } from './notificationStore.ts';
+
 import type { Db, SqlExecutor } from '../storage/db.ts';
+import { DIGEST_MAX_ITEMS } from './emailCompose.ts';
+import { type StoredNotification, toStoredNotification } from './notificationStore.ts';
 
 export type OutboxChannel = 'email' | 'digest' | 'webhook';
 
@@ -76,12 +77,10 @@ export class OutboxStore {
     );
     if (rows.length > 0) {
       const last = rows[rows.length - 1]!.seq;
-      await tx.run('UPDATE notifications SET emailed_at = ? WHERE user_id = ? AND email_mode = ? AND emailed_at IS NULL AND seq <= ?', [
-        now,
-        userId,
-        mode,
-        last,
-      ]);
+      await tx.run(
+        'UPDATE notifications SET emailed_at = ? WHERE user_id = ? AND email_mode = ? AND emailed_at IS NULL AND seq <= ?',
+        [now, userId, mode, last],
+      );
     }
     return {
       userId,
@@ -92,11 +91,10 @@ export class OutboxStore {
   }
 
   async markSent(id: number, worker: string): Promise<void> {
-    await this.db.run(`UPDATE notification_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND claimed_by = ?`, [
-      Date.now(),
-      id,
-      worker,
-    ]);
+    await this.db.run(
+      `UPDATE notification_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND claimed_by = ?`,
+      [Date.now(), id, worker],
+    );
   }
 
   /** A failed attempt: retried at `retryAt`, or given up (`null`). */
@@ -107,7 +105,10 @@ export class OutboxStore {
     );
   }
 
-  async recordDelivery(row: OutboxRow, outcome: { ok: boolean; status: number | null; error: string | null; durationMs: number }): Promise<void> {
+  async recordDelivery(
+    row: OutboxRow,
+    outcome: { ok: boolean; status: number | null; error: string | null; durationMs: number },
+  ): Promise<void> {
     await this.db.run(
       `INSERT INTO webhook_deliveries (endpoint_id, outbox_id, message_id, kind, attempt, at, ok, response_status, error, duration_ms)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -158,7 +159,9 @@ export class OutboxStore {
   }
 
   /** Actions with an owner on the board, not finished, due by `untilIso` (inclusive). */
-  async actionsDueBy(untilIso: string): Promise<{ id: string; owner_user_id: string; due_end: string; due_label: string | null }[]> {
+  async actionsDueBy(
+    untilIso: string,
+  ): Promise<{ id: string; owner_user_id: string; due_end: string; due_label: string | null }[]> {
     return this.db.all(
       `SELECT id, owner_user_id, due_end, due_label FROM action_items
        WHERE owner_user_id IS NOT NULL AND due_end IS NOT NULL AND due_end <= ? AND status IN ('open', 'in-progress')`,

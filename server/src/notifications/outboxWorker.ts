@@ -13,7 +13,7 @@ import type { Mailer } from './mailer.ts';
 import { newId, notify } from './notify.ts';
 import type { ComposedEmail, OutboxRow, OutboxStore } from './outboxStore.ts';
 import { unsubscribeToken, webhookSignature } from './signing.ts';
-import { localDateTime, addDays } from './timeZones.ts';
+import { addDays, localDateTime } from './timeZones.ts';
 
 /** Deliveries are retried for this long after the message was written, then given up. */
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
@@ -95,7 +95,10 @@ export class OutboxWorker {
       const delay = config.backoffBaseMs * 2 ** Math.min(row.attempts - 1, 30);
       const retryAt = Date.now() + delay;
       const giveUp = retryAt - row.created_at > RETRY_FOR_MS;
-      log.warn({ outboxId: row.id, channel: row.channel, attempt: row.attempts, err: message, giveUp }, 'notification delivery failed');
+      log.warn(
+        { outboxId: row.id, channel: row.channel, attempt: row.attempts, err: message, giveUp },
+        'notification delivery failed',
+      );
       await outbox.markFailed(row.id, this.id, message, giveUp ? null : retryAt);
     }
   }
@@ -163,7 +166,13 @@ export class OutboxWorker {
     for (const action of actions) {
       const type = action.due_end < today ? 'action.overdue' : 'action.due';
       await this.options.store.db.transaction((tx) =>
-        notify.emit(tx, { type, actionId: action.id, userId: action.owner_user_id, dueEnd: action.due_end, dueLabel: action.due_label }),
+        notify.emit(tx, {
+          type,
+          actionId: action.id,
+          userId: action.owner_user_id,
+          dueEnd: action.due_end,
+          dueLabel: action.due_label,
+        }),
       );
     }
   }

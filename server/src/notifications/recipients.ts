@@ -13,7 +13,12 @@ export type NotifyEvent =
   | { type: 'comment'; actorId: string; threadId: string; commentId: string; mentions: string[]; edited?: boolean }
   | { type: 'poll.opened'; actorId: string; pollId: string }
   /** `results`: the closing count as the poll's own rules let everyone see it (tally by option id). */
-  | { type: 'poll.closed'; actorId: string; pollId: string; results?: { resultsVisible?: boolean; tally?: Record<string, number>; ballots: number } }
+  | {
+      type: 'poll.closed';
+      actorId: string;
+      pollId: string;
+      results?: { resultsVisible?: boolean; tally?: Record<string, number>; ballots: number };
+    }
   | { type: 'action.assigned'; actorId: string; actionId: string; userId: string }
   | { type: 'action.due' | 'action.overdue'; actionId: string; userId: string; dueEnd: string; dueLabel: string | null }
   | { type: 'proposal.status'; actorId: string; proposalId: string; status: string };
@@ -62,7 +67,10 @@ async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { 
   let link = `/meetings/${thread.meeting_id}?thread=${event.threadId}`;
   let proposalAuthors: string[] = [];
   if (ref?.kind === 'proposal') {
-    const proposal = await tx.get<{ title: string; submitter_id: string }>('SELECT title, submitter_id FROM proposals WHERE id = ?', [ref.id]);
+    const proposal = await tx.get<{ title: string; submitter_id: string }>(
+      'SELECT title, submitter_id FROM proposals WHERE id = ?',
+      [ref.id],
+    );
     title = proposal?.title ?? '';
     link = `/meetings/${thread.meeting_id}/proposals/${ref.id}?thread=${event.threadId}`;
     const authors = await tx.all<{ user_id: string }>('SELECT user_id FROM proposal_authors WHERE proposal_id = ?', [ref.id]);
@@ -90,11 +98,7 @@ async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { 
   );
   const repliedTo = take(writers.map((row) => row.author_id));
   const authors = take(proposalAuthors);
-  return [
-    mentions,
-    { ...base, kind: 'reply', userIds: repliedTo },
-    { ...base, kind: 'proposal.comment', userIds: authors },
-  ];
+  return [mentions, { ...base, kind: 'reply', userIds: repliedTo }, { ...base, kind: 'proposal.comment', userIds: authors }];
 }
 
 interface PollRow {
@@ -109,9 +113,10 @@ async function pollDeliveries(
   tx: SqlExecutor,
   event: Extract<NotifyEvent, { type: 'poll.opened' | 'poll.closed' }>,
 ): Promise<Delivery[]> {
-  const poll = await tx.get<PollRow>('SELECT meeting_id, question, audience, working_group_id, opened_at FROM polls WHERE id = ?', [
-    event.pollId,
-  ]);
+  const poll = await tx.get<PollRow>(
+    'SELECT meeting_id, question, audience, working_group_id, opened_at FROM polls WHERE id = ?',
+    [event.pollId],
+  );
   if (!poll) return [];
   let voters: string[];
   if (poll.audience === 'group') {
@@ -121,7 +126,9 @@ async function pollDeliveries(
       'SELECT user_id, joined_at FROM working_group_members WHERE group_id = ?',
       [poll.working_group_id],
     );
-    voters = rows.filter((row) => poll.opened_at === null || Number(row.joined_at) <= Number(poll.opened_at)).map((row) => row.user_id);
+    voters = rows
+      .filter((row) => poll.opened_at === null || Number(row.joined_at) <= Number(poll.opened_at))
+      .map((row) => row.user_id);
   } else {
     const rows = await tx.all<{ id: string; role: string }>('SELECT id, role FROM users WHERE disabled = 0', []);
     voters = rows.filter((row) => poll.audience === 'everyone' || isParticipant(row.role as 'member')).map((row) => row.id);
@@ -136,9 +143,10 @@ async function pollDeliveries(
     // Only counts, and only when the poll's rules show them to everyone: never who voted what.
     const tally = event.results?.resultsVisible === false ? undefined : event.results?.tally;
     if (tally) {
-      const labels = await tx.all<{ id: string; label: string }>('SELECT id, label FROM poll_options WHERE poll_id = ? ORDER BY position', [
-        event.pollId,
-      ]);
+      const labels = await tx.all<{ id: string; label: string }>(
+        'SELECT id, label FROM poll_options WHERE poll_id = ? ORDER BY position',
+        [event.pollId],
+      );
       params.results = labels.map((option) => `${option.label} ${tally[option.id] ?? 0}`).join(', ');
     }
   }
@@ -149,7 +157,9 @@ async function actionDeliveries(
   tx: SqlExecutor,
   event: Extract<NotifyEvent, { type: 'action.assigned' | 'action.due' | 'action.overdue' }>,
 ): Promise<Delivery[]> {
-  const action = await tx.get<{ meeting_id: string; text: string }>('SELECT meeting_id, text FROM action_items WHERE id = ?', [event.actionId]);
+  const action = await tx.get<{ meeting_id: string; text: string }>('SELECT meeting_id, text FROM action_items WHERE id = ?', [
+    event.actionId,
+  ]);
   if (!action) return [];
   const actorId = event.type === 'action.assigned' ? event.actorId : null;
   if (actorId === event.userId) return [];
@@ -179,8 +189,12 @@ async function proposalStatusDeliveries(
     [event.proposalId],
   );
   if (!proposal) return [];
-  const authors = await tx.all<{ user_id: string }>('SELECT user_id FROM proposal_authors WHERE proposal_id = ?', [event.proposalId]);
-  const userIds = [...new Set([proposal.submitter_id, ...authors.map((row) => row.user_id)])].filter((id) => id !== event.actorId);
+  const authors = await tx.all<{ user_id: string }>('SELECT user_id FROM proposal_authors WHERE proposal_id = ?', [
+    event.proposalId,
+  ]);
+  const userIds = [...new Set([proposal.submitter_id, ...authors.map((row) => row.user_id)])].filter(
+    (id) => id !== event.actorId,
+  );
   return [
     {
       kind: 'proposal.status',

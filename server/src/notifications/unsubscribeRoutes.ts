@@ -27,8 +27,10 @@ button{font:inherit;padding:.5rem 1rem}button:focus-visible{outline:3px solid #1
 
 export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: NotificationService }> = async (app, { service }) => {
   // RFC 8058's POST body is `List-Unsubscribe=One-Click`, form-encoded; the token in the URL is what counts.
-  app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/x-www-form-urlencoded', 'multipart/form-data'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
   );
 
   app.get(
@@ -75,7 +77,9 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: Notificatio
       const { kinds } = await service.unsubscribe(request.params.token);
       if (described && (request.headers.accept ?? '').includes('text/html')) {
         const say = strings('en').unsubscribePage;
-        return reply.type('text/html; charset=utf-8').send(page(say.title, `<p role="status">${escapeHtml(say.done(described.kindName))}</p>`));
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(page(say.title, `<p role="status">${escapeHtml(say.done(described.kindName))}</p>`));
       }
       return { unsubscribed: kinds };
     },

@@ -31,7 +31,11 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ service: NotificationSer
   app.get(
     '/api/webhooks',
     {
-      schema: { tags: ['webhooks'], summary: 'The webhook endpoints (secretariat)', response: { 200: Type.Array(WebhookSchema), ...errors } },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'The webhook endpoints (secretariat)',
+        response: { 200: Type.Array(WebhookSchema), ...errors },
+      },
     },
     async (request) => service.webhooks(requireUser(request)),
   );

@@ -35,11 +35,20 @@ function withTimeout(check: ReadinessCheck): Promise<void> {
   });
 }
 
-export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { metrics, checks, metricsAllow = ['127.0.0.1', '::1'], metricsToken }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (
+  app,
+  { metrics, checks, metricsAllow = ['127.0.0.1', '::1'], metricsToken },
+) => {
   const mayReadMetrics = metricsAccess(metricsAllow, metricsToken);
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'The process serves', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process serves',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -83,7 +92,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
     },
     async (request, reply) => {
       if (!mayReadMetrics(request.ip, request.headers.authorization)) {
-        throw new AppError('METRICS_NOT_ALLOWED', 'Metrics are served to the configured addresses or with the metrics token only.');
+        throw new AppError(
+          'METRICS_NOT_ALLOWED',
+          'Metrics are served to the configured addresses or with the metrics token only.',
+        );
       }
       const body = await metrics.registry.metrics();
       return reply.type(metrics.registry.contentType).send(body);

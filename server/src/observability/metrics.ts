@@ -2,7 +2,7 @@
  * Prometheus metrics (prom-client), one registry per app so that several apps can live in one
  * process (tests, benchmarks). Served at GET /metrics.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;

@@ -6,7 +6,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
 
-export function metricsAccess(allow: string[], token: string | undefined): (ip: string, authorization: string | undefined) => boolean {
+export function metricsAccess(
+  allow: string[],
+  token: string | undefined,
+): (ip: string, authorization: string | undefined) => boolean {
   const list = new net.BlockList();
   for (const entry of allow) {
     const [address, prefix] = entry.split('/');

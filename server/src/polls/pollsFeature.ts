@@ -3,8 +3,8 @@
  * `live:{meetingId}`, and their part of the demo consultation.
  */
 import type { Feature } from '../feature.ts';
-import { closeOpenPolls } from '../meetings/closeOpenPolls.ts';
 import { pollQuorum } from '../floor/pollQuorum.ts';
+import { closeOpenPolls } from '../meetings/closeOpenPolls.ts';
 import { seedDemoWorkingGroups } from '../workingGroups/demoWorkingGroups.ts';
 import { workingGroupRoutes } from '../workingGroups/workingGroupRoutes.ts';
 import { seedDemoPolls } from './demoPolls.ts';

@@ -49,7 +49,14 @@ export function resultsCsv(poll: Poll, results: PollResults): string {
     ...(results.winners ? [''] : []),
   ]);
   if (rounds.length > 0) {
-    rows.push(['', 'Exhausted', '', ...groups.map(() => ''), ...rounds.map((round) => round.exhausted), ...(results.winners ? [''] : [])]);
+    rows.push([
+      '',
+      'Exhausted',
+      '',
+      ...groups.map(() => ''),
+      ...rounds.map((round) => round.exhausted),
+      ...(results.winners ? [''] : []),
+    ]);
   }
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

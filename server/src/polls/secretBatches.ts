@@ -10,8 +10,9 @@
  * instance shows the same snapshots: two instances publishing at 10 and 11 voters would otherwise
  * give away the eleventh voter's ballot to anyone comparing them.
  */
-import type { CountedBallot } from '../../../shared/tally.ts';
+
 import type { PollResults, Voter } from '../../../shared/schemas/polls.ts';
+import type { CountedBallot } from '../../../shared/tally.ts';
 import type { Db } from '../storage/db.ts';
 import type { Migration } from '../storage/migrations.ts';
 import { resultsOf } from './pollResults.ts';
@@ -119,10 +120,10 @@ export class SecretBatches {
       const values = [JSON.stringify(voterIds), JSON.stringify(ballots), Date.now(), poll.id];
       if (row) {
         // Another instance may have published meanwhile: then its snapshot stands.
-        await tx.run('UPDATE poll_published SET version = version + 1, voter_ids = ?, ballots = ?, published_at = ? WHERE poll_id = ? AND version = ?', [
-          ...values,
-          Number(row.version),
-        ]);
+        await tx.run(
+          'UPDATE poll_published SET version = version + 1, voter_ids = ?, ballots = ?, published_at = ? WHERE poll_id = ? AND version = ?',
+          [...values, Number(row.version)],
+        );
       } else {
         await tx.run(
           'INSERT INTO poll_published (voter_ids, ballots, published_at, poll_id, version) VALUES (?, ?, ?, ?, 1) ON CONFLICT (poll_id) DO NOTHING',

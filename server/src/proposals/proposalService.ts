@@ -3,17 +3,18 @@
  * choose co-authors. Each checks who is asking, writes in one SQL transaction with its audit-log
  * entry, then projects the proposal into `live:{meetingId}` (map `proposals`).
  */
+
+import { storableText } from '../../../shared/commentText.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { NewProposalBody, ProposalDto, ProposalListQuery, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
-import { storableText } from '../../../shared/commentText.ts';
+import type { DocumentAccess } from '../collab/documentAccess.ts';
+import { PROPOSALS_MAP } from '../comments/commentService.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
-import { requireMeeting } from '../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
+import { requireMeeting } from '../meetings/requireMeeting.ts';
 import { notify } from '../notifications/notify.ts';
 import type { Store } from '../storage/store.ts';
-import type { DocumentAccess } from '../collab/documentAccess.ts';
 import type { User } from '../users/userStore.ts';
-import { PROPOSALS_MAP } from '../comments/commentService.ts';
 import { mayChooseCoAuthors, mayEditProposal } from './proposalPolicy.ts';
 import type { ProposalChanges, ProposalStore } from './proposalStore.ts';
 
@@ -67,7 +68,12 @@ export class ProposalService {
         tx,
       );
       await store.audit.record(
-        { actorId: user.id, action: 'proposal.create', subject: `proposal:${created}`, detail: { meetingId, kind: input.kind, coAuthorIds } },
+        {
+          actorId: user.id,
+          action: 'proposal.create',
+          subject: `proposal:${created}`,
+          detail: { meetingId, kind: input.kind, coAuthorIds },
+        },
         tx,
       );
       return created;
@@ -82,9 +88,11 @@ export class ProposalService {
     if (!info) throw notFound('The proposal');
     const moderator = isModerator(user.role);
     if (Object.values(patch).every((value) => value === undefined)) throw badRequest('Nothing to change.');
-    if (patch.status !== undefined && !moderator) throw forbidden('Only the secretariat or the chair may change a proposal’s status.');
+    if (patch.status !== undefined && !moderator)
+      throw forbidden('Only the secretariat or the chair may change a proposal’s status.');
     const editsContent = [patch.title, patch.summary, patch.kind, patch.publicComment].some((value) => value !== undefined);
-    if (editsContent && !mayEditProposal(user, info)) throw forbidden('Only the proposal’s authors, the secretariat or the chair may edit it.');
+    if (editsContent && !mayEditProposal(user, info))
+      throw forbidden('Only the proposal’s authors, the secretariat or the chair may edit it.');
     if (patch.coAuthorIds !== undefined && !mayChooseCoAuthors(user, info)) {
       throw forbidden('Only the submitter, the secretariat or the chair may choose co-authors.');
     }
@@ -102,7 +110,12 @@ export class ProposalService {
       const detail: Record<string, unknown> = { ...changes };
       if (changes.status !== undefined) detail.previousStatus = before?.status;
       await store.audit.record(
-        { actorId: user.id, action: changes.status !== undefined ? 'proposal.status' : 'proposal.update', subject: `proposal:${id}`, detail },
+        {
+          actorId: user.id,
+          action: changes.status !== undefined ? 'proposal.status' : 'proposal.update',
+          subject: `proposal:${id}`,
+          detail,
+        },
         tx,
       );
       if (changes.status !== undefined && changes.status !== before?.status) {

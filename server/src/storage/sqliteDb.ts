@@ -16,7 +16,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { type Db, type GroupCommit, type RunResult, type SqlExecutor, type SqlParam, StoreUnavailable, UniqueViolation } from './db.ts';
+import {
+  type Db,
+  type GroupCommit,
+  type RunResult,
+  type SqlExecutor,
+  type SqlParam,
+  StoreUnavailable,
+  UniqueViolation,
+} from './db.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
 
 /** A group is committed early once it holds this many statements. */

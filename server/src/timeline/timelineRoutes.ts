@@ -23,7 +23,8 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
     {
       schema: {
         tags: ['timeline'],
-        summary: 'Every meeting, call deadline, poll and action due date of the cycle, by date; filter by working group or "mine"',
+        summary:
+          'Every meeting, call deadline, poll and action due date of the cycle, by date; filter by working group or "mine"',
         querystring: TimelineQuery,
         response: { 200: TimelineSchema, 401: ErrorResponse },
       },
@@ -73,7 +74,8 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
       config: { public: true },
       schema: {
         tags: ['timeline'],
-        summary: 'A person’s timeline as iCalendar, at the secret address from POST /api/me/calendar-token (no cookie); 404 once revoked',
+        summary:
+          'A person’s timeline as iCalendar, at the secret address from POST /api/me/calendar-token (no cookie); 404 once revoked',
         params: Type.Object({ file: Type.String({ maxLength: 80, pattern: '^[A-Za-z0-9_-]+\\.ics$' }) }),
         querystring: TimelineQuery,
         produces: ['text/calendar'],

@@ -115,7 +115,11 @@ export class TimelineService {
     shown.sort((a, b) => a.start.localeCompare(b.start) || a.key.localeCompare(b.key));
     return {
       items: shown,
-      workingGroups: groups.map((group) => ({ id: group.id, name: group.name, meetingTitle: titles.get(group.meeting_id) ?? '' })),
+      workingGroups: groups.map((group) => ({
+        id: group.id,
+        name: group.name,
+        meetingTitle: titles.get(group.meeting_id) ?? '',
+      })),
     };
   }
 }

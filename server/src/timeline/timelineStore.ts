@@ -59,7 +59,9 @@ export class TimelineStore {
   }
 
   async groupsOf(userId: string): Promise<Set<string>> {
-    const rows = await this.db.all<{ group_id: string }>('SELECT group_id FROM working_group_members WHERE user_id = ?', [userId]);
+    const rows = await this.db.all<{ group_id: string }>('SELECT group_id FROM working_group_members WHERE user_id = ?', [
+      userId,
+    ]);
     return new Set(rows.map((row) => row.group_id));
   }
 
@@ -76,7 +78,8 @@ export class TimelineStore {
   }
 
   async userOfCalendarToken(token: string): Promise<string | undefined> {
-    return (await this.db.get<{ user_id: string }>('SELECT user_id FROM calendar_tokens WHERE token_hash = ?', [hash(token)]))?.user_id;
+    return (await this.db.get<{ user_id: string }>('SELECT user_id FROM calendar_tokens WHERE token_hash = ?', [hash(token)]))
+      ?.user_id;
   }
 
   async revokeCalendarToken(userId: string): Promise<void> {

@@ -15,8 +15,8 @@ import {
   ProfilePatch,
   TokenParams,
 } from '../../../shared/schemas/users.ts';
-import { publicUser } from '../auth/authRoutes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { publicUser } from '../auth/authRoutes.ts';
 import type { Store } from '../storage/store.ts';
 import type { PeopleService } from './peopleService.ts';
 import type { User } from './userStore.ts';
@@ -47,7 +47,13 @@ const SessionsEnded = Type.Object({ sessionsEnded: Type.Integer({ description: '
 export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = async (app, { store, people, onUserChanged }) => {
   app.get(
     '/api/me/profile',
-    { schema: { tags: ['profile'], summary: 'Your own profile, affiliation included', response: { 200: Profile, 401: ErrorResponse } } },
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Your own profile, affiliation included',
+        response: { 200: Profile, 401: ErrorResponse },
+      },
+    },
     async (request) => profile(requireUser(request)),
   );
 
@@ -79,7 +85,12 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
     },
     async (request) => {
       const user = requireUser(request);
-      const sessionsEnded = await people.changePassword(user, request.session!.id, request.body.currentPassword, request.body.newPassword);
+      const sessionsEnded = await people.changePassword(
+        user,
+        request.session!.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       onUserChanged(user.id);
       return { sessionsEnded };
     },
@@ -140,7 +151,12 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
       const user = await people.acceptInvitation(request.params.token, request.body.password);
       const { secret } = await store.sessions.create(user.id);
       app.setSessionCookie(reply, secret);
-      await store.audit.record({ actorId: user.id, action: 'auth.login', subject: `user:${user.id}`, detail: { via: 'invitation' } });
+      await store.audit.record({
+        actorId: user.id,
+        action: 'auth.login',
+        subject: `user:${user.id}`,
+        detail: { via: 'invitation' },
+      });
       return { user: publicUser(user) };
     },
   );

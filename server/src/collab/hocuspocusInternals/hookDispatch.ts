@@ -48,9 +48,7 @@ export class PlenaryHocuspocus extends Hocuspocus {
     // configure() (called by super) ends by pushing the carrier of the configuration's hooks.
     const carrier = this.configuration.extensions.at(-1)!;
     const given = new Set(
-      Object.keys(configuration).filter(
-        (key) => typeof (configuration as Record<string, unknown>)[key] === 'function',
-      ),
+      Object.keys(configuration).filter((key) => typeof (configuration as Record<string, unknown>)[key] === 'function'),
     );
     configurationHooks.set(this, { carrier, given });
     hookLists.delete(this.configuration.extensions);
@@ -89,11 +87,7 @@ export class PlenaryHocuspocus extends Hocuspocus {
     if (!immediately) {
       const now = Date.now();
       const armed = debounceArmed.get(document);
-      if (
-        armed !== undefined &&
-        now - armed < STORE_REARM_MS &&
-        this.debouncer.isDebounced(storeDebounceId(document.name))
-      ) {
+      if (armed !== undefined && now - armed < STORE_REARM_MS && this.debouncer.isDebounced(storeDebounceId(document.name))) {
         return Promise.resolve();
       }
       debounceArmed.set(document, now);

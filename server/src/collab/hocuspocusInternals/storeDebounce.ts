@@ -29,6 +29,7 @@ export function storeDebounceProblems(scratch: Hocuspocus): string[] {
   const missing = ['debounce', 'isDebounced', 'executeNow'].filter((name) => typeof debouncer?.[name] !== 'function');
   const problems = missing.map((name) => `Hocuspocus.debouncer.${name} is not a function`);
   const source = String(Hocuspocus.prototype.storeDocumentHooks);
-  if (!source.includes('onStoreDocument-')) problems.push('storeDocumentHooks no longer debounces under "onStoreDocument-<name>"');
+  if (!source.includes('onStoreDocument-'))
+    problems.push('storeDocumentHooks no longer debounces under "onStoreDocument-<name>"');
   return problems;
 }

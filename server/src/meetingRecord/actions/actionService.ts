@@ -3,31 +3,31 @@
  * the projection into `live:{meetingId}`. Every change is kept in the audit log (subject
  * `action:{id}`) with what it changed, which is the action's history.
  */
-import { isIsoDate, parseDue, todayIso, type Due } from '../../../../shared/dueDates.ts';
+import { type Due, isIsoDate, parseDue, todayIso } from '../../../../shared/dueDates.ts';
 import { ROLES } from '../../../../shared/roles.ts';
 import {
-  canCreateActions,
-  canEditAction,
-  isOwnedBy,
   type ActionDto,
   type ActionHistoryEntry,
   type ActionPatch,
+  canCreateActions,
+  canEditAction,
   type DueInput,
+  isOwnedBy,
   type NewAction,
   type Owner,
   type Source,
 } from '../../../../shared/schemas/actions.ts';
 import { LIVE_ACTIONS_MAP } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
-import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
-import { notify } from '../../notifications/notify.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
+import { requireMeeting } from '../../meetings/requireMeeting.ts';
+import { notify } from '../../notifications/notify.ts';
 import type { SqlExecutor } from '../../storage/db.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
 import { readAgenda } from '../agendaDocument.ts';
-import { ActionStore, withOverdue, type ActionValues, type StoredAction } from './actionStore.ts';
+import { ActionStore, type ActionValues, type StoredAction, withOverdue } from './actionStore.ts';
 
 const ROLE_LABELS: Record<string, string> = {
   secretariat: 'The Secretariat',
@@ -37,7 +37,9 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 const dateLabel = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 /** Reads a due date as sent: the range when given, else the words (relative to the meeting's date). */
 export function resolveDue(input: DueInput | null | undefined, meeting: Pick<Meeting, 'startsOn'>): Due | null {
@@ -133,8 +135,12 @@ export class ActionService {
       await this.store.db.transaction(async (tx) => {
         await this.actions.update(id, values, user.id, tx);
         const ownerId = values.owner.userId;
-        if (ownerId && ownerId !== current.owner.userId) await notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
-        await this.store.audit.record({ actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } }, tx);
+        if (ownerId && ownerId !== current.owner.userId)
+          await notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
+        await this.store.audit.record(
+          { actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } },
+          tx,
+        );
       });
       this.project(current.meetingId, id);
     }
@@ -147,7 +153,8 @@ export class ActionService {
     const entries = await this.store.audit.list({ subject: `action:${id}` });
     const names = new Map<string, string>();
     for (const entry of entries) {
-      if (entry.actorId && !names.has(entry.actorId)) names.set(entry.actorId, (await this.store.users.byId(entry.actorId))?.name ?? '');
+      if (entry.actorId && !names.has(entry.actorId))
+        names.set(entry.actorId, (await this.store.users.byId(entry.actorId))?.name ?? '');
     }
     return entries.map((entry) => ({
       at: entry.at,
@@ -160,7 +167,10 @@ export class ActionService {
   /** Writes an action of the demo inside the seed's transaction (no projection: nothing is loaded yet). */
   async seed(tx: SqlExecutor, meetingId: string, values: ActionValues, actorId: string | null, at: number): Promise<string> {
     const id = await this.actions.create(meetingId, values, actorId, tx, at);
-    await this.store.audit.record({ actorId, action: 'action.create', subject: `action:${id}`, detail: { meetingId, ...values } }, tx);
+    await this.store.audit.record(
+      { actorId, action: 'action.create', subject: `action:${id}`, detail: { meetingId, ...values } },
+      tx,
+    );
     return id;
   }
 
@@ -222,7 +232,8 @@ export class ActionService {
       if (source.id) throw badRequest('An action typed directly has no source id.');
       return;
     }
-    if (!source.id) throw badRequest(`Say which ${source.type === 'agendaItem' ? 'agenda item' : source.type} the action comes from.`);
+    if (!source.id)
+      throw badRequest(`Say which ${source.type === 'agendaItem' ? 'agenda item' : source.type} the action comes from.`);
     if (source.type === 'agendaItem') {
       const { items } = await readAgenda(this.store.documents, meetingId);
       if (!items.some((item) => item.id === source.id)) throw badRequest('There is no such item on the agenda.');

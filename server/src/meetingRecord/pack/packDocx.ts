@@ -1,6 +1,6 @@
 /** The meeting pack as a Word document (DOCX), through the `docx` library. */
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { actionTail, annexDetails, PACK_TEXT, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { actionTail, annexDetails, type Block, PACK_TEXT, type PackAction, type PackModel, type Run } from './packModel.ts';
 
 function textRuns(list: Run[]): ParagraphChild[] {
   return list.flatMap((run): ParagraphChild[] => {
@@ -51,7 +51,11 @@ function actionParagraphs(actions: PackAction[]): Paragraph[] {
       new Paragraph({
         indent: { start: 360, hanging: 360 },
         spacing: { after: 80 },
-        children: [new TextRun('➔ '), new TextRun(action.text), new TextRun({ text: ` (${actionTail(action)})`, color: '4A4F55' })],
+        children: [
+          new TextRun('➔ '),
+          new TextRun(action.text),
+          new TextRun({ text: ` (${actionTail(action)})`, color: '4A4F55' }),
+        ],
       }),
   );
 }
@@ -61,7 +65,10 @@ function lineParagraphs(title: string, lines: string[]): Paragraph[] {
   if (!lines.length) return [];
   return [
     ...(title ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: title, bold: true })] })] : []),
-    ...lines.map((line) => new Paragraph({ indent: { start: 360, hanging: 360 }, spacing: { after: 80 }, children: [new TextRun(`• ${line}`)] })),
+    ...lines.map(
+      (line) =>
+        new Paragraph({ indent: { start: 360, hanging: 360 }, spacing: { after: 80 }, children: [new TextRun(`• ${line}`)] }),
+    ),
   ];
 }
 
@@ -80,10 +87,15 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
       ...blockParagraphs(item.notes),
     );
     if (item.actions.length) {
-      children.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: PACK_TEXT.actions, bold: true })] }));
+      children.push(
+        new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: PACK_TEXT.actions, bold: true })] }),
+      );
       children.push(...actionParagraphs(item.actions));
     }
-    children.push(...lineParagraphs(PACK_TEXT.speakers, item.speakers), ...lineParagraphs(PACK_TEXT.questionsAnswered, item.questionsAnswered));
+    children.push(
+      ...lineParagraphs(PACK_TEXT.speakers, item.speakers),
+      ...lineParagraphs(PACK_TEXT.questionsAnswered, item.questionsAnswered),
+    );
   }
   if (pack.otherActions.length) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(PACK_TEXT.otherActions)] }));
@@ -93,10 +105,13 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(PACK_TEXT.attendance)] }));
     children.push(...lineParagraphs('', pack.attendance));
   }
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(PACK_TEXT.annex)] }));
+  children.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(PACK_TEXT.annex)] }),
+  );
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {
-    if (multiDay) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${PACK_TEXT.day} ${day}`)] }));
+    if (multiDay)
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${PACK_TEXT.day} ${day}`)] }));
     for (const item of pack.items.filter((i) => i.day === day)) {
       const details = annexDetails(item);
       children.push(
@@ -111,7 +126,9 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
       );
     }
   }
-  children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: PACK_TEXT.generated, italics: true, size: 18 })] }));
+  children.push(
+    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: PACK_TEXT.generated, italics: true, size: 18 })] }),
+  );
   const document = new Document({
     creator: 'Plenary',
     title: `${pack.title} — ${pack.heading}`,

@@ -3,7 +3,7 @@
  * text is escaped; links keep only http, https and mailto targets; no script, no event handler,
  * no style from the documents.
  */
-import { actionTail, annexDetails, PACK_TEXT, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+import { actionTail, annexDetails, type Block, PACK_TEXT, type PackAction, type PackModel, type Run } from './packModel.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -71,7 +71,10 @@ function blocks(list: Block[]): string {
 
 const actionList = (actions: PackAction[]) =>
   `<ul class="actions">\n${actions
-    .map((a) => `<li><span class="arrow" aria-hidden="true">➔</span> ${escapeHtml(a.text)} <span class="tail">(${escapeHtml(actionTail(a))})</span></li>`)
+    .map(
+      (a) =>
+        `<li><span class="arrow" aria-hidden="true">➔</span> ${escapeHtml(a.text)} <span class="tail">(${escapeHtml(actionTail(a))})</span></li>`,
+    )
     .join('\n')}\n</ul>`;
 
 /** A titled list of plain lines (the floor's record); nothing when empty. */
@@ -114,9 +117,7 @@ export function renderHtml(pack: PackModel): string {
   const items = pack.items
     .map((item) => {
       const heading = item.level === 0 ? 'h2' : 'h3';
-      const actions = item.actions.length
-        ? `<p class="actions-title">${PACK_TEXT.actions}</p>\n${actionList(item.actions)}`
-        : '';
+      const actions = item.actions.length ? `<p class="actions-title">${PACK_TEXT.actions}</p>\n${actionList(item.actions)}` : '';
       return `<section class="${item.level === 0 ? 'item' : 'item sub'}">
 <${heading}>${escapeHtml(`${item.number}. ${item.title}`)}</${heading}>
 ${blocks(item.notes)}

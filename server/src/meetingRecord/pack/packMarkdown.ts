@@ -1,18 +1,25 @@
 /** The meeting pack as Markdown. Text is escaped, so that nothing in it becomes markup or HTML. */
-import { actionTail, annexDetails, PACK_TEXT, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+import { actionTail, annexDetails, type Block, PACK_TEXT, type PackAction, type PackModel, type Run } from './packModel.ts';
 
 /**
  * Escapes what Markdown would read as markup (emphasis, links, code, inline HTML, entities) in
  * text, and what would start a block at the start of a line (headings, lists, quotes).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>~]/g, (c) => `\\${c}`)
-    // An ampersand only matters where it would start an entity.
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .split('\n')
-    .map((line) => line.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`))
-    .join('  \n');
+  return (
+    text
+      .replace(/[\\`*_[\]<>~]/g, (c) => `\\${c}`)
+      // An ampersand only matters where it would start an entity.
+      .replace(/&(?=#?\w+;)/g, '\\&')
+      .split('\n')
+      .map((line) =>
+        line.replace(
+          /^(\s*)([#>+=-]|\d+(?=[.)]))/,
+          (_m, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`,
+        ),
+      )
+      .join('  \n')
+  );
 }
 
 function runs(list: Run[]): string {
@@ -66,19 +73,33 @@ function blocks(list: Block[]): string[] {
 const action = (a: PackAction) => `- ➔ ${escapeMarkdown(a.text)} *(${escapeMarkdown(actionTail(a))})*`;
 
 export function renderMarkdown(pack: PackModel): string {
-  const out: string[] = [`# ${escapeMarkdown(pack.title)}`, '', `## ${escapeMarkdown(pack.heading)}`, '', escapeMarkdown(pack.dateLine), ''];
+  const out: string[] = [
+    `# ${escapeMarkdown(pack.title)}`,
+    '',
+    `## ${escapeMarkdown(pack.heading)}`,
+    '',
+    escapeMarkdown(pack.dateLine),
+    '',
+  ];
   for (const item of pack.items) {
     const marker = item.level === 0 ? '###' : '####';
     out.push(`${marker} ${item.number}. ${escapeMarkdown(item.title)}`, '');
     out.push(...blocks(item.notes), '');
     if (item.actions.length) out.push(`**${PACK_TEXT.actions}**`, '', ...item.actions.map(action), '');
-    if (item.speakers.length) out.push(`**${PACK_TEXT.speakers}**`, '', ...item.speakers.map((line) => `- ${escapeMarkdown(line)}`), '');
+    if (item.speakers.length)
+      out.push(`**${PACK_TEXT.speakers}**`, '', ...item.speakers.map((line) => `- ${escapeMarkdown(line)}`), '');
     if (item.questionsAnswered.length) {
-      out.push(`**${PACK_TEXT.questionsAnswered}**`, '', ...item.questionsAnswered.map((line) => `- ${escapeMarkdown(line)}`), '');
+      out.push(
+        `**${PACK_TEXT.questionsAnswered}**`,
+        '',
+        ...item.questionsAnswered.map((line) => `- ${escapeMarkdown(line)}`),
+        '',
+      );
     }
   }
   if (pack.otherActions.length) out.push(`### ${PACK_TEXT.otherActions}`, '', ...pack.otherActions.map(action), '');
-  if (pack.attendance.length) out.push(`### ${PACK_TEXT.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');
+  if (pack.attendance.length)
+    out.push(`### ${PACK_TEXT.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');
   out.push(`## ${escapeMarkdown(PACK_TEXT.annex)}`, '');
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {
@@ -91,5 +112,8 @@ export function renderMarkdown(pack: PackModel): string {
     out.push('');
   }
   out.push(`*${escapeMarkdown(PACK_TEXT.generated)}*`, '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

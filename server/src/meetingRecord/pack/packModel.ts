@@ -5,7 +5,7 @@
  * and rich text is first flattened into plain blocks and runs, so no format ever passes markup
  * from a document through.
  */
-import { formatClock, scheduleAgenda, type AgendaItemRecord, type RichNode } from '../../../../shared/agendaItems.ts';
+import { type AgendaItemRecord, formatClock, type RichNode, scheduleAgenda } from '../../../../shared/agendaItems.ts';
 import { isSafeHref } from '../../../../shared/richText.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
@@ -118,7 +118,8 @@ export function flattenRichText(nodes: readonly RichNode[], depth = 0): Block[] 
         blocks.push({ kind: 'rule', depth, runs: [] });
         break;
       case 'blockquote':
-        for (const block of flattenRichText(node.content ?? [], depth)) blocks.push(block.kind === 'paragraph' ? { ...block, kind: 'quote' } : block);
+        for (const block of flattenRichText(node.content ?? [], depth))
+          blocks.push(block.kind === 'paragraph' ? { ...block, kind: 'quote' } : block);
         break;
       case 'bulletList':
       case 'orderedList': {
@@ -161,7 +162,8 @@ function runsOf(node: RichNode): Run[] {
       else if (mark.type === 'italic') run.italic = true;
       else if (mark.type === 'strike') run.strike = true;
       else if (mark.type === 'code') run.code = true;
-      else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && isSafeHref(mark.attrs.href)) run.href = mark.attrs.href;
+      else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && isSafeHref(mark.attrs.href))
+        run.href = mark.attrs.href;
     }
     runs.push(run);
   }
@@ -169,14 +171,21 @@ function runsOf(node: RichNode): Run[] {
 }
 
 const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 function packAction(action: ActionDto): PackAction {
   return { id: action.id, text: action.text, owner: action.owner.label, due: action.due?.label || null, status: action.status };
 }
 
 /** Builds the pack of a meeting from its agenda items and its action items (dropped ones are left out). */
-export function buildPack(meeting: Meeting, items: AgendaItemRecord[], actions: ActionDto[], options: { dayEnd?: string; floor?: PackFloor } = {}): PackModel {
+export function buildPack(
+  meeting: Meeting,
+  items: AgendaItemRecord[],
+  actions: ActionDto[],
+  options: { dayEnd?: string; floor?: PackFloor } = {},
+): PackModel {
   const kept = actions.filter((action) => action.status !== 'dropped').sort((a, b) => a.position - b.position);
   const schedule = scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: options.dayEnd });
   const ids = new Set(items.map((item) => item.id).filter(Boolean));

@@ -4,16 +4,16 @@ import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
 import { MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
+import { packFloorRecord } from '../../floor/packFloor.ts';
 import { sendFile } from '../../http/fileReply.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Store } from '../../storage/store.ts';
-import { readAgenda } from '../agendaDocument.ts';
 import type { ActionService } from '../actions/actionService.ts';
 import { withOverdue } from '../actions/actionStore.ts';
+import { readAgenda } from '../agendaDocument.ts';
 import type { RunService } from '../run/runService.ts';
-import { packFloorRecord } from '../../floor/packFloor.ts';
 import { renderDocx } from './packDocx.ts';
 import { renderHtml } from './packHtml.ts';
 import { renderIcal } from './packIcal.ts';
@@ -84,11 +84,16 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     async (request, reply) => {
       requireUser(request);
       const { model } = await pack(request.params.meetingId);
-      return reply
-        .type('text/html; charset=utf-8')
-        // The page has no script at all; say so to the browser too.
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-        .send(renderHtml(model));
+      return (
+        reply
+          .type('text/html; charset=utf-8')
+          // The page has no script at all; say so to the browser too.
+          .header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          )
+          .send(renderHtml(model))
+      );
     },
   );
 

@@ -4,11 +4,11 @@
  * `meeting` map of `live:{meetingId}` so that every screen highlights the same item.
  */
 import { DEFAULT_DAY } from '../../../../shared/agendaItems.ts';
-import { LIVE_MEETING_MAP, type AgendaItemSummary, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
 import { isModerator } from '../../../../shared/roles.ts';
+import { type AgendaItemSummary, LIVE_MEETING_MAP, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden } from '../../http/appError.ts';
-import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
+import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { SqlExecutor } from '../../storage/db.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
@@ -30,7 +30,9 @@ export class RunService {
   }
 
   async state(meetingId: string, tx: SqlExecutor = this.store.db): Promise<RunState> {
-    const row = await tx.get<RunRow>('SELECT current_item, started_at, day_end FROM meeting_run WHERE meeting_id = ?', [meetingId]);
+    const row = await tx.get<RunRow>('SELECT current_item, started_at, day_end FROM meeting_run WHERE meeting_id = ?', [
+      meetingId,
+    ]);
     return {
       currentItem: row?.current_item ?? null,
       startedAt: row?.started_at === null || row?.started_at === undefined ? null : Number(row.started_at),
@@ -69,7 +71,12 @@ export class RunService {
       const startedAt = itemId === null ? null : before.currentItem === itemId ? before.startedAt : now;
       await this.upsert(tx, meetingId, { current_item: itemId, started_at: startedAt, day_end: before.dayEnd }, user.id, now);
       await this.store.audit.record(
-        { actorId: user.id, action: 'meeting.current-item', subject: `meeting:${meetingId}`, detail: { from: before.currentItem, to: itemId } },
+        {
+          actorId: user.id,
+          action: 'meeting.current-item',
+          subject: `meeting:${meetingId}`,
+          detail: { from: before.currentItem, to: itemId },
+        },
         tx,
       );
     });
@@ -83,9 +90,20 @@ export class RunService {
     const now = Date.now();
     await this.store.db.transaction(async (tx) => {
       const before = await this.state(meetingId, tx);
-      await this.upsert(tx, meetingId, { current_item: before.currentItem, started_at: before.startedAt, day_end: dayEnd }, user.id, now);
+      await this.upsert(
+        tx,
+        meetingId,
+        { current_item: before.currentItem, started_at: before.startedAt, day_end: dayEnd },
+        user.id,
+        now,
+      );
       await this.store.audit.record(
-        { actorId: user.id, action: 'meeting.day-end', subject: `meeting:${meetingId}`, detail: { from: before.dayEnd, to: dayEnd } },
+        {
+          actorId: user.id,
+          action: 'meeting.day-end',
+          subject: `meeting:${meetingId}`,
+          detail: { from: before.dayEnd, to: dayEnd },
+        },
         tx,
       );
     });

@@ -64,7 +64,12 @@ export interface DiffStart {
 /** A diff whose people are still user ids (a worker computes it; the main thread names them). */
 export interface RawDiff {
   blocks: DiffBlock[];
-  pending: { block: DiffBlock; authors: { spanIndex: number; userId: string | null }[]; blockAuthor: string | null; attributeAuthors: (string | null)[] }[];
+  pending: {
+    block: DiffBlock;
+    authors: { spanIndex: number; userId: string | null }[];
+    blockAuthor: string | null;
+    attributeAuthors: (string | null)[];
+  }[];
   /** The document at `fromSeq`, when asked for: stored, it spares the next diff the history before. */
   start?: DiffStart;
 }
@@ -75,7 +80,12 @@ export interface RawDiff {
  * of who did it. `rows` are the log rows after `start` (or from the beginning) up to `toSeq`.
  * CPU only, no I/O: it runs in a worker thread (diffWorker.ts).
  */
-export function computeDiff(rows: Iterable<Pick<StoredUpdate, 'seq' | 'data' | 'userId'>>, fromSeq: number, start: DiffStart | null, capture: boolean): RawDiff {
+export function computeDiff(
+  rows: Iterable<Pick<StoredUpdate, 'seq' | 'data' | 'userId'>>,
+  fromSeq: number,
+  start: DiffStart | null,
+  capture: boolean,
+): RawDiff {
   // Deleted content is kept (no garbage collection) so that both states can be read at once.
   const ydoc = new Y.Doc({ gc: false });
   const authorOfClient = new Map<number, string | null>(start?.authors ?? []);
@@ -95,7 +105,8 @@ export function computeDiff(rows: Iterable<Pick<StoredUpdate, 'seq' | 'data' | '
     } catch {
       continue;
     }
-    for (const struct of decoded.structs) if (!authorOfClient.has(struct.id.client)) authorOfClient.set(struct.id.client, row.userId);
+    for (const struct of decoded.structs)
+      if (!authorOfClient.has(struct.id.client)) authorOfClient.set(struct.id.client, row.userId);
     if (row.seq > fromSeq) {
       for (const [client, ranges] of decoded.ds.clients) {
         const list = deletions.get(client) ?? [];
@@ -132,8 +143,14 @@ export function computeDiff(rows: Iterable<Pick<StoredUpdate, 'seq' | 'data' | '
       if (isText || change || attributes.length > 0 || node.nodeName === 'agendaItem') {
         const block: DiffBlock = { type: node.nodeName, depth, spans: [] };
         if (change) block.change = change;
-        const entry: RawDiff['pending'][number] = { block, authors: [], blockAuthor, attributeAuthors: attributes.map((a) => a.userId) };
-        if (attributes.length) block.attributes = attributes.map(({ name, from: was, to: now }) => ({ name, from: was, to: now }));
+        const entry: RawDiff['pending'][number] = {
+          block,
+          authors: [],
+          blockAuthor,
+          attributeAuthors: attributes.map((a) => a.userId),
+        };
+        if (attributes.length)
+          block.attributes = attributes.map(({ name, from: was, to: now }) => ({ name, from: was, to: now }));
         if (isText) readText(node, from, to, entry, inserter, deleter);
         pending.push(entry);
         blocks.push(block);
@@ -166,7 +183,12 @@ export async function nameDiff(raw: RawDiff, people: (userId: string) => Promise
 }
 
 /** Every log row of a document after `afterSeq` up to `toSeq`, oldest first, read in pages. */
-export async function rowsBetween(documents: DocumentStore, doc: string, afterSeq: number, toSeq: number): Promise<StoredUpdate[]> {
+export async function rowsBetween(
+  documents: DocumentStore,
+  doc: string,
+  afterSeq: number,
+  toSeq: number,
+): Promise<StoredUpdate[]> {
   const all: StoredUpdate[] = [];
   let after = afterSeq;
   for (;;) {

@@ -143,7 +143,11 @@ export class DiffRunner {
       };
       // The time limit counts from the request: waiting for a free worker is part of it.
       const timer = setTimeout(
-        () => finish(() => reject(new AppError('DIFF_TIMEOUT', 'The comparison took too long and was stopped; compare closer versions.')), false),
+        () =>
+          finish(
+            () => reject(new AppError('DIFF_TIMEOUT', 'The comparison took too long and was stopped; compare closer versions.')),
+            false,
+          ),
         this.limits.timeoutMs,
       );
       const take = (taken: Worker) => {
@@ -171,13 +175,10 @@ export class DiffRunner {
 
   private async saveSnapshot(doc: string, seq: number, start: DiffStart): Promise<void> {
     await this.store.db
-      .run('INSERT INTO version_snapshots (doc, seq, state, authors, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc, seq) DO NOTHING', [
-        doc,
-        seq,
-        start.state,
-        JSON.stringify(start.authors),
-        Date.now(),
-      ])
+      .run(
+        'INSERT INTO version_snapshots (doc, seq, state, authors, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc, seq) DO NOTHING',
+        [doc, seq, start.state, JSON.stringify(start.authors), Date.now()],
+      )
       .catch(() => undefined); // only a shortcut for the next diff
   }
 }
