@@ -19,7 +19,7 @@ export function entryGzipBytes(bundle: OutputBundle, entry: OutputChunk): number
     if (seen.has(fileName)) return 0;
     seen.add(fileName);
     const chunk = bundle[fileName];
-    if (!chunk || chunk.type !== 'chunk') return 0;
+    if (chunk?.type !== 'chunk') return 0;
     return zlib.gzipSync(chunk.code).length + chunk.imports.reduce((sum, imported) => sum + visit(imported), 0);
   };
   return visit(entry.fileName);

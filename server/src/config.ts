@@ -5,7 +5,11 @@
 import path from 'node:path';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { ConfigError } from './configError.ts';
 import { type OidcSettings, parseOidcSettings } from './sso/oidcConfig.ts';
+
+// Still exported from here, where main, admin and the tests import it with loadConfig.
+export { ConfigError };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -176,8 +180,6 @@ export interface NotificationConfig {
   /** Accept http://127.0.0.1 webhook endpoints (tests only). */
   webhooksAllowLoopbackHttp: boolean;
 }
-
-export class ConfigError extends Error {}
 
 /** Reads the configuration; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {

@@ -19,8 +19,8 @@ const peers: Peer[] = [];
 let database: TestDatabase | undefined;
 
 afterAll(async () => {
-  peers.forEach((peer) => peer.destroy());
-  running.forEach((server) => server.child.kill('SIGKILL'));
+  for (const peer of peers) peer.destroy();
+  for (const server of running) server.child.kill('SIGKILL');
   await database?.drop().catch(() => undefined);
 });
 

@@ -23,7 +23,7 @@ const sinks: SmtpSink[] = [];
 const databases: TestDatabase[] = [];
 
 afterEach(async () => {
-  processes.splice(0).forEach((child) => child.child.kill('SIGKILL'));
+  for (const child of processes.splice(0)) child.child.kill('SIGKILL');
   for (const server of servers.splice(0)) await server.close().catch(() => undefined);
   for (const sink of sinks.splice(0)) await sink.close();
 });

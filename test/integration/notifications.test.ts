@@ -430,7 +430,7 @@ describe('webhooks', () => {
     ))!;
     expect(new Set(opened.map((hit) => hit.headers['webhook-id'])).size).toBe(1);
     for (const hit of opened) expect(verify(created.body.secret, hit)).toBe(true);
-    expect(verify('whsec_' + Buffer.from('wrong').toString('base64'), opened[0]!)).toBe(false);
+    expect(verify(`whsec_${Buffer.from('wrong').toString('base64')}`, opened[0]!)).toBe(false);
     const gaps = opened
       .slice(1)
       .map((hit, index) => Number(hit.headers['webhook-timestamp']) - Number(opened[index]!.headers['webhook-timestamp']));

@@ -17,8 +17,8 @@ const clients: (Peer | YClient)[] = [];
 const databases: TestDatabase[] = [];
 
 afterEach(() => {
-  clients.splice(0).forEach((client) => client.destroy());
-  running.splice(0).forEach((server) => server.child.kill('SIGKILL'));
+  for (const client of clients.splice(0)) client.destroy();
+  for (const server of running.splice(0)) server.child.kill('SIGKILL');
 });
 afterAll(async () => {
   for (const database of databases) await database.drop().catch(() => undefined);

@@ -47,7 +47,11 @@ export function AuditLogPage() {
     let live = true;
     setEntries(undefined);
     get<AuditEntryDto[]>(`/api/audit-log?${queryOf(filters)}`).then(
-      (loaded) => live && (setEntries(loaded), setError(null)),
+      (loaded) => {
+        if (!live) return;
+        setEntries(loaded);
+        setError(null);
+      },
       (failure: Error) => live && setError(t('app.error', { message: failure.message })),
     );
     return () => {
@@ -120,7 +124,13 @@ export function AuditLogPage() {
         <p role="status">{entries.length === 0 ? t('auditLog.empty') : t('auditLog.count', { count: entries.length })}</p>
       )}
       {entries && entries.length > 0 && (
-        <div className="audit-table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+        <div
+          className="audit-table-wrap"
+          role="region"
+          aria-labelledby="audit-caption"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus so the keyboard can scroll it
+          tabIndex={0}
+        >
           <table className="audit-table">
             <caption id="audit-caption" className="sr-only">
               {t('auditLog.caption')}

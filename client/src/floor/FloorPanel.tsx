@@ -41,7 +41,7 @@ export function FloorPanel() {
       <h2 id="floor-title" className="panel__title">
         {t('floor.title')}
       </h2>
-      <div className="floor-speaking" aria-labelledby="floor-speaking-title">
+      <div className="floor-speaking" role="group" aria-labelledby="floor-speaking-title">
         <h3 id="floor-speaking-title">{t('floor.speakingNow')}</h3>
         {floor.speaking ? (
           <div className="floor-speaking__now">

@@ -59,12 +59,12 @@ export function TabList({ tabs, selected, onSelect, label, idPrefix = '' }: TabL
 
 export function TabPanel({ id, children, idPrefix = '' }: { id: string; children: ReactNode; idPrefix?: string }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: a tabpanel without focusable content takes focus itself
     <div
       role="tabpanel"
       id={`${idPrefix}panel-${id}`}
       aria-labelledby={`${idPrefix}tab-${id}`}
       className="tabs__panel"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: a tabpanel without focusable content takes focus itself
       tabIndex={0}
     >
       {children}

@@ -23,7 +23,11 @@ export function TimelinePage() {
     if (group) query.set('workingGroup', group);
     if (mine) query.set('mine', 'true');
     get<TimelineDto>(`/api/timeline?${query.toString()}`).then(
-      (loaded) => live && (setData(loaded), setError(null)),
+      (loaded) => {
+        if (!live) return;
+        setData(loaded);
+        setError(null);
+      },
       (failure: Error) => live && setError(t('app.error', { message: failure.message })),
     );
     return () => {

@@ -13,7 +13,7 @@ export interface ConfirmDialogProps {
   /** What will happen, in the person's words ("The poll closes and cannot be reopened."). */
   message: string;
   confirmLabel: string;
-  onConfirm: () => Promise<unknown> | void;
+  onConfirm: () => Promise<unknown> | undefined;
   onClose: () => void;
   /** A red button for what destroys or ends something. */
   danger?: boolean;
@@ -41,7 +41,6 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
       <p id={messageId}>{message}</p>
       <ErrorAlert message={error} />
       <div className="dialog__buttons">
-        {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus when the dialog opens */}
         <button type="button" className="button" onClick={onClose} autoFocus>
           {t('dialog.cancel')}
         </button>

@@ -5,7 +5,7 @@
  * `admin` (secretariat only) is needed on top for the secretariat's routes (see requireRole).
  */
 import type { FastifyRequest } from 'fastify';
-import { userOfSession } from '../auth/authPlugin.ts';
+import { userOfSession } from '../auth/userOfSession.ts';
 import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import { type ApiToken, ApiTokenStore, type Scope } from './apiTokenStore.ts';

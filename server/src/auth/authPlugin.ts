@@ -15,6 +15,10 @@ import { AppError, forbidden, unauthorized } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { SESSION_TTL_MS, type Session } from './sessionStore.ts';
+import { userOfSession } from './userOfSession.ts';
+
+// Still exported from here, where the WebSocket and other features import it.
+export { userOfSession };
 
 export const SESSION_COOKIE = 'plenary_session';
 
@@ -42,13 +46,6 @@ export interface AuthPluginOptions {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The user behind a session, if both are live. Used by HTTP and by the WebSocket. */
-export async function userOfSession(store: Store, session: Session | undefined): Promise<User | null> {
-  if (!session) return null;
-  const user = await store.users.byId(session.userId);
-  return user && !user.disabled ? user : null;
-}
 
 export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, options) => {

@@ -156,24 +156,28 @@ export class YWebsocketAdapter implements WebSocketLike {
       case SYNC:
       case AWARENESS:
       case QUERY_AWARENESS:
-        return this.write(data.subarray(start));
+        this.write(data.subarray(start));
+        return;
       case SYNC_REPLY: {
         // The same sync message; "reply" only tells a HocuspocusProvider not to answer with its step 1.
         const body = data.subarray(decoder.pos);
         const frame = new Uint8Array(1 + body.length);
         frame[0] = SYNC;
         frame.set(body, 1);
-        return this.write(frame);
+        this.write(frame);
+        return;
       }
       case AUTH: {
         if (decoding.readVarUint(decoder) !== AUTH_PERMISSION_DENIED) return; // Authenticated
         const { code, reason } = closeEventFor(decoding.readVarString(decoder), Forbidden.code);
-        return this.socket.close(code, reason);
+        this.socket.close(code, reason);
+        return;
       }
       case CLOSE: {
         // The document's connection ended (a refused update, a quota): one document per socket, so the socket ends.
         const { code, reason } = closeEventFor(decoding.readVarString(decoder), 1000);
-        return this.socket.close(code, reason);
+        this.socket.close(code, reason);
+        return;
       }
       case SYNC_STATUS:
         // 0: an update was not applied (a read-only connection sent a change).

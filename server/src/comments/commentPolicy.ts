@@ -9,7 +9,7 @@
  */
 
 import { parseDocumentName } from '../../../shared/documentNames.ts';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { isParticipant } from '../../../shared/roles.ts';
 import { mayEditProposal } from '../proposals/proposalPolicy.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
 import type { Store } from '../storage/store.ts';

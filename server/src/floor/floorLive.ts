@@ -6,12 +6,13 @@
  */
 import { LIVE_FLOOR_MAP, LIVE_QUESTIONS_MAP } from '../../../shared/schemas/floor.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
+import type { FloorLiveUpdates } from './floorLiveUpdates.ts';
 import type { FloorService } from './floorService.ts';
 import type { QuestionService } from './questionService.ts';
 
 export const itemKey = (itemId: string): string => `item:${itemId}`;
 
-export class FloorLive {
+export class FloorLive implements FloorLiveUpdates {
   private readonly live: LiveProjection;
   floor!: FloorService;
   questions!: QuestionService;

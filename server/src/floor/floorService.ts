@@ -12,7 +12,7 @@ import type { RunService } from '../meetingRecord/run/runService.ts';
 import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import type { FloorLive } from './floorLive.ts';
+import type { FloorLiveUpdates } from './floorLiveUpdates.ts';
 import { floorPolicy } from './floorPolicy.ts';
 import { type FloorStore, type HandRecord, newFloorId } from './floorStore.ts';
 import { meetingDay } from './meetingDay.ts';
@@ -31,14 +31,14 @@ export interface FloorServiceOptions {
   store: Store;
   floor: FloorStore;
   run: RunService;
-  live: FloorLive;
+  live: FloorLiveUpdates;
 }
 
 export class FloorService {
   private readonly store: Store;
   private readonly floor: FloorStore;
   private readonly run: RunService;
-  private readonly live: FloorLive;
+  private readonly live: FloorLiveUpdates;
 
   constructor(options: FloorServiceOptions) {
     this.store = options.store;

@@ -183,7 +183,8 @@ export class FloorStore {
     );
     const balance = emptyBalance();
     for (const row of rows) {
-      const entry = (balance[row.stakeholder_group] ??= { turns: 0, seconds: 0 });
+      balance[row.stakeholder_group] ??= { turns: 0, seconds: 0 };
+      const entry = balance[row.stakeholder_group]!;
       entry.turns += 1;
       entry.seconds += Math.max(0, Math.round(((orNull(row.ended_at) ?? now) - Number(row.started_at)) / 1000));
     }

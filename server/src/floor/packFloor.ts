@@ -32,13 +32,17 @@ export async function packFloorRecord(
   const speakers: Record<string, string[]> = {};
   for (const turn of await new FloorStore(store.db).turns(meetingId)) {
     const spoken = (turn.endedAt ?? now) - (turn.startedAt ?? now);
-    (speakers[turn.itemId] ??= []).push(`${turn.name} (${groupName(turn.group)}), ${duration(spoken)}`);
+    speakers[turn.itemId] ??= [];
+    speakers[turn.itemId]!.push(`${turn.name} (${groupName(turn.group)}), ${duration(spoken)}`);
   }
   const questions: Record<string, string[]> = {};
   const answered = (await new QuestionStore(store.db).list(meetingId))
     .filter((question) => question.status === 'answered')
     .sort(byVotes);
-  for (const question of answered) (questions[question.itemId] ??= []).push(`${question.text} (${question.votes} votes)`);
+  for (const question of answered) {
+    questions[question.itemId] ??= [];
+    questions[question.itemId]!.push(`${question.text} (${question.votes} votes)`);
+  }
   const attendees = await new AttendanceStore(store.db).list(meetingId);
   const days = [...new Set(attendees.map((entry) => entry.day))].sort();
   const attendance = days.map((day) => {

@@ -11,7 +11,7 @@ import type { RunService } from '../meetingRecord/run/runService.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AttendanceStore } from './attendanceStore.ts';
-import type { FloorLive } from './floorLive.ts';
+import type { FloorLiveUpdates } from './floorLiveUpdates.ts';
 import { floorPolicy } from './floorPolicy.ts';
 import type { FloorStore } from './floorStore.ts';
 import { newFloorId } from './floorStore.ts';
@@ -25,7 +25,7 @@ export interface QuestionServiceOptions {
   attendance: AttendanceStore;
   floor: FloorStore;
   run: RunService;
-  live: FloorLive;
+  live: FloorLiveUpdates;
 }
 
 export class QuestionService {

@@ -63,7 +63,10 @@ export function fallbackRateLimitStore(redis: IORedis, prefix: string) {
     incr(ip: string, callback: Callback, timeWindow: number): void {
       const key = this.key + ip;
       const local = () => callback(null, memory.incr(key, timeWindow));
-      if (!redisAnswers(redis)) return local();
+      if (!redisAnswers(redis)) {
+        local();
+        return;
+      }
       let answered = false;
       const timer = setTimeout(() => {
         answered = true;

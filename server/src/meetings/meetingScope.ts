@@ -69,7 +69,10 @@ export class MeetingScope {
     const counts = new Map<string, { openPolls: number; openActions: number }>();
     const entry = (id: string) => {
       let value = counts.get(id);
-      if (!value) counts.set(id, (value = { openPolls: 0, openActions: 0 }));
+      if (!value) {
+        value = { openPolls: 0, openActions: 0 };
+        counts.set(id, value);
+      }
       return value;
     };
     const polls = await this.db.all<{ meeting_id: string; n: number }>(

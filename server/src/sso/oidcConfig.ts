@@ -5,7 +5,7 @@
  * (stakeholder group OIDC_OBSERVER_GROUP, default civil-society).
  */
 import { isStakeholderGroup, type StakeholderGroup } from '../../../shared/roles.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../configError.ts';
 
 export interface OidcProviderConfig {
   /** Lower case, in URLs: /api/auth/oidc/<name>/start. */

@@ -11,7 +11,8 @@ import { PasswordLoginBody, PasswordLoginState, ProviderParams, SsoProvider } fr
 import { requireRole } from '../auth/authPlugin.ts';
 import { AppError, notFound } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
-import type { OidcClient } from './oidcClient.ts';
+import type { User } from '../users/userStore.ts';
+import type { OidcClient, OidcIdentity } from './oidcClient.ts';
 import { OIDC_STATE_COOKIE, OIDC_STATE_TTL_MS, type OidcStateSealer } from './oidcState.ts';
 import type { SsoService } from './ssoService.ts';
 import type { SsoStore } from './ssoStore.ts';
@@ -77,7 +78,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
     async (request, reply) => {
       const client = clients.get(request.params.provider);
       if (!client) throw notFound('The sign-in provider');
-      let started;
+      let started: Awaited<ReturnType<OidcClient['start']>>;
       try {
         started = await client.start();
       } catch (error) {
@@ -123,14 +124,14 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
           `The provider refused the sign-in (${callbackUrl.searchParams.get('error')}).`,
         );
       }
-      let identity;
+      let identity: OidcIdentity;
       try {
         identity = await client.finish(callbackUrl, checks);
       } catch (error) {
         request.log.warn({ err: error, provider: client.provider.name }, 'single sign-on failed');
         return refusalPage(reply, 400, 'SSO_FAILED', 'The sign-in could not be verified; please start again.');
       }
-      let user;
+      let user: User;
       try {
         user = await service.personOf(client.provider.name, identity);
       } catch (error) {

@@ -48,12 +48,16 @@ class WorkerPool {
 
   acquire(take: (worker: Worker) => void): void {
     const worker = this.idle.pop();
-    if (worker) return take(worker);
+    if (worker) {
+      take(worker);
+      return;
+    }
     if (this.count < this.size) {
       this.count++;
       const started = new Worker(new URL('./diffWorker.ts', import.meta.url));
       started.unref(); // an idle worker never keeps the process alive
-      return take(started);
+      take(started);
+      return;
     }
     this.waiting.push(take);
   }
