@@ -53,6 +53,15 @@ const optionIds = () => poll.options.map((option) => option.id);
 
 /** Whether a text names a voter and an option of the poll at once. */
 function linksVoterToChoice(text: string): boolean {
+  // A list (the audit log, a meeting's polls) links a voter to a choice only within one of its
+  // records: a list of ballots cast (who) and a closing tally (how many) are not a link.
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (Array.isArray(body)) return body.some((record) => linksVoterToChoice(JSON.stringify(record)));
   return voterMarks().some((mark) => text.includes(mark)) && optionIds().some((id) => text.includes(id));
 }
 

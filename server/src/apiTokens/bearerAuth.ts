@@ -60,7 +60,10 @@ export async function authenticateBearer(request: FastifyRequest, bearer: string
   }
   request.apiToken = token;
   request.session = session;
-  request.user = user;
+  // Without the admin scope, a secretariat's token acts with the chair's powers: the secretariat's
+  // routes decide on the role in their services and policies, so capping the role here applies the
+  // scope everywhere at once, including routes added later.
+  request.user = user.role === 'secretariat' && !hasScope(token, 'admin') ? { ...user, role: 'chair' } : user;
   await tokens.touch(token);
 }
 

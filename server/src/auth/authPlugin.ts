@@ -69,7 +69,8 @@ export const authPlugin = fp<AuthPluginOptions>(
 
     app.addHook('onRequest', async (request) => {
       // An API token instead of the cookie: no cookie is read, so there is no cross-site risk.
-      const bearer = bearerOf(request);
+      // Only the API takes API tokens: /metrics has a bearer token of its own (METRICS_TOKEN).
+      const bearer = request.url.startsWith('/api/') ? bearerOf(request) : undefined;
       if (bearer !== undefined) return authenticateBearer(request, bearer, options.store);
       if (UNSAFE_METHODS.has(request.method)) refuseCrossSite(request, options.publicOrigins);
       const secret = request.cookies[SESSION_COOKIE];
