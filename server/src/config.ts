@@ -27,6 +27,7 @@ const EnvSchema = Type.Object({
   MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
   UPDATE_CPU_BUDGET_MS: Type.Integer({ minimum: 1, maximum: 10_000, description: 'an integer number of milliseconds per 10 s, 1 to 10000' }),
   MAX_DOCUMENT_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
+  MAX_ATTACHMENT_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -44,6 +45,7 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   MAX_UPDATE_BYTES: String(512 * 1024),
   MAX_DOCUMENT_BYTES: String(16 * 1024 * 1024),
   UPDATE_CPU_BUDGET_MS: '5000',
+  MAX_ATTACHMENT_BYTES: String(25 * 1024 * 1024),
 };
 
 export interface Config {
@@ -70,6 +72,8 @@ export interface Config {
   updateCpuBudgetMs: number;
   /** Largest size of a collaborative document (its encoded state). */
   maxDocumentBytes: number;
+  /** Largest attachment file; larger uploads get 413. */
+  maxAttachmentBytes: number;
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean;
 }
@@ -111,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
     maxDocumentBytes: parsed.MAX_DOCUMENT_BYTES,
     updateCpuBudgetMs: parsed.UPDATE_CPU_BUDGET_MS,
+    maxAttachmentBytes: parsed.MAX_ATTACHMENT_BYTES,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
   };
 }

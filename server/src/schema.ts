@@ -3,6 +3,7 @@
  * features can grow their schema independently: core 1–99, proposals and comments 100–199,
  * polls and working groups 200–299, the meeting record (agenda items, actions, versions) 300–399.
  */
+import { ATTACHMENT_MIGRATIONS } from './attachments/migrations.ts';
 import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
 import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...PROPOSAL_MIGRATIONS,
   ...POLL_MIGRATIONS,
   ...MEETING_RECORD_MIGRATIONS,
+  ...ATTACHMENT_MIGRATIONS,
 ];
