@@ -36,6 +36,8 @@ export class DiskFileStore implements FileStore {
       else await rename(tmp, target);
       return stored;
     } catch (error) {
+      // A write still in flight fails once the stream is destroyed: that is expected here.
+      out.on('error', () => {});
       out.destroy();
       await rm(tmp, { force: true });
       throw error;

@@ -4,6 +4,7 @@
  * they are stored.
  */
 import type { Feature } from '../feature.ts';
+import { seedMultilingualDemo } from './demoMultilingual.ts';
 import { DocumentIndexer } from './documentIndexer.ts';
 import { createSearchIndex } from './searchIndex.ts';
 import { searchRoutes } from './searchRoutes.ts';
@@ -17,4 +18,5 @@ export const searchFeature: Feature = {
     collab.configuration.extensions.push(new DocumentIndexer(store, index, log));
     await http.register(searchRoutes, { service: new SearchService(store, index) });
   },
+  seedDemo: seedMultilingualDemo,
 };

@@ -1,6 +1,8 @@
 /**
- * Accent- and case-insensitive matching: text is folded with NFKD, combining marks (Latin
- * accents, Arabic harakat) dropped and lower-cased, on the index side and on the query side.
+ * Accent- and case-insensitive matching: text is folded with NFKD, the accents of Latin letters
+ * and the Arabic harakat dropped, recomposed and lower-cased. Letters of other scripts keep
+ * their marks (Russian й is a letter of its own, not an accented и), as the databases' own
+ * folding does (FTS5 remove_diacritics, unaccent), so query and index agree.
  * Folding keeps a map back to the original text so that snippets highlight the real words.
  */
 
@@ -10,10 +12,11 @@ export interface Folded {
   origin: number[];
 }
 
-const MARKS = /\p{M}/gu;
+const LATIN_ACCENTS = /(\p{Script=Latin})\p{M}+/gu;
+const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670]/gu;
 
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return text.normalize('NFKD').replace(LATIN_ACCENTS, '$1').replace(ARABIC_MARKS, '').normalize('NFC').toLowerCase();
 }
 
 export function foldWithMap(text: string): Folded {
