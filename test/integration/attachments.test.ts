@@ -119,7 +119,12 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     expect(inline.headers.get('content-disposition')).toMatch(/^inline;/);
 
     const entry = await waitFor(() => live!.doc.getMap('attachments').get(created.body.id) as AttachmentDto | undefined, { message: 'the live attachment' });
-    expect(entry.name).toBe('Stocktaking summary.pdf');
+    expect(entry!.name).toBe('Stocktaking summary.pdf');
+    // The meeting pack lists it, with its link, under its agenda item.
+    const pack = await http<string>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/pack.md`, { cookie: observer.cookie });
+    expect(pack.body).toContain(`[Stocktaking summary.pdf](</api/attachments/${created.body.id}>) — `);
+    const html = await http<string>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/pack.html`, { cookie: observer.cookie });
+    expect(html.body).toContain(`<a href="/api/attachments/${created.body.id}">Stocktaking summary.pdf</a>`);
   });
 
   it('keeps every version, and removes for the uploader, the secretariat and the chair only', async () => {
@@ -175,12 +180,12 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     await upload(server, mei, tinyPdf(['Retreat venue options: Kigali and Oslo']), 'venues.pdf', `/api/meetings/${MEETING}/attachments?itemId=${ITEM}`);
     await upload(server, mei, tinyDocx(['Outreach plan for the Caribbean youth IGF']), 'outreach.docx');
     const search = (q: string) => http<{ results: SearchResult[] }>(server.baseUrl, 'GET', `/api/search?q=${encodeURIComponent(q)}&meetingId=${MEETING}`, { cookie: observer.cookie });
-    const pdf = await waitFor(async () => (await search('kigali')).body.results.find((r) => r.kind === 'attachment'), { message: 'the PDF text', timeout: 20_000 });
+    const pdf = (await waitFor(async () => (await search('kigali')).body.results.find((r) => r.kind === 'attachment'), { message: 'the PDF text', timeout: 20_000 }))!;
     expect(pdf.title).toBe('venues.pdf');
     expect(pdf.link).toBe(`/meetings/${MEETING}?tab=agenda#item-${ITEM}`);
     const [start, end] = pdf.matches[0]!;
     expect(pdf.snippet.slice(start, end)).toBe('Kigali');
-    const docx = await waitFor(async () => (await search('caribbean youth')).body.results.find((r) => r.kind === 'attachment'), { message: 'the DOCX text', timeout: 20_000 });
+    const docx = (await waitFor(async () => (await search('caribbean youth')).body.results.find((r) => r.kind === 'attachment'), { message: 'the DOCX text', timeout: 20_000 }))!;
     expect(docx.title).toBe('outreach.docx');
   });
 });

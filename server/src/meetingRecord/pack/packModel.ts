@@ -15,6 +15,7 @@ export const PACK_TEXT = {
   heading: 'Action items & next steps',
   actions: 'Actions',
   otherActions: 'Other actions',
+  attachments: 'Attachments',
   annex: 'Annex 1: Meeting Agenda',
   owner: 'Owner',
   due: 'Due',
@@ -82,6 +83,15 @@ export interface PackModel {
   /** Actions filed under no agenda item (or under one no longer on the agenda). */
   otherActions: PackAction[];
   days: number[];
+  /** Files attached to the meeting, its items and proposals, with their download paths. */
+  attachments: PackAttachment[];
+}
+
+export interface PackAttachment {
+  name: string;
+  url: string;
+  /** "6.a. Title" of the agenda item it belongs to, if any. */
+  item: string | null;
 }
 
 /** Flattens ProseMirror JSON blocks into plain blocks of runs. */
@@ -161,7 +171,7 @@ function packAction(action: ActionDto): PackAction {
 }
 
 /** Builds the pack of a meeting from its agenda items and its action items (dropped ones are left out). */
-export function buildPack(meeting: Meeting, items: AgendaItemRecord[], actions: ActionDto[], options: { dayEnd?: string } = {}): PackModel {
+export function buildPack(meeting: Meeting, items: AgendaItemRecord[], actions: ActionDto[], options: { dayEnd?: string; attachments?: { name: string; url: string; itemId: string | null }[] } = {}): PackModel {
   const kept = actions.filter((action) => action.status !== 'dropped').sort((a, b) => a.position - b.position);
   const schedule = scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: options.dayEnd });
   const ids = new Set(items.map((item) => item.id).filter(Boolean));
@@ -193,6 +203,10 @@ export function buildPack(meeting: Meeting, items: AgendaItemRecord[], actions: 
     }),
     otherActions: kept.filter((action) => !action.agendaItemId || !ids.has(action.agendaItemId)).map(packAction),
     days: [...new Set(items.map((item) => item.day))].sort((a, b) => a - b),
+    attachments: (options.attachments ?? []).map((file) => {
+      const item = items.find((candidate) => candidate.id !== null && candidate.id === file.itemId);
+      return { name: file.name, url: file.url, item: item ? `${item.fullNumber}. ${item.title}` : null };
+    }),
   };
 }
 

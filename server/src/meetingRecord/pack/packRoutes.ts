@@ -16,6 +16,7 @@ import { renderDocx } from './packDocx.ts';
 import { renderHtml } from './packHtml.ts';
 import { renderIcal } from './packIcal.ts';
 import { renderMarkdown } from './packMarkdown.ts';
+import { AttachmentStore } from '../../attachments/attachmentStore.ts';
 import { buildPack, type PackModel } from './packModel.ts';
 
 export interface PackRouteOptions {
@@ -42,7 +43,8 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const today = todayIso();
     const list = (await actions.actions.list(meetingId)).map((action) => withOverdue(action, today));
     const { dayEnd } = await run.state(meetingId);
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd }) };
+    const attachments = await new AttachmentStore(store.db).list(meetingId);
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, attachments }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.
