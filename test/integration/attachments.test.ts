@@ -182,7 +182,7 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     const search = (q: string) => http<{ results: SearchResult[] }>(server.baseUrl, 'GET', `/api/search?q=${encodeURIComponent(q)}&meetingId=${MEETING}`, { cookie: observer.cookie });
     const pdf = (await waitFor(async () => (await search('kigali')).body.results.find((r) => r.kind === 'attachment'), { message: 'the PDF text', timeout: 20_000 }))!;
     expect(pdf.title).toBe('venues.pdf');
-    expect(pdf.link).toBe(`/meetings/${MEETING}?tab=agenda#item-${ITEM}`);
+    expect(pdf.link).toBe(`/meetings/${MEETING}?tab=attachments#item-${ITEM}`);
     const [start, end] = pdf.matches[0]!;
     expect(pdf.snippet.slice(start, end)).toBe('Kigali');
     const docx = (await waitFor(async () => (await search('caribbean youth')).body.results.find((r) => r.kind === 'attachment'), { message: 'the DOCX text', timeout: 20_000 }))!;

@@ -4,12 +4,14 @@ import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
 // and the collaboration stack (its JavaScript budget is in client/budget.json).
 const MeetingPage = lazy(() => import('../meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
 const ProposalPage = lazy(() => import('../proposals/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })));
+const SearchPage = lazy(() => import('../search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -55,6 +57,7 @@ function Shell() {
           <span className="site-header__name">{t('app.name')}</span>
           <span className="site-header__tagline">{t('app.tagline')}</span>
         </Link>
+        {user && <SearchBox />}
         {user && (
           <div className="site-header__user">
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
@@ -82,6 +85,7 @@ function Shell() {
             <Route path="/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
             <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

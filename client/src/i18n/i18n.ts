@@ -9,17 +9,19 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import actions from './en/actions.json' with { type: 'json' };
 import agendaItems from './en/agendaItems.json' with { type: 'json' };
+import attachments from './en/attachments.json' with { type: 'json' };
 import comments from './en/comments.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import pack from './en/pack.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
+import search from './en/search.json' with { type: 'json' };
 import versions from './en/versions.json' with { type: 'json' };
 import workingGroups from './en/workingGroups.json' with { type: 'json' };
 
 export const resources = {
   en: {
-    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems },
+    translation: { ...common, proposals, comments, polls, workingGroups, actions, versions, pack, agendaItems, attachments, search },
   },
 } as const;
 

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { ActionsTab } from '../actions/ActionsTab.tsx';
 import { AgendaTab } from '../agenda/AgendaTab.tsx';
+import { AttachmentsTab } from '../attachments/AttachmentsTab.tsx';
 import { PollsTab } from '../polls/PollsTab.tsx';
 import { ProposalsTab } from '../proposals/ProposalsTab.tsx';
 import { WorkingGroupsTab } from '../workingGroups/WorkingGroupsTab.tsx';
@@ -19,4 +20,5 @@ export const MEETING_TABS: MeetingTab[] = [
   { id: 'polls', labelKey: 'meeting.tabs.polls', Component: PollsTab },
   { id: 'groups', labelKey: 'meeting.tabs.groups', Component: WorkingGroupsTab },
   { id: 'actions', labelKey: 'meeting.tabs.actions', Component: ActionsTab },
+  { id: 'attachments', labelKey: 'attachments.title', Component: AttachmentsTab },
 ];

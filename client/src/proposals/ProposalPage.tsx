@@ -16,6 +16,7 @@ import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocume
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useDocumentComments } from '../comments/useDocumentComments.tsx';
 import { formatTime } from '../comments/formatTime.ts';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
@@ -125,6 +126,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             ))}
           </ol>
         </section>
+        <AttachmentsPanel id="attachments" target={{ meetingId: proposal.meetingId, proposalId: proposal.id }} heading={t('attachments.ofProposal')} />
         {(moderator || author) && <ManageProposal proposal={proposal} onUpdated={setOwn} />}
       </CollaborativeDocument>
     </article>

@@ -38,7 +38,7 @@ export function linkOf(entry: IndexEntry): string {
     case 'agendaItem':
       return `${meeting}?tab=agenda#item-${target}`;
     case 'attachment':
-      if (target.startsWith('item:')) return `${meeting}?tab=agenda#item-${target.slice(5)}`;
+      if (target.startsWith('item:')) return `${meeting}?tab=attachments#item-${target.slice(5)}`;
       if (target.startsWith('proposal:')) return `${meeting}/proposals/${encodeURIComponent(target.slice(9))}#attachments`;
       return `${meeting}?tab=attachments#attachment-${entry.refId}`;
     default:
