@@ -1,6 +1,6 @@
 /** Results of a search, grouped by kind, the matching words marked, each a link to its place. */
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { SEARCH_KINDS, type SearchResponse, type SearchResult } from '../../../shared/schemas/search.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -23,7 +23,12 @@ export function MarkedSnippet({ result }: { result: SearchResult }) {
   );
 }
 
+/** Searching again for the same words (Enter in the box) loads afresh. */
 export function SearchPage() {
+  return <SearchResults key={useLocation().key} />;
+}
+
+function SearchResults() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
