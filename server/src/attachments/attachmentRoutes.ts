@@ -35,9 +35,17 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ service: AttachmentSe
   const maxBytes = service.maxBytes;
   await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 4, fieldSize: 256, parts: 6 } });
 
-  /** Refuses a declared over-size body before reading it, and closes the connection after. */
+  /**
+   * Refuses a declared over-size body before reading it, and closes the connection after. Only
+   * a multipart upload may be larger than the app's usual body limit.
+   */
   const refuseDeclaredOversize = async (request: FastifyRequest, reply: FastifyReply) => {
     const declared = Number(request.headers['content-length'] ?? 0);
+    const multipartBody = /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
+    if (!multipartBody && declared > request.server.initialConfig.bodyLimit!) {
+      reply.header('connection', 'close');
+      throw new AppError('PAYLOAD_TOO_LARGE', 'Send the file as multipart/form-data in the field `file`.');
+    }
     if (declared > maxBytes + FRAMING_BYTES) {
       reply.header('connection', 'close');
       throw tooLarge(maxBytes);
