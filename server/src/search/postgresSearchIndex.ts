@@ -6,7 +6,7 @@
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { likeEscape, toEntry, type IndexEntry, type IndexRow, type SearchIndex, type SearchOptions } from './searchIndex.ts';
-import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES } from './searchSources.ts';
+import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const SELECT_FOLDED = `SELECT ${COLUMNS}, search_fold(title || ' ' || body) FROM search_src`;
@@ -66,7 +66,7 @@ export class PostgresSearchIndex implements SearchIndex {
       await tx.run(`CREATE OR REPLACE VIEW search_src AS ${SOURCE_VIEW}`);
       for (const table of Object.keys(TABLE_REFRESHES)) {
         await tx.run(triggerFunctionSql(table));
-        await tx.run(`CREATE OR REPLACE TRIGGER search_on_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table}
+        await tx.run(`CREATE OR REPLACE TRIGGER search_on_${table} AFTER INSERT OR UPDATE OF ${UPDATE_COLUMNS[table]!.join(', ')} OR DELETE ON ${table}
           FOR EACH ROW EXECUTE FUNCTION search_on_${table}()`);
       }
       const kinds = SQL_KINDS.map((kind) => `'${kind}'`).join(', ');

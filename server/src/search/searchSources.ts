@@ -52,3 +52,15 @@ export const TABLE_REFRESHES: Record<string, Refresh[]> = {
   attachments: [{ kind: 'attachment', column: 'ref_id', key: 'id' }],
   attachment_versions: [{ kind: 'attachment', column: 'ref_id', key: 'attachment_id' }],
 };
+
+/** The columns whose change matters (an update of others, e.g. a poll's status, touches no index row). */
+export const UPDATE_COLUMNS: Record<string, string[]> = {
+  proposals: ['title', 'summary', 'meeting_id'],
+  comments: ['body', 'hidden_at', 'deleted_at'],
+  action_items: ['text', 'owner', 'agenda_item_id', 'meeting_id'],
+  polls: ['question', 'meeting_id'],
+  poll_options: ['label', 'poll_id'],
+  working_groups: ['name', 'description', 'meeting_id'],
+  attachments: ['current_version', 'deleted_at', 'item_id', 'proposal_id'],
+  attachment_versions: ['name', 'text'],
+};

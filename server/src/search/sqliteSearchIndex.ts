@@ -5,7 +5,7 @@
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { likeEscape, toEntry, type IndexEntry, type IndexRow, type SearchIndex, type SearchOptions } from './searchIndex.ts';
-import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES } from './searchSources.ts';
+import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
@@ -22,7 +22,8 @@ function triggerSql(table: string, op: (typeof OPS)[number]): string {
     }
     return statements;
   });
-  return `CREATE TRIGGER search_${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN\n${body.join('\n')}\nEND`;
+  const event = op === 'UPDATE' ? `UPDATE OF ${UPDATE_COLUMNS[table]!.join(', ')}` : op;
+  return `CREATE TRIGGER search_${table}_${op.toLowerCase()} AFTER ${event} ON ${table} BEGIN\n${body.join('\n')}\nEND`;
 }
 
 export class SqliteSearchIndex implements SearchIndex {
