@@ -64,4 +64,32 @@ describe('documents and search', () => {
     expect(await a11yViolations(kwame.page)).toEqual([]);
     expect([...mei.errors, ...kwame.errors]).toEqual([]);
   });
+
+  it('previews the PDF in the page, fits a 360 px screen, and removes after a confirmation', async () => {
+    const zone = mei.page.locator(`#item-${ITEM}`);
+    await zone.getByRole('button', { name: 'Preview' }).click();
+    const preview = zone.locator('iframe[title="Preview of timeline-retreat.pdf"]');
+    await preview.waitFor();
+    expect(await preview.getAttribute('src')).toMatch(/\?inline=1$/);
+    expect(await a11yViolations(mei.page)).toEqual([]);
+
+    await mei.page.setViewportSize({ width: 360, height: 800 });
+    const sideways = () => mei.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await mei.page.goto('/search?q=kigali');
+    await mei.page.getByRole('region', { name: 'Documents' }).waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await mei.page.setViewportSize({ width: 1280, height: 800 });
+
+    await mei.page.goto(DOCUMENTS_PATH);
+    const remove = mei.page.locator(`#item-${ITEM}`).getByRole('button', { name: 'Remove timeline-retreat.pdf' });
+    await remove.waitFor();
+    mei.page.once('dialog', (dialog) => void dialog.accept());
+    await remove.click();
+    // Gone from Kwame's page too, without a reload.
+    await expect
+      .poll(() => kwame.page.locator(`#item-${ITEM}`).getByRole('link', { name: 'timeline-retreat.pdf' }).count(), { timeout: 10_000 })
+      .toBe(0);
+    expect([...mei.errors, ...kwame.errors]).toEqual([]);
+  });
 });
