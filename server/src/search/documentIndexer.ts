@@ -6,9 +6,9 @@
 import type { Extension, onStoreDocumentPayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { readAgendaItems, type RichNode } from '../../../shared/agendaItems.ts';
-import { parseDocumentName } from '../../../shared/documentNames.ts';
+import { agendaDoc, parseDocumentName, proposalDoc } from '../../../shared/documentNames.ts';
 import type { FastifyBaseLogger } from 'fastify';
-import { docToJSON } from '../meetingRecord/agendaDocument.ts';
+import { docToJSON, loadStoredDoc } from '../meetingRecord/agendaDocument.ts';
 import type { Store } from '../storage/store.ts';
 import type { IndexEntry, SearchIndex } from './searchIndex.ts';
 
@@ -37,6 +37,26 @@ export class DocumentIndexer implements Extension {
       await this.indexDocument(documentName, document);
     } catch (error) {
       this.log.warn({ err: error, documentName }, 'indexing the document for search failed');
+    }
+  }
+
+  /**
+   * Indexes the stored documents that have no rows yet (a store seeded or upgraded before search
+   * existed). Documents edited since are indexed when they are stored.
+   */
+  async backfill(): Promise<void> {
+    const indexed = await this.index.indexedDocuments();
+    const meetings = await this.store.db.all<{ id: string }>('SELECT id FROM meetings');
+    const proposals = await this.store.db.all<{ id: string }>('SELECT id FROM proposals');
+    const names = [...meetings.map((m) => agendaDoc(m.id)), ...proposals.map((p) => proposalDoc(p.id))];
+    for (const name of names) {
+      if (indexed.has(name)) continue;
+      const doc = await loadStoredDoc(this.store.documents, name);
+      try {
+        await this.indexDocument(name, doc);
+      } finally {
+        doc.destroy();
+      }
     }
   }
 

@@ -89,6 +89,11 @@ export class PostgresSearchIndex implements SearchIndex {
     else await this.db.transaction(write);
   }
 
+  async indexedDocuments(): Promise<Set<string>> {
+    const rows = await this.db.all<{ doc: string }>("SELECT DISTINCT doc FROM search_entries WHERE doc <> ''");
+    return new Set(rows.map((row) => row.doc));
+  }
+
   async search(words: string[], options: SearchOptions): Promise<IndexEntry[]> {
     if (words.length === 0) return [];
     const where: string[] = [];

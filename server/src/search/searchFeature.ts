@@ -15,8 +15,9 @@ export const searchFeature: Feature = {
   async register({ http, store, collab, log }) {
     const index = createSearchIndex(store.db);
     await index.setup();
-    collab.configuration.extensions.push(new DocumentIndexer(store, index, log));
-    await http.register(searchRoutes, { service: new SearchService(store, index) });
+    const documents = new DocumentIndexer(store, index, log);
+    collab.configuration.extensions.push(documents);
+    await http.register(searchRoutes, { service: new SearchService(store, index, documents) });
   },
   seedDemo: seedMultilingualDemo,
 };

@@ -26,6 +26,8 @@ export interface SearchIndex {
   setup(): Promise<void>;
   /** Replaces every row that came from document `doc` (e.g. `agenda:m1`). */
   replaceDocument(doc: string, entries: IndexEntry[], tx?: SqlExecutor): Promise<void>;
+  /** The documents that have rows in the index. */
+  indexedDocuments(): Promise<Set<string>>;
   /** Rows containing every word (already folded, see textFold.ts), best first. */
   search(words: string[], options: SearchOptions): Promise<IndexEntry[]>;
 }

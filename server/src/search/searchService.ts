@@ -8,6 +8,7 @@ import { notFound } from '../http/appError.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
+import type { DocumentIndexer } from './documentIndexer.ts';
 import type { IndexEntry, SearchIndex } from './searchIndex.ts';
 import { canSearchMeeting } from './searchPolicy.ts';
 import { queryWords, snippetOf } from './textFold.ts';
@@ -50,9 +51,22 @@ export class SearchService {
   private readonly store: Store;
   private readonly index: SearchIndex;
 
-  constructor(store: Store, index: SearchIndex) {
+  private backfill: Promise<void> | null = null;
+  private readonly documents: DocumentIndexer | null;
+
+  constructor(store: Store, index: SearchIndex, documents: DocumentIndexer | null = null) {
     this.store = store;
     this.index = index;
+    this.documents = documents;
+  }
+
+  /** Once per process, at the first search: documents stored before they could be indexed. */
+  private async backfilled(): Promise<void> {
+    if (!this.documents) return;
+    this.backfill ??= this.documents.backfill().catch(() => {
+      this.backfill = null;
+    });
+    await this.backfill;
   }
 
   async search(user: User, query: string, meetingId?: string): Promise<SearchResult[]> {
@@ -62,6 +76,7 @@ export class SearchService {
       if (!meeting || !canSearchMeeting(user, meeting)) throw notFound('The meeting');
       meetings.set(meetingId, meeting);
     }
+    await this.backfilled();
     const words = queryWords(query);
     const rows = await this.index.search(words, { meetingId, limit: 400 });
     const results: SearchResult[] = [];

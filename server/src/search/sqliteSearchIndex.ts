@@ -74,6 +74,11 @@ export class SqliteSearchIndex implements SearchIndex {
     else await write(tx);
   }
 
+  async indexedDocuments(): Promise<Set<string>> {
+    const rows = await this.db.all<{ doc: string }>("SELECT DISTINCT doc FROM search_fts WHERE doc <> ''");
+    return new Set(rows.map((row) => row.doc));
+  }
+
   async search(words: string[], options: SearchOptions): Promise<IndexEntry[]> {
     if (words.length === 0) return [];
     const long = words.filter((word) => [...word].length >= 3);
