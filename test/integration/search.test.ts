@@ -8,7 +8,7 @@ import { agendaDoc } from '../../shared/documentNames.ts';
 import type { SearchResult } from '../../shared/schemas/search.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { loadStoredDoc } from '../../server/src/meetingRecord/agendaDocument.ts';
-import { GDC_PROPOSAL_ID } from '../../server/src/proposals/demoProposals.ts';
+import { GDC_PROPOSAL_ID, GDC_PROPOSAL_TITLE } from '../../server/src/proposals/demoProposals.ts';
 import { DocumentIndexer } from '../../server/src/search/documentIndexer.ts';
 import { createSearchIndex } from '../../server/src/search/searchIndex.ts';
 import { login, type Session } from '../helpers/clients.ts';
@@ -44,6 +44,7 @@ describe('search', () => {
       const comment = body.results.find((result) => result.kind === 'comment');
       expect(comment, query).toBeDefined();
       expect(marked(comment!)).toContain(word);
+      expect(comment!.title).toBe(GDC_PROPOSAL_TITLE);
       expect(comment!.link).toMatch(new RegExp(`^/meetings/${MEETING}/proposals/${GDC_PROPOSAL_ID}#thread-[0-9a-f-]+$`));
     }
   });

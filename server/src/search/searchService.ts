@@ -60,6 +60,14 @@ export class SearchService {
     this.documents = documents;
   }
 
+  /** A comment is shown under its proposal's title (a comment on the agenda gets the client's words). */
+  private async commentTitle(target: string): Promise<string> {
+    const ref = parseDocumentName(target.split(' ')[0] ?? '');
+    if (ref?.kind !== 'proposal') return '';
+    const row = await this.store.db.get<{ title: string }>('SELECT title FROM proposals WHERE id = ?', [ref.id]);
+    return row?.title ?? '';
+  }
+
   /** Once per process, at the first search: documents stored before they could be indexed. */
   private async backfilled(): Promise<void> {
     if (!this.documents) return;
@@ -95,7 +103,8 @@ export class SearchService {
       perKind.set(kind, count + 1);
       const inBody = snippetOf(row.body, words);
       const { snippet, matches } = inBody.matches.length > 0 || !row.title ? inBody : snippetOf(row.title, words);
-      results.push({ kind, id, meetingId: row.meetingId, title: row.title, snippet, matches, link: linkOf(row) });
+      const title = row.kind === 'comment' ? await this.commentTitle(row.target) : row.title;
+      results.push({ kind, id, meetingId: row.meetingId, title, snippet, matches, link: linkOf(row) });
     }
     // Grouped by kind, in the order of SEARCH_KINDS; best first within a kind.
     return results.sort((a, b) => SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind));
