@@ -24,7 +24,6 @@ export const attachmentsFeature: Feature = {
     });
     live.source(LIVE_ATTACHMENTS_MAP, (meetingId) => service.liveEntries(meetingId));
     await http.register(attachmentRoutes, { service });
-    http.decorate('attachments', service);
     http.addHook('onClose', async () => {
       await service.settled().catch(() => {});
       await extractor.stop();
