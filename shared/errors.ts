@@ -43,6 +43,9 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   /** A body in a format the route does not read (it reads JSON). */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE_REFUSED: 415,
+  NO_FILE: 400,
   RATE_LIMITED: 429,
   /** As many version diffs of this meeting as allowed are running; try again in a moment. */
   DIFFS_BUSY: 429,

@@ -6,6 +6,7 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { ActionSchema } from './schemas/actions.ts';
+import { AttachmentSchema } from './schemas/attachments.ts';
 import { ThreadSchema } from './schemas/comments.ts';
 import { DayBalanceSchema, FloorItemSchema, MetaSchema, QuestionSchema, SpeakingSchema } from './schemas/floor.ts';
 import { PollSchema } from './schemas/polls.ts';
@@ -27,6 +28,8 @@ export const LIVE_MAP_SCHEMAS = {
   meeting: Type.Union([Type.String(), Type.Number(), Type.Null()]),
   /** Keys `speaking`, `item:{itemId}`, `day` and `meta` (see shared/schemas/floor.ts). */
   floor: Type.Union([SpeakingSchema, FloorItemSchema, DayBalanceSchema, MetaSchema]),
+  /** Per attachment id, the attachment (with its versions) as the API lists it. */
+  attachments: AttachmentSchema,
   /** Per question id, the question as everyone may see it (approved ones only). */
   questions: QuestionSchema,
 } as const satisfies Record<string, TSchema>;

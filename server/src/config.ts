@@ -87,6 +87,11 @@ const EnvSchema = Type.Object({
     description: 'an integer number of milliseconds, 1 to 3600000',
   }),
   WEBHOOKS_ALLOW_LOOPBACK_HTTP: Type.Enum(['0', '1'], { description: '0 or 1 (1 only for tests: http://127.0.0.1 endpoints)' }),
+  MAX_ATTACHMENT_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 1024 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -115,6 +120,7 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   NOTIFY_COALESCE_MS: '60000',
   NOTIFY_BACKOFF_BASE_MS: '30000',
   WEBHOOKS_ALLOW_LOOPBACK_HTTP: '0',
+  MAX_ATTACHMENT_BYTES: String(25 * 1024 * 1024),
 };
 
 export interface Config {
@@ -159,6 +165,8 @@ export interface Config {
   updateCpuBudgetMs: number;
   /** Largest size of a collaborative document (its encoded state). */
   maxDocumentBytes: number;
+  /** Largest attachment file; larger uploads get 413. */
+  maxAttachmentBytes: number;
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean;
   /** Single sign-on providers (OIDC_PROVIDERS and OIDC_<NAME>_*; see sso/oidcConfig.ts). */
@@ -223,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
     maxDocumentBytes: parsed.MAX_DOCUMENT_BYTES,
     updateCpuBudgetMs: parsed.UPDATE_CPU_BUDGET_MS,
+    maxAttachmentBytes: parsed.MAX_ATTACHMENT_BYTES,
     secureCookies: origins.every((origin) => origin.startsWith('https:')),
     oidc: parseOidcSettings(env),
     notifications: {

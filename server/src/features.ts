@@ -1,5 +1,6 @@
 /** The features of the server, in the order they register. */
 import { apiTokensFeature } from './apiTokens/apiTokensFeature.ts';
+import { attachmentsFeature } from './attachments/attachmentsFeature.ts';
 import { auditFeature } from './audit/auditFeature.ts';
 import type { Feature } from './feature.ts';
 import { floorFeature } from './floor/floorFeature.ts';
@@ -8,6 +9,7 @@ import { meetingsFeature } from './meetings/meetingsFeature.ts';
 import { notificationsFeature } from './notifications/notificationsFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
 import { proposalsFeature } from './proposals/proposalsFeature.ts';
+import { searchFeature } from './search/searchFeature.ts';
 import { ssoFeature } from './sso/ssoFeature.ts';
 import { timelineFeature } from './timeline/timelineFeature.ts';
 
@@ -23,4 +25,6 @@ export const FEATURES: Feature[] = [
   ssoFeature,
   floorFeature,
   notificationsFeature,
+  attachmentsFeature,
+  searchFeature,
 ];

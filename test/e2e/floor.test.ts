@@ -78,7 +78,9 @@ describe('the floor in the browser', () => {
     await expect.poll(() => projector.page.getByText('Nobody has the floor.').isVisible()).toBe(true);
 
     // Questions need approval; an observer asks one.
-    await chair.page.getByLabel('New questions need approval').check();
+    // The box follows the server's answer (the live document), so it changes a moment after the
+    // click: click, then wait for it, rather than check(), which wants the change at once.
+    await chair.page.getByLabel('New questions need approval').click();
     await expect.poll(() => chair.page.getByLabel('New questions need approval').isChecked()).toBe(true);
     const observer = await signIn('tomas@example.org', `${meetingPath}?tab=floor`);
     await observer.page.getByLabel('Your question').fill(QUESTION);

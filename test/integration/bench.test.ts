@@ -23,7 +23,18 @@ describe('benchmark harness', () => {
     const file = fs.readdirSync(out).find((name) => name.startsWith('quick-') && name.endsWith('.json'));
     expect(file, 'the raw JSON of the run').toBeDefined();
     const record = JSON.parse(fs.readFileSync(path.join(out, file!), 'utf8')) as RunRecord;
-    expect(record.scenarios.map((scenario) => scenario.id)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10']);
+    expect(record.scenarios.map((scenario) => scenario.id)).toEqual([
+      'S1',
+      'S2',
+      'S3',
+      'S4',
+      'S5',
+      'S6',
+      'S7',
+      'S8',
+      'S9',
+      'S10',
+    ]);
     for (const scenario of record.scenarios) {
       expect(scenario.error, `${scenario.id} ran`).toBeUndefined();
       expect(scenario.measurements.length, `${scenario.id} measured something`).toBeGreaterThan(0);

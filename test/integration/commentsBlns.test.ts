@@ -38,7 +38,9 @@ describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend
 
   // About 500 comments, each one transaction with its audit row, mentions and notifications: on
   // PostgreSQL on a loaded two-core machine this takes longer than the default 30 s.
-  it('posts every string and reads each back exactly, from the API and from the live document', { timeout: 120_000 }, async () => {
+  it('posts every string and reads each back exactly, from the API and from the live document', {
+    timeout: 120_000,
+  }, async () => {
     const watcher = connectPeer(server.wsUrl, liveDoc(DEMO_MEETING.id), () =>
       collabToken(server.baseUrl, people[0]!, liveDoc(DEMO_MEETING.id)),
     );

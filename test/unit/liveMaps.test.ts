@@ -20,6 +20,16 @@ describe('live maps', () => {
       LIVE_WORKING_GROUPS_MAP,
     ];
     for (const name of projected) expect(LIVE_MAP_NAMES).toContain(name);
-    expect([...LIVE_MAP_NAMES].sort()).toEqual(['actions', 'floor', 'meeting', 'polls', 'proposals', 'questions', 'threads', 'workingGroups']);
+    expect([...LIVE_MAP_NAMES].sort()).toEqual([
+      'actions',
+      'attachments',
+      'floor',
+      'meeting',
+      'polls',
+      'proposals',
+      'questions',
+      'threads',
+      'workingGroups',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { SignInPage } from '../auth/SignInPage.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
@@ -21,6 +22,7 @@ const FloorPresentPage = lazy(() => import('../floor/FloorPresentPage.tsx').then
 const NotificationSettingsPage = lazy(() =>
   import('../notifications/NotificationSettingsPage.tsx').then((m) => ({ default: m.NotificationSettingsPage })),
 );
+const SearchPage = lazy(() => import('../search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 const PollPresentPage = lazy(() => import('../polls/PollPresentPage.tsx').then((m) => ({ default: m.PollPresentPage })));
 
 /** The socket belongs to the session that ends; its module is loaded only once a page used it. */
@@ -66,6 +68,7 @@ function Shell() {
           <span className="site-header__name">{t('app.name')}</span>
           <span className="site-header__tagline">{t('app.tagline')}</span>
         </Link>
+        {user && <SearchBox />}
         {user && (
           <nav className="site-nav" aria-label={t('meetingAdmin.nav.label')}>
             <ul>
@@ -133,6 +136,12 @@ function Shell() {
               <Route path="/admin/audit-log" element={<AuditLogPage />} />
               <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
               <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+              <Route path="*" element={<NotFound />} />
+              <Route path="/" element={<MeetingListPage />} />
+              <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+              <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
+              <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+              <Route path="/search" element={<SearchPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

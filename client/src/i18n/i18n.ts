@@ -9,6 +9,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import actions from './en/actions.json' with { type: 'json' };
 import agendaItems from './en/agendaItems.json' with { type: 'json' };
+import attachments from './en/attachments.json' with { type: 'json' };
 import auditLog from './en/auditLog.json' with { type: 'json' };
 import calls from './en/calls.json' with { type: 'json' };
 import collab from './en/collab.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import pack from './en/pack.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import polls from './en/polls.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
+import search from './en/search.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
 import timeline from './en/timeline.json' with { type: 'json' };
 import tokens from './en/tokens.json' with { type: 'json' };
@@ -49,6 +51,8 @@ export const resources = {
       auditLog,
       floor,
       notifications,
+      attachments,
+      search,
     },
   },
 } as const;

@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import { ActionsTab } from '../actions/ActionsTab.tsx';
 import { AgendaTab } from '../agenda/AgendaTab.tsx';
+import { AttachmentsTab } from '../attachments/AttachmentsTab.tsx';
 import { FloorTab } from '../floor/FloorTab.tsx';
 import { PollsTab } from '../polls/PollsTab.tsx';
 import { ProposalsTab } from '../proposals/ProposalsTab.tsx';
@@ -21,4 +22,5 @@ export const MEETING_TABS: MeetingTab[] = [
   { id: 'groups', labelKey: 'meeting.tabs.groups', Component: WorkingGroupsTab },
   { id: 'actions', labelKey: 'meeting.tabs.actions', Component: ActionsTab },
   { id: 'floor', labelKey: 'floor.tab', Component: FloorTab },
+  { id: 'attachments', labelKey: 'attachments.title', Component: AttachmentsTab },
 ];

@@ -12,6 +12,7 @@ import { proposalDoc } from '../../../shared/documentNames.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { useUser } from '../app/session.tsx';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useDocumentComments } from '../comments/useDocumentComments.tsx';
@@ -135,6 +136,11 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             ))}
           </ol>
         </section>
+        <AttachmentsPanel
+          id="attachments"
+          target={{ meetingId: proposal.meetingId, proposalId: proposal.id }}
+          heading={t('attachments.ofProposal')}
+        />
         {(moderator || author) && <ManageProposal proposal={proposal} onUpdated={setOwn} />}
       </CollaborativeDocument>
     </article>

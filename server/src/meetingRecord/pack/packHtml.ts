@@ -130,6 +130,14 @@ ${lineList(PACK_TEXT.questionsAnswered, item.questionsAnswered)}
   const other =
     (pack.otherActions.length ? `<section><h2>${PACK_TEXT.otherActions}</h2>\n${actionList(pack.otherActions)}</section>` : '') +
     (pack.attendance.length ? `<section><h2>${PACK_TEXT.attendance}</h2>\n${lineList('', pack.attendance)}</section>` : '');
+  const files = pack.attachments.length
+    ? `<section><h2>${PACK_TEXT.attachments}</h2>\n<ul>\n${pack.attachments
+        .map(
+          (file) =>
+            `<li><a href="${escapeHtml(file.url)}">${escapeHtml(file.name)}</a>${file.item ? ` — ${escapeHtml(file.item)}` : ''}</li>`,
+        )
+        .join('\n')}\n</ul></section>`
+    : '';
   const multiDay = pack.days.length > 1;
   const annex = pack.days
     .map((day) => {
@@ -159,6 +167,7 @@ ${lineList(PACK_TEXT.questionsAnswered, item.questionsAnswered)}
 <p class="dateline">${escapeHtml(pack.dateLine)}</p>
 ${items}
 ${other}
+${files}
 <section class="annex">
 <h2>${escapeHtml(PACK_TEXT.annex)}</h2>
 ${annex}

@@ -100,6 +100,13 @@ export function renderMarkdown(pack: PackModel): string {
   if (pack.otherActions.length) out.push(`### ${PACK_TEXT.otherActions}`, '', ...pack.otherActions.map(action), '');
   if (pack.attendance.length)
     out.push(`### ${PACK_TEXT.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');
+  if (pack.attachments.length) {
+    out.push(`### ${PACK_TEXT.attachments}`, '');
+    for (const file of pack.attachments) {
+      out.push(`- [${escapeMarkdown(file.name)}](<${file.url}>)${file.item ? ` — ${escapeMarkdown(file.item)}` : ''}`);
+    }
+    out.push('');
+  }
   out.push(`## ${escapeMarkdown(PACK_TEXT.annex)}`, '');
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {

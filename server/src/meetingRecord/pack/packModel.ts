@@ -15,6 +15,7 @@ export const PACK_TEXT = {
   heading: 'Action items & next steps',
   actions: 'Actions',
   otherActions: 'Other actions',
+  attachments: 'Attachments',
   annex: 'Annex 1: Meeting Agenda',
   owner: 'Owner',
   due: 'Due',
@@ -90,6 +91,15 @@ export interface PackModel {
   days: number[];
   /** One line per meeting day, from the floor's check-ins. */
   attendance: string[];
+  /** Files attached to the meeting, its items and proposals, with their download paths. */
+  attachments: PackAttachment[];
+}
+
+export interface PackAttachment {
+  name: string;
+  url: string;
+  /** "6.a. Title" of the agenda item it belongs to, if any. */
+  item: string | null;
 }
 
 /** What the floor recorded (see server/src/floor/packFloor.ts). */
@@ -184,7 +194,7 @@ export function buildPack(
   meeting: Meeting,
   items: AgendaItemRecord[],
   actions: ActionDto[],
-  options: { dayEnd?: string; floor?: PackFloor } = {},
+  options: { dayEnd?: string; floor?: PackFloor; attachments?: { name: string; url: string; itemId: string | null }[] } = {},
 ): PackModel {
   const kept = actions.filter((action) => action.status !== 'dropped').sort((a, b) => a.position - b.position);
   const schedule = scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: options.dayEnd });
@@ -220,6 +230,10 @@ export function buildPack(
     otherActions: kept.filter((action) => !action.agendaItemId || !ids.has(action.agendaItemId)).map(packAction),
     days: [...new Set(items.map((item) => item.day))].sort((a, b) => a - b),
     attendance: options.floor?.attendance ?? [],
+    attachments: (options.attachments ?? []).map((file) => {
+      const item = items.find((candidate) => candidate.id !== null && candidate.id === file.itemId);
+      return { name: file.name, url: file.url, item: item ? `${item.fullNumber}. ${item.title}` : null };
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
 import { MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
+import { AttachmentStore } from '../../attachments/attachmentStore.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { packFloorRecord } from '../../floor/packFloor.ts';
 import { sendFile } from '../../http/fileReply.ts';
@@ -41,7 +42,8 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const list = (await actions.actions.list(meetingId)).map((action) => withOverdue(action, today));
     const { dayEnd } = await run.state(meetingId);
     const floor = await packFloorRecord(store, meetingId);
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd, floor }) };
+    const attachments = await new AttachmentStore(store.db).list(meetingId);
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, floor, attachments }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.

@@ -1,0 +1,57 @@
+/** The search box in the header; `/` focuses it from anywhere but a text field. */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import './search.css';
+
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function SearchBox() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
+      event.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <form
+      role="search"
+      className="site-search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const query = q.trim();
+        if (query) void navigate(`/search?q=${encodeURIComponent(query)}`);
+      }}
+    >
+      <label htmlFor="site-search-q" className="sr-only">
+        {t('search.label')}
+      </label>
+      <input
+        id="site-search-q"
+        ref={input}
+        type="search"
+        value={q}
+        maxLength={200}
+        placeholder={t('search.placeholder')}
+        aria-keyshortcuts="/"
+        title={t('search.shortcut')}
+        onChange={(event) => setQ(event.currentTarget.value)}
+      />
+      <button type="submit" className="button">
+        {t('search.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+/** Search across a meeting or the whole cycle: the query and the grouped results. */
+import { type Static, Type } from 'typebox';
+import { Id } from './common.ts';
+
+export const SEARCH_KINDS = ['agendaItem', 'proposal', 'comment', 'action', 'poll', 'workingGroup', 'attachment'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export const SEARCH_LIMITS = { queryChars: 200, perKind: 20, perMinute: 60 } as const;
+
+export const SearchQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: SEARCH_LIMITS.queryChars, description: 'the words to find' }),
+  meetingId: Type.Optional(Id),
+});
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const SearchResultSchema = Type.Object({
+  kind: Type.Enum(SEARCH_KINDS),
+  id: Type.String({ description: 'the id of the thing found (for a comment, the comment)' }),
+  meetingId: Id,
+  title: Type.String(),
+  snippet: Type.String({ description: 'plain text around the match; never HTML' }),
+  matches: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]), {
+    description: 'start and end offsets (UTF-16) in `snippet` of each matching word, for <mark>',
+  }),
+  link: Type.String({ description: 'the path of the exact place in the client' }),
+});
+export type SearchResult = Static<typeof SearchResultSchema>;
+
+export const SearchResponse = Type.Object({ results: Type.Array(SearchResultSchema) });
+export type SearchResponse = Static<typeof SearchResponse>;

@@ -1,0 +1,104 @@
+/**
+ * Search over HTTP: multilingual demo content found with highlighted snippets and links to the
+ * exact place; agenda text indexed when the agenda is stored; a hidden comment's body never
+ * found; signed-out people find nothing; a per-person rate limit.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { loadStoredDoc } from '../../server/src/meetingRecord/agendaDocument.ts';
+import { GDC_PROPOSAL_ID, GDC_PROPOSAL_TITLE } from '../../server/src/proposals/demoProposals.ts';
+import { DocumentIndexer } from '../../server/src/search/documentIndexer.ts';
+import { createSearchIndex } from '../../server/src/search/searchIndex.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import type { SearchResult } from '../../shared/schemas/search.ts';
+import { login, type Session } from '../helpers/clients.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
+
+const { server, call } = serverSuite();
+const MEETING = DEMO_MEETING.id;
+let secretariat: Session;
+let observer: Session;
+let sofia: Session;
+
+beforeAll(async () => {
+  secretariat = await login(server.baseUrl, 'secretariat@example.org');
+  observer = await login(server.baseUrl, 'tomas@example.org');
+  sofia = await login(server.baseUrl, 'sofia@example.org');
+});
+
+const search = async (who: Session | null, q: string, meetingId: string | null = MEETING) => {
+  const response = await call<{ results: SearchResult[] }>(
+    who,
+    'GET',
+    `/api/search?q=${encodeURIComponent(q)}${meetingId ? `&meetingId=${meetingId}` : ''}`,
+  );
+  return response;
+};
+const marked = (result: SearchResult) => result.matches.map(([start, end]) => result.snippet.slice(start, end));
+
+describe('search', () => {
+  it('finds the Arabic, Chinese and Russian comments, marks the words and links to the thread', async () => {
+    for (const [query, word] of [
+      ['الشباب', 'الشباب'],
+      ['青年论坛', '青年论坛'],
+      ['восточной', 'Восточной'],
+    ] as const) {
+      const { status, body } = await search(observer, query);
+      expect(status).toBe(200);
+      const comment = body.results.find((result) => result.kind === 'comment');
+      expect(comment, query).toBeDefined();
+      expect(marked(comment!)).toContain(word);
+      expect(comment!.title).toBe(GDC_PROPOSAL_TITLE);
+      expect(comment!.link).toMatch(new RegExp(`^/meetings/${MEETING}/proposals/${GDC_PROPOSAL_ID}#thread-[0-9a-f-]+$`));
+    }
+  });
+
+  it('groups results by kind and finds English across the cycle, whatever the case and accents', async () => {
+    const { body } = await search(sofia, 'GLOBAL DIGITAL compact', null);
+    const kinds = body.results.map((result) => result.kind);
+    expect(kinds).toContain('proposal');
+    expect([...kinds].sort((a, b) => kinds.indexOf(a) - kinds.indexOf(b))).toEqual(kinds);
+    const proposal = body.results.find((result) => result.kind === 'proposal')!;
+    expect(proposal.link).toBe(`/meetings/${MEETING}/proposals/${GDC_PROPOSAL_ID}`);
+    expect(marked(proposal).map((word) => word.toLowerCase())).toContain('global');
+  });
+
+  it('indexes the agenda text when the document is stored, and links to the item', async () => {
+    // The seeded agenda was stored before the server ran: indexed once, at the first search.
+    const seeded = (await search(observer, 'Comments on the draft IGF 2025 timeline')).body.results;
+    expect(seeded.find((result) => result.kind === 'agendaItem')?.link).toBe(`/meetings/${MEETING}?tab=agenda#item-oc1-timeline`);
+    const { store } = server.app;
+    const indexer = new DocumentIndexer(store, createSearchIndex(store.db), server.app.http.log);
+    const doc = await loadStoredDoc(store.documents, agendaDoc(MEETING));
+    await indexer.indexDocument(agendaDoc(MEETING), doc);
+    doc.destroy();
+    const { body } = await search(observer, 'MAG timeline');
+    const item = body.results.find((result) => result.kind === 'agendaItem');
+    expect(item?.link).toBe(`/meetings/${MEETING}?tab=agenda#item-oc1-timeline`);
+  });
+
+  it('never finds a hidden comment’s body', async () => {
+    const before = await search(observer, 'Поддерживаю');
+    const comment = before.body.results.find((result) => result.kind === 'comment')!;
+    expect(comment).toBeDefined();
+    const hidden = await call(secretariat, 'DELETE', `/api/comments/${comment.id}`, { reason: 'Off topic for this test' });
+    expect(hidden.status).toBe(204);
+    expect((await search(observer, 'Поддерживаю')).body.results).toEqual([]);
+    expect((await search(secretariat, 'Поддерживаю')).body.results).toEqual([]);
+  });
+
+  it('finds nothing for signed-out people and refuses a bad query', async () => {
+    expect((await search(null, 'timeline')).status).toBe(401);
+    expect((await search(observer, '')).status).toBe(400);
+    expect((await search(observer, 'timeline', 'no-such-meeting')).status).toBe(404);
+  });
+
+  it('limits searches per person', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) statuses.push((await search(sofia, `limit ${i}`)).status);
+    expect(statuses.slice(0, 50).every((status) => status === 200)).toBe(true);
+    expect(statuses).toContain(429);
+    // Another person is not held back.
+    expect((await search(observer, 'timeline')).status).toBe(200);
+  });
+});
