@@ -4,6 +4,7 @@
  * polls and working groups 200–299, the meeting record (agenda items, actions, versions) 300–399.
  */
 import { INTEROP_MIGRATIONS } from './apiTokens/migrations.ts';
+import { I18N_MIGRATIONS } from './i18n/migrations.ts';
 import { MEETING_RECORD_MIGRATIONS } from './meetingRecord/migrations.ts';
 import { POLL_MIGRATIONS } from './polls/migrations.ts';
 import { PROPOSAL_MIGRATIONS } from './proposals/migrations.ts';
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...MEETING_RECORD_MIGRATIONS,
   ...PEOPLE_MIGRATIONS,
   ...INTEROP_MIGRATIONS,
+  ...I18N_MIGRATIONS,
 ];

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { ID_PATTERN } from '../documentNames.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../roles.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'an opaque id' });
 
@@ -28,3 +29,6 @@ export type MeetingParams = Static<typeof MeetingParams>;
 
 /** A document name as used by the WebSocket and by threads: `agenda:…`, `proposal:…`, `live:…`. */
 export const DocName = Type.String({ pattern: '^(agenda|proposal|live):[A-Za-z0-9_-]{1,64}$' });
+
+/** One of the six UN languages (see shared/i18n/languages.ts). */
+export const LanguageSchema = Type.Enum(LANGUAGES, { description: 'ar, zh, en, fr, ru or es' });

@@ -14,6 +14,7 @@ import { invitationOpen, InvitationStore } from './invitationStore.ts';
 import { assertMayManagePeople, assertNotOwnLockout } from './peoplePolicy.ts';
 import { ImportFileError, planImport, type PlannedRow } from './userImport.ts';
 import { normaliseEmail, type User, type UserChanges } from './userStore.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 
 /** What an email about an invitation needs; written in the invitation's own transaction. */
 export interface InvitationMessage {
@@ -219,10 +220,14 @@ export class PeopleService {
     });
   }
 
-  async updateProfile(user: User, patch: { name?: string | undefined; affiliation?: string | null | undefined }): Promise<User> {
+  async updateProfile(
+    user: User,
+    patch: { name?: string | undefined; affiliation?: string | null | undefined; language?: Language | undefined },
+  ): Promise<User> {
     const changes: UserChanges = {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.affiliation !== undefined ? { affiliation: clean(patch.affiliation) } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
     };
     if (changes.name === '') throw badRequest('Your name cannot be empty.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {
