@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { LanguagePicker, useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -49,6 +50,7 @@ function Shell() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   useFocusMainOnNavigation();
+  useLanguageOfPerson(user);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -59,6 +61,7 @@ function Shell() {
           <span className="site-header__name">{t('app.name')}</span>
           <span className="site-header__tagline">{t('app.tagline')}</span>
         </Link>
+        <LanguagePicker user={user} />
         {user && (
           <div className="site-header__user">
             <nav aria-label={t('people.nav.label')} className="site-header__nav">
