@@ -3,6 +3,7 @@
  * by when (the words said, and the days they mean), and where it came from (typed directly, an
  * agenda item, a comment, a poll's result).
  */
+import { formatDay } from '../../../shared/i18n/format.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDue } from '../../../shared/dueDates.ts';
@@ -77,7 +78,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   }, [ownerKind, ownerLabel]);
 
   const parsed = dueLabel.trim() && !dueStart ? parseDue(dueLabel, meeting.startsOn) : null;
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const formatDate = (iso: string) => formatDay(i18n.language, iso);
 
   const owner = async (): Promise<Owner | null> => {
     if (ownerKind === 'person') {

@@ -1,4 +1,5 @@
 /** One action item in the list: what, who, by when, its status (changeable by those who may), its source and its history. */
+import { formatDay, formatDateTime } from '../../../shared/i18n/format.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, isOverdue, type ActionStatus } from '../../../shared/dueDates.ts';
@@ -18,8 +19,8 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
   const overdue = isOverdue(action, today);
   const editable = canEditAction(user, action);
   const item = items.find((candidate) => candidate.id === action.agendaItemId);
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const date = (iso: string) => formatDay(i18n.language, iso, 'medium');
+  const when = (at: number) => formatDateTime(i18n.language, at);
   const textId = `action-${action.id}-text`;
 
   const setStatus = (status: ActionStatus) => {

@@ -1,4 +1,6 @@
-/** A moment as the reader's language writes it: date and time, short. */
+import { formatDateTime } from '../../../shared/i18n/format.ts';
+
+/** When something happened, in the reader's language and time zone. */
 export function formatTime(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return formatDateTime(language, at);
 }

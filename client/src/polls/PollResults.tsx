@@ -2,6 +2,7 @@
  * A poll's results as text first (every count and percentage is written out, so screen readers
  * get the tally), with bars beside them; the ranked count round by round; per stakeholder group.
  */
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import { useTranslation } from 'react-i18next';
 import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
@@ -13,7 +14,7 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
   if (!poll.resultsVisible) {
     return <p className="poll-results__withheld">{t('polls.results.withheld', { count: poll.ballots })}</p>;
   }
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 5 });
+  const number = { format: (value: number) => formatNumber(i18n.language, value, { maximumFractionDigits: 5 }) };
   const tally = poll.tally ?? {};
   const winners = new Set(poll.winners ?? []);
   const labelOf = (id: string) => poll.options.find((option) => option.id === id)?.label ?? id;

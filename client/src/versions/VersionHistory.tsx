@@ -2,6 +2,7 @@
  * The agenda's version history: name the agenda as it is, see what changed since a version or
  * between two, and (secretariat, chair) restore one as a new edit that everyone sees live.
  */
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
@@ -37,7 +38,7 @@ export function VersionHistory() {
   }, [base]);
   useEffect(load, [load]);
 
-  const when = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const when = (at: number) => formatDateTime(i18n.language, at);
   const label = (version: VersionDto) => `${version.name} (${when(version.createdAt)})`;
 
   const save = (event: FormEvent) => {
