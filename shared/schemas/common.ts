@@ -32,3 +32,7 @@ export const DocName = Type.String({ pattern: '^(agenda|proposal|live):[A-Za-z0-
 
 /** One of the six UN languages (see shared/i18n/languages.ts). */
 export const LanguageSchema = Type.Enum(LANGUAGES, { description: 'ar, zh, en, fr, ru or es' });
+
+/** `?lang=` of server-made documents; without it the person's language, then Accept-Language, decide. */
+export const LangQuery = Type.Object({ lang: Type.Optional(LanguageSchema) });
+export type LangQuery = Static<typeof LangQuery>;

@@ -3,6 +3,8 @@
  * in one SQL transaction with its audit-log entry, and after the commit projects the poll (and
  * its working group, for an election) into `live:{meetingId}`.
  */
+import type { Language } from '../../../shared/i18n/languages.ts';
+import { SERVER_TEXT } from '../i18n/serverText.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   ballotProblem,
@@ -309,10 +311,10 @@ export class PollService {
     return this.resultsOf(await this.pollOr404(pollId));
   }
 
-  async resultsCsv(_user: User, pollId: string): Promise<{ poll: Poll; csv: string }> {
+  async resultsCsv(_user: User, pollId: string, language: Language = 'en'): Promise<{ poll: Poll; csv: string }> {
     const poll = await this.pollOr404(pollId);
     if (!resultsVisible(poll)) throw new AppError('CONFLICT', NOT_VISIBLE);
-    return { poll, csv: resultsCsv(poll, await this.resultsOf(poll)) };
+    return { poll, csv: resultsCsv(poll, await this.resultsOf(poll), SERVER_TEXT[language]) };
   }
 
   /** Who has voted (never how). */

@@ -2,7 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
-import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
+import { ErrorResponse, LangQuery, MeetingParams } from '../../../../shared/schemas/common.ts';
+import type { Language } from '../../../../shared/i18n/languages.ts';
+import { requestLanguage } from '../../i18n/requestLanguage.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { notFound } from '../../http/appError.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
@@ -36,13 +38,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     return meeting;
   }
 
-  async function pack(meetingId: string): Promise<{ meeting: Meeting; model: PackModel }> {
+  async function pack(meetingId: string, language: Language): Promise<{ meeting: Meeting; model: PackModel }> {
     const meeting = await meetingOf(meetingId);
     const { items } = await readAgenda(store.documents, meetingId);
     const today = todayIso();
     const list = (await actions.actions.list(meetingId)).map((action) => withOverdue(action, today));
     const { dayEnd } = await run.state(meetingId);
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd }) };
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.
@@ -56,12 +58,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The meeting pack ("Action items & next steps") as Markdown',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const { meeting, model } = await pack(request.params.meetingId);
+      const { meeting, model } = await pack(request.params.meetingId, requestLanguage(request));
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `inline; filename="${fileName(meeting, 'action-items.md')}"`)
@@ -77,12 +80,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The meeting pack as a printable HTML page (print it to make a PDF)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const { model } = await pack(request.params.meetingId);
+      const { model } = await pack(request.params.meetingId, requestLanguage(request));
       return reply
         .type('text/html; charset=utf-8')
         // The page has no script at all; say so to the browser too.
@@ -99,12 +103,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The meeting pack as a Word document (DOCX)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const { meeting, model } = await pack(request.params.meetingId);
+      const { meeting, model } = await pack(request.params.meetingId, requestLanguage(request));
       const body = await renderDocx(model);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -121,6 +126,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The action items’ deadlines as iCalendar (one all-day event per pending action with a due date)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
@@ -133,7 +139,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(meeting, 'actions.ics')}"`)
-        .send(renderIcal(meeting, list, { origin }));
+        .send(renderIcal(meeting, list, { origin, language: requestLanguage(request) }));
     },
   );
 };
