@@ -33,10 +33,13 @@ const read = (file: string): Tree => JSON.parse(readFileSync(file, 'utf8')) as T
 const englishFiles = readdirSync(path.join(root, 'en')).filter((file) => file.endsWith('.json'));
 const properNouns = new Set(glossary.properNouns.map((noun) => noun.toLowerCase()));
 
-/** Equal to the English is fine for text with no letters, or made only of proper nouns. */
-function mayEqualEnglish(value: string): boolean {
+const sameSpelling = glossary.sameSpelling as Record<string, string[]>;
+
+/** Equal to the English is fine for text with no letters, or made only of proper nouns (and words spelled alike). */
+function mayEqualEnglish(value: string, language = ''): boolean {
+  const alike = new Set((sameSpelling[language] ?? []).map((word) => word.toLowerCase()));
   const words = value.replace(/\{\{[^}]*\}\}/g, ' ').match(/\p{L}+/gu) ?? [];
-  return words.every((word) => properNouns.has(word.toLowerCase()));
+  return words.every((word) => properNouns.has(word.toLowerCase()) || alike.has(word.toLowerCase()));
 }
 
 /** The plural forms i18next asks for in a language (Intl's plural categories). */
@@ -58,7 +61,7 @@ describe.each(OTHERS)('the %s catalogue', (language) => {
       const other = translated.get(key);
       if (other === undefined) problems.push(`missing ${key}`);
       else if (placeholders(other).join() !== placeholders(value).join()) problems.push(`placeholders differ in ${key}`);
-      else if (other === value && !mayEqualEnglish(value)) problems.push(`untranslated ${key}: ${value}`);
+      else if (other === value && !mayEqualEnglish(value, language)) problems.push(`untranslated ${key}: ${value}`);
     }
     for (const base of pluralBases) {
       const englishOther = english.get(`${base}_other`) ?? '';
@@ -67,7 +70,7 @@ describe.each(OTHERS)('the %s catalogue', (language) => {
         if (other === undefined) problems.push(`missing ${base}_${form}`);
         // A form may leave the number out ("one person"), never add one the English lacks.
         else if (!placeholders(other).every((name) => placeholders(englishOther).includes(name))) problems.push(`placeholders differ in ${base}_${form}`);
-        else if (other === englishOther && !mayEqualEnglish(other)) problems.push(`untranslated ${base}_${form}`);
+        else if (other === englishOther && !mayEqualEnglish(other, language)) problems.push(`untranslated ${base}_${form}`);
       }
       const otherForm = translated.get(`${base}_other`);
       if (otherForm !== undefined && placeholders(otherForm).join() !== placeholders(englishOther).join()) problems.push(`placeholders differ in ${base}_other`);
@@ -87,7 +90,7 @@ describe('the server documents’ words', () => {
     expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
     for (const [key, value] of english) {
       expect(placeholders(translated.get(key)!), key).toEqual(placeholders(value));
-      if (!mayEqualEnglish(value) && key !== 'minutes') expect(translated.get(key), key).not.toBe(value);
+      if (!mayEqualEnglish(value, language) && key !== 'minutes') expect(translated.get(key), key).not.toBe(value);
     }
   });
 });
