@@ -39,7 +39,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
     <li className={['action', overdue ? 'action--overdue' : '', `action--${action.status}`].filter(Boolean).join(' ')} data-action-id={action.id}>
       <p id={textId} className="action__text">
         <span aria-hidden="true">➔ </span>
-        {action.text}
+        <bdi>{action.text}</bdi>
       </p>
       <dl className="action__facts">
         <div>
@@ -66,7 +66,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
         </div>
         <div>
           <dt>{t('actions.agendaItem')}</dt>
-          <dd>{item ? `${item.fullNumber}. ${item.title}` : t('actions.noItem')}</dd>
+          <dd>{item ? <>{item.fullNumber}. <bdi>{item.title}</bdi></> : t('actions.noItem')}</dd>
         </div>
         <div>
           <dt>{t('actions.source')}</dt>

@@ -63,7 +63,7 @@ export function CommentView({
   return (
     <li className={comment.hidden ? 'comment comment--hidden' : 'comment'} data-comment-id={comment.id}>
       <p className="comment__meta">
-        <span className="comment__author">{comment.authorName}</span>{' '}
+        <bdi className="comment__author">{comment.authorName}</bdi>{' '}
         <span className="comment__group">{t(`groups.${comment.authorGroup}`)}</span>{' '}
         <time dateTime={new Date(comment.createdAt).toISOString()}>{formatTime(comment.createdAt, i18n.language)}</time>
         {comment.editedAt !== undefined && <span className="comment__edited"> {t('comments.edited')}</span>}
@@ -82,7 +82,7 @@ export function CommentView({
           onCancel={() => setMode('view')}
         />
       ) : (
-        <p className="comment__body">
+        <p className="comment__body" dir="auto">
           <CommentText body={comment.body} mentions={comment.mentions} />
         </p>
       )}

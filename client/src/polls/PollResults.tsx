@@ -31,7 +31,7 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
           const elected = winners.has(option.id);
           return (
             <li key={option.id} className={`poll-results__row${elected ? ' poll-results__row--elected' : ''}`}>
-              <span className="poll-results__label">
+              <span className="poll-results__label" dir="auto">
                 {option.label}
                 {elected && (
                   <strong className="poll-results__elected"> · {elects ? t('polls.results.elected') : t('polls.results.winnerMark')}</strong>
@@ -99,7 +99,7 @@ function RoundsTable({ poll, rounds, format }: { poll: PollDto; rounds: CountRou
           <tbody>
             {poll.options.map((option) => (
               <tr key={option.id}>
-                <th scope="row">{option.label}</th>
+                <th scope="row" dir="auto">{option.label}</th>
                 {rounds.map((round) => {
                   const count = round.counts[option.id];
                   return (
@@ -150,7 +150,7 @@ function GroupTable({ poll, format }: { poll: PollDto; format: (n: number) => st
               <th scope="col">{t('polls.byGroup.group')}</th>
               <th scope="col">{t('polls.byGroup.ballots')}</th>
               {poll.options.map((option) => (
-                <th scope="col" key={option.id}>
+                <th scope="col" key={option.id} dir="auto">
                   {option.label}
                 </th>
               ))}

@@ -90,7 +90,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
           </span>{' '}
           {proposal.publicComment && <span className="badge badge--public">{t('proposals.public')}</span>}
         </p>
-        <h1 id="proposal-title">{proposal.title}</h1>
+        <h1 id="proposal-title" dir="auto">{proposal.title}</h1>
         <p className="meeting__meta">
           {t('proposals.submittedBy', { name: proposal.submitter.name, group: t(`groups.${proposal.submitter.group}`) })} ·{' '}
           {t('proposals.comments', { count: proposal.commentCount })}
@@ -99,7 +99,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
           {t('proposals.authors')}:{' '}
           {proposal.authors.map((person) => `${person.name} (${t(`groups.${person.group}`)})`).join(', ')}
         </p>
-        {proposal.summary && <p className="proposal__summary">{proposal.summary}</p>}
+        {proposal.summary && <p className="proposal__summary" dir="auto">{proposal.summary}</p>}
       </header>
       <CollaborativeDocument
         collab={collab}
