@@ -99,7 +99,7 @@ describe('running the meeting', () => {
     // Only his own: none of Olena's.
     expect(await mine.locator('.action', { hasText: 'Olena Kovalenko' }).count()).toBe(0);
     // The pack is one click away.
-    expect(await kwame.page.getByRole('link', { name: 'Word document (DOCX)' }).getAttribute('href')).toBe(`/api/meetings/${DEMO_MEETING.id}/pack.docx`);
+    expect(await kwame.page.getByRole('link', { name: 'Word document (DOCX)' }).getAttribute('href')).toBe(`/api/meetings/${DEMO_MEETING.id}/pack.docx?lang=en`);
     expect(await a11yViolations(kwame.page)).toEqual([]);
     expect(await a11yViolations(chair.page)).toEqual([]);
     expect([...kwame.errors, ...chair.errors]).toEqual([]);
