@@ -21,10 +21,10 @@ const { server, browser } = browserSuite();
 const root = path.resolve(import.meta.dirname, '../../client/src/i18n');
 const meeting = `/meetings/${DEMO_MEETING.id}`;
 const PAGES = [
-  { name: 'agenda', path: meeting },
+  { name: 'agenda', path: meeting, expected: 'common.json.meeting.tabs.agenda' },
   { name: 'proposal', path: `${meeting}/proposals/pn-gdc-implementation` },
   { name: 'polls', path: `${meeting}?tab=polls` },
-  { name: 'working groups', path: `${meeting}?tab=groups` },
+  { name: 'working groups', path: `${meeting}?tab=groups`, expected: 'workingGroups.json.title' },
   { name: 'actions', path: `${meeting}?tab=actions` },
 ];
 
@@ -77,6 +77,7 @@ async function openAs(language: Language, email: string) {
   page.on('websocket', (socket) => sockets.push(socket.url()));
   await page.goto('/');
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  await page.locator('input[type="email"]').waitFor();
   return { context, page, sockets, email };
 }
 
@@ -92,19 +93,24 @@ describe('the board in the six UN languages', () => {
     it(`speaks ${language} on every main page, with no English catalogue text and no axe violation`, { timeout: 180_000 }, async () => {
       const { context, page } = await openAs(language, 'secretariat@example.org');
       const forbidden = language === 'en' ? new Set<string>() : englishOnly(language);
-      const check = async (where: string) => {
-        const leaks = (await interfaceTexts(page)).filter((text) => forbidden.has(text));
+      if (language !== 'en') expect(forbidden.size).toBeGreaterThan(300);
+      const own = catalogue(language === 'en' ? 'en' : `locales/${language}`);
+      const check = async (where: string, expected?: string) => {
+        const texts = await interfaceTexts(page);
+        // The page is in the language: a string of its catalogue shows.
+        if (expected) expect(texts, `${language} ${where}`).toContain(own.get(expected));
+        const leaks = texts.filter((text) => forbidden.has(text));
         expect(leaks, `${language} ${where}`).toEqual([]);
         expect(await a11yViolations(page), `${language} ${where}`).toEqual([]);
       };
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(language === 'ar' ? 'rtl' : 'ltr');
-      await check('sign-in');
+      await check('sign-in', 'common.json.signIn.intro');
       await signInByForm(page, 'secretariat@example.org');
-      for (const { name, path: target } of PAGES) {
+      for (const { name, path: target, expected } of PAGES as { name: string; path: string; expected?: string }[]) {
         await page.goto(target);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
-        await check(name);
+        await check(name, expected);
       }
       await context.close();
     });
@@ -125,7 +131,7 @@ describe('the board in the six UN languages', () => {
     const title = page.locator('#meeting-title');
     expect(await title.getAttribute('dir')).toBe('auto');
     expect(await title.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
-    // An English proposal title ending in "?" keeps the "?" at its end (at the right).
+    // An English proposal title: its own direction is left to right, so its final punctuation stays at its end.
     await page.goto(`${meeting}/proposals/pn-gdc-implementation`);
     const h1 = page.locator('#proposal-title');
     await h1.waitFor();
