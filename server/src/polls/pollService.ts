@@ -246,6 +246,8 @@ export class PollService {
           throw new AppError(
             'NOT_OPEN',
             found.status === 'closed' ? 'This poll is closed: your vote was not counted.' : 'This poll is not open yet: your vote was not counted.',
+            // The client says which, in the reader's language.
+            { status: found.status },
           );
         }
         const problem = ballotProblem(found, choices);
