@@ -4,7 +4,8 @@
  * the working groups and the actions show no text of the English catalogue (proper nouns and
  * user content aside) and have no axe violations. In Arabic the page is right to left, the side
  * panel sits on the left, a time range of the agenda is isolated so it reads in order, and an
- * English title keeps its own left-to-right direction. Switching language keeps the WebSocket.
+ * English title keeps its own left-to-right direction, and Arabic typed in the editor runs right to left with the
+ * caret at its left end. Switching language keeps the WebSocket.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -131,6 +132,29 @@ describe('the board in the six UN languages', () => {
     const title = page.locator('#meeting-title');
     expect(await title.getAttribute('dir')).toBe('auto');
     expect(await title.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    // Typing Arabic in the editor: the new paragraph takes its direction from its text (dir=auto), so it and its
+    // caret run right to left; the seed's English notes beside it stay left to right.
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('ملاحظة جديدة');
+    const typed = page.locator('.ProseMirror p', { hasText: 'ملاحظة جديدة' });
+    await typed.waitFor();
+    expect(await typed.getAttribute('dir')).toBe('auto');
+    expect(await typed.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    const layout = await page.evaluate(() => {
+      const caret = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      const paragraph = [...document.querySelectorAll('.ProseMirror p')].find((p) => p.textContent === 'ملاحظة جديدة')!;
+      const text = document.createRange();
+      text.selectNodeContents(paragraph);
+      const words = text.getBoundingClientRect();
+      return { caret: caret.left, textLeft: words.left, textRight: words.right, paragraphRight: paragraph.getBoundingClientRect().right };
+    });
+    // The line starts at the right, and the caret, at the end of what was typed, is at its left end.
+    expect(Math.abs(layout.textRight - layout.paragraphRight)).toBeLessThan(4);
+    expect(Math.abs(layout.caret - layout.textLeft)).toBeLessThan(4);
+    const english = page.locator('.ProseMirror p').filter({ hasText: /^[A-Z]/ }).first();
+    if ((await english.count()) > 0) expect(await english.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     // An English proposal title: its own direction is left to right, so its final punctuation stays at its end.
     await page.goto(`${meeting}/proposals/pn-gdc-implementation`);
     const h1 = page.locator('#proposal-title');
