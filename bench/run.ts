@@ -29,7 +29,14 @@ const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
 
 function parseArgs(argv: string[]) {
-  const args = { quick: false, only: null as Set<string> | null, out: null as string | null, compare: [] as string[], profile: null as string | null, verbose: false };
+  const args = {
+    quick: false,
+    only: null as Set<string> | null,
+    out: null as string | null,
+    compare: [] as string[],
+    profile: null as string | null,
+    verbose: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -52,7 +59,10 @@ function parseArgs(argv: string[]) {
 function checkoutRevision(revision: string): { label: string; root: string } {
   const sha = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `plenary-${sha}-`));
-  const archive = execFileSync('git', ['archive', '--format=tar', sha, 'server', 'shared', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  const archive = execFileSync('git', ['archive', '--format=tar', sha, 'server', 'shared', 'package.json'], {
+    cwd: ROOT,
+    maxBuffer: 1 << 28,
+  });
   execFileSync('tar', ['-x', '-C', root], { input: archive });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
   return { label: sha, root };
@@ -98,9 +108,18 @@ async function main(): Promise<void> {
       });
     }
     const last = results.at(-1)!;
-    log(`  ${last.verdict} (${((Date.now() - t0) / 1000).toFixed(1)} s)${last.measurements.every(passed) && !last.error ? '' : ' CORRECTNESS FAILED'}`);
+    log(
+      `  ${last.verdict} (${((Date.now() - t0) / 1000).toFixed(1)} s)${last.measurements.every(passed) && !last.error ? '' : ' CORRECTNESS FAILED'}`,
+    );
   }
-  const record: RunRecord = { command, quick: args.quick, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, machine, scenarios: results };
+  const record: RunRecord = {
+    command,
+    quick: args.quick,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    machine,
+    scenarios: results,
+  };
   const full = !args.quick && !args.out && !args.only;
   const dataDir = args.out ?? path.join(BENCH, 'results', full ? '' : 'quick');
   fs.mkdirSync(dataDir, { recursive: true });

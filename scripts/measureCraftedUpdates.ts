@@ -79,6 +79,8 @@ for (const [name, update] of Object.entries(crafted)) {
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   rows.push(`| ${name} | ${update.length} | ${ms.toFixed(1)} | ${heapMb.toFixed(1)} | ${outcome} |`);
 }
-console.log(`Node ${process.versions.node}, yjs ${(await import('yjs/package.json', { with: { type: 'json' } })).default.version}\n`);
+console.log(
+  `Node ${process.versions.node}, yjs ${(await import('yjs/package.json', { with: { type: 'json' } })).default.version}\n`,
+);
 console.log('| crafted update | bytes | ms | heap MB | outcome |\n| --- | --- | --- | --- | --- |');
 console.log(rows.join('\n'));

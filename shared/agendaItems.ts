@@ -42,7 +42,8 @@ export const AGENDA_ITEM_LIMITS = { maxDuration: 24 * 60, maxDay: 31, text: 500 
 /** Fills missing or malformed attributes with defaults (attributes come from a shared document). */
 export function normaliseAgendaItemAttrs(raw: Record<string, unknown> | undefined): AgendaItemAttrs {
   const attrs = raw ?? {};
-  const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value.slice(0, AGENDA_ITEM_LIMITS.text) : fallback);
+  const text = (value: unknown, fallback: string) =>
+    typeof value === 'string' ? value.slice(0, AGENDA_ITEM_LIMITS.text) : fallback;
   const int = (value: unknown, fallback: number, min: number, max: number) => {
     const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.round(n))) : fallback;

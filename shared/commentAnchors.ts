@@ -42,7 +42,8 @@ function stickyPosition(fragment: Y.XmlFragment, mapping: ProsemirrorMapping, po
   const doc = fragment.doc;
   const absolute = doc ? Y.createAbsolutePositionFromRelativePosition(relative, doc) : null;
   // Inside text, re-associate: the start with the character after it, the end with the one before.
-  if (absolute && absolute.type instanceof Y.XmlText) return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc);
+  if (absolute && absolute.type instanceof Y.XmlText)
+    return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc);
   return relative;
 }
 

@@ -13,9 +13,7 @@ export interface PresenceUser {
 }
 
 /** Dark enough for white text on them (WCAG AA at normal size). */
-export const PRESENCE_COLORS = [
-  '#1b5e9e', '#a6192e', '#2e6b30', '#6a1b9a', '#8a4b00', '#00695c', '#ad1457', '#37474f',
-] as const;
+export const PRESENCE_COLORS = ['#1b5e9e', '#a6192e', '#2e6b30', '#6a1b9a', '#8a4b00', '#00695c', '#ad1457', '#37474f'] as const;
 
 /** A stable colour per user, so someone keeps their colour across reloads and devices. */
 export function colorFor(userId: string): string {

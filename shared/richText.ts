@@ -18,7 +18,11 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
-type AttributeSpec = { default: unknown; parseHTML: (element: HTMLElement) => unknown; renderHTML: (attributes: Record<string, unknown>) => Record<string, string> };
+type AttributeSpec = {
+  default: unknown;
+  parseHTML: (element: HTMLElement) => unknown;
+  renderHTML: (attributes: Record<string, unknown>) => Record<string, string>;
+};
 
 function dataAttribute(name: keyof AgendaItemAttrs, kind: 'string' | 'number' | 'nullable'): AttributeSpec {
   const html = `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

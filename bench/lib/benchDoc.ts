@@ -63,7 +63,8 @@ export function describeTexts(texts: Map<number, string>): string {
 }
 
 /** What writers type, one character per edit, over and over. */
-export const TYPED = 'The MAG will meet in Geneva to review the intersessional work and to agree the themes of the annual meeting. ';
+export const TYPED =
+  'The MAG will meet in Geneva to review the intersessional work and to agree the themes of the annual meeting. ';
 
 /** The text a writer has after `count` edits. */
 export function typedText(count: number): string {

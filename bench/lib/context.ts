@@ -56,7 +56,11 @@ export class Generators {
   static async start(count: number, verbose = false): Promise<Generators> {
     const children = Array.from(
       { length: count },
-      (_, i) => new Child(`load-${i}`, path.join(BENCH, 'load', 'generator.ts'), { quiet: !verbose, execArgv: ['--max-old-space-size=4096'] }),
+      (_, i) =>
+        new Child(`load-${i}`, path.join(BENCH, 'load', 'generator.ts'), {
+          quiet: !verbose,
+          execArgv: ['--max-old-space-size=4096'],
+        }),
     );
     await Promise.all(children.map((child) => child.ready));
     return new Generators(children);
@@ -71,7 +75,11 @@ export class Generators {
   }
 
   all<T>(method: string, params: unknown | ((i: number) => unknown) = {}): Promise<T[]> {
-    return Promise.all(this.children.map((child, i) => child.call<T>(method, typeof params === 'function' ? (params as (i: number) => unknown)(i) : params)));
+    return Promise.all(
+      this.children.map((child, i) =>
+        child.call<T>(method, typeof params === 'function' ? (params as (i: number) => unknown)(i) : params),
+      ),
+    );
   }
 
   async stats(): Promise<ProcessStats[]> {
@@ -100,6 +108,11 @@ export const PLENARY: ServerSpec = { label: 'Plenary', kind: 'plenary' };
 export function plenarySpecs(options: RunOptions, env: Record<string, string> = {}, suffix = ''): ServerSpec[] {
   return [
     { ...PLENARY, label: `Plenary${suffix}`, env },
-    ...options.compare.map((build) => ({ label: `Plenary${suffix} @ ${build.label}`, kind: 'plenary' as const, env, root: build.root })),
+    ...options.compare.map((build) => ({
+      label: `Plenary${suffix} @ ${build.label}`,
+      kind: 'plenary' as const,
+      env,
+      root: build.root,
+    })),
   ];
 }

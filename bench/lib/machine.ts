@@ -24,6 +24,9 @@ export function describeMachine(): Record<string, string | number> {
         return 'unknown';
       }
     })(),
-    loadAverageAtStart: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+    loadAverageAtStart: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
   };
 }

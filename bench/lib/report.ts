@@ -11,7 +11,13 @@ import { passed } from './results.ts';
 import { latencyChart } from './svgChart.ts';
 
 const fmt = (value: number | undefined, digits = 2) =>
-  value === undefined || !Number.isFinite(value) ? '–' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(digits);
+  value === undefined || !Number.isFinite(value)
+    ? '–'
+    : value >= 100
+      ? value.toFixed(0)
+      : value >= 10
+        ? value.toFixed(1)
+        : value.toFixed(digits);
 
 const BASELINE = 'bare Hocuspocus';
 
@@ -41,7 +47,9 @@ function scenarioSection(result: ScenarioResult, chartPath: string | null): stri
   if (result.error) lines.push(`**The scenario failed:** \`${result.error.replace(/`/g, "'").slice(0, 600)}\``, '');
   const baseOf = (m: Measurement) => result.measurements.find((other) => other.server === (m.baseline ?? BASELINE));
   lines.push(`Latency: ${result.latencyLabel}, milliseconds.`, '');
-  lines.push('| server | p50 | p95 | p99 | max | throughput | server CPU | server RSS | heap | event-loop delay p99 | load-generator CPU | p99 vs bare | correctness |');
+  lines.push(
+    '| server | p50 | p95 | p99 | max | throughput | server CPU | server RSS | heap | event-loop delay p99 | load-generator CPU | p99 vs bare | correctness |',
+  );
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const m of result.measurements) {
     const s = m.server_;
@@ -56,14 +64,17 @@ function scenarioSection(result: ScenarioResult, chartPath: string | null): stri
     lines.push(`| figure | ${result.measurements.map((m) => m.server).join(' | ')} |`);
     lines.push(`| --- | ${result.measurements.map(() => '---:').join(' | ')} |`);
     for (const key of extraKeys) {
-      lines.push(`| ${key} | ${result.measurements.map((m) => (m.extra[key] === undefined ? '–' : typeof m.extra[key] === 'number' ? fmt(m.extra[key] as number) : String(m.extra[key]))).join(' | ')} |`);
+      lines.push(
+        `| ${key} | ${result.measurements.map((m) => (m.extra[key] === undefined ? '–' : typeof m.extra[key] === 'number' ? fmt(m.extra[key] as number) : String(m.extra[key]))).join(' | ')} |`,
+      );
     }
     lines.push('');
   }
   const checkLines = result.measurements.flatMap((m) =>
     m.checks.map((check) => `- ${check.ok ? '✅' : '❌'} ${m.server}: ${check.name}${check.detail ? ` (${check.detail})` : ''}`),
   );
-  if (checkLines.length > 0) lines.push('<details><summary>Correctness checks</summary>', '', ...checkLines, '', '</details>', '');
+  if (checkLines.length > 0)
+    lines.push('<details><summary>Correctness checks</summary>', '', ...checkLines, '', '</details>', '');
   for (const note of result.notes) lines.push(`> ${note}`, '');
   return lines.join('\n');
 }
@@ -98,7 +109,11 @@ export function writeReport(record: RunRecord, files: ReportFiles): void {
   for (const result of record.scenarios) {
     const ok = result.met === true ? '✅' : result.met === false ? '❌' : '–';
     const failing = result.measurements.filter((m) => !passed(m)).map((m) => m.server);
-    const correct = result.error ? ' (the scenario failed to run)' : failing.length > 0 ? ` (correctness check failed: ${failing.join(', ')})` : '';
+    const correct = result.error
+      ? ' (the scenario failed to run)'
+      : failing.length > 0
+        ? ` (correctness check failed: ${failing.join(', ')})`
+        : '';
     lines.push(`| ${result.id} | ${result.title} | ${result.target} | ${result.verdict}${correct} | ${ok} |`);
   }
   lines.push('', files.preamble.trim(), '');
@@ -107,7 +122,13 @@ export function writeReport(record: RunRecord, files: ReportFiles): void {
     let chart: string | null = null;
     if (curves.length > 0) {
       const file = `${result.id}.svg`;
-      fs.writeFileSync(path.join(chartsDir, file), latencyChart(`${result.id}: ${result.latencyLabel}`, curves.map((m) => ({ label: m.server, curve: m.curve }))));
+      fs.writeFileSync(
+        path.join(chartsDir, file),
+        latencyChart(
+          `${result.id}: ${result.latencyLabel}`,
+          curves.map((m) => ({ label: m.server, curve: m.curve })),
+        ),
+      );
       chart = `${files.chartsLink}/${file}`;
     }
     lines.push(scenarioSection(result, chart));

@@ -34,7 +34,8 @@ export function serveRpc(handlers: Handlers): void {
       .then(() => handler(message.params))
       .then(
         (result) => reply({ rpc: message.rpc, result }),
-        (error: unknown) => reply({ rpc: message.rpc, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+        (error: unknown) =>
+          reply({ rpc: message.rpc, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
   });
   // The parent going away ends the child too.

@@ -50,11 +50,16 @@ export class ServerUnderTest {
   }
 
   static async start(spec: ServerSpec, settings: RunSettings = {}): Promise<ServerUnderTest> {
-    const dataDir = spec.kind === 'plenary' && !spec.env?.DATABASE_URL ? fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-')) : null;
+    const dataDir =
+      spec.kind === 'plenary' && !spec.env?.DATABASE_URL ? fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-')) : null;
     const execArgv = ['--expose-gc'];
     if (settings.profileDir) {
       fs.mkdirSync(settings.profileDir, { recursive: true });
-      execArgv.push('--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`, `--cpu-prof-name=${spec.label.replace(/[^A-Za-z0-9]+/g, '-')}-${Date.now()}.cpuprofile`);
+      execArgv.push(
+        '--cpu-prof',
+        `--cpu-prof-dir=${settings.profileDir}`,
+        `--cpu-prof-name=${spec.label.replace(/[^A-Za-z0-9]+/g, '-')}-${Date.now()}.cpuprofile`,
+      );
     }
     const file = path.join(BENCH, 'servers', spec.kind === 'plenary' ? 'plenaryServer.ts' : 'bareServer.ts');
     const child = new Child(spec.label, file, {
@@ -62,7 +67,10 @@ export class ServerUnderTest {
       execArgv,
       quiet: !settings.verbose,
     });
-    await Promise.race([child.ready, new Promise((_, reject) => setTimeout(() => reject(new Error(`${spec.label} did not start`)), 60_000))]);
+    await Promise.race([
+      child.ready,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`${spec.label} did not start`)), 60_000)),
+    ]);
     const info = await child.call<{ port: number }>('info');
     return new ServerUnderTest(spec, child, info.port, dataDir);
   }
@@ -87,11 +95,19 @@ export class ServerUnderTest {
   async documents(count: number, prefix = 'bench'): Promise<{ meetingId: string; doc: string }[]> {
     if (!this.isPlenary) {
       const stamp = Date.now().toString(36);
-      return Array.from({ length: count }, (_, i) => ({ meetingId: `${prefix}-${stamp}-${i}`, doc: `agenda:${prefix}-${stamp}-${i}` }));
+      return Array.from({ length: count }, (_, i) => ({
+        meetingId: `${prefix}-${stamp}-${i}`,
+        doc: `agenda:${prefix}-${stamp}-${i}`,
+      }));
     }
     const meetings: { id: string; agendaDoc: string }[] = [];
     for (let done = 0; done < count; done += 1000) {
-      meetings.push(...(await this.child.call<{ id: string; agendaDoc: string }[]>('createMeetings', { count: Math.min(1000, count - done), prefix })));
+      meetings.push(
+        ...(await this.child.call<{ id: string; agendaDoc: string }[]>('createMeetings', {
+          count: Math.min(1000, count - done),
+          prefix,
+        })),
+      );
     }
     return meetings.map((meeting) => ({ meetingId: meeting.id, doc: meeting.agendaDoc }));
   }

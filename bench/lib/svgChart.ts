@@ -33,7 +33,9 @@ export function latencyChart(title: string, series: { label: string; curve: [num
   const x = (p: number) => left + (nines(p) / 3.2) * plotWidth;
   const y = (v: number) => top + plotHeight - (Math.min(v, yTop * 1.05) / yTop) * plotHeight;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11">`,
+  );
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="${left}" y="18" font-size="13" font-weight="600">${escape(title)}</text>`);
   for (let i = 0; i <= 5; i++) {
@@ -45,8 +47,12 @@ export function latencyChart(title: string, series: { label: string; curve: [num
     parts.push(`<line x1="${x(p)}" x2="${x(p)}" y1="${top}" y2="${top + plotHeight}" stroke="#e9ecef"/>`);
     parts.push(`<text x="${x(p)}" y="${top + plotHeight + 14}" text-anchor="middle" fill="#495057">${p}%</text>`);
   }
-  parts.push(`<text x="${left + plotWidth / 2}" y="${top + plotHeight + 28}" text-anchor="middle" fill="#495057">percentile</text>`);
-  parts.push(`<text x="14" y="${top + plotHeight / 2}" transform="rotate(-90 14 ${top + plotHeight / 2})" text-anchor="middle" fill="#495057">latency (${unit})</text>`);
+  parts.push(
+    `<text x="${left + plotWidth / 2}" y="${top + plotHeight + 28}" text-anchor="middle" fill="#495057">percentile</text>`,
+  );
+  parts.push(
+    `<text x="14" y="${top + plotHeight / 2}" transform="rotate(-90 14 ${top + plotHeight / 2})" text-anchor="middle" fill="#495057">latency (${unit})</text>`,
+  );
   drawn.forEach((s, i) => {
     const color = PALETTE[i % PALETTE.length]!;
     const points = s.curve.filter(([p]) => p <= 99.95).map(([p, v]) => `${x(p).toFixed(1)},${y(v).toFixed(1)}`);

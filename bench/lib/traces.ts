@@ -10,7 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { createParagraph, paragraphOf, plainText } from './benchDoc.ts';
 
-export const DATA_DIR = process.env.BENCH_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
+export const DATA_DIR =
+  process.env.BENCH_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
 
 export type Patch = [position: number, deleted: number, inserted: string];
 
@@ -99,7 +100,13 @@ export function sequentialReplay(trace: SequentialTrace, clientId: number, limit
     });
     clockAfter[i + 1] = Y.getState(doc.store, clientId);
   });
-  const expected = limit === trace.txns.length ? trace.endContent : applyPatchesToString(trace.startContent, txns.flatMap((txn) => txn.patches));
+  const expected =
+    limit === trace.txns.length
+      ? trace.endContent
+      : applyPatchesToString(
+          trace.startContent,
+          txns.flatMap((txn) => txn.patches),
+        );
   if (plainText(text) !== expected) throw new Error('the replay does not reproduce the trace (local check)');
   if (updates.length !== txns.length + 1) throw new Error(`expected ${txns.length + 1} updates, got ${updates.length}`);
   return { updates, clockAfter, clientId, expected, state: Y.encodeStateAsUpdate(doc) };
@@ -128,7 +135,12 @@ export interface ConcurrentReplay {
  * copy only ever moves forward: merging parents means applying the other agents' updates up to
  * the latest one in the ancestry.
  */
-export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], setupClientId: number, limit = trace.txns.length): ConcurrentReplay {
+export function concurrentReplay(
+  trace: ConcurrentTrace,
+  clientIds: number[],
+  setupClientId: number,
+  limit = trace.txns.length,
+): ConcurrentReplay {
   const agents = trace.numAgents;
   const txns = trace.txns.slice(0, limit);
   if (clientIds.length < agents) throw new Error(`need ${agents} client ids`);
@@ -201,7 +213,8 @@ export function concurrentReplay(trace: ConcurrentTrace, clientIds: number[], se
   txns.forEach((txn, i) => Y.applyUpdate(merged, chains[txn.agent]![chainIndex[i]!]!.update));
   const result = plainText(paragraphOf(merged, setupClientId)!);
   // The whole trace must give its end content; a prefix (quick runs) gives what its merge gives.
-  if (limit >= trace.txns.length && result !== trace.endContent) throw new Error('the concurrent replay does not reproduce the trace (local check)');
+  if (limit >= trace.txns.length && result !== trace.endContent)
+    throw new Error('the concurrent replay does not reproduce the trace (local check)');
   return {
     setup,
     setupClientId,

@@ -72,7 +72,15 @@ export interface ConnectResult {
 }
 
 /** Opens clients at `ratePerSec` (all at once when 0) and waits until each is synced or failed. */
-async function connect({ clients, ratePerSec = 0, timeoutMs = 30_000 }: { clients: ClientSpec[]; ratePerSec?: number; timeoutMs?: number }): Promise<ConnectResult> {
+async function connect({
+  clients,
+  ratePerSec = 0,
+  timeoutMs = 30_000,
+}: {
+  clients: ClientSpec[];
+  ratePerSec?: number;
+  timeoutMs?: number;
+}): Promise<ConnectResult> {
   const opened: Entry[] = [];
   const start = nowUs();
   for (let i = 0; i < clients.length; i++) {
@@ -88,9 +96,7 @@ async function connect({ clients, ratePerSec = 0, timeoutMs = 30_000 }: { client
   const failures: string[] = [];
   const deadline = sleep(timeoutMs).then(() => 'timeout');
   const outcomes = await Promise.all(
-    opened.map((e) =>
-      Promise.race([e.client.ready.then(() => 'ok'), deadline]).catch((error: unknown) => String(error)),
-    ),
+    opened.map((e) => Promise.race([e.client.ready.then(() => 'ok'), deadline]).catch((error: unknown) => String(error))),
   );
   const connectMs = new Float64Array(opened.length);
   opened.forEach((e, i) => {
@@ -135,7 +141,6 @@ async function waitCoverage({ target, timeoutMs }: { target: [number, number][];
     });
   }
 }
-
 
 /**
  * Writers type one character per edit on a fixed schedule: the k-th edit of the whole run is due
@@ -196,7 +201,11 @@ async function type({
       });
     }
   }
-  return { sendTimes, lateUs: Float64Array.from(late), counts: sendTimes.map((times) => times.filter((t) => !Number.isNaN(t)).length) };
+  return {
+    sendTimes,
+    lateUs: Float64Array.from(late),
+    counts: sendTimes.map((times) => times.filter((t) => !Number.isNaN(t)).length),
+  };
 }
 
 export interface ClientReport {

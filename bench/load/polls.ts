@@ -56,7 +56,8 @@ export function pollHandlers() {
       }
       for (const entry of entries.values()) entry.tracker.listener = null;
       let updates = 0;
-      for (const [index, entry] of entries) updates += entry.tracker.updates - (updatesBefore.get(index) ?? entry.tracker.updates);
+      for (const [index, entry] of entries)
+        updates += entry.tracker.updates - (updatesBefore.get(index) ?? entry.tracker.updates);
       return {
         seen: Float64Array.from(seenAt.values()),
         viewers: viewers.length,
@@ -75,7 +76,19 @@ export function pollHandlers() {
      * node:http, because fetch's own cost per request (streams, promises) would make this
      * process, not the server, the slow part at a thousand requests a second.
      */
-    async vote({ baseUrl, pollId, voters, startAtUs, spacingUs }: { baseUrl: string; pollId: string; voters: { cookie: string; choice: string; slot: number }[]; startAtUs: number; spacingUs: number }) {
+    async vote({
+      baseUrl,
+      pollId,
+      voters,
+      startAtUs,
+      spacingUs,
+    }: {
+      baseUrl: string;
+      pollId: string;
+      voters: { cookie: string; choice: string; slot: number }[];
+      startAtUs: number;
+      spacingUs: number;
+    }) {
       const started = new Float64Array(voters.length);
       const ended = new Float64Array(voters.length);
       const statuses = new Int32Array(voters.length);
@@ -84,7 +97,17 @@ export function pollHandlers() {
       const send = (method: 'GET' | 'PUT', cookie: string, body?: string) =>
         new Promise<number>((resolve) => {
           const request = http.request(
-            { host: url.hostname, port: url.port, path: url.pathname, method, agent, headers: { cookie, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } },
+            {
+              host: url.hostname,
+              port: url.port,
+              path: url.pathname,
+              method,
+              agent,
+              headers: {
+                cookie,
+                ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+              },
+            },
             (response) => {
               response.resume();
               response.on('end', () => resolve(response.statusCode ?? -1));

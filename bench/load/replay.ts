@@ -69,7 +69,19 @@ export function replayHandlers() {
     },
 
     /** Waits until the watcher holds the whole replay and its text is the expected one. */
-    async awaitWatch({ index, clientId, finalClock, expected, timeoutMs }: { index: number; clientId: number; finalClock: number; expected: string; timeoutMs: number }) {
+    async awaitWatch({
+      index,
+      clientId,
+      finalClock,
+      expected,
+      timeoutMs,
+    }: {
+      index: number;
+      clientId: number;
+      finalClock: number;
+      expected: string;
+      timeoutMs: number;
+    }) {
       const entry = entries.get(index)!;
       const deadline = Date.now() + timeoutMs;
       let doneUs = 0;
@@ -84,11 +96,25 @@ export function replayHandlers() {
         await nextArrival(index);
       }
       const text = entry.client.doc ? (paragraphText(entry.client.doc, clientId) ?? '') : '';
-      return { doneUs, textOk: text === expected, textLength: text.length, arrivals: entry.tracker.arrivals?.[0] ?? null, dropped: entry.client.dropped };
+      return {
+        doneUs,
+        textOk: text === expected,
+        textLength: text.length,
+        arrivals: entry.tracker.arrivals?.[0] ?? null,
+        dropped: entry.client.dropped,
+      };
     },
 
     /** Sends every update of the prepared replay as fast as the socket takes them. */
-    async sendSequential({ index, chunk = 256, maxBufferedBytes = 4 << 20 }: { index: number; chunk?: number; maxBufferedBytes?: number }) {
+    async sendSequential({
+      index,
+      chunk = 256,
+      maxBufferedBytes = 4 << 20,
+    }: {
+      index: number;
+      chunk?: number;
+      maxBufferedBytes?: number;
+    }) {
       if (!sequential) throw new Error('prepareSequential first');
       const client = clientAt(index);
       const frames = sequential.updates.map((update) => client.encodeUpdate(update));
@@ -106,10 +132,28 @@ export function replayHandlers() {
       }
       const sentUs = nowUs();
       await waitUntil(() => client.unacknowledged === 0 || client.dropped !== null, 600_000, 'acknowledgements', 2);
-      return { startUs, sentUs, ackedUs: nowUs(), sendAt, sent: client.sentUpdates, acked: client.acked, dropped: client.dropped };
+      return {
+        startUs,
+        sentUs,
+        ackedUs: nowUs(),
+        sendAt,
+        sent: client.sentUpdates,
+        acked: client.acked,
+        dropped: client.dropped,
+      };
     },
 
-    prepareConcurrent({ trace, clientIds, setupClientId, limit }: { trace: string; clientIds: number[]; setupClientId: number; limit?: number }) {
+    prepareConcurrent({
+      trace,
+      clientIds,
+      setupClientId,
+      limit,
+    }: {
+      trace: string;
+      clientIds: number[];
+      setupClientId: number;
+      limit?: number;
+    }) {
       const loaded = loadTrace<ConcurrentTrace>(trace);
       concurrent = concurrentReplay(loaded, clientIds, setupClientId, limit ?? loaded.txns.length);
       return {
@@ -124,7 +168,17 @@ export function replayHandlers() {
      * it was made on top of have arrived, as the author saw them then; applies its own updates to
      * its copy too, so that the copy ends as the whole document.
      */
-    async replayAgent({ index, agent, sendSetup, timeoutMs }: { index: number; agent: number; sendSetup: boolean; timeoutMs: number }) {
+    async replayAgent({
+      index,
+      agent,
+      sendSetup,
+      timeoutMs,
+    }: {
+      index: number;
+      agent: number;
+      sendSetup: boolean;
+      timeoutMs: number;
+    }) {
       if (!concurrent) throw new Error('prepareConcurrent first');
       const replay = concurrent;
       const entry = entries.get(index)!;
@@ -132,7 +186,10 @@ export function replayHandlers() {
       const doc = client.doc!;
       const own = replay.agents[agent]!;
       const others = replay.agents.filter((_, a) => a !== agent);
-      tracker.measure(others.map((other) => ({ clientId: other.clientId, c0: 0, capacity: other.txns.at(-1)?.clockAfter ?? 0 })), true);
+      tracker.measure(
+        others.map((other) => ({ clientId: other.clientId, c0: 0, capacity: other.txns.at(-1)?.clockAfter ?? 0 })),
+        true,
+      );
       const sendAt = new Float64Array(own.txns.at(-1)?.clockAfter ?? 0).fill(Number.NaN);
       const deadline = Date.now() + timeoutMs;
       const waitFor = async (clientId: number, clock: number) => {
@@ -141,7 +198,14 @@ export function replayHandlers() {
           await nextArrival(index);
         }
       };
-      const setupClock = Y.getState((() => { const d = new Y.Doc(); Y.applyUpdate(d, replay.setup); return d.store; })(), replay.setupClientId);
+      const setupClock = Y.getState(
+        (() => {
+          const d = new Y.Doc();
+          Y.applyUpdate(d, replay.setup);
+          return d.store;
+        })(),
+        replay.setupClientId,
+      );
       const startUs = nowUs();
       if (sendSetup) {
         Y.applyUpdate(doc, replay.setup, REMOTE);
@@ -165,7 +229,12 @@ export function replayHandlers() {
         text = paragraphText(doc, replay.setupClientId);
       }
       const doneUs = nowUs();
-      await waitUntil(() => client.unacknowledged === 0 || client.dropped !== null, Math.max(1000, deadline - Date.now()), 'acknowledgements', 2);
+      await waitUntil(
+        () => client.unacknowledged === 0 || client.dropped !== null,
+        Math.max(1000, deadline - Date.now()),
+        'acknowledgements',
+        2,
+      );
       return {
         startUs,
         sentUs,
@@ -180,8 +249,29 @@ export function replayHandlers() {
     },
 
     /** Opens one client, waits for its first sync, checks the text, closes: a cold load seen from the client. */
-    async coldLoad({ url, docName, token, expected, clientId, localAddress }: { url: string; docName: string; token: string; expected: string; clientId: number; localAddress?: string }) {
-      const client = new BenchClient({ url, docName, token, doc: new Y.Doc(), ...(localAddress ? { localAddress } : {}), awareness: { user: { name: 'cold' } } });
+    async coldLoad({
+      url,
+      docName,
+      token,
+      expected,
+      clientId,
+      localAddress,
+    }: {
+      url: string;
+      docName: string;
+      token: string;
+      expected: string;
+      clientId: number;
+      localAddress?: string;
+    }) {
+      const client = new BenchClient({
+        url,
+        docName,
+        token,
+        doc: new Y.Doc(),
+        ...(localAddress ? { localAddress } : {}),
+        awareness: { user: { name: 'cold' } },
+      });
       try {
         await client.ready;
         const text = paragraphText(client.doc!, clientId);

@@ -9,8 +9,28 @@ export const s2: Scenario = {
   target: 'p99 ≤ 50 ms, event-loop delay p99 ≤ 20 ms, no dropped clients',
   async run(options) {
     const config: TypingConfig = options.quick
-      ? { clients: 200, writers: 20, ratePerSec: 5, durationMs: 4_000, warmupMs: 1_000, keepEvery: 5, generators: 2, connectRate: 0, tokensOverHttp: false }
-      : { clients: 1000, writers: 100, ratePerSec: 5, durationMs: 15_000, warmupMs: 3_000, keepEvery: 10, generators: 2, connectRate: 500, tokensOverHttp: false };
+      ? {
+          clients: 200,
+          writers: 20,
+          ratePerSec: 5,
+          durationMs: 4_000,
+          warmupMs: 1_000,
+          keepEvery: 5,
+          generators: 2,
+          connectRate: 0,
+          tokensOverHttp: false,
+        }
+      : {
+          clients: 1000,
+          writers: 100,
+          ratePerSec: 5,
+          durationMs: 15_000,
+          warmupMs: 3_000,
+          keepEvery: 10,
+          generators: 2,
+          connectRate: 500,
+          tokensOverHttp: false,
+        };
     const rounds = options.quick ? 1 : 2;
     const measurements = await typingRows(options, [BARE, ...plenarySpecs(options)], config, rounds);
     const plenary = find(measurements, 'Plenary');
@@ -23,7 +43,10 @@ export const s2: Scenario = {
       latencyLabel: 'edit → applied on other clients',
       measurements,
       met: met && allPassed(measurements),
-      verdict: p99 === undefined ? 'not measured' : `Plenary p99 ${ms(p99)} (target ≤ 50 ms), event-loop delay p99 ${ms(eld)} (target ≤ 20 ms), ${dropped?.ok ? 'no client dropped' : 'clients dropped'}.`,
+      verdict:
+        p99 === undefined
+          ? 'not measured'
+          : `Plenary p99 ${ms(p99)} (target ≤ 50 ms), event-loop delay p99 ${ms(eld)} (target ≤ 20 ms), ${dropped?.ok ? 'no client dropped' : 'clients dropped'}.`,
       notes: [],
     };
   },

@@ -67,9 +67,17 @@ async function idle(options: Parameters<Scenario['run']>[0], server: ServerUnder
     const perConnectionKb = (after.rssBytes - before.rssBytes) / config.connections / 1024;
     const heapPerConnectionKb = (after.heapUsedBytes - before.heapUsedBytes) / config.connections / 1024;
     const checks: Check[] = [
-      { name: 'every connection authenticated and synced', ok: failures.length === 0, detail: failures.slice(0, 3).join('; ') || `${config.connections} connections` },
+      {
+        name: 'every connection authenticated and synced',
+        ok: failures.length === 0,
+        detail: failures.slice(0, 3).join('; ') || `${config.connections} connections`,
+      },
       { name: 'no connection dropped while idle', ok: dropped.length === 0, detail: dropped.slice(0, 3).join('; ') },
-      { name: 'the server counts every connection', ok: counts.connections === config.connections, detail: `${counts.connections} connections, ${counts.documents} documents` },
+      {
+        name: 'the server counts every connection',
+        ok: counts.connections === config.connections,
+        detail: `${counts.connections} connections, ${counts.documents} documents`,
+      },
     ];
     return {
       server: server.label,
@@ -107,8 +115,17 @@ export const s3: Scenario = {
       ? { connections: 1000, documents: 100, ratePerSec: 500, holdMs: 1_000, generators: 1 }
       : { connections: 10_000, documents: 1_000, ratePerSec: 500, holdMs: 10_000, generators: 2 };
     const measurements: Measurement[] = [];
-    for (const spec of [BARE, ...plenarySpecs(options)].filter((spec) => !process.env.BENCH_ONLY_SERVER || spec.label.startsWith(process.env.BENCH_ONLY_SERVER))) {
-      measurements.push(await measureEach(options, () => startServer(options, spec), (server) => idle(options, server, config), spec.label));
+    for (const spec of [BARE, ...plenarySpecs(options)].filter(
+      (spec) => !process.env.BENCH_ONLY_SERVER || spec.label.startsWith(process.env.BENCH_ONLY_SERVER),
+    )) {
+      measurements.push(
+        await measureEach(
+          options,
+          () => startServer(options, spec),
+          (server) => idle(options, server, config),
+          spec.label,
+        ),
+      );
     }
     const plenary = find(measurements, 'Plenary');
     const kb = plenary?.extra['memory per connection, RSS (KB)'] as number | undefined;
@@ -118,7 +135,10 @@ export const s3: Scenario = {
       latencyLabel: 'WebSocket open → authenticated and first sync received',
       measurements,
       met: kb !== undefined && p99 !== undefined ? kb <= 40 && p99 <= 100 && allPassed(measurements) : null,
-      verdict: kb === undefined ? 'not measured' : `Plenary ${kb.toFixed(1)} KB per connection (target ≤ 40 KB), connect + first sync p99 ${ms(p99)} (target ≤ 100 ms).`,
+      verdict:
+        kb === undefined
+          ? 'not measured'
+          : `Plenary ${kb.toFixed(1)} KB per connection (target ≤ 40 KB), connect + first sync p99 ${ms(p99)} (target ≤ 100 ms).`,
       notes: [],
     };
   },

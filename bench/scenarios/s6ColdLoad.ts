@@ -23,8 +23,14 @@ async function coldLoads(options: RunOptions, server: ServerUnderTest, loads: nu
   const gens = await Generators.start(1, options.settings.verbose);
   try {
     const gen = gens.at(0);
-    const prepared = await gen.call<{ expected: string }>('prepareSequential', { trace: TRACE, clientId: WRITER, ...(options.quick ? { limit: QUICK_TRANSACTIONS } : {}) });
-    const connected = await gen.call<ConnectResult>('connect', { clients: [{ index: 0, url: server.url, docName: doc, token: token!, apply: false, awareness: true }] });
+    const prepared = await gen.call<{ expected: string }>('prepareSequential', {
+      trace: TRACE,
+      clientId: WRITER,
+      ...(options.quick ? { limit: QUICK_TRANSACTIONS } : {}),
+    });
+    const connected = await gen.call<ConnectResult>('connect', {
+      clients: [{ index: 0, url: server.url, docName: doc, token: token!, apply: false, awareness: true }],
+    });
     if (connected.failures.length > 0) throw new Error(connected.failures.join('; '));
     const { bytes } = await gen.call<{ bytes: number }>('sendState', { index: 0 });
     await gen.call('closeAll');
@@ -36,7 +42,14 @@ async function coldLoads(options: RunOptions, server: ServerUnderTest, loads: nu
     let wrong = 0;
     options.log(`    ${loads} cold loads of a ${Math.round(bytes / 1024)} KB document`);
     for (let i = 0; i < loads; i++) {
-      const result = await gen.call<{ connectMs: number; textOk: boolean }>('coldLoad', { url: server.url, docName: doc, token, expected: prepared.expected, clientId: WRITER, localAddress: localAddress(i) });
+      const result = await gen.call<{ connectMs: number; textOk: boolean }>('coldLoad', {
+        url: server.url,
+        docName: doc,
+        token,
+        expected: prepared.expected,
+        clientId: WRITER,
+        localAddress: localAddress(i),
+      });
       times.push(result.connectMs);
       if (!result.textOk) wrong++;
       await unloaded();
@@ -75,7 +88,14 @@ export const s6: Scenario = {
     const loads = options.quick ? 10 : 50;
     const measurements: Measurement[] = [];
     for (const spec of [BARE_STORED, ...plenarySpecs(options)]) {
-      measurements.push(await measureEach(options, () => startServer(options, spec), (server) => coldLoads(options, server, loads), spec.label));
+      measurements.push(
+        await measureEach(
+          options,
+          () => startServer(options, spec),
+          (server) => coldLoads(options, server, loads),
+          spec.label,
+        ),
+      );
     }
     const p50 = find(measurements, 'Plenary')?.latency?.p50;
     return {

@@ -26,7 +26,11 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
   const [chair] = await server.users(1, 'chair');
   const viewers = await server.users(config.viewers, 'member');
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.httpUrl}${path}`, { method: 'POST', headers: { cookie: chair!.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${server.httpUrl}${path}`, {
+      method: 'POST',
+      headers: { cookie: chair!.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { id: string; options: { id: string; label: string }[] };
   };
@@ -47,13 +51,25 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
   });
 
   const tokens = await server.tokens(viewers.map((user) => ({ user, doc: liveDoc })));
-  const specs: ClientSpec[] = viewers.map((_, i) => ({ index: i, url: server.url, docName: liveDoc, token: tokens[i]!, localAddress: localAddress(i, 8), apply: true, awareness: true }));
+  const specs: ClientSpec[] = viewers.map((_, i) => ({
+    index: i,
+    url: server.url,
+    docName: liveDoc,
+    token: tokens[i]!,
+    localAddress: localAddress(i, 8),
+    apply: true,
+    awareness: true,
+  }));
   const gens = await Generators.start(config.generators, options.settings.verbose);
   // Voters vote from a process of their own, as they would from their own devices.
   const votingGens = await Generators.start(1, options.settings.verbose);
   try {
     options.log(`    ${config.viewers} viewers connecting`);
-    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({ clients: specs.filter((spec) => spec.index % gens.count === g), ratePerSec: 1000 / gens.count, timeoutMs: 120_000 }));
+    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({
+      clients: specs.filter((spec) => spec.index % gens.count === g),
+      ratePerSec: 1000 / gens.count,
+      timeoutMs: 120_000,
+    }));
     const failures = connects.flatMap((result) => result.failures);
     if (failures.length > 0) throw new Error(`viewers failed to connect: ${failures.slice(0, 3).join('; ')}`);
     await gens.all('watchPoll', { pollId: created.id, ballots: config.ballots, tally: expected });
@@ -72,9 +88,14 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
     });
     // The last ballot: the moment the last voter cast it.
     const lastBallotUs = Math.max(...cast.map((c) => Math.max(...c.started)));
-    const watched = await gens.all<{ seen: Float64Array; viewers: number; dropped: number; updatesPerViewer: number }>('awaitPoll', { timeoutMs: 30_000 });
+    const watched = await gens.all<{ seen: Float64Array; viewers: number; dropped: number; updatesPerViewer: number }>(
+      'awaitPoll',
+      { timeoutMs: 30_000 },
+    );
     const after = await server.stats();
-    const results = await (await fetch(`${server.httpUrl}/api/polls/${created.id}/results`, { headers: { cookie: chair!.cookie } })).json() as { ballots: number; tally?: Record<string, number> };
+    const results = (await (
+      await fetch(`${server.httpUrl}/api/polls/${created.id}/results`, { headers: { cookie: chair!.cookie } })
+    ).json()) as { ballots: number; tally?: Record<string, number> };
     const ballotMs = concat(cast.map((c) => Float64Array.from(c.ended, (end, k) => (end - c.started[k]!) / 1000)));
     const statuses = cast.flatMap((c) => [...c.statuses]);
     const refused = statuses.filter((status) => status !== 200);
@@ -83,9 +104,21 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
     const lag = summarize(behindMs);
     const viewerCount = watched.reduce((sum, w) => sum + w.viewers, 0);
     const checks: Check[] = [
-      { name: 'every ballot accepted', ok: refused.length === 0, detail: refused.length ? `${refused.length} refused (e.g. ${refused[0]})` : `${statuses.length} ballots` },
-      { name: 'the results route shows the exact tally', ok: results.ballots === config.ballots && optionIds.every((id) => results.tally?.[id] === expected[id]), detail: JSON.stringify(results.tally) },
-      { name: 'every viewer shows the exact final tally', ok: seen.length === viewerCount, detail: `${seen.length} of ${viewerCount} viewers` },
+      {
+        name: 'every ballot accepted',
+        ok: refused.length === 0,
+        detail: refused.length ? `${refused.length} refused (e.g. ${refused[0]})` : `${statuses.length} ballots`,
+      },
+      {
+        name: 'the results route shows the exact tally',
+        ok: results.ballots === config.ballots && optionIds.every((id) => results.tally?.[id] === expected[id]),
+        detail: JSON.stringify(results.tally),
+      },
+      {
+        name: 'every viewer shows the exact final tally',
+        ok: seen.length === viewerCount,
+        detail: `${seen.length} of ${viewerCount} viewers`,
+      },
       { name: 'no viewer dropped', ok: watched.every((w) => w.dropped === 0) },
     ];
     const stats = phaseStats(before, after);
@@ -100,7 +133,10 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
         'final tally on every viewer, after the last ballot: p50 (ms)': round(lag.p50, 0),
         'final tally on every viewer, after the last ballot: max (ms)': round(lag.max, 0),
         'server RSS with every viewer connected (MB)': round(before.rssBytes / 2 ** 20, 0),
-        'live-document updates per viewer while voting': round(watched.reduce((sum, w) => sum + w.updatesPerViewer, 0) / watched.length, 0),
+        'live-document updates per viewer while voting': round(
+          watched.reduce((sum, w) => sum + w.updatesPerViewer, 0) / watched.length,
+          0,
+        ),
       },
       checks,
     };
@@ -116,10 +152,19 @@ export const s7: Scenario = {
   title: 'Live poll: 5,000 viewers, 2,000 ballots in 2 s',
   target: 'exact tally; final tally on every viewer ≤ 1 s after the last ballot; ballot p99 ≤ 50 ms',
   async run(options) {
-    const config: Config = options.quick ? { viewers: 500, ballots: 200, windowMs: 2_000, generators: 1 } : { viewers: 5_000, ballots: 2_000, windowMs: 2_000, generators: 2 };
+    const config: Config = options.quick
+      ? { viewers: 500, ballots: 200, windowMs: 2_000, generators: 1 }
+      : { viewers: 5_000, ballots: 2_000, windowMs: 2_000, generators: 2 };
     const measurements: Measurement[] = [];
     for (const spec of plenarySpecs(options)) {
-      measurements.push(await measureEach(options, () => startServer(options, spec), (server) => poll(options, server, config), spec.label));
+      measurements.push(
+        await measureEach(
+          options,
+          () => startServer(options, spec),
+          (server) => poll(options, server, config),
+          spec.label,
+        ),
+      );
     }
     const plenary = find(measurements, 'Plenary');
     const p99 = plenary?.latency?.p99;
@@ -129,10 +174,14 @@ export const s7: Scenario = {
       latencyLabel: 'ballot request → answer',
       measurements,
       met: p99 !== undefined && behind !== undefined ? p99 <= 50 && behind <= 1000 && allPassed(measurements) : null,
-      verdict: p99 === undefined ? 'not measured' : `ballot p99 ${ms(p99)} (target ≤ 50 ms); every viewer had the exact final tally ${ms(behind)} after the last ballot at most (target ≤ 1 s).`,
+      verdict:
+        p99 === undefined
+          ? 'not measured'
+          : `ballot p99 ${ms(p99)} (target ≤ 50 ms); every viewer had the exact final tally ${ms(behind)} after the last ballot at most (target ≤ 1 s).`,
       notes: [
         'The live projection writes a poll\'s entry at most once per interval, which grows with the audience (server/src/live/liveProjection.ts, intervalFor: 500 ms for 5,000 viewers): "live-document updates per viewer" counts the messages each viewer received while voting went on. Voters vote over keep-alive connections opened before the window, as devices that have loaded the meeting page have (bench/load/polls.ts).',
-        'Bare Hocuspocus has no HTTP commands or server-written projections, so this scenario has no baseline row.'],
+        'Bare Hocuspocus has no HTTP commands or server-written projections, so this scenario has no baseline row.',
+      ],
     };
   },
 };

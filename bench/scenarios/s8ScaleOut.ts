@@ -30,13 +30,40 @@ export const s8: Scenario = {
   target: 'cross-instance p99 ≤ 15 ms',
   async run(options) {
     const config: TypingConfig = options.quick
-      ? { clients: 40, writers: 40, ratePerSec: 1, durationMs: 3_000, warmupMs: 1_000, keepEvery: 1, generators: 1, connectRate: 0, tokensOverHttp: false }
-      : { clients: 200, writers: 200, ratePerSec: 1, durationMs: 30_000, warmupMs: 5_000, keepEvery: 1, generators: 2, connectRate: 200, tokensOverHttp: false };
+      ? {
+          clients: 40,
+          writers: 40,
+          ratePerSec: 1,
+          durationMs: 3_000,
+          warmupMs: 1_000,
+          keepEvery: 1,
+          generators: 1,
+          connectRate: 0,
+          tokensOverHttp: false,
+        }
+      : {
+          clients: 200,
+          writers: 200,
+          ratePerSec: 1,
+          durationMs: 30_000,
+          warmupMs: 5_000,
+          keepEvery: 1,
+          generators: 2,
+          connectRate: 200,
+          tokensOverHttp: false,
+        };
     let redis: RedisServer;
     try {
       redis = await RedisServer.start();
     } catch (error) {
-      return { setup: '', latencyLabel: '', measurements: [], met: null, verdict: `not run: no redis-server (${String(error)})`, notes: [] };
+      return {
+        setup: '',
+        latencyLabel: '',
+        measurements: [],
+        met: null,
+        verdict: `not run: no redis-server (${String(error)})`,
+        notes: [],
+      };
     }
     const measurements: Measurement[] = [];
     const commandsPerEdit = async (label: string, run: (around: TypingConfig['around']) => Promise<TypingOutcome>) => {
@@ -51,13 +78,26 @@ export const s8: Scenario = {
           after = await redis.commandCalls();
         },
       });
-      const perCommand = [...after].map(([name, calls]) => [name, calls - (before.get(name) ?? 0)] as const).filter(([, calls]) => calls > 0);
+      const perCommand = [...after]
+        .map(([name, calls]) => [name, calls - (before.get(name) ?? 0)] as const)
+        .filter(([, calls]) => calls > 0);
       const total = perCommand.reduce((sum, [, calls]) => sum + calls, 0);
       options.log(`    ${label}: ${perCommand.map(([name, calls]) => `${name} ${calls}`).join(', ')}`);
-      return { outcome, perEdit: total / outcome.edits, perCommand: perCommand.map(([name, calls]) => `${name} ${round(calls / outcome.edits, 2)}`).join(', ') };
+      return {
+        outcome,
+        perEdit: total / outcome.edits,
+        perCommand: perCommand.map(([name, calls]) => `${name} ${round(calls / outcome.edits, 2)}`).join(', '),
+      };
     };
-    const pairRows = (label: string, baseline: string | null, result: { outcome: TypingOutcome; perEdit: number; perCommand: string }) => {
-      const extra = { 'Redis commands per edit': round(result.perEdit, 2), 'Redis commands per edit, by command': result.perCommand };
+    const pairRows = (
+      label: string,
+      baseline: string | null,
+      result: { outcome: TypingOutcome; perEdit: number; perCommand: string },
+    ) => {
+      const extra = {
+        'Redis commands per edit': round(result.perEdit, 2),
+        'Redis commands per edit, by command': result.perCommand,
+      };
       const cross = typingMeasurement(`${label}: across instances`, result.outcome, result.outcome.crossInstance);
       const same = typingMeasurement(`${label}: same instance`, result.outcome, result.outcome.sameInstance);
       Object.assign(cross.extra, extra);
@@ -78,7 +118,14 @@ export const s8: Scenario = {
       try {
         const bareEnv = { BENCH_REDIS_URL: redis.url, REDIS_PREFIX: `bench-bare-${Date.now().toString(36)}` };
         const result = await commandsPerEdit(BARE_PAIR, (around) =>
-          cluster(options, [{ ...BARE, label: `${BARE_PAIR} (A)`, env: bareEnv }, { ...BARE, label: `${BARE_PAIR} (B)`, env: bareEnv }], { ...config, around }),
+          cluster(
+            options,
+            [
+              { ...BARE, label: `${BARE_PAIR} (A)`, env: bareEnv },
+              { ...BARE, label: `${BARE_PAIR} (B)`, env: bareEnv },
+            ],
+            { ...config, around },
+          ),
         );
         measurements.push(...pairRows(BARE_PAIR, null, result));
       } catch (error) {
@@ -86,14 +133,31 @@ export const s8: Scenario = {
       }
       // Plenary: two instances, then one, each on a database of its own.
       // A quick run measures the two pairs only.
-      for (const [label, count] of (options.quick ? [[PLENARY_PAIR, 2]] : [[PLENARY_PAIR, 2], [PLENARY_ONE, 1]]) as [string, number][]) {
+      for (const [label, count] of (options.quick
+        ? [[PLENARY_PAIR, 2]]
+        : [
+            [PLENARY_PAIR, 2],
+            [PLENARY_ONE, 1],
+          ]) as [string, number][]) {
         let database;
         try {
           database = await createTestDatabase(count === 2 ? 'pair' : 'one');
-          const env: Record<string, string> = { DATABASE_URL: database.url, ...(count === 2 ? { REDIS_URL: redis.url, REDIS_PREFIX: `bench-${Date.now().toString(36)}:` } : {}) };
-          const specs = Array.from({ length: count }, (_, i): ServerSpec => ({ ...PLENARY, label: count === 2 ? `${label} (${'AB'[i]})` : label, env }));
+          const env: Record<string, string> = {
+            DATABASE_URL: database.url,
+            ...(count === 2 ? { REDIS_URL: redis.url, REDIS_PREFIX: `bench-${Date.now().toString(36)}:` } : {}),
+          };
+          const specs = Array.from(
+            { length: count },
+            (_, i): ServerSpec => ({ ...PLENARY, label: count === 2 ? `${label} (${'AB'[i]})` : label, env }),
+          );
           if (count === 2) {
-            measurements.push(...pairRows(label, BARE_PAIR, await commandsPerEdit(label, (around) => cluster(options, specs, { ...config, around }))));
+            measurements.push(
+              ...pairRows(
+                label,
+                BARE_PAIR,
+                await commandsPerEdit(label, (around) => cluster(options, specs, { ...config, around })),
+              ),
+            );
           } else {
             const m = typingMeasurement(label, await cluster(options, specs, config));
             m.baseline = BARE_ONE;

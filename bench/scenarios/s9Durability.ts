@@ -53,16 +53,20 @@ export const s9: Scenario = {
     };
     const sqlite = added(PLENARY.label, NO_DURABILITY);
     const postgres = pg ? added(PG_ON, PG_OFF) : undefined;
-    const describe = (cost: NonNullable<typeof sqlite>) => `adds ${ms(cost.p99)} at p99 (${ms(cost.on)} on, ${ms(cost.off)} off), ${ms(cost.p50)} at p50`;
+    const describe = (cost: NonNullable<typeof sqlite>) =>
+      `adds ${ms(cost.p99)} at p99 (${ms(cost.on)} on, ${ms(cost.off)} off), ${ms(cost.p50)} at p50`;
     return {
       setup: `The S1 load (${config.clients} writers × ${config.ratePerSec} edits/s, caret updates, ${rounds > 1 ? `${rounds} alternating rounds of ` : ''}${config.durationMs / 1000} s) on Plenary with and without the append to the store before each update is applied and acknowledged: SQLite (WAL)${pg ? ', and PostgreSQL on this machine' : ''}. Without it the store check does not apply.`,
       latencyLabel: 'edit → applied on every other client',
       measurements,
       met: sqlite === undefined ? null : sqlite.p99 <= 1 && allPassed(measurements),
-      verdict: sqlite === undefined
-        ? 'not measured'
-        : `On SQLite durability ${describe(sqlite)} (target ≤ 1 ms).${postgres ? ` On PostgreSQL it ${describe(postgres)}: the time an edit waits to be in PostgreSQL before it is acknowledged; an acknowledged edit is never only in memory.` : ''}`,
-      notes: ['Latency differences of a millisecond are within the noise of a shared machine; the server CPU per edit of both rows shows the cost more steadily.'],
+      verdict:
+        sqlite === undefined
+          ? 'not measured'
+          : `On SQLite durability ${describe(sqlite)} (target ≤ 1 ms).${postgres ? ` On PostgreSQL it ${describe(postgres)}: the time an edit waits to be in PostgreSQL before it is acknowledged; an acknowledged edit is never only in memory.` : ''}`,
+      notes: [
+        'Latency differences of a millisecond are within the noise of a shared machine; the server CPU per edit of both rows shows the cost more steadily.',
+      ],
     };
   },
 };

@@ -15,7 +15,11 @@ export interface Scenario {
   run(options: RunOptions): Promise<ScenarioBody>;
 }
 
-export function typingMeasurement(server: string, outcome: TypingOutcome, samples: Float64Array = outcome.latencies): Measurement {
+export function typingMeasurement(
+  server: string,
+  outcome: TypingOutcome,
+  samples: Float64Array = outcome.latencies,
+): Measurement {
   return {
     server,
     latency: summarize(samples),
@@ -28,7 +32,9 @@ export function typingMeasurement(server: string, outcome: TypingOutcome, sample
       'connect + first sync p99 (ms)': round(outcome.connect.p99),
       'frames received per client': Math.round(outcome.framesPerClient),
       'generator lateness p99 (ms)': round(outcome.scheduleLateP99Ms),
-      ...(outcome.servers[0] ? { 'server CPU per edit (µs)': Math.round((outcome.servers[0].cpu * outcome.measuredSeconds * 1e6) / outcome.edits) } : {}),
+      ...(outcome.servers[0]
+        ? { 'server CPU per edit (µs)': Math.round((outcome.servers[0].cpu * outcome.measuredSeconds * 1e6) / outcome.edits) }
+        : {}),
     },
     checks: outcome.checks,
   };
@@ -63,7 +69,10 @@ export async function typingRows(
   specs: ServerSpec[],
   config: TypingConfig,
   rounds: number,
-  hooks: { prepare?: (server: ServerUnderTest, spec: ServerSpec) => Promise<void>; adjust?: (outcome: TypingOutcome, spec: ServerSpec) => void } = {},
+  hooks: {
+    prepare?: (server: ServerUnderTest, spec: ServerSpec) => Promise<void>;
+    adjust?: (outcome: TypingOutcome, spec: ServerSpec) => void;
+  } = {},
 ): Promise<Measurement[]> {
   // BENCH_ONLY_SERVER=label measures only the servers whose label starts with it (development).
   if (process.env.BENCH_ONLY_SERVER) specs = specs.filter((spec) => spec.label.startsWith(process.env.BENCH_ONLY_SERVER!));
@@ -107,7 +116,9 @@ export function failedMeasurement(label: string, error: unknown): Measurement {
     server_: null,
     loadCpu: null,
     extra: {},
-    checks: [{ name: 'the scenario ran', ok: false, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) }],
+    checks: [
+      { name: 'the scenario ran', ok: false, detail: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+    ],
   };
 }
 

@@ -94,7 +94,9 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
       }))
     ).flat();
     created.sort((a, b) => a.index - b.index);
-    const lacking = (await gens.all<string[]>('waitCoverage', { target: created.map((w) => [w.clientId, w.c0]), timeoutMs: 30_000 })).flat();
+    const lacking = (
+      await gens.all<string[]>('waitCoverage', { target: created.map((w) => [w.clientId, w.c0]), timeoutMs: 30_000 })
+    ).flat();
     if (lacking.length > 0) throw new Error(`paragraphs did not reach every client: ${lacking.slice(0, 3).join('; ')}`);
 
     const perWriter = Math.floor((config.durationMs / 1000) * config.ratePerSec);
@@ -170,18 +172,52 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
 
     const checks: Check[] = [];
     const dropped = reports.filter((report) => report.dropped);
-    checks.push({ name: 'no client dropped', ok: dropped.length === 0, detail: dropped.slice(0, 3).map((r) => `client ${r.index}: ${r.dropped}`).join('; ') || `${reports.length} clients stayed connected` });
-    checks.push({ name: 'every edit reached every client', ok: missing.length === 0 && lostArrivals === 0 && reports.every((r) => r.gaps === 0), detail: missing.length || lostArrivals ? `${missing.slice(0, 2).join('; ')} (${lostArrivals} measured arrivals missing)` : `${counts.reduce((a, b) => a + b, 0)} edits × ${reports.length - 1} receivers` });
-    checks.push({ name: 'every edit acknowledged', ok: unacknowledged.length === 0 && reports.every((r) => r.refused === 0), detail: unacknowledged.slice(0, 3).join('; ') });
+    checks.push({
+      name: 'no client dropped',
+      ok: dropped.length === 0,
+      detail:
+        dropped
+          .slice(0, 3)
+          .map((r) => `client ${r.index}: ${r.dropped}`)
+          .join('; ') || `${reports.length} clients stayed connected`,
+    });
+    checks.push({
+      name: 'every edit reached every client',
+      ok: missing.length === 0 && lostArrivals === 0 && reports.every((r) => r.gaps === 0),
+      detail:
+        missing.length || lostArrivals
+          ? `${missing.slice(0, 2).join('; ')} (${lostArrivals} measured arrivals missing)`
+          : `${counts.reduce((a, b) => a + b, 0)} edits × ${reports.length - 1} receivers`,
+    });
+    checks.push({
+      name: 'every edit acknowledged',
+      ok: unacknowledged.length === 0 && reports.every((r) => r.refused === 0),
+      detail: unacknowledged.slice(0, 3).join('; '),
+    });
     const readers = reports.filter((r) => r.texts);
     const badCarets = readers.filter((r) => r.awarenessErrors > 0 || r.awarenessStates === 0);
-    checks.push({ name: 'caret updates arrive and decode, each with its user', ok: badCarets.length === 0, detail: badCarets.length ? `client ${badCarets[0]!.index}: ${badCarets[0]!.awarenessStates} states, ${badCarets[0]!.awarenessErrors} errors` : `${readers.reduce((sum, r) => sum + r.awarenessStates, 0)} states read` });
+    checks.push({
+      name: 'caret updates arrive and decode, each with its user',
+      ok: badCarets.length === 0,
+      detail: badCarets.length
+        ? `client ${badCarets[0]!.index}: ${badCarets[0]!.awarenessStates} states, ${badCarets[0]!.awarenessErrors} errors`
+        : `${readers.reduce((sum, r) => sum + r.awarenessStates, 0)} states read`,
+    });
     const expected = new Map(created.map((w) => [w.clientId, typedText(counts[w.index]!)]));
     const wrongTexts = reports.filter((report) => report.texts && !sameTexts(new Map(report.texts), expected));
-    checks.push({ name: 'texts on the clients equal what was typed', ok: wrongTexts.length === 0, detail: wrongTexts.length ? `${wrongTexts.length} clients differ (e.g. client ${wrongTexts[0]!.index})` : `${reports.filter((r) => r.texts).length} clients checked` });
+    checks.push({
+      name: 'texts on the clients equal what was typed',
+      ok: wrongTexts.length === 0,
+      detail: wrongTexts.length
+        ? `${wrongTexts.length} clients differ (e.g. client ${wrongTexts[0]!.index})`
+        : `${reports.filter((r) => r.texts).length} clients checked`,
+    });
     await sleep(200);
     const stored = await primary.storedTexts(doc);
-    checks.push({ name: primary.isPlenary ? 'the store holds exactly what was typed' : 'the server holds exactly what was typed', ok: stored !== null && sameTexts(stored, expected) });
+    checks.push({
+      name: primary.isPlenary ? 'the store holds exactly what was typed' : 'the server holds exactly what was typed',
+      ok: stored !== null && sameTexts(stored, expected),
+    });
 
     const edits = counts.reduce((a, b) => a + b, 0);
     return {
@@ -210,10 +246,12 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
  */
 export function mergeOutcomes(outcomes: TypingOutcome[]): TypingOutcome {
   if (outcomes.length === 1) return outcomes[0]!;
-  const average = (pick: (stats: PhaseStats) => number, i: number) => outcomes.reduce((sum, o) => sum + pick(o.servers[i]!), 0) / outcomes.length;
+  const average = (pick: (stats: PhaseStats) => number, i: number) =>
+    outcomes.reduce((sum, o) => sum + pick(o.servers[i]!), 0) / outcomes.length;
   const instances = outcomes[0]!.servers.length;
   const failing = new Map<string, Check>();
-  for (const outcome of outcomes) for (const check of outcome.checks) if (!check.ok && !failing.has(check.name)) failing.set(check.name, check);
+  for (const outcome of outcomes)
+    for (const check of outcome.checks) if (!check.ok && !failing.has(check.name)) failing.set(check.name, check);
   return {
     latencies: concat(outcomes.map((o) => o.latencies)),
     sameInstance: concat(outcomes.map((o) => o.sameInstance)),
@@ -231,7 +269,9 @@ export function mergeOutcomes(outcomes: TypingOutcome[]): TypingOutcome {
     })),
     loadCpu: outcomes.reduce((sum, o) => sum + o.loadCpu, 0) / outcomes.length,
     scheduleLateP99Ms: Math.max(...outcomes.map((o) => o.scheduleLateP99Ms)),
-    checks: outcomes[0]!.checks.map((check) => failing.get(check.name) ?? { ...check, detail: `${outcomes.length} rounds; ${check.detail ?? ''}` }),
+    checks: outcomes[0]!.checks.map(
+      (check) => failing.get(check.name) ?? { ...check, detail: `${outcomes.length} rounds; ${check.detail ?? ''}` },
+    ),
     framesPerClient: outcomes.reduce((sum, o) => sum + o.framesPerClient, 0) / outcomes.length,
   };
 }

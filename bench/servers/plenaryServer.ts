@@ -62,7 +62,15 @@ serveRpc({
   gc: () => (globalThis as { gc?: () => void }).gc?.(),
   collabCounts: () => ({ connections: app.collab.getConnectionsCount(), documents: app.collab.getDocumentsCount() }),
 
-  async createUsers({ count, role = 'member', prefix = 'bench' }: { count: number; role?: string; prefix?: string }): Promise<BenchUser[]> {
+  async createUsers({
+    count,
+    role = 'member',
+    prefix = 'bench',
+  }: {
+    count: number;
+    role?: string;
+    prefix?: string;
+  }): Promise<BenchUser[]> {
     passwordHash ??= await hashPassword(BENCH_PASSWORD);
     const groups = ['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'];
     const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -71,7 +79,13 @@ serveRpc({
       for (let i = 0; i < count; i++) {
         created.push(
           await app.store.users.create(
-            { email: `${prefix}.${stamp}.${i}@bench.example`, name: `${prefix} ${i}`, role, group: groups[i % groups.length], passwordHash },
+            {
+              email: `${prefix}.${stamp}.${i}@bench.example`,
+              name: `${prefix} ${i}`,
+              role,
+              group: groups[i % groups.length],
+              passwordHash,
+            },
             tx,
           ),
         );
@@ -86,7 +100,13 @@ serveRpc({
     return out;
   },
 
-  async createMeetings({ count, prefix = 'bench' }: { count: number; prefix?: string }): Promise<{ id: string; agendaDoc: string; liveDoc: string }[]> {
+  async createMeetings({
+    count,
+    prefix = 'bench',
+  }: {
+    count: number;
+    prefix?: string;
+  }): Promise<{ id: string; agendaDoc: string; liveDoc: string }[]> {
     const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     return app.store.db.transaction(async (tx: unknown) => {
       const meetings = [];

@@ -213,7 +213,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     },
   });
   for (const feature of FEATURES) {
-    await feature.register({ http, store, collab, live, access, config, metrics, log: http.log.child({ feature: feature.name }) });
+    await feature.register({
+      http,
+      store,
+      collab,
+      live,
+      access,
+      config,
+      metrics,
+      log: http.log.child({ feature: feature.name }),
+    });
   }
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics });
   await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });

@@ -14,20 +14,38 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, description: 'an integer from 0 to 65535' }),
   HOST: Type.String({ minLength: 1, description: 'a bind address such as 127.0.0.1 or 0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, description: 'a directory path' }),
-  DATABASE_URL: Type.Optional(
-    Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// or postgresql:// URL' }),
-  ),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// or postgresql:// URL' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'a redis:// or rediss:// URL' })),
   REDIS_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_.-]{1,64}$', description: 'letters, digits and :_.- only' }),
   PUBLIC_ORIGIN: Type.Optional(Type.String({ minLength: 1, description: 'comma-separated http(s) origins' })),
   SEED_DEMO: Type.Enum(['0', '1'], { description: '0 or 1' }),
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { description: `one of ${LOG_LEVELS.join(', ')}` }),
   TRUST_PROXY: Type.Enum(['0', '1'], { description: '0 or 1 (1 only behind a proxy that sets X-Forwarded-For)' }),
-  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'an integer, requests per minute (0: no limit)' }),
-  MAX_FRAME_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
-  MAX_UPDATE_BYTES: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
-  UPDATE_CPU_BUDGET_MS: Type.Integer({ minimum: 1, maximum: 10_000, description: 'an integer number of milliseconds per 10 s, 1 to 10000' }),
-  MAX_DOCUMENT_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, description: 'an integer number of bytes, at least 1024' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'an integer, requests per minute (0: no limit)',
+  }),
+  MAX_FRAME_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 64 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
+  MAX_UPDATE_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 64 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
+  UPDATE_CPU_BUDGET_MS: Type.Integer({
+    minimum: 1,
+    maximum: 10_000,
+    description: 'an integer number of milliseconds per 10 s, 1 to 10000',
+  }),
+  MAX_DOCUMENT_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 1024 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 
   const address = await app.http.listen({ port: config.port, host: config.host });
-  log.info({ address, store: config.databaseUrl ? 'postgres' : `sqlite in ${config.dataDir}`, redis: Boolean(config.redisUrl) }, 'listening');
+  log.info(
+    { address, store: config.databaseUrl ? 'postgres' : `sqlite in ${config.dataDir}`, redis: Boolean(config.redisUrl) },
+    'listening',
+  );
 
   // Printed whatever the log level: people and scripts wait for this line.
   process.stdout.write(`Plenary is listening on ${address}; open ${config.publicOrigins[0]}\n`);

@@ -65,7 +65,11 @@ export function formatTimeRange(language: Lang, startMinutes: number, endMinutes
 }
 
 /** "a, b and c" with the language's own conjunction and separators. */
-export function formatList(language: Lang, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+export function formatList(
+  language: Lang,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
   return new Intl.ListFormat(language, { style: 'long', type }).format(items);
 }
 

@@ -8,7 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 /** Right-to-left languages among them. */
 const RTL = new Set<Language>(['ar']);
 
-export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 export const directionOf = (language: Language): 'rtl' | 'ltr' => (RTL.has(language) ? 'rtl' : 'ltr');
 

@@ -136,10 +136,7 @@ export function canCreateActions(role: string): boolean {
   return role === 'secretariat' || role === 'chair' || role === 'member';
 }
 
-export function canEditAction(
-  user: { id: string; role: string },
-  action: Pick<ActionDto, 'owner' | 'createdBy'>,
-): boolean {
+export function canEditAction(user: { id: string; role: string }, action: Pick<ActionDto, 'owner' | 'createdBy'>): boolean {
   if (user.role === 'secretariat' || user.role === 'chair') return true;
   if (user.role !== 'member') return false;
   return action.createdBy?.id === user.id || (action.owner.kind === 'person' && action.owner.userId === user.id);

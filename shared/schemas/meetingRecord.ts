@@ -97,7 +97,14 @@ export const DiffBlockSchema = Type.Object({
   spans: Type.Array(DiffSpanSchema),
   /** Attribute changes of the block (an agenda item's duration, presenter …). */
   attributes: Type.Optional(
-    Type.Array(Type.Object({ name: Type.String(), from: Type.Unknown(), to: Type.Unknown(), by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])) })),
+    Type.Array(
+      Type.Object({
+        name: Type.String(),
+        from: Type.Unknown(),
+        to: Type.Unknown(),
+        by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
+      }),
+    ),
   ),
 });
 export type DiffBlock = Static<typeof DiffBlockSchema>;

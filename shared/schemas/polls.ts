@@ -53,7 +53,9 @@ export const CreatePollBody = Type.Object({
   secret: Type.Optional(Type.Boolean({ description: 'keep who voted apart from how (default false)' })),
   results: Type.Optional(ResultVisibilitySchema),
   maxChoices: Type.Optional(Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions, description: 'multiple choice only' })),
-  seats: Type.Optional(Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions - 1, description: 'winners to elect (default 1)' })),
+  seats: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: POLL_LIMITS.maxOptions - 1, description: 'winners to elect (default 1)' }),
+  ),
   workingGroupId: Type.Optional(Id),
 });
 export type CreatePollBody = Static<typeof CreatePollBody>;

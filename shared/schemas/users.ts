@@ -8,7 +8,11 @@ export const UserStatusSchema = Type.Enum(USER_STATUSES, { description: 'invited
 
 /** Passwords people choose: long enough to resist guessing, short enough to hash cheaply. */
 export const MIN_PASSWORD_LENGTH = 10;
-export const PasswordSchema = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description: 'at least 10 characters' });
+export const PasswordSchema = Type.String({
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: 1024,
+  description: 'at least 10 characters',
+});
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'an email address' });

@@ -70,9 +70,17 @@ export type NominationBody = Static<typeof NominationBody>;
 
 export const NominationParams = Type.Object({ id: Id, userId: Id });
 
-const Name = Type.String({ minLength: 1, maxLength: WORKING_GROUP_LIMITS.name, description: 'the group’s name, unique in its meeting' });
+const Name = Type.String({
+  minLength: 1,
+  maxLength: WORKING_GROUP_LIMITS.name,
+  description: 'the group’s name, unique in its meeting',
+});
 const Description = Type.String({ maxLength: WORKING_GROUP_LIMITS.description });
-const Title = Type.String({ minLength: 1, maxLength: WORKING_GROUP_LIMITS.title, description: 'a liaison’s title, e.g. "DC-MAG liaison"' });
+const Title = Type.String({
+  minLength: 1,
+  maxLength: WORKING_GROUP_LIMITS.title,
+  description: 'a liaison’s title, e.g. "DC-MAG liaison"',
+});
 
 export const CreateWorkingGroupBody = Type.Object({
   name: Name,

@@ -21,7 +21,9 @@ describe('the agenda in the browser', () => {
     await mei.page.locator('.ProseMirror').waitFor();
 
     await typeAtEnd(kwame.page, 'Kwame proposes a break at 15:00');
-    await expect.poll(() => mei.page.locator('.ProseMirror').textContent(), { timeout: 10_000 }).toContain('Kwame proposes a break at 15:00');
+    await expect
+      .poll(() => mei.page.locator('.ProseMirror').textContent(), { timeout: 10_000 })
+      .toContain('Kwame proposes a break at 15:00');
 
     await typeAtEnd(mei.page, 'Mei agrees');
     await expect.poll(() => kwame.page.locator('.ProseMirror').textContent(), { timeout: 10_000 }).toContain('Mei agrees');

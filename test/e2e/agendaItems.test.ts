@@ -25,7 +25,9 @@ describe('running the meeting', () => {
     await kwame.page.locator('.ProseMirror').waitFor();
     await expect.poll(() => kwame.page.locator('.ProseMirror .agenda-item').count()).toBe(8);
     // Items carry their number and time slot in the editor.
-    await expect.poll(() => kwame.page.locator('.ProseMirror .agenda-item').nth(4).locator('.agenda-item__meta').textContent()).toContain('5.');
+    await expect
+      .poll(() => kwame.page.locator('.ProseMirror .agenda-item').nth(4).locator('.agenda-item__meta').textContent())
+      .toContain('5.');
     expect(await kwame.page.locator('.ProseMirror .agenda-item--current').count()).toBe(0);
 
     const row = chair.page.locator('.day-view__item', { hasText: ITEM });
@@ -52,7 +54,9 @@ describe('running the meeting', () => {
 
     // The chair moves on: the highlight follows on the other screen.
     await chair.page.getByRole('button', { name: 'Move on to item 6' }).click();
-    await expect.poll(() => highlighted.locator('.agenda-item__title').textContent(), { timeout: 10_000 }).toContain('Best Practice Forums');
+    await expect
+      .poll(() => highlighted.locator('.agenda-item__title').textContent(), { timeout: 10_000 })
+      .toContain('Best Practice Forums');
     expect(await a11yViolations(kwame.page)).toEqual([]);
     expect(await a11yViolations(chair.page)).toEqual([]);
     expect([...kwame.errors, ...chair.errors]).toEqual([]);
@@ -63,7 +67,9 @@ describe('running the meeting', () => {
     expect(await warning.count()).toBe(0);
     await chair.page.getByLabel('A meeting day ends at').fill('11:30');
     await chair.page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => kwame.page.locator('.day-view__warning').first().textContent(), { timeout: 10_000 }).toContain('past its end (11:30)');
+    await expect
+      .poll(() => kwame.page.locator('.day-view__warning').first().textContent(), { timeout: 10_000 })
+      .toContain('past its end (11:30)');
     await expect.poll(() => kwame.page.locator('.ProseMirror .agenda-item__overrun').count()).toBeGreaterThan(0);
   });
 
@@ -71,7 +77,9 @@ describe('running the meeting', () => {
     await chair.page.getByRole('tab', { name: 'Actions and pack' }).click();
     await chair.page.getByRole('button', { name: 'New action item' }).click();
     const form = chair.page.getByRole('form', { name: 'New action item' });
-    await form.getByLabel('What is to be done').fill('Kwame Asante to reserve ten minutes for the Youth Engagement co-facilitator.');
+    await form
+      .getByLabel('What is to be done')
+      .fill('Kwame Asante to reserve ten minutes for the Youth Engagement co-facilitator.');
     await form.getByLabel('The owner is').selectOption('person');
     await form.getByLabel('Person').fill('Kwame Asante');
     await form.getByLabel('Source', { exact: true }).selectOption('comment');
@@ -99,7 +107,9 @@ describe('running the meeting', () => {
     // Only his own: none of Olena's.
     expect(await mine.locator('.action', { hasText: 'Olena Kovalenko' }).count()).toBe(0);
     // The pack is one click away.
-    expect(await kwame.page.getByRole('link', { name: 'Word document (DOCX)' }).getAttribute('href')).toBe(`/api/meetings/${DEMO_MEETING.id}/pack.docx?lang=en`);
+    expect(await kwame.page.getByRole('link', { name: 'Word document (DOCX)' }).getAttribute('href')).toBe(
+      `/api/meetings/${DEMO_MEETING.id}/pack.docx?lang=en`,
+    );
     expect(await a11yViolations(kwame.page)).toEqual([]);
     expect(await a11yViolations(chair.page)).toEqual([]);
     expect([...kwame.errors, ...chair.errors]).toEqual([]);
@@ -115,7 +125,10 @@ describe('running the meeting', () => {
     await kwame.page.keyboard.press('End');
     await kwame.page.keyboard.type(' (with the youth WG)');
     await expect.poll(() => kwame.page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
-    await kwame.page.locator('.versions__item', { hasText: 'Before Kwame’s note' }).getByRole('button', { name: 'Changes since' }).click();
+    await kwame.page
+      .locator('.versions__item', { hasText: 'Before Kwame’s note' })
+      .getByRole('button', { name: 'Changes since' })
+      .click();
     const dialog = kwame.page.getByRole('dialog');
     await expect.poll(() => dialog.locator('ins').first().textContent()).toContain('(with the youth WG)');
     expect(await dialog.locator('ins').first().getAttribute('title')).toBe('Added by Kwame Asante');

@@ -39,9 +39,18 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<
   return out;
 }
 const catalogue = (folder: string) =>
-  new Map(readdirSync(path.join(root, 'en')).flatMap((file) => [...flatten(JSON.parse(readFileSync(path.join(root, folder, file), 'utf8')) as Tree, file)]));
+  new Map(
+    readdirSync(path.join(root, 'en')).flatMap((file) => [
+      ...flatten(JSON.parse(readFileSync(path.join(root, folder, file), 'utf8')) as Tree, file),
+    ]),
+  );
 const english = catalogue('en');
-const alike = (language: string) => new Set([...glossary.properNouns, ...((glossary.sameSpelling as Record<string, string[]>)[language] ?? [])].map((w) => w.toLowerCase()));
+const alike = (language: string) =>
+  new Set(
+    [...glossary.properNouns, ...((glossary.sameSpelling as Record<string, string[]>)[language] ?? [])].map((w) =>
+      w.toLowerCase(),
+    ),
+  );
 
 /** English sentences that must not show in another language: whole strings with words, without placeholders. */
 function englishOnly(language: Language): Set<string> {
@@ -91,7 +100,9 @@ async function signInByForm(page: Page, email: string) {
 
 describe('the board in the six UN languages', () => {
   for (const language of LANGUAGES) {
-    it(`speaks ${language} on every main page, with no English catalogue text and no axe violation`, { timeout: 180_000 }, async () => {
+    it(`speaks ${language} on every main page, with no English catalogue text and no axe violation`, {
+      timeout: 180_000,
+    }, async () => {
       const { context, page } = await openAs(language, 'secretariat@example.org');
       const forbidden = language === 'en' ? new Set<string>() : englishOnly(language);
       if (language !== 'en') expect(forbidden.size).toBeGreaterThan(300);
@@ -117,7 +128,9 @@ describe('the board in the six UN languages', () => {
     });
   }
 
-  it('lays Arabic out right to left: side panel on the left, time ranges isolated, English titles keep their direction', { timeout: 120_000 }, async () => {
+  it('lays Arabic out right to left: side panel on the left, time ranges isolated, English titles keep their direction', {
+    timeout: 120_000,
+  }, async () => {
     const { context, page } = await openAs('ar', 'chair@example.org');
     await signInByForm(page, 'chair@example.org');
     await page.goto(meeting);
@@ -127,7 +140,9 @@ describe('the board in the six UN languages', () => {
     const editor = await page.locator('.ProseMirror').boundingBox();
     expect(side!.x).toBeLessThan(editor!.x);
     // A slot of the agenda: "12:00–12:10" between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
-    await expect.poll(() => page.locator('.agenda-item__details').first().textContent()).toMatch(/\u2068\d{2}:\d{2}–\d{2}:\d{2}\u2069/);
+    await expect
+      .poll(() => page.locator('.agenda-item__details').first().textContent())
+      .toMatch(/\u2068\d{2}:\d{2}–\d{2}:\d{2}\u2069/);
     // The meeting's English title reads left to right inside the Arabic page, so its final punctuation stays at its end.
     const title = page.locator('#meeting-title');
     expect(await title.getAttribute('dir')).toBe('auto');
@@ -148,12 +163,20 @@ describe('the board in the six UN languages', () => {
       const text = document.createRange();
       text.selectNodeContents(paragraph);
       const words = text.getBoundingClientRect();
-      return { caret: caret.left, textLeft: words.left, textRight: words.right, paragraphRight: paragraph.getBoundingClientRect().right };
+      return {
+        caret: caret.left,
+        textLeft: words.left,
+        textRight: words.right,
+        paragraphRight: paragraph.getBoundingClientRect().right,
+      };
     });
     // The line starts at the right, and the caret, at the end of what was typed, is at its left end.
     expect(Math.abs(layout.textRight - layout.paragraphRight)).toBeLessThan(4);
     expect(Math.abs(layout.caret - layout.textLeft)).toBeLessThan(4);
-    const english = page.locator('.ProseMirror p').filter({ hasText: /^[A-Z]/ }).first();
+    const english = page
+      .locator('.ProseMirror p')
+      .filter({ hasText: /^[A-Z]/ })
+      .first();
     if ((await english.count()) > 0) expect(await english.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     // An English proposal title: its own direction is left to right, so its final punctuation stays at its end.
     await page.goto(`${meeting}/proposals/pn-gdc-implementation`);
@@ -164,7 +187,9 @@ describe('the board in the six UN languages', () => {
     await context.close();
   });
 
-  it('switches language in place: no reload, the WebSocket stays open and the connection stays online', { timeout: 120_000 }, async () => {
+  it('switches language in place: no reload, the WebSocket stays open and the connection stays online', {
+    timeout: 120_000,
+  }, async () => {
     const { context, page, sockets } = await openAs('en', 'chair@example.org');
     await signInByForm(page, 'chair@example.org');
     await page.goto(meeting);

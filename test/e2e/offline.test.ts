@@ -36,7 +36,9 @@ describe('offline editing', () => {
 
     await olena.context.setOffline(false);
     await expect.poll(() => state(olena.page), { timeout: 15_000 }).toBe('online');
-    await expect.poll(() => rahul.page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain('Written on the train');
+    await expect
+      .poll(() => rahul.page.locator('.ProseMirror').textContent(), { timeout: 15_000 })
+      .toContain('Written on the train');
     await expect.poll(() => olena.page.locator('.ProseMirror').textContent()).toContain('Written in the room');
     await olena.context.close();
     await rahul.context.close();

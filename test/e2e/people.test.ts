@@ -93,7 +93,10 @@ describe('people administration in the browser', () => {
     for (const width of [360, 2560]) {
       await page.setViewportSize({ width, height: 800 });
       await row.waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${width} px`).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+        `${width} px`,
+      ).toBe(true);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     await row.getByRole('button', { name: 'Deactivate Hannah Becker' }).click();
@@ -119,7 +122,8 @@ describe('people administration in the browser', () => {
   it('previews a CSV import row by row, writes nothing while a row is wrong, then imports on confirmation', async () => {
     const { page } = await signIn('secretariat@example.org', '/admin/people');
     const section = page.getByRole('region', { name: 'Import from a CSV file' });
-    const bad = 'email,name,role,group,region,affiliation\nlin.chen@igf.example,Lin Chen,member,government,Asia-Pacific,MIIT\nmei@example.org,Mei Lin,chair,technical-community,,\nbroken,Nobody,member,government,,\n';
+    const bad =
+      'email,name,role,group,region,affiliation\nlin.chen@igf.example,Lin Chen,member,government,Asia-Pacific,MIIT\nmei@example.org,Mei Lin,chair,technical-community,,\nbroken,Nobody,member,government,,\n';
     await section.getByLabel('Or paste the CSV here').fill(bad);
     await section.getByRole('button', { name: 'Preview' }).click();
     const table = section.getByRole('table', { name: 'Preview' });
@@ -144,7 +148,10 @@ describe('people administration in the browser', () => {
     expect(await server.app.store.users.byEmail('lin.chen@igf.example')).toBeUndefined();
     await section.getByRole('button', { name: 'Import 3 rows' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Imported: 2 new people invited, 1 updated.');
-    expect(await server.app.store.users.byEmail('lin.chen@igf.example')).toMatchObject({ status: 'invited', affiliation: 'MIIT' });
+    expect(await server.app.store.users.byEmail('lin.chen@igf.example')).toMatchObject({
+      status: 'invited',
+      affiliation: 'MIIT',
+    });
     expect(await server.app.store.users.byEmail('mei@example.org')).toMatchObject({ role: 'chair' });
     await expect.poll(() => page.getByRole('row', { name: /Lin Chen/ }).count()).toBe(2);
   });

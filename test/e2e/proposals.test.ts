@@ -57,7 +57,9 @@ describe('comment threads on a proposal, in the browser', () => {
     const laura = await openProposal('laura@example.org'); // a member who only reads the text
     expect(await laura.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     // The demo threads are there, with their highlighted passages.
-    await expect.poll(() => laura.page.locator('.comment-anchor').allTextContents()).toContain('balanced between stakeholder groups and regions');
+    await expect
+      .poll(() => laura.page.locator('.comment-anchor').allTextContents())
+      .toContain('balanced between stakeholder groups and regions');
 
     await selectInEditor(kwame.page, PASSAGE);
     await kwame.page.getByRole('button', { name: 'Comment', exact: true }).click();
@@ -78,9 +80,9 @@ describe('comment threads on a proposal, in the browser', () => {
 
     // The author sees the reply arrive in his thread.
     const own = threadWith(kwame.page, 'Which approaches do you mean');
-    await expect.poll(() => own.locator('.comment__body').allTextContents(), { timeout: 10_000 }).toContain(
-      'National and regional IGF initiatives, as in the scope.',
-    );
+    await expect
+      .poll(() => own.locator('.comment__body').allTextContents(), { timeout: 10_000 })
+      .toContain('National and regional IGF initiatives, as in the scope.');
     await expect.poll(() => kwame.page.locator('.comment-anchor').allTextContents()).toContain(PASSAGE);
 
     // Clicking the highlighted passage brings its thread forward.
@@ -125,7 +127,11 @@ describe('comment threads on a proposal, in the browser', () => {
     await expect
       .poll(() =>
         mei.page.evaluate(() => {
-          const { state } = (document.querySelector('.ProseMirror') as HTMLElement & { editor: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } } }).editor;
+          const { state } = (
+            document.querySelector('.ProseMirror') as HTMLElement & {
+              editor: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } };
+            }
+          ).editor;
           return state.doc.textBetween(state.selection.from, state.selection.to);
         }),
       )
@@ -162,7 +168,9 @@ describe('comment threads on a proposal, in the browser', () => {
     await thread.waitFor({ timeout: 10_000 });
     expect(await thread.locator('.mention').textContent()).toBe('@Mei Lin');
     expect(await thread.locator('.comment__body').textContent()).toBe('Could @Mei Lin say whether observers may attend?');
-    await expect.poll(() => tomas.page.locator('.comment-anchor').allTextContents()).toContain('one open session during the annual meeting');
+    await expect
+      .poll(() => tomas.page.locator('.comment-anchor').allTextContents())
+      .toContain('one open session during the annual meeting');
     const stored = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(proposalDoc(GDC))}`, {
       cookie: (await tomas.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
     });
@@ -209,7 +217,9 @@ describe('comment threads on a proposal, in the browser', () => {
     // Nothing ran: no dialog, no error, nothing injected into the page.
     expect(dialogs).toEqual([]);
     expect(reader.errors).toEqual([]);
-    expect(await reader.page.evaluate(() => document.querySelectorAll('script:not([src]), iframe, object, embed').length)).toBe(0);
+    expect(await reader.page.evaluate(() => document.querySelectorAll('script:not([src]), iframe, object, embed').length)).toBe(
+      0,
+    );
     expect(await reader.page.locator('#proposal-title').textContent()).toBe('Best Practice Forum on Cybersecurity');
   });
 });

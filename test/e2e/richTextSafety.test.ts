@@ -64,7 +64,10 @@ describe('hostile rich text', () => {
 
     // Click everything that could run something.
     for (const text of ['Click for the agenda', 'Data link', 'Paragraph with handlers']) {
-      await page.getByText(text).click({ modifiers: ['Control'] }).catch(() => undefined);
+      await page
+        .getByText(text)
+        .click({ modifiers: ['Control'] })
+        .catch(() => undefined);
     }
     await page.waitForTimeout(300);
     const found = await page.evaluate(() => {
@@ -73,7 +76,9 @@ describe('hostile rich text', () => {
       return {
         pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
         scripts: root.querySelectorAll('script, iframe, object, embed').length,
-        handlers: all.flatMap((element) => [...element.attributes].filter((attribute) => attribute.name.startsWith('on')).map((a) => a.name)),
+        handlers: all.flatMap((element) =>
+          [...element.attributes].filter((attribute) => attribute.name.startsWith('on')).map((a) => a.name),
+        ),
         hrefs: [...root.querySelectorAll('a')].map((anchor) => anchor.getAttribute('href')),
         styles: all.map((element) => element.getAttribute('style') ?? '').filter((style) => style.includes('javascript')),
       };

@@ -15,7 +15,9 @@ const GROUP = 'Working Group on Data Governance';
 const SUB = 'Sub-group on Data Localisation';
 
 describe('working groups in the browser', () => {
-  it('lets the secretariat create a group and a sub-group that a member joins, then archive them', { timeout: 120_000 }, async () => {
+  it('lets the secretariat create a group and a sub-group that a member joins, then archive them', {
+    timeout: 120_000,
+  }, async () => {
     const secretariat = await signIn('secretariat@example.org', groupsPath);
     const page = secretariat.page;
     await page.getByRole('heading', { name: 'Working groups', level: 2 }).waitFor();
@@ -76,7 +78,9 @@ describe('working groups in the browser', () => {
     const archived = page.getByRole('list', { name: 'Archived working groups' });
     await archived.getByRole('article', { name: GROUP, exact: true }).waitFor();
     await archived.getByRole('article', { name: SUB, exact: true }).waitFor();
-    const meiArchived = mei.page.getByRole('list', { name: 'Archived working groups' }).getByRole('article', { name: SUB, exact: true });
+    const meiArchived = mei.page
+      .getByRole('list', { name: 'Archived working groups' })
+      .getByRole('article', { name: SUB, exact: true });
     await meiArchived.waitFor();
     // Mei may still leave it, but nobody may join it any more.
     expect(await meiArchived.getByRole('button', { name: `Leave ${SUB}` }).count()).toBe(1);

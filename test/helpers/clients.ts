@@ -71,7 +71,9 @@ export async function createUser(
   fastHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = input.password ? await hashPassword(input.password) : await fastHash;
   return store.users.create({
-    email: input.email ?? `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${Math.random().toString(36).slice(2, 7)}@test.example`,
+    email:
+      input.email ??
+      `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${Math.random().toString(36).slice(2, 7)}@test.example`,
     name: input.name,
     role: input.role,
     group: input.group ?? 'civil-society',
@@ -132,7 +134,10 @@ export function connectPeer(
   return peer;
 }
 
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 10_000, interval = 20, message = 'condition' } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeout = 10_000, interval = 20, message = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: unknown;
   for (;;) {

@@ -18,7 +18,12 @@ export const BLNS: string[] = JSON.parse(fs.readFileSync(path.join(import.meta.d
  * People signed in straight through the store (the sign-in route is rate-limited per address,
  * which a test that needs twenty people would hit).
  */
-export async function signedInPeople(server: TestServer, count: number, role: Role = 'member', label = 'Tester'): Promise<Session[]> {
+export async function signedInPeople(
+  server: TestServer,
+  count: number,
+  role: Role = 'member',
+  label = 'Tester',
+): Promise<Session[]> {
   const people: Session[] = [];
   for (let i = 0; i < count; i++) {
     const user = await createUser(server.app.store, { name: `${label} ${i + 1}`, role });

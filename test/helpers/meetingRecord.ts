@@ -11,9 +11,16 @@ export function docxParagraphs(data: Uint8Array): string[] {
   if (!xml) throw new Error('not a DOCX: no word/document.xml');
   const body = strFromU8(xml);
   const decode = (text: string) =>
-    text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return [...body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((paragraph) =>
-    [...paragraph[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((run) => (run[1] === undefined ? '\n' : decode(run[1]))).join(''),
+    [...paragraph[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((run) => (run[1] === undefined ? '\n' : decode(run[1])))
+      .join(''),
   );
 }
 

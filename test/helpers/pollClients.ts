@@ -7,7 +7,12 @@ import { LIVE_WORKING_GROUPS_MAP } from '../../shared/schemas/workingGroups.ts';
 import type { Store } from '../../server/src/storage/store.ts';
 import { collabToken, connectPeer, createUser, http, login, synced, type Peer, type Session } from './clients.ts';
 
-export async function createPoll(baseUrl: string, session: Session, meetingId: string, body: Record<string, unknown>): Promise<PollDto> {
+export async function createPoll(
+  baseUrl: string,
+  session: Session,
+  meetingId: string,
+  body: Record<string, unknown>,
+): Promise<PollDto> {
   const result = await http<PollDto>(baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, { cookie: session.cookie, body });
   if (result.status !== 201) throw new Error(`create poll: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
@@ -41,12 +46,19 @@ export async function watchLive(baseUrl: string, wsUrl: string, session: Session
   return peer;
 }
 
-export const livePoll = (peer: Peer, pollId: string): PollDto | undefined => peer.doc.getMap<PollDto>(LIVE_MAPS.polls).get(pollId);
+export const livePoll = (peer: Peer, pollId: string): PollDto | undefined =>
+  peer.doc.getMap<PollDto>(LIVE_MAPS.polls).get(pollId);
 
 export const liveGroup = (peer: Peer, groupId: string): WorkingGroupDto | undefined =>
   peer.doc.getMap<WorkingGroupDto>(LIVE_WORKING_GROUPS_MAP).get(groupId);
 
-const GROUPS: readonly StakeholderGroup[] = ['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'];
+const GROUPS: readonly StakeholderGroup[] = [
+  'government',
+  'private-sector',
+  'civil-society',
+  'technical-community',
+  'intergovernmental',
+];
 
 /**
  * `count` users created straight in the store (fast), then each signed in through the login
@@ -61,7 +73,11 @@ export async function createVoters(
   const users = [];
   for (let i = 0; i < count; i++) {
     users.push(
-      await createUser(store, { name: `${options.prefix ?? 'Voter'} ${i}`, role: options.role ?? 'member', group: GROUPS[i % GROUPS.length]! }),
+      await createUser(store, {
+        name: `${options.prefix ?? 'Voter'} ${i}`,
+        role: options.role ?? 'member',
+        group: GROUPS[i % GROUPS.length]!,
+      }),
     );
   }
   const sessions: Session[] = [];

@@ -75,7 +75,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(NODE, ['server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

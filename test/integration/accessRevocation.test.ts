@@ -40,7 +40,10 @@ describe('revoking access', () => {
     const member = await login(server.baseUrl, 'ana@example.org');
     // Only the secretariat manages users.
     expect((await http(server.baseUrl, 'GET', '/api/users', { cookie: chair.cookie })).status).toBe(403);
-    expect((await http(server.baseUrl, 'PATCH', `/api/users/${member.user.id}`, { cookie: chair.cookie, body: { role: 'observer' } })).status).toBe(403);
+    expect(
+      (await http(server.baseUrl, 'PATCH', `/api/users/${member.user.id}`, { cookie: chair.cookie, body: { role: 'observer' } }))
+        .status,
+    ).toBe(403);
 
     const peer = peerOf(member, AGENDA);
     await synced(peer);

@@ -53,7 +53,10 @@ describe('action items', () => {
       agendaItemId: 'oc1-timeline',
       createdBy: { id: secretariat.user.id, name: 'Amina Haddad' },
     });
-    expect((await create(chair, { text: 'Chair’s own follow-up', owner: { kind: 'person', userId: chair.user.id, label: '' } })).status).toBe(201);
+    expect(
+      (await create(chair, { text: 'Chair’s own follow-up', owner: { kind: 'person', userId: chair.user.id, label: '' } }))
+        .status,
+    ).toBe(201);
     const byMember = await create(kwame, {
       text: 'Share the youth survey with the MAG.',
       owner: { kind: 'person', userId: mei.user.id, label: 'ignored: the server names the person' },
@@ -73,8 +76,12 @@ describe('action items', () => {
   });
 
   it('lets members change only the actions they created or own; the secretariat and chair change any', async () => {
-    const forMei = (await create(kwame, { text: 'Draft the WG summary.', owner: { kind: 'person', userId: mei.user.id, label: '' } })).body;
-    const secretariatOwn = (await create(secretariat, { text: 'Book the rooms.', owner: { kind: 'role', role: 'secretariat', label: '' } })).body;
+    const forMei = (
+      await create(kwame, { text: 'Draft the WG summary.', owner: { kind: 'person', userId: mei.user.id, label: '' } })
+    ).body;
+    const secretariatOwn = (
+      await create(secretariat, { text: 'Book the rooms.', owner: { kind: 'role', role: 'secretariat', label: '' } })
+    ).body;
 
     expect((await patch(mei, forMei.id, { status: 'in-progress' })).body.status).toBe('in-progress'); // the owner
     expect((await patch(kwame, forMei.id, { text: 'Draft the WG summary and circulate it.' })).status).toBe(200); // the creator
@@ -91,7 +98,9 @@ describe('action items', () => {
   });
 
   it('keeps the history of every change, with who made it', async () => {
-    const action = (await create(kwame, { text: 'Collect NRI input.', owner: { kind: 'person', userId: kwame.user.id, label: '' } })).body;
+    const action = (
+      await create(kwame, { text: 'Collect NRI input.', owner: { kind: 'person', userId: kwame.user.id, label: '' } })
+    ).body;
     await patch(kwame, action.id, { due: { label: '', start: '2025-04-01', end: '2025-04-10' } });
     await patch(chair, action.id, { status: 'done', owner: { kind: 'body', label: 'NRIs' } });
     const history = await http<{ action: string; actor: { name: string } | null; detail: Record<string, any> }[]>(
@@ -106,25 +115,54 @@ describe('action items', () => {
       ['action.update', 'Kwame Asante'],
       ['action.update', 'Carlos Mendes'],
     ]);
-    expect(history.body[1]!.detail.changes.due).toEqual({ from: null, to: { label: '1 April 2025 – 10 April 2025', start: '2025-04-01', end: '2025-04-10' } });
+    expect(history.body[1]!.detail.changes.due).toEqual({
+      from: null,
+      to: { label: '1 April 2025 – 10 April 2025', start: '2025-04-01', end: '2025-04-10' },
+    });
     expect(history.body[2]!.detail.changes.status).toEqual({ from: 'open', to: 'done' });
     expect(history.body[2]!.detail.changes.owner.to).toEqual({ kind: 'body', label: 'NRIs' });
   });
 
   it('flags pending actions past their due range as overdue, and not done or future ones', async () => {
-    const past = (await create(secretariat, { text: 'Long overdue.', owner: { kind: 'body', label: 'ICANN' }, due: { label: '', start: '2020-01-01', end: '2020-01-31' } })).body;
-    const future = (await create(secretariat, { text: 'Not yet due.', owner: { kind: 'body', label: 'ICANN' }, due: { label: 'someday', start: '2999-01-01', end: '2999-01-31' } })).body;
+    const past = (
+      await create(secretariat, {
+        text: 'Long overdue.',
+        owner: { kind: 'body', label: 'ICANN' },
+        due: { label: '', start: '2020-01-01', end: '2020-01-31' },
+      })
+    ).body;
+    const future = (
+      await create(secretariat, {
+        text: 'Not yet due.',
+        owner: { kind: 'body', label: 'ICANN' },
+        due: { label: 'someday', start: '2999-01-01', end: '2999-01-31' },
+      })
+    ).body;
     const today = todayIso();
-    const dueToday = (await create(secretariat, { text: 'Due today.', owner: { kind: 'body', label: 'ICANN' }, due: { label: 'today', start: today, end: today } })).body;
+    const dueToday = (
+      await create(secretariat, {
+        text: 'Due today.',
+        owner: { kind: 'body', label: 'ICANN' },
+        due: { label: 'today', start: today, end: today },
+      })
+    ).body;
     expect(past.overdue).toBe(true);
     expect(future.overdue).toBe(false);
     expect(dueToday.overdue).toBe(false);
     expect((await patch(secretariat, past.id, { status: 'done' })).body.overdue).toBe(false);
     expect((await patch(secretariat, past.id, { status: 'in-progress' })).body.overdue).toBe(true);
     // The demo's seed meeting has an open action from February 2025: overdue now.
-    const seeded = await http<ActionDto[]>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions`, { cookie: observer.cookie });
-    const meeting = seeded.body.find((action) => action.text.startsWith('The IGF Secretariat to schedule a joint MAG-LP meeting'))!;
-    expect(meeting).toMatchObject({ status: 'open', overdue: true, due: { label: 'second half of February', start: '2025-02-16', end: '2025-02-28' } });
+    const seeded = await http<ActionDto[]>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions`, {
+      cookie: observer.cookie,
+    });
+    const meeting = seeded.body.find((action) =>
+      action.text.startsWith('The IGF Secretariat to schedule a joint MAG-LP meeting'),
+    )!;
+    expect(meeting).toMatchObject({
+      status: 'open',
+      overdue: true,
+      due: { label: 'second half of February', start: '2025-02-16', end: '2025-02-28' },
+    });
     expect(seeded.body.find((action) => action.status === 'done')!.overdue).toBe(false);
   });
 
@@ -133,10 +171,18 @@ describe('action items', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.length).toBeGreaterThan(0);
     for (const action of mine.body) expect(action.owner.userId).toBe(kwame.user.id);
-    expect(mine.body.map((action) => action.text)).toContain('Kwame Asante to circulate the revised proposal for a Policy Network on the Implementation of the Global Digital Compact.');
-    const secretariats = await http<ActionDto[]>(server.baseUrl, 'GET', `${actionsPath}?owner=me`, { cookie: secretariat.cookie });
-    expect(secretariats.body.every((action) => action.owner.role === 'secretariat' || action.owner.userId === secretariat.user.id)).toBe(true);
-    expect(secretariats.body.map((action) => action.text)).toContain('The IGF Secretariat to share the NRI workplan for 2025 with the MAG.');
+    expect(mine.body.map((action) => action.text)).toContain(
+      'Kwame Asante to circulate the revised proposal for a Policy Network on the Implementation of the Global Digital Compact.',
+    );
+    const secretariats = await http<ActionDto[]>(server.baseUrl, 'GET', `${actionsPath}?owner=me`, {
+      cookie: secretariat.cookie,
+    });
+    expect(
+      secretariats.body.every((action) => action.owner.role === 'secretariat' || action.owner.userId === secretariat.user.id),
+    ).toBe(true);
+    expect(secretariats.body.map((action) => action.text)).toContain(
+      'The IGF Secretariat to share the NRI workplan for 2025 with the MAG.',
+    );
   });
 
   it('takes actions from a comment or a poll of the same meeting, and refuses made-up sources', async () => {
@@ -153,15 +199,46 @@ describe('action items', () => {
     });
     expect(fromComment.status).toBe(201);
     expect(fromComment.body.source).toEqual({ type: 'comment', id: commentId });
-    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'comment', id: 'no-such-comment' } })).status).toBe(400);
+    expect(
+      (
+        await create(chair, {
+          text: 'x',
+          owner: { kind: 'body', label: 'DCs' },
+          source: { type: 'comment', id: 'no-such-comment' },
+        })
+      ).status,
+    ).toBe(400);
     // A comment of this meeting is no source for another meeting's action.
-    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'comment', id: commentId } }, SEED_MEETING.id)).status).toBe(400);
-    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'agendaItem', id: 'not-on-the-agenda' } })).status).toBe(400);
-    expect((await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'poll', id: 'no-such-poll' } })).status).toBe(400);
+    expect(
+      (
+        await create(
+          chair,
+          { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'comment', id: commentId } },
+          SEED_MEETING.id,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await create(chair, {
+          text: 'x',
+          owner: { kind: 'body', label: 'DCs' },
+          source: { type: 'agendaItem', id: 'not-on-the-agenda' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await create(chair, { text: 'x', owner: { kind: 'body', label: 'DCs' }, source: { type: 'poll', id: 'no-such-poll' } }))
+        .status,
+    ).toBe(400);
 
     const polls = await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/polls`, { cookie: chair.cookie });
     const poll = polls.body[0]!;
-    const fromPoll = await create(chair, { text: 'Announce the result.', owner: { kind: 'role', role: 'chair', label: '' }, source: { type: 'poll', id: poll.id } });
+    const fromPoll = await create(chair, {
+      text: 'Announce the result.',
+      owner: { kind: 'role', role: 'chair', label: '' },
+      source: { type: 'poll', id: poll.id },
+    });
     expect(fromPoll.status).toBe(201);
     expect(fromPoll.body.owner.label).toBe('The Chair');
   });
@@ -199,13 +276,15 @@ describe('action items', () => {
   });
 
   it('exports the deadlines as iCalendar that a parser reads back', async () => {
-    const response = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions.ics`, { cookie: observer.cookie });
+    const response = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions.ics`, {
+      cookie: observer.cookie,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/calendar');
     const events = icalEvents(response.body);
-    const pending = (await http<ActionDto[]>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions`, { cookie: observer.cookie })).body.filter(
-      (action) => action.due && (action.status === 'open' || action.status === 'in-progress'),
-    );
+    const pending = (
+      await http<ActionDto[]>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions`, { cookie: observer.cookie })
+    ).body.filter((action) => action.due && (action.status === 'open' || action.status === 'in-progress'));
     expect(events.length).toBe(pending.length);
     expect(events.length).toBeGreaterThan(0);
     const joint = events.find((event) => event.description.startsWith('The IGF Secretariat to schedule a joint MAG-LP meeting'))!;

@@ -32,19 +32,46 @@ beforeAll(() => {
 
 describe('npm run admin -- user add', () => {
   it('creates a user that can sign in and prints its id', async () => {
-    const result = admin('user', 'add', '--email', 'Ana.Lima@Example.org', '--name', 'Ana Lima', '--role', 'member', '--password', 'long-enough-pw', '--group', 'government', '--region', 'GRULAC');
+    const result = admin(
+      'user',
+      'add',
+      '--email',
+      'Ana.Lima@Example.org',
+      '--name',
+      'Ana Lima',
+      '--role',
+      'member',
+      '--password',
+      'long-enough-pw',
+      '--group',
+      'government',
+      '--region',
+      'GRULAC',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^[0-9a-f-]{36}$/);
     const user = await withStore((store) => store.users.byId(result.stdout));
-    expect(user).toMatchObject({ email: 'ana.lima@example.org', name: 'Ana Lima', role: 'member', group: 'government', region: 'GRULAC' });
+    expect(user).toMatchObject({
+      email: 'ana.lima@example.org',
+      name: 'Ana Lima',
+      role: 'member',
+      group: 'government',
+      region: 'GRULAC',
+    });
   });
 
   it.each([
-    [['--email', 'ana.lima@example.org', '--name', 'Again', '--role', 'member', '--password', 'long-enough-pw'], /already exists/],
+    [
+      ['--email', 'ana.lima@example.org', '--name', 'Again', '--role', 'member', '--password', 'long-enough-pw'],
+      /already exists/,
+    ],
     [['--email', 'not-an-email', '--name', 'X', '--role', 'member', '--password', 'long-enough-pw'], /invalid email/],
     [['--email', 'x@example.org', '--name', 'X', '--role', 'king', '--password', 'long-enough-pw'], /--role must be/],
     [['--email', 'x@example.org', '--name', 'X', '--role', 'member', '--password', 'short'], /--password must have/],
-    [['--email', 'x@example.org', '--name', 'X', '--role', 'member', '--password', 'long-enough-pw', '--group', 'aliens'], /--group must be/],
+    [
+      ['--email', 'x@example.org', '--name', 'X', '--role', 'member', '--password', 'long-enough-pw', '--group', 'aliens'],
+      /--group must be/,
+    ],
     [['--email', 'x@example.org', '--bogus', 'y'], /Unknown option/],
   ])('exits non-zero with a one-line reason for %o', (args, reason) => {
     const result = admin('user', 'add', ...args);
@@ -57,7 +84,10 @@ describe('npm run admin -- user add', () => {
 describe('npm run admin -- user import', () => {
   it('imports every row of a CSV, quoted fields included', async () => {
     const csv = path.join(dataDir, 'ok.csv');
-    fs.writeFileSync(csv, 'email,name,role,group,password\nli@example.org,"Li, Wei",chair,technical-community,password-one\nobs@example.org,Obi,observer,civil-society,password-two\n');
+    fs.writeFileSync(
+      csv,
+      'email,name,role,group,password\nli@example.org,"Li, Wei",chair,technical-community,password-one\nobs@example.org,Obi,observer,civil-society,password-two\n',
+    );
     const result = admin('user', 'import', '--csv', csv);
     expect(result).toMatchObject({ code: 0, stdout: 'imported 2 users' });
     const li = await withStore((store) => store.users.credentialsByEmail('li@example.org'));
@@ -66,7 +96,10 @@ describe('npm run admin -- user import', () => {
 
   it('imports nothing when one row is bad, and names the line', async () => {
     const csv = path.join(dataDir, 'bad.csv');
-    fs.writeFileSync(csv, 'email,name,role,group,password\nnew1@example.org,New One,member,government,password-one\nli@example.org,Dup,member,government,password-two\n');
+    fs.writeFileSync(
+      csv,
+      'email,name,role,group,password\nnew1@example.org,New One,member,government,password-one\nli@example.org,Dup,member,government,password-two\n',
+    );
     const before = await withStore((store) => store.users.count());
     const result = admin('user', 'import', '--csv', csv);
     expect(result.code).not.toBe(0);

@@ -6,22 +6,37 @@ import { serverSuite } from '../helpers/serverSuite.ts';
 const { server, call } = serverSuite();
 
 const bearer = (token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  http(server.baseUrl, method, path, { headers: { authorization: `Bearer ${token}`, ...headers }, ...(body === undefined ? {} : { body }) });
+  http(server.baseUrl, method, path, {
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
 
 describe('API tokens', () => {
   it('are shown once, stored hashed, listed with their last use, and authenticate REST calls', async () => {
     const mei = await login(server.baseUrl, 'mei@example.org');
-    const created = await call(mei, 'POST', '/api/tokens', { name: 'Spreadsheet', scopes: ['read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const created = await call(mei, 'POST', '/api/tokens', {
+      name: 'Spreadsheet',
+      scopes: ['read'],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^plt_[A-Za-z0-9_-]{43}$/);
 
-    const row = await server.app.store.db.get<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = ?', [created.body.id]);
+    const row = await server.app.store.db.get<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = ?', [
+      created.body.id,
+    ]);
     expect(row!.token_hash).not.toContain(created.body.token.slice(4));
 
     let listed = await call(mei, 'GET', '/api/tokens');
     expect(listed.status).toBe(200);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
-    expect(listed.body[0]).toMatchObject({ id: created.body.id, name: 'Spreadsheet', scopes: ['read'], lastUsedAt: null, revokedAt: null });
+    expect(listed.body[0]).toMatchObject({
+      id: created.body.id,
+      name: 'Spreadsheet',
+      scopes: ['read'],
+      lastUsedAt: null,
+      revokedAt: null,
+    });
 
     const me = await bearer(created.body.token, 'GET', '/api/me');
     expect(me.status).toBe(200);
@@ -31,7 +46,9 @@ describe('API tokens', () => {
 
     // Someone else's list does not have it, and cannot revoke it.
     const kwame = await login(server.baseUrl, 'kwame@example.org');
-    expect((await call(kwame, 'GET', '/api/tokens')).body.some((token: { id: string }) => token.id === created.body.id)).toBe(false);
+    expect((await call(kwame, 'GET', '/api/tokens')).body.some((token: { id: string }) => token.id === created.body.id)).toBe(
+      false,
+    );
     expect((await call(kwame, 'DELETE', `/api/tokens/${created.body.id}`)).status).toBe(404);
   });
 
@@ -72,9 +89,12 @@ describe('API tokens', () => {
     const revoked = await bearer(created.token, 'GET', '/api/me');
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.code).toBe('TOKEN_INVALID');
-    expect((await call(mei, 'GET', '/api/tokens')).body.find((token: { id: string }) => token.id === created.id).revokedAt).toBeGreaterThan(0);
+    expect(
+      (await call(mei, 'GET', '/api/tokens')).body.find((token: { id: string }) => token.id === created.id).revokedAt,
+    ).toBeGreaterThan(0);
 
-    const shortLived = (await call(mei, 'POST', '/api/tokens', { name: 'short', scopes: ['read'], expiresAt: Date.now() + 800 })).body.token;
+    const shortLived = (await call(mei, 'POST', '/api/tokens', { name: 'short', scopes: ['read'], expiresAt: Date.now() + 800 }))
+      .body.token;
     expect((await bearer(shortLived, 'GET', '/api/me')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect((await bearer(shortLived, 'GET', '/api/me')).status).toBe(401);

@@ -28,7 +28,8 @@ describe('benchmark harness', () => {
       expect(scenario.error, `${scenario.id} ran`).toBeUndefined();
       expect(scenario.measurements.length, `${scenario.id} measured something`).toBeGreaterThan(0);
       for (const measurement of scenario.measurements) {
-        for (const check of measurement.checks) expect(check.ok, `${scenario.id} ${measurement.server}: ${check.name} (${check.detail ?? ''})`).toBe(true);
+        for (const check of measurement.checks)
+          expect(check.ok, `${scenario.id} ${measurement.server}: ${check.name} (${check.detail ?? ''})`).toBe(true);
       }
     }
     expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('## S1:');

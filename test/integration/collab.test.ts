@@ -6,15 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import {
-  acknowledged,
-  collabToken,
-  login,
-  sleep,
-  synced,
-  waitFor,
-  type Session,
-} from '../helpers/clients.ts';
+import { acknowledged, collabToken, login, sleep, synced, waitFor, type Session } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -39,9 +31,15 @@ describe('the live agenda', () => {
     expect(plainText(a.doc)).toContain('Welcoming remarks');
     appendParagraph(a.doc, 'Note from Kwame');
     appendParagraph(b.doc, 'Note from the chair');
-    await waitFor(() => plainText(a.doc) === plainText(b.doc) && plainText(a.doc).includes('Note from the chair') && plainText(b.doc).includes('Note from Kwame'), {
-      message: 'both clients to see both notes',
-    });
+    await waitFor(
+      () =>
+        plainText(a.doc) === plainText(b.doc) &&
+        plainText(a.doc).includes('Note from the chair') &&
+        plainText(b.doc).includes('Note from Kwame'),
+      {
+        message: 'both clients to see both notes',
+      },
+    );
     await Promise.all([acknowledged(a), acknowledged(b)]);
     // A third client, joining late, loads the same state from the server.
     const c = peer(member, AGENDA);
@@ -91,16 +89,14 @@ describe('the live agenda', () => {
     expect(viewer.provider.isSynced).toBe(true);
     expect(await rows()).toBe(stored);
     appendParagraph(writer.doc, 'Typed after the reconnection');
-    await waitFor(() => plainText(viewer.doc).includes('Typed after the reconnection'), { message: 'the observer to see new text' });
+    await waitFor(() => plainText(viewer.doc).includes('Typed after the reconnection'), {
+      message: 'the observer to see new text',
+    });
   });
 
   it('sends no document state without a token, or with a forged or expired one', async () => {
     const forged = `v1.${Buffer.from(JSON.stringify({ u: member.user.id, s: 'x', e: Date.now() + 60_000 })).toString('base64url')}.AAAA`;
-    const attempts = [
-      connect(AGENDA, null),
-      connect(AGENDA, forged),
-      connect(AGENDA, 'not-a-token'),
-    ];
+    const attempts = [connect(AGENDA, null), connect(AGENDA, forged), connect(AGENDA, 'not-a-token')];
     await waitFor(() => attempts.every((p) => p.denied.length > 0), { message: 'every attempt refused' });
     await sleep(200);
     for (const attempt of attempts) {
@@ -174,7 +170,9 @@ describe('the live agenda', () => {
     await Promise.all([synced(liar), synced(honest)]);
     liar.provider.setAwarenessField('user', { id: chair.user.id, name: 'The Chair', color: '#000000', role: 'chair' });
     liar.provider.setAwarenessField('cursor', { anchor: 'x', head: 'y' });
-    const seen = (await waitFor(() => honest.provider.awareness!.getStates().get(liar.doc.clientID), { message: 'the liar\'s presence' }))!;
+    const seen = (await waitFor(() => honest.provider.awareness!.getStates().get(liar.doc.clientID), {
+      message: "the liar's presence",
+    }))!;
     expect(seen.user).toMatchObject({ id: observer.user.id, name: 'Tomás Ortega', role: 'observer' });
     expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(seen.user.color).not.toBe('#000000');

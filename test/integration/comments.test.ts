@@ -17,7 +17,13 @@ const AGENDA = agendaDoc(MEETING);
 const LIVE = liveDoc(MEETING);
 const PUBLIC = proposalDoc('pn-gdc-implementation'); // open for public comment; Kwame, Mei, Rahul write it
 const CLOSED = proposalDoc('bpf-cybersecurity'); // not open for public comment; Laura and Olena write it
-const ANCHOR = { from: Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('t'), 0))).toString('base64'), to: '', quote: 'x' };
+const ANCHOR = {
+  from: Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('t'), 0))).toString(
+    'base64',
+  ),
+  to: '',
+  quote: 'x',
+};
 ANCHOR.to = ANCHOR.from;
 
 const { server, peer, call } = serverSuite();
@@ -29,7 +35,8 @@ async function startThread(who: Session, doc: string, body = 'A first comment'):
   return result.body;
 }
 
-const threadsOf = async (doc: string) => (await call<ThreadDto[]>(as.kwame!, 'GET', `/api/threads?doc=${encodeURIComponent(doc)}`)).body;
+const threadsOf = async (doc: string) =>
+  (await call<ThreadDto[]>(as.kwame!, 'GET', `/api/threads?doc=${encodeURIComponent(doc)}`)).body;
 
 beforeAll(async () => {
   const logins = {
@@ -59,7 +66,11 @@ describe('reading threads', () => {
       resolved: false,
       anchor: { from: expect.any(String), to: expect.any(String), quote: 'balanced between stakeholder groups and regions' },
     });
-    expect(first!.comments[0]).toMatchObject({ authorName: 'Laura Fischer', authorGroup: 'private-sector', body: expect.stringContaining('*balance*') });
+    expect(first!.comments[0]).toMatchObject({
+      authorName: 'Laura Fischer',
+      authorGroup: 'private-sector',
+      body: expect.stringContaining('*balance*'),
+    });
     expect(first!.comments[1]!.mentions).toEqual([{ id: as.mei!.user.id, name: 'Mei Lin' }]);
     expect((await threadsOf(AGENDA)).map((thread) => thread.anchor?.quote)).toContain('Selection of IGF MAG Working Groups');
     expect((await call(null, 'GET', `/api/threads?doc=${encodeURIComponent(PUBLIC)}`)).status).toBe(401);
@@ -72,7 +83,11 @@ describe('reading threads', () => {
 describe('permissions per role', () => {
   it('starts threads on the agenda for secretariat, chair and members; not for observers or strangers', async () => {
     for (const who of ['secretariat', 'chair', 'kwame']) {
-      const result = await call<ThreadDto>(as[who]!, 'POST', '/api/threads', { doc: AGENDA, body: `From ${who}`, anchor: ANCHOR });
+      const result = await call<ThreadDto>(as[who]!, 'POST', '/api/threads', {
+        doc: AGENDA,
+        body: `From ${who}`,
+        anchor: ANCHOR,
+      });
       expect(result.status, who).toBe(201);
       expect(result.body.comments).toEqual([expect.objectContaining({ authorId: as[who]!.user.id, body: `From ${who}` })]);
       expect(result.body.anchor).toEqual(ANCHOR);
@@ -97,7 +112,9 @@ describe('permissions per role', () => {
     // Closing the proposal to the public closes its threads to observers too.
     expect((await call(as.kwame!, 'PATCH', '/api/proposals/pn-gdc-implementation', { publicComment: false })).status).toBe(200);
     expect((await call(as.tomas!, 'POST', `/api/threads/${open.body.id}/comments`, { body: 'Too late' })).status).toBe(403);
-    expect((await call(as.tomas!, 'PATCH', `/api/comments/${open.body.comments[0]!.id}`, { body: 'Edited late' })).status).toBe(403);
+    expect((await call(as.tomas!, 'PATCH', `/api/comments/${open.body.comments[0]!.id}`, { body: 'Edited late' })).status).toBe(
+      403,
+    );
     expect((await call(as.kwame!, 'PATCH', '/api/proposals/pn-gdc-implementation', { publicComment: true })).status).toBe(200);
     expect((await call(as.tomas!, 'POST', `/api/threads/${open.body.id}/comments`, { body: 'Open again' })).status).toBe(201);
   });
@@ -118,7 +135,9 @@ describe('permissions per role', () => {
     const thread = await startThread(as.mei!, PUBLIC, 'Original');
     const commentId = thread.comments[0]!.id;
     for (const who of ['kwame', 'secretariat', 'chair', 'tomas']) {
-      expect((await call(as[who]!, 'PATCH', `/api/comments/${commentId}`, { body: `Rewritten by ${who}` })).status, who).toBe(403);
+      expect((await call(as[who]!, 'PATCH', `/api/comments/${commentId}`, { body: `Rewritten by ${who}` })).status, who).toBe(
+        403,
+      );
     }
     expect((await call(null, 'PATCH', `/api/comments/${commentId}`, { body: 'x' })).status).toBe(401);
     const before = Date.now();
@@ -154,7 +173,13 @@ describe('permissions per role', () => {
     }
     const log = await call<ModerationEntry[]>(as.tomas!, 'GET', `/api/meetings/${MEETING}/moderation-log`);
     expect(log.status).toBe(200);
-    expect(log.body[0]).toMatchObject({ commentId: reply.id, authorName: 'Laura Fischer', byName: 'Carlos Mendes', reason: 'Personal attack', doc: PUBLIC });
+    expect(log.body[0]).toMatchObject({
+      commentId: reply.id,
+      authorName: 'Laura Fischer',
+      byName: 'Carlos Mendes',
+      reason: 'Personal attack',
+      doc: PUBLIC,
+    });
     expect(JSON.stringify(log.body)).not.toContain('Rude words');
     expect((await call(null, 'GET', `/api/meetings/${MEETING}/moderation-log`)).status).toBe(401);
 
@@ -240,10 +265,14 @@ describe('live delivery and forgery', () => {
     const watcher = peer(as.tomas!, LIVE);
     await synced(watcher);
     const threads = watcher.doc.getMap<ThreadDto>('threads');
-    expect([...threads.values()].some((thread) => thread.anchor?.quote === 'balanced between stakeholder groups and regions')).toBe(true);
+    expect(
+      [...threads.values()].some((thread) => thread.anchor?.quote === 'balanced between stakeholder groups and regions'),
+    ).toBe(true);
 
     const thread = await startThread(as.kwame!, PUBLIC, 'Seen live?');
-    await waitFor(() => threads.get(thread.id)?.comments[0]?.body === 'Seen live?', { message: 'the new thread in the live document' });
+    await waitFor(() => threads.get(thread.id)?.comments[0]?.body === 'Seen live?', {
+      message: 'the new thread in the live document',
+    });
     const reply = (await call<CommentDto>(as.mei!, 'POST', `/api/threads/${thread.id}/comments`, { body: 'Yes' })).body;
     await waitFor(() => threads.get(thread.id)?.comments.length === 2, { message: 'the reply' });
     await call(as.mei!, 'PATCH', `/api/comments/${reply.id}`, { body: 'Yes, live' });

@@ -39,7 +39,9 @@ function passageOf(doc: Y.Doc, anchor: Anchor): string | null {
 }
 
 async function storedAnchor(threadId: string, doc = DOC): Promise<Anchor> {
-  const threads = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(doc)}`, { cookie: laura.cookie });
+  const threads = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(doc)}`, {
+    cookie: laura.cookie,
+  });
   return threads.body.find((thread) => thread.id === threadId)!.anchor!;
 }
 
@@ -105,7 +107,10 @@ describe('anchored threads', () => {
     await synced(a);
     const passage = 'A policy brief on implementation gaps';
     const [anchor] = anchorsOf(a.doc, [passage]);
-    const created = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', { cookie: mei.cookie, body: { doc: DOC, body: 'Gaps?', anchor } });
+    const created = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', {
+      cookie: mei.cookie,
+      body: { doc: DOC, body: 'Gaps?', anchor },
+    });
     const text = textContaining(a.doc, passage);
     const start = text.toString().indexOf(passage);
     text.delete(start, passage.length);
@@ -118,12 +123,17 @@ describe('anchored threads', () => {
 
     // Deleting the whole block that held a passage detaches it too.
     const [scope] = anchorsOf(a.doc, ['Prepare input to the WSIS+20 review process.']);
-    const thread = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', { cookie: mei.cookie, body: { doc: DOC, body: 'WSIS', anchor: scope } });
+    const thread = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', {
+      cookie: mei.cookie,
+      body: { doc: DOC, body: 'WSIS', anchor: scope },
+    });
     const fragment = a.doc.getXmlFragment(RICH_TEXT_FIELD);
     const listIndex = fragment.toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'bulletList');
     fragment.delete(listIndex, 1);
     await acknowledged(a);
-    await waitFor(() => !reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString().includes('WSIS+20'), { message: 'the deletion to arrive' });
+    await waitFor(() => !reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString().includes('WSIS+20'), {
+      message: 'the deletion to arrive',
+    });
     expect(passageOf(reader.doc, await storedAnchor(thread.body.id))).toBeNull();
   });
 
@@ -132,16 +142,21 @@ describe('anchored threads', () => {
     const a = peer(kwame, agenda);
     const b = peer(mei, agenda);
     await Promise.all([synced(a), synced(b)]);
-    const threads = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(agenda)}`, { cookie: laura.cookie });
+    const threads = await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(agenda)}`, {
+      cookie: laura.cookie,
+    });
     const seeded = threads.body.find((thread) => thread.anchor?.quote === 'Selection of IGF MAG Working Groups')!;
     expect(passageOf(a.doc, seeded.anchor!)).toBe('Selection of IGF MAG Working Groups');
     const textA = textContaining(a.doc, 'Selection of IGF MAG Working Groups');
     const textB = textContaining(b.doc, 'Selection of IGF MAG Working Groups');
     textA.insert(0, 'Item: ');
     textB.insert('Selection of'.length, ' the');
-    await waitFor(() => passageOf(a.doc, seeded.anchor!) === passageOf(b.doc, seeded.anchor!) && textA.toString().includes(' the'), {
-      message: 'convergence',
-    });
+    await waitFor(
+      () => passageOf(a.doc, seeded.anchor!) === passageOf(b.doc, seeded.anchor!) && textA.toString().includes(' the'),
+      {
+        message: 'convergence',
+      },
+    );
     expect(passageOf(a.doc, seeded.anchor!)).toBe('Selection of the IGF MAG Working Groups');
   });
 });

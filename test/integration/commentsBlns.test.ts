@@ -37,7 +37,9 @@ describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend
   });
 
   it('posts every string and reads each back exactly, from the API and from the live document', async () => {
-    const watcher = connectPeer(server.wsUrl, liveDoc(DEMO_MEETING.id), () => collabToken(server.baseUrl, people[0]!, liveDoc(DEMO_MEETING.id)));
+    const watcher = connectPeer(server.wsUrl, liveDoc(DEMO_MEETING.id), () =>
+      collabToken(server.baseUrl, people[0]!, liveDoc(DEMO_MEETING.id)),
+    );
     peers.push(watcher);
     await synced(watcher);
 
@@ -46,7 +48,9 @@ describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend
     expect(started.status).toBe(201);
     const threadId = started.body.id;
     for (const [index, body] of rest.entries()) {
-      const result = await call<CommentDto>(people[Math.floor((index + 1) / 25)]!, 'POST', `/api/threads/${threadId}/comments`, { body });
+      const result = await call<CommentDto>(people[Math.floor((index + 1) / 25)]!, 'POST', `/api/threads/${threadId}/comments`, {
+        body,
+      });
       expect(result.status, JSON.stringify(body)).toBe(201);
       expect(result.body.body).toBe(body);
     }
@@ -96,8 +100,11 @@ describe('the rate limit', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error).toEqual({ code: 'RATE_LIMITED', message: expect.stringMatching(/too many|try again/i) });
     expect((await post(calm!, 'still fine')).status).toBe(201);
-    const bodies = (await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(agendaDoc(DEMO_MEETING.id))}`, { cookie: calm!.cookie })).body
-      .flatMap((thread) => thread.comments.map((comment) => comment.body));
+    const bodies = (
+      await http<ThreadDto[]>(server.baseUrl, 'GET', `/api/threads?doc=${encodeURIComponent(agendaDoc(DEMO_MEETING.id))}`, {
+        cookie: calm!.cookie,
+      })
+    ).body.flatMap((thread) => thread.comments.map((comment) => comment.body));
     expect(bodies).not.toContain('one too many');
   });
 });

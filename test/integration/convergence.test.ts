@@ -43,9 +43,14 @@ describe.each(seeds)('convergence with seed %i', (seed) => {
     const proxy = new ChaosProxy(server.wsUrl, random);
     const url = await proxy.listen();
     const doc = `${AGENDA}`;
-    const peers: Peer[] = sessions.slice(0, CLIENTS).map((session) => connectPeer(url, doc, () => collabToken(server.baseUrl, session, doc)));
+    const peers: Peer[] = sessions
+      .slice(0, CLIENTS)
+      .map((session) => connectPeer(url, doc, () => collabToken(server.baseUrl, session, doc)));
     try {
-      await waitFor(() => peers.every((peer) => peer.provider.isSynced), { timeout: 20_000, message: `first sync (seed ${seed})` });
+      await waitFor(() => peers.every((peer) => peer.provider.isSynced), {
+        timeout: 20_000,
+        message: `first sync (seed ${seed})`,
+      });
       let disconnects = 0;
       for (const peer of peers) peer.socket.on('disconnect', () => disconnects++);
       // About three seconds of editing: long enough for cut connections to come back meanwhile.
@@ -57,10 +62,10 @@ describe.each(seeds)('convergence with seed %i', (seed) => {
       }
       expect(disconnects, `seed ${seed}: the run cut connections`).toBeGreaterThan(0);
       proxy.calm();
-      await waitFor(
-        () => peers.every((peer) => peer.provider.isSynced && !peer.provider.hasUnsyncedChanges),
-        { timeout: 40_000, message: `every edit acknowledged (seed ${seed})` },
-      );
+      await waitFor(() => peers.every((peer) => peer.provider.isSynced && !peer.provider.hasUnsyncedChanges), {
+        timeout: 40_000,
+        message: `every edit acknowledged (seed ${seed})`,
+      });
       const texts = () => peers.map((peer) => peer.doc.getText('fuzz').toString());
       await waitFor(() => new Set(texts()).size === 1, { timeout: 20_000, message: `clients to converge (seed ${seed})` });
 

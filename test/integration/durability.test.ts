@@ -83,10 +83,12 @@ describe.each(['sqlite', 'postgres'] as const)('durability on %s', (kind) => {
 
     const again = await startServerProcess(store);
     running.push(again);
-    const reader = connectPeer(again.wsUrl, AGENDA, () => collabToken(again.baseUrl, session, AGENDA).catch(async () => {
-      const fresh = await login(again.baseUrl, 'mei@example.org');
-      return collabToken(again.baseUrl, fresh, AGENDA);
-    }));
+    const reader = connectPeer(again.wsUrl, AGENDA, () =>
+      collabToken(again.baseUrl, session, AGENDA).catch(async () => {
+        const fresh = await login(again.baseUrl, 'mei@example.org');
+        return collabToken(again.baseUrl, fresh, AGENDA);
+      }),
+    );
     peers.push(reader);
     await synced(reader);
     expect(plainText(reader.doc).match(/Written before SIGTERM/g)).toHaveLength(1);

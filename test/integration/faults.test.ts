@@ -9,7 +9,18 @@ import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { openStore } from '../../server/src/storage/store.ts';
-import { acknowledged, collabToken, connectPeer, http, login, sleep, synced, waitFor, type Peer, type Session } from '../helpers/clients.ts';
+import {
+  acknowledged,
+  collabToken,
+  connectPeer,
+  http,
+  login,
+  sleep,
+  synced,
+  waitFor,
+  type Peer,
+  type Session,
+} from '../helpers/clients.ts';
 import { createPoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { seededRandom } from '../helpers/random.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
@@ -49,7 +60,9 @@ async function readStore(dataDir: string) {
 }
 
 describe('kill -9 at random moments', () => {
-  it('loses nothing acknowledged, twenty times in a row, and the store opens cleanly each time', { timeout: 240_000 }, async () => {
+  it('loses nothing acknowledged, twenty times in a row, and the store opens cleanly each time', {
+    timeout: 240_000,
+  }, async () => {
     const random = seededRandom(Number(process.env.PLENARY_FUZZ_SEED ?? Date.now() % 100_000));
     const dataDir = tempDir('killloop');
     const port = await freePort();
@@ -131,7 +144,10 @@ describe('a stored document that cannot be read', () => {
     appendParagraph(writer.doc, 'Before the damage');
     await acknowledged(writer);
     writer.destroy();
-    await waitFor(() => !server.app.collab.documents.has(AGENDA), { timeout: 10_000, message: 'the agenda to be stored and unloaded' });
+    await waitFor(() => !server.app.collab.documents.has(AGENDA), {
+      timeout: 10_000,
+      message: 'the agenda to be stored and unloaded',
+    });
     const garbage = Uint8Array.from([255, 255, 255, 255, 1, 2, 3]);
     await server.app.store.db.run('UPDATE doc_snapshots SET data = ? WHERE doc = ?', [garbage, AGENDA]);
     const rowsBefore = await server.app.store.db.all<{ seq: number }>('SELECT seq FROM doc_updates WHERE doc = ?', [AGENDA]);
@@ -141,7 +157,9 @@ describe('a stored document that cannot be read', () => {
     await waitFor(() => reader.denied.length > 0, { message: 'the client to be told' });
     expect(reader.denied[0]).toBe('document-unavailable');
     await sleep(3_000); // longer than the debounce of a store
-    const snapshot = await server.app.store.db.get<{ data: Uint8Array }>('SELECT data FROM doc_snapshots WHERE doc = ?', [AGENDA]);
+    const snapshot = await server.app.store.db.get<{ data: Uint8Array }>('SELECT data FROM doc_snapshots WHERE doc = ?', [
+      AGENDA,
+    ]);
     expect(Buffer.from(snapshot!.data).equals(Buffer.from(garbage))).toBe(true);
     expect(await server.app.store.db.all('SELECT seq FROM doc_updates WHERE doc = ?', [AGENDA])).toEqual(rowsBefore);
   });
@@ -193,7 +211,10 @@ describe('a restart with clients connected', () => {
     processes.push(second);
     token = await collabToken(second.baseUrl, await login(second.baseUrl, 'rahul@example.org'), AGENDA);
     // The client reconnects by itself and syncs its whole state with the restarted server.
-    await waitFor(() => client.provider.isSynced && !client.provider.hasUnsyncedChanges, { timeout: 20_000, message: 'the reconnection' });
+    await waitFor(() => client.provider.isSynced && !client.provider.hasUnsyncedChanges, {
+      timeout: 20_000,
+      message: 'the reconnection',
+    });
     appendParagraph(client.doc, 'Said once after the restart');
     await acknowledged(client);
     const fresh = connectPeer(second.wsUrl, AGENDA, async () => token);

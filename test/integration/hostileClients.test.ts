@@ -115,7 +115,13 @@ describe('hostile frames', () => {
 
     const random = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256));
     const attacks: [string, (client: RawClient) => Promise<void> | void, number[]][] = [
-      ['random bytes', (c) => { for (let i = 0; i < 200; i++) c.send(random(1 + Math.floor(Math.random() * 64))); }, [1008, 4401, 4205]],
+      [
+        'random bytes',
+        (c) => {
+          for (let i = 0; i < 200; i++) c.send(random(1 + Math.floor(Math.random() * 64)));
+        },
+        [1008, 4401, 4205],
+      ],
       ['a truncated varint', (c) => c.send(Uint8Array.of(0x80)), [1008]],
       ['a document name longer than the frame', (c) => c.send(Uint8Array.of(0x7f, 0x61)), [1008]],
       ['an empty frame', (c) => c.send(new Uint8Array(0)), [1008]],
@@ -185,7 +191,11 @@ describe('read-only connections', () => {
     const talker = await authenticatedRaw(observer, AGENDA);
     talker.send(statelessFrame(AGENDA, 'hello everyone'));
     const fake = new Awareness(new Y.Doc());
-    fake.setLocalState({ user: { id: member.user.id, name: 'Kwame Asante', color: '#000000' }, cursor: { anchor: 1, head: 2 }, message: 'I am Kwame' });
+    fake.setLocalState({
+      user: { id: member.user.id, name: 'Kwame Asante', color: '#000000' },
+      cursor: { anchor: 1, head: 2 },
+      message: 'I am Kwame',
+    });
     talker.send(awarenessFrame(AGENDA, encodeAwarenessUpdate(fake, [fake.clientID])));
     await sleep(400);
 
@@ -235,7 +245,7 @@ describe('read-only connections', () => {
 });
 
 describe('identity', () => {
-  it('drops awareness that speaks for another connection\'s client id', async () => {
+  it("drops awareness that speaks for another connection's client id", async () => {
     const honest = peer(member, AGENDA);
     const watcher = peer(member, AGENDA);
     await Promise.all([synced(honest), synced(watcher)]);
@@ -249,12 +259,18 @@ describe('identity', () => {
     for (let i = 0; i < 50; i++) fake.setLocalState({ user: { name: 'Someone else' }, n: i }); // a newer clock
     impostor.send(awarenessFrame(AGENDA, encodeAwarenessUpdate(fake, [stolen.clientID])));
     await sleep(300);
-    expect(watcher.provider.awareness!.getStates().get(honest.doc.clientID)?.user).toMatchObject({ id: member.user.id, name: 'Kwame Asante' });
+    expect(watcher.provider.awareness!.getStates().get(honest.doc.clientID)?.user).toMatchObject({
+      id: member.user.id,
+      name: 'Kwame Asante',
+    });
   });
 
   it('refuses an expired token, even one signed with the real secret', async () => {
     const tokens = new CollabTokens(await server.app.store.settings.secret('collab-token-secret'));
-    const { token } = tokens.issue({ u: member.user.id, s: member.cookie.split('=')[1]!, d: AGENDA }, Date.now() - 60 * 60 * 1000);
+    const { token } = tokens.issue(
+      { u: member.user.id, s: member.cookie.split('=')[1]!, d: AGENDA },
+      Date.now() - 60 * 60 * 1000,
+    );
     const stale = connect(AGENDA, token);
     await waitFor(() => stale.denied.length > 0, { message: 'refusal' });
     expect(plainText(stale.doc)).toBe('');
@@ -271,7 +287,7 @@ describe('crafted updates (yjs/yjs#687)', () => {
     expect((await server.app.store.documents.history(document)).length).toBe(logBefore);
   });
 
-  it('cuts a writer whose updates take more than its share of the server\'s time', async () => {
+  it("cuts a writer whose updates take more than its share of the server's time", async () => {
     const document = agendaDoc(DEMO_MEETING.id);
     const writer = await authenticatedRaw(member, document);
     let sent = 0;
@@ -285,7 +301,9 @@ describe('crafted updates (yjs/yjs#687)', () => {
       await sleep(5);
     }
     await sleep(500);
-    const stored = (await server.app.store.documents.history(document)).filter((row) => Y.decodeUpdate(row.data).structs.some((s) => s.id.client === client));
+    const stored = (await server.app.store.documents.history(document)).filter((row) =>
+      Y.decodeUpdate(row.data).structs.some((s) => s.id.client === client),
+    );
     // The budget (100 ms per 10 s here) let some through, then refused the rest.
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.length).toBeLessThan(rounds);

@@ -35,7 +35,9 @@ const itemsThenActions = items.flatMap((item) => [item.title, ...(item.actions ?
 
 describe('the meeting pack of the demo meeting', () => {
   it('has the seed’s structure in Markdown: title, date line, numbered items with notes and actions, the agenda as annex', async () => {
-    const md = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md`, { cookie: secretariat.cookie });
+    const md = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md`, {
+      cookie: secretariat.cookie,
+    });
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toContain('text/markdown');
     const text = md.body;
@@ -57,23 +59,44 @@ describe('the meeting pack of the demo meeting', () => {
     expectInOrder(body, itemsThenActions);
     expect(actions).toHaveLength(10);
     // A note and its place: under item 3, before its actions.
-    expectInOrder(body, ['### 3. Update from the Secretariat', 'The IGF 2024 summary report is currently being finalized', '➔ The IGF Secretariat will disseminate']);
+    expectInOrder(body, [
+      '### 3. Update from the Secretariat',
+      'The IGF 2024 summary report is currently being finalized',
+      '➔ The IGF Secretariat will disseminate',
+    ]);
     // Owners and deadlines travel with the actions.
     expect(body).toContain('*(Owner: IGF Secretariat · Due: second half of February)*');
-    expectInOrder(text.slice(text.indexOf('## Annex 1')), items.map((item) => item.title));
+    expectInOrder(
+      text.slice(text.indexOf('## Annex 1')),
+      items.map((item) => item.title),
+    );
   });
 
   it('is a printable HTML page with the same content, in order', async () => {
-    const page = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.html`, { cookie: secretariat.cookie });
+    const page = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.html`, {
+      cookie: secretariat.cookie,
+    });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.body).toContain('@media print');
-    const text = page.body.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
-    expectInOrder(text, ['IGF 2025 MAG Meeting I', 'Action items & next steps', '30 January 2025 | 12:00 UTC | Online', ...itemsThenActions, 'Annex 1: Meeting Agenda']);
+    const text = page.body
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"');
+    expectInOrder(text, [
+      'IGF 2025 MAG Meeting I',
+      'Action items & next steps',
+      '30 January 2025 | 12:00 UTC | Online',
+      ...itemsThenActions,
+      'Annex 1: Meeting Agenda',
+    ]);
   });
 
   it('is a DOCX that opens, with every item and action in order', async () => {
-    const response = await fetch(`${server.baseUrl}/api/meetings/${SEED_MEETING.id}/pack.docx`, { headers: { cookie: secretariat.cookie } });
+    const response = await fetch(`${server.baseUrl}/api/meetings/${SEED_MEETING.id}/pack.docx`, {
+      headers: { cookie: secretariat.cookie },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.headers.get('content-disposition')).toContain('.docx');
@@ -82,16 +105,25 @@ describe('the meeting pack of the demo meeting', () => {
     expect(paragraphs).toContain('Action items & next steps');
     expect(paragraphs).toContain('30 January 2025 | 12:00 UTC | Online');
     const text = paragraphs.join('\n');
-    expectInOrder(text, ['1. Welcoming remarks', '3. Update from the Secretariat', 'a. IGF Best Practice Forums', 'Annex 1: Meeting Agenda']);
+    expectInOrder(text, [
+      '1. Welcoming remarks',
+      '3. Update from the Secretariat',
+      'a. IGF Best Practice Forums',
+      'Annex 1: Meeting Agenda',
+    ]);
     expectInOrder(text.slice(0, text.indexOf('Annex 1: Meeting Agenda')), itemsThenActions);
-    expect(paragraphs).toContain('➔ The IGF Secretariat to schedule a joint MAG-LP meeting in the second half of February. (Owner: IGF Secretariat · Due: second half of February)');
+    expect(paragraphs).toContain(
+      '➔ The IGF Secretariat to schedule a joint MAG-LP meeting in the second half of February. (Owner: IGF Secretariat · Due: second half of February)',
+    );
   });
 
   it('is for signed-in people only', async () => {
     for (const path of ['pack.md', 'pack.html', 'pack.docx', 'actions.ics']) {
       expect((await http(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/${path}`)).status).toBe(401);
     }
-    expect((await http(server.baseUrl, 'GET', '/api/meetings/no-such-meeting/pack.md', { cookie: secretariat.cookie })).status).toBe(404);
+    expect(
+      (await http(server.baseUrl, 'GET', '/api/meetings/no-such-meeting/pack.md', { cookie: secretariat.cookie })).status,
+    ).toBe(404);
   });
 
   it('renders what people write inertly: escaped text, no script, no javascript: or data: link', async () => {
@@ -106,11 +138,17 @@ describe('the meeting pack of the demo meeting', () => {
     await acknowledged(peer);
     const created = await http(server.baseUrl, 'POST', `/api/meetings/${SEED_MEETING.id}/actions`, {
       cookie: secretariat.cookie,
-      body: { text: 'Check <b onmouseover="x()">this</b> *now*', owner: { kind: 'body', label: '<i>DCs</i>' }, agendaItemId: 'mag1-aob' },
+      body: {
+        text: 'Check <b onmouseover="x()">this</b> *now*',
+        owner: { kind: 'body', label: '<i>DCs</i>' },
+        agendaItemId: 'mag1-aob',
+      },
     });
     expect(created.status).toBe(201);
 
-    const page = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.html`, { cookie: secretariat.cookie });
+    const page = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.html`, {
+      cookie: secretariat.cookie,
+    });
     const html = page.body;
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
@@ -123,7 +161,9 @@ describe('the meeting pack of the demo meeting', () => {
     expect(html).toContain('<a href="https://www.intgovforum.org/" rel="noopener noreferrer nofollow">a fine link</a>');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
 
-    const md = (await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md`, { cookie: secretariat.cookie })).body;
+    const md = (
+      await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md`, { cookie: secretariat.cookie })
+    ).body;
     // Only escaped: a Markdown renderer shows `\<script\>` as text.
     expect(md).not.toMatch(/(^|[^\\])<script/im);
     expect(md).not.toMatch(/\]\(<?javascript:/i);

@@ -38,7 +38,9 @@ describe('the language of server-made documents', () => {
   it('stores the language on the person: PUT /api/me, then GET /api/me and the profile return it', async () => {
     const me = await http(server.baseUrl, 'GET', '/api/me', { cookie: secretariat.cookie });
     expect(me.body.language).toBeNull();
-    expect((await http(server.baseUrl, 'PUT', '/api/me', { cookie: secretariat.cookie, body: { language: 'ar' } })).status).toBe(200);
+    expect((await http(server.baseUrl, 'PUT', '/api/me', { cookie: secretariat.cookie, body: { language: 'ar' } })).status).toBe(
+      200,
+    );
     expect((await http(server.baseUrl, 'GET', '/api/me', { cookie: secretariat.cookie })).body.language).toBe('ar');
     expect((await http(server.baseUrl, 'GET', '/api/me/profile', { cookie: secretariat.cookie })).body.language).toBe('ar');
     const refused = await http(server.baseUrl, 'PUT', '/api/me', { cookie: secretariat.cookie, body: { language: 'de' } });
@@ -61,7 +63,9 @@ describe('the language of server-made documents', () => {
   });
 
   it('makes the HTML pack lang="ar" dir="rtl", with time ranges isolated so they read in order', async () => {
-    const page = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.html`, { cookie: secretariat.cookie });
+    const page = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.html`, {
+      cookie: secretariat.cookie,
+    });
     expect(page.body).toMatch(/<html lang="ar" dir="rtl">/);
     expect(page.body).toMatch(/\u2068\d{2}:\d{2}–\d{2}:\d{2}\u2069/);
   });
@@ -74,7 +78,9 @@ describe('the language of server-made documents', () => {
     expect(text).toContain('附件1：会议议程');
     expect(text).toContain('2025年1月30日');
     expect(text).toContain(CHINESE_NOTE);
-    expect(await docx(`/api/meetings/${SEED_MEETING.id}/pack.docx?lang=zh`, secretariat.cookie, 'word/styles.xml')).toContain('w:eastAsia="zh-CN"');
+    expect(await docx(`/api/meetings/${SEED_MEETING.id}/pack.docx?lang=zh`, secretariat.cookie, 'word/styles.xml')).toContain(
+      'w:eastAsia="zh-CN"',
+    );
   });
 
   it('follows Accept-Language when the person chose none, and ?lang= when given', async () => {
@@ -85,15 +91,21 @@ describe('the language of server-made documents', () => {
     });
     expect(md.body).toContain('## Mesures à prendre et prochaines étapes');
     expect(md.body).toContain('30 janvier 2025');
-    const ru = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md?lang=ru`, { cookie: member.cookie });
+    const ru = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md?lang=ru`, {
+      cookie: member.cookie,
+    });
     expect(ru.body).toContain('## Меры и дальнейшие шаги');
     const en = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md`, { cookie: member.cookie });
     expect(en.body).toContain('## Action items & next steps');
-    expect((await http(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md?lang=xx`, { cookie: member.cookie })).status).toBe(400);
+    expect(
+      (await http(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md?lang=xx`, { cookie: member.cookie })).status,
+    ).toBe(400);
   });
 
   it('writes iCalendar summaries in the language asked for', async () => {
-    const ics = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions.ics?lang=es`, { cookie: member.cookie });
+    const ics = await http<string>(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/actions.ics?lang=es`, {
+      cookie: member.cookie,
+    });
     expect(ics.status).toBe(200);
     expect(ics.body).toContain('SUMMARY:Plazo: ');
   });

@@ -65,7 +65,8 @@ describe('who may administer people', () => {
     const secretariat = await signedIn('secretariat');
     const target = await login(server.baseUrl, 'laura@example.org');
     const usersBefore = (await call(secretariat, 'GET', '/api/users')).body;
-    const changes = async () => (await server.app.store.audit.list({}, 100_000)).filter((entry) => entry.action !== 'auth.login').length;
+    const changes = async () =>
+      (await server.app.store.audit.list({}, 100_000)).filter((entry) => entry.action !== 'auth.login').length;
     const auditBefore = await changes();
     const csv = 'email,name,role,group\nnobody.new@people.example,No Body,member,government\n';
     const routes: [string, string, unknown?][] = [
@@ -122,7 +123,9 @@ describe('the secretariat administers people', () => {
     const all = await call(secretariat, 'GET', '/api/users');
     expect(all.status).toBe(200);
     expect(all.body.length).toBeGreaterThanOrEqual(13);
-    expect(all.body[0]).toEqual(expect.objectContaining({ email: expect.any(String), status: expect.any(String), affiliation: null }));
+    expect(all.body[0]).toEqual(
+      expect.objectContaining({ email: expect.any(String), status: expect.any(String), affiliation: null }),
+    );
     const byName = await call(secretariat, 'GET', '/api/users?q=MEI');
     expect(byName.body.map((user: { email: string }) => user.email)).toEqual(['mei@example.org']);
     const observers = await call(secretariat, 'GET', '/api/users?role=observer&group=private-sector');
@@ -144,11 +147,15 @@ describe('the secretariat administers people', () => {
     expect(Math.abs(person.invitation.expiresAt - (Date.now() + week))).toBeLessThan(60_000);
     const token = tokenOf(person.invitation.url);
     // Only the hash of the token is stored.
-    const stored = await server.app.store.db.all<{ token_hash: string }>('SELECT token_hash FROM invitations WHERE user_id = ?', [person.id]);
+    const stored = await server.app.store.db.all<{ token_hash: string }>('SELECT token_hash FROM invitations WHERE user_id = ?', [
+      person.id,
+    ]);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.token_hash).not.toContain(token);
     // No password yet: signing in fails like a wrong password.
-    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: person.email, password: 'x'.repeat(12) } })).status).toBe(401);
+    expect(
+      (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: person.email, password: 'x'.repeat(12) } })).status,
+    ).toBe(401);
     // The page greets them without sign-in.
     const info = await call(null, 'GET', `/api/invitations/${token}`);
     expect(info.body).toMatchObject({ name: 'Nadia Okafor', email: person.email });
@@ -180,28 +187,49 @@ describe('the secretariat administers people', () => {
     const secretariat = await signedIn('secretariat');
     const person = await invite(secretariat);
     await server.app.store.db.run('UPDATE invitations SET expires_at = ? WHERE user_id = ?', [Date.now() - 1, person.id]);
-    const expired = await call(null, 'POST', `/api/invitations/${tokenOf(person.invitation.url)}/accept`, { password: 'a good password' });
+    const expired = await call(null, 'POST', `/api/invitations/${tokenOf(person.invitation.url)}/accept`, {
+      password: 'a good password',
+    });
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('INVITATION_GONE');
 
     const first = await call(secretariat, 'POST', `/api/users/${person.id}/invitation`);
     const second = await call(secretariat, 'POST', `/api/users/${person.id}/invitation`);
     expect(first.status).toBe(201);
-    expect((await call(null, 'POST', `/api/invitations/${tokenOf(first.body.url)}/accept`, { password: 'a good password' })).status).toBe(410);
-    expect((await call(null, 'POST', `/api/invitations/${tokenOf(second.body.url)}/accept`, { password: 'a good password' })).status).toBe(200);
+    expect(
+      (await call(null, 'POST', `/api/invitations/${tokenOf(first.body.url)}/accept`, { password: 'a good password' })).status,
+    ).toBe(410);
+    expect(
+      (await call(null, 'POST', `/api/invitations/${tokenOf(second.body.url)}/accept`, { password: 'a good password' })).status,
+    ).toBe(200);
     // Once active, nobody can be invited again.
     expect((await call(secretariat, 'POST', `/api/users/${person.id}/invitation`)).status).toBe(409);
   });
 
   it('answers 400 naming the field for bad input and 409 for an email already on the board', async () => {
     const secretariat = await signedIn('secretariat');
-    const bad = await call(secretariat, 'POST', '/api/users', { email: 'no-at-sign', name: 'X', role: 'member', group: 'government' });
+    const bad = await call(secretariat, 'POST', '/api/users', {
+      email: 'no-at-sign',
+      name: 'X',
+      role: 'member',
+      group: 'government',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/email/);
-    const role = await call(secretariat, 'POST', '/api/users', { email: freshEmail(), name: 'X', role: 'king', group: 'government' });
+    const role = await call(secretariat, 'POST', '/api/users', {
+      email: freshEmail(),
+      name: 'X',
+      role: 'king',
+      group: 'government',
+    });
     expect(role.status).toBe(400);
     expect(role.body.error.message).toMatch(/role/);
-    const taken = await call(secretariat, 'POST', '/api/users', { email: 'MEI@example.org', name: 'X', role: 'member', group: 'government' });
+    const taken = await call(secretariat, 'POST', '/api/users', {
+      email: 'MEI@example.org',
+      name: 'X',
+      role: 'member',
+      group: 'government',
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('EMAIL_TAKEN');
   });
@@ -217,14 +245,25 @@ describe('the secretariat administers people', () => {
       name: 'Nadia Okafor-Berg',
     });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ role: 'chair', group: 'government', region: 'WEOG', affiliation: 'Ministry of Digital Affairs', name: 'Nadia Okafor-Berg' });
+    expect(changed.body).toMatchObject({
+      role: 'chair',
+      group: 'government',
+      region: 'WEOG',
+      affiliation: 'Ministry of Digital Affairs',
+      name: 'Nadia Okafor-Berg',
+    });
     const audit = await server.app.store.audit.list({ subject: `user:${person.id}`, action: 'user.change' });
-    expect(audit.at(-1)).toMatchObject({ actorId: secretariat.user.id, detail: { from: { role: 'member', group: 'civil-society' } } });
+    expect(audit.at(-1)).toMatchObject({
+      actorId: secretariat.user.id,
+      detail: { from: { role: 'member', group: 'civil-society' } },
+    });
     const own = await call(secretariat, 'PATCH', `/api/users/${secretariat.user.id}`, { role: 'member' });
     expect(own.status).toBe(400);
     expect(own.body.error.code).toBe('OWN_ACCOUNT');
     expect((await call(secretariat, 'POST', `/api/users/${secretariat.user.id}/deactivate`)).body.error.code).toBe('OWN_ACCOUNT');
-    expect((await call(secretariat, 'PATCH', `/api/users/00000000-0000-0000-0000-000000000000`, { role: 'member' })).status).toBe(404);
+    expect((await call(secretariat, 'PATCH', `/api/users/00000000-0000-0000-0000-000000000000`, { role: 'member' })).status).toBe(
+      404,
+    );
   });
 
   it('deactivation closes a live socket within 5 seconds, stops the cookie, keeps the record; reactivation lets them back', async () => {
@@ -244,14 +283,21 @@ describe('the secretariat administers people', () => {
     expect((await call(member, 'GET', '/api/me')).status).toBe(401);
     await waitFor(() => peer.denied.length > 0 || !peer.provider.isSynced, { message: 'no more access' });
     expect(peer.provider.isSynced).toBe(false);
-    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'olena@example.org', password: DEMO_PASSWORD } })).status).toBe(401);
+    expect(
+      (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'olena@example.org', password: DEMO_PASSWORD } }))
+        .status,
+    ).toBe(401);
     // Their record stays, findable by status; what they wrote keeps their id.
     const listed = await call(secretariat, 'GET', '/api/users?status=deactivated');
     expect(listed.body.map((user: { id: string }) => user.id)).toContain(member.user.id);
     expect(await server.app.store.users.byId(member.user.id)).toMatchObject({ name: 'Olena Kovalenko' });
     const threads = await call(secretariat, 'GET', `/api/threads?doc=${encodeURIComponent(AGENDA)}`);
     const kept = threads.body.find((candidate: { id: string }) => candidate.id === thread.body.id);
-    expect(kept.comments[0]).toMatchObject({ authorId: member.user.id, authorName: 'Olena Kovalenko', body: 'A comment written before deactivation' });
+    expect(kept.comments[0]).toMatchObject({
+      authorId: member.user.id,
+      authorName: 'Olena Kovalenko',
+      body: 'A comment written before deactivation',
+    });
 
     const back = await call(secretariat, 'POST', `/api/users/${member.user.id}/reactivate`);
     expect(back.body).toMatchObject({ status: 'active', disabled: false });
@@ -271,18 +317,26 @@ describe('one own account', () => {
     const peer = peerOf(elsewhere, AGENDA);
     await synced(peer);
     const closed = closes(peer);
-    const wrong = await call(here, 'POST', '/api/me/password', { currentPassword: 'not my password', newPassword: 'a brand new password' });
+    const wrong = await call(here, 'POST', '/api/me/password', {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: 'WRONG_PASSWORD', details: { field: 'currentPassword' } });
     expect((await call(elsewhere, 'GET', '/api/me')).status).toBe(200);
 
-    const changed = await call(here, 'POST', '/api/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a brand new password' });
+    const changed = await call(here, 'POST', '/api/me/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'a brand new password',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.sessionsEnded).toBeGreaterThanOrEqual(1);
     expect(await closed).toBeLessThan(5_000);
     expect((await call(here, 'GET', '/api/me')).status).toBe(200);
     expect((await call(elsewhere, 'GET', '/api/me')).status).toBe(401);
-    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(401);
+    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(
+      401,
+    );
     await login(server.baseUrl, email, 'a brand new password');
   });
 
@@ -310,4 +364,3 @@ describe('one own account', () => {
     expect(result.body.error.message).toMatch(/name/);
   });
 });
-

@@ -41,10 +41,14 @@ describe('people on two instances', () => {
     peers.push(onB);
     await synced(onB);
     const closed = closes(onB);
-    expect((await http(a.baseUrl, 'POST', `/api/users/${member.user.id}/deactivate`, { cookie: secretariat.cookie })).status).toBe(200);
+    expect(
+      (await http(a.baseUrl, 'POST', `/api/users/${member.user.id}/deactivate`, { cookie: secretariat.cookie })).status,
+    ).toBe(200);
     expect(await closed).toBeLessThan(5_000);
     expect((await http(b.baseUrl, 'GET', '/api/me', { cookie: member.cookie })).status).toBe(401);
-    expect((await http(a.baseUrl, 'POST', `/api/users/${member.user.id}/reactivate`, { cookie: secretariat.cookie })).status).toBe(200);
+    expect(
+      (await http(a.baseUrl, 'POST', `/api/users/${member.user.id}/reactivate`, { cookie: secretariat.cookie })).status,
+    ).toBe(200);
 
     const one = await login(a.baseUrl, 'rahul@example.org');
     const two = await login(b.baseUrl, 'rahul@example.org');

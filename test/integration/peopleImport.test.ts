@@ -17,8 +17,10 @@ const GROUPS = ['government', 'private-sector', 'civil-society', 'technical-comm
 
 /** 40 good rows: 39 new people and one change to a demo member (Mei Lin becomes chair). */
 function goodRows(tag: string): string[] {
-  const rows = Array.from({ length: 39 }, (_, i) =>
-    `person${i + 1}.${tag}@import.example,"Person ${i + 1}, ${tag}",${i % 7 === 0 ? 'observer' : 'member'},${GROUPS[i % 5]},Region ${i % 4},Org ${i}`,
+  const rows = Array.from(
+    { length: 39 },
+    (_, i) =>
+      `person${i + 1}.${tag}@import.example,"Person ${i + 1}, ${tag}",${i % 7 === 0 ? 'observer' : 'member'},${GROUPS[i % 5]},Region ${i % 4},Org ${i}`,
   );
   rows.splice(20, 0, 'MEI@example.org,Mei Lin,chair,technical-community,Asia-Pacific,Tsinghua University');
   return rows;
@@ -85,7 +87,11 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('IMPORT_INVALID');
     expect(refused.body.error.message).toContain('3 rows');
-    expect(refused.body.error.details.rows.filter((row: { outcome: string }) => row.outcome === 'error').map((row: { line: number }) => row.line)).toEqual([6, 16, 31]);
+    expect(
+      refused.body.error.details.rows
+        .filter((row: { outcome: string }) => row.outcome === 'error')
+        .map((row: { line: number }) => row.line),
+    ).toEqual([6, 16, 31]);
     expect(await snapshot()).toEqual(before);
 
     const fixed = [HEADER, ...good].join('\r\n');
@@ -103,8 +109,18 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     const after = await server.app.store.users.list();
     expect(after).toHaveLength(before.users.length + 39);
     const first = await server.app.store.users.byEmail(`person1.${backend}@import.example`);
-    expect(first).toMatchObject({ name: `Person 1, ${backend}`, role: 'observer', group: 'government', region: 'Region 0', affiliation: 'Org 0', status: 'invited' });
-    expect(await server.app.store.users.byEmail('mei@example.org')).toMatchObject({ role: 'chair', affiliation: 'Tsinghua University' });
+    expect(first).toMatchObject({
+      name: `Person 1, ${backend}`,
+      role: 'observer',
+      group: 'government',
+      region: 'Region 0',
+      affiliation: 'Org 0',
+      status: 'invited',
+    });
+    expect(await server.app.store.users.byEmail('mei@example.org')).toMatchObject({
+      role: 'chair',
+      affiliation: 'Tsinghua University',
+    });
     const audit = await server.app.store.audit.list({ action: 'user.import' });
     expect(audit.at(-1)).toMatchObject({ actorId: secretariat.user.id, detail: { created: 39, updated: 1, via: 'api' } });
 
@@ -114,7 +130,11 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
   });
 
   it('previews a file larger than the usual 256 kB body limit (3,000 people)', async () => {
-    const rows = Array.from({ length: 3_000 }, (_, i) => `big${i}.${backend}@import.example,"Person number ${i} with a rather long name",member,government,Somewhere in the world ${i},An organization with a long name ${i}`);
+    const rows = Array.from(
+      { length: 3_000 },
+      (_, i) =>
+        `big${i}.${backend}@import.example,"Person number ${i} with a rather long name",member,government,Somewhere in the world ${i},An organization with a long name ${i}`,
+    );
     const csv = `${HEADER}\n${rows.join('\n')}\n`;
     expect(csv.length).toBeGreaterThan(300 * 1024);
     const preview = await upload(csv, true);
@@ -155,14 +175,22 @@ describe.each(backends('peoplestore'))('people in the store on $name', (backend)
     expect(await emails('100%_red')).toEqual(['ana.q@search.example']);
     expect(await emails('100%%')).toEqual([]);
     expect(await emails('search.example lind')).toEqual(['bo@search.example']);
-    expect((await store.users.list({ role: 'chair', group: 'government' })).map((user) => user.email)).toEqual(['bo@search.example']);
+    expect((await store.users.list({ role: 'chair', group: 'government' })).map((user) => user.email)).toEqual([
+      'bo@search.example',
+    ]);
     await store.users.setDisabled(ana.id, true);
     expect((await store.users.list({ status: 'deactivated' })).map((user) => user.email)).toEqual(['ana.q@search.example']);
     expect((await store.users.list({ status: 'active' })).map((user) => user.email)).toEqual(['bo@search.example']);
   });
 
   it('keeps invited people out of sign-in and stores only hashes of invitation tokens', async () => {
-    const invited = await store.users.create({ email: 'inv@search.example', name: 'Invited', role: 'member', group: 'government', passwordHash: '' });
+    const invited = await store.users.create({
+      email: 'inv@search.example',
+      name: 'Invited',
+      role: 'member',
+      group: 'government',
+      passwordHash: '',
+    });
     expect(invited.status).toBe('invited');
     expect(await store.users.credentialsByEmail('inv@search.example')).toBeUndefined();
     const invitations = new InvitationStore(store.db);

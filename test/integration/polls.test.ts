@@ -39,11 +39,23 @@ describe('a single-choice poll', () => {
   const option = (index: number) => poll.options[index]!.id;
 
   it('is created as a draft by the chair, not by a member', async () => {
-    const body = { question: 'Start day 2 at 09:30?', kind: 'single', options: [{ label: 'Yes' }, { label: 'No' }], audience: 'members' };
+    const body = {
+      question: 'Start day 2 at 09:30?',
+      kind: 'single',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+      audience: 'members',
+    };
     const refused = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, { cookie: kwame.cookie, body });
     expect(refused.status).toBe(403);
     poll = await createPoll(server.baseUrl, chair, meetingId, body);
-    expect(poll).toMatchObject({ status: 'draft', ballots: 0, kind: 'single', audience: 'members', secret: false, results: 'live' });
+    expect(poll).toMatchObject({
+      status: 'draft',
+      ballots: 0,
+      kind: 'single',
+      audience: 'members',
+      secret: false,
+      results: 'live',
+    });
     expect(poll.options.map((o) => o.label)).toEqual(['Yes', 'No']);
     // Everyone watching the meeting sees it appear.
     await waitFor(() => livePoll(watcher, poll.id)?.status === 'draft', { message: 'draft in the live document' });
@@ -64,7 +76,11 @@ describe('a single-choice poll', () => {
   });
 
   it('takes one ballot per voter, replaced while open, and the tally moves live', async () => {
-    expect((await vote(server.baseUrl, kwame, poll.id, [option(0)])).body).toEqual({ voted: true, replaced: false, choices: [option(0)] });
+    expect((await vote(server.baseUrl, kwame, poll.id, [option(0)])).body).toEqual({
+      voted: true,
+      replaced: false,
+      choices: [option(0)],
+    });
     expect((await vote(server.baseUrl, mei, poll.id, [option(0)])).status).toBe(200);
     expect((await vote(server.baseUrl, laura, poll.id, [option(1)])).status).toBe(200);
     // Mei changes her mind: still three ballots.
@@ -104,10 +120,15 @@ describe('a single-choice poll', () => {
       expect(response.status, JSON.stringify(choices)).toBe(400);
     }
     // Not even a list of ids: refused by the schema, and still logged.
-    const malformed = await http(server.baseUrl, 'PUT', `/api/polls/${poll.id}/ballot`, { cookie: kwame.cookie, body: { choices: 'yes' } });
+    const malformed = await http(server.baseUrl, 'PUT', `/api/polls/${poll.id}/ballot`, {
+      cookie: kwame.cookie,
+      body: { choices: 'yes' },
+    });
     expect(malformed.status).toBe(400);
     expect(await results(poll.id)).toEqual(before);
-    expect((await http(server.baseUrl, 'GET', `/api/polls/${poll.id}/ballot`, { cookie: kwame.cookie })).body.choices).toEqual([option(0)]);
+    expect((await http(server.baseUrl, 'GET', `/api/polls/${poll.id}/ballot`, { cookie: kwame.cookie })).body.choices).toEqual([
+      option(0),
+    ]);
     expect((await refusals(poll.id)).filter((detail) => detail.status === 400)).toHaveLength(bad.length + 1);
   });
 
@@ -147,7 +168,10 @@ describe('a single-choice poll', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toContain('attachment');
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('option_id,option,votes,private-sector,civil-society,technical-community,elected');
     expect(lines[1]).toBe(`${option(0)},Yes,1,0,1,0,no`);
     expect(lines[2]).toBe(`${option(1)},No,2,1,0,1,yes`);
@@ -173,7 +197,12 @@ describe('results after close', () => {
     expect(livePoll(watcher, poll.id)?.tally).toBeUndefined();
     expect((await http(server.baseUrl, 'GET', `/api/polls/${poll.id}/results.csv`, { cookie: kwame.cookie })).status).toBe(409);
     await closePoll(server.baseUrl, secretariat, poll.id);
-    expect(await results(poll.id)).toMatchObject({ status: 'closed', ballots: 2, resultsVisible: true, tally: { [poll.options[0]!.id]: 1 } });
+    expect(await results(poll.id)).toMatchObject({
+      status: 'closed',
+      ballots: 2,
+      resultsVisible: true,
+      tally: { [poll.options[0]!.id]: 1 },
+    });
     await waitFor(() => livePoll(watcher, poll.id)?.tally?.[poll.options[0]!.id] === 1, { message: 'tally after close' });
   });
 });
@@ -208,11 +237,15 @@ describe('multiple choice and ranked polls', () => {
     // Round 1: Geneva 2, Lillestrøm 1, Online 2 (5 ballots). Lillestrøm excluded; its ballot goes to Online: 3 of 5.
     const voters = [kwame, mei, laura, chair, secretariat];
     const ballots = [[g], [g, l], [l, o], [o], [o, g]];
-    for (const [index, voter] of voters.entries()) expect((await vote(server.baseUrl, voter, poll.id, ballots[index]!)).status).toBe(200);
+    for (const [index, voter] of voters.entries())
+      expect((await vote(server.baseUrl, voter, poll.id, ballots[index]!)).status).toBe(200);
     await closePoll(server.baseUrl, chair, poll.id);
     const body = await results(poll.id);
     expect(body).toMatchObject({ method: 'instant-runoff', ballots: 5, tally: { [g]: 2, [l]: 1, [o]: 2 }, winners: [o] });
-    expect(body.rounds.map((round: { counts: unknown }) => round.counts)).toEqual([{ [g]: 2, [l]: 1, [o]: 2 }, { [g]: 2, [o]: 3 }]);
+    expect(body.rounds.map((round: { counts: unknown }) => round.counts)).toEqual([
+      { [g]: 2, [l]: 1, [o]: 2 },
+      { [g]: 2, [o]: 3 },
+    ]);
   });
 });
 

@@ -38,7 +38,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await database?.drop();
     });
 
-    it('keeps exactly one ballot per voter, refuses and logs every late one, and shows the same tally live', { timeout: 180_000 }, async () => {
+    it('keeps exactly one ballot per voter, refuses and logs every late one, and shows the same tally live', {
+      timeout: 180_000,
+    }, async () => {
       const poll: PollDto = await createPoll(server.baseUrl, chair, meetingId, {
         question: 'Which day for the PN on GDC implementation?',
         kind: 'single',

@@ -98,7 +98,9 @@ describe('a secret poll', () => {
 
   it('counts correctly, with no per-group row of fewer than three ballots', async () => {
     const results = (await http(server.baseUrl, 'GET', `/api/polls/${poll.id}/results`, { cookie: secretariat.cookie })).body;
-    const expected = Object.fromEntries(optionIds().map((id) => [id, [...chosen.values()].filter((choice) => choice === id).length]));
+    const expected = Object.fromEntries(
+      optionIds().map((id) => [id, [...chosen.values()].filter((choice) => choice === id).length]),
+    );
     expect(results).toMatchObject({ ballots: VOTERS.length, tally: expected });
     // Government has 3 ballots; the other groups (2, 2, 2, 1) are merged into one row.
     expect(Object.keys(results.byGroup).sort()).toEqual(['government', 'other']);
@@ -135,10 +137,14 @@ describe('a secret poll', () => {
       expect(row.cast_at).toBeNull();
       expect(voterMarks()).not.toContain(row.voter_key);
     }
-    expect((await db.get<{ ballot_key: string | null }>('SELECT ballot_key FROM polls WHERE id = ?', [poll.id]))?.ballot_key).toBeTruthy();
+    expect(
+      (await db.get<{ ballot_key: string | null }>('SELECT ballot_key FROM polls WHERE id = ?', [poll.id]))?.ballot_key,
+    ).toBeTruthy();
 
     await closePoll(server.baseUrl, secretariat, poll.id);
-    expect((await db.get<{ ballot_key: string | null }>('SELECT ballot_key FROM polls WHERE id = ?', [poll.id]))?.ballot_key).toBeNull();
+    expect(
+      (await db.get<{ ballot_key: string | null }>('SELECT ballot_key FROM polls WHERE id = ?', [poll.id]))?.ballot_key,
+    ).toBeNull();
     const closed = await db.all<{ voter_key: string; voter_id: string | null }>(
       'SELECT voter_key, voter_id FROM poll_ballots WHERE poll_id = ?',
       [poll.id],

@@ -72,7 +72,9 @@ describe('submitting a proposal', () => {
       expect(result.status, who).toBe(201);
       expect(result.body).toMatchObject({ ...body, status: 'submitted', submitter: { id: as[who]!.user.id }, commentCount: 0 });
       expect(result.body.doc).toBe(proposalDoc(result.body.id));
-      expect(result.body.statusHistory).toEqual([{ status: 'submitted', by: expect.objectContaining({ id: as[who]!.user.id }), at: expect.any(Number) }]);
+      expect(result.body.statusHistory).toEqual([
+        { status: 'submitted', by: expect.objectContaining({ id: as[who]!.user.id }), at: expect.any(Number) },
+      ]);
     }
     expect((await call(as.tomas!, 'POST', `/api/meetings/${MEETING}/proposals`, body)).status).toBe(403);
     expect((await call(null, 'POST', `/api/meetings/${MEETING}/proposals`, body)).status).toBe(401);
@@ -150,7 +152,9 @@ describe('changing a proposal', () => {
     }
     expect((await call(as.kwame!, 'PATCH', `/api/proposals/${id}`, {})).status).toBe(400);
     expect((await call(as.kwame!, 'PATCH', `/api/proposals/no-such-proposal`, { title: 'x' })).status).toBe(404);
-    expect((await call<ProposalDto>(as.tomas!, 'GET', `/api/proposals/${id}`)).body.title).toBe('Policy Network on Meaningful Access');
+    expect((await call<ProposalDto>(as.tomas!, 'GET', `/api/proposals/${id}`)).body.title).toBe(
+      'Policy Network on Meaningful Access',
+    );
   });
 
   it('lets its co-authors write its body, and everyone else signed in only read it', async () => {
@@ -190,7 +194,9 @@ describe('changing a proposal', () => {
     expect(laura.scope).toBe('read-write');
     expect(mei.scope).toBe('readonly');
     // Mei's connection from before lost its write at once: it reconnected read-only.
-    await waitFor(() => removed.scope === 'readonly' && removed.provider.isSynced, { message: 'the removed co-author to be read-only' });
+    await waitFor(() => removed.scope === 'readonly' && removed.provider.isSynced, {
+      message: 'the removed co-author to be read-only',
+    });
     appendParagraph(removed.doc, 'Written after removal');
     await sleep(400);
     const check = peer(as.kwame!, proposalDoc(id));

@@ -24,7 +24,9 @@ async function storeDigest(): Promise<Record<string, string>> {
   const digest: Record<string, string> = {};
   for (const { name } of tables) {
     const rows = await server.app.store.db.all<Record<string, unknown>>(`SELECT * FROM ${name}`);
-    const text = JSON.stringify(rows, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value));
+    const text = JSON.stringify(rows, (_key, value) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+    );
     digest[name] = createHash('sha256').update(text).digest('hex');
   }
   return digest;
@@ -54,7 +56,9 @@ describe('safe methods', () => {
       '/api/members': '?q=a',
       '/api/meetings/:meetingId/versions/diff': '?from=current&to=current',
     };
-    const routes = server.app.routes.filter((route) => route.method === 'GET' && (route.url.startsWith('/api/') || route.url.startsWith('/p/')));
+    const routes = server.app.routes.filter(
+      (route) => route.method === 'GET' && (route.url.startsWith('/api/') || route.url.startsWith('/p/')),
+    );
     expect(routes.length).toBeGreaterThan(25);
 
     // Sign everyone in first: signing in writes a session, which is a POST's business.
@@ -66,10 +70,13 @@ describe('safe methods', () => {
     for (const session of [...sessions, null]) {
       for (const route of routes) {
         const prefix = Object.keys(ids).find((key) => key.startsWith('/') && route.url.startsWith(key));
-        const path = route.url
-          .replace(':meetingId', ids.meetingId!)
-          .replace(':id', prefix ? ids[prefix]! : 'unknown');
-        const result = await http(server.baseUrl, 'GET', `${path}${query[route.url] ?? ''}`, session ? { cookie: session.cookie } : {});
+        const path = route.url.replace(':meetingId', ids.meetingId!).replace(':id', prefix ? ids[prefix]! : 'unknown');
+        const result = await http(
+          server.baseUrl,
+          'GET',
+          `${path}${query[route.url] ?? ''}`,
+          session ? { cookie: session.cookie } : {},
+        );
         statuses.push(`${result.status} ${path}`);
         expect(result.status, `${route.url} as ${session?.user.email ?? 'nobody'}`).toBeLessThan(500);
       }
@@ -85,7 +92,8 @@ describe('bad bodies', () => {
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     // Sign-out takes no body: whatever it is sent, it signs out (that is not a change to refuse).
     const routes = server.app.routes.filter(
-      (route) => ['POST', 'PUT', 'PATCH'].includes(route.method) && route.url.startsWith('/api/') && route.url !== '/api/auth/logout',
+      (route) =>
+        ['POST', 'PUT', 'PATCH'].includes(route.method) && route.url.startsWith('/api/') && route.url !== '/api/auth/logout',
     );
     expect(routes.length).toBeGreaterThan(20);
     const before = await storeDigest();
@@ -104,7 +112,9 @@ describe('bad bodies', () => {
         });
         const text = await response.text();
         const answer = (text ? JSON.parse(text) : {}) as { error?: { code: string; message: string } };
-        expect(expected as readonly number[], `${route.method} ${route.url} with ${label}: ${response.status}`).toContain(response.status);
+        expect(expected as readonly number[], `${route.method} ${route.url} with ${label}: ${response.status}`).toContain(
+          response.status,
+        );
         expect(answer.error?.message, `${route.method} ${route.url} with ${label}`).toBeTruthy();
       }
     }

@@ -20,7 +20,11 @@ const running: ServerProcess[] = [];
 const peers: Peer[] = [];
 const databases: TestDatabase[] = [];
 
-async function cluster(label: string, redisUrl = REDIS_URL, extra: Record<string, string> = {}): Promise<[ServerProcess, ServerProcess]> {
+async function cluster(
+  label: string,
+  redisUrl = REDIS_URL,
+  extra: Record<string, string> = {},
+): Promise<[ServerProcess, ServerProcess]> {
   const database = await createTestDatabase(label);
   databases.push(database);
   const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(label), LOG_LEVEL: 'warn', ...extra };
@@ -61,14 +65,17 @@ describe('two instances', () => {
 
     appendParagraph(onA.doc, 'Typed on instance A');
     appendParagraph(onB.doc, 'Typed on instance B');
-    await waitFor(() => plainText(onA.doc).includes('Typed on instance B') && plainText(onB.doc).includes('Typed on instance A'), {
-      message: 'edits to cross between the instances',
-    });
+    await waitFor(
+      () => plainText(onA.doc).includes('Typed on instance B') && plainText(onB.doc).includes('Typed on instance A'),
+      {
+        message: 'edits to cross between the instances',
+      },
+    );
     await waitFor(() => plainText(onA.doc) === plainText(onB.doc), { message: 'convergence' });
 
     onA.provider.setAwarenessField('cursor', null);
     const seenOnB = await waitFor(() => onB.provider.awareness!.getStates().get(onA.doc.clientID), {
-      message: 'A\'s presence on B',
+      message: "A's presence on B",
     });
     expect(seenOnB?.user).toMatchObject({ id: session.user.id, name: 'Kwame Asante' });
 
@@ -91,9 +98,14 @@ describe('two instances', () => {
       body: { doc: AGENDA, body: 'Posted on instance A' },
     });
     expect(thread.status).toBe(201);
-    await waitFor(() => live.doc.getMap<{ comments: { body: string }[] }>('threads').get(thread.body.id)?.comments[0]?.body === 'Posted on instance A', {
-      message: 'the thread on B',
-    });
+    await waitFor(
+      () =>
+        live.doc.getMap<{ comments: { body: string }[] }>('threads').get(thread.body.id)?.comments[0]?.body ===
+        'Posted on instance A',
+      {
+        message: 'the thread on B',
+      },
+    );
 
     // Ballots cast through A move the tally seen on B.
     const poll = await createPoll(a.baseUrl, chairOnA, DEMO_MEETING.id, {
@@ -119,7 +131,7 @@ describe('two instances', () => {
     expect(statuses.slice(20)).toContain(429);
   });
 
-  it('take away a removed co-author\'s write on the other instance at once', async () => {
+  it("take away a removed co-author's write on the other instance at once", async () => {
     const [a, b] = await cluster('coauthors');
     const kwame = await login(a.baseUrl, 'kwame@example.org');
     const mei = await login(b.baseUrl, 'mei@example.org');
@@ -135,9 +147,15 @@ describe('two instances', () => {
     expect(onB.scope).toBe('read-write');
 
     // Kwame, on A, takes her off the proposal: her connection on B is checked again and reconnects read-only.
-    const changed = await http(a.baseUrl, 'PATCH', `/api/proposals/${created.body.id}`, { cookie: kwame.cookie, body: { coAuthorIds: [] } });
+    const changed = await http(a.baseUrl, 'PATCH', `/api/proposals/${created.body.id}`, {
+      cookie: kwame.cookie,
+      body: { coAuthorIds: [] },
+    });
     expect(changed.status).toBe(200);
-    await waitFor(() => onB.scope === 'readonly' && onB.provider.isSynced, { message: 'the removed co-author to be read-only on B', timeout: 5_000 });
+    await waitFor(() => onB.scope === 'readonly' && onB.provider.isSynced, {
+      message: 'the removed co-author to be read-only on B',
+      timeout: 5_000,
+    });
     appendParagraph(onB.doc, 'Written after removal');
     await sleep(400);
     const check = peer(a.wsUrl, doc, () => collabToken(a.baseUrl, kwame, doc));
@@ -188,7 +206,9 @@ describe('two instances', () => {
       await typing;
       await acknowledged(writer, 20_000);
 
-      const reader = peer(survivor.wsUrl, AGENDA, async () => collabToken(survivor.baseUrl, await login(survivor.baseUrl, 'ana@example.org'), AGENDA));
+      const reader = peer(survivor.wsUrl, AGENDA, async () =>
+        collabToken(survivor.baseUrl, await login(survivor.baseUrl, 'ana@example.org'), AGENDA),
+      );
       await synced(reader);
       const text = plainText(reader.doc);
       for (const edit of written.slice(0, ackedBeforeKill)) expect(text).toContain(edit);
@@ -229,7 +249,10 @@ describe('Redis going away', () => {
     expect(plainText(onB.doc)).not.toContain('During the outage on A');
 
     await redis.restart();
-    await waitFor(async () => (await http(a.baseUrl, 'GET', '/readyz')).status === 200, { timeout: 15_000, message: 'A ready again' });
+    await waitFor(async () => (await http(a.baseUrl, 'GET', '/readyz')).status === 200, {
+      timeout: 15_000,
+      message: 'A ready again',
+    });
     await waitFor(
       () => plainText(onA.doc).includes('During the outage on B') && plainText(onB.doc).includes('During the outage on A'),
       { timeout: 15_000, message: 'convergence after Redis returns' },

@@ -85,7 +85,8 @@ describe('rate limits', () => {
     const attempts: number[] = [];
     for (let i = 0; i < 11; i++) {
       attempts.push(
-        (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'rahul@example.org', password: `guess ${i}` } })).status,
+        (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'rahul@example.org', password: `guess ${i}` } }))
+          .status,
       );
     }
     expect(attempts.slice(0, 10)).toEqual(Array(10).fill(401));

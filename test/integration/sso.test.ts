@@ -64,7 +64,9 @@ describe('single sign-on', () => {
     const me = await http(server.baseUrl, 'GET', '/api/me', { cookie: cookie! });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email: 'mei@example.org', name: 'Mei Lin', role: 'member' });
-    const linked = await server.app.store.db.get<{ user_id: string }>("SELECT user_id FROM oidc_identities WHERE provider = 'acme' AND subject = 'sub-mei'");
+    const linked = await server.app.store.db.get<{ user_id: string }>(
+      "SELECT user_id FROM oidc_identities WHERE provider = 'acme' AND subject = 'sub-mei'",
+    );
     expect(linked!.user_id).toBe(me.body.id);
     // The flow went through PKCE, state and nonce.
     const authorize = new URL(result.visited.find((url) => url.includes('/auth?'))!);
@@ -86,7 +88,9 @@ describe('single sign-on', () => {
     expect(result.body).toContain('data-code="SSO_EMAIL_UNVERIFIED"');
     expect(result.body).toContain('has not verified this email address');
     expect(cookie).toBeUndefined();
-    expect(await server.app.store.db.get("SELECT 1 AS one FROM oidc_identities WHERE subject = 'sub-unverified'")).toBeUndefined();
+    expect(
+      await server.app.store.db.get("SELECT 1 AS one FROM oidc_identities WHERE subject = 'sub-unverified'"),
+    ).toBeUndefined();
   });
 
   it('creates an observer for an unknown verified email when allowed', async () => {
@@ -94,7 +98,10 @@ describe('single sign-on', () => {
     const me = await http(server.baseUrl, 'GET', '/api/me', { cookie: cookie! });
     expect(me.body).toMatchObject({ email: 'newcomer@acme.example', name: 'New Comer', role: 'observer' });
     // No password opens that account.
-    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'newcomer@acme.example', password: 'sso-only' } })).status).toBe(401);
+    expect(
+      (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'newcomer@acme.example', password: 'sso-only' } }))
+        .status,
+    ).toBe(401);
   });
 
   it('refuses a callback whose state does not match the sign-in started here', async () => {
@@ -113,12 +120,19 @@ describe('single sign-on', () => {
     const off = await call(secretariat, 'PATCH', `/api/users/${laura.user.id}/password-login`, { enabled: false });
     expect(off.status).toBe(200);
     expect(off.body).toEqual({ id: laura.user.id, passwordLogin: false });
-    const refused = await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'laura@example.org', password: DEMO_PASSWORD } });
-    const wrong = await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'laura@example.org', password: 'wrong' } });
+    const refused = await http(server.baseUrl, 'POST', '/api/auth/login', {
+      body: { email: 'laura@example.org', password: DEMO_PASSWORD },
+    });
+    const wrong = await http(server.baseUrl, 'POST', '/api/auth/login', {
+      body: { email: 'laura@example.org', password: 'wrong' },
+    });
     expect(refused.status).toBe(401);
     expect(refused.body).toEqual(wrong.body);
 
     expect((await call(secretariat, 'PATCH', `/api/users/${laura.user.id}/password-login`, { enabled: true })).status).toBe(200);
-    expect((await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'laura@example.org', password: DEMO_PASSWORD } })).status).toBe(200);
+    expect(
+      (await http(server.baseUrl, 'POST', '/api/auth/login', { body: { email: 'laura@example.org', password: DEMO_PASSWORD } }))
+        .status,
+    ).toBe(200);
   });
 });

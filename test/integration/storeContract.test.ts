@@ -74,7 +74,13 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
     });
 
     it('refuses a second user with the same email', async () => {
-      const input = { email: 'dup@example.org', name: 'D', role: 'observer' as const, group: 'government' as const, passwordHash: 'h' };
+      const input = {
+        email: 'dup@example.org',
+        name: 'D',
+        role: 'observer' as const,
+        group: 'government' as const,
+        passwordHash: 'h',
+      };
       await store.users.create(input);
       await expect(store.users.create({ ...input, email: 'DUP@example.org' })).rejects.toBeInstanceOf(UniqueViolation);
     });
@@ -83,8 +89,14 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       const before = await store.users.count();
       await expect(
         store.db.transaction(async (tx) => {
-          await store.users.create({ email: 'tx1@example.org', name: 'T', role: 'member', group: 'government', passwordHash: 'h' }, tx);
-          await store.users.create({ email: 'tx1@example.org', name: 'T', role: 'member', group: 'government', passwordHash: 'h' }, tx);
+          await store.users.create(
+            { email: 'tx1@example.org', name: 'T', role: 'member', group: 'government', passwordHash: 'h' },
+            tx,
+          );
+          await store.users.create(
+            { email: 'tx1@example.org', name: 'T', role: 'member', group: 'government', passwordHash: 'h' },
+            tx,
+          );
         }),
       ).rejects.toBeInstanceOf(UniqueViolation);
       expect(await store.users.count()).toBe(before);
@@ -97,7 +109,10 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       const results = await Promise.allSettled(
         Array.from({ length: 20 }, (_, i) =>
           store.db.transaction(async (tx) => {
-            await store.users.create({ email: `par${i}@example.org`, name: `P${i}`, role: 'member', group: 'government', passwordHash: 'h' }, tx);
+            await store.users.create(
+              { email: `par${i}@example.org`, name: `P${i}`, role: 'member', group: 'government', passwordHash: 'h' },
+              tx,
+            );
             await tx.get('SELECT 1 AS one');
           }),
         ),
@@ -110,13 +125,22 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       let inside!: () => void;
       const opened = new Promise<void>((resolve) => (inside = resolve));
       const failing = store.db.transaction(async (tx) => {
-        await store.users.create({ email: 'rolledback@example.org', name: 'R', role: 'member', group: 'government', passwordHash: 'h' }, tx);
+        await store.users.create(
+          { email: 'rolledback@example.org', name: 'R', role: 'member', group: 'government', passwordHash: 'h' },
+          tx,
+        );
         inside();
         await tx.get('SELECT 1 AS one');
         throw new Error('roll back');
       });
       await opened;
-      const outside = store.users.create({ email: 'outside@example.org', name: 'O', role: 'member', group: 'government', passwordHash: 'h' });
+      const outside = store.users.create({
+        email: 'outside@example.org',
+        name: 'O',
+        role: 'member',
+        group: 'government',
+        passwordHash: 'h',
+      });
       await expect(failing).rejects.toThrow('roll back');
       await outside;
       expect(await store.users.credentialsByEmail('outside@example.org')).toBeDefined();
@@ -126,7 +150,13 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
 
   describe('sessions', () => {
     it('finds a live session by its secret, never after revocation or expiry', async () => {
-      const user = await store.users.create({ email: 's@example.org', name: 'S', role: 'chair', group: 'government', passwordHash: 'h' });
+      const user = await store.users.create({
+        email: 's@example.org',
+        name: 'S',
+        role: 'chair',
+        group: 'government',
+        passwordHash: 'h',
+      });
       const { secret, session } = await store.sessions.create(user.id, 1_000);
       expect(session.id).not.toBe(secret);
       expect(await store.sessions.bySecret(secret, 2_000)).toMatchObject({ userId: user.id });
@@ -148,7 +178,11 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
         form: 'Online',
         description: 'Ünïcødé ✓',
       });
-      expect(await store.meetings.byId('m1')).toMatchObject({ agendaDoc: 'agenda:m1', liveDoc: 'live:m1', description: 'Ünïcødé ✓' });
+      expect(await store.meetings.byId('m1')).toMatchObject({
+        agendaDoc: 'agenda:m1',
+        liveDoc: 'live:m1',
+        description: 'Ünïcødé ✓',
+      });
       expect((await store.meetings.list()).map((meeting) => meeting.id)).toContain('m1');
     });
   });
@@ -180,7 +214,8 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       const c = await store.documents.append('agenda:d2', textUpdate(other, 'C'));
 
       const memory = new Y.Doc();
-      for (const update of (await store.documents.history('agenda:d2')).filter((row) => row.seq !== c)) Y.applyUpdate(memory, update.data);
+      for (const update of (await store.documents.history('agenda:d2')).filter((row) => row.seq !== c))
+        Y.applyUpdate(memory, update.data);
       await store.documents.saveSnapshot('agenda:d2', [a, b], () => Y.encodeStateAsUpdate(memory));
 
       const stored = await store.documents.load('agenda:d2');

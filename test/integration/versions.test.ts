@@ -28,7 +28,12 @@ let observer: Session;
 const peer = (session: Session) => peerOf(session, AGENDA);
 
 const saveVersion = async (session: Session, name: string) =>
-  (await http<VersionDto>(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: session.cookie, body: { name } })).body;
+  (
+    await http<VersionDto>(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, {
+      cookie: session.cookie,
+      body: { name },
+    })
+  ).body;
 
 beforeAll(async () => {
   chair = await login(server.baseUrl, 'chair@example.org');
@@ -43,7 +48,10 @@ describe('version history of the agenda', () => {
     await synced(kwamePeer);
     const named = await saveVersion(kwame, 'Before the break');
     expect(named).toMatchObject({ name: 'Before the break', kind: 'named', createdBy: { name: 'Kwame Asante' } });
-    expect((await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: observer.cookie, body: { name: 'x' } })).status).toBe(403);
+    expect(
+      (await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: observer.cookie, body: { name: 'x' } }))
+        .status,
+    ).toBe(403);
 
     const items = agendaItemElements(kwamePeer.doc);
     appendNote(items.get('oc1-welcome')!, 'Kwame adds a welcome note');
@@ -53,19 +61,39 @@ describe('version history of the agenda', () => {
     items.get('oc1-timeline')!.setAttribute('duration', 60 as unknown as string);
     await acknowledged(kwamePeer);
 
-    const diff = await http<DiffDto>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions/diff?from=${named.id}&to=current`, { cookie: observer.cookie });
+    const diff = await http<DiffDto>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${MEETING}/versions/diff?from=${named.id}&to=current`,
+      { cookie: observer.cookie },
+    );
     expect(diff.status).toBe(200);
     expect(diff.body.changed).toBe(true);
-    const added = diff.body.blocks.find((block) => block.change === 'added' && block.spans.some((span) => span.text.includes('Kwame adds a welcome note')));
+    const added = diff.body.blocks.find(
+      (block) => block.change === 'added' && block.spans.some((span) => span.text.includes('Kwame adds a welcome note')),
+    );
     expect(added?.by?.name).toBe('Kwame Asante');
-    const titleBlock = diff.body.blocks.find((block) => block.type === 'agendaItemTitle' && block.spans.some((span) => span.change === 'removed'))!;
+    const titleBlock = diff.body.blocks.find(
+      (block) => block.type === 'agendaItemTitle' && block.spans.some((span) => span.change === 'removed'),
+    )!;
     expect(titleBlock.spans).toContainEqual({ text: word, change: 'removed', by: { id: kwame.user.id, name: 'Kwame Asante' } });
-    const duration = diff.body.blocks.flatMap((block) => block.attributes ?? []).find((attribute) => attribute.name === 'duration');
+    const duration = diff.body.blocks
+      .flatMap((block) => block.attributes ?? [])
+      .find((attribute) => attribute.name === 'duration');
     expect(duration).toMatchObject({ from: 45, to: 60, by: { name: 'Kwame Asante' } });
     // Unchanged text is there, unmarked.
-    expect(diff.body.blocks.some((block) => block.spans.some((span) => !span.change && span.text.includes('Selection of IGF MAG Working Groups')))).toBe(true);
+    expect(
+      diff.body.blocks.some((block) =>
+        block.spans.some((span) => !span.change && span.text.includes('Selection of IGF MAG Working Groups')),
+      ),
+    ).toBe(true);
 
-    const same = await http<DiffDto>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions/diff?from=${named.id}&to=${named.id}`, { cookie: observer.cookie });
+    const same = await http<DiffDto>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${MEETING}/versions/diff?from=${named.id}&to=${named.id}`,
+      { cookie: observer.cookie },
+    );
     expect(same.body.changed).toBe(false);
   });
 
@@ -102,9 +130,14 @@ describe('version history of the agenda', () => {
     expect(restored.body.before.kind).toBe('auto');
 
     // The chair's editor receives the restore live.
-    await waitFor(() => !plainText(chairPeer.doc).includes('A note that the restore takes away') && !plainText(chairPeer.doc).includes('(moved to day 2)'), {
-      message: 'the restore to reach a connected editor',
-    });
+    await waitFor(
+      () =>
+        !plainText(chairPeer.doc).includes('A note that the restore takes away') &&
+        !plainText(chairPeer.doc).includes('(moved to day 2)'),
+      {
+        message: 'the restore to reach a connected editor',
+      },
+    );
     // It is one new update in the log, by the chair: history is not rewritten.
     const log = await server.app.store.documents.history(AGENDA);
     expect(log.length).toBe(logBefore + 1);
@@ -128,9 +161,16 @@ describe('version history of the agenda', () => {
     stored.destroy();
 
     // Only the secretariat and the chair restore.
-    expect((await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions/${version.id}/restore`, { cookie: kwame.cookie })).status).toBe(403);
-    const versions = await http<VersionDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions`, { cookie: observer.cookie });
-    expect(versions.body.map((v) => v.name)).toEqual(expect.arrayContaining(['Agreed agenda', 'Restored “Agreed agenda”', 'Before restoring “Agreed agenda”']));
+    expect(
+      (await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions/${version.id}/restore`, { cookie: kwame.cookie }))
+        .status,
+    ).toBe(403);
+    const versions = await http<VersionDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions`, {
+      cookie: observer.cookie,
+    });
+    expect(versions.body.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['Agreed agenda', 'Restored “Agreed agenda”', 'Before restoring “Agreed agenda”']),
+    );
   });
 
   it('restores the structure too: an item deleted after the version comes back with its attributes', async () => {
@@ -142,7 +182,9 @@ describe('version history of the agenda', () => {
     fragment.delete(index, 1);
     await acknowledged(chairPeer);
     expect(agendaItemElements(chairPeer.doc).has('oc1-aob')).toBe(false);
-    const restored = await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions/${version.id}/restore`, { cookie: chair.cookie });
+    const restored = await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions/${version.id}/restore`, {
+      cookie: chair.cookie,
+    });
     expect(restored.status).toBe(200);
     await waitFor(() => agendaItemElements(chairPeer.doc).has('oc1-aob'), { message: 'the item back' });
     const item = agendaItemElements(chairPeer.doc).get('oc1-aob')!;

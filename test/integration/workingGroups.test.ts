@@ -19,7 +19,8 @@ let youth: WorkingGroupDto;
 
 const names = (list: { name: string }[]) => list.map((entry) => entry.name);
 const groupsOf = async (session: Session) =>
-  (await http<WorkingGroupDto[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/working-groups`, { cookie: session.cookie })).body;
+  (await http<WorkingGroupDto[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/working-groups`, { cookie: session.cookie }))
+    .body;
 
 beforeAll(async () => {
   server = await startServer();
@@ -57,28 +58,39 @@ describe('working groups', () => {
   });
 
   it('lets a member join and leave, and everyone sees it live; observers cannot join', async () => {
-    expect((await http(server.baseUrl, 'PUT', `/api/working-groups/${youth.id}/members/me`, { cookie: people.tomas!.cookie })).status).toBe(403);
+    expect(
+      (await http(server.baseUrl, 'PUT', `/api/working-groups/${youth.id}/members/me`, { cookie: people.tomas!.cookie })).status,
+    ).toBe(403);
     const joined = await http<WorkingGroupDto>(server.baseUrl, 'PUT', `/api/working-groups/${youth.id}/members/me`, {
       cookie: people.laura!.cookie,
     });
     expect(joined.status).toBe(200);
     expect(names(joined.body.members)).toContain('Laura Fischer');
-    await waitFor(() => names(liveGroup(watcher, youth.id)?.members ?? []).includes('Laura Fischer'), { message: 'join seen live' });
+    await waitFor(() => names(liveGroup(watcher, youth.id)?.members ?? []).includes('Laura Fischer'), {
+      message: 'join seen live',
+    });
     // Joining twice changes nothing.
-    expect((await http(server.baseUrl, 'PUT', `/api/working-groups/${youth.id}/members/me`, { cookie: people.laura!.cookie })).status).toBe(200);
+    expect(
+      (await http(server.baseUrl, 'PUT', `/api/working-groups/${youth.id}/members/me`, { cookie: people.laura!.cookie })).status,
+    ).toBe(200);
 
     const left = await http<WorkingGroupDto>(server.baseUrl, 'DELETE', `/api/working-groups/${youth.id}/members/me`, {
       cookie: people.laura!.cookie,
     });
     expect(names(left.body.members)).not.toContain('Laura Fischer');
-    await waitFor(() => !names(liveGroup(watcher, youth.id)?.members ?? []).includes('Laura Fischer'), { message: 'leave seen live' });
+    await waitFor(() => !names(liveGroup(watcher, youth.id)?.members ?? []).includes('Laura Fischer'), {
+      message: 'leave seen live',
+    });
     const actions = (await server.app.store.audit.list({ subject: `workingGroup:${youth.id}` })).map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['workingGroup.joined', 'workingGroup.left']));
   });
 
   it('takes nominations of group members only, once each, withdrawn by the nominee', async () => {
     const nominate = (by: string, userId: string) =>
-      http(server.baseUrl, 'POST', `/api/working-groups/${youth.id}/nominations`, { cookie: people[by]!.cookie, body: { userId } });
+      http(server.baseUrl, 'POST', `/api/working-groups/${youth.id}/nominations`, {
+        cookie: people[by]!.cookie,
+        body: { userId },
+      });
     // Laura is not a member (any more).
     expect((await nominate('kwame', people.laura!.user.id)).status).toBe(400);
     expect((await nominate('tomas', people.kwame!.user.id)).status).toBe(403);
@@ -87,7 +99,9 @@ describe('working groups', () => {
     await waitFor(() => liveGroup(watcher, youth.id)?.nominations.length === 3, { message: 'nomination seen live' });
     // Only the nominee, who nominated them, or a moderator may withdraw.
     const withdraw = (by: string) =>
-      http(server.baseUrl, 'DELETE', `/api/working-groups/${youth.id}/nominations/${people.rahul!.user.id}`, { cookie: people[by]!.cookie });
+      http(server.baseUrl, 'DELETE', `/api/working-groups/${youth.id}/nominations/${people.rahul!.user.id}`, {
+        cookie: people[by]!.cookie,
+      });
     expect((await withdraw('kwame')).status).toBe(403);
     expect((await withdraw('rahul')).status).toBe(200);
     expect((await nominate('kwame', people.rahul!.user.id)).status).toBe(201);
@@ -101,7 +115,11 @@ describe('working groups', () => {
     expect(created.status).toBe(201);
     const poll = created.body;
     expect(poll).toMatchObject({ kind: 'ranked', audience: 'group', workingGroupId: youth.id, secret: true, status: 'draft' });
-    expect(names(poll.options.map((option) => ({ name: option.label }))).sort()).toEqual(['Mei Lin', 'Rahul Verma', 'Sofía Ramírez']);
+    expect(names(poll.options.map((option) => ({ name: option.label }))).sort()).toEqual([
+      'Mei Lin',
+      'Rahul Verma',
+      'Sofía Ramírez',
+    ]);
     const optionOf = (key: string) => poll.options.find((option) => option.userId === people[key]!.user.id)!.id;
     await openPoll(server.baseUrl, people.chair!, poll.id);
 
@@ -120,7 +138,8 @@ describe('working groups', () => {
       rahul: [optionOf('rahul'), optionOf('mei')],
       sofia: [optionOf('sofia'), optionOf('mei')],
     };
-    for (const [key, choices] of Object.entries(ballots)) expect((await vote(server.baseUrl, people[key]!, poll.id, choices)).status).toBe(200);
+    for (const [key, choices] of Object.entries(ballots))
+      expect((await vote(server.baseUrl, people[key]!, poll.id, choices)).status).toBe(200);
     const closed = await closePoll(server.baseUrl, people.chair!, poll.id);
     expect(closed.winners).toEqual([optionOf('mei')]);
     expect(closed.rounds?.[0]?.action?.tieBreak).toBe('option-order');
@@ -137,7 +156,10 @@ describe('working groups', () => {
     const groups = await groupsOf(people.kwame!);
     const hybrid = groups.find((group) => group.name.endsWith('Hybrid Meetings'))!;
     const elect = (body: Record<string, unknown>) =>
-      http<PollDto>(server.baseUrl, 'POST', `/api/working-groups/${hybrid.id}/elections`, { cookie: people.secretariat!.cookie, body });
+      http<PollDto>(server.baseUrl, 'POST', `/api/working-groups/${hybrid.id}/elections`, {
+        cookie: people.secretariat!.cookie,
+        body,
+      });
     expect((await elect({ kind: 'single', audience: 'members' })).status).toBe(400); // nobody nominated
     for (const key of ['ana', 'mei']) {
       const nominated = await http(server.baseUrl, 'POST', `/api/working-groups/${hybrid.id}/nominations`, {
@@ -171,11 +193,22 @@ describe('working groups', () => {
       description: '',
     });
     const elsewhere = await server.app.store.db.transaction((tx) =>
-      new WorkingGroupStore(server.app.store.db).insert(tx, { meetingId: 'other-meeting', name: 'Elsewhere', description: '', position: 0 }),
+      new WorkingGroupStore(server.app.store.db).insert(tx, {
+        meetingId: 'other-meeting',
+        name: 'Elsewhere',
+        description: '',
+        position: 0,
+      }),
     );
     const response = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, {
       cookie: people.chair!.cookie,
-      body: { question: 'Q?', kind: 'single', options: [{ label: 'A' }, { label: 'B' }], audience: 'group', workingGroupId: elsewhere.id },
+      body: {
+        question: 'Q?',
+        kind: 'single',
+        options: [{ label: 'A' }, { label: 'B' }],
+        audience: 'group',
+        workingGroupId: elsewhere.id,
+      },
     });
     expect(response.status).toBe(400);
   });

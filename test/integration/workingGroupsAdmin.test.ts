@@ -42,7 +42,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     const call = <T = any>(who: Key | null, method: string, path: string, body?: unknown) =>
-      http<T>(server.baseUrl, method, path, { ...(who ? { cookie: people[who].cookie } : {}), ...(body === undefined ? {} : { body }) });
+      http<T>(server.baseUrl, method, path, {
+        ...(who ? { cookie: people[who].cookie } : {}),
+        ...(body === undefined ? {} : { body }),
+      });
     const groups = async () => (await call<WorkingGroupDto[]>('tomas', 'GET', `/api/meetings/${meetingId}/working-groups`)).body;
     const groupNamed = async (name: string) => (await groups()).find((entry) => entry.name === name);
     const auditCount = async () => (await server.app.store.audit.list({})).length;
@@ -98,7 +101,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.error.code).toBe('DUPLICATE');
 
-      const subCreated = await call<WorkingGroupDto>('secretariat', 'POST', path, { name: 'Sub-group on Data Localisation', parentId: group.id });
+      const subCreated = await call<WorkingGroupDto>('secretariat', 'POST', path, {
+        name: 'Sub-group on Data Localisation',
+        parentId: group.id,
+      });
       expect(subCreated.status).toBe(201);
       sub = subCreated.body;
       expect(sub).toMatchObject({ parentId: group.id, description: '', archived: false });
@@ -133,7 +139,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         description: '  Cross-border data flows.  ',
       });
       expect(renamed.status).toBe(200);
-      expect(renamed.body).toMatchObject({ name: 'Working Group on Data Governance and Trust', description: 'Cross-border data flows.' });
+      expect(renamed.body).toMatchObject({
+        name: 'Working Group on Data Governance and Trust',
+        description: 'Cross-border data flows.',
+      });
       group = renamed.body;
       await waitFor(() => liveGroup(watcher, group.id)?.name === group.name, { message: 'rename seen live' });
     });
@@ -151,7 +160,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await badField(call('secretariat', 'PUT', path, { role: 'co-facilitator', title: 'Chief' }), 'title');
       await badField(call('secretariat', 'PUT', path, { role: 'liaison', title: 'x'.repeat(101) }), 'title');
       // Mei is not a member of the group.
-      await badField(call('secretariat', 'PUT', `/api/working-groups/${group.id}/roles/${people.mei.user.id}`, liaison), 'userId');
+      await badField(
+        call('secretariat', 'PUT', `/api/working-groups/${group.id}/roles/${people.mei.user.id}`, liaison),
+        'userId',
+      );
 
       const assigned = await call<WorkingGroupDto>('secretariat', 'PUT', path, liaison);
       expect(assigned.status).toBe(200);
@@ -175,7 +187,13 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(removed.body.roles.map((role) => role.id)).toEqual([rahul]);
       expect((await call('secretariat', 'DELETE', `${path}?role=liaison`)).status).toBe(404);
       const actions = (await server.app.store.audit.list({ subject: `workingGroup:${group.id}` })).map((entry) => entry.action);
-      expect(actions).toEqual(expect.arrayContaining(['workingGroup.liaisonAssigned', 'workingGroup.coFacilitatorAppointed', 'workingGroup.roleRemoved']));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'workingGroup.liaisonAssigned',
+          'workingGroup.coFacilitatorAppointed',
+          'workingGroup.roleRemoved',
+        ]),
+      );
     });
 
     it('elects a liaison as it elects a co-facilitator, and records the winner with the title', async () => {
@@ -195,11 +213,14 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(poll.question).toBe(`DC-MAG liaison of the ${group.name}`);
       await openPoll(server.baseUrl, people.secretariat, poll.id);
       const kwameOption = poll.options.find((option) => option.userId === people.kwame.user.id)!.id;
-      for (const key of ['kwame', 'rahul'] as const) expect((await vote(server.baseUrl, people[key], poll.id, [kwameOption])).status).toBe(200);
+      for (const key of ['kwame', 'rahul'] as const)
+        expect((await vote(server.baseUrl, people[key], poll.id, [kwameOption])).status).toBe(200);
       await closePoll(server.baseUrl, people.secretariat, poll.id);
       const after = (await groupNamed(group.name))!;
       expect(after.roles).toEqual(
-        expect.arrayContaining([expect.objectContaining({ id: people.kwame.user.id, role: 'liaison', title: 'DC-MAG liaison', pollId: poll.id })]),
+        expect.arrayContaining([
+          expect.objectContaining({ id: people.kwame.user.id, role: 'liaison', title: 'DC-MAG liaison', pollId: poll.id }),
+        ]),
       );
       expect(after.coFacilitators.map((person) => person.id)).toEqual([people.rahul.user.id]);
     });
@@ -235,11 +256,16 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     it('documents every new route in OpenAPI', async () => {
-      const spec = (await http<{ paths: Record<string, Record<string, unknown>> }>(server.baseUrl, 'GET', '/api/openapi.json')).body;
-      expect(Object.keys(spec.paths['/api/meetings/{meetingId}/working-groups']!)).toEqual(expect.arrayContaining(['get', 'post']));
+      const spec = (await http<{ paths: Record<string, Record<string, unknown>> }>(server.baseUrl, 'GET', '/api/openapi.json'))
+        .body;
+      expect(Object.keys(spec.paths['/api/meetings/{meetingId}/working-groups']!)).toEqual(
+        expect.arrayContaining(['get', 'post']),
+      );
       expect(spec.paths['/api/working-groups/{id}']).toHaveProperty('patch');
       expect(spec.paths['/api/working-groups/{id}/archive']).toHaveProperty('post');
-      expect(Object.keys(spec.paths['/api/working-groups/{id}/roles/{userId}']!)).toEqual(expect.arrayContaining(['put', 'delete']));
+      expect(Object.keys(spec.paths['/api/working-groups/{id}/roles/{userId}']!)).toEqual(
+        expect.arrayContaining(['put', 'delete']),
+      );
     });
   });
 }

@@ -18,7 +18,11 @@ const y = (name: string, token: string | null, headers?: Record<string, string>)
   keep(connectY(server.baseUrl, name, token, headers ? { headers } : {}));
 
 async function apiToken(who: Session, scopes: string[], expiresAt?: number): Promise<{ id: string; token: string }> {
-  const created = await call(who, 'POST', '/api/tokens', { name: `test ${scopes.join('+')}`, scopes, ...(expiresAt ? { expiresAt } : {}) });
+  const created = await call(who, 'POST', '/api/tokens', {
+    name: `test ${scopes.join('+')}`,
+    scopes,
+    ...(expiresAt ? { expiresAt } : {}),
+  });
   expect(created.status).toBe(201);
   return created.body;
 }
@@ -49,9 +53,15 @@ describe('y-websocket endpoint', () => {
 
     // Awareness crosses too: each sees the other's presence.
     plain.provider.awareness.setLocalStateField('user', { name: 'plain client' });
-    await waitFor(() => [...hocus.provider.awareness!.getStates().values()].some((state) => state.user !== undefined && state !== hocus.provider.awareness!.getLocalState()), {
-      message: 'presence of the y-websocket client',
-    });
+    await waitFor(
+      () =>
+        [...hocus.provider.awareness!.getStates().values()].some(
+          (state) => state.user !== undefined && state !== hocus.provider.awareness!.getLocalState(),
+        ),
+      {
+        message: 'presence of the y-websocket client',
+      },
+    );
     await yAcknowledged(plain);
     expect(await agendaText()).toContain('Written through y-websocket');
   });
@@ -144,7 +154,9 @@ describe('y-websocket endpoint', () => {
     expect((await yClosedWith(unknown, 4403)).code).toBe(4403);
 
     const status = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${yjsUrl(server.baseUrl)}/${AGENDA}`, { headers: { origin: 'https://evil.example', cookie: mei.cookie } });
+      const socket = new WebSocket(`${yjsUrl(server.baseUrl)}/${AGENDA}`, {
+        headers: { origin: 'https://evil.example', cookie: mei.cookie },
+      });
       socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
       socket.on('open', () => resolve(101));
       socket.on('error', () => {});

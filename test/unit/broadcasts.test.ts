@@ -45,7 +45,8 @@ function documentWith(count: number, writeMicroseconds = 0) {
     document.connections.set(connection, { clients: new Set() });
   }
   encodeBroadcastsOnce(document);
-  const broadcast = (payload: number) => (document as unknown as { broadcast: Broadcast }).broadcast((address) => frame(address, payload));
+  const broadcast = (payload: number) =>
+    (document as unknown as { broadcast: Broadcast }).broadcast((address) => frame(address, payload));
   return { document, received, broadcast };
 }
 

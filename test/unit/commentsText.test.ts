@@ -25,7 +25,13 @@ describe('comment text', () => {
   });
 
   it('never makes a link of another scheme, and leaves markup as text', () => {
-    for (const body of ['[x](javascript:alert(1))', 'javascript:alert(1)', '<a href="https://x.org">x</a>', 'data:text/html,<script>', '[x](data:text/html;base64,AAA)']) {
+    for (const body of [
+      '[x](javascript:alert(1))',
+      'javascript:alert(1)',
+      '<a href="https://x.org">x</a>',
+      'data:text/html,<script>',
+      '[x](data:text/html;base64,AAA)',
+    ]) {
       const links = parseCommentText(body).filter((node) => node.type === 'link');
       for (const link of links) expect(link.type === 'link' && /^(https?:\/\/|mailto:)/.test(link.href)).toBe(true);
     }

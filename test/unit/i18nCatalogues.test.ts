@@ -69,11 +69,13 @@ describe.each(OTHERS)('the %s catalogue', (language) => {
         const other = translated.get(`${base}_${form}`);
         if (other === undefined) problems.push(`missing ${base}_${form}`);
         // A form may leave the number out ("one person"), never add one the English lacks.
-        else if (!placeholders(other).every((name) => placeholders(englishOther).includes(name))) problems.push(`placeholders differ in ${base}_${form}`);
+        else if (!placeholders(other).every((name) => placeholders(englishOther).includes(name)))
+          problems.push(`placeholders differ in ${base}_${form}`);
         else if (other === englishOther && !mayEqualEnglish(other, language)) problems.push(`untranslated ${base}_${form}`);
       }
       const otherForm = translated.get(`${base}_other`);
-      if (otherForm !== undefined && placeholders(otherForm).join() !== placeholders(englishOther).join()) problems.push(`placeholders differ in ${base}_other`);
+      if (otherForm !== undefined && placeholders(otherForm).join() !== placeholders(englishOther).join())
+        problems.push(`placeholders differ in ${base}_other`);
     }
     for (const key of translated.keys()) {
       const known = english.has(key) || (PLURAL.test(key) && pluralBases.has(key.replace(PLURAL, '')));

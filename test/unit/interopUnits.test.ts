@@ -21,7 +21,13 @@ describe('single sign-on settings', () => {
     expect(oidc).toEqual({
       providers: [
         { name: 'acme', label: 'Acme ID', issuer: 'https://id.acme.example', clientId: 'plenary', clientSecret: 's3cret' },
-        { name: 'gov_id', label: 'gov_id', issuer: 'https://login.gov.example/realms/mag', clientId: 'board', clientSecret: undefined },
+        {
+          name: 'gov_id',
+          label: 'gov_id',
+          issuer: 'https://login.gov.example/realms/mag',
+          clientId: 'board',
+          clientSecret: undefined,
+        },
       ],
       createObservers: true,
       observerGroup: 'civil-society',
@@ -30,7 +36,9 @@ describe('single sign-on settings', () => {
   });
 
   it('names the variable that is missing or wrong', () => {
-    expect(() => loadConfig({ OIDC_PROVIDERS: 'acme' })).toThrow(new ConfigError('OIDC_ACME_ISSUER must be the provider\'s http(s) issuer URL (got undefined)'));
+    expect(() => loadConfig({ OIDC_PROVIDERS: 'acme' })).toThrow(
+      new ConfigError("OIDC_ACME_ISSUER must be the provider's http(s) issuer URL (got undefined)"),
+    );
     expect(() => loadConfig({ OIDC_PROVIDERS: 'acme', OIDC_ACME_ISSUER: 'https://id.example' })).toThrow(/OIDC_ACME_CLIENT_ID/);
     expect(() => loadConfig({ OIDC_CREATE_OBSERVERS: 'yes' })).toThrow(/OIDC_CREATE_OBSERVERS/);
     expect(() => loadConfig({ OIDC_OBSERVER_GROUP: 'press' })).toThrow(/OIDC_OBSERVER_GROUP/);
@@ -72,7 +80,12 @@ describe('y-websocket adapter', () => {
     expect(adapter.fromClient(frame(uint(5), str('hi')))).toBeNull();
     expect(adapter.fromClient(new Uint8Array())).toBeNull();
     const auth = decoding.createDecoder(adapter.authFrame('tok'));
-    expect([decoding.readVarString(auth), decoding.readVarUint(auth), decoding.readVarUint(auth), decoding.readVarString(auth)]).toEqual([DOC, 2, 0, 'tok']);
+    expect([
+      decoding.readVarString(auth),
+      decoding.readVarUint(auth),
+      decoding.readVarUint(auth),
+      decoding.readVarString(auth),
+    ]).toEqual([DOC, 2, 0, 'tok']);
   });
 
   it('strips the name, turns SyncReply into Sync, drops what y-websocket does not know, and names refusals', () => {

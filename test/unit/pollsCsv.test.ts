@@ -47,7 +47,10 @@ describe('results as CSV', () => {
       { choices: ['c'], group: 'civil-society' },
       { choices: ['c'], group: 'civil-society' },
     ]);
-    const lines = resultsCsv(poll, results).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = resultsCsv(poll, results)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toEqual([
       'option_id,option,first_preferences,government,civil-society,round_1,round_2,round_3,elected',
       'a,"Geneva, ""the old town""",2,1,1,2,2,2,yes',

@@ -91,13 +91,7 @@ describe('instant runoff (one seat)', () => {
 
   it('goes back past equal rounds to the first where the tied options differed', () => {
     // Round 1: A 4, B 2, C 3, D 2, E 1 (12 ballots). Exclude E (fewest); its ballot goes to B.
-    const ballots = [
-      ...many(4, ['a']),
-      ...many(2, ['b']),
-      ...many(3, ['c']),
-      ...many(2, ['d', 'a']),
-      ...many(1, ['e', 'b']),
-    ];
+    const ballots = [...many(4, ['a']), ...many(2, ['b']), ...many(3, ['c']), ...many(2, ['d', 'a']), ...many(1, ['e', 'b'])];
     // Round 2: A 4, B 3, C 3, D 2: exclude D; its 2 ballots go to A.
     // Round 3: A 6, B 3, C 3: 6 is not more than 6. B and C tie; equal in round 2 (3, 3), but in
     // round 1 B had 2 and C 3: exclude B. Round 4: A 6, C 3, exhausted 3; 6 > 4.5: A wins.
@@ -120,7 +114,13 @@ describe('single transferable vote (several seats)', () => {
     // Round 2: A 7, B 2 + 8 × 0.41666 = 5.33328, C 3 + 4 × 0.41666 = 4.66664, D 3;
     // lost to truncation 5 − 12 × 0.41666 = 0.00008. Nobody reaches 7: exclude D (3).
     // D's 3 ballots go to C at value 1. Round 3: C 7.66664 reaches the quota: A and C are elected.
-    const ballots = [...many(8, ['a', 'b']), ...many(4, ['a', 'c']), ...many(2, ['b']), ...many(3, ['c', 'd']), ...many(3, ['d', 'c'])];
+    const ballots = [
+      ...many(8, ['a', 'b']),
+      ...many(4, ['a', 'c']),
+      ...many(2, ['b']),
+      ...many(3, ['c', 'd']),
+      ...many(3, ['d', 'c']),
+    ];
     const result = singleTransferableVote(['a', 'b', 'c', 'd'], ballots, 2);
     expect(result.quota).toBe(7);
     expect(result.winners).toEqual(['a', 'c']);

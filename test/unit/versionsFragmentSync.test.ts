@@ -42,17 +42,26 @@ function mutate(doc: Y.Doc, rand: () => number, steps: number): void {
   for (let i = 0; i < steps; i++) {
     const blocks = fragment.toArray() as Y.XmlElement[];
     const choice = rand();
-    if (choice < 0.15 || blocks.length === 0) fragment.insert(Math.floor(rand() * (blocks.length + 1)), [rand() < 0.5 ? paragraph(rand) : item(rand, `n${i}-${Math.floor(rand() * 1e6)}`)]);
+    if (choice < 0.15 || blocks.length === 0)
+      fragment.insert(Math.floor(rand() * (blocks.length + 1)), [
+        rand() < 0.5 ? paragraph(rand) : item(rand, `n${i}-${Math.floor(rand() * 1e6)}`),
+      ]);
     else if (choice < 0.25) fragment.delete(Math.floor(rand() * blocks.length), 1);
     else {
       const block = blocks[Math.floor(rand() * blocks.length)]!;
       if (block.nodeName === 'agendaItem' && rand() < 0.3) block.setAttribute('duration', String(Math.floor(rand() * 90)));
       const texts: Y.XmlText[] = [];
-      const collect = (node: Y.XmlElement | Y.XmlText) => (node instanceof Y.XmlText ? texts.push(node) : node.toArray().forEach((child) => collect(child as Y.XmlElement)));
+      const collect = (node: Y.XmlElement | Y.XmlText) =>
+        node instanceof Y.XmlText ? texts.push(node) : node.toArray().forEach((child) => collect(child as Y.XmlElement));
       collect(block);
       const text = texts[Math.floor(rand() * texts.length)];
       if (!text) continue;
-      if (rand() < 0.6 || text.length === 0) text.insert(Math.floor(rand() * (text.length + 1)), WORDS[Math.floor(rand() * WORDS.length)]!, rand() < 0.3 ? { italic: {} } : undefined);
+      if (rand() < 0.6 || text.length === 0)
+        text.insert(
+          Math.floor(rand() * (text.length + 1)),
+          WORDS[Math.floor(rand() * WORDS.length)]!,
+          rand() < 0.3 ? { italic: {} } : undefined,
+        );
       else {
         const at = Math.floor(rand() * text.length);
         text.delete(at, Math.min(text.length - at, 1 + Math.floor(rand() * 4)));
@@ -80,7 +89,12 @@ function xml(doc: Y.Doc): string {
     }
     return [node.nodeName, node.getAttributes(), node.toArray().map((child) => walk(child as Y.XmlElement))];
   };
-  return JSON.stringify(doc.getXmlFragment('default').toArray().map((node) => walk(node as Y.XmlElement)));
+  return JSON.stringify(
+    doc
+      .getXmlFragment('default')
+      .toArray()
+      .map((node) => walk(node as Y.XmlElement)),
+  );
 }
 
 describe('restoring by edits', () => {
@@ -105,7 +119,9 @@ describe('restoring by edits', () => {
       mutate(server, rand, 10);
       // Someone who has the server's state types into item a's title, which the restore keeps.
       const typist = copy(server);
-      const typistTitle = ((typist.getXmlFragment('default').toArray() as Y.XmlElement[]).find((node) => node.getAttribute('id') === 'a'));
+      const typistTitle = (typist.getXmlFragment('default').toArray() as Y.XmlElement[]).find(
+        (node) => node.getAttribute('id') === 'a',
+      );
       if (!typistTitle) continue; // the random edits deleted item a: nothing to type into
       const title = (typistTitle.get(0) as Y.XmlElement).get(0) as Y.XmlText;
       title.insert(title.length, ' + typed meanwhile');

@@ -20,7 +20,9 @@ describe('WAL checkpoints', () => {
     const file = tempFile();
     const db = openSqliteDb(file);
     // Once the worker is there, the connection checkpoints only past 64 MB, far more than is written here.
-    await expect.poll(async () => (await db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))?.wal_autocheckpoint).toBe(16_384);
+    await expect
+      .poll(async () => (await db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))?.wal_autocheckpoint)
+      .toBe(16_384);
     await db.run('CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
     const ROWS = 1_500;
     const ROW_BYTES = 8_192;
@@ -36,7 +38,10 @@ describe('WAL checkpoints', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false); // the last connection checkpointed the rest
 
     const reopened = new DatabaseSync(file);
-    expect(reopened.prepare('SELECT count(*) AS n, sum(length(data)) AS bytes FROM t').get()).toEqual({ n: ROWS, bytes: ROWS * ROW_BYTES });
+    expect(reopened.prepare('SELECT count(*) AS n, sum(length(data)) AS bytes FROM t').get()).toEqual({
+      n: ROWS,
+      bytes: ROWS * ROW_BYTES,
+    });
     reopened.close();
   });
 
@@ -51,7 +56,9 @@ describe('WAL checkpoints', () => {
     try {
       // The worker cannot open a database in a directory that does not exist.
       const checkpointer = new WalCheckpointer(db, path.join(path.dirname(file), 'missing', 'db.sqlite'));
-      await expect.poll(() => (db.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number }).wal_autocheckpoint).toBe(1_000);
+      await expect
+        .poll(() => (db.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number }).wal_autocheckpoint)
+        .toBe(1_000);
       await expect.poll(() => warnings.join('\n')).toMatch(/WAL checkpoints are back on the event loop/);
       await checkpointer.stop(); // already stopped: returns at once
     } finally {

@@ -8,7 +8,15 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDue } from '../../../shared/dueDates.ts';
 import { ROLES } from '../../../shared/roles.ts';
-import { ACTION_LIMITS, OWNER_KINDS, SOURCE_TYPES, type ActionDto, type Owner, type OwnerKind, type SourceType } from '../../../shared/schemas/actions.ts';
+import {
+  ACTION_LIMITS,
+  OWNER_KINDS,
+  SOURCE_TYPES,
+  type ActionDto,
+  type Owner,
+  type OwnerKind,
+  type SourceType,
+} from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -54,7 +62,11 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   const [ownerLabel, setOwnerLabel] = useState(action && action.owner.kind !== 'role' ? action.owner.label : '');
   const [ownerRole, setOwnerRole] = useState<string>(action?.owner.role ?? 'secretariat');
   const [roleLabel, setRoleLabel] = useState(action?.owner.kind === 'role' ? action.owner.label : '');
-  const [people, setPeople] = useState<Member[]>(action?.owner.kind === 'person' && action.owner.userId ? [{ id: action.owner.userId, name: action.owner.label, role: '' }] : []);
+  const [people, setPeople] = useState<Member[]>(
+    action?.owner.kind === 'person' && action.owner.userId
+      ? [{ id: action.owner.userId, name: action.owner.label, role: '' }]
+      : [],
+  );
   const [dueLabel, setDueLabel] = useState(action?.due?.label ?? '');
   const [dueStart, setDueStart] = useState(action?.due?.start ?? '');
   const [dueEnd, setDueEnd] = useState(action?.due?.end ?? '');
@@ -69,7 +81,10 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
     if (ownerKind !== 'person') return;
     let active = true;
     const timer = setTimeout(() => {
-      searchMembers(ownerLabel.trim()).then((found) => active && setPeople(found), () => undefined);
+      searchMembers(ownerLabel.trim()).then(
+        (found) => active && setPeople(found),
+        () => undefined,
+      );
     }, 150);
     return () => {
       active = false;
@@ -99,7 +114,14 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
       setError(t('actions.form.pickPerson'));
       return;
     }
-    const due = dueLabel.trim() || dueStart ? { label: dueLabel.trim(), ...(dueStart ? { start: dueStart } : {}), ...(dueEnd || dueStart ? { end: dueEnd || dueStart } : {}) } : null;
+    const due =
+      dueLabel.trim() || dueStart
+        ? {
+            label: dueLabel.trim(),
+            ...(dueStart ? { start: dueStart } : {}),
+            ...(dueEnd || dueStart ? { end: dueEnd || dueStart } : {}),
+          }
+        : null;
     setBusy(true);
     setError(null);
     const request = action
@@ -127,7 +149,16 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
     <form className="form panel action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
       <Field label={t('actions.form.text')}>
-        {(control) => <textarea {...control} required rows={3} maxLength={ACTION_LIMITS.text} value={text} onChange={(event) => setText(event.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            required
+            rows={3}
+            maxLength={ACTION_LIMITS.text}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        )}
       </Field>
       <fieldset className="form__group">
         <legend>{t('actions.form.owner')}</legend>
@@ -140,9 +171,22 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
         />
         {ownerKind === 'role' ? (
           <>
-            <SelectField label={t('actions.form.role')} value={ownerRole} onChange={setOwnerRole} options={ROLES} optionLabel={(role) => t(`roles.${role}`)} />
+            <SelectField
+              label={t('actions.form.role')}
+              value={ownerRole}
+              onChange={setOwnerRole}
+              options={ROLES}
+              optionLabel={(role) => t(`roles.${role}`)}
+            />
             <Field label={t('actions.form.roleLabel')}>
-              {(control) => <input {...control} maxLength={ACTION_LIMITS.label} value={roleLabel} onChange={(event) => setRoleLabel(event.target.value)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  maxLength={ACTION_LIMITS.label}
+                  value={roleLabel}
+                  onChange={(event) => setRoleLabel(event.target.value)}
+                />
+              )}
             </Field>
           </>
         ) : (
@@ -186,14 +230,31 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
               : t('actions.form.dueHint')
           }
         >
-          {(control) => <input {...control} maxLength={ACTION_LIMITS.label} value={dueLabel} onChange={(event) => setDueLabel(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              maxLength={ACTION_LIMITS.label}
+              value={dueLabel}
+              onChange={(event) => setDueLabel(event.target.value)}
+            />
+          )}
         </Field>
         <div className="action-form__row">
           <Field label={t('actions.form.dueStart')}>
-            {(control) => <input {...control} type="date" value={dueStart} onChange={(event) => setDueStart(event.target.value)} />}
+            {(control) => (
+              <input {...control} type="date" value={dueStart} onChange={(event) => setDueStart(event.target.value)} />
+            )}
           </Field>
           <Field label={t('actions.form.dueEnd')}>
-            {(control) => <input {...control} type="date" value={dueEnd} min={dueStart || undefined} onChange={(event) => setDueEnd(event.target.value)} />}
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={dueEnd}
+                min={dueStart || undefined}
+                onChange={(event) => setDueEnd(event.target.value)}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
@@ -241,7 +302,9 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
                         {excerpt(poll.question ?? poll.id)}
                       </option>
                     ))}
-                  {sourceId && sourceType === 'comment' && !comments.some((comment) => comment.id === sourceId) && <option value={sourceId}>{sourceId}</option>}
+                  {sourceId && sourceType === 'comment' && !comments.some((comment) => comment.id === sourceId) && (
+                    <option value={sourceId}>{sourceId}</option>
+                  )}
                 </select>
               )}
             </Field>

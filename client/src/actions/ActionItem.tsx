@@ -36,7 +36,10 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
   };
 
   return (
-    <li className={['action', overdue ? 'action--overdue' : '', `action--${action.status}`].filter(Boolean).join(' ')} data-action-id={action.id}>
+    <li
+      className={['action', overdue ? 'action--overdue' : '', `action--${action.status}`].filter(Boolean).join(' ')}
+      data-action-id={action.id}
+    >
       <p id={textId} className="action__text">
         <span aria-hidden="true">➔ </span>
         <bdi>{action.text}</bdi>
@@ -55,7 +58,11 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
               <>
                 {action.due.label || date(action.due.end)}{' '}
                 <span className="action__range">
-                  ({action.due.start === action.due.end ? date(action.due.end) : t('actions.range', { start: date(action.due.start), end: date(action.due.end) })})
+                  (
+                  {action.due.start === action.due.end
+                    ? date(action.due.end)
+                    : t('actions.range', { start: date(action.due.start), end: date(action.due.end) })}
+                  )
                 </span>
               </>
             ) : (
@@ -66,7 +73,15 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
         </div>
         <div>
           <dt>{t('actions.agendaItem')}</dt>
-          <dd>{item ? <>{item.fullNumber}. <bdi>{item.title}</bdi></> : t('actions.noItem')}</dd>
+          <dd>
+            {item ? (
+              <>
+                {item.fullNumber}. <bdi>{item.title}</bdi>
+              </>
+            ) : (
+              t('actions.noItem')
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('actions.source')}</dt>
@@ -76,7 +91,12 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
       <div className="action__controls">
         <label htmlFor={`action-${action.id}-status`}>{t('actions.status')}</label>
         {editable ? (
-          <select id={`action-${action.id}-status`} value={action.status} aria-describedby={textId} onChange={(event) => setStatus(event.target.value as ActionStatus)}>
+          <select
+            id={`action-${action.id}-status`}
+            value={action.status}
+            aria-describedby={textId}
+            onChange={(event) => setStatus(event.target.value as ActionStatus)}
+          >
             {ACTION_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`actions.statusName.${status}`)}
@@ -89,11 +109,23 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
           </output>
         )}
         {editable && (
-          <button type="button" className="button button--quiet" aria-expanded={editing} aria-describedby={textId} onClick={() => setEditing(!editing)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={editing}
+            aria-describedby={textId}
+            onClick={() => setEditing(!editing)}
+          >
             {t('actions.edit')}
           </button>
         )}
-        <button type="button" className="button button--quiet" aria-expanded={history !== null} aria-describedby={textId} onClick={toggleHistory}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={history !== null}
+          aria-describedby={textId}
+          onClick={toggleHistory}
+        >
           {t('actions.history')}
         </button>
       </div>
@@ -106,7 +138,11 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
               {when(entry.at)} · {entry.actor?.name ?? t('actions.system')} ·{' '}
               {entry.action === 'action.create'
                 ? t('actions.created')
-                : t('actions.changed', { fields: Object.keys((entry.detail.changes as Record<string, unknown>) ?? {}).map((field) => t(`actions.field.${field}`)).join(', ') })}
+                : t('actions.changed', {
+                    fields: Object.keys((entry.detail.changes as Record<string, unknown>) ?? {})
+                      .map((field) => t(`actions.field.${field}`))
+                      .join(', '),
+                  })}
             </li>
           ))}
         </ol>

@@ -83,7 +83,13 @@ export function ActionsTab() {
         )}
         <div className="actions-tab__views" role="group" aria-label={t('actions.views')}>
           {(['all', 'mine'] as const).map((option) => (
-            <button key={option} type="button" className="button actions-tab__view" aria-pressed={view === option} onClick={() => setView(option)}>
+            <button
+              key={option}
+              type="button"
+              className="button actions-tab__view"
+              aria-pressed={view === option}
+              onClick={() => setView(option)}
+            >
               {t(`actions.view.${option}`)}
             </button>
           ))}

@@ -22,13 +22,26 @@ export function useAgendaExtensions(): AnyExtension[] {
   const { meeting } = useMeetingContext();
   const run = useRunState(60_000);
   const channel = useMemo(
-    () => new AgendaDisplayChannel({ currentItem: null, dayStart: meeting.startTime || DEFAULT_DAY.start, dayEnd: DEFAULT_DAY.end, meetingId: meeting.id, t }),
+    () =>
+      new AgendaDisplayChannel({
+        currentItem: null,
+        dayStart: meeting.startTime || DEFAULT_DAY.start,
+        dayEnd: DEFAULT_DAY.end,
+        meetingId: meeting.id,
+        t,
+      }),
     // One channel per meeting; its state follows below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [meeting.id],
   );
   useEffect(() => {
-    channel.set({ currentItem: run.currentItem, dayStart: meeting.startTime || DEFAULT_DAY.start, dayEnd: run.dayEnd, meetingId: meeting.id, t });
+    channel.set({
+      currentItem: run.currentItem,
+      dayStart: meeting.startTime || DEFAULT_DAY.start,
+      dayEnd: run.dayEnd,
+      meetingId: meeting.id,
+      t,
+    });
   }, [channel, run.currentItem, run.dayEnd, meeting.startTime, meeting.id, t]);
   return useMemo(() => [agendaItemDecorations(channel)], [channel]);
 }

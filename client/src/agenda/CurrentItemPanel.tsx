@@ -51,7 +51,9 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
         <div className="agenda-now__actions">
           {next && (
             <button type="button" className="button" onClick={() => mark(next.id)}>
-              {current ? t('agendaItems.nextItem', { number: next.fullNumber }) : t('agendaItems.startWith', { number: next.fullNumber })}
+              {current
+                ? t('agendaItems.nextItem', { number: next.fullNumber })
+                : t('agendaItems.startWith', { number: next.fullNumber })}
             </button>
           )}
           {current && (

@@ -59,7 +59,11 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
       {schedule.days.map((day) => (
         <div key={day.day} className="day-view__day">
           <h3 className="day-view__day-title">
-            {t('agendaItems.dayHeading', { day: day.day, start: isolate(formatClockTime(i18n.language, day.start)), end: isolate(run.dayEnd) })}
+            {t('agendaItems.dayHeading', {
+              day: day.day,
+              start: isolate(formatClockTime(i18n.language, day.start)),
+              end: isolate(run.dayEnd),
+            })}
           </h3>
           <ol className="day-view__timeline">
             {day.items.map((index) => {
@@ -70,13 +74,26 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
               return (
                 <li
                   key={item.id}
-                  className={['day-view__item', current ? 'day-view__item--current' : '', slot.overruns ? 'day-view__item--overrun' : '', item.level > 0 ? 'day-view__item--sub' : ''].filter(Boolean).join(' ')}
+                  className={[
+                    'day-view__item',
+                    current ? 'day-view__item--current' : '',
+                    slot.overruns ? 'day-view__item--overrun' : '',
+                    item.level > 0 ? 'day-view__item--sub' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   style={{ minBlockSize: `${Math.max(2.5, item.duration * REM_PER_MINUTE + 2)}rem` }}
                   aria-current={current ? 'true' : undefined}
                 >
                   <p className="day-view__slot">
-                    {item.duration > 0 ? <bdi>{formatTimeRange(i18n.language, slot.start, slot.end)}</bdi> : t('agendaItems.untimed')}
-                    {item.duration > 0 && <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>}
+                    {item.duration > 0 ? (
+                      <bdi>{formatTimeRange(i18n.language, slot.start, slot.end)}</bdi>
+                    ) : (
+                      t('agendaItems.untimed')
+                    )}
+                    {item.duration > 0 && (
+                      <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>
+                    )}
                     {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
                   </p>
                   <p id={titleId} className="day-view__title">
@@ -85,7 +102,13 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                   {(moderator || editable) && (
                     <div className="day-view__controls">
                       {moderator && (
-                        <button type="button" className="button day-view__button" aria-pressed={current} aria-describedby={titleId} onClick={() => mark(current ? null : item.id)}>
+                        <button
+                          type="button"
+                          className="button day-view__button"
+                          aria-pressed={current}
+                          aria-describedby={titleId}
+                          onClick={() => mark(current ? null : item.id)}
+                        >
                           {current ? t('agendaItems.isCurrent') : t('agendaItems.markCurrent')}
                         </button>
                       )}
@@ -101,7 +124,11 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                         </button>
                       )}
                       {editable && (
-                        <Link className="day-view__action-link" to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
+                        <Link
+                          className="day-view__action-link"
+                          to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`}
+                          aria-describedby={titleId}
+                        >
                           {t('agendaItems.addAction')}
                         </Link>
                       )}
@@ -115,14 +142,24 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
         </div>
       ))}
       {editable && isParticipant(user.role) && (
-        <button type="button" className="button" onClick={() => setEditing(insertItem(doc, t('agendaItems.newItemTitle'), items[items.length - 1]?.id))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setEditing(insertItem(doc, t('agendaItems.newItemTitle'), items[items.length - 1]?.id))}
+        >
           {t('agendaItems.addItem')}
         </button>
       )}
       {moderator && (
         <form className="day-view__day-end" onSubmit={saveDayEnd}>
           <label htmlFor="day-end">{t('agendaItems.dayEndLabel')}</label>
-          <input id="day-end" type="time" value={dayEnd ?? run.dayEnd} onChange={(event) => setDayEndDraft(event.target.value)} required />
+          <input
+            id="day-end"
+            type="time"
+            value={dayEnd ?? run.dayEnd}
+            onChange={(event) => setDayEndDraft(event.target.value)}
+            required
+          />
           <button type="submit" className="button" disabled={!dayEnd || dayEnd === run.dayEnd}>
             {t('agendaItems.saveDayEnd')}
           </button>

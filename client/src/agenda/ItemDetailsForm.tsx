@@ -48,28 +48,64 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
     <form className="form agenda-details" onSubmit={submit} aria-label={t('agendaItems.detailsOf', { number: item.fullNumber })}>
       <div className="agenda-details__row">
         <Field label={t('agendaItems.dayLabel')}>
-          {(control) => <input {...control} type="number" min={1} max={AGENDA_ITEM_LIMITS.maxDay} value={values.day} onChange={set('day')} />}
+          {(control) => (
+            <input {...control} type="number" min={1} max={AGENDA_ITEM_LIMITS.maxDay} value={values.day} onChange={set('day')} />
+          )}
         </Field>
         {/* The start time's hint is shown under the row, so that the three fields stay aligned. */}
         <Field label={t('agendaItems.startLabel')} describedBy={`${id}-start-hint`}>
           {(control) => <input {...control} type="time" value={values.start} onChange={set('start')} />}
         </Field>
         <Field label={t('agendaItems.durationLabel')}>
-          {(control) => <input {...control} type="number" min={0} max={AGENDA_ITEM_LIMITS.maxDuration} value={values.duration} onChange={set('duration')} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              max={AGENDA_ITEM_LIMITS.maxDuration}
+              value={values.duration}
+              onChange={set('duration')}
+            />
+          )}
         </Field>
       </div>
       <p id={`${id}-start-hint`} className="form__hint">
         {t('agendaItems.startHint')}
       </p>
       <Field label={t('agendaItems.presenterLabel')}>
-        {(control) => <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.presenter} onChange={set('presenter')} />}
+        {(control) => (
+          <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.presenter} onChange={set('presenter')} />
+        )}
       </Field>
       <Field label={t('agendaItems.expectedOutputLabel')}>
-        {(control) => <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.expectedOutput} onChange={set('expectedOutput')} />}
+        {(control) => (
+          <input
+            {...control}
+            maxLength={AGENDA_ITEM_LIMITS.text}
+            value={values.expectedOutput}
+            onChange={set('expectedOutput')}
+          />
+        )}
       </Field>
-      <CheckboxField label={t('agendaItems.subItemLabel')} checked={values.sub} onChange={(sub) => setValues((before) => ({ ...before, sub }))} />
-      <LinkField label={t('agendaItems.proposalLabel')} value={values.proposalId} onChange={set('proposalId')} options={proposals} name={(proposal) => proposal.title} />
-      <LinkField label={t('agendaItems.pollLabel')} value={values.pollId} onChange={set('pollId')} options={polls} name={(poll) => poll.question} />
+      <CheckboxField
+        label={t('agendaItems.subItemLabel')}
+        checked={values.sub}
+        onChange={(sub) => setValues((before) => ({ ...before, sub }))}
+      />
+      <LinkField
+        label={t('agendaItems.proposalLabel')}
+        value={values.proposalId}
+        onChange={set('proposalId')}
+        options={proposals}
+        name={(proposal) => proposal.title}
+      />
+      <LinkField
+        label={t('agendaItems.pollLabel')}
+        value={values.pollId}
+        onChange={set('pollId')}
+        options={polls}
+        name={(poll) => poll.question}
+      />
       <div className="agenda-details__buttons">
         <button type="submit" className="button button--primary">
           {t('agendaItems.saveDetails')}

@@ -11,12 +11,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { formatTimeRange } from '../../../shared/i18n/format.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
-import {
-  fullNumbers,
-  normaliseAgendaItemAttrs,
-  numberAgendaItems,
-  scheduleAgenda,
-} from '../../../shared/agendaItems.ts';
+import { fullNumbers, normaliseAgendaItemAttrs, numberAgendaItems, scheduleAgenda } from '../../../shared/agendaItems.ts';
 
 export interface AgendaDisplay {
   currentItem: string | null;
@@ -53,7 +48,13 @@ export class AgendaDisplayChannel {
 
 const key = new PluginKey<DecorationSet>('agendaItemDecorations');
 
-function itemLine(node: PmNode, number: string, slot: { start: number; end: number; overruns: boolean } | undefined, display: AgendaDisplay, current: boolean): HTMLElement {
+function itemLine(
+  node: PmNode,
+  number: string,
+  slot: { start: number; end: number; overruns: boolean } | undefined,
+  display: AgendaDisplay,
+  current: boolean,
+): HTMLElement {
   const { t } = display;
   const attrs = normaliseAgendaItemAttrs(node.attrs);
   const line = document.createElement('div');
@@ -64,7 +65,8 @@ function itemLine(node: PmNode, number: string, slot: { start: number; end: numb
   numberEl.textContent = `${number}.`;
   line.append(numberEl);
   const parts: string[] = [];
-  if (slot && attrs.duration > 0) parts.push(formatTimeRange(currentLanguage(), slot.start, slot.end), t('agendaItems.minutes', { count: attrs.duration }));
+  if (slot && attrs.duration > 0)
+    parts.push(formatTimeRange(currentLanguage(), slot.start, slot.end), t('agendaItems.minutes', { count: attrs.duration }));
   if (attrs.presenter) parts.push(t('agendaItems.presenterIs', { name: attrs.presenter }));
   if (attrs.expectedOutput) parts.push(t('agendaItems.expectedOutputIs', { output: attrs.expectedOutput }));
   const details = document.createElement('span');
@@ -72,8 +74,16 @@ function itemLine(node: PmNode, number: string, slot: { start: number; end: numb
   details.textContent = parts.join(' · ');
   line.append(details);
   const links: [string, string][] = [];
-  if (attrs.proposalId) links.push([`/meetings/${encodeURIComponent(display.meetingId)}/proposals/${encodeURIComponent(attrs.proposalId)}`, t('agendaItems.linkedProposal')]);
-  if (attrs.pollId) links.push([`/meetings/${encodeURIComponent(display.meetingId)}?tab=polls#poll-${encodeURIComponent(attrs.pollId)}`, t('agendaItems.linkedPoll')]);
+  if (attrs.proposalId)
+    links.push([
+      `/meetings/${encodeURIComponent(display.meetingId)}/proposals/${encodeURIComponent(attrs.proposalId)}`,
+      t('agendaItems.linkedProposal'),
+    ]);
+  if (attrs.pollId)
+    links.push([
+      `/meetings/${encodeURIComponent(display.meetingId)}?tab=polls#poll-${encodeURIComponent(attrs.pollId)}`,
+      t('agendaItems.linkedPoll'),
+    ]);
   for (const [href, label] of links) {
     const a = document.createElement('a');
     a.href = href;
@@ -109,7 +119,9 @@ function decorate(doc: PmNode, display: AgendaDisplay): DecorationSet {
   items.forEach(({ node, pos }, index) => {
     const a = attrs[index]!;
     const current = a.id !== null && a.id === display.currentItem;
-    const classes = ['agenda-item', a.level > 0 ? 'agenda-item--sub' : '', current ? 'agenda-item--current' : ''].filter(Boolean).join(' ');
+    const classes = ['agenda-item', a.level > 0 ? 'agenda-item--sub' : '', current ? 'agenda-item--current' : '']
+      .filter(Boolean)
+      .join(' ');
     decorations.push(
       Decoration.node(pos, pos + node.nodeSize, {
         class: classes,

@@ -22,7 +22,8 @@ export interface AgendaItemView extends AgendaItemAttrs {
 }
 
 function textOf(node: Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  if (node instanceof Y.XmlText)
+    return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
   return (node.toArray() as (Y.XmlElement | Y.XmlText)[]).map(textOf).join('');
 }
 
@@ -96,7 +97,8 @@ export function insertItem(doc: Y.Doc, title: string, afterId?: string, attrs: P
   const index = after ? fragment.toArray().indexOf(after) + 1 : fragment.length;
   const element = new Y.XmlElement('agendaItem');
   const values = { ...AGENDA_ITEM_DEFAULTS, day: after ? Number(after.getAttribute('day') ?? 1) : 1, ...attrs, id };
-  for (const [key, value] of Object.entries(values)) if (value !== null && value !== '') element.setAttribute(key, value as string);
+  for (const [key, value] of Object.entries(values))
+    if (value !== null && value !== '') element.setAttribute(key, value as string);
   const heading = new Y.XmlElement('agendaItemTitle');
   heading.insert(0, [new Y.XmlText(title)]);
   const notes = new Y.XmlElement('paragraph');

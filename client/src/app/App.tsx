@@ -93,15 +93,15 @@ function Shell() {
         ) : (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Routes>
-            <Route path="/" element={<MeetingListPage />} />
-            <Route path="/meetings/:meetingId" element={<MeetingPage />} />
-            <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
-            <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
-            <Route path="/admin/people" element={<PeoplePage />} />
-            <Route path="/profile" element={<ProfilePage />} />
-            <Route path="/invitations/:token" element={<InvitationPage />} />
-            <Route path="/settings/tokens" element={<TokensPage />} />
-            <Route path="*" element={<NotFound />} />
+              <Route path="/" element={<MeetingListPage />} />
+              <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+              <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
+              <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+              <Route path="/admin/people" element={<PeoplePage />} />
+              <Route path="/profile" element={<ProfilePage />} />
+              <Route path="/invitations/:token" element={<InvitationPage />} />
+              <Route path="/settings/tokens" element={<TokensPage />} />
+              <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
         )}

@@ -38,10 +38,7 @@ function useOnline(): boolean {
   );
 }
 
-export function useCollabDocument(
-  name: string,
-  options: { userId: string; keepOffline?: boolean },
-): CollabDocument | null {
+export function useCollabDocument(name: string, options: { userId: string; keepOffline?: boolean }): CollabDocument | null {
   const [handle, setHandle] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [status, setStatus] = useState<WebSocketStatus>(WebSocketStatus.Connecting);
   const [synced, setSynced] = useState(false);

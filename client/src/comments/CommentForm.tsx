@@ -26,7 +26,16 @@ export interface CommentFormProps {
   validate?: () => string | null;
 }
 
-export function CommentForm({ label, submitLabel, initial, onSubmit, onCancel, autoFocus, children, validate }: CommentFormProps) {
+export function CommentForm({
+  label,
+  submitLabel,
+  initial,
+  onSubmit,
+  onCancel,
+  autoFocus,
+  children,
+  validate,
+}: CommentFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const start = initial ? bodyForEditing(initial.body, initial.mentions) : { text: '', chosen: new Map() as ChosenMentions };

@@ -70,7 +70,10 @@ export function CommentView({
       </p>
       {comment.hidden ? (
         <p className="comment__hidden-note">
-          {t('comments.hiddenBy', { name: comment.moderation?.byName ?? '', reason: comment.moderation?.reason || t('comments.noReason') })}
+          {t('comments.hiddenBy', {
+            name: comment.moderation?.byName ?? '',
+            reason: comment.moderation?.reason || t('comments.noReason'),
+          })}
         </p>
       ) : mode === 'edit' ? (
         <CommentForm
@@ -121,17 +124,32 @@ export function CommentView({
       {mode === 'view' && !comment.hidden && (mayEdit || mayDelete || mayHide) && (
         <div className="comment__actions">
           {mayEdit && (
-            <button type="button" className="link-button" onClick={() => setMode('edit')} aria-label={t('comments.editOf', { name: comment.authorName })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMode('edit')}
+              aria-label={t('comments.editOf', { name: comment.authorName })}
+            >
               {t('comments.edit')}
             </button>
           )}
           {mayDelete && (
-            <button type="button" className="link-button" onClick={() => setMode('delete')} aria-label={t('comments.deleteOf', { name: comment.authorName })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMode('delete')}
+              aria-label={t('comments.deleteOf', { name: comment.authorName })}
+            >
               {t('comments.delete')}
             </button>
           )}
           {mayHide && (
-            <button type="button" className="link-button" onClick={() => setMode('hide')} aria-label={t('comments.hideOf', { name: comment.authorName })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setMode('hide')}
+              aria-label={t('comments.hideOf', { name: comment.authorName })}
+            >
               {t('comments.hide')}
             </button>
           )}

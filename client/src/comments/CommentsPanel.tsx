@@ -50,7 +50,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
     return ranges.get(thread.id) ? 'attached' : 'detached';
   };
   const position = (thread: ThreadDto) => ranges.get(thread.id)?.from ?? Number.MAX_SAFE_INTEGER;
-  const open = threads.filter((thread) => !thread.resolved).sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt);
+  const open = threads
+    .filter((thread) => !thread.resolved)
+    .sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt);
   const resolved = threads.filter((thread) => thread.resolved);
 
   // A passage clicked in the text brings its thread into view.
@@ -121,7 +123,12 @@ export function CommentsPanel(props: CommentsPanelProps) {
             {t('comments.how')}
           </p>
           {!draft && (
-            <button type="button" className="button button--primary" aria-describedby="comments-how" onClick={props.onRequestComment}>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-describedby="comments-how"
+              onClick={props.onRequestComment}
+            >
               {t('comments.comment')}
             </button>
           )}

@@ -28,13 +28,16 @@ export interface ThreadActions extends CommentActions {
   showPassage: (thread: ThreadDto) => void;
 }
 
-export const ThreadView = forwardRef<HTMLElement, {
-  thread: ThreadDto;
-  placement: Placement;
-  active: boolean;
-  permissions: ThreadPermissions;
-  actions: ThreadActions;
-}>(function ThreadView({ thread, placement, active, permissions, actions }, ref) {
+export const ThreadView = forwardRef<
+  HTMLElement,
+  {
+    thread: ThreadDto;
+    placement: Placement;
+    active: boolean;
+    permissions: ThreadPermissions;
+    actions: ThreadActions;
+  }
+>(function ThreadView({ thread, placement, active, permissions, actions }, ref) {
   const { t } = useTranslation();
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);

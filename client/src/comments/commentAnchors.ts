@@ -45,7 +45,9 @@ interface Binding {
 }
 
 function bindingOf(state: EditorState): Binding | null {
-  const ystate = ySyncPluginKey.getState(state) as { type?: Y.XmlFragment; binding?: { mapping: ProsemirrorMapping } | null } | undefined;
+  const ystate = ySyncPluginKey.getState(state) as
+    | { type?: Y.XmlFragment; binding?: { mapping: ProsemirrorMapping } | null }
+    | undefined;
   if (!ystate?.type || !ystate.binding || ystate.binding.mapping.size === 0) return null;
   return { type: ystate.type, mapping: ystate.binding.mapping };
 }
@@ -65,7 +67,9 @@ function decorate(state: EditorState, value: Omit<AnchorsState, 'decorations'>):
     );
   }
   if (value.pending && value.pending.to <= size && value.pending.from < value.pending.to) {
-    decorations.push(Decoration.inline(value.pending.from, value.pending.to, { class: 'comment-anchor comment-anchor--pending' }));
+    decorations.push(
+      Decoration.inline(value.pending.from, value.pending.to, { class: 'comment-anchor comment-anchor--pending' }),
+    );
   }
   return DecorationSet.create(state.doc, decorations);
 }
@@ -205,7 +209,9 @@ export function anchorOfPassage(editor: Editor, range: Range, maxQuote: number):
   const binding = bindingOf(editor.state);
   if (!binding) return null;
   // Cut by code points, never inside a surrogate pair.
-  const quote = Array.from(passageText(editor.state.doc, range.from, range.to)).slice(0, maxQuote).join('');
+  const quote = Array.from(passageText(editor.state.doc, range.from, range.to))
+    .slice(0, maxQuote)
+    .join('');
   if (!quote.trim()) return null;
   return { anchor: anchorOfRange(binding.type, binding.mapping, range.from, range.to, quote), range };
 }

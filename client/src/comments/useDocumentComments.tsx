@@ -77,21 +77,32 @@ export function useDocumentComments({ doc, canComment, canResolveAny }: Document
   const requestComment = useCallback(() => {
     if (!canComment) return;
     const selected = editor ? anchorOfSelection(editor, COMMENT_LIMITS.quote) : null;
-    setDraft(selected ? { anchor: selected.anchor, range: selected.range, quote: selected.anchor.quote } : { anchor: null, range: null, quote: '' });
+    setDraft(
+      selected
+        ? { anchor: selected.anchor, range: selected.range, quote: selected.anchor.quote }
+        : { anchor: null, range: null, quote: '' },
+    );
   }, [editor, canComment]);
 
   // The editor's extension is created once; it reaches the current callbacks through this ref.
   const handlers = useRef({ activate: (_id: string) => {}, request: () => {} });
   handlers.current = { activate: (id) => setActiveId(id), request: requestComment };
   const extensions = useMemo(
-    () => [CommentAnchors.configure({ onActivate: (id) => handlers.current.activate(id), onCommentRequest: () => handlers.current.request() })],
+    () => [
+      CommentAnchors.configure({
+        onActivate: (id) => handlers.current.activate(id),
+        onCommentRequest: () => handlers.current.request(),
+      }),
+    ],
     [],
   );
 
   useEffect(() => {
     if (!editor) return;
     setAnchorsState(editor, {
-      threads: threads.flatMap((thread) => (thread.anchor ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : [])),
+      threads: threads.flatMap((thread) =>
+        thread.anchor ? [{ id: thread.id, anchor: thread.anchor, resolved: thread.resolved }] : [],
+      ),
     });
   }, [editor, threads]);
   useEffect(() => {

@@ -46,9 +46,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (index < 0) return;
     const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -index, End: buttons.length - 1 - index }[
-      event.key
-    ];
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -index, End: buttons.length - 1 - index }[event.key];
     if (step === undefined) return;
     event.preventDefault();
     buttons[(index + step + buttons.length) % buttons.length]?.focus();

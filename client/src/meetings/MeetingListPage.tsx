@@ -18,7 +18,9 @@ export function MeetingListPage() {
         {data?.map((meeting) => (
           <li key={meeting.id} className="card">
             <h2 className="card__title">
-              <Link to={`/meetings/${meeting.id}`} dir="auto">{meeting.title}</Link>
+              <Link to={`/meetings/${meeting.id}`} dir="auto">
+                {meeting.title}
+              </Link>
             </h2>
             <p className="card__meta">
               {formatMeetingDate(meeting, i18n.language)} · {meeting.form}

@@ -19,12 +19,19 @@ export function MeetingPage() {
   const selected = MEETING_TABS.find((tab) => tab.id === search.get('tab')) ?? MEETING_TABS[0]!;
 
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
+  if (!meeting)
+    return (
+      <p role="status" className="page">
+        {t('app.loading')}
+      </p>
+    );
   return (
     <MeetingProvider meeting={meeting} user={user}>
       <article className="page meeting" aria-labelledby="meeting-title">
         <header className="meeting__header">
-          <h1 id="meeting-title" dir="auto">{meeting.title}</h1>
+          <h1 id="meeting-title" dir="auto">
+            {meeting.title}
+          </h1>
           <p className="meeting__meta">
             {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
           </p>

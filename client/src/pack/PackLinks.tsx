@@ -27,7 +27,10 @@ export function PackLinks() {
       <ul className="pack__links">
         {FORMATS.map((format) => (
           <li key={format.key}>
-            <a href={`${base}/${format.file}${lang}`} {...(format.key === 'html' ? { target: '_blank', rel: 'noopener' } : { download: '' })}>
+            <a
+              href={`${base}/${format.file}${lang}`}
+              {...(format.key === 'html' ? { target: '_blank', rel: 'noopener' } : { download: '' })}
+            >
               {t(`pack.format.${format.key}`)}
             </a>
             <span className="pack__hint"> {t(`pack.hint.${format.key}`)}</span>

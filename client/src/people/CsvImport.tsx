@@ -67,7 +67,9 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       <p>{t('people.import.intro')}</p>
       <div className="form">
         <Field label={t('people.import.file')}>
-          {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={(event) => void readFile(event.target.files?.[0])} />}
+          {(control) => (
+            <input {...control} type="file" accept=".csv,text/csv" onChange={(event) => void readFile(event.target.files?.[0])} />
+          )}
         </Field>
         <Field label={t('people.import.paste')}>
           {(control) => (
@@ -98,7 +100,11 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
           <p role="status">
             {imported
               ? t('people.import.imported', { new: count(imported, 'new'), update: count(imported, 'update') })
-              : t('people.import.summary', { new: count(rows, 'new'), update: count(rows, 'update'), error: count(rows, 'error') })}
+              : t('people.import.summary', {
+                  new: count(rows, 'new'),
+                  update: count(rows, 'update'),
+                  error: count(rows, 'error'),
+                })}
           </p>
           <div className="people__table-wrap">
             <table className="people__table">
@@ -117,7 +123,9 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
                     <td>{row.line}</td>
                     <td>{row.email}</td>
                     <td>{row.name}</td>
-                    <td>{row.outcome === 'error' ? t('people.import.error', { why: row.error }) : t(`people.import.${row.outcome}`)}</td>
+                    <td>
+                      {row.outcome === 'error' ? t('people.import.error', { why: row.error }) : t(`people.import.${row.outcome}`)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -135,7 +143,13 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
               {imported
                 .filter((row) => row.invitation)
                 .map((row) => (
-                  <InvitationLink key={row.line} name={row.name ?? ''} email={row.email ?? ''} url={row.invitation!.url} expiresAt={row.invitation!.expiresAt} />
+                  <InvitationLink
+                    key={row.line}
+                    name={row.name ?? ''}
+                    email={row.email ?? ''}
+                    url={row.invitation!.url}
+                    expiresAt={row.invitation!.expiresAt}
+                  />
                 ))}
             </details>
           )}

@@ -5,7 +5,17 @@ import type { ManagedUser } from '../../../shared/schemas/users.ts';
 import { changePerson } from './peopleApi.ts';
 import { PersonForm } from './PersonForm.tsx';
 
-export function EditPersonDialog({ person, own, onSaved, onClose }: { person: ManagedUser; own: boolean; onSaved: (person: ManagedUser) => void; onClose: () => void }) {
+export function EditPersonDialog({
+  person,
+  own,
+  onSaved,
+  onClose,
+}: {
+  person: ManagedUser;
+  own: boolean;
+  onSaved: (person: ManagedUser) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -29,7 +39,14 @@ export function EditPersonDialog({ person, own, onSaved, onClose }: { person: Ma
         idPrefix={`edit-${person.id}`}
         withEmail={false}
         roleLocked={own}
-        initial={{ email: person.email, name: person.name, role: person.role, group: person.group, region: person.region ?? '', affiliation: person.affiliation ?? '' }}
+        initial={{
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          group: person.group,
+          region: person.region ?? '',
+          affiliation: person.affiliation ?? '',
+        }}
         submitLabel={t('people.edit.save')}
         busyLabel={t('people.edit.save')}
         failed={(message) => t('people.edit.failed', { message })}

@@ -38,13 +38,22 @@ export function InvitationLink({
   const date = formatDateTime(i18n.language, expiresAt, { dateStyle: 'long' });
   return (
     <section className="people__invitation alert alert--info" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>{t('people.invitation.title', { name })}</h3>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('people.invitation.title', { name })}
+      </h3>
       <p id={`${id}-hint`}>{t('people.invitation.hint', { email, date })}</p>
       <div className="people__copy">
         <label htmlFor={`${id}-link`} className="sr-only">
           {t('people.invitation.link')}
         </label>
-        <input ref={input} id={`${id}-link`} readOnly value={url} aria-describedby={`${id}-hint`} onFocus={(event) => event.target.select()} />
+        <input
+          ref={input}
+          id={`${id}-link`}
+          readOnly
+          value={url}
+          aria-describedby={`${id}-hint`}
+          onFocus={(event) => event.target.select()}
+        />
         <button type="button" className="button" onClick={() => void copy()}>
           {t('people.invitation.copy')}
         </button>

@@ -39,7 +39,8 @@ export function InvitationPage() {
     event.preventDefault();
     setFailure(null);
     const found: typeof errors = {};
-    if (password.length < MIN_PASSWORD_LENGTH) found.password = t('people.fields.tooShort', { field: t('people.accept.password'), count: MIN_PASSWORD_LENGTH });
+    if (password.length < MIN_PASSWORD_LENGTH)
+      found.password = t('people.fields.tooShort', { field: t('people.accept.password'), count: MIN_PASSWORD_LENGTH });
     else if (repeat !== password) found.repeat = t('people.fields.mismatch');
     setErrors(found);
     const first = Object.keys(found)[0];
@@ -60,8 +61,24 @@ export function InvitationPage() {
   };
 
   const field = (key: 'password' | 'repeat', label: string, value: string, onChange: (value: string) => void, hint?: string) => (
-    <Field label={label} id={`invitation-${key}`} hint={errors[key] ?? hint} liveHint invalid={Boolean(errors[key])} {...(errors[key] ? { className: 'form__field--invalid' } : {})}>
-      {(control) => <input {...control} type="password" autoComplete="new-password" required value={value} onChange={(event) => onChange(event.target.value)} />}
+    <Field
+      label={label}
+      id={`invitation-${key}`}
+      hint={errors[key] ?? hint}
+      liveHint
+      invalid={Boolean(errors[key])}
+      {...(errors[key] ? { className: 'form__field--invalid' } : {})}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 

@@ -83,10 +83,19 @@ export function PeoplePage() {
     }
   };
 
-  const select = (key: 'role' | 'group' | 'status', label: string, options: readonly string[], optionLabel: (option: string) => string) => (
+  const select = (
+    key: 'role' | 'group' | 'status',
+    label: string,
+    options: readonly string[],
+    optionLabel: (option: string) => string,
+  ) => (
     <Field label={label}>
       {(control) => (
-        <select {...control} value={draft[key] ?? ''} onChange={(event) => setDraft((old) => ({ ...old, [key]: event.target.value || undefined }))}>
+        <select
+          {...control}
+          value={draft[key] ?? ''}
+          onChange={(event) => setDraft((old) => ({ ...old, [key]: event.target.value || undefined }))}
+        >
           <option value="">{t('people.admin.any')}</option>
           {options.map((option) => (
             <option key={option} value={option}>
@@ -140,7 +149,14 @@ export function PeoplePage() {
         <search>
           <form className="people__filters" onSubmit={search}>
             <Field label={t('people.admin.search')} hint={t('people.admin.searchHint')}>
-              {(control) => <input {...control} type="search" value={draft.q ?? ''} onChange={(event) => setDraft((old) => ({ ...old, q: event.target.value }))} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="search"
+                  value={draft.q ?? ''}
+                  onChange={(event) => setDraft((old) => ({ ...old, q: event.target.value }))}
+                />
+              )}
             </Field>
             {select('role', t('people.admin.role'), ROLES, (role) => t(`roles.${role}`))}
             {select('group', t('people.admin.group'), STAKEHOLDER_GROUPS, (group) => t(`groups.${group}`))}
@@ -187,21 +203,36 @@ export function PeoplePage() {
                         <td>{t(`people.admin.statuses.${person.status}`)}</td>
                         <td>
                           <div className="people__row-actions">
-                            <button type="button" className="button" aria-label={t('people.admin.edit', { name: person.name })} onClick={() => setEditing(person)}>
+                            <button
+                              type="button"
+                              className="button"
+                              aria-label={t('people.admin.edit', { name: person.name })}
+                              onClick={() => setEditing(person)}
+                            >
                               {t('people.admin.editShort')}
                             </button>
                             {person.id !== me.id && (
                               <button
                                 type="button"
                                 className="button"
-                                aria-label={t(person.status === 'deactivated' ? 'people.admin.reactivateNamed' : 'people.admin.deactivateNamed', { name: person.name })}
+                                aria-label={t(
+                                  person.status === 'deactivated'
+                                    ? 'people.admin.reactivateNamed'
+                                    : 'people.admin.deactivateNamed',
+                                  { name: person.name },
+                                )}
                                 onClick={() => setConfirming(person)}
                               >
                                 {t(person.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
                               </button>
                             )}
                             {person.status === 'invited' && (
-                              <button type="button" className="button" aria-label={t('people.admin.newLinkNamed', { name: person.name })} onClick={() => void relink(person)}>
+                              <button
+                                type="button"
+                                className="button"
+                                aria-label={t('people.admin.newLinkNamed', { name: person.name })}
+                                onClick={() => void relink(person)}
+                              >
                                 {t('people.admin.newLink')}
                               </button>
                             )}
@@ -233,8 +264,12 @@ export function PeoplePage() {
       )}
       {confirming && (
         <ConfirmDialog
-          title={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateTitle' : 'people.confirm.deactivateTitle', { name: confirming.name })}
-          body={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateBody' : 'people.confirm.deactivateBody', { name: confirming.name })}
+          title={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateTitle' : 'people.confirm.deactivateTitle', {
+            name: confirming.name,
+          })}
+          body={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateBody' : 'people.confirm.deactivateBody', {
+            name: confirming.name,
+          })}
           confirmLabel={t(confirming.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
           busy={busy}
           onCancel={() => setConfirming(null)}

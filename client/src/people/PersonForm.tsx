@@ -19,7 +19,14 @@ export interface PersonValues {
   affiliation: string;
 }
 
-export const EMPTY_PERSON: PersonValues = { email: '', name: '', role: 'member', group: 'civil-society', region: '', affiliation: '' };
+export const EMPTY_PERSON: PersonValues = {
+  email: '',
+  name: '',
+  role: 'member',
+  group: 'civil-society',
+  region: '',
+  affiliation: '',
+};
 
 type Errors = Partial<Record<keyof PersonValues, string>>;
 
@@ -39,7 +46,17 @@ export interface PersonFormProps {
   children?: React.ReactNode;
 }
 
-export function PersonForm({ initial, withEmail, submitLabel, busyLabel, idPrefix, onSubmit, failed, roleLocked, children }: PersonFormProps) {
+export function PersonForm({
+  initial,
+  withEmail,
+  submitLabel,
+  busyLabel,
+  idPrefix,
+  onSubmit,
+  failed,
+  roleLocked,
+  children,
+}: PersonFormProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [values, setValues] = useState(initial);
@@ -47,7 +64,10 @@ export function PersonForm({ initial, withEmail, submitLabel, busyLabel, idPrefi
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof PersonValues>(key: K) => (value: PersonValues[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const set =
+    <K extends keyof PersonValues>(key: K) =>
+    (value: PersonValues[K]) =>
+      setValues((old) => ({ ...old, [key]: value }));
   const id = (key: string) => `${idPrefix}-${key}`;
 
   const check = (): Errors => {
@@ -84,7 +104,11 @@ export function PersonForm({ initial, withEmail, submitLabel, busyLabel, idPrefi
     }
   };
 
-  const text = (key: 'email' | 'name' | 'region' | 'affiliation', label: string, options: { hint?: string; type?: string; autoComplete?: string } = {}) => (
+  const text = (
+    key: 'email' | 'name' | 'region' | 'affiliation',
+    label: string,
+    options: { hint?: string; type?: string; autoComplete?: string } = {},
+  ) => (
     <Field
       label={label}
       id={id(key)}
@@ -111,7 +135,14 @@ export function PersonForm({ initial, withEmail, submitLabel, busyLabel, idPrefi
       {withEmail && text('email', t('people.admin.email'), { type: 'email' })}
       {text('name', t('people.admin.name'))}
       {!roleLocked && (
-        <SelectField label={t('people.admin.role')} id={id('role')} value={values.role} options={ROLES} optionLabel={(role) => t(`roles.${role}`)} onChange={set('role')} />
+        <SelectField
+          label={t('people.admin.role')}
+          id={id('role')}
+          value={values.role}
+          options={ROLES}
+          optionLabel={(role) => t(`roles.${role}`)}
+          onChange={set('role')}
+        />
       )}
       <SelectField
         label={t('people.admin.group')}

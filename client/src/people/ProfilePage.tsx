@@ -72,11 +72,34 @@ function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile
       <p>{t('people.profile.email', { email: profile.email })}</p>
       <p>{t('people.profile.role', { role: t(`roles.${profile.role}`), group: t(`groups.${profile.group}`) })}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('people.profile.name')} id="profile-name" hint={nameError ?? undefined} liveHint invalid={Boolean(nameError)} {...(nameError ? { className: 'form__field--invalid' } : {})}>
-          {(control) => <input {...control} ref={nameInput} autoComplete="name" required value={name} onChange={(event) => setName(event.target.value)} />}
+        <Field
+          label={t('people.profile.name')}
+          id="profile-name"
+          hint={nameError ?? undefined}
+          liveHint
+          invalid={Boolean(nameError)}
+          {...(nameError ? { className: 'form__field--invalid' } : {})}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={nameInput}
+              autoComplete="name"
+              required
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('people.profile.affiliation')} id="profile-affiliation" hint={t('people.profile.affiliationHint')}>
-          {(control) => <input {...control} autoComplete="organization" value={affiliation} onChange={(event) => setAffiliation(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="organization"
+              value={affiliation}
+              onChange={(event) => setAffiliation(event.target.value)}
+            />
+          )}
         </Field>
         {message?.error ? <ErrorAlert message={message.text} /> : <p role="status">{message?.text}</p>}
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -103,8 +126,10 @@ function PasswordForm() {
     event.preventDefault();
     setMessage(null);
     const found: PasswordErrors = {};
-    if (!values.currentPassword) found.currentPassword = t('people.fields.required', { field: t('people.profile.currentPassword') });
-    if (values.newPassword.length < MIN_PASSWORD_LENGTH) found.newPassword = t('people.fields.tooShort', { field: t('people.profile.newPassword'), count: MIN_PASSWORD_LENGTH });
+    if (!values.currentPassword)
+      found.currentPassword = t('people.fields.required', { field: t('people.profile.currentPassword') });
+    if (values.newPassword.length < MIN_PASSWORD_LENGTH)
+      found.newPassword = t('people.fields.tooShort', { field: t('people.profile.newPassword'), count: MIN_PASSWORD_LENGTH });
     else if (values.repeat !== values.newPassword) found.repeat = t('people.fields.mismatch');
     setErrors(found);
     const first = Object.keys(found)[0];
@@ -125,9 +150,23 @@ function PasswordForm() {
     }
   };
   const field = (key: keyof PasswordErrors, label: string, autoComplete: string, hint?: string) => (
-    <Field label={label} id={`password-${key}`} hint={errors[key] ?? hint} liveHint invalid={Boolean(errors[key])} {...(errors[key] ? { className: 'form__field--invalid' } : {})}>
+    <Field
+      label={label}
+      id={`password-${key}`}
+      hint={errors[key] ?? hint}
+      liveHint
+      invalid={Boolean(errors[key])}
+      {...(errors[key] ? { className: 'form__field--invalid' } : {})}
+    >
       {(control) => (
-        <input {...control} type="password" autoComplete={autoComplete} required value={values[key]} onChange={(event) => setValues((old) => ({ ...old, [key]: event.target.value }))} />
+        <input
+          {...control}
+          type="password"
+          autoComplete={autoComplete}
+          required
+          value={values[key]}
+          onChange={(event) => setValues((old) => ({ ...old, [key]: event.target.value }))}
+        />
       )}
     </Field>
   );

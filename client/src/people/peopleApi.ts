@@ -1,5 +1,14 @@
 /** Calls of the people pages, typed by the shared schemas. */
-import type { ImportResult, InvitationInfo, InvitedUser, ManagedUser, NewUserBody, Profile, UserListQuery, UserPatch } from '../../../shared/schemas/users.ts';
+import type {
+  ImportResult,
+  InvitationInfo,
+  InvitedUser,
+  ManagedUser,
+  NewUserBody,
+  Profile,
+  UserListQuery,
+  UserPatch,
+} from '../../../shared/schemas/users.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { ApiError, get, patch, post } from '../app/api.ts';
@@ -10,7 +19,8 @@ export const listPeople = (query: UserListQuery) => {
 };
 export const invitePerson = (body: NewUserBody) => post<InvitedUser>('/api/users', body);
 export const changePerson = (id: string, body: UserPatch) => patch<ManagedUser>(`/api/users/${id}`, body);
-export const setActive = (id: string, active: boolean) => post<ManagedUser>(`/api/users/${id}/${active ? 'reactivate' : 'deactivate'}`);
+export const setActive = (id: string, active: boolean) =>
+  post<ManagedUser>(`/api/users/${id}/${active ? 'reactivate' : 'deactivate'}`);
 export const newInvitation = (id: string) => post<{ url: string; expiresAt: number }>(`/api/users/${id}/invitation`);
 
 export const myProfile = () => get<Profile>('/api/me/profile');

@@ -64,7 +64,13 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
       <Field label={t('polls.form.question')}>
         {(control) => (
-          <input {...control} value={question} maxLength={POLL_LIMITS.question} required onChange={(event) => setQuestion(event.target.value)} />
+          <input
+            {...control}
+            value={question}
+            maxLength={POLL_LIMITS.question}
+            required
+            onChange={(event) => setQuestion(event.target.value)}
+          />
         )}
       </Field>
       <SelectField
@@ -85,7 +91,9 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
               value={label}
               maxLength={POLL_LIMITS.label}
               required={index < POLL_LIMITS.minOptions}
-              onChange={(event) => setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))}
+              onChange={(event) =>
+                setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))
+              }
             />
             {options.length > POLL_LIMITS.minOptions && (
               <button
@@ -107,7 +115,14 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       {kind === 'multiple' && (
         <Field label={t('polls.form.maxChoices')}>
           {(control) => (
-            <input {...control} type="number" min={1} max={options.length} value={maxChoices} onChange={(event) => setMaxChoices(Number(event.target.value))} />
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={options.length}
+              value={maxChoices}
+              onChange={(event) => setMaxChoices(Number(event.target.value))}
+            />
           )}
         </Field>
       )}
@@ -136,7 +151,12 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       </Field>
       <Field label={t('polls.form.workingGroup')}>
         {(control) => (
-          <select {...control} value={workingGroupId} required={audience === 'group'} onChange={(event) => setWorkingGroupId(event.target.value)}>
+          <select
+            {...control}
+            value={workingGroupId}
+            required={audience === 'group'}
+            onChange={(event) => setWorkingGroupId(event.target.value)}
+          >
             <option value="">{t('polls.form.noWorkingGroup')}</option>
             {groups.map((group) => (
               <option key={group.id} value={group.id}>

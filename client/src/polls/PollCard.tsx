@@ -36,7 +36,9 @@ export function PollCard({ poll }: { poll: PollDto }) {
       <p className="poll-card__meta">{describe(poll, group, t)}</p>
       {isModerator(user.role) && <PollControls poll={poll} />}
       {poll.status === 'draft' && (
-        <p className="poll-card__draft">{t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}</p>
+        <p className="poll-card__draft">
+          {t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}
+        </p>
       )}
       {poll.status === 'open' &&
         (eligible ? (
@@ -44,7 +46,13 @@ export function PollCard({ poll }: { poll: PollDto }) {
         ) : (
           <p className="poll-card__not-eligible">{notEligible(poll, group, t)}</p>
         ))}
-      <ErrorAlert message={poll.status === 'closed' && ballot.outcome?.kind === 'refused' && t('polls.ballot.refused', { message: ballot.outcome.message })} />
+      <ErrorAlert
+        message={
+          poll.status === 'closed' &&
+          ballot.outcome?.kind === 'refused' &&
+          t('polls.ballot.refused', { message: ballot.outcome.message })
+        }
+      />
       {poll.status !== 'draft' && <PollResults poll={poll} />}
       {poll.status !== 'draft' && poll.resultsVisible && !poll.secret && <RollCall poll={poll} />}
     </article>
@@ -82,16 +90,31 @@ function PollControls({ poll }: { poll: PollDto }) {
       <div className="poll-controls__buttons">
         {poll.status === 'draft' && (
           <>
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}
+            >
               {t('polls.controls.open')}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => run(() => del(path), t('polls.controls.deleted'))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => run(() => del(path), t('polls.controls.deleted'))}
+            >
               {t('polls.controls.delete')}
             </button>
           </>
         )}
         {poll.status === 'open' && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => run(() => post(`${path}/close`), t('polls.controls.closed'))}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => run(() => post(`${path}/close`), t('polls.controls.closed'))}
+          >
             {t('polls.controls.close')}
           </button>
         )}

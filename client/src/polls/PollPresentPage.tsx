@@ -24,7 +24,12 @@ export function PollPresentPage() {
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting) return <p role="status" className="page">{t('polls.present.loading')}</p>;
+  if (!meeting)
+    return (
+      <p role="status" className="page">
+        {t('polls.present.loading')}
+      </p>
+    );
   return (
     <MeetingProvider meeting={meeting} user={user}>
       <PresentView pollId={pollId} />

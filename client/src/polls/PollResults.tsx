@@ -24,7 +24,10 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
   return (
     <div className={`poll-results poll-results--${variant}`}>
       {variant === 'card' && <p className="poll-results__ballots">{t('polls.results.ballots', { count: poll.ballots })}</p>}
-      <ul className="poll-results__bars" aria-label={poll.kind === 'ranked' ? t('polls.results.firstPreferences') : t('polls.results.label')}>
+      <ul
+        className="poll-results__bars"
+        aria-label={poll.kind === 'ranked' ? t('polls.results.firstPreferences') : t('polls.results.label')}
+      >
         {poll.options.map((option) => {
           const votes = tally[option.id] ?? 0;
           const share = percent(votes, poll.ballots);
@@ -34,10 +37,15 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
               <span className="poll-results__label" dir="auto">
                 {option.label}
                 {elected && (
-                  <strong className="poll-results__elected"> · {elects ? t('polls.results.elected') : t('polls.results.winnerMark')}</strong>
+                  <strong className="poll-results__elected">
+                    {' '}
+                    · {elects ? t('polls.results.elected') : t('polls.results.winnerMark')}
+                  </strong>
                 )}
               </span>
-              <span className="poll-results__count">{t('polls.results.votes', { votes: number.format(votes), percent: share })}</span>
+              <span className="poll-results__count">
+                {t('polls.results.votes', { votes: number.format(votes), percent: share })}
+              </span>
               <span className="poll-results__bar" aria-hidden="true">
                 <span className="poll-results__fill" style={{ inlineSize: `${share}%` }} />
               </span>
@@ -58,8 +66,12 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
             : null}
         </p>
       )}
-      {poll.rounds && poll.rounds.length > 1 && <RoundsTable poll={poll} rounds={poll.rounds as CountRound[]} format={number.format} />}
-      {variant === 'card' && poll.byGroup && Object.keys(poll.byGroup).length > 0 && <GroupTable poll={poll} format={number.format} />}
+      {poll.rounds && poll.rounds.length > 1 && (
+        <RoundsTable poll={poll} rounds={poll.rounds as CountRound[]} format={number.format} />
+      )}
+      {variant === 'card' && poll.byGroup && Object.keys(poll.byGroup).length > 0 && (
+        <GroupTable poll={poll} format={number.format} />
+      )}
     </div>
   );
 }
@@ -69,14 +81,24 @@ function RoundsTable({ poll, rounds, format }: { poll: PollDto; rounds: CountRou
   const labelOf = (id: string) => poll.options.find((option) => option.id === id)?.label ?? id;
   const note = (round: CountRound): string[] => {
     const lines: string[] = [];
-    if (round.elected.length > 0) lines.push(t('polls.rounds.noteElected', { number: round.round, options: round.elected.map(labelOf).join(', ') }));
+    if (round.elected.length > 0)
+      lines.push(t('polls.rounds.noteElected', { number: round.round, options: round.elected.map(labelOf).join(', ') }));
     const action = round.action;
     if (action) {
-      const tie = action.tieBreak === 'earlier-rounds' ? ` ${t('polls.rounds.tieEarlier')}` : action.tieBreak === 'option-order' ? ` ${t('polls.rounds.tieOrder')}` : '';
+      const tie =
+        action.tieBreak === 'earlier-rounds'
+          ? ` ${t('polls.rounds.tieEarlier')}`
+          : action.tieBreak === 'option-order'
+            ? ` ${t('polls.rounds.tieOrder')}`
+            : '';
       lines.push(
         (action.kind === 'exclusion'
           ? t('polls.rounds.noteExclusion', { number: round.round, option: labelOf(action.option) })
-          : t('polls.rounds.noteSurplus', { number: round.round, option: labelOf(action.option), value: format(action.transferValue ?? 0) })) + tie,
+          : t('polls.rounds.noteSurplus', {
+              number: round.round,
+              option: labelOf(action.option),
+              value: format(action.transferValue ?? 0),
+            })) + tie,
       );
     }
     return lines;
@@ -85,7 +107,9 @@ function RoundsTable({ poll, rounds, format }: { poll: PollDto; rounds: CountRou
     <div className="poll-rounds">
       <div className="poll-rounds__scroll">
         <table>
-          <caption>{poll.quota !== undefined ? t('polls.rounds.captionStv', { quota: poll.quota }) : t('polls.rounds.caption')}</caption>
+          <caption>
+            {poll.quota !== undefined ? t('polls.rounds.captionStv', { quota: poll.quota }) : t('polls.rounds.caption')}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('polls.rounds.option')}</th>
@@ -99,7 +123,9 @@ function RoundsTable({ poll, rounds, format }: { poll: PollDto; rounds: CountRou
           <tbody>
             {poll.options.map((option) => (
               <tr key={option.id}>
-                <th scope="row" dir="auto">{option.label}</th>
+                <th scope="row" dir="auto">
+                  {option.label}
+                </th>
                 {rounds.map((round) => {
                   const count = round.counts[option.id];
                   return (

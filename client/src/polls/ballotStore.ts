@@ -41,7 +41,8 @@ async function load(userId: string, pollId: string): Promise<void> {
     const mine = await get<BallotResponse>(`/api/polls/${encodeURIComponent(pollId)}/ballot`);
     const current = get_(key);
     // A cast may have answered meanwhile; it knows better.
-    if (!current.loaded) set(key, { ...current, loaded: true, voted: mine.voted, ...(mine.choices ? { choices: mine.choices } : {}) });
+    if (!current.loaded)
+      set(key, { ...current, loaded: true, voted: mine.voted, ...(mine.choices ? { choices: mine.choices } : {}) });
   } catch {
     // Not fatal: the user can still vote; the answer to the cast says how it went.
   } finally {

@@ -40,7 +40,10 @@ export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto;
   return (
     <section className="proposal__manage" aria-labelledby="proposal-manage-title">
       <h2 id="proposal-manage-title">{t('proposals.manageTitle')}</h2>
-      <p role={message?.kind === 'alert' ? 'alert' : 'status'} className={message?.kind === 'alert' ? 'alert alert--error' : 'proposal__message'}>
+      <p
+        role={message?.kind === 'alert' ? 'alert' : 'status'}
+        className={message?.kind === 'alert' ? 'alert alert--error' : 'proposal__message'}
+      >
         {message?.text ?? ''}
       </p>
       {moderator && <StatusForm proposal={proposal} send={send} />}
@@ -91,11 +94,25 @@ function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) 
     <form className="proposal__subform form" aria-labelledby="proposal-details-title" onSubmit={submit}>
       <h3 id="proposal-details-title">{t('proposals.detailsTitle')}</h3>
       <Field label={t('proposals.fieldTitle')}>
-        {(control) => <input {...control} required maxLength={PROPOSAL_LIMITS.title} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            required
+            maxLength={PROPOSAL_LIMITS.title}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('proposals.fieldSummary')}>
         {(control) => (
-          <textarea {...control} rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
+          <textarea
+            {...control}
+            rows={4}
+            maxLength={PROPOSAL_LIMITS.summary}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+          />
         )}
       </Field>
       <ProposalKindField value={kind} onChange={setKind} />
@@ -122,7 +139,10 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      commentsApi.members(query.trim()).then((members) => live && setFound(members), () => live && setFound([]));
+      commentsApi.members(query.trim()).then(
+        (members) => live && setFound(members),
+        () => live && setFound([]),
+      );
     }, 150);
     return () => {
       live = false;
@@ -130,7 +150,9 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
     };
   }, [query]);
 
-  const candidates = found.filter((member) => member.role !== 'observer' && !proposal.authors.some((person) => person.id === member.id));
+  const candidates = found.filter(
+    (member) => member.role !== 'observer' && !proposal.authors.some((person) => person.id === member.id),
+  );
   const ids = coAuthors.map((person) => person.id);
   return (
     <section className="proposal__subform" aria-labelledby="proposal-coauthors-title">

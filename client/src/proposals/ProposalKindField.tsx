@@ -6,6 +6,12 @@ import { SelectField } from '../ui/Field.tsx';
 export function ProposalKindField({ value, onChange }: { value: ProposalKind; onChange: (kind: ProposalKind) => void }) {
   const { t } = useTranslation();
   return (
-    <SelectField label={t('proposals.kind')} value={value} onChange={onChange} options={PROPOSAL_KINDS} optionLabel={(kind) => t(`proposals.kinds.${kind}`)} />
+    <SelectField
+      label={t('proposals.kind')}
+      value={value}
+      onChange={onChange}
+      options={PROPOSAL_KINDS}
+      optionLabel={(kind) => t(`proposals.kinds.${kind}`)}
+    />
   );
 }

@@ -30,7 +30,12 @@ export function ProposalPage() {
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting) return <p role="status" className="page">{t('app.loading')}</p>;
+  if (!meeting)
+    return (
+      <p role="status" className="page">
+        {t('app.loading')}
+      </p>
+    );
   return (
     <MeetingProvider meeting={meeting} user={user}>
       <ProposalView proposalId={proposalId} />
@@ -73,7 +78,12 @@ function ProposalView({ proposalId }: { proposalId: string }) {
       </section>
     );
   }
-  if (!proposal || !collab) return <p role="status" className="page">{t('proposals.loading')}</p>;
+  if (!proposal || !collab)
+    return (
+      <p role="status" className="page">
+        {t('proposals.loading')}
+      </p>
+    );
 
   const editable = isEditable(collab, moderator || author);
   const status = statusKey(proposal.status);
@@ -90,7 +100,9 @@ function ProposalView({ proposalId }: { proposalId: string }) {
           </span>{' '}
           {proposal.publicComment && <span className="badge badge--public">{t('proposals.public')}</span>}
         </p>
-        <h1 id="proposal-title" dir="auto">{proposal.title}</h1>
+        <h1 id="proposal-title" dir="auto">
+          {proposal.title}
+        </h1>
         <p className="meeting__meta">
           {t('proposals.submittedBy', { name: proposal.submitter.name, group: t(`groups.${proposal.submitter.group}`) })} ·{' '}
           {t('proposals.comments', { count: proposal.commentCount })}
@@ -99,7 +111,11 @@ function ProposalView({ proposalId }: { proposalId: string }) {
           {t('proposals.authors')}:{' '}
           {proposal.authors.map((person) => `${person.name} (${t(`groups.${person.group}`)})`).join(', ')}
         </p>
-        {proposal.summary && <p className="proposal__summary" dir="auto">{proposal.summary}</p>}
+        {proposal.summary && (
+          <p className="proposal__summary" dir="auto">
+            {proposal.summary}
+          </p>
+        )}
       </header>
       <CollaborativeDocument
         collab={collab}

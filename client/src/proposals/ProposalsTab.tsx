@@ -74,19 +74,43 @@ export function ProposalsTab() {
       {submitting && (
         <SubmitProposalForm
           meetingId={meeting.id}
-          onCreated={(proposal) => navigate(`/meetings/${encodeURIComponent(meeting.id)}/proposals/${encodeURIComponent(proposal.id)}`)}
+          onCreated={(proposal) =>
+            navigate(`/meetings/${encodeURIComponent(meeting.id)}/proposals/${encodeURIComponent(proposal.id)}`)
+          }
           onCancel={() => setSubmitting(false)}
         />
       )}
-      <form className="proposal-filters" role="search" aria-label={t('proposals.filters')} onSubmit={(event) => event.preventDefault()}>
-        <FilterSelect id="filter-kind" label={t('proposals.filterKind')} value={filters.kind} onChange={set('kind')}
-          options={PROPOSAL_KINDS.map((kind) => [kind, t(`proposals.kinds.${kind}`)])} />
-        <FilterSelect id="filter-status" label={t('proposals.filterStatus')} value={filters.status} onChange={set('status')}
-          options={PROPOSAL_STATUSES.map((status) => [status, t(`proposals.statuses.${statusKey(status)}`)])} />
-        <FilterSelect id="filter-group" label={t('proposals.filterGroup')} value={filters.group} onChange={set('group')}
-          options={STAKEHOLDER_GROUPS.map((group) => [group, t(`groups.${group}`)])} />
+      <form
+        className="proposal-filters"
+        role="search"
+        aria-label={t('proposals.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <FilterSelect
+          id="filter-kind"
+          label={t('proposals.filterKind')}
+          value={filters.kind}
+          onChange={set('kind')}
+          options={PROPOSAL_KINDS.map((kind) => [kind, t(`proposals.kinds.${kind}`)])}
+        />
+        <FilterSelect
+          id="filter-status"
+          label={t('proposals.filterStatus')}
+          value={filters.status}
+          onChange={set('status')}
+          options={PROPOSAL_STATUSES.map((status) => [status, t(`proposals.statuses.${statusKey(status)}`)])}
+        />
+        <FilterSelect
+          id="filter-group"
+          label={t('proposals.filterGroup')}
+          value={filters.group}
+          onChange={set('group')}
+          options={STAKEHOLDER_GROUPS.map((group) => [group, t(`groups.${group}`)])}
+        />
         <Field label={t('proposals.filterWords')}>
-          {(control) => <input {...control} type="search" value={filters.words} onChange={(event) => set('words')(event.target.value)} />}
+          {(control) => (
+            <input {...control} type="search" value={filters.words} onChange={(event) => set('words')(event.target.value)} />
+          )}
         </Field>
         <button type="button" className="button button--quiet" onClick={() => setFilters(NO_FILTERS)}>
           {t('proposals.clearFilters')}
@@ -145,7 +169,9 @@ function ProposalCard({ proposal, meetingId }: { proposal: ProposalDto; meetingI
   return (
     <li className="card proposal-card" data-proposal-id={proposal.id}>
       <h3 className="card__title">
-        <Link to={`/meetings/${encodeURIComponent(meetingId)}/proposals/${encodeURIComponent(proposal.id)}`} dir="auto">{proposal.title}</Link>
+        <Link to={`/meetings/${encodeURIComponent(meetingId)}/proposals/${encodeURIComponent(proposal.id)}`} dir="auto">
+          {proposal.title}
+        </Link>
       </h3>
       <p className="card__meta proposal-card__badges">
         <span className="badge badge--kind">{t(`proposals.kinds.${proposal.kind}`)}</span>
@@ -158,7 +184,11 @@ function ProposalCard({ proposal, meetingId }: { proposal: ProposalDto; meetingI
         {t('proposals.submittedBy', { name: proposal.submitter.name, group: t(`groups.${proposal.submitter.group}`) })} ·{' '}
         <span className="proposal-card__comments">{t('proposals.comments', { count: proposal.commentCount })}</span>
       </p>
-      {proposal.summary && <p className="proposal-card__summary" dir="auto">{proposal.summary}</p>}
+      {proposal.summary && (
+        <p className="proposal-card__summary" dir="auto">
+          {proposal.summary}
+        </p>
+      )}
     </li>
   );
 }

@@ -29,7 +29,14 @@ export function SubmitProposalForm({
     setSending(true);
     setError(null);
     try {
-      onCreated(await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, { kind, title, summary, publicComment }));
+      onCreated(
+        await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, {
+          kind,
+          title,
+          summary,
+          publicComment,
+        }),
+      );
     } catch (caught) {
       setError((caught as Error).message);
       setSending(false);
@@ -42,12 +49,25 @@ export function SubmitProposalForm({
       <ProposalKindField value={kind} onChange={setKind} />
       <Field label={t('proposals.fieldTitle')} invalid={Boolean(error)}>
         {(control) => (
-          <input {...control} required maxLength={PROPOSAL_LIMITS.title} value={title} autoFocus onChange={(event) => setTitle(event.target.value)} />
+          <input
+            {...control}
+            required
+            maxLength={PROPOSAL_LIMITS.title}
+            value={title}
+            autoFocus
+            onChange={(event) => setTitle(event.target.value)}
+          />
         )}
       </Field>
       <Field label={t('proposals.fieldSummary')}>
         {(control) => (
-          <textarea {...control} rows={4} maxLength={PROPOSAL_LIMITS.summary} value={summary} onChange={(event) => setSummary(event.target.value)} />
+          <textarea
+            {...control}
+            rows={4}
+            maxLength={PROPOSAL_LIMITS.summary}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+          />
         )}
       </Field>
       <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />

@@ -83,14 +83,27 @@ export function TokensPage() {
       <form className="form tokens__form" onSubmit={submit} noValidate aria-describedby={formError ? formErrorId : undefined}>
         <Field label={t('tokens.name')} hint={t('tokens.nameHint')}>
           {(control) => (
-            <input {...control} name="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              {...control}
+              name="name"
+              required
+              maxLength={100}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
           )}
         </Field>
         <fieldset className="form__group tokens__scopes" aria-describedby={scopesId}>
           <legend>{t('tokens.scopes')}</legend>
           {available.map((scope) => (
             <label key={scope} className="form__check">
-              <input type="checkbox" name="scopes" value={scope} checked={scopes.includes(scope)} onChange={(event) => toggle(scope, event.target.checked)} />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope}
+                checked={scopes.includes(scope)}
+                onChange={(event) => toggle(scope, event.target.checked)}
+              />
               {t(`tokens.scope.${scope}`)}
             </label>
           ))}
@@ -141,7 +154,8 @@ export function TokensPage() {
             <li key={token.id} className="card">
               <h3 className="card__title">{token.name}</h3>
               <p className="card__meta">
-                {token.scopes.map((scope) => t(`tokens.scopeLabel.${scope}`)).join(', ')} · {t('tokens.created', { date: date(token.createdAt) })} ·{' '}
+                {token.scopes.map((scope) => t(`tokens.scopeLabel.${scope}`)).join(', ')} ·{' '}
+                {t('tokens.created', { date: date(token.createdAt) })} ·{' '}
                 {t(token.expiresAt > Date.now() ? 'tokens.expires' : 'tokens.expired', { date: date(token.expiresAt) })} ·{' '}
                 {token.lastUsedAt ? t('tokens.lastUsed', { date: date(token.lastUsedAt) }) : t('tokens.neverUsed')}
                 {token.revokedAt && <> · {t('tokens.revokedOn', { date: date(token.revokedAt) })}</>}
@@ -152,10 +166,13 @@ export function TokensPage() {
                   className="button"
                   disabled={busy}
                   onClick={() =>
-                    void run(async () => {
-                      await revokeToken(token.id);
-                      await load();
-                    }, t('tokens.revoked', { name: token.name }))
+                    void run(
+                      async () => {
+                        await revokeToken(token.id);
+                        await load();
+                      },
+                      t('tokens.revoked', { name: token.name }),
+                    )
                   }
                 >
                   {t('tokens.revoke', { name: token.name })}

@@ -5,5 +5,6 @@ import { del, get, post } from '../app/api.ts';
 export type Scope = 'read' | 'write' | 'admin';
 
 export const listTokens = () => get<TokenInfo[]>('/api/tokens');
-export const createToken = (body: { name: string; scopes: Scope[]; expiresAt: string }) => post<CreatedToken>('/api/tokens', body);
+export const createToken = (body: { name: string; scopes: Scope[]; expiresAt: string }) =>
+  post<CreatedToken>('/api/tokens', body);
 export const revokeToken = (id: string) => del<void>(`/api/tokens/${encodeURIComponent(id)}`);

@@ -66,7 +66,14 @@ export interface SelectFieldProps<T extends string> extends Omit<FieldProps, 'ch
 }
 
 /** A Field whose control is a choice among fixed values. */
-export function SelectField<T extends string>({ value, options, optionLabel, onChange, required, ...field }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  value,
+  options,
+  optionLabel,
+  onChange,
+  required,
+  ...field
+}: SelectFieldProps<T>) {
   return (
     <Field {...field}>
       {(control) => (

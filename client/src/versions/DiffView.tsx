@@ -32,7 +32,18 @@ function Spans({ block }: { block: DiffBlock }) {
   );
 }
 
-const ATTRIBUTE_KEYS = ['day', 'start', 'duration', 'presenter', 'expectedOutput', 'level', 'proposalId', 'pollId', 'level', 'start'];
+const ATTRIBUTE_KEYS = [
+  'day',
+  'start',
+  'duration',
+  'presenter',
+  'expectedOutput',
+  'level',
+  'proposalId',
+  'pollId',
+  'level',
+  'start',
+];
 
 export function DiffView({ diff }: { diff: DiffDto }) {
   const { t } = useTranslation();
@@ -44,13 +55,19 @@ export function DiffView({ diff }: { diff: DiffDto }) {
     <div className="diff">
       {blocks.map((block, index) => {
         const who = block.by?.name ?? t('versions.unknownAuthor');
-        const className = ['diff__block', block.change ? `diff__block--${block.change}` : '', block.type === 'agendaItemTitle' ? 'diff__block--title' : '']
+        const className = [
+          'diff__block',
+          block.change ? `diff__block--${block.change}` : '',
+          block.type === 'agendaItemTitle' ? 'diff__block--title' : '',
+        ]
           .filter(Boolean)
           .join(' ');
         return (
           <div key={index} className={className} style={{ marginInlineStart: `${block.depth * 1}rem` }}>
             {block.change && (
-              <p className="diff__note">{block.change === 'added' ? t('versions.blockAdded', { name: who }) : t('versions.blockRemoved', { name: who })}</p>
+              <p className="diff__note">
+                {block.change === 'added' ? t('versions.blockAdded', { name: who }) : t('versions.blockRemoved', { name: who })}
+              </p>
             )}
             {block.type === 'agendaItem' && !block.change && <p className="diff__note">{t('versions.itemDetailsChanged')}</p>}
             {block.spans.length > 0 && (

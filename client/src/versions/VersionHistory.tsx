@@ -44,28 +44,39 @@ export function VersionHistory() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    post<VersionDto>(base, { name }).then((version) => {
-      setName('');
-      setStatus(t('versions.saved', { name: version.name }));
-      load();
-    }, (failure: Error) => setError(failure.message));
+    post<VersionDto>(base, { name }).then(
+      (version) => {
+        setName('');
+        setStatus(t('versions.saved', { name: version.name }));
+        load();
+      },
+      (failure: Error) => setError(failure.message),
+    );
   };
 
   const compare = (fromId: string, toId: string) => {
     setError(null);
-    get<DiffDto>(`${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`).then((result) => {
-      setDiff(result);
-      dialog.current?.showModal();
-    }, (failure: Error) => setError(failure.message));
+    get<DiffDto>(`${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`).then(
+      (result) => {
+        setDiff(result);
+        dialog.current?.showModal();
+      },
+      (failure: Error) => setError(failure.message),
+    );
   };
 
   const restore = (version: VersionDto) => {
     setError(null);
-    post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then((result) => {
-      setConfirming(null);
-      setStatus(result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }));
-      load();
-    }, (failure: Error) => setError(failure.message));
+    post<{ changed: boolean }>(`${base}/${encodeURIComponent(version.id)}/restore`).then(
+      (result) => {
+        setConfirming(null);
+        setStatus(
+          result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }),
+        );
+        load();
+      },
+      (failure: Error) => setError(failure.message),
+    );
   };
 
   return (
@@ -101,11 +112,21 @@ export function VersionHistory() {
                   {version.createdBy && <> · {version.createdBy.name}</>}
                 </p>
                 <div className="versions__buttons">
-                  <button type="button" className="button button--quiet" aria-describedby={`version-${version.id}`} onClick={() => compare(version.id, 'current')}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-describedby={`version-${version.id}`}
+                    onClick={() => compare(version.id, 'current')}
+                  >
                     {t('versions.changesSince')}
                   </button>
                   {isModerator(user.role) && (
-                    <button type="button" className="button button--quiet" aria-describedby={`version-${version.id}`} onClick={() => setConfirming(version)}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-describedby={`version-${version.id}`}
+                      onClick={() => setConfirming(version)}
+                    >
                       {t('versions.restore')}
                     </button>
                   )}

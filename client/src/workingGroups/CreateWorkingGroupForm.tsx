@@ -20,16 +20,19 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
   const errorId = `${id}-error`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
-        name,
-        ...(description.trim() ? { description } : {}),
-        ...(parent ? { parentId: parent.id } : {}),
-      });
-      setName('');
-      setDescription('');
-      setOpen(false);
-    }, t('workingGroups.admin.created', { name: name.trim() }));
+    void run(
+      async () => {
+        await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
+          name,
+          ...(description.trim() ? { description } : {}),
+          ...(parent ? { parentId: parent.id } : {}),
+        });
+        setName('');
+        setDescription('');
+        setOpen(false);
+      },
+      t('workingGroups.admin.created', { name: name.trim() }),
+    );
   };
   const openLabel = parent ? t('workingGroups.admin.newSubGroup', { group: parent.name }) : t('workingGroups.admin.newGroup');
   return (

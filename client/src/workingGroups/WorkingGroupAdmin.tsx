@@ -55,10 +55,13 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      await patch(base(group), { name, description });
-      setOpen(false);
-    }, t('workingGroups.admin.saved', { name: name.trim() }));
+    void run(
+      async () => {
+        await patch(base(group), { name, description });
+        setOpen(false);
+      },
+      t('workingGroups.admin.saved', { name: name.trim() }),
+    );
   };
   if (!open) {
     return (
@@ -75,7 +78,13 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
       </h5>
       <Field label={t('workingGroups.admin.name')}>
         {(control) => (
-          <input {...control} required maxLength={WORKING_GROUP_LIMITS.name} value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            {...control}
+            required
+            maxLength={WORKING_GROUP_LIMITS.name}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         )}
       </Field>
       <Field label={t('workingGroups.admin.description')}>
@@ -107,16 +116,23 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<WorkingGroupRole>('liaison');
   const [title, setTitle] = useState('');
-  const roleName = (entry: WorkingGroupDto['roles'][number]) => (entry.role === 'liaison' ? (entry.title ?? '') : t('workingGroups.roles.co-facilitator'));
+  const roleName = (entry: WorkingGroupDto['roles'][number]) =>
+    entry.role === 'liaison' ? (entry.title ?? '') : t('workingGroups.roles.co-facilitator');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const person = group.members.find((member) => member.id === userId);
     if (!person) return;
-    void run(async () => {
-      await put(`${base(group)}/roles/${encodeURIComponent(userId)}`, { role, ...(role === 'liaison' && title.trim() ? { title } : {}) });
-      setUserId('');
-      setTitle('');
-    }, t('workingGroups.admin.roleAssigned', { name: person.name }));
+    void run(
+      async () => {
+        await put(`${base(group)}/roles/${encodeURIComponent(userId)}`, {
+          role,
+          ...(role === 'liaison' && title.trim() ? { title } : {}),
+        });
+        setUserId('');
+        setTitle('');
+      },
+      t('workingGroups.admin.roleAssigned', { name: person.name }),
+    );
   };
   return (
     <div className="working-group__roles">
@@ -173,7 +189,12 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
           {role === 'liaison' && (
             <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
               {(control) => (
-                <input {...control} maxLength={WORKING_GROUP_LIMITS.title} value={title} onChange={(event) => setTitle(event.target.value)} />
+                <input
+                  {...control}
+                  maxLength={WORKING_GROUP_LIMITS.title}
+                  value={title}
+                  onChange={(event) => setTitle(event.target.value)}
+                />
               )}
             </Field>
           )}

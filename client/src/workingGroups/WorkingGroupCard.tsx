@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { PollDto, ResultVisibility } from '../../../shared/schemas/polls.ts';
-import { type ElectionBody, WORKING_GROUP_ROLES, type WorkingGroupDto, type WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
+import {
+  type ElectionBody,
+  WORKING_GROUP_ROLES,
+  type WorkingGroupDto,
+  type WorkingGroupRole,
+} from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
@@ -39,14 +44,19 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
       </h3>
       {(parentName || group.archived) && (
         <p className="working-group__muted">
-          {[parentName ? t('workingGroups.subGroupOf', { group: parentName }) : '', group.archived ? t('workingGroups.archivedNote') : '']
+          {[
+            parentName ? t('workingGroups.subGroupOf', { group: parentName }) : '',
+            group.archived ? t('workingGroups.archivedNote') : '',
+          ]
             .filter(Boolean)
             .join(' ')}
         </p>
       )}
       <p className="working-group__description">{group.description}</p>
       <p className="working-group__facilitators">
-        {group.coFacilitators.length > 0 ? t('workingGroups.coFacilitators', { names: coFacilitators }) : t('workingGroups.noCoFacilitator')}
+        {group.coFacilitators.length > 0
+          ? t('workingGroups.coFacilitators', { names: coFacilitators })
+          : t('workingGroups.noCoFacilitator')}
       </p>
       {liaisons && <p className="working-group__facilitators">{t('workingGroups.liaisons', { names: liaisons })}</p>}
 
@@ -287,12 +297,18 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           />
           {role === 'liaison' && (
             <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
-              {(control) => <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />}
+              {(control) => (
+                <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />
+              )}
             </Field>
           )}
           <Field label={t('workingGroups.electionForm.audience')}>
             {(control) => (
-              <select {...control} value={body.audience} onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}>
+              <select
+                {...control}
+                value={body.audience}
+                onChange={(event) => setBody({ ...body, audience: event.target.value as ElectionBody['audience'] })}
+              >
                 <option value="group">{t('workingGroups.electionForm.audienceGroup')}</option>
                 <option value="members">{t('workingGroups.electionForm.audienceMembers')}</option>
               </select>
@@ -300,18 +316,33 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           </Field>
           <Field label={t('workingGroups.electionForm.seats')}>
             {(control) => (
-              <input {...control} type="number" min={1} max={5} value={body.seats} onChange={(event) => setBody({ ...body, seats: Number(event.target.value) })} />
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={5}
+                value={body.seats}
+                onChange={(event) => setBody({ ...body, seats: Number(event.target.value) })}
+              />
             )}
           </Field>
           <Field label={t('workingGroups.electionForm.results')}>
             {(control) => (
-              <select {...control} value={body.results} onChange={(event) => setBody({ ...body, results: event.target.value as ResultVisibility })}>
+              <select
+                {...control}
+                value={body.results}
+                onChange={(event) => setBody({ ...body, results: event.target.value as ResultVisibility })}
+              >
                 <option value="after-close">{t('workingGroups.electionForm.resultsAfterClose')}</option>
                 <option value="live">{t('workingGroups.electionForm.resultsLive')}</option>
               </select>
             )}
           </Field>
-          <CheckboxField label={t('workingGroups.electionForm.secret')} checked={body.secret} onChange={(secret) => setBody({ ...body, secret })} />
+          <CheckboxField
+            label={t('workingGroups.electionForm.secret')}
+            checked={body.secret}
+            onChange={(secret) => setBody({ ...body, secret })}
+          />
           <div className="working-group__actions">
             <button type="submit" className="button button--primary" disabled={sending}>
               {t('workingGroups.electionForm.create')}

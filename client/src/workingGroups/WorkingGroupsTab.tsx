@@ -63,7 +63,10 @@ export function WorkingGroupsTab() {
           <ul className="working-groups__list" aria-label={t('workingGroups.archivedTitle')}>
             {archived.map((group) => (
               <li key={group.id}>
-                <WorkingGroupCard group={group} {...(group.parentId && byId[group.parentId] ? { parentName: byId[group.parentId]!.name } : {})} />
+                <WorkingGroupCard
+                  group={group}
+                  {...(group.parentId && byId[group.parentId] ? { parentName: byId[group.parentId]!.name } : {})}
+                />
               </li>
             ))}
           </ul>

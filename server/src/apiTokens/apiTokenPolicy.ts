@@ -19,6 +19,7 @@ export function expiryOf(value: number | string | undefined, now = Date.now()): 
   const at = typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(at)) throw badRequest('expiresAt must be epoch milliseconds or an ISO 8601 date.', { field: 'expiresAt' });
   if (at <= now) throw badRequest('expiresAt must be in the future.', { field: 'expiresAt' });
-  if (at > now + MAX_TOKEN_DAYS * DAY_MS) throw badRequest(`expiresAt must be at most ${MAX_TOKEN_DAYS} days ahead.`, { field: 'expiresAt' });
+  if (at > now + MAX_TOKEN_DAYS * DAY_MS)
+    throw badRequest(`expiresAt must be at most ${MAX_TOKEN_DAYS} days ahead.`, { field: 'expiresAt' });
   return at;
 }

@@ -57,7 +57,12 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
       const { token, apiToken } = await store.db.transaction(async (tx) => {
         const created = await tokens.create({ userId: user.id, name: name.trim(), scopes, expiresAt }, tx);
         await store.audit.record(
-          { actorId: user.id, action: 'token.create', subject: `token:${created.apiToken.id}`, detail: { name, scopes, expiresAt } },
+          {
+            actorId: user.id,
+            action: 'token.create',
+            subject: `token:${created.apiToken.id}`,
+            detail: { name, scopes, expiresAt },
+          },
           tx,
         );
         return created;

@@ -2,13 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
-import {
-  CollabTokenBody,
-  CollabTokenResponse,
-  LoginBody,
-  LoginResponse,
-  PublicUser,
-} from '../../../shared/schemas/auth.ts';
+import { CollabTokenBody, CollabTokenResponse, LoginBody, LoginResponse, PublicUser } from '../../../shared/schemas/auth.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { AppError, badRequest } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
@@ -26,7 +20,15 @@ export interface AuthRoutesOptions {
 }
 
 export function publicUser(user: User): PublicUser {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, group: user.group, region: user.region, language: user.language };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    group: user.group,
+    region: user.region,
+    language: user.language,
+  };
 }
 
 const INVALID = 'The email or password is not correct.';
@@ -46,7 +48,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (request) => `login:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request) =>
+            `login:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
     },

@@ -86,10 +86,11 @@ export class SessionStore {
 
   /** Ends every live session of a user but `exceptId` (the one asking, on a password change). */
   async revokeOthersOf(userId: string, exceptId: string | null, tx: SqlExecutor = this.db, now = Date.now()): Promise<number> {
-    const result = await tx.run(
-      'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?',
-      [now, userId, exceptId ?? ''],
-    );
+    const result = await tx.run('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?', [
+      now,
+      userId,
+      exceptId ?? '',
+    ]);
     return result.changes;
   }
 }

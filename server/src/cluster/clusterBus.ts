@@ -40,7 +40,9 @@ export class ClusterBus {
       if (connectedOnce) for (const handler of this.reconnectHandlers) handler();
       connectedOnce = true;
     });
-    void this.sub.subscribe(this.channel).catch((error: unknown) => log.warn({ err: error }, 'could not subscribe to cluster events'));
+    void this.sub
+      .subscribe(this.channel)
+      .catch((error: unknown) => log.warn({ err: error }, 'could not subscribe to cluster events'));
     this.sub.on('message', (_channel: string, raw: string) => {
       let message: { from: string; type: keyof ClusterEvents; payload: unknown };
       try {

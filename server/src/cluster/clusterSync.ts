@@ -73,7 +73,10 @@ export class ClusterSync extends Redis {
         }),
       ]);
     } catch (error) {
-      this.log.warn({ err: error, documentName: payload.documentName }, 'document loaded without cluster sync; it resyncs when Redis answers');
+      this.log.warn(
+        { err: error, documentName: payload.documentName },
+        'document loaded without cluster sync; it resyncs when Redis answers',
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -117,7 +120,10 @@ export class ClusterSync extends Redis {
           await internals.requestAwarenessFromOtherInstances(document.name);
           if (document.hasAwarenessStates()) {
             const message = new OutgoingMessage(document.name).createAwarenessUpdateMessage(document.awareness);
-            await this.pub.publish(`${this.configuration.prefix}:${document.name}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));
+            await this.pub.publish(
+              `${this.configuration.prefix}:${document.name}`,
+              Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]),
+            );
           }
         } catch (error) {
           this.log.warn({ err: error, documentName: document.name }, 'resync failed; will retry at the next reconnection');

@@ -15,7 +15,7 @@ export function createRedisClient(url: string, role: string, log: FastifyBaseLog
   let down = false;
   // Without a listener, ioredis's error events would crash the process.
   client.on('error', (error: Error) => {
-    if (!down) log.warn({ err: error, role }, 'Redis connection lost; serving this instance\'s clients alone');
+    if (!down) log.warn({ err: error, role }, "Redis connection lost; serving this instance's clients alone");
     down = true;
   });
   client.on('ready', () => {

@@ -71,12 +71,18 @@ class PlenaryHocuspocus extends Hocuspocus {
     super(configuration);
     // configure() (called by super) ends by pushing the carrier of the configuration's hooks.
     const carrier = this.configuration.extensions.at(-1)!;
-    const given = new Set(Object.keys(configuration).filter((key) => typeof (configuration as Record<string, unknown>)[key] === 'function'));
+    const given = new Set(
+      Object.keys(configuration).filter((key) => typeof (configuration as Record<string, unknown>)[key] === 'function'),
+    );
     configurationHooks.set(this, { carrier, given });
     hookLists.delete(this.configuration.extensions);
   }
 
-  override hooks<T extends HookName>(name: T, payload: HookPayloadByName[T], callback: ((...args: any[]) => unknown) | null = null): Promise<any> {
+  override hooks<T extends HookName>(
+    name: T,
+    payload: HookPayloadByName[T],
+    callback: ((...args: any[]) => unknown) | null = null,
+  ): Promise<any> {
     const list = this.hookList(name);
     return list.length === 0 ? Promise.resolve() : runHooks(name, list, payload, callback);
   }
@@ -105,14 +111,20 @@ class PlenaryHocuspocus extends Hocuspocus {
     if (!immediately) {
       const now = Date.now();
       const armed = debounceArmed.get(document);
-      if (armed !== undefined && now - armed < 100 && this.debouncer.isDebounced(`onStoreDocument-${document.name}`)) return Promise.resolve();
+      if (armed !== undefined && now - armed < 100 && this.debouncer.isDebounced(`onStoreDocument-${document.name}`))
+        return Promise.resolve();
       debounceArmed.set(document, now);
     }
     return super.storeDocumentHooks(document, payload, immediately);
   }
 }
 
-async function runHooks(name: string, list: Extension[], payload: unknown, callback: ((...args: any[]) => unknown) | null): Promise<unknown> {
+async function runHooks(
+  name: string,
+  list: Extension[],
+  payload: unknown,
+  callback: ((...args: any[]) => unknown) | null,
+): Promise<unknown> {
   await undefined;
   let result: unknown;
   for (const extension of list) {
@@ -152,7 +164,8 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
         log: options.log,
       }),
       new Persistence({
-        documents: options.store.documents, db: options.store.db,
+        documents: options.store.documents,
+        db: options.store.db,
         log: options.log,
         metrics: options.metrics,
         writeHealth: options.writeHealth,
@@ -224,7 +237,9 @@ function dropUnheardAwarenessHook(document: Document, hocuspocus: PlenaryHocuspo
   if (awarenessHookChecked.has(document)) return;
   awarenessHookChecked.add(document);
   if (hocuspocus.hookList('onAwarenessUpdate').length > 0) return;
-  const observers = (document.awareness as unknown as { _observers?: Map<string, Set<(...args: unknown[]) => void>> })._observers?.get('update');
+  const observers = (
+    document.awareness as unknown as { _observers?: Map<string, Set<(...args: unknown[]) => void>> }
+  )._observers?.get('update');
   for (const observer of [...(observers ?? [])]) {
     if (!observer.name.startsWith('bound ')) document.awareness.off('update', observer);
   }

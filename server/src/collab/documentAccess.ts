@@ -85,7 +85,8 @@ export class DocumentAccess {
       const access = byUser.get(user.id);
       if (access === undefined) continue; // the store did not answer: the next change or reconnection checks again
       // A read-only credential (a read-scoped API token) stays read-only whatever the role allows.
-      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly) connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
+      if (access === null || (access === 'write' && !context.readOnly) === connection.readOnly)
+        connection.webSocket.close(Unauthorized.code, Unauthorized.reason);
     }
   }
 }

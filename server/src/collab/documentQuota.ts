@@ -110,7 +110,10 @@ export class DocumentQuota implements Extension {
     if (size > this.options.maxDocumentBytes) {
       size = Y.encodeStateAsUpdate(document).length + update.length;
       if (size > this.options.maxDocumentBytes) {
-        this.options.log.warn({ documentName, size, quota: this.options.maxDocumentBytes }, 'document quota reached; update refused');
+        this.options.log.warn(
+          { documentName, size, quota: this.options.maxDocumentBytes },
+          'document quota reached; update refused',
+        );
         throw DOCUMENT_TOO_LARGE;
       }
     }

@@ -105,10 +105,19 @@ export class Persistence implements Extension {
       }
     }, SERVER_ORIGIN);
     this.unfolded.set(documentName, applied);
-    loadedBytes.set(document, (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.data.length, 0));
+    loadedBytes.set(
+      document,
+      (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.data.length, 0),
+    );
   }
 
-  async beforeHandleMessage({ connection, documentName, document, update: frame, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
+  async beforeHandleMessage({
+    connection,
+    documentName,
+    document,
+    update: frame,
+    context,
+  }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
     if (connection.readOnly || !isPersisted(documentName)) return;
     const update = documentUpdateOf(frame);
     // Nothing to keep (a reconnecting client's step 2 repeats deletions the document has).

@@ -20,7 +20,12 @@ const MAX_CLIENTS_PER_CONNECTION = 4;
 export class PresenceIdentity implements Extension {
   readonly extensionName = 'plenary-presence-identity';
 
-  async beforeHandleAwareness({ states, connection, document, documentName }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
+  async beforeHandleAwareness({
+    states,
+    connection,
+    document,
+    documentName,
+  }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
     if (!connection) return; // from the server itself or from another instance through Redis
     const context = connection.context as CollabContext;
     const readOnly = connection.readOnly;
@@ -89,7 +94,9 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
     const address = decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return false;
     const separator = address.indexOf('\u0000');
-    connection = internals.documentConnections?.[address] ?? internals.documentConnections?.[separator < 0 ? address : address.slice(0, separator)];
+    connection =
+      internals.documentConnections?.[address] ??
+      internals.documentConnections?.[separator < 0 ? address : address.slice(0, separator)];
     if (!connection || typeof connection.waitForPendingMessages !== 'function') return false;
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const count = decoding.readVarUint(update);
@@ -126,11 +133,15 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
     });
   };
   // Resolved at once when nothing is pending.
-  established.waitForPendingMessages().then(apply).catch(
-    (error: { code?: number; reason?: string } | undefined) => {
-      established.close({ code: typeof error?.code === 'number' ? error.code : ResetConnection.code, reason: error?.reason ?? ResetConnection.reason });
-    },
-  );
+  established
+    .waitForPendingMessages()
+    .then(apply)
+    .catch((error: { code?: number; reason?: string } | undefined) => {
+      established.close({
+        code: typeof error?.code === 'number' ? error.code : ResetConnection.code,
+        reason: error?.reason ?? ResetConnection.reason,
+      });
+    });
   return true;
 }
 

@@ -43,7 +43,8 @@ export class CommentService {
   }
 
   private async policy(user: User, doc: string): Promise<CommentPolicy> {
-    if (parseDocumentName(doc)?.kind === 'live') throw badRequest('Comments go on an agenda or a proposal, not on the live document.');
+    if (parseDocumentName(doc)?.kind === 'live')
+      throw badRequest('Comments go on an agenda or a proposal, not on the live document.');
     const policy = await commentPolicy(this.options.store, this.options.proposals, user, doc);
     if (!policy) throw notFound('The document');
     return policy;
@@ -124,7 +125,12 @@ export class CommentService {
       await comments.editComment(commentId, body, tx);
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
       await store.audit.record(
-        { actorId: user.id, action: 'comment.edit', subject: `comment:${commentId}`, detail: { threadId: comment.threadId, mentions } },
+        {
+          actorId: user.id,
+          action: 'comment.edit',
+          subject: `comment:${commentId}`,
+          detail: { threadId: comment.threadId, mentions },
+        },
         tx,
       );
     });
@@ -178,7 +184,12 @@ export class CommentService {
       await store.db.transaction(async (tx) => {
         await comments.setResolved(threadId, resolved, user.id, tx);
         await store.audit.record(
-          { actorId: user.id, action: resolved ? 'thread.resolve' : 'thread.reopen', subject: `thread:${threadId}`, detail: { doc: thread.doc } },
+          {
+            actorId: user.id,
+            action: resolved ? 'thread.resolve' : 'thread.reopen',
+            subject: `thread:${threadId}`,
+            detail: { doc: thread.doc },
+          },
           tx,
         );
       });

@@ -77,24 +77,27 @@ export class CommentStore {
   ): Promise<{ threadId: string; commentId: string }> {
     const threadId = randomUUID();
     const at = input.at ?? Date.now();
-    await tx.run(
-      `INSERT INTO comment_threads (${THREAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?, ?)`,
-      [
-        threadId,
-        input.meetingId,
-        input.doc,
-        input.anchor?.from ?? null,
-        input.anchor?.to ?? null,
-        input.anchor?.quote ?? null,
-        input.authorId,
-        at,
-      ],
-    );
+    await tx.run(`INSERT INTO comment_threads (${THREAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?, ?)`, [
+      threadId,
+      input.meetingId,
+      input.doc,
+      input.anchor?.from ?? null,
+      input.anchor?.to ?? null,
+      input.anchor?.quote ?? null,
+      input.authorId,
+      at,
+    ]);
     const commentId = await this.addComment(threadId, input.authorId, input.body, tx, at);
     return { threadId, commentId };
   }
 
-  async addComment(threadId: string, authorId: string, body: string, tx: SqlExecutor = this.db, at = Date.now()): Promise<string> {
+  async addComment(
+    threadId: string,
+    authorId: string,
+    body: string,
+    tx: SqlExecutor = this.db,
+    at = Date.now(),
+  ): Promise<string> {
     const id = randomUUID();
     await tx.run('INSERT INTO comments (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [
       id,
@@ -117,12 +120,7 @@ export class CommentStore {
   }
 
   /** A moderator's hide, recorded in the moderation log. */
-  async hideComment(
-    comment: CommentInfo,
-    moderatorId: string,
-    reason: string,
-    tx: SqlExecutor = this.db,
-  ): Promise<void> {
+  async hideComment(comment: CommentInfo, moderatorId: string, reason: string, tx: SqlExecutor = this.db): Promise<void> {
     const now = Date.now();
     await tx.run('UPDATE comments SET hidden_at = ?, hidden_by = ?, hidden_reason = ? WHERE id = ?', [
       now,
@@ -162,7 +160,15 @@ export class CommentStore {
 
   async threadInfo(id: string, tx: SqlExecutor = this.db): Promise<ThreadInfo | undefined> {
     const row = await tx.get<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE id = ?`, [id]);
-    return row && { id: row.id, meetingId: row.meeting_id, doc: row.doc, createdBy: row.created_by, resolved: Number(row.resolved) === 1 };
+    return (
+      row && {
+        id: row.id,
+        meetingId: row.meeting_id,
+        doc: row.doc,
+        createdBy: row.created_by,
+        resolved: Number(row.resolved) === 1,
+      }
+    );
   }
 
   async commentInfo(id: string, tx: SqlExecutor = this.db): Promise<CommentInfo | undefined> {
@@ -241,10 +247,7 @@ export class CommentStore {
   }
 
   private async load(where: string, params: string[], tx: SqlExecutor): Promise<ThreadDto[]> {
-    const threads = await tx.all<ThreadRow>(
-      `SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE ${where} ORDER BY seq`,
-      params,
-    );
+    const threads = await tx.all<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM comment_threads WHERE ${where} ORDER BY seq`, params);
     if (threads.length === 0) return [];
     const ids = threads.map((thread) => thread.id);
     const inIds = placeholders(ids.length);

@@ -287,8 +287,14 @@ export const SEED_AGENDA: DemoAgendaDay[] = [
         ],
         links: [
           { label: 'IGF 2025 proposed issues', href: 'https://www.intgovforum.org/en/igf-2025-proposed-issues' },
-          { label: 'IGF 2025 suggestions from the 2024 stocktaking', href: 'https://www.intgovforum.org/en/content/igf-2025-suggestions-2024-stocktaking' },
-          { label: 'IGF 2025 First Open Consultations and MAG meeting', href: 'https://intgovforum.org/en/content/igf-2025-first-open-consultations-and-mag-meeting' },
+          {
+            label: 'IGF 2025 suggestions from the 2024 stocktaking',
+            href: 'https://www.intgovforum.org/en/content/igf-2025-suggestions-2024-stocktaking',
+          },
+          {
+            label: 'IGF 2025 First Open Consultations and MAG meeting',
+            href: 'https://intgovforum.org/en/content/igf-2025-first-open-consultations-and-mag-meeting',
+          },
         ],
         actions: [
           {
@@ -310,7 +316,10 @@ export const SEED_AGENDA: DemoAgendaDay[] = [
         ],
         links: [
           { label: 'MAG Working Groups', href: 'https://intgovforum.org/en/content/mag-working-groups' },
-          { label: 'Working Group on Youth Engagement', href: 'https://www.intgovforum.org/en/content/working-group-on-youth-engagement' },
+          {
+            label: 'Working Group on Youth Engagement',
+            href: 'https://www.intgovforum.org/en/content/working-group-on-youth-engagement',
+          },
         ],
         actions: [
           {

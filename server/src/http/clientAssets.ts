@@ -34,6 +34,8 @@ export async function clientAssets(app: FastifyInstance, options: { root: string
       !path.extname(request.url.split('?')[0] ?? '') &&
       hasClient;
     if (isPage) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }

@@ -27,5 +27,7 @@ export function addSecurityHeaders(http: FastifyInstance, publicOrigins: readonl
     crossOriginEmbedderPolicy: false,
   });
   // Set on the raw response before Fastify writes its own headers, which it merges with these.
-  http.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  http.addHook('onRequest', (request, reply, done) =>
+    setHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
 }

@@ -88,9 +88,7 @@ export class LiveProjection implements Extension {
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'live') return;
-    const filled = await Promise.all(
-      [...this.sources].map(async ([map, load]) => [map, await load(ref.id)] as const),
-    );
+    const filled = await Promise.all([...this.sources].map(async ([map, load]) => [map, await load(ref.id)] as const));
     document.transact(() => {
       for (const [map, values] of filled) {
         const ymap = document.getMap(map);

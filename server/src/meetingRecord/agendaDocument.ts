@@ -47,7 +47,10 @@ export function docToJSON(doc: Y.Doc): RichNode {
 }
 
 /** The agenda of a meeting as ProseMirror JSON, and its items. */
-export async function readAgenda(documents: DocumentStore, meetingId: string): Promise<{ json: RichNode; items: AgendaItemRecord[] }> {
+export async function readAgenda(
+  documents: DocumentStore,
+  meetingId: string,
+): Promise<{ json: RichNode; items: AgendaItemRecord[] }> {
   const doc = await loadStoredDoc(documents, agendaDoc(meetingId));
   const json = docToJSON(doc);
   doc.destroy();

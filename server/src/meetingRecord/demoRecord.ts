@@ -30,7 +30,10 @@ const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragrap
 export function agendaItemNode(item: DemoAgendaItem, day: number): JSONContent {
   const notes: JSONContent[] = [];
   if (item.points?.length) {
-    notes.push({ type: 'bulletList', content: item.points.map((point) => ({ type: 'listItem', content: [paragraph(text(point))] })) });
+    notes.push({
+      type: 'bulletList',
+      content: item.points.map((point) => ({ type: 'listItem', content: [paragraph(text(point))] })),
+    });
   }
   if (item.links?.length) {
     const links: JSONContent[] = [text('Documents: ', true)];
@@ -124,7 +127,11 @@ export async function seedMeetingRecord(context: DemoSeedContext): Promise<void>
   // The seed meeting itself, with its agenda, its notes and the actions it decided.
   await store.meetings.create(SEED_MEETING, tx);
   await store.documents.append(agendaDoc(SEED_MEETING.id), documentUpdate(agendaContent(SEED_AGENDA)), null, tx);
-  await tx.run('INSERT INTO meeting_run (meeting_id, day_end, updated_at) VALUES (?, ?, ?)', [SEED_MEETING.id, SEED_MEETING_DAY_END, Date.now()]);
+  await tx.run('INSERT INTO meeting_run (meeting_id, day_end, updated_at) VALUES (?, ?, ?)', [
+    SEED_MEETING.id,
+    SEED_MEETING_DAY_END,
+    Date.now(),
+  ]);
   const meetingEnd = Date.parse(`${SEED_MEETING.startsOn}T14:00:00Z`);
   await seedActions(context, SEED_MEETING.id, SEED_AGENDA, meetingEnd);
   await nameAgenda(context, SEED_MEETING.id, 'Summary as circulated', meetingEnd + 24 * 3_600_000);

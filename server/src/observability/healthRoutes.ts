@@ -26,7 +26,13 @@ function withTimeout(check: ReadinessCheck): Promise<void> {
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = async (app, { metrics, checks }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'The process serves', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process serves',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 

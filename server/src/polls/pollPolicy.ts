@@ -38,6 +38,7 @@ export function canVote(poll: Poll, user: User, standing: VoterStanding): boolea
 /** Why `user` may not vote in `poll`, in words. */
 export function notEligibleMessage(poll: Poll): string {
   if (poll.audience === 'members') return 'Only MAG members (and the secretariat and chair) vote in this poll.';
-  if (poll.audience === 'group') return 'Only members of the working group who had joined it when the election opened vote in it.';
+  if (poll.audience === 'group')
+    return 'Only members of the working group who had joined it when the election opened vote in it.';
   return 'You may not vote in this poll.';
 }

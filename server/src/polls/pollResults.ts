@@ -12,11 +12,9 @@ export function resultsOf(poll: Poll, ballots: CountedBallot[]): PollResults {
   const visible = resultsVisible(poll);
   const base: PollResults = { status: poll.status, ballots: ballots.length, resultsVisible: visible };
   if (!visible) return base;
-  const count = countPoll(
-    { kind: poll.kind, optionIds: poll.options.map((option) => option.id), seats: poll.seats },
-    ballots,
-    { minGroupBallots: poll.secret ? SECRET_MIN_GROUP_BALLOTS : 1 },
-  );
+  const count = countPoll({ kind: poll.kind, optionIds: poll.options.map((option) => option.id), seats: poll.seats }, ballots, {
+    minGroupBallots: poll.secret ? SECRET_MIN_GROUP_BALLOTS : 1,
+  });
   const results: PollResults = { ...base, method: count.method, tally: count.tally };
   if (count.byGroup) results.byGroup = count.byGroup;
   if (count.rounds) results.rounds = count.rounds;
@@ -40,7 +38,11 @@ export function toDto(poll: Poll, results: PollResults): PollDto {
     ...(poll.maxChoices !== null ? { maxChoices: poll.maxChoices } : {}),
     seats: poll.seats,
     ...(poll.workingGroupId ? { workingGroupId: poll.workingGroupId } : {}),
-    options: poll.options.map((option) => ({ id: option.id, label: option.label, ...(option.userId ? { userId: option.userId } : {}) })),
+    options: poll.options.map((option) => ({
+      id: option.id,
+      label: option.label,
+      ...(option.userId ? { userId: option.userId } : {}),
+    })),
     createdAt: poll.createdAt,
     ...(poll.openedAt !== null ? { openedAt: poll.openedAt } : {}),
     ...(poll.closedAt !== null ? { closedAt: poll.closedAt } : {}),

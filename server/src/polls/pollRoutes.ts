@@ -111,7 +111,8 @@ export const pollRoutes: FastifyPluginAsyncTypebox<{ service: PollService }> = a
     {
       schema: {
         tags: ['polls'],
-        summary: 'Cast or replace one’s ballot while the poll is open (409 when not open, 403 when not eligible, 400 for a bad choice)',
+        summary:
+          'Cast or replace one’s ballot while the poll is open (409 when not open, 403 when not eligible, 400 for a bad choice)',
         params: PollParams,
         body: BallotBody,
         response: { 200: BallotResponse, ...REFUSALS },

@@ -106,11 +106,14 @@ export class PollService {
     }
     const question = body.question.trim();
     if (!question) throw badRequest('The question is empty.');
-    if (body.maxChoices !== undefined && body.kind !== 'multiple') throw badRequest('maxChoices applies to multiple-choice polls only.');
-    if (body.maxChoices !== undefined && body.maxChoices > labels.length) throw badRequest('maxChoices is more than the number of options.');
+    if (body.maxChoices !== undefined && body.kind !== 'multiple')
+      throw badRequest('maxChoices applies to multiple-choice polls only.');
+    if (body.maxChoices !== undefined && body.maxChoices > labels.length)
+      throw badRequest('maxChoices is more than the number of options.');
     const seats = body.seats ?? 1;
     if (seats >= labels.length) throw badRequest('There must be more options than seats to fill.');
-    if (body.audience === 'group' && !body.workingGroupId) throw badRequest('A poll for a working group’s members needs workingGroupId.');
+    if (body.audience === 'group' && !body.workingGroupId)
+      throw badRequest('A poll for a working group’s members needs workingGroupId.');
     if (body.workingGroupId && (await groups.meetingOf(body.workingGroupId)) !== meetingId) {
       throw badRequest('The working group is not part of this meeting.');
     }
@@ -155,7 +158,13 @@ export class PollService {
           actorId,
           action: 'poll.created',
           subject: `poll:${id}`,
-          detail: { meetingId: input.meetingId, question: input.question, kind: input.kind, audience: input.audience, secret: input.secret },
+          detail: {
+            meetingId: input.meetingId,
+            question: input.question,
+            kind: input.kind,
+            audience: input.audience,
+            secret: input.secret,
+          },
         },
         executor,
       );
@@ -177,7 +186,10 @@ export class PollService {
       if (found.status !== 'draft' || !(await polls.deleteDraft(tx, id))) {
         throw new AppError('CONFLICT', 'Only a draft poll can be deleted; this one has been opened.');
       }
-      await store.audit.record({ actorId: user.id, action: 'poll.deleted', subject: `poll:${id}`, detail: { question: found.question } }, tx);
+      await store.audit.record(
+        { actorId: user.id, action: 'poll.deleted', subject: `poll:${id}`, detail: { question: found.question } },
+        tx,
+      );
       return found;
     });
     this.project(poll, { group: true });
@@ -191,7 +203,10 @@ export class PollService {
       if (!poll) throw notFound('The poll');
       const key = poll.secret ? randomBytes(32).toString('base64url') : null;
       if (!(await polls.markOpen(tx, id, key, Date.now()))) {
-        throw new AppError('CONFLICT', poll.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.');
+        throw new AppError(
+          'CONFLICT',
+          poll.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.',
+        );
       }
       await store.audit.record({ actorId: user.id, action: 'poll.opened', subject: `poll:${id}` }, tx);
     });
@@ -208,7 +223,11 @@ export class PollService {
       const closed = await polls.markClosed(tx, id, Date.now());
       const found = await polls.byId(id, tx);
       if (!found) throw notFound('The poll');
-      if (!closed) throw new AppError('CONFLICT', found.status === 'closed' ? 'This poll is already closed.' : 'This poll has not been opened.');
+      if (!closed)
+        throw new AppError(
+          'CONFLICT',
+          found.status === 'closed' ? 'This poll is already closed.' : 'This poll has not been opened.',
+        );
       if (found.secret) await polls.shuffleSecretBallots(tx, id);
       const results = resultsOf(found, await polls.countedBallots(id, tx));
       await store.audit.record(
@@ -245,7 +264,9 @@ export class PollService {
         if (found.status !== 'open') {
           throw new AppError(
             'NOT_OPEN',
-            found.status === 'closed' ? 'This poll is closed: your vote was not counted.' : 'This poll is not open yet: your vote was not counted.',
+            found.status === 'closed'
+              ? 'This poll is closed: your vote was not counted.'
+              : 'This poll is not open yet: your vote was not counted.',
             // The client says which, in the reader's language.
             { status: found.status },
           );
@@ -295,7 +316,10 @@ export class PollService {
   private async recordRefusal(pollId: string, voterId: string, refusal: Refusal): Promise<void> {
     const { store } = this.options;
     await store.db.transaction((tx) =>
-      store.audit.record({ actorId: voterId, action: 'poll.ballot.refused', subject: `poll:${pollId}`, detail: { ...refusal } }, tx),
+      store.audit.record(
+        { actorId: voterId, action: 'poll.ballot.refused', subject: `poll:${pollId}`, detail: { ...refusal } },
+        tx,
+      ),
     );
   }
 

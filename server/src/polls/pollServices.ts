@@ -15,7 +15,10 @@ export interface PollServices {
 /** Nothing to project: the demo seed commits before any live document loads, and documents read the store when they do. */
 export const NO_PROJECTIONS: PollProjections = { poll: () => {}, group: () => {} };
 
-export function createPollServices(store: Store, live: (stores: { pollStore: PollStore; groupStore: WorkingGroupStore }) => PollProjections): PollServices {
+export function createPollServices(
+  store: Store,
+  live: (stores: { pollStore: PollStore; groupStore: WorkingGroupStore }) => PollProjections,
+): PollServices {
   const pollStore = new PollStore(store.db);
   const groupStore = new WorkingGroupStore(store.db);
   const projections = live({ pollStore, groupStore });

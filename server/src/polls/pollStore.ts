@@ -165,12 +165,17 @@ export class PollStore {
    */
   async forBallot(tx: SqlExecutor, id: string): Promise<PollForBallot | undefined> {
     const lock = this.db.dialect === 'postgres' ? ' FOR SHARE' : '';
-    const row = await tx.get<PollRow & { ballot_key: string | null }>(`SELECT ${COLUMNS}, ballot_key FROM polls WHERE id = ?${lock}`, [id]);
+    const row = await tx.get<PollRow & { ballot_key: string | null }>(
+      `SELECT ${COLUMNS}, ballot_key FROM polls WHERE id = ?${lock}`,
+      [id],
+    );
     return row && { ...toPoll(row, await this.loadOptions(id, tx)), ballotKey: row.ballot_key };
   }
 
   async listByMeeting(meetingId: string): Promise<Poll[]> {
-    const rows = await this.db.all<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE meeting_id = ? ORDER BY created_at, id`, [meetingId]);
+    const rows = await this.db.all<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE meeting_id = ? ORDER BY created_at, id`, [
+      meetingId,
+    ]);
     return Promise.all(rows.map(async (row) => toPoll(row, await this.loadOptions(row.id))));
   }
 
@@ -187,11 +192,10 @@ export class PollStore {
 
   /** Moves a draft to open (with a ballot key for a secret poll); false when it was not a draft. */
   async markOpen(tx: SqlExecutor, id: string, ballotKey: string | null, at: number): Promise<boolean> {
-    const changed = await tx.run(`UPDATE polls SET status = 'open', opened_at = ?, ballot_key = ? WHERE id = ? AND status = 'draft'`, [
-      at,
-      ballotKey,
-      id,
-    ]);
+    const changed = await tx.run(
+      `UPDATE polls SET status = 'open', opened_at = ?, ballot_key = ? WHERE id = ? AND status = 'draft'`,
+      [at, ballotKey, id],
+    );
     return changed.changes > 0;
   }
 
@@ -200,15 +204,21 @@ export class PollStore {
    * PostgreSQL the UPDATE waits for the ballots being written (they hold a share lock on the row).
    */
   async markClosed(tx: SqlExecutor, id: string, at: number): Promise<boolean> {
-    const changed = await tx.run(`UPDATE polls SET status = 'closed', closed_at = ?, ballot_key = NULL WHERE id = ? AND status = 'open'`, [
-      at,
-      id,
-    ]);
+    const changed = await tx.run(
+      `UPDATE polls SET status = 'closed', closed_at = ?, ballot_key = NULL WHERE id = ? AND status = 'open'`,
+      [at, id],
+    );
     return changed.changes > 0;
   }
 
   /** Sets a poll's state and times as given (the demo seed's past polls). */
-  async setStatus(tx: SqlExecutor, pollId: string, status: PollStatus, openedAt: number | null, closedAt: number | null): Promise<void> {
+  async setStatus(
+    tx: SqlExecutor,
+    pollId: string,
+    status: PollStatus,
+    openedAt: number | null,
+    closedAt: number | null,
+  ): Promise<void> {
     await tx.run('UPDATE polls SET status = ?, opened_at = ?, closed_at = ? WHERE id = ?', [status, openedAt, closedAt, pollId]);
   }
 
@@ -223,7 +233,10 @@ export class PollStore {
 
   /** Records that `userId` has voted; false when they had already. */
   async markVoted(tx: SqlExecutor, pollId: string, userId: string): Promise<boolean> {
-    const first = await tx.run('INSERT INTO poll_voters (poll_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [pollId, userId]);
+    const first = await tx.run('INSERT INTO poll_voters (poll_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+      pollId,
+      userId,
+    ]);
     return first.changes > 0;
   }
 
@@ -242,10 +255,10 @@ export class PollStore {
 
   /** When `userId` joined the working group, if they are a member of it. */
   async joinedGroupAt(tx: SqlExecutor, groupId: string, userId: string): Promise<number | undefined> {
-    const row = await tx.get<{ joined_at: number }>('SELECT joined_at FROM working_group_members WHERE group_id = ? AND user_id = ?', [
-      groupId,
-      userId,
-    ]);
+    const row = await tx.get<{ joined_at: number }>(
+      'SELECT joined_at FROM working_group_members WHERE group_id = ? AND user_id = ?',
+      [groupId, userId],
+    );
     return row && Number(row.joined_at);
   }
 
@@ -274,17 +287,19 @@ export class PollStore {
 
   /** Ballots as the count sees them: choices and the voter's stakeholder group, nothing else. */
   async countedBallots(pollId: string, tx: SqlExecutor = this.db): Promise<CountedBallot[]> {
-    const rows = await tx.all<{ choices: string; voter_group: string }>('SELECT choices, voter_group FROM poll_ballots WHERE poll_id = ?', [
-      pollId,
-    ]);
+    const rows = await tx.all<{ choices: string; voter_group: string }>(
+      'SELECT choices, voter_group FROM poll_ballots WHERE poll_id = ?',
+      [pollId],
+    );
     return rows.map((row) => ({ choices: JSON.parse(row.choices) as string[], group: row.voter_group }));
   }
 
   /** Rewrites a closed secret poll's ballots in random order under random keys. */
   async shuffleSecretBallots(tx: SqlExecutor, pollId: string): Promise<void> {
-    const ballots = await tx.all<{ voter_group: string; choices: string }>('SELECT voter_group, choices FROM poll_ballots WHERE poll_id = ?', [
-      pollId,
-    ]);
+    const ballots = await tx.all<{ voter_group: string; choices: string }>(
+      'SELECT voter_group, choices FROM poll_ballots WHERE poll_id = ?',
+      [pollId],
+    );
     shuffle(ballots);
     await tx.run('DELETE FROM poll_ballots WHERE poll_id = ?', [pollId]);
     const CHUNK = 400;

@@ -52,7 +52,14 @@ export function resultsCsv(poll: Poll, results: PollResults, text: ServerText = 
     ...(results.winners ? [''] : []),
   ]);
   if (rounds.length > 0) {
-    rows.push(['', csv.exhausted, '', ...groups.map(() => ''), ...rounds.map((round) => round.exhausted), ...(results.winners ? [''] : [])]);
+    rows.push([
+      '',
+      csv.exhausted,
+      '',
+      ...groups.map(() => ''),
+      ...rounds.map((round) => round.exhausted),
+      ...(results.winners ? [''] : []),
+    ]);
   }
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

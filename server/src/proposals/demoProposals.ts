@@ -72,7 +72,10 @@ const DEMO_PROPOSALS: DemoProposal[] = [
       {
         quote: 'balanced between stakeholder groups and regions',
         comments: [
-          ['laura@example.org', 'How will the *balance* be checked? The private sector was under-represented in last year’s expert groups.'],
+          [
+            'laura@example.org',
+            'How will the *balance* be checked? The private sector was under-represented in last year’s expert groups.',
+          ],
           ['kwame@example.org', 'Good point. @mei@example.org, could the selection criteria go into the terms of reference?'],
           ['mei@example.org', 'Yes, I will draft them this week and link them here.'],
         ],
@@ -80,7 +83,10 @@ const DEMO_PROPOSALS: DemoProposal[] = [
       {
         quote: 'Prepare input to the WSIS+20 review process.',
         comments: [
-          ['tomas@example.org', 'Will the input be open to stakeholders outside the MAG? See https://www.intgovforum.org/en/igf-2025-proposed-issues'],
+          [
+            'tomas@example.org',
+            'Will the input be open to stakeholders outside the MAG? See https://www.intgovforum.org/en/igf-2025-proposed-issues',
+          ],
           ['secretariat@example.org', 'Yes: the open consultation will gather it. The Secretariat will share a timeline.'],
         ],
       },
@@ -99,7 +105,9 @@ const DEMO_PROPOSALS: DemoProposal[] = [
       heading('Background'),
       paragraph('The Best Practice Forum on Cybersecurity has run for several cycles and has a community of contributors.'),
       heading('Proposal'),
-      paragraph('Pause the forum for one cycle while its community joins the work on the Global Digital Compact, and resume it in 2026.'),
+      paragraph(
+        'Pause the forum for one cycle while its community joins the work on the Global Digital Compact, and resume it in 2026.',
+      ),
     ],
     threads: [
       {
@@ -116,7 +124,8 @@ const DEMO_PROPOSALS: DemoProposal[] = [
     id: 'pn-artificial-intelligence',
     kind: 'PN',
     title: 'Policy Network on Artificial Intelligence',
-    summary: 'Renew the Policy Network on AI and connect it with the civil society and academia network launched at the AI Action Summit.',
+    summary:
+      'Renew the Policy Network on AI and connect it with the civil society and academia network launched at the AI Action Summit.',
     submitter: 'mei@example.org',
     coAuthors: [],
     status: 'selected',
@@ -131,7 +140,8 @@ const DEMO_PROPOSALS: DemoProposal[] = [
     id: 'other-youth-toolkit',
     kind: 'other',
     title: 'Toolkit for youth participation in NRIs',
-    summary: 'A short, practical toolkit for National and Regional IGF Initiatives that want more young people in their programmes.',
+    summary:
+      'A short, practical toolkit for National and Regional IGF Initiatives that want more young people in their programmes.',
     submitter: 'sofia@example.org',
     coAuthors: ['youssef@example.org'],
     status: 'submitted',
@@ -146,7 +156,10 @@ const DEMO_AGENDA_THREADS: DemoThread[] = [
   {
     quote: 'Selection of IGF MAG Working Groups',
     comments: [
-      ['olena@example.org', 'Could we reserve ten minutes here for the co-facilitator of the **Working Group on Youth Engagement**?'],
+      [
+        'olena@example.org',
+        'Could we reserve ten minutes here for the co-facilitator of the **Working Group on Youth Engagement**?',
+      ],
       ['chair@example.org', 'Yes, noted for the updated draft.'],
     ],
   },
@@ -196,7 +209,11 @@ function userOf(users: DemoSeedContext['users'], email: string) {
   return user;
 }
 
-export async function seedDemoProposals(context: DemoSeedContext, proposals: ProposalStore, comments: CommentStore): Promise<void> {
+export async function seedDemoProposals(
+  context: DemoSeedContext,
+  proposals: ProposalStore,
+  comments: CommentStore,
+): Promise<void> {
   const { store, tx, users, meetingId } = context;
   const secretariat = users.get('secretariat@example.org');
   // Submitted a day apart, the Global Digital Compact first, as the board lists them.
@@ -218,7 +235,8 @@ export async function seedDemoProposals(context: DemoSeedContext, proposals: Pro
     );
     if (proposal.status !== 'submitted' && secretariat) {
       // The way a real proposal gets there: under discussion first, then the decision.
-      if (proposal.status !== 'under discussion') await proposals.update(proposal.id, { status: 'under discussion' }, secretariat.id, tx);
+      if (proposal.status !== 'under discussion')
+        await proposals.update(proposal.id, { status: 'under discussion' }, secretariat.id, tx);
       await proposals.update(proposal.id, { status: proposal.status }, secretariat.id, tx);
     }
     const { update, anchors } = richTextWithAnchors(
@@ -236,8 +254,17 @@ export async function seedDemoProposals(context: DemoSeedContext, proposals: Pro
   const doc = new Y.Doc();
   for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
   // Tolerant: a thread whose passage the agenda no longer has is left out.
-  const anchors = anchorsOf(doc, DEMO_AGENDA_THREADS.map((thread) => thread.quote));
+  const anchors = anchorsOf(
+    doc,
+    DEMO_AGENDA_THREADS.map((thread) => thread.quote),
+  );
   doc.destroy();
   const kept = DEMO_AGENDA_THREADS.filter((thread, index) => thread.quote === null || anchors[index] !== null);
-  await seedThreads(context, comments, agenda, kept, anchors.filter((anchor, index) => DEMO_AGENDA_THREADS[index]!.quote === null || anchor !== null));
+  await seedThreads(
+    context,
+    comments,
+    agenda,
+    kept,
+    anchors.filter((anchor, index) => DEMO_AGENDA_THREADS[index]!.quote === null || anchor !== null),
+  );
 }

@@ -23,7 +23,10 @@ export function anchorsOf(doc: Y.Doc, quotes: (string | null)[]): (Anchor | null
 }
 
 /** A document as one Yjs update, and anchors of the given passages in it (which must be there). */
-export function richTextWithAnchors(content: JSONContent, quotes: (string | null)[]): { update: Uint8Array; anchors: (Anchor | null)[] } {
+export function richTextWithAnchors(
+  content: JSONContent,
+  quotes: (string | null)[],
+): { update: Uint8Array; anchors: (Anchor | null)[] } {
   const doc = new Y.Doc();
   prosemirrorJSONToYXmlFragment(schema, content, doc.getXmlFragment(RICH_TEXT_FIELD));
   const anchors = anchorsOf(doc, quotes);
@@ -34,7 +37,11 @@ export function richTextWithAnchors(content: JSONContent, quotes: (string | null
   return { update, anchors };
 }
 
-export const heading = (text: string): JSONContent => ({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text }] });
+export const heading = (text: string): JSONContent => ({
+  type: 'heading',
+  attrs: { level: 3 },
+  content: [{ type: 'text', text }],
+});
 export const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 export const bullets = (items: string[]): JSONContent => ({
   type: 'bulletList',

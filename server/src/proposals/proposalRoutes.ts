@@ -20,7 +20,10 @@ const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 4
 /** Lower case without diacritics, so that "sofia" finds "Sofía". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
-export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalService; store: Store }> = async (app, { service, store }) => {
+export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalService; store: Store }> = async (
+  app,
+  { service, store },
+) => {
   app.get(
     '/api/meetings/:meetingId/proposals',
     {
@@ -77,7 +80,8 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalServic
     {
       schema: {
         tags: ['proposals'],
-        summary: 'Change a proposal: status (secretariat, chair), title, summary, kind, public comment (its authors too), co-authors (its submitter too)',
+        summary:
+          'Change a proposal: status (secretariat, chair), title, summary, kind, public comment (its authors too), co-authors (its submitter too)',
         params: IdParams,
         body: ProposalPatchBody,
         response: { 200: ProposalSchema, ...refusals, 429: ErrorResponse },

@@ -64,7 +64,12 @@ export class ProposalService {
         tx,
       );
       await store.audit.record(
-        { actorId: user.id, action: 'proposal.create', subject: `proposal:${created}`, detail: { meetingId, kind: input.kind, coAuthorIds } },
+        {
+          actorId: user.id,
+          action: 'proposal.create',
+          subject: `proposal:${created}`,
+          detail: { meetingId, kind: input.kind, coAuthorIds },
+        },
         tx,
       );
       return created;
@@ -80,9 +85,11 @@ export class ProposalService {
     const moderator = isModerator(user.role);
     const author = info.authorIds.includes(user.id);
     if (Object.values(patch).every((value) => value === undefined)) throw badRequest('Nothing to change.');
-    if (patch.status !== undefined && !moderator) throw forbidden('Only the secretariat or the chair may change a proposal’s status.');
+    if (patch.status !== undefined && !moderator)
+      throw forbidden('Only the secretariat or the chair may change a proposal’s status.');
     const editsContent = [patch.title, patch.summary, patch.kind, patch.publicComment].some((value) => value !== undefined);
-    if (editsContent && !moderator && !author) throw forbidden('Only the proposal’s authors, the secretariat or the chair may edit it.');
+    if (editsContent && !moderator && !author)
+      throw forbidden('Only the proposal’s authors, the secretariat or the chair may edit it.');
     if (patch.coAuthorIds !== undefined && !moderator && info.submitterId !== user.id) {
       throw forbidden('Only the submitter, the secretariat or the chair may choose co-authors.');
     }
@@ -100,7 +107,12 @@ export class ProposalService {
       const detail: Record<string, unknown> = { ...changes };
       if (changes.status !== undefined) detail.previousStatus = before?.status;
       await store.audit.record(
-        { actorId: user.id, action: changes.status !== undefined ? 'proposal.status' : 'proposal.update', subject: `proposal:${id}`, detail },
+        {
+          actorId: user.id,
+          action: changes.status !== undefined ? 'proposal.status' : 'proposal.update',
+          subject: `proposal:${id}`,
+          detail,
+        },
         tx,
       );
     });

@@ -5,13 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { proposalDoc } from '../../../shared/documentNames.ts';
 import type { StakeholderGroup } from '../../../shared/roles.ts';
-import type {
-  Person,
-  ProposalDto,
-  ProposalKind,
-  ProposalListQuery,
-  ProposalStatus,
-} from '../../../shared/schemas/proposals.ts';
+import type { Person, ProposalDto, ProposalKind, ProposalListQuery, ProposalStatus } from '../../../shared/schemas/proposals.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
 export interface NewProposal {
@@ -76,7 +70,18 @@ export class ProposalStore {
     await tx.run(
       `INSERT INTO proposals (id, meeting_id, kind, title, summary, status, submitter_id, public_comment, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, input.meetingId, input.kind, input.title, input.summary, 'submitted', input.submitterId, input.publicComment ? 1 : 0, now, now],
+      [
+        id,
+        input.meetingId,
+        input.kind,
+        input.title,
+        input.summary,
+        'submitted',
+        input.submitterId,
+        input.publicComment ? 1 : 0,
+        now,
+        now,
+      ],
     );
     await this.setAuthors(id, input.submitterId, input.coAuthorIds ?? [], tx);
     await tx.run('INSERT INTO proposal_status_history (proposal_id, status, changed_by, changed_at) VALUES (?, ?, ?, ?)', [
@@ -193,7 +198,14 @@ export class ProposalStore {
        WHERE a.proposal_id IN (${inIds}) ORDER BY a.added_at, u.name`,
       ids,
     );
-    const history = await tx.all<{ proposal_id: string; status: ProposalStatus; changed_at: number; id: string; name: string; stakeholder_group: StakeholderGroup }>(
+    const history = await tx.all<{
+      proposal_id: string;
+      status: ProposalStatus;
+      changed_at: number;
+      id: string;
+      name: string;
+      stakeholder_group: StakeholderGroup;
+    }>(
       `SELECT h.proposal_id, h.status, h.changed_at, u.id, u.name, u.stakeholder_group
        FROM proposal_status_history h JOIN users u ON u.id = h.changed_by
        WHERE h.proposal_id IN (${inIds}) ORDER BY h.id`,

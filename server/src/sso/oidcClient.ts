@@ -74,7 +74,8 @@ export class OidcClient {
     });
     const claims = tokens.claims()!;
     let info: Record<string, unknown> = claims;
-    if (typeof claims.email !== 'string') info = { ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)), sub: claims.sub };
+    if (typeof claims.email !== 'string')
+      info = { ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)), sub: claims.sub };
     return {
       subject: claims.sub,
       email: typeof info.email === 'string' ? info.email : undefined,

@@ -29,11 +29,13 @@ export function parseOidcSettings(env: Record<string, string | undefined>): Oidc
     .map((name) => name.trim())
     .filter(Boolean);
   const providers = names.map((name): OidcProviderConfig => {
-    if (!/^[A-Za-z0-9_]{1,32}$/.test(name)) throw new ConfigError(`OIDC_PROVIDERS must be names of letters, digits and _ (got ${JSON.stringify(name)})`);
+    if (!/^[A-Za-z0-9_]{1,32}$/.test(name))
+      throw new ConfigError(`OIDC_PROVIDERS must be names of letters, digits and _ (got ${JSON.stringify(name)})`);
     const key = `OIDC_${name.toUpperCase()}_`;
     const issuer = env[`${key}ISSUER`];
     const clientId = env[`${key}CLIENT_ID`];
-    if (!issuer || !/^https?:\/\//.test(issuer)) throw new ConfigError(`${key}ISSUER must be the provider's http(s) issuer URL (got ${JSON.stringify(issuer)})`);
+    if (!issuer || !/^https?:\/\//.test(issuer))
+      throw new ConfigError(`${key}ISSUER must be the provider's http(s) issuer URL (got ${JSON.stringify(issuer)})`);
     if (!clientId) throw new ConfigError(`${key}CLIENT_ID must be set for the provider ${name}`);
     return {
       name: name.toLowerCase(),
@@ -44,8 +46,10 @@ export function parseOidcSettings(env: Record<string, string | undefined>): Oidc
     };
   });
   const group = env.OIDC_OBSERVER_GROUP || 'civil-society';
-  if (!isStakeholderGroup(group)) throw new ConfigError(`OIDC_OBSERVER_GROUP must be a stakeholder group (got ${JSON.stringify(group)})`);
+  if (!isStakeholderGroup(group))
+    throw new ConfigError(`OIDC_OBSERVER_GROUP must be a stakeholder group (got ${JSON.stringify(group)})`);
   const create = env.OIDC_CREATE_OBSERVERS ?? '0';
-  if (create !== '0' && create !== '1') throw new ConfigError(`OIDC_CREATE_OBSERVERS must be 0 or 1 (got ${JSON.stringify(create)})`);
+  if (create !== '0' && create !== '1')
+    throw new ConfigError(`OIDC_CREATE_OBSERVERS must be 0 or 1 (got ${JSON.stringify(create)})`);
   return { providers, createObservers: create === '1', observerGroup: group };
 }

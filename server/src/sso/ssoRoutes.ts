@@ -46,7 +46,13 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
 
   app.get(
     '/api/auth/providers',
-    { schema: { tags: ['auth'], summary: 'The single sign-on providers, for the sign-in page', response: { 200: Type.Array(SsoProvider) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The single sign-on providers, for the sign-in page',
+        response: { 200: Type.Array(SsoProvider) },
+      },
+    },
     async () =>
       [...clients.values()].map(({ provider }) => ({
         name: provider.name,
@@ -60,7 +66,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
     {
       schema: {
         tags: ['auth'],
-        summary: "Start single sign-on: redirects to the provider (state, nonce and PKCE verifier in a signed, 10-minute cookie)",
+        summary: 'Start single sign-on: redirects to the provider (state, nonce and PKCE verifier in a signed, 10-minute cookie)',
         params: ProviderParams,
         response: { 404: ErrorResponse, 503: ErrorResponse },
       },
@@ -105,7 +111,12 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
       }
       const callbackUrl = new URL(request.url, publicOrigin);
       if (callbackUrl.searchParams.has('error')) {
-        return refusalPage(reply, 400, 'SSO_FAILED', `The provider refused the sign-in (${callbackUrl.searchParams.get('error')}).`);
+        return refusalPage(
+          reply,
+          400,
+          'SSO_FAILED',
+          `The provider refused the sign-in (${callbackUrl.searchParams.get('error')}).`,
+        );
       }
       let identity;
       try {
@@ -123,7 +134,12 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
       }
       const { secret } = await store.sessions.create(user.id);
       app.setSessionCookie(reply, secret);
-      await store.audit.record({ actorId: user.id, action: 'auth.login', subject: `user:${user.id}`, detail: { method: 'oidc', provider: client.provider.name } });
+      await store.audit.record({
+        actorId: user.id,
+        action: 'auth.login',
+        subject: `user:${user.id}`,
+        detail: { method: 'oidc', provider: client.provider.name },
+      });
       return reply.redirect('/', 302);
     },
   );
@@ -147,7 +163,10 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
         const user = await store.users.byId(id, tx);
         if (!user) throw notFound('The user');
         await sso.setPasswordLogin(id, enabled, actor.id, tx);
-        await store.audit.record({ actorId: actor.id, action: 'user.password-login', subject: `user:${id}`, detail: { enabled } }, tx);
+        await store.audit.record(
+          { actorId: actor.id, action: 'user.password-login', subject: `user:${id}`, detail: { enabled } },
+          tx,
+        );
       });
       return { id, passwordLogin: enabled };
     },

@@ -36,7 +36,10 @@ export class SsoService {
     }
     if (!identity.email) throw new AppError('SSO_EMAIL_UNVERIFIED', 'The provider did not give an email address.');
     if (!identity.emailVerified) {
-      throw new AppError('SSO_EMAIL_UNVERIFIED', 'The provider has not verified this email address, so it cannot be linked to a person of the board.');
+      throw new AppError(
+        'SSO_EMAIL_UNVERIFIED',
+        'The provider has not verified this email address, so it cannot be linked to a person of the board.',
+      );
     }
     const email = normaliseEmail(identity.email);
     const existing = (await this.store.users.credentialsByEmail(email))?.user;
@@ -44,7 +47,10 @@ export class SsoService {
       if (existing.disabled) throw new AppError('SSO_NO_ACCOUNT', 'This account is disabled.');
       await this.store.db.transaction(async (tx) => {
         await this.sso.link({ provider, subject: identity.subject, userId: existing.id, email }, tx);
-        await this.store.audit.record({ actorId: existing.id, action: 'sso.link', subject: `user:${existing.id}`, detail: { provider } }, tx);
+        await this.store.audit.record(
+          { actorId: existing.id, action: 'sso.link', subject: `user:${existing.id}`, detail: { provider } },
+          tx,
+        );
       });
       return existing;
     }
@@ -54,11 +60,20 @@ export class SsoService {
     try {
       return await this.store.db.transaction(async (tx) => {
         const user = await this.store.users.create(
-          { email, name: identity.name?.trim() || email, role: 'observer', group: this.settings.observerGroup, passwordHash: NO_PASSWORD },
+          {
+            email,
+            name: identity.name?.trim() || email,
+            role: 'observer',
+            group: this.settings.observerGroup,
+            passwordHash: NO_PASSWORD,
+          },
           tx,
         );
         await this.sso.link({ provider, subject: identity.subject, userId: user.id, email }, tx);
-        await this.store.audit.record({ actorId: user.id, action: 'sso.create-observer', subject: `user:${user.id}`, detail: { provider } }, tx);
+        await this.store.audit.record(
+          { actorId: user.id, action: 'sso.create-observer', subject: `user:${user.id}`, detail: { provider } },
+          tx,
+        );
         return user;
       });
     } catch (error) {

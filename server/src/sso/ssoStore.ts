@@ -16,7 +16,11 @@ export class SsoStore {
     return row?.user_id;
   }
 
-  async link(input: { provider: string; subject: string; userId: string; email: string }, tx: SqlExecutor = this.db, now = Date.now()): Promise<void> {
+  async link(
+    input: { provider: string; subject: string; userId: string; email: string },
+    tx: SqlExecutor = this.db,
+    now = Date.now(),
+  ): Promise<void> {
     await tx.run(
       `INSERT INTO oidc_identities (provider, subject, user_id, email, created_at, last_login_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (provider, subject) DO NOTHING`,
@@ -25,14 +29,24 @@ export class SsoStore {
   }
 
   async touch(provider: string, subject: string, now = Date.now()): Promise<void> {
-    await this.db.run('UPDATE oidc_identities SET last_login_at = ? WHERE provider = ? AND subject = ?', [now, provider, subject]);
+    await this.db.run('UPDATE oidc_identities SET last_login_at = ? WHERE provider = ? AND subject = ?', [
+      now,
+      provider,
+      subject,
+    ]);
   }
 
   async passwordLoginOff(userId: string): Promise<boolean> {
     return (await this.db.get('SELECT user_id FROM password_login_off WHERE user_id = ?', [userId])) !== undefined;
   }
 
-  async setPasswordLogin(userId: string, enabled: boolean, actorId: string, tx: SqlExecutor = this.db, now = Date.now()): Promise<void> {
+  async setPasswordLogin(
+    userId: string,
+    enabled: boolean,
+    actorId: string,
+    tx: SqlExecutor = this.db,
+    now = Date.now(),
+  ): Promise<void> {
     if (enabled) await tx.run('DELETE FROM password_login_off WHERE user_id = ?', [userId]);
     else {
       await tx.run(

@@ -15,6 +15,7 @@ export class WriteHealth {
 
   /** For /readyz: throws while the last write failed. */
   async check(): Promise<void> {
-    if (this.failure) throw new Error(`the last write failed at ${new Date(this.failure.at).toISOString()}: ${this.failure.message}`);
+    if (this.failure)
+      throw new Error(`the last write failed at ${new Date(this.failure.at).toISOString()}: ${this.failure.message}`);
   }
 }

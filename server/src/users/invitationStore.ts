@@ -47,10 +47,22 @@ export class InvitationStore {
    * A new invitation for `userId`; earlier unused ones of that person stop working (the newest
    * link is the one the secretariat handed out). Returns the token, which is never stored.
    */
-  async create(userId: string, createdBy: string | null, tx: SqlExecutor = this.db, now = Date.now()): Promise<{ token: string; invitation: InvitationRecord }> {
+  async create(
+    userId: string,
+    createdBy: string | null,
+    tx: SqlExecutor = this.db,
+    now = Date.now(),
+  ): Promise<{ token: string; invitation: InvitationRecord }> {
     await tx.run('UPDATE invitations SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [now, userId]);
     const token = randomBytes(32).toString('base64url');
-    const invitation: InvitationRecord = { id: randomUUID(), userId, createdBy, createdAt: now, expiresAt: now + INVITATION_TTL_MS, usedAt: null };
+    const invitation: InvitationRecord = {
+      id: randomUUID(),
+      userId,
+      createdBy,
+      createdAt: now,
+      expiresAt: now + INVITATION_TTL_MS,
+      usedAt: null,
+    };
     await tx.run(
       'INSERT INTO invitations (id, token_hash, user_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       [invitation.id, hashSecret(token), userId, createdBy, invitation.createdAt, invitation.expiresAt],

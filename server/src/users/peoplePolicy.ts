@@ -13,7 +13,11 @@ export function assertMayManagePeople(actor: User): void {
 }
 
 /** A secretariat cannot lock itself out: no deactivating or demoting one's own account. */
-export function assertNotOwnLockout(actor: User, targetId: string, change: { role?: Role | undefined; deactivate?: boolean }): void {
+export function assertNotOwnLockout(
+  actor: User,
+  targetId: string,
+  change: { role?: Role | undefined; deactivate?: boolean },
+): void {
   if (actor.id !== targetId) return;
   if (change.deactivate) throw new AppError('OWN_ACCOUNT', 'You cannot deactivate your own account.');
   if (change.role !== undefined && change.role !== actor.role) {

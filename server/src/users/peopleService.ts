@@ -71,15 +71,32 @@ export class PeopleService {
     try {
       return await this.store.db.transaction(async (tx) => {
         const user = await this.store.users.create(
-          { email, name: body.name.trim(), role: body.role, group: body.group, region: clean(body.region), affiliation: clean(body.affiliation), passwordHash: '' },
+          {
+            email,
+            name: body.name.trim(),
+            role: body.role,
+            group: body.group,
+            region: clean(body.region),
+            affiliation: clean(body.affiliation),
+            passwordHash: '',
+          },
           tx,
         );
         const invitation = await this.issueInvitation(user, actor.id, tx);
-        await this.store.audit.record({ actorId: actor.id, action: 'user.invite', subject: `user:${user.id}`, detail: { role: user.role, group: user.group } }, tx);
+        await this.store.audit.record(
+          {
+            actorId: actor.id,
+            action: 'user.invite',
+            subject: `user:${user.id}`,
+            detail: { role: user.role, group: user.group },
+          },
+          tx,
+        );
         return { user, invitation };
       });
     } catch (error) {
-      if (error instanceof UniqueViolation) throw new AppError('EMAIL_TAKEN', `Someone with the email ${email} is already on the board.`, { field: 'email' });
+      if (error instanceof UniqueViolation)
+        throw new AppError('EMAIL_TAKEN', `Someone with the email ${email} is already on the board.`, { field: 'email' });
       throw error;
     }
   }
@@ -90,7 +107,8 @@ export class PeopleService {
     return this.store.db.transaction(async (tx) => {
       const user = await this.store.users.byId(id, tx);
       if (!user) throw notFound('The person');
-      if (user.status !== 'invited') throw new AppError('CONFLICT', 'Only a person who has not yet set a password can be invited again.');
+      if (user.status !== 'invited')
+        throw new AppError('CONFLICT', 'Only a person who has not yet set a password can be invited again.');
       const invitation = await this.issueInvitation(user, actor.id, tx);
       await this.store.audit.record({ actorId: actor.id, action: 'user.reinvite', subject: `user:${user.id}` }, tx);
       return invitation;
@@ -161,7 +179,8 @@ export class PeopleService {
     try {
       planned = await planImport(this.store, text, mode);
     } catch (error) {
-      if (error instanceof ImportFileError) throw new AppError('IMPORT_INVALID', `The file cannot be imported: ${error.message}.`, { rows: [] });
+      if (error instanceof ImportFileError)
+        throw new AppError('IMPORT_INVALID', `The file cannot be imported: ${error.message}.`, { rows: [] });
       throw error;
     }
     const ok = planned.every((row) => row.outcome !== 'error');
@@ -175,7 +194,13 @@ export class PeopleService {
         const changed: string[] = [];
         for (const row of rows) {
           const person = row.person!;
-          const fields = { name: person.name, role: person.role, group: person.group, region: person.region, affiliation: person.affiliation };
+          const fields = {
+            name: person.name,
+            role: person.role,
+            group: person.group,
+            region: person.region,
+            affiliation: person.affiliation,
+          };
           if (row.outcome === 'update') {
             await this.store.users.update(row.existing!.id, fields, tx);
             changed.push(row.existing!.id);
@@ -187,13 +212,19 @@ export class PeopleService {
         }
         const created = rows.filter((row) => row.outcome === 'new').length;
         await this.store.audit.record(
-          { actorId: actor.id, action: 'user.import', subject: 'users', detail: { created, updated: changed.length, via: 'api' } },
+          {
+            actorId: actor.id,
+            action: 'user.import',
+            subject: 'users',
+            detail: { created, updated: changed.length, via: 'api' },
+          },
           tx,
         );
         return { ok: true, rows: answer, changed };
       });
     } catch (error) {
-      if (error instanceof UniqueViolation) throw new AppError('EMAIL_TAKEN', 'Someone in the file was added meanwhile; preview the file again.');
+      if (error instanceof UniqueViolation)
+        throw new AppError('EMAIL_TAKEN', 'Someone in the file was added meanwhile; preview the file again.');
       throw error;
     }
   }
@@ -234,7 +265,12 @@ export class PeopleService {
       await this.store.users.update(user.id, changes, tx);
       if (Object.keys(changes).length > 0) {
         await this.store.audit.record(
-          { actorId: user.id, action: 'user.profile', subject: `user:${user.id}`, detail: { from: pick(user, Object.keys(changes)), to: changes } },
+          {
+            actorId: user.id,
+            action: 'user.profile',
+            subject: `user:${user.id}`,
+            detail: { from: pick(user, Object.keys(changes)), to: changes },
+          },
           tx,
         );
       }
@@ -255,7 +291,10 @@ export class PeopleService {
     return this.store.db.transaction(async (tx) => {
       await this.store.users.setPassword(user.id, passwordHash, tx);
       const ended = await this.store.sessions.revokeOthersOf(user.id, sessionId, tx);
-      await this.store.audit.record({ actorId: user.id, action: 'user.password', subject: `user:${user.id}`, detail: { sessionsEnded: ended } }, tx);
+      await this.store.audit.record(
+        { actorId: user.id, action: 'user.password', subject: `user:${user.id}`, detail: { sessionsEnded: ended } },
+        tx,
+      );
       return ended;
     });
   }
@@ -264,7 +303,10 @@ export class PeopleService {
   async signOutEverywhere(user: User): Promise<number> {
     return this.store.db.transaction(async (tx) => {
       const ended = await this.store.sessions.revokeOthersOf(user.id, null, tx);
-      await this.store.audit.record({ actorId: user.id, action: 'auth.logout-everywhere', subject: `user:${user.id}`, detail: { sessionsEnded: ended } }, tx);
+      await this.store.audit.record(
+        { actorId: user.id, action: 'auth.logout-everywhere', subject: `user:${user.id}`, detail: { sessionsEnded: ended } },
+        tx,
+      );
       return ended;
     });
   }
@@ -282,7 +324,8 @@ export class PeopleService {
   }
 }
 
-const gone = () => new AppError('INVITATION_GONE', 'This invitation link was already used, has expired or was replaced by a newer one.');
+const gone = () =>
+  new AppError('INVITATION_GONE', 'This invitation link was already used, has expired or was replaced by a newer one.');
 
 function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;

@@ -48,7 +48,13 @@ const SessionsEnded = Type.Object({ sessionsEnded: Type.Integer({ description: '
 export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = async (app, { store, people, onUserChanged }) => {
   app.get(
     '/api/me/profile',
-    { schema: { tags: ['profile'], summary: 'Your own profile, affiliation included', response: { 200: Profile, 401: ErrorResponse } } },
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Your own profile, affiliation included',
+        response: { 200: Profile, 401: ErrorResponse },
+      },
+    },
     async (request) => profile(requireUser(request)),
   );
 
@@ -58,7 +64,8 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
     url: '/api/me',
     schema: {
       tags: ['profile'],
-      summary: 'Change your own name, affiliation or language (ar, zh, en, fr, ru, es: the interface, emails and documents follow it)',
+      summary:
+        'Change your own name, affiliation or language (ar, zh, en, fr, ru, es: the interface, emails and documents follow it)',
       body: ProfilePatch,
       response: { 200: Profile, 400: ErrorResponse, 401: ErrorResponse },
     },
@@ -79,7 +86,12 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
     },
     async (request) => {
       const user = requireUser(request);
-      const sessionsEnded = await people.changePassword(user, request.session!.id, request.body.currentPassword, request.body.newPassword);
+      const sessionsEnded = await people.changePassword(
+        user,
+        request.session!.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       onUserChanged(user.id);
       return { sessionsEnded };
     },
@@ -138,7 +150,12 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
       const user = await people.acceptInvitation(request.params.token, request.body.password);
       const { secret } = await store.sessions.create(user.id);
       app.setSessionCookie(reply, secret);
-      await store.audit.record({ actorId: user.id, action: 'auth.login', subject: `user:${user.id}`, detail: { via: 'invitation' } });
+      await store.audit.record({
+        actorId: user.id,
+        action: 'auth.login',
+        subject: `user:${user.id}`,
+        detail: { via: 'invitation' },
+      });
       return { user: publicUser(user) };
     },
   );

@@ -38,7 +38,8 @@ export function validateUser(fields: UserFields): ValidUser {
   if (!EMAIL.test(email)) throw new UserInputError(`invalid email ${JSON.stringify(fields.email ?? '')}`);
   const name = fields.name?.trim() ?? '';
   if (!name || name.length > 200) throw new UserInputError('--name is required (at most 200 characters)');
-  if (!isRole(fields.role)) throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role ?? '')})`);
+  if (!isRole(fields.role))
+    throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role ?? '')})`);
   const group = fields.group?.trim() || defaultGroup(fields.role);
   if (!isStakeholderGroup(group)) {
     throw new UserInputError(
@@ -46,7 +47,8 @@ export function validateUser(fields: UserFields): ValidUser {
     );
   }
   const password = fields.password ?? '';
-  if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError(`--password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new UserInputError(`--password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   return { email: normaliseEmail(email), name, role: fields.role, group, region: fields.region?.trim() || null, password };
 }
 
@@ -54,7 +56,12 @@ export async function addUser(store: Store, fields: UserFields): Promise<User> {
   const valid = validateUser(fields);
   try {
     const user = await store.users.create({ ...valid, passwordHash: await hashPassword(valid.password) });
-    await store.audit.record({ actorId: null, action: 'user.add', subject: `user:${user.id}`, detail: { role: user.role, via: 'cli' } });
+    await store.audit.record({
+      actorId: null,
+      action: 'user.add',
+      subject: `user:${user.id}`,
+      detail: { role: user.role, via: 'cli' },
+    });
     return user;
   } catch (error) {
     if (error instanceof UniqueViolation) throw new UserInputError(`a user with email ${valid.email} already exists`);
@@ -92,11 +99,15 @@ export async function importUsers(store: Store, file: string): Promise<User[]> {
         try {
           created.push(await store.users.create({ ...person, passwordHash: hashes[index]! }, tx));
         } catch (error) {
-          if (error instanceof UniqueViolation) throw new UserInputError(`line ${row.line}: a user with email ${person.email} already exists`);
+          if (error instanceof UniqueViolation)
+            throw new UserInputError(`line ${row.line}: a user with email ${person.email} already exists`);
           throw error;
         }
       }
-      await store.audit.record({ actorId: null, action: 'user.import', subject: 'users', detail: { created: created.length, via: 'cli' } }, tx);
+      await store.audit.record(
+        { actorId: null, action: 'user.import', subject: 'users', detail: { created: created.length, via: 'cli' } },
+        tx,
+      );
       return created;
     });
   } catch (error) {
@@ -115,7 +126,8 @@ export async function changeUser(
 ): Promise<User> {
   if (!fields.email) throw new UserInputError('--email is required');
   if (fields.disable && fields.enable) throw new UserInputError('--disable and --enable exclude each other');
-  if (fields.role === undefined && !fields.disable && !fields.enable) throw new UserInputError('nothing to change: give --role, --disable or --enable');
+  if (fields.role === undefined && !fields.disable && !fields.enable)
+    throw new UserInputError('nothing to change: give --role, --disable or --enable');
   if (fields.role !== undefined && !isRole(fields.role)) {
     throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role)})`);
   }
@@ -128,7 +140,12 @@ export async function changeUser(
     // A disabled account's sessions end, as when the secretariat deactivates someone in the browser.
     if (fields.disable) await store.sessions.revokeOthersOf(id, null, tx);
     await store.audit.record(
-      { actorId: null, action: 'user.change', subject: `user:${id}`, detail: { role: fields.role, disabled: fields.disable ? true : fields.enable ? false : undefined, via: 'cli' } },
+      {
+        actorId: null,
+        action: 'user.change',
+        subject: `user:${id}`,
+        detail: { role: fields.role, disabled: fields.disable ? true : fields.enable ? false : undefined, via: 'cli' },
+      },
       tx,
     );
     return (await store.users.byId(id, tx))!;

@@ -5,7 +5,14 @@
  * refuse the same rows for the same reasons.
  */
 import { parse } from 'csv-parse/sync';
-import { isRole, isStakeholderGroup, ROLES, STAKEHOLDER_GROUPS, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
+import {
+  isRole,
+  isStakeholderGroup,
+  ROLES,
+  STAKEHOLDER_GROUPS,
+  type Role,
+  type StakeholderGroup,
+} from '../../../shared/roles.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -106,7 +113,12 @@ export function checkPerson(record: Record<string, string | undefined>, mode: Pi
  * Every row of the file with what importing it would do. Nothing is written; pass the import's
  * transaction as `tx` to check against the people it will see.
  */
-export async function planImport(store: Store, text: string, mode: ImportMode, tx: SqlExecutor = store.db): Promise<PlannedRow[]> {
+export async function planImport(
+  store: Store,
+  text: string,
+  mode: ImportMode,
+  tx: SqlExecutor = store.db,
+): Promise<PlannedRow[]> {
   const records = readCsv(text);
   const firstLine = new Map<string, number>();
   const planned: PlannedRow[] = [];

@@ -60,7 +60,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     publicOrigin: options.publicOrigin ?? 'http://localhost:3000',
     ...(options.queueInvitationEmail ? { queueInvitationEmail: options.queueInvitationEmail } : {}),
   });
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
 
   await app.register(profileRoutes, { store, people, onUserChanged });
 
@@ -98,7 +100,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     {
       schema: {
         tags: ['users'],
-        summary: 'Import people from a CSV (email,name,role,group,region,affiliation): new ones invited, known ones updated; all rows or none',
+        summary:
+          'Import people from a CSV (email,name,role,group,region,affiliation): new ones invited, known ones updated; all rows or none',
         description:
           'Send the file as the body with Content-Type text/csv. With dryRun=true nothing is written and each row says what would happen. ' +
           'Without it, any error row refuses the whole file: 400 IMPORT_INVALID with the rows in error.details.rows.',
@@ -115,7 +118,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       const result = await people.importCsv(actor, request.body, dryRun);
       if (!result.ok && !dryRun) {
         const bad = result.rows.filter((row) => row.outcome === 'error').length;
-        throw new AppError('IMPORT_INVALID', `Nothing was imported: ${bad} ${bad === 1 ? 'row has an error' : 'rows have errors'}.`, { rows: result.rows });
+        throw new AppError(
+          'IMPORT_INVALID',
+          `Nothing was imported: ${bad} ${bad === 1 ? 'row has an error' : 'rows have errors'}.`,
+          { rows: result.rows },
+        );
       }
       for (const id of result.changed) onUserChanged(id);
       return { dryRun, rows: result.rows };
@@ -158,7 +165,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       },
       async (request) => {
         const actor = requireUser(request);
-        const user = action === 'deactivate' ? await people.deactivate(actor, request.params.id) : await people.reactivate(actor, request.params.id);
+        const user =
+          action === 'deactivate'
+            ? await people.deactivate(actor, request.params.id)
+            : await people.reactivate(actor, request.params.id);
         onUserChanged(user.id);
         return managed(user);
       },
@@ -170,7 +180,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     {
       schema: {
         tags: ['users'],
-        summary: 'A new invitation link for a person who has not set a password yet; the previous link stops working (secretariat only)',
+        summary:
+          'A new invitation link for a person who has not set a password yet; the previous link stops working (secretariat only)',
         params: IdParams,
         body: EmptyBody,
         response: { 201: Invitation, ...errors, 409: ErrorResponse },

@@ -64,7 +64,8 @@ interface UserRow {
   password_hash: string;
 }
 
-const COLUMNS = 'id, email, name, role, stakeholder_group, region, affiliation, language, status, disabled, created_at, password_hash';
+const COLUMNS =
+  'id, email, name, role, stakeholder_group, region, affiliation, language, status, disabled, created_at, password_hash';
 
 function toUser(row: UserRow): User {
   return {

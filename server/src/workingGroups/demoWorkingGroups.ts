@@ -27,7 +27,8 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
   },
   {
     name: 'Working Group on Hybrid Meetings',
-    description: 'Online and hybrid participation in the annual meeting and in intersessional work, so that remote participants take part on equal terms.',
+    description:
+      'Online and hybrid participation in the annual meeting and in intersessional work, so that remote participants take part on equal terms.',
     members: ['ana', 'mei', 'youssef'],
     coFacilitators: ['mei'],
   },
@@ -64,7 +65,12 @@ export async function seedDemoWorkingGroups(context: DemoSeedContext, { groups }
     return found;
   };
   for (const [position, demo] of DEMO_WORKING_GROUPS.entries()) {
-    const group = await groups.seedGroup(tx, { meetingId: context.meetingId, name: demo.name, description: demo.description, position });
+    const group = await groups.seedGroup(tx, {
+      meetingId: context.meetingId,
+      name: demo.name,
+      description: demo.description,
+      position,
+    });
     for (const member of demo.members) await groups.addMember(tx, group.id, user(member).id);
     for (const key of demo.coFacilitators) await groups.addCoFacilitator(tx, group.id, user(key).id, null, null);
     for (const [nominee, by] of demo.nominations ?? []) await groups.addNomination(tx, group.id, user(nominee).id, user(by).id);

@@ -24,7 +24,11 @@ export interface WorkingGroupPolicy {
 }
 
 export function workingGroupPolicy(user: User): WorkingGroupPolicy {
-  return { canTakePart: isParticipant(user.role), canModerate: isModerator(user.role), canAdminister: user.role === 'secretariat' };
+  return {
+    canTakePart: isParticipant(user.role),
+    canModerate: isModerator(user.role),
+    canAdminister: user.role === 'secretariat',
+  };
 }
 
 export function canWithdrawNomination(user: User, nomineeId: string, nomination: { nominatedBy: string }): boolean {

@@ -35,7 +35,12 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
   app.get(
     '/api/working-groups/:id',
     {
-      schema: { tags: ['working groups'], summary: 'One working group', params: IdParams, response: { 200: WorkingGroupSchema, ...REFUSALS } },
+      schema: {
+        tags: ['working groups'],
+        summary: 'One working group',
+        params: IdParams,
+        response: { 200: WorkingGroupSchema, ...REFUSALS },
+      },
     },
     async (request) => service.get(requireUser(request), request.params.id),
   );
@@ -80,7 +85,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
       },
       config: perPersonPerMinute(30),
     },
-    async (request, reply) => reply.status(201).send(await service.nominate(requireUser(request), request.params.id, request.body.userId)),
+    async (request, reply) =>
+      reply.status(201).send(await service.nominate(requireUser(request), request.params.id, request.body.userId)),
   );
 
   app.delete(
@@ -101,13 +107,15 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Create the election of a co-facilitator from the nominees (a draft poll, opened like any poll); secretariat or chair',
+        summary:
+          'Create the election of a co-facilitator from the nominees (a draft poll, opened like any poll); secretariat or chair',
         params: IdParams,
         body: ElectionBody,
         response: { 201: PollSchema, ...REFUSALS },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createElection(requireUser(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createElection(requireUser(request), request.params.id, request.body)),
   );
 
   app.put(
@@ -148,7 +156,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
       },
       config: perPersonPerMinute(30),
     },
-    async (request, reply) => reply.status(201).send(await service.create(requireUser(request), request.params.meetingId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.create(requireUser(request), request.params.meetingId, request.body)),
   );
 
   app.patch(
@@ -184,7 +193,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Give a member of the group a named role: co-facilitator, or liaison with a title (e.g. DC-MAG liaison); secretariat',
+        summary:
+          'Give a member of the group a named role: co-facilitator, or liaison with a title (e.g. DC-MAG liaison); secretariat',
         params: NominationParams,
         body: RoleBody,
         response: { 200: WorkingGroupSchema, ...REFUSALS },

@@ -21,7 +21,10 @@ export function duplicateName(name: string): AppError {
 }
 
 export function archived(group: WorkingGroup): AppError {
-  return new AppError('WORKING_GROUP_ARCHIVED', `${group.name} is archived: it is kept for the record and nothing in it changes.`);
+  return new AppError(
+    'WORKING_GROUP_ARCHIVED',
+    `${group.name} is archived: it is kept for the record and nothing in it changes.`,
+  );
 }
 
 /** A liaison's title (“Liaison” when none is given); co-facilitators have none. */

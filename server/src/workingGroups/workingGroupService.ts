@@ -70,7 +70,10 @@ export class WorkingGroupService {
   }
 
   private audit(tx: SqlExecutor, actorId: string | null, action: string, groupId: string, detail?: Record<string, unknown>) {
-    return this.options.store.audit.record({ actorId, action: `workingGroup.${action}`, subject: `workingGroup:${groupId}`, ...(detail ? { detail } : {}) }, tx);
+    return this.options.store.audit.record(
+      { actorId, action: `workingGroup.${action}`, subject: `workingGroup:${groupId}`, ...(detail ? { detail } : {}) },
+      tx,
+    );
   }
 
   async list(_user: User, meetingId: string): Promise<WorkingGroupDto[]> {
@@ -119,7 +122,8 @@ export class WorkingGroupService {
     if (!(await groups.isMember(tx, groupId, nomineeId))) {
       throw badRequest('Only a member of the working group can be nominated; they join it first.', { field: 'userId' });
     }
-    if (!(await groups.addNomination(tx, groupId, nomineeId, byId))) throw new AppError('DUPLICATE', 'This member is already nominated.');
+    if (!(await groups.addNomination(tx, groupId, nomineeId, byId)))
+      throw new AppError('DUPLICATE', 'This member is already nominated.');
     await this.audit(tx, byId, 'nominated', groupId, { nomineeId });
   }
 
@@ -192,15 +196,35 @@ export class WorkingGroupService {
     }
   };
 
-  private async addLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string, pollId: string | null, actorId: string | null) {
+  private async addLiaison(
+    tx: SqlExecutor,
+    groupId: string,
+    userId: string,
+    title: string,
+    pollId: string | null,
+    actorId: string | null,
+  ) {
     if (!(await this.options.groups.setLiaison(tx, groupId, userId, title, pollId))) return;
-    await this.audit(tx, actorId, pollId ? 'liaisonElected' : 'liaisonAssigned', groupId, { userId, title, ...(pollId ? { pollId } : {}) });
+    await this.audit(tx, actorId, pollId ? 'liaisonElected' : 'liaisonAssigned', groupId, {
+      userId,
+      title,
+      ...(pollId ? { pollId } : {}),
+    });
   }
 
   /** Records a co-facilitator (elected by `pollId`, or appointed when it is null) with its audit entry. */
-  async addCoFacilitator(tx: SqlExecutor, groupId: string, userId: string, pollId: string | null, actorId: string | null): Promise<void> {
+  async addCoFacilitator(
+    tx: SqlExecutor,
+    groupId: string,
+    userId: string,
+    pollId: string | null,
+    actorId: string | null,
+  ): Promise<void> {
     if (!(await this.options.groups.addCoFacilitator(tx, groupId, userId, pollId))) return;
-    await this.audit(tx, actorId, pollId ? 'coFacilitatorElected' : 'coFacilitatorAppointed', groupId, { userId, ...(pollId ? { pollId } : {}) });
+    await this.audit(tx, actorId, pollId ? 'coFacilitatorElected' : 'coFacilitatorAppointed', groupId, {
+      userId,
+      ...(pollId ? { pollId } : {}),
+    });
   }
 
   /** Appoints a member of the group co-facilitator without an election. */
@@ -235,8 +259,10 @@ export class WorkingGroupService {
     const description = body.description?.trim() ?? '';
     if (body.parentId !== undefined) {
       const parent = await groups.byId(body.parentId);
-      if (!parent || parent.meetingId !== meetingId) throw fieldError('parentId', 'The parent group is not a working group of this meeting.');
-      if (parent.parentId !== null) throw fieldError('parentId', 'A sub-group cannot have sub-groups of its own; choose a group of the meeting.');
+      if (!parent || parent.meetingId !== meetingId)
+        throw fieldError('parentId', 'The parent group is not a working group of this meeting.');
+      if (parent.parentId !== null)
+        throw fieldError('parentId', 'A sub-group cannot have sub-groups of its own; choose a group of the meeting.');
       if (parent.archivedAt !== null) throw archived(parent);
     }
     const group = await store.db.transaction(async (tx) => {
@@ -248,7 +274,11 @@ export class WorkingGroupService {
         position: await groups.nextPosition(tx, meetingId),
         parentId: body.parentId ?? null,
       });
-      await this.audit(tx, user.id, 'created', created.id, { meetingId, name, ...(created.parentId ? { parentId: created.parentId } : {}) });
+      await this.audit(tx, user.id, 'created', created.id, {
+        meetingId,
+        name,
+        ...(created.parentId ? { parentId: created.parentId } : {}),
+      });
       return created;
     });
     return this.changed(group);
@@ -278,7 +308,8 @@ export class WorkingGroupService {
     const group = await this.activeGroup(id);
     const ids = await this.options.store.db.transaction(async (tx) => {
       const archivedIds = await this.options.groups.archive(tx, group.id, Date.now());
-      for (const archivedId of archivedIds) await this.audit(tx, user.id, 'archived', archivedId, archivedId === group.id ? undefined : { with: group.id });
+      for (const archivedId of archivedIds)
+        await this.audit(tx, user.id, 'archived', archivedId, archivedId === group.id ? undefined : { with: group.id });
       return archivedIds;
     });
     for (const archivedId of ids) this.options.live.group(group.meetingId, archivedId);
@@ -319,7 +350,10 @@ export class WorkingGroupService {
   }
 
   /** A group of the demo consultation, written in the seed's transaction. */
-  async seedGroup(tx: SqlExecutor, input: { meetingId: string; name: string; description: string; position: number }): Promise<WorkingGroup> {
+  async seedGroup(
+    tx: SqlExecutor,
+    input: { meetingId: string; name: string; description: string; position: number },
+  ): Promise<WorkingGroup> {
     return this.options.groups.insert(tx, input);
   }
 }

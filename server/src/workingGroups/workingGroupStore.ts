@@ -78,30 +78,45 @@ export class WorkingGroupStore {
 
   /** The position after every group of the meeting: a new group is listed last. */
   async nextPosition(tx: SqlExecutor, meetingId: string): Promise<number> {
-    const row = await tx.get<{ top: number | null }>('SELECT MAX(position) AS top FROM working_groups WHERE meeting_id = ?', [meetingId]);
+    const row = await tx.get<{ top: number | null }>('SELECT MAX(position) AS top FROM working_groups WHERE meeting_id = ?', [
+      meetingId,
+    ]);
     return row?.top === null || row?.top === undefined ? 0 : Number(row.top) + 1;
   }
 
   /** Whether another group of the meeting has this name (ignoring case). */
   async nameTaken(tx: SqlExecutor, meetingId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const row = await tx.get(
-      'SELECT 1 AS yes FROM working_groups WHERE meeting_id = ? AND LOWER(name) = LOWER(?) AND id <> ?',
-      [meetingId, name, exceptId ?? ''],
-    );
+    const row = await tx.get('SELECT 1 AS yes FROM working_groups WHERE meeting_id = ? AND LOWER(name) = LOWER(?) AND id <> ?', [
+      meetingId,
+      name,
+      exceptId ?? '',
+    ]);
     return Boolean(row);
   }
 
-  async update(tx: SqlExecutor, id: string, change: { name?: string | undefined; description?: string | undefined }): Promise<void> {
+  async update(
+    tx: SqlExecutor,
+    id: string,
+    change: { name?: string | undefined; description?: string | undefined },
+  ): Promise<void> {
     if (change.name !== undefined) await tx.run('UPDATE working_groups SET name = ? WHERE id = ?', [change.name, id]);
-    if (change.description !== undefined) await tx.run('UPDATE working_groups SET description = ? WHERE id = ?', [change.description, id]);
+    if (change.description !== undefined)
+      await tx.run('UPDATE working_groups SET description = ? WHERE id = ?', [change.description, id]);
   }
 
   /** Archives the group and its sub-groups not archived yet; returns the ids archived now. */
   async archive(tx: SqlExecutor, id: string, at: number): Promise<string[]> {
     const ids = (
-      await tx.all<{ id: string }>('SELECT id FROM working_groups WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL ORDER BY id', [id, id])
+      await tx.all<{ id: string }>(
+        'SELECT id FROM working_groups WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL ORDER BY id',
+        [id, id],
+      )
     ).map((row) => row.id);
-    await tx.run('UPDATE working_groups SET archived_at = ? WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL', [at, id, id]);
+    await tx.run('UPDATE working_groups SET archived_at = ? WHERE (id = ? OR parent_id = ?) AND archived_at IS NULL', [
+      at,
+      id,
+      id,
+    ]);
     return ids;
   }
 
@@ -131,11 +146,10 @@ export class WorkingGroupStore {
 
   /** Adds `userId` to the group; false when they were a member already. */
   async addMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
-    const added = await tx.run('INSERT INTO working_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-      groupId,
-      userId,
-      Date.now(),
-    ]);
+    const added = await tx.run(
+      'INSERT INTO working_group_members (group_id, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      [groupId, userId, Date.now()],
+    );
     return added.changes > 0;
   }
 
@@ -148,7 +162,9 @@ export class WorkingGroupStore {
   }
 
   async isMember(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
-    return Boolean(await tx.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]));
+    return Boolean(
+      await tx.get('SELECT 1 AS yes FROM working_group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]),
+    );
   }
 
   /** Records a nomination; false when the member was nominated already. */
@@ -170,7 +186,10 @@ export class WorkingGroupStore {
   }
 
   async deleteNomination(tx: SqlExecutor, groupId: string, nomineeId: string): Promise<boolean> {
-    const removed = await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [groupId, nomineeId]);
+    const removed = await tx.run('DELETE FROM working_group_nominations WHERE group_id = ? AND nominee_id = ?', [
+      groupId,
+      nomineeId,
+    ]);
     return removed.changes > 0;
   }
 
@@ -193,7 +212,10 @@ export class WorkingGroupStore {
   }
 
   async removeCoFacilitator(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
-    const removed = await tx.run('DELETE FROM working_group_cofacilitators WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+    const removed = await tx.run('DELETE FROM working_group_cofacilitators WHERE group_id = ? AND user_id = ?', [
+      groupId,
+      userId,
+    ]);
     return removed.changes > 0;
   }
 
@@ -219,9 +241,10 @@ export class WorkingGroupStore {
   }
 
   async electionRole(tx: SqlExecutor, pollId: string): Promise<ElectionRole> {
-    const row = await tx.get<{ role: WorkingGroupRole; title: string }>('SELECT role, title FROM working_group_elections WHERE poll_id = ?', [
-      pollId,
-    ]);
+    const row = await tx.get<{ role: WorkingGroupRole; title: string }>(
+      'SELECT role, title FROM working_group_elections WHERE poll_id = ?',
+      [pollId],
+    );
     return row ?? { role: 'co-facilitator', title: '' };
   }
 
@@ -294,8 +317,12 @@ export class WorkingGroupStore {
       archived: group.archivedAt !== null,
       ...(group.archivedAt !== null ? { archivedAt: group.archivedAt } : {}),
       roles: [
-        ...facilitators.filter((row) => row.group_id === group.id).map((row) => ({ ...person(row), role: 'co-facilitator' as const })),
-        ...liaisons.filter((row) => row.group_id === group.id).map((row) => ({ ...person(row), role: 'liaison' as const, title: row.title })),
+        ...facilitators
+          .filter((row) => row.group_id === group.id)
+          .map((row) => ({ ...person(row), role: 'co-facilitator' as const })),
+        ...liaisons
+          .filter((row) => row.group_id === group.id)
+          .map((row) => ({ ...person(row), role: 'liaison' as const, title: row.title })),
       ],
     }));
   }

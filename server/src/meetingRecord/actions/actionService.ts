@@ -35,7 +35,9 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 const dateLabel = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 /** Reads a due date as sent: the range when given, else the words (relative to the meeting's date). */
 export function resolveDue(input: DueInput | null | undefined, meeting: Pick<Meeting, 'startsOn'>): Due | null {
@@ -128,7 +130,10 @@ export class ActionService {
     if (Object.keys(changes).length > 0) {
       await this.store.db.transaction(async (tx) => {
         await this.actions.update(id, values, user.id, tx);
-        await this.store.audit.record({ actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } }, tx);
+        await this.store.audit.record(
+          { actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } },
+          tx,
+        );
       });
       this.project(current.meetingId, id);
     }
@@ -141,7 +146,8 @@ export class ActionService {
     const entries = await this.store.audit.list({ subject: `action:${id}` });
     const names = new Map<string, string>();
     for (const entry of entries) {
-      if (entry.actorId && !names.has(entry.actorId)) names.set(entry.actorId, (await this.store.users.byId(entry.actorId))?.name ?? '');
+      if (entry.actorId && !names.has(entry.actorId))
+        names.set(entry.actorId, (await this.store.users.byId(entry.actorId))?.name ?? '');
     }
     return entries.map((entry) => ({
       at: entry.at,
@@ -154,7 +160,10 @@ export class ActionService {
   /** Writes an action of the demo inside the seed's transaction (no projection: nothing is loaded yet). */
   async seed(tx: SqlExecutor, meetingId: string, values: ActionValues, actorId: string | null, at: number): Promise<string> {
     const id = await this.actions.create(meetingId, values, actorId, tx, at);
-    await this.store.audit.record({ actorId, action: 'action.create', subject: `action:${id}`, detail: { meetingId, ...values } }, tx);
+    await this.store.audit.record(
+      { actorId, action: 'action.create', subject: `action:${id}`, detail: { meetingId, ...values } },
+      tx,
+    );
     return id;
   }
 
@@ -218,7 +227,8 @@ export class ActionService {
       if (source.id) throw badRequest('An action typed directly has no source id.');
       return;
     }
-    if (!source.id) throw badRequest(`Say which ${source.type === 'agendaItem' ? 'agenda item' : source.type} the action comes from.`);
+    if (!source.id)
+      throw badRequest(`Say which ${source.type === 'agendaItem' ? 'agenda item' : source.type} the action comes from.`);
     if (source.type === 'agendaItem') {
       const { items } = await readAgenda(this.store.documents, meetingId);
       if (!items.some((item) => item.id === source.id)) throw badRequest('There is no such item on the agenda.');

@@ -100,9 +100,18 @@ export class ActionStore {
   }
 
   /** Inserts an action at the end of the meeting's list. */
-  async create(meetingId: string, values: ActionValues, actorId: string | null, tx: SqlExecutor, now = Date.now()): Promise<string> {
+  async create(
+    meetingId: string,
+    values: ActionValues,
+    actorId: string | null,
+    tx: SqlExecutor,
+    now = Date.now(),
+  ): Promise<string> {
     const id = randomUUID();
-    const last = await tx.get<{ position: number | null }>('SELECT MAX(position) AS position FROM action_items WHERE meeting_id = ?', [meetingId]);
+    const last = await tx.get<{ position: number | null }>(
+      'SELECT MAX(position) AS position FROM action_items WHERE meeting_id = ?',
+      [meetingId],
+    );
     const c = columns(values);
     await tx.run(
       `INSERT INTO action_items (id, meeting_id, position, text, owner, owner_user_id, owner_role, due_label, due_start, due_end,
@@ -137,7 +146,20 @@ export class ActionStore {
     await tx.run(
       `UPDATE action_items SET text = ?, owner = ?, owner_user_id = ?, owner_role = ?, due_label = ?, due_start = ?, due_end = ?,
         status = ?, agenda_item_id = ?, updated_by = ?, updated_at = ? WHERE id = ?`,
-      [c.text, c.owner, c.owner_user_id, c.owner_role, c.due_label, c.due_start, c.due_end, c.status, c.agenda_item_id, actorId, now, id],
+      [
+        c.text,
+        c.owner,
+        c.owner_user_id,
+        c.owner_role,
+        c.due_label,
+        c.due_start,
+        c.due_end,
+        c.status,
+        c.agenda_item_id,
+        actorId,
+        now,
+        id,
+      ],
     );
   }
 }

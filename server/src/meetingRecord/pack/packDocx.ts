@@ -65,13 +65,16 @@ function blockParagraphs(list: Block[]): Paragraph[] {
 }
 
 function actionParagraphs(actions: PackAction[], text: ServerText): Paragraph[] {
-  return actions.map(
-    (action) =>
-      paragraph({
-        indent: { start: 360, hanging: 360 },
-        spacing: { after: 80 },
-        children: [new TextRun('➔ '), new TextRun(action.text), new TextRun({ text: ` (${actionTail(action, text)})`, color: '4A4F55' })],
-      }),
+  return actions.map((action) =>
+    paragraph({
+      indent: { start: 360, hanging: 360 },
+      spacing: { after: 80 },
+      children: [
+        new TextRun('➔ '),
+        new TextRun(action.text),
+        new TextRun({ text: ` (${actionTail(action, text)})`, color: '4A4F55' }),
+      ],
+    }),
   );
 }
 
@@ -102,7 +105,8 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
   children.push(paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(pack.text.annex)] }));
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {
-    if (multiDay) children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${pack.text.day} ${day}`)] }));
+    if (multiDay)
+      children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${pack.text.day} ${day}`)] }));
     for (const item of pack.items.filter((i) => i.day === day)) {
       const details = annexDetails(item, pack.text);
       children.push(
@@ -117,11 +121,25 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
       );
     }
   }
-  children.push(paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: pack.text.generated, italics: true, size: 18 })] }));
+  children.push(
+    paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: pack.text.generated, italics: true, size: 18 })] }),
+  );
   const document = new Document({
     creator: 'Plenary',
     // The document's languages, so Word picks fitting fonts and proofing for Arabic and Chinese.
-    styles: { default: { document: { run: { language: { value: pack.language, eastAsia: pack.language === 'zh' ? 'zh-CN' : undefined, bidirectional: pack.language === 'ar' ? 'ar-SA' : undefined } } } } },
+    styles: {
+      default: {
+        document: {
+          run: {
+            language: {
+              value: pack.language,
+              eastAsia: pack.language === 'zh' ? 'zh-CN' : undefined,
+              bidirectional: pack.language === 'ar' ? 'ar-SA' : undefined,
+            },
+          },
+        },
+      },
+    },
     title: `${pack.title} — ${pack.heading}`,
     description: pack.dateLine,
     sections: [{ children }],

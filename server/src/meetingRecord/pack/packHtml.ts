@@ -72,7 +72,10 @@ function blocks(list: Block[]): string {
 
 const actionList = (actions: PackAction[], text: ServerText) =>
   `<ul class="actions">\n${actions
-    .map((a) => `<li><span class="arrow" aria-hidden="true">➔</span> <bdi>${escapeHtml(a.text)}</bdi> <span class="tail">(${escapeHtml(actionTail(a, text))})</span></li>`)
+    .map(
+      (a) =>
+        `<li><span class="arrow" aria-hidden="true">➔</span> <bdi>${escapeHtml(a.text)}</bdi> <span class="tail">(${escapeHtml(actionTail(a, text))})</span></li>`,
+    )
     .join('\n')}\n</ul>`;
 
 const STYLE = `
@@ -119,7 +122,9 @@ ${actions}
 </section>`;
     })
     .join('\n');
-  const other = pack.otherActions.length ? `<section><h2>${pack.text.otherActions}</h2>\n${actionList(pack.otherActions, pack.text)}</section>` : '';
+  const other = pack.otherActions.length
+    ? `<section><h2>${pack.text.otherActions}</h2>\n${actionList(pack.otherActions, pack.text)}</section>`
+    : '';
   const multiDay = pack.days.length > 1;
   const annex = pack.days
     .map((day) => {

@@ -12,7 +12,11 @@ import { intlLocale, SERVER_TEXT } from '../../i18n/serverText.ts';
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000);
 
-export function renderIcal(meeting: Meeting, actions: ActionDto[], options: { origin?: string; language?: Language } = {}): string {
+export function renderIcal(
+  meeting: Meeting,
+  actions: ActionDto[],
+  options: { origin?: string; language?: Language } = {},
+): string {
   const language = options.language ?? 'en';
   const text = SERVER_TEXT[language];
   const calendar = ical({

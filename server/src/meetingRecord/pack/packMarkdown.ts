@@ -7,13 +7,20 @@ import { actionTail, annexDetails, type Block, type PackAction, type PackModel, 
  * text, and what would start a block at the start of a line (headings, lists, quotes).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>~]/g, (c) => `\\${c}`)
-    // An ampersand only matters where it would start an entity.
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .split('\n')
-    .map((line) => line.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`))
-    .join('  \n');
+  return (
+    text
+      .replace(/[\\`*_[\]<>~]/g, (c) => `\\${c}`)
+      // An ampersand only matters where it would start an entity.
+      .replace(/&(?=#?\w+;)/g, '\\&')
+      .split('\n')
+      .map((line) =>
+        line.replace(
+          /^(\s*)([#>+=-]|\d+(?=[.)]))/,
+          (_m, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`,
+        ),
+      )
+      .join('  \n')
+  );
 }
 
 function runs(list: Run[]): string {
@@ -64,10 +71,18 @@ function blocks(list: Block[]): string[] {
   return lines;
 }
 
-const action = (text: ServerText) => (a: PackAction) => `- ➔ ${escapeMarkdown(a.text)} *(${escapeMarkdown(actionTail(a, text))})*`;
+const action = (text: ServerText) => (a: PackAction) =>
+  `- ➔ ${escapeMarkdown(a.text)} *(${escapeMarkdown(actionTail(a, text))})*`;
 
 export function renderMarkdown(pack: PackModel): string {
-  const out: string[] = [`# ${escapeMarkdown(pack.title)}`, '', `## ${escapeMarkdown(pack.heading)}`, '', escapeMarkdown(pack.dateLine), ''];
+  const out: string[] = [
+    `# ${escapeMarkdown(pack.title)}`,
+    '',
+    `## ${escapeMarkdown(pack.heading)}`,
+    '',
+    escapeMarkdown(pack.dateLine),
+    '',
+  ];
   for (const item of pack.items) {
     const marker = item.level === 0 ? '###' : '####';
     out.push(`${marker} ${item.number}. ${escapeMarkdown(item.title)}`, '');
@@ -87,5 +102,8 @@ export function renderMarkdown(pack: PackModel): string {
     out.push('');
   }
   out.push(`*${escapeMarkdown(pack.text.generated)}*`, '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -96,7 +96,8 @@ export function flattenRichText(nodes: readonly RichNode[], depth = 0): Block[] 
         blocks.push({ kind: 'rule', depth, runs: [] });
         break;
       case 'blockquote':
-        for (const block of flattenRichText(node.content ?? [], depth)) blocks.push(block.kind === 'paragraph' ? { ...block, kind: 'quote' } : block);
+        for (const block of flattenRichText(node.content ?? [], depth))
+          blocks.push(block.kind === 'paragraph' ? { ...block, kind: 'quote' } : block);
         break;
       case 'bulletList':
       case 'orderedList': {
@@ -139,7 +140,8 @@ function runsOf(node: RichNode): Run[] {
       else if (mark.type === 'italic') run.italic = true;
       else if (mark.type === 'strike') run.strike = true;
       else if (mark.type === 'code') run.code = true;
-      else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && isSafeHref(mark.attrs.href)) run.href = mark.attrs.href;
+      else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && isSafeHref(mark.attrs.href))
+        run.href = mark.attrs.href;
     }
     runs.push(run);
   }
@@ -151,7 +153,12 @@ function packAction(action: ActionDto): PackAction {
 }
 
 /** Builds the pack of a meeting from its agenda items and its action items (dropped ones are left out). */
-export function buildPack(meeting: Meeting, items: AgendaItemRecord[], actions: ActionDto[], options: { dayEnd?: string; language?: Language } = {}): PackModel {
+export function buildPack(
+  meeting: Meeting,
+  items: AgendaItemRecord[],
+  actions: ActionDto[],
+  options: { dayEnd?: string; language?: Language } = {},
+): PackModel {
   const language = options.language ?? 'en';
   const locale = intlLocale(language);
   const kept = actions.filter((action) => action.status !== 'dropped').sort((a, b) => a.position - b.position);
@@ -181,7 +188,12 @@ export function buildPack(meeting: Meeting, items: AgendaItemRecord[], actions: 
         level: item.level,
         title: item.title,
         day: item.day,
-        slot: item.duration > 0 ? (directionOf(language) === 'rtl' ? formatTimeRange(locale, slot.start, slot.end) : stripRange(locale, slot)) : '',
+        slot:
+          item.duration > 0
+            ? directionOf(language) === 'rtl'
+              ? formatTimeRange(locale, slot.start, slot.end)
+              : stripRange(locale, slot)
+            : '',
         duration: item.duration,
         presenter: item.presenter,
         expectedOutput: item.expectedOutput,

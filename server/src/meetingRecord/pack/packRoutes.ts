@@ -87,11 +87,16 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     async (request, reply) => {
       requireUser(request);
       const { model } = await pack(request.params.meetingId, requestLanguage(request));
-      return reply
-        .type('text/html; charset=utf-8')
-        // The page has no script at all; say so to the browser too.
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-        .send(renderHtml(model));
+      return (
+        reply
+          .type('text/html; charset=utf-8')
+          // The page has no script at all; say so to the browser too.
+          .header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          )
+          .send(renderHtml(model))
+      );
     },
   );
 

@@ -1,7 +1,12 @@
 /** HTTP routes of the running meeting: the current agenda item and the hours of a day. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
-import { AgendaItemSummarySchema, CurrentItemBody, RunStateSchema, ScheduleBody } from '../../../../shared/schemas/meetingRecord.ts';
+import {
+  AgendaItemSummarySchema,
+  CurrentItemBody,
+  RunStateSchema,
+  ScheduleBody,
+} from '../../../../shared/schemas/meetingRecord.ts';
 import { Type } from 'typebox';
 import { requireUser } from '../../auth/authPlugin.ts';
 import type { RunService } from './runService.ts';

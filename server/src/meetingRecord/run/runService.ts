@@ -29,7 +29,9 @@ export class RunService {
   }
 
   async state(meetingId: string, tx: SqlExecutor = this.store.db): Promise<RunState> {
-    const row = await tx.get<RunRow>('SELECT current_item, started_at, day_end FROM meeting_run WHERE meeting_id = ?', [meetingId]);
+    const row = await tx.get<RunRow>('SELECT current_item, started_at, day_end FROM meeting_run WHERE meeting_id = ?', [
+      meetingId,
+    ]);
     return {
       currentItem: row?.current_item ?? null,
       startedAt: row?.started_at === null || row?.started_at === undefined ? null : Number(row.started_at),
@@ -68,7 +70,12 @@ export class RunService {
       const startedAt = itemId === null ? null : before.currentItem === itemId ? before.startedAt : now;
       await this.upsert(tx, meetingId, { current_item: itemId, started_at: startedAt, day_end: before.dayEnd }, user.id, now);
       await this.store.audit.record(
-        { actorId: user.id, action: 'meeting.current-item', subject: `meeting:${meetingId}`, detail: { from: before.currentItem, to: itemId } },
+        {
+          actorId: user.id,
+          action: 'meeting.current-item',
+          subject: `meeting:${meetingId}`,
+          detail: { from: before.currentItem, to: itemId },
+        },
         tx,
       );
     });
@@ -82,9 +89,20 @@ export class RunService {
     const now = Date.now();
     await this.store.db.transaction(async (tx) => {
       const before = await this.state(meetingId, tx);
-      await this.upsert(tx, meetingId, { current_item: before.currentItem, started_at: before.startedAt, day_end: dayEnd }, user.id, now);
+      await this.upsert(
+        tx,
+        meetingId,
+        { current_item: before.currentItem, started_at: before.startedAt, day_end: dayEnd },
+        user.id,
+        now,
+      );
       await this.store.audit.record(
-        { actorId: user.id, action: 'meeting.day-end', subject: `meeting:${meetingId}`, detail: { from: before.dayEnd, to: dayEnd } },
+        {
+          actorId: user.id,
+          action: 'meeting.day-end',
+          subject: `meeting:${meetingId}`,
+          detail: { from: before.dayEnd, to: dayEnd },
+        },
         tx,
       );
     });

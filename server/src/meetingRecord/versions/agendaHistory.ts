@@ -79,7 +79,8 @@ export async function diffBetween(
     } catch {
       continue;
     }
-    for (const struct of decoded.structs) if (!authorOfClient.has(struct.id.client)) authorOfClient.set(struct.id.client, row.userId);
+    for (const struct of decoded.structs)
+      if (!authorOfClient.has(struct.id.client)) authorOfClient.set(struct.id.client, row.userId);
     if (row.seq > fromSeq) {
       for (const [client, ranges] of decoded.ds.clients) {
         const list = deletions.get(client) ?? [];
@@ -128,7 +129,8 @@ export async function diffBetween(
         const block: DiffBlock = { type: node.nodeName, depth, spans: [] };
         if (change) block.change = change;
         const entry: Pending = { block, authors: [], blockAuthor, attributeAuthors: attributes.map((a) => a.userId) };
-        if (attributes.length) block.attributes = attributes.map(({ name, from: was, to: now }) => ({ name, from: was, to: now }));
+        if (attributes.length)
+          block.attributes = attributes.map(({ name, from: was, to: now }) => ({ name, from: was, to: now }));
         if (isText) readText(node, from, to, entry, inserter, deleter);
         pending.push(entry);
         blocks.push(block);

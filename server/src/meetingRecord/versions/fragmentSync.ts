@@ -13,7 +13,11 @@ type Parent = Y.XmlFragment | Y.XmlElement;
 
 function sortedAttributes(element: Y.XmlElement): string {
   const attrs = element.getAttributes() as Record<string, unknown>;
-  return JSON.stringify(Object.keys(attrs).sort().map((key) => [key, attrs[key]]));
+  return JSON.stringify(
+    Object.keys(attrs)
+      .sort()
+      .map((key) => [key, attrs[key]]),
+  );
 }
 
 /** Deep content of a node, as a string: equal strings, equal nodes. */
@@ -113,7 +117,11 @@ function charsOf(delta: DeltaOp[]): Char[] | null {
   for (const op of delta) {
     if (typeof op.insert !== 'string') return null;
     const attrs = op.attributes ?? {};
-    const key = JSON.stringify(Object.keys(attrs).sort().map((k) => [k, attrs[k]]));
+    const key = JSON.stringify(
+      Object.keys(attrs)
+        .sort()
+        .map((k) => [k, attrs[k]]),
+    );
     for (const value of op.insert) chars.push({ value, attrs, key });
   }
   return chars;

@@ -2,7 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, MeetingParams } from '../../../../shared/schemas/common.ts';
-import { DiffQuery, DiffSchema, NewVersionBody, RestoreResultSchema, VersionParams, VersionSchema } from '../../../../shared/schemas/meetingRecord.ts';
+import {
+  DiffQuery,
+  DiffSchema,
+  NewVersionBody,
+  RestoreResultSchema,
+  VersionParams,
+  VersionSchema,
+} from '../../../../shared/schemas/meetingRecord.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import type { VersionService } from './versionService.ts';

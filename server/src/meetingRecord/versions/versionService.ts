@@ -55,7 +55,15 @@ export class VersionService {
     return this.store.db.transaction(async (tx) => {
       const seq = await this.versions.headSeq(agendaDoc(meetingId), tx);
       const version = await this.versions.create({ meetingId, seq, name: trimmed, kind: 'named', createdBy: user.id }, tx);
-      await this.store.audit.record({ actorId: user.id, action: 'agenda.version', subject: `meeting:${meetingId}`, detail: { versionId: version.id, name: trimmed, seq } }, tx);
+      await this.store.audit.record(
+        {
+          actorId: user.id,
+          action: 'agenda.version',
+          subject: `meeting:${meetingId}`,
+          detail: { versionId: version.id, name: trimmed, seq },
+        },
+        tx,
+      );
       return version;
     });
   }
@@ -72,7 +80,16 @@ export class VersionService {
       const first = await this.versions.firstUpdateAfter(doc, latest?.seq ?? 0);
       if (!first || now - first.at < AUTO_VERSION_AFTER_MS) continue;
       const seq = await this.versions.headSeq(doc);
-      saved.push(await this.versions.create({ meetingId: meeting.id, seq, name: `Automatic, ${utcMinute(now)}`, kind: 'auto', createdBy: null, at: now }));
+      saved.push(
+        await this.versions.create({
+          meetingId: meeting.id,
+          seq,
+          name: `Automatic, ${utcMinute(now)}`,
+          kind: 'auto',
+          createdBy: null,
+          at: now,
+        }),
+      );
     }
     return saved;
   }
@@ -89,11 +106,20 @@ export class VersionService {
       const user = await this.store.users.byId(userId);
       return user ? { id: user.id, name: user.name } : null;
     });
-    return { from, to, blocks, changed: blocks.some((block) => block.change || block.attributes?.length || block.spans.some((span) => span.change)) };
+    return {
+      from,
+      to,
+      blocks,
+      changed: blocks.some((block) => block.change || block.attributes?.length || block.spans.some((span) => span.change)),
+    };
   }
 
   /** Restores a version as a new edit of the agenda. Secretariat and chair only. */
-  async restore(meetingId: string, versionId: string, user: User): Promise<{ before: VersionDto; after: VersionDto; changed: boolean }> {
+  async restore(
+    meetingId: string,
+    versionId: string,
+    user: User,
+  ): Promise<{ before: VersionDto; after: VersionDto; changed: boolean }> {
     await this.requireMeeting(meetingId);
     if (!isModerator(user.role)) throw forbidden('Only the secretariat or the chair may restore a version.');
     const version = await this.version(meetingId, versionId);
@@ -131,9 +157,17 @@ export class VersionService {
       await connection.disconnect();
     }
     const after = await this.store.db.transaction(async (tx) => {
-      const created = await this.versions.create({ meetingId, seq, name: `Restored “${version.name}”`, kind: 'restore', createdBy: user.id }, tx);
+      const created = await this.versions.create(
+        { meetingId, seq, name: `Restored “${version.name}”`, kind: 'restore', createdBy: user.id },
+        tx,
+      );
       await this.store.audit.record(
-        { actorId: user.id, action: 'agenda.restore', subject: `meeting:${meetingId}`, detail: { versionId: version.id, seq, changed } },
+        {
+          actorId: user.id,
+          action: 'agenda.restore',
+          subject: `meeting:${meetingId}`,
+          detail: { versionId: version.id, seq, changed },
+        },
         tx,
       );
       return created;

@@ -43,7 +43,9 @@ export class VersionStore {
 
   /** Newest first. */
   async list(meetingId: string): Promise<VersionDto[]> {
-    const rows = await this.db.all<VersionRow>(`${SELECT} WHERE v.meeting_id = ? ORDER BY v.seq DESC, v.created_at DESC, v.id`, [meetingId]);
+    const rows = await this.db.all<VersionRow>(`${SELECT} WHERE v.meeting_id = ? ORDER BY v.seq DESC, v.created_at DESC, v.id`, [
+      meetingId,
+    ]);
     return rows.map(toVersion);
   }
 
@@ -53,7 +55,9 @@ export class VersionStore {
   }
 
   async latest(meetingId: string, tx: SqlExecutor = this.db): Promise<VersionDto | undefined> {
-    const row = await tx.get<VersionRow>(`${SELECT} WHERE v.meeting_id = ? ORDER BY v.seq DESC, v.created_at DESC LIMIT 1`, [meetingId]);
+    const row = await tx.get<VersionRow>(`${SELECT} WHERE v.meeting_id = ? ORDER BY v.seq DESC, v.created_at DESC LIMIT 1`, [
+      meetingId,
+    ]);
     return row && toVersion(row);
   }
 
@@ -72,7 +76,10 @@ export class VersionStore {
       [id, input.meetingId, input.seq, input.name, input.kind, input.createdBy, input.at ?? Date.now()],
     );
     if (result.changes === 0) {
-      const existing = await tx.get<VersionRow>(`${SELECT} WHERE v.meeting_id = ? AND v.seq = ? AND v.kind = 'auto'`, [input.meetingId, input.seq]);
+      const existing = await tx.get<VersionRow>(`${SELECT} WHERE v.meeting_id = ? AND v.seq = ? AND v.kind = 'auto'`, [
+        input.meetingId,
+        input.seq,
+      ]);
       if (existing) return toVersion(existing);
     }
     return (await this.byId(id, tx))!;
