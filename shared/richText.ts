@@ -2,7 +2,7 @@
  * The rich-text schema of every collaborative document (agenda, proposal bodies), shared by the
  * editor in the browser and by the server, which seeds documents and renders them for exports.
  */
-import { type AnyExtension, mergeAttributes, Node } from '@tiptap/core';
+import { type AnyExtension, Extension, mergeAttributes, Node } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { AGENDA_ITEM_DEFAULTS, type AgendaItemAttrs } from './agendaItems.ts';
 
@@ -92,8 +92,29 @@ export const AgendaItemTitle = Node.create({
   },
 });
 
+/**
+ * Every block people type takes its direction from its own text (`dir="auto"`): an Arabic
+ * paragraph lays out right to left on an English page and an English one left to right on an
+ * Arabic page, caret and selection included. Rendered only: the attribute defaults to null, which
+ * the collaborative document never stores, so documents are unchanged.
+ */
+export const TextDirection = Extension.create({
+  name: 'textDirection',
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['paragraph', 'heading', 'agendaItemTitle', 'blockquote', 'codeBlock'],
+        attributes: {
+          dir: { default: null, parseHTML: () => null, renderHTML: () => ({ dir: 'auto' }) },
+        },
+      },
+    ];
+  },
+});
+
 export function richTextExtensions(): AnyExtension[] {
   return [
+    TextDirection,
     AgendaItem,
     AgendaItemTitle,
     StarterKit.configure({

@@ -8,12 +8,14 @@
  * takes the next free range.
  */
 import { FEATURES } from './features.ts';
+import { I18N_MIGRATIONS } from './i18n/migrations.ts';
 import { CORE_MIGRATIONS, type Migration } from './storage/migrations.ts';
 import { PEOPLE_MIGRATIONS } from './users/migrations.ts';
 
 export const ALL_MIGRATIONS: Migration[] = [
   ...CORE_MIGRATIONS,
   ...PEOPLE_MIGRATIONS,
+  ...I18N_MIGRATIONS,
   ...FEATURES.flatMap((feature) => feature.migrations ?? []),
 ].sort((a, b) => a.version - b.version);
 

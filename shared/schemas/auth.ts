@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DocName, GroupSchema, RoleSchema } from './common.ts';
+import { DocName, GroupSchema, LanguageSchema, RoleSchema } from './common.ts';
 
 /** A user as others may see them: never the password hash. */
 export const PublicUser = Type.Object({
@@ -9,6 +9,8 @@ export const PublicUser = Type.Object({
   role: RoleSchema,
   group: GroupSchema,
   region: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The language the person chose (null: never chose; the browser's languages decide). */
+  language: Type.Optional(Type.Union([LanguageSchema, Type.Null()])),
 });
 export type PublicUser = Static<typeof PublicUser>;
 

@@ -1,6 +1,7 @@
 /** Schemas used across the API. TypeBox: JSON Schema for Fastify and OpenAPI, static types for TypeScript. */
 import { type Static, Type } from 'typebox';
 import { ID_PATTERN } from '../documentNames.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../roles.ts';
 
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'an opaque id' });
@@ -36,3 +37,10 @@ export type MeetingParams = Static<typeof MeetingParams>;
 
 /** A document name as used by the WebSocket and by threads: `agenda:…`, `proposal:…`, `live:…`. */
 export const DocName = Type.String({ pattern: '^(agenda|proposal|live):[A-Za-z0-9_-]{1,64}$' });
+
+/** One of the six UN languages (see shared/i18n/languages.ts). */
+export const LanguageSchema = Type.Enum(LANGUAGES, { description: 'ar, zh, en, fr, ru or es' });
+
+/** `?lang=` of server-made documents; without it the person's language, then Accept-Language, decide. */
+export const LangQuery = Type.Object({ lang: Type.Optional(LanguageSchema) });
+export type LangQuery = Static<typeof LangQuery>;

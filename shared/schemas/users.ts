@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { GroupSchema, RoleSchema } from './common.ts';
+import { GroupSchema, LanguageSchema, RoleSchema } from './common.ts';
 
 /** invited: no password yet; active: may sign in; deactivated: may not (their record stays). */
 export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
@@ -116,8 +116,9 @@ export const ProfilePatch = Type.Object(
   {
     name: Type.Optional(Name),
     affiliation: Optional(200),
+    language: Type.Optional(LanguageSchema),
   },
-  // Other settings of one's own (language) may arrive on the same route; they are not refused here.
+  // Other settings of one's own may arrive on the same route; they are not refused here.
   { additionalProperties: true },
 );
 export type ProfilePatch = Static<typeof ProfilePatch>;
@@ -130,6 +131,7 @@ export const Profile = Type.Object({
   group: GroupSchema,
   region: Type.Union([Type.String(), Type.Null()]),
   affiliation: Type.Union([Type.String(), Type.Null()]),
+  language: Type.Union([LanguageSchema, Type.Null()]),
 });
 export type Profile = Static<typeof Profile>;
 

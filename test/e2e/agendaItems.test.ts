@@ -120,7 +120,7 @@ describe('running the meeting', () => {
     expect(await mine.locator('.action', { hasText: 'Olena Kovalenko' }).count()).toBe(0);
     // The pack is one click away.
     expect(await kwame.page.getByRole('link', { name: 'Word document (DOCX)' }).getAttribute('href')).toBe(
-      `/api/meetings/${DEMO_MEETING.id}/pack.docx`,
+      `/api/meetings/${DEMO_MEETING.id}/pack.docx?lang=en`,
     );
     expect(await a11yViolations(kwame.page)).toEqual([]);
     expect(await a11yViolations(chair.page)).toEqual([]);

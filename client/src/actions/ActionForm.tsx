@@ -3,9 +3,11 @@
  * by when (the words said, and the days they mean), and where it came from (typed directly, an
  * agenda item, a comment, a poll's result).
  */
+
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDue } from '../../../shared/dueDates.ts';
+import { formatDay } from '../../../shared/i18n/format.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import {
   ACTION_LIMITS,
@@ -21,7 +23,6 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
-import { formatDay } from '../ui/formatDate.ts';
 import { createAction, type Member, searchMembers, updateAction } from './actionsApi.ts';
 
 export interface ActionFormProps {
@@ -83,7 +84,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   }, [ownerKind, ownerLabel]);
 
   const parsed = dueLabel.trim() && !dueStart ? parseDue(dueLabel, meeting.startsOn) : null;
-  const formatDate = (iso: string) => formatDay(iso, i18n.language, 'long');
+  const formatDate = (iso: string) => formatDay(i18n.language, iso);
 
   const owner = async (): Promise<Owner | null> => {
     if (ownerKind === 'person') {

@@ -1,12 +1,13 @@
 /** One action item in the list: what, who, by when, its status (changeable by those who may), its source and its history. */
+
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, type ActionStatus, isOverdue } from '../../../shared/dueDates.ts';
+import { formatDateTime, formatDay } from '../../../shared/i18n/format.ts';
 import { type ActionDto, type ActionHistoryEntry, canEditAction } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatDay, formatMoment } from '../ui/formatDate.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { actionHistory, updateAction } from './actionsApi.ts';
 
@@ -19,8 +20,8 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
   const overdue = isOverdue(action, today);
   const editable = canEditAction(user, action);
   const item = items.find((candidate) => candidate.id === action.agendaItemId);
-  const date = (iso: string) => formatDay(iso, i18n.language);
-  const when = (at: number) => formatMoment(at, i18n.language);
+  const date = (iso: string) => formatDay(i18n.language, iso, 'medium');
+  const when = (at: number) => formatDateTime(i18n.language, at);
   const textId = `action-${action.id}-text`;
 
   const setStatus = (status: ActionStatus) => {
@@ -42,7 +43,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
     >
       <p id={textId} className="action__text">
         <span aria-hidden="true">➔ </span>
-        {action.text}
+        <bdi>{action.text}</bdi>
       </p>
       <dl className="action__facts">
         <div>
@@ -73,7 +74,15 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
         </div>
         <div>
           <dt>{t('actions.agendaItem')}</dt>
-          <dd>{item ? `${item.fullNumber}. ${item.title}` : t('actions.noItem')}</dd>
+          <dd>
+            {item ? (
+              <>
+                {item.fullNumber}. <bdi>{item.title}</bdi>
+              </>
+            ) : (
+              t('actions.noItem')
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('actions.source')}</dt>

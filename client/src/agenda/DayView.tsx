@@ -7,7 +7,8 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
-import { formatClock, scheduleAgenda } from '../../../shared/agendaItems.ts';
+import { scheduleAgenda } from '../../../shared/agendaItems.ts';
+import { formatClockTime, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -20,7 +21,7 @@ import { type RunView, setCurrentItem, setDayEnd } from './useRunState.ts';
 const REM_PER_MINUTE = 0.06;
 
 export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: AgendaItemView[]; run: RunView; editable: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { meeting, user } = useMeetingContext();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +60,11 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
       {schedule.days.map((day) => (
         <div key={day.day} className="day-view__day">
           <h3 className="day-view__day-title">
-            {t('agendaItems.dayHeading', { day: day.day, start: formatClock(day.start), end: run.dayEnd })}
+            {t('agendaItems.dayHeading', {
+              day: day.day,
+              start: isolate(formatClockTime(i18n.language, day.start)),
+              end: isolate(run.dayEnd),
+            })}
           </h3>
           <ol className="day-view__timeline">
             {day.items.map((index) => {
@@ -82,7 +87,11 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                   aria-current={current ? 'true' : undefined}
                 >
                   <p className="day-view__slot">
-                    {item.duration > 0 ? `${formatClock(slot.start)}–${formatClock(slot.end)}` : t('agendaItems.untimed')}
+                    {item.duration > 0 ? (
+                      <bdi>{formatTimeRange(i18n.language, slot.start, slot.end)}</bdi>
+                    ) : (
+                      t('agendaItems.untimed')
+                    )}
                     {item.duration > 0 && (
                       <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>
                     )}

@@ -9,13 +9,9 @@ import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import {
-  formatClock,
-  fullNumbers,
-  normaliseAgendaItemAttrs,
-  numberAgendaItems,
-  scheduleAgenda,
-} from '../../../shared/agendaItems.ts';
+import { fullNumbers, normaliseAgendaItemAttrs, numberAgendaItems, scheduleAgenda } from '../../../shared/agendaItems.ts';
+import { formatTimeRange } from '../../../shared/i18n/format.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 
 export interface AgendaDisplay {
   currentItem: string | null;
@@ -70,7 +66,7 @@ function itemLine(
   line.append(numberEl);
   const parts: string[] = [];
   if (slot && attrs.duration > 0)
-    parts.push(`${formatClock(slot.start)}–${formatClock(slot.end)}`, t('agendaItems.minutes', { count: attrs.duration }));
+    parts.push(formatTimeRange(currentLanguage(), slot.start, slot.end), t('agendaItems.minutes', { count: attrs.duration }));
   if (attrs.presenter) parts.push(t('agendaItems.presenterIs', { name: attrs.presenter }));
   if (attrs.expectedOutput) parts.push(t('agendaItems.expectedOutputIs', { output: attrs.expectedOutput }));
   const details = document.createElement('span');

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { LanguagePicker, useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
@@ -58,6 +59,7 @@ function Shell() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   useFocusMainOnNavigation();
+  useLanguageOfPerson(user);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -97,6 +99,7 @@ function Shell() {
             </ul>
           </nav>
         )}
+        <LanguagePicker user={user} />
         {user && (
           <div className="site-header__user">
             <NotificationBell />
@@ -136,11 +139,6 @@ function Shell() {
               <Route path="/admin/audit-log" element={<AuditLogPage />} />
               <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
               <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
-              <Route path="*" element={<NotFound />} />
-              <Route path="/" element={<MeetingListPage />} />
-              <Route path="/meetings/:meetingId" element={<MeetingPage />} />
-              <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
-              <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
               <Route path="/search" element={<SearchPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -1,33 +1,50 @@
 /**
  * The one way the client talks HTTP to the server. Errors arrive as
- * `{"error": {"code", "message"}}` and become an ApiError with both.
+ * `{"error": {"code", "message", "details"}}` and become an ApiError whose message is the
+ * client's own sentence for the code, in the reader's language (client/src/i18n/en/errors.json);
+ * the server's English sentence is kept only as `serverMessage`, for logs.
  */
 import type { ErrorBody } from '../../../shared/errors.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  readonly details: unknown;
+  readonly serverMessage: string;
 
-  constructor(status: number, code: string, message: string) {
-    super(message);
+  constructor(status: number, code: string, serverMessage: string, details?: unknown) {
+    super(errorText(code, details));
     this.status = status;
     this.code = code;
+    this.details = details;
+    this.serverMessage = serverMessage;
   }
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (failure) {
+    throw new ApiError(0, 'network', String(failure));
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = (data as ErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      error?.code ?? `HTTP_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.details,
+    );
   }
   return data as T;
 }

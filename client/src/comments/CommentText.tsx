@@ -23,9 +23,9 @@ export function CommentText({ body, mentions }: { body: string; mentions: { id: 
         return name === undefined ? (
           mentionToken(node.userId)
         ) : (
-          <span key={key} className="mention" data-user-id={node.userId}>
+          <bdi key={key} className="mention" data-user-id={node.userId}>
             @{name}
-          </span>
+          </bdi>
         );
       }
     }

@@ -2,11 +2,12 @@
  * One comment: who wrote it and when, its body (or that a moderator hid it, by whom and why),
  * and what the reader may do with it: edit or delete their own, hide another's (moderators).
  */
+
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { COMMENT_LIMITS, type CommentDto } from '../../../shared/schemas/comments.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatMoment } from '../ui/formatDate.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentText } from './CommentText.tsx';
 
@@ -63,9 +64,9 @@ export function CommentView({
   return (
     <li className={comment.hidden ? 'comment comment--hidden' : 'comment'} data-comment-id={comment.id}>
       <p className="comment__meta">
-        <span className="comment__author">{comment.authorName}</span>{' '}
+        <bdi className="comment__author">{comment.authorName}</bdi>{' '}
         <span className="comment__group">{t(`groups.${comment.authorGroup}`)}</span>{' '}
-        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatMoment(comment.createdAt, i18n.language)}</time>
+        <time dateTime={new Date(comment.createdAt).toISOString()}>{formatDateTime(i18n.language, comment.createdAt)}</time>
         {comment.editedAt !== undefined && <span className="comment__edited"> {t('comments.edited')}</span>}
       </p>
       {comment.hidden ? (
@@ -85,7 +86,7 @@ export function CommentView({
           onCancel={() => setMode('view')}
         />
       ) : (
-        <p className="comment__body">
+        <p className="comment__body" dir="auto">
           <CommentText body={comment.body} mentions={comment.mentions} />
         </p>
       )}

@@ -2,14 +2,15 @@
  * The meeting's moderation log, open to everyone signed in: every hidden comment, whose it was,
  * who hid it, why and when. It reloads when a comment is hidden anywhere in the meeting.
  */
+
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { ModerationEntry } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatMoment } from '../ui/formatDate.ts';
 import { commentsApi } from './commentsApi.ts';
 
 export function ModerationLog() {
@@ -54,7 +55,7 @@ export function ModerationLog() {
                 where: where(entry.doc),
                 reason: entry.reason || t('comments.noReason'),
               })}{' '}
-              <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, i18n.language)}</time>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(i18n.language, entry.at)}</time>
             </li>
           ))}
         </ul>

@@ -1,75 +1,101 @@
 /**
- * Every user-facing string goes through i18next. English is the only language so far. Each
- * feature keeps its strings in a file of its own under `en/`, under a top-level key of the same
- * name (`t('polls.vote')`); a new language is a folder beside `en/` and an entry in `resources`.
- * `dir` follows the language, so a right-to-left language lays out correctly (the CSS uses
- * logical properties).
+ * Every user-facing string goes through i18next, in the six UN languages. Each feature keeps its
+ * strings in a file of its own, `en/<feature>.json`, found by the glob below (no registration):
+ * its keys live under the file's name (`t('polls.vote')`), except `common.json`, whose keys are
+ * at the top (`t('app.name')`). The other languages mirror it in `locales/<lang>/<feature>.json`;
+ * English is bundled as the fallback, each other language loads lazily, only when chosen.
+ * Switching language neither reloads the page nor touches the live connection: i18next changes
+ * language, React re-renders, and `lang`/`dir` on <html> follow (the CSS uses logical properties).
+ * See docs/languages.md.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import actions from './en/actions.json' with { type: 'json' };
-import agendaItems from './en/agendaItems.json' with { type: 'json' };
-import attachments from './en/attachments.json' with { type: 'json' };
-import auditLog from './en/auditLog.json' with { type: 'json' };
-import calls from './en/calls.json' with { type: 'json' };
-import collab from './en/collab.json' with { type: 'json' };
-import comments from './en/comments.json' with { type: 'json' };
-import common from './en/common.json' with { type: 'json' };
-import floor from './en/floor.json' with { type: 'json' };
-import meetingAdmin from './en/meetingAdmin.json' with { type: 'json' };
-import notifications from './en/notifications.json' with { type: 'json' };
-import pack from './en/pack.json' with { type: 'json' };
-import people from './en/people.json' with { type: 'json' };
-import polls from './en/polls.json' with { type: 'json' };
-import proposals from './en/proposals.json' with { type: 'json' };
-import search from './en/search.json' with { type: 'json' };
-import sso from './en/sso.json' with { type: 'json' };
-import timeline from './en/timeline.json' with { type: 'json' };
-import tokens from './en/tokens.json' with { type: 'json' };
-import versions from './en/versions.json' with { type: 'json' };
-import workingGroups from './en/workingGroups.json' with { type: 'json' };
+import { directionOf, isLanguage, LANGUAGES, type Language, pickLanguage } from '../../../shared/i18n/languages.ts';
 
-export const resources = {
-  en: {
-    translation: {
-      ...common,
-      collab,
-      proposals,
-      comments,
-      polls,
-      workingGroups,
-      actions,
-      versions,
-      pack,
-      agendaItems,
-      people,
-      tokens,
-      sso,
-      meetingAdmin,
-      calls,
-      timeline,
-      auditLog,
-      floor,
-      notifications,
-      attachments,
-      search,
-    },
-  },
-} as const;
+type Catalogue = Record<string, unknown>;
 
-export async function initI18n(language = 'en'): Promise<typeof i18next> {
+const english = import.meta.glob<Catalogue>('./en/*.json', { eager: true, import: 'default' });
+const others = import.meta.glob<Catalogue>('./locales/*/*.json', { import: 'default' });
+
+const featureOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+
+/** One language's files as one i18next resource: `common` at the top, every other file under its name. */
+function assemble(files: [string, Catalogue][]): Catalogue {
+  const translation: Catalogue = {};
+  for (const [path, catalogue] of files) {
+    const feature = featureOf(path);
+    if (feature === 'common') Object.assign(translation, catalogue);
+    else translation[feature] = catalogue;
+  }
+  return translation;
+}
+
+export const englishResource = assemble(Object.entries(english));
+
+const loaded = new Set<Language>(['en']);
+
+/** Fetches a language's chunks once; later switches to it are instant. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (loaded.has(language)) return;
+  const files = Object.entries(others).filter(([path]) => path.startsWith(`./locales/${language}/`));
+  const catalogues = await Promise.all(files.map(async ([path, load]) => [path, await load()] as [string, Catalogue]));
+  i18next.addResourceBundle(language, 'translation', assemble(catalogues), true, true);
+  loaded.add(language);
+}
+
+const STORAGE_KEY = 'plenary.language';
+
+/** The language chosen on this device before signing in, else the browser's (Accept-Language). */
+export function deviceLanguage(): Language {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage may be blocked; the browser's languages still decide.
+  }
+  if (isLanguage(stored)) return stored;
+  return pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en']);
+}
+
+export function currentLanguage(): Language {
+  const language = i18next.resolvedLanguage ?? i18next.language;
+  return isLanguage(language) ? language : 'en';
+}
+
+/** Switches the whole interface; remembers the choice on this device. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembered on this device; the person's stored language still follows them.
+  }
+  if (currentLanguage() !== language) await i18next.changeLanguage(language);
+}
+
+export async function initI18n(language: Language = deviceLanguage()): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
+    resources: { en: { translation: englishResource } },
+    lng: 'en',
+    supportedLngs: [...LANGUAGES],
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
   const apply = (lng: string) => {
-    document.documentElement.lang = lng;
-    document.documentElement.dir = i18next.dir(lng);
+    const language = isLanguage(lng) ? lng : 'en';
+    document.documentElement.lang = language;
+    document.documentElement.dir = directionOf(language);
   };
   apply(i18next.language);
   i18next.on('languageChanged', apply);
+  if (language !== 'en') {
+    try {
+      await loadLanguage(language);
+      await i18next.changeLanguage(language);
+    } catch {
+      // A chunk that fails to load leaves the page in English rather than blank.
+    }
+  }
   return i18next;
 }

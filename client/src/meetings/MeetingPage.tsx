@@ -29,7 +29,9 @@ export function MeetingPage() {
     <MeetingProvider meeting={meeting} user={user}>
       <article className="page meeting" aria-labelledby="meeting-title">
         <header className="meeting__header">
-          <h1 id="meeting-title">{meeting.title}</h1>
+          <h1 id="meeting-title" dir="auto">
+            {meeting.title}
+          </h1>
           <p className="meeting__meta">
             {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
             {meeting.startTime &&

@@ -1,10 +1,10 @@
+import { formatDay, isolate } from '../../../shared/i18n/format.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
-import { formatDay } from '../ui/formatDate.ts';
 
-/** "25 February 2025, 10:00 UTC" in the reader's language. */
+/** "25 February 2025, 10:00 UTC" in the reader's language; the time and zone isolated, so they read in order on an RTL page. */
 export function formatMeetingDate(meeting: Pick<MeetingDto, 'startsOn' | 'startTime' | 'timezone'>, language: string): string {
-  const day = formatDay(meeting.startsOn, language, 'long');
-  return meeting.startTime ? `${day}, ${meeting.startTime} ${meeting.timezone}` : day;
+  const day = formatDay(language, meeting.startsOn);
+  return meeting.startTime ? `${day}, ${isolate(`${meeting.startTime} ${meeting.timezone}`)}` : day;
 }
 
 /** How far `zone` is ahead of UTC at the instant `at`, in milliseconds. */

@@ -1,10 +1,11 @@
 /** The list under the bell: what happened, where (a link to the exact item), when; mark read, mark all read. */
+
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { NotificationList } from '../../../shared/schemas/notifications.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatMoment } from '../ui/formatDate.ts';
 import { useCommand } from '../ui/useCommand.ts';
 
 export interface NotificationPanelProps {
@@ -49,7 +50,7 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
                 {item.text}
               </Link>
               <time className="notification__time" dateTime={new Date(item.at).toISOString()}>
-                {formatMoment(item.at, i18n.language)}
+                {formatDateTime(i18n.language, item.at)}
               </time>
               {!item.read && (
                 <button

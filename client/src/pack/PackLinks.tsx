@@ -13,8 +13,10 @@ const FORMATS = [
 ] as const;
 
 export function PackLinks() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
+  // The documents are made in the language the page shows.
+  const lang = `?lang=${encodeURIComponent(i18n.resolvedLanguage ?? 'en')}`;
   const base = `/api/meetings/${encodeURIComponent(meeting.id)}`;
   return (
     <section className="panel pack" aria-labelledby="pack-title">
@@ -26,7 +28,7 @@ export function PackLinks() {
         {FORMATS.map((format) => (
           <li key={format.key}>
             <a
-              href={`${base}/${format.file}`}
+              href={`${base}/${format.file}${lang}`}
               {...(format.key === 'html' ? { target: '_blank', rel: 'noopener' } : { download: '' })}
             >
               {t(`pack.format.${format.key}`)}

@@ -1,6 +1,8 @@
 /** The invitation link, shown to the secretariat to copy and send (until email sends it too). */
+
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 
 export function InvitationLink({
   name,
@@ -34,7 +36,7 @@ export function InvitationLink({
       setStatus(t('people.invitation.copyFailed'));
     }
   };
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(expiresAt);
+  const date = formatDateTime(i18n.language, expiresAt, { dateStyle: 'long' });
   return (
     <section className="people__invitation alert alert--info" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>

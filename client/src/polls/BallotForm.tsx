@@ -66,7 +66,7 @@ function SingleChoice({ poll, ballot, cast, labelledBy }: ChoiceProps & { labell
                 {index + 1}
               </span>
             )}
-            <span>{option.label}</span>
+            <span dir="auto">{option.label}</span>
           </button>
         ))}
       </div>
@@ -107,7 +107,9 @@ function MultipleChoice({ poll, ballot, cast }: ChoiceProps) {
                 )
               }
             />
-            <label htmlFor={`${id}-${option.id}`}>{option.label}</label>
+            <label htmlFor={`${id}-${option.id}`} dir="auto">
+              {option.label}
+            </label>
           </div>
         ))
       }
@@ -150,7 +152,9 @@ function RankedChoice({ poll, ballot, cast }: ChoiceProps) {
                 </option>
               ))}
             </select>
-            <label htmlFor={`${id}-${option.id}`}>{option.label}</label>
+            <label htmlFor={`${id}-${option.id}`} dir="auto">
+              {option.label}
+            </label>
           </div>
         ))
       }

@@ -35,7 +35,7 @@ export function LivePollBanner() {
             return (
               <div className="live-poll-banner__poll" key={poll.id} data-poll={poll.id}>
                 <div className="live-poll-banner__head">
-                  <p id={questionId} className="live-poll-banner__question">
+                  <p id={questionId} className="live-poll-banner__question" dir="auto">
                     {poll.question}
                   </p>
                   <p className="live-poll-banner__count">{t('polls.banner.ballots', { count: poll.ballots })}</p>

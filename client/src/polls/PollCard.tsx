@@ -29,7 +29,7 @@ export function PollCard({ poll }: { poll: PollDto }) {
   return (
     <article className={`poll-card poll-card--${poll.status}`} aria-labelledby={questionId} data-poll={poll.id}>
       <div className="poll-card__head">
-        <h3 id={questionId} className="poll-card__question" tabIndex={-1}>
+        <h3 id={questionId} className="poll-card__question" tabIndex={-1} dir="auto">
           {poll.question}
         </h3>
         <span className={`poll-status poll-status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>

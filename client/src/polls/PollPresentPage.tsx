@@ -67,7 +67,7 @@ function PresentView({ pollId }: { pollId: string }) {
           </Link>
         </span>
       </div>
-      <h1 id="present-question" className="present__question">
+      <h1 id="present-question" className="present__question" dir="auto">
         {poll.question}
       </h1>
       <div className="present__body">

@@ -2,7 +2,9 @@
  * A poll's results as text first (every count and percentage is written out, so screen readers
  * get the tally), with bars beside them; the ranked count round by round; per stakeholder group.
  */
+
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { type CountRound, OTHER_GROUPS } from '../../../shared/tally.ts';
@@ -13,7 +15,7 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
   if (!poll.resultsVisible) {
     return <p className="poll-results__withheld">{t('polls.results.withheld', { count: poll.ballots })}</p>;
   }
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 5 });
+  const number = { format: (value: number) => formatNumber(i18n.language, value, { maximumFractionDigits: 5 }) };
   const tally = poll.tally ?? {};
   const winners = new Set(poll.winners ?? []);
   const labelOf = (id: string) => poll.options.find((option) => option.id === id)?.label ?? id;
@@ -33,7 +35,7 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
           const elected = winners.has(option.id);
           return (
             <li key={option.id} className={`poll-results__row${elected ? ' poll-results__row--elected' : ''}`}>
-              <span className="poll-results__label">
+              <span className="poll-results__label" dir="auto">
                 {option.label}
                 {elected && (
                   <strong className="poll-results__elected">
@@ -122,7 +124,9 @@ function RoundsTable({ poll, rounds, format }: { poll: PollDto; rounds: CountRou
           <tbody>
             {poll.options.map((option) => (
               <tr key={option.id}>
-                <th scope="row">{option.label}</th>
+                <th scope="row" dir="auto">
+                  {option.label}
+                </th>
                 {rounds.map((round) => {
                   const count = round.counts[option.id];
                   return (
@@ -173,7 +177,7 @@ function GroupTable({ poll, format }: { poll: PollDto; format: (n: number) => st
               <th scope="col">{t('polls.byGroup.group')}</th>
               <th scope="col">{t('polls.byGroup.ballots')}</th>
               {poll.options.map((option) => (
-                <th scope="col" key={option.id}>
+                <th scope="col" key={option.id} dir="auto">
                   {option.label}
                 </th>
               ))}

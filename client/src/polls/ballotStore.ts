@@ -3,6 +3,8 @@
  * tab): whether they have voted, what they chose (named polls, or what they sent in this page for
  * a secret one: the server never reads a secret ballot back), and the answer to the last cast.
  */
+
+import i18next from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { BallotResponse } from '../../../shared/schemas/polls.ts';
 import { ApiError, get, put } from '../app/api.ts';
@@ -64,8 +66,15 @@ export async function castBallot(userId: string, pollId: string, choices: string
       outcome: { kind: answer.replaced ? 'replaced' : 'accepted' },
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof ApiError ? error.code : undefined;
+    // A poll that closed (or is not open yet) says so in the poll's own words.
+    const status = error instanceof ApiError ? (error.details as { status?: unknown } | undefined)?.status : undefined;
+    const message =
+      code === 'NOT_OPEN'
+        ? i18next.t(status === 'closed' ? 'polls.ballot.closedRefusal' : 'polls.ballot.notYetRefusal')
+        : error instanceof Error
+          ? error.message
+          : String(error);
     set(key, { ...get_(key), sending: false, outcome: { kind: 'refused', message, ...(code ? { code } : {}) } });
   }
 }

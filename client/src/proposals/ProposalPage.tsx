@@ -5,10 +5,12 @@
  * meeting's live document (through MeetingProvider), which brings new comments and status
  * changes without a reload.
  */
+
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { proposalDoc } from '../../../shared/documentNames.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { useUser } from '../app/session.tsx';
@@ -19,7 +21,6 @@ import { useDocumentComments } from '../comments/useDocumentComments.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
-import { formatMoment } from '../ui/formatDate.ts';
 import { ManageProposal } from './ManageProposal.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
@@ -101,7 +102,9 @@ function ProposalView({ proposalId }: { proposalId: string }) {
           </span>{' '}
           {proposal.publicComment && <span className="badge badge--public">{t('proposals.public')}</span>}
         </p>
-        <h1 id="proposal-title">{proposal.title}</h1>
+        <h1 id="proposal-title" dir="auto">
+          {proposal.title}
+        </h1>
         <p className="meeting__meta">
           {t('proposals.submittedBy', { name: proposal.submitter.name, group: t(`groups.${proposal.submitter.group}`) })} ·{' '}
           {t('proposals.comments', { count: proposal.commentCount })}
@@ -110,7 +113,11 @@ function ProposalView({ proposalId }: { proposalId: string }) {
           {t('proposals.authors')}:{' '}
           {proposal.authors.map((person) => `${person.name} (${t(`groups.${person.group}`)})`).join(', ')}
         </p>
-        {proposal.summary && <p className="proposal__summary">{proposal.summary}</p>}
+        {proposal.summary && (
+          <p className="proposal__summary" dir="auto">
+            {proposal.summary}
+          </p>
+        )}
       </header>
       <CollaborativeDocument
         collab={collab}
@@ -131,7 +138,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             {proposal.statusHistory.map((entry, index) => (
               <li key={index}>
                 {t('proposals.historyEntry', { status: t(`proposals.statuses.${statusKey(entry.status)}`), name: entry.by.name })}{' '}
-                <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, i18n.language)}</time>
+                <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(i18n.language, entry.at)}</time>
               </li>
             ))}
           </ol>

@@ -171,7 +171,7 @@ function ProposalCard({ proposal, meetingId }: { proposal: ProposalDto; meetingI
   return (
     <li className="card proposal-card" data-proposal-id={proposal.id}>
       <h3 className="card__title">
-        <Link to={`/meetings/${encodeURIComponent(meetingId)}/proposals/${encodeURIComponent(proposal.id)}`}>
+        <Link to={`/meetings/${encodeURIComponent(meetingId)}/proposals/${encodeURIComponent(proposal.id)}`} dir="auto">
           {proposal.title}
         </Link>
       </h3>
@@ -186,7 +186,11 @@ function ProposalCard({ proposal, meetingId }: { proposal: ProposalDto; meetingI
         {t('proposals.submittedBy', { name: proposal.submitter.name, group: t(`groups.${proposal.submitter.group}`) })} ·{' '}
         <span className="proposal-card__comments">{t('proposals.comments', { count: proposal.commentCount })}</span>
       </p>
-      {proposal.summary && <p className="proposal-card__summary">{proposal.summary}</p>}
+      {proposal.summary && (
+        <p className="proposal-card__summary" dir="auto">
+          {proposal.summary}
+        </p>
+      )}
     </li>
   );
 }

@@ -2,8 +2,10 @@
  * /settings/tokens: create a personal API token (name, scopes, expiry), see it once and copy it,
  * list one's tokens with when each was last used, revoke them.
  */
+
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/i18n/format.ts';
 import type { CreatedToken, TokenInfo } from '../../../shared/schemas/apiTokens.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -29,7 +31,7 @@ export function TokensPage() {
   const { busy, message, run } = useCommand((why) => t('tokens.failed', { message: why }));
   const formErrorId = useId();
   const scopesId = useId();
-  const date = (at: number) => new Date(at).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
+  const date = (at: number) => formatDate(i18n.language, at);
 
   const load = useCallback(async () => {
     try {

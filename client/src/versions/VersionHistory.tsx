@@ -2,8 +2,10 @@
  * The agenda's version history: name the agenda as it is, see what changed since a version or
  * between two, and (secretariat, chair) restore one as a new edit that everyone sees live.
  */
+
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { get, post } from '../app/api.ts';
@@ -12,7 +14,6 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { DiffView } from './DiffView.tsx';
 import './versions.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatMoment } from '../ui/formatDate.ts';
 
 export function VersionHistory() {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,7 @@ export function VersionHistory() {
   }, [base]);
   useEffect(load, [load]);
 
-  const when = (at: number) => formatMoment(at, i18n.language);
+  const when = (at: number) => formatDateTime(i18n.language, at);
   const label = (version: VersionDto) => `${version.name} (${when(version.createdAt)})`;
 
   const save = (event: FormEvent) => {

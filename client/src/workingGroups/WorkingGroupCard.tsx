@@ -39,7 +39,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
 
   return (
     <article className="card working-group" aria-labelledby={titleId}>
-      <h3 id={titleId} className="working-group__name">
+      <h3 id={titleId} className="working-group__name" dir="auto">
         {group.name}
       </h3>
       {(parentName || group.archived) && (

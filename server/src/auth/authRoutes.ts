@@ -23,7 +23,15 @@ export interface AuthRoutesOptions {
 }
 
 export function publicUser(user: User): PublicUser {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, group: user.group, region: user.region };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    group: user.group,
+    region: user.region,
+    language: user.language,
+  };
 }
 
 const INVALID = 'The email or password is not correct.';

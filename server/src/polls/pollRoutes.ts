@@ -1,7 +1,8 @@
 /** Routes of polls: create, open, close, vote, results (JSON and CSV), who voted, the roll call. */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, MeetingParams } from '../../../shared/schemas/common.ts';
+import { ErrorResponse, LangQuery, MeetingParams } from '../../../shared/schemas/common.ts';
 import {
   BallotBody,
   BallotResponse,
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/schemas/polls.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
+import { requestLanguage } from '../i18n/requestLanguage.ts';
 import type { PollService } from './pollService.ts';
 import { REFUSALS } from './refusals.ts';
 
@@ -159,12 +161,13 @@ export const pollRoutes: FastifyPluginAsyncTypebox<{ service: PollService }> = a
         tags: ['polls'],
         summary: 'Results as CSV: one row per option, with per-group and per-round columns',
         params: PollParams,
+        querystring: LangQuery,
         produces: ['text/csv'],
         response: { 200: Type.String({ description: 'text/csv' }), 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const { poll, csv } = await service.resultsCsv(requireUser(request), request.params.id);
+      const { poll, csv } = await service.resultsCsv(requireUser(request), request.params.id, requestLanguage(request));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="poll-${poll.id}-results.csv"`)

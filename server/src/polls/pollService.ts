@@ -5,6 +5,7 @@
  */
 
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import {
   type BallotResponse,
   ballotProblem,
@@ -14,6 +15,7 @@ import {
   type Voter,
 } from '../../../shared/schemas/polls.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { SERVER_TEXT } from '../i18n/serverText.ts';
 import { notify } from '../notifications/notify.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -292,6 +294,8 @@ export class PollService {
             found.status === 'closed'
               ? 'This poll is closed: your vote was not counted.'
               : 'This poll is not open yet: your vote was not counted.',
+            // The client says which, in the reader's language.
+            { status: found.status },
           );
         }
         const problem = ballotProblem(found, choices);
@@ -361,10 +365,10 @@ export class PollService {
     return this.resultsOf(await this.pollOr404(pollId));
   }
 
-  async resultsCsv(_user: User, pollId: string): Promise<{ poll: Poll; csv: string }> {
+  async resultsCsv(_user: User, pollId: string, language: Language = 'en'): Promise<{ poll: Poll; csv: string }> {
     const poll = await this.pollOr404(pollId);
     if (!resultsVisible(poll)) throw new AppError('CONFLICT', NOT_VISIBLE);
-    return { poll, csv: resultsCsv(poll, await this.resultsOf(poll)) };
+    return { poll, csv: resultsCsv(poll, await this.resultsOf(poll), SERVER_TEXT[language]) };
   }
 
   /** Who has voted (never how). */

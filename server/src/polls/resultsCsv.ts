@@ -8,6 +8,7 @@
 import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { OTHER_GROUPS } from '../../../shared/tally.ts';
+import { SERVER_TEXT, type ServerText } from '../i18n/serverText.ts';
 import type { Poll } from './pollStore.ts';
 
 /** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula. */
@@ -17,17 +18,19 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function resultsCsv(poll: Poll, results: PollResults): string {
+/** Column names and row labels in the reader's language (English ones are the machine-friendly ids scripts read). */
+export function resultsCsv(poll: Poll, results: PollResults, text: ServerText = SERVER_TEXT.en): string {
+  const csv = text.csv;
   const groups = [...STAKEHOLDER_GROUPS, OTHER_GROUPS].filter((group) => results.byGroup?.[group]);
   const rounds = results.rounds ?? [];
   const winners = new Set(results.winners ?? []);
   const header = [
-    'option_id',
-    'option',
-    poll.kind === 'ranked' ? 'first_preferences' : 'votes',
+    csv.optionId,
+    csv.option,
+    poll.kind === 'ranked' ? csv.firstPreferences : csv.votes,
     ...groups,
-    ...rounds.map((round) => `round_${round.round}`),
-    ...(results.winners ? ['elected'] : []),
+    ...rounds.map((round) => csv.round.replace('{{n}}', String(round.round))),
+    ...(results.winners ? [csv.elected] : []),
   ];
   const rows: (string | number)[][] = [header];
   for (const option of poll.options) {
@@ -37,12 +40,12 @@ export function resultsCsv(poll: Poll, results: PollResults): string {
       results.tally?.[option.id] ?? 0,
       ...groups.map((group) => results.byGroup?.[group]?.tally[option.id] ?? 0),
       ...rounds.map((round) => round.counts[option.id] ?? ''),
-      ...(results.winners ? [winners.has(option.id) ? 'yes' : 'no'] : []),
+      ...(results.winners ? [winners.has(option.id) ? csv.yes : csv.no] : []),
     ]);
   }
   rows.push([
     '',
-    'Ballots',
+    csv.ballots,
     results.ballots,
     ...groups.map((group) => results.byGroup?.[group]?.ballots ?? 0),
     ...rounds.map(() => ''),
@@ -51,7 +54,7 @@ export function resultsCsv(poll: Poll, results: PollResults): string {
   if (rounds.length > 0) {
     rows.push([
       '',
-      'Exhausted',
+      csv.exhausted,
       '',
       ...groups.map(() => ''),
       ...rounds.map((round) => round.exhausted),

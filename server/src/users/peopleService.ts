@@ -5,6 +5,7 @@
  * the running servers (onUserChanged), after the commit, so their sockets are re-checked.
  */
 
+import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ImportRow, NewUserBody, UserListQuery, UserPatch } from '../../../shared/schemas/users.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { AppError, badRequest, notFound } from '../http/appError.ts';
@@ -251,10 +252,14 @@ export class PeopleService {
     });
   }
 
-  async updateProfile(user: User, patch: { name?: string | undefined; affiliation?: string | null | undefined }): Promise<User> {
+  async updateProfile(
+    user: User,
+    patch: { name?: string | undefined; affiliation?: string | null | undefined; language?: Language | undefined },
+  ): Promise<User> {
     const changes: UserChanges = {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.affiliation !== undefined ? { affiliation: clean(patch.affiliation) } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
     };
     if (changes.name === '') throw badRequest('Your name cannot be empty.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {

@@ -35,6 +35,7 @@ const profile = (user: User): Profile => ({
   group: user.group,
   region: user.region,
   affiliation: user.affiliation,
+  language: user.language,
 });
 
 /** A bare POST (no body) is as good as `{}`. */
@@ -63,7 +64,8 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
     url: '/api/me',
     schema: {
       tags: ['profile'],
-      summary: 'Change your own name or affiliation',
+      summary:
+        'Change your own name, affiliation or language (ar, zh, en, fr, ru, es: the interface, emails and documents follow it)',
       body: ProfilePatch,
       response: { 200: Profile, 400: ErrorResponse, 401: ErrorResponse },
     },

@@ -1,5 +1,6 @@
 /** Users: identity, role and stakeholder group. Emails are stored lower-cased and are unique. */
 import { randomUUID } from 'node:crypto';
+import { isLanguage, type Language } from '../../../shared/i18n/languages.ts';
 import type { Role, StakeholderGroup } from '../../../shared/roles.ts';
 import type { UserStatus } from '../../../shared/schemas/users.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
@@ -12,6 +13,8 @@ export interface User {
   group: StakeholderGroup;
   region: string | null;
   affiliation: string | null;
+  /** One of the six UN languages, or null when the person never chose (then the browser's languages decide). */
+  language: Language | null;
   /** Derived: `disabled` wins over the stored invited/active state. */
   status: UserStatus;
   disabled: boolean;
@@ -36,6 +39,7 @@ export interface UserChanges {
   group?: StakeholderGroup;
   region?: string | null;
   affiliation?: string | null;
+  language?: Language | null;
 }
 
 export interface UserFilter {
@@ -53,13 +57,15 @@ interface UserRow {
   stakeholder_group: StakeholderGroup;
   region: string | null;
   affiliation: string | null;
+  language: string | null;
   status: string;
   disabled: number;
   created_at: number;
   password_hash: string;
 }
 
-const COLUMNS = 'id, email, name, role, stakeholder_group, region, affiliation, status, disabled, created_at, password_hash';
+const COLUMNS =
+  'id, email, name, role, stakeholder_group, region, affiliation, language, status, disabled, created_at, password_hash';
 
 function toUser(row: UserRow): User {
   return {
@@ -70,6 +76,7 @@ function toUser(row: UserRow): User {
     group: row.stakeholder_group,
     region: row.region,
     affiliation: row.affiliation ?? null,
+    language: isLanguage(row.language) ? row.language : null,
     status: Number(row.disabled) === 1 ? 'deactivated' : row.status === 'invited' ? 'invited' : 'active',
     disabled: Number(row.disabled) === 1,
     createdAt: Number(row.created_at),
@@ -97,12 +104,13 @@ export class UserStore {
       stakeholder_group: input.group,
       region: input.region ?? null,
       affiliation: input.affiliation ?? null,
+      language: null,
       status: input.passwordHash ? 'active' : 'invited',
       disabled: 0,
       created_at: Date.now(),
       password_hash: input.passwordHash,
     };
-    await tx.run(`INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await tx.run(`INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       user.id,
       user.email,
       user.name,
@@ -110,6 +118,7 @@ export class UserStore {
       user.stakeholder_group,
       user.region,
       user.affiliation,
+      user.language,
       user.status,
       user.disabled,
       user.created_at,
@@ -182,6 +191,7 @@ export class UserStore {
       group: 'stakeholder_group',
       region: 'region',
       affiliation: 'affiliation',
+      language: 'language',
     };
     const set: string[] = [];
     const params: (string | null)[] = [];

@@ -1,6 +1,25 @@
 /** The meeting pack as a Word document (DOCX), through the `docx` library. */
-import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
-import { actionTail, annexDetails, type Block, PACK_TEXT, type PackAction, type PackModel, type Run } from './packModel.ts';
+
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  type IParagraphOptions,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  TextRun,
+} from 'docx';
+import type { ServerText } from '../../i18n/serverText.ts';
+import { actionTail, annexDetails, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+
+/**
+ * Right-to-left packs (Arabic) get bidi paragraphs (`w:bidi`) and right-to-left runs (`w:rtl`), so
+ * Word lays them out from the right; set once per document, before its paragraphs are made.
+ */
+let rtl = false;
+const paragraph = (options: IParagraphOptions) => new Paragraph({ ...options, ...(rtl ? { bidirectional: true } : {}) });
 
 function textRuns(list: Run[]): ParagraphChild[] {
   return list.flatMap((run): ParagraphChild[] => {
@@ -15,6 +34,7 @@ function textRuns(list: Run[]): ParagraphChild[] {
           font: run.code ? 'Consolas' : undefined,
           break: index > 0 ? 1 : undefined,
           style: run.href ? 'Hyperlink' : undefined,
+          rightToLeft: rtl || undefined,
         }),
     );
     return run.href ? [new ExternalHyperlink({ link: run.href, children: runs })] : runs;
@@ -25,38 +45,37 @@ function blockParagraphs(list: Block[]): Paragraph[] {
   return list.map((block) => {
     switch (block.kind) {
       case 'bullet':
-        return new Paragraph({ bullet: { level: Math.min(block.depth, 8) }, children: textRuns(block.runs) });
+        return paragraph({ bullet: { level: Math.min(block.depth, 8) }, children: textRuns(block.runs) });
       case 'ordered':
-        return new Paragraph({
+        return paragraph({
           indent: { start: 360 * (block.depth + 1) },
           children: [new TextRun(`${block.index ?? 1}. `), ...textRuns(block.runs)],
         });
       case 'heading':
-        return new Paragraph({ children: textRuns(block.runs.map((run) => ({ ...run, bold: true }))) });
+        return paragraph({ children: textRuns(block.runs.map((run) => ({ ...run, bold: true }))) });
       case 'quote':
-        return new Paragraph({ indent: { start: 720 }, children: textRuns(block.runs.map((run) => ({ ...run, italic: true }))) });
+        return paragraph({ indent: { start: 720 }, children: textRuns(block.runs.map((run) => ({ ...run, italic: true }))) });
       case 'code':
-        return new Paragraph({ children: textRuns(block.runs.map((run) => ({ ...run, code: true }))) });
+        return paragraph({ children: textRuns(block.runs.map((run) => ({ ...run, code: true }))) });
       case 'rule':
-        return new Paragraph({ border: { bottom: { style: 'single', size: 6, color: '8A9199', space: 1 } }, children: [] });
+        return paragraph({ border: { bottom: { style: 'single', size: 6, color: '8A9199', space: 1 } }, children: [] });
       default:
-        return new Paragraph({ indent: block.depth ? { start: 360 * block.depth } : undefined, children: textRuns(block.runs) });
+        return paragraph({ indent: block.depth ? { start: 360 * block.depth } : undefined, children: textRuns(block.runs) });
     }
   });
 }
 
-function actionParagraphs(actions: PackAction[]): Paragraph[] {
-  return actions.map(
-    (action) =>
-      new Paragraph({
-        indent: { start: 360, hanging: 360 },
-        spacing: { after: 80 },
-        children: [
-          new TextRun('➔ '),
-          new TextRun(action.text),
-          new TextRun({ text: ` (${actionTail(action)})`, color: '4A4F55' }),
-        ],
-      }),
+function actionParagraphs(actions: PackAction[], text: ServerText): Paragraph[] {
+  return actions.map((action) =>
+    paragraph({
+      indent: { start: 360, hanging: 360 },
+      spacing: { after: 80 },
+      children: [
+        new TextRun('➔ '),
+        new TextRun(action.text),
+        new TextRun({ text: ` (${actionTail(action, text)})`, color: '4A4F55' }),
+      ],
+    }),
   );
 }
 
@@ -64,58 +83,54 @@ function actionParagraphs(actions: PackAction[]): Paragraph[] {
 function lineParagraphs(title: string, lines: string[]): Paragraph[] {
   if (!lines.length) return [];
   return [
-    ...(title ? [new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: title, bold: true })] })] : []),
-    ...lines.map(
-      (line) =>
-        new Paragraph({ indent: { start: 360, hanging: 360 }, spacing: { after: 80 }, children: [new TextRun(`• ${line}`)] }),
+    ...(title ? [paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: title, bold: true })] })] : []),
+    ...lines.map((line) =>
+      paragraph({ indent: { start: 360, hanging: 360 }, spacing: { after: 80 }, children: [new TextRun(`• ${line}`)] }),
     ),
   ];
 }
 
 export async function renderDocx(pack: PackModel): Promise<Buffer> {
+  rtl = pack.direction === 'rtl';
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(pack.title)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: pack.heading, bold: true, size: 28 })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun(pack.dateLine)] }),
+    paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(pack.title)] }),
+    paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: pack.heading, bold: true, size: 28 })] }),
+    paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun(pack.dateLine)] }),
   ];
   for (const item of pack.items) {
     children.push(
-      new Paragraph({
+      paragraph({
         heading: item.level === 0 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
         children: [new TextRun(`${item.number}. ${item.title}`)],
       }),
       ...blockParagraphs(item.notes),
     );
     if (item.actions.length) {
-      children.push(
-        new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: PACK_TEXT.actions, bold: true })] }),
-      );
-      children.push(...actionParagraphs(item.actions));
+      children.push(paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: pack.text.actions, bold: true })] }));
+      children.push(...actionParagraphs(item.actions, pack.text));
     }
     children.push(
-      ...lineParagraphs(PACK_TEXT.speakers, item.speakers),
-      ...lineParagraphs(PACK_TEXT.questionsAnswered, item.questionsAnswered),
+      ...lineParagraphs(pack.text.speakers, item.speakers),
+      ...lineParagraphs(pack.text.questionsAnswered, item.questionsAnswered),
     );
   }
   if (pack.otherActions.length) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(PACK_TEXT.otherActions)] }));
-    children.push(...actionParagraphs(pack.otherActions));
+    children.push(paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(pack.text.otherActions)] }));
+    children.push(...actionParagraphs(pack.otherActions, pack.text));
   }
   if (pack.attendance.length) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(PACK_TEXT.attendance)] }));
+    children.push(paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(pack.text.attendance)] }));
     children.push(...lineParagraphs('', pack.attendance));
   }
-  children.push(
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(PACK_TEXT.annex)] }),
-  );
+  children.push(paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(pack.text.annex)] }));
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {
     if (multiDay)
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${PACK_TEXT.day} ${day}`)] }));
+      children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${pack.text.day} ${day}`)] }));
     for (const item of pack.items.filter((i) => i.day === day)) {
-      const details = annexDetails(item);
+      const details = annexDetails(item, pack.text);
       children.push(
-        new Paragraph({
+        paragraph({
           indent: { start: item.level === 0 ? 0 : 360 },
           spacing: { after: 80 },
           children: [
@@ -127,10 +142,24 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
     }
   }
   children.push(
-    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: PACK_TEXT.generated, italics: true, size: 18 })] }),
+    paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: pack.text.generated, italics: true, size: 18 })] }),
   );
   const document = new Document({
     creator: 'Plenary',
+    // The document's languages, so Word picks fitting fonts and proofing for Arabic and Chinese.
+    styles: {
+      default: {
+        document: {
+          run: {
+            language: {
+              value: pack.language,
+              eastAsia: pack.language === 'zh' ? 'zh-CN' : undefined,
+              bidirectional: pack.language === 'ar' ? 'ar-SA' : undefined,
+            },
+          },
+        },
+      },
+    },
     title: `${pack.title} — ${pack.heading}`,
     description: pack.dateLine,
     sections: [{ children }],

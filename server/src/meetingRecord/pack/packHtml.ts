@@ -3,7 +3,8 @@
  * text is escaped; links keep only http, https and mailto targets; no script, no event handler,
  * no style from the documents.
  */
-import { actionTail, annexDetails, type Block, PACK_TEXT, type PackAction, type PackModel, type Run } from './packModel.ts';
+import type { ServerText } from '../../i18n/serverText.ts';
+import { actionTail, annexDetails, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -69,11 +70,11 @@ function blocks(list: Block[]): string {
   return out.join('\n');
 }
 
-const actionList = (actions: PackAction[]) =>
+const actionList = (actions: PackAction[], text: ServerText) =>
   `<ul class="actions">\n${actions
     .map(
       (a) =>
-        `<li><span class="arrow" aria-hidden="true">➔</span> ${escapeHtml(a.text)} <span class="tail">(${escapeHtml(actionTail(a))})</span></li>`,
+        `<li><span class="arrow" aria-hidden="true">➔</span> <bdi>${escapeHtml(a.text)}</bdi> <span class="tail">(${escapeHtml(actionTail(a, text))})</span></li>`,
     )
     .join('\n')}\n</ul>`;
 
@@ -117,24 +118,28 @@ export function renderHtml(pack: PackModel): string {
   const items = pack.items
     .map((item) => {
       const heading = item.level === 0 ? 'h2' : 'h3';
-      const actions = item.actions.length ? `<p class="actions-title">${PACK_TEXT.actions}</p>\n${actionList(item.actions)}` : '';
+      const actions = item.actions.length
+        ? `<p class="actions-title">${pack.text.actions}</p>\n${actionList(item.actions, pack.text)}`
+        : '';
       return `<section class="${item.level === 0 ? 'item' : 'item sub'}">
-<${heading}>${escapeHtml(`${item.number}. ${item.title}`)}</${heading}>
+<${heading}>${escapeHtml(`${item.number}.`)} <bdi>${escapeHtml(item.title)}</bdi></${heading}>
 ${blocks(item.notes)}
 ${actions}
-${lineList(PACK_TEXT.speakers, item.speakers)}
-${lineList(PACK_TEXT.questionsAnswered, item.questionsAnswered)}
+${lineList(pack.text.speakers, item.speakers)}
+${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
 </section>`;
     })
     .join('\n');
   const other =
-    (pack.otherActions.length ? `<section><h2>${PACK_TEXT.otherActions}</h2>\n${actionList(pack.otherActions)}</section>` : '') +
-    (pack.attendance.length ? `<section><h2>${PACK_TEXT.attendance}</h2>\n${lineList('', pack.attendance)}</section>` : '');
+    (pack.otherActions.length
+      ? `<section><h2>${pack.text.otherActions}</h2>\n${actionList(pack.otherActions, pack.text)}</section>`
+      : '') +
+    (pack.attendance.length ? `<section><h2>${pack.text.attendance}</h2>\n${lineList('', pack.attendance)}</section>` : '');
   const files = pack.attachments.length
-    ? `<section><h2>${PACK_TEXT.attachments}</h2>\n<ul>\n${pack.attachments
+    ? `<section><h2>${pack.text.attachments}</h2>\n<ul>\n${pack.attachments
         .map(
           (file) =>
-            `<li><a href="${escapeHtml(file.url)}">${escapeHtml(file.name)}</a>${file.item ? ` — ${escapeHtml(file.item)}` : ''}</li>`,
+            `<li><a href="${escapeHtml(file.url)}"><bdi>${escapeHtml(file.name)}</bdi></a>${file.item ? ` — <bdi>${escapeHtml(file.item)}</bdi>` : ''}</li>`,
         )
         .join('\n')}\n</ul></section>`
     : '';
@@ -144,15 +149,15 @@ ${lineList(PACK_TEXT.questionsAnswered, item.questionsAnswered)}
       const list = pack.items
         .filter((item) => item.day === day)
         .map((item) => {
-          const details = annexDetails(item);
-          return `<li class="${item.level === 0 ? '' : 'sub'}">${escapeHtml(`${item.number}. ${item.title}`)}${details ? `<br><span class="details">${escapeHtml(details)}</span>` : ''}</li>`;
+          const details = annexDetails(item, pack.text);
+          return `<li class="${item.level === 0 ? '' : 'sub'}">${escapeHtml(`${item.number}.`)} <bdi>${escapeHtml(item.title)}</bdi>${details ? `<br><span class="details">${escapeHtml(details)}</span>` : ''}</li>`;
         })
         .join('\n');
-      return `${multiDay ? `<h3>${PACK_TEXT.day} ${day}</h3>\n` : ''}<ul class="annex-list">\n${list}\n</ul>`;
+      return `${multiDay ? `<h3>${pack.text.day} ${day}</h3>\n` : ''}<ul class="annex-list">\n${list}\n</ul>`;
     })
     .join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${pack.language}" dir="${pack.direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -161,18 +166,18 @@ ${lineList(PACK_TEXT.questionsAnswered, item.questionsAnswered)}
 </head>
 <body>
 <main>
-<p class="hint">${escapeHtml(PACK_TEXT.printHint)}</p>
-<h1>${escapeHtml(pack.title)}</h1>
+<p class="hint">${escapeHtml(pack.text.printHint)}</p>
+<h1 dir="auto">${escapeHtml(pack.title)}</h1>
 <p class="heading">${escapeHtml(pack.heading)}</p>
 <p class="dateline">${escapeHtml(pack.dateLine)}</p>
 ${items}
 ${other}
 ${files}
 <section class="annex">
-<h2>${escapeHtml(PACK_TEXT.annex)}</h2>
+<h2>${escapeHtml(pack.text.annex)}</h2>
 ${annex}
 </section>
-<footer>${escapeHtml(PACK_TEXT.generated)}</footer>
+<footer>${escapeHtml(pack.text.generated)}</footer>
 </main>
 </body>
 </html>

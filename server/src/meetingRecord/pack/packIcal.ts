@@ -4,16 +4,24 @@
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { isPending } from '../../../../shared/dueDates.ts';
+import { formatDay } from '../../../../shared/i18n/format.ts';
+import type { Language } from '../../../../shared/i18n/languages.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
+import { intlLocale, SERVER_TEXT } from '../../i18n/serverText.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
-import { PACK_TEXT } from './packModel.ts';
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000);
 
-export function renderIcal(meeting: Meeting, actions: ActionDto[], options: { origin?: string } = {}): string {
+export function renderIcal(
+  meeting: Meeting,
+  actions: ActionDto[],
+  options: { origin?: string; language?: Language } = {},
+): string {
+  const language = options.language ?? 'en';
+  const text = SERVER_TEXT[language];
   const calendar = ical({
-    name: `${meeting.title}: ${PACK_TEXT.actions}`,
-    prodId: { company: 'Plenary', product: 'Plenary', language: 'EN' },
+    name: `${meeting.title}: ${text.actions}`,
+    prodId: { company: 'Plenary', product: 'Plenary', language: language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
   for (const action of actions) {
@@ -25,12 +33,12 @@ export function renderIcal(meeting: Meeting, actions: ActionDto[], options: { or
       end: nextDay(action.due.end),
       allDay: true,
       stamp: new Date(action.updatedAt),
-      summary: `${PACK_TEXT.due}: ${action.text.length > 120 ? `${action.text.slice(0, 117)}…` : action.text}`,
+      summary: `${text.due}: ${action.text.length > 120 ? `${action.text.slice(0, 117)}…` : action.text}`,
       description: [
         action.text,
-        `${PACK_TEXT.owner}: ${action.owner.label}`,
-        `${PACK_TEXT.due}: ${action.due.label} (${range})`,
-        `Status: ${PACK_TEXT.status[action.status]}`,
+        `${text.owner}: ${action.owner.label}`,
+        `${text.due}: ${language === 'en' ? action.due.label : formatDay(intlLocale(language), action.due.end)} (${range})`,
+        `${text.statusLabel}: ${text.status[action.status]}`,
         meeting.title,
       ].join('\n'),
       ...(options.origin ? { url: `${options.origin}/meetings/${meeting.id}?tab=actions` } : {}),

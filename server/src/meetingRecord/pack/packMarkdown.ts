@@ -1,5 +1,6 @@
 /** The meeting pack as Markdown. Text is escaped, so that nothing in it becomes markup or HTML. */
-import { actionTail, annexDetails, type Block, PACK_TEXT, type PackAction, type PackModel, type Run } from './packModel.ts';
+import type { ServerText } from '../../i18n/serverText.ts';
+import { actionTail, annexDetails, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
 
 /**
  * Escapes what Markdown would read as markup (emphasis, links, code, inline HTML, entities) in
@@ -70,7 +71,8 @@ function blocks(list: Block[]): string[] {
   return lines;
 }
 
-const action = (a: PackAction) => `- ➔ ${escapeMarkdown(a.text)} *(${escapeMarkdown(actionTail(a))})*`;
+const action = (text: ServerText) => (a: PackAction) =>
+  `- ➔ ${escapeMarkdown(a.text)} *(${escapeMarkdown(actionTail(a, text))})*`;
 
 export function renderMarkdown(pack: PackModel): string {
   const out: string[] = [
@@ -85,40 +87,39 @@ export function renderMarkdown(pack: PackModel): string {
     const marker = item.level === 0 ? '###' : '####';
     out.push(`${marker} ${item.number}. ${escapeMarkdown(item.title)}`, '');
     out.push(...blocks(item.notes), '');
-    if (item.actions.length) out.push(`**${PACK_TEXT.actions}**`, '', ...item.actions.map(action), '');
+    if (item.actions.length) out.push(`**${pack.text.actions}**`, '', ...item.actions.map(action(pack.text)), '');
     if (item.speakers.length)
-      out.push(`**${PACK_TEXT.speakers}**`, '', ...item.speakers.map((line) => `- ${escapeMarkdown(line)}`), '');
-    if (item.questionsAnswered.length) {
+      out.push(`**${pack.text.speakers}**`, '', ...item.speakers.map((line) => `- ${escapeMarkdown(line)}`), '');
+    if (item.questionsAnswered.length)
       out.push(
-        `**${PACK_TEXT.questionsAnswered}**`,
+        `**${pack.text.questionsAnswered}**`,
         '',
         ...item.questionsAnswered.map((line) => `- ${escapeMarkdown(line)}`),
         '',
       );
-    }
   }
-  if (pack.otherActions.length) out.push(`### ${PACK_TEXT.otherActions}`, '', ...pack.otherActions.map(action), '');
+  if (pack.otherActions.length) out.push(`### ${pack.text.otherActions}`, '', ...pack.otherActions.map(action(pack.text)), '');
   if (pack.attendance.length)
-    out.push(`### ${PACK_TEXT.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');
+    out.push(`### ${pack.text.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');
   if (pack.attachments.length) {
-    out.push(`### ${PACK_TEXT.attachments}`, '');
+    out.push(`### ${pack.text.attachments}`, '');
     for (const file of pack.attachments) {
       out.push(`- [${escapeMarkdown(file.name)}](<${file.url}>)${file.item ? ` — ${escapeMarkdown(file.item)}` : ''}`);
     }
     out.push('');
   }
-  out.push(`## ${escapeMarkdown(PACK_TEXT.annex)}`, '');
+  out.push(`## ${escapeMarkdown(pack.text.annex)}`, '');
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {
-    if (multiDay) out.push(`### ${PACK_TEXT.day} ${day}`, '');
+    if (multiDay) out.push(`### ${pack.text.day} ${day}`, '');
     for (const item of pack.items.filter((i) => i.day === day)) {
       const indent = item.level === 0 ? '' : '   ';
-      const details = annexDetails(item);
+      const details = annexDetails(item, pack.text);
       out.push(`${indent}- ${item.number}. ${escapeMarkdown(item.title)}${details ? ` — ${escapeMarkdown(details)}` : ''}`);
     }
     out.push('');
   }
-  out.push(`*${escapeMarkdown(PACK_TEXT.generated)}*`, '');
+  out.push(`*${escapeMarkdown(pack.text.generated)}*`, '');
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

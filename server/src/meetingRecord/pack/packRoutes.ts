@@ -2,12 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
-import { MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
+import type { Language } from '../../../../shared/i18n/languages.ts';
+import { ErrorResponse, LangQuery, MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
 import { AttachmentStore } from '../../attachments/attachmentStore.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { packFloorRecord } from '../../floor/packFloor.ts';
 import { sendFile } from '../../http/fileReply.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
+import { requestLanguage } from '../../i18n/requestLanguage.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Store } from '../../storage/store.ts';
@@ -35,7 +37,7 @@ const fileName = (meeting: Meeting, suffix: string) => `${meeting.id}-${suffix}`
 export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (app, { store, actions, run }) => {
   const meetingOf = (meetingId: string): Promise<Meeting> => requireMeeting(store.meetings, meetingId);
 
-  async function pack(meetingId: string): Promise<{ meeting: Meeting; model: PackModel }> {
+  async function pack(meetingId: string, language: Language): Promise<{ meeting: Meeting; model: PackModel }> {
     const meeting = await meetingOf(meetingId);
     const { items } = await readAgenda(store.documents, meetingId);
     const today = todayIso();
@@ -43,7 +45,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const { dayEnd } = await run.state(meetingId);
     const floor = await packFloorRecord(store, meetingId);
     const attachments = await new AttachmentStore(store.db).list(meetingId);
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd, floor, attachments }) };
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.
@@ -57,12 +59,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The meeting pack ("Action items & next steps") as Markdown',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const { meeting, model } = await pack(request.params.meetingId);
+      const { meeting, model } = await pack(request.params.meetingId, requestLanguage(request));
       return sendFile(reply, {
         type: 'text/markdown; charset=utf-8',
         disposition: 'inline',
@@ -80,12 +83,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The meeting pack as a printable HTML page (print it to make a PDF)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const { model } = await pack(request.params.meetingId);
+      const { model } = await pack(request.params.meetingId, requestLanguage(request));
       return (
         reply
           .type('text/html; charset=utf-8')
@@ -107,12 +111,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The meeting pack as a Word document (DOCX)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
     async (request, reply) => {
       requireUser(request);
-      const { meeting, model } = await pack(request.params.meetingId);
+      const { meeting, model } = await pack(request.params.meetingId, requestLanguage(request));
       const body = await renderDocx(model);
       return sendFile(reply, {
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -131,6 +136,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         tags: ['meeting pack'],
         summary: 'The action items’ deadlines as iCalendar (one all-day event per pending action with a due date)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: file, ...errors },
       },
     },
@@ -144,7 +150,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         type: 'text/calendar; charset=utf-8',
         disposition: 'attachment',
         fileName: fileName(meeting, 'actions.ics'),
-        body: renderIcal(meeting, list, { origin }),
+        body: renderIcal(meeting, list, { origin, language: requestLanguage(request) }),
       });
     },
   );

@@ -1,0 +1,94 @@
+/**
+ * Numbers, dates, times, time ranges, lists and relative times in any of the six languages, through
+ * Intl only: the one place the client and the server (pack, CSV, iCalendar, emails) format them.
+ *
+ * Mixed direction: on a right-to-left page a bare "10:00–10:20" is reordered by the Unicode bidi
+ * algorithm into "10:20–10:00". Time ranges therefore come wrapped in Unicode isolates
+ * (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE): digits have no strong direction, so the
+ * isolate lays out left to right and reads in order inside any sentence, in any language.
+ */
+import type { Language } from './languages.ts';
+
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+/** Wraps text in Unicode isolates, so it keeps its own direction inside text of the other one. */
+export const isolate = (text: string): string => `${FSI}${text}${PDI}`;
+
+/** Removes isolates, for plain-text outputs that do not want them (CSV cells, file names). */
+export const stripIsolates = (text: string): string => text.replace(/[\u2066-\u2069]/g, '');
+
+type Lang = Language | string;
+
+export function formatNumber(language: Lang, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(language, options).format(value);
+}
+
+export function formatPercent(language: Lang, ratio: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits }).format(ratio);
+}
+
+/** A calendar day given as "YYYY-MM-DD" (no time zone: it is the same day everywhere). */
+export function formatDay(language: Lang, isoDay: string, dateStyle: 'long' | 'medium' | 'full' = 'long'): string {
+  return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** A moment (epoch milliseconds) as date and time, in the reader's time zone unless one is given. */
+export function formatDateTime(
+  language: Lang,
+  at: number | Date,
+  options: { dateStyle?: 'long' | 'medium' | 'short'; timeStyle?: 'short' | 'medium'; timeZone?: string } = {},
+): string {
+  const { dateStyle = 'medium', timeStyle = 'short', timeZone } = options;
+  return new Intl.DateTimeFormat(language, { dateStyle, timeStyle, ...(timeZone ? { timeZone } : {}) }).format(at);
+}
+
+/** A moment's date only. */
+export function formatDate(language: Lang, at: number | Date, dateStyle: 'long' | 'medium' | 'short' = 'medium'): string {
+  return new Intl.DateTimeFormat(language, { dateStyle }).format(at);
+}
+
+/**
+ * A clock time given as minutes since midnight (as the agenda counts), on the 24-hour clock the
+ * UN's programmes use; past midnight wraps as a clock does.
+ */
+export function formatClockTime(language: Lang, minutes: number): string {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(
+    Date.UTC(2000, 0, 1, Math.floor(m / 60), m % 60),
+  );
+}
+
+/** "10:00–10:20", isolated so that it reads from start to end on a right-to-left page too. */
+export function formatTimeRange(language: Lang, startMinutes: number, endMinutes: number): string {
+  return isolate(`${formatClockTime(language, startMinutes)}–${formatClockTime(language, endMinutes)}`);
+}
+
+/** "a, b and c" with the language's own conjunction and separators. */
+export function formatList(
+  language: Lang,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
+  return new Intl.ListFormat(language, { style: 'long', type }).format(items);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/** "3 minutes ago", "in 2 days", "yesterday": the largest unit that fits. */
+export function formatRelativeTime(language: Lang, at: number, now: number = Date.now()): string {
+  const difference = at - now;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(difference) >= size || unit === 'second') return format.format(Math.round(difference / size), unit);
+  }
+  return format.format(0, 'second');
+}

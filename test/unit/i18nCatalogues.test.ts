@@ -1,0 +1,107 @@
+/**
+ * A missing translation fails CI. Every key of every file in client/src/i18n/en/ (whatever
+ * features add there) must exist in each other language with the same placeholders, plural keys
+ * in the forms the language needs; no English may be left in the other languages' files (except
+ * proper nouns of the glossary and text without letters); and the server's document words exist
+ * in all six languages.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
+import glossary from '../../shared/i18n/glossary.json' with { type: 'json' };
+import { LANGUAGES } from '../../shared/i18n/languages.ts';
+
+const root = path.resolve(import.meta.dirname, '../../client/src/i18n');
+const OTHERS = LANGUAGES.filter((language) => language !== 'en');
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(name, value);
+    else for (const [k, v] of flatten(value, name)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+const read = (file: string): Tree => JSON.parse(readFileSync(file, 'utf8')) as Tree;
+const englishFiles = readdirSync(path.join(root, 'en')).filter((file) => file.endsWith('.json'));
+const properNouns = new Set(glossary.properNouns.map((noun) => noun.toLowerCase()));
+
+const sameSpelling = glossary.sameSpelling as Record<string, string[]>;
+
+/** Equal to the English is fine for text with no letters, or made only of proper nouns (and words spelled alike). */
+function mayEqualEnglish(value: string, language = ''): boolean {
+  const alike = new Set((sameSpelling[language] ?? []).map((word) => word.toLowerCase()));
+  const words = value.replace(/\{\{[^}]*\}\}/g, ' ').match(/\p{L}+/gu) ?? [];
+  return words.every((word) => properNouns.has(word.toLowerCase()) || alike.has(word.toLowerCase()));
+}
+
+/** The plural forms i18next asks for in a language (Intl's plural categories). */
+const formsOf = (language: string) => new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+
+describe.each(OTHERS)('the %s catalogue', (language) => {
+  it.each(englishFiles)('has every key of en/%s, with the same placeholders, and no English left', (file) => {
+    const target = path.join(root, 'locales', language, file);
+    expect(existsSync(target), `${language}/${file} is missing`).toBe(true);
+    const english = flatten(read(path.join(root, 'en', file)));
+    const translated = flatten(read(target));
+    const problems: string[] = [];
+    const pluralBases = new Set<string>();
+    for (const [key, value] of english) {
+      if (PLURAL.test(key)) {
+        pluralBases.add(key.replace(PLURAL, ''));
+        continue;
+      }
+      const other = translated.get(key);
+      if (other === undefined) problems.push(`missing ${key}`);
+      else if (placeholders(other).join() !== placeholders(value).join()) problems.push(`placeholders differ in ${key}`);
+      else if (other === value && !mayEqualEnglish(value, language)) problems.push(`untranslated ${key}: ${value}`);
+    }
+    for (const base of pluralBases) {
+      const englishOther = english.get(`${base}_other`) ?? '';
+      for (const form of formsOf(language)) {
+        const other = translated.get(`${base}_${form}`);
+        if (other === undefined) problems.push(`missing ${base}_${form}`);
+        // A form may leave the number out ("one person"), never add one the English lacks.
+        else if (!placeholders(other).every((name) => placeholders(englishOther).includes(name)))
+          problems.push(`placeholders differ in ${base}_${form}`);
+        else if (other === englishOther && !mayEqualEnglish(other, language)) problems.push(`untranslated ${base}_${form}`);
+      }
+      const otherForm = translated.get(`${base}_other`);
+      if (otherForm !== undefined && placeholders(otherForm).join() !== placeholders(englishOther).join())
+        problems.push(`placeholders differ in ${base}_other`);
+    }
+    for (const key of translated.keys()) {
+      const known = english.has(key) || (PLURAL.test(key) && pluralBases.has(key.replace(PLURAL, '')));
+      if (!known) problems.push(`stale key ${key} (not in English)`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the server documents’ words', () => {
+  const english = flatten(SERVER_TEXT.en as unknown as Tree);
+  it.each(OTHERS)('exist in %s with the same placeholders', (language) => {
+    const translated = flatten(SERVER_TEXT[language] as unknown as Tree);
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, value] of english) {
+      expect(placeholders(translated.get(key)!), key).toEqual(placeholders(value));
+      if (!mayEqualEnglish(value, language) && key !== 'minutes') expect(translated.get(key), key).not.toBe(value);
+    }
+  });
+});
+
+describe('the glossary', () => {
+  it('gives every term in the six languages with its source', () => {
+    for (const term of glossary.terms as Record<string, string>[]) {
+      for (const language of LANGUAGES) expect(term[language], `${term.id} in ${language}`).toBeTruthy();
+      expect(term.source).toBeTruthy();
+    }
+  });
+});
