@@ -6,10 +6,11 @@ import { floorFeature } from './floor/floorFeature.ts';
 import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
 import { meetingsFeature } from './meetings/meetingsFeature.ts';
 import { notificationsFeature } from './notifications/notificationsFeature.ts';
+import { publicFeature } from './public/publicFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
 import { proposalsFeature } from './proposals/proposalsFeature.ts';
 import { ssoFeature } from './sso/ssoFeature.ts';
 import { timelineFeature } from './timeline/timelineFeature.ts';
 
 // meetingsFeature first: its guard (archived meetings are read-only) covers the routes of the features after it.
-export const FEATURES: Feature[] = [meetingsFeature, proposalsFeature, pollsFeature, meetingRecordFeature, auditFeature, timelineFeature, apiTokensFeature, ssoFeature, floorFeature, notificationsFeature];
+export const FEATURES: Feature[] = [meetingsFeature, proposalsFeature, pollsFeature, meetingRecordFeature, auditFeature, timelineFeature, apiTokensFeature, ssoFeature, floorFeature, notificationsFeature, publicFeature];
