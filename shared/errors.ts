@@ -46,6 +46,10 @@ export const ERROR_CODES = {
   UNKNOWN_TIME_ZONE: 400,
   UNKNOWN_NOTIFICATION_KIND: 400,
   UNSUBSCRIBE_LINK_INVALID: 404,
+  /** Registration for a public meeting (docs/public-consultation.md). */
+  REGISTRATION_CLOSED: 409,
+  ALREADY_REGISTERED: 409,
+  REGISTRATION_REFUSED: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,20 +1,34 @@
 /**
  * The open consultation: public pages of a `public` meeting that anyone can read and cite (the
  * agenda, proposals open for public comment, decisions, versions with their digests, an Atom
- * feed), served as HTML without script.
+ * feed), served as HTML without script; and registration as an observer of such a meeting.
  */
 import type { Feature } from '../feature.ts';
+import { createMailer } from '../notifications/mailer.ts';
+import { PUBLIC_MIGRATIONS } from './migrations.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { PublicService } from './publicService.ts';
+import { registrationRoutes, registrationSection } from './registrationRoutes.ts';
+import { RegistrationService } from './registrationService.ts';
 
-/** Requests a minute from one address, on each public route. */
+/** Requests a minute from one address, on each public page. */
 const PUBLIC_PER_MINUTE = 120;
 
 export const publicFeature: Feature = {
   name: 'public',
-  async register({ http, store, config }) {
-    const service = new PublicService(store);
+  migrations: PUBLIC_MIGRATIONS,
+  async register({ http, store, config, log }) {
+    const pages = new PublicService(store);
     const origin = config.publicOrigins[0] ?? '';
-    await http.register(publicRoutes, { service, origin, perMinute: PUBLIC_PER_MINUTE });
+    const mailer = createMailer({ smtpUrl: config.notifications.smtpUrl, from: config.notifications.mailFrom, dataDir: config.dataDir, log });
+    http.addHook('onClose', async () => mailer.close());
+    const registrations = new RegistrationService({ store, pages, origin, mailer, log });
+    await http.register(publicRoutes, {
+      service: pages,
+      origin,
+      perMinute: PUBLIC_PER_MINUTE,
+      registrationForm: async (meetingId) => registrationSection(meetingId, await registrations.isOpen(meetingId)),
+    });
+    await http.register(registrationRoutes, { service: registrations, origin });
   },
 };
