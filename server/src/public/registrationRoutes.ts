@@ -138,7 +138,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
         ? formBody(meeting.id, meeting.title, service.formToken(meeting.id), null)
         : html`<h1>Register for this meeting</h1><p>Registration for this meeting is closed.</p>`;
       const meta = { title: `Register: ${meeting.title}`, description: `Register to take part in ${meeting.title}.`, canonical: `${origin}${links.register}` };
-      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page(meta, body));
+      // With the app's no-referrer policy a form's POST carries `Origin: null`, which the cross-site check refuses.
+      return reply.header('cache-control', 'no-store').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(page(meta, body));
     },
   );
 
@@ -166,7 +167,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
         if (!(error instanceof AppError) || error.code === 'NOT_FOUND') throw error;
         const meta = { title: `Register: ${meeting.title}`, description: `Register to take part in ${meeting.title}.`, canonical: `${origin}${links.register}` };
         const status = error.code === 'RATE_LIMITED' ? 429 : error.code === 'REGISTRATION_REFUSED' || error.code === 'BAD_REQUEST' ? 400 : 409;
-        return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page(meta, formBody(meeting.id, meeting.title, service.formToken(meeting.id), error.message)));
+        return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(page(meta, formBody(meeting.id, meeting.title, service.formToken(meeting.id), error.message)));
       }
       return reply.code(303).header('location', `${links.register}/sent`).send();
     },
