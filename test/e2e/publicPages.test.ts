@@ -4,14 +4,13 @@
  * poll's permanent page, and registers through the plain HTML form. axe finds nothing, and the
  * page fits a 360 px phone without sideways scrolling.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { sleep } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
-import type { Browser } from 'playwright-core';
 
 let server: TestServer;
 let browser: Browser;
@@ -38,9 +37,13 @@ describe('the public meeting page without JavaScript', () => {
     const agenda = page.locator('section[aria-labelledby="agenda"]');
     expect(await agenda.locator('h3').count()).toBeGreaterThan(3);
     const proposal = page.locator('#proposal-pn-gdc-implementation');
-    await expect(proposal.locator('h3').textContent()).resolves.toBe('Policy Network on the Implementation of the Global Digital Compact');
+    await expect(proposal.locator('h3').textContent()).resolves.toBe(
+      'Policy Network on the Implementation of the Global Digital Compact',
+    );
     await expect(proposal.textContent()).resolves.toContain('open for public comment');
-    await expect(proposal.textContent()).resolves.toContain('The Global Digital Compact asks the IGF to support its implementation.');
+    await expect(proposal.textContent()).resolves.toContain(
+      'The Global Digital Compact asks the IGF to support its implementation.',
+    );
     const poll = page.locator('section[aria-labelledby="polls"]');
     const table = poll.locator('table').first();
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
@@ -48,7 +51,9 @@ describe('the public meeting page without JavaScript', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await poll.getByRole('link', { name: 'Continue with last year’s MAG Working Groups for the IGF 2025 cycle?' }).click();
     await page.waitForURL(/\/polls\//);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Continue with last year’s MAG Working Groups for the IGF 2025 cycle?');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Continue with last year’s MAG Working Groups for the IGF 2025 cycle?',
+    );
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(1);
     await page.close();
   });

@@ -25,7 +25,9 @@ const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 beforeAll(async () => {
   secretariat = await login(server.baseUrl, 'secretariat@example.org');
   const named = async (meetingId: string) => {
-    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${meetingId}/versions`, { name: 'As circulated' });
+    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${meetingId}/versions`, {
+      name: 'As circulated',
+    });
     expect(created.status).toBe(201);
     return created.body.id;
   };
@@ -51,7 +53,9 @@ beforeAll(async () => {
 
 async function expectValidHtml(body: string): Promise<void> {
   const report = await validator.validateString(body);
-  const messages = report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message} (line ${message.line})`));
+  const messages = report.results.flatMap((result) =>
+    result.messages.map((message) => `${message.ruleId}: ${message.message} (line ${message.line})`),
+  );
   expect(messages).toEqual([]);
 }
 
@@ -94,7 +98,8 @@ describe('the public pages of a public meeting, signed out', () => {
     const pollPage = await poll.text();
     expect(pollPage).toContain(`Adopt the agenda of ${PUBLIC}?`);
     await expectValidHtml(pollPage);
-    for (const format of ['md', 'html', 'docx']) expect((await get(`/public/meetings/${PUBLIC}/pack.${format}`)).status).toBe(200);
+    for (const format of ['md', 'html', 'docx'])
+      expect((await get(`/public/meetings/${PUBLIC}/pack.${format}`)).status).toBe(200);
   });
 
   it('show a digest on a version’s page equal to the SHA-256 of the version’s Markdown', async () => {

@@ -18,13 +18,22 @@ let secretariat: Session;
 /** Handed out at the start, so that it is older than the 3 s a person needs by the time it is used. */
 let formToken: string;
 
-const person = (email: string) => ({ name: 'Amara Okafor', email, group: 'civil-society', country: 'Nigeria', affiliation: 'Digital Rights Lagos', formToken });
+const person = (email: string) => ({
+  name: 'Amara Okafor',
+  email,
+  group: 'civil-society',
+  country: 'Nigeria',
+  affiliation: 'Digital Rights Lagos',
+  formToken,
+});
 
 /** The text of every email written so far (quoted-printable soft breaks undone). */
 async function mails(): Promise<string[]> {
   const folder = path.join(server.dataDir, 'mail');
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  return Promise.all(names.map(async (name) => (await fs.readFile(path.join(folder, name), 'utf8')).replace(/=\r?\n/g, '').replace(/=3D/g, '=')));
+  return Promise.all(
+    names.map(async (name) => (await fs.readFile(path.join(folder, name), 'utf8')).replace(/=\r?\n/g, '').replace(/=3D/g, '=')),
+  );
 }
 
 beforeAll(async () => {
@@ -43,7 +52,9 @@ describe('registration for a public meeting', () => {
     // Not confirmed yet: no password, so no sign-in.
     expect((await call(null, 'POST', '/api/auth/login', { email, password: 'a long enough password 1' })).status).toBe(401);
 
-    const mail = await waitFor(async () => (await mails()).find((text) => text.includes(`To: ${email}`)), { message: 'the confirmation email' });
+    const mail = await waitFor(async () => (await mails()).find((text) => text.includes(`To: ${email}`)), {
+      message: 'the confirmation email',
+    });
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail)?.[1];
     expect(token).toBeDefined();
     const accepted = await call(null, 'POST', `/api/invitations/${token}/accept`, { password: 'a long enough password 1' });
@@ -51,7 +62,10 @@ describe('registration for a public meeting', () => {
 
     const observer = await login(server.baseUrl, email, 'a long enough password 1');
     expect(observer.user.role).toBe('observer');
-    const thread = await call(observer, 'POST', '/api/threads', { doc: `proposal:${GDC_PROPOSAL_ID}`, body: 'The Policy Network should report to the NRIs too.' });
+    const thread = await call(observer, 'POST', '/api/threads', {
+      doc: `proposal:${GDC_PROPOSAL_ID}`,
+      body: 'The Policy Network should report to the NRIs too.',
+    });
     expect(thread.status).toBe(201);
 
     // The comment is on the public page, with the observer's name and not their email.
@@ -60,7 +74,11 @@ describe('registration for a public meeting', () => {
     expect(page).not.toContain(email);
 
     // The secretariat sees the registration, confirmed, in the list and the CSV.
-    const list = await call<{ email: string; confirmed: boolean }[]>(secretariat, 'GET', `/api/meetings/${MEETING}/registrations`);
+    const list = await call<{ email: string; confirmed: boolean }[]>(
+      secretariat,
+      'GET',
+      `/api/meetings/${MEETING}/registrations`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.find((row) => row.email === email)?.confirmed).toBe(true);
     const csv = await call<string>(secretariat, 'GET', `/api/meetings/${MEETING}/registrations.csv`);
@@ -75,16 +93,27 @@ describe('registration for a public meeting', () => {
     const again = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, person('AMARA@example.net'));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_REGISTERED');
-    const bot = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, { ...person('bot@example.net'), website: 'http://spam.example' });
+    const bot = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, {
+      ...person('bot@example.net'),
+      website: 'http://spam.example',
+    });
     expect(bot.status).toBe(400);
     expect(bot.body.error.code).toBe('REGISTRATION_REFUSED');
     const fresh = await call<{ formToken: string }>(null, 'GET', `/api/meetings/${MEETING}/registrations/form`);
-    const fast = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, { ...person('fast@example.net'), formToken: fresh.body.formToken });
+    const fast = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, {
+      ...person('fast@example.net'),
+      formToken: fresh.body.formToken,
+    });
     expect(fast.status).toBe(400);
     expect(fast.body.error.details).toEqual({ field: 'formToken' });
-    const forged = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, { ...person('forged@example.net'), formToken: '1.AAAA' });
+    const forged = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, {
+      ...person('forged@example.net'),
+      formToken: '1.AAAA',
+    });
     expect(forged.status).toBe(400);
-    expect((await call(null, 'POST', `/api/meetings/${SEED_MEETING.id}/registrations`, person('mag@example.net'))).status).toBe(404);
+    expect((await call(null, 'POST', `/api/meetings/${SEED_MEETING.id}/registrations`, person('mag@example.net'))).status).toBe(
+      404,
+    );
     expect((await call(null, 'GET', `/api/meetings/${SEED_MEETING.id}/registrations/form`)).status).toBe(404);
     expect((await fetch(`${server.baseUrl}/public/meetings/${SEED_MEETING.id}/register`)).status).toBe(404);
   });
@@ -94,14 +123,19 @@ describe('registration for a public meeting', () => {
     const closed = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, person('late@example.net'));
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('REGISTRATION_CLOSED');
-    expect(await (await fetch(`${server.baseUrl}/public/meetings/${MEETING}/register`)).text()).toContain('Registration for this meeting is closed.');
+    expect(await (await fetch(`${server.baseUrl}/public/meetings/${MEETING}/register`)).text()).toContain(
+      'Registration for this meeting is closed.',
+    );
     expect((await call(secretariat, 'PATCH', `/api/meetings/${MEETING}/registration`, { open: true })).status).toBe(200);
   });
 
   it('limits 30 sign-ups a minute from one address', async () => {
     const statuses: number[] = [];
     for (let index = 0; index < 30; index++) {
-      statuses.push((await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, person(`burst${index}@burst${index}.example`))).status);
+      statuses.push(
+        (await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, person(`burst${index}@burst${index}.example`)))
+          .status,
+      );
     }
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status === 202).length).toBeLessThanOrEqual(10);

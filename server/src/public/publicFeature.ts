@@ -20,7 +20,12 @@ export const publicFeature: Feature = {
   async register({ http, store, config, log }) {
     const pages = new PublicService(store);
     const origin = config.publicOrigins[0] ?? '';
-    const mailer = createMailer({ smtpUrl: config.notifications.smtpUrl, from: config.notifications.mailFrom, dataDir: config.dataDir, log });
+    const mailer = createMailer({
+      smtpUrl: config.notifications.smtpUrl,
+      from: config.notifications.mailFrom,
+      dataDir: config.dataDir,
+      log,
+    });
     http.addHook('onClose', async () => mailer.close());
     const registrations = new RegistrationService({ store, pages, origin, mailer, log });
     await http.register(publicRoutes, {

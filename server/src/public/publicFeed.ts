@@ -46,7 +46,8 @@ export function renderFeed(view: MeetingView, links: Links, origin: string): str
     })),
   ].sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
   const updated = entries[0]?.at ?? view.meeting.createdAt;
-  return `<?xml version="1.0" encoding="utf-8"?>\n${html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  return `<?xml version="1.0" encoding="utf-8"?>\n${
+    html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
 <id>${absolute(links.meeting)}</id>
 <title>${view.meeting.title}</title>
 <updated>${iso(updated)}</updated>
@@ -62,5 +63,6 @@ ${entries.map(
 <summary>${entry.summary}</summary>
 </entry>
 `,
-)}</feed>`.value}\n`;
+)}</feed>`.value
+  }\n`;
 }

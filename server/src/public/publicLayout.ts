@@ -45,7 +45,8 @@ ul, ol { padding-inline-start: 1.25rem; }
 const shortTitle = (title: string) => (title.length > 70 ? `${title.slice(0, 69).trimEnd()}…` : title);
 
 export function page(meta: PageMeta, body: Html, lang = 'en'): string {
-  return `<!DOCTYPE html>\n${html`<html lang="${lang}">
+  return `<!DOCTYPE html>\n${
+    html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -68,5 +69,6 @@ ${body}
 <footer><p>Published by Plenary from the board’s record. Anyone may read and cite this page.</p></footer>
 </main>
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }

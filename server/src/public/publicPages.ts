@@ -29,7 +29,10 @@ const actionList = (actions: PackAction[]) =>
 
 function agendaItem(item: PackItem, withActions: boolean): Html {
   const details = annexDetails(item);
-  const heading = item.level === 0 ? html`<h3>${item.number}. ${item.title}</h3>` : html`<h4>${item.fullNumber || item.number}. ${item.title}</h4>`;
+  const heading =
+    item.level === 0
+      ? html`<h3>${item.number}. ${item.title}</h3>`
+      : html`<h4>${item.fullNumber || item.number}. ${item.title}</h4>`;
   return html`<section>${heading}
 ${details ? html`<p class="details">${details}</p>` : ''}
 ${notes(item.notes)}
@@ -53,10 +56,12 @@ function proposal(entry: ProposalView): Html {
   return html`<section id="proposal-${entry.id}">
 <h3>${entry.title}</h3>
 <p class="meta">${entry.kind} · <span class="status">${entry.status}</span>${entry.publicComment ? ' · open for public comment' : ''}</p>
-${entry.publicComment
-  ? html`<p>${entry.summary}</p>${notes(entry.body)}
+${
+  entry.publicComment
+    ? html`<p>${entry.summary}</p>${notes(entry.body)}
 <h4>Comments</h4>${entry.threads.length ? entry.threads.map(thread) : html`<p>No comments yet.</p>`}`
-  : ''}
+    : ''
+}
 </section>`;
 }
 
@@ -64,7 +69,9 @@ function results(entry: PublicPoll): Html {
   const { poll, results: counted } = entry;
   const winners = new Set(counted.winners ?? []);
   return html`<p class="meta">${poll.secret ? 'Secret ballot: totals only' : 'Named ballot'} · ${counted.ballots} ballots${
-    poll.closedAt ? html` · closed <time datetime="${new Date(poll.closedAt).toISOString()}">${dateTime(poll.closedAt)}</time>` : ''
+    poll.closedAt
+      ? html` · closed <time datetime="${new Date(poll.closedAt).toISOString()}">${dateTime(poll.closedAt)}</time>`
+      : ''
   }</p>
 <table><caption>Results: ${poll.question}</caption><thead><tr><th scope="col">Option</th><th scope="col">Votes</th></tr></thead><tbody>
 ${poll.options.map(
@@ -92,36 +99,47 @@ ${pack.items.length ? pack.items.map((item) => agendaItem(item, false)) : html`<
 ${view.proposals.length ? view.proposals.map(proposal) : html`<p>No proposals.</p>`}
 </section>
 <section aria-labelledby="polls"><h2 id="polls">Decisions (closed polls)</h2>
-${view.polls.length
-  ? view.polls.map((entry) => html`<section><h3><a href="${links.poll(entry.poll.id)}">${entry.poll.question}</a></h3>${results(entry)}</section>`)
-  : html`<p>No poll has closed yet.</p>`}
+${
+  view.polls.length
+    ? view.polls.map(
+        (entry) =>
+          html`<section><h3><a href="${links.poll(entry.poll.id)}">${entry.poll.question}</a></h3>${results(entry)}</section>`,
+      )
+    : html`<p>No poll has closed yet.</p>`
+}
 </section>
 <section aria-labelledby="groups"><h2 id="groups">Working groups</h2>
-${view.groups.length
-  ? html`<ul>${view.groups.map(
-      (group) =>
-        html`<li><strong>${group.name}</strong>${group.cofacilitators.length ? html` — co-facilitators: ${group.cofacilitators.join(', ')}` : ''}${
-          group.description ? html`<br><span class="details">${group.description}</span>` : ''
-        }</li>`,
-    )}</ul>`
-  : html`<p>No working groups.</p>`}
+${
+  view.groups.length
+    ? html`<ul>${view.groups.map(
+        (group) =>
+          html`<li><strong>${group.name}</strong>${group.cofacilitators.length ? html` — co-facilitators: ${group.cofacilitators.join(', ')}` : ''}${
+            group.description ? html`<br><span class="details">${group.description}</span>` : ''
+          }</li>`,
+      )}</ul>`
+    : html`<p>No working groups.</p>`
+}
 </section>
 <section aria-labelledby="actions"><h2 id="actions">Actions</h2>
 ${pendingActions.length ? actionList(pendingActions) : html`<p>No actions recorded.</p>`}
 </section>
 <section aria-labelledby="versions"><h2 id="versions">Versions of the agenda</h2>
-${view.versions.length
-  ? html`<ul>${view.versions.map(
-      (version) =>
-        html`<li><a href="${links.version(version.id)}">${version.name}</a> <span class="meta">(<time datetime="${new Date(version.createdAt).toISOString()}">${dateTime(version.createdAt)}</time>)</span></li>`,
-    )}</ul>`
-  : html`<p>No named version yet.</p>`}
+${
+  view.versions.length
+    ? html`<ul>${view.versions.map(
+        (version) =>
+          html`<li><a href="${links.version(version.id)}">${version.name}</a> <span class="meta">(<time datetime="${new Date(version.createdAt).toISOString()}">${dateTime(version.createdAt)}</time>)</span></li>`,
+      )}</ul>`
+    : html`<p>No named version yet.</p>`
+}
 <p>Meeting pack: <a href="${links.pack('html')}">web page</a> · <a href="${links.pack('md')}">Markdown</a> · <a href="${links.pack('docx')}">Word (DOCX)</a></p>
 </section>
 <section aria-labelledby="moderation"><h2 id="moderation">Moderation log</h2>
-${view.moderation.length
-  ? html`<ul>${view.moderation.map((entry) => html`<li>${day(entry.at)}: comment ${entry.action}${entry.reason ? html` — ${entry.reason}` : ''}</li>`)}</ul>`
-  : html`<p>No moderation so far.</p>`}
+${
+  view.moderation.length
+    ? html`<ul>${view.moderation.map((entry) => html`<li>${day(entry.at)}: comment ${entry.action}${entry.reason ? html` — ${entry.reason}` : ''}</li>`)}</ul>`
+    : html`<p>No moderation so far.</p>`
+}
 </section>
 ${registration}`;
 }

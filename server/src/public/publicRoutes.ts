@@ -10,7 +10,7 @@ import { PublicDocument, PublicMeetingParams, PublicPollParams, PublicVersionPar
 import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
 import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
 import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
-import { html, type Html } from './html.ts';
+import { type Html, html } from './html.ts';
 import { renderFeed } from './publicFeed.ts';
 import { page } from './publicLayout.ts';
 import { dateRange, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
@@ -46,20 +46,31 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, type: s
   const etag = `"${sha256(body).slice(0, 32)}"`;
   void reply.header('etag', etag).header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`).header('vary', 'accept-encoding');
   const asked = request.headers['if-none-match'];
-  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  if (asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
   return reply.type(type).send(body);
 }
 
 const HTML = 'text/html; charset=utf-8';
 const errors = refusals(404);
 
-export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (app, { service, origin, perMinute, registrationForm }) => {
+export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (
+  app,
+  { service, origin, perMinute, registrationForm },
+) => {
   const config = { rateLimit: { max: perMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip } };
   const tags = ['public'];
 
   app.get(
     '/public/meetings/:meetingId',
-    { config, schema: { tags, summary: 'The public page of a public meeting (HTML, no script)', params: PublicMeetingParams, response: { 200: PublicDocument, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The public page of a public meeting (HTML, no script)',
+        params: PublicMeetingParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
     async (request, reply) => {
       const view = await service.view(request.params.meetingId);
       const links = linksOf(view.meeting.id);
@@ -79,10 +90,23 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
 
   app.get(
     '/public/meetings/:meetingId/feed.atom',
-    { config, schema: { tags, summary: 'An Atom feed of a public meeting’s changes', params: PublicMeetingParams, response: { 200: PublicDocument, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'An Atom feed of a public meeting’s changes',
+        params: PublicMeetingParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
     async (request, reply) => {
       const view = await service.view(request.params.meetingId);
-      return sendCached(request, reply, 'application/atom+xml; charset=utf-8', renderFeed(view, linksOf(view.meeting.id), origin));
+      return sendCached(
+        request,
+        reply,
+        'application/atom+xml; charset=utf-8',
+        renderFeed(view, linksOf(view.meeting.id), origin),
+      );
     },
   );
 
@@ -118,7 +142,15 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
 
   app.get(
     '/public/meetings/:meetingId/polls/:pollId',
-    { config, schema: { tags, summary: 'The permanent page of a closed poll and its results', params: PublicPollParams, response: { 200: PublicDocument, ...errors } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The permanent page of a closed poll and its results',
+        params: PublicPollParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
     async (request, reply) => {
       const { meeting, poll } = await service.poll(request.params.meetingId, request.params.pollId);
       const links = linksOf(meeting.id);
@@ -138,7 +170,15 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
   for (const format of ['md', 'html', 'docx'] as const) {
     app.get(
       `/public/meetings/:meetingId/pack.${format}`,
-      { config, schema: { tags, summary: `The meeting pack of a public meeting (${format})`, params: PublicMeetingParams, response: { 200: PublicDocument, ...errors } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: `The meeting pack of a public meeting (${format})`,
+          params: PublicMeetingParams,
+          response: { 200: PublicDocument, ...errors },
+        },
+      },
       async (request, reply) => {
         const view = await service.view(request.params.meetingId);
         const name = `${view.meeting.id}-action-items.${format}`;
@@ -147,11 +187,19 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
           return sendCached(request, reply, 'text/markdown; charset=utf-8', renderMarkdown(view.pack));
         }
         if (format === 'html') {
-          void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+          void reply.header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          );
           return sendCached(request, reply, HTML, renderHtml(view.pack));
         }
         void reply.header('content-disposition', `attachment; filename="${name}"`);
-        return sendCached(request, reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.from(await renderDocx(view.pack)));
+        return sendCached(
+          request,
+          reply,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          Buffer.from(await renderDocx(view.pack)),
+        );
       },
     );
   }

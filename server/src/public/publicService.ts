@@ -4,22 +4,29 @@
  * so its ids do not leak.
  */
 import { createHash } from 'node:crypto';
-import { readAgendaItems, type RichNode } from '../../../shared/agendaItems.ts';
+import { type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
 import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
-import type { PollResults } from '../../../shared/schemas/polls.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
+import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { notFound } from '../http/appError.ts';
 import { ActionStore, withOverdue } from '../meetingRecord/actions/actionStore.ts';
 import { docToJSON, loadStoredDoc, readAgenda } from '../meetingRecord/agendaDocument.ts';
-import { blocks as markdownBlocks, escapeMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
-import { annexDetails, buildPack, flattenRichText, type Block, type PackModel } from '../meetingRecord/pack/packModel.ts';
+import { escapeMarkdown, blocks as markdownBlocks } from '../meetingRecord/pack/packMarkdown.ts';
+import { annexDetails, type Block, buildPack, flattenRichText, type PackModel } from '../meetingRecord/pack/packModel.ts';
 import { documentAt } from '../meetingRecord/versions/agendaHistory.ts';
 import { VersionStore } from '../meetingRecord/versions/versionStore.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import { resultsOf } from '../polls/pollResults.ts';
 import { type Poll, PollStore } from '../polls/pollStore.ts';
 import type { Store } from '../storage/store.ts';
-import { type PublicGroup, type PublicModeration, type PublicProposal, PublicStore, type PublicThread, type StatusChange } from './publicStore.ts';
+import {
+  type PublicGroup,
+  type PublicModeration,
+  type PublicProposal,
+  PublicStore,
+  type PublicThread,
+  type StatusChange,
+} from './publicStore.ts';
 
 export interface PublicPoll {
   poll: Poll;
@@ -72,7 +79,7 @@ export class PublicService {
   /** The meeting if it is public; 404 otherwise, so that a `mag` meeting is indistinguishable from none. */
   async meeting(meetingId: string): Promise<Meeting> {
     const meeting = await this.store.meetings.byId(meetingId);
-    if (!meeting || meeting.visibility !== 'public') throw notFound('The meeting');
+    if (meeting?.visibility !== 'public') throw notFound('The meeting');
     return meeting;
   }
 
@@ -86,7 +93,11 @@ export class PublicService {
         const doc = await loadStoredDoc(this.store.documents, proposalDoc(proposal.id));
         const json = docToJSON(doc);
         doc.destroy();
-        return { ...proposal, body: flattenRichText(json.content ?? []), threads: await this.tables.threads(meeting.id, proposalDoc(proposal.id)) };
+        return {
+          ...proposal,
+          body: flattenRichText(json.content ?? []),
+          threads: await this.tables.threads(meeting.id, proposalDoc(proposal.id)),
+        };
       }),
     );
     return {
@@ -104,7 +115,9 @@ export class PublicService {
   /** Closed polls only: a draft or open poll is not part of the public record. */
   async closedPolls(meetingId: string): Promise<PublicPoll[]> {
     const closed = (await this.polls.listByMeeting(meetingId)).filter((poll) => poll.status === 'closed');
-    return Promise.all(closed.map(async (poll) => ({ poll, results: resultsOf(poll, await this.polls.countedBallots(poll.id)) })));
+    return Promise.all(
+      closed.map(async (poll) => ({ poll, results: resultsOf(poll, await this.polls.countedBallots(poll.id)) })),
+    );
   }
 
   async poll(meetingId: string, pollId: string): Promise<{ meeting: Meeting; poll: PublicPoll }> {
@@ -147,5 +160,8 @@ export function versionMarkdown(meetingId: string, version: VersionDto, pack: Pa
     if (details) out.push(escapeMarkdown(details), '');
     out.push(...markdownBlocks(item.notes), '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -71,9 +71,10 @@ export class PublicStore {
       public_comment: number | boolean;
       created_at: number;
       updated_at: number;
-    }>('SELECT id, kind, title, summary, status, public_comment, created_at, updated_at FROM proposals WHERE meeting_id = ? ORDER BY created_at, id', [
-      meetingId,
-    ]);
+    }>(
+      'SELECT id, kind, title, summary, status, public_comment, created_at, updated_at FROM proposals WHERE meeting_id = ? ORDER BY created_at, id',
+      [meetingId],
+    );
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
@@ -102,7 +103,14 @@ export class PublicStore {
       [meetingId, doc],
     );
     if (threads.length === 0) return [];
-    const comments = await this.db.all<{ id: string; thread_id: string; name: string; body: string; hidden_at: number | null; created_at: number }>(
+    const comments = await this.db.all<{
+      id: string;
+      thread_id: string;
+      name: string;
+      body: string;
+      hidden_at: number | null;
+      created_at: number;
+    }>(
       `SELECT c.id, c.thread_id, u.name, c.body, c.hidden_at, c.created_at FROM comments c
          JOIN comment_threads t ON t.id = c.thread_id JOIN users u ON u.id = c.author_id
          WHERE t.meeting_id = ? AND t.doc = ? AND c.deleted_at IS NULL ORDER BY c.seq`,
@@ -117,7 +125,13 @@ export class PublicStore {
           .filter((comment) => comment.thread_id === thread.id)
           .map((comment) => {
             const hidden = comment.hidden_at !== null;
-            return { id: comment.id, author: comment.name, body: hidden ? '' : comment.body, hidden, createdAt: num(comment.created_at) };
+            return {
+              id: comment.id,
+              author: comment.name,
+              body: hidden ? '' : comment.body,
+              hidden,
+              createdAt: num(comment.created_at),
+            };
           }),
       }))
       .filter((thread) => thread.comments.length > 0);

@@ -27,7 +27,9 @@ import { MIN_FILL_SECONDS, type RegistrationService, registrationsCsv } from './
 /** Sign-ups a minute from one address. */
 export const REGISTRATIONS_PER_MINUTE = 10;
 
-const perAddress = (max: number) => ({ rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip } });
+const perAddress = (max: number) => ({
+  rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
+});
 const PENDING = 'Thank you. We have sent you an email: open the link in it to confirm your registration and choose a password.';
 const GROUP_LABELS: Record<(typeof STAKEHOLDER_GROUPS)[number], string> = {
   government: 'Government',
@@ -61,7 +63,10 @@ ${message ? html`<p role="alert">${message}</p>` : ''}
 </form>`;
 }
 
-export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: RegistrationService; origin: string }> = async (app, { service, origin }) => {
+export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: RegistrationService; origin: string }> = async (
+  app,
+  { service, origin },
+) => {
   const tags = ['registrations'];
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
@@ -71,7 +76,12 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     '/api/meetings/:meetingId/registrations/form',
     {
       config: { public: true, ...perAddress(60) },
-      schema: { tags, summary: 'A signed form time to send back with a registration (public meetings)', params: MeetingParams, response: { 200: RegistrationFormToken, ...refusals(404) } },
+      schema: {
+        tags,
+        summary: 'A signed form time to send back with a registration (public meetings)',
+        params: MeetingParams,
+        response: { 200: RegistrationFormToken, ...refusals(404) },
+      },
     },
     async (request) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
@@ -99,16 +109,35 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
 
   app.get(
     '/api/meetings/:meetingId/registrations',
-    { schema: { tags, summary: 'The registrations of a public meeting (secretariat, chair)', params: MeetingParams, response: { 200: Type.Array(RegistrationSchema), ...refusals(401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The registrations of a public meeting (secretariat, chair)',
+        params: MeetingParams,
+        response: { 200: Type.Array(RegistrationSchema), ...refusals(401, 403, 404) },
+      },
+    },
     async (request) => service.list(requireUser(request), request.params.meetingId),
   );
 
   app.get(
     '/api/meetings/:meetingId/registrations.csv',
-    { schema: { tags, summary: 'The registrations as CSV (secretariat, chair)', params: MeetingParams, response: { 200: PublicDocument, ...refusals(401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The registrations as CSV (secretariat, chair)',
+        params: MeetingParams,
+        response: { 200: PublicDocument, ...refusals(401, 403, 404) },
+      },
+    },
     async (request, reply) => {
       const rows = await service.list(requireUser(request), request.params.meetingId);
-      return sendFile(reply, { type: 'text/csv; charset=utf-8', disposition: 'attachment', fileName: `${request.params.meetingId}-registrations.csv`, body: registrationsCsv(rows) });
+      return sendFile(reply, {
+        type: 'text/csv; charset=utf-8',
+        disposition: 'attachment',
+        fileName: `${request.params.meetingId}-registrations.csv`,
+        body: registrationsCsv(rows),
+      });
     },
   );
 
@@ -129,7 +158,15 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
   // The form without script: never cached, since it carries a fresh form time.
   app.get(
     '/public/meetings/:meetingId/register',
-    { config: perAddress(60), schema: { tags, summary: 'The registration form (HTML)', params: PublicMeetingParams, response: { 200: PublicDocument, ...refusals(404) } } },
+    {
+      config: perAddress(60),
+      schema: {
+        tags,
+        summary: 'The registration form (HTML)',
+        params: PublicMeetingParams,
+        response: { 200: PublicDocument, ...refusals(404) },
+      },
+    },
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
       const open = await service.isOpen(meeting.id);
@@ -137,9 +174,17 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
       const body = open
         ? formBody(meeting.id, meeting.title, service.formToken(meeting.id), null)
         : html`<h1>Register for this meeting</h1><p>Registration for this meeting is closed.</p>`;
-      const meta = { title: `Register: ${meeting.title}`, description: `Register to take part in ${meeting.title}.`, canonical: `${origin}${links.register}` };
+      const meta = {
+        title: `Register: ${meeting.title}`,
+        description: `Register to take part in ${meeting.title}.`,
+        canonical: `${origin}${links.register}`,
+      };
       // With the app's no-referrer policy a form's POST carries `Origin: null`, which the cross-site check refuses.
-      return reply.header('cache-control', 'no-store').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(page(meta, body));
+      return reply
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'same-origin')
+        .type('text/html; charset=utf-8')
+        .send(page(meta, body));
     },
   );
 
@@ -147,7 +192,11 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     '/public/meetings/:meetingId/register',
     {
       config: perAddress(REGISTRATIONS_PER_MINUTE),
-      schema: { tags, summary: 'The registration form’s POST: 303 to the thank-you page, or the form again with the reason', params: PublicMeetingParams },
+      schema: {
+        tags,
+        summary: 'The registration form’s POST: 303 to the thank-you page, or the form again with the reason',
+        params: PublicMeetingParams,
+      },
     },
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
@@ -165,9 +214,19 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
         });
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'NOT_FOUND') throw error;
-        const meta = { title: `Register: ${meeting.title}`, description: `Register to take part in ${meeting.title}.`, canonical: `${origin}${links.register}` };
-        const status = error.code === 'RATE_LIMITED' ? 429 : error.code === 'REGISTRATION_REFUSED' || error.code === 'BAD_REQUEST' ? 400 : 409;
-        return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').type('text/html; charset=utf-8').send(page(meta, formBody(meeting.id, meeting.title, service.formToken(meeting.id), error.message)));
+        const meta = {
+          title: `Register: ${meeting.title}`,
+          description: `Register to take part in ${meeting.title}.`,
+          canonical: `${origin}${links.register}`,
+        };
+        const status =
+          error.code === 'RATE_LIMITED' ? 429 : error.code === 'REGISTRATION_REFUSED' || error.code === 'BAD_REQUEST' ? 400 : 409;
+        return reply
+          .code(status)
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'same-origin')
+          .type('text/html; charset=utf-8')
+          .send(page(meta, formBody(meeting.id, meeting.title, service.formToken(meeting.id), error.message)));
       }
       return reply.code(303).header('location', `${links.register}/sent`).send();
     },
@@ -175,12 +234,27 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
 
   app.get(
     '/public/meetings/:meetingId/register/sent',
-    { config: perAddress(60), schema: { tags, summary: 'After registering: check your email (HTML)', params: PublicMeetingParams, response: { 200: PublicDocument, ...refusals(404) } } },
+    {
+      config: perAddress(60),
+      schema: {
+        tags,
+        summary: 'After registering: check your email (HTML)',
+        params: PublicMeetingParams,
+        response: { 200: PublicDocument, ...refusals(404) },
+      },
+    },
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
       const links = linksOf(meeting.id);
       const meta = { title: `Registered: ${meeting.title}`, description: PENDING, canonical: `${origin}${links.register}/sent` };
-      return reply.type('text/html; charset=utf-8').send(page(meta, html`<p><a href="${links.meeting}">${meeting.title}</a></p><h1>Check your email</h1><p role="status">${PENDING}</p>`));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            meta,
+            html`<p><a href="${links.meeting}">${meeting.title}</a></p><h1>Check your email</h1><p role="status">${PENDING}</p>`,
+          ),
+        );
     },
   );
 };

@@ -7,9 +7,10 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { RegistrationBody, RegistrationDto } from '../../../shared/schemas/public.ts';
 import { isModerator } from '../../../shared/roles.ts';
+import type { RegistrationBody, RegistrationDto } from '../../../shared/schemas/public.ts';
 import { AppError, badRequest, forbidden } from '../http/appError.ts';
+import { escapeHtml } from '../meetingRecord/pack/packHtml.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -70,7 +71,12 @@ export class RegistrationService {
   private checkFormToken(meetingId: string, token: string): void {
     const [at, signature] = token.split('.');
     const expected = this.sign(`${meetingId}.${at}`);
-    if (!at || !signature || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
+    if (
+      !at ||
+      !signature ||
+      signature.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+    ) {
       throw refused('The form could not be checked; reload the page and try again.', 'formToken');
     }
     const age = this.now() - Number(at);
@@ -82,7 +88,8 @@ export class RegistrationService {
   private countDomain(domain: string): void {
     const now = this.now();
     const recent = (this.domainHits.get(domain) ?? []).filter((at) => now - at < 60_000);
-    if (recent.length >= PER_DOMAIN_PER_MINUTE) throw new AppError('RATE_LIMITED', 'Too many registrations from this email domain; try again in a minute.');
+    if (recent.length >= PER_DOMAIN_PER_MINUTE)
+      throw new AppError('RATE_LIMITED', 'Too many registrations from this email domain; try again in a minute.');
     recent.push(now);
     this.domainHits.set(domain, recent);
   }
@@ -101,7 +108,8 @@ export class RegistrationService {
     const country = body.country.trim();
     if (!name) throw badRequest('The name is empty.', { field: 'name' });
     if (!country) throw badRequest('The country is empty.', { field: 'country' });
-    if (await this.registrations.isClosed(meeting.id)) throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
+    if (await this.registrations.isClosed(meeting.id))
+      throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
     this.countDomain(email.slice(email.lastIndexOf('@') + 1));
     const { store } = this.opts;
     let token: string;
@@ -110,12 +118,34 @@ export class RegistrationService {
         if (await this.registrations.exists(meeting.id, email, tx)) throw alreadyRegistered();
         if (await store.users.byEmail(email, tx)) throw alreadyRegistered();
         const user = await store.users.create(
-          { email, name, role: 'observer', group: body.group, region: country, affiliation: body.affiliation.trim() || null, passwordHash: '' },
+          {
+            email,
+            name,
+            role: 'observer',
+            group: body.group,
+            region: country,
+            affiliation: body.affiliation.trim() || null,
+            passwordHash: '',
+          },
           tx,
         );
-        await this.registrations.create({ meetingId: meeting.id, userId: user.id, name, email, group: body.group, country, affiliation: body.affiliation.trim() }, tx);
+        await this.registrations.create(
+          {
+            meetingId: meeting.id,
+            userId: user.id,
+            name,
+            email,
+            group: body.group,
+            country,
+            affiliation: body.affiliation.trim(),
+          },
+          tx,
+        );
         const issued = await this.invitations.create(user.id, null, tx);
-        await store.audit.record({ actorId: null, action: 'registration.create', subject: `meeting:${meeting.id}`, detail: { userId: user.id } }, tx);
+        await store.audit.record(
+          { actorId: null, action: 'registration.create', subject: `meeting:${meeting.id}`, detail: { userId: user.id } },
+          tx,
+        );
         return issued.token;
       });
     } catch (error) {
@@ -129,11 +159,13 @@ export class RegistrationService {
         to: email,
         subject: `Confirm your registration: ${meeting.title}`,
         text: `Hello ${name},\n\nto confirm your registration for “${meeting.title}” and choose a password, open this link within 7 days:\n\n${url}\n\nIf you did not register, ignore this email.\n`,
-        html: `<p>Hello ${escape(name)},</p><p>to confirm your registration for “${escape(meeting.title)}” and choose a password, open this link within 7 days:</p><p><a href="${escape(url)}">${escape(url)}</a></p><p>If you did not register, ignore this email.</p>`,
+        html: `<p>Hello ${escapeHtml(name)},</p><p>to confirm your registration for “${escapeHtml(meeting.title)}” and choose a password, open this link within 7 days:</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p><p>If you did not register, ignore this email.</p>`,
         headers: {},
         messageId: `<registration-${randomBytes(9).toString('hex')}@plenary>`,
       })
-      .catch((error: unknown) => this.opts.log.error({ err: error, meetingId: meeting.id }, 'registration confirmation email failed'));
+      .catch((error: unknown) =>
+        this.opts.log.error({ err: error, meetingId: meeting.id }, 'registration confirmation email failed'),
+      );
   }
 
   async list(actor: User, meetingId: string): Promise<RegistrationDto[]> {
@@ -147,20 +179,22 @@ export class RegistrationService {
     const meeting = await this.opts.pages.meeting(meetingId);
     await this.opts.store.db.transaction(async (tx) => {
       await this.registrations.setOpen(meeting.id, open, actor.id, tx);
-      await this.opts.store.audit.record({ actorId: actor.id, action: open ? 'registration.open' : 'registration.close', subject: `meeting:${meeting.id}` }, tx);
+      await this.opts.store.audit.record(
+        { actorId: actor.id, action: open ? 'registration.open' : 'registration.close', subject: `meeting:${meeting.id}` },
+        tx,
+      );
     });
     return { open };
   }
 }
 
-const alreadyRegistered = () => new AppError('ALREADY_REGISTERED', 'This email is already registered; sign in, or use the link in the confirmation email.', { field: 'email' });
+const alreadyRegistered = () =>
+  new AppError('ALREADY_REGISTERED', 'This email is already registered; sign in, or use the link in the confirmation email.', {
+    field: 'email',
+  });
 
 function requireSecretariat(actor: User): void {
   if (!isModerator(actor.role)) throw forbidden('Only the secretariat or the chair may see and manage registrations.');
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** The registrations as CSV, each field quoted; a leading =, +, - or @ is defused for spreadsheets. */
@@ -168,7 +202,19 @@ export function registrationsCsv(rows: RegistrationDto[]): string {
   const cell = (value: string) => `"${(/^[=+\-@]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`;
   const lines = [['name', 'email', 'group', 'country', 'affiliation', 'registered', 'confirmed'].join(',')];
   for (const row of rows) {
-    lines.push([row.name, row.email, row.group, row.country, row.affiliation, new Date(row.createdAt).toISOString(), row.confirmed ? 'yes' : 'no'].map(cell).join(','));
+    lines.push(
+      [
+        row.name,
+        row.email,
+        row.group,
+        row.country,
+        row.affiliation,
+        new Date(row.createdAt).toISOString(),
+        row.confirmed ? 'yes' : 'no',
+      ]
+        .map(cell)
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -43,7 +43,9 @@ export class RegistrationStore {
   }
 
   async exists(meetingId: string, email: string, tx: SqlExecutor = this.db): Promise<boolean> {
-    return (await tx.get('SELECT id FROM meeting_registrations WHERE meeting_id = ? AND email = ?', [meetingId, email])) !== undefined;
+    return (
+      (await tx.get('SELECT id FROM meeting_registrations WHERE meeting_id = ? AND email = ?', [meetingId, email])) !== undefined
+    );
   }
 
   async list(meetingId: string): Promise<RegistrationDto[]> {
@@ -71,6 +73,11 @@ export class RegistrationStore {
 
   async setOpen(meetingId: string, open: boolean, actorId: string, tx: SqlExecutor): Promise<void> {
     await tx.run('DELETE FROM meeting_registration_closed WHERE meeting_id = ?', [meetingId]);
-    if (!open) await tx.run('INSERT INTO meeting_registration_closed (meeting_id, closed_by, closed_at) VALUES (?, ?, ?)', [meetingId, actorId, Date.now()]);
+    if (!open)
+      await tx.run('INSERT INTO meeting_registration_closed (meeting_id, closed_by, closed_at) VALUES (?, ?, ?)', [
+        meetingId,
+        actorId,
+        Date.now(),
+      ]);
   }
 }
