@@ -55,7 +55,7 @@ describe('registration for a public meeting', () => {
     const mail = await waitFor(async () => (await mails()).find((text) => text.includes(`To: ${email}`)), {
       message: 'the confirmation email',
     });
-    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail)?.[1];
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail ?? '')?.[1];
     expect(token).toBeDefined();
     const accepted = await call(null, 'POST', `/api/invitations/${token}/accept`, { password: 'a long enough password 1' });
     expect(accepted.status).toBe(200);
