@@ -123,6 +123,52 @@ describe('the public pages of a public meeting, signed out', () => {
   });
 });
 
+describe('what the public pages never show', () => {
+  it('shows a hidden comment as “hidden by moderator”, without its body', async () => {
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const body = 'A remark the moderator will hide: call 555-0100.';
+    const thread = await call<{ id: string; comments: { id: string }[] }>(kwame, 'POST', '/api/threads', {
+      doc: 'proposal:pn-gdc-implementation',
+      body,
+    });
+    expect(thread.status).toBe(201);
+    expect(await (await get(`/public/meetings/${PUBLIC}`)).text()).toContain(body);
+    const hidden = await call(secretariat, 'DELETE', `/api/comments/${thread.body.comments[0]!.id}`, { reason: 'personal data' });
+    expect(hidden.status).toBe(204);
+    const page = await (await get(`/public/meetings/${PUBLIC}`)).text();
+    expect(page).not.toContain(body);
+    expect(page).toContain('hidden by moderator');
+    // The public moderation log: the action and reason, not the comment.
+    expect(page).toMatch(/comment \w+ — personal data/);
+  });
+
+  it('shows a secret poll’s totals only, and no poll that is not closed', async () => {
+    const create = (question: string, secret: boolean) =>
+      call<{ id: string }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/polls`, {
+        question,
+        kind: 'single',
+        audience: 'everyone',
+        secret,
+        results: 'live',
+        options: [{ label: 'Yes' }, { label: 'No' }],
+      });
+    const secret = await create('A secret question for the public page?', true);
+    const open = await create('A poll still open?', false);
+    await call(secretariat, 'POST', `/api/polls/${secret.body.id}/open`);
+    await call(secretariat, 'POST', `/api/polls/${open.body.id}/open`);
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const options = (await call<{ options: { id: string }[] }>(mei, 'GET', `/api/polls/${secret.body.id}`)).body.options;
+    expect((await call(mei, 'PUT', `/api/polls/${secret.body.id}/ballot`, { choices: [options[0]!.id] })).status).toBe(200);
+    await call(secretariat, 'POST', `/api/polls/${secret.body.id}/close`);
+    const poll = await (await get(`/public/meetings/${PUBLIC}/polls/${secret.body.id}`)).text();
+    expect(poll).toContain('Secret ballot: totals only');
+    expect(poll).toContain('1 ballots');
+    expect(poll).not.toContain('Mei Lin');
+    expect(await (await get(`/public/meetings/${PUBLIC}`)).text()).not.toContain('A poll still open?');
+    expect((await get(`/public/meetings/${PUBLIC}/polls/${open.body.id}`)).status).toBe(404);
+  });
+});
+
 describe('a mag meeting', () => {
   it('answers 404 on every public route, signed out and signed in', async () => {
     const paths = [
