@@ -120,6 +120,10 @@ describe('the public pages of a public meeting, signed out', () => {
     const again = await get(`/public/meetings/${PUBLIC}`, { 'if-none-match': etag! });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    // Readers count in the metrics, cached answers apart.
+    const metrics = await (await get('/metrics')).text();
+    expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="304"\} [1-9]/);
+    expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="200"\} [1-9]/);
   });
 });
 

@@ -3,6 +3,7 @@
  * agenda, proposals open for public comment, decisions, versions with their digests, an Atom
  * feed), served as HTML without script; and registration as an observer of such a meeting.
  */
+import { Counter } from 'prom-client';
 import type { Feature } from '../feature.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { PUBLIC_MIGRATIONS } from './migrations.ts';
@@ -17,7 +18,13 @@ const PUBLIC_PER_MINUTE = 120;
 export const publicFeature: Feature = {
   name: 'public',
   migrations: PUBLIC_MIGRATIONS,
-  async register({ http, store, config, log }) {
+  async register({ http, store, config, log, metrics }) {
+    const views = new Counter({
+      name: 'plenary_public_page_views_total',
+      help: 'Public pages, feeds and files served to readers, by route and status (304: the reader had it cached)',
+      labelNames: ['route', 'status'],
+      registers: [metrics.registry],
+    });
     const pages = new PublicService(store);
     const origin = config.publicOrigins[0] ?? '';
     const mailer = createMailer({
@@ -32,6 +39,7 @@ export const publicFeature: Feature = {
       service: pages,
       origin,
       perMinute: PUBLIC_PER_MINUTE,
+      countView: (route, status) => views.inc({ route, status: String(status) }),
       registrationForm: async (meetingId) => registrationSection(meetingId, await registrations.isOpen(meetingId)),
     });
     await http.register(registrationRoutes, { service: registrations, origin });

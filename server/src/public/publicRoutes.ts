@@ -22,6 +22,8 @@ export interface PublicRouteOptions {
   origin: string;
   /** Requests per minute per address on each public route. */
   perMinute: number;
+  /** Counts each public page served (a public reader counts here, not in "Here now"). */
+  countView?: (route: string, status: number) => void;
   /** The registration section of the meeting page (the registration feature fills it in). */
   registrationForm?: (meetingId: string) => Promise<Html>;
 }
@@ -55,8 +57,11 @@ const errors = refusals(404);
 
 export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (
   app,
-  { service, origin, perMinute, registrationForm },
+  { service, origin, perMinute, countView, registrationForm },
 ) => {
+  if (countView) {
+    app.addHook('onResponse', async (request, reply) => countView(request.routeOptions.url ?? 'unknown', reply.statusCode));
+  }
   const config = { rateLimit: { max: perMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip } };
   const tags = ['public'];
 
