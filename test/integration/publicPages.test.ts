@@ -97,6 +97,8 @@ describe('the public pages of a public meeting, signed out', () => {
     expect(poll.status).toBe(200);
     const pollPage = await poll.text();
     expect(pollPage).toContain(`Adopt the agenda of ${PUBLIC}?`);
+    // The decision links to the version of the agenda that stood when it was taken.
+    expect(pollPage).toContain(`href="/public/meetings/${PUBLIC}/versions/${publicVersion}"`);
     await expectValidHtml(pollPage);
     for (const format of ['md', 'html', 'docx'])
       expect((await get(`/public/meetings/${PUBLIC}/pack.${format}`)).status).toBe(200);

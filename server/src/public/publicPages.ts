@@ -1,4 +1,6 @@
 /** The public pages' bodies: the meeting, a named version of its agenda, a closed poll. */
+
+import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { blocks as htmlBlocks } from '../meetingRecord/pack/packHtml.ts';
 import { actionTail, annexDetails, type Block, type PackAction, type PackItem } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
@@ -157,8 +159,9 @@ export function versionBody(view: VersionView, links: Links): Html {
 ${view.pack.items.map((item) => agendaItem(item, false))}`;
 }
 
-export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links): Html {
+export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links, version: VersionDto | undefined): Html {
   return html`<p><a href="${links.meeting}">${meeting.title}</a></p>
 <h1>${entry.poll.question}</h1>
-${results(entry)}`;
+${results(entry)}
+${version ? html`<p>The agenda when this poll closed: <a href="${links.version(version.id)}">version “${version.name}”</a>.</p>` : ''}`;
 }

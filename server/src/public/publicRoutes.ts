@@ -157,7 +157,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const { meeting, poll } = await service.poll(request.params.meetingId, request.params.pollId);
+      const { meeting, poll, version } = await service.poll(request.params.meetingId, request.params.pollId);
       const links = linksOf(meeting.id);
       const body = page(
         {
@@ -166,7 +166,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
           canonical: `${origin}${links.poll(poll.poll.id)}`,
           feed: links.feed,
         },
-        pollBody(meeting, poll, links),
+        pollBody(meeting, poll, links, version),
       );
       return sendCached(request, reply, HTML, body);
     },

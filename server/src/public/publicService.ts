@@ -120,11 +120,17 @@ export class PublicService {
     );
   }
 
-  async poll(meetingId: string, pollId: string): Promise<{ meeting: Meeting; poll: PublicPoll }> {
+  /** A closed poll, with the named version of the agenda that stood when it closed (what the decision refers to). */
+  async poll(
+    meetingId: string,
+    pollId: string,
+  ): Promise<{ meeting: Meeting; poll: PublicPoll; version: VersionDto | undefined }> {
     const meeting = await this.meeting(meetingId);
     const poll = (await this.closedPolls(meeting.id)).find((entry) => entry.poll.id === pollId);
     if (!poll) throw notFound('The poll');
-    return { meeting, poll };
+    const closedAt = poll.poll.closedAt ?? Date.now();
+    const version = (await this.versions.list(meeting.id)).find((entry) => entry.kind === 'named' && entry.createdAt <= closedAt);
+    return { meeting, poll, version };
   }
 
   async version(meetingId: string, versionId: string): Promise<VersionView> {
