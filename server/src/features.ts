@@ -6,9 +6,9 @@ import { floorFeature } from './floor/floorFeature.ts';
 import { meetingRecordFeature } from './meetingRecord/meetingRecordFeature.ts';
 import { meetingsFeature } from './meetings/meetingsFeature.ts';
 import { notificationsFeature } from './notifications/notificationsFeature.ts';
-import { publicFeature } from './public/publicFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
 import { proposalsFeature } from './proposals/proposalsFeature.ts';
+import { publicFeature } from './public/publicFeature.ts';
 import { ssoFeature } from './sso/ssoFeature.ts';
 import { timelineFeature } from './timeline/timelineFeature.ts';
 
