@@ -34,7 +34,14 @@ export const publicFeature: Feature = {
       log,
     });
     http.addHook('onClose', async () => mailer.close());
-    const registrations = new RegistrationService({ store, pages, origin, mailer, log });
+    const registrations = new RegistrationService({
+      store,
+      pages,
+      origin,
+      mailer,
+      log,
+      formKey: await store.settings.secret('public.registrationFormKey'),
+    });
     await http.register(publicRoutes, {
       service: pages,
       origin,

@@ -31,6 +31,8 @@ export interface RegistrationServiceOptions {
   origin: string;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** Signs the form times; shared by every instance (a form from one may be posted to another). */
+  formKey: Buffer;
   now?: () => number;
 }
 
@@ -40,7 +42,6 @@ export class RegistrationService {
   readonly registrations: RegistrationStore;
   private readonly opts: RegistrationServiceOptions;
   private readonly invitations: InvitationStore;
-  private readonly key = randomBytes(32);
   private readonly domainHits = new Map<string, number[]>();
 
   constructor(options: RegistrationServiceOptions) {
@@ -59,7 +60,7 @@ export class RegistrationService {
   }
 
   private sign(value: string): string {
-    return createHmac('sha256', this.key).update(value).digest('base64url');
+    return createHmac('sha256', this.opts.formKey).update(value).digest('base64url');
   }
 
   /** The time the form was handed out, signed so that a bot cannot backdate it. */
