@@ -59,6 +59,10 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: 503,
   /** A version diff ran past its time limit and was stopped. */
   DIFF_TIMEOUT: 503,
+  /** Registration for a public meeting (docs/public-consultation.md). */
+  REGISTRATION_CLOSED: 409,
+  ALREADY_REGISTERED: 409,
+  REGISTRATION_REFUSED: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

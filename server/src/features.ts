@@ -9,6 +9,7 @@ import { meetingsFeature } from './meetings/meetingsFeature.ts';
 import { notificationsFeature } from './notifications/notificationsFeature.ts';
 import { pollsFeature } from './polls/pollsFeature.ts';
 import { proposalsFeature } from './proposals/proposalsFeature.ts';
+import { publicFeature } from './public/publicFeature.ts';
 import { searchFeature } from './search/searchFeature.ts';
 import { ssoFeature } from './sso/ssoFeature.ts';
 import { timelineFeature } from './timeline/timelineFeature.ts';
@@ -27,4 +28,5 @@ export const FEATURES: Feature[] = [
   notificationsFeature,
   attachmentsFeature,
   searchFeature,
+  publicFeature,
 ];

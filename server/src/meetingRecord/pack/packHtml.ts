@@ -25,7 +25,7 @@ function runs(list: Run[]): string {
 }
 
 /** Blocks as HTML, lists nested by depth. */
-function blocks(list: Block[]): string {
+export function blocks(list: Block[]): string {
   const out: string[] = [];
   const open: ('ul' | 'ol')[] = [];
   const closeTo = (depth: number) => {

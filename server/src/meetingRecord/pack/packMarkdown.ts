@@ -41,7 +41,7 @@ function runs(list: Run[]): string {
     .join('');
 }
 
-function blocks(list: Block[]): string[] {
+export function blocks(list: Block[]): string[] {
   const lines: string[] = [];
   for (const block of list) {
     const indent = '   '.repeat(block.depth);

@@ -1,0 +1,54 @@
+/**
+ * The open consultation: public pages of a `public` meeting that anyone can read and cite (the
+ * agenda, proposals open for public comment, decisions, versions with their digests, an Atom
+ * feed), served as HTML without script; and registration as an observer of such a meeting.
+ */
+import { Counter } from 'prom-client';
+import type { Feature } from '../feature.ts';
+import { createMailer } from '../notifications/mailer.ts';
+import { PUBLIC_MIGRATIONS } from './migrations.ts';
+import { publicRoutes } from './publicRoutes.ts';
+import { PublicService } from './publicService.ts';
+import { registrationRoutes, registrationSection } from './registrationRoutes.ts';
+import { RegistrationService } from './registrationService.ts';
+
+/** Requests a minute from one address, on each public page. */
+const PUBLIC_PER_MINUTE = 120;
+
+export const publicFeature: Feature = {
+  name: 'public',
+  migrations: PUBLIC_MIGRATIONS,
+  async register({ http, store, config, log, metrics }) {
+    const views = new Counter({
+      name: 'plenary_public_page_views_total',
+      help: 'Public pages, feeds and files served to readers, by route and status (304: the reader had it cached)',
+      labelNames: ['route', 'status'],
+      registers: [metrics.registry],
+    });
+    const pages = new PublicService(store);
+    const origin = config.publicOrigins[0] ?? '';
+    const mailer = createMailer({
+      smtpUrl: config.notifications.smtpUrl,
+      from: config.notifications.mailFrom,
+      dataDir: config.dataDir,
+      log,
+    });
+    http.addHook('onClose', async () => mailer.close());
+    const registrations = new RegistrationService({
+      store,
+      pages,
+      origin,
+      mailer,
+      log,
+      formKey: await store.settings.secret('public.registrationFormKey'),
+    });
+    await http.register(publicRoutes, {
+      service: pages,
+      origin,
+      perMinute: PUBLIC_PER_MINUTE,
+      countView: (route, status) => views.inc({ route, status: String(status) }),
+      registrationForm: async (meetingId) => registrationSection(meetingId, await registrations.isOpen(meetingId)),
+    });
+    await http.register(registrationRoutes, { service: registrations, origin });
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * The frame of every public page: lang, canonical URL, Open Graph tags, the Atom feed's link, a
+ * skip link and readable inline CSS (logical properties only; fits 360 px). No script.
+ */
+import { type Html, html, trusted } from './html.ts';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of this page, on the first PUBLIC_ORIGIN. */
+  canonical: string;
+  feed?: string;
+}
+
+const STYLE = `
+:root { color: #1a1a1a; background: #fff; font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; line-height: 1.5; }
+body { margin: 0; }
+main, .site { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
+.site { padding-block: 0.75rem; border-block-end: 1px solid #c9ced3; }
+.skip { position: absolute; inset-inline-start: -100vw; }
+.skip:focus { position: static; display: inline-block; padding: 0.5rem; background: #ffef9e; }
+a { color: #0b4f8a; overflow-wrap: anywhere; }
+a:focus-visible, input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin-block: 1rem 0.25rem; }
+h2 { font-size: 1.3rem; margin-block: 2rem 0.5rem; border-block-end: 1px solid #c9ced3; }
+h3 { font-size: 1.1rem; margin-block: 1.25rem 0.25rem; }
+.meta, .details, .tail { color: #4a4f55; font-size: 0.92em; }
+.status { display: inline-block; padding-inline: 0.4rem; border: 1px solid #6b7178; border-radius: 4px; font-size: 0.85em; }
+.hidden-comment { font-style: italic; color: #4a4f55; }
+blockquote { margin-inline: 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid #c9ced3; }
+table { border-collapse: collapse; inline-size: 100%; }
+th, td { text-align: start; padding: 0.25rem 0.5rem; border-block-end: 1px solid #c9ced3; }
+td.number { text-align: end; font-variant-numeric: tabular-nums; }
+.digest { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+form { display: grid; gap: 0.75rem; max-inline-size: 30rem; }
+label { display: grid; gap: 0.25rem; font-weight: 600; }
+input, select, button { font: inherit; padding: 0.4rem; max-inline-size: 100%; box-sizing: border-box; }
+button { inline-size: fit-content; padding-inline: 1rem; }
+.trap { position: absolute; inset-inline-start: -100vw; }
+footer { color: #4a4f55; font-size: 0.85em; margin-block: 3rem 1rem; }
+ul, ol { padding-inline-start: 1.25rem; }
+`;
+
+/** Search engines cut titles at about 70 characters; the Open Graph title keeps it whole. */
+const shortTitle = (title: string) => (title.length > 70 ? `${title.slice(0, 69).trimEnd()}…` : title);
+
+export function page(meta: PageMeta, body: Html, lang = 'en'): string {
+  return `<!DOCTYPE html>\n${
+    html`<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${shortTitle(meta.title)}</title>
+<meta name="description" content="${meta.description}">
+<link rel="canonical" href="${meta.canonical}">
+${meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="Changes" href="${meta.feed}">` : ''}
+<meta property="og:type" content="website">
+<meta property="og:title" content="${meta.title}">
+<meta property="og:description" content="${meta.description}">
+<meta property="og:url" content="${meta.canonical}">
+<meta property="og:site_name" content="Plenary">
+<style>${trusted(STYLE)}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><a href="/">Plenary</a></header>
+<main id="main">
+${body}
+<footer><p>Published by Plenary from the board’s record. Anyone may read and cite this page.</p></footer>
+</main>
+</body>
+</html>`.value
+  }\n`;
+}

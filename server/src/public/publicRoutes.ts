@@ -1,0 +1,211 @@
+/**
+ * The public pages of a `public` meeting: no sign-in, no script, cached (ETag and a short
+ * max-age, so a crowd of readers costs the live session little) and rate-limited per address.
+ * Every route answers 404 for a `mag` meeting, signed in or not.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { refusals } from '../../../shared/schemas/common.ts';
+import { PublicDocument, PublicMeetingParams, PublicPollParams, PublicVersionParams } from '../../../shared/schemas/public.ts';
+import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
+import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
+import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
+import { type Html, html } from './html.ts';
+import { renderFeed } from './publicFeed.ts';
+import { page } from './publicLayout.ts';
+import { dateRange, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
+import { type PublicService, sha256 } from './publicService.ts';
+
+export interface PublicRouteOptions {
+  service: PublicService;
+  /** The first PUBLIC_ORIGIN: canonical URLs and the feed's ids. */
+  origin: string;
+  /** Requests per minute per address on each public route. */
+  perMinute: number;
+  /** Counts each public page served (a public reader counts here, not in "Here now"). */
+  countView?: (route: string, status: number) => void;
+  /** The registration section of the meeting page (the registration feature fills it in). */
+  registrationForm?: (meetingId: string) => Promise<Html>;
+}
+
+export const MAX_AGE_SECONDS = 30;
+
+export function linksOf(meetingId: string): Links {
+  const base = `/public/meetings/${encodeURIComponent(meetingId)}`;
+  return {
+    meeting: base,
+    feed: `${base}/feed.atom`,
+    version: (id) => `${base}/versions/${encodeURIComponent(id)}`,
+    versionMd: (id) => `${base}/versions/${encodeURIComponent(id)}.md`,
+    poll: (id) => `${base}/polls/${encodeURIComponent(id)}`,
+    pack: (format) => `${base}/pack.${format}`,
+    register: `${base}/register`,
+  };
+}
+
+/** Sends `body` with an ETag of its content; answers 304 when the reader already has it. */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, type: string, body: string | Buffer): FastifyReply {
+  const etag = `"${sha256(body).slice(0, 32)}"`;
+  void reply.header('etag', etag).header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`).header('vary', 'accept-encoding');
+  const asked = request.headers['if-none-match'];
+  if (asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  return reply.type(type).send(body);
+}
+
+const HTML = 'text/html; charset=utf-8';
+const errors = refusals(404);
+
+export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (
+  app,
+  { service, origin, perMinute, countView, registrationForm },
+) => {
+  if (countView) {
+    app.addHook('onResponse', async (request, reply) => countView(request.routeOptions.url ?? 'unknown', reply.statusCode));
+  }
+  const config = { rateLimit: { max: perMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip } };
+  const tags = ['public'];
+
+  app.get(
+    '/public/meetings/:meetingId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The public page of a public meeting (HTML, no script)',
+        params: PublicMeetingParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const view = await service.view(request.params.meetingId);
+      const links = linksOf(view.meeting.id);
+      const registration = registrationForm ? await registrationForm(view.meeting.id) : html``;
+      const body = page(
+        {
+          title: view.meeting.title,
+          description: `${dateRange(view.meeting)} · ${view.meeting.form}. The agenda, proposals, decisions and actions of the meeting.`,
+          canonical: `${origin}${links.meeting}`,
+          feed: links.feed,
+        },
+        meetingBody(view, links, registration),
+      );
+      return sendCached(request, reply, HTML, body);
+    },
+  );
+
+  app.get(
+    '/public/meetings/:meetingId/feed.atom',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'An Atom feed of a public meeting’s changes',
+        params: PublicMeetingParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const view = await service.view(request.params.meetingId);
+      return sendCached(
+        request,
+        reply,
+        'application/atom+xml; charset=utf-8',
+        renderFeed(view, linksOf(view.meeting.id), origin),
+      );
+    },
+  );
+
+  app.get(
+    '/public/meetings/:meetingId/versions/:versionId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A named version of the agenda, with the SHA-256 of its exported content; `…/:versionId.md` is that content',
+        params: PublicVersionParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const raw = request.params.versionId;
+      const markdown = raw.endsWith('.md');
+      const view = await service.version(request.params.meetingId, markdown ? raw.slice(0, -3) : raw);
+      if (markdown) return sendCached(request, reply, 'text/markdown; charset=utf-8', view.markdown);
+      const links = linksOf(view.meeting.id);
+      const body = page(
+        {
+          title: `${view.meeting.title}: agenda version “${view.version.name}”`,
+          description: `The agenda as it stood in the named version “${view.version.name}”. SHA-256 ${view.sha256}.`,
+          canonical: `${origin}${links.version(view.version.id)}`,
+          feed: links.feed,
+        },
+        versionBody(view, links),
+      );
+      return sendCached(request, reply, HTML, body);
+    },
+  );
+
+  app.get(
+    '/public/meetings/:meetingId/polls/:pollId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The permanent page of a closed poll and its results',
+        params: PublicPollParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { meeting, poll, version } = await service.poll(request.params.meetingId, request.params.pollId);
+      const links = linksOf(meeting.id);
+      const body = page(
+        {
+          title: `${meeting.title}: ${poll.poll.question}`,
+          description: `The results of the poll “${poll.poll.question}” (${poll.results.ballots} ballots).`,
+          canonical: `${origin}${links.poll(poll.poll.id)}`,
+          feed: links.feed,
+        },
+        pollBody(meeting, poll, links, version),
+      );
+      return sendCached(request, reply, HTML, body);
+    },
+  );
+
+  for (const format of ['md', 'html', 'docx'] as const) {
+    app.get(
+      `/public/meetings/:meetingId/pack.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `The meeting pack of a public meeting (${format})`,
+          params: PublicMeetingParams,
+          response: { 200: PublicDocument, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await service.view(request.params.meetingId);
+        const name = `${view.meeting.id}-action-items.${format}`;
+        if (format === 'md') {
+          void reply.header('content-disposition', `inline; filename="${name}"`);
+          return sendCached(request, reply, 'text/markdown; charset=utf-8', renderMarkdown(view.pack));
+        }
+        if (format === 'html') {
+          void reply.header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          );
+          return sendCached(request, reply, HTML, renderHtml(view.pack));
+        }
+        void reply.header('content-disposition', `attachment; filename="${name}"`);
+        return sendCached(
+          request,
+          reply,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          Buffer.from(await renderDocx(view.pack)),
+        );
+      },
+    );
+  }
+};

@@ -1,0 +1,173 @@
+/**
+ * The public record of a meeting whose visibility is `public`: everything the public pages and
+ * the feed show, gathered from the features' tables. A `mag` meeting does not exist here (404),
+ * so its ids do not leak.
+ */
+import { createHash } from 'node:crypto';
+import { type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
+import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
+import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
+import type { PollResults } from '../../../shared/schemas/polls.ts';
+import { notFound } from '../http/appError.ts';
+import { ActionStore, withOverdue } from '../meetingRecord/actions/actionStore.ts';
+import { docToJSON, loadStoredDoc, readAgenda } from '../meetingRecord/agendaDocument.ts';
+import { escapeMarkdown, blocks as markdownBlocks } from '../meetingRecord/pack/packMarkdown.ts';
+import { annexDetails, type Block, buildPack, flattenRichText, type PackModel } from '../meetingRecord/pack/packModel.ts';
+import { documentAt } from '../meetingRecord/versions/agendaHistory.ts';
+import { VersionStore } from '../meetingRecord/versions/versionStore.ts';
+import type { Meeting } from '../meetings/meetingStore.ts';
+import { resultsOf } from '../polls/pollResults.ts';
+import { type Poll, PollStore } from '../polls/pollStore.ts';
+import type { Store } from '../storage/store.ts';
+import {
+  type PublicGroup,
+  type PublicModeration,
+  type PublicProposal,
+  PublicStore,
+  type PublicThread,
+  type StatusChange,
+} from './publicStore.ts';
+
+export interface PublicPoll {
+  poll: Poll;
+  results: PollResults;
+}
+
+export interface ProposalView extends PublicProposal {
+  /** The text and threads, only while the proposal is open for public comment. */
+  body: Block[];
+  threads: PublicThread[];
+}
+
+export interface MeetingView {
+  meeting: Meeting;
+  pack: PackModel;
+  proposals: ProposalView[];
+  polls: PublicPoll[];
+  groups: PublicGroup[];
+  moderation: PublicModeration[];
+  versions: VersionDto[];
+  statusChanges: StatusChange[];
+}
+
+export interface VersionView {
+  meeting: Meeting;
+  version: VersionDto;
+  pack: PackModel;
+  /** The exported content: what the digest is of. */
+  markdown: string;
+  sha256: string;
+}
+
+export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+export class PublicService {
+  private readonly store: Store;
+  private readonly tables: PublicStore;
+  private readonly polls: PollStore;
+  private readonly versions: VersionStore;
+  private readonly actions: ActionStore;
+
+  constructor(store: Store) {
+    this.store = store;
+    this.tables = new PublicStore(store.db);
+    this.polls = new PollStore(store.db);
+    this.versions = new VersionStore(store.db);
+    this.actions = new ActionStore(store.db);
+  }
+
+  /** The meeting if it is public; 404 otherwise, so that a `mag` meeting is indistinguishable from none. */
+  async meeting(meetingId: string): Promise<Meeting> {
+    const meeting = await this.store.meetings.byId(meetingId);
+    if (meeting?.visibility !== 'public') throw notFound('The meeting');
+    return meeting;
+  }
+
+  async view(meetingId: string): Promise<MeetingView> {
+    const meeting = await this.meeting(meetingId);
+    const { items } = await readAgenda(this.store.documents, meeting.id);
+    const actions = (await this.actions.list(meeting.id)).map((action) => withOverdue(action));
+    const proposals = await Promise.all(
+      (await this.tables.proposals(meeting.id)).map(async (proposal): Promise<ProposalView> => {
+        if (!proposal.publicComment) return { ...proposal, body: [], threads: [] };
+        const doc = await loadStoredDoc(this.store.documents, proposalDoc(proposal.id));
+        const json = docToJSON(doc);
+        doc.destroy();
+        return {
+          ...proposal,
+          body: flattenRichText(json.content ?? []),
+          threads: await this.tables.threads(meeting.id, proposalDoc(proposal.id)),
+        };
+      }),
+    );
+    return {
+      meeting,
+      pack: buildPack(meeting, items, actions),
+      proposals,
+      polls: await this.closedPolls(meeting.id),
+      groups: await this.tables.groups(meeting.id),
+      moderation: await this.tables.moderation(meeting.id),
+      versions: (await this.versions.list(meeting.id)).filter((version) => version.kind === 'named'),
+      statusChanges: await this.tables.statusChanges(meeting.id),
+    };
+  }
+
+  /** Closed polls only: a draft or open poll is not part of the public record. */
+  async closedPolls(meetingId: string): Promise<PublicPoll[]> {
+    const closed = (await this.polls.listByMeeting(meetingId)).filter((poll) => poll.status === 'closed');
+    return Promise.all(
+      closed.map(async (poll) => ({ poll, results: resultsOf(poll, await this.polls.countedBallots(poll.id)) })),
+    );
+  }
+
+  /** A closed poll, with the named version of the agenda that stood when it closed (what the decision refers to). */
+  async poll(
+    meetingId: string,
+    pollId: string,
+  ): Promise<{ meeting: Meeting; poll: PublicPoll; version: VersionDto | undefined }> {
+    const meeting = await this.meeting(meetingId);
+    const poll = (await this.closedPolls(meeting.id)).find((entry) => entry.poll.id === pollId);
+    if (!poll) throw notFound('The poll');
+    const closedAt = poll.poll.closedAt ?? Date.now();
+    const version = (await this.versions.list(meeting.id)).find((entry) => entry.kind === 'named' && entry.createdAt <= closedAt);
+    return { meeting, poll, version };
+  }
+
+  async version(meetingId: string, versionId: string): Promise<VersionView> {
+    const meeting = await this.meeting(meetingId);
+    const version = await this.versions.byId(versionId);
+    if (!version || version.meetingId !== meeting.id || version.kind !== 'named') throw notFound('The version');
+    const doc = await documentAt(this.store.documents, agendaDoc(meeting.id), version.seq);
+    const json: RichNode = docToJSON(doc);
+    doc.destroy();
+    const pack = buildPack(meeting, readAgendaItems(json), []);
+    const markdown = versionMarkdown(meeting.id, version, pack);
+    return { meeting, version, pack, markdown, sha256: sha256(markdown) };
+  }
+}
+
+/**
+ * A named version's exported content. It holds only what the version fixed (its name, when, the
+ * agenda items as they were), never the meeting's title or dates as they are now, so its digest
+ * stays the same for as long as the record exists.
+ */
+export function versionMarkdown(meetingId: string, version: VersionDto, pack: PackModel): string {
+  const out = [
+    `# Agenda version “${escapeMarkdown(version.name)}”`,
+    '',
+    `Meeting: ${meetingId}`,
+    `Version: ${version.id}`,
+    `Saved: ${new Date(version.createdAt).toISOString()}`,
+    '',
+  ];
+  for (const item of pack.items) {
+    out.push(`${item.level === 0 ? '##' : '###'} ${item.number}. ${escapeMarkdown(item.title)}`, '');
+    const details = annexDetails(item);
+    if (details) out.push(escapeMarkdown(details), '');
+    out.push(...markdownBlocks(item.notes), '');
+  }
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

@@ -1,0 +1,164 @@
+/**
+ * What the public pages read: only the columns a public page may show. No email, no hidden
+ * comment body, no ballot, no audit row is ever selected here.
+ */
+import type { ProposalStatus } from '../../../shared/schemas/proposals.ts';
+import type { Db } from '../storage/db.ts';
+
+export interface PublicProposal {
+  id: string;
+  kind: string;
+  title: string;
+  summary: string;
+  status: ProposalStatus;
+  publicComment: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PublicComment {
+  id: string;
+  author: string;
+  /** Empty when hidden: the page says "hidden by moderator" instead. */
+  body: string;
+  hidden: boolean;
+  createdAt: number;
+}
+
+export interface PublicThread {
+  id: string;
+  quote: string | null;
+  resolved: boolean;
+  comments: PublicComment[];
+}
+
+export interface PublicGroup {
+  id: string;
+  name: string;
+  description: string;
+  cofacilitators: string[];
+}
+
+export interface PublicModeration {
+  action: string;
+  reason: string;
+  at: number;
+}
+
+export interface StatusChange {
+  proposalId: string;
+  title: string;
+  status: ProposalStatus;
+  at: number;
+}
+
+const num = (value: unknown): number => Number(value);
+
+export class PublicStore {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  async proposals(meetingId: string): Promise<PublicProposal[]> {
+    const rows = await this.db.all<{
+      id: string;
+      kind: string;
+      title: string;
+      summary: string;
+      status: ProposalStatus;
+      public_comment: number | boolean;
+      created_at: number;
+      updated_at: number;
+    }>(
+      'SELECT id, kind, title, summary, status, public_comment, created_at, updated_at FROM proposals WHERE meeting_id = ? ORDER BY created_at, id',
+      [meetingId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      summary: row.summary,
+      status: row.status,
+      publicComment: Boolean(Number(row.public_comment)),
+      createdAt: num(row.created_at),
+      updatedAt: num(row.updated_at),
+    }));
+  }
+
+  async statusChanges(meetingId: string): Promise<StatusChange[]> {
+    const rows = await this.db.all<{ proposal_id: string; title: string; status: ProposalStatus; changed_at: number }>(
+      `SELECT h.proposal_id, p.title, h.status, h.changed_at FROM proposal_status_history h
+         JOIN proposals p ON p.id = h.proposal_id WHERE p.meeting_id = ? ORDER BY h.changed_at, h.id`,
+      [meetingId],
+    );
+    return rows.map((row) => ({ proposalId: row.proposal_id, title: row.title, status: row.status, at: num(row.changed_at) }));
+  }
+
+  /** The comment threads of a document, oldest first; deleted comments are left out. */
+  async threads(meetingId: string, doc: string): Promise<PublicThread[]> {
+    const threads = await this.db.all<{ id: string; anchor_quote: string | null; resolved: number | boolean }>(
+      'SELECT id, anchor_quote, resolved FROM comment_threads WHERE meeting_id = ? AND doc = ? ORDER BY seq',
+      [meetingId, doc],
+    );
+    if (threads.length === 0) return [];
+    const comments = await this.db.all<{
+      id: string;
+      thread_id: string;
+      name: string;
+      body: string;
+      hidden_at: number | null;
+      created_at: number;
+    }>(
+      `SELECT c.id, c.thread_id, u.name, c.body, c.hidden_at, c.created_at FROM comments c
+         JOIN comment_threads t ON t.id = c.thread_id JOIN users u ON u.id = c.author_id
+         WHERE t.meeting_id = ? AND t.doc = ? AND c.deleted_at IS NULL ORDER BY c.seq`,
+      [meetingId, doc],
+    );
+    return threads
+      .map((thread) => ({
+        id: thread.id,
+        quote: thread.anchor_quote,
+        resolved: Boolean(Number(thread.resolved)),
+        comments: comments
+          .filter((comment) => comment.thread_id === thread.id)
+          .map((comment) => {
+            const hidden = comment.hidden_at !== null;
+            return {
+              id: comment.id,
+              author: comment.name,
+              body: hidden ? '' : comment.body,
+              hidden,
+              createdAt: num(comment.created_at),
+            };
+          }),
+      }))
+      .filter((thread) => thread.comments.length > 0);
+  }
+
+  async groups(meetingId: string): Promise<PublicGroup[]> {
+    const groups = await this.db.all<{ id: string; name: string; description: string }>(
+      'SELECT id, name, description FROM working_groups WHERE meeting_id = ? AND archived_at IS NULL ORDER BY position, created_at, id',
+      [meetingId],
+    );
+    const cofacilitators = await this.db.all<{ group_id: string; name: string }>(
+      `SELECT c.group_id, u.name FROM working_group_cofacilitators c JOIN users u ON u.id = c.user_id
+         JOIN working_groups g ON g.id = c.group_id WHERE g.meeting_id = ? ORDER BY u.name`,
+      [meetingId],
+    );
+    return groups.map((group) => ({
+      ...group,
+      cofacilitators: cofacilitators.filter((row) => row.group_id === group.id).map((row) => row.name),
+    }));
+  }
+
+  /** The moderation log without the comments' bodies or the moderators' accounts. */
+  async moderation(meetingId: string): Promise<PublicModeration[]> {
+    const rows = await this.db.all<{ action: string; reason: string; at: number }>(
+      'SELECT action, reason, at FROM moderation_log WHERE meeting_id = ? ORDER BY id',
+      [meetingId],
+    );
+    return rows.map((row) => ({ action: row.action, reason: row.reason, at: num(row.at) }));
+  }
+}

@@ -1,0 +1,56 @@
+/** Schemas of the public pages (/public/...) and of registration for a public meeting. */
+import { type Static, Type } from 'typebox';
+
+const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
+
+export const PublicMeetingParams = Type.Object({ meetingId: Id });
+export const PublicPollParams = Type.Object({ meetingId: Id, pollId: Id });
+/** A version's id, or its id followed by `.md` for the exported content. */
+export const PublicVersionParams = Type.Object({
+  meetingId: Id,
+  versionId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}(\\.md)?$' }),
+});
+
+/** An HTML page, a feed or a file: documented for OpenAPI, sent as is. */
+export const PublicDocument = Type.Unsafe<string | Uint8Array>({ type: 'string', description: 'the page or file' });
+
+const Group = Type.Enum(['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'], {
+  description: 'stakeholder group',
+});
+
+export const RegistrationBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  group: Group,
+  country: Type.String({ minLength: 1, maxLength: 100 }),
+  affiliation: Type.String({ maxLength: 200 }),
+  /** The honeypot: hidden from people, filled by simple bots; must stay empty. */
+  website: Type.Optional(Type.String({ maxLength: 200 })),
+  /** The signed time the form was handed out (from the public page or `GET …/registrations/form`). */
+  formToken: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type RegistrationBody = Static<typeof RegistrationBody>;
+
+export const RegistrationSchema = Type.Object({
+  id: Type.String(),
+  meetingId: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  group: Type.String(),
+  country: Type.String(),
+  affiliation: Type.String(),
+  createdAt: Type.Integer(),
+  /** True once the person confirmed their email by setting a password through the link. */
+  confirmed: Type.Boolean(),
+});
+export type RegistrationDto = Static<typeof RegistrationSchema>;
+
+export const RegistrationAccepted = Type.Object({
+  status: Type.Literal('pending'),
+  message: Type.String(),
+});
+
+export const RegistrationFormToken = Type.Object({ formToken: Type.String(), minSeconds: Type.Integer() });
+
+export const RegistrationSettings = Type.Object({ open: Type.Boolean() });
+export type RegistrationSettings = Static<typeof RegistrationSettings>;

@@ -1,0 +1,93 @@
+/**
+ * The public pages in Chromium with JavaScript disabled: a reader who is not signed in finds the
+ * agenda, a proposal open for public comment and a closed poll's results, follows links to the
+ * poll's permanent page, and registers through the plain HTML form. axe finds nothing, and the
+ * page fits a 360 px phone without sideways scrolling.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { a11yViolations } from '../helpers/a11y.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { sleep } from '../helpers/clients.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+let server: TestServer;
+let browser: Browser;
+let noScript: BrowserContext;
+const PAGE = () => `${server.baseUrl}/public/meetings/${DEMO_MEETING.id}`;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+});
+
+afterAll(async () => {
+  await noScript?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the public meeting page without JavaScript', () => {
+  it('shows the agenda, a proposal with its text and comments, and a closed poll’s results', async () => {
+    const page = await noScript.newPage();
+    await page.goto(PAGE());
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DEMO_MEETING.title);
+    const agenda = page.locator('section[aria-labelledby="agenda"]');
+    expect(await agenda.locator('h3').count()).toBeGreaterThan(3);
+    const proposal = page.locator('#proposal-pn-gdc-implementation');
+    await expect(proposal.locator('h3').textContent()).resolves.toBe(
+      'Policy Network on the Implementation of the Global Digital Compact',
+    );
+    await expect(proposal.textContent()).resolves.toContain('open for public comment');
+    await expect(proposal.textContent()).resolves.toContain(
+      'The Global Digital Compact asks the IGF to support its implementation.',
+    );
+    const poll = page.locator('section[aria-labelledby="polls"]');
+    const table = poll.locator('table').first();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+    // Nothing scrolls sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await poll.getByRole('link', { name: 'Continue with last year’s MAG Working Groups for the IGF 2025 cycle?' }).click();
+    await page.waitForURL(/\/polls\//);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Continue with last year’s MAG Working Groups for the IGF 2025 cycle?',
+    );
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('lets a reader register through the HTML form', async () => {
+    const page = await noScript.newPage();
+    await page.goto(PAGE());
+    await page.getByRole('link', { name: 'Register for this meeting' }).click();
+    await page.getByLabel('Name').fill('Kofi Mensah');
+    await page.getByLabel('Email').fill('kofi@example.net');
+    await page.getByLabel('Stakeholder group').selectOption('technical-community');
+    await page.getByLabel('Country').fill('Ghana');
+    await page.getByLabel('Affiliation').fill('Accra Internet Society');
+    // A person takes a few seconds; the server refuses forms sent faster.
+    await sleep(3_200);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.waitForURL(/\/register\/sent$/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('We have sent you an email');
+    await page.close();
+  });
+});
+
+describe('the public pages for assistive technology', () => {
+  it('have no axe violations (meeting, version-less poll page, registration form)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['', '/register']) {
+      await page.goto(`${PAGE()}${path}`);
+      expect(await a11yViolations(page), path || 'meeting').toEqual([]);
+    }
+    await page.goto(PAGE());
+    await page.locator('section[aria-labelledby="polls"] h3 a').first().click();
+    await page.waitForURL(/\/polls\//);
+    expect(await a11yViolations(page), 'poll').toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * The open consultation's public pages, read without a cookie: the demo's public meeting answers
+ * with its agenda, proposals, decisions and versions as valid HTML; every id of the `mag` seed
+ * meeting answers 404; pages are cached with an ETag; a version's digest can be checked.
+ */
+import { createHash } from 'node:crypto';
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { login, type Session } from '../helpers/clients.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
+
+const { server, call } = serverSuite();
+const PUBLIC = DEMO_MEETING.id;
+const MAG = SEED_MEETING.id;
+let secretariat: Session;
+let publicVersion: string;
+let magVersion: string;
+let publicPoll: string;
+let magPoll: string;
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers });
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+
+beforeAll(async () => {
+  secretariat = await login(server.baseUrl, 'secretariat@example.org');
+  const named = async (meetingId: string) => {
+    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${meetingId}/versions`, {
+      name: 'As circulated',
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  };
+  publicVersion = await named(PUBLIC);
+  magVersion = await named(MAG);
+  const closedPoll = async (meetingId: string) => {
+    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${meetingId}/polls`, {
+      question: `Adopt the agenda of ${meetingId}?`,
+      kind: 'single',
+      audience: 'everyone',
+      secret: false,
+      results: 'live',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+    });
+    expect(created.status).toBe(201);
+    expect((await call(secretariat, 'POST', `/api/polls/${created.body.id}/open`)).status).toBe(200);
+    expect((await call(secretariat, 'POST', `/api/polls/${created.body.id}/close`)).status).toBe(200);
+    return created.body.id;
+  };
+  publicPoll = await closedPoll(PUBLIC);
+  magPoll = await closedPoll(MAG);
+});
+
+async function expectValidHtml(body: string): Promise<void> {
+  const report = await validator.validateString(body);
+  const messages = report.results.flatMap((result) =>
+    result.messages.map((message) => `${message.ruleId}: ${message.message} (line ${message.line})`),
+  );
+  expect(messages).toEqual([]);
+}
+
+describe('the public pages of a public meeting, signed out', () => {
+  it('show the meeting: title, agenda, proposals with status, decisions, versions, feed link, canonical and Open Graph tags', async () => {
+    const response = await get(`/public/meetings/${PUBLIC}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const body = await response.text();
+    expect(body).toContain('<html lang="en">');
+    expect(body).toContain(`<title>${DEMO_MEETING.title}</title>`);
+    expect(body).toMatch(/<link rel="canonical" href="http[^"]+\/public\/meetings\/igf2025-oc1">/);
+    expect(body).toContain('property="og:title"');
+    expect(body).toContain(`href="/public/meetings/${PUBLIC}/feed.atom"`);
+    expect(body).toContain('Policy Network on the Implementation of the Global Digital Compact');
+    expect(body).toContain('under discussion');
+    expect(body).toContain('Continue with last year’s MAG Working Groups for the IGF 2025 cycle?');
+    expect(body).toContain(`/public/meetings/${PUBLIC}/versions/${publicVersion}`);
+    expect(body).toContain(`/public/meetings/${PUBLIC}/polls/${publicPoll}`);
+    expect(body).not.toMatch(/@example\.org/);
+    expect(body).not.toContain('<script');
+    await expectValidHtml(body);
+  });
+
+  it('serve the feed, the version, the poll and the pack', async () => {
+    const feed = await get(`/public/meetings/${PUBLIC}/feed.atom`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    const xml = await feed.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(xml).toContain('Agenda version: As circulated');
+    expect(xml).toContain(`Poll closed: Adopt the agenda of ${PUBLIC}?`);
+    expect(xml).toContain('New proposal: Policy Network on the Implementation of the Global Digital Compact');
+
+    const version = await get(`/public/meetings/${PUBLIC}/versions/${publicVersion}`);
+    expect(version.status).toBe(200);
+    await expectValidHtml(await version.text());
+    const poll = await get(`/public/meetings/${PUBLIC}/polls/${publicPoll}`);
+    expect(poll.status).toBe(200);
+    const pollPage = await poll.text();
+    expect(pollPage).toContain(`Adopt the agenda of ${PUBLIC}?`);
+    // The decision links to the version of the agenda that stood when it was taken.
+    expect(pollPage).toContain(`href="/public/meetings/${PUBLIC}/versions/${publicVersion}"`);
+    await expectValidHtml(pollPage);
+    for (const format of ['md', 'html', 'docx'])
+      expect((await get(`/public/meetings/${PUBLIC}/pack.${format}`)).status).toBe(200);
+  });
+
+  it('show a digest on a version’s page equal to the SHA-256 of the version’s Markdown', async () => {
+    const page = await (await get(`/public/meetings/${PUBLIC}/versions/${publicVersion}`)).text();
+    const shown = /<dd class="digest" id="sha256">([0-9a-f]{64})<\/dd>/.exec(page)?.[1];
+    const markdown = await get(`/public/meetings/${PUBLIC}/versions/${publicVersion}.md`);
+    expect(markdown.status).toBe(200);
+    const bytes = Buffer.from(await markdown.arrayBuffer());
+    expect(shown).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(bytes.toString('utf8')).toContain('As circulated');
+  });
+
+  it('are cached: an ETag, a short max-age, and 304 when the reader has it', async () => {
+    const first = await get(`/public/meetings/${PUBLIC}`);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=30');
+    const again = await get(`/public/meetings/${PUBLIC}`, { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Readers count in the metrics, cached answers apart.
+    const metrics = await (await get('/metrics')).text();
+    expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="304"\} [1-9]/);
+    expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="200"\} [1-9]/);
+  });
+});
+
+describe('what the public pages never show', () => {
+  it('shows a hidden comment as “hidden by moderator”, without its body', async () => {
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const body = 'A remark the moderator will hide: call 555-0100.';
+    const thread = await call<{ id: string; comments: { id: string }[] }>(kwame, 'POST', '/api/threads', {
+      doc: 'proposal:pn-gdc-implementation',
+      body,
+    });
+    expect(thread.status).toBe(201);
+    expect(await (await get(`/public/meetings/${PUBLIC}`)).text()).toContain(body);
+    const hidden = await call(secretariat, 'DELETE', `/api/comments/${thread.body.comments[0]!.id}`, { reason: 'personal data' });
+    expect(hidden.status).toBe(204);
+    const page = await (await get(`/public/meetings/${PUBLIC}`)).text();
+    expect(page).not.toContain(body);
+    expect(page).toContain('hidden by moderator');
+    // The public moderation log: the action and reason, not the comment.
+    expect(page).toMatch(/comment \w+ — personal data/);
+  });
+
+  it('shows a secret poll’s totals only, and no poll that is not closed', async () => {
+    const create = (question: string, secret: boolean) =>
+      call<{ id: string }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/polls`, {
+        question,
+        kind: 'single',
+        audience: 'everyone',
+        secret,
+        results: 'live',
+        options: [{ label: 'Yes' }, { label: 'No' }],
+      });
+    const secret = await create('A secret question for the public page?', true);
+    const open = await create('A poll still open?', false);
+    await call(secretariat, 'POST', `/api/polls/${secret.body.id}/open`);
+    await call(secretariat, 'POST', `/api/polls/${open.body.id}/open`);
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const options = (await call<{ options: { id: string }[] }>(mei, 'GET', `/api/polls/${secret.body.id}`)).body.options;
+    expect((await call(mei, 'PUT', `/api/polls/${secret.body.id}/ballot`, { choices: [options[0]!.id] })).status).toBe(200);
+    await call(secretariat, 'POST', `/api/polls/${secret.body.id}/close`);
+    const poll = await (await get(`/public/meetings/${PUBLIC}/polls/${secret.body.id}`)).text();
+    expect(poll).toContain('Secret ballot: totals only');
+    expect(poll).toContain('1 ballots');
+    expect(poll).not.toContain('Mei Lin');
+    expect(await (await get(`/public/meetings/${PUBLIC}`)).text()).not.toContain('A poll still open?');
+    expect((await get(`/public/meetings/${PUBLIC}/polls/${open.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('a mag meeting', () => {
+  it('answers 404 on every public route, signed out and signed in', async () => {
+    const paths = [
+      `/public/meetings/${MAG}`,
+      `/public/meetings/${MAG}/feed.atom`,
+      `/public/meetings/${MAG}/versions/${magVersion}`,
+      `/public/meetings/${MAG}/versions/${magVersion}.md`,
+      `/public/meetings/${MAG}/polls/${magPoll}`,
+      `/public/meetings/${MAG}/pack.md`,
+      `/public/meetings/${MAG}/pack.html`,
+      `/public/meetings/${MAG}/pack.docx`,
+      // A mag meeting's version or poll under the public meeting's id.
+      `/public/meetings/${PUBLIC}/versions/${magVersion}`,
+      `/public/meetings/${PUBLIC}/polls/${magPoll}`,
+    ];
+    for (const path of paths) {
+      expect((await get(path)).status, path).toBe(404);
+      expect((await get(path, { cookie: secretariat.cookie })).status, path).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The public feature on PostgreSQL: its migration applies, the public page reads every table it
+ * shows, and a registration is stored, refused the second time and listed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { http, login, sleep } from '../helpers/clients.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+let server: TestServer;
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase('publicpages');
+  server = await startServer({ env: { DATABASE_URL: database.url } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+describe('public pages and registration on PostgreSQL', () => {
+  it('serves the public meeting, hides the mag meeting, and keeps one registration per email', async () => {
+    const page = await fetch(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Policy Network on the Implementation of the Global Digital Compact');
+    expect((await fetch(`${server.baseUrl}/public/meetings/${SEED_MEETING.id}`)).status).toBe(404);
+
+    const form = await http<{ formToken: string }>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/registrations/form`);
+    await sleep(3_200);
+    const body = {
+      name: 'Lina Haddad',
+      email: 'lina@example.net',
+      group: 'civil-society',
+      country: 'Jordan',
+      affiliation: '',
+      formToken: form.body.formToken,
+    };
+    expect((await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/registrations`, { body })).status).toBe(202);
+    expect((await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/registrations`, { body })).status).toBe(409);
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const list = await http<{ email: string; confirmed: boolean }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/registrations`,
+      { cookie: secretariat.cookie },
+    );
+    expect(list.body).toEqual([expect.objectContaining({ email: 'lina@example.net', confirmed: false })]);
+  });
+});
