@@ -3,8 +3,10 @@ import { strToU8, zipSync } from 'fflate';
 
 /** A one-page PDF whose text (Latin-1, one line per entry) pdf.js can extract. */
 export function tinyPdf(lines: string[]): Buffer {
-  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = ['BT', '/F1 14 Tf', '72 720 Td', '18 TL', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n');
+  const escapePdf = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = ['BT', '/F1 14 Tf', '72 720 Td', '18 TL', ...lines.map((line) => `(${escapePdf(line)}) Tj T*`), 'ET'].join(
+    '\n',
+  );
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -6,7 +6,7 @@
 import { type DragEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModerator } from '../../../shared/roles.ts';
-import { type AttachmentDto, LIVE_ATTACHMENTS_MAP } from '../../../shared/schemas/attachments.ts';
+import { LIVE_ATTACHMENTS_MAP } from '../../../shared/schemas/attachments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';

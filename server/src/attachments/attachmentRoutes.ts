@@ -58,11 +58,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ service: AttachmentSe
   ): Promise<{ upload: Upload; fields: Record<string, string> }> => {
     if (!request.isMultipart()) throw new AppError('NO_FILE', 'Send the file as multipart/form-data in the field `file`.');
     const data = await request.file();
-    if (!data || data.fieldname !== 'file') throw new AppError('NO_FILE', 'Send the file in the field `file`.');
+    if (data?.fieldname !== 'file') throw new AppError('NO_FILE', 'Send the file in the field `file`.');
     const fields: Record<string, string> = {};
     for (const [name, field] of Object.entries(data.fields)) {
       const value = Array.isArray(field) ? field[0] : field;
-      if (value && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
+      if (value?.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
     }
     // Past the limit the rest of the body is not read: the connection closes after the 413.
     reply.header('connection', 'close');

@@ -13,7 +13,7 @@ import type { User } from '../users/userStore.ts';
 import { canRemove, canUpload } from './attachmentPolicy.ts';
 import { AttachmentStore } from './attachmentStore.ts';
 import { sanitiseFileName } from './fileName.ts';
-import { type FileStore, FileTooLarge } from './fileStore.ts';
+import { type FileStore, FileTooLarge, type StoredFile } from './fileStore.ts';
 import { type FileType, sniffFileType } from './fileType.ts';
 import type { TextExtractor } from './textExtractor.ts';
 
@@ -168,7 +168,7 @@ export class AttachmentService {
   }
 
   private async receive(upload: Upload, user: User) {
-    let stored;
+    let stored: StoredFile;
     try {
       stored = await this.options.files.put(upload.stream, this.maxBytes);
     } catch (error) {

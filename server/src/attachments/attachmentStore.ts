@@ -113,8 +113,14 @@ export class AttachmentStore {
   async list(meetingId: string, filter: { itemId?: string; proposalId?: string } = {}): Promise<AttachmentDto[]> {
     const where = ['meeting_id = ?', 'deleted_at IS NULL'];
     const params: string[] = [meetingId];
-    if (filter.itemId) where.push('item_id = ?'), params.push(filter.itemId);
-    if (filter.proposalId) where.push('proposal_id = ?'), params.push(filter.proposalId);
+    if (filter.itemId) {
+      where.push('item_id = ?');
+      params.push(filter.itemId);
+    }
+    if (filter.proposalId) {
+      where.push('proposal_id = ?');
+      params.push(filter.proposalId);
+    }
     const rows = await this.db.all<AttachmentRow>(
       `SELECT ${ATTACHMENT_COLUMNS} FROM attachments WHERE ${where.join(' AND ')} ORDER BY created_at, id`,
       params,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { type Db, UniqueViolation } from '../storage/db.ts';
-import { type FileStore, isSha256, pump, type StoredFile } from './fileStore.ts';
+import { type FileStore, isSha256, pump, type StoredFile } from './fileStoreTypes.ts';
 
 const CHUNK_BYTES = 256 * 1024;
 

@@ -5,7 +5,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { type FileStore, isSha256, pump, type StoredFile } from './fileStore.ts';
+import { type FileStore, isSha256, pump, type StoredFile } from './fileStoreTypes.ts';
 
 export class DiskFileStore implements FileStore {
   private readonly root: string;

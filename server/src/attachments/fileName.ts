@@ -6,6 +6,7 @@
 import { ATTACHMENT_LIMITS } from '../../../shared/schemas/attachments.ts';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters from file names is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 export function sanitiseFileName(raw: string, ext: string): string {

@@ -50,8 +50,14 @@ export class TextExtractor {
       }, TIMEOUT_MS);
       timer.unref();
       this.waiting.set(id, {
-        resolve: (text) => (clearTimeout(timer), resolve(text)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
+        resolve: (text) => {
+          clearTimeout(timer);
+          resolve(text);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
       worker.postMessage({ id, mime, data }, [data.buffer as ArrayBuffer]);
     });

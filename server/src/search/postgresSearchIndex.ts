@@ -5,7 +5,7 @@
  * the same way in JavaScript (textFold.ts).
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
-import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndex.ts';
+import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
 import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');

@@ -3,56 +3,20 @@
  * with pg_trgm over folded text. Both are kept current by triggers (see searchSources.ts);
  * text of collaborative documents is written by `replaceDocument` when a document is stored.
  */
-import type { Db, SqlExecutor } from '../storage/db.ts';
+import type { Db } from '../storage/db.ts';
 import { PostgresSearchIndex } from './postgresSearchIndex.ts';
+import type { SearchIndex } from './searchIndexTypes.ts';
 import { SqliteSearchIndex } from './sqliteSearchIndex.ts';
 
-export interface IndexEntry {
-  kind: string;
-  refId: string;
-  meetingId: string;
-  target: string;
-  title: string;
-  body: string;
-}
-
-export interface SearchOptions {
-  meetingId?: string;
-  limit: number;
-}
-
-export interface SearchIndex {
-  /** Creates what the index needs (idempotent), installs the triggers and rebuilds the SQL rows. */
-  setup(): Promise<void>;
-  /** Replaces every row that came from document `doc` (e.g. `agenda:m1`). */
-  replaceDocument(doc: string, entries: IndexEntry[], tx?: SqlExecutor): Promise<void>;
-  /** The documents that have rows in the index. */
-  indexedDocuments(): Promise<Set<string>>;
-  /** Rows containing every word (already folded, see textFold.ts), best first. */
-  search(words: string[], options: SearchOptions): Promise<IndexEntry[]>;
-}
+export {
+  type IndexEntry,
+  type IndexRow,
+  likeEscape,
+  type SearchIndex,
+  type SearchOptions,
+  toEntry,
+} from './searchIndexTypes.ts';
 
 export function createSearchIndex(db: Db): SearchIndex {
   return db.dialect === 'postgres' ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db);
 }
-
-export interface IndexRow {
-  kind: string;
-  ref_id: string;
-  meeting_id: string;
-  target: string;
-  title: string;
-  body: string;
-}
-
-export const toEntry = (row: IndexRow): IndexEntry => ({
-  kind: row.kind,
-  refId: row.ref_id,
-  meetingId: row.meeting_id,
-  target: row.target,
-  title: row.title,
-  body: row.body,
-});
-
-/** Escapes a LIKE pattern's wildcards (with `ESCAPE '\\'`). */
-export const likeEscape = (word: string): string => word.replace(/[\\%_]/g, (c) => `\\${c}`);

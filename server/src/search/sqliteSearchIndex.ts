@@ -4,7 +4,7 @@
  * and Latin accents itself. Shorter words fall back to LIKE over the same table.
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
-import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndex.ts';
+import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
 import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
