@@ -65,9 +65,10 @@ function layoutProblems(page: Page, minTarget: number): Promise<LayoutProblems> 
         }
         break;
       }
-      // A checkbox or radio button is operated through its label, which is the target.
+      // A checkbox, a radio button or a (visually hidden) file input is operated through its
+      // label, which is the target.
       const target =
-        control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio')
+        control instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(control.type)
           ? (control.closest('label') ?? document.querySelector(`label[for="${CSS.escape(control.id)}"]`) ?? control)
           : control;
       const size = target.getBoundingClientRect();

@@ -79,7 +79,7 @@ describe('people administration in the browser', () => {
     await again.close();
 
     // On the secretariat's list the person is now active.
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.getByRole('row', { name: /Grace Mwangi/ }).textContent()).toContain('Active');
     expect(errors).toEqual([]);
     expect(guestErrors).toEqual([]);
