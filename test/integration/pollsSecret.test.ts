@@ -62,6 +62,8 @@ function linksVoterToChoice(text: string): boolean {
     body = undefined;
   }
   if (Array.isArray(body)) return body.some((record) => linksVoterToChoice(JSON.stringify(record)));
+  // A CSV (the audit log's) likewise, row by row.
+  if (body === undefined && text.includes('\n')) return text.split('\n').some((row) => linksVoterToChoice(row));
   return voterMarks().some((mark) => text.includes(mark)) && optionIds().some((id) => text.includes(id));
 }
 

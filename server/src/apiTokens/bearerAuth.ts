@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The API token behind `user` on a bearer request, or null (cookie or anonymous). */
     apiToken: ApiToken | null;
+    /** The secretariat's role was capped to the chair's because the token lacks the admin scope. */
+    apiTokenRoleCapped?: boolean;
   }
 }
 
@@ -63,7 +65,8 @@ export async function authenticateBearer(request: FastifyRequest, bearer: string
   // Without the admin scope, a secretariat's token acts with the chair's powers: the secretariat's
   // routes decide on the role in their services and policies, so capping the role here applies the
   // scope everywhere at once, including routes added later.
-  request.user = user.role === 'secretariat' && !hasScope(token, 'admin') ? { ...user, role: 'chair' } : user;
+  request.apiTokenRoleCapped = user.role === 'secretariat' && !hasScope(token, 'admin');
+  request.user = request.apiTokenRoleCapped ? { ...user, role: 'chair' } : user;
   await tokens.touch(token);
 }
 
@@ -72,4 +75,10 @@ export function refuseWithoutAdminScope(request: FastifyRequest): void {
   if (request.apiToken && !hasScope(request.apiToken, 'admin')) {
     throw new AppError('TOKEN_SCOPE', "This API token lacks the admin scope that the secretariat's routes need.");
   }
+}
+
+/** A refusal that the admin scope would have avoided says so (TOKEN_SCOPE), not only "forbidden". */
+export function scopeRefusal(request: FastifyRequest, code: string): AppError | null {
+  if (code !== 'FORBIDDEN' || !request.apiTokenRoleCapped) return null;
+  return new AppError('TOKEN_SCOPE', "This API token lacks the admin scope that the secretariat's routes need.");
 }

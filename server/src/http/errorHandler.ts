@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorBody } from '../../../shared/errors.ts';
+import { scopeRefusal } from '../apiTokens/bearerAuth.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import { AppError } from './appError.ts';
 
@@ -68,7 +69,7 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 export const errorHandler = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const { status, body } = toResponse(error);
+      const { status, body } = toResponse(scopeRefusal(request, error.code) ?? error);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       void reply.status(status).send(body);
     });

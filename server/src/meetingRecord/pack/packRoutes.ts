@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
 import type { Language } from '../../../../shared/i18n/languages.ts';
-import { ErrorResponse, LangQuery, MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
+import { LangQuery, MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
 import { AttachmentStore } from '../../attachments/attachmentStore.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { packFloorRecord } from '../../floor/packFloor.ts';
