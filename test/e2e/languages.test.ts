@@ -149,6 +149,9 @@ describe('the board in the six UN languages', () => {
     expect(await title.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     // Typing Arabic in the editor: the new paragraph takes its direction from its text (dir=auto), so it and its
     // caret run right to left; the seed's English notes beside it stay left to right.
+    // Typed once the agenda has synced (on a loaded machine, keys sent before that can be lost with the first render).
+    await expect.poll(() => page.locator('.ProseMirror .agenda-item').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');

@@ -33,7 +33,13 @@ export function MeetingPage() {
             {meeting.title}
           </h1>
           <p className="meeting__meta">
-            {formatMeetingDate(meeting, i18n.language)} · {meeting.form}
+            {formatMeetingDate(meeting, i18n.language)} · {t(`meetingAdmin.formats.${meeting.format}`)}
+            {meeting.place && (
+              <>
+                {' · '}
+                <bdi>{meeting.place}</bdi>
+              </>
+            )}
             {meeting.startTime &&
               meeting.timeZone &&
               ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}

@@ -139,7 +139,7 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
     ? `<section><h2>${pack.text.attachments}</h2>\n<ul>\n${pack.attachments
         .map(
           (file) =>
-            `<li><a href="${escapeHtml(file.url)}"><bdi>${escapeHtml(file.name)}</bdi></a>${file.item ? ` — <bdi>${escapeHtml(file.item)}</bdi>` : ''}</li>`,
+            `<li><a href="${escapeHtml(file.url)}">${escapeHtml(file.name)}</a>${file.item ? ` — <bdi>${escapeHtml(file.item)}</bdi>` : ''}</li>`,
         )
         .join('\n')}\n</ul></section>`
     : '';
