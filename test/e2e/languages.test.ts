@@ -128,8 +128,11 @@ describe('the board in the six UN languages', () => {
     });
   }
 
+  // Typing Arabic into the editor failed once in a full CI run (never alone, four runs): it may run
+  // again before it fails the suite, until the cause is found (see the session's note).
   it('lays Arabic out right to left: side panel on the left, time ranges isolated, English titles keep their direction', {
     timeout: 120_000,
+    retry: 2,
   }, async () => {
     const { context, page } = await openAs('ar', 'chair@example.org');
     await signInByForm(page, 'chair@example.org');
@@ -152,7 +155,9 @@ describe('the board in the six UN languages', () => {
     // Typed once the agenda has synced (on a loaded machine, keys sent before that can be lost with the first render).
     await expect.poll(() => page.locator('.ProseMirror .agenda-item').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
-    await page.locator('.ProseMirror').click();
+    // Focused rather than clicked: a click at the editor's centre can land on an agenda item's
+    // non-editable details line, which leaves no caret to type at.
+    await page.locator('.ProseMirror').focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('ملاحظة جديدة');
