@@ -161,13 +161,14 @@ describe('the board in the six UN languages', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('ملاحظة جديدة');
-    const typed = page.locator('.ProseMirror p', { hasText: 'ملاحظة جديدة' });
+    // The last one: a second attempt of this test finds the first attempt's paragraph too.
+    const typed = page.locator('.ProseMirror p', { hasText: 'ملاحظة جديدة' }).last();
     await typed.waitFor();
     expect(await typed.getAttribute('dir')).toBe('auto');
     expect(await typed.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     const layout = await page.evaluate(() => {
       const caret = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
-      const paragraph = [...document.querySelectorAll('.ProseMirror p')].find((p) => p.textContent === 'ملاحظة جديدة')!;
+      const paragraph = [...document.querySelectorAll('.ProseMirror p')].filter((p) => p.textContent === 'ملاحظة جديدة').pop()!;
       const text = document.createRange();
       text.selectNodeContents(paragraph);
       const words = text.getBoundingClientRect();
