@@ -150,9 +150,7 @@ describe('a single-choice poll', () => {
     expect(actions).toContain('poll.closed');
   });
 
-  // Failed once in a full CI run on the loaded two-core machine (and never alone, three runs); the
-  // cause is not found yet, so it may run again before it fails the suite (see the session's note).
-  it('shows results per stakeholder group, the roll call of a named poll, and exports CSV', { retry: 2 }, async () => {
+  it('shows results per stakeholder group, the roll call of a named poll, and exports CSV', async () => {
     const body = await results(poll.id);
     // Kwame: civil society (Yes); Mei: technical community (No); Laura: private sector (No).
     expect(body.byGroup).toEqual({
@@ -175,8 +173,10 @@ describe('a single-choice poll', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe('option_id,option,votes,private-sector,civil-society,technical-community,elected');
-    expect(lines[1]).toBe(`${option(0)},Yes,1,0,1,0,no`);
-    expect(lines[2]).toBe(`${option(1)},No,2,1,0,1,yes`);
+    // An option id is random and may start with "-", which the CSV defuses like any formula-looking cell.
+    const cell = (text: string) => (/^[=+\-@]/.test(text) ? `'${text}` : text);
+    expect(lines[1]).toBe(`${cell(option(0))},Yes,1,0,1,0,no`);
+    expect(lines[2]).toBe(`${cell(option(1))},No,2,1,0,1,yes`);
     expect(lines[3]).toBe(',Ballots,3,1,1,1,');
   });
 });
