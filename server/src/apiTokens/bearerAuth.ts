@@ -70,12 +70,6 @@ export async function authenticateBearer(request: FastifyRequest, bearer: string
   await tokens.touch(token);
 }
 
-/** For requireRole: a bearer request to a secretariat-only route needs the admin scope. */
-export function refuseWithoutAdminScope(request: FastifyRequest): void {
-  if (request.apiToken && !hasScope(request.apiToken, 'admin')) {
-    throw new AppError('TOKEN_SCOPE', "This API token lacks the admin scope that the secretariat's routes need.");
-  }
-}
 
 /** A refusal that the admin scope would have avoided says so (TOKEN_SCOPE), not only "forbidden". */
 export function scopeRefusal(request: FastifyRequest, code: string): AppError | null {
