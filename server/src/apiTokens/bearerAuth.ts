@@ -70,7 +70,6 @@ export async function authenticateBearer(request: FastifyRequest, bearer: string
   await tokens.touch(token);
 }
 
-
 /** A refusal that the admin scope would have avoided says so (TOKEN_SCOPE), not only "forbidden". */
 export function scopeRefusal(request: FastifyRequest, code: string): AppError | null {
   if (code !== 'FORBIDDEN' || !request.apiTokenRoleCapped) return null;
