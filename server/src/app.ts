@@ -34,6 +34,7 @@ import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { LiveProjection } from './live/liveProjection.ts';
 import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
+import { Notifier } from './notifications/notify.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { ALL_MIGRATIONS } from './schema.ts';
@@ -70,6 +71,8 @@ export interface App {
   live: LiveProjection;
   store: Store;
   metrics: Metrics;
+  /** This app's notifier (the demo seed and tests emit through it). */
+  notify: Notifier;
   /** Stores what is pending, closes every socket, then the store. */
   close(): Promise<void>;
 }
@@ -227,6 +230,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     },
   });
   const meetings = new MeetingLifecycle();
+  // One per app: two apps in one process (tests) keep their own dialect, coalescing and origin.
+  const notify = new Notifier({
+    dialect: store.db.dialect,
+    coalesceMs: config.notifications.coalesceMs,
+    origin: config.publicOrigins[0]!,
+  });
   for (const feature of FEATURES) {
     await feature.register({
       http,
@@ -237,6 +246,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       config,
       metrics,
       meetings,
+      notify,
       log: http.log.child({ feature: feature.name }),
     });
   }
@@ -262,6 +272,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     live,
     store,
     metrics,
+    notify,
     close: () =>
       (closing ??= (async () => {
         live.stop();

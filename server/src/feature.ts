@@ -11,6 +11,7 @@ import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { Config } from './config.ts';
 import type { LiveProjection } from './live/liveProjection.ts';
 import type { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
+import type { Notifier } from './notifications/notify.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { SqlExecutor } from './storage/db.ts';
 import type { Migration } from './storage/migrations.ts';
@@ -29,6 +30,8 @@ export interface FeatureContext {
   log: FastifyBaseLogger;
   /** Meeting events other features act on (closing their open polls when a meeting is archived). */
   meetings: MeetingLifecycle;
+  /** Tells people of an event inside the transaction of the change (the notifications feature sends it later). */
+  notify: Notifier;
 }
 
 export interface DemoSeedContext {
@@ -39,6 +42,8 @@ export interface DemoSeedContext {
   users: Map<string, User>;
   /** The demo consultation's id. */
   meetingId: string;
+  /** The app's notifier: the seed's services tell people as they would at run time. */
+  notify: Notifier;
 }
 
 export interface Feature {

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp(config);
   const log = app.http.log;
-  if (config.seedDemo && (await seedDemo(app.store))) log.info('loaded the demo consultation into the empty store');
+  if (config.seedDemo && (await seedDemo(app.store, app.notify))) log.info('loaded the demo consultation into the empty store');
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -48,7 +48,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     ...options.env,
   });
   const app = await buildApp(config, { logger: false });
-  if (options.seed !== false) await seedDemo(app.store);
+  if (options.seed !== false) await seedDemo(app.store, app.notify);
   await app.http.listen({ port, host: '127.0.0.1' });
   return {
     app,

@@ -18,7 +18,7 @@ beforeAll(async () => {
   app = await buildApp(loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: tempDir('origins'), LOG_LEVEL: 'silent' }), {
     logger: false,
   });
-  await seedDemo(app.store);
+  await seedDemo(app.store, app.notify);
   await app.http.listen({ port, host: '127.0.0.1' });
 });
 afterAll(async () => {

@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { notify } from '../../server/src/notifications/notify.ts';
 import { localDateTime } from '../../server/src/notifications/timeZones.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { login, type Session, sleep, waitFor } from '../helpers/clients.ts';
@@ -192,7 +191,7 @@ describe('inbox and immediate emails', () => {
           tx,
         );
         const mentions = await comments.setMentions(commentId, mentioned, tx);
-        await notify.emit(tx, { type: 'comment', actorId: people.olena!.user.id, threadId, commentId, mentions });
+        await server.app.notify.emit(tx, { type: 'comment', actorId: people.olena!.user.id, threadId, commentId, mentions });
       });
     }
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -294,7 +293,7 @@ describe('digest', () => {
     await call(people.kwame!, 'POST', `/api/threads/${threadId}/comments`, { body: 'Agreed, and the DCs too' });
     for (let index = 0; index < 203; index++) {
       await server.app.store.db.transaction((tx) =>
-        notify.emit(tx, {
+        server.app.notify.emit(tx, {
           type: 'action.assigned',
           actorId: people.secretariat!.user.id,
           actionId: action.body.id,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileStore, type FileStore, FileTooLarge } from '../../server/src/attachments/fileStore.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { seedDemo } from '../../server/src/demo/seedDemo.ts';
+import { Notifier } from '../../server/src/notifications/notify.ts';
 import { createSearchIndex, type SearchIndex } from '../../server/src/search/searchIndex.ts';
 import { queryWords } from '../../server/src/search/textFold.ts';
 import type { Store } from '../../server/src/storage/store.ts';
@@ -41,7 +42,7 @@ describe.each(backends('search'))('file store and search index on $name', (backe
     files = createFileStore(store, tempDir('files'));
     index = createSearchIndex(store.db);
     await index.setup();
-    await seedDemo(store);
+    await seedDemo(store, new Notifier({ dialect: store.db.dialect, coalesceMs: 60_000, origin: 'http://127.0.0.1' }));
   });
   afterAll(async () => {
     await store?.close();

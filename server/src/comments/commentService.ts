@@ -13,7 +13,7 @@ import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../sh
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import { requireMeeting } from '../meetings/requireMeeting.ts';
-import { notify } from '../notifications/notify.ts';
+import type { Notifier } from '../notifications/notify.ts';
 import type { ProposalStore } from '../proposals/proposalStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -30,6 +30,7 @@ export interface CommentServiceOptions {
   comments: CommentStore;
   proposals: ProposalStore;
   live: LiveProjection;
+  notify: Notifier;
 }
 
 function checkText(text: string, what: string): void {
@@ -80,7 +81,7 @@ export class CommentService {
         tx,
       );
       const mentions = await comments.setMentions(created.commentId, mentionedIds(input.body), tx);
-      await notify.emit(tx, {
+      await this.options.notify.emit(tx, {
         type: 'comment',
         actorId: user.id,
         threadId: created.threadId,
@@ -112,7 +113,7 @@ export class CommentService {
     const commentId = await store.db.transaction(async (tx) => {
       const id = await comments.addComment(threadId, user.id, body, tx);
       const mentions = await comments.setMentions(id, mentionedIds(body), tx);
-      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId, commentId: id, mentions });
+      await this.options.notify.emit(tx, { type: 'comment', actorId: user.id, threadId, commentId: id, mentions });
       await store.audit.record(
         { actorId: user.id, action: 'comment.create', subject: `comment:${id}`, detail: { threadId, doc: thread.doc, mentions } },
         tx,
@@ -135,7 +136,14 @@ export class CommentService {
     await store.db.transaction(async (tx) => {
       await comments.editComment(commentId, body, tx);
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
-      await notify.emit(tx, { type: 'comment', actorId: user.id, threadId: comment.threadId, commentId, mentions, edited: true });
+      await this.options.notify.emit(tx, {
+        type: 'comment',
+        actorId: user.id,
+        threadId: comment.threadId,
+        commentId,
+        mentions,
+        edited: true,
+      });
       await store.audit.record(
         {
           actorId: user.id,

@@ -10,6 +10,7 @@ import { richTextExtensions } from '../../../shared/richText.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { FEATURES } from '../features.ts';
 import { agendaContent } from '../meetingRecord/demoRecord.ts';
+import type { Notifier } from '../notifications/notify.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { DEMO_AGENDA, DEMO_MEETING, DEMO_PASSWORD, DEMO_USERS, type DemoAgendaDay } from './demoData.ts';
@@ -17,7 +18,7 @@ import { DEMO_AGENDA, DEMO_MEETING, DEMO_PASSWORD, DEMO_USERS, type DemoAgendaDa
 const SEEDED_KEY = 'demo.seeded';
 
 /** Seeds the demo when the store has no users and no meetings. Returns whether it did. */
-export async function seedDemo(store: Store): Promise<boolean> {
+export async function seedDemo(store: Store, notify: Notifier): Promise<boolean> {
   if ((await store.users.count()) > 0 || (await store.meetings.list()).length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const agendaUpdate = agendaAsUpdate(DEMO_AGENDA);
@@ -31,7 +32,7 @@ export async function seedDemo(store: Store): Promise<boolean> {
     for (const user of DEMO_USERS) users.set(user.email, await store.users.create({ ...user, passwordHash }, tx));
     await store.meetings.create(DEMO_MEETING, tx);
     await store.documents.append(agendaDoc(DEMO_MEETING.id), agendaUpdate, null, tx);
-    for (const feature of FEATURES) await feature.seedDemo?.({ store, tx, users, meetingId: DEMO_MEETING.id });
+    for (const feature of FEATURES) await feature.seedDemo?.({ store, tx, users, meetingId: DEMO_MEETING.id, notify });
     return true;
   });
 }

@@ -21,8 +21,8 @@ const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 export const meetingRecordFeature: Feature = {
   name: 'meetingRecord',
   migrations: [...MEETING_RECORD_MIGRATIONS, ...DIFF_SNAPSHOT_MIGRATIONS],
-  async register({ http, store, collab, live, log, config }) {
-    const actions = new ActionService({ store, live });
+  async register({ http, store, collab, live, log, config, notify }) {
+    const actions = new ActionService({ store, live, notify });
     const run = new RunService({ store, live });
     const versions = new VersionService({
       store,

@@ -1,6 +1,6 @@
 /**
  * Notifications: the inbox, email (immediate, daily digest, one-click unsubscribe) and the
- * secretariat's webhooks. Other features call `notify.emit(tx, event)` inside their
+ * secretariat's webhooks. Other features call `context.notify.emit(tx, event)` inside their
  * transactions; the outbox worker here sends what they wrote.
  */
 import type { Feature } from '../feature.ts';
@@ -9,7 +9,6 @@ import { NOTIFICATION_MIGRATIONS } from './migrations.ts';
 import { notificationRoutes } from './notificationRoutes.ts';
 import { NotificationService } from './notificationService.ts';
 import { NotificationStore } from './notificationStore.ts';
-import { notify } from './notify.ts';
 import { OutboxStore } from './outboxStore.ts';
 import { OutboxWorker } from './outboxWorker.ts';
 import { unsubscribeRoutes } from './unsubscribeRoutes.ts';
@@ -18,9 +17,8 @@ import { webhookRoutes } from './webhookRoutes.ts';
 export const notificationsFeature: Feature = {
   name: 'notifications',
   migrations: NOTIFICATION_MIGRATIONS,
-  async register({ http, store, config, log }) {
+  async register({ http, store, config, log, notify }) {
     const origin = config.publicOrigins[0]!;
-    notify.configure({ dialect: store.db.dialect, coalesceMs: config.notifications.coalesceMs, origin });
     const unsubscribeKey = await store.settings.secret('notifications.unsubscribeKey');
     const notifications = new NotificationStore(store.db);
     const service = new NotificationService({ store, notifications, config: config.notifications, unsubscribeKey });
@@ -38,6 +36,7 @@ export const notificationsFeature: Feature = {
       store,
       outbox: new OutboxStore(store.db),
       mailer,
+      notify,
       config: config.notifications,
       origin,
       log,

@@ -1,8 +1,10 @@
 /**
- * `notify.emit(tx, event)`: called by a feature's service inside the transaction of the change,
+ * `Notifier.emit(tx, event)`: called by a feature's service inside the transaction of the change,
  * it decides who is told (never the person who acted, never someone who could not read the
  * thing), writes their notifications, their email's outbox row and the webhooks' outbox rows
  * through `tx`. Everything commits with the change or not at all; the outbox worker sends later.
+ * One Notifier per app (app.ts makes it and hands it to the features through FeatureContext):
+ * two apps in one process keep their own dialect, coalescing and origin.
  */
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_EMAIL_MODES, type EmailMode, type NotificationKind } from '../../../shared/schemas/notifications.ts';
@@ -11,26 +13,16 @@ import { type Delivery, type NotifyEvent, resolve } from './recipients.ts';
 
 export type { NotifyEvent } from './recipients.ts';
 
-const state: { dialect: Dialect; coalesceMs: number; origin: string } = { dialect: 'sqlite', coalesceMs: 60_000, origin: '' };
-
 export const newId = (): string => randomBytes(12).toString('base64url');
 
-export const notify = {
-  /** Set once by the feature at start: the SQL dialect (row locks) and how long an email waits for company. */
-  configure(options: { dialect: Dialect; coalesceMs: number; origin: string }): void {
-    state.dialect = options.dialect;
-    state.coalesceMs = options.coalesceMs;
-    state.origin = options.origin;
-  },
-
-  /** Writes the event's notifications and outbox rows through `tx`; returns how many people are told. */
-  async emit(tx: SqlExecutor, event: NotifyEvent): Promise<number> {
-    const deliveries = await resolve(tx, event);
-    let told = 0;
-    for (const delivery of deliveries) told += await deliver(tx, delivery);
-    return told;
-  },
-};
+export interface NotifierOptions {
+  /** The SQL dialect: row locks on PostgreSQL. */
+  dialect: Dialect;
+  /** How long an immediate email waits for company (a burst becomes one message). */
+  coalesceMs: number;
+  /** The board's public origin, for the links in webhooks. */
+  origin: string;
+}
 
 /** The email mode each of `userIds` chose for `kind` (the default when they chose nothing). */
 async function emailModes(tx: SqlExecutor, kind: NotificationKind, userIds: string[]): Promise<Map<string, EmailMode>> {
@@ -48,97 +40,113 @@ async function emailModes(tx: SqlExecutor, kind: NotificationKind, userIds: stri
   return modes;
 }
 
-async function deliver(tx: SqlExecutor, delivery: Delivery): Promise<number> {
-  const now = Date.now();
-  // Sorted, so that concurrent transactions take the rows of an email in the same order (no deadlock).
-  let ids = [...new Set(delivery.userIds)].filter((id) => id !== delivery.actorId).sort();
-  if (ids.length > 0) {
-    // Only people on the board: a disabled account hears nothing.
-    const rows = await tx.all<{ id: string }>(
-      `SELECT id FROM users WHERE disabled = 0 AND id IN (${ids.map(() => '?').join(', ')})`,
-      ids,
-    );
-    const active = new Set(rows.map((row) => row.id));
-    ids = ids.filter((id) => active.has(id));
-  }
-  const modes = await emailModes(tx, delivery.kind, ids);
-  let told = 0;
-  for (const userId of ids) {
-    const mode = modes.get(userId) ?? 'off';
-    const inserted = await tx.run(
-      `INSERT INTO notifications (id, user_id, kind, meeting_id, link, params, actor_id, created_at, email_mode, dedupe_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
-      [
-        newId(),
-        userId,
-        delivery.kind,
-        delivery.meetingId,
-        delivery.link,
-        JSON.stringify(delivery.params),
-        delivery.actorId,
-        now,
-        mode,
-        delivery.dedupeKey ?? null,
-      ],
-    );
-    if (inserted.changes === 0) continue;
-    told += 1;
-    if (mode === 'immediate') await ensurePendingEmail(tx, userId, now);
-  }
-  // A periodic check that found nothing new publishes nothing either.
-  if (told > 0 || delivery.public) await publishWebhooks(tx, delivery, now);
-  return told;
-}
+export class Notifier {
+  private readonly options: NotifierOptions;
 
-/**
- * Makes sure a not-yet-composed email to `userId` is waiting: the notifications written before
- * the worker composes it all go in that one email (a burst becomes one message).
- */
-async function ensurePendingEmail(tx: SqlExecutor, userId: string, now: number): Promise<void> {
-  const lock = state.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const inserted = await tx.run(
-      `INSERT INTO notification_outbox (channel, user_id, message_id, kind, status, due_at, created_at)
-       VALUES ('email', ?, ?, 'email', 'pending', ?, ?)
-       ON CONFLICT (user_id) WHERE channel = 'email' AND status = 'pending' DO NOTHING`,
-      [userId, newId(), now + state.coalesceMs, now],
-    );
-    if (inserted.changes > 0) return;
-    // Someone else's pending email: hold it so that the worker cannot compose it before we commit.
-    const held = await tx.get<{ id: number }>(
-      `SELECT id FROM notification_outbox WHERE user_id = ? AND channel = 'email' AND status = 'pending'${lock}`,
-      [userId],
-    );
-    if (held) return;
+  constructor(options: NotifierOptions) {
+    this.options = options;
   }
-  throw new Error('could not queue the email of a notification');
-}
 
-async function publishWebhooks(tx: SqlExecutor, delivery: Delivery, now: number): Promise<void> {
-  const endpoints = await tx.all<{ id: string; kinds: string }>(
-    'SELECT id, kinds FROM webhook_endpoints WHERE deleted_at IS NULL',
-    [],
-  );
-  const wanted = endpoints.filter((endpoint) => (JSON.parse(endpoint.kinds) as string[]).includes(delivery.kind));
-  if (wanted.length === 0) return;
-  // What the outside world may know: the event, where, and the public words; never a comment's
-  // body, never a ballot, never who was told.
-  const data: Record<string, unknown> = {
-    meetingId: delivery.meetingId,
-    link: state.origin + delivery.link,
-    title: delivery.params.title ?? null,
-  };
-  if (delivery.params.status) data.status = delivery.params.status;
-  if (delivery.params.results) data.results = delivery.params.results;
-  if (delivery.params.due) data.due = delivery.params.due;
-  for (const endpoint of wanted) {
-    const messageId = `msg_${newId()}`;
-    const body = JSON.stringify({ type: delivery.kind, timestamp: new Date(now).toISOString(), data });
-    await tx.run(
-      `INSERT INTO notification_outbox (channel, endpoint_id, message_id, kind, payload, status, due_at, created_at)
-       VALUES ('webhook', ?, ?, ?, ?, 'pending', ?, ?)`,
-      [endpoint.id, messageId, delivery.kind, body, now, now],
+  /** Writes the event's notifications and outbox rows through `tx`; returns how many people are told. */
+  async emit(tx: SqlExecutor, event: NotifyEvent): Promise<number> {
+    const deliveries = await resolve(tx, event);
+    let told = 0;
+    for (const delivery of deliveries) told += await this.deliver(tx, delivery);
+    return told;
+  }
+
+  private async deliver(tx: SqlExecutor, delivery: Delivery): Promise<number> {
+    const now = Date.now();
+    // Sorted, so that concurrent transactions take the rows of an email in the same order (no deadlock).
+    let ids = [...new Set(delivery.userIds)].filter((id) => id !== delivery.actorId).sort();
+    if (ids.length > 0) {
+      // Only people on the board: a disabled account hears nothing.
+      const rows = await tx.all<{ id: string }>(
+        `SELECT id FROM users WHERE disabled = 0 AND id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
+      const active = new Set(rows.map((row) => row.id));
+      ids = ids.filter((id) => active.has(id));
+    }
+    const modes = await emailModes(tx, delivery.kind, ids);
+    let told = 0;
+    for (const userId of ids) {
+      const mode = modes.get(userId) ?? 'off';
+      const inserted = await tx.run(
+        `INSERT INTO notifications (id, user_id, kind, meeting_id, link, params, actor_id, created_at, email_mode, dedupe_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
+        [
+          newId(),
+          userId,
+          delivery.kind,
+          delivery.meetingId,
+          delivery.link,
+          JSON.stringify(delivery.params),
+          delivery.actorId,
+          now,
+          mode,
+          delivery.dedupeKey ?? null,
+        ],
+      );
+      if (inserted.changes === 0) continue;
+      told += 1;
+      if (mode === 'immediate') await this.ensurePendingEmail(tx, userId, now);
+    }
+    // A periodic check that found nothing new publishes nothing either.
+    if (told > 0 || delivery.public) await this.publishWebhooks(tx, delivery, now);
+    return told;
+  }
+
+  /**
+   * Makes sure a not-yet-composed email to `userId` is waiting: the notifications written before
+   * the worker composes it all go in that one email (a burst becomes one message).
+   */
+  private async ensurePendingEmail(tx: SqlExecutor, userId: string, now: number): Promise<void> {
+    const lock = this.options.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const inserted = await tx.run(
+        `INSERT INTO notification_outbox (channel, user_id, message_id, kind, status, due_at, created_at)
+         VALUES ('email', ?, ?, 'email', 'pending', ?, ?)
+         ON CONFLICT (user_id) WHERE channel = 'email' AND status = 'pending' DO NOTHING`,
+        [userId, newId(), now + this.options.coalesceMs, now],
+      );
+      if (inserted.changes > 0) return;
+      // Someone else's pending email: hold it so that the worker cannot compose it before we commit.
+      const held = await tx.get<{ id: number }>(
+        `SELECT id FROM notification_outbox WHERE user_id = ? AND channel = 'email' AND status = 'pending'${lock}`,
+        [userId],
+      );
+      if (held) return;
+    }
+    throw new Error('could not queue the email of a notification');
+  }
+
+  private async publishWebhooks(tx: SqlExecutor, delivery: Delivery, now: number): Promise<void> {
+    const endpoints = await tx.all<{ id: string; kinds: string }>(
+      'SELECT id, kinds FROM webhook_endpoints WHERE deleted_at IS NULL',
+      [],
     );
+    const wanted = endpoints.filter((endpoint) => (JSON.parse(endpoint.kinds) as string[]).includes(delivery.kind));
+    if (wanted.length === 0) return;
+    // What the outside world may know: the event, where, and the public words; never a comment's
+    // body, never a ballot, never who was told.
+    const data: Record<string, unknown> = {
+      meetingId: delivery.meetingId,
+      link: this.options.origin + delivery.link,
+      title: delivery.params.title ?? null,
+    };
+    if (delivery.params.status) data.status = delivery.params.status;
+    if (delivery.params.results) data.results = delivery.params.results;
+    if (delivery.params.due) data.due = delivery.params.due;
+    for (const endpoint of wanted) {
+      const messageId = `msg_${newId()}`;
+      const body = JSON.stringify({ type: delivery.kind, timestamp: new Date(now).toISOString(), data });
+      await tx.run(
+        `INSERT INTO notification_outbox (channel, endpoint_id, message_id, kind, payload, status, due_at, created_at)
+         VALUES ('webhook', ?, ?, ?, ?, 'pending', ?, ?)`,
+        [endpoint.id, messageId, delivery.kind, body, now, now],
+      );
+    }
   }
 }

@@ -10,7 +10,7 @@ import type { NotificationConfig } from '../config.ts';
 import type { Store } from '../storage/store.ts';
 import { composeEmail, mainKind } from './emailCompose.ts';
 import type { Mailer } from './mailer.ts';
-import { newId, notify } from './notify.ts';
+import { type Notifier, newId } from './notify.ts';
 import type { ComposedEmail, OutboxRow, OutboxStore } from './outboxStore.ts';
 import { unsubscribeToken, webhookSignature } from './signing.ts';
 import { addDays, localDateTime } from './timeZones.ts';
@@ -32,6 +32,8 @@ export interface OutboxWorkerOptions {
   store: Store;
   outbox: OutboxStore;
   mailer: Mailer;
+  /** Tells owners of actions falling due (the periodic check). */
+  notify: Notifier;
   config: NotificationConfig;
   origin: string;
   log: FastifyBaseLogger;
@@ -166,7 +168,7 @@ export class OutboxWorker {
     for (const action of actions) {
       const type = action.due_end < today ? 'action.overdue' : 'action.due';
       await this.options.store.db.transaction((tx) =>
-        notify.emit(tx, {
+        this.options.notify.emit(tx, {
           type,
           actionId: action.id,
           userId: action.owner_user_id,

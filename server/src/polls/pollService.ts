@@ -16,7 +16,7 @@ import {
 } from '../../../shared/schemas/polls.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import { SERVER_TEXT } from '../i18n/serverText.ts';
-import { notify } from '../notifications/notify.ts';
+import type { Notifier } from '../notifications/notify.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -49,6 +49,7 @@ export interface PollServiceOptions {
   polls: PollStore;
   groups: PollGroups;
   live: PollProjections;
+  notify: Notifier;
 }
 
 /** What a refused ballot looked like, for the audit log. */
@@ -234,7 +235,7 @@ export class PollService {
         );
       }
       await store.audit.record({ actorId: user.id, action: 'poll.opened', subject: `poll:${id}` }, tx);
-      await notify.emit(tx, { type: 'poll.opened', actorId: user.id, pollId: id });
+      await this.options.notify.emit(tx, { type: 'poll.opened', actorId: user.id, pollId: id });
     });
     const poll = await this.pollOr404(id);
     this.project(poll);
@@ -266,7 +267,7 @@ export class PollService {
         tx,
       );
       for (const hook of this.closedHooks) await hook(tx, found, results, user.id);
-      await notify.emit(tx, { type: 'poll.closed', actorId: user.id, pollId: id, results });
+      await this.options.notify.emit(tx, { type: 'poll.closed', actorId: user.id, pollId: id, results });
       return found;
     });
     this.project(poll, { group: true });

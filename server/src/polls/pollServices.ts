@@ -1,4 +1,5 @@
 /** The services of polls and working groups over their stores, wired together (the feature and the demo seed share this). */
+import type { Notifier } from '../notifications/notify.ts';
 import type { Store } from '../storage/store.ts';
 import { WorkingGroupService } from '../workingGroups/workingGroupService.ts';
 import { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
@@ -17,12 +18,13 @@ export const NO_PROJECTIONS: PollProjections = { poll: () => {}, group: () => {}
 
 export function createPollServices(
   store: Store,
+  notify: Notifier,
   live: (stores: { pollStore: PollStore; groupStore: WorkingGroupStore }) => PollProjections,
 ): PollServices {
   const pollStore = new PollStore(store.db);
   const groupStore = new WorkingGroupStore(store.db);
   const projections = live({ pollStore, groupStore });
-  const polls = new PollService({ store, polls: pollStore, groups: groupStore, live: projections });
+  const polls = new PollService({ store, polls: pollStore, groups: groupStore, live: projections, notify });
   const groups = new WorkingGroupService({ store, groups: groupStore, polls, live: projections });
   // An election's winners are recorded in the poll's closing transaction.
   polls.onClosed(groups.onPollClosed);

@@ -18,7 +18,7 @@ export const pollsFeature: Feature = {
   name: 'polls',
   migrations: [...POLL_MIGRATIONS, ...SECRET_BATCH_MIGRATIONS],
   async register(context) {
-    const services = createPollServices(context.store, ({ pollStore, groupStore }) => {
+    const services = createPollServices(context.store, context.notify, ({ pollStore, groupStore }) => {
       const live = new PollsLive(context.live, pollStore, groupStore);
       live.registerSources();
       return live;
@@ -33,7 +33,7 @@ export const pollsFeature: Feature = {
     await context.http.register(workingGroupRoutes, { service: services.groups });
   },
   async seedDemo(context) {
-    const services = createPollServices(context.store, () => NO_PROJECTIONS);
+    const services = createPollServices(context.store, context.notify, () => NO_PROJECTIONS);
     // Groups first: elections refer to them.
     await seedDemoWorkingGroups(context, services);
     await seedDemoPolls(context, services);

@@ -12,7 +12,7 @@ import { PROPOSALS_MAP } from '../comments/commentService.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import { requireMeeting } from '../meetings/requireMeeting.ts';
-import { notify } from '../notifications/notify.ts';
+import type { Notifier } from '../notifications/notify.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { mayChooseCoAuthors, mayEditProposal } from './proposalPolicy.ts';
@@ -24,6 +24,7 @@ export interface ProposalServiceOptions {
   live: LiveProjection;
   /** Told when a body's authors change, so that open connections get the new access. */
   access: DocumentAccess;
+  notify: Notifier;
 }
 
 export class ProposalService {
@@ -119,7 +120,7 @@ export class ProposalService {
         tx,
       );
       if (changes.status !== undefined && changes.status !== before?.status) {
-        await notify.emit(tx, { type: 'proposal.status', actorId: user.id, proposalId: id, status: changes.status });
+        await this.options.notify.emit(tx, { type: 'proposal.status', actorId: user.id, proposalId: id, status: changes.status });
       }
     });
     this.project(info.meetingId, id);

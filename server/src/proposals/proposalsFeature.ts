@@ -13,7 +13,7 @@ import { ProposalStore } from './proposalStore.ts';
 export const proposalsFeature: Feature = {
   name: 'proposals',
   migrations: PROPOSAL_MIGRATIONS,
-  async register({ http, store, live, access }) {
+  async register({ http, store, live, access, notify }) {
     const proposals = new ProposalStore(store.db);
     const comments = new CommentStore(store.db);
 
@@ -32,8 +32,8 @@ export const proposalsFeature: Feature = {
       Object.fromEntries((await proposals.list(meetingId)).map((proposal) => [proposal.id, proposal])),
     );
 
-    const proposalService = new ProposalService({ store, proposals, live, access });
-    const commentService = new CommentService({ store, comments, proposals, live });
+    const proposalService = new ProposalService({ store, proposals, live, access, notify });
+    const commentService = new CommentService({ store, comments, proposals, live, notify });
     await http.register(proposalRoutes, { service: proposalService, store });
     await http.register(commentRoutes, { service: commentService });
   },

@@ -22,7 +22,7 @@ import { badRequest, forbidden, notFound } from '../../http/appError.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
-import { notify } from '../../notifications/notify.ts';
+import type { Notifier } from '../../notifications/notify.ts';
 import type { SqlExecutor } from '../../storage/db.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
@@ -61,16 +61,19 @@ export function resolveDue(input: DueInput | null | undefined, meeting: Pick<Mee
 export interface ActionServiceOptions {
   store: Store;
   live: LiveProjection;
+  notify: Notifier;
 }
 
 export class ActionService {
   readonly actions: ActionStore;
   private readonly store: Store;
   private readonly live: LiveProjection;
+  private readonly notify: Notifier;
 
   constructor(options: ActionServiceOptions) {
     this.store = options.store;
     this.live = options.live;
+    this.notify = options.notify;
     this.actions = new ActionStore(options.store.db);
   }
 
@@ -102,7 +105,7 @@ export class ActionService {
     const id = await this.store.db.transaction(async (tx) => {
       const created = await this.actions.create(meetingId, values, user.id, tx);
       const ownerId = values.owner.userId;
-      if (ownerId) await notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: created, userId: ownerId });
+      if (ownerId) await this.notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: created, userId: ownerId });
       await this.store.audit.record(
         { actorId: user.id, action: 'action.create', subject: `action:${created}`, detail: { meetingId, ...values } },
         tx,
@@ -136,7 +139,7 @@ export class ActionService {
         await this.actions.update(id, values, user.id, tx);
         const ownerId = values.owner.userId;
         if (ownerId && ownerId !== current.owner.userId)
-          await notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
+          await this.notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
         await this.store.audit.record(
           { actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } },
           tx,
