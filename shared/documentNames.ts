@@ -3,7 +3,12 @@
  * `agenda:{meetingId}`, `proposal:{proposalId}`, `live:{meetingId}`.
  */
 
-export type DocumentKind = 'agenda' | 'proposal' | 'live';
+/** Every kind of collaborative document; on the server, each is declared by one feature (Feature.documentKinds). */
+export const DOCUMENT_KINDS = ['agenda', 'proposal', 'live'] as const;
+
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+const isDocumentKind = (value: string): value is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(value);
 
 export interface DocumentRef {
   kind: DocumentKind;
@@ -33,13 +38,10 @@ export function parseDocumentName(name: string): DocumentRef | null {
   if (colon < 0) return null;
   const kind = name.slice(0, colon);
   const id = name.slice(colon + 1);
-  if (kind !== 'agenda' && kind !== 'proposal' && kind !== 'live') return null;
+  if (!isDocumentKind(kind)) return null;
   if (!ID_RE.test(id)) return null;
   return { kind, id };
 }
 
 /** The Yjs XmlFragment that holds a rich-text document (Tiptap's default field). */
 export const RICH_TEXT_FIELD = 'default';
-
-/** Y.Map names inside `live:{meetingId}`. */
-export const LIVE_MAPS = { polls: 'polls', threads: 'threads' } as const;

@@ -26,6 +26,7 @@ import { SocketCaps } from './collab/socketCaps.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
 import type { Config } from './config.ts';
+import { accessResolvers, collectDeclarations } from './featureDeclarations.ts';
 import { FEATURES } from './features.ts';
 import { AppError } from './http/appError.ts';
 import { clientAssets } from './http/clientAssets.ts';
@@ -123,8 +124,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
 
   const tokens = new CollabTokens(await store.settings.secret('collab-token-secret'));
-  const access = new DocumentAccess(store);
-  const live = new LiveProjection({ log: http.log });
+  // Throws (the server does not start) when two features claim one document kind or live map.
+  const declarations = collectDeclarations(FEATURES);
+  const access = new DocumentAccess(accessResolvers(declarations, store));
+  const live = new LiveProjection({ log: http.log, maps: declarations.liveMaps });
   // Several instances: documents, awareness and application events cross through Redis.
   const bus = config.redisUrl ? new ClusterBus(config.redisUrl, config.redisPrefix, http.log) : null;
   const clusterSync = config.redisUrl

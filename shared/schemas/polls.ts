@@ -5,6 +5,9 @@
 import { type Static, Type } from 'typebox';
 import { GroupSchema, Id } from './common.ts';
 
+/** The map of `live:{meetingId}` that holds the meeting's polls, by poll id. */
+export const LIVE_POLLS_MAP = 'polls';
+
 export const POLL_KINDS = ['single', 'multiple', 'ranked'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
 

@@ -1,9 +1,10 @@
 /** Helpers for tests of polls and working groups: HTTP shortcuts, voters, and the live projection as a client sees it. */
 
 import type { Store } from '../../server/src/storage/store.ts';
-import { LIVE_MAPS, liveDoc } from '../../shared/documentNames.ts';
+import { liveDoc } from '../../shared/documentNames.ts';
 import type { Role, StakeholderGroup } from '../../shared/roles.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
+import { LIVE_POLLS_MAP } from '../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../shared/schemas/workingGroups.ts';
 import { collabToken, connectPeer, createUser, http, login, type Peer, type Session, synced } from './clients.ts';
@@ -47,8 +48,7 @@ export async function watchLive(baseUrl: string, wsUrl: string, session: Session
   return peer;
 }
 
-export const livePoll = (peer: Peer, pollId: string): PollDto | undefined =>
-  peer.doc.getMap<PollDto>(LIVE_MAPS.polls).get(pollId);
+export const livePoll = (peer: Peer, pollId: string): PollDto | undefined => peer.doc.getMap<PollDto>(LIVE_POLLS_MAP).get(pollId);
 
 export const liveGroup = (peer: Peer, groupId: string): WorkingGroupDto | undefined =>
   peer.doc.getMap<WorkingGroupDto>(LIVE_WORKING_GROUPS_MAP).get(groupId);

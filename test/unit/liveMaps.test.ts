@@ -1,25 +1,25 @@
 /**
- * Every map the server projects into the live document is in the registry the client reads
- * its types from (shared/liveMaps.ts), under the name the server writes.
+ * The maps the client reads typed from shared/liveMaps.ts are exactly the maps the features
+ * declare (Feature.liveMaps), each declared once; likewise every document kind has one owner.
+ * A feature that projects a map it did not add to the registry, or a registry entry no feature
+ * writes, fails here rather than on a client that finds nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { PROPOSALS_MAP, THREADS_MAP } from '../../server/src/comments/commentService.ts';
-import { LIVE_MAPS } from '../../shared/documentNames.ts';
+import type { Feature } from '../../server/src/feature.ts';
+import { collectDeclarations } from '../../server/src/featureDeclarations.ts';
+import { FEATURES } from '../../server/src/features.ts';
+import { DOCUMENT_KINDS } from '../../shared/documentNames.ts';
 import { LIVE_MAP_NAMES } from '../../shared/liveMaps.ts';
-import { LIVE_ACTIONS_MAP, LIVE_MEETING_MAP } from '../../shared/schemas/meetingRecord.ts';
-import { LIVE_WORKING_GROUPS_MAP } from '../../shared/schemas/workingGroups.ts';
 
-describe('live maps', () => {
-  it('are all in the registry, with their existing names', () => {
-    const projected = [
-      ...Object.values(LIVE_MAPS),
-      THREADS_MAP,
-      PROPOSALS_MAP,
-      LIVE_ACTIONS_MAP,
-      LIVE_MEETING_MAP,
-      LIVE_WORKING_GROUPS_MAP,
-    ];
-    for (const name of projected) expect(LIVE_MAP_NAMES).toContain(name);
+describe('live maps and document kinds', () => {
+  it('are, in shared/, exactly what the features declare', () => {
+    const declarations = collectDeclarations(FEATURES);
+    expect([...declarations.liveMaps].sort()).toEqual([...LIVE_MAP_NAMES].sort());
+    expect(FEATURES.flatMap((feature) => feature.liveMaps ?? []).sort()).toEqual([...LIVE_MAP_NAMES].sort());
+    expect([...declarations.documentKinds.keys()].sort()).toEqual([...DOCUMENT_KINDS].sort());
+  });
+
+  it('keep their existing names (the client and stored documents rely on them)', () => {
     expect([...LIVE_MAP_NAMES].sort()).toEqual([
       'actions',
       'attachments',
@@ -31,5 +31,19 @@ describe('live maps', () => {
       'threads',
       'workingGroups',
     ]);
+  });
+
+  it('refuse to start when two features claim one map or one kind, or a kind has no owner', () => {
+    const copy = (feature: Feature, name: string): Feature => ({ ...feature, name });
+    const polls = FEATURES.find((feature) => feature.liveMaps?.includes('polls'))!;
+    expect(() => collectDeclarations([...FEATURES, copy(polls, 'pollsAgain')])).toThrow(
+      "Live map 'polls' is declared by both polls and pollsAgain",
+    );
+    const owner = FEATURES.find((feature) => feature.documentKinds?.some((kind) => kind.kind === 'proposal'))!;
+    expect(() =>
+      collectDeclarations([...FEATURES, { name: 'other', documentKinds: owner.documentKinds, register: async () => {} }]),
+    ).toThrow("Document kind 'proposal' is declared by both proposals and other");
+    const withoutProposals = FEATURES.map((feature) => (feature === owner ? { ...feature, documentKinds: [] } : feature));
+    expect(() => collectDeclarations(withoutProposals)).toThrow('No feature declares the document kind(s) proposal');
   });
 });

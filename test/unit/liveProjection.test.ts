@@ -18,7 +18,7 @@ let projection: LiveProjection;
 
 /** A projection attached to a loaded live document; counts the writes of polls.p1. */
 function setUp(viewers = 0) {
-  projection = new LiveProjection({ log: pino({ level: 'silent' }), minIntervalMs: INTERVAL_MS });
+  projection = new LiveProjection({ log: pino({ level: 'silent' }), maps: ['polls'], minIntervalMs: INTERVAL_MS });
   const hocuspocus = new Hocuspocus({ quiet: true });
   const document = new Document(liveDoc(MEETING));
   // Viewers of the live document (the interval grows with them); only their number matters here,
@@ -82,5 +82,11 @@ describe('LiveProjection', () => {
     expect(writes.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < writes.length; i++) expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(300 - 5);
     expect(writes.at(-1)?.value).toEqual({ votes });
+  });
+
+  it('refuses a map no feature declared, so nothing is written that the client has no type for', () => {
+    setUp();
+    expect(() => projection.project(MEETING, 'threads', 't1', async () => ({}))).toThrow(/not declared/);
+    expect(() => projection.source('threads', async () => ({}))).toThrow(/not declared/);
   });
 });

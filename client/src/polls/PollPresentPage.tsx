@@ -7,7 +7,7 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LIVE_MAPS } from '../../../shared/documentNames.ts';
+import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
 import { useUser } from '../app/session.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -39,7 +39,7 @@ export function PollPresentPage() {
 function PresentView({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
   const { meeting, live } = useMeetingContext();
-  const poll = useLiveMap(LIVE_MAPS.polls)[pollId];
+  const poll = useLiveMap(LIVE_POLLS_MAP)[pollId];
   const link = shortLink(pollId);
   const qr = useQrCode(link);
   const view = useRef<HTMLElement>(null);

@@ -1,15 +1,15 @@
 /** The polls of the meeting, from its live document, and who may vote in which. */
 import { useMemo } from 'react';
-import { LIVE_MAPS } from '../../../shared/documentNames.ts';
 import { isParticipant } from '../../../shared/roles.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
+import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP, type WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 
 /** Every poll of the meeting, the newest first. */
 export function usePolls(): PollDto[] {
-  const polls = useLiveMap(LIVE_MAPS.polls);
+  const polls = useLiveMap(LIVE_POLLS_MAP);
   return useMemo(() => Object.values(polls).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id)), [polls]);
 }
 

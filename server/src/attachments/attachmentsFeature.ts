@@ -14,6 +14,7 @@ import { TextExtractor } from './textExtractor.ts';
 export const attachmentsFeature: Feature = {
   name: 'attachments',
   migrations: ATTACHMENT_MIGRATIONS,
+  liveMaps: [LIVE_ATTACHMENTS_MAP],
   async register({ http, store, live, config, log }) {
     const extractor = new TextExtractor();
     const service = new AttachmentService({

@@ -1,6 +1,7 @@
 /**
  * Who may open which collaborative document, and whether to write or only read.
- * Each document kind has a resolver; features add theirs (proposals add `proposal`).
+ * Each document kind has a resolver, declared by the feature that owns the kind
+ * (Feature.documentKinds, collected by featureDeclarations.ts).
  *
  * Access is decided when a connection authenticates. When a command changes who may write a
  * document (a proposal's co-authors), `changed` checks that document's open connections again,
@@ -15,7 +16,6 @@ import type { DocumentKind } from '../../../shared/documentNames.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isParticipant } from '../../../shared/roles.ts';
 import type { ClusterBus } from '../cluster/clusterBus.ts';
-import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { Access, CollabContext } from './context.ts';
 
@@ -28,22 +28,14 @@ export type AccessResolver = (user: User, id: string) => Promise<Access | null>;
 const CONNECTIONS_PER_TURN = 200;
 
 export class DocumentAccess {
-  private readonly resolvers = new Map<DocumentKind, AccessResolver>();
+  private readonly resolvers: ReadonlyMap<DocumentKind, AccessResolver>;
   private readonly readOnlyRules: ((documentName: string) => Promise<boolean>)[] = [];
   private collab: Hocuspocus | null = null;
   private bus: ClusterBus | null = null;
 
-  constructor(store: Store) {
-    // The agenda: secretariat, chair and members write; observers read.
-    this.resolvers.set('agenda', async (user, meetingId) =>
-      (await store.meetings.byId(meetingId)) ? (isParticipant(user.role) ? 'write' : 'read') : null,
-    );
-    // The live projection: only the server writes it.
-    this.resolvers.set('live', async (_user, meetingId) => ((await store.meetings.byId(meetingId)) ? 'read' : null));
-  }
-
-  register(kind: DocumentKind, resolver: AccessResolver): void {
-    this.resolvers.set(kind, resolver);
+  /** `resolvers`: one per document kind, from the features' declarations. */
+  constructor(resolvers: ReadonlyMap<DocumentKind, AccessResolver>) {
+    this.resolvers = resolvers;
   }
 
   /** A rule that makes documents read-only for everyone, whatever their role (an archived meeting's). */

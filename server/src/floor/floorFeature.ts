@@ -3,6 +3,7 @@
  * balance across stakeholder groups, attendance and quorum, and audience questions. Projected
  * into the `floor` and `questions` maps of `live:{meetingId}`.
  */
+import { LIVE_FLOOR_MAP, LIVE_QUESTIONS_MAP } from '../../../shared/schemas/floor.ts';
 import type { Feature } from '../feature.ts';
 import { RunService } from '../meetingRecord/run/runService.ts';
 import { AttendanceService } from './attendanceService.ts';
@@ -20,6 +21,7 @@ import { QuestionStore } from './questionStore.ts';
 export const floorFeature: Feature = {
   name: 'floor',
   migrations: FLOOR_MIGRATIONS,
+  liveMaps: [LIVE_FLOOR_MAP, LIVE_QUESTIONS_MAP],
   async register({ http, store, live }) {
     const floorStore = new FloorStore(store.db);
     const attendanceStore = new AttendanceStore(store.db);

@@ -3,8 +3,9 @@
  * holds (poll tallies in the `polls` map, comment threads in the `threads` map), and opened
  * read-only by every client.
  *
- * Features declare a source per map (how to fill it for a meeting when the document loads) and
- * call `project` after each committed change. Projection is coalesced per entry: however many
+ * Features declare the maps they own (Feature.liveMaps), give each a source (how to fill it for a
+ * meeting when the document loads) and call `project` after each committed change; a map no
+ * feature declared is refused, so the client's registry (shared/liveMaps.ts) stays complete. Projection is coalesced per entry: however many
  * changes arrive, an entry is recomputed from the store at most once per `minIntervalMs` (longer
  * for thousands of viewers, see intervalFor), so that they get a few messages per second, not one
  * per vote.
@@ -44,6 +45,8 @@ const WHOLE_MAP = '\u0000all';
 
 export interface LiveProjectionOptions {
   log: FastifyBaseLogger;
+  /** The maps the features declared (featureDeclarations.ts); any other map is an error. */
+  maps: readonly LiveMapName[];
   /** Least time between two writes of one entry. */
   minIntervalMs?: number;
 }
@@ -51,6 +54,7 @@ export interface LiveProjectionOptions {
 export class LiveProjection implements Extension {
   readonly extensionName = 'plenary-live-projection';
   private readonly sources = new Map<string, LiveSource>();
+  private readonly maps: ReadonlySet<string>;
   private readonly entries = new Map<string, EntryState>();
   private readonly minIntervalMs: number;
   private readonly log: FastifyBaseLogger;
@@ -60,6 +64,12 @@ export class LiveProjection implements Extension {
   constructor(options: LiveProjectionOptions) {
     this.log = options.log;
     this.minIntervalMs = options.minIntervalMs ?? 250;
+    this.maps = new Set(options.maps);
+  }
+
+  /** A map no feature declared would be written where no client type describes it. */
+  private declared(map: LiveMapName): void {
+    if (!this.maps.has(map)) throw new Error(`live map ${map} is not declared by any feature (Feature.liveMaps)`);
   }
 
   /** Called once the Hocuspocus instance exists (it is built with this extension in it). */
@@ -83,6 +93,7 @@ export class LiveProjection implements Extension {
 
   /** Declares how to fill `map` of a live document when it loads. One source per map. */
   source(map: LiveMapName, load: LiveSource): void {
+    this.declared(map);
     if (this.sources.has(map)) throw new Error(`live map ${map} already has a source`);
     this.sources.set(map, load);
   }
@@ -105,6 +116,7 @@ export class LiveProjection implements Extension {
    * Call it after the change is committed.
    */
   project(meetingId: string, map: LiveMapName, key: string, compute: LiveCompute): void {
+    this.declared(map);
     this.schedule(meetingId, map, key, { kind: 'entry', compute });
   }
 

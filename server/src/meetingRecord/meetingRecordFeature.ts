@@ -21,6 +21,7 @@ const AUTO_VERSION_CHECK_MS = 5 * 60 * 1000;
 export const meetingRecordFeature: Feature = {
   name: 'meetingRecord',
   migrations: [...MEETING_RECORD_MIGRATIONS, ...DIFF_SNAPSHOT_MIGRATIONS],
+  liveMaps: [LIVE_ACTIONS_MAP, LIVE_MEETING_MAP],
   async register({ http, store, collab, live, log, config, notify }) {
     const actions = new ActionService({ store, live, notify });
     const run = new RunService({ store, live });

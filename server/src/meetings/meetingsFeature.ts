@@ -4,6 +4,7 @@
  * writes and collaborative documents). Registered first, so that its guard covers the routes of
  * every feature after it.
  */
+import { isParticipant } from '../../../shared/roles.ts';
 import { callRoutes } from '../calls/callRoutes.ts';
 import { CallService } from '../calls/callService.ts';
 import type { Feature } from '../feature.ts';
@@ -17,6 +18,16 @@ import { MEETING_MIGRATIONS } from './migrations.ts';
 export const meetingsFeature: Feature = {
   name: 'meetings',
   migrations: MEETING_MIGRATIONS,
+  documentKinds: [
+    // The agenda: secretariat, chair and members write; observers read.
+    {
+      kind: 'agenda',
+      access: (store) => async (user, meetingId) =>
+        (await store.meetings.byId(meetingId)) ? (isParticipant(user.role) ? 'write' : 'read') : null,
+    },
+    // The live projection (server/src/live/): only the server writes it.
+    { kind: 'live', access: (store) => async (_user, meetingId) => ((await store.meetings.byId(meetingId)) ? 'read' : null) },
+  ],
   async register({ http, store, access, meetings: lifecycle, log }) {
     const scope = new MeetingScope(store.db);
     const calls = new CallService(store);

@@ -8,8 +8,9 @@
  * so thousands of viewers get a few small messages a second, not one per vote. With several
  * instances, the others hear of each write and reload the map from the shared store.
  */
-import { LIVE_MAPS } from '../../../shared/documentNames.ts';
+
 import type { PollDto } from '../../../shared/schemas/polls.ts';
+import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/schemas/workingGroups.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import type { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
@@ -29,7 +30,7 @@ export class PollsLive {
 
   /** Declares how both maps are filled when a meeting's live document loads. */
   registerSources(): void {
-    this.live.source(LIVE_MAPS.polls, async (meetingId) => {
+    this.live.source(LIVE_POLLS_MAP, async (meetingId) => {
       const polls = await this.polls.listByMeeting(meetingId);
       return Object.fromEntries(await Promise.all(polls.map(async (poll) => [poll.id, await this.view(poll)] as const)));
     });
@@ -41,7 +42,7 @@ export class PollsLive {
 
   /** Recomputes a poll's entry (removes it when the poll no longer exists). Call after commit. */
   poll(meetingId: string, pollId: string): void {
-    this.live.project(meetingId, LIVE_MAPS.polls, pollId, async () => {
+    this.live.project(meetingId, LIVE_POLLS_MAP, pollId, async () => {
       const poll = await this.polls.byId(pollId);
       return poll ? this.view(poll) : undefined;
     });

@@ -13,16 +13,24 @@ import { ProposalStore } from './proposalStore.ts';
 export const proposalsFeature: Feature = {
   name: 'proposals',
   migrations: PROPOSAL_MIGRATIONS,
+  documentKinds: [
+    {
+      kind: 'proposal',
+      // A proposal's body: its authors (while their role may write), the secretariat and the chair write; everyone signed in reads.
+      access: (store) => {
+        const proposals = new ProposalStore(store.db);
+        return async (user, id) => {
+          const proposal = await proposals.accessInfo(id);
+          if (!proposal) return null;
+          return mayEditProposal(user, proposal) ? 'write' : 'read';
+        };
+      },
+    },
+  ],
+  liveMaps: [THREADS_MAP, PROPOSALS_MAP],
   async register({ http, store, live, access, notify }) {
     const proposals = new ProposalStore(store.db);
     const comments = new CommentStore(store.db);
-
-    // A proposal's body: its authors (while their role may write), the secretariat and the chair write; everyone signed in reads.
-    access.register('proposal', async (user, id) => {
-      const proposal = await proposals.accessInfo(id);
-      if (!proposal) return null;
-      return mayEditProposal(user, proposal) ? 'write' : 'read';
-    });
 
     // What a meeting's live document holds of this feature when it loads.
     live.source(THREADS_MAP, async (meetingId) =>
