@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { PollStore } from '../../server/src/polls/pollStore.ts';
 import { SECRET_BATCH } from '../../server/src/polls/secretBatches.ts';
 import type { PollDto, PollResults, Voter } from '../../shared/schemas/polls.ts';
 import { login, waitFor } from '../helpers/clients.ts';
@@ -74,6 +75,37 @@ describe('a secret poll with live results', () => {
     expect((await call<Voter[]>(chair, 'GET', `/api/polls/${poll.id}/voters`)).body).toHaveLength(12);
     // Nothing of the snapshot outlives the poll's opening.
     expect(await server.app.store.db.get('SELECT 1 AS yes FROM poll_published WHERE poll_id = ?', [poll.id])).toBeUndefined();
+  });
+
+  it('shows the published snapshot on every read outside the close, while the store keeps the real count', async () => {
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const voters = await signedInPeople(server, SECRET_BATCH + 2, 'member', 'Snapshot voter');
+    const poll = await createPoll(server.baseUrl, chair, DEMO_MEETING.id, {
+      question: 'Hold the next session online?',
+      kind: 'single',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+      audience: 'members',
+      secret: true,
+      results: 'live',
+    });
+    await openPoll(server.baseUrl, chair, poll.id);
+    for (const voter of voters) expect((await vote(server.baseUrl, voter, poll.id, [poll.options[0]!.id])).status).toBe(200);
+
+    // The store is not dressed up: a plain read, outside any transaction, counts every ballot.
+    const store = new PollStore(server.app.store.db);
+    expect(await store.countedBallots(poll.id)).toHaveLength(SECRET_BATCH + 2);
+    expect(await store.voters(poll.id)).toHaveLength(SECRET_BATCH + 2);
+    // What anyone is shown (the API, and a live document opened after the ballots) is the published batch.
+    expect((await call<PollResults>(chair, 'GET', `/api/polls/${poll.id}/results`)).body.ballots).toBe(SECRET_BATCH);
+    expect((await call<PollDto>(chair, 'GET', `/api/polls/${poll.id}`)).body.tally).toEqual({
+      [poll.options[0]!.id]: SECRET_BATCH,
+      [poll.options[1]!.id]: 0,
+    });
+    expect((await call<Voter[]>(chair, 'GET', `/api/polls/${poll.id}/voters`)).body).toHaveLength(SECRET_BATCH);
+    const watcher = keep(await watchLive(server.baseUrl, server.wsUrl, chair, DEMO_MEETING.id));
+    await waitFor(() => livePoll(watcher, poll.id)?.ballots === SECRET_BATCH, { message: 'live entry shows the batch' });
+    await closePoll(server.baseUrl, chair, poll.id);
+    expect((await call<PollResults>(chair, 'GET', `/api/polls/${poll.id}/results`)).body.ballots).toBe(SECRET_BATCH + 2);
   });
 
   it('leaves named polls counting every ballot at once', async () => {

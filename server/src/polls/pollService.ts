@@ -25,6 +25,7 @@ import { resultsOf, resultsVisible, toDto } from './pollResults.ts';
 import type { NewPoll, Poll, PollStore } from './pollStore.ts';
 import { requireMeeting } from './requireMeeting.ts';
 import { resultsCsv } from './resultsCsv.ts';
+import { type SecretBatches, showsPublishedSnapshot } from './secretBatches.ts';
 
 /** Told inside the closing transaction, with the final count; elections record their winners. */
 export type PollClosedHook = (tx: SqlExecutor, poll: Poll, results: PollResults, actorId: string) => Promise<void>;
@@ -50,6 +51,8 @@ export interface PollServiceOptions {
   groups: PollGroups;
   live: PollProjections;
   notify: Notifier;
+  /** The published snapshots of open secret polls (what is shown of them until they close). */
+  batches: SecretBatches;
 }
 
 /** What a refused ballot looked like, for the audit log. */
@@ -66,7 +69,6 @@ export class PollService {
   private readonly closedHooks: PollClosedHook[] = [];
   private readonly createdHooks: PollCreatedHook[] = [];
   private readonly openingHooks: PollOpeningHook[] = [];
-  private readonly ballotHooks: ((poll: Poll) => Promise<void>)[] = [];
 
   constructor(options: PollServiceOptions) {
     this.options = options;
@@ -84,11 +86,6 @@ export class PollService {
     this.openingHooks.push(hook);
   }
 
-  /** Told after a ballot is committed and before the poll is projected (secret polls publish in batches). */
-  onBallot(hook: (poll: Poll) => Promise<void>): void {
-    this.ballotHooks.push(hook);
-  }
-
   private requireManager(user: User): void {
     if (!pollPolicy(user).canManage) throw forbidden('Only the secretariat or the chair may do that.');
   }
@@ -101,11 +98,27 @@ export class PollService {
 
   /** The poll and its visible results, as the API and the live document show it. */
   async view(poll: Poll): Promise<PollDto> {
-    return toDto(poll, await this.resultsOf(poll));
+    return toDto(poll, await this.resultsForDisplay(poll));
   }
 
-  private async resultsOf(poll: Poll): Promise<PollResults> {
-    return resultsOf(poll, await this.options.polls.countedBallots(poll.id));
+  /**
+   * The results anyone may see now: an open secret poll's published snapshot (secretBatches.ts:
+   * it moves in batches, so that no ballot can be linked to its voter), else the live count. The
+   * closing transaction counts every ballot instead (`close`).
+   */
+  async resultsForDisplay(poll: Poll): Promise<PollResults> {
+    const { polls, batches } = this.options;
+    const ballots = showsPublishedSnapshot(poll) ? await batches.publishedBallots(poll.id) : await polls.countedBallots(poll.id);
+    return resultsOf(poll, ballots);
+  }
+
+  /** Who has voted as may be seen now: for an open secret poll, only the voters of its published snapshot. */
+  async votersForDisplay(poll: Poll): Promise<Voter[]> {
+    const { polls, batches } = this.options;
+    const voters = await polls.voters(poll.id);
+    if (!showsPublishedSnapshot(poll)) return voters;
+    const published = await batches.publishedVoterIds(poll.id);
+    return voters.filter((voter) => published.has(voter.id));
   }
 
   async list(_user: User, meetingId: string): Promise<PollDto[]> {
@@ -256,6 +269,7 @@ export class PollService {
           found.status === 'closed' ? 'This poll is already closed.' : 'This poll has not been opened.',
         );
       if (found.secret) await polls.shuffleSecretBallots(tx, id);
+      await this.options.batches.drop(tx, id);
       const results = resultsOf(found, await polls.countedBallots(id, tx));
       await store.audit.record(
         {
@@ -328,7 +342,8 @@ export class PollService {
       }
       throw error;
     }
-    for (const hook of this.ballotHooks) await hook(poll);
+    // Before projecting: an open secret poll shows the snapshot this ballot may complete.
+    await this.options.batches.publishIfDue(poll);
     this.project(poll);
     return { voted: true, replaced, ...(poll.secret ? {} : { choices: [...choices] }) };
   }
@@ -363,20 +378,20 @@ export class PollService {
   }
 
   async results(_user: User, pollId: string): Promise<PollResults> {
-    return this.resultsOf(await this.pollOr404(pollId));
+    return this.resultsForDisplay(await this.pollOr404(pollId));
   }
 
   async resultsCsv(_user: User, pollId: string, language: Language = 'en'): Promise<{ poll: Poll; csv: string }> {
     const poll = await this.pollOr404(pollId);
     if (!resultsVisible(poll)) throw new AppError('CONFLICT', NOT_VISIBLE);
-    return { poll, csv: resultsCsv(poll, await this.resultsOf(poll), SERVER_TEXT[language]) };
+    return { poll, csv: resultsCsv(poll, await this.resultsForDisplay(poll), SERVER_TEXT[language]) };
   }
 
   /** Who has voted (never how). */
   async voters(user: User, pollId: string): Promise<Voter[]> {
     this.requireManager(user);
     const poll = await this.pollOr404(pollId);
-    return this.options.polls.voters(poll.id);
+    return this.votersForDisplay(poll);
   }
 
   /** The roll call of a named poll, once its results are visible. */

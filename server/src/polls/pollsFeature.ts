@@ -14,19 +14,18 @@ import { POLL_MIGRATIONS } from './migrations.ts';
 import { pollRoutes } from './pollRoutes.ts';
 import { createPollServices, NO_PROJECTIONS } from './pollServices.ts';
 import { PollsLive } from './pollsLive.ts';
-import { SECRET_BATCH_MIGRATIONS, SecretBatches } from './secretBatches.ts';
+import { SECRET_BATCH_MIGRATIONS } from './secretBatches.ts';
 
 export const pollsFeature: Feature = {
   name: 'polls',
   migrations: [...POLL_MIGRATIONS, ...SECRET_BATCH_MIGRATIONS],
   liveMaps: [LIVE_POLLS_MAP, LIVE_WORKING_GROUPS_MAP],
   async register(context) {
-    const services = createPollServices(context.store, context.notify, ({ pollStore, groupStore }) => {
-      const live = new PollsLive(context.live, pollStore, groupStore);
+    const services = createPollServices(context.store, context.notify, (sources) => {
+      const live = new PollsLive(context.live, sources);
       live.registerSources();
       return live;
     });
-    new SecretBatches(context.store.db, services.pollStore).install(services.polls);
     const quorum = pollQuorum(context.store);
     services.polls.onCreated((tx, id, input) => quorum.created(tx, id, input.requiresQuorum ?? false));
     services.polls.onOpening(quorum.opening);

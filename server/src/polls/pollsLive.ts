@@ -9,23 +9,25 @@
  * instances, the others hear of each write and reload the map from the shared store.
  */
 
-import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/schemas/workingGroups.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import type { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
-import { resultsOf, toDto } from './pollResults.ts';
-import type { Poll, PollStore } from './pollStore.ts';
+import type { PollProjectionSources } from './pollServices.ts';
+import type { PollStore } from './pollStore.ts';
 
 export class PollsLive {
   private readonly live: LiveProjection;
   private readonly polls: PollStore;
   private readonly groups: WorkingGroupStore;
+  /** The poll as PollService shows it (an open secret poll: its published snapshot). */
+  private readonly view: PollProjectionSources['view'];
 
-  constructor(live: LiveProjection, polls: PollStore, groups: WorkingGroupStore) {
+  constructor(live: LiveProjection, sources: PollProjectionSources) {
     this.live = live;
-    this.polls = polls;
-    this.groups = groups;
+    this.polls = sources.pollStore;
+    this.groups = sources.groupStore;
+    this.view = sources.view;
   }
 
   /** Declares how both maps are filled when a meeting's live document loads. */
@@ -50,9 +52,5 @@ export class PollsLive {
 
   group(meetingId: string, groupId: string): void {
     this.live.project(meetingId, LIVE_WORKING_GROUPS_MAP, groupId, () => this.groups.view(groupId));
-  }
-
-  private async view(poll: Poll): Promise<PollDto> {
-    return toDto(poll, resultsOf(poll, await this.polls.countedBallots(poll.id)));
   }
 }

@@ -11,12 +11,9 @@
  * give away the eleventh voter's ballot to anyone comparing them.
  */
 
-import type { PollResults, Voter } from '../../../shared/schemas/polls.ts';
 import type { CountedBallot } from '../../../shared/tally.ts';
-import type { Db } from '../storage/db.ts';
+import type { Db, SqlExecutor } from '../storage/db.ts';
 import type { Migration } from '../storage/migrations.ts';
-import { resultsOf } from './pollResults.ts';
-import type { PollService } from './pollService.ts';
 import type { Poll, PollStore } from './pollStore.ts';
 
 /** The fewest new voters a published snapshot of a secret poll adds. */
@@ -44,8 +41,14 @@ interface Snapshot {
   ballots: CountedBallot[];
 }
 
-const batched = (poll: Poll): boolean => poll.secret && poll.status === 'open';
+/** Whether what is shown of the poll is its published snapshot rather than the live count. */
+export const showsPublishedSnapshot = (poll: Poll): boolean => poll.secret && poll.status === 'open';
 
+/**
+ * The published snapshots. PollService reads them for display (resultsForDisplay,
+ * votersForDisplay) while showsPublishedSnapshot(poll), publishes after each committed ballot
+ * and drops the snapshot in the closing transaction; PollStore's reads always give the real count.
+ */
 export class SecretBatches {
   private readonly db: Db;
   private readonly polls: PollStore;
@@ -57,42 +60,24 @@ export class SecretBatches {
     this.polls = polls;
   }
 
-  /**
-   * Makes what is shown of open secret polls the published snapshots: the store's reads outside
-   * a transaction (the API's and the live document's) return the snapshot's ballots and voters,
-   * and every ballot cast may publish a new one before it is projected. Reads inside a
-   * transaction (the close) keep the real count.
-   */
-  install(service: PollService): void {
-    const { polls } = this;
-    const countedBallots = polls.countedBallots.bind(polls);
-    const voters = polls.voters.bind(polls);
-    polls.countedBallots = async (pollId, tx) => {
-      if (tx) return countedBallots(pollId, tx);
-      const poll = await polls.byId(pollId);
-      if (!poll || !batched(poll)) return countedBallots(pollId);
-      return (await this.snapshot(pollId))?.ballots ?? [];
-    };
-    polls.voters = async (pollId) => {
-      const poll = await polls.byId(pollId);
-      if (!poll || !batched(poll)) return voters(pollId);
-      const published = new Set((await this.snapshot(pollId))?.voterIds ?? []);
-      return (await voters(pollId)).filter((voter: Voter) => published.has(voter.id));
-    };
-    service.onBallot(async (poll) => {
-      if (batched(poll)) await this.publishIfDue(poll);
-    });
-    service.onClosed(async (tx, poll) => {
-      await tx.run('DELETE FROM poll_published WHERE poll_id = ?', [poll.id]);
-    });
+  /** The ballots of the last published snapshot (none before the first batch). */
+  async publishedBallots(pollId: string): Promise<CountedBallot[]> {
+    return (await this.snapshot(pollId))?.ballots ?? [];
   }
 
-  async results(poll: Poll): Promise<PollResults> {
-    return resultsOf(poll, (await this.snapshot(poll.id))?.ballots ?? []);
+  /** The voters of the last published snapshot. */
+  async publishedVoterIds(pollId: string): Promise<ReadonlySet<string>> {
+    return new Set((await this.snapshot(pollId))?.voterIds ?? []);
+  }
+
+  /** Inside the closing transaction: the full count shows from now on, and no snapshot outlives the opening. */
+  async drop(tx: SqlExecutor, pollId: string): Promise<void> {
+    await tx.run('DELETE FROM poll_published WHERE poll_id = ?', [pollId]);
   }
 
   /** Publishes the poll's present state when enough new voters are in (after the ballots before it). */
   publishIfDue(poll: Poll): Promise<void> {
+    if (!showsPublishedSnapshot(poll)) return Promise.resolve();
     const previous = this.publishing.get(poll.id) ?? Promise.resolve();
     const next = previous.then(() => this.publish(poll)).catch(() => undefined);
     this.publishing.set(poll.id, next);
