@@ -26,9 +26,11 @@ import { dropAwarenessHookListener } from './hocuspocusInternals/awarenessListen
 import { assertHocuspocusInternals } from './hocuspocusInternals/checkInternals.ts';
 import { afterEachFlush } from './hocuspocusInternals/documentFlush.ts';
 import { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
+import { answerSyncRequestsFrom } from './hocuspocusInternals/syncStepOne.ts';
 import { Persistence } from './persistence.ts';
 import { PresenceIdentity } from './presenceIdentity.ts';
 import { writeCorkedFrames } from './socketWrites.ts';
+import { DEFAULT_SYNC_REPLY_LIMITS, SyncReplyCache, type SyncReplyCacheLimits } from './syncReplyCache.ts';
 
 export interface CollabServerOptions {
   store: Store;
@@ -40,6 +42,8 @@ export interface CollabServerOptions {
   maxUpdateBytes: number;
   maxDocumentBytes: number;
   updateCpuBudgetMs: number;
+  /** The budget of reused sync step 1 answers (syncReplyCache.ts), for this server. */
+  syncReplyLimits?: SyncReplyCacheLimits;
   /** More extensions (Redis, projections), run after the project's own. */
   extensions?: Extension[];
 }
@@ -47,6 +51,7 @@ export interface CollabServerOptions {
 export function createCollabServer(options: CollabServerOptions): Hocuspocus {
   // Refuses to start when a private part of Hocuspocus relied on below is not as expected.
   assertHocuspocusInternals();
+  const syncReplies = new SyncReplyCache(options.syncReplyLimits ?? DEFAULT_SYNC_REPLY_LIMITS);
   const hocuspocus = new PlenaryHocuspocus({
     name: 'plenary',
     quiet: true,
@@ -63,7 +68,7 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     extensions: [
       new Authentication({ store: options.store, tokens: options.tokens, access: options.access }),
       new PresenceIdentity(),
-      new FanOut(),
+      new FanOut(syncReplies),
       new DocumentQuota({
         maxDocumentBytes: options.maxDocumentBytes,
         maxUpdateBytes: options.maxUpdateBytes,
@@ -83,6 +88,7 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
   options.metrics.observeCollab({
     connections: () => hocuspocus.getConnectionsCount(),
     documents: () => hocuspocus.getDocumentsCount(),
+    syncReplies: () => syncReplies.stats(),
   });
   return hocuspocus;
 }
@@ -100,12 +106,21 @@ export function flushDelayFor(connections: number): false | number {
   return Math.min(20, Math.round(connections / 50));
 }
 
-/** Sets each document's flush delay as connections come and go; encodes each broadcast once. */
+/**
+ * Sets each document's flush delay as connections come and go; encodes each broadcast once, and
+ * each answer to a sync request once per document version.
+ */
 class FanOut implements Extension {
   readonly extensionName = 'plenary-fan-out';
+  private readonly syncReplies: SyncReplyCache;
+
+  constructor(syncReplies: SyncReplyCache) {
+    this.syncReplies = syncReplies;
+  }
 
   async afterLoadDocument({ document }: afterLoadDocumentPayload): Promise<void> {
     encodeBroadcastsOnce(document);
+    answerSyncRequestsFrom(document, this.syncReplies);
     // A delayed flush runs in a setImmediate callback: write what it corked at once.
     afterEachFlush(document, writeCorkedFrames);
   }

@@ -10,15 +10,22 @@ export interface Metrics {
   messagesOut: Counter;
   storeWriteSeconds: Histogram;
   httpRequests: Counter<'method' | 'route' | 'status'>;
-  /** Set the callbacks that report open connections and loaded documents. */
-  observeCollab(read: { connections: () => number; documents: () => number }): void;
+  /** Set the callbacks that report open connections, loaded documents and the sync reply cache. */
+  observeCollab(read: CollabReadings): void;
+}
+
+export interface CollabReadings {
+  connections: () => number;
+  documents: () => number;
+  /** Sync step 1 answers reused and encoded, and what the cache holds (collab/syncReplyCache.ts). */
+  syncReplies?: () => { hits: number; misses: number; entries: number; bytes: number };
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
   // Includes the event-loop delay (nodejs_eventloop_lag_*), memory and CPU of the process.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
-  let collab = { connections: () => 0, documents: () => 0 };
+  let collab: CollabReadings = { connections: () => 0, documents: () => 0 };
   new Gauge({
     name: 'plenary_ws_connections',
     help: 'Open WebSocket connections',
@@ -33,6 +40,17 @@ export function createMetrics(): Metrics {
     registers: [registry],
     collect() {
       this.set(collab.documents());
+    },
+  });
+  new Gauge({
+    name: 'plenary_sync_reply_cache',
+    help: 'Sync step 1 answers: hits (reused), misses (encoded), entries and bytes held',
+    labelNames: ['stat'],
+    registers: [registry],
+    collect() {
+      const stats = collab.syncReplies?.();
+      if (!stats) return;
+      for (const [stat, value] of Object.entries(stats)) this.set({ stat }, value);
     },
   });
   return {

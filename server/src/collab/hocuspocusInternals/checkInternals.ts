@@ -11,6 +11,7 @@ import { documentFlushProblems } from './documentFlush.ts';
 import { hookDispatchProblems } from './hookDispatch.ts';
 import { redisExtensionProblems } from './redisExtension.ts';
 import { storeDebounceProblems } from './storeDebounce.ts';
+import { syncStepOneProblems } from './syncStepOne.ts';
 import { HOCUSPOCUS_VERSION_CHECKED } from './version.ts';
 import { wsTcpSocketProblems } from './wsTcpSocket.ts';
 
@@ -42,6 +43,7 @@ export function hocuspocusInternalsProblems(): string[] {
       ...clientConnectionProblems(scratch),
       ...wsTcpSocketProblems(),
       ...redisExtensionProblems(),
+      ...syncStepOneProblems(),
     ];
   } finally {
     document.destroy();

@@ -1,0 +1,141 @@
+/**
+ * Contact: replaces `MessageReceiver.prototype.readSyncMessage` of Hocuspocus 4.7 (public in the
+ * typings, but Connection constructs its MessageReceiver inline, so there is no way to hand it
+ * another) with one that answers sync step 1 from a SyncReplyCache for the documents registered
+ * here; every other sync message, and every document not registered, takes Hocuspocus's own path.
+ *
+ * Why (issue #13, finding 4): Hocuspocus answers each sync step 1 with readSyncStep1, that is
+ * Y.encodeStateAsUpdate of the whole document, per request: 100 sockets syncing one large
+ * document sent 682 MB and pushed a bystander's edit p99 from 5.8 ms to 1,003 ms. Hocuspocus has
+ * no hook that may answer a sync message. The answer here is byte for byte Hocuspocus's (checked
+ * at start-up on a scratch document, see syncStepOneProblems): only who encodes it changes.
+ */
+import { type Connection, Document, IncomingMessage, MessageReceiver, OutgoingMessage } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { SyncReplyCache } from '../syncReplyCache.ts';
+
+type ReadSyncMessage = MessageReceiver['readSyncMessage'];
+
+/** Hocuspocus's own method, taken before anything replaces it. */
+const hocuspocusReadSyncMessage: ReadSyncMessage = MessageReceiver.prototype.readSyncMessage;
+
+const caches = new WeakMap<Document, SyncReplyCache>();
+let installed = false;
+
+/** From now on sync step 1 for `document` is answered from `cache` (until the document is destroyed). */
+export function answerSyncRequestsFrom(document: Document, cache: SyncReplyCache): void {
+  if (!installed) {
+    MessageReceiver.prototype.readSyncMessage = readSyncMessage;
+    installed = true;
+  }
+  cache.track(document);
+  caches.set(document, cache);
+}
+
+/**
+ * Hocuspocus's readSyncMessage, step 1 only, with the update taken from the cache: the same
+ * beforeSync call with the same payload, the same step 2 written into the message's encoder (sent
+ * by `apply`), the same step 1 of the server's own sent after it. Synchronous when there is no
+ * connection, as Hocuspocus's is (it awaits only beforeSync).
+ */
+function readSyncMessage(
+  this: MessageReceiver,
+  message: IncomingMessage,
+  document: Document,
+  connection?: Connection,
+  reply?: (message: Uint8Array) => void,
+  requestFirstSync = true,
+): Promise<0 | 1 | 2> {
+  const cache = caches.get(document);
+  if (!cache || decoding.peekVarUint(message.decoder) !== messageYjsSyncStep1) {
+    return hocuspocusReadSyncMessage.call(this, message, document, connection, reply, requestFirstSync);
+  }
+  const type = message.readVarUint() as 0;
+  const answer = (): 0 => {
+    const stateVector = message.readVarUint8Array();
+    encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
+    encoding.writeVarUint8Array(message.encoder, cache.updateFor(document, stateVector));
+    const messageAddress = connection?.messageAddress ?? document.name;
+    if (reply && requestFirstSync) {
+      reply(new OutgoingMessage(messageAddress).createSyncReplyMessage().writeFirstSyncStepFor(document).toUint8Array());
+    } else if (connection) {
+      connection.send(new OutgoingMessage(messageAddress).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array());
+    }
+    return type;
+  };
+  if (connection) {
+    return connection.callbacks.beforeSync(connection, { type, payload: message.peekVarUint8Array() }).then(answer);
+  }
+  try {
+    return Promise.resolve(answer());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * What a step 1 frame leaves behind: the message's own encoder (the step 2 that `apply` sends)
+ * and whatever went to `reply`, when read by `read` on a fresh receiver.
+ */
+function framesOf(read: ReadSyncMessage, document: Document, stateVector: Uint8Array): Uint8Array[] {
+  const request = encoding.createEncoder();
+  encoding.writeVarUint(request, messageYjsSyncStep1);
+  encoding.writeVarUint8Array(request, stateVector);
+  const message = new IncomingMessage(encoding.toUint8Array(request));
+  // As `apply` leaves it: the address and the message type already written.
+  message.writeVarString(document.name);
+  message.writeVarUint(0);
+  const frames: Uint8Array[] = [];
+  void read.call(new MessageReceiver(message), message, document, undefined, (frame) => frames.push(frame), true);
+  return [message.toUint8Array(), ...frames];
+}
+
+const sameBytes = (a: Uint8Array[], b: Uint8Array[]): boolean =>
+  a.length === b.length && a.every((bytes, index) => Buffer.compare(bytes, b[index]!) === 0);
+
+/**
+ * The replacement answers byte for byte as Hocuspocus does, fresh and from the cache, for an
+ * empty and a partial state vector of a scratch document with deletions by two clients.
+ */
+export function syncStepOneProblems(): string[] {
+  if (typeof hocuspocusReadSyncMessage !== 'function' || hocuspocusReadSyncMessage.length < 2) {
+    return ['MessageReceiver.prototype.readSyncMessage is not a method taking (message, document, ...)'];
+  }
+  const source = String(hocuspocusReadSyncMessage);
+  if (!source.includes('readSyncStep1(message.decoder, message.encoder, document)')) {
+    return ['MessageReceiver.readSyncMessage no longer answers step 1 with readSyncStep1 into the message encoder'];
+  }
+  const document = new Document('sync-step-one-check');
+  const other = new Y.Doc();
+  try {
+    document.getText('body').insert(0, 'The chair opens the meeting.');
+    const partial = Y.encodeStateVector(document);
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(document));
+    other.getText('body').insert(4, 'vice ');
+    other.getText('body').delete(0, 3);
+    Y.applyUpdate(document, Y.encodeStateAsUpdate(other, partial));
+    document.getMap('notes').set('quorum', 12);
+    const cache = new SyncReplyCache();
+    const problems: string[] = [];
+    for (const stateVector of [new Uint8Array([0]), partial]) {
+      const expected = framesOf(hocuspocusReadSyncMessage, document, stateVector);
+      const hits = cache.stats().hits;
+      caches.set(document, cache);
+      cache.track(document);
+      const fresh = framesOf(readSyncMessage, document, stateVector);
+      const cached = framesOf(readSyncMessage, document, stateVector);
+      caches.delete(document);
+      if (cache.stats().hits === hits) problems.push('the sync reply cache did not answer a repeated sync step 1');
+      if (!sameBytes(expected, fresh) || !sameBytes(expected, cached)) {
+        problems.push("the cached answer to sync step 1 is not byte-equal to Hocuspocus's own");
+      }
+    }
+    return [...new Set(problems)];
+  } finally {
+    other.destroy();
+    document.destroy();
+  }
+}
