@@ -35,6 +35,7 @@ import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { LiveProjection } from './live/liveProjection.ts';
 import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
+import { queueAccountEmail } from './notifications/accountMail.ts';
 import { Notifier } from './notifications/notify.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -227,6 +228,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await http.register(userRoutes, {
     store,
     publicOrigin: config.publicOrigins[0],
+    queueInvitationEmail: (message, tx) =>
+      queueAccountEmail(tx, {
+        kind: 'invitation',
+        userId: message.userId,
+        to: message.email,
+        name: message.name,
+        language: message.language,
+        url: message.url,
+        expiresAt: message.expiresAt,
+      }),
     onUserChanged: (userId) => {
       void sweep.checkNow();
       bus?.publish('userChanged', { userId });

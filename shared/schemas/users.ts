@@ -63,6 +63,8 @@ export const NewUserBody = Type.Object(
     group: GroupSchema,
     region: Optional(100),
     affiliation: Optional(200),
+    /** The person's language (their board and the invitation email); without it the email goes in the inviter's. */
+    language: Type.Optional(LanguageSchema),
   },
   { additionalProperties: false },
 );

@@ -8,7 +8,8 @@ import type { Db, SqlExecutor } from '../storage/db.ts';
 import { DIGEST_MAX_ITEMS } from './emailCompose.ts';
 import { type StoredNotification, toStoredNotification } from './notificationStore.ts';
 
-export type OutboxChannel = 'email' | 'digest' | 'webhook';
+/** `account`: an invitation, password reset or registration email, composed when it was queued (accountMail.ts). */
+export type OutboxChannel = 'email' | 'digest' | 'webhook' | 'account';
 
 export interface OutboxRow {
   id: number;
@@ -30,6 +31,9 @@ export interface ComposedEmail {
   items: StoredNotification[];
   more: number;
 }
+
+/** Once an account email is sent or given up, its link has no business in the database. */
+const FORGET_ACCOUNT_LINK = "payload = CASE WHEN channel = 'account' THEN NULL ELSE payload END";
 
 export class OutboxStore {
   private readonly db: Db;
@@ -53,7 +57,7 @@ export class OutboxStore {
         [now, now, limit],
       );
       for (const row of rows) {
-        if (row.channel !== 'webhook' && row.payload === null) {
+        if ((row.channel === 'email' || row.channel === 'digest') && row.payload === null) {
           row.payload = JSON.stringify(await this.compose(tx, row, now));
         }
         await tx.run(
@@ -90,9 +94,10 @@ export class OutboxStore {
     };
   }
 
+  /** Sent. An account email's payload (its link is a credential) is emptied. */
   async markSent(id: number, worker: string): Promise<void> {
     await this.db.run(
-      `UPDATE notification_outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ? AND claimed_by = ?`,
+      `UPDATE notification_outbox SET status = 'sent', sent_at = ?, last_error = NULL, ${FORGET_ACCOUNT_LINK} WHERE id = ? AND claimed_by = ?`,
       [Date.now(), id, worker],
     );
   }
@@ -100,7 +105,8 @@ export class OutboxStore {
   /** A failed attempt: retried at `retryAt`, or given up (`null`). */
   async markFailed(id: number, worker: string, error: string, retryAt: number | null): Promise<void> {
     await this.db.run(
-      `UPDATE notification_outbox SET status = ?, due_at = COALESCE(?, due_at), last_error = ? WHERE id = ? AND claimed_by = ?`,
+      `UPDATE notification_outbox SET status = ?, due_at = COALESCE(?, due_at), last_error = ?${retryAt === null ? `, ${FORGET_ACCOUNT_LINK}` : ''}
+       WHERE id = ? AND claimed_by = ?`,
       [retryAt === null ? 'failed' : 'retry', retryAt, error.slice(0, 500), id, worker],
     );
   }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { NotificationConfig } from '../config.ts';
 import type { Store } from '../storage/store.ts';
+import { type AccountEmail, composeAccountEmail } from './accountEmails.ts';
 import { composeEmail, mainKind } from './emailCompose.ts';
 import type { Mailer } from './mailer.ts';
 import { type Notifier, newId } from './notify.ts';
@@ -90,6 +91,7 @@ export class OutboxWorker {
     const { outbox, log, config } = this.options;
     try {
       if (row.channel === 'webhook') await this.sendWebhook(row);
+      else if (row.channel === 'account') await this.sendAccountEmail(row);
       else await this.sendEmail(row);
       await outbox.markSent(row.id, this.id);
     } catch (error) {
@@ -125,6 +127,14 @@ export class OutboxWorker {
         messageId: `<${row.message_id}@plenary>`,
       }),
     );
+  }
+
+  /** An invitation, password reset or registration confirmation; never to a person deactivated since. */
+  private async sendAccountEmail(row: OutboxRow): Promise<void> {
+    const email = JSON.parse(row.payload!) as AccountEmail;
+    const user = await this.options.store.users.byId(email.userId);
+    if (!user || user.disabled) return;
+    await this.options.mailer.send(composeAccountEmail(email, `<${row.message_id}@plenary>`));
   }
 
   private async sendWebhook(row: OutboxRow): Promise<void> {

@@ -25,12 +25,14 @@ export interface InvitationMessage {
   url: string;
   expiresAt: number;
   invitedBy: string | null;
+  /** The invited person's language if chosen, else the inviter's (else English). */
+  language: Language;
 }
 
 /**
- * Where an invitation email is queued. There is no email yet: the default does nothing and the
- * secretariat copies the link. The notifications outbox plugs in here, writing through `tx` so
- * that the mail leaves only if the invitation is committed.
+ * Where an invitation email is queued, through `tx`, so that the mail leaves only if the
+ * invitation is committed: the app plugs in the notifications outbox. Without it (the admin CLI)
+ * nothing is sent and the secretariat copies the link.
  */
 export type QueueInvitationEmail = (message: InvitationMessage, tx: SqlExecutor) => Promise<void>;
 export const noInvitationEmail: QueueInvitationEmail = async () => {};
@@ -79,11 +81,12 @@ export class PeopleService {
             group: body.group,
             region: clean(body.region),
             affiliation: clean(body.affiliation),
+            language: body.language ?? null,
             passwordHash: '',
           },
           tx,
         );
-        const invitation = await this.issueInvitation(user, actor.id, tx);
+        const invitation = await this.issueInvitation(user, actor, tx);
         await this.store.audit.record(
           {
             actorId: actor.id,
@@ -110,7 +113,7 @@ export class PeopleService {
       if (!user) throw notFound('The person');
       if (user.status !== 'invited')
         throw new AppError('CONFLICT', 'Only a person who has not yet set a password can be invited again.');
-      const invitation = await this.issueInvitation(user, actor.id, tx);
+      const invitation = await this.issueInvitation(user, actor, tx);
       await this.store.audit.record({ actorId: actor.id, action: 'user.reinvite', subject: `user:${user.id}` }, tx);
       return invitation;
     });
@@ -208,7 +211,7 @@ export class PeopleService {
             answer.push(toImportRow(row));
           } else {
             const user = await this.store.users.create({ email: person.email, ...fields, passwordHash: '' }, tx);
-            answer.push({ ...toImportRow(row), invitation: await this.issueInvitation(user, actor.id, tx) });
+            answer.push({ ...toImportRow(row), invitation: await this.issueInvitation(user, actor, tx) });
           }
         }
         const created = rows.filter((row) => row.outcome === 'new').length;
@@ -317,10 +320,14 @@ export class PeopleService {
     if (!active) await this.store.sessions.revokeOthersOf(id, null, tx);
   }
 
-  private async issueInvitation(user: User, actorId: string | null, tx: SqlExecutor): Promise<IssuedInvitation> {
-    const { token, invitation } = await this.invitations.create(user.id, actorId, tx);
+  private async issueInvitation(user: User, actor: User, tx: SqlExecutor): Promise<IssuedInvitation> {
+    const { token, invitation } = await this.invitations.create(user.id, actor.id, tx);
     const issued = { url: `${this.publicOrigin}/invitations/${token}`, expiresAt: invitation.expiresAt };
-    await this.queueInvitationEmail({ userId: user.id, email: user.email, name: user.name, ...issued, invitedBy: actorId }, tx);
+    const language = user.language ?? actor.language ?? 'en';
+    await this.queueInvitationEmail(
+      { userId: user.id, email: user.email, name: user.name, ...issued, invitedBy: actor.id, language },
+      tx,
+    );
     return issued;
   }
 }

@@ -28,6 +28,8 @@ export interface NewUser {
   group: StakeholderGroup;
   region?: string | null;
   affiliation?: string | null;
+  /** Chosen for them (an invitation in their language); null: their browser's languages decide. */
+  language?: Language | null;
   /** Empty for an invited person, who sets a password through the invitation. */
   passwordHash: string;
 }
@@ -104,7 +106,7 @@ export class UserStore {
       stakeholder_group: input.group,
       region: input.region ?? null,
       affiliation: input.affiliation ?? null,
-      language: null,
+      language: input.language ?? null,
       status: input.passwordHash ? 'active' : 'invited',
       disabled: 0,
       created_at: Date.now(),
