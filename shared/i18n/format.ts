@@ -33,6 +33,17 @@ export function formatDay(language: Lang, isoDay: string, dateStyle: 'long' | 'm
   return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+/** A range of calendar days ("YYYY-MM-DD"), said the language's way ("1–10 April 2025"); one day when they are equal. */
+export function formatDayRange(language: Lang, startIsoDay: string, endIsoDay: string): string {
+  if (startIsoDay === endIsoDay) return formatDay(language, startIsoDay);
+  // ICU has no long-date range pattern for Chinese (it falls back to "2025/4/1 – 2025/4/10").
+  if (language.startsWith('zh')) return `${formatDay(language, startIsoDay)}至${formatDay(language, endIsoDay)}`;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(
+    new Date(`${startIsoDay}T00:00:00Z`),
+    new Date(`${endIsoDay}T00:00:00Z`),
+  );
+}
+
 /** A moment (epoch milliseconds) as date and time, in the reader's time zone unless one is given. */
 export function formatDateTime(
   language: Lang,

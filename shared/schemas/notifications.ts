@@ -3,6 +3,7 @@
  * secretariat's webhooks. Kinds are the events the board tells people about.
  */
 import { type Static, Type } from 'typebox';
+import { LanguageSchema } from './common.ts';
 
 export const NOTIFICATION_KINDS = [
   'mention',
@@ -59,6 +60,7 @@ export type NotificationList = Static<typeof NotificationListSchema>;
 export const NotificationListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'newest first; default 50' })),
   unread: Type.Optional(Type.Boolean({ description: 'only unread ones' })),
+  lang: Type.Optional(LanguageSchema),
 });
 
 export const MarkReadSchema = Type.Object({

@@ -117,10 +117,35 @@ describe('action items', () => {
     ]);
     expect(history.body[1]!.detail.changes.due).toEqual({
       from: null,
-      to: { label: '1 April 2025 – 10 April 2025', start: '2025-04-01', end: '2025-04-10' },
+      to: { label: '1\u2009–\u200910 April 2025', start: '2025-04-01', end: '2025-04-10' },
     });
     expect(history.body[2]!.detail.changes.status).toEqual({ from: 'open', to: 'done' });
     expect(history.body[2]!.detail.changes.owner.to).toEqual({ kind: 'body', label: 'NRIs' });
+  });
+
+  it('labels a due range given without words, and a role owner without a name, in the writer’s language', async () => {
+    const inFrench = await http<ActionDto>(server.baseUrl, 'POST', `${actionsPath}?lang=fr`, {
+      cookie: secretariat.cookie,
+      body: {
+        text: 'Réserver les salles.',
+        owner: { kind: 'role', role: 'secretariat', label: '' },
+        due: { label: '', start: '2025-04-01', end: '2025-04-10' },
+      },
+    });
+    expect(inFrench.status).toBe(201);
+    expect(inFrench.body.owner).toEqual({ kind: 'role', role: 'secretariat', label: 'Le Secrétariat' });
+    expect(inFrench.body.due).toEqual({ label: '1–10 avril 2025', start: '2025-04-01', end: '2025-04-10' });
+    const inChinese = await http<ActionDto>(server.baseUrl, 'PATCH', `/api/actions/${inFrench.body.id}?lang=zh`, {
+      cookie: secretariat.cookie,
+      body: { due: { label: '', start: '2025-04-01', end: '2025-04-10' } },
+    });
+    expect(inChinese.body.due!.label).toBe('2025年4月1日至2025年4月10日');
+    // Words the person gave are kept as said.
+    const said = await http<ActionDto>(server.baseUrl, 'PATCH', `/api/actions/${inFrench.body.id}?lang=ar`, {
+      cookie: secretariat.cookie,
+      body: { due: { label: 'avant la réunion', start: '2025-04-01', end: '2025-04-10' } },
+    });
+    expect(said.body.due!.label).toBe('avant la réunion');
   });
 
   it('flags pending actions past their due range as overdue, and not done or future ones', async () => {

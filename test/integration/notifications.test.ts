@@ -37,7 +37,20 @@ const { server, call } = serverSuite({
 
 const people: Record<string, Session> = {};
 beforeAll(async () => {
-  for (const name of ['secretariat', 'chair', 'kwame', 'mei', 'laura', 'rahul', 'sofia', 'olena', 'youssef', 'ana', 'tomas']) {
+  for (const name of [
+    'secretariat',
+    'chair',
+    'kwame',
+    'mei',
+    'laura',
+    'rahul',
+    'sofia',
+    'olena',
+    'youssef',
+    'ana',
+    'tomas',
+    'cochair',
+  ]) {
     people[name] = await login(server.baseUrl, `${name}@example.org`);
   }
 });
@@ -206,6 +219,35 @@ describe('inbox and immediate emails', () => {
     expect(mailsTo('ana').length - before.ana).toBe(1);
     expect(mailsTo('youssef').length - before.youssef).toBe(1);
     expect(ana.text).toContain('…and 300 more');
+  });
+});
+
+describe('languages', () => {
+  it('mails a French reader in French (subject, text, HTML, unsubscribe page) and shows the inbox in the language asked', async () => {
+    expect((await call(people.cochair!, 'PUT', '/api/me', { language: 'fr' })).status).toBe(200);
+    const threadId = await startThread('kwame', `${mention('cochair')} pouvez-vous relire ?`);
+    const mail = (await waitFor(() => mailsTo('cochair').find((m) => m.text.includes(threadId)), {
+      timeout: 15_000,
+      message: 'French mention email',
+    }))!;
+    const meeting = (await call<{ title: string }>(people.kwame!, 'GET', `/api/meetings/${MEETING}`)).body.title;
+    expect(mail.subject).toBe(`[Plenary] Kwame Asante vous a mentionné dans un commentaire sur « ${meeting} »`);
+    expect(mail.text).toContain('Ne plus recevoir de courriels sur les mentions :');
+    expect(mail.text).toContain('Choisir ce que vous recevez :');
+    expect(mail.html).toContain('<html lang="fr" dir="ltr">');
+    expect(mail.html).toContain('>Ouvrir</a>');
+
+    // The unsubscribe page speaks the person's language, whatever the browser that opens the link says.
+    const page = await fetch(unsubscribeUrl(mail), { headers: { 'accept-language': 'en' } });
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain('Ne plus recevoir de courriels sur les mentions ?');
+    expect(html).toContain('>Se désabonner</button>');
+
+    const item = (list: Awaited<ReturnType<typeof inbox>>) => list.items.find((entry) => entry.link.includes(threadId))!;
+    expect(item(await inbox('cochair')).text).toBe(`Kwame Asante vous a mentionné dans un commentaire sur « ${meeting} »`);
+    const spanish = await call<Awaited<ReturnType<typeof inbox>>>(people.cochair!, 'GET', '/api/notifications?lang=es');
+    expect(item(spanish.body).text).toBe(`Kwame Asante le mencionó en un comentario sobre «${meeting}»`);
   });
 });
 

@@ -3,7 +3,8 @@ import type { NotificationList, NotificationSettings, NotificationSettingsPatch 
 import { get, post, put } from '../app/api.ts';
 
 export const notificationsApi = {
-  list: () => get<NotificationList>('/api/notifications'),
+  /** In the page's language: the inbox's sentences are made by the server. */
+  list: (lang: string) => get<NotificationList>(`/api/notifications?lang=${encodeURIComponent(lang)}`),
   markRead: (ids?: string[]) => post<{ unread: number }>('/api/notifications/read', ids ? { ids } : {}),
   settings: () => get<NotificationSettings>('/api/me/notification-settings'),
   saveSettings: (patch: NotificationSettingsPatch) => put<NotificationSettings>('/api/me/notification-settings', patch),

@@ -4,6 +4,7 @@
  * meeting's live document, which everyone in the meeting reads.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NotificationList } from '../../../shared/schemas/notifications.ts';
 import { notificationsApi } from './notificationsApi.ts';
 
@@ -13,10 +14,13 @@ export function useNotifications() {
   const [data, setData] = useState<NotificationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
 
+  // Asked again when the language changes (the sentences come from the server).
   const refresh = useCallback(async () => {
     try {
-      const list = await notificationsApi.list();
+      const list = await notificationsApi.list(language);
       if (alive.current) {
         setData(list);
         setError(null);
@@ -24,7 +28,7 @@ export function useNotifications() {
     } catch (caught) {
       if (alive.current) setError((caught as Error).message);
     }
-  }, []);
+  }, [language]);
 
   useEffect(() => {
     alive.current = true;

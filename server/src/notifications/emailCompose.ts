@@ -1,6 +1,8 @@
 /** Builds the plain-text and HTML email of one or more notifications (an immediate email or a digest). */
+
+import { directionOf } from '../../../shared/i18n/languages.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/schemas/notifications.ts';
-import { type Language, notificationText, strings } from './emailStrings.ts';
+import { catalogue, counted, fill, kindName, type Language, notificationText, readerLanguage } from './emailStrings.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import type { StoredNotification } from './notificationStore.ts';
 
@@ -33,31 +35,36 @@ export function mainKind(items: StoredNotification[]): NotificationKind {
 }
 
 export function composeEmail(input: ComposeInput): OutgoingEmail {
-  const say = strings(input.language);
+  const language = readerLanguage(input.language);
+  const say = catalogue(language);
+  const count = (plural: Parameters<typeof counted>[1], n: number) => counted(language, plural, n);
   const total = input.items.length + input.more;
   const lines = input.items.map((item) => ({
-    text: notificationText(input.language, item.kind, item.params),
+    text: notificationText(language, item.kind, item.params),
     url: input.origin + item.link,
   }));
   let subject: string;
   let intro: string | null = null;
   if (input.digest) {
-    subject = say.subjectDigest(total);
-    intro = say.introDigest(total);
+    subject = count(say.subjectDigest, total);
+    intro = count(say.introDigest, total);
   } else if (lines.length === 1) {
-    subject = say.subjectOne(lines[0]!.text);
+    const text = lines[0]!.text;
+    subject = `[Plenary] ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`;
   } else {
-    subject = say.subjectMany(total);
-    intro = say.introMany(total);
+    subject = count(say.subjectMany, total);
+    intro = count(say.introMany, total);
   }
-  const kindName = input.digest ? say.digestKindName : say.kindName[mainKind(input.items)];
-  const unsubscribeLine = input.digest ? say.unsubscribeDigestLine : say.unsubscribeLine(kindName);
+  const unsubscribeLine = input.digest
+    ? say.unsubscribeDigestLine
+    : fill(say.unsubscribeLine, { kind: kindName(language, mainKind(input.items)) });
+  const andMore = count(say.andMore, input.more);
   const settingsUrl = `${input.origin}/settings/notifications`;
 
   const text = [
     ...(intro ? [intro, ''] : []),
     ...lines.flatMap((line) => [`- ${line.text}`, `  ${line.url}`]),
-    ...(input.more > 0 ? ['', say.andMore(input.more)] : []),
+    ...(input.more > 0 ? ['', andMore] : []),
     '',
     '-- ',
     `${unsubscribeLine} ${input.unsubscribeUrl}`,
@@ -66,12 +73,12 @@ export function composeEmail(input: ComposeInput): OutgoingEmail {
   ].join('\n');
 
   const html = `<!doctype html>
-<html lang="${escapeHtml(input.language)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body>
+<html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body dir="${directionOf(language)}">
 ${intro ? `<p>${escapeHtml(intro)}</p>\n` : ''}<ul>
 ${lines.map((line) => `<li>${escapeHtml(line.text)} — <a href="${escapeHtml(line.url)}">${escapeHtml(say.open)}</a></li>`).join('\n')}
 </ul>
-${input.more > 0 ? `<p>${escapeHtml(say.andMore(input.more))}</p>\n` : ''}<hr>
+${input.more > 0 ? `<p>${escapeHtml(andMore)}</p>\n` : ''}<hr>
 <p><small>${escapeHtml(unsubscribeLine)} <a href="${escapeHtml(input.unsubscribeUrl)}">${escapeHtml(input.unsubscribeUrl)}</a><br>
 ${escapeHtml(say.settingsLine)} <a href="${escapeHtml(settingsUrl)}">${escapeHtml(settingsUrl)}</a></small></p>
 </body></html>

@@ -1,103 +1,75 @@
 /**
- * Every word a notification or an email says, in one module so that the languages work can
- * translate them: each function takes the reader's language (English only for now; any other
- * falls back to it).
+ * What a notification, an email and the unsubscribe page say, in the reader's language: the
+ * words come from emailCatalogue.ts, counts choose their plural form through Intl.PluralRules,
+ * numbers and dates go through shared/i18n/format.ts. A language the board does not speak
+ * falls back to English.
  */
+import { formatDay, formatNumber, isolate } from '../../../shared/i18n/format.ts';
+import { directionOf, isLanguage, type Language } from '../../../shared/i18n/languages.ts';
 import type { NotificationKind } from '../../../shared/schemas/notifications.ts';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/schemas/proposals.ts';
+import { intlLocale } from '../i18n/serverText.ts';
+import { EMAIL_CATALOGUES, type EmailCatalogue, type Plural, type SentenceKey } from './emailCatalogue.ts';
 
-/** What a notification's sentence is made of; stored with it, so it can be said in any language later. */
+export type { Language } from '../../../shared/i18n/languages.ts';
+
+/** What a notification's sentence is made of; stored with it, so it is said in each reader's language. */
 export interface NotificationParams {
   /** Who did it (absent for the board's own checks). */
   actor?: string;
   /** The poll's question, the action's text, the proposal's or document's title. */
   title?: string;
-  /** A proposal's new status. */
+  /** A proposal's new status (one of PROPOSAL_STATUSES). */
   status?: string;
   /** A closed poll's results as one line ("Yes 12, No 3"), when everyone may see them. */
   results?: string;
-  /** An action's due date as said. */
+  /** An action's due date as the meeting said it (kept for webhooks and older notifications). */
   due?: string;
+  /** An action's last due day (YYYY-MM-DD), said as a date in the reader's language. */
+  dueOn?: string;
 }
 
-export type Language = string;
+/** The reader's language when it is one of the six, else English. */
+export const readerLanguage = (language: string | null | undefined): Language => (isLanguage(language) ? language : 'en');
 
-interface Strings {
-  text: Record<NotificationKind, (p: NotificationParams) => string>;
-  kindName: Record<NotificationKind, string>;
-  subjectOne: (text: string) => string;
-  subjectMany: (count: number) => string;
-  subjectDigest: (count: number) => string;
-  introMany: (count: number) => string;
-  introDigest: (count: number) => string;
-  andMore: (count: number) => string;
-  open: string;
-  unsubscribeLine: (kind: string) => string;
-  unsubscribeDigestLine: string;
-  settingsLine: string;
-  digestKindName: string;
-  unsubscribePage: {
-    title: string;
-    question: (kind: string) => string;
-    button: string;
-    done: (kind: string) => string;
-    invalid: string;
-  };
+export const catalogue = (language: string): EmailCatalogue => EMAIL_CATALOGUES[readerLanguage(language)];
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-const quote = (value: string | undefined) => (value ? `“${value}”` : '');
-
-const EN: Strings = {
-  text: {
-    mention: (p) => `${p.actor ?? 'Someone'} mentioned you in a comment on ${quote(p.title)}`,
-    reply: (p) => `${p.actor ?? 'Someone'} replied in a thread you wrote in on ${quote(p.title)}`,
-    'poll.opened': (p) => `A poll you may vote in is open: ${quote(p.title)}`,
-    'poll.closed': (p) => `A poll closed: ${quote(p.title)}${p.results ? `. Results: ${p.results}` : ''}`,
-    'election.opened': (p) => `An election you vote in is open: ${quote(p.title)}`,
-    'action.assigned': (p) => `${p.actor ?? 'Someone'} assigned an action to you: ${quote(p.title)}`,
-    'action.due': (p) => `An action of yours is due${p.due ? ` ${p.due}` : ' in 3 days'}: ${quote(p.title)}`,
-    'action.overdue': (p) => `An action of yours is overdue: ${quote(p.title)}`,
-    'proposal.status': (p) => `Your proposal ${quote(p.title)} is now ${p.status ?? 'changed'}`,
-    'proposal.comment': (p) => `${p.actor ?? 'Someone'} commented on your proposal ${quote(p.title)}`,
-  },
-  kindName: {
-    mention: 'mentions',
-    reply: 'replies in your threads',
-    'poll.opened': 'polls opening',
-    'poll.closed': 'polls closing',
-    'election.opened': 'elections opening',
-    'action.assigned': 'actions assigned to you',
-    'action.due': 'actions falling due',
-    'action.overdue': 'overdue actions',
-    'proposal.status': 'your proposals’ status',
-    'proposal.comment': 'comments on your proposals',
-  },
-  subjectOne: (text) => `[Plenary] ${text.length > 120 ? `${text.slice(0, 119)}…` : text}`,
-  subjectMany: (count) => `[Plenary] ${count} new notifications`,
-  subjectDigest: (count) => `[Plenary] Your daily digest: ${count} ${count === 1 ? 'notification' : 'notifications'}`,
-  introMany: (count) => `${count} things on the board need you:`,
-  introDigest: (count) => `Since your last digest, ${count} ${count === 1 ? 'thing' : 'things'} happened on the board:`,
-  andMore: (count) => `…and ${count} more on the board.`,
-  open: 'Open',
-  unsubscribeLine: (kind) => `Stop emails about ${kind}:`,
-  unsubscribeDigestLine: 'Stop the daily digest:',
-  settingsLine: 'Choose what you receive:',
-  digestKindName: 'the daily digest',
-  unsubscribePage: {
-    title: 'Unsubscribe',
-    question: (kind) => `Stop emails about ${kind}?`,
-    button: 'Unsubscribe',
-    done: (kind) => `Done: you will no longer receive emails about ${kind}. You can change this in your notification settings.`,
-    invalid: 'This unsubscribe link is not valid.',
-  },
-};
-
-const LANGUAGES: Record<string, Strings> = { en: EN };
-
-export function strings(language: Language): Strings {
-  return LANGUAGES[language] ?? EN;
+/** The form of `plural` for `count` in `language`, with the count written as the language writes numbers. */
+export function counted(language: string, plural: Plural, count: number): string {
+  const lang = readerLanguage(language);
+  const category = new Intl.PluralRules(intlLocale(lang)).select(count);
+  return fill(plural[category] ?? plural.other, { count: formatNumber(intlLocale(lang), count) });
 }
 
-export function notificationText(language: Language, kind: NotificationKind, params: NotificationParams): string {
-  const say = strings(language).text[kind];
-  return say ? say(params) : kind;
+const isStatus = (value: string | undefined): value is ProposalStatus =>
+  value !== undefined && (PROPOSAL_STATUSES as readonly string[]).includes(value);
+
+/** The sentence of one notification. People's words (names, titles) are isolated on a right-to-left reader's page. */
+export function notificationText(language: string, kind: NotificationKind, params: NotificationParams): string {
+  const lang = readerLanguage(language);
+  const say = EMAIL_CATALOGUES[lang];
+  const own = (text: string) => (directionOf(lang) === 'rtl' ? isolate(text) : text);
+  let key: SentenceKey = kind;
+  if (kind === 'poll.closed' && params.results) key = 'poll.closedResults';
+  if (kind === 'action.due' && !params.dueOn) key = 'action.dueSoon';
+  const template = say.sentence[key];
+  if (!template) return kind;
+  return fill(template, {
+    actor: params.actor ? own(params.actor) : say.someone,
+    title: own(params.title ?? ''),
+    results: own(params.results ?? ''),
+    status: isStatus(params.status) ? say.proposalStatus[params.status] : own(params.status ?? ''),
+    due: params.dueOn ? formatDay(intlLocale(lang), params.dueOn) : '',
+  });
+}
+
+/** How an email and the unsubscribe page name a kind of notification (or the digest). */
+export function kindName(language: string, kind: NotificationKind | 'digest'): string {
+  const say = catalogue(language);
+  return kind === 'digest' ? say.digestKindName : (say.kindName[kind] ?? kind);
 }

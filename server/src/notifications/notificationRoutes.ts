@@ -10,6 +10,7 @@ import {
   NotificationSettingsSchema,
 } from '../../../shared/schemas/notifications.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { requestLanguage } from '../i18n/requestLanguage.ts';
 import type { NotificationService } from './notificationService.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -29,7 +30,8 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ service: Notificati
       const user = requireUser(request);
       // Per person and changing: never cached by anyone in between.
       void reply.header('cache-control', 'private, no-store');
-      return service.list(user, request.query);
+      // In the language the page asks for (`?lang=`), else the person's, else the browser's.
+      return service.list(user, request.query, requestLanguage(request));
     },
   );
 

@@ -18,7 +18,7 @@ import type { NotificationConfig } from '../config.ts';
 import { AppError, forbidden, notFound } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import { notificationText, strings } from './emailStrings.ts';
+import { kindName, type Language, notificationText } from './emailStrings.ts';
 import { notificationPolicy } from './notificationPolicy.ts';
 import type { NotificationStore } from './notificationStore.ts';
 import { newWebhookSecret, readUnsubscribeToken } from './signing.ts';
@@ -64,7 +64,7 @@ export class NotificationService {
   async list(
     user: User,
     query: { limit?: number | undefined; unread?: boolean | undefined },
-    language = 'en',
+    language: Language,
   ): Promise<NotificationList> {
     const { notifications } = this.options;
     const items = await notifications.list(user.id, { limit: query.limit ?? 50, unreadOnly: query.unread ?? false });
@@ -117,13 +117,18 @@ export class NotificationService {
     });
   }
 
-  /** What an unsubscribe link would turn off, for its confirmation page; null when the link is not valid. */
-  async describeUnsubscribe(token: string, language = 'en'): Promise<{ kindName: string } | null> {
+  /**
+   * What an unsubscribe link would turn off, for its confirmation page, in the language of the
+   * person it belongs to (the email's language; `fallback` when they never chose one); null when
+   * the link is not valid.
+   */
+  async describeUnsubscribe(token: string, fallback: Language): Promise<{ kindName: string; language: Language } | null> {
     const claim = readUnsubscribeToken(this.options.unsubscribeKey, token);
-    if (!claim || !(await this.options.store.users.byId(claim.userId))) return null;
-    if (claim.kind === 'digest') return { kindName: strings(language).digestKindName };
-    if (!isKind(claim.kind)) return null;
-    return { kindName: strings(language).kindName[claim.kind] };
+    const person = claim ? await this.options.store.users.byId(claim.userId) : undefined;
+    if (!claim || !person) return null;
+    if (claim.kind !== 'digest' && !isKind(claim.kind)) return null;
+    const language = person.language ?? fallback;
+    return { kindName: kindName(language, claim.kind), language };
   }
 
   /** One-click unsubscribe: the kind (or every kind in the digest) goes to `off`. Idempotent. */

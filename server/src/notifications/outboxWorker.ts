@@ -118,7 +118,8 @@ export class OutboxWorker {
     await mailer.send(
       composeEmail({
         to: user.email,
-        language: 'en',
+        // The person's stored language; one who never chose reads English (an email has no browser to ask).
+        language: user.language ?? 'en',
         origin,
         items: composed.items,
         more: composed.more,

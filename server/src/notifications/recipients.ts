@@ -166,7 +166,11 @@ async function actionDeliveries(
   const actor = await actorName(tx, actorId);
   const params: NotificationParams = { title: action.text.length > 200 ? `${action.text.slice(0, 199)}…` : action.text };
   if (actor) params.actor = actor;
-  if (event.type !== 'action.assigned' && event.dueLabel) params.due = event.dueLabel;
+  if (event.type !== 'action.assigned') {
+    // The day, said in each reader's language; the meeting's own words go to webhooks.
+    params.dueOn = event.dueEnd;
+    if (event.dueLabel) params.due = event.dueLabel;
+  }
   return [
     {
       kind: event.type,

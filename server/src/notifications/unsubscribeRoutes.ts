@@ -5,9 +5,11 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { directionOf, type Language } from '../../../shared/i18n/languages.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { NotificationKindSchema } from '../../../shared/schemas/notifications.ts';
-import { strings } from './emailStrings.ts';
+import { requestLanguage } from '../i18n/requestLanguage.ts';
+import { catalogue, fill } from './emailStrings.ts';
 import type { NotificationService } from './notificationService.ts';
 
 const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 1000, pattern: '^[A-Za-z0-9_.-]+$' }) });
@@ -15,9 +17,9 @@ const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength:
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function page(title: string, body: string): string {
+function page(language: Language, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — Plenary</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;max-inline-size:40rem;margin-inline:auto;padding:1rem}
 button{font:inherit;padding:.5rem 1rem}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}</style></head>
@@ -46,13 +48,19 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: Notificatio
       },
     },
     async (request, reply) => {
-      const say = strings('en').unsubscribePage;
-      const described = await service.describeUnsubscribe(request.params.token);
+      // In the language of the person the link belongs to (their emails' language).
+      const described = await service.describeUnsubscribe(request.params.token, requestLanguage(request));
       void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      if (!described) return reply.code(404).send(page(say.title, `<p>${escapeHtml(say.invalid)}</p>`));
+      if (!described) {
+        const language = requestLanguage(request);
+        const say = catalogue(language).unsubscribePage;
+        return reply.code(404).send(page(language, say.title, `<p>${escapeHtml(say.invalid)}</p>`));
+      }
+      const say = catalogue(described.language).unsubscribePage;
       return page(
+        described.language,
         say.title,
-        `<form method="post"><p>${escapeHtml(say.question(described.kindName))}</p><button type="submit">${escapeHtml(say.button)}</button></form>`,
+        `<form method="post"><p>${escapeHtml(fill(say.question, { kind: described.kindName }))}</p><button type="submit">${escapeHtml(say.button)}</button></form>`,
       );
     },
   );
@@ -73,13 +81,19 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: Notificatio
       },
     },
     async (request, reply) => {
-      const described = await service.describeUnsubscribe(request.params.token);
+      const described = await service.describeUnsubscribe(request.params.token, requestLanguage(request));
       const { kinds } = await service.unsubscribe(request.params.token);
       if (described && (request.headers.accept ?? '').includes('text/html')) {
-        const say = strings('en').unsubscribePage;
+        const say = catalogue(described.language).unsubscribePage;
         return reply
           .type('text/html; charset=utf-8')
-          .send(page(say.title, `<p role="status">${escapeHtml(say.done(described.kindName))}</p>`));
+          .send(
+            page(
+              described.language,
+              say.title,
+              `<p role="status">${escapeHtml(fill(say.done, { kind: described.kindName }))}</p>`,
+            ),
+          );
       }
       return { unsubscribed: kinds };
     },

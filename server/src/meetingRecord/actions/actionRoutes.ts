@@ -1,4 +1,5 @@
 /** HTTP routes of action items. */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
@@ -12,6 +13,7 @@ import {
 import { COMMAND_REFUSALS, IdParams, MeetingParams } from '../../../../shared/schemas/common.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
+import { requestLanguage } from '../../i18n/requestLanguage.ts';
 import type { ActionService } from './actionService.ts';
 import { withOverdue } from './actionStore.ts';
 
@@ -49,7 +51,7 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ service: ActionService }>
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const action = await service.create(request.params.meetingId, user, request.body);
+      const action = await service.create(request.params.meetingId, user, request.body, requestLanguage(request));
       return reply.code(201).send(action);
     },
   );
@@ -79,7 +81,7 @@ export const actionRoutes: FastifyPluginAsyncTypebox<{ service: ActionService }>
     },
     async (request) => {
       const user = requireUser(request);
-      return service.update(request.params.id, user, request.body);
+      return service.update(request.params.id, user, request.body, requestLanguage(request));
     },
   );
 

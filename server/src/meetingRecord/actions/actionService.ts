@@ -4,7 +4,9 @@
  * `action:{id}`) with what it changed, which is the action's history.
  */
 import { type Due, isIsoDate, parseDue, todayIso } from '../../../../shared/dueDates.ts';
-import { ROLES } from '../../../../shared/roles.ts';
+import { formatDayRange } from '../../../../shared/i18n/format.ts';
+import type { Language } from '../../../../shared/i18n/languages.ts';
+import { ROLES, type Role } from '../../../../shared/roles.ts';
 import {
   type ActionDto,
   type ActionHistoryEntry,
@@ -19,6 +21,7 @@ import {
 } from '../../../../shared/schemas/actions.ts';
 import { LIVE_ACTIONS_MAP } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
+import { intlLocale, serverText } from '../../i18n/serverText.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
@@ -29,20 +32,15 @@ import type { User } from '../../users/userStore.ts';
 import { readAgenda } from '../agendaDocument.ts';
 import { ActionStore, type ActionValues, type StoredAction, withOverdue } from './actionStore.ts';
 
-const ROLE_LABELS: Record<string, string> = {
-  secretariat: 'The Secretariat',
-  chair: 'The Chair',
-  member: 'Members',
-  observer: 'Observers',
-};
-
-const dateLabel = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-
-/** Reads a due date as sent: the range when given, else the words (relative to the meeting's date). */
-export function resolveDue(input: DueInput | null | undefined, meeting: Pick<Meeting, 'startsOn'>): Due | null {
+/**
+ * Reads a due date as sent: the range when given, else the words (relative to the meeting's date).
+ * A range given without words is labelled in the writer's language, as they would have said it.
+ */
+export function resolveDue(
+  input: DueInput | null | undefined,
+  meeting: Pick<Meeting, 'startsOn'>,
+  language: Language = 'en',
+): Due | null {
   if (!input) return null;
   const label = input.label.trim();
   if (input.start || input.end) {
@@ -50,7 +48,7 @@ export function resolveDue(input: DueInput | null | undefined, meeting: Pick<Mee
     const end = input.end ?? start;
     if (!isIsoDate(start) || !isIsoDate(end)) throw badRequest('A due date must be a real date (YYYY-MM-DD).');
     if (end < start) throw badRequest('A due period must end on or after its start.');
-    return { label: label || (start === end ? dateLabel(start) : `${dateLabel(start)} – ${dateLabel(end)}`), start, end };
+    return { label: label || formatDayRange(intlLocale(language), start, end), start, end };
   }
   if (!label) return null;
   const parsed = parseDue(label, meeting.startsOn);
@@ -98,10 +96,11 @@ export class ActionService {
     return action;
   }
 
-  async create(meetingId: string, user: User, input: NewAction): Promise<ActionDto> {
+  /** `language`: the writer's, for the words the server supplies (a role's name, a due range's label). */
+  async create(meetingId: string, user: User, input: NewAction, language: Language = 'en'): Promise<ActionDto> {
     const meeting = await this.meeting(meetingId);
     if (!canCreateActions(user.role)) throw forbidden('Observers may read action items but not create them.');
-    const values = await this.values(meeting, input, null);
+    const values = await this.values(meeting, input, null, language);
     const id = await this.store.db.transaction(async (tx) => {
       const created = await this.actions.create(meetingId, values, user.id, tx);
       const ownerId = values.owner.userId;
@@ -116,7 +115,7 @@ export class ActionService {
     return withOverdue(await this.get(id));
   }
 
-  async update(id: string, user: User, patch: ActionPatch): Promise<ActionDto> {
+  async update(id: string, user: User, patch: ActionPatch, language: Language = 'en'): Promise<ActionDto> {
     const current = await this.get(id);
     if (!canEditAction(user, current)) {
       throw forbidden('Members may change the actions they created or own; the secretariat and the chair may change any.');
@@ -132,6 +131,7 @@ export class ActionService {
         agendaItemId: patch.agendaItemId === undefined ? current.agendaItemId : patch.agendaItemId,
       },
       current,
+      language,
     );
     const changes = diffValues(current, values);
     if (Object.keys(changes).length > 0) {
@@ -192,11 +192,12 @@ export class ActionService {
     meeting: Meeting,
     input: NewAction & { source?: Source },
     current: StoredAction | null,
+    language: Language,
   ): Promise<ActionValues> {
     const text = input.text.trim();
     if (!text) throw badRequest('Say what is to be done.');
-    const owner = await this.owner(input.owner);
-    const due = resolveDue(input.due, meeting);
+    const owner = await this.owner(input.owner, language);
+    const due = resolveDue(input.due, meeting, language);
     const source: Source = current ? current.source : (input.source ?? { type: 'direct' });
     let agendaItemId = input.agendaItemId ?? null;
     if (!current) {
@@ -210,7 +211,7 @@ export class ActionService {
     return { text, owner, due, status: input.status ?? current?.status ?? 'open', source, agendaItemId };
   }
 
-  private async owner(input: Owner): Promise<Owner> {
+  private async owner(input: Owner, language: Language): Promise<Owner> {
     const label = input.label.trim();
     switch (input.kind) {
       case 'person': {
@@ -221,7 +222,7 @@ export class ActionService {
       case 'role': {
         const role = input.role;
         if (!role || !(ROLES as readonly string[]).includes(role)) throw badRequest('Name the role that owns the action.');
-        return { kind: 'role', label: label || ROLE_LABELS[role]!, role };
+        return { kind: 'role', label: label || serverText(language).roleOwner[role as Role], role };
       }
       default:
         if (!label) throw badRequest('Name who owns the action.');
