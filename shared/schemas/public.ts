@@ -5,6 +5,7 @@ const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' });
 
 export const PublicMeetingParams = Type.Object({ meetingId: Id });
 export const PublicPollParams = Type.Object({ meetingId: Id, pollId: Id });
+export const PublicAttachmentParams = Type.Object({ meetingId: Id, attachmentId: Id });
 /** A version's id, or its id followed by `.md` for the exported content. */
 export const PublicVersionParams = Type.Object({
   meetingId: Id,

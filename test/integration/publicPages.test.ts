@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
 import { login, type Session } from '../helpers/clients.ts';
+import { tinyPdf } from '../helpers/documents.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
 const { server, call } = serverSuite();
@@ -18,8 +20,24 @@ let publicVersion: string;
 let magVersion: string;
 let publicPoll: string;
 let magPoll: string;
+/** Attachments: of the public meeting, one of its items, a proposal open / closed to public comment; of the mag meeting; a removed one. */
+const files: Record<'meeting' | 'item' | 'openProposal' | 'closedProposal' | 'mag' | 'removed', AttachmentDto> = {} as never;
+const PDF = tinyPdf(['The IGF 2024 summary report, as circulated.']);
+const NOTE = Buffer.from('# Draft timeline\n\nCall for workshop proposals opens in March.\n');
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers });
+async function attach(meetingId: string, data: Buffer, name: string, query = ''): Promise<AttachmentDto> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(data)]), name);
+  const response = await fetch(`${server.baseUrl}/api/meetings/${meetingId}/attachments${query}`, {
+    method: 'POST',
+    headers: { cookie: secretariat.cookie },
+    body: form,
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as AttachmentDto;
+}
+
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
 beforeAll(async () => {
@@ -49,6 +67,19 @@ beforeAll(async () => {
   };
   publicPoll = await closedPoll(PUBLIC);
   magPoll = await closedPoll(MAG);
+
+  const proposals = (
+    await call<{ id: string; publicComment: boolean }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)
+  ).body;
+  const open = proposals.find((proposal) => proposal.publicComment)!;
+  const closed = proposals.find((proposal) => !proposal.publicComment)!;
+  files.meeting = await attach(PUBLIC, PDF, 'IGF 2024 summary report.pdf');
+  files.item = await attach(PUBLIC, NOTE, 'Draft timeline.md', '?itemId=oc1-timeline');
+  files.openProposal = await attach(PUBLIC, NOTE, 'Open annex.md', `?proposalId=${open.id}`);
+  files.closedProposal = await attach(PUBLIC, NOTE, 'Closed annex.md', `?proposalId=${closed.id}`);
+  files.mag = await attach(MAG, PDF, 'MAG only.pdf');
+  files.removed = await attach(PUBLIC, NOTE, 'Withdrawn note.md');
+  expect((await call(secretariat, 'DELETE', `/api/attachments/${files.removed.id}`)).status).toBe(204);
 });
 
 async function expectValidHtml(body: string): Promise<void> {
@@ -126,6 +157,53 @@ describe('the public pages of a public meeting, signed out', () => {
     const metrics = await (await get('/metrics')).text();
     expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="304"\} [1-9]/);
     expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="200"\} [1-9]/);
+  });
+});
+
+describe('attachments of a public meeting', () => {
+  it('are listed on the meeting page with what they belong to, and in the public pack', async () => {
+    const page = await (await get(`/public/meetings/${PUBLIC}`)).text();
+    for (const file of [files.meeting, files.item, files.openProposal]) {
+      expect(page).toContain(`href="/public/meetings/${PUBLIC}/attachments/${file.id}"`);
+      expect(page).toContain(file.name);
+    }
+    expect(page).toMatch(/Draft timeline\.md<\/a><\/th><td>Item \d+\. /);
+    for (const file of [files.closedProposal, files.mag, files.removed]) expect(page).not.toContain(file.id);
+    const pack = await (await get(`/public/meetings/${PUBLIC}/pack.md`)).text();
+    expect(pack).toContain(`/public/meetings/${PUBLIC}/attachments/${files.meeting.id}`);
+    expect(pack).not.toContain(files.closedProposal.id);
+  });
+
+  it('download byte-identical, typed by content, to save, with nosniff, and 304 for a reader who has it', async () => {
+    const response = await get(`/public/meetings/${PUBLIC}/attachments/${files.meeting.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="IGF 2024 summary report\.pdf"/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    expect(response.headers.get('etag')).toBe(`"${files.meeting.sha256}"`);
+    expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
+    const again = await get(`/public/meetings/${PUBLIC}/attachments/${files.meeting.id}`, {
+      'if-none-match': `"${files.meeting.sha256}"`,
+    });
+    expect(again.status).toBe(304);
+    const note = await get(`/public/meetings/${PUBLIC}/attachments/${files.item.id}`);
+    expect(note.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(Buffer.from(await note.arrayBuffer()).equals(NOTE)).toBe(true);
+  });
+
+  it('answer 404 for a mag meeting’s file, a proposal closed to public comment, a removed file, signed in or not', async () => {
+    const paths = [
+      `/public/meetings/${MAG}/attachments/${files.mag.id}`,
+      `/public/meetings/${PUBLIC}/attachments/${files.mag.id}`,
+      `/public/meetings/${PUBLIC}/attachments/${files.closedProposal.id}`,
+      `/public/meetings/${PUBLIC}/attachments/${files.removed.id}`,
+      `/public/meetings/${MAG}/attachments/${files.meeting.id}`,
+    ];
+    for (const path of paths) {
+      expect((await get(path)).status, path).toBe(404);
+      expect((await get(path, { cookie: secretariat.cookie })).status, path).toBe(404);
+    }
   });
 });
 

@@ -49,4 +49,30 @@ describe('public pages and registration on PostgreSQL', () => {
     );
     expect(list.body).toEqual([expect.objectContaining({ email: 'lina@example.net', confirmed: false })]);
   });
+
+  it('lists and serves a public meeting’s attachment from the chunk store, and 404 for a mag meeting’s', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const bytes = Buffer.from('Stocktaking summary: 120 contributions received.\n');
+    const attach = async (meetingId: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), 'Stocktaking summary.txt');
+      const response = await fetch(`${server.baseUrl}/api/meetings/${meetingId}/attachments`, {
+        method: 'POST',
+        headers: { cookie: secretariat.cookie },
+        body: form,
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const open = await attach(DEMO_MEETING.id);
+    const closed = await attach(SEED_MEETING.id);
+    const page = await (await fetch(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}`)).text();
+    expect(page).toContain(`/public/meetings/${DEMO_MEETING.id}/attachments/${open}`);
+    const file = await fetch(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}/attachments/${open}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+    expect((await fetch(`${server.baseUrl}/public/meetings/${SEED_MEETING.id}/attachments/${closed}`)).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}/attachments/${closed}`)).status).toBe(404);
+  });
 });

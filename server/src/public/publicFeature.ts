@@ -4,6 +4,7 @@
  * feed), served as HTML without script; and registration as an observer of such a meeting.
  */
 import { Counter } from 'prom-client';
+import { createFileStore } from '../attachments/fileStore.ts';
 import type { Feature } from '../feature.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { PUBLIC_MIGRATIONS } from './migrations.ts';
@@ -25,7 +26,7 @@ export const publicFeature: Feature = {
       labelNames: ['route', 'status'],
       registers: [metrics.registry],
     });
-    const pages = new PublicService(store);
+    const pages = new PublicService(store, createFileStore(store, config.dataDir));
     const origin = config.publicOrigins[0] ?? '';
     const mailer = createMailer({
       smtpUrl: config.notifications.smtpUrl,

@@ -5,6 +5,7 @@ import { blocks as htmlBlocks } from '../meetingRecord/pack/packHtml.ts';
 import { actionTail, annexDetails, type Block, type PackAction, type PackItem } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import { type Html, html, trusted } from './html.ts';
+import { type PublicAttachment, readableSize } from './publicAttachments.ts';
 import type { MeetingView, ProposalView, PublicPoll, VersionView } from './publicService.ts';
 import type { PublicThread } from './publicStore.ts';
 
@@ -15,6 +16,7 @@ export interface Links {
   versionMd: (id: string) => string;
   poll: (id: string) => string;
   pack: (format: 'md' | 'html' | 'docx') => string;
+  attachment: (id: string) => string;
   register: string;
 }
 
@@ -83,6 +85,28 @@ ${poll.options.map(
 </tbody></table>`;
 }
 
+/** What an attachment belongs to: the meeting, an agenda item ("3. Title") or a proposal. */
+function attachedTo(file: PublicAttachment, view: MeetingView, links: Links): Html {
+  const item = file.itemId ? view.pack.items.find((entry) => entry.id === file.itemId) : undefined;
+  if (item) return html`Item ${item.fullNumber || item.number}. ${item.title}`;
+  const proposal = file.proposalId ? view.proposals.find((entry) => entry.id === file.proposalId) : undefined;
+  if (proposal) return html`Proposal <a href="${links.meeting}#proposal-${proposal.id}">${proposal.title}</a>`;
+  return html`The meeting`;
+}
+
+function documents(view: MeetingView, links: Links): Html {
+  if (!view.attachments.length) return html`<p>No documents attached.</p>`;
+  return html`<table><caption>Documents attached to the meeting, its agenda items and proposals</caption>
+<thead><tr><th scope="col">Document</th><th scope="col">Attached to</th><th scope="col">Size</th><th scope="col">Added</th></tr></thead><tbody>
+${view.attachments.map(
+  (file) =>
+    html`<tr id="attachment-${file.id}"><th scope="row"><a href="${links.attachment(file.id)}" download>${file.name}</a>${
+      file.version > 1 ? html` <span class="meta">(version ${file.version})</span>` : ''
+    }</th><td>${attachedTo(file, view, links)}</td><td class="number">${readableSize(file.size)}</td><td><time datetime="${new Date(file.uploadedAt).toISOString()}">${day(file.uploadedAt)}</time></td></tr>
+`,
+)}</tbody></table>`;
+}
+
 export function meetingBody(view: MeetingView, links: Links, registration: Html): Html {
   const { meeting, pack } = view;
   const pendingActions = [...pack.items.flatMap((item) => item.actions), ...pack.otherActions];
@@ -91,7 +115,7 @@ export function meetingBody(view: MeetingView, links: Links, registration: Html)
 ${meeting.description ? html`<p>${meeting.description}</p>` : ''}
 <nav aria-label="On this page"><ul>
 <li><a href="#agenda">Agenda</a></li><li><a href="#proposals">Proposals</a></li><li><a href="#polls">Decisions</a></li>
-<li><a href="#groups">Working groups</a></li><li><a href="#actions">Actions</a></li><li><a href="#versions">Versions</a></li>
+<li><a href="#documents">Documents</a></li><li><a href="#groups">Working groups</a></li><li><a href="#actions">Actions</a></li><li><a href="#versions">Versions</a></li>
 <li><a href="#moderation">Moderation log</a></li><li><a href="#register">Take part</a></li><li><a href="${links.feed}">Atom feed of changes</a></li>
 </ul></nav>
 <section aria-labelledby="agenda"><h2 id="agenda">Agenda</h2>
@@ -109,6 +133,9 @@ ${
       )
     : html`<p>No poll has closed yet.</p>`
 }
+</section>
+<section aria-labelledby="documents"><h2 id="documents">Documents</h2>
+${documents(view, links)}
 </section>
 <section aria-labelledby="groups"><h2 id="groups">Working groups</h2>
 ${

@@ -3,18 +3,27 @@
  * max-age, so a crowd of readers costs the live session little) and rate-limited per address.
  * Every route answers 404 for a `mag` meeting, signed in or not.
  */
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { refusals } from '../../../shared/schemas/common.ts';
-import { PublicDocument, PublicMeetingParams, PublicPollParams, PublicVersionParams } from '../../../shared/schemas/public.ts';
+import {
+  PublicAttachmentParams,
+  PublicDocument,
+  PublicMeetingParams,
+  PublicPollParams,
+  PublicVersionParams,
+} from '../../../shared/schemas/public.ts';
+import { contentDisposition } from '../attachments/fileName.ts';
 import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
 import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
 import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
 import { type Html, html } from './html.ts';
+import type { PublicAttachment } from './publicAttachments.ts';
 import { renderFeed } from './publicFeed.ts';
 import { page } from './publicLayout.ts';
 import { dateRange, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
-import { type PublicService, sha256 } from './publicService.ts';
+import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
 
 export interface PublicRouteOptions {
   service: PublicService;
@@ -39,17 +48,38 @@ export function linksOf(meetingId: string): Links {
     versionMd: (id) => `${base}/versions/${encodeURIComponent(id)}.md`,
     poll: (id) => `${base}/polls/${encodeURIComponent(id)}`,
     pack: (format) => `${base}/pack.${format}`,
+    attachment: (id) => publicAttachmentPath(meetingId, id),
     register: `${base}/register`,
   };
 }
 
-/** Sends `body` with an ETag of its content; answers 304 when the reader already has it. */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, type: string, body: string | Buffer): FastifyReply {
-  const etag = `"${sha256(body).slice(0, 32)}"`;
+/** Sets the ETag and cache headers; true when the reader already has this content (answer 304). */
+function cachedByReader(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
   void reply.header('etag', etag).header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`).header('vary', 'accept-encoding');
   const asked = request.headers['if-none-match'];
-  if (asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+  return asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
+}
+
+/** Sends `body` with an ETag of its content; answers 304 when the reader already has it. */
+export function sendCached(request: FastifyRequest, reply: FastifyReply, type: string, body: string | Buffer): FastifyReply {
+  if (cachedByReader(request, reply, `"${sha256(body).slice(0, 32)}"`)) return reply.code(304).send();
   return reply.type(type).send(body);
+}
+
+// A public file is never run or rendered as a page of this site: it is saved, sandboxed, and typed by its content.
+const FILE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/** Sends a public attachment to save, typed by its content, with its SHA-256 as the ETag (files are stored by it). */
+function sendPublicFile(request: FastifyRequest, reply: FastifyReply, file: PublicAttachment, stream: Readable): FastifyReply {
+  void reply
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', FILE_CSP)
+    .header('content-disposition', contentDisposition('attachment', file.name));
+  if (cachedByReader(request, reply, `"${file.sha256}"`)) {
+    stream.destroy();
+    return reply.code(304).send();
+  }
+  return reply.type(file.mime).header('content-length', String(file.size)).send(stream);
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -169,6 +199,23 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
         pollBody(meeting, poll, links, version),
       );
       return sendCached(request, reply, HTML, body);
+    },
+  );
+
+  app.get(
+    '/public/meetings/:meetingId/attachments/:attachmentId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Download the current version of a public meeting’s attachment (not one of a proposal closed to public comment)',
+        params: PublicAttachmentParams,
+        response: { 200: PublicDocument, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { file, stream } = await service.attachment(request.params.meetingId, request.params.attachmentId);
+      return sendPublicFile(request, reply, file, stream);
     },
   );
 

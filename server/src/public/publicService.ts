@@ -4,10 +4,13 @@
  * so its ids do not leak.
  */
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
 import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import type { PollResults } from '../../../shared/schemas/polls.ts';
+import { AttachmentStore } from '../attachments/attachmentStore.ts';
+import type { FileStore } from '../attachments/fileStore.ts';
 import { notFound } from '../http/appError.ts';
 import { ActionStore, withOverdue } from '../meetingRecord/actions/actionStore.ts';
 import { docToJSON, loadStoredDoc, readAgenda } from '../meetingRecord/agendaDocument.ts';
@@ -19,6 +22,7 @@ import type { Meeting } from '../meetings/meetingStore.ts';
 import { resultsOf } from '../polls/pollResults.ts';
 import { type Poll, PollStore } from '../polls/pollStore.ts';
 import type { Store } from '../storage/store.ts';
+import { type PublicAttachment, publicAttachments } from './publicAttachments.ts';
 import {
   type PublicGroup,
   type PublicModeration,
@@ -48,6 +52,7 @@ export interface MeetingView {
   moderation: PublicModeration[];
   versions: VersionDto[];
   statusChanges: StatusChange[];
+  attachments: PublicAttachment[];
 }
 
 export interface VersionView {
@@ -59,6 +64,9 @@ export interface VersionView {
   sha256: string;
 }
 
+export const publicAttachmentPath = (meetingId: string, attachmentId: string): string =>
+  `/public/meetings/${encodeURIComponent(meetingId)}/attachments/${encodeURIComponent(attachmentId)}`;
+
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
 export class PublicService {
@@ -67,9 +75,13 @@ export class PublicService {
   private readonly polls: PollStore;
   private readonly versions: VersionStore;
   private readonly actions: ActionStore;
+  private readonly attachmentRows: AttachmentStore;
+  private readonly files: FileStore;
 
-  constructor(store: Store) {
+  constructor(store: Store, files: FileStore) {
     this.store = store;
+    this.files = files;
+    this.attachmentRows = new AttachmentStore(store.db);
     this.tables = new PublicStore(store.db);
     this.polls = new PollStore(store.db);
     this.versions = new VersionStore(store.db);
@@ -100,16 +112,34 @@ export class PublicService {
         };
       }),
     );
+    const attachments = publicAttachments(await this.attachmentRows.list(meeting.id), proposals);
+    const links = attachments.map((file) => ({
+      name: file.name,
+      url: publicAttachmentPath(meeting.id, file.id),
+      itemId: file.itemId,
+    }));
     return {
       meeting,
-      pack: buildPack(meeting, items, actions),
+      pack: buildPack(meeting, items, actions, { attachments: links }),
       proposals,
       polls: await this.closedPolls(meeting.id),
       groups: await this.tables.groups(meeting.id),
       moderation: await this.tables.moderation(meeting.id),
       versions: (await this.versions.list(meeting.id)).filter((version) => version.kind === 'named'),
       statusChanges: await this.tables.statusChanges(meeting.id),
+      attachments,
     };
+  }
+
+  /** The current version of an attachment the public may read, and its bytes; 404 for any other. */
+  async attachment(meetingId: string, attachmentId: string): Promise<{ file: PublicAttachment; stream: Readable }> {
+    const meeting = await this.meeting(meetingId);
+    const found = await this.attachmentRows.byId(attachmentId);
+    const [file] =
+      found && found.meetingId === meeting.id ? publicAttachments([found], await this.tables.proposals(meeting.id)) : [];
+    const stream = file ? await this.files.open(file.sha256) : undefined;
+    if (!file || !stream) throw notFound('The attachment');
+    return { file, stream };
   }
 
   /** Closed polls only: a draft or open poll is not part of the public record. */
