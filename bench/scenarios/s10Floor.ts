@@ -6,12 +6,12 @@
  * is no baseline row.
  */
 import { nowUs, sleep } from '../lib/clock.ts';
-import { type Check, Generators, phaseStats, plenarySpecs, type RunOptions, startServer } from '../lib/context.ts';
+import { type Check, phaseStats, type RunOptions } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
-import { localAddress, type ServerUnderTest } from '../lib/servers.ts';
+import type { ServerUnderTest } from '../lib/servers.ts';
 import { concat, percentileCurve, summarize } from '../lib/stats.ts';
-import type { ClientSpec, ConnectResult } from '../load/generator.ts';
-import { allPassed, find, measureEach, ms, round, type Scenario } from './scenario.ts';
+import { type CastReport, callJson, measurePlenary, summarizeCast, withLiveAudience } from './liveAudience.ts';
+import { allPassed, find, ms, round, type Scenario } from './scenario.ts';
 
 interface Config {
   viewers: number;
@@ -25,39 +25,11 @@ type Seen = { seen: Float64Array; viewers: number; dropped: number };
 async function floor(options: RunOptions, server: ServerUnderTest, config: Config): Promise<Measurement> {
   const [meeting] = await server.documents(1, 'floor');
   const meetingId = meeting!.meetingId;
-  const liveDoc = `live:${meetingId}`;
   const viewers = await server.users(Math.max(config.viewers, config.upvotes), 'member');
-  const call = async <T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.httpUrl}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const watching = viewers.slice(0, config.viewers);
-  const tokens = await server.tokens(watching.map((user) => ({ user, doc: liveDoc })));
-  const specs: ClientSpec[] = watching.map((_, i) => ({
-    index: i,
-    url: server.url,
-    docName: liveDoc,
-    token: tokens[i]!,
-    localAddress: localAddress(i, 8),
-    apply: true,
-    awareness: true,
-  }));
-  const gens = await Generators.start(config.generators, options.settings.verbose);
-  const votingGens = await Generators.start(1, options.settings.verbose);
-  try {
-    options.log(`    ${config.viewers} viewers connecting`);
-    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({
-      clients: specs.filter((spec) => spec.index % gens.count === g),
-      ratePerSec: 1000 / gens.count,
-      timeoutMs: 120_000,
-    }));
-    const failures = connects.flatMap((result) => result.failures);
-    if (failures.length > 0) throw new Error(`viewers failed to connect: ${failures.slice(0, 3).join('; ')}`);
+  const call = <T>(cookie: string, method: string, path: string, body?: unknown) =>
+    callJson<T>(server, cookie, method, path, body);
+  const setup = { users: viewers.slice(0, config.viewers), liveDoc: `live:${meetingId}`, generators: config.generators };
+  return withLiveAudience(options, server, setup, async ({ viewers: gens, actors }) => {
     await sleep(500);
     await server.resetStats();
     const before = await server.stats();
@@ -88,21 +60,19 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
     const startAtUs = nowUs() + 300_000;
     const spacingUs = (config.windowMs * 1000) / config.upvotes;
     options.log(`    ${config.upvotes} upvotes in ${config.windowMs / 1000} s`);
-    const cast = await votingGens.all<{ started: Float64Array; ended: Float64Array; statuses: Int32Array }>('upvote', {
-      baseUrl: server.httpUrl,
-      questionId: third.id,
-      voters: viewers.slice(0, config.upvotes).map((user, slot) => ({ cookie: user.cookie, slot })),
-      startAtUs,
-      spacingUs,
-    });
-    const lastUs = Math.max(...cast.map((c) => Math.max(...c.started)));
+    const cast = summarizeCast(
+      await actors.all<CastReport>('upvote', {
+        baseUrl: server.httpUrl,
+        questionId: third.id,
+        voters: viewers.slice(0, config.upvotes).map((user, slot) => ({ cookie: user.cookie, slot })),
+        startAtUs,
+        spacingUs,
+      }),
+    );
     const ordered = await gens.all<Seen>('awaitQuestions', { timeoutMs: 30_000 });
     const after = await server.stats();
     const listed = await call<{ id: string; votes: number }[]>(asker.cookie, 'GET', `/api/meetings/${meetingId}/questions`);
-    const voteMs = concat(cast.map((c) => Float64Array.from(c.ended, (end, k) => (end - c.started[k]!) / 1000)));
-    const statuses = cast.flatMap((c) => [...c.statuses]);
-    const refused = statuses.filter((status) => status !== 200);
-    const orderMs = Float64Array.from(concat(ordered.map((o) => o.seen)), (at) => (at - lastUs) / 1000);
+    const orderMs = Float64Array.from(concat(ordered.map((o) => o.seen)), (at) => (at - cast.lastSentUs) / 1000);
     const handViewers = hand.reduce((sum, h) => sum + h.viewers, 0);
     const orderViewers = ordered.reduce((sum, o) => sum + o.viewers, 0);
     const handLag = summarize(handMs);
@@ -116,8 +86,10 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
       },
       {
         name: 'every upvote accepted',
-        ok: refused.length === 0,
-        detail: refused.length ? `${refused.length} refused (e.g. ${refused[0]})` : `${statuses.length} upvotes`,
+        ok: cast.refused.length === 0,
+        detail: cast.refused.length
+          ? `${cast.refused.length} refused (e.g. ${cast.refused[0]})`
+          : `${cast.statuses.length} upvotes`,
       },
       {
         name: 'the questions route shows the exact counts in order',
@@ -133,9 +105,9 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
     ];
     return {
       server: server.label,
-      latency: summarize(voteMs),
-      curve: percentileCurve(voteMs),
-      throughput: { value: config.upvotes / ((lastUs - startAtUs) / 1e6), unit: 'upvotes/s' },
+      latency: summarize(cast.latencyMs),
+      curve: percentileCurve(cast.latencyMs),
+      throughput: { value: config.upvotes / ((cast.lastSentUs - startAtUs) / 1e6), unit: 'upvotes/s' },
       server_: phaseStats(before, after),
       loadCpu: null,
       extra: {
@@ -146,11 +118,7 @@ async function floor(options: RunOptions, server: ServerUnderTest, config: Confi
       },
       checks,
     };
-  } finally {
-    await gens.all('closeAll').catch(() => {});
-    await gens.close();
-    await votingGens.close();
-  }
+  });
 }
 
 export const s10: Scenario = {
@@ -161,17 +129,7 @@ export const s10: Scenario = {
     const config: Config = options.quick
       ? { viewers: 500, upvotes: 500, windowMs: 10_000, generators: 1 }
       : { viewers: 3_000, upvotes: 500, windowMs: 10_000, generators: 2 };
-    const measurements: Measurement[] = [];
-    for (const spec of plenarySpecs(options)) {
-      measurements.push(
-        await measureEach(
-          options,
-          () => startServer(options, spec),
-          (server) => floor(options, server, config),
-          spec.label,
-        ),
-      );
-    }
+    const measurements = await measurePlenary(options, (server) => floor(options, server, config));
     const plenary = find(measurements, 'Plenary');
     const p99 = plenary?.latency?.p99;
     const hand = plenary?.extra['hand raised → shown on every viewer: max (ms)'] as number | undefined;

@@ -5,12 +5,12 @@
  * answered fast. Bare Hocuspocus has no commands or projections: there is no baseline row.
  */
 import { nowUs, sleep } from '../lib/clock.ts';
-import { type Check, Generators, phaseStats, plenarySpecs, type RunOptions, startServer } from '../lib/context.ts';
+import { type Check, phaseStats, type RunOptions } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
-import { localAddress, type ServerUnderTest } from '../lib/servers.ts';
+import type { ServerUnderTest } from '../lib/servers.ts';
 import { concat, percentileCurve, summarize } from '../lib/stats.ts';
-import type { ClientSpec, ConnectResult } from '../load/generator.ts';
-import { allPassed, find, measureEach, ms, round, type Scenario } from './scenario.ts';
+import { type CastReport, callJson, measurePlenary, summarizeCast, withLiveAudience } from './liveAudience.ts';
+import { allPassed, find, ms, round, type Scenario } from './scenario.ts';
 
 interface Config {
   viewers: number;
@@ -22,18 +22,10 @@ interface Config {
 async function poll(options: RunOptions, server: ServerUnderTest, config: Config): Promise<Measurement> {
   const [meeting] = await server.documents(1, 'poll');
   const meetingId = meeting!.meetingId;
-  const liveDoc = `live:${meetingId}`;
   const [chair] = await server.users(1, 'chair');
   const viewers = await server.users(config.viewers, 'member');
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.httpUrl}${path}`, {
-      method: 'POST',
-      headers: { cookie: chair!.cookie, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string; options: { id: string; label: string }[] };
-  };
+  const post = (path: string, body: unknown) =>
+    callJson<{ id: string; options: { id: string; label: string }[] }>(server, chair!.cookie, 'POST', path, body);
   const created = await post(`/api/meetings/${meetingId}/polls`, {
     question: 'Should the MAG hold its second open consultation online?',
     kind: 'single',
@@ -50,28 +42,8 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
     return { cookie: user.cookie, choice, slot: k };
   });
 
-  const tokens = await server.tokens(viewers.map((user) => ({ user, doc: liveDoc })));
-  const specs: ClientSpec[] = viewers.map((_, i) => ({
-    index: i,
-    url: server.url,
-    docName: liveDoc,
-    token: tokens[i]!,
-    localAddress: localAddress(i, 8),
-    apply: true,
-    awareness: true,
-  }));
-  const gens = await Generators.start(config.generators, options.settings.verbose);
-  // Voters vote from a process of their own, as they would from their own devices.
-  const votingGens = await Generators.start(1, options.settings.verbose);
-  try {
-    options.log(`    ${config.viewers} viewers connecting`);
-    const connects = await gens.all<ConnectResult>('connect', (g: number) => ({
-      clients: specs.filter((spec) => spec.index % gens.count === g),
-      ratePerSec: 1000 / gens.count,
-      timeoutMs: 120_000,
-    }));
-    const failures = connects.flatMap((result) => result.failures);
-    if (failures.length > 0) throw new Error(`viewers failed to connect: ${failures.slice(0, 3).join('; ')}`);
+  const setup = { users: viewers, liveDoc: `live:${meetingId}`, generators: config.generators };
+  return withLiveAudience(options, server, setup, async ({ viewers: gens, actors }) => {
     await gens.all('watchPoll', { pollId: created.id, ballots: config.ballots, tally: expected });
     await sleep(500);
     await server.resetStats();
@@ -79,35 +51,32 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
     const startAtUs = nowUs() + 300_000;
     const spacingUs = (config.windowMs * 1000) / config.ballots;
     options.log(`    ${config.ballots} ballots in ${config.windowMs / 1000} s`);
-    const cast = await votingGens.all<{ started: Float64Array; ended: Float64Array; statuses: Int32Array }>('vote', {
-      baseUrl: server.httpUrl,
-      pollId: created.id,
-      voters,
-      startAtUs,
-      spacingUs,
-    });
     // The last ballot: the moment the last voter cast it.
-    const lastBallotUs = Math.max(...cast.map((c) => Math.max(...c.started)));
+    const cast = summarizeCast(
+      await actors.all<CastReport>('vote', { baseUrl: server.httpUrl, pollId: created.id, voters, startAtUs, spacingUs }),
+    );
     const watched = await gens.all<{ seen: Float64Array; viewers: number; dropped: number; updatesPerViewer: number }>(
       'awaitPoll',
       { timeoutMs: 30_000 },
     );
     const after = await server.stats();
-    const results = (await (
-      await fetch(`${server.httpUrl}/api/polls/${created.id}/results`, { headers: { cookie: chair!.cookie } })
-    ).json()) as { ballots: number; tally?: Record<string, number> };
-    const ballotMs = concat(cast.map((c) => Float64Array.from(c.ended, (end, k) => (end - c.started[k]!) / 1000)));
-    const statuses = cast.flatMap((c) => [...c.statuses]);
-    const refused = statuses.filter((status) => status !== 200);
+    const results = await callJson<{ ballots: number; tally?: Record<string, number> }>(
+      server,
+      chair!.cookie,
+      'GET',
+      `/api/polls/${created.id}/results`,
+    );
     const seen = concat(watched.map((w) => w.seen));
-    const behindMs = Float64Array.from(seen, (at) => (at - lastBallotUs) / 1000);
+    const behindMs = Float64Array.from(seen, (at) => (at - cast.lastSentUs) / 1000);
     const lag = summarize(behindMs);
     const viewerCount = watched.reduce((sum, w) => sum + w.viewers, 0);
     const checks: Check[] = [
       {
         name: 'every ballot accepted',
-        ok: refused.length === 0,
-        detail: refused.length ? `${refused.length} refused (e.g. ${refused[0]})` : `${statuses.length} ballots`,
+        ok: cast.refused.length === 0,
+        detail: cast.refused.length
+          ? `${cast.refused.length} refused (e.g. ${cast.refused[0]})`
+          : `${cast.statuses.length} ballots`,
       },
       {
         name: 'the results route shows the exact tally',
@@ -121,13 +90,12 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
       },
       { name: 'no viewer dropped', ok: watched.every((w) => w.dropped === 0) },
     ];
-    const stats = phaseStats(before, after);
     return {
       server: server.label,
-      latency: summarize(ballotMs),
-      curve: percentileCurve(ballotMs),
-      throughput: { value: config.ballots / ((lastBallotUs - startAtUs) / 1e6), unit: 'ballots/s' },
-      server_: stats,
+      latency: summarize(cast.latencyMs),
+      curve: percentileCurve(cast.latencyMs),
+      throughput: { value: config.ballots / ((cast.lastSentUs - startAtUs) / 1e6), unit: 'ballots/s' },
+      server_: phaseStats(before, after),
       loadCpu: null,
       extra: {
         'final tally on every viewer, after the last ballot: p50 (ms)': round(lag.p50, 0),
@@ -140,11 +108,7 @@ async function poll(options: RunOptions, server: ServerUnderTest, config: Config
       },
       checks,
     };
-  } finally {
-    await gens.all('closeAll').catch(() => {});
-    await gens.close();
-    await votingGens.close();
-  }
+  });
 }
 
 export const s7: Scenario = {
@@ -155,17 +119,7 @@ export const s7: Scenario = {
     const config: Config = options.quick
       ? { viewers: 500, ballots: 200, windowMs: 2_000, generators: 1 }
       : { viewers: 5_000, ballots: 2_000, windowMs: 2_000, generators: 2 };
-    const measurements: Measurement[] = [];
-    for (const spec of plenarySpecs(options)) {
-      measurements.push(
-        await measureEach(
-          options,
-          () => startServer(options, spec),
-          (server) => poll(options, server, config),
-          spec.label,
-        ),
-      );
-    }
+    const measurements = await measurePlenary(options, (server) => poll(options, server, config));
     const plenary = find(measurements, 'Plenary');
     const p99 = plenary?.latency?.p99;
     const behind = plenary?.extra['final tally on every viewer, after the last ballot: max (ms)'] as number | undefined;

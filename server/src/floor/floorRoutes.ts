@@ -1,7 +1,7 @@
 /** HTTP routes of the floor (speakers' list and turns), attendance and the meeting's quorum. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
+import { IdParams, MeetingParams, refusals } from '../../../shared/schemas/common.ts';
 import {
   AttendanceBody,
   AttendanceSchema,
@@ -16,17 +16,13 @@ import {
   RaiseHandBody,
 } from '../../../shared/schemas/floor.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { meetingRoute } from '../http/meetingRoute.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { AttendanceService } from './attendanceService.ts';
 import type { FloorService } from './floorService.ts';
 import type { pollQuorum } from './pollQuorum.ts';
 
-/** A command without fields: a bare POST is fine, a body that is not an object is refused (400). */
-const noBody = async (request: { body: unknown }) => {
-  request.body ??= {};
-};
-
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = refusals(400, 401, 403, 404, 409);
 const tags = ['floor'];
 
 export interface FloorRoutesOptions {
@@ -36,21 +32,17 @@ export interface FloorRoutesOptions {
 }
 
 export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async (app, { floor, attendance, quorum }) => {
-  app.get(
-    '/api/meetings/:meetingId/floor',
+  const floorState = { tags, response: FloorStateSchema };
+
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary:
-          'The floor: current item, who speaks (since when, for how long), the list, and the balance per stakeholder group',
-        params: MeetingParams,
-        response: { 200: FloorStateSchema, ...errors },
-      },
+      ...floorState,
+      method: 'GET',
+      path: '/floor',
+      summary: 'The floor: current item, who speaks (since when, for how long), the list, and the balance per stakeholder group',
     },
-    async (request) => {
-      requireUser(request);
-      return floor.state(request.params.meetingId);
-    },
+    (meetingId) => floor.state(meetingId),
   );
 
   app.post(
@@ -90,166 +82,125 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
     },
   );
 
-  app.post(
-    '/api/meetings/:meetingId/floor/next',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary:
-          'Give the floor to the next in line, or to {handId} (an override of the balance rule is audited); chair, secretariat',
-        params: MeetingParams,
-        body: NextBody,
-        response: { 200: FloorStateSchema, ...errors },
-      },
-      // The body is optional: a bare POST gives the floor to the next in line.
-      preValidation: noBody,
+      ...floorState,
+      method: 'POST',
+      path: '/floor/next',
+      summary:
+        'Give the floor to the next in line, or to {handId} (an override of the balance rule is audited); chair, secretariat',
+      body: NextBody,
+      // A bare POST gives the floor to the next in line.
+      optionalBody: true,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return floor.next(request.params.meetingId, user, request.body?.handId);
-    },
+    (meetingId, user, body) => floor.next(meetingId, user, body?.handId),
   );
 
-  app.post(
-    '/api/meetings/:meetingId/floor/end-turn',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'End the running turn; chair, secretariat',
-        params: MeetingParams,
-        body: Type.Object({}),
-        response: { 200: FloorStateSchema, ...errors },
-      },
-      preValidation: noBody,
+      ...floorState,
+      method: 'POST',
+      path: '/floor/end-turn',
+      summary: 'End the running turn; chair, secretariat',
+      body: Type.Object({}),
+      optionalBody: true,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return floor.endTurn(request.params.meetingId, user);
-    },
+    (meetingId, user) => floor.endTurn(meetingId, user),
   );
 
-  app.put(
-    '/api/meetings/:meetingId/floor/queue',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary:
-          'Reorder the list of the current item: {ids} exactly as it stands, in the new order (409 when it changed); chair, secretariat',
-        params: MeetingParams,
-        body: QueueOrderBody,
-        response: { 200: FloorStateSchema, ...errors },
-      },
+      ...floorState,
+      method: 'PUT',
+      path: '/floor/queue',
+      summary:
+        'Reorder the list of the current item: {ids} exactly as it stands, in the new order (409 when it changed); chair, secretariat',
+      body: QueueOrderBody,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return floor.reorder(request.params.meetingId, user, request.body.ids);
-    },
+    (meetingId, user, body) => floor.reorder(meetingId, user, body.ids),
   );
 
-  app.put(
-    '/api/meetings/:meetingId/floor/settings',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary:
-          'Speaking time and balance rule of an item (the current one by default; itemId "" for the meeting default); chair, secretariat',
-        params: MeetingParams,
-        body: FloorSettingsBody,
-        response: { 200: FloorStateSchema, ...errors },
-      },
+      ...floorState,
+      method: 'PUT',
+      path: '/floor/settings',
+      summary:
+        'Speaking time and balance rule of an item (the current one by default; itemId "" for the meeting default); chair, secretariat',
+      body: FloorSettingsBody,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return floor.setSettings(request.params.meetingId, user, request.body);
-    },
+    (meetingId, user, body) => floor.setSettings(meetingId, user, body),
   );
 
-  app.get(
-    '/api/meetings/:meetingId/floor/people',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'The people the chair may add to the list or check in (active users); chair, secretariat',
-        params: MeetingParams,
-        response: {
-          200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), group: Type.String() })),
-          ...errors,
-        },
-      },
+      tags,
+      method: 'GET',
+      path: '/floor/people',
+      summary: 'The people the chair may add to the list or check in (active users); chair, secretariat',
+      response: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), group: Type.String() })),
     },
-    async (request) => {
-      const user = requireUser(request);
-      return floor.people(request.params.meetingId, user);
-    },
+    (meetingId, user) => floor.people(meetingId, user),
   );
 
-  app.get(
-    '/api/meetings/:meetingId/attendance',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary:
-          'Attendance per day and quorum today; the list of people for the chair and secretariat, one’s own check-ins otherwise',
-        params: MeetingParams,
-        response: { 200: AttendanceSchema, ...errors },
-      },
+      tags,
+      method: 'GET',
+      path: '/attendance',
+      summary:
+        'Attendance per day and quorum today; the list of people for the chair and secretariat, one’s own check-ins otherwise',
+      response: AttendanceSchema,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return attendance.view(request.params.meetingId, user);
-    },
+    (meetingId, user) => attendance.view(meetingId, user),
   );
 
-  app.post(
-    '/api/meetings/:meetingId/attendance',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Check in for a day, in the room or online: oneself, or {userId} (secretariat)',
-        params: MeetingParams,
-        body: AttendanceBody,
-        response: { 200: AttendanceSchema, ...errors },
-      },
+      tags,
+      method: 'POST',
+      path: '/attendance',
+      summary: 'Check in for a day, in the room or online: oneself, or {userId} (secretariat)',
+      body: AttendanceBody,
+      response: AttendanceSchema,
       config: perPersonPerMinute(120),
     },
-    async (request) => {
-      const user = requireUser(request);
-      return attendance.checkIn(request.params.meetingId, user, request.body);
-    },
+    (meetingId, user, body) => attendance.checkIn(meetingId, user, body),
   );
 
-  app.get(
-    '/api/meetings/:meetingId/quorum',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'The quorum setting and whether it is met today',
-        params: MeetingParams,
-        response: { 200: QuorumStateSchema, ...errors },
-      },
+      tags,
+      method: 'GET',
+      path: '/quorum',
+      summary: 'The quorum setting and whether it is met today',
+      response: QuorumStateSchema,
     },
-    async (request) => {
-      requireUser(request);
-      const { presentIds: _ids, ...state } = await attendance.quorum(request.params.meetingId);
+    async (meetingId) => {
+      const { presentIds: _ids, ...state } = await attendance.quorum(meetingId);
       return state;
     },
   );
 
-  app.put(
-    '/api/meetings/:meetingId/quorum',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Set the quorum: {count} MAG members, a {share} of them (0–1], or null for none; secretariat, chair',
-        params: MeetingParams,
-        body: QuorumBody,
-        response: { 200: QuorumStateSchema, ...errors },
-      },
+      tags,
+      method: 'PUT',
+      path: '/quorum',
+      summary: 'Set the quorum: {count} MAG members, a {share} of them (0–1], or null for none; secretariat, chair',
+      body: QuorumBody,
+      response: QuorumStateSchema,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return attendance.setQuorum(request.params.meetingId, user, request.body.quorum);
-    },
+    (meetingId, user, body) => attendance.setQuorum(meetingId, user, body.quorum),
   );
 
   app.get(

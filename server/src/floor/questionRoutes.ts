@@ -1,7 +1,7 @@
 /** HTTP routes of audience questions: ask, list, upvote, and moderation (approve, answered, hide). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
+import { IdParams, MeetingParams, refusals } from '../../../shared/schemas/common.ts';
 import {
   AskBody,
   HideBody,
@@ -13,10 +13,11 @@ import {
   VoteResponse,
 } from '../../../shared/schemas/floor.ts';
 import { requireUser } from '../auth/authPlugin.ts';
+import { meetingRoute } from '../http/meetingRoute.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { QuestionService } from './questionService.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = refusals(400, 401, 403, 404, 409);
 const tags = ['questions'];
 
 export const questionRoutes: FastifyPluginAsyncTypebox<{ service: QuestionService }> = async (app, { service }) => {
@@ -55,37 +56,29 @@ export const questionRoutes: FastifyPluginAsyncTypebox<{ service: QuestionServic
     },
   );
 
-  app.put(
-    '/api/meetings/:meetingId/questions/settings',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Whether new questions need approval before they show; chair, secretariat',
-        params: MeetingParams,
-        body: QuestionSettingsBody,
-        response: { 200: MetaSchema, ...errors },
-      },
+      tags,
+      method: 'PUT',
+      path: '/questions/settings',
+      summary: 'Whether new questions need approval before they show; chair, secretariat',
+      body: QuestionSettingsBody,
+      response: MetaSchema,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return service.setApproval(request.params.meetingId, user, request.body.requireApproval);
-    },
+    (meetingId, user, body) => service.setApproval(meetingId, user, body.requireApproval),
   );
 
-  app.get(
-    '/api/meetings/:meetingId/questions/moderation-log',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Hidden questions: which, whose, by whom, why and when; chair, secretariat',
-        params: MeetingParams,
-        response: { 200: Type.Array(QuestionModerationSchema), ...errors },
-      },
+      tags,
+      method: 'GET',
+      path: '/questions/moderation-log',
+      summary: 'Hidden questions: which, whose, by whom, why and when; chair, secretariat',
+      response: Type.Array(QuestionModerationSchema),
     },
-    async (request) => {
-      const user = requireUser(request);
-      return service.moderationLog(request.params.meetingId, user);
-    },
+    (meetingId, user) => service.moderationLog(meetingId, user),
   );
 
   for (const method of ['PUT', 'DELETE'] as const) {

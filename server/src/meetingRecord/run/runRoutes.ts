@@ -1,82 +1,65 @@
 /** HTTP routes of the running meeting: the current agenda item and the hours of a day. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { COMMAND_REFUSALS, MeetingParams } from '../../../../shared/schemas/common.ts';
 import {
   AgendaItemSummarySchema,
   CurrentItemBody,
   RunStateSchema,
   ScheduleBody,
 } from '../../../../shared/schemas/meetingRecord.ts';
-import { requireUser } from '../../auth/authPlugin.ts';
+import { meetingRoute } from '../../http/meetingRoute.ts';
 import type { RunService } from './runService.ts';
 
-const errors = COMMAND_REFUSALS;
+const tags = ['meeting record'];
 
 export const runRoutes: FastifyPluginAsyncTypebox<{ service: RunService }> = async (app, { service }) => {
-  app.get(
-    '/api/meetings/:meetingId/run',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags: ['meeting record'],
-        summary: 'The current agenda item (since when) and the end of a meeting day',
-        params: MeetingParams,
-        response: { 200: RunStateSchema, ...errors },
-      },
+      tags,
+      method: 'GET',
+      path: '/run',
+      summary: 'The current agenda item (since when) and the end of a meeting day',
+      response: RunStateSchema,
     },
-    async (request) => {
-      requireUser(request);
-      return service.state(request.params.meetingId);
-    },
+    (meetingId) => service.state(meetingId),
   );
 
-  app.get(
-    '/api/meetings/:meetingId/agenda-items',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags: ['meeting record'],
-        summary: 'The structured items of the agenda as it is stored now, numbered, in order',
-        params: MeetingParams,
-        response: { 200: Type.Array(AgendaItemSummarySchema), ...errors },
-      },
+      tags,
+      method: 'GET',
+      path: '/agenda-items',
+      summary: 'The structured items of the agenda as it is stored now, numbered, in order',
+      response: Type.Array(AgendaItemSummarySchema),
     },
-    async (request) => {
-      requireUser(request);
-      return service.items(request.params.meetingId);
-    },
+    (meetingId) => service.items(meetingId),
   );
 
-  app.put(
-    '/api/meetings/:meetingId/current-item',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags: ['meeting record'],
-        summary: 'Mark the agenda item being discussed (null for none); secretariat or chair only',
-        params: MeetingParams,
-        body: CurrentItemBody,
-        response: { 200: RunStateSchema, ...errors },
-      },
+      tags,
+      method: 'PUT',
+      path: '/current-item',
+      summary: 'Mark the agenda item being discussed (null for none); secretariat or chair only',
+      body: CurrentItemBody,
+      response: RunStateSchema,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return service.setCurrentItem(request.params.meetingId, user, request.body.itemId);
-    },
+    (meetingId, user, body) => service.setCurrentItem(meetingId, user, body.itemId),
   );
 
-  app.put(
-    '/api/meetings/:meetingId/schedule',
+  meetingRoute(
+    app,
     {
-      schema: {
-        tags: ['meeting record'],
-        summary: 'Set when a meeting day ends (the day view warns past it); secretariat or chair only',
-        params: MeetingParams,
-        body: ScheduleBody,
-        response: { 200: RunStateSchema, ...errors },
-      },
+      tags,
+      method: 'PUT',
+      path: '/schedule',
+      summary: 'Set when a meeting day ends (the day view warns past it); secretariat or chair only',
+      body: ScheduleBody,
+      response: RunStateSchema,
     },
-    async (request) => {
-      const user = requireUser(request);
-      return service.setDayEnd(request.params.meetingId, user, request.body.dayEnd);
-    },
+    (meetingId, user, body) => service.setDayEnd(meetingId, user, body.dayEnd),
   );
 };
