@@ -238,7 +238,7 @@ describe('validation and limits', () => {
     for (const body of bad) {
       const result = await call(as.kwame!, 'POST', '/api/threads', body);
       expect(result.status, JSON.stringify(body).slice(0, 80)).toBe(400);
-      expect(result.body.error).toEqual({ code: 'BAD_REQUEST', message: expect.any(String) });
+      expect(result.body.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
     }
     expect((await call(as.kwame!, 'POST', '/api/threads', { doc: proposalDoc('missing'), body: 'x' })).status).toBe(404);
     expect((await threadsOf(AGENDA)).length).toBe(before);

@@ -97,7 +97,7 @@ describe('submitting a proposal', () => {
     for (const body of bad) {
       const result = await call(as.laura!, 'POST', `/api/meetings/${MEETING}/proposals`, body);
       expect(result.status, JSON.stringify(body)).toBe(400);
-      expect(result.body.error).toEqual({ code: 'BAD_REQUEST', message: expect.any(String) });
+      expect(result.body.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
     }
     expect((await call<ProposalDto[]>(as.laura!, 'GET', `/api/meetings/${MEETING}/proposals`)).body.length).toBe(before);
   });

@@ -23,6 +23,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { createAction, type Member, searchMembers, updateAction } from './actionsApi.ts';
 
 export interface ActionFormProps {
@@ -64,7 +65,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   const [sourceType, setSourceType] = useState<SourceType>(source?.type ?? 'direct');
   const [sourceId, setSourceId] = useState(source?.id ?? '');
   const [agendaItemId, setAgendaItemId] = useState(action?.agendaItemId ?? (source?.type === 'agendaItem' ? source.id : ''));
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(['text', 'owner', 'due', 'source', 'agendaItemId'] as const);
   const [busy, setBusy] = useState(false);
 
   // People whose names start with what is typed, for the person picker.
@@ -100,11 +101,13 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const words = { text: t('form.required', { field: t('actions.form.text') }) };
+    if (!errors.check({ text: !text.trim() && words.text })) return;
     const who = await owner();
-    if (!who) {
-      setError(t('actions.form.pickPerson'));
-      return;
-    }
+    const missing =
+      ownerKind === 'person' ? t('actions.form.pickPerson') : t('form.required', { field: t('actions.form.ownerName') });
+    if (!errors.check({ owner: (!who || (ownerKind !== 'role' && !who.label)) && missing })) return;
+    if (!who) return;
     const due =
       dueLabel.trim() || dueStart
         ? {
@@ -114,7 +117,6 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           }
         : null;
     setBusy(true);
-    setError(null);
     const request = action
       ? updateAction(action.id, { text: text.trim(), owner: who, due, agendaItemId: agendaItemId || null })
       : createAction(meeting.id, {
@@ -131,15 +133,15 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
       },
       (failure: Error) => {
         setBusy(false);
-        setError(failure.message);
+        errors.fail(failure, words);
       },
     );
   };
 
   return (
-    <form className="form panel action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
+    <form className="form panel action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
-      <Field label={t('actions.form.text')}>
+      <Field label={t('actions.form.text')} {...errors.field('text')}>
         {(control) => (
           <textarea
             {...control}
@@ -184,6 +186,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           <Field
             label={ownerKind === 'person' ? t('actions.form.person') : t('actions.form.ownerName')}
             hint={t(`actions.form.ownerHint.${ownerKind}`)}
+            {...errors.field('owner')}
           >
             {(control) => (
               <>
@@ -212,6 +215,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
         <legend>{t('actions.form.due')}</legend>
         <Field
           label={t('actions.form.dueLabel')}
+          {...errors.field('due')}
           liveHint
           hint={
             parsed
@@ -263,7 +267,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
             optionLabel={(type) => t(`actions.sourceType.${type}`)}
           />
           {sourceType !== 'direct' && (
-            <Field label={t(`actions.form.sourcePick.${sourceType}`)}>
+            <Field label={t(`actions.form.sourcePick.${sourceType}`)} {...errors.field('source')}>
               {(control) => (
                 <select
                   {...control}
@@ -302,7 +306,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           )}
         </fieldset>
       )}
-      <Field label={t('actions.form.agendaItem')}>
+      <Field label={t('actions.form.agendaItem')} {...errors.field('agendaItemId')}>
         {(control) => (
           <select {...control} value={agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>
             <option value="">{t('actions.form.noItem')}</option>
@@ -314,7 +318,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           </select>
         )}
       </Field>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError} />
       <div className="action-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>
           {action ? t('actions.form.saveChanges') : t('actions.form.create')}

@@ -2,7 +2,7 @@
  * Sign-in. Shown in place of any page while signed out, so that a shared deep link opens
  * its page right after signing in.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
@@ -10,6 +10,7 @@ import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { SsoButtons } from './SsoButtons.tsx';
 
 export function SignInPage() {
@@ -19,14 +20,18 @@ export function SignInPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(['email', 'password'] as const);
   const [busy, setBusy] = useState(false);
-  const errorId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const address = email.trim();
+    const valid = errors.check({
+      email: !address ? t('signIn.emailMissing') : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) && t('form.email'),
+      password: !password && t('signIn.passwordMissing'),
+    });
+    if (!valid) return;
     setBusy(true);
-    setError(null);
     try {
       await signIn(email, password);
       // From the front page, land in the newest consultation; a deep link keeps its page.
@@ -35,7 +40,9 @@ export function SignInPage() {
         if (meetings[0]) await navigate(`/meetings/${meetings[0].id}`);
       }
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 401 ? t('signIn.failed') : String((caught as Error).message));
+      // Wrong credentials name no field on purpose: which of the two is wrong is not said.
+      if (caught instanceof ApiError && caught.status === 401) errors.setFormError(t('signIn.failed'));
+      else errors.fail(caught, { email: t('signIn.emailMissing'), password: t('signIn.passwordMissing') });
       setBusy(false);
     }
   };
@@ -44,8 +51,8 @@ export function SignInPage() {
     <section className="page page--narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      <form className="form" onSubmit={submit} noValidate aria-describedby={error ? errorId : undefined}>
-        <Field label={t('signIn.email')} id="email" invalid={Boolean(error)}>
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label={t('signIn.email')} {...errors.field('email')}>
           {(control) => (
             <input
               {...control}
@@ -58,7 +65,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <Field label={t('signIn.password')} id="password" invalid={Boolean(error)}>
+        <Field label={t('signIn.password')} {...errors.field('password')}>
           {(control) => (
             <input
               {...control}
@@ -71,7 +78,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <ErrorAlert id={errorId} message={error} />
+        <ErrorAlert message={errors.formError} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>

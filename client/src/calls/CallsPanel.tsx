@@ -9,6 +9,7 @@ import { CALL_KINDS, type CallDto, type CallKind } from '../../../shared/schemas
 import { get, patch, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
 
 const MINUTE = 60_000;
@@ -119,20 +120,27 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
 function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValue: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(defaultValue);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(['closesAt'] as const);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const words = { closesAt: t('form.required', { field: t('calls.extendTo') }) };
+    if (!errors.check({ closesAt: !value && words.closesAt })) return;
     try {
       await patch(`/api/calls/${encodeURIComponent(call.id)}`, { closesAt: localToIso(value) });
-      setError(null);
+      errors.clear();
       onDone();
     } catch (failure) {
-      setError(t('calls.failed', { message: (failure as Error).message }));
+      errors.fail(failure, words);
     }
   };
   return (
-    <form className="calls__form" onSubmit={submit} aria-label={`${t('calls.extend')}: ${t(`calls.kinds.${call.kind}`)}`}>
-      <Field label={t('calls.extendTo')}>
+    <form
+      className="calls__form"
+      onSubmit={submit}
+      aria-label={`${t('calls.extend')}: ${t(`calls.kinds.${call.kind}`)}`}
+      noValidate
+    >
+      <Field label={t('calls.extendTo')} {...errors.field('closesAt')}>
         {(control) => (
           <input {...control} type="datetime-local" required value={value} onChange={(event) => setValue(event.target.value)} />
         )}
@@ -140,7 +148,7 @@ function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValu
       <button type="submit" className="button">
         {t('calls.extendSave')}
       </button>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError && t('calls.failed', { message: errors.formError })} />
     </form>
   );
 }
@@ -150,31 +158,41 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
   const [kind, setKind] = useState<CallKind>('PN');
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(['kind', 'opensAt', 'closesAt'] as const);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const words = {
+      opensAt: t('form.required', { field: t('calls.opensAt') }),
+      closesAt: t('form.required', { field: t('calls.closesAt') }),
+    };
+    const valid = errors.check({
+      opensAt: !opensAt && words.opensAt,
+      closesAt: !closesAt ? words.closesAt : closesAt <= opensAt && t('calls.closesBeforeOpens'),
+    });
+    if (!valid) return;
     try {
       await post(`/api/meetings/${encodeURIComponent(meetingId)}/calls`, {
         kind,
         opensAt: localToIso(opensAt),
         closesAt: localToIso(closesAt),
       });
-      setError(null);
+      errors.clear();
       onDone();
     } catch (failure) {
-      setError(t('calls.failed', { message: (failure as Error).message }));
+      errors.fail(failure, words);
     }
   };
   return (
-    <form className="calls__form" onSubmit={submit} aria-label={t('calls.newCall')}>
+    <form className="calls__form" onSubmit={submit} aria-label={t('calls.newCall')} noValidate>
       <SelectField
         label={t('calls.kind')}
+        {...errors.field('kind')}
         value={kind}
         options={CALL_KINDS}
         optionLabel={(value) => t(`calls.kinds.${value}`)}
         onChange={setKind}
       />
-      <Field label={t('calls.opensAt')}>
+      <Field label={t('calls.opensAt')} {...errors.field('opensAt')}>
         {(control) => (
           <input
             {...control}
@@ -185,7 +203,7 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
           />
         )}
       </Field>
-      <Field label={t('calls.closesAt')}>
+      <Field label={t('calls.closesAt')} {...errors.field('closesAt')}>
         {(control) => (
           <input
             {...control}
@@ -199,7 +217,7 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
       <button type="submit" className="button">
         {t('calls.create')}
       </button>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError && t('calls.failed', { message: errors.formError })} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { COMMENT_LIMITS } from '../../../shared/schemas/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { commentsApi } from './commentsApi.ts';
 import { bodyForEditing, bodyToStore, type ChosenMentions, mentionQueryAt } from './mentions.ts';
 
@@ -41,7 +42,7 @@ export function CommentForm({
   const start = initial ? bodyForEditing(initial.body, initial.mentions) : { text: '', chosen: new Map() as ChosenMentions };
   const [text, setText] = useState(start.text);
   const chosen = useRef<ChosenMentions>(start.chosen);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(['body'] as const);
   const [sending, setSending] = useState(false);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   // Suggestions with the query they answer: a late answer to an older query is never shown.
@@ -127,24 +128,20 @@ export function CommentForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // A refusal of the form's own (the passage is gone): said at the top, it names no field.
     const refusal = validate?.() ?? null;
     if (refusal) {
-      setError(refusal);
+      errors.setFormError(refusal);
       return;
     }
-    if (!text.trim()) {
-      setError(t('comments.empty'));
-      area.current?.focus();
-      return;
-    }
+    if (!errors.check({ body: !text.trim() && t('comments.empty') })) return;
     setSending(true);
-    setError(null);
     try {
       await onSubmit(bodyToStore(text, chosen.current));
       setText('');
       chosen.current = new Map();
     } catch (caught) {
-      setError((caught as Error).message);
+      errors.fail(caught, { body: t('comments.empty') });
     } finally {
       setSending(false);
     }
@@ -153,7 +150,7 @@ export function CommentForm({
   return (
     <form className="comment-form" onSubmit={submit} noValidate>
       {children}
-      <Field label={label} className="comment-form__field" hint={t('comments.formattingHint')} invalid={Boolean(error)}>
+      <Field label={label} className="comment-form__field" hint={t('comments.formattingHint')} {...errors.field('body')}>
         {(control) => (
           <>
             <textarea
@@ -199,7 +196,7 @@ export function CommentForm({
           </>
         )}
       </Field>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError} />
       <div className="comment-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>
           {submitLabel}

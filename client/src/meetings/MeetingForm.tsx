@@ -14,6 +14,7 @@ import {
 import { patch, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 
 function timeZones(): string[] {
   try {
@@ -22,6 +23,20 @@ function timeZones(): string[] {
     return ['UTC'];
   }
 }
+
+/** In the order they appear: the first wrong one gets the focus. */
+const MEETING_FIELDS = [
+  'title',
+  'startsOn',
+  'endsOn',
+  'startTime',
+  'timeZone',
+  'format',
+  'place',
+  'description',
+  'visibility',
+  'copyFrom',
+] as const;
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -49,13 +64,23 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
   const [visibility, setVisibility] = useState<MeetingVisibility>(meeting?.visibility ?? 'mag');
   const [copyFrom, setCopyFrom] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(MEETING_FIELDS);
   const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const words = {
+      title: t('form.required', { field: t('meetingAdmin.form.title') }),
+      startsOn: t('form.required', { field: t('meetingAdmin.form.startsOn') }),
+      endsOn: t('meetingAdmin.form.endsBeforeStart'),
+    };
+    const valid = errors.check({
+      title: !title.trim() && words.title,
+      startsOn: !startsOn && words.startsOn,
+      endsOn: Boolean(startsOn && endsOn && endsOn < startsOn) && words.endsOn,
+    });
+    if (!valid) return;
     setBusy(true);
-    setError(null);
     const body = { title, startsOn, endsOn: endsOn || startsOn, startTime, timeZone, format, place, description, visibility };
     try {
       const saved = meeting
@@ -63,27 +88,27 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
         : await post<MeetingDto>('/api/meetings', copyFrom ? { ...body, copyFrom } : body);
       onDone(saved);
     } catch (failure) {
-      setError(t('meetingAdmin.failed', { message: (failure as Error).message }));
+      errors.fail(failure, words);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId}>
+    <form className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h2 id={titleId}>{meeting ? t('meetingAdmin.editTitle', { title: meeting.title }) : t('meetingAdmin.form.createTitle')}</h2>
-      <Field label={t('meetingAdmin.form.title')}>
+      <Field label={t('meetingAdmin.form.title')} {...errors.field('title')}>
         {(control) => (
           <input {...control} required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
         )}
       </Field>
       <div className="meeting-form__row">
-        <Field label={t('meetingAdmin.form.startsOn')}>
+        <Field label={t('meetingAdmin.form.startsOn')} {...errors.field('startsOn')}>
           {(control) => (
             <input {...control} type="date" required value={startsOn} onChange={(event) => setStartsOn(event.target.value)} />
           )}
         </Field>
-        <Field label={t('meetingAdmin.form.endsOn')}>
+        <Field label={t('meetingAdmin.form.endsOn')} {...errors.field('endsOn')}>
           {(control) => (
             <input
               {...control}
@@ -95,7 +120,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
             />
           )}
         </Field>
-        <Field label={t('meetingAdmin.form.startTime')}>
+        <Field label={t('meetingAdmin.form.startTime')} {...errors.field('startTime')}>
           {(control) => (
             <input {...control} type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
           )}
@@ -103,6 +128,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
       </div>
       <SelectField
         label={t('meetingAdmin.form.timeZone')}
+        {...errors.field('timeZone')}
         hint={t('meetingAdmin.form.timeZoneHint')}
         value={timeZone}
         options={zoneOptions}
@@ -112,15 +138,16 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
       />
       <SelectField
         label={t('meetingAdmin.form.format')}
+        {...errors.field('format')}
         value={format}
         options={MEETING_FORMATS}
         optionLabel={(value) => t(`meetingAdmin.formats.${value}`)}
         onChange={setFormat}
       />
-      <Field label={t('meetingAdmin.form.place')}>
+      <Field label={t('meetingAdmin.form.place')} {...errors.field('place')}>
         {(control) => <input {...control} maxLength={200} value={place} onChange={(event) => setPlace(event.target.value)} />}
       </Field>
-      <Field label={t('meetingAdmin.form.description')}>
+      <Field label={t('meetingAdmin.form.description')} {...errors.field('description')}>
         {(control) => (
           <textarea
             {...control}
@@ -133,6 +160,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
       </Field>
       <SelectField
         label={t('meetingAdmin.form.visibility')}
+        {...errors.field('visibility')}
         hint={t('meetingAdmin.form.visibilityHint')}
         value={visibility}
         options={MEETING_VISIBILITIES}
@@ -142,6 +170,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
       {!meeting && (
         <SelectField
           label={t('meetingAdmin.form.copyFrom')}
+          {...errors.field('copyFrom')}
           hint={t('meetingAdmin.form.copyFromHint')}
           value={copyFrom}
           options={['', ...sources.map((source) => source.id)]}
@@ -151,7 +180,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
           onChange={setCopyFrom}
         />
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError && t('meetingAdmin.failed', { message: errors.formError })} />
       <div className="meeting-form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('meetingAdmin.form.saving') : meeting ? t('meetingAdmin.form.save') : t('meetingAdmin.form.create')}

@@ -36,7 +36,6 @@ export function EditPersonDialog({
     >
       <h2 id={`${id}-title`}>{t('people.edit.title', { name: person.name })}</h2>
       <PersonForm
-        idPrefix={`edit-${person.id}`}
         withEmail={false}
         roleLocked={own}
         initial={{

@@ -2,14 +2,15 @@
  * /invitations/:token: an invited person sets their own password, without being signed in, and
  * lands signed in on the board.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { InvitationInfo } from '../../../shared/schemas/users.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import { ApiError } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { PasswordField } from './PasswordField.tsx';
 import { acceptInvitation, invitationInfo } from './peopleApi.ts';
 import { useErrorText } from './useErrorText.ts';
 import './people.css';
@@ -22,10 +23,9 @@ export function InvitationPage() {
   const [gone, setGone] = useState(false);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({});
+  const errors = useFieldErrors(['password', 'repeat'] as const);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const id = useId();
 
   useEffect(() => {
@@ -37,17 +37,13 @@ export function InvitationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(null);
-    const found: typeof errors = {};
-    if (password.length < MIN_PASSWORD_LENGTH)
-      found.password = t('people.fields.tooShort', { field: t('people.accept.password'), count: MIN_PASSWORD_LENGTH });
-    else if (repeat !== password) found.repeat = t('people.fields.mismatch');
-    setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      form.current?.querySelector<HTMLElement>(`#invitation-${first}`)?.focus();
-      return;
-    }
+    const valid = errors.check({
+      password:
+        password.length < MIN_PASSWORD_LENGTH &&
+        t('people.fields.tooShort', { field: t('people.accept.password'), count: MIN_PASSWORD_LENGTH }),
+      repeat: password.length >= MIN_PASSWORD_LENGTH && repeat !== password && t('people.fields.mismatch'),
+    });
+    if (!valid) return;
     setBusy(true);
     try {
       await acceptInvitation(token, password);
@@ -55,32 +51,10 @@ export function InvitationPage() {
       window.location.assign('/');
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'INVITATION_GONE') setGone(true);
-      else setFailure(errorText(caught));
+      else errors.fail(caught);
       setBusy(false);
     }
   };
-
-  const field = (key: 'password' | 'repeat', label: string, value: string, onChange: (value: string) => void, hint?: string) => (
-    <Field
-      label={label}
-      id={`invitation-${key}`}
-      hint={errors[key] ?? hint}
-      liveHint
-      invalid={Boolean(errors[key])}
-      {...(errors[key] ? { className: 'form__field--invalid' } : {})}
-    >
-      {(control) => (
-        <input
-          {...control}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
-  );
 
   return (
     <section className="page page--narrow" aria-labelledby={`${id}-title`}>
@@ -98,12 +72,25 @@ export function InvitationPage() {
       ) : (
         <>
           <p>{t('people.accept.welcome', { name: info.name, email: info.email })}</p>
-          <form ref={form} className="form" onSubmit={submit} noValidate>
+          <form className="form" onSubmit={submit} noValidate>
             {/* For password managers: the account the new password belongs to. */}
             <input type="email" name="username" autoComplete="username" value={info.email} readOnly hidden />
-            {field('password', t('people.accept.password'), password, setPassword, t('people.accept.passwordHint'))}
-            {field('repeat', t('people.accept.repeat'), repeat, setRepeat)}
-            <ErrorAlert message={failure} />
+            <PasswordField
+              label={t('people.accept.password')}
+              autoComplete="new-password"
+              hint={t('people.accept.passwordHint')}
+              value={password}
+              onChange={setPassword}
+              {...errors.field('password')}
+            />
+            <PasswordField
+              label={t('people.accept.repeat')}
+              autoComplete="new-password"
+              value={repeat}
+              onChange={setRepeat}
+              {...errors.field('repeat')}
+            />
+            <ErrorAlert message={errors.formError} />
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('people.accept.submitting') : t('people.accept.submit')}
             </button>

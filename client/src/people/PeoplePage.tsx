@@ -120,7 +120,6 @@ export function PeoplePage() {
         <p>{t('people.add.intro')}</p>
         <PersonForm
           key={addKey}
-          idPrefix="add"
           withEmail
           initial={EMPTY_PERSON}
           submitLabel={t('people.add.submit')}

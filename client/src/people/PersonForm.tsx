@@ -3,12 +3,12 @@
  * changing them. Checks what it can before sending and names each wrong field in words; the
  * first wrong field gets the focus.
  */
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/roles.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
-import { fieldOf, useErrorText } from './useErrorText.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 
 export interface PersonValues {
   email: string;
@@ -28,16 +28,12 @@ export const EMPTY_PERSON: PersonValues = {
   affiliation: '',
 };
 
-type Errors = Partial<Record<keyof PersonValues, string>>;
-
 export interface PersonFormProps {
   initial: PersonValues;
   /** Adding asks for the email; changing someone does not. */
   withEmail: boolean;
   submitLabel: string;
   busyLabel: string;
-  /** Starts the controls' ids, so that they differ when two forms are on one page. */
-  idPrefix: string;
   onSubmit: (values: PersonValues) => Promise<void>;
   /** What failing to send looks like, given the reason. */
   failed: (message: string) => string;
@@ -51,54 +47,36 @@ export function PersonForm({
   withEmail,
   submitLabel,
   busyLabel,
-  idPrefix,
   onSubmit,
   failed,
   roleLocked,
   children,
 }: PersonFormProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const errors = useFieldErrors(['email', 'name', 'role', 'group', 'region', 'affiliation'] as const);
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const set =
     <K extends keyof PersonValues>(key: K) =>
     (value: PersonValues[K]) =>
       setValues((old) => ({ ...old, [key]: value }));
-  const id = (key: string) => `${idPrefix}-${key}`;
 
-  const check = (): Errors => {
-    const found: Errors = {};
-    if (withEmail && !values.email.trim()) found.email = t('people.fields.required', { field: t('people.admin.email') });
-    else if (withEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) found.email = t('people.fields.email');
-    if (!values.name.trim()) found.name = t('people.fields.required', { field: t('people.admin.name') });
-    return found;
-  };
+  const emailWords = (email: string) => (!email ? t('form.required', { field: t('people.admin.email') }) : t('form.email'));
+  const nameWords = t('form.required', { field: t('people.admin.name') });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = check();
-    setErrors(found);
-    setFailure(null);
-    const first = Object.keys(found)[0];
-    if (first) {
-      form.current?.querySelector<HTMLElement>(`#${CSS.escape(id(first))}`)?.focus();
-      return;
-    }
+    const email = values.email.trim();
+    const valid = errors.check({
+      email: withEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && emailWords(email),
+      name: !values.name.trim() && nameWords,
+    });
+    if (!valid) return;
     setBusy(true);
     try {
       await onSubmit(values);
     } catch (error) {
-      const field = fieldOf(error) as keyof PersonValues | undefined;
-      if (field) {
-        setErrors({ [field]: errorText(error) });
-        form.current?.querySelector<HTMLElement>(`#${CSS.escape(id(field))}`)?.focus();
-      } else {
-        setFailure(failed(errorText(error)));
-      }
+      errors.fail(error, { email: emailWords(email), name: nameWords });
     } finally {
       setBusy(false);
     }
@@ -109,14 +87,7 @@ export function PersonForm({
     label: string,
     options: { hint?: string; type?: string; autoComplete?: string } = {},
   ) => (
-    <Field
-      label={label}
-      id={id(key)}
-      hint={errors[key] ?? options.hint}
-      liveHint
-      invalid={Boolean(errors[key])}
-      {...(errors[key] ? { className: 'form__field--invalid' } : {})}
-    >
+    <Field label={label} hint={options.hint} {...errors.field(key)}>
       {(control) => (
         <input
           {...control}
@@ -131,13 +102,13 @@ export function PersonForm({
   );
 
   return (
-    <form ref={form} className="form people__form" onSubmit={submit} noValidate>
+    <form className="form people__form" onSubmit={submit} noValidate>
       {withEmail && text('email', t('people.admin.email'), { type: 'email' })}
       {text('name', t('people.admin.name'))}
       {!roleLocked && (
         <SelectField
           label={t('people.admin.role')}
-          id={id('role')}
+          {...errors.field('role')}
           value={values.role}
           options={ROLES}
           optionLabel={(role) => t(`roles.${role}`)}
@@ -146,7 +117,7 @@ export function PersonForm({
       )}
       <SelectField
         label={t('people.admin.group')}
-        id={id('group')}
+        {...errors.field('group')}
         value={values.group}
         options={STAKEHOLDER_GROUPS}
         optionLabel={(group) => t(`groups.${group}`)}
@@ -154,7 +125,7 @@ export function PersonForm({
       />
       {text('region', t('people.admin.region'), { hint: t('people.add.regionHint') })}
       {text('affiliation', t('people.admin.affiliation'), { hint: t('people.add.affiliationHint') })}
-      <ErrorAlert message={failure} />
+      <ErrorAlert message={errors.formError && failed(errors.formError)} />
       <div className="people__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? busyLabel : submitLabel}

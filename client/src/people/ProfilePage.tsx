@@ -1,5 +1,5 @@
 /** /profile: one's own name and affiliation, password, and signing out everywhere. */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/schemas/users.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
@@ -8,8 +8,10 @@ import { forgetLocalDocuments } from '../collab/localCopies.ts';
 import { closeSharedSocket } from '../collab/socket.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { PasswordField } from './PasswordField.tsx';
 import { changePassword, myProfile, saveProfile, signOutEverywhere } from './peopleApi.ts';
-import { fieldOf, useErrorText } from './useErrorText.ts';
+import { useErrorText } from './useErrorText.ts';
 import './people.css';
 
 export function ProfilePage() {
@@ -39,29 +41,23 @@ export function ProfilePage() {
 
 function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile: Profile) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const errors = useFieldErrors(['name', 'affiliation'] as const);
   const [name, setName] = useState(profile.name);
   const [affiliation, setAffiliation] = useState(profile.affiliation ?? '');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const nameInput = useRef<HTMLInputElement>(null);
   const id = useId();
+  const words = { name: t('form.required', { field: t('people.profile.name') }) };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setMessage(null);
-    if (!name.trim()) {
-      setNameError(t('people.fields.required', { field: t('people.profile.name') }));
-      nameInput.current?.focus();
-      return;
-    }
-    setNameError(null);
+    setSaved(false);
+    if (!errors.check({ name: !name.trim() && words.name })) return;
     setBusy(true);
     try {
       onSaved(await saveProfile({ name: name.trim(), affiliation: affiliation.trim() || null }));
-      setMessage({ text: t('people.profile.saved'), error: false });
+      setSaved(true);
     } catch (caught) {
-      setMessage({ text: t('people.profile.failed', { message: errorText(caught) }), error: true });
+      errors.fail(caught, words);
     } finally {
       setBusy(false);
     }
@@ -72,26 +68,16 @@ function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile
       <p>{t('people.profile.email', { email: profile.email })}</p>
       <p>{t('people.profile.role', { role: t(`roles.${profile.role}`), group: t(`groups.${profile.group}`) })}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <Field
-          label={t('people.profile.name')}
-          id="profile-name"
-          hint={nameError ?? undefined}
-          liveHint
-          invalid={Boolean(nameError)}
-          {...(nameError ? { className: 'form__field--invalid' } : {})}
-        >
+        <Field label={t('people.profile.name')} {...errors.field('name')}>
           {(control) => (
-            <input
-              {...control}
-              ref={nameInput}
-              autoComplete="name"
-              required
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
+            <input {...control} autoComplete="name" required value={name} onChange={(event) => setName(event.target.value)} />
           )}
         </Field>
-        <Field label={t('people.profile.affiliation')} id="profile-affiliation" hint={t('people.profile.affiliationHint')}>
+        <Field
+          label={t('people.profile.affiliation')}
+          hint={t('people.profile.affiliationHint')}
+          {...errors.field('affiliation')}
+        >
           {(control) => (
             <input
               {...control}
@@ -101,7 +87,8 @@ function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile
             />
           )}
         </Field>
-        {message?.error ? <ErrorAlert message={message.text} /> : <p role="status">{message?.text}</p>}
+        <ErrorAlert message={errors.formError && t('people.profile.failed', { message: errors.formError })} />
+        <p role="status">{saved ? t('people.profile.saved') : null}</p>
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('people.profile.save')}
         </button>
@@ -110,74 +97,65 @@ function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile
   );
 }
 
-type PasswordErrors = Partial<Record<'currentPassword' | 'newPassword' | 'repeat', string>>;
-
 function PasswordForm() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const errors = useFieldErrors(['currentPassword', 'newPassword', 'repeat'] as const);
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', repeat: '' });
-  const [errors, setErrors] = useState<PasswordErrors>({});
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [changed, setChanged] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const id = useId();
-  const focus = (key: string) => form.current?.querySelector<HTMLElement>(`#password-${key}`)?.focus();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setMessage(null);
-    const found: PasswordErrors = {};
-    if (!values.currentPassword)
-      found.currentPassword = t('people.fields.required', { field: t('people.profile.currentPassword') });
-    if (values.newPassword.length < MIN_PASSWORD_LENGTH)
-      found.newPassword = t('people.fields.tooShort', { field: t('people.profile.newPassword'), count: MIN_PASSWORD_LENGTH });
-    else if (values.repeat !== values.newPassword) found.repeat = t('people.fields.mismatch');
-    setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) return focus(first);
+    setChanged(null);
+    const valid = errors.check({
+      currentPassword: !values.currentPassword && t('form.required', { field: t('people.profile.currentPassword') }),
+      newPassword:
+        values.newPassword.length < MIN_PASSWORD_LENGTH &&
+        t('people.fields.tooShort', { field: t('people.profile.newPassword'), count: MIN_PASSWORD_LENGTH }),
+      repeat:
+        values.newPassword.length >= MIN_PASSWORD_LENGTH && values.repeat !== values.newPassword && t('people.fields.mismatch'),
+    });
+    if (!valid) return;
     setBusy(true);
     try {
       const { sessionsEnded } = await changePassword(values.currentPassword, values.newPassword);
       setValues({ currentPassword: '', newPassword: '', repeat: '' });
-      setMessage({ text: t('people.profile.passwordChanged', { count: sessionsEnded }), error: false });
+      setChanged(sessionsEnded);
     } catch (caught) {
-      const field = fieldOf(caught) as keyof PasswordErrors | undefined;
-      if (field) {
-        setErrors({ [field]: errorText(caught) });
-        focus(field);
-      } else setMessage({ text: t('people.profile.passwordFailed', { message: errorText(caught) }), error: true });
+      errors.fail(caught);
     } finally {
       setBusy(false);
     }
   };
-  const field = (key: keyof PasswordErrors, label: string, autoComplete: string, hint?: string) => (
-    <Field
-      label={label}
-      id={`password-${key}`}
-      hint={errors[key] ?? hint}
-      liveHint
-      invalid={Boolean(errors[key])}
-      {...(errors[key] ? { className: 'form__field--invalid' } : {})}
-    >
-      {(control) => (
-        <input
-          {...control}
-          type="password"
-          autoComplete={autoComplete}
-          required
-          value={values[key]}
-          onChange={(event) => setValues((old) => ({ ...old, [key]: event.target.value }))}
-        />
-      )}
-    </Field>
-  );
+  const set = (key: keyof typeof values) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
   return (
     <section className="people__section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('people.profile.passwordTitle')}</h2>
-      <form ref={form} className="form" onSubmit={submit} noValidate>
-        {field('currentPassword', t('people.profile.currentPassword'), 'current-password')}
-        {field('newPassword', t('people.profile.newPassword'), 'new-password', t('people.profile.newPasswordHint'))}
-        {field('repeat', t('people.profile.repeatPassword'), 'new-password')}
-        {message?.error ? <ErrorAlert message={message.text} /> : <p role="status">{message?.text}</p>}
+      <form className="form" onSubmit={submit} noValidate>
+        <PasswordField
+          label={t('people.profile.currentPassword')}
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          {...errors.field('currentPassword')}
+        />
+        <PasswordField
+          label={t('people.profile.newPassword')}
+          autoComplete="new-password"
+          hint={t('people.profile.newPasswordHint')}
+          value={values.newPassword}
+          onChange={set('newPassword')}
+          {...errors.field('newPassword')}
+        />
+        <PasswordField
+          label={t('people.profile.repeatPassword')}
+          autoComplete="new-password"
+          value={values.repeat}
+          onChange={set('repeat')}
+          {...errors.field('repeat')}
+        />
+        <ErrorAlert message={errors.formError && t('people.profile.passwordFailed', { message: errors.formError })} />
+        <p role="status">{changed === null ? null : t('people.profile.passwordChanged', { count: changed })}</p>
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('people.profile.changePassword')}
         </button>

@@ -13,14 +13,3 @@ export function useErrorText(): (error: unknown) => string {
     [t, i18n],
   );
 }
-
-/** The form field a refusal code is about, to mark that field invalid. */
-export const FIELD_OF_CODE: Record<string, string> = {
-  EMAIL_TAKEN: 'email',
-  WRONG_PASSWORD: 'currentPassword',
-  WEAK_PASSWORD: 'newPassword',
-};
-
-export function fieldOf(error: unknown): string | undefined {
-  return error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
-}

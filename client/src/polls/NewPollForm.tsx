@@ -14,6 +14,7 @@ import { post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useWorkingGroups } from './usePolls.ts';
 
 export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto) => void; onCancel: () => void }) {
@@ -31,13 +32,30 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
   const [maxChoices, setMaxChoices] = useState(2);
   const [seats, setSeats] = useState(1);
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState('');
+  const errors = useFieldErrors([
+    'question',
+    'kind',
+    'options',
+    'maxChoices',
+    'seats',
+    'audience',
+    'workingGroupId',
+    'results',
+  ] as const);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSending(true);
-    setError('');
     const labels = options.map((label) => label.trim()).filter(Boolean);
+    const words = {
+      question: t('form.required', { field: t('polls.form.question') }),
+      options: t('polls.form.tooFewOptions', { count: POLL_LIMITS.minOptions }),
+    };
+    const valid = errors.check({
+      question: !question.trim() && words.question,
+      options: labels.length < POLL_LIMITS.minOptions && words.options,
+    });
+    if (!valid) return;
+    setSending(true);
     const body: CreatePollBody = {
       question: question.trim(),
       kind,
@@ -53,16 +71,17 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       const poll = await post<PollDto>(`/api/meetings/${encodeURIComponent(meeting.id)}/polls`, body);
       onCreated(poll);
     } catch (failure) {
-      setError(t('polls.form.failed', { message: (failure as Error).message }));
+      errors.fail(failure, words);
       setSending(false);
     }
   };
 
   const field = (name: string) => `${id}-${name}`;
+  const { id: optionsId, error: optionsError } = errors.field('options');
   return (
-    <form className="form poll-form panel" onSubmit={submit} aria-labelledby={field('title')}>
+    <form className="form poll-form panel" onSubmit={submit} aria-labelledby={field('title')} noValidate>
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
-      <Field label={t('polls.form.question')}>
+      <Field label={t('polls.form.question')} {...errors.field('question')}>
         {(control) => (
           <input
             {...control}
@@ -75,6 +94,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       </Field>
       <SelectField
         label={t('polls.form.kind')}
+        {...errors.field('kind')}
         hint={t('polls.form.kindHelp')}
         value={kind}
         onChange={setKind}
@@ -83,11 +103,21 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       />
       <fieldset className="form__group">
         <legend>{t('polls.form.options')}</legend>
+        {optionsError && (
+          <p id={`${optionsId}-error`} className="form__error">
+            {optionsError}
+          </p>
+        )}
         {options.map((label, index) => (
           <div className="poll-form__option" key={index}>
-            <label htmlFor={field(`option-${index}`)}>{t('polls.form.option', { number: index + 1 })}</label>
+            <label htmlFor={index === 0 ? optionsId : field(`option-${index}`)}>
+              {t('polls.form.option', { number: index + 1 })}
+            </label>
             <input
-              id={field(`option-${index}`)}
+              // The first option stands for the list: a refusal of the options puts the focus there.
+              id={index === 0 ? optionsId : field(`option-${index}`)}
+              aria-invalid={optionsError ? true : undefined}
+              aria-describedby={optionsError ? `${optionsId}-error` : undefined}
               value={label}
               maxLength={POLL_LIMITS.label}
               required={index < POLL_LIMITS.minOptions}
@@ -113,7 +143,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         )}
       </fieldset>
       {kind === 'multiple' && (
-        <Field label={t('polls.form.maxChoices')}>
+        <Field label={t('polls.form.maxChoices')} {...errors.field('maxChoices')}>
           {(control) => (
             <input
               {...control}
@@ -127,7 +157,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         </Field>
       )}
       {kind === 'ranked' && (
-        <Field label={t('polls.form.seats')}>
+        <Field label={t('polls.form.seats')} {...errors.field('seats')}>
           {(control) => (
             <input
               {...control}
@@ -140,7 +170,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
           )}
         </Field>
       )}
-      <Field label={t('polls.form.audience')}>
+      <Field label={t('polls.form.audience')} {...errors.field('audience')}>
         {(control) => (
           <select {...control} value={audience} onChange={(event) => setAudience(event.target.value as PollAudience)}>
             <option value="members">{t('polls.form.audienceMembers')}</option>
@@ -149,7 +179,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
           </select>
         )}
       </Field>
-      <Field label={t('polls.form.workingGroup')}>
+      <Field label={t('polls.form.workingGroup')} {...errors.field('workingGroupId')}>
         {(control) => (
           <select
             {...control}
@@ -166,7 +196,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
           </select>
         )}
       </Field>
-      <Field label={t('polls.form.results')}>
+      <Field label={t('polls.form.results')} {...errors.field('results')}>
         {(control) => (
           <select {...control} value={results} onChange={(event) => setResults(event.target.value as ResultVisibility)}>
             <option value="live">{t('polls.form.resultsLive')}</option>
@@ -176,7 +206,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       </Field>
       <CheckboxField className="poll-form__check" label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
       {secret && <p className="form__hint">{t('polls.form.secretBatches')}</p>}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError && t('polls.form.failed', { message: errors.formError })} />
       <div className="poll-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? t('polls.form.creating') : t('polls.form.create')}

@@ -3,11 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { PROPOSAL_KINDS, type ProposalKind } from '../../../shared/schemas/proposals.ts';
 import { SelectField } from '../ui/Field.tsx';
 
-export function ProposalKindField({ value, onChange }: { value: ProposalKind; onChange: (kind: ProposalKind) => void }) {
+export function ProposalKindField({
+  value,
+  onChange,
+  id,
+  error,
+}: {
+  value: ProposalKind;
+  onChange: (kind: ProposalKind) => void;
+  /** From useFieldErrors, where the form names its fields. */
+  id?: string;
+  error?: string;
+}) {
   const { t } = useTranslation();
   return (
     <SelectField
       label={t('proposals.kind')}
+      id={id}
+      error={error}
       value={value}
       onChange={onChange}
       options={PROPOSAL_KINDS}

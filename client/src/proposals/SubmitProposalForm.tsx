@@ -5,6 +5,7 @@ import { PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../s
 import { ApiError, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { ProposalKindField } from './ProposalKindField.tsx';
 
 export function SubmitProposalForm({
@@ -21,13 +22,14 @@ export function SubmitProposalForm({
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [publicComment, setPublicComment] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(['kind', 'title', 'summary'] as const);
   const [sending, setSending] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const words = { title: t('form.required', { field: t('proposals.fieldTitle') }) };
+    if (!errors.check({ title: !title.trim() && words.title })) return;
     setSending(true);
-    setError(null);
     try {
       onCreated(
         await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, {
@@ -42,16 +44,17 @@ export function SubmitProposalForm({
       const code = caught instanceof ApiError ? caught.code : '';
       const known =
         code === 'CALL_CLOSED' ? t('calls.closedRefusal') : code === 'MEETING_ARCHIVED' ? t('meetingAdmin.archivedNotice') : '';
-      setError(known ? `${known} ${(caught as Error).message}` : (caught as Error).message);
+      if (known) errors.setFormError(`${known} ${(caught as Error).message}`);
+      else errors.fail(caught, words);
       setSending(false);
     }
   };
 
   return (
-    <form className="form panel proposal-form" aria-labelledby="new-proposal-title" onSubmit={submit}>
+    <form className="form panel proposal-form" aria-labelledby="new-proposal-title" onSubmit={submit} noValidate>
       <h3 id="new-proposal-title">{t('proposals.submitTitle')}</h3>
-      <ProposalKindField value={kind} onChange={setKind} />
-      <Field label={t('proposals.fieldTitle')} invalid={Boolean(error)}>
+      <ProposalKindField value={kind} onChange={setKind} {...errors.field('kind')} />
+      <Field label={t('proposals.fieldTitle')} {...errors.field('title')}>
         {(control) => (
           <input
             {...control}
@@ -63,7 +66,7 @@ export function SubmitProposalForm({
           />
         )}
       </Field>
-      <Field label={t('proposals.fieldSummary')}>
+      <Field label={t('proposals.fieldSummary')} {...errors.field('summary')}>
         {(control) => (
           <textarea
             {...control}
@@ -75,7 +78,7 @@ export function SubmitProposalForm({
         )}
       </Field>
       <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />
-      <ErrorAlert message={error} />
+      <ErrorAlert message={errors.formError} />
       <div className="proposal-form__actions">
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? t('proposals.creating') : t('proposals.create')}

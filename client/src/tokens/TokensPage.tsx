@@ -11,6 +11,7 @@ import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { createToken, listTokens, revokeToken, type Scope } from './tokensApi.ts';
 import './tokens.css';
 
@@ -27,10 +28,10 @@ export function TokensPage() {
   const [expiry, setExpiry] = useState(() => isoDate(Date.now() + 90 * DAY_MS));
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [copyNote, setCopyNote] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const errors = useFieldErrors(['name', 'scopes', 'expiresAt'] as const);
   const { busy, message, run } = useCommand((why) => t('tokens.failed', { message: why }));
-  const formErrorId = useId();
   const scopesId = useId();
+  const { id: scopesFieldId, error: scopesError } = errors.field('scopes');
   const date = (at: number) => formatDate(i18n.language, at);
 
   const load = useCallback(async () => {
@@ -46,20 +47,31 @@ export function TokensPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFormError(null);
-    if (scopes.length === 0) {
-      setFormError(t('tokens.needScope'));
-      return;
-    }
+    const words = {
+      name: t('form.required', { field: t('tokens.name') }),
+      scopes: t('tokens.needScope'),
+      // The server checks the range (and names the field); the date picker offers only valid days.
+      expiresAt: expiry ? t('tokens.expiryOutOfRange') : t('form.required', { field: t('tokens.expiry') }),
+    };
+    const valid = errors.check({
+      name: !name.trim() && words.name,
+      scopes: scopes.length === 0 && words.scopes,
+      expiresAt: !expiry && words.expiresAt,
+    });
+    if (!valid) return;
     setCreated(null);
     setCopyNote(null);
-    await run(async () => {
-      // The end of the chosen day, in the person's time zone.
-      const expiresAt = new Date(`${expiry}T23:59:59`).toISOString();
-      setCreated(await createToken({ name: name.trim(), scopes, expiresAt }));
-      setName('');
-      await load();
-    }, t('tokens.createdTitle'));
+    await run(
+      async () => {
+        // The end of the chosen day, in the person's time zone.
+        const expiresAt = new Date(`${expiry}T23:59:59`).toISOString();
+        setCreated(await createToken({ name: name.trim(), scopes, expiresAt }));
+        setName('');
+        await load();
+      },
+      t('tokens.createdTitle'),
+      (error) => errors.fail(error, words),
+    );
   };
 
   const copy = async () => {
@@ -81,8 +93,8 @@ export function TokensPage() {
       <p>{t('tokens.intro')}</p>
 
       <h2>{t('tokens.createTitle')}</h2>
-      <form className="form tokens__form" onSubmit={submit} noValidate aria-describedby={formError ? formErrorId : undefined}>
-        <Field label={t('tokens.name')} hint={t('tokens.nameHint')}>
+      <form className="form tokens__form" onSubmit={submit} noValidate>
+        <Field label={t('tokens.name')} hint={t('tokens.nameHint')} {...errors.field('name')}>
           {(control) => (
             <input
               {...control}
@@ -96,9 +108,18 @@ export function TokensPage() {
         </Field>
         <fieldset className="form__group tokens__scopes" aria-describedby={scopesId}>
           <legend>{t('tokens.scopes')}</legend>
-          {available.map((scope) => (
+          {scopesError && (
+            <p id={`${scopesFieldId}-error`} className="form__error">
+              {scopesError}
+            </p>
+          )}
+          {available.map((scope, index) => (
             <label key={scope} className="form__check">
               <input
+                // The first box stands for the group: a refusal of the scopes puts the focus there.
+                id={index === 0 ? scopesFieldId : undefined}
+                aria-invalid={scopesError ? true : undefined}
+                aria-describedby={scopesError ? `${scopesFieldId}-error` : undefined}
                 type="checkbox"
                 name="scopes"
                 value={scope}
@@ -112,7 +133,7 @@ export function TokensPage() {
             {t('tokens.scopes')}
           </span>
         </fieldset>
-        <Field label={t('tokens.expiry')} hint={t('tokens.expiryHint')}>
+        <Field label={t('tokens.expiry')} hint={t('tokens.expiryHint')} {...errors.field('expiresAt')}>
           {(control) => (
             <input
               {...control}
@@ -126,8 +147,8 @@ export function TokensPage() {
             />
           )}
         </Field>
-        <ErrorAlert id={formErrorId} message={formError ?? (message?.error ? message.text : null)} />
-        <button type="submit" className="button button--primary" disabled={busy || name.trim() === ''}>
+        <ErrorAlert message={errors.formError ?? (message?.error ? message.text : null)} />
+        <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('tokens.creating') : t('tokens.create')}
         </button>
       </form>

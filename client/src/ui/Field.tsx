@@ -1,7 +1,7 @@
 /**
  * Form fields that are accessible by construction: the label points at its control, a hint is
  * shown under the control and read with it (aria-describedby), and an invalid control says so
- * (aria-invalid).
+ * (aria-invalid) with its message beside it (`error`, read first).
  *
  *   <Field label={t('polls.form.kind')} hint={t('polls.form.kindHelp')}>
  *     {(control) => <select {...control} value={kind} onChange={…}>…</select>}
@@ -29,24 +29,35 @@ export interface FieldProps {
   /** Ids of other elements that describe the control (a hint shown elsewhere, a form's error). */
   describedBy?: string;
   invalid?: boolean;
+  /** What is wrong with the value, said beside the control and read with it (see useFieldErrors). */
+  error?: ReactNode;
   className?: string;
   /** The control, given the props that tie it to its label and hint; and anything that goes with it. */
   children: (control: FieldControlProps) => ReactNode;
 }
 
-export function Field({ label, id, hint, liveHint, describedBy, invalid, className, children }: FieldProps) {
+export function Field({ label, id, hint, liveHint, describedBy, invalid, error, className, children }: FieldProps) {
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = `${controlId}-hint`;
-  const descriptions = [hint === undefined ? undefined : hintId, describedBy].filter(Boolean).join(' ');
+  const errorId = `${controlId}-error`;
+  const hasError = error !== undefined && error !== null && error !== false && error !== '';
+  const descriptions = [hasError ? errorId : undefined, hint === undefined ? undefined : hintId, describedBy]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={className ? `form__field ${className}` : 'form__field'}>
       <label htmlFor={controlId}>{label}</label>
       {children({
         id: controlId,
         ...(descriptions ? { 'aria-describedby': descriptions } : {}),
-        ...(invalid ? { 'aria-invalid': true } : {}),
+        ...(invalid || hasError ? { 'aria-invalid': true } : {}),
       })}
+      {hasError && (
+        <p id={errorId} className="form__error">
+          {error}
+        </p>
+      )}
       {hint !== undefined && (
         <p id={hintId} className="form__hint" aria-live={liveHint ? 'polite' : undefined}>
           {hint}

@@ -15,13 +15,15 @@ export interface CommandMessage {
 export function useCommand(failed: (reason: string) => string) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<CommandMessage | null>(null);
-  const run = async (command: () => Promise<unknown>, done: string): Promise<void> => {
+  /** `shown` says whether a failure was already said elsewhere (beside a field): then the status line is cleared. */
+  const run = async (command: () => Promise<unknown>, done: string, shown?: (error: unknown) => boolean): Promise<void> => {
     setBusy(true);
     try {
       await command();
       setMessage({ text: done, error: false });
     } catch (error) {
-      setMessage({ text: failed((error as Error).message), error: true });
+      if (shown?.(error)) setMessage(null);
+      else setMessage({ text: failed((error as Error).message), error: true });
     } finally {
       setBusy(false);
     }

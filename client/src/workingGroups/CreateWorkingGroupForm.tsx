@@ -4,11 +4,12 @@
  */
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WORKING_GROUP_LIMITS, type WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { nameMissing, WORKING_GROUP_FIELDS, WorkingGroupFields } from './WorkingGroupFields.tsx';
 
 export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: string; parent?: WorkingGroupDto }) {
   const { t } = useTranslation();
@@ -17,9 +18,10 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
-  const errorId = `${id}-error`;
+  const errors = useFieldErrors(WORKING_GROUP_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!errors.check({ name: !name.trim() && nameMissing(t) })) return;
     void run(
       async () => {
         await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
@@ -32,6 +34,7 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
         setOpen(false);
       },
       t('workingGroups.admin.created', { name: name.trim() }),
+      (error) => errors.fail(error, { name: nameMissing(t) }),
     );
   };
   const openLabel = parent ? t('workingGroups.admin.newSubGroup', { group: parent.name }) : t('workingGroups.admin.newGroup');
@@ -47,33 +50,18 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
           {openLabel}
         </button>
       ) : (
-        <form className="form card" onSubmit={submit} aria-labelledby={`${id}-title`}>
+        <form className="form card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
           <h3 id={`${id}-title`} className="working-group__form-title">
             {openLabel}
           </h3>
-          <ErrorAlert id={errorId} message={message?.error ? message.text : null} />
-          <Field label={t('workingGroups.admin.name')} describedBy={message?.error ? errorId : undefined}>
-            {(control) => (
-              <input
-                {...control}
-                required
-                maxLength={WORKING_GROUP_LIMITS.name}
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('workingGroups.admin.description')} hint={t('workingGroups.admin.descriptionHint')}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                maxLength={WORKING_GROUP_LIMITS.description}
-                value={description}
-                onChange={(event) => setDescription(event.target.value)}
-              />
-            )}
-          </Field>
+          <ErrorAlert message={message?.error ? message.text : null} />
+          <WorkingGroupFields
+            name={name}
+            description={description}
+            onName={setName}
+            onDescription={setDescription}
+            errors={errors}
+          />
           <div className="working-group__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {parent ? t('workingGroups.admin.createSubGroup') : t('workingGroups.admin.create')}

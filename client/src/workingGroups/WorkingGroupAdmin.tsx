@@ -13,7 +13,9 @@ import {
 import { del, patch, post, put } from '../app/api.ts';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { CreateWorkingGroupForm } from './CreateWorkingGroupForm.tsx';
+import { nameMissing, WORKING_GROUP_FIELDS, WorkingGroupFields } from './WorkingGroupFields.tsx';
 
 export function WorkingGroupAdmin({ group }: { group: WorkingGroupDto }) {
   const { t } = useTranslation();
@@ -39,7 +41,7 @@ export function WorkingGroupAdmin({ group }: { group: WorkingGroupDto }) {
   );
 }
 
-type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
+type Run = (action: () => Promise<unknown>, done: string, shown?: (error: unknown) => boolean) => Promise<void>;
 const base = (group: WorkingGroupDto) => `/api/working-groups/${encodeURIComponent(group.id)}`;
 
 function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {
@@ -53,14 +55,17 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
     setDescription(group.description);
     setOpen(true);
   };
+  const errors = useFieldErrors(WORKING_GROUP_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!errors.check({ name: !name.trim() && nameMissing(t) })) return;
     void run(
       async () => {
         await patch(base(group), { name, description });
         setOpen(false);
       },
       t('workingGroups.admin.saved', { name: name.trim() }),
+      (error) => errors.fail(error, { name: nameMissing(t) }),
     );
   };
   if (!open) {
@@ -72,32 +77,11 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
     );
   }
   return (
-    <form className="form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <form className="form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h5 id={`${id}-title`} className="working-group__form-title">
         {t('workingGroups.admin.editTitle', { group: group.name })}
       </h5>
-      <Field label={t('workingGroups.admin.name')}>
-        {(control) => (
-          <input
-            {...control}
-            required
-            maxLength={WORKING_GROUP_LIMITS.name}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('workingGroups.admin.description')}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={WORKING_GROUP_LIMITS.description}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        )}
-      </Field>
+      <WorkingGroupFields name={name} description={description} onName={setName} onDescription={setDescription} errors={errors} />
       <div className="working-group__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('workingGroups.admin.save')}

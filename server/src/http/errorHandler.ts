@@ -9,6 +9,22 @@ import { scopeRefusal } from '../apiTokens/bearerAuth.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import { AppError } from './appError.ts';
 
+/**
+ * The field a schema refusal is about, so that a form can show the message next to it: the first
+ * failing property (`/title` or `/anchor/quote` → `title`, `anchor.quote`), or the missing one.
+ */
+export function invalidField(validation: NonNullable<FastifyError['validation']>): string | undefined {
+  const first = validation[0];
+  if (!first) return undefined;
+  const path = first.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const missing = (first.params as { missingProperty?: unknown } | undefined)?.missingProperty;
+  if (typeof missing === 'string') path.push(missing);
+  return path.length ? path.join('.') : undefined;
+}
+
 function toResponse(error: FastifyError | Error): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
@@ -25,7 +41,10 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: `Invalid request: ${error.message}` } } };
+    const field = invalidField(fastifyError.validation);
+    const body: ErrorBody = { error: { code: 'BAD_REQUEST', message: `Invalid request: ${error.message}` } };
+    if (field) body.error.details = { field };
+    return { status: 400, body };
   }
   const status = fastifyError.statusCode ?? 500;
   if (status === 413) {
