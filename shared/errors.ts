@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   WORKING_GROUP_ARCHIVED: 409,
   /** People: an invitation link that was used, expired or replaced. */
   INVITATION_GONE: 410,
+  /** A password reset link that was used, expired or replaced by a newer one. */
+  RESET_LINK_GONE: 410,
   EMAIL_TAKEN: 409,
   WRONG_PASSWORD: 400,
   WEAK_PASSWORD: 400,

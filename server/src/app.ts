@@ -228,16 +228,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await http.register(userRoutes, {
     store,
     publicOrigin: config.publicOrigins[0],
-    queueInvitationEmail: (message, tx) =>
-      queueAccountEmail(tx, {
-        kind: 'invitation',
-        userId: message.userId,
-        to: message.email,
-        name: message.name,
-        language: message.language,
-        url: message.url,
-        expiresAt: message.expiresAt,
-      }),
+    queueAccountEmail: ({ email, ...message }, tx) => queueAccountEmail(tx, { ...message, to: email }),
     onUserChanged: (userId) => {
       void sweep.checkNow();
       bus?.publish('userChanged', { userId });

@@ -145,3 +145,16 @@ export const PasswordChangeBody = Type.Object(
   { additionalProperties: false },
 );
 export type PasswordChangeBody = Static<typeof PasswordChangeBody>;
+
+export const PasswordResetRequestBody = Type.Object(
+  {
+    email: Email,
+    /** The language of the email when the person never chose one (the asking browser's). */
+    language: Type.Optional(LanguageSchema),
+  },
+  { additionalProperties: false },
+);
+export type PasswordResetRequestBody = Static<typeof PasswordResetRequestBody>;
+
+export const PasswordResetBody = Type.Object({ password: PasswordSchema }, { additionalProperties: false });
+export type PasswordResetBody = Static<typeof PasswordResetBody>;

@@ -2,10 +2,13 @@
  * Account emails through the outbox and a real SMTP server in the test process: the invitation
  * (in the language chosen for the person, else the inviter's) with a link that works and that
  * does not stay in the outbox row once sent; nothing for a person deactivated before the email
- * left, even when the SMTP server was down in between.
+ * left, even when the SMTP server was down in between. Password reset: the same answer for any
+ * address, a one-time link in the person's (else the asking browser's) language, every session
+ * ended, a used or expired link refused with RESET_LINK_GONE, requests per address limited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session, waitFor } from '../helpers/clients.ts';
+import { PasswordResetStore } from '../../server/src/users/invitationStore.ts';
+import { DEMO_PASSWORD, login, type Session, waitFor } from '../helpers/clients.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
@@ -92,5 +95,74 @@ describe('invitation emails', () => {
     } finally {
       await call(secretariat, 'PUT', '/api/me', { language: 'en' });
     }
+  });
+});
+
+const resetLinkIn = (mail: ReceivedMail) => /https?:\/\/\S+\/password-reset\/([A-Za-z0-9_-]+)/.exec(mail.text);
+const askReset = (email: string, language?: string) =>
+  call<unknown>(null, 'POST', '/api/auth/password-reset', { email, ...(language ? { language } : {}) });
+
+describe('password reset', () => {
+  it('answers the same for any address, and emails a one-time link that ends every session', async () => {
+    const email = 'tomas@example.org';
+    const before = await login(server.baseUrl, email);
+    const unknown = await askReset('nobody.here@example.net', 'ru');
+    const known = await askReset(email, 'ru');
+    expect([unknown.status, known.status]).toEqual([202, 202]);
+    expect(known.body).toEqual(unknown.body);
+
+    const mail = await mailTo(email);
+    expect(mail.subject).toBe('Выберите новый пароль Plenary');
+    const token = resetLinkIn(mail)?.[1];
+    expect(token).toBeDefined();
+    const person = await server.app.store.users.byEmail(email);
+    await waitFor(async () => (await outboxPayloads(person!.id)).every((row) => row.payload === null), {
+      message: 'the link forgotten',
+    });
+
+    const reset = await call<{ sessionsEnded: number }>(null, 'POST', `/api/auth/password-reset/${token}`, {
+      password: 'a brand new password 2',
+    });
+    expect(reset.status).toBe(200);
+    expect(reset.body.sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect((await call(before, 'GET', '/api/me')).status).toBe(401);
+    expect((await call(null, 'POST', '/api/auth/login', { email, password: DEMO_PASSWORD })).status).toBe(401);
+    await login(server.baseUrl, email, 'a brand new password 2');
+
+    const again = await call<{ error: { code: string } }>(null, 'POST', `/api/auth/password-reset/${token}`, {
+      password: 'yet another password 3',
+    });
+    expect(again.status).toBe(410);
+    expect(again.body.error.code).toBe('RESET_LINK_GONE');
+    expect(smtp!.to('nobody.here@example.net')).toEqual([]);
+  });
+
+  it('refuses an expired link and sends nothing to a deactivated person', async () => {
+    const ana = await server.app.store.users.byEmail('ana@example.org');
+    const { token } = await new PasswordResetStore(server.app.store.db).create(
+      ana!.id,
+      null,
+      server.app.store.db,
+      Date.now() - 2 * 60 * 60 * 1000,
+    );
+    const expired = await call<{ error: { code: string } }>(null, 'POST', `/api/auth/password-reset/${token}`, {
+      password: 'a brand new password 2',
+    });
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.code).toBe('RESET_LINK_GONE');
+    await login(server.baseUrl, 'ana@example.org');
+
+    const sofia = await server.app.store.users.byEmail('sofia@example.org');
+    expect((await call(secretariat, 'POST', `/api/users/${sofia!.id}/deactivate`)).status).toBe(200);
+    expect((await askReset('sofia@example.org')).status).toBe(202);
+    expect(await outboxPayloads(sofia!.id)).toEqual([]);
+  });
+
+  it('limits the requests about one address, whoever asks', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await askReset('youssef@example.org')).status);
+    expect(statuses).toEqual([202, 202, 429]);
+    const youssef = await server.app.store.users.byEmail('youssef@example.org');
+    expect(await outboxPayloads(youssef!.id)).toHaveLength(2);
   });
 });

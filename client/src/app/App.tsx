@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
+import { ForgotPasswordPage, SetNewPasswordPage } from '../auth/PasswordResetPages.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { LanguagePicker, useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
@@ -122,6 +123,8 @@ function Shell() {
         ) : user === null ? (
           <Routes>
             <Route path="/invitations/:token" element={<InvitationPage />} />
+            <Route path="/password-reset" element={<ForgotPasswordPage />} />
+            <Route path="/password-reset/:token" element={<SetNewPasswordPage />} />
             <Route path="*" element={<SignInPage />} />
           </Routes>
         ) : (
@@ -134,6 +137,7 @@ function Shell() {
               <Route path="/admin/people" element={<PeoplePage />} />
               <Route path="/profile" element={<ProfilePage />} />
               <Route path="/invitations/:token" element={<InvitationPage />} />
+              <Route path="/password-reset/:token" element={<SetNewPasswordPage />} />
               <Route path="/settings/tokens" element={<TokensPage />} />
               <Route path="/timeline" element={<TimelinePage />} />
               <Route path="/admin/audit-log" element={<AuditLogPage />} />

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
@@ -83,6 +83,9 @@ export function SignInPage() {
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/password-reset">{t('signIn.forgot')}</Link>
+      </p>
       <SsoButtons />
     </section>
   );

@@ -22,4 +22,21 @@ export const PEOPLE_MIGRATIONS: Migration[] = [
       `CREATE INDEX invitations_user ON invitations(user_id)`,
     ],
   },
+  {
+    version: 451,
+    name: 'people: password reset links',
+    statements: [
+      // As invitations: only the token's hash; one use; the newest link replaces older ones.
+      `CREATE TABLE password_resets (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_by TEXT REFERENCES users(id),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT
+      )`,
+      `CREATE INDEX password_resets_user ON password_resets(user_id)`,
+    ],
+  },
 ];

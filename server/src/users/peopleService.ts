@@ -12,35 +12,35 @@ import { AppError, badRequest, notFound } from '../http/appError.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
-import { InvitationStore, invitationOpen } from './invitationStore.ts';
+import { InvitationStore, invitationOpen, PasswordResetStore } from './invitationStore.ts';
 import { assertMayManagePeople, assertNotOwnLockout } from './peoplePolicy.ts';
 import { ImportFileError, type PlannedRow, planImport } from './userImport.ts';
 import { normaliseEmail, type User, type UserChanges } from './userStore.ts';
 
-/** What an email about an invitation needs; written in the invitation's own transaction. */
-export interface InvitationMessage {
+/** What an account email (an invitation, a password reset) needs; written in the link's own transaction. */
+export interface AccountMessage {
+  kind: 'invitation' | 'password-reset';
   userId: string;
   email: string;
   name: string;
   url: string;
   expiresAt: number;
-  invitedBy: string | null;
-  /** The invited person's language if chosen, else the inviter's (else English). */
+  /** The person's language if known, else the inviter's or the asking browser's (else English). */
   language: Language;
 }
 
 /**
- * Where an invitation email is queued, through `tx`, so that the mail leaves only if the
- * invitation is committed: the app plugs in the notifications outbox. Without it (the admin CLI)
- * nothing is sent and the secretariat copies the link.
+ * Where an account email is queued, through `tx`, so that the mail leaves only if the link is
+ * committed: the app plugs in the notifications outbox. Without it (the admin CLI) nothing is
+ * sent and the secretariat copies invitation links.
  */
-export type QueueInvitationEmail = (message: InvitationMessage, tx: SqlExecutor) => Promise<void>;
-export const noInvitationEmail: QueueInvitationEmail = async () => {};
+export type QueueAccountEmail = (message: AccountMessage, tx: SqlExecutor) => Promise<void>;
+export const noAccountEmail: QueueAccountEmail = async () => {};
 
 export interface PeopleServiceOptions {
   /** The origin people open the board at; invitation links start with it. */
   publicOrigin: string;
-  queueInvitationEmail?: QueueInvitationEmail;
+  queueAccountEmail?: QueueAccountEmail;
 }
 
 export interface IssuedInvitation {
@@ -52,13 +52,15 @@ export class PeopleService {
   readonly invitations: InvitationStore;
   private readonly store: Store;
   private readonly publicOrigin: string;
-  private readonly queueInvitationEmail: QueueInvitationEmail;
+  private readonly queueAccountEmail: QueueAccountEmail;
+  readonly resets: PasswordResetStore;
 
   constructor(store: Store, options: PeopleServiceOptions) {
     this.store = store;
     this.invitations = new InvitationStore(store.db);
     this.publicOrigin = options.publicOrigin.replace(/\/$/, '');
-    this.queueInvitationEmail = options.queueInvitationEmail ?? noInvitationEmail;
+    this.queueAccountEmail = options.queueAccountEmail ?? noAccountEmail;
+    this.resets = new PasswordResetStore(store.db);
   }
 
   async list(actor: User, filter: UserListQuery): Promise<User[]> {
@@ -303,6 +305,50 @@ export class PeopleService {
     });
   }
 
+  /**
+   * Emails a one-time link to set a new password, if `email` belongs to an active person; says
+   * nothing either way (the caller answers the same whoever asks). A new link replaces older ones.
+   */
+  async requestPasswordReset(email: string, language: Language): Promise<void> {
+    const user = await this.store.users.byEmail(normaliseEmail(email));
+    // Deactivated people get nothing; invited ones still have their invitation (the secretariat can renew it).
+    if (!user || user.disabled || user.status !== 'active') return;
+    await this.store.db.transaction(async (tx) => {
+      const { token, invitation: link } = await this.resets.create(user.id, null, tx);
+      await this.queueAccountEmail(
+        {
+          kind: 'password-reset',
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          url: `${this.publicOrigin}/password-reset/${token}`,
+          expiresAt: link.expiresAt,
+          language: user.language ?? language,
+        },
+        tx,
+      );
+      await this.store.audit.record({ actorId: null, action: 'user.password-reset-request', subject: `user:${user.id}` }, tx);
+    });
+  }
+
+  /** Sets the password through a reset link (once); every session of the person ends. */
+  async resetPassword(token: string, password: string): Promise<{ user: User; sessionsEnded: number }> {
+    const passwordHash = await hashPassword(password);
+    return this.store.db.transaction(async (tx) => {
+      const link = await this.resets.byToken(token, tx);
+      const user = link && (await this.store.users.byId(link.userId, tx));
+      if (!invitationOpen(link) || !user || user.disabled) throw resetGone();
+      if (!(await this.resets.markUsed(link.id, tx))) throw resetGone();
+      await this.store.users.setPassword(user.id, passwordHash, tx);
+      const sessionsEnded = await this.store.sessions.revokeOthersOf(user.id, null, tx);
+      await this.store.audit.record(
+        { actorId: user.id, action: 'user.password-reset', subject: `user:${user.id}`, detail: { sessionsEnded } },
+        tx,
+      );
+      return { user, sessionsEnded };
+    });
+  }
+
   /** Ends every session of the person, the one asking included. */
   async signOutEverywhere(user: User): Promise<number> {
     return this.store.db.transaction(async (tx) => {
@@ -324,8 +370,8 @@ export class PeopleService {
     const { token, invitation } = await this.invitations.create(user.id, actor.id, tx);
     const issued = { url: `${this.publicOrigin}/invitations/${token}`, expiresAt: invitation.expiresAt };
     const language = user.language ?? actor.language ?? 'en';
-    await this.queueInvitationEmail(
-      { userId: user.id, email: user.email, name: user.name, ...issued, invitedBy: actor.id, language },
+    await this.queueAccountEmail(
+      { kind: 'invitation', userId: user.id, email: user.email, name: user.name, ...issued, language },
       tx,
     );
     return issued;
@@ -334,6 +380,9 @@ export class PeopleService {
 
 const gone = () =>
   new AppError('INVITATION_GONE', 'This invitation link was already used, has expired or was replaced by a newer one.');
+
+const resetGone = () =>
+  new AppError('RESET_LINK_GONE', 'This password reset link was already used, has expired or was replaced by a newer one.');
 
 function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;

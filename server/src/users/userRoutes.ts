@@ -21,8 +21,9 @@ import {
 import { requireUser } from '../auth/authPlugin.ts';
 import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
+import { passwordResetRoutes } from './passwordResetRoutes.ts';
 import { assertMayManagePeople } from './peoplePolicy.ts';
-import { PeopleService, type QueueInvitationEmail } from './peopleService.ts';
+import { PeopleService, type QueueAccountEmail } from './peopleService.ts';
 import { noBodyIsEmpty, profileRoutes } from './profileRoutes.ts';
 import type { User } from './userStore.ts';
 
@@ -32,8 +33,8 @@ export interface UserRoutesOptions {
   onUserChanged: (userId: string) => void;
   /** The origin invitation links start with (the first PUBLIC_ORIGIN). */
   publicOrigin?: string;
-  /** Where invitation emails are queued (none yet: the secretariat copies the link). */
-  queueInvitationEmail?: QueueInvitationEmail;
+  /** Where invitation and password reset emails are queued (without it: none; the secretariat copies invitation links). */
+  queueAccountEmail?: QueueAccountEmail;
 }
 
 /** A CSV of a few thousand people fits; other bodies keep the API's usual, smaller limit. */
@@ -58,13 +59,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   const { store, onUserChanged } = options;
   const people = new PeopleService(store, {
     publicOrigin: options.publicOrigin ?? 'http://localhost:3000',
-    ...(options.queueInvitationEmail ? { queueInvitationEmail: options.queueInvitationEmail } : {}),
+    ...(options.queueAccountEmail ? { queueAccountEmail: options.queueAccountEmail } : {}),
   });
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) =>
     done(null, body),
   );
 
   await app.register(profileRoutes, { store, people, onUserChanged });
+  await app.register(passwordResetRoutes, { people, onUserChanged });
 
   app.get(
     '/api/users',
