@@ -148,6 +148,11 @@ export class ServerUnderTest {
     return ((await response.json()) as { token: string }).token;
   }
 
+  /** Makes a document large, with a long log (see seedDocument in bench/servers/plenaryServer.ts). */
+  seedDocument(docName: string, transactions: number, insertsPer: number): Promise<{ bytes: number; updates: number }> {
+    return this.child.call('seedDocument', { docName, transactions, insertsPer });
+  }
+
   stats(): Promise<ProcessStats> {
     return this.child.call<ProcessStats>('stats');
   }

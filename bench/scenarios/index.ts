@@ -9,6 +9,8 @@ import { s7 } from './s7Poll.ts';
 import { s8 } from './s8ScaleOut.ts';
 import { s9 } from './s9Durability.ts';
 import { s10 } from './s10Floor.ts';
+import { s11 } from './s11Hammer.ts';
+import { s12 } from './s12SyncFlood.ts';
 import type { Scenario } from './scenario.ts';
 
-export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10];
+export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12];

@@ -158,6 +158,39 @@ serveRpc({
 
   isLoaded: ({ docName }: { docName: string }) => app.collab.documents.has(docName) || app.collab.loadingDocuments.has(docName),
 
+  /**
+   * Makes a document large the way a long meeting does (S11, S12): `transactions` edits of
+   * `insertsPer` short notes each at scattered places of a text, so that it has tens of thousands
+   * of items (what an answer to a sync request is encoded from) and as many updates in its log
+   * (what a version diff replays). The direct connection stays open: the document stays loaded.
+   */
+  async seedDocument({
+    docName,
+    transactions,
+    insertsPer,
+  }: {
+    docName: string;
+    transactions: number;
+    insertsPer: number;
+  }): Promise<{ bytes: number; updates: number }> {
+    const connection = await app.collab.openDirectConnection(docName, {});
+    let seed = 12_345;
+    const random = () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    for (let t = 0; t < transactions; t++) {
+      await connection.transact((doc: Y.Doc) => {
+        const text = doc.getText('archive');
+        for (let i = 0; i < insertsPer; i++) text.insert(Math.floor(random() * (text.length + 1)), `note ${t}.${i}; `);
+      });
+      // Let group commits keep up, as they would with people typing.
+      if (t % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const document = app.collab.documents.get(docName);
+    return { bytes: Y.encodeStateAsUpdate(document).byteLength, updates: transactions };
+  },
+
   /** For the cost of durability: turn the append-before-acknowledge off (a benchmark-only switch). */
   setDurability({ on }: { on: boolean }) {
     const persistence = app.collab.configuration.extensions.find(
