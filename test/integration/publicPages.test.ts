@@ -20,6 +20,7 @@ let publicVersion: string;
 let magVersion: string;
 let publicPoll: string;
 let magPoll: string;
+let decidedProposal: { id: string };
 /** Attachments: of the public meeting, one of its items, a proposal open / closed to public comment; of the mag meeting; a removed one. */
 const files: Record<'meeting' | 'item' | 'openProposal' | 'closedProposal' | 'mag' | 'removed', AttachmentDto> = {} as never;
 const PDF = tinyPdf(['The IGF 2024 summary report, as circulated.']);
@@ -73,6 +74,8 @@ beforeAll(async () => {
   ).body;
   const open = proposals.find((proposal) => proposal.publicComment)!;
   const closed = proposals.find((proposal) => !proposal.publicComment)!;
+  decidedProposal = closed;
+  expect((await call(secretariat, 'PATCH', `/api/proposals/${closed.id}`, { status: 'selected' })).status).toBe(200);
   files.meeting = await attach(PUBLIC, PDF, 'IGF 2024 summary report.pdf');
   files.item = await attach(PUBLIC, NOTE, 'Draft timeline.md', '?itemId=oc1-timeline');
   files.openProposal = await attach(PUBLIC, NOTE, 'Open annex.md', `?proposalId=${open.id}`);
@@ -157,6 +160,29 @@ describe('the public pages of a public meeting, signed out', () => {
     const metrics = await (await get('/metrics')).text();
     expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="304"\} [1-9]/);
     expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="200"\} [1-9]/);
+  });
+});
+
+describe('decisions', () => {
+  it('link to the agenda version they were taken on, on the page and in the feed', async () => {
+    const versionHref = `/public/meetings/${PUBLIC}/versions/${publicVersion}`;
+    const page = await (await get(`/public/meetings/${PUBLIC}`)).text();
+    const poll = /<section id="poll-([^"]+)">[\s\S]*?<\/section>/g;
+    const pollSection = [...page.matchAll(poll)].find((match) => match[1] === publicPoll)?.[0];
+    expect(pollSection).toContain(`Taken on <a href="${versionHref}">agenda version “As circulated”</a>`);
+    const change = new RegExp(
+      `<li><time[^>]*>[^<]*</time>: <a href="[^"]*#proposal-${decidedProposal.id}">[^<]*</a> — <span class="status">selected</span>. Taken on <a href="${versionHref}">`,
+    );
+    expect(page).toMatch(change);
+    const feed = await (await get(`/public/meetings/${PUBLIC}/feed.atom`)).text();
+    const entries = feed.split('<entry>');
+    const pollEntry = entries.find((entry) => entry.includes(`Poll closed: Adopt the agenda of ${PUBLIC}?`))!;
+    expect(pollEntry).toMatch(
+      new RegExp(`<link rel="related" type="text/html" title="Agenda version" href="http[^"]+${versionHref}"/>`),
+    );
+    const statusEntry = entries.find((entry) => entry.includes(': selected</title>'))!;
+    expect(statusEntry).toContain(`${versionHref}"/>`);
+    expect(statusEntry).toContain('Taken on agenda version “As circulated”.');
   });
 });
 

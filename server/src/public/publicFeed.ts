@@ -9,6 +9,8 @@ interface Entry {
   link: string;
   at: number;
   summary: string;
+  /** The agenda version a decision was taken on. */
+  related?: string;
 }
 
 const iso = (at: number) => new Date(at).toISOString();
@@ -23,20 +25,27 @@ export function renderFeed(view: MeetingView, links: Links, origin: string): str
       at: proposal.createdAt,
       summary: `${proposal.kind} proposal “${proposal.title}” (${proposal.status}).`,
     })),
-    ...view.statusChanges.map((change) => ({
-      id: `${absolute(links.meeting)}#proposal-${change.proposalId}-${change.at}-${encodeURIComponent(change.status)}`,
-      title: `${change.title}: ${change.status}`,
-      link: absolute(`${links.meeting}#proposal-${change.proposalId}`),
-      at: change.at,
-      summary: `The status of “${change.title}” is now ${change.status}.`,
-    })),
-    ...view.polls.map(({ poll, results }) => ({
-      id: absolute(links.poll(poll.id)),
-      title: `Poll closed: ${poll.question}`,
-      link: absolute(links.poll(poll.id)),
-      at: poll.closedAt ?? poll.createdAt,
-      summary: `${results.ballots} ballots.`,
-    })),
+    ...view.decisions.map((decision) => {
+      const version = decision.version ? ` Taken on agenda version “${decision.version.name}”.` : '';
+      const related = decision.version ? absolute(links.version(decision.version.id)) : undefined;
+      if (decision.kind === 'poll')
+        return {
+          id: absolute(links.poll(decision.subjectId)),
+          title: `Poll closed: ${decision.title}`,
+          link: absolute(links.poll(decision.subjectId)),
+          at: decision.at,
+          summary: `${decision.outcome}.${version}`,
+          related,
+        };
+      return {
+        id: `${absolute(links.meeting)}#proposal-${decision.subjectId}-${decision.at}-${encodeURIComponent(decision.outcome)}`,
+        title: `${decision.title}: ${decision.outcome}`,
+        link: absolute(`${links.meeting}#proposal-${decision.subjectId}`),
+        at: decision.at,
+        summary: `The status of “${decision.title}” is now ${decision.outcome}.${version}`,
+        related,
+      };
+    }),
     ...view.versions.map((version) => ({
       id: absolute(links.version(version.id)),
       title: `Agenda version: ${version.name}`,
@@ -59,7 +68,12 @@ ${entries.map(
 <id>${entry.id}</id>
 <title>${entry.title}</title>
 <link rel="alternate" type="text/html" href="${entry.link}"/>
-<updated>${iso(entry.at)}</updated>
+${
+  entry.related
+    ? html`<link rel="related" type="text/html" title="Agenda version" href="${entry.related}"/>
+`
+    : ''
+}<updated>${iso(entry.at)}</updated>
 <summary>${entry.summary}</summary>
 </entry>
 `,

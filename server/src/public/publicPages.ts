@@ -4,6 +4,7 @@ import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { blocks as htmlBlocks } from '../meetingRecord/pack/packHtml.ts';
 import { actionTail, annexDetails, type Block, type PackAction, type PackItem } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
+import type { Decision } from './decisions.ts';
 import { type Html, html, trusted } from './html.ts';
 import { type PublicAttachment, readableSize } from './publicAttachments.ts';
 import type { MeetingView, ProposalView, PublicPoll, VersionView } from './publicService.ts';
@@ -107,6 +108,26 @@ ${view.attachments.map(
 )}</tbody></table>`;
 }
 
+/** "Taken on agenda version “X”": the version a decision refers to (see decisions.ts). */
+function takenOn(version: VersionDto | undefined, links: Links): Html {
+  return version
+    ? html`<p class="meta taken-on">Taken on <a href="${links.version(version.id)}">agenda version “${version.name}”</a>.</p>`
+    : html`<p class="meta taken-on">Taken before any named version of the agenda.</p>`;
+}
+
+function statusDecisions(decisions: readonly Decision[], links: Links): Html {
+  const changes = decisions.filter((decision) => decision.kind === 'status');
+  if (!changes.length) return html`<p>No proposal has changed status yet.</p>`;
+  return html`<ul>${changes.map(
+    (change) =>
+      html`<li><time datetime="${new Date(change.at).toISOString()}">${day(change.at)}</time>: <a href="${links.meeting}#proposal-${change.subjectId}">${change.title}</a> — <span class="status">${change.outcome}</span>. ${
+        change.version
+          ? html`Taken on <a href="${links.version(change.version.id)}">agenda version “${change.version.name}”</a>.`
+          : 'Taken before any named version of the agenda.'
+      }</li>`,
+  )}</ul>`;
+}
+
 export function meetingBody(view: MeetingView, links: Links, registration: Html): Html {
   const { meeting, pack } = view;
   const pendingActions = [...pack.items.flatMap((item) => item.actions), ...pack.otherActions];
@@ -124,15 +145,21 @@ ${pack.items.length ? pack.items.map((item) => agendaItem(item, false)) : html`<
 <section aria-labelledby="proposals"><h2 id="proposals">Proposals</h2>
 ${view.proposals.length ? view.proposals.map(proposal) : html`<p>No proposals.</p>`}
 </section>
-<section aria-labelledby="polls"><h2 id="polls">Decisions (closed polls)</h2>
+<section aria-labelledby="polls"><h2 id="polls">Decisions</h2>
+<h3>Closed polls</h3>
 ${
   view.polls.length
     ? view.polls.map(
         (entry) =>
-          html`<section><h3><a href="${links.poll(entry.poll.id)}">${entry.poll.question}</a></h3>${results(entry)}</section>`,
+          html`<section id="poll-${entry.poll.id}"><h4><a href="${links.poll(entry.poll.id)}">${entry.poll.question}</a></h4>${results(entry)}${takenOn(
+            view.decisions.find((decision) => decision.kind === 'poll' && decision.subjectId === entry.poll.id)?.version,
+            links,
+          )}</section>`,
       )
     : html`<p>No poll has closed yet.</p>`
 }
+<h3>Changes of a proposal’s status</h3>
+${statusDecisions(view.decisions, links)}
 </section>
 <section aria-labelledby="documents"><h2 id="documents">Documents</h2>
 ${documents(view, links)}
@@ -190,5 +217,5 @@ export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links, vers
   return html`<p><a href="${links.meeting}">${meeting.title}</a></p>
 <h1>${entry.poll.question}</h1>
 ${results(entry)}
-${version ? html`<p>The agenda when this poll closed: <a href="${links.version(version.id)}">version “${version.name}”</a>.</p>` : ''}`;
+${takenOn(version, links)}`;
 }

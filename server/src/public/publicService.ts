@@ -22,6 +22,7 @@ import type { Meeting } from '../meetings/meetingStore.ts';
 import { resultsOf } from '../polls/pollResults.ts';
 import { type Poll, PollStore } from '../polls/pollStore.ts';
 import type { Store } from '../storage/store.ts';
+import { type Decision, decisionsOf, versionAt } from './decisions.ts';
 import { type PublicAttachment, publicAttachments } from './publicAttachments.ts';
 import {
   type PublicGroup,
@@ -53,6 +54,8 @@ export interface MeetingView {
   versions: VersionDto[];
   statusChanges: StatusChange[];
   attachments: PublicAttachment[];
+  /** Closed polls and status changes, oldest first, each with the agenda version it was taken on. */
+  decisions: Decision[];
 }
 
 export interface VersionView {
@@ -118,16 +121,20 @@ export class PublicService {
       url: publicAttachmentPath(meeting.id, file.id),
       itemId: file.itemId,
     }));
+    const polls = await this.closedPolls(meeting.id);
+    const versions = (await this.versions.list(meeting.id)).filter((version) => version.kind === 'named');
+    const statusChanges = await this.tables.statusChanges(meeting.id);
     return {
       meeting,
       pack: buildPack(meeting, items, actions, { attachments: links }),
       proposals,
-      polls: await this.closedPolls(meeting.id),
+      polls,
       groups: await this.tables.groups(meeting.id),
       moderation: await this.tables.moderation(meeting.id),
-      versions: (await this.versions.list(meeting.id)).filter((version) => version.kind === 'named'),
-      statusChanges: await this.tables.statusChanges(meeting.id),
+      versions,
+      statusChanges,
       attachments,
+      decisions: decisionsOf(polls, statusChanges, versions),
     };
   }
 
@@ -158,8 +165,7 @@ export class PublicService {
     const meeting = await this.meeting(meetingId);
     const poll = (await this.closedPolls(meeting.id)).find((entry) => entry.poll.id === pollId);
     if (!poll) throw notFound('The poll');
-    const closedAt = poll.poll.closedAt ?? Date.now();
-    const version = (await this.versions.list(meeting.id)).find((entry) => entry.kind === 'named' && entry.createdAt <= closedAt);
+    const version = versionAt(await this.versions.list(meeting.id), poll.poll.closedAt ?? Date.now());
     return { meeting, poll, version };
   }
 
