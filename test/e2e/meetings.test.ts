@@ -77,7 +77,7 @@ describe('meetings administered in the browser', () => {
     const { page } = await signIn('secretariat@example.org', '/timeline');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('button', { name: `Archive: ${TITLE}` }).click();
-    const dialog = page.getByRole('dialog', { name: `Archive “${TITLE}”?` });
+    const dialog = page.getByRole('alertdialog', { name: `Archive “${TITLE}”?` });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Open polls are closed');
     expect(await dialog.textContent()).toContain('read-only for everyone');
@@ -87,7 +87,7 @@ describe('meetings administered in the browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await page.getByRole('button', { name: `Archive: ${TITLE}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Archive the meeting' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Archive the meeting' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'was archived' }).count()).toBe(1);
     const card = page.getByRole('listitem').filter({ hasText: TITLE });
     await expect.poll(() => card.textContent()).toContain('Archived');

@@ -100,7 +100,7 @@ describe('people administration in the browser', () => {
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     await row.getByRole('button', { name: 'Deactivate Hannah Becker' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Deactivate Hannah Becker?' });
+    const dialog = page.getByRole('alertdialog', { name: 'Deactivate Hannah Becker?' });
     await dialog.waitFor();
     // Focus starts on the safe choice.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
@@ -116,7 +116,10 @@ describe('people administration in the browser', () => {
     // The page's own status line (the header's notification bell is a status too).
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Hannah Becker was deactivated.' }).count()).toBe(1);
     await row.getByRole('button', { name: 'Reactivate Hannah Becker' }).click();
-    await page.getByRole('dialog', { name: 'Reactivate Hannah Becker?' }).getByRole('button', { name: 'Reactivate' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Reactivate Hannah Becker?' })
+      .getByRole('button', { name: 'Reactivate' })
+      .click();
     await expect.poll(() => row.textContent()).toContain('Active');
   });
 

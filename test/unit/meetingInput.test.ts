@@ -1,7 +1,7 @@
 /** Meeting input checks (dates, IANA time zones, instants) and the client's wall-clock-to-instant conversion. */
 import { describe, expect, it } from 'vitest';
-import { zonedInstant } from '../../client/src/meetings/formatMeetingDate.ts';
 import { checkMeetingDates, checkTimeZone, formLine, isTimeZone, parseInstant } from '../../server/src/meetings/meetingInput.ts';
+import { zonedInstant } from '../../shared/i18n/format.ts';
 
 describe('meeting input', () => {
   it('knows IANA time zones and refuses anything else, naming the field', () => {

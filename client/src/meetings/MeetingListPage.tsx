@@ -6,12 +6,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatMeetingDays, formatViewerStart } from '../../../shared/i18n/format.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { del, get, post } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { ArchiveDialog } from './ArchiveDialog.tsx';
-import { formatMeetingDays, formatViewerStart } from './formatMeetingDate.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import './meetingAdmin.css';
 
@@ -201,15 +201,25 @@ function MeetingCard({
       )}
       <ErrorAlert message={error} />
       {archiving && (
-        <ArchiveDialog
-          meeting={meeting}
-          busy={busy}
+        <ConfirmDialog
+          open
+          title={t('meetingAdmin.archiveDialog.title', { title: meeting.title })}
+          message={t('meetingAdmin.archiveDialog.body')}
+          confirmLabel={t('meetingAdmin.archiveDialog.confirm')}
+          cancelLabel={t('meetingAdmin.archiveDialog.cancel')}
           onClose={() => setArchiving(false)}
           onConfirm={() => {
             setArchiving(false);
-            void command(() => post(`${path}/archive`), t('meetingAdmin.archived', { title: meeting.title }));
+            return command(() => post(`${path}/archive`), t('meetingAdmin.archived', { title: meeting.title }));
           }}
-        />
+        >
+          <ul>
+            <li>{t('meetingAdmin.archiveDialog.polls')}</li>
+            <li>{t('meetingAdmin.archiveDialog.readOnly')}</li>
+            <li>{t('meetingAdmin.archiveDialog.pack')}</li>
+          </ul>
+          <p>{t('meetingAdmin.archiveDialog.irreversible')}</p>
+        </ConfirmDialog>
       )}
     </li>
   );

@@ -1,10 +1,10 @@
 /** One meeting: its header, the live poll (if any), and its views as tabs (agenda first). */
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { formatMeetingDate, formatViewerStart } from '../../../shared/i18n/format.ts';
 import { useUser } from '../app/session.tsx';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatMeetingDate, formatViewerStart } from './formatMeetingDate.ts';
 import { MeetingProvider } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';

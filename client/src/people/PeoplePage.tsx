@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import { type InvitedUser, type ManagedUser, USER_STATUSES, type UserListQuery } from '../../../shared/schemas/users.ts';
 import { useUser } from '../app/session.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { EditPersonDialog } from './EditPersonDialog.tsx';
 import { InvitationLink } from './InvitationLink.tsx';
@@ -30,7 +30,6 @@ export function PeoplePage() {
   const [addKey, setAddKey] = useState(0);
   const [editing, setEditing] = useState<ManagedUser | null>(null);
   const [confirming, setConfirming] = useState<ManagedUser | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = useId();
 
   const reload = useCallback(() => {
@@ -59,8 +58,8 @@ export function PeoplePage() {
   };
 
   const toggle = async (person: ManagedUser) => {
+    // The dialog is busy (its button disabled) while this runs, and closes after it.
     const activate = person.status === 'deactivated';
-    setBusy(true);
     try {
       await setActive(person.id, activate);
       setStatus(t(activate ? 'people.confirm.reactivated' : 'people.confirm.deactivated', { name: person.name }));
@@ -69,8 +68,6 @@ export function PeoplePage() {
     } catch (caught) {
       setStatus(t('people.confirm.failed', { message: errorText(caught) }));
       setConfirming(null);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -263,16 +260,17 @@ export function PeoplePage() {
       )}
       {confirming && (
         <ConfirmDialog
+          open
           title={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateTitle' : 'people.confirm.deactivateTitle', {
             name: confirming.name,
           })}
-          body={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateBody' : 'people.confirm.deactivateBody', {
+          message={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateBody' : 'people.confirm.deactivateBody', {
             name: confirming.name,
           })}
           confirmLabel={t(confirming.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
-          busy={busy}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void toggle(confirming)}
+          danger={confirming.status !== 'deactivated'}
+          onClose={() => setConfirming(null)}
+          onConfirm={() => toggle(confirming)}
         />
       )}
     </section>

@@ -2,7 +2,7 @@
  * Asks before something that cannot be undone (closing a poll, hiding a comment, restoring a
  * version, deleting, archiving), naming what will happen. The safe choice has the focus first.
  */
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -13,13 +13,27 @@ export interface ConfirmDialogProps {
   /** What will happen, in the person's words ("The poll closes and cannot be reopened."). */
   message: string;
   confirmLabel: string;
+  /** The safe choice, in the situation's words ("Keep it active"); "Cancel" by default. */
+  cancelLabel?: string;
   onConfirm: () => Promise<unknown> | undefined;
   onClose: () => void;
   /** A red button for what destroys or ends something. */
   danger?: boolean;
+  /** More of what will happen (a list of consequences), read with the message. */
+  children?: ReactNode;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onClose, danger = true }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onClose,
+  danger = true,
+  children,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const messageId = useId();
   const [busy, setBusy] = useState(false);
@@ -38,11 +52,14 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
   };
   return (
     <Dialog open={open} title={title} onClose={onClose} alert describedBy={messageId}>
-      <p id={messageId}>{message}</p>
+      <div id={messageId}>
+        <p>{message}</p>
+        {children}
+      </div>
       <ErrorAlert message={error} />
       <div className="dialog__buttons">
         <button type="button" className="button" onClick={onClose} autoFocus>
-          {t('dialog.cancel')}
+          {cancelLabel ?? t('dialog.cancel')}
         </button>
         <button
           type="button"
