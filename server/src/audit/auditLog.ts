@@ -54,20 +54,8 @@ export class AuditLog {
       where.push('action = ?');
       params.push(filter.action);
     }
-    params.push(limit);
-    const rows = await this.db.all<AuditRow>(
-      `SELECT id, at, actor_id, action, subject, detail FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`,
-      params,
-    );
-    return rows.map((row) => ({
-      id: Number(row.id),
-      at: Number(row.at),
-      actorId: row.actor_id,
-      action: row.action,
-      subject: row.subject,
-      detail: JSON.parse(row.detail) as Record<string, unknown>,
-    }));
+    const rows = await this.select(where, params, 'id', limit);
+    return rows.map(toEntry);
   }
 
   /**
@@ -99,20 +87,8 @@ export class AuditLog {
       where.push('at <= ?');
       params.push(filter.to);
     }
-    params.push(limit);
-    const rows = await this.db.all<AuditRow>(
-      `SELECT id, at, actor_id, action, subject, detail FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`,
-      params,
-    );
-    return rows.map((row) => ({
-      id: Number(row.id),
-      at: Number(row.at),
-      actorId: row.actor_id,
-      action: row.action,
-      subject: row.subject,
-      detail: JSON.parse(row.detail) as Record<string, unknown>,
-    }));
+    const rows = await this.select(where, params, 'at DESC, id DESC', limit);
+    return rows.map(toEntry);
   }
 
   /** The distinct actions recorded, for the reader's filter. */
@@ -121,4 +97,29 @@ export class AuditLog {
       (row) => row.action,
     );
   }
+
+  /** `where`: conditions joined by AND, with their `params`; `order` is one of the two orders above, never input. */
+  private select(
+    where: string[],
+    params: (string | number)[],
+    order: 'id' | 'at DESC, id DESC',
+    limit: number,
+  ): Promise<AuditRow[]> {
+    return this.db.all<AuditRow>(
+      `SELECT id, at, actor_id, action, subject, detail FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
+      [...params, limit],
+    );
+  }
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: Number(row.id),
+    at: Number(row.at),
+    actorId: row.actor_id,
+    action: row.action,
+    subject: row.subject,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  };
 }

@@ -35,6 +35,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     setSessionCookie(reply: FastifyReply, secret: string): void;
+    /** Signs `userId` in on this reply: a new session, its cookie, and the `auth.login` audit entry (`detail`: how). */
+    signIn(reply: FastifyReply, userId: string, detail?: Record<string, unknown>): Promise<void>;
     clearSessionCookie(reply: FastifyReply): void;
   }
 }
@@ -61,6 +63,16 @@ export const authPlugin = fp<AuthPluginOptions>(
         secure: options.secureCookies,
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
+      });
+    });
+    app.decorate('signIn', async (reply: FastifyReply, userId: string, detail?: Record<string, unknown>) => {
+      const { secret } = await options.store.sessions.create(userId);
+      app.setSessionCookie(reply, secret);
+      await options.store.audit.record({
+        actorId: userId,
+        action: 'auth.login',
+        subject: `user:${userId}`,
+        ...(detail ? { detail } : {}),
       });
     });
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {

@@ -80,8 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         throw new AppError('INVALID_CREDENTIALS', INVALID);
       }
       guard.succeeded(attempt);
-      const { secret } = await store.sessions.create(found.user.id);
-      app.setSessionCookie(reply, secret);
+      await app.signIn(reply, found.user.id);
       if (!attempt.device) {
         void reply.setCookie(DEVICE_COOKIE, devices.issue(found.user.id), {
           httpOnly: true,
@@ -91,7 +90,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
           maxAge: DEVICE_COOKIE_MAX_AGE_S,
         });
       }
-      await store.audit.record({ actorId: found.user.id, action: 'auth.login', subject: `user:${found.user.id}` });
       return { user: publicUser(found.user) };
     },
   );

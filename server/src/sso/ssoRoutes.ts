@@ -138,14 +138,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
         if (!(error instanceof AppError)) throw error;
         return refusalPage(reply, error.statusCode, error.code, error.message);
       }
-      const { secret } = await store.sessions.create(user.id);
-      app.setSessionCookie(reply, secret);
-      await store.audit.record({
-        actorId: user.id,
-        action: 'auth.login',
-        subject: `user:${user.id}`,
-        detail: { method: 'oidc', provider: client.provider.name },
-      });
+      await app.signIn(reply, user.id, { method: 'oidc', provider: client.provider.name });
       return reply.redirect('/', 302);
     },
   );

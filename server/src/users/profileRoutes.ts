@@ -17,12 +17,10 @@ import {
 } from '../../../shared/schemas/users.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { publicUser } from '../auth/authRoutes.ts';
-import type { Store } from '../storage/store.ts';
 import type { PeopleService } from './peopleService.ts';
 import type { User } from './userStore.ts';
 
 export interface ProfileRoutesOptions {
-  store: Store;
   people: PeopleService;
   onUserChanged: (userId: string) => void;
 }
@@ -45,7 +43,7 @@ export const noBodyIsEmpty = async (request: { body: unknown }) => {
 
 const SessionsEnded = Type.Object({ sessionsEnded: Type.Integer({ description: 'how many sessions were ended' }) });
 
-export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = async (app, { store, people, onUserChanged }) => {
+export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = async (app, { people, onUserChanged }) => {
   app.get(
     '/api/me/profile',
     {
@@ -151,14 +149,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
     },
     async (request, reply) => {
       const user = await people.acceptInvitation(request.params.token, request.body.password);
-      const { secret } = await store.sessions.create(user.id);
-      app.setSessionCookie(reply, secret);
-      await store.audit.record({
-        actorId: user.id,
-        action: 'auth.login',
-        subject: `user:${user.id}`,
-        detail: { via: 'invitation' },
-      });
+      await app.signIn(reply, user.id, { via: 'invitation' });
       return { user: publicUser(user) };
     },
   );

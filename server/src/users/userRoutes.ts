@@ -65,7 +65,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     done(null, body),
   );
 
-  await app.register(profileRoutes, { store, people, onUserChanged });
+  await app.register(profileRoutes, { people, onUserChanged });
   await app.register(passwordResetRoutes, { people, onUserChanged });
 
   app.get(

@@ -1,5 +1,6 @@
 /** The meeting pack in its formats, and the deadlines as iCalendar. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
 import type { Language } from '../../../../shared/i18n/languages.ts';
@@ -51,21 +52,35 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
   // A file, not JSON: documented for OpenAPI, sent as is.
   const file = Type.Unsafe<string | Buffer>({ type: 'string', description: 'the file' });
 
-  app.get(
-    '/api/meetings/:meetingId/pack.md',
-    {
-      config: perPersonPerMinute(30),
-      schema: {
-        tags: ['meeting pack'],
-        summary: 'The meeting pack ("Action items & next steps") as Markdown',
-        params: MeetingParams,
-        querystring: LangQuery,
-        response: { 200: file, ...errors },
+  /** A file of the meeting for anyone signed in, in the reader's language (?lang=); `send` writes the reply. */
+  const meetingFile = (
+    path: string,
+    summary: string,
+    send: (request: FastifyRequest, reply: FastifyReply, meetingId: string, language: Language) => Promise<FastifyReply>,
+  ) =>
+    app.get(
+      `/api/meetings/:meetingId/${path}`,
+      {
+        config: perPersonPerMinute(30),
+        schema: {
+          tags: ['meeting pack'],
+          summary,
+          params: MeetingParams,
+          querystring: LangQuery,
+          response: { 200: file, ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      requireUser(request);
-      const { meeting, model } = await pack(request.params.meetingId, requestLanguage(request));
+      async (request, reply) => {
+        requireUser(request);
+        return send(request, reply, request.params.meetingId, requestLanguage(request));
+      },
+    );
+
+  meetingFile(
+    'pack.md',
+    'The meeting pack ("Action items & next steps") as Markdown',
+    async (_request, reply, meetingId, language) => {
+      const { meeting, model } = await pack(meetingId, language);
       return sendFile(reply, {
         type: 'text/markdown; charset=utf-8',
         disposition: 'inline',
@@ -75,21 +90,11 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     },
   );
 
-  app.get(
-    '/api/meetings/:meetingId/pack.html',
-    {
-      config: perPersonPerMinute(30),
-      schema: {
-        tags: ['meeting pack'],
-        summary: 'The meeting pack as a printable HTML page (print it to make a PDF)',
-        params: MeetingParams,
-        querystring: LangQuery,
-        response: { 200: file, ...errors },
-      },
-    },
-    async (request, reply) => {
-      requireUser(request);
-      const { model } = await pack(request.params.meetingId, requestLanguage(request));
+  meetingFile(
+    'pack.html',
+    'The meeting pack as a printable HTML page (print it to make a PDF)',
+    async (_request, reply, meetingId, language) => {
+      const { model } = await pack(meetingId, language);
       return (
         reply
           .type('text/html; charset=utf-8')
@@ -103,46 +108,21 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     },
   );
 
-  app.get(
-    '/api/meetings/:meetingId/pack.docx',
-    {
-      config: perPersonPerMinute(30),
-      schema: {
-        tags: ['meeting pack'],
-        summary: 'The meeting pack as a Word document (DOCX)',
-        params: MeetingParams,
-        querystring: LangQuery,
-        response: { 200: file, ...errors },
-      },
-    },
-    async (request, reply) => {
-      requireUser(request);
-      const { meeting, model } = await pack(request.params.meetingId, requestLanguage(request));
-      const body = await renderDocx(model);
-      return sendFile(reply, {
-        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        disposition: 'attachment',
-        fileName: fileName(meeting, 'action-items.docx'),
-        body,
-      });
-    },
-  );
+  meetingFile('pack.docx', 'The meeting pack as a Word document (DOCX)', async (_request, reply, meetingId, language) => {
+    const { meeting, model } = await pack(meetingId, language);
+    return sendFile(reply, {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      disposition: 'attachment',
+      fileName: fileName(meeting, 'action-items.docx'),
+      body: await renderDocx(model),
+    });
+  });
 
-  app.get(
-    '/api/meetings/:meetingId/actions.ics',
-    {
-      config: perPersonPerMinute(30),
-      schema: {
-        tags: ['meeting pack'],
-        summary: 'The action items’ deadlines as iCalendar (one all-day event per pending action with a due date)',
-        params: MeetingParams,
-        querystring: LangQuery,
-        response: { 200: file, ...errors },
-      },
-    },
-    async (request, reply) => {
-      requireUser(request);
-      const meeting = await meetingOf(request.params.meetingId);
+  meetingFile(
+    'actions.ics',
+    'The action items’ deadlines as iCalendar (one all-day event per pending action with a due date)',
+    async (request, reply, meetingId, language) => {
+      const meeting = await meetingOf(meetingId);
       const today = todayIso();
       const list = (await actions.actions.list(meeting.id)).map((action) => withOverdue(action, today));
       const origin = `${request.protocol}://${request.host}`;
@@ -150,7 +130,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         type: 'text/calendar; charset=utf-8',
         disposition: 'attachment',
         fileName: fileName(meeting, 'actions.ics'),
-        body: renderIcal(meeting, list, { origin, language: requestLanguage(request) }),
+        body: renderIcal(meeting, list, { origin, language }),
       });
     },
   );
