@@ -4,11 +4,13 @@
  * does not stay in the outbox row once sent; nothing for a person deactivated before the email
  * left, even when the SMTP server was down in between. Password reset: the same answer for any
  * address, a one-time link in the person's (else the asking browser's) language, every session
- * ended, a used or expired link refused with RESET_LINK_GONE, requests per address limited.
+ * ended, a used or expired link refused with RESET_LINK_GONE, requests per address limited. A
+ * public registration's confirmation, in the language the registrant's browser asked in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { PasswordResetStore } from '../../server/src/users/invitationStore.ts';
-import { DEMO_PASSWORD, login, type Session, waitFor } from '../helpers/clients.ts';
+import { DEMO_PASSWORD, login, type Session, sleep, waitFor } from '../helpers/clients.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
@@ -164,5 +166,34 @@ describe('password reset', () => {
     expect(statuses).toEqual([202, 202, 429]);
     const youssef = await server.app.store.users.byEmail('youssef@example.org');
     expect(await outboxPayloads(youssef!.id)).toHaveLength(2);
+  });
+});
+
+describe('registration confirmation', () => {
+  it('is queued in the outbox and written in the language of the registration request', async () => {
+    const form = await call<{ formToken: string; minSeconds: number }>(
+      null,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/registrations/form`,
+    );
+    await sleep(form.body.minSeconds * 1000 + 200);
+    const response = await fetch(`${server.baseUrl}/api/meetings/${DEMO_MEETING.id}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
+      body: JSON.stringify({
+        name: '李娜',
+        email: 'li.na@example.net',
+        group: 'technical-community',
+        country: 'China',
+        affiliation: 'Tsinghua University',
+        formToken: form.body.formToken,
+      }),
+    });
+    expect(response.status).toBe(202);
+    const mail = await mailTo('li.na@example.net');
+    expect(mail.subject).toBe(`请确认您的报名：${DEMO_MEETING.title}`);
+    expect(mail.text).toMatch(/\/invitations\/[A-Za-z0-9_-]+/);
+    const person = await server.app.store.users.byEmail('li.na@example.net');
+    await waitFor(async () => (await outboxPayloads(person!.id))[0]?.payload === null, { message: 'the link forgotten' });
   });
 });

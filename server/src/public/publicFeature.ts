@@ -6,7 +6,7 @@
 import { Counter } from 'prom-client';
 import { createFileStore } from '../attachments/fileStore.ts';
 import type { Feature } from '../feature.ts';
-import { createMailer } from '../notifications/mailer.ts';
+import { queueAccountEmail } from '../notifications/accountMail.ts';
 import { PUBLIC_MIGRATIONS } from './migrations.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { PublicService } from './publicService.ts';
@@ -19,7 +19,7 @@ const PUBLIC_PER_MINUTE = 120;
 export const publicFeature: Feature = {
   name: 'public',
   migrations: PUBLIC_MIGRATIONS,
-  async register({ http, store, config, log, metrics }) {
+  async register({ http, store, config, metrics }) {
     const views = new Counter({
       name: 'plenary_public_page_views_total',
       help: 'Public pages, feeds and files served to readers, by route and status (304: the reader had it cached)',
@@ -28,19 +28,11 @@ export const publicFeature: Feature = {
     });
     const pages = new PublicService(store, createFileStore(store, config.dataDir));
     const origin = config.publicOrigins[0] ?? '';
-    const mailer = createMailer({
-      smtpUrl: config.notifications.smtpUrl,
-      from: config.notifications.mailFrom,
-      dataDir: config.dataDir,
-      log,
-    });
-    http.addHook('onClose', async () => mailer.close());
     const registrations = new RegistrationService({
       store,
       pages,
       origin,
-      mailer,
-      log,
+      queueEmail: queueAccountEmail,
       formKey: await store.settings.secret('public.registrationFormKey'),
     });
     await http.register(publicRoutes, {

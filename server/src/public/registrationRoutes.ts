@@ -2,6 +2,7 @@
  * Registration for a public meeting: the JSON API (public POST; the secretariat's list, CSV and
  * open/close switch) and the HTML form that works without script (GET the form, POST it, 303).
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -19,6 +20,7 @@ import {
 import { requireUser } from '../auth/authPlugin.ts';
 import { AppError } from '../http/appError.ts';
 import { sendFile } from '../http/fileReply.ts';
+import { requestLanguage } from '../i18n/requestLanguage.ts';
 import { type Html, html } from './html.ts';
 import { page } from './publicLayout.ts';
 import { linksOf } from './publicRoutes.ts';
@@ -102,7 +104,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
       },
     },
     async (request, reply) => {
-      await service.register(request.params.meetingId, request.body);
+      await service.register(request.params.meetingId, request.body, requestLanguage(request));
       return reply.code(202).send({ status: 'pending' as const, message: PENDING });
     },
   );
@@ -203,15 +205,19 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
       const links = linksOf(meeting.id);
       const fields = (request.body ?? {}) as Record<string, string>;
       try {
-        await service.register(meeting.id, {
-          name: fields.name ?? '',
-          email: fields.email ?? '',
-          group: (fields.group ?? '') as never,
-          country: fields.country ?? '',
-          affiliation: fields.affiliation ?? '',
-          website: fields.website ?? '',
-          formToken: fields.formToken ?? '',
-        });
+        await service.register(
+          meeting.id,
+          {
+            name: fields.name ?? '',
+            email: fields.email ?? '',
+            group: (fields.group ?? '') as never,
+            country: fields.country ?? '',
+            affiliation: fields.affiliation ?? '',
+            website: fields.website ?? '',
+            formToken: fields.formToken ?? '',
+          },
+          requestLanguage(request),
+        );
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'NOT_FOUND') throw error;
         const meta = {

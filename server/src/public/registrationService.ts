@@ -5,13 +5,12 @@
  * kept out without a third-party captcha: a honeypot field, a signed form time (a person takes
  * at least a few seconds), and limits per address (the route) and per email domain (here).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { RegistrationBody, RegistrationDto } from '../../../shared/schemas/public.ts';
 import { AppError, badRequest, forbidden } from '../http/appError.ts';
-import { escapeHtml } from '../meetingRecord/pack/packHtml.ts';
-import type { Mailer } from '../notifications/mailer.ts';
+import type { QueueAccountEmail } from '../notifications/accountMail.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { InvitationStore } from '../users/invitationStore.ts';
@@ -29,8 +28,8 @@ export interface RegistrationServiceOptions {
   pages: PublicService;
   /** The origin confirmation links start with (the first PUBLIC_ORIGIN). */
   origin: string;
-  mailer: Mailer;
-  log: FastifyBaseLogger;
+  /** Queues the confirmation email in the registration's transaction (the notification outbox). */
+  queueEmail: QueueAccountEmail;
   /** Signs the form times; shared by every instance (a form from one may be posted to another). */
   formKey: Buffer;
   now?: () => number;
@@ -99,7 +98,8 @@ export class RegistrationService {
     return !(await this.registrations.isClosed(meetingId));
   }
 
-  async register(meetingId: string, body: RegistrationBody): Promise<void> {
+  /** `language`: the request's; the confirmation email is written in it, and it becomes the person's. */
+  async register(meetingId: string, body: RegistrationBody, language: Language): Promise<void> {
     const meeting = await this.opts.pages.meeting(meetingId);
     if (body.website) throw refused('The form could not be accepted.', 'website');
     this.checkFormToken(meeting.id, body.formToken);
@@ -113,9 +113,8 @@ export class RegistrationService {
       throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
     this.countDomain(email.slice(email.lastIndexOf('@') + 1));
     const { store } = this.opts;
-    let token: string;
     try {
-      token = await store.db.transaction(async (tx) => {
+      await store.db.transaction(async (tx) => {
         if (await this.registrations.exists(meeting.id, email, tx)) throw alreadyRegistered();
         if (await store.users.byEmail(email, tx)) throw alreadyRegistered();
         const user = await store.users.create(
@@ -126,6 +125,7 @@ export class RegistrationService {
             group: body.group,
             region: country,
             affiliation: body.affiliation.trim() || null,
+            language,
             passwordHash: '',
           },
           tx,
@@ -142,31 +142,27 @@ export class RegistrationService {
           },
           tx,
         );
-        const issued = await this.invitations.create(user.id, null, tx);
+        const { token, invitation } = await this.invitations.create(user.id, null, tx);
+        // Sent once the registration is committed, retried by the outbox worker when SMTP is down.
+        await this.opts.queueEmail(tx, {
+          kind: 'registration',
+          userId: user.id,
+          to: email,
+          name,
+          language,
+          url: `${this.opts.origin}/invitations/${token}`,
+          expiresAt: invitation.expiresAt,
+          meetingTitle: meeting.title,
+        });
         await store.audit.record(
           { actorId: null, action: 'registration.create', subject: `meeting:${meeting.id}`, detail: { userId: user.id } },
           tx,
         );
-        return issued.token;
       });
     } catch (error) {
       if (error instanceof UniqueViolation) throw alreadyRegistered();
       throw error;
     }
-    const url = `${this.opts.origin}/invitations/${token}`;
-    // Sent once the registration is committed; a failed send is logged (the secretariat can re-invite).
-    await this.opts.mailer
-      .send({
-        to: email,
-        subject: `Confirm your registration: ${meeting.title}`,
-        text: `Hello ${name},\n\nto confirm your registration for “${meeting.title}” and choose a password, open this link within 7 days:\n\n${url}\n\nIf you did not register, ignore this email.\n`,
-        html: `<p>Hello ${escapeHtml(name)},</p><p>to confirm your registration for “${escapeHtml(meeting.title)}” and choose a password, open this link within 7 days:</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p><p>If you did not register, ignore this email.</p>`,
-        headers: {},
-        messageId: `<registration-${randomBytes(9).toString('hex')}@plenary>`,
-      })
-      .catch((error: unknown) =>
-        this.opts.log.error({ err: error, meetingId: meeting.id }, 'registration confirmation email failed'),
-      );
   }
 
   async list(actor: User, meetingId: string): Promise<RegistrationDto[]> {
