@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   'action.overdue',
   'proposal.status',
   'proposal.comment',
+  'nomination',
+  'agenda.published',
+  'call.opened',
+  'call.closing',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -34,6 +38,10 @@ export const DEFAULT_EMAIL_MODES: Record<NotificationKind, EmailMode> = {
   'action.overdue': 'digest',
   'proposal.status': 'digest',
   'proposal.comment': 'digest',
+  nomination: 'immediate',
+  'agenda.published': 'digest',
+  'call.opened': 'digest',
+  'call.closing': 'digest',
 };
 
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);

@@ -193,7 +193,7 @@ describe('version history of the agenda', () => {
   });
 
   it('saves an automatic version once an agenda has been edited for an hour since its last version', async () => {
-    const service = new VersionService({ store: server.app.store, collab: server.app.collab });
+    const service = new VersionService({ store: server.app.store, collab: server.app.collab, notify: server.app.notify });
     const kwamePeer = peer(kwame);
     await synced(kwamePeer);
     await saveVersion(kwame, 'Checkpoint');

@@ -28,6 +28,7 @@ export const meetingRecordFeature: Feature = {
     const versions = new VersionService({
       store,
       collab,
+      notify,
       diffLimits: { perMeeting: config.diffsPerMeeting, timeoutMs: config.diffTimeoutMs },
     });
 

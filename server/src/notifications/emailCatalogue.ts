@@ -6,6 +6,7 @@
  * docs/glossary.md.
  */
 import type { Language } from '../../../shared/i18n/languages.ts';
+import type { CallKind } from '../../../shared/schemas/meetings.ts';
 import type { ProposalStatus } from '../../../shared/schemas/proposals.ts';
 
 /** One form per plural category the language has (`other` always). */
@@ -25,6 +26,10 @@ export const SENTENCE_KEYS = [
   'action.overdue',
   'proposal.status',
   'proposal.comment',
+  'nomination',
+  'agenda.published',
+  'call.opened',
+  'call.closing',
 ] as const;
 export type SentenceKey = (typeof SENTENCE_KEYS)[number];
 
@@ -40,6 +45,10 @@ export const KIND_NAME_KEYS = [
   'action.overdue',
   'proposal.status',
   'proposal.comment',
+  'nomination',
+  'agenda.published',
+  'call.opened',
+  'call.closing',
 ] as const;
 
 export interface EmailCatalogue {
@@ -47,6 +56,8 @@ export interface EmailCatalogue {
   sentence: Record<SentenceKey, string>;
   kindName: Record<(typeof KIND_NAME_KEYS)[number], string>;
   proposalStatus: Record<ProposalStatus, string>;
+  /** What a call for proposals is for (CALL_KINDS), glossary terms. */
+  callKind: Record<CallKind, string>;
   subjectMany: Plural;
   subjectDigest: Plural;
   introMany: Plural;
@@ -75,6 +86,10 @@ const en: EmailCatalogue = {
     'action.overdue': 'An action of yours is overdue: “{title}”',
     'proposal.status': 'Your proposal “{title}” is now {status}',
     'proposal.comment': '{actor} commented on your proposal “{title}”',
+    nomination: '{actor} nominated you for co-facilitator of the working group “{title}”',
+    'agenda.published': 'The agenda of “{title}” is published: “{version}”',
+    'call.opened': 'A call for proposals is open ({call}) for “{title}” until {date}',
+    'call.closing': 'A call for proposals ({call}) for “{title}” closes on {date}',
   },
   kindName: {
     mention: 'mentions',
@@ -87,6 +102,10 @@ const en: EmailCatalogue = {
     'action.overdue': 'overdue actions',
     'proposal.status': 'your proposals’ status',
     'proposal.comment': 'comments on your proposals',
+    nomination: 'your nominations',
+    'agenda.published': 'agendas published',
+    'call.opened': 'calls for proposals opening',
+    'call.closing': 'calls for proposals closing',
   },
   proposalStatus: {
     submitted: 'submitted',
@@ -96,6 +115,7 @@ const en: EmailCatalogue = {
     'on hold': 'on hold',
     discontinued: 'discontinued',
   },
+  callKind: { PN: 'Policy Network', BPF: 'Best Practice Forum', other: 'other proposals' },
   subjectMany: { one: '[Plenary] {count} new notification', other: '[Plenary] {count} new notifications' },
   subjectDigest: {
     one: '[Plenary] Your daily digest: {count} notification',
@@ -136,6 +156,10 @@ const fr: EmailCatalogue = {
     'action.overdue': 'L’une de vos mesures est en retard : « {title} »',
     'proposal.status': 'Votre proposition « {title} » est désormais : {status}',
     'proposal.comment': '{actor} a commenté votre proposition « {title} »',
+    nomination: '{actor} vous a proposé comme cofacilitateur du groupe de travail « {title} »',
+    'agenda.published': 'L’ordre du jour de « {title} » est publié : « {version} »',
+    'call.opened': 'Un appel à propositions est ouvert ({call}) pour « {title} » jusqu’au {date}',
+    'call.closing': 'Un appel à propositions ({call}) pour « {title} » se clôt le {date}',
   },
   kindName: {
     mention: 'les mentions',
@@ -148,6 +172,10 @@ const fr: EmailCatalogue = {
     'action.overdue': 'les mesures en retard',
     'proposal.status': 'le statut de vos propositions',
     'proposal.comment': 'les commentaires sur vos propositions',
+    nomination: 'vos candidatures',
+    'agenda.published': 'les ordres du jour publiés',
+    'call.opened': 'l’ouverture des appels à propositions',
+    'call.closing': 'la clôture des appels à propositions',
   },
   proposalStatus: {
     submitted: 'soumise',
@@ -157,6 +185,7 @@ const fr: EmailCatalogue = {
     'on hold': 'en suspens',
     discontinued: 'abandonnée',
   },
+  callKind: { PN: 'réseau politique', BPF: 'forum sur les meilleures pratiques', other: 'autres propositions' },
   subjectMany: {
     one: '[Plenary] {count} nouvelle notification',
     many: '[Plenary] {count} de nouvelles notifications',
@@ -211,6 +240,10 @@ const es: EmailCatalogue = {
     'action.overdue': 'Una de sus acciones está vencida: «{title}»',
     'proposal.status': 'Su propuesta «{title}» está ahora: {status}',
     'proposal.comment': '{actor} comentó su propuesta «{title}»',
+    nomination: '{actor} le propuso como cofacilitador del grupo de trabajo «{title}»',
+    'agenda.published': 'Se publicó el orden del día de «{title}»: «{version}»',
+    'call.opened': 'Hay una convocatoria de propuestas abierta ({call}) para «{title}» hasta el {date}',
+    'call.closing': 'Una convocatoria de propuestas ({call}) para «{title}» cierra el {date}',
   },
   kindName: {
     mention: 'las menciones',
@@ -223,6 +256,10 @@ const es: EmailCatalogue = {
     'action.overdue': 'las acciones vencidas',
     'proposal.status': 'el estado de sus propuestas',
     'proposal.comment': 'los comentarios sobre sus propuestas',
+    nomination: 'sus candidaturas',
+    'agenda.published': 'los órdenes del día publicados',
+    'call.opened': 'la apertura de convocatorias de propuestas',
+    'call.closing': 'el cierre de convocatorias de propuestas',
   },
   proposalStatus: {
     submitted: 'presentada',
@@ -232,6 +269,7 @@ const es: EmailCatalogue = {
     'on hold': 'en suspenso',
     discontinued: 'descartada',
   },
+  callKind: { PN: 'red de políticas', BPF: 'foro de mejores prácticas', other: 'otras propuestas' },
   subjectMany: {
     one: '[Plenary] {count} notificación nueva',
     many: '[Plenary] {count} de notificaciones nuevas',
@@ -286,6 +324,10 @@ const ru: EmailCatalogue = {
     'action.overdue': 'Ваша задача просрочена: «{title}»',
     'proposal.status': 'Статус вашего предложения «{title}»: {status}',
     'proposal.comment': '{actor} комментирует ваше предложение «{title}»',
+    nomination: '{actor} выдвигает вас в сокоординаторы рабочей группы «{title}»',
+    'agenda.published': 'Опубликована повестка дня «{title}»: «{version}»',
+    'call.opened': 'Открыт приём предложений ({call}) для «{title}» до {date}',
+    'call.closing': 'Приём предложений ({call}) для «{title}» закрывается {date}',
   },
   kindName: {
     mention: 'упоминания',
@@ -298,6 +340,10 @@ const ru: EmailCatalogue = {
     'action.overdue': 'просроченные задачи',
     'proposal.status': 'статус ваших предложений',
     'proposal.comment': 'комментарии к вашим предложениям',
+    nomination: 'ваши выдвижения',
+    'agenda.published': 'опубликованные повестки дня',
+    'call.opened': 'открытие приёма предложений',
+    'call.closing': 'закрытие приёма предложений',
   },
   proposalStatus: {
     submitted: 'внесено',
@@ -307,6 +353,7 @@ const ru: EmailCatalogue = {
     'on hold': 'приостановлено',
     discontinued: 'прекращено',
   },
+  callKind: { PN: 'сеть по вопросам политики', BPF: 'форум по передовой практике', other: 'другие предложения' },
   subjectMany: {
     one: '[Plenary] {count} новое уведомление',
     few: '[Plenary] {count} новых уведомления',
@@ -366,6 +413,10 @@ const zh: EmailCatalogue = {
     'action.overdue': '您的一项行动已逾期：“{title}”',
     'proposal.status': '您的提案“{title}”的状态现为：{status}',
     'proposal.comment': '{actor}评论了您的提案“{title}”',
+    nomination: '{actor}提名您为工作组“{title}”的共同协调人',
+    'agenda.published': '“{title}”的议程已发布：“{version}”',
+    'call.opened': '“{title}”的提案征集（{call}）已开始，截止日期为{date}',
+    'call.closing': '“{title}”的提案征集（{call}）将于{date}截止',
   },
   kindName: {
     mention: '提及',
@@ -378,6 +429,10 @@ const zh: EmailCatalogue = {
     'action.overdue': '逾期的行动',
     'proposal.status': '您的提案的状态',
     'proposal.comment': '对您的提案的评论',
+    nomination: '您的提名',
+    'agenda.published': '已发布的议程',
+    'call.opened': '提案征集开始',
+    'call.closing': '提案征集截止',
   },
   proposalStatus: {
     submitted: '已提交',
@@ -387,6 +442,7 @@ const zh: EmailCatalogue = {
     'on hold': '暂缓',
     discontinued: '已终止',
   },
+  callKind: { PN: '政策网络', BPF: '最佳做法论坛', other: '其他提案' },
   subjectMany: { other: '[Plenary] {count}条新通知' },
   subjectDigest: { other: '[Plenary] 您的每日摘要：{count}条通知' },
   introMany: { other: '平台上有{count}件事需要您处理：' },
@@ -421,6 +477,10 @@ const ar: EmailCatalogue = {
     'action.overdue': 'تأخر أحد إجراءاتك عن موعده: «{title}»',
     'proposal.status': 'أصبحت حالة مقترحك «{title}»: {status}',
     'proposal.comment': 'علّق {actor} على مقترحك «{title}»',
+    nomination: 'رشّحك {actor} لمنصب الميسر المشارك لفريق العمل «{title}»',
+    'agenda.published': 'نُشر جدول أعمال «{title}»: «{version}»',
+    'call.opened': 'فُتحت دعوة لتقديم المقترحات ({call}) بشأن «{title}» حتى {date}',
+    'call.closing': 'تُغلق دعوة تقديم المقترحات ({call}) بشأن «{title}» في {date}',
   },
   kindName: {
     mention: 'الإشارات',
@@ -433,6 +493,10 @@ const ar: EmailCatalogue = {
     'action.overdue': 'الإجراءات المتأخرة',
     'proposal.status': 'حالة مقترحاتك',
     'proposal.comment': 'التعليقات على مقترحاتك',
+    nomination: 'ترشيحاتك',
+    'agenda.published': 'جداول الأعمال المنشورة',
+    'call.opened': 'فتح دعوات تقديم المقترحات',
+    'call.closing': 'إغلاق دعوات تقديم المقترحات',
   },
   proposalStatus: {
     submitted: 'مقدَّم',
@@ -442,6 +506,7 @@ const ar: EmailCatalogue = {
     'on hold': 'معلّق',
     discontinued: 'متوقف',
   },
+  callKind: { PN: 'شبكة السياسات', BPF: 'منتدى أفضل الممارسات', other: 'مقترحات أخرى' },
   subjectMany: {
     zero: '[Plenary] لا إشعارات جديدة',
     one: '[Plenary] إشعار جديد واحد',

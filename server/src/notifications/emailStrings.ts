@@ -4,8 +4,9 @@
  * numbers and dates go through shared/i18n/format.ts. A language the board does not speak
  * falls back to English.
  */
-import { formatDay, formatNumber, isolate } from '../../../shared/i18n/format.ts';
+import { formatDateTime, formatDay, formatNumber, isolate } from '../../../shared/i18n/format.ts';
 import { directionOf, isLanguage, type Language } from '../../../shared/i18n/languages.ts';
+import { CALL_KINDS, type CallKind } from '../../../shared/schemas/meetings.ts';
 import type { NotificationKind } from '../../../shared/schemas/notifications.ts';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/schemas/proposals.ts';
 import { intlLocale } from '../i18n/serverText.ts';
@@ -27,6 +28,11 @@ export interface NotificationParams {
   due?: string;
   /** An action's last due day (YYYY-MM-DD), said as a date in the reader's language. */
   dueOn?: string;
+  /** The name of a published agenda version. */
+  version?: string;
+  /** A call for proposals' kind (CALL_KINDS) and when it closes (epoch milliseconds). */
+  callKind?: string;
+  closesAt?: number;
 }
 
 /** The reader's language when it is one of the six, else English. */
@@ -45,6 +51,13 @@ export function counted(language: string, plural: Plural, count: number): string
   const category = new Intl.PluralRules(intlLocale(lang)).select(count);
   return fill(plural[category] ?? plural.other, { count: formatNumber(intlLocale(lang), count) });
 }
+
+const isCallKind = (value: string | undefined): value is CallKind =>
+  value !== undefined && (CALL_KINDS as readonly string[]).includes(value);
+
+/** A call's closing moment: in UTC, said so, since an email cannot know where its reader is. */
+const closing = (language: Language, at: number) =>
+  `${formatDateTime(intlLocale(language), at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 
 const isStatus = (value: string | undefined): value is ProposalStatus =>
   value !== undefined && (PROPOSAL_STATUSES as readonly string[]).includes(value);
@@ -65,6 +78,9 @@ export function notificationText(language: string, kind: NotificationKind, param
     results: own(params.results ?? ''),
     status: isStatus(params.status) ? say.proposalStatus[params.status] : own(params.status ?? ''),
     due: params.dueOn ? formatDay(intlLocale(lang), params.dueOn) : '',
+    version: own(params.version ?? ''),
+    call: isCallKind(params.callKind) ? say.callKind[params.callKind] : '',
+    date: params.closesAt === undefined ? '' : closing(lang, params.closesAt),
   });
 }
 

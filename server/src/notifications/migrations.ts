@@ -82,4 +82,17 @@ export const NOTIFICATION_MIGRATIONS: Migration[] = [
       `CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, id)`,
     ],
   },
+  {
+    version: 701,
+    name: 'call notices sent (call for proposals opened, closing soon)',
+    statements: [
+      `CREATE TABLE call_notices (
+        call_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        sent_at BIGINT NOT NULL,
+        PRIMARY KEY (call_id, kind, at)
+      )`,
+    ],
+  },
 ];

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { NotificationConfig } from '../config.ts';
 import type { Store } from '../storage/store.ts';
 import { type AccountEmail, composeAccountEmail } from './accountEmails.ts';
+import { CallNotices } from './callNotices.ts';
 import { composeEmail, mainKind } from './emailCompose.ts';
 import type { Mailer } from './mailer.ts';
 import { type Notifier, newId } from './notify.ts';
@@ -48,9 +49,11 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private stopped = false;
   private lastChecks = 0;
+  private readonly calls: CallNotices;
 
   constructor(options: OutboxWorkerOptions) {
     this.options = options;
+    this.calls = new CallNotices(options.store.db, options.notify);
   }
 
   start(): void {
@@ -77,6 +80,7 @@ export class OutboxWorker {
     if (now - this.lastChecks >= Math.min(CHECK_EVERY_MS, this.options.config.tickMs * 10)) {
       this.lastChecks = now;
       await this.checkDueActions(now);
+      await this.calls.check(now);
       await this.queueDigests(now);
       await this.requeueOrphans(now);
     }

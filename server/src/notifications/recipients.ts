@@ -21,7 +21,13 @@ export type NotifyEvent =
     }
   | { type: 'action.assigned'; actorId: string; actionId: string; userId: string }
   | { type: 'action.due' | 'action.overdue'; actionId: string; userId: string; dueEnd: string; dueLabel: string | null }
-  | { type: 'proposal.status'; actorId: string; proposalId: string; status: string };
+  | { type: 'proposal.status'; actorId: string; proposalId: string; status: string }
+  /** Someone nominated a member of a working group for co-facilitator. */
+  | { type: 'nomination'; actorId: string; groupId: string; nomineeId: string }
+  /** A named version of a meeting's agenda was saved: the agenda as circulated. */
+  | { type: 'agenda.published'; actorId: string; meetingId: string; versionId: string; name: string }
+  /** A call for proposals opened, or closes within 3 days (the outbox worker's periodic check). */
+  | { type: 'call.opened' | 'call.closing'; callId: string };
 
 /** One kind of notification to a set of people. */
 export interface Delivery {
@@ -49,6 +55,13 @@ export async function resolve(tx: SqlExecutor, event: NotifyEvent): Promise<Deli
       return actionDeliveries(tx, event);
     case 'proposal.status':
       return proposalStatusDeliveries(tx, event);
+    case 'nomination':
+      return nominationDeliveries(tx, event);
+    case 'agenda.published':
+      return agendaDeliveries(tx, event);
+    case 'call.opened':
+    case 'call.closing':
+      return callDeliveries(tx, event);
   }
 }
 
@@ -207,6 +220,75 @@ async function proposalStatusDeliveries(
       meetingId: proposal.meeting_id,
       link: `/meetings/${proposal.meeting_id}/proposals/${event.proposalId}`,
       params: { title: proposal.title, status: event.status },
+      public: true,
+    },
+  ];
+}
+
+async function nominationDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { type: 'nomination' }>): Promise<Delivery[]> {
+  const group = await tx.get<{ meeting_id: string; name: string }>('SELECT meeting_id, name FROM working_groups WHERE id = ?', [
+    event.groupId,
+  ]);
+  if (!group) return [];
+  const actor = await actorName(tx, event.actorId);
+  return [
+    {
+      kind: 'nomination',
+      userIds: [event.nomineeId],
+      actorId: event.actorId,
+      meetingId: group.meeting_id,
+      link: `/meetings/${group.meeting_id}?tab=groups&group=${event.groupId}`,
+      params: { title: group.name, ...(actor ? { actor } : {}) },
+      dedupeKey: `nomination:${event.groupId}:${event.nomineeId}`,
+    },
+  ];
+}
+
+/** Everyone on the board reads the agenda (observers too), so everyone hears it is published. */
+async function activeUsers(tx: SqlExecutor, participantsOnly: boolean): Promise<string[]> {
+  const rows = await tx.all<{ id: string; role: string }>('SELECT id, role FROM users WHERE disabled = 0', []);
+  return rows.filter((row) => !participantsOnly || isParticipant(row.role as 'member')).map((row) => row.id);
+}
+
+async function agendaDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { type: 'agenda.published' }>): Promise<Delivery[]> {
+  const meeting = await tx.get<{ title: string }>('SELECT title FROM meetings WHERE id = ?', [event.meetingId]);
+  if (!meeting) return [];
+  return [
+    {
+      kind: 'agenda.published',
+      userIds: await activeUsers(tx, false),
+      actorId: event.actorId,
+      meetingId: event.meetingId,
+      link: `/meetings/${event.meetingId}`,
+      params: { title: meeting.title, version: event.name },
+      dedupeKey: `agenda.published:${event.versionId}`,
+      public: true,
+    },
+  ];
+}
+
+/** Calls are answered by those who may submit proposals: participants, not observers. */
+async function callDeliveries(
+  tx: SqlExecutor,
+  event: Extract<NotifyEvent, { type: 'call.opened' | 'call.closing' }>,
+): Promise<Delivery[]> {
+  const call = await tx.get<{ meeting_id: string; kind: string; opens_at: number; closes_at: number; title: string }>(
+    `SELECT c.meeting_id, c.kind, c.opens_at, c.closes_at, m.title FROM meeting_calls c JOIN meetings m ON m.id = c.meeting_id
+     WHERE c.id = ?`,
+    [event.callId],
+  );
+  if (!call) return [];
+  const closesAt = Number(call.closes_at);
+  return [
+    {
+      kind: event.type,
+      userIds: await activeUsers(tx, true),
+      actorId: null,
+      meetingId: call.meeting_id,
+      link: `/meetings/${call.meeting_id}?tab=proposals`,
+      params: { title: call.title, callKind: call.kind, closesAt },
+      // A call moved to close later is told again; the same dates never twice.
+      dedupeKey: `${event.type}:${event.callId}:${event.type === 'call.opened' ? Number(call.opens_at) : closesAt}`,
       public: true,
     },
   ];

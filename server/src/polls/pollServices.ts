@@ -39,7 +39,7 @@ export function createPollServices(
   const projections = live({ pollStore, groupStore, view: (poll) => polls.view(poll) });
   const batches = new SecretBatches(store.db, pollStore);
   const polls = new PollService({ store, polls: pollStore, groups: groupStore, live: projections, notify, batches });
-  const groups = new WorkingGroupService({ store, groups: groupStore, polls, live: projections });
+  const groups = new WorkingGroupService({ store, groups: groupStore, polls, live: projections, notify });
   // An election's winners are recorded in the poll's closing transaction.
   polls.onClosed(groups.onPollClosed);
   return { pollStore, groupStore, polls, groups };

@@ -13,6 +13,7 @@ import type {
   WorkingGroupRole,
 } from '../../../shared/schemas/workingGroups.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import type { Notifier } from '../notifications/notify.ts';
 import type { PollProjections, PollService } from '../polls/pollService.ts';
 import type { Poll } from '../polls/pollStore.ts';
 import { requireMeeting } from '../polls/requireMeeting.ts';
@@ -29,6 +30,7 @@ export interface WorkingGroupServiceOptions {
   groups: WorkingGroupStore;
   polls: PollService;
   live: PollProjections;
+  notify: Notifier;
 }
 
 export class WorkingGroupService {
@@ -125,6 +127,7 @@ export class WorkingGroupService {
     if (!(await groups.addNomination(tx, groupId, nomineeId, byId)))
       throw new AppError('DUPLICATE', 'This member is already nominated.');
     await this.audit(tx, byId, 'nominated', groupId, { nomineeId });
+    await this.options.notify.emit(tx, { type: 'nomination', actorId: byId, groupId, nomineeId });
   }
 
   async withdraw(user: User, id: string, nomineeId: string): Promise<WorkingGroupDto> {

@@ -16,6 +16,7 @@ import { isModerator, isParticipant } from '../../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
+import type { Notifier } from '../../notifications/notify.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
 import { documentAt, nameDiff } from './agendaHistory.ts';
@@ -31,6 +32,8 @@ export interface VersionServiceOptions {
   collab: Hocuspocus;
   /** Diffs run in worker threads, so many at once per meeting, each for so long at most. */
   diffLimits?: DiffLimits;
+  /** Tells everyone when a named version (the agenda as circulated) is saved. */
+  notify: Notifier;
 }
 
 const utcMinute = (at: number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -39,11 +42,13 @@ export class VersionService {
   readonly versions: VersionStore;
   private readonly store: Store;
   private readonly collab: Hocuspocus;
+  private readonly notify: Notifier;
   readonly diffs: DiffRunner;
 
   constructor(options: VersionServiceOptions) {
     this.store = options.store;
     this.collab = options.collab;
+    this.notify = options.notify;
     this.diffs = new DiffRunner(options.store, options.diffLimits ?? { perMeeting: 2, timeoutMs: 10_000 });
     this.versions = new VersionStore(options.store.db);
   }
@@ -71,6 +76,7 @@ export class VersionService {
         },
         tx,
       );
+      await this.notify.emit(tx, { type: 'agenda.published', actorId: user.id, meetingId, versionId: version.id, name: trimmed });
       return version;
     });
   }
