@@ -73,6 +73,7 @@ export async function seedDemoWorkingGroups(context: DemoSeedContext, { groups }
     });
     for (const member of demo.members) await groups.addMember(tx, group.id, user(member).id);
     for (const key of demo.coFacilitators) await groups.addCoFacilitator(tx, group.id, user(key).id, null, null);
-    for (const [nominee, by] of demo.nominations ?? []) await groups.addNomination(tx, group.id, user(nominee).id, user(by).id);
+    for (const [nominee, by] of demo.nominations ?? [])
+      await groups.addNomination(tx, group.id, user(nominee).id, user(by).id, false);
   }
 }

@@ -118,8 +118,11 @@ export class WorkingGroupService {
     return this.changed(group);
   }
 
-  /** Nominates a member of the group for co-facilitator, in the caller's transaction. */
-  async addNomination(tx: SqlExecutor, groupId: string, nomineeId: string, byId: string): Promise<void> {
+  /**
+   * Nominates a member of the group for co-facilitator, in the caller's transaction. `tell`: the
+   * nominee is notified (the demo seed's nominations are history, told to nobody).
+   */
+  async addNomination(tx: SqlExecutor, groupId: string, nomineeId: string, byId: string, tell = true): Promise<void> {
     const { groups } = this.options;
     if (!(await groups.isMember(tx, groupId, nomineeId))) {
       throw badRequest('Only a member of the working group can be nominated; they join it first.', { field: 'userId' });
@@ -127,7 +130,7 @@ export class WorkingGroupService {
     if (!(await groups.addNomination(tx, groupId, nomineeId, byId)))
       throw new AppError('DUPLICATE', 'This member is already nominated.');
     await this.audit(tx, byId, 'nominated', groupId, { nomineeId });
-    await this.options.notify.emit(tx, { type: 'nomination', actorId: byId, groupId, nomineeId });
+    if (tell) await this.options.notify.emit(tx, { type: 'nomination', actorId: byId, groupId, nomineeId });
   }
 
   async withdraw(user: User, id: string, nomineeId: string): Promise<WorkingGroupDto> {
