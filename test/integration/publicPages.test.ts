@@ -10,6 +10,7 @@ import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
 import { login, type Session } from '../helpers/clients.ts';
 import { tinyPdf } from '../helpers/documents.ts';
+import { docxParagraphs } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
 const { server, call } = serverSuite();
@@ -146,6 +147,20 @@ describe('the public pages of a public meeting, signed out', () => {
     const bytes = Buffer.from(await markdown.arrayBuffer());
     expect(shown).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(bytes.toString('utf8')).toContain('As circulated');
+  });
+
+  it('print the digest of each named version in the pack (Markdown, HTML, DOCX, public and signed-in), equal to the version page’s', async () => {
+    const page = await (await get(`/public/meetings/${PUBLIC}/versions/${publicVersion}`)).text();
+    const shown = /<dd class="digest" id="sha256">([0-9a-f]{64})<\/dd>/.exec(page)![1]!;
+    const md = await (await get(`/public/meetings/${PUBLIC}/pack.md`)).text();
+    expect(md).toContain('### Versions of the agenda (SHA-256)\n\n- ');
+    expect(md).toMatch(new RegExp(`\\n- As circulated \\([^)]+ UTC\\): \`${shown}\`\\n`));
+    expect(await (await get(`/public/meetings/${PUBLIC}/pack.html`)).text()).toContain(`<code class="digest">${shown}</code>`);
+    const docx = docxParagraphs(new Uint8Array(await (await get(`/public/meetings/${PUBLIC}/pack.docx`)).arrayBuffer()));
+    expect(docx.some((line) => line.includes(`As circulated`) && line.includes(shown))).toBe(true);
+    const signedIn = await call<string>(secretariat, 'GET', `/api/meetings/${PUBLIC}/pack.md?lang=fr`);
+    expect(String(signedIn.body)).toContain('Versions de l’ordre du jour (SHA-256)');
+    expect(String(signedIn.body)).toContain(shown);
   });
 
   it('are cached: an ETag, a short max-age, and 304 when the reader has it', async () => {

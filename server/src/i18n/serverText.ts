@@ -15,6 +15,8 @@ export interface ServerText {
   questionsAnswered: string;
   attendance: string;
   attachments: string;
+  /** The heading of the named versions with their SHA-256 digests. */
+  versions: string;
   annex: string;
   owner: string;
   due: string;
@@ -51,6 +53,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     questionsAnswered: 'Questions answered',
     attendance: 'Attendance',
     attachments: 'Attachments',
+    versions: 'Versions of the agenda (SHA-256)',
     annex: 'Annex 1: Meeting Agenda',
     owner: 'Owner',
     due: 'Due',
@@ -85,6 +88,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     questionsAnswered: 'Questions ayant reçu une réponse',
     attendance: 'Participation',
     attachments: 'Pièces jointes',
+    versions: 'Versions de l’ordre du jour (SHA-256)',
     annex: 'Annexe 1 : Ordre du jour de la réunion',
     owner: 'Responsable',
     due: 'Échéance',
@@ -118,6 +122,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     questionsAnswered: 'Preguntas respondidas',
     attendance: 'Asistencia',
     attachments: 'Archivos adjuntos',
+    versions: 'Versiones del orden del día (SHA-256)',
     annex: 'Anexo 1: Programa de la reunión',
     owner: 'Responsable',
     due: 'Plazo',
@@ -151,6 +156,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     questionsAnswered: 'Вопросы, на которые даны ответы',
     attendance: 'Присутствие',
     attachments: 'Вложения',
+    versions: 'Версии повестки дня (SHA-256)',
     annex: 'Приложение 1: Повестка дня совещания',
     owner: 'Ответственный',
     due: 'Срок',
@@ -184,6 +190,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     questionsAnswered: '已回答的问题',
     attendance: '出席情况',
     attachments: '附件',
+    versions: '议程版本（SHA-256）',
     annex: '附件1：会议议程',
     owner: '负责人',
     due: '截止日期',
@@ -217,6 +224,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     questionsAnswered: 'الأسئلة التي تمت الإجابة عنها',
     attendance: 'الحضور',
     attachments: 'المرفقات',
+    versions: 'نسخ جدول الأعمال (SHA-256)',
     annex: 'المرفق 1: جدول أعمال الاجتماع',
     owner: 'المسؤول',
     due: 'الموعد النهائي',

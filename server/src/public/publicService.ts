@@ -3,10 +3,8 @@
  * the feed show, gathered from the features' tables. A `mag` meeting does not exist here (404),
  * so its ids do not leak.
  */
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
-import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
+import { proposalDoc } from '../../../shared/documentNames.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { AttachmentStore } from '../attachments/attachmentStore.ts';
@@ -14,9 +12,8 @@ import type { FileStore } from '../attachments/fileStore.ts';
 import { notFound } from '../http/appError.ts';
 import { ActionStore, withOverdue } from '../meetingRecord/actions/actionStore.ts';
 import { docToJSON, loadStoredDoc, readAgenda } from '../meetingRecord/agendaDocument.ts';
-import { escapeMarkdown, blocks as markdownBlocks } from '../meetingRecord/pack/packMarkdown.ts';
-import { annexDetails, type Block, buildPack, flattenRichText, type PackModel } from '../meetingRecord/pack/packModel.ts';
-import { documentAt } from '../meetingRecord/versions/agendaHistory.ts';
+import { type Block, buildPack, flattenRichText, type PackModel } from '../meetingRecord/pack/packModel.ts';
+import { namedVersionDigests, versionContent } from '../meetingRecord/versions/versionDigest.ts';
 import { VersionStore } from '../meetingRecord/versions/versionStore.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import { resultsOf } from '../polls/pollResults.ts';
@@ -70,7 +67,7 @@ export interface VersionView {
 export const publicAttachmentPath = (meetingId: string, attachmentId: string): string =>
   `/public/meetings/${encodeURIComponent(meetingId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
-export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+export { sha256 } from '../meetingRecord/versions/versionDigest.ts';
 
 export class PublicService {
   private readonly store: Store;
@@ -126,7 +123,10 @@ export class PublicService {
     const statusChanges = await this.tables.statusChanges(meeting.id);
     return {
       meeting,
-      pack: buildPack(meeting, items, actions, { attachments: links }),
+      pack: buildPack(meeting, items, actions, {
+        attachments: links,
+        versions: await namedVersionDigests(this.store.documents, meeting, versions),
+      }),
       proposals,
       polls,
       groups: await this.tables.groups(meeting.id),
@@ -173,37 +173,6 @@ export class PublicService {
     const meeting = await this.meeting(meetingId);
     const version = await this.versions.byId(versionId);
     if (!version || version.meetingId !== meeting.id || version.kind !== 'named') throw notFound('The version');
-    const doc = await documentAt(this.store.documents, agendaDoc(meeting.id), version.seq);
-    const json: RichNode = docToJSON(doc);
-    doc.destroy();
-    const pack = buildPack(meeting, readAgendaItems(json), []);
-    const markdown = versionMarkdown(meeting.id, version, pack);
-    return { meeting, version, pack, markdown, sha256: sha256(markdown) };
+    return { meeting, version, ...(await versionContent(this.store.documents, meeting, version)) };
   }
-}
-
-/**
- * A named version's exported content. It holds only what the version fixed (its name, when, the
- * agenda items as they were), never the meeting's title or dates as they are now, so its digest
- * stays the same for as long as the record exists.
- */
-export function versionMarkdown(meetingId: string, version: VersionDto, pack: PackModel): string {
-  const out = [
-    `# Agenda version “${escapeMarkdown(version.name)}”`,
-    '',
-    `Meeting: ${meetingId}`,
-    `Version: ${version.id}`,
-    `Saved: ${new Date(version.createdAt).toISOString()}`,
-    '',
-  ];
-  for (const item of pack.items) {
-    out.push(`${item.level === 0 ? '##' : '###'} ${item.number}. ${escapeMarkdown(item.title)}`, '');
-    const details = annexDetails(item);
-    if (details) out.push(escapeMarkdown(details), '');
-    out.push(...markdownBlocks(item.notes), '');
-  }
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
 }

@@ -122,6 +122,15 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
     children.push(paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(pack.text.attendance)] }));
     children.push(...lineParagraphs('', pack.attendance));
   }
+  if (pack.versions.length) {
+    children.push(paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(pack.text.versions)] }));
+    children.push(
+      ...lineParagraphs(
+        '',
+        pack.versions.map((version) => `${version.name} (${version.savedAt}): ${version.sha256}`),
+      ),
+    );
+  }
   children.push(paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(pack.text.annex)] }));
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {

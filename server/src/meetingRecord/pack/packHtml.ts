@@ -143,6 +143,14 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
         )
         .join('\n')}\n</ul></section>`
     : '';
+  const versions = pack.versions.length
+    ? `<section><h2>${pack.text.versions}</h2>\n<ul>\n${pack.versions
+        .map(
+          (version) =>
+            `<li><bdi>${escapeHtml(version.name)}</bdi> (<bdi>${escapeHtml(version.savedAt)}</bdi>): <code class="digest">${version.sha256}</code></li>`,
+        )
+        .join('\n')}\n</ul></section>`
+    : '';
   const multiDay = pack.days.length > 1;
   const annex = pack.days
     .map((day) => {
@@ -173,6 +181,7 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
 ${items}
 ${other}
 ${files}
+${versions}
 <section class="annex">
 <h2>${escapeHtml(pack.text.annex)}</h2>
 ${annex}

@@ -108,6 +108,12 @@ export function renderMarkdown(pack: PackModel): string {
     }
     out.push('');
   }
+  if (pack.versions.length) {
+    out.push(`### ${pack.text.versions}`, '');
+    for (const version of pack.versions)
+      out.push(`- ${escapeMarkdown(version.name)} (${version.savedAt}): \`${version.sha256}\``);
+    out.push('');
+  }
   out.push(`## ${escapeMarkdown(pack.text.annex)}`, '');
   const multiDay = pack.days.length > 1;
   for (const day of pack.days) {

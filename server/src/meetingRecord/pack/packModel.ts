@@ -82,6 +82,15 @@ export interface PackModel {
   attendance: string[];
   /** Files attached to the meeting, its items and proposals, with their download paths. */
   attachments: PackAttachment[];
+  /** The named versions of the agenda (what decisions cite), oldest first, with the SHA-256 shown on each version's public page. */
+  versions: PackVersion[];
+}
+
+export interface PackVersion {
+  name: string;
+  /** "2025-01-30 12:00 UTC" */
+  savedAt: string;
+  sha256: string;
 }
 
 export interface PackAttachment {
@@ -183,6 +192,7 @@ export function buildPack(
     language?: Language;
     floor?: PackFloor;
     attachments?: { name: string; url: string; itemId: string | null }[];
+    versions?: { name: string; savedAt: number; sha256: string }[];
   } = {},
 ): PackModel {
   const language = options.language ?? 'en';
@@ -236,6 +246,11 @@ export function buildPack(
       const item = items.find((candidate) => candidate.id !== null && candidate.id === file.itemId);
       return { name: file.name, url: file.url, item: item ? `${item.fullNumber}. ${item.title}` : null };
     }),
+    versions: (options.versions ?? []).map((version) => ({
+      name: version.name,
+      savedAt: `${new Date(version.savedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      sha256: version.sha256,
+    })),
   };
 }
 

@@ -18,6 +18,8 @@ import type { ActionService } from '../actions/actionService.ts';
 import { withOverdue } from '../actions/actionStore.ts';
 import { readAgenda } from '../agendaDocument.ts';
 import type { RunService } from '../run/runService.ts';
+import { namedVersionDigests } from '../versions/versionDigest.ts';
+import { VersionStore } from '../versions/versionStore.ts';
 import { renderDocx } from './packDocx.ts';
 import { renderHtml } from './packHtml.ts';
 import { renderIcal } from './packIcal.ts';
@@ -46,7 +48,8 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const { dayEnd } = await run.state(meetingId);
     const floor = await packFloorRecord(store, meetingId);
     const attachments = await new AttachmentStore(store.db).list(meetingId);
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments }) };
+    const versions = await namedVersionDigests(store.documents, meeting, await new VersionStore(store.db).list(meetingId));
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.
