@@ -1,0 +1,205 @@
+/**
+ * S13: the first load over a slow link, in Chromium. The sign-in page and a meeting page are
+ * loaded through Chromium's network emulation (CDP Network.emulateNetworkConditions: 1.6 Mbit/s
+ * down, 750 kbit/s up, 150 ms round trip, as Lighthouse's mobile profile), with an empty cache
+ * (a fresh browser context each time) and warm (the same context loading the page again).
+ *
+ * "Usable" is measured in the page from its navigation start (performance.now()):
+ *   - sign-in: the email field and the Sign in button are on screen (the form is React's: it is
+ *     usable when it is drawn);
+ *   - meeting: the agenda editor is editable (contenteditable) and its connection says "online",
+ *     i.e. the server's copy has been received, so what is typed is on top of what others wrote.
+ * Bytes are what crossed the (emulated) wire for the load, as Chromium counts them
+ * (Network.loadingFinished encodedDataLength, headers included; WebSocket frames not counted).
+ */
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ensureClientBuilt } from '../../scripts/clientBuild.ts';
+import { PLENARY, type RunOptions, startServer } from '../lib/context.ts';
+import type { Measurement } from '../lib/results.ts';
+import type { ServerUnderTest } from '../lib/servers.ts';
+import { percentileCurve, summarize } from '../lib/stats.ts';
+import { failedMeasurement, ms, round, type Scenario } from './scenario.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TARGET_MS = 3000;
+/** Bytes per second, as CDP wants them. */
+const LINK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+
+interface Load {
+  usableMs: number;
+  bytes: number;
+  requests: number;
+}
+
+/** Emulates the slow link on the page and counts what crosses it. */
+async function throttle(context: BrowserContext, page: Page): Promise<{ reset(): void; bytes(): number; requests(): number }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', LINK);
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+    bytes += event.encodedDataLength;
+    requests++;
+  });
+  return {
+    reset: () => {
+      bytes = 0;
+      requests = 0;
+    },
+    bytes: () => bytes,
+    requests: () => requests,
+  };
+}
+
+async function usableSignIn(page: Page): Promise<number> {
+  await page.locator('input[type="email"]').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('button[type="submit"]').waitFor({ state: 'visible', timeout: 60_000 });
+  return page.evaluate(() => performance.now());
+}
+
+async function usableMeeting(page: Page): Promise<number> {
+  try {
+    await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('[data-state="online"]').first().waitFor({ state: 'attached', timeout: 30_000 });
+  } catch (error) {
+    // Say what the page showed instead, so that a failed run can be understood.
+    const text =
+      (await page
+        .locator('body')
+        .textContent()
+        .catch(() => '')) ?? '';
+    const shown = `${page.url()}: ${text.slice(0, 300)}`;
+    throw new Error(`${(error as Error).message.split('\n')[0]}; the page showed ${JSON.stringify(shown)}`);
+  }
+  return page.evaluate(() => performance.now());
+}
+
+/** `count` loads with an empty cache (a new context each) and `count` warm reloads in one context. */
+async function loads(
+  browser: Browser,
+  url: string,
+  usable: (page: Page) => Promise<number>,
+  count: number,
+  cookie: { name: string; value: string; url: string } | null,
+): Promise<{ empty: Load[]; warm: Load[] }> {
+  const empty: Load[] = [];
+  const warm: Load[] = [];
+  const open = async () => {
+    const context = await browser.newContext();
+    if (cookie) await context.addCookies([cookie]);
+    const page = await context.newPage();
+    return { context, page, counter: await throttle(context, page) };
+  };
+  for (let i = 0; i < count; i++) {
+    const { context, page, counter } = await open();
+    try {
+      await page.goto(url, { waitUntil: 'commit' });
+      empty.push({ usableMs: await usable(page), bytes: counter.bytes(), requests: counter.requests() });
+    } finally {
+      await context.close();
+    }
+  }
+  const { context, page, counter } = await open();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await usable(page);
+    for (let i = 0; i < count; i++) {
+      // Let the page settle (lazy chunks, the language file) so that the cache holds what a second visit finds.
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      counter.reset();
+      await page.goto(url, { waitUntil: 'commit' });
+      warm.push({ usableMs: await usable(page), bytes: counter.bytes(), requests: counter.requests() });
+    }
+  } finally {
+    await context.close();
+  }
+  return { empty, warm };
+}
+
+function row(label: string, samples: Load[]): Measurement {
+  const times = Float64Array.from(samples.map((load) => load.usableMs));
+  const summary = summarize(times);
+  const bytes = samples.map((load) => load.bytes).sort((a, b) => a - b);
+  return {
+    server: label,
+    latency: summary,
+    curve: percentileCurve(times),
+    throughput: null,
+    server_: null,
+    loadCpu: null,
+    extra: {
+      loads: samples.length,
+      'time to usable p50 (ms)': round(summary.p50, 0),
+      'time to usable max (ms)': round(summary.max, 0),
+      'bytes over the wire p50 (KB)': round((bytes[Math.floor(bytes.length / 2)] ?? 0) / 1024, 1),
+      'bytes over the wire max (KB)': round((bytes.at(-1) ?? 0) / 1024, 1),
+      'requests p50': samples.map((load) => load.requests).sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? 0,
+    },
+    checks: [{ name: 'every load became usable', ok: samples.length > 0, detail: `${samples.length} loads` }],
+  };
+}
+
+async function measure(options: RunOptions, server: ServerUnderTest, count: number): Promise<Measurement[]> {
+  const [meeting] = await server.documents(1, 'slowlink');
+  // The chair may write the agenda: the editor is editable for them.
+  const [user] = await server.users(1, 'chair');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
+  });
+  try {
+    options.log(`    sign-in page: ${count} loads with an empty cache, ${count} warm`);
+    const signIn = await loads(browser, `${server.httpUrl}/`, usableSignIn, count, null);
+    const rows = [row('sign-in, empty cache', signIn.empty), row('sign-in, warm cache', signIn.warm)];
+    options.log(`    meeting page: ${count} loads with an empty cache, ${count} warm`);
+    // The bench user's cookie is a Cookie header ("name=value").
+    const [name, ...value] = user!.cookie.split('=');
+    const cookie = { name: name!, value: value.join('='), url: server.httpUrl };
+    try {
+      const meetingPage = await loads(browser, `${server.httpUrl}/meetings/${meeting!.meetingId}`, usableMeeting, count, cookie);
+      rows.push(row('meeting, empty cache', meetingPage.empty), row('meeting, warm cache', meetingPage.warm));
+    } catch (error) {
+      options.log(`    meeting page failed: ${error instanceof Error ? error.message : String(error)}`);
+      rows.push(failedMeasurement('meeting, empty cache', error));
+    }
+    return rows;
+  } finally {
+    await browser.close();
+  }
+}
+
+export const s13: Scenario = {
+  id: 'S13',
+  title: 'First load over an emulated 1.6 Mbit/s, 150 ms link (Chromium)',
+  target: `meeting page editable ≤ ${TARGET_MS / 1000} s with an empty cache`,
+  async run(options) {
+    await ensureClientBuilt();
+    const count = options.quick ? 3 : 10;
+    let measurements: Measurement[];
+    const server = await startServer(options, PLENARY);
+    try {
+      measurements = await measure(options, server, count);
+    } catch (error) {
+      options.log(`    S13 failed: ${error instanceof Error ? error.message : String(error)}`);
+      measurements = [failedMeasurement('Plenary', error)];
+    } finally {
+      await server.stop().catch(() => {});
+    }
+    const cold = measurements.find((m) => m.server === 'meeting, empty cache')?.latency;
+    const met = cold ? cold.max <= TARGET_MS : null;
+    return {
+      setup: `Plenary with its production client build (dist/client, precompressed), one meeting and one chair. Chromium (headless, ${CHROMIUM}) through CDP Network.emulateNetworkConditions: ${LINK.downloadThroughput * 8} bit/s down, ${LINK.uploadThroughput * 8} bit/s up, ${LINK.latency} ms added round trip. Each page ${count} times with an empty cache (a new browser context), then ${count} times warm (page.goto again in one context that has loaded it). The server and the browser run on the same machine, so its load adds to the figures.`,
+      latencyLabel:
+        'navigation start → usable (sign-in: email field and Sign in button drawn; meeting: agenda editor editable and its connection online)',
+      measurements,
+      met,
+      verdict: cold
+        ? `Meeting page with an empty cache: p50 ${ms(cold.p50)}, max ${ms(cold.max)} (target ≤ ${TARGET_MS / 1000} s: ${met ? 'met' : 'missed'}).`
+        : 'not measured',
+      notes: [
+        'Bytes are Chromium’s encodedDataLength of every finished request of the load (headers included); WebSocket frames are not counted.',
+      ],
+    };
+  },
+};
