@@ -5,7 +5,7 @@
  *
  * Options:
  *   --quick            scaled-down scenarios (about a minute and a half)
- *   --only S1,S4       run only these scenarios
+ *   --only S1,S4       run only these scenarios (S13, which needs Chromium, runs only when named)
  *   --out DIR          write the report, JSON and charts to DIR
  *   --compare REV      also measure Plenary at git revision REV (before/after in one run)
  *   --profile DIR      write a V8 CPU profile of every server process to DIR
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   log(`Plenary benchmark (${args.quick ? 'quick' : 'full'}) on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) {
-    if (args.only && !args.only.has(scenario.id)) continue;
+    if (args.only ? !args.only.has(scenario.id) : scenario.onlyWhenNamed) continue;
     log(`${scenario.id}: ${scenario.title}`);
     const t0 = Date.now();
     try {

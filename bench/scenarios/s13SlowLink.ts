@@ -173,6 +173,8 @@ export const s13: Scenario = {
   id: 'S13',
   title: 'First load over an emulated 1.6 Mbit/s, 150 ms link (Chromium)',
   target: `meeting page editable ≤ ${TARGET_MS / 1000} s with an empty cache`,
+  // It needs Chromium, and its meeting-page measurement does not complete yet (see BENCHMARKS.md, S13).
+  onlyWhenNamed: true,
   async run(options) {
     await ensureClientBuilt();
     const count = options.quick ? 3 : 10;

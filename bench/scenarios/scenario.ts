@@ -12,6 +12,8 @@ export interface Scenario {
   id: string;
   title: string;
   target: string;
+  /** Runs only when named (`--only S13`), never in the default or quick run. */
+  onlyWhenNamed?: boolean;
   run(options: RunOptions): Promise<ScenarioBody>;
 }
 
