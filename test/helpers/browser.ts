@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from './clients.ts';
 import { lateBound } from './lateBound.ts';
-import { startServer, type TestServer } from './testServer.ts';
+import { startServer, type TestServer, type TestServerOptions } from './testServer.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -72,12 +72,12 @@ export interface BrowserSuite {
  *
  *   const { server, signIn } = browserSuite();
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
   let startedServer: TestServer | undefined;
   let startedBrowser: Browser | undefined;
   const sessions: SignedIn[] = [];
   beforeAll(async () => {
-    startedServer = await startServer();
+    startedServer = await startServer(options);
     startedBrowser = await launchBrowser();
   });
   afterAll(async () => {
