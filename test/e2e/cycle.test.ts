@@ -35,11 +35,11 @@ const overflowing = (page: Page) =>
   );
 
 /** The first email to `address` whose subject is `subject`, as the SMTP server received it. */
-const mailTo = (address: string, subject: string): Promise<ReceivedMail> =>
-  waitFor(() => smtp.to(address).find((mail) => mail.subject === subject), {
+const mailTo = async (address: string, subject: string): Promise<ReceivedMail> =>
+  (await waitFor(() => smtp.to(address).find((mail) => mail.subject === subject), {
     message: `the email "${subject}" to ${address}`,
     timeout: 20_000,
-  });
+  }))!;
 
 const editor = (page: Page) => page.locator('.ProseMirror');
 
