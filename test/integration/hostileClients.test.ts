@@ -144,7 +144,9 @@ describe('hostile frames', () => {
     awareness.setLocalState({ cursor: null });
     const chatter = awarenessFrame(AGENDA, encodeAwarenessUpdate(awareness, [awareness.clientID]));
     for (let i = 0; i < 100_000 && flooder.isOpen; i++) flooder.send(chatter);
-    expect(await flooder.closed).toBe(1008);
+    // Cut by the frame-rate limit (1008), or, on a loaded machine where its frames cost more time than its share, by the
+    // CPU budget first (4429 too-busy; seen once in a CI run at load ~15). Either way only that socket closes.
+    expect([1008, 4429]).toContain(await flooder.closed);
 
     await sleep(300);
     await bystander.finish();
