@@ -12,6 +12,9 @@ export const PublicVersionParams = Type.Object({
   versionId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}(\\.md)?$' }),
 });
 
+/** What the live script of a public page polls: a hash that changes when the page would. */
+export const PublicFingerprint = Type.Object({ fingerprint: Type.String() });
+
 /** An HTML page, a feed or a file: documented for OpenAPI, sent as is. */
 export const PublicDocument = Type.Unsafe<string | Uint8Array>({ type: 'string', description: 'the page or file' });
 

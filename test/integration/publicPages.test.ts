@@ -111,7 +111,8 @@ describe('the public pages of a public meeting, signed out', () => {
     expect(body).toContain(`/public/meetings/${PUBLIC}/versions/${publicVersion}`);
     expect(body).toContain(`/public/meetings/${PUBLIC}/polls/${publicPoll}`);
     expect(body).not.toMatch(/@example\.org/);
-    expect(body).not.toContain('<script');
+    // One same-origin deferred script (live updating; see publicLive.test.ts), never inline code.
+    expect(body.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script defer src="\/public\/live\.js" /)]);
     await expectValidHtml(body);
   });
 
@@ -299,6 +300,7 @@ describe('a mag meeting', () => {
     const paths = [
       `/public/meetings/${MAG}`,
       `/public/meetings/${MAG}/feed.atom`,
+      `/public/meetings/${MAG}/live`,
       `/public/meetings/${MAG}/versions/${magVersion}`,
       `/public/meetings/${MAG}/versions/${magVersion}.md`,
       `/public/meetings/${MAG}/polls/${magPoll}`,

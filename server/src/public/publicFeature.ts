@@ -15,6 +15,8 @@ import { RegistrationService } from './registrationService.ts';
 
 /** Requests a minute from one address, on each public page. */
 const PUBLIC_PER_MINUTE = 120;
+/** Fingerprint requests a minute from one address: six tabs behind one address polling every 10 s. */
+const LIVE_PER_MINUTE = 36;
 
 export const publicFeature: Feature = {
   name: 'public',
@@ -39,6 +41,7 @@ export const publicFeature: Feature = {
       service: pages,
       origin,
       perMinute: PUBLIC_PER_MINUTE,
+      livePerMinute: LIVE_PER_MINUTE,
       countView: (route, status) => views.inc({ route, status: String(status) }),
       registrationForm: async (meetingId) => registrationSection(meetingId, await registrations.isOpen(meetingId)),
     });

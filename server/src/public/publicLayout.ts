@@ -1,6 +1,7 @@
 /**
  * The frame of every public page: lang, canonical URL, Open Graph tags, the Atom feed's link, a
- * skip link and readable inline CSS (logical properties only; fits 360 px). No script.
+ * skip link and readable inline CSS (logical properties only; fits 360 px). The meeting page adds
+ * one same-origin deferred script (live updating); every page works without it.
  */
 import { type Html, html, trusted } from './html.ts';
 
@@ -10,12 +11,18 @@ export interface PageMeta {
   /** Absolute URL of this page, on the first PUBLIC_ORIGIN. */
   canonical: string;
   feed?: string;
+  /** Live updating: the fingerprint route to poll and the fingerprint of the content served. */
+  live?: { url: string; fingerprint: string };
 }
+
+/** The one script of the public pages: static, same-origin (CSP script-src 'self'), no inline code. */
+export const LIVE_SCRIPT_PATH = '/public/live.js';
 
 const STYLE = `
 :root { color: #1a1a1a; background: #fff; font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; line-height: 1.5; }
 body { margin: 0; }
 main, .site { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
+.live-status { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
 .site { padding-block: 0.75rem; border-block-end: 1px solid #c9ced3; }
 .skip { position: absolute; inset-inline-start: -100vw; }
 .skip:focus { position: static; display: inline-block; padding: 0.5rem; background: #ffef9e; }
@@ -60,10 +67,16 @@ ${meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="Chan
 <meta property="og:url" content="${meta.canonical}">
 <meta property="og:site_name" content="Plenary">
 <style>${trusted(STYLE)}</style>
+${
+  meta.live
+    ? html`<script defer src="${LIVE_SCRIPT_PATH}" data-live="${meta.live.url}" data-fingerprint="${meta.live.fingerprint}" data-updated="Updated"></script>`
+    : ''
+}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site"><a href="/">Plenary</a></header>
+${meta.live ? html`<div id="live-status" class="live-status meta" role="status" aria-live="polite"></div>` : ''}
 <main id="main">
 ${body}
 <footer><p>Published by Plenary from the board’s record. Anyone may read and cite this page.</p></footer>

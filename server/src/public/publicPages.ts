@@ -13,6 +13,8 @@ import type { PublicThread } from './publicStore.ts';
 export interface Links {
   meeting: string;
   feed: string;
+  /** The fingerprint route the live script polls. */
+  live: string;
   version: (id: string) => string;
   versionMd: (id: string) => string;
   poll: (id: string) => string;

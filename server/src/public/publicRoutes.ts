@@ -1,8 +1,10 @@
 /**
- * The public pages of a `public` meeting: no sign-in, no script, cached (ETag and a short
+ * The public pages of a `public` meeting: no sign-in, no inline script (one same-origin deferred
+ * script for live updating, which the pages do not need), cached (ETag and a short
  * max-age, so a crowd of readers costs the live session little) and rate-limited per address.
  * Every route answers 404 for a `mag` meeting, signed in or not.
  */
+import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +12,7 @@ import { refusals } from '../../../shared/schemas/common.ts';
 import {
   PublicAttachmentParams,
   PublicDocument,
+  PublicFingerprint,
   PublicMeetingParams,
   PublicPollParams,
   PublicVersionParams,
@@ -21,7 +24,7 @@ import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
 import { type Html, html } from './html.ts';
 import type { PublicAttachment } from './publicAttachments.ts';
 import { renderFeed } from './publicFeed.ts';
-import { page } from './publicLayout.ts';
+import { LIVE_SCRIPT_PATH, page } from './publicLayout.ts';
 import { dateRange, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
 import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
 
@@ -31,6 +34,8 @@ export interface PublicRouteOptions {
   origin: string;
   /** Requests per minute per address on each public route. */
   perMinute: number;
+  /** Requests per minute per address on the fingerprint route that the live script polls. */
+  livePerMinute: number;
   /** Counts each public page served (a public reader counts here, not in "Here now"). */
   countView?: (route: string, status: number) => void;
   /** The registration section of the meeting page (the registration feature fills it in). */
@@ -39,11 +44,15 @@ export interface PublicRouteOptions {
 
 export const MAX_AGE_SECONDS = 30;
 
+/** Read once: the script is static, so its ETag (its content's hash) holds for the process's life. */
+const LIVE_SCRIPT = readFileSync(new URL('./assets/live.js', import.meta.url), 'utf8');
+
 export function linksOf(meetingId: string): Links {
   const base = `/public/meetings/${encodeURIComponent(meetingId)}`;
   return {
     meeting: base,
     feed: `${base}/feed.atom`,
+    live: `${base}/live`,
     version: (id) => `${base}/versions/${encodeURIComponent(id)}`,
     versionMd: (id) => `${base}/versions/${encodeURIComponent(id)}.md`,
     poll: (id) => `${base}/polls/${encodeURIComponent(id)}`,
@@ -87,12 +96,15 @@ const errors = refusals(404);
 
 export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (
   app,
-  { service, origin, perMinute, countView, registrationForm },
+  { service, origin, perMinute, livePerMinute, countView, registrationForm },
 ) => {
   if (countView) {
     app.addHook('onResponse', async (request, reply) => countView(request.routeOptions.url ?? 'unknown', reply.statusCode));
   }
-  const config = { rateLimit: { max: perMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip } };
+  const limit = (max: number) => ({
+    rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
+  });
+  const config = limit(perMinute);
   const tags = ['public'];
 
   app.get(
@@ -101,13 +113,16 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       config,
       schema: {
         tags,
-        summary: 'The public page of a public meeting (HTML, no script)',
+        summary: 'The public page of a public meeting (HTML; its one script only adds live updating)',
         params: PublicMeetingParams,
         response: { 200: PublicDocument, ...errors },
       },
     },
     async (request, reply) => {
-      const view = await service.view(request.params.meetingId);
+      const [view, fingerprint] = await Promise.all([
+        service.view(request.params.meetingId),
+        service.fingerprint(request.params.meetingId),
+      ]);
       const links = linksOf(view.meeting.id);
       const registration = registrationForm ? await registrationForm(view.meeting.id) : html``;
       const body = page(
@@ -116,11 +131,36 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
           description: `${dateRange(view.meeting)} · ${view.meeting.form}. The agenda, proposals, decisions and actions of the meeting.`,
           canonical: `${origin}${links.meeting}`,
           feed: links.feed,
+          live: { url: links.live, fingerprint },
         },
         meetingBody(view, links, registration),
       );
       return sendCached(request, reply, HTML, body);
     },
+  );
+
+  app.get(
+    '/public/meetings/:meetingId/live',
+    {
+      config: limit(livePerMinute),
+      schema: {
+        tags,
+        summary:
+          'A hash of what the public meeting page shows; the page’s script polls it and reloads the content when it changes',
+        params: PublicMeetingParams,
+        response: { 200: PublicFingerprint, ...errors },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return { fingerprint: await service.fingerprint(request.params.meetingId) };
+    },
+  );
+
+  app.get(
+    LIVE_SCRIPT_PATH,
+    { config, schema: { tags, summary: 'The public meeting page’s live-updating script', response: { 200: PublicDocument } } },
+    async (request, reply) => sendCached(request, reply, 'text/javascript; charset=utf-8', LIVE_SCRIPT),
   );
 
   app.get(

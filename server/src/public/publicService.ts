@@ -13,7 +13,7 @@ import { notFound } from '../http/appError.ts';
 import { ActionStore, withOverdue } from '../meetingRecord/actions/actionStore.ts';
 import { docToJSON, loadStoredDoc, readAgenda } from '../meetingRecord/agendaDocument.ts';
 import { type Block, buildPack, flattenRichText, type PackModel } from '../meetingRecord/pack/packModel.ts';
-import { namedVersionDigests, versionContent } from '../meetingRecord/versions/versionDigest.ts';
+import { namedVersionDigests, sha256, versionContent } from '../meetingRecord/versions/versionDigest.ts';
 import { VersionStore } from '../meetingRecord/versions/versionStore.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import { resultsOf } from '../polls/pollResults.ts';
@@ -136,6 +136,35 @@ export class PublicService {
       attachments,
       decisions: decisionsOf(polls, statusChanges, versions),
     };
+  }
+
+  /**
+   * A short hash of what the meeting page shows that changes between readings: the meeting, the
+   * proposals and their statuses, the decisions, the named versions, the public files and the
+   * moderation log. Table reads only (no collaborative document is loaded), so the live script can
+   * ask for it every few seconds. Agenda edits between named versions are not in it.
+   */
+  async fingerprint(meetingId: string): Promise<string> {
+    const meeting = await this.meeting(meetingId);
+    const [proposals, statusChanges, polls, versions, attachments, moderation] = await Promise.all([
+      this.tables.proposals(meeting.id),
+      this.tables.statusChanges(meeting.id),
+      this.polls.listByMeeting(meeting.id),
+      this.versions.list(meeting.id),
+      this.attachmentRows.list(meeting.id),
+      this.tables.moderation(meeting.id),
+    ]);
+    return sha256(
+      JSON.stringify([
+        meeting,
+        proposals.map((proposal) => [proposal.id, proposal.status, proposal.publicComment, proposal.updatedAt]),
+        statusChanges.length,
+        polls.filter((poll) => poll.status === 'closed').map((poll) => [poll.id, poll.closedAt]),
+        versions.filter((version) => version.kind === 'named').map((version) => version.id),
+        publicAttachments(attachments, proposals).map((file) => [file.id, file.sha256]),
+        moderation.length,
+      ]),
+    ).slice(0, 32);
   }
 
   /** The current version of an attachment the public may read, and its bytes; 404 for any other. */

@@ -1,0 +1,57 @@
+/*
+ * Live updating of a public meeting page. The page is complete without this script; when it runs,
+ * it asks the page's fingerprint route every 10 s (not while the tab is hidden) and, when the
+ * fingerprint changed, fetches the page again, replaces the main content and says "Updated"
+ * through the polite live region. `?poll=<ms>` on the page (at least 1000) sets the interval.
+ */
+(() => {
+  const script = document.currentScript;
+  const main = document.getElementById('main');
+  const status = document.getElementById('live-status');
+  if (!script || !main || !status || !script.dataset.live) return;
+  const route = script.dataset.live;
+  const word = script.dataset.updated || 'Updated';
+  const asked = Number(new URLSearchParams(location.search).get('poll'));
+  const interval = Number.isFinite(asked) && asked >= 1000 ? asked : 10_000;
+  let known = script.dataset.fingerprint || '';
+  let timer;
+  let polling = false;
+
+  async function refresh() {
+    const response = await fetch(location.href, { cache: 'no-cache', headers: { accept: 'text/html' } });
+    if (!response.ok) return false;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('main');
+    if (!fresh) return false;
+    main.replaceChildren(...Array.from(fresh.childNodes, (node) => document.importNode(node, true)));
+    return true;
+  }
+
+  async function poll() {
+    timer = undefined;
+    polling = true;
+    try {
+      const response = await fetch(route, { cache: 'no-store', headers: { accept: 'application/json' } });
+      if (response.ok) {
+        const { fingerprint } = await response.json();
+        if (fingerprint !== known && (await refresh())) {
+          known = fingerprint;
+          status.textContent = `${word} ${new Date().toLocaleTimeString()}`;
+        }
+      }
+    } catch {
+      // Offline or a dropped request: the page as shown stays; the next tick tries again.
+    }
+    polling = false;
+    if (document.visibilityState === 'visible') timer = setTimeout(poll, interval);
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') {
+      clearTimeout(timer);
+      timer = undefined;
+    } else if (timer === undefined && !polling) {
+      poll();
+    }
+  });
+  if (document.visibilityState === 'visible') timer = setTimeout(poll, interval);
+})();

@@ -1,0 +1,87 @@
+/**
+ * Live updating of the public meeting page: the fingerprint route changes when what the page shows
+ * changes (a closed poll, a proposal's status), not when nothing public did (a poll opened); it
+ * answers 404 for a `mag` meeting like the page, and is rate-limited per address. The page carries
+ * exactly one script, same-origin and deferred, with the fingerprint it was rendered with.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { login, type Session } from '../helpers/clients.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
+
+const { server, call } = serverSuite();
+const PUBLIC = DEMO_MEETING.id;
+const MAG = SEED_MEETING.id;
+const LIVE = (meetingId: string) => `/public/meetings/${meetingId}/live`;
+let secretariat: Session;
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers });
+async function fingerprint(): Promise<string> {
+  const response = await get(LIVE(PUBLIC));
+  expect(response.status).toBe(200);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  const body = (await response.json()) as { fingerprint: string };
+  expect(body.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+  return body.fingerprint;
+}
+
+beforeAll(async () => {
+  secretariat = await login(server.baseUrl, 'secretariat@example.org');
+});
+
+describe('the public meeting page’s live updating', () => {
+  it('carries one same-origin deferred script, no inline script, with the fingerprint the route gives', async () => {
+    const response = await get(`/public/meetings/${PUBLIC}`);
+    const body = await response.text();
+    const scripts = body.match(/<script\b[^>]*>[^<]*<\/script>/g) ?? [];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^<script defer src="\/public\/live\.js" [^>]*><\/script>$/);
+    expect(scripts[0]).toContain(`data-live="${LIVE(PUBLIC)}"`);
+    expect(scripts[0]).toContain(`data-fingerprint="${await fingerprint()}"`);
+    expect(body).toContain('aria-live="polite"');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+
+    const script = await get('/public/live.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('visibilitychange');
+  });
+
+  it('keeps its fingerprint while nothing public changes, and changes it on a decision', async () => {
+    const before = await fingerprint();
+    expect(await fingerprint()).toBe(before);
+
+    const poll = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/polls`, {
+      question: 'Hold the second open consultation online?',
+      kind: 'single',
+      audience: 'everyone',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+    });
+    expect(poll.status).toBe(201);
+    expect((await call(secretariat, 'POST', `/api/polls/${poll.body.id}/open`)).status).toBe(200);
+    // An open poll is not on the public page, so readers' pages need no reload.
+    expect(await fingerprint()).toBe(before);
+    expect((await call(secretariat, 'POST', `/api/polls/${poll.body.id}/close`)).status).toBe(200);
+    const afterPoll = await fingerprint();
+    expect(afterPoll).not.toBe(before);
+
+    const proposals = (await call<{ id: string; status: string }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`))
+      .body;
+    const proposal = proposals.find((entry) => entry.status !== 'selected')!;
+    expect((await call(secretariat, 'PATCH', `/api/proposals/${proposal.id}`, { status: 'selected' })).status).toBe(200);
+    expect(await fingerprint()).not.toBe(afterPoll);
+  });
+
+  it('answers 404 for a mag meeting, signed out and signed in', async () => {
+    expect((await get(LIVE(MAG))).status).toBe(404);
+    expect((await get(LIVE(MAG), { cookie: secretariat.cookie })).status).toBe(404);
+    expect((await get(LIVE('no-such-meeting'))).status).toBe(404);
+  });
+
+  it('is rate-limited per address', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index++) statuses.push((await get(LIVE(PUBLIC))).status);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(36);
+  });
+});
