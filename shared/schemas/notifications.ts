@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'proposal.comment',
   'nomination',
   'agenda.published',
+  'agenda.changed',
   'call.opened',
   'call.closing',
 ] as const;
@@ -40,6 +41,7 @@ export const DEFAULT_EMAIL_MODES: Record<NotificationKind, EmailMode> = {
   'proposal.comment': 'digest',
   nomination: 'immediate',
   'agenda.published': 'digest',
+  'agenda.changed': 'digest',
   'call.opened': 'digest',
   'call.closing': 'digest',
 };

@@ -1,18 +1,21 @@
 /**
  * The events told without anyone being mentioned: a nomination for co-facilitator, an agenda
- * published (a named version), a call for proposals opened and closing within 3 days (found by
+ * published (a named version), the agenda changed after it was circulated (once an hour), a call for proposals opened and closing within 3 days (found by
  * the outbox worker's periodic check and sent once). Each reaches the inbox, and by email through
  * a real SMTP server when the person chose email at once for that kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { login, type Session, sleep, waitFor } from '../helpers/clients.ts';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
+import { acknowledged, login, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
+import { agendaItemElements, appendNote } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
 
 const MEETING = DEMO_MEETING.id;
 const smtp: SmtpSink = await startSmtpSink();
-const { server, call } = serverSuite({
+const { server, call, peer } = serverSuite({
   env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, NOTIFY_TICK_MS: '100', NOTIFY_COALESCE_MS: '500' },
 });
 
@@ -86,6 +89,64 @@ describe('events told without a mention', () => {
     expect(mail.text).toContain('Stop emails about agendas published:');
     // Digest mode (the default): no email now.
     expect(smtp.to('mei@example.org').some((m) => m.subject.includes('As circulated'))).toBe(false);
+  });
+
+  it('tells everyone but the editor once an hour that the agenda changed after it was circulated, never before', async () => {
+    await emailAtOnce('tomas', 'agenda.changed');
+    // A meeting whose agenda was never circulated: editing it is drafting, nobody is told.
+    const draft = await call<{ id: string }>(people.secretariat!, 'POST', '/api/meetings', {
+      title: 'Drafting session',
+      startsOn: '2025-03-10',
+      endsOn: '2025-03-10',
+      timeZone: 'UTC',
+      format: 'online',
+    });
+    expect(draft.status).toBe(201);
+    const drafting = peer(people.secretariat!, agendaDoc(draft.body.id));
+    await synced(drafting);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('A first draft')]);
+    drafting.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [paragraph]);
+    await acknowledged(drafting);
+    drafting.destroy(); // the last client leaves: the document is stored now
+
+    // The demo agenda was circulated ('As circulated' above, and the seed's first version).
+    const meeting = (await call<{ title: string }>(people.chair!, 'GET', `/api/meetings/${MEETING}`)).body.title;
+    const edit = async (text: string) => {
+      const editor = peer(people.kwame!, agendaDoc(MEETING));
+      await synced(editor);
+      appendNote(agendaItemElements(editor.doc).get('oc1-welcome')!, text);
+      await acknowledged(editor);
+      editor.destroy();
+    };
+    await edit('A late change to the welcome');
+    const told = await waitFor(async () => (await ofKind('mei', 'agenda.changed')).at(0), {
+      timeout: 15_000,
+      message: 'agenda changed',
+    });
+    expect(told).toMatchObject({
+      link: `/meetings/${MEETING}`,
+      text: `The agenda of “${meeting}” changed after it was circulated`,
+    });
+    const mail = (await waitFor(
+      () => smtp.to('tomas@example.org').find((m) => m.subject.includes('changed after it was circulated')),
+      {
+        timeout: 15_000,
+        message: 'agenda changed email',
+      },
+    ))!;
+    expect(mail.text).toContain('Stop emails about agendas changed after they were circulated:');
+    expect(await ofKind('kwame', 'agenda.changed')).toEqual([]);
+
+    // A second edit within the hour: stored, but nobody is told again.
+    await edit('And another one');
+    await sleep(3000);
+    for (const who of ['mei', 'tomas', 'secretariat']) expect(await ofKind(who, 'agenda.changed'), who).toHaveLength(1);
+    expect(smtp.to('tomas@example.org').filter((m) => m.subject.includes('changed after it was circulated'))).toHaveLength(1);
+    const notices = await server.app.store.db.all<{ meeting_id: string }>('SELECT meeting_id FROM agenda_change_notices', []);
+    expect(notices.map((row) => row.meeting_id)).toEqual([MEETING]);
+    const drafted = (await inbox('secretariat')).items.concat((await inbox('mei')).items);
+    expect(drafted.filter((item) => item.link.includes(draft.body.id))).toEqual([]);
   });
 
   it('tells participants once that a call for proposals opened and that it closes within 3 days', async () => {

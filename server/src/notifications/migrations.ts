@@ -95,4 +95,16 @@ export const NOTIFICATION_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 702,
+    name: 'agenda changed after it was circulated: the last notice per meeting',
+    statements: [
+      // One row per meeting, updated only when the hour since the last notice has passed: the
+      // conditional upsert lets one instance (of several, or after a restart) send each notice.
+      `CREATE TABLE agenda_change_notices (
+        meeting_id TEXT PRIMARY KEY,
+        sent_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];

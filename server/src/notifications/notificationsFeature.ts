@@ -4,6 +4,7 @@
  * transactions; the outbox worker here sends what they wrote.
  */
 import type { Feature } from '../feature.ts';
+import { AgendaChangeNotices } from './agendaChanges.ts';
 import { createMailer } from './mailer.ts';
 import { NOTIFICATION_MIGRATIONS } from './migrations.ts';
 import { notificationRoutes } from './notificationRoutes.ts';
@@ -17,7 +18,7 @@ import { webhookRoutes } from './webhookRoutes.ts';
 export const notificationsFeature: Feature = {
   name: 'notifications',
   migrations: NOTIFICATION_MIGRATIONS,
-  async register({ http, store, config, log, notify }) {
+  async register({ http, store, collab, config, log, notify }) {
     const origin = config.publicOrigins[0]!;
     const unsubscribeKey = await store.settings.secret('notifications.unsubscribeKey');
     const notifications = new NotificationStore(store.db);
@@ -42,8 +43,13 @@ export const notificationsFeature: Feature = {
       log,
       unsubscribeKey,
     });
+    // Agenda edits after a named version: told from where the agenda document is stored.
+    const agendaChanges = new AgendaChangeNotices(store.db, notify, log);
+    collab.configuration.extensions.push(agendaChanges);
+
     http.addHook('onReady', async () => worker.start());
     http.addHook('onClose', async () => {
+      await agendaChanges.drain();
       await worker.stop();
       mailer.close();
     });

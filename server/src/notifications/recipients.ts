@@ -26,6 +26,8 @@ export type NotifyEvent =
   | { type: 'nomination'; actorId: string; groupId: string; nomineeId: string }
   /** A named version of a meeting's agenda was saved: the agenda as circulated. */
   | { type: 'agenda.published'; actorId: string; meetingId: string; versionId: string; name: string }
+  /** The agenda was edited after a named version (agendaChanges.ts: at most one an hour per meeting). */
+  | { type: 'agenda.changed'; actorId: string | null; meetingId: string; at: number }
   /** A call for proposals opened, or closes within 3 days (the outbox worker's periodic check). */
   | { type: 'call.opened' | 'call.closing'; callId: string };
 
@@ -59,6 +61,8 @@ export async function resolve(tx: SqlExecutor, event: NotifyEvent): Promise<Deli
       return nominationDeliveries(tx, event);
     case 'agenda.published':
       return agendaDeliveries(tx, event);
+    case 'agenda.changed':
+      return agendaChangedDeliveries(tx, event);
     case 'call.opened':
     case 'call.closing':
       return callDeliveries(tx, event);
@@ -263,6 +267,25 @@ async function agendaDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { t
       params: { title: meeting.title, version: event.name },
       dedupeKey: `agenda.published:${event.versionId}`,
       public: true,
+    },
+  ];
+}
+
+async function agendaChangedDeliveries(
+  tx: SqlExecutor,
+  event: Extract<NotifyEvent, { type: 'agenda.changed' }>,
+): Promise<Delivery[]> {
+  const meeting = await tx.get<{ title: string }>('SELECT title FROM meetings WHERE id = ?', [event.meetingId]);
+  if (!meeting) return [];
+  return [
+    {
+      kind: 'agenda.changed',
+      userIds: await activeUsers(tx, false),
+      actorId: event.actorId,
+      meetingId: event.meetingId,
+      link: `/meetings/${event.meetingId}`,
+      params: { title: meeting.title },
+      dedupeKey: `agenda.changed:${event.meetingId}:${event.at}`,
     },
   ];
 }
