@@ -173,7 +173,7 @@ export const s13: Scenario = {
   id: 'S13',
   title: 'First load over an emulated 1.6 Mbit/s, 150 ms link (Chromium)',
   target: `meeting page editable ≤ ${TARGET_MS / 1000} s with an empty cache`,
-  // It needs Chromium, and its meeting-page measurement does not complete yet (see BENCHMARKS.md, S13).
+  // It needs Chromium and the client build and takes two minutes: run on its own, not in the suite's quick run.
   onlyWhenNamed: true,
   async run(options) {
     await ensureClientBuilt();

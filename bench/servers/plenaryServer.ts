@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
+import { freePort } from '../../test/helpers/freePort.ts';
 import { paragraphTexts } from '../lib/benchDoc.ts';
 import { processStatsMonitor } from '../lib/processStats.ts';
 import { serveRpc } from '../lib/rpc.ts';
@@ -23,14 +24,17 @@ const { loadConfig } = await load('server/src/config.ts');
 const { CollabTokens } = await load('server/src/auth/collabToken.ts');
 const { hashPassword } = await load('server/src/auth/passwords.ts');
 
+// The port is chosen before the configuration so that PUBLIC_ORIGIN is the address a browser really uses: the
+// server refuses WebSockets and commands from any other origin (S13 loads pages in Chromium).
+const listenPort = await freePort();
 const config = loadConfig({
-  PORT: '0',
+  PORT: String(listenPort),
   HOST: '127.0.0.1',
   DATA_DIR: process.env.DATA_DIR,
   DATABASE_URL: process.env.DATABASE_URL,
   REDIS_URL: process.env.REDIS_URL,
   REDIS_PREFIX: process.env.REDIS_PREFIX,
-  PUBLIC_ORIGIN: 'http://127.0.0.1:9',
+  PUBLIC_ORIGIN: `http://127.0.0.1:${listenPort}`,
   SEED_DEMO: '0',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   // Limits a scenario may set (S4 lets one connection use the whole server).
@@ -42,7 +46,7 @@ const config = loadConfig({
   MAX_SOCKETS_PER_ADDRESS: '1000000',
 });
 const app = await buildApp(config);
-await app.http.listen({ port: 0, host: '127.0.0.1' });
+await app.http.listen({ port: listenPort, host: '127.0.0.1' });
 const port = (app.http.server.address() as { port: number }).port;
 const tokens = new CollabTokens(await app.store.settings.secret('collab-token-secret'));
 const monitor = processStatsMonitor();
