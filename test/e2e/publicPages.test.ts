@@ -2,14 +2,15 @@
  * The public pages in Chromium with JavaScript disabled: a reader who is not signed in finds the
  * agenda, a proposal open for public comment and a closed poll's results, follows links to the
  * poll's permanent page, and registers through the plain HTML form. axe finds nothing, and the
- * page fits a 360 px phone without sideways scrolling.
+ * page fits a 360 px phone without sideways scrolling. With JavaScript, a decision recorded through
+ * the API appears on the open page without a reload, announced in the polite live region.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { sleep } from '../helpers/clients.ts';
+import { login, sleep } from '../helpers/clients.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
 let server: TestServer;
@@ -76,6 +77,55 @@ describe('the public meeting page without JavaScript', () => {
   });
 });
 
+describe('the public meeting page with JavaScript', () => {
+  it('shows a decision recorded through the API without a reload, and says “Updated” politely', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') scriptErrors.push(message.text());
+    });
+    // The interval the page polls at is 10 s; `?poll=` shortens it for the test.
+    await page.goto(`${PAGE()}?poll=1000`);
+    const marker = await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      return document.getElementById('live-status')?.getAttribute('aria-live');
+    });
+    expect(marker).toBe('polite');
+    // Exactly one script, same-origin and external: nothing inline.
+    const scripts = await page.evaluate(() =>
+      Array.from(document.scripts, (script) => ({ src: script.src, inline: script.text })),
+    );
+    expect(scripts).toEqual([{ src: `${server.baseUrl}/public/live.js`, inline: '' }]);
+    const decisions = page.locator('section[aria-labelledby="polls"]');
+    const question = 'Publish the consultation summary on the IGF website?';
+    await expect(decisions.textContent()).resolves.not.toContain(question);
+
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const headers = { cookie: secretariat.cookie, 'content-type': 'application/json' };
+    const created = await fetch(`${server.baseUrl}/api/meetings/${DEMO_MEETING.id}/polls`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ question, kind: 'single', audience: 'everyone', options: [{ label: 'Yes' }, { label: 'No' }] }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    for (const step of ['open', 'close']) {
+      expect(
+        (await fetch(`${server.baseUrl}/api/polls/${id}/${step}`, { method: 'POST', headers: { cookie: secretariat.cookie } }))
+          .status,
+      ).toBe(200);
+    }
+
+    await decisions.getByRole('link', { name: question }).waitFor({ timeout: 10_000 });
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Updated /);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(scriptErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the public pages for assistive technology', () => {
   it('have no axe violations (meeting, version-less poll page, registration form)', async () => {
     const context = await browser.newContext();
@@ -85,7 +135,7 @@ describe('the public pages for assistive technology', () => {
       expect(await a11yViolations(page), path || 'meeting').toEqual([]);
     }
     await page.goto(PAGE());
-    await page.locator('section[aria-labelledby="polls"] h3 a').first().click();
+    await page.locator('section[aria-labelledby="polls"] h4 a').first().click();
     await page.waitForURL(/\/polls\//);
     expect(await a11yViolations(page), 'poll').toEqual([]);
     await context.close();
