@@ -49,11 +49,21 @@ describe('field-named errors', () => {
       await expectFieldError(page, page.getByLabel('Password'), 'Enter your password.');
       expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBeNull();
 
-      // Wrong credentials name no field: which of the two is wrong is not said.
+      // Wrong credentials: which of the two is wrong is not said, so both are marked and both point at the one message.
       await page.getByLabel('Password').fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').filter({ hasText: 'The email or password is not correct.' }).waitFor();
-      expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBeNull();
+      for (const label of ['Email', 'Password']) {
+        const field = page.getByLabel(label);
+        expect(await field.getAttribute('aria-invalid')).toBe('true');
+        const described = await field.evaluate((control) =>
+          (control.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' '),
+        );
+        expect(described).toContain('The email or password is not correct.');
+      }
     } finally {
       await browser.close();
     }

@@ -2,7 +2,7 @@
  * Sign-in. Shown in place of any page while signed out, so that a shared deep link opens
  * its page right after signing in.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
@@ -22,6 +22,9 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const errors = useFieldErrors(['email', 'password'] as const);
   const [busy, setBusy] = useState(false);
+  // Wrong credentials: both fields are marked invalid and point at the one message, which does not say which is wrong.
+  const [refused, setRefused] = useState(false);
+  const alertId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +33,7 @@ export function SignInPage() {
       email: !address ? t('signIn.emailMissing') : !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) && t('form.email'),
       password: !password && t('signIn.passwordMissing'),
     });
+    setRefused(false);
     if (!valid) return;
     setBusy(true);
     try {
@@ -41,8 +45,10 @@ export function SignInPage() {
       }
     } catch (caught) {
       // Wrong credentials name no field on purpose: which of the two is wrong is not said.
-      if (caught instanceof ApiError && caught.status === 401) errors.setFormError(t('signIn.failed'));
-      else errors.fail(caught, { email: t('signIn.emailMissing'), password: t('signIn.passwordMissing') });
+      if (caught instanceof ApiError && caught.status === 401) {
+        errors.setFormError(t('signIn.failed'));
+        setRefused(true);
+      } else errors.fail(caught, { email: t('signIn.emailMissing'), password: t('signIn.passwordMissing') });
       setBusy(false);
     }
   };
@@ -52,7 +58,7 @@ export function SignInPage() {
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('signIn.email')} {...errors.field('email')}>
+        <Field label={t('signIn.email')} {...errors.field('email')} invalid={refused} describedBy={refused ? alertId : undefined}>
           {(control) => (
             <input
               {...control}
@@ -65,7 +71,12 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <Field label={t('signIn.password')} {...errors.field('password')}>
+        <Field
+          label={t('signIn.password')}
+          {...errors.field('password')}
+          invalid={refused}
+          describedBy={refused ? alertId : undefined}
+        >
           {(control) => (
             <input
               {...control}
@@ -78,7 +89,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <ErrorAlert message={errors.formError} />
+        <ErrorAlert id={alertId} message={errors.formError} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('signIn.submitting') : t('signIn.submit')}
         </button>
