@@ -259,6 +259,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     perPerson: config.maxSocketsPerPerson,
     perAddress: config.maxSocketsPerAddress,
     syncRequestsPerPerson: config.syncRequestsPerPerson,
+    syncReplyBytesPerSecond: config.syncReplyBytesPerSecond,
+    syncReplyBurstBytes: config.syncReplyBurstBytes,
   });
   await http.register(websocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, caps });
   await http.register(yWebsocketRoute, { hocuspocus: collab, publicOrigins: config.publicOrigins, metrics, store, tokens });

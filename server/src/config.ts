@@ -45,6 +45,16 @@ const EnvSchema = Type.Object({
     maximum: 1_000_000,
     description: 'an integer from 1 to 1000000, per 10 s',
   }),
+  SYNC_REPLY_BYTES_PER_SECOND: Type.Integer({
+    minimum: 1024,
+    maximum: 1024 * 1024 * 1024,
+    description: 'an integer number of bytes per second, at least 1024',
+  }),
+  SYNC_REPLY_BURST_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 1024 * 1024 * 1024,
+    description: 'an integer number of bytes, at least 1024',
+  }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, description: 'a bearer token of at least 16 characters' })),
   RATE_LIMIT_PER_MINUTE: Type.Integer({
     minimum: 0,
@@ -109,6 +119,8 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   MAX_SOCKETS_PER_PERSON: '20',
   MAX_SOCKETS_PER_ADDRESS: '1000',
   SYNC_REQUESTS_PER_PERSON: '120',
+  SYNC_REPLY_BYTES_PER_SECOND: String(1024 * 1024),
+  SYNC_REPLY_BURST_BYTES: String(16 * 1024 * 1024),
   DIFF_TIMEOUT_MS: '10000',
   RATE_LIMIT_PER_MINUTE: '1200',
   MAX_FRAME_BYTES: String(2 * 1024 * 1024),
@@ -155,6 +167,13 @@ export interface Config {
   maxSocketsPerAddress: number;
   /** Sync requests per person per 10 s across their sockets; a socket going over is closed (1008). */
   syncRequestsPerPerson: number;
+  /**
+   * Bytes of sync answers per person per second across their sockets, and how many may go out at
+   * once (a token bucket; an answer larger than what is left still goes and is owed). An answer
+   * asked for when the bucket is empty closes that socket (1008), as too many requests do.
+   */
+  syncReplyBytesPerSecond: number;
+  syncReplyBurstBytes: number;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
   /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
@@ -226,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxSocketsPerPerson: parsed.MAX_SOCKETS_PER_PERSON,
     maxSocketsPerAddress: parsed.MAX_SOCKETS_PER_ADDRESS,
     syncRequestsPerPerson: parsed.SYNC_REQUESTS_PER_PERSON,
+    syncReplyBytesPerSecond: parsed.SYNC_REPLY_BYTES_PER_SECOND,
+    syncReplyBurstBytes: parsed.SYNC_REPLY_BURST_BYTES,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     maxFrameBytes: parsed.MAX_FRAME_BYTES,
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,

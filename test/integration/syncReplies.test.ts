@@ -16,7 +16,13 @@ const AGENDA = agendaDoc(DEMO_MEETING.id);
 const CLIENTS = 50;
 const { server, peer, keep } = serverSuite({
   // One person opens all the sockets here: the caps are not what this file tests (socketCaps.test.ts does).
-  env: { MAX_SOCKETS_PER_PERSON: String(CLIENTS + 5), SYNC_REQUESTS_PER_PERSON: '1000' },
+  env: {
+    MAX_SOCKETS_PER_PERSON: String(CLIENTS + 5),
+    SYNC_REQUESTS_PER_PERSON: '1000',
+    // 100 answers of 1.5 MB to one person (syncByteBudget.test.ts tests the byte budget).
+    SYNC_REPLY_BYTES_PER_SECOND: String(1024 ** 3),
+    SYNC_REPLY_BURST_BYTES: String(1024 ** 3),
+  },
 });
 
 /** The update in the first sync step 2 frame a raw client received, once it has come. */

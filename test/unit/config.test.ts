@@ -16,6 +16,12 @@ describe('configuration', () => {
       secureCookies: false,
       rateLimitPerMinute: 1200,
       trustProxy: false,
+      syncReplyBytesPerSecond: 1024 * 1024,
+      syncReplyBurstBytes: 16 * 1024 * 1024,
+    });
+    expect(loadConfig({ SYNC_REPLY_BYTES_PER_SECOND: '65536', SYNC_REPLY_BURST_BYTES: '131072' })).toMatchObject({
+      syncReplyBytesPerSecond: 65536,
+      syncReplyBurstBytes: 131072,
     });
   });
 
@@ -63,6 +69,7 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'true' }, /^TRUST_PROXY must be 0, a number of proxy hops/],
     [{ METRICS_ALLOW: 'everyone' }, /^METRICS_ALLOW must be/],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be/],
+    [{ SYNC_REPLY_BYTES_PER_SECOND: '100' }, /^SYNC_REPLY_BYTES_PER_SECOND must be an integer number of bytes per second/],
   ])('refuses %o with a one-line message naming the variable', (env, message) => {
     let error: unknown;
     try {

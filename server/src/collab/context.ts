@@ -15,6 +15,12 @@ export interface SocketContext {
   readOnly?: boolean;
   /** Counts the socket against its person's cap once known; false when over it (the socket is closed). */
   admitPerson?: (userId: string) => boolean;
+  /**
+   * The person's budget of sync answer bytes across their sockets (socketCaps.ts): `admit` says
+   * whether an answer may go out now (false: the socket is closed, as for too many sync
+   * requests); `spent` counts one that went out.
+   */
+  syncReplies?: { admit(): boolean; spent(bytes: number): void };
 }
 
 export interface CollabContext extends SocketContext {

@@ -9,7 +9,7 @@ import type { WebSocket } from 'ws';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
-import { FrameGuard, type FrameGuardLimits, POLICY_VIOLATION } from './frameGuard.ts';
+import { FrameGuard, type FrameGuardLimits, type FrameVerdict, POLICY_VIOLATION } from './frameGuard.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
 import type { SocketCaps } from './socketCaps.ts';
 import { holdingSocket } from './socketWrites.ts';
@@ -58,13 +58,32 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
       const { caps } = options;
       if (caps && !caps.admitAddress(request.ip, counted)) return;
       socket.on('close', () => caps?.release(request.ip, counted));
+      let refused = false;
+      // One way of refusing a flood, whether of frames or of the bytes their answers cost.
+      const refuse = (verdict: FrameVerdict, why: string, detail: Record<string, number> = {}) => {
+        request.log.warn({ verdict, ...detail }, why);
+        refused = true;
+        socket.close(POLICY_VIOLATION.code, verdict);
+      };
       const context: SocketContext = {
         socket: counted,
-        ...(caps ? { admitPerson: (userId: string) => caps.admitPerson(userId, counted) } : {}),
+        ...(caps
+          ? {
+              admitPerson: (userId: string) => caps.admitPerson(userId, counted),
+              syncReplies: {
+                admit: () => {
+                  if (refused) return false;
+                  if (caps.admitSyncReply(counted)) return true;
+                  refuse('flood', 'closed a socket over its person’s budget of sync answer bytes');
+                  return false;
+                },
+                spent: (bytes: number) => caps.spendSyncReplyBytes(counted, bytes),
+              },
+            }
+          : {}),
       };
       const connection = hocuspocus.handleConnection(counted, upgradeRequest(request), context);
       const guard = new FrameGuard(options.frameLimits);
-      let refused = false;
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
         if (refused) return; // frames already on their way when the socket was refused
         if (!isBinary) {
@@ -80,9 +99,7 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         if (verdict === 'ok' && guard.lastWasSyncRequest && options.caps && !options.caps.spendSyncRequest(counted))
           verdict = 'flood';
         if (verdict !== 'ok') {
-          request.log.warn({ verdict, bytes: frame.length }, 'closed a socket for a hostile frame');
-          refused = true;
-          socket.close(POLICY_VIOLATION.code, verdict);
+          refuse(verdict, 'closed a socket for a hostile frame', { bytes: frame.length });
           return;
         }
         // Awareness of an established document connection has a faster path (see there).

@@ -9,12 +9,15 @@
  * document sent 682 MB and pushed a bystander's edit p99 from 5.8 ms to 1,003 ms. Hocuspocus has
  * no hook that may answer a sync message. The answer here is byte for byte Hocuspocus's (checked
  * at start-up on a scratch document, see syncStepOneProblems): only who encodes it changes.
+ * It is also where the size of an answer is known, so the person's budget of answer bytes
+ * (socketCaps.ts, through the connection's context) is asked and charged here.
  */
 import { type Connection, Document, IncomingMessage, MessageReceiver, OutgoingMessage } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { SocketContext } from '../context.ts';
 import { SyncReplyCache } from '../syncReplyCache.ts';
 
 type ReadSyncMessage = MessageReceiver['readSyncMessage'];
@@ -58,16 +61,24 @@ function readSyncMessage(
   }
   const type = message.readVarUint() as 0;
   const answer = (): 0 => {
+    // The person's budget of answer bytes (socketCaps.ts): when it is spent the socket is closed
+    // by the route, as for too many requests, and nothing is encoded or sent.
+    const budget = (connection?.context as SocketContext | undefined)?.syncReplies;
+    if (budget && !budget.admit()) return type;
     const update = cache.updateFor(document, message.readVarUint8Array());
     const messageAddress = connection?.messageAddress ?? document.name;
+    let step1: Uint8Array | undefined;
     if (reply && requestFirstSync) {
-      reply(new OutgoingMessage(messageAddress).createSyncReplyMessage().writeFirstSyncStepFor(document).toUint8Array());
+      step1 = new OutgoingMessage(messageAddress).createSyncReplyMessage().writeFirstSyncStepFor(document).toUint8Array();
+      reply(step1);
     } else if (connection) {
-      connection.send(new OutgoingMessage(messageAddress).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array());
+      step1 = new OutgoingMessage(messageAddress).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array();
+      connection.send(step1);
     }
     const step2 = step2Frame(message.toUint8Array(), update);
     if (reply) reply(step2);
     else connection?.send(step2);
+    budget?.spent(step2.byteLength + (step1?.byteLength ?? 0));
     return type;
   };
   if (connection) {
