@@ -2,6 +2,7 @@
  * Attachments over HTTP on SQLite and on PostgreSQL: upload, list, byte-identical download with
  * safe headers, new versions, removal and who may do each; over-size uploads refused with 413
  * before the body is read; a renamed program and an HTML page refused; the live projection;
+ * every change refused on an archived meeting (409 MEETING_ARCHIVED) while reading still works;
  * and the text of a PDF and a DOCX found by search.
  */
 import { randomBytes } from 'node:crypto';
@@ -235,6 +236,67 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     expect(streamed.sent).toBeLessThan(3 * LIMIT);
     // The server still serves.
     expect((await upload(server, kwame, Buffer.from('still here'), 'after.txt')).status).toBe(201);
+  });
+
+  it('refuses every change to the documents of an archived meeting with 409 and changes nothing; lists and downloads still work', async () => {
+    const meeting = await http<{ id: string }>(server.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: {
+        title: 'Archived with documents',
+        startsOn: '2025-02-17',
+        endsOn: '2025-02-17',
+        timeZone: 'UTC',
+        format: 'online',
+        copyFrom: MEETING,
+      },
+    });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const id = meeting.body.id;
+    const items = await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${id}/agenda-items`, {
+      cookie: kwame.cookie,
+    });
+    const proposal = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${id}/proposals`, {
+      cookie: kwame.cookie,
+      body: { kind: 'PN', title: 'A network on documents', summary: 'Why' },
+    });
+    expect(proposal.status, JSON.stringify(proposal.body)).toBe(201);
+    const base = `/api/meetings/${id}/attachments`;
+    const targets = [base, `${base}?itemId=${items.body[0]!.id}`, `${base}?proposalId=${proposal.body.id}`];
+    const before: AttachmentDto[] = [];
+    for (const path of targets) {
+      const created = await upload(server, kwame, Buffer.from(`Before the archive: ${path}`), 'before.txt', path);
+      expect(created.status, path).toBe(201);
+      before.push(created.body);
+    }
+    const archived = await http(server.baseUrl, 'POST', `/api/meetings/${id}/archive`, { cookie: secretariat.cookie });
+    expect(archived.status).toBe(200);
+
+    const refused = (result: { status: number; body: unknown }, what: string) => {
+      expect(result.status, what).toBe(409);
+      expect((result.body as { error: { code: string } }).error.code, what).toBe('MEETING_ARCHIVED');
+    };
+    for (const path of targets) refused(await upload(server, kwame, Buffer.from('After the archive'), 'after.txt', path), path);
+    for (const attachment of before) {
+      const versions = `/api/attachments/${attachment.id}/versions`;
+      refused(await upload(server, kwame, Buffer.from('After the archive'), 'after.txt', versions), versions);
+      // Neither the uploader nor the secretariat may remove it.
+      for (const who of [kwame, secretariat])
+        refused(await http(server.baseUrl, 'DELETE', `/api/attachments/${attachment.id}`, { cookie: who.cookie }), 'DELETE');
+    }
+
+    // Nothing changed, and reading stays open.
+    const listed = await http<AttachmentDto[]>(server.baseUrl, 'GET', base, { cookie: observer.cookie });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((a) => [a.id, a.version, a.versions.length]).sort()).toEqual(before.map((a) => [a.id, 1, 1]).sort());
+    for (const [index, attachment] of before.entries()) {
+      const got = await download(server, observer, `/api/attachments/${attachment.id}`);
+      expect(got.status).toBe(200);
+      expect(got.bytes.toString()).toBe(`Before the archive: ${targets[index]}`);
+    }
+    const onItem = await http<AttachmentDto[]>(server.baseUrl, 'GET', `${base}?itemId=${items.body[0]!.id}`, {
+      cookie: observer.cookie,
+    });
+    expect(onItem.body.map((a) => a.id)).toEqual([before[1]!.id]);
   });
 
   it('finds words inside a PDF and a DOCX, with a link to the agenda item', async () => {

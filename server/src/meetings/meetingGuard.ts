@@ -25,6 +25,8 @@ const ENTITY_ROUTES: [RegExp, ScopedEntity][] = [
   [/^\/api\/actions\/:id(\/|$)/, 'action'],
   [/^\/api\/working-groups\/:id(\/|$)/, 'workingGroup'],
   [/^\/api\/calls\/:id(\/|$)/, 'call'],
+  // A new version and a removal; an upload names its meeting (`/api/meetings/:meetingId/attachments`).
+  [/^\/api\/attachments\/:id(\/|$)/, 'attachment'],
 ];
 
 const PROPOSAL_SUBMISSION = '/api/meetings/:meetingId/proposals';

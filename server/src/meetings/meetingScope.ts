@@ -15,6 +15,7 @@ const MEETING_OF: Record<string, string> = {
   action: 'SELECT meeting_id FROM action_items WHERE id = ?',
   workingGroup: 'SELECT meeting_id FROM working_groups WHERE id = ?',
   call: 'SELECT meeting_id FROM meeting_calls WHERE id = ?',
+  attachment: 'SELECT meeting_id FROM attachments WHERE id = ?',
 };
 export type ScopedEntity = keyof typeof MEETING_OF;
 
