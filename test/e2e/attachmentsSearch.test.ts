@@ -1,8 +1,10 @@
 /**
- * Documents and search in Chromium: Mei drops a PDF on an agenda item, Kwame's page shows it
- * without a reload, he searches (from the header, with `/`) for a word inside the PDF and lands
- * on the item; the pages pass axe's WCAG checks.
+ * Documents and search in Chromium: Mei drops a PDF on an agenda item (its panel on the Documents
+ * tab, then its slot in the agenda's day view), Kwame's page shows it without a reload, he
+ * searches (from the header, with `/`) for a word inside the PDF and lands on the item; the pages
+ * pass axe's WCAG checks.
  */
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
@@ -11,6 +13,21 @@ import { tinyPdf } from '../helpers/documents.ts';
 
 const ITEM = 'oc1-timeline';
 const DOCUMENTS_PATH = `/meetings/${DEMO_MEETING.id}?tab=attachments`;
+const AGENDA_PATH = `/meetings/${DEMO_MEETING.id}`;
+
+/** Drops a one-page PDF holding `text` on an element, as a file dragged from the desktop would be. */
+async function dropPdf(target: Locator, name: string, text: string): Promise<void> {
+  const bytes = [...tinyPdf([text])];
+  await target.evaluate(
+    (element, { data, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'application/pdf' }));
+      element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { data: bytes, name },
+  );
+}
 
 const { signIn } = browserSuite();
 let mei: SignedIn;
@@ -26,13 +43,7 @@ describe('documents and search', () => {
     const zone = mei.page.locator(`#item-${ITEM}`);
     await zone.waitFor();
     expect(await a11yViolations(mei.page)).toEqual([]);
-    const bytes = [...tinyPdf(['Draft timeline: the retreat in Kigali, June 2025'])];
-    await zone.evaluate((element, data) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], 'timeline-retreat.pdf', { type: 'application/pdf' }));
-      element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, bytes);
+    await dropPdf(zone, 'timeline-retreat.pdf', 'Draft timeline: the retreat in Kigali, June 2025');
     await expect.poll(() => zone.getByRole('status').textContent()).toContain('timeline-retreat.pdf added.');
 
     // Kwame's page, never reloaded, lists it under the same item.
@@ -95,5 +106,91 @@ describe('documents and search', () => {
       })
       .toBe(0);
     expect([...mei.errors, ...kwame.errors]).toEqual([]);
+  });
+  it('attaches a PDF dropped on an item of the day view; the other member sees it live, finds a word inside it and lands on the item', async () => {
+    await kwame.page.goto(DOCUMENTS_PATH);
+    await kwame.page.locator(`#item-${ITEM}`).waitFor();
+    await mei.page.goto(AGENDA_PATH);
+    await mei.page.getByRole('tab', { name: 'Day view' }).click();
+    const slot = mei.page.locator('.day-view__item', { has: mei.page.locator(`#day-item-${ITEM}`) });
+    await slot.waitFor();
+    // Dropping is for the mouse; the hint sends keyboard users to the Documents tab's button.
+    expect(await mei.page.locator('.day-view__hint').textContent()).toContain('use the Documents tab');
+    expect(await slot.getByRole('link', { name: /^Documents:/ }).count()).toBe(0);
+
+    await dropPdf(slot, 'venue-shortlist.pdf', 'Shortlist of retreat venues: Cotonou and Tbilisi');
+    await expect.poll(() => slot.getByRole('status').textContent(), { timeout: 10_000 }).toContain('venue-shortlist.pdf added.');
+    // The item now links to its documents.
+    const link = slot.getByRole('link', { name: 'Documents: 1' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`/meetings/${DEMO_MEETING.id}?tab=attachments#item-${ITEM}`);
+    expect(await a11yViolations(mei.page)).toEqual([]);
+
+    // Kwame's Documents tab, never reloaded, lists it under the same item.
+    await kwame.page.locator(`#item-${ITEM}`).getByRole('link', { name: 'venue-shortlist.pdf' }).waitFor({ timeout: 10_000 });
+
+    await kwame.page.locator('h2', { hasText: 'Documents' }).first().click();
+    await kwame.page.keyboard.press('/');
+    await expect
+      .poll(async () => JSON.stringify(await (await kwame.context.request.get('/api/search?q=cotonou')).json()), {
+        timeout: 20_000,
+      })
+      .toContain('venue-shortlist.pdf');
+    const box = kwame.page.getByRole('searchbox', { name: 'Search' });
+    await box.fill('cotonou');
+    await box.press('Enter');
+    const result = kwame.page.getByRole('region', { name: 'Documents' }).getByRole('link', { name: 'venue-shortlist.pdf' });
+    await result.waitFor();
+    await result.click();
+    await kwame.page.waitForURL((url) => url.search === '?tab=attachments' && url.hash === `#item-${ITEM}`);
+    const landed = kwame.page.locator(`#item-${ITEM}`);
+    await expect.poll(() => landed.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await landed.getByRole('link', { name: 'venue-shortlist.pdf' }).count()).toBe(1);
+    expect([...mei.errors, ...kwame.errors]).toEqual([]);
+  });
+  it('offers no upload, new version or removal on an archived meeting, where its documents still download', async () => {
+    const secretariat = await signIn('secretariat@example.org');
+    const created = await secretariat.context.request.post('/api/meetings', {
+      data: {
+        title: 'Archived with documents',
+        startsOn: '2025-02-17',
+        endsOn: '2025-02-17',
+        timeZone: 'UTC',
+        format: 'online',
+        copyFrom: DEMO_MEETING.id,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const meetingId = ((await created.json()) as { id: string }).id;
+    const added = await mei.context.request.post(`/api/meetings/${meetingId}/attachments?itemId=${ITEM}`, {
+      multipart: { file: { name: 'kept.pdf', mimeType: 'application/pdf', buffer: tinyPdf(['Kept as it was']) } },
+    });
+    expect(added.status()).toBe(201);
+    expect((await secretariat.context.request.post(`/api/meetings/${meetingId}/archive`)).status()).toBe(200);
+    await secretariat.context.close();
+
+    await mei.page.goto(`/meetings/${meetingId}?tab=attachments`);
+    const panel = mei.page.locator(`#item-${ITEM}`);
+    const kept = panel.getByRole('link', { name: 'kept.pdf' });
+    await kept.waitFor();
+    expect(await kept.getAttribute('href')).toMatch(/^\/api\/attachments\/[0-9a-f-]+$/);
+    expect(await mei.page.getByText('Choose files…').count()).toBe(0);
+    expect(await panel.getByText('New version…').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Remove kept.pdf' }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Preview' }).count()).toBe(1);
+
+    // The day view takes no drop either.
+    await mei.page.goto(`/meetings/${meetingId}`);
+    await mei.page.getByRole('tab', { name: 'Day view' }).click();
+    const slot = mei.page.locator('.day-view__item', { has: mei.page.locator(`#day-item-${ITEM}`) });
+    await slot.getByRole('link', { name: 'Documents: 1' }).waitFor();
+    expect(await mei.page.locator('.day-view__hint').count()).toBe(0);
+    await dropPdf(slot, 'too-late.pdf', 'Dropped after the archive');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await slot.locator('[role="status"]').textContent()).toBe('');
+    const listed = await mei.context.request.get(`/api/meetings/${meetingId}/attachments`);
+    expect(((await listed.json()) as { name: string }[]).map((a) => a.name)).toEqual(['kept.pdf']);
+    expect(await a11yViolations(mei.page)).toEqual([]);
+    expect(mei.errors).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The agenda laid out on the clock, day by day: each item's slot, sized by its length, a warning
  * when a day runs past its end, and (for those who may) the controls to mark the current item,
- * change an item's details, add an item and set when the day ends.
+ * change an item's details, add an item and set when the day ends. Files dropped on an item are
+ * attached to it; its documents are a link away (the Documents tab).
  */
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,11 @@ import type * as Y from 'yjs';
 import { scheduleAgenda } from '../../../shared/agendaItems.ts';
 import { formatClockTime, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { LIVE_ATTACHMENTS_MAP } from '../../../shared/schemas/attachments.ts';
+import { AttachmentDropItem } from '../attachments/AttachmentDropItem.tsx';
+import { mayAddAttachments } from '../attachments/attachmentRules.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
@@ -27,6 +32,14 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
   const [error, setError] = useState<string | null>(null);
   const [dayEnd, setDayEndDraft] = useState<string | null>(null);
   const moderator = isModerator(user.role);
+  const mayAttach = mayAddAttachments(user, meeting);
+  const attachments = useLiveMap(LIVE_ATTACHMENTS_MAP);
+  const documentsOf = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const attachment of Object.values(attachments))
+      if (attachment.itemId) counts.set(attachment.itemId, (counts.get(attachment.itemId) ?? 0) + 1);
+    return counts;
+  }, [attachments]);
   const schedule = useMemo(
     () => scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: run.dayEnd }),
     [items, meeting.startTime, run.dayEnd],
@@ -57,6 +70,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
         ))}
       </div>
       {items.length === 0 && <p>{t('agendaItems.noItems')}</p>}
+      {mayAttach && items.length > 0 && <p className="day-view__hint">{t('attachments.dayViewHint')}</p>}
       {schedule.days.map((day) => (
         <div key={day.day} className="day-view__day">
           <h3 className="day-view__day-title">
@@ -72,9 +86,12 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
               const slot = schedule.items[index]!;
               const current = item.id === run.currentItem;
               const titleId = `day-item-${item.id}`;
+              const documents = documentsOf.get(item.id) ?? 0;
               return (
-                <li
+                <AttachmentDropItem
                   key={item.id}
+                  target={{ meetingId: meeting.id, itemId: item.id }}
+                  enabled={mayAttach}
                   className={[
                     'day-view__item',
                     current ? 'day-view__item--current' : '',
@@ -100,6 +117,13 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                   <p id={titleId} className="day-view__title">
                     {item.fullNumber}. {item.title || t('agendaItems.untitled')}
                   </p>
+                  {documents > 0 && (
+                    <p className="day-view__documents">
+                      <Link to={`?tab=attachments#item-${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
+                        {t('attachments.itemDocuments', { number: documents })}
+                      </Link>
+                    </p>
+                  )}
                   {(moderator || editable) && (
                     <div className="day-view__controls">
                       {moderator && (
@@ -143,7 +167,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                   >
                     <ItemDetailsForm doc={doc} item={item} onDone={() => setEditing(null)} />
                   </Dialog>
-                </li>
+                </AttachmentDropItem>
               );
             })}
           </ol>

@@ -1,17 +1,19 @@
 /**
  * The attachments of a meeting, an agenda item or a proposal: listed live, added by button or by
  * dropping files on the panel, with a progress bar that is announced; each can be downloaded,
- * previewed (PDF, images), replaced by a new version or removed.
+ * previewed (PDF, images), replaced by a new version or removed. On an archived meeting the
+ * documents are only listed, downloaded and previewed.
  */
-import { type DragEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isModerator } from '../../../shared/roles.ts';
 import { LIVE_ATTACHMENTS_MAP } from '../../../shared/schemas/attachments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { AttachmentRow } from './AttachmentRow.tsx';
+import { mayAddAttachments, mayRemoveAttachment } from './attachmentRules.ts';
 import { type UploadTarget, uploadPath } from './attachmentsApi.ts';
+import { UploadStatus } from './UploadStatus.tsx';
+import { useFileDrop } from './useFileDrop.ts';
 import { useUpload } from './useUpload.ts';
 import './attachments.css';
 
@@ -26,39 +28,21 @@ export interface AttachmentsPanelProps {
 
 export function AttachmentsPanel({ target, heading, level = 2, id }: AttachmentsPanelProps) {
   const { t } = useTranslation();
-  const { user } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const headingId = useId();
   const all = useLiveMap(LIVE_ATTACHMENTS_MAP);
   const { current, error, done, send } = useUpload();
-  const [dragging, setDragging] = useState(false);
-  const canUpload = user.role !== 'observer';
+  const canUpload = mayAddAttachments(user, meeting);
   const list = Object.values(all)
     .filter((a) => (a.itemId ?? undefined) === target.itemId && (a.proposalId ?? undefined) === target.proposalId)
     .sort((a, b) => a.uploadedAt - b.uploadedAt);
-  const upload = (files: FileList | null) => {
-    if (files && files.length > 0) void send(uploadPath(target), [...files]);
+  const upload = (files: File[]) => {
+    if (files.length > 0) void send(uploadPath(target), files);
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    if (canUpload) upload(event.dataTransfer.files);
-  };
+  const drop = useFileDrop(canUpload, upload);
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section
-      className="attachments"
-      id={id}
-      tabIndex={id ? -1 : undefined}
-      aria-labelledby={headingId}
-      data-dragging={dragging || undefined}
-      onDragOver={(event) => {
-        if (!canUpload) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
+    <section className="attachments" id={id} tabIndex={id ? -1 : undefined} aria-labelledby={headingId} {...drop}>
       <Heading id={headingId} className="attachments__heading">
         {heading}
       </Heading>
@@ -72,24 +56,14 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
               multiple
               className="sr-only"
               onChange={(event) => {
-                upload(event.currentTarget.files);
+                upload([...(event.currentTarget.files ?? [])]);
                 event.currentTarget.value = '';
               }}
             />
           </label>
         </div>
       )}
-      <div role="status" className="attachments__status">
-        {current ? (
-          <label className="attachments__progress">
-            {t('attachments.uploading', { name: current.name, percent: Math.round(current.fraction * 100) })}
-            <progress value={current.fraction} max={1} />
-          </label>
-        ) : done ? (
-          t('attachments.uploaded', { name: done })
-        ) : null}
-      </div>
-      <ErrorAlert message={error && t('attachments.failed', { message: error })} />
+      <UploadStatus current={current} done={done} error={error} />
       {list.length === 0 ? (
         <p className="attachments__empty">{t('attachments.none')}</p>
       ) : (
@@ -99,7 +73,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
               key={attachment.id}
               attachment={attachment}
               canReplace={canUpload}
-              canRemove={isModerator(user.role) || attachment.createdBy === user.id}
+              canRemove={mayRemoveAttachment(user, meeting, attachment)}
             />
           ))}
         </ul>
