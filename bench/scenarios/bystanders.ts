@@ -4,9 +4,11 @@
  * (each answered from the whole document) and, in S11, version diffs (each replaying the
  * document's log). The figure is the bystanders' edit latency; the abuse runs from just before
  * typing starts until every edit has arrived, on each server measured, and one row runs without
- * it for reference. The abusers stay within the per-socket and per-person limits (a flood that
- * gets itself disconnected measures nothing), so what is measured is the cost of what the server
- * still has to answer.
+ * it for reference. The abusers stay within the per-socket and per-person request limits (a flood
+ * that gets itself disconnected measures nothing), so what is measured is the cost of what the
+ * server still has to answer. S12's abusers are over the per-person budget of answer BYTES
+ * (SYNC_REPLY_BYTES_PER_SECOND, SYNC_REPLY_BURST_BYTES): once their bursts are spent their requests
+ * close their sockets, which are not reopened ("abusers' sockets closed" counts them).
  */
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';

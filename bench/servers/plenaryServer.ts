@@ -41,6 +41,9 @@ const config = loadConfig({
   UPDATE_CPU_BUDGET_MS: process.env.UPDATE_CPU_BUDGET_MS,
   MAX_DOCUMENT_BYTES: process.env.MAX_DOCUMENT_BYTES,
   MAX_UPDATE_BYTES: process.env.MAX_UPDATE_BYTES,
+  // The per-person budget of sync answer bytes (S12 with a smaller burst than the default).
+  SYNC_REPLY_BYTES_PER_SECOND: process.env.SYNC_REPLY_BYTES_PER_SECOND,
+  SYNC_REPLY_BURST_BYTES: process.env.SYNC_REPLY_BURST_BYTES,
   // The benchmark's clients each sign in as their own user, but hundreds share one address.
   RATE_LIMIT_PER_MINUTE: '0',
   MAX_SOCKETS_PER_ADDRESS: '1000000',
