@@ -18,9 +18,13 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
 import { type RunView, setCurrentItem, setDayEnd } from './useRunState.ts';
+
+const DAY_END_FIELDS = ['dayEnd'] as const;
 
 /** Height of one minute on the timeline, in rem; an item is never shorter than its text. */
 const REM_PER_MINUTE = 0.06;
@@ -31,6 +35,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dayEnd, setDayEndDraft] = useState<string | null>(null);
+  const dayEndErrors = useFieldErrors(DAY_END_FIELDS);
   const moderator = isModerator(user.role);
   const mayAttach = mayAddAttachments(user, meeting);
   const attachments = useLiveMap(LIVE_ATTACHMENTS_MAP);
@@ -47,13 +52,19 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
   const fail = (failure: Error) => setError(failure.message);
   const mark = (itemId: string | null) => {
     setError(null);
+    dayEndErrors.clear();
     setCurrentItem(meeting.id, itemId).catch(fail);
   };
   const saveDayEnd = (event: FormEvent) => {
     event.preventDefault();
-    if (!dayEnd) return;
+    if (dayEnd === null) return;
     setError(null);
-    setDayEnd(meeting.id, dayEnd).then(() => setDayEndDraft(null), fail);
+    // An emptied or half-typed time reads as empty: say so beside the field instead of sending it.
+    if (!dayEndErrors.check({ dayEnd: !dayEnd && t('agendaItems.errors.dayEnd') })) return;
+    setDayEnd(meeting.id, dayEnd).then(
+      () => setDayEndDraft(null),
+      (failure: unknown) => dayEndErrors.fail(failure, { dayEnd: t('agendaItems.errors.dayEnd') }),
+    );
   };
   const overruns = schedule.days.filter((day) => day.overrunMinutes > 0);
 
@@ -183,21 +194,24 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
         </button>
       )}
       {moderator && (
-        <form className="day-view__day-end" onSubmit={saveDayEnd}>
-          <label htmlFor="day-end">{t('agendaItems.dayEndLabel')}</label>
-          <input
-            id="day-end"
-            type="time"
-            value={dayEnd ?? run.dayEnd}
-            onChange={(event) => setDayEndDraft(event.target.value)}
-            required
-          />
-          <button type="submit" className="button" disabled={!dayEnd || dayEnd === run.dayEnd}>
+        <form className="day-view__day-end" onSubmit={saveDayEnd} noValidate>
+          <Field label={t('agendaItems.dayEndLabel')} {...dayEndErrors.field('dayEnd')}>
+            {(control) => (
+              <input
+                {...control}
+                type="time"
+                value={dayEnd ?? run.dayEnd}
+                onChange={(event) => setDayEndDraft(event.target.value)}
+                required
+              />
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={dayEnd === null || dayEnd === run.dayEnd}>
             {t('agendaItems.saveDayEnd')}
           </button>
         </form>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={error ?? dayEndErrors.formError} />
     </section>
   );
 }

@@ -1,11 +1,24 @@
-/** The details of an agenda item (schedule, presenter, expected output, links), written into the shared agenda. */
+/**
+ * The details of an agenda item (schedule, presenter, expected output, links), written into the
+ * shared agenda. Nothing goes to the server, so the form itself refuses a day, start or length out
+ * of range, beside the field (the shared document would otherwise clamp it silently).
+ */
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { AGENDA_ITEM_LIMITS } from '../../../shared/agendaItems.ts';
+import { AGENDA_ITEM_LIMITS, parseClock } from '../../../shared/agendaItems.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { CheckboxField, Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, updateItem } from './agendaItemsModel.ts';
+
+const DETAILS_FIELDS = ['day', 'start', 'duration', 'presenter', 'expectedOutput', 'proposalId', 'pollId'] as const;
+
+/** A whole number from `min` to `max`, typed in a number field (empty is not one). */
+const wholeIn = (value: string, min: number, max: number) => {
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isInteger(n) && n >= min && n <= max;
+};
 
 interface Linkable {
   id: string;
@@ -28,14 +41,23 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
     proposalId: item.proposalId ?? '',
     pollId: item.pollId ?? '',
   });
+  const errors = useFieldErrors(DETAILS_FIELDS);
   const set = (key: Exclude<keyof typeof values, 'sub'>) => (event: { target: { value: string } }) =>
     setValues((before) => ({ ...before, [key]: event.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const valid = errors.check({
+      day: !wholeIn(values.day, 1, AGENDA_ITEM_LIMITS.maxDay) && t('agendaItems.errors.day', { max: AGENDA_ITEM_LIMITS.maxDay }),
+      start: values.start !== '' && parseClock(values.start) === null && t('agendaItems.errors.start'),
+      duration:
+        !wholeIn(values.duration, 0, AGENDA_ITEM_LIMITS.maxDuration) &&
+        t('agendaItems.errors.duration', { max: AGENDA_ITEM_LIMITS.maxDuration }),
+    });
+    if (!valid) return;
     updateItem(doc, item.id, {
-      day: Math.max(1, Number(values.day) || 1),
+      day: Number(values.day),
       start: values.start,
-      duration: Math.max(0, Number(values.duration) || 0),
+      duration: Number(values.duration),
       presenter: values.presenter.trim(),
       expectedOutput: values.expectedOutput.trim(),
       level: values.sub ? 1 : 0,
@@ -45,18 +67,23 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
     onDone();
   };
   return (
-    <form className="form agenda-details" onSubmit={submit} aria-label={t('agendaItems.detailsOf', { number: item.fullNumber })}>
+    <form
+      className="form agenda-details"
+      onSubmit={submit}
+      aria-label={t('agendaItems.detailsOf', { number: item.fullNumber })}
+      noValidate
+    >
       <div className="agenda-details__row">
-        <Field label={t('agendaItems.dayLabel')}>
+        <Field label={t('agendaItems.dayLabel')} {...errors.field('day')}>
           {(control) => (
             <input {...control} type="number" min={1} max={AGENDA_ITEM_LIMITS.maxDay} value={values.day} onChange={set('day')} />
           )}
         </Field>
         {/* The start time's hint is shown under the row, so that the three fields stay aligned. */}
-        <Field label={t('agendaItems.startLabel')} describedBy={`${id}-start-hint`}>
+        <Field label={t('agendaItems.startLabel')} describedBy={`${id}-start-hint`} {...errors.field('start')}>
           {(control) => <input {...control} type="time" value={values.start} onChange={set('start')} />}
         </Field>
-        <Field label={t('agendaItems.durationLabel')}>
+        <Field label={t('agendaItems.durationLabel')} {...errors.field('duration')}>
           {(control) => (
             <input
               {...control}
@@ -72,12 +99,12 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
       <p id={`${id}-start-hint`} className="form__hint">
         {t('agendaItems.startHint')}
       </p>
-      <Field label={t('agendaItems.presenterLabel')}>
+      <Field label={t('agendaItems.presenterLabel')} {...errors.field('presenter')}>
         {(control) => (
           <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.presenter} onChange={set('presenter')} />
         )}
       </Field>
-      <Field label={t('agendaItems.expectedOutputLabel')}>
+      <Field label={t('agendaItems.expectedOutputLabel')} {...errors.field('expectedOutput')}>
         {(control) => (
           <input
             {...control}
@@ -98,6 +125,7 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
         onChange={set('proposalId')}
         options={proposals}
         name={(proposal) => proposal.title}
+        field={errors.field('proposalId')}
       />
       <LinkField
         label={t('agendaItems.pollLabel')}
@@ -105,6 +133,7 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
         onChange={set('pollId')}
         options={polls}
         name={(poll) => poll.question}
+        field={errors.field('pollId')}
       />
       <div className="agenda-details__buttons">
         <button type="submit" className="button button--primary">
@@ -125,8 +154,11 @@ function LinkField({
   onChange,
   options,
   name,
+  field,
 }: {
   label: string;
+  /** Its id and message, from the form's useFieldErrors. */
+  field: { id: string; error: string | undefined };
   value: string;
   onChange: (event: { target: { value: string } }) => void;
   options: Linkable[];
@@ -134,7 +166,7 @@ function LinkField({
 }) {
   const { t } = useTranslation();
   return (
-    <Field label={label}>
+    <Field label={label} {...field}>
       {(control) => (
         <select {...control} value={value} onChange={onChange}>
           <option value="">{t('agendaItems.noLink')}</option>

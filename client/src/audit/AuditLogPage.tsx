@@ -9,6 +9,7 @@ import { get } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
 
 interface Filters {
@@ -17,6 +18,8 @@ interface Filters {
   from: string;
   to: string;
 }
+
+const FILTER_FIELDS = ['actor', 'action', 'from', 'to'] as const;
 
 const EMPTY: Filters = { actor: '', action: '', from: '', to: '' };
 
@@ -36,6 +39,8 @@ export function AuditLogPage() {
   const [actions, setActions] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const allowed = user.role === 'secretariat';
+  const errors = useFieldErrors(FILTER_FIELDS);
+  const { fail } = errors;
 
   useEffect(() => {
     if (!allowed) return;
@@ -52,12 +57,16 @@ export function AuditLogPage() {
         setEntries(loaded);
         setError(null);
       },
-      (failure: Error) => live && setError(t('app.error', { message: failure.message })),
+      (failure: Error) => {
+        if (!live) return;
+        // A refused date goes beside its field (the server names it); anything else at the top.
+        if (!fail(failure, { to: t('auditLog.errors.toBeforeFrom') })) setError(t('app.error', { message: failure.message }));
+      },
     );
     return () => {
       live = false;
     };
-  }, [filters, allowed, t]);
+  }, [filters, allowed, t, fail]);
 
   if (!allowed) {
     return (
@@ -70,16 +79,20 @@ export function AuditLogPage() {
   const set = (key: keyof Filters) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
+    const backwards = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
+    if (!errors.check({ to: backwards && t('auditLog.errors.toBeforeFrom') })) return;
     setFilters(draft);
   };
+  // The server refused a filter beside its field: nothing is loading.
+  const refused = FILTER_FIELDS.some((name) => errors.field(name).error);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
     <section className="page" aria-labelledby="audit-title">
       <h1 id="audit-title">{t('auditLog.title')}</h1>
       <p>{t('auditLog.intro')}</p>
-      <form className="admin-filters" role="search" aria-label={t('auditLog.filters')} onSubmit={apply}>
-        <Field label={t('auditLog.actor')}>
+      <form className="admin-filters" role="search" aria-label={t('auditLog.filters')} onSubmit={apply} noValidate>
+        <Field label={t('auditLog.actor')} {...errors.field('actor')}>
           {(control) => (
             <select {...control} value={draft.actor} onChange={(event) => set('actor')(event.target.value)}>
               <option value="">{t('auditLog.anyActor')}</option>
@@ -91,7 +104,7 @@ export function AuditLogPage() {
             </select>
           )}
         </Field>
-        <Field label={t('auditLog.action')}>
+        <Field label={t('auditLog.action')} {...errors.field('action')}>
           {(control) => (
             <select {...control} value={draft.action} onChange={(event) => set('action')(event.target.value)}>
               <option value="">{t('auditLog.anyAction')}</option>
@@ -103,12 +116,12 @@ export function AuditLogPage() {
             </select>
           )}
         </Field>
-        <Field label={t('auditLog.from')}>
+        <Field label={t('auditLog.from')} {...errors.field('from')}>
           {(control) => (
             <input {...control} type="date" value={draft.from} onChange={(event) => set('from')(event.target.value)} />
           )}
         </Field>
-        <Field label={t('auditLog.to')}>
+        <Field label={t('auditLog.to')} {...errors.field('to')}>
           {(control) => <input {...control} type="date" value={draft.to} onChange={(event) => set('to')(event.target.value)} />}
         </Field>
         <button type="submit" className="button button--primary">
@@ -119,7 +132,7 @@ export function AuditLogPage() {
         </a>
       </form>
       <ErrorAlert message={error} />
-      {!entries && !error && <p role="status">{t('app.loading')}</p>}
+      {!entries && !error && !refused && <p role="status">{t('app.loading')}</p>}
       {entries && (
         <p role="status">{entries.length === 0 ? t('auditLog.empty') : t('auditLog.count', { count: entries.length })}</p>
       )}

@@ -5,6 +5,7 @@ import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/s
 import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type FloorView, floorCommands, floorPath } from './floorApi.ts';
 
 interface Person {
@@ -14,13 +15,17 @@ interface Person {
   group: string;
 }
 
+const ADD_FIELDS = ['userId'] as const;
+const SETTINGS_FIELDS = ['limitSeconds', 'balanceRule'] as const;
+
 export function ChairControls({
   floor,
   run,
   busy,
 }: {
   floor: FloorView;
-  run: (command: () => Promise<unknown>, done: string) => Promise<void>;
+  /** useCommand's run: `shown` says a failure went beside a field. */
+  run: (command: () => Promise<unknown>, done: string, shown?: (error: unknown) => boolean) => Promise<void>;
   busy: boolean;
 }) {
   const { t } = useTranslation();
@@ -30,6 +35,9 @@ export function ChairControls({
   const [person, setPerson] = useState('');
   const [seconds, setSeconds] = useState(String(floor.item.limitSeconds));
   const [rule, setRule] = useState<BalanceRule>(floor.item.balanceRule);
+  const addErrors = useFieldErrors(ADD_FIELDS);
+  const settingsErrors = useFieldErrors(SETTINGS_FIELDS);
+  const secondsWords = t('floor.errors.seconds', { min: FLOOR_LIMITS.minSeconds, max: FLOOR_LIMITS.maxSeconds });
   useEffect(() => setSeconds(String(floor.item.limitSeconds)), [floor.item.limitSeconds]);
   useEffect(() => setRule(floor.item.balanceRule), [floor.item.balanceRule]);
   useEffect(() => {
@@ -69,10 +77,15 @@ export function ChairControls({
         onSubmit={(event) => {
           event.preventDefault();
           const chosen = people.find((entry) => entry.id === person);
-          if (chosen) void run(() => commands.raise({ userId: chosen.id }), t('floor.chair.added', { name: chosen.name }));
+          if (chosen)
+            void run(
+              () => commands.raise({ userId: chosen.id }),
+              t('floor.chair.added', { name: chosen.name }),
+              (error) => addErrors.fail(error),
+            );
         }}
       >
-        <Field label={t('floor.chair.addPerson')}>
+        <Field label={t('floor.chair.addPerson')} {...addErrors.field('userId')}>
           {(control) => (
             <select {...control} value={person} onChange={(event) => setPerson(event.target.value)}>
               <option value="">{t('floor.chair.choosePerson')}</option>
@@ -92,10 +105,18 @@ export function ChairControls({
         className="floor-chair__row"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => commands.settings(Number(seconds), rule), t('floor.chair.saved'));
+          const limit = seconds.trim() === '' ? Number.NaN : Number(seconds);
+          const inRange = Number.isInteger(limit) && limit >= FLOOR_LIMITS.minSeconds && limit <= FLOOR_LIMITS.maxSeconds;
+          if (!settingsErrors.check({ limitSeconds: !inRange && secondsWords })) return;
+          void run(
+            () => commands.settings(limit, rule),
+            t('floor.chair.saved'),
+            (error) => settingsErrors.fail(error, { limitSeconds: secondsWords }),
+          );
         }}
+        noValidate
       >
-        <Field label={t('floor.chair.seconds')} hint={t('floor.chair.secondsHint')}>
+        <Field label={t('floor.chair.seconds')} hint={t('floor.chair.secondsHint')} {...settingsErrors.field('limitSeconds')}>
           {(control) => (
             <input
               {...control}
@@ -115,6 +136,7 @@ export function ChairControls({
           options={BALANCE_RULES}
           optionLabel={(option) => t(`floor.rule.${option}`)}
           onChange={setRule}
+          {...settingsErrors.field('balanceRule')}
         />
         <button type="submit" className="button" disabled={busy}>
           {t('floor.chair.save')}

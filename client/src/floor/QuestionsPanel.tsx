@@ -14,7 +14,11 @@ import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { questionsPath, useFloor } from './floorApi.ts';
+
+const ASK_FIELDS = ['text'] as const;
+const HIDE_FIELDS = ['reason'] as const;
 
 export function QuestionsPanel() {
   const { t } = useTranslation();
@@ -29,6 +33,8 @@ export function QuestionsPanel() {
   const [hiding, setHiding] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const { busy, message, run } = useCommand((why) => t('floor.questions.failed', { message: why }));
+  const askErrors = useFieldErrors(ASK_FIELDS);
+  const hideErrors = useFieldErrors(HIDE_FIELDS);
 
   const refresh = useCallback(async () => {
     const list = await get<Question[]>(questionsPath(meeting.id));
@@ -72,7 +78,7 @@ export function QuestionsPanel() {
         onSubmit={(event) => {
           event.preventDefault();
           const asked = text.trim();
-          if (!asked) return;
+          if (!askErrors.check({ text: !asked && t('floor.errors.question') })) return;
           void run(
             async () => {
               await post(questionsPath(meeting.id), {
@@ -84,12 +90,15 @@ export function QuestionsPanel() {
               await refresh();
             },
             floor.meta.questionsNeedApproval ? t('floor.questions.askedPending') : t('floor.questions.asked'),
+            (error) => askErrors.fail(error, { text: t('floor.errors.question') }),
           );
         }}
+        noValidate
       >
         <Field
           label={t('floor.questions.ask')}
           hint={floor.meta.questionsNeedApproval ? t('floor.questions.needApproval') : undefined}
+          {...askErrors.field('text')}
         >
           {(control) => (
             <textarea
@@ -103,7 +112,7 @@ export function QuestionsPanel() {
           )}
         </Field>
         <CheckboxField label={t('floor.questions.anonymous')} checked={anonymous} onChange={setAnonymous} />
-        <button type="submit" className="button button--primary" disabled={busy || !text.trim()}>
+        <button type="submit" className="button button--primary" disabled={busy}>
           {t('floor.questions.submit')}
         </button>
       </form>
@@ -187,7 +196,15 @@ export function QuestionsPanel() {
                     </button>
                   )}
                   {moderator && hiding !== question.id && (
-                    <button type="button" className="button button--quiet" disabled={busy} onClick={() => setHiding(question.id)}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      disabled={busy}
+                      onClick={() => {
+                        hideErrors.clear();
+                        setHiding(question.id);
+                      }}
+                    >
                       {t('floor.questions.hide')}
                       <span className="sr-only"> {question.text}</span>
                     </button>
@@ -198,15 +215,21 @@ export function QuestionsPanel() {
                     className="floor-chair__row"
                     onSubmit={(event) => {
                       event.preventDefault();
-                      void run(async () => {
-                        await post(`/api/questions/${encodeURIComponent(question.id)}/hide`, { reason: reason.trim() });
-                        setHiding(null);
-                        setReason('');
-                        await refresh();
-                      }, t('floor.questions.hidden'));
+                      if (!hideErrors.check({ reason: !reason.trim() && t('floor.errors.reason') })) return;
+                      void run(
+                        async () => {
+                          await post(`/api/questions/${encodeURIComponent(question.id)}/hide`, { reason: reason.trim() });
+                          setHiding(null);
+                          setReason('');
+                          await refresh();
+                        },
+                        t('floor.questions.hidden'),
+                        (error) => hideErrors.fail(error, { reason: t('floor.errors.reason') }),
+                      );
                     }}
+                    noValidate
                   >
-                    <Field label={t('floor.questions.reason')}>
+                    <Field label={t('floor.questions.reason')} {...hideErrors.field('reason')}>
                       {(control) => (
                         <input
                           {...control}
@@ -217,7 +240,7 @@ export function QuestionsPanel() {
                         />
                       )}
                     </Field>
-                    <button type="submit" className="button" disabled={busy || !reason.trim()}>
+                    <button type="submit" className="button" disabled={busy}>
                       {t('floor.questions.confirmHide')}
                     </button>
                     <button type="button" className="button button--quiet" onClick={() => setHiding(null)}>

@@ -10,7 +10,10 @@ import {
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { notificationsApi } from './notificationsApi.ts';
+
+const SETTINGS_FIELDS = ['digestTime', 'timeZone'] as const;
 
 function timeZones(current: string): string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
@@ -23,6 +26,7 @@ export function NotificationSettingsPage() {
   const [settings, setSettings] = useState<NotificationSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, message, run } = useCommand((why) => t('notifications.commandFailed', { message: why }));
+  const errors = useFieldErrors(SETTINGS_FIELDS);
   const emailLegendId = useId();
   const zones = useMemo(() => timeZones(settings?.timeZone ?? 'UTC'), [settings?.timeZone]);
 
@@ -38,6 +42,7 @@ export function NotificationSettingsPage() {
       </p>
     );
 
+  const digestTimeMissing = t('form.required', { field: t('notifications.settings.digestTime') });
   const setMode = (kind: string, mode: EmailMode) => setSettings({ ...settings, email: { ...settings.email, [kind]: mode } });
 
   return (
@@ -47,8 +52,15 @@ export function NotificationSettingsPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void run(async () => setSettings(await notificationsApi.saveSettings(settings)), t('notifications.settings.saved'));
+          // A cleared or half-typed time reads as empty.
+          if (!errors.check({ digestTime: !settings.digestTime && digestTimeMissing })) return;
+          void run(
+            async () => setSettings(await notificationsApi.saveSettings(settings)),
+            t('notifications.settings.saved'),
+            (error) => errors.fail(error, { digestTime: digestTimeMissing }),
+          );
         }}
+        noValidate
       >
         <fieldset>
           <legend id={emailLegendId}>{t('notifications.settings.emailLegend')}</legend>
@@ -85,7 +97,11 @@ export function NotificationSettingsPage() {
         </fieldset>
         <fieldset>
           <legend>{t('notifications.settings.digestLegend')}</legend>
-          <Field label={t('notifications.settings.digestTime')} hint={t('notifications.settings.digestTimeHint')}>
+          <Field
+            label={t('notifications.settings.digestTime')}
+            hint={t('notifications.settings.digestTimeHint')}
+            {...errors.field('digestTime')}
+          >
             {(control) => (
               <input
                 {...control}
@@ -96,7 +112,7 @@ export function NotificationSettingsPage() {
               />
             )}
           </Field>
-          <Field label={t('notifications.settings.timeZone')}>
+          <Field label={t('notifications.settings.timeZone')} {...errors.field('timeZone')}>
             {(control) => (
               <select
                 {...control}

@@ -1,17 +1,21 @@
 /**
  * Importing people from a CSV: choose a file or paste it, preview each row ("new", "update" or
- * "error: why"), and only then import, all rows or none.
+ * "error: why"), and only then import, all rows or none. A file with rows in error, or one the
+ * server refuses, is said beside the field it came from (the file, or the pasted text).
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/schemas/users.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { InvitationLink } from './InvitationLink.tsx';
 import { ImportRefused, importPeople } from './peopleApi.ts';
 import { useErrorText } from './useErrorText.ts';
 
 type Rows = ImportResult['rows'];
+
+const IMPORT_FIELDS = ['file', 'csv'] as const;
 
 export function CsvImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -19,7 +23,10 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<Rows | null>(null);
   const [imported, setImported] = useState<Rows | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** Where the CSV came from: a refusal of it is said beside that field. */
+  const [source, setSource] = useState<'file' | 'csv'>('csv');
+  const fieldErrors = useFieldErrors(IMPORT_FIELDS);
+  const besideSource = (message: string) => fieldErrors.check(source === 'file' ? { file: message } : { csv: message });
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const id = useId();
@@ -27,17 +34,18 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
   const count = (rows: Rows, outcome: string) => rows.filter((row) => row.outcome === outcome).length;
 
   const run = async (dryRun: boolean) => {
-    if (!csv.trim()) {
-      setError(t('people.import.empty'));
-      return;
-    }
+    if (!fieldErrors.check({ file: !csv.trim() && t('people.import.empty') })) return;
     setBusy(dryRun ? 'preview' : 'import');
-    setError(null);
     try {
       const result = await importPeople(csv, dryRun);
       if (dryRun) {
         setPreview(result.rows);
         setImported(null);
+        // Rows in error: the file is what needs fixing; its field says so and the table below says which rows.
+        if (count(result.rows, 'error') > 0) {
+          besideSource(t('people.import.fixFirst'));
+          return;
+        }
       } else {
         setImported(result.rows);
         setPreview(null);
@@ -45,8 +53,11 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       }
       requestAnimationFrame(() => previewHeading.current?.focus());
     } catch (caught) {
-      if (caught instanceof ImportRefused && caught.rows.length > 0) setPreview(caught.rows);
-      setError(t('people.import.failed', { message: errorText(caught) }));
+      const message = t('people.import.failed', { message: errorText(caught) });
+      if (caught instanceof ImportRefused) {
+        if (caught.rows.length > 0) setPreview(caught.rows);
+        besideSource(message);
+      } else fieldErrors.setFormError(message);
     } finally {
       setBusy(null);
     }
@@ -55,8 +66,10 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     setCsv(await file.text());
+    setSource('file');
     setPreview(null);
     setImported(null);
+    fieldErrors.clear();
   };
 
   const rows = imported ?? preview;
@@ -66,12 +79,12 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       <h2 id={`${id}-title`}>{t('people.import.title')}</h2>
       <p>{t('people.import.intro')}</p>
       <div className="form">
-        <Field label={t('people.import.file')}>
+        <Field label={t('people.import.file')} {...fieldErrors.field('file')}>
           {(control) => (
             <input {...control} type="file" accept=".csv,text/csv" onChange={(event) => void readFile(event.target.files?.[0])} />
           )}
         </Field>
-        <Field label={t('people.import.paste')}>
+        <Field label={t('people.import.paste')} {...fieldErrors.field('csv')}>
           {(control) => (
             <textarea
               {...control}
@@ -80,6 +93,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
               value={csv}
               onChange={(event) => {
                 setCsv(event.target.value);
+                setSource('csv');
                 setPreview(null);
               }}
             />
@@ -91,7 +105,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
           </button>
         </div>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={fieldErrors.formError} />
       {rows && (
         <>
           <h3 ref={previewHeading} tabIndex={-1}>
@@ -131,7 +145,6 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
               </tbody>
             </table>
           </div>
-          {preview && errors > 0 && <p className="alert alert--error">{t('people.import.fixFirst')}</p>}
           {preview && errors === 0 && (
             <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run(false)}>
               {busy === 'import' ? t('people.import.importing') : t('people.import.confirm', { count: preview.length })}

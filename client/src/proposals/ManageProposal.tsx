@@ -18,6 +18,7 @@ import { patch } from '../app/api.ts';
 import { commentsApi } from '../comments/commentsApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { ProposalKindField } from './ProposalKindField.tsx';
 import { statusKey } from './statusKey.ts';
 
@@ -27,13 +28,17 @@ export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto;
   const moderator = isModerator(user.role);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 
-  const send = async (body: ProposalPatchBody, success: string) => {
+  const send: Send = async (body, success, shown) => {
     try {
       const updated = await patch<ProposalDto>(`/api/proposals/${encodeURIComponent(proposal.id)}`, body);
       onUpdated(updated);
       setMessage({ kind: 'status', text: success });
+      return true;
     } catch (caught) {
-      setMessage({ kind: 'alert', text: (caught as Error).message });
+      // Said beside a field of the form that sent it, or here for the whole section.
+      if (shown?.(caught)) setMessage(null);
+      else setMessage({ kind: 'alert', text: (caught as Error).message });
+      return false;
     }
   };
 
@@ -53,7 +58,11 @@ export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto;
   );
 }
 
-type Send = (body: ProposalPatchBody, success: string) => Promise<void>;
+/** Sends a change; `shown` says a refusal went beside a field. True when it was saved. */
+type Send = (body: ProposalPatchBody, success: string, shown?: (error: unknown) => boolean) => Promise<boolean>;
+
+const DETAILS_FIELDS = ['title', 'summary', 'kind', 'publicComment'] as const;
+const COAUTHOR_FIELDS = ['coAuthorIds'] as const;
 
 function StatusForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
   const { t } = useTranslation();
@@ -86,14 +95,16 @@ function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) 
   const [summary, setSummary] = useState(proposal.summary);
   const [kind, setKind] = useState<ProposalKind>(proposal.kind);
   const [publicComment, setPublicComment] = useState(proposal.publicComment);
+  const errors = useFieldErrors(DETAILS_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send({ title, summary, kind, publicComment }, t('proposals.saved'));
+    if (!errors.check({ title: !title.trim() && t('form.required', { field: t('proposals.fieldTitle') }) })) return;
+    void send({ title, summary, kind, publicComment }, t('proposals.saved'), (error) => errors.fail(error));
   };
   return (
-    <form className="proposal__subform form" aria-labelledby="proposal-details-title" onSubmit={submit}>
+    <form className="proposal__subform form" aria-labelledby="proposal-details-title" onSubmit={submit} noValidate>
       <h3 id="proposal-details-title">{t('proposals.detailsTitle')}</h3>
-      <Field label={t('proposals.fieldTitle')}>
+      <Field label={t('proposals.fieldTitle')} {...errors.field('title')}>
         {(control) => (
           <input
             {...control}
@@ -104,7 +115,7 @@ function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) 
           />
         )}
       </Field>
-      <Field label={t('proposals.fieldSummary')}>
+      <Field label={t('proposals.fieldSummary')} {...errors.field('summary')}>
         {(control) => (
           <textarea
             {...control}
@@ -115,7 +126,7 @@ function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) 
           />
         )}
       </Field>
-      <ProposalKindField value={kind} onChange={setKind} />
+      <ProposalKindField value={kind} onChange={setKind} {...errors.field('kind')} />
       <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />
       <div>
         <button type="submit" className="button">
@@ -130,6 +141,10 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<MemberDto[]>([]);
+  // A refused co-author (no longer on the board, an observer) is said beside the search field.
+  const errors = useFieldErrors(COAUTHOR_FIELDS);
+  const change = (coAuthorIds: string[]) =>
+    void send({ coAuthorIds }, t('proposals.saved'), (error) => errors.fail(error)).then((saved) => saved && errors.clear());
   const coAuthors = proposal.authors.filter((person) => person.id !== proposal.submitter.id);
 
   useEffect(() => {
@@ -165,18 +180,14 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
           {coAuthors.map((person) => (
             <li key={person.id}>
               {person.name}{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => void send({ coAuthorIds: ids.filter((id) => id !== person.id) }, t('proposals.saved'))}
-              >
+              <button type="button" className="link-button" onClick={() => change(ids.filter((id) => id !== person.id))}>
                 {t('proposals.removeCoAuthor', { name: person.name })}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <Field label={t('proposals.findPerson')}>
+      <Field label={t('proposals.findPerson')} {...errors.field('coAuthorIds')}>
         {(control) => <input {...control} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />}
       </Field>
       {candidates.length > 0 && (
@@ -188,7 +199,7 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
                 className="button button--quiet"
                 onClick={() => {
                   setQuery('');
-                  void send({ coAuthorIds: [...ids, member.id] }, t('proposals.saved'));
+                  change([...ids, member.id]);
                 }}
               >
                 {t('proposals.addCoAuthor', { name: member.name })}

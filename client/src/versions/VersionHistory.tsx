@@ -14,6 +14,10 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { DiffView } from './DiffView.tsx';
 import './versions.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { Field } from '../ui/Field.tsx';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
+
+const SAVE_FIELDS = ['name'] as const;
 
 export function VersionHistory() {
   const { t, i18n } = useTranslation();
@@ -28,6 +32,7 @@ export function VersionHistory() {
   const [diff, setDiff] = useState<DiffDto | null>(null);
   const [confirming, setConfirming] = useState<VersionDto | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const saveErrors = useFieldErrors(SAVE_FIELDS);
 
   const load = useCallback(() => {
     get<VersionDto[]>(base).then(
@@ -46,13 +51,15 @@ export function VersionHistory() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setStatus('');
+    if (!saveErrors.check({ name: !name.trim() && t('versions.errors.name') })) return;
     post<VersionDto>(base, { name }).then(
       (version) => {
         setName('');
         setStatus(t('versions.saved', { name: version.name }));
         load();
       },
-      (failure: Error) => setError(failure.message),
+      (failure: unknown) => saveErrors.fail(failure, { name: t('versions.errors.name') }),
     );
   };
 
@@ -87,20 +94,23 @@ export function VersionHistory() {
         {t('versions.title')}
       </h2>
       {isParticipant(user.role) && (
-        <form className="versions__save" onSubmit={save}>
-          <label htmlFor="version-name">{t('versions.nameLabel')}</label>
-          <div className="versions__save-row">
-            <input id="version-name" value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
-            <button type="submit" className="button">
-              {t('versions.save')}
-            </button>
-          </div>
+        <form className="versions__save" onSubmit={save} noValidate>
+          <Field label={t('versions.nameLabel')} {...saveErrors.field('name')}>
+            {(control) => (
+              <div className="versions__save-row">
+                <input {...control} value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
+                <button type="submit" className="button">
+                  {t('versions.save')}
+                </button>
+              </div>
+            )}
+          </Field>
         </form>
       )}
       <p role="status" className="versions__status">
         {status}
       </p>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={error ?? saveErrors.formError} />
       {versions && versions.length > 0 && (
         <>
           <ol className="versions__list">

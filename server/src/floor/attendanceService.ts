@@ -42,11 +42,11 @@ export class AttendanceService {
     body: { day: string; mode: AttendanceMode; userId?: string },
   ): Promise<Attendance> {
     const meeting = await this.meeting(meetingId);
-    if (Number.isNaN(Date.parse(`${body.day}T00:00:00Z`))) throw badRequest('day: not a calendar date.');
+    if (Number.isNaN(Date.parse(`${body.day}T00:00:00Z`))) throw badRequest('day: not a calendar date.', { field: 'day' });
     const forSomeone = body.userId !== undefined && body.userId !== user.id;
     if (forSomeone && !floorPolicy.checkInOthers(user)) throw forbidden('Only the secretariat may check someone else in.');
     const person = forSomeone ? await this.store.users.byId(body.userId!) : user;
-    if (!person || person.disabled) throw badRequest('userId: there is no such person.');
+    if (!person || person.disabled) throw badRequest('userId: there is no such person.', { field: 'userId' });
     await this.store.db.transaction(async (tx) => {
       const at = Date.now();
       await this.attendance.checkIn(tx, {

@@ -113,7 +113,7 @@ export class FloorService {
       );
     }
     const speaker = forSomeone ? await this.store.users.byId(body.userId!) : user;
-    if (!speaker || speaker.disabled) throw badRequest('userId: there is no such person.');
+    if (!speaker || speaker.disabled) throw badRequest('userId: there is no such person.', { field: 'userId' });
     const itemId = (await this.currentItem(meetingId)) ?? '';
     const id = newFloorId();
     const now = Date.now();
@@ -259,7 +259,8 @@ export class FloorService {
     const itemId = body.itemId ?? (await this.currentItem(meetingId)) ?? '';
     if (itemId) {
       const { items } = await readAgenda(this.store.documents, meetingId);
-      if (!items.some((item) => item.id === itemId)) throw badRequest('itemId: there is no such item on the agenda.');
+      if (!items.some((item) => item.id === itemId))
+        throw badRequest('itemId: there is no such item on the agenda.', { field: 'itemId' });
     }
     await this.store.db.transaction(async (tx) => {
       const before = await this.floor.settings(meetingId, itemId, tx);

@@ -53,11 +53,12 @@ export class QuestionService {
     await this.requireMeeting(meetingId);
     if (!floorPolicy.ask(user)) throw forbidden();
     const text = body.text.trim();
-    if (!text) throw badRequest('text: the question is empty.');
+    if (!text) throw badRequest('text: the question is empty.', { field: 'text' });
     const itemId = body.itemId ?? (await this.options.run.state(meetingId)).currentItem ?? '';
     if (itemId) {
       const { items } = await readAgenda(this.options.store.documents, meetingId);
-      if (!items.some((item) => item.id === itemId)) throw badRequest('itemId: there is no such item on the agenda.');
+      if (!items.some((item) => item.id === itemId))
+        throw badRequest('itemId: there is no such item on the agenda.', { field: 'itemId' });
     }
     const { questionsNeedApproval } = await this.options.attendance.settings(meetingId);
     const id = newFloorId();
@@ -112,7 +113,7 @@ export class QuestionService {
 
   async hide(questionId: string, user: User, reason: string): Promise<Question> {
     const trimmed = reason.trim();
-    if (!trimmed) throw badRequest('reason: say why the question is hidden.');
+    if (!trimmed) throw badRequest('reason: say why the question is hidden.', { field: 'reason' });
     return this.moderate(questionId, user, ['pending', 'visible', 'answered'], 'hidden', 'question.hidden', {
       hiddenReason: trimmed,
     });

@@ -135,8 +135,9 @@ export class ProposalService {
     const unique = [...new Set(ids)];
     for (const userId of unique) {
       const user = await this.options.store.users.byId(userId);
-      if (!user || user.disabled) throw badRequest(`There is no user ${userId}.`);
-      if (!isParticipant(user.role)) throw badRequest(`${user.name} is an observer and cannot co-author a proposal.`);
+      if (!user || user.disabled) throw badRequest(`There is no user ${userId}.`, { field: 'coAuthorIds' });
+      if (!isParticipant(user.role))
+        throw badRequest(`${user.name} is an observer and cannot co-author a proposal.`, { field: 'coAuthorIds' });
     }
     return unique;
   }
@@ -149,7 +150,9 @@ export class ProposalService {
 function checkTexts(input: { title?: string | undefined; summary?: string | undefined }): void {
   for (const [field, value] of Object.entries(input)) {
     if ((field === 'title' || field === 'summary') && typeof value === 'string' && !storableText(value)) {
-      throw badRequest(`The ${field} contains a character that cannot be stored (a NUL character or a lone UTF-16 surrogate).`);
+      throw badRequest(`The ${field} contains a character that cannot be stored (a NUL character or a lone UTF-16 surrogate).`, {
+        field,
+      });
     }
   }
 }

@@ -63,7 +63,7 @@ export class VersionService {
     await this.requireMeeting(meetingId);
     if (!isParticipant(user.role)) throw forbidden('Observers may read the version history but not save versions.');
     const trimmed = name.trim();
-    if (!trimmed) throw badRequest('Give the version a name.');
+    if (!trimmed) throw badRequest('Give the version a name.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {
       const seq = await this.versions.headSeq(agendaDoc(meetingId), tx);
       const version = await this.versions.create({ meetingId, seq, name: trimmed, kind: 'named', createdBy: user.id }, tx);
