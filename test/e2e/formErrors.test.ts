@@ -2,7 +2,9 @@
  * Errors said beside the field they are about, in Chromium: bad input to several forms puts the
  * message next to the named field (aria-invalid, aria-describedby pointing at the message) and the
  * focus on it, whether the client refused before sending or the server refused and named the field.
- * Nothing is created by refused input.
+ * Nothing is created by refused input. The forms: sign-in, meeting, poll, working group, API token,
+ * an agenda item's details, the day's end, version naming, the floor's question and speaking time,
+ * the audit log's dates and the CSV import.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +135,141 @@ describe('field-named errors', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     await expectFieldError(page, page.getByLabel('Expires on'), 'Choose a day from tomorrow to a year from today.');
     expect(await page.getByText('You have no tokens yet.').isVisible()).toBe(true);
+    expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
+
+  it('names the field in the agenda item details, the day end and version naming, and changes nothing refused', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await signIn('chair@example.org', meetingPath);
+    await page.locator('.ProseMirror .agenda-item').first().waitFor();
+    const itemsBefore = (await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/agenda-items`)
+      .then((answer) => answer.json())) as { id: string; day: number; duration: number }[];
+
+    // The item's details are written into the shared agenda, not sent: the form itself refuses.
+    await page.getByRole('tab', { name: 'Day view' }).click();
+    await page.locator('.day-view__item').first().getByRole('button', { name: 'Details' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Day', { exact: true }).fill('40');
+    await dialog.getByLabel('Minutes', { exact: true }).fill('-5');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await expectFieldError(page, dialog.getByLabel('Day', { exact: true }), 'Give a day from 1 to 31.');
+    // The length is wrong too, but the first wrong field has the focus.
+    expect(await dialog.getByLabel('Minutes', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('Day', { exact: true }).fill('2');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await expectFieldError(page, dialog.getByLabel('Minutes', { exact: true }), 'Give the length in minutes, from 0 to 1440.');
+    expect(await dialog.getByLabel('Day', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const itemsAfter = (await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/agenda-items`)
+      .then((answer) => answer.json())) as { id: string; day: number; duration: number }[];
+    expect(itemsAfter[0]).toMatchObject({ day: itemsBefore[0]!.day, duration: itemsBefore[0]!.duration });
+
+    // The day's end emptied.
+    const runOf = () =>
+      page
+        .context()
+        .request.get(`/api/meetings/${DEMO_MEETING.id}/run`)
+        .then((answer) => answer.json());
+    const runBefore = await runOf();
+    await page.getByLabel('A meeting day ends at').fill('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expectFieldError(page, page.getByLabel('A meeting day ends at'), 'Give the time a meeting day ends, like 18:00.');
+    expect(await runOf()).toMatchObject({ dayEnd: (runBefore as { dayEnd: string }).dayEnd });
+
+    // A version without a name.
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    const versionsBefore = (await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/versions`)
+      .then((answer) => answer.json())) as unknown[];
+    await page.getByLabel('Name the agenda as it is now').fill('   ');
+    await page.getByRole('button', { name: 'Save version' }).click();
+    await expectFieldError(page, page.getByLabel('Name the agenda as it is now'), 'Give the version a name.');
+    const versionsAfter = (await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/versions`)
+      .then((answer) => answer.json())) as unknown[];
+    expect(versionsAfter.length).toBe(versionsBefore.length);
+    expect(errors).toEqual([]);
+  });
+
+  it('names the field in the floor: an empty question, a speaking time out of range, and the server names it too', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    const questionsBefore = await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/questions`)
+      .then((answer) => answer.json());
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expectFieldError(page, page.getByLabel('Your question'), 'Write your question first.');
+    expect(
+      await page
+        .context()
+        .request.get(`/api/meetings/${DEMO_MEETING.id}/questions`)
+        .then((answer) => answer.json()),
+    ).toEqual(questionsBefore);
+
+    await page.getByLabel('Speaking time (seconds)').fill('5');
+    await page.getByRole('group', { name: 'Run the floor' }).getByRole('button', { name: 'Save' }).click();
+    await expectFieldError(page, page.getByLabel('Speaking time (seconds)'), 'Give a speaking time from 10 to 3600 seconds.');
+    expect(await page.getByText('The speaking time and balance rule are saved.').count()).toBe(0);
+
+    // The server refuses the same (a client that does not check) and names the field.
+    const refused = await page.context().request.put(`/api/meetings/${DEMO_MEETING.id}/floor/settings`, {
+      data: { limitSeconds: 5, balanceRule: 'none' },
+    });
+    expect(refused.status()).toBe(400);
+    expect(((await refused.json()) as { error: { details?: { field?: string } } }).error.details?.field).toBe('limitSeconds');
+    const empty = await page.context().request.post(`/api/meetings/${DEMO_MEETING.id}/questions`, { data: { text: '   ' } });
+    expect(empty.status()).toBe(400);
+    expect(((await empty.json()) as { error: { details?: { field?: string } } }).error.details?.field).toBe('text');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the file in the CSV import and the dates in the audit log', { timeout: 120_000 }, async () => {
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/people');
+    const section = page.getByRole('region', { name: 'Import from a CSV file' });
+    await section.getByRole('button', { name: 'Preview' }).click();
+    await expectFieldError(page, section.getByLabel('CSV file'), 'Choose a file or paste its contents first.');
+
+    // A file with a row in error: the file's field says so, the table says which row.
+    const header = 'email,name,role,group,region,affiliation\n';
+    await section.getByLabel('CSV file').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}aiko@igf.example,Aiko Sato,member,government,,\nbroken,Nobody,member,government,,\n`),
+    });
+    await expect.poll(() => section.getByLabel('Or paste the CSV here').inputValue()).toContain('aiko@igf.example');
+    await section.getByRole('button', { name: 'Preview' }).click();
+    await expectFieldError(page, section.getByLabel('CSV file'), /Fix the rows with errors/);
+    expect(await section.getByRole('table', { name: 'Preview' }).getByRole('row', { name: /^3 / }).textContent()).toContain(
+      'Error:',
+    );
+    expect(await section.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+
+    // A file the server refuses whole (no rows under its header): said beside the file too.
+    await section.getByLabel('CSV file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from(header) });
+    await expect.poll(() => section.getByLabel('CSV file').getAttribute('aria-invalid')).toBeNull();
+    await section.getByRole('button', { name: 'Preview' }).click();
+    await expectFieldError(page, section.getByLabel('CSV file'), 'The file was not imported');
+    expect(await server.app.store.users.byEmail('aiko@igf.example')).toBeUndefined();
+
+    // The audit log's dates, the wrong way round.
+    await page.goto('/admin/audit-log');
+    const filters = page.getByRole('search', { name: 'Filter the audit log' });
+    await filters.getByLabel('From').fill('2026-03-10');
+    await filters.getByLabel('To').fill('2026-03-01');
+    await filters.getByRole('button', { name: 'Show' }).click();
+    await expectFieldError(page, filters.getByLabel('To'), 'The end date cannot be before the start date.');
+    expect(await filters.getByLabel('From').getAttribute('aria-invalid')).toBeNull();
+    // The browser logs the refused import (400) itself; nothing else went wrong.
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
   });
 });
