@@ -214,9 +214,9 @@ describe('attendance and quorum', () => {
       setting: null,
       met: true,
     });
-    expect((await call(kwame, 'POST', `/api/meetings/${MEETING}/attendance`, { day: 'yesterday', mode: 'room' })).status).toBe(
-      400,
-    );
+    expect(
+      (await call(kwame, 'POST', `/api/meetings/${MEETING}/attendance`, { day: 'yesterday', mode: 'room' })).body,
+    ).toMatchObject({ error: { code: 'BAD_REQUEST', details: { field: 'day' } } });
   });
 });
 
@@ -277,7 +277,15 @@ describe('questions', () => {
     });
 
     const rude = (await call<Question>(kwame, 'POST', questionsPath, { text: 'An off-topic question' })).body;
-    expect((await call(chair, 'POST', `/api/questions/${rude.id}/hide`, { reason: '' })).status).toBe(400);
+    // Refusals name the field, so the form can say them beside it.
+    for (const reason of ['', '   ']) {
+      expect((await call(chair, 'POST', `/api/questions/${rude.id}/hide`, { reason })).body).toMatchObject({
+        error: { code: 'BAD_REQUEST', details: { field: 'reason' } },
+      });
+    }
+    expect((await call(kwame, 'POST', questionsPath, { text: '   ' })).body).toMatchObject({
+      error: { code: 'BAD_REQUEST', details: { field: 'text' } },
+    });
     expect((await call(kwame, 'POST', `/api/questions/${rude.id}/hide`, { reason: 'Off topic' })).status).toBe(403);
     expect((await call(chair, 'POST', `/api/questions/${rude.id}/hide`, { reason: 'Off topic' })).body).toMatchObject({
       status: 'hidden',

@@ -84,20 +84,25 @@ describe('submitting a proposal', () => {
 
   it('refuses bad input with a clear 400 and stores nothing', async () => {
     const before = (await call<ProposalDto[]>(as.laura!, 'GET', `/api/meetings/${MEETING}/proposals`)).body.length;
-    const bad = [
-      { kind: 'WG', title: 'x', summary: '' },
-      { kind: 'PN', title: '', summary: '' },
-      { kind: 'PN', title: '   ', summary: '' },
-      { kind: 'PN', title: 'x'.repeat(201), summary: '' },
-      { kind: 'PN', title: 'Null \u0000 byte', summary: '' },
-      { kind: 'PN', title: 'Ok', summary: '', coAuthorIds: ['no-such-user'] },
-      { kind: 'PN', title: 'Ok', summary: '', coAuthorIds: [as.tomas!.user.id] },
-      { title: 'Ok', summary: '' },
+    // Each refusal names the field it is about (a form says it beside that field).
+    const bad: [Record<string, unknown>, string][] = [
+      [{ kind: 'WG', title: 'x', summary: '' }, 'kind'],
+      [{ kind: 'PN', title: '', summary: '' }, 'title'],
+      [{ kind: 'PN', title: '   ', summary: '' }, 'title'],
+      [{ kind: 'PN', title: 'x'.repeat(201), summary: '' }, 'title'],
+      [{ kind: 'PN', title: 'Null \u0000 byte', summary: '' }, 'title'],
+      [{ kind: 'PN', title: 'Ok', summary: '', coAuthorIds: ['no-such-user'] }, 'coAuthorIds'],
+      [{ kind: 'PN', title: 'Ok', summary: '', coAuthorIds: [as.tomas!.user.id] }, 'coAuthorIds'],
+      [{ title: 'Ok', summary: '' }, 'kind'],
     ];
-    for (const body of bad) {
+    for (const [body, field] of bad) {
       const result = await call(as.laura!, 'POST', `/api/meetings/${MEETING}/proposals`, body);
       expect(result.status, JSON.stringify(body)).toBe(400);
-      expect(result.body.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
+      expect(result.body.error, JSON.stringify(body)).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.any(String),
+        details: { field },
+      });
     }
     expect((await call<ProposalDto[]>(as.laura!, 'GET', `/api/meetings/${MEETING}/proposals`)).body.length).toBe(before);
   });

@@ -52,6 +52,11 @@ describe('version history of the agenda', () => {
       (await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: observer.cookie, body: { name: 'x' } }))
         .status,
     ).toBe(403);
+    // A blank name is refused naming the field, so the form can say it beside the name.
+    expect(
+      (await http(server.baseUrl, 'POST', `/api/meetings/${MEETING}/versions`, { cookie: kwame.cookie, body: { name: '   ' } }))
+        .body,
+    ).toMatchObject({ error: { code: 'BAD_REQUEST', details: { field: 'name' } } });
 
     const items = agendaItemElements(kwamePeer.doc);
     appendNote(items.get('oc1-welcome')!, 'Kwame adds a welcome note');
