@@ -6,6 +6,7 @@
  */
 import type { ErrorBody } from '../../../shared/errors.ts';
 import { errorText } from '../i18n/errorText.ts';
+import { takeEarly } from './earlyRequests.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -25,12 +26,15 @@ export class ApiError extends Error {
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    // A GET the page started before React rendered (main.tsx) is answered by that request.
+    const early = method === 'GET' && body === undefined ? takeEarly(path) : undefined;
+    response = await (early ??
+      fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch (failure) {
     throw new ApiError(0, 'network', String(failure));
   }

@@ -11,6 +11,9 @@ import { keepLocalCopy } from './localCopies.ts';
 import { openProvider } from './openProvider.ts';
 import { sharedSocket } from './socket.ts';
 
+/** A token fetched before the socket opened is used only this long after; later, a new one is asked for. */
+const FIRST_TOKEN_FRESH_MS = 60_000;
+
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
 
 export interface CollabDocument {
@@ -61,12 +64,29 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
     const doc = new Y.Doc();
     const local = keepOffline ? keepLocalCopy(options.userId, name, doc) : null;
     let hadState = false;
+    const socket = sharedSocket();
+    const fetchToken = async () => (await post<{ token: string }>('/api/collab-token', { doc: name })).token;
+    // The first token is asked for now, while the socket opens, not once it is open: one round trip
+    // less before the document syncs (issue #15). It is used only while fresh (tokens last 5 minutes).
+    let firstToken: { token: Promise<string>; at: number } | null = { token: fetchToken(), at: Date.now() };
+    firstToken.token.catch(() => undefined); // a failed early token is asked for again when used
     const provider = openProvider({
-      socket: sharedSocket(),
+      socket,
       name,
       doc,
       // A fresh token, bound to this document, at every (re)connection.
-      token: async () => (await post<{ token: string }>('/api/collab-token', { doc: name })).token,
+      token: async () => {
+        const early = firstToken && Date.now() - firstToken.at < FIRST_TOKEN_FRESH_MS ? firstToken.token : null;
+        firstToken = null;
+        if (early) {
+          try {
+            return await early;
+          } catch {
+            // Asked while offline, say: ask again now that the socket is open.
+          }
+        }
+        return fetchToken();
+      },
       events: {
         onStatus: ({ status: next }) => {
           setStatus(next);
@@ -94,7 +114,7 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
         onUnsyncedChanges: ({ number }) => setUnsynced(number),
       },
     });
-    if (sharedSocket().status === WebSocketStatus.Connected) {
+    if (socket.status === WebSocketStatus.Connected) {
       setStatus(WebSocketStatus.Connected);
       setEverConnected(true);
     }

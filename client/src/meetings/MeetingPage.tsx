@@ -1,4 +1,5 @@
 /** One meeting: its header, the live poll (if any), and its views as tabs (agenda first). */
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { formatMeetingDate, formatViewerStart } from '../../../shared/i18n/format.ts';
@@ -62,7 +63,10 @@ export function MeetingPage() {
           onSelect={(id) => setSearch(id === MEETING_TABS[0]!.id ? {} : { tab: id }, { replace: true })}
         />
         <TabPanel id={selected.id}>
-          <selected.Component />
+          {/* Tabs other than the agenda load their code when first opened (meetingTabs.tsx). */}
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <selected.Component />
+          </Suspense>
         </TabPanel>
       </article>
     </MeetingProvider>

@@ -1,12 +1,10 @@
-/** The views of a meeting page, in order. Each feature owns its tab's component. */
-import type { ComponentType } from 'react';
-import { ActionsTab } from '../actions/ActionsTab.tsx';
+/**
+ * The views of a meeting page, in order. Each feature owns its tab's component. The agenda, the
+ * first view, comes with the page; every other tab's code loads when the tab is first opened, so
+ * that a slow link carries only what the first screen shows (issue #15).
+ */
+import { type ComponentType, lazy } from 'react';
 import { AgendaTab } from '../agenda/AgendaTab.tsx';
-import { AttachmentsTab } from '../attachments/AttachmentsTab.tsx';
-import { FloorTab } from '../floor/FloorTab.tsx';
-import { PollsTab } from '../polls/PollsTab.tsx';
-import { ProposalsTab } from '../proposals/ProposalsTab.tsx';
-import { WorkingGroupsTab } from '../workingGroups/WorkingGroupsTab.tsx';
 
 export interface MeetingTab {
   id: string;
@@ -14,6 +12,15 @@ export interface MeetingTab {
   labelKey: string;
   Component: ComponentType;
 }
+
+const ProposalsTab = lazy(() => import('../proposals/ProposalsTab.tsx').then((m) => ({ default: m.ProposalsTab })));
+const PollsTab = lazy(() => import('../polls/PollsTab.tsx').then((m) => ({ default: m.PollsTab })));
+const WorkingGroupsTab = lazy(() =>
+  import('../workingGroups/WorkingGroupsTab.tsx').then((m) => ({ default: m.WorkingGroupsTab })),
+);
+const ActionsTab = lazy(() => import('../actions/ActionsTab.tsx').then((m) => ({ default: m.ActionsTab })));
+const FloorTab = lazy(() => import('../floor/FloorTab.tsx').then((m) => ({ default: m.FloorTab })));
+const AttachmentsTab = lazy(() => import('../attachments/AttachmentsTab.tsx').then((m) => ({ default: m.AttachmentsTab })));
 
 export const MEETING_TABS: MeetingTab[] = [
   { id: 'agenda', labelKey: 'meeting.tabs.agenda', Component: AgendaTab },

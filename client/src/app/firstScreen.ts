@@ -1,0 +1,35 @@
+/**
+ * What the first screen of a page load needs, started at once, in parallel (issue #15): who is
+ * signed in (/api/me), and on a meeting page the meeting itself and the meeting page's code.
+ * Without this, each waited for the one before: the code for /api/me, /api/me for the meeting
+ * page's chunks, the chunks for the meeting; four round trips of 150 ms on a slow mobile link.
+ * A signed-out visitor to a meeting link gets the sign-in page as before; the meeting's code,
+ * fetched meanwhile, is what they open next. The server names the same reads as preloads in its
+ * Link header (server/src/http/clientAssets.ts), so the browser has often asked for them already.
+ */
+import { startEarly } from './earlyRequests.ts';
+
+const MEETING_PAGE = /^\/meetings\/([^/]+)\/?$/;
+
+export function startFirstScreen(pathname: string): void {
+  const me = startEarly('/api/me');
+  const meeting = MEETING_PAGE.exec(pathname);
+  if (!meeting) return;
+  let meetingId: string;
+  try {
+    meetingId = decodeURIComponent(meeting[1]!);
+  } catch {
+    return; // Not a meeting id; the page says so itself.
+  }
+  // The same path as useMeeting's, so that its first GET takes this answer.
+  startEarly(`/api/meetings/${encodeURIComponent(meetingId)}`);
+  // The same module as App's lazy MeetingPage: the chunk and the chunks it imports load in parallel now.
+  void import('../meetings/MeetingPage.tsx').catch(() => undefined);
+  // For someone signed in, the collaboration socket opens now, while the editor's code loads and
+  // renders, so that the documents authenticate on an open socket (one round trip less).
+  me.then(async (response) => {
+    if (!response.ok) return;
+    const { sharedSocket } = await import('../collab/socket.ts');
+    sharedSocket();
+  }).catch(() => undefined);
+}
