@@ -1,6 +1,7 @@
 /**
  * Serves the built client (dist/client): hashed assets cached for a year, index.html never
- * cached, and index.html for every page route so that deep links work. Text assets go out as
+ * cached, and index.html for every page route so that deep links work (meeting.html for a meeting
+ * page: the same, preloading that page's code as well). Text assets go out as
  * the Brotli or gzip copies the build wrote beside them (by Accept-Encoding); source maps are
  * not served.
  */
@@ -9,8 +10,33 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
+/** The client's meeting page route, /meetings/:meetingId (client/src/app/App.tsx). */
+const MEETING_PAGE = /^\/meetings\/([^/]+)\/?$/;
+
+/**
+ * The API reads the page's first screen starts with (client/src/app/firstScreen.ts), as preloads
+ * in a Link header: the browser asks for them with the HTML's scripts, not after running them,
+ * and the page's own fetch of the same path takes the answer (issue #15).
+ */
+function firstRequests(url: string): string {
+  const paths = ['/api/me'];
+  const meeting = MEETING_PAGE.exec(url.split('?')[0] ?? '');
+  if (meeting) {
+    try {
+      paths.push(`/api/meetings/${encodeURIComponent(decodeURIComponent(meeting[1]!))}`);
+    } catch {
+      // Not a meeting id: the page says so.
+    }
+  }
+  return paths.map((p) => `<${p}>; rel=preload; as=fetch; crossorigin`).join(', ');
+}
+
 export async function clientAssets(app: FastifyInstance, options: { root: string }): Promise<void> {
   const hasClient = fs.existsSync(path.join(options.root, 'index.html'));
+  // The meeting page's own copy of index.html, which also preloads its code (scripts/vite/pagePreloads.ts).
+  const hasMeetingPage = fs.existsSync(path.join(options.root, 'meeting.html'));
+  const pageFile = (url: string) =>
+    hasMeetingPage && MEETING_PAGE.test(url.split('?')[0] ?? '') ? 'meeting.html' : 'index.html';
   if (hasClient) {
     await app.register(fastifyStatic, {
       root: options.root,
@@ -33,7 +59,13 @@ export async function clientAssets(app: FastifyInstance, options: { root: string
       !request.url.startsWith('/api/') &&
       !path.extname(request.url.split('?')[0] ?? '') &&
       hasClient;
-    if (isPage) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    if (isPage) {
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('link', firstRequests(request.url))
+        .type('text/html')
+        .sendFile(pageFile(request.url));
+    }
     return reply
       .status(404)
       .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
