@@ -72,9 +72,39 @@ describe('the built client', () => {
     expect((await api.json()).error.code).toBe('NOT_FOUND');
   });
 
+  it('sends a meeting page with its code and first reads preloaded, the sign-in page without them', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/client/.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
+    const meetingChunk = manifest['src/meetings/MeetingPage.tsx']?.file;
+    expect(meetingChunk).toBeDefined();
+
+    const meeting = await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}?tab=polls`);
+    expect(meeting.status).toBe(200);
+    const links = meeting.headers.get('link') ?? '';
+    expect(links).toContain('</api/me>; rel=preload; as=fetch; crossorigin');
+    expect(links).toContain(`</api/meetings/${encodeURIComponent(DEMO_MEETING.id)}>; rel=preload; as=fetch; crossorigin`);
+    const meetingHtml = await meeting.text();
+    expect(meetingHtml).toContain('<div id="root">');
+    expect(meetingHtml).toContain(`<link rel="modulepreload" crossorigin href="/${meetingChunk}">`);
+
+    const signIn = await fetch(`${server.baseUrl}/`);
+    expect(signIn.headers.get('link')).toBe('</api/me>; rel=preload; as=fetch; crossorigin');
+    expect(await signIn.text()).not.toContain(meetingChunk);
+    // Only the meeting page itself: its sub-pages get index.html.
+    expect(await (await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}/floor/present`)).text()).not.toContain(meetingChunk);
+  });
+
   it('sends scripts and styles precompressed, Brotli or gzip as the browser accepts, and no source maps', async () => {
     const html = await (await fetch(`${server.baseUrl}/`)).text();
-    const script = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1] ?? '';
+    // The largest script the page loads (its entry is a few hundred bytes, sent as it is).
+    const script =
+      [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)]
+        .map((match) => match[1]!)
+        .sort(
+          (a, b) => fs.statSync(path.join(ROOT, 'dist/client', b)).size - fs.statSync(path.join(ROOT, 'dist/client', a)).size,
+        )[0] ?? '';
     const plain = await rawGet(`${server.baseUrl}${script}`);
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
