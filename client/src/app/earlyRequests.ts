@@ -29,3 +29,12 @@ export function takeEarly(path: string): Promise<Response> | undefined {
   started.delete(path);
   return performance.now() - early.at <= FRESH_MS ? early.response : undefined;
 }
+
+/**
+ * Drops every early answer not taken yet: they were read for the session the page loaded with, and
+ * signing in or out changes what the same reads return (a meeting refused before sign-in is readable
+ * after it).
+ */
+export function forgetEarly(): void {
+  started.clear();
+}

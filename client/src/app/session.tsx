@@ -2,6 +2,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { ApiError, get, post } from './api.ts';
+import { forgetEarly } from './earlyRequests.ts';
 
 interface SessionValue {
   /** undefined while loading, null when signed out. */
@@ -24,12 +25,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const { user: signedIn } = await post<{ user: PublicUser }>('/api/auth/login', { email, password });
+    forgetEarly();
     setUser(signedIn);
     return signedIn;
   }, []);
 
   const signOut = useCallback(async () => {
     await post('/api/auth/logout');
+    forgetEarly();
     if (user) {
       // y-indexeddb loads only at sign-out, not with the sign-in page.
       const { forgetLocalDocuments } = await import('../collab/localCopies.ts');
