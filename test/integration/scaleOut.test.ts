@@ -49,7 +49,11 @@ afterAll(async () => {
   for (const database of databases) await database.drop().catch(() => undefined);
 });
 
-describe('two instances', () => {
+// Each test starts two server processes on a fresh PostgreSQL database (migrations, demo seed) before it
+// measures anything: under the load of a full CI run on two cores that alone took more than the default 30 s.
+const STARTS_TWO_PROCESSES = { timeout: 90_000 };
+
+describe('two instances', STARTS_TWO_PROCESSES, () => {
   it('share sign-ins, edits and presence', async () => {
     const [a, b] = await cluster('share');
     const session = await login(a.baseUrl, 'kwame@example.org');
@@ -220,7 +224,7 @@ describe('two instances', () => {
   });
 });
 
-describe('Redis going away', () => {
+describe('Redis going away', STARTS_TWO_PROCESSES, () => {
   let redis: RedisServer;
 
   beforeAll(async () => {

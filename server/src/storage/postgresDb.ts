@@ -61,6 +61,12 @@ export class PostgresDb implements Db {
       run: (sql, params) => query(client, sql, params).then((result) => ({ changes: result.rowCount ?? 0 })),
     };
     let broken = false;
+    // A checked-out client is the pool's no longer: a connection lost between two statements is emitted
+    // on the client, and with no listener it would end the process. It fails the transaction's next query.
+    const lost = () => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await fn(tx);
@@ -74,6 +80,7 @@ export class PostgresDb implements Db {
       }
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
@@ -122,6 +129,6 @@ function isConnectionError(error: unknown): boolean {
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001'].includes(code) ||
     // disk_full, insufficient_resources, out_of_memory, io_error, read_only_sql_transaction
     ['53100', '53000', '53200', '58030', '25006'].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect/.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|encountered a connection error/.test(message)
   );
 }
