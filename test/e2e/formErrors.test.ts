@@ -4,7 +4,7 @@
  * focus on it, whether the client refused before sending or the server refused and named the field.
  * Nothing is created by refused input. The forms: sign-in, meeting, poll, working group, API token,
  * an agenda item's details, the day's end, version naming, the floor's question and speaking time,
- * the audit log's dates and the CSV import.
+ * the audit log's dates, the CSV import and a working group's election.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -270,6 +270,33 @@ describe('field-named errors', () => {
     await expectFieldError(page, filters.getByLabel('To'), 'The end date cannot be before the start date.');
     expect(await filters.getByLabel('From').getAttribute('aria-invalid')).toBeNull();
     // The browser logs the refused import (400) itself; nothing else went wrong.
+    expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
+
+  it('names the seats of an election, whether the client refuses them or the server does', { timeout: 120_000 }, async () => {
+    const { page, errors } = await signIn('secretariat@example.org', `${meetingPath}?tab=groups`);
+    const created = await page.context().request.post(`/api/meetings/${DEMO_MEETING.id}/working-groups`, {
+      data: { name: 'Working Group on Elections' },
+    });
+    expect(created.status()).toBe(201);
+    await page.reload();
+    const card = page.getByRole('article', { name: 'Working Group on Elections', exact: true });
+    await card.getByRole('button', { name: 'Start an election' }).click();
+    const seats = card.getByLabel('Co-facilitators to elect');
+    await seats.fill('9');
+    await card.getByRole('button', { name: 'Create the election' }).click();
+    await expectFieldError(page, seats, 'Give from 1 to 5 seats.');
+
+    // In range, but nobody is nominated: the server refuses and names the seats.
+    await seats.fill('1');
+    await card.getByRole('button', { name: 'Create the election' }).click();
+    await expectFieldError(page, seats, 'An election needs more nominees than seats');
+    const group = (await created.json()) as { id: string };
+    const after = (await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/working-groups`)
+      .then((answer) => answer.json())) as { id: string; elections: string[] }[];
+    expect(after.find((entry) => entry.id === group.id)?.elections).toEqual([]);
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
   });
 });

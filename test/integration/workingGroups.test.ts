@@ -94,7 +94,11 @@ describe('working groups', () => {
     // Laura is not a member (any more).
     expect((await nominate('kwame', people.laura!.user.id)).status).toBe(400);
     expect((await nominate('tomas', people.kwame!.user.id)).status).toBe(403);
-    expect((await nominate('mei', people.sofia!.user.id)).status).toBe(409);
+    // Already nominated: the refusal names the chosen member's field, as the not-a-member one does.
+    expect((await nominate('mei', people.sofia!.user.id)).body).toMatchObject({
+      error: { code: 'DUPLICATE', details: { field: 'userId' } },
+    });
+    expect((await nominate('kwame', people.laura!.user.id)).body).toMatchObject({ error: { details: { field: 'userId' } } });
     expect((await nominate('rahul', people.rahul!.user.id)).status).toBe(201);
     await waitFor(() => liveGroup(watcher, youth.id)?.nominations.length === 3, { message: 'nomination seen live' });
     // Only the nominee, who nominated them, or a moderator may withdraw.
@@ -160,7 +164,10 @@ describe('working groups', () => {
         cookie: people.secretariat!.cookie,
         body,
       });
-    expect((await elect({ kind: 'single', audience: 'members' })).status).toBe(400); // nobody nominated
+    // Nobody nominated: the refusal names the seats (there must be more nominees than seats).
+    expect((await elect({ kind: 'single', audience: 'members' })).body).toMatchObject({
+      error: { code: 'BAD_REQUEST', details: { field: 'seats' } },
+    });
     for (const key of ['ana', 'mei']) {
       const nominated = await http(server.baseUrl, 'POST', `/api/working-groups/${hybrid.id}/nominations`, {
         cookie: people[key]!.cookie,

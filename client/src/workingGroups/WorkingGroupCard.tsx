@@ -15,9 +15,14 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
+const NOMINATE_FIELDS = ['userId'] as const;
+const ELECTION_FIELDS = ['kind', 'role', 'title', 'audience', 'seats', 'results'] as const;
+/** The most seats an election fills (the server's limit too). */
+const MAX_SEATS = 5;
 
 export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
   const { t } = useTranslation();
@@ -112,24 +117,35 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
   );
 }
 
-type Run = (action: () => Promise<unknown>, done: string) => Promise<void>;
+/** useCommand's run: `shown` says a failure went beside a field. */
+type Run = (action: () => Promise<unknown>, done: string, shown?: (error: unknown) => boolean) => Promise<void>;
 
 function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; member: boolean; busy: boolean; run: Run }) {
   const { t } = useTranslation();
   const id = useId();
   const { user } = useMeetingContext();
   const [chosen, setChosen] = useState('');
+  const errors = useFieldErrors(NOMINATE_FIELDS);
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const nominatedIds = new Set(group.nominations.map((nomination) => nomination.nominee.id));
   const facilitatorIds = new Set(group.coFacilitators.map((person) => person.id));
   const others = group.members.filter((person) => person.id !== user.id && !nominatedIds.has(person.id));
   const moderator = isModerator(user.role);
-  const nominate = (userId: string, name: string) =>
-    run(() => post(`${base}/nominations`, { userId }), t('workingGroups.nominated', { name }));
+  const nominate = (userId: string, name: string, shown?: (error: unknown) => boolean) =>
+    run(() => post(`${base}/nominations`, { userId }), t('workingGroups.nominated', { name }), shown);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const person = others.find((entry) => entry.id === chosen);
-    if (person) void nominate(person.id, person.name).then(() => setChosen(''));
+    if (!person) return;
+    errors.clear();
+    // A refusal of the chosen member (not in the group, already nominated) is said beside the choice.
+    let refused = false;
+    void nominate(person.id, person.name, (error) => {
+      refused = true;
+      return errors.fail(error);
+    }).then(() => {
+      if (!refused) setChosen('');
+    });
   };
   return (
     <section className="working-group__section" aria-labelledby={`${id}-title`}>
@@ -190,15 +206,18 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
             )}
             {others.length > 0 && (
               <form className="working-group__nominate-form" onSubmit={submit}>
-                <label htmlFor={`${id}-member`}>{t('workingGroups.nominateOther')}</label>
-                <select id={`${id}-member`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-                  <option value="">{t('workingGroups.chooseMember')}</option>
-                  {others.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                    </option>
-                  ))}
-                </select>
+                <Field label={t('workingGroups.nominateOther')} {...errors.field('userId')}>
+                  {(control) => (
+                    <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+                      <option value="">{t('workingGroups.chooseMember')}</option>
+                      {others.map((person) => (
+                        <option key={person.id} value={person.id}>
+                          {person.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
                 <button type="submit" className="button" disabled={busy || !chosen}>
                   {t('workingGroups.nominate')}
                 </button>
@@ -252,14 +271,22 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
   const [role, setRole] = useState<WorkingGroupRole>('co-facilitator');
   const [title, setTitle] = useState('');
   const [pollId, setPollId] = useState<string | null>(null);
+  const errors = useFieldErrors(ELECTION_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const seatsInRange = Number.isInteger(body.seats) && body.seats >= 1 && body.seats <= MAX_SEATS;
+    if (!errors.check({ seats: !seatsInRange && t('workingGroups.errors.seats', { max: MAX_SEATS }) })) return;
     const filled = role === 'liaison' ? { role, ...(title.trim() ? { title } : {}) } : {};
-    void run(async () => {
-      const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, { ...body, ...filled });
-      setPollId(poll.id);
-      setOpen(false);
-    }, t('workingGroups.electionForm.created'));
+    void run(
+      async () => {
+        const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, { ...body, ...filled });
+        setPollId(poll.id);
+        setOpen(false);
+      },
+      t('workingGroups.electionForm.created'),
+      // Seats in range that the server refuses: there are not more nominees than seats.
+      (error) => errors.fail(error, { seats: t('workingGroups.errors.seatsOverNominees') }),
+    );
   };
   const field = (name: string) => `${id}-${name}`;
   return (
@@ -278,7 +305,7 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           {t('workingGroups.startElection')}
         </button>
       ) : (
-        <form className="form card" onSubmit={submit} aria-labelledby={field('title')}>
+        <form className="form card" onSubmit={submit} aria-labelledby={field('title')} noValidate>
           <h4 id={field('title')}>{t('workingGroups.electionForm.title', { group: group.name })}</h4>
           <p className="working-group__muted">{t('workingGroups.electionForm.help')}</p>
           <SelectField
@@ -287,6 +314,7 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
             onChange={(kind) => setBody({ ...body, kind })}
             options={ELECTION_KINDS}
             optionLabel={(kind) => t(`workingGroups.electionForm.${kind}`)}
+            {...errors.field('kind')}
           />
           <SelectField
             label={t('workingGroups.electionForm.role')}
@@ -294,15 +322,20 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
             onChange={setRole}
             options={WORKING_GROUP_ROLES}
             optionLabel={(value) => t(`workingGroups.roles.${value}`)}
+            {...errors.field('role')}
           />
           {role === 'liaison' && (
-            <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
+            <Field
+              label={t('workingGroups.admin.roleTitle')}
+              hint={t('workingGroups.admin.roleTitleHint')}
+              {...errors.field('title')}
+            >
               {(control) => (
                 <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />
               )}
             </Field>
           )}
-          <Field label={t('workingGroups.electionForm.audience')}>
+          <Field label={t('workingGroups.electionForm.audience')} {...errors.field('audience')}>
             {(control) => (
               <select
                 {...control}
@@ -314,19 +347,19 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
               </select>
             )}
           </Field>
-          <Field label={t('workingGroups.electionForm.seats')}>
+          <Field label={t('workingGroups.electionForm.seats')} {...errors.field('seats')}>
             {(control) => (
               <input
                 {...control}
                 type="number"
                 min={1}
-                max={5}
+                max={MAX_SEATS}
                 value={body.seats}
                 onChange={(event) => setBody({ ...body, seats: Number(event.target.value) })}
               />
             )}
           </Field>
-          <Field label={t('workingGroups.electionForm.results')}>
+          <Field label={t('workingGroups.electionForm.results')} {...errors.field('results')}>
             {(control) => (
               <select
                 {...control}

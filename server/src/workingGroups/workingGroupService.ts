@@ -128,7 +128,7 @@ export class WorkingGroupService {
       throw badRequest('Only a member of the working group can be nominated; they join it first.', { field: 'userId' });
     }
     if (!(await groups.addNomination(tx, groupId, nomineeId, byId)))
-      throw new AppError('DUPLICATE', 'This member is already nominated.');
+      throw new AppError('DUPLICATE', 'This member is already nominated.', { field: 'userId' });
     await this.audit(tx, byId, 'nominated', groupId, { nomineeId });
     if (tell) await this.options.notify.emit(tx, { type: 'nomination', actorId: byId, groupId, nomineeId });
   }
@@ -162,6 +162,7 @@ export class WorkingGroupService {
     if (nominees.length <= seats) {
       throw badRequest(
         `An election needs more nominees than seats (${nominees.length} nominated for ${seats}); with no contest, appoint the nominee instead.`,
+        { field: 'seats' },
       );
     }
     // The order on the ballot is drawn at random: the last tie rule (option order) is then a lot.
