@@ -1,15 +1,18 @@
 /**
  * Live updating of the public meeting page: the fingerprint route changes when what the page shows
- * changes (a closed poll, a proposal's status), not when nothing public did (a poll opened); it
+ * changes (a closed poll, a proposal's status, an agenda edit, a public comment), not when nothing public
+ * did (a poll opened, a comment on a proposal not open to the public); it
  * answers 404 for a `mag` meeting like the page, and is rate-limited per address. The page carries
  * exactly one script, same-origin and deferred, with the fingerprint it was rendered with.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
-import { login, type Session } from '../helpers/clients.ts';
+import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
+import { acknowledged, login, type Session, synced } from '../helpers/clients.ts';
+import { appendParagraph } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
-const { server, call } = serverSuite();
+const { server, call, peer } = serverSuite();
 const PUBLIC = DEMO_MEETING.id;
 const MAG = SEED_MEETING.id;
 const LIVE = (meetingId: string) => `/public/meetings/${meetingId}/live`;
@@ -70,6 +73,29 @@ describe('the public meeting page’s live updating', () => {
     const proposal = proposals.find((entry) => entry.status !== 'selected')!;
     expect((await call(secretariat, 'PATCH', `/api/proposals/${proposal.id}`, { status: 'selected' })).status).toBe(200);
     expect(await fingerprint()).not.toBe(afterPoll);
+  });
+
+  it('changes on an agenda edit and on a public comment, not on a comment the public cannot read', async () => {
+    const before = await fingerprint();
+    const editor = peer(secretariat, agendaDoc(PUBLIC));
+    await synced(editor);
+    appendParagraph(editor.doc, 'Added for the public page');
+    await acknowledged(editor);
+    const afterEdit = await fingerprint();
+    expect(afterEdit).not.toBe(before);
+
+    const proposals = (
+      await call<{ id: string; publicComment: boolean }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)
+    ).body;
+    const closed = proposals.find((proposal) => !proposal.publicComment)!;
+    const privately = await call(secretariat, 'POST', '/api/threads', { doc: proposalDoc(closed.id), body: 'Among members.' });
+    expect(privately.status).toBe(201);
+    expect(await fingerprint()).toBe(afterEdit);
+
+    const open = proposals.find((proposal) => proposal.publicComment)!;
+    const publicly = await call(secretariat, 'POST', '/api/threads', { doc: proposalDoc(open.id), body: 'For everyone.' });
+    expect(publicly.status).toBe(201);
+    expect(await fingerprint()).not.toBe(afterEdit);
   });
 
   it('answers 404 for a mag meeting, signed out and signed in', async () => {

@@ -27,6 +27,10 @@ describe('public pages and registration on PostgreSQL', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Policy Network on the Implementation of the Global Digital Compact');
     expect((await fetch(`${server.baseUrl}/public/meetings/${SEED_MEETING.id}`)).status).toBe(404);
+    // The live fingerprint's reads (documents' marks, comments' mark) run on PostgreSQL too.
+    const live = await fetch(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}/live`);
+    expect(live.status).toBe(200);
+    expect(((await live.json()) as { fingerprint: string }).fingerprint).toMatch(/^[0-9a-f]{32}$/);
 
     const form = await http<{ formToken: string }>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/registrations/form`);
     await sleep(3_200);

@@ -80,6 +80,19 @@ export class DocumentStore {
     });
   }
 
+  /**
+   * A mark that changes whenever what is stored of the document changes (its last update, its
+   * snapshot), read from indexes only: for a reader that polls, such as the public page's live updating.
+   */
+  async revision(doc: string): Promise<string> {
+    const row = await this.db.get<{ last: number | null; folded_at: number | null }>(
+      `SELECT (SELECT MAX(seq) FROM doc_updates WHERE doc = ?) AS last,
+              (SELECT updated_at FROM doc_snapshots WHERE doc = ?) AS folded_at`,
+      [doc, doc],
+    );
+    return `${row?.last ?? 0}:${row?.folded_at ?? 0}`;
+  }
+
   /** The log of a document after `afterSeq`, oldest first (version history, audits). */
   async history(doc: string, afterSeq = 0, limit = 10_000): Promise<StoredUpdate[]> {
     const rows = await this.db.all<{ seq: number; data: Uint8Array; user_id: string | null; created_at: number }>(

@@ -4,7 +4,7 @@
  * so its ids do not leak.
  */
 import type { Readable } from 'node:stream';
-import { proposalDoc } from '../../../shared/documentNames.ts';
+import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { AttachmentStore } from '../attachments/attachmentStore.ts';
@@ -146,13 +146,16 @@ export class PublicService {
    */
   async fingerprint(meetingId: string): Promise<string> {
     const meeting = await this.meeting(meetingId);
-    const [proposals, statusChanges, polls, versions, attachments, moderation] = await Promise.all([
-      this.tables.proposals(meeting.id),
+    const proposals = await this.tables.proposals(meeting.id);
+    const open = proposals.filter((proposal) => proposal.publicComment).map((proposal) => proposalDoc(proposal.id));
+    const [statusChanges, polls, versions, attachments, moderation, agenda, comments] = await Promise.all([
       this.tables.statusChanges(meeting.id),
       this.polls.listByMeeting(meeting.id),
       this.versions.list(meeting.id),
       this.attachmentRows.list(meeting.id),
       this.tables.moderation(meeting.id),
+      Promise.all([agendaDoc(meeting.id), ...open].map((doc) => this.store.documents.revision(doc))),
+      this.tables.commentsRevision(meeting.id, open),
     ]);
     return sha256(
       JSON.stringify([
@@ -163,6 +166,10 @@ export class PublicService {
         versions.filter((version) => version.kind === 'named').map((version) => version.id),
         publicAttachments(attachments, proposals).map((file) => [file.id, file.sha256]),
         moderation.length,
+        // The agenda as it stands, and the text and comment threads of proposals open for public comment: a mark
+        // of what is stored, not the documents themselves, so a poll stays a handful of indexed reads.
+        agenda,
+        comments,
       ]),
     ).slice(0, 32);
   }

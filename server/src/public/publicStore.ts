@@ -96,6 +96,22 @@ export class PublicStore {
     return rows.map((row) => ({ proposalId: row.proposal_id, title: row.title, status: row.status, at: num(row.changed_at) }));
   }
 
+  /**
+   * A mark that changes when a comment on one of these documents is added, edited, deleted or hidden, or
+   * a thread resolved. Only the documents the public page shows: a change elsewhere must not show through.
+   */
+  async commentsRevision(meetingId: string, docs: readonly string[]): Promise<string> {
+    if (docs.length === 0) return '';
+    const row = await this.db.get<Record<string, number | null>>(
+      `SELECT COUNT(c.seq) AS total, MAX(c.seq) AS last, MAX(c.edited_at) AS edited, COUNT(c.deleted_at) AS deleted,
+              COUNT(c.hidden_at) AS hidden, MAX(t.resolved_at) AS resolved
+         FROM comment_threads t LEFT JOIN comments c ON c.thread_id = t.id
+         WHERE t.meeting_id = ? AND t.doc IN (${docs.map(() => '?').join(', ')})`,
+      [meetingId, ...docs],
+    );
+    return JSON.stringify(Object.values(row ?? {}).map((value) => (value === null ? 0 : Number(value))));
+  }
+
   /** The comment threads of a document, oldest first; deleted comments are left out. */
   async threads(meetingId: string, doc: string): Promise<PublicThread[]> {
     const threads = await this.db.all<{ id: string; anchor_quote: string | null; resolved: number | boolean }>(
