@@ -128,8 +128,11 @@ describe('the board in the six UN languages', () => {
     });
   }
 
-  // Typing Arabic into the editor failed once in a full CI run (never alone, four runs): it may run
-  // again before it fails the suite, until the cause is found (see the session's note).
+  // Typing Arabic into the editor failed about once in six full-file runs under a load of 15 (never alone): the
+  // editor had the focus, was editable and online, but the text landed in a heading, not a paragraph. The likely
+  // cause: the comment threads arrive after the editor, their highlights redraw the text, and ProseMirror writes its
+  // own (older) selection back before it has read the one Control+End made. The test now waits for the threads and
+  // checks where the caret is before it types; it may still run again until the cause is confirmed.
   it('lays Arabic out right to left: side panel on the left, time ranges isolated, English titles keep their direction', {
     timeout: 120_000,
     retry: 2,
@@ -157,8 +160,21 @@ describe('the board in the six UN languages', () => {
     await expect.poll(() => page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
     // Focused rather than clicked: a click at the editor's centre can land on an agenda item's
     // non-editable details line, which leaves no caret to type at.
+    // The comment threads are in and highlighted: nothing loading will redraw the text under the caret.
+    await page.locator('.comments [data-thread-id]').first().waitFor();
+    await page.waitForLoadState('networkidle');
     await page.locator('.ProseMirror').focus();
     await page.keyboard.press('Control+End');
+    // The caret is in the document's last paragraph before anything is typed.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const anchor = window.getSelection()?.anchorNode;
+          const last = document.querySelector('.ProseMirror')?.lastElementChild;
+          return Boolean(anchor && last && last.tagName === 'P' && last.contains(anchor));
+        }),
+      )
+      .toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.type('ملاحظة جديدة');
     // The last one: a second attempt of this test finds the first attempt's paragraph too.
