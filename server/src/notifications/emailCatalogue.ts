@@ -7,6 +7,7 @@
  */
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { CallKind } from '../../../shared/schemas/meetings.ts';
+import { NOTIFICATION_KINDS } from '../../../shared/schemas/notifications.ts';
 import type { ProposalStatus } from '../../../shared/schemas/proposals.ts';
 
 /** One form per plural category the language has (`other` always). */
@@ -34,24 +35,8 @@ export const SENTENCE_KEYS = [
 ] as const;
 export type SentenceKey = (typeof SENTENCE_KEYS)[number];
 
-/** The kinds of notification as an email names them ("Stop emails about {kind}"). */
-export const KIND_NAME_KEYS = [
-  'mention',
-  'reply',
-  'poll.opened',
-  'poll.closed',
-  'election.opened',
-  'action.assigned',
-  'action.due',
-  'action.overdue',
-  'proposal.status',
-  'proposal.comment',
-  'nomination',
-  'agenda.published',
-  'agenda.changed',
-  'call.opened',
-  'call.closing',
-] as const;
+/** The kinds of notification as an email names them ("Stop emails about {kind}"): every kind there is. */
+export const KIND_NAME_KEYS = NOTIFICATION_KINDS;
 
 export interface EmailCatalogue {
   someone: string;
