@@ -162,6 +162,10 @@ describe('comment threads on a proposal, in the browser', () => {
     await option.waitFor();
     await tomas.page.keyboard.press('Enter');
     await tomas.page.keyboard.type('say whether observers may attend?');
+    // Sent once the field shows everything typed (a full CI run once saw no such thread appear within 10 s).
+    await expect
+      .poll(() => tomas.page.getByLabel('Your comment').inputValue())
+      .toBe('Could @Mei Lin say whether observers may attend?');
     await tomas.page.keyboard.press('Control+Enter');
 
     const thread = threadWith(tomas.page, 'say whether observers may attend?');
