@@ -37,6 +37,7 @@ describe('benchmark harness', () => {
       'S10',
       'S11',
       'S12',
+      'S14',
     ]);
     for (const scenario of record.scenarios) {
       expect(scenario.error, `${scenario.id} ran`).toBeUndefined();
