@@ -8,7 +8,7 @@ import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { UniqueViolation } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
 import type { Store } from '../../server/src/storage/store.ts';
-import { backends } from '../helpers/storeBackends.ts';
+import { backends, sqliteBackend } from '../helpers/storeBackends.ts';
 
 function textUpdate(doc: Y.Doc, text: string): Uint8Array {
   let update: Uint8Array | undefined;
@@ -204,6 +204,16 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       expect(await store.documents.load('agenda:never-written')).toEqual({ snapshot: null, updates: [] });
     });
 
+    it('reads the generated key of a row inserted inside a transaction', async () => {
+      const doc = new Y.Doc();
+      const [first, second] = await store.db.transaction(async (tx) => [
+        await store.documents.append('agenda:d4', textUpdate(doc, 'a'), 'u1', tx),
+        await store.documents.append('agenda:d4', textUpdate(doc, 'b'), 'u1', tx),
+      ]);
+      expect(second).toBeGreaterThan(first!);
+      expect((await store.documents.load('agenda:d4')).updates.map((update) => update.seq)).toEqual([first, second]);
+    });
+
     it('folds exactly the rows named into the snapshot, and keeps the log as history', async () => {
       const writer = new Y.Doc();
       const a = await store.documents.append('agenda:d2', textUpdate(writer, 'A'));
@@ -258,5 +268,30 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       expect(entries.map((entry) => entry.action)).toEqual(['thing.done', 'thing.undone']);
       expect(entries[0]).toMatchObject({ actorId: 'u1', detail: { n: 1 } });
     });
+  });
+});
+
+// SQLite's group commit (collab/persistence.ts): the appends of one event-loop turn share a
+// transaction. Every kind of statement made through the group must stay inside it.
+describe('group commit on SQLite', () => {
+  it('keeps every statement of a turn in one transaction, seen by another connection only once committed', async () => {
+    const backend = sqliteBackend();
+    const writer = await backend.open();
+    const reader = await backend.open();
+    try {
+      const group = writer.db.groupCommit!;
+      const doc = new Y.Doc();
+      const seq = await writer.documents.append('agenda:g1', textUpdate(doc, 'one'), 'u1', group.executor);
+      await group.executor.run('INSERT INTO settings (key, value) VALUES (?, ?)', ['group-test', 'x']);
+      // Only microtasks have run: the group is still open.
+      expect((await reader.documents.load('agenda:g1')).updates).toEqual([]);
+      expect(await reader.db.get('SELECT value FROM settings WHERE key = ?', ['group-test'])).toBeUndefined();
+      await group.committed();
+      expect((await reader.documents.load('agenda:g1')).updates.map((update) => update.seq)).toEqual([seq]);
+      expect(await reader.db.get('SELECT value FROM settings WHERE key = ?', ['group-test'])).toEqual({ value: 'x' });
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
   });
 });

@@ -34,11 +34,11 @@ export class DocumentStore {
 
   /** Appends one update and resolves with its sequence number once it is durable. */
   async append(doc: string, update: Uint8Array, userId: string | null = null, tx: SqlExecutor = this.db): Promise<number> {
-    const row = await tx.get<{ seq: number }>(
-      'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
+    return tx.insert(
+      'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?)',
       [doc, update, userId, Date.now()],
+      'seq',
     );
-    return Number(row!.seq);
   }
 
   /** What is stored of a document; a document never written has no snapshot and no updates. */

@@ -1,8 +1,9 @@
 /**
  * The one SQL contract that both backends (node:sqlite and PostgreSQL) implement.
  * Queries use `?` placeholders and the portable subset of SQL that both dialects share
- * (`ON CONFLICT`, `RETURNING`, integers for booleans and epoch milliseconds), so every
- * store module is written once and runs on both. Never put a literal `?` inside SQL text.
+ * (`ON CONFLICT`, integers for booleans and epoch milliseconds), so every store module is
+ * written once and runs on both. Never put a literal `?` inside SQL text. A key the database
+ * generates is read with `insert`, not with `RETURNING`.
  */
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -18,6 +19,13 @@ export interface SqlExecutor {
   all<T>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined>;
   run(sql: string, params?: readonly SqlParam[]): Promise<RunResult>;
+  /**
+   * Inserts one row into a table whose key the database generates (`{id}` in the migrations)
+   * and resolves with that key, the column `key`. SQLite reads the rowid the insert made: there
+   * `RETURNING` costs about three times the insert itself (bench/IMPROVEMENTS.md, S4's update
+   * log); PostgreSQL appends `RETURNING key`.
+   */
+  insert(sql: string, params: readonly SqlParam[], key: string): Promise<number>;
 }
 
 /**

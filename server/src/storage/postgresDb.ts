@@ -48,6 +48,10 @@ export class PostgresDb implements Db {
     return query(this.pool, sql, params).then((result) => ({ changes: result.rowCount ?? 0 }));
   }
 
+  insert(sql: string, params: readonly SqlParam[], key: string): Promise<number> {
+    return insertReturning(this.pool, sql, params, key);
+  }
+
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
@@ -59,6 +63,7 @@ export class PostgresDb implements Db {
       all: (sql, params) => query(client, sql, params).then((result) => result.rows as never[]),
       get: (sql, params) => query(client, sql, params).then((result) => result.rows[0] as never),
       run: (sql, params) => query(client, sql, params).then((result) => ({ changes: result.rowCount ?? 0 })),
+      insert: (sql, params, key) => insertReturning(client, sql, params, key),
     };
     let broken = false;
     // A checked-out client is the pool's no longer: a connection lost between two statements is emitted
@@ -120,6 +125,16 @@ async function query<T>(
     if (isConnectionError(error)) throw new StoreUnavailable(error);
     throw error;
   }
+}
+
+async function insertReturning(
+  client: pg.Pool | pg.PoolClient,
+  sql: string,
+  params: readonly SqlParam[],
+  key: string,
+): Promise<number> {
+  const result = await query<Record<string, unknown>>(client, `${sql} RETURNING ${key}`, params);
+  return Number(result.rows[0]![key]);
 }
 
 function isConnectionError(error: unknown): boolean {

@@ -77,6 +77,7 @@ export class SqliteDb implements Db {
       all: async (sql, params) => this.allSync(sql, params),
       get: async (sql, params) => this.getSync(sql, params),
       run: async (sql, params) => this.runSync(sql, params),
+      insert: async (sql, params) => this.insertSync(sql, params),
     };
     this.grouped = {
       all: async (sql, params) => {
@@ -89,7 +90,11 @@ export class SqliteDb implements Db {
       },
       run: async (sql, params) => {
         while (this.lock) await this.lock;
-        return this.inGroup(() => this.runSync(sql, params));
+        return this.inGroup(() => this.runStatement(sql, params));
+      },
+      insert: async (sql, params) => {
+        while (this.lock) await this.lock;
+        return this.inGroup(() => this.insertSync(sql, params));
       },
     };
     this.groupCommit = { executor: this.grouped, committed: () => this.groupCommitted() };
@@ -163,6 +168,12 @@ export class SqliteDb implements Db {
     return this.runSync(sql, params);
   }
 
+  async insert(sql: string, params: readonly SqlParam[]): Promise<number> {
+    while (this.lock) await this.lock;
+    this.commitGroup();
+    return this.insertSync(sql, params);
+  }
+
   /** True while a transaction is open; synchronous callers must then go through `run`. */
   get busy(): boolean {
     return this.lock !== null;
@@ -171,9 +182,22 @@ export class SqliteDb implements Db {
   /** Runs a statement now. Only for callers that checked `busy` (the hot path). */
   runSync(sql: string, params: readonly SqlParam[] = []): RunResult {
     if (!this.lock) this.commitGroup();
+    return this.runStatement(sql, params);
+  }
+
+  /** Runs a statement in whatever transaction is open (a group's statements must not commit their group). */
+  private runStatement(sql: string, params: readonly SqlParam[] = []): RunResult {
     try {
       const result = this.prepare(sql).run(...(params as SqlParam[]));
       return { changes: Number(result.changes) };
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  private insertSync(sql: string, params: readonly SqlParam[]): number {
+    try {
+      return Number(this.prepare(sql).run(...(params as SqlParam[])).lastInsertRowid);
     } catch (error) {
       throw translate(error);
     }
