@@ -19,6 +19,7 @@ import { SERVER_TEXT } from '../i18n/serverText.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
+import { TransactionBatcher } from '../storage/transactionBatcher.ts';
 import type { User } from '../users/userStore.ts';
 import { canVote, notEligibleMessage, pollPolicy } from './pollPolicy.ts';
 import { resultsOf, resultsVisible, toDto } from './pollResults.ts';
@@ -62,6 +63,12 @@ interface Refusal {
   message: string;
 }
 
+/** A ballot written (not yet committed): the poll as it saw it, and whether it replaced the voter's earlier one. */
+interface CastBallot {
+  poll: Poll;
+  replaced: boolean;
+}
+
 const NOT_VISIBLE = 'The results of this poll are shown when it closes.';
 
 export class PollService {
@@ -69,9 +76,12 @@ export class PollService {
   private readonly closedHooks: PollClosedHook[] = [];
   private readonly createdHooks: PollCreatedHook[] = [];
   private readonly openingHooks: PollOpeningHook[] = [];
+  /** Ballots arriving together share one transaction (group commit). */
+  private readonly ballots: TransactionBatcher<CastBallot>;
 
   constructor(options: PollServiceOptions) {
     this.options = options;
+    this.ballots = new TransactionBatcher(options.store.db, { afterCommit: (cast) => this.ballotsCommitted(cast) });
   }
 
   onClosed(hook: PollClosedHook): void {
@@ -289,63 +299,75 @@ export class PollService {
   }
 
   /**
-   * Casts (or replaces) `voter`'s ballot. Each refusal (403 not eligible, 409 not open, 400 bad
-   * choice, 404 no such poll) is recorded in the audit log in a transaction of its own, since the
-   * ballot's transaction is rolled back.
+   * Casts (or replaces) `voter`'s ballot. Ballots that arrive together share one transaction
+   * (group commit, storage/transactionBatcher.ts): each is checked and written on its own, in
+   * arrival order, with its audit entry, and answered once the transaction has committed. Each
+   * refusal (403 not eligible, 409 not open, 400 bad choice, 404 no such poll) is recorded in the
+   * audit log in a transaction of its own, since the ballot's writes are rolled back.
    */
   async castBallot(voter: User, pollId: string, choices: readonly string[]): Promise<BallotResponse> {
-    const { store, polls } = this.options;
-    let poll: Poll;
-    let replaced: boolean;
+    let cast: CastBallot;
     try {
-      ({ poll, replaced } = await store.db.transaction(async (tx) => {
-        const found = await polls.forBallot(tx, pollId);
-        if (!found) throw notFound('The poll');
-        const joinedGroupAt = found.workingGroupId ? await polls.joinedGroupAt(tx, found.workingGroupId, voter.id) : undefined;
-        if (!canVote(found, voter, { joinedGroupAt })) throw forbidden(notEligibleMessage(found));
-        if (found.status !== 'open') {
-          throw new AppError(
-            'NOT_OPEN',
-            found.status === 'closed'
-              ? 'This poll is closed: your vote was not counted.'
-              : 'This poll is not open yet: your vote was not counted.',
-            // The client says which, in the reader's language.
-            { status: found.status },
-          );
-        }
-        const problem = ballotProblem(found, choices);
-        if (problem) throw badRequest(problem);
-        await polls.writeBallot(tx, {
-          pollId,
-          voterKey: found.secret ? secretVoterKey(found.ballotKey!, voter.id) : voter.id,
-          voterId: found.secret ? null : voter.id,
-          voterGroup: voter.group,
-          choices,
-          castAt: found.secret ? null : Date.now(),
-        });
-        const again = !(await polls.markVoted(tx, pollId, voter.id));
-        await store.audit.record(
-          {
-            actorId: voter.id,
-            action: again ? 'poll.ballot.replaced' : 'poll.ballot.cast',
-            subject: `poll:${pollId}`,
-            // How a person voted is written down only for a named poll.
-            detail: found.secret ? { secret: true } : { choices },
-          },
-          tx,
-        );
-        return { poll: found, replaced: again };
-      }));
+      cast = await this.ballots.run((tx) => this.writeBallot(tx, voter, pollId, choices));
     } catch (error) {
       if (error instanceof AppError) {
         await this.recordRefusal(pollId, voter.id, { code: error.code, status: error.statusCode, message: error.message });
       }
       throw error;
     }
-    // Before projecting: an open secret poll shows the snapshot this ballot may complete.
-    await this.options.batches.publishIfDue(poll);
-    this.project(poll);
+    const { poll, replaced } = cast;
     return { voted: true, replaced, ...(poll.secret ? {} : { choices: [...choices] }) };
+  }
+
+  /** One ballot, checked and written through `tx` (its batch's transaction). */
+  private async writeBallot(tx: SqlExecutor, voter: User, pollId: string, choices: readonly string[]): Promise<CastBallot> {
+    const { store, polls } = this.options;
+    const found = await polls.forBallot(tx, pollId);
+    if (!found) throw notFound('The poll');
+    const joinedGroupAt = found.workingGroupId ? await polls.joinedGroupAt(tx, found.workingGroupId, voter.id) : undefined;
+    if (!canVote(found, voter, { joinedGroupAt })) throw forbidden(notEligibleMessage(found));
+    if (found.status !== 'open') {
+      throw new AppError(
+        'NOT_OPEN',
+        found.status === 'closed'
+          ? 'This poll is closed: your vote was not counted.'
+          : 'This poll is not open yet: your vote was not counted.',
+        // The client says which, in the reader's language.
+        { status: found.status },
+      );
+    }
+    const problem = ballotProblem(found, choices);
+    if (problem) throw badRequest(problem);
+    await polls.writeBallot(tx, {
+      pollId,
+      voterKey: found.secret ? secretVoterKey(found.ballotKey!, voter.id) : voter.id,
+      voterId: found.secret ? null : voter.id,
+      voterGroup: voter.group,
+      choices,
+      castAt: found.secret ? null : Date.now(),
+    });
+    const again = !(await polls.markVoted(tx, pollId, voter.id));
+    await store.audit.record(
+      {
+        actorId: voter.id,
+        action: again ? 'poll.ballot.replaced' : 'poll.ballot.cast',
+        subject: `poll:${pollId}`,
+        // How a person voted is written down only for a named poll.
+        detail: found.secret ? { secret: true } : { choices },
+      },
+      tx,
+    );
+    return { poll: found, replaced: again };
+  }
+
+  /** After a batch of ballots commits: each poll it touched is published (if due) and projected once. */
+  private async ballotsCommitted(cast: CastBallot[]): Promise<void> {
+    const touched = new Map(cast.map(({ poll }) => [poll.id, poll]));
+    for (const poll of touched.values()) {
+      // Before projecting: an open secret poll shows the snapshot these ballots may complete.
+      await this.options.batches.publishIfDue(poll);
+      this.project(poll);
+    }
   }
 
   /** Refuses a ballot the schema rejected, logged like any other refusal. */

@@ -1,0 +1,119 @@
+/**
+ * Group commit for commands that arrive together (ballots in a plenary vote): each command is a
+ * job run through `run(job)`; the jobs queued by the end of the event-loop turn (and those that
+ * arrive while the previous batch commits) run one after the other, in arrival order, in ONE
+ * transaction, and each caller is answered only after that transaction commits.
+ *
+ * A job is checked and written on its own: it runs inside a savepoint, so a job that throws (a
+ * refusal) rolls back only its own statements and gets its own error, and the others still
+ * commit. When the transaction as a whole fails (the store cannot write, the commit fails),
+ * nothing of the batch is written and every job that had not failed on its own gets that error.
+ *
+ * Unlike the SQLite group commit of the update log (sqliteDb.ts), which is for appends that run
+ * at once in a transaction left open across turns, the jobs here read before they write and
+ * must not see a transaction of someone else's in between, so each batch is an ordinary
+ * `Db.transaction`: it works alike on both backends.
+ */
+import { type Db, type SqlExecutor, StoreUnavailable } from './db.ts';
+
+export interface TransactionBatcherOptions<T> {
+  /** The most jobs one transaction takes (bounds how long it holds the database). */
+  maxJobs?: number;
+  /**
+   * After the commit, before any job is answered, once per batch with what the jobs that
+   * committed returned (to project their changes once, not once per job). Its failure does not
+   * undo the commit: the jobs are answered all the same.
+   */
+  afterCommit?: (committed: T[]) => Promise<void>;
+}
+
+type Job<T> = (tx: SqlExecutor) => Promise<T>;
+
+interface Pending<T> {
+  job: Job<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+export class TransactionBatcher<T> {
+  private readonly db: Db;
+  private readonly maxJobs: number;
+  private readonly afterCommit: ((committed: T[]) => Promise<void>) | undefined;
+  private queue: Pending<T>[] = [];
+  /** Whether a batch is being committed: arrivals meanwhile wait for the next one. */
+  private busy = false;
+  private scheduled = false;
+
+  constructor(db: Db, options: TransactionBatcherOptions<T> = {}) {
+    this.db = db;
+    this.maxJobs = options.maxJobs ?? 500;
+    this.afterCommit = options.afterCommit;
+  }
+
+  /** Runs `job` in the next batch's transaction; settles after that transaction commits (or fails). */
+  run(job: Job<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /**
+   * At the end of the turn, so that the jobs of the same turn share a batch. One batch at a time:
+   * two overlapping batches holding the same voter's ballots in opposite orders could deadlock
+   * on PostgreSQL, and SQLite runs one transaction at a time anyway.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.busy || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.busy) return;
+      this.busy = true;
+      void this.commit(this.queue.splice(0, this.maxJobs)).finally(() => {
+        this.busy = false;
+        this.schedule();
+      });
+    });
+  }
+
+  private async commit(batch: Pending<T>[]): Promise<void> {
+    const outcomes: Outcome<T>[] = [];
+    try {
+      await this.db.transaction(async (tx) => {
+        for (const pending of batch) outcomes.push(await this.runOne(tx, pending.job));
+      });
+    } catch (error) {
+      // Nothing of the batch was written: a job refused on its own keeps its own error.
+      for (const [index, pending] of batch.entries()) {
+        const outcome = outcomes[index];
+        pending.reject(outcome && !outcome.ok ? outcome.error : error);
+      }
+      return;
+    }
+    const committed = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
+    if (this.afterCommit && committed.length > 0) await this.afterCommit(committed).catch(() => {});
+    for (const [index, pending] of batch.entries()) {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    }
+  }
+
+  /** One job in a savepoint of its own; a store that cannot write fails the whole batch instead. */
+  private async runOne(tx: SqlExecutor, job: Job<T>): Promise<Outcome<T>> {
+    await tx.run('SAVEPOINT batched_job');
+    try {
+      const value = await job(tx);
+      await tx.run('RELEASE SAVEPOINT batched_job');
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof StoreUnavailable) throw error;
+      await tx.run('ROLLBACK TO SAVEPOINT batched_job');
+      await tx.run('RELEASE SAVEPOINT batched_job');
+      return { ok: false, error };
+    }
+  }
+}
