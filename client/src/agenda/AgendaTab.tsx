@@ -1,37 +1,25 @@
-/** The co-edited agenda, with who is here and the connection state beside it. */
+/**
+ * The co-edited agenda, with who is here and the connection state beside it. The document opens
+ * (token, socket, the server's copy) as soon as the tab renders, while the editor's code, the
+ * largest chunk of the page, is still on its way (issue #15): once it arrives the editor shows the
+ * text already received instead of starting the exchange with the server only then.
+ */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
-import { useAgendaComments } from '../comments/useDocumentComments.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { useAgendaExtensions, useAgendaTools } from './AgendaRecord.tsx';
+
+// firstScreen.ts starts loading the same module with the meeting page's.
+const AgendaDocument = lazy(() => import('./AgendaDocument.tsx').then((m) => ({ default: m.AgendaDocument })));
 
 export function AgendaTab() {
   const { t } = useTranslation();
   const { meeting, user } = useMeetingContext();
   const collab = useCollabDocument(meeting.agendaDoc, { userId: user.id });
-  const agendaExtensions = useAgendaExtensions();
-  const comments = useAgendaComments();
-  // Until the server says otherwise, only roles that may write get an editable editor.
-  // An archived meeting is read-only for everyone; a participant the server makes read-only is reading an archived one.
-  const archived = meeting.status === 'archived' || (collab?.readOnly === true && user.role !== 'observer');
-  const editable = collab ? isEditable(collab, user.role !== 'observer' && meeting.status !== 'archived') : false;
-  const tools = useAgendaTools(collab && collab.state !== 'denied' ? collab.doc : null, editable);
   if (!collab) return null;
   return (
-    <CollaborativeDocument
-      collab={collab}
-      user={user}
-      editable={editable}
-      idPrefix="agenda"
-      title={t('meeting.agenda')}
-      readOnlyNotice={archived ? t('meetingAdmin.archivedNotice') : t('meeting.readOnlyNotice')}
-      label={t('meeting.agendaLabel', { title: meeting.title })}
-      sidebarLabel={t('meeting.panels')}
-      extensions={[...comments.extensions, ...agendaExtensions]}
-      renderExtras={comments.renderExtras}
-      tools={tools}
-      margin={comments.sidebar}
-    />
+    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+      <AgendaDocument collab={collab} />
+    </Suspense>
   );
 }

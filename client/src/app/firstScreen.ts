@@ -23,8 +23,10 @@ export function startFirstScreen(pathname: string): void {
   }
   // The same path as useMeeting's, so that its first GET takes this answer.
   startEarly(`/api/meetings/${encodeURIComponent(meetingId)}`);
-  // The same module as App's lazy MeetingPage: the chunk and the chunks it imports load in parallel now.
+  // The same modules as App's lazy MeetingPage and AgendaTab's lazy editor: their chunks load in
+  // parallel now, the page's (small) beside the editor's (the largest), not one after the other.
   void import('../meetings/MeetingPage.tsx').catch(() => undefined);
+  void import('../agenda/AgendaDocument.tsx').catch(() => undefined);
   // For someone signed in, the collaboration socket opens now, while the editor's code loads and
   // renders, so that the documents authenticate on an open socket (one round trip less).
   me.then(async (response) => {
