@@ -16,9 +16,11 @@ export default defineConfig({
   plugins: [
     react(),
     bundleBudget(path.join(here, 'client/budget.json')),
-    // meeting.html: index.html that also preloads the meeting page's code and the socket the page
-    // opens first (client/src/app/firstScreen.ts), sent for /meetings/:id.
-    pagePreloads({ 'meeting.html': ['meetings/MeetingPage.tsx', 'collab/socket.ts'] }),
+    // meeting.html: index.html that also preloads the socket the page opens first and Yjs, sent for
+    // /meetings/:id. Not the meeting page's code: the entry asks for it as soon as it runs
+    // (client/src/app/firstScreen.ts), so that on a slow link the entry's chunk arrives first instead
+    // of sharing the link with the editor's (issue #15, bench S13; docs/interface.md "First load").
+    pagePreloads({ 'meeting.html': ['collab/socket.ts'] }),
     precompress(),
   ],
   build: {
