@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { type Db, type RunResult, type SqlExecutor, type SqlParam, StoreUnavailable, UniqueViolation } from './db.ts';
+import { builtFromArguments } from './statementCache.ts';
 
 const INT8_OID = 20;
 
@@ -99,7 +100,11 @@ export class PostgresDb implements Db {
   }
 }
 
-/** Caches the `?` → `$n` rewrite; the set of distinct statements is small and fixed. */
+/**
+ * Caches the `?` → `$n` rewrite of the statements written in the code (a fixed set); those whose
+ * text is built from their arguments (a list of placeholders, one text per length) are rewritten
+ * each time, so that the cache does not grow with every length the data brings (statementCache.ts).
+ */
 const rewritten = new Map<string, string>();
 
 function toPositional(sql: string): string {
@@ -107,7 +112,7 @@ function toPositional(sql: string): string {
   if (text === undefined) {
     let n = 0;
     text = sql.replace(/\?/g, () => `$${++n}`);
-    rewritten.set(sql, text);
+    if (!builtFromArguments(sql)) rewritten.set(sql, text);
   }
   return text;
 }

@@ -25,6 +25,7 @@ import {
   StoreUnavailable,
   UniqueViolation,
 } from './db.ts';
+import { StatementCache } from './statementCache.ts';
 import { WalCheckpointer } from './walCheckpointer.ts';
 
 /** A group is committed early once it holds this many statements. */
@@ -45,7 +46,8 @@ export function openSqliteDb(file: string): SqliteDb {
 
 export class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
-  private readonly statements = new Map<string, StatementSync>();
+  /** Prepared statements by text; those built from their arguments in a bounded set (statementCache.ts). */
+  private readonly statements: StatementCache<StatementSync>;
   /** Settles when the open transaction ends; null when none is open. */
   private lock: Promise<void> | null = null;
   private readonly direct: SqlExecutor;
@@ -65,6 +67,7 @@ export class SqliteDb implements Db {
   /** `file`, when the database is one, lets a worker thread take the WAL checkpoints. */
   constructor(db: DatabaseSync, file?: string) {
     this.db = db;
+    this.statements = new StatementCache((sql) => db.prepare(sql));
     // WAL with synchronous=NORMAL: a committed write is in the WAL file (the OS has it)
     // before the call returns, so it survives kill -9 of the process; only a power cut
     // can lose the last transactions.
@@ -249,12 +252,12 @@ export class SqliteDb implements Db {
   }
 
   private prepare(sql: string): StatementSync {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
+  }
+
+  /** Statements prepared and kept now (tests, metrics). */
+  get preparedStatements(): number {
+    return this.statements.size;
   }
 
   private allSync<T>(sql: string, params: readonly SqlParam[] = []): T[] {
