@@ -10,6 +10,9 @@ export interface ProcessStats {
   cpuUs: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** The JS heap's committed size (used or not: V8 keeps pages for a while after a collection). */
+  heapTotalBytes: number;
+  /** Outside the JS heap: Buffers and ArrayBuffers (Yjs updates, socket frames) and other V8-external memory. */
   externalBytes: number;
   /** Event-loop delay since the last reset, milliseconds. */
   eventLoopDelay: { p50: number; p99: number; max: number };
@@ -28,6 +31,7 @@ export function processStatsMonitor(): { stats(): ProcessStats; reset(): void } 
         cpuUs: cpu.user + cpu.system,
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,
+        heapTotalBytes: memory.heapTotal,
         externalBytes: memory.external,
         eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
         atMs: performance.timeOrigin + performance.now(),

@@ -12,14 +12,15 @@ import { concat, percentileCurve, summarize } from '../lib/stats.ts';
 import { type CastReport, callJson, measurePlenary, summarizeCast, withLiveAudience } from './liveAudience.ts';
 import { allPassed, find, ms, round, type Scenario } from './scenario.ts';
 
-interface Config {
+export interface PollConfig {
   viewers: number;
   ballots: number;
   windowMs: number;
   generators: number;
 }
 
-async function poll(options: RunOptions, server: ServerUnderTest, config: Config): Promise<Measurement> {
+/** One poll on a running server (S7; S15 runs it at a small size before its last measurement). */
+export async function poll(options: RunOptions, server: ServerUnderTest, config: PollConfig): Promise<Measurement> {
   const [meeting] = await server.documents(1, 'poll');
   const meetingId = meeting!.meetingId;
   const [chair] = await server.users(1, 'chair');
@@ -116,7 +117,7 @@ export const s7: Scenario = {
   title: 'Live poll: 5,000 viewers, 2,000 ballots in 2 s',
   target: 'exact tally; final tally on every viewer ≤ 1 s after the last ballot; ballot p99 ≤ 50 ms',
   async run(options) {
-    const config: Config = options.quick
+    const config: PollConfig = options.quick
       ? { viewers: 500, ballots: 200, windowMs: 2_000, generators: 1 }
       : { viewers: 5_000, ballots: 2_000, windowMs: 2_000, generators: 2 };
     const measurements = await measurePlenary(options, (server) => poll(options, server, config));

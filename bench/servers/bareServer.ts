@@ -7,6 +7,8 @@
  * (keep unloaded documents in a Map so that a cold load has something to load: S6),
  * BENCH_REDIS_URL (two instances through @hocuspocus/extension-redis: S8).
  */
+
+import { writeHeapSnapshot } from 'node:v8';
 import { Redis } from '@hocuspocus/extension-redis';
 import { type Extension, Server } from '@hocuspocus/server';
 import * as Y from 'yjs';
@@ -43,6 +45,8 @@ serveRpc({
   stats: () => monitor.stats(),
   resetStats: () => monitor.reset(),
   gc: () => (globalThis as { gc?: () => void }).gc?.(),
+  /** A heap snapshot of the process into `file` (S15 with BENCH_HEAP_SNAPSHOTS, looking for what stays). */
+  heapSnapshot: ({ file }: { file: string }) => writeHeapSnapshot(file),
   collabCounts: () => ({ connections: hocuspocus.getConnectionsCount(), documents: hocuspocus.getDocumentsCount() }),
   memoryTexts({ docName }: { docName: string }): [number, string][] | null {
     const document = hocuspocus.documents.get(docName);

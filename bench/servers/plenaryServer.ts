@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import * as Y from 'yjs';
 import { freePort } from '../../test/helpers/freePort.ts';
 import { paragraphTexts } from '../lib/benchDoc.ts';
@@ -68,6 +69,8 @@ serveRpc({
   stats: () => monitor.stats(),
   resetStats: () => monitor.reset(),
   gc: () => (globalThis as { gc?: () => void }).gc?.(),
+  /** A heap snapshot of the process into `file` (S15 with BENCH_HEAP_SNAPSHOTS, looking for what stays). */
+  heapSnapshot: ({ file }: { file: string }) => writeHeapSnapshot(file),
   collabCounts: () => ({ connections: app.collab.getConnectionsCount(), documents: app.collab.getDocumentsCount() }),
 
   async createUsers({

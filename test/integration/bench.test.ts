@@ -38,6 +38,7 @@ describe('benchmark harness', () => {
       'S11',
       'S12',
       'S14',
+      'S15',
     ]);
     for (const scenario of record.scenarios) {
       expect(scenario.error, `${scenario.id} ran`).toBeUndefined();
