@@ -21,6 +21,8 @@ interface Config {
   typing: TypingConfig;
   rounds: number;
   poll: PollConfig;
+  /** Between the two collections, and after the second before reading. */
+  pauseMs: [number, number];
 }
 
 interface Memory {
@@ -41,7 +43,7 @@ const TOLERANCE = 0.1;
  * ran), then collects twice, apart, so that what finalizers and weak references let go is
  * collected too.
  */
-async function settledMemory(server: ServerUnderTest, timeoutMs = 15_000): Promise<Memory> {
+async function settledMemory(server: ServerUnderTest, pauseMs: [number, number], timeoutMs = 15_000): Promise<Memory> {
   const deadline = Date.now() + timeoutMs;
   let counts: { connections: number; documents: number };
   for (;;) {
@@ -50,9 +52,9 @@ async function settledMemory(server: ServerUnderTest, timeoutMs = 15_000): Promi
     await sleep(100);
   }
   await server.gc();
-  await sleep(200);
+  await sleep(pauseMs[0]);
   await server.gc();
-  await sleep(300);
+  await sleep(pauseMs[1]);
   const stats = await server.stats();
   return {
     rssBytes: stats.rssBytes,
@@ -76,19 +78,19 @@ async function snapshot(server: ServerUnderTest, name: string): Promise<void> {
 }
 
 async function repeatedRounds(options: RunOptions, server: ServerUnderTest, config: Config): Promise<Measurement> {
-  const fresh = await settledMemory(server);
+  const fresh = await settledMemory(server, config.pauseMs);
   // The first round compiles the code paths and fills the pools a server keeps for good (SQLite's
   // page cache, prepared statements): the start is measured after it.
   options.log('    warm-up round');
   const warmUp = await runTyping(options, [server], config.typing);
-  const start = await settledMemory(server);
+  const start = await settledMemory(server, config.pauseMs);
   await snapshot(server, 'start');
   const outcomes: TypingOutcome[] = [];
   const after: Memory[] = [];
   for (let r = 0; r < config.rounds; r++) {
     options.log(`    round ${r + 1} of ${config.rounds}`);
     outcomes.push(await runTyping(options, [server], config.typing));
-    after.push(await settledMemory(server));
+    after.push(await settledMemory(server, config.pauseMs));
     await snapshot(server, `round-${r + 1}`);
   }
   let polled: Measurement | null = null;
@@ -96,7 +98,7 @@ async function repeatedRounds(options: RunOptions, server: ServerUnderTest, conf
   if (server.isPlenary) {
     options.log(`    a live poll: ${config.poll.viewers} viewers, ${config.poll.ballots} ballots`);
     polled = await poll(options, server, config.poll);
-    afterPoll = await settledMemory(server);
+    afterPoll = await settledMemory(server, config.pauseMs);
   }
 
   const typed = mergeOutcomes(outcomes);
@@ -165,8 +167,9 @@ export const s15: Scenario = {
       // BENCH_S15_ROUNDS (development): more rounds, to tell growth that levels off from growth that does not.
       rounds: Number(process.env.BENCH_S15_ROUNDS ?? 5),
       poll: options.quick
-        ? { viewers: 100, ballots: 50, windowMs: 1_000, generators: 1 }
+        ? { viewers: 50, ballots: 20, windowMs: 500, generators: 1 }
         : { viewers: 500, ballots: 200, windowMs: 2_000, generators: 1 },
+      pauseMs: options.quick ? [100, 100] : [200, 300],
     };
     // The quick run (CI: correctness only) measures Plenary alone, to stay within half a minute.
     const specs: ServerSpec[] = [...(options.quick ? [] : [BARE]), ...plenarySpecs(options)].filter(
@@ -186,7 +189,7 @@ export const s15: Scenario = {
     const plenary = verdictOf(find(measurements, 'Plenary'));
     const bare = verdictOf(find(measurements, BARE.label));
     return {
-      setup: `One process per server. S1's load (${config.typing.clients} clients on one agenda, each typing ${config.typing.ratePerSec} edits/s with a caret update per edit, for ${config.typing.durationMs / 1000} s, on a new agenda each round, tokens from POST /api/collab-token) runs once to warm the server up, then ${config.rounds} times; the clients disconnect after each round. On Plenary, a live poll follows (${config.poll.viewers} viewers of live:{meetingId}, ${config.poll.ballots} ballots in ${config.poll.windowMs / 1000} s, as in S7). After the warm-up round and after each round, once the server holds no connection and no document, it is collected twice (global.gc, 200 ms apart) and its RSS and JS heap read. Latency: the ${config.rounds} rounds pooled.`,
+      setup: `One process per server. S1's load (${config.typing.clients} clients on one agenda, each typing ${config.typing.ratePerSec} edits/s with a caret update per edit, for ${config.typing.durationMs / 1000} s, on a new agenda each round, tokens from POST /api/collab-token) runs once to warm the server up, then ${config.rounds} times; the clients disconnect after each round. On Plenary, a live poll follows (${config.poll.viewers} viewers of live:{meetingId}, ${config.poll.ballots} ballots in ${config.poll.windowMs / 1000} s, as in S7). After the warm-up round and after each round, once the server holds no connection and no document, it is collected twice (global.gc, ${config.pauseMs[0]} ms apart) and its RSS and JS heap read. Latency: the ${config.rounds} rounds pooled.`,
       latencyLabel: 'edit → applied on every other client',
       measurements,
       met: plenary.met === null ? null : plenary.met && allPassed(measurements),
