@@ -165,7 +165,8 @@ export const s15: Scenario = {
     const config: Config = {
       typing: options.quick ? { ...typing, durationMs: 1_000, warmupMs: 250 } : typing,
       // BENCH_S15_ROUNDS (development): more rounds, to tell growth that levels off from growth that does not.
-      rounds: Number(process.env.BENCH_S15_ROUNDS ?? 5),
+      // The quick run (CI: correctness only) has three, to stay within half a minute on a loaded machine.
+      rounds: Number(process.env.BENCH_S15_ROUNDS ?? (options.quick ? 3 : 5)),
       poll: options.quick
         ? { viewers: 50, ballots: 20, windowMs: 500, generators: 1 }
         : { viewers: 500, ballots: 200, windowMs: 2_000, generators: 1 },
