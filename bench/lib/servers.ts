@@ -170,6 +170,11 @@ export class ServerUnderTest {
     return entries ? new Map(entries) : null;
   }
 
+  /** The email outbox rows of these people, counted by status (pending, sending, sent, …). */
+  emailOutbox(userIds: string[]): Promise<Record<string, number>> {
+    return this.child.call<Record<string, number>>('emailOutbox', { userIds });
+  }
+
   async isLoaded(docName: string): Promise<boolean> {
     return this.child.call<boolean>('isLoaded', { docName });
   }

@@ -11,6 +11,7 @@ import { serveRpc } from '../lib/rpc.ts';
 import { BenchClient } from './client.ts';
 import { type ClientSpec, type Entry, entries } from './entries.ts';
 import { floorHandlers } from './floor.ts';
+import { mentionHandlers } from './mentions.ts';
 import { pollHandlers } from './polls.ts';
 import { replayHandlers } from './replay.ts';
 import { Tracker, type Writer } from './tracker.ts';
@@ -259,6 +260,7 @@ serveRpc({
   ...replayHandlers(),
   ...pollHandlers(),
   ...floorHandlers(),
+  ...mentionHandlers(),
   close: () => {
     closeAll();
     setTimeout(() => process.exit(0), 50);

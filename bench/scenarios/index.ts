@@ -14,6 +14,7 @@ import { s12 } from './s12SyncFlood.ts';
 import { s13 } from './s13SlowLink.ts';
 import { s14 } from './s14LightMeeting.ts';
 import { s15 } from './s15Memory.ts';
+import { s16 } from './s16Mentions.ts';
 import type { Scenario } from './scenario.ts';
 
-export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15];
+export const SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16];

@@ -34,6 +34,10 @@ export interface TypingConfig {
   tokensOverHttp: boolean;
   /** Called just before typing starts and just after it ends (S8 reads Redis's statistics). */
   around?: { before(): Promise<void>; after(): Promise<void> };
+  /** The agenda to type into (S16 comments on it); a new meeting's when absent. */
+  document?: { meetingId: string; doc: string };
+  /** Called with the moment typing starts (µs, monotonic clock), not awaited (S16 starts its burst). */
+  onStart?: (startAtUs: number) => void;
 }
 
 export interface TypingOutcome {
@@ -56,8 +60,7 @@ export interface TypingOutcome {
 
 export async function runTyping(options: RunOptions, instances: ServerUnderTest[], config: TypingConfig): Promise<TypingOutcome> {
   const primary = instances[0]!;
-  const [document] = await primary.documents(1);
-  const doc = document!.doc;
+  const doc = (config.document ?? (await primary.documents(1))[0]!).doc;
   const users: BenchUser[] = await primary.users(config.clients);
   const tokens = config.tokensOverHttp
     ? await Promise.all(users.map((user) => primary.tokenOverHttp(user, doc)))
@@ -112,6 +115,7 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     const genBefore = await gens.stats();
     await config.around?.before();
     const startAtUs = nowUs() + 300_000;
+    config.onStart?.(startAtUs);
     options.log(`    typing: ${config.writers} writers × ${config.ratePerSec}/s for ${config.durationMs / 1000} s`);
     const typed = await gens.all<{ sendTimes: Float64Array[]; lateUs: Float64Array; counts: number[] }>('type', (g: number) => ({
       writers: config.writers,

@@ -45,6 +45,9 @@ const config = loadConfig({
   // The per-person budget of sync answer bytes (S12 with a smaller burst than the default).
   SYNC_REPLY_BYTES_PER_SECOND: process.env.SYNC_REPLY_BYTES_PER_SECOND,
   SYNC_REPLY_BURST_BYTES: process.env.SYNC_REPLY_BURST_BYTES,
+  // How soon an immediate email is composed and sent (S16 has the mention emails written within its window).
+  NOTIFY_COALESCE_MS: process.env.NOTIFY_COALESCE_MS,
+  NOTIFY_TICK_MS: process.env.NOTIFY_TICK_MS,
   // The benchmark's clients each sign in as their own user, but hundreds share one address.
   RATE_LIMIT_PER_MINUTE: '0',
   MAX_SOCKETS_PER_ADDRESS: '1000000',
@@ -152,6 +155,20 @@ serveRpc({
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update.data);
     return [...paragraphTexts(doc)];
+  },
+
+  /** The email outbox rows of some people, counted by status (S16: were the mention emails written?). */
+  async emailOutbox({ userIds }: { userIds: string[] }): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < userIds.length; i += 500) {
+      const ids = userIds.slice(i, i + 500);
+      const rows = (await app.store.db.all(
+        `SELECT status, COUNT(*) AS n FROM notification_outbox WHERE channel = 'email' AND user_id IN (${ids.map(() => '?').join(', ')}) GROUP BY status`,
+        ids,
+      )) as { status: string; n: number }[];
+      for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + Number(row.n);
+    }
+    return counts;
   },
 
   /** Log rows of a document, folded or not. */

@@ -39,6 +39,7 @@ describe('benchmark harness', () => {
       'S12',
       'S14',
       'S15',
+      'S16',
     ]);
     for (const scenario of record.scenarios) {
       expect(scenario.error, `${scenario.id} ran`).toBeUndefined();
