@@ -1,6 +1,6 @@
 /**
  * The coalescing promise of LiveProjection: however changes arrive (a burst, or one at a time),
- * an entry of a live document is written at most once per minIntervalMs, and the last write
+ * a map of a live document is written at most once per minIntervalMs (all its changed entries in one transaction), and the last write
  * carries the state after the last change. Runs on a Hocuspocus instance without a server, with
  * the live document put in its documents map as a load would.
  */
@@ -82,6 +82,41 @@ describe('LiveProjection', () => {
     expect(writes.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < writes.length; i++) expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(300 - 5);
     expect(writes.at(-1)?.value).toEqual({ votes });
+  });
+
+  it('writes the entries of a map that change within an interval together: one message, not one per entry', async () => {
+    projection = new LiveProjection({ log: pino({ level: 'silent' }), maps: ['threads'], minIntervalMs: INTERVAL_MS });
+    const hocuspocus = new Hocuspocus({ quiet: true });
+    const document = new Document(liveDoc(MEETING));
+    hocuspocus.documents.set(document.name, document);
+    projection.attach(hocuspocus);
+    let messages = 0;
+    document.on('update', () => messages++);
+    // A burst of comments: a new thread every 5 ms for about 500 ms, each its own entry.
+    const started = Date.now();
+    let threads = 0;
+    while (Date.now() - started < 5 * INTERVAL_MS) {
+      const id = `t${threads++}`;
+      projection.project(MEETING, 'threads', id, async () => ({ id }));
+      await sleep(5);
+    }
+    await projection.settled();
+    const elapsed = Date.now() - started;
+    expect(threads).toBeGreaterThan(20);
+    expect(messages).toBeLessThanOrEqual(Math.ceil(elapsed / INTERVAL_MS) + 1);
+    const map = document.getMap('threads');
+    expect(map.size).toBe(threads);
+    for (let i = 0; i < threads; i++) expect(map.get(`t${i}`)).toEqual({ id: `t${i}` });
+  });
+
+  it('writes nothing for an entry recomputed to the value it has', async () => {
+    const { writes } = setUp();
+    projection.project(MEETING, 'polls', 'p1', async () => ({ votes: 1 }));
+    await projection.settled();
+    await sleep(INTERVAL_MS + 10);
+    projection.project(MEETING, 'polls', 'p1', async () => ({ votes: 1 }));
+    await projection.settled();
+    expect(writes).toHaveLength(1);
   });
 
   it('refuses a map no feature declared, so nothing is written that the client has no type for', () => {

@@ -5,10 +5,11 @@
  *
  * Features declare the maps they own (Feature.liveMaps), give each a source (how to fill it for a
  * meeting when the document loads) and call `project` after each committed change; a map no
- * feature declared is refused, so the client's registry (shared/liveMaps.ts) stays complete. Projection is coalesced per entry: however many
- * changes arrive, an entry is recomputed from the store at most once per `minIntervalMs` (longer
- * for thousands of viewers, see intervalFor), so that they get a few messages per second, not one
- * per vote.
+ * feature declared is refused, so the client's registry (shared/liveMaps.ts) stays complete. Projection is coalesced per map:
+ * however many changes arrive, a map of a meeting is written at most once per `minIntervalMs`
+ * (longer for thousands of viewers, see intervalFor), in one transaction holding every entry that
+ * changed (each recomputed from the store once), so that viewers get a few messages per second,
+ * not one per vote or per comment.
  *
  * With several instances, each writes its own copy of a live document (they are not synced
  * through Redis, so no two instances ever write one entry concurrently). After writing, an
@@ -32,22 +33,22 @@ export type LiveCompute = () => Promise<unknown>;
 /** One entry recomputed here, or a whole map reloaded because another instance changed it. */
 type Job = { kind: 'entry'; compute: LiveCompute } | { kind: 'map' };
 
-interface EntryState {
+interface MapState {
   lastRun: number;
   running: Promise<void> | null;
   timer: NodeJS.Timeout | null;
-  /** The latest job asked for while a run was pending or too recent. */
-  next: Job | null;
+  /** The latest job of each entry asked for while a write was pending or too recent. */
+  next: Map<string, Job>;
 }
 
-/** The key under which whole-map reloads of a meeting's map are coalesced. */
+/** The key under which a whole-map reload of a meeting's map waits. */
 const WHOLE_MAP = '\u0000all';
 
 export interface LiveProjectionOptions {
   log: FastifyBaseLogger;
   /** The maps the features declared (featureDeclarations.ts); any other map is an error. */
   maps: readonly LiveMapName[];
-  /** Least time between two writes of one entry. */
+  /** Least time between two writes of one map of a meeting. */
   minIntervalMs?: number;
 }
 
@@ -55,7 +56,7 @@ export class LiveProjection implements Extension {
   readonly extensionName = 'plenary-live-projection';
   private readonly sources = new Map<string, LiveSource>();
   private readonly maps: ReadonlySet<string>;
-  private readonly entries = new Map<string, EntryState>();
+  private readonly entries = new Map<string, MapState>();
   private readonly minIntervalMs: number;
   private readonly log: FastifyBaseLogger;
   private hocuspocus: Hocuspocus | null = null;
@@ -121,21 +122,22 @@ export class LiveProjection implements Extension {
   }
 
   private schedule(meetingId: string, map: string, key: string, job: Job): void {
-    const id = `${meetingId}\u0000${map}\u0000${key}`;
+    const id = `${meetingId}\u0000${map}`;
     let state = this.entries.get(id);
     if (!state) {
-      state = { lastRun: 0, running: null, timer: null, next: null };
+      state = { lastRun: 0, running: null, timer: null, next: new Map() };
       this.entries.set(id, state);
     }
-    state.next = job;
+    state.next.set(key, job);
     if (state.timer || state.running) return;
-    const wait = state.lastRun + this.intervalFor(meetingId) - Date.now();
-    if (wait <= 0) this.run(id, state, meetingId, map, key);
-    else state.timer = setTimeout(() => this.run(id, state, meetingId, map, key), wait);
+    // Even when the map may be written at once, the write waits for the end of this turn, so that
+    // the entries one command changes together (a hand: the item, the speaker, the day) go in one message.
+    const wait = Math.max(0, state.lastRun + this.intervalFor(meetingId) - Date.now());
+    state.timer = setTimeout(() => this.run(id, state, meetingId, map), wait);
   }
 
   /**
-   * Least time between two writes of an entry: minIntervalMs, longer for a large audience (a
+   * Least time between two writes of a map: minIntervalMs, longer for a large audience (a
    * tenth of a millisecond per viewer of the live document, at most a second). Each write is a
    * message to every viewer, and writing to 5,000 sockets takes the server 100 ms or more.
    */
@@ -147,7 +149,7 @@ export class LiveProjection implements Extension {
   /** Resolves when every pending projection has been written (tests, shutdown). */
   async settled(): Promise<void> {
     for (;;) {
-      const busy = [...this.entries.values()].filter((state) => state.running || state.next);
+      const busy = [...this.entries.values()].filter((state) => state.running || state.next.size > 0);
       if (busy.length === 0) return;
       await Promise.all(busy.map((state) => state.running ?? new Promise((resolve) => setTimeout(resolve, this.minIntervalMs))));
     }
@@ -159,27 +161,30 @@ export class LiveProjection implements Extension {
     this.entries.clear();
   }
 
-  private run(id: string, state: EntryState, meetingId: string, map: string, key: string): void {
+  private run(id: string, state: MapState, meetingId: string, map: string): void {
     state.timer = null;
-    const job = state.next;
-    state.next = null;
-    if (!job) {
-      // Nothing asked for since the last write, and the interval has passed: forget the entry.
+    const jobs = state.next;
+    if (jobs.size === 0) {
+      // Nothing asked for since the last write, and the interval has passed: forget the map.
       this.entries.delete(id);
       return;
     }
+    state.next = new Map();
     state.lastRun = Date.now();
     // Published when the run starts, so it covers every change committed before it.
-    if (job.kind === 'entry') this.bus?.publish('live', { meetingId, map, key });
-    state.running = (job.kind === 'entry' ? this.write(meetingId, map, key, job.compute) : this.reload(meetingId, map))
-      .catch((error: unknown) => this.log.error({ err: error, meetingId, map, key }, 'live projection failed'))
+    for (const [key, job] of jobs) if (job.kind === 'entry') this.bus?.publish('live', { meetingId, map, key });
+    // A whole-map reload recomputes every entry from the source: the entries' own jobs are in it.
+    const entries: { key: string; compute: LiveCompute }[] = [];
+    for (const [key, job] of jobs) if (job.kind === 'entry') entries.push({ key, compute: job.compute });
+    state.running = (jobs.has(WHOLE_MAP) ? this.reload(meetingId, map) : this.write(meetingId, map, entries))
+      .catch((error: unknown) => this.log.error({ err: error, meetingId, map }, 'live projection failed'))
       .finally(() => {
         state.running = null;
-        // The entry is kept (with its lastRun) until the interval has passed, even when nothing
+        // The map is kept (with its lastRun) until the interval has passed, even when nothing
         // is pending: a change arriving meanwhile waits for that time, so changes that come one
         // at a time are coalesced too, not each written at once.
         const wait = state.lastRun + this.intervalFor(meetingId) - Date.now();
-        state.timer = setTimeout(() => this.run(id, state, meetingId, map, key), Math.max(0, wait));
+        state.timer = setTimeout(() => this.run(id, state, meetingId, map), Math.max(0, wait));
       });
   }
 
@@ -208,14 +213,20 @@ export class LiveProjection implements Extension {
     }, SERVER_ORIGIN);
   }
 
-  private async write(meetingId: string, map: string, key: string, compute: LiveCompute): Promise<void> {
+  /** Recomputes entries from the store and writes them in one transaction: one message to each viewer. */
+  private async write(meetingId: string, map: string, entries: { key: string; compute: LiveCompute }[]): Promise<void> {
     const document = await this.loaded(meetingId);
     if (!document) return;
-    const value = await compute();
+    const values = await Promise.all(entries.map(({ compute }) => compute()));
     const ymap = document.getMap(map);
     document.transact(() => {
-      if (value === undefined) ymap.delete(key);
-      else ymap.set(key, value);
+      entries.forEach(({ key }, k) => {
+        const value = values[k];
+        // An entry recomputed to what it already is (the day's balance after a hand) is no message.
+        if (value === undefined) {
+          if (ymap.has(key)) ymap.delete(key);
+        } else if (!isDeepStrictEqual(ymap.get(key), value)) ymap.set(key, value);
+      });
     }, SERVER_ORIGIN);
   }
 }
