@@ -134,7 +134,7 @@ async function mentionChecks(
   }
   const ids = mentioned.map((member) => member.userId);
   let emails: Record<string, number> = {};
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   do {
     emails = await server.emailOutbox(ids);
     if ((emails.sent ?? 0) >= mentioned.length) break;
