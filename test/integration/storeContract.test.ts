@@ -165,6 +165,27 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       await store.sessions.revoke(session.id);
       expect(await store.sessions.bySecret(secret, 2_000)).toBeUndefined();
     });
+
+    it('reads a session with its user in one statement, as the store holds them at each call', async () => {
+      const user = await store.users.create({
+        email: 'joined@example.org',
+        name: 'J',
+        role: 'member',
+        group: 'government',
+        passwordHash: 'h',
+      });
+      const { session } = await store.sessions.create(user.id, 1_000);
+      expect(await store.sessions.withUser(session.id, 2_000)).toEqual({ session, user });
+      // A role change holds from the next lookup on: nothing about the user is kept between calls.
+      await store.users.setRole(user.id, 'chair');
+      expect((await store.sessions.withUser(session.id, 2_000))?.user.role).toBe('chair');
+      await store.users.setDisabled(user.id, true);
+      expect((await store.sessions.withUser(session.id, 2_000))?.user.disabled).toBe(true);
+      expect(await store.sessions.withUser(session.id, session.expiresAt + 1)).toBeUndefined();
+      expect(await store.sessions.withUser('unknown', 2_000)).toBeUndefined();
+      await store.sessions.revoke(session.id);
+      expect(await store.sessions.withUser(session.id, 2_000)).toBeUndefined();
+    });
   });
 
   describe('meetings', () => {

@@ -15,7 +15,7 @@ import { AppError, forbidden, unauthorized } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { SESSION_TTL_MS, type Session } from './sessionStore.ts';
-import { userOfSession } from './userOfSession.ts';
+import { sessionOfSecret, userOfSession } from './userOfSession.ts';
 
 // Still exported from here, where the WebSocket and other features import it.
 export { userOfSession };
@@ -87,11 +87,10 @@ export const authPlugin = fp<AuthPluginOptions>(
       if (UNSAFE_METHODS.has(request.method)) refuseCrossSite(request, options.publicOrigins);
       const secret = request.cookies[SESSION_COOKIE];
       if (!secret) return;
-      const session = await options.store.sessions.bySecret(secret);
-      const user = await userOfSession(options.store, session);
-      if (session && user) {
-        request.session = session;
-        request.user = user;
+      const found = await sessionOfSecret(options.store, secret);
+      if (found) {
+        request.session = found.session;
+        request.user = found.user;
       }
     });
 

@@ -4,11 +4,17 @@
  */
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import type { Session } from './sessionStore.ts';
+import { hashSecret, type Session } from './sessionStore.ts';
 
 /** The user behind a session, if both are live. Used by HTTP and by the WebSocket. */
 export async function userOfSession(store: Store, session: Session | undefined): Promise<User | null> {
   if (!session) return null;
   const user = await store.users.byId(session.userId);
   return user && !user.disabled ? user : null;
+}
+
+/** The live session behind a cookie secret and its user, if both are live (one statement). */
+export async function sessionOfSecret(store: Store, secret: string): Promise<{ session: Session; user: User } | null> {
+  const found = await store.sessions.withUser(hashSecret(secret));
+  return found && !found.user.disabled ? found : null;
 }

@@ -51,7 +51,8 @@ export interface UserFilter {
   status?: UserStatus | undefined;
 }
 
-interface UserRow {
+/** A users row as selected with USER_COLUMNS. */
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -69,7 +70,12 @@ interface UserRow {
 const COLUMNS =
   'id, email, name, role, stakeholder_group, region, affiliation, language, status, disabled, created_at, password_hash';
 
-function toUser(row: UserRow): User {
+/** The columns toUser reads, for a statement that joins users with another table (aliased `u`). */
+export const USER_COLUMNS = COLUMNS.split(', ')
+  .map((column) => `u.${column}`)
+  .join(', ');
+
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,
