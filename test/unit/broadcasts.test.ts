@@ -8,7 +8,9 @@ import { type Connection, Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
+import type { WebSocket } from 'ws';
+import { BROADCAST_SLICE_MS, encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
+import { corkForThisTurn } from '../../server/src/collab/socketWrites.ts';
 
 type Broadcast = (encode: (address: string) => Uint8Array) => void;
 
@@ -77,6 +79,28 @@ describe('broadcasts', () => {
     expect(received.every((inbox) => inbox.length === 3)).toBe(false);
     for (let i = 0; i < 100 && !received.every((inbox) => inbox.length === 3); i++) await turn();
     for (const inbox of received) expect(inbox.map((message) => message.payload)).toEqual([1, 2, 3]);
+  });
+
+  it("counts the sockets' writes in the slice: a slice with its system calls lasts about BROADCAST_SLICE_MS", () => {
+    // Building a frame costs nothing here; writing it (uncorking its socket) 30 µs, as a system call does.
+    const { document } = documentWith(0);
+    let written = 0;
+    for (let i = 0; i < 3_000; i++) {
+      const tcp = { destroyed: false, cork() {}, uncork: () => (slowWrite(30), written++) };
+      const socket = { _socket: tcp } as unknown as WebSocket;
+      const connection = {
+        messageAddress: `${document.name}\u0000session-${i}`,
+        send: () => corkForThisTurn(socket),
+      } as unknown as Connection;
+      document.connections.set(connection, { clients: new Set() });
+    }
+    const start = performance.now();
+    (document as unknown as { broadcast: Broadcast }).broadcast((address) => frame(address, 1));
+    const elapsed = performance.now() - start;
+    // All 3,000 writes would take 90 ms: the slice stops near its 10 ms, one clock check late at most.
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(3_000);
+    expect(elapsed).toBeLessThan(BROADCAST_SLICE_MS * 4);
   });
 
   it('never falls more than a few broadcasts behind: past the limit, what waits is written at once', () => {
