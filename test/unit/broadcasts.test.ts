@@ -86,7 +86,14 @@ describe('broadcasts', () => {
     const { document } = documentWith(0);
     let written = 0;
     for (let i = 0; i < 3_000; i++) {
-      const tcp = { destroyed: false, cork() {}, uncork: () => (slowWrite(30), written++) };
+      const tcp = {
+        destroyed: false,
+        cork() {},
+        uncork() {
+          slowWrite(30);
+          written++;
+        },
+      };
       const socket = { _socket: tcp } as unknown as WebSocket;
       const connection = {
         messageAddress: `${document.name}\u0000session-${i}`,
