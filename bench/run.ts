@@ -8,8 +8,13 @@
  *   --only S1,S4       run only these scenarios (S13, which needs Chromium, runs only when named)
  *   --out DIR          write the report, JSON and charts to DIR
  *   --compare REV      also measure Plenary at git revision REV (before/after in one run)
- *   --profile DIR      write a V8 CPU profile of every server process to DIR
+ *   --profile DIR      write a V8 CPU profile of every thread of every server process to DIR
+ *                      (a directory per process; worker threads' profiles beside the main thread's)
  *   --verbose          show the child processes' output
+ *
+ * BENCH_TIMELINE=DIR (diagnostics) writes, for each typing measurement, every edit's send time
+ * (ms after typing started, the warm-up included) and latency to DIR/typing-<start>.csv, and the
+ * S11/S12 abusers' requests, answers, closes and diffs (monotonic ms) to DIR/abuse-<time>.csv.
  *
  * Exits 1 when a correctness check fails (a run that lost an edit is a failed run), never
  * because a target was missed.

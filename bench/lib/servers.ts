@@ -54,12 +54,11 @@ export class ServerUnderTest {
       spec.kind === 'plenary' && !spec.env?.DATABASE_URL ? fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-')) : null;
     const execArgv = ['--expose-gc'];
     if (settings.profileDir) {
-      fs.mkdirSync(settings.profileDir, { recursive: true });
-      execArgv.push(
-        '--cpu-prof',
-        `--cpu-prof-dir=${settings.profileDir}`,
-        `--cpu-prof-name=${spec.label.replace(/[^A-Za-z0-9]+/g, '-')}-${Date.now()}.cpuprofile`,
-      );
+      // A directory per server process, with Node's own file names: they carry the thread id, so
+      // the profiles of worker threads (version diffs) do not overwrite the main thread's.
+      const dir = path.join(settings.profileDir, `${spec.label.replace(/[^A-Za-z0-9]+/g, '-')}-${Date.now()}`);
+      fs.mkdirSync(dir, { recursive: true });
+      execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
     }
     const file = path.join(BENCH, 'servers', spec.kind === 'plenary' ? 'plenaryServer.ts' : 'bareServer.ts');
     const child = new Child(spec.label, file, {

@@ -12,6 +12,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
+import { nowUs } from '../lib/clock.ts';
 import { plenarySpecs, type RunOptions } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
 import type { BenchUser, ServerSpec, ServerUnderTest } from '../lib/servers.ts';
@@ -122,6 +123,8 @@ class Abuser {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly report: AbuseReport;
   private pendingDiffs: Promise<void>[] = [];
+  /** Diagnostics (BENCH_TIMELINE): what the abusers got and when, ms on the monotonic clock. */
+  private readonly events: string[] = [];
   private startedAt = 0;
 
   private constructor(
@@ -186,6 +189,7 @@ class Abuser {
       socket.on('error', () => {});
       socket.on('close', () => {
         this.report.socketsClosed++;
+        this.events.push(`${(nowUs() / 1000).toFixed(1)},close,0`);
         clearTimeout(timeout);
         reject(new Error('an abuser socket was closed before it authenticated'));
       });
@@ -200,6 +204,7 @@ class Abuser {
           resolve();
         } else if ((type === MSG_SYNC || type === MSG_SYNC_REPLY) && decoding.readVarUint(decoder) === SYNC_STEP2) {
           this.report.syncAnswers++;
+          this.events.push(`${(nowUs() / 1000).toFixed(1)},answer,${data.byteLength}`);
         }
       });
     });
@@ -210,6 +215,8 @@ class Abuser {
     this.report.bytesIn = 0;
     this.report.socketsClosed = 0;
     this.startedAt = Date.now();
+    this.events.length = 0;
+    this.events.push(`${(nowUs() / 1000).toFixed(1)},start,0`);
     const request = syncFrame(this.doc, SYNC_STEP1, new Uint8Array([0]));
     this.sockets.forEach((socket, i) => {
       // Spread over the interval, so that the load is steady rather than in bursts.
@@ -218,6 +225,7 @@ class Abuser {
           const send = () => {
             if (socket.readyState !== WebSocket.OPEN) return;
             socket.send(request);
+            this.events.push(`${(nowUs() / 1000).toFixed(1)},request,0`);
             this.report.syncRequests++;
           };
           send();
@@ -239,6 +247,7 @@ class Abuser {
           await response.arrayBuffer();
           this.report.diffStatuses[response.status] = (this.report.diffStatuses[response.status] ?? 0) + 1;
           if (response.status === 200) this.report.diffs.push(performance.now() - t0);
+          this.events.push(`${(nowUs() / 1000).toFixed(1)},diff${response.status},${Math.round(performance.now() - t0)}`);
         })
         .catch(() => {
           this.report.diffStatuses.error = (this.report.diffStatuses.error ?? 0) + 1;
@@ -251,6 +260,11 @@ class Abuser {
     this.report.seconds = (Date.now() - this.startedAt) / 1000;
     await Promise.all(this.pendingDiffs);
     for (const socket of this.sockets) socket.terminate();
+    if (process.env.BENCH_TIMELINE) {
+      const fs = await import('node:fs');
+      fs.mkdirSync(process.env.BENCH_TIMELINE, { recursive: true });
+      fs.writeFileSync(`${process.env.BENCH_TIMELINE}/abuse-${Date.now()}.csv`, `atMs,event,value\n${this.events.join('\n')}\n`);
+    }
     return { ...this.report, documentBytes: this.documentBytes };
   }
 }

@@ -153,6 +153,7 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     const same: number[] = [];
     const cross: number[] = [];
     let lostArrivals = 0;
+    const timeline: string[] | undefined = process.env.BENCH_TIMELINE ? ['sentMs,latencyMs,writer,receiver'] : undefined;
     for (const report of reports) {
       if (!report.arrivals) continue;
       for (let w = 0; w < config.writers; w++) {
@@ -162,8 +163,14 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
         const sameHost = instanceOf(w) === instanceOf(report.index);
         for (let n = 0; n < counts[w]!; n++) {
           const sent = sends[n]!;
-          if (!(sent >= measuredFrom)) continue;
           const arrived = arrivals[n]!;
+          // Diagnostics (BENCH_TIMELINE): every edit, the warm-up included.
+          if (timeline && !Number.isNaN(arrived)) {
+            timeline.push(
+              `${((sent - startAtUs) / 1000).toFixed(1)},${((arrived - sent) / 1000).toFixed(2)},${w},${report.index}`,
+            );
+          }
+          if (!(sent >= measuredFrom)) continue;
           if (Number.isNaN(arrived)) {
             lostArrivals++;
             continue;
@@ -175,6 +182,11 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
       }
     }
 
+    if (timeline && process.env.BENCH_TIMELINE) {
+      const fs = await import('node:fs');
+      fs.mkdirSync(process.env.BENCH_TIMELINE, { recursive: true });
+      fs.writeFileSync(`${process.env.BENCH_TIMELINE}/typing-${Math.round(startAtUs / 1000)}.csv`, `${timeline.join('\n')}\n`);
+    }
     const checks: Check[] = [];
     const dropped = reports.filter((report) => report.dropped);
     checks.push({
