@@ -17,11 +17,31 @@ import { tcpSocketOf } from './hocuspocusInternals/wsTcpSocket.ts';
  */
 export interface HoldingSocket extends WebSocketLike {
   holdUntil(durable: Promise<unknown>): void;
+  /**
+   * Sends `parts` as one WebSocket message, in order with every other frame of the socket,
+   * without joining them into one buffer, a piece at a time (see `streamMessage`). For large
+   * answers (a whole document), whose parts may be shared, cached bytes.
+   */
+  sendInParts(parts: Uint8Array[]): void;
 }
 
 export function canHold(socket: WebSocketLike): socket is HoldingSocket {
   return typeof (socket as Partial<HoldingSocket>).holdUntil === 'function';
 }
+
+export function canSendInParts(socket: WebSocketLike | undefined): socket is HoldingSocket {
+  return typeof (socket as Partial<HoldingSocket> | undefined)?.sendInParts === 'function';
+}
+
+/**
+ * The largest piece of a message sent in parts that is written in one event-loop turn. Writing
+ * costs the event loop about 1 ms per 100 KB here (the kernel's copy and, on loopback, the
+ * receiving side's work too): an 870 KB answer written at once held up every other socket's
+ * frames for all of that, and S12's flood asked for fifty of them a second.
+ */
+export const STREAM_CHUNK_BYTES = 64 * 1024;
+/** A message sent in parts waits while its socket holds more than this not yet taken by the kernel. */
+export const STREAM_HIGH_WATER_BYTES = 256 * 1024;
 
 /**
  * Frames reach the kernel once per socket and event-loop turn: the first frame of a turn corks
@@ -65,34 +85,45 @@ export function corkForThisTurn(socket: WebSocket): void {
 
 /**
  * The socket handed to Hocuspocus for a ws socket: counts what is sent (`onSend`), corks each
- * write for the turn, and holds frames back while a write they may acknowledge is not yet durable.
+ * write for the turn, holds frames back while a write they may acknowledge is not yet durable,
+ * and while a message sent in parts is still going out (a socket's frames leave in order).
  */
 export function holdingSocket(socket: WebSocket, onSend: () => void): HoldingSocket {
   let holds = 0;
   let failed = false;
-  const held: Uint8Array[] = [];
+  /** Frames waiting, in order; an array is the parts of one message. */
+  const held: (Uint8Array | Uint8Array[])[] = [];
+  const write = (item: Uint8Array | Uint8Array[]) => {
+    onSend();
+    if (!Array.isArray(item)) {
+      corkForThisTurn(socket);
+      socket.send(item);
+      return;
+    }
+    // Everything after it waits until its last piece is written (or the socket has closed).
+    holds++;
+    streamMessage(socket, item).then(release, release);
+  };
   const release = () => {
     if (--holds > 0) return;
-    for (const data of held.splice(0)) {
-      if (socket.readyState !== socket.OPEN) break;
-      onSend();
-      corkForThisTurn(socket);
-      socket.send(data);
+    while (holds === 0 && held.length > 0) {
+      if (socket.readyState !== socket.OPEN) {
+        held.length = 0;
+        break;
+      }
+      write(held.shift()!);
     }
     // Released in one go: write them now rather than at the end of the turn.
     uncorkNow(socket);
   };
+  const enqueue = (item: Uint8Array | Uint8Array[]) => {
+    if (failed) return;
+    if (holds > 0) held.push(item);
+    else write(item);
+  };
   return {
-    send: (data: Uint8Array) => {
-      if (failed) return;
-      if (holds > 0) {
-        held.push(data);
-        return;
-      }
-      onSend();
-      corkForThisTurn(socket);
-      socket.send(data);
-    },
+    send: (data: Uint8Array) => enqueue(data),
+    sendInParts: (parts: Uint8Array[]) => enqueue(parts),
     close: (code?: number, reason?: string) => socket.close(code, reason),
     get readyState() {
       return socket.readyState;
@@ -105,4 +136,53 @@ export function holdingSocket(socket: WebSocket, onSend: () => void): HoldingSoc
       });
     },
   };
+}
+
+/**
+ * Writes `parts` as one WebSocket message in fragments of at most STREAM_CHUNK_BYTES, about that
+ * much per event-loop turn, and once the socket holds more than STREAM_HIGH_WATER_BYTES that the
+ * kernel has not taken, waits until it has. Between two pieces the loop reads and answers every other
+ * socket: a bystander's small frame waits for one piece of a large answer, not for the whole of
+ * it (nor for fifty of them), and a client that reads slowly does not make the server buffer its
+ * answers. The pieces are views of `parts`, no copy. A WebSocket client receives one message
+ * (fragmentation is part of the protocol, RFC 6455 section 5.4). Settles when the last piece is
+ * written or the socket has closed.
+ */
+export async function streamMessage(socket: WebSocket, parts: Uint8Array[]): Promise<void> {
+  const pieces: Uint8Array[] = [];
+  for (const part of parts) {
+    for (let at = 0; at < part.byteLength; at += STREAM_CHUNK_BYTES) {
+      pieces.push(part.subarray(at, Math.min(at + STREAM_CHUNK_BYTES, part.byteLength)));
+    }
+  }
+  const last = pieces.length - 1;
+  let thisTurn = 0;
+  for (let index = 0; index <= last; index++) {
+    if (socket.readyState !== socket.OPEN) return;
+    const piece = pieces[index]!;
+    socket.send(piece, { binary: true, fin: index === last });
+    thisTurn += piece.byteLength;
+    if (index < last && thisTurn >= STREAM_CHUNK_BYTES) {
+      await nextTurn(socket);
+      thisTurn = 0;
+    }
+  }
+}
+
+/** After this turn, and once the kernel has taken all but STREAM_HIGH_WATER_BYTES (or the socket closed). */
+function nextTurn(socket: WebSocket): Promise<void> {
+  const tcp = tcpSocketOf(socket);
+  return new Promise((resolve) => {
+    if (!tcp || tcp.writableLength <= STREAM_HIGH_WATER_BYTES) {
+      setImmediate(resolve);
+      return;
+    }
+    const done = () => {
+      tcp.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    tcp.on('drain', done);
+    socket.on('close', done);
+  });
 }

@@ -18,7 +18,11 @@ import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SocketContext } from '../context.ts';
+import { canSendInParts, STREAM_CHUNK_BYTES } from '../socketWrites.ts';
 import { SyncReplyCache } from '../syncReplyCache.ts';
+
+/** WebSocket.OPEN. */
+const WS_OPEN = 1;
 
 type ReadSyncMessage = MessageReceiver['readSyncMessage'];
 
@@ -42,9 +46,12 @@ export function answerSyncRequestsFrom(document: Document, cache: SyncReplyCache
  * Hocuspocus's readSyncMessage, step 1 only, with the update taken from the cache: the same
  * beforeSync call with the same payload, the server's own step 1, then the step 2, to the same
  * recipient (`reply`, else the connection). Hocuspocus writes the step 2 into the message's
- * encoder and `apply` sends it afterwards; here it is sent at once, as one buffer holding what
- * the encoder already has (address and type) and the cached update: one copy of the update per
- * answer instead of three (S12's profile: lib0's encoder copies and the garbage they made).
+ * encoder and `apply` sends it afterwards; here it is sent at once: a large one to a socket of the
+ * WebSocket route as one message in parts, what the encoder already has (address and type) with the step's
+ * header, then the cached update itself, written a piece per event-loop turn (no copy of the
+ * update: the copy was the largest cost of S12's flood in a profile, 11 % of the event loop, and
+ * one answer written at once held up everyone's frames); to anything else, as one buffer (one
+ * copy instead of lib0's three).
  * Synchronous when there is no connection, as Hocuspocus's is (it awaits only beforeSync).
  */
 function readSyncMessage(
@@ -75,10 +82,17 @@ function readSyncMessage(
       step1 = new OutgoingMessage(messageAddress).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array();
       connection.send(step1);
     }
-    const step2 = step2Frame(message.toUint8Array(), update);
-    if (reply) reply(step2);
-    else connection?.send(step2);
-    budget?.spent(step2.byteLength + (step1?.byteLength ?? 0));
+    const head = step2Head(message.toUint8Array(), update);
+    const socket = connection?.webSocket;
+    if (!reply && canSendInParts(socket) && socket.readyState === WS_OPEN && update.byteLength > STREAM_CHUNK_BYTES) {
+      // The cached update itself, written a piece per turn after the head (socketWrites.ts).
+      socket.sendInParts([head, update]);
+    } else {
+      const step2 = joined(head, update);
+      if (reply) reply(step2);
+      else connection?.send(step2);
+    }
+    budget?.spent(head.byteLength + update.byteLength + (step1?.byteLength ?? 0));
     return type;
   };
   if (connection) {
@@ -91,16 +105,18 @@ function readSyncMessage(
   }
 }
 
-/** `head` (the address and message type, as `apply` wrote them), then sync step 2 carrying `update`. */
-function step2Frame(head: Uint8Array, update: Uint8Array): Uint8Array {
+/** `head` (the address and message type, as `apply` wrote them), then the start of sync step 2 carrying `update`. */
+function step2Head(head: Uint8Array, update: Uint8Array): Uint8Array {
   const step = encoding.createEncoder();
   encoding.writeVarUint(step, messageYjsSyncStep2);
   encoding.writeVarUint(step, update.byteLength);
-  const stepHead = encoding.toUint8Array(step);
-  const frame = new Uint8Array(head.byteLength + stepHead.byteLength + update.byteLength);
-  frame.set(head, 0);
-  frame.set(stepHead, head.byteLength);
-  frame.set(update, head.byteLength + stepHead.byteLength);
+  return joined(head, encoding.toUint8Array(step));
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(a.byteLength + b.byteLength);
+  frame.set(a, 0);
+  frame.set(b, a.byteLength);
   return frame;
 }
 
