@@ -3,18 +3,20 @@
  * `live:{meetingId}` (the same as `GET /api/meetings/:meetingId/actions` returns).
  */
 import { type Static, Type } from 'typebox';
+import { ACTION_LIMITS, OWNER_KINDS, SOURCE_TYPES } from '../constants/actions.ts';
 import { ACTION_STATUSES, ISO_DATE_PATTERN } from '../dueDates.ts';
 import { Id, RoleSchema } from './common.ts';
 
-export const ACTION_LIMITS = {
-  text: 2000,
-  label: 200,
-  /** Actions created or changed per person per minute. */
-  perMinute: 60,
-} as const;
-
-export const OWNER_KINDS = ['person', 'role', 'group', 'body'] as const;
-export type OwnerKind = (typeof OWNER_KINDS)[number];
+export {
+  ACTION_LIMITS,
+  canCreateActions,
+  canEditAction,
+  isOwnedBy,
+  OWNER_KINDS,
+  type OwnerKind,
+  SOURCE_TYPES,
+  type SourceType,
+} from '../constants/actions.ts';
 
 /**
  * Who is to do it: a person (a user of the board), a role ("the IGF Secretariat"), a group (a
@@ -48,9 +50,6 @@ export const DueInputSchema = Type.Object({
   end: Type.Optional(IsoDate),
 });
 export type DueInput = Static<typeof DueInputSchema>;
-
-export const SOURCE_TYPES = ['direct', 'agendaItem', 'comment', 'poll'] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
 
 /** Where the action came from: typed directly, or from an agenda item, a comment or a poll's result. */
 export const SourceSchema = Type.Object({
@@ -118,26 +117,3 @@ export const ActionHistoryEntrySchema = Type.Object({
   detail: Type.Record(Type.String(), Type.Unknown()),
 });
 export type ActionHistoryEntry = Static<typeof ActionHistoryEntrySchema>;
-
-/** Whether an action belongs in "my actions" of a user. */
-export function isOwnedBy(action: Pick<ActionDto, 'owner'>, user: { id: string; role: string }): boolean {
-  return (
-    (action.owner.kind === 'person' && action.owner.userId === user.id) ||
-    (action.owner.kind === 'role' && action.owner.role === user.role)
-  );
-}
-
-/**
- * Who may do what with action items (the server enforces; the client only hides what would be
- * refused): the secretariat and the chair create and edit every action; members create actions
- * and edit those they created or own in person; observers read.
- */
-export function canCreateActions(role: string): boolean {
-  return role === 'secretariat' || role === 'chair' || role === 'member';
-}
-
-export function canEditAction(user: { id: string; role: string }, action: Pick<ActionDto, 'owner' | 'createdBy'>): boolean {
-  if (user.role === 'secretariat' || user.role === 'chair') return true;
-  if (user.role !== 'member') return false;
-  return action.createdBy?.id === user.id || (action.owner.kind === 'person' && action.owner.userId === user.id);
-}

@@ -2,10 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './common.ts';
 
-/** The `attachments` map of `live:{meetingId}`: attachment id to AttachmentDto. */
-export const LIVE_ATTACHMENTS_MAP = 'attachments';
-
-export const ATTACHMENT_LIMITS = { defaultMaxBytes: 25 * 1024 * 1024, nameChars: 180, perMinute: 30 } as const;
+export { ATTACHMENT_LIMITS, LIVE_ATTACHMENTS_MAP } from '../constants/attachments.ts';
 
 export const AttachmentVersionSchema = Type.Object({
   version: Type.Integer({ minimum: 1 }),

@@ -4,21 +4,10 @@
  * same as what `GET /api/threads` returns.
  */
 import { type Static, Type } from 'typebox';
+import { COMMENT_LIMITS } from '../constants/comments.ts';
 import { DocName, GroupSchema, RoleSchema } from './common.ts';
 
-/** Limits of what a comment may carry. */
-export const COMMENT_LIMITS = {
-  /** Characters (code points) of a comment's body. */
-  body: 5000,
-  /** Characters of the quoted passage an anchored thread keeps. */
-  quote: 1000,
-  /** Characters of an encoded Yjs relative position. */
-  position: 400,
-  /** Characters of a moderator's reason for hiding a comment. */
-  reason: 500,
-  /** New threads, replies and edits per person per minute (each). */
-  perMinute: 30,
-} as const;
+export { COMMENT_LIMITS } from '../constants/comments.ts';
 
 /**
  * Where a thread is pinned: `from` and `to` are base64 of `Y.encodeRelativePosition`, so that the

@@ -4,26 +4,23 @@
  * maps of `live:{meetingId}` hold.
  */
 import { type Static, Type } from 'typebox';
-import { STAKEHOLDER_GROUPS } from '../roles.ts';
+import { ATTENDANCE_MODES, BALANCE_RULES, FLOOR_LIMITS } from '../constants/floor.ts';
 import { GroupSchema, Id } from './common.ts';
 
-/**
- * Keys of the `floor` map of `live:{meetingId}`:
- * - `speaking`: the turn running now (SpeakingSchema) or absent;
- * - `item:{itemId}`: an agenda item's list (FloorItemSchema); `item:` alone when no item is current;
- * - `day`: the balance of the day (DayBalanceSchema);
- * - `meta`: MetaSchema (pending questions count, whether questions need approval, default limit).
- */
-export const LIVE_FLOOR_MAP = 'floor';
-/** The `questions` map: per question id, the question as everyone may see it (approved ones only). */
-export const LIVE_QUESTIONS_MAP = 'questions';
+export {
+  ATTENDANCE_MODES,
+  type AttendanceMode,
+  BALANCE_RULES,
+  type Balance,
+  type BalanceRule,
+  byVotes,
+  emptyBalance,
+  FLOOR_LIMITS,
+  FLOOR_WARNING_SECONDS,
+  LIVE_FLOOR_MAP,
+  LIVE_QUESTIONS_MAP,
+} from '../constants/floor.ts';
 
-export const FLOOR_LIMITS = { minSeconds: 10, maxSeconds: 3600, defaultSeconds: 180, question: 500, reason: 500 } as const;
-/** Seconds before the end of a turn when screens warn. */
-export const FLOOR_WARNING_SECONDS = 30;
-
-export const BALANCE_RULES = ['none', 'least-spoken'] as const;
-export type BalanceRule = (typeof BALANCE_RULES)[number];
 export const BalanceRuleSchema = Type.Enum(BALANCE_RULES, {
   description: 'none, or least-spoken: the next speaker comes from the group that has spoken least on this item',
 });
@@ -59,7 +56,6 @@ export type Speaking = Static<typeof SpeakingSchema>;
 export const GroupBalanceSchema = Type.Object({ turns: Type.Integer(), seconds: Type.Integer() });
 /** Per stakeholder group: turns taken and seconds spoken (finished turns, plus the running one up to the time computed). */
 export const BalanceSchema = Type.Record(Type.String(), GroupBalanceSchema);
-export type Balance = Record<string, { turns: number; seconds: number }>;
 
 export const FloorItemSchema = Type.Object({
   itemId: Type.Union([Type.String(), Type.Null()]),
@@ -113,9 +109,6 @@ export const FloorSettingsBody = Type.Object({
   /** The agenda item (default: the current one). */
   itemId: Type.Optional(Type.String({ maxLength: 64 })),
 });
-
-export const ATTENDANCE_MODES = ['room', 'online'] as const;
-export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
 export const AttendanceBody = Type.Object({
   day: Type.String({ pattern: DAY_PATTERN, description: 'YYYY-MM-DD' }),
@@ -210,16 +203,3 @@ export const QuestionModerationSchema = Type.Object({
   at: Type.Number(),
 });
 export type QuestionModeration = Static<typeof QuestionModerationSchema>;
-
-/** Every group with zero turns: a table shows groups that have not spoken too. */
-export function emptyBalance(): Balance {
-  return Object.fromEntries(STAKEHOLDER_GROUPS.map((group) => [group, { turns: 0, seconds: 0 }]));
-}
-
-/** Orders questions as every screen shows them: most votes first, then oldest first. */
-export function byVotes(
-  a: { votes: number; createdAt: number; id: string },
-  b: { votes: number; createdAt: number; id: string },
-): number {
-  return b.votes - a.votes || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}

@@ -5,13 +5,7 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './common.ts';
 
-/**
- * Keys of the `meeting` map of `live:{meetingId}`: `currentItem` (the agenda item's id; absent
- * when none), `startedAt` (epoch ms when it became current), `dayEnd` ("HH:MM").
- */
-export const LIVE_MEETING_MAP = 'meeting';
-/** The `actions` map of `live:{meetingId}`: per action id, the action as the API returns it. */
-export const LIVE_ACTIONS_MAP = 'actions';
+export { LIVE_ACTIONS_MAP, LIVE_MEETING_MAP } from '../constants/meetingRecord.ts';
 
 export const CLOCK_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 

@@ -1,13 +1,18 @@
 import { type Static, Type } from 'typebox';
+import { CALL_KINDS, MEETING_FORMATS, MEETING_STATUSES, MEETING_VISIBILITIES } from '../constants/meetings.ts';
 import { ISO_DATE_PATTERN } from '../dueDates.ts';
 import { Id } from './common.ts';
 
-export const MEETING_FORMATS = ['in-person', 'online', 'hybrid'] as const;
-export type MeetingFormat = (typeof MEETING_FORMATS)[number];
-export const MEETING_VISIBILITIES = ['mag', 'public'] as const;
-export type MeetingVisibility = (typeof MEETING_VISIBILITIES)[number];
-export const MEETING_STATUSES = ['active', 'archived'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export {
+  CALL_KINDS,
+  type CallKind,
+  MEETING_FORMATS,
+  MEETING_STATUSES,
+  MEETING_VISIBILITIES,
+  type MeetingFormat,
+  type MeetingStatus,
+  type MeetingVisibility,
+} from '../constants/meetings.ts';
 
 export const MeetingSchema = Type.Object({
   id: Type.String(),
@@ -75,9 +80,6 @@ export const MeetingPatchBody = Type.Object(
   { additionalProperties: false },
 );
 export type MeetingPatchBody = Static<typeof MeetingPatchBody>;
-
-export const CALL_KINDS = ['PN', 'BPF', 'other'] as const;
-export type CallKind = (typeof CALL_KINDS)[number];
 
 export const CallSchema = Type.Object({
   id: Type.String(),

@@ -3,48 +3,16 @@
  * secretariat's webhooks. Kinds are the events the board tells people about.
  */
 import { type Static, Type } from 'typebox';
+import { EMAIL_MODES, NOTIFICATION_KINDS } from '../constants/notifications.ts';
 import { LanguageSchema } from './common.ts';
 
-export const NOTIFICATION_KINDS = [
-  'mention',
-  'reply',
-  'poll.opened',
-  'poll.closed',
-  'election.opened',
-  'action.assigned',
-  'action.due',
-  'action.overdue',
-  'proposal.status',
-  'proposal.comment',
-  'nomination',
-  'agenda.published',
-  'agenda.changed',
-  'call.opened',
-  'call.closing',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export const EMAIL_MODES = ['immediate', 'digest', 'off'] as const;
-export type EmailMode = (typeof EMAIL_MODES)[number];
-
-/** Mentions and assignments need a person now; the rest can wait for the daily digest. */
-export const DEFAULT_EMAIL_MODES: Record<NotificationKind, EmailMode> = {
-  mention: 'immediate',
-  reply: 'digest',
-  'poll.opened': 'digest',
-  'poll.closed': 'digest',
-  'election.opened': 'digest',
-  'action.assigned': 'immediate',
-  'action.due': 'digest',
-  'action.overdue': 'digest',
-  'proposal.status': 'digest',
-  'proposal.comment': 'digest',
-  nomination: 'immediate',
-  'agenda.published': 'digest',
-  'agenda.changed': 'digest',
-  'call.opened': 'digest',
-  'call.closing': 'digest',
-};
+export {
+  DEFAULT_EMAIL_MODES,
+  EMAIL_MODES,
+  type EmailMode,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from '../constants/notifications.ts';
 
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS);
 export const EmailModeSchema = Type.Enum(EMAIL_MODES);

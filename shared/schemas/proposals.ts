@@ -3,26 +3,21 @@
  * the HTTP schemas, shared by the server (validation, OpenAPI) and the client (types).
  */
 import { type Static, Type } from 'typebox';
+import { PROPOSAL_KINDS, PROPOSAL_LIMITS, PROPOSAL_STATUSES } from '../constants/proposals.ts';
 import { GroupSchema, Id, RoleSchema } from './common.ts';
 
-/** What a proposal sets up. */
-export const PROPOSAL_KINDS = ['PN', 'BPF', 'other'] as const;
-export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
-
-/**
- * Where a proposal stands. Only the secretariat or the chair moves it; every change is kept in
- * its status history (the seed: "Some previous BPFs and PNs can be discontinued or put on hold").
- */
-export const PROPOSAL_STATUSES = ['submitted', 'under discussion', 'selected', 'merged', 'on hold', 'discontinued'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export {
+  PROPOSAL_KINDS,
+  PROPOSAL_LIMITS,
+  PROPOSAL_STATUSES,
+  type ProposalKind,
+  type ProposalStatus,
+} from '../constants/proposals.ts';
 
 export const ProposalKindSchema = Type.Enum(PROPOSAL_KINDS, { description: 'PN, BPF or other' });
 export const ProposalStatusSchema = Type.Enum(PROPOSAL_STATUSES, {
   description: 'submitted, under discussion, selected, merged, on hold or discontinued',
 });
-
-/** Limits of a proposal's fields, in characters. */
-export const PROPOSAL_LIMITS = { title: 200, summary: 4000, authors: 20 } as const;
 
 /** A person as a proposal or a comment shows them. */
 export const PersonSchema = Type.Object({

@@ -1,11 +1,9 @@
 /** Search across a meeting or the whole cycle: the query and the grouped results. */
 import { type Static, Type } from 'typebox';
+import { SEARCH_KINDS, SEARCH_LIMITS } from '../constants/search.ts';
 import { Id } from './common.ts';
 
-export const SEARCH_KINDS = ['agendaItem', 'proposal', 'comment', 'action', 'poll', 'workingGroup', 'attachment'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export const SEARCH_LIMITS = { queryChars: 200, perKind: 20, perMinute: 60 } as const;
+export { SEARCH_KINDS, SEARCH_LIMITS, type SearchKind } from '../constants/search.ts';
 
 export const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: SEARCH_LIMITS.queryChars, description: 'the words to find' }),

@@ -1,13 +1,11 @@
 import { type Static, Type } from 'typebox';
+import { MIN_PASSWORD_LENGTH, USER_STATUSES } from '../constants/users.ts';
 import { GroupSchema, LanguageSchema, RoleSchema } from './common.ts';
 
-/** invited: no password yet; active: may sign in; deactivated: may not (their record stays). */
-export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
+export { MIN_PASSWORD_LENGTH, USER_STATUSES, type UserStatus } from '../constants/users.ts';
+
 export const UserStatusSchema = Type.Enum(USER_STATUSES, { description: 'invited, active or deactivated' });
 
-/** Passwords people choose: long enough to resist guessing, short enough to hash cheaply. */
-export const MIN_PASSWORD_LENGTH = 10;
 export const PasswordSchema = Type.String({
   minLength: MIN_PASSWORD_LENGTH,
   maxLength: 1024,

@@ -5,20 +5,20 @@
  * `live:{meetingId}`.
  */
 import { type Static, Type } from 'typebox';
+import { WORKING_GROUP_LIMITS, WORKING_GROUP_ROLES } from '../constants/workingGroups.ts';
 import { GroupSchema, Id } from './common.ts';
 import { ResultVisibilitySchema } from './polls.ts';
 
-/** The Y.Map of `live:{meetingId}` that holds the working groups, per group id. */
-export const LIVE_WORKING_GROUPS_MAP = 'workingGroups';
+export {
+  LIVE_WORKING_GROUPS_MAP,
+  WORKING_GROUP_LIMITS,
+  WORKING_GROUP_ROLES,
+  type WorkingGroupRole,
+} from '../constants/workingGroups.ts';
 
 const Person = Type.Object({ id: Type.String(), name: Type.String(), group: GroupSchema });
 
-/** The named roles of a group: its co-facilitators, and liaisons (e.g. the official DC-MAG liaison). */
-export const WORKING_GROUP_ROLES = ['co-facilitator', 'liaison'] as const;
-export type WorkingGroupRole = (typeof WORKING_GROUP_ROLES)[number];
 export const WorkingGroupRoleSchema = Type.Enum(WORKING_GROUP_ROLES, { description: 'co-facilitator or liaison' });
-
-export const WORKING_GROUP_LIMITS = { name: 200, description: 2000, title: 100 } as const;
 
 export const WorkingGroupSchema = Type.Object({
   id: Type.String(),

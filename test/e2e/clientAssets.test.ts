@@ -161,5 +161,12 @@ describe('the built client', () => {
     const signInCode = files.map((file) => fs.readFileSync(path.join(ROOT, 'dist/client', file), 'utf8')).join('\n');
     expect(signInCode).not.toContain('ProseMirror');
     expect(signInCode).not.toContain('HocuspocusProvider');
+    // Nor the schema library: the client takes the API's constants from shared/constants/, which do
+    // not import TypeBox, and only types from shared/schemas/ (issue #15). A chunk's map lists the
+    // modules bundled in it; the bundler's runtime chunk has none and no map.
+    const maps = files.map((file) => path.join(ROOT, 'dist/client', `${file}.map`)).filter((map) => fs.existsSync(map));
+    const signInModules = maps.flatMap((map) => (JSON.parse(fs.readFileSync(map, 'utf8')) as { sources: string[] }).sources);
+    expect(signInModules.some((source) => source.includes('client/src/main.tsx'))).toBe(true);
+    expect(signInModules.filter((source) => source.includes('node_modules/typebox/'))).toEqual([]);
   });
 });

@@ -6,18 +6,11 @@
 
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACTION_LIMITS, OWNER_KINDS, type OwnerKind, SOURCE_TYPES, type SourceType } from '../../../shared/constants/actions.ts';
 import { parseDue } from '../../../shared/dueDates.ts';
 import { formatDay } from '../../../shared/i18n/format.ts';
 import { ROLES } from '../../../shared/roles.ts';
-import {
-  ACTION_LIMITS,
-  type ActionDto,
-  OWNER_KINDS,
-  type Owner,
-  type OwnerKind,
-  SOURCE_TYPES,
-  type SourceType,
-} from '../../../shared/schemas/actions.ts';
+import type { ActionDto, Owner } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';

@@ -2,9 +2,10 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { canEditAction } from '../../../shared/constants/actions.ts';
 import { ACTION_STATUSES, type ActionStatus, isOverdue } from '../../../shared/dueDates.ts';
 import { formatDateTime, formatDay } from '../../../shared/i18n/format.ts';
-import { type ActionDto, type ActionHistoryEntry, canEditAction } from '../../../shared/schemas/actions.ts';
+import type { ActionDto, ActionHistoryEntry } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';

@@ -6,9 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { canCreateActions, isOwnedBy, type SourceType } from '../../../shared/constants/actions.ts';
+import { LIVE_ACTIONS_MAP } from '../../../shared/constants/meetingRecord.ts';
 import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
-import { canCreateActions, isOwnedBy, type SourceType } from '../../../shared/schemas/actions.ts';
-import { LIVE_ACTIONS_MAP } from '../../../shared/schemas/meetingRecord.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { PackLinks } from '../pack/PackLinks.tsx';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { DEFAULT_DAY } from '../../../shared/agendaItems.ts';
-import { LIVE_MEETING_MAP, type RunState } from '../../../shared/schemas/meetingRecord.ts';
+import { LIVE_MEETING_MAP } from '../../../shared/constants/meetingRecord.ts';
+import type { RunState } from '../../../shared/schemas/meetingRecord.ts';
 import { get, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';

@@ -6,7 +6,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIVE_ATTACHMENTS_MAP } from '../../../shared/schemas/attachments.ts';
+import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { AttachmentRow } from './AttachmentRow.tsx';

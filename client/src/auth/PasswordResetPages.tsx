@@ -6,8 +6,8 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import { isLanguage } from '../../../shared/i18n/languages.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import { ApiError, post } from '../app/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';

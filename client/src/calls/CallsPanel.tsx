@@ -5,7 +5,8 @@
  */
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CALL_KINDS, type CallDto, type CallKind } from '../../../shared/schemas/meetings.ts';
+import { CALL_KINDS, type CallKind } from '../../../shared/constants/meetings.ts';
+import type { CallDto } from '../../../shared/schemas/meetings.ts';
 import { get, patch, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';

@@ -5,7 +5,7 @@
  */
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMENT_LIMITS } from '../../../shared/schemas/comments.ts';
+import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';

@@ -5,8 +5,9 @@
 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
-import { COMMENT_LIMITS, type CommentDto } from '../../../shared/schemas/comments.ts';
+import type { CommentDto } from '../../../shared/schemas/comments.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentText } from './CommentText.tsx';

@@ -12,8 +12,9 @@
  */
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
-import { COMMENT_LIMITS, type ThreadDto } from '../../../shared/schemas/comments.ts';
+import type { ThreadDto } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { CommentsPanel, type Draft } from './CommentsPanel.tsx';

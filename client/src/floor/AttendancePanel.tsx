@@ -1,8 +1,9 @@
 /** Checking in for today (in the room or online), and for the chair and secretariat who is present and whether there is quorum. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttendanceMode } from '../../../shared/constants/floor.ts';
 import { isModerator } from '../../../shared/roles.ts';
-import type { Attendance, AttendanceMode } from '../../../shared/schemas/floor.ts';
+import type { Attendance } from '../../../shared/schemas/floor.ts';
 import { get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';

@@ -1,7 +1,7 @@
 /** Turns and speaking time per stakeholder group, on this item and today. */
 import { useTranslation } from 'react-i18next';
+import type { Balance } from '../../../shared/constants/floor.ts';
 import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
-import type { Balance } from '../../../shared/schemas/floor.ts';
 import { formatSeconds } from './floorApi.ts';
 
 export function BalanceTable({ item, day }: { item: Balance; day: Balance | undefined }) {

@@ -1,7 +1,7 @@
 /** The chair's and secretariat's controls of the floor: next, end turn, add someone in the room, speaking time and balance rule. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/schemas/floor.ts';
+import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/constants/floor.ts';
 import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FLOOR_WARNING_SECONDS, type Speaking } from '../../../shared/schemas/floor.ts';
+import { FLOOR_WARNING_SECONDS } from '../../../shared/constants/floor.ts';
+import type { Speaking } from '../../../shared/schemas/floor.ts';
 import { formatSeconds, useTick } from './floorApi.ts';
 
 type Phase = 'running' | 'warning' | 'over';

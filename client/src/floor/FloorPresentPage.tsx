@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { byVotes, LIVE_QUESTIONS_MAP } from '../../../shared/schemas/floor.ts';
+import { byVotes, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
 import { useAgendaItemList } from '../actions/actionsApi.ts';
 import { useUser } from '../app/session.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';

@@ -6,8 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { byVotes, FLOOR_LIMITS, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
 import { isModerator } from '../../../shared/roles.ts';
-import { byVotes, FLOOR_LIMITS, LIVE_QUESTIONS_MAP, type Question } from '../../../shared/schemas/floor.ts';
+import type { Question } from '../../../shared/schemas/floor.ts';
 import { del, get, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';

@@ -4,17 +4,9 @@
  * the HTTP commands.
  */
 import { useEffect, useState } from 'react';
-import {
-  type DayBalance,
-  emptyBalance,
-  FLOOR_LIMITS,
-  type FloorItem,
-  type FloorMeta,
-  type FloorState,
-  LIVE_FLOOR_MAP,
-  type Speaking,
-} from '../../../shared/schemas/floor.ts';
-import { LIVE_MEETING_MAP } from '../../../shared/schemas/meetingRecord.ts';
+import { emptyBalance, FLOOR_LIMITS, LIVE_FLOOR_MAP } from '../../../shared/constants/floor.ts';
+import { LIVE_MEETING_MAP } from '../../../shared/constants/meetingRecord.ts';
+import type { DayBalance, FloorItem, FloorMeta, FloorState, Speaking } from '../../../shared/schemas/floor.ts';
 import { del, get, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';

@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import {
   MEETING_FORMATS,
   MEETING_VISIBILITIES,
-  type MeetingDto,
   type MeetingFormat,
   type MeetingVisibility,
-} from '../../../shared/schemas/meetings.ts';
+} from '../../../shared/constants/meetings.ts';
+import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { patch, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';

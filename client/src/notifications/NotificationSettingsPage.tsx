@@ -1,12 +1,8 @@
 /** /settings/notifications: per kind of event, email at once, in the daily digest, or not; the digest's time and zone. */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  EMAIL_MODES,
-  type EmailMode,
-  NOTIFICATION_KINDS,
-  type NotificationSettings,
-} from '../../../shared/schemas/notifications.ts';
+import { EMAIL_MODES, type EmailMode, NOTIFICATION_KINDS } from '../../../shared/constants/notifications.ts';
+import type { NotificationSettings } from '../../../shared/schemas/notifications.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';

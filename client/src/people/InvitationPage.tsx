@@ -5,8 +5,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import type { InvitationInfo } from '../../../shared/schemas/users.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import { ApiError } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';

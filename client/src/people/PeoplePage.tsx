@@ -1,8 +1,9 @@
 /** /admin/people: the secretariat's list of everyone on the board, and what it may do to each. */
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { USER_STATUSES } from '../../../shared/constants/users.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
-import { type InvitedUser, type ManagedUser, USER_STATUSES, type UserListQuery } from '../../../shared/schemas/users.ts';
+import type { InvitedUser, ManagedUser, UserListQuery } from '../../../shared/schemas/users.ts';
 import { useUser } from '../app/session.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';

@@ -1,8 +1,8 @@
 /** /profile: one's own name and affiliation, password, and signing out everywhere. */
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import type { Profile } from '../../../shared/schemas/users.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import { useSession } from '../app/session.tsx';
 import { forgetLocalDocuments } from '../collab/localCopies.ts';
 import { closeSharedSocket } from '../collab/socket.ts';

@@ -2,14 +2,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  type CreatePollBody,
   POLL_KINDS,
   POLL_LIMITS,
   type PollAudience,
-  type PollDto,
   type PollKind,
   type ResultVisibility,
-} from '../../../shared/schemas/polls.ts';
+} from '../../../shared/constants/polls.ts';
+import type { CreatePollBody, PollDto } from '../../../shared/schemas/polls.ts';
 import { post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';

@@ -7,7 +7,7 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
+import { LIVE_POLLS_MAP } from '../../../shared/constants/polls.ts';
 import { useUser } from '../app/session.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';

@@ -1,10 +1,11 @@
 /** The polls of the meeting, from its live document, and who may vote in which. */
 import { useMemo } from 'react';
+import { LIVE_POLLS_MAP } from '../../../shared/constants/polls.ts';
+import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/constants/workingGroups.ts';
 import { isParticipant } from '../../../shared/roles.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
-import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
-import { LIVE_WORKING_GROUPS_MAP, type WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 
 /** Every poll of the meeting, the newest first. */

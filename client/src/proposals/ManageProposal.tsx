@@ -4,16 +4,14 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isModerator } from '../../../shared/roles.ts';
 import {
-  type MemberDto,
   PROPOSAL_LIMITS,
   PROPOSAL_STATUSES,
-  type ProposalDto,
   type ProposalKind,
-  type ProposalPatchBody,
   type ProposalStatus,
-} from '../../../shared/schemas/proposals.ts';
+} from '../../../shared/constants/proposals.ts';
+import { isModerator } from '../../../shared/roles.ts';
+import type { MemberDto, ProposalDto, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
 import { patch } from '../app/api.ts';
 import { commentsApi } from '../comments/commentsApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';

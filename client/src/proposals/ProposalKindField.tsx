@@ -1,6 +1,6 @@
 /** The choice of a proposal's kind (Policy Network, Best Practice Forum, other), in the submit and edit forms. */
 import { useTranslation } from 'react-i18next';
-import { PROPOSAL_KINDS, type ProposalKind } from '../../../shared/schemas/proposals.ts';
+import { PROPOSAL_KINDS, type ProposalKind } from '../../../shared/constants/proposals.ts';
 import { SelectField } from '../ui/Field.tsx';
 
 export function ProposalKindField({

@@ -6,8 +6,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../../../shared/constants/proposals.ts';
 import { isParticipant, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
-import { PROPOSAL_KINDS, PROPOSAL_STATUSES, type ProposalDto } from '../../../shared/schemas/proposals.ts';
+import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { CallsPanel } from '../calls/CallsPanel.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';

@@ -1,7 +1,8 @@
 /** Submitting a proposal: kind, title, summary, and whether observers may comment. */
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROPOSAL_LIMITS, type ProposalDto, type ProposalKind } from '../../../shared/schemas/proposals.ts';
+import { PROPOSAL_LIMITS, type ProposalKind } from '../../../shared/constants/proposals.ts';
+import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { ApiError, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field } from '../ui/Field.tsx';

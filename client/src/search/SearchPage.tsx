@@ -1,7 +1,8 @@
 /** Results of a search, grouped by kind, the matching words marked, each a link to its place. */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { SEARCH_KINDS, type SearchResponse, type SearchResult } from '../../../shared/schemas/search.ts';
+import { SEARCH_KINDS } from '../../../shared/constants/search.ts';
+import type { SearchResponse, SearchResult } from '../../../shared/schemas/search.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 

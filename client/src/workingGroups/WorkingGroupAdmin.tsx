@@ -4,12 +4,8 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  WORKING_GROUP_LIMITS,
-  WORKING_GROUP_ROLES,
-  type WorkingGroupDto,
-  type WorkingGroupRole,
-} from '../../../shared/schemas/workingGroups.ts';
+import { WORKING_GROUP_LIMITS, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
+import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, patch, post, put } from '../app/api.ts';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';

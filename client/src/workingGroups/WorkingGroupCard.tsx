@@ -2,14 +2,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ResultVisibility } from '../../../shared/constants/polls.ts';
+import { WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
-import type { PollDto, ResultVisibility } from '../../../shared/schemas/polls.ts';
-import {
-  type ElectionBody,
-  WORKING_GROUP_ROLES,
-  type WorkingGroupDto,
-  type WorkingGroupRole,
-} from '../../../shared/schemas/workingGroups.ts';
+import type { PollDto } from '../../../shared/schemas/polls.ts';
+import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';

@@ -1,7 +1,7 @@
 /** A working group's name and description: the create and the edit forms share them (and their checks). */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { WORKING_GROUP_LIMITS } from '../../../shared/schemas/workingGroups.ts';
+import { WORKING_GROUP_LIMITS } from '../../../shared/constants/workingGroups.ts';
 import { Field } from '../ui/Field.tsx';
 import type { FieldErrors } from '../ui/useFieldErrors.ts';
 

@@ -1,0 +1,33 @@
+/**
+ * Constants and plain types of shared/schemas/polls.ts, without TypeBox: the client imports them
+ * from here so that its bundles do not carry TypeBox (issue #15); the schema file re-exports them.
+ */
+
+/** The map of `live:{meetingId}` that holds the meeting's polls, by poll id. */
+export const LIVE_POLLS_MAP = 'polls';
+
+export const POLL_KINDS = ['single', 'multiple', 'ranked'] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+
+/**
+ * Who may vote: `members` (secretariat, chair, members), `everyone` signed in (observers too),
+ * or `group`: the members of the poll's working group who had joined it when the poll opened.
+ */
+export const POLL_AUDIENCES = ['members', 'everyone', 'group'] as const;
+export type PollAudience = (typeof POLL_AUDIENCES)[number];
+
+export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+
+/** `live`: the tally moves as ballots arrive; `after-close`: only the number of ballots until the poll closes. */
+export const RESULT_VISIBILITIES = ['live', 'after-close'] as const;
+export type ResultVisibility = (typeof RESULT_VISIBILITIES)[number];
+
+/** Limits of a poll. */
+export const POLL_LIMITS = { question: 500, label: 200, minOptions: 2, maxOptions: 30 } as const;
+
+/**
+ * Per-group rows of a secret poll never cover fewer ballots than this (smaller groups are merged
+ * into an `other` row; see `groupBreakdown` in shared/tally.ts).
+ */
+export const SECRET_MIN_GROUP_BALLOTS = 3;
