@@ -5,21 +5,13 @@
  * queueing: the target is Plenary within 1.1× bare Hocuspocus at p50 and at p99.
  */
 import { BARE, plenarySpecs } from '../lib/context.ts';
+import { editorsLoad } from './s1Editors.ts';
 import { allPassed, find, ms, type Scenario, typingRows } from './scenario.ts';
 import type { TypingConfig } from './typing.ts';
 
+/** S1's load with 10 of the 50 clients typing (also S16's typing). */
 export function lightMeetingLoad(quick: boolean): TypingConfig {
-  return {
-    clients: 50,
-    writers: 10,
-    ratePerSec: 5,
-    durationMs: quick ? 4_000 : 20_000,
-    warmupMs: quick ? 1_000 : 3_000,
-    keepEvery: 1,
-    generators: 1,
-    connectRate: 0,
-    tokensOverHttp: true,
-  };
+  return { ...editorsLoad(quick), writers: 10 };
 }
 
 export const s14: Scenario = {

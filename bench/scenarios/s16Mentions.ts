@@ -14,6 +14,7 @@ import { type BenchUser, localAddress, type ServerSpec, type ServerUnderTest } f
 import { concat, summarize } from '../lib/stats.ts';
 import type { ClientSpec, ConnectResult } from '../load/generator.ts';
 import { callJson } from './liveAudience.ts';
+import { lightMeetingLoad } from './s14LightMeeting.ts';
 import { allPassed, failedMeasurement, find, ms, round, type Scenario, typingMeasurement } from './scenario.ts';
 import { interleavedRounds, runTyping, type TypingConfig, type TypingOutcome } from './typing.ts';
 
@@ -168,17 +169,7 @@ export const s16: Scenario = {
   async run(options) {
     const quick = options.quick;
     const config: Config = {
-      typing: {
-        clients: 50,
-        writers: 10,
-        ratePerSec: 5,
-        durationMs: quick ? 5_000 : 8_000,
-        warmupMs: quick ? 1_000 : 2_000,
-        keepEvery: 1,
-        generators: 1,
-        connectRate: 0,
-        tokensOverHttp: true,
-      },
+      typing: { ...lightMeetingLoad(quick), durationMs: quick ? 5_000 : 8_000, warmupMs: quick ? 1_000 : 2_000 },
       comments: 500,
       authors: 50,
       burstMs: quick ? 3_000 : 5_000,
