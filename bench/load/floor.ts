@@ -4,9 +4,9 @@
  * their copy of the questions shows the expected order and counts exactly; upvoters send
  * PUT /api/questions/:id/vote on a fixed schedule (open loop) over keep-alive connections.
  */
-import http from 'node:http';
 import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
 import { entries } from './entries.ts';
+import { keepAliveClient } from './keepAliveClient.ts';
 
 interface HandView {
   queue?: { userId: string }[];
@@ -97,21 +97,9 @@ export function floorHandlers() {
       const started = new Float64Array(voters.length);
       const ended = new Float64Array(voters.length);
       const statuses = new Int32Array(voters.length);
-      const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, keepAliveMsecs: 10_000 });
-      const base = new URL(baseUrl);
-      const send = (method: 'GET' | 'PUT', path: string, cookie: string) =>
-        new Promise<number>((resolve) => {
-          const request = http.request(
-            { host: base.hostname, port: base.port, path, method, agent, headers: { cookie } },
-            (response) => {
-              response.resume();
-              response.on('end', () => resolve(response.statusCode ?? -1));
-              response.on('error', () => resolve(-1));
-            },
-          );
-          request.on('error', () => resolve(-1));
-          request.end();
-        });
+      const client = keepAliveClient(baseUrl, CONNECTIONS);
+      const send = (method: string, path: string, cookie: string) =>
+        client.send(method, path, cookie).then(({ status }) => status);
       // Open the pool as pages that have loaded do (who am I?).
       await Promise.all(voters.slice(0, CONNECTIONS).map((voter) => send('GET', '/api/me', voter.cookie)));
       const requests: Promise<void>[] = [];
@@ -128,7 +116,7 @@ export function floorHandlers() {
         );
       }
       await Promise.all(requests);
-      agent.destroy();
+      client.close();
       return { started, ended, statuses };
     },
   };

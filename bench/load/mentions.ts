@@ -3,8 +3,8 @@
  * author's session cookie, sent on a fixed schedule (open loop: a slow answer does not delay the
  * next comment) over keep-alive connections, as from the authors' open meeting pages.
  */
-import http from 'node:http';
 import { nowUs, sleep } from '../lib/clock.ts';
+import { keepAliveClient } from './keepAliveClient.ts';
 
 /** Keep-alive connections the authors' process keeps open to the server. */
 const CONNECTIONS = 100;
@@ -32,33 +32,7 @@ export function mentionHandlers() {
       const ended = new Float64Array(requests.length);
       const statuses = new Int32Array(requests.length);
       const ids: string[] = requests.map(() => '');
-      const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, keepAliveMsecs: 10_000 });
-      const base = new URL(baseUrl);
-      const send = (method: 'GET' | 'POST', target: string, cookie: string, body?: string) =>
-        new Promise<{ status: number; text: string }>((resolve) => {
-          const request = http.request(
-            {
-              host: base.hostname,
-              port: base.port,
-              path: target,
-              method,
-              agent,
-              headers: {
-                cookie,
-                ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-              },
-            },
-            (response) => {
-              let text = '';
-              response.setEncoding('utf8');
-              response.on('data', (chunk: string) => (text += chunk));
-              response.on('end', () => resolve({ status: response.statusCode ?? -1, text }));
-              response.on('error', () => resolve({ status: -1, text }));
-            },
-          );
-          request.on('error', () => resolve({ status: -1, text: '' }));
-          request.end(body);
-        });
+      const { send, close } = keepAliveClient(baseUrl, CONNECTIONS);
       // Open the pool as pages that have loaded do (who am I?).
       await Promise.all(requests.slice(0, CONNECTIONS).map((request) => send('GET', '/api/me', request.cookie)));
       const pending: Promise<void>[] = [];
@@ -82,7 +56,7 @@ export function mentionHandlers() {
         );
       }
       await Promise.all(pending);
-      agent.destroy();
+      close();
       return { started, ended, statuses, ids };
     },
   };

@@ -3,9 +3,9 @@
  * of `live:{meetingId}` until they see the final tally; voters cast ballots over HTTP on a fixed
  * schedule (open loop: a slow answer does not delay the next ballot).
  */
-import http from 'node:http';
 import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
 import { entries } from './entries.ts';
+import { keepAliveClient } from './keepAliveClient.ts';
 
 interface PollView {
   ballots?: number;
@@ -92,31 +92,10 @@ export function pollHandlers() {
       const started = new Float64Array(voters.length);
       const ended = new Float64Array(voters.length);
       const statuses = new Int32Array(voters.length);
-      const agent = new http.Agent({ keepAlive: true, maxSockets: VOTER_CONNECTIONS, keepAliveMsecs: 10_000 });
-      const url = new URL(`${baseUrl}/api/polls/${pollId}/ballot`);
-      const send = (method: 'GET' | 'PUT', cookie: string, body?: string) =>
-        new Promise<number>((resolve) => {
-          const request = http.request(
-            {
-              host: url.hostname,
-              port: url.port,
-              path: url.pathname,
-              method,
-              agent,
-              headers: {
-                cookie,
-                ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
-              },
-            },
-            (response) => {
-              response.resume();
-              response.on('end', () => resolve(response.statusCode ?? -1));
-              response.on('error', () => resolve(-1));
-            },
-          );
-          request.on('error', () => resolve(-1));
-          request.end(body);
-        });
+      const client = keepAliveClient(baseUrl, VOTER_CONNECTIONS);
+      const ballotPath = `/api/polls/${pollId}/ballot`;
+      const send = (method: string, cookie: string, body?: string) =>
+        client.send(method, ballotPath, cookie, body).then(({ status }) => status);
       // Open the pool: what each page asks when it loads (have I voted?), VOTER_CONNECTIONS at a time.
       await Promise.all(voters.slice(0, VOTER_CONNECTIONS).map((voter) => send('GET', voter.cookie)));
       const requests: Promise<void>[] = [];
@@ -134,7 +113,7 @@ export function pollHandlers() {
         );
       }
       await Promise.all(requests);
-      agent.destroy();
+      client.close();
       return { started, ended, statuses };
     },
   };
