@@ -2,8 +2,9 @@
  * Debian's Chromium driven by playwright-core (never a downloaded browser), with the flags this
  * machine's closed network needs.
  */
+import { mkdir } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from './clients.ts';
 import { lateBound } from './lateBound.ts';
 import { startServer, type TestServer, type TestServerOptions } from './testServer.ts';
@@ -31,23 +32,65 @@ export interface SignedIn {
   page: Page;
   /** Errors the page threw or logged, to assert there were none. */
   errors: string[];
+  /** The page's last console messages, failed requests and socket events, printed when a test fails. */
+  trail: string[];
 }
+
+const TRAIL_LENGTH = 40;
 
 /** A fresh browser context (its own cookies and IndexedDB), signed in through the form. */
 export async function signIn(browser: Browser, baseUrl: string, email: string, path = '/'): Promise<SignedIn> {
   const context = await browser.newContext({ baseURL: baseUrl });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const trail: string[] = [];
+  const note = (line: string) => {
+    trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (trail.length > TRAIL_LENGTH) trail.shift();
+  };
+  page.on('pageerror', (error) => {
+    errors.push(error.message);
+    note(`pageerror ${error.message}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 40[14]/.test(message.text())) errors.push(message.text());
+    note(`console.${message.type()} ${message.text().slice(0, 300)}`);
+  });
+  page.on('requestfailed', (request) => note(`request failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) note(`navigated ${frame.url()}`);
+  });
+  page.on('websocket', (socket) => {
+    note(`socket opened ${socket.url()}`);
+    socket.on('close', () => note('socket closed'));
   });
   await page.goto(path);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { context, page, errors };
+  return { context, page, errors, trail };
+}
+
+/**
+ * What a failed end-to-end test leaves behind, for a failure that happens only in CI: each open
+ * page's address, the text of its main region and its trail on stderr (CI keeps the output), and
+ * a screenshot under test-results/e2e-failures/.
+ */
+async function reportFailure(testName: string, sessions: SignedIn[]): Promise<void> {
+  const directory = 'test-results/e2e-failures';
+  await mkdir(directory, { recursive: true });
+  const slug = testName.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+  for (const [index, session] of sessions.entries()) {
+    if (session.page.isClosed()) continue;
+    const main = await session.page
+      .evaluate(() => (document.querySelector('main') ?? document.body).innerText.slice(0, 800))
+      .catch((error: Error) => `(unreadable: ${error.message})`);
+    await session.page.screenshot({ path: `${directory}/${slug}-${index}.png`, fullPage: true, timeout: 5_000 }).catch(() => {});
+    process.stderr.write(
+      [`--- failed: ${testName} — page ${index}: ${session.page.url()}`, `main: ${main}`, ...session.trail, '---', ''].join('\n'),
+    );
+  }
 }
 
 /** Types a new paragraph at the end of the page's editor. */
@@ -79,6 +122,9 @@ export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
   beforeAll(async () => {
     startedServer = await startServer(options);
     startedBrowser = await launchBrowser();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await reportFailure(task.name, sessions);
   });
   afterAll(async () => {
     for (const session of sessions) await session.context.close().catch(() => {});
