@@ -56,7 +56,9 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
     if (message.type() === 'error' && !/status of 40[14]/.test(message.text())) errors.push(message.text());
     note(`console.${message.type()} ${message.text().slice(0, 300)}`);
   });
-  page.on('requestfailed', (request) => note(`request failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) =>
+    note(`request failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) note(`navigated ${frame.url()}`);
   });
@@ -84,7 +86,7 @@ async function reportFailure(testName: string, sessions: SignedIn[]): Promise<vo
   for (const [index, session] of sessions.entries()) {
     if (session.page.isClosed()) continue;
     const main = await session.page
-      .evaluate(() => (document.querySelector('main') ?? document.body).innerText.slice(0, 800))
+      .evaluate(() => (document.querySelector('main') ?? document.body).textContent.replace(/\s+/g, ' ').slice(0, 800))
       .catch((error: Error) => `(unreadable: ${error.message})`);
     await session.page.screenshot({ path: `${directory}/${slug}-${index}.png`, fullPage: true, timeout: 5_000 }).catch(() => {});
     process.stderr.write(
