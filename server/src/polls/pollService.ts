@@ -19,7 +19,7 @@ import { SERVER_TEXT } from '../i18n/serverText.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
-import { TransactionBatcher } from '../storage/transactionBatcher.ts';
+import { type BatchScope, TransactionBatcher } from '../storage/transactionBatcher.ts';
 import type { User } from '../users/userStore.ts';
 import { canVote, notEligibleMessage, pollPolicy } from './pollPolicy.ts';
 import { resultsOf, resultsVisible, toDto } from './pollResults.ts';
@@ -308,7 +308,7 @@ export class PollService {
   async castBallot(voter: User, pollId: string, choices: readonly string[]): Promise<BallotResponse> {
     let cast: CastBallot;
     try {
-      cast = await this.ballots.run((tx) => this.writeBallot(tx, voter, pollId, choices));
+      cast = await this.ballots.run((tx, batch) => this.writeBallot(tx, batch, voter, pollId, choices));
     } catch (error) {
       if (error instanceof AppError) {
         await this.recordRefusal(pollId, voter.id, { code: error.code, status: error.statusCode, message: error.message });
@@ -319,10 +319,20 @@ export class PollService {
     return { voted: true, replaced, ...(poll.secret ? {} : { choices: [...choices] }) };
   }
 
-  /** One ballot, checked and written through `tx` (its batch's transaction). */
-  private async writeBallot(tx: SqlExecutor, voter: User, pollId: string, choices: readonly string[]): Promise<CastBallot> {
+  /**
+   * One ballot, checked and written through `tx` (its batch's transaction). The poll is read
+   * once per batch: nothing in the batch changes it, and its read locks it against a close
+   * until the batch commits (PostgreSQL; on SQLite the batch holds the only write lock).
+   */
+  private async writeBallot(
+    tx: SqlExecutor,
+    batch: BatchScope,
+    voter: User,
+    pollId: string,
+    choices: readonly string[],
+  ): Promise<CastBallot> {
     const { store, polls } = this.options;
-    const found = await polls.forBallot(tx, pollId);
+    const found = await batch.once(`poll:${pollId}`, () => polls.forBallot(tx, pollId));
     if (!found) throw notFound('The poll');
     const joinedGroupAt = found.workingGroupId ? await polls.joinedGroupAt(tx, found.workingGroupId, voter.id) : undefined;
     if (!canVote(found, voter, { joinedGroupAt })) throw forbidden(notEligibleMessage(found));
@@ -360,7 +370,10 @@ export class PollService {
     return { poll: found, replaced: again };
   }
 
-  /** After a batch of ballots commits: each poll it touched is published (if due) and projected once. */
+  /**
+   * After a batch of ballots commits and is answered: each poll it touched is published (if due)
+   * and projected once.
+   */
   private async ballotsCommitted(cast: CastBallot[]): Promise<void> {
     const touched = new Map(cast.map(({ poll }) => [poll.id, poll]));
     for (const poll of touched.values()) {

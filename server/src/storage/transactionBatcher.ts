@@ -9,6 +9,9 @@
  * commit. When the transaction as a whole fails (the store cannot write, the commit fails),
  * nothing of the batch is written and every job that had not failed on its own gets that error.
  *
+ * The jobs of a batch share a `BatchScope`: what every job would read alike and nothing in the
+ * batch changes (the poll a ballot is for) is read once per transaction, not once per job.
+ *
  * Unlike the SQLite group commit of the update log (sqliteDb.ts), which is for appends that run
  * at once in a transaction left open across turns, the jobs here read before they write and
  * must not see a transaction of someone else's in between, so each batch is an ordinary
@@ -20,14 +23,42 @@ export interface TransactionBatcherOptions<T> {
   /** The most jobs one transaction takes (bounds how long it holds the database). */
   maxJobs?: number;
   /**
-   * After the commit, before any job is answered, once per batch with what the jobs that
-   * committed returned (to project their changes once, not once per job). Its failure does not
-   * undo the commit: the jobs are answered all the same.
+   * After the commit, once per batch with what the jobs that committed returned (to project
+   * their changes once, not once per job). The jobs are answered first: what they wrote is
+   * durable, and a caller does not wait for work done for everyone else (a secret poll's
+   * publication, a transaction of its own). The next batch starts once it is done. Its failure
+   * does not undo the commit.
    */
   afterCommit?: (committed: T[]) => Promise<void>;
 }
 
-type Job<T> = (tx: SqlExecutor) => Promise<T>;
+/**
+ * What the jobs of one batch share: a value read once per transaction. Only for reads that no
+ * job of the batch changes, and that nobody else can change before the commit (a row the read
+ * locks on PostgreSQL; SQLite's transaction excludes every other writer). A job rolled back to
+ * its savepoint takes the locks of its reads with it (PostgreSQL), so what it read is forgotten:
+ * the next job reads, and locks, again.
+ */
+export class BatchScope {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
+  /** After a job's savepoint was rolled back. */
+  forget(): void {
+    this.reads.clear();
+  }
+
+  /** The value `read` gives, read by the first job that asks for `key` in this batch. */
+  once<V>(key: string, read: () => Promise<V>): Promise<V> {
+    let value = this.reads.get(key) as Promise<V> | undefined;
+    if (!value) {
+      value = read();
+      this.reads.set(key, value);
+    }
+    return value;
+  }
+}
+
+type Job<T> = (tx: SqlExecutor, scope: BatchScope) => Promise<T>;
 
 interface Pending<T> {
   job: Job<T>;
@@ -83,7 +114,8 @@ export class TransactionBatcher<T> {
     const outcomes: Outcome<T>[] = [];
     try {
       await this.db.transaction(async (tx) => {
-        for (const pending of batch) outcomes.push(await this.runOne(tx, pending.job));
+        const scope = new BatchScope();
+        for (const pending of batch) outcomes.push(await this.runOne(tx, scope, pending.job));
       });
     } catch (error) {
       // Nothing of the batch was written: a job refused on its own keeps its own error.
@@ -93,26 +125,27 @@ export class TransactionBatcher<T> {
       }
       return;
     }
-    const committed = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
-    if (this.afterCommit && committed.length > 0) await this.afterCommit(committed).catch(() => {});
     for (const [index, pending] of batch.entries()) {
       const outcome = outcomes[index]!;
       if (outcome.ok) pending.resolve(outcome.value);
       else pending.reject(outcome.error);
     }
+    const committed = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
+    if (this.afterCommit && committed.length > 0) await this.afterCommit(committed).catch(() => {});
   }
 
   /** One job in a savepoint of its own; a store that cannot write fails the whole batch instead. */
-  private async runOne(tx: SqlExecutor, job: Job<T>): Promise<Outcome<T>> {
+  private async runOne(tx: SqlExecutor, scope: BatchScope, job: Job<T>): Promise<Outcome<T>> {
     await tx.run('SAVEPOINT batched_job');
     try {
-      const value = await job(tx);
+      const value = await job(tx, scope);
       await tx.run('RELEASE SAVEPOINT batched_job');
       return { ok: true, value };
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       await tx.run('ROLLBACK TO SAVEPOINT batched_job');
       await tx.run('RELEASE SAVEPOINT batched_job');
+      scope.forget();
       return { ok: false, error };
     }
   }
