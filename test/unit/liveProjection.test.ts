@@ -84,6 +84,50 @@ describe('LiveProjection', () => {
     expect(writes.at(-1)?.value).toEqual({ votes });
   });
 
+  it('writes a large audience half as often while changes keep coming, and the final state once they pause', async () => {
+    // 5,000 viewers: an interval of 500 ms; a stream of changes gets a write every 1,000 ms.
+    const { writes } = setUp(5_000);
+    let votes = 0;
+    const changes: number[] = [];
+    const started = Date.now();
+    while (Date.now() - started < 2_500) {
+      votes++;
+      changes.push(Date.now());
+      projection.project(MEETING, 'polls', 'p1', async () => ({ votes }));
+      await sleep(10);
+    }
+    const lastChange = changes.at(-1)!;
+    await projection.settled();
+    // The first change goes at once; then one write a second while the changes keep coming (on
+    // a loaded machine a 10 ms sleep can last past the 100 ms pause: that write may come sooner).
+    const pausedBetween = (from: number, to: number) =>
+      changes.some((at, k) => k > 0 && at > from && at <= to && at - changes[k - 1]! >= 100);
+    let streamed = 0;
+    for (let i = 1; i < writes.length - 1; i++) {
+      if (pausedBetween(writes[i - 1]!.at, writes[i]!.at)) continue;
+      streamed++;
+      expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(1_000 - 5);
+    }
+    expect(streamed).toBeGreaterThan(0);
+    // The final state, no later than the interval after the last write allows.
+    expect(writes.at(-1)?.value).toEqual({ votes });
+    expect(writes.at(-1)!.at - lastChange).toBeLessThanOrEqual(500 + 100);
+  });
+
+  it('writes a change that comes alone to a large audience at once, once the interval has passed', async () => {
+    // 10,000 viewers: an interval of 1,000 ms, 2,000 ms for a stream, which pauses after 200 ms.
+    const { writes } = setUp(10_000);
+    projection.project(MEETING, 'polls', 'p1', async () => ({ votes: 1 }));
+    await projection.settled();
+    await sleep(1_100);
+    const raised = Date.now();
+    projection.project(MEETING, 'polls', 'p1', async () => ({ votes: 2 }));
+    await projection.settled();
+    expect(writes).toHaveLength(2);
+    // Not held back for a pause (200 ms) or the stream interval (900 ms more).
+    expect(writes[1]!.at - raised).toBeLessThan(150);
+  });
+
   it('writes the entries of a map that change within an interval together: one message, not one per entry', async () => {
     projection = new LiveProjection({ log: pino({ level: 'silent' }), maps: ['threads'], minIntervalMs: INTERVAL_MS });
     const hocuspocus = new Hocuspocus({ quiet: true });
