@@ -134,7 +134,7 @@ export const s7: Scenario = {
           ? 'not measured'
           : `ballot p99 ${ms(p99)} (target ≤ 50 ms); every viewer had the exact final tally ${ms(behind)} after the last ballot at most (target ≤ 1 s).`,
       notes: [
-        'The live projection writes a poll\'s entry at most once per interval, which grows with the audience (server/src/live/liveProjection.ts, intervalFor: 500 ms for 5,000 viewers): "live-document updates per viewer" counts the messages each viewer received while voting went on. Voters vote over keep-alive connections opened before the window, as devices that have loaded the meeting page have (bench/load/polls.ts).',
+        'The live projection writes a poll\'s entry at most once per interval, which grows with the audience (server/src/live/liveProjection.ts, intervalFor: 500 ms for 5,000 viewers; while the ballots keep coming, streamIntervalFor: 1 s): "live-document updates per viewer" counts the messages each viewer received while voting went on. Voters vote over keep-alive connections opened before the window, as devices that have loaded the meeting page have (bench/load/polls.ts).',
         'Bare Hocuspocus has no HTTP commands or server-written projections, so this scenario has no baseline row.',
       ],
     };
