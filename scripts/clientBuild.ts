@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(root, 'dist/client/index.html');
-const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const sources = ['client', 'shared', 'vite.config.ts', 'scripts/vite', 'package-lock.json'];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
