@@ -36,6 +36,7 @@ interface ManifestChunk {
   file: string;
   isEntry?: boolean;
   imports?: string[];
+  css?: string[];
 }
 
 let server: TestServer;
@@ -80,8 +81,8 @@ describe('the built client', () => {
     // The socket the meeting page opens first, with Yjs and the provider (the chunk socket.ts imports).
     const socketChunk = manifest[manifest['src/collab/socket.ts']?.imports?.[0] ?? '']?.file;
     expect(socketChunk).toBeDefined();
-    // The editor's chunk is asked for by the entry once it runs, not by the HTML, so that the
-    // entry's own chunk does not share a slow link with it (issue #15).
+    // The editor's chunk is not preloaded by the HTML itself, so that the entry's own chunk does not
+    // share a slow link with it (issue #15), but by the page's next-wave script, below.
     const editorChunk = manifest['src/agenda/AgendaDocument.tsx']?.file;
     expect(editorChunk).toBeDefined();
 
@@ -100,6 +101,43 @@ describe('the built client', () => {
     expect(await signIn.text()).not.toContain(socketChunk);
     // Only the meeting page itself: its sub-pages get index.html.
     expect(await (await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}/floor/present`)).text()).not.toContain(socketChunk);
+  });
+
+  it("loads the meeting page's and the editor's code in few files, asked for once the HTML's scripts have arrived", async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/client/.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
+    const closure = (key: string, into = new Set<string>()): Set<string> => {
+      if (into.has(key)) return into;
+      into.add(key);
+      for (const imported of manifest[key]?.imports ?? []) closure(imported, into);
+      return into;
+    };
+    const loaded = closure('index.html', closure('src/collab/socket.ts'));
+    const later = [...closure('src/agenda/AgendaDocument.tsx', closure('src/meetings/MeetingPage.tsx'))]
+      .filter((key) => !loaded.has(key))
+      .map((key) => manifest[key]!.file);
+    // Over HTTP/1.1's six connections per host each file past six waits a round trip: the page and
+    // its editor are one chunk each (and a re-export of each module the page imports), not the 16
+    // files of the bundler's own split (vite.config.ts, scripts/vite/pageChunks.ts).
+    expect(later.length).toBeLessThanOrEqual(4);
+
+    // meeting.html's next-wave script names every one of them, the stylesheets they import too.
+    const html = await (await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}`)).text();
+    const next = html.match(/<script async src="(\/assets\/meeting-next-[^"]+\.js)"><\/script>/)?.[1];
+    expect(next).toBeDefined();
+    const script = await fetch(`${server.baseUrl}${next}`);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    const source = await script.text();
+    for (const file of later) expect(source).toContain(`"/${file}","script"`);
+    const styles = [...closure('src/agenda/AgendaDocument.tsx')]
+      .filter((key) => !loaded.has(key))
+      .flatMap((key) => manifest[key]?.css ?? []);
+    expect(styles.length).toBeGreaterThan(0);
+    for (const file of styles) expect(source).toContain(`"/${file}","style"`);
+    // The sign-in page has none.
+    expect(await (await fetch(`${server.baseUrl}/`)).text()).not.toContain('-next-');
   });
 
   it('sends scripts and styles precompressed, Brotli or gzip as the browser accepts, and no source maps', async () => {
