@@ -26,8 +26,9 @@ export class ApiError extends Error {
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    // A GET the page started before React rendered (main.tsx) is answered by that request.
-    const early = method === 'GET' && body === undefined ? takeEarly(path) : undefined;
+    // A GET (or a token's POST) the page started before React rendered (firstScreen.ts) is answered by that request.
+    const early =
+      method === 'GET' && body === undefined ? takeEarly(path) : method === 'POST' ? takeEarly(path, body) : undefined;
     response = await (early ??
       fetch(path, {
         method,
