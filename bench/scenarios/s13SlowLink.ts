@@ -27,8 +27,32 @@ const LINK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, 
 
 interface Load {
   usableMs: number;
+  /** When the page itself first met the same condition (null if the page did not record it). */
+  inPageMs: number | null;
   bytes: number;
   requests: number;
+}
+
+/** What "usable" is, as selectors each present and drawn, for the page's own record of when it first was. */
+const SIGN_IN_READY = ['input[type="email"]', 'button[type="submit"]'];
+const MEETING_READY = ['.ProseMirror[contenteditable="true"]', '[data-state="online"]'];
+
+/**
+ * Records in the page, from its first script on, the moment every selector matches an element
+ * that is drawn (a MutationObserver: the harness's own waits poll over CDP, and on a loaded
+ * machine noticed the state 100-250 ms after the page reached it; bench S13 traces, 2026-12-04).
+ */
+function recordReady(selectors: string[]): void {
+  const check = () => {
+    const w = window as unknown as { __usableAt?: number };
+    if (w.__usableAt !== undefined) return;
+    const ready = selectors.every((selector) => {
+      const element = document.querySelector(selector);
+      return element !== null && (selector.includes('data-state') || element.getClientRects().length > 0);
+    });
+    if (ready) w.__usableAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
 /** Emulates the slow link on the page and counts what crosses it. */
@@ -80,6 +104,7 @@ async function loads(
   browser: Browser,
   url: string,
   usable: (page: Page) => Promise<number>,
+  ready: string[],
   count: number,
   cookie: { name: string; value: string; url: string } | null,
 ): Promise<{ empty: Load[]; warm: Load[] }> {
@@ -89,13 +114,16 @@ async function loads(
     const context = await browser.newContext();
     if (cookie) await context.addCookies([cookie]);
     const page = await context.newPage();
+    await page.addInitScript(recordReady, ready);
     return { context, page, counter: await throttle(context, page) };
   };
+  const inPage = (page: Page) => page.evaluate(() => (window as unknown as { __usableAt?: number }).__usableAt ?? null);
   for (let i = 0; i < count; i++) {
     const { context, page, counter } = await open();
     try {
       await page.goto(url, { waitUntil: 'commit' });
-      empty.push({ usableMs: await usable(page), bytes: counter.bytes(), requests: counter.requests() });
+      const usableMs = await usable(page);
+      empty.push({ usableMs, inPageMs: await inPage(page), bytes: counter.bytes(), requests: counter.requests() });
     } finally {
       await context.close();
     }
@@ -109,7 +137,8 @@ async function loads(
       await page.waitForLoadState('networkidle').catch(() => undefined);
       counter.reset();
       await page.goto(url, { waitUntil: 'commit' });
-      warm.push({ usableMs: await usable(page), bytes: counter.bytes(), requests: counter.requests() });
+      const usableMs = await usable(page);
+      warm.push({ usableMs, inPageMs: await inPage(page), bytes: counter.bytes(), requests: counter.requests() });
     }
   } finally {
     await context.close();
@@ -121,6 +150,7 @@ function row(label: string, samples: Load[]): Measurement {
   const times = Float64Array.from(samples.map((load) => load.usableMs));
   const summary = summarize(times);
   const bytes = samples.map((load) => load.bytes).sort((a, b) => a - b);
+  const inPage = samples.flatMap((load) => (load.inPageMs === null ? [] : [load.inPageMs])).sort((a, b) => a - b);
   return {
     server: label,
     latency: summary,
@@ -132,6 +162,9 @@ function row(label: string, samples: Load[]): Measurement {
       loads: samples.length,
       'time to usable p50 (ms)': round(summary.p50, 0),
       'time to usable max (ms)': round(summary.max, 0),
+      // The same condition as the page recorded it; the figures above are when the harness saw it.
+      'usable in the page p50 (ms)': inPage.length > 0 ? round(inPage[Math.floor(inPage.length / 2)]!, 0) : 'not recorded',
+      'usable in the page max (ms)': inPage.length > 0 ? round(inPage.at(-1)!, 0) : 'not recorded',
       'bytes over the wire p50 (KB)': round((bytes[Math.floor(bytes.length / 2)] ?? 0) / 1024, 1),
       'bytes over the wire max (KB)': round((bytes.at(-1) ?? 0) / 1024, 1),
       'requests p50': samples.map((load) => load.requests).sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? 0,
@@ -150,14 +183,21 @@ async function measure(options: RunOptions, server: ServerUnderTest, count: numb
   });
   try {
     options.log(`    sign-in page: ${count} loads with an empty cache, ${count} warm`);
-    const signIn = await loads(browser, `${server.httpUrl}/`, usableSignIn, count, null);
+    const signIn = await loads(browser, `${server.httpUrl}/`, usableSignIn, SIGN_IN_READY, count, null);
     const rows = [row('sign-in, empty cache', signIn.empty), row('sign-in, warm cache', signIn.warm)];
     options.log(`    meeting page: ${count} loads with an empty cache, ${count} warm`);
     // The bench user's cookie is a Cookie header ("name=value").
     const [name, ...value] = user!.cookie.split('=');
     const cookie = { name: name!, value: value.join('='), url: server.httpUrl };
     try {
-      const meetingPage = await loads(browser, `${server.httpUrl}/meetings/${meeting!.meetingId}`, usableMeeting, count, cookie);
+      const meetingPage = await loads(
+        browser,
+        `${server.httpUrl}/meetings/${meeting!.meetingId}`,
+        usableMeeting,
+        MEETING_READY,
+        count,
+        cookie,
+      );
       rows.push(row('meeting, empty cache', meetingPage.empty), row('meeting, warm cache', meetingPage.warm));
     } catch (error) {
       options.log(`    meeting page failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -201,6 +241,7 @@ export const s13: Scenario = {
         : 'not measured',
       notes: [
         'Bytes are Chromium’s encodedDataLength of every finished request of the load (headers included); WebSocket frames are not counted.',
+        '“Usable in the page” is the same condition as the page itself first met it (a MutationObserver from its first script on); the time to usable above is when the harness saw it (its waits poll over CDP), which is what the target counts.',
       ],
     };
   },
