@@ -42,17 +42,20 @@ const MEETING_READY = ['.ProseMirror[contenteditable="true"]', '[data-state="onl
  * that is drawn (a MutationObserver: the harness's own waits poll over CDP, and on a loaded
  * machine noticed the state 100-250 ms after the page reached it; bench S13 traces, 2026-12-04).
  */
-function recordReady(selectors: string[]): void {
+function recordReady(selectors: string[]): string {
+  // Browser code, as text: the bench compiles without the DOM's types.
+  return `(() => {
+  const selectors = ${JSON.stringify(selectors)};
   const check = () => {
-    const w = window as unknown as { __usableAt?: number };
-    if (w.__usableAt !== undefined) return;
+    if (window.__usableAt !== undefined) return;
     const ready = selectors.every((selector) => {
       const element = document.querySelector(selector);
       return element !== null && (selector.includes('data-state') || element.getClientRects().length > 0);
     });
-    if (ready) w.__usableAt = performance.now();
+    if (ready) window.__usableAt = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();`;
 }
 
 /** Emulates the slow link on the page and counts what crosses it. */
@@ -114,10 +117,10 @@ async function loads(
     const context = await browser.newContext();
     if (cookie) await context.addCookies([cookie]);
     const page = await context.newPage();
-    await page.addInitScript(recordReady, ready);
+    await page.addInitScript({ content: recordReady(ready) });
     return { context, page, counter: await throttle(context, page) };
   };
-  const inPage = (page: Page) => page.evaluate(() => (window as unknown as { __usableAt?: number }).__usableAt ?? null);
+  const inPage = (page: Page) => page.evaluate(() => (globalThis as unknown as { __usableAt?: number }).__usableAt ?? null);
   for (let i = 0; i < count; i++) {
     const { context, page, counter } = await open();
     try {
