@@ -203,6 +203,12 @@ export class CommentStore {
     return (await this.load('id = ?', [id], tx))[0];
   }
 
+  /** The threads of `ids` that exist and have a comment left (a batch of new comments read back at once). */
+  async threadsById(ids: readonly string[], tx: SqlExecutor = this.db): Promise<ThreadDto[]> {
+    if (ids.length === 0) return [];
+    return this.load(`id IN (${placeholders(ids.length)})`, [...ids], tx);
+  }
+
   async threadsOfDoc(doc: string, tx: SqlExecutor = this.db): Promise<ThreadDto[]> {
     return this.load('doc = ?', [doc], tx);
   }

@@ -49,13 +49,38 @@ export class Notifier {
 
   /** Writes the event's notifications and outbox rows through `tx`; returns how many people are told. */
   async emit(tx: SqlExecutor, event: NotifyEvent): Promise<number> {
-    const deliveries = await resolve(tx, event);
-    let told = 0;
-    for (const delivery of deliveries) told += await this.deliver(tx, delivery);
+    const { told, emailTo } = await this.emitDeferringEmails(tx, event);
+    await this.queueEmails(tx, emailTo);
     return told;
   }
 
-  private async deliver(tx: SqlExecutor, delivery: Delivery): Promise<number> {
+  /**
+   * `emit` without its last step: writes the notifications and the webhooks' rows, and returns
+   * whom an immediate email must be queued for, so that a transaction holding several events (a
+   * batch of comments, comments/commentService.ts) queues each person’s email once, with
+   * `queueEmails`, at its end.
+   */
+  async emitDeferringEmails(tx: SqlExecutor, event: NotifyEvent): Promise<{ told: number; emailTo: string[] }> {
+    const deliveries = await resolve(tx, event);
+    let told = 0;
+    const emailTo: string[] = [];
+    for (const delivery of deliveries) told += await this.deliver(tx, delivery, emailTo);
+    return { told, emailTo };
+  }
+
+  /**
+   * Makes sure a not-yet-composed email is waiting for each of `userIds`, taking their rows in
+   * sorted order: two transactions (two instances' batches) queueing emails for the same people
+   * take the rows in the same order, so neither holds a row the other waits for while waiting for
+   * one it holds (no deadlock on PostgreSQL).
+   */
+  async queueEmails(tx: SqlExecutor, userIds: readonly string[]): Promise<void> {
+    const now = Date.now();
+    for (const userId of [...new Set(userIds)].sort()) await this.ensurePendingEmail(tx, userId, now);
+  }
+
+  /** Writes one delivery's notifications and webhook rows; adds to `emailTo` whom an immediate email is owed. */
+  private async deliver(tx: SqlExecutor, delivery: Delivery, emailTo: string[]): Promise<number> {
     const now = Date.now();
     // Sorted, so that concurrent transactions take the rows of an email in the same order (no deadlock).
     let ids = [...new Set(delivery.userIds)].filter((id) => id !== delivery.actorId).sort();
@@ -91,7 +116,7 @@ export class Notifier {
       );
       if (inserted.changes === 0) continue;
       told += 1;
-      if (mode === 'immediate') await this.ensurePendingEmail(tx, userId, now);
+      if (mode === 'immediate') emailTo.push(userId);
     }
     // A periodic check that found nothing new publishes nothing either.
     if (told > 0 || delivery.public) await this.publishWebhooks(tx, delivery, now);

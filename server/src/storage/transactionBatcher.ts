@@ -1,8 +1,9 @@
 /**
- * Group commit for commands that arrive together (ballots in a plenary vote): each command is a
- * job run through `run(job)`; the jobs queued by the end of the event-loop turn (and those that
- * arrive while the previous batch commits) run one after the other, in arrival order, in ONE
- * transaction, and each caller is answered only after that transaction commits.
+ * Group commit for commands that arrive together (ballots in a plenary vote, a burst of comments
+ * with mentions): each command is a job run through `run(job)`; the jobs queued by the end of the
+ * event-loop turn (and those that arrive while the previous batch commits) run one after the
+ * other, in arrival order, in ONE transaction, and each caller is answered only after that
+ * transaction commits.
  *
  * A job is checked and written on its own: it runs inside a savepoint, so a job that throws (a
  * refusal) rolls back only its own statements and gets its own error, and the others still
@@ -22,6 +23,13 @@ import { type Db, type SqlExecutor, StoreUnavailable } from './db.ts';
 export interface TransactionBatcherOptions<T> {
   /** The most jobs one transaction takes (bounds how long it holds the database). */
   maxJobs?: number;
+  /**
+   * Inside the transaction, after the jobs, once per batch with what the jobs that succeeded
+   * returned: the writes and reads the batch shares (the comments' emails, queued once per person
+   * in one order; their threads, read back in one query). Its failure fails the whole batch, as a
+   * failed commit does.
+   */
+  beforeCommit?: (tx: SqlExecutor, succeeded: T[]) => Promise<void>;
   /**
    * After the commit, once per batch with what the jobs that committed returned (to project
    * their changes once, not once per job). The jobs are answered first: what they wrote is
@@ -68,9 +76,12 @@ interface Pending<T> {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+const succeeded = <T>(outcomes: Outcome<T>[]): T[] => outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
+
 export class TransactionBatcher<T> {
   private readonly db: Db;
   private readonly maxJobs: number;
+  private readonly beforeCommit: ((tx: SqlExecutor, succeeded: T[]) => Promise<void>) | undefined;
   private readonly afterCommit: ((committed: T[]) => Promise<void>) | undefined;
   private queue: Pending<T>[] = [];
   /** Whether a batch is being committed: arrivals meanwhile wait for the next one. */
@@ -80,6 +91,7 @@ export class TransactionBatcher<T> {
   constructor(db: Db, options: TransactionBatcherOptions<T> = {}) {
     this.db = db;
     this.maxJobs = options.maxJobs ?? 500;
+    this.beforeCommit = options.beforeCommit;
     this.afterCommit = options.afterCommit;
   }
 
@@ -116,6 +128,7 @@ export class TransactionBatcher<T> {
       await this.db.transaction(async (tx) => {
         const scope = new BatchScope();
         for (const pending of batch) outcomes.push(await this.runOne(tx, scope, pending.job));
+        if (this.beforeCommit) await this.beforeCommit(tx, succeeded(outcomes));
       });
     } catch (error) {
       // Nothing of the batch was written: a job refused on its own keeps its own error.
@@ -130,7 +143,7 @@ export class TransactionBatcher<T> {
       if (outcome.ok) pending.resolve(outcome.value);
       else pending.reject(outcome.error);
     }
-    const committed = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
+    const committed = succeeded(outcomes);
     if (this.afterCommit && committed.length > 0) await this.afterCommit(committed).catch(() => {});
   }
 

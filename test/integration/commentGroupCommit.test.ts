@@ -1,0 +1,150 @@
+/**
+ * A burst of comments with mentions beside a meeting, on SQLite and on PostgreSQL: comments that
+ * arrive together are written in a few transactions (group commit), each still with its
+ * notification and its audit entry, and each mentioned person's email queued once; a comment that
+ * fails inside a batch leaves nothing behind.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { COMMENTS_PER_BATCH, CommentService } from '../../server/src/comments/commentService.ts';
+import { CommentStore } from '../../server/src/comments/commentStore.ts';
+import type { LiveProjection } from '../../server/src/live/liveProjection.ts';
+import { Notifier } from '../../server/src/notifications/notify.ts';
+import { ProposalStore } from '../../server/src/proposals/proposalStore.ts';
+import type { Store } from '../../server/src/storage/store.ts';
+import type { User } from '../../server/src/users/userStore.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { createUser } from '../helpers/clients.ts';
+import { backends } from '../helpers/storeBackends.ts';
+
+const MEETING = 'mention-burst';
+const DOC = agendaDoc(MEETING);
+
+describe.each(backends('commentbatches'))('a burst of comments on $name', (backend) => {
+  let store: Store;
+  let comments: CommentStore;
+  let service: CommentService;
+  let authors: User[];
+  let members: User[];
+  /** The threads the live projection was asked to recompute, one entry per request. */
+  const projected: string[] = [];
+
+  beforeAll(async () => {
+    store = await backend.open();
+    comments = new CommentStore(store.db);
+    // Emails due at once, so that the worker below finds the burst's emails.
+    const notify = new Notifier({ dialect: store.db.dialect, coalesceMs: 0, origin: 'http://127.0.0.1' });
+    const live = { project: (_meetingId: string, map: string, key: string) => projected.push(`${map}:${key}`) };
+    service = new CommentService({
+      store,
+      comments,
+      proposals: new ProposalStore(store.db),
+      live: live as unknown as LiveProjection,
+      notify,
+    });
+    await store.meetings.create({
+      id: MEETING,
+      title: 'Mentions',
+      startsOn: '2026-12-04',
+      startTime: '10:00',
+      timezone: 'UTC',
+      form: 'plenary',
+      description: '',
+    });
+    authors = [];
+    members = [];
+    for (let i = 0; i < 4; i++) authors.push(await createUser(store, { name: `Burst Author ${i}`, role: 'member' }));
+    for (let i = 0; i < 20; i++) members.push(await createUser(store, { name: `Burst Member ${i}`, role: 'member' }));
+  }, 60_000);
+
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await store?.close();
+    await backend.dispose();
+  });
+
+  const mentionsOf = (user: User) =>
+    store.db.all<{ link: string }>("SELECT link FROM notifications WHERE user_id = ? AND kind = 'mention'", [user.id]);
+  const pendingEmailsOf = (user: User) =>
+    store.db.all<{ id: number }>(
+      "SELECT id FROM notification_outbox WHERE user_id = ? AND channel = 'email' AND status = 'pending'",
+      [user.id],
+    );
+
+  it('writes comments arriving together in few transactions, each with its mention, audit entry and one email per person', async () => {
+    const burst = members.slice(0, 12);
+    const transactions = vi.spyOn(store.db, 'transaction');
+    projected.length = 0;
+    let threads: Awaited<ReturnType<CommentService['createThread']>>[];
+    try {
+      threads = await Promise.all(
+        burst.map((member, i) =>
+          service.createThread(authors[i % authors.length]!, { doc: DOC, body: `<@${member.id}> paragraph ${i + 1}, please` }),
+        ),
+      );
+      // Twelve comments at once, where there were twelve transactions: on SQLite (checks answered
+      // in the same turn) two, of eight and four; on PostgreSQL the checks' answers come back over
+      // several turns, so the first comments may go in smaller batches.
+      if (backend.name === 'sqlite') expect(transactions).toHaveBeenCalledTimes(Math.ceil(burst.length / COMMENTS_PER_BATCH));
+      else expect(transactions.mock.calls.length).toBeLessThanOrEqual(burst.length / 2);
+    } finally {
+      transactions.mockRestore();
+    }
+    for (const [i, thread] of threads.entries()) {
+      expect(thread.comments).toEqual([
+        expect.objectContaining({
+          authorId: authors[i % authors.length]!.id,
+          body: `<@${burst[i]!.id}> paragraph ${i + 1}, please`,
+          mentions: [{ id: burst[i]!.id, name: burst[i]!.name }],
+        }),
+      ]);
+      expect(await comments.thread(thread.id)).toEqual(thread);
+      expect(await mentionsOf(burst[i]!)).toEqual([{ link: `/meetings/${MEETING}?thread=${thread.id}` }]);
+      expect(await pendingEmailsOf(burst[i]!)).toHaveLength(1);
+      const audit = await store.audit.list({ subject: `thread:${thread.id}` }, 10);
+      expect(audit).toEqual([expect.objectContaining({ action: 'thread.create', actorId: authors[i % authors.length]!.id })]);
+    }
+    expect(projected.sort()).toEqual(threads.map((thread) => `threads:${thread.id}`).sort());
+  });
+
+  it('queues one email for a person mentioned several times in a batch, and answers each reply with its comment', async () => {
+    const target = members[12]!;
+    const [thread] = await Promise.all([service.createThread(authors[0]!, { doc: DOC, body: 'A thread to reply in' })]);
+    const replies = await Promise.all(
+      authors.map((author, i) => service.reply(author, thread!.id, `<@${target.id}> reply ${i + 1}`)),
+    );
+    for (const [i, reply] of replies.entries()) {
+      expect(reply).toMatchObject({ threadId: thread!.id, authorId: authors[i]!.id, body: `<@${target.id}> reply ${i + 1}` });
+    }
+    expect(await mentionsOf(target)).toHaveLength(authors.length);
+    expect(await pendingEmailsOf(target)).toHaveLength(1);
+  });
+
+  it('leaves nothing of a comment that fails inside its batch, and writes the others', async () => {
+    const [ok1, doomed, ok2] = members.slice(13, 16) as [User, User, User];
+    const setMentions = comments.setMentions.bind(comments);
+    const failing = vi.spyOn(comments, 'setMentions').mockImplementation(async (commentId, userIds, tx) => {
+      if (userIds.includes(doomed.id)) throw new Error('the disk hiccupped');
+      return setMentions(commentId, userIds, tx);
+    });
+    let outcomes: PromiseSettledResult<Awaited<ReturnType<CommentService['createThread']>>>[];
+    try {
+      outcomes = await Promise.allSettled(
+        [ok1, doomed, ok2].map((member) =>
+          service.createThread(authors[1]!, { doc: DOC, body: `<@${member.id}> the doomed batch` }),
+        ),
+      );
+    } finally {
+      failing.mockRestore();
+    }
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error('the disk hiccupped'));
+    const bodies = (await comments.threadsOfDoc(DOC)).map((thread) => thread.comments[0]!.body);
+    expect(bodies.filter((body) => body.endsWith('the doomed batch'))).toEqual([
+      `<@${ok1.id}> the doomed batch`,
+      `<@${ok2.id}> the doomed batch`,
+    ]);
+    expect(await mentionsOf(doomed)).toEqual([]);
+    expect(await pendingEmailsOf(doomed)).toEqual([]);
+    for (const member of [ok1, ok2]) expect(await pendingEmailsOf(member)).toHaveLength(1);
+  });
+});
