@@ -2,13 +2,18 @@
  * A burst of comments with mentions beside a meeting, on SQLite and on PostgreSQL: comments that
  * arrive together are written in a few transactions (group commit), each still with its
  * notification and its audit entry, and each mentioned person's email queued once; a comment that
- * fails inside a batch leaves nothing behind.
+ * fails inside a batch leaves nothing behind; the outbox worker sends the burst's emails one per
+ * event-loop turn, each exactly once.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMENTS_PER_BATCH, CommentService } from '../../server/src/comments/commentService.ts';
 import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import type { LiveProjection } from '../../server/src/live/liveProjection.ts';
+import type { Mailer, OutgoingEmail } from '../../server/src/notifications/mailer.ts';
 import { Notifier } from '../../server/src/notifications/notify.ts';
+import { OutboxStore } from '../../server/src/notifications/outboxStore.ts';
+import { OutboxWorker } from '../../server/src/notifications/outboxWorker.ts';
 import { ProposalStore } from '../../server/src/proposals/proposalStore.ts';
 import type { Store } from '../../server/src/storage/store.ts';
 import type { User } from '../../server/src/users/userStore.ts';
@@ -18,6 +23,7 @@ import { backends } from '../helpers/storeBackends.ts';
 
 const MEETING = 'mention-burst';
 const DOC = agendaDoc(MEETING);
+const silent = { info() {}, warn() {}, error() {}, debug() {} } as unknown as FastifyBaseLogger;
 
 describe.each(backends('commentbatches'))('a burst of comments on $name', (backend) => {
   let store: Store;
@@ -146,5 +152,52 @@ describe.each(backends('commentbatches'))('a burst of comments on $name', (backe
     expect(await mentionsOf(doomed)).toEqual([]);
     expect(await pendingEmailsOf(doomed)).toEqual([]);
     for (const member of [ok1, ok2]) expect(await pendingEmailsOf(member)).toHaveLength(1);
+  });
+
+  it('sends the burst’s emails one per event-loop turn, each exactly once', async () => {
+    const sent: { to: string; turn: number }[] = [];
+    let turn = 0;
+    let ticking = true;
+    const count = () => {
+      turn += 1;
+      if (ticking) setImmediate(count);
+    };
+    setImmediate(count);
+    const mailer: Mailer = {
+      async send(email: OutgoingEmail) {
+        sent.push({ to: email.to, turn });
+      },
+      close() {},
+    };
+    const worker = new OutboxWorker({
+      store,
+      outbox: new OutboxStore(store.db),
+      mailer,
+      notify: new Notifier({ dialect: store.db.dialect, coalesceMs: 0, origin: 'http://127.0.0.1' }),
+      config: {
+        smtpUrl: undefined,
+        mailFrom: 'plenary@example.org',
+        tickMs: 1000,
+        coalesceMs: 0,
+        backoffBaseMs: 1000,
+        webhooksAllowLoopbackHttp: false,
+      },
+      origin: 'http://127.0.0.1',
+      log: silent,
+      unsubscribeKey: Buffer.alloc(32, 7),
+    });
+    try {
+      await worker.tick();
+      await worker.tick();
+    } finally {
+      ticking = false;
+    }
+    // Everyone who was emailed above: the burst (12), the reply target, and the two kept of the failing batch.
+    const expected = [...members.slice(0, 13), members[13]!, members[15]!].map((member) => member.email).sort();
+    expect(sent.map((mail) => mail.to).sort()).toEqual(expected);
+    // Started one per turn: no two emails were composed and encoded in the same turn.
+    expect(new Set(sent.map((mail) => mail.turn)).size).toBe(sent.length);
+    const unsent = await store.db.all("SELECT id FROM notification_outbox WHERE channel = 'email' AND status <> 'sent'");
+    expect(unsent).toEqual([]);
   });
 });

@@ -3,8 +3,14 @@
  * mailer, webhooks by HTTPS POST), queues the digests whose hour has come in each person's time
  * zone, and looks for actions falling due. A failure is retried with exponential backoff for 24
  * hours; nothing here runs inside a request, so a dead SMTP server or endpoint only delays.
+ *
+ * The worker shares the event loop with the edits the server relays: the messages of a claim are
+ * sent concurrently (an SMTP server answers slowly), but each email is composed and handed to the
+ * mailer in an event-loop turn of its own, so that a burst of emails (about half a millisecond of
+ * rendering and MIME encoding each) never holds the loop for more than one of them at a time.
  */
 import { randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { NotificationConfig } from '../config.ts';
 import type { Store } from '../storage/store.ts';
@@ -50,6 +56,7 @@ export class OutboxWorker {
   private stopped = false;
   private lastChecks = 0;
   private readonly calls: CallNotices;
+  private lastTurn: Promise<unknown> = Promise.resolve();
 
   constructor(options: OutboxWorkerOptions) {
     this.options = options;
@@ -91,6 +98,16 @@ export class OutboxWorker {
     }
   }
 
+  /**
+   * Resolves in an event-loop turn of its own, after every earlier caller's: the emails of a
+   * burst are composed one per turn, and the live traffic gets the turns in between.
+   */
+  private turnOfOwn(): Promise<void> {
+    const turn = this.lastTurn.then(() => nextTurn());
+    this.lastTurn = turn;
+    return turn;
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
     const { outbox, log, config } = this.options;
     try {
@@ -118,6 +135,7 @@ export class OutboxWorker {
     const user = await store.users.byId(composed.userId);
     if (!user || user.disabled) return;
     const kind = composed.digest ? 'digest' : mainKind(composed.items);
+    await this.turnOfOwn();
     const token = unsubscribeToken(unsubscribeKey, { userId: user.id, kind });
     await mailer.send(
       composeEmail({
@@ -139,6 +157,7 @@ export class OutboxWorker {
     const email = JSON.parse(row.payload!) as AccountEmail;
     const user = await this.options.store.users.byId(email.userId);
     if (!user || user.disabled) return;
+    await this.turnOfOwn();
     await this.options.mailer.send(composeAccountEmail(email, `<${row.message_id}@plenary>`));
   }
 
