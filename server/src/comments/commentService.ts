@@ -44,7 +44,7 @@ export interface CommentServiceOptions {
 /** The most new comments one transaction takes. */
 export const COMMENTS_PER_BATCH = 8;
 
-/** A comment written in a batch; `thread` is filled after the commit, when the batch's threads are read back. */
+/** A comment written in a batch; `thread` is filled at the batch's end, when its threads are read back. */
 interface Posted {
   meetingId: string;
   doc: string;
@@ -71,12 +71,11 @@ export class CommentService {
       // A batch runs in one event-loop turn on SQLite (about a millisecond a comment): a few at a
       // time, so that the edits the server relays wait for one short batch, not for a burst.
       maxJobs: COMMENTS_PER_BATCH,
-      beforeCommit: (tx, posted) =>
-        options.notify.queueEmails(
-          tx,
-          posted.flatMap((post) => post.emailTo),
-        ),
-      afterCommit: (posted) => this.posted(posted),
+      beforeCommit: (tx, posted) => this.batchEnd(tx, posted),
+      // After the commit: every thread into the live document (coalesced there per map).
+      afterCommit: async (posted) => {
+        for (const post of posted) this.project(post.meetingId, post.threadId, post.doc);
+      },
     });
   }
 
@@ -174,17 +173,16 @@ export class CommentService {
   }
 
   /**
-   * After a batch of new comments commits: each thread is projected, and the batch's threads are
-   * read back in one query for the answers (a failure here leaves each answer to read its own).
+   * The end of a batch of new comments, inside its transaction: the emails they owe, queued once
+   * per person in sorted order, and their threads read back in one query for the answers.
    */
-  private async posted(posted: Posted[]): Promise<void> {
-    for (const post of posted) this.project(post.meetingId, post.threadId, post.doc);
-    const threads = new Map(
-      (await this.options.comments.threadsById([...new Set(posted.map((post) => post.threadId))])).map((thread) => [
-        thread.id,
-        thread,
-      ]),
+  private async batchEnd(tx: SqlExecutor, posted: Posted[]): Promise<void> {
+    await this.options.notify.queueEmails(
+      tx,
+      posted.flatMap((post) => post.emailTo),
     );
+    const ids = [...new Set(posted.map((post) => post.threadId))];
+    const threads = new Map((await this.options.comments.threadsById(ids, tx)).map((thread) => [thread.id, thread]));
     for (const post of posted) post.thread = threads.get(post.threadId);
   }
 
