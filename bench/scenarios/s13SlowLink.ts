@@ -85,6 +85,19 @@ async function usableSignIn(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
 
+/** What went wrong on each page (errors, failed requests, error statuses), said when a load fails. */
+const troubles = new WeakMap<Page, string[]>();
+
+function watchTroubles(page: Page): void {
+  const seen: string[] = [];
+  troubles.set(page, seen);
+  const note = (line: string) => seen.length < 20 && seen.push(line);
+  page.on('pageerror', (error) => note(`pageerror ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && note(`console ${message.text()}`));
+  page.on('requestfailed', (request) => note(`failed ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => response.status() >= 400 && note(`${response.status()} ${response.url()}`));
+}
+
 async function usableMeeting(page: Page): Promise<number> {
   try {
     await page.locator('.ProseMirror[contenteditable="true"]').first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -96,7 +109,7 @@ async function usableMeeting(page: Page): Promise<number> {
         .locator('body')
         .textContent()
         .catch(() => '')) ?? '';
-    const shown = `${page.url()}: ${text.slice(0, 300)}`;
+    const shown = `${page.url()}: ${text.slice(0, 300)}; ${(troubles.get(page) ?? []).join('; ') || 'no errors, failed requests or error statuses'}`;
     throw new Error(`${(error as Error).message.split('\n')[0]}; the page showed ${JSON.stringify(shown)}`);
   }
   return page.evaluate(() => performance.now());
@@ -117,6 +130,7 @@ async function loads(
     const context = await browser.newContext();
     if (cookie) await context.addCookies([cookie]);
     const page = await context.newPage();
+    watchTroubles(page);
     await page.addInitScript({ content: recordReady(ready) });
     return { context, page, counter: await throttle(context, page) };
   };
@@ -125,7 +139,9 @@ async function loads(
     const { context, page, counter } = await open();
     try {
       await page.goto(url, { waitUntil: 'commit' });
-      const usableMs = await usable(page);
+      const usableMs = await usable(page).catch((error: Error) => {
+        throw new Error(`empty-cache load ${i + 1}: ${error.message}`);
+      });
       empty.push({ usableMs, inPageMs: await inPage(page), bytes: counter.bytes(), requests: counter.requests() });
     } finally {
       await context.close();
@@ -140,7 +156,9 @@ async function loads(
       await page.waitForLoadState('networkidle').catch(() => undefined);
       counter.reset();
       await page.goto(url, { waitUntil: 'commit' });
-      const usableMs = await usable(page);
+      const usableMs = await usable(page).catch((error: Error) => {
+        throw new Error(`warm load ${i + 1}: ${error.message}`);
+      });
       warm.push({ usableMs, inPageMs: await inPage(page), bytes: counter.bytes(), requests: counter.requests() });
     }
   } finally {
