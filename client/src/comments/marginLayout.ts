@@ -50,7 +50,9 @@ export function useMarginLayout(
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    if (!enabled || !editor) {
+    // A destroyed editor has no view (React's double effects replace the first one; the page may
+    // hold it for a render): reading its DOM would throw and take the whole page down.
+    if (!enabled || !editor || editor.isDestroyed) {
       for (const child of element.children) (child as HTMLElement).style.marginBlockStart = '';
       return;
     }

@@ -73,7 +73,7 @@ export function CollaborativeEditor({
   );
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) {
       editor.setEditable(editable);
       editor.view.dom.setAttribute('aria-readonly', String(!editable));
     }
