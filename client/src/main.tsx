@@ -7,12 +7,18 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { startFirstScreen } from './app/firstScreen.ts';
 import { initI18n } from './i18n/i18n.ts';
+import { ErrorBoundary, logCaughtError } from './ui/ErrorBoundary.tsx';
 
 // Before anything waits: the first screen's requests travel while the language and React start.
 startFirstScreen(window.location.pathname);
 await initI18n();
-createRoot(document.getElementById('root')!).render(
+// Errors a boundary caught are logged once, with the part's name; one no boundary caught (the last
+// boundary's own message failing) keeps React's default: reported as the window's error.
+createRoot(document.getElementById('root')!, { onCaughtError: logCaughtError }).render(
   <StrictMode>
-    <App />
+    {/* The last resort: App has a boundary around each page; this one holds if the header fails. */}
+    <ErrorBoundary scope="page" name="app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

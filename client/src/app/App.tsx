@@ -9,6 +9,7 @@ import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
@@ -59,6 +60,7 @@ function useFocusMainOnNavigation() {
 function Shell() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
+  const { pathname } = useLocation();
   useFocusMainOnNavigation();
   useLanguageOfPerson(user);
   return (
@@ -103,7 +105,9 @@ function Shell() {
         <LanguagePicker user={user} />
         {user && (
           <div className="site-header__user">
-            <NotificationBell />
+            <ErrorBoundary name="notifications">
+              <NotificationBell />
+            </ErrorBoundary>
             <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
             <button
               type="button"
@@ -118,36 +122,39 @@ function Shell() {
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        {user === undefined ? (
-          <p role="status">{t('app.loading')}</p>
-        ) : user === null ? (
-          <Routes>
-            <Route path="/invitations/:token" element={<InvitationPage />} />
-            <Route path="/password-reset" element={<ForgotPasswordPage />} />
-            <Route path="/password-reset/:token" element={<SetNewPasswordPage />} />
-            <Route path="*" element={<SignInPage />} />
-          </Routes>
-        ) : (
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        {/* A page that fails shows why in its place; the header still leads elsewhere, and another page starts afresh. */}
+        <ErrorBoundary scope="page" name="page" resetKey={pathname}>
+          {user === undefined ? (
+            <p role="status">{t('app.loading')}</p>
+          ) : user === null ? (
             <Routes>
-              <Route path="/" element={<MeetingListPage />} />
-              <Route path="/meetings/:meetingId" element={<MeetingPage />} />
-              <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
-              <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
-              <Route path="/admin/people" element={<PeoplePage />} />
-              <Route path="/profile" element={<ProfilePage />} />
               <Route path="/invitations/:token" element={<InvitationPage />} />
+              <Route path="/password-reset" element={<ForgotPasswordPage />} />
               <Route path="/password-reset/:token" element={<SetNewPasswordPage />} />
-              <Route path="/settings/tokens" element={<TokensPage />} />
-              <Route path="/timeline" element={<TimelinePage />} />
-              <Route path="/admin/audit-log" element={<AuditLogPage />} />
-              <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
-              <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
-              <Route path="/search" element={<SearchPage />} />
-              <Route path="*" element={<NotFound />} />
+              <Route path="*" element={<SignInPage />} />
             </Routes>
-          </Suspense>
-        )}
+          ) : (
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <Routes>
+                <Route path="/" element={<MeetingListPage />} />
+                <Route path="/meetings/:meetingId" element={<MeetingPage />} />
+                <Route path="/meetings/:meetingId/proposals/:proposalId" element={<ProposalPage />} />
+                <Route path="/meetings/:meetingId/polls/:pollId/present" element={<PollPresentPage />} />
+                <Route path="/admin/people" element={<PeoplePage />} />
+                <Route path="/profile" element={<ProfilePage />} />
+                <Route path="/invitations/:token" element={<InvitationPage />} />
+                <Route path="/password-reset/:token" element={<SetNewPasswordPage />} />
+                <Route path="/settings/tokens" element={<TokensPage />} />
+                <Route path="/timeline" element={<TimelinePage />} />
+                <Route path="/admin/audit-log" element={<AuditLogPage />} />
+                <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />
+                <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+                <Route path="/search" element={<SearchPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          )}
+        </ErrorBoundary>
       </main>
     </>
   );

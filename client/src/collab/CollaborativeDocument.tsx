@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { type Tool, ToolPanel, useToolsCollapsed } from '../ui/ToolPanel.tsx';
 import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
@@ -139,16 +140,19 @@ export function CollaborativeDocument({
           {collab.state === 'denied' ? (
             <ErrorAlert message={t('connection.denied')} />
           ) : (
-            <CollaborativeEditor
-              doc={collab.doc}
-              provider={collab.provider}
-              user={user}
-              editable={editable}
-              label={label}
-              describedBy={editable ? undefined : noticeId}
-              extensions={extensions}
-              renderExtras={renderExtras}
-            />
+            // The editor, the comments and the tools fail apart: each keeps the others working.
+            <ErrorBoundary name="editor">
+              <CollaborativeEditor
+                doc={collab.doc}
+                provider={collab.provider}
+                user={user}
+                editable={editable}
+                label={label}
+                describedBy={editable ? undefined : noticeId}
+                extensions={extensions}
+                renderExtras={renderExtras}
+              />
+            </ErrorBoundary>
           )}
         </section>
         {children}
@@ -156,7 +160,7 @@ export function CollaborativeDocument({
       {margin && (
         <aside className="meeting__margin" aria-label={marginLabel ?? t('comments.title')} {...sheetProps('margin')}>
           {closeButton('margin')}
-          {margin}
+          <ErrorBoundary name="comments">{margin}</ErrorBoundary>
         </aside>
       )}
       <aside className="meeting__side" aria-labelledby="tools-title" {...sheetProps('tools')}>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { FloorPanel } from './FloorPanel.tsx';
 import { presentPath } from './floorApi.ts';
@@ -19,11 +20,18 @@ export function FloorTab() {
             {t('floor.present.open')}
           </Link>
         </p>
-        <FloorPanel />
-        <QuestionsPanel />
+        {/* The speakers' list, the questions and attendance fail apart: each keeps the others working. */}
+        <ErrorBoundary name="floor">
+          <FloorPanel />
+        </ErrorBoundary>
+        <ErrorBoundary name="questions">
+          <QuestionsPanel />
+        </ErrorBoundary>
       </div>
       <aside className="meeting__side" aria-label={t('floor.sidePanels')}>
-        <AttendancePanel />
+        <ErrorBoundary name="attendance">
+          <AttendancePanel />
+        </ErrorBoundary>
       </aside>
     </div>
   );

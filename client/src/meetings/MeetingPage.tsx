@@ -6,6 +6,7 @@ import { formatMeetingDate, formatViewerStart } from '../../../shared/i18n/forma
 import { useUser } from '../app/session.tsx';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { MeetingProvider } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
@@ -55,7 +56,9 @@ export function MeetingPage() {
             })}
           </p>
         )}
-        <LivePollBanner />
+        <ErrorBoundary name="live-poll">
+          <LivePollBanner />
+        </ErrorBoundary>
         <TabList
           label={t('meeting.views')}
           tabs={MEETING_TABS.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))}
@@ -63,10 +66,13 @@ export function MeetingPage() {
           onSelect={(id) => setSearch(id === MEETING_TABS[0]!.id ? {} : { tab: id }, { replace: true })}
         />
         <TabPanel id={selected.id}>
-          {/* Tabs other than the agenda load their code when first opened (meetingTabs.tsx). */}
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <selected.Component />
-          </Suspense>
+          {/* Tabs other than the agenda load their code when first opened (meetingTabs.tsx). A tab that
+              fails leaves the meeting's header and the other tabs working; opening another tab starts it afresh. */}
+          <ErrorBoundary name={`tab:${selected.id}`} resetKey={selected.id}>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <selected.Component />
+            </Suspense>
+          </ErrorBoundary>
         </TabPanel>
       </article>
     </MeetingProvider>

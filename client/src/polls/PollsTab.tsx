@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isModerator } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { NewPollForm } from './NewPollForm.tsx';
 import { PollCard } from './PollCard.tsx';
 import { usePolls } from './usePolls.ts';
@@ -62,7 +63,10 @@ export function PollsTab() {
         <ul className="poll-list" aria-label={t('polls.listLabel')}>
           {polls.map((poll) => (
             <li key={poll.id}>
-              <PollCard poll={poll} />
+              {/* One poll that fails leaves the others (and their ballots) working. */}
+              <ErrorBoundary name={`poll:${poll.id}`}>
+                <PollCard poll={poll} />
+              </ErrorBoundary>
             </li>
           ))}
         </ul>

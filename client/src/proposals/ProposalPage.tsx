@@ -25,6 +25,7 @@ import { ManageProposal } from './ManageProposal.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 
 export function ProposalPage() {
   const { t } = useTranslation();
@@ -143,12 +144,18 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             ))}
           </ol>
         </section>
-        <AttachmentsPanel
-          id="attachments"
-          target={{ meetingId: proposal.meetingId, proposalId: proposal.id }}
-          heading={t('attachments.ofProposal')}
-        />
-        {(moderator || author) && <ManageProposal proposal={proposal} onUpdated={setOwn} />}
+        <ErrorBoundary name="attachments">
+          <AttachmentsPanel
+            id="attachments"
+            target={{ meetingId: proposal.meetingId, proposalId: proposal.id }}
+            heading={t('attachments.ofProposal')}
+          />
+        </ErrorBoundary>
+        {(moderator || author) && (
+          <ErrorBoundary name="manage-proposal">
+            <ManageProposal proposal={proposal} onUpdated={setOwn} />
+          </ErrorBoundary>
+        )}
       </CollaborativeDocument>
     </article>
   );

@@ -6,6 +6,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TabList, TabPanel } from '../meetings/TabList.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 export interface Tool {
   id: string;
@@ -95,7 +96,10 @@ export function ToolPanel({ tools, collapsible, collapsed, onCollapsedChange, he
           }}
         />
         <TabPanel idPrefix="tools-" id={selected.id}>
-          {selected.content}
+          {/* A tool that fails leaves the other tools (and the text) working; choosing another starts it afresh. */}
+          <ErrorBoundary name={`tool:${selected.id}`} resetKey={selected.id}>
+            {selected.content}
+          </ErrorBoundary>
         </TabPanel>
       </div>
     </div>
