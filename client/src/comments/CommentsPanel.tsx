@@ -104,7 +104,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     showPassage: (thread) => {
       const range = ranges.get(thread.id);
       onActivate(thread.id);
-      if (!editor || editor.isDestroyed || !range) return;
+      if (!editor || !range) return;
       editor.commands.setTextSelection(range);
       editor.view.dom.querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)?.scrollIntoView?.({ block: 'center' });
       if (editor.isEditable) editor.commands.focus();

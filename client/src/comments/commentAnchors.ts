@@ -190,6 +190,8 @@ function mapRange(range: Range, mapping: { map: (pos: number, assoc?: number) =>
 
 /** Tells the editor's highlights which threads there are, which is active and what is being commented on. */
 export function setAnchorsState(editor: Editor, meta: AnchorsMeta): void {
+  // Still a race here: useEditor's own effect may destroy the editor (its document changed) in the
+  // commit whose later effects, the comment hook's, call this with the editor they rendered with.
   if (editor.isDestroyed) return;
   editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, meta));
 }

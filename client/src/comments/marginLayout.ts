@@ -50,9 +50,8 @@ export function useMarginLayout(
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    // A destroyed editor has no view (React's double effects replace the first one; the page may
-    // hold it for a render): reading its DOM would throw and take the whole page down.
-    if (!enabled || !editor || editor.isDestroyed) {
+    // The editor is never a destroyed one (useDocumentComments' useLiveEditor), so its view is there.
+    if (!enabled || !editor) {
       for (const child of element.children) (child as HTMLElement).style.marginBlockStart = '';
       return;
     }

@@ -11,7 +11,7 @@
  * everyone without a reload; until it is open, from `GET /api/threads`.
  */
 import type { AnyExtension, Editor } from '@tiptap/core';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ThreadDto } from '../../../shared/schemas/comments.ts';
@@ -46,7 +46,11 @@ function sameRanges(a: Map<string, Range | null>, b: Map<string, Range | null>):
   return true;
 }
 
-/** Hands the editor to the hook while it exists. */
+/**
+ * Hands the editor to the hook while it is mounted. The editor may already be destroyed: Tiptap's
+ * useEditor can render an editor it then replaces (React StrictMode's double effects; the first
+ * editor of a mount that came late; the old one when the document changes); `useLiveEditor` sees to that.
+ */
 function EditorBridge({ editor, onEditor }: { editor: Editor; onEditor: (editor: Editor | null) => void }) {
   useEffect(() => {
     onEditor(editor);
@@ -55,9 +59,30 @@ function EditorBridge({ editor, onEditor }: { editor: Editor; onEditor: (editor:
   return null;
 }
 
+/**
+ * The one place that guards against a destroyed editor: the editor handed up, or null once it is
+ * destroyed. Its `destroy` event is read as an external store, so React renders again at once
+ * (synchronously, before any other update) and checks the snapshot in every render: no render of
+ * the comments (the margin's layout, showing a passage, the highlights) gets an editor whose view
+ * is gone, where reading `view.dom` throws ("The editor view is not available").
+ */
+function useLiveEditor(editor: Editor | null): Editor | null {
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      editor?.on('destroy', changed);
+      return () => {
+        editor?.off('destroy', changed);
+      };
+    },
+    [editor],
+  );
+  return useSyncExternalStore(subscribe, () => (editor && !editor.isDestroyed ? editor : null));
+}
+
 export function useDocumentComments({ doc, canComment, canResolveAny }: DocumentCommentsOptions): DocumentComments {
   const { user, live } = useMeetingContext();
-  const [editor, setEditor] = useState<Editor | null>(null);
+  const [mounted, setEditor] = useState<Editor | null>(null);
+  const editor = useLiveEditor(mounted);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [ranges, setRanges] = useState<Map<string, Range | null>>(new Map());

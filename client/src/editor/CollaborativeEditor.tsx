@@ -73,6 +73,9 @@ export function CollaborativeEditor({
   );
 
   useEffect(() => {
+    // This reads useEditor's editor directly, not through the comments' guard, and can still meet a
+    // destroyed one: useEditor's own effect, which runs just before this one, replaces the editor
+    // it rendered when the document changes or when that first editor was destroyed before mounting.
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) {
       editor.setEditable(editable);
       editor.view.dom.setAttribute('aria-readonly', String(!editable));
