@@ -3,7 +3,7 @@
  * keyboard: arrows, Enter or Tab to choose, Escape to close), Ctrl+Enter to send, and the
  * server's refusal, if any, in an alert.
  */
-import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
@@ -49,6 +49,16 @@ export function CommentForm({
   const [found, setFound] = useState<{ query: string; members: MemberDto[] }>({ query: '', members: [] });
   const [active, setActive] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a chosen name is in the text: placed in the same commit as the new
+  // text, before the next key is handled (a frame later, fast typing after the choice landed at the end).
+  const caretAfterMention = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const position = caretAfterMention.current;
+    if (position === null || !area.current) return;
+    caretAfterMention.current = null;
+    area.current.focus();
+    area.current.setSelectionRange(position, position);
+  });
 
   useEffect(() => {
     if (autoFocus) area.current?.focus();
@@ -93,11 +103,7 @@ export function CommentForm({
     chosen.current.set(member.name, member.id);
     setText(next);
     setQuery(null);
-    const position = query.start + inserted.length;
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(position, position);
-    });
+    caretAfterMention.current = query.start + inserted.length;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
