@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { GDC_PROPOSAL_ID } from '../../server/src/proposals/demoProposals.ts';
+import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, typeAtEnd } from '../helpers/browser.ts';
 
 const MEETING = `/meetings/${DEMO_MEETING.id}`;
@@ -31,6 +32,7 @@ describe('a part of a page that fails', () => {
     await expect.poll(() => alert.textContent()).toContain(PART_FAILED);
     expect(await alert.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
     expect(await alert.getByRole('button', { name: 'Reload the page' }).isVisible()).toBe(true);
+    expect(await a11yViolations(page)).toEqual([]);
     // Logged for whoever investigates (and for this suite's failure report), with the part's name.
     await expect.poll(() => kwame.errors.join('\n')).toContain('[plenary] part "tool:versions" of the page failed');
 
