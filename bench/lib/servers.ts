@@ -156,6 +156,16 @@ export class ServerUnderTest {
     return this.child.call<ProcessStats>('stats');
   }
 
+  /** From now on, times each `method` request whose path ends with `suffix` inside the server (Plenary only). */
+  async timeRequests(method: string, suffix: string): Promise<void> {
+    await this.child.call('timeRequests', { method, suffix });
+  }
+
+  /** The times (ms) of the requests timed since `timeRequests`, which stops timing. */
+  async timedRequests(): Promise<Float64Array> {
+    return Float64Array.from(await this.child.call<number[]>('timedRequests'));
+  }
+
   async resetStats(): Promise<void> {
     await this.child.call('resetStats');
   }

@@ -8,6 +8,7 @@
  * BENCH_PLENARY_ROOT points at another checkout of Plenary (an older revision, for before/after
  * figures from one run); by default, this one.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
@@ -67,8 +68,30 @@ interface BenchUser {
   cookie: string;
 }
 
+/**
+ * The time inside this process of each request timed (S7: PUT …/ballot), from the moment Node has
+ * read and parsed its head to the moment its answer is handed to the socket, in ms. Set apart from
+ * the clients' latency, it tells the wait before the server reads a request (its event loop busy, or
+ * the process not given a core) from the time the server takes once it has.
+ */
+let timed: { method: string; suffix: string } | null = null;
+const requestMs: number[] = [];
+app.http.server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
+  if (!timed || request.method !== timed.method || !request.url?.endsWith(timed.suffix)) return;
+  const started = performance.now();
+  response.once('finish', () => requestMs.push(performance.now() - started));
+});
+
 serveRpc({
   info: () => ({ port, pid: process.pid, root }),
+  timeRequests: ({ method, suffix }: { method: string; suffix: string }) => {
+    timed = { method, suffix };
+    requestMs.length = 0;
+  },
+  timedRequests: () => {
+    timed = null;
+    return requestMs.splice(0);
+  },
   stats: () => monitor.stats(),
   resetStats: () => monitor.reset(),
   gc: () => (globalThis as { gc?: () => void }).gc?.(),
