@@ -3,12 +3,15 @@
  * server process, and a restart serves it.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
-import { acknowledged, collabToken, connectPeer, login, type Peer, synced } from '../helpers/clients.ts';
+import { acknowledged, collabToken, connectPeer, login, type Peer, synced, waitFor } from '../helpers/clients.ts';
+import { authFrame, RawClient, syncStep1Frame } from '../helpers/rawClient.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { type ServerProcess, startServerProcess, tempDir } from '../helpers/testServer.ts';
+import { isSavedAcknowledgement, sendTogether, typingUpdates } from '../helpers/updateBursts.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const running: ServerProcess[] = [];
@@ -65,6 +68,39 @@ describe.each(['sqlite', 'postgres'] as const)('durability on %s', (kind) => {
     expect(text).toContain('A second acknowledged edit');
     // The demo was seeded once: a restart does not load it twice.
     expect(text.match(/Welcoming remarks/g)).toHaveLength(1);
+  });
+
+  it('keeps every acknowledged edit of a burst sent as fast as the socket takes it through kill -9', async () => {
+    const store = await storeEnv(kind, 'burst');
+    const server = await startServerProcess(store);
+    running.push(server);
+    const session = await login(server.baseUrl, 'mei@example.org');
+    const client = new RawClient(server.wsUrl);
+    await client.opened;
+    client.send(authFrame(AGENDA, await collabToken(server.baseUrl, session, AGENDA)));
+    client.send(syncStep1Frame(AGENDA, Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => client.received.length >= 2, { message: 'the server to answer' });
+    const text = 'Every acknowledged character survives. '.repeat(40);
+    const updates = typingUpdates(text);
+    let acknowledgements = 0;
+    // No grace: the very moment the first acknowledgement arrives, the process dies; every
+    // acknowledgement that still reaches the client must be for an edit that is stored.
+    client.socket.on('message', (data: Buffer) => {
+      if (isSavedAcknowledgement(new Uint8Array(data)) && ++acknowledgements === 1) server.child.kill('SIGKILL');
+    });
+    for (let at = 0; at < updates.length; at += 100) sendTogether(client.socket, AGENDA, updates.slice(at, at + 100));
+    expect(await server.exited).toBe('SIGKILL');
+    await client.closed;
+    expect(acknowledgements).toBeGreaterThan(0);
+
+    const again = await startServerProcess(store);
+    running.push(again);
+    const reader = connectPeer(again.wsUrl, AGENDA, () => collabToken(again.baseUrl, session, AGENDA));
+    peers.push(reader);
+    await synced(reader);
+    const stored = reader.doc.getText('burst').toString();
+    expect(stored.length).toBeGreaterThanOrEqual(acknowledgements);
+    expect(text.startsWith(stored)).toBe(true);
   });
 
   it('stores pending documents and exits cleanly on SIGTERM', async () => {

@@ -31,6 +31,7 @@ import { Persistence } from './persistence.ts';
 import { PresenceIdentity } from './presenceIdentity.ts';
 import { writeCorkedFrames } from './socketWrites.ts';
 import { DEFAULT_SYNC_REPLY_LIMITS, SyncReplyCache, type SyncReplyCacheLimits } from './syncReplyCache.ts';
+import { UpdateBatches } from './updateBatches.ts';
 
 export interface CollabServerOptions {
   store: Store;
@@ -52,6 +53,19 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
   // Refuses to start when a private part of Hocuspocus relied on below is not as expected.
   assertHocuspocusInternals();
   const syncReplies = new SyncReplyCache(options.syncReplyLimits ?? DEFAULT_SYNC_REPLY_LIMITS);
+  const quota = new DocumentQuota({
+    maxDocumentBytes: options.maxDocumentBytes,
+    maxUpdateBytes: options.maxUpdateBytes,
+    cpuBudgetMs: options.updateCpuBudgetMs,
+    log: options.log,
+  });
+  const persistence = new Persistence({
+    documents: options.store.documents,
+    db: options.store.db,
+    log: options.log,
+    metrics: options.metrics,
+    writeHealth: options.writeHealth,
+  });
   const hocuspocus = new PlenaryHocuspocus({
     name: 'plenary',
     quiet: true,
@@ -69,22 +83,13 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
       new Authentication({ store: options.store, tokens: options.tokens, access: options.access }),
       new PresenceIdentity(),
       new FanOut(syncReplies),
-      new DocumentQuota({
-        maxDocumentBytes: options.maxDocumentBytes,
-        maxUpdateBytes: options.maxUpdateBytes,
-        cpuBudgetMs: options.updateCpuBudgetMs,
-        log: options.log,
-      }),
-      new Persistence({
-        documents: options.store.documents,
-        db: options.store.db,
-        log: options.log,
-        metrics: options.metrics,
-        writeHealth: options.writeHealth,
-      }),
+      quota,
+      persistence,
       ...(options.extensions ?? []),
     ],
   });
+  // A writer's updates that arrive together are applied together (websocketRoute.ts hands them).
+  new UpdateBatches({ hocuspocus, quota, persistence, db: options.store.db, log: options.log });
   options.metrics.observeCollab({
     connections: () => hocuspocus.getConnectionsCount(),
     documents: () => hocuspocus.getDocumentsCount(),

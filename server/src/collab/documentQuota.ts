@@ -91,10 +91,20 @@ export class DocumentQuota implements Extension {
   async beforeHandleMessage({ connection, documentName, document, update: frame }: beforeHandleMessagePayload): Promise<void> {
     const update = documentUpdateOf(frame);
     if (!update || isEmptyUpdate(update)) return;
+    this.admit(connection, documentName, document, update, frame);
+  }
+
+  /**
+   * Counts one update of a connection against its limits, or throws the refusal (a close event).
+   * Synchronous, for the batches of updateBatches.ts as for the hook above; `frame` is the
+   * message that carried it (null: a sync update, never a step 2).
+   */
+  admit(connection: Connection, documentName: string, document: Y.Doc, update: Uint8Array, frame: Uint8Array | null): void {
+    if (isEmptyUpdate(update)) return;
     if (connection.readOnly) {
       // The one step 2 of its sync may repeat what the document has: a client's copy sends its
       // whole delete set on every connection. Anything else is refused undecoded.
-      const stepTwo = !this.stepTwoSeen.has(connection) && isSyncStepTwo(frame);
+      const stepTwo = !this.stepTwoSeen.has(connection) && frame !== null && isSyncStepTwo(frame);
       this.stepTwoSeen.add(connection);
       if (stepTwo && update.length <= this.options.maxUpdateBytes && addsNothing(document, update)) return;
       this.options.log.warn({ documentName }, 'refused an update from a read-only connection');

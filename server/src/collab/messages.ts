@@ -9,8 +9,10 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_SYNC_REPLY = 4;
 export const MESSAGE_STATELESS = 5;
+/** The server's answer to a client's update: saved (1) or not (0). */
+export const MESSAGE_SYNC_STATUS = 8;
 const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+export const SYNC_UPDATE = 2;
 
 /** The message type of a frame (after its document address). Throws on a malformed frame. */
 export function messageType(frame: Uint8Array): number {

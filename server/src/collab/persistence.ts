@@ -44,7 +44,7 @@ export interface PersistenceOptions {
 }
 
 /** The `live:` projections are rebuilt from SQL; they have no log of their own. */
-const isPersisted = (documentName: string): boolean => parseDocumentName(documentName)?.kind !== 'live';
+export const isPersisted = (documentName: string): boolean => parseDocumentName(documentName)?.kind !== 'live';
 
 /** Told to the client whose document could not be loaded (Hocuspocus sends it as the denial reason). */
 export const DOCUMENT_UNAVAILABLE = CLOSE_EVENTS.documentUnavailable;
@@ -152,6 +152,36 @@ export class Persistence implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.unfolded.delete(documentName);
+  }
+
+  /**
+   * Appends updates a batch has already applied (updateBatches.ts, only with a group commit):
+   * the rows join this turn's group, and every frame the socket sends from now on (the batch's
+   * acknowledgements) waits until they are committed. A failed append or commit closes the
+   * socket (1013), as on the per-message path; the client sends its unacknowledged edits again.
+   */
+  appendApplied(documentName: string, updates: Uint8Array[], context: CollabContext): void {
+    const group = this.options.db?.groupCommit;
+    const socket = context.socket;
+    if (!group || !canHold(socket)) throw new Error('appendApplied needs a group commit and a holding socket');
+    const stop = this.options.metrics.storeWriteSeconds.startTimer();
+    // Synchronous inserts unless a transaction holds the database; the commit is awaited after them.
+    const durable = Promise.all(
+      updates.map((update) => this.options.documents.append(documentName, update, context.user.id, group.executor)),
+    ).then((seqs) => {
+      stop();
+      this.unfolded.get(documentName)?.push(...seqs);
+      return group.committed();
+    });
+    socket.holdUntil(durable);
+    durable.then(
+      () => this.options.writeHealth.succeeded(),
+      (error: unknown) => {
+        this.options.writeHealth.failed(error);
+        this.options.log.error({ err: error, documentName }, 'could not store updates; the client will send them again');
+        socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+      },
+    );
   }
 
   /**

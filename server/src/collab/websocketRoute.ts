@@ -13,6 +13,7 @@ import { FrameGuard, type FrameGuardLimits, type FrameVerdict, POLICY_VIOLATION 
 import { handleAwarenessFrame } from './presenceIdentity.ts';
 import type { SocketCaps } from './socketCaps.ts';
 import { holdingSocket } from './socketWrites.ts';
+import { updateBatchesOf } from './updateBatches.ts';
 
 export interface WebsocketRouteOptions {
   hocuspocus: Hocuspocus;
@@ -40,6 +41,7 @@ function upgradeRequest(request: FastifyRequest): Request {
 
 export async function websocketRoute(app: FastifyInstance, options: WebsocketRouteOptions): Promise<void> {
   const { hocuspocus, publicOrigins, metrics } = options;
+  const batches = updateBatchesOf(hocuspocus);
   app.get(
     '/collab',
     {
@@ -102,6 +104,10 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
           refuse(verdict, 'closed a socket for a hostile frame', { bytes: frame.length });
           return;
         }
+        // A writer's updates that one read brings are applied together (see there); any other
+        // frame first lets the pending ones go, so that the socket's frames keep their order.
+        if (batches?.take(connection, frame)) return;
+        batches?.flush(connection);
         // Awareness of an established document connection has a faster path (see there).
         if (handleAwarenessFrame(connection, frame)) return;
         connection.handleMessage(frame);

@@ -5,7 +5,7 @@
  */
 import { Document, Hocuspocus } from '@hocuspocus/server';
 import { awarenessListenerProblems } from './awarenessListener.ts';
-import { clientConnectionProblems } from './clientConnection.ts';
+import { clientConnectionProblems, connectionQueueProblems } from './clientConnection.ts';
 import { documentBroadcastProblems } from './documentBroadcast.ts';
 import { documentFlushProblems } from './documentFlush.ts';
 import { hookDispatchProblems } from './hookDispatch.ts';
@@ -41,6 +41,7 @@ export function hocuspocusInternalsProblems(): string[] {
       ...documentBroadcastProblems(),
       ...awarenessListenerProblems(document),
       ...clientConnectionProblems(scratch),
+      ...connectionQueueProblems(document),
       ...wsTcpSocketProblems(),
       ...redisExtensionProblems(),
       ...syncStepOneProblems(),

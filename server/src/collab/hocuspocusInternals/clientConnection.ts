@@ -1,6 +1,8 @@
 /**
  * Contact: reads Hocuspocus 4.7's private `ClientConnection.documentConnections` (the established
- * connection per message address) and writes its `lastMessageReceivedAt` (the idle timeout).
+ * connection per message address) and writes its `lastMessageReceivedAt` (the idle timeout); reads
+ * the private `Connection.messageQueue` (whether messages wait; for collab/updateBatches.ts,
+ * bench/IMPROVEMENTS.md row 19).
  *
  * Why (bench/IMPROVEMENTS.md, row 8, commits 096c5a7 and e6929a2): Hocuspocus's MessageReceiver
  * reads every awareness message into a scratch Y.Doc, and a new Y.Doc draws its GUID through
@@ -8,7 +10,7 @@
  * awareness every 15 s); gone from the profile after. collab/presenceIdentity.ts handles awareness frames of established connections
  * itself, which needs the connection a frame is for, and must keep the idle timeout fed.
  */
-import type { Connection, Hocuspocus } from '@hocuspocus/server';
+import { Connection, type Document, type Hocuspocus } from '@hocuspocus/server';
 
 interface ClientConnectionInternals {
   documentConnections?: Record<string, Connection>;
@@ -26,6 +28,27 @@ export function establishedConnection(client: object, address: string): Connecti
 /** What Hocuspocus does for each message it reads: the connection is not idle. */
 export function markMessageReceived(client: object): void {
   (client as ClientConnectionInternals).lastMessageReceivedAt = Date.now();
+}
+
+/**
+ * Whether a document connection still has messages of its own queue to handle (Hocuspocus 4.7's
+ * private `Connection.messageQueue`): collab/updateBatches.ts applies a batch of updates itself
+ * only when nothing received before them is still waiting there.
+ */
+export function hasQueuedMessages(connection: Connection): boolean {
+  return (connection as unknown as { messageQueue: unknown[] }).messageQueue.length > 0;
+}
+
+export function connectionQueueProblems(document: Document): string[] {
+  const socket = { send() {}, close() {}, readyState: 1 };
+  const request = { url: '/', headers: new Headers() } as unknown as Request;
+  const connection = new Connection(socket, request, document, 'internals-check', {});
+  try {
+    const queue = (connection as unknown as { messageQueue?: unknown }).messageQueue;
+    return Array.isArray(queue) && queue.length === 0 ? [] : ['Connection has no messageQueue array'];
+  } finally {
+    document.removeConnection(connection);
+  }
 }
 
 export function clientConnectionProblems(scratch: Hocuspocus): string[] {
