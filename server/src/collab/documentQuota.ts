@@ -143,7 +143,8 @@ export class DocumentQuota implements Extension {
     return use;
   }
 
-  private charge(connection: Connection, ms: number): void {
+  /** Counts `ms` of the server's time against the connection's budget. */
+  charge(connection: Connection, ms: number): void {
     this.window(connection).usedMs += ms;
   }
 }

@@ -7,7 +7,7 @@
  * cannot overwrite another's newer state and a failed load cannot store an empty document over
  * a real one. Folded rows stay in the log as the document's history.
  */
-import type { Db, SqlExecutor } from '../storage/db.ts';
+import type { Db, GroupCommit, SqlExecutor } from '../storage/db.ts';
 
 export interface LoggedUpdate {
   seq: number;
@@ -35,6 +35,18 @@ export class DocumentStore {
   /** Appends one update and resolves with its sequence number once it is durable. */
   async append(doc: string, update: Uint8Array, userId: string | null = null, tx: SqlExecutor = this.db): Promise<number> {
     return tx.insert(
+      'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?)',
+      [doc, update, userId, Date.now()],
+      'seq',
+    );
+  }
+
+  /**
+   * Appends one update to the group commit's open group at once (only when the group is not
+   * busy) and returns its sequence number; durable once the group commits.
+   */
+  appendNow(doc: string, update: Uint8Array, userId: string | null, group: GroupCommit): number {
+    return group.insertNow(
       'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?)',
       [doc, update, userId, Date.now()],
       'seq',

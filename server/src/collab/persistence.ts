@@ -154,34 +154,45 @@ export class Persistence implements Extension {
     this.unfolded.delete(documentName);
   }
 
-  /**
-   * Appends updates a batch has already applied (updateBatches.ts, only with a group commit):
-   * the rows join this turn's group, and every frame the socket sends from now on (the batch's
-   * acknowledgements) waits until they are committed. A failed append or commit closes the
-   * socket (1013), as on the per-message path; the client sends its unacknowledged edits again.
-   */
-  appendApplied(documentName: string, updates: Uint8Array[], context: CollabContext): void {
+  /** Whether `appendNow` can write at once: a group commit (SQLite) not held by another transaction. */
+  canAppendNow(): boolean {
     const group = this.options.db?.groupCommit;
+    return !!group && !group.busy();
+  }
+
+  /**
+   * For updateBatches.ts, only when `canAppendNow()`: appends `update` (a writer's batch, merged)
+   * to this turn's group at once, BEFORE it is applied, and holds every frame the socket sends
+   * from then on (the batch's acknowledgements) until the group commits. An update that adds
+   * nothing is not stored (true, nothing held). When the insert fails: false, the socket is
+   * closed (1013) as on the per-message path, and the batch must not be applied (the client
+   * keeps its edits and sends them again; had they been applied, its reconnecting step 2 would
+   * add nothing and they would never be stored).
+   */
+  appendNow(documentName: string, document: Document, update: Uint8Array, context: CollabContext): boolean {
+    const group = this.options.db!.groupCommit!;
+    if (addsNothing(document, update)) return true;
     const socket = context.socket;
-    if (!group || !canHold(socket)) throw new Error('appendApplied needs a group commit and a holding socket');
     const stop = this.options.metrics.storeWriteSeconds.startTimer();
-    // Synchronous inserts unless a transaction holds the database; the commit is awaited after them.
-    const durable = Promise.all(
-      updates.map((update) => this.options.documents.append(documentName, update, context.user.id, group.executor)),
-    ).then((seqs) => {
-      stop();
-      this.unfolded.get(documentName)?.push(...seqs);
-      return group.committed();
+    let seq: number;
+    try {
+      seq = this.options.documents.appendNow(documentName, update, context.user.id, group);
+    } catch (error) {
+      this.options.writeHealth.failed(error);
+      this.options.log.error({ err: error, documentName }, 'could not store updates; the client will send them again');
+      socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+      return false;
+    }
+    stop();
+    this.options.writeHealth.succeeded();
+    this.unfolded.get(documentName)?.push(seq);
+    const committed = group.committed();
+    if (canHold(socket)) socket.holdUntil(committed);
+    committed.catch((error: unknown) => {
+      this.options.log.error({ err: error, documentName }, 'could not commit updates; the client will send them again');
+      socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
     });
-    socket.holdUntil(durable);
-    durable.then(
-      () => this.options.writeHealth.succeeded(),
-      (error: unknown) => {
-        this.options.writeHealth.failed(error);
-        this.options.log.error({ err: error, documentName }, 'could not store updates; the client will send them again');
-        socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
-      },
-    );
+    return true;
   }
 
   /**

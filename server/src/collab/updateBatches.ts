@@ -6,10 +6,12 @@
  * writer's TCP read carries dozens of updates, and Hocuspocus handled each as a message of its own:
  * its hooks through promise chains, a Yjs transaction (the update observers, the transaction's update
  * encoded, a broadcast to every other connection, the store debounce), a log row and an
- * acknowledgement. A batch here costs one transaction, one broadcast, one log row (the transaction's
- * update, which Yjs encodes anyway) and one wait for the group commit; every update is still counted
- * by the quota (DocumentQuota.admit, in order: a refused update ends the batch, and the connection,
- * as on Hocuspocus's path) and answered with its own acknowledgement, held until the row is committed.
+ * acknowledgement. A batch here costs one transaction, one broadcast, one log row (the updates
+ * merged with Y.mergeUpdates, which with the one apply costs less than applying each) and one
+ * wait for the group commit. Every update is still counted by the quota before anything decodes
+ * it (DocumentQuota.admit, in order: a refused update ends the batch, and the connection, as on
+ * Hocuspocus's path), the row is inserted before the batch is applied (a failed insert applies
+ * nothing), and each update gets its own acknowledgement, held until the row is committed.
  *
  * What takes this path: a sync update (`0 2 update`) of an established, writable connection on a
  * stored document whose own message queue is empty, when the database has a group commit (SQLite)
@@ -19,7 +21,7 @@
  * the socket that this path does not take first ends the socket's pending batch: frames keep their
  * order.
  */
-import type { Connection, Document } from '@hocuspocus/server';
+import type { Connection } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -32,6 +34,7 @@ import { establishedConnection, hasQueuedMessages, markMessageReceived } from '.
 import type { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
 import { MESSAGE_SYNC, MESSAGE_SYNC_STATUS, SYNC_UPDATE } from './messages.ts';
 import { isPersisted, type Persistence } from './persistence.ts';
+import { canHold } from './socketWrites.ts';
 
 const OPEN = 1;
 
@@ -46,12 +49,10 @@ export interface UpdateBatchesOptions {
 /** The updates of one connection received in a row, not yet applied. */
 interface Batch {
   connection: Connection;
+  frames: Uint8Array[];
   updates: Uint8Array[];
 }
 
-/** The transaction a batch is being applied in, and the updates Yjs made of it. */
-let capturing: { origin: object; updates: Uint8Array[] } | null = null;
-const capturingDocuments = new WeakSet<Document>();
 /** Each connection's "saved" answer: the same bytes for every update it acknowledges. */
 const acknowledgements = new WeakMap<Connection, Uint8Array>();
 
@@ -100,12 +101,13 @@ export class UpdateBatches {
       if (
         connection.readOnly ||
         hasQueuedMessages(connection) ||
+        !canHold((connection.context as CollabContext).socket) ||
         !isPersisted(connection.document.name) ||
         connection.webSocket.readyState !== OPEN
       ) {
         return false;
       }
-      const started: Batch = { connection, updates: [] };
+      const started: Batch = { connection, frames: [], updates: [] };
       batch = started;
       this.pending.set(client, started);
       // After the socket's read has delivered all its frames (ws emits them in one go).
@@ -113,6 +115,7 @@ export class UpdateBatches {
         if (this.pending.get(client) === started) this.flush(client);
       });
     }
+    batch.frames.push(frame);
     batch.updates.push(update);
     return true;
   }
@@ -126,27 +129,29 @@ export class UpdateBatches {
     this.apply(batch);
   }
 
-  private apply({ connection, updates }: Batch): void {
+  private apply({ connection, frames, updates }: Batch): void {
     const { document } = connection;
     // Closed meanwhile, or closing (an archived meeting, a revoked session): none of it is applied.
     if (!document.hasConnection(connection) || connection.webSocket.readyState !== OPEN) return;
+    const { persistence, quota } = this.options;
+    if (!persistence.canAppendNow()) {
+      // The database is busy with a transaction (a compaction): each frame goes Hocuspocus's way.
+      for (const frame of frames) connection.handleMessage(frame);
+      return;
+    }
+    // Each update is counted, and the refused one refused, before anything decodes it.
     let admitted = 0;
     let refusal: unknown = null;
     for (const update of updates) {
       try {
-        this.options.quota.admit(connection, document.name, document, update, null);
+        quota.admit(connection, document.name, document, update, null);
       } catch (error) {
         refusal = error;
         break;
       }
       admitted++;
     }
-    if (admitted > 0) {
-      const logged = this.applyInOneTransaction(connection, updates, admitted);
-      if (logged.length > 0) this.options.persistence.appendApplied(document.name, logged, connection.context as CollabContext);
-      const ack = acknowledgement(connection);
-      for (let i = 0; i < admitted; i++) connection.send(ack);
-    }
+    if (admitted > 0) this.applyAdmitted(connection, frames.slice(0, admitted), updates.slice(0, admitted));
     if (refusal !== null) {
       // As Hocuspocus does with an exception from a hook: that document's connection ends.
       const event = refusal as { code?: unknown; reason?: unknown };
@@ -159,35 +164,34 @@ export class UpdateBatches {
   }
 
   /**
-   * Applies the first `count` updates in one transaction with the connection as origin (the
-   * update observers, the broadcast among them, run once) and returns what the log must keep:
-   * the transaction's update, or, when an update waits for structs it depends on (not part of any
-   * transaction yet, but acknowledged), the updates as they came.
+   * Merges the updates into one, stores it (before applying it: a failed insert leaves the
+   * document as it was), applies it in one transaction with the connection as origin, and
+   * acknowledges each update (held until the commit).
    */
-  private applyInOneTransaction(connection: Connection, updates: Uint8Array[], count: number): Uint8Array[] {
+  private applyAdmitted(connection: Connection, frames: Uint8Array[], updates: Uint8Array[]): void {
     const { document } = connection;
-    captureUpdatesOf(document);
-    const origin = { source: 'connection' as const, connection };
-    const captured: Uint8Array[] = [];
-    capturing = { origin, updates: captured };
+    const started = performance.now();
+    let merged: Uint8Array | null = null;
     try {
-      document.transact(() => {
-        for (let i = 0; i < count; i++) {
-          try {
-            Y.applyUpdate(document, updates[i]!, origin);
-          } catch (error) {
-            // As y-protocols' readUpdate (Hocuspocus's path): logged, and the update acknowledged.
-            this.options.log.error({ err: error, documentName: document.name }, 'Yjs could not apply an update');
-          }
-        }
-      }, origin);
-    } catch (error) {
-      this.options.log.error({ err: error, documentName: document.name }, 'an update observer failed');
-    } finally {
-      capturing = null;
+      merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    } catch {
+      // Malformed: Hocuspocus's path stores and answers each as before.
     }
-    if (document.store.pendingStructs !== null || document.store.pendingDs !== null) return updates.slice(0, count);
-    return captured;
+    // Decoding is the writer's doing too (the transaction's own time is counted by the quota).
+    this.options.quota.charge(connection, performance.now() - started);
+    if (merged === null) {
+      for (const frame of frames) connection.handleMessage(frame);
+      return;
+    }
+    if (!this.options.persistence.appendNow(document.name, document, merged, connection.context as CollabContext)) return;
+    try {
+      Y.applyUpdate(document, merged, { source: 'connection' as const, connection });
+    } catch (error) {
+      // As y-protocols' readUpdate (Hocuspocus's path): logged, and the updates acknowledged.
+      this.options.log.error({ err: error, documentName: document.name }, 'Yjs could not apply updates');
+    }
+    const ack = acknowledgement(connection);
+    for (let i = 0; i < updates.length; i++) connection.send(ack);
   }
 
   /** Batching needs a group commit and no hook on the per-message path it does not run itself. */
@@ -204,14 +208,6 @@ export class UpdateBatches {
     }
     return this.enabled;
   }
-}
-
-function captureUpdatesOf(document: Document): void {
-  if (capturingDocuments.has(document)) return;
-  capturingDocuments.add(document);
-  document.on('update', (update: Uint8Array, origin: unknown) => {
-    if (capturing && origin === capturing.origin) capturing.updates.push(update);
-  });
 }
 
 function acknowledgement(connection: Connection): Uint8Array {

@@ -37,6 +37,14 @@ export interface GroupCommit {
   readonly executor: SqlExecutor;
   /** Settles when every statement made through `executor` so far is committed; rejects if that commit failed. */
   committed(): Promise<void>;
+  /** Whether another transaction holds the database now (statements through `executor` wait for it). */
+  busy(): boolean;
+  /**
+   * Runs an insert in the group at once, synchronously, and returns its key; only when not
+   * `busy()`. Throws what the insert throws. For a caller that must know the outcome before it
+   * goes on (collab/updateBatches.ts).
+   */
+  insertNow(sql: string, params: readonly SqlParam[], key: string): number;
 }
 
 export interface Db extends SqlExecutor {

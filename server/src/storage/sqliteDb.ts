@@ -100,7 +100,15 @@ export class SqliteDb implements Db {
         return this.inGroup(() => this.insertSync(sql, params));
       },
     };
-    this.groupCommit = { executor: this.grouped, committed: () => this.groupCommitted() };
+    this.groupCommit = {
+      executor: this.grouped,
+      committed: () => this.groupCommitted(),
+      busy: () => this.lock !== null,
+      insertNow: (sql, params) => {
+        if (this.lock) throw new Error('insertNow while a transaction holds the database');
+        return this.inGroup(() => this.insertSync(sql, params));
+      },
+    };
   }
 
   /** Settles when every statement made through `grouped` so far is committed; rejects if that commit failed. */
