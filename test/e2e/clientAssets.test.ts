@@ -103,7 +103,7 @@ describe('the built client', () => {
     expect(await (await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}/floor/present`)).text()).not.toContain(socketChunk);
   });
 
-  it("loads the meeting page's and the editor's code in few files, asked for once the HTML's scripts have arrived", async () => {
+  it("loads the meeting page's and the editor's code in few files, asked for once the HTML's scripts but the largest have arrived", async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/client/.vite/manifest.json'), 'utf8')) as Record<
       string,
       ManifestChunk
@@ -136,8 +136,53 @@ describe('the built client', () => {
       .flatMap((key) => manifest[key]?.css ?? []);
     expect(styles.length).toBeGreaterThan(0);
     for (const file of styles) expect(source).toContain(`"/${file}","style"`);
+    // It waits for every script the HTML names but the largest, the entry's chunk: the next wave's
+    // first bytes then come as that one ends, not a round trip after (issue #15).
+    const named = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+    const largest = named.sort(
+      (a, b) => fs.statSync(path.join(ROOT, 'dist/client', b)).size - fs.statSync(path.join(ROOT, 'dist/client', a)).size,
+    )[0];
+    expect(manifest['index.html']?.imports?.map((key) => manifest[key]!.file)).toContain(largest);
+    expect(source).toContain(`!url.endsWith("/${largest}")`);
     // The sign-in page has none.
     expect(await (await fetch(`${server.baseUrl}/`)).text()).not.toContain('-next-');
+  });
+
+  it("sends scripts and styles with a subresource's security headers, the page and the API with all of them", async () => {
+    const page = await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}`);
+    const html = await page.text();
+    const documentHeaders = (headers: Headers) => {
+      expect(headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+    };
+    documentHeaders(page.headers);
+    documentHeaders((await fetch(`${server.baseUrl}/api/me`)).headers);
+    // A path under /assets/ that is no file gets the page, and the page's policy with it.
+    const notAFile = await fetch(`${server.baseUrl}/assets/no-such-page`);
+    expect(await notAFile.text()).toContain('<div id="root">');
+    documentHeaders(notAFile.headers);
+
+    const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+    expect(files.some((file) => file.endsWith('.css'))).toBe(true);
+    for (const file of files) {
+      const asset = await fetch(`${server.baseUrl}${file}`, { headers: { 'accept-encoding': 'br' } });
+      expect(asset.status).toBe(200);
+      // What a script or stylesheet needs: its type is not sniffed, other sites cannot embed it.
+      expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(asset.headers.get('referrer-policy')).toBe('no-referrer');
+      // The document's own headers, which mean nothing on a subresource, are not repeated (issue #15).
+      for (const name of [
+        'content-security-policy',
+        'x-frame-options',
+        'cross-origin-opener-policy',
+        'strict-transport-security',
+      ])
+        expect(asset.headers.get(name)).toBeNull();
+    }
   });
 
   it('sends scripts and styles precompressed, Brotli or gzip as the browser accepts, and no source maps', async () => {
