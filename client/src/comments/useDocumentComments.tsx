@@ -11,16 +11,23 @@
  * everyone without a reload; until it is open, from `GET /api/threads`.
  */
 import type { AnyExtension, Editor } from '@tiptap/core';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ThreadDto } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { CommentsPanel, type Draft } from './CommentsPanel.tsx';
+import type { Draft } from './CommentsPanel.tsx';
 import { anchorOfSelection, anchorRanges, CommentAnchors, type Range, setAnchorsState } from './commentAnchors.ts';
 import { commentsApi } from './commentsApi.ts';
 import './comments.css';
+
+/**
+ * The margin (threads, forms, the moderation log) loads once the editor is drawn, not with it: on
+ * a slow link its code was 5 KB of the editor's chunk, which is the last thing the meeting page
+ * waits for (issue #15, bench S13). The passages' highlights come with the editor (CommentAnchors).
+ */
+const CommentsPanel = lazy(() => import('./CommentsPanel.tsx').then((module) => ({ default: module.CommentsPanel })));
 
 export interface DocumentCommentsOptions {
   /** The document's name: `agenda:{meetingId}` or `proposal:{proposalId}`. */
@@ -155,22 +162,24 @@ export function useDocumentComments({ doc, canComment, canResolveAny }: Document
   const renderExtras = useCallback((current: Editor) => <EditorBridge editor={current} onEditor={setEditor} />, []);
 
   const sidebar = (
-    <CommentsPanel
-      threads={threads}
-      ranges={ranges}
-      editor={editor}
-      doc={doc}
-      permissions={{ userId: user.id, canComment, canResolve: canResolveAny, isModerator: isModerator(user.role) }}
-      activeId={activeId}
-      onActivate={setActiveId}
-      draft={draft}
-      onDraft={setDraft}
-      onRequestComment={requestComment}
-      onChanged={() => {
-        // The live document brings the change; without it, ask the server.
-        if (!liveReady) refetch();
-      }}
-    />
+    <Suspense fallback={null}>
+      <CommentsPanel
+        threads={threads}
+        ranges={ranges}
+        editor={editor}
+        doc={doc}
+        permissions={{ userId: user.id, canComment, canResolve: canResolveAny, isModerator: isModerator(user.role) }}
+        activeId={activeId}
+        onActivate={setActiveId}
+        draft={draft}
+        onDraft={setDraft}
+        onRequestComment={requestComment}
+        onChanged={() => {
+          // The live document brings the change; without it, ask the server.
+          if (!liveReady) refetch();
+        }}
+      />
+    </Suspense>
   );
 
   return { extensions, renderExtras, sidebar };
