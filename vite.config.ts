@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { bundleBudget } from './scripts/vite/bundleBudget.ts';
 import { pageChunks } from './scripts/vite/pageChunks.ts';
 import { pagePreloads } from './scripts/vite/pagePreloads.ts';
@@ -15,10 +15,27 @@ const source = (file: string) => path.join(here, 'client/src', file);
 /** A language's catalogue file (client/src/i18n/locales/<lang>/<feature>.json) and its language. */
 const localeChunk = /[\\/]i18n[\\/]locales[\\/]([a-z]{2})[\\/][^\\/]+\.json$/;
 
+/**
+ * `linkifyjs` (Tiptap's Link extension) resolves to client/src/editor/linkifyLater.ts, which loads
+ * the package after the editor's chunk instead of inside it (issue #15); that module gets the real one.
+ */
+function linkifyLater(): Plugin {
+  const later = source('editor/linkifyLater.ts');
+  return {
+    name: 'plenary:linkify-later',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === 'linkifyjs' && importer !== later) return later;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root: path.join(here, 'client'),
   plugins: [
     react(),
+    linkifyLater(),
     bundleBudget(path.join(here, 'client/budget.json')),
     // meeting.html: index.html that also preloads the socket the page opens first (with Yjs), sent for
     // /meetings/:id, and, once the HTML's scripts have arrived, the meeting page's and the editor's

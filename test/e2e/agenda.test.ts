@@ -38,6 +38,22 @@ describe('the agenda in the browser', () => {
     expect([...kwame.errors, ...mei.errors]).toEqual([]);
   });
 
+  it('turns a typed web address into a link once the link finder has loaded (after the editor)', async () => {
+    // The finder (linkifyjs) comes after the editor's code (client/src/editor/linkifyLater.ts).
+    await expect
+      .poll(() =>
+        kwame.page.evaluate(() =>
+          performance.getEntriesByType('resource').some((entry) => /\/linkify-[^/]+\.js$/.test(entry.name)),
+        ),
+      )
+      .toBe(true);
+    await typeAtEnd(kwame.page, 'Notes at https://www.intgovforum.org/notes ');
+    await expect
+      .poll(() => kwame.page.locator('.ProseMirror a[href="https://www.intgovforum.org/notes"]').count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(kwame.errors).toEqual([]);
+  });
+
   it('lets an observer follow the agenda live but not change it, and says so', async () => {
     const tomas = await signIn('tomas@example.org', `/meetings/${DEMO_MEETING.id}`);
     const editor = tomas.page.locator('.ProseMirror');
