@@ -3,7 +3,8 @@
  * strings in a file of its own, `en/<feature>.json`, found by the glob below (no registration):
  * its keys live under the file's name (`t('polls.vote')`), except `common.json`, whose keys are
  * at the top (`t('app.name')`). The other languages mirror it in `locales/<lang>/<feature>.json`;
- * English is bundled as the fallback, each other language loads lazily, only when chosen.
+ * English is bundled as the fallback, each other language loads lazily, only when chosen, as one
+ * chunk with all its features (vite.config.ts): one request, not one per feature.
  * Switching language neither reloads the page nor touches the live connection: i18next changes
  * language, React re-renders, and `lang`/`dir` on <html> follow (the CSS uses logical properties).
  * See docs/languages.md.
@@ -34,7 +35,7 @@ export const englishResource = assemble(Object.entries(english));
 
 const loaded = new Set<Language>(['en']);
 
-/** Fetches a language's chunks once; later switches to it are instant. */
+/** Fetches a language's chunk once; later switches to it are instant. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (loaded.has(language)) return;
   const files = Object.entries(others).filter(([path]) => path.startsWith(`./locales/${language}/`));
