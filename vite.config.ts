@@ -38,10 +38,11 @@ export default defineConfig({
     linkifyLater(),
     bundleBudget(path.join(here, 'client/budget.json')),
     // meeting.html: index.html that also preloads the socket the page opens first (with Yjs), sent for
-    // /meetings/:id, and, once the HTML's scripts have arrived, the meeting page's and the editor's
-    // chunks: sooner, they would share a slow link with the entry's chunk and delay it; later (when the
-    // entry runs and asks for them, client/src/app/firstScreen.ts) leaves the link idle while it runs
-    // (issue #15, bench S13; docs/interface.md "First load").
+    // /meetings/:id, and, once the HTML's scripts but the entry's chunk (the largest, then the only
+    // download left) have arrived, the meeting page's and the editor's chunks: sooner, they would share
+    // a slow link with the entry's chunk and delay it; later (when the entry runs and asks for them,
+    // client/src/app/firstScreen.ts) leaves the link idle while it runs (issue #15, bench S13;
+    // docs/interface.md "First load").
     pagePreloads({
       'meeting.html': { now: ['collab/socket.ts'], next: ['meetings/MeetingPage.tsx', 'agenda/AgendaDocument.tsx'] },
     }),
