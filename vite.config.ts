@@ -12,8 +12,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The client is built into dist/client, which the server serves. `npm run dev` proxies the API to it. */
 const backend = process.env.PLENARY_BACKEND ?? 'http://localhost:3000';
 const source = (file: string) => path.join(here, 'client/src', file);
-/** A language's catalogue file (client/src/i18n/locales/<lang>/<feature>.json) and its language. */
-const localeChunk = /[\\/]i18n[\\/]locales[\\/]([a-z]{2})[\\/][^\\/]+\.json$/;
 
 /**
  * `linkifyjs` (Tiptap's Link extension) resolves to client/src/editor/linkifyLater.ts, which loads
@@ -69,9 +67,6 @@ export default defineConfig({
             // The socket with Yjs (the entry opens it before the meeting page's code has arrived,
             // client/src/app/firstScreen.ts), the meeting page and the agenda's editor: one chunk each,
             // not 16 files (scripts/vite/pageChunks.ts).
-            // Each language's strings in one chunk, not one per feature: a person whose language is
-            // not English waited for 22 files before the first screen drew (client/src/i18n/i18n.ts).
-            { name: (id) => localeChunk.exec(id)?.[1]?.replace(/^/, 'strings-') ?? null, priority: 20 },
             ...pageChunks({
               entry: source('main.tsx'),
               parts: [

@@ -1,0 +1,2 @@
+/** The Arabic strings, every feature's file in one chunk: i18n.ts loads it when the language is chosen. */
+export default import.meta.glob<Record<string, unknown>>('./ar/*.json', { eager: true, import: 'default' });
