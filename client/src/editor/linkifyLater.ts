@@ -27,7 +27,7 @@ export const linkifyLoaded: Promise<void> = import('linkifyjs').then(
 
 export const find: LinkifyModule['find'] = (...args) => (linkify ? linkify.find(...args) : []);
 
-export const tokenize: LinkifyModule['tokenize'] = (...args) => (linkify ? linkify.tokenize(...args) : []);
+export const tokenize = (text: string): Linkify.MultiToken[] => (linkify ? linkify.tokenize(text) : []);
 
 export function registerCustomProtocol(scheme: string, optionalSlashSlash?: boolean): void {
   if (linkify) linkify.registerCustomProtocol(scheme, optionalSlashSlash);
