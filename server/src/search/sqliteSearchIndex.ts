@@ -15,7 +15,11 @@ function triggerSql(table: string, op: (typeof OPS)[number]): string {
     const statements: string[] = [];
     if (op !== 'INSERT') statements.push(`DELETE FROM search_fts WHERE kind = '${kind}' AND ${column} = OLD.${key};`);
     if (op !== 'DELETE') {
-      statements.push(`DELETE FROM search_fts WHERE kind = '${kind}' AND ${column} = NEW.${key};`);
+      // A new row keyed by its own id has nothing in the index yet, and this DELETE scans the whole
+      // index (FTS5 does not index kind, ref_id or target): with 5,000 rows indexed it took 3-9 ms of
+      // every new comment's transaction. A new attachment version (keyed by its attachment) replaces one.
+      const fresh = op === 'INSERT' && key === 'id';
+      if (!fresh) statements.push(`DELETE FROM search_fts WHERE kind = '${kind}' AND ${column} = NEW.${key};`);
       statements.push(
         `INSERT INTO search_fts (${COLUMNS}) SELECT ${COLUMNS} FROM search_src WHERE kind = '${kind}' AND ${column} = NEW.${key};`,
       );
