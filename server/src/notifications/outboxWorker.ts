@@ -6,11 +6,12 @@
  *
  * The worker shares the event loop with the edits the server relays: the messages of a claim are
  * sent concurrently (an SMTP server answers slowly), but each email is composed and handed to the
- * mailer in an event-loop turn of its own, so that a burst of emails (about half a millisecond of
- * rendering and MIME encoding each) never holds the loop for more than one of them at a time.
+ * mailer in an event-loop turn of its own, so that a burst of emails (1-2 ms of rendering and MIME
+ * encoding each) never holds the loop for more than one of them at a time, and only while the
+ * loop is quiet (quietTurns.ts): during a burst of requests the emails wait (a second each at
+ * most) and go once it is over, instead of taking a third of the loop from the edits.
  */
 import { randomBytes } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import type { NotificationConfig } from '../config.ts';
 import type { Store } from '../storage/store.ts';
@@ -20,6 +21,7 @@ import { composeEmail, mainKind } from './emailCompose.ts';
 import type { Mailer } from './mailer.ts';
 import { type Notifier, newId } from './notify.ts';
 import type { ComposedEmail, OutboxRow, OutboxStore } from './outboxStore.ts';
+import { QuietTurns } from './quietTurns.ts';
 import { unsubscribeToken, webhookSignature } from './signing.ts';
 import { addDays, localDateTime } from './timeZones.ts';
 
@@ -46,6 +48,8 @@ export interface OutboxWorkerOptions {
   origin: string;
   log: FastifyBaseLogger;
   unsubscribeKey: Buffer;
+  /** When emails are composed (tests pass their own); by default one per turn while the loop is quiet. */
+  turns?: QuietTurns;
 }
 
 export class OutboxWorker {
@@ -56,10 +60,11 @@ export class OutboxWorker {
   private stopped = false;
   private lastChecks = 0;
   private readonly calls: CallNotices;
-  private lastTurn: Promise<unknown> = Promise.resolve();
+  private readonly turns: QuietTurns;
 
   constructor(options: OutboxWorkerOptions) {
     this.options = options;
+    this.turns = options.turns ?? new QuietTurns();
     this.calls = new CallNotices(options.store.db, options.notify);
   }
 
@@ -98,16 +103,6 @@ export class OutboxWorker {
     }
   }
 
-  /**
-   * Resolves in an event-loop turn of its own, after every earlier caller's: the emails of a
-   * burst are composed one per turn, and the live traffic gets the turns in between.
-   */
-  private turnOfOwn(): Promise<void> {
-    const turn = this.lastTurn.then(() => nextTurn());
-    this.lastTurn = turn;
-    return turn;
-  }
-
   private async deliver(row: OutboxRow): Promise<void> {
     const { outbox, log, config } = this.options;
     try {
@@ -135,7 +130,7 @@ export class OutboxWorker {
     const user = await store.users.byId(composed.userId);
     if (!user || user.disabled) return;
     const kind = composed.digest ? 'digest' : mainKind(composed.items);
-    await this.turnOfOwn();
+    await this.turns.next();
     const token = unsubscribeToken(unsubscribeKey, { userId: user.id, kind });
     await mailer.send(
       composeEmail({
@@ -157,7 +152,7 @@ export class OutboxWorker {
     const email = JSON.parse(row.payload!) as AccountEmail;
     const user = await this.options.store.users.byId(email.userId);
     if (!user || user.disabled) return;
-    await this.turnOfOwn();
+    await this.turns.next();
     await this.options.mailer.send(composeAccountEmail(email, `<${row.message_id}@plenary>`));
   }
 

@@ -2,7 +2,7 @@
  * Signed tokens of one-click unsubscribe links, and the Standard Webhooks signature
  * (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">` with the endpoint's `whsec_` secret).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** What an unsubscribe link turns off: one kind, or (`digest`) every kind that goes to the digest. */
 export interface UnsubscribeClaim {
@@ -19,8 +19,16 @@ export function unsubscribeToken(key: Buffer, claim: UnsubscribeClaim): string {
   return `${payload}.${mac(key, payload).toString('base64url')}`;
 }
 
+/** The server's key as a KeyObject, made once: an HMAC from raw bytes imports the key each time (every email signs a link). */
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+
 function mac(key: Buffer, payload: string): Buffer {
-  return createHmac('sha256', key).update(`unsubscribe.${payload}`).digest().subarray(0, 16);
+  let keyObject = keyObjects.get(key);
+  if (!keyObject) {
+    keyObject = createSecretKey(key);
+    keyObjects.set(key, keyObject);
+  }
+  return createHmac('sha256', keyObject).update(`unsubscribe.${payload}`).digest().subarray(0, 16);
 }
 
 export function readUnsubscribeToken(key: Buffer, token: string): UnsubscribeClaim | null {
