@@ -2,7 +2,7 @@
  * Group commit (storage/transactionBatcher.ts), on SQLite: jobs that arrive together share one
  * transaction, each is answered once it is durable, and not later than that.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openSqliteDb } from '../../server/src/storage/sqliteDb.ts';
 import { TransactionBatcher } from '../../server/src/storage/transactionBatcher.ts';
 
@@ -74,6 +74,58 @@ describe('transaction batcher', () => {
     // A later batch reads afresh.
     await vote('f');
     expect(reads).toBe(3);
+    await db.close();
+  });
+
+  it('ends a batch once it has run maxBatchMs, and commits the jobs it had no time for in the next ones, in order', async () => {
+    const db = await ballotsDb();
+    const batches: string[][] = [];
+    const batcher = new TransactionBatcher<string>(db, {
+      maxBatchMs: 5,
+      afterCommit: async (committed) => {
+        batches.push(committed);
+      },
+    });
+    // Each job takes 3 ms, as a comment with its notifications does on a slow machine (a clock of
+    // the test's own, so that a loaded machine does not change the batches).
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const vote = (voter: string) =>
+      batcher.run(async (tx) => {
+        now += 3;
+        await tx.run('INSERT INTO ballots (voter) VALUES (?)', [voter]);
+        return voter;
+      });
+    const voters = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    try {
+      expect(await Promise.all(voters.map(vote))).toEqual(voters);
+    } finally {
+      clock.mockRestore();
+    }
+    // Two jobs a batch (the second ends past 5 ms), the last alone; in arrival order.
+    expect(batches).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g']]);
+    expect((await db.all('SELECT voter FROM ballots')).length).toBe(7);
+    await db.close();
+  });
+
+  it('fails every job of a batch whose transaction cannot begin, and goes on with the next', async () => {
+    const db = await ballotsDb();
+    const batcher = new TransactionBatcher<string>(db, { maxBatchMs: 5 });
+    const vote = (voter: string) =>
+      batcher.run(async (tx) => {
+        await tx.run('INSERT INTO ballots (voter) VALUES (?)', [voter]);
+        return voter;
+      });
+    const begin = db.transaction.bind(db);
+    let failing = true;
+    db.transaction = (async (fn: Parameters<typeof db.transaction>[0]) => {
+      if (failing) throw new Error('the disk is full');
+      return begin(fn);
+    }) as typeof db.transaction;
+    const outcomes = await Promise.allSettled([vote('a'), vote('b')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    failing = false;
+    expect(await vote('c')).toBe('c');
     await db.close();
   });
 });

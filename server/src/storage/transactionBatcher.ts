@@ -24,6 +24,13 @@ export interface TransactionBatcherOptions<T> {
   /** The most jobs one transaction takes (bounds how long it holds the database). */
   maxJobs?: number;
   /**
+   * The longest a batch keeps taking jobs, in milliseconds since it began: once a job ends past
+   * it, that job is the batch's last, and the jobs not taken go first in the next batch (an
+   * event-loop turn later). On SQLite a batch runs synchronously, holding the event loop (and
+   * the edits the server relays) for its whole length, however many jobs it holds; none when unset.
+   */
+  maxBatchMs?: number;
+  /**
    * Inside the transaction, after the jobs, once per batch with what the jobs that succeeded
    * returned: the writes and reads the batch shares (the comments' emails, queued once per person
    * in one order; their threads, read back in one query). Its failure fails the whole batch, as a
@@ -81,6 +88,7 @@ const succeeded = <T>(outcomes: Outcome<T>[]): T[] => outcomes.flatMap((outcome)
 export class TransactionBatcher<T> {
   private readonly db: Db;
   private readonly maxJobs: number;
+  private readonly maxBatchMs: number;
   private readonly beforeCommit: ((tx: SqlExecutor, succeeded: T[]) => Promise<void>) | undefined;
   private readonly afterCommit: ((committed: T[]) => Promise<void>) | undefined;
   private queue: Pending<T>[] = [];
@@ -91,6 +99,7 @@ export class TransactionBatcher<T> {
   constructor(db: Db, options: TransactionBatcherOptions<T> = {}) {
     this.db = db;
     this.maxJobs = options.maxJobs ?? 500;
+    this.maxBatchMs = options.maxBatchMs ?? Number.POSITIVE_INFINITY;
     this.beforeCommit = options.beforeCommit;
     this.afterCommit = options.afterCommit;
   }
@@ -115,36 +124,52 @@ export class TransactionBatcher<T> {
       this.scheduled = false;
       if (this.busy) return;
       this.busy = true;
-      void this.commit(this.queue.splice(0, this.maxJobs)).finally(() => {
-        this.busy = false;
-        this.schedule();
-      });
+      const batch = this.queue.splice(0, this.maxJobs);
+      void this.commit(batch)
+        .then((taken) => {
+          // The jobs the batch had no time for go first in the next one.
+          if (taken < batch.length) this.queue.unshift(...batch.slice(taken));
+        })
+        .finally(() => {
+          this.busy = false;
+          this.schedule();
+        });
     });
   }
 
-  private async commit(batch: Pending<T>[]): Promise<void> {
+  /** Commits the first jobs of `batch`, as many as `maxBatchMs` allows (one at least); returns how many it took. */
+  private async commit(batch: Pending<T>[]): Promise<number> {
     const outcomes: Outcome<T>[] = [];
+    let taken = 0;
     try {
       await this.db.transaction(async (tx) => {
         const scope = new BatchScope();
-        for (const pending of batch) outcomes.push(await this.runOne(tx, scope, pending.job));
+        const started = performance.now();
+        for (const pending of batch) {
+          if (taken > 0 && performance.now() - started >= this.maxBatchMs) break;
+          taken += 1;
+          outcomes.push(await this.runOne(tx, scope, pending.job));
+        }
         if (this.beforeCommit) await this.beforeCommit(tx, succeeded(outcomes));
       });
     } catch (error) {
-      // Nothing of the batch was written: a job refused on its own keeps its own error.
-      for (const [index, pending] of batch.entries()) {
+      // Nothing of the batch was written: a job refused on its own keeps its own error. A
+      // transaction that could not even begin fails every job of the batch (none is put back).
+      const failed = taken === 0 ? batch.length : taken;
+      for (const [index, pending] of batch.slice(0, failed).entries()) {
         const outcome = outcomes[index];
         pending.reject(outcome && !outcome.ok ? outcome.error : error);
       }
-      return;
+      return failed;
     }
-    for (const [index, pending] of batch.entries()) {
+    for (const [index, pending] of batch.slice(0, taken).entries()) {
       const outcome = outcomes[index]!;
       if (outcome.ok) pending.resolve(outcome.value);
       else pending.reject(outcome.error);
     }
     const committed = succeeded(outcomes);
     if (this.afterCommit && committed.length > 0) await this.afterCommit(committed).catch(() => {});
+    return taken;
   }
 
   /** One job in a savepoint of its own; a store that cannot write fails the whole batch instead. */
