@@ -61,10 +61,8 @@ describe('QuietTurns', () => {
   });
 
   it('holds pieces back while the loop is busy, and lets them go once it is quiet again', async () => {
-    const turns = new QuietTurns({ windowMs: 20, busyAbove: 0.5, maxWaitMs: 5_000 });
-    stopBusy = keepBusy(10);
-    // Long enough for the busy windows to be seen.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    let utilization = 0.9;
+    const turns = new QuietTurns({ windowMs: 20, busyAbove: 0.5, maxWaitMs: 5_000, busyness: () => utilization });
     let done = false;
     const piece = turns.next().then(() => {
       done = true;
@@ -72,20 +70,32 @@ describe('QuietTurns', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(done).toBe(false);
     const quietFrom = performance.now();
-    stopBusy();
+    utilization = 0.2;
     await piece;
     // Within a window or two of the loop going quiet, long before its longest wait.
     expect(performance.now() - quietFrom).toBeLessThan(500);
   });
 
   it('never holds a piece longer than its longest wait, however busy the loop stays', async () => {
-    const turns = new QuietTurns({ windowMs: 20, busyAbove: 0.5, maxWaitMs: 150 });
-    stopBusy = keepBusy(10);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    const turns = new QuietTurns({ windowMs: 20, busyAbove: 0.5, maxWaitMs: 150, busyness: () => 1 });
     const started = performance.now();
     await turns.next();
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(140);
     expect(waited).toBeLessThan(1_000);
+  });
+
+  it('measures the loop: a loop kept busy holds a piece back', async () => {
+    const turns = new QuietTurns({ windowMs: 20, busyAbove: 0.5, maxWaitMs: 5_000 });
+    stopBusy = keepBusy(15);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    let done = false;
+    const piece = turns.next().then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(done).toBe(false);
+    stopBusy();
+    await piece;
   });
 });

@@ -127,10 +127,11 @@ export class OutboxWorker {
     const { store, mailer, origin, unsubscribeKey } = this.options;
     const composed = JSON.parse(row.payload!) as ComposedEmail;
     if (composed.items.length === 0) return; // everything already went in an earlier email
+    // The person is read after the wait for a quiet turn (up to a second), right before the email leaves.
+    await this.turns.next();
     const user = await store.users.byId(composed.userId);
     if (!user || user.disabled) return;
     const kind = composed.digest ? 'digest' : mainKind(composed.items);
-    await this.turns.next();
     const token = unsubscribeToken(unsubscribeKey, { userId: user.id, kind });
     await mailer.send(
       composeEmail({
@@ -150,9 +151,9 @@ export class OutboxWorker {
   /** An invitation, password reset or registration confirmation; never to a person deactivated since. */
   private async sendAccountEmail(row: OutboxRow): Promise<void> {
     const email = JSON.parse(row.payload!) as AccountEmail;
+    await this.turns.next();
     const user = await this.options.store.users.byId(email.userId);
     if (!user || user.disabled) return;
-    await this.turns.next();
     await this.options.mailer.send(composeAccountEmail(email, `<${row.message_id}@plenary>`));
   }
 

@@ -18,6 +18,8 @@ export interface QuietTurnsOptions {
   busyAbove?: number;
   /** The longest one piece waits for a quiet loop (ms). */
   maxWaitMs?: number;
+  /** The loop's utilization over the last window, 0-1 (tests); by default measured (performance.eventLoopUtilization). */
+  busyness?: () => number;
 }
 
 export class QuietTurns {
@@ -28,11 +30,13 @@ export class QuietTurns {
   private lastAt = performance.now();
   private utilization = 0;
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly busyness: () => number;
 
   constructor(options: QuietTurnsOptions = {}) {
     this.windowMs = options.windowMs ?? 20;
     this.busyAbove = options.busyAbove ?? 0.5;
     this.maxWaitMs = options.maxWaitMs ?? 1_000;
+    this.busyness = options.busyness ?? (() => this.measured());
   }
 
   /**
@@ -47,7 +51,7 @@ export class QuietTurns {
   }
 
   /** The loop's utilization over the last complete window (a long quiet spell counts as one window). */
-  private busyness(): number {
+  private measured(): number {
     const now = performance.now();
     if (now - this.lastAt >= this.windowMs) {
       const current = performance.eventLoopUtilization();
