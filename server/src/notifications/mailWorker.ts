@@ -48,3 +48,4 @@ parentPort!.on('message', (message: MailToThread) => {
       parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });
+parentPort!.postMessage({ ready: true });

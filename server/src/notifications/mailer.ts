@@ -23,6 +23,12 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
+  /**
+   * Resolves once the mailer can send at once (its thread started and loaded): the outbox worker
+   * waits for it before it checks that the person may still get the email, so that the check and
+   * the sending are not a thread's start-up apart.
+   */
+  ready?(): Promise<void>;
   close(): void;
 }
 
@@ -36,12 +42,8 @@ export interface MailSetup {
 /** A message to the mail thread. */
 export type MailToThread = { type: 'send'; id: number; email: OutgoingEmail } | { type: 'close' };
 
-/** The mail thread's answer to one message: the file written without SMTP_URL, or the error. */
-interface MailFromThread {
-  id: number;
-  file?: string | null;
-  error?: string;
-}
+/** The mail thread's answer to one message (the file written without SMTP_URL, or the error), or its first word: ready. */
+type MailFromThread = { id: number; file?: string | null; error?: string } | { ready: true };
 
 interface Waiting {
   email: OutgoingEmail;
@@ -55,12 +57,18 @@ class MailThread {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   dead = false;
+  /** Resolves when the thread has loaded nodemailer (or is gone: sending then fails and is retried). */
+  readonly ready: Promise<void>;
 
   constructor(setup: MailSetup, log: FastifyBaseLogger) {
     this.worker = new Worker(new URL('./mailWorker.ts', import.meta.url), { workerData: setup });
     // Idle, it does not keep the process alive; holding messages, it does (see send).
     this.worker.unref();
-    this.worker.on('message', ({ id, file, error }: MailFromThread) => {
+    let started!: () => void;
+    this.ready = new Promise<void>((resolve) => (started = resolve));
+    this.worker.on('message', (message: MailFromThread) => {
+      if ('ready' in message) return started();
+      const { id, file, error } = message;
       const waiting = this.waiting.get(id);
       if (!waiting) return;
       this.waiting.delete(id);
@@ -71,6 +79,7 @@ class MailThread {
     });
     const fail = (why: string) => {
       this.dead = true;
+      started();
       for (const waiting of this.waiting.values()) waiting.reject(new Error(why));
       this.waiting.clear();
     };
@@ -95,14 +104,16 @@ export function createMailer(options: {
   log: FastifyBaseLogger;
 }): Mailer {
   const setup: MailSetup = { smtpUrl: options.smtpUrl, from: options.from, dataDir: options.dataDir };
-  // Started now, not at the first email: a thread still loading nodemailer would hold that email
-  // for a few hundred milliseconds after the worker checked that its person may still get it.
-  let thread: MailThread | null = new MailThread(setup, options.log);
+  // Started at the first email, not with the server: a thread of its own costs some 60 MB of
+  // memory, which a board that sends no email does not pay.
+  let thread: MailThread | null = null;
+  const current = () => {
+    if (!thread || thread.dead) thread = new MailThread(setup, options.log);
+    return thread;
+  };
   return {
-    send(email) {
-      if (!thread || thread.dead) thread = new MailThread(setup, options.log);
-      return thread.send(email);
-    },
+    send: (email) => current().send(email),
+    ready: () => current().ready,
     close() {
       thread?.worker.postMessage({ type: 'close' } satisfies MailToThread);
       thread = null;

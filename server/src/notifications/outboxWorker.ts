@@ -127,14 +127,15 @@ export class OutboxWorker {
     const { store, mailer, origin, unsubscribeKey } = this.options;
     const composed = JSON.parse(row.payload!) as ComposedEmail;
     if (composed.items.length === 0) return; // everything already went in an earlier email
-    // The person is read after the wait for a quiet turn (up to a second), right before the email leaves.
-    await this.turns.next();
-    const user = await store.users.byId(composed.userId);
-    if (!user || user.disabled) return;
-    const kind = composed.digest ? 'digest' : mainKind(composed.items);
-    const token = unsubscribeToken(unsubscribeKey, { userId: user.id, kind });
-    await mailer.send(
-      composeEmail({
+    await mailer.ready?.();
+    // In a quiet turn of its own: the person is read (after the wait, up to a second: right
+    // before the email leaves) and the email composed, and the next email's turn waits for both.
+    const email = await this.turns.run(async () => {
+      const user = await store.users.byId(composed.userId);
+      if (!user || user.disabled) return null;
+      const kind = composed.digest ? 'digest' : mainKind(composed.items);
+      const token = unsubscribeToken(unsubscribeKey, { userId: user.id, kind });
+      return composeEmail({
         to: user.email,
         // The person's stored language; one who never chose reads English (an email has no browser to ask).
         language: user.language ?? 'en',
@@ -144,17 +145,20 @@ export class OutboxWorker {
         digest: composed.digest,
         unsubscribeUrl: `${origin}/api/unsubscribe/${token}`,
         messageId: `<${row.message_id}@plenary>`,
-      }),
-    );
+      });
+    });
+    if (email) await mailer.send(email);
   }
 
   /** An invitation, password reset or registration confirmation; never to a person deactivated since. */
   private async sendAccountEmail(row: OutboxRow): Promise<void> {
     const email = JSON.parse(row.payload!) as AccountEmail;
-    await this.turns.next();
-    const user = await this.options.store.users.byId(email.userId);
-    if (!user || user.disabled) return;
-    await this.options.mailer.send(composeAccountEmail(email, `<${row.message_id}@plenary>`));
+    await this.options.mailer.ready?.();
+    const composed = await this.turns.run(async () => {
+      const user = await this.options.store.users.byId(email.userId);
+      return user && !user.disabled ? composeAccountEmail(email, `<${row.message_id}@plenary>`) : null;
+    });
+    if (composed) await this.options.mailer.send(composed);
   }
 
   private async sendWebhook(row: OutboxRow): Promise<void> {

@@ -45,9 +45,17 @@ export class QuietTurns {
    * loop's quiet moments.
    */
   next(): Promise<void> {
-    const turn = this.chain.then(() => this.wait());
-    this.chain = turn;
-    return turn;
+    return this.run(async () => {});
+  }
+
+  /**
+   * Runs `work` in such a turn; the next caller's turn waits for it to settle (a piece that reads
+   * the database before its synchronous part, on PostgreSQL over several turns, stays one piece).
+   */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(() => this.wait()).then(work);
+    this.chain = result.catch(() => {});
+    return result;
   }
 
   /** The loop's utilization over the last complete window (a long quiet spell counts as one window). */
