@@ -29,6 +29,8 @@ export interface Mailer {
    * the sending are not a thread's start-up apart.
    */
   ready?(): Promise<void>;
+  /** Whether a mail thread is running now (it stops after a quiet spell; see createMailer). */
+  readonly running?: boolean;
   close(): void;
 }
 
@@ -87,6 +89,11 @@ class MailThread {
     this.worker.once('exit', (code) => fail(`the mail thread exited (${code})`));
   }
 
+  /** How many messages it holds, not yet answered. */
+  get holding(): number {
+    return this.waiting.size;
+  }
+
   send(email: OutgoingEmail): Promise<void> {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
@@ -102,21 +109,55 @@ export function createMailer(options: {
   from: string;
   dataDir: string;
   log: FastifyBaseLogger;
+  /** How long the thread stays after its last email (default a minute). */
+  idleMs?: number;
 }): Mailer {
   const setup: MailSetup = { smtpUrl: options.smtpUrl, from: options.from, dataDir: options.dataDir };
-  // Started at the first email, not with the server: a thread of its own costs some 60 MB of
-  // memory, which a board that sends no email does not pay.
+  const idleMs = options.idleMs ?? 60_000;
+  // Started at the first email and stopped after a quiet minute, not kept with the server: a
+  // thread of its own costs some 60 MB of memory, which a board pays only while it sends (an
+  // invitation round, a burst of mentions, the morning digests).
   let thread: MailThread | null = null;
+  let idle: NodeJS.Timeout | null = null;
+  const stop = () => {
+    thread?.worker.postMessage({ type: 'close' } satisfies MailToThread);
+    thread = null;
+  };
+  const busy = () => {
+    if (idle) clearTimeout(idle);
+    idle = null;
+  };
+  const quietFromNow = () => {
+    busy();
+    idle = setTimeout(() => {
+      idle = null;
+      if (thread && thread.holding === 0) stop();
+    }, idleMs);
+    idle.unref();
+  };
   const current = () => {
+    busy();
     if (!thread || thread.dead) thread = new MailThread(setup, options.log);
     return thread;
   };
   return {
-    send: (email) => current().send(email),
-    ready: () => current().ready,
+    send: (email) => {
+      const sent = current().send(email);
+      sent.then(quietFromNow, quietFromNow);
+      return sent;
+    },
+    ready: () => {
+      const ready = current().ready;
+      // Asked for and then not used (the person may no longer get the email): it still stops.
+      ready.then(quietFromNow);
+      return ready;
+    },
+    get running() {
+      return thread !== null && !thread.dead;
+    },
     close() {
-      thread?.worker.postMessage({ type: 'close' } satisfies MailToThread);
-      thread = null;
+      busy();
+      stop();
     },
   };
 }
