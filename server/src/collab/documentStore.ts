@@ -25,6 +25,8 @@ export interface StoredDocument {
   updates: LoggedUpdate[];
 }
 
+const APPEND_UPDATE = 'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?)';
+
 export class DocumentStore {
   private readonly db: Db;
 
@@ -34,11 +36,7 @@ export class DocumentStore {
 
   /** Appends one update and resolves with its sequence number once it is durable. */
   async append(doc: string, update: Uint8Array, userId: string | null = null, tx: SqlExecutor = this.db): Promise<number> {
-    return tx.insert(
-      'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?)',
-      [doc, update, userId, Date.now()],
-      'seq',
-    );
+    return tx.insert(APPEND_UPDATE, [doc, update, userId, Date.now()], 'seq');
   }
 
   /**
@@ -46,11 +44,7 @@ export class DocumentStore {
    * busy) and returns its sequence number; durable once the group commits.
    */
   appendNow(doc: string, update: Uint8Array, userId: string | null, group: GroupCommit): number {
-    return group.insertNow(
-      'INSERT INTO doc_updates (doc, data, user_id, created_at) VALUES (?, ?, ?, ?)',
-      [doc, update, userId, Date.now()],
-      'seq',
-    );
+    return group.insertNow(APPEND_UPDATE, [doc, update, userId, Date.now()], 'seq');
   }
 
   /** What is stored of a document; a document never written has no snapshot and no updates. */

@@ -25,14 +25,14 @@ import * as Y from 'yjs';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { Db } from '../storage/db.ts';
+import type { Db, GroupCommit } from '../storage/db.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import type { WriteHealth } from '../storage/writeHealth.ts';
 import { type CollabContext, SERVER_ORIGIN, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
 import type { DocumentStore, StoredDocument } from './documentStore.ts';
 import { documentUpdateOf } from './messages.ts';
 import { addsNothing } from './redundantUpdates.ts';
-import { canHold } from './socketWrites.ts';
+import { canHold, type HoldingSocket } from './socketWrites.ts';
 
 export interface PersistenceOptions {
   documents: DocumentStore;
@@ -186,12 +186,8 @@ export class Persistence implements Extension {
     stop();
     this.options.writeHealth.succeeded();
     this.unfolded.get(documentName)?.push(seq);
-    const committed = group.committed();
-    if (canHold(socket)) socket.holdUntil(committed);
-    committed.catch((error: unknown) => {
-      this.options.log.error({ err: error, documentName }, 'could not commit updates; the client will send them again');
-      socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
-    });
+    // updateBatches.ts takes only sockets that can hold their frames.
+    if (canHold(socket)) this.holdUntilCommitted(documentName, socket, group);
     return true;
   }
 
@@ -204,18 +200,23 @@ export class Persistence implements Extension {
     const group = this.options.db?.groupCommit;
     if (!group) return this.options.documents.append(documentName, update, context.user.id);
     const seq = await this.options.documents.append(documentName, update, context.user.id, group.executor);
-    const committed = group.committed();
-    const socket = context.socket;
-    if (canHold(socket)) {
-      socket.holdUntil(committed);
-      committed.catch((error: unknown) => {
-        this.options.log.error({ err: error, documentName }, 'could not commit updates; the client will send them again');
-        socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
-      });
-    } else {
-      await committed;
-    }
+    if (canHold(context.socket)) this.holdUntilCommitted(documentName, context.socket, group);
+    else await group.committed();
     return seq;
+  }
+
+  /**
+   * Holds every frame `socket` sends from now on (the acknowledgements) until the group commits,
+   * so that an update is durable before it is acknowledged; a failed commit closes the socket,
+   * and the client, which keeps its unacknowledged edits, sends them again.
+   */
+  private holdUntilCommitted(documentName: string, socket: HoldingSocket, group: GroupCommit): void {
+    const committed = group.committed();
+    socket.holdUntil(committed);
+    committed.catch((error: unknown) => {
+      this.options.log.error({ err: error, documentName }, 'could not commit updates; the client will send them again');
+      socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+    });
   }
 
   /**
