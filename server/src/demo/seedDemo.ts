@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { FEATURES } from '../features.ts';
 import { agendaContent } from '../meetingRecord/demoRecord.ts';
 import type { Notifier } from '../notifications/notify.ts';
+import { holdStartupLock } from '../storage/migrations.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { DEMO_AGENDA, DEMO_MEETING, DEMO_PASSWORD, DEMO_USERS, type DemoAgendaDay } from './demoData.ts';
@@ -23,6 +24,8 @@ export async function seedDemo(store: Store, notify: Notifier): Promise<boolean>
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const agendaUpdate = agendaAsUpdate(DEMO_AGENDA);
   return store.db.transaction(async (tx) => {
+    // Not beside another instance's search setup, which replaces triggers on the tables written here.
+    await holdStartupLock(store.db, tx);
     const claim = await tx.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [
       SEEDED_KEY,
       new Date().toISOString(),

@@ -5,6 +5,7 @@
  * the same way in JavaScript (textFold.ts).
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
+import { holdStartupLock } from '../storage/migrations.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
 import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
 
@@ -49,8 +50,8 @@ export class PostgresSearchIndex implements SearchIndex {
     this.trigram = await tryExtension(this.db, 'pg_trgm');
     const unaccent = await tryExtension(this.db, 'unaccent');
     await this.db.transaction(async (tx) => {
-      // Several instances may start at once: one sets up at a time.
-      await tx.run(`SELECT pg_advisory_xact_lock(hashtext('plenary-search-setup'))`);
+      // Several instances may start at once: one sets up at a time, never beside a demo seed.
+      await holdStartupLock(this.db, tx);
       await tx.run(`CREATE TABLE IF NOT EXISTS search_entries (
         kind TEXT NOT NULL, ref_id TEXT NOT NULL, meeting_id TEXT NOT NULL, target TEXT NOT NULL, doc TEXT NOT NULL,
         title TEXT NOT NULL, body TEXT NOT NULL, norm TEXT NOT NULL)`);

@@ -3,7 +3,7 @@
  * Types that differ between the dialects are written as placeholders:
  * `{id}` an auto-incrementing integer primary key, `{blob}` binary data.
  */
-import type { Db, Dialect } from './db.ts';
+import type { Db, Dialect, SqlExecutor } from './db.ts';
 
 export interface Migration {
   version: number;
@@ -87,13 +87,25 @@ export const CORE_MIGRATIONS: Migration[] = [
 const MIGRATION_LOCK = 7_423_001;
 
 /**
+ * Makes the transaction `tx` wait (on PostgreSQL) until no other instance's start-up work holds
+ * the schema: the migrations, the search setup (which replaces triggers on the features' tables)
+ * and the demo seed (which writes into them). Taken first in each of those transactions, before
+ * any other lock: two instances starting at once otherwise deadlocked, one seeding the demo while
+ * the other replaced a trigger on a table the seed had written (CI, floorScaleOut.test.ts:
+ * "deadlock detected" in ProposalStore.create, and the second instance exited). Released at commit.
+ */
+export async function holdStartupLock(db: Db, tx: SqlExecutor): Promise<void> {
+  if (db.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?) AS locked', [MIGRATION_LOCK]);
+}
+
+/**
  * Applies the migrations not yet applied, all in one transaction. On PostgreSQL an advisory
  * transaction lock makes a second instance that starts at the same moment wait, then find
  * nothing left to do.
  */
 export async function migrate(db: Db, migrations: Migration[]): Promise<number[]> {
   return db.transaction(async (tx) => {
-    if (db.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?) AS locked', [MIGRATION_LOCK]);
+    await holdStartupLock(db, tx);
     await tx.run(
       `CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY,
