@@ -108,6 +108,54 @@ describe('transaction batcher', () => {
     await db.close();
   });
 
+  it('with savepointsOnFailure, runs a batch without savepoints, and again with them when a job throws', async () => {
+    const db = await ballotsDb();
+    const statements: string[] = [];
+    // Every statement the batches run through their transaction.
+    const begin = db.transaction.bind(db);
+    db.transaction = ((fn: Parameters<typeof db.transaction>[0]) =>
+      begin((tx) => {
+        const run: typeof tx.run = (sql, params) => {
+          statements.push(sql);
+          return tx.run(sql, params);
+        };
+        return fn({ run, get: tx.get.bind(tx), all: tx.all.bind(tx), insert: tx.insert.bind(tx) });
+      })) as typeof db.transaction;
+    const batches: string[][] = [];
+    let attempts = 0;
+    const batcher = new TransactionBatcher<string>(db, {
+      savepointsOnFailure: true,
+      beforeCommit: async () => {
+        attempts += 1;
+      },
+      afterCommit: async (committed) => {
+        batches.push(committed);
+      },
+    });
+    const vote = (voter: string, refuse = false) =>
+      batcher.run(async (tx) => {
+        await tx.run('INSERT INTO ballots (voter) VALUES (?)', [voter]);
+        if (refuse) throw new Error(`refused ${voter}`);
+        return voter;
+      });
+    expect(await Promise.all([vote('a'), vote('b')])).toEqual(['a', 'b']);
+    expect(statements.filter((sql) => sql.includes('SAVEPOINT'))).toEqual([]);
+
+    const outcomes = await Promise.allSettled([vote('c'), vote('d', true), vote('e')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error('refused d'));
+    // The refused job's batch was rolled back whole (its beforeCommit never ran) and run again, each job in its savepoint.
+    expect(attempts).toBe(2);
+    expect(statements.filter((sql) => sql === 'SAVEPOINT batched_job')).toHaveLength(3);
+    expect(batches).toEqual([
+      ['a', 'b'],
+      ['c', 'e'],
+    ]);
+    const voters = (await db.all<{ voter: string }>('SELECT voter FROM ballots ORDER BY voter')).map((row) => row.voter);
+    expect(voters).toEqual(['a', 'b', 'c', 'e']);
+    await db.close();
+  });
+
   it('fails every job of a batch whose transaction cannot begin, and goes on with the next', async () => {
     const db = await ballotsDb();
     const batcher = new TransactionBatcher<string>(db, { maxBatchMs: 5 });

@@ -33,7 +33,8 @@ export async function commentPolicy(
   const ref = parseDocumentName(docName);
   if (!ref) return null;
   if (ref.kind === 'agenda') {
-    if (!(await store.meetings.byId(ref.id))) return null;
+    // Whether the meeting exists: one column, not the whole meeting (read on every comment posted).
+    if ((await store.meetings.isArchived(ref.id)) === undefined) return null;
     const participant = isParticipant(user.role);
     return { meetingId: ref.id, canComment: participant, canResolveAny: participant };
   }

@@ -27,6 +27,7 @@ import { TransactionBatcher } from '../storage/transactionBatcher.ts';
 import type { User } from '../users/userStore.ts';
 import { type CommentPolicy, commentPolicy } from './commentPolicy.ts';
 import type { CommentStore } from './commentStore.ts';
+import { ThreadReads } from './threadReads.ts';
 
 /** The map of `live:{meetingId}` that holds threads, keyed by thread id. */
 export const THREADS_MAP = 'threads';
@@ -66,15 +67,20 @@ function checkText(text: string, what: string): void {
 export class CommentService {
   private readonly options: CommentServiceOptions;
   private readonly posts: TransactionBatcher<Posted>;
+  /** The live projection's reads of threads, gathered per turn. */
+  private readonly liveReads: ThreadReads;
 
   constructor(options: CommentServiceOptions) {
     this.options = options;
+    this.liveReads = new ThreadReads(options.comments);
     this.posts = new TransactionBatcher<Posted>(options.store.db, {
       // A batch runs in one event-loop turn on SQLite (about half a millisecond a comment): a few
       // at a time, and no more than fit in COMMENT_BATCH_MS, so that the edits the server relays
       // wait for one short batch, not for a burst (batches of 8 held the loop 5-15 ms in S16).
       // On PostgreSQL the statements are round trips, and the loop is free meanwhile.
       maxJobs: COMMENTS_PER_BATCH,
+      // A comment is checked before its job runs: a job that throws is rare.
+      savepointsOnFailure: true,
       ...(options.store.db.dialect === 'sqlite' ? { maxBatchMs: COMMENT_BATCH_MS } : {}),
       beforeCommit: (tx, posted) => this.batchEnd(tx, posted),
       // After the commit: every thread into the live document (coalesced there per map).
@@ -118,7 +124,11 @@ export class CommentService {
         { meetingId: policy.meetingId, doc: input.doc, anchor: input.anchor ?? null, authorId: user.id, body: input.body },
         tx,
       );
-      const { mentions, emailTo } = await this.notifyComment(tx, user, created.threadId, created.commentId, input.body);
+      const { mentions, emailTo } = await this.notifyComment(tx, user, created.threadId, created.commentId, input.body, {
+        doc: input.doc,
+        meetingId: policy.meetingId,
+        newThread: true,
+      });
       await store.audit.record(
         {
           actorId: user.id,
@@ -142,7 +152,11 @@ export class CommentService {
     checkText(body, 'comment');
     const posted = await this.posts.run(async (tx) => {
       const commentId = await comments.addComment(threadId, user.id, body, tx);
-      const { mentions, emailTo } = await this.notifyComment(tx, user, threadId, commentId, body);
+      const { mentions, emailTo } = await this.notifyComment(tx, user, threadId, commentId, body, {
+        doc: thread.doc,
+        meetingId: thread.meetingId,
+        newThread: false,
+      });
       await store.audit.record(
         {
           actorId: user.id,
@@ -158,21 +172,27 @@ export class CommentService {
     return found ?? this.comment(threadId, posted.commentId);
   }
 
-  /** A new comment's mentions and notifications, written through its batch's transaction; its emails are the batch's. */
+  /**
+   * A new comment's mentions and notifications, written through its batch's transaction; its
+   * emails are the batch's. What the request already knows (the thread's document and meeting,
+   * the author's name) is not read again.
+   */
   private async notifyComment(
     tx: SqlExecutor,
     user: User,
     threadId: string,
     commentId: string,
     body: string,
+    thread: { doc: string; meetingId: string; newThread: boolean },
   ): Promise<{ mentions: string[]; emailTo: string[] }> {
-    const mentions = await this.options.comments.setMentions(commentId, mentionedIds(body), tx);
+    const mentions = await this.options.comments.setMentions(commentId, mentionedIds(body), tx, true);
     const { emailTo } = await this.options.notify.emitDeferringEmails(tx, {
       type: 'comment',
       actorId: user.id,
       threadId,
       commentId,
       mentions,
+      known: { ...thread, actorName: user.name },
     });
     return { mentions, emailTo };
   }
@@ -300,8 +320,8 @@ export class CommentService {
 
   /** After a commit: the thread (and its proposal's comment count) into the live document. */
   private project(meetingId: string, threadId: string, doc: string): void {
-    const { live, comments, proposals } = this.options;
-    live.project(meetingId, THREADS_MAP, threadId, () => comments.thread(threadId));
+    const { live, proposals } = this.options;
+    live.project(meetingId, THREADS_MAP, threadId, () => this.liveReads.thread(threadId));
     const ref = parseDocumentName(doc);
     if (ref?.kind === 'proposal') live.project(meetingId, PROPOSALS_MAP, ref.id, () => proposals.byId(ref.id));
   }

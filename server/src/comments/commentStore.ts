@@ -138,9 +138,12 @@ export class CommentStore {
     ]);
   }
 
-  /** Records whom a comment mentions: only people who exist. Returns their ids. */
-  async setMentions(commentId: string, userIds: string[], tx: SqlExecutor = this.db): Promise<string[]> {
-    await tx.run('DELETE FROM comment_mentions WHERE comment_id = ?', [commentId]);
+  /**
+   * Records whom a comment mentions: only people who exist. Returns their ids. A new comment
+   * (`fresh`) has none recorded yet; an edited one's are replaced.
+   */
+  async setMentions(commentId: string, userIds: string[], tx: SqlExecutor = this.db, fresh = false): Promise<string[]> {
+    if (!fresh) await tx.run('DELETE FROM comment_mentions WHERE comment_id = ?', [commentId]);
     if (userIds.length === 0) return [];
     const known = await tx.all<{ id: string }>(`SELECT id FROM users WHERE id IN (${placeholders(userIds.length)})`, userIds);
     for (const { id } of known) {

@@ -10,7 +10,20 @@ import type { NotificationParams } from './emailStrings.ts';
 
 export type NotifyEvent =
   /** A comment was posted (a new thread or a reply): mentions, replies, comments on one's proposal. */
-  | { type: 'comment'; actorId: string; threadId: string; commentId: string; mentions: string[]; edited?: boolean }
+  | {
+      type: 'comment';
+      actorId: string;
+      threadId: string;
+      commentId: string;
+      mentions: string[];
+      edited?: boolean;
+      /**
+       * What the caller has just written or read in the same transaction (a comment posted):
+       * the thread's document and meeting, the actor's name, and whether the thread is new (no
+       * one else wrote in it). Read from the database when absent.
+       */
+      known?: { doc: string; meetingId: string; actorName: string; newThread: boolean };
+    }
   | { type: 'poll.opened'; actorId: string; pollId: string }
   /** `results`: the closing count as the poll's own rules let everyone see it (tally by option id). */
   | {
@@ -75,9 +88,12 @@ async function actorName(tx: SqlExecutor, actorId: string | null): Promise<strin
 }
 
 async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { type: 'comment' }>): Promise<Delivery[]> {
-  const thread = await tx.get<{ doc: string; meeting_id: string }>('SELECT doc, meeting_id FROM comment_threads WHERE id = ?', [
-    event.threadId,
-  ]);
+  const { known } = event;
+  const thread = known
+    ? { doc: known.doc, meeting_id: known.meetingId }
+    : await tx.get<{ doc: string; meeting_id: string }>('SELECT doc, meeting_id FROM comment_threads WHERE id = ?', [
+        event.threadId,
+      ]);
   if (!thread) return [];
   const ref = parseDocumentName(thread.doc);
   let title = '';
@@ -95,7 +111,7 @@ async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { 
   } else {
     title = (await tx.get<{ title: string }>('SELECT title FROM meetings WHERE id = ?', [thread.meeting_id]))?.title ?? '';
   }
-  const actor = await actorName(tx, event.actorId);
+  const actor = known ? known.actorName : await actorName(tx, event.actorId);
   const params: NotificationParams = { title, ...(actor ? { actor } : {}) };
   const told = new Set<string>([event.actorId]);
   const take = (ids: string[]) => {
@@ -108,11 +124,13 @@ async function commentDeliveries(tx: SqlExecutor, event: Extract<NotifyEvent, { 
   // Once per comment and person: an edit tells only the people it newly mentions.
   const mentions: Delivery = { ...base, kind: 'mention', userIds: mentioned, dedupeKey: `mention:${event.commentId}` };
   if (event.edited) return [mentions];
-  // Everyone who wrote in the thread before, and whose words still stand there.
-  const writers = await tx.all<{ author_id: string }>(
-    'SELECT DISTINCT author_id FROM comments WHERE thread_id = ? AND id <> ? AND deleted_at IS NULL AND hidden_at IS NULL',
-    [event.threadId, event.commentId],
-  );
+  // Everyone who wrote in the thread before, and whose words still stand there (nobody in a new thread).
+  const writers = known?.newThread
+    ? []
+    : await tx.all<{ author_id: string }>(
+        'SELECT DISTINCT author_id FROM comments WHERE thread_id = ? AND id <> ? AND deleted_at IS NULL AND hidden_at IS NULL',
+        [event.threadId, event.commentId],
+      );
   const repliedTo = take(writers.map((row) => row.author_id));
   const authors = take(proposalAuthors);
   return [mentions, { ...base, kind: 'reply', userIds: repliedTo }, { ...base, kind: 'proposal.comment', userIds: authors }];

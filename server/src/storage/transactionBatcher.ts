@@ -7,7 +7,8 @@
  *
  * A job is checked and written on its own: it runs inside a savepoint, so a job that throws (a
  * refusal) rolls back only its own statements and gets its own error, and the others still
- * commit. When the transaction as a whole fails (the store cannot write, the commit fails),
+ * commit. (With `savepointsOnFailure`, a batch first runs without them, and runs again with them
+ * only when one of its jobs throws.) When the transaction as a whole fails (the store cannot write, the commit fails),
  * nothing of the batch is written and every job that had not failed on its own gets that error.
  *
  * The jobs of a batch share a `BatchScope`: what every job would read alike and nothing in the
@@ -30,6 +31,14 @@ export interface TransactionBatcherOptions<T> {
    * the edits the server relays) for its whole length, however many jobs it holds; none when unset.
    */
   maxBatchMs?: number;
+  /**
+   * Jobs that are seldom refused once they run (their checks were made before): a batch first
+   * runs them without a savepoint each, and only when one of them throws is the whole transaction
+   * rolled back and the batch run again, each job in its savepoint. A savepoint is two statements
+   * per job, and on SQLite each one also makes the full-text index write what the job added as an
+   * index segment of its own (FTS5 flushes at every savepoint): one per comment, not one per batch.
+   */
+  savepointsOnFailure?: boolean;
   /**
    * Inside the transaction, after the jobs, once per batch with what the jobs that succeeded
    * returned: the writes and reads the batch shares (the comments' emails, queued once per person
@@ -83,12 +92,16 @@ interface Pending<T> {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/** A job threw in a batch run without savepoints: run the batch again with them. */
+const AGAIN = Symbol('again with savepoints');
+
 const succeeded = <T>(outcomes: Outcome<T>[]): T[] => outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
 
 export class TransactionBatcher<T> {
   private readonly db: Db;
   private readonly maxJobs: number;
   private readonly maxBatchMs: number;
+  private readonly savepointsOnFailure: boolean;
   private readonly beforeCommit: ((tx: SqlExecutor, succeeded: T[]) => Promise<void>) | undefined;
   private readonly afterCommit: ((committed: T[]) => Promise<void>) | undefined;
   private queue: Pending<T>[] = [];
@@ -100,6 +113,7 @@ export class TransactionBatcher<T> {
     this.db = db;
     this.maxJobs = options.maxJobs ?? 500;
     this.maxBatchMs = options.maxBatchMs ?? Number.POSITIVE_INFINITY;
+    this.savepointsOnFailure = options.savepointsOnFailure ?? false;
     this.beforeCommit = options.beforeCommit;
     this.afterCommit = options.afterCommit;
   }
@@ -139,8 +153,22 @@ export class TransactionBatcher<T> {
 
   /** Commits the first jobs of `batch`, as many as `maxBatchMs` allows (one at least); returns how many it took. */
   private async commit(batch: Pending<T>[]): Promise<number> {
+    if (this.savepointsOnFailure) {
+      const taken = await this.attempt(batch, false);
+      if (taken !== AGAIN) return taken;
+    }
+    return (await this.attempt(batch, true)) as number;
+  }
+
+  /**
+   * One transaction over the first jobs of `batch`, each in its savepoint when `isolated`. Not
+   * isolated, a job that throws rolls the whole transaction back (nobody is answered) and AGAIN
+   * is returned.
+   */
+  private async attempt(batch: Pending<T>[], isolated: boolean): Promise<number | typeof AGAIN> {
     const outcomes: Outcome<T>[] = [];
     let taken = 0;
+    let jobFailed = false;
     try {
       await this.db.transaction(async (tx) => {
         const scope = new BatchScope();
@@ -148,11 +176,21 @@ export class TransactionBatcher<T> {
         for (const pending of batch) {
           if (taken > 0 && performance.now() - started >= this.maxBatchMs) break;
           taken += 1;
-          outcomes.push(await this.runOne(tx, scope, pending.job));
+          if (isolated) {
+            outcomes.push(await this.runOne(tx, scope, pending.job));
+            continue;
+          }
+          try {
+            outcomes.push({ ok: true, value: await pending.job(tx, scope) });
+          } catch (error) {
+            jobFailed = !(error instanceof StoreUnavailable);
+            throw error;
+          }
         }
         if (this.beforeCommit) await this.beforeCommit(tx, succeeded(outcomes));
       });
     } catch (error) {
+      if (jobFailed) return AGAIN;
       // Nothing of the batch was written: a job refused on its own keeps its own error. A
       // transaction that could not even begin fails every job of the batch (none is put back).
       const failed = taken === 0 ? batch.length : taken;
