@@ -9,7 +9,7 @@ import { ActionSchema } from './schemas/actions.ts';
 import { AttachmentSchema } from './schemas/attachments.ts';
 import { ThreadSchema } from './schemas/comments.ts';
 import { DayBalanceSchema, FloorItemSchema, MetaSchema, QuestionSchema, SpeakingSchema } from './schemas/floor.ts';
-import { PollSchema } from './schemas/polls.ts';
+import { LivePollCountsSchema, LivePollSchema } from './schemas/polls.ts';
 import { ProposalSchema } from './schemas/proposals.ts';
 import { WorkingGroupSchema } from './schemas/workingGroups.ts';
 
@@ -18,8 +18,10 @@ export const LIVE_MAP_SCHEMAS = {
   threads: ThreadSchema,
   /** Per proposal id, the proposal as the API returns it. */
   proposals: ProposalSchema,
-  /** Per poll id, the poll as the API returns it. */
-  polls: PollSchema,
+  /** Per poll id, the poll as the API returns it, without its counts (POLL_COUNT_FIELDS). */
+  polls: LivePollSchema,
+  /** Per poll id, the poll's counts (`ballots`, and `tally`, `byGroup`, `rounds`, `quota` as visible), written with the poll. */
+  pollCounts: LivePollCountsSchema,
   /** Per working group id, the group as the API returns it. */
   workingGroups: WorkingGroupSchema,
   /** Per action id, the action as the API returns it. */

@@ -1,6 +1,7 @@
 /**
- * Live poll viewers and voters (S7), run inside a load generator: viewers watch the `polls` map
- * of `live:{meetingId}` until they see the final tally; voters cast ballots over HTTP on a fixed
+ * Live poll viewers and voters (S7), run inside a load generator: viewers watch their poll in
+ * `live:{meetingId}` until they see the final tally (its counts in the `pollCounts` map; builds
+ * before that map was split off kept them in the poll's entry of `polls`, read when there is none); voters cast ballots over HTTP on a fixed
  * schedule (open loop: a slow answer does not delay the next ballot).
  */
 import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
@@ -36,9 +37,10 @@ export function pollHandlers() {
         const doc = entry.client.doc;
         if (!doc) continue;
         const polls = doc.getMap<PollView>('polls');
+        const counts = doc.getMap<PollView>('pollCounts');
         const check = () => {
           if (seenAt.has(index)) return;
-          const view = polls.get(pollId);
+          const view = counts.get(pollId) ?? polls.get(pollId);
           if (view?.ballots === ballots && tallyEquals(view.tally, tally)) seenAt.set(index, nowUs());
         };
         entry.tracker.listener = check;

@@ -3,8 +3,18 @@
  * from here so that its bundles do not carry TypeBox (issue #15); the schema file re-exports them.
  */
 
-/** The map of `live:{meetingId}` that holds the meeting's polls, by poll id. */
+/** The map of `live:{meetingId}` that holds the meeting's polls, by poll id (without POLL_COUNT_FIELDS). */
 export const LIVE_POLLS_MAP = 'polls';
+
+/**
+ * The map of `live:{meetingId}` that holds each poll's counts, by poll id: the fields of the poll
+ * that move with every ballot (POLL_COUNT_FIELDS). Kept apart from the poll's definition so that a
+ * tally sent to thousands of viewers while a vote goes on is about a hundred bytes, not the whole poll.
+ */
+export const LIVE_POLL_COUNTS_MAP = 'pollCounts';
+
+/** The fields of a poll that the live document keeps in LIVE_POLL_COUNTS_MAP, not in LIVE_POLLS_MAP. */
+export const POLL_COUNT_FIELDS = ['ballots', 'tally', 'byGroup', 'rounds', 'quota'] as const;
 
 export const POLL_KINDS = ['single', 'multiple', 'ranked'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];

@@ -1,10 +1,12 @@
 /**
- * Polls and elections: request and response schemas, and the JSON each poll has in the `polls`
- * map of `live:{meetingId}` (the same shape as `GET /api/polls/:id`).
+ * Polls and elections: request and response schemas, and the JSON each poll has in
+ * `live:{meetingId}`: the shape of `GET /api/polls/:id`, split in two maps (`polls`: the poll
+ * without its counts; `pollCounts`: its counts, POLL_COUNT_FIELDS).
  */
 import { type Static, Type } from 'typebox';
 import {
   POLL_AUDIENCES,
+  POLL_COUNT_FIELDS,
   POLL_KINDS,
   POLL_LIMITS,
   POLL_STATUSES,
@@ -14,8 +16,10 @@ import {
 import { GroupSchema, Id } from './common.ts';
 
 export {
+  LIVE_POLL_COUNTS_MAP,
   LIVE_POLLS_MAP,
   POLL_AUDIENCES,
+  POLL_COUNT_FIELDS,
   POLL_KINDS,
   POLL_LIMITS,
   POLL_STATUSES,
@@ -137,6 +141,11 @@ export const PollSchema = Type.Object({
   tied: PollResultsSchema.properties.tied,
 });
 export type PollDto = Static<typeof PollSchema>;
+
+/** A poll's entry in the `polls` map of `live:{meetingId}`: the poll without its counts (POLL_COUNT_FIELDS). */
+export const LivePollSchema = Type.Omit(PollSchema, POLL_COUNT_FIELDS);
+/** A poll's entry in the `pollCounts` map of `live:{meetingId}`: the counts that move with every ballot. */
+export const LivePollCountsSchema = Type.Pick(PollSchema, POLL_COUNT_FIELDS);
 
 export const PollParams = Type.Object({ id: Id });
 

@@ -4,7 +4,7 @@ import type { Store } from '../../server/src/storage/store.ts';
 import { liveDoc } from '../../shared/documentNames.ts';
 import type { Role, StakeholderGroup } from '../../shared/roles.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
-import { LIVE_POLLS_MAP } from '../../shared/schemas/polls.ts';
+import { LIVE_POLL_COUNTS_MAP, LIVE_POLLS_MAP } from '../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../shared/schemas/workingGroups.ts';
 import { collabToken, connectPeer, createUser, http, login, type Peer, type Session, synced } from './clients.ts';
@@ -48,7 +48,12 @@ export async function watchLive(baseUrl: string, wsUrl: string, session: Session
   return peer;
 }
 
-export const livePoll = (peer: Peer, pollId: string): PollDto | undefined => peer.doc.getMap<PollDto>(LIVE_POLLS_MAP).get(pollId);
+/** A poll as the client reads it: its entry in `polls` with its counts from `pollCounts` (client/src/polls/usePolls.ts). */
+export function livePoll(peer: Peer, pollId: string): PollDto | undefined {
+  const poll = peer.doc.getMap<Omit<PollDto, 'ballots'>>(LIVE_POLLS_MAP).get(pollId);
+  if (!poll) return undefined;
+  return { ballots: 0, ...poll, ...peer.doc.getMap<Partial<PollDto>>(LIVE_POLL_COUNTS_MAP).get(pollId) };
+}
 
 export const liveGroup = (peer: Peer, groupId: string): WorkingGroupDto | undefined =>
   peer.doc.getMap<WorkingGroupDto>(LIVE_WORKING_GROUPS_MAP).get(groupId);

@@ -163,6 +163,48 @@ describe('LiveProjection', () => {
     expect(writes).toHaveLength(1);
   });
 
+  it('writes the split fields of an entry into their own map, in the same message, and only what changed', async () => {
+    projection = new LiveProjection({
+      log: pino({ level: 'silent' }),
+      maps: ['polls', 'pollCounts'],
+      minIntervalMs: INTERVAL_MS,
+    });
+    const hocuspocus = new Hocuspocus({ quiet: true });
+    const document = new Document(liveDoc(MEETING));
+    hocuspocus.documents.set(document.name, document);
+    projection.attach(hocuspocus);
+    projection.split('polls', 'pollCounts', ['ballots', 'tally']);
+    const updates: Uint8Array[] = [];
+    document.on('update', (update: Uint8Array) => updates.push(update));
+    const question = 'A question long enough that writing it again would show in the message size. '.repeat(4);
+    const poll = (ballots: number, status = 'open') => ({ id: 'p1', question, status, ballots, tally: { a: ballots } });
+    projection.project(MEETING, 'polls', 'p1', async () => poll(1));
+    await projection.settled();
+    expect(document.getMap('polls').get('p1')).toEqual({ id: 'p1', question, status: 'open' });
+    expect(document.getMap('pollCounts').get('p1')).toEqual({ ballots: 1, tally: { a: 1 } });
+    // Only the counts moved: the message holds them, not the question again.
+    await sleep(INTERVAL_MS + 10);
+    projection.project(MEETING, 'polls', 'p1', async () => poll(2));
+    await projection.settled();
+    expect(updates).toHaveLength(2);
+    expect(updates[1]!.byteLength).toBeLessThan(100);
+    expect(document.getMap('pollCounts').get('p1')).toEqual({ ballots: 2, tally: { a: 2 } });
+    // Both parts change: one message.
+    await sleep(INTERVAL_MS + 10);
+    projection.project(MEETING, 'polls', 'p1', async () => poll(3, 'closed'));
+    await projection.settled();
+    expect(updates).toHaveLength(3);
+    expect(document.getMap('polls').get('p1')).toMatchObject({ status: 'closed' });
+    expect(document.getMap('pollCounts').get('p1')).toEqual({ ballots: 3, tally: { a: 3 } });
+    // Removed: from both maps.
+    await sleep(INTERVAL_MS + 10);
+    projection.project(MEETING, 'polls', 'p1', async () => undefined);
+    await projection.settled();
+    expect(updates).toHaveLength(4);
+    expect(document.getMap('polls').has('p1')).toBe(false);
+    expect(document.getMap('pollCounts').has('p1')).toBe(false);
+  });
+
   it('refuses a map no feature declared, so nothing is written that the client has no type for', () => {
     setUp();
     expect(() => projection.project(MEETING, 'threads', 't1', async () => ({}))).toThrow(/not declared/);

@@ -7,13 +7,11 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LIVE_POLLS_MAP } from '../../../shared/constants/polls.ts';
 import { useUser } from '../app/session.tsx';
 import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useMeeting } from '../meetings/useMeeting.ts';
 import { PollResults } from './PollResults.tsx';
-import { meetingPath, shortLink } from './usePolls.ts';
+import { meetingPath, shortLink, useLivePolls } from './usePolls.ts';
 import './polls.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
@@ -39,7 +37,7 @@ export function PollPresentPage() {
 function PresentView({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
   const { meeting, live } = useMeetingContext();
-  const poll = useLiveMap(LIVE_POLLS_MAP)[pollId];
+  const poll = useLivePolls()[pollId];
   const link = shortLink(pollId);
   const qr = useQrCode(link);
   const view = useRef<HTMLElement>(null);

@@ -12,6 +12,10 @@
  * changed (each recomputed from the store once), so that viewers get a few messages per second,
  * not one per vote or per comment.
  *
+ * A map may keep some fields of its entries in a map of their own (`split`: a poll's counts, apart
+ * from the poll), written in the same transaction; an entry whose other fields did not change is
+ * not written again, so the message to every viewer holds only what moved.
+ *
  * With several instances, each writes its own copy of a live document (they are not synced
  * through Redis, so no two instances ever write one entry concurrently). After writing, an
  * instance tells the others, which recompute the whole map from the shared store.
@@ -20,6 +24,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Extension, Hocuspocus, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
+import type * as Y from 'yjs';
 import { liveDoc, parseDocumentName } from '../../../shared/documentNames.ts';
 import type { LiveMapName } from '../../../shared/liveMaps.ts';
 import type { ClusterBus } from '../cluster/clusterBus.ts';
@@ -45,6 +50,12 @@ interface MapState {
   next: Map<string, Job>;
 }
 
+/** Where some fields of a map's entries are kept instead (LiveProjection.split). */
+interface Split {
+  into: string;
+  fields: readonly string[];
+}
+
 /** The key under which a whole-map reload of a meeting's map waits. */
 const WHOLE_MAP = '\u0000all';
 
@@ -59,6 +70,7 @@ export interface LiveProjectionOptions {
 export class LiveProjection implements Extension {
   readonly extensionName = 'plenary-live-projection';
   private readonly sources = new Map<string, LiveSource>();
+  private readonly splits = new Map<string, Split>();
   private readonly maps: ReadonlySet<string>;
   private readonly entries = new Map<string, MapState>();
   private readonly minIntervalMs: number;
@@ -103,15 +115,24 @@ export class LiveProjection implements Extension {
     this.sources.set(map, load);
   }
 
+  /**
+   * Keeps `fields` of each entry of `map` in the entry of the same key of `into`, written with it
+   * in one transaction (and removed with it). What is projected into `map` stays the whole value;
+   * a client that wants it whole reads both maps.
+   */
+  split(map: LiveMapName, into: LiveMapName, fields: readonly string[]): void {
+    this.declared(map);
+    this.declared(into);
+    if (this.splits.has(map)) throw new Error(`live map ${map} is already split`);
+    this.splits.set(map, { into, fields });
+  }
+
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'live') return;
     const filled = await Promise.all([...this.sources].map(async ([map, load]) => [map, await load(ref.id)] as const));
     document.transact(() => {
-      for (const [map, values] of filled) {
-        const ymap = document.getMap(map);
-        for (const [key, value] of Object.entries(values)) ymap.set(key, value);
-      }
+      for (const [map, values] of filled) for (const [key, value] of Object.entries(values)) this.put(document, map, key, value);
     }, SERVER_ORIGIN);
   }
 
@@ -239,12 +260,13 @@ export class LiveProjection implements Extension {
     const document = load ? await this.loaded(meetingId) : null;
     if (!load || !document) return;
     const values = await load(meetingId);
-    const ymap = document.getMap(map);
+    const split = this.splits.get(map);
     document.transact(() => {
-      for (const key of [...ymap.keys()]) if (!(key in values)) ymap.delete(key);
-      for (const [key, value] of Object.entries(values)) {
-        if (!isDeepStrictEqual(ymap.get(key), value)) ymap.set(key, value);
+      for (const name of split ? [map, split.into] : [map]) {
+        const ymap = document.getMap(name);
+        for (const key of [...ymap.keys()]) if (!(key in values)) ymap.delete(key);
       }
+      for (const [key, value] of Object.entries(values)) this.put(document, map, key, value);
     }, SERVER_ORIGIN);
   }
 
@@ -253,15 +275,39 @@ export class LiveProjection implements Extension {
     const document = await this.loaded(meetingId);
     if (!document) return;
     const values = await Promise.all(entries.map(({ compute }) => compute()));
-    const ymap = document.getMap(map);
     document.transact(() => {
       entries.forEach(({ key }, k) => {
-        const value = values[k];
-        // An entry recomputed to what it already is (the day's balance after a hand) is no message.
-        if (value === undefined) {
-          if (ymap.has(key)) ymap.delete(key);
-        } else if (!isDeepStrictEqual(ymap.get(key), value)) ymap.set(key, value);
+        this.put(document, map, key, values[k]);
       });
     }, SERVER_ORIGIN);
   }
+
+  /** Writes `map[key]` (undefined removes it), its split fields into their own map; only what differs. */
+  private put(document: Y.Doc, map: string, key: string, value: unknown): void {
+    const split = this.splits.get(map);
+    if (!split) {
+      putEntry(document.getMap(map), key, value);
+      return;
+    }
+    let rest = value;
+    let part: Record<string, unknown> | undefined;
+    if (value !== null && typeof value === 'object') {
+      const whole = { ...(value as Record<string, unknown>) };
+      part = {};
+      for (const field of split.fields) {
+        if (whole[field] !== undefined) part[field] = whole[field];
+        delete whole[field];
+      }
+      rest = whole;
+    }
+    putEntry(document.getMap(map), key, rest);
+    putEntry(document.getMap(split.into), key, part);
+  }
+}
+
+/** An entry recomputed to what it already is (the day's balance after a hand) is no message. */
+function putEntry(ymap: Y.Map<unknown>, key: string, value: unknown): void {
+  if (value === undefined) {
+    if (ymap.has(key)) ymap.delete(key);
+  } else if (!isDeepStrictEqual(ymap.get(key), value)) ymap.set(key, value);
 }

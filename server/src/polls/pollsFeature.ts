@@ -1,8 +1,8 @@
 /**
- * Live polls, elections and MAG Working Groups: routes, the `polls` and `workingGroups` maps of
+ * Live polls, elections and MAG Working Groups: routes, the `polls`, `pollCounts` and `workingGroups` maps of
  * `live:{meetingId}`, and their part of the demo consultation.
  */
-import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
+import { LIVE_POLL_COUNTS_MAP, LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/schemas/workingGroups.ts';
 import type { Feature } from '../feature.ts';
 import { pollQuorum } from '../floor/pollQuorum.ts';
@@ -19,7 +19,7 @@ import { SECRET_BATCH_MIGRATIONS } from './secretBatches.ts';
 export const pollsFeature: Feature = {
   name: 'polls',
   migrations: [...POLL_MIGRATIONS, ...SECRET_BATCH_MIGRATIONS],
-  liveMaps: [LIVE_POLLS_MAP, LIVE_WORKING_GROUPS_MAP],
+  liveMaps: [LIVE_POLLS_MAP, LIVE_POLL_COUNTS_MAP, LIVE_WORKING_GROUPS_MAP],
   async register(context) {
     const services = createPollServices(context.store, context.notify, (sources) => {
       const live = new PollsLive(context.live, sources);

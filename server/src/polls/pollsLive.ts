@@ -1,7 +1,9 @@
 /**
  * Polls and working groups in `live:{meetingId}`: the `polls` map (per poll id, the poll as
- * `GET /api/polls/:id` shows it: status, ballots, and the tally when visible) and the
- * `workingGroups` map (per group id, as `GET /api/meetings/:meetingId/working-groups` shows it).
+ * `GET /api/polls/:id` shows it: status, ballots, and the tally when visible), with the counts
+ * (ballots, tally, byGroup, rounds, quota) kept in the `pollCounts` map under the same key and
+ * written in the same transaction (a tally while a vote goes on is then a small message for each
+ * viewer, not the whole poll again), and the `workingGroups` map (per group id, as `GET /api/meetings/:meetingId/working-groups` shows it).
  *
  * Every write goes through LiveProjection.project, which recomputes the entry from the store and
  * coalesces: however many ballots arrive, a poll's entry is written a few times a second at most,
@@ -9,7 +11,7 @@
  * instances, the others hear of each write and reload the map from the shared store.
  */
 
-import { LIVE_POLLS_MAP } from '../../../shared/schemas/polls.ts';
+import { LIVE_POLL_COUNTS_MAP, LIVE_POLLS_MAP, POLL_COUNT_FIELDS } from '../../../shared/schemas/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/schemas/workingGroups.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import type { WorkingGroupStore } from '../workingGroups/workingGroupStore.ts';
@@ -32,6 +34,7 @@ export class PollsLive {
 
   /** Declares how both maps are filled when a meeting's live document loads. */
   registerSources(): void {
+    this.live.split(LIVE_POLLS_MAP, LIVE_POLL_COUNTS_MAP, POLL_COUNT_FIELDS);
     this.live.source(LIVE_POLLS_MAP, async (meetingId) => {
       const polls = await this.polls.listByMeeting(meetingId);
       return Object.fromEntries(await Promise.all(polls.map(async (poll) => [poll.id, await this.view(poll)] as const)));
