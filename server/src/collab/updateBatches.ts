@@ -31,6 +31,7 @@ import type { Db } from '../storage/db.ts';
 import type { CollabContext } from './context.ts';
 import type { DocumentQuota } from './documentQuota.ts';
 import { establishedConnection, hasQueuedMessages, markMessageReceived } from './hocuspocusInternals/clientConnection.ts';
+import { queueFlushFirst } from './hocuspocusInternals/documentFlush.ts';
 import type { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
 import { MESSAGE_SYNC, MESSAGE_SYNC_STATUS, SYNC_UPDATE } from './messages.ts';
 import { isPersisted, type Persistence } from './persistence.ts';
@@ -183,6 +184,9 @@ export class UpdateBatches {
       for (const frame of frames) connection.handleMessage(frame);
       return;
     }
+    // The broadcast of the update goes out before the commit of its log row, not after it: the
+    // commit is only the acknowledgement's wait, and the readers' frames need not share it.
+    queueFlushFirst(document);
     if (!this.options.persistence.appendNow(document.name, document, merged, connection.context as CollabContext)) return;
     try {
       Y.applyUpdate(document, merged, { source: 'connection' as const, connection });

@@ -21,9 +21,26 @@ export function afterEachFlush(document: Document, after: () => void): void {
   };
 }
 
+/** Hocuspocus 4.7's private scheduler of the document's flush (a setImmediate when flushDelay is 0). */
+interface FlushScheduling {
+  scheduleFlush(): void;
+}
+
+/**
+ * When the document gathers what one event-loop turn brings (flushDelay 0), queues its flush now
+ * (once per turn, as Hocuspocus would on the first update): setImmediate callbacks run in the
+ * order they were queued, so a callback queued after this one (the group commit of the update's
+ * log row) runs after the broadcast instead of before it. A flush with nothing pending does nothing.
+ */
+export function queueFlushFirst(document: Document): void {
+  if (document.flushDelay === 0) (document as unknown as FlushScheduling).scheduleFlush();
+}
+
 export function documentFlushProblems(scratch: Document): string[] {
   const problems: string[] = [];
   if (typeof Document.prototype.flush !== 'function') problems.push('Document.prototype.flush is not a method');
+  if (typeof (Document.prototype as unknown as Partial<FlushScheduling>).scheduleFlush !== 'function')
+    problems.push('Document.prototype.scheduleFlush is not a method');
   if (!('flushDelay' in scratch)) problems.push('Document has no flushDelay field');
   return problems;
 }
