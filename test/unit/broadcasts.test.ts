@@ -110,6 +110,31 @@ describe('broadcasts', () => {
     expect(elapsed).toBeLessThan(BROADCAST_SLICE_MS * 4);
   });
 
+  it("write a flush's broadcasts socket by socket: each socket's frames together, before the next socket's are made", () => {
+    const document = new Document('agenda:m1');
+    const events: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const connection = {
+        messageAddress: `${document.name}\u0000session-${i}`,
+        webSocket: { writeNow: () => events.push(`${i} written`) },
+        send(bytes: Uint8Array) {
+          const decoder = decoding.createDecoder(bytes);
+          decoding.readVarString(decoder);
+          events.push(`${i} ${decoding.readVarUint(decoder) === 0 ? 'update' : 'awareness'}`);
+        },
+      } as unknown as Connection;
+      document.connections.set(connection, { clients: new Set() });
+    }
+    encodeBroadcastsOnce(document);
+    // What a turn brings (flushDelay 0): an update and a caret, gathered until the flush.
+    document.getText('t').insert(0, 'a');
+    document.awareness.setLocalState({ cursor: 1 });
+    expect(events).toEqual([]);
+    document.flush();
+    expect(events).toEqual([0, 1, 2].flatMap((i) => [`${i} update`, `${i} awareness`, `${i} written`]));
+    document.destroy();
+  });
+
   it('never falls more than a few broadcasts behind: past the limit, what waits is written at once', () => {
     const { received, broadcast } = documentWith(1_200, 30);
     const count = MAX_WAITING_BROADCASTS + 1;

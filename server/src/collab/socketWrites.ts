@@ -23,10 +23,16 @@ export interface HoldingSocket extends WebSocketLike {
    * answers (a whole document), whose parts may be shared, cached bytes.
    */
   sendInParts(parts: Uint8Array[]): void;
+  /** Writes what the socket has corked in this turn now (one system call), not at the end of the turn. */
+  writeNow(): void;
 }
 
 export function canHold(socket: WebSocketLike): socket is HoldingSocket {
   return typeof (socket as Partial<HoldingSocket>).holdUntil === 'function';
+}
+
+export function canWriteNow(socket: WebSocketLike | undefined): socket is HoldingSocket {
+  return typeof (socket as Partial<HoldingSocket> | undefined)?.writeNow === 'function';
 }
 
 export function canSendInParts(socket: WebSocketLike | undefined): socket is HoldingSocket {
@@ -124,6 +130,7 @@ export function holdingSocket(socket: WebSocket, onSend: () => void): HoldingSoc
   return {
     send: (data: Uint8Array) => enqueue(data),
     sendInParts: (parts: Uint8Array[]) => enqueue(parts),
+    writeNow: () => uncorkNow(socket),
     close: (code?: number, reason?: string) => socket.close(code, reason),
     get readyState() {
       return socket.readyState;

@@ -13,12 +13,17 @@ import { Document } from '@hocuspocus/server';
 
 /** Calls `after` each time the document has flushed what it gathered. */
 export function afterEachFlush(document: Document, after: () => void): void {
-  const flush = document.flush.bind(document);
-  document.flush = () => {
+  aroundEachFlush(document, (flush) => {
     const result = flush();
     after();
     return result;
-  };
+  });
+}
+
+/** Runs each flush of the document through `around`, which calls `flush` (Hocuspocus's, or the previous wrapper) once. */
+export function aroundEachFlush(document: Document, around: (flush: () => Document) => Document): void {
+  const flush = document.flush.bind(document);
+  document.flush = () => around(flush);
 }
 
 /** Hocuspocus 4.7's private scheduler of the document's flush (a setImmediate when flushDelay is 0). */
