@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Redis } from '@hocuspocus/extension-redis';
-import { Hocuspocus } from '@hocuspocus/server';
+import { Document, Hocuspocus } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import {
   HocuspocusInternalsChanged,
   hocuspocusInternalsProblems,
 } from '../../server/src/collab/hocuspocusInternals/checkInternals.ts';
+import { afterEachFlush, queueFlushFirst } from '../../server/src/collab/hocuspocusInternals/documentFlush.ts';
 import { HOCUSPOCUS_VERSION_CHECKED } from '../../server/src/collab/hocuspocusInternals/version.ts';
 
 const versionOf = (name: string): string =>
@@ -46,5 +47,17 @@ describe('Hocuspocus internals', () => {
     } finally {
       Hocuspocus.prototype.storeDocumentHooks = storeDocumentHooks;
     }
+  });
+
+  it("queue a turn's flush ahead of what is queued after it (the relay before the group commit)", async () => {
+    const document = new Document('internals-flush');
+    const order: string[] = [];
+    afterEachFlush(document, () => order.push('flush'));
+    queueFlushFirst(document);
+    setImmediate(() => order.push('commit'));
+    document.getText('t').insert(0, 'a'); // the update of the turn joins the flush already queued
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(['flush', 'commit']);
+    document.destroy();
   });
 });
