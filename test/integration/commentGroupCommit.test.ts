@@ -150,6 +150,25 @@ describe.each(backends('commentbatches'))('a burst of comments on $name', (backe
     expect(await pendingEmailsOf(target)).toHaveLength(1);
   });
 
+  it("tells a thread's earlier writer of a reply, with the replier's name and the meeting's title, and nobody of a new thread", async () => {
+    // A comment's notification takes the thread, the meeting and the author's name from the request, not the store.
+    const [starter, replier] = members.slice(16, 18) as [User, User];
+    const replyNotices = (user: User) =>
+      store.db.all<{ link: string; params: string; actor_id: string }>(
+        "SELECT link, params, actor_id FROM notifications WHERE user_id = ? AND kind = 'reply'",
+        [user.id],
+      );
+    const thread = await service.createThread(starter, { doc: DOC, body: 'A thread of its own' });
+    expect(await replyNotices(starter)).toEqual([]);
+    await service.reply(replier, thread.id, 'An answer');
+    const notices = await replyNotices(starter);
+    expect(notices).toEqual([
+      { link: `/meetings/${MEETING}?thread=${thread.id}`, params: expect.any(String), actor_id: replier.id },
+    ]);
+    expect(JSON.parse(notices[0]!.params)).toMatchObject({ title: 'Mentions', actor: replier.name });
+    expect(await replyNotices(replier)).toEqual([]);
+  });
+
   it('leaves nothing of a comment that fails inside its batch, and writes the others', async () => {
     const [ok1, doomed, ok2] = members.slice(13, 16) as [User, User, User];
     const setMentions = comments.setMentions.bind(comments);
