@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { FOLD_ROWS_PER_TURN } from '../../server/src/collab/documentStore.ts';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { UniqueViolation } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
@@ -253,6 +254,27 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       expect(stored.updates.map((update) => update.seq)).toEqual([c]);
       expect(stateOf(stored.snapshot, stored.updates)).toBe('ABC');
       expect((await store.documents.history('agenda:d2')).map((row) => row.seq)).toEqual([a, b, c]);
+    });
+
+    it('folds a long run of rows a few hundred at a time, letting other work run between', async () => {
+      const writer = new Y.Doc();
+      const seqs: number[] = [];
+      for (let i = 0; i < 2 * FOLD_ROWS_PER_TURN + 7; i++)
+        seqs.push(await store.documents.append('agenda:d5', textUpdate(writer, 'x')));
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        turns++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await store.documents.saveSnapshot('agenda:d5', seqs, () => Y.encodeStateAsUpdate(writer));
+      ticking = false;
+      // The snapshot with the first rows, then two more statements, each a turn later.
+      expect(turns).toBeGreaterThanOrEqual(2);
+      const stored = await store.documents.load('agenda:d5');
+      expect(stored.updates).toEqual([]);
+      expect(stateOf(stored.snapshot, stored.updates)).toBe('x'.repeat(seqs.length));
     });
 
     it('hands the stored snapshot to the next compaction, so that nothing is replaced', async () => {

@@ -59,6 +59,14 @@ export function storedSizeOf(document: Document): number | undefined {
   return loadedBytes.get(document);
 }
 
+/**
+ * The snapshot this instance last read into or wrote from each document. A compaction that finds
+ * exactly these bytes stored need not apply them to the document, which has them already (a
+ * Y.Doc only grows): applying a whole snapshot costs about as much as encoding it, on the event
+ * loop, at every compaction.
+ */
+const knownSnapshots = new WeakMap<Document, Uint8Array>();
+
 export class Persistence implements Extension {
   readonly extensionName = 'plenary-persistence';
   /** Log rows applied to the document in memory and not yet folded into its snapshot. */
@@ -88,6 +96,7 @@ export class Persistence implements Extension {
     if (stored.snapshot) {
       try {
         Y.applyUpdate(document, stored.snapshot, SERVER_ORIGIN);
+        knownSnapshots.set(document, stored.snapshot);
       } catch (error) {
         this.options.log.error({ err: error, documentName }, 'the stored snapshot cannot be read; the document stays closed');
         throw DOCUMENT_UNAVAILABLE;
@@ -230,9 +239,13 @@ export class Persistence implements Extension {
     try {
       await this.options.documents.saveSnapshot(documentName, seqs, (stored) => {
         // Merge, never replace: whatever the stored snapshot has that memory lacks (another
-        // instance's compaction) comes into the document first. Usually a no-op.
-        if (stored) Y.applyUpdate(document, stored, SERVER_ORIGIN);
-        return Y.encodeStateAsUpdate(document);
+        // instance's compaction) comes into the document first. Usually a no-op, and skipped
+        // when the stored snapshot is the one this document was loaded from or last wrote.
+        if (stored && !sameBytes(stored, knownSnapshots.get(document))) Y.applyUpdate(document, stored, SERVER_ORIGIN);
+        const state = Y.encodeStateAsUpdate(document);
+        // Set before the commit: if the transaction fails, the stored bytes differ and are applied next time.
+        knownSnapshots.set(document, state);
+        return state;
       });
     } catch (error) {
       // Keep the rows to fold next time; the log already holds every update.
@@ -242,4 +255,8 @@ export class Persistence implements Extension {
       throw error;
     }
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
+  return b !== undefined && a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }
