@@ -116,8 +116,11 @@ describe('version history of the agenda', () => {
     await acknowledged(chairPeer);
     await waitFor(() => plainText(meiPeer.doc).includes('(moved to day 2)'), { message: 'Mei sees the change' });
 
-    // Mei is typing while the restore happens: her keystrokes are not at the server yet.
+    // Mei is typing while the restore happens: her keystrokes are not at the server yet. Her
+    // socket is closed before the restore (a connect() while the close is still under way is
+    // ignored by the provider, and the server could still count her as connected).
     meiPeer.socket.disconnect();
+    await waitFor(() => meiPeer.socket.status === 'disconnected', { message: 'Mei offline' });
     const meiTitle = titleText(agendaItemElements(meiPeer.doc).get('oc1-working-groups')!);
     meiTitle.insert(meiTitle.length, ' — Mei typing');
     const meiNote = appendNote(agendaItemElements(meiPeer.doc).get('oc1-welcome')!, 'Mei’s new paragraph');
