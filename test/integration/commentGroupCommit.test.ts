@@ -11,6 +11,7 @@ import { COMMENTS_PER_BATCH, CommentService } from '../../server/src/comments/co
 import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import type { LiveProjection } from '../../server/src/live/liveProjection.ts';
 import type { Mailer, OutgoingEmail } from '../../server/src/notifications/mailer.ts';
+import { defaultSettings, NotificationStore } from '../../server/src/notifications/notificationStore.ts';
 import { Notifier } from '../../server/src/notifications/notify.ts';
 import { OutboxStore } from '../../server/src/notifications/outboxStore.ts';
 import { OutboxWorker } from '../../server/src/notifications/outboxWorker.ts';
@@ -21,6 +22,7 @@ import { TransactionBatcher } from '../../server/src/storage/transactionBatcher.
 import type { User } from '../../server/src/users/userStore.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { createUser } from '../helpers/clients.ts';
+import { digestTimeAwayFromNow } from '../helpers/digestHour.ts';
 import { backends } from '../helpers/storeBackends.ts';
 
 const MEETING = 'mention-burst';
@@ -232,6 +234,11 @@ describe.each(backends('commentbatches'))('a burst of comments on $name', (backe
       // The turn counter above keeps the loop busy, so the emails would each wait the default second for a quiet loop.
       turns: new QuietTurns({ maxWaitMs: 20 }),
     });
+    // Only the immediate emails are counted here: nobody's daily digest falls due (08:00 UTC by default) while the worker ticks.
+    const settings = new NotificationStore(store.db);
+    for (const user of [...authors, ...members]) {
+      await settings.saveSettings(user.id, { ...defaultSettings(), digestTime: digestTimeAwayFromNow() });
+    }
     try {
       await worker.tick();
       await worker.tick();

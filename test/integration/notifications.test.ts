@@ -13,6 +13,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { localDateTime } from '../../server/src/notifications/timeZones.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { login, type Session, sleep, waitFor } from '../helpers/clients.ts';
+import { digestTimeAwayFromNow } from '../helpers/digestHour.ts';
 import { closePoll, createPoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
@@ -52,6 +53,9 @@ beforeAll(async () => {
     'cochair',
   ]) {
     people[name] = await login(server.baseUrl, `${name}@example.org`);
+    // Nobody's digest falls due while the tests run (the default hour is 08:00 UTC); the digest test asks for its own.
+    const away = await call(people[name]!, 'PUT', '/api/me/notification-settings', { digestTime: digestTimeAwayFromNow() });
+    expect(away.status).toBe(200);
   }
 });
 afterAll(() => smtp.close());
