@@ -19,6 +19,16 @@ export function typingUpdates(text: string, field = 'burst', clientId = 4_242_42
   return updates;
 }
 
+/** The update that appends `text` to the Y.Text `t` of `doc` (the store tests' documents). */
+export function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array | undefined;
+  const capture = (u: Uint8Array) => (update = u);
+  doc.on('update', capture);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  doc.off('update', capture);
+  return update!;
+}
+
 /** Sends each update as its own sync update frame, all in one write to the socket. */
 export function sendTogether(socket: WebSocket, document: string, updates: Uint8Array[]): void {
   const tcp = (socket as unknown as { _socket: Duplex })._socket;

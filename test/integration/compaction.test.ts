@@ -11,17 +11,9 @@ import type { Metrics } from '../../server/src/observability/metrics.ts';
 import type { Store } from '../../server/src/storage/store.ts';
 import { WriteHealth } from '../../server/src/storage/writeHealth.ts';
 import { backends } from '../helpers/storeBackends.ts';
+import { textUpdate } from '../helpers/updateBursts.ts';
 
 const silent = { error() {}, warn() {}, info() {}, debug() {} } as unknown as FastifyBaseLogger;
-
-function textUpdate(doc: Y.Doc, text: string): Uint8Array {
-  let update: Uint8Array | undefined;
-  const capture = (u: Uint8Array) => (update = u);
-  doc.on('update', capture);
-  doc.getText('t').insert(doc.getText('t').length, text);
-  doc.off('update', capture);
-  return update!;
-}
 
 describe.each(backends('compaction'))('compaction on $name', (backend) => {
   let store: Store;

@@ -10,15 +10,7 @@ import { UniqueViolation } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
 import type { Store } from '../../server/src/storage/store.ts';
 import { backends, sqliteBackend } from '../helpers/storeBackends.ts';
-
-function textUpdate(doc: Y.Doc, text: string): Uint8Array {
-  let update: Uint8Array | undefined;
-  const capture = (u: Uint8Array) => (update = u);
-  doc.on('update', capture);
-  doc.getText('t').insert(doc.getText('t').length, text);
-  doc.off('update', capture);
-  return update!;
-}
+import { textUpdate } from '../helpers/updateBursts.ts';
 
 function stateOf(snapshot: Uint8Array | null, updates: { data: Uint8Array }[]): string {
   const doc = new Y.Doc();
