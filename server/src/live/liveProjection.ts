@@ -173,17 +173,21 @@ export class LiveProjection implements Extension {
   }
 
   /**
-   * While changes keep coming, an audience large enough to have a longer interval is written to
-   * half as often: every `streamIntervalFor` (twice the interval, at most two seconds: 5,000
-   * viewers watching a vote get a tally a second, not two), or as soon as the changes pause for
-   * a fifth of the interval (the vote is over: its final tally goes at once, no later than the
-   * interval allows). Each message to 5,000 viewers costs the server some 150 ms of socket
-   * writes, taken from the ballots still arriving. A change that comes alone (a hand) waits no
-   * longer than before, nor does an audience whose interval is the least (2,500 viewers or fewer).
+   * For an audience large enough to have a longer interval, a change waits for the changes to
+   * pause (a fifth of the interval: 100 ms for 5,000 viewers), so that the first ballot of a vote
+   * is not a message of its own to everyone; while they keep coming (a vote under way), the map is
+   * written every `streamIntervalFor` (five intervals, at most three seconds: 5,000 viewers see
+   * the running tally every 2.5 s), counted from the first change not yet written. Each message to
+   * 5,000 viewers costs the server some 150 ms of socket writes and every viewer's device the work
+   * of applying it, taken from the ballots still arriving (benchmark S7: with a tally a second, a
+   * ballot's p99 was 54-105 ms, none during the vote 20-23 ms; bench/IMPROVEMENTS.md). The final
+   * tally goes a pause after the last ballot; a change that comes alone (a raised hand) waits one
+   * pause. An audience whose interval is the least (2,500 viewers or fewer) is written once per
+   * interval, as soon as it allows.
    */
   private streamIntervalFor(meetingId: string): number {
     const interval = this.intervalFor(meetingId);
-    return interval > this.minIntervalMs ? Math.min(2_000, 2 * interval) : interval;
+    return interval > this.minIntervalMs ? Math.min(3_000, 5 * interval) : interval;
   }
 
   private viewersOf(meetingId: string): number {
@@ -215,15 +219,15 @@ export class LiveProjection implements Extension {
     }
     const now = Date.now();
     const interval = this.intervalFor(meetingId);
-    // Changes still coming (the oldest waiting one came a pause ago, the latest less): for a large
-    // audience, wait for them to pause, or for the stream interval.
-    const pause = Math.round(interval / 5);
-    const streaming = now - state.firstChange >= pause && now - state.lastChange < pause;
-    const latestAt = state.lastRun + this.streamIntervalFor(meetingId);
-    if (streaming && now < latestAt) {
-      const pausedAt = state.lastChange + pause;
-      state.timer = setTimeout(() => this.run(id, state, meetingId, map), Math.min(pausedAt, latestAt) - now);
-      return;
+    if (interval > this.minIntervalMs) {
+      // A large audience: when the changes pause, or the stream interval after the first change
+      // waiting, whichever comes first (see streamIntervalFor).
+      const pause = Math.round(interval / 5);
+      const due = Math.min(state.lastChange + pause, state.firstChange + this.streamIntervalFor(meetingId));
+      if (now < due) {
+        state.timer = setTimeout(() => this.run(id, state, meetingId, map), due - now);
+        return;
+      }
     }
     state.next = new Map();
     state.lastRun = now;
