@@ -13,7 +13,8 @@ export function mentionHandlers() {
   return {
     /**
      * Request k at startAt + k × spacing. Returns each request's start and end (µs), its HTTP
-     * status, and the `id` of each answer (the new thread's), '' when there was none.
+     * status, the `id` of each answer (the new thread's), '' when there was none, and this process's
+     * CPU (user + system, µs) from the first comment to the last answer, whatever else it holds included.
      */
     async postComments({
       baseUrl,
@@ -36,10 +37,12 @@ export function mentionHandlers() {
       // Open the pool as pages that have loaded do (who am I?).
       await Promise.all(requests.slice(0, CONNECTIONS).map((request) => send('GET', '/api/me', request.cookie)));
       const pending: Promise<void>[] = [];
+      let cpuFrom: NodeJS.CpuUsage | null = null;
       for (let k = 0; k < requests.length; k++) {
         const request = requests[k]!;
         const wait = (startAtUs + k * spacingUs - nowUs()) / 1000;
         if (wait > 0.5) await sleep(wait);
+        cpuFrom ??= process.cpuUsage();
         started[k] = nowUs();
         pending.push(
           send('POST', path, request.cookie, JSON.stringify(request.body)).then(({ status, text }) => {
@@ -56,8 +59,9 @@ export function mentionHandlers() {
         );
       }
       await Promise.all(pending);
+      const cpu = process.cpuUsage(cpuFrom ?? undefined);
       close();
-      return { started, ended, statuses, ids };
+      return { started, ended, statuses, ids, cpuUs: cpu.user + cpu.system };
     },
   };
 }

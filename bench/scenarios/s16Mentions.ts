@@ -7,7 +7,7 @@
  * the others type (the servers coalesce emails for 1 s instead of a minute so that the work falls
  * inside the window). The typists must not feel it: typing p99 with the burst at most 1.1× without.
  */
-import { sleep } from '../lib/clock.ts';
+import { nowUs, sleep } from '../lib/clock.ts';
 import { type Check, Generators, plenarySpecs, type RunOptions, startServer } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
 import { type BenchUser, localAddress, type ServerSpec, type ServerUnderTest } from '../lib/servers.ts';
@@ -34,6 +34,10 @@ interface Burst {
   ended: Float64Array;
   statuses: Int32Array;
   ids: string[];
+  /** The posting load generator's CPU from the first comment to the last answer, µs. */
+  cpuUs: number;
+  /** The server's CPU over the same span (typing included), µs. */
+  serverCpuUs: number;
 }
 
 /** The servers coalesce each person's immediate emails for 1 s (1 min by default), checking every 200 ms. */
@@ -54,6 +58,9 @@ async function measureRound(
     const authors = await server.users(config.authors);
     const mentioned = await server.users(config.comments);
     // The authors have the meeting page open: the threads they post reach them through live:{meetingId}.
+    // They read each update's metadata and do not apply it: the frames on the wire are the same, and
+    // 50 Y.Docs applying every thread in the process that also posts the comments took about 1.9 ms
+    // of CPU per comment from the two cores the server runs on (bench/IMPROVEMENTS.md).
     const liveTokens = await server.tokens(authors.map((user) => ({ user, doc: `live:${meeting!.meetingId}` })));
     const watchers: ClientSpec[] = authors.map((_, i) => ({
       index: i,
@@ -61,7 +68,7 @@ async function measureRound(
       docName: `live:${meeting!.meetingId}`,
       token: liveTokens[i]!,
       localAddress: localAddress(i + 4, 8),
-      apply: true,
+      apply: false,
       awareness: true,
     }));
     const [connected] = await actors.all<ConnectResult>('connect', { clients: watchers, ratePerSec: 0, timeoutMs: 30_000 });
@@ -80,13 +87,22 @@ async function measureRound(
       onStart(startAtUs) {
         if (!withBurst) return;
         options.log(`    ${config.comments} comments with a mention each over ${config.burstMs / 1000} s`);
-        burst = actors.at(0).call<Burst>('postComments', {
-          baseUrl: server.httpUrl,
-          path: '/api/threads',
-          requests,
-          startAtUs: startAtUs + config.typing.warmupMs * 1000,
-          spacingUs: (config.burstMs * 1000) / config.comments,
-        });
+        const burstAtUs = startAtUs + config.typing.warmupMs * 1000;
+        // The server's CPU from the first comment to the last answer (robust where latencies are not).
+        const before = sleep((burstAtUs - nowUs()) / 1000).then(() => server.stats());
+        burst = actors
+          .at(0)
+          .call<Omit<Burst, 'serverCpuUs'>>('postComments', {
+            baseUrl: server.httpUrl,
+            path: '/api/threads',
+            requests,
+            startAtUs: burstAtUs,
+            spacingUs: (config.burstMs * 1000) / config.comments,
+          })
+          .then(async (posted) => {
+            const [from, to] = await Promise.all([before, server.stats()]);
+            return { ...posted, serverCpuUs: to.cpuUs - from.cpuUs };
+          });
         // Awaited in `after`; a failure fails the round there, never as an unhandled rejection.
         burst.catch(() => {});
       },
@@ -210,6 +226,11 @@ export const s16: Scenario = {
         measurement.extra['comment request p50 (ms)'] = round(latency.p50);
         measurement.extra['comment request p99 (ms)'] = round(latency.p99);
         measurement.extra['comments/s'] = round(config.comments / (spanS.reduce((a, b) => a + b, 0) / spanS.length), 0);
+        const perComment = (cpuUs: number[]) => round(cpuUs.reduce((a, b) => a + b, 0) / (cpuUs.length * config.comments), 0);
+        measurement.extra['server CPU per comment over the burst, typing included (µs)'] = perComment(
+          posted.map((b) => b.serverCpuUs),
+        );
+        measurement.extra['posting load generator CPU per comment (µs)'] = perComment(posted.map((b) => b.cpuUs));
       }
       return measurement;
     });
