@@ -1,7 +1,8 @@
 /**
  * The mail thread is started by the first email and stopped after a quiet spell, so a board pays
  * its memory only while it sends; an email after the stop starts a new one and is still delivered
- * (written to DATA_DIR/mail without SMTP_URL).
+ * (written to DATA_DIR/mail without SMTP_URL). On Linux it runs at a lower priority than the rest
+ * of the process (a nice value of its own), so that the event loop wins a busy core.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,17 @@ function email(n: number): OutgoingEmail {
     headers: {},
     messageId: `<test-${n}@plenary.test>`,
   };
+}
+
+/** The nice value of each thread of this process, by thread id (Linux: /proc/self/task/TID/stat). */
+function niceOfThreads(): Map<string, number> {
+  const nice = new Map<string, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // Fields after the command name: state is the 3rd field of stat, nice the 19th.
+    nice.set(tid, Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]));
+  }
+  return nice;
 }
 
 async function until(condition: () => boolean, ms = 5_000): Promise<void> {
@@ -65,4 +77,21 @@ describe('mail thread', () => {
       expect(mailer.running).toBe(true);
     }
   });
+
+  it.skipIf(!fs.existsSync('/proc/thread-self'))(
+    'lowers its own priority only, not the event loop’s or the thread pool’s',
+    async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-mailer-'));
+      const before = niceOfThreads();
+      mailer = createMailer({ smtpUrl: undefined, from: 'board@example.org', dataDir, log: quiet, idleMs: 5_000 });
+      await mailer.send(email(1));
+      const after = niceOfThreads();
+      const started = [...after].filter(([tid]) => !before.has(tid));
+      // The mail thread at 10; every thread that was there before (the event loop's among them) as it was.
+      expect(started.filter(([, nice]) => nice === 10)).toHaveLength(1);
+      for (const [tid, nice] of before) if (after.has(tid)) expect(after.get(tid)).toBe(nice);
+      const mine = path.basename(fs.readlinkSync('/proc/thread-self'));
+      expect(after.get(mine)).toBe(0);
+    },
+  );
 });
