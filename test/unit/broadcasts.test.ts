@@ -4,13 +4,16 @@
  * between chunks. The document is a real Hocuspocus Document; its connections are stand-ins that
  * record what they are sent (the sockets themselves are covered by the integration tests).
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { type Connection, Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Sender, WebSocket, WebSocketServer } from 'ws';
 import { BROADCAST_SLICE_MS, encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
-import { corkForThisTurn } from '../../server/src/collab/socketWrites.ts';
+import { corkForThisTurn, frameHeaderLength, holdingSocket, writeFrameHeader } from '../../server/src/collab/socketWrites.ts';
 
 type Broadcast = (encode: (address: string) => Uint8Array) => void;
 
@@ -141,5 +144,107 @@ describe('broadcasts', () => {
     for (let payload = 1; payload <= count; payload++) broadcast(payload);
     const everything = Array.from({ length: count }, (_, i) => i + 1);
     for (const inbox of received) expect(inbox.map((message) => message.payload)).toEqual(everything);
+  });
+});
+
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const thing of opened.splice(0)) thing.close();
+});
+
+/**
+ * `count` ws server sockets (as the WebSocket route gets them), each with a client, and what the
+ * server writes to each TCP socket, byte for byte.
+ */
+async function serverSockets(count: number) {
+  const httpServer = http.createServer();
+  const wss = new WebSocketServer({ server: httpServer });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  opened.push(httpServer, wss);
+  const sockets: { server: WebSocket; written: Buffer[]; received: Buffer[] }[] = [];
+  for (let i = 0; i < count; i++) {
+    const serverSide = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+    const client = new WebSocket(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}`);
+    opened.push(client);
+    const received: Buffer[] = [];
+    client.on('message', (data: Buffer) => received.push(data));
+    await new Promise((resolve) => client.once('open', resolve));
+    const server = await serverSide;
+    opened.push({ close: () => server.terminate() });
+    const written: Buffer[] = [];
+    const tcp = (server as unknown as { _socket: Duplex })._socket;
+    const write = tcp.write.bind(tcp) as (chunk: Uint8Array) => boolean;
+    tcp.write = ((chunk: Uint8Array, ...rest: unknown[]) => {
+      written.push(Buffer.from(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof tcp.write;
+    sockets.push({ server, written, received });
+  }
+  return sockets;
+}
+
+describe("a flush's frames made whole, one write per socket", () => {
+  it('are the bytes ws writes for each frame, headers of every length included', () => {
+    for (const length of [0, 1, 125, 126, 65_535, 65_536, 70_000]) {
+      const payload = new Uint8Array(length).fill(7);
+      const target = new Uint8Array(frameHeaderLength(length) + length);
+      target.set(payload, writeFrameHeader(target, 0, length));
+      const expected = Buffer.concat(Sender.frame(Buffer.from(payload), { fin: true, opcode: 2, mask: false, readOnly: false }));
+      expect(Buffer.from(target).equals(expected)).toBe(true);
+    }
+  });
+
+  it('reach each socket as the same bytes, in the same order, as frame by frame through ws', async () => {
+    const document = new Document('agenda:m1');
+    const sockets = await serverSockets(6);
+    /** Three receivers as the route makes them, and three whose sockets only take frames one at a time (as before). */
+    const connections = sockets.map(({ server }, i) => {
+      const holding = holdingSocket(server, () => {});
+      const webSocket = i < 3 ? holding : { send: holding.send, writeNow: holding.writeNow, readyState: 1 };
+      const messageAddress = i % 3 === 0 ? document.name : `${document.name}\u0000session-${i % 3}`;
+      const connection = {
+        messageAddress,
+        webSocket,
+        send: (bytes: Uint8Array) => webSocket.send(bytes),
+      } as unknown as Connection;
+      document.connections.set(connection, { clients: new Set() });
+      return { connection, holding };
+    });
+    encodeBroadcastsOnce(document);
+    // The writer of the last receiver of each kind has an edit not yet committed: its frames wait.
+    let commit = () => {};
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    connections[2]!.holding.holdUntil(committed);
+    connections[5]!.holding.holdUntil(committed);
+    // A large update (a 10-byte frame header) with a caret, then a middling one (4 bytes), then a small one.
+    document.getText('t').insert(0, 'x'.repeat(70_000));
+    document.awareness.setLocalState({ cursor: 1 });
+    document.flush();
+    document.getText('t').insert(0, 'y'.repeat(200));
+    document.awareness.setLocalState({ cursor: 2 });
+    document.flush();
+    document.getText('t').insert(0, 'z');
+    document.flush();
+    connections[2]!.holding.send(Uint8Array.of(9));
+    connections[5]!.holding.send(Uint8Array.of(9));
+    commit();
+    const expected = [5, 5, 6, 5, 5, 6];
+    await expect.poll(() => sockets.map(({ received }) => received.length), { timeout: 10_000 }).toEqual(expected);
+    for (let i = 0; i < 3; i++) {
+      const made = Buffer.concat(sockets[i]!.written);
+      const asBefore = Buffer.concat(sockets[i + 3]!.written);
+      expect(made.length).toBeGreaterThan(70_000);
+      expect(made.equals(asBefore)).toBe(true);
+      // One write per flush, where ws made two per frame (the held frame after them is sent through ws).
+      expect(sockets[i]!.written.length).toBe(i === 2 ? 5 : 3);
+      expect(sockets[i + 3]!.written.length).toBe(i === 2 ? 12 : 10);
+      // Each message under the receiver's address; the held receiver's own frame after them.
+      const addresses = sockets[i]!.received.slice(0, 5).map((message) =>
+        decoding.readVarString(decoding.createDecoder(message)),
+      );
+      expect(new Set(addresses)).toEqual(new Set([i === 0 ? 'agenda:m1' : `agenda:m1\u0000session-${i}`]));
+      if (i === 2) expect([...sockets[i]!.received.at(-1)!]).toEqual([9]);
+    }
+    document.destroy();
   });
 });
