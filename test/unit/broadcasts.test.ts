@@ -11,7 +11,8 @@ import { type Connection, Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Sender, WebSocket, WebSocketServer } from 'ws';
+import * as ws from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { BROADCAST_SLICE_MS, encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
 import { corkForThisTurn, frameHeaderLength, holdingSocket, writeFrameHeader } from '../../server/src/collab/socketWrites.ts';
 
@@ -146,6 +147,11 @@ describe('broadcasts', () => {
     for (const inbox of received) expect(inbox.map((message) => message.payload)).toEqual(everything);
   });
 });
+
+/** ws's frame maker (exported by ws, not in its type definitions). */
+const { Sender } = ws as unknown as {
+  Sender: { frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean }): Buffer[] };
+};
 
 const opened: { close(): void }[] = [];
 afterEach(() => {

@@ -16,15 +16,24 @@ import {
   writeFrameHeader,
 } from './socketWrites.ts';
 
-/** Each connection's address as it starts every frame sent to it (varString). */
-const addressPrefixes = new WeakMap<Connection, Uint8Array>();
+/**
+ * Each connection's address as it starts every frame sent to it (varString), or null when it is
+ * the document's name (the broadcast's own encoding has it). Hocuspocus's `messageAddress` is a
+ * getter that joins the name and the session id again at each call: asked per receiver and
+ * message, it was 11 % of the server's allocation in S1 (a sampling heap profile, row 27).
+ */
+const addressPrefixes = new WeakMap<Connection, Uint8Array | null>();
 
-function addressPrefix(connection: Connection): Uint8Array {
+function addressPrefix(connection: Connection, documentName: string): Uint8Array | null {
   let prefix = addressPrefixes.get(connection);
-  if (!prefix) {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, connection.messageAddress);
-    prefix = encoding.toUint8Array(encoder);
+  if (prefix === undefined) {
+    const address = connection.messageAddress;
+    if (address === documentName) prefix = null;
+    else {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, address);
+      prefix = encoding.toUint8Array(encoder);
+    }
     addressPrefixes.set(connection, prefix);
   }
   return prefix;
@@ -88,55 +97,53 @@ export function encodeBroadcastsOnce(document: Document): void {
   /** The broadcasts of the flush under way, written when it ends; null outside a flush. */
   let flushing: PendingBroadcast[] | null = null;
 
+  /** The bytes `connection` gets for `pending` after its address prefix (all of them when it has none). */
+  const payloadFor = (prefix: Uint8Array | null, pending: PendingBroadcast): Uint8Array => {
+    pending.plain ??= pending.encode(document.name);
+    if (!prefix) return pending.plain;
+    pending.body ??= pending.plain.subarray(nameLength);
+    return pending.body;
+  };
+
   /** Makes the broadcast's frame for `connection` (the encoding once) and hands it to its socket. */
   const sendTo = (connection: Connection, pending: PendingBroadcast): void => {
     if (pending.filter && !pending.filter(connection)) return;
-    pending.plain ??= pending.encode(document.name);
-    if (connection.messageAddress === document.name) {
-      connection.send(pending.plain);
+    const prefix = addressPrefix(connection, document.name);
+    const payload = payloadFor(prefix, pending);
+    if (!prefix) {
+      connection.send(payload);
       return;
     }
-    pending.body ??= pending.plain.subarray(nameLength);
-    const prefix = addressPrefix(connection);
-    const frame = new Uint8Array(prefix.length + pending.body.length);
+    const frame = new Uint8Array(prefix.length + payload.length);
     frame.set(prefix, 0);
-    frame.set(pending.body, prefix.length);
+    frame.set(payload, prefix.length);
     connection.send(frame);
-  };
-
-  /** The bytes `connection` gets for `pending` after its address (all of them when its address is the document's name). */
-  const payloadFor = (connection: Connection, pending: PendingBroadcast): Uint8Array => {
-    pending.plain ??= pending.encode(document.name);
-    if (connection.messageAddress === document.name) return pending.plain;
-    pending.body ??= pending.plain.subarray(nameLength);
-    return pending.body;
   };
 
   /**
    * The flush's frames for `connection`, whole (WebSocket header, address, body: the bytes ws
    * would write for each `send`), in one buffer and one write. Sent frame by frame, through ws,
    * each receiver cost a copy of each message (address and body), and ws's header, options and
-   * two buffered writes per message: in S1, 60 % of the server's allocation (bench/IMPROVEMENTS.md, row 26).
+   * two buffered writes per message: together about 40 % of the server's allocation in S1
+   * (bench/IMPROVEMENTS.md, row 27).
    */
   const sendFlushTo = (connection: Connection, socket: HoldingSocket, broadcasts: PendingBroadcast[]): void => {
-    const plainAddress = connection.messageAddress === document.name;
-    const prefix = plainAddress ? null : addressPrefix(connection);
+    const prefix = addressPrefix(connection, document.name);
     const prefixLength = prefix?.length ?? 0;
+    const payloads = scratchPayloads;
     let length = 0;
-    let messages = 0;
     for (const pending of broadcasts) {
       if (pending.filter && !pending.filter(connection)) continue;
-      const payloadLength = prefixLength + payloadFor(connection, pending).length;
+      const payload = payloadFor(prefix, pending);
+      const payloadLength = prefixLength + payload.length;
       length += frameHeaderLength(payloadLength) + payloadLength;
-      messages++;
+      payloads.push(payload);
     }
-    if (messages === 0) return;
+    if (payloads.length === 0) return;
     // From Node's pool for small sizes (a slice of a shared buffer, no memory of its own to allocate).
     const frames = Buffer.allocUnsafe(length);
     let at = 0;
-    for (const pending of broadcasts) {
-      if (pending.filter && !pending.filter(connection)) continue;
-      const payload = payloadFor(connection, pending);
+    for (const payload of payloads) {
       at = writeFrameHeader(frames, at, prefixLength + payload.length);
       if (prefix) {
         frames.set(prefix, at);
@@ -145,6 +152,8 @@ export function encodeBroadcastsOnce(document: Document): void {
       frames.set(payload, at);
       at += payload.length;
     }
+    const messages = payloads.length;
+    payloads.length = 0;
     socket.sendFrames(frames, messages);
   };
 
@@ -232,6 +241,9 @@ export function encodeBroadcastsOnce(document: Document): void {
     }
   });
 }
+
+/** The payloads of one receiver's frames while `sendFlushTo` makes them (one array for all: no allocation per receiver). */
+const scratchPayloads: Uint8Array[] = [];
 
 function addressPrefixLength(address: string): number {
   const encoder = encoding.createEncoder();

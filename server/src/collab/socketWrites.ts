@@ -33,7 +33,8 @@ export interface HoldingSocket extends WebSocketLike {
   /**
    * Sends `frames`, `messages` whole WebSocket frames made by the caller (see `writeFrameHeader`),
    * in order with every other frame of the socket, in one write to the TCP socket: a flush's
-   * frames for one receiver (bench/IMPROVEMENTS.md, row 26).
+   * frames for one receiver (bench/IMPROVEMENTS.md, row 27). Written at once (behind what the
+   * socket has corked in this turn, if anything: call `writeNow` after), or when the socket's holds end.
    */
   sendFrames(frames: Uint8Array, messages: number): void;
 }
@@ -161,7 +162,7 @@ export function corkForThisTurn(socket: WebSocket): void {
  * write for the turn, holds frames back while a write they may acknowledge is not yet durable,
  * and while a message sent in parts is still going out (a socket's frames leave in order).
  */
-export function holdingSocket(socket: WebSocket, onSend: () => void): HoldingSocket {
+export function holdingSocket(socket: WebSocket, onSend: (messages: number) => void): HoldingSocket {
   let holds = 0;
   let failed = false;
   /** Frames waiting, in order; an array is the parts of one message, a `MadeFrames` frames made whole. */
@@ -171,7 +172,7 @@ export function holdingSocket(socket: WebSocket, onSend: () => void): HoldingSoc
       writeFrames(item.frames, item.messages);
       return;
     }
-    onSend();
+    onSend(1);
     if (!Array.isArray(item)) {
       corkForThisTurn(socket);
       socket.send(item);
@@ -194,15 +195,16 @@ export function holdingSocket(socket: WebSocket, onSend: () => void): HoldingSoc
     uncorkNow(socket);
   };
   /**
-   * Straight to the TCP socket, behind whatever it has corked (ws writes there too, and is idle:
-   * no extension, and no message in parts under way, which holds these back). What ws's `send`
-   * would have written, without its header buffer, options and two writes per frame.
+   * Straight to the TCP socket (ws writes there too, and is idle: no extension, and no message in
+   * parts under way, which holds these back). What ws's `send` would have written, without its
+   * header buffer, options and two writes per frame. Not corked: both callers write the socket
+   * right after (`writeNow`, `release`), so a socket not corked yet is written now, without a
+   * buffered entry; one corked in this turn takes the frames behind what it holds.
    */
   const writeFrames = (frames: Uint8Array, messages: number) => {
-    for (let i = 0; i < messages; i++) onSend();
+    onSend(messages);
     const tcp = tcpSocketOf(socket);
     if (!tcp || tcp.destroyed) return;
-    corkForThisTurn(socket);
     tcp.write(frames);
   };
   const enqueue = (item: Uint8Array | Uint8Array[]) => {

@@ -56,7 +56,7 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
     (socket: WebSocket, request) => {
       // Count what Hocuspocus sends without changing what it sees; hold frames back while a
       // write they may acknowledge is not yet durable.
-      const counted = holdingSocket(socket, () => metrics.messagesOut.inc());
+      const counted = holdingSocket(socket, (messages) => metrics.messagesOut.inc(messages));
       const { caps } = options;
       if (caps && !caps.admitAddress(request.ip, counted)) return;
       socket.on('close', () => caps?.release(request.ip, counted));
