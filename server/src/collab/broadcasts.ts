@@ -20,7 +20,7 @@ import {
  * Each connection's address as it starts every frame sent to it (varString), or null when it is
  * the document's name (the broadcast's own encoding has it). Hocuspocus's `messageAddress` is a
  * getter that joins the name and the session id again at each call: asked per receiver and
- * message, it was 11 % of the server's allocation in S1 (a sampling heap profile, row 27).
+ * message, it was 11 % of the server's allocation in S1 in a first version of bench/IMPROVEMENTS.md row 29 (a sampling heap profile).
  */
 const addressPrefixes = new WeakMap<Connection, Uint8Array | null>();
 
@@ -125,7 +125,7 @@ export function encodeBroadcastsOnce(document: Document): void {
    * would write for each `send`), in one buffer and one write. Sent frame by frame, through ws,
    * each receiver cost a copy of each message (address and body), and ws's header, options and
    * two buffered writes per message: together about 40 % of the server's allocation in S1
-   * (bench/IMPROVEMENTS.md, row 27).
+   * (bench/IMPROVEMENTS.md, row 29).
    */
   const sendFlushTo = (connection: Connection, socket: HoldingSocket, broadcasts: PendingBroadcast[]): void => {
     const prefix = addressPrefix(connection, document.name);

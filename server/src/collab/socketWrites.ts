@@ -33,7 +33,7 @@ export interface HoldingSocket extends WebSocketLike {
   /**
    * Sends `frames`, `messages` whole WebSocket frames made by the caller (see `writeFrameHeader`),
    * in order with every other frame of the socket, in one write to the TCP socket: a flush's
-   * frames for one receiver (bench/IMPROVEMENTS.md, row 27). Written at once (behind what the
+   * frames for one receiver (bench/IMPROVEMENTS.md, row 29). Written at once (behind what the
    * socket has corked in this turn, if anything: call `writeNow` after), or when the socket's holds end.
    */
   sendFrames(frames: Uint8Array, messages: number): void;
