@@ -4,17 +4,16 @@
  * between chunks. The document is a real Hocuspocus Document; its connections are stand-ins that
  * record what they are sent (the sockets themselves are covered by the integration tests).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type Connection, Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
 import * as ws from 'ws';
-import { WebSocket, WebSocketServer } from 'ws';
 import { BROADCAST_SLICE_MS, encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
 import { corkForThisTurn, frameHeaderLength, holdingSocket, writeFrameHeader } from '../../server/src/collab/socketWrites.ts';
+import { closeWsPairs, wsPairs } from '../helpers/wsPairs.ts';
 
 type Broadcast = (encode: (address: string) => Uint8Array) => void;
 
@@ -153,30 +152,15 @@ const { Sender } = ws as unknown as {
   Sender: { frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean }): Buffer[] };
 };
 
-const opened: { close(): void }[] = [];
-afterEach(() => {
-  for (const thing of opened.splice(0)) thing.close();
-});
+afterEach(closeWsPairs);
 
 /**
  * `count` ws server sockets (as the WebSocket route gets them), each with a client, and what the
  * server writes to each TCP socket, byte for byte.
  */
 async function serverSockets(count: number) {
-  const httpServer = http.createServer();
-  const wss = new WebSocketServer({ server: httpServer });
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  opened.push(httpServer, wss);
   const sockets: { server: WebSocket; written: Buffer[]; received: Buffer[] }[] = [];
-  for (let i = 0; i < count; i++) {
-    const serverSide = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
-    const client = new WebSocket(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}`);
-    opened.push(client);
-    const received: Buffer[] = [];
-    client.on('message', (data: Buffer) => received.push(data));
-    await new Promise((resolve) => client.once('open', resolve));
-    const server = await serverSide;
-    opened.push({ close: () => server.terminate() });
+  for (const { server, received } of await wsPairs(count)) {
     const written: Buffer[] = [];
     const tcp = (server as unknown as { _socket: Duplex })._socket;
     const write = tcp.write.bind(tcp) as (chunk: Uint8Array) => boolean;

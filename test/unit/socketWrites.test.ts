@@ -5,39 +5,15 @@
  * after it on the same socket arrive after it; and while the client does not read, the server
  * stops writing instead of buffering the rest.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket, { WebSocketServer } from 'ws';
 import { holdingSocket, STREAM_CHUNK_BYTES } from '../../server/src/collab/socketWrites.ts';
+import { closeWsPairs, type WsPair, wsPairs } from '../helpers/wsPairs.ts';
 
-interface Pair {
-  server: WebSocket;
-  client: WebSocket;
-  received: Buffer[];
-}
-
-const opened: { close(): void }[] = [];
-
-afterEach(() => {
-  for (const thing of opened.splice(0)) thing.close();
-});
+afterEach(closeWsPairs);
 
 /** A ws server socket (as the WebSocket route gets it) and a client connected to it. */
-async function pair(): Promise<Pair> {
-  const httpServer = http.createServer();
-  const wss = new WebSocketServer({ server: httpServer });
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  opened.push(httpServer, wss);
-  const serverSide = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
-  const client = new WebSocket(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}`);
-  opened.push(client);
-  const received: Buffer[] = [];
-  client.on('message', (data: Buffer) => received.push(data));
-  await new Promise((resolve) => client.once('open', resolve));
-  const server = await serverSide;
-  opened.push({ close: () => server.terminate() });
-  return { server, client, received };
+async function pair(): Promise<WsPair> {
+  return (await wsPairs(1))[0]!;
 }
 
 /** Bytes that are not all alike (a misplaced piece would show). */
