@@ -131,6 +131,8 @@ export function encodeBroadcastsOnce(document: Document): void {
     const prefix = addressPrefix(connection, document.name);
     const prefixLength = prefix?.length ?? 0;
     const payloads = scratchPayloads;
+    // Emptied first too: after an encoding that threw, another receiver's payloads must not linger here.
+    payloads.length = 0;
     let length = 0;
     for (const pending of broadcasts) {
       if (pending.filter && !pending.filter(connection)) continue;
