@@ -174,7 +174,14 @@ export function CommentForm({
               }}
               onSelect={(event) => track(event.currentTarget)}
               onKeyDown={onKeyDown}
-              onBlur={() => setTimeout(() => setQuery(null), 150)}
+              // The list closes a moment after the field loses focus (a click on an option lands
+              // first), unless the focus has come back by then: a quick Shift+Tab and Tab, then
+              // "@Mei" typed within the moment, kept its suggestions closed.
+              onBlur={() =>
+                setTimeout(() => {
+                  if (document.activeElement !== area.current) setQuery(null);
+                }, 150)
+              }
             />
             {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern; the textarea keeps focus and points at options through aria-activedescendant */}
             <ul id={listId} role="listbox" aria-label={t('comments.mentionSuggestions')} className="mention-list" hidden={!open}>
