@@ -1,8 +1,9 @@
 /**
  * The mail thread is started by the first email and stopped after a quiet spell, so a board pays
  * its memory only while it sends; an email after the stop starts a new one and is still delivered
- * (written to DATA_DIR/mail without SMTP_URL). On Linux it runs at a lower priority than the rest
- * of the process (a nice value of its own), so that the event loop wins a busy core.
+ * (written to DATA_DIR/mail without SMTP_URL). Emails that come together are handed to it in
+ * batches, each still written to a file of its own. On Linux it runs at a lower priority than the
+ * rest of the process (a nice value of its own), so that the event loop wins a busy core.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +76,22 @@ describe('mail thread', () => {
       await mailer.send(email(n));
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(mailer.running).toBe(true);
+    }
+  });
+
+  it('writes every email of a burst handed over in batches, each in its own file, with Unix line ends', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-mailer-'));
+    mailer = createMailer({ smtpUrl: undefined, from: 'board@example.org', dataDir, log: quiet, idleMs: 5_000 });
+    const burst = Array.from({ length: 45 }, (_, n) => ({ ...email(n), text: 'Stop emails about mentions: “the budget”.' }));
+    await Promise.all(burst.map((message) => mailer!.send(message)));
+    const files = fs.readdirSync(path.join(dataDir, 'mail'));
+    expect(files).toHaveLength(45);
+    const written = files.map((file) => fs.readFileSync(path.join(dataDir, 'mail', file), 'utf8'));
+    for (let n = 0; n < 45; n++) expect(written.filter((text) => text.includes(`Subject: Invitation ${n}\n`))).toHaveLength(1);
+    for (const text of written) {
+      expect(text).not.toContain('\r');
+      // The body quoted-printable, as nodemailer encodes non-ASCII text.
+      expect(text).toContain('Stop emails about mentions: =E2=80=9Cthe budget=E2=80=9D.');
     }
   });
 

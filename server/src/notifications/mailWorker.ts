@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { MailSetup, MailToThread, OutgoingEmail } from './mailer.ts';
+import type { MailFromThread, MailOutcome, MailSetup, MailToThread, OutgoingEmail } from './mailer.ts';
 
 const { smtpUrl, from, dataDir } = workerData as MailSetup;
 
@@ -105,11 +105,15 @@ parentPort!.on('message', (message: MailToThread) => {
     parentPort!.close();
     return;
   }
-  send(message.email).then(
-    (file) => parentPort!.postMessage({ id: message.id, file }),
-    (error: unknown) =>
-      parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+  // The batch's emails go concurrently (an SMTP server answers slowly) and are answered together.
+  const outcomes = message.emails.map(
+    ({ id, email }): Promise<MailOutcome> =>
+      send(email).then(
+        (file) => ({ id, file }),
+        (error: unknown) => ({ id, error: error instanceof Error ? error.message : String(error) }),
+      ),
   );
+  Promise.all(outcomes).then((sent) => parentPort!.postMessage({ sent } satisfies MailFromThread));
 });
 await lowerPriority();
 parentPort!.postMessage({ ready: true });

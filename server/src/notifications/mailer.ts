@@ -7,6 +7,14 @@
  * mentions' emails (S16) took a third of the loop from the edits it relays. Here only the message
  * (plain data) is handed over. A worker that dies fails the messages it held (the outbox retries
  * them) and the next message starts a new one.
+ *
+ * Without SMTP_URL, emails are handed over in batches: the first one waits up to GATHER_MS for
+ * others (at most GATHER_MAX), and the thread answers a batch at once. Woken for each email, the
+ * thread spent about a third more CPU on it than on emails that came together (a probe of 500
+ * emails 5 ms apart: the thread 0.85-0.9 ms an email one by one, 0.62-0.65 ms ten at a time; the
+ * event loop's part of the hand-over and answer halved). With SMTP_URL each email goes at once:
+ * its SMTP conversation costs far more than a wake-up, and an email held back stays claimed
+ * ('sending') longer, which an instance that dies leaves to its lease.
  */
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
@@ -41,11 +49,22 @@ export interface MailSetup {
   dataDir: string;
 }
 
-/** A message to the mail thread. */
-export type MailToThread = { type: 'send'; id: number; email: OutgoingEmail } | { type: 'close' };
+/** How long the first email of a batch waits for others (without SMTP_URL), and how many a batch holds at most. */
+const GATHER_MS = 100;
+const GATHER_MAX = 20;
 
-/** The mail thread's answer to one message (the file written without SMTP_URL, or the error), or its first word: ready. */
-type MailFromThread = { id: number; file?: string | null; error?: string } | { ready: true };
+/** A message to the mail thread: a batch of emails to send, or the end. */
+export type MailToThread = { type: 'send'; emails: { id: number; email: OutgoingEmail }[] } | { type: 'close' };
+
+/** How one email went: the file written without SMTP_URL, or the error. */
+export interface MailOutcome {
+  id: number;
+  file?: string | null;
+  error?: string;
+}
+
+/** The mail thread's answer to one batch, or its first word: ready. */
+export type MailFromThread = { sent: MailOutcome[] } | { ready: true };
 
 interface Waiting {
   email: OutgoingEmail;
@@ -57,12 +76,19 @@ interface Waiting {
 class MailThread {
   readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
+  /** Emails waiting for the rest of their batch, and the timer that hands them over. */
+  private gathered: { id: number; email: OutgoingEmail }[] = [];
+  private gathering: NodeJS.Timeout | null = null;
   private nextId = 0;
   dead = false;
   /** Resolves when the thread has loaded nodemailer (or is gone: sending then fails and is retried). */
   readonly ready: Promise<void>;
 
+  /** How long the first email of a batch waits for others; 0: each goes at once. */
+  private readonly gatherMs: number;
+
   constructor(setup: MailSetup, log: FastifyBaseLogger) {
+    this.gatherMs = setup.smtpUrl ? 0 : GATHER_MS;
     this.worker = new Worker(new URL('./mailWorker.ts', import.meta.url), { workerData: setup });
     // Idle, it does not keep the process alive; holding messages, it does (see send).
     this.worker.unref();
@@ -70,17 +96,23 @@ class MailThread {
     this.ready = new Promise<void>((resolve) => (started = resolve));
     this.worker.on('message', (message: MailFromThread) => {
       if ('ready' in message) return started();
-      const { id, file, error } = message;
-      const waiting = this.waiting.get(id);
-      if (!waiting) return;
-      this.waiting.delete(id);
+      for (const { id, file, error } of message.sent) {
+        const waiting = this.waiting.get(id);
+        if (!waiting) continue;
+        this.waiting.delete(id);
+        if (error !== undefined) waiting.reject(new Error(error));
+        else {
+          if (file) log.info({ to: waiting.email.to, subject: waiting.email.subject, file }, 'email written (no SMTP_URL)');
+          waiting.resolve();
+        }
+      }
       if (this.waiting.size === 0) this.worker.unref();
-      if (error !== undefined) return waiting.reject(new Error(error));
-      if (file) log.info({ to: waiting.email.to, subject: waiting.email.subject, file }, 'email written (no SMTP_URL)');
-      waiting.resolve();
     });
     const fail = (why: string) => {
       this.dead = true;
+      if (this.gathering) clearTimeout(this.gathering);
+      this.gathering = null;
+      this.gathered = [];
       started();
       for (const waiting of this.waiting.values()) waiting.reject(new Error(why));
       this.waiting.clear();
@@ -99,8 +131,19 @@ class MailThread {
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { email, resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ type: 'send', id, email } satisfies MailToThread);
+      this.gathered.push({ id, email });
+      if (this.gatherMs === 0 || this.gathered.length >= GATHER_MAX) this.handOver();
+      else this.gathering ??= setTimeout(() => this.handOver(), this.gatherMs);
     });
+  }
+
+  /** Hands the gathered emails to the thread in one message. */
+  handOver(): void {
+    if (this.gathering) clearTimeout(this.gathering);
+    this.gathering = null;
+    if (this.gathered.length === 0 || this.dead) return;
+    this.worker.postMessage({ type: 'send', emails: this.gathered } satisfies MailToThread);
+    this.gathered = [];
   }
 }
 
@@ -120,6 +163,8 @@ export function createMailer(options: {
   let thread: MailThread | null = null;
   let idle: NodeJS.Timeout | null = null;
   const stop = () => {
+    // What was gathered still goes before the close.
+    thread?.handOver();
     thread?.worker.postMessage({ type: 'close' } satisfies MailToThread);
     thread = null;
   };
