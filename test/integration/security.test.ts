@@ -20,6 +20,20 @@ describe('security headers', () => {
     expect(headers.get('referrer-policy')).toBe('no-referrer');
     expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
+
+  it('are sent with refusals and errors too (signed out, cross-site, unknown route)', async () => {
+    const refusals = [
+      await http(server.baseUrl, 'GET', '/api/threads?doc=agenda:x'),
+      await http(server.baseUrl, 'POST', '/api/threads', { headers: { origin: 'https://evil.example' }, body: {} }),
+      await http(server.baseUrl, 'GET', '/api/no-such-route'),
+    ];
+    expect(refusals.map((result) => result.status)).toEqual([401, 403, 404]);
+    for (const { headers } of refusals) {
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
 });
 
 describe('cookies', () => {
