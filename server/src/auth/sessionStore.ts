@@ -2,7 +2,7 @@
  * Server-side sessions. The cookie carries a random secret; the store keeps only its SHA-256,
  * so a copy of the database does not hand out working sessions.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { toUser, USER_COLUMNS, type User, type UserRow } from '../users/userStore.ts';
 
@@ -22,8 +22,12 @@ interface SessionRow {
   expires_at: number;
 }
 
+/**
+ * The stored id of a session secret. Every signed-in request computes it: `hash` is the one-shot
+ * form of `createHash(…).update(…).digest(…)`, the same SHA-256 without a Hash object per request.
+ */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
+  return hash('sha256', secret, 'base64url');
 }
 
 export class SessionStore {
