@@ -6,14 +6,14 @@
  * One Notifier per app (app.ts makes it and hands it to the features through FeatureContext):
  * two apps in one process keep their own dialect, coalescing and origin.
  */
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_EMAIL_MODES, type EmailMode, type NotificationKind } from '../../../shared/schemas/notifications.ts';
 import type { Dialect, SqlExecutor } from '../storage/db.ts';
+import { randomId } from '../storage/randomIds.ts';
 import { type Delivery, type NotifyEvent, resolve } from './recipients.ts';
 
 export type { NotifyEvent } from './recipients.ts';
 
-export const newId = (): string => randomBytes(12).toString('base64url');
+export const newId = (): string => randomId(12);
 
 export interface NotifierOptions {
   /** The SQL dialect: row locks on PostgreSQL. */
