@@ -3,9 +3,10 @@
  * exactly what `Y.parseUpdateMeta` says, since a viewer's received clocks decide whether an edit
  * arrived, was lost, or came after a gap. Compared on every update of documents that use every
  * kind of content, on what gc and merging make of them, on the live document as the server
- * writes it, and on replays of real editing traces: those come from BENCH_DATA when it is set
- * (the josephg/editing-traces files the bench replays); without it the trace cases are skipped
- * and the generated documents stand alone.
+ * writes it, and on replays of real editing traces: those come from the bench's data folder
+ * (BENCH_DATA, else the handbook's data beside the checkout, where CI has it: the
+ * josephg/editing-traces files the bench replays); on a machine without them the trace cases are
+ * skipped, saying so, and the generated documents stand alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import * as Y from 'yjs';
 import {
   type ConcurrentTrace,
   concurrentReplay,
+  DATA_DIR,
   loadTrace,
   type SequentialTrace,
   sequentialReplay,
@@ -240,26 +242,31 @@ describe('readUpdateMeta', () => {
     expectSameMeta([...updates, Y.encodeStateAsUpdate(document)]);
   });
 
-  const data = process.env.BENCH_DATA;
   /** Transactions replayed per trace: enough for every kind of edit a trace makes, quick enough for a unit test. */
   const TXNS = 4000;
-  const traceFile = (name: string) => (data ? path.join(data, name) : '');
-  const hasTrace = (name: string) => Boolean(data) && fs.existsSync(traceFile(name));
+  const traceFile = (name: string) => path.join(DATA_DIR, name);
+  const hasTrace = (name: string) => fs.existsSync(traceFile(name));
 
-  it.skipIf(!hasTrace('seph-blog1.json.gz'))('agrees on a replay of a real sequential editing trace (BENCH_DATA)', () => {
-    const trace = loadTrace<SequentialTrace>('seph-blog1');
-    const replay = sequentialReplay(trace, 11, TXNS);
-    expectSameMeta([...replay.updates, replay.state, Y.mergeUpdates(replay.updates.filter((_, i) => i % 5 !== 2))]);
-  });
+  it.skipIf(!hasTrace('seph-blog1.json.gz'))(
+    'agrees on a replay of a real sequential editing trace (skipped without the bench data)',
+    () => {
+      const trace = loadTrace<SequentialTrace>('seph-blog1');
+      const replay = sequentialReplay(trace, 11, TXNS);
+      expectSameMeta([...replay.updates, replay.state, Y.mergeUpdates(replay.updates.filter((_, i) => i % 5 !== 2))]);
+    },
+  );
 
-  it.skipIf(!hasTrace('friendsforever.json.gz'))('agrees on a replay of a real concurrent editing trace (BENCH_DATA)', () => {
-    const trace = loadTrace<ConcurrentTrace>('friendsforever');
-    const replay = concurrentReplay(trace, [21, 22], 20, TXNS);
-    const updates = [replay.setup, ...replay.agents.flatMap((agent) => agent.txns.map((txn) => txn.update))];
-    expectSameMeta([...updates, Y.mergeUpdates(updates)]);
-  });
+  it.skipIf(!hasTrace('friendsforever.json.gz'))(
+    'agrees on a replay of a real concurrent editing trace (skipped without the bench data)',
+    () => {
+      const trace = loadTrace<ConcurrentTrace>('friendsforever');
+      const replay = concurrentReplay(trace, [21, 22], 20, TXNS);
+      const updates = [replay.setup, ...replay.agents.flatMap((agent) => agent.txns.map((txn) => txn.update))];
+      expectSameMeta([...updates, Y.mergeUpdates(updates)]);
+    },
+  );
 
-  it.skipIf(!hasTrace('blns.json'))('agrees on the naughty strings (BENCH_DATA)', () => {
+  it.skipIf(!hasTrace('blns.json'))('agrees on the naughty strings (skipped without the bench data)', () => {
     const strings = JSON.parse(fs.readFileSync(traceFile('blns.json'), 'utf8')) as string[];
     const { doc, updates } = recorded(12);
     const text = doc.getText('text');
