@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProcessStats } from './processStats.ts';
 import { Child } from './rpc.ts';
+import type { ThreadSamples } from './threadTimes.ts';
 
 const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -154,6 +155,11 @@ export class ServerUnderTest {
 
   stats(): Promise<ProcessStats> {
     return this.child.call<ProcessStats>('stats');
+  }
+
+  /** The server's threads' counters now (null off Linux); see threadTimes.ts. */
+  threads(): Promise<{ pid: number; samples: ThreadSamples | null }> {
+    return this.child.call('threads');
   }
 
   /** From now on, times each `method` request whose path ends with `suffix` inside the server (Plenary only). */

@@ -12,6 +12,7 @@ import { type Check, Generators, plenarySpecs, type RunOptions, startServer } fr
 import type { Measurement } from '../lib/results.ts';
 import { type BenchUser, localAddress, type ServerSpec, type ServerUnderTest } from '../lib/servers.ts';
 import { concat, summarize } from '../lib/stats.ts';
+import { type ThreadGroupTimes, threadTimesBetween } from '../lib/threadTimes.ts';
 import type { ClientSpec, ConnectResult } from '../load/generator.ts';
 import { callJson } from './liveAudience.ts';
 import { lightMeetingLoad } from './s14LightMeeting.ts';
@@ -50,7 +51,7 @@ async function measureRound(
   spec: ServerSpec,
   config: Config,
   withBurst: boolean,
-): Promise<{ outcome: TypingOutcome; burst: Burst | null }> {
+): Promise<{ outcome: TypingOutcome; burst: Burst | null; threads: Record<string, ThreadGroupTimes> | null }> {
   const server = await startServer(options, spec);
   const actors = await Generators.start(1, options.settings.verbose);
   try {
@@ -76,6 +77,7 @@ async function measureRound(
       throw new Error(`watchers failed to connect: ${connected!.failures.slice(0, 3).join('; ')}`);
 
     let burst: Promise<Burst> | null = null;
+    let threads: Promise<Record<string, ThreadGroupTimes> | null> = Promise.resolve(null);
     let emailsAtEnd: Record<string, number> = {};
     const requests = mentioned.map((member, k) => ({
       cookie: authors[k % authors.length]!.cookie,
@@ -85,9 +87,19 @@ async function measureRound(
       ...config.typing,
       document: meeting!,
       onStart(startAtUs) {
+        const burstAtUs = startAtUs + config.typing.warmupMs * 1000;
+        // Where the server's threads spent the burst's span (in both rows, the same span of typing).
+        const spanEndUs = burstAtUs + config.burstMs * 1000;
+        threads = sleep((burstAtUs - nowUs()) / 1000)
+          .then(() => server.threads())
+          .then(async (from) => {
+            await sleep((spanEndUs - nowUs()) / 1000);
+            const to = await server.threads();
+            return from.samples && to.samples ? threadTimesBetween(to.pid, from.samples, to.samples) : null;
+          });
+        threads.catch(() => {});
         if (!withBurst) return;
         options.log(`    ${config.comments} comments with a mention each over ${config.burstMs / 1000} s`);
-        const burstAtUs = startAtUs + config.typing.warmupMs * 1000;
         // The server's CPU from the first comment to the last answer (robust where latencies are not).
         const before = sleep((burstAtUs - nowUs()) / 1000).then(() => server.stats());
         burst = actors
@@ -114,15 +126,42 @@ async function measureRound(
         },
       },
     });
-    if (!withBurst) return { outcome, burst: null };
+    const span = await threads;
+    if (!withBurst) return { outcome, burst: null, threads: span };
     const posted = await burst!;
     outcome.checks.push(...(await mentionChecks(server, mentioned, posted, emailsAtEnd)));
-    return { outcome, burst: posted };
+    return { outcome, burst: posted, threads: span };
   } finally {
     await actors.all('closeAll').catch(() => {});
     await actors.close();
     await server.stop().catch(() => {});
   }
+}
+
+/**
+ * Where the server's threads spent the burst's span, in ms per second, averaged over the rounds:
+ * the event loop on a core and waiting for one, and the other threads by name (on a core / waiting).
+ * Off Linux, nothing.
+ */
+function threadExtras(rounds: Record<string, ThreadGroupTimes>[], spanMs: number): Record<string, number | string> {
+  if (rounds.length === 0) return {};
+  const perSecond = (pick: (groups: Record<string, ThreadGroupTimes>) => number) =>
+    round(rounds.reduce((sum, groups) => sum + pick(groups), 0) / rounds.length / (spanMs / 1000), 0);
+  const names = [...new Set(rounds.flatMap((groups) => Object.keys(groups)))].filter((name) => name !== 'main');
+  const others = names
+    .map((name) => ({
+      name,
+      run: perSecond((groups) => groups[name]?.runMs ?? 0),
+      wait: perSecond((groups) => groups[name]?.waitMs ?? 0),
+    }))
+    .filter((group) => group.run + group.wait >= 1)
+    .sort((a, b) => b.run - a.run);
+  return {
+    'server event loop over the burst’s span: on a core (ms per s)': perSecond((groups) => groups.main?.runMs ?? 0),
+    'server event loop over the burst’s span: waiting for a core (ms per s)': perSecond((groups) => groups.main?.waitMs ?? 0),
+    'server’s other threads over the burst’s span: on a core / waiting (ms per s)':
+      others.map((group) => `${group.name} ${group.run}/${group.wait}`).join(', ') || 'none',
+  };
 }
 
 /** Every comment accepted; every mention a notification in its member's inbox; every member's email written. */
@@ -198,14 +237,16 @@ export const s16: Scenario = {
       { label: `${spec.label}${BURST}`, spec, withBurst: true },
     ]);
     const bursts = new Map<string, Burst[]>();
+    const spans = new Map<string, Record<string, ThreadGroupTimes>[]>();
     const results = await interleavedRounds(
       rows.map((row) => row.label),
       config.rounds,
       async (label, k) => {
         const row = rows.find((candidate) => candidate.label === label)!;
         if (config.rounds > 1) options.log(`    round ${k + 1} of ${config.rounds}: ${label}`);
-        const { outcome, burst } = await measureRound(options, row.spec, config, row.withBurst);
+        const { outcome, burst, threads } = await measureRound(options, row.spec, config, row.withBurst);
         if (burst) bursts.set(label, [...(bursts.get(label) ?? []), burst]);
+        if (threads) spans.set(label, [...(spans.get(label) ?? []), threads]);
         return outcome;
       },
     );
@@ -217,6 +258,7 @@ export const s16: Scenario = {
       }
       const measurement = typingMeasurement(row.label, result.outcome);
       if (config.rounds > 1) measurement.extra['p99 of each round (ms)'] = result.p99s.map((p99) => p99.toFixed(1)).join(', ');
+      Object.assign(measurement.extra, threadExtras(spans.get(row.label) ?? [], config.burstMs));
       const posted = bursts.get(row.label);
       if (posted) {
         const latency = summarize(

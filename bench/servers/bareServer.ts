@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { paragraphTexts } from '../lib/benchDoc.ts';
 import { processStatsMonitor } from '../lib/processStats.ts';
 import { serveRpc } from '../lib/rpc.ts';
+import { sampleThreads } from '../lib/threadTimes.ts';
 
 const flushDelay = process.env.BENCH_FLUSH_DELAY === 'false' ? false : Number(process.env.BENCH_FLUSH_DELAY ?? 0);
 const extensions: Extension[] = [];
@@ -43,6 +44,8 @@ const monitor = processStatsMonitor();
 serveRpc({
   info: () => ({ port: server.address.port, pid: process.pid }),
   stats: () => monitor.stats(),
+  /** Each thread's time on a core and waiting for one (S16: is the event loop busy, or not given a core?). */
+  threads: () => ({ pid: process.pid, samples: sampleThreads() }),
   resetStats: () => monitor.reset(),
   gc: () => (globalThis as { gc?: () => void }).gc?.(),
   /** A heap snapshot of the process into `file` (S15 with BENCH_HEAP_SNAPSHOTS, looking for what stays). */

@@ -17,6 +17,7 @@ import { freePort } from '../../test/helpers/freePort.ts';
 import { paragraphTexts } from '../lib/benchDoc.ts';
 import { processStatsMonitor } from '../lib/processStats.ts';
 import { serveRpc } from '../lib/rpc.ts';
+import { sampleThreads } from '../lib/threadTimes.ts';
 
 const root = process.env.BENCH_PLENARY_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const load = (file: string) => import(pathToFileURL(path.join(root, file)).href);
@@ -93,6 +94,8 @@ serveRpc({
     return requestMs.splice(0);
   },
   stats: () => monitor.stats(),
+  /** Each thread's time on a core and waiting for one (S16: is the event loop busy, or not given a core?). */
+  threads: () => ({ pid: process.pid, samples: sampleThreads() }),
   resetStats: () => monitor.reset(),
   gc: () => (globalThis as { gc?: () => void }).gc?.(),
   /** A heap snapshot of the process into `file` (S15 with BENCH_HEAP_SNAPSHOTS, looking for what stays). */
