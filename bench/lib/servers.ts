@@ -53,7 +53,9 @@ export class ServerUnderTest {
   static async start(spec: ServerSpec, settings: RunSettings = {}): Promise<ServerUnderTest> {
     const dataDir =
       spec.kind === 'plenary' && !spec.env?.DATABASE_URL ? fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-')) : null;
-    const execArgv = ['--expose-gc'];
+    // BENCH_SERVER_NODE_FLAGS: Node or V8 flags for every server process (development: trying a
+    // GC or compiler setting on a scenario without editing the harness).
+    const execArgv = ['--expose-gc', ...(process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
     if (settings.profileDir) {
       // A directory per server process, with Node's own file names: they carry the thread id, so
       // the profiles of worker threads (version diffs) do not overwrite the main thread's.
