@@ -8,6 +8,7 @@
  * (bench/IMPROVEMENTS.md: the main thread waited 54-208 ms a second during the burst).
  */
 import fs from 'node:fs';
+import { nowUs, sleep } from './clock.ts';
 
 /** One thread's counters at a moment: its name (comm) and cumulative time on a core and waiting, ns. */
 export interface ThreadSample {
@@ -67,4 +68,38 @@ export function threadTimesBetween(pid: number, before: ThreadSamples, after: Th
     group.threads += 1;
   }
   return groups;
+}
+
+/** One process's thread counters, as a bench process answers the `threads` call. */
+export interface ThreadReading {
+  pid: number;
+  samples: ThreadSamples | null;
+}
+
+/**
+ * What the threads of some processes did from `fromUs` to `toUs` (the monotonic clock of
+ * clock.ts), summed by group over the processes (the load generators are several); null where a
+ * process gave no counters (not Linux).
+ */
+export async function threadTimesOver(
+  read: () => Promise<ThreadReading[]>,
+  fromUs: number,
+  toUs: number,
+): Promise<Record<string, ThreadGroupTimes> | null> {
+  await sleep((fromUs - nowUs()) / 1000);
+  const before = await read();
+  await sleep((toUs - nowUs()) / 1000);
+  const after = await read();
+  const sum: Record<string, ThreadGroupTimes> = {};
+  for (const [i, reading] of after.entries()) {
+    const then = before[i]?.samples;
+    if (!then || !reading.samples) return null;
+    for (const [name, group] of Object.entries(threadTimesBetween(reading.pid, then, reading.samples))) {
+      sum[name] ??= { runMs: 0, waitMs: 0, threads: 0 };
+      sum[name].runMs += group.runMs;
+      sum[name].waitMs += group.waitMs;
+      sum[name].threads += group.threads;
+    }
+  }
+  return sum;
 }

@@ -8,6 +8,7 @@ import { createParagraph, paragraphOf, paragraphTexts, TYPED } from '../lib/benc
 import { nowUs, sleep, waitUntil } from '../lib/clock.ts';
 import { processStatsMonitor } from '../lib/processStats.ts';
 import { serveRpc } from '../lib/rpc.ts';
+import { sampleThreads } from '../lib/threadTimes.ts';
 import { BenchClient } from './client.ts';
 import { type ClientSpec, type Entry, entries } from './entries.ts';
 import { floorHandlers } from './floor.ts';
@@ -256,6 +257,8 @@ serveRpc({
   dropped: () => [...entries.values()].filter((e) => e.client.dropped).map((e) => `client ${e.spec.index}: ${e.client.dropped}`),
   count: () => entries.size,
   stats: () => monitor.stats(),
+  /** Each thread's time on a core and waiting for one (S16: do the typing clients wait for a core?). */
+  threads: () => ({ pid: process.pid, samples: sampleThreads() }),
   resetStats: () => monitor.reset(),
   ...replayHandlers(),
   ...pollHandlers(),

@@ -12,7 +12,7 @@ import { type Check, Generators, plenarySpecs, type RunOptions, startServer } fr
 import type { Measurement } from '../lib/results.ts';
 import { type BenchUser, localAddress, type ServerSpec, type ServerUnderTest } from '../lib/servers.ts';
 import { concat, summarize } from '../lib/stats.ts';
-import { type ThreadGroupTimes, threadTimesBetween } from '../lib/threadTimes.ts';
+import { type ThreadGroupTimes, threadTimesOver } from '../lib/threadTimes.ts';
 import type { ClientSpec, ConnectResult } from '../load/generator.ts';
 import { callJson } from './liveAudience.ts';
 import { lightMeetingLoad } from './s14LightMeeting.ts';
@@ -51,7 +51,7 @@ async function measureRound(
   spec: ServerSpec,
   config: Config,
   withBurst: boolean,
-): Promise<{ outcome: TypingOutcome; burst: Burst | null; threads: Record<string, ThreadGroupTimes> | null }> {
+): Promise<{ outcome: TypingOutcome; burst: Burst | null; threads: SpanThreads | null }> {
   const server = await startServer(options, spec);
   const actors = await Generators.start(1, options.settings.verbose);
   try {
@@ -86,17 +86,11 @@ async function measureRound(
     const outcome = await runTyping(options, [server], {
       ...config.typing,
       document: meeting!,
+      threadSpan: { fromMs: config.typing.warmupMs, toMs: config.typing.warmupMs + config.burstMs },
       onStart(startAtUs) {
         const burstAtUs = startAtUs + config.typing.warmupMs * 1000;
         // Where the server's threads spent the burst's span (in both rows, the same span of typing).
-        const spanEndUs = burstAtUs + config.burstMs * 1000;
-        threads = sleep((burstAtUs - nowUs()) / 1000)
-          .then(() => server.threads())
-          .then(async (from) => {
-            await sleep((spanEndUs - nowUs()) / 1000);
-            const to = await server.threads();
-            return from.samples && to.samples ? threadTimesBetween(to.pid, from.samples, to.samples) : null;
-          });
+        threads = threadTimesOver(async () => [await server.threads()], burstAtUs, burstAtUs + config.burstMs * 1000);
         threads.catch(() => {});
         if (!withBurst) return;
         options.log(`    ${config.comments} comments with a mention each over ${config.burstMs / 1000} s`);
@@ -126,7 +120,8 @@ async function measureRound(
         },
       },
     });
-    const span = await threads;
+    const serverThreads = await threads;
+    const span = serverThreads ? { server: serverThreads, typists: outcome.generatorThreads } : null;
     if (!withBurst) return { outcome, burst: null, threads: span };
     const posted = await burst!;
     outcome.checks.push(...(await mentionChecks(server, mentioned, posted, emailsAtEnd)));
@@ -138,29 +133,54 @@ async function measureRound(
   }
 }
 
+/** Where the threads spent the burst's span in one round: the server's, and the typing clients' processes' (summed). */
+interface SpanThreads {
+  server: Record<string, ThreadGroupTimes>;
+  typists: Record<string, ThreadGroupTimes> | null;
+}
+
 /**
- * Where the server's threads spent the burst's span, in ms per second, averaged over the rounds:
- * the event loop on a core and waiting for one, and the other threads by name (on a core / waiting).
- * Off Linux, nothing.
+ * Where the threads spent the burst's span, in ms per second, averaged over the rounds: the
+ * server's event loop on a core and waiting for one, its other threads by name, and the typing
+ * clients' processes (their event loops, where the latency is measured, as `main`), each group as
+ * "on a core / waiting". Off Linux, nothing.
  */
-function threadExtras(rounds: Record<string, ThreadGroupTimes>[], spanMs: number): Record<string, number | string> {
+function threadExtras(rounds: SpanThreads[], spanMs: number): Record<string, number | string> {
   if (rounds.length === 0) return {};
-  const perSecond = (pick: (groups: Record<string, ThreadGroupTimes>) => number) =>
-    round(rounds.reduce((sum, groups) => sum + pick(groups), 0) / rounds.length / (spanMs / 1000), 0);
-  const names = [...new Set(rounds.flatMap((groups) => Object.keys(groups)))].filter((name) => name !== 'main');
-  const others = names
-    .map((name) => ({
-      name,
-      run: perSecond((groups) => groups[name]?.runMs ?? 0),
-      wait: perSecond((groups) => groups[name]?.waitMs ?? 0),
-    }))
-    .filter((group) => group.run + group.wait >= 1)
-    .sort((a, b) => b.run - a.run);
+  const perSecond = (total: number, count: number) => round(total / count / (spanMs / 1000), 0);
+  const groupsLine = (all: Record<string, ThreadGroupTimes>[], skipMain: boolean) =>
+    [...new Set(all.flatMap((groups) => Object.keys(groups)))]
+      .filter((name) => !(skipMain && name === 'main'))
+      .map((name) => ({
+        name,
+        run: perSecond(
+          all.reduce((sum, groups) => sum + (groups[name]?.runMs ?? 0), 0),
+          all.length,
+        ),
+        wait: perSecond(
+          all.reduce((sum, groups) => sum + (groups[name]?.waitMs ?? 0), 0),
+          all.length,
+        ),
+      }))
+      .filter((group) => group.run + group.wait >= 1)
+      .sort((a, b) => b.run - a.run)
+      .map((group) => `${group.name} ${group.run}/${group.wait}`)
+      .join(', ') || 'none';
+  const server = rounds.map((r) => r.server);
+  const typists = rounds.flatMap((r) => (r.typists ? [r.typists] : []));
   return {
-    'server event loop over the burst’s span: on a core (ms per s)': perSecond((groups) => groups.main?.runMs ?? 0),
-    'server event loop over the burst’s span: waiting for a core (ms per s)': perSecond((groups) => groups.main?.waitMs ?? 0),
-    'server’s other threads over the burst’s span: on a core / waiting (ms per s)':
-      others.map((group) => `${group.name} ${group.run}/${group.wait}`).join(', ') || 'none',
+    'server event loop over the burst’s span: on a core (ms per s)': perSecond(
+      server.reduce((sum, groups) => sum + (groups.main?.runMs ?? 0), 0),
+      server.length,
+    ),
+    'server event loop over the burst’s span: waiting for a core (ms per s)': perSecond(
+      server.reduce((sum, groups) => sum + (groups.main?.waitMs ?? 0), 0),
+      server.length,
+    ),
+    'server’s other threads over the burst’s span: on a core / waiting (ms per s)': groupsLine(server, true),
+    ...(typists.length > 0
+      ? { 'typing clients’ processes over the burst’s span: on a core / waiting (ms per s)': groupsLine(typists, false) }
+      : {}),
   };
 }
 
@@ -237,7 +257,7 @@ export const s16: Scenario = {
       { label: `${spec.label}${BURST}`, spec, withBurst: true },
     ]);
     const bursts = new Map<string, Burst[]>();
-    const spans = new Map<string, Record<string, ThreadGroupTimes>[]>();
+    const spans = new Map<string, SpanThreads[]>();
     const results = await interleavedRounds(
       rows.map((row) => row.label),
       config.rounds,

@@ -15,6 +15,7 @@ import { nowUs, sleep } from '../lib/clock.ts';
 import { type Check, Generators, generatorCpu, type PhaseStats, phaseStats, type RunOptions } from '../lib/context.ts';
 import { type BenchUser, localAddress, type ServerUnderTest } from '../lib/servers.ts';
 import { concat, type Summary, summarize } from '../lib/stats.ts';
+import { type ThreadGroupTimes, type ThreadReading, threadTimesOver } from '../lib/threadTimes.ts';
 import type { ClientReport, ClientSpec, ConnectResult } from '../load/generator.ts';
 
 export interface TypingConfig {
@@ -38,6 +39,8 @@ export interface TypingConfig {
   document?: { meetingId: string; doc: string };
   /** Called with the moment typing starts (µs, monotonic clock), not awaited (S16 starts its burst). */
   onStart?: (startAtUs: number) => void;
+  /** Where the load generators' threads spent this span of typing (ms from its start; S16's burst). */
+  threadSpan?: { fromMs: number; toMs: number };
 }
 
 export interface TypingOutcome {
@@ -56,6 +59,8 @@ export interface TypingOutcome {
   scheduleLateP99Ms: number;
   checks: Check[];
   framesPerClient: number;
+  /** The generators' threads over `threadSpan`, summed over the processes by group; null without one (or off Linux). */
+  generatorThreads: Record<string, ThreadGroupTimes> | null;
 }
 
 export async function runTyping(options: RunOptions, instances: ServerUnderTest[], config: TypingConfig): Promise<TypingOutcome> {
@@ -116,6 +121,12 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
     await config.around?.before();
     const startAtUs = nowUs() + 300_000;
     config.onStart?.(startAtUs);
+    const span = config.threadSpan;
+    const generatorThreads = span
+      ? threadTimesOver(() => gens.all<ThreadReading>('threads'), startAtUs + span.fromMs * 1000, startAtUs + span.toMs * 1000)
+      : Promise.resolve(null);
+    // Awaited with the outcome; a failure there is not an unhandled rejection meanwhile.
+    generatorThreads.catch(() => {});
     options.log(`    typing: ${config.writers} writers × ${config.ratePerSec}/s for ${config.durationMs / 1000} s`);
     const typed = await gens.all<{ sendTimes: Float64Array[]; lateUs: Float64Array; counts: number[] }>('type', (g: number) => ({
       writers: config.writers,
@@ -250,6 +261,7 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
       scheduleLateP99Ms: summarize(concat(typed.map((t) => t.lateUs))).p99 / 1000,
       checks,
       framesPerClient: reports.reduce((sum, r) => sum + r.framesIn, 0) / reports.length,
+      generatorThreads: await generatorThreads,
     };
   } finally {
     await gens.all('closeAll').catch(() => {});
@@ -290,6 +302,8 @@ export function mergeOutcomes(outcomes: TypingOutcome[]): TypingOutcome {
       (check) => failing.get(check.name) ?? { ...check, detail: `${outcomes.length} rounds; ${check.detail ?? ''}` },
     ),
     framesPerClient: outcomes.reduce((sum, o) => sum + o.framesPerClient, 0) / outcomes.length,
+    // Per round only: a scenario that reports them keeps each round's (S16).
+    generatorThreads: null,
   };
 }
 

@@ -5,7 +5,14 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { sampleThreads, type ThreadSamples, threadTimesBetween } from '../../bench/lib/threadTimes.ts';
+import { nowUs } from '../../bench/lib/clock.ts';
+import {
+  sampleThreads,
+  type ThreadReading,
+  type ThreadSamples,
+  threadTimesBetween,
+  threadTimesOver,
+} from '../../bench/lib/threadTimes.ts';
 
 const ms = 1e6;
 const require = createRequire(import.meta.url);
@@ -33,6 +40,51 @@ describe('threadTimesBetween', () => {
       V8Worker: { runMs: 10, waitMs: 2, threads: 2 },
       WorkerThread: { runMs: 11, waitMs: 5, threads: 2 },
     });
+  });
+});
+
+describe('threadTimesOver', () => {
+  const reading = (pid: number, runMs: number, waitMs: number, worker = 0): ThreadReading => ({
+    pid,
+    samples: {
+      [String(pid)]: { name: 'node', runNs: runMs * ms, waitNs: waitMs * ms },
+      [String(pid + 1)]: { name: 'V8Worker', runNs: worker * ms, waitNs: 0 },
+    },
+  });
+
+  it('reads at both ends of the span and adds the processes up by group', async () => {
+    const readings = [
+      [reading(10, 100, 10, 5), reading(20, 200, 20)],
+      [reading(10, 160, 30, 9), reading(20, 240, 50, 2)],
+    ];
+    const reads: number[] = [];
+    const start = nowUs();
+    const result = await threadTimesOver(
+      async () => {
+        reads.push(nowUs());
+        return readings[reads.length - 1]!;
+      },
+      start + 20_000,
+      start + 60_000,
+    );
+    expect(result).toEqual({
+      main: { runMs: 60 + 40, waitMs: 20 + 30, threads: 2 },
+      V8Worker: { runMs: 4 + 2, waitMs: 0, threads: 2 },
+    });
+    // Each read waits for its end of the span.
+    expect(reads[0]! - start).toBeGreaterThanOrEqual(19_000);
+    expect(reads[1]! - start).toBeGreaterThanOrEqual(59_000);
+  });
+
+  it('gives nothing when a process has no counters (not Linux)', async () => {
+    const start = nowUs();
+    let n = 0;
+    const result = await threadTimesOver(
+      async () => (n++ === 0 ? [reading(10, 1, 1), { pid: 20, samples: null }] : [reading(10, 2, 2), { pid: 20, samples: null }]),
+      start,
+      start,
+    );
+    expect(result).toBeNull();
   });
 });
 
