@@ -5,7 +5,8 @@
  * server's event loop shares the machine with its own helper threads (V8's compiler and GC
  * workers, the mail thread, libuv's pool) and with the load generators; time it spends waiting
  * for a core delays every edit it holds, as much as time it spends busy does. S16 reports both
- * (bench/IMPROVEMENTS.md: the main thread waited 54-208 ms a second during the burst).
+ * (BENCHMARKS.md, 2026-12-05 16:04 UTC: the server's event loop waited 95-109 ms a second for a
+ * core during the burst of mentions, 53-56 ms without it).
  */
 import fs from 'node:fs';
 import { nowUs, sleep } from './clock.ts';
