@@ -149,20 +149,17 @@ interface SpanThreads {
  */
 function threadExtras(rounds: SpanThreads[], spanMs: number): Record<string, number | string> {
   if (rounds.length === 0) return {};
-  const perSecond = (total: number, count: number) => round(total / count / (spanMs / 1000), 0);
-  const groupsLine = (all: Record<string, ThreadGroupTimes>[], skipMain: boolean) =>
+  type Groups = Record<string, ThreadGroupTimes>;
+  /** The rounds' mean of `pick`, in ms per second of the span. */
+  const perSecond = (all: Groups[], pick: (groups: Groups) => number) =>
+    round(all.reduce((sum, groups) => sum + pick(groups), 0) / all.length / (spanMs / 1000), 0);
+  const groupsLine = (all: Groups[], skipMain: boolean) =>
     [...new Set(all.flatMap((groups) => Object.keys(groups)))]
       .filter((name) => !(skipMain && name === 'main'))
       .map((name) => ({
         name,
-        run: perSecond(
-          all.reduce((sum, groups) => sum + (groups[name]?.runMs ?? 0), 0),
-          all.length,
-        ),
-        wait: perSecond(
-          all.reduce((sum, groups) => sum + (groups[name]?.waitMs ?? 0), 0),
-          all.length,
-        ),
+        run: perSecond(all, (groups) => groups[name]?.runMs ?? 0),
+        wait: perSecond(all, (groups) => groups[name]?.waitMs ?? 0),
       }))
       .filter((group) => group.run + group.wait >= 1)
       .sort((a, b) => b.run - a.run)
@@ -171,13 +168,10 @@ function threadExtras(rounds: SpanThreads[], spanMs: number): Record<string, num
   const server = rounds.map((r) => r.server);
   const typists = rounds.flatMap((r) => (r.typists ? [r.typists] : []));
   return {
-    'server event loop over the burst’s span: on a core (ms per s)': perSecond(
-      server.reduce((sum, groups) => sum + (groups.main?.runMs ?? 0), 0),
-      server.length,
-    ),
+    'server event loop over the burst’s span: on a core (ms per s)': perSecond(server, (groups) => groups.main?.runMs ?? 0),
     'server event loop over the burst’s span: waiting for a core (ms per s)': perSecond(
-      server.reduce((sum, groups) => sum + (groups.main?.waitMs ?? 0), 0),
-      server.length,
+      server,
+      (groups) => groups.main?.waitMs ?? 0,
     ),
     'server’s other threads over the burst’s span: on a core / waiting (ms per s)': groupsLine(server, true),
     ...(typists.length > 0
