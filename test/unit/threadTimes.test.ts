@@ -90,7 +90,11 @@ describe('threadTimesOver', () => {
 
 // The counters are Linux's (/proc/self/task/<tid>/schedstat); CI and the benchmark run on Linux.
 describe.runIf(process.platform === 'linux')('sampleThreads on Linux', () => {
-  /** Keeps the calling thread on a core until the kernel has counted `ms` more of it there (busy machines take longer). */
+  /**
+   * Keeps the calling thread on a core until the kernel has counted `ms` more of it there (busy
+   * machines take longer). Source text, so that the worker thread runs the same code: a function's
+   * own `toString()` would carry the test runner's rewritten imports into the worker.
+   */
   const SPIN = `
     const fs = require('node:fs');
     const own = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
