@@ -78,6 +78,15 @@ class Connection {
     }
   }
 
+  /** Moves up to `remaining` body bytes (of a sized body or of a chunk) out of `buffer`; true once none remain. */
+  private body(buffer: Buffer): boolean {
+    const n = Math.min(this.remaining, buffer.length);
+    this.parts.push(buffer.subarray(0, n));
+    this.remaining -= n;
+    this.take(n);
+    return this.remaining === 0;
+  }
+
   /** Consumes `pending` as far as it goes; answers the request once its response is whole. */
   private parse(): void {
     while (this.pending && this.current) {
@@ -93,14 +102,9 @@ class Connection {
           this.take(end + 4);
           break;
         }
-        case State.Length: {
-          const n = Math.min(this.remaining, buffer.length);
-          this.parts.push(buffer.subarray(0, n));
-          this.remaining -= n;
-          this.take(n);
-          if (this.remaining === 0) this.finish();
+        case State.Length:
+          if (this.body(buffer)) this.finish();
           break;
-        }
         case State.ChunkSize: {
           const eol = buffer.indexOf(CRLF);
           if (eol < 0) return;
@@ -111,14 +115,9 @@ class Connection {
           this.state = size === 0 ? State.Trailers : State.ChunkData;
           break;
         }
-        case State.ChunkData: {
-          const n = Math.min(this.remaining, buffer.length);
-          this.parts.push(buffer.subarray(0, n));
-          this.remaining -= n;
-          this.take(n);
-          if (this.remaining === 0) this.state = State.ChunkEnd;
+        case State.ChunkData:
+          if (this.body(buffer)) this.state = State.ChunkEnd;
           break;
-        }
         case State.ChunkEnd: {
           if (buffer.length < 2) return;
           this.take(2);
