@@ -113,9 +113,27 @@ export class BenchClient {
     this.socket.on('error', (error: Error) => {
       if (!this.closing) this.fail(`socket error ${error.message}`);
     });
-    this.doc?.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE) this.sendUpdate(update);
-    });
+    this.doc?.on('update', this.sendLocalUpdate);
+  }
+
+  private readonly sendLocalUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== REMOTE) this.sendUpdate(update);
+  };
+
+  /**
+   * Applies what the server sent. With an 'update' listener on the document, yjs encodes every
+   * transaction as an update for it; the listener is off while a remote update is applied, whose
+   * encoding it would drop (a client applies some 49 remote edits for each it makes, and the load
+   * generators share the server's cores).
+   */
+  private applyRemote(update: Uint8Array): void {
+    const doc = this.doc!;
+    doc.off('update', this.sendLocalUpdate);
+    try {
+      Y.applyUpdate(doc, update, REMOTE);
+    } finally {
+      doc.on('update', this.sendLocalUpdate);
+    }
   }
 
   get synced(): boolean {
@@ -238,7 +256,7 @@ export class BenchClient {
           this.sentUpdates++;
           this.send(syncFrame(this.address, SYNC_STEP2, this.doc ? Y.encodeStateAsUpdate(this.doc, payload) : EMPTY_UPDATE));
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
-          if (this.doc) Y.applyUpdate(this.doc, payload, REMOTE);
+          if (this.doc) this.applyRemote(payload);
           this.options.onRemoteUpdate?.(payload, atUs);
           if (step === SYNC_STEP2 && !this.synced) {
             this.syncedUs = atUs;
