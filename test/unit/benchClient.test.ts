@@ -8,6 +8,7 @@ import { Server } from '@hocuspocus/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BenchClient } from '../../bench/load/client.ts';
+import { waitFor } from '../helpers/clients.ts';
 
 let server: Server;
 let url: string;
@@ -31,14 +32,6 @@ async function open(docName: string): Promise<BenchClient> {
   return client;
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 const text = (client: BenchClient) => client.doc!.getText('t').toString();
 
 describe('bench client', () => {
@@ -48,16 +41,16 @@ describe('bench client', () => {
     const sentBySync = b.sentUpdates;
 
     a.doc!.getText('t').insert(0, 'héllo 👋');
-    await until(() => text(b) === 'héllo 👋', 'b to hold a’s edit');
-    await until(() => a.acked === a.sentUpdates, 'a’s edit to be acknowledged');
+    await waitFor(() => text(b) === 'héllo 👋', { message: 'b to hold a’s edit' });
+    await waitFor(() => a.acked === a.sentUpdates, { message: 'a’s edit to be acknowledged' });
     // Applying a's edit sent nothing from b.
     expect(b.sentUpdates).toBe(sentBySync);
 
     // An edit made after a remote update was applied still goes out (the listener is back).
     b.doc!.getText('t').insert(0, '> ');
-    await until(() => text(a) === '> héllo 👋', 'a to hold b’s edit');
+    await waitFor(() => text(a) === '> héllo 👋', { message: 'a to hold b’s edit' });
     expect(b.sentUpdates).toBe(sentBySync + 1);
-    await until(() => b.acked === b.sentUpdates, 'b’s edit to be acknowledged');
+    await waitFor(() => b.acked === b.sentUpdates, { message: 'b’s edit to be acknowledged' });
     expect(server.hocuspocus.documents.get('edits')?.getText('t').toString()).toBe('> héllo 👋');
   });
 
@@ -66,10 +59,14 @@ describe('bench client', () => {
     const reader = await open('many');
     const sentBySync = reader.sentUpdates;
     for (let i = 0; i < 50; i++) writer.doc!.getText('t').insert(i, 'x');
-    await until(() => text(reader).length === 50, 'the reader to hold 50 characters');
+    await waitFor(() => text(reader).length === 50, { message: 'the reader to hold 50 characters' });
     expect(reader.sentUpdates).toBe(sentBySync);
     reader.doc!.getText('t').insert(50, '!');
-    await until(() => text(writer).endsWith('!'), 'the writer to hold the reader’s edit');
+    await waitFor(() => text(writer).endsWith('!'), {
+      timeout: 5_000,
+      interval: 5,
+      message: 'the writer to hold the reader’s edit',
+    });
     expect(text(writer)).toBe(`${'x'.repeat(50)}!`);
   });
 });
