@@ -5,6 +5,7 @@
  * the request that caused the notification.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
@@ -77,6 +78,47 @@ describe('kill -9 between the change and the delivery', () => {
     }))!;
     expect(mail.subject).toContain('mentioned you');
     await sleep(2000);
+    expect(sink.to('mei@example.org').filter((m) => m.text.includes(threadId))).toHaveLength(1);
+  });
+});
+
+describe('kill -9 in the middle of sending, on the embedded store', () => {
+  it('the restarted process sends the email at once, not after the dead process’s two-minute lease', {
+    timeout: 90_000,
+  }, async () => {
+    // An SMTP server that takes the connection and never greets: the email stays claimed ('sending').
+    const held: net.Socket[] = [];
+    const silent = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (silent.address() as net.AddressInfo).port;
+    const env = {
+      DATA_DIR: tempDir('outbox-midsend'),
+      PORT: String(await freePort()),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      NOTIFY_TICK_MS: '100',
+      NOTIFY_COALESCE_MS: '0',
+      LOG_LEVEL: 'warn',
+    };
+    const first = await startServerProcess(env);
+    processes.push(first);
+    const kwame = await login(first.baseUrl, 'kwame@example.org');
+    const mei = await login(first.baseUrl, 'mei@example.org');
+    const threadId = await mention(first.baseUrl, kwame, mei, 'the host country agreement');
+    await waitFor(() => held.length > 0, { timeout: 20_000, message: 'the SMTP connection of the first process' });
+    first.child.kill('SIGKILL');
+    await first.exited;
+    for (const socket of held) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+
+    const sink = await startSmtpSink(smtpPort);
+    sinks.push(sink);
+    const second = await startServerProcess(env);
+    processes.push(second);
+    await waitFor(() => sink.to('mei@example.org').some((m) => m.text.includes(threadId)), {
+      timeout: 20_000,
+      message: 'the mention email from the restarted process',
+    });
+    await sleep(1000);
     expect(sink.to('mei@example.org').filter((m) => m.text.includes(threadId))).toHaveLength(1);
   });
 });

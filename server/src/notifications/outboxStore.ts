@@ -71,6 +71,20 @@ export class OutboxStore {
     });
   }
 
+  /**
+   * On SQLite only: every row still claimed ('sending') belongs to a process that died, since
+   * one process owns the database file; it is due again at once instead of after its lease.
+   * (On PostgreSQL a claim may belong to a live instance, and the lease decides.)
+   */
+  async releaseDeadClaims(now = Date.now()): Promise<number> {
+    if (this.db.dialect !== 'sqlite') return 0;
+    const result = await this.db.run(
+      `UPDATE notification_outbox SET status = 'retry', due_at = ?, claimed_by = NULL, claimed_until = NULL WHERE status = 'sending'`,
+      [now],
+    );
+    return result.changes;
+  }
+
   private async compose(tx: SqlExecutor, row: OutboxRow, now: number): Promise<ComposedEmail> {
     const userId = row.user_id!;
     const mode = row.channel === 'digest' ? 'digest' : 'immediate';

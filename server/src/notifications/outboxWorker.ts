@@ -59,6 +59,7 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private stopped = false;
   private lastChecks = 0;
+  private deadClaimsReleased = false;
   private readonly calls: CallNotices;
   private readonly turns: QuietTurns;
 
@@ -89,6 +90,12 @@ export class OutboxWorker {
 
   /** One round: periodic checks when due, then every due message (batch after batch). */
   async tick(now = Date.now()): Promise<void> {
+    if (!this.deadClaimsReleased) {
+      this.deadClaimsReleased = true;
+      const released = await this.options.outbox.releaseDeadClaims(now);
+      if (released > 0)
+        this.options.log.info({ released }, 'notification outbox: messages claimed before a restart are due again');
+    }
     if (now - this.lastChecks >= Math.min(CHECK_EVERY_MS, this.options.config.tickMs * 10)) {
       this.lastChecks = now;
       await this.checkDueActions(now);
