@@ -11,7 +11,13 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as ws from 'ws';
-import { BROADCAST_SLICE_MS, encodeBroadcastsOnce, MAX_WAITING_BROADCASTS } from '../../server/src/collab/broadcasts.ts';
+import {
+  BROADCAST_SLICE_MS,
+  encodeBroadcastsOnce,
+  HEAVY_FLUSH_BYTES,
+  HEAVY_SLICE_MS,
+  MAX_WAITING_BROADCASTS,
+} from '../../server/src/collab/broadcasts.ts';
 import { corkForThisTurn, frameHeaderLength, holdingSocket, writeFrameHeader } from '../../server/src/collab/socketWrites.ts';
 import { closeWsPairs, wsPairs } from '../helpers/wsPairs.ts';
 
@@ -135,6 +141,84 @@ describe('broadcasts', () => {
     expect(events).toEqual([]);
     document.flush();
     expect(events).toEqual([0, 1, 2].flatMap((i) => [`${i} update`, `${i} awareness`, `${i} written`]));
+    document.destroy();
+  });
+
+  it('write a heavy flush to a small audience in short slices, in order, with other work served between them', async () => {
+    const document = new Document('live:m1');
+    const received: string[][] = [];
+    for (let i = 0; i < 20; i++) {
+      const inbox: string[] = [];
+      received.push(inbox);
+      const connection = {
+        messageAddress: `${document.name}\u0000session-${i}`,
+        webSocket: { writeNow() {} },
+        send(bytes: Uint8Array) {
+          slowWrite(300); // a large frame's system call
+          const decoder = decoding.createDecoder(bytes);
+          decoding.readVarString(decoder);
+          inbox.push(decoding.readVarUint(decoder) === 0 ? `update of ${bytes.length} bytes` : 'awareness');
+        },
+      } as unknown as Connection;
+      document.connections.set(connection, { clients: new Set() });
+    }
+    encodeBroadcastsOnce(document);
+    // One flush: an update of 30,000 characters and a caret, to 20 connections: 600 KB in all.
+    document.getText('t').insert(0, 'x'.repeat(30_000));
+    document.awareness.setLocalState({ cursor: 1 });
+    const started = performance.now();
+    document.flush();
+    const firstSlice = performance.now() - started;
+    // 20 sockets × 2 frames × 0.3 ms would hold the loop 12 ms: the first slice stops after about HEAVY_SLICE_MS.
+    const reached = received.filter((inbox) => inbox.length === 2).length;
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(20);
+    expect(firstSlice).toBeLessThan(HEAVY_SLICE_MS + 5);
+    // A light flush made meanwhile goes behind it, for every connection.
+    document.getText('t').insert(0, 'y');
+    document.flush();
+    let served = 0;
+    const count = () => {
+      served++;
+      if (!received.every((inbox) => inbox.length === 3)) setImmediate(count);
+    };
+    setImmediate(count);
+    for (let i = 0; i < 200 && !received.every((inbox) => inbox.length === 3); i++) await turn();
+    const sizes = received.map((inbox) => inbox.map((message) => Number(message.match(/\d+/)?.[0] ?? 0)));
+    expect(sizes.reduce((sum, [first]) => sum + first!, 0)).toBeGreaterThan(HEAVY_FLUSH_BYTES);
+    for (const [i, inbox] of received.entries()) {
+      // The large update, its caret, then the small update: in the order they were made.
+      expect(inbox.map((message) => message.replace(/\d+/, 'N'))).toEqual([
+        'update of N bytes',
+        'awareness',
+        'update of N bytes',
+      ]);
+      expect(sizes[i]![0]).toBeGreaterThan(30_000);
+      expect(sizes[i]![2]).toBeLessThan(100);
+    }
+    // Other work ran between the slices: the rest took several turns.
+    expect(served).toBeGreaterThan(3);
+    document.destroy();
+  });
+
+  it('write a light flush to a small audience at once, however slow its sockets', () => {
+    const document = new Document('agenda:m1');
+    const received: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const connection = {
+        messageAddress: `${document.name}\u0000session-${i}`,
+        webSocket: { writeNow() {} },
+        send() {
+          slowWrite(300);
+          received.push(i);
+        },
+      } as unknown as Connection;
+      document.connections.set(connection, { clients: new Set() });
+    }
+    encodeBroadcastsOnce(document);
+    document.getText('t').insert(0, 'a');
+    document.flush();
+    expect(received).toHaveLength(20);
     document.destroy();
   });
 

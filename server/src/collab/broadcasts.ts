@@ -69,6 +69,22 @@ const FRAMES_PER_CLOCK_CHECK = 64;
  */
 export const WRITTEN_TOGETHER_MAX_CONNECTIONS = 128;
 
+/**
+ * A flush to a small audience whose frames add up to more than this many bytes (every receiver's
+ * together) is written in slices of HEAVY_SLICE_MS, each socket's frames still in one write: the
+ * threads of a meeting's live document during a burst of comments (25 threads of about 1 KB each
+ * to 50 watchers every 250 ms, 1.2 MB) took 4 ms on average and up to 15 ms of socket writes in
+ * one turn, and the typists' edits that arrived meanwhile waited for all of it (S16,
+ * bench/IMPROVEMENTS.md). A typing flush (tens of bytes to each receiver) stays far below and is
+ * written at once, as before. As with a large audience, a frame sent straight to a connection (a
+ * sync reply) may reach it before the rest of such a flush; Yjs updates and awareness states
+ * apply in any order.
+ */
+export const HEAVY_FLUSH_BYTES = 512 * 1024;
+
+/** How long one slice of a heavy flush writes before the event loop serves other work. */
+export const HEAVY_SLICE_MS = 1;
+
 /** One broadcast being written: its encoding, and who gets it (the connections when it was made). */
 interface PendingBroadcast {
   connections: Connection[];
@@ -77,6 +93,14 @@ interface PendingBroadcast {
   filter: ((connection: Connection) => boolean) | undefined;
   plain: Uint8Array | null;
   body: Uint8Array | null;
+  /**
+   * Set on an entry that stands for a whole flush written behind others (a heavy flush's rest, or
+   * a flush that came while one was being written): each of its connections gets all of these
+   * broadcasts together, one write per socket, as in writeTogether.
+   */
+  flush?: PendingBroadcast[];
+  /** The length of this entry's slices when not BROADCAST_SLICE_MS (a heavy flush). */
+  sliceMs?: number;
 }
 
 /**
@@ -164,8 +188,10 @@ export function encodeBroadcastsOnce(document: Document): void {
     let sinceCheck = 0;
     while (queue.length > 0) {
       const pending = queue[0]!;
+      // A heavy flush's frames are large: the clock is looked at after each of them.
+      const framesPerCheck = pending.sliceMs === undefined ? FRAMES_PER_CLOCK_CHECK : 1;
       while (pending.next < pending.connections.length) {
-        if (++sinceCheck >= FRAMES_PER_CLOCK_CHECK) {
+        if (++sinceCheck >= framesPerCheck) {
           sinceCheck = 0;
           // The frames' system calls (made when their sockets are uncorked) are most of what a
           // broadcast costs: make them inside the slice, so that the slice lasts what it says.
@@ -173,7 +199,9 @@ export function encodeBroadcastsOnce(document: Document): void {
           writeCorkedFrames();
           if (performance.now() >= deadline) return;
         }
-        sendTo(pending.connections[pending.next++]!, pending);
+        const connection = pending.connections[pending.next++]!;
+        if (pending.flush) writeFlushTo(connection, pending.flush);
+        else sendTo(connection, pending);
       }
       queue.shift();
     }
@@ -188,7 +216,7 @@ export function encodeBroadcastsOnce(document: Document): void {
 
   const pump = () => {
     scheduled = false;
-    write(performance.now() + BROADCAST_SLICE_MS);
+    write(performance.now() + (queue[0]?.sliceMs ?? BROADCAST_SLICE_MS));
     writeCorkedFrames();
     scheduleRest();
   };
@@ -213,21 +241,59 @@ export function encodeBroadcastsOnce(document: Document): void {
     scheduleRest();
   };
 
+  /** One connection's frames of a flush, together (see WRITTEN_TOGETHER_MAX_CONNECTIONS). */
+  const writeFlushTo = (connection: Connection, broadcasts: PendingBroadcast[]): void => {
+    const socket = connection.webSocket;
+    if (canSendFrames(socket) && socket.canSendFrames()) sendFlushTo(connection, socket, broadcasts);
+    else for (const pending of broadcasts) sendTo(connection, pending);
+    // A socket that holds its frames (until its writer's edit is committed) writes them then.
+    if (canWriteNow(socket)) socket.writeNow();
+  };
+
   /** The flush's broadcasts (made with the same connections), socket by socket (see WRITTEN_TOGETHER_MAX_CONNECTIONS). */
   const writeTogether = (broadcasts: PendingBroadcast[]): void => {
-    const connections = broadcasts[0]?.connections ?? [];
-    if (queue.length > 0 || connections.length > WRITTEN_TOGETHER_MAX_CONNECTIONS) {
-      // Behind earlier broadcasts still being written, or a large audience: in order, in slices.
+    const first = broadcasts[0];
+    if (!first) return;
+    const connections = first.connections;
+    if (connections.length > WRITTEN_TOGETHER_MAX_CONNECTIONS) {
+      // A large audience: broadcast by broadcast, in order, in slices.
       for (const pending of broadcasts) enqueue(pending);
       return;
     }
-    for (const connection of connections) {
-      const socket = connection.webSocket;
-      if (canSendFrames(socket) && socket.canSendFrames()) sendFlushTo(connection, socket, broadcasts);
-      else for (const pending of broadcasts) sendTo(connection, pending);
-      // A socket that holds its frames (until its writer's edit is committed) writes them then.
-      if (canWriteNow(socket)) socket.writeNow();
+    const heavy = flushBytes(broadcasts) * connections.length > HEAVY_FLUSH_BYTES;
+    const entry = (next: number): PendingBroadcast => ({
+      ...first,
+      next,
+      flush: broadcasts,
+      ...(heavy ? { sliceMs: HEAVY_SLICE_MS } : {}),
+    });
+    if (queue.length > 0) {
+      // Behind what is still being written: the whole flush, in order, after it.
+      queue.push(entry(0));
+      if (queue.length > MAX_WAITING_BROADCASTS) write(Infinity);
+      scheduleRest();
+      return;
     }
+    const deadline = heavy ? performance.now() + HEAVY_SLICE_MS : 0;
+    for (let index = 0; index < connections.length; index++) {
+      if (heavy && index > 0 && performance.now() >= deadline) {
+        // The rest in later turns, in slices of HEAVY_SLICE_MS, with other work served between them.
+        queue.push(entry(index));
+        scheduleRest();
+        return;
+      }
+      writeFlushTo(connections[index]!, broadcasts);
+    }
+  };
+
+  /** The bytes of one copy of each of the flush's broadcasts (each is encoded once, here or when first sent). */
+  const flushBytes = (broadcasts: PendingBroadcast[]): number => {
+    let bytes = 0;
+    for (const pending of broadcasts) {
+      pending.plain ??= pending.encode(document.name);
+      bytes += pending.plain.length;
+    }
+    return bytes;
   };
 
   replaceBroadcast(document, broadcast);
