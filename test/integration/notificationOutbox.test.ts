@@ -43,24 +43,33 @@ async function mention(baseUrl: string, author: Session, target: Session, words:
   return result.body.id;
 }
 
+/**
+ * A server process whose SMTP server is at `smtpPort` (down, or not answering), with kwame and mei
+ * signed in; `env` starts the same server again on the same data.
+ */
+async function serverWithMail(smtpPort: number, label: string, extra: Record<string, string> = {}) {
+  const env = {
+    DATA_DIR: tempDir(label),
+    PORT: String(await freePort()),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    NOTIFY_TICK_MS: '100',
+    NOTIFY_COALESCE_MS: '0',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+  const first = await startServerProcess(env);
+  processes.push(first);
+  const kwame = await login(first.baseUrl, 'kwame@example.org');
+  const mei = await login(first.baseUrl, 'mei@example.org');
+  return { env, first, kwame, mei };
+}
+
 describe('kill -9 between the change and the delivery', () => {
   it('sends the email after the restart, once; the request did not wait for the dead SMTP server', {
     timeout: 90_000,
   }, async () => {
     const smtpPort = await freePort(); // nothing listens there yet: SMTP is down
-    const env = {
-      DATA_DIR: tempDir('outbox-kill'),
-      PORT: String(await freePort()),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      NOTIFY_TICK_MS: '100',
-      NOTIFY_COALESCE_MS: '0',
-      NOTIFY_BACKOFF_BASE_MS: '200',
-      LOG_LEVEL: 'warn',
-    };
-    const first = await startServerProcess(env);
-    processes.push(first);
-    const kwame = await login(first.baseUrl, 'kwame@example.org');
-    const mei = await login(first.baseUrl, 'mei@example.org');
+    const { env, first, kwame, mei } = await serverWithMail(smtpPort, 'outbox-kill', { NOTIFY_BACKOFF_BASE_MS: '200' });
     const started = performance.now();
     const threadId = await mention(first.baseUrl, kwame, mei, 'the budget line, please');
     expect(performance.now() - started).toBeLessThan(2000);
@@ -91,18 +100,7 @@ describe('kill -9 in the middle of sending, on the embedded store', () => {
     const silent = net.createServer((socket) => held.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const smtpPort = (silent.address() as net.AddressInfo).port;
-    const env = {
-      DATA_DIR: tempDir('outbox-midsend'),
-      PORT: String(await freePort()),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      NOTIFY_TICK_MS: '100',
-      NOTIFY_COALESCE_MS: '0',
-      LOG_LEVEL: 'warn',
-    };
-    const first = await startServerProcess(env);
-    processes.push(first);
-    const kwame = await login(first.baseUrl, 'kwame@example.org');
-    const mei = await login(first.baseUrl, 'mei@example.org');
+    const { env, first, kwame, mei } = await serverWithMail(smtpPort, 'outbox-midsend');
     const threadId = await mention(first.baseUrl, kwame, mei, 'the host country agreement');
     await waitFor(() => held.length > 0, { timeout: 20_000, message: 'the SMTP connection of the first process' });
     first.child.kill('SIGKILL');
