@@ -9,7 +9,7 @@
  * core during the burst of mentions, 53-56 ms without it).
  */
 import fs from 'node:fs';
-import { nowUs, sleep } from './clock.ts';
+import { sleepUntil } from './clock.ts';
 
 /** One thread's counters at a moment: its name (comm) and cumulative time on a core and waiting, ns. */
 export interface ThreadSample {
@@ -87,9 +87,11 @@ export async function threadTimesOver(
   fromUs: number,
   toUs: number,
 ): Promise<Record<string, ThreadGroupTimes> | null> {
-  await sleep((fromUs - nowUs()) / 1000);
+  // Never early: a timer counts from the event loop's cached clock, which can be a millisecond
+  // behind, so a plain sleep read the span's start up to that much before it (a test caught it).
+  await sleepUntil(fromUs);
   const before = await read();
-  await sleep((toUs - nowUs()) / 1000);
+  await sleepUntil(toUs);
   const after = await read();
   const sum: Record<string, ThreadGroupTimes> = {};
   for (const [i, reading] of after.entries()) {
