@@ -1,7 +1,15 @@
 /**
- * The index on SQLite: an FTS5 table with the trigram tokenizer, which finds any substring of
- * three characters or more in any script (Chinese has no spaces between words) and folds case
- * and Latin accents itself. Shorter words fall back to LIKE over the same table.
+ * The index on SQLite: the rows in `search_entries`, an ordinary table whose key columns are
+ * indexed (as on PostgreSQL), and over it an FTS5 table with the trigram tokenizer that indexes
+ * their title and body only (external content: the text is stored once). The trigram tokenizer
+ * finds any substring of three characters or more in any script (Chinese has no spaces between
+ * words) and folds case and Latin accents itself. Shorter words fall back to LIKE over the entries.
+ *
+ * Why two tables: FTS5 cannot index its other columns, so finding an entry by kind and key in an
+ * FTS5 table reads the whole index. Every edit, hide or delete of a comment, and every store of a
+ * collaborative document (while people type), replaced its rows that way: 3 ms per change with
+ * 5,000 rows indexed, 22 ms with 20,000, on the event loop. Now the rows are found through an
+ * index and leave the FTS5 table by rowid.
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
@@ -9,19 +17,37 @@ import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS 
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
+/** What FTS5 indexes of an entry; the other columns are only read back from `search_entries`. */
+const TEXT_COLUMNS = 'title, body';
+/** Removes a stored document's rows; `doc <> ''` picks the partial index, and an empty name never takes the SQL rows. */
+export const DOCUMENT_ROWS_DELETE = "DELETE FROM search_entries WHERE doc = ? AND doc <> ''";
+const FTS_OPTIONS = "content = 'search_entries', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1'";
+/** The kinds whose entries a change finds by `target` (a poll's options): each gets a partial index. */
+const TARGET_KINDS = [
+  ...new Set(
+    Object.values(TABLE_REFRESHES)
+      .flat()
+      .filter((refresh) => refresh.column === 'target')
+      .map((refresh) => refresh.kind),
+  ),
+];
+
+/** The entries of a changed row, found through `search_entries_ref` or a kind's `search_entries_target_*`. */
+function entriesOf(kind: string, column: 'ref_id' | 'target', key: string): string {
+  return `search_entries WHERE kind = '${kind}' AND ${column} = ${key}`;
+}
 
 function triggerSql(table: string, op: (typeof OPS)[number]): string {
   const body = TABLE_REFRESHES[table]!.flatMap(({ kind, column, key }) => {
     const statements: string[] = [];
-    if (op !== 'INSERT') statements.push(`DELETE FROM search_fts WHERE kind = '${kind}' AND ${column} = OLD.${key};`);
+    if (op !== 'INSERT') statements.push(`DELETE FROM ${entriesOf(kind, column, `OLD.${key}`)};`);
     if (op !== 'DELETE') {
-      // A new row keyed by its own id has nothing in the index yet, and this DELETE scans the whole
-      // index (FTS5 does not index kind, ref_id or target): with 5,000 rows indexed it took 3-9 ms of
-      // every new comment's transaction. A new attachment version (keyed by its attachment) replaces one.
+      // A new row keyed by its own id has nothing in the index yet: no lookup to pay in every new
+      // comment's transaction. A new attachment version (keyed by its attachment) replaces one.
       const fresh = op === 'INSERT' && key === 'id';
-      if (!fresh) statements.push(`DELETE FROM search_fts WHERE kind = '${kind}' AND ${column} = NEW.${key};`);
+      if (!fresh) statements.push(`DELETE FROM ${entriesOf(kind, column, `NEW.${key}`)};`);
       statements.push(
-        `INSERT INTO search_fts (${COLUMNS}) SELECT ${COLUMNS} FROM search_src WHERE kind = '${kind}' AND ${column} = NEW.${key};`,
+        `INSERT INTO search_entries (${COLUMNS}) SELECT ${COLUMNS} FROM search_src WHERE kind = '${kind}' AND ${column} = NEW.${key};`,
       );
     }
     return statements;
@@ -29,6 +55,21 @@ function triggerSql(table: string, op: (typeof OPS)[number]): string {
   const event = op === 'UPDATE' ? `UPDATE OF ${UPDATE_COLUMNS[table]!.join(', ')}` : op;
   return `CREATE TRIGGER search_${table}_${op.toLowerCase()} AFTER ${event} ON ${table} BEGIN\n${body.join('\n')}\nEND`;
 }
+
+/** The triggers that keep the FTS5 table in step with `search_entries` (external content does not follow by itself). */
+const ENTRY_TRIGGERS = [
+  `CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN
+    INSERT INTO search_fts (rowid, ${TEXT_COLUMNS}) VALUES (NEW.id, NEW.title, NEW.body);
+  END`,
+  // FTS5 removes an external-content row by being told the text it indexed.
+  `CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN
+    INSERT INTO search_fts (search_fts, rowid, ${TEXT_COLUMNS}) VALUES ('delete', OLD.id, OLD.title, OLD.body);
+  END`,
+  `CREATE TRIGGER search_entries_update AFTER UPDATE ON search_entries BEGIN
+    INSERT INTO search_fts (search_fts, rowid, ${TEXT_COLUMNS}) VALUES ('delete', OLD.id, OLD.title, OLD.body);
+    INSERT INTO search_fts (rowid, ${TEXT_COLUMNS}) VALUES (NEW.id, NEW.title, NEW.body);
+  END`,
+];
 
 export class SqliteSearchIndex implements SearchIndex {
   private readonly db: Db;
@@ -39,31 +80,47 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async setup(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.run(
-        `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-          kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, target UNINDEXED, doc UNINDEXED, title, body,
-          tokenize = 'trigram remove_diacritics 1')`,
-      );
+      // Before the entries table, the FTS5 table held the rows itself. Its document rows are
+      // indexed again from the stored documents at the first search (DocumentIndexer.backfill).
+      const fts = await tx.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'");
+      if (fts && !fts.sql.includes('search_entries')) await tx.run('DROP TABLE search_fts');
+      await tx.run(`CREATE TABLE IF NOT EXISTS search_entries (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref_id TEXT NOT NULL, meeting_id TEXT NOT NULL, target TEXT NOT NULL,
+        doc TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL)`);
+      await tx.run('CREATE INDEX IF NOT EXISTS search_entries_ref ON search_entries (kind, ref_id)');
+      // Partial indexes: a new comment's entry is written to no index it will never be looked up by.
+      for (const kind of TARGET_KINDS) {
+        await tx.run(
+          `CREATE INDEX IF NOT EXISTS search_entries_target_${kind} ON search_entries (target) WHERE kind = '${kind}'`,
+        );
+      }
+      await tx.run("CREATE INDEX IF NOT EXISTS search_entries_doc ON search_entries (doc) WHERE doc <> ''");
+      await tx.run(`CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${TEXT_COLUMNS}, ${FTS_OPTIONS})`);
       // Recreated at every start so that a newer definition replaces an older one.
+      for (const op of OPS) await tx.run(`DROP TRIGGER IF EXISTS search_entries_${op.toLowerCase()}`);
       for (const table of Object.keys(TABLE_REFRESHES)) {
         for (const op of OPS) await tx.run(`DROP TRIGGER IF EXISTS search_${table}_${op.toLowerCase()}`);
       }
       await tx.run('DROP VIEW IF EXISTS search_src');
       await tx.run(`CREATE VIEW search_src AS ${SOURCE_VIEW}`);
+      // The SQL rows are read again from their tables, then the FTS5 index is built from every
+      // entry in one pass (cheaper than removing and adding them one by one through the triggers).
+      const kinds = SQL_KINDS.map((kind) => `'${kind}'`).join(', ');
+      await tx.run(`DELETE FROM search_entries WHERE kind IN (${kinds})`);
+      await tx.run(`INSERT INTO search_entries (${COLUMNS}) SELECT ${COLUMNS} FROM search_src`);
+      await tx.run("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
+      for (const sql of ENTRY_TRIGGERS) await tx.run(sql);
       for (const table of Object.keys(TABLE_REFRESHES)) {
         for (const op of OPS) await tx.run(triggerSql(table, op));
       }
-      const kinds = SQL_KINDS.map((kind) => `'${kind}'`).join(', ');
-      await tx.run(`DELETE FROM search_fts WHERE kind IN (${kinds})`);
-      await tx.run(`INSERT INTO search_fts (${COLUMNS}) SELECT ${COLUMNS} FROM search_src`);
     });
   }
 
   async replaceDocument(doc: string, entries: IndexEntry[], tx: SqlExecutor = this.db): Promise<void> {
     const write = async (executor: SqlExecutor) => {
-      await executor.run('DELETE FROM search_fts WHERE doc = ?', [doc]);
+      await executor.run(DOCUMENT_ROWS_DELETE, [doc]);
       for (const entry of entries) {
-        await executor.run(`INSERT INTO search_fts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+        await executor.run(`INSERT INTO search_entries (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
           entry.kind,
           entry.refId,
           entry.meetingId,
@@ -79,7 +136,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async indexedDocuments(): Promise<Set<string>> {
-    const rows = await this.db.all<{ doc: string }>("SELECT DISTINCT doc FROM search_fts WHERE doc <> ''");
+    const rows = await this.db.all<{ doc: string }>("SELECT DISTINCT doc FROM search_entries WHERE doc <> ''");
     return new Set(rows.map((row) => row.doc));
   }
 
@@ -94,17 +151,19 @@ export class SqliteSearchIndex implements SearchIndex {
       params.push(long.map((word) => `"${word.replaceAll('"', '""')}"`).join(' '));
     }
     for (const word of short) {
-      where.push("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')");
+      where.push("(e.title LIKE ? ESCAPE '\\' OR e.body LIKE ? ESCAPE '\\')");
       params.push(`%${likeEscape(word)}%`, `%${likeEscape(word)}%`);
     }
     if (options.meetingId) {
-      where.push('meeting_id = ?');
+      where.push('e.meeting_id = ?');
       params.push(options.meetingId);
     }
     params.push(options.limit);
-    const order = long.length > 0 ? 'ORDER BY rank' : '';
+    // Words of three characters or more go through FTS5 (best first); only shorter ones read every entry.
+    const from = long.length > 0 ? 'search_fts JOIN search_entries e ON e.id = search_fts.rowid' : 'search_entries e';
+    const order = long.length > 0 ? 'ORDER BY search_fts.rank' : '';
     const rows = await this.db.all<IndexRow>(
-      `SELECT kind, ref_id, meeting_id, target, title, body FROM search_fts WHERE ${where.join(' AND ')} ${order} LIMIT ?`,
+      `SELECT e.kind, e.ref_id, e.meeting_id, e.target, e.title, e.body FROM ${from} WHERE ${where.join(' AND ')} ${order} LIMIT ?`,
       params,
     );
     return rows.map(toEntry);
