@@ -63,6 +63,16 @@ function documentWith(count: number, writeMicroseconds = 0) {
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A connection stand-in for the flush tests: `send` gets each frame; the socket's `writeNow` ends its turn's writes. */
+function addConnection(document: Document, i: number, send: (bytes: Uint8Array) => void, writeNow: () => void = () => {}): void {
+  const connection = {
+    messageAddress: `${document.name}\u0000session-${i}`,
+    webSocket: { writeNow },
+    send,
+  } as unknown as Connection;
+  document.connections.set(connection, { clients: new Set() });
+}
+
 describe('broadcasts', () => {
   it('reach a small audience at once, encoded once, each under its own address', () => {
     const { received, broadcast } = documentWith(10);
@@ -123,16 +133,16 @@ describe('broadcasts', () => {
     const document = new Document('agenda:m1');
     const events: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const connection = {
-        messageAddress: `${document.name}\u0000session-${i}`,
-        webSocket: { writeNow: () => events.push(`${i} written`) },
-        send(bytes: Uint8Array) {
+      addConnection(
+        document,
+        i,
+        (bytes: Uint8Array) => {
           const decoder = decoding.createDecoder(bytes);
           decoding.readVarString(decoder);
           events.push(`${i} ${decoding.readVarUint(decoder) === 0 ? 'update' : 'awareness'}`);
         },
-      } as unknown as Connection;
-      document.connections.set(connection, { clients: new Set() });
+        () => events.push(`${i} written`),
+      );
     }
     encodeBroadcastsOnce(document);
     // What a turn brings (flushDelay 0): an update and a caret, gathered until the flush.
@@ -150,17 +160,12 @@ describe('broadcasts', () => {
     for (let i = 0; i < 20; i++) {
       const inbox: string[] = [];
       received.push(inbox);
-      const connection = {
-        messageAddress: `${document.name}\u0000session-${i}`,
-        webSocket: { writeNow() {} },
-        send(bytes: Uint8Array) {
-          slowWrite(300); // a large frame's system call
-          const decoder = decoding.createDecoder(bytes);
-          decoding.readVarString(decoder);
-          inbox.push(decoding.readVarUint(decoder) === 0 ? `update of ${bytes.length} bytes` : 'awareness');
-        },
-      } as unknown as Connection;
-      document.connections.set(connection, { clients: new Set() });
+      addConnection(document, i, (bytes: Uint8Array) => {
+        slowWrite(300); // a large frame's system call
+        const decoder = decoding.createDecoder(bytes);
+        decoding.readVarString(decoder);
+        inbox.push(decoding.readVarUint(decoder) === 0 ? `update of ${bytes.length} bytes` : 'awareness');
+      });
     }
     encodeBroadcastsOnce(document);
     // One flush: an update of 30,000 characters and a caret, to 20 connections: 600 KB in all.
@@ -205,15 +210,10 @@ describe('broadcasts', () => {
     const document = new Document('agenda:m1');
     const received: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const connection = {
-        messageAddress: `${document.name}\u0000session-${i}`,
-        webSocket: { writeNow() {} },
-        send() {
-          slowWrite(300);
-          received.push(i);
-        },
-      } as unknown as Connection;
-      document.connections.set(connection, { clients: new Set() });
+      addConnection(document, i, () => {
+        slowWrite(300);
+        received.push(i);
+      });
     }
     encodeBroadcastsOnce(document);
     document.getText('t').insert(0, 'a');
