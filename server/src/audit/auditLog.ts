@@ -95,11 +95,11 @@ export class AuditLog {
         : undefined;
     if (actions?.length === 0) return [];
     if (!actions) return (await this.select(where, params, 'at DESC, id DESC', limit)).map(toEntry);
-    const newest = `SELECT id, at, actor_id, action, subject, detail FROM audit_log
-      WHERE ${['action = ?', ...where].join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`;
-    if (actions.length === 1) return (await this.db.all<AuditRow>(newest, [actions[0]!, ...params, limit])).map(toEntry);
+    const ofAction = ['action = ?', ...where];
+    if (actions.length === 1)
+      return (await this.select(ofAction, [actions[0]!, ...params], 'at DESC, id DESC', limit)).map(toEntry);
     // One indexed read per action, merged: at most `limit` rows each, whatever the size of the log.
-    const parts = actions.map((_, k) => `SELECT * FROM (${newest}) AS a${k}`);
+    const parts = actions.map((_, k) => `SELECT * FROM (${selectSql(ofAction, 'at DESC, id DESC')}) AS a${k}`);
     const rows = await this.db.all<AuditRow>(
       `SELECT * FROM (${parts.join(' UNION ALL ')}) AS merged ORDER BY at DESC, id DESC LIMIT ?`,
       [...actions.flatMap((action) => [action, ...params, limit]), limit],
@@ -130,12 +130,14 @@ export class AuditLog {
     order: 'id' | 'at DESC, id DESC',
     limit: number,
   ): Promise<AuditRow[]> {
-    return this.db.all<AuditRow>(
-      `SELECT id, at, actor_id, action, subject, detail FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
-      [...params, limit],
-    );
+    return this.db.all<AuditRow>(selectSql(where, order), [...params, limit]);
   }
+}
+
+/** The entries matching `where` (conditions joined by AND) in `order`, up to a `LIMIT ?` given last. */
+function selectSql(where: string[], order: 'id' | 'at DESC, id DESC'): string {
+  return `SELECT id, at, actor_id, action, subject, detail FROM audit_log
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
