@@ -93,4 +93,12 @@ export const FLOOR_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 601,
+    name: 'question moderation log by meeting',
+    statements: [
+      // A meeting's moderation log, newest first, without reading every meeting's entries.
+      `CREATE INDEX question_moderation_meeting ON question_moderation(meeting_id, id)`,
+    ],
+  },
 ];

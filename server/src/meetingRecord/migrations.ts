@@ -50,4 +50,15 @@ export const MEETING_RECORD_MIGRATIONS: Migration[] = [
       `CREATE UNIQUE INDEX agenda_versions_auto_once ON agenda_versions(meeting_id, seq) WHERE kind = 'auto'`,
     ],
   },
+  {
+    version: 301,
+    name: 'unfinished owned action items by due date',
+    statements: [
+      // The outbox's reminder check asks every minute which of these are due; without the index it
+      // read every action item of every meeting. The WHERE is the check's own, term for term, so that
+      // both SQLite and PostgreSQL see that the index covers it.
+      `CREATE INDEX action_items_due ON action_items(due_end)
+        WHERE owner_user_id IS NOT NULL AND due_end IS NOT NULL AND status IN ('open', 'in-progress')`,
+    ],
+  },
 ];

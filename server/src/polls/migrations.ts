@@ -105,4 +105,13 @@ export const POLL_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 251,
+    name: 'elections found by their working group',
+    statements: [
+      // The working groups' view (and the live map built from it) finds each group's elections by
+      // this column; without an index it read every poll of the store. Most polls are no election.
+      `CREATE INDEX polls_working_group ON polls(working_group_id) WHERE working_group_id IS NOT NULL`,
+    ],
+  },
 ];
