@@ -2,11 +2,14 @@
  * The live agenda over the real WebSocket: convergence, read-only observers, authentication,
  * origins and per-document refusals.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { acknowledged, collabToken, login, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
+import { authFrame, awarenessFrame, RawClient, syncStep1Frame } from '../helpers/rawClient.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -186,5 +189,65 @@ describe('the live agenda', () => {
     const writer = peer(chair, live);
     await synced(writer);
     expect(writer.scope).toBe('readonly');
+  });
+});
+
+describe('presence sent with the token', () => {
+  // A provider sends its token, its sync request and its presence at once: the presence reaches
+  // the server before the token is checked, and is held until the connection is established.
+  const raws: RawClient[] = [];
+  afterAll(() => {
+    for (const raw of raws) raw.close();
+  });
+
+  /** A raw client's presence update: its own client id with a cursor and a claimed identity. */
+  function presence(claimedName: string): { clientId: number; frame: Uint8Array } {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState({ user: { id: 'u-nobody', name: claimedName }, cursor: { anchor: 'a', head: 'b' } });
+    const frame = awarenessFrame(AGENDA, encodeAwarenessUpdate(awareness, [doc.clientID]));
+    awareness.destroy();
+    return { clientId: doc.clientID, frame };
+  }
+
+  async function openRaw(): Promise<RawClient> {
+    const raw = new RawClient(server.wsUrl);
+    raws.push(raw);
+    await raw.opened;
+    return raw;
+  }
+
+  it('shows it to the others once the token is accepted, stamped with the real identity', async () => {
+    const watcher = peer(chair, AGENDA);
+    await synced(watcher);
+    const raw = await openRaw();
+    const sent = presence('Claimed Name');
+    raw.send(authFrame(AGENDA, await collabToken(server.baseUrl, member, AGENDA)));
+    raw.send(syncStep1Frame(AGENDA, Y.encodeStateVector(new Y.Doc())));
+    raw.send(sent.frame);
+    const seen = (await waitFor(() => watcher.provider.awareness!.getStates().get(sent.clientId), {
+      message: 'the presence sent with the token',
+    }))!;
+    expect(seen.user).toMatchObject({ id: member.user.id, name: member.user.name });
+    expect(seen.cursor).toEqual({ anchor: 'a', head: 'b' });
+  });
+
+  it('drops what was sent with a refused token, even if a later token on the socket is accepted', async () => {
+    const watcher = peer(chair, AGENDA);
+    await synced(watcher);
+    const raw = await openRaw();
+    const refused = presence('Sent with a bad token');
+    // Before the token, so that it is held whenever the refusal comes.
+    raw.send(refused.frame);
+    raw.send(authFrame(AGENDA, 'not-a-token'));
+    await waitFor(() => raw.received.length >= 1, { message: 'the refusal' });
+    const accepted = presence('Sent with a good token');
+    raw.send(authFrame(AGENDA, await collabToken(server.baseUrl, member, AGENDA)));
+    raw.send(syncStep1Frame(AGENDA, Y.encodeStateVector(new Y.Doc())));
+    raw.send(accepted.frame);
+    await waitFor(() => watcher.provider.awareness!.getStates().get(accepted.clientId), {
+      message: 'the presence sent with the accepted token',
+    });
+    expect(watcher.provider.awareness!.getStates().has(refused.clientId)).toBe(false);
   });
 });

@@ -34,6 +34,8 @@ export class Authentication implements Extension {
     try {
       return await this.authenticate(payload);
     } catch (error) {
+      // Presence sent with the token goes with the refused document (earlyAwareness.ts).
+      payload.context.earlyAwareness?.drop(payload.documentName);
       if (!(error instanceof StoreUnavailable)) throw error;
       payload.context.socket.close(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
       throw TRY_AGAIN_LATER;

@@ -3,6 +3,7 @@
 import type { WebSocketLike } from '@hocuspocus/server';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { User } from '../users/userStore.ts';
+import type { EarlyAwareness } from './earlyAwareness.ts';
 
 /** What a connection may do with its document (documentAccess.ts decides it). */
 export type Access = 'write' | 'read';
@@ -21,6 +22,8 @@ export interface SocketContext {
    * requests); `spent` counts one that went out.
    */
   syncReplies?: { admit(): boolean; spent(bytes: number): void };
+  /** Awareness frames received before their document connection was established (earlyAwareness.ts). */
+  earlyAwareness?: EarlyAwareness;
 }
 
 export interface CollabContext extends SocketContext {

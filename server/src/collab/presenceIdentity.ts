@@ -4,14 +4,14 @@
  * owns, and a read-only connection shows presence (who is here) but no cursor, and nothing
  * at all on the server-written `live:` documents.
  */
-import type { beforeHandleAwarenessPayload, Connection, Document, Extension } from '@hocuspocus/server';
+import type { beforeHandleAwarenessPayload, Connection, connectedPayload, Document, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { colorFor, type PresenceUser } from '../../../shared/presence.ts';
-import type { CollabContext } from './context.ts';
+import type { CollabContext, SocketContext } from './context.ts';
 import { establishedConnection, markMessageReceived } from './hocuspocusInternals/clientConnection.ts';
 import { MESSAGE_AWARENESS } from './messages.ts';
 
@@ -20,6 +20,11 @@ const MAX_CLIENTS_PER_CONNECTION = 4;
 
 export class PresenceIdentity implements Extension {
   readonly extensionName = 'plenary-presence-identity';
+
+  /** The presence sent with the token, now that the document connection is established. */
+  async connected({ documentName, context }: connectedPayload): Promise<void> {
+    (context as SocketContext).earlyAwareness?.release(documentName);
+  }
 
   async beforeHandleAwareness({
     states,

@@ -9,6 +9,7 @@ import type { WebSocket } from 'ws';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { SocketContext } from './context.ts';
+import { EarlyAwareness } from './earlyAwareness.ts';
 import { FrameGuard, type FrameGuardLimits, type FrameVerdict, POLICY_VIOLATION } from './frameGuard.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
 import type { SocketCaps } from './socketCaps.ts';
@@ -67,8 +68,10 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         refused = true;
         socket.close(POLICY_VIOLATION.code, verdict);
       };
+      const earlyAwareness = new EarlyAwareness();
       const context: SocketContext = {
         socket: counted,
+        earlyAwareness,
         ...(caps
           ? {
               admitPerson: (userId: string) => caps.admitPerson(userId, counted),
@@ -85,6 +88,7 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
           : {}),
       };
       const connection = hocuspocus.handleConnection(counted, upgradeRequest(request), context);
+      earlyAwareness.attach(connection);
       const guard = new FrameGuard(options.frameLimits);
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
         if (refused) return; // frames already on their way when the socket was refused
@@ -108,8 +112,9 @@ export async function websocketRoute(app: FastifyInstance, options: WebsocketRou
         // frame first lets the pending ones go, so that the socket's frames keep their order.
         if (batches?.take(connection, frame)) return;
         batches?.flush(connection);
-        // Awareness of an established document connection has a faster path (see there).
-        if (handleAwarenessFrame(connection, frame)) return;
+        // Awareness of an established document connection has a faster path (see there), and
+        // awareness sent before it is established waits for it (earlyAwareness.ts).
+        if (handleAwarenessFrame(connection, frame) || earlyAwareness.hold(frame)) return;
         connection.handleMessage(frame);
       });
       socket.on('close', (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
