@@ -3,7 +3,6 @@
 import type { WebSocketLike } from '@hocuspocus/server';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import type { User } from '../users/userStore.ts';
-import type { EarlyAwareness } from './earlyAwareness.ts';
 
 /** What a connection may do with its document (documentAccess.ts decides it). */
 export type Access = 'write' | 'read';
@@ -23,7 +22,15 @@ export interface SocketContext {
    */
   syncReplies?: { admit(): boolean; spent(bytes: number): void };
   /** Awareness frames received before their document connection was established (earlyAwareness.ts). */
-  earlyAwareness?: EarlyAwareness;
+  earlyAwareness?: HeldAwareness;
+}
+
+/** What the hooks do with the awareness a socket sent before its document connection was established. */
+export interface HeldAwareness {
+  /** The document connection is established: handle them now. */
+  release(documentName: string): void;
+  /** The document was refused: forget them. */
+  drop(documentName: string): void;
 }
 
 export interface CollabContext extends SocketContext {

@@ -11,6 +11,7 @@
  * frames, as Hocuspocus's queue does.
  */
 import * as decoding from 'lib0/decoding';
+import type { HeldAwareness } from './context.ts';
 import { establishedConnection } from './hocuspocusInternals/clientConnection.ts';
 import { MESSAGE_AWARENESS } from './messages.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
@@ -24,7 +25,7 @@ export interface FrameReceiver {
   handleMessage(frame: Uint8Array): void;
 }
 
-export class EarlyAwareness {
+export class EarlyAwareness implements HeldAwareness {
   private client: FrameReceiver | null = null;
   /** Held frames by the address they were sent to (a document name, with or without its session part). */
   private readonly held = new Map<string, Uint8Array[]>();
