@@ -6,13 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
-import { http, login, type Peer, synced, waitFor } from '../helpers/clients.ts';
+import { collabToken, http, login, type Peer, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { NODE, ROOT } from '../helpers/testServer.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-const { server, peer: peerOf } = serverSuite();
+const { server, peer: peerOf, connect } = serverSuite();
 
 function closes(peer: Peer): Promise<number> {
   return new Promise((resolve) => {
@@ -71,6 +71,7 @@ describe('revoking access', () => {
     const member = await login(server.baseUrl, 'kwame@example.org');
     const peer = peerOf(member, AGENDA);
     await synced(peer);
+    const minted = await collabToken(server.baseUrl, member, AGENDA);
     const closed = closes(peer);
     const cli = spawnSync(NODE, ['server/src/admin.ts', 'user', 'set', '--email', 'kwame@example.org', '--disable'], {
       cwd: ROOT,
@@ -81,5 +82,24 @@ describe('revoking access', () => {
     expect(cli.stdout.trim()).toBe('kwame@example.org: member, disabled');
     expect(await closed).toBeLessThan(5_000);
     expect((await http(server.baseUrl, 'GET', '/api/me', { cookie: member.cookie })).status).toBe(401);
+    // A token minted before the change opens nothing: the account is read with its session.
+    const late = connect(AGENDA, minted);
+    await waitFor(() => late.denied.length > 0, { message: 'the refusal of a token minted before' });
+    expect(late.provider.isSynced).toBe(false);
+  });
+
+  it('refuses the WebSocket to a disabled account even while its session is live', async () => {
+    // Disabling from the interface or the CLI also ends the sessions; a store changed otherwise
+    // (a restore, an instance mid-way) must still not let the account in.
+    const observer = await login(server.baseUrl, 'tomas@example.org');
+    const token = await collabToken(server.baseUrl, observer, AGENDA);
+    await server.app.store.db.run('UPDATE users SET disabled = 1 WHERE id = ?', [observer.user.id]);
+    try {
+      const refused = connect(AGENDA, token);
+      await waitFor(() => refused.denied.length > 0, { message: 'the refusal of a disabled account' });
+      expect(refused.provider.isSynced).toBe(false);
+    } finally {
+      await server.app.store.db.run('UPDATE users SET disabled = 0 WHERE id = ?', [observer.user.id]);
+    }
   });
 });

@@ -13,8 +13,13 @@ export async function userOfSession(store: Store, session: Session | undefined):
   return user && !user.disabled ? user : null;
 }
 
-/** The live session behind a cookie secret and its user, if both are live (one statement). */
-export async function sessionOfSecret(store: Store, secret: string): Promise<{ session: Session; user: User } | null> {
-  const found = await store.sessions.withUser(hashSecret(secret));
+/** The live session with this id and its user, if both are live (one statement). */
+export async function liveSession(store: Store, id: string): Promise<{ session: Session; user: User } | null> {
+  const found = await store.sessions.withUser(id);
   return found && !found.user.disabled ? found : null;
+}
+
+/** The live session behind a cookie secret and its user, if both are live (one statement). */
+export function sessionOfSecret(store: Store, secret: string): Promise<{ session: Session; user: User } | null> {
+  return liveSession(store, hashSecret(secret));
 }

@@ -7,9 +7,9 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
-import { SESSION_COOKIE, userOfSession } from '../auth/authPlugin.ts';
+import { SESSION_COOKIE } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
-import type { Session } from '../auth/sessionStore.ts';
+import { liveSession, sessionOfSecret } from '../auth/userOfSession.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { type CollabContext, type SocketContext, TRY_AGAIN_LATER } from './context.ts';
@@ -50,18 +50,19 @@ export class Authentication implements Extension {
     context,
   }: onAuthenticatePayload<SocketContext>): Promise<CollabContext> {
     const { store, tokens, access } = this.options;
-    let session: Session | undefined;
+    // The session and its user in one statement: every connection of every tab comes this way.
+    let found: Awaited<ReturnType<typeof liveSession>>;
     if (token) {
       const claims = tokens.verify(token);
       if (!claims || (claims.d !== undefined && claims.d !== documentName)) throw CLOSE_EVENTS.unauthorized;
-      session = await store.sessions.byId(claims.s);
-      if (session && session.userId !== claims.u) throw CLOSE_EVENTS.unauthorized;
+      found = await liveSession(store, claims.s);
+      if (found && found.session.userId !== claims.u) throw CLOSE_EVENTS.unauthorized;
     } else {
       const secret = fastifyCookie.parse(requestHeaders.get('cookie') ?? '')[SESSION_COOKIE];
-      session = secret ? await store.sessions.bySecret(secret) : undefined;
+      found = secret ? await sessionOfSecret(store, secret) : null;
     }
-    const user = await userOfSession(store, session);
-    if (!session || !user) throw CLOSE_EVENTS.unauthorized;
+    if (!found) throw CLOSE_EVENTS.unauthorized;
+    const { session, user } = found;
     if (context.admitPerson && !context.admitPerson(user.id)) throw CLOSE_EVENTS.forbidden;
     const resolved = await access.resolve(user, documentName);
     if (!resolved) throw CLOSE_EVENTS.forbidden;
