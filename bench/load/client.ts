@@ -83,6 +83,8 @@ export class BenchClient {
   bytesIn = 0;
   startedUs: number;
   syncedUs = 0;
+  /** When the WebSocket opened (the upgrade answered), 0 before. */
+  openedUs = 0;
   authenticated = false;
   denied: string | null = null;
   /** Set when the socket or the server closed this client without being asked to. */
@@ -138,6 +140,11 @@ export class BenchClient {
 
   get synced(): boolean {
     return this.syncedUs > 0;
+  }
+
+  /** TCP connect and WebSocket upgrade, milliseconds (once open): the part of `connectMs` before any frame. */
+  get openMs(): number {
+    return (this.openedUs - this.startedUs) / 1000;
   }
 
   /** Connect and first sync, milliseconds (once synced). */
@@ -228,6 +235,7 @@ export class BenchClient {
   }
 
   private onOpen(): void {
+    this.openedUs = nowUs();
     // What the provider does on open: the token, then sync step 1 at once (the server queues it
     // until authentication is done), then its awareness.
     this.socket.send(authFrame(this.address, this.options.token));

@@ -53,6 +53,8 @@ function entry(index: number): Entry {
 export interface ConnectResult {
   /** Connect + first sync, ms, per client in the order asked; NaN for a client that failed. */
   connectMs: Float64Array;
+  /** Of that, the TCP connect and the WebSocket upgrade, ms; NaN for a client that failed. */
+  openMs: Float64Array;
   failures: string[];
 }
 
@@ -84,15 +86,19 @@ async function connect({
     opened.map((e) => Promise.race([e.client.ready.then(() => 'ok'), deadline]).catch((error: unknown) => String(error))),
   );
   const connectMs = new Float64Array(opened.length);
+  const openMs = new Float64Array(opened.length);
   opened.forEach((e, i) => {
     const outcome = outcomes[i]!;
-    if (outcome === 'ok') connectMs[i] = e.client.connectMs;
-    else {
+    if (outcome === 'ok') {
+      connectMs[i] = e.client.connectMs;
+      openMs[i] = e.client.openMs;
+    } else {
       connectMs[i] = Number.NaN;
+      openMs[i] = Number.NaN;
       failures.push(`client ${e.spec.index}: ${outcome}`);
     }
   });
-  return { connectMs, failures };
+  return { connectMs, openMs, failures };
 }
 
 /** Each writer appends its own paragraph; returns the clock its first typed character will get. */

@@ -3,7 +3,7 @@
  * first sync while connections arrive at a steady rate.
  */
 import { sleep } from '../lib/clock.ts';
-import { BARE, type Check, Generators, plenarySpecs, startServer } from '../lib/context.ts';
+import { BARE, type Check, Generators, generatorCpu, plenarySpecs, startServer } from '../lib/context.ts';
 import type { Measurement } from '../lib/results.ts';
 import { localAddress, type ServerUnderTest } from '../lib/servers.ts';
 import { concat, percentileCurve, summarize } from '../lib/stats.ts';
@@ -28,10 +28,12 @@ async function idle(options: Parameters<Scenario['run']>[0], server: ServerUnder
     await sleep(200);
     await server.resetStats();
     const before = await server.stats();
+    const gensBefore = await gens.stats();
     // Tokens live five minutes: mint them in slices, just before their connections open.
     const slice = Math.max(config.ratePerSec * 60, 1000);
     options.log(`    opening ${config.connections} connections over ${config.documents} documents at ${config.ratePerSec}/s`);
     const connectMs: Float64Array[] = [];
+    const openMs: Float64Array[] = [];
     const failures: string[] = [];
     for (let from = 0; from < grants.length; from += slice) {
       const tokens = await server.tokens(grants.slice(from, from + slice));
@@ -51,10 +53,13 @@ async function idle(options: Parameters<Scenario['run']>[0], server: ServerUnder
       }));
       for (const result of results) {
         connectMs.push(result.connectMs);
+        openMs.push(result.openMs);
         failures.push(...result.failures);
       }
     }
     const connected = await server.stats();
+    // The generators' own event loops are in every latency they measure: a tail they cause is not the server's.
+    const gensConnected = await gens.stats();
     options.log(`    holding them idle for ${config.holdMs / 1000} s`);
     await sleep(config.holdMs);
     await server.gc();
@@ -64,6 +69,8 @@ async function idle(options: Parameters<Scenario['run']>[0], server: ServerUnder
     const dropped = (await gens.all<string[]>('dropped')).flat();
     const samples = concat(connectMs);
     const latency = summarize(samples);
+    // The TCP connect and the upgrade alone: whether a tail is before the first frame or after it.
+    const upgrade = summarize(concat(openMs));
     const perConnectionKb = (after.rssBytes - before.rssBytes) / config.connections / 1024;
     const heapPerConnectionKb = (after.heapUsedBytes - before.heapUsedBytes) / config.connections / 1024;
     const checks: Check[] = [
@@ -91,8 +98,18 @@ async function idle(options: Parameters<Scenario['run']>[0], server: ServerUnder
         eventLoopP99Ms: connected.eventLoopDelay.p99,
         eventLoopMaxMs: connected.eventLoopDelay.max,
       },
-      loadCpu: null,
+      loadCpu: generatorCpu(gensBefore, gensConnected),
       extra: {
+        'WebSocket open p50 (ms)': round(upgrade.p50, 2),
+        'WebSocket open p99 (ms)': round(upgrade.p99, 1),
+        "load generators' event-loop delay p99, worst (ms)": round(
+          Math.max(...gensConnected.map((g) => g.eventLoopDelay.p99)),
+          1,
+        ),
+        "load generators' event-loop delay max, worst (ms)": round(
+          Math.max(...gensConnected.map((g) => g.eventLoopDelay.max)),
+          1,
+        ),
         'memory per connection, RSS (KB)': round(perConnectionKb, 1),
         'memory per connection, JS heap (KB)': round(heapPerConnectionKb, 1),
         'RSS before connections (MB)': round(before.rssBytes / 2 ** 20, 0),
