@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { openStore } from '../../server/src/storage/store.ts';
+import { medianTime } from './medianTime.ts';
 
 const SIZES = [10_000, 50_000, 200_000];
 const REPEATS = 20;
@@ -26,16 +27,7 @@ const ACTIONS = [
   'session.login',
 ];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let k = 0; k < REPEATS; k++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
+const timed = (run: () => Promise<unknown>) => medianTime(run, REPEATS);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-audit-probe-'));
 try {

@@ -19,6 +19,7 @@ import { OutboxStore } from '../../server/src/notifications/outboxStore.ts';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { openStore } from '../../server/src/storage/store.ts';
 import { WorkingGroupStore } from '../../server/src/workingGroups/workingGroupStore.ts';
+import { medianTime } from './medianTime.ts';
 
 /** Rows of each kind (polls, action items, moderation entries) in the store at each step. */
 const SIZES = [1_000, 10_000, 50_000];
@@ -26,16 +27,7 @@ const REPEATS = 20;
 /** Rows of each kind per past meeting: about a cycle's meeting. */
 const PER_MEETING = 100;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let k = 0; k < REPEATS; k++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
+const timed = (run: () => Promise<unknown>) => medianTime(run, REPEATS);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-growth-probe-'));
 try {

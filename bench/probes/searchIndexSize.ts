@@ -21,17 +21,14 @@ import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { createSearchIndex } from '../../server/src/search/searchIndex.ts';
 import type { SqlExecutor } from '../../server/src/storage/db.ts';
 import { openStore } from '../../server/src/storage/store.ts';
+import { median, timeOnce } from './medianTime.ts';
 
 const SIZES = [500, 2_000, 5_000, 20_000];
 /** Comments timed one transaction each at every size (the rest are written in bulk). */
 const TIMED = 200;
 const REPEATS = 30;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-function timed(run: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  return run().then(() => performance.now() - started);
-}
+const timed = timeOnce;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-search-probe-'));
 try {
