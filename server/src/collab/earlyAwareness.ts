@@ -50,7 +50,8 @@ export class EarlyAwareness implements HeldAwareness {
     }
     if (establishedConnection(this.client, address)) return false;
     const frames = this.held.get(address) ?? [];
-    frames.push(frame);
+    // A copy: the frame may be a view into the larger chunk the socket read, which it would keep.
+    frames.push(new Uint8Array(frame));
     this.held.set(address, frames);
     this.frames += 1;
     this.bytes += frame.length;

@@ -23,7 +23,7 @@ export class PresenceIdentity implements Extension {
 
   /** The presence sent with the token, now that the document connection is established. */
   async connected({ documentName, context }: connectedPayload): Promise<void> {
-    (context as SocketContext).earlyAwareness?.release(documentName);
+    (context as SocketContext | undefined)?.earlyAwareness?.release(documentName);
   }
 
   async beforeHandleAwareness({
