@@ -28,8 +28,6 @@ const SIZES = [500, 2_000, 5_000, 20_000];
 const TIMED = 200;
 const REPEATS = 30;
 
-const timed = timeOnce;
-
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-search-probe-'));
 try {
   const store = await openStore({ dataDir, migrations: ALL_MIGRATIONS });
@@ -52,12 +50,14 @@ try {
     });
     const inserts: number[] = [];
     while (ids.length < size) {
-      inserts.push(await timed(() => store.db.transaction(async (tx) => ids.push((await newComment(ids.length, tx)).commentId))));
+      inserts.push(
+        await timeOnce(() => store.db.transaction(async (tx) => ids.push((await newComment(ids.length, tx)).commentId))),
+      );
     }
     const edits: number[] = [];
     for (let k = 0; k < REPEATS; k++) {
       const id = ids[Math.floor(Math.random() * ids.length)]!;
-      edits.push(await timed(() => comments.editComment(id, `the wording of paragraph ${k}, edited`)));
+      edits.push(await timeOnce(() => comments.editComment(id, `the wording of paragraph ${k}, edited`)));
     }
     const stores: number[] = [];
     for (let k = 0; k < REPEATS; k++) {
@@ -69,7 +69,7 @@ try {
         title: `${j + 1}. Item ${j + 1}`,
         body: `the notes of item ${j + 1}, version ${k}`,
       }));
-      stores.push(await timed(() => index.replaceDocument(doc, items)));
+      stores.push(await timeOnce(() => index.replaceDocument(doc, items)));
     }
     console.log(
       `${String(await rows()).padStart(6)} rows indexed: new comment ${median(inserts).toFixed(3)} ms, ` +

@@ -27,8 +27,12 @@ export interface FrameReceiver {
 
 export class EarlyAwareness implements HeldAwareness {
   private client: FrameReceiver | null = null;
-  /** Held frames by the address they were sent to (a document name, with or without its session part). */
-  private readonly held = new Map<string, Uint8Array[]>();
+  /**
+   * Held frames by the address they were sent to (a document name, with or without its session
+   * part). Made at the first held frame and let go once empty: a socket holds frames only until its
+   * connections are established, and lives much longer.
+   */
+  private held: Map<string, Uint8Array[]> | null = null;
   private bytes = 0;
   private frames = 0;
 
@@ -49,6 +53,7 @@ export class EarlyAwareness implements HeldAwareness {
       return false;
     }
     if (establishedConnection(this.client, address)) return false;
+    this.held ??= new Map();
     const frames = this.held.get(address) ?? [];
     // A copy: the frame may be a view into the larger chunk the socket read, which it would keep.
     frames.push(new Uint8Array(frame));
@@ -74,6 +79,7 @@ export class EarlyAwareness implements HeldAwareness {
 
   private take(documentName: string): Uint8Array[] {
     const taken: Uint8Array[] = [];
+    if (!this.held) return taken;
     for (const [address, frames] of this.held) {
       if (address !== documentName && !address.startsWith(`${documentName}\u0000`)) continue;
       this.held.delete(address);
@@ -83,6 +89,7 @@ export class EarlyAwareness implements HeldAwareness {
       this.frames -= 1;
       this.bytes -= frame.length;
     }
+    if (this.held.size === 0) this.held = null;
     return taken;
   }
 }
