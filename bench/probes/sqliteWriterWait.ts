@@ -1,0 +1,127 @@
+/**
+ * What a second SQLite writer would cost the event loop (issue #20, S16: "comments written by a
+ * thread other than the event loop that relays the edits"). SQLite takes one writer at a time. The
+ * main thread here writes like the edit log (a small row and its commit every 20 ms, 50 edits a
+ * second) while a worker thread with its own connection to the same file writes like the comment
+ * burst (100 transactions a second, each some twenty rows in tables with indexes, about S16's
+ * comment), and the probe records how long each of the main thread's writes waited for the lock:
+ *
+ * - `busy_timeout`: both connections rely on SQLite's busy handler, as the project's connections
+ *   do. node:sqlite's SQLite sleeps 1, 2, 5, 10 ms... between attempts, so a writer that finds the
+ *   lock taken waits at least a millisecond, often three, however short the other's transaction.
+ * - `handoff`: both threads take a lock of their own in shared memory (`Atomics`) before `BEGIN
+ *   IMMEDIATE` and give it back after `COMMIT`; the waiting thread sleeps in `Atomics.wait` and is
+ *   woken by the release, so it waits only for what is left of the other's transaction.
+ *
+ *   node bench/probes/sqliteWriterWait.ts        (from the repository; prints one line per way)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+import { median } from './medianTime.ts';
+
+const SECONDS = 5;
+const EDIT_EVERY_MS = 20;
+const COMMENTS_PER_SECOND = 100;
+const ROWS_PER_COMMENT = 20;
+
+const SCHEMA = `
+  PRAGMA journal_mode = WAL;
+  CREATE TABLE IF NOT EXISTS edits (seq INTEGER PRIMARY KEY, doc TEXT, data BLOB, at INTEGER);
+  CREATE INDEX IF NOT EXISTS edits_doc ON edits (doc, seq);
+  CREATE TABLE IF NOT EXISTS rows (id TEXT PRIMARY KEY, owner TEXT, body TEXT, at INTEGER);
+  CREATE INDEX IF NOT EXISTS rows_owner ON rows (owner, at);
+  CREATE INDEX IF NOT EXISTS rows_at ON rows (at);`;
+
+/** The lock in shared memory: 0 free, 1 held by the main thread, 2 by the worker. */
+const acquire = (lock: Int32Array, me: number) => {
+  for (;;) {
+    const held = Atomics.compareExchange(lock, 0, 0, me);
+    if (held === 0) return;
+    Atomics.wait(lock, 0, held, 100);
+  }
+};
+const release = (lock: Int32Array) => {
+  Atomics.store(lock, 0, 0);
+  Atomics.notify(lock, 0);
+};
+
+/** The worker's body: the comment burst, through its own connection. */
+const WORKER = `
+const { DatabaseSync } = require('node:sqlite');
+const { workerData, parentPort } = require('node:worker_threads');
+const { file, handoff, lockBuffer, seconds, perSecond, rows } = workerData;
+const lock = new Int32Array(lockBuffer);
+const db = new DatabaseSync(file);
+db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+const insert = db.prepare('INSERT INTO rows (id, owner, body, at) VALUES (?, ?, ?, ?)');
+const body = 'could you check the wording of this paragraph? '.repeat(4);
+let n = 0;
+const holds = [];
+const end = performance.now() + seconds * 1000;
+const tick = () => {
+  if (performance.now() >= end) return parentPort.postMessage(holds);
+  if (handoff) { for (;;) { const held = Atomics.compareExchange(lock, 0, 0, 2); if (held === 0) break; Atomics.wait(lock, 0, held, 100); } }
+  const started = performance.now();
+  db.exec('BEGIN IMMEDIATE');
+  for (let i = 0; i < rows; i++) insert.run('c' + n + '.' + i, 'u' + (n % 500), body, Date.now());
+  db.exec('COMMIT');
+  holds.push(performance.now() - started);
+  if (handoff) { Atomics.store(lock, 0, 0); Atomics.notify(lock, 0); }
+  n++;
+  setTimeout(tick, 1000 / perSecond);
+};
+tick();
+`;
+
+async function run(handoff: boolean): Promise<{ waits: number[]; holds: number[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-writer-probe-'));
+  const file = path.join(dir, 'probe.db');
+  const db = new DatabaseSync(file);
+  db.exec(SCHEMA);
+  db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+  const insert = db.prepare('INSERT INTO edits (doc, data, at) VALUES (?, ?, ?)');
+  const update = new Uint8Array(60);
+  const lockBuffer = new SharedArrayBuffer(4);
+  const lock = new Int32Array(lockBuffer);
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { file, handoff, lockBuffer, seconds: SECONDS, perSecond: COMMENTS_PER_SECOND, rows: ROWS_PER_COMMENT },
+  });
+  const holds = new Promise<number[]>((resolve) => worker.once('message', resolve));
+  const waits: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  await new Promise<void>((resolve) => {
+    const edit = () => {
+      if (performance.now() >= end) return resolve();
+      const started = performance.now();
+      if (handoff) acquire(lock, 1);
+      db.exec('BEGIN IMMEDIATE');
+      waits.push(performance.now() - started);
+      insert.run('agenda:probe', update, Date.now());
+      db.exec('COMMIT');
+      if (handoff) release(lock);
+      setTimeout(edit, EDIT_EVERY_MS);
+    };
+    edit();
+  });
+  const result = { waits, holds: await holds };
+  await worker.terminate();
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+for (const handoff of [false, true, false, true]) {
+  const { waits, holds } = await run(handoff);
+  const late = waits.filter((ms) => ms > 0.5).length;
+  console.log(
+    `${handoff ? 'handoff     ' : 'busy_timeout'}: the main thread's ${waits.length} writes waited p50 ${median(waits).toFixed(3)} ms, ` +
+      `p99 ${quantile(waits, 0.99).toFixed(2)} ms, max ${Math.max(...waits).toFixed(2)} ms, ${late} over 0.5 ms; ` +
+      `the worker's ${holds.length} transactions held the lock p50 ${median(holds).toFixed(3)} ms, p99 ${quantile(holds, 0.99).toFixed(2)} ms`,
+  );
+}
