@@ -13,6 +13,10 @@
  *   IMMEDIATE` and give it back after `COMMIT`; the waiting thread sleeps in `Atomics.wait` and is
  *   woken by the release, so it waits only for what is left of the other's transaction.
  *
+ * Neither connection checkpoints the WAL as it commits (`wal_autocheckpoint = 0`): in the server a
+ * thread of its own does (storage/walCheckpointer.ts), and a commit that checkpointed would hold
+ * the lock for milliseconds.
+ *
  *   node bench/probes/sqliteWriterWait.ts        (from the repository; prints one line per way)
  */
 import fs from 'node:fs';
@@ -55,7 +59,7 @@ const { workerData, parentPort } = require('node:worker_threads');
 const { file, handoff, lockBuffer, seconds, perSecond, rows } = workerData;
 const lock = new Int32Array(lockBuffer);
 const db = new DatabaseSync(file);
-db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0');
 const insert = db.prepare('INSERT INTO rows (id, owner, body, at) VALUES (?, ?, ?, ?)');
 const body = 'could you check the wording of this paragraph? '.repeat(4);
 let n = 0;
@@ -81,7 +85,7 @@ async function run(handoff: boolean): Promise<{ waits: number[]; holds: number[]
   const file = path.join(dir, 'probe.db');
   const db = new DatabaseSync(file);
   db.exec(SCHEMA);
-  db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0');
   const insert = db.prepare('INSERT INTO edits (doc, data, at) VALUES (?, ?, ?)');
   const update = new Uint8Array(60);
   const lockBuffer = new SharedArrayBuffer(4);
