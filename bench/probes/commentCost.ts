@@ -143,7 +143,10 @@ try {
   /** Waits until every email owed so far is written (the outbox worker and the mail thread done), then a little more. */
   const settle = async (owed: number) => {
     const until = Date.now() + 30_000;
-    while ((await emailsSent()) < owed && Date.now() < until) await sleep(50);
+    let sent = await emailsSent();
+    for (; sent < owed && Date.now() < until; sent = await emailsSent()) await sleep(50);
+    // A round whose emails did not all go would be measured short of its work.
+    if (sent < owed) throw new Error(`only ${sent} of the ${owed} emails owed were sent within 30 s`);
     await sleep(300);
   };
 

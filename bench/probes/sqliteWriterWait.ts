@@ -14,8 +14,8 @@
  *   woken by the release, so it waits only for what is left of the other's transaction.
  *
  * Neither connection checkpoints the WAL as it commits (`wal_autocheckpoint = 0`): in the server a
- * thread of its own does (storage/walCheckpointer.ts), and a commit that checkpointed would hold
- * the lock for milliseconds.
+ * thread of its own does (storage/walCheckpointer.ts), and a `COMMIT` that checkpointed would take
+ * milliseconds, which a hand-off released after it would make the other thread wait out.
  *
  *   node bench/probes/sqliteWriterWait.ts        (from the repository; prints one line per way)
  */
@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { median } from './medianTime.ts';
 
 const SECONDS = 5;
@@ -52,64 +52,71 @@ const release = (lock: Int32Array) => {
   Atomics.notify(lock, 0);
 };
 
-/** The worker's body: the comment burst, through its own connection. */
-const WORKER = `
-const { DatabaseSync } = require('node:sqlite');
-const { workerData, parentPort } = require('node:worker_threads');
-const { file, handoff, lockBuffer, seconds, perSecond, rows } = workerData;
-const lock = new Int32Array(lockBuffer);
-const db = new DatabaseSync(file);
-db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0');
-const insert = db.prepare('INSERT INTO rows (id, owner, body, at) VALUES (?, ?, ?, ?)');
-const body = 'could you check the wording of this paragraph? '.repeat(4);
-let n = 0;
-const holds = [];
-const end = performance.now() + seconds * 1000;
-const tick = () => {
-  if (performance.now() >= end) return parentPort.postMessage(holds);
-  if (handoff) { for (;;) { const held = Atomics.compareExchange(lock, 0, 0, 2); if (held === 0) break; Atomics.wait(lock, 0, held, 100); } }
-  const started = performance.now();
-  db.exec('BEGIN IMMEDIATE');
-  for (let i = 0; i < rows; i++) insert.run('c' + n + '.' + i, 'u' + (n % 500), body, Date.now());
-  db.exec('COMMIT');
-  holds.push(performance.now() - started);
-  if (handoff) { Atomics.store(lock, 0, 0); Atomics.notify(lock, 0); }
-  n++;
-  setTimeout(tick, 1000 / perSecond);
+const open = (file: string) => {
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0');
+  return db;
 };
-tick();
-`;
 
-async function run(handoff: boolean): Promise<{ waits: number[]; holds: number[] }> {
+/** Each transaction's wait for the lock (its `BEGIN IMMEDIATE` included) and its time holding it, ms. */
+interface Writes {
+  waits: number[];
+  holds: number[];
+}
+
+/**
+ * Runs `write` in a transaction of its own every `everyMs` for `seconds`; with `lock`, each takes the
+ * hand-off lock as `me` first and gives it back after its `COMMIT`.
+ */
+function writeFor(db: DatabaseSync, lock: Int32Array | null, me: number, everyMs: number, write: () => void): Promise<Writes> {
+  const writes: Writes = { waits: [], holds: [] };
+  const end = performance.now() + SECONDS * 1000;
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (performance.now() >= end) return resolve(writes);
+      const asked = performance.now();
+      if (lock) acquire(lock, me);
+      db.exec('BEGIN IMMEDIATE');
+      const begun = performance.now();
+      write();
+      db.exec('COMMIT');
+      writes.waits.push(begun - asked);
+      writes.holds.push(performance.now() - begun);
+      if (lock) release(lock);
+      setTimeout(tick, everyMs);
+    };
+    tick();
+  });
+}
+
+/** The worker: the comment burst, through its own connection to the same file (this file, run as a worker). */
+async function burst(): Promise<void> {
+  const { file, handoff, lockBuffer } = workerData as { file: string; handoff: boolean; lockBuffer: SharedArrayBuffer };
+  const db = open(file);
+  const insert = db.prepare('INSERT INTO rows (id, owner, body, at) VALUES (?, ?, ?, ?)');
+  const body = 'could you check the wording of this paragraph? '.repeat(4);
+  let n = 0;
+  const writes = await writeFor(db, handoff ? new Int32Array(lockBuffer) : null, 2, 1000 / COMMENTS_PER_SECOND, () => {
+    for (let i = 0; i < ROWS_PER_COMMENT; i++) insert.run(`c${n}.${i}`, `u${n % 500}`, body, Date.now());
+    n++;
+  });
+  db.close();
+  parentPort!.postMessage(writes.holds);
+}
+
+/** The main thread: the edit log's commits while the worker writes, one way of sharing the lock. */
+async function edits(handoff: boolean): Promise<{ waits: number[]; holds: number[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-writer-probe-'));
   const file = path.join(dir, 'probe.db');
-  const db = new DatabaseSync(file);
+  const db = open(file);
   db.exec(SCHEMA);
-  db.exec('PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0');
   const insert = db.prepare('INSERT INTO edits (doc, data, at) VALUES (?, ?, ?)');
   const update = new Uint8Array(60);
   const lockBuffer = new SharedArrayBuffer(4);
-  const lock = new Int32Array(lockBuffer);
-  const worker = new Worker(WORKER, {
-    eval: true,
-    workerData: { file, handoff, lockBuffer, seconds: SECONDS, perSecond: COMMENTS_PER_SECOND, rows: ROWS_PER_COMMENT },
-  });
+  const worker = new Worker(new URL(import.meta.url), { workerData: { file, handoff, lockBuffer } });
   const holds = new Promise<number[]>((resolve) => worker.once('message', resolve));
-  const waits: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  await new Promise<void>((resolve) => {
-    const edit = () => {
-      if (performance.now() >= end) return resolve();
-      const started = performance.now();
-      if (handoff) acquire(lock, 1);
-      db.exec('BEGIN IMMEDIATE');
-      waits.push(performance.now() - started);
-      insert.run('agenda:probe', update, Date.now());
-      db.exec('COMMIT');
-      if (handoff) release(lock);
-      setTimeout(edit, EDIT_EVERY_MS);
-    };
-    edit();
+  const { waits } = await writeFor(db, handoff ? new Int32Array(lockBuffer) : null, 1, EDIT_EVERY_MS, () => {
+    insert.run('agenda:probe', update, Date.now());
   });
   const result = { waits, holds: await holds };
   await worker.terminate();
@@ -120,12 +127,16 @@ async function run(handoff: boolean): Promise<{ waits: number[]; holds: number[]
 
 const quantile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
-for (const handoff of [false, true, false, true]) {
-  const { waits, holds } = await run(handoff);
-  const late = waits.filter((ms) => ms > 0.5).length;
-  console.log(
-    `${handoff ? 'handoff     ' : 'busy_timeout'}: the main thread's ${waits.length} writes waited p50 ${median(waits).toFixed(3)} ms, ` +
-      `p99 ${quantile(waits, 0.99).toFixed(2)} ms, max ${Math.max(...waits).toFixed(2)} ms, ${late} over 0.5 ms; ` +
-      `the worker's ${holds.length} transactions held the lock p50 ${median(holds).toFixed(3)} ms, p99 ${quantile(holds, 0.99).toFixed(2)} ms`,
-  );
+
+if (!isMainThread) await burst();
+else {
+  for (const handoff of [false, true, false, true]) {
+    const { waits, holds } = await edits(handoff);
+    const late = waits.filter((ms) => ms > 0.5).length;
+    console.log(
+      `${handoff ? 'handoff     ' : 'busy_timeout'}: the main thread's ${waits.length} writes waited p50 ${median(waits).toFixed(3)} ms, ` +
+        `p99 ${quantile(waits, 0.99).toFixed(2)} ms, max ${Math.max(...waits).toFixed(2)} ms, ${late} over 0.5 ms; ` +
+        `the worker's ${holds.length} transactions held the lock p50 ${median(holds).toFixed(3)} ms, p99 ${quantile(holds, 0.99).toFixed(2)} ms`,
+    );
+  }
 }
