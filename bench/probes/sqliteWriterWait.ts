@@ -65,7 +65,7 @@ interface Writes {
 }
 
 /**
- * Runs `write` in a transaction of its own every `everyMs` for `seconds`; with `lock`, each takes the
+ * Runs `write` in a transaction of its own every `everyMs` for SECONDS; with `lock`, each takes the
  * hand-off lock as `me` first and gives it back after its `COMMIT`.
  */
 function writeFor(db: DatabaseSync, lock: Int32Array | null, me: number, everyMs: number, write: () => void): Promise<Writes> {
@@ -105,7 +105,7 @@ async function burst(): Promise<void> {
 }
 
 /** The main thread: the edit log's commits while the worker writes, one way of sharing the lock. */
-async function edits(handoff: boolean): Promise<{ waits: number[]; holds: number[] }> {
+async function edits(handoff: boolean): Promise<Writes> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-writer-probe-'));
   const file = path.join(dir, 'probe.db');
   const db = open(file);
@@ -114,7 +114,10 @@ async function edits(handoff: boolean): Promise<{ waits: number[]; holds: number
   const update = new Uint8Array(60);
   const lockBuffer = new SharedArrayBuffer(4);
   const worker = new Worker(new URL(import.meta.url), { workerData: { file, handoff, lockBuffer } });
-  const holds = new Promise<number[]>((resolve) => worker.once('message', resolve));
+  const holds = new Promise<number[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
   const { waits } = await writeFor(db, handoff ? new Int32Array(lockBuffer) : null, 1, EDIT_EVERY_MS, () => {
     insert.run('agenda:probe', update, Date.now());
   });
