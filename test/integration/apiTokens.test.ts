@@ -106,4 +106,22 @@ describe('API tokens', () => {
     expect((await call(mei, 'POST', '/api/tokens', { name: 'far', scopes: ['read'], expiresAt: '2099-01-01' })).status).toBe(400);
     expect((await call(mei, 'POST', '/api/tokens', { name: 'bad', scopes: ['everything'] })).status).toBe(400);
   });
+
+  it('are refused for a disabled account even while its session is live', async () => {
+    // Disabling from the interface or the CLI also ends the sessions; a store changed otherwise
+    // must still shut the account out: the token's session is read with its account.
+    const olena = await login(server.baseUrl, 'olena@example.org');
+    const created = (await call(olena, 'POST', '/api/tokens', { name: 'while disabled', scopes: ['read'] })).body;
+    expect((await bearer(created.token, 'GET', '/api/me')).status).toBe(200);
+    const { db } = server.app.store;
+    await db.run("UPDATE users SET disabled = 1 WHERE email = 'olena@example.org'", []);
+    try {
+      const refused = await bearer(created.token, 'GET', '/api/me');
+      expect(refused.status).toBe(401);
+      expect(refused.body.error.code).toBe('TOKEN_INVALID');
+    } finally {
+      await db.run("UPDATE users SET disabled = 0 WHERE email = 'olena@example.org'", []);
+    }
+    expect((await bearer(created.token, 'GET', '/api/me')).status).toBe(200);
+  });
 });

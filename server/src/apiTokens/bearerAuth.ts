@@ -5,7 +5,7 @@
  * `admin` (secretariat only) is needed on top for the secretariat's routes (see requireRole).
  */
 import type { FastifyRequest } from 'fastify';
-import { userOfSession } from '../auth/userOfSession.ts';
+import { liveSession } from '../auth/liveSession.ts';
 import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import { type ApiToken, ApiTokenStore, type Scope } from './apiTokenStore.ts';
@@ -54,9 +54,9 @@ export function apiTokenStoreOf(store: Store): ApiTokenStore {
 export async function authenticateBearer(request: FastifyRequest, bearer: string, store: Store): Promise<void> {
   const tokens = apiTokenStoreOf(store);
   const token = bearer ? await tokens.byToken(bearer) : undefined;
-  const session = token ? await store.sessions.byId(token.sessionId) : undefined;
-  const user = await userOfSession(store, session);
-  if (!token || !session || !user) throw tokenRefused();
+  const found = token ? await liveSession(store, token.sessionId) : null;
+  if (!token || !found) throw tokenRefused();
+  const { session, user } = found;
   if (!READ_METHODS.has(request.method) && !hasScope(token, 'write')) {
     throw new AppError('TOKEN_SCOPE', 'This API token may only read (its scope is read).');
   }

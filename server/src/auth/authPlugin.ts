@@ -14,11 +14,10 @@ import { authenticateBearer, bearerOf } from '../apiTokens/bearerAuth.ts';
 import { AppError, forbidden, unauthorized } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
+import { sessionOfSecret } from './liveSession.ts';
 import { SESSION_TTL_MS, type Session } from './sessionStore.ts';
-import { sessionOfSecret, userOfSession } from './userOfSession.ts';
 
 // Still exported from here, where the WebSocket and other features import it.
-export { userOfSession };
 
 export const SESSION_COOKIE = 'plenary_session';
 

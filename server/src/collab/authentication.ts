@@ -9,7 +9,7 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { SESSION_COOKIE } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
-import { liveSession, sessionOfSecret } from '../auth/userOfSession.ts';
+import { liveSession, sessionOfSecret } from '../auth/liveSession.ts';
 import { StoreUnavailable } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { type CollabContext, type SocketContext, TRY_AGAIN_LATER } from './context.ts';

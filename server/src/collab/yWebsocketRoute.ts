@@ -10,8 +10,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { looksLikeApiToken } from '../apiTokens/apiTokenStore.ts';
 import { apiTokenStoreOf, hasScope } from '../apiTokens/bearerAuth.ts';
-import { userOfSession } from '../auth/authPlugin.ts';
 import type { CollabTokens } from '../auth/collabToken.ts';
+import { liveSession } from '../auth/liveSession.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
 import type { SocketContext } from './context.ts';
@@ -41,9 +41,9 @@ export async function yWebsocketRoute(app: FastifyInstance, options: YWebsocketR
   async function resolve(documentName: string, token: string): Promise<Credentials> {
     if (!looksLikeApiToken(token)) return { token, readOnly: false };
     const apiToken = await apiTokens.byToken(token);
-    const session = apiToken ? await store.sessions.byId(apiToken.sessionId) : undefined;
-    const user = await userOfSession(store, session);
-    if (!apiToken || !session || !user) return 'invalid';
+    const found = apiToken ? await liveSession(store, apiToken.sessionId) : null;
+    if (!apiToken || !found) return 'invalid';
+    const { session, user } = found;
     await apiTokens.touch(apiToken);
     return {
       token: tokens.issue({ u: user.id, s: session.id, d: documentName }).token,
