@@ -1,12 +1,11 @@
 /**
- * The worker thread of mailer.ts: nodemailer builds each message (MIME encoding, about 1 ms an
- * email) and sends it to the SMTP server of `SMTP_URL`, or writes it into `DATA_DIR/mail/<id>.eml`
- * without one, here rather than on the event loop that relays the edits. Answers each message
- * with its id, and the file written (or the error).
+ * The worker thread of mailer.ts, loaded by mailThread.mjs once the thread's priority is lowered:
+ * nodemailer builds each message (MIME encoding, about 1 ms an email) and sends it to the SMTP
+ * server of `SMTP_URL`, or writes it into `DATA_DIR/mail/<id>.eml` without one, here rather than
+ * on the event loop that relays the edits. Answers each message with its id, and the file written
+ * (or the error).
  */
-import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -32,25 +31,6 @@ const transport = smtpUrl
     } as Parameters<typeof import('nodemailer').createTransport>[0])
   : null;
 const folder = path.join(dataDir, 'mail');
-
-/**
- * Emails are background work: on a busy machine the event loop that relays the edits should win a
- * core over the MIME encoding (S16: the thread ran 0.55 s of a 5 s burst of mentions on two cores).
- * Linux keeps a nice value per thread, and `setpriority` given a thread id changes that thread
- * only (`/proc/thread-self` reads `PID/task/TID`). The libuv pool threads are made by whichever
- * thread first queues work and take its nice value, so the pool is started (a `stat`) before.
- * Elsewhere, or where /proc is missing, the thread keeps the process's priority.
- */
-const NICE = 10;
-async function lowerPriority(): Promise<void> {
-  try {
-    await fs.stat(dataDir).catch(() => {});
-    const tid = Number(path.basename(readlinkSync('/proc/thread-self')));
-    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, NICE);
-  } catch {
-    // Not Linux, no /proc, or not allowed: emails compete as equals, as before.
-  }
-}
 
 /**
  * The message with every CR removed, in place: what the stream transport's `newline: 'unix'` did
@@ -115,5 +95,4 @@ parentPort!.on('message', (message: MailToThread) => {
   );
   Promise.all(outcomes).then((sent) => parentPort!.postMessage({ sent } satisfies MailFromThread));
 });
-await lowerPriority();
 parentPort!.postMessage({ ready: true });

@@ -2,7 +2,7 @@
  * Sends an email through nodemailer: to the SMTP server of `SMTP_URL`, or, without one, into
  * `DATA_DIR/mail/<id>.eml` with a log line, so that a fresh `npm start` shows what it would send.
  *
- * nodemailer runs in a worker thread (mailWorker.ts): building a message's MIME (headers,
+ * nodemailer runs in a worker thread (mailThread.mjs, then mailWorker.ts): building a message's MIME (headers,
  * quoted-printable bodies, addresses) took 1-2 ms of the event loop an email, and a burst of 500
  * mentions' emails (S16) took a third of the loop from the edits it relays. Here only the message
  * (plain data) is handed over. A worker that dies fails the messages it held (the outbox retries
@@ -89,7 +89,7 @@ class MailThread {
 
   constructor(setup: MailSetup, log: FastifyBaseLogger) {
     this.gatherMs = setup.smtpUrl ? 0 : GATHER_MS;
-    this.worker = new Worker(new URL('./mailWorker.ts', import.meta.url), { workerData: setup });
+    this.worker = new Worker(new URL('./mailThread.mjs', import.meta.url), { workerData: setup });
     // Idle, it does not keep the process alive; holding messages, it does (see send).
     this.worker.unref();
     let started!: () => void;
