@@ -3,7 +3,8 @@
  * working (client/src/ui/ErrorBoundary.tsx). The failure is brought about the way one happens in
  * the field: the server answers with something this client cannot show (here, the browser is
  * given a malformed answer, as a server of another release might send), and the part throws
- * while rendering it. "Try again" mounts the part afresh, which asks the server again.
+ * while rendering it. "Try again" mounts the part afresh, which asks the server again. A page
+ * whose meeting the server refuses says why instead (client/src/meetings/MeetingContext.tsx).
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
@@ -75,5 +76,22 @@ describe('a part of a page that fails', () => {
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => page.locator('#proposal-title').isVisible()).toBe(true);
     expect(await page.getByRole('main').getByRole('alert').count()).toBe(0);
+  });
+
+  it('says why on each page of a meeting that does not exist, without failing the page', async () => {
+    const kwame = await signIn('kwame@example.org');
+    const { page } = kwame;
+    // The meeting's own page, a proposal in it, and the two projector views all load the meeting first.
+    for (const path of ['', `/proposals/${GDC_PROPOSAL_ID}`, '/polls/some-poll/present', '/floor/present']) {
+      await page.goto(`/meetings/no-such-meeting${path}`);
+      const alert = page.getByRole('main').getByRole('alert');
+      await expect
+        .poll(() => alert.textContent(), { message: path })
+        .toBe('Something went wrong: This no longer exists, or you cannot see it.');
+      expect(await page.getByRole('main').getByRole('status').count(), path).toBe(0);
+      expect(await a11yViolations(page), path).toEqual([]);
+    }
+    // Refused by the server, not broken: no part of the page failed.
+    expect(kwame.errors.join('\n')).not.toContain('[plenary] part');
   });
 });

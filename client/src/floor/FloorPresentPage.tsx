@@ -3,14 +3,11 @@
  * is next, and the top questions. It follows the live document.
  */
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { byVotes, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
 import { useAgendaItemList } from '../actions/actionsApi.ts';
-import { useUser } from '../app/session.tsx';
-import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { useMeeting } from '../meetings/useMeeting.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Countdown } from './Countdown.tsx';
 import { useFloor, useServerOffset } from './floorApi.ts';
 import './floor.css';
@@ -19,20 +16,10 @@ const TOP_QUESTIONS = 5;
 
 export function FloorPresentPage() {
   const { t } = useTranslation();
-  const { meetingId = '' } = useParams();
-  const user = useUser();
-  const { data: meeting, error } = useMeeting(meetingId);
-  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting)
-    return (
-      <p role="status" className="page">
-        {t('floor.present.loading')}
-      </p>
-    );
   return (
-    <MeetingProvider meeting={meeting} user={user}>
+    <MeetingRoute loading={t('floor.present.loading')}>
       <PresentFloor />
-    </MeetingProvider>
+    </MeetingRoute>
   );
 }
 

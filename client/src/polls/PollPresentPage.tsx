@@ -7,30 +7,18 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useUser } from '../app/session.tsx';
-import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { useMeeting } from '../meetings/useMeeting.ts';
+import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { PollResults } from './PollResults.tsx';
 import { meetingPath, shortLink, useLivePolls } from './usePolls.ts';
 import './polls.css';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 export function PollPresentPage() {
   const { t } = useTranslation();
-  const { meetingId = '', pollId = '' } = useParams();
-  const user = useUser();
-  const { data: meeting, error } = useMeeting(meetingId);
-  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting)
-    return (
-      <p role="status" className="page">
-        {t('polls.present.loading')}
-      </p>
-    );
+  const { pollId = '' } = useParams();
   return (
-    <MeetingProvider meeting={meeting} user={user}>
+    <MeetingRoute loading={t('polls.present.loading')}>
       <PresentView pollId={pollId} />
-    </MeetingProvider>
+    </MeetingRoute>
   );
 }
 

@@ -2,7 +2,7 @@
  * One proposal (`/meetings/:meetingId/proposals/:proposalId`): its kind, status, authors and
  * summary; its body, co-edited live by its authors; its comment threads anchored to the body;
  * its status history; and, for those who may, the controls to manage it. The page opens the
- * meeting's live document (through MeetingProvider), which brings new comments and status
+ * meeting's live document (through MeetingRoute), which brings new comments and status
  * changes without a reload.
  */
 
@@ -13,36 +13,24 @@ import { proposalDoc } from '../../../shared/documentNames.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
-import { useUser } from '../app/session.tsx';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useDocumentComments } from '../comments/useDocumentComments.tsx';
-import { MeetingProvider, useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
-import { useLoad, useMeeting } from '../meetings/useMeeting.ts';
+import { useLoad } from '../meetings/useMeeting.ts';
 import { ManageProposal } from './ManageProposal.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 
 export function ProposalPage() {
-  const { t } = useTranslation();
-  const { meetingId = '', proposalId = '' } = useParams();
-  const user = useUser();
-  const { data: meeting, error } = useMeeting(meetingId);
-  if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
-  if (!meeting)
-    return (
-      <p role="status" className="page">
-        {t('app.loading')}
-      </p>
-    );
+  const { proposalId = '' } = useParams();
   return (
-    <MeetingProvider meeting={meeting} user={user}>
+    <MeetingRoute>
       <ProposalView proposalId={proposalId} />
-    </MeetingProvider>
+    </MeetingRoute>
   );
 }
 
