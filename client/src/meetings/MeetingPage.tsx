@@ -61,7 +61,7 @@ function MeetingView() {
       />
       <TabPanel id={selected.id}>
         {/* Tabs other than the agenda load their code when first opened (meetingTabs.tsx). A tab that
-              fails leaves the meeting's header and the other tabs working; opening another tab starts it afresh. */}
+            fails leaves the meeting's header and the other tabs working; opening another tab starts it afresh. */}
         <ErrorBoundary name={`tab:${selected.id}`} resetKey={selected.id}>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <selected.Component />
