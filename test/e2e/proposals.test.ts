@@ -2,7 +2,8 @@
  * Proposals and their threads in Chromium: an author comments on a selected passage, another
  * member sees the highlight and the thread arrive live and replies, the author sees the reply
  * live; the page passes axe; and every naughty string, posted as a comment, shows as text and
- * runs nothing.
+ * runs nothing. A proposal's details (kind, title, summary, public comment) are asked in the same
+ * order when it is submitted and when its author edits them, and both forms save what was chosen.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +11,10 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { commentPlainText, parseCommentText } from '../../shared/commentText.ts';
 import { proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
+import type { ProposalDto } from '../../shared/schemas/proposals.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
-import { http } from '../helpers/clients.ts';
+import { http, login } from '../helpers/clients.ts';
 import { BLNS, signedInPeople } from '../helpers/commentHelpers.ts';
 
 const GDC = 'pn-gdc-implementation';
@@ -252,5 +254,71 @@ describe('comment threads on a proposal, in the browser', () => {
       0,
     );
     expect(await reader.page.locator('#proposal-title').textContent()).toBe('Best Practice Forum on Cybersecurity');
+  });
+});
+
+describe('a proposal’s details, in the browser', () => {
+  it('are asked in one order when submitting and editing, with a missing title said beside it', async () => {
+    const kwame = await signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
+    const { page } = kwame;
+    await page.getByRole('button', { name: 'Submit a proposal' }).click();
+    const form = page.getByRole('form', { name: 'New proposal' });
+    const labels = () => form.locator('label').allTextContents();
+    expect(await labels()).toEqual(['Kind', 'Title', 'Summary', 'Open for public comment (observers may comment)']);
+    // The title has the focus as the form opens.
+    expect(await form.getByLabel('Title').evaluate((control) => control === document.activeElement)).toBe(true);
+
+    // Without a title: said beside it, with the focus there, and nothing sent.
+    const cookie = (await login(server.baseUrl, 'kwame@example.org')).cookie;
+    const listed = async () =>
+      (await http<ProposalDto[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/proposals`, { cookie })).body;
+    const before = (await listed()).length;
+    await form.getByLabel('Kind').selectOption({ label: 'Best Practice Forum' });
+    await form.getByRole('button', { name: 'Submit' }).click();
+    const title = form.getByLabel('Title');
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.evaluate((control) => control === document.activeElement)).toBe(true);
+    expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).textContent()).toBe('Title is required.');
+    expect(await a11yViolations(page)).toEqual([]);
+
+    await title.fill('Best Practice Forum on community networks');
+    await form.getByLabel('Summary').fill('Connecting the next billion, from the ground up.');
+    await form.getByLabel('Open for public comment (observers may comment)').check();
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await page.locator('#proposal-title').waitFor();
+    const proposals = await listed();
+    expect(proposals.length).toBe(before + 1);
+    const created = proposals.find((proposal) => proposal.title === 'Best Practice Forum on community networks')!;
+    expect(created).toMatchObject({
+      kind: 'BPF',
+      summary: 'Connecting the next billion, from the ground up.',
+      publicComment: true,
+    });
+
+    // Its author edits the same details, in the same order, on its page.
+    const details = page.getByRole('form', { name: 'Title, summary and comments' });
+    expect(await details.locator('label').allTextContents()).toEqual([
+      'Kind',
+      'Title',
+      'Summary',
+      'Open for public comment (observers may comment)',
+    ]);
+    expect(await details.getByLabel('Title').inputValue()).toBe('Best Practice Forum on community networks');
+    await details.getByLabel('Title').fill('');
+    await details.getByRole('button', { name: 'Save the changes' }).click();
+    await expect.poll(() => details.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    await details.getByLabel('Title').fill('Best Practice Forum on community connectivity');
+    await details.getByLabel('Kind').selectOption({ label: 'Other' });
+    await details.getByLabel('Open for public comment (observers may comment)').uncheck();
+    await details.getByRole('button', { name: 'Save the changes' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The changes were saved.' }).count()).toBe(1);
+    const saved = (await listed()).find((proposal) => proposal.id === created.id)!;
+    expect(saved).toMatchObject({
+      kind: 'other',
+      title: 'Best Practice Forum on community connectivity',
+      summary: 'Connecting the next billion, from the ground up.',
+      publicComment: false,
+    });
+    expect(kwame.errors).toEqual([]);
   });
 });

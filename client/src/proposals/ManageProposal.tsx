@@ -1,23 +1,18 @@
 /**
- * Managing a proposal, for those the server lets: its status (secretariat, chair), its title,
- * summary, kind and public comment (its authors too), its co-authors (its submitter too).
+ * Managing a proposal, for those the server lets: its status (secretariat, chair), its kind, title,
+ * summary and public comment (its authors too), its co-authors (its submitter too).
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  PROPOSAL_LIMITS,
-  PROPOSAL_STATUSES,
-  type ProposalKind,
-  type ProposalStatus,
-} from '../../../shared/constants/proposals.ts';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/constants/proposals.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { MemberDto, ProposalDto, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
 import { patch } from '../app/api.ts';
 import { commentsApi } from '../comments/commentsApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
-import { ProposalKindField } from './ProposalKindField.tsx';
+import { PROPOSAL_DETAIL_FIELDS, type ProposalDetails, ProposalDetailsFields, titleMissing } from './ProposalDetailsFields.tsx';
 import { statusKey } from './statusKey.ts';
 
 export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto; onUpdated: (proposal: ProposalDto) => void }) {
@@ -59,7 +54,6 @@ export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto;
 /** Sends a change; `shown` says a refusal went beside a field. True when it was saved. */
 type Send = (body: ProposalPatchBody, success: string, shown?: (error: unknown) => boolean) => Promise<boolean>;
 
-const DETAILS_FIELDS = ['title', 'summary', 'kind', 'publicComment'] as const;
 const COAUTHOR_FIELDS = ['coAuthorIds'] as const;
 
 function StatusForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
@@ -89,43 +83,22 @@ function StatusForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
 
 function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState(proposal.title);
-  const [summary, setSummary] = useState(proposal.summary);
-  const [kind, setKind] = useState<ProposalKind>(proposal.kind);
-  const [publicComment, setPublicComment] = useState(proposal.publicComment);
-  const errors = useFieldErrors(DETAILS_FIELDS);
+  const [details, setDetails] = useState<ProposalDetails>({
+    kind: proposal.kind,
+    title: proposal.title,
+    summary: proposal.summary,
+    publicComment: proposal.publicComment,
+  });
+  const errors = useFieldErrors(PROPOSAL_DETAIL_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!errors.check({ title: !title.trim() && t('form.required', { field: t('proposals.fieldTitle') }) })) return;
-    void send({ title, summary, kind, publicComment }, t('proposals.saved'), (error) => errors.fail(error));
+    if (!errors.check({ title: !details.title.trim() && titleMissing(t) })) return;
+    void send(details, t('proposals.saved'), (error) => errors.fail(error));
   };
   return (
     <form className="proposal__subform form" aria-labelledby="proposal-details-title" onSubmit={submit} noValidate>
       <h3 id="proposal-details-title">{t('proposals.detailsTitle')}</h3>
-      <Field label={t('proposals.fieldTitle')} {...errors.field('title')}>
-        {(control) => (
-          <input
-            {...control}
-            required
-            maxLength={PROPOSAL_LIMITS.title}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('proposals.fieldSummary')} {...errors.field('summary')}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={4}
-            maxLength={PROPOSAL_LIMITS.summary}
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-          />
-        )}
-      </Field>
-      <ProposalKindField value={kind} onChange={setKind} {...errors.field('kind')} />
-      <CheckboxField label={t('proposals.fieldPublic')} checked={publicComment} onChange={setPublicComment} />
+      <ProposalDetailsFields details={details} onChange={setDetails} field={errors.field} />
       <div>
         <button type="submit" className="button">
           {t('proposals.save')}
