@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMailer, type Mailer, type OutgoingEmail } from '../../server/src/notifications/mailer.ts';
+import { createMailer, type Mailer, type MailFromThread, type OutgoingEmail } from '../../server/src/notifications/mailer.ts';
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} } as unknown as FastifyBaseLogger;
 
@@ -109,6 +110,26 @@ describe('mail thread', () => {
       for (const [tid, nice] of before) if (after.has(tid)) expect(after.get(tid)).toBe(nice);
       const mine = path.basename(fs.readlinkSync('/proc/thread-self'));
       expect(after.get(mine)).toBe(0);
+    },
+  );
+
+  it.skipIf(!fs.existsSync('/proc/thread-self'))(
+    'lowers it before loading nodemailer, so that its start does not compete with the event loop',
+    async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-mailer-'));
+      // The thread's entry, as createMailer starts it; its first message says its nice value as mailWorker.ts began.
+      const thread = new Worker(new URL('../../server/src/notifications/mailThread.mjs', import.meta.url), {
+        workerData: { smtpUrl: undefined, from: 'board@example.org', dataDir },
+      });
+      try {
+        const first = await new Promise<MailFromThread>((resolve, reject) => {
+          thread.once('message', resolve);
+          thread.once('error', reject);
+        });
+        expect(first).toEqual({ ready: true, niceAtLoad: 10 });
+      } finally {
+        await thread.terminate();
+      }
     },
   );
 });

@@ -6,12 +6,17 @@
  * (or the error).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailFromThread, MailOutcome, MailSetup, MailToThread, OutgoingEmail } from './mailer.ts';
 
 const { smtpUrl, from, dataDir } = workerData as MailSetup;
+// This thread's nice value as this module starts, after its imports (nodemailer) have loaded: 10
+// on Linux when mailThread.mjs lowered it first, as it should. Said in the ready message
+// (test/unit/mailer.test.ts). On Linux `getpriority` for "this process" answers for the calling thread.
+const niceAtLoad = os.getPriority();
 
 // No stack traces in this thread: Node's stream `pipeline`, which nodemailer runs three times an
 // email, ends by aborting an AbortController, and the abort builds a DOMException whose stack
@@ -95,4 +100,4 @@ parentPort!.on('message', (message: MailToThread) => {
   );
   Promise.all(outcomes).then((sent) => parentPort!.postMessage({ sent } satisfies MailFromThread));
 });
-parentPort!.postMessage({ ready: true });
+parentPort!.postMessage({ ready: true, niceAtLoad } satisfies MailFromThread);

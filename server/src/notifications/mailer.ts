@@ -63,8 +63,8 @@ export interface MailOutcome {
   error?: string;
 }
 
-/** The mail thread's answer to one batch, or its first word: ready. */
-export type MailFromThread = { sent: MailOutcome[] } | { ready: true };
+/** The mail thread's answer to one batch, or its first word: ready, with its nice value as its modules loaded. */
+export type MailFromThread = { sent: MailOutcome[] } | { ready: true; niceAtLoad: number };
 
 interface Waiting {
   email: OutgoingEmail;
