@@ -1,7 +1,9 @@
 /**
  * The first screens, checked in Chromium: no WCAG 2.1 A/AA violations that axe-core can find,
- * a skip link, keyboard access to the tabs and the toolbar, and visible focus.
+ * a skip link, keyboard access to the tabs and the toolbar, visible focus, and a header whose
+ * navigation can be read at every width.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
@@ -65,4 +67,75 @@ describe('accessibility', () => {
     expect(await side()).toBe('end-left');
     await context.close();
   });
+
+  it('has a header whose navigation is legible, and on a phone folds behind a Menu button', async () => {
+    const { context, page } = await signIn('secretariat@example.org', '/timeline');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const links = nav.getByRole('link');
+    await expect
+      .poll(() => links.allTextContents())
+      .toEqual(['Meetings', 'Timeline', 'People', 'Audit log', 'Profile', 'API tokens']);
+    expect(await nav.getByRole('link', { name: 'Timeline' }).getAttribute('aria-current')).toBe('page');
+    const contrasts = await headerContrasts(page);
+    expect(contrasts).toHaveLength(6);
+    for (const ratio of contrasts) expect(ratio).toBeGreaterThanOrEqual(4.5);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Menu' }).count()).toBe(0);
+
+    // A phone: the name, the bell and the search box stay; the rest waits behind "Menu".
+    await page.setViewportSize({ width: 360, height: 740 });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    expect(await nav.count()).toBe(0);
+    expect(await page.getByRole('searchbox').isVisible()).toBe(true);
+    const header = (await page.getByRole('banner').boundingBox())!;
+    expect(header.height).toBeLessThan(740 * 0.3);
+
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => links.count()).toBe(6);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByLabel('Language').waitFor();
+    for (const ratio of await headerContrasts(page)) expect(ratio).toBeGreaterThanOrEqual(4.5);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+
+    // Escape from inside the menu closes it and gives the focus back to its button.
+    await links.first().focus();
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+
+    // A link followed from the menu leads to its page and leaves the menu closed.
+    await menu.click();
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+
+    // Wide again: everything back in the header's row.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => links.count()).toBe(6);
+    expect(await nav.getByRole('link', { name: 'Audit log' }).getAttribute('aria-current')).toBe('page');
+    await context.close();
+  });
 });
+
+/** The contrast ratio of each header link's text on the header's background (WCAG's formula). */
+function headerContrasts(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const luminance = (color: string) => {
+      const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+        const c = Number(part) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const background = luminance(getComputedStyle(document.querySelector('header')!).backgroundColor);
+    return [...document.querySelectorAll('header nav a')].map((link) => {
+      const text = luminance(getComputedStyle(link).color);
+      return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+    });
+  });
+}

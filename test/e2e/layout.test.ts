@@ -131,7 +131,8 @@ describe('the layout from 360 to 1920 px', () => {
         await page.getByLabel('Email').fill('chair@example.org');
         await page.getByLabel('Password').fill('plenary-demo-2025');
         await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+        // Signed in: the bell is in the header at every width (below 768 px the rest folds behind "Menu").
+        await page.locator('.notification-bell').waitFor();
 
         await page.goto(MEETING);
         await page.locator('.ProseMirror .agenda-item').first().waitFor();

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { ForgotPasswordPage, SetNewPasswordPage } from '../auth/PasswordResetPages.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
-import { LanguagePicker, useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
+import { useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
-import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
-import { SearchBox } from '../search/SearchBox.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { SiteHeader } from './SiteHeader.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 // Pages behind sign-in load when first opened: the sign-in page must not carry the editor, Yjs
@@ -68,59 +67,12 @@ function Shell() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
-        <Link to="/" className="site-header__brand">
-          <span className="site-header__name">{t('app.name')}</span>
-          <span className="site-header__tagline">{t('app.tagline')}</span>
-        </Link>
-        {user && <SearchBox />}
-        {user && (
-          <nav className="site-nav" aria-label={t('meetingAdmin.nav.label')}>
-            <ul>
-              <li>
-                <Link to="/">{t('meetingAdmin.nav.meetings')}</Link>
-              </li>
-              <li>
-                <Link to="/timeline">{t('meetingAdmin.nav.timeline')}</Link>
-              </li>
-              {user.role === 'secretariat' && (
-                <li>
-                  <Link to="/admin/people">{t('people.nav.people')}</Link>
-                </li>
-              )}
-              {user.role === 'secretariat' && (
-                <li>
-                  <Link to="/admin/audit-log">{t('meetingAdmin.nav.auditLog')}</Link>
-                </li>
-              )}
-              <li>
-                <Link to="/profile">{t('people.nav.profile')}</Link>
-              </li>
-              <li>
-                <Link to="/settings/tokens">{t('tokens.link')}</Link>
-              </li>
-            </ul>
-          </nav>
-        )}
-        <LanguagePicker user={user} />
-        {user && (
-          <div className="site-header__user">
-            <ErrorBoundary name="notifications">
-              <NotificationBell />
-            </ErrorBoundary>
-            <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => {
-                void closeSocketIfOpen().then(signOut);
-              }}
-            >
-              {t('app.signOut')}
-            </button>
-          </div>
-        )}
-      </header>
+      <SiteHeader
+        user={user}
+        onSignOut={() => {
+          void closeSocketIfOpen().then(signOut);
+        }}
+      />
       <main id="main" tabIndex={-1}>
         {/* A page that fails shows why in its place; the header still leads elsewhere, and another page starts afresh. */}
         <ErrorBoundary scope="page" name="page" resetKey={pathname}>
