@@ -99,7 +99,9 @@ export const AgendaItemTitle = Node.create({
  * the collaborative document never stores, so documents are unchanged.
  */
 export const TextDirection = Extension.create({
-  name: 'textDirection',
+  // Not 'textDirection': Tiptap's core has an extension of that name (one direction for the whole
+  // editor, off unless the editor is given one), and two extensions of one name draw its warning.
+  name: 'autoTextDirection',
   addGlobalAttributes() {
     return [
       {
@@ -125,7 +127,9 @@ export function richTextExtensions(): AnyExtension[] {
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: [...SAFE_LINK_PROTOCOLS],
+        // No `protocols`: http, https and mailto are linkify's own schemes, and registering them again
+        // at each editor's start only drew linkify's "already initialized" warning. Which links are
+        // kept is decided here, by the same check as everywhere else.
         isAllowedUri: (url) => isSafeHref(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },

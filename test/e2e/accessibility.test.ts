@@ -28,10 +28,16 @@ describe('accessibility', () => {
   });
 
   it('has a meeting page without violations, reachable and operable by keyboard', async () => {
-    const { context, page } = await signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { context, page, warnings } = await signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
     await page.locator('.ProseMirror').waitFor();
     await expect.poll(() => page.locator('[data-state]').getAttribute('data-state')).toBe('online');
     expect(await a11yViolations(page)).toEqual([]);
+    // Both editors (the agenda and the comment box) started without a library's warning (Tiptap
+    // once warned of two extensions named 'textDirection', linkify of schemes registered twice).
+    await page.getByRole('tab', { name: 'Proposals' }).click();
+    await page.getByRole('tab', { name: 'Agenda' }).click();
+    await page.locator('.ProseMirror').first().waitFor();
+    expect(warnings).toEqual([]);
 
     // On a fresh load, the first Tab stop is the skip link, and it leads to the main content.
     await page.reload();

@@ -32,6 +32,8 @@ export interface SignedIn {
   page: Page;
   /** Errors the page threw or logged, to assert there were none. */
   errors: string[];
+  /** Warnings the page logged (a library saying it is misused), to assert there were none. */
+  warnings: string[];
   /** The page's last console messages, failed requests and socket events, printed when a test fails. */
   trail: string[];
 }
@@ -43,6 +45,7 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   const context = await browser.newContext({ baseURL: baseUrl });
   const page = await context.newPage();
   const errors: string[] = [];
+  const warnings: string[] = [];
   const trail: string[] = [];
   const note = (line: string) => {
     trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
@@ -54,6 +57,7 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   });
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 40[14]/.test(message.text())) errors.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
     note(`console.${message.type()} ${message.text().slice(0, 300)}`);
   });
   page.on('requestfailed', (request) =>
@@ -71,7 +75,7 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { context, page, errors, trail };
+  return { context, page, errors, warnings, trail };
 }
 
 /**
