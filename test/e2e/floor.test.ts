@@ -2,7 +2,8 @@
  * The floor in Chromium: a member raises a hand, the chair gives the floor, the countdown runs on
  * both screens and on the projector view (agreeing to within a second, warning and announcing at
  * the end); an observer's question that needs approval shows to others only once the chair
- * approves it. Every page is axe-clean.
+ * approves it; a member checks in for the meeting day, said as a date in the reader's language.
+ * Every page is axe-clean.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
@@ -103,5 +104,34 @@ describe('the floor in the browser', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     }
     expect(await a11yViolations(chair.page)).toEqual([]);
+  });
+
+  it('checks a member in for the meeting day, which it says as a date in the reader’s language', async () => {
+    const { page, context } = await signIn('sofia@example.org', `${meetingPath}?tab=floor`);
+    const panel = page.getByRole('region', { name: 'Attendance' });
+    const sentence = panel.locator('p').first();
+    const { body } = await http<{ quorum: { day: string } }>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/attendance`,
+      {
+        cookie: (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; '),
+      },
+    );
+    const said = (language: string) =>
+      new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${body.quorum.day}T00:00:00Z`));
+    await expect.poll(() => sentence.textContent()).toBe(`You have not checked in for ${said('en')}.`);
+
+    await panel.getByRole('button', { name: 'I am in the room' }).click();
+    await expect.poll(() => sentence.textContent()).toBe(`You are checked in in the room for ${said('en')}.`);
+    expect(await panel.getByRole('button', { name: 'I am in the room' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await a11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Language').selectOption('fr');
+    const french = page.getByRole('region', { name: 'Présence' }).locator('p').first();
+    await expect
+      .poll(() => french.textContent())
+      .toBe(`Votre présence dans la salle est enregistrée pour la journée du ${said('fr')}.`);
+    await context.close();
   });
 });

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceMode } from '../../../shared/constants/floor.ts';
+import { formatDay } from '../../../shared/i18n/format.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { Attendance } from '../../../shared/schemas/floor.ts';
 import { get, post } from '../app/api.ts';
@@ -10,7 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 
 export function AttendancePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { meeting, user } = useMeetingContext();
   const [attendance, setAttendance] = useState<Attendance | null>(null);
   const { busy, message, run } = useCommand((why) => t('floor.attendance.failed', { message: why }));
@@ -21,6 +22,8 @@ export function AttendancePanel() {
   }, [load]);
   if (!attendance) return null;
   const day = attendance.quorum.day;
+  // The meeting day as a reader says it ("6 December 2026", "6 décembre 2026"), not the ISO key.
+  const dayShown = formatDay(i18n.language, day);
   const mine = attendance.attendees.find((entry) => entry.userId === user.id && entry.day === day);
   const today = attendance.attendees.filter((entry) => entry.day === day);
   const checkIn = (mode: AttendanceMode) =>
@@ -36,8 +39,8 @@ export function AttendancePanel() {
       </h2>
       <p>
         {mine
-          ? t('floor.attendance.youAre', { mode: t(`floor.attendance.mode.${mine.mode}`), day })
-          : t('floor.attendance.notYet', { day })}
+          ? t('floor.attendance.youAre', { mode: t(`floor.attendance.mode.${mine.mode}`), day: dayShown })
+          : t('floor.attendance.notYet', { day: dayShown })}
       </p>
       <div className="floor-chair__row" role="group" aria-label={t('floor.attendance.checkIn')}>
         {(['room', 'online'] as const).map((mode) => (
