@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { CALL_KINDS } from '../constants/meetings.ts';
 
 export const TIMELINE_KINDS = ['meeting', 'call', 'poll', 'action'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -10,7 +11,14 @@ export const TimelineItemSchema = Type.Object({
   id: Type.String(),
   meetingId: Type.String(),
   meetingTitle: Type.String(),
+  /** A title in English, for a reader that has no words of its own (the client composes its own from the fields below). */
   title: Type.String(),
+  /** The item's own words, in the language they were written in: the meeting's title, the poll's question, the action's text; empty for a call. */
+  subject: Type.String(),
+  /** A call's kind (its title is said from it in the reader's language); null for the others. */
+  callKind: Type.Union([Type.Enum(CALL_KINDS), Type.Null()]),
+  /** An action's deadline as its author wrote it ("mid-February"); null when only the date was given, and for the others. */
+  dueLabel: Type.Union([Type.String(), Type.Null()]),
   /** When it happens: an ISO date for all-day items (meetings, action deadlines), else an instant. */
   start: Type.String(),
   end: Type.Union([Type.String(), Type.Null()]),

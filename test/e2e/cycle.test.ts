@@ -227,6 +227,29 @@ describe('a cycle administered in the browser', () => {
     await context.close();
   });
 
+  it('says the timeline’s titles in the reader’s language, keeping each item’s own words', async () => {
+    const { page } = await signIn('kwame@example.org', '/timeline');
+    await page.getByRole('heading', { name: 'Cycle timeline' }).waitFor();
+    const titles = () => page.locator('.timeline__item a').allTextContents();
+    await expect.poll(titles).toContain('Call for Policy Network proposals closes');
+    const pollClosed = 'Poll closed: \u2068Continue with last year’s MAG Working Groups for the IGF 2025 cycle?\u2069';
+    expect(await titles()).toContain(pollClosed);
+    expect(
+      (await titles()).some((title) => /^Due \(\u2068mid-February\u2069\): \u2068The IGF Secretariat will/.test(title)),
+    ).toBe(true);
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Chronologie du cycle' }).waitFor();
+    await expect.poll(titles).toContain('Clôture de l’appel à propositions (Propositions de réseaux politiques)');
+    const french = await titles();
+    expect(french).toContain('Scrutin clos : \u2068Continue with last year’s MAG Working Groups for the IGF 2025 cycle?\u2069');
+    expect(french.some((title) => /^Échéance \(\u2068mid-February\u2069\) : \u2068The IGF Secretariat will/.test(title))).toBe(
+      true,
+    );
+    expect(french.filter((title) => /^(Call for|Poll (open|closed):|Due \()/.test(title))).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
+  });
+
   it('has a timeline, an audit log and calls on the proposals page without axe violations, fitting 360 px', async () => {
     const { page, errors } = await signIn('secretariat@example.org', '/timeline');
     await page.getByRole('heading', { name: 'Cycle timeline' }).waitFor();

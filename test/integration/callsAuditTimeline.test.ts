@@ -239,6 +239,20 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         expect(keys).toContain(`action:${mine.body.id}`);
         expect(keys).not.toContain(`action:${theirs.body.id}`);
         expect(kwame.body.items.filter((item) => item.kind === 'action').every((item) => item.mine)).toBe(true);
+        // The words a client says the title from, in the reader's language (the title itself is English).
+        expect(kwame.body.items.find((item) => item.key === `action:${mine.body.id}`)).toMatchObject({
+          title: 'Due (by 30 April): Kwame to draft the PN scoping note',
+          subject: 'Kwame to draft the PN scoping note',
+          dueLabel: 'by 30 April',
+          callKind: null,
+        });
+        for (const item of kwame.body.items) {
+          if (item.kind === 'call')
+            expect(item).toMatchObject({ subject: '', callKind: expect.stringMatching(/^(PN|BPF|other)$/) });
+          else expect(item.callKind).toBeNull();
+          if (item.kind === 'meeting') expect(item.subject).toBe(item.title);
+          if (item.kind === 'poll') expect([`Poll open: ${item.subject}`, `Poll closed: ${item.subject}`]).toContain(item.title);
+        }
         expect(keys).toContain(`meeting:${DEMO}`);
 
         const group = kwame.body.workingGroups[0]!;

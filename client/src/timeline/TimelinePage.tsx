@@ -2,9 +2,12 @@
  * The cycle timeline: every meeting, call deadline, poll and action due date by date, filtered
  * by working group and "mine", and the person's private calendar address.
  */
+
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDay, isolate } from '../../../shared/i18n/format.ts';
 import type { TimelineDto, TimelineItem } from '../../../shared/schemas/timeline.ts';
 import { del, get, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -90,7 +93,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
     <li className={`timeline__item timeline__item--${item.kind}`}>
       <time dateTime={item.start}>{when}</time>
       <span className="timeline__kind">{t(`timeline.kinds.${item.kind}`)}</span>
-      <Link to={item.link}>{item.title}</Link>
+      <Link to={item.link}>{titleOf(item, t, i18n.language)}</Link>
       <span className="timeline__meta">
         {item.kind !== 'meeting' && `${item.meetingTitle} · `}
         {t('timeline.status', { status: t(`timeline.statuses.${item.status}`, { defaultValue: item.status }) })}
@@ -152,4 +155,27 @@ function CalendarFeed() {
       <ErrorAlert message={error} />
     </section>
   );
+}
+
+/**
+ * An item's title in the reader's language, from its kind and its own words (the server's `title`
+ * is English). The subject keeps the language it was written in, isolated so that it keeps its
+ * own direction inside the sentence.
+ */
+function titleOf(item: TimelineItem, t: TFunction, language: string): string {
+  switch (item.kind) {
+    case 'meeting':
+      return item.subject;
+    case 'call':
+      return t('timeline.titles.callCloses', { kind: t(`calls.kinds.${item.callKind ?? 'other'}`) });
+    case 'poll':
+      return t(item.status === 'closed' ? 'timeline.titles.pollClosed' : 'timeline.titles.pollOpen', {
+        question: isolate(item.subject),
+      });
+    case 'action':
+      return t('timeline.titles.actionDue', {
+        due: item.dueLabel === null ? formatDay(language, item.start) : isolate(item.dueLabel),
+        text: isolate(item.subject),
+      });
+  }
 }
