@@ -15,6 +15,8 @@ export const SearchResultSchema = Type.Object({
   kind: Type.Enum(SEARCH_KINDS),
   id: Type.String({ description: 'the id of the thing found (for a comment, the comment)' }),
   meetingId: Id,
+  /** The meeting's title: results of a search across the cycle come from several meetings. */
+  meetingTitle: Type.String(),
   title: Type.String(),
   snippet: Type.String({ description: 'plain text around the match; never HTML' }),
   matches: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]), {

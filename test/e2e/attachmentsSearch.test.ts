@@ -67,6 +67,9 @@ describe('documents and search', () => {
     const result = kwame.page.getByRole('region', { name: 'Documents' }).getByRole('link', { name: 'timeline-retreat.pdf' });
     await result.waitFor();
     expect(await kwame.page.locator('.search-result mark').first().textContent()).toBe('Kigali');
+    // A search across the cycle says which meeting each result is from.
+    const found = kwame.page.locator('.search-result', { has: kwame.page.getByRole('link', { name: 'timeline-retreat.pdf' }) });
+    expect(await found.locator('.search-result__meeting').textContent()).toBe(DEMO_MEETING.title);
     expect(await a11yViolations(kwame.page)).toEqual([]);
 
     await result.click();

@@ -61,6 +61,11 @@ describe('search', () => {
     const proposal = body.results.find((result) => result.kind === 'proposal')!;
     expect(proposal.link).toBe(`/meetings/${MEETING}/proposals/${GDC_PROPOSAL_ID}`);
     expect(marked(proposal).map((word) => word.toLowerCase())).toContain('global');
+    // Across the cycle, each result names its meeting (two meetings may share an item's title).
+    expect(proposal.meetingTitle).toBe(DEMO_MEETING.title);
+    const meetings = await call<{ id: string; title: string }[]>(sofia, 'GET', '/api/meetings');
+    const titles = new Map(meetings.body.map((meeting) => [meeting.id, meeting.title]));
+    for (const result of body.results) expect(result.meetingTitle).toBe(titles.get(result.meetingId));
   });
 
   it('indexes the agenda text when the document is stored, and links to the item', async () => {

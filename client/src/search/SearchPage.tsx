@@ -65,6 +65,11 @@ function SearchResults() {
                   <Link to={result.link} className="search-result__title">
                     {result.title || t('search.untitledComment')}
                   </Link>
+                  {!meetingId && (
+                    <p className="search-result__meeting" dir="auto">
+                      {result.meetingTitle}
+                    </p>
+                  )}
                   <MarkedSnippet result={result} />
                 </li>
               ))}

@@ -105,7 +105,8 @@ export class SearchService {
       const inBody = snippetOf(row.body, words);
       const { snippet, matches } = inBody.matches.length > 0 || !row.title ? inBody : snippetOf(row.title, words);
       const title = row.kind === 'comment' ? await this.commentTitle(row.target) : row.title;
-      results.push({ kind, id, meetingId: row.meetingId, title, snippet, matches, link: linkOf(row) });
+      const meetingTitle = meetings.get(row.meetingId)?.title ?? '';
+      results.push({ kind, id, meetingId: row.meetingId, meetingTitle, title, snippet, matches, link: linkOf(row) });
     }
     // Grouped by kind, in the order of SEARCH_KINDS; best first within a kind.
     return results.sort((a, b) => SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind));
