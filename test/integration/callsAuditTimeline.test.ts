@@ -275,6 +275,25 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         expect(seed).toMatchObject({ summary: SEED_MEETING.title, allDay: true, start: SEED_MEETING.startsOn });
         expect(events.some((event) => event.uid.startsWith('call-'))).toBe(true);
         expect(events.some((event) => event.uid.startsWith('action-'))).toBe(true);
+        const calls = (list: typeof events) => list.filter((event) => event.uid.startsWith('call-'));
+        for (const event of calls(events)) {
+          expect(event.summary).toMatch(/^Call for (Policy Network|Best Practice Forum|Other) proposals closes$/);
+          expect(event.description).toMatch(/\nStatus: (open|not open yet|closed)$/);
+        }
+
+        // In the person's own language once they chose one: a calendar application asks in none.
+        expect((await call('member', 'PUT', '/api/me', { language: 'fr' })).status).toBe(200);
+        const french = icalEvents(await (await fetch(first.body.url)).text());
+        expect(french.find((event) => event.uid === `meeting-${SEED_MEETING.id}@plenary`)!.summary).toBe(SEED_MEETING.title);
+        for (const event of calls(french)) {
+          expect(event.summary).toMatch(
+            /^Clôture de l’appel à propositions \((Propositions de réseaux politiques|Propositions de forums sur les meilleures pratiques|Autres propositions)\)$/,
+          );
+          expect(event.description).toMatch(/\nÉtat: (ouvert|pas encore ouvert|clos)/);
+        }
+        const mineFr = french.find((event) => event.summary?.startsWith('Échéance (by 30 April) : Kwame to draft'));
+        expect(mineFr).toBeDefined();
+        expect((await call('member', 'PUT', '/api/me', { language: 'en' })).status).toBe(200);
 
         const second = await call<{ url: string }>('member', 'POST', '/api/me/calendar-token');
         expect(second.body.url).not.toBe(first.body.url);

@@ -30,6 +30,24 @@ export interface ServerText {
   printHint: string;
   /** An action owned by a role, when the meeting gave no name of its own (glossary terms). */
   roleOwner: { secretariat: string; chair: string; member: string; observer: string };
+  /** The cycle timeline's calendar feed (the same words as the timeline page's). */
+  timeline: {
+    callCloses: string;
+    pollOpen: string;
+    pollClosed: string;
+    actionDue: string;
+    callKinds: { PN: string; BPF: string; other: string };
+    statuses: {
+      active: string;
+      archived: string;
+      open: string;
+      upcoming: string;
+      closed: string;
+      'in-progress': string;
+      done: string;
+      dropped: string;
+    };
+  };
   csv: {
     optionId: string;
     option: string;
@@ -67,6 +85,23 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     printHint: 'To make a PDF, print this page (Ctrl+P or ⌘P) and choose “Save as PDF”.',
     roleOwner: { secretariat: 'The Secretariat', chair: 'The Chair', member: 'Members', observer: 'Observers' },
     // English column names stay the machine-friendly ones scripts already read.
+    timeline: {
+      callCloses: 'Call for {{kind}} closes',
+      pollOpen: 'Poll open: {{question}}',
+      pollClosed: 'Poll closed: {{question}}',
+      actionDue: 'Due ({{due}}): {{text}}',
+      callKinds: { PN: 'Policy Network proposals', BPF: 'Best Practice Forum proposals', other: 'Other proposals' },
+      statuses: {
+        active: 'active',
+        archived: 'archived',
+        open: 'open',
+        upcoming: 'not open yet',
+        closed: 'closed',
+        'in-progress': 'in progress',
+        done: 'done',
+        dropped: 'dropped',
+      },
+    },
     csv: {
       optionId: 'option_id',
       option: 'option',
@@ -101,6 +136,27 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     generated: 'Document établi par Plenary à partir du compte rendu de la réunion tenu sur le tableau.',
     printHint: 'Pour obtenir un PDF, imprimez cette page (Ctrl+P ou ⌘P) et choisissez « Enregistrer au format PDF ».',
     roleOwner: { secretariat: 'Le Secrétariat', chair: 'La présidence', member: 'Les membres', observer: 'Les observateurs' },
+    timeline: {
+      callCloses: 'Clôture de l’appel à propositions ({{kind}})',
+      pollOpen: 'Scrutin ouvert : {{question}}',
+      pollClosed: 'Scrutin clos : {{question}}',
+      actionDue: 'Échéance ({{due}}) : {{text}}',
+      callKinds: {
+        PN: 'Propositions de réseaux politiques',
+        BPF: 'Propositions de forums sur les meilleures pratiques',
+        other: 'Autres propositions',
+      },
+      statuses: {
+        active: 'active',
+        archived: 'archivée',
+        open: 'ouvert',
+        upcoming: 'pas encore ouvert',
+        closed: 'clos',
+        'in-progress': 'en cours',
+        done: 'terminée',
+        dropped: 'abandonnée',
+      },
+    },
     csv: {
       optionId: 'id_option',
       option: 'option',
@@ -135,6 +191,27 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     generated: 'Documento generado por Plenary a partir del registro de la reunión en el tablero.',
     printHint: 'Para obtener un PDF, imprima esta página (Ctrl+P o ⌘P) y elija «Guardar como PDF».',
     roleOwner: { secretariat: 'La Secretaría', chair: 'La Presidencia', member: 'Los miembros', observer: 'Los observadores' },
+    timeline: {
+      callCloses: 'Cierre de la convocatoria ({{kind}})',
+      pollOpen: 'Votación abierta: {{question}}',
+      pollClosed: 'Votación cerrada: {{question}}',
+      actionDue: 'Vencimiento ({{due}}): {{text}}',
+      callKinds: {
+        PN: 'Propuestas de redes de políticas',
+        BPF: 'Propuestas de foros de mejores prácticas',
+        other: 'Otras propuestas',
+      },
+      statuses: {
+        active: 'activa',
+        archived: 'archivada',
+        open: 'abierta',
+        upcoming: 'aún no abierta',
+        closed: 'cerrada',
+        'in-progress': 'en curso',
+        done: 'cumplida',
+        dropped: 'descartada',
+      },
+    },
     csv: {
       optionId: 'id_opción',
       option: 'opción',
@@ -169,6 +246,27 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     generated: 'Документ подготовлен системой Plenary на основе записи совещания на доске.',
     printHint: 'Чтобы получить PDF, распечатайте эту страницу (Ctrl+P или ⌘P) и выберите «Сохранить как PDF».',
     roleOwner: { secretariat: 'Секретариат', chair: 'Председатель', member: 'Члены', observer: 'Наблюдатели' },
+    timeline: {
+      callCloses: 'Закрытие приёма предложений ({{kind}})',
+      pollOpen: 'Голосование открыто: {{question}}',
+      pollClosed: 'Голосование закрыто: {{question}}',
+      actionDue: 'Срок ({{due}}): {{text}}',
+      callKinds: {
+        PN: 'Предложения сетей по вопросам политики',
+        BPF: 'Предложения форумов по передовой практике',
+        other: 'Другие предложения',
+      },
+      statuses: {
+        active: 'активно',
+        archived: 'в архиве',
+        open: 'открыто',
+        upcoming: 'ещё не открыто',
+        closed: 'закрыто',
+        'in-progress': 'выполняется',
+        done: 'выполнено',
+        dropped: 'отменено',
+      },
+    },
     csv: {
       optionId: 'id_варианта',
       option: 'вариант',
@@ -203,6 +301,23 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     generated: '由 Plenary 根据看板上的会议记录生成。',
     printHint: '如需 PDF，请打印本页（Ctrl+P 或 ⌘P）并选择“另存为 PDF”。',
     roleOwner: { secretariat: '秘书处', chair: '主席', member: '成员', observer: '观察员' },
+    timeline: {
+      callCloses: '{{kind}}征集截止',
+      pollOpen: '投票进行中：{{question}}',
+      pollClosed: '投票已结束：{{question}}',
+      actionDue: '截止（{{due}}）：{{text}}',
+      callKinds: { PN: '政策网络提案', BPF: '最佳做法论坛提案', other: '其他提案' },
+      statuses: {
+        active: '活动',
+        archived: '已归档',
+        open: '进行中',
+        upcoming: '尚未开始',
+        closed: '已结束',
+        'in-progress': '进行中',
+        done: '已完成',
+        dropped: '已放弃',
+      },
+    },
     csv: {
       optionId: '选项编号',
       option: '选项',
@@ -237,6 +352,23 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     generated: 'أعدّه نظام Plenary انطلاقاً من سجل الاجتماع على اللوحة.',
     printHint: 'للحصول على ملف PDF، اطبع هذه الصفحة (Ctrl+P أو ⌘P) واختر «حفظ بتنسيق PDF».',
     roleOwner: { secretariat: 'الأمانة', chair: 'الرئيس', member: 'الأعضاء', observer: 'المراقبون' },
+    timeline: {
+      callCloses: 'إغلاق الدعوة إلى تقديم {{kind}}',
+      pollOpen: 'تصويت مفتوح: {{question}}',
+      pollClosed: 'تصويت مغلق: {{question}}',
+      actionDue: 'الموعد النهائي ({{due}}): {{text}}',
+      callKinds: { PN: 'مقترحات شبكات السياسات', BPF: 'مقترحات منتديات أفضل الممارسات', other: 'مقترحات أخرى' },
+      statuses: {
+        active: 'نشط',
+        archived: 'مؤرشف',
+        open: 'مفتوح',
+        upcoming: 'لم يُفتح بعد',
+        closed: 'مغلق',
+        'in-progress': 'قيد التنفيذ',
+        done: 'منجز',
+        dropped: 'ملغى',
+      },
+    },
     csv: {
       optionId: 'معرف_الخيار',
       option: 'الخيار',

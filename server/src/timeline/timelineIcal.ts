@@ -1,17 +1,53 @@
-/** The timeline as iCalendar, for a person's calendar application (their secret feed URL). */
+/**
+ * The timeline as iCalendar, for a person's calendar application (their secret feed URL), in the
+ * person's language: a calendar application shows the summaries as they are, so they are said
+ * here as the timeline page says them.
+ */
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { formatDay } from '../../../shared/i18n/format.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import type { TimelineItem } from '../../../shared/schemas/timeline.ts';
+import { intlLocale, type ServerText, serverText } from '../i18n/serverText.ts';
 
 const DAY_MS = 86_400_000;
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS);
 
-export function renderTimelineIcal(items: TimelineItem[], options: { name: string; origin?: string | undefined }): string {
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+
+/** An item's title in `language`, with its own words as written (the timeline page does the same). */
+export function timelineTitle(item: TimelineItem, language: Language): string {
+  const words = serverText(language).timeline;
+  switch (item.kind) {
+    case 'meeting':
+      return item.subject;
+    case 'call':
+      return fill(words.callCloses, { kind: words.callKinds[item.callKind ?? 'other'] });
+    case 'poll':
+      return fill(item.status === 'closed' ? words.pollClosed : words.pollOpen, { question: item.subject });
+    case 'action':
+      return fill(words.actionDue, {
+        due: item.dueLabel ?? formatDay(intlLocale(language), item.start),
+        text: item.subject,
+      });
+  }
+}
+
+const statusWord = (words: ServerText['timeline'], status: string): string =>
+  (words.statuses as Record<string, string>)[status] ?? status;
+
+export function renderTimelineIcal(
+  items: TimelineItem[],
+  options: { name: string; language: Language; origin?: string | undefined },
+): string {
+  const text = serverText(options.language);
   const calendar = ical({
     name: options.name,
-    prodId: { company: 'Plenary', product: 'Plenary', language: 'EN' },
+    prodId: { company: 'Plenary', product: 'Plenary', language: options.language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
   for (const item of items) {
+    const title = timelineTitle(item, options.language);
     const start = item.allDay ? new Date(`${item.start}T00:00:00Z`) : new Date(item.start);
     const end = item.allDay ? dayAfter(item.end ?? item.start) : new Date(start.getTime() + 30 * 60_000);
     calendar.createEvent({
@@ -19,8 +55,8 @@ export function renderTimelineIcal(items: TimelineItem[], options: { name: strin
       start,
       end,
       allDay: item.allDay,
-      summary: item.title.length > 160 ? `${item.title.slice(0, 157)}…` : item.title,
-      description: [item.title, item.meetingTitle, `Status: ${item.status}`].join('\n'),
+      summary: title.length > 160 ? `${title.slice(0, 157)}…` : title,
+      description: [title, item.meetingTitle, `${text.statusLabel}: ${statusWord(text.timeline, item.status)}`].join('\n'),
       ...(options.origin ? { url: `${options.origin}${item.link}` } : {}),
     });
   }

@@ -91,7 +91,14 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, no-store')
-        .send(renderTimelineIcal(items, { name: `Plenary: ${user.name}`, origin: `${request.protocol}://${request.host}` }));
+        .send(
+          // In the person's own language (a calendar application sends no useful Accept-Language).
+          renderTimelineIcal(items, {
+            name: `Plenary: ${user.name}`,
+            language: user.language ?? 'en',
+            origin: `${request.protocol}://${request.host}`,
+          }),
+        );
     },
   );
 };
