@@ -41,6 +41,20 @@ describe('notifications in the browser', () => {
     const link = panel.getByRole('link', { name: /Kwame Asante mentioned you/ }).first();
     await link.waitFor();
     expect(await a11yViolations(mei.page)).toEqual([]);
+    // The panel lies inside the window, at a desk's width and on a phone (it once opened past the
+    // window's start edge, its links cut off, at every width).
+    const insideWindow = async () => {
+      const box = (await panel.boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= mei.page.viewportSize()!.width;
+    };
+    expect(await insideWindow()).toBe(true);
+    await mei.page.setViewportSize({ width: 360, height: 740 });
+    if ((await bell.getAttribute('aria-expanded')) !== 'true') await bell.click();
+    await link.waitFor();
+    expect(await insideWindow()).toBe(true);
+    expect(await a11yViolations(mei.page)).toEqual([]);
+    await mei.page.setViewportSize({ width: 1280, height: 720 });
+    if ((await bell.getAttribute('aria-expanded')) !== 'true') await bell.click();
     await link.click();
 
     await expect.poll(() => new URL(mei.page.url()).searchParams.get('thread')).toMatch(/^[A-Za-z0-9_-]+$/);
