@@ -133,6 +133,17 @@ describe('the layout from 360 to 1920 px', () => {
         await page.getByRole('button', { name: 'Sign in' }).click();
         // Signed in: the bell is in the header at every width (below 768 px the rest folds behind "Menu").
         await page.locator('.notification-bell').waitFor();
+        // The header's menu (folded below 768 px) and the notifications panel open inside the screen.
+        const menu = page.getByRole('button', { name: 'Menu' });
+        if (viewport.width < 768) {
+          await menu.click();
+          await check(page, 'header-menu', viewport.width);
+          await menu.click();
+        } else expect(await menu.count()).toBe(0);
+        await page.getByRole('button', { name: /^Notifications, / }).click();
+        await page.getByRole('region', { name: 'Notifications' }).waitFor();
+        await check(page, 'notifications', viewport.width);
+        await page.keyboard.press('Escape');
 
         await page.goto(MEETING);
         await page.locator('.ProseMirror .agenda-item').first().waitFor();
