@@ -127,9 +127,14 @@ describe('the public meeting page with JavaScript', () => {
 });
 
 describe('the public pages for assistive technology', () => {
-  it('have no axe violations (meeting, version-less poll page, registration form)', async () => {
+  it('have no axe violations (meeting, version-less poll page, registration form), and log no error', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // The console, where a browser also reports what it failed to fetch on its own (a favicon once).
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     for (const path of ['', '/register']) {
       await page.goto(`${PAGE()}${path}`);
       expect(await a11yViolations(page), path || 'meeting').toEqual([]);
@@ -138,6 +143,7 @@ describe('the public pages for assistive technology', () => {
     await page.locator('section[aria-labelledby="polls"] h4 a').first().click();
     await page.waitForURL(/\/polls\//);
     expect(await a11yViolations(page), 'poll').toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

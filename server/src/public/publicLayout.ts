@@ -60,6 +60,7 @@ export function page(meta: PageMeta, body: Html, lang = 'en'): string {
 <title>${shortTitle(meta.title)}</title>
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.canonical}">
+<link rel="icon" href="data:,">
 ${meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="Changes" href="${meta.feed}">` : ''}
 <meta property="og:type" content="website">
 <meta property="og:title" content="${meta.title}">
