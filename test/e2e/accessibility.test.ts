@@ -101,6 +101,9 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => links.count()).toBe(6);
+    // The menu's links follow its button in the focus order (the search box comes after them).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Meetings');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByLabel('Language').waitFor();
     for (const ratio of await headerContrasts(page)) expect(ratio).toBeGreaterThanOrEqual(4.5);

@@ -63,7 +63,7 @@ export function SiteHeader({ user, onSignOut }: { user: PublicUser | null | unde
           </button>
         </div>
       )}
-      {user && <SearchBox />}
+      {user && !folded && <SearchBox />}
       {(!folded || open) && (
         // biome-ignore lint/a11y/noStaticElementInteractions: Escape inside the open menu closes it; the menu button is the control.
         <div id={menuId} className="site-header__menu" onKeyDown={closeOnEscape}>
@@ -80,6 +80,8 @@ export function SiteHeader({ user, onSignOut }: { user: PublicUser | null | unde
           )}
         </div>
       )}
+      {/* Folded, the search box comes after the menu, so that the menu's links follow its button. */}
+      {user && folded && <SearchBox />}
     </header>
   );
 }
