@@ -14,8 +14,8 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useMediaQuery } from '../ui/useMediaQuery.ts';
 
-/** Below this the header folds (keep equal to `.site-header` in styles.css). */
-export const FOLDED_HEADER = '(max-width: 47.99rem)';
+/** Below 48rem (768 px) the header folds; the folded layout is `.site-header--folded` in styles.css. */
+const FOLDED_HEADER = '(max-width: 47.99rem)';
 
 export function SiteHeader({ user, onSignOut }: { user: PublicUser | null | undefined; onSignOut: () => void }) {
   const { t } = useTranslation();

@@ -2,7 +2,6 @@
  * The cycle timeline: every meeting, call deadline, poll and action due date by date, filtered
  * by working group and "mine", and the person's private calendar address.
  */
-
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
