@@ -247,9 +247,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           callKind: null,
         });
         for (const item of kwame.body.items) {
-          if (item.kind === 'call')
+          if (item.kind === 'call') {
             expect(item).toMatchObject({ subject: '', callKind: expect.stringMatching(/^(PN|BPF|other)$/) });
-          else expect(item.callKind).toBeNull();
+            // The same English words as the calendar feed's (one composer, server/src/timeline/timelineTitle.ts).
+            expect(item.title).toMatch(/^Call for (Policy Network|Best Practice Forum|Other) proposals closes$/);
+          } else expect(item.callKind).toBeNull();
           if (item.kind === 'meeting') expect(item.subject).toBe(item.title);
           if (item.kind === 'poll') expect([`Poll open: ${item.subject}`, `Poll closed: ${item.subject}`]).toContain(item.title);
         }

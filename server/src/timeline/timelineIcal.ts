@@ -4,34 +4,13 @@
  * here as the timeline page says them.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { formatDay } from '../../../shared/i18n/format.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { TimelineItem } from '../../../shared/schemas/timeline.ts';
-import { intlLocale, type ServerText, serverText } from '../i18n/serverText.ts';
+import { type ServerText, serverText } from '../i18n/serverText.ts';
+import { timelineTitle } from './timelineTitle.ts';
 
 const DAY_MS = 86_400_000;
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS);
-
-const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-
-/** An item's title in `language`, with its own words as written (the timeline page does the same). */
-export function timelineTitle(item: TimelineItem, language: Language): string {
-  const words = serverText(language).timeline;
-  switch (item.kind) {
-    case 'meeting':
-      return item.subject;
-    case 'call':
-      return fill(words.callCloses, { kind: words.callKinds[item.callKind ?? 'other'] });
-    case 'poll':
-      return fill(item.status === 'closed' ? words.pollClosed : words.pollOpen, { question: item.subject });
-    case 'action':
-      return fill(words.actionDue, {
-        due: item.dueLabel ?? formatDay(intlLocale(language), item.start),
-        text: item.subject,
-      });
-  }
-}
 
 const statusWord = (words: ServerText['timeline'], status: string): string =>
   (words.statuses as Record<string, string>)[status] ?? status;

@@ -11,8 +11,10 @@ import { isCallOpen } from '../calls/callStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { TimelineStore } from './timelineStore.ts';
+import { timelineTitle } from './timelineTitle.ts';
 
-const CALL_NAMES = { PN: 'Policy Network proposals', BPF: 'Best Practice Forum proposals', other: 'proposals' } as const;
+/** An item with its English title, said from its parts as the calendar feed says it in other languages. */
+const titled = (item: Omit<TimelineItem, 'title'>): TimelineItem => ({ ...item, title: timelineTitle(item, 'en') });
 
 export class TimelineService {
   private readonly store: Store;
@@ -35,85 +37,90 @@ export class TimelineService {
     const base = (meetingId: string) => ({ meetingId, meetingTitle: titles.get(meetingId) ?? '' });
 
     for (const meeting of meetings) {
-      items.push({
-        key: `meeting:${meeting.id}`,
-        kind: 'meeting',
-        id: meeting.id,
-        ...base(meeting.id),
-        title: meeting.title,
-        subject: meeting.title,
-        callKind: null,
-        dueLabel: null,
-        start: meeting.startsOn,
-        end: meeting.endsOn,
-        allDay: true,
-        status: meeting.status,
-        workingGroupId: null,
-        mine: false,
-        link: `/meetings/${meeting.id}`,
-      });
+      items.push(
+        titled({
+          key: `meeting:${meeting.id}`,
+          kind: 'meeting',
+          id: meeting.id,
+          ...base(meeting.id),
+          subject: meeting.title,
+          callKind: null,
+          dueLabel: null,
+          start: meeting.startsOn,
+          end: meeting.endsOn,
+          allDay: true,
+          status: meeting.status,
+          workingGroupId: null,
+          mine: false,
+          link: `/meetings/${meeting.id}`,
+        }),
+      );
     }
     const now = Date.now();
     for (const call of await this.calls.all()) {
-      items.push({
-        key: `call:${call.id}`,
-        kind: 'call',
-        id: call.id,
-        ...base(call.meetingId),
-        title: `Call for ${CALL_NAMES[call.kind]} closes`,
-        subject: '',
-        callKind: call.kind,
-        dueLabel: null,
-        start: new Date(call.closesAt).toISOString(),
-        end: null,
-        allDay: false,
-        status: isCallOpen(call, now) ? 'open' : call.opensAt > now ? 'upcoming' : 'closed',
-        workingGroupId: null,
-        mine: false,
-        link: `/meetings/${call.meetingId}?tab=proposals`,
-      });
+      items.push(
+        titled({
+          key: `call:${call.id}`,
+          kind: 'call',
+          id: call.id,
+          ...base(call.meetingId),
+          subject: '',
+          callKind: call.kind,
+          dueLabel: null,
+          start: new Date(call.closesAt).toISOString(),
+          end: null,
+          allDay: false,
+          status: isCallOpen(call, now) ? 'open' : call.opensAt > now ? 'upcoming' : 'closed',
+          workingGroupId: null,
+          mine: false,
+          link: `/meetings/${call.meetingId}?tab=proposals`,
+        }),
+      );
     }
     for (const poll of await this.timeline.polls()) {
       const at = poll.status === 'closed' ? poll.closed_at : poll.opened_at;
       if (at === null) continue;
-      items.push({
-        key: `poll:${poll.id}`,
-        kind: 'poll',
-        id: poll.id,
-        ...base(poll.meeting_id),
-        title: poll.status === 'closed' ? `Poll closed: ${poll.question}` : `Poll open: ${poll.question}`,
-        subject: poll.question,
-        callKind: null,
-        dueLabel: null,
-        start: new Date(Number(at)).toISOString(),
-        end: null,
-        allDay: false,
-        status: poll.status,
-        workingGroupId: poll.working_group_id,
-        mine: poll.working_group_id !== null && myGroups.has(poll.working_group_id),
-        link: `/meetings/${poll.meeting_id}?tab=polls`,
-      });
+      items.push(
+        titled({
+          key: `poll:${poll.id}`,
+          kind: 'poll',
+          id: poll.id,
+          ...base(poll.meeting_id),
+          subject: poll.question,
+          callKind: null,
+          dueLabel: null,
+          start: new Date(Number(at)).toISOString(),
+          end: null,
+          allDay: false,
+          status: poll.status,
+          workingGroupId: poll.working_group_id,
+          mine: poll.working_group_id !== null && myGroups.has(poll.working_group_id),
+          link: `/meetings/${poll.meeting_id}?tab=polls`,
+        }),
+      );
     }
     for (const action of await this.timeline.actionsWithDue()) {
       const owner = JSON.parse(action.owner) as Owner;
       const groupId = owner.kind === 'group' && owner.refId && groupMeeting.has(owner.refId) ? owner.refId : null;
-      items.push({
-        key: `action:${action.id}`,
-        kind: 'action',
-        id: action.id,
-        ...base(action.meeting_id),
-        title: `Due (${action.due_label ?? action.due_end}): ${action.text}`,
-        subject: action.text,
-        callKind: null,
-        dueLabel: action.due_label,
-        start: action.due_end!,
-        end: null,
-        allDay: true,
-        status: action.status,
-        workingGroupId: groupId,
-        mine: action.owner_user_id === user.id || action.owner_role === user.role || (groupId !== null && myGroups.has(groupId)),
-        link: `/meetings/${action.meeting_id}?tab=actions`,
-      });
+      items.push(
+        titled({
+          key: `action:${action.id}`,
+          kind: 'action',
+          id: action.id,
+          ...base(action.meeting_id),
+          subject: action.text,
+          callKind: null,
+          dueLabel: action.due_label,
+          start: action.due_end!,
+          end: null,
+          allDay: true,
+          status: action.status,
+          workingGroupId: groupId,
+          mine:
+            action.owner_user_id === user.id || action.owner_role === user.role || (groupId !== null && myGroups.has(groupId)),
+          link: `/meetings/${action.meeting_id}?tab=actions`,
+        }),
+      );
     }
 
     let shown = items;
