@@ -234,7 +234,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           owner: { kind: 'person', label: 'Mei Lin', userId: as.mei!.user.id },
           due,
         });
+        const other = { kind: 'other', opensAt: iso(-HOUR), closesAt: iso(HOUR) };
+        expect((await call('secretariat', 'POST', `/api/meetings/${DEMO}/calls`, other)).status).toBe(201);
         const kwame = await call<TimelineDto>('member', 'GET', '/api/timeline?mine=true');
+        expect(kwame.body.items.find((item) => item.callKind === 'other')?.title).toBe('Call for Other proposals closes');
         const keys = kwame.body.items.map((item) => item.key);
         expect(keys).toContain(`action:${mine.body.id}`);
         expect(keys).not.toContain(`action:${theirs.body.id}`);
