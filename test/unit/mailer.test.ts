@@ -26,11 +26,20 @@ function email(n: number): OutgoingEmail {
   };
 }
 
-/** The nice value of each thread of this process, by thread id (Linux: /proc/self/task/TID/stat). */
+/**
+ * The nice value of each thread of this process, by thread id (Linux: /proc/self/task/TID/stat).
+ * A thread that ends between the listing and the read (Vitest's and V8's come and go) is left out.
+ */
 function niceOfThreads(): Map<string, number> {
   const nice = new Map<string, number>();
   for (const tid of fs.readdirSync('/proc/self/task')) {
-    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') continue;
+      throw error;
+    }
     // Fields after the command name: state is the 3rd field of stat, nice the 19th.
     nice.set(tid, Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]));
   }
