@@ -85,6 +85,7 @@ export default defineConfig({
     proxy: {
       '/api': backend,
       '/healthz': backend,
+      '/public': backend,
       '/collab': { target: backend.replace(/^http/, 'ws'), ws: true },
     },
   },

@@ -227,6 +227,27 @@ describe('a cycle administered in the browser', () => {
     await context.close();
   });
 
+  it('links a public meeting’s card to its public page, in the language the reader uses on the board', async () => {
+    const { page, errors } = await signIn('kwame@example.org', '/timeline');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: DEMO_MEETING.title, exact: true }) });
+    await card.getByRole('link', { name: `Page publique: ${DEMO_MEETING.title}` }).click();
+    await page.waitForURL(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}?lang=fr`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DEMO_MEETING.title);
+    // A meeting only for the MAG has no public page to link to.
+    await page.goBack();
+    const magCards = page.getByRole('listitem').filter({ hasText: 'GCM uniquement' });
+    await magCards.first().waitFor();
+    expect(await magCards.getByRole('link', { name: /^Page publique/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    // The choice is stored with the person; the next tests expect Kwame's board in English.
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    expect((await http(server.baseUrl, 'PUT', '/api/me', { cookie: kwame.cookie, body: { language: 'en' } })).status).toBe(200);
+  });
+
   it('says the timeline’s titles in the reader’s language, keeping each item’s own words', async () => {
     const { page } = await signIn('kwame@example.org', '/timeline');
     await page.getByRole('heading', { name: 'Cycle timeline' }).waitFor();

@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { login, sleep } from '../helpers/clients.ts';
@@ -122,6 +123,46 @@ describe('the public meeting page with JavaScript', () => {
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Updated /);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(scriptErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the public pages in the reader’s language', () => {
+  it('follow an Arabic browser right to left on a phone, and keep French once chosen by keyboard', async () => {
+    const context = await browser.newContext({ locale: 'ar-EG', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(PAGE());
+    const ar = PUBLIC_TEXT.ar;
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await expect(page.getByRole('heading', { level: 2, name: ar.meeting.agenda, exact: true }).isVisible()).resolves.toBe(true);
+    // The meeting's own words, English here, keep their direction inside the Arabic page.
+    await expect(page.getByRole('heading', { level: 1 }).evaluate((h1) => getComputedStyle(h1).direction)).resolves.toBe('ltr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await a11yViolations(page), 'Arabic meeting page').toEqual([]);
+
+    // The languages come right after the skip link and the site's name, each a link in its own language.
+    const languages = page.getByRole('navigation', { name: ar.layout.languages });
+    await languages.getByRole('link', { name: 'Français' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?lang=fr$/);
+    const fr = PUBLIC_TEXT.fr;
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    await expect(
+      page
+        .getByRole('navigation', { name: fr.layout.languages })
+        .getByRole('link', { name: 'Français' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('true');
+    // Links keep the choice, though the browser asks for Arabic.
+    await page.locator('section[aria-labelledby="polls"] h4 a').first().click();
+    await page.waitForURL(/\/polls\/[^?]+\?lang=fr$/);
+    await expect(page.locator('table th[scope="col"]').first().textContent()).resolves.toBe(fr.poll.option);
+    await page.goBack();
+    await page.getByRole('link', { name: fr.registration.link }).click();
+    await page.waitForURL(/\/register\?lang=fr$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(fr.registration.heading);
+    await expect(page.getByLabel(fr.registration.group).isVisible()).resolves.toBe(true);
+    expect(await a11yViolations(page), 'French registration form').toEqual([]);
     await context.close();
   });
 });

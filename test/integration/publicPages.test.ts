@@ -7,8 +7,11 @@ import { createHash } from 'node:crypto';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
+import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
+import { LANGUAGES } from '../../shared/i18n/languages.ts';
 import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
-import { login, type Session } from '../helpers/clients.ts';
+import { login, type Session, sleep } from '../helpers/clients.ts';
 import { tinyPdf } from '../helpers/documents.ts';
 import { docxParagraphs } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
@@ -100,7 +103,7 @@ describe('the public pages of a public meeting, signed out', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const body = await response.text();
-    expect(body).toContain('<html lang="en">');
+    expect(body).toContain('<html lang="en" dir="ltr">');
     expect(body).toContain(`<title>${DEMO_MEETING.title}</title>`);
     expect(body).toMatch(/<link rel="canonical" href="http[^"]+\/public\/meetings\/igf2025-oc1">/);
     expect(body).toContain('property="og:title"');
@@ -185,9 +188,9 @@ describe('decisions', () => {
     const page = await (await get(`/public/meetings/${PUBLIC}`)).text();
     const poll = /<section id="poll-([^"]+)">[\s\S]*?<\/section>/g;
     const pollSection = [...page.matchAll(poll)].find((match) => match[1] === publicPoll)?.[0];
-    expect(pollSection).toContain(`Taken on <a href="${versionHref}">agenda version “As circulated”</a>`);
+    expect(pollSection).toContain(`Taken on <a href="${versionHref}">agenda version “<bdi>As circulated</bdi>”</a>`);
     const change = new RegExp(
-      `<li><time[^>]*>[^<]*</time>: <a href="[^"]*#proposal-${decidedProposal.id}">[^<]*</a> — <span class="status">selected</span>. Taken on <a href="${versionHref}">`,
+      `<li><time[^>]*>[^<]*</time>: <a href="[^"]*#proposal-${decidedProposal.id}"><bdi>[^<]*</bdi></a> — <span class="status">selected</span>. Taken on <a href="${versionHref}">`,
     );
     expect(page).toMatch(change);
     const feed = await (await get(`/public/meetings/${PUBLIC}/feed.atom`)).text();
@@ -209,7 +212,7 @@ describe('attachments of a public meeting', () => {
       expect(page).toContain(`href="/public/meetings/${PUBLIC}/attachments/${file.id}"`);
       expect(page).toContain(file.name);
     }
-    expect(page).toMatch(/Draft timeline\.md<\/a><\/th><td>Item \d+\. /);
+    expect(page).toMatch(/Draft timeline\.md<\/bdi><\/a><\/th><td>Item \d+\. <bdi>/);
     for (const file of [files.closedProposal, files.mag, files.removed]) expect(page).not.toContain(file.id);
     const pack = await (await get(`/public/meetings/${PUBLIC}/pack.md`)).text();
     expect(pack).toContain(`/public/meetings/${PUBLIC}/attachments/${files.meeting.id}`);
@@ -288,10 +291,150 @@ describe('what the public pages never show', () => {
     await call(secretariat, 'POST', `/api/polls/${secret.body.id}/close`);
     const poll = await (await get(`/public/meetings/${PUBLIC}/polls/${secret.body.id}`)).text();
     expect(poll).toContain('Secret ballot: totals only');
-    expect(poll).toContain('1 ballots');
+    expect(poll).toContain('1 ballot ·');
     expect(poll).not.toContain('Mei Lin');
     expect(await (await get(`/public/meetings/${PUBLIC}`)).text()).not.toContain('A poll still open?');
     expect((await get(`/public/meetings/${PUBLIC}/polls/${open.body.id}`)).status).toBe(404);
+  });
+});
+
+/** The English catalogue's phrases of 12 characters or more (placeholders cut out): none may show on a page in another language. */
+function englishPhrases(): string[] {
+  const phrases = new Set<string>();
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') {
+      for (const piece of value.split(/\{\{\w+\}\}/)) if (piece.trim().length >= 12) phrases.add(piece.trim());
+    } else if (value && typeof value === 'object') for (const entry of Object.values(value)) walk(entry);
+  };
+  walk(PUBLIC_TEXT.en);
+  // The demo's proposals, written in English, name their kind in their titles ("Policy Network on …").
+  for (const kind of Object.values(PUBLIC_TEXT.en.proposal.kinds)) phrases.delete(kind);
+  return [...phrases];
+}
+
+describe('the public pages in the six UN languages', () => {
+  const english = englishPhrases();
+  const pages = () => [
+    `/public/meetings/${PUBLIC}`,
+    `/public/meetings/${PUBLIC}/versions/${publicVersion}`,
+    `/public/meetings/${PUBLIC}/polls/${publicPoll}`,
+    `/public/meetings/${PUBLIC}/register`,
+  ];
+
+  it.each(LANGUAGES.filter((language) => language !== 'en'))(
+    'are said in %s with ?lang=, with no English left, valid',
+    async (language) => {
+      const text = PUBLIC_TEXT[language];
+      for (const path of pages()) {
+        const response = await get(`${path}?lang=${language}`);
+        expect(response.status, path).toBe(200);
+        const body = await response.text();
+        expect(body, path).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
+        expect(body, path).toContain(`<a class="skip" href="#main">${text.layout.skip}</a>`);
+        expect(
+          english.filter((phrase) => body.includes(phrase)),
+          path,
+        ).toEqual([]);
+        await expectValidHtml(body);
+      }
+    },
+  );
+
+  it('keep a language chosen with ?lang= in their links, and say dates, statuses and counts the language’s way', async () => {
+    const fr = PUBLIC_TEXT.fr;
+    const body = await (await get(`/public/meetings/${PUBLIC}?lang=fr`)).text();
+    expect(body).toContain(`<h2 id="agenda">${fr.meeting.agenda}</h2>`);
+    expect(body).toContain(`href="/public/meetings/${PUBLIC}/versions/${publicVersion}?lang=fr"`);
+    expect(body).toContain(`href="/public/meetings/${PUBLIC}/polls/${publicPoll}?lang=fr"`);
+    expect(body).toContain(`href="/public/meetings/${PUBLIC}/feed.atom?lang=fr"`);
+    expect(body).toContain(`href="/public/meetings/${PUBLIC}/register?lang=fr"`);
+    expect(body).toContain(`href="/public/meetings/${PUBLIC}/pack.docx?lang=fr"`);
+    expect(body).toMatch(/<link rel="canonical" href="http[^"]+\/public\/meetings\/igf2025-oc1\?lang=fr">/);
+    // The same page in every language, for search engines and for the reader's choice.
+    for (const language of LANGUAGES)
+      expect(body).toMatch(new RegExp(`<link rel="alternate" hreflang="${language}" href="http[^"]+\\?lang=${language}">`));
+    expect(body).toMatch(/<a href="\?lang=ar" lang="ar" hreflang="ar">العربية<\/a>/);
+    expect(body).toContain('<a href="?lang=fr" lang="fr" hreflang="fr" aria-current="true">Français</a>');
+    // Dates in words (the meeting's days and each decision's), the status of a proposal and a count in French.
+    const days = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${DEMO_MEETING.startsOn}T00:00:00Z`),
+    );
+    expect(body).toContain(days.split(' ').slice(1).join(' '));
+    expect(body).not.toMatch(/<time datetime="[^"]+">\d{4}-\d\d-\d\d<\/time>/);
+    expect(body).toContain(`<span class="status">${fr.proposal.statuses.selected}</span>`);
+    expect(body).toContain(`<span class="status">${fr.proposal.statuses['under discussion']}</span>`);
+    // The version the decision was taken on, inside the French sentence.
+    expect(body).toContain(
+      `<a href="/public/meetings/${PUBLIC}/versions/${publicVersion}?lang=fr">${fr.decision.agendaVersion.replace('{{name}}', '<bdi>As circulated</bdi>')}</a>`,
+    );
+    // What people wrote stays as written.
+    expect(body).toContain('Policy Network on the Implementation of the Global Digital Compact');
+    // The pack in French, linked from the French page.
+    expect(await (await get(`/public/meetings/${PUBLIC}/pack.md?lang=fr`)).text()).toContain(SERVER_TEXT.fr.heading);
+  });
+
+  it('follow the browser’s Accept-Language without ?lang=, with an ETag per language and Vary: Accept-Language', async () => {
+    const english = await get(`/public/meetings/${PUBLIC}`, { 'accept-language': 'en-GB,en;q=0.9' });
+    const arabic = await get(`/public/meetings/${PUBLIC}`, { 'accept-language': 'ar-EG,ar;q=0.9,en;q=0.5' });
+    const arabicBody = await arabic.text();
+    expect(arabicBody).toContain('<html lang="ar" dir="rtl">');
+    expect(arabicBody).toContain(`<h2 id="agenda">${PUBLIC_TEXT.ar.meeting.agenda}</h2>`);
+    // Links stay bare: the next page follows the browser's language as well.
+    expect(arabicBody).toContain(`href="/public/meetings/${PUBLIC}/versions/${publicVersion}"`);
+    for (const response of [english, arabic]) expect(response.headers.get('vary')).toMatch(/accept-language/i);
+    expect(arabic.headers.get('etag')).not.toBe(english.headers.get('etag'));
+    // A reader who has the English page gets the Arabic one, not a 304.
+    const again = await get(`/public/meetings/${PUBLIC}`, {
+      'accept-language': 'ar',
+      'if-none-match': english.headers.get('etag')!,
+    });
+    expect(again.status).toBe(200);
+    // A language the board does not speak falls back to English.
+    expect(await (await get(`/public/meetings/${PUBLIC}?lang=de`, { 'accept-language': 'de' })).text()).toContain(
+      '<html lang="en" dir="ltr">',
+    );
+  });
+
+  it('give the Atom feed in the language, with the same entry ids as in English', async () => {
+    const ids = (xml: string) => [...xml.matchAll(/<id>([^<]+)<\/id>/g)].map((match) => match[1]);
+    const english = await (await get(`/public/meetings/${PUBLIC}/feed.atom`)).text();
+    const spanish = await (await get(`/public/meetings/${PUBLIC}/feed.atom?lang=es`)).text();
+    expect(spanish).toContain('xml:lang="es"');
+    expect(spanish).toContain(PUBLIC_TEXT.es.feed.pollClosed.replace('{{question}}', `Adopt the agenda of ${PUBLIC}?`));
+    expect(spanish).not.toContain('Poll closed:');
+    expect(ids(spanish)).toEqual(ids(english));
+    expect(spanish).toContain(`href="${server.baseUrl.replace(/\/$/, '')}`.slice(0, 6));
+  });
+
+  it('refuse a registration form in the reader’s language, and keep it to the thank-you page', async () => {
+    const form = await (await get(`/public/meetings/${PUBLIC}/register?lang=es`)).text();
+    const token = /name="formToken" value="([^"]+)"/.exec(form)![1]!;
+    const send = (fields: Record<string, string>) =>
+      fetch(`${server.baseUrl}/public/meetings/${PUBLIC}/register?lang=es`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const fields = {
+      formToken: token,
+      name: 'Lucía Pérez',
+      email: 'lucia@example.net',
+      group: 'civil-society',
+      country: 'Chile',
+      affiliation: '',
+    };
+    const tooFast = await send(fields);
+    expect(tooFast.status).toBe(400);
+    const refused = await tooFast.text();
+    expect(refused).toContain(`<p role="alert">${PUBLIC_TEXT.es.registration.errors.tooFast}</p>`);
+    expect(refused).toContain(`<label>${PUBLIC_TEXT.es.registration.name} <input`);
+    await sleep(3_200);
+    const sent = await send(fields);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`/public/meetings/${PUBLIC}/register/sent?lang=es`);
+    const thanks = await (await get(sent.headers.get('location')!)).text();
+    expect(thanks).toContain(`<p role="status">${PUBLIC_TEXT.es.registration.pending}</p>`);
   });
 });
 

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
+import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
 import glossary from '../../shared/i18n/glossary.json' with { type: 'json' };
 import { LANGUAGES } from '../../shared/i18n/languages.ts';
 
@@ -94,6 +95,29 @@ describe('the server documents’ words', () => {
       expect(placeholders(translated.get(key)!), key).toEqual(placeholders(value));
       if (!mayEqualEnglish(value, language) && key !== 'minutes') expect(translated.get(key), key).not.toBe(value);
     }
+  });
+});
+
+describe('the public pages’ words', () => {
+  const PLURALS = /^poll\.ballots\./;
+  const english = flatten(PUBLIC_TEXT.en as unknown as Tree);
+  it.each(OTHERS)('exist in %s with the same placeholders, the count in each plural form, and no English left', (language) => {
+    const translated = flatten(PUBLIC_TEXT[language] as unknown as Tree);
+    const keys = (map: Map<string, string>) => [...map.keys()].filter((key) => !PLURALS.test(key)).sort();
+    expect(keys(translated)).toEqual(keys(english));
+    const problems: string[] = [];
+    for (const [key, value] of english) {
+      if (PLURALS.test(key)) continue;
+      const other = translated.get(key)!;
+      if (placeholders(other).join() !== placeholders(value).join()) problems.push(`placeholders differ in ${key}`);
+      else if (other === value && !mayEqualEnglish(value, language)) problems.push(`untranslated ${key}: ${value}`);
+    }
+    const forms = [...translated.keys()].filter((key) => PLURALS.test(key)).map((key) => key.replace(PLURALS, ''));
+    expect(forms.sort()).toEqual([...formsOf(language)].sort());
+    for (const form of forms)
+      if (placeholders(translated.get(`poll.ballots.${form}`)!).join() !== 'count')
+        problems.push(`no {{count}} in ballots.${form}`);
+    expect(problems).toEqual([]);
   });
 });
 

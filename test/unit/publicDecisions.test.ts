@@ -41,9 +41,11 @@ describe('decisionsOf', () => {
       { proposalId: 'y', title: 'Y', status: 'submitted' as const, at: 160 },
     ];
     const decisions = decisionsOf([poll], changes, versions);
-    expect(decisions.map((decision) => [decision.kind, decision.subjectId, decision.outcome, decision.version?.id])).toEqual([
+    expect(
+      decisions.map((decision) => [decision.kind, decision.subjectId, decision.status ?? decision.ballots, decision.version?.id]),
+    ).toEqual([
       ['status', 'x', 'selected', 'v1'],
-      ['poll', 'p1', '4 ballots', 'v2'],
+      ['poll', 'p1', 4, 'v2'],
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMeetingDays, formatViewerStart } from '../../../shared/i18n/format.ts';
+import { isLanguage } from '../../../shared/i18n/languages.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { del, get, post } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
@@ -163,6 +164,17 @@ function MeetingCard({
         {meeting.startTime && ` · ${meeting.startTime} ${meeting.timeZone}`} · {t(`meetingAdmin.formats.${meeting.format}`)}
         {meeting.place && ` · ${meeting.place}`} · {t(`meetingAdmin.visibility.${meeting.visibility}`)}
       </p>
+      {meeting.visibility === 'public' && (
+        <p className="card__meta">
+          {/* The public pages are the server's, not the app's: a plain link, in the language the reader uses here. */}
+          <a
+            href={`/public/meetings/${encodeURIComponent(meeting.id)}${isLanguage(i18n.language) ? `?lang=${i18n.language}` : ''}`}
+            aria-label={`${t('meetingAdmin.publicPage')}: ${meeting.title}`}
+          >
+            {t('meetingAdmin.publicPage')}
+          </a>
+        </p>
+      )}
       {viewerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: viewerStart })}</p>}
       <p className="card__meta">{t('meetingAdmin.counts', { polls: meeting.openPolls, actions: meeting.openActions })}</p>
       {meeting.description && <p>{meeting.description}</p>}

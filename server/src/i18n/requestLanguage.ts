@@ -12,3 +12,14 @@ export function requestLanguage(request: FastifyRequest): Language {
   if (isLanguage(chosen)) return chosen;
   return pickLanguage(acceptLanguageTags(request.headers['accept-language']));
 }
+
+/**
+ * The language of a public page: `?lang=` when given (`chosen`: the page's links keep it), else the
+ * browser's. Never the signed-in person's choice: the pages are cached and shared, varying on
+ * Accept-Language only.
+ */
+export function publicLanguage(request: FastifyRequest): { language: Language; chosen: boolean } {
+  const query = request.query as { lang?: unknown } | undefined;
+  if (isLanguage(query?.lang)) return { language: query.lang, chosen: true };
+  return { language: pickLanguage(acceptLanguageTags(request.headers['accept-language'])), chosen: false };
+}

@@ -4,6 +4,7 @@
  * version, so the version is the latest named one saved at or before the decision: what stood on
  * the record when it was taken.
  */
+import type { ProposalStatus } from '../../../shared/constants/proposals.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import type { StatusChange } from './publicStore.ts';
 
@@ -18,8 +19,9 @@ export interface Decision {
   /** The poll's id, or the proposal's. */
   subjectId: string;
   title: string;
-  /** The outcome in words: the status reached, or "N ballots". */
-  outcome: string;
+  /** The outcome, said by each page in its language: the status reached, or the poll's number of ballots. */
+  status?: ProposalStatus;
+  ballots?: number;
   at: number;
   version: VersionDto | undefined;
 }
@@ -50,7 +52,7 @@ export function decisionsOf(polls: readonly ClosedPoll[], changes: readonly Stat
       kind: 'status',
       subjectId: change.proposalId,
       title: change.title,
-      outcome: change.status,
+      status: change.status,
       at: change.at,
       version: versionAt(versions, change.at),
     });
@@ -61,7 +63,7 @@ export function decisionsOf(polls: readonly ClosedPoll[], changes: readonly Stat
       kind: 'poll',
       subjectId: poll.id,
       title: poll.question,
-      outcome: `${results.ballots} ballots`,
+      ballots: results.ballots,
       at,
       version: versionAt(versions, at),
     });

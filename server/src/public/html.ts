@@ -32,3 +32,19 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 
 /** Markup produced by a trusted renderer (the pack's block renderer escapes its text itself). */
 export const trusted = (value: string): Html => new Html(value);
+
+/**
+ * A translated sentence as HTML: the template's text escaped, each `{{name}}` replaced by its value
+ * (escaped too, unless it is `Html`, such as a link), so a language keeps its own word order around a link.
+ */
+export function say(template: string, values: Record<string, Part>): Html {
+  return new Html(
+    template
+      .split(/(\{\{\w+\}\})/)
+      .map((piece) => {
+        const name = /^\{\{(\w+)\}\}$/.exec(piece)?.[1];
+        return name === undefined ? escapeHtml(piece) : render(values[name]);
+      })
+      .join(''),
+  );
+}

@@ -43,7 +43,8 @@ export const publicFeature: Feature = {
       perMinute: PUBLIC_PER_MINUTE,
       livePerMinute: LIVE_PER_MINUTE,
       countView: (route, status) => views.inc({ route, status: String(status) }),
-      registrationForm: async (meetingId) => registrationSection(meetingId, await registrations.isOpen(meetingId)),
+      registrationForm: async (meetingId, words, links) =>
+        registrationSection(words, links, await registrations.isOpen(meetingId)),
     });
     await http.register(registrationRoutes, { service: registrations, origin });
   },

@@ -2,6 +2,7 @@
 import { html } from './html.ts';
 import type { Links } from './publicPages.ts';
 import type { MeetingView } from './publicService.ts';
+import { countOf, fill, kindOf, type Words } from './publicText.ts';
 
 interface Entry {
   id: string;
@@ -15,49 +16,59 @@ interface Entry {
 
 const iso = (at: number) => new Date(at).toISOString();
 
-export function renderFeed(view: MeetingView, links: Links, origin: string): string {
+/** The feed in the reader's language; entry ids stay the same in every language (a reader's client keys on them). */
+export function renderFeed(view: MeetingView, links: Links, origin: string, words: Words): string {
+  const text = words.text.feed;
+  const { statuses } = words.text.proposal;
   const absolute = (path: string) => `${origin}${path}`;
+  // Ids are made from the addresses without ?lang=, the same whatever language a reader asked for.
+  const bare = (path: string) => absolute(path.replace(/\?lang=\w+/, ''));
+  const status = (decision: { status?: keyof typeof statuses }) => (decision.status ? statuses[decision.status] : '');
   const entries: Entry[] = [
     ...view.proposals.map((proposal) => ({
-      id: `${absolute(links.meeting)}#proposal-${proposal.id}`,
-      title: `New proposal: ${proposal.title}`,
+      id: `${bare(links.meeting)}#proposal-${proposal.id}`,
+      title: fill(text.newProposal, { title: proposal.title }),
       link: absolute(`${links.meeting}#proposal-${proposal.id}`),
       at: proposal.createdAt,
-      summary: `${proposal.kind} proposal “${proposal.title}” (${proposal.status}).`,
+      summary: fill(text.proposalSummary, {
+        kind: kindOf(words, proposal.kind),
+        title: proposal.title,
+        status: statuses[proposal.status],
+      }),
     })),
     ...view.decisions.map((decision) => {
-      const version = decision.version ? ` Taken on agenda version “${decision.version.name}”.` : '';
+      const version = decision.version ? fill(text.takenOn, { name: decision.version.name }) : '';
       const related = decision.version ? absolute(links.version(decision.version.id)) : undefined;
       if (decision.kind === 'poll')
         return {
-          id: absolute(links.poll(decision.subjectId)),
-          title: `Poll closed: ${decision.title}`,
+          id: bare(links.poll(decision.subjectId)),
+          title: fill(text.pollClosed, { question: decision.title }),
           link: absolute(links.poll(decision.subjectId)),
           at: decision.at,
-          summary: `${decision.outcome}.${version}`,
+          summary: `${countOf(words, words.text.poll.ballots, decision.ballots ?? 0)}.${version}`,
           related,
         };
       return {
-        id: `${absolute(links.meeting)}#proposal-${decision.subjectId}-${decision.at}-${encodeURIComponent(decision.outcome)}`,
-        title: `${decision.title}: ${decision.outcome}`,
+        id: `${bare(links.meeting)}#proposal-${decision.subjectId}-${decision.at}-${encodeURIComponent(decision.status ?? '')}`,
+        title: fill(text.statusTitle, { title: decision.title, status: status(decision) }),
         link: absolute(`${links.meeting}#proposal-${decision.subjectId}`),
         at: decision.at,
-        summary: `The status of “${decision.title}” is now ${decision.outcome}.${version}`,
+        summary: `${fill(text.statusSummary, { title: decision.title, status: status(decision) })}${version}`,
         related,
       };
     }),
     ...view.versions.map((version) => ({
-      id: absolute(links.version(version.id)),
-      title: `Agenda version: ${version.name}`,
+      id: bare(links.version(version.id)),
+      title: fill(text.versionTitle, { name: version.name }),
       link: absolute(links.version(version.id)),
       at: version.createdAt,
-      summary: `A named version of the agenda, “${version.name}”.`,
+      summary: fill(text.versionSummary, { name: version.name }),
     })),
   ].sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
   const updated = entries[0]?.at ?? view.meeting.createdAt;
   return `<?xml version="1.0" encoding="utf-8"?>\n${
-    html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
-<id>${absolute(links.meeting)}</id>
+    html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${words.language}">
+<id>${bare(links.meeting)}</id>
 <title>${view.meeting.title}</title>
 <updated>${iso(updated)}</updated>
 <author><name>Plenary</name></author>
@@ -70,7 +81,7 @@ ${entries.map(
 <link rel="alternate" type="text/html" href="${entry.link}"/>
 ${
   entry.related
-    ? html`<link rel="related" type="text/html" title="Agenda version" href="${entry.related}"/>
+    ? html`<link rel="related" type="text/html" title="${text.related}" href="${entry.related}"/>
 `
     : ''
 }<updated>${iso(entry.at)}</updated>

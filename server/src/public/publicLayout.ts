@@ -1,14 +1,16 @@
 /**
- * The frame of every public page: lang, canonical URL, Open Graph tags, the Atom feed's link, a
- * skip link and readable inline CSS (logical properties only; fits 360 px). The meeting page adds
+ * The frame of every public page: lang and dir, canonical URL, the page in the other languages,
+ * Open Graph tags, the Atom feed's link, a skip link, the languages to choose from and readable inline CSS (logical properties only; fits 360 px). The meeting page adds
  * one same-origin deferred script (live updating); every page works without it.
  */
+import { directionOf, LANGUAGE_NAMES, LANGUAGES } from '../../../shared/i18n/languages.ts';
 import { type Html, html, trusted } from './html.ts';
+import type { Words } from './publicText.ts';
 
 export interface PageMeta {
   title: string;
   description: string;
-  /** Absolute URL of this page, on the first PUBLIC_ORIGIN. */
+  /** Absolute URL of this page, on the first PUBLIC_ORIGIN (with `?lang=` when the reader chose the language). */
   canonical: string;
   feed?: string;
   /** Live updating: the fingerprint route to poll and the fingerprint of the content served. */
@@ -23,7 +25,9 @@ const STYLE = `
 body { margin: 0; }
 main, .site { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
 .live-status { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
-.site { padding-block: 0.75rem; border-block-end: 1px solid #c9ced3; }
+.site { padding-block: 0.75rem; border-block-end: 1px solid #c9ced3; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: baseline; justify-content: space-between; }
+.languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
+.languages a[aria-current] { font-weight: 700; text-decoration: none; }
 .skip { position: absolute; inset-inline-start: -100vw; }
 .skip:focus { position: static; display: inline-block; padding: 0.5rem; background: #ffef9e; }
 a { color: #0b4f8a; overflow-wrap: anywhere; }
@@ -51,9 +55,13 @@ ul, ol { padding-inline-start: 1.25rem; }
 /** Search engines cut titles at about 70 characters; the Open Graph title keeps it whole. */
 const shortTitle = (title: string) => (title.length > 70 ? `${title.slice(0, 69).trimEnd()}…` : title);
 
-export function page(meta: PageMeta, body: Html, lang = 'en'): string {
+/** The page in each language: the same address with `?lang=`. */
+const inLanguage = (canonical: string, language: string) => `${canonical.split('?')[0]}?lang=${language}`;
+
+export function page(meta: PageMeta, body: Html, words: Words): string {
+  const text = words.text.layout;
   return `<!DOCTYPE html>\n${
-    html`<html lang="${lang}">
+    html`<html lang="${words.language}" dir="${directionOf(words.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -61,7 +69,9 @@ export function page(meta: PageMeta, body: Html, lang = 'en'): string {
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${meta.canonical}">
 <link rel="icon" href="data:,">
-${meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="Changes" href="${meta.feed}">` : ''}
+${LANGUAGES.map((language) => html`<link rel="alternate" hreflang="${language}" href="${inLanguage(meta.canonical, language)}">\n`)}${
+  meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="${text.feedTitle}" href="${meta.feed}">` : ''
+}
 <meta property="og:type" content="website">
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">
@@ -70,17 +80,23 @@ ${meta.feed ? html`<link rel="alternate" type="application/atom+xml" title="Chan
 <style>${trusted(STYLE)}</style>
 ${
   meta.live
-    ? html`<script defer src="${LIVE_SCRIPT_PATH}" data-live="${meta.live.url}" data-fingerprint="${meta.live.fingerprint}" data-updated="Updated"></script>`
+    ? html`<script defer src="${LIVE_SCRIPT_PATH}" data-live="${meta.live.url}" data-fingerprint="${meta.live.fingerprint}" data-updated="${text.updated}"></script>`
     : ''
 }
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="site"><a href="/">Plenary</a></header>
+<a class="skip" href="#main">${text.skip}</a>
+<header class="site"><a href="/">Plenary</a>
+<nav class="languages" aria-label="${text.languages}"><ul>${LANGUAGES.map(
+      (language) =>
+        html`<li><a href="?lang=${language}" lang="${language}" hreflang="${language}"${
+          language === words.language ? trusted(' aria-current="true"') : ''
+        }>${LANGUAGE_NAMES[language]}</a></li>`,
+    )}</ul></nav></header>
 ${meta.live ? html`<div id="live-status" class="live-status meta" role="status" aria-live="polite"></div>` : ''}
 <main id="main">
 ${body}
-<footer><p>Published by Plenary from the board’s record. Anyone may read and cite this page.</p></footer>
+<footer><p>${text.footer}</p></footer>
 </main>
 </body>
 </html>`.value

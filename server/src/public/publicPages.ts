@@ -1,14 +1,17 @@
 /** The public pages' bodies: the meeting, a named version of its agenda, a closed poll. */
 
+import { formatDayRange } from '../../../shared/i18n/format.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
+import { serverText } from '../i18n/serverText.ts';
 import { blocks as htmlBlocks } from '../meetingRecord/pack/packHtml.ts';
 import { actionTail, annexDetails, type Block, type PackAction, type PackItem } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import type { Decision } from './decisions.ts';
-import { type Html, html, trusted } from './html.ts';
+import { type Html, html, say, trusted } from './html.ts';
 import { type PublicAttachment, readableSize } from './publicAttachments.ts';
 import type { MeetingView, ProposalView, PublicPoll, VersionView } from './publicService.ts';
 import type { PublicThread } from './publicStore.ts';
+import { countOf, dayOf, fill, kindOf, momentOf, type Words } from './publicText.ts';
 
 export interface Links {
   meeting: string;
@@ -21,203 +24,229 @@ export interface Links {
   pack: (format: 'md' | 'html' | 'docx') => string;
   attachment: (id: string) => string;
   register: string;
+  /** Where the registration form sends the reader once it is sent. */
+  registered: string;
 }
 
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-const dateTime = (at: number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const notes = (list: Block[]): Html => trusted(htmlBlocks(list));
+// What people wrote keeps its own direction inside a page in another script (Arabic around English, say):
+// blocks of it carry dir="auto", a phrase of it inside the page's sentences is a <bdi>.
+const notes = (list: Block[]): Html => (list.length ? html`<div dir="auto">${trusted(htmlBlocks(list))}</div>` : html``);
+const time = (at: number, text: string) => html`<time datetime="${new Date(at).toISOString()}">${text}</time>`;
+const day = (words: Words, at: number) => time(at, dayOf(words, at));
+const moment = (words: Words, at: number) => time(at, momentOf(words, at));
 
-export function dateRange(meeting: Meeting): string {
-  return meeting.endsOn && meeting.endsOn !== meeting.startsOn ? `${meeting.startsOn} to ${meeting.endsOn}` : meeting.startsOn;
+/** The meeting's days in the reader's language ("1–10 April 2025"). */
+export function dateRange(meeting: Meeting, words: Words): string {
+  return formatDayRange(words.locale, meeting.startsOn, meeting.endsOn ?? meeting.startsOn);
 }
 
-const actionList = (actions: PackAction[]) =>
-  html`<ul>${actions.map((action) => html`<li>${action.text} <span class="tail">(${actionTail(action)})</span></li>`)}</ul>`;
+const actionList = (actions: PackAction[], words: Words) =>
+  html`<ul>${actions.map(
+    (action) =>
+      html`<li><bdi>${action.text}</bdi> <span class="tail">(${actionTail(action, serverText(words.language))})</span></li>`,
+  )}</ul>`;
 
-function agendaItem(item: PackItem, withActions: boolean): Html {
-  const details = annexDetails(item);
+function agendaItem(item: PackItem, words: Words): Html {
+  const details = annexDetails(item, serverText(words.language));
   const heading =
     item.level === 0
-      ? html`<h3>${item.number}. ${item.title}</h3>`
-      : html`<h4>${item.fullNumber || item.number}. ${item.title}</h4>`;
+      ? html`<h3>${item.number}. <bdi>${item.title}</bdi></h3>`
+      : html`<h4>${item.fullNumber || item.number}. <bdi>${item.title}</bdi></h4>`;
   return html`<section>${heading}
 ${details ? html`<p class="details">${details}</p>` : ''}
 ${notes(item.notes)}
-${withActions && item.actions.length ? html`<p><strong>Actions</strong></p>${actionList(item.actions)}` : ''}
 </section>`;
 }
 
-function thread(entry: PublicThread): Html {
+function thread(entry: PublicThread, words: Words): Html {
   return html`<article>
-${entry.quote ? html`<blockquote><p>${entry.quote}</p></blockquote>` : ''}
+${entry.quote ? html`<blockquote><p dir="auto">${entry.quote}</p></blockquote>` : ''}
 <ul>${entry.comments.map(
     (comment) =>
-      html`<li><p class="meta">${comment.author}, <time datetime="${new Date(comment.createdAt).toISOString()}">${dateTime(comment.createdAt)}</time></p>${
-        comment.hidden ? html`<p class="hidden-comment">hidden by moderator</p>` : html`<p>${comment.body}</p>`
+      html`<li><p class="meta"><bdi>${comment.author}</bdi>, ${moment(words, comment.createdAt)}</p>${
+        comment.hidden
+          ? html`<p class="hidden-comment">${words.text.proposal.hiddenByModerator}</p>`
+          : html`<p dir="auto">${comment.body}</p>`
       }</li>`,
   )}</ul>
 </article>`;
 }
 
-function proposal(entry: ProposalView): Html {
+function proposal(entry: ProposalView, words: Words): Html {
+  const text = words.text.proposal;
   return html`<section id="proposal-${entry.id}">
-<h3>${entry.title}</h3>
-<p class="meta">${entry.kind} · <span class="status">${entry.status}</span>${entry.publicComment ? ' · open for public comment' : ''}</p>
+<h3 dir="auto">${entry.title}</h3>
+<p class="meta">${kindOf(words, entry.kind)} · <span class="status">${text.statuses[entry.status]}</span>${entry.publicComment ? ` · ${text.openForComment}` : ''}</p>
 ${
   entry.publicComment
-    ? html`<p>${entry.summary}</p>${notes(entry.body)}
-<h4>Comments</h4>${entry.threads.length ? entry.threads.map(thread) : html`<p>No comments yet.</p>`}`
+    ? html`<p dir="auto">${entry.summary}</p>${notes(entry.body)}
+<h4>${text.comments}</h4>${entry.threads.length ? entry.threads.map((each) => thread(each, words)) : html`<p>${text.noComments}</p>`}`
     : ''
 }
 </section>`;
 }
 
-function results(entry: PublicPoll): Html {
+function results(entry: PublicPoll, words: Words): Html {
   const { poll, results: counted } = entry;
+  const text = words.text.poll;
   const winners = new Set(counted.winners ?? []);
-  return html`<p class="meta">${poll.secret ? 'Secret ballot: totals only' : 'Named ballot'} · ${counted.ballots} ballots${
-    poll.closedAt
-      ? html` · closed <time datetime="${new Date(poll.closedAt).toISOString()}">${dateTime(poll.closedAt)}</time>`
-      : ''
+  return html`<p class="meta">${poll.secret ? text.secret : text.named} · ${countOf(words, text.ballots, counted.ballots)}${
+    poll.closedAt ? html` · ${say(text.closed, { time: moment(words, poll.closedAt) })}` : ''
   }</p>
-<table><caption>Results: ${poll.question}</caption><thead><tr><th scope="col">Option</th><th scope="col">Votes</th></tr></thead><tbody>
+<table><caption>${fill(text.results, { question: poll.question })}</caption><thead><tr><th scope="col">${text.option}</th><th scope="col">${text.votes}</th></tr></thead><tbody>
 ${poll.options.map(
   (option) =>
-    html`<tr><th scope="row">${option.label}${winners.has(option.id) ? ' (elected)' : ''}</th><td class="number">${counted.tally?.[option.id] ?? 0}</td></tr>`,
+    html`<tr><th scope="row"><bdi>${option.label}</bdi>${winners.has(option.id) ? ` ${text.elected}` : ''}</th><td class="number">${counted.tally?.[option.id] ?? 0}</td></tr>`,
 )}
 </tbody></table>`;
 }
 
 /** What an attachment belongs to: the meeting, an agenda item ("3. Title") or a proposal. */
-function attachedTo(file: PublicAttachment, view: MeetingView, links: Links): Html {
+function attachedTo(file: PublicAttachment, view: MeetingView, links: Links, words: Words): Html | string {
+  const text = words.text.documents;
   const item = file.itemId ? view.pack.items.find((entry) => entry.id === file.itemId) : undefined;
-  if (item) return html`Item ${item.fullNumber || item.number}. ${item.title}`;
+  if (item) return say(text.item, { number: item.fullNumber || item.number, title: html`<bdi>${item.title}</bdi>` });
   const proposal = file.proposalId ? view.proposals.find((entry) => entry.id === file.proposalId) : undefined;
-  if (proposal) return html`Proposal <a href="${links.meeting}#proposal-${proposal.id}">${proposal.title}</a>`;
-  return html`The meeting`;
+  if (proposal)
+    return say(text.proposal, {
+      title: html`<a href="${links.meeting}#proposal-${proposal.id}"><bdi>${proposal.title}</bdi></a>`,
+    });
+  return text.meeting;
 }
 
-function documents(view: MeetingView, links: Links): Html {
-  if (!view.attachments.length) return html`<p>No documents attached.</p>`;
-  return html`<table><caption>Documents attached to the meeting, its agenda items and proposals</caption>
-<thead><tr><th scope="col">Document</th><th scope="col">Attached to</th><th scope="col">Size</th><th scope="col">Added</th></tr></thead><tbody>
+function documents(view: MeetingView, links: Links, words: Words): Html {
+  const text = words.text.documents;
+  if (!view.attachments.length) return html`<p>${text.none}</p>`;
+  return html`<table><caption>${text.caption}</caption>
+<thead><tr><th scope="col">${text.document}</th><th scope="col">${text.attachedTo}</th><th scope="col">${text.size}</th><th scope="col">${text.added}</th></tr></thead><tbody>
 ${view.attachments.map(
   (file) =>
-    html`<tr id="attachment-${file.id}"><th scope="row"><a href="${links.attachment(file.id)}" download>${file.name}</a>${
-      file.version > 1 ? html` <span class="meta">(version ${file.version})</span>` : ''
-    }</th><td>${attachedTo(file, view, links)}</td><td class="number">${readableSize(file.size)}</td><td><time datetime="${new Date(file.uploadedAt).toISOString()}">${day(file.uploadedAt)}</time></td></tr>
+    html`<tr id="attachment-${file.id}"><th scope="row"><a href="${links.attachment(file.id)}" download><bdi>${file.name}</bdi></a>${
+      file.version > 1 ? html` <span class="meta">${fill(text.version, { n: file.version })}</span>` : ''
+    }</th><td>${attachedTo(file, view, links, words)}</td><td class="number">${readableSize(file.size)}</td><td>${day(words, file.uploadedAt)}</td></tr>
 `,
 )}</tbody></table>`;
 }
 
-/** "Taken on agenda version “X”": the version a decision refers to (see decisions.ts). */
-function takenOn(version: VersionDto | undefined, links: Links): Html {
-  return version
-    ? html`<p class="meta taken-on">Taken on <a href="${links.version(version.id)}">agenda version “${version.name}”</a>.</p>`
-    : html`<p class="meta taken-on">Taken before any named version of the agenda.</p>`;
+/** "Taken on agenda version “X”." (the version a link), or that it was taken before any: see decisions.ts. */
+function takenOnSentence(version: VersionDto | undefined, links: Links, words: Words): Html {
+  const text = words.text.decision;
+  if (!version) return html`${text.takenBeforeVersions}`;
+  const link = html`<a href="${links.version(version.id)}">${say(text.agendaVersion, { name: html`<bdi>${version.name}</bdi>` })}</a>`;
+  return say(text.takenOn, { version: link });
 }
 
-function statusDecisions(decisions: readonly Decision[], links: Links): Html {
+const takenOn = (version: VersionDto | undefined, links: Links, words: Words): Html =>
+  html`<p class="meta taken-on">${takenOnSentence(version, links, words)}</p>`;
+
+function statusDecisions(decisions: readonly Decision[], links: Links, words: Words): Html {
   const changes = decisions.filter((decision) => decision.kind === 'status');
-  if (!changes.length) return html`<p>No proposal has changed status yet.</p>`;
+  if (!changes.length) return html`<p>${words.text.meeting.noStatusChange}</p>`;
   return html`<ul>${changes.map(
     (change) =>
-      html`<li><time datetime="${new Date(change.at).toISOString()}">${day(change.at)}</time>: <a href="${links.meeting}#proposal-${change.subjectId}">${change.title}</a> — <span class="status">${change.outcome}</span>. ${
-        change.version
-          ? html`Taken on <a href="${links.version(change.version.id)}">agenda version “${change.version.name}”</a>.`
-          : 'Taken before any named version of the agenda.'
-      }</li>`,
+      html`<li>${day(words, change.at)}: <a href="${links.meeting}#proposal-${change.subjectId}"><bdi>${change.title}</bdi></a> — <span class="status">${
+        change.status ? words.text.proposal.statuses[change.status] : ''
+      }</span>. ${takenOnSentence(change.version, links, words)}</li>`,
   )}</ul>`;
 }
 
-export function meetingBody(view: MeetingView, links: Links, registration: Html): Html {
+export function meetingBody(view: MeetingView, links: Links, registration: Html, words: Words): Html {
   const { meeting, pack } = view;
+  const text = words.text.meeting;
   const pendingActions = [...pack.items.flatMap((item) => item.actions), ...pack.otherActions];
-  return html`<h1>${meeting.title}</h1>
-<p class="meta">${dateRange(meeting)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${meeting.form} · <span class="status">${meeting.status}</span></p>
-${meeting.description ? html`<p>${meeting.description}</p>` : ''}
-<nav aria-label="On this page"><ul>
-<li><a href="#agenda">Agenda</a></li><li><a href="#proposals">Proposals</a></li><li><a href="#polls">Decisions</a></li>
-<li><a href="#documents">Documents</a></li><li><a href="#groups">Working groups</a></li><li><a href="#actions">Actions</a></li><li><a href="#versions">Versions</a></li>
-<li><a href="#moderation">Moderation log</a></li><li><a href="#register">Take part</a></li><li><a href="${links.feed}">Atom feed of changes</a></li>
+  const packLink = (format: 'md' | 'html' | 'docx', label: string) => html`<a href="${links.pack(format)}">${label}</a>`;
+  return html`<h1 dir="auto">${meeting.title}</h1>
+<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${meeting.form} · <span class="status">${text.statuses[meeting.status]}</span></p>
+${meeting.description ? html`<p dir="auto">${meeting.description}</p>` : ''}
+<nav aria-label="${text.onThisPage}"><ul>
+<li><a href="#agenda">${text.agenda}</a></li><li><a href="#proposals">${text.proposals}</a></li><li><a href="#polls">${text.decisions}</a></li>
+<li><a href="#documents">${text.documents}</a></li><li><a href="#groups">${text.groups}</a></li><li><a href="#actions">${text.actions}</a></li><li><a href="#versions">${text.versions}</a></li>
+<li><a href="#moderation">${text.moderation}</a></li><li><a href="#register">${text.takePart}</a></li><li><a href="${links.feed}">${text.feed}</a></li>
 </ul></nav>
-<section aria-labelledby="agenda"><h2 id="agenda">Agenda</h2>
-${pack.items.length ? pack.items.map((item) => agendaItem(item, false)) : html`<p>The agenda is not published yet.</p>`}
+<section aria-labelledby="agenda"><h2 id="agenda">${text.agenda}</h2>
+${pack.items.length ? pack.items.map((item) => agendaItem(item, words)) : html`<p>${text.agendaNotPublished}</p>`}
 </section>
-<section aria-labelledby="proposals"><h2 id="proposals">Proposals</h2>
-${view.proposals.length ? view.proposals.map(proposal) : html`<p>No proposals.</p>`}
+<section aria-labelledby="proposals"><h2 id="proposals">${text.proposals}</h2>
+${view.proposals.length ? view.proposals.map((entry) => proposal(entry, words)) : html`<p>${text.noProposals}</p>`}
 </section>
-<section aria-labelledby="polls"><h2 id="polls">Decisions</h2>
-<h3>Closed polls</h3>
+<section aria-labelledby="polls"><h2 id="polls">${text.decisions}</h2>
+<h3>${text.closedPolls}</h3>
 ${
   view.polls.length
     ? view.polls.map(
         (entry) =>
-          html`<section id="poll-${entry.poll.id}"><h4><a href="${links.poll(entry.poll.id)}">${entry.poll.question}</a></h4>${results(entry)}${takenOn(
+          html`<section id="poll-${entry.poll.id}"><h4 dir="auto"><a href="${links.poll(entry.poll.id)}">${entry.poll.question}</a></h4>${results(entry, words)}${takenOn(
             view.decisions.find((decision) => decision.kind === 'poll' && decision.subjectId === entry.poll.id)?.version,
             links,
+            words,
           )}</section>`,
       )
-    : html`<p>No poll has closed yet.</p>`
+    : html`<p>${text.noPollClosed}</p>`
 }
-<h3>Changes of a proposal’s status</h3>
-${statusDecisions(view.decisions, links)}
+<h3>${text.statusChanges}</h3>
+${statusDecisions(view.decisions, links, words)}
 </section>
-<section aria-labelledby="documents"><h2 id="documents">Documents</h2>
-${documents(view, links)}
+<section aria-labelledby="documents"><h2 id="documents">${text.documents}</h2>
+${documents(view, links, words)}
 </section>
-<section aria-labelledby="groups"><h2 id="groups">Working groups</h2>
+<section aria-labelledby="groups"><h2 id="groups">${text.groups}</h2>
 ${
   view.groups.length
     ? html`<ul>${view.groups.map(
         (group) =>
-          html`<li><strong>${group.name}</strong>${group.cofacilitators.length ? html` — co-facilitators: ${group.cofacilitators.join(', ')}` : ''}${
-            group.description ? html`<br><span class="details">${group.description}</span>` : ''
-          }</li>`,
+          html`<li><strong><bdi>${group.name}</bdi></strong>${
+            group.cofacilitators.length ? html` — ${fill(text.cofacilitators, { names: group.cofacilitators.join(', ') })}` : ''
+          }${group.description ? html`<br><span class="details" dir="auto">${group.description}</span>` : ''}</li>`,
       )}</ul>`
-    : html`<p>No working groups.</p>`
+    : html`<p>${text.noGroups}</p>`
 }
 </section>
-<section aria-labelledby="actions"><h2 id="actions">Actions</h2>
-${pendingActions.length ? actionList(pendingActions) : html`<p>No actions recorded.</p>`}
+<section aria-labelledby="actions"><h2 id="actions">${text.actions}</h2>
+${pendingActions.length ? actionList(pendingActions, words) : html`<p>${text.noActions}</p>`}
 </section>
-<section aria-labelledby="versions"><h2 id="versions">Versions of the agenda</h2>
+<section aria-labelledby="versions"><h2 id="versions">${text.versionsHeading}</h2>
 ${
   view.versions.length
     ? html`<ul>${view.versions.map(
         (version) =>
-          html`<li><a href="${links.version(version.id)}">${version.name}</a> <span class="meta">(<time datetime="${new Date(version.createdAt).toISOString()}">${dateTime(version.createdAt)}</time>)</span></li>`,
+          html`<li><a href="${links.version(version.id)}"><bdi>${version.name}</bdi></a> <span class="meta">(${moment(words, version.createdAt)})</span></li>`,
       )}</ul>`
-    : html`<p>No named version yet.</p>`
+    : html`<p>${text.noVersion}</p>`
 }
-<p>Meeting pack: <a href="${links.pack('html')}">web page</a> · <a href="${links.pack('md')}">Markdown</a> · <a href="${links.pack('docx')}">Word (DOCX)</a></p>
+<p>${say(text.pack, { html: packLink('html', text.packHtml), md: packLink('md', 'Markdown'), docx: packLink('docx', 'Word (DOCX)') })}</p>
 </section>
-<section aria-labelledby="moderation"><h2 id="moderation">Moderation log</h2>
+<section aria-labelledby="moderation"><h2 id="moderation">${text.moderation}</h2>
 ${
   view.moderation.length
-    ? html`<ul>${view.moderation.map((entry) => html`<li>${day(entry.at)}: comment ${entry.action}${entry.reason ? html` — ${entry.reason}` : ''}</li>`)}</ul>`
-    : html`<p>No moderation so far.</p>`
+    ? html`<ul>${view.moderation.map(
+        (entry) =>
+          html`<li>${entry.action === 'hide' ? say(text.hidden, { day: day(words, entry.at) }) : html`${day(words, entry.at)}: ${entry.action}`}${
+            entry.reason ? html` — ${entry.reason}` : ''
+          }</li>`,
+      )}</ul>`
+    : html`<p>${text.noModeration}</p>`
 }
 </section>
 ${registration}`;
 }
 
-export function versionBody(view: VersionView, links: Links): Html {
-  return html`<p><a href="${links.meeting}">${view.meeting.title}</a></p>
-<h1>Agenda version “${view.version.name}”</h1>
-<p class="meta">Saved <time datetime="${new Date(view.version.createdAt).toISOString()}">${dateTime(view.version.createdAt)}</time>. This page always shows exactly this version.</p>
+export function versionBody(view: VersionView, links: Links, words: Words): Html {
+  const text = words.text.version;
+  return html`<p dir="auto"><a href="${links.meeting}">${view.meeting.title}</a></p>
+<h1>${say(text.heading, { name: html`<bdi>${view.version.name}</bdi>` })}</h1>
+<p class="meta">${say(text.saved, { time: moment(words, view.version.createdAt) })}</p>
 <dl>
-<dt>SHA-256 of the exported content (<a href="${links.versionMd(view.version.id)}">Markdown</a>)</dt>
+<dt>${say(text.digest, { markdown: html`<a href="${links.versionMd(view.version.id)}">Markdown</a>` })}</dt>
 <dd class="digest" id="sha256">${view.sha256}</dd>
 </dl>
-<p class="details">To check a citation: download the Markdown and compare its SHA-256 (for example <code>sha256sum</code>) with the digest above.</p>
-<h2>Agenda</h2>
-${view.pack.items.map((item) => agendaItem(item, false))}`;
+<p class="details">${say(text.check, { command: html`<code>sha256sum</code>` })}</p>
+<h2>${text.agenda}</h2>
+${view.pack.items.map((item) => agendaItem(item, words))}`;
 }
 
-export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links, version: VersionDto | undefined): Html {
-  return html`<p><a href="${links.meeting}">${meeting.title}</a></p>
-<h1>${entry.poll.question}</h1>
-${results(entry)}
-${takenOn(version, links)}`;
+export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links, version: VersionDto | undefined, words: Words): Html {
+  return html`<p dir="auto"><a href="${links.meeting}">${meeting.title}</a></p>
+<h1 dir="auto">${entry.poll.question}</h1>
+${results(entry, words)}
+${takenOn(version, links, words)}`;
 }

@@ -18,6 +18,7 @@ import {
   PublicVersionParams,
 } from '../../../shared/schemas/public.ts';
 import { contentDisposition } from '../attachments/fileName.ts';
+import { publicLanguage } from '../i18n/requestLanguage.ts';
 import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
 import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
 import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
@@ -27,6 +28,7 @@ import { renderFeed } from './publicFeed.ts';
 import { LIVE_SCRIPT_PATH, page } from './publicLayout.ts';
 import { dateRange, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
 import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
+import { countOf, fill, type Words, wordsFor } from './publicText.ts';
 
 export interface PublicRouteOptions {
   service: PublicService;
@@ -39,7 +41,7 @@ export interface PublicRouteOptions {
   /** Counts each public page served (a public reader counts here, not in "Here now"). */
   countView?: (route: string, status: number) => void;
   /** The registration section of the meeting page (the registration feature fills it in). */
-  registrationForm?: (meetingId: string) => Promise<Html>;
+  registrationForm?: (meetingId: string, words: Words, links: Links) => Promise<Html>;
 }
 
 export const MAX_AGE_SECONDS = 30;
@@ -47,24 +49,38 @@ export const MAX_AGE_SECONDS = 30;
 /** Read once: the script is static, so its ETag (its content's hash) holds for the process's life. */
 const LIVE_SCRIPT = readFileSync(new URL('./assets/live.js', import.meta.url), 'utf8');
 
-export function linksOf(meetingId: string): Links {
+/** The addresses of a meeting's public pages; `query` (`?lang=xx` or '') is kept on those said in a language. */
+export function linksOf(meetingId: string, query = ''): Links {
   const base = `/public/meetings/${encodeURIComponent(meetingId)}`;
   return {
-    meeting: base,
-    feed: `${base}/feed.atom`,
+    meeting: `${base}${query}`,
+    feed: `${base}/feed.atom${query}`,
     live: `${base}/live`,
-    version: (id) => `${base}/versions/${encodeURIComponent(id)}`,
+    version: (id) => `${base}/versions/${encodeURIComponent(id)}${query}`,
+    // The exported content a digest is of: the same bytes in every language.
     versionMd: (id) => `${base}/versions/${encodeURIComponent(id)}.md`,
-    poll: (id) => `${base}/polls/${encodeURIComponent(id)}`,
-    pack: (format) => `${base}/pack.${format}`,
+    poll: (id) => `${base}/polls/${encodeURIComponent(id)}${query}`,
+    pack: (format) => `${base}/pack.${format}${query}`,
     attachment: (id) => publicAttachmentPath(meetingId, id),
-    register: `${base}/register`,
+    register: `${base}/register${query}`,
+    registered: `${base}/register/sent${query}`,
   };
+}
+
+/** The language a public page is said in, and its links that keep it. */
+export function wordsOf(request: FastifyRequest, meetingId: string): { words: Words; links: Links } {
+  const { language, chosen } = publicLanguage(request);
+  const words = wordsFor(language, chosen);
+  return { words, links: linksOf(meetingId, words.query) };
 }
 
 /** Sets the ETag and cache headers; true when the reader already has this content (answer 304). */
 function cachedByReader(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
-  void reply.header('etag', etag).header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`).header('vary', 'accept-encoding');
+  // Pages and documents are said in the language of Accept-Language unless ?lang= is given.
+  void reply
+    .header('etag', etag)
+    .header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`)
+    .header('vary', 'accept-encoding, accept-language');
   const asked = request.headers['if-none-match'];
   return asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
 }
@@ -119,21 +135,22 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request, reply) => {
+      const { words, links } = wordsOf(request, request.params.meetingId);
       const [view, fingerprint] = await Promise.all([
-        service.view(request.params.meetingId),
+        service.view(request.params.meetingId, words.language),
         service.fingerprint(request.params.meetingId),
       ]);
-      const links = linksOf(view.meeting.id);
-      const registration = registrationForm ? await registrationForm(view.meeting.id) : html``;
+      const registration = registrationForm ? await registrationForm(view.meeting.id, words, links) : html``;
       const body = page(
         {
           title: view.meeting.title,
-          description: `${dateRange(view.meeting)} · ${view.meeting.form}. The agenda, proposals, decisions and actions of the meeting.`,
+          description: fill(words.text.meeting.description, { dates: dateRange(view.meeting, words), form: view.meeting.form }),
           canonical: `${origin}${links.meeting}`,
           feed: links.feed,
           live: { url: links.live, fingerprint },
         },
-        meetingBody(view, links, registration),
+        meetingBody(view, links, registration, words),
+        words,
       );
       return sendCached(request, reply, HTML, body);
     },
@@ -175,13 +192,9 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const view = await service.view(request.params.meetingId);
-      return sendCached(
-        request,
-        reply,
-        'application/atom+xml; charset=utf-8',
-        renderFeed(view, linksOf(view.meeting.id), origin),
-      );
+      const { words, links } = wordsOf(request, request.params.meetingId);
+      const view = await service.view(request.params.meetingId, words.language);
+      return sendCached(request, reply, 'application/atom+xml; charset=utf-8', renderFeed(view, links, origin, words));
     },
   );
 
@@ -201,15 +214,17 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       const markdown = raw.endsWith('.md');
       const view = await service.version(request.params.meetingId, markdown ? raw.slice(0, -3) : raw);
       if (markdown) return sendCached(request, reply, 'text/markdown; charset=utf-8', view.markdown);
-      const links = linksOf(view.meeting.id);
+      const { words, links } = wordsOf(request, view.meeting.id);
+      const text = words.text.version;
       const body = page(
         {
-          title: `${view.meeting.title}: agenda version “${view.version.name}”`,
-          description: `The agenda as it stood in the named version “${view.version.name}”. SHA-256 ${view.sha256}.`,
+          title: fill(text.title, { meeting: view.meeting.title, name: view.version.name }),
+          description: fill(text.description, { name: view.version.name, digest: view.sha256 }),
           canonical: `${origin}${links.version(view.version.id)}`,
           feed: links.feed,
         },
-        versionBody(view, links),
+        versionBody(view, links, words),
+        words,
       );
       return sendCached(request, reply, HTML, body);
     },
@@ -228,15 +243,17 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
     },
     async (request, reply) => {
       const { meeting, poll, version } = await service.poll(request.params.meetingId, request.params.pollId);
-      const links = linksOf(meeting.id);
+      const { words, links } = wordsOf(request, meeting.id);
+      const ballots = countOf(words, words.text.poll.ballots, poll.results.ballots);
       const body = page(
         {
           title: `${meeting.title}: ${poll.poll.question}`,
-          description: `The results of the poll “${poll.poll.question}” (${poll.results.ballots} ballots).`,
+          description: fill(words.text.poll.description, { question: poll.poll.question, ballots }),
           canonical: `${origin}${links.poll(poll.poll.id)}`,
           feed: links.feed,
         },
-        pollBody(meeting, poll, links, version),
+        pollBody(meeting, poll, links, version, words),
+        words,
       );
       return sendCached(request, reply, HTML, body);
     },
@@ -272,7 +289,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
         },
       },
       async (request, reply) => {
-        const view = await service.view(request.params.meetingId);
+        const view = await service.view(request.params.meetingId, publicLanguage(request).language);
         const name = `${view.meeting.id}-action-items.${format}`;
         if (format === 'md') {
           void reply.header('content-disposition', `inline; filename="${name}"`);

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { AttachmentStore } from '../attachments/attachmentStore.ts';
@@ -95,7 +96,8 @@ export class PublicService {
     return meeting;
   }
 
-  async view(meetingId: string): Promise<MeetingView> {
+  /** The meeting as the public sees it; the pack's own words in `language` (what people wrote stays as written). */
+  async view(meetingId: string, language: Language = 'en'): Promise<MeetingView> {
     const meeting = await this.meeting(meetingId);
     const { items } = await readAgenda(this.store.documents, meeting.id);
     const actions = (await this.actions.list(meeting.id)).map((action) => withOverdue(action));
@@ -124,6 +126,7 @@ export class PublicService {
     return {
       meeting,
       pack: buildPack(meeting, items, actions, {
+        language,
         attachments: links,
         versions: await namedVersionDigests(this.store.documents, meeting, versions),
       }),

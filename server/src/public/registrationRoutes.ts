@@ -23,7 +23,9 @@ import { sendFile } from '../http/fileReply.ts';
 import { requestLanguage } from '../i18n/requestLanguage.ts';
 import { type Html, html } from './html.ts';
 import { page } from './publicLayout.ts';
-import { linksOf } from './publicRoutes.ts';
+import type { Links } from './publicPages.ts';
+import { wordsOf } from './publicRoutes.ts';
+import { fill, type Words, wordsFor } from './publicText.ts';
 import { MIN_FILL_SECONDS, type RegistrationService, registrationsCsv } from './registrationService.ts';
 
 /** Sign-ups a minute from one address. */
@@ -32,38 +34,66 @@ export const REGISTRATIONS_PER_MINUTE = 10;
 const perAddress = (max: number) => ({
   rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
 });
-const PENDING = 'Thank you. We have sent you an email: open the link in it to confirm your registration and choose a password.';
-const GROUP_LABELS: Record<(typeof STAKEHOLDER_GROUPS)[number], string> = {
-  government: 'Government',
-  'private-sector': 'Private sector',
-  'civil-society': 'Civil society',
-  'technical-community': 'Technical community',
-  intergovernmental: 'Intergovernmental organization',
-};
 
 /** The section of the meeting page that leads to the form (no token in it, so the page stays cacheable). */
-export function registrationSection(meetingId: string, open: boolean): Html {
-  return html`<section aria-labelledby="register"><h2 id="register">Take part</h2>
-<p>Anyone may follow this meeting. To comment on proposals open for public comment and vote in polls open to everyone, register as an observer.</p>
-${open ? html`<p><a href="${linksOf(meetingId).register}">Register for this meeting</a></p>` : html`<p>Registration for this meeting is closed.</p>`}
+export function registrationSection(words: Words, links: Links, open: boolean): Html {
+  const text = words.text.registration;
+  return html`<section aria-labelledby="register"><h2 id="register">${words.text.meeting.takePart}</h2>
+<p>${text.intro}</p>
+${open ? html`<p><a href="${links.register}">${text.link}</a></p>` : html`<p>${text.closed}</p>`}
 </section>`;
 }
 
-function formBody(meetingId: string, title: string, formToken: string, message: string | null): Html {
-  return html`<p><a href="${linksOf(meetingId).meeting}">${title}</a></p>
-<h1>Register for this meeting</h1>
+/** Why the service refused a registration, in the reader's language (its own message is the API's English). */
+function refusalOf(error: AppError, words: Words): string {
+  const text = words.text.registration.errors;
+  const field = (error.details as { field?: string } | undefined)?.field;
+  switch (error.code) {
+    case 'RATE_LIMITED':
+      return text.rateLimited;
+    case 'REGISTRATION_CLOSED':
+      return text.closed;
+    case 'ALREADY_REGISTERED':
+      return text.alreadyRegistered;
+    case 'REGISTRATION_REFUSED':
+      if (field === 'website') return text.notAccepted;
+      if (/too fast/i.test(error.message)) return text.tooFast;
+      if (/expired/i.test(error.message)) return text.expired;
+      return text.formToken;
+    default:
+      return field === 'email' || field === 'name' || field === 'country' ? text[field] : text.invalid;
+  }
+}
+
+function formBody(
+  meeting: { id: string; title: string },
+  links: Links,
+  words: Words,
+  formToken: string,
+  message: string | null,
+): Html {
+  const text = words.text.registration;
+  return html`<p dir="auto"><a href="${links.meeting}">${meeting.title}</a></p>
+<h1>${text.heading}</h1>
 ${message ? html`<p role="alert">${message}</p>` : ''}
-<form method="post" action="${linksOf(meetingId).register}">
+<form method="post" action="${links.register}">
 <input type="hidden" name="formToken" value="${formToken}">
-<label>Name <input name="name" required maxlength="200" autocomplete="name"></label>
-<label>Email <input name="email" type="email" required maxlength="254" autocomplete="email"></label>
-<label>Stakeholder group <select name="group" required>${STAKEHOLDER_GROUPS.map((group) => html`<option value="${group}">${GROUP_LABELS[group]}</option>`)}</select></label>
-<label>Country <input name="country" required maxlength="100" autocomplete="country-name"></label>
-<label>Affiliation <input name="affiliation" maxlength="200" autocomplete="organization"></label>
-<div class="trap" aria-hidden="true"><label>Website (leave empty) <input name="website" tabindex="-1" autocomplete="off"></label></div>
-<button type="submit">Register</button>
+<label>${text.name} <input name="name" type="text" dir="auto" required maxlength="200" autocomplete="name"></label>
+<label>${text.email} <input name="email" type="email" dir="ltr" required maxlength="254" autocomplete="email"></label>
+<label>${text.group} <select name="group" required>${STAKEHOLDER_GROUPS.map((group) => html`<option value="${group}">${text.groups[group]}</option>`)}</select></label>
+<label>${text.country} <input name="country" type="text" dir="auto" required maxlength="100" autocomplete="country-name"></label>
+<label>${text.affiliation} <input name="affiliation" type="text" dir="auto" maxlength="200" autocomplete="organization"></label>
+<div class="trap" aria-hidden="true"><label>${text.trap} <input name="website" type="text" tabindex="-1" autocomplete="off"></label></div>
+<button type="submit">${text.submit}</button>
 </form>`;
 }
+
+/** The head of the form's pages. */
+const formMeta = (meeting: { title: string }, links: Links, words: Words, origin: string) => ({
+  title: fill(words.text.registration.title, { title: meeting.title }),
+  description: fill(words.text.registration.description, { title: meeting.title }),
+  canonical: `${origin}${links.register}`,
+});
 
 export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: RegistrationService; origin: string }> = async (
   app,
@@ -105,7 +135,8 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     },
     async (request, reply) => {
       await service.register(request.params.meetingId, request.body, requestLanguage(request));
-      return reply.code(202).send({ status: 'pending' as const, message: PENDING });
+      const message = wordsFor(requestLanguage(request), false).text.registration.pending;
+      return reply.code(202).send({ status: 'pending' as const, message });
     },
   );
 
@@ -172,21 +203,17 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
       const open = await service.isOpen(meeting.id);
-      const links = linksOf(meeting.id);
+      const { words, links } = wordsOf(request, meeting.id);
+      const text = words.text.registration;
       const body = open
-        ? formBody(meeting.id, meeting.title, service.formToken(meeting.id), null)
-        : html`<h1>Register for this meeting</h1><p>Registration for this meeting is closed.</p>`;
-      const meta = {
-        title: `Register: ${meeting.title}`,
-        description: `Register to take part in ${meeting.title}.`,
-        canonical: `${origin}${links.register}`,
-      };
+        ? formBody(meeting, links, words, service.formToken(meeting.id), null)
+        : html`<h1>${text.heading}</h1><p>${text.closed}</p>`;
       // With the app's no-referrer policy a form's POST carries `Origin: null`, which the cross-site check refuses.
       return reply
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'same-origin')
         .type('text/html; charset=utf-8')
-        .send(page(meta, body));
+        .send(page(formMeta(meeting, links, words, origin), body, words));
     },
   );
 
@@ -202,7 +229,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     },
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
-      const links = linksOf(meeting.id);
+      const { words, links } = wordsOf(request, meeting.id);
       const fields = (request.body ?? {}) as Record<string, string>;
       try {
         await service.register(
@@ -216,15 +243,10 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
             website: fields.website ?? '',
             formToken: fields.formToken ?? '',
           },
-          requestLanguage(request),
+          words.language,
         );
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'NOT_FOUND') throw error;
-        const meta = {
-          title: `Register: ${meeting.title}`,
-          description: `Register to take part in ${meeting.title}.`,
-          canonical: `${origin}${links.register}`,
-        };
         const status =
           error.code === 'RATE_LIMITED' ? 429 : error.code === 'REGISTRATION_REFUSED' || error.code === 'BAD_REQUEST' ? 400 : 409;
         return reply
@@ -232,9 +254,15 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
           .header('cache-control', 'no-store')
           .header('referrer-policy', 'same-origin')
           .type('text/html; charset=utf-8')
-          .send(page(meta, formBody(meeting.id, meeting.title, service.formToken(meeting.id), error.message)));
+          .send(
+            page(
+              formMeta(meeting, links, words, origin),
+              formBody(meeting, links, words, service.formToken(meeting.id), refusalOf(error, words)),
+              words,
+            ),
+          );
       }
-      return reply.code(303).header('location', `${links.register}/sent`).send();
+      return reply.code(303).header('location', links.registered).send();
     },
   );
 
@@ -251,14 +279,20 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     },
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
-      const links = linksOf(meeting.id);
-      const meta = { title: `Registered: ${meeting.title}`, description: PENDING, canonical: `${origin}${links.register}/sent` };
+      const { words, links } = wordsOf(request, meeting.id);
+      const text = words.text.registration;
+      const meta = {
+        title: fill(text.sentTitle, { title: meeting.title }),
+        description: text.pending,
+        canonical: `${origin}${links.registered}`,
+      };
       return reply
         .type('text/html; charset=utf-8')
         .send(
           page(
             meta,
-            html`<p><a href="${links.meeting}">${meeting.title}</a></p><h1>Check your email</h1><p role="status">${PENDING}</p>`,
+            html`<p dir="auto"><a href="${links.meeting}">${meeting.title}</a></p><h1>${text.sentHeading}</h1><p role="status">${text.pending}</p>`,
+            words,
           ),
         );
     },

@@ -35,7 +35,7 @@
         const { fingerprint } = await response.json();
         if (fingerprint !== known && (await refresh())) {
           known = fingerprint;
-          status.textContent = `${word} ${new Date().toLocaleTimeString()}`;
+          status.textContent = `${word} ${new Date().toLocaleTimeString(document.documentElement.lang || undefined)}`;
         }
       }
     } catch {
