@@ -26,7 +26,7 @@ import { page } from './publicLayout.ts';
 import type { Links } from './publicPages.ts';
 import { wordsOf } from './publicRoutes.ts';
 import { fill, type Words, wordsFor } from './publicText.ts';
-import { MIN_FILL_SECONDS, type RegistrationService, registrationsCsv } from './registrationService.ts';
+import { MIN_FILL_SECONDS, REFUSALS, type RegistrationService, registrationsCsv } from './registrationService.ts';
 
 /** Sign-ups a minute from one address. */
 export const REGISTRATIONS_PER_MINUTE = 10;
@@ -55,11 +55,10 @@ function refusalOf(error: AppError, words: Words): string {
       return text.closed;
     case 'ALREADY_REGISTERED':
       return text.alreadyRegistered;
-    case 'REGISTRATION_REFUSED':
-      if (field === 'website') return text.notAccepted;
-      if (/too fast/i.test(error.message)) return text.tooFast;
-      if (/expired/i.test(error.message)) return text.expired;
-      return text.formToken;
+    case 'REGISTRATION_REFUSED': {
+      const reason = (Object.keys(REFUSALS) as (keyof typeof REFUSALS)[]).find((key) => REFUSALS[key] === error.message);
+      return text[reason ?? 'formToken'];
+    }
     default:
       return field === 'email' || field === 'name' || field === 'country' ? text[field] : text.invalid;
   }

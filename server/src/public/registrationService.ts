@@ -35,6 +35,14 @@ export interface RegistrationServiceOptions {
   now?: () => number;
 }
 
+/** Why a form is refused (the API's English; the HTML form says each in the reader's language, keyed by these names). */
+export const REFUSALS = {
+  formToken: 'The form could not be checked; reload the page and try again.',
+  tooFast: 'That was too fast; please check the form and send it again.',
+  expired: 'The form has expired; reload the page and try again.',
+  notAccepted: 'The form could not be accepted.',
+} as const;
+
 const refused = (message: string, field?: string) => new AppError('REGISTRATION_REFUSED', message, field ? { field } : undefined);
 
 export class RegistrationService {
@@ -77,11 +85,11 @@ export class RegistrationService {
       signature.length !== expected.length ||
       !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
     ) {
-      throw refused('The form could not be checked; reload the page and try again.', 'formToken');
+      throw refused(REFUSALS.formToken, 'formToken');
     }
     const age = this.now() - Number(at);
-    if (age < MIN_FILL_SECONDS * 1000) throw refused('That was too fast; please check the form and send it again.', 'formToken');
-    if (age > MAX_FORM_AGE_MS) throw refused('The form has expired; reload the page and try again.', 'formToken');
+    if (age < MIN_FILL_SECONDS * 1000) throw refused(REFUSALS.tooFast, 'formToken');
+    if (age > MAX_FORM_AGE_MS) throw refused(REFUSALS.expired, 'formToken');
   }
 
   /** Counts sign-ups per email domain over the last minute, across addresses. */
@@ -101,7 +109,7 @@ export class RegistrationService {
   /** `language`: the request's; the confirmation email is written in it, and it becomes the person's. */
   async register(meetingId: string, body: RegistrationBody, language: Language): Promise<void> {
     const meeting = await this.opts.pages.meeting(meetingId);
-    if (body.website) throw refused('The form could not be accepted.', 'website');
+    if (body.website) throw refused(REFUSALS.notAccepted, 'website');
     this.checkFormToken(meeting.id, body.formToken);
     const email = normaliseEmail(body.email);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest('The email is not a valid address.', { field: 'email' });
