@@ -361,6 +361,7 @@ describe('the public pages in the six UN languages', () => {
     );
     expect(body).toContain(days.split(' ').slice(1).join(' '));
     expect(body).not.toMatch(/<time datetime="[^"]+">\d{4}-\d\d-\d\d<\/time>/);
+    expect(body).toContain(` · ${fr.meeting.formats.hybrid} · <span class="status">${fr.meeting.statuses.active}</span>`);
     expect(body).toContain(`<span class="status">${fr.proposal.statuses.selected}</span>`);
     expect(body).toContain(`<span class="status">${fr.proposal.statuses['under discussion']}</span>`);
     // The version the decision was taken on, inside the French sentence.

@@ -35,6 +35,12 @@ const time = (at: number, text: string) => html`<time datetime="${new Date(at).t
 const day = (words: Words, at: number) => time(at, dayOf(words, at));
 const moment = (words: Words, at: number) => time(at, momentOf(words, at));
 
+/** The meeting's format in the reader's language, and its place as written ("Hybride, Genève"). */
+export function formOf(meeting: Meeting, words: Words): string {
+  const format = words.text.meeting.formats[meeting.format];
+  return meeting.place.trim() ? fill(words.text.meeting.formAt, { format, place: meeting.place.trim() }) : format;
+}
+
 /** The meeting's days in the reader's language ("1–10 April 2025"). */
 export function dateRange(meeting: Meeting, words: Words): string {
   return formatDayRange(words.locale, meeting.startsOn, meeting.endsOn ?? meeting.startsOn);
@@ -156,7 +162,7 @@ export function meetingBody(view: MeetingView, links: Links, registration: Html,
   const pendingActions = [...pack.items.flatMap((item) => item.actions), ...pack.otherActions];
   const packLink = (format: 'md' | 'html' | 'docx', label: string) => html`<a href="${links.pack(format)}">${label}</a>`;
   return html`<h1 dir="auto">${meeting.title}</h1>
-<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${meeting.form} · <span class="status">${text.statuses[meeting.status]}</span></p>
+<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${formOf(meeting, words)} · <span class="status">${text.statuses[meeting.status]}</span></p>
 ${meeting.description ? html`<p dir="auto">${meeting.description}</p>` : ''}
 <nav aria-label="${text.onThisPage}"><ul>
 <li><a href="#agenda">${text.agenda}</a></li><li><a href="#proposals">${text.proposals}</a></li><li><a href="#polls">${text.decisions}</a></li>

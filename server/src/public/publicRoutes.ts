@@ -26,7 +26,7 @@ import { type Html, html } from './html.ts';
 import type { PublicAttachment } from './publicAttachments.ts';
 import { renderFeed } from './publicFeed.ts';
 import { LIVE_SCRIPT_PATH, page } from './publicLayout.ts';
-import { dateRange, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
+import { dateRange, formOf, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
 import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
 import { countOf, fill, type Words, wordsFor } from './publicText.ts';
 
@@ -144,7 +144,10 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       const body = page(
         {
           title: view.meeting.title,
-          description: fill(words.text.meeting.description, { dates: dateRange(view.meeting, words), form: view.meeting.form }),
+          description: fill(words.text.meeting.description, {
+            dates: dateRange(view.meeting, words),
+            form: formOf(view.meeting, words),
+          }),
           canonical: `${origin}${links.meeting}`,
           feed: links.feed,
           live: { url: links.live, fingerprint },

@@ -3,7 +3,7 @@
  * registration form) and of their Atom feed, in the six UN languages. Terms follow the glossary in
  * docs/glossary.md. `{{name}}` placeholders are identical in every language (a placeholder may
  * stand for a link, so a sentence keeps its own word order around it); the completeness test
- * (test/unit/publicText.test.ts) checks every key, and `ballots` has the plural forms of its
+ * (test/unit/i18nCatalogues.test.ts) checks every key, and `ballots` has the plural forms of its
  * language (Intl.PluralRules).
  */
 import type { Language } from '../../../shared/i18n/languages.ts';
@@ -55,6 +55,9 @@ export interface PublicText {
     /** A moderation log line: "{{day}}: comment hidden". */
     hidden: string;
     statuses: { active: string; archived: string };
+    formats: { 'in-person': string; online: string; hybrid: string };
+    /** The format and the place as written: "Hybrid, Geneva". */
+    formAt: string;
   };
   proposal: {
     openForComment: string;
@@ -205,6 +208,8 @@ const en: PublicText = {
     noModeration: 'No moderation so far.',
     hidden: '{{day}}: comment hidden',
     statuses: { active: 'active', archived: 'archived' },
+    formats: { 'in-person': 'In person', online: 'Online', hybrid: 'Hybrid' },
+    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'open for public comment',
@@ -349,6 +354,8 @@ const fr: PublicText = {
     noModeration: 'Aucune modération à ce jour.',
     hidden: '{{day}} : commentaire masqué',
     statuses: { active: 'active', archived: 'archivée' },
+    formats: { 'in-person': 'En présentiel', online: 'En ligne', hybrid: 'Hybride' },
+    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'ouverte aux commentaires du public',
@@ -495,6 +502,8 @@ const es: PublicText = {
     noModeration: 'Hasta ahora no ha habido moderación.',
     hidden: '{{day}}: comentario oculto',
     statuses: { active: 'activa', archived: 'archivada' },
+    formats: { 'in-person': 'Presencial', online: 'En línea', hybrid: 'Híbrida' },
+    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'abierta a comentarios públicos',
@@ -641,6 +650,8 @@ const ru: PublicText = {
     noModeration: 'Модерация пока не проводилась.',
     hidden: '{{day}}: комментарий скрыт',
     statuses: { active: 'активно', archived: 'в архиве' },
+    formats: { 'in-person': 'Очно', online: 'Онлайн', hybrid: 'Гибридный формат' },
+    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'открыто для публичных комментариев',
@@ -792,6 +803,8 @@ const zh: PublicText = {
     noModeration: '目前尚无审核记录。',
     hidden: '{{day}}：评论已隐藏',
     statuses: { active: '活动', archived: '已归档' },
+    formats: { 'in-person': '现场', online: '线上', hybrid: '混合' },
+    formAt: '{{format}}，{{place}}',
   },
   proposal: {
     openForComment: '公开征求意见',
@@ -934,6 +947,8 @@ const ar: PublicText = {
     noModeration: 'لا يوجد شيء في سجل الإشراف حتى الآن.',
     hidden: '{{day}}: أُخفي تعليق',
     statuses: { active: 'نشط', archived: 'مؤرشف' },
+    formats: { 'in-person': 'حضوري', online: 'عبر الإنترنت', hybrid: 'مختلط' },
+    formAt: '{{format}}، {{place}}',
   },
   proposal: {
     openForComment: 'مفتوح للتعليق العام',
