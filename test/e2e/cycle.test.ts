@@ -13,7 +13,7 @@ import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { http, login, waitFor } from '../helpers/clients.ts';
+import { http, login, sleep, waitFor } from '../helpers/clients.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { type ReceivedMail, startSmtpSink } from '../helpers/smtpSink.ts';
 
@@ -246,6 +246,48 @@ describe('a cycle administered in the browser', () => {
     // The choice is stored with the person; the next tests expect Kwame's board in English.
     const kwame = await login(server.baseUrl, 'kwame@example.org');
     expect((await http(server.baseUrl, 'PUT', '/api/me', { cookie: kwame.cookie, body: { language: 'en' } })).status).toBe(200);
+  });
+
+  it('shows the secretariat who registered for a public meeting, and lets it close and reopen registration', async () => {
+    // Someone registers on the public page (through its API; a form sent within 3 s is refused as a bot's).
+    const form = await http<{ formToken: string }>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/registrations/form`);
+    await sleep(3_200);
+    const registrant = { name: 'Lucía Pérez', email: 'lucia.perez@example.net', group: 'civil-society', country: 'Chile' };
+    const registered = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/registrations`, {
+      body: { ...registrant, affiliation: 'Derechos Digitales', website: '', formToken: form.body.formToken },
+    });
+    expect(registered.status).toBe(202);
+
+    const { page, errors } = await signIn('secretariat@example.org', '/timeline');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('link', { name: `Registrations: ${DEMO_MEETING.title}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Registrations: ${DEMO_MEETING.title}` }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: registrant.email });
+    await expect(row.textContent()).resolves.toMatch(/Lucía Pérez.*Civil society.*Chile.*Derechos Digitales.*Not yet/);
+    await expect(page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).resolves.toBe(
+      `/api/meetings/${DEMO_MEETING.id}/registrations.csv`,
+    );
+    expect(await a11yViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await overflowing(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Close registration' }).click();
+    await page.getByRole('status').filter({ hasText: 'Registration is now closed.' }).waitFor();
+    const publicForm = async () => (await fetch(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}/register`)).text();
+    expect(await publicForm()).toContain('Registration for this meeting is closed.');
+    await page.getByRole('button', { name: 'Open registration' }).click();
+    await page.getByRole('status').filter({ hasText: 'Registration is now open.' }).waitFor();
+    expect(await publicForm()).toContain('name="formToken"');
+    expect(errors).toEqual([]);
+
+    // A member has no link to it, and the server refuses the page's data.
+    const member = await signIn('kwame@example.org', '/timeline');
+    await member.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await member.page.getByRole('heading', { name: 'Upcoming' }).waitFor();
+    expect(await member.page.getByRole('link', { name: /^Registrations/ }).count()).toBe(0);
+    await member.page.goto(`${server.baseUrl}/meetings/${DEMO_MEETING.id}/registrations`);
+    await member.page.getByRole('alert').waitFor();
+    expect(await member.page.getByRole('table').count()).toBe(0);
   });
 
   it('says the timeline’s titles in the reader’s language, keeping each item’s own words', async () => {

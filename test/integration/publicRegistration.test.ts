@@ -119,7 +119,15 @@ describe('registration for a public meeting', () => {
   });
 
   it('is refused with 409 while the secretariat has closed it', async () => {
+    const setting = () => call<{ open: boolean }>(secretariat, 'GET', `/api/meetings/${MEETING}/registration`);
+    expect((await setting()).body).toEqual({ open: true });
     expect((await call(secretariat, 'PATCH', `/api/meetings/${MEETING}/registration`, { open: false })).status).toBe(200);
+    expect((await setting()).body).toEqual({ open: false });
+    // Only the secretariat and the chair see it; a mag meeting has no registration.
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    expect((await call(kwame, 'GET', `/api/meetings/${MEETING}/registration`)).status).toBe(403);
+    expect((await call(null, 'GET', `/api/meetings/${MEETING}/registration`)).status).toBe(401);
+    expect((await call(secretariat, 'GET', `/api/meetings/${SEED_MEETING.id}/registration`)).status).toBe(404);
     const closed = await call(null, 'POST', `/api/meetings/${MEETING}/registrations`, person('late@example.net'));
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('REGISTRATION_CLOSED');

@@ -18,6 +18,9 @@ const ProposalPage = lazy(() => import('../proposals/ProposalPage.tsx').then((m)
 const PeoplePage = lazy(() => import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const ProfilePage = lazy(() => import('../people/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const TokensPage = lazy(() => import('../tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const RegistrationsPage = lazy(() =>
+  import('../registrations/RegistrationsPage.tsx').then((m) => ({ default: m.RegistrationsPage })),
+);
 const TimelinePage = lazy(() => import('../timeline/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const FloorPresentPage = lazy(() => import('../floor/FloorPresentPage.tsx').then((m) => ({ default: m.FloorPresentPage })));
@@ -97,6 +100,7 @@ function Shell() {
                 <Route path="/invitations/:token" element={<InvitationPage />} />
                 <Route path="/password-reset/:token" element={<SetNewPasswordPage />} />
                 <Route path="/settings/tokens" element={<TokensPage />} />
+                <Route path="/meetings/:meetingId/registrations" element={<RegistrationsPage />} />
                 <Route path="/timeline" element={<TimelinePage />} />
                 <Route path="/admin/audit-log" element={<AuditLogPage />} />
                 <Route path="/meetings/:meetingId/floor/present" element={<FloorPresentPage />} />

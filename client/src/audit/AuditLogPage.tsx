@@ -138,13 +138,13 @@ export function AuditLogPage() {
       )}
       {entries && entries.length > 0 && (
         <div
-          className="audit-table-wrap"
+          className="table-wrap"
           role="region"
           aria-labelledby="audit-caption"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus so the keyboard can scroll it
           tabIndex={0}
         >
-          <table className="audit-table">
+          <table className="data-table">
             <caption id="audit-caption" className="sr-only">
               {t('auditLog.caption')}
             </caption>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMeetingDays, formatViewerStart } from '../../../shared/i18n/format.ts';
 import { isLanguage } from '../../../shared/i18n/languages.ts';
+import { isModerator } from '../../../shared/roles.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { del, get, post } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
@@ -34,6 +35,7 @@ export function MeetingListPage() {
   const { t } = useTranslation();
   const user = useUser();
   const secretariat = user.role === 'secretariat';
+  const moderator = isModerator(user.role);
   const [meetings, setMeetings] = useState<MeetingDto[] | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -97,7 +99,13 @@ export function MeetingListPage() {
               ) : (
                 <ul className="card-list">
                   {inPeriod.map((meeting) => (
-                    <MeetingCard key={meeting.id} meeting={meeting} secretariat={secretariat} onDone={done} />
+                    <MeetingCard
+                      key={meeting.id}
+                      meeting={meeting}
+                      secretariat={secretariat}
+                      moderator={moderator}
+                      onDone={done}
+                    />
                   ))}
                 </ul>
               )}
@@ -111,10 +119,13 @@ export function MeetingListPage() {
 function MeetingCard({
   meeting,
   secretariat,
+  moderator,
   onDone,
 }: {
   meeting: MeetingDto;
   secretariat: boolean;
+  /** The secretariat or the chair: they see a public meeting's registrations. */
+  moderator: boolean;
   onDone: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -173,6 +184,17 @@ function MeetingCard({
           >
             {t('meetingAdmin.publicPage')}
           </a>
+          {moderator && (
+            <>
+              {' · '}
+              <Link
+                to={`/meetings/${encodeURIComponent(meeting.id)}/registrations`}
+                aria-label={`${t('registrations.link')}: ${meeting.title}`}
+              >
+                {t('registrations.link')}
+              </Link>
+            </>
+          )}
         </p>
       )}
       {viewerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: viewerStart })}</p>}

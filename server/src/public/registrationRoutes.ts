@@ -173,6 +173,19 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     },
   );
 
+  app.get(
+    '/api/meetings/:meetingId/registration',
+    {
+      schema: {
+        tags,
+        summary: 'Whether registration for a public meeting is open (secretariat, chair)',
+        params: MeetingParams,
+        response: { 200: RegistrationSettings, ...refusals(401, 403, 404) },
+      },
+    },
+    async (request) => service.settings(requireUser(request), request.params.meetingId),
+  );
+
   app.patch(
     '/api/meetings/:meetingId/registration',
     {

@@ -179,6 +179,13 @@ export class RegistrationService {
     return this.registrations.list(meeting.id);
   }
 
+  /** Whether registration is open, for the secretariat's page that opens and closes it. */
+  async settings(actor: User, meetingId: string): Promise<{ open: boolean }> {
+    requireSecretariat(actor);
+    const meeting = await this.opts.pages.meeting(meetingId);
+    return { open: await this.isOpen(meeting.id) };
+  }
+
   async setOpen(actor: User, meetingId: string, open: boolean): Promise<{ open: boolean }> {
     requireSecretariat(actor);
     const meeting = await this.opts.pages.meeting(meetingId);

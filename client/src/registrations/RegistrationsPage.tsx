@@ -1,0 +1,134 @@
+/**
+ * /meetings/:meetingId/registrations (secretariat, chair): who registered for a public meeting on
+ * its public page, whether each confirmed their email, a CSV of them, and the switch that opens or
+ * closes registration. The server decides who may see it (403 for others, 404 for a mag meeting).
+ */
+
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
+import { isLanguage } from '../../../shared/i18n/languages.ts';
+import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
+import type { RegistrationDto, RegistrationSettings } from '../../../shared/schemas/public.ts';
+import { get, patch } from '../app/api.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useCommand } from '../ui/useCommand.ts';
+
+export function RegistrationsPage() {
+  const { meetingId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [meeting, setMeeting] = useState<MeetingDto | null>(null);
+  const [rows, setRows] = useState<RegistrationDto[] | null>(null);
+  const [open, setOpen] = useState<boolean | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { busy, message, run } = useCommand((why) => t('registrations.failed', { message: why }));
+  const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
+
+  const load = useCallback(async () => {
+    try {
+      const [found, registrations, settings] = await Promise.all([
+        get<MeetingDto>(path),
+        get<RegistrationDto[]>(`${path}/registrations`),
+        get<RegistrationSettings>(`${path}/registration`),
+      ]);
+      setMeeting(found);
+      setRows(registrations);
+      setOpen(settings.open);
+    } catch (error) {
+      setLoadError((error as Error).message);
+    }
+  }, [path]);
+  useEffect(() => void load(), [load]);
+
+  const toggle = () =>
+    void run(
+      async () => setOpen((await patch<RegistrationSettings>(`${path}/registration`, { open: !open })).open),
+      open ? t('registrations.nowClosed') : t('registrations.nowOpen'),
+    );
+
+  const publicPage = `/public/meetings/${encodeURIComponent(meetingId)}${isLanguage(i18n.language) ? `?lang=${i18n.language}` : ''}`;
+  return (
+    <section className="page registrations" aria-labelledby="registrations-title">
+      <h1 id="registrations-title">{meeting ? t('registrations.title', { title: meeting.title }) : t('registrations.link')}</h1>
+      <ErrorAlert message={loadError} />
+      {!loadError && open === null && <p role="status">{t('app.loading')}</p>}
+      {open !== null && (
+        <>
+          <p>{t('registrations.intro')}</p>
+          <p>
+            <a href={publicPage}>{t('meetingAdmin.publicPage')}</a>
+          </p>
+          <h2>{t('registrations.state')}</h2>
+          <p>{open ? t('registrations.open') : t('registrations.closed')}</p>
+          <button type="button" className="button" disabled={busy} onClick={toggle}>
+            {open ? t('registrations.close') : t('registrations.reopen')}
+          </button>
+          <ErrorAlert message={message?.error ? message.text : null} />
+          {message && !message.error && <p role="status">{message.text}</p>}
+        </>
+      )}
+      {rows && (
+        <>
+          <h2>{t('registrations.people')}</h2>
+          <p>
+            {rows.length === 0 ? t('registrations.empty') : t('registrations.count', { count: rows.length })}
+            {rows.length > 0 && (
+              <>
+                {' '}
+                <a className="button" href={`${path}/registrations.csv`} download>
+                  {t('registrations.download')}
+                </a>
+              </>
+            )}
+          </p>
+          {rows.length > 0 && (
+            <div
+              className="table-wrap"
+              role="region"
+              aria-labelledby="registrations-caption"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus so the keyboard can scroll it
+              tabIndex={0}
+            >
+              <table className="data-table">
+                <caption id="registrations-caption" className="sr-only">
+                  {t('registrations.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('registrations.name')}</th>
+                    <th scope="col">{t('registrations.email')}</th>
+                    <th scope="col">{t('registrations.group')}</th>
+                    <th scope="col">{t('registrations.country')}</th>
+                    <th scope="col">{t('registrations.affiliation')}</th>
+                    <th scope="col">{t('registrations.registered')}</th>
+                    <th scope="col">{t('registrations.confirmed')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row" dir="auto">
+                        {row.name}
+                      </th>
+                      <td>{row.email}</td>
+                      <td>{t(`groups.${row.group}`, { defaultValue: row.group })}</td>
+                      <td dir="auto">{row.country}</td>
+                      <td dir="auto">{row.affiliation}</td>
+                      <td>
+                        <time dateTime={new Date(row.createdAt).toISOString()}>
+                          {formatDateTime(i18n.language, row.createdAt)}
+                        </time>
+                      </td>
+                      <td>{row.confirmed ? t('registrations.yes') : t('registrations.notYet')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
