@@ -261,7 +261,7 @@ describe('a cycle administered in the browser', () => {
     const { page, errors } = await signIn('secretariat@example.org', '/timeline');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('link', { name: `Registrations: ${DEMO_MEETING.title}` }).click();
-    await page.getByRole('heading', { level: 1, name: `Registrations: ${DEMO_MEETING.title}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Registrations: \u2068${DEMO_MEETING.title}\u2069` }).waitFor();
     const row = page.getByRole('row').filter({ hasText: registrant.email });
     await expect(row.textContent()).resolves.toMatch(/Lucía Pérez.*Civil society.*Chile.*Derechos Digitales.*Not yet/);
     await expect(page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).resolves.toBe(

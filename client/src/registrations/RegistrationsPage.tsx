@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../shared/i18n/format.ts';
+import { formatDateTime, isolate } from '../../../shared/i18n/format.ts';
 import { isLanguage } from '../../../shared/i18n/languages.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import type { RegistrationDto, RegistrationSettings } from '../../../shared/schemas/public.ts';
@@ -50,7 +50,9 @@ export function RegistrationsPage() {
   const publicPage = `/public/meetings/${encodeURIComponent(meetingId)}${isLanguage(i18n.language) ? `?lang=${i18n.language}` : ''}`;
   return (
     <section className="page registrations" aria-labelledby="registrations-title">
-      <h1 id="registrations-title">{meeting ? t('registrations.title', { title: meeting.title }) : t('registrations.link')}</h1>
+      <h1 id="registrations-title">
+        {meeting ? t('registrations.title', { title: isolate(meeting.title) }) : t('registrations.link')}
+      </h1>
       <ErrorAlert message={loadError} />
       {!loadError && open === null && <p role="status">{t('app.loading')}</p>}
       {open !== null && (
@@ -61,9 +63,11 @@ export function RegistrationsPage() {
           </p>
           <h2>{t('registrations.state')}</h2>
           <p>{open ? t('registrations.open') : t('registrations.closed')}</p>
-          <button type="button" className="button" disabled={busy} onClick={toggle}>
-            {open ? t('registrations.close') : t('registrations.reopen')}
-          </button>
+          <p>
+            <button type="button" className="button" disabled={busy} onClick={toggle}>
+              {open ? t('registrations.close') : t('registrations.reopen')}
+            </button>
+          </p>
           <ErrorAlert message={message?.error ? message.text : null} />
           {message && !message.error && <p role="status">{message.text}</p>}
         </>
