@@ -384,6 +384,13 @@ describe('the public pages in the six UN languages', () => {
     expect(arabicBody).toContain(`href="/public/meetings/${PUBLIC}/versions/${publicVersion}"`);
     for (const response of [english, arabic]) expect(response.headers.get('vary')).toMatch(/accept-language/i);
     expect(arabic.headers.get('etag')).not.toBe(english.headers.get('etag'));
+    // A file, a script and the Markdown a digest is of are the same in every language.
+    for (const path of [
+      `/public/meetings/${PUBLIC}/attachments/${files.meeting.id}`,
+      '/public/live.js',
+      `/public/meetings/${PUBLIC}/versions/${publicVersion}.md`,
+    ])
+      expect((await get(path)).headers.get('vary'), path).toBe('accept-encoding');
     // A reader who has the English page gets the Arabic one, not a 304.
     const again = await get(`/public/meetings/${PUBLIC}`, {
       'accept-language': 'ar',

@@ -75,19 +75,28 @@ export function wordsOf(request: FastifyRequest, meetingId: string): { words: Wo
 }
 
 /** Sets the ETag and cache headers; true when the reader already has this content (answer 304). */
-function cachedByReader(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
-  // Pages and documents are said in the language of Accept-Language unless ?lang= is given.
+function cachedByReader(request: FastifyRequest, reply: FastifyReply, etag: string, said: boolean): boolean {
+  // What is said in words (pages, feed, pack) follows Accept-Language unless ?lang= is given; files and scripts do not.
   void reply
     .header('etag', etag)
     .header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`)
-    .header('vary', 'accept-encoding, accept-language');
+    .header('vary', said ? 'accept-encoding, accept-language' : 'accept-encoding');
   const asked = request.headers['if-none-match'];
   return asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
 }
 
-/** Sends `body` with an ETag of its content; answers 304 when the reader already has it. */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, type: string, body: string | Buffer): FastifyReply {
-  if (cachedByReader(request, reply, `"${sha256(body).slice(0, 32)}"`)) return reply.code(304).send();
+/**
+ * Sends `body` with an ETag of its content; answers 304 when the reader already has it. `said`: the
+ * body is in the reader's language (it varies with Accept-Language).
+ */
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  type: string,
+  body: string | Buffer,
+  said = true,
+): FastifyReply {
+  if (cachedByReader(request, reply, `"${sha256(body).slice(0, 32)}"`, said)) return reply.code(304).send();
   return reply.type(type).send(body);
 }
 
@@ -100,7 +109,7 @@ function sendPublicFile(request: FastifyRequest, reply: FastifyReply, file: Publ
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', FILE_CSP)
     .header('content-disposition', contentDisposition('attachment', file.name));
-  if (cachedByReader(request, reply, `"${file.sha256}"`)) {
+  if (cachedByReader(request, reply, `"${file.sha256}"`, false)) {
     stream.destroy();
     return reply.code(304).send();
   }
@@ -180,7 +189,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
   app.get(
     LIVE_SCRIPT_PATH,
     { config, schema: { tags, summary: 'The public meeting page’s live-updating script', response: { 200: PublicDocument } } },
-    async (request, reply) => sendCached(request, reply, 'text/javascript; charset=utf-8', LIVE_SCRIPT),
+    async (request, reply) => sendCached(request, reply, 'text/javascript; charset=utf-8', LIVE_SCRIPT, false),
   );
 
   app.get(
@@ -216,7 +225,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       const raw = request.params.versionId;
       const markdown = raw.endsWith('.md');
       const view = await service.version(request.params.meetingId, markdown ? raw.slice(0, -3) : raw);
-      if (markdown) return sendCached(request, reply, 'text/markdown; charset=utf-8', view.markdown);
+      if (markdown) return sendCached(request, reply, 'text/markdown; charset=utf-8', view.markdown, false);
       const { words, links } = wordsOf(request, view.meeting.id);
       const text = words.text.version;
       const body = page(
