@@ -12,6 +12,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { GDC_PROPOSAL_ID } from '../../server/src/proposals/demoProposals.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { sleep } from '../helpers/clients.ts';
 import { ROOT } from '../helpers/testServer.ts';
 
 const VIEWPORTS = [
@@ -114,6 +115,21 @@ beforeAll(async () => {
   });
   expect(created.status()).toBe(201);
   pollId = ((await created.json()) as { id: string }).id;
+  // Someone registered for the public meeting (a form is refused as a bot's within 3 s of being handed out).
+  const form = await chair.context.request.get(`/api/meetings/${DEMO_MEETING.id}/registrations/form`);
+  await sleep(3_200);
+  const registered = await chair.context.request.post(`/api/meetings/${DEMO_MEETING.id}/registrations`, {
+    data: {
+      name: 'Thandiwe Mokoena-Abdelrahman',
+      email: 'thandiwe.mokoena@civilsociety.example',
+      group: 'civil-society',
+      country: 'South Africa',
+      affiliation: 'Association for Progressive Communications',
+      website: '',
+      formToken: ((await form.json()) as { formToken: string }).formToken,
+    },
+  });
+  expect(registered.status()).toBe(202);
   expect((await chair.context.request.post(`/api/polls/${pollId}/open`)).status()).toBe(200);
   await chair.context.close();
 });
@@ -176,6 +192,12 @@ describe('the layout from 360 to 1920 px', () => {
         await page.goto(`${MEETING}?tab=actions`);
         await page.locator('.action').first().waitFor();
         await check(page, 'actions', viewport.width);
+
+        // The chair's page of a public meeting's registrations, with one registered person in its table.
+        await page.goto(`/meetings/${DEMO_MEETING.id}/registrations`);
+        await page.getByRole('button', { name: 'Close registration' }).waitFor();
+        await page.getByRole('table').waitFor();
+        await check(page, 'registrations', viewport.width);
       } finally {
         await context.close();
       }
