@@ -12,6 +12,12 @@ import type { Language } from './languages.ts';
 export const FSI = '\u2068';
 export const PDI = '\u2069';
 
+/**
+ * The locale Intl is asked for: English is said the British way, as at the United Nations
+ * ("25 February 2025", "10:00"), not the American ("February 25, 2025", "10:00 AM").
+ */
+export const intlLocale = (language: string): string => (language === 'en' ? 'en-GB' : language);
+
 /** Wraps text in Unicode isolates, so it keeps its own direction inside text of the other one. */
 export const isolate = (text: string): string => `${FSI}${text}${PDI}`;
 
@@ -21,16 +27,16 @@ export const stripIsolates = (text: string): string => text.replace(/[\u2066-\u2
 type Lang = Language | string;
 
 export function formatNumber(language: Lang, value: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  return new Intl.NumberFormat(intlLocale(language), options).format(value);
 }
 
 export function formatPercent(language: Lang, ratio: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits }).format(ratio);
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits }).format(ratio);
 }
 
 /** A calendar day given as "YYYY-MM-DD" (no time zone: it is the same day everywhere). */
 export function formatDay(language: Lang, isoDay: string, dateStyle: 'long' | 'medium' | 'full' = 'long'): string {
-  return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle, timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /** A range of calendar days ("YYYY-MM-DD"), said the language's way ("1–10 April 2025"); one day when they are equal. */
@@ -38,7 +44,7 @@ export function formatDayRange(language: Lang, startIsoDay: string, endIsoDay: s
   if (startIsoDay === endIsoDay) return formatDay(language, startIsoDay);
   // ICU has no long-date range pattern for Chinese (it falls back to "2025/4/1 – 2025/4/10").
   if (language.startsWith('zh')) return `${formatDay(language, startIsoDay)}至${formatDay(language, endIsoDay)}`;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).formatRange(
     new Date(`${startIsoDay}T00:00:00Z`),
     new Date(`${endIsoDay}T00:00:00Z`),
   );
@@ -51,12 +57,12 @@ export function formatDateTime(
   options: { dateStyle?: 'long' | 'medium' | 'short'; timeStyle?: 'short' | 'medium'; timeZone?: string } = {},
 ): string {
   const { dateStyle = 'medium', timeStyle = 'short', timeZone } = options;
-  return new Intl.DateTimeFormat(language, { dateStyle, timeStyle, ...(timeZone ? { timeZone } : {}) }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle, timeStyle, ...(timeZone ? { timeZone } : {}) }).format(at);
 }
 
 /** A moment's date only. */
 export function formatDate(language: Lang, at: number | Date, dateStyle: 'long' | 'medium' | 'short' = 'medium'): string {
-  return new Intl.DateTimeFormat(language, { dateStyle }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle }).format(at);
 }
 
 /**
@@ -65,9 +71,12 @@ export function formatDate(language: Lang, at: number | Date, dateStyle: 'long' 
  */
 export function formatClockTime(language: Lang, minutes: number): string {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(
-    Date.UTC(2000, 0, 1, Math.floor(m / 60), m % 60),
-  );
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(Date.UTC(2000, 0, 1, Math.floor(m / 60), m % 60));
 }
 
 /** "10:00–10:20", isolated so that it reads from start to end on a right-to-left page too. */
@@ -81,7 +90,7 @@ export function formatList(
   items: readonly string[],
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return new Intl.ListFormat(language, { style: 'long', type }).format(items);
+  return new Intl.ListFormat(intlLocale(language), { style: 'long', type }).format(items);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -97,7 +106,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "in 2 days", "yesterday": the largest unit that fits. */
 export function formatRelativeTime(language: Lang, at: number, now: number = Date.now()): string {
   const difference = at - now;
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(difference) >= size || unit === 'second') return format.format(Math.round(difference / size), unit);
   }
@@ -148,7 +157,7 @@ export function zonedInstant(date: string, time: string, zone: string): number {
 
 /** "17–18 February 2025" (or one day), in the reader's language; dates are the meeting's own days. */
 export function formatMeetingDays(meeting: MeetingTimes, language: Lang): string {
-  const format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' });
   const start = new Date(`${meeting.startsOn}T00:00:00Z`);
   if (!meeting.endsOn || meeting.endsOn === meeting.startsOn) return format.format(start);
   return format.formatRange(start, new Date(`${meeting.endsOn}T00:00:00Z`));
@@ -159,7 +168,7 @@ export function formatViewerStart(meeting: MeetingTimes, language: Lang): string
   if (!meeting.startTime) return null;
   const at = zonedInstant(meeting.startsOn, meeting.startTime, meeting.timeZone);
   // dateStyle and timeStyle cannot be combined with timeZoneName: spell the parts out.
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { intlLocale } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
@@ -119,7 +120,9 @@ describe('the floor in the browser', () => {
       },
     );
     const said = (language: string) =>
-      new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${body.quorum.day}T00:00:00Z`));
+      new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${body.quorum.day}T00:00:00Z`),
+      );
     await expect.poll(() => sentence.textContent()).toBe(`You have not checked in for ${said('en')}.`);
 
     await panel.getByRole('button', { name: 'I am in the room' }).click();

@@ -1,6 +1,7 @@
 /** One attachment: download, preview, versions, new version, remove (after confirming). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../../shared/i18n/format.ts';
 import type { AttachmentDto } from '../../../shared/schemas/attachments.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatSize, removeAttachment, versionPath } from './attachmentsApi.ts';
@@ -19,7 +20,9 @@ export function AttachmentRow({
   const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { current, error: uploadError, send } = useUpload();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(attachment.uploadedAt);
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    attachment.uploadedAt,
+  );
   const inline = `${attachment.url}?inline=1`;
   const remove = async () => {
     if (!window.confirm(t('attachments.confirmRemove', { name: attachment.name }))) return;
@@ -106,7 +109,7 @@ export function AttachmentRow({
                 {t('attachments.versionMeta', {
                   size: formatSize(version.size, i18n.language),
                   name: version.uploadedBy.name,
-                  date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(version.uploadedAt),
+                  date: new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium' }).format(version.uploadedAt),
                 })}
               </li>
             ))}

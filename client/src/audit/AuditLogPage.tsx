@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
+import { intlLocale } from '../../../shared/i18n/format.ts';
 
 interface Filters {
   actor: string;
@@ -85,7 +86,7 @@ export function AuditLogPage() {
   };
   // The server refused a filter beside its field: nothing is loading.
   const refused = FILTER_FIELDS.some((name) => errors.field(name).error);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
     <section className="page" aria-labelledby="audit-title">

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
+import { intlLocale } from '../../../shared/i18n/format.ts';
 
 const MINUTE = 60_000;
 
@@ -62,7 +63,7 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
     void reload();
   }, [reload]);
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+    new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   const mayManage = secretariat && !archived;
   if (calls.length === 0 && !mayManage) return null;
 

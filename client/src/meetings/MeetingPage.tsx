@@ -2,7 +2,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatMeetingDate, formatViewerStart } from '../../../shared/i18n/format.ts';
+import { formatMeetingDate, formatViewerStart, intlLocale } from '../../../shared/i18n/format.ts';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { MeetingRoute, useMeetingContext } from './MeetingContext.tsx';
@@ -44,7 +44,7 @@ function MeetingView() {
       {meeting.status === 'archived' && (
         <p className="alert alert--info meeting-banner" role="note">
           {t('meetingAdmin.archivedBanner', {
-            date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
+            date: new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' }).format(
               new Date(meeting.archivedAt ?? Date.now()),
             ),
           })}

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDay, isolate } from '../../../shared/i18n/format.ts';
+import { formatDay, intlLocale, isolate } from '../../../shared/i18n/format.ts';
 import type { TimelineDto, TimelineItem } from '../../../shared/schemas/timeline.ts';
 import { del, get, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -81,8 +81,8 @@ export function TimelinePage() {
 function TimelineEntry({ item }: { item: TimelineItem }) {
   const { t, i18n } = useTranslation();
   const format = item.allDay
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' })
-    : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+    ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeZone: 'UTC' })
+    : new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const start = new Date(item.allDay ? `${item.start}T00:00:00Z` : item.start);
   const when =
     item.allDay && item.end && item.end !== item.start

@@ -386,5 +386,6 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
 
 export const serverText = (language: Language): ServerText => SERVER_TEXT[language];
 
-/** The locale for Intl: British English for English, as the UN writes dates ("30 January 2025"). */
-export const intlLocale = (language: Language): string => (language === 'en' ? 'en-GB' : language);
+// The locale for Intl, one rule for the server's documents and the board: British English for English,
+// as the UN writes dates ("30 January 2025"); defined in shared/i18n/format.ts.
+export { intlLocale } from '../../../shared/i18n/format.ts';
