@@ -246,7 +246,7 @@ export function versionBody(view: VersionView, links: Links, words: Words): Html
 <dd class="digest" id="sha256">${view.sha256}</dd>
 </dl>
 <p class="details">${say(text.check, { command: html`<code>sha256sum</code>` })}</p>
-<h2>${text.agenda}</h2>
+<h2>${words.text.meeting.agenda}</h2>
 ${view.pack.items.map((item) => agendaItem(item, words))}`;
 }
 

@@ -115,7 +115,6 @@ export interface PublicText {
     digest: string;
     /** How to check a citation; {{command}} is `sha256sum`. */
     check: string;
-    agenda: string;
   };
   registration: {
     heading: string;
@@ -152,7 +151,6 @@ export interface PublicText {
       country: string;
       invalid: string;
       rateLimited: string;
-      closed: string;
       alreadyRegistered: string;
     };
   };
@@ -261,7 +259,6 @@ const en: PublicText = {
     saved: 'Saved {{time}}. This page always shows exactly this version.',
     digest: 'SHA-256 of the exported content ({{markdown}})',
     check: 'To check a citation: download the Markdown and compare its SHA-256 (for example {{command}}) with the digest above.',
-    agenda: 'Agenda',
   },
   registration: {
     heading: 'Register for this meeting',
@@ -298,7 +295,6 @@ const en: PublicText = {
       country: 'The country is empty.',
       invalid: 'Please check the form and send it again.',
       rateLimited: 'Too many registrations from this email domain; try again in a minute.',
-      closed: 'Registration for this meeting is closed.',
       alreadyRegistered: 'This email is already registered; sign in, or use the link in the confirmation email.',
     },
   },
@@ -408,7 +404,6 @@ const fr: PublicText = {
     digest: 'SHA-256 du contenu exporté ({{markdown}})',
     check:
       'Pour vérifier une citation : téléchargez le fichier Markdown et comparez son empreinte SHA-256 (par exemple avec {{command}}) à celle indiquée ci-dessus.',
-    agenda: 'Ordre du jour',
   },
   registration: {
     heading: 'S’inscrire à cette réunion',
@@ -446,7 +441,6 @@ const fr: PublicText = {
       country: 'Le pays n’est pas renseigné.',
       invalid: 'Veuillez vérifier le formulaire et l’envoyer à nouveau.',
       rateLimited: 'Trop d’inscriptions depuis ce domaine de messagerie ; réessayez dans une minute.',
-      closed: 'Les inscriptions à cette réunion sont closes.',
       alreadyRegistered:
         'Cette adresse électronique est déjà inscrite ; connectez-vous ou utilisez le lien figurant dans le courriel de confirmation.',
     },
@@ -556,7 +550,6 @@ const es: PublicText = {
     digest: 'SHA-256 del contenido exportado ({{markdown}})',
     check:
       'Para verificar una cita: descargue el archivo Markdown y compare su SHA-256 (por ejemplo, con {{command}}) con el valor indicado arriba.',
-    agenda: 'Programa',
   },
   registration: {
     heading: 'Inscribirse en esta reunión',
@@ -594,7 +587,6 @@ const es: PublicText = {
       country: 'No se ha indicado el país.',
       invalid: 'Revise el formulario y vuelva a enviarlo.',
       rateLimited: 'Demasiadas inscripciones desde este dominio de correo electrónico; inténtelo de nuevo dentro de un minuto.',
-      closed: 'La inscripción para esta reunión está cerrada.',
       alreadyRegistered:
         'Esta dirección de correo electrónico ya está inscrita; inicie sesión o utilice el enlace del correo de confirmación.',
     },
@@ -709,7 +701,6 @@ const ru: PublicText = {
     digest: 'SHA-256 экспортированного содержимого ({{markdown}})',
     check:
       'Чтобы проверить цитату, скачайте файл Markdown и сравните его SHA-256 (например, с помощью {{command}}) с приведённым выше значением хеша.',
-    agenda: 'Повестка дня',
   },
   registration: {
     heading: 'Регистрация на это совещание',
@@ -747,7 +738,6 @@ const ru: PublicText = {
       country: 'Не указана страна.',
       invalid: 'Проверьте форму и отправьте её ещё раз.',
       rateLimited: 'Слишком много регистраций с этого почтового домена; повторите попытку через минуту.',
-      closed: 'Регистрация на это совещание закрыта.',
       alreadyRegistered:
         'Этот адрес электронной почты уже зарегистрирован; войдите в систему или воспользуйтесь ссылкой из письма с подтверждением.',
     },
@@ -856,7 +846,6 @@ const zh: PublicText = {
     saved: '保存于 {{time}}。本页始终只显示这一版本。',
     digest: '导出内容的 SHA-256（{{markdown}}）',
     check: '核对引文的方法：下载 Markdown 文件，将其 SHA-256（例如用 {{command}} 计算）与上方的哈希值进行比较。',
-    agenda: '议程',
   },
   registration: {
     heading: '报名参加本次会议',
@@ -892,7 +881,6 @@ const zh: PublicText = {
       country: '未填写国家。',
       invalid: '请检查表格后重新提交。',
       rateLimited: '来自该电子邮件域名的报名过多；请一分钟后重试。',
-      closed: '本次会议的报名已截止。',
       alreadyRegistered: '此电子邮件地址已报名；请登录，或使用确认邮件中的链接。',
     },
   },
@@ -1008,7 +996,6 @@ const ar: PublicText = {
     digest: 'قيمة التجزئة SHA-256 للمحتوى المُصدَّر ({{markdown}})',
     check:
       'للتحقق من اقتباس: نزّل ملف Markdown وقارن قيمة SHA-256 الخاصة به (باستخدام {{command}} مثلاً) بقيمة التجزئة الواردة أعلاه.',
-    agenda: 'جدول الأعمال',
   },
   registration: {
     heading: 'التسجيل لهذا الاجتماع',
@@ -1045,7 +1032,6 @@ const ar: PublicText = {
       country: 'حقل البلد فارغ.',
       invalid: 'يرجى مراجعة الاستمارة وإرسالها مرة أخرى.',
       rateLimited: 'وردت تسجيلات كثيرة جداً من نطاق البريد الإلكتروني هذا؛ حاول مرة أخرى بعد دقيقة.',
-      closed: 'التسجيل لهذا الاجتماع مغلق.',
       alreadyRegistered: 'عنوان البريد الإلكتروني هذا مسجّل بالفعل؛ سجّل الدخول، أو استخدم الرابط الوارد في رسالة التأكيد.',
     },
   },

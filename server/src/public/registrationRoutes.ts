@@ -52,7 +52,7 @@ function refusalOf(error: AppError, words: Words): string {
     case 'RATE_LIMITED':
       return text.rateLimited;
     case 'REGISTRATION_CLOSED':
-      return text.closed;
+      return words.text.registration.closed;
     case 'ALREADY_REGISTERED':
       return text.alreadyRegistered;
     case 'REGISTRATION_REFUSED': {
