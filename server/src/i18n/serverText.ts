@@ -389,3 +389,7 @@ export const serverText = (language: Language): ServerText => SERVER_TEXT[langua
 // The locale for Intl, one rule for the server's documents and the board: British English for English,
 // as the UN writes dates ("30 January 2025"); defined in shared/i18n/format.ts.
 export { intlLocale } from '../../../shared/i18n/format.ts';
+
+/** A template's `{{name}}` placeholders filled in, for the server's `{{name}}` catalogues (this one, the public pages'). */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));

@@ -1,8 +1,10 @@
 /** The Atom feed of a public meeting's changes: new proposals, status changes, closed polls, named versions. */
+
+import { fill } from '../i18n/serverText.ts';
 import { html } from './html.ts';
 import type { Links } from './publicPages.ts';
 import type { MeetingView } from './publicService.ts';
-import { countOf, fill, kindOf, type Words } from './publicText.ts';
+import { countOf, kindOf, type Words } from './publicText.ts';
 
 interface Entry {
   id: string;

@@ -2,7 +2,7 @@
 
 import { formatDayRange } from '../../../shared/i18n/format.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
-import { serverText } from '../i18n/serverText.ts';
+import { fill, serverText } from '../i18n/serverText.ts';
 import { blocks as htmlBlocks } from '../meetingRecord/pack/packHtml.ts';
 import { actionTail, annexDetails, type Block, type PackAction, type PackItem } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
@@ -11,7 +11,7 @@ import { type Html, html, say, trusted } from './html.ts';
 import { type PublicAttachment, readableSize } from './publicAttachments.ts';
 import type { MeetingView, ProposalView, PublicPoll, VersionView } from './publicService.ts';
 import type { PublicThread } from './publicStore.ts';
-import { countOf, dayOf, fill, kindOf, momentOf, type Words } from './publicText.ts';
+import { countOf, dayOf, kindOf, momentOf, type Words } from './publicText.ts';
 
 export interface Links {
   meeting: string;

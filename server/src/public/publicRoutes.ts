@@ -19,6 +19,7 @@ import {
 } from '../../../shared/schemas/public.ts';
 import { contentDisposition } from '../attachments/fileName.ts';
 import { publicLanguage } from '../i18n/requestLanguage.ts';
+import { fill } from '../i18n/serverText.ts';
 import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
 import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
 import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
@@ -28,7 +29,7 @@ import { renderFeed } from './publicFeed.ts';
 import { LIVE_SCRIPT_PATH, page } from './publicLayout.ts';
 import { dateRange, formOf, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
 import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
-import { countOf, fill, type Words, wordsFor } from './publicText.ts';
+import { countOf, type Words, wordsFor } from './publicText.ts';
 
 export interface PublicRouteOptions {
   service: PublicService;

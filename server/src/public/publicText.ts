@@ -7,7 +7,7 @@
  * language (Intl.PluralRules).
  */
 import type { Language } from '../../../shared/i18n/languages.ts';
-import { intlLocale } from '../i18n/serverText.ts';
+import { fill, intlLocale } from '../i18n/serverText.ts';
 
 /** A count's words in the plural forms of one language: at least `other`, and each form the language uses. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -1063,10 +1063,6 @@ export interface Words {
 export function wordsFor(language: Language, chosen: boolean): Words {
   return { language, text: PUBLIC_TEXT[language], locale: intlLocale(language), query: chosen ? `?lang=${language}` : '' };
 }
-
-/** A template's `{{name}}` placeholders filled in (plain text; the pages escape it). */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 
 /** "3 ballots" in the plural form the language uses for that count. */
 export function countOf(words: Words, plural: Plural, count: number): string {

@@ -21,11 +21,12 @@ import { requireUser } from '../auth/authPlugin.ts';
 import { AppError } from '../http/appError.ts';
 import { sendFile } from '../http/fileReply.ts';
 import { requestLanguage } from '../i18n/requestLanguage.ts';
+import { fill } from '../i18n/serverText.ts';
 import { type Html, html } from './html.ts';
 import { page } from './publicLayout.ts';
 import type { Links } from './publicPages.ts';
 import { wordsOf } from './publicRoutes.ts';
-import { fill, type Words, wordsFor } from './publicText.ts';
+import { type Words, wordsFor } from './publicText.ts';
 import { MIN_FILL_SECONDS, REFUSALS, type RegistrationService, registrationsCsv } from './registrationService.ts';
 
 /** Sign-ups a minute from one address. */

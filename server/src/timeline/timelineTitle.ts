@@ -7,10 +7,7 @@
 import { formatDay } from '../../../shared/i18n/format.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { TimelineItem } from '../../../shared/schemas/timeline.ts';
-import { intlLocale, serverText } from '../i18n/serverText.ts';
-
-const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+import { fill, intlLocale, serverText } from '../i18n/serverText.ts';
 
 export type TitleParts = Pick<TimelineItem, 'kind' | 'subject' | 'callKind' | 'dueLabel' | 'status' | 'start'>;
 
