@@ -1050,35 +1050,65 @@ const ar: PublicText = {
 
 export const PUBLIC_TEXT: Record<Language, PublicText> = { en, fr, es, ru, zh, ar };
 
+/** Intl's formatters for one language, made once: a page says dozens of dates and counts, and each is rendered anew per request (its ETag is of the body). */
+interface Formats {
+  day: Intl.DateTimeFormat;
+  moment: Intl.DateTimeFormat;
+  plural: Intl.PluralRules;
+  number: Intl.NumberFormat;
+}
+
+const formatsByLanguage = new Map<Language, Formats>();
+
+function formatsOf(language: Language): Formats {
+  let formats = formatsByLanguage.get(language);
+  if (!formats) {
+    const locale = intlLocale(language);
+    // In UTC: the pages are cached and shared, so not in a reader's time zone.
+    formats = {
+      day: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+      moment: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+      plural: new Intl.PluralRules(locale),
+      number: new Intl.NumberFormat(locale),
+    };
+    formatsByLanguage.set(language, formats);
+  }
+  return formats;
+}
+
 /** The language a public page is said in, with what saying it takes. */
 export interface Words {
   language: Language;
   text: PublicText;
   /** For Intl (English dates the British way, as the rest of the board). */
   locale: string;
+  formats: Formats;
   /** `?lang=xx` when the reader chose the language in the address (links keep it), else ''. */
   query: string;
 }
 
 export function wordsFor(language: Language, chosen: boolean): Words {
-  return { language, text: PUBLIC_TEXT[language], locale: intlLocale(language), query: chosen ? `?lang=${language}` : '' };
+  return {
+    language,
+    text: PUBLIC_TEXT[language],
+    locale: intlLocale(language),
+    formats: formatsOf(language),
+    query: chosen ? `?lang=${language}` : '',
+  };
 }
 
 /** "3 ballots" in the plural form the language uses for that count. */
 export function countOf(words: Words, plural: Plural, count: number): string {
-  const form = new Intl.PluralRules(words.locale).select(count);
-  return fill(plural[form] ?? plural.other, { count: new Intl.NumberFormat(words.locale).format(count) });
+  const { plural: rules, number } = words.formats;
+  return fill(plural[rules.select(count)] ?? plural.other, { count: number.format(count) });
 }
 
-/** A day, in UTC (the pages are cached and shared, so not in a reader's time zone). */
-export const dayOf = (words: Words, at: number): string =>
-  new Intl.DateTimeFormat(words.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+/** A day, in UTC. */
+export const dayOf = (words: Words, at: number): string => words.formats.day.format(at);
 
 /** A moment, in UTC, said so. */
 export const momentOf = (words: Words, at: number): string =>
-  fill(words.text.layout.utc, {
-    time: new Intl.DateTimeFormat(words.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(at),
-  });
+  fill(words.text.layout.utc, { time: words.formats.moment.format(at) });
 
 /** A proposal's kind in words; a kind the catalogue does not know is shown as stored. */
 export const kindOf = (words: Words, kind: string): string =>
