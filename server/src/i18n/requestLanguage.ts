@@ -6,11 +6,10 @@ import type { FastifyRequest } from 'fastify';
 import { acceptLanguageTags, isLanguage, type Language, pickLanguage } from '../../../shared/i18n/languages.ts';
 
 export function requestLanguage(request: FastifyRequest): Language {
-  const query = request.query as { lang?: unknown } | undefined;
-  if (isLanguage(query?.lang)) return query.lang;
-  const chosen = (request as { user?: { language?: unknown } | null }).user?.language;
-  if (isLanguage(chosen)) return chosen;
-  return pickLanguage(acceptLanguageTags(request.headers['accept-language']));
+  const asked = publicLanguage(request);
+  if (asked.chosen) return asked.language;
+  const stored = (request as { user?: { language?: unknown } | null }).user?.language;
+  return isLanguage(stored) ? stored : asked.language;
 }
 
 /**
