@@ -264,6 +264,9 @@ describe('a cycle administered in the browser', () => {
     await page.getByRole('heading', { level: 1, name: `Registrations: \u2068${DEMO_MEETING.title}\u2069` }).waitFor();
     const row = page.getByRole('row').filter({ hasText: registrant.email });
     await expect(row.textContent()).resolves.toMatch(/Lucía Pérez.*Civil society.*Chile.*Derechos Digitales.*Not yet/);
+    await expect(page.getByRole('link', { name: 'Public page', exact: true }).getAttribute('href')).resolves.toBe(
+      `/public/meetings/${DEMO_MEETING.id}?lang=en`,
+    );
     await expect(page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).resolves.toBe(
       `/api/meetings/${DEMO_MEETING.id}/registrations.csv`,
     );

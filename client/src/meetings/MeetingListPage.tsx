@@ -7,7 +7,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMeetingDays, formatViewerStart } from '../../../shared/i18n/format.ts';
-import { isLanguage } from '../../../shared/i18n/languages.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { del, get, post } from '../app/api.ts';
@@ -15,6 +14,7 @@ import { useUser } from '../app/session.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
+import { publicPagePath } from './publicPagePath.ts';
 import './meetingAdmin.css';
 
 type Period = 'current' | 'upcoming' | 'past';
@@ -177,11 +177,7 @@ function MeetingCard({
       </p>
       {meeting.visibility === 'public' && (
         <p className="card__meta">
-          {/* The public pages are the server's, not the app's: a plain link, in the language the reader uses here. */}
-          <a
-            href={`/public/meetings/${encodeURIComponent(meeting.id)}${isLanguage(i18n.language) ? `?lang=${i18n.language}` : ''}`}
-            aria-label={`${t('meetingAdmin.publicPage')}: ${meeting.title}`}
-          >
+          <a href={publicPagePath(meeting.id, i18n.language)} aria-label={`${t('meetingAdmin.publicPage')}: ${meeting.title}`}>
             {t('meetingAdmin.publicPage')}
           </a>
           {moderator && (

@@ -8,10 +8,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDateTime, isolate } from '../../../shared/i18n/format.ts';
-import { isLanguage } from '../../../shared/i18n/languages.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import type { RegistrationDto, RegistrationSettings } from '../../../shared/schemas/public.ts';
 import { get, patch } from '../app/api.ts';
+import { publicPagePath } from '../meetings/publicPagePath.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 
@@ -47,7 +47,6 @@ export function RegistrationsPage() {
       open ? t('registrations.nowClosed') : t('registrations.nowOpen'),
     );
 
-  const publicPage = `/public/meetings/${encodeURIComponent(meetingId)}${isLanguage(i18n.language) ? `?lang=${i18n.language}` : ''}`;
   return (
     <section className="page registrations" aria-labelledby="registrations-title">
       <h1 id="registrations-title">
@@ -59,7 +58,7 @@ export function RegistrationsPage() {
         <>
           <p>{t('registrations.intro')}</p>
           <p>
-            <a href={publicPage}>{t('meetingAdmin.publicPage')}</a>
+            <a href={publicPagePath(meetingId, i18n.language)}>{t('meetingAdmin.publicPage')}</a>
           </p>
           <h2>{t('registrations.state')}</h2>
           <p>{open ? t('registrations.open') : t('registrations.closed')}</p>
