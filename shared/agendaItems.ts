@@ -3,6 +3,7 @@
  * document), their numbers, and their schedule. Used by the editor, the day view, the server's
  * meeting pack and the seed, so that every side numbers and times items the same way.
  */
+import { dateStart, wallMinutes, zonedInstant } from './zonedClock.ts';
 
 /** What an agenda item carries besides its title and notes. */
 export interface AgendaItemAttrs {
@@ -38,6 +39,15 @@ export const AGENDA_ITEM_DEFAULTS: AgendaItemAttrs = {
 
 /** Limits that the editor's details form and the server both keep. */
 export const AGENDA_ITEM_LIMITS = { maxDuration: 24 * 60, maxDay: 31, text: 500 } as const;
+
+/**
+ * How many days a meeting has (its first and last day, "YYYY-MM-DD", both counted): an agenda
+ * item's day is one of them. Never fewer than 1 nor more than AGENDA_ITEM_LIMITS.maxDay.
+ */
+export function meetingDayCount(startsOn: string, endsOn: string | undefined): number {
+  const days = Math.round((Date.parse(`${endsOn || startsOn}T00:00:00Z`) - Date.parse(`${startsOn}T00:00:00Z`)) / 86_400_000) + 1;
+  return Number.isFinite(days) ? Math.min(AGENDA_ITEM_LIMITS.maxDay, Math.max(1, days)) : AGENDA_ITEM_LIMITS.maxDay;
+}
 
 /** Fills missing or malformed attributes with defaults (attributes come from a shared document). */
 export function normaliseAgendaItemAttrs(raw: Record<string, unknown> | undefined): AgendaItemAttrs {
@@ -123,7 +133,10 @@ export interface ScheduleInput {
 export interface ScheduledItem {
   id: string | null;
   day: number;
-  /** Minutes since midnight. */
+  /**
+   * Clock times, in minutes since the midnight before its day opened; past the next midnight, 1440
+   * and on. Across a daylight-saving change, end minus start is not the length: the clock jumped.
+   */
   start: number;
   end: number;
   /** True when the item ends after the end of its day. */
@@ -133,8 +146,9 @@ export interface ScheduledItem {
 export interface ScheduledDay {
   day: number;
   start: number;
+  /** When the day ends, after its start: 1440 and on when it ends after midnight. */
   end: number;
-  /** Minutes past the end of the day that the last item ends; 0 when it fits. */
+  /** Minutes (that really pass) from the end of the day to the end of its last item; 0 when it fits. */
   overrunMinutes: number;
   /** Indexes into the input, in document order. */
   items: number[];
@@ -145,6 +159,15 @@ export interface Schedule {
   days: ScheduledDay[];
 }
 
+export interface ScheduleOptions {
+  dayStart?: string;
+  dayEnd?: string;
+  /** The meeting's first day, "YYYY-MM-DD": day 2 is the day after, and so on. */
+  startsOn?: string;
+  /** The meeting's IANA time zone; without it (or without startsOn), clocks never change. */
+  timeZone?: string;
+}
+
 /** Default hours of a meeting day, when the meeting says nothing else. */
 export const DEFAULT_DAY = { start: '09:00', end: '18:00' } as const;
 
@@ -152,27 +175,67 @@ export const DEFAULT_DAY = { start: '09:00', end: '18:00' } as const;
  * Lays items on their days: an item with a start begins then; one without begins when the item
  * before it on the same day ends (or at the start of the day). A day overruns when its last item
  * ends after `dayEnd`.
+ *
+ * A day may cross midnight: its end is the first time `dayEnd` comes round after the day opens (its
+ * first item's start), so an end no later than the opening is the next morning (23:30 to 02:00 is a
+ * day of 150 minutes; with the default 18:00, a day opening at 23:30 ends at 18:00 the next day).
+ * On such a day an item whose start is before the opening but no later than the end begins after
+ * midnight. Times past midnight count on from 1440; shown as clock times, they wrap (see formatClock).
+ *
+ * Times are wall-clock times of the meeting's place, but lengths are minutes that really pass: the
+ * schedule runs on instants in the meeting's time zone, so an item of 60 minutes from 01:30 on a
+ * spring-forward night in Paris ends at 03:30, and an overrun counts real minutes. A start the
+ * clocks skip is read as the same time after the change (02:30 is 03:30); one they show twice is its
+ * first passage.
  */
-export function scheduleAgenda(items: readonly ScheduleInput[], options: { dayStart?: string; dayEnd?: string } = {}): Schedule {
+export function scheduleAgenda(items: readonly ScheduleInput[], options: ScheduleOptions = {}): Schedule {
   const dayStart = parseClock(options.dayStart ?? '') ?? (parseClock(DEFAULT_DAY.start) as number);
-  const dayEnd = parseClock(options.dayEnd ?? '') ?? (parseClock(DEFAULT_DAY.end) as number);
+  const endClock = parseClock(options.dayEnd ?? '') ?? (parseClock(DEFAULT_DAY.end) as number);
+  const first = dateStart(options.startsOn ?? '');
+  // Without a date the night of a change is unknown: count plain clock minutes (UTC has no changes).
+  const zone = first !== null && options.timeZone ? options.timeZone : 'UTC';
+  const dateOf = (day: number) => (first ?? 0) + (day - 1) * 86_400_000;
+  const instant = (day: number, minutes: number) => zonedInstant(dateOf(day), minutes, zone);
+  const clock = (day: number, at: number) => wallMinutes(at, dateOf(day), zone);
+  // Instants (milliseconds) from here on; clock minutes only where a person reads or types them.
   const cursor = new Map<number, number>();
-  const days = new Map<number, ScheduledDay>();
+  const days = new Map<number, ScheduledDay & { opens: number; endsAt: number }>();
   const scheduled = items.map((item, index) => {
-    const begin = parseClock(item.start) ?? cursor.get(item.day) ?? dayStart;
-    const end = begin + Math.max(0, item.duration);
-    cursor.set(item.day, Math.max(end, cursor.get(item.day) ?? 0));
     let day = days.get(item.day);
+    const typed = parseClock(item.start);
+    let begin: number;
     if (!day) {
-      day = { day: item.day, start: begin, end: dayEnd, overrunMinutes: 0, items: [] };
+      const opens = typed ?? dayStart;
+      begin = instant(item.day, opens);
+      const endsAt = instant(item.day, endClock > opens ? endClock : endClock + 1440);
+      day = {
+        day: item.day,
+        start: clock(item.day, begin),
+        end: clock(item.day, endsAt),
+        overrunMinutes: 0,
+        items: [],
+        opens,
+        endsAt,
+      };
       days.set(item.day, day);
+    } else if (typed === null) {
+      begin = cursor.get(item.day) ?? instant(item.day, day.opens);
+    } else {
+      // On a day that crosses midnight, 00:30 is the next morning's, not the evening before the opening.
+      const afterMidnight = day.end >= 1440 && typed < day.opens && typed + 1440 <= day.end;
+      begin = instant(item.day, afterMidnight ? typed + 1440 : typed);
     }
-    day.start = Math.min(day.start, begin);
+    const end = begin + Math.max(0, item.duration) * 60_000;
+    cursor.set(item.day, Math.max(end, cursor.get(item.day) ?? end));
+    day.start = Math.min(day.start, clock(item.day, begin));
     day.items.push(index);
-    day.overrunMinutes = Math.max(day.overrunMinutes, end - dayEnd);
-    return { id: item.id, day: item.day, start: begin, end, overruns: end > dayEnd };
+    day.overrunMinutes = Math.max(day.overrunMinutes, Math.round((end - day.endsAt) / 60_000));
+    return { id: item.id, day: item.day, start: clock(item.day, begin), end: clock(item.day, end), overruns: end > day.endsAt };
   });
-  return { items: scheduled, days: [...days.values()].sort((a, b) => a.day - b.day) };
+  return {
+    items: scheduled,
+    days: [...days.values()].sort((a, b) => a.day - b.day).map(({ opens: _opens, endsAt: _endsAt, ...day }) => day),
+  };
 }
 
 /** ProseMirror JSON, as much of it as this module reads. */

@@ -75,6 +75,14 @@ function resolvePosition(fragment: Y.XmlFragment, mapping: ProsemirrorMapping, e
   if (!doc || !relative) return null;
   const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc);
   if (!absolute || !isLive(absolute.type)) return null;
+  if (absolute.type instanceof Y.XmlText) {
+    // Counted from the start of its text: y-tiptap takes a character's position that lands at
+    // ProseMirror position 1 or before for a misresolved selection and answers null, yet that is
+    // where a passage at the very start of a document (a proposal's first word) begins.
+    const textStart = Y.createRelativePositionFromTypeIndex(absolute.type, 0, -1);
+    const start = relativePositionToAbsolutePosition(doc, fragment, textStart, mapping);
+    return start === null ? null : start + absolute.index;
+  }
   return relativePositionToAbsolutePosition(doc, fragment, relative, mapping);
 }
 

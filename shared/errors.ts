@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   /** A meeting with content besides its agenda cannot be deleted (archive it instead). */
   MEETING_NOT_EMPTY: 409,
   QUORUM_NOT_MET: 409,
+  /** A poll whose options repeat one another (shared/pollOptions.ts); `details.field` is the repeat, `options.<index>`. */
+  DUPLICATE_OPTION: 400,
   HAND_ALREADY_RAISED: 409,
   NOBODY_WAITING: 409,
   NOBODY_SPEAKING: 409,
@@ -47,6 +49,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   FILE_TOO_LARGE: 413,
   FILE_TYPE_REFUSED: 415,
+  /** A file of zero bytes: nothing to attach (not a refused type, which it was said to be with 415). */
+  FILE_EMPTY: 400,
   NO_FILE: 400,
   RATE_LIMITED: 429,
   /** As many version diffs of this meeting as allowed are running; try again in a moment. */
@@ -63,7 +67,6 @@ export const ERROR_CODES = {
   DIFF_TIMEOUT: 503,
   /** Registration for a public meeting (docs/public-consultation.md). */
   REGISTRATION_CLOSED: 409,
-  ALREADY_REGISTERED: 409,
   REGISTRATION_REFUSED: 400,
 } as const;
 

@@ -9,6 +9,7 @@ import { ActionSchema } from './schemas/actions.ts';
 import { AttachmentSchema } from './schemas/attachments.ts';
 import { ThreadSchema } from './schemas/comments.ts';
 import { DayBalanceSchema, FloorItemSchema, MetaSchema, QuestionSchema, SpeakingSchema } from './schemas/floor.ts';
+import { LiveMeetingStatusSchema } from './schemas/meetings.ts';
 import { LivePollCountsSchema, LivePollSchema } from './schemas/polls.ts';
 import { ProposalSchema } from './schemas/proposals.ts';
 import { WorkingGroupSchema } from './schemas/workingGroups.ts';
@@ -28,6 +29,8 @@ export const LIVE_MAP_SCHEMAS = {
   actions: ActionSchema,
   /** Keys `currentItem` (an agenda item id), `startedAt` (epoch ms), `dayEnd` ("HH:MM"). */
   meeting: Type.Union([Type.String(), Type.Number(), Type.Null()]),
+  /** Per meeting id (the document's own), `{status, archivedAt}` as the API returns them. */
+  meetingStatus: LiveMeetingStatusSchema,
   /** Keys `speaking`, `item:{itemId}`, `day` and `meta` (see shared/schemas/floor.ts). */
   floor: Type.Union([SpeakingSchema, FloorItemSchema, DayBalanceSchema, MetaSchema]),
   /** Per attachment id, the attachment (with its versions) as the API lists it. */

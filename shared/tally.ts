@@ -81,8 +81,9 @@ export function countFirstPreferences(optionIds: readonly string[], ballots: rea
 }
 
 /**
- * The `seats` options with most votes. Options tied across the cut-off are not elected but
- * listed in `tied` (a runoff decides). Options without votes never win.
+ * The `seats` options with most votes. Options tied across the cut-off are not among the winners
+ * but listed in `tied` (what that means is the poll's: see closedOutcome in
+ * server/src/polls/pollResults.ts). Options without votes never win.
  */
 export function topOptions(
   optionIds: readonly string[],
@@ -381,7 +382,7 @@ export interface PollCount {
   rounds?: CountRound[];
   quota?: number;
   winners: string[];
-  /** Options tied for the last seat (single and multiple choice only; a runoff decides). */
+  /** Options tied across the last of `seats` (single and multiple choice only). */
   tied: string[];
 }
 

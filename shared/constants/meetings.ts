@@ -13,3 +13,10 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const CALL_KINDS = ['PN', 'BPF', 'other'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
+
+/**
+ * The `meetingStatus` map of `live:{meetingId}`: per meeting id (its own), the meeting's status as
+ * `GET /api/meetings/:meetingId` gives it, so that a page open when the meeting is archived stops
+ * offering what the server would refuse.
+ */
+export const LIVE_MEETING_STATUS_MAP = 'meetingStatus';

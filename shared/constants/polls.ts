@@ -20,6 +20,15 @@ export const POLL_KINDS = ['single', 'multiple', 'ranked'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
 
 /**
+ * Whether a poll elects (its options are candidates, or it is a ranked count) or, like an ordinary
+ * poll, has the options with most votes: its winners are "elected" or "most votes" on the board, on
+ * the public pages and in the results CSV.
+ */
+export function pollElects(poll: { kind: PollKind; options: readonly { userId?: string | null }[] }): boolean {
+  return poll.kind === 'ranked' || poll.options.some((option) => Boolean(option.userId));
+}
+
+/**
  * Who may vote: `members` (secretariat, chair, members), `everyone` signed in (observers too),
  * or `group`: the members of the poll's working group who had joined it when the poll opened.
  */

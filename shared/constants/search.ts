@@ -5,4 +5,5 @@
 export const SEARCH_KINDS = ['agendaItem', 'proposal', 'comment', 'action', 'poll', 'workingGroup', 'attachment'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export const SEARCH_LIMITS = { queryChars: 200, perKind: 20, perMinute: 60 } as const;
+/** `queryWords`: a search uses the first eight different words of its query; the page says when more were left out. */
+export const SEARCH_LIMITS = { queryChars: 200, queryWords: 8, perKind: 20, perMinute: 60 } as const;

@@ -7,6 +7,7 @@
  * (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE): digits have no strong direction, so the
  * isolate lays out left to right and reads in order inside any sentence, in any language.
  */
+import { zonedInstant as clockInstant, dateStart } from '../zonedClock.ts';
 import type { Language } from './languages.ts';
 
 export const FSI = '\u2068';
@@ -50,14 +51,36 @@ export function formatDayRange(language: Lang, startIsoDay: string, endIsoDay: s
   );
 }
 
-/** A moment (epoch milliseconds) as date and time, in the reader's time zone unless one is given. */
+/**
+ * A moment (epoch milliseconds) as date and time, in the reader's time zone unless one is given.
+ * `withZone` names the zone ("… 09:00 GMT+9"): for a moment readers in several zones read, such as
+ * a call's deadline. Intl will not combine `dateStyle` with a zone name, so the same date and time
+ * are then asked for field by field.
+ */
 export function formatDateTime(
   language: Lang,
   at: number | Date,
-  options: { dateStyle?: 'long' | 'medium' | 'short'; timeStyle?: 'short' | 'medium'; timeZone?: string } = {},
+  options: {
+    dateStyle?: 'long' | 'medium' | 'short';
+    timeStyle?: 'short' | 'medium';
+    timeZone?: string;
+    withZone?: boolean;
+  } = {},
 ): string {
-  const { dateStyle = 'medium', timeStyle = 'short', timeZone } = options;
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle, timeStyle, ...(timeZone ? { timeZone } : {}) }).format(at);
+  const { dateStyle = 'medium', timeStyle = 'short', timeZone, withZone = false } = options;
+  const zone = timeZone ? { timeZone } : {};
+  if (!withZone) return new Intl.DateTimeFormat(intlLocale(language), { dateStyle, timeStyle, ...zone }).format(at);
+  const month = ({ long: 'long', medium: 'short', short: 'numeric' } as const)[dateStyle];
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    year: 'numeric',
+    month,
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(timeStyle === 'medium' ? { second: '2-digit' } : {}),
+    timeZoneName: 'short',
+    ...zone,
+  }).format(at);
 }
 
 /** A moment's date only. */
@@ -84,11 +107,11 @@ export function formatTimeRange(language: Lang, startMinutes: number, endMinutes
   return isolate(`${formatClockTime(language, startMinutes)}–${formatClockTime(language, endMinutes)}`);
 }
 
-/** "a, b and c" with the language's own conjunction and separators. */
+/** "a, b and c" with the language's own conjunction and separators; 'unit' lists measures ("3 proposals, 1 poll"). */
 export function formatList(
   language: Lang,
   items: readonly string[],
-  type: 'conjunction' | 'disjunction' = 'conjunction',
+  type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction',
 ): string {
   return new Intl.ListFormat(intlLocale(language), { style: 'long', type }).format(items);
 }
@@ -122,45 +145,24 @@ export interface MeetingTimes {
   timeZone: string;
 }
 
-/** "25 February 2025, 10:00 UTC" in the reader's language; the time and zone isolated, so they read in order on an RTL page. */
-export function formatMeetingDate(meeting: MeetingTimes, language: Lang): string {
-  const day = formatDay(language, meeting.startsOn);
-  return meeting.startTime ? `${day}, ${isolate(`${meeting.startTime} ${meeting.timeZone}`)}` : day;
-}
-
-/** How far `zone` is ahead of UTC at the instant `at`, in milliseconds. */
-function zoneOffset(at: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - at;
-}
-
-/** The instant of a wall-clock date and time in an IANA zone (twice corrected, for days the clocks change). */
+/**
+ * The instant of a wall-clock date ("YYYY-MM-DD") and time ("HH:MM") in an IANA zone, read as the
+ * agenda's schedule reads its times (shared/zonedClock.ts): one zone arithmetic for both, so a time
+ * the clocks pass twice is the same instant on the meeting's page and in its day view.
+ */
 export function zonedInstant(date: string, time: string, zone: string): number {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  try {
-    const first = wall - zoneOffset(wall, zone);
-    return wall - zoneOffset(first, zone);
-  } catch {
-    return wall;
-  }
+  const start = dateStart(date);
+  const [hours = Number.NaN, minutes = 0] = time.split(':').map(Number);
+  return start === null ? Number.NaN : clockInstant(start, hours * 60 + minutes, zone);
 }
 
-/** "17–18 February 2025" (or one day), in the reader's language; dates are the meeting's own days. */
+/**
+ * "17–18 February 2025" (or one day), in the reader's language; dates are the meeting's own days.
+ * Every view of a meeting (the list, its page's header, the pack, the public page) says its days
+ * through formatDayRange, so none of them shows only the first day of a meeting of several.
+ */
 export function formatMeetingDays(meeting: MeetingTimes, language: Lang): string {
-  const format = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' });
-  const start = new Date(`${meeting.startsOn}T00:00:00Z`);
-  if (!meeting.endsOn || meeting.endsOn === meeting.startsOn) return format.format(start);
-  return format.formatRange(start, new Date(`${meeting.endsOn}T00:00:00Z`));
+  return formatDayRange(language, meeting.startsOn, meeting.endsOn || meeting.startsOn);
 }
 
 /** The start in the reader's own time zone, when the meeting has a start time; null otherwise. */

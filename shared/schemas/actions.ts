@@ -5,7 +5,7 @@
 import { type Static, Type } from 'typebox';
 import { ACTION_LIMITS, OWNER_KINDS, SOURCE_TYPES } from '../constants/actions.ts';
 import { ACTION_STATUSES, ISO_DATE_PATTERN } from '../dueDates.ts';
-import { Id, RoleSchema } from './common.ts';
+import { Id, RequiredText, RoleSchema } from './common.ts';
 
 export {
   ACTION_LIMITS,
@@ -84,7 +84,7 @@ export const ActionSchema = Type.Object({
 export type ActionDto = Static<typeof ActionSchema>;
 
 export const NewActionSchema = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: ACTION_LIMITS.text }),
+  text: RequiredText(ACTION_LIMITS.text),
   owner: OwnerSchema,
   due: Type.Optional(Type.Union([DueInputSchema, Type.Null()])),
   status: Type.Optional(ActionStatusSchema),
@@ -94,7 +94,7 @@ export const NewActionSchema = Type.Object({
 export type NewAction = Static<typeof NewActionSchema>;
 
 export const ActionPatchSchema = Type.Object({
-  text: Type.Optional(Type.String({ minLength: 1, maxLength: ACTION_LIMITS.text })),
+  text: Type.Optional(RequiredText(ACTION_LIMITS.text)),
   owner: Type.Optional(OwnerSchema),
   due: Type.Optional(Type.Union([DueInputSchema, Type.Null()])),
   status: Type.Optional(ActionStatusSchema),

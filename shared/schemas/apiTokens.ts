@@ -1,12 +1,13 @@
 /** API tokens (docs/interop.md). Times are epoch milliseconds. */
 import { type Static, Type } from 'typebox';
+import { RequiredText } from './common.ts';
 
 export const ScopeSchema = Type.Enum(['read', 'write', 'admin'], {
   description: 'read: GET only; write: commands too; admin: the secretariat routes (secretariat only)',
 });
 
 export const CreateTokenBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100, description: 'what the token is for' }),
+  name: RequiredText(100, { description: 'what the token is for' }),
   scopes: Type.Array(ScopeSchema, { minItems: 1, maxItems: 3, uniqueItems: true }),
   expiresAt: Type.Optional(
     Type.Union([Type.Integer({ minimum: 0 }), Type.String({ minLength: 1, maxLength: 40 })], {

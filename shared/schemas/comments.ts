@@ -5,7 +5,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { COMMENT_LIMITS } from '../constants/comments.ts';
-import { DocName, GroupSchema, RoleSchema } from './common.ts';
+import { DocName, GroupSchema, RequiredText, RoleSchema } from './common.ts';
 
 export { COMMENT_LIMITS } from '../constants/comments.ts';
 
@@ -65,7 +65,7 @@ export const ThreadSchema = Type.Object({
 });
 export type ThreadDto = Static<typeof ThreadSchema>;
 
-export const CommentBodyText = Type.String({ maxLength: COMMENT_LIMITS.body });
+export const CommentBodyText = RequiredText(COMMENT_LIMITS.body);
 
 export const NewThreadBody = Type.Object({
   doc: DocName,

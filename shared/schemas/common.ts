@@ -3,8 +3,18 @@ import { type Static, Type } from 'typebox';
 import { ID_PATTERN } from '../documentNames.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../roles.ts';
+import { VISIBLE_TEXT_PATTERN } from '../visibleText.ts';
 
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'an opaque id' });
+
+/**
+ * Text people must write (a title, a name, a question, a comment): at most `maxLength` characters,
+ * and at least one of them visible, so a value of spaces, NBSPs or zero-width characters gets the
+ * same 400 naming its field as an empty one (see shared/visibleText.ts).
+ */
+export function RequiredText(maxLength: number, options: { description?: string } = {}) {
+  return Type.String({ minLength: 1, maxLength, pattern: VISIBLE_TEXT_PATTERN, ...options });
+}
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'secretariat, chair, member or observer' });
 

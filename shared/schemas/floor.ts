@@ -5,7 +5,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { ATTENDANCE_MODES, BALANCE_RULES, FLOOR_LIMITS } from '../constants/floor.ts';
-import { GroupSchema, Id } from './common.ts';
+import { GroupSchema, Id, RequiredText } from './common.ts';
 
 export {
   ATTENDANCE_MODES,
@@ -182,13 +182,13 @@ export const QuestionSchema = Type.Object({
 export type Question = Static<typeof QuestionSchema>;
 
 export const AskBody = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: FLOOR_LIMITS.question }),
+  text: RequiredText(FLOOR_LIMITS.question),
   anonymous: Type.Optional(Type.Boolean({ description: 'hide my name from other participants (never from moderators)' })),
   /** The agenda item (default: the current one). */
   itemId: Type.Optional(Type.String({ maxLength: 64 })),
 });
 export const QuestionsQuery = Type.Object({ itemId: Type.Optional(Type.String({ maxLength: 64 })) });
-export const HideBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: FLOOR_LIMITS.reason }) });
+export const HideBody = Type.Object({ reason: RequiredText(FLOOR_LIMITS.reason) });
 export const QuestionSettingsBody = Type.Object({ requireApproval: Type.Boolean() });
 export const VoteResponse = Type.Object({ votes: Type.Integer(), voted: Type.Boolean() });
 

@@ -3,7 +3,7 @@
  * history: HTTP schemas, and what the `meeting` map of `live:{meetingId}` holds.
  */
 import { type Static, Type } from 'typebox';
-import { Id } from './common.ts';
+import { Id, RequiredText } from './common.ts';
 
 export { LIVE_ACTIONS_MAP, LIVE_MEETING_MAP } from '../constants/meetingRecord.ts';
 
@@ -60,7 +60,7 @@ export const VersionSchema = Type.Object({
 export type VersionDto = Static<typeof VersionSchema>;
 
 export const NewVersionBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 120 }),
+  name: RequiredText(120),
 });
 
 export const VersionParams = Type.Object({ meetingId: Id, versionId: Id });
@@ -89,6 +89,8 @@ export const DiffBlockSchema = Type.Object({
   change: Type.Optional(Type.Enum(['added', 'removed'])),
   by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
   spans: Type.Array(DiffSpanSchema),
+  /** For an agenda item: its number ("2", "2.a") and title, as the reader knows it (as it was, for a removed item). */
+  item: Type.Optional(Type.Object({ number: Type.String(), title: Type.String() })),
   /** Attribute changes of the block (an agenda item's duration, presenter …). */
   attributes: Type.Optional(
     Type.Array(

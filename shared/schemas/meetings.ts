@@ -1,11 +1,12 @@
 import { type Static, Type } from 'typebox';
 import { CALL_KINDS, MEETING_FORMATS, MEETING_STATUSES, MEETING_VISIBILITIES } from '../constants/meetings.ts';
 import { ISO_DATE_PATTERN } from '../dueDates.ts';
-import { Id } from './common.ts';
+import { Id, RequiredText } from './common.ts';
 
 export {
   CALL_KINDS,
   type CallKind,
+  LIVE_MEETING_STATUS_MAP,
   MEETING_FORMATS,
   MEETING_STATUSES,
   MEETING_VISIBILITIES,
@@ -41,7 +42,11 @@ export const MeetingSchema = Type.Object({
 });
 export type MeetingDto = Static<typeof MeetingSchema>;
 
-const Title = Type.String({ minLength: 1, maxLength: 200 });
+/** The entry of the `meetingStatus` live map: what of a meeting can change under an open page. */
+export const LiveMeetingStatusSchema = Type.Pick(MeetingSchema, ['status', 'archivedAt']);
+export type LiveMeetingStatus = Static<typeof LiveMeetingStatusSchema>;
+
+const Title = RequiredText(200);
 const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, description: 'ISO date, YYYY-MM-DD' });
 const Format = Type.Enum(MEETING_FORMATS);
 const Visibility = Type.Enum(MEETING_VISIBILITIES);

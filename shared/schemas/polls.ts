@@ -13,7 +13,7 @@ import {
   type PollKind,
   RESULT_VISIBILITIES,
 } from '../constants/polls.ts';
-import { GroupSchema, Id } from './common.ts';
+import { GroupSchema, Id, RequiredText } from './common.ts';
 
 export {
   LIVE_POLL_COUNTS_MAP,
@@ -39,11 +39,11 @@ export const PollStatusSchema = Type.Enum(POLL_STATUSES);
 export const ResultVisibilitySchema = Type.Enum(RESULT_VISIBILITIES);
 
 export const CreatePollBody = Type.Object({
-  question: Type.String({ minLength: 1, maxLength: POLL_LIMITS.question }),
+  question: RequiredText(POLL_LIMITS.question),
   kind: PollKindSchema,
   options: Type.Array(
     Type.Object({
-      label: Type.String({ minLength: 1, maxLength: POLL_LIMITS.label }),
+      label: RequiredText(POLL_LIMITS.label),
       /** A candidate of an election: the user this option stands for. */
       userId: Type.Optional(Id),
     }),
@@ -105,9 +105,9 @@ export const PollResultsSchema = Type.Object({
   /** Ranked polls: the count round by round. */
   rounds: Type.Optional(Type.Array(CountRoundSchema)),
   quota: Type.Optional(Type.Number()),
-  /** Once closed: the option ids elected. */
+  /** Once closed: the option ids elected (an election) or with most votes (an ordinary poll, ties included). */
   winners: Type.Optional(Type.Array(Type.String())),
-  /** Once closed: options tied for the last seat (single and multiple choice), not elected. */
+  /** Once closed: options tied across an election's last seat (single and multiple choice), not elected; a runoff decides. */
   tied: Type.Optional(Type.Array(Type.String())),
 });
 export type PollResults = Static<typeof PollResultsSchema>;

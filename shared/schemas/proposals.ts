@@ -4,7 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { PROPOSAL_KINDS, PROPOSAL_LIMITS, PROPOSAL_STATUSES } from '../constants/proposals.ts';
-import { GroupSchema, Id, RoleSchema } from './common.ts';
+import { GroupSchema, Id, RequiredText, RoleSchema } from './common.ts';
 
 export {
   PROPOSAL_KINDS,
@@ -58,7 +58,7 @@ export const ProposalSchema = Type.Object({
 });
 export type ProposalDto = Static<typeof ProposalSchema>;
 
-const Title = Type.String({ minLength: 1, maxLength: PROPOSAL_LIMITS.title, pattern: '\\S' });
+const Title = RequiredText(PROPOSAL_LIMITS.title);
 const Summary = Type.String({ maxLength: PROPOSAL_LIMITS.summary });
 const AuthorIds = Type.Array(Id, { maxItems: PROPOSAL_LIMITS.authors, description: 'co-authors, by user id' });
 

@@ -22,10 +22,15 @@ const Group = Type.Enum(['government', 'private-sector', 'civil-society', 'techn
   description: 'stakeholder group',
 });
 
+/**
+ * Name and country are checked for visible text by the service, which names every wrong field at
+ * once (`fieldProblems`), as the HTML form's POST (no schema) needs too. A group left unchosen
+ * ('') passes the schema so that it is named with the others, as `empty`.
+ */
 export const RegistrationBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   email: Type.String({ minLength: 3, maxLength: 254 }),
-  group: Group,
+  group: Type.Union([Group, Type.Literal('', { description: 'not chosen: refused as empty' })]),
   country: Type.String({ minLength: 1, maxLength: 100 }),
   affiliation: Type.String({ maxLength: 200 }),
   /** The honeypot: hidden from people, filled by simple bots; must stay empty. */

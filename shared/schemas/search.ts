@@ -26,5 +26,11 @@ export const SearchResultSchema = Type.Object({
 });
 export type SearchResult = Static<typeof SearchResultSchema>;
 
-export const SearchResponse = Type.Object({ results: Type.Array(SearchResultSchema) });
+export const SearchResponse = Type.Object({
+  results: Type.Array(SearchResultSchema),
+  words: Type.Object(
+    { used: Type.Integer(), ignored: Type.Integer() },
+    { description: 'how many different words of the query were searched, and how many after them were left out' },
+  ),
+});
 export type SearchResponse = Static<typeof SearchResponse>;

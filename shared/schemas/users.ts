@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { MIN_PASSWORD_LENGTH, USER_STATUSES } from '../constants/users.ts';
-import { GroupSchema, LanguageSchema, RoleSchema } from './common.ts';
+import { GroupSchema, LanguageSchema, RequiredText, RoleSchema } from './common.ts';
 
 export { MIN_PASSWORD_LENGTH, USER_STATUSES, type UserStatus } from '../constants/users.ts';
 
@@ -12,7 +12,7 @@ export const PasswordSchema = Type.String({
   description: 'at least 10 characters',
 });
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Name = RequiredText(200);
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'an email address' });
 const Optional = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 
@@ -25,6 +25,8 @@ export const ManagedUser = Type.Object({
   group: GroupSchema,
   region: Type.Union([Type.String(), Type.Null()]),
   affiliation: Type.Union([Type.String(), Type.Null()]),
+  /** The person's language (their board, emails, documents); null when never chosen. */
+  language: Type.Union([LanguageSchema, Type.Null()]),
   status: UserStatusSchema,
   disabled: Type.Boolean(),
   createdAt: Type.Number(),
@@ -46,6 +48,8 @@ export const UserPatch = Type.Object(
     group: Type.Optional(GroupSchema),
     region: Optional(100),
     affiliation: Optional(200),
+    /** The person's language, for their emails and their board (they may change it themselves). */
+    language: Type.Optional(LanguageSchema),
     /** Kept for older clients: the same as /deactivate and /reactivate. */
     disabled: Type.Optional(Type.Boolean()),
   },
@@ -81,12 +85,26 @@ export const ImportQuery = Type.Object({
   dryRun: Type.Optional(Type.Boolean({ description: 'check and preview; write nothing' })),
 });
 
+export const ImportChange = Type.Object({
+  field: Type.Enum(['name', 'role', 'group', 'region', 'affiliation'] as const),
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+});
+export type ImportChange = Static<typeof ImportChange>;
+
 export const ImportRow = Type.Object({
   line: Type.Integer({ description: 'line in the file; the header is line 1' }),
-  outcome: Type.Enum(['new', 'update', 'error'] as const),
+  outcome: Type.Enum(['new', 'update', 'unchanged', 'error'] as const, {
+    description: 'unchanged: a known person the row would not change; such rows are not written',
+  }),
   email: Type.Optional(Type.String()),
   name: Type.Optional(Type.String()),
-  error: Type.Optional(Type.String({ description: 'why the row cannot be imported, in plain words' })),
+  error: Type.Optional(Type.String({ description: 'why the row cannot be imported, in plain English' })),
+  errorCode: Type.Optional(
+    Type.String({ description: 'why, as a code (email-invalid, role-unknown, …) for the reader’s language' }),
+  ),
+  errorParams: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  changes: Type.Optional(Type.Array(ImportChange, { description: 'for an update: each field that changes, from → to' })),
   invitation: Type.Optional(Invitation),
 });
 export type ImportRow = Static<typeof ImportRow>;
@@ -109,6 +127,8 @@ export const InvitationInfo = Type.Object({
   name: Type.String(),
   email: Type.String(),
   expiresAt: Type.Number(),
+  /** The language chosen for the person, which the page (like the email) is said in; null when none was. */
+  language: Type.Union([LanguageSchema, Type.Null()]),
 });
 export type InvitationInfo = Static<typeof InvitationInfo>;
 

@@ -6,7 +6,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { WORKING_GROUP_LIMITS, WORKING_GROUP_ROLES } from '../constants/workingGroups.ts';
-import { GroupSchema, Id } from './common.ts';
+import { GroupSchema, Id, RequiredText } from './common.ts';
 import { ResultVisibilitySchema } from './polls.ts';
 
 export {
@@ -70,17 +70,9 @@ export type NominationBody = Static<typeof NominationBody>;
 
 export const NominationParams = Type.Object({ id: Id, userId: Id });
 
-const Name = Type.String({
-  minLength: 1,
-  maxLength: WORKING_GROUP_LIMITS.name,
-  description: 'the group’s name, unique in its meeting',
-});
+const Name = RequiredText(WORKING_GROUP_LIMITS.name, { description: 'the group’s name, unique in its meeting' });
 const Description = Type.String({ maxLength: WORKING_GROUP_LIMITS.description });
-const Title = Type.String({
-  minLength: 1,
-  maxLength: WORKING_GROUP_LIMITS.title,
-  description: 'a liaison’s title, e.g. "DC-MAG liaison"',
-});
+const Title = RequiredText(WORKING_GROUP_LIMITS.title, { description: 'a liaison’s title, e.g. "DC-MAG liaison"' });
 
 export const CreateWorkingGroupBody = Type.Object({
   name: Name,
@@ -108,7 +100,7 @@ export const ElectionBody = Type.Object({
   seats: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   secret: Type.Optional(Type.Boolean({ description: 'default true' })),
   results: Type.Optional(ResultVisibilitySchema),
-  question: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  question: Type.Optional(RequiredText(500)),
   /** The role the winners take (default co-facilitator). */
   role: Type.Optional(WorkingGroupRoleSchema),
   /** For a liaison: the title the winners hold. */

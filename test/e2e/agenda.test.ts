@@ -66,4 +66,25 @@ describe('the agenda in the browser', () => {
     await typeAtEnd(kwame.page, 'Live for observers too');
     await expect.poll(() => editor.textContent(), { timeout: 10_000 }).toContain('Live for observers too');
   });
+
+  it('takes a person who closes or leaves their page off “Here now” within seconds', async () => {
+    const presence = kwame.page.getByRole('region', { name: /Here now/ });
+    const sofia = await signIn('sofia@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const olena = await signIn('olena@example.org', `/meetings/${DEMO_MEETING.id}`);
+    await sofia.page.locator('.ProseMirror').waitFor();
+    await olena.page.locator('.ProseMirror').waitFor();
+    await expect.poll(() => presence.textContent()).toContain('Sofía Ramírez');
+    await expect.poll(() => presence.textContent()).toContain('Olena');
+
+    // The tab is closed: its socket closes with it.
+    await sofia.page.close({ runBeforeUnload: true });
+    await expect.poll(() => presence.textContent(), { timeout: 5_000 }).not.toContain('Sofía Ramírez');
+
+    // The page is left but kept by the browser (the back/forward cache), its socket still open:
+    // the provider takes its presence back at `pagehide`, and the server passes that on (it
+    // dropped it, and the person stayed listed until the awareness timed out, 30 s later).
+    await olena.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+    await expect.poll(() => presence.textContent(), { timeout: 5_000 }).not.toContain('Olena');
+    expect(await presence.textContent()).toContain('Kwame Asante (you)');
+  });
 });

@@ -1,17 +1,20 @@
 /**
  * Running the meeting in Chromium: the chair marks the current item and another person's browser
  * highlights it live; an action created from a comment lands in its owner's "my actions", with
- * overdue ones highlighted; the views pass axe's WCAG checks.
+ * overdue ones highlighted; a new item's empty title reads in each reader's language; the views
+ * pass axe's WCAG checks.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import russian from '../../client/src/i18n/locales/ru/agendaItems.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
+import { http, login } from '../helpers/clients.ts';
 
 const MEETING_PATH = `/meetings/${DEMO_MEETING.id}`;
 const ITEM = 'Selection of IGF MAG Working Groups';
 
-const { signIn } = browserSuite();
+const { server, signIn } = browserSuite();
 let chair: SignedIn;
 let kwame: SignedIn;
 
@@ -89,6 +92,14 @@ describe('running the meeting', () => {
     await chair.page.getByRole('tab', { name: 'Actions and pack' }).click();
     await chair.page.getByRole('button', { name: 'New action item' }).click();
     const form = chair.page.getByRole('form', { name: 'New action item' });
+    const focusedLabel = () =>
+      chair.page.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.closest('.form__field')?.querySelector('label')?.textContent ??
+          document.activeElement?.textContent,
+      );
+    // The form that opened has the focus, in its first field.
+    await expect.poll(focusedLabel).toContain('What is to be done');
     await form
       .getByLabel('What is to be done')
       .fill('Kwame Asante to reserve ten minutes for the Youth Engagement co-facilitator.');
@@ -104,6 +115,8 @@ describe('running the meeting', () => {
     expect(await a11yViolations(chair.page)).toEqual([]);
     await form.getByRole('button', { name: 'Record the action' }).click();
     await expect.poll(() => chair.page.getByRole('status').filter({ hasText: 'Action item recorded' }).count()).toBe(1);
+    // Recorded, the form is gone: the focus is back on the button that opened it, not on the page.
+    await expect.poll(() => chair.page.evaluate(() => document.activeElement?.textContent)).toBe('New action item');
 
     await kwame.page.getByRole('tab', { name: 'Actions and pack' }).click();
     await kwame.page.getByRole('button', { name: 'My actions' }).click();
@@ -148,5 +161,154 @@ describe('running the meeting', () => {
     expect(await a11yViolations(kwame.page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(kwame.errors).toEqual([]);
+  });
+
+  it('lists an item’s changed details under that item’s number and title, and only the details that changed', async () => {
+    await kwame.page.getByRole('tab', { name: 'Agenda' }).click();
+    await kwame.page.locator('.ProseMirror').waitFor();
+    await kwame.page.getByRole('tab', { name: 'Versions' }).click();
+    await kwame.page.getByLabel('Name the agenda as it is now').fill('Before the new timings');
+    await kwame.page.getByRole('button', { name: 'Save version' }).click();
+    await expect.poll(() => kwame.page.getByRole('region', { name: 'Versions' }).textContent()).toContain('Saved the version');
+
+    await kwame.page.getByRole('tab', { name: 'Day view' }).click();
+    const second = kwame.page.locator('.day-view__item').nth(1);
+    const title = (await second.locator('.day-view__title').textContent())!.trim().replace(/^2\. /, '');
+    await second.getByRole('button', { name: 'Details' }).click();
+    const form = kwame.page.getByRole('form', { name: 'Details of item 2' });
+    await form.getByLabel('Minutes').fill('480');
+    await form.getByLabel('Presenter').fill('Mei Chen');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => kwame.page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
+
+    await kwame.page.getByRole('tab', { name: 'Versions' }).click();
+    await kwame.page
+      .locator('.versions__item', { hasText: 'Before the new timings' })
+      .getByRole('button', { name: 'Changes since' })
+      .click();
+    const dialog = kwame.page.getByRole('dialog');
+    const details = dialog.locator('.diff__block', { hasText: 'Details of item 2' });
+    await expect.poll(() => details.count()).toBe(1);
+    expect(await details.locator('.diff__note').textContent()).toBe(`Details of item 2 “${title}” changed:`);
+    const listed = await details.locator('.diff__attributes li').allTextContents();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatch(/^Minutes: \d+ → 480 \(Kwame Asante\)$/);
+    expect(listed[1]).toMatch(/^Presenter: .* → Mei Chen \(Kwame Asante\)$/);
+    // Right under item 2's title, which shows its number.
+    expect(await details.evaluate((block) => block.previousElementSibling?.textContent)).toBe(`2. ${title}`);
+    expect(await a11yViolations(kwame.page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(kwame.errors).toEqual([]);
+  });
+
+  it('lays a new meeting’s night session across midnight without a false overrun or an editor warning', async () => {
+    // A meeting that starts at 23:30, its days ending at 02:00 the next morning.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: {
+        title: 'Night session',
+        startsOn: '2027-03-10',
+        endsOn: '2027-03-10',
+        startTime: '23:30',
+        timeZone: 'UTC',
+        format: 'online',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const meetingId = created.body.id as string;
+    const scheduled = await http(server.baseUrl, 'PUT', `/api/meetings/${meetingId}/schedule`, {
+      cookie: secretariat.cookie,
+      body: { dayEnd: '02:00' },
+    });
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+
+    const night = await signIn('chair@example.org', `/meetings/${meetingId}`);
+    await night.page.locator('.ProseMirror').waitFor();
+    await night.page.getByRole('tab', { name: 'Day view' }).click();
+    await night.page.getByRole('button', { name: 'Add an agenda item' }).click();
+    const dialog = night.page.getByRole('dialog', { name: 'Details of item 1' });
+    await dialog.getByLabel('Minutes').fill('90');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => night.page.locator('.day-view__slot').first().textContent()).toContain('23:30–01:00');
+    const heading = await night.page.locator('.day-view__day-title').first().textContent();
+    expect(heading?.replace(/[\u2068\u2069]/g, '')).toBe('Day 1, 23:30 to 02:00');
+    expect(await night.page.locator('.day-view__warning').count()).toBe(0);
+    expect(await night.page.locator('.day-view__overrun').count()).toBe(0);
+    await expect.poll(() => night.page.locator('.ProseMirror .agenda-item').count()).toBe(1);
+    expect(await night.page.locator('.ProseMirror .agenda-item__overrun').count()).toBe(0);
+
+    // Past 02:00 it says so, by the minutes that really pass.
+    await night.page.getByRole('button', { name: 'Add an agenda item' }).click();
+    const second = night.page.getByRole('dialog', { name: 'Details of item 2' });
+    await second.getByLabel('Minutes').fill('90');
+    await second.getByRole('button', { name: 'Save details' }).click();
+    await expect
+      .poll(() => night.page.locator('.day-view__warning').first().textContent())
+      .toContain('Day 1 runs 30 min past its end (02:00)');
+
+    // An agenda that opens on an item loads without ProseMirror's warning of a selection between blocks.
+    await night.page.reload();
+    await expect.poll(() => night.page.locator('.ProseMirror .agenda-item').count()).toBe(2);
+    await night.page.getByRole('tab', { name: 'Proposals' }).click();
+    await night.page.getByRole('tab', { name: 'Agenda' }).click();
+    await expect.poll(() => night.page.locator('.ProseMirror .agenda-item').count()).toBe(2);
+    expect(night.warnings).toEqual([]);
+    expect(night.errors).toEqual([]);
+  });
+
+  it('adds an item without a title, which each reader sees as untitled in their own language until one is typed', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: {
+        title: 'Untitled items',
+        startsOn: '2027-04-06',
+        endsOn: '2027-04-06',
+        startTime: '10:00',
+        timeZone: 'UTC',
+        format: 'online',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const path = `/meetings/${created.body.id as string}`;
+    const placeholder = (page: SignedIn['page']) =>
+      page.locator('.ProseMirror .agenda-item__title').evaluate((title) => getComputedStyle(title, '::before').content);
+    // The chair reads the board in Russian, Kwame in English.
+    expect((await chair.page.context().request.put('/api/me', { data: { language: 'ru' } })).status()).toBe(200);
+    try {
+      await chair.page.goto(path);
+      await kwame.page.goto(path);
+      await kwame.page.locator('.ProseMirror').waitFor();
+      await chair.page.getByRole('tab', { name: russian.dayView }).click();
+      await chair.page.getByRole('button', { name: russian.addItem }).click();
+      const dialog = chair.page.getByRole('dialog', { name: russian.detailsOf.replace('{{number}}', '1') });
+      await dialog.getByRole('button', { name: russian.cancel }).click();
+
+      // The item's title is empty in the shared document: each reader is asked for one in their own language.
+      const kwameTitle = kwame.page.locator('.ProseMirror .agenda-item__title');
+      await expect.poll(() => kwameTitle.count()).toBe(1);
+      expect(await kwameTitle.textContent()).toBe('');
+      expect(await placeholder(kwame.page)).toBe('"Type the item’s title"');
+      expect(await placeholder(chair.page)).toBe(`"${russian.titlePlaceholder}"`);
+      await kwame.page.getByRole('tab', { name: 'Day view' }).click();
+      await expect.poll(() => kwame.page.locator('.day-view__title').textContent()).toBe('1. (untitled item)');
+      expect(await chair.page.locator('.day-view__title').textContent()).toBe(`1. ${russian.untitled}`);
+      expect(await a11yViolations(kwame.page)).toEqual([]);
+
+      // A title typed in one language is the item's title for everyone, the placeholder gone.
+      await chair.page.locator('.ProseMirror .agenda-item__title').click();
+      await chair.page.keyboard.insertText('Открытие совещания');
+      await expect.poll(() => kwame.page.locator('.day-view__title').textContent()).toBe('1. Открытие совещания');
+      // (The chair's caret, with the chair's name, may stand in the title.)
+      expect(await kwameTitle.textContent()).toContain('Открытие совещания');
+      expect(await placeholder(kwame.page)).toBe('none');
+      await expect.poll(() => chair.page.locator('.day-view__title').textContent()).toBe('1. Открытие совещания');
+      expect([...kwame.errors, ...chair.errors]).toEqual([]);
+    } finally {
+      expect((await chair.page.context().request.put('/api/me', { data: { language: 'en' } })).status()).toBe(200);
+    }
   });
 });

@@ -45,6 +45,13 @@ describe('documents and search', () => {
     expect(await a11yViolations(mei.page)).toEqual([]);
     await dropPdf(zone, 'timeline-retreat.pdf', 'Draft timeline: the retreat in Kigali, June 2025');
     await expect.poll(() => zone.getByRole('status').textContent()).toContain('timeline-retreat.pdf added.');
+    // A name sent as a path, with a right-to-left override (on another item, which the tests below do not count):
+    // the status says the name the board keeps, as its list does.
+    const other = mei.page.locator('#item-oc1-aob');
+    await dropPdf(other, '..\\..\\agenda\u202Efdp.pdf', 'Sent under an odd name');
+    await expect.poll(() => other.getByRole('status').textContent()).toContain('agenda_fdp.pdf added.');
+    expect(await other.getByRole('status').textContent()).not.toContain('\u202E');
+    await other.getByRole('link', { name: 'agenda_fdp.pdf' }).waitFor();
 
     // Kwame's page, never reloaded, lists it under the same item.
     const seen = kwame.page.locator(`#item-${ITEM}`).getByRole('link', { name: 'timeline-retreat.pdf' });
@@ -100,8 +107,21 @@ describe('documents and search', () => {
     await mei.page.goto(DOCUMENTS_PATH);
     const remove = mei.page.locator(`#item-${ITEM}`).getByRole('button', { name: 'Remove timeline-retreat.pdf' });
     await remove.waitFor();
-    mei.page.once('dialog', (dialog) => void dialog.accept());
+    // The app's own dialog asks first, naming what happens, the safe choice focused; keeping it changes nothing.
     await remove.click();
+    const dialog = mei.page.getByRole('alertdialog', { name: 'Remove “timeline-retreat.pdf”?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('removed from this meeting, for everyone');
+    const keep = dialog.getByRole('button', { name: 'Keep it' });
+    expect(await keep.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await a11yViolations(mei.page)).toEqual([]);
+    await keep.click();
+    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => remove.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await mei.page.locator(`#item-${ITEM}`).getByRole('link', { name: 'timeline-retreat.pdf' }).count()).toBe(1);
+
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Remove the document' }).click();
     // Gone from Kwame's page too, without a reload.
     await expect
       .poll(() => kwame.page.locator(`#item-${ITEM}`).getByRole('link', { name: 'timeline-retreat.pdf' }).count(), {
@@ -109,6 +129,29 @@ describe('documents and search', () => {
       })
       .toBe(0);
     expect([...mei.errors, ...kwame.errors]).toEqual([]);
+  });
+  it('says in the upload’s status line that a document added there was removed, by its panel or by another page', async () => {
+    await mei.page.goto(DOCUMENTS_PATH);
+    const zone = mei.page.locator('#item-oc1-aob');
+    const status = zone.getByRole('status');
+    await dropPdf(zone, 'withdrawn-note.pdf', 'A note withdrawn soon after');
+    await expect.poll(() => status.textContent()).toBe('withdrawn-note.pdf added.');
+    await zone.getByRole('button', { name: 'Remove withdrawn-note.pdf' }).click();
+    await mei.page.getByRole('alertdialog').getByRole('button', { name: 'Remove the document' }).click();
+    await expect.poll(() => zone.getByRole('link', { name: 'withdrawn-note.pdf' }).count()).toBe(0);
+    await expect.poll(() => status.textContent()).toBe('withdrawn-note.pdf removed.');
+
+    // Removed from another page (here through the API): the line no longer says it was added.
+    await dropPdf(zone, 'second-note.pdf', 'Another note');
+    await expect.poll(() => status.textContent()).toBe('second-note.pdf added.');
+    const link = zone.getByRole('link', { name: 'second-note.pdf' });
+    await link.waitFor();
+    const id = (await link.getAttribute('href'))!.split('/').pop()!;
+    expect((await mei.context.request.delete(`/api/attachments/${id}`)).status()).toBe(204);
+    await expect.poll(() => link.count()).toBe(0);
+    await expect.poll(() => status.textContent()).toBe('second-note.pdf removed.');
+    expect(await a11yViolations(mei.page)).toEqual([]);
+    expect(mei.errors).toEqual([]);
   });
   it('attaches a PDF dropped on an item of the day view; the other member sees it live, finds a word inside it and lands on the item', async () => {
     await kwame.page.goto(DOCUMENTS_PATH);
@@ -194,6 +237,59 @@ describe('documents and search', () => {
     const listed = await mei.context.request.get(`/api/meetings/${meetingId}/attachments`);
     expect(((await listed.json()) as { name: string }[]).map((a) => a.name)).toEqual(['kept.pdf']);
     expect(await a11yViolations(mei.page)).toEqual([]);
+    expect(mei.errors).toEqual([]);
+  });
+
+  it('says at the search box that a search holds at most 200 characters once it is full, rather than cutting a paste silently', async () => {
+    await kwame.page.goto(DOCUMENTS_PATH);
+    const box = kwame.page.getByRole('searchbox', { name: 'Search' });
+    const hint = kwame.page.getByRole('status').filter({ hasText: 'A search holds at most 200 characters' });
+    await box.fill('consultation');
+    expect(await hint.count()).toBe(0);
+    await box.fill('');
+    await box.focus();
+    await kwame.page.keyboard.insertText('consultation '.repeat(20));
+    expect((await box.inputValue()).length).toBe(200);
+    await hint.waitFor();
+    expect(await box.getAttribute('aria-describedby')).toBe(await hint.getAttribute('id'));
+    expect(await a11yViolations(kwame.page)).toEqual([]);
+  });
+
+  it('says on the results page that only the first eight words were searched when more were typed', async () => {
+    const note = kwame.page.getByText('Only the first 8 words were searched; the words after them were left out.');
+    const box = kwame.page.getByRole('searchbox', { name: 'Search' });
+    // Eight different words (a repeated one counts once): nothing left out, nothing said.
+    await box.fill('internet internet governance forum policy network digital cooperation agenda');
+    await box.press('Enter');
+    await kwame.page.getByRole('heading', { level: 1, name: /^Results for/ }).waitFor();
+    await kwame.page
+      .getByRole('status')
+      .filter({ hasText: /result|Nothing found/ })
+      .waitFor();
+    expect(await note.count()).toBe(0);
+    await box.fill('internet governance forum policy network digital cooperation agenda kigali cotonou');
+    await box.press('Enter');
+    await note.waitFor();
+    expect(await a11yViolations(kwame.page)).toEqual([]);
+  });
+
+  it('says in the document’s row that a new version of it was added, as the first upload says it was added', async () => {
+    await mei.page.goto(DOCUMENTS_PATH);
+    const zone = mei.page.locator('#item-oc1-introductions');
+    await dropPdf(zone, 'guidelines.pdf', 'Guidelines for the introductions, first draft');
+    await expect.poll(() => zone.getByRole('status').textContent()).toBe('guidelines.pdf added.');
+    const row = zone.locator('li.attachment', { has: mei.page.getByRole('link', { name: 'guidelines.pdf' }) });
+    await row.getByLabel('New version of guidelines.pdf').setInputFiles({
+      name: 'guidelines.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf(['Guidelines for the introductions, second draft']),
+    });
+    // A polite status line of the row says it (only the version number in its details changed before).
+    const status = row.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('Version 2 of guidelines.pdf added.');
+    expect(await status.getAttribute('aria-live')).not.toBe('assertive');
+    // The row's details follow through the live document, a moment after the upload's answer.
+    await expect.poll(() => row.locator('.attachment__meta').textContent()).toContain('version 2');
     expect(mei.errors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { login } from '../helpers/clients.ts';
 import { ROOT, startServer, type TestServer } from '../helpers/testServer.ts';
 
 interface RawResponse {
@@ -86,7 +87,9 @@ describe('the built client', () => {
     const editorChunk = manifest['src/agenda/AgendaDocument.tsx']?.file;
     expect(editorChunk).toBeDefined();
 
-    const meeting = await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}?tab=polls`);
+    // The API's reads are preloaded for a signed-in visitor only: a signed-out one would be refused them.
+    const { cookie } = await login(server.baseUrl, 'kwame@example.org');
+    const meeting = await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}?tab=polls`, { headers: { cookie } });
     expect(meeting.status).toBe(200);
     const links = meeting.headers.get('link') ?? '';
     expect(links).toContain('</api/me>; rel=preload; as=fetch; crossorigin');
@@ -96,9 +99,28 @@ describe('the built client', () => {
     expect(meetingHtml).toContain(`<link rel="modulepreload" crossorigin href="/${socketChunk}">`);
     expect(meetingHtml).not.toContain(editorChunk);
 
+    const front = await fetch(`${server.baseUrl}/`, { headers: { cookie } });
+    expect(front.headers.get('link')).toBe('</api/me>; rel=preload; as=fetch; crossorigin');
     const signIn = await fetch(`${server.baseUrl}/`);
-    expect(signIn.headers.get('link')).toBe('</api/me>; rel=preload; as=fetch; crossorigin');
+    expect(signIn.headers.get('link')).toBeNull();
+    expect(signIn.headers.get('set-cookie')).toBeNull();
     expect(await signIn.text()).not.toContain(socketChunk);
+    expect((await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}`)).headers.get('link')).toBeNull();
+    // A page loaded with a session that is no longer valid clears the hint its script reads (shared/constants/users.ts).
+    const stale = await fetch(`${server.baseUrl}/`, { headers: { cookie: 'plenary_session=gone; plenary_signed_in=1' } });
+    expect(stale.headers.get('link')).toBeNull();
+    expect(stale.headers.get('set-cookie')).toMatch(/^plenary_signed_in=;/);
+    // Behind a proxy that ends TLS (the request reaches the server over plain HTTP), the page load
+    // clears the hint as signing in set it, Secure: a browser keeps a Secure cookie that a plain one would replace.
+    const behindProxy = await startServer({ env: { PUBLIC_ORIGIN: 'https://board.example.org' }, seed: false });
+    try {
+      const cleared = await fetch(`${behindProxy.baseUrl}/`, {
+        headers: { cookie: 'plenary_session=gone; plenary_signed_in=1' },
+      });
+      expect(cleared.headers.get('set-cookie')).toMatch(/^plenary_signed_in=;.*; Secure/);
+    } finally {
+      await behindProxy.close();
+    }
     // Only the meeting page itself: its sub-pages get index.html.
     expect(await (await fetch(`${server.baseUrl}/meetings/${DEMO_MEETING.id}/floor/present`)).text()).not.toContain(socketChunk);
   });

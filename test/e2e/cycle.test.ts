@@ -4,8 +4,10 @@
  * the person follows the emailed link, sets a password, opens the new meeting and co-edits its
  * agenda live with a member; the secretariat archives the meeting through the confirmation
  * dialog and both open agendas turn read-only. Then the same person forgets the password and
- * resets it from the emailed link. The new pages (start page with the form and dialog, timeline,
- * audit log, calls on the proposals page, password reset) pass axe and fit a 360 px screen.
+ * resets it from the emailed link. Last, on another archived meeting, neither a member nor the
+ * chair is offered a control that writes, on any tab. The new pages (start page with the form and dialog, timeline,
+ * audit log, calls on the proposals page, password reset) pass axe and fit a 360 px screen; the audit log
+ * says its actions and details in the reader's language.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -183,6 +185,47 @@ describe('a cycle administered in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
   });
 
+  it('deletes an empty meeting only after a confirmation that names what happens', async () => {
+    const title = 'Informal call on the retreat venue';
+    const { page, errors } = await signIn('secretariat@example.org', '/timeline');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    // A meeting with content is refused, and the refusal says what it holds (what archiving keeps).
+    await page.getByRole('button', { name: `Delete: ${DEMO_MEETING.title}` }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete the meeting' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'cannot be deleted' });
+    await expect.poll(() => refusal.textContent()).toMatch(/It holds: .*proposals: \d+.*polls: \d+.*\.$/);
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('First day').fill('2027-05-04');
+    await page.getByRole('button', { name: 'Create meeting' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'was created' }).count()).toBe(1);
+    // The new outcome replaces the old refusal: one message at a time.
+    expect(await refusal.count()).toBe(0);
+
+    const remove = page.getByRole('button', { name: `Delete: ${title}` });
+    await remove.click();
+    const dialog = page.getByRole('alertdialog', { name: `Delete “${title}”?` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('This cannot be undone.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    expect(await a11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => remove.evaluate((button) => button === document.activeElement)).toBe(true);
+    const cookie = (await login(server.baseUrl, 'secretariat@example.org')).cookie;
+    const titles = async () =>
+      (await http<MeetingDto[]>(server.baseUrl, 'GET', '/api/meetings', { cookie })).body.map((meeting) => meeting.title);
+    expect(await titles()).toContain(title);
+
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Delete the meeting' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'was deleted' }).count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: title }).count()).toBe(0);
+    expect(await titles()).not.toContain(title);
+    // The console's one error is the browser's line for the refused deletion's 409.
+    expect(errors.filter((error) => !/status of 409/.test(error))).toEqual([]);
+  });
+
   it('lets the person reset a forgotten password from an emailed link, after which only the new one works', async () => {
     const context = await browser.newContext({ baseURL: server.baseUrl });
     const page = await context.newPage();
@@ -268,7 +311,7 @@ describe('a cycle administered in the browser', () => {
       `/public/meetings/${DEMO_MEETING.id}?lang=en`,
     );
     await expect(page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).resolves.toBe(
-      `/api/meetings/${DEMO_MEETING.id}/registrations.csv`,
+      `/api/meetings/${DEMO_MEETING.id}/registrations.csv?lang=en`,
     );
     expect(await a11yViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 740 });
@@ -342,6 +385,7 @@ describe('a cycle administered in the browser', () => {
     await page.getByRole('heading', { name: 'Calls for proposals' }).waitFor();
     await expect.poll(() => page.getByText('Time left:').count()).toBe(2);
     expect(await a11yViolations(page)).toEqual([]);
+    // The calls' times in the reader's time zone: the next test, in Tokyo.
 
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ['/', '/timeline', '/admin/audit-log', `/meetings/${DEMO_MEETING.id}?tab=proposals`]) {
@@ -351,5 +395,232 @@ describe('a cycle administered in the browser', () => {
       expect(await overflowing(page), path).toEqual([]);
     }
     expect(errors).toEqual([]);
+  });
+
+  it('takes and shows a call’s times in the reader’s time zone, named, and stores the instants typed in Tokyo', async () => {
+    // In the browser's default zone (UTC on CI) a time converted the wrong way would read the same.
+    const { page, context, errors } = await signIn('secretariat@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`, {
+      timezoneId: 'Asia/Tokyo',
+    });
+    await page.getByRole('heading', { name: 'Calls for proposals' }).waitFor();
+    const callsOf = async (): Promise<{ id: string; kind: string; opensAt: string; closesAt: string }[]> =>
+      (await context.request.get(`/api/meetings/${DEMO_MEETING.id}/calls`)).json();
+
+    // The zone is named next to each field, and an open call's end is said in Tokyo time.
+    const form = page.getByRole('form', { name: 'Open a call' });
+    const opens = form.getByLabel('Opens', { exact: true });
+    await expect(page.locator(`[id="${await opens.getAttribute('aria-describedby')}"]`).textContent()).resolves.toBe(
+      'In your time zone (Asia/Tokyo).',
+    );
+    const open = (await callsOf()).find(
+      (call) => Date.parse(call.opensAt) <= Date.now() && Date.now() < Date.parse(call.closesAt),
+    )!;
+    const inTokyo = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(open.closesAt));
+    expect(inTokyo).toMatch(/ GMT\+9$/);
+    await expect
+      .poll(() => page.getByText('is open until').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(`is open until ${inTokyo}.`)]));
+
+    // 10:00 and 18:00 typed in Tokyo are 01:00 and 09:00 UTC, as stored and as said back.
+    await form.getByLabel('Kind', { exact: true }).selectOption('other');
+    await opens.fill('2030-03-04T10:00');
+    await form.getByLabel('Closes', { exact: true }).fill('2030-03-11T18:00');
+    await form.getByRole('button', { name: 'Open the call' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'The call is scheduled' }).textContent())
+      .toBe('The call is scheduled: it opens on 4 March 2030 at 10:00 GMT+9.');
+    const created = (await callsOf()).find((call) => call.kind === 'other' && call.opensAt.startsWith('2030-03-04'));
+    expect(created).toMatchObject({ opensAt: '2030-03-04T01:00:00.000Z', closesAt: '2030-03-11T09:00:00.000Z' });
+
+    // Extending starts from the closing time in Tokyo time, and a new one typed there is stored in UTC.
+    const item = page
+      .getByRole('listitem')
+      .filter({ hasText: 'The call for Other proposals opens on 4 March 2030 at 10:00 GMT+9.' });
+    const extendTo = item.getByLabel('New closing date and time');
+    expect(await extendTo.inputValue()).toBe('2030-03-11T18:00');
+    await extendTo.fill('2030-03-12T08:30');
+    await item.getByRole('button', { name: 'Extend the call' }).click();
+    await expect
+      .poll(async () => (await callsOf()).find((call) => call.id === created!.id)?.closesAt)
+      .toBe('2030-03-11T23:30:00.000Z');
+    expect(errors).toEqual([]);
+  });
+
+  it('says the audit log’s actions and details in the reader’s language, English then French', async () => {
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log');
+    await page.getByRole('table').waitFor();
+    /** The value of a detail's field, by its label, in the row of the meeting created by the first test. */
+    const row = page.getByRole('row').filter({ hasText: TITLE });
+    const field = (label: string) =>
+      row
+        .locator('dt')
+        .filter({ hasText: new RegExp(`^${label}$`) })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent();
+    try {
+      // The filter offers the action by its label and keeps its code as the value (the CSV link carries it).
+      await page.getByLabel('Action').selectOption({ label: 'Meeting created' });
+      expect(await page.getByLabel('Action').inputValue()).toBe('meeting.create');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect
+        .poll(() => page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href'))
+        .toContain('action=meeting.create');
+      await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Meeting createdmeeting.create');
+      // The detail is a list of labelled fields, its dates said the language's way, not raw JSON.
+      await expect(field('Title')).resolves.toBe(TITLE);
+      await expect(field('Starts on')).resolves.toBe('17 Feb 2027');
+      await expect(field('Ends on')).resolves.toBe('18 Feb 2027');
+      expect(await row.textContent()).not.toMatch(/2027-02-17|\{"/);
+      expect(await a11yViolations(page)).toEqual([]);
+
+      await page.getByLabel('Language').selectOption('fr');
+      await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe('Réunion crééemeeting.create');
+      await expect(field('Titre')).resolves.toBe(TITLE);
+      await expect(field('Début')).resolves.toBe('17 févr. 2027');
+      await expect(field('Fin')).resolves.toBe('18 févr. 2027');
+      const actions = page.getByLabel('Opération');
+      expect(await actions.inputValue()).toBe('meeting.create');
+      await expect(actions.locator('option:checked').textContent()).resolves.toBe('Réunion créée');
+      await expect(actions.locator('option[value="meeting.archive"]').textContent()).resolves.toBe('Réunion archivée');
+      expect(await a11yViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      // The choice is stored with the person; the next tests expect the secretariat's board in English.
+      const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+      expect(
+        (await http(server.baseUrl, 'PUT', '/api/me', { cookie: secretariat.cookie, body: { language: 'en' } })).status,
+      ).toBe(200);
+    }
+  });
+
+  it('shows a member and the chair no control that writes on any tab of an archived meeting', { timeout: 180_000 }, async () => {
+    // A meeting with something on every tab that a member or the chair could act on, then archived.
+    const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
+    const secretariat = await as('secretariat@example.org');
+    const chair = await as('chair@example.org');
+    // Sofía: a member whose language the earlier tests left as it was (Kwame reads French by now).
+    const sofia = await as('sofia@example.org');
+    const mei = await as('mei@example.org');
+    const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
+      const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
+      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+      return result.body;
+    };
+    const meeting = await send<MeetingDto>(secretariat, 'POST', '/api/meetings', {
+      title: 'IGF 2025 Retreat, archived',
+      startsOn: '2027-03-01',
+      endsOn: '2027-03-02',
+      timeZone: 'Europe/Zurich',
+      format: 'hybrid',
+      copyFrom: DEMO_MEETING.id,
+    });
+    const id = meeting.id;
+    const groups = await send<{ id: string; name: string }[]>(sofia, 'GET', `/api/meetings/${id}/working-groups`);
+    const joined = groups[0]!;
+    await send(sofia, 'PUT', `/api/working-groups/${joined.id}/members/me`);
+    await send(mei, 'PUT', `/api/working-groups/${joined.id}/members/me`);
+    const sofiaId = (await send<{ id: string }>(sofia, 'GET', '/api/me')).id;
+    await send(sofia, 'POST', `/api/working-groups/${joined.id}/nominations`, { userId: sofiaId });
+    await send(sofia, 'POST', `/api/meetings/${id}/actions`, {
+      text: 'Sofía circulates the retreat notes',
+      owner: { kind: 'person', userId: sofiaId, label: 'Sofía Ramírez' },
+    });
+    // Questions belong to the current item, and the floor tab shows those of the current item.
+    const items = await send<{ id: string }[]>(chair, 'GET', `/api/meetings/${id}/agenda-items`);
+    await send(chair, 'PUT', `/api/meetings/${id}/current-item`, { itemId: items[1]!.id });
+    await send(mei, 'POST', `/api/meetings/${id}/questions`, { text: 'Is the retreat report public?' });
+    await send(sofia, 'POST', '/api/threads', { doc: meeting.agendaDoc, body: 'Sofía’s note on the retreat agenda' });
+    await send(chair, 'POST', `/api/meetings/${id}/polls`, {
+      question: 'Hold the retreat again?',
+      kind: 'single',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+      audience: 'members',
+    });
+    await send(secretariat, 'POST', `/api/meetings/${id}/archive`);
+
+    const writes: Record<string, (string | RegExp)[]> = {
+      agenda: ['Comment', /^Reply/, /^Resolve/, /^Delete comment/, /^Edit comment/],
+      proposals: ['Submit a proposal'],
+      polls: ['New poll', 'Open', 'Delete'],
+      groups: [/^Join/, /^Leave/, /^Withdraw the nomination/, 'Nominate myself', 'Nominate', 'Start an election', /^Appoint/],
+      actions: ['New action item', 'Edit'],
+      floor: ['Raise hand', 'Point of order', 'Ask', /^Upvote/, 'I am in the room', 'I am online', 'Next speaker', 'Save'],
+    };
+    /** What each tab shows of the record, archived or not: the tab has loaded once it is there. */
+    const shown: Record<string, string> = {
+      agenda: 'Sofía’s note on the retreat agenda',
+      proposals: 'No proposal has been submitted yet.',
+      polls: 'Hold the retreat again?',
+      groups: joined.name,
+      actions: 'Sofía circulates the retreat notes',
+      floor: 'Is the retreat report public?',
+    };
+    /** Every control that would write, as `who, tab: name`: all of them are listed when the test fails. */
+    const offered: string[] = [];
+    for (const email of ['sofia@example.org', 'chair@example.org']) {
+      const { page, errors } = await signIn(email, `/meetings/${id}`);
+      await page.getByRole('note').filter({ hasText: 'Archived on' }).waitFor();
+      for (const [tab, names] of Object.entries(writes)) {
+        await page.goto(`/meetings/${id}${tab === 'agenda' ? '' : `?tab=${tab}`}`);
+        const panel = page.getByRole('tabpanel');
+        await panel.getByText(shown[tab]!).first().waitFor({ timeout: 15_000 });
+        if (tab === 'floor') await page.getByRole('heading', { name: 'Attendance' }).waitFor();
+        for (const name of names)
+          if ((await panel.getByRole('button', { name, exact: typeof name === 'string' }).count()) > 0)
+            offered.push(`${email}, ${tab}: ${name}`);
+      }
+      expect(await a11yViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    }
+    expect(offered).toEqual([]);
+  });
+
+  it('takes the writing controls off a member’s open page, without a reload, when the secretariat archives the meeting', async () => {
+    const title = 'MAG working session, archived while open';
+    const cookie = (await login(server.baseUrl, 'secretariat@example.org')).cookie;
+    const created = await http<MeetingDto>(server.baseUrl, 'POST', '/api/meetings', {
+      cookie,
+      body: { title, startsOn: '2027-04-05', endsOn: '2027-04-05', timeZone: 'UTC', format: 'online', copyFrom: DEMO_MEETING.id },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+
+    // Mei, a member, on the meeting's actions: she may add one, and nothing says the meeting is archived.
+    const member = await signIn('mei@example.org', `/meetings/${id}?tab=actions`);
+    const open = member.page;
+    const newAction = open.getByRole('button', { name: 'New action item' });
+    await newAction.waitFor({ timeout: 15_000 });
+    const banner = open.getByRole('status').filter({ hasText: 'Archived on' });
+    expect(await banner.count()).toBe(0);
+    await open.evaluate(() => Object.assign(window, { loadedBeforeArchive: true }));
+
+    const secretariat = await signIn('secretariat@example.org', '/timeline');
+    await secretariat.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await secretariat.page.getByRole('button', { name: `Archive: ${title}` }).click();
+    await secretariat.page.getByRole('alertdialog').getByRole('button', { name: 'Archive the meeting' }).click();
+    await expect.poll(() => secretariat.page.getByRole('status').filter({ hasText: 'was archived' }).count()).toBe(1);
+
+    // Her page, still the one she loaded: the button goes and a polite status says the meeting is archived.
+    await expect.poll(() => newAction.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await open.evaluate(() => 'loadedBeforeArchive' in window)).toBe(true);
+    // Another tab of the same page offers nothing that writes either.
+    await open.getByRole('tab', { name: 'Working groups' }).click();
+    const panel = open.getByRole('tabpanel');
+    await panel.getByRole('heading').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => panel.getByRole('listitem').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await panel.getByRole('button', { name: /^Join/ }).count()).toBe(0);
+    expect(await open.evaluate(() => 'loadedBeforeArchive' in window)).toBe(true);
+    expect(await a11yViolations(open)).toEqual([]);
+    expect(member.errors).toEqual([]);
+    expect(secretariat.errors).toEqual([]);
   });
 });

@@ -16,6 +16,23 @@ const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
 const QUESTION = 'Will the remote hub in Nairobi get a speaking slot?';
 
+/** Makes the demo meeting's agenda item at `index` the current one, as the chair; the chair's session is returned. */
+const setCurrentItem = async (index: number) => {
+  const session = await login(server.baseUrl, 'chair@example.org');
+  const items = await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
+    cookie: session.cookie,
+  });
+  expect(items.status).toBe(200);
+  const itemId = items.body[index]?.id;
+  if (!itemId) throw new Error(`the demo meeting has no agenda item ${index}`);
+  const put = await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
+    cookie: session.cookie,
+    body: { itemId },
+  });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+  return session;
+};
+
 const secondsShown = async (page: import('playwright-core').Page): Promise<number> => {
   const text = (await page.getByTestId('floor-countdown').first().textContent()) ?? '';
   const match = /(−?)(\d+):(\d\d)/.exec(text);
@@ -27,16 +44,7 @@ describe('the floor in the browser', () => {
   it('gives the floor to a raised hand, with the countdown on every screen, and shows approved questions only', {
     timeout: 240_000,
   }, async () => {
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const items = (
-      await http<{ id: string; title: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
-        cookie: session.cookie,
-      })
-    ).body;
-    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
-      cookie: session.cookie,
-      body: { itemId: items[1]!.id },
-    });
+    await setCurrentItem(1);
 
     const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=floor`);
     await kwame.page.getByRole('button', { name: 'Raise hand' }).click();
@@ -96,8 +104,19 @@ describe('the floor in the browser', () => {
     await chair.page.getByRole('button', { name: `Approve ${QUESTION}` }).click();
     await expect.poll(() => kwame.page.locator('.floor-question__text', { hasText: QUESTION }).count()).toBe(1);
     await expect.poll(() => projector.page.locator('.floor-question__text', { hasText: QUESTION }).count()).toBe(1);
-    await kwame.page.getByRole('button', { name: `Upvote ${QUESTION}` }).click();
+    const upvote = kwame.page.getByRole('button', { name: `Upvote ${QUESTION}` });
+    const look = async () => {
+      await kwame.page.mouse.move(0, 0);
+      return upvote.evaluate(
+        (button) => `${getComputedStyle(button).backgroundColor} ${getComputedStyle(button, '::before').content}`,
+      );
+    };
+    const unpressed = await look();
+    await upvote.click();
     await expect.poll(() => projector.page.getByText('1 vote', { exact: true }).count()).toBe(1);
+    // The vote shows on the button itself, not only to a screen reader: a second tap takes it back.
+    expect(await upvote.getAttribute('aria-pressed')).toBe('true');
+    expect(await look()).not.toBe(unpressed);
     expect(await a11yViolations(observer.page)).toEqual([]);
     // On a phone: no sideways scroll on the tab or the projector view.
     for (const page of [kwame.page, projector.page]) {
@@ -105,6 +124,98 @@ describe('the floor in the browser', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     }
     expect(await a11yViolations(chair.page)).toEqual([]);
+  });
+
+  it('clears what no longer holds once the chair gives a raised hand the floor, on a phone', { timeout: 120_000 }, async () => {
+    await setCurrentItem(2);
+    const mei = await signIn('mei@example.org', `${meetingPath}?tab=floor`);
+    await mei.page.setViewportSize({ width: 360, height: 740 });
+    const page = mei.page;
+    const hint = page.getByText('Write your question first.');
+    const raised = page.getByText('Your hand is raised.');
+
+    // The question form's hint goes once the form is used: a question typed.
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expect.poll(() => hint.count()).toBe(1);
+    await page.getByLabel('Your question').fill('Is');
+    await expect.poll(() => hint.count()).toBe(0);
+    await page.getByLabel('Your question').fill('');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expect.poll(() => hint.count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Raise hand' }).click();
+    await expect.poll(() => raised.count()).toBe(1);
+    await expect.poll(() => page.getByText('You are number 1 on the list.').count()).toBe(1);
+
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    await chair.page.getByRole('button', { name: 'Give the floor to Mei Lin' }).click();
+
+    // Mei has the floor: her hand is no longer raised, and nothing on her screen says it is.
+    await expect.poll(() => page.getByTestId('floor-speaker').first().textContent()).toContain('Mei Lin');
+    await expect.poll(() => raised.count()).toBe(0);
+    await expect.poll(() => hint.count()).toBe(0);
+    expect(await page.getByText('You have the floor.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Raise hand' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Point of order' }).count()).toBe(0);
+    expect(await a11yViolations(page)).toEqual([]);
+
+    // Her turn ends: she may raise her hand again, and no message of the turn is left.
+    await chair.page.getByRole('button', { name: 'End turn' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Raise hand' }).count()).toBe(1);
+    expect(await page.getByText('You have the floor.').count()).toBe(0);
+    expect(mei.errors).toEqual([]);
+    expect(chair.errors).toEqual([]);
+  });
+
+  it('shows the chair who asked an anonymous question as it arrives, and the questions’ moderation log once it is hidden', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await setCurrentItem(3);
+    // Shown at once: the question reaches the chair through the live document, not as a waiting one.
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: false },
+    });
+    const asked = 'Who funds the youth track next year?';
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    const sofia = await signIn('sofia@example.org', `${meetingPath}?tab=floor`);
+    const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=floor`);
+    const question = (page: import('playwright-core').Page) => page.locator('.floor-question', { hasText: asked });
+
+    await kwame.page.getByLabel('Your question').fill(asked);
+    await kwame.page.getByLabel(/Hide my name from other participants/).check();
+    await kwame.page.getByRole('button', { name: 'Ask' }).click();
+    await expect.poll(() => kwame.page.getByText('Your question is posted.').isVisible()).toBe(true);
+
+    // The chair sees who asked without reloading; the other member sees "Anonymous", never the name.
+    await expect
+      .poll(() => question(chair.page).textContent(), { timeout: 10_000 })
+      .toContain('Kwame Asante (anonymous to others)');
+    await expect.poll(() => question(sofia.page).textContent(), { timeout: 10_000 }).toContain('Anonymous');
+    expect(await question(sofia.page).textContent()).not.toContain('Kwame');
+    // The asker is told the question is anonymous to others.
+    await expect.poll(() => question(kwame.page).textContent()).toContain('(anonymous to others)');
+
+    // Hidden with a reason: the reason is in the moderation log on the chair's Floor tab, newest first.
+    await chair.page.getByRole('button', { name: `Hide ${asked}` }).click();
+    await chair.page.getByLabel('Why hide it?').fill('Off topic for this item');
+    await chair.page.getByRole('button', { name: 'Hide the question' }).click();
+    await expect
+      .poll(() => chair.page.getByText('The question is hidden; the reason is in the moderation log.').isVisible())
+      .toBe(true);
+    const log = chair.page.getByTestId('questions-moderation-log');
+    await expect.poll(() => log.locator('summary').textContent()).toBe('Moderation log (1 hidden question)');
+    await log.locator('summary').click();
+    const entry = log.getByRole('listitem').first();
+    await expect
+      .poll(() => entry.textContent())
+      .toContain(`Carlos Mendes hid a question by Kwame Asante (“${asked}”): Off topic for this item.`);
+    expect(await entry.locator('time').count()).toBe(1);
+    await expect.poll(() => question(sofia.page).count()).toBe(0);
+    // Members have no moderation log.
+    expect(await sofia.page.getByTestId('questions-moderation-log').count()).toBe(0);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    for (const page of [chair, sofia, kwame]) expect(page.errors).toEqual([]);
   });
 
   it('checks a member in for the meeting day, which it says as a date in the reader’s language', async () => {
@@ -136,5 +247,192 @@ describe('the floor in the browser', () => {
       .poll(() => french.textContent())
       .toBe(`Votre présence dans la salle est enregistrée pour la journée du ${said('fr')}.`);
     await context.close();
+  });
+
+  it('reaches attendance on a phone, says the item the list is for, and names each entry and its buttons', {
+    timeout: 180_000,
+  }, async () => {
+    const session = await setCurrentItem(4);
+    const items = await http<{ id: string; fullNumber: string; title: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/agenda-items`,
+      { cookie: session.cookie },
+    );
+    const said = (index: number) => `${items.body[index]!.fullNumber}. ${items.body[index]!.title}`;
+    const mei = await signIn('mei@example.org', `${meetingPath}?tab=floor`);
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    for (const { page } of [mei, chair]) await page.setViewportSize({ width: 360, height: 740 });
+
+    // The speakers' list says which item it is for, with the agenda's numbering, and follows the chair.
+    await expect.poll(() => mei.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${said(4)}`);
+    await setCurrentItem(5);
+    await expect.poll(() => mei.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${said(5)}`);
+    const none = await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
+      cookie: session.cookie,
+      body: { itemId: null },
+    });
+    expect(none.status).toBe(200);
+    await expect.poll(() => mei.page.getByTestId('floor-item').textContent()).toBe('No current item');
+    await setCurrentItem(4);
+    await expect.poll(() => chair.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${said(4)}`);
+
+    // At 360 px the side column is hidden; the bar opens attendance as a sheet, and checking in works.
+    const page = mei.page;
+    const sheetButton = page.getByRole('button', { name: 'Attendance' });
+    expect(await sheetButton.getAttribute('aria-expanded')).toBe('false');
+    await sheetButton.click();
+    const attendance = page.getByRole('region', { name: 'Attendance' });
+    await expect.poll(() => attendance.isVisible()).toBe(true);
+    await attendance.getByRole('button', { name: 'I am online' }).click();
+    await expect.poll(() => attendance.getByText('You are checked in online.').isVisible()).toBe(true);
+    expect(await a11yViolations(page)).toEqual([]);
+    // Escape closes it and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => attendance.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sheet-button-attendance');
+    // From the keyboard too, and at 768 px.
+    await page.setViewportSize({ width: 768, height: 1000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => attendance.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sheet-attendance');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => attendance.isVisible()).toBe(false);
+
+    // Each entry says the name, then the group; each button says whom it is for, in its sentence.
+    await page.getByRole('button', { name: 'Raise hand' }).click();
+    const entry = chair.page.getByTestId('floor-queue').getByRole('listitem').first();
+    await expect.poll(() => entry.textContent()).toMatch(/^Mei Lin, Technical community · /);
+    for (const name of ['Give the floor to Mei Lin', 'Move up Mei Lin', 'Move down Mei Lin', 'Remove Mei Lin']) {
+      expect(await chair.page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+
+    // The chair's controls fit 360 px: the balance rule's words wrap, the balance table needs no sideways scroll.
+    const rule = chair.page.getByRole('radio', { name: 'Next from the group that has spoken least' });
+    expect(await rule.count()).toBe(1);
+    const label = chair.page.locator('.floor-rule label', { hasText: 'Next from the group that has spoken least' });
+    const box = await label.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+    const table = chair.page.getByRole('region', { name: 'Balance across stakeholder groups' });
+    await table.scrollIntoViewIfNeeded();
+    expect(await table.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await chair.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+
+    // The list is left as it was found.
+    await chair.page.getByRole('button', { name: 'Remove Mei Lin' }).click();
+    await expect.poll(() => chair.page.getByTestId('floor-queue').count()).toBe(0);
+    for (const { errors } of [mei, chair]) expect(errors).toEqual([]);
+  });
+
+  it('projects only the meeting and its floor, with the agenda’s numbering and a way back', { timeout: 120_000 }, async () => {
+    const session = await setCurrentItem(1);
+    const items = await http<{ fullNumber: string; title: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/agenda-items`,
+      { cookie: session.cookie },
+    );
+    const projector = await signIn('chair@example.org', `${meetingPath}/floor/present`);
+    const { page } = projector;
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`${items.body[1]!.fullNumber}. ${items.body[1]!.title}`);
+    // Nothing of the chair's own: no header, name, bell, search or sign out.
+    expect(await page.getByRole('banner').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await page.getByText(/Signed in as/).count()).toBe(0);
+    expect(await page.getByRole('search').count()).toBe(0);
+    expect(await a11yViolations(page)).toEqual([]);
+    // The skip link still leads to the main landmark; the way back is reached with Tab.
+    expect(await page.locator('a.skip-link[href="#main"]').count()).toBe(1);
+    expect(await page.getByRole('main').getAttribute('id')).toBe('main');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    for (let presses = 0; presses < 3 && (await focused()) !== 'Back to the meeting'; presses++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Back to the meeting');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBeGreaterThan(0);
+    expect(projector.errors).toEqual([]);
+  });
+
+  it('tells a member the chair took their hand off the list, warns the chair before moving on, and tells those left waiting', {
+    timeout: 180_000,
+  }, async () => {
+    const session = await setCurrentItem(4);
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: false },
+    });
+    const items = (
+      await http<{ id: string; fullNumber: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
+        cookie: session.cookie,
+      })
+    ).body;
+    const [here, next] = [items[4]!, items[5]!];
+    const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=floor`);
+    const mei = await signIn('mei@example.org', `${meetingPath}?tab=floor`);
+    for (const { page } of [kwame, mei]) {
+      await page.getByRole('button', { name: 'Raise hand' }).click();
+      await expect.poll(() => page.getByText('Your hand is raised.').count()).toBe(1);
+    }
+
+    // The chair takes Mei off the list: her screen says so, not just "Raise hand" again.
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    await chair.page.getByRole('button', { name: 'Remove Mei Lin' }).click();
+    await expect
+      .poll(() =>
+        mei.page
+          .getByRole('status')
+          .filter({
+            hasText: 'The chair took your request to speak off the list. Raise your hand again if you still wish to speak.',
+          })
+          .count(),
+      )
+      .toBe(1);
+    expect(await mei.page.getByRole('button', { name: 'Raise hand' }).count()).toBe(1);
+
+    const asked = 'Can the Nairobi hub send written comments afterwards?';
+    const meiSession = await login(server.baseUrl, 'mei@example.org');
+    const question = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/questions`, {
+      cookie: meiSession.cookie,
+      body: { text: asked, itemId: here.id },
+    });
+    expect(question.status).toBe(201);
+
+    // Moving on with Kwame waiting and a question open: the chair is asked first, and may stay.
+    await chair.page.goto(`${server.baseUrl}${meetingPath}`);
+    await chair.page.getByRole('tab', { name: 'Current item' }).click();
+    const moveOn = `Move on to item ${next.fullNumber}`;
+    await chair.page.getByRole('button', { name: moveOn }).click();
+    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here.fullNumber}?` });
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('1 person is still waiting to speak, 1 question unanswered: move on anyway?');
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    await dialog.getByRole('button', { name: `Stay on item ${here.fullNumber}` }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await kwame.page.getByText('Your hand is raised.').count()).toBe(1);
+    await chair.page.getByRole('button', { name: moveOn }).click();
+    await dialog.getByRole('button', { name: moveOn }).click();
+
+    // Kwame is told where his hand went; the question is still readable under the other items.
+    await expect
+      .poll(
+        () =>
+          kwame.page
+            .getByRole('status')
+            .filter({ hasText: `The chair moved on to item ${next.fullNumber}:` })
+            .count(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
+    expect(await kwame.page.getByRole('button', { name: 'Raise hand' }).count()).toBe(1);
+    const others = kwame.page.getByTestId('questions-other-items');
+    await others.locator('summary').click();
+    await expect.poll(() => others.textContent()).toContain(asked);
+    expect(await a11yViolations(kwame.page)).toEqual([]);
+    for (const page of [kwame, mei, chair]) expect(page.errors).toEqual([]);
   });
 });

@@ -8,9 +8,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import frenchGroups from '../../client/src/i18n/locales/fr/workingGroups.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, launchBrowser } from '../helpers/browser.ts';
+import { http, login } from '../helpers/clients.ts';
 
 const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
@@ -100,6 +102,27 @@ describe('field-named errors', () => {
     await page.getByRole('button', { name: 'Create the poll' }).click();
     await expectFieldError(page, page.getByLabel('Option 1', { exact: true }), 'Give at least 2 options.');
 
+    // The same option twice, as the server compares them (case and spaces aside), with an empty one
+    // between: the repeat is marked, not the first of the pair, and nothing is sent.
+    const pollsBefore = (await server.app.store.audit.list({ action: 'poll.created' })).length;
+    await page.getByLabel('Option 1', { exact: true }).fill('Digital trust');
+    await page.getByRole('button', { name: 'Add an option' }).click();
+    await page.getByLabel('Option 3', { exact: true }).fill(' digital  Trust');
+    await page.getByRole('button', { name: 'Create the poll' }).click();
+    await expectFieldError(page, page.getByLabel('Option 3', { exact: true }), 'Another option already has this label');
+    expect(await page.getByLabel('Option 1', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByLabel('Option 2', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByRole('alert').filter({ hasText: 'not valid' }).count()).toBe(0);
+
+    // More seats than an election can fill passes the form; the server names the seats, in the form's words.
+    await page.getByLabel('Option 3', { exact: true }).fill('Access');
+    await page.getByLabel('Kind of poll').selectOption('ranked');
+    await page.getByLabel('Seats to fill').fill('2');
+    await page.getByRole('button', { name: 'Create the poll' }).click();
+    await expectFieldError(page, page.getByLabel('Seats to fill'), 'Give fewer seats than options.');
+    expect(await page.getByLabel('Option 3', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    expect((await server.app.store.audit.list({ action: 'poll.created' })).length).toBe(pollsBefore);
+
     // A working group with no name (the client says it), then one whose name is taken (the server does).
     await page.goto(`${meetingPath}?tab=groups`);
     await page.getByRole('button', { name: 'New working group' }).click();
@@ -114,8 +137,8 @@ describe('field-named errors', () => {
     await createForm.getByRole('button', { name: 'Create the working group' }).click();
     await expectFieldError(page, createForm.getByLabel('Name'), 'This already exists.');
     expect(await page.getByRole('article', { name: 'Working Group on Access', exact: true }).count()).toBe(1);
-    // The browser logs the refused request (409) itself; nothing else went wrong.
-    expect(errors.filter((error) => !/status of 409/.test(error))).toEqual([]);
+    // The browser logs the refused requests (400, 409) itself; nothing else went wrong.
+    expect(errors.filter((error) => !/status of (400|409)/.test(error))).toEqual([]);
   });
 
   it('names the field the server refused in the API token form', async () => {
@@ -138,6 +161,37 @@ describe('field-named errors', () => {
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
   });
 
+  it('names the due-date field the server refused in the action form, and records nothing', { timeout: 120_000 }, async () => {
+    const { page, errors } = await signIn('kwame@example.org', `${meetingPath}?tab=actions`);
+    await page.getByRole('button', { name: 'New action item' }).click();
+    const form = page.getByRole('form', { name: 'New action item' });
+    await form.getByLabel('What is to be done').fill('Circulate the revised terms of reference.');
+    await form.getByLabel('The owner is').selectOption('person');
+    await form.getByLabel('Person').fill('Mei Lin');
+    // Words the date reader does not know, and no dates: the server asks for the dates, beside the words.
+    await form.getByLabel('As said in the meeting').fill('by next Friday');
+    await form.getByRole('button', { name: 'Record the action' }).click();
+    await expectFieldError(
+      page,
+      form.getByLabel('As said in the meeting'),
+      'Give the dates that “by next Friday” means (start and end).',
+    );
+    expect(await form.getByRole('alert').filter({ hasText: 'Some of what was sent is not valid.' }).count()).toBe(0);
+
+    // A period that ends before it starts is named at its end.
+    await form.getByLabel('From (or the exact date)').fill('2099-03-10');
+    await form.getByLabel('Until').fill('2099-03-01');
+    await form.getByRole('button', { name: 'Record the action' }).click();
+    await expectFieldError(page, form.getByLabel('Until'), 'The end must be on or after the start.');
+    expect(await form.getByLabel('As said in the meeting').getAttribute('aria-invalid')).toBeNull();
+
+    const actions = await http<{ text: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/actions`, {
+      cookie: (await login(server.baseUrl, 'kwame@example.org')).cookie,
+    });
+    expect(actions.body.some((action) => action.text.startsWith('Circulate the revised terms'))).toBe(false);
+    expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
+
   it('names the field in the agenda item details, the day end and version naming, and changes nothing refused', {
     timeout: 120_000,
   }, async () => {
@@ -152,10 +206,12 @@ describe('field-named errors', () => {
     await page.getByRole('tab', { name: 'Day view' }).click();
     await page.locator('.day-view__item').first().getByRole('button', { name: 'Details' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Day', { exact: true }).fill('40');
+    // The open consultation has three days (25–27 February): day 9 is none of them.
+    expect(await dialog.getByLabel('Day', { exact: true }).getAttribute('max')).toBe('3');
+    await dialog.getByLabel('Day', { exact: true }).fill('9');
     await dialog.getByLabel('Minutes', { exact: true }).fill('-5');
     await dialog.getByRole('button', { name: 'Save details' }).click();
-    await expectFieldError(page, dialog.getByLabel('Day', { exact: true }), 'Give a day from 1 to 31.');
+    await expectFieldError(page, dialog.getByLabel('Day', { exact: true }), 'Give a day from 1 to 3.');
     // The length is wrong too, but the first wrong field has the focus.
     expect(await dialog.getByLabel('Minutes', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await dialog.getByLabel('Day', { exact: true }).fill('2');
@@ -297,6 +353,58 @@ describe('field-named errors', () => {
       .request.get(`/api/meetings/${DEMO_MEETING.id}/working-groups`)
       .then((answer) => answer.json())) as { id: string; elections: string[] }[];
     expect(after.find((entry) => entry.id === group.id)?.elections).toEqual([]);
+
+    // Two members nominate themselves; the election is created, its question naming the role and the group.
+    for (const email of ['kwame@example.org', 'mei@example.org']) {
+      const member = await login(server.baseUrl, email);
+      const path = `/api/working-groups/${group.id}`;
+      expect((await http(server.baseUrl, 'PUT', `${path}/members/me`, { cookie: member.cookie })).status).toBe(200);
+      const nominated = await http(server.baseUrl, 'POST', `${path}/nominations`, {
+        cookie: member.cookie,
+        body: { userId: member.user.id },
+      });
+      expect(nominated.status).toBe(201);
+    }
+    // Created by a secretariat reading the board in French: the question is said in French, as one they typed would be.
+    const french = frenchGroups.electionForm;
+    expect((await page.context().request.put('/api/me', { data: { language: 'fr' } })).status()).toBe(200);
+    await page.reload();
+    try {
+      await card.getByRole('button', { name: frenchGroups.startElection }).click();
+      await card.getByRole('button', { name: french.create }).click();
+      await card.getByText(french.created).waitFor();
+    } finally {
+      expect((await page.context().request.put('/api/me', { data: { language: 'en' } })).status()).toBe(200);
+    }
+    const polls = (await page
+      .context()
+      .request.get(`/api/meetings/${DEMO_MEETING.id}/polls`)
+      .then((answer) => answer.json())) as { question: string; workingGroupId?: string | null }[];
+    expect(polls.filter((poll) => poll.workingGroupId === group.id).map((poll) => poll.question)).toEqual([
+      'Cofacilitateur\u00a0: Working Group on Elections',
+    ]);
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
+
+  it('says when a field is full instead of cutting what is typed or pasted without a word', async () => {
+    const { page, errors } = await signIn('secretariat@example.org', '/timeline');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    const title = page.getByLabel('Title');
+    await title.fill('Open consultation on data flows');
+    expect(await page.getByText('anything beyond is not kept').count()).toBe(0);
+    // A pasted title of 250 characters: the field keeps 200 and says so, read with the field.
+    await title.fill('');
+    await title.focus();
+    await page.keyboard.insertText('A'.repeat(250));
+    expect((await title.inputValue()).length).toBe(200);
+    const line = page.getByText('At most 200 characters: anything beyond is not kept.');
+    await line.waitFor();
+    expect((await title.getAttribute('aria-describedby'))?.split(' ')).toContain(await line.getAttribute('id'));
+    expect(await a11yViolations(page)).toEqual([]);
+    // Shorter again: the line goes.
+    await title.press('Backspace');
+    await expect.poll(() => line.count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -212,6 +212,27 @@ describe('the board in the six UN languages', () => {
     await context.close();
   });
 
+  it('says every day of a meeting in its header as the meeting list does, with the language’s own separator', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [language, separator] of [
+      ['en', ', '],
+      ['ar', '، '],
+    ] as const) {
+      const { context, page } = await openAs(language, 'chair@example.org');
+      await signInByForm(page, 'chair@example.org');
+      await page.goto('/');
+      const card = page.locator('.meeting-card').filter({ hasText: DEMO_MEETING.title });
+      const listed = (await card.locator('.card__meta').first().textContent())!.split(' · ')[0]!;
+      // The open consultation runs from 25 to 27 February 2025.
+      expect(listed).toMatch(/^25\s*–\s*27 /);
+      await page.goto(meeting);
+      const header = (await page.locator('.meeting__meta').textContent())!;
+      expect(header.startsWith(`${listed}${separator}\u206810:00 UTC\u2069 · `), header).toBe(true);
+      await context.close();
+    }
+  });
+
   it('switches language in place: no reload, the WebSocket stays open and the connection stays online', {
     timeout: 120_000,
   }, async () => {

@@ -239,3 +239,53 @@ describe('comments in the margin', () => {
     }
   });
 });
+
+describe('a long unbroken word', () => {
+  // The longest title the form allows, as one word: it wraps where people's words are shown
+  // (headings, titles, the search's "Results for …") instead of pushing the page sideways.
+  const LONG = 'A'.repeat(200);
+
+  /** How wide the page and the title's content are, against the room they have. */
+  const overflow = (page: Page, title: string) =>
+    page
+      .locator(title)
+      .first()
+      .evaluate((heading) => {
+        const root = document.documentElement;
+        return {
+          scrollWidth: root.scrollWidth,
+          clientWidth: root.clientWidth,
+          titleScrollWidth: heading.scrollWidth,
+          titleClientWidth: heading.clientWidth,
+        };
+      });
+
+  it('wraps on the proposal’s page, in the proposals list, on the search page and on the public page, at 360 and 1440 px', async () => {
+    const kwame = await signIn('kwame@example.org');
+    const created = await kwame.context.request.post(`/api/meetings/${DEMO_MEETING.id}/proposals`, {
+      data: { kind: 'PN', title: LONG, summary: LONG, publicComment: true },
+    });
+    expect(created.status()).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const { page } = kwame;
+    for (const width of [360, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      const pages: [string, string, string][] = [
+        ['proposal page', `${MEETING}/proposals/${id}`, 'h1#proposal-title'],
+        ['proposals list', `${MEETING}?tab=proposals`, `[data-proposal-id="${id}"] .card__title`],
+        ['search page', `/search?q=${'a'.repeat(200)}`, 'h1#search-title'],
+        ['public page', `/public/meetings/${DEMO_MEETING.id}`, `h3:text("${LONG}")`],
+      ];
+      for (const [name, url, title] of pages) {
+        await page.goto(url);
+        await page.locator(title).first().waitFor();
+        await page.waitForTimeout(300); // layout settles after live data arrives
+        const measured = await overflow(page, title);
+        expect.soft(measured.scrollWidth, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(measured.clientWidth);
+        expect
+          .soft(measured.titleScrollWidth, `${name}’s title at ${width}px overflows its box`)
+          .toBeLessThanOrEqual(measured.titleClientWidth);
+      }
+    }
+  });
+});

@@ -5,10 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { EMAIL_CATALOGUES } from '../../server/src/notifications/emailCatalogue.ts';
+import { unsubscribeToken } from '../../server/src/notifications/signing.ts';
+import { proposalDoc } from '../../shared/documentNames.ts';
+import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { http, login } from '../helpers/clients.ts';
 
-const { signIn } = browserSuite();
+const { server, browser, signIn } = browserSuite();
 
 describe('notifications in the browser', () => {
   it('raises B’s bell count live when A mentions B, and the link lands on the thread', { timeout: 120_000 }, async () => {
@@ -81,6 +86,12 @@ describe('notifications in the browser', () => {
     await mei.page.getByRole('button', { name: 'Save settings' }).click();
     await mei.page.getByText('Settings saved.').waitFor();
     expect(await a11yViolations(mei.page)).toEqual([]);
+    // At 400 % zoom of a 1280 px screen (320 CSS px), the table of kinds reflows instead of scrolling sideways.
+    await mei.page.setViewportSize({ width: 320, height: 640 });
+    await expect
+      .poll(() => mei.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth))
+      .toBe(true);
+    await mei.page.setViewportSize({ width: 1280, height: 800 });
     const saved = await mei.page.evaluate(() => fetch('/api/me/notification-settings').then((response) => response.json()));
     expect(saved).toEqual(
       expect.objectContaining({ digestTime: '07:30', email: expect.objectContaining({ reply: 'off', mention: 'immediate' }) }),
@@ -88,5 +99,164 @@ describe('notifications in the browser', () => {
 
     expect(mei.errors).toEqual([]);
     expect(kwame.errors).toEqual([]);
+  });
+
+  it('opens the Comments sheet on a phone when a mention’s link names a thread, and focuses the thread in it', {
+    timeout: 120_000,
+  }, async () => {
+    // Kwame mentions Mei in a thread on a proposal; Mei follows the notification on a 360 px phone,
+    // where the comments are a sheet opened from the bar at the bottom (the link once left it
+    // closed, the focus on the page and the thread unseen).
+    const meiUser = (await server.app.store.users.byEmail('mei@example.org'))!;
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const posted = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', {
+      cookie: kwame.cookie,
+      body: { doc: proposalDoc('pn-gdc-implementation'), body: `<@${meiUser.id}> could you read the scope once more?` },
+    });
+    expect(posted.status).toBeLessThan(300);
+    const threadId = posted.body.id;
+
+    const mei = await signIn('mei@example.org', '/');
+    await mei.page.setViewportSize({ width: 360, height: 740 });
+    await mei.page.getByRole('button', { name: 'Menu' }).waitFor();
+    await mei.page.getByRole('button', { name: /^Notifications, / }).click();
+    await mei.page.locator(`a[href$="thread=${threadId}"]`).first().click();
+
+    await expect.poll(() => new URL(mei.page.url()).searchParams.get('thread')).toBe(threadId);
+    const thread = mei.page.locator(`article.thread[data-thread-id="${threadId}"]`);
+    await thread.waitFor({ state: 'attached', timeout: 15_000 });
+    await expect.poll(() => thread.evaluate((element) => element === document.activeElement), { timeout: 10_000 }).toBe(true);
+    expect(await mei.page.getByRole('button', { name: 'Comments', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    // Seen, not only focused: shown, and inside the window.
+    const box = await thread.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(740);
+    expect(mei.errors).toEqual([]);
+    await mei.context.close();
+  });
+
+  it('turns a kind of email off from the unsubscribe page, opened from an email in a browser that is not signed in', async () => {
+    const mei = (await server.app.store.users.byEmail('mei@example.org'))!;
+    const key = await server.app.store.settings.secret('notifications.unsubscribeKey');
+    const token = unsubscribeToken(key, { userId: mei.id, kind: 'action.assigned' });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/api/unsubscribe/${token}`);
+      const say = EMAIL_CATALOGUES.en.unsubscribePage;
+      await page.getByRole('button', { name: say.button }).click();
+      await page.getByRole('status').waitFor();
+      expect(await page.getByRole('status').textContent()).toContain('Done: you will no longer receive emails about');
+      const session = await login(server.baseUrl, 'mei@example.org');
+      const settings = await http<{ email: Record<string, string> }>(server.baseUrl, 'GET', '/api/me/notification-settings', {
+        cookie: session.cookie,
+      });
+      expect(settings.body.email['action.assigned']).toBe('off');
+      // As it was, for the tests after this one.
+      const restored = await http(server.baseUrl, 'PUT', '/api/me/notification-settings', {
+        cookie: session.cookie,
+        body: { email: { 'action.assigned': 'immediate' } },
+      });
+      expect(restored.status).toBe(200);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the focus in the list when a keyboard user marks a notification read, and then all of them', {
+    timeout: 120_000,
+  }, async () => {
+    // Three unread notifications for Mei: actions the secretariat assigns to her.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const mei = (await server.app.store.users.byEmail('mei@example.org'))!;
+    for (const text of ['Circulate the focus draft', 'Book the focus room', 'Send the focus minutes']) {
+      const created = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/actions`, {
+        cookie: secretariat.cookie,
+        body: { text, owner: { kind: 'person', label: '', userId: mei.id } },
+      });
+      expect(created.status).toBe(201);
+    }
+    const { page, errors } = await signIn('mei@example.org', '/');
+    const bell = page.getByRole('button', { name: /^Notifications, / });
+    await expect
+      .poll(async () => (await bell.getAttribute('aria-label')) ?? '', { timeout: 20_000 })
+      .toMatch(/[3-9]\d* unread|\d{2,} unread/);
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    const marks = panel.getByRole('button', { name: 'Mark read' });
+    await marks.first().waitFor();
+    const count = await marks.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return {
+          tag: element?.tagName,
+          text: element?.textContent?.trim(),
+          row: element?.closest('li')?.dataset.notificationId ?? null,
+        };
+      });
+
+    // Mark read with the keyboard: the row's button goes, and the focus moves to the next unread row's button.
+    await marks.first().focus();
+    const firstRow = await marks.first().evaluate((button) => button.closest('li')!.dataset.notificationId);
+    await page.keyboard.press('Enter');
+    await panel.getByRole('status').getByText('Marked read.').waitFor();
+    await expect.poll(() => marks.count()).toBe(count - 1);
+    const after = await focused();
+    expect(after).toEqual(expect.objectContaining({ tag: 'BUTTON', text: 'Mark read' }));
+    expect(after.row).not.toBe(firstRow);
+
+    // Mark all read: its button goes, and the focus is on the list's heading, not the page.
+    await panel.getByRole('button', { name: 'Mark all read' }).focus();
+    await page.keyboard.press('Enter');
+    await panel.getByRole('status').getByText('All notifications marked read.').waitFor();
+    await expect.poll(() => marks.count()).toBe(0);
+    expect(await focused()).toEqual(expect.objectContaining({ tag: 'H2', text: 'Notifications' }));
+    expect(errors).toEqual([]);
+  });
+  it('shows every select’s whole value on the settings page in Arabic at 360 px, each under its label', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await signIn('mei@example.org', '/settings/notifications');
+    await page.getByRole('heading', { name: 'Notification settings' }).waitFor();
+    await page.locator('.language-picker select').selectOption('ar');
+    try {
+      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.getByRole('button', { name: 'القائمة' }).waitFor();
+      const selects = page.locator('.notification-settings__table select');
+      expect(await selects.count()).toBeGreaterThan(3);
+      // Each select is wide enough for the words of its chosen value (measured in its own font),
+      // with room for its padding and arrow, and sits below its label, not beside it.
+      const cut = await selects.evaluateAll((elements) =>
+        (elements as HTMLSelectElement[]).flatMap((select) => {
+          const style = getComputedStyle(select);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = style.font;
+          const text = select.selectedOptions[0]!.text;
+          const room =
+            select.clientWidth - Number.parseFloat(style.paddingInlineStart) - Number.parseFloat(style.paddingInlineEnd) - 20;
+          const label = document.querySelector(`label[for="${select.id}"]`)!.getBoundingClientRect();
+          const below = label.bottom <= select.getBoundingClientRect().top + 1;
+          return context.measureText(text).width > room || !below
+            ? [`${text}: ${Math.round(context.measureText(text).width)} > ${room}, below ${below}`]
+            : [];
+        }),
+      );
+      expect(cut).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    } finally {
+      // Mei reads English again, for the tests after this one.
+      await page.evaluate(() =>
+        fetch('/api/me', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ language: 'en' }),
+        }),
+      );
+    }
+    expect(errors).toEqual([]);
   });
 });

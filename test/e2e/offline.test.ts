@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { browserSuite, typeAtEnd } from '../helpers/browser.ts';
+import { browserSuite, caretToEnd, typeAtEnd } from '../helpers/browser.ts';
 
 const { signIn } = browserSuite();
 
@@ -42,5 +42,81 @@ describe('offline editing', () => {
     await expect.poll(() => olena.page.locator('.ProseMirror').textContent()).toContain('Written in the room');
     await olena.context.close();
     await rahul.context.close();
+  });
+
+  it('keeps the connection state in view, clear of the caret, while one types offline at the end of a long agenda', async () => {
+    const kwame = await signIn('kwame@example.org', `/meetings/${DEMO_MEETING.id}`);
+    const { page } = kwame;
+    const status = page.locator('.connection');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('online');
+    await kwame.context.setOffline(true);
+    await expect.poll(() => status.getAttribute('data-state')).toBe('offline');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await caretToEnd(page);
+    for (let line = 1; line <= 40; line++) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText(`Offline line ${line}`);
+    }
+    /** Where the status, the bar it sits in and the caret are, and the window's height. */
+    const geometry = () =>
+      page.evaluate(() => {
+        const box = (element: Element | null) => {
+          const rect = element!.getBoundingClientRect();
+          return { top: rect.top, bottom: rect.bottom };
+        };
+        const caret =
+          window.getSelection()!.getRangeAt(0).getClientRects()[0] ??
+          window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return {
+          status: box(document.querySelector('.connection')),
+          // What stays at the top while the text scrolls: the status and the formatting toolbar.
+          bar: {
+            bottom: Math.max(box(document.querySelector('.connection')).bottom, box(document.querySelector('.toolbar')).bottom),
+          },
+          caret: { top: caret.top, bottom: caret.bottom },
+          // Where the window's view of the text ends: above the comments and tools buttons on a phone.
+          height: document.querySelector('.sheet-bar')?.getBoundingClientRect().top ?? window.innerHeight,
+          scrolled: window.scrollY,
+        };
+      });
+    /** What is wrong with where things are, once ProseMirror has read the selection (a task after the key). */
+    const outOfView = async () => {
+      const where = await geometry();
+      return [
+        where.scrolled > 300 ? '' : 'the page has not scrolled down the long agenda',
+        where.status.top >= 0 && where.status.bottom <= where.height ? '' : 'the status is out of the window',
+        // Not over the caret: the caret is below the bar, within the window.
+        where.caret.top >= where.bar.bottom ? '' : `the caret (top ${where.caret.top}) is under the bar (${where.bar.bottom})`,
+        where.caret.bottom <= where.height ? '' : 'the caret is below the window',
+      ].filter(Boolean);
+    };
+    const inView = () => expect.poll(outOfView, { timeout: 2_000 }).toEqual([]);
+    await inView();
+    expect(await status.textContent()).toMatch(/Offline.*\d+ changes? not yet confirmed by the server/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Offline' }).count()).toBe(1);
+
+    // On a phone, the bar (status and toolbar) is taller, and the comments and tools buttons are
+    // fixed at the bottom; going down and up line by line, the caret is scrolled into view between them.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' (on the phone)');
+    await inView();
+    // Line by line: each line the caret reaches is in view (it once stopped under the bar).
+    for (let step = 0; step < 30; step++) {
+      await page.keyboard.press('ArrowUp');
+      await inView();
+    }
+    for (let step = 0; step < 20; step++) {
+      await page.keyboard.press('ArrowDown');
+      await inView();
+    }
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed above the end');
+    await inView();
+
+    await kwame.context.setOffline(false);
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+    await expect.poll(() => status.textContent()).toContain('All changes saved');
+    await kwame.context.close();
   });
 });

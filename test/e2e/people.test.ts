@@ -4,10 +4,13 @@
  * the demo consultation's agenda; a CSV import previews before writing; deactivation asks first.
  * Every new page is axe-clean.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { http, login } from '../helpers/clients.ts';
 
 const { server, browser, signIn } = browserSuite();
 
@@ -86,6 +89,111 @@ describe('people administration in the browser', () => {
     await guest.close();
   });
 
+  it('invites a person in the language chosen for them: the email and the invitation page are in it, and Edit changes it', async () => {
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/people');
+    const add = page.getByRole('region', { name: 'Add a person' });
+    const language = add.getByLabel('Their language');
+    // The secretariat's own language to begin with; each language is written in its own.
+    expect(await language.inputValue()).toBe('en');
+    expect(await language.locator('option').allTextContents()).toEqual([
+      'العربية',
+      '中文',
+      'English',
+      'Français',
+      'Русский',
+      'Español',
+    ]);
+    await add.getByLabel('Email').fill('amelie.durand@igf.example');
+    await add.getByLabel('Name', { exact: true }).fill('Amélie Durand');
+    await language.selectOption('fr');
+    await add.getByRole('button', { name: 'Add and create the invitation' }).click();
+    const link = await page
+      .getByRole('region', { name: 'Invitation link for Amélie Durand' })
+      .getByLabel('Invitation link')
+      .inputValue();
+    const amelie = (await server.app.store.users.byEmail('amelie.durand@igf.example'))!;
+    expect(amelie.language).toBe('fr');
+    expect(await a11yViolations(page)).toEqual([]);
+
+    // The email (written to DATA_DIR/mail without an SMTP server) is in French.
+    const mailDir = path.join(server.dataDir, 'mail');
+    const mail = async () => {
+      for (const file of await fs.readdir(mailDir).catch(() => [])) {
+        const text = await fs.readFile(path.join(mailDir, file), 'utf8');
+        if (text.includes('amelie.durand@igf.example')) return text;
+      }
+      return '';
+    };
+    await expect.poll(mail, { timeout: 20_000 }).toContain('Content-Language: fr');
+
+    // The invitation page, in a browser that never chose a language, greets her in French.
+    const guest = await browser.newContext({ baseURL: server.baseUrl });
+    const guestPage = await guest.newPage();
+    await guestPage.goto(link);
+    await guestPage.getByText('Bienvenue, Amélie Durand.', { exact: false }).waitFor();
+    expect(await guestPage.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await guestPage.getByRole('button', { name: 'Enregistrer le mot de passe et se connecter' }).waitFor();
+    await guest.close();
+
+    // Editing shows her language and changes it.
+    await page.getByRole('button', { name: 'Edit Amélie Durand' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Amélie Durand' });
+    expect(await dialog.getByLabel('Their language').inputValue()).toBe('fr');
+    await dialog.getByLabel('Their language').selectOption('es');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await server.app.store.users.byEmail('amelie.durand@igf.example'))!.language).toBe('es');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows each person’s Edit and Deactivate buttons without scrolling sideways on a tablet (768 px) and a phone (360 px)', async () => {
+    const { page } = await signIn('secretariat@example.org', '/admin/people');
+    // The table and its region are named by the caption, in English and (below) in Arabic.
+    const caption = /^(People on the board|الأشخاص في اللوحة)$/;
+    const table = page.getByRole('table', { name: caption });
+    const region = page.getByRole('region', { name: caption });
+    for (const width of [768, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await table.getByRole('button', { name: 'Deactivate Hannah Becker' }).waitFor();
+      // Still a table: the buttons are in the cells of their person's row.
+      expect(
+        await table
+          .getByRole('row', { name: /Hannah Becker/ })
+          .getByRole('button')
+          .allTextContents(),
+      ).toEqual(['Edit', 'Deactivate']);
+      await allInView(width);
+    }
+    // Right to left, in Arabic, on a phone: the table starts on the right, and so do the buttons.
+    // (The language is picked on a wide screen, where the header shows its picker.)
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByLabel('Language', { exact: true }).selectOption('ar');
+    await page.locator('html[dir="rtl"]').waitFor();
+    await page.setViewportSize({ width: 360, height: 900 });
+    await allInView(360);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByLabel('اللغة', { exact: true }).selectOption('en');
+    await page.locator('html[dir="ltr"]').waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    /** Every button of the table lies inside the part of its region in view, which was not scrolled. */
+    async function allInView(width: number) {
+      await table.getByRole('button').first().waitFor();
+      const visible = (await region.boundingBox())!;
+      const left = Math.max(visible.x, 0);
+      const right = Math.min(visible.x + visible.width, width);
+      for (const button of await table.getByRole('button').all()) {
+        const box = (await button.boundingBox())!;
+        const name = await button.getAttribute('aria-label');
+        expect(box.x, `${name} at ${width} px`).toBeGreaterThanOrEqual(left - 0.5);
+        expect(box.x + box.width, `${name} at ${width} px`).toBeLessThanOrEqual(right + 0.5);
+      }
+      // Nothing scrolled to get there, and the page itself does not scroll sideways.
+      expect(await region.evaluate((element) => element.scrollLeft)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    }
+  });
+
   it('deactivates only after an accessible confirmation, and Cancel changes nothing', async () => {
     const { page } = await signIn('secretariat@example.org', '/admin/people');
     const row = page.getByRole('row', { name: /Hannah Becker/ });
@@ -137,7 +245,15 @@ describe('people administration in the browser', () => {
     expect(await table.getByRole('row', { name: /^3 / }).textContent()).toContain('Update');
     expect(await table.getByRole('row', { name: /^4 / }).textContent()).toContain('Error: "broken" is not a valid email address');
     expect(await section.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    // On a phone the preview scrolls in its own region, which a keyboard can focus; the page does not scroll sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const region = section.getByRole('region', { name: 'Preview' });
+    await region.focus();
+    expect(await region.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await region.getByRole('table', { name: 'Preview' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(await a11yViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await server.app.store.users.byEmail('lin.chen@igf.example')).toBeUndefined();
 
     // The fixed file, chosen with the file picker this time.
@@ -158,6 +274,52 @@ describe('people administration in the browser', () => {
     });
     expect(await server.app.store.users.byEmail('mei@example.org')).toMatchObject({ role: 'chair' });
     await expect.poll(() => page.getByRole('row', { name: /Lin Chen/ }).count()).toBe(2);
+  });
+
+  it('previews what an import changes (a role from member to observer), leaves out columns alone, and says errors in French', async () => {
+    const { page } = await signIn('secretariat@example.org', '/admin/people');
+    const section = page.getByRole('region', { name: 'Import from a CSV file' });
+    const kwame = (await server.app.store.users.byEmail('kwame@example.org'))!;
+    expect(kwame.role).toBe('member');
+    const csv = `email,name,role\nkwame@example.org,${kwame.name},observer\nsofia@example.org,${(await server.app.store.users.byEmail('sofia@example.org'))!.name},member\n`;
+    await section.getByLabel('Or paste the CSV here').fill(csv);
+    await section.getByRole('button', { name: 'Preview' }).click();
+    const table = section.getByRole('table', { name: 'Preview' });
+    await expect.poll(() => section.getByRole('status').textContent()).toBe('0 new, 1 updated, 0 with errors. No change: 1.');
+    const kwameRow = table.getByRole('row', { name: /^2 / });
+    expect(await kwameRow.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents()).toEqual([
+      'Role: Member → Observer',
+    ]);
+    expect(await table.getByRole('row', { name: /^3 / }).textContent()).toContain('No change');
+    expect(await a11yViolations(page)).toEqual([]);
+    // Only the row that changes is counted: the unchanged one is not written.
+    await section.getByRole('button', { name: 'Import 1 row', exact: true }).click();
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('Imported: 0 new people invited, 1 updated.');
+    // The file had no region or affiliation column: Kwame keeps his.
+    expect(await server.app.store.users.byEmail('kwame@example.org')).toMatchObject({
+      role: 'observer',
+      region: kwame.region,
+      affiliation: kwame.affiliation,
+    });
+    await server.app.store.users.update(kwame.id, { role: 'member' });
+
+    // In French, a wrong row and a file refused whole are said in French.
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    const french = page.getByRole('region', { name: 'Importer un fichier CSV' });
+    await french.getByLabel('Ou collez le CSV ici').fill('email,name,role\nbad-email,Personne,president\n');
+    await french.getByRole('button', { name: 'Aperçu' }).click();
+    const row = french.getByRole('table', { name: 'Aperçu' }).getByRole('row', { name: /^2 / });
+    await expect.poll(() => row.textContent()).toContain('Erreur : « bad-email » n’est pas une adresse e-mail valide');
+    await french.getByLabel('Ou collez le CSV ici').fill('email,name,role\n');
+    await french.getByRole('button', { name: 'Aperçu' }).click();
+    await expect
+      .poll(() => french.getByText('le fichier a une ligne d’en-tête mais aucune personne en dessous', { exact: false }).count())
+      .toBe(1);
+    // An empty file chosen is called empty, not “choose a file”.
+    await french.getByLabel('Fichier CSV').setInputFiles({ name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await expect.poll(() => french.getByText('Ce fichier est vide', { exact: false }).count()).toBe(1);
+    await page.getByLabel('Langue', { exact: true }).selectOption('en');
+    await page.getByRole('region', { name: 'Import from a CSV file' }).waitFor();
   });
 
   it('has a profile page where a member changes name and affiliation, and the password with the old one', async () => {
@@ -186,5 +348,92 @@ describe('people administration in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     // The browser logs the refused password change (400) itself; nothing else went wrong.
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
+
+  it('takes a page left open to the sign-in page, saying why, once its person signs out everywhere from another device', async () => {
+    const left = await signIn('sofia@example.org', '/timeline');
+    await left.page.getByRole('heading', { level: 1 }).first().waitFor();
+    const other = await signIn('sofia@example.org', '/profile');
+    await other.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await other.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // The page left open finds out at its next request (here a page of the board opened from its menu).
+    await left.page.getByRole('link', { name: 'Meetings' }).first().click();
+    const status = left.page.getByRole('status').filter({ hasText: 'Your session has ended' });
+    await status.waitFor({ timeout: 15_000 });
+    await left.page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await left.page.locator('.site-header__user').count()).toBe(0);
+    expect(await a11yViolations(left.page)).toEqual([]);
+  });
+
+  it('signs out from a meeting’s page still loading without a request the server refuses afterwards, nor on reloading', async () => {
+    // From the front page the sign-in lands in the newest meeting, whose page is still loading when "Sign out" is pressed.
+    const { page } = await signIn('kwame@example.org', '/');
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) refused.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // Whatever the page was still asking for (its run state, its comments, who is signed in) would come by now.
+    await page.waitForTimeout(2_000);
+    expect(refused).toEqual([]);
+    // Nor does the sign-in page, loaded signed out, ask who is signed in (or for the meeting): it knows.
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.waitForTimeout(1_000);
+    expect(refused).toEqual([]);
+  });
+
+  it('says so when signing out did not happen, and signs out on a second try', async () => {
+    const { page } = await signIn('mei@example.org', '/timeline');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    const failed = page.getByRole('alert').filter({ hasText: 'Sign-out did not happen' });
+    // The network down, then the server failing: each time the person stays signed in and is told.
+    await page.route('**/api/auth/logout', (route) => route.abort('internetdisconnected'));
+    await signOut.click();
+    await failed.waitFor();
+    expect(await failed.textContent()).toBe('Sign-out did not happen: you are still signed in. Try again.');
+    // Back on the button, which is described by the message.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Sign out');
+    await expect(signOut.getAttribute('aria-describedby')).resolves.toBe(await failed.getAttribute('id'));
+    await page.unroute('**/api/auth/logout');
+    await page.route('**/api/auth/logout', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"error":{"code":"STORE_UNAVAILABLE","message":"x"}}',
+      }),
+    );
+    await signOut.click();
+    await failed.waitFor();
+    expect(await a11yViolations(page)).toEqual([]);
+    await page.unroute('**/api/auth/logout');
+    await signOut.click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await failed.count()).toBe(0);
+  });
+
+  it('says the session has ended without naming a cause that was not it, once the person is deactivated', async () => {
+    const left = await signIn('tomas@example.org', '/timeline');
+    await left.page.getByRole('heading', { level: 1 }).first().waitFor();
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const users = await http<{ id: string; email: string }[]>(server.baseUrl, 'GET', '/api/users', {
+      cookie: secretariat.cookie,
+    });
+    const tomas = users.body.find((user) => user.email === 'tomas@example.org')!;
+    const deactivated = await http(server.baseUrl, 'PATCH', `/api/users/${tomas.id}`, {
+      cookie: secretariat.cookie,
+      body: { disabled: true },
+    });
+    expect(deactivated.status).toBe(200);
+    // Neither another device nor a password change: the sentence holds for every way a session ends.
+    await left.page.getByRole('link', { name: 'Meetings' }).first().click();
+    const status = left.page.getByRole('status').filter({ hasText: 'Your session has ended' });
+    await status.waitFor({ timeout: 15_000 });
+    expect(await status.textContent()).toBe('Your session has ended. Sign in again to continue.');
   });
 });

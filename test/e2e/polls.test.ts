@@ -30,8 +30,12 @@ describe('a live poll in the browser', () => {
     const pollId = (await card.getAttribute('data-poll'))!;
 
     // The projector view, on another screen.
-    const projector = await signIn('secretariat@example.org', `${meetingPath}/polls/${pollId}/present`);
+    const projector = await signIn('secretariat@example.org', meetingPath);
+    await projector.page.goto(`${meetingPath}/polls/${pollId}/present`);
     await projector.page.getByRole('heading', { name: QUESTION }).waitFor();
+    // Projected to the room: the poll, not the secretariat's own header (name, notifications, sign out, search).
+    expect(await projector.page.getByRole('banner').count()).toBe(0);
+    expect(await projector.page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     const ballots = projector.page.getByTestId('present-ballots');
     await expect.poll(() => ballots.textContent()).toBe('0 ballots');
     await expect.poll(() => projector.page.getByRole('img', { name: /QR code of the link .*\/p\// }).isVisible()).toBe(true);
@@ -74,7 +78,8 @@ describe('a live poll in the browser', () => {
     expect(await confirm.textContent()).toContain('cannot be reopened');
     await confirm.getByRole('button', { name: 'Close the poll' }).click();
     await expect.poll(() => projector.page.getByText('Closed', { exact: true }).isVisible()).toBe(true);
-    await expect.poll(() => projector.page.getByText(/Tied: Yes, No/).isVisible()).toBe(true);
+    // An ordinary poll's tie decides nothing: both have most votes, and no runoff is spoken of.
+    await expect.poll(() => projector.page.getByText('Most votes: Yes and No (1 each).').isVisible()).toBe(true);
 
     // Kwame, still seeing the poll open, changes his vote: refused, and he is told why.
     await banner.getByRole('button', { name: 'No' }).click();
@@ -88,6 +93,183 @@ describe('a live poll in the browser', () => {
     const refused = await server.app.store.audit.list({ subject: `poll:${pollId}`, action: 'poll.ballot.refused' });
     const kwameId = (await login(server.baseUrl, 'kwame@example.org')).user.id;
     expect(refused.map((entry) => entry.actorId)).toEqual([kwameId]);
+    // The results' CSV is in the language the chair reads the board in, as the other downloads are.
+    const csvLink = card.getByRole('link', { name: 'Download results (CSV)' });
+    expect(await csvLink.getAttribute('href')).toBe(`/api/polls/${pollId}/results.csv?lang=en`);
     expect([...chair.errors, ...projector.errors, ...mei.errors]).toEqual([]);
+  });
+});
+
+describe('the new poll form by keyboard', () => {
+  it('puts the focus in the option just added, and on a neighbour’s input when one is removed', { timeout: 60_000 }, async () => {
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=polls`);
+    const page = chair.page;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('button', { name: 'New poll' }).click();
+    await page.getByLabel('Option 1', { exact: true }).fill('Yes');
+    await page.getByLabel('Option 2', { exact: true }).fill('No');
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id ?? '');
+    const idOf = (number: number) => page.getByLabel(`Option ${number}`, { exact: true }).getAttribute('id');
+
+    // Enter on "Add an option", then typing: the letters go into the new option, not nowhere.
+    await page.getByRole('button', { name: 'Add an option' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe(await idOf(3));
+    await page.keyboard.type('Abstain');
+    await page.getByRole('button', { name: 'Add an option' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(focused).toBe(await idOf(4));
+    await page.keyboard.type('Later');
+    expect(
+      await page.getByLabel(/^Option \d$/).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['Yes', 'No', 'Abstain', 'Later']);
+
+    // Removing an option: the focus goes to the option now in its place, or to the one before the last.
+    await page.getByRole('button', { name: 'Remove option 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe(await idOf(2));
+    expect(await page.getByLabel('Option 2', { exact: true }).inputValue()).toBe('Abstain');
+    await page.getByRole('button', { name: 'Remove option 3' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe(await idOf(2));
+    expect(
+      await page.getByLabel(/^Option \d$/).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['Yes', 'Abstain']);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(chair.errors).toEqual([]);
+  });
+});
+
+describe('an open secret poll’s note', () => {
+  it('tells a voter that a secret poll’s count moves in batches, and says nothing of the kind on a named poll', {
+    timeout: 90_000,
+  }, async () => {
+    // Two open polls, one secret and one named, made through the API: the card is what is tested.
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const send = async (method: string, path: string, body?: unknown) => {
+      const result = await http(server.baseUrl, method, path, { cookie: chair.cookie, ...(body === undefined ? {} : { body }) });
+      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+      return result.body;
+    };
+    const openPoll = async (question: string, secret: boolean): Promise<string> => {
+      const poll = await send('POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
+        question,
+        kind: 'single',
+        audience: 'members',
+        secret,
+        options: [{ label: 'Yes' }, { label: 'No' }],
+      });
+      await send('POST', `/api/polls/${poll.id}/open`);
+      return poll.id;
+    };
+    const SECRET = 'Elect the rapporteur of the intersessional work by secret ballot?';
+    const NAMED = 'Publish the summary of the open consultation this week?';
+    const secretId = await openPoll(SECRET, true);
+    const namedId = await openPoll(NAMED, false);
+
+    const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=polls`);
+    const secretCard = kwame.page.getByRole('article', { name: SECRET });
+    const namedCard = kwame.page.getByRole('article', { name: NAMED });
+    const note = /^Secret ballot: the number of ballots, the results and who has voted change only in batches of at least 5/;
+    // Kwame may vote in both: each card shows him its ballot.
+    await secretCard.getByRole('button', { name: 'Yes' }).waitFor();
+    await namedCard.getByRole('button', { name: 'Yes' }).waitFor();
+    expect(await secretCard.getByText(note).isVisible()).toBe(true);
+    expect(await namedCard.getByText(note).count()).toBe(0);
+
+    // Once closed, the full count shows: the note goes.
+    await send('POST', `/api/polls/${secretId}/close`);
+    await send('POST', `/api/polls/${namedId}/close`);
+    await expect.poll(() => secretCard.getByText('Closed', { exact: true }).isVisible()).toBe(true);
+    expect(await secretCard.getByText(note).count()).toBe(0);
+    expect(kwame.errors).toEqual([]);
+  });
+});
+
+describe('the results CSV in the reader’s language', () => {
+  it('downloads in Spanish from a board read in Spanish, though the person stored no language', { timeout: 60_000 }, async () => {
+    // Spanish picked on the sign-in page is kept on this device only: the person's stored language
+    // stays unset, so only the link's ?lang= can make the server write Spanish.
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=polls`, { language: 'es' });
+    const page = chair.page;
+    const me = await chair.context.request.get('/api/me');
+    expect((await me.json()).language ?? null).toBeNull();
+    const card = page.getByRole('article', { name: 'Continue with last year’s MAG Working Groups for the IGF 2025 cycle?' });
+    const link = card.getByRole('link', { name: 'Descargar los resultados (CSV)' });
+    await link.waitFor();
+
+    // The download, with the page's cookies, as the link gives it.
+    const response = await chair.context.request.get((await link.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    const [header, ...rows] = (await response.text()).split('\r\n');
+    // The columns, the stakeholder groups among them, and the row labels are Spanish.
+    expect(header).toBe(
+      '\uFEFFid_opción,opción,votos,Gobiernos,Sector privado,Sociedad civil,Comunidad técnica,Organizaciones intergubernamentales,más votos',
+    );
+    expect(rows.find((row) => row.includes('Yes, continue them'))).toMatch(/,"Yes, continue them",8,(\d+,){5}sí$/);
+    expect(rows.find((row) => row.startsWith(',Papeletas,'))).toMatch(/^,Papeletas,10,/);
+    expect(chair.errors).toEqual([]);
+  });
+});
+
+describe('the new poll form’s focus and fields', () => {
+  it('starts at the question, explains the kind chosen, asks for a group only when a group votes, and ends on the new poll', {
+    timeout: 90_000,
+  }, async () => {
+    const QUESTION_FOCUS = 'Ask the Youth Engagement group to draft the call for volunteers?';
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=polls`);
+    const page = chair.page;
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const description = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((element) =>
+        (element.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+
+    // Enter on "New poll": the focus is in the Question field, ready for typing.
+    await page.getByRole('button', { name: 'New poll' }).focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByLabel('Question', { exact: true });
+    await question.waitFor();
+    await expect.poll(focusedId).toBe(await question.getAttribute('id'));
+    await page.keyboard.type(QUESTION_FOCUS);
+
+    // The kind's help follows the kind chosen.
+    const kind = page.getByLabel('Kind of poll', { exact: true });
+    expect(await description('Kind of poll')).toContain('Single choice: each voter chooses one option');
+    expect(await description('Kind of poll')).not.toContain('instant runoff');
+    await kind.selectOption('multiple');
+    expect(await description('Kind of poll')).toContain('Multiple choice: each voter chooses up to');
+    await kind.selectOption('ranked');
+    expect(await description('Kind of poll')).toContain('instant runoff');
+    await kind.selectOption('single');
+
+    // The working group is asked for only when its members are the voters.
+    const group = page.getByLabel('Working group', { exact: true });
+    const audience = page.getByLabel('Who votes', { exact: true });
+    expect(await group.count()).toBe(0);
+    await audience.selectOption('group');
+    expect(await group.isVisible()).toBe(true);
+    expect(await group.evaluate((select) => (select as HTMLSelectElement).required)).toBe(true);
+    await audience.selectOption('members');
+    expect(await group.count()).toBe(0);
+
+    // Created by the keyboard: the focus goes to the new poll's heading, not to the page.
+    await page.getByLabel('Option 1', { exact: true }).fill('Yes');
+    await page.getByLabel('Option 2', { exact: true }).fill('No');
+    await page.getByRole('button', { name: 'Create the poll' }).focus();
+    await page.keyboard.press('Enter');
+    const card = page.getByRole('article', { name: QUESTION_FOCUS });
+    await card.waitFor();
+    const pollId = (await card.getAttribute('data-poll'))!;
+    await expect.poll(focusedId).toBe(`poll-${pollId}-question`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(QUESTION_FOCUS);
+    expect(chair.errors).toEqual([]);
+
+    // The draft goes, so that the demo meeting's polls are as the other tests found them.
+    const session = await login(server.baseUrl, 'chair@example.org');
+    expect((await http(server.baseUrl, 'DELETE', `/api/polls/${pollId}`, { cookie: session.cookie })).status).toBeLessThan(300);
   });
 });

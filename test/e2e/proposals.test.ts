@@ -12,11 +12,14 @@ import { commentPlainText, parseCommentText } from '../../shared/commentText.ts'
 import { proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import type { ProposalDto } from '../../shared/schemas/proposals.ts';
+import { hasVisibleText } from '../../shared/visibleText.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
-import { BLNS, signedInPeople } from '../helpers/commentHelpers.ts';
+import { BLNS as ALL_STRINGS, signedInPeople } from '../helpers/commentHelpers.ts';
 
+/** The naughty strings a comment may be (one with nothing visible is refused, test/integration/commentsBlns.test.ts). */
+const BLNS = ALL_STRINGS.filter(hasVisibleText);
 const GDC = 'pn-gdc-implementation';
 const PAGE = `/meetings/${DEMO_MEETING.id}/proposals/${GDC}`;
 const PASSAGE = 'compare national and regional approaches';
@@ -68,6 +71,9 @@ describe('comment threads on a proposal, in the browser', () => {
     await expect.poll(() => kwame.page.getByLabel('Passage').inputValue()).toBe(PASSAGE);
     await kwame.page.getByLabel('Your comment').fill('Which approaches do you mean, *exactly*?');
     await kwame.page.getByRole('button', { name: 'Post comment' }).click();
+    // The form closes, and the focus goes to the new thread, not to the page's body.
+    const posted = threadWith(kwame.page, 'Which approaches do you mean');
+    await expect.poll(() => posted.evaluate((element) => element === document.activeElement), { timeout: 10_000 }).toBe(true);
 
     // The other member sees the highlight and the thread appear, without a reload.
     await expect.poll(() => laura.page.locator('.comment-anchor').allTextContents(), { timeout: 10_000 }).toContain(PASSAGE);
@@ -79,6 +85,8 @@ describe('comment threads on a proposal, in the browser', () => {
     await thread.getByRole('button', { name: 'Reply' }).click();
     await thread.getByLabel('Your reply').fill('National and regional IGF initiatives, as in the scope.');
     await thread.getByRole('button', { name: 'Send reply' }).click();
+    // The reply's form closes, and the focus goes to its thread, not to the page's body.
+    await expect.poll(() => thread.evaluate((element) => element === document.activeElement), { timeout: 10_000 }).toBe(true);
 
     // The author sees the reply arrive in his thread.
     const own = threadWith(kwame.page, 'Which approaches do you mean');
@@ -199,6 +207,8 @@ describe('comment threads on a proposal, in the browser', () => {
 
     const thread = threadWith(tomas.page, 'say whether observers may attend?');
     await thread.waitFor({ timeout: 10_000 });
+    // Sent with Ctrl+Enter, the focus lands on the new thread, not on the page's body.
+    await expect.poll(() => thread.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await thread.locator('.mention').textContent()).toBe('@Mei Lin');
     expect(await thread.locator('.comment__body').textContent()).toBe('Could @Mei Lin say whether observers may attend?');
     await expect
@@ -254,6 +264,17 @@ describe('comment threads on a proposal, in the browser', () => {
       0,
     );
     expect(await reader.page.locator('#proposal-title').textContent()).toBe('Best Practice Forum on Cybersecurity');
+  });
+});
+
+describe('a proposal’s page in the browser’s tab', () => {
+  it('names the proposal, then the meeting when going back to it', async () => {
+    const { page, errors } = await signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}/proposals/bpf-cybersecurity`);
+    await page.locator('#proposal-title').waitFor();
+    await expect.poll(() => page.title()).toBe('Best Practice Forum on Cybersecurity – Plenary');
+    await page.locator('.proposal__back a').click();
+    await expect.poll(() => page.title()).toBe(`${DEMO_MEETING.title} – Plenary`);
+    expect(errors).toEqual([]);
   });
 });
 
@@ -320,5 +341,31 @@ describe('a proposal’s details, in the browser', () => {
       publicComment: false,
     });
     expect(kwame.errors).toEqual([]);
+  });
+
+  it('say a title of only blank or invisible characters is missing, beside it, and send nothing', async () => {
+    const mei = await signIn('mei@example.org', `/meetings/${DEMO_MEETING.id}?tab=proposals`);
+    const { page } = mei;
+    const cookie = (await login(server.baseUrl, 'mei@example.org')).cookie;
+    const listed = async () =>
+      (await http<ProposalDto[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/proposals`, { cookie })).body;
+    const before = (await listed()).length;
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/proposals')) sent.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Submit a proposal' }).click();
+    const form = page.getByRole('form', { name: 'New proposal' });
+    const title = form.getByLabel('Title');
+    // A zero-width space, a no-break space, an ideographic space, a BOM and a zero-width joiner.
+    await title.fill('\u200b\u00a0\u3000\ufeff\u200d');
+    await form.getByLabel('Summary').fill('Nothing to see.');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.evaluate((control) => control === document.activeElement)).toBe(true);
+    expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).textContent()).toBe('Title is required.');
+    expect(sent).toEqual([]);
+    expect((await listed()).length).toBe(before);
+    expect(mei.errors).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The public pages in Chromium with JavaScript disabled: a reader who is not signed in finds the
  * agenda, a proposal open for public comment and a closed poll's results, follows links to the
- * poll's permanent page, and registers through the plain HTML form. axe finds nothing, and the
+ * poll's permanent page, and registers through the plain HTML form (a refused form comes back as
+ * typed, the focus on the reasons). axe finds nothing, and the
  * page fits a 360 px phone without sideways scrolling. With JavaScript, a decision recorded through
  * the API appears on the open page without a reload, announced in the polite live region.
  */
@@ -37,7 +38,9 @@ describe('the public meeting page without JavaScript', () => {
     await page.goto(PAGE());
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DEMO_MEETING.title);
     const agenda = page.locator('section[aria-labelledby="agenda"]');
-    expect(await agenda.locator('h3').count()).toBeGreaterThan(3);
+    // The three days of the meeting, each heading its items, as in the pack's annex.
+    await expect(agenda.locator('h3').allTextContents()).resolves.toEqual(['Day 1', 'Day 2', 'Day 3']);
+    expect(await agenda.locator('h4').count()).toBeGreaterThan(3);
     const proposal = page.locator('#proposal-pn-gdc-implementation');
     await expect(proposal.locator('h3').textContent()).resolves.toBe(
       'Policy Network on the Implementation of the Global Digital Compact',
@@ -75,6 +78,65 @@ describe('the public meeting page without JavaScript', () => {
     await page.waitForURL(/\/register\/sent$/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('We have sent you an email');
     await page.close();
+  });
+});
+
+describe('the registration form after a refusal', () => {
+  it('gives a refused form back as it was typed, with the focus on what to fix and each reason beside its field', async () => {
+    const en = PUBLIC_TEXT.en.registration;
+    // The form has no script; JavaScript is on only for axe, which runs in the page.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${PAGE()}/register`);
+    const typed = { name: 'Ana <b>"Lima"</b>', country: 'Perú', affiliation: 'Red d’Amigos & Co' };
+    const fill = async (email: string) => {
+      await page.getByLabel('Name').fill(typed.name);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Stakeholder group').selectOption('civil-society');
+      await page.getByLabel('Country').fill(typed.country);
+      await page.getByLabel('Affiliation').fill(typed.affiliation);
+    };
+    const expectTyped = async (email: string) => {
+      await expect(page.getByLabel('Name').inputValue()).resolves.toBe(typed.name);
+      await expect(page.getByLabel('Email').inputValue()).resolves.toBe(email);
+      await expect(page.getByLabel('Stakeholder group').inputValue()).resolves.toBe('civil-society');
+      await expect(page.getByLabel('Country').inputValue()).resolves.toBe(typed.country);
+      await expect(page.getByLabel('Affiliation').inputValue()).resolves.toBe(typed.affiliation);
+    };
+    /** What has the focus once the page is shown: the summary, so that a screen reader starts there. */
+    const focused = () => page.evaluate(() => document.activeElement?.className ?? '');
+
+    // Sent at once: faster than a person, refused; everything typed is still there.
+    await fill('already@taken.example');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(en.errors.tooFast);
+    await expect(focused()).resolves.toBe('error-summary');
+    await expectTyped('already@taken.example');
+    expect(await a11yViolations(page), 'refused form').toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // An email the browser lets through and the board does not (no dot in its domain): the reason
+    // beside the email, linked from the summary.
+    await page.getByLabel('Email').fill('kwame@example');
+    await sleep(3_200);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.waitForLoadState();
+    await expect(focused()).resolves.toBe('error-summary');
+    const email = page.getByLabel('Email');
+    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby'))!;
+    await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe(en.errors.email);
+    await expect(page.getByRole('alert').getByRole('link').getAttribute('href')).resolves.toBe('#reg-email');
+    await expectTyped('kwame@example');
+    expect(await a11yViolations(page), 'form with a wrong field').toEqual([]);
+
+    // Only the email to fix, and it goes through.
+    await email.fill('ana.lima@example.net');
+    await sleep(3_200);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.waitForURL(/\/register\/sent$/);
+    await context.close();
   });
 });
 

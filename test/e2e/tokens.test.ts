@@ -39,8 +39,25 @@ describe('API tokens page', () => {
     expect(await page.locator('body').textContent()).not.toContain(token);
     await expect.poll(() => page.locator('.card').first().textContent()).toContain('last used');
 
-    // Revoked from the keyboard.
-    await page.getByRole('button', { name: 'Revoke “Agenda feed”' }).focus();
+    // Revoked from the keyboard, after a confirmation that names what happens; keeping it changes nothing.
+    const revoke = page.getByRole('button', { name: 'Revoke “Agenda feed”' });
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: 'Revoke “Agenda feed”?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('stops working at once');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+    expect(await a11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => revoke.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await page.locator('.card').first().textContent()).not.toContain('revoked');
+    expect((await fetch(`${server.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Revoke the token');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.card').first().textContent()).toContain('revoked');
     expect((await fetch(`${server.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { http, login } from '../helpers/clients.ts';
 
-const { signIn } = browserSuite();
+const { server, signIn } = browserSuite();
 const groupsPath = `/meetings/${DEMO_MEETING.id}?tab=groups`;
 const GROUP = 'Working Group on Data Governance';
 const SUB = 'Sub-group on Data Localisation';
@@ -87,5 +88,69 @@ describe('working groups in the browser', () => {
     expect(await mei.page.getByRole('button', { name: `Join ${GROUP}` }).count()).toBe(0);
     expect(await a11yViolations(page)).toEqual([]);
     expect(await a11yViolations(mei.page)).toEqual([]);
+  });
+
+  it('shows the nominations an election settled as closed, elected or not, with no control left on them', {
+    timeout: 120_000,
+  }, async () => {
+    const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
+    const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
+      const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
+      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+      return result.body;
+    };
+    const secretariat = await as('secretariat@example.org');
+    const chair = await as('chair@example.org');
+    const mei = await as('mei@example.org');
+    const sofia = await as('sofia@example.org');
+    const group = await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, {
+      name: 'Working Group on Meaningful Access',
+    });
+    const base = `/api/working-groups/${group.id}`;
+    for (const cookie of [mei, sofia]) {
+      await send(cookie, 'PUT', `${base}/members/me`);
+      await send(cookie, 'POST', `${base}/nominations`, { userId: (await send<{ id: string }>(cookie, 'GET', '/api/me')).id });
+    }
+    const poll = await send<{ id: string; options: { id: string; label: string }[] }>(chair, 'POST', `${base}/elections`, {
+      kind: 'single',
+      audience: 'group',
+      seats: 1,
+      secret: false,
+      results: 'live',
+    });
+    await send(chair, 'POST', `/api/polls/${poll.id}/open`);
+    const meiOption = poll.options.find((option) => option.label.includes('Mei Lin'))!;
+    for (const cookie of [mei, sofia]) await send(cookie, 'PUT', `/api/polls/${poll.id}/ballot`, { choices: [meiOption.id] });
+    await send(chair, 'POST', `/api/polls/${poll.id}/close`);
+
+    for (const email of ['sofia@example.org', 'chair@example.org']) {
+      const { page, errors } = await signIn(email, groupsPath);
+      const card = page.getByRole('article', { name: 'Working Group on Meaningful Access', exact: true });
+      await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Mei Lin (elected)');
+      const nominations = card.getByRole('region', { name: 'Nominations for co-facilitator' });
+      await expect
+        .poll(() => nominations.getByRole('listitem').filter({ hasText: 'Mei Lin' }).textContent())
+        .toContain('Elected: the nomination is closed.');
+      expect(await nominations.getByRole('listitem').filter({ hasText: 'Sofía Ramírez' }).textContent()).toContain(
+        'Not elected: the nomination is closed.',
+      );
+      expect(await nominations.getByRole('button', { name: /^Withdraw the nomination|^Appoint/ }).count(), email).toBe(0);
+      expect(await a11yViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    }
+
+    // Sofía, not elected, may stand at the next election: her new nomination is open, and hers to withdraw.
+    const { page, errors } = await signIn('sofia@example.org', groupsPath);
+    const card = page.getByRole('article', { name: 'Working Group on Meaningful Access', exact: true });
+    const sofiaRow = card
+      .getByRole('region', { name: 'Nominations for co-facilitator' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Sofía Ramírez' });
+    await expect.poll(() => sofiaRow.textContent(), { timeout: 15_000 }).toContain('Not elected: the nomination is closed.');
+    await card.getByRole('button', { name: 'Nominate myself' }).click();
+    await expect.poll(() => sofiaRow.getByRole('button', { name: /^Withdraw the nomination/ }).count()).toBe(1);
+    expect(await sofiaRow.textContent()).not.toContain('the nomination is closed');
+    expect(await card.getByRole('button', { name: 'Nominate myself' }).count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Language } from '../../shared/i18n/languages.ts';
 import { DEMO_PASSWORD } from './clients.ts';
 import { lateBound } from './lateBound.ts';
 import { startServer, type TestServer, type TestServerOptions } from './testServer.ts';
@@ -40,9 +41,31 @@ export interface SignedIn {
 
 const TRAIL_LENGTH = 40;
 
+export interface SignInOptions {
+  /**
+   * The browser's time zone, an IANA name ('Asia/Tokyo'). Without it the machine's (UTC on CI), in
+   * which a time converted the wrong way between the reader's zone and UTC reads the same.
+   */
+  timezoneId?: string;
+  /**
+   * A language picked in the sign-in page's picker before signing in: kept on this device only,
+   * so the person's stored language (null for the demo people) does not follow it.
+   */
+  language?: Language;
+}
+
 /** A fresh browser context (its own cookies and IndexedDB), signed in through the form. */
-export async function signIn(browser: Browser, baseUrl: string, email: string, path = '/'): Promise<SignedIn> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  path = '/',
+  options: SignInOptions = {},
+): Promise<SignedIn> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -71,10 +94,21 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
     socket.on('close', () => note('socket closed'));
   });
   await page.goto(path);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  if (options.language) {
+    // The form is then in that language: its fields are found by type, not by their English labels.
+    await page.locator('.language-picker select').selectOption(options.language);
+    await page.waitForFunction((language) => document.documentElement.lang === language, options.language);
+    await page.locator('input[type="email"]').fill(email);
+    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('.site-header__user').waitFor();
+  } else {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Exact: the profile page also has "Sign out everywhere", and two matches fail the wait.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+  }
   return { context, page, errors, warnings, trail };
 }
 
@@ -100,9 +134,27 @@ async function reportFailure(testName: string, sessions: SignedIn[]): Promise<vo
 }
 
 /** Types a new paragraph at the end of the page's editor. */
-export async function typeAtEnd(page: Page, text: string): Promise<void> {
+/**
+ * Puts the caret at the end of the editor's text. A click then Control+End pressed at once can
+ * leave it where the click put it (ProseMirror reads the selection a task later, and a document
+ * change in between draws the older selection back): press again until the caret is in the last block.
+ */
+export async function caretToEnd(page: Page): Promise<void> {
   await page.locator('.ProseMirror').click();
-  await page.keyboard.press('Control+End');
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Control+End');
+      return page.evaluate(() => {
+        const last = document.querySelector('.ProseMirror')?.lastElementChild;
+        const focus = window.getSelection()?.focusNode;
+        return Boolean(last && focus && last.contains(focus));
+      });
+    })
+    .toBe(true);
+}
+
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await caretToEnd(page);
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }
@@ -112,7 +164,7 @@ export interface BrowserSuite {
   server: TestServer;
   browser: Browser;
   /** `signIn` on this suite's browser and server; the context is closed after the file's tests. */
-  signIn(email: string, path?: string): Promise<SignedIn>;
+  signIn(email: string, path?: string, options?: SignInOptions): Promise<SignedIn>;
 }
 
 /**
@@ -142,8 +194,8 @@ export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
   return {
     server,
     browser,
-    async signIn(email, path) {
-      const session = await signIn(browser, server.baseUrl, email, path);
+    async signIn(email, path, options) {
+      const session = await signIn(browser, server.baseUrl, email, path, options);
       sessions.push(session);
       return session;
     },

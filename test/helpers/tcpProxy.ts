@@ -1,7 +1,8 @@
 /**
  * A TCP load balancer for tests: round-robin over backends, skipping one that refuses, and
  * able to cut every connection to a backend (a partition) — in front of server instances, or
- * in front of PostgreSQL to take it away and give it back.
+ * in front of PostgreSQL to take it away and give it back — or to cut only the clients' side
+ * (`loseClients`), which the backends do not notice.
  */
 import net from 'node:net';
 
@@ -13,6 +14,8 @@ export interface Backend {
 export class TcpProxy {
   private readonly server: net.Server;
   private readonly sockets = new Set<{ client: net.Socket; upstream: net.Socket; backend: Backend }>();
+  /** Backend connections whose client is gone while the backend still thinks it is there. */
+  private readonly orphans = new Set<net.Socket>();
   private next = 0;
   private cut = false;
   private backends: Backend[];
@@ -43,6 +46,30 @@ export class TcpProxy {
     }
   }
 
+  /**
+   * The open client connections die without a word (a phone that lost its network): the clients
+   * see their sockets close, the backends see nothing, and what they still send goes nowhere.
+   * Returns a function that closes those backend connections at last, as a backend's own timeout would.
+   */
+  loseClients(): () => void {
+    const orphans: net.Socket[] = [];
+    for (const entry of this.sockets) {
+      this.sockets.delete(entry);
+      this.orphans.add(entry.upstream);
+      entry.client.unpipe(entry.upstream);
+      entry.upstream.unpipe(entry.client);
+      entry.upstream.resume();
+      entry.client.destroy();
+      orphans.push(entry.upstream);
+    }
+    return () => {
+      for (const upstream of orphans) {
+        this.orphans.delete(upstream);
+        upstream.destroy();
+      }
+    };
+  }
+
   heal(): void {
     this.cut = false;
   }
@@ -53,6 +80,8 @@ export class TcpProxy {
 
   async close(): Promise<void> {
     this.partition();
+    for (const upstream of this.orphans) upstream.destroy();
+    this.orphans.clear();
     await new Promise((resolve) => this.server.close(resolve));
   }
 
@@ -70,6 +99,7 @@ export class TcpProxy {
       upstream.pipe(client);
     });
     upstream.once('error', () => {
+      if (this.orphans.has(upstream)) return;
       if (!this.sockets.has(entry) && attempt < this.backends.length) {
         this.accept(client, attempt + 1); // that backend is down: try the next
         return;
@@ -77,6 +107,7 @@ export class TcpProxy {
       client.destroy();
     });
     const drop = () => {
+      if (this.orphans.has(upstream)) return; // its client was lost on purpose: the backend is not told
       this.sockets.delete(entry);
       client.destroy();
       upstream.destroy();
@@ -84,6 +115,7 @@ export class TcpProxy {
     client.on('close', drop);
     client.on('error', drop);
     upstream.on('close', () => {
+      this.orphans.delete(upstream);
       if (this.sockets.has(entry)) drop();
     });
   }

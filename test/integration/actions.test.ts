@@ -288,6 +288,22 @@ describe('action items', () => {
     expect((await http<ActionDto[]>(server.baseUrl, 'GET', actionsPath, { cookie: chair.cookie })).body.length).toBe(before);
   });
 
+  it('names the due-date field a refusal is about, so the form can say it there', async () => {
+    const owner = { kind: 'body', label: 'DCs' };
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ label: 'by next Friday' }, { field: 'due.label', label: 'by next Friday' }],
+      [{ label: '', start: '2025-02-30' }, { field: 'due.start' }],
+      [{ label: '', start: '2025-03-10', end: '2025-03-01' }, { field: 'due.end' }],
+    ];
+    for (const [due, details] of cases) {
+      const result = await create(chair, { text: 'x', owner, due });
+      expect(result.status, JSON.stringify(due)).toBe(400);
+      const { error } = result.body as unknown as { error: { code: string; details?: unknown } };
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.details).toEqual(details);
+    }
+  });
+
   it('projects actions into the live document, so every screen sees a change', async () => {
     const name = liveDoc(MEETING);
     const watcher = peer(observer, name);

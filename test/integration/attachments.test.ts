@@ -158,9 +158,9 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     expect(entry!.name).toBe('Stocktaking summary.pdf');
     // The meeting pack lists it, with its link, under its agenda item.
     const pack = await http<string>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/pack.md`, { cookie: observer.cookie });
-    expect(pack.body).toContain(`[Stocktaking summary.pdf](</api/attachments/${created.body.id}>) — `);
+    expect(pack.body).toContain(`[Stocktaking summary.pdf](<${server.baseUrl}/api/attachments/${created.body.id}>) — `);
     const html = await http<string>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/pack.html`, { cookie: observer.cookie });
-    expect(html.body).toContain(`<a href="/api/attachments/${created.body.id}">Stocktaking summary.pdf</a>`);
+    expect(html.body).toContain(`<a href="${server.baseUrl}/api/attachments/${created.body.id}">Stocktaking summary.pdf</a>`);
   });
 
   it('keeps every version, and removes for the uploader, the secretariat and the chair only', async () => {
@@ -195,6 +195,21 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     expect(
       (await http(server.baseUrl, 'DELETE', `/api/attachments/${other.body.id}`, { cookie: secretariat.cookie })).status,
     ).toBe(204);
+  });
+
+  it('refuses an empty file as empty (400 FILE_EMPTY), not as a type it is not, and keeps nothing', async () => {
+    const before = await http<AttachmentDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/attachments`, {
+      cookie: kwame.cookie,
+    });
+    const refused = await upload(server, kwame, Buffer.alloc(0), 'minutes.pdf');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.code).toBe('FILE_EMPTY');
+    const after = await http<AttachmentDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/attachments`, {
+      cookie: kwame.cookie,
+    });
+    expect(after.body.map((a) => a.id)).toEqual(before.body.map((a) => a.id));
+    // A file with something in it is still judged by its content.
+    expect((await upload(server, kwame, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), 'minutes.pdf')).status).toBe(415);
   });
 
   it('refuses a renamed program, an HTML page with a script and an SVG, whatever their names', async () => {

@@ -278,6 +278,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         const events = icalEvents(await feed.text());
         const seed = events.find((event) => event.uid === `meeting-${SEED_MEETING.id}@plenary`)!;
         expect(seed).toMatchObject({ summary: SEED_MEETING.title, allDay: true, start: SEED_MEETING.startsOn });
+        // The meeting's title once, then its status.
+        expect(seed.description?.split('\n')).toEqual([SEED_MEETING.title, expect.stringMatching(/^Status: /)]);
         expect(events.some((event) => event.uid.startsWith('call-'))).toBe(true);
         expect(events.some((event) => event.uid.startsWith('action-'))).toBe(true);
         const calls = (list: typeof events) => list.filter((event) => event.uid.startsWith('call-'));

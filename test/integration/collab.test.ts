@@ -2,20 +2,23 @@
  * The live agenda over the real WebSocket: convergence, read-only observers, authentication,
  * origins and per-document refusals.
  */
+
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
-import { acknowledged, collabToken, login, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
+import { acknowledged, collabToken, connectPeer, login, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
 import { authFrame, awarenessFrame, RawClient, syncStep1Frame } from '../helpers/rawClient.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
+import { TcpProxy } from '../helpers/tcpProxy.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 
-const { server, peer, connect } = serverSuite();
+const { server, peer, connect, keep } = serverSuite();
 let member: Session;
 let chair: Session;
 let observer: Session;
@@ -182,6 +185,89 @@ describe('the live agenda', () => {
     // A read-only connection shows as present, without a cursor.
     expect(seen.cursor).toBeUndefined();
     expect(seen.readOnly).toBe(true);
+  });
+
+  it('takes a person off the others’ presence as soon as their page says it leaves, and lets nobody else do it', async () => {
+    const watcher = peer(chair, AGENDA);
+    const leaving = peer(member, AGENDA);
+    const stranger = peer(observer, AGENDA);
+    await Promise.all([synced(watcher), synced(leaving), synced(stranger)]);
+    leaving.provider.setAwarenessField('cursor', { anchor: 'a', head: 'a' });
+    await waitFor(() => watcher.provider.awareness!.getStates().get(leaving.doc.clientID)?.cursor, {
+      message: 'the leaving member’s presence',
+    });
+    // Another connection says the member left (a null state with a newer clock): nothing changes.
+    const clock = leaving.provider.awareness!.meta.get(leaving.doc.clientID)!.clock;
+    const forged = encoding.createEncoder();
+    encoding.writeVarUint(forged, 1);
+    encoding.writeVarUint(forged, leaving.doc.clientID);
+    encoding.writeVarUint(forged, clock + 5);
+    encoding.writeVarString(forged, 'null');
+    stranger.socket.send(awarenessFrame(AGENDA, encoding.toUint8Array(forged)));
+    // A change of the stranger's own, sent after the forged frame, is handled after it.
+    const strangerClock = () => watcher.provider.awareness!.meta.get(stranger.doc.clientID)?.clock ?? 0;
+    const before = strangerClock();
+    stranger.provider.setAwarenessField('cursor', null);
+    await waitFor(() => strangerClock() > before, { message: 'the stranger’s next presence' });
+    expect(watcher.provider.awareness!.getStates().has(leaving.doc.clientID)).toBe(true);
+    // The page is hidden (closed, or kept in the back/forward cache): the provider removes its
+    // own presence, while its socket may stay open for a while.
+    leaving.provider.pageHide();
+    await waitFor(() => !watcher.provider.awareness!.getStates().has(leaving.doc.clientID), {
+      timeout: 5_000,
+      message: 'the member to leave the watcher’s presence (the awareness timeout is 30 s)',
+    });
+    expect(leaving.provider.isSynced).toBe(true);
+  });
+
+  it('keeps a person present who comes back with the same client id before the server saw their old socket die', async () => {
+    const watcher = peer(chair, AGENDA);
+    // The member's socket goes through a proxy that can lose it without a word to the server.
+    const proxy = new TcpProxy([{ host: '127.0.0.1', port: Number(new URL(server.wsUrl).port) }]);
+    await proxy.listen();
+    const returning = keep(
+      connectPeer(`ws://127.0.0.1:${proxy.port}/collab`, AGENDA, () => collabToken(server.baseUrl, member, AGENDA)),
+    );
+    try {
+      await Promise.all([synced(watcher), synced(returning)]);
+      const id = returning.doc.clientID;
+      const seenCursor = () => watcher.provider.awareness!.getStates().get(id)?.cursor as { anchor: string } | undefined;
+      returning.provider.setAwarenessField('cursor', { anchor: 'before', head: 'before' });
+      await waitFor(() => seenCursor()?.anchor === 'before', { message: 'the member’s presence' });
+      const serverDoc = server.app.collab.documents.get(AGENDA)!;
+      const owners = () => [...serverDoc.connections.values()].filter(({ clients }) => clients.has(id)).length;
+      const connections = serverDoc.getConnectionsCount();
+
+      // The network goes: the provider sees its socket close and comes back (same Y.Doc, same
+      // client id) while the server still holds the old connection open.
+      const closeOld = proxy.loseClients();
+      await waitFor(() => !returning.provider.isSynced, { message: 'the member’s provider to see its socket close' });
+      await waitFor(() => returning.provider.isSynced, { message: 'the member to reconnect' });
+      expect(serverDoc.getConnectionsCount()).toBe(connections + 1);
+      returning.provider.setAwarenessField('cursor', { anchor: 'after', head: 'after' });
+      await waitFor(() => seenCursor()?.anchor === 'after', {
+        timeout: 5_000,
+        message: 'the presence the member sent after reconnecting',
+      });
+
+      // The server finally notices that the old socket is dead: the member, connected again, stays.
+      closeOld();
+      await waitFor(() => serverDoc.getConnectionsCount() === connections, { message: 'the server to close the old connection' });
+      // Another person's change, handled after the old connection's removal, reaches the watcher
+      // after any removal of the member would have.
+      const marker = peer(chair, AGENDA);
+      await synced(marker);
+      marker.provider.setAwarenessField('cursor', { anchor: 'mark', head: 'mark' });
+      await waitFor(() => watcher.provider.awareness!.getStates().get(marker.doc.clientID)?.cursor?.anchor === 'mark', {
+        message: 'a later change of someone else',
+      });
+      expect(seenCursor()?.anchor).toBe('after');
+      expect(owners()).toBe(1);
+      returning.provider.setAwarenessField('cursor', { anchor: 'later', head: 'later' });
+      await waitFor(() => seenCursor()?.anchor === 'later', { timeout: 5_000, message: 'the member’s next presence' });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('lets nobody write the live projection', async () => {

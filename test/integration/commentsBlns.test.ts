@@ -1,18 +1,24 @@
 /**
- * Every string of the Big List of Naughty Strings can be posted as a comment and reads back
- * exactly as written, through the API and the live projection, on SQLite and on PostgreSQL;
- * and the per-person rate limit answers 429 clearly.
+ * Every string of the Big List of Naughty Strings with something visible in it can be posted as a
+ * comment and reads back exactly as written, through the API and the live projection, on SQLite
+ * and on PostgreSQL; each one with nothing visible (white space of any script, zero-width
+ * characters) is refused with a 400 naming the body, and stores nothing; and the per-person rate
+ * limit answers 429 clearly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../shared/documentNames.ts';
 import { COMMENT_LIMITS, type CommentDto, type ThreadDto } from '../../shared/schemas/comments.ts';
+import { hasVisibleText } from '../../shared/visibleText.ts';
 import { collabToken, connectPeer, http, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
-import { BLNS, signedInPeople } from '../helpers/commentHelpers.ts';
+import { BLNS as ALL_STRINGS, signedInPeople } from '../helpers/commentHelpers.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
 const DOC = proposalDoc('pn-gdc-implementation');
+/** The strings a comment may be; the others (nothing visible) are refused. */
+const BLNS = ALL_STRINGS.filter(hasVisibleText);
+const BLANK = ALL_STRINGS.filter((text) => !hasVisibleText(text));
 
 describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend) => {
   let server: TestServer;
@@ -57,6 +63,14 @@ describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend
       });
       expect(result.status, JSON.stringify(body)).toBe(201);
       expect(result.body.body).toBe(body);
+    }
+
+    // Nothing visible: refused, naming the body.
+    expect(BLANK.length).toBeGreaterThan(3);
+    for (const body of BLANK) {
+      const refused = await call(people.at(-1)!, 'POST', `/api/threads/${threadId}/comments`, { body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.details?.field, JSON.stringify(body)).toBe('body');
     }
 
     const threads = await call<ThreadDto[]>(people[0]!, 'GET', `/api/threads?doc=${encodeURIComponent(DOC)}`);

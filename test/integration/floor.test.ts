@@ -220,6 +220,20 @@ describe('attendance and quorum', () => {
   });
 });
 
+describe('in the room or online', () => {
+  it('lists a person as their check-in today says: in the room, online, or (not checked in) online for their own hand', async () => {
+    // The attendance test checked Mei and Laura in "in the room" and Kwame online today.
+    const own = (await raise(mei)).body;
+    expect(own).toMatchObject({ userId: mei.user.id, remote: false });
+    expect((await raise(kwame)).body).toMatchObject({ userId: kwame.user.id, remote: true });
+    expect((await raise(rahul)).body).toMatchObject({ userId: rahul.user.id, remote: true });
+    expect((await raise(chair, { userId: laura.user.id })).body).toMatchObject({ userId: laura.user.id, remote: false });
+    const queue = (await floor(chair)).queue;
+    expect(queue.find((hand) => hand.userId === mei.user.id)).toMatchObject({ remote: false });
+    for (const hand of queue) expect((await call(chair, 'DELETE', `${floorPath}/hands/${hand.id}`)).status).toBe(204);
+  });
+});
+
 describe('questions', () => {
   const questionsPath = `/api/meetings/${MEETING}/questions`;
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../shared/documentNames.ts';
-import type { MeetingDto } from '../../shared/schemas/meetings.ts';
+import { LIVE_MEETING_STATUS_MAP, type MeetingDto } from '../../shared/schemas/meetings.ts';
 import {
   acknowledged,
   collabToken,
@@ -140,6 +140,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         [{ ...NEW_MEETING, format: 'carrier-pigeon' }, 'format'],
         [{ ...NEW_MEETING, visibility: 'secret' }, 'visibility'],
         [{ ...NEW_MEETING, title: '' }, 'title'],
+        [{ ...NEW_MEETING, title: '   ' }, 'title'],
+        [{ ...NEW_MEETING, title: '\u200b\u00a0\u3000\ufeff' }, 'title'],
         [{ ...NEW_MEETING, copyFrom: 'no-such-meeting' }, 'copyFrom'],
       ];
       for (const [body, field] of cases) {
@@ -232,10 +234,16 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       });
       expect(proposal.status).toBe(201);
       const groups = await call<any[]>('member', 'GET', `/api/meetings/${id}/working-groups`);
+      const question = await call('member', 'POST', `/api/meetings/${id}/questions`, { text: 'Who reports back?' });
+      expect(question.status).toBe(201);
 
       const writer = peer('member', agendaDoc(id));
       const body = peer('member', proposalDoc(proposal.body.id));
-      await Promise.all([synced(writer), synced(body)]);
+      // An observer's open page reads the meeting's status from the live document: what the API tells everyone signed in.
+      const watcher = peer('observer', liveDoc(id));
+      const liveStatus = () => watcher.doc.getMap(LIVE_MEETING_STATUS_MAP).toJSON();
+      await Promise.all([synced(writer), synced(body), synced(watcher)]);
+      expect(liveStatus()).toEqual({ [id]: { status: 'active', archivedAt: null } });
       expect(writer.scope).toBe('read-write');
       expect(body.scope).toBe('read-write');
 
@@ -248,6 +256,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(archived.body).toMatchObject({ status: 'archived', openPolls: 0 });
       expect(typeof archived.body.archivedAt).toBe('number');
       expect((await call('observer', 'GET', `/api/polls/${poll.body.id}`)).body.status).toBe('closed');
+      // Open pages learn it without a reload, and nothing more than the API says.
+      await waitFor(() => liveStatus()[id]?.status === 'archived', {
+        message: 'the live document to say the meeting is archived',
+      });
+      expect(liveStatus()).toEqual({ [id]: { status: 'archived', archivedAt: archived.body.archivedAt } });
 
       // The open connection lost its write: it reconnected read-only, and what it types goes nowhere.
       await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, {
@@ -287,6 +300,14 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ['member', 'PATCH', `/api/proposals/${proposal.body.id}`, { title: 'After' }],
         ['member', 'POST', `/api/meetings/${id}/versions`, { name: 'After' }],
         ['member', 'PUT', `/api/working-groups/${groups.body[0].id}/members/me`],
+        // The floor: a hand, a check-in, a question, and a question's vote and moderation (named by its own id).
+        ['member', 'POST', `/api/meetings/${id}/floor/hands`, {}],
+        ['member', 'POST', `/api/meetings/${id}/attendance`, { day: '2025-02-17', mode: 'room' }],
+        ['member', 'POST', `/api/meetings/${id}/questions`, { text: 'After?' }],
+        ['member', 'PUT', `/api/questions/${question.body.id}/vote`],
+        ['member', 'DELETE', `/api/questions/${question.body.id}/vote`],
+        ['chair', 'POST', `/api/questions/${question.body.id}/answered`],
+        ['chair', 'POST', `/api/questions/${question.body.id}/hide`, { reason: 'After' }],
         ['secretariat', 'PATCH', `/api/meetings/${id}`, { title: 'After' }],
         [
           'secretariat',

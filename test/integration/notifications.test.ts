@@ -171,6 +171,11 @@ describe('inbox and immediate emails', () => {
     const [payload, mac] = url.slice(url.lastIndexOf('/') + 1).split('.') as [string, string];
     const forged = `${server.baseUrl}/api/unsubscribe/${payload}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
     expect((await fetch(forged, { method: 'POST' })).status).toBe(404);
+    // A link cut short (as an email client may wrap it) gets the page saying so, not JSON.
+    const cut = await fetch(`${server.baseUrl}/api/unsubscribe/${payload.slice(0, 5)}`);
+    expect(cut.status).toBe(404);
+    expect(cut.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await cut.text()).toContain('This unsubscribe link is not valid.');
   });
 
   it('emails the person an action is assigned to, with the link to the action', async () => {

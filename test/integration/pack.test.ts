@@ -4,7 +4,7 @@
  * the pack renders what people write inertly.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED_AGENDA, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { DEMO_MEETING, SEED_AGENDA, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { acknowledged, http, login, type Session, synced } from '../helpers/clients.ts';
 import { agendaItemElements, appendNote, docxParagraphs } from '../helpers/meetingRecord.ts';
@@ -115,6 +115,55 @@ describe('the meeting pack of the demo meeting', () => {
     expect(paragraphs).toContain(
       '➔ The IGF Secretariat to schedule a joint MAG-LP meeting in the second half of February. (Owner: IGF Secretariat · Due: second half of February)',
     );
+  });
+
+  it('dates a meeting of several days with all its days, in Markdown, HTML and DOCX, in the reader’s language', async () => {
+    // The open consultation runs from 25 to 27 February 2025.
+    const path = `/api/meetings/${DEMO_MEETING.id}/pack`;
+    const md = await http<string>(server.baseUrl, 'GET', `${path}.md`, { cookie: secretariat.cookie });
+    expect(md.body).toMatch(/^25\s*–\s*27 February 2025 \| 10:00 UTC \| Hybrid$/m);
+    const html = await http<string>(server.baseUrl, 'GET', `${path}.html`, { cookie: secretariat.cookie });
+    expect(html.body).toMatch(/<p class="dateline">25\s*–\s*27 February 2025 \| 10:00 UTC \| Hybrid<\/p>/);
+    const docx = await fetch(`${server.baseUrl}${path}.docx`, { headers: { cookie: secretariat.cookie } });
+    const paragraphs = docxParagraphs(new Uint8Array(await docx.arrayBuffer()));
+    expect(paragraphs.some((paragraph) => /^25\s*–\s*27 February 2025 \| 10:00 UTC \| Hybrid$/.test(paragraph))).toBe(true);
+    const french = await http<string>(server.baseUrl, 'GET', `${path}.md?lang=fr`, { cookie: secretariat.cookie });
+    expect(french.body).toMatch(/^25–27 février 2025 \| 10:00 UTC \| Hybride$/m);
+    // The form in the reader's language too, in every format (it said "Hybrid" whatever the language).
+    const es = (format: string) => `${path}.${format}?lang=es`;
+    const spanish = await http<string>(server.baseUrl, 'GET', es('md'), { cookie: secretariat.cookie });
+    expect(spanish.body).toMatch(/^25–27 de febrero de 2025 \| 10:00 UTC \| Híbrida$/m);
+    const spanishHtml = await http<string>(server.baseUrl, 'GET', es('html'), { cookie: secretariat.cookie });
+    expect(spanishHtml.body).toMatch(/<p class="dateline">[^<]*\| 10:00 UTC \| Híbrida<\/p>/);
+    const spanishDocx = await fetch(`${server.baseUrl}${es('docx')}`, { headers: { cookie: secretariat.cookie } });
+    const spanishParagraphs = docxParagraphs(new Uint8Array(await spanishDocx.arrayBuffer()));
+    expect(spanishParagraphs.some((paragraph) => /\| 10:00 UTC \| Híbrida$/.test(paragraph))).toBe(true);
+    const russian = await http<string>(server.baseUrl, 'GET', `${path}.md?lang=ru`, { cookie: secretariat.cookie });
+    expect(russian.body).toMatch(/\| 10:00 UTC \| Гибридный формат$/m);
+    expect(russian.body).not.toMatch(/\| Hybrid$/m);
+  });
+
+  it('links attachments absolutely, on the board’s public origin, so the links work in a circulated file', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new TextEncoder().encode('# Timeline notes\n')]), 'Timeline notes.md');
+    const uploaded = await fetch(`${server.baseUrl}/api/meetings/${DEMO_MEETING.id}/attachments?itemId=oc1-timeline`, {
+      method: 'POST',
+      headers: { cookie: secretariat.cookie },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as { id: string };
+    // The test server's PUBLIC_ORIGIN is its own address.
+    const link = `${server.baseUrl}/api/attachments/${id}`;
+    const md = (
+      await http<string>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/pack.md`, { cookie: secretariat.cookie })
+    ).body;
+    expect(md).toContain(`[Timeline notes.md](<${link}>) — `);
+    expect(md).not.toContain('](</api/');
+    const html = (
+      await http<string>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/pack.html`, { cookie: secretariat.cookie })
+    ).body;
+    expect(html).toContain(`<a href="${link}">Timeline notes.md</a>`);
   });
 
   it('is for signed-in people only', async () => {

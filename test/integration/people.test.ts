@@ -266,6 +266,25 @@ describe('the secretariat administers people', () => {
     );
   });
 
+  it('keeps the language chosen for an invited person, tells their invitation page, lists it and changes it, audited', async () => {
+    const secretariat = await signedIn('secretariat');
+    const person = await invite(secretariat, { language: 'fr' });
+    expect(person).toMatchObject({ language: 'fr' });
+    const info = await call(null, 'GET', `/api/invitations/${tokenOf(person.invitation.url)}`);
+    expect(info.body).toMatchObject({ name: 'Nadia Okafor', language: 'fr' });
+    const unset = await invite(secretariat);
+    expect((await call(null, 'GET', `/api/invitations/${tokenOf(unset.invitation.url)}`)).body.language).toBeNull();
+
+    const changed = await call(secretariat, 'PATCH', `/api/users/${person.id}`, { language: 'es' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ language: 'es' });
+    const listed = await call(secretariat, 'GET', `/api/users?q=${encodeURIComponent(person.email)}`);
+    expect(listed.body).toEqual([expect.objectContaining({ id: person.id, language: 'es' })]);
+    const audit = await server.app.store.audit.list({ subject: `user:${person.id}`, action: 'user.change' });
+    expect(audit.at(-1)).toMatchObject({ detail: { from: { language: 'fr' }, to: { language: 'es' } } });
+    expect((await call(secretariat, 'PATCH', `/api/users/${person.id}`, { language: 'de' })).status).toBe(400);
+  });
+
   it('deactivation closes a live socket within 5 seconds, stops the cookie, keeps the record; reactivation lets them back', async () => {
     const secretariat = await signedIn('secretariat');
     const member = await login(server.baseUrl, 'olena@example.org');

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/storage/store.ts';
 import { InvitationStore, invitationOpen } from '../../server/src/users/invitationStore.ts';
+import { MAX_AUDITED_PEOPLE } from '../../server/src/users/peopleService.ts';
 import { createUser, login, type Session } from '../helpers/clients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { backends } from '../helpers/storeBackends.ts';
@@ -124,9 +125,124 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     const audit = await server.app.store.audit.list({ action: 'user.import' });
     expect(audit.at(-1)).toMatchObject({ actorId: secretariat.user.id, detail: { created: 39, updated: 1, via: 'api' } });
 
-    // The same file again: every row is now an update, nothing new.
+    // The same file again: every row is a known person it would not change.
     const again = await upload(fixed, true);
-    expect(again.body.rows.every((row: { outcome: string }) => row.outcome === 'update')).toBe(true);
+    expect(again.body.rows.every((row: { outcome: string }) => row.outcome === 'unchanged')).toBe(true);
+  });
+
+  it('leaves the fields of columns the file does not have as they are, and previews each change from → to', async () => {
+    const email = `laura.${backend}@import.example`;
+    const first = await upload(`${HEADER}\n${email},Laura Fischer,member,government,Western Europe,EuroISPA\n`);
+    expect(first.status).toBe(200);
+
+    // No region or affiliation column: the role and group change, the rest stays.
+    const csv = `email,name,role,group\n${email},Laura Fischer,observer,private-sector\n`;
+    const preview = await upload(csv, true);
+    expect(preview.body.rows).toEqual([
+      expect.objectContaining({
+        line: 2,
+        outcome: 'update',
+        changes: [
+          { field: 'role', from: 'member', to: 'observer' },
+          { field: 'group', from: 'government', to: 'private-sector' },
+        ],
+      }),
+    ]);
+    const imported = await upload(csv);
+    expect(imported.status).toBe(200);
+    expect(await server.app.store.users.byEmail(email)).toMatchObject({
+      role: 'observer',
+      group: 'private-sector',
+      region: 'Western Europe',
+      affiliation: 'EuroISPA',
+    });
+
+    // A blank cell in a column the file has clears that field (the region); a blank group keeps the group.
+    const cleared = await upload(`email,name,role,group,region\n${email},Laura Fischer,observer,,\n`);
+    expect(cleared.body.rows[0].changes).toEqual([{ field: 'region', from: 'Western Europe', to: null }]);
+    expect(await server.app.store.users.byEmail(email)).toMatchObject({
+      group: 'private-sector',
+      region: null,
+      affiliation: 'EuroISPA',
+    });
+  });
+
+  it('says “no change” for rows that change nothing and writes nothing for them, not even an audit row', async () => {
+    const email = `kept.${backend}@import.example`;
+    await upload(`${HEADER}\n${email},Kept Person,member,government,Africa,KICTANet\n`);
+    const audit = async () => (await server.app.store.audit.list({ action: 'user.import' })).length;
+    const before = await audit();
+    const same = `email,name,role\n${email},Kept Person,member\n`;
+    const preview = await upload(same, true);
+    expect(preview.body.rows).toEqual([{ line: 2, outcome: 'unchanged', email, name: 'Kept Person' }]);
+    const imported = await upload(same);
+    expect(imported.status).toBe(200);
+    expect(imported.body.rows).toEqual([{ line: 2, outcome: 'unchanged', email, name: 'Kept Person' }]);
+    expect(await audit()).toBe(before);
+    expect(await server.app.store.users.byEmail(email)).toMatchObject({ region: 'Africa', affiliation: 'KICTANet' });
+  });
+
+  it('names in its audit row who was added and each change of each person, from → to, up to a cap that says how many more', async () => {
+    const known = `audited.${backend}@import.example`;
+    const added = `added.${backend}@import.example`;
+    await upload(`${HEADER}\n${known},Audited Person,member,government,Africa,KICTANet\n`);
+    const imported = await upload(
+      `${HEADER}\n${known},Audited Person,observer,government,,KICTANet\n${added},Added Person,member,private-sector,,\n`,
+    );
+    expect(imported.status).toBe(200);
+    const knownId = (await server.app.store.users.byEmail(known))!.id;
+    const addedId = (await server.app.store.users.byEmail(added))!.id;
+    const entry = (await server.app.store.audit.list({ action: 'user.import' })).at(-1)!;
+    expect(entry).toMatchObject({ actorId: secretariat.user.id });
+    expect(entry.detail).toEqual({
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+      via: 'api',
+      people: [
+        {
+          id: knownId,
+          email: known,
+          outcome: 'update',
+          changes: [
+            { field: 'role', from: 'member', to: 'observer' },
+            { field: 'region', from: 'Africa', to: null },
+          ],
+        },
+        { id: addedId, email: added, outcome: 'new', name: 'Added Person', role: 'member', group: 'private-sector' },
+      ],
+    });
+
+    // A large file: the row names the first MAX_AUDITED_PEOPLE and counts the rest, so it stays small.
+    const many = Array.from(
+      { length: MAX_AUDITED_PEOPLE + 3 },
+      (_, i) => `many${i}.${backend}@import.example,Many ${i},member,,,`,
+    );
+    expect((await upload(`${HEADER}\n${many.join('\n')}\n`)).status).toBe(200);
+    const big = (await server.app.store.audit.list({ action: 'user.import' })).at(-1)!;
+    expect(big.detail).toMatchObject({ created: MAX_AUDITED_PEOPLE + 3, morePeople: 3 });
+    const listed = big.detail.people as { email: string }[];
+    expect(listed).toHaveLength(MAX_AUDITED_PEOPLE);
+    expect(listed[0]).toMatchObject({ email: `many0.${backend}@import.example`, outcome: 'new' });
+  });
+
+  it('gives each row error a code and its values, for the reader’s language', async () => {
+    const preview = await upload(
+      'email,name,role,group\nbad-email,Bad Email,member,\nok.code@import.example,Role,president,\nok.code@import.example,Again,member,\n',
+      true,
+    );
+    expect(preview.body.rows).toEqual([
+      expect.objectContaining({ line: 2, outcome: 'error', errorCode: 'email-invalid', errorParams: { email: 'bad-email' } }),
+      expect.objectContaining({
+        line: 3,
+        outcome: 'error',
+        errorCode: 'role-unknown',
+        errorParams: { role: 'president', roles: 'secretariat, chair, member, observer' },
+      }),
+      expect.objectContaining({ line: 4, outcome: 'new' }),
+    ]);
+    const own = await upload('email,name,role\nsecretariat@example.org,Secretariat,member\n', true);
+    expect(own.body.rows[0]).toMatchObject({ outcome: 'error', errorCode: 'own-role' });
   });
 
   it('previews a file larger than the usual 256 kB body limit (3,000 people)', async () => {
@@ -143,15 +259,24 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     expect(preview.body.rows.every((row: { outcome: string }) => row.outcome === 'new')).toBe(true);
   });
 
-  it('refuses a file without the needed columns, or that is not CSV, with one clear reason', async () => {
+  it('refuses a file without the needed columns, or that is not CSV, with one clear reason and its code', async () => {
     const noRole = await upload('email,name\na@b.example,A\n', true);
     expect(noRole.status).toBe(400);
-    expect(noRole.body.error).toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringContaining('role') });
-    const empty = await upload('email,name,role\n', true);
-    expect(empty.body.error.message).toContain('no rows');
+    expect(noRole.body.error).toMatchObject({
+      code: 'IMPORT_INVALID',
+      message: expect.stringContaining('role'),
+      details: { reason: 'missing-columns', params: { columns: 'role' } },
+    });
+    const headerOnly = await upload('email,name,role\n', true);
+    expect(headerOnly.body.error.message).toContain('no rows');
+    expect(headerOnly.body.error.details).toMatchObject({ reason: 'no-rows' });
+    const blank = await upload(' \n\n', true);
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details).toMatchObject({ reason: 'empty' });
     const broken = await upload('email,name,role\n"unclosed,x,member\n', true);
     expect(broken.status).toBe(400);
     expect(broken.body.error.message).toContain('not valid CSV');
+    expect(broken.body.error.details).toMatchObject({ reason: 'not-csv' });
   });
 });
 

@@ -172,12 +172,20 @@ describe('a single-choice poll', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('option_id,option,votes,private-sector,civil-society,technical-community,elected');
+    // An ordinary poll has the options with most votes; it elects nobody (the Polls tab says "most votes" too).
+    expect(lines[0]).toBe('option_id,option,votes,private-sector,civil-society,technical-community,most_votes');
     // An option id is random and may start with "-", which the CSV defuses like any formula-looking cell.
     const cell = (text: string) => (/^[=+\-@]/.test(text) ? `'${text}` : text);
     expect(lines[1]).toBe(`${cell(option(0))},Yes,1,0,1,0,no`);
     expect(lines[2]).toBe(`${cell(option(1))},No,2,1,0,1,yes`);
     expect(lines[3]).toBe(',Ballots,3,1,1,1,');
+    // In Spanish: "más votos", not "elegido".
+    const spanish = await (
+      await fetch(`${server.baseUrl}/api/polls/${poll.id}/results.csv?lang=es`, { headers: { cookie: kwame.cookie } })
+    ).text();
+    const header = spanish.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header.endsWith(',más votos')).toBe(true);
+    expect(spanish).not.toContain('elegido');
   });
 });
 
@@ -267,6 +275,28 @@ describe('creating polls', () => {
       const response = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, { cookie: chair.cookie, body });
       expect(response.status, JSON.stringify(body)).toBe(400);
     }
+  });
+
+  it('names the repeated option with its own code, ignoring case and spaces, and creates nothing', async () => {
+    const before = (await server.app.store.audit.list({ action: 'poll.created' })).length;
+    const body = {
+      question: 'Which theme first?',
+      kind: 'single',
+      options: [{ label: 'Digital trust' }, { label: 'Access' }, { label: '  digital   TRUST ' }],
+      audience: 'members',
+    };
+    const response = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, { cookie: chair.cookie, body });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: { code: 'DUPLICATE_OPTION', details: { field: 'options.2', label: 'digital   TRUST' } },
+    });
+    // The other refusals of a definition name their field too, so that the form marks it.
+    const seats = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, {
+      cookie: chair.cookie,
+      body: { ...body, kind: 'ranked', options: [{ label: 'A' }, { label: 'B' }], seats: 2 },
+    });
+    expect(seats.body).toMatchObject({ error: { code: 'BAD_REQUEST', details: { field: 'seats' } } });
+    expect((await server.app.store.audit.list({ action: 'poll.created' })).length).toBe(before);
   });
 
   it('lets a draft be deleted, and only a draft', async () => {

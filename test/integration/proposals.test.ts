@@ -89,6 +89,9 @@ describe('submitting a proposal', () => {
       [{ kind: 'WG', title: 'x', summary: '' }, 'kind'],
       [{ kind: 'PN', title: '', summary: '' }, 'title'],
       [{ kind: 'PN', title: '   ', summary: '' }, 'title'],
+      // Blank or invisible characters only: no visible title to list, same refusal as an empty one.
+      [{ kind: 'PN', title: '\u200b\u00a0\u3000', summary: '' }, 'title'],
+      [{ kind: 'PN', title: '\t\u1680\u2000\u200a\ufeff\u200c\u200d\u2060', summary: '' }, 'title'],
       [{ kind: 'PN', title: 'x'.repeat(201), summary: '' }, 'title'],
       [{ kind: 'PN', title: 'Null \u0000 byte', summary: '' }, 'title'],
       [{ kind: 'PN', title: 'Ok', summary: '', coAuthorIds: ['no-such-user'] }, 'coAuthorIds'],
@@ -157,6 +160,8 @@ describe('changing a proposal', () => {
       expect((await call(as[who]!, 'PATCH', `/api/proposals/${id}`, { title: 'Hijacked' })).status, who).toBe(403);
     }
     expect((await call(as.kwame!, 'PATCH', `/api/proposals/${id}`, {})).status).toBe(400);
+    const blank = await call(as.kwame!, 'PATCH', `/api/proposals/${id}`, { title: '\u200b\u00a0\u3000' });
+    expect(blank).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST', details: { field: 'title' } } } });
     expect((await call(as.kwame!, 'PATCH', `/api/proposals/no-such-proposal`, { title: 'x' })).status).toBe(404);
     expect((await call<ProposalDto>(as.tomas!, 'GET', `/api/proposals/${id}`)).body.title).toBe(
       'Policy Network on Meaningful Access',
@@ -229,5 +234,13 @@ describe('member search', () => {
     expect(result.body[0]).not.toHaveProperty('email');
     expect((await call<{ name: string }[]>(as.kwame!, 'GET', '/api/members?q=lin')).body.map((m) => m.name)).toContain('Mei Lin');
     expect((await call(null, 'GET', '/api/members?q=a')).status).toBe(401);
+  });
+
+  it('lists first the people whose name starts with what was typed, so that Enter after “@Me” mentions Mei, not Carlos Mendes', async () => {
+    const names = (await call<{ name: string }[]>(as.kwame!, 'GET', '/api/members?q=me')).body.map((member) => member.name);
+    expect(names).toEqual(expect.arrayContaining(['Mei Lin', 'Carlos Mendes']));
+    expect(names[0]).toBe('Mei Lin');
+    const firstNames = (await call<{ name: string }[]>(as.kwame!, 'GET', '/api/members?q=')).body.map((member) => member.name);
+    expect(firstNames.length).toBeGreaterThan(1);
   });
 });

@@ -4,19 +4,22 @@
  * meeting answers 404; pages are cached with an ETag; a version's digest can be checked.
  */
 import { createHash } from 'node:crypto';
-import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
+import { STORE_WORDS } from '../../server/src/i18n/storeWords.ts';
 import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { LANGUAGES } from '../../shared/i18n/languages.ts';
 import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
-import { login, type Session, sleep } from '../helpers/clients.ts';
+import { acknowledged, login, type Session, sleep, synced } from '../helpers/clients.ts';
 import { tinyPdf } from '../helpers/documents.ts';
 import { docxParagraphs } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
+import { expectValidHtml } from '../helpers/validHtml.ts';
 
-const { server, call } = serverSuite();
+const { server, call, peer: peerOf } = serverSuite();
 const PUBLIC = DEMO_MEETING.id;
 const MAG = SEED_MEETING.id;
 let secretariat: Session;
@@ -42,8 +45,6 @@ async function attach(meetingId: string, data: Buffer, name: string, query = '')
   expect(response.status).toBe(201);
   return (await response.json()) as AttachmentDto;
 }
-
-const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
 beforeAll(async () => {
   secretariat = await login(server.baseUrl, 'secretariat@example.org');
@@ -88,14 +89,6 @@ beforeAll(async () => {
   files.removed = await attach(PUBLIC, NOTE, 'Withdrawn note.md');
   expect((await call(secretariat, 'DELETE', `/api/attachments/${files.removed.id}`)).status).toBe(204);
 });
-
-async function expectValidHtml(body: string): Promise<void> {
-  const report = await validator.validateString(body);
-  const messages = report.results.flatMap((result) =>
-    result.messages.map((message) => `${message.ruleId}: ${message.message} (line ${message.line})`),
-  );
-  expect(messages).toEqual([]);
-}
 
 describe('the public pages of a public meeting, signed out', () => {
   it('show the meeting: title, agenda, proposals with status, decisions, versions, feed link, canonical and Open Graph tags', async () => {
@@ -307,6 +300,7 @@ function englishPhrases(): string[] {
     } else if (value && typeof value === 'object') for (const entry of Object.values(value)) walk(entry);
   };
   walk(PUBLIC_TEXT.en);
+  walk(STORE_WORDS.en);
   // The demo's proposals, written in English, name their kind in their titles ("Policy Network on …").
   for (const kind of Object.values(PUBLIC_TEXT.en.proposal.kinds)) phrases.delete(kind);
   return [...phrases];
@@ -342,6 +336,7 @@ describe('the public pages in the six UN languages', () => {
 
   it('keep a language chosen with ?lang= in their links, and say dates, statuses and counts the language’s way', async () => {
     const fr = PUBLIC_TEXT.fr;
+    const frStore = STORE_WORDS.fr;
     const body = await (await get(`/public/meetings/${PUBLIC}?lang=fr`)).text();
     expect(body).toContain(`<h2 id="agenda">${fr.meeting.agenda}</h2>`);
     expect(body).toContain(`href="/public/meetings/${PUBLIC}/versions/${publicVersion}?lang=fr"`);
@@ -361,9 +356,9 @@ describe('the public pages in the six UN languages', () => {
     );
     expect(body).toContain(days.split(' ').slice(1).join(' '));
     expect(body).not.toMatch(/<time datetime="[^"]+">\d{4}-\d\d-\d\d<\/time>/);
-    expect(body).toContain(` · ${fr.meeting.formats.hybrid} · <span class="status">${fr.meeting.statuses.active}</span>`);
-    expect(body).toContain(`<span class="status">${fr.proposal.statuses.selected}</span>`);
-    expect(body).toContain(`<span class="status">${fr.proposal.statuses['under discussion']}</span>`);
+    expect(body).toContain(` · ${frStore.meetingFormat.hybrid} · <span class="status">${frStore.meetingStatus.active}</span>`);
+    expect(body).toContain(`<span class="status">${frStore.proposalStatus.selected}</span>`);
+    expect(body).toContain(`<span class="status">${frStore.proposalStatus['under discussion']}</span>`);
     // The version the decision was taken on, inside the French sentence.
     expect(body).toContain(
       `<a href="/public/meetings/${PUBLIC}/versions/${publicVersion}?lang=fr">${fr.decision.agendaVersion.replace('{{name}}', '<bdi>As circulated</bdi>')}</a>`,
@@ -438,14 +433,95 @@ describe('the public pages in the six UN languages', () => {
     const tooFast = await send(fields);
     expect(tooFast.status).toBe(400);
     const refused = await tooFast.text();
-    expect(refused).toContain(`<p role="alert">${PUBLIC_TEXT.es.registration.errors.tooFast}</p>`);
+    expect(refused).toMatch(/<div class="error-summary" role="alert"[^>]*>/);
+    expect(refused).toContain(`<p>${PUBLIC_TEXT.es.registration.errors.tooFast}</p>`);
     expect(refused).toContain(`<label>${PUBLIC_TEXT.es.registration.name} <input`);
+    expect(refused).toContain('value="Lucía Pérez"');
+    await expectValidHtml(refused);
     await sleep(3_200);
     const sent = await send(fields);
     expect(sent.status).toBe(303);
     expect(sent.headers.get('location')).toBe(`/public/meetings/${PUBLIC}/register/sent?lang=es`);
     const thanks = await (await get(sent.headers.get('location')!)).text();
     expect(thanks).toContain(`<p role="status">${PUBLIC_TEXT.es.registration.pending}</p>`);
+  });
+});
+
+describe('the public agenda and results, in the reader’s language', () => {
+  it('head each day of a meeting of several days, as the pack’s annex does, and say the time zone once', async () => {
+    // The open consultation runs over three days; its items ran together without a day ("1. 10:00–…", "2. 10:00–…").
+    for (const language of ['es', 'ru'] as const) {
+      const day = SERVER_TEXT[language].day;
+      const zone = PUBLIC_TEXT[language].meeting.timesIn.replace('{{zone}}', '<bdi>UTC</bdi>');
+      for (const path of [`/public/meetings/${PUBLIC}`, `/public/meetings/${PUBLIC}/versions/${publicVersion}`]) {
+        const body = await (await get(`${path}?lang=${language}`)).text();
+        const agenda = body.slice(body.indexOf(`>${PUBLIC_TEXT[language].meeting.agenda}</h2>`));
+        const headings = [...agenda.matchAll(new RegExp(`<h3>(${day} \\d+)</h3>`, 'g'))].map((match) => match[1]);
+        expect(headings, path).toEqual([`${day} 1`, `${day} 2`, `${day} 3`]);
+        // Under a day, an item is one level down.
+        expect(agenda.indexOf(`<h3>${day} 1</h3>\n<section><h4>1. <bdi>`), path).toBeGreaterThan(-1);
+        expect(body.split(zone).length - 1, path).toBe(1);
+        expect(body.indexOf(zone), path).toBeLessThan(body.indexOf(`<h3>${day} 1</h3>`));
+      }
+    }
+  });
+
+  it('name an item without a title as untitled in the reader’s language, on the page and in the pack', async () => {
+    // An item as the board adds it: its title empty in the shared document, whoever added it.
+    const peer = peerOf(secretariat, agendaDoc(PUBLIC));
+    await synced(peer);
+    const fragment = peer.doc.getXmlFragment(RICH_TEXT_FIELD);
+    const item = new Y.XmlElement('agendaItem');
+    for (const [key, value] of Object.entries({ id: 'untitled-item', level: 0, day: 3, duration: 15 }))
+      item.setAttribute(key, value as never);
+    item.insert(0, [new Y.XmlElement('agendaItemTitle'), new Y.XmlElement('paragraph')]);
+    fragment.insert(fragment.length, [item]);
+    await acknowledged(peer);
+    try {
+      for (const language of ['es', 'ar'] as const) {
+        const untitled = `. <bdi>${SERVER_TEXT[language].untitledItem}</bdi>`;
+        const body = await (await get(`/public/meetings/${PUBLIC}?lang=${language}`)).text();
+        expect(body, language).toContain(untitled);
+        const pack = await (await get(`/public/meetings/${PUBLIC}/pack.html?lang=${language}`)).text();
+        // Under its number, in the pack's items and in its annex.
+        expect(pack.split(untitled).length - 1, language).toBe(2);
+      }
+      // The signed-in pack, in the person's language as in any other.
+      const docx = await get(`/api/meetings/${PUBLIC}/pack.docx?lang=ru`, { cookie: secretariat.cookie });
+      const lines = docxParagraphs(new Uint8Array(await docx.arrayBuffer()));
+      expect(lines.filter((line) => /^\d+\. \(пункт без названия\)/.test(line))).toHaveLength(2);
+      const markdown = await call<string>(secretariat, 'GET', `/api/meetings/${PUBLIC}/pack.md?lang=fr`);
+      expect(String(markdown.body)).toMatch(/\n### \d+\. \(point sans titre\)\n/);
+    } finally {
+      fragment.delete(fragment.toArray().indexOf(item), 1);
+      await acknowledged(peer);
+    }
+  });
+
+  it('mark an ordinary poll’s winner as having most votes, not as elected', async () => {
+    const created = await call<{ id: string; options: { id: string }[] }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/polls`, {
+      question: 'Hold the second open consultation online?',
+      kind: 'single',
+      audience: 'everyone',
+      secret: false,
+      results: 'live',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+    });
+    expect(created.status).toBe(201);
+    expect((await call(secretariat, 'POST', `/api/polls/${created.body.id}/open`)).status).toBe(200);
+    const ballot = await call(secretariat, 'PUT', `/api/polls/${created.body.id}/ballot`, {
+      choices: [created.body.options[0]!.id],
+    });
+    expect(ballot.status).toBe(200);
+    expect((await call(secretariat, 'POST', `/api/polls/${created.body.id}/close`)).status).toBe(200);
+    for (const language of ['ru', 'es', 'en'] as const) {
+      const text = PUBLIC_TEXT[language].poll;
+      for (const path of [`/public/meetings/${PUBLIC}/polls/${created.body.id}`, `/public/meetings/${PUBLIC}`]) {
+        const body = await (await get(`${path}?lang=${language}`)).text();
+        expect(body, path).toContain(`<bdi>Yes</bdi> ${text.mostVotes}</th>`);
+        expect(body, path).not.toContain(text.elected);
+      }
+    }
   });
 });
 

@@ -82,6 +82,34 @@ describe('search', () => {
     expect(item?.link).toBe(`/meetings/${MEETING}?tab=agenda#item-oc1-timeline`);
   });
 
+  it('shows an action’s owner by name and matches none of the JSON it is stored as', async () => {
+    for (const query of ['kind', 'label', 'role', '"']) {
+      const { body } = await search(observer, query);
+      expect(
+        body.results.filter((result) => result.kind === 'action'),
+        query,
+      ).toEqual([]);
+    }
+    const { body } = await search(observer, 'IGF Secretariat');
+    const action = body.results.find((result) => result.kind === 'action');
+    expect(action).toBeDefined();
+    expect(action!.snippet).toBe('IGF Secretariat');
+    expect(marked(action!)).toEqual(['IGF', 'Secretariat']);
+  });
+
+  it('finds an Arabic word with hamza typed with or without it, and marks it as written', async () => {
+    await server.app.store.db.run('UPDATE working_groups SET description = ? WHERE meeting_id = ?', [
+      'حوكمة الإنترنت والتعاون الرقمي العالمي',
+      MEETING,
+    ]);
+    for (const query of ['الإنترنت', 'الانترنت', 'إنترنت']) {
+      const { body } = await search(observer, query);
+      const group = body.results.find((result) => result.kind === 'workingGroup');
+      expect(group, query).toBeDefined();
+      expect(marked(group!), query).toEqual([query.startsWith('ال') ? 'الإنترنت' : 'إنترنت']);
+    }
+  });
+
   it('never finds a hidden comment’s body', async () => {
     const before = await search(observer, 'Поддерживаю');
     const comment = before.body.results.find((result) => result.kind === 'comment')!;

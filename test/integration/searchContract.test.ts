@@ -100,6 +100,68 @@ describe.each(backends('search'))('file store and search index on $name', (backe
       );
       expect((await find('resume CONSULTATION')).some((row) => row.kind === 'workingGroup')).toBe(true);
       expect((await find('RÉSUMÉ')).some((row) => row.kind === 'workingGroup')).toBe(true);
+      // Words under three letters, which no trigram holds, too.
+      await index.replaceDocument('proposal:p-short', [
+        { kind: 'proposalText', refId: 'p-short', meetingId: DEMO_MEETING.id, target: 'p-short', title: '', body: 'Él dijo SÍ' },
+      ]);
+      for (const query of ['él', 'EL', 'si', 'sí'])
+        expect(
+          (await find(query)).map((row) => row.refId),
+          query,
+        ).toContain('p-short');
+      await index.replaceDocument('proposal:p-short', []);
+    });
+
+    it('finds Arabic words with hamza or harakat however they are typed, in rows and in documents', async () => {
+      // Text as people write it (إ, أ, آ, ؤ, ئ precomposed; harakat on one word), queries with and without them.
+      await store.db.run('UPDATE working_groups SET description = ? WHERE id = (SELECT MIN(id) FROM working_groups)', [
+        'حوكمة الإنترنت والتعاون الرقمي العالمي',
+      ]);
+      await index.replaceDocument('proposal:p-arabic', [
+        {
+          kind: 'proposalText',
+          refId: 'p-arabic',
+          meetingId: DEMO_MEETING.id,
+          target: 'p-arabic',
+          title: '',
+          body: 'أسئلة المسؤولين عن القرآن وبيئة مُتَعَدِّدَة أو واحدة',
+        },
+      ]);
+      for (const query of ['الإنترنت', 'الانترنت', 'إنترنت', 'انترنت', 'نترنت', 'حوكمة']) {
+        expect(
+          (await find(query)).some((row) => row.kind === 'workingGroup' && row.body.includes('الإنترنت')),
+          query,
+        ).toBe(true);
+      }
+      for (const query of ['أسئلة', 'اسئلة', 'المسؤولين', 'المسوولين', 'القران', 'بيئة', 'بيية', 'متعددة', 'مُتَعَدِّدَة']) {
+        expect(
+          (await find(query)).map((row) => row.refId),
+          query,
+        ).toEqual(['p-arabic']);
+      }
+      // Words under three letters, which no trigram holds: folded the same way.
+      for (const query of ['أو', 'او'])
+        expect(
+          (await find(query)).map((row) => row.refId),
+          query,
+        ).toContain('p-arabic');
+      await index.replaceDocument('proposal:p-arabic', []);
+    });
+
+    it('indexes an action’s owner by its readable name, never the JSON it is stored as', async () => {
+      const action = await store.db.get<{ id: string; owner: string }>(
+        'SELECT id, owner FROM action_items WHERE owner LIKE \'%"role"%\' LIMIT 1',
+      );
+      expect(action).toBeDefined();
+      const label = (JSON.parse(action!.owner) as { label: string }).label;
+      for (const query of ['kind', 'label', 'role', '"', '{"']) {
+        expect(
+          (await find(query)).filter((row) => row.kind === 'action'),
+          query,
+        ).toEqual([]);
+      }
+      const found = (await find(label)).find((row) => row.refId === action!.id);
+      expect(found?.body).toBe(label);
     });
 
     it('follows every change in the same transaction, and a hidden comment leaves the index', async () => {
@@ -174,6 +236,30 @@ describe.each(backends('search'))('file store and search index on $name', (backe
     });
   });
 
+  if (backend.name === 'postgres') {
+    describe('PostgreSQL folded text', () => {
+      it('folds the stored documents’ rows again when the folding changes', async () => {
+        // The previous search_fold removed harakat but kept إ, so الانترنت missed الإنترنت.
+        await store.db.run(`CREATE OR REPLACE FUNCTION search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+          SELECT lower(regexp_replace(t, '[\\u0610-\\u061a\\u064b-\\u065f\\u0670]', '', 'g')) $fn$`);
+        await index.replaceDocument('proposal:p-old', [
+          {
+            kind: 'proposalText',
+            refId: 'p-old',
+            meetingId: DEMO_MEETING.id,
+            target: 'p-old',
+            title: '',
+            body: 'منتدى إدارة الإنترنت',
+          },
+        ]);
+        expect(await find('ادارة')).toEqual([]);
+        await index.setup();
+        expect((await find('ادارة')).map((row) => row.refId)).toEqual(['p-old']);
+        expect((await find('الانترنت')).map((row) => row.refId)).toContain('p-old');
+      });
+    });
+  }
+
   // SQLite keeps the rows in `search_entries` with FTS5 over them (external content); PostgreSQL has one table.
   if (backend.name === 'sqlite') {
     describe('SQLite entries under FTS5', () => {
@@ -232,6 +318,25 @@ describe.each(backends('search'))('file store and search index on $name', (backe
         expect((await find('tegucigalpa')).map((found) => found.refId)).toEqual([id]);
       });
 
+      it('rebuilds an index of unfolded Arabic, keeping its documents’ rows', async () => {
+        // The previous form: FTS5 over the entries' text as it is, so الانترنت missed الإنترنت.
+        for (const op of ['insert', 'update', 'delete']) await store.db.run(`DROP TRIGGER search_entries_${op}`);
+        await store.db.run('DROP TABLE search_fts');
+        await store.db.run(
+          "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content = 'search_entries', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1')",
+        );
+        await store.db.run(
+          "INSERT INTO search_entries (kind, ref_id, meeting_id, target, doc, title, body) VALUES ('proposalText', 'p-old', ?, 'p-old', 'proposal:p-old', '', 'منتدى إدارة الإنترنت')",
+          [DEMO_MEETING.id],
+        );
+        await store.db.run("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
+        await index.setup();
+        expect((await find('الانترنت')).map((row) => row.refId)).toContain('p-old');
+        expect((await find('ادارة')).map((row) => row.refId)).toEqual(['p-old']);
+        await store.db.run("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
+        await index.replaceDocument('proposal:p-old', []);
+      });
+
       it('rebuilds an index made before the entries table, leaving its documents to be indexed again', async () => {
         for (const { name } of await store.db.all<{ name: string }>(
           "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'",
@@ -250,7 +355,7 @@ describe.each(backends('search'))('file store and search index on $name', (backe
         ]);
         await index.setup();
         const fts = await store.db.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'search_fts'");
-        expect(fts!.sql).toContain("content = 'search_entries'");
+        expect(fts!.sql).toContain("content = 'search_fts_src'");
         expect((await find('Global Digital Compact')).some((row) => row.kind === 'proposal')).toBe(true);
         // Its document rows are gone; DocumentIndexer.backfill indexes such documents again at the first search.
         expect(await find('timbuktu')).toEqual([]);

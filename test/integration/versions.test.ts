@@ -200,6 +200,42 @@ describe('version history of the agenda', () => {
     expect(titleText(item).toString()).toBe('Any other business');
   });
 
+  it('lists only details that changed, each under the number and title of its own item', async () => {
+    const kwamePeer = peer(kwame);
+    await synced(kwamePeer);
+    const items = [...agendaItemElements(kwamePeer.doc).values()];
+    const [first, second] = items as [Y.XmlElement, Y.XmlElement];
+    // One editor clears a start or an expected output to "", another to null or by removing it.
+    kwamePeer.doc.transact(() => {
+      second.setAttribute('start', '');
+      second.setAttribute('expectedOutput', '');
+    });
+    await acknowledged(kwamePeer);
+    const version = await saveVersion(kwame, 'Draft agenda as circulated');
+    kwamePeer.doc.transact(() => {
+      second.setAttribute('start', null as unknown as string);
+      second.removeAttribute('expectedOutput');
+      second.setAttribute('duration', 480 as unknown as string);
+      second.setAttribute('presenter', 'Mei Chen');
+    });
+    await acknowledged(kwamePeer);
+
+    const diff = (
+      await http<DiffDto>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions/diff?from=${version.id}&to=current`, {
+        cookie: chair.cookie,
+      })
+    ).body;
+    const changedItems = diff.blocks.filter((block) => block.type === 'agendaItem' && block.attributes?.length);
+    expect(changedItems).toHaveLength(1);
+    expect(changedItems[0]!.attributes!.map((attribute) => attribute.name).sort()).toEqual(['duration', 'presenter']);
+    expect(changedItems[0]!.item).toEqual({ number: '2', title: titleText(second).toString() });
+    // Every item is labelled, not only the changed one: the first is number 1 under its own title.
+    expect(diff.blocks.find((block) => block.type === 'agendaItem')!.item).toEqual({
+      number: '1',
+      title: titleText(first).toString(),
+    });
+  });
+
   it('saves an automatic version once an agenda has been edited for an hour since its last version', async () => {
     const service = new VersionService({ store: server.app.store, collab: server.app.collab, notify: server.app.notify });
     const kwamePeer = peer(kwame);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { WorkingGroupStore } from '../../server/src/workingGroups/workingGroupStore.ts';
-import type { PollDto } from '../../shared/schemas/polls.ts';
+import type { PollDto, PollResults } from '../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { http, login, type Peer, type Session, waitFor } from '../helpers/clients.ts';
 import { closePoll, liveGroup, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
@@ -142,8 +142,17 @@ describe('working groups', () => {
       rahul: [optionOf('rahul'), optionOf('mei')],
       sofia: [optionOf('sofia'), optionOf('mei')],
     };
-    for (const [key, choices] of Object.entries(ballots))
+    // Secret, with results shown live: nothing shows while fewer than five have voted, until all
+    // four of the electorate have (then the chair knows the vote is complete and may close it).
+    const shown = async () =>
+      (await http<PollResults>(server.baseUrl, 'GET', `/api/polls/${poll.id}/results`, { cookie: people.chair!.cookie })).body
+        .ballots;
+    for (const [index, [key, choices]] of Object.entries(ballots).entries()) {
       expect((await vote(server.baseUrl, people[key]!, poll.id, choices)).status).toBe(200);
+      // A ballot is answered once committed; the snapshot is published right after.
+      if (index < 3) expect(await shown(), `after ${index + 1} of 4 ballots`).toBe(0);
+      else await waitFor(async () => (await shown()) === 4, { message: 'all four ballots shown while open' });
+    }
     const closed = await closePoll(server.baseUrl, people.chair!, poll.id);
     expect(closed.winners).toEqual([optionOf('mei')]);
     expect(closed.rounds?.[0]?.action?.tieBreak).toBe('option-order');
@@ -154,6 +163,52 @@ describe('working groups', () => {
     await waitFor(() => liveGroup(watcher, youth.id)?.coFacilitators.length === 1, { message: 'winner seen live' });
     const actions = (await server.app.store.audit.list({ subject: `workingGroup:${youth.id}` })).map((entry) => entry.action);
     expect(actions).toContain('workingGroup.coFacilitatorElected');
+  });
+
+  it('lets candidates who lost stand again at the next election, and still refuses a second open nomination', async () => {
+    const nominate = (by: string, key: string) =>
+      http<WorkingGroupDto>(server.baseUrl, 'POST', `/api/working-groups/${youth.id}/nominations`, {
+        cookie: people[by]!.cookie,
+        body: { userId: people[key]!.user.id },
+      });
+    const group = (await groupsOf(people.kwame!)).find((entry) => entry.id === youth.id)!;
+    const election = (
+      await http<PollDto>(server.baseUrl, 'GET', `/api/polls/${group.elections[0]}`, { cookie: people.kwame!.cookie })
+    ).body;
+    expect(election.status).toBe('closed');
+
+    // Sofía lost the election that made Mei co-facilitator: that settled her nomination, and she stands again.
+    const again = await nominate('sofia', 'sofia');
+    expect(again.status).toBe(201);
+    const renewed = again.body.nominations.find((nomination) => nomination.nominee.id === people.sofia!.user.id)!;
+    expect(renewed.at).toBeGreaterThan(election.closedAt!);
+    // Her new nomination is open: nominating her once more is a duplicate, as before.
+    expect((await nominate('kwame', 'sofia')).body).toMatchObject({ error: { code: 'DUPLICATE', details: { field: 'userId' } } });
+    // Rahul lost too; Kwame nominates him again.
+    expect((await nominate('kwame', 'rahul')).status).toBe(201);
+    await waitFor(
+      () =>
+        liveGroup(watcher, youth.id)?.nominations.find((nomination) => nomination.nominee.id === people.sofia!.user.id)?.at ===
+        renewed.at,
+      { message: 'the new nomination seen live' },
+    );
+
+    // The next ballot has the open nominations: Mei's, settled by her election, is not on it.
+    const next = await http<PollDto>(server.baseUrl, 'POST', `/api/working-groups/${youth.id}/elections`, {
+      cookie: people.secretariat!.cookie,
+      body: { kind: 'single', audience: 'group' },
+    });
+    expect(next.status).toBe(201);
+    expect(next.body.options.map((option) => option.userId).sort()).toEqual(
+      [people.rahul!.user.id, people.sofia!.user.id].sort(),
+    );
+    const entries = await server.app.store.audit.list({ subject: `workingGroup:${youth.id}` });
+    expect(entries.filter((entry) => entry.action === 'workingGroup.nominated').map((entry) => entry.detail)).toEqual(
+      expect.arrayContaining([
+        { nomineeId: people.sofia!.user.id, again: true },
+        { nomineeId: people.rahul!.user.id, again: true },
+      ]),
+    );
   });
 
   it('lets the secretariat open an election to all members, and refuses one without a contest', async () => {

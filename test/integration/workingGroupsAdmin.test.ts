@@ -88,6 +88,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await badField(call('secretariat', 'POST', path, {}), 'name');
       await badField(call('secretariat', 'POST', path, { name: '' }), 'name');
       await badField(call('secretariat', 'POST', path, { name: '   ' }), 'name');
+      await badField(call('secretariat', 'POST', path, { name: '\u200b\u00a0\u3000\u200d' }), 'name');
       await badField(call('secretariat', 'POST', path, { name: 'x'.repeat(201) }), 'name');
       await badField(call('secretariat', 'POST', path, { name: 'Ok', description: 'x'.repeat(2001) }), 'description');
       await badField(call('secretariat', 'POST', path, { name: 'Ok', parentId: 'no-such-group' }), 'parentId');
@@ -210,7 +211,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       });
       expect(created.status).toBe(201);
       const poll = created.body;
-      expect(poll.question).toBe(`DC-MAG liaison of the ${group.name}`);
+      expect(poll.question).toBe(`DC-MAG liaison: ${group.name}`);
       await openPoll(server.baseUrl, people.secretariat, poll.id);
       const kwameOption = poll.options.find((option) => option.userId === people.kwame.user.id)!.id;
       for (const key of ['kwame', 'rahul'] as const)

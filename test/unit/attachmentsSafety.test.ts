@@ -2,10 +2,11 @@
  * The pure rules of documents and search: the type told from content, file names safe on every
  * OS, the download header, and the folding and snippets of search.
  */
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, sanitiseFileName } from '../../server/src/attachments/fileName.ts';
 import { sniffFileType } from '../../server/src/attachments/fileType.ts';
-import { fold, queryWords, snippetOf } from '../../server/src/search/textFold.ts';
+import { fold, queryWords, snippetOf, sqlArabicFold } from '../../server/src/search/textFold.ts';
 import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
 
 const typeOf = (bytes: Buffer | string, name = 'file') => {
@@ -66,6 +67,29 @@ describe('search folding and snippets', () => {
     expect(fold('مُشَارَكَة')).toBe('مشاركة');
     expect(fold('ВОСТОЧНОЙ')).toBe('восточной');
     expect(queryWords('  Internet  GOVERNANCE internet ')).toEqual(['internet', 'governance']);
+  });
+
+  it('folds Arabic hamza and madda on their carriers to the plain letter, as people type them', () => {
+    expect(fold('الإنترنت')).toBe('الانترنت');
+    expect(fold('أسئلة المسؤولين القرآن ٱلرحمن الإنـترنت')).toBe('اسيلة المسوولين القران الرحمن الانترنت');
+    const arabic = snippetOf('حوكمة الإنترنت والتعاون', ['الانترنت']);
+    expect(arabic.matches.map(([start, end]) => arabic.snippet.slice(start, end))).toEqual(['الإنترنت']);
+  });
+
+  it('folds Arabic in SQL exactly as the queries are folded, so that the index agrees', () => {
+    // FTS5 folds Latin accents and case itself; the SQL fold handles what it does not: Arabic.
+    const db = new DatabaseSync(':memory:');
+    const text = 'حوكمة الإنترنت أسئلة المسؤولين بيئة القرآن ٱلرحمن مُتَعَدِّدَة الإنـترنت ۀ ۂ ۓ';
+    const sqlFold = (value: string) =>
+      (
+        db.prepare(`WITH t(x) AS (SELECT ?) SELECT ${sqlArabicFold('x', 'sqlite')} AS folded FROM t`).get(value) as {
+          folded: string;
+        }
+      ).folded;
+    expect(sqlFold(text)).toBe(fold(text));
+    // Text without Arabic is left as it is (FTS5 folds its case and accents).
+    expect(sqlFold('Résumé')).toBe('Résumé');
+    db.close();
   });
 
   it('marks the words in the original text', () => {

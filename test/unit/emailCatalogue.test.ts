@@ -5,10 +5,11 @@
  * their language.
  */
 import { describe, expect, it } from 'vitest';
-import { intlLocale } from '../../server/src/i18n/serverText.ts';
-import { EMAIL_CATALOGUES, type Plural } from '../../server/src/notifications/emailCatalogue.ts';
+import { counted, intlLocale, type Plural } from '../../server/src/i18n/serverText.ts';
+import { STORE_WORDS } from '../../server/src/i18n/storeWords.ts';
+import { EMAIL_CATALOGUES } from '../../server/src/notifications/emailCatalogue.ts';
 import { composeEmail } from '../../server/src/notifications/emailCompose.ts';
-import { counted, notificationText } from '../../server/src/notifications/emailStrings.ts';
+import { notificationText } from '../../server/src/notifications/emailStrings.ts';
 import type { StoredNotification } from '../../server/src/notifications/notificationStore.ts';
 import { LANGUAGES } from '../../shared/i18n/languages.ts';
 import { NOTIFICATION_KINDS } from '../../shared/schemas/notifications.ts';
@@ -27,7 +28,9 @@ function walk(tree: Tree, prefix = '', strings = new Map<string, string>(), plur
   }
   return { strings, plurals };
 }
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+/** A `{name}` the filler would leave as it is (the server's catalogues all say `{{name}}`). */
+const SINGLE_BRACE = /(^|[^{])\{\w+\}/;
 const english = walk(EMAIL_CATALOGUES.en as unknown as Tree);
 
 describe('email catalogue', () => {
@@ -38,7 +41,8 @@ describe('email catalogue', () => {
         expect(catalogue.sentence[kind], `${language} sentence ${kind}`).toBeTruthy();
         expect(catalogue.kindName[kind], `${language} kind name ${kind}`).toBeTruthy();
       }
-      for (const status of PROPOSAL_STATUSES) expect(catalogue.proposalStatus[status], `${language} ${status}`).toBeTruthy();
+      for (const status of PROPOSAL_STATUSES)
+        expect(STORE_WORDS[language].proposalStatus[status], `${language} ${status}`).toBeTruthy();
     }
   });
 
@@ -50,6 +54,8 @@ describe('email catalogue', () => {
       for (const [key, text] of english.strings) {
         const translated = own.strings.get(key)!;
         expect(translated.trim(), `${language} ${key}`).not.toBe('');
+        expect(translated, `${language} ${key}`).not.toMatch(SINGLE_BRACE);
+        expect(text, `en ${key}`).not.toMatch(SINGLE_BRACE);
         expect(placeholders(translated), `${language} ${key}`).toEqual(placeholders(text));
         expect(translated, `${language} ${key} is still English`).not.toBe(text);
       }
@@ -62,8 +68,9 @@ describe('email catalogue', () => {
     expect([...plurals.keys()].sort()).toEqual([...english.plurals.keys()].sort());
     for (const [key, forms] of plurals) {
       expect(Object.keys(forms).sort(), `${language} ${key}`).toEqual(categories);
+      for (const form of Object.values(forms)) expect(form, `${language} ${key}`).not.toMatch(SINGLE_BRACE);
       // Every form says only what English has to say (a language may spell "one" or "two" out).
-      for (const form of Object.values(forms)) {
+      for (const form of Object.values(forms) as string[]) {
         for (const name of placeholders(form)) expect(placeholders(english.plurals.get(key)!.other)).toContain(name);
       }
       expect(placeholders(forms.other), `${language} ${key}.other`).toEqual(placeholders(english.plurals.get(key)!.other));

@@ -9,6 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
+import { STORE_WORDS } from '../../server/src/i18n/storeWords.ts';
+import { EMAIL_CATALOGUES } from '../../server/src/notifications/emailCatalogue.ts';
 import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
 import glossary from '../../shared/i18n/glossary.json' with { type: 'json' };
 import { LANGUAGES } from '../../shared/i18n/languages.ts';
@@ -86,6 +88,50 @@ describe.each(OTHERS)('the %s catalogue', (language) => {
   });
 });
 
+describe('the French catalogue', () => {
+  // A title is what people wrote ("IGF 2026 …", "Open consultation"): "de IGF" would need an elision
+  // the catalogue cannot make, so no article or "de" stands right before one.
+  it('puts no word that elides before a title', () => {
+    const problems: string[] = [];
+    for (const file of englishFiles) {
+      for (const [key, value] of flatten(read(path.join(root, 'locales', 'fr', file)))) {
+        if (/\b(de|le|la|que|ce|ne|se|je)\s+\{\{\s*title\s*\}\}/i.test(value)) problems.push(`${file} ${key}: ${value}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // A name, a group, an option, an address… can start with a vowel: "de Amina", "le Atelier" would
+  // need an elision ("d’Amina") no template can make for every value, so the sentence is said another
+  // way ("Aperçu : {{name}}", "écrit par {{author}}"). Only placeholders whose value never starts with
+  // a vowel may follow such a word: numbers, dates and times, and the catalogue's own "version …".
+  // A value in quotation marks (« {{title}} ») stands apart and is left as it is.
+  const NEVER_A_VOWEL = new Set(
+    'closes count date day digest due end max min minutes n number opens percent size start time value version'.split(' '),
+  );
+  const ELIDING = /\b(de|du|au|le|la|que|ce|ne|se|je)\s+\{\{\s*([\w.]+)\s*\}\}/gi;
+  const frenchStrings = (): [string, string][] => [
+    ...englishFiles.flatMap((file) =>
+      [...flatten(read(path.join(root, 'locales', 'fr', file)))].map(([key, value]): [string, string] => [
+        `${file} ${key}`,
+        value,
+      ]),
+    ),
+    ...[...flatten(SERVER_TEXT.fr as unknown as Tree)].map(([key, value]): [string, string] => [`SERVER_TEXT ${key}`, value]),
+    ...[...flatten(PUBLIC_TEXT.fr as unknown as Tree)].map(([key, value]): [string, string] => [`PUBLIC_TEXT ${key}`, value]),
+    ...[...flatten(EMAIL_CATALOGUES.fr as unknown as Tree)].map(([key, value]): [string, string] => [`EMAIL ${key}`, value]),
+  ];
+
+  it('puts no word that elides before a name, a group or anything else that may start with a vowel', () => {
+    const strings = frenchStrings();
+    expect(strings.length).toBeGreaterThan(500);
+    const problems = strings.filter(([, value]) =>
+      [...value.matchAll(ELIDING)].some((match) => !NEVER_A_VOWEL.has(match[2]!.split('.').pop()!)),
+    );
+    expect(problems.map(([where, value]) => `${where}: ${value}`)).toEqual([]);
+  });
+});
+
 describe('the server documents’ words', () => {
   const english = flatten(SERVER_TEXT.en as unknown as Tree);
   it.each(OTHERS)('exist in %s with the same placeholders', (language) => {
@@ -98,8 +144,22 @@ describe('the server documents’ words', () => {
   });
 });
 
+describe('the words for the store’s values (statuses), shared by the server’s catalogues', () => {
+  const english = flatten(STORE_WORDS.en as unknown as Tree);
+  it.each(OTHERS)('exist in %s, translated', (language) => {
+    const translated = flatten(STORE_WORDS[language] as unknown as Tree);
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, value] of english) {
+      expect(translated.get(key)?.trim(), key).toBeTruthy();
+      if (!mayEqualEnglish(value, language)) expect(translated.get(key), key).not.toBe(value);
+    }
+  });
+});
+
 describe('the public pages’ words', () => {
-  const PLURALS = /^poll\.ballots\./;
+  /** The keys whose value is a set of plural forms (Intl.PluralRules), each form with its {{count}}. */
+  const PLURAL_BASES = ['poll.ballots', 'registration.errors.retryIn'];
+  const PLURALS = new RegExp(`^(${PLURAL_BASES.map((base) => base.replaceAll('.', '\\.')).join('|')})\\.`);
   const english = flatten(PUBLIC_TEXT.en as unknown as Tree);
   it.each(OTHERS)('exist in %s with the same placeholders, the count in each plural form, and no English left', (language) => {
     const translated = flatten(PUBLIC_TEXT[language] as unknown as Tree);
@@ -112,11 +172,12 @@ describe('the public pages’ words', () => {
       if (placeholders(other).join() !== placeholders(value).join()) problems.push(`placeholders differ in ${key}`);
       else if (other === value && !mayEqualEnglish(value, language)) problems.push(`untranslated ${key}: ${value}`);
     }
-    const forms = [...translated.keys()].filter((key) => PLURALS.test(key)).map((key) => key.replace(PLURALS, ''));
-    expect(forms.sort()).toEqual([...formsOf(language)].sort());
-    for (const form of forms)
-      if (placeholders(translated.get(`poll.ballots.${form}`)!).join() !== 'count')
-        problems.push(`no {{count}} in ballots.${form}`);
+    for (const base of PLURAL_BASES) {
+      const forms = [...translated.keys()].filter((key) => key.startsWith(`${base}.`)).map((key) => key.slice(base.length + 1));
+      expect(forms.sort(), base).toEqual([...formsOf(language)].sort());
+      for (const form of forms)
+        if (placeholders(translated.get(`${base}.${form}`)!).join() !== 'count') problems.push(`no {{count}} in ${base}.${form}`);
+    }
     expect(problems).toEqual([]);
   });
 });
@@ -126,6 +187,17 @@ describe('the glossary', () => {
     for (const term of glossary.terms as Record<string, string>[]) {
       for (const language of LANGUAGES) expect(term[language], `${term.id} in ${language}`).toBeTruthy();
       expect(term.source).toBeTruthy();
+    }
+  });
+});
+
+describe('the stakeholder groups’ names', () => {
+  it('are the board’s words in the server’s documents too, in every language', () => {
+    // A Spanish registrations or poll results CSV said "Organización intergubernamental" where the
+    // board says "Organizaciones intergubernamentales" (and so in four other languages).
+    for (const language of LANGUAGES) {
+      const file = language === 'en' ? path.join(root, 'en/common.json') : path.join(root, 'locales', language, 'common.json');
+      expect(STORE_WORDS[language].stakeholderGroup, language).toEqual(read(file).groups);
     }
   });
 });

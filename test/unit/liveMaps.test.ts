@@ -25,6 +25,7 @@ describe('live maps and document kinds', () => {
       'attachments',
       'floor',
       'meeting',
+      'meetingStatus',
       'pollCounts',
       'polls',
       'proposals',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkMeetingDates, checkTimeZone, formLine, isTimeZone, parseInstant } from '../../server/src/meetings/meetingInput.ts';
 import { zonedInstant } from '../../shared/i18n/format.ts';
+import { zonedInstant as clockInstant, dateStart } from '../../shared/zonedClock.ts';
 
 describe('meeting input', () => {
   it('knows IANA time zones and refuses anything else, naming the field', () => {
@@ -40,5 +41,14 @@ describe('meeting input', () => {
     expect(zonedInstant('2025-03-30', '12:00', 'Europe/Oslo')).toBe(Date.UTC(2025, 2, 30, 10));
     expect(zonedInstant('2025-02-25', '10:00', 'UTC')).toBe(Date.UTC(2025, 1, 25, 10));
     expect(zonedInstant('2025-02-25', '10:00', 'Asia/Kolkata')).toBe(Date.UTC(2025, 1, 25, 4, 30));
+  });
+
+  it('reads a time the clocks pass twice, or skip, as the agenda’s schedule reads it', () => {
+    const start = dateStart('2026-10-25')!;
+    // 02:30 comes twice in Paris that night: its first passage (summer time), on the page and in the day view alike.
+    expect(zonedInstant('2026-10-25', '02:30', 'Europe/Paris')).toBe(Date.UTC(2026, 9, 25, 0, 30));
+    expect(zonedInstant('2026-10-25', '02:30', 'Europe/Paris')).toBe(clockInstant(start, 150, 'Europe/Paris'));
+    // 02:30 never comes on the spring night: read with the offset before, it lands at 03:30.
+    expect(zonedInstant('2026-03-29', '02:30', 'Europe/Paris')).toBe(clockInstant(dateStart('2026-03-29')!, 150, 'Europe/Paris'));
   });
 });

@@ -60,4 +60,21 @@ describe('results as CSV', () => {
       ',Exhausted,,,,0,1,3,',
     ]);
   });
+
+  it('names the stakeholder groups in the reader’s language, and keeps their stored codes in English', () => {
+    // A ballot of a person with no group counts in the `other` column, which the board calls "Smaller groups together".
+    const results = resultsOf(poll, [
+      { choices: ['a'], group: 'government' },
+      { choices: ['a'], group: 'civil-society' },
+      { choices: ['c'] },
+    ]);
+    const header = (language: 'en' | 'es') =>
+      resultsCsv(poll, results, language)
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0];
+    expect(header('en')).toBe('option_id,option,first_preferences,government,civil-society,other,round_1,elected');
+    expect(header('es')).toBe(
+      'id_opción,opción,primeras_preferencias,Gobiernos,Sociedad civil,Grupos pequeños juntos,ronda_1,elegido',
+    );
+  });
 });

@@ -34,6 +34,10 @@ describe('formOf', () => {
     expect(formOf(meeting('hybrid', ''), wordsFor('fr', true))).toBe('Hybride');
     expect(formOf(meeting('in-person', ' Genève '), wordsFor('fr', true))).toBe('En présentiel, Genève');
     expect(formOf(meeting('online', 'Riyadh'), wordsFor('zh', true))).toBe('线上，Riyadh');
+    // A meeting from before places kept its place in its English one-line form only.
+    const legacy = { format: 'hybrid', place: '', form: 'Hybrid, Lillestrøm' } as Meeting;
+    expect(formOf(legacy, wordsFor('es', true))).toBe('Híbrida, Lillestrøm');
+    expect(formOf({ ...legacy, form: 'Hybrid' }, wordsFor('ru', true))).toBe('Гибридный формат');
   });
 });
 

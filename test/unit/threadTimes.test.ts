@@ -116,7 +116,9 @@ describe.runIf(process.platform === 'linux')('sampleThreads on Linux', () => {
       `${SPIN}
       const { parentPort } = require('node:worker_threads');
       parentPort.postMessage('started');
-      parentPort.once('message', () => { spin(100); parentPort.postMessage('spun'); });`,
+      // 'on', not 'once': a port without a listener lets the worker end, and a thread that ended
+      // before the second reading is missing from it (CI caught the race).
+      parentPort.on('message', () => { spin(100); parentPort.postMessage('spun'); });`,
       { eval: true },
     );
     try {

@@ -4,7 +4,7 @@
  * agenda item, a comment, a poll's result).
  */
 
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_LIMITS, OWNER_KINDS, type OwnerKind, SOURCE_TYPES, type SourceType } from '../../../shared/constants/actions.ts';
 import { parseDue } from '../../../shared/dueDates.ts';
@@ -12,8 +12,11 @@ import { formatDay } from '../../../shared/i18n/format.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import type { ActionDto, Owner } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
+import { shownItemTitle } from '../agenda/itemTitle.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -43,6 +46,9 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   const comments = threads.flatMap((thread) => thread.comments.filter((comment) => !comment.hidden));
 
   const [text, setText] = useState(action?.text ?? '');
+  // Focus moves into the form that just opened, where a keyboard user would type next.
+  const textField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textField.current?.focus(), []);
   const [ownerKind, setOwnerKind] = useState<OwnerKind>(action?.owner.kind ?? 'person');
   const [ownerLabel, setOwnerLabel] = useState(action && action.owner.kind !== 'role' ? action.owner.label : '');
   const [ownerRole, setOwnerRole] = useState<string>(action?.owner.role ?? 'secretariat');
@@ -58,7 +64,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   const [sourceType, setSourceType] = useState<SourceType>(source?.type ?? 'direct');
   const [sourceId, setSourceId] = useState(source?.id ?? '');
   const [agendaItemId, setAgendaItemId] = useState(action?.agendaItemId ?? (source?.type === 'agendaItem' ? source.id : ''));
-  const errors = useFieldErrors(['text', 'owner', 'due', 'source', 'agendaItemId'] as const);
+  const errors = useFieldErrors(['text', 'owner', 'due.label', 'due.start', 'due.end', 'source', 'agendaItemId'] as const);
   const [busy, setBusy] = useState(false);
 
   // People whose names start with what is typed, for the person picker.
@@ -94,8 +100,14 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const words = { text: t('form.required', { field: t('actions.form.text') }) };
-    if (!errors.check({ text: !text.trim() && words.text })) return;
+    // The server names the due-date field it refuses (words it cannot read, a date that is none, an end before the start).
+    const words = {
+      text: t('form.required', { field: t('actions.form.text') }),
+      'due.label': t('actions.form.dueUnclear', { label: dueLabel.trim() }),
+      'due.start': t('actions.form.dueNotDate'),
+      'due.end': dueEnd && dueStart && dueEnd < dueStart ? t('actions.form.dueEndBefore') : t('actions.form.dueNotDate'),
+    };
+    if (!errors.check({ text: !hasVisibleText(text) && words.text })) return;
     const who = await owner();
     const missing =
       ownerKind === 'person' ? t('actions.form.pickPerson') : t('form.required', { field: t('actions.form.ownerName') });
@@ -134,10 +146,11 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   return (
     <form className="form panel action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
-      <Field label={t('actions.form.text')} {...errors.field('text')}>
+      <Field label={t('actions.form.text')} {...errors.field('text')} limit={{ length: text.length, max: ACTION_LIMITS.text }}>
         {(control) => (
           <textarea
             {...control}
+            ref={textField}
             required
             rows={3}
             maxLength={ACTION_LIMITS.text}
@@ -164,7 +177,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
               options={ROLES}
               optionLabel={(role) => t(`roles.${role}`)}
             />
-            <Field label={t('actions.form.roleLabel')}>
+            <Field label={t('actions.form.roleLabel')} limit={{ length: roleLabel.length, max: ACTION_LIMITS.label }}>
               {(control) => (
                 <input
                   {...control}
@@ -180,6 +193,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
             label={ownerKind === 'person' ? t('actions.form.person') : t('actions.form.ownerName')}
             hint={t(`actions.form.ownerHint.${ownerKind}`)}
             {...errors.field('owner')}
+            limit={{ length: ownerLabel.length, max: ACTION_LIMITS.label }}
           >
             {(control) => (
               <>
@@ -208,7 +222,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
         <legend>{t('actions.form.due')}</legend>
         <Field
           label={t('actions.form.dueLabel')}
-          {...errors.field('due')}
+          {...errors.field('due.label')}
           liveHint
           hint={
             parsed
@@ -217,6 +231,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
                 : t('actions.form.dueMeans', { start: formatDate(parsed.start), end: formatDate(parsed.end) })
               : t('actions.form.dueHint')
           }
+          limit={{ length: dueLabel.length, max: ACTION_LIMITS.label }}
         >
           {(control) => (
             <input
@@ -228,12 +243,12 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
           )}
         </Field>
         <div className="action-form__row">
-          <Field label={t('actions.form.dueStart')}>
+          <Field label={t('actions.form.dueStart')} {...errors.field('due.start')}>
             {(control) => (
               <input {...control} type="date" value={dueStart} onChange={(event) => setDueStart(event.target.value)} />
             )}
           </Field>
-          <Field label={t('actions.form.dueEnd')}>
+          <Field label={t('actions.form.dueEnd')} {...errors.field('due.end')}>
             {(control) => (
               <input
                 {...control}
@@ -275,7 +290,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
                   {sourceType === 'agendaItem' &&
                     items.map((item) => (
                       <option key={item.id} value={item.id}>
-                        {item.fullNumber}. {excerpt(item.title)}
+                        {item.fullNumber}. {excerpt(shownItemTitle(item.title, t))}
                       </option>
                     ))}
                   {sourceType === 'comment' &&
@@ -305,7 +320,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
             <option value="">{t('actions.form.noItem')}</option>
             {items.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.fullNumber}. {excerpt(item.title)}
+                {item.fullNumber}. {excerpt(shownItemTitle(item.title, t))}
               </option>
             ))}
           </select>
@@ -313,9 +328,9 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
       </Field>
       <ErrorAlert message={errors.formError} />
       <div className="action-form__buttons">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {action ? t('actions.form.saveChanges') : t('actions.form.create')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button--quiet" onClick={() => onDone(null)}>
           {t('actions.form.cancel')}
         </button>

@@ -7,6 +7,7 @@ import { ACTION_STATUSES, type ActionStatus, isOverdue } from '../../../shared/d
 import { formatDateTime, formatDay } from '../../../shared/i18n/format.ts';
 import type { ActionDto, ActionHistoryEntry } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { shownItemTitle } from '../agenda/itemTitle.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { ActionForm } from './ActionForm.tsx';
@@ -14,12 +15,12 @@ import { actionHistory, updateAction } from './actionsApi.ts';
 
 export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
   const { t, i18n } = useTranslation();
-  const { user } = useMeetingContext();
+  const { user, archived } = useMeetingContext();
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState<ActionHistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const overdue = isOverdue(action, today);
-  const editable = canEditAction(user, action);
+  const editable = !archived && canEditAction(user, action);
   const item = items.find((candidate) => candidate.id === action.agendaItemId);
   const date = (iso: string) => formatDay(i18n.language, iso, 'medium');
   const when = (at: number) => formatDateTime(i18n.language, at);
@@ -78,7 +79,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
           <dd>
             {item ? (
               <>
-                {item.fullNumber}. <bdi>{item.title}</bdi>
+                {item.fullNumber}. <bdi>{shownItemTitle(item.title, t)}</bdi>
               </>
             ) : (
               t('actions.noItem')

@@ -35,12 +35,21 @@ function sourceFromSearch(search: URLSearchParams): { type: SourceType; id: stri
 
 export function ActionsTab() {
   const { t } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const [search] = useSearchParams();
-  const prefilled = sourceFromSearch(search);
+  // An archived meeting takes no new action, even from a link that asks for the form (`?fromComment=`).
+  const prefilled = archived ? undefined : sourceFromSearch(search);
   const live = useLiveMap(LIVE_ACTIONS_MAP);
   const [view, setView] = useState<View>(search.get('view') === 'mine' ? 'mine' : 'all');
   const [creating, setCreating] = useState(prefilled !== undefined);
+  // When the form closes (recorded or cancelled), the focus goes back to the button that opened it,
+  // not to the page: the form and its buttons are gone.
+  const newButton = useRef<HTMLButtonElement>(null);
+  const wasCreating = useRef(creating);
+  useEffect(() => {
+    if (wasCreating.current && !creating) newButton.current?.focus();
+    wasCreating.current = creating;
+  }, [creating]);
   const [status, setStatus] = useState('');
   const [refresh, setRefresh] = useState(0);
   const items = useAgendaItemList(meeting.id, refresh);
@@ -67,8 +76,9 @@ export function ActionsTab() {
       <section className="meeting__main" aria-labelledby="actions-title">
         <div className="section-heading">
           <h2 id="actions-title">{t('actions.title')}</h2>
-          {canCreateActions(user.role) && !creating && (
+          {canCreateActions(user.role) && !archived && !creating && (
             <button
+              ref={newButton}
               type="button"
               className="button button--primary"
               onClick={() => {

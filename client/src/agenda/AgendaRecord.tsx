@@ -28,6 +28,8 @@ export function useAgendaExtensions(): AnyExtension[] {
         currentItem: null,
         dayStart: meeting.startTime || DEFAULT_DAY.start,
         dayEnd: DEFAULT_DAY.end,
+        startsOn: meeting.startsOn,
+        timeZone: meeting.timeZone,
         meetingId: meeting.id,
         t,
       }),
@@ -40,10 +42,12 @@ export function useAgendaExtensions(): AnyExtension[] {
       currentItem: run.currentItem,
       dayStart: meeting.startTime || DEFAULT_DAY.start,
       dayEnd: run.dayEnd,
+      startsOn: meeting.startsOn,
+      timeZone: meeting.timeZone,
       meetingId: meeting.id,
       t,
     });
-  }, [channel, run.currentItem, run.dayEnd, meeting.startTime, meeting.id, t]);
+  }, [channel, run.currentItem, run.dayEnd, meeting.startTime, meeting.startsOn, meeting.timeZone, meeting.id, t]);
   return useMemo(() => [agendaItemDecorations(channel)], [channel]);
 }
 

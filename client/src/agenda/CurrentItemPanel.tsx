@@ -1,28 +1,50 @@
 /**
  * The item being discussed, highlighted for everyone, with the time spent on it against the time
- * planned. The secretariat and the chair move it on.
+ * planned. The secretariat and the chair move it on, warned first when people still wait to speak
+ * or questions are unanswered on the item (its hands are closed; its questions stay with it).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
 import { isModerator } from '../../../shared/roles.ts';
+import { useFloor } from '../floor/floorApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import type { AgendaItemView } from './agendaItemsModel.ts';
+import { shownItemTitle } from './itemTitle.ts';
 import { type RunView, setCurrentItem } from './useRunState.ts';
 
 export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run: RunView }) {
   const { t } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const [error, setError] = useState<string | null>(null);
   const index = items.findIndex((item) => item.id === run.currentItem);
   const current = index >= 0 ? items[index] : undefined;
   const next = index >= 0 ? items[index + 1] : items[0];
   const elapsed = current && run.startedAt !== null ? Math.max(0, Math.floor((run.now - run.startedAt) / 60_000)) : 0;
   const over = current !== undefined && current.duration > 0 && elapsed > current.duration;
+  const floor = useFloor();
+  const questions = useLiveMap(LIVE_QUESTIONS_MAP);
+  // What leaving the current item leaves behind: its waiting hands and its open questions.
+  const waiting = current ? floor.item.queue.length : 0;
+  const open = current
+    ? Object.values(questions).filter((question) => question.itemId === current.id && question.status === 'visible').length
+    : 0;
+  const [leaving, setLeaving] = useState<{ itemId: string | null; label: string } | null>(null);
   const mark = (itemId: string | null) => {
     setError(null);
     setCurrentItem(meeting.id, itemId).catch((failure: Error) => setError(failure.message));
   };
+  const leave = (itemId: string | null, label: string) => {
+    if (waiting > 0 || open > 0) setLeaving({ itemId, label });
+    else mark(itemId);
+  };
+  const left = [
+    waiting > 0 ? t('agendaItems.leave.waiting', { count: waiting }) : '',
+    open > 0 ? t('agendaItems.leave.questions', { count: open }) : '',
+  ].filter(Boolean);
   return (
     <section className="panel agenda-now" aria-labelledby="agenda-now-title">
       <h2 id="agenda-now-title" className="panel__title">
@@ -33,7 +55,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           <>
             <p className="agenda-now__item">
               <strong>
-                {current.fullNumber}. {current.title || t('agendaItems.untitled')}
+                {current.fullNumber}. {shownItemTitle(current.title, t)}
               </strong>
             </p>
             <p className={over ? 'agenda-now__elapsed agenda-now__elapsed--over' : 'agenda-now__elapsed'}>
@@ -47,23 +69,48 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           <p>{t('agendaItems.noCurrent')}</p>
         )}
       </div>
-      {isModerator(user.role) && (
+      {isModerator(user.role) && !archived && (
         <div className="agenda-now__actions">
           {next && (
-            <button type="button" className="button" onClick={() => mark(next.id)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => (current ? leave(next.id, t('agendaItems.nextItem', { number: next.fullNumber })) : mark(next.id))}
+            >
               {current
                 ? t('agendaItems.nextItem', { number: next.fullNumber })
                 : t('agendaItems.startWith', { number: next.fullNumber })}
             </button>
           )}
           {current && (
-            <button type="button" className="button button--quiet" onClick={() => mark(null)}>
+            <button type="button" className="button button--quiet" onClick={() => leave(null, t('agendaItems.endCurrent'))}>
               {t('agendaItems.endCurrent')}
             </button>
           )}
         </div>
       )}
       <ErrorAlert message={error} />
+      {leaving && current && (
+        <ConfirmDialog
+          open
+          title={t('agendaItems.leave.title', { number: current.fullNumber })}
+          message={
+            left.length === 2
+              ? t('agendaItems.leave.both', { waiting: left[0], questions: left[1] })
+              : t('agendaItems.leave.one', { what: left[0] })
+          }
+          confirmLabel={leaving.label}
+          cancelLabel={t('agendaItems.leave.stay', { number: current.fullNumber })}
+          danger={false}
+          onClose={() => setLeaving(null)}
+          onConfirm={() => setCurrentItem(meeting.id, leaving.itemId)}
+        >
+          <ul>
+            {waiting > 0 && <li>{t('agendaItems.leave.handsKept', { number: current.fullNumber })}</li>}
+            {open > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
+          </ul>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

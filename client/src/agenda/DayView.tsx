@@ -22,6 +22,7 @@ import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
+import { shownItemTitle } from './itemTitle.ts';
 import { type RunView, setCurrentItem, setDayEnd } from './useRunState.ts';
 
 const DAY_END_FIELDS = ['dayEnd'] as const;
@@ -31,12 +32,13 @@ const REM_PER_MINUTE = 0.06;
 
 export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: AgendaItemView[]; run: RunView; editable: boolean }) {
   const { t, i18n } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dayEnd, setDayEndDraft] = useState<string | null>(null);
   const dayEndErrors = useFieldErrors(DAY_END_FIELDS);
-  const moderator = isModerator(user.role);
+  // An archived meeting's run is over: no item is marked current any more.
+  const moderator = isModerator(user.role) && !archived;
   const mayAttach = mayAddAttachments(user, meeting);
   const attachments = useLiveMap(LIVE_ATTACHMENTS_MAP);
   const documentsOf = useMemo(() => {
@@ -46,8 +48,14 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
     return counts;
   }, [attachments]);
   const schedule = useMemo(
-    () => scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: run.dayEnd }),
-    [items, meeting.startTime, run.dayEnd],
+    () =>
+      scheduleAgenda(items, {
+        dayStart: meeting.startTime,
+        dayEnd: run.dayEnd,
+        startsOn: meeting.startsOn,
+        timeZone: meeting.timeZone,
+      }),
+    [items, meeting.startTime, run.dayEnd, meeting.startsOn, meeting.timeZone],
   );
   const fail = (failure: Error) => setError(failure.message);
   const mark = (itemId: string | null) => {
@@ -126,7 +134,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                     {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
                   </p>
                   <p id={titleId} className="day-view__title">
-                    {item.fullNumber}. {item.title || t('agendaItems.untitled')}
+                    {item.fullNumber}. {shownItemTitle(item.title, t)}
                   </p>
                   {documents > 0 && (
                     <p className="day-view__documents">
@@ -185,11 +193,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
         </div>
       ))}
       {editable && isParticipant(user.role) && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => setEditing(insertItem(doc, t('agendaItems.newItemTitle'), items[items.length - 1]?.id))}
-        >
+        <button type="button" className="button" onClick={() => setEditing(insertItem(doc, items[items.length - 1]?.id))}>
           {t('agendaItems.addItem')}
         </button>
       )}

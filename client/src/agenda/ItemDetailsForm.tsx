@@ -6,7 +6,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { AGENDA_ITEM_LIMITS, parseClock } from '../../../shared/agendaItems.ts';
+import { AGENDA_ITEM_LIMITS, meetingDayCount, parseClock } from '../../../shared/agendaItems.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -29,6 +30,9 @@ interface Linkable {
 export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: AgendaItemView; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const { meeting } = useMeetingContext();
+  // An item is on one of the meeting's days: "Day 9" of a three-day meeting is nowhere.
+  const lastDay = meetingDayCount(meeting.startsOn, meeting.endsOn);
   const proposals = Object.values(useLiveMap('proposals'));
   const polls = Object.values(useLiveMap('polls'));
   const [values, setValues] = useState({
@@ -47,7 +51,7 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const valid = errors.check({
-      day: !wholeIn(values.day, 1, AGENDA_ITEM_LIMITS.maxDay) && t('agendaItems.errors.day', { max: AGENDA_ITEM_LIMITS.maxDay }),
+      day: !wholeIn(values.day, 1, lastDay) && t('agendaItems.errors.day', { max: lastDay }),
       start: values.start !== '' && parseClock(values.start) === null && t('agendaItems.errors.start'),
       duration:
         !wholeIn(values.duration, 0, AGENDA_ITEM_LIMITS.maxDuration) &&
@@ -75,9 +79,7 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
     >
       <div className="agenda-details__row">
         <Field label={t('agendaItems.dayLabel')} {...errors.field('day')}>
-          {(control) => (
-            <input {...control} type="number" min={1} max={AGENDA_ITEM_LIMITS.maxDay} value={values.day} onChange={set('day')} />
-          )}
+          {(control) => <input {...control} type="number" min={1} max={lastDay} value={values.day} onChange={set('day')} />}
         </Field>
         {/* The start time's hint is shown under the row, so that the three fields stay aligned. */}
         <Field label={t('agendaItems.startLabel')} describedBy={`${id}-start-hint`} {...errors.field('start')}>
@@ -99,12 +101,20 @@ export function ItemDetailsForm({ doc, item, onDone }: { doc: Y.Doc; item: Agend
       <p id={`${id}-start-hint`} className="form__hint">
         {t('agendaItems.startHint')}
       </p>
-      <Field label={t('agendaItems.presenterLabel')} {...errors.field('presenter')}>
+      <Field
+        label={t('agendaItems.presenterLabel')}
+        {...errors.field('presenter')}
+        limit={{ length: values.presenter.length, max: AGENDA_ITEM_LIMITS.text }}
+      >
         {(control) => (
           <input {...control} maxLength={AGENDA_ITEM_LIMITS.text} value={values.presenter} onChange={set('presenter')} />
         )}
       </Field>
-      <Field label={t('agendaItems.expectedOutputLabel')} {...errors.field('expectedOutput')}>
+      <Field
+        label={t('agendaItems.expectedOutputLabel')}
+        {...errors.field('expectedOutput')}
+        limit={{ length: values.expectedOutput.length, max: AGENDA_ITEM_LIMITS.text }}
+      >
         {(control) => (
           <input
             {...control}

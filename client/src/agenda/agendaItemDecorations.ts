@@ -1,9 +1,10 @@
 /**
  * How agenda items look in the editor: each item gets its number, time slot, length, presenter,
  * expected output and links as a non-editable line above its title, and the current item is
- * highlighted. Decorations, recomputed from the document at every change, so that numbers and
- * times always follow the items' order; the meeting's live state (current item, hours of the
- * day, strings in the reader's language) comes in through a small channel.
+ * highlighted; an empty title shows a placeholder. Decorations, recomputed from the document at
+ * every change, so that numbers and times always follow the items' order; the meeting's live
+ * state (current item, hours of the day, strings in the reader's language) comes in through a
+ * small channel.
  */
 import { Extension } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
@@ -17,6 +18,9 @@ export interface AgendaDisplay {
   currentItem: string | null;
   dayStart: string;
   dayEnd: string;
+  /** The meeting's first day and IANA zone: times run on real instants across a clock change. */
+  startsOn: string;
+  timeZone: string;
   meetingId: string;
   /** Translates the item line's words. */
   t: (key: string, options?: Record<string, unknown>) => string;
@@ -114,7 +118,12 @@ function decorate(doc: PmNode, display: AgendaDisplay): DecorationSet {
   const attrs = items.map(({ node }) => normaliseAgendaItemAttrs(node.attrs));
   const numbers = numberAgendaItems(attrs.map((a) => a.level));
   const full = fullNumbers(attrs.map((a) => a.level));
-  const schedule = scheduleAgenda(attrs, { dayStart: display.dayStart, dayEnd: display.dayEnd });
+  const schedule = scheduleAgenda(attrs, {
+    dayStart: display.dayStart,
+    dayEnd: display.dayEnd,
+    startsOn: display.startsOn,
+    timeZone: display.timeZone,
+  });
   const decorations: Decoration[] = [];
   items.forEach(({ node, pos }, index) => {
     const a = attrs[index]!;
@@ -129,6 +138,17 @@ function decorate(doc: PmNode, display: AgendaDisplay): DecorationSet {
         ...(current ? { 'aria-current': 'true' } : {}),
       }),
     );
+    // An empty title (a new item has one) says so in the reader's language: a hint to type one for
+    // those who may edit, "(untitled item)" for those who read (agenda.css picks by contenteditable).
+    const title = node.firstChild;
+    if (title?.type.name === 'agendaItemTitle' && title.childCount === 0)
+      decorations.push(
+        Decoration.node(pos + 1, pos + 1 + title.nodeSize, {
+          class: 'agenda-item__title--empty',
+          'data-placeholder': display.t('agendaItems.titlePlaceholder'),
+          'data-untitled': display.t('agendaItems.untitled'),
+        }),
+      );
     const slot = schedule.items[index];
     const signature = JSON.stringify([numbers[index], a, slot, current, display.dayEnd, display.meetingId]);
     decorations.push(

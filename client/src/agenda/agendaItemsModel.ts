@@ -89,8 +89,12 @@ export function newItemId(): string {
   return crypto.randomUUID();
 }
 
-/** Adds an item after `afterId` (or at the end), with a title to edit in the document. Returns its id. */
-export function insertItem(doc: Y.Doc, title: string, afterId?: string, attrs: Partial<AgendaItemAttrs> = {}): string {
+/**
+ * Adds an item after `afterId` (or at the end), its title empty to type in the document. Returns its id.
+ * No default title: the document is shared, and words typed here would be in the creator's language for
+ * every reader; an empty title reads as untitled in each reader's language (see itemTitle.ts).
+ */
+export function insertItem(doc: Y.Doc, afterId?: string, attrs: Partial<AgendaItemAttrs> = {}): string {
   const id = newItemId();
   const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
   const after = afterId ? elementById(doc, afterId) : undefined;
@@ -100,7 +104,6 @@ export function insertItem(doc: Y.Doc, title: string, afterId?: string, attrs: P
   for (const [key, value] of Object.entries(values))
     if (value !== null && value !== '') element.setAttribute(key, value as string);
   const heading = new Y.XmlElement('agendaItemTitle');
-  heading.insert(0, [new Y.XmlText(title)]);
   const notes = new Y.XmlElement('paragraph');
   element.insert(0, [heading, notes]);
   fragment.insert(index, [element]);

@@ -1,5 +1,5 @@
 /** Routing and the shell every page shares: skip link, header with the signed-in user, main. */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
 import { ForgotPasswordPage, SetNewPasswordPage } from '../auth/PasswordResetPages.tsx';
@@ -8,6 +8,8 @@ import { useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { BareShellContext } from './bareShell.ts';
 import { SiteHeader } from './SiteHeader.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -63,19 +65,28 @@ function Shell() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const { pathname } = useLocation();
+  // A refused or unsent sign-out puts the person back where they were: say so, or they think they left.
+  // Said on the page it failed on; another page starts afresh.
+  const [signOutFailedOn, setSignOutFailedOn] = useState<string | null>(null);
   useFocusMainOnNavigation();
   useLanguageOfPerson(user);
+  // A projector view asks for no header (app/bareShell.ts).
+  const [bare, setBare] = useState(false);
   return (
-    <>
+    <BareShellContext.Provider value={setBare}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <SiteHeader
-        user={user}
-        onSignOut={() => {
-          void closeSocketIfOpen().then(signOut);
-        }}
-      />
+      {!bare && (
+        <SiteHeader
+          user={user}
+          signOutFailed={signOutFailedOn === pathname}
+          onSignOut={() => {
+            setSignOutFailedOn(null);
+            void signOut(closeSocketIfOpen).catch(() => setSignOutFailedOn(pathname));
+          }}
+        />
+      )}
       <main id="main" tabIndex={-1}>
         {/* A page that fails shows why in its place; the header still leads elsewhere, and another page starts afresh. */}
         <ErrorBoundary scope="page" name="page" resetKey={pathname}>
@@ -112,12 +123,13 @@ function Shell() {
           )}
         </ErrorBoundary>
       </main>
-    </>
+    </BareShellContext.Provider>
   );
 }
 
 function NotFound() {
   const { t } = useTranslation();
+  usePageTitle(t('app.notFound'));
   return (
     <section className="page">
       <h1>{t('app.notFound')}</h1>

@@ -4,7 +4,7 @@
  * navigation, the language and the person's block fold behind a "Menu" button, so that a phone
  * sees the page and not six rows of header; the name, the search box and the bell stay in view.
  */
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
@@ -17,8 +17,23 @@ import { useMediaQuery } from '../ui/useMediaQuery.ts';
 /** Below 48rem (768 px) the header folds; the folded layout is `.site-header--folded` in styles.css. */
 const FOLDED_HEADER = '(max-width: 47.99rem)';
 
-export function SiteHeader({ user, onSignOut }: { user: PublicUser | null | undefined; onSignOut: () => void }) {
+export function SiteHeader({
+  user,
+  onSignOut,
+  signOutFailed = false,
+}: {
+  user: PublicUser | null | undefined;
+  onSignOut: () => void;
+  /** The last sign-out did not happen (network down, server error): said beside the button. */
+  signOutFailed?: boolean;
+}) {
   const { t } = useTranslation();
+  const signOutButton = useRef<HTMLButtonElement>(null);
+  const signOutFailedId = useId();
+  // The button was gone while the sign-out was under way: the focus goes back to it, read with why.
+  useEffect(() => {
+    if (signOutFailed) signOutButton.current?.focus();
+  }, [signOutFailed]);
   const folded = useMediaQuery(FOLDED_HEADER) && Boolean(user);
   const menuButton = useRef<HTMLButtonElement>(null);
   const menuId = useId();
@@ -73,9 +88,20 @@ export function SiteHeader({ user, onSignOut }: { user: PublicUser | null | unde
             <div className="site-header__user">
               {!folded && bell}
               <span>{t('app.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}</span>
-              <button type="button" className="button button--quiet" onClick={onSignOut}>
+              <button
+                ref={signOutButton}
+                type="button"
+                className="button button--quiet"
+                onClick={onSignOut}
+                aria-describedby={signOutFailed ? signOutFailedId : undefined}
+              >
                 {t('app.signOut')}
               </button>
+              {signOutFailed && (
+                <span id={signOutFailedId} role="alert" className="site-header__sign-out-failed">
+                  {t('app.signOutFailed')}
+                </span>
+              )}
             </div>
           )}
         </div>

@@ -23,6 +23,18 @@ export class ApiError extends Error {
   }
 }
 
+/** Who wants to know that the server no longer knows this browser's session. */
+const sessionEndedListeners = new Set<() => void>();
+
+/**
+ * Called whenever the server answers UNAUTHORIZED (nobody signed in): the session ended while a
+ * page was open (signed out everywhere, a password change, an administrator). Returns the unsubscribe.
+ */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
@@ -44,6 +56,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = (data as ErrorBody | undefined)?.error;
+    if (response.status === 401 && error?.code === 'UNAUTHORIZED') for (const listener of sessionEndedListeners) listener();
     throw new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,

@@ -10,10 +10,13 @@
  */
 import { agendaDoc, isId, liveDoc } from '../../../shared/documentNames.ts';
 import { startEarly } from './earlyRequests.ts';
+import { maybeSignedIn } from './signedInHint.ts';
 
 const MEETING_PAGE = /^\/meetings\/([^/]+)\/?$/;
 
 export function startFirstScreen(pathname: string): void {
+  // Signed out: the sign-in page needs none of this, and each read would be refused.
+  if (!maybeSignedIn()) return;
   const me = startEarly('/api/me');
   const meeting = MEETING_PAGE.exec(pathname);
   if (!meeting) return;

@@ -1,22 +1,46 @@
 /** The signed-in user, for every page: loaded once from /api/me, changed by sign-in and sign-out. */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
-import { ApiError, get, post } from './api.ts';
+import { ApiError, get, onSessionEnded, post } from './api.ts';
 import { forgetEarly } from './earlyRequests.ts';
+import { maybeSignedIn } from './signedInHint.ts';
 
 interface SessionValue {
   /** undefined while loading, null when signed out. */
   user: PublicUser | null | undefined;
+  /** True when the session ended while the board was open (the sign-in page says so). */
+  ended: boolean;
   signIn(email: string, password: string): Promise<PublicUser>;
-  signOut(): Promise<void>;
+  /** `beforeLeaving` runs once the signed-in pages are gone, before the session ends (closing the socket). */
+  signOut(beforeLeaving?: () => Promise<void>): Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<PublicUser | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
+  const signedIn = useRef(false);
+  signedIn.current = Boolean(user);
+
+  // A page left open after "Sign out everywhere", a password change, a deactivation or an expiry:
+  // the next request is refused, and the board goes to the sign-in page saying why, rather than looking signed in
+  // while its documents say "You may not open this document". Local copies of documents are kept.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        if (!signedIn.current) return;
+        setEnded(true);
+        setUser(null);
+      }),
+    [],
+  );
 
   useEffect(() => {
+    if (!maybeSignedIn()) {
+      setUser(null);
+      return;
+    }
     get<PublicUser>('/api/me').then(setUser, (error: unknown) => {
       if (error instanceof ApiError && error.status === 401) setUser(null);
       else setUser(null);
@@ -24,24 +48,39 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const { user: signedIn } = await post<{ user: PublicUser }>('/api/auth/login', { email, password });
+    const { user: who } = await post<{ user: PublicUser }>('/api/auth/login', { email, password });
     forgetEarly();
-    setUser(signedIn);
-    return signedIn;
+    setEnded(false);
+    setUser(who);
+    return who;
   }, []);
 
-  const signOut = useCallback(async () => {
-    await post('/api/auth/logout');
-    forgetEarly();
-    if (user) {
-      // y-indexeddb loads only at sign-out, not with the sign-in page.
-      const { forgetLocalDocuments } = await import('../collab/localCopies.ts');
-      await forgetLocalDocuments(user.id);
-    }
-    setUser(null);
-  }, [user]);
+  const signOut = useCallback(
+    async (beforeLeaving?: () => Promise<void>) => {
+      const leaving = user;
+      // The pages behind sign-in go first, then the socket, then the session: a page still
+      // mounted asked for its run state and comments again once the socket closed, and the server
+      // refused them (401s in the console) as the session had gone meanwhile.
+      setEnded(false);
+      setUser(null);
+      try {
+        await beforeLeaving?.();
+        await post('/api/auth/logout');
+      } catch (failure) {
+        setUser(leaving);
+        throw failure;
+      }
+      forgetEarly();
+      if (leaving) {
+        // y-indexeddb loads only at sign-out, not with the sign-in page.
+        const { forgetLocalDocuments } = await import('../collab/localCopies.ts');
+        await forgetLocalDocuments(leaving.id);
+      }
+    },
+    [user],
+  );
 
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+  const value = useMemo(() => ({ user, ended, signIn, signOut }), [user, ended, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,9 +1,11 @@
 /** One attachment: download, preview, versions, new version, remove (after confirming). */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../../shared/i18n/format.ts';
 import type { AttachmentDto } from '../../../shared/schemas/attachments.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useFocusWhenGone } from '../ui/focus.ts';
 import { formatSize, removeAttachment, versionPath } from './attachmentsApi.ts';
 import { useUpload } from './useUpload.ts';
 
@@ -11,29 +13,29 @@ export function AttachmentRow({
   attachment,
   canReplace,
   canRemove,
+  headingId,
+  onRemoved,
 }: {
   attachment: AttachmentDto;
   canReplace: boolean;
   canRemove: boolean;
+  /** The list's heading, which takes the focus when the row goes with it (the document was removed). */
+  headingId: string;
+  /** Told once the removal is done, so the panel's status line can say so. */
+  onRemoved?: (attachment: AttachmentDto) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [previewing, setPreviewing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { current, error: uploadError, send } = useUpload();
+  const [removing, setRemoving] = useState(false);
+  const { current, done, error: uploadError, send } = useUpload();
   const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(
     attachment.uploadedAt,
   );
   const inline = `${attachment.url}?inline=1`;
-  const remove = async () => {
-    if (!window.confirm(t('attachments.confirmRemove', { name: attachment.name }))) return;
-    try {
-      await removeAttachment(attachment.id);
-    } catch (failure) {
-      setError(t('attachments.failed', { message: (failure as Error).message }));
-    }
-  };
+  const row = useRef<HTMLLIElement>(null);
+  useFocusWhenGone(row, () => document.getElementById(headingId));
   return (
-    <li className="card attachment" id={`attachment-${attachment.id}`}>
+    <li ref={row} className="card attachment" id={`attachment-${attachment.id}`}>
       <p className="attachment__name">
         <a href={attachment.url} download={attachment.name}>
           {attachment.name}
@@ -77,20 +79,39 @@ export function AttachmentRow({
           <button
             type="button"
             className="button button--quiet"
-            onClick={() => void remove()}
+            onClick={() => setRemoving(true)}
             aria-label={t('attachments.removeNamed', { name: attachment.name })}
           >
             {t('attachments.remove')}
           </button>
         )}
       </div>
-      {current && (
-        <label className="attachments__progress" role="status">
-          {t('attachments.uploading', { name: current.name, percent: Math.round(current.fraction * 100) })}
-          <progress value={current.fraction} max={1} />
-        </label>
-      )}
-      <ErrorAlert message={error ?? (uploadError && t('attachments.failed', { message: uploadError }))} />
+      {/* Always on the page, so that what it comes to say is read out: the progress, then the new
+          version (only the row's version number changed, and nothing said so). */}
+      <div role="status" className="attachment__status">
+        {current ? (
+          <label className="attachments__progress">
+            {t('attachments.uploading', { name: current.name, percent: Math.round(current.fraction * 100) })}
+            <progress value={current.fraction} max={1} />
+          </label>
+        ) : done ? (
+          t('attachments.versionAdded', { version: done.version, name: done.name })
+        ) : null}
+      </div>
+      {/* A refusal is said in the dialog, which stays open; the row goes when the removal reaches every screen. */}
+      <ConfirmDialog
+        open={removing}
+        title={t('attachments.removeDialog.title', { name: attachment.name })}
+        message={t('attachments.removeDialog.body')}
+        confirmLabel={t('attachments.removeDialog.confirm')}
+        cancelLabel={t('attachments.removeDialog.cancel')}
+        onClose={() => setRemoving(false)}
+        onConfirm={async () => {
+          await removeAttachment(attachment.id);
+          onRemoved?.(attachment);
+        }}
+      />
+      <ErrorAlert message={uploadError && t('attachments.failed', { message: uploadError })} />
       {previewing &&
         (attachment.mime === 'application/pdf' ? (
           <iframe className="attachment__preview" src={inline} title={t('attachments.previewOf', { name: attachment.name })} />

@@ -31,7 +31,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
   const { meeting, user } = useMeetingContext();
   const headingId = useId();
   const all = useLiveMap(LIVE_ATTACHMENTS_MAP);
-  const { current, error, done, send } = useUpload();
+  const { current, error, done, send, noteRemoved } = useUpload();
   const canUpload = mayAddAttachments(user, meeting);
   const list = Object.values(all)
     .filter((a) => (a.itemId ?? undefined) === target.itemId && (a.proposalId ?? undefined) === target.proposalId)
@@ -43,7 +43,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section className="attachments" id={id} tabIndex={id ? -1 : undefined} aria-labelledby={headingId} {...drop}>
-      <Heading id={headingId} className="attachments__heading">
+      <Heading id={headingId} className="attachments__heading" tabIndex={-1}>
         {heading}
       </Heading>
       {canUpload && (
@@ -74,6 +74,8 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
               attachment={attachment}
               canReplace={canUpload}
               canRemove={mayRemoveAttachment(user, meeting, attachment)}
+              headingId={headingId}
+              onRemoved={noteRemoved}
             />
           ))}
         </ul>

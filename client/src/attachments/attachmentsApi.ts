@@ -1,6 +1,7 @@
 /** Attachments' HTTP commands. Uploads go through XMLHttpRequest, which reports upload progress. */
 
 import type { ErrorBody } from '../../../shared/errors.ts';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import type { AttachmentDto } from '../../../shared/schemas/attachments.ts';
 import { ApiError, del } from '../app/api.ts';
 
@@ -51,19 +52,22 @@ export function sendFile(path: string, file: File, onProgress: (fraction: number
 
 export const removeAttachment = (id: string) => del<void>(`/api/attachments/${encodeURIComponent(id)}`);
 
-/** "1.2 MB" */
-export function formatSize(bytes: number, locale?: string): string {
+/**
+ * "617 bytes", "1.2 MB": decimal units (1 kB = 1,000 bytes), as the kB and MB they are named by,
+ * and bytes in words (Intl's short form of the byte is "byte" whatever the count).
+ */
+export function formatSize(bytes: number, language: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(locale, {
+  return formatNumber(language, value, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
+  });
 }

@@ -1,17 +1,24 @@
 /**
  * The audit log for the secretariat: filtered by person, action and dates, and downloaded as
- * CSV with the same filters. The server refuses everyone else; the page says so.
+ * CSV with the same filters. The server refuses everyone else; the page says so. Actions and the
+ * detail's fields read in the reader's language (auditText.ts, AuditDetail.tsx); the CSV keeps the
+ * codes and the raw JSON, for tools.
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/schemas/audit.ts';
 import { get } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
-import { intlLocale } from '../../../shared/i18n/format.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
+import { AuditDetail } from './AuditDetail.tsx';
+import { actionLabel } from './auditText.ts';
+import './auditLog.css';
 
 interface Filters {
   actor: string;
@@ -32,6 +39,7 @@ const queryOf = (filters: Filters) => {
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('auditLog.title'));
   const user = useUser();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -86,7 +94,6 @@ export function AuditLogPage() {
   };
   // The server refused a filter beside its field: nothing is loading.
   const refused = FILTER_FIELDS.some((name) => errors.field(name).error);
-  const when = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
     <section className="page" aria-labelledby="audit-title">
@@ -111,7 +118,7 @@ export function AuditLogPage() {
               <option value="">{t('auditLog.anyAction')}</option>
               {actions.map((action) => (
                 <option key={action} value={action}>
-                  {action}
+                  {actionLabel(i18n, action)}
                 </option>
               ))}
             </select>
@@ -138,43 +145,36 @@ export function AuditLogPage() {
         <p role="status">{entries.length === 0 ? t('auditLog.empty') : t('auditLog.count', { count: entries.length })}</p>
       )}
       {entries && entries.length > 0 && (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-labelledby="audit-caption"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus so the keyboard can scroll it
-          tabIndex={0}
-        >
-          <table className="data-table">
-            <caption id="audit-caption" className="sr-only">
-              {t('auditLog.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('auditLog.at')}</th>
-                <th scope="col">{t('auditLog.who')}</th>
-                <th scope="col">{t('auditLog.what')}</th>
-                <th scope="col">{t('auditLog.subject')}</th>
-                <th scope="col">{t('auditLog.detail')}</th>
+        <DataTable caption={t('auditLog.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('auditLog.at')}</th>
+              <th scope="col">{t('auditLog.who')}</th>
+              <th scope="col">{t('auditLog.what')}</th>
+              <th scope="col">{t('auditLog.subject')}</th>
+              <th scope="col">{t('auditLog.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={entry.at}>{formatDateTime(i18n.language, Date.parse(entry.at), { timeStyle: 'medium' })}</time>
+                </td>
+                <td>{entry.actorName ?? entry.actorId ?? t('auditLog.system')}</td>
+                <td>
+                  {actionLabel(i18n, entry.action)}
+                  {/* The code as the CSV and the filter's value have it, to match the two. */}
+                  <code className="audit-code">{entry.action}</code>
+                </td>
+                <td>{entry.subject}</td>
+                <td className="audit-log__detail">
+                  <AuditDetail detail={entry.detail} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
-                  </td>
-                  <td>{entry.actorName ?? entry.actorId ?? t('auditLog.system')}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.subject}</td>
-                  <td>
-                    <code>{JSON.stringify(entry.detail)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </section>
   );

@@ -10,14 +10,17 @@ import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import { isLanguage } from '../../../shared/i18n/languages.ts';
 import { ApiError, post } from '../app/api.ts';
 import { errorText } from '../i18n/errorText.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 const failureText = (caught: unknown) =>
   caught instanceof ApiError ? errorText(caught.code, caught.details) : String((caught as Error).message);
 
 export function ForgotPasswordPage() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('passwordReset.requestTitle'));
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -61,9 +64,9 @@ export function ForgotPasswordPage() {
               )}
             </Field>
             <ErrorAlert message={failure} />
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <BusyButton type="submit" className="button button--primary" busy={busy}>
               {busy ? t('passwordReset.requesting') : t('passwordReset.request')}
-            </button>
+            </BusyButton>
           </form>
         </>
       )}
@@ -76,6 +79,7 @@ export function ForgotPasswordPage() {
 
 export function SetNewPasswordPage() {
   const { t } = useTranslation();
+  usePageTitle(t('passwordReset.setTitle'));
   const { token = '' } = useParams();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -146,9 +150,9 @@ export function SetNewPasswordPage() {
           {field('password', t('passwordReset.password'), password, setPassword, t('people.accept.passwordHint'))}
           {field('repeat', t('passwordReset.repeat'), repeat, setRepeat)}
           <ErrorAlert message={failure} />
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <BusyButton type="submit" className="button button--primary" busy={busy}>
             {busy ? t('passwordReset.setting') : t('passwordReset.set')}
-          </button>
+          </BusyButton>
         </form>
       )}
     </section>

@@ -8,14 +8,17 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { ApiError, get } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 import { SsoButtons } from './SsoButtons.tsx';
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { signIn } = useSession();
+  usePageTitle(t('signIn.title'));
+  const { signIn, ended } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -56,6 +59,11 @@ export function SignInPage() {
   return (
     <section className="page page--narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      {ended && (
+        <p className="alert alert--info" role="status">
+          {t('signIn.sessionEnded')}
+        </p>
+      )}
       <p>{t('signIn.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t('signIn.email')} {...errors.field('email')} invalid={refused} describedBy={refused ? alertId : undefined}>
@@ -90,9 +98,9 @@ export function SignInPage() {
           )}
         </Field>
         <ErrorAlert id={alertId} message={errors.formError} />
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {busy ? t('signIn.submitting') : t('signIn.submit')}
-        </button>
+        </BusyButton>
       </form>
       <p>
         <Link to="/password-reset">{t('signIn.forgot')}</Link>

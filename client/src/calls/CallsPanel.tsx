@@ -12,7 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
-import { intlLocale } from '../../../shared/i18n/format.ts';
+import { formatDateTime, formatNumber } from '../../../shared/i18n/format.ts';
 
 const MINUTE = 60_000;
 
@@ -33,10 +33,16 @@ function formatLeft(ms: number, language: string, lessThanAMinute: string): stri
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
   const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+    formatNumber(language, value, { style: 'unit', unit: name, unitDisplay: 'long' });
   if (days > 0) return [unit(days, 'day'), hours ? unit(hours, 'hour') : ''].filter(Boolean).join(' ');
   return [hours ? unit(hours, 'hour') : '', unit(rest, 'minute')].filter(Boolean).join(' ');
 }
+
+/**
+ * The reader's time zone, in which the form's times are typed and every time is shown (named, since
+ * the secretariat and a member in Tokyo read the same call at different hours).
+ */
+const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A datetime-local value ("2025-02-01T09:00") as an ISO instant in the reader's zone. */
 const localToIso = (value: string) => new Date(value).toISOString();
@@ -62,8 +68,7 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
   useEffect(() => {
     void reload();
   }, [reload]);
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(i18n.language, new Date(iso), { dateStyle: 'long', withZone: true });
   const mayManage = secretariat && !archived;
   if (calls.length === 0 && !mayManage) return null;
 
@@ -107,8 +112,13 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
       {mayManage && (
         <NewCall
           meetingId={meetingId}
-          onDone={() => {
-            setStatus(t('calls.created'));
+          onDone={(created) => {
+            // A call whose opening is still to come is scheduled, not opened.
+            setStatus(
+              Date.parse(created.opensAt) > Date.now()
+                ? t('calls.scheduled', { opens: when(created.opensAt) })
+                : t('calls.created'),
+            );
             void reload();
           }}
         />
@@ -142,7 +152,7 @@ function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValu
       aria-label={`${t('calls.extend')}: ${t(`calls.kinds.${call.kind}`)}`}
       noValidate
     >
-      <Field label={t('calls.extendTo')} {...errors.field('closesAt')}>
+      <Field label={t('calls.extendTo')} hint={t('calls.zoneHint', { zone: READER_ZONE })} {...errors.field('closesAt')}>
         {(control) => (
           <input {...control} type="datetime-local" required value={value} onChange={(event) => setValue(event.target.value)} />
         )}
@@ -155,7 +165,7 @@ function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValu
   );
 }
 
-function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void }) {
+function NewCall({ meetingId, onDone }: { meetingId: string; onDone: (created: CallDto) => void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<CallKind>('PN');
   const [opensAt, setOpensAt] = useState('');
@@ -173,13 +183,13 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
     });
     if (!valid) return;
     try {
-      await post(`/api/meetings/${encodeURIComponent(meetingId)}/calls`, {
+      const created = await post<CallDto>(`/api/meetings/${encodeURIComponent(meetingId)}/calls`, {
         kind,
         opensAt: localToIso(opensAt),
         closesAt: localToIso(closesAt),
       });
       errors.clear();
-      onDone();
+      onDone(created);
     } catch (failure) {
       errors.fail(failure, words);
     }
@@ -194,7 +204,7 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
         optionLabel={(value) => t(`calls.kinds.${value}`)}
         onChange={setKind}
       />
-      <Field label={t('calls.opensAt')} {...errors.field('opensAt')}>
+      <Field label={t('calls.opensAt')} hint={t('calls.zoneHint', { zone: READER_ZONE })} {...errors.field('opensAt')}>
         {(control) => (
           <input
             {...control}
@@ -205,7 +215,7 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: () => void 
           />
         )}
       </Field>
-      <Field label={t('calls.closesAt')} {...errors.field('closesAt')}>
+      <Field label={t('calls.closesAt')} hint={t('calls.zoneHint', { zone: READER_ZONE })} {...errors.field('closesAt')}>
         {(control) => (
           <input
             {...control}

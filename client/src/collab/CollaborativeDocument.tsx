@@ -1,12 +1,12 @@
 /**
- * A collaborative document laid out on a page: its heading with the connection state, the
- * read-only notice for those who may not write, the editor (or why the server refused it); its
- * comments in the margin; and the tools (who is here now and the page's own) in a switchable,
- * collapsible column. Below the wide breakpoint, comments and tools are sheets opened from a bar.
+ * A collaborative document laid out on a page: its heading, the read-only notice for those who
+ * may not write, the editor with the connection state in its sticky bar (or why the server
+ * refused it); its comments in the margin; and the tools (who is here now and the page's own) in
+ * a switchable, collapsible column. Below the wide breakpoint, comments and tools are sheets opened from a bar.
  */
 import type { AnyExtension } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
@@ -15,6 +15,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { type Tool, ToolPanel, useToolsCollapsed } from '../ui/ToolPanel.tsx';
 import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { type MarginSheet, MarginSheetContext } from './marginSheet.ts';
 import { PresenceList } from './PresenceList.tsx';
 import type { CollabDocument } from './useCollabDocument.ts';
 import { usePresence } from './usePresence.ts';
@@ -75,6 +76,10 @@ export function CollaborativeDocument({
   const [collapsed, setCollapsed] = useToolsCollapsed();
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const sheetRef = useRef<HTMLElement | null>(null);
+  // One status, the page's only announcement of the connection (role="status"): in the editor's
+  // sticky bar, so that someone typing far down a long document still sees that they are offline
+  // and what the server has not confirmed (it sat beside the heading and scrolled away).
+  const status = <ConnectionStatus state={collab.state} unsynced={collab.unsynced} closed={collab.closed} />;
   const titleId = `${idPrefix}-title`;
   const noticeId = `${idPrefix}-readonly`;
   const allTools: Tool[] = [
@@ -82,10 +87,16 @@ export function CollaborativeDocument({
     ...tools,
   ];
 
+  const marginSheet = useMemo<MarginSheet>(
+    () => ({ hidden: !wide && sheet !== 'margin', show: () => setSheet('margin') }),
+    [wide, sheet],
+  );
+
   // A sheet takes the focus when it opens and gives it back to its button when it closes (Escape too).
+  // Unless something in it took the focus as it opened: the thread a notification's link names.
   useEffect(() => {
     if (wide || !sheet) return;
-    sheetRef.current?.focus();
+    if (!sheetRef.current?.contains(document.activeElement)) sheetRef.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       document.getElementById(`sheet-button-${sheet}`)?.focus();
@@ -128,17 +139,17 @@ export function CollaborativeDocument({
     <div className={layout}>
       <div className="meeting__main">
         <section aria-labelledby={titleId}>
-          <div className="section-heading">
-            <h2 id={titleId}>{title}</h2>
-            <ConnectionStatus state={collab.state} unsynced={collab.unsynced} closed={collab.closed} />
-          </div>
+          <h2 id={titleId}>{title}</h2>
           {!editable && collab.state !== 'denied' && (
             <p id={noticeId} className="alert alert--info">
               {readOnlyNotice}
             </p>
           )}
           {collab.state === 'denied' ? (
-            <ErrorAlert message={t('connection.denied')} />
+            <>
+              {status}
+              <ErrorAlert message={t('connection.denied')} />
+            </>
           ) : (
             // The editor, the comments and the tools fail apart: each keeps the others working.
             <ErrorBoundary name="editor">
@@ -151,6 +162,7 @@ export function CollaborativeDocument({
                 describedBy={editable ? undefined : noticeId}
                 extensions={extensions}
                 renderExtras={renderExtras}
+                status={status}
               />
             </ErrorBoundary>
           )}
@@ -160,7 +172,9 @@ export function CollaborativeDocument({
       {margin && (
         <aside className="meeting__margin" aria-label={marginLabel ?? t('comments.title')} {...sheetProps('margin')}>
           {closeButton('margin')}
-          <ErrorBoundary name="comments">{margin}</ErrorBoundary>
+          <MarginSheetContext.Provider value={marginSheet}>
+            <ErrorBoundary name="comments">{margin}</ErrorBoundary>
+          </MarginSheetContext.Provider>
         </aside>
       )}
       <aside className="meeting__side" aria-labelledby="tools-title" {...sheetProps('tools')}>

@@ -17,7 +17,17 @@ export function ConnectionStatus({
   return (
     <div className={`connection connection--${state}`} role="status" aria-live="polite" data-state={state}>
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__label">{t(`connection.${state}`)}</span>
+      <span className="connection__label">
+        {state === 'offline' ? (
+          // On a phone the editor's sticky bar says it in a word, to leave the text room.
+          <>
+            <span className="connection__brief">{t('connection.offlineBrief')}</span>
+            <span className="connection__full">{t('connection.offline')}</span>
+          </>
+        ) : (
+          t(`connection.${state}`)
+        )}
+      </span>
       {closed && !(state === 'denied' && closed === 'forbidden') && (
         <span className="connection__reason">{t(`collab.closed.${closed}`)}</span>
       )}

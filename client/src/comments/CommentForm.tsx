@@ -3,10 +3,13 @@
  * keyboard: arrows, Enter or Tab to choose, Escape to close), Ctrl+Enter to send, and the
  * server's refusal, if any, in an alert.
  */
+
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import type { MemberDto } from '../../../shared/schemas/proposals.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -140,7 +143,7 @@ export function CommentForm({
       errors.setFormError(refusal);
       return;
     }
-    if (!errors.check({ body: !text.trim() && t('comments.empty') })) return;
+    if (!errors.check({ body: !hasVisibleText(text) && t('comments.empty') })) return;
     setSending(true);
     try {
       await onSubmit(bodyToStore(text, chosen.current));
@@ -156,7 +159,13 @@ export function CommentForm({
   return (
     <form className="comment-form" onSubmit={submit} noValidate>
       {children}
-      <Field label={label} className="comment-form__field" hint={t('comments.formattingHint')} {...errors.field('body')}>
+      <Field
+        label={label}
+        className="comment-form__field"
+        hint={t('comments.formattingHint')}
+        {...errors.field('body')}
+        limit={{ length: text.length, max: COMMENT_LIMITS.body }}
+      >
         {(control) => (
           <>
             <textarea
@@ -211,9 +220,9 @@ export function CommentForm({
       </Field>
       <ErrorAlert message={errors.formError} />
       <div className="comment-form__actions">
-        <button type="submit" className="button button--primary" disabled={sending}>
+        <BusyButton type="submit" className="button button--primary" busy={sending}>
           {submitLabel}
-        </button>
+        </BusyButton>
         {onCancel && (
           <button type="button" className="button button--quiet" onClick={onCancel}>
             {t('comments.cancel')}

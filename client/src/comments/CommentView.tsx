@@ -3,12 +3,14 @@
  * and what the reader may do with it: edit or delete their own, hide another's (moderators).
  */
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { CommentDto } from '../../../shared/schemas/comments.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useFocusWhenGone } from '../ui/focus.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentText } from './CommentText.tsx';
 
@@ -61,9 +63,35 @@ export function CommentView({
     void run(() => actions.hide(comment, reason.trim()));
   };
 
+  // Deleted, the comment leaves its thread with the buttons that held the focus: the focus goes to
+  // the thread (when the thread goes too, its own hook has already sent it to the comments' heading).
+  const item = useRef<HTMLLIElement>(null);
+  useFocusWhenGone(item, (gone) => gone.closest<HTMLElement>('.thread'));
+
+  // "Delete", "Edit" and "Hide" go while their confirmation or form is open, and that goes once it
+  // is done or cancelled: where the focus fell to the page with them, it is put back on purpose.
+  // Opening the confirmation gives it to "Cancel", the safe choice (the forms focus their field);
+  // closing gives it back to the button that opened it, or to the thread when that is gone too
+  // (a hidden comment has no buttons left).
+  const previous = useRef<Mode>(mode);
+  useLayoutEffect(() => {
+    const was = previous.current;
+    previous.current = mode;
+    const element = item.current;
+    if (was === mode || !element) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const target =
+      mode === 'delete'
+        ? element.querySelector<HTMLElement>('[data-focus="cancel-delete"]')
+        : mode === 'view'
+          ? (element.querySelector<HTMLElement>(`[data-mode="${was}"]`) ?? element.closest<HTMLElement>('.thread'))
+          : null;
+    target?.focus();
+  }, [mode]);
+
   const reasonId = `reason-${comment.id}`;
   return (
-    <li className={comment.hidden ? 'comment comment--hidden' : 'comment'} data-comment-id={comment.id}>
+    <li ref={item} className={comment.hidden ? 'comment comment--hidden' : 'comment'} data-comment-id={comment.id}>
       <p className="comment__meta">
         <bdi className="comment__author">{comment.authorName}</bdi>{' '}
         <span className="comment__group">{t(`groups.${comment.authorGroup}`)}</span>{' '}
@@ -94,10 +122,10 @@ export function CommentView({
       {mode === 'delete' && (
         <div className="comment__confirm" role="group" aria-label={t('comments.deleteConfirm')}>
           <span>{t('comments.deleteConfirm')}</span>
-          <button type="button" className="button" disabled={busy} onClick={() => void run(() => actions.remove(comment))}>
+          <BusyButton type="button" className="button" busy={busy} onClick={() => void run(() => actions.remove(comment))}>
             {t('comments.deleteYes')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setMode('view')}>
+          </BusyButton>
+          <button type="button" className="button button--quiet" data-focus="cancel-delete" onClick={() => setMode('view')}>
             {t('comments.cancel')}
           </button>
         </div>
@@ -114,9 +142,9 @@ export function CommentView({
             onChange={(event) => setReason(event.target.value)}
             autoFocus
           />
-          <button type="submit" className="button" disabled={busy}>
+          <BusyButton type="submit" className="button" busy={busy}>
             {t('comments.hide')}
-          </button>
+          </BusyButton>
           <button type="button" className="button button--quiet" onClick={() => setMode('view')}>
             {t('comments.cancel')}
           </button>
@@ -129,6 +157,7 @@ export function CommentView({
             <button
               type="button"
               className="link-button"
+              data-mode="edit"
               onClick={() => setMode('edit')}
               aria-label={t('comments.editOf', { name: comment.authorName })}
             >
@@ -139,6 +168,7 @@ export function CommentView({
             <button
               type="button"
               className="link-button"
+              data-mode="delete"
               onClick={() => setMode('delete')}
               aria-label={t('comments.deleteOf', { name: comment.authorName })}
             >
@@ -149,6 +179,7 @@ export function CommentView({
             <button
               type="button"
               className="link-button"
+              data-mode="hide"
               onClick={() => setMode('hide')}
               aria-label={t('comments.hideOf', { name: comment.authorName })}
             >

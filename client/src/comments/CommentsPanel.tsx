@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import { findPassage } from '../../../shared/commentAnchors.ts';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import type { Anchor, CommentDto, ThreadDto } from '../../../shared/schemas/comments.ts';
+import { useMarginSheet } from '../collab/marginSheet.ts';
 import { Field } from '../ui/Field.tsx';
 import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
 import { CommentForm } from './CommentForm.tsx';
@@ -68,19 +69,37 @@ export function CommentsPanel(props: CommentsPanelProps) {
     open.map((thread) => `${thread.id}:${thread.comments.length}:${thread.id === activeId}`).join(',') + (draft ? ':draft' : ''),
   );
 
-  // A notification's link (`?thread=`) lands on its thread once the thread is there.
+  // A notification's link (`?thread=`) lands on its thread once the thread is there. On a phone the
+  // comments are a closed sheet: it opens first, and the focus moves once the thread can take it
+  // (focusing it inside the hidden sheet left the focus on the page and the thread unseen).
   const [search] = useSearchParams();
   const linkedThread = search.get('thread');
   const landed = useRef<string | null>(null);
+  const sheet = useMarginSheet();
   useEffect(() => {
     if (!linkedThread || landed.current === linkedThread) return;
     const article = articles.current.get(linkedThread);
     if (!article) return;
+    if (sheet.hidden) {
+      sheet.show();
+      return;
+    }
     landed.current = linkedThread;
     onActivate(linkedThread);
     article.scrollIntoView?.({ block: 'center' });
     article.focus();
-  }, [linkedThread, threads, onActivate]);
+  }, [linkedThread, threads, onActivate, sheet]);
+
+  // Once a comment is posted its form closes (a new thread's and a reply's alike), and the focus it
+  // held fell to the page's body. It goes to the thread that holds the new comment instead: read out
+  // with it, which says the comment is there, and with Reply the next Tab stop to write again.
+  const [focusThread, setFocusThread] = useState<string | null>(null);
+  useEffect(() => {
+    const article = focusThread ? articles.current.get(focusThread) : undefined;
+    if (!article) return;
+    setFocusThread(null);
+    article.focus();
+  }, [focusThread, threads]);
 
   // A passage clicked in the text brings its thread into view.
   useEffect(() => {
@@ -96,6 +115,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     reply: async (thread, body) => {
       await commentsApi.reply(thread.id, body);
       after(t('comments.replied'));
+      setFocusThread(thread.id);
     },
     setResolved: async (thread, value) => {
       const updated = value ? await commentsApi.resolve(thread.id) : await commentsApi.reopen(thread.id);
@@ -141,7 +161,8 @@ export function CommentsPanel(props: CommentsPanelProps) {
 
   return (
     <section className="panel comments" aria-labelledby="comments-title">
-      <h2 id="comments-title" className="panel__title">
+      {/* Takes the focus when a thread goes with the control that held it (its last comment deleted). */}
+      <h2 id="comments-title" className="panel__title" tabIndex={-1}>
         {t('comments.title')} <span className="panel__count">({t('comments.openCount', { count: open.length })})</span>
       </h2>
       {permissions.canComment ? (
@@ -172,6 +193,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
             onDraft(null);
             onActivate(thread.id);
             after(t('comments.posted'), thread);
+            setFocusThread(thread.id);
           }}
           doc={doc}
         />
@@ -248,7 +270,11 @@ function NewThread({
         }}
         onCancel={() => onDraft(null)}
       >
-        <Field label={t('comments.passage')} hint={t('comments.passageHint')}>
+        <Field
+          label={t('comments.passage')}
+          hint={t('comments.passageHint')}
+          limit={{ length: passage.length, max: COMMENT_LIMITS.quote }}
+        >
           {(control) => (
             <textarea
               {...control}

@@ -2,10 +2,11 @@
  * One thread: the passage it is about (or that the passage was deleted, with the quote it had),
  * its comments, a reply, and resolve or reopen.
  */
-import { forwardRef, useState } from 'react';
+import { forwardRef, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentDto, ThreadDto } from '../../../shared/schemas/comments.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useFocusWhenGone } from '../ui/focus.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { type CommentActions, CommentView } from './CommentView.tsx';
 
@@ -20,6 +21,8 @@ export interface ThreadPermissions {
   canComment: boolean;
   canResolve: boolean;
   isModerator: boolean;
+  /** The meeting is archived: not even one's own comment may be deleted. */
+  archived: boolean;
 }
 
 export interface ThreadActions extends CommentActions {
@@ -44,6 +47,12 @@ export const ThreadView = forwardRef<
   const headingId = `thread-${thread.id}-title`;
   const starter = thread.comments[0];
   const mayResolve = permissions.canResolve || (thread.createdBy === permissions.userId && permissions.canComment);
+  // The thread goes with its last comment deleted (and moves between the open and the resolved
+  // list, drawn anew, when resolved or reopened): the focus goes to the comments' heading, not to
+  // the page. This runs before a comment's own hook (a parent's cleanup comes first), which then
+  // finds the focus gone from it and leaves it there.
+  const own = useRef<HTMLElement | null>(null);
+  useFocusWhenGone(own, () => document.getElementById('comments-title'));
 
   const toggleResolved = async () => {
     setError(null);
@@ -58,14 +67,18 @@ export const ThreadView = forwardRef<
     const own = comment.authorId === permissions.userId;
     return {
       mayEdit: own && permissions.canComment && !comment.hidden,
-      mayDelete: own,
+      mayDelete: own && !permissions.archived,
       mayHide: !own && permissions.isModerator && !comment.hidden,
     };
   };
 
   return (
     <article
-      ref={ref}
+      ref={(element) => {
+        own.current = element;
+        if (typeof ref === 'function') ref(element);
+        else if (ref) ref.current = element;
+      }}
       className={['thread', active ? 'thread--active' : '', thread.resolved ? 'thread--resolved' : ''].join(' ').trim()}
       aria-labelledby={headingId}
       data-thread-id={thread.id}

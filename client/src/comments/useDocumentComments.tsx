@@ -86,8 +86,10 @@ function useLiveEditor(editor: Editor | null): Editor | null {
   return useSyncExternalStore(subscribe, () => (editor && !editor.isDestroyed ? editor : null));
 }
 
-export function useDocumentComments({ doc, canComment, canResolveAny }: DocumentCommentsOptions): DocumentComments {
-  const { user, live } = useMeetingContext();
+export function useDocumentComments({ doc, canComment: mayComment, canResolveAny }: DocumentCommentsOptions): DocumentComments {
+  const { user, live, archived } = useMeetingContext();
+  // An archived meeting's threads are a record: read, never added to, answered, resolved or moderated.
+  const canComment = mayComment && !archived;
   const [mounted, setEditor] = useState<Editor | null>(null);
   const editor = useLiveEditor(mounted);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -168,7 +170,13 @@ export function useDocumentComments({ doc, canComment, canResolveAny }: Document
         ranges={ranges}
         editor={editor}
         doc={doc}
-        permissions={{ userId: user.id, canComment, canResolve: canResolveAny, isModerator: isModerator(user.role) }}
+        permissions={{
+          userId: user.id,
+          canComment,
+          canResolve: canResolveAny && !archived,
+          isModerator: isModerator(user.role) && !archived,
+          archived,
+        }}
         activeId={activeId}
         onActivate={setActiveId}
         draft={draft}

@@ -3,12 +3,13 @@
  * others' named, coloured carets (CollaborationCaret). Read-only when the server says so.
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import type { AnyExtension } from '@tiptap/core';
+import { type AnyExtension, getSchema, type JSONContent } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { type ReactNode, useEffect } from 'react';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
@@ -16,6 +17,10 @@ import { colorFor } from '../../../shared/presence.ts';
 import { richTextExtensions } from '../../../shared/richText.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { TabKeys, ToolbarShortcut } from './keyboard.ts';
+
+/** Pixels between the caret and the window's edge (or the sticky bar) when the editor scrolls it into view. */
+const SCROLL_MARGIN = 8;
 
 export interface CollaborativeEditorProps {
   doc: Y.Doc;
@@ -30,6 +35,29 @@ export interface CollaborativeEditorProps {
   extensions?: AnyExtension[];
   /** Rendered after the editing area, with the editor (comment controls and the like). */
   renderExtras?: (editor: Editor) => ReactNode;
+  /**
+   * Shown in the bar at the top of the editor, above the formatting toolbar, which stays in view
+   * while one edits far down a long document (the connection state).
+   */
+  status?: ReactNode;
+}
+
+/**
+ * The document as it already is, for the editor to start from. Started empty, its caret sat in an
+ * empty paragraph at position 1, and the collaboration binding's first render (which keeps the
+ * caret's position) put it inside an agenda item, between blocks: ProseMirror warned "TextSelection
+ * endpoint not pointing into a node with inline content (agendaItem)" each time an agenda opening
+ * on an item loaded. Started from the same text, the caret is in the first line of text.
+ */
+function initialContent(doc: Y.Doc, extensions: AnyExtension[]): JSONContent | undefined {
+  const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
+  if (fragment.length === 0) return undefined;
+  try {
+    return yXmlFragmentToProseMirrorRootNode(fragment, getSchema(extensions)).toJSON() as JSONContent;
+  } catch {
+    // The binding renders what it can of a document this schema does not fully read; so will the editor.
+    return undefined;
+  }
 }
 
 export function CollaborativeEditor({
@@ -41,13 +69,46 @@ export function CollaborativeEditor({
   describedBy,
   extensions = [],
   renderExtras,
+  status,
 }: CollaborativeEditorProps) {
   const { t } = useTranslation();
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  // The text's description: why it is read-only, or how to reach the toolbar and come back.
+  const hintId = useId();
+  const description = [describedBy, editable ? hintId : undefined].filter(Boolean).join(' ');
+  const bar = useRef<HTMLDivElement>(null);
+  // ProseMirror keeps the caret this far from the window's edges when it scrolls it into view,
+  // reading these at each scroll: below the sticky bar at the top, above the bar of buttons fixed
+  // at the bottom on a narrow screen (the comments and tools), so that neither covers the caret.
+  const [scrollMargin] = useState(() => ({
+    get top() {
+      return (bar.current?.getBoundingClientRect().height ?? 0) + SCROLL_MARGIN;
+    },
+    get bottom() {
+      const fixed = document.querySelector('.sheet-bar');
+      return (fixed ? Math.max(0, window.innerHeight - fixed.getBoundingClientRect().top) : 0) + SCROLL_MARGIN;
+    },
+    left: SCROLL_MARGIN,
+    right: SCROLL_MARGIN,
+  }));
+  // Read once per editor (the editor is made anew for a new document or provider), not on each render.
+  const start = useRef<{ doc: Y.Doc; provider: HocuspocusProvider; content: JSONContent | undefined } | null>(null);
+  if (start.current?.doc !== doc || start.current.provider !== provider)
+    start.current = { doc, provider, content: initialContent(doc, [...richTextExtensions(), ...extensions]) };
   const editor = useEditor(
     {
+      content: start.current.content,
       extensions: [
         ...richTextExtensions(),
         ...extensions,
+        TabKeys,
+        ToolbarShortcut.configure({
+          focusToolbar: () => {
+            const button = toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]');
+            button?.focus();
+            return Boolean(button);
+          },
+        }),
         Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
         // An empty document says what to do next instead of showing a blank box.
         Placeholder.configure({ placeholder: editable ? t('editor.placeholder') : t('editor.emptyReadOnly') }),
@@ -59,11 +120,12 @@ export function CollaborativeEditor({
       ],
       editable,
       editorProps: {
+        scrollMargin,
         attributes: {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,
-          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          ...(description ? { 'aria-describedby': description } : {}),
           'aria-readonly': String(!editable),
           class: 'editor__content',
         },
@@ -76,18 +138,44 @@ export function CollaborativeEditor({
     // This reads useEditor's editor directly, not through the comments' guard, and can still meet a
     // destroyed one: useEditor's own effect, which runs just before this one, replaces the editor
     // it rendered when the document changes or when that first editor was destroyed before mounting.
-    if (editor && !editor.isDestroyed && editor.isEditable !== editable) {
+    if (!editor || editor.isDestroyed) return;
+    if (editor.isEditable !== editable) {
       editor.setEditable(editable);
       editor.view.dom.setAttribute('aria-readonly', String(!editable));
     }
-  }, [editor, editable]);
+    if (description) editor.view.dom.setAttribute('aria-describedby', description);
+    else editor.view.dom.removeAttribute('aria-describedby');
+  }, [editor, editable, description]);
 
-  if (!editor) return <p>{t('editor.loading')}</p>;
+  // The browser moves the caret itself on ArrowUp, ArrowDown and the page keys, and scrolls to it
+  // clear of the page's scroll padding: the top one follows the bar's height (styles.css has the bottom one).
+  useEffect(() => {
+    const element = bar.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingBlockStart = `${element.getBoundingClientRect().height + SCROLL_MARGIN}px`;
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBlockStart = '';
+    };
+  }, []);
+
   return (
     <div className="editor">
-      {editable && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} />
-      {renderExtras?.(editor)}
+      <div className="editor__bar" ref={bar}>
+        {status}
+        {editor && editable && <EditorToolbar editor={editor} ref={toolbarRef} />}
+      </div>
+      {editable && (
+        <p id={hintId} className="sr-only">
+          {t('editor.keyboardHint')}
+        </p>
+      )}
+      {editor ? <EditorContent editor={editor} /> : <p className="editor__loading">{t('editor.loading')}</p>}
+      {editor && renderExtras?.(editor)}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /**
- * Formatting buttons. A WAI-ARIA toolbar: one tab stop, arrow keys move between buttons,
- * each button says whether its format is on (aria-pressed).
+ * Formatting buttons. A WAI-ARIA toolbar: one tab stop (roving tabindex: the button last
+ * focused), arrow keys, Home and End move between buttons, each button says whether its format
+ * is on (aria-pressed). Alt+F10 in the text comes here (`ToolbarShortcut`), Escape goes back to
+ * the text where the caret was.
  */
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Tool {
@@ -15,9 +17,10 @@ interface Tool {
   active?: boolean;
 }
 
-export function EditorToolbar({ editor }: { editor: Editor }) {
+export function EditorToolbar({ editor, ref }: { editor: Editor; ref?: Ref<HTMLDivElement> }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
+  /** The toolbar's one tab stop: the button last focused, the first at the start. */
+  const [current, setCurrent] = useState(0);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -42,7 +45,14 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    if (event.key === 'Escape') {
+      // Back to the text, with the caret (or selection) the editor kept while the toolbar had the focus.
+      event.preventDefault();
+      event.stopPropagation();
+      editor.commands.focus();
+      return;
+    }
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (index < 0) return;
     const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
@@ -53,14 +63,22 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} ref={ref} onKeyDown={onKeyDown}>
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label={t('editor.toolbar')}
+      aria-keyshortcuts="Alt+F10"
+      ref={ref}
+      onKeyDown={onKeyDown}
+    >
       {tools.map((tool, index) => (
         <button
           key={tool.key}
           type="button"
           className="toolbar__button"
           aria-pressed={tool.active === undefined ? undefined : tool.active}
-          tabIndex={index === 0 ? 0 : -1}
+          tabIndex={index === current ? 0 : -1}
+          onFocus={() => setCurrent(index)}
           onClick={tool.run}
         >
           {tool.label}

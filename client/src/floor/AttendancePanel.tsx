@@ -7,12 +7,13 @@ import { isModerator } from '../../../shared/roles.ts';
 import type { Attendance } from '../../../shared/schemas/floor.ts';
 import { get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 
 export function AttendancePanel() {
   const { t, i18n } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const [attendance, setAttendance] = useState<Attendance | null>(null);
   const { busy, message, run } = useCommand((why) => t('floor.attendance.failed', { message: why }));
   const path = `/api/meetings/${encodeURIComponent(meeting.id)}/attendance`;
@@ -42,20 +43,22 @@ export function AttendancePanel() {
           ? t('floor.attendance.youAre', { mode: t(`floor.attendance.mode.${mine.mode}`), day: dayShown })
           : t('floor.attendance.notYet', { day: dayShown })}
       </p>
-      <div className="floor-chair__row" role="group" aria-label={t('floor.attendance.checkIn')}>
-        {(['room', 'online'] as const).map((mode) => (
-          <button
-            key={mode}
-            type="button"
-            className="button"
-            aria-pressed={mine?.mode === mode}
-            disabled={busy}
-            onClick={() => void checkIn(mode)}
-          >
-            {t(`floor.attendance.as.${mode}`)}
-          </button>
-        ))}
-      </div>
+      {!archived && (
+        <div className="floor-chair__row" role="group" aria-label={t('floor.attendance.checkIn')}>
+          {(['room', 'online'] as const).map((mode) => (
+            <BusyButton
+              key={mode}
+              type="button"
+              className="button"
+              aria-pressed={mine?.mode === mode}
+              busy={busy}
+              onClick={() => void checkIn(mode)}
+            >
+              {t(`floor.attendance.as.${mode}`)}
+            </BusyButton>
+          ))}
+        </div>
+      )}
       <p role="status" className="floor-status">
         {message && !message.error ? message.text : ''}
       </p>

@@ -1,10 +1,12 @@
 /** The chair's and secretariat's controls of the floor: next, end turn, add someone in the room, speaking time and balance rule. */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/constants/floor.ts';
 import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { Field, SelectField } from '../ui/Field.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
+import { Field } from '../ui/Field.tsx';
+import { useFocusStaysIn } from '../ui/focus.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type FloorView, floorCommands, floorPath } from './floorApi.ts';
 
@@ -16,7 +18,7 @@ interface Person {
 }
 
 const ADD_FIELDS = ['userId'] as const;
-const SETTINGS_FIELDS = ['limitSeconds', 'balanceRule'] as const;
+const SETTINGS_FIELDS = ['limitSeconds'] as const;
 
 export function ChairControls({
   floor,
@@ -31,10 +33,16 @@ export function ChairControls({
   const { t } = useTranslation();
   const { meeting } = useMeetingContext();
   const commands = floorCommands(meeting.id);
+  // "End turn" turns disabled once the turn ends, "Next speaker" once the list is empty: the focus
+  // they held stays among the chair's controls, not on the page.
+  const turns = useRef<HTMLDivElement>(null);
+  const heading = useId();
+  useFocusStaysIn(turns, `${Boolean(floor.speaking)} ${floor.item.queue.length === 0}`, () => document.getElementById(heading));
   const [people, setPeople] = useState<Person[]>([]);
   const [person, setPerson] = useState('');
   const [seconds, setSeconds] = useState(String(floor.item.limitSeconds));
   const [rule, setRule] = useState<BalanceRule>(floor.item.balanceRule);
+  const ruleName = useId();
   const addErrors = useFieldErrors(ADD_FIELDS);
   const settingsErrors = useFieldErrors(SETTINGS_FIELDS);
   const secondsWords = t('floor.errors.seconds', { min: FLOOR_LIMITS.minSeconds, max: FLOOR_LIMITS.maxSeconds });
@@ -53,24 +61,28 @@ export function ChairControls({
 
   return (
     <div className="floor-chair" role="group" aria-label={t('floor.chair.title')}>
-      <h3>{t('floor.chair.title')}</h3>
-      <div className="floor-chair__row">
-        <button
+      <h3 id={heading} tabIndex={-1}>
+        {t('floor.chair.title')}
+      </h3>
+      <div ref={turns} className="floor-chair__row">
+        <BusyButton
           type="button"
           className="button button--primary"
-          disabled={busy || floor.item.queue.length === 0}
+          busy={busy}
+          disabled={floor.item.queue.length === 0}
           onClick={() => void run(() => commands.next(), t('floor.chair.nextDone'))}
         >
           {t('floor.chair.next')}
-        </button>
-        <button
+        </BusyButton>
+        <BusyButton
           type="button"
           className="button"
-          disabled={busy || !floor.speaking}
+          busy={busy}
+          disabled={!floor.speaking}
           onClick={() => void run(() => commands.endTurn(), t('floor.chair.ended'))}
         >
           {t('floor.chair.endTurn')}
-        </button>
+        </BusyButton>
       </div>
       <form
         className="floor-chair__row"
@@ -97,9 +109,9 @@ export function ChairControls({
             </select>
           )}
         </Field>
-        <button type="submit" className="button" disabled={busy || !person}>
+        <BusyButton type="submit" className="button" busy={busy} disabled={!person}>
           {t('floor.chair.add')}
-        </button>
+        </BusyButton>
       </form>
       <form
         className="floor-chair__row"
@@ -130,17 +142,19 @@ export function ChairControls({
             />
           )}
         </Field>
-        <SelectField
-          label={t('floor.chair.rule')}
-          value={rule}
-          options={BALANCE_RULES}
-          optionLabel={(option) => t(`floor.rule.${option}`)}
-          onChange={setRule}
-          {...settingsErrors.field('balanceRule')}
-        />
-        <button type="submit" className="button" disabled={busy}>
+        {/* Choices, not a select: a rule's words wrap on a phone, where a select cut them off. */}
+        <fieldset className="floor-rule">
+          <legend>{t('floor.chair.rule')}</legend>
+          {BALANCE_RULES.map((option) => (
+            <label key={option} className="form__check">
+              <input type="radio" name={ruleName} value={option} checked={rule === option} onChange={() => setRule(option)} />
+              {t(`floor.rule.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+        <BusyButton type="submit" className="button" busy={busy}>
           {t('floor.chair.save')}
-        </button>
+        </BusyButton>
       </form>
     </div>
   );

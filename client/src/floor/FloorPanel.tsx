@@ -4,33 +4,99 @@
  * controls that run it (next, end turn, give the floor to someone, reorder with the keyboard,
  * remove, add someone in the room, speaking time and balance rule).
  */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { Hand } from '../../../shared/schemas/floor.ts';
+import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useFocusStaysIn } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { BalanceTable } from './BalanceTable.tsx';
 import { ChairControls } from './ChairControls.tsx';
 import { Countdown } from './Countdown.tsx';
+import { numberedTitle, useCurrentItem } from './currentItem.ts';
 import { floorCommands, useFloor, useServerOffset } from './floorApi.ts';
+import { QueueRow } from './QueueRow.tsx';
+
+/** Where one stands on the floor of the current item. */
+type OwnState = 'speaking' | 'waiting' | 'none';
 
 export function FloorPanel() {
   const { t } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const floor = useFloor();
   const offset = useServerOffset();
   const commands = floorCommands(meeting.id);
-  const { busy, message, run } = useCommand((why) => t('floor.failed', { message: why }));
-  const chair = isModerator(user.role);
+  const item = useCurrentItem(meeting.id, floor.currentItemId);
+  const { busy, message, run, say, clear } = useCommand((why) => t('floor.failed', { message: why }));
+  // An archived meeting's floor is a record: nobody raises a hand or runs the list any more.
+  const chair = isModerator(user.role) && !archived;
   const mine = floor.item.queue.find((hand) => hand.userId === user.id);
   const position = mine ? floor.item.queue.indexOf(mine) + 1 : 0;
+  const own: OwnState = floor.speaking?.userId === user.id ? 'speaking' : mine ? 'waiting' : 'none';
+  // The status line says what one's own last command did ("Your hand is raised."). When the live
+  // state moves elsewhere (the chair gives one the floor, or removes the hand), that no longer
+  // holds: it is cleared. The state the command itself brings about keeps it, whether the live
+  // update arrives before or after the command's answer.
+  const expected = useRef<OwnState | null>(null);
+  // A waiting hand that goes without one's own command was closed by the chair: taken off the
+  // list, or left behind when the chair moved on to another item (hands belong to their item).
+  // Said on one's screen, or the hand would just vanish and "Raise hand" come back unexplained.
+  const [notice, setNotice] = useState<string | null>(null);
+  const seen = useRef({ own, itemId: floor.currentItemId });
+  useEffect(() => {
+    const was = seen.current;
+    seen.current = { own, itemId: floor.currentItemId };
+    if (own !== 'none') return setNotice(null);
+    if (was.own !== 'waiting' || expected.current === 'none') return;
+    const itemId = floor.currentItemId;
+    if (was.itemId === itemId) return setNotice(t('floor.removedByChair'));
+    if (!itemId) return setNotice(t('floor.itemEnded'));
+    let active = true;
+    get<AgendaItemSummary[]>(`/api/meetings/${encodeURIComponent(meeting.id)}/agenda-items`).then(
+      (items) => {
+        const number = items.find((item) => item.id === itemId)?.fullNumber;
+        if (active) setNotice(number ? t('floor.movedOn', { number }) : t('floor.movedOnOther'));
+      },
+      () => active && setNotice(t('floor.movedOnOther')),
+    );
+    return () => {
+      active = false;
+    };
+  }, [own, floor.currentItemId, meeting.id, t]);
+  useEffect(() => {
+    if (own !== expected.current) clear();
+    expected.current = null;
+  }, [own, clear]);
+  // Raise hand becomes Lower hand (and back): the focus goes with it, not to the page.
+  const ownGroup = useRef<HTMLDivElement>(null);
+  useFocusStaysIn(ownGroup, own === 'speaking' ? 'speaking' : mine ? 'waiting' : 'none');
+  const ownCommand = (command: () => Promise<unknown>, after: OwnState, done: string) => {
+    expected.current = after;
+    setNotice(null);
+    return run(async () => {
+      try {
+        await command();
+      } catch (error) {
+        expected.current = null;
+        throw error;
+      }
+    }, done);
+  };
 
   const move = (hand: Hand, by: number) => {
     const ids = floor.item.queue.map((entry) => entry.id);
     const from = ids.indexOf(hand.id);
     const to = from + by;
-    if (to < 0 || to >= ids.length) return;
+    // "Move up" at the top (or "Move down" at the bottom) stays focusable and refuses: it says why.
+    if (to < 0 || to >= ids.length) {
+      say(t(to < 0 ? 'floor.alreadyFirst' : 'floor.alreadyLast', { name: hand.name }));
+      return;
+    }
     ids.splice(from, 1);
     ids.splice(to, 0, hand.id);
     void run(() => commands.reorder(ids), t('floor.moved', { name: hand.name, position: to + 1 }));
@@ -41,6 +107,10 @@ export function FloorPanel() {
       <h2 id="floor-title" className="panel__title">
         {t('floor.title')}
       </h2>
+      {/* The list belongs to the current item: say which, so nobody asks for the floor on the wrong one. */}
+      <p className="floor-item" data-testid="floor-item">
+        {floor.currentItemId ? t('floor.forItem', { item: item ? numberedTitle(item, t) : '…' }) : t('floor.noCurrentItem')}
+      </p>
       <div className="floor-speaking" role="group" aria-labelledby="floor-speaking-title">
         <h3 id="floor-speaking-title">{t('floor.speakingNow')}</h3>
         {floor.speaking ? (
@@ -58,48 +128,57 @@ export function FloorPanel() {
         )}
       </div>
 
-      {isParticipant(user.role) && (
-        <div className="floor-own" role="group" aria-label={t('floor.yourHand')}>
-          {mine ? (
+      {isParticipant(user.role) && !archived && (
+        <div ref={ownGroup} className="floor-own" role="group" aria-label={t('floor.yourHand')} tabIndex={-1}>
+          {own === 'speaking' ? (
+            <p>{t('floor.youHaveFloor')}</p>
+          ) : mine ? (
             <>
               <p>{t('floor.yourPosition', { position })}</p>
-              <button
+              {/* Keyed: React would otherwise reuse the focused button for the other state's second one (Lower hand became Point of order, focus kept). */}
+              <BusyButton
+                key="lower"
                 type="button"
                 className="button"
-                disabled={busy}
-                onClick={() => void run(() => commands.lower(mine.id), t('floor.lowered'))}
+                busy={busy}
+                onClick={() => void ownCommand(() => commands.lower(mine.id), 'none', t('floor.lowered'))}
               >
                 {t('floor.lower')}
-              </button>
+              </BusyButton>
             </>
           ) : (
             <>
-              <button
+              <BusyButton
+                key="raise"
                 type="button"
                 className="button button--primary"
-                disabled={busy}
-                onClick={() => void run(() => commands.raise(), t('floor.raised'))}
+                busy={busy}
+                onClick={() => void ownCommand(() => commands.raise(), 'waiting', t('floor.raised'))}
               >
                 {t('floor.raise')}
-              </button>
-              <button
+              </BusyButton>
+              <BusyButton
+                key="point-of-order"
                 type="button"
                 className="button"
-                disabled={busy}
-                onClick={() => void run(() => commands.raise({ pointOfOrder: true }), t('floor.raisedPointOfOrder'))}
+                busy={busy}
+                onClick={() =>
+                  void ownCommand(() => commands.raise({ pointOfOrder: true }), 'waiting', t('floor.raisedPointOfOrder'))
+                }
               >
                 {t('floor.pointOfOrder')}
-              </button>
+              </BusyButton>
             </>
           )}
         </div>
       )}
       <p role="status" className="floor-status">
-        {message && !message.error ? message.text : ''}
+        {message ? (message.error ? '' : message.text) : (notice ?? '')}
       </p>
       <ErrorAlert message={message?.error ? message.text : null} />
 
-      <h3 id="floor-queue-title">
+      {/* Takes the focus when the last hand's row goes with the button pressed in it. */}
+      <h3 id="floor-queue-title" tabIndex={-1}>
         {t('floor.queue')} <span className="panel__count">({floor.item.queue.length})</span>
       </h3>
       {floor.item.queue.length === 0 ? (
@@ -107,56 +186,18 @@ export function FloorPanel() {
       ) : (
         <ol className="floor-queue" aria-labelledby="floor-queue-title" data-testid="floor-queue">
           {floor.item.queue.map((hand, index) => (
-            <li key={hand.id} className="floor-hand">
-              <span className="floor-hand__name">
-                {hand.name}
-                {hand.pointOfOrder && <strong className="floor-badge">{t('floor.pointOfOrderBadge')}</strong>}
-              </span>
-              <span className="floor-hand__meta">
-                {t(`groups.${hand.group}`)} · {hand.remote ? t('floor.online') : t('floor.inRoom')}
-              </span>
-              {(chair || hand.userId === user.id) && (
-                <span className="floor-hand__actions">
-                  {chair && (
-                    <>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={busy}
-                        onClick={() => void run(() => commands.next(hand.id), t('floor.given', { name: hand.name }))}
-                      >
-                        {t('floor.giveFloor')}
-                        <span className="sr-only"> {hand.name}</span>
-                      </button>
-                      <button type="button" className="button" disabled={busy || index === 0} onClick={() => move(hand, -1)}>
-                        {t('floor.moveUp')}
-                        <span className="sr-only"> {hand.name}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={busy || index === floor.item.queue.length - 1}
-                        onClick={() => move(hand, 1)}
-                      >
-                        {t('floor.moveDown')}
-                        <span className="sr-only"> {hand.name}</span>
-                      </button>
-                    </>
-                  )}
-                  {chair && hand.userId !== user.id && (
-                    <button
-                      type="button"
-                      className="button button--quiet"
-                      disabled={busy}
-                      onClick={() => void run(() => commands.lower(hand.id), t('floor.removed', { name: hand.name }))}
-                    >
-                      {t('floor.remove')}
-                      <span className="sr-only"> {hand.name}</span>
-                    </button>
-                  )}
-                </span>
-              )}
-            </li>
+            <QueueRow
+              key={hand.id}
+              hand={hand}
+              index={index}
+              count={floor.item.queue.length}
+              chair={chair}
+              own={hand.userId === user.id}
+              busy={busy}
+              giveFloor={() => void run(() => commands.next(hand.id), t('floor.given', { name: hand.name }))}
+              move={(by) => move(hand, by)}
+              remove={() => void run(() => commands.lower(hand.id), t('floor.removed', { name: hand.name }))}
+            />
           ))}
         </ol>
       )}

@@ -5,12 +5,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { byVotes, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
-import { useAgendaItemList } from '../actions/actionsApi.ts';
+import { useBareShell } from '../app/bareShell.ts';
 import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Countdown } from './Countdown.tsx';
+import { numberedTitle, useCurrentItem } from './currentItem.ts';
 import { useFloor, useServerOffset } from './floorApi.ts';
 import './floor.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 const TOP_QUESTIONS = 5;
 
@@ -28,8 +30,11 @@ function PresentFloor() {
   const { meeting } = useMeetingContext();
   const floor = useFloor();
   const offset = useServerOffset();
-  const items = useAgendaItemList(meeting.id, floor.currentItemId ? 1 : 0);
-  const item = items.find((entry) => entry.id === floor.currentItemId);
+  const item = useCurrentItem(meeting.id, floor.currentItemId);
+  // Projected to the room: the meeting and its floor, not the chair's own header.
+  useBareShell();
+  // The projector's tab: the floor of this meeting, said with the title pattern of every page.
+  usePageTitle(t('app.pageTitle', { page: t('floor.tab'), app: meeting.title }));
   const questions = Object.values(useLiveMap(LIVE_QUESTIONS_MAP))
     .filter((question) => question.status === 'visible' && question.itemId === floor.currentItemId)
     .sort(byVotes)
@@ -44,7 +49,7 @@ function PresentFloor() {
         </Link>
       </div>
       <h1 id="floor-present-item" className="floor-present__title">
-        {item ? `${item.fullNumber} ${item.title}` : t('floor.present.noItem')}
+        {item ? numberedTitle(item, t) : t('floor.present.noItem')}
       </h1>
       <div className="floor-present__body">
         <section aria-labelledby="floor-present-speaker">

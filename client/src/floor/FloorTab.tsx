@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { useSideSheet } from '../ui/useSideSheet.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { FloorPanel } from './FloorPanel.tsx';
 import { presentPath } from './floorApi.ts';
@@ -12,8 +13,10 @@ import './floor.css';
 export function FloorTab() {
   const { t } = useTranslation();
   const { meeting } = useMeetingContext();
+  // Below the wide breakpoint the side column is hidden: attendance (checking in, the quorum) opens as a sheet from a bar.
+  const sheet = useSideSheet('attendance', { label: t('floor.attendance.title'), barLabel: t('floor.sidePanels') });
   return (
-    <div className="meeting__layout floor-tab">
+    <div className="meeting__layout meeting__layout--sheets floor-tab">
       <div className="meeting__main">
         <p>
           <Link className="button" to={presentPath(meeting.id)}>
@@ -28,11 +31,13 @@ export function FloorTab() {
           <QuestionsPanel />
         </ErrorBoundary>
       </div>
-      <aside className="meeting__side" aria-label={t('floor.sidePanels')}>
+      <aside className="meeting__side" aria-label={t('floor.sidePanels')} {...sheet.asideProps}>
+        {sheet.closeButton}
         <ErrorBoundary name="attendance">
           <AttendancePanel />
         </ErrorBoundary>
       </aside>
+      {sheet.bar}
     </div>
   );
 }

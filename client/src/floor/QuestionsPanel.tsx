@@ -4,49 +4,78 @@
  * answered and hide with a reason. Approved questions come from the live document; one's own
  * votes, one's own waiting questions and (for moderators) the waiting ones come over HTTP.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byVotes, FLOOR_LIMITS, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { Question } from '../../../shared/schemas/floor.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
+import { useAgendaItemList } from '../actions/actionsApi.ts';
 import { del, get, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field } from '../ui/Field.tsx';
+import { focusById } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { questionsPath, useFloor } from './floorApi.ts';
+import { QuestionModerationLog } from './QuestionModerationLog.tsx';
 
 const ASK_FIELDS = ['text'] as const;
 const HIDE_FIELDS = ['reason'] as const;
 
 export function QuestionsPanel() {
   const { t } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const floor = useFloor();
   const live = useLiveMap(LIVE_QUESTIONS_MAP);
   const moderator = isModerator(user.role);
+  // An archived meeting's questions are a record: nobody asks, votes or moderates any more.
+  const acting = !archived;
   const [personal, setPersonal] = useState<Question[]>([]);
   const [voted, setVoted] = useState<Set<string>>(new Set());
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [hiding, setHiding] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const { busy, message, run } = useCommand((why) => t('floor.questions.failed', { message: why }));
+  // "Hide" gives way to the form asking why: its field takes the focus, and "Cancel" gives it back to "Hide".
+  const reasonField = useRef<HTMLInputElement>(null);
+  const wasHiding = useRef<string | null>(null);
+  useEffect(() => {
+    if (hiding) reasonField.current?.focus();
+    else if (wasHiding.current) focusById(`hide-${wasHiding.current}`);
+    wasHiding.current = hiding;
+  }, [hiding]);
+  const { busy, message, run, clear } = useCommand((why) => t('floor.questions.failed', { message: why }));
   const askErrors = useFieldErrors(ASK_FIELDS);
   const hideErrors = useFieldErrors(HIDE_FIELDS);
+  const clearAsk = askErrors.clear;
+  const clearHide = hideErrors.clear;
+  // Another item, or the floor given to someone: what was said before (asked, "Write your
+  // question first.") is about a moment that has passed, and would read as if about this one.
+  const speakingHand = floor.speaking?.handId;
+  useEffect(() => {
+    clear();
+    clearAsk();
+    clearHide();
+  }, [floor.currentItemId, speakingHand, clear, clearAsk, clearHide]);
 
   const refresh = useCallback(async () => {
     const list = await get<Question[]>(questionsPath(meeting.id));
     setPersonal(list);
     setVoted(new Set(list.filter((question) => question.voted).map((question) => question.id)));
   }, [meeting.id]);
+  // The live document is shared with everyone, so an anonymous question arrives there without its
+  // author; a moderator, who may see who asked, fetches the list again when a question comes or goes.
+  const liveIds = moderator ? Object.keys(live).sort().join(' ') : '';
   useEffect(() => {
     refresh().catch(() => undefined);
-  }, [refresh, moderator ? floor.meta.pendingQuestions : 0]);
+  }, [refresh, moderator ? floor.meta.pendingQuestions : 0, liveIds]);
 
-  const shown = useMemo(() => {
+  const all = useMemo(() => {
     const merged = new Map<string, Question>();
     // What only this person may see (their waiting questions; every waiting or hidden one for moderators)...
     for (const question of personal)
@@ -56,68 +85,82 @@ export function QuestionsPanel() {
       const own = personal.find((entry) => entry.id === question.id);
       merged.set(question.id, { ...question, ...(own?.authorName ? { authorName: own.authorName } : {}), mine: own?.mine });
     }
-    const itemId = floor.currentItemId;
-    return [...merged.values()].filter((question) => question.itemId === itemId && question.status !== 'hidden').sort(byVotes);
-  }, [live, personal, floor.currentItemId]);
+    return [...merged.values()].filter((question) => question.status !== 'hidden').sort(byVotes);
+  }, [live, personal]);
+  const shown = useMemo(() => all.filter((question) => question.itemId === floor.currentItemId), [all, floor.currentItemId]);
+  // Questions stay with the item they were asked on: once the chair moves on they are listed here,
+  // read-only and by item, rather than seeming lost.
+  const others = useMemo(() => all.filter((question) => question.itemId !== floor.currentItemId), [all, floor.currentItemId]);
+  const items = useAgendaItemList(meeting.id, others.length);
+  const otherItems = [...new Set(others.map((question) => question.itemId))];
 
   const act = (question: Question, action: 'approve' | 'answered') =>
     run(
       async () => {
         await post(`/api/questions/${encodeURIComponent(question.id)}/${action}`);
         await refresh();
+        // The button pressed goes with the question's old status: the focus goes to the question.
+        focusById(`question-${question.id}`);
       },
       t(`floor.questions.${action}Done`),
     );
 
   return (
     <section className="panel floor-questions" aria-labelledby="questions-title">
-      <h2 id="questions-title" className="panel__title">
+      <h2 id="questions-title" className="panel__title" tabIndex={-1}>
         {t('floor.questions.title')}
       </h2>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const asked = text.trim();
-          if (!askErrors.check({ text: !asked && t('floor.errors.question') })) return;
-          void run(
-            async () => {
-              await post(questionsPath(meeting.id), {
-                text: asked,
-                anonymous,
-                ...(floor.currentItemId ? { itemId: floor.currentItemId } : {}),
-              });
-              setText('');
-              await refresh();
-            },
-            floor.meta.questionsNeedApproval ? t('floor.questions.askedPending') : t('floor.questions.asked'),
-            (error) => askErrors.fail(error, { text: t('floor.errors.question') }),
-          );
-        }}
-        noValidate
-      >
-        <Field
-          label={t('floor.questions.ask')}
-          hint={floor.meta.questionsNeedApproval ? t('floor.questions.needApproval') : undefined}
-          {...askErrors.field('text')}
+      {acting && (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const asked = text.trim();
+            if (!askErrors.check({ text: !hasVisibleText(asked) && t('floor.errors.question') })) return;
+            void run(
+              async () => {
+                await post(questionsPath(meeting.id), {
+                  text: asked,
+                  anonymous,
+                  ...(floor.currentItemId ? { itemId: floor.currentItemId } : {}),
+                });
+                setText('');
+                await refresh();
+              },
+              floor.meta.questionsNeedApproval ? t('floor.questions.askedPending') : t('floor.questions.asked'),
+              (error) => askErrors.fail(error, { text: t('floor.errors.question') }),
+            );
+          }}
+          noValidate
         >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              maxLength={FLOOR_LIMITS.question}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <CheckboxField label={t('floor.questions.anonymous')} checked={anonymous} onChange={setAnonymous} />
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('floor.questions.submit')}
-        </button>
-      </form>
-      {moderator && (
+          <Field
+            label={t('floor.questions.ask')}
+            hint={floor.meta.questionsNeedApproval ? t('floor.questions.needApproval') : undefined}
+            {...askErrors.field('text')}
+            limit={{ length: text.length, max: FLOOR_LIMITS.question }}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                maxLength={FLOOR_LIMITS.question}
+                value={text}
+                onChange={(event) => {
+                  setText(event.target.value);
+                  // Typing answers "Write your question first.": the hint goes once there is a question.
+                  if (askErrors.field('text').error && event.target.value.trim()) askErrors.clear();
+                }}
+                required
+              />
+            )}
+          </Field>
+          <CheckboxField label={t('floor.questions.anonymous')} checked={anonymous} onChange={setAnonymous} />
+          <BusyButton type="submit" className="button button--primary" busy={busy}>
+            {t('floor.questions.submit')}
+          </BusyButton>
+        </form>
+      )}
+      {moderator && acting && (
         <CheckboxField
           className="floor-questions__approval"
           label={t('floor.questions.requireApproval')}
@@ -141,7 +184,12 @@ export function QuestionsPanel() {
           {shown.map((question) => {
             const hasVoted = voted.has(question.id);
             return (
-              <li key={question.id} className={`floor-question floor-question--${question.status}`}>
+              <li
+                key={question.id}
+                id={`question-${question.id}`}
+                className={`floor-question floor-question--${question.status}`}
+                tabIndex={-1}
+              >
                 <p className="floor-question__text">{question.text}</p>
                 <p className="floor-hand__meta">
                   {question.authorName ?? t('floor.questions.anonymousAuthor')}
@@ -153,12 +201,12 @@ export function QuestionsPanel() {
                   )}
                 </p>
                 <span className="floor-hand__actions">
-                  {question.status === 'visible' && (
-                    <button
+                  {acting && question.status === 'visible' && (
+                    <BusyButton
                       type="button"
                       className="button"
                       aria-pressed={hasVoted}
-                      disabled={busy}
+                      busy={busy}
                       onClick={() =>
                         void run(
                           async () => {
@@ -177,30 +225,31 @@ export function QuestionsPanel() {
                     >
                       {t('floor.questions.upvote')}
                       <span className="sr-only"> {question.text}</span>
-                    </button>
+                    </BusyButton>
                   )}
-                  {moderator && question.status === 'pending' && (
-                    <button
+                  {moderator && acting && question.status === 'pending' && (
+                    <BusyButton
                       type="button"
                       className="button button--primary"
-                      disabled={busy}
+                      busy={busy}
                       onClick={() => void act(question, 'approve')}
                     >
                       {t('floor.questions.approve')}
                       <span className="sr-only"> {question.text}</span>
-                    </button>
+                    </BusyButton>
                   )}
-                  {moderator && question.status === 'visible' && (
-                    <button type="button" className="button" disabled={busy} onClick={() => void act(question, 'answered')}>
+                  {moderator && acting && question.status === 'visible' && (
+                    <BusyButton type="button" className="button" busy={busy} onClick={() => void act(question, 'answered')}>
                       {t('floor.questions.markAnswered')}
                       <span className="sr-only"> {question.text}</span>
-                    </button>
+                    </BusyButton>
                   )}
-                  {moderator && hiding !== question.id && (
-                    <button
+                  {moderator && acting && hiding !== question.id && (
+                    <BusyButton
+                      id={`hide-${question.id}`}
                       type="button"
                       className="button button--quiet"
-                      disabled={busy}
+                      busy={busy}
                       onClick={() => {
                         hideErrors.clear();
                         setHiding(question.id);
@@ -208,7 +257,7 @@ export function QuestionsPanel() {
                     >
                       {t('floor.questions.hide')}
                       <span className="sr-only"> {question.text}</span>
-                    </button>
+                    </BusyButton>
                   )}
                 </span>
                 {moderator && hiding === question.id && (
@@ -216,13 +265,15 @@ export function QuestionsPanel() {
                     className="floor-chair__row"
                     onSubmit={(event) => {
                       event.preventDefault();
-                      if (!hideErrors.check({ reason: !reason.trim() && t('floor.errors.reason') })) return;
+                      if (!hideErrors.check({ reason: !hasVisibleText(reason) && t('floor.errors.reason') })) return;
                       void run(
                         async () => {
                           await post(`/api/questions/${encodeURIComponent(question.id)}/hide`, { reason: reason.trim() });
                           setHiding(null);
                           setReason('');
                           await refresh();
+                          // The question leaves the list: the focus goes to the list's heading.
+                          focusById('questions-title');
                         },
                         t('floor.questions.hidden'),
                         (error) => hideErrors.fail(error, { reason: t('floor.errors.reason') }),
@@ -230,10 +281,15 @@ export function QuestionsPanel() {
                     }}
                     noValidate
                   >
-                    <Field label={t('floor.questions.reason')} {...hideErrors.field('reason')}>
+                    <Field
+                      label={t('floor.questions.reason')}
+                      {...hideErrors.field('reason')}
+                      limit={{ length: reason.length, max: FLOOR_LIMITS.reason }}
+                    >
                       {(control) => (
                         <input
                           {...control}
+                          ref={reasonField}
                           value={reason}
                           maxLength={FLOOR_LIMITS.reason}
                           required
@@ -241,9 +297,9 @@ export function QuestionsPanel() {
                         />
                       )}
                     </Field>
-                    <button type="submit" className="button" disabled={busy}>
+                    <BusyButton type="submit" className="button" busy={busy}>
                       {t('floor.questions.confirmHide')}
-                    </button>
+                    </BusyButton>
                     <button type="button" className="button button--quiet" onClick={() => setHiding(null)}>
                       {t('floor.questions.cancel')}
                     </button>
@@ -254,6 +310,41 @@ export function QuestionsPanel() {
           })}
         </ol>
       )}
+      {others.length > 0 && (
+        <details className="floor-questions__others" data-testid="questions-other-items">
+          <summary>{t('floor.questions.otherItems', { count: others.length })}</summary>
+          <p>{t('floor.questions.otherItemsHint')}</p>
+          {otherItems.map((itemId) => {
+            const item = items.find((entry) => entry.id === itemId);
+            return (
+              <section key={itemId || 'none'}>
+                {item && (
+                  <h3>
+                    {t('floor.questions.itemHeading', {
+                      number: item.fullNumber,
+                      title: item.title || t('agendaItems.untitled'),
+                    })}
+                  </h3>
+                )}
+                <ul>
+                  {others
+                    .filter((question) => question.itemId === itemId)
+                    .map((question) => (
+                      <li key={question.id}>
+                        {question.text}{' '}
+                        <span className="floor-hand__meta">
+                          {t('floor.questions.votes', { count: question.votes })}
+                          {question.status !== 'visible' && ` · ${t(`floor.questions.status.${question.status}`)}`}
+                        </span>
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            );
+          })}
+        </details>
+      )}
+      {moderator && <QuestionModerationLog meetingId={meeting.id} version={personal} />}
     </section>
   );
 }

@@ -4,11 +4,29 @@
  * naming the code. `details` fill the placeholders (`{{field}}`…) of the code's message.
  */
 import i18next from 'i18next';
+import { formatList } from '../../../shared/i18n/format.ts';
 
 export function errorText(code: string, details?: unknown): string {
   const values = details && typeof details === 'object' ? (details as Record<string, unknown>) : {};
   const key = `errors.${code}`;
   const message = i18next.exists(key) ? i18next.t(key, { ...values, code }) : i18next.t('errors.generic', { code });
   const field = typeof values.field === 'string' ? values.field : undefined;
-  return field && code === 'BAD_REQUEST' ? i18next.t('errors.withField', { message, field }) : message;
+  if (field && code === 'BAD_REQUEST') return i18next.t('errors.withField', { message, field });
+  if (code === 'MEETING_NOT_EMPTY') return [message, meetingContent(values.content)].filter(Boolean).join(' ');
+  return message;
+}
+
+/**
+ * What keeps a meeting from being deleted, from the refusal's counts per kind ("It holds:
+ * proposals: 3, polls: 1."): the secretariat learns what archiving would keep. Kinds the client
+ * does not know (a newer server's) are left out rather than shown as table names.
+ */
+function meetingContent(content: unknown): string {
+  if (!content || typeof content !== 'object') return '';
+  const items = Object.entries(content as Record<string, unknown>)
+    .filter(([kind, count]) => typeof count === 'number' && i18next.exists(`errors.meetingContent.${kind}`))
+    .map(([kind, count]) => i18next.t('errors.meetingContent.item', { kind: i18next.t(`errors.meetingContent.${kind}`), count }));
+  if (items.length === 0) return '';
+  const list = formatList(i18next.language, items, 'unit');
+  return i18next.t('errors.meetingContent.holds', { list });
 }

@@ -48,15 +48,21 @@ export async function loadLanguage(language: Language): Promise<void> {
 
 const STORAGE_KEY = 'plenary.language';
 
-/** The language chosen on this device before signing in, else the browser's (Accept-Language). */
-export function deviceLanguage(): Language {
+/** The language chosen on this device (with the picker), if any. */
+export function chosenOnDevice(): Language | null {
   let stored: string | null = null;
   try {
     stored = localStorage.getItem(STORAGE_KEY);
   } catch {
     // Storage may be blocked; the browser's languages still decide.
   }
-  if (isLanguage(stored)) return stored;
+  return isLanguage(stored) ? stored : null;
+}
+
+/** The language chosen on this device before signing in, else the browser's (Accept-Language). */
+export function deviceLanguage(): Language {
+  const stored = chosenOnDevice();
+  if (stored) return stored;
   return pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en']);
 }
 

@@ -2,6 +2,7 @@
  * The secretariat's form for a meeting: create (optionally from another meeting) or edit. The
  * time zone is chosen from the browser's list of IANA names; the server checks it again.
  */
+
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,7 +12,9 @@ import {
   type MeetingVisibility,
 } from '../../../shared/constants/meetings.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { patch, post } from '../app/api.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -75,7 +78,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
       endsOn: t('meetingAdmin.form.endsBeforeStart'),
     };
     const valid = errors.check({
-      title: !title.trim() && words.title,
+      title: !hasVisibleText(title) && words.title,
       startsOn: !startsOn && words.startsOn,
       endsOn: Boolean(startsOn && endsOn && endsOn < startsOn) && words.endsOn,
     });
@@ -97,7 +100,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
   return (
     <form className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h2 id={titleId}>{meeting ? t('meetingAdmin.editTitle', { title: meeting.title }) : t('meetingAdmin.form.createTitle')}</h2>
-      <Field label={t('meetingAdmin.form.title')} {...errors.field('title')}>
+      <Field label={t('meetingAdmin.form.title')} {...errors.field('title')} limit={{ length: title.length, max: 200 }}>
         {(control) => (
           <input {...control} required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
         )}
@@ -144,10 +147,14 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
         optionLabel={(value) => t(`meetingAdmin.formats.${value}`)}
         onChange={setFormat}
       />
-      <Field label={t('meetingAdmin.form.place')} {...errors.field('place')}>
+      <Field label={t('meetingAdmin.form.place')} {...errors.field('place')} limit={{ length: place.length, max: 200 }}>
         {(control) => <input {...control} maxLength={200} value={place} onChange={(event) => setPlace(event.target.value)} />}
       </Field>
-      <Field label={t('meetingAdmin.form.description')} {...errors.field('description')}>
+      <Field
+        label={t('meetingAdmin.form.description')}
+        {...errors.field('description')}
+        limit={{ length: description.length, max: 5000 }}
+      >
         {(control) => (
           <textarea
             {...control}
@@ -182,9 +189,9 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
       )}
       <ErrorAlert message={errors.formError && t('meetingAdmin.failed', { message: errors.formError })} />
       <div className="meeting-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {busy ? t('meetingAdmin.form.saving') : meeting ? t('meetingAdmin.form.save') : t('meetingAdmin.form.create')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button--quiet" onClick={onCancel}>
           {t('meetingAdmin.form.cancel')}
         </button>

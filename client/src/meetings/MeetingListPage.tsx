@@ -3,7 +3,7 @@
  * (also in the reader's own time zone), format, place and open work. The secretariat creates,
  * edits, archives and deletes meetings here.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMeetingDays, formatViewerStart } from '../../../shared/i18n/format.ts';
@@ -11,11 +11,14 @@ import { isModerator } from '../../../shared/roles.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { del, get, post } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useFocusWhenGone } from '../ui/focus.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { publicPagePath } from './publicPagePath.ts';
 import './meetingAdmin.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 type Period = 'current' | 'upcoming' | 'past';
 const PERIODS: Period[] = ['current', 'upcoming', 'past'];
@@ -33,6 +36,7 @@ function periodOf(meeting: MeetingDto, today: string): Period {
 
 export function MeetingListPage() {
   const { t } = useTranslation();
+  usePageTitle(t('meetings.title'));
   const user = useUser();
   const secretariat = user.role === 'secretariat';
   const moderator = isModerator(user.role);
@@ -55,15 +59,22 @@ export function MeetingListPage() {
 
   const today = todayIso();
   const sorted = [...(meetings ?? [])].sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title));
-  const done = (message: string) => {
+  // One message at a time: a new outcome clears the cards' last refusals (`notice`), and a card's
+  // refusal clears the page's last outcome, so that "created" never sits beside an old refusal.
+  // The list first, then the status: "… was deleted." is not said while the meeting is still listed.
+  const [notice, setNotice] = useState(0);
+  const done = async (message: string) => {
+    await reload();
     setStatus(message);
-    void reload();
+    setNotice((n) => n + 1);
   };
 
   return (
     <section className="page" aria-labelledby="meetings-title">
       <div className="section-heading">
-        <h1 id="meetings-title">{t('meetings.title')}</h1>
+        <h1 id="meetings-title" tabIndex={-1}>
+          {t('meetings.title')}
+        </h1>
         {secretariat && !creating && (
           <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
             {t('meetingAdmin.newMeeting')}
@@ -78,7 +89,7 @@ export function MeetingListPage() {
           sources={sorted}
           onDone={(meeting) => {
             setCreating(false);
-            done(t('meetingAdmin.created', { title: meeting.title }));
+            void done(t('meetingAdmin.created', { title: meeting.title }));
           }}
           onCancel={() => setCreating(false)}
         />
@@ -105,6 +116,8 @@ export function MeetingListPage() {
                       secretariat={secretariat}
                       moderator={moderator}
                       onDone={done}
+                      notice={notice}
+                      onFailed={() => setStatus(null)}
                     />
                   ))}
                 </ul>
@@ -121,21 +134,33 @@ function MeetingCard({
   secretariat,
   moderator,
   onDone,
+  notice,
+  onFailed,
 }: {
   meeting: MeetingDto;
   secretariat: boolean;
   /** The secretariat or the chair: they see a public meeting's registrations. */
   moderator: boolean;
   onDone: (message: string) => void;
+  /** Moves on each outcome the page announces: this card's refusal, if any, is then old news. */
+  notice: number;
+  onFailed: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (notice > 0) setError(null);
+  }, [notice]);
   const archived = meeting.status === 'archived';
   const path = `/api/meetings/${encodeURIComponent(meeting.id)}`;
   const viewerStart = formatViewerStart(meeting, i18n.language);
+  // Deleted, the card goes with its buttons: the focus goes to the list's heading, not to the page.
+  const card = useRef<HTMLLIElement>(null);
+  useFocusWhenGone(card, () => document.getElementById('meetings-title'));
 
   const command = async (action: () => Promise<unknown>, message: string) => {
     setBusy(true);
@@ -145,6 +170,7 @@ function MeetingCard({
       onDone(message);
     } catch (failure) {
       setError(t('meetingAdmin.failed', { message: (failure as Error).message }));
+      onFailed();
     } finally {
       setBusy(false);
     }
@@ -152,7 +178,7 @@ function MeetingCard({
 
   if (editing) {
     return (
-      <li className="card">
+      <li ref={card} className="card">
         <MeetingForm
           meeting={meeting}
           onDone={(saved) => {
@@ -165,7 +191,7 @@ function MeetingCard({
     );
   }
   return (
-    <li className={archived ? 'card meeting-card meeting-card--archived' : 'card meeting-card'}>
+    <li ref={card} className={archived ? 'card meeting-card meeting-card--archived' : 'card meeting-card'}>
       <h3 className="card__title">
         <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
         {archived && <span className="meeting-card__badge">{t('meetingAdmin.archivedBadge')}</span>}
@@ -214,22 +240,32 @@ function MeetingCard({
           >
             {t('meetingAdmin.archive')}
           </button>
-          <button
+          <BusyButton
             type="button"
             className="button button--quiet"
-            disabled={busy}
+            busy={busy}
             aria-label={`${t('meetingAdmin.delete')}: ${meeting.title}`}
-            onClick={() => {
-              if (window.confirm(t('meetingAdmin.deleteConfirm', { title: meeting.title }))) {
-                void command(() => del(path), t('meetingAdmin.deleted', { title: meeting.title }));
-              }
-            }}
+            onClick={() => setDeleting(true)}
           >
             {t('meetingAdmin.delete')}
-          </button>
+          </BusyButton>
         </div>
       )}
       <ErrorAlert message={error} />
+      {deleting && (
+        <ConfirmDialog
+          open
+          title={t('meetingAdmin.deleteDialog.title', { title: meeting.title })}
+          message={t('meetingAdmin.deleteDialog.body')}
+          confirmLabel={t('meetingAdmin.deleteDialog.confirm')}
+          cancelLabel={t('meetingAdmin.deleteDialog.cancel')}
+          onClose={() => setDeleting(false)}
+          onConfirm={() => {
+            setDeleting(false);
+            return command(() => del(path), t('meetingAdmin.deleted', { title: meeting.title }));
+          }}
+        />
+      )}
       {archiving && (
         <ConfirmDialog
           open

@@ -2,9 +2,10 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatMeetingDate, formatViewerStart, intlLocale } from '../../../shared/i18n/format.ts';
+import { formatMeetingDays, formatViewerStart, intlLocale, isolate } from '../../../shared/i18n/format.ts';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 import { MeetingRoute, useMeetingContext } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
@@ -19,9 +20,16 @@ export function MeetingPage() {
 
 function MeetingView() {
   const { t, i18n } = useTranslation();
-  const { meeting } = useMeetingContext();
+  const { meeting, archived } = useMeetingContext();
   const [search, setSearch] = useSearchParams();
   const selected = MEETING_TABS.find((tab) => tab.id === search.get('tab')) ?? MEETING_TABS[0]!;
+  usePageTitle(meeting.title);
+  // Every day of the meeting, as the meeting list says them; the separator before the time is the
+  // language's ("، " in Arabic), the time and zone isolated so that they read in order on an RTL page.
+  const days = formatMeetingDays(meeting, i18n.language);
+  const when = meeting.startTime
+    ? t('meeting.daysAndTime', { days, time: isolate(`${meeting.startTime} ${meeting.timeZone}`) })
+    : days;
   return (
     <article className="page meeting" aria-labelledby="meeting-title">
       <header className="meeting__header">
@@ -29,7 +37,7 @@ function MeetingView() {
           {meeting.title}
         </h1>
         <p className="meeting__meta">
-          {formatMeetingDate(meeting, i18n.language)} · {t(`meetingAdmin.formats.${meeting.format}`)}
+          {when} · {t(`meetingAdmin.formats.${meeting.format}`)}
           {meeting.place && (
             <>
               {' · '}
@@ -41,15 +49,19 @@ function MeetingView() {
             ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}
         </p>
       </header>
-      {meeting.status === 'archived' && (
-        <p className="alert alert--info meeting-banner" role="note">
-          {t('meetingAdmin.archivedBanner', {
-            date: new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' }).format(
-              new Date(meeting.archivedAt ?? Date.now()),
-            ),
-          })}
-        </p>
-      )}
+      {/* A polite live region, there from the start: a page open while the meeting is archived
+          (the live document says so) hears the banner arrive as its writing controls go. */}
+      <div role="status">
+        {archived && (
+          <p className="alert alert--info meeting-banner" role="note">
+            {t('meetingAdmin.archivedBanner', {
+              date: new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' }).format(
+                new Date(meeting.archivedAt ?? Date.now()),
+              ),
+            })}
+          </p>
+        )}
+      </div>
       <ErrorBoundary name="live-poll">
         <LivePollBanner />
       </ErrorBoundary>

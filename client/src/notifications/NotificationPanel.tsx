@@ -1,11 +1,13 @@
 /** The list under the bell: what happened, where (a link to the exact item), when; mark read, mark all read. */
 
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { NotificationList } from '../../../shared/schemas/notifications.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { focusById } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 
 export interface NotificationPanelProps {
@@ -22,11 +24,35 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
   const { busy, message, run } = useCommand((why) => t('notifications.commandFailed', { message: why }));
   const [headingId] = useState(() => `${id}-title`);
   const items = data?.items ?? [];
+  const panel = useRef<HTMLElement>(null);
+  // What was just marked read: its button goes away with the answer, and the focus with it.
+  const marked = useRef<{ id?: string } | null>(null);
+
+  // Once the command is over (the list already redrawn), the focus that fell to the page goes on
+  // the next unread row's button (or the marked row's link when none follows), and after "Mark
+  // all read" on the heading. A failed command leaves its button, and the focus, where they were.
+  useLayoutEffect(() => {
+    const done = marked.current;
+    if (!done || busy) return;
+    marked.current = null;
+    const element = panel.current;
+    if (!element || (document.activeElement && document.activeElement !== document.body)) return;
+    if (done.id === undefined) {
+      focusById(headingId);
+      return;
+    }
+    const rows = [...element.querySelectorAll<HTMLElement>('[data-notification-id]')];
+    const at = rows.findIndex((row) => row.dataset.notificationId === done.id);
+    const next = rows.slice(at + 1).find((row) => row.querySelector('.notification__mark'));
+    (next?.querySelector<HTMLElement>('.notification__mark') ?? rows[at]?.querySelector<HTMLElement>('a'))?.focus();
+  }, [busy, data, headingId]);
 
   return (
-    <section id={id} className="notification-panel" aria-labelledby={headingId}>
+    <section ref={panel} id={id} className="notification-panel" aria-labelledby={headingId}>
       <div className="notification-panel__heading">
-        <h2 id={headingId}>{t('notifications.panelTitle')}</h2>
+        <h2 id={headingId} tabIndex={-1}>
+          {t('notifications.panelTitle')}
+        </h2>
         <button type="button" className="button button--quiet" onClick={onClose}>
           {t('notifications.close')}
         </button>
@@ -37,7 +63,11 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
       ) : (
         <ul className="notification-panel__list">
           {items.map((item) => (
-            <li key={item.id} className={item.read ? 'notification' : 'notification notification--unread'}>
+            <li
+              key={item.id}
+              data-notification-id={item.id}
+              className={item.read ? 'notification' : 'notification notification--unread'}
+            >
               <Link
                 to={item.link}
                 className="notification__link"
@@ -53,14 +83,17 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
                 {formatDateTime(i18n.language, item.at)}
               </time>
               {!item.read && (
-                <button
+                <BusyButton
                   type="button"
                   className="button button--quiet notification__mark"
-                  disabled={busy}
-                  onClick={() => run(() => onMarkRead([item.id]), t('notifications.markedRead'))}
+                  busy={busy}
+                  onClick={() => {
+                    marked.current = { id: item.id };
+                    void run(() => onMarkRead([item.id]), t('notifications.markedRead'));
+                  }}
                 >
                   {t('notifications.markRead')}
-                </button>
+                </BusyButton>
               )}
             </li>
           ))}
@@ -68,14 +101,17 @@ export function NotificationPanel({ id, data, error, onMarkRead, onClose, onNavi
       )}
       <div className="notification-panel__footer">
         {(data?.unread ?? 0) > 0 && (
-          <button
+          <BusyButton
             type="button"
             className="button"
-            disabled={busy}
-            onClick={() => run(() => onMarkRead(), t('notifications.markedAllRead'))}
+            busy={busy}
+            onClick={() => {
+              marked.current = {};
+              void run(() => onMarkRead(), t('notifications.markedAllRead'));
+            }}
           >
             {t('notifications.markAllRead')}
-          </button>
+          </BusyButton>
         )}
         <Link to="/settings/notifications" onClick={onNavigate}>
           {t('notifications.settingsLink')}

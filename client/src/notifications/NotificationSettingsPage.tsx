@@ -3,10 +3,12 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMAIL_MODES, type EmailMode, NOTIFICATION_KINDS } from '../../../shared/constants/notifications.ts';
 import type { NotificationSettings } from '../../../shared/schemas/notifications.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 import { notificationsApi } from './notificationsApi.ts';
 
 const SETTINGS_FIELDS = ['digestTime', 'timeZone'] as const;
@@ -19,6 +21,7 @@ function timeZones(current: string): string[] {
 
 export function NotificationSettingsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('notifications.settings.title'));
   const [settings, setSettings] = useState<NotificationSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, message, run } = useCommand((why) => t('notifications.commandFailed', { message: why }));
@@ -124,9 +127,9 @@ export function NotificationSettingsPage() {
             )}
           </Field>
         </fieldset>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {t('notifications.settings.save')}
-        </button>
+        </BusyButton>
         <p role="status" className={message?.error ? 'alert alert--error' : 'alert alert--info'} hidden={!message}>
           {message?.text ?? ''}
         </p>

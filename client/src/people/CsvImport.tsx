@@ -1,11 +1,14 @@
 /**
- * Importing people from a CSV: choose a file or paste it, preview each row ("new", "update" or
- * "error: why"), and only then import, all rows or none. A file with rows in error, or one the
- * server refuses, is said beside the field it came from (the file, or the pasted text).
+ * Importing people from a CSV: choose a file or paste it, preview each row ("new", "update" with
+ * each change from → to, "no change" or "error: why"), and only then import, all rows or none. A
+ * file with rows in error, or one the server refuses, is said beside the field it came from (the
+ * file, or the pasted text), in the reader's language: the server gives codes, not sentences.
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../shared/schemas/users.ts';
+import type { ImportChange, ImportResult } from '../../../shared/schemas/users.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -14,11 +17,12 @@ import { ImportRefused, importPeople } from './peopleApi.ts';
 import { useErrorText } from './useErrorText.ts';
 
 type Rows = ImportResult['rows'];
+type Row = Rows[number];
 
 const IMPORT_FIELDS = ['file', 'csv'] as const;
 
 export function CsvImport({ onImported }: { onImported: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<Rows | null>(null);
@@ -33,8 +37,29 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
 
   const count = (rows: Rows, outcome: string) => rows.filter((row) => row.outcome === outcome).length;
 
+  /** Why a row cannot be imported, in the reader's language (the server's English when the code is unknown here). */
+  const rowError = (row: Row) =>
+    row.errorCode && i18n.exists(`people.import.rowErrors.${row.errorCode}`)
+      ? t(`people.import.rowErrors.${row.errorCode}`, { ...row.errorParams })
+      : row.error;
+  /** Why the whole file was refused: the server's reason code, said here. */
+  const refusalText = (caught: unknown) => {
+    const details =
+      caught instanceof ImportRefused ? (caught.details as { reason?: string; params?: object } | undefined) : undefined;
+    if (details?.reason && i18n.exists(`people.import.refusal.${details.reason}`))
+      return t(`people.import.refusal.${details.reason}`, { ...details.params });
+    return errorText(caught);
+  };
+  const shown = (field: ImportChange['field'], value: string | null) => {
+    if (value === null || value === '') return t('people.import.blank');
+    if (field === 'role') return t(`roles.${value}`);
+    if (field === 'group') return t(`groups.${value}`);
+    return value;
+  };
+
   const run = async (dryRun: boolean) => {
-    if (!fieldErrors.check({ file: !csv.trim() && t('people.import.empty') })) return;
+    const emptyText = source === 'file' ? t('people.import.emptyFile') : t('people.import.empty');
+    if (!fieldErrors.check({ file: !csv.trim() && emptyText })) return;
     setBusy(dryRun ? 'preview' : 'import');
     try {
       const result = await importPeople(csv, dryRun);
@@ -53,7 +78,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       }
       requestAnimationFrame(() => previewHeading.current?.focus());
     } catch (caught) {
-      const message = t('people.import.failed', { message: errorText(caught) });
+      const message = t('people.import.failed', { message: refusalText(caught) });
       if (caught instanceof ImportRefused) {
         if (caught.rows.length > 0) setPreview(caught.rows);
         besideSource(message);
@@ -65,11 +90,14 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    setCsv(await file.text());
+    const text = await file.text();
+    setCsv(text);
     setSource('file');
     setPreview(null);
     setImported(null);
     fieldErrors.clear();
+    // A file that holds nothing is said at once, where it was chosen.
+    if (!text.trim()) fieldErrors.check({ file: t('people.import.emptyFile') });
   };
 
   const rows = imported ?? preview;
@@ -100,9 +128,9 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
           )}
         </Field>
         <div className="people__buttons">
-          <button type="button" className="button" disabled={busy !== null} onClick={() => void run(true)}>
+          <BusyButton type="button" className="button" busy={busy !== null} onClick={() => void run(true)}>
             {busy === 'preview' ? t('people.import.previewing') : t('people.import.preview')}
-          </button>
+          </BusyButton>
         </div>
       </div>
       <ErrorAlert message={fieldErrors.formError} />
@@ -119,36 +147,52 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
                   update: count(rows, 'update'),
                   error: count(rows, 'error'),
                 })}
+            {count(rows, 'unchanged') > 0 && ` ${t('people.import.unchangedCount', { count: count(rows, 'unchanged') })}`}
           </p>
-          <div className="people__table-wrap">
-            <table className="people__table">
-              <caption className="sr-only">{t('people.import.previewTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('people.import.line')}</th>
-                  <th scope="col">{t('people.admin.email')}</th>
-                  <th scope="col">{t('people.admin.name')}</th>
-                  <th scope="col">{t('people.import.outcome')}</th>
+          <DataTable caption={t('people.import.previewTitle')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.import.line')}</th>
+                <th scope="col">{t('people.admin.email')}</th>
+                <th scope="col">{t('people.admin.name')}</th>
+                <th scope="col">{t('people.import.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.line} className={row.outcome === 'error' ? 'people__row--error' : undefined}>
+                  <td>{row.line}</td>
+                  <td>{row.email}</td>
+                  <td>{row.name}</td>
+                  <td>
+                    {row.outcome === 'error'
+                      ? t('people.import.error', { why: rowError(row) })
+                      : t(`people.import.${row.outcome}`)}
+                    {row.changes && row.changes.length > 0 && (
+                      <ul className="people__changes" aria-label={t('people.import.changes')}>
+                        {row.changes.map((change) => (
+                          <li key={change.field}>
+                            {t('people.import.change', {
+                              field: t(`people.admin.${change.field}`),
+                              from: shown(change.field, change.from),
+                              to: shown(change.field, change.to),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.line} className={row.outcome === 'error' ? 'people__row--error' : undefined}>
-                    <td>{row.line}</td>
-                    <td>{row.email}</td>
-                    <td>{row.name}</td>
-                    <td>
-                      {row.outcome === 'error' ? t('people.import.error', { why: row.error }) : t(`people.import.${row.outcome}`)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {preview && errors === 0 && (
-            <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run(false)}>
-              {busy === 'import' ? t('people.import.importing') : t('people.import.confirm', { count: preview.length })}
-            </button>
+              ))}
+            </tbody>
+          </DataTable>
+          {/* Counts what would be written: unchanged rows are not (nothing to import when all are). */}
+          {preview && errors === 0 && preview.length > count(preview, 'unchanged') && (
+            <BusyButton type="button" className="button button--primary" busy={busy !== null} onClick={() => void run(false)}>
+              {busy === 'import'
+                ? t('people.import.importing')
+                : t('people.import.confirm', { count: preview.length - count(preview, 'unchanged') })}
+            </BusyButton>
           )}
           {imported && count(imported, 'new') > 0 && (
             <details className="people__links">

@@ -1,4 +1,4 @@
-/** Changing a person's name, role, group, region and affiliation, in a modal dialog. */
+/** Changing a person's name, role, group, region, affiliation and language, in a modal dialog. */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedUser } from '../../../shared/schemas/users.ts';
@@ -45,6 +45,7 @@ export function EditPersonDialog({
           group: person.group,
           region: person.region ?? '',
           affiliation: person.affiliation ?? '',
+          language: person.language ?? '',
         }}
         submitLabel={t('people.edit.save')}
         busyLabel={t('people.edit.save')}
@@ -56,6 +57,7 @@ export function EditPersonDialog({
             group: values.group,
             region: values.region.trim() || null,
             affiliation: values.affiliation.trim() || null,
+            ...(values.language ? { language: values.language } : {}),
           });
           onSaved(saved);
         }}

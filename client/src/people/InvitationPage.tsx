@@ -8,15 +8,19 @@ import { Link, useParams } from 'react-router';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import type { InvitationInfo } from '../../../shared/schemas/users.ts';
 import { ApiError } from '../app/api.ts';
+import { chosenOnDevice, currentLanguage, switchLanguage } from '../i18n/i18n.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { PasswordField } from './PasswordField.tsx';
 import { acceptInvitation, invitationInfo } from './peopleApi.ts';
 import { useErrorText } from './useErrorText.ts';
 import './people.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function InvitationPage() {
   const { t } = useTranslation();
+  usePageTitle(t('people.accept.title'));
   const errorText = useErrorText();
   const { token = '' } = useParams();
   const [info, setInfo] = useState<InvitationInfo | null>(null);
@@ -29,10 +33,20 @@ export function InvitationPage() {
   const id = useId();
 
   useEffect(() => {
-    invitationInfo(token).then(setInfo, (caught: unknown) => {
-      if (caught instanceof ApiError && (caught.status === 410 || caught.status === 400 || caught.status === 404)) setGone(true);
-      else setFailure(errorText(caught));
-    });
+    invitationInfo(token).then(
+      (found) => {
+        setInfo(found);
+        // Said in the language the secretariat chose for the person, as their email was, unless this
+        // device has a language picked already (a person who picked one knows how to pick another).
+        if (found.language && !chosenOnDevice() && found.language !== currentLanguage())
+          void switchLanguage(found.language).catch(() => undefined);
+      },
+      (caught: unknown) => {
+        if (caught instanceof ApiError && (caught.status === 410 || caught.status === 400 || caught.status === 404))
+          setGone(true);
+        else setFailure(errorText(caught));
+      },
+    );
   }, [token, errorText]);
 
   const submit = async (event: FormEvent) => {
@@ -91,9 +105,9 @@ export function InvitationPage() {
               {...errors.field('repeat')}
             />
             <ErrorAlert message={errors.formError} />
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <BusyButton type="submit" className="button button--primary" busy={busy}>
               {busy ? t('people.accept.submitting') : t('people.accept.submit')}
-            </button>
+            </BusyButton>
           </form>
         </>
       )}

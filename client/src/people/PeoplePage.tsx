@@ -5,7 +5,9 @@ import { USER_STATUSES } from '../../../shared/constants/users.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { InvitedUser, ManagedUser, UserListQuery } from '../../../shared/schemas/users.ts';
 import { useUser } from '../app/session.tsx';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { CsvImport } from './CsvImport.tsx';
@@ -15,11 +17,13 @@ import { EMPTY_PERSON, PersonForm } from './PersonForm.tsx';
 import { invitePerson, listPeople, newInvitation, setActive } from './peopleApi.ts';
 import { useErrorText } from './useErrorText.ts';
 import './people.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 type Invited = { name: string; email: string; url: string; expiresAt: number };
 
 export function PeoplePage() {
   const { t } = useTranslation();
+  usePageTitle(t('people.admin.title'));
   const me = useUser();
   const errorText = useErrorText();
   const [filter, setFilter] = useState<UserListQuery>({});
@@ -119,7 +123,9 @@ export function PeoplePage() {
         <PersonForm
           key={addKey}
           withEmail
-          initial={EMPTY_PERSON}
+          // The secretariat's own language to begin with: the one the server would write the email in
+          // without a choice, and most often the one of the people they invite; the board has no language of its own.
+          initial={{ ...EMPTY_PERSON, language: currentLanguage() }}
           submitLabel={t('people.add.submit')}
           busyLabel={t('people.add.submitting')}
           failed={(message) => t('people.add.failed', { message })}
@@ -131,6 +137,7 @@ export function PeoplePage() {
               group: values.group,
               region: values.region.trim() || null,
               affiliation: values.affiliation.trim() || null,
+              ...(values.language ? { language: values.language } : {}),
             });
             setInvited({ name: person.name, email: person.email, ...person.invitation });
             setStatus(t('people.add.added', { name: person.name }));
@@ -171,75 +178,72 @@ export function PeoplePage() {
             {people.length === 0 ? (
               <p>{t('people.admin.empty')}</p>
             ) : (
-              <div className="people__table-wrap">
-                <table className="people__table">
-                  <caption className="sr-only">{t('people.admin.table')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('people.admin.name')}</th>
-                      <th scope="col">{t('people.admin.email')}</th>
-                      <th scope="col">{t('people.admin.role')}</th>
-                      <th scope="col">{t('people.admin.group')}</th>
-                      <th scope="col">{t('people.admin.region')}</th>
-                      <th scope="col">{t('people.admin.affiliation')}</th>
-                      <th scope="col">{t('people.admin.status')}</th>
-                      <th scope="col">{t('people.admin.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {people.map((person) => (
-                      <tr key={person.id}>
-                        <th scope="row">
-                          {person.name} {person.id === me.id && <span className="people__muted">{t('people.admin.you')}</span>}
-                        </th>
-                        <td className="people__email">{person.email}</td>
-                        <td>{t(`roles.${person.role}`)}</td>
-                        <td>{t(`groups.${person.group}`)}</td>
-                        <td>{person.region}</td>
-                        <td>{person.affiliation}</td>
-                        <td>{t(`people.admin.statuses.${person.status}`)}</td>
-                        <td>
-                          <div className="people__row-actions">
+              <DataTable caption={t('people.admin.table')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('people.admin.name')}</th>
+                    {/* The actions come right after the name, not last: on a tablet or a phone the table
+                        scrolls sideways in its region, and a last column was off-screen with its buttons. */}
+                    <th scope="col">{t('people.admin.actions')}</th>
+                    <th scope="col">{t('people.admin.email')}</th>
+                    <th scope="col">{t('people.admin.role')}</th>
+                    <th scope="col">{t('people.admin.group')}</th>
+                    <th scope="col">{t('people.admin.region')}</th>
+                    <th scope="col">{t('people.admin.affiliation')}</th>
+                    <th scope="col">{t('people.admin.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {people.map((person) => (
+                    <tr key={person.id}>
+                      <th scope="row">
+                        {person.name} {person.id === me.id && <span className="people__muted">{t('people.admin.you')}</span>}
+                      </th>
+                      <td>
+                        <div className="people__row-actions">
+                          <button
+                            type="button"
+                            className="button"
+                            aria-label={t('people.admin.edit', { name: person.name })}
+                            onClick={() => setEditing(person)}
+                          >
+                            {t('people.admin.editShort')}
+                          </button>
+                          {person.id !== me.id && (
                             <button
                               type="button"
                               className="button"
-                              aria-label={t('people.admin.edit', { name: person.name })}
-                              onClick={() => setEditing(person)}
+                              aria-label={t(
+                                person.status === 'deactivated' ? 'people.admin.reactivateNamed' : 'people.admin.deactivateNamed',
+                                { name: person.name },
+                              )}
+                              onClick={() => setConfirming(person)}
                             >
-                              {t('people.admin.editShort')}
+                              {t(person.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
                             </button>
-                            {person.id !== me.id && (
-                              <button
-                                type="button"
-                                className="button"
-                                aria-label={t(
-                                  person.status === 'deactivated'
-                                    ? 'people.admin.reactivateNamed'
-                                    : 'people.admin.deactivateNamed',
-                                  { name: person.name },
-                                )}
-                                onClick={() => setConfirming(person)}
-                              >
-                                {t(person.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
-                              </button>
-                            )}
-                            {person.status === 'invited' && (
-                              <button
-                                type="button"
-                                className="button"
-                                aria-label={t('people.admin.newLinkNamed', { name: person.name })}
-                                onClick={() => void relink(person)}
-                              >
-                                {t('people.admin.newLink')}
-                              </button>
-                            )}
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                          )}
+                          {person.status === 'invited' && (
+                            <button
+                              type="button"
+                              className="button"
+                              aria-label={t('people.admin.newLinkNamed', { name: person.name })}
+                              onClick={() => void relink(person)}
+                            >
+                              {t('people.admin.newLink')}
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                      <td className="people__email">{person.email}</td>
+                      <td>{t(`roles.${person.role}`)}</td>
+                      <td>{t(`groups.${person.group}`)}</td>
+                      <td>{person.region}</td>
+                      <td>{person.affiliation}</td>
+                      <td>{t(`people.admin.statuses.${person.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
             )}
           </>
         )}

@@ -3,9 +3,13 @@
  * changing them. Checks what it can before sending and names each wrong field in words; the
  * first wrong field gets the focus.
  */
+
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { directionOf, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages.ts';
 import { ROLES, type Role, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/roles.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -17,6 +21,8 @@ export interface PersonValues {
   group: StakeholderGroup;
   region: string;
   affiliation: string;
+  /** '' for someone whose language was never chosen (their browser's decides). */
+  language: Language | '';
 }
 
 export const EMPTY_PERSON: PersonValues = {
@@ -26,6 +32,7 @@ export const EMPTY_PERSON: PersonValues = {
   group: 'civil-society',
   region: '',
   affiliation: '',
+  language: '',
 };
 
 export interface PersonFormProps {
@@ -69,7 +76,7 @@ export function PersonForm({
     const email = values.email.trim();
     const valid = errors.check({
       email: withEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && emailWords(email),
-      name: !values.name.trim() && nameWords,
+      name: !hasVisibleText(values.name) && nameWords,
     });
     if (!valid) return;
     setBusy(true);
@@ -125,11 +132,25 @@ export function PersonForm({
       />
       {text('region', t('people.admin.region'), { hint: t('people.add.regionHint') })}
       {text('affiliation', t('people.admin.affiliation'), { hint: t('people.add.affiliationHint') })}
+      <Field label={t('people.add.language')} hint={t('people.add.languageHint')}>
+        {(control) => (
+          <select {...control} value={values.language} onChange={(event) => set('language')(event.target.value as Language | '')}>
+            {/* Offered only to keep "never chosen" as it is: once chosen, a language is changed, not taken away. */}
+            {initial.language === '' && <option value="">{t('people.add.languageUnset')}</option>}
+            {/* Each language in its own words (as the header's picker), so the person's own is found whatever the page's. */}
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code} dir={directionOf(code)}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <ErrorAlert message={errors.formError && failed(errors.formError)} />
       <div className="people__buttons">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {busy ? busyLabel : submitLabel}
-        </button>
+        </BusyButton>
         {children}
       </div>
     </form>

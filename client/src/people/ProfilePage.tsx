@@ -1,11 +1,14 @@
 /** /profile: one's own name and affiliation, password, and signing out everywhere. */
+
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import type { Profile } from '../../../shared/schemas/users.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { useSession } from '../app/session.tsx';
 import { forgetLocalDocuments } from '../collab/localCopies.ts';
 import { closeSharedSocket } from '../collab/socket.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -13,9 +16,11 @@ import { PasswordField } from './PasswordField.tsx';
 import { changePassword, myProfile, saveProfile, signOutEverywhere } from './peopleApi.ts';
 import { useErrorText } from './useErrorText.ts';
 import './people.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function ProfilePage() {
   const { t } = useTranslation();
+  usePageTitle(t('people.profile.title'));
   const errorText = useErrorText();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +56,7 @@ function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    if (!errors.check({ name: !name.trim() && words.name })) return;
+    if (!errors.check({ name: !hasVisibleText(name) && words.name })) return;
     setBusy(true);
     try {
       onSaved(await saveProfile({ name: name.trim(), affiliation: affiliation.trim() || null }));
@@ -89,9 +94,9 @@ function DetailsForm({ profile, onSaved }: { profile: Profile; onSaved: (profile
         </Field>
         <ErrorAlert message={errors.formError && t('people.profile.failed', { message: errors.formError })} />
         <p role="status">{saved ? t('people.profile.saved') : null}</p>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {t('people.profile.save')}
-        </button>
+        </BusyButton>
       </form>
     </section>
   );
@@ -156,9 +161,9 @@ function PasswordForm() {
         />
         <ErrorAlert message={errors.formError && t('people.profile.passwordFailed', { message: errors.formError })} />
         <p role="status">{changed === null ? null : t('people.profile.passwordChanged', { count: changed })}</p>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {t('people.profile.changePassword')}
-        </button>
+        </BusyButton>
       </form>
     </section>
   );

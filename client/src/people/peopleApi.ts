@@ -34,11 +34,11 @@ export const invitationInfo = (token: string) => get<InvitationInfo>(`/api/invit
 export const acceptInvitation = (token: string, password: string) =>
   post<{ user: PublicUser }>(`/api/invitations/${encodeURIComponent(token)}/accept`, { password });
 
-/** An import refused for its rows still answers with them (400 IMPORT_INVALID, details.rows). */
+/** An import refused for its rows still answers with them (400 IMPORT_INVALID, details.rows); a file refused whole says why in details.reason. */
 export class ImportRefused extends ApiError {
   readonly rows: ImportResult['rows'];
-  constructor(status: number, code: string, message: string, rows: ImportResult['rows']) {
-    super(status, code, message);
+  constructor(status: number, code: string, message: string, rows: ImportResult['rows'], details?: unknown) {
+    super(status, code, message, details);
     this.rows = rows;
   }
 }
@@ -54,7 +54,13 @@ export async function importPeople(csv: string, dryRun: boolean): Promise<Import
   if (!response.ok) {
     const error = (data as ErrorBody | undefined)?.error;
     const rows = (error?.details as { rows?: ImportResult['rows'] } | undefined)?.rows ?? [];
-    throw new ImportRefused(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, rows);
+    throw new ImportRefused(
+      response.status,
+      error?.code ?? 'HTTP_ERROR',
+      error?.message ?? response.statusText,
+      rows,
+      error?.details,
+    );
   }
   return data as ImportResult;
 }

@@ -1,5 +1,6 @@
 /** The form with which the chair or the secretariat creates a poll (a draft, opened later). */
-import { type FormEvent, useId, useState } from 'react';
+
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   POLL_KINDS,
@@ -8,13 +9,36 @@ import {
   type PollKind,
   type ResultVisibility,
 } from '../../../shared/constants/polls.ts';
+import { duplicateOptionIndex } from '../../../shared/pollOptions.ts';
 import type { CreatePollBody, PollDto } from '../../../shared/schemas/polls.ts';
-import { post } from '../app/api.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
+import { ApiError, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useWorkingGroups } from './usePolls.ts';
+
+/**
+ * The field of the option at `index` in the form: the first option stands for the whole list
+ * (`options`, where "give at least 2 options" goes), each other one is a field of its own.
+ */
+type OptionField = 'options' | `options.${number}`;
+const optionField = (index: number): OptionField => (index === 0 ? 'options' : `options.${index}`);
+
+/**
+ * The server numbers the options it was sent, the form the ones it shows (an empty one is not
+ * sent): a refusal naming `options.<sent index>` is turned to the option the person sees.
+ */
+function inFormTerms(failure: unknown, sentFrom: readonly number[]): unknown {
+  if (!(failure instanceof ApiError)) return failure;
+  const details = failure.details as { field?: unknown } | undefined;
+  const match = typeof details?.field === 'string' ? /^options\.(\d+)$/.exec(details.field) : null;
+  const index = match ? sentFrom[Number(match[1])] : undefined;
+  if (index === undefined) return failure;
+  return new ApiError(failure.status, failure.code, failure.serverMessage, { ...details, field: optionField(index) });
+}
 
 export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -31,10 +55,31 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
   const [maxChoices, setMaxChoices] = useState(2);
   const [seats, setSeats] = useState(1);
   const [sending, setSending] = useState(false);
+  // Opened from "New poll", the form starts at its first field: left alone, the focus stayed on the
+  // button that the form replaced, and so fell to the page.
+  const questionInput = useRef<HTMLInputElement>(null);
+  useEffect(() => questionInput.current?.focus(), []);
+  // Adding or removing an option moves the focus to an option's input (the new one, or the one now
+  // in the removed one's place): left on the button, what was typed next went nowhere and each
+  // Space added another empty option.
+  const optionInputs = useRef<(HTMLInputElement | null)[]>([]);
+  const [focusOption, setFocusOption] = useState<{ index: number } | null>(null);
+  useEffect(() => {
+    if (focusOption) optionInputs.current[focusOption.index]?.focus();
+  }, [focusOption]);
+  const addOption = () => {
+    setOptions((current) => [...current, '']);
+    setFocusOption({ index: options.length });
+  };
+  const removeOption = (index: number) => {
+    setOptions((current) => current.filter((_value, at) => at !== index));
+    setFocusOption({ index: Math.min(index, options.length - 2) });
+  };
   const errors = useFieldErrors([
     'question',
     'kind',
     'options',
+    ...options.slice(1).map((_label, index) => optionField(index + 1)),
     'maxChoices',
     'seats',
     'audience',
@@ -44,14 +89,20 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const labels = options.map((label) => label.trim()).filter(Boolean);
+    const filled = options.flatMap((label, index) => (hasVisibleText(label) ? [{ label: label.trim(), index }] : []));
+    const labels = filled.map((option) => option.label);
+    const sentFrom = filled.map((option) => option.index);
     const words = {
       question: t('form.required', { field: t('polls.form.question') }),
       options: t('polls.form.tooFewOptions', { count: POLL_LIMITS.minOptions }),
+      seats: t('polls.form.seatsOverOptions'),
     };
+    // The server's rule (shared/pollOptions.ts), said beside the repeat before anything is sent.
+    const repeat = sentFrom[duplicateOptionIndex(labels)];
     const valid = errors.check({
-      question: !question.trim() && words.question,
+      question: !hasVisibleText(question) && words.question,
       options: labels.length < POLL_LIMITS.minOptions && words.options,
+      ...(repeat !== undefined ? { [optionField(repeat)]: t('errors.DUPLICATE_OPTION') } : {}),
     });
     if (!valid) return;
     setSending(true);
@@ -64,13 +115,14 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       results,
       ...(kind === 'multiple' ? { maxChoices: Math.min(maxChoices, labels.length) } : {}),
       ...(kind === 'ranked' ? { seats } : {}),
-      ...(workingGroupId ? { workingGroupId } : {}),
+      // A group chosen and then left by another audience is not sent: the form no longer shows it.
+      ...(audience === 'group' && workingGroupId ? { workingGroupId } : {}),
     };
     try {
       const poll = await post<PollDto>(`/api/meetings/${encodeURIComponent(meeting.id)}/polls`, body);
       onCreated(poll);
     } catch (failure) {
-      errors.fail(failure, words);
+      errors.fail(inFormTerms(failure, sentFrom), words);
       setSending(false);
     }
   };
@@ -80,10 +132,15 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
   return (
     <form className="form poll-form panel" onSubmit={submit} aria-labelledby={field('title')} noValidate>
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
-      <Field label={t('polls.form.question')} {...errors.field('question')}>
+      <Field
+        label={t('polls.form.question')}
+        {...errors.field('question')}
+        limit={{ length: question.length, max: POLL_LIMITS.question }}
+      >
         {(control) => (
           <input
             {...control}
+            ref={questionInput}
             value={question}
             maxLength={POLL_LIMITS.question}
             required
@@ -94,7 +151,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
       <SelectField
         label={t('polls.form.kind')}
         {...errors.field('kind')}
-        hint={t('polls.form.kindHelp')}
+        hint={t(`polls.form.kindHelp.${kind}`)}
         value={kind}
         onChange={setKind}
         options={POLL_KINDS}
@@ -107,36 +164,43 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
             {optionsError}
           </p>
         )}
-        {options.map((label, index) => (
-          <div className="poll-form__option" key={index}>
-            <label htmlFor={index === 0 ? optionsId : field(`option-${index}`)}>
-              {t('polls.form.option', { number: index + 1 })}
-            </label>
-            <input
-              // The first option stands for the list: a refusal of the options puts the focus there.
-              id={index === 0 ? optionsId : field(`option-${index}`)}
-              aria-invalid={optionsError ? true : undefined}
-              aria-describedby={optionsError ? `${optionsId}-error` : undefined}
-              value={label}
-              maxLength={POLL_LIMITS.label}
-              required={index < POLL_LIMITS.minOptions}
-              onChange={(event) =>
-                setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))
-              }
-            />
-            {options.length > POLL_LIMITS.minOptions && (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => setOptions((current) => current.filter((_value, at) => at !== index))}
-              >
-                {t('polls.form.removeOption', { number: index + 1 })}
-              </button>
-            )}
-          </div>
-        ))}
+        {options.map((label, index) => {
+          // The first option stands for the list: a refusal of the options puts the focus there.
+          const { id: inputId, error: ownError } =
+            index === 0 ? { id: optionsId, error: undefined } : errors.field(optionField(index));
+          const describedBy = [optionsError && `${optionsId}-error`, ownError && `${inputId}-error`].filter(Boolean).join(' ');
+          return (
+            <div className="poll-form__option" key={index}>
+              <label htmlFor={inputId}>{t('polls.form.option', { number: index + 1 })}</label>
+              <input
+                ref={(element) => {
+                  optionInputs.current[index] = element;
+                }}
+                id={inputId}
+                aria-invalid={optionsError || ownError ? true : undefined}
+                aria-describedby={describedBy || undefined}
+                value={label}
+                maxLength={POLL_LIMITS.label}
+                required={index < POLL_LIMITS.minOptions}
+                onChange={(event) =>
+                  setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))
+                }
+              />
+              {options.length > POLL_LIMITS.minOptions && (
+                <button type="button" className="button button--quiet" onClick={() => removeOption(index)}>
+                  {t('polls.form.removeOption', { number: index + 1 })}
+                </button>
+              )}
+              {ownError && (
+                <p id={`${inputId}-error`} className="form__error">
+                  {ownError}
+                </p>
+              )}
+            </div>
+          );
+        })}
         {options.length < POLL_LIMITS.maxOptions && (
-          <button type="button" className="button" onClick={() => setOptions((current) => [...current, ''])}>
+          <button type="button" className="button" onClick={addOption}>
             {t('polls.form.addOption')}
           </button>
         )}
@@ -178,23 +242,21 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
           </select>
         )}
       </Field>
-      <Field label={t('polls.form.workingGroup')} {...errors.field('workingGroupId')}>
-        {(control) => (
-          <select
-            {...control}
-            value={workingGroupId}
-            required={audience === 'group'}
-            onChange={(event) => setWorkingGroupId(event.target.value)}
-          >
-            <option value="">{t('polls.form.noWorkingGroup')}</option>
-            {groups.map((group) => (
-              <option key={group.id} value={group.id}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {/* The group matters only when its members are the voters: asked for then, right after. */}
+      {audience === 'group' && (
+        <Field label={t('polls.form.workingGroup')} {...errors.field('workingGroupId')}>
+          {(control) => (
+            <select {...control} value={workingGroupId} required onChange={(event) => setWorkingGroupId(event.target.value)}>
+              <option value="">{t('polls.form.chooseWorkingGroup')}</option>
+              {groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label={t('polls.form.results')} {...errors.field('results')}>
         {(control) => (
           <select {...control} value={results} onChange={(event) => setResults(event.target.value as ResultVisibility)}>
@@ -204,12 +266,12 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
         )}
       </Field>
       <CheckboxField className="poll-form__check" label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
-      {secret && <p className="form__hint">{t('polls.form.secretBatches')}</p>}
+      {secret && <p className="form__hint">{t('polls.secretOpenNote')}</p>}
       <ErrorAlert message={errors.formError && t('polls.form.failed', { message: errors.formError })} />
       <div className="poll-form__actions">
-        <button type="submit" className="button button--primary" disabled={sending}>
+        <BusyButton type="submit" className="button button--primary" busy={sending}>
           {sending ? t('polls.form.creating') : t('polls.form.create')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={onCancel}>
           {t('polls.form.cancel')}
         </button>

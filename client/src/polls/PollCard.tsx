@@ -2,7 +2,7 @@
  * One poll in the Polls tab: its question and state, the chair's controls, the ballot for those
  * who may vote, and the results as they may be seen.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isModerator } from '../../../shared/roles.ts';
@@ -10,15 +10,24 @@ import type { PollDto, Voter } from '../../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useFocusWhenGone } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { BallotForm } from './BallotForm.tsx';
 import { useBallot } from './ballotStore.ts';
 import { PollResults } from './PollResults.tsx';
 import { mayVote, presentPath, useWorkingGroups } from './usePolls.ts';
 
-export function PollCard({ poll }: { poll: PollDto }) {
+export function PollCard({
+  poll,
+  onDeleted,
+}: {
+  poll: PollDto;
+  /** Told once the draft's deletion is done: the tab's status line says it, as the card goes. */
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const { user } = useMeetingContext();
   const groups = useWorkingGroups();
@@ -26,8 +35,17 @@ export function PollCard({ poll }: { poll: PollDto }) {
   const questionId = `poll-${poll.id}-question`;
   const group = poll.workingGroupId ? groups[poll.workingGroupId] : undefined;
   const eligible = mayVote(poll, user, groups);
+  // A deleted draft goes with its buttons when the live update takes it: the focus goes to the
+  // poll now in its place (or the one before, when it was the last), else to the polls' heading,
+  // so a keyboard user goes on from where they were, not from the top of the page.
+  const card = useRef<HTMLElement>(null);
+  useFocusWhenGone(card, (gone) => {
+    const item = gone.closest('li');
+    const neighbour = item?.nextElementSibling ?? item?.previousElementSibling;
+    return neighbour?.querySelector<HTMLElement>('.poll-card__question') ?? document.getElementById('polls-title');
+  });
   return (
-    <article className={`poll-card poll-card--${poll.status}`} aria-labelledby={questionId} data-poll={poll.id}>
+    <article ref={card} className={`poll-card poll-card--${poll.status}`} aria-labelledby={questionId} data-poll={poll.id}>
       <div className="poll-card__head">
         <h3 id={questionId} className="poll-card__question" tabIndex={-1} dir="auto">
           {poll.question}
@@ -35,7 +53,7 @@ export function PollCard({ poll }: { poll: PollDto }) {
         <span className={`poll-status poll-status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
       </div>
       <p className="poll-card__meta">{describe(poll, group, t)}</p>
-      {isModerator(user.role) && <PollControls poll={poll} />}
+      {isModerator(user.role) && <PollControls poll={poll} onDeleted={onDeleted} />}
       {poll.status === 'draft' && (
         <p className="poll-card__draft">
           {t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}
@@ -54,6 +72,7 @@ export function PollCard({ poll }: { poll: PollDto }) {
           t('polls.ballot.refused', { message: ballot.outcome.message })
         }
       />
+      {poll.status === 'open' && poll.secret && <p className="poll-card__batches">{t('polls.secretOpenNote')}</p>}
       {poll.status !== 'draft' && <PollResults poll={poll} />}
       {poll.status !== 'draft' && poll.resultsVisible && !poll.secret && <RollCall poll={poll} />}
     </article>
@@ -81,12 +100,24 @@ function notEligible(poll: PollDto, group: WorkingGroupDto | undefined, t: T): s
 }
 
 /** Open, close, delete, the projector view and the CSV: for the chair and the secretariat. */
-function PollControls({ poll }: { poll: PollDto }) {
-  const { t } = useTranslation();
-  const { meeting } = useMeetingContext();
+function PollControls({ poll, onDeleted }: { poll: PollDto; onDeleted: () => void }) {
+  const { t, i18n } = useTranslation();
+  // Archiving closed the open polls; a draft left behind can no longer be opened or deleted.
+  const { meeting, archived } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('polls.controls.failed', { message: reason }));
   const path = `/api/polls/${encodeURIComponent(poll.id)}`;
   const [confirming, setConfirming] = useState<'close' | 'delete' | null>(null);
+  // Opening and closing take the pressed button away ("Open the poll" gives way to "Close the poll",
+  // that to the projector view's link): once the new status shows and any dialog is shut, the focus
+  // goes to the first control left, not to the page. Only for the person who pressed it.
+  const buttons = useRef<HTMLDivElement>(null);
+  const pressedAt = useRef<PollDto['status'] | null>(null);
+  useEffect(() => {
+    if (pressedAt.current === null || pressedAt.current === poll.status || confirming) return;
+    pressedAt.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    buttons.current?.querySelector<HTMLElement>('button, a')?.focus();
+  }, [poll.status, confirming]);
   return (
     <div className="poll-controls" role="group" aria-label={t('polls.controls.label')}>
       <ConfirmDialog
@@ -94,7 +125,10 @@ function PollControls({ poll }: { poll: PollDto }) {
         title={t('polls.controls.closeTitle', { question: poll.question })}
         message={t('polls.controls.closeWarning')}
         confirmLabel={t('polls.controls.close')}
-        onConfirm={() => run(() => post(`${path}/close`), t('polls.controls.closed'))}
+        onConfirm={() => {
+          pressedAt.current = poll.status;
+          return run(() => post(`${path}/close`), t('polls.controls.closed'));
+        }}
         onClose={() => setConfirming(null)}
       />
       <ConfirmDialog
@@ -102,29 +136,38 @@ function PollControls({ poll }: { poll: PollDto }) {
         title={t('polls.controls.deleteTitle', { question: poll.question })}
         message={t('polls.controls.deleteWarning')}
         confirmLabel={t('polls.controls.delete')}
-        onConfirm={() => run(() => del(path), t('polls.controls.deleted'))}
+        // The card and its status line go once the live update takes the draft: the tab's line says it.
+        onConfirm={() =>
+          run(async () => {
+            await del(path);
+            onDeleted();
+          }, '')
+        }
         onClose={() => setConfirming(null)}
       />
-      <div className="poll-controls__buttons">
-        {poll.status === 'draft' && (
+      <div ref={buttons} className="poll-controls__buttons">
+        {poll.status === 'draft' && !archived && (
           <>
-            <button
+            <BusyButton
               type="button"
               className="button button--primary"
-              disabled={busy}
-              onClick={() => run(() => post(`${path}/open`), t('polls.controls.opened'))}
+              busy={busy}
+              onClick={() => {
+                pressedAt.current = poll.status;
+                void run(() => post(`${path}/open`), t('polls.controls.opened'));
+              }}
             >
               {t('polls.controls.open')}
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setConfirming('delete')}>
+            </BusyButton>
+            <BusyButton type="button" className="button" busy={busy} onClick={() => setConfirming('delete')}>
               {t('polls.controls.delete')}
-            </button>
+            </BusyButton>
           </>
         )}
-        {poll.status === 'open' && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => setConfirming('close')}>
+        {poll.status === 'open' && !archived && (
+          <BusyButton type="button" className="button button--primary" busy={busy} onClick={() => setConfirming('close')}>
             {t('polls.controls.close')}
-          </button>
+          </BusyButton>
         )}
         {poll.status !== 'draft' && (
           <Link className="button" to={presentPath(meeting.id, poll.id)}>
@@ -132,7 +175,7 @@ function PollControls({ poll }: { poll: PollDto }) {
           </Link>
         )}
         {poll.status !== 'draft' && poll.resultsVisible && (
-          <a className="button" href={`${path}/results.csv`} download>
+          <a className="button" href={`${path}/results.csv?lang=${encodeURIComponent(i18n.resolvedLanguage ?? 'en')}`} download>
             {t('polls.controls.csv')}
           </a>
         )}

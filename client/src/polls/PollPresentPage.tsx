@@ -7,10 +7,12 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { BareShell } from '../app/bareShell.ts';
 import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { PollResults } from './PollResults.tsx';
 import { meetingPath, shortLink, useLivePolls } from './usePolls.ts';
 import './polls.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function PollPresentPage() {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ function PresentView({ pollId }: { pollId: string }) {
   const poll = useLivePolls()[pollId];
   const link = shortLink(pollId);
   const qr = useQrCode(link);
+  usePageTitle(poll?.question);
   const view = useRef<HTMLElement>(null);
   if (!poll) {
     return (
@@ -38,6 +41,8 @@ function PresentView({ pollId }: { pollId: string }) {
   }
   return (
     <article ref={view} className={`present present--${poll.status}`} aria-labelledby="present-question">
+      {/* Projected to the room: the poll, not the chair's own header (as the floor's projector view). */}
+      <BareShell />
       <div className="present__bar">
         <span className={`poll-status poll-status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
         <span className="present__tools">

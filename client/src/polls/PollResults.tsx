@@ -4,10 +4,12 @@
  */
 
 import { useTranslation } from 'react-i18next';
+import { pollElects } from '../../../shared/constants/polls.ts';
 import { formatNumber } from '../../../shared/i18n/format.ts';
 import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { type CountRound, OTHER_GROUPS } from '../../../shared/tally.ts';
+import { pollOutcome } from './pollOutcome.ts';
 import { percent } from './usePolls.ts';
 
 export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant?: 'card' | 'present' }) {
@@ -18,10 +20,8 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
   const number = { format: (value: number) => formatNumber(i18n.language, value, { maximumFractionDigits: 5 }) };
   const tally = poll.tally ?? {};
   const winners = new Set(poll.winners ?? []);
-  const labelOf = (id: string) => poll.options.find((option) => option.id === id)?.label ?? id;
-  const labels = (ids: readonly string[]) => ids.map(labelOf).join(', ');
   // An election (candidates, or a ranked count) elects; other polls have the options with most votes.
-  const elects = poll.kind === 'ranked' || poll.options.some((option) => option.userId);
+  const elects = pollElects(poll);
   return (
     <div className={`poll-results poll-results--${variant}`}>
       {variant === 'card' && <p className="poll-results__ballots">{t('polls.results.ballots', { count: poll.ballots })}</p>}
@@ -54,19 +54,7 @@ export function PollResults({ poll, variant = 'card' }: { poll: PollDto; variant
           );
         })}
       </ul>
-      {poll.status === 'closed' && poll.winners && (
-        <p className="poll-results__outcome">
-          {poll.winners.length > 0
-            ? t(elects ? 'polls.results.electedOutcome' : 'polls.results.mostVotes', { options: labels(poll.winners) })
-            : null}
-          {poll.tied && poll.tied.length > 0 ? ` ${t('polls.results.tied', { options: labels(poll.tied) })}` : null}
-          {poll.winners.length === 0 && (!poll.tied || poll.tied.length === 0)
-            ? elects
-              ? t('polls.rounds.nobodyElected')
-              : t('polls.results.noWinner')
-            : null}
-        </p>
-      )}
+      {poll.status === 'closed' && poll.winners && <p className="poll-results__outcome">{pollOutcome(poll, t, i18n.language)}</p>}
       {poll.rounds && poll.rounds.length > 1 && (
         <RoundsTable poll={poll} rounds={poll.rounds as CountRound[]} format={number.format} />
       )}

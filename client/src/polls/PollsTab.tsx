@@ -16,13 +16,32 @@ import './polls.css';
 
 export function PollsTab() {
   const { t } = useTranslation();
-  const { user, live } = useMeetingContext();
+  const { user, live, archived } = useMeetingContext();
   const polls = usePolls();
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState('');
+  // What was done to the list (a poll created, a draft deleted), said politely; it outlives the card.
+  const [said, setSaid] = useState('');
   const [search] = useSearchParams();
   const wanted = search.get('poll');
   const focused = useRef<string | null>(null);
+  // The poll just created, until its card (which comes through the live document, maybe after the
+  // reply) is on the page and takes the focus that the closed form held.
+  const [justCreated, setJustCreated] = useState<string | null>(null);
+  const newPollButton = useRef<HTMLButtonElement>(null);
+  const [cancelled, setCancelled] = useState(0);
+
+  useEffect(() => {
+    if (!justCreated) return;
+    const heading = document.getElementById(`poll-${justCreated}-question`);
+    if (!heading) return;
+    setJustCreated(null);
+    heading.focus();
+  }, [justCreated, polls]);
+
+  // A cancelled form gives the focus back to the button that opened it.
+  useEffect(() => {
+    if (cancelled) newPollButton.current?.focus();
+  }, [cancelled]);
 
   // A short link (or the banner) names a poll: bring it into view once it is there.
   useEffect(() => {
@@ -37,24 +56,31 @@ export function PollsTab() {
   return (
     <section className="polls" aria-labelledby="polls-title">
       <div className="section-heading">
-        <h2 id="polls-title">{t('polls.title')}</h2>
-        {isModerator(user.role) && !creating && (
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+        {/* Takes the focus when the last poll's card goes with it (a deleted draft). */}
+        <h2 id="polls-title" tabIndex={-1}>
+          {t('polls.title')}
+        </h2>
+        {isModerator(user.role) && !archived && !creating && (
+          <button ref={newPollButton} type="button" className="button button--primary" onClick={() => setCreating(true)}>
             {t('polls.newPoll')}
           </button>
         )}
       </div>
       <p className="polls__intro">{t('polls.intro')}</p>
       <p className="polls__created" role="status">
-        {created}
+        {said}
       </p>
       {creating && (
         <NewPollForm
           onCreated={(poll) => {
             setCreating(false);
-            setCreated(t('polls.form.created', { question: poll.question }));
+            setSaid(t('polls.form.created', { question: poll.question }));
+            setJustCreated(poll.id);
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => {
+            setCreating(false);
+            setCancelled((count) => count + 1);
+          }}
         />
       )}
       {polls.length === 0 ? (
@@ -65,7 +91,7 @@ export function PollsTab() {
             <li key={poll.id}>
               {/* One poll that fails leaves the others (and their ballots) working. */}
               <ErrorBoundary name={`poll:${poll.id}`}>
-                <PollCard poll={poll} />
+                <PollCard poll={poll} onDeleted={() => setSaid(t('polls.controls.deleted'))} />
               </ErrorBoundary>
             </li>
           ))}

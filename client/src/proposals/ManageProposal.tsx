@@ -2,11 +2,13 @@
  * Managing a proposal, for those the server lets: its status (secretariat, chair), its kind, title,
  * summary and public comment (its authors too), its co-authors (its submitter too).
  */
+
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/constants/proposals.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { MemberDto, ProposalDto, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { patch } from '../app/api.ts';
 import { commentsApi } from '../comments/commentsApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -92,7 +94,7 @@ function DetailsForm({ proposal, send }: { proposal: ProposalDto; send: Send }) 
   const errors = useFieldErrors(PROPOSAL_DETAIL_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!errors.check({ title: !details.title.trim() && titleMissing(t) })) return;
+    if (!errors.check({ title: !hasVisibleText(details.title) && titleMissing(t) })) return;
     void send(details, t('proposals.saved'), (error) => errors.fail(error));
   };
   return (

@@ -49,7 +49,11 @@ export function ProposalDetailsFields({
         options={PROPOSAL_KINDS}
         optionLabel={(kind) => t(`proposals.kinds.${kind}`)}
       />
-      <Field label={t('proposals.fieldTitle')} {...field('title')}>
+      <Field
+        label={t('proposals.fieldTitle')}
+        {...field('title')}
+        limit={{ length: details.title.length, max: PROPOSAL_LIMITS.title }}
+      >
         {(control) => (
           <input
             {...control}
@@ -61,7 +65,11 @@ export function ProposalDetailsFields({
           />
         )}
       </Field>
-      <Field label={t('proposals.fieldSummary')} {...field('summary')}>
+      <Field
+        label={t('proposals.fieldSummary')}
+        {...field('summary')}
+        limit={{ length: details.summary.length, max: PROPOSAL_LIMITS.summary }}
+      >
         {(control) => (
           <textarea
             {...control}

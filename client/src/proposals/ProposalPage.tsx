@@ -24,6 +24,7 @@ import { ManageProposal } from './ManageProposal.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function ProposalPage() {
   const { proposalId = '' } = useParams();
@@ -48,7 +49,7 @@ function useProposal(proposalId: string) {
 
 function ProposalView({ proposalId }: { proposalId: string }) {
   const { t, i18n } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const { proposal, error, setOwn } = useProposal(proposalId);
   const doc = proposalDoc(proposalId);
   const collab = useCollabDocument(doc, { userId: user.id });
@@ -60,6 +61,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
     canResolveAny: moderator || author,
   });
   const back = `/meetings/${encodeURIComponent(meeting.id)}?tab=proposals`;
+  usePageTitle(proposal?.title ?? (error ? t('proposals.notFound') : undefined));
 
   if (error) {
     return (
@@ -139,7 +141,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             heading={t('attachments.ofProposal')}
           />
         </ErrorBoundary>
-        {(moderator || author) && (
+        {(moderator || author) && !archived && (
           <ErrorBoundary name="manage-proposal">
             <ManageProposal proposal={proposal} onUpdated={setOwn} />
           </ErrorBoundary>

@@ -47,7 +47,7 @@ export function useMeetingProposals(): { proposals: ProposalDto[]; error: Error 
 export function ProposalsTab() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const { proposals, error, loading } = useMeetingProposals();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [submitting, setSubmitting] = useState(false);
@@ -66,14 +66,14 @@ export function ProposalsTab() {
     <section className="proposals" aria-labelledby="proposals-title">
       <div className="section-heading">
         <h2 id="proposals-title">{t('proposals.title')}</h2>
-        {isParticipant(user.role) && !submitting && (
+        {isParticipant(user.role) && !archived && !submitting && (
           <button type="button" className="button button--primary" onClick={() => setSubmitting(true)}>
             {t('proposals.submit')}
           </button>
         )}
       </div>
       <p className="proposals__intro">{t('proposals.intro')}</p>
-      <CallsPanel meetingId={meeting.id} secretariat={user.role === 'secretariat'} archived={meeting.status === 'archived'} />
+      <CallsPanel meetingId={meeting.id} secretariat={user.role === 'secretariat'} archived={archived} />
       {submitting && (
         <SubmitProposalForm
           meetingId={meeting.id}

@@ -1,8 +1,11 @@
 /** Submitting a proposal: kind, title, summary, and whether observers may comment. */
+
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { ApiError, post } from '../app/api.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { PROPOSAL_DETAIL_FIELDS, type ProposalDetails, ProposalDetailsFields, titleMissing } from './ProposalDetailsFields.tsx';
@@ -23,7 +26,7 @@ export function SubmitProposalForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!errors.check({ title: !details.title.trim() && titleMissing(t) })) return;
+    if (!errors.check({ title: !hasVisibleText(details.title) && titleMissing(t) })) return;
     setSending(true);
     try {
       onCreated(await post<ProposalDto>(`/api/meetings/${encodeURIComponent(meetingId)}/proposals`, details));
@@ -44,9 +47,9 @@ export function SubmitProposalForm({
       <ProposalDetailsFields details={details} onChange={setDetails} field={errors.field} autoFocus />
       <ErrorAlert message={errors.formError} />
       <div className="proposal-form__actions">
-        <button type="submit" className="button button--primary" disabled={sending}>
+        <BusyButton type="submit" className="button button--primary" busy={sending}>
           {sending ? t('proposals.creating') : t('proposals.create')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button--quiet" onClick={onCancel}>
           {t('proposals.cancel')}
         </button>

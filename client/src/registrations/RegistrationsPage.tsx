@@ -12,8 +12,11 @@ import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import type { RegistrationDto, RegistrationSettings } from '../../../shared/schemas/public.ts';
 import { get, patch } from '../app/api.ts';
 import { publicPagePath } from '../meetings/publicPagePath.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function RegistrationsPage() {
   const { meetingId = '' } = useParams();
@@ -22,6 +25,7 @@ export function RegistrationsPage() {
   const [rows, setRows] = useState<RegistrationDto[] | null>(null);
   const [open, setOpen] = useState<boolean | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  usePageTitle(meeting ? t('registrations.title', { title: meeting.title }) : t('registrations.link'));
   const { busy, message, run } = useCommand((why) => t('registrations.failed', { message: why }));
   const path = `/api/meetings/${encodeURIComponent(meetingId)}`;
 
@@ -63,9 +67,9 @@ export function RegistrationsPage() {
           <h2>{t('registrations.state')}</h2>
           <p>{open ? t('registrations.open') : t('registrations.closed')}</p>
           <p>
-            <button type="button" className="button" disabled={busy} onClick={toggle}>
+            <BusyButton type="button" className="button" busy={busy} onClick={toggle}>
               {open ? t('registrations.close') : t('registrations.reopen')}
-            </button>
+            </BusyButton>
           </p>
           <ErrorAlert message={message?.error ? message.text : null} />
           {message && !message.error && <p role="status">{message.text}</p>}
@@ -79,56 +83,47 @@ export function RegistrationsPage() {
             {rows.length > 0 && (
               <>
                 {' '}
-                <a className="button" href={`${path}/registrations.csv`} download>
+                <a
+                  className="button"
+                  href={`${path}/registrations.csv?lang=${encodeURIComponent(i18n.resolvedLanguage ?? 'en')}`}
+                  download
+                >
                   {t('registrations.download')}
                 </a>
               </>
             )}
           </p>
           {rows.length > 0 && (
-            <div
-              className="table-wrap"
-              role="region"
-              aria-labelledby="registrations-caption"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take focus so the keyboard can scroll it
-              tabIndex={0}
-            >
-              <table className="data-table">
-                <caption id="registrations-caption" className="sr-only">
-                  {t('registrations.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('registrations.name')}</th>
-                    <th scope="col">{t('registrations.email')}</th>
-                    <th scope="col">{t('registrations.group')}</th>
-                    <th scope="col">{t('registrations.country')}</th>
-                    <th scope="col">{t('registrations.affiliation')}</th>
-                    <th scope="col">{t('registrations.registered')}</th>
-                    <th scope="col">{t('registrations.confirmed')}</th>
+            <DataTable caption={t('registrations.caption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('registrations.name')}</th>
+                  <th scope="col">{t('registrations.email')}</th>
+                  <th scope="col">{t('registrations.group')}</th>
+                  <th scope="col">{t('registrations.country')}</th>
+                  <th scope="col">{t('registrations.affiliation')}</th>
+                  <th scope="col">{t('registrations.registered')}</th>
+                  <th scope="col">{t('registrations.confirmed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row" dir="auto">
+                      {row.name}
+                    </th>
+                    <td>{row.email}</td>
+                    <td>{t(`groups.${row.group}`, { defaultValue: row.group })}</td>
+                    <td dir="auto">{row.country}</td>
+                    <td dir="auto">{row.affiliation}</td>
+                    <td>
+                      <time dateTime={new Date(row.createdAt).toISOString()}>{formatDateTime(i18n.language, row.createdAt)}</time>
+                    </td>
+                    <td>{row.confirmed ? t('registrations.yes') : t('registrations.notYet')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id}>
-                      <th scope="row" dir="auto">
-                        {row.name}
-                      </th>
-                      <td>{row.email}</td>
-                      <td>{t(`groups.${row.group}`, { defaultValue: row.group })}</td>
-                      <td dir="auto">{row.country}</td>
-                      <td dir="auto">{row.affiliation}</td>
-                      <td>
-                        <time dateTime={new Date(row.createdAt).toISOString()}>
-                          {formatDateTime(i18n.language, row.createdAt)}
-                        </time>
-                      </td>
-                      <td>{row.confirmed ? t('registrations.yes') : t('registrations.notYet')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )}
         </>
       )}

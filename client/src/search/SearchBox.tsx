@@ -1,7 +1,8 @@
 /** The search box in the header; `/` focuses it from anywhere but a text field. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { SEARCH_LIMITS } from '../../../shared/constants/search.ts';
 import './search.css';
 
 function typingIn(target: EventTarget | null): boolean {
@@ -15,6 +16,10 @@ export function SearchBox() {
   const [params] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
   const input = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  // The box takes no more than the server searches; at the limit it says so, rather than a paste
+  // being cut without a word.
+  const full = q.length >= SEARCH_LIMITS.queryChars;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
@@ -43,7 +48,8 @@ export function SearchBox() {
         ref={input}
         type="search"
         value={q}
-        maxLength={200}
+        maxLength={SEARCH_LIMITS.queryChars}
+        aria-describedby={full ? hintId : undefined}
         placeholder={t('search.placeholder')}
         aria-keyshortcuts="/"
         title={t('search.shortcut')}
@@ -52,6 +58,9 @@ export function SearchBox() {
       <button type="submit" className="button">
         {t('search.submit')}
       </button>
+      <p id={hintId} role="status" className="site-search__limit">
+        {full ? t('search.tooLong', { max: SEARCH_LIMITS.queryChars }) : null}
+      </p>
     </form>
   );
 }

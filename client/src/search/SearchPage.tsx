@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { SEARCH_KINDS } from '../../../shared/constants/search.ts';
 import type { SearchResponse, SearchResult } from '../../../shared/schemas/search.ts';
+import { shownItemTitle } from '../agenda/itemTitle.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 /** The snippet as text with <mark> around the matches: offsets from the server, never HTML. */
 export function MarkedSnippet({ result }: { result: SearchResult }) {
@@ -23,6 +25,16 @@ export function MarkedSnippet({ result }: { result: SearchResult }) {
   );
 }
 
+/**
+ * What a result is called. An agenda item's is "6.a. Title", as server/src/search/documentIndexer.ts
+ * indexes it, and "6.a. " for an item without a title, which reads as untitled in the reader's language.
+ */
+function resultTitle(result: SearchResult, t: (key: string) => string): string {
+  const untitled = result.kind === 'agendaItem' ? /^(\S+\.)\s*$/.exec(result.title) : null;
+  if (untitled) return `${untitled[1]} ${shownItemTitle('', t)}`;
+  return result.title || t('search.untitledComment');
+}
+
 /** Searching again for the same words (Enter in the box) loads afresh. */
 export function SearchPage() {
   return <SearchResults key={useLocation().key} />;
@@ -33,6 +45,7 @@ function SearchResults() {
   const [params] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const meetingId = params.get('meetingId');
+  usePageTitle(q ? t('search.resultsFor', { q }) : t('search.title'));
   const path = q
     ? `/api/search?q=${encodeURIComponent(q)}${meetingId ? `&meetingId=${encodeURIComponent(meetingId)}` : ''}`
     : null;
@@ -53,6 +66,10 @@ function SearchResults() {
                 : t('search.none', { q })
               : ''}
       </p>
+      {/* The server searches the first eight different words: say so, or the rest look searched and found nowhere. */}
+      {data && data.words.ignored > 0 && (
+        <p className="search-page__words">{t('search.wordsIgnored', { count: data.words.used })}</p>
+      )}
       {SEARCH_KINDS.map((kind) => {
         const group = results.filter((result) => result.kind === kind);
         if (group.length === 0) return null;
@@ -63,7 +80,7 @@ function SearchResults() {
               {group.map((result) => (
                 <li key={`${result.kind}:${result.id}`} className="card search-result">
                   <Link to={result.link} className="search-result__title">
-                    {result.title || t('search.untitledComment')}
+                    {resultTitle(result, t)}
                   </Link>
                   {!meetingId && (
                     <p className="search-result__meeting" dir="auto">

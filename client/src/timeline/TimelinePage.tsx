@@ -12,9 +12,11 @@ import { del, get, post } from '../app/api.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field } from '../ui/Field.tsx';
 import '../meetings/meetingAdmin.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function TimelinePage() {
   const { t } = useTranslation();
+  usePageTitle(t('timeline.title'));
   const [group, setGroup] = useState('');
   const [mine, setMine] = useState(false);
   const [data, setData] = useState<TimelineDto | undefined>();

@@ -7,19 +7,25 @@ import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/i18n/format.ts';
 import type { CreatedToken, TokenInfo } from '../../../shared/schemas/apiTokens.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { useSession } from '../app/session.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
+import { focusById } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { createToken, listTokens, revokeToken, type Scope } from './tokensApi.ts';
 import './tokens.css';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 export function TokensPage() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('tokens.title'));
   const { user } = useSession();
   const [tokens, setTokens] = useState<TokenInfo[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -28,6 +34,8 @@ export function TokensPage() {
   const [expiry, setExpiry] = useState(() => isoDate(Date.now() + 90 * DAY_MS));
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [copyNote, setCopyNote] = useState<string | null>(null);
+  /** The token whose revoking is being confirmed. */
+  const [revoking, setRevoking] = useState<TokenInfo | null>(null);
   const errors = useFieldErrors(['name', 'scopes', 'expiresAt'] as const);
   const { busy, message, run } = useCommand((why) => t('tokens.failed', { message: why }));
   const scopesId = useId();
@@ -54,7 +62,7 @@ export function TokensPage() {
       expiresAt: expiry ? t('tokens.expiryOutOfRange') : t('form.required', { field: t('tokens.expiry') }),
     };
     const valid = errors.check({
-      name: !name.trim() && words.name,
+      name: !hasVisibleText(name) && words.name,
       scopes: scopes.length === 0 && words.scopes,
       expiresAt: !expiry && words.expiresAt,
     });
@@ -94,7 +102,12 @@ export function TokensPage() {
 
       <h2>{t('tokens.createTitle')}</h2>
       <form className="form tokens__form" onSubmit={submit} noValidate>
-        <Field label={t('tokens.name')} hint={t('tokens.nameHint')} {...errors.field('name')}>
+        <Field
+          label={t('tokens.name')}
+          hint={t('tokens.nameHint')}
+          {...errors.field('name')}
+          limit={{ length: name.length, max: 100 }}
+        >
           {(control) => (
             <input
               {...control}
@@ -148,9 +161,9 @@ export function TokensPage() {
           )}
         </Field>
         <ErrorAlert message={errors.formError ?? (message?.error ? message.text : null)} />
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {busy ? t('tokens.creating') : t('tokens.create')}
-        </button>
+        </BusyButton>
       </form>
 
       {created && (
@@ -174,7 +187,9 @@ export function TokensPage() {
         <ul className="card-list">
           {tokens.map((token) => (
             <li key={token.id} className="card">
-              <h3 className="card__title">{token.name}</h3>
+              <h3 id={`token-${token.id}`} className="card__title" tabIndex={-1}>
+                {token.name}
+              </h3>
               <p className="card__meta">
                 {token.scopes.map((scope) => t(`tokens.scopeLabel.${scope}`)).join(', ')} ·{' '}
                 {t('tokens.created', { date: date(token.createdAt) })} ·{' '}
@@ -183,26 +198,35 @@ export function TokensPage() {
                 {token.revokedAt && <> · {t('tokens.revokedOn', { date: date(token.revokedAt) })}</>}
               </p>
               {!token.revokedAt && token.expiresAt > Date.now() && (
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() =>
-                    void run(
-                      async () => {
-                        await revokeToken(token.id);
-                        await load();
-                      },
-                      t('tokens.revoked', { name: token.name }),
-                    )
-                  }
-                >
+                <BusyButton type="button" className="button" busy={busy} onClick={() => setRevoking(token)}>
                   {t('tokens.revoke', { name: token.name })}
-                </button>
+                </BusyButton>
               )}
             </li>
           ))}
         </ul>
+      )}
+      {revoking && (
+        <ConfirmDialog
+          open
+          title={t('tokens.revokeDialog.title', { name: revoking.name })}
+          message={t('tokens.revokeDialog.body')}
+          confirmLabel={t('tokens.revokeDialog.confirm')}
+          cancelLabel={t('tokens.revokeDialog.cancel')}
+          onClose={() => setRevoking(null)}
+          onConfirm={() => {
+            setRevoking(null);
+            return run(
+              async () => {
+                await revokeToken(revoking.id);
+                await load();
+                // Its "Revoke" button goes: the focus goes to the token's name, beside which it now says "revoked".
+                focusById(`token-${revoking.id}`);
+              },
+              t('tokens.revoked', { name: revoking.name }),
+            );
+          }}
+        />
       )}
       {message && !message.error && !created && <p role="status">{message.text}</p>}
     </section>

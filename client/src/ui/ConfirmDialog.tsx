@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyButton } from './BusyButton.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -61,14 +62,14 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onClose} autoFocus>
           {cancelLabel ?? t('dialog.cancel')}
         </button>
-        <button
+        <BusyButton
           type="button"
           className={danger ? 'button button--danger' : 'button button--primary'}
-          disabled={busy}
+          busy={busy}
           onClick={() => void confirm()}
         >
           {confirmLabel}
-        </button>
+        </BusyButton>
       </div>
     </Dialog>
   );

@@ -10,6 +10,8 @@
  *   <CheckboxField label={t('polls.form.secret')} checked={secret} onChange={setSecret} />
  */
 import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 
 /** What the control of a Field must carry: spread it on the input, select or textarea. */
 export interface FieldControlProps {
@@ -31,18 +33,31 @@ export interface FieldProps {
   invalid?: boolean;
   /** What is wrong with the value, said beside the control and read with it (see useFieldErrors). */
   error?: ReactNode;
+  /**
+   * The control's `maxLength` and the value's length: once full, a line says that nothing more is
+   * kept (the browser cuts typing and pasting there without a word).
+   */
+  limit?: { length: number; max: number };
   className?: string;
   /** The control, given the props that tie it to its label and hint; and anything that goes with it. */
   children: (control: FieldControlProps) => ReactNode;
 }
 
-export function Field({ label, id, hint, liveHint, describedBy, invalid, error, className, children }: FieldProps) {
+export function Field({ label, id, hint, liveHint, describedBy, invalid, error, limit, className, children }: FieldProps) {
+  const { t, i18n } = useTranslation();
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = `${controlId}-hint`;
   const errorId = `${controlId}-error`;
+  const limitId = `${controlId}-limit`;
   const hasError = error !== undefined && error !== null && error !== false && error !== '';
-  const descriptions = [hasError ? errorId : undefined, hint === undefined ? undefined : hintId, describedBy]
+  const full = limit !== undefined && limit.length >= limit.max;
+  const descriptions = [
+    hasError ? errorId : undefined,
+    hint === undefined ? undefined : hintId,
+    full ? limitId : undefined,
+    describedBy,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -61,6 +76,12 @@ export function Field({ label, id, hint, liveHint, describedBy, invalid, error, 
       {hint !== undefined && (
         <p id={hintId} className="form__hint" aria-live={liveHint ? 'polite' : undefined}>
           {hint}
+        </p>
+      )}
+      {/* Always there when a limit is given, so that its line is announced when it appears. */}
+      {limit !== undefined && (
+        <p id={limitId} className="form__hint" aria-live="polite">
+          {full ? t('form.atLimit', { max: formatNumber(i18n.language, limit.max) }) : null}
         </p>
       )}
     </div>

@@ -1,11 +1,11 @@
 /**
- * Sends a command to the server from a button: busy while it runs (buttons disable themselves),
- * then a message for a status line, what was done or why it failed.
+ * Sends a command to the server from a button: busy while it runs (its BusyButtons refuse clicks
+ * but keep the focus), then a message for a status line, what was done or why it failed.
  *
  *   const { busy, message, run } = useCommand((why) => t('polls.controls.failed', { message: why }));
- *   <button disabled={busy} onClick={() => run(() => post(path), t('polls.controls.opened'))}>…</button>
+ *   <BusyButton busy={busy} onClick={() => run(() => post(path), t('polls.controls.opened'))}>…</BusyButton>
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export interface CommandMessage {
   text: string;
@@ -28,5 +28,9 @@ export function useCommand(failed: (reason: string) => string) {
       setBusy(false);
     }
   };
-  return { busy, message, run };
+  /** Says something without a request (a refused press: "… is already first."). */
+  const say = useCallback((text: string) => setMessage({ text, error: false }), []);
+  /** Takes the message away, once what it said no longer holds (the live state moved on). */
+  const clear = useCallback(() => setMessage(null), []);
+  return { busy, message, run, say, clear };
 }

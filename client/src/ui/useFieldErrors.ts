@@ -23,12 +23,19 @@ const FIELD_OF_CODE: Record<string, string> = {
   WEAK_PASSWORD: 'newPassword',
 };
 
-/** The field a refusal names, if any: `details.field` (its first segment for a nested path), else the code's field. */
+/** The field a refusal names, if any: `details.field` (a path such as `options.1`), else the code's field. */
 export function fieldOfError(error: unknown): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const details = error.details as { field?: unknown } | undefined;
-  if (details && typeof details.field === 'string') return details.field.split('.')[0];
+  if (details && typeof details.field === 'string') return details.field;
   return FIELD_OF_CODE[error.code];
+}
+
+/** The form's field for a path: the path itself when the form has it (`options.1`, one option), else its first segment. */
+function formFieldOf<F extends string>(fields: readonly F[], path: string | undefined): F | undefined {
+  if (path === undefined) return undefined;
+  const first = path.split('.')[0];
+  return fields.find((name) => name === path) ?? fields.find((name) => name === first);
 }
 
 /** A message per field: a string says what is wrong; false, null or undefined says it is fine. */
@@ -90,8 +97,7 @@ export function useFieldErrors<F extends string>(fields: readonly F[]): FieldErr
   const fail = useCallback(
     (error: unknown, words?: Partial<Record<F, string>>) => {
       const message = error instanceof Error ? error.message : String(error);
-      const named = fieldOfError(error);
-      const field = order.current.find((name) => name === named);
+      const field = formFieldOf(order.current, fieldOfError(error));
       if (!field) {
         show({}, message);
         return false;

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { DiffBlock, DiffDto } from '../../../shared/schemas/meetingRecord.ts';
+import { shownItemTitle } from '../agenda/itemTitle.ts';
 
 function Spans({ block }: { block: DiffBlock }) {
   const { t } = useTranslation();
@@ -45,15 +46,33 @@ const ATTRIBUTE_KEYS = [
   'start',
 ];
 
+/**
+ * The blocks to show, in reading order. The server sends an item's own block (its detail changes)
+ * before its title; shown there, the details read as part of the item above. So an item's
+ * changed details follow its title, and each title carries its item's number.
+ */
+function readingOrder(all: DiffBlock[]): { block: DiffBlock; number?: string }[] {
+  const shown: { block: DiffBlock; number?: string }[] = [];
+  for (let index = 0; index < all.length; index++) {
+    const block = all[index]!;
+    const title = all[index + 1];
+    if (block.type === 'agendaItem' && title?.type === 'agendaItemTitle') {
+      if (block.change) shown.push({ block });
+      shown.push({ block: title, number: block.item?.number });
+      if (!block.change && (block.attributes?.length ?? 0) > 0) shown.push({ block });
+      index++;
+    } else if (block.type !== 'agendaItem' || block.change || (block.attributes?.length ?? 0) > 0) shown.push({ block });
+  }
+  return shown;
+}
+
 export function DiffView({ diff }: { diff: DiffDto }) {
   const { t } = useTranslation();
-  const blocks = diff.blocks.filter(
-    (block) => block.type !== 'agendaItem' || block.change || (block.attributes?.length ?? 0) > 0,
-  );
+  const blocks = readingOrder(diff.blocks);
   if (!diff.changed) return <p>{t('versions.noChanges')}</p>;
   return (
     <div className="diff">
-      {blocks.map((block, index) => {
+      {blocks.map(({ block, number }, index) => {
         const who = block.by?.name ?? t('versions.unknownAuthor');
         const className = [
           'diff__block',
@@ -69,11 +88,26 @@ export function DiffView({ diff }: { diff: DiffDto }) {
                 {block.change === 'added' ? t('versions.blockAdded', { name: who }) : t('versions.blockRemoved', { name: who })}
               </p>
             )}
-            {block.type === 'agendaItem' && !block.change && <p className="diff__note">{t('versions.itemDetailsChanged')}</p>}
-            {block.spans.length > 0 && (
+            {block.type === 'agendaItem' && !block.change && (
+              <p className="diff__note">
+                {block.item
+                  ? t('versions.itemDetailsChangedFor', { number: block.item.number, title: shownItemTitle(block.item.title, t) })
+                  : t('versions.itemDetailsChanged')}
+              </p>
+            )}
+            {block.spans.length > 0 ? (
               <p className="diff__text">
+                {number && <span className="diff__number">{number}. </span>}
                 <Spans block={block} />
               </p>
+            ) : (
+              // An item without a title is still named, so that the changes below it have an item to belong to.
+              number && (
+                <p className="diff__text">
+                  <span className="diff__number">{number}. </span>
+                  {shownItemTitle('', t)}
+                </p>
+              )
             )}
             {(block.attributes ?? []).length > 0 && (
               <ul className="diff__attributes">

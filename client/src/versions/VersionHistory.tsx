@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../shared/schemas/meetingRecord.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -21,7 +22,7 @@ const SAVE_FIELDS = ['name'] as const;
 
 export function VersionHistory() {
   const { t, i18n } = useTranslation();
-  const { meeting, user } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const base = `/api/meetings/${encodeURIComponent(meeting.id)}/versions`;
   const [versions, setVersions] = useState<VersionDto[] | null>(null);
   const [name, setName] = useState('');
@@ -52,7 +53,7 @@ export function VersionHistory() {
     event.preventDefault();
     setError(null);
     setStatus('');
-    if (!saveErrors.check({ name: !name.trim() && t('versions.errors.name') })) return;
+    if (!saveErrors.check({ name: !hasVisibleText(name) && t('versions.errors.name') })) return;
     post<VersionDto>(base, { name }).then(
       (version) => {
         setName('');
@@ -93,9 +94,9 @@ export function VersionHistory() {
       <h2 id="versions-title" className="panel__title">
         {t('versions.title')}
       </h2>
-      {isParticipant(user.role) && (
+      {isParticipant(user.role) && !archived && (
         <form className="versions__save" onSubmit={save} noValidate>
-          <Field label={t('versions.nameLabel')} {...saveErrors.field('name')}>
+          <Field label={t('versions.nameLabel')} {...saveErrors.field('name')} limit={{ length: name.length, max: 120 }}>
             {(control) => (
               <div className="versions__save-row">
                 <input {...control} value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
@@ -132,7 +133,7 @@ export function VersionHistory() {
                   >
                     {t('versions.changesSince')}
                   </button>
-                  {isModerator(user.role) && (
+                  {isModerator(user.role) && !archived && (
                     <button
                       type="button"
                       className="button button--quiet"

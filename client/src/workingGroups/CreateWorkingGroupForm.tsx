@@ -2,10 +2,13 @@
  * The secretariat's form to create a working group, or a sub-group of `parent`: name and
  * description. Collapsed behind one button until wanted; the server checks everything again.
  */
+
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { post } from '../app/api.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -21,7 +24,7 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
   const errors = useFieldErrors(WORKING_GROUP_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!errors.check({ name: !name.trim() && nameMissing(t) })) return;
+    if (!errors.check({ name: !hasVisibleText(name) && nameMissing(t) })) return;
     void run(
       async () => {
         await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
@@ -63,9 +66,9 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
             errors={errors}
           />
           <div className="working-group__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <BusyButton type="submit" className="button button--primary" busy={busy}>
               {parent ? t('workingGroups.admin.createSubGroup') : t('workingGroups.admin.create')}
-            </button>
+            </BusyButton>
             <button type="button" className="button" onClick={() => setOpen(false)}>
               {t('workingGroups.admin.cancel')}
             </button>

@@ -2,11 +2,14 @@
  * The secretariat's controls on one working group: rename and describe, named roles (co-facilitator,
  * liaison with a title), a sub-group, and archiving (asked twice: it cannot be undone here).
  */
+
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORKING_GROUP_LIMITS, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { del, patch, post, put } from '../app/api.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -54,7 +57,7 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
   const errors = useFieldErrors(WORKING_GROUP_FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!errors.check({ name: !name.trim() && nameMissing(t) })) return;
+    if (!errors.check({ name: !hasVisibleText(name) && nameMissing(t) })) return;
     void run(
       async () => {
         await patch(base(group), { name, description });
@@ -79,9 +82,9 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
       </h5>
       <WorkingGroupFields name={name} description={description} onName={setName} onDescription={setDescription} errors={errors} />
       <div className="working-group__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <BusyButton type="submit" className="button button--primary" busy={busy}>
           {t('workingGroups.admin.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('workingGroups.admin.cancel')}
         </button>
@@ -126,10 +129,10 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
           {group.roles.map((entry) => (
             <li key={`${entry.role}-${entry.id}`}>
               {entry.name}, {roleName(entry)}
-              <button
+              <BusyButton
                 type="button"
                 className="button button--quiet"
-                disabled={busy}
+                busy={busy}
                 onClick={() =>
                   run(
                     () => del(`${base(group)}/roles/${encodeURIComponent(entry.id)}?role=${entry.role}`),
@@ -138,7 +141,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
                 }
               >
                 {t('workingGroups.admin.removeRole', { name: entry.name, role: roleName(entry) })}
-              </button>
+              </BusyButton>
             </li>
           ))}
         </ul>
@@ -167,7 +170,11 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
             optionLabel={(value) => t(`workingGroups.roles.${value}`)}
           />
           {role === 'liaison' && (
-            <Field label={t('workingGroups.admin.roleTitle')} hint={t('workingGroups.admin.roleTitleHint')}>
+            <Field
+              label={t('workingGroups.admin.roleTitle')}
+              hint={t('workingGroups.admin.roleTitleHint')}
+              limit={{ length: title.length, max: WORKING_GROUP_LIMITS.title }}
+            >
               {(control) => (
                 <input
                   {...control}
@@ -178,9 +185,9 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
               )}
             </Field>
           )}
-          <button type="submit" className="button" disabled={busy || !userId}>
+          <BusyButton type="submit" className="button" busy={busy} disabled={!userId}>
             {t('workingGroups.admin.assignRole')}
-          </button>
+          </BusyButton>
         </form>
       )}
     </div>
@@ -217,14 +224,14 @@ function Archive({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; 
           : t('workingGroups.admin.archiveSubQuestion', { group: group.name })}
       </p>
       <div className="working-group__actions">
-        <button
+        <BusyButton
           type="button"
           className="button button--primary"
-          disabled={busy}
+          busy={busy}
           onClick={() => run(() => post(`${base(group)}/archive`), t('workingGroups.admin.archived', { group: group.name }))}
         >
           {t('workingGroups.admin.confirmArchive')}
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={() => setAsking(false)}>
           {t('workingGroups.admin.keep')}
         </button>

@@ -10,6 +10,7 @@ import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/work
 import { del, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -23,13 +24,14 @@ const MAX_SEATS = 5;
 
 export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
   const { t } = useTranslation();
-  const { user } = useMeetingContext();
+  const { user, archived: meetingArchived } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
   const titleId = `working-group-${group.id}`;
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
   const participant = isParticipant(user.role);
-  const moderator = isModerator(user.role) && !group.archived;
+  // An archived meeting is kept as it was: its groups show who was in them and who was elected, with no control.
+  const moderator = isModerator(user.role) && !group.archived && !meetingArchived;
   const liaisons = group.roles
     .filter((entry) => entry.role === 'liaison')
     .map((entry) => t('workingGroups.liaison', { name: entry.name, title: entry.title ?? '' }))
@@ -67,11 +69,11 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
           {t('workingGroups.memberCount', { count: group.members.length })}
           {member ? ` ${t('workingGroups.youAreMember')}` : ''}
         </p>
-        {group.archived && !member ? null : participant ? (
-          <button
+        {meetingArchived || (group.archived && !member) ? null : participant ? (
+          <BusyButton
             type="button"
             className={member ? 'button' : 'button button--primary'}
-            disabled={busy}
+            busy={busy}
             onClick={() =>
               member
                 ? run(() => del(`${base}/members/me`), t('workingGroups.left', { group: group.name }))
@@ -80,7 +82,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
           >
             {member ? t('workingGroups.leaveShort') : t('workingGroups.joinShort')}
             <span className="sr-only"> {group.name}</span>
-          </button>
+          </BusyButton>
         ) : (
           <p className="working-group__note">{t('workingGroups.observerNote')}</p>
         )}
@@ -109,7 +111,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
       {!group.archived && <Nominations group={group} member={member} busy={busy} run={run} />}
       <Elections group={group} />
       {moderator && <ElectionForm group={group} />}
-      {user.role === 'secretariat' && !group.archived && <WorkingGroupAdmin group={group} />}
+      {user.role === 'secretariat' && !group.archived && !meetingArchived && <WorkingGroupAdmin group={group} />}
     </article>
   );
 }
@@ -120,14 +122,32 @@ type Run = (action: () => Promise<unknown>, done: string, shown?: (error: unknow
 function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; member: boolean; busy: boolean; run: Run }) {
   const { t } = useTranslation();
   const id = useId();
-  const { user } = useMeetingContext();
+  const { user, archived } = useMeetingContext();
   const [chosen, setChosen] = useState('');
   const errors = useFieldErrors(NOMINATE_FIELDS);
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
-  const nominatedIds = new Set(group.nominations.map((nomination) => nomination.nominee.id));
   const facilitatorIds = new Set(group.coFacilitators.map((person) => person.id));
+  const polls = usePolls();
+  // A closed election that made a co-facilitator has settled the nominations it stood on: those
+  // made before it closed, of its candidates, are shown closed (elected or not) with no control;
+  // a nomination made after it, or one an election that elected nobody left, stays open.
+  const settled = (nomineeId: string, at: number) =>
+    polls.find(
+      (poll) =>
+        group.elections.includes(poll.id) &&
+        poll.status === 'closed' &&
+        at <= (poll.closedAt ?? Number.POSITIVE_INFINITY) &&
+        poll.options.some((option) => option.userId === nomineeId) &&
+        group.coFacilitators.some((person) => person.pollId === poll.id),
+    );
+  // Those with an open nomination; one an election settled does not stop a new nomination (the server renews it).
+  const nominatedIds = new Set(
+    group.nominations.filter(({ nominee, at }) => !settled(nominee.id, at)).map((nomination) => nomination.nominee.id),
+  );
+  const electedBy = (nomineeId: string, pollId: string) =>
+    group.coFacilitators.some((person) => person.id === nomineeId && person.pollId === pollId);
   const others = group.members.filter((person) => person.id !== user.id && !nominatedIds.has(person.id));
-  const moderator = isModerator(user.role);
+  const moderator = isModerator(user.role) && !archived;
   const nominate = (userId: string, name: string, shown?: (error: unknown) => boolean) =>
     run(() => post(`${base}/nominations`, { userId }), t('workingGroups.nominated', { name }), shown);
   const submit = (event: FormEvent) => {
@@ -151,55 +171,69 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
         <p>{t('workingGroups.noNominations')}</p>
       ) : (
         <ul className="working-group__nominations">
-          {group.nominations.map(({ nominee, nominatedBy }) => (
-            <li key={nominee.id}>
-              <span>
-                {nominee.name} <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
-                {nominatedBy.id === nominee.id
-                  ? t('workingGroups.selfNominated')
-                  : t('workingGroups.nominatedBy', { name: nominatedBy.name })}
-              </span>
-              {(nominee.id === user.id || nominatedBy.id === user.id || moderator) && (
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  disabled={busy}
-                  onClick={() =>
-                    run(
-                      () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
-                      t('workingGroups.withdrawn', { name: nominee.name }),
-                    )
-                  }
-                >
-                  {t('workingGroups.withdraw', { name: nominee.name })}
-                </button>
-              )}
-              {moderator && !facilitatorIds.has(nominee.id) && (
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  disabled={busy}
-                  onClick={() =>
-                    run(
-                      () => put(`${base}/co-facilitators/${encodeURIComponent(nominee.id)}`),
-                      t('workingGroups.appointed', { name: nominee.name }),
-                    )
-                  }
-                >
-                  {t('workingGroups.appoint', { name: nominee.name })}
-                </button>
-              )}
-            </li>
-          ))}
+          {group.nominations.map(({ nominee, nominatedBy, at }) => {
+            const election = settled(nominee.id, at);
+            return (
+              <li key={nominee.id}>
+                <span>
+                  {nominee.name} <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
+                  {nominatedBy.id === nominee.id
+                    ? t('workingGroups.selfNominated')
+                    : t('workingGroups.nominatedBy', { name: nominatedBy.name })}
+                  {election && (
+                    <>
+                      {' '}
+                      <strong>
+                        {electedBy(nominee.id, election.id)
+                          ? t('workingGroups.nominationElected')
+                          : t('workingGroups.nominationNotElected')}
+                      </strong>
+                    </>
+                  )}
+                </span>
+                {!archived && !election && (nominee.id === user.id || nominatedBy.id === user.id || moderator) && (
+                  <BusyButton
+                    type="button"
+                    className="button button--quiet"
+                    busy={busy}
+                    onClick={() =>
+                      run(
+                        () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
+                        t('workingGroups.withdrawn', { name: nominee.name }),
+                      )
+                    }
+                  >
+                    {t('workingGroups.withdraw', { name: nominee.name })}
+                  </BusyButton>
+                )}
+                {moderator && !election && !facilitatorIds.has(nominee.id) && (
+                  <BusyButton
+                    type="button"
+                    className="button button--quiet"
+                    busy={busy}
+                    onClick={() =>
+                      run(
+                        () => put(`${base}/co-facilitators/${encodeURIComponent(nominee.id)}`),
+                        t('workingGroups.appointed', { name: nominee.name }),
+                      )
+                    }
+                  >
+                    {t('workingGroups.appoint', { name: nominee.name })}
+                  </BusyButton>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {isParticipant(user.role) &&
+        !archived &&
         (member ? (
           <div className="working-group__nominate">
             {!nominatedIds.has(user.id) && (
-              <button type="button" className="button" disabled={busy} onClick={() => nominate(user.id, user.name)}>
+              <BusyButton type="button" className="button" busy={busy} onClick={() => nominate(user.id, user.name)}>
                 {t('workingGroups.nominateSelf')}
-              </button>
+              </BusyButton>
             )}
             {others.length > 0 && (
               <form className="working-group__nominate-form" onSubmit={submit}>
@@ -215,9 +249,9 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                     </select>
                   )}
                 </Field>
-                <button type="submit" className="button" disabled={busy || !chosen}>
+                <BusyButton type="submit" className="button" busy={busy} disabled={!chosen}>
                   {t('workingGroups.nominate')}
-                </button>
+                </BusyButton>
               </form>
             )}
           </div>
@@ -274,9 +308,17 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
     const seatsInRange = Number.isInteger(body.seats) && body.seats >= 1 && body.seats <= MAX_SEATS;
     if (!errors.check({ seats: !seatsInRange && t('workingGroups.errors.seats', { max: MAX_SEATS }) })) return;
     const filled = role === 'liaison' ? { role, ...(title.trim() ? { title } : {}) } : {};
+    // The ballot's question in the language of the person who creates it, as a question they typed would be.
+    const roleName =
+      role === 'liaison' ? title.trim() || t('workingGroups.roles.liaison') : t('workingGroups.roles.co-facilitator');
+    const question = t('workingGroups.electionForm.question', { role: roleName, group: group.name });
     void run(
       async () => {
-        const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, { ...body, ...filled });
+        const poll = await post<PollDto>(`/api/working-groups/${encodeURIComponent(group.id)}/elections`, {
+          ...body,
+          ...filled,
+          question,
+        });
         setPollId(poll.id);
         setOpen(false);
       },
@@ -326,6 +368,7 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
               label={t('workingGroups.admin.roleTitle')}
               hint={t('workingGroups.admin.roleTitleHint')}
               {...errors.field('title')}
+              limit={{ length: title.length, max: 100 }}
             >
               {(control) => (
                 <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />
@@ -374,9 +417,9 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
             onChange={(secret) => setBody({ ...body, secret })}
           />
           <div className="working-group__actions">
-            <button type="submit" className="button button--primary" disabled={sending}>
+            <BusyButton type="submit" className="button button--primary" busy={sending}>
               {t('workingGroups.electionForm.create')}
-            </button>
+            </BusyButton>
             <button type="button" className="button" onClick={() => setOpen(false)}>
               {t('workingGroups.electionForm.cancel')}
             </button>

@@ -27,7 +27,11 @@ export function WorkingGroupFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field label={t('workingGroups.admin.name')} {...errors.field('name')}>
+      <Field
+        label={t('workingGroups.admin.name')}
+        {...errors.field('name')}
+        limit={{ length: name.length, max: WORKING_GROUP_LIMITS.name }}
+      >
         {(control) => (
           <input
             {...control}
@@ -42,6 +46,7 @@ export function WorkingGroupFields({
         label={t('workingGroups.admin.description')}
         hint={t('workingGroups.admin.descriptionHint')}
         {...errors.field('description')}
+        limit={{ length: description.length, max: WORKING_GROUP_LIMITS.description }}
       >
         {(control) => (
           <textarea

@@ -17,7 +17,7 @@ const byName = (a: WorkingGroupDto, b: WorkingGroupDto) => a.name.localeCompare(
 
 export function WorkingGroupsTab() {
   const { t } = useTranslation();
-  const { live, meeting, user } = useMeetingContext();
+  const { live, meeting, user, archived: meetingArchived } = useMeetingContext();
   const byId = useWorkingGroups();
   const { groups, subGroups, archived } = useMemo(() => {
     const all = Object.values(byId);
@@ -32,7 +32,7 @@ export function WorkingGroupsTab() {
     <section className="working-groups" aria-labelledby="working-groups-title">
       <h2 id="working-groups-title">{t('workingGroups.title')}</h2>
       <p className="working-groups__intro">{t('workingGroups.intro')}</p>
-      {user.role === 'secretariat' && <CreateWorkingGroupForm meetingId={meeting.id} />}
+      {user.role === 'secretariat' && !meetingArchived && <CreateWorkingGroupForm meetingId={meeting.id} />}
       {groups.length === 0 ? (
         <p>{live?.synced ? t('workingGroups.empty') : t('workingGroups.loading')}</p>
       ) : (

@@ -176,6 +176,10 @@ export class AttachmentService {
       if (error instanceof FileTooLarge) throw tooLarge(this.maxBytes);
       throw error;
     }
+    if (stored.size === 0) {
+      if (!(await this.attachments.isReferenced(stored.sha256))) await this.options.files.remove(stored.sha256);
+      throw new AppError('FILE_EMPTY', 'The file is empty: there is nothing in it to attach.');
+    }
     const sniffed = sniffFileType(stored.head, upload.filename);
     if (!sniffed.ok) {
       if (!(await this.attachments.isReferenced(stored.sha256))) await this.options.files.remove(stored.sha256);

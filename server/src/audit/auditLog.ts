@@ -2,6 +2,7 @@
  * The append-only audit log: who did what to which subject, stamped by the server.
  * Write it in the same transaction as the change it records.
  */
+import type { AuditAction } from '../../../shared/auditActions.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
 export interface AuditEntry {
@@ -30,7 +31,7 @@ export class AuditLog {
   }
 
   async record(
-    entry: { actorId: string | null; action: string; subject: string; detail?: Record<string, unknown> },
+    entry: { actorId: string | null; action: AuditAction; subject: string; detail?: Record<string, unknown> },
     tx: SqlExecutor = this.db,
   ): Promise<void> {
     await tx.run('INSERT INTO audit_log (at, actor_id, action, subject, detail) VALUES (?, ?, ?, ?, ?)', [

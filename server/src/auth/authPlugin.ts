@@ -9,6 +9,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { SIGNED_IN_HINT_COOKIE } from '../../../shared/constants/users.ts';
 import { isModerator, type Role } from '../../../shared/roles.ts';
 import { authenticateBearer, bearerOf } from '../apiTokens/bearerAuth.ts';
 import { AppError, forbidden, unauthorized } from '../http/appError.ts';
@@ -20,6 +21,19 @@ import { SESSION_TTL_MS, type Session } from './sessionStore.ts';
 // Still exported from here, where the WebSocket and other features import it.
 
 export const SESSION_COOKIE = 'plenary_session';
+
+/** The page's script reads this cookie (no credential) to know whether to ask who is signed in (shared/constants/users.ts). */
+function setSignedInHint(reply: FastifyReply, signedIn: boolean, secure: boolean): void {
+  if (signedIn) {
+    void reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
+      httpOnly: false,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+  } else void reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: '/', sameSite: 'lax', secure });
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,6 +51,12 @@ declare module 'fastify' {
     /** Signs `userId` in on this reply: a new session, its cookie, and the `auth.login` audit entry (`detail`: how). */
     signIn(reply: FastifyReply, userId: string, detail?: Record<string, unknown>): Promise<void>;
     clearSessionCookie(reply: FastifyReply): void;
+    /**
+     * Sets or clears the readable signed-in hint, `Secure` exactly as the session cookie: a page
+     * load that decided by the request's own protocol (plain HTTP behind a proxy that ends TLS)
+     * could neither replace nor clear the `Secure` hint that signing in had set.
+     */
+    setSignedInHint(reply: FastifyReply, signedIn: boolean): void;
   }
 }
 
@@ -55,6 +75,9 @@ export const authPlugin = fp<AuthPluginOptions>(
     app.decorateRequest('session', null);
     app.decorateRequest('apiToken', null);
 
+    app.decorate('setSignedInHint', (reply: FastifyReply, signedIn: boolean) =>
+      setSignedInHint(reply, signedIn, options.secureCookies),
+    );
     app.decorate('setSessionCookie', (reply: FastifyReply, secret: string) => {
       void reply.setCookie(SESSION_COOKIE, secret, {
         httpOnly: true,
@@ -63,6 +86,7 @@ export const authPlugin = fp<AuthPluginOptions>(
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
       });
+      setSignedInHint(reply, true, options.secureCookies);
     });
     app.decorate('signIn', async (reply: FastifyReply, userId: string, detail?: Record<string, unknown>) => {
       const { secret } = await options.store.sessions.create(userId);
@@ -76,6 +100,7 @@ export const authPlugin = fp<AuthPluginOptions>(
     });
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies });
+      setSignedInHint(reply, false, options.secureCookies);
     });
 
     app.addHook('onRequest', async (request) => {

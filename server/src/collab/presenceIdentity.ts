@@ -1,8 +1,9 @@
 /**
  * Hocuspocus extension: awareness carries only the truth. The server stamps each state's
- * `user` from the session, a connection may not speak for a client id another connection
- * owns, and a read-only connection shows presence (who is here) but no cursor, and nothing
- * at all on the server-written `live:` documents.
+ * `user` from the session, a connection may not speak for a client id another person's
+ * connection owns (one of the same person's it takes over: a provider reconnecting with its id
+ * before the old socket was seen to die), and a read-only connection shows presence (who is
+ * here) but no cursor, and nothing at all on the server-written `live:` documents.
  */
 import type { beforeHandleAwarenessPayload, Connection, connectedPayload, Document, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
@@ -49,9 +50,23 @@ export class PresenceIdentity implements Extension {
     for (const [clientId, state] of states) {
       // A client id this connection already owns is owned by no other (the check below ran
       // when it was claimed), so only a new claim looks at the other connections.
-      if (!owned.has(clientId) && (owned.size >= MAX_CLIENTS_PER_CONNECTION || ownedByAnother(document, connection, clientId))) {
-        states.delete(clientId);
-        continue;
+      if (!owned.has(clientId)) {
+        const full = owned.size >= MAX_CLIENTS_PER_CONNECTION;
+        const owner = full ? undefined : ownerOf(document, connection, clientId);
+        if (full || (owner && (owner.context as CollabContext).user.id !== context.user.id)) {
+          states.delete(clientId);
+          continue;
+        }
+        if (owner) {
+          // The same person's provider came back on a new socket with its client id before the
+          // server saw the old one die (a lost network closes nothing; the server notices after
+          // 30 to 60 s of silence). The new connection takes the id over: refused, the person's
+          // presence froze and, once the awareness timed out, left "Here now" until the old
+          // connection closed. Hocuspocus records an owner only when a state is added, and this
+          // one exists already; the old connection's close now removes nothing of it.
+          document.getClients(owner).delete(clientId);
+          owned.add(clientId);
+        }
       }
       if (readOnly) {
         // Nothing a read-only client says passes: only the server's word that it is here.
@@ -70,6 +85,8 @@ export class PresenceIdentity implements Extension {
  * the largest cost of a caret move, and of every idle client's 15-second renewal. The steps are
  * otherwise Hocuspocus's: the states that the scratch awareness would have kept (clock above 0,
  * not null) go through the beforeHandleAwareness hooks (this extension), and what passes is
+ * applied, with one addition: a null state (the provider's removal at `pagehide` or when it is
+ * destroyed) removes a client id the connection owns, which Hocuspocus's scratch awareness lost. It is
  * applied to the document's awareness with the connection as origin, which tracks the client ids
  * and broadcasts as before. While the connection still handles earlier messages (a writer's update
  * just before its caret move), the awareness waits until they are done, so that no caret arrives
@@ -81,6 +98,8 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
   let connection: Connection | undefined;
   const clocks = new Map<number, number>();
   const states = new Map<number, Record<string, unknown>>();
+  /** Client ids the frame says are gone (a null state): the provider's own removal at `pagehide` or when it is destroyed. */
+  const removals = new Set<number>();
   try {
     const decoder = decoding.createDecoder(frame);
     const address = decoding.readVarString(decoder);
@@ -95,8 +114,13 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
       const state = JSON.parse(decoding.readVarString(update)) as Record<string, unknown> | null;
       if (clock === 0 || clock <= (clocks.get(clientId) ?? 0)) continue;
       clocks.set(clientId, clock);
-      if (state === null || typeof state !== 'object') states.delete(clientId);
-      else states.set(clientId, state);
+      if (state === null || typeof state !== 'object') {
+        states.delete(clientId);
+        if (state === null) removals.add(clientId);
+      } else {
+        states.set(clientId, state);
+        removals.delete(clientId);
+      }
     }
   } catch {
     return false;
@@ -109,9 +133,21 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
     // The connection may have closed meanwhile (its last queued message was a Close).
     if (!document.hasConnection(established)) return;
     return document.callbacks.beforeHandleAwareness(document, states, origin).then(() => {
-      if (states.size === 0 || document.isDestroyed || !document.hasConnection(established)) return;
+      if (document.isDestroyed || !document.hasConnection(established)) return;
+      const passed: [number, Record<string, unknown> | null][] = [...states].filter(([clientId]) => clocks.has(clientId));
+      // A connection may take back only what it put there. Hocuspocus reads a removal into its
+      // scratch awareness, which keeps no null state, so without this a person who closed the page
+      // or left the document stayed in "Here now" until the socket closed or the awareness timed
+      // out (30 s): a page kept in the back/forward cache, a connection that dies without a word.
+      if (removals.size > 0) {
+        // Asked only for a removal: nearly every frame is a caret move or a renewal, which needs no owner.
+        const owned = document.getClients(established);
+        for (const clientId of removals) {
+          if (owned.has(clientId) && document.awareness.states.has(clientId)) passed.push([clientId, null]);
+        }
+      }
+      if (passed.length === 0) return;
       const encoder = encoding.createEncoder();
-      const passed = [...states].filter(([clientId]) => clocks.has(clientId));
       encoding.writeVarUint(encoder, passed.length);
       for (const [clientId, state] of passed) {
         encoding.writeVarUint(encoder, clientId);
@@ -135,16 +171,16 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
 }
 
 /**
- * Whether another connection of the document speaks for `clientId`. A connection owns the ids
- * whose states the document's awareness accepted from it, and the awareness keeps a clock (meta)
- * for every id it ever accepted: an id it has no clock for is nobody's, and needs no search. That
- * is the usual case: Hocuspocus 4.7 reads each awareness message into a scratch Awareness whose
- * own empty state (a fresh random id) comes along in `states` every time.
+ * The other connection of the document that speaks for `clientId`, if any. A connection owns the
+ * ids whose states the document's awareness accepted from it, and the awareness keeps a clock (meta) for every id it
+ * ever accepted: an id it has no clock for is nobody's, and needs no search. That is the usual
+ * case: Hocuspocus 4.7 reads each awareness message into a scratch Awareness whose own empty
+ * state (a fresh random id) comes along in `states` every time.
  */
-function ownedByAnother(document: Document, connection: Connection, clientId: number): boolean {
-  if (!document.awareness.meta.has(clientId)) return false;
+function ownerOf(document: Document, connection: Connection, clientId: number): Connection | undefined {
+  if (!document.awareness.meta.has(clientId)) return undefined;
   for (const [other, { clients }] of document.connections) {
-    if (other !== connection && clients.has(clientId)) return true;
+    if (other !== connection && clients.has(clientId)) return other;
   }
-  return false;
+  return undefined;
 }

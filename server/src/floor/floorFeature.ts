@@ -28,7 +28,7 @@ export const floorFeature: Feature = {
     // Only read here (the current item); the meeting record's own RunService writes it.
     const run = new RunService({ store, live });
     const floorLive = new FloorLive(live);
-    const floor = new FloorService({ store, floor: floorStore, run, live: floorLive });
+    const floor = new FloorService({ store, floor: floorStore, run, live: floorLive, attendance: attendanceStore });
     const questions = new QuestionService({
       store,
       questions: new QuestionStore(store.db),

@@ -5,6 +5,7 @@
  * optional rule that the next speaker comes from the group that has spoken least on the item).
  * Every change is one transaction with its audit row, then projected to `live:{meetingId}`.
  */
+import type { AuditAction } from '../../../shared/auditActions.ts';
 import type { BalanceRule, DayBalance, FloorItem, FloorState, Speaking } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
@@ -12,6 +13,7 @@ import type { RunService } from '../meetingRecord/run/runService.ts';
 import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
+import type { AttendanceStore } from './attendanceStore.ts';
 import type { FloorLiveUpdates } from './floorLiveUpdates.ts';
 import { floorPolicy } from './floorPolicy.ts';
 import { type FloorStore, type HandRecord, newFloorId } from './floorStore.ts';
@@ -32,6 +34,7 @@ export interface FloorServiceOptions {
   floor: FloorStore;
   run: RunService;
   live: FloorLiveUpdates;
+  attendance: AttendanceStore;
 }
 
 export class FloorService {
@@ -39,12 +42,14 @@ export class FloorService {
   private readonly floor: FloorStore;
   private readonly run: RunService;
   private readonly live: FloorLiveUpdates;
+  private readonly attendance: AttendanceStore;
 
   constructor(options: FloorServiceOptions) {
     this.store = options.store;
     this.floor = options.floor;
     this.run = options.run;
     this.live = options.live;
+    this.attendance = options.attendance;
   }
 
   async state(meetingId: string): Promise<FloorState> {
@@ -117,6 +122,7 @@ export class FloorService {
     const itemId = (await this.currentItem(meetingId)) ?? '';
     const id = newFloorId();
     const now = Date.now();
+    const remote = await this.remote(meetingId, speaker.id, forSomeone, now);
     try {
       await this.store.db.transaction(async (tx) => {
         await this.floor.insertHand(tx, {
@@ -125,7 +131,7 @@ export class FloorService {
           itemId,
           userId: speaker.id,
           pointOfOrder: body.pointOfOrder ?? false,
-          remote: !forSomeone,
+          remote,
           raisedBy: user.id,
           at: now,
         });
@@ -311,6 +317,17 @@ export class FloorService {
     }, first);
   }
 
+  /**
+   * Whether the speaker takes part online, as they checked in today (the chair's list said
+   * "online" for someone in the room who raised their own hand). Not checked in: a hand raised
+   * from the board is online, a person the chair adds is in the room (that is why they are added).
+   */
+  private async remote(meetingId: string, userId: string, forSomeone: boolean, now: number): Promise<boolean> {
+    const day = meetingDay(await this.timeZone(meetingId), now);
+    const checkIn = (await this.attendance.list(meetingId, userId)).find((entry) => entry.day === day);
+    return checkIn ? checkIn.mode === 'online' : !forSomeone;
+  }
+
   private async currentItem(meetingId: string): Promise<string | null> {
     return (await this.run.state(meetingId)).currentItem;
   }
@@ -329,7 +346,13 @@ export class FloorService {
     if (!(await this.store.meetings.byId(meetingId))) throw notFound('The meeting');
   }
 
-  private audit(tx: SqlExecutor, user: User, action: string, meetingId: string, detail: Record<string, unknown>): Promise<void> {
+  private audit(
+    tx: SqlExecutor,
+    user: User,
+    action: AuditAction,
+    meetingId: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     return this.store.audit.record({ actorId: user.id, action, subject: `meeting:${meetingId}`, detail }, tx);
   }
 }

@@ -4,7 +4,10 @@
  * A meeting may require approval before a question shows; moderators approve, hide with a
  * reason (kept in the moderation log) and mark questions answered.
  */
+
+import type { AuditAction } from '../../../shared/auditActions.ts';
 import { byVotes, FLOOR_LIMITS, type FloorMeta, type Question } from '../../../shared/schemas/floor.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
 import type { RunService } from '../meetingRecord/run/runService.ts';
@@ -53,7 +56,7 @@ export class QuestionService {
     await this.requireMeeting(meetingId);
     if (!floorPolicy.ask(user)) throw forbidden();
     const text = body.text.trim();
-    if (!text) throw badRequest('text: the question is empty.', { field: 'text' });
+    if (!hasVisibleText(text)) throw badRequest('text: the question is empty.', { field: 'text' });
     const itemId = body.itemId ?? (await this.options.run.state(meetingId)).currentItem ?? '';
     if (itemId) {
       const { items } = await readAgenda(this.options.store.documents, meetingId);
@@ -113,7 +116,7 @@ export class QuestionService {
 
   async hide(questionId: string, user: User, reason: string): Promise<Question> {
     const trimmed = reason.trim();
-    if (!trimmed) throw badRequest('reason: say why the question is hidden.', { field: 'reason' });
+    if (!hasVisibleText(trimmed)) throw badRequest('reason: say why the question is hidden.', { field: 'reason' });
     return this.moderate(questionId, user, ['pending', 'visible', 'answered'], 'hidden', 'question.hidden', {
       hiddenReason: trimmed,
     });
@@ -180,7 +183,7 @@ export class QuestionService {
     user: User,
     from: QuestionRecord['status'][],
     to: QuestionRecord['status'],
-    action: string,
+    action: AuditAction,
     extra: { approvedBy?: string; answeredAt?: number; hiddenReason?: string },
   ): Promise<Question> {
     if (!floorPolicy.moderateQuestions(user)) throw forbidden('Only the secretariat or the chair moderate questions.');

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { SIGNED_IN_HINT_COOKIE } from '../../../shared/constants/users.ts';
 
 /** The client's meeting page route, /meetings/:meetingId (client/src/app/App.tsx). */
 const MEETING_PAGE = /^\/meetings\/([^/]+)\/?$/;
@@ -60,11 +61,15 @@ export async function clientAssets(app: FastifyInstance, options: { root: string
       !path.extname(request.url.split('?')[0] ?? '') &&
       hasClient;
     if (isPage) {
-      return reply
-        .header('cache-control', 'no-cache')
-        .header('link', firstRequests(request.url))
-        .type('text/html')
-        .sendFile(pageFile(request.url));
+      // The hint the page's script reads says what this request's session is (an expired or
+      // revoked one clears it), and only a signed-in visitor gets the API's reads preloaded: a
+      // signed-out one would be refused them (401s in the console before the sign-in page).
+      const signedIn = Boolean(request.user);
+      if (signedIn !== Boolean(request.cookies?.[SIGNED_IN_HINT_COOKIE])) {
+        app.setSignedInHint(reply, signedIn);
+      }
+      if (signedIn) reply.header('link', firstRequests(request.url));
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile(pageFile(request.url));
     }
     return reply
       .status(404)

@@ -38,7 +38,7 @@ export const meetingRecordFeature: Feature = {
     await http.register(actionRoutes, { service: actions });
     await http.register(runRoutes, { service: run });
     await http.register(versionRoutes, { service: versions });
-    await http.register(packRoutes, { store, actions, run });
+    await http.register(packRoutes, { store, actions, run, origin: config.publicOrigins[0]! });
 
     const timer = setInterval(() => {
       versions.autoVersions().catch((error: unknown) => log.error({ err: error }, 'automatic agenda versions failed'));

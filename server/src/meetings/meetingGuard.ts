@@ -27,6 +27,8 @@ const ENTITY_ROUTES: [RegExp, ScopedEntity][] = [
   [/^\/api\/calls\/:id(\/|$)/, 'call'],
   // A new version and a removal; an upload names its meeting (`/api/meetings/:meetingId/attachments`).
   [/^\/api\/attachments\/:id(\/|$)/, 'attachment'],
+  // A vote on a question and its moderation (approve, answered, hide): asking names its meeting.
+  [/^\/api\/questions\/:id(\/|$)/, 'question'],
 ];
 
 const PROPOSAL_SUBMISSION = '/api/meetings/:meetingId/proposals';

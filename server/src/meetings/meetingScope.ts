@@ -16,6 +16,7 @@ const MEETING_OF: Record<string, string> = {
   workingGroup: 'SELECT meeting_id FROM working_groups WHERE id = ?',
   call: 'SELECT meeting_id FROM meeting_calls WHERE id = ?',
   attachment: 'SELECT meeting_id FROM attachments WHERE id = ?',
+  question: 'SELECT meeting_id FROM questions WHERE id = ?',
 };
 export type ScopedEntity = keyof typeof MEETING_OF;
 

@@ -6,9 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { agendaDoc, liveDoc, proposalDoc } from '../../../shared/documentNames.ts';
-import type { MeetingDto, MeetingPatchBody, NewMeetingBody } from '../../../shared/schemas/meetings.ts';
+import {
+  LIVE_MEETING_STATUS_MAP,
+  type LiveMeetingStatus,
+  type MeetingDto,
+  type MeetingPatchBody,
+  type NewMeetingBody,
+} from '../../../shared/schemas/meetings.ts';
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import { AppError, badRequest, notFound } from '../http/appError.ts';
+import type { LiveProjection } from '../live/liveProjection.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -23,6 +30,8 @@ export interface MeetingServiceOptions {
   store: Store;
   scope: MeetingScope;
   access: DocumentAccess;
+  /** Where the meeting's status is projected for open pages (the `meetingStatus` map). */
+  live: LiveProjection;
   lifecycle: MeetingLifecycle;
   log: { error(object: unknown, message: string): void };
 }
@@ -45,6 +54,12 @@ export class MeetingService {
     const meeting = await this.options.store.meetings.byId(id);
     if (!meeting) throw notFound('The meeting');
     return toDto(meeting, (await this.options.scope.openCounts()).get(id));
+  }
+
+  /** The entry of the `meetingStatus` live map; undefined for a meeting that does not exist. */
+  async liveStatus(id: string): Promise<LiveMeetingStatus | undefined> {
+    const meeting = await this.options.store.meetings.byId(id);
+    return meeting ? { status: meeting.status, archivedAt: meeting.archivedAt } : undefined;
   }
 
   /** Creates a meeting, its agenda (copied when `copyFrom` names one) and its working groups' rows. */
@@ -155,6 +170,8 @@ export class MeetingService {
       return true;
     });
     if (!archived) throw new AppError('MEETING_ARCHIVED', 'The meeting is already archived.');
+    // Open pages of the meeting drop their writing controls and say why (before the polls close).
+    this.options.live.project(id, LIVE_MEETING_STATUS_MAP, id, () => this.liveStatus(id));
     // After the archive, so nothing can open in between; the features' hooks write through their stores, not HTTP.
     const failures = await lifecycle.archived(id, user.id);
     for (const failure of failures) log.error({ err: failure, meetingId: id }, 'a feature failed to wind up an archived meeting');

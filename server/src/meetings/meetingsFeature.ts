@@ -5,6 +5,7 @@
  * every feature after it.
  */
 import { isParticipant } from '../../../shared/roles.ts';
+import { LIVE_MEETING_STATUS_MAP } from '../../../shared/schemas/meetings.ts';
 import { callRoutes } from '../calls/callRoutes.ts';
 import { CallService } from '../calls/callService.ts';
 import type { Feature } from '../feature.ts';
@@ -18,6 +19,7 @@ import { MEETING_MIGRATIONS } from './migrations.ts';
 export const meetingsFeature: Feature = {
   name: 'meetings',
   migrations: MEETING_MIGRATIONS,
+  liveMaps: [LIVE_MEETING_STATUS_MAP],
   documentKinds: [
     // The agenda: secretariat, chair and members write; observers read.
     {
@@ -28,10 +30,16 @@ export const meetingsFeature: Feature = {
     // The live projection (server/src/live/): only the server writes it.
     { kind: 'live', access: (store) => async (_user, meetingId) => ((await store.meetings.byId(meetingId)) ? 'read' : null) },
   ],
-  async register({ http, store, access, meetings: lifecycle, log }) {
+  async register({ http, store, access, live, meetings: lifecycle, log }) {
     const scope = new MeetingScope(store.db);
     const calls = new CallService(store);
-    const service = new MeetingService({ store, scope, access, lifecycle, log });
+    const service = new MeetingService({ store, scope, access, live, lifecycle, log });
+
+    // Open pages learn the meeting's status from its live document (an archive hides their writing controls).
+    live.source(LIVE_MEETING_STATUS_MAP, async (meetingId) => {
+      const status = await service.liveStatus(meetingId);
+      return status ? { [meetingId]: status } : {};
+    });
 
     installMeetingGuard(http, { store, scope, calls });
     // An archived meeting's agenda and proposal bodies are read-only for everyone.

@@ -2,7 +2,8 @@
 
 import { directionOf } from '../../../shared/i18n/languages.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/schemas/notifications.ts';
-import { catalogue, counted, fill, kindName, type Language, notificationText, readerLanguage } from './emailStrings.ts';
+import { counted, fill } from '../i18n/serverText.ts';
+import { catalogue, kindName, type Language, notificationText, readerLanguage } from './emailStrings.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import type { StoredNotification } from './notificationStore.ts';
 

@@ -1,16 +1,17 @@
 /**
  * What a notification, an email and the unsubscribe page say, in the reader's language: the
- * words come from emailCatalogue.ts, counts choose their plural form through Intl.PluralRules,
- * numbers and dates go through shared/i18n/format.ts. A language the board does not speak
- * falls back to English.
+ * words come from emailCatalogue.ts (statuses from the server's one list, i18n/storeWords.ts),
+ * counts choose their plural form with `counted` (i18n/serverText.ts), dates go through
+ * shared/i18n/format.ts. A language the board does not speak falls back to English.
  */
 import { formatDateTime, formatDay, isolate } from '../../../shared/i18n/format.ts';
 import { directionOf, isLanguage, type Language } from '../../../shared/i18n/languages.ts';
 import { CALL_KINDS, type CallKind } from '../../../shared/schemas/meetings.ts';
 import type { NotificationKind } from '../../../shared/schemas/notifications.ts';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/schemas/proposals.ts';
-import { intlLocale } from '../i18n/serverText.ts';
-import { EMAIL_CATALOGUES, type EmailCatalogue, type Plural, type SentenceKey } from './emailCatalogue.ts';
+import { fill, intlLocale } from '../i18n/serverText.ts';
+import { STORE_WORDS } from '../i18n/storeWords.ts';
+import { EMAIL_CATALOGUES, type EmailCatalogue, type SentenceKey } from './emailCatalogue.ts';
 
 export type { Language } from '../../../shared/i18n/languages.ts';
 
@@ -40,32 +41,6 @@ export const readerLanguage = (language: string | null | undefined): Language =>
 
 export const catalogue = (language: string): EmailCatalogue => EMAIL_CATALOGUES[readerLanguage(language)];
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-/**
- * Each language's plural rules and number format, made once: building an Intl object takes some
- * 0.1 ms, and every email says a few counts (a burst of 500 emails built 1,500 of each).
- */
-const countFormats = new Map<Language, { plurals: Intl.PluralRules; numbers: Intl.NumberFormat }>();
-
-function countFormat(lang: Language): { plurals: Intl.PluralRules; numbers: Intl.NumberFormat } {
-  let format = countFormats.get(lang);
-  if (!format) {
-    format = { plurals: new Intl.PluralRules(intlLocale(lang)), numbers: new Intl.NumberFormat(intlLocale(lang)) };
-    countFormats.set(lang, format);
-  }
-  return format;
-}
-
-/** The form of `plural` for `count` in `language`, with the count written as the language writes numbers. */
-export function counted(language: string, plural: Plural, count: number): string {
-  const { plurals, numbers } = countFormat(readerLanguage(language));
-  return fill(plural[plurals.select(count)] ?? plural.other, { count: numbers.format(count) });
-}
-
 const isCallKind = (value: string | undefined): value is CallKind =>
   value !== undefined && (CALL_KINDS as readonly string[]).includes(value);
 
@@ -90,7 +65,7 @@ export function notificationText(language: string, kind: NotificationKind, param
     actor: params.actor ? own(params.actor) : say.someone,
     title: own(params.title ?? ''),
     results: own(params.results ?? ''),
-    status: isStatus(params.status) ? say.proposalStatus[params.status] : own(params.status ?? ''),
+    status: isStatus(params.status) ? STORE_WORDS[lang].proposalStatus[params.status] : own(params.status ?? ''),
     due: params.dueOn ? formatDay(intlLocale(lang), params.dueOn) : '',
     version: own(params.version ?? ''),
     call: isCallKind(params.callKind) ? say.callKind[params.callKind] : '',

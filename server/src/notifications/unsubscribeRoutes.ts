@@ -9,10 +9,13 @@ import { directionOf, type Language } from '../../../shared/i18n/languages.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { NotificationKindSchema } from '../../../shared/schemas/notifications.ts';
 import { requestLanguage } from '../i18n/requestLanguage.ts';
-import { catalogue, fill } from './emailStrings.ts';
+import { fill } from '../i18n/serverText.ts';
+import { catalogue } from './emailStrings.ts';
 import type { NotificationService } from './notificationService.ts';
 
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 1000, pattern: '^[A-Za-z0-9_.-]+$' }) });
+// Any length: a link cut short in an email client is told on the page that it is not valid (the
+// service's 404), not answered with the API's JSON 400.
+const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_.-]+$' }) });
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -50,7 +53,10 @@ export const unsubscribeRoutes: FastifyPluginAsyncTypebox<{ service: Notificatio
     async (request, reply) => {
       // In the language of the person the link belongs to (their emails' language).
       const described = await service.describeUnsubscribe(request.params.token, requestLanguage(request));
-      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      // same-origin, not the app's no-referrer: under no-referrer a browser posts the page's form with
+      // `Origin: null`, which the cross-site check refuses, so the button never worked. The link's token
+      // still goes to no other site.
+      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'same-origin');
       if (!described) {
         const language = requestLanguage(request);
         const say = catalogue(language).unsubscribePage;

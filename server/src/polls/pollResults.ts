@@ -1,10 +1,40 @@
 /** What a poll's count shows, and when: pure functions of the poll and its ballots. */
+import { pollElects } from '../../../shared/constants/polls.ts';
 import { type PollDto, type PollResults, SECRET_MIN_GROUP_BALLOTS } from '../../../shared/schemas/polls.ts';
-import { type CountedBallot, countPoll } from '../../../shared/tally.ts';
+import { type CountedBallot, countPoll, topOptions } from '../../../shared/tally.ts';
 import type { Poll } from './pollStore.ts';
 
 export function resultsVisible(poll: Poll): boolean {
   return poll.results === 'live' || poll.status === 'closed';
+}
+
+/**
+ * The places a closed poll fills, where a tie matters only if it crosses the last of them: an
+ * election's seats; a multiple-choice poll's most choices per ballot when that limits the choice
+ * ("up to 2": the two with most votes), else, like a single-choice poll, the one with most votes.
+ */
+export function placesOf(poll: Pick<Poll, 'kind' | 'options' | 'seats' | 'maxChoices'>): number {
+  if (pollElects(poll)) return poll.seats;
+  if (poll.kind === 'multiple' && poll.maxChoices !== null && poll.maxChoices < poll.options.length) return poll.maxChoices;
+  return 1;
+}
+
+/**
+ * Who a closed single- or multiple-choice poll puts first. An election elects its places and
+ * leaves options tied across the last one in `tied` (nobody is elected there: a runoff decides).
+ * An ordinary poll decides nothing by a runoff: every option level with the last place has most
+ * votes too, and nothing is `tied`.
+ */
+export function closedOutcome(
+  poll: Pick<Poll, 'kind' | 'options' | 'seats' | 'maxChoices'>,
+  tally: Readonly<Record<string, number>>,
+): { winners: string[]; tied: string[] } {
+  const { winners, tied } = topOptions(
+    poll.options.map((option) => option.id),
+    tally,
+    placesOf(poll),
+  );
+  return pollElects(poll) ? { winners, tied } : { winners: [...winners, ...tied], tied: [] };
 }
 
 /** Counts the ballots and keeps what may be seen now. */
@@ -20,8 +50,9 @@ export function resultsOf(poll: Poll, ballots: CountedBallot[]): PollResults {
   if (count.rounds) results.rounds = count.rounds;
   if (count.quota !== undefined) results.quota = count.quota;
   if (poll.status === 'closed') {
-    results.winners = count.winners;
-    results.tied = count.tied;
+    const outcome = poll.kind === 'ranked' ? count : closedOutcome(poll, count.tally);
+    results.winners = outcome.winners;
+    results.tied = outcome.tied;
   }
   return results;
 }

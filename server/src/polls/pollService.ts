@@ -6,6 +6,7 @@
 
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Language } from '../../../shared/i18n/languages.ts';
+import { duplicateOptionIndex } from '../../../shared/pollOptions.ts';
 import {
   type BallotResponse,
   ballotProblem,
@@ -14,8 +15,8 @@ import {
   type PollResults,
   type Voter,
 } from '../../../shared/schemas/polls.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
-import { SERVER_TEXT } from '../i18n/serverText.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -146,22 +147,28 @@ export class PollService {
     const { store, groups } = this.options;
     await requireMeeting(store, meetingId);
     const labels = body.options.map((option) => option.label.trim());
-    if (labels.some((label) => label.length === 0)) throw badRequest('Every option needs a label.');
-    if (new Set(labels.map((label) => label.toLocaleLowerCase())).size !== labels.length) {
-      throw badRequest('Two options have the same label.');
+    // Each refusal names its field, so that the form marks it rather than saying "not valid" at the top.
+    const empty = labels.findIndex((label) => !hasVisibleText(label));
+    if (empty >= 0) throw badRequest('Every option needs a label.', { field: `options.${empty}` });
+    const duplicate = duplicateOptionIndex(labels);
+    if (duplicate >= 0) {
+      throw new AppError('DUPLICATE_OPTION', `Two options have the same label: "${labels[duplicate]}".`, {
+        field: `options.${duplicate}`,
+        label: labels[duplicate],
+      });
     }
     const question = body.question.trim();
-    if (!question) throw badRequest('The question is empty.');
+    if (!hasVisibleText(question)) throw badRequest('The question is empty.', { field: 'question' });
     if (body.maxChoices !== undefined && body.kind !== 'multiple')
-      throw badRequest('maxChoices applies to multiple-choice polls only.');
+      throw badRequest('maxChoices applies to multiple-choice polls only.', { field: 'maxChoices' });
     if (body.maxChoices !== undefined && body.maxChoices > labels.length)
-      throw badRequest('maxChoices is more than the number of options.');
+      throw badRequest('maxChoices is more than the number of options.', { field: 'maxChoices' });
     const seats = body.seats ?? 1;
-    if (seats >= labels.length) throw badRequest('There must be more options than seats to fill.');
+    if (seats >= labels.length) throw badRequest('There must be more options than seats to fill.', { field: 'seats' });
     if (body.audience === 'group' && !body.workingGroupId)
-      throw badRequest('A poll for a working group’s members needs workingGroupId.');
+      throw badRequest('A poll for a working group’s members needs workingGroupId.', { field: 'workingGroupId' });
     if (body.workingGroupId && (await groups.meetingOf(body.workingGroupId)) !== meetingId) {
-      throw badRequest('The working group is not part of this meeting.');
+      throw badRequest('The working group is not part of this meeting.', { field: 'workingGroupId' });
     }
     for (const option of body.options) {
       if (option.userId && !(await store.users.byId(option.userId))) throw badRequest('A candidate is not a user of the board.');
@@ -419,7 +426,7 @@ export class PollService {
   async resultsCsv(_user: User, pollId: string, language: Language = 'en'): Promise<{ poll: Poll; csv: string }> {
     const poll = await this.pollOr404(pollId);
     if (!resultsVisible(poll)) throw new AppError('CONFLICT', NOT_VISIBLE);
-    return { poll, csv: resultsCsv(poll, await this.resultsForDisplay(poll), SERVER_TEXT[language]) };
+    return { poll, csv: resultsCsv(poll, await this.resultsForDisplay(poll), language) };
   }
 
   /** Who has voted (never how). */

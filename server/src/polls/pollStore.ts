@@ -255,6 +255,25 @@ export class PollStore {
     return row && (JSON.parse(row.choices) as string[]);
   }
 
+  /**
+   * How many of the people who may vote in `poll` have not voted yet (active people only: a
+   * deactivated one cannot vote any more); null for a poll open to everyone, whose electorate has
+   * no end (anyone who signs up may vote). Mirrors pollPolicy's canVote.
+   */
+  async notYetVoted(tx: SqlExecutor, poll: Poll): Promise<number | null> {
+    const notVoted = 'u.disabled = 0 AND NOT EXISTS (SELECT 1 FROM poll_voters v WHERE v.poll_id = ? AND v.user_id = u.id)';
+    if (poll.audience === 'everyone') return null;
+    const row =
+      poll.audience === 'members'
+        ? await tx.get<{ n: number }>(`SELECT COUNT(*) AS n FROM users u WHERE u.role <> 'observer' AND ${notVoted}`, [poll.id])
+        : await tx.get<{ n: number }>(
+            `SELECT COUNT(*) AS n FROM working_group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = ? AND m.joined_at <= ? AND ${notVoted}`,
+            [poll.workingGroupId, poll.openedAt ?? Number.MAX_SAFE_INTEGER, poll.id],
+          );
+    return Number(row?.n ?? 0);
+  }
+
   /** When `userId` joined the working group, if they are a member of it. */
   async joinedGroupAt(tx: SqlExecutor, groupId: string, userId: string): Promise<number | undefined> {
     const row = await tx.get<{ joined_at: number }>(

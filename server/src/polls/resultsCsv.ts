@@ -5,10 +5,14 @@
  * a row `Ballots` (the number of ballots, in total and per group) and, for a ranked poll, a row
  * `Exhausted` (votes with no continuing preference, per round).
  */
-import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
+
+import { pollElects } from '../../../shared/constants/polls.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
+import { isStakeholderGroup, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { OTHER_GROUPS } from '../../../shared/tally.ts';
-import { SERVER_TEXT, type ServerText } from '../i18n/serverText.ts';
+import { SERVER_TEXT } from '../i18n/serverText.ts';
+import { STORE_WORDS } from '../i18n/storeWords.ts';
 import type { Poll } from './pollStore.ts';
 
 /** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula. */
@@ -18,19 +22,27 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Column names and row labels in the reader's language (English ones are the machine-friendly ids scripts read). */
-export function resultsCsv(poll: Poll, results: PollResults, text: ServerText = SERVER_TEXT.en): string {
-  const csv = text.csv;
+/**
+ * Column names and row labels in the reader's language. English keeps the machine-friendly ids
+ * scripts read, the stakeholder groups' stored codes among them (`civil-society`); other languages
+ * name the groups in their words, as the registrations CSV does.
+ */
+export function resultsCsv(poll: Poll, results: PollResults, language: Language = 'en'): string {
+  const csv = SERVER_TEXT[language].csv;
+  const groupColumn = (group: string) =>
+    language === 'en' ? group : isStakeholderGroup(group) ? STORE_WORDS[language].stakeholderGroup[group] : csv.otherGroups;
   const groups = [...STAKEHOLDER_GROUPS, OTHER_GROUPS].filter((group) => results.byGroup?.[group]);
   const rounds = results.rounds ?? [];
   const winners = new Set(results.winners ?? []);
+  // An election's winners are elected; an ordinary poll's have the most votes (as the board's Polls tab says).
+  const winnerColumn = pollElects(poll) ? csv.elected : csv.mostVotes;
   const header = [
     csv.optionId,
     csv.option,
     poll.kind === 'ranked' ? csv.firstPreferences : csv.votes,
-    ...groups,
+    ...groups.map(groupColumn),
     ...rounds.map((round) => csv.round.replace('{{n}}', String(round.round))),
-    ...(results.winners ? [csv.elected] : []),
+    ...(results.winners ? [winnerColumn] : []),
   ];
   const rows: (string | number)[][] = [header];
   for (const option of poll.options) {

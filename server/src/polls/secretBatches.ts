@@ -3,8 +3,10 @@
  * could tell how each person voted as the ballots came in, one at a time. So while a secret poll
  * is open, what anyone sees of it (the number of ballots, the tally, who has voted) is a published
  * snapshot, and a new snapshot is published only once at least SECRET_BATCH ballots from people
- * not in the last one are in. Ballots replaced meanwhile show with the next batch. At close the
- * full count is shown and the snapshot is dropped.
+ * not in the last one are in, or once everyone who may vote has (a working group of three would
+ * otherwise show "nobody has voted" until the close, and the chair could not tell when to close;
+ * that last snapshot shows nothing that closing the poll then would not). Ballots replaced
+ * meanwhile show with the next batch. At close the full count is shown and the snapshot is dropped.
  *
  * The snapshot is in the store (one row per poll), written with a version check, so that every
  * instance shows the same snapshots: two instances publishing at 10 and 11 voters would otherwise
@@ -97,7 +99,9 @@ export class SecretBatches {
       const voterIds = (await tx.all<{ user_id: string }>('SELECT user_id FROM poll_voters WHERE poll_id = ?', [poll.id]))
         .map((voter) => voter.user_id)
         .sort();
-      if (voterIds.filter((id) => !published.has(id)).length < SECRET_BATCH) return;
+      const fresh = voterIds.filter((id) => !published.has(id)).length;
+      if (fresh === 0) return;
+      if (fresh < SECRET_BATCH && (await this.polls.notYetVoted(tx, poll)) !== 0) return;
       // Sorted, so that the stored snapshot keeps no trace of the order the ballots came in.
       const ballots = (await this.polls.countedBallots(poll.id, tx)).sort((a, b) =>
         JSON.stringify(a) < JSON.stringify(b) ? -1 : 1,

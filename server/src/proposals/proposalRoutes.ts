@@ -105,11 +105,16 @@ export const proposalRoutes: FastifyPluginAsyncTypebox<{ service: ProposalServic
       requireUser(request);
       const query = fold(request.query.q.trim());
       const limit = request.query.limit ?? 8;
-      const matches = (await store.users.list()).filter((user) => {
-        if (user.disabled) return false;
+      // Whose name starts with what was typed, then whose later word does: Enter takes the first,
+      // and "@Me" meant Mei Lin, not Carlos Mendes. The sort is stable, so the store's order holds within each.
+      const rank = (user: { name: string }) => {
         const name = fold(user.name);
-        return !query || name.startsWith(query) || name.split(/\s+/).some((word) => word.startsWith(query));
-      });
+        if (!query || name.startsWith(query)) return 0;
+        return name.split(/\s+/).some((word) => word.startsWith(query)) ? 1 : 2;
+      };
+      const matches = (await store.users.list())
+        .filter((user) => !user.disabled && rank(user) < 2)
+        .sort((a, b) => rank(a) - rank(b));
       return matches.slice(0, limit).map((user) => ({ id: user.id, name: user.name, group: user.group, role: user.role }));
     },
   );

@@ -21,7 +21,7 @@ const iso = (at: number) => new Date(at).toISOString();
 /** The feed in the reader's language; entry ids stay the same in every language (a reader's client keys on them). */
 export function renderFeed(view: MeetingView, links: Links, origin: string, words: Words): string {
   const text = words.text.feed;
-  const { statuses } = words.text.proposal;
+  const statuses = words.store.proposalStatus;
   const absolute = (path: string) => `${origin}${path}`;
   // Ids are made from the addresses without ?lang=, the same whatever language a reader asked for.
   const bare = (path: string) => absolute(path.replace(/\?lang=\w+/, ''));

@@ -24,6 +24,7 @@ const STYLE = `
 :root { color: #1a1a1a; background: #fff; font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; line-height: 1.5; }
 body { margin: 0; }
 main, .site { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
+main { overflow-wrap: anywhere; }
 .live-status { max-inline-size: 50rem; margin-inline: auto; padding-inline: 1rem; }
 .site { padding-block: 0.75rem; border-block-end: 1px solid #c9ced3; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: baseline; justify-content: space-between; }
 .languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
@@ -48,6 +49,11 @@ label { display: grid; gap: 0.25rem; font-weight: 600; }
 input, select, button { font: inherit; padding: 0.4rem; max-inline-size: 100%; box-sizing: border-box; }
 button { inline-size: fit-content; padding-inline: 1rem; }
 .trap { position: absolute; inset-inline-start: -100vw; }
+.error-summary { border: 3px solid #a4001d; padding-inline: 1rem; margin-block-end: 1rem; max-inline-size: 30rem; }
+.error-summary:focus { outline: 3px solid #0b4f8a; outline-offset: 2px; }
+.error-summary h2 { margin-block-start: 0.75rem; font-size: 1.15em; }
+.field-error { color: #a4001d; font-weight: 600; margin-block: -0.5rem 0; }
+[aria-invalid="true"] { border: 2px solid #a4001d; }
 footer { color: #4a4f55; font-size: 0.85em; margin-block: 3rem 1rem; }
 ul, ol { padding-inline-start: 1.25rem; }
 `;

@@ -1,10 +1,21 @@
 /** The public pages' bodies: the meeting, a named version of its agenda, a closed poll. */
 
+import { pollElects } from '../../../shared/constants/polls.ts';
 import { formatDayRange } from '../../../shared/i18n/format.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { fill, serverText } from '../i18n/serverText.ts';
+import { meetingFormOf } from '../i18n/storeWords.ts';
 import { blocks as htmlBlocks } from '../meetingRecord/pack/packHtml.ts';
-import { actionTail, annexDetails, type Block, type PackAction, type PackItem } from '../meetingRecord/pack/packModel.ts';
+import {
+  actionTail,
+  agendaDays,
+  annexDetails,
+  type Block,
+  itemTitle,
+  type PackAction,
+  type PackItem,
+  type PackModel,
+} from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import type { Decision } from './decisions.ts';
 import { type Html, html, say, trusted } from './html.ts';
@@ -37,8 +48,7 @@ const moment = (words: Words, at: number) => time(at, momentOf(words, at));
 
 /** The meeting's format in the reader's language, and its place as written ("Hybride, Genève"). */
 export function formOf(meeting: Meeting, words: Words): string {
-  const format = words.text.meeting.formats[meeting.format];
-  return meeting.place.trim() ? fill(words.text.meeting.formAt, { format, place: meeting.place.trim() }) : format;
+  return meetingFormOf(words.language, meeting);
 }
 
 /** The meeting's days in the reader's language ("1–10 April 2025"). */
@@ -52,16 +62,34 @@ const actionList = (actions: PackAction[], words: Words) =>
       html`<li><bdi>${action.text}</bdi> <span class="tail">(${actionTail(action, serverText(words.language))})</span></li>`,
   )}</ul>`;
 
-function agendaItem(item: PackItem, words: Words): Html {
+/** An agenda item; `depth` 1 under a day's heading (one heading level down). */
+function agendaItem(item: PackItem, words: Words, depth: 0 | 1): Html {
   const details = annexDetails(item, serverText(words.language));
-  const heading =
-    item.level === 0
-      ? html`<h3>${item.number}. <bdi>${item.title}</bdi></h3>`
-      : html`<h4>${item.fullNumber || item.number}. <bdi>${item.title}</bdi></h4>`;
+  const title = html`${item.level === 0 ? item.number : item.fullNumber || item.number}. <bdi>${itemTitle(item, serverText(words.language))}</bdi>`;
+  const level = (item.level === 0 ? 3 : 4) + depth;
+  const heading = level === 3 ? html`<h3>${title}</h3>` : level === 4 ? html`<h4>${title}</h4>` : html`<h5>${title}</h5>`;
   return html`<section>${heading}
 ${details ? html`<p class="details">${details}</p>` : ''}
 ${notes(item.notes)}
 </section>`;
+}
+
+/**
+ * The agenda as the pack's annex groups it (agendaDays): a heading per day when the meeting has
+ * several, and the time zone of the items' times said once, before them.
+ */
+function agenda(pack: PackModel, timezone: string, words: Words): Html {
+  const zone =
+    timezone && pack.items.some((item) => item.slot)
+      ? html`<p class="meta">${say(words.text.meeting.timesIn, { zone: html`<bdi>${timezone}</bdi>` })}</p>`
+      : '';
+  return html`${zone}
+${agendaDays(pack, serverText(words.language)).map((day) =>
+  day.heading
+    ? html`<h3>${day.heading}</h3>
+${day.items.map((item) => agendaItem(item, words, 1))}`
+    : html`${day.items.map((item) => agendaItem(item, words, 0))}`,
+)}`;
 }
 
 function thread(entry: PublicThread, words: Words): Html {
@@ -82,7 +110,7 @@ function proposal(entry: ProposalView, words: Words): Html {
   const text = words.text.proposal;
   return html`<section id="proposal-${entry.id}">
 <h3 dir="auto">${entry.title}</h3>
-<p class="meta">${kindOf(words, entry.kind)} · <span class="status">${text.statuses[entry.status]}</span>${entry.publicComment ? ` · ${text.openForComment}` : ''}</p>
+<p class="meta">${kindOf(words, entry.kind)} · <span class="status">${words.store.proposalStatus[entry.status]}</span>${entry.publicComment ? ` · ${text.openForComment}` : ''}</p>
 ${
   entry.publicComment
     ? html`<p dir="auto">${entry.summary}</p>${notes(entry.body)}
@@ -96,13 +124,15 @@ function results(entry: PublicPoll, words: Words): Html {
   const { poll, results: counted } = entry;
   const text = words.text.poll;
   const winners = new Set(counted.winners ?? []);
+  // An election's winners are elected; an ordinary poll's have the most votes (as the board's Polls tab says).
+  const winner = pollElects(poll) ? text.elected : text.mostVotes;
   return html`<p class="meta">${poll.secret ? text.secret : text.named} · ${countOf(words, text.ballots, counted.ballots)}${
     poll.closedAt ? html` · ${say(text.closed, { time: moment(words, poll.closedAt) })}` : ''
   }</p>
 <table><caption>${fill(text.results, { question: poll.question })}</caption><thead><tr><th scope="col">${text.option}</th><th scope="col">${text.votes}</th></tr></thead><tbody>
 ${poll.options.map(
   (option) =>
-    html`<tr><th scope="row"><bdi>${option.label}</bdi>${winners.has(option.id) ? ` ${text.elected}` : ''}</th><td class="number">${counted.tally?.[option.id] ?? 0}</td></tr>`,
+    html`<tr><th scope="row"><bdi>${option.label}</bdi>${winners.has(option.id) ? ` ${winner}` : ''}</th><td class="number">${counted.tally?.[option.id] ?? 0}</td></tr>`,
 )}
 </tbody></table>`;
 }
@@ -111,7 +141,11 @@ ${poll.options.map(
 function attachedTo(file: PublicAttachment, view: MeetingView, links: Links, words: Words): Html | string {
   const text = words.text.documents;
   const item = file.itemId ? view.pack.items.find((entry) => entry.id === file.itemId) : undefined;
-  if (item) return say(text.item, { number: item.fullNumber || item.number, title: html`<bdi>${item.title}</bdi>` });
+  if (item)
+    return say(text.item, {
+      number: item.fullNumber || item.number,
+      title: html`<bdi>${itemTitle(item, serverText(words.language))}</bdi>`,
+    });
   const proposal = file.proposalId ? view.proposals.find((entry) => entry.id === file.proposalId) : undefined;
   if (proposal)
     return say(text.proposal, {
@@ -151,7 +185,7 @@ function statusDecisions(decisions: readonly Decision[], links: Links, words: Wo
   return html`<ul>${changes.map(
     (change) =>
       html`<li>${day(words, change.at)}: <a href="${links.meeting}#proposal-${change.subjectId}"><bdi>${change.title}</bdi></a> — <span class="status">${
-        change.status ? words.text.proposal.statuses[change.status] : ''
+        change.status ? words.store.proposalStatus[change.status] : ''
       }</span>. ${takenOnSentence(change.version, links, words)}</li>`,
   )}</ul>`;
 }
@@ -162,7 +196,7 @@ export function meetingBody(view: MeetingView, links: Links, registration: Html,
   const pendingActions = [...pack.items.flatMap((item) => item.actions), ...pack.otherActions];
   const packLink = (format: 'md' | 'html' | 'docx', label: string) => html`<a href="${links.pack(format)}">${label}</a>`;
   return html`<h1 dir="auto">${meeting.title}</h1>
-<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${formOf(meeting, words)} · <span class="status">${text.statuses[meeting.status]}</span></p>
+<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${formOf(meeting, words)} · <span class="status">${words.store.meetingStatus[meeting.status]}</span></p>
 ${meeting.description ? html`<p dir="auto">${meeting.description}</p>` : ''}
 <nav aria-label="${text.onThisPage}"><ul>
 <li><a href="#agenda">${text.agenda}</a></li><li><a href="#proposals">${text.proposals}</a></li><li><a href="#polls">${text.decisions}</a></li>
@@ -170,7 +204,7 @@ ${meeting.description ? html`<p dir="auto">${meeting.description}</p>` : ''}
 <li><a href="#moderation">${text.moderation}</a></li><li><a href="#register">${text.takePart}</a></li><li><a href="${links.feed}">${text.feed}</a></li>
 </ul></nav>
 <section aria-labelledby="agenda"><h2 id="agenda">${text.agenda}</h2>
-${pack.items.length ? pack.items.map((item) => agendaItem(item, words)) : html`<p>${text.agendaNotPublished}</p>`}
+${pack.items.length ? agenda(pack, meeting.timezone, words) : html`<p>${text.agendaNotPublished}</p>`}
 </section>
 <section aria-labelledby="proposals"><h2 id="proposals">${text.proposals}</h2>
 ${view.proposals.length ? view.proposals.map((entry) => proposal(entry, words)) : html`<p>${text.noProposals}</p>`}
@@ -247,7 +281,7 @@ export function versionBody(view: VersionView, links: Links, words: Words): Html
 </dl>
 <p class="details">${say(text.check, { command: html`<code>sha256sum</code>` })}</p>
 <h2>${words.text.meeting.agenda}</h2>
-${view.pack.items.map((item) => agendaItem(item, words))}`;
+${agenda(view.pack, view.meeting.timezone, words)}`;
 }
 
 export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links, version: VersionDto | undefined, words: Words): Html {

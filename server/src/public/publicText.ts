@@ -7,10 +7,8 @@
  * language (Intl.PluralRules).
  */
 import type { Language } from '../../../shared/i18n/languages.ts';
-import { fill, intlLocale } from '../i18n/serverText.ts';
-
-/** A count's words in the plural forms of one language: at least `other`, and each form the language uses. */
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+import { counted, fill, intlLocale, type Plural } from '../i18n/serverText.ts';
+import { STORE_WORDS, type StoreWords } from '../i18n/storeWords.ts';
 
 export interface PublicText {
   layout: {
@@ -38,6 +36,8 @@ export interface PublicText {
     takePart: string;
     feed: string;
     agendaNotPublished: string;
+    /** Said once before the agenda: the time zone of its times ({{zone}}, the IANA name, e.g. America/New_York). */
+    timesIn: string;
     noProposals: string;
     closedPolls: string;
     noPollClosed: string;
@@ -54,10 +54,6 @@ export interface PublicText {
     noModeration: string;
     /** A moderation log line: "{{day}}: comment hidden". */
     hidden: string;
-    statuses: { active: string; archived: string };
-    formats: { 'in-person': string; online: string; hybrid: string };
-    /** The format and the place as written: "Hybrid, Geneva". */
-    formAt: string;
   };
   proposal: {
     openForComment: string;
@@ -65,14 +61,6 @@ export interface PublicText {
     noComments: string;
     hiddenByModerator: string;
     kinds: { PN: string; BPF: string; other: string };
-    statuses: {
-      submitted: string;
-      'under discussion': string;
-      selected: string;
-      merged: string;
-      'on hold': string;
-      discontinued: string;
-    };
   };
   poll: {
     secret: string;
@@ -83,6 +71,8 @@ export interface PublicText {
     option: string;
     votes: string;
     elected: string;
+    /** Beside the winner of an ordinary poll (not an election). */
+    mostVotes: string;
     /** The poll page's description: "The results of the poll “{{question}}” ({{ballots}})." */
     description: string;
   };
@@ -126,17 +116,12 @@ export interface PublicText {
     name: string;
     email: string;
     group: string;
+    /** The stakeholder group list's first, empty choice: a registrant must pick a group. */
+    choose: string;
     country: string;
     affiliation: string;
     trap: string;
     submit: string;
-    groups: {
-      government: string;
-      'private-sector': string;
-      'civil-society': string;
-      'technical-community': string;
-      intergovernmental: string;
-    };
     pending: string;
     sentTitle: string;
     sentHeading: string;
@@ -151,7 +136,16 @@ export interface PublicText {
       country: string;
       invalid: string;
       rateLimited: string;
-      alreadyRegistered: string;
+      /** No valid stakeholder group was chosen. */
+      group: string;
+      /** Beside a field longer than it may be: "at most {{max}} characters" ({{max}} is 100 or more). */
+      tooLong: string;
+      /** The heading of the summary of what was wrong, at the top of the form. */
+      summary: string;
+      /** A line of that summary, linking to its field: "{{field}}: {{message}}". */
+      item: string;
+      /** The address sent too many forms: wait this many seconds (Retry-After), in the language's plural forms. */
+      retryIn: Plural;
     };
   };
   feed: {
@@ -191,6 +185,7 @@ const en: PublicText = {
     takePart: 'Take part',
     feed: 'Atom feed of changes',
     agendaNotPublished: 'The agenda is not published yet.',
+    timesIn: 'Times are given in the time zone {{zone}}.',
     noProposals: 'No proposals.',
     closedPolls: 'Closed polls',
     noPollClosed: 'No poll has closed yet.',
@@ -205,9 +200,6 @@ const en: PublicText = {
     packHtml: 'web page',
     noModeration: 'No moderation so far.',
     hidden: '{{day}}: comment hidden',
-    statuses: { active: 'active', archived: 'archived' },
-    formats: { 'in-person': 'In person', online: 'Online', hybrid: 'Hybrid' },
-    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'open for public comment',
@@ -215,14 +207,6 @@ const en: PublicText = {
     noComments: 'No comments yet.',
     hiddenByModerator: 'hidden by moderator',
     kinds: { PN: 'Policy Network', BPF: 'Best Practice Forum', other: 'Other' },
-    statuses: {
-      submitted: 'submitted',
-      'under discussion': 'under discussion',
-      selected: 'selected',
-      merged: 'merged',
-      'on hold': 'on hold',
-      discontinued: 'discontinued',
-    },
   },
   poll: {
     secret: 'Secret ballot: totals only',
@@ -233,6 +217,7 @@ const en: PublicText = {
     option: 'Option',
     votes: 'Votes',
     elected: '(elected)',
+    mostVotes: '(most votes)',
     description: 'The results of the poll “{{question}}” ({{ballots}}).',
   },
   documents: {
@@ -271,17 +256,11 @@ const en: PublicText = {
     name: 'Name',
     email: 'Email',
     group: 'Stakeholder group',
+    choose: 'Choose…',
     country: 'Country',
     affiliation: 'Affiliation',
     trap: 'Website (leave empty)',
     submit: 'Register',
-    groups: {
-      government: 'Government',
-      'private-sector': 'Private sector',
-      'civil-society': 'Civil society',
-      'technical-community': 'Technical community',
-      intergovernmental: 'Intergovernmental organization',
-    },
     pending: 'Thank you. We have sent you an email: open the link in it to confirm your registration and choose a password.',
     sentTitle: 'Registered: {{title}}',
     sentHeading: 'Check your email',
@@ -295,7 +274,14 @@ const en: PublicText = {
       country: 'The country is empty.',
       invalid: 'Please check the form and send it again.',
       rateLimited: 'Too many registrations from this email domain; try again in a minute.',
-      alreadyRegistered: 'This email is already registered; sign in, or use the link in the confirmation email.',
+      group: 'Choose a stakeholder group.',
+      tooLong: 'This is too long: at most {{max}} characters.',
+      summary: 'Your registration was not sent',
+      item: '{{field}}: {{message}}',
+      retryIn: {
+        one: 'Too many attempts from your connection. Wait {{count}} second, then send the form again.',
+        other: 'Too many attempts from your connection. Wait {{count}} seconds, then send the form again.',
+      },
     },
   },
   feed: {
@@ -335,6 +321,7 @@ const fr: PublicText = {
     takePart: 'Participer',
     feed: 'Flux Atom des modifications',
     agendaNotPublished: 'L’ordre du jour n’est pas encore publié.',
+    timesIn: 'Les heures sont indiquées dans le fuseau horaire {{zone}}.',
     noProposals: 'Aucune proposition.',
     closedPolls: 'Scrutins clos',
     noPollClosed: 'Aucun scrutin n’est encore clos.',
@@ -349,9 +336,6 @@ const fr: PublicText = {
     packHtml: 'page Web',
     noModeration: 'Aucune modération à ce jour.',
     hidden: '{{day}} : commentaire masqué',
-    statuses: { active: 'active', archived: 'archivée' },
-    formats: { 'in-person': 'En présentiel', online: 'En ligne', hybrid: 'Hybride' },
-    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'ouverte aux commentaires du public',
@@ -359,14 +343,6 @@ const fr: PublicText = {
     noComments: 'Aucun commentaire pour l’instant.',
     hiddenByModerator: 'masqué par la modération',
     kinds: { PN: 'Réseau politique', BPF: 'Forum sur les meilleures pratiques', other: 'Autre' },
-    statuses: {
-      submitted: 'soumise',
-      'under discussion': 'en discussion',
-      selected: 'retenue',
-      merged: 'fusionnée',
-      'on hold': 'en suspens',
-      discontinued: 'abandonnée',
-    },
   },
   poll: {
     secret: 'Scrutin secret : totaux uniquement',
@@ -377,6 +353,7 @@ const fr: PublicText = {
     option: 'Option',
     votes: 'Voix',
     elected: '(élu(e))',
+    mostVotes: '(le plus de voix)',
     description: 'Résultats du scrutin « {{question}} » ({{ballots}}).',
   },
   documents: {
@@ -416,17 +393,11 @@ const fr: PublicText = {
     name: 'Nom',
     email: 'Adresse électronique',
     group: 'Groupe de parties prenantes',
+    choose: 'Choisir…',
     country: 'Pays',
     affiliation: 'Affiliation',
     trap: 'Site Web (laisser vide)',
     submit: 'S’inscrire',
-    groups: {
-      government: 'Gouvernements',
-      'private-sector': 'Secteur privé',
-      'civil-society': 'Société civile',
-      'technical-community': 'Communauté technique',
-      intergovernmental: 'Organisation intergouvernementale',
-    },
     pending:
       'Merci. Nous vous avons envoyé un courriel : ouvrez le lien qu’il contient pour confirmer votre inscription et choisir un mot de passe.',
     sentTitle: 'Inscription reçue : {{title}}',
@@ -441,8 +412,15 @@ const fr: PublicText = {
       country: 'Le pays n’est pas renseigné.',
       invalid: 'Veuillez vérifier le formulaire et l’envoyer à nouveau.',
       rateLimited: 'Trop d’inscriptions depuis ce domaine de messagerie ; réessayez dans une minute.',
-      alreadyRegistered:
-        'Cette adresse électronique est déjà inscrite ; connectez-vous ou utilisez le lien figurant dans le courriel de confirmation.',
+      group: 'Choisissez un groupe de parties prenantes.',
+      tooLong: 'Ce texte est trop long : {{max}} caractères au maximum.',
+      summary: 'Votre inscription n’a pas été envoyée',
+      item: '{{field}} : {{message}}',
+      retryIn: {
+        one: 'Trop de tentatives depuis votre connexion. Patientez {{count}} seconde, puis renvoyez le formulaire.',
+        many: 'Trop de tentatives depuis votre connexion. Patientez {{count}} secondes, puis renvoyez le formulaire.',
+        other: 'Trop de tentatives depuis votre connexion. Patientez {{count}} secondes, puis renvoyez le formulaire.',
+      },
     },
   },
   feed: {
@@ -481,6 +459,7 @@ const es: PublicText = {
     takePart: 'Participar',
     feed: 'Canal Atom de cambios',
     agendaNotPublished: 'El programa aún no se ha publicado.',
+    timesIn: 'Las horas se indican en la zona horaria {{zone}}.',
     noProposals: 'No hay propuestas.',
     closedPolls: 'Votaciones cerradas',
     noPollClosed: 'Todavía no se ha cerrado ninguna votación.',
@@ -495,9 +474,6 @@ const es: PublicText = {
     packHtml: 'página web',
     noModeration: 'Hasta ahora no ha habido moderación.',
     hidden: '{{day}}: comentario oculto',
-    statuses: { active: 'activa', archived: 'archivada' },
-    formats: { 'in-person': 'Presencial', online: 'En línea', hybrid: 'Híbrida' },
-    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'abierta a comentarios públicos',
@@ -505,14 +481,6 @@ const es: PublicText = {
     noComments: 'Todavía no hay comentarios.',
     hiddenByModerator: 'ocultado por la moderación',
     kinds: { PN: 'Red de políticas', BPF: 'Foro de mejores prácticas', other: 'Otra' },
-    statuses: {
-      submitted: 'presentada',
-      'under discussion': 'en debate',
-      selected: 'seleccionada',
-      merged: 'fusionada',
-      'on hold': 'en suspenso',
-      discontinued: 'descartada',
-    },
   },
   poll: {
     secret: 'Voto secreto: solo totales',
@@ -523,6 +491,7 @@ const es: PublicText = {
     option: 'Opción',
     votes: 'Votos',
     elected: '(elegido)',
+    mostVotes: '(más votos)',
     description: 'Resultados de la votación «{{question}}» ({{ballots}}).',
   },
   documents: {
@@ -562,17 +531,11 @@ const es: PublicText = {
     name: 'Nombre',
     email: 'Correo electrónico',
     group: 'Grupo de partes interesadas',
+    choose: 'Elegir…',
     country: 'País',
     affiliation: 'Afiliación',
     trap: 'Sitio web (déjelo vacío)',
     submit: 'Inscribirse',
-    groups: {
-      government: 'Gobiernos',
-      'private-sector': 'Sector privado',
-      'civil-society': 'Sociedad civil',
-      'technical-community': 'Comunidad técnica',
-      intergovernmental: 'Organización intergubernamental',
-    },
     pending:
       'Gracias. Le hemos enviado un correo electrónico: abra el enlace que contiene para confirmar su inscripción y elegir una contraseña.',
     sentTitle: 'Inscripción recibida: {{title}}',
@@ -587,8 +550,15 @@ const es: PublicText = {
       country: 'No se ha indicado el país.',
       invalid: 'Revise el formulario y vuelva a enviarlo.',
       rateLimited: 'Demasiadas inscripciones desde este dominio de correo electrónico; inténtelo de nuevo dentro de un minuto.',
-      alreadyRegistered:
-        'Esta dirección de correo electrónico ya está inscrita; inicie sesión o utilice el enlace del correo de confirmación.',
+      group: 'Elija un grupo de partes interesadas.',
+      tooLong: 'El texto es demasiado largo: {{max}} caracteres como máximo.',
+      summary: 'Su inscripción no se ha enviado',
+      item: '{{field}}: {{message}}',
+      retryIn: {
+        one: 'Demasiados intentos desde su conexión. Espere {{count}} segundo y vuelva a enviar el formulario.',
+        many: 'Demasiados intentos desde su conexión. Espere {{count}} segundos y vuelva a enviar el formulario.',
+        other: 'Demasiados intentos desde su conexión. Espere {{count}} segundos y vuelva a enviar el formulario.',
+      },
     },
   },
   feed: {
@@ -627,6 +597,7 @@ const ru: PublicText = {
     takePart: 'Принять участие',
     feed: 'Лента изменений в формате Atom',
     agendaNotPublished: 'Повестка дня ещё не опубликована.',
+    timesIn: 'Время указано по часовому поясу {{zone}}.',
     noProposals: 'Предложений нет.',
     closedPolls: 'Закрытые голосования',
     noPollClosed: 'Пока ни одно голосование не закрыто.',
@@ -641,9 +612,6 @@ const ru: PublicText = {
     packHtml: 'веб-страница',
     noModeration: 'Модерация пока не проводилась.',
     hidden: '{{day}}: комментарий скрыт',
-    statuses: { active: 'активно', archived: 'в архиве' },
-    formats: { 'in-person': 'Очно', online: 'Онлайн', hybrid: 'Гибридный формат' },
-    formAt: '{{format}}, {{place}}',
   },
   proposal: {
     openForComment: 'открыто для публичных комментариев',
@@ -651,14 +619,6 @@ const ru: PublicText = {
     noComments: 'Комментариев пока нет.',
     hiddenByModerator: 'скрыто модератором',
     kinds: { PN: 'Сеть по вопросам политики', BPF: 'Форум по передовой практике', other: 'Другое' },
-    statuses: {
-      submitted: 'внесено',
-      'under discussion': 'обсуждается',
-      selected: 'отобрано',
-      merged: 'объединено',
-      'on hold': 'приостановлено',
-      discontinued: 'прекращено',
-    },
   },
   poll: {
     secret: 'Тайное голосование: только итоги',
@@ -674,6 +634,7 @@ const ru: PublicText = {
     option: 'Вариант',
     votes: 'Голоса',
     elected: '(избран(а))',
+    mostVotes: '(больше всего голосов)',
     description: 'Результаты голосования «{{question}}» ({{ballots}}).',
   },
   documents: {
@@ -713,17 +674,11 @@ const ru: PublicText = {
     name: 'Имя',
     email: 'Электронная почта',
     group: 'Группа заинтересованных сторон',
+    choose: 'Выберите…',
     country: 'Страна',
     affiliation: 'Организация',
     trap: 'Веб-сайт (оставьте пустым)',
     submit: 'Зарегистрироваться',
-    groups: {
-      government: 'Правительства',
-      'private-sector': 'Частный сектор',
-      'civil-society': 'Гражданское общество',
-      'technical-community': 'Техническое сообщество',
-      intergovernmental: 'Межправительственная организация',
-    },
     pending:
       'Благодарим вас. Мы отправили вам письмо: перейдите по ссылке в нём, чтобы подтвердить регистрацию и выбрать пароль.',
     sentTitle: 'Вы зарегистрированы: {{title}}',
@@ -738,8 +693,16 @@ const ru: PublicText = {
       country: 'Не указана страна.',
       invalid: 'Проверьте форму и отправьте её ещё раз.',
       rateLimited: 'Слишком много регистраций с этого почтового домена; повторите попытку через минуту.',
-      alreadyRegistered:
-        'Этот адрес электронной почты уже зарегистрирован; войдите в систему или воспользуйтесь ссылкой из письма с подтверждением.',
+      group: 'Выберите группу заинтересованных сторон.',
+      tooLong: 'Слишком длинный текст: не более {{max}} символов.',
+      summary: 'Ваша регистрация не отправлена',
+      item: '{{field}}: {{message}}',
+      retryIn: {
+        one: 'Слишком много попыток с вашего подключения. Подождите {{count}} секунду и отправьте форму ещё раз.',
+        few: 'Слишком много попыток с вашего подключения. Подождите {{count}} секунды и отправьте форму ещё раз.',
+        many: 'Слишком много попыток с вашего подключения. Подождите {{count}} секунд и отправьте форму ещё раз.',
+        other: 'Слишком много попыток с вашего подключения. Подождите {{count}} секунды и отправьте форму ещё раз.',
+      },
     },
   },
   feed: {
@@ -778,6 +741,7 @@ const zh: PublicText = {
     takePart: '参与',
     feed: '更改的 Atom 订阅源',
     agendaNotPublished: '议程尚未公布。',
+    timesIn: '时间均为{{zone}}时区的时间。',
     noProposals: '没有提案。',
     closedPolls: '已结束的表决',
     noPollClosed: '尚无已结束的表决。',
@@ -792,9 +756,6 @@ const zh: PublicText = {
     packHtml: '网页',
     noModeration: '目前尚无审核记录。',
     hidden: '{{day}}：评论已隐藏',
-    statuses: { active: '活动', archived: '已归档' },
-    formats: { 'in-person': '现场', online: '线上', hybrid: '混合' },
-    formAt: '{{format}}，{{place}}',
   },
   proposal: {
     openForComment: '公开征求意见',
@@ -802,14 +763,6 @@ const zh: PublicText = {
     noComments: '尚无评论。',
     hiddenByModerator: '已被审核员隐藏',
     kinds: { PN: '政策网络', BPF: '最佳做法论坛', other: '其他' },
-    statuses: {
-      submitted: '已提交',
-      'under discussion': '讨论中',
-      selected: '已入选',
-      merged: '已合并',
-      'on hold': '暂缓',
-      discontinued: '已终止',
-    },
   },
   poll: {
     secret: '无记名投票：仅显示总数',
@@ -820,6 +773,7 @@ const zh: PublicText = {
     option: '选项',
     votes: '票数',
     elected: '（当选）',
+    mostVotes: '（得票最多）',
     description: '表决“{{question}}”的结果（{{ballots}}）。',
   },
   documents: {
@@ -857,17 +811,11 @@ const zh: PublicText = {
     name: '姓名',
     email: '电子邮件',
     group: '利益攸关方群体',
+    choose: '请选择…',
     country: '国家',
     affiliation: '所属单位',
     trap: '网站（请留空）',
     submit: '报名',
-    groups: {
-      government: '政府',
-      'private-sector': '私营部门',
-      'civil-society': '民间社会',
-      'technical-community': '技术界',
-      intergovernmental: '政府间组织',
-    },
     pending: '谢谢。我们已向您发送一封电子邮件：请打开邮件中的链接，确认报名并设置密码。',
     sentTitle: '已报名：{{title}}',
     sentHeading: '请查收电子邮件',
@@ -881,7 +829,13 @@ const zh: PublicText = {
       country: '未填写国家。',
       invalid: '请检查表格后重新提交。',
       rateLimited: '来自该电子邮件域名的报名过多；请一分钟后重试。',
-      alreadyRegistered: '此电子邮件地址已报名；请登录，或使用确认邮件中的链接。',
+      group: '请选择一个利益攸关方群体。',
+      tooLong: '内容过长：最多 {{max}} 个字符。',
+      summary: '您的报名未能提交',
+      item: '{{field}}：{{message}}',
+      retryIn: {
+        other: '您的网络连接尝试次数过多。请等待 {{count}} 秒后再次提交表单。',
+      },
     },
   },
   feed: {
@@ -920,6 +874,7 @@ const ar: PublicText = {
     takePart: 'المشاركة',
     feed: 'موجز Atom للتغييرات',
     agendaNotPublished: 'لم يُنشر جدول الأعمال بعد.',
+    timesIn: 'الأوقات مذكورة بتوقيت المنطقة الزمنية {{zone}}.',
     noProposals: 'لا توجد مقترحات.',
     closedPolls: 'عمليات التصويت المغلقة',
     noPollClosed: 'لم يُغلق أي تصويت بعد.',
@@ -934,9 +889,6 @@ const ar: PublicText = {
     packHtml: 'صفحة ويب',
     noModeration: 'لا يوجد شيء في سجل الإشراف حتى الآن.',
     hidden: '{{day}}: أُخفي تعليق',
-    statuses: { active: 'نشط', archived: 'مؤرشف' },
-    formats: { 'in-person': 'حضوري', online: 'عبر الإنترنت', hybrid: 'مختلط' },
-    formAt: '{{format}}، {{place}}',
   },
   proposal: {
     openForComment: 'مفتوح للتعليق العام',
@@ -944,14 +896,6 @@ const ar: PublicText = {
     noComments: 'لا توجد تعليقات بعد.',
     hiddenByModerator: 'أخفاه المشرف',
     kinds: { PN: 'شبكة السياسات', BPF: 'منتدى أفضل الممارسات', other: 'غير ذلك' },
-    statuses: {
-      submitted: 'مقدَّم',
-      'under discussion': 'قيد المناقشة',
-      selected: 'مختار',
-      merged: 'مدمج',
-      'on hold': 'معلّق',
-      discontinued: 'متوقف',
-    },
   },
   poll: {
     secret: 'اقتراع سري: المجاميع فقط',
@@ -969,6 +913,7 @@ const ar: PublicText = {
     option: 'الخيار',
     votes: 'الأصوات',
     elected: '(منتخب)',
+    mostVotes: '(أكثر الأصوات)',
     description: 'نتائج التصويت «{{question}}» ({{ballots}}).',
   },
   documents: {
@@ -1008,17 +953,11 @@ const ar: PublicText = {
     name: 'الاسم',
     email: 'البريد الإلكتروني',
     group: 'فئة أصحاب المصلحة',
+    choose: 'اختر…',
     country: 'البلد',
     affiliation: 'جهة الانتساب',
     trap: 'الموقع الشبكي (اتركه فارغاً)',
     submit: 'تسجيل',
-    groups: {
-      government: 'الحكومات',
-      'private-sector': 'القطاع الخاص',
-      'civil-society': 'المجتمع المدني',
-      'technical-community': 'الأوساط التقنية',
-      intergovernmental: 'منظمة حكومية دولية',
-    },
     pending: 'شكراً لك. أرسلنا إليك رسالة بالبريد الإلكتروني: افتح الرابط الوارد فيها لتأكيد تسجيلك واختيار كلمة مرور.',
     sentTitle: 'تم التسجيل: {{title}}',
     sentHeading: 'تحقق من بريدك الإلكتروني',
@@ -1032,7 +971,18 @@ const ar: PublicText = {
       country: 'حقل البلد فارغ.',
       invalid: 'يرجى مراجعة الاستمارة وإرسالها مرة أخرى.',
       rateLimited: 'وردت تسجيلات كثيرة جداً من نطاق البريد الإلكتروني هذا؛ حاول مرة أخرى بعد دقيقة.',
-      alreadyRegistered: 'عنوان البريد الإلكتروني هذا مسجّل بالفعل؛ سجّل الدخول، أو استخدم الرابط الوارد في رسالة التأكيد.',
+      group: 'اختر فئة من فئات أصحاب المصلحة.',
+      tooLong: 'النص طويل جداً: {{max}} حرفاً على الأكثر.',
+      summary: 'لم يُرسَل تسجيلك',
+      item: '{{field}}: {{message}}',
+      retryIn: {
+        zero: 'محاولات كثيرة جداً من اتصالك. انتظر {{count}} ثانية، ثم أرسل النموذج مرة أخرى.',
+        one: 'محاولات كثيرة جداً من اتصالك. انتظر {{count}} ثانية، ثم أرسل النموذج مرة أخرى.',
+        two: 'محاولات كثيرة جداً من اتصالك. انتظر {{count}} ثانيتين، ثم أرسل النموذج مرة أخرى.',
+        few: 'محاولات كثيرة جداً من اتصالك. انتظر {{count}} ثوانٍ، ثم أرسل النموذج مرة أخرى.',
+        many: 'محاولات كثيرة جداً من اتصالك. انتظر {{count}} ثانية، ثم أرسل النموذج مرة أخرى.',
+        other: 'محاولات كثيرة جداً من اتصالك. انتظر {{count}} ثانية، ثم أرسل النموذج مرة أخرى.',
+      },
     },
   },
   feed: {
@@ -1054,8 +1004,6 @@ export const PUBLIC_TEXT: Record<Language, PublicText> = { en, fr, es, ru, zh, a
 interface Formats {
   day: Intl.DateTimeFormat;
   moment: Intl.DateTimeFormat;
-  plural: Intl.PluralRules;
-  number: Intl.NumberFormat;
 }
 
 const formatsByLanguage = new Map<Language, Formats>();
@@ -1068,8 +1016,6 @@ function formatsOf(language: Language): Formats {
     formats = {
       day: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
       moment: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
-      plural: new Intl.PluralRules(locale),
-      number: new Intl.NumberFormat(locale),
     };
     formatsByLanguage.set(language, formats);
   }
@@ -1080,6 +1026,8 @@ function formatsOf(language: Language): Formats {
 export interface Words {
   language: Language;
   text: PublicText;
+  /** The words for the store's values (statuses), shared with the server's other catalogues. */
+  store: StoreWords;
   /** For Intl (English dates the British way, as the rest of the board). */
   locale: string;
   formats: Formats;
@@ -1091,6 +1039,7 @@ export function wordsFor(language: Language, chosen: boolean): Words {
   return {
     language,
     text: PUBLIC_TEXT[language],
+    store: STORE_WORDS[language],
     locale: intlLocale(language),
     formats: formatsOf(language),
     query: chosen ? `?lang=${language}` : '',
@@ -1098,10 +1047,7 @@ export function wordsFor(language: Language, chosen: boolean): Words {
 }
 
 /** "3 ballots" in the plural form the language uses for that count. */
-export function countOf(words: Words, plural: Plural, count: number): string {
-  const { plural: rules, number } = words.formats;
-  return fill(plural[rules.select(count)] ?? plural.other, { count: number.format(count) });
-}
+export const countOf = (words: Words, plural: Plural, count: number): string => counted(words.language, plural, count);
 
 /** A day, in UTC. */
 export const dayOf = (words: Words, at: number): string => words.formats.day.format(at);

@@ -4,10 +4,10 @@
  */
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
-import { MeetingParams, refusals } from '../../../shared/schemas/common.ts';
+import { STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/roles.ts';
+import { LangQuery, MeetingParams, refusals } from '../../../shared/schemas/common.ts';
 import {
   PublicDocument,
   PublicMeetingParams,
@@ -26,8 +26,15 @@ import { type Html, html } from './html.ts';
 import { page } from './publicLayout.ts';
 import type { Links } from './publicPages.ts';
 import { wordsOf } from './publicRoutes.ts';
-import { type Words, wordsFor } from './publicText.ts';
-import { MIN_FILL_SECONDS, REFUSALS, type RegistrationService, registrationsCsv } from './registrationService.ts';
+import { countOf, type Words, wordsFor } from './publicText.ts';
+import {
+  FIELD_MAX,
+  type FieldProblem,
+  MIN_FILL_SECONDS,
+  REFUSALS,
+  type RegistrationService,
+  registrationsCsv,
+} from './registrationService.ts';
 
 /** Sign-ups a minute from one address. */
 export const REGISTRATIONS_PER_MINUTE = 10;
@@ -45,44 +52,126 @@ ${open ? html`<p><a href="${links.register}">${text.link}</a></p>` : html`<p>${t
 </section>`;
 }
 
-/** Why the service refused a registration, in the reader's language (its own message is the API's English). */
-function refusalOf(error: AppError, words: Words): string {
+/** What the visitor typed, given back after a refusal so that they fix only what is wrong. Never the honeypot nor the form time. */
+interface FormValues {
+  name: string;
+  email: string;
+  group: string;
+  country: string;
+  affiliation: string;
+}
+
+const EMPTY_FORM: FormValues = { name: '', email: '', group: '', country: '', affiliation: '' };
+
+/** The typed values of a posted form (absent or not text: empty). */
+function valuesOf(body: unknown): FormValues {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const text = (name: keyof FormValues) => (typeof fields[name] === 'string' ? (fields[name] as string) : '');
+  return {
+    name: text('name'),
+    email: text('email'),
+    group: text('group'),
+    country: text('country'),
+    affiliation: text('affiliation'),
+  };
+}
+
+/** Why the form was refused: a sentence for the whole form, and a sentence beside each wrong field. */
+interface Refusal {
+  message: string | null;
+  fields: Partial<Record<FieldProblem['field'], string>>;
+}
+
+/** The sentence beside a wrong field, in the reader's language. */
+function problemOf(problem: FieldProblem, words: Words): string {
   const text = words.text.registration.errors;
-  const field = (error.details as { field?: string } | undefined)?.field;
+  if (problem.reason === 'tooLong') {
+    const max = FIELD_MAX[problem.field as keyof typeof FIELD_MAX];
+    return fill(text.tooLong, { max: new Intl.NumberFormat(words.locale).format(max) });
+  }
+  if (problem.field === 'affiliation') return text.invalid;
+  return text[problem.field];
+}
+
+/** Why the service (or the rate limit) refused a registration, in the reader's language (its own message is the API's English). */
+function refusalOf(error: AppError, words: Words): Refusal {
+  const text = words.text.registration.errors;
+  const details = error.details as { field?: string; problems?: FieldProblem[]; retryAfter?: number } | undefined;
   switch (error.code) {
     case 'RATE_LIMITED':
-      return text.rateLimited;
+      return {
+        message: details?.retryAfter === undefined ? text.rateLimited : countOf(words, text.retryIn, details.retryAfter),
+        fields: {},
+      };
     case 'REGISTRATION_CLOSED':
-      return words.text.registration.closed;
-    case 'ALREADY_REGISTERED':
-      return text.alreadyRegistered;
+      return { message: words.text.registration.closed, fields: {} };
     case 'REGISTRATION_REFUSED': {
       const reason = (Object.keys(REFUSALS) as (keyof typeof REFUSALS)[]).find((key) => REFUSALS[key] === error.message);
-      return text[reason ?? 'formToken'];
+      return { message: text[reason ?? 'formToken'], fields: {} };
     }
-    default:
-      return field === 'email' || field === 'name' || field === 'country' ? text[field] : text.invalid;
+    default: {
+      const problems = details?.problems ?? [];
+      if (!problems.length) return { message: text.invalid, fields: {} };
+      return { message: null, fields: Object.fromEntries(problems.map((problem) => [problem.field, problemOf(problem, words)])) };
+    }
   }
 }
 
+/** The id of a field's input, which the summary links to. */
+const inputId = (field: keyof FormValues) => `reg-${field}`;
+
+/**
+ * The form. After a refusal: a summary at the top (focused on load, and an alert) that links to
+ * each wrong field, each wrong field marked invalid and described by its own sentence beside it,
+ * and the values as they were typed (escaped like all text).
+ */
 function formBody(
   meeting: { id: string; title: string },
   links: Links,
   words: Words,
   formToken: string,
-  message: string | null,
+  values: FormValues = EMPTY_FORM,
+  refusal: Refusal | null = null,
 ): Html {
   const text = words.text.registration;
+  const wrong = refusal?.fields ?? {};
+  // The attributes that tie a wrong field to its sentence, and the sentence itself.
+  const invalid = (field: keyof FormValues) =>
+    wrong[field] ? html` aria-invalid="true" aria-describedby="${inputId(field)}-error"` : '';
+  const said = (field: keyof FormValues) =>
+    wrong[field] ? html`<p class="field-error" id="${inputId(field)}-error">${wrong[field]}</p>` : '';
+  const order: (keyof FormValues)[] = ['name', 'email', 'group', 'country', 'affiliation'];
+  const summary = refusal
+    ? html`<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="form-errors">
+<h2 id="form-errors">${text.errors.summary}</h2>
+${refusal.message ? html`<p>${refusal.message}</p>` : ''}
+${
+  Object.keys(wrong).length
+    ? html`<ul>${order
+        .filter((field) => wrong[field])
+        .map(
+          (field) =>
+            html`<li><a href="#${inputId(field)}">${fill(text.errors.item, { field: text[field], message: wrong[field] ?? '' })}</a></li>`,
+        )}</ul>`
+    : ''
+}
+</div>`
+    : '';
   return html`<p dir="auto"><a href="${links.meeting}">${meeting.title}</a></p>
 <h1>${text.heading}</h1>
-${message ? html`<p role="alert">${message}</p>` : ''}
+${summary}
 <form method="post" action="${links.register}">
 <input type="hidden" name="formToken" value="${formToken}">
-<label>${text.name} <input name="name" type="text" dir="auto" required maxlength="200" autocomplete="name"></label>
-<label>${text.email} <input name="email" type="email" dir="ltr" required maxlength="254" autocomplete="email"></label>
-<label>${text.group} <select name="group" required>${STAKEHOLDER_GROUPS.map((group) => html`<option value="${group}">${text.groups[group]}</option>`)}</select></label>
-<label>${text.country} <input name="country" type="text" dir="auto" required maxlength="100" autocomplete="country-name"></label>
-<label>${text.affiliation} <input name="affiliation" type="text" dir="auto" maxlength="200" autocomplete="organization"></label>
+<label>${text.name} <input id="${inputId('name')}" name="name" type="text" dir="auto" required maxlength="200" autocomplete="name" value="${values.name}"${invalid('name')}></label>
+${said('name')}
+<label>${text.email} <input id="${inputId('email')}" name="email" type="email" dir="ltr" required maxlength="254" autocomplete="email" value="${values.email}"${invalid('email')}></label>
+${said('email')}
+<label>${text.group} <select id="${inputId('group')}" name="group" required${invalid('group')}><option value=""${STAKEHOLDER_GROUPS.includes(values.group as StakeholderGroup) ? '' : html` selected`}>${text.choose}</option>${STAKEHOLDER_GROUPS.map((group) => html`<option value="${group}"${group === values.group ? html` selected` : ''}>${words.store.stakeholderGroup[group]}</option>`)}</select></label>
+${said('group')}
+<label>${text.country} <input id="${inputId('country')}" name="country" type="text" dir="auto" required maxlength="100" autocomplete="country-name" value="${values.country}"${invalid('country')}></label>
+${said('country')}
+<label>${text.affiliation} <input id="${inputId('affiliation')}" name="affiliation" type="text" dir="auto" maxlength="200" autocomplete="organization" value="${values.affiliation}"${invalid('affiliation')}></label>
+${said('affiliation')}
 <div class="trap" aria-hidden="true"><label>${text.trap} <input name="website" type="text" tabindex="-1" autocomplete="off"></label></div>
 <button type="submit">${text.submit}</button>
 </form>`;
@@ -158,8 +247,9 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     {
       schema: {
         tags,
-        summary: 'The registrations as CSV (secretariat, chair)',
+        summary: 'The registrations as CSV, in ?lang= or the reader’s language (secretariat, chair)',
         params: MeetingParams,
+        querystring: LangQuery,
         response: { 200: PublicDocument, ...refusals(401, 403, 404) },
       },
     },
@@ -169,7 +259,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
         type: 'text/csv; charset=utf-8',
         disposition: 'attachment',
         fileName: `${request.params.meetingId}-registrations.csv`,
-        body: registrationsCsv(rows),
+        body: registrationsCsv(rows, requestLanguage(request)),
       });
     },
   );
@@ -219,7 +309,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
       const { words, links } = wordsOf(request, meeting.id);
       const text = words.text.registration;
       const body = open
-        ? formBody(meeting, links, words, service.formToken(meeting.id), null)
+        ? formBody(meeting, links, words, service.formToken(meeting.id))
         : html`<h1>${text.heading}</h1><p>${text.closed}</p>`;
       // With the app's no-referrer policy a form's POST carries `Origin: null`, which the cross-site check refuses.
       return reply
@@ -230,10 +320,49 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     },
   );
 
+  /** The form again, with the reason, the wrong fields and the typed values, in the status of the refusal. */
+  const refusalPage = async (
+    request: FastifyRequest<{ Params: { meetingId: string } }>,
+    reply: FastifyReply,
+    error: AppError,
+  ) => {
+    const meeting = await service.options().pages.meeting(request.params.meetingId);
+    const { words, links } = wordsOf(request, meeting.id);
+    const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
+    // The per-domain limit says "in a minute"; the route's limit has set its own Retry-After already.
+    if (error.code === 'RATE_LIMITED' && retryAfter === undefined) reply.header('retry-after', '60');
+    return reply
+      .code(error.statusCode)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'same-origin')
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          formMeta(meeting, links, words, origin),
+          formBody(meeting, links, words, service.formToken(meeting.id), valuesOf(request.body), refusalOf(error, words)),
+          words,
+        ),
+      );
+  };
+
   app.post(
     '/public/meetings/:meetingId/register',
     {
-      config: perAddress(REGISTRATIONS_PER_MINUTE),
+      config: {
+        rateLimit: {
+          ...perAddress(REGISTRATIONS_PER_MINUTE).rateLimit,
+          // The wait in seconds, so that the page can say it in the reader's language (the app's builder gives English only).
+          errorResponseBuilder: (_request, context) =>
+            new AppError('RATE_LIMITED', `Too many requests; try again in ${context.after}.`, {
+              retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)),
+            }),
+        },
+      },
+      // The rate limit refuses before the handler runs: a person who sent the form gets a page, not the API's JSON.
+      errorHandler: async (error, request, reply) => {
+        if (!(error instanceof AppError) || error.code !== 'RATE_LIMITED') throw error;
+        return refusalPage(request, reply, error);
+      },
       schema: {
         tags,
         summary: 'The registration form’s POST: 303 to the thank-you page, or the form again with the reason',
@@ -243,37 +372,22 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
       const { words, links } = wordsOf(request, meeting.id);
-      const fields = (request.body ?? {}) as Record<string, string>;
+      const fields = valuesOf(request.body);
+      const posted = (request.body ?? {}) as Record<string, unknown>;
       try {
         await service.register(
           meeting.id,
           {
-            name: fields.name ?? '',
-            email: fields.email ?? '',
-            group: (fields.group ?? '') as never,
-            country: fields.country ?? '',
-            affiliation: fields.affiliation ?? '',
-            website: fields.website ?? '',
-            formToken: fields.formToken ?? '',
+            ...fields,
+            group: fields.group as never,
+            website: typeof posted.website === 'string' ? posted.website : '',
+            formToken: typeof posted.formToken === 'string' ? posted.formToken : '',
           },
           words.language,
         );
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'NOT_FOUND') throw error;
-        const status =
-          error.code === 'RATE_LIMITED' ? 429 : error.code === 'REGISTRATION_REFUSED' || error.code === 'BAD_REQUEST' ? 400 : 409;
-        return reply
-          .code(status)
-          .header('cache-control', 'no-store')
-          .header('referrer-policy', 'same-origin')
-          .type('text/html; charset=utf-8')
-          .send(
-            page(
-              formMeta(meeting, links, words, origin),
-              formBody(meeting, links, words, service.formToken(meeting.id), refusalOf(error, words)),
-              words,
-            ),
-          );
+        return refusalPage(request, reply, error);
       }
       return reply.code(303).header('location', links.registered).send();
     },

@@ -4,14 +4,22 @@
  * confirmation email and set a password (the people feature's invitation flow). Simple bots are
  * kept out without a third-party captcha: a honeypot field, a signed form time (a person takes
  * at least a few seconds), and limits per address (the route) and per email domain (here).
+ *
+ * The answer never says whether an address is known: a registration with an address already
+ * registered or already on the board is answered like any other, and the address gets an email
+ * saying it already has an account (at most one an hour). A form that said "already registered"
+ * told anyone who was on the board or had signed up for a meeting, as signing in does not.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Language } from '../../../shared/i18n/languages.ts';
-import { isModerator } from '../../../shared/roles.ts';
+import { isModerator, isStakeholderGroup } from '../../../shared/roles.ts';
 import type { RegistrationBody, RegistrationDto } from '../../../shared/schemas/public.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest, forbidden } from '../http/appError.ts';
+import { SERVER_TEXT } from '../i18n/serverText.ts';
+import { STORE_WORDS } from '../i18n/storeWords.ts';
 import type { QueueAccountEmail } from '../notifications/accountMail.ts';
-import { UniqueViolation } from '../storage/db.ts';
+import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { InvitationStore } from '../users/invitationStore.ts';
 import { normaliseEmail, type User } from '../users/userStore.ts';
@@ -22,6 +30,8 @@ export const MIN_FILL_SECONDS = 3;
 /** A form older than this is refused too (reload the page). */
 const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
 export const PER_DOMAIN_PER_MINUTE = 20;
+/** One "you already have an account" email per person per hour, however often their address is entered. */
+export const ACCOUNT_EXISTS_EVERY_MS = 60 * 60 * 1000;
 
 export interface RegistrationServiceOptions {
   store: Store;
@@ -43,6 +53,40 @@ export const REFUSALS = {
   notAccepted: 'The form could not be accepted.',
 } as const;
 
+/** The longest each field may be (as the API's schema says; the HTML form's POST has no schema, so the service checks). */
+export const FIELD_MAX = { name: 200, email: 254, country: 100, affiliation: 200 } as const;
+
+/** A field the person must correct, and why; the HTML form says each beside its field, all at once. */
+export interface FieldProblem {
+  field: 'name' | 'email' | 'group' | 'country' | 'affiliation';
+  reason: 'empty' | 'invalid' | 'tooLong';
+}
+
+const PROBLEM_MESSAGES: Record<FieldProblem['reason'], string> = {
+  empty: 'The {{field}} is empty.',
+  invalid: 'The {{field}} is not valid.',
+  tooLong: 'The {{field}} is too long.',
+};
+
+/** Every wrong field of a registration, in the form's order (none when it may go on). */
+export function fieldProblems(body: RegistrationBody): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const name = body.name.trim();
+  if (!hasVisibleText(name)) problems.push({ field: 'name', reason: 'empty' });
+  else if (name.length > FIELD_MAX.name) problems.push({ field: 'name', reason: 'tooLong' });
+  const email = normaliseEmail(body.email);
+  if (email.length > FIELD_MAX.email) problems.push({ field: 'email', reason: 'tooLong' });
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ field: 'email', reason: 'invalid' });
+  // Left on "Choose…" is empty, like a blank name; a value not on the list (a tampered form) is invalid.
+  if (!String(body.group ?? '').trim()) problems.push({ field: 'group', reason: 'empty' });
+  else if (!isStakeholderGroup(body.group)) problems.push({ field: 'group', reason: 'invalid' });
+  const country = body.country.trim();
+  if (!hasVisibleText(country)) problems.push({ field: 'country', reason: 'empty' });
+  else if (country.length > FIELD_MAX.country) problems.push({ field: 'country', reason: 'tooLong' });
+  if (body.affiliation.trim().length > FIELD_MAX.affiliation) problems.push({ field: 'affiliation', reason: 'tooLong' });
+  return problems;
+}
+
 const refused = (message: string, field?: string) => new AppError('REGISTRATION_REFUSED', message, field ? { field } : undefined);
 
 export class RegistrationService {
@@ -50,6 +94,8 @@ export class RegistrationService {
   private readonly opts: RegistrationServiceOptions;
   private readonly invitations: InvitationStore;
   private readonly domainHits = new Map<string, number[]>();
+  /** When each known person was last told their address already has an account (this instance's memory). */
+  private readonly accountExistsSent = new Map<string, number>();
 
   constructor(options: RegistrationServiceOptions) {
     this.opts = options;
@@ -111,26 +157,35 @@ export class RegistrationService {
     const meeting = await this.opts.pages.meeting(meetingId);
     if (body.website) throw refused(REFUSALS.notAccepted, 'website');
     this.checkFormToken(meeting.id, body.formToken);
+    // Every wrong field at once, so that a person corrects them in one go; `field` (the first) as every refusal has it.
+    const problems = fieldProblems(body);
+    const group = body.group;
+    if (problems.length || !isStakeholderGroup(group)) {
+      const message = problems.map(({ field, reason }) => PROBLEM_MESSAGES[reason].replace('{{field}}', field)).join(' ');
+      throw badRequest(message, { field: problems[0]!.field, problems });
+    }
     const email = normaliseEmail(body.email);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest('The email is not a valid address.', { field: 'email' });
     const name = body.name.trim();
     const country = body.country.trim();
-    if (!name) throw badRequest('The name is empty.', { field: 'name' });
-    if (!country) throw badRequest('The country is empty.', { field: 'country' });
     if (await this.registrations.isClosed(meeting.id))
       throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
     this.countDomain(email.slice(email.lastIndexOf('@') + 1));
     const { store } = this.opts;
     try {
       await store.db.transaction(async (tx) => {
-        if (await this.registrations.exists(meeting.id, email, tx)) throw alreadyRegistered();
-        if (await store.users.byEmail(email, tx)) throw alreadyRegistered();
+        const known = await store.users.byEmail(email, tx);
+        if (known) {
+          await this.tellAccountExists(known, meeting.title, language, tx);
+          return;
+        }
+        // Registered under an address its person has since changed: nobody to tell at it.
+        if (await this.registrations.exists(meeting.id, email, tx)) return;
         const user = await store.users.create(
           {
             email,
             name,
             role: 'observer',
-            group: body.group,
+            group,
             region: country,
             affiliation: body.affiliation.trim() || null,
             language,
@@ -144,7 +199,7 @@ export class RegistrationService {
             userId: user.id,
             name,
             email,
-            group: body.group,
+            group,
             country,
             affiliation: body.affiliation.trim(),
           },
@@ -168,9 +223,34 @@ export class RegistrationService {
         );
       });
     } catch (error) {
-      if (error instanceof UniqueViolation) throw alreadyRegistered();
+      // The same address sent twice at once: the other request registered it and sent its email.
+      if (error instanceof UniqueViolation) return;
       throw error;
     }
+  }
+
+  /**
+   * The address is already a person's (whatever registered it: this meeting, another, an
+   * invitation): they are told so, in their own language and under their own name (never the
+   * name typed into the form, which anyone could have written), with the sign-in page's link.
+   * Nothing about them changes. A deactivated person gets nothing, as from the outbox anyway. The
+   * language: theirs, else the request's (the browser's, as for a password reset).
+   */
+  private async tellAccountExists(user: User, meetingTitle: string, requested: Language, tx: SqlExecutor): Promise<void> {
+    const now = this.now();
+    const last = this.accountExistsSent.get(user.id);
+    if (user.disabled || (last !== undefined && now - last < ACCOUNT_EXISTS_EVERY_MS)) return;
+    for (const [id, at] of this.accountExistsSent) if (now - at >= ACCOUNT_EXISTS_EVERY_MS) this.accountExistsSent.delete(id);
+    this.accountExistsSent.set(user.id, now);
+    await this.opts.queueEmail(tx, {
+      kind: 'account-exists',
+      userId: user.id,
+      to: user.email,
+      name: user.name,
+      language: user.language ?? requested,
+      url: `${this.opts.origin}/`,
+      meetingTitle,
+    });
   }
 
   async list(actor: User, meetingId: string): Promise<RegistrationDto[]> {
@@ -200,33 +280,48 @@ export class RegistrationService {
   }
 }
 
-const alreadyRegistered = () =>
-  new AppError('ALREADY_REGISTERED', 'This email is already registered; sign in, or use the link in the confirmation email.', {
-    field: 'email',
-  });
-
 function requireSecretariat(actor: User): void {
   if (!isModerator(actor.role)) throw forbidden('Only the secretariat or the chair may see and manage registrations.');
 }
 
-/** The registrations as CSV, each field quoted; a leading =, +, - or @ is defused for spreadsheets. */
-export function registrationsCsv(rows: RegistrationDto[]): string {
+/**
+ * The registrations as CSV, each field quoted; a leading =, +, - or @ is defused for spreadsheets.
+ * In the reader's language like the board's other CSVs: English keeps the machine-friendly column
+ * names and the stored codes (`government`), other languages say the columns, the
+ * stakeholder group and yes/no in their words. The time stays ISO 8601 (UTC) in every language.
+ */
+export function registrationsCsv(rows: RegistrationDto[], language: Language = 'en'): string {
+  const text = SERVER_TEXT[language];
+  const columns = text.registrationsCsv;
+  const group = (code: string) =>
+    language === 'en' || !isStakeholderGroup(code) ? code : STORE_WORDS[language].stakeholderGroup[code];
   const cell = (value: string) => `"${(/^[=+\-@]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`;
-  const lines = [['name', 'email', 'group', 'country', 'affiliation', 'registered', 'confirmed'].join(',')];
+  const header = [
+    columns.name,
+    columns.email,
+    columns.group,
+    columns.country,
+    columns.affiliation,
+    columns.registered,
+    columns.confirmed,
+  ];
+  // English's header stays bare, as before (scripts read it); other languages' words may hold spaces or commas.
+  const lines = [language === 'en' ? header.join(',') : header.map(cell).join(',')];
   for (const row of rows) {
     lines.push(
       [
         row.name,
         row.email,
-        row.group,
+        group(row.group),
         row.country,
         row.affiliation,
         new Date(row.createdAt).toISOString(),
-        row.confirmed ? 'yes' : 'no',
+        row.confirmed ? text.csv.yes : text.csv.no,
       ]
         .map(cell)
         .join(','),
     );
   }
-  return `${lines.join('\r\n')}\r\n`;
+  // A byte-order mark, as the poll results' CSV has, so that spreadsheets read the accents and other scripts.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,13 +1,14 @@
 /**
  * The index on PostgreSQL: a table of rows with their text folded by `search_fold` (unaccent,
- * Arabic harakat removed, lower case) and a pg_trgm GIN index, so that `LIKE '%word%'` finds a
+ * Arabic marks removed and hamza carriers folded as in textFold.ts, lower case) and a pg_trgm GIN index, so that `LIKE '%word%'` finds a
  * substring in any script quickly (Chinese has no spaces between words). Queries are folded
  * the same way in JavaScript (textFold.ts).
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { holdStartupLock } from '../storage/migrations.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
-import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
+import { INDEX_COLUMNS, SQL_KINDS, sourceView, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
+import { sqlArabicFold } from './textFold.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const SELECT_FOLDED = `SELECT ${COLUMNS}, search_fold(title || ' ' || body) FROM search_src`;
@@ -62,9 +63,15 @@ export class PostgresSearchIndex implements SearchIndex {
         await tx.run('CREATE INDEX IF NOT EXISTS search_entries_norm ON search_entries USING gin (norm gin_trgm_ops)');
       }
       const base = unaccent ? 'unaccent(t)' : 't';
+      const foldedBefore = await this.foldDefinition(tx);
       await tx.run(`CREATE OR REPLACE FUNCTION search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
-        SELECT lower(regexp_replace(${base}, '[\\u0610-\\u061a\\u064b-\\u065f\\u0670]', '', 'g')) $fn$`);
-      await tx.run(`CREATE OR REPLACE VIEW search_src AS ${SOURCE_VIEW}`);
+        SELECT lower(${sqlArabicFold(base, 'postgres')}) $fn$`);
+      // The SQL rows are folded again below; a document's rows only when the folding has changed
+      // (an upgrade, or unaccent installed since), as their text is not read again at start.
+      if (foldedBefore !== undefined && foldedBefore !== (await this.foldDefinition(tx))) {
+        await tx.run("UPDATE search_entries SET norm = search_fold(title || ' ' || body) WHERE doc <> ''");
+      }
+      await tx.run(`CREATE OR REPLACE VIEW search_src AS ${sourceView('postgres')}`);
       for (const table of Object.keys(TABLE_REFRESHES)) {
         await tx.run(triggerFunctionSql(table));
         await tx.run(`CREATE OR REPLACE TRIGGER search_on_${table} AFTER INSERT OR UPDATE OF ${UPDATE_COLUMNS[table]!.join(', ')} OR DELETE ON ${table}
@@ -74,6 +81,11 @@ export class PostgresSearchIndex implements SearchIndex {
       await tx.run(`DELETE FROM search_entries WHERE kind IN (${kinds})`);
       await tx.run(`INSERT INTO search_entries (${COLUMNS}, norm) ${SELECT_FOLDED}`);
     });
+  }
+
+  private async foldDefinition(tx: SqlExecutor): Promise<string | undefined> {
+    const row = await tx.get<{ src: string }>("SELECT prosrc AS src FROM pg_proc WHERE oid = to_regproc('search_fold')");
+    return row?.src;
   }
 
   async replaceDocument(doc: string, entries: IndexEntry[], tx?: SqlExecutor): Promise<void> {

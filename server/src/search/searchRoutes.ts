@@ -20,7 +20,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ service: SearchService }>
     },
     async (request) => {
       const user = requireUser(request);
-      return { results: await service.search(user, request.query.q, request.query.meetingId) };
+      const results = await service.search(user, request.query.q, request.query.meetingId);
+      return { results, words: service.wordsOf(request.query.q) };
     },
   );
 };

@@ -12,7 +12,7 @@ import type { User } from '../users/userStore.ts';
 import type { DocumentIndexer } from './documentIndexer.ts';
 import type { IndexEntry, SearchIndex } from './searchIndex.ts';
 import { canSearchMeeting } from './searchPolicy.ts';
-import { queryWords, snippetOf } from './textFold.ts';
+import { allQueryWords, queryWords, snippetOf } from './textFold.ts';
 
 /** Index kinds shown under another kind. */
 const SHOWN_AS: Record<string, SearchKind> = { pollOption: 'poll', proposalText: 'proposal' };
@@ -76,6 +76,12 @@ export class SearchService {
       this.backfill = null;
     });
     await this.backfill;
+  }
+
+  /** How many different words of the query are searched, and how many after them are not (the page says so). */
+  wordsOf(query: string): { used: number; ignored: number } {
+    const all = allQueryWords(query).length;
+    return { used: Math.min(all, SEARCH_LIMITS.queryWords), ignored: Math.max(0, all - SEARCH_LIMITS.queryWords) };
   }
 
   async search(user: User, query: string, meetingId?: string): Promise<SearchResult[]> {

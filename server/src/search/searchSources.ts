@@ -9,12 +9,21 @@
 /** The index columns, in order. `doc` names the collaborative document a row came from ('' for SQL rows). */
 export const INDEX_COLUMNS = ['kind', 'ref_id', 'meeting_id', 'target', 'doc', 'title', 'body'] as const;
 
-const SELECTS = [
+/**
+ * An action's owner is stored as JSON ({kind, label, role | userId | refId}); the index holds its
+ * readable label (the role's name, the person's name), never the JSON's field names.
+ */
+const OWNER_LABEL = {
+  sqlite: "COALESCE(json_extract(owner, '$.label'), '')",
+  postgres: "COALESCE(owner::jsonb ->> 'label', '')",
+} as const;
+
+const selects = (dialect: 'sqlite' | 'postgres') => [
   `SELECT 'proposal' AS kind, id AS ref_id, meeting_id, id AS target, '' AS doc, title, summary AS body FROM proposals`,
   `SELECT 'comment', c.id, t.meeting_id, t.doc || ' ' || t.id, '', '', c.body
      FROM comments c JOIN comment_threads t ON t.id = c.thread_id
      WHERE c.hidden_at IS NULL AND c.deleted_at IS NULL`,
-  `SELECT 'action', id, meeting_id, COALESCE(agenda_item_id, ''), '', text, owner FROM action_items`,
+  `SELECT 'action', id, meeting_id, COALESCE(agenda_item_id, ''), '', text, ${OWNER_LABEL[dialect]} FROM action_items`,
   `SELECT 'poll', id, meeting_id, id, '', question, '' FROM polls`,
   `SELECT 'pollOption', o.id, p.meeting_id, p.id, '', p.question, o.label FROM poll_options o JOIN polls p ON p.id = o.poll_id`,
   `SELECT 'workingGroup', id, meeting_id, id, '', name, description FROM working_groups`,
@@ -25,7 +34,10 @@ const SELECTS = [
      WHERE a.deleted_at IS NULL`,
 ];
 
-export const SOURCE_VIEW = `SELECT * FROM (${SELECTS.join('\nUNION ALL\n')}) AS src`;
+/** The view's query; the SQL rows are read again through it at every start, so a change here reaches existing indexes. */
+export function sourceView(dialect: 'sqlite' | 'postgres'): string {
+  return `SELECT * FROM (${selects(dialect).join('\nUNION ALL\n')}) AS src`;
+}
 
 /** The kinds the view produces; rows of other kinds come from documents. */
 export const SQL_KINDS = ['proposal', 'comment', 'action', 'poll', 'pollOption', 'workingGroup', 'attachment'];

@@ -13,7 +13,8 @@
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
-import { INDEX_COLUMNS, SOURCE_VIEW, SQL_KINDS, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
+import { INDEX_COLUMNS, SQL_KINDS, sourceView, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
+import { fold, sqlArabicFold } from './textFold.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
@@ -21,7 +22,16 @@ const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
 const TEXT_COLUMNS = 'title, body';
 /** Removes a stored document's rows; `doc <> ''` picks the partial index, and an empty name never takes the SQL rows. */
 export const DOCUMENT_ROWS_DELETE = "DELETE FROM search_entries WHERE doc = ? AND doc <> ''";
-const FTS_OPTIONS = "content = 'search_entries', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1'";
+/**
+ * FTS5 folds case and Latin accents but not Arabic: it indexes the entries' text with the Arabic
+ * folded as the queries are (textFold.ts), through this view, its external content. Its triggers
+ * give it the same folded text, so that a removal names exactly what was indexed.
+ */
+const FTS_CONTENT = 'search_fts_src';
+const foldTitle = (row: string) => sqlArabicFold(`${row}.title`, 'sqlite');
+const foldBody = (row: string) => sqlArabicFold(`${row}.body`, 'sqlite');
+const FTS_CONTENT_VIEW = `CREATE VIEW ${FTS_CONTENT} AS SELECT e.id, ${foldTitle('e')} AS title, ${foldBody('e')} AS body FROM search_entries e`;
+const FTS_OPTIONS = `content = '${FTS_CONTENT}', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1'`;
 /** The kinds whose entries a change finds by `target` (a poll's options): each gets a partial index. */
 const TARGET_KINDS = [
   ...new Set(
@@ -59,31 +69,37 @@ function triggerSql(table: string, op: (typeof OPS)[number]): string {
 /** The triggers that keep the FTS5 table in step with `search_entries` (external content does not follow by itself). */
 const ENTRY_TRIGGERS = [
   `CREATE TRIGGER search_entries_insert AFTER INSERT ON search_entries BEGIN
-    INSERT INTO search_fts (rowid, ${TEXT_COLUMNS}) VALUES (NEW.id, NEW.title, NEW.body);
+    INSERT INTO search_fts (rowid, ${TEXT_COLUMNS}) VALUES (NEW.id, ${foldTitle('NEW')}, ${foldBody('NEW')});
   END`,
   // FTS5 removes an external-content row by being told the text it indexed.
   `CREATE TRIGGER search_entries_delete AFTER DELETE ON search_entries BEGIN
-    INSERT INTO search_fts (search_fts, rowid, ${TEXT_COLUMNS}) VALUES ('delete', OLD.id, OLD.title, OLD.body);
+    INSERT INTO search_fts (search_fts, rowid, ${TEXT_COLUMNS}) VALUES ('delete', OLD.id, ${foldTitle('OLD')}, ${foldBody('OLD')});
   END`,
   `CREATE TRIGGER search_entries_update AFTER UPDATE ON search_entries BEGIN
-    INSERT INTO search_fts (search_fts, rowid, ${TEXT_COLUMNS}) VALUES ('delete', OLD.id, OLD.title, OLD.body);
-    INSERT INTO search_fts (rowid, ${TEXT_COLUMNS}) VALUES (NEW.id, NEW.title, NEW.body);
+    INSERT INTO search_fts (search_fts, rowid, ${TEXT_COLUMNS}) VALUES ('delete', OLD.id, ${foldTitle('OLD')}, ${foldBody('OLD')});
+    INSERT INTO search_fts (rowid, ${TEXT_COLUMNS}) VALUES (NEW.id, ${foldTitle('NEW')}, ${foldBody('NEW')});
   END`,
 ];
+
+/** The queries' fold (textFold.ts) as an SQL function, for words too short for the trigram index. */
+const SHORT_WORD_FOLD = 'search_fold';
 
 export class SqliteSearchIndex implements SearchIndex {
   private readonly db: Db;
 
   constructor(db: Db) {
     this.db = db;
+    db.defineTextFunction?.(SHORT_WORD_FOLD, fold);
   }
 
   async setup(): Promise<void> {
     await this.db.transaction(async (tx) => {
       // Before the entries table, the FTS5 table held the rows itself. Its document rows are
       // indexed again from the stored documents at the first search (DocumentIndexer.backfill).
+      // Later it indexed the entries' text unfolded (content = 'search_entries'): it is dropped too,
+      // and rebuilt below from the entries, documents included, through the folding view.
       const fts = await tx.get<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'");
-      if (fts && !fts.sql.includes('search_entries')) await tx.run('DROP TABLE search_fts');
+      if (fts && !fts.sql.includes(`content = '${FTS_CONTENT}'`)) await tx.run('DROP TABLE search_fts');
       await tx.run(`CREATE TABLE IF NOT EXISTS search_entries (
         id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref_id TEXT NOT NULL, meeting_id TEXT NOT NULL, target TEXT NOT NULL,
         doc TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL)`);
@@ -95,6 +111,8 @@ export class SqliteSearchIndex implements SearchIndex {
         );
       }
       await tx.run("CREATE INDEX IF NOT EXISTS search_entries_doc ON search_entries (doc) WHERE doc <> ''");
+      await tx.run(`DROP VIEW IF EXISTS ${FTS_CONTENT}`);
+      await tx.run(FTS_CONTENT_VIEW);
       await tx.run(`CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${TEXT_COLUMNS}, ${FTS_OPTIONS})`);
       // Recreated at every start so that a newer definition replaces an older one.
       for (const op of OPS) await tx.run(`DROP TRIGGER IF EXISTS search_entries_${op.toLowerCase()}`);
@@ -102,7 +120,7 @@ export class SqliteSearchIndex implements SearchIndex {
         for (const op of OPS) await tx.run(`DROP TRIGGER IF EXISTS search_${table}_${op.toLowerCase()}`);
       }
       await tx.run('DROP VIEW IF EXISTS search_src');
-      await tx.run(`CREATE VIEW search_src AS ${SOURCE_VIEW}`);
+      await tx.run(`CREATE VIEW search_src AS ${sourceView('sqlite')}`);
       // The SQL rows are read again from their tables, then the FTS5 index is built from every
       // entry in one pass (cheaper than removing and adding them one by one through the triggers).
       const kinds = SQL_KINDS.map((kind) => `'${kind}'`).join(', ');
@@ -150,8 +168,9 @@ export class SqliteSearchIndex implements SearchIndex {
       where.push('search_fts MATCH ?');
       params.push(long.map((word) => `"${word.replaceAll('"', '""')}"`).join(' '));
     }
+    // Folded by the queries' own fold (Latin accents, Arabic, case), so that "el" finds "él" and او finds أو.
     for (const word of short) {
-      where.push("(e.title LIKE ? ESCAPE '\\' OR e.body LIKE ? ESCAPE '\\')");
+      where.push(`(${SHORT_WORD_FOLD}(e.title) LIKE ? ESCAPE '\\' OR ${SHORT_WORD_FOLD}(e.body) LIKE ? ESCAPE '\\')`);
       params.push(`%${likeEscape(word)}%`, `%${likeEscape(word)}%`);
     }
     if (options.meetingId) {

@@ -238,6 +238,11 @@ export class SqliteDb implements Db {
     }
   }
 
+  defineTextFunction(name: string, fn: (text: string) => string): void {
+    // directOnly: a view or trigger calling it would fail on a connection without it (the checkpointer's).
+    this.db.function(name, { deterministic: true, directOnly: true }, (value) => (typeof value === 'string' ? fn(value) : value));
+  }
+
   async ping(): Promise<void> {
     if (!this.lock) this.commitGroup();
     this.getSync('SELECT 1 AS ok');

@@ -35,7 +35,12 @@ export function renderTimelineIcal(
       end,
       allDay: item.allDay,
       summary: title.length > 160 ? `${title.slice(0, 157)}…` : title,
-      description: [title, item.meetingTitle, `${text.statusLabel}: ${statusWord(text.timeline, item.status)}`].join('\n'),
+      // A meeting's title is its own event's title: said once, not again as the meeting it belongs to.
+      description: [
+        title,
+        ...(item.kind === 'meeting' ? [] : [item.meetingTitle]),
+        `${text.statusLabel}: ${statusWord(text.timeline, item.status)}`,
+      ].join('\n'),
       ...(options.origin ? { url: `${options.origin}${item.link}` } : {}),
     });
   }

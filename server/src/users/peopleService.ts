@@ -14,7 +14,7 @@ import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { InvitationStore, invitationOpen, PasswordResetStore } from './invitationStore.ts';
 import { assertMayManagePeople, assertNotOwnLockout } from './peoplePolicy.ts';
-import { ImportFileError, type PlannedRow, planImport } from './userImport.ts';
+import { type FieldChange, ImportFileError, type PlannedRow, planImport } from './userImport.ts';
 import { normaliseEmail, type User, type UserChanges } from './userStore.ts';
 
 /** What an account email (an invitation, a password reset) needs; written in the link's own transaction. */
@@ -42,6 +42,14 @@ export interface PeopleServiceOptions {
   publicOrigin: string;
   queueAccountEmail?: QueueAccountEmail;
 }
+
+/** How many people a `user.import` audit row names (with their changes); beyond it, only how many more. */
+export const MAX_AUDITED_PEOPLE = 100;
+
+/** A person in the `user.import` audit row: who was added (with role and group), or each field changed, from → to. */
+type ImportedPerson =
+  | { id: string; email: string; outcome: 'new'; name: string; role: string; group: string }
+  | { id: string; email: string; outcome: 'update'; changes: FieldChange[] };
 
 export interface IssuedInvitation {
   url: string;
@@ -131,6 +139,7 @@ export class PeopleService {
       ...(fields.group !== undefined ? { group: fields.group } : {}),
       ...(fields.region !== undefined ? { region: clean(fields.region) } : {}),
       ...(fields.affiliation !== undefined ? { affiliation: clean(fields.affiliation) } : {}),
+      ...(fields.language !== undefined ? { language: fields.language } : {}),
     };
     if (changes.name === '') throw badRequest('The name cannot be empty.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {
@@ -186,7 +195,11 @@ export class PeopleService {
       planned = await planImport(this.store, text, mode);
     } catch (error) {
       if (error instanceof ImportFileError)
-        throw new AppError('IMPORT_INVALID', `The file cannot be imported: ${error.message}.`, { rows: [] });
+        throw new AppError('IMPORT_INVALID', `The file cannot be imported: ${error.message}.`, {
+          rows: [],
+          reason: error.reason,
+          params: error.params,
+        });
       throw error;
     }
     const ok = planned.every((row) => row.outcome !== 'error');
@@ -198,34 +211,46 @@ export class PeopleService {
         if (rows.some((row) => row.outcome === 'error')) return { ok: false, rows: rows.map(toImportRow), changed: [] };
         const answer: ImportRow[] = [];
         const changed: string[] = [];
+        const people: ImportedPerson[] = [];
         for (const row of rows) {
-          const person = row.person!;
-          const fields = {
-            name: person.name,
-            role: person.role,
-            group: person.group,
-            region: person.region,
-            affiliation: person.affiliation,
-          };
-          if (row.outcome === 'update') {
+          if (row.outcome === 'unchanged') {
+            answer.push(toImportRow(row));
+          } else if (row.outcome === 'update') {
+            // Only the fields that change: a column the file does not have leaves that field as it is.
+            const fields = Object.fromEntries(row.changes!.map((change) => [change.field, change.to]));
             await this.store.users.update(row.existing!.id, fields, tx);
             changed.push(row.existing!.id);
             answer.push(toImportRow(row));
+            people.push({ id: row.existing!.id, email: row.existing!.email, outcome: 'update', changes: row.changes! });
           } else {
-            const user = await this.store.users.create({ email: person.email, ...fields, passwordHash: '' }, tx);
+            const { password: _password, ...person } = row.person!;
+            const user = await this.store.users.create({ ...person, passwordHash: '' }, tx);
             answer.push({ ...toImportRow(row), invitation: await this.issueInvitation(user, actor, tx) });
+            people.push({ id: user.id, email: user.email, outcome: 'new', name: user.name, role: user.role, group: user.group });
           }
         }
         const created = rows.filter((row) => row.outcome === 'new').length;
-        await this.store.audit.record(
-          {
-            actorId: actor.id,
-            action: 'user.import',
-            subject: 'users',
-            detail: { created, updated: changed.length, via: 'api' },
-          },
-          tx,
-        );
+        const unchanged = rows.length - created - changed.length;
+        // A file that changes nothing writes nothing, not even an audit row.
+        if (created + changed.length > 0)
+          await this.store.audit.record(
+            {
+              actorId: actor.id,
+              action: 'user.import',
+              subject: 'users',
+              // Who was added and who changed how, so the log answers "who changed what"; a file of
+              // thousands would make one huge row, so the list stops at a cap and says how many more.
+              detail: {
+                created,
+                updated: changed.length,
+                unchanged,
+                via: 'api',
+                people: people.slice(0, MAX_AUDITED_PEOPLE),
+                ...(people.length > MAX_AUDITED_PEOPLE ? { morePeople: people.length - MAX_AUDITED_PEOPLE } : {}),
+              },
+            },
+            tx,
+          );
         return { ok: true, rows: answer, changed };
       });
     } catch (error) {
@@ -398,6 +423,7 @@ function toImportRow(row: PlannedRow): ImportRow {
     outcome: row.outcome,
     ...(row.email ? { email: row.email } : {}),
     ...(row.name ? { name: row.name } : {}),
-    ...(row.error ? { error: row.error } : {}),
+    ...(row.problem ? { error: row.problem.message, errorCode: row.problem.code, errorParams: row.problem.params } : {}),
+    ...(row.changes && row.changes.length > 0 ? { changes: row.changes } : {}),
   };
 }

@@ -130,7 +130,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<ProfileRoutesOptions> = as
     },
     async (request) => {
       const { user, expiresAt } = await people.invitationInfo(request.params.token);
-      return { name: user.name, email: user.email, expiresAt };
+      return { name: user.name, email: user.email, expiresAt, language: user.language };
     },
   );
 

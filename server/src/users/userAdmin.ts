@@ -1,6 +1,8 @@
 /** Creating users from the admin CLI: one at a time, or a whole CSV atomically. */
+
 import fs from 'node:fs';
 import { isRole, isStakeholderGroup, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -39,7 +41,7 @@ export function validateUser(fields: UserFields): ValidUser {
   const email = fields.email?.trim() ?? '';
   if (!EMAIL.test(email)) throw new UserInputError(`invalid email ${JSON.stringify(fields.email ?? '')}`);
   const name = fields.name?.trim() ?? '';
-  if (!name || name.length > 200) throw new UserInputError('--name is required (at most 200 characters)');
+  if (!hasVisibleText(name) || name.length > 200) throw new UserInputError('--name is required (at most 200 characters)');
   if (!isRole(fields.role))
     throw new UserInputError(`--role must be secretariat, chair, member or observer (got ${JSON.stringify(fields.role ?? '')})`);
   const group = fields.group?.trim() || defaultGroup(fields.role);
@@ -91,7 +93,7 @@ export async function importUsers(store: Store, file: string): Promise<User[]> {
     throw error;
   }
   const bad = planned.find((row) => row.outcome === 'error');
-  if (bad) throw new UserInputError(`line ${bad.line}: ${bad.error}; nothing was imported`);
+  if (bad) throw new UserInputError(`line ${bad.line}: ${bad.problem!.message}; nothing was imported`);
   const hashes = await Promise.all(planned.map((row) => hashPassword(row.person!.password!)));
   try {
     return await store.db.transaction(async (tx) => {

@@ -4,6 +4,7 @@
  * the API (`POST /api/users/import`, people are invited, existing emails updated), so that both
  * refuse the same rows for the same reasons.
  */
+
 import { parse } from 'csv-parse/sync';
 import {
   isRole,
@@ -14,6 +15,7 @@ import {
   type StakeholderGroup,
 } from '../../../shared/roles.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { normaliseEmail, type User } from './userStore.ts';
@@ -22,7 +24,31 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** More rows than a body of a few hundred people will ever need; keeps one request bounded. */
 export const MAX_IMPORT_ROWS = 5_000;
 
-export class ImportFileError extends Error {}
+/** Why a whole file is refused, as a code the client says in the reader's language. */
+export type ImportFileReason = 'empty' | 'not-csv' | 'no-rows' | 'too-many-rows' | 'missing-columns';
+
+export class ImportFileError extends Error {
+  readonly reason: ImportFileReason;
+  readonly params: Record<string, string | number>;
+  constructor(reason: ImportFileReason, message: string, params: Record<string, string | number> = {}) {
+    super(message);
+    this.reason = reason;
+    this.params = params;
+  }
+}
+
+/** Why one row cannot be imported: a code and its values for the client, and plain English for the CLI and logs. */
+export interface RowProblem {
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+const problem = (code: string, message: string, params: Record<string, string | number> = {}): RowProblem => ({
+  code,
+  params,
+  message,
+});
 
 export interface PersonRow {
   email: string;
@@ -35,16 +61,39 @@ export interface PersonRow {
   password?: string;
 }
 
+/**
+ * A row as the file gives it: a field is undefined when its column is not in the file (or, for the
+ * group, when its cell is blank), and then a known person keeps theirs; a new one gets the default.
+ */
+export type CheckedRow = Omit<PersonRow, 'group' | 'region' | 'affiliation'> & {
+  group?: StakeholderGroup;
+  region?: string | null;
+  affiliation?: string | null;
+};
+
+/** The fields an import may change on a known person, in the order the preview lists them. */
+export const IMPORT_FIELDS = ['name', 'role', 'group', 'region', 'affiliation'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export interface FieldChange {
+  field: ImportField;
+  from: string | null;
+  to: string | null;
+}
+
 export interface PlannedRow {
   /** The line of the file where the row ends; the header is line 1. */
   line: number;
-  outcome: 'new' | 'update' | 'error';
+  outcome: 'new' | 'update' | 'unchanged' | 'error';
   email?: string;
   name?: string;
-  error?: string;
+  problem?: RowProblem;
+  /** For a new row: the person to create, defaults filled in. */
   person?: PersonRow;
-  /** For an update: the person as they are now. */
+  /** For an update (or a row that changes nothing): the person as they are now. */
   existing?: User;
+  /** For an update: each field that changes, from what to what (only columns the file has). */
+  changes?: FieldChange[];
 }
 
 export interface ImportMode {
@@ -63,6 +112,7 @@ export function defaultGroup(role: Role): StakeholderGroup {
 
 /** Parses the file into records with their line numbers; a file that is not CSV at all is refused whole. */
 export function readCsv(text: string): { line: number; record: Record<string, string> }[] {
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new ImportFileError('empty', 'the file is empty');
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
   try {
     parsed = parse(text, {
@@ -74,39 +124,82 @@ export function readCsv(text: string): { line: number; record: Record<string, st
       info: true,
     }) as unknown as typeof parsed;
   } catch (error) {
-    throw new ImportFileError(`the file is not valid CSV: ${(error as Error).message}`);
+    throw new ImportFileError('not-csv', `the file is not valid CSV: ${(error as Error).message}`);
   }
-  if (parsed.length === 0) throw new ImportFileError('the file has no rows under its header');
-  if (parsed.length > MAX_IMPORT_ROWS) throw new ImportFileError(`the file has more than ${MAX_IMPORT_ROWS} rows`);
+  if (parsed.length === 0) throw new ImportFileError('no-rows', 'the file has no rows under its header');
+  if (parsed.length > MAX_IMPORT_ROWS)
+    throw new ImportFileError('too-many-rows', `the file has more than ${MAX_IMPORT_ROWS} rows`, { max: MAX_IMPORT_ROWS });
   const columns = Object.keys(parsed[0]!.record);
   const missing = ['email', 'name', 'role'].filter((column) => !columns.includes(column));
-  if (missing.length > 0) throw new ImportFileError(`the header row must name the columns ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new ImportFileError('missing-columns', `the header row must name the columns ${missing.join(', ')}`, {
+      columns: missing.join(', '),
+    });
   return parsed.map(({ record, info }) => ({ line: info.lines, record }));
 }
 
-/** Checks one row's fields; the reason is in plain words, or null when the row is good. */
-export function checkPerson(record: Record<string, string | undefined>, mode: Pick<ImportMode, 'passwords'>): PersonRow | string {
+/**
+ * Checks one row's fields; the problem, or the row. A column the file does not have is left
+ * undefined (a known person keeps that field); a blank region or affiliation in a column the
+ * file has clears it; a blank group keeps a known person's group and gives a new one the default.
+ */
+export function checkPerson(
+  record: Record<string, string | undefined>,
+  mode: Pick<ImportMode, 'passwords'>,
+): CheckedRow | RowProblem {
   const email = record.email?.trim() ?? '';
-  if (!email) return 'the email is missing';
-  if (!EMAIL.test(email) || email.length > 254) return `"${email}" is not a valid email address`;
+  if (!email) return problem('email-missing', 'the email is missing');
+  if (!EMAIL.test(email) || email.length > 254)
+    return problem('email-invalid', `"${email}" is not a valid email address`, { email });
   const name = record.name?.trim() ?? '';
-  if (!name) return 'the name is missing';
-  if (name.length > 200) return 'the name is longer than 200 characters';
+  if (!hasVisibleText(name)) return problem('name-missing', 'the name is missing');
+  if (name.length > 200) return problem('name-too-long', 'the name is longer than 200 characters', { max: 200 });
   const role = record.role?.trim().toLowerCase() ?? '';
-  if (!isRole(role)) return role ? `the role "${role}" is not one of ${ROLES.join(', ')}` : 'the role is missing';
-  const group = record.group?.trim().toLowerCase() || defaultGroup(role);
-  if (!isStakeholderGroup(group)) return `the group "${group}" is not one of ${STAKEHOLDER_GROUPS.join(', ')}`;
-  const region = record.region?.trim() || null;
-  if (region && region.length > 100) return 'the region is longer than 100 characters';
-  const affiliation = record.affiliation?.trim() || null;
-  if (affiliation && affiliation.length > 200) return 'the affiliation is longer than 200 characters';
-  const person: PersonRow = { email: normaliseEmail(email), name, role, group, region, affiliation };
+  if (!isRole(role))
+    return role
+      ? problem('role-unknown', `the role "${role}" is not one of ${ROLES.join(', ')}`, { role, roles: ROLES.join(', ') })
+      : problem('role-missing', 'the role is missing');
+  const group = record.group?.trim().toLowerCase() || undefined;
+  if (group !== undefined && !isStakeholderGroup(group))
+    return problem('group-unknown', `the group "${group}" is not one of ${STAKEHOLDER_GROUPS.join(', ')}`, {
+      group,
+      groups: STAKEHOLDER_GROUPS.join(', '),
+    });
+  const person: CheckedRow = { email: normaliseEmail(email), name, role, ...(group ? { group } : {}) };
+  if (record.region !== undefined) {
+    const region = record.region.trim() || null;
+    if (region && region.length > 100)
+      return problem('region-too-long', 'the region is longer than 100 characters', { max: 100 });
+    person.region = region;
+  }
+  if (record.affiliation !== undefined) {
+    const affiliation = record.affiliation.trim() || null;
+    if (affiliation && affiliation.length > 200)
+      return problem('affiliation-too-long', 'the affiliation is longer than 200 characters', { max: 200 });
+    person.affiliation = affiliation;
+  }
   if (mode.passwords) {
     const password = record.password ?? '';
-    if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
+    if (password.length < MIN_PASSWORD_LENGTH)
+      return problem('password-too-short', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`, {
+        min: MIN_PASSWORD_LENGTH,
+      });
     person.password = password;
   }
   return person;
+}
+
+const isProblem = (checked: CheckedRow | RowProblem): checked is RowProblem => 'code' in checked;
+
+/** What the row would change on a known person: only the fields the file gives, and only where they differ. */
+export function changesOf(existing: User, row: CheckedRow): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of IMPORT_FIELDS) {
+    const to = row[field];
+    if (to === undefined || to === existing[field]) continue;
+    changes.push({ field, from: existing[field], to });
+  }
+  return changes;
 }
 
 /**
@@ -127,25 +220,37 @@ export async function planImport(
     const email = record.email?.trim() || undefined;
     const name = record.name?.trim() || undefined;
     const base = { line, ...(email ? { email } : {}), ...(name ? { name } : {}) };
-    if (typeof checked === 'string') {
-      planned.push({ ...base, outcome: 'error', error: checked });
+    if (isProblem(checked)) {
+      planned.push({ ...base, outcome: 'error', problem: checked });
       continue;
     }
     const earlier = firstLine.get(checked.email);
     if (earlier !== undefined) {
-      planned.push({ ...base, outcome: 'error', error: `the email ${checked.email} is already on line ${earlier}` });
+      const repeated = problem('email-repeated', `the email ${checked.email} is already on line ${earlier}`, {
+        email: checked.email,
+        line: earlier,
+      });
+      planned.push({ ...base, outcome: 'error', problem: repeated });
       continue;
     }
     firstLine.set(checked.email, line);
     const existing = await store.users.byEmail(checked.email, tx);
     if (!existing) {
-      planned.push({ ...base, outcome: 'new', person: checked });
+      const person: PersonRow = {
+        ...checked,
+        group: checked.group ?? defaultGroup(checked.role),
+        region: checked.region ?? null,
+        affiliation: checked.affiliation ?? null,
+      };
+      planned.push({ ...base, outcome: 'new', person });
     } else if (!mode.updateExisting) {
-      planned.push({ ...base, outcome: 'error', error: `a user with email ${checked.email} already exists` });
+      const exists = problem('email-exists', `a user with email ${checked.email} already exists`, { email: checked.email });
+      planned.push({ ...base, outcome: 'error', problem: exists });
     } else if (existing.id === mode.actorId && checked.role !== existing.role) {
-      planned.push({ ...base, outcome: 'error', error: 'you cannot change your own role' });
+      planned.push({ ...base, outcome: 'error', problem: problem('own-role', 'you cannot change your own role') });
     } else {
-      planned.push({ ...base, outcome: 'update', person: checked, existing });
+      const changes = changesOf(existing, checked);
+      planned.push({ ...base, outcome: changes.length > 0 ? 'update' : 'unchanged', existing, changes });
     }
   }
   return planned;

@@ -48,6 +48,7 @@ export const managed = (user: User): ManagedUser => ({
   group: user.group,
   region: user.region,
   affiliation: user.affiliation,
+  language: user.language,
   status: user.status,
   disabled: user.disabled,
   createdAt: user.createdAt,
@@ -105,7 +106,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         summary:
           'Import people from a CSV (email,name,role,group,region,affiliation): new ones invited, known ones updated; all rows or none',
         description:
-          'Send the file as the body with Content-Type text/csv. With dryRun=true nothing is written and each row says what would happen. ' +
+          'Send the file as the body with Content-Type text/csv. With dryRun=true nothing is written and each row says what would happen ' +
+          '(an update lists its changes, from and to; a row that changes nothing is unchanged and never written). ' +
+          'A column left out of the header leaves that field as it is for people already on the board. ' +
+          'A file refused whole: 400 IMPORT_INVALID with error.details.reason (empty, no-rows, missing-columns, not-csv, too-many-rows). ' +
           'Without it, any error row refuses the whole file: 400 IMPORT_INVALID with the rows in error.details.rows.',
         querystring: ImportQuery,
         consumes: ['text/csv'],
@@ -136,7 +140,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     {
       schema: {
         tags: ['users'],
-        summary: "Change a person's name, role, group, region or affiliation (secretariat only)",
+        summary: "Change a person's name, role, group, region, affiliation or language (secretariat only)",
         params: IdParams,
         body: UserPatch,
         response: { 200: ManagedUser, ...errors },

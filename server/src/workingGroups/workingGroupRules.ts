@@ -2,7 +2,9 @@
  * The checks and refusals of working-group administration that do not depend on who asks: a
  * group's name, a liaison's title, and the words of each refusal (400 naming the field, 409).
  */
+
 import type { WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
+import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest } from '../http/appError.ts';
 import type { WorkingGroup } from './workingGroupStore.ts';
 
@@ -12,7 +14,7 @@ export function fieldError(field: string, message: string): AppError {
 
 export function cleanName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw fieldError('name', 'The name is empty.');
+  if (!hasVisibleText(trimmed)) throw fieldError('name', 'The name is empty.');
   return trimmed;
 }
 

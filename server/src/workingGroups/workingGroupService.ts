@@ -3,6 +3,7 @@
  * (workingGroupPolicy.ts), writes in one SQL transaction with its audit-log entry, and after the
  * commit projects the group into `live:{meetingId}` (map `workingGroups`).
  */
+import type { AuditActionOf } from '../../../shared/auditActions.ts';
 import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
 import type {
   CreateWorkingGroupBody,
@@ -71,7 +72,13 @@ export class WorkingGroupService {
     return (await this.options.groups.view(group.id))!;
   }
 
-  private audit(tx: SqlExecutor, actorId: string | null, action: string, groupId: string, detail?: Record<string, unknown>) {
+  private audit(
+    tx: SqlExecutor,
+    actorId: string | null,
+    action: AuditActionOf<'workingGroup'>,
+    groupId: string,
+    detail?: Record<string, unknown>,
+  ) {
     return this.options.store.audit.record(
       { actorId, action: `workingGroup.${action}`, subject: `workingGroup:${groupId}`, ...(detail ? { detail } : {}) },
       tx,
@@ -127,9 +134,11 @@ export class WorkingGroupService {
     if (!(await groups.isMember(tx, groupId, nomineeId))) {
       throw badRequest('Only a member of the working group can be nominated; they join it first.', { field: 'userId' });
     }
-    if (!(await groups.addNomination(tx, groupId, nomineeId, byId)))
+    // A nomination an election settled (elected or not) is made afresh; an open one is a duplicate.
+    const added = await groups.addNomination(tx, groupId, nomineeId, byId);
+    if (!added && !(await groups.renewSettledNomination(tx, groupId, nomineeId, byId)))
       throw new AppError('DUPLICATE', 'This member is already nominated.', { field: 'userId' });
-    await this.audit(tx, byId, 'nominated', groupId, { nomineeId });
+    await this.audit(tx, byId, 'nominated', groupId, { nomineeId, ...(added ? {} : { again: true }) });
     if (tell) await this.options.notify.emit(tx, { type: 'nomination', actorId: byId, groupId, nomineeId });
   }
 
@@ -170,7 +179,7 @@ export class WorkingGroupService {
     const poll = await this.options.polls.createPoll(
       {
         meetingId: group.meetingId,
-        question: body.question?.trim() || `${role === 'liaison' ? title : 'Co-facilitator'} of the ${group.name}`,
+        question: body.question?.trim() || `${role === 'liaison' ? title : 'Co-facilitator'}: ${group.name}`,
         kind: body.kind,
         audience: body.audience,
         secret: body.secret ?? true,

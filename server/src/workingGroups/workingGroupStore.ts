@@ -35,6 +35,17 @@ interface PersonRow {
 
 const GROUP_COLUMNS = 'id, meeting_id, name, description, parent_id, archived_at';
 
+/**
+ * Of a nomination `n`: an election of its group has settled it (elected or not). That is a closed
+ * election that made a co-facilitator, with the nominee among its candidates, closed after the
+ * nomination was made; the client reads the same (`Nominations` in WorkingGroupCard.tsx). A
+ * settled nomination is history: it is not on the next ballot, and the member may be nominated again.
+ */
+const SETTLED = `EXISTS (SELECT 1 FROM polls p
+  JOIN poll_options o ON o.poll_id = p.id AND o.user_id = n.nominee_id
+  JOIN working_group_cofacilitators c ON c.group_id = n.group_id AND c.poll_id = p.id
+  WHERE p.working_group_id = n.group_id AND p.status = 'closed' AND p.closed_at >= n.created_at)`;
+
 const toGroup = (row: GroupRow): WorkingGroup => ({
   id: row.id,
   meetingId: row.meeting_id,
@@ -176,6 +187,19 @@ export class WorkingGroupStore {
     return added.changes > 0;
   }
 
+  /**
+   * Nominates again a member whose nomination an election has settled (see SETTLED): the
+   * nomination is made afresh, by `byId`, now; false when there is none or it is still open.
+   */
+  async renewSettledNomination(tx: SqlExecutor, groupId: string, nomineeId: string, byId: string): Promise<boolean> {
+    const renewed = await tx.run(
+      `UPDATE working_group_nominations AS n SET nominated_by = ?, created_at = ?
+       WHERE n.group_id = ? AND n.nominee_id = ? AND ${SETTLED}`,
+      [byId, Date.now(), groupId, nomineeId],
+    );
+    return renewed.changes > 0;
+  }
+
   /** The nomination of `nomineeId`, if any. */
   async nomination(groupId: string, nomineeId: string): Promise<{ nominatedBy: string } | undefined> {
     const row = await this.db.get<{ nominated_by: string }>(
@@ -193,11 +217,11 @@ export class WorkingGroupStore {
     return removed.changes > 0;
   }
 
-  /** Nominees, for an election's ballot. */
+  /** Nominees whose nomination is open (no election settled it), for an election's ballot. */
   async nominees(groupId: string): Promise<{ id: string; name: string }[]> {
     return this.db.all<{ id: string; name: string }>(
       `SELECT u.id, u.name FROM working_group_nominations n JOIN users u ON u.id = n.nominee_id
-       WHERE n.group_id = ? ORDER BY n.created_at, u.id`,
+       WHERE n.group_id = ? AND NOT ${SETTLED} ORDER BY n.created_at, u.id`,
       [groupId],
     );
   }

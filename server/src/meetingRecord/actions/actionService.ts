@@ -46,13 +46,15 @@ export function resolveDue(
   if (input.start || input.end) {
     const start = input.start ?? input.end!;
     const end = input.end ?? start;
-    if (!isIsoDate(start) || !isIsoDate(end)) throw badRequest('A due date must be a real date (YYYY-MM-DD).');
-    if (end < start) throw badRequest('A due period must end on or after its start.');
+    // Each refusal names the field it is about, so the form says it there, in the reader's language.
+    if (!isIsoDate(start)) throw badRequest('A due date must be a real date (YYYY-MM-DD).', { field: 'due.start' });
+    if (!isIsoDate(end)) throw badRequest('A due date must be a real date (YYYY-MM-DD).', { field: 'due.end' });
+    if (end < start) throw badRequest('A due period must end on or after its start.', { field: 'due.end' });
     return { label: label || formatDayRange(intlLocale(language), start, end), start, end };
   }
   if (!label) return null;
   const parsed = parseDue(label, meeting.startsOn);
-  if (!parsed) throw badRequest(`Give the dates that “${label}” means (start and end).`);
+  if (!parsed) throw badRequest(`Give the dates that “${label}” means (start and end).`, { field: 'due.label', label });
   return parsed;
 }
 

@@ -12,7 +12,16 @@ import {
   TextRun,
 } from 'docx';
 import type { ServerText } from '../../i18n/serverText.ts';
-import { actionTail, annexDetails, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+import {
+  actionTail,
+  agendaDays,
+  annexDetails,
+  type Block,
+  itemTitle,
+  type PackAction,
+  type PackModel,
+  type Run,
+} from './packModel.ts';
 
 /**
  * Right-to-left packs (Arabic) get bidi paragraphs (`w:bidi`) and right-to-left runs (`w:rtl`), so
@@ -101,7 +110,7 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
     children.push(
       paragraph({
         heading: item.level === 0 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-        children: [new TextRun(`${item.number}. ${item.title}`)],
+        children: [new TextRun(`${item.number}. ${itemTitle(item, pack.text)}`)],
       }),
       ...blockParagraphs(item.notes),
     );
@@ -132,18 +141,16 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
     );
   }
   children.push(paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(pack.text.annex)] }));
-  const multiDay = pack.days.length > 1;
-  for (const day of pack.days) {
-    if (multiDay)
-      children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${pack.text.day} ${day}`)] }));
-    for (const item of pack.items.filter((i) => i.day === day)) {
+  for (const day of agendaDays(pack)) {
+    if (day.heading) children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(day.heading)] }));
+    for (const item of day.items) {
       const details = annexDetails(item, pack.text);
       children.push(
         paragraph({
           indent: { start: item.level === 0 ? 0 : 360 },
           spacing: { after: 80 },
           children: [
-            new TextRun({ text: `${item.number}. ${item.title}`, bold: item.level === 0 }),
+            new TextRun({ text: `${item.number}. ${itemTitle(item, pack.text)}`, bold: item.level === 0 }),
             ...(details ? [new TextRun({ text: details, break: 1, color: '4A4F55', size: 20 })] : []),
           ],
         }),

@@ -4,7 +4,16 @@
  * no style from the documents.
  */
 import type { ServerText } from '../../i18n/serverText.ts';
-import { actionTail, annexDetails, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+import {
+  actionTail,
+  agendaDays,
+  annexDetails,
+  type Block,
+  itemTitle,
+  type PackAction,
+  type PackModel,
+  type Run,
+} from './packModel.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -122,7 +131,7 @@ export function renderHtml(pack: PackModel): string {
         ? `<p class="actions-title">${pack.text.actions}</p>\n${actionList(item.actions, pack.text)}`
         : '';
       return `<section class="${item.level === 0 ? 'item' : 'item sub'}">
-<${heading}>${escapeHtml(`${item.number}.`)} <bdi>${escapeHtml(item.title)}</bdi></${heading}>
+<${heading}>${escapeHtml(`${item.number}.`)} <bdi>${escapeHtml(itemTitle(item, pack.text))}</bdi></${heading}>
 ${blocks(item.notes)}
 ${actions}
 ${lineList(pack.text.speakers, item.speakers)}
@@ -151,17 +160,15 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
         )
         .join('\n')}\n</ul></section>`
     : '';
-  const multiDay = pack.days.length > 1;
-  const annex = pack.days
+  const annex = agendaDays(pack)
     .map((day) => {
-      const list = pack.items
-        .filter((item) => item.day === day)
+      const list = day.items
         .map((item) => {
           const details = annexDetails(item, pack.text);
-          return `<li class="${item.level === 0 ? '' : 'sub'}">${escapeHtml(`${item.number}.`)} <bdi>${escapeHtml(item.title)}</bdi>${details ? `<br><span class="details">${escapeHtml(details)}</span>` : ''}</li>`;
+          return `<li class="${item.level === 0 ? '' : 'sub'}">${escapeHtml(`${item.number}.`)} <bdi>${escapeHtml(itemTitle(item, pack.text))}</bdi>${details ? `<br><span class="details">${escapeHtml(details)}</span>` : ''}</li>`;
         })
         .join('\n');
-      return `${multiDay ? `<h3>${pack.text.day} ${day}</h3>\n` : ''}<ul class="annex-list">\n${list}\n</ul>`;
+      return `${day.heading ? `<h3>${escapeHtml(day.heading)}</h3>\n` : ''}<ul class="annex-list">\n${list}\n</ul>`;
     })
     .join('\n');
   return `<!doctype html>

@@ -1,6 +1,15 @@
 /** The meeting pack as Markdown. Text is escaped, so that nothing in it becomes markup or HTML. */
 import type { ServerText } from '../../i18n/serverText.ts';
-import { actionTail, annexDetails, type Block, type PackAction, type PackModel, type Run } from './packModel.ts';
+import {
+  actionTail,
+  agendaDays,
+  annexDetails,
+  type Block,
+  itemTitle,
+  type PackAction,
+  type PackModel,
+  type Run,
+} from './packModel.ts';
 
 /**
  * Escapes what Markdown would read as markup (emphasis, links, code, inline HTML, entities) in
@@ -85,7 +94,7 @@ export function renderMarkdown(pack: PackModel): string {
   ];
   for (const item of pack.items) {
     const marker = item.level === 0 ? '###' : '####';
-    out.push(`${marker} ${item.number}. ${escapeMarkdown(item.title)}`, '');
+    out.push(`${marker} ${item.number}. ${escapeMarkdown(itemTitle(item, pack.text))}`, '');
     out.push(...blocks(item.notes), '');
     if (item.actions.length) out.push(`**${pack.text.actions}**`, '', ...item.actions.map(action(pack.text)), '');
     if (item.speakers.length)
@@ -115,13 +124,14 @@ export function renderMarkdown(pack: PackModel): string {
     out.push('');
   }
   out.push(`## ${escapeMarkdown(pack.text.annex)}`, '');
-  const multiDay = pack.days.length > 1;
-  for (const day of pack.days) {
-    if (multiDay) out.push(`### ${pack.text.day} ${day}`, '');
-    for (const item of pack.items.filter((i) => i.day === day)) {
+  for (const day of agendaDays(pack)) {
+    if (day.heading) out.push(`### ${day.heading}`, '');
+    for (const item of day.items) {
       const indent = item.level === 0 ? '' : '   ';
       const details = annexDetails(item, pack.text);
-      out.push(`${indent}- ${item.number}. ${escapeMarkdown(item.title)}${details ? ` — ${escapeMarkdown(details)}` : ''}`);
+      out.push(
+        `${indent}- ${item.number}. ${escapeMarkdown(itemTitle(item, pack.text))}${details ? ` — ${escapeMarkdown(details)}` : ''}`,
+      );
     }
     out.push('');
   }

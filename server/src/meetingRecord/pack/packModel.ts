@@ -6,11 +6,12 @@
  * from a document through.
  */
 import { type AgendaItemRecord, type RichNode, scheduleAgenda } from '../../../../shared/agendaItems.ts';
-import { formatDay, formatTimeRange, isolate } from '../../../../shared/i18n/format.ts';
+import { formatDayRange, formatTimeRange, isolate } from '../../../../shared/i18n/format.ts';
 import { directionOf, type Language } from '../../../../shared/i18n/languages.ts';
 import { isSafeHref } from '../../../../shared/richText.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
 import { intlLocale, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
+import { meetingFormOf } from '../../i18n/storeWords.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 
 /** The pack's words in English; every language's are in server/src/i18n/serverText.ts. */
@@ -192,19 +193,29 @@ export function buildPack(
     language?: Language;
     floor?: PackFloor;
     attachments?: { name: string; url: string; itemId: string | null }[];
+    /** The board's public origin (the first PUBLIC_ORIGIN): a circulated pack's links must work away from the board. */
+    origin?: string;
     versions?: { name: string; savedAt: number; sha256: string }[];
   } = {},
 ): PackModel {
   const language = options.language ?? 'en';
   const locale = intlLocale(language);
   const kept = actions.filter((action) => action.status !== 'dropped').sort((a, b) => a.position - b.position);
-  const schedule = scheduleAgenda(items, { dayStart: meeting.startTime, dayEnd: options.dayEnd });
+  const schedule = scheduleAgenda(items, {
+    dayStart: meeting.startTime,
+    dayEnd: options.dayEnd,
+    startsOn: meeting.startsOn,
+    timeZone: meeting.timezone,
+  });
   const ids = new Set(items.map((item) => item.id).filter(Boolean));
   // Times and ranges isolated only where they sit in right-to-left text; English output stays byte-for-byte plain.
   const iso = (text: string) => (directionOf(language) === 'rtl' ? isolate(text) : text);
   const time = meeting.startTime ? iso(`${meeting.startTime} ${meeting.timezone}`.trim()) : '';
-  const date = formatDay(locale, meeting.startsOn);
+  // All the meeting's days, as the meeting list and the public page say them ("10–12 March 2027").
+  const date = formatDayRange(locale, meeting.startsOn, meeting.endsOn || meeting.startsOn);
   const text = SERVER_TEXT[language];
+  // The form in the pack's language ("Híbrida"), not the English line the store keeps for older clients.
+  const form = meetingFormOf(language, meeting);
   return {
     language,
     direction: directionOf(language),
@@ -213,8 +224,8 @@ export function buildPack(
     heading: text.heading,
     date,
     time,
-    form: meeting.form,
-    dateLine: [date, time, meeting.form].filter(Boolean).join(' | '),
+    form,
+    dateLine: [date, time, form].filter(Boolean).join(' | '),
     items: items.map((item, index) => {
       const slot = schedule.items[index]!;
       return {
@@ -244,7 +255,8 @@ export function buildPack(
     attendance: options.floor?.attendance ?? [],
     attachments: (options.attachments ?? []).map((file) => {
       const item = items.find((candidate) => candidate.id !== null && candidate.id === file.itemId);
-      return { name: file.name, url: file.url, item: item ? `${item.fullNumber}. ${item.title}` : null };
+      const url = options.origin && file.url.startsWith('/') ? `${options.origin.replace(/\/$/, '')}${file.url}` : file.url;
+      return { name: file.name, url, item: item ? `${item.fullNumber}. ${itemTitle(item, text)}` : null };
     }),
     versions: (options.versions ?? []).map((version) => ({
       name: version.name,
@@ -254,12 +266,38 @@ export function buildPack(
   };
 }
 
+/**
+ * An item's title as a pack or page shows it: one without a title (a new item has none) reads as
+ * untitled in `text`'s language. The model keeps the title as written, empty or not, because a named
+ * version's Markdown, whose digest is cited, is made from it and must not change.
+ */
+export function itemTitle(item: Pick<PackItem, 'title'>, text: ServerText = PACK_TEXT): string {
+  return item.title || text.untitledItem;
+}
+
 /** "Owner: … · Due: …" after an action's text. */
 export function actionTail(action: PackAction, text: ServerText = PACK_TEXT): string {
   const parts = [`${text.owner}: ${action.owner}`];
   if (action.due) parts.push(`${text.due}: ${action.due}`);
   if (action.status !== 'open') parts.push(text.status[action.status]);
   return parts.join(' · ');
+}
+
+/** A day of the agenda: its heading ("Day 2", "Día 2"), only when the meeting has several days, and its items in order. */
+export interface AgendaDay {
+  day: number;
+  heading: string | null;
+  items: PackItem[];
+}
+
+/** The agenda by day, as the annex and the public pages list it; headings in `text`'s language (a version's pack is English). */
+export function agendaDays(pack: Pick<PackModel, 'days' | 'items' | 'text'>, text: ServerText = pack.text): AgendaDay[] {
+  const multiDay = pack.days.length > 1;
+  return pack.days.map((day) => ({
+    day,
+    heading: multiDay ? `${text.day} ${day}` : null,
+    items: pack.items.filter((item) => item.day === day),
+  }));
 }
 
 /** One line of the annex for an item: time slot, length, presenter, expected output. */

@@ -30,6 +30,8 @@ export interface PackRouteOptions {
   store: Store;
   actions: ActionService;
   run: RunService;
+  /** The board's public origin (the first PUBLIC_ORIGIN), for the pack's absolute links. */
+  origin: string;
 }
 
 const errors = refusals(401, 404);
@@ -37,7 +39,7 @@ const errors = refusals(401, 404);
 /** A file name from the meeting's id (ids are [A-Za-z0-9_-]). */
 const fileName = (meeting: Meeting, suffix: string) => `${meeting.id}-${suffix}`;
 
-export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (app, { store, actions, run }) => {
+export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (app, { store, actions, run, origin }) => {
   const meetingOf = (meetingId: string): Promise<Meeting> => requireMeeting(store.meetings, meetingId);
 
   async function pack(meetingId: string, language: Language): Promise<{ meeting: Meeting; model: PackModel }> {
@@ -49,7 +51,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const floor = await packFloorRecord(store, meetingId);
     const attachments = await new AttachmentStore(store.db).list(meetingId);
     const versions = await namedVersionDigests(store.documents, meeting, await new VersionStore(store.db).list(meetingId));
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions }) };
+    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions, origin }) };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.

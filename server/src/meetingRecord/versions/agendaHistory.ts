@@ -4,6 +4,7 @@
  * positions, with who inserted and who deleted each piece.
  */
 import * as Y from 'yjs';
+import { fullNumbers, normaliseAgendaItemAttrs } from '../../../../shared/agendaItems.ts';
 import { RICH_TEXT_FIELD } from '../../../../shared/documentNames.ts';
 import type { DiffBlock, DiffSpan } from '../../../../shared/schemas/meetingRecord.ts';
 import type { DocumentStore, StoredUpdate } from '../../collab/documentStore.ts';
@@ -127,6 +128,7 @@ export function computeDiff(
   const schema = richTextSchema();
   const blocks: DiffBlock[] = [];
   const pending: RawDiff['pending'] = [];
+  const items: { block: DiffBlock; levelFrom: number | null; levelTo: number | null; titleIndex: number }[] = [];
 
   const walk = (parent: Y.XmlFragment | Y.XmlElement, depth: number) => {
     for (let item = parent._start; item !== null; item = item.right) {
@@ -154,13 +156,53 @@ export function computeDiff(
         if (isText) readText(node, from, to, entry, inserter, deleter);
         pending.push(entry);
         blocks.push(block);
+        if (node.nodeName === 'agendaItem')
+          items.push({
+            block,
+            levelFrom: inFrom ? normaliseAgendaItemAttrs(node.getAttributes(from)).level : null,
+            levelTo: inTo ? normaliseAgendaItemAttrs(node.getAttributes(to)).level : null,
+            // The item's title is its first text block, walked next.
+            titleIndex: blocks.length,
+          });
       }
       if (!isText) walk(node, depth + 1);
     }
   };
   walk(ydoc.getXmlFragment(RICH_TEXT_FIELD), 0);
   ydoc.destroy();
+  labelItems(items, blocks);
   return captured ? { blocks, pending, start: captured } : { blocks, pending };
+}
+
+/**
+ * Gives each agenda item block the number and title the reader knows it by: an item's detail
+ * changes come before its title in document order, and the reader sees neither the item's
+ * number nor, when the item's text is unchanged, anything else to tell one item from the next.
+ * The number and title are those of the newer side, or of the older one for a removed item.
+ */
+function labelItems(
+  items: { block: DiffBlock; levelFrom: number | null; levelTo: number | null; titleIndex: number }[],
+  blocks: DiffBlock[],
+): void {
+  const numbersOn = (side: 'levelFrom' | 'levelTo') => {
+    const present = items.filter((item) => item[side] !== null);
+    const numbers = fullNumbers(present.map((item) => item[side]!));
+    return new Map(present.map((item, index) => [item, numbers[index]!]));
+  };
+  const fromNumbers = numbersOn('levelFrom');
+  const toNumbers = numbersOn('levelTo');
+  for (const item of items) {
+    const removed = item.levelTo === null;
+    const title = blocks[item.titleIndex];
+    const text =
+      title?.type === 'agendaItemTitle'
+        ? title.spans
+            .filter((span) => span.change !== (removed ? 'added' : 'removed'))
+            .map((span) => span.text)
+            .join('')
+        : '';
+    item.block.item = { number: (removed ? fromNumbers.get(item) : toNumbers.get(item)) ?? '', title: text };
+  }
 }
 
 /** Puts names on a computed diff (`people` resolves user ids to names, once each). */
@@ -260,12 +302,18 @@ function attributeChanges(
   const now = element.getAttributes(to) as Record<string, unknown>;
   const changes: { name: string; from: unknown; to: unknown; userId: string | null }[] = [];
   for (const name of new Set([...Object.keys(was), ...Object.keys(now)])) {
-    if (JSON.stringify(was[name] ?? null) === JSON.stringify(now[name] ?? null)) continue;
+    // An empty string, null and no attribute at all are the same empty value (an item's start
+    // or expected output cleared in one place is written "" and in another null).
+    if (JSON.stringify(emptyAsNull(was[name])) === JSON.stringify(emptyAsNull(now[name]))) continue;
     // The value current at `to` was set by whoever inserted it; a removed one, by whoever deleted it.
     let item: Y.Item | null = element._map.get(name) ?? null;
     while (item !== null && item.id.clock >= (to.sv.get(item.id.client) ?? 0)) item = item.left;
     const userId = item === null ? null : visibleIn(item, to) ? inserter(item.id) : deleter(item.id);
-    changes.push({ name, from: was[name] ?? null, to: now[name] ?? null, userId });
+    changes.push({ name, from: emptyAsNull(was[name]), to: emptyAsNull(now[name]), userId });
   }
   return changes;
+}
+
+function emptyAsNull(value: unknown): unknown {
+  return value === undefined || value === '' ? null : value;
 }

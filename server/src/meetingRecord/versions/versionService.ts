@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../../../shared/documentNames.ts';
 import { isModerator, isParticipant } from '../../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../../shared/schemas/meetingRecord.ts';
+import { hasVisibleText } from '../../../../shared/visibleText.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Notifier } from '../../notifications/notify.ts';
@@ -63,7 +64,7 @@ export class VersionService {
     await this.requireMeeting(meetingId);
     if (!isParticipant(user.role)) throw forbidden('Observers may read the version history but not save versions.');
     const trimmed = name.trim();
-    if (!trimmed) throw badRequest('Give the version a name.', { field: 'name' });
+    if (!hasVisibleText(trimmed)) throw badRequest('Give the version a name.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {
       const seq = await this.versions.headSeq(agendaDoc(meetingId), tx);
       const version = await this.versions.create({ meetingId, seq, name: trimmed, kind: 'named', createdBy: user.id }, tx);

@@ -1,0 +1,59 @@
+/**
+ * Where the focus goes when what held it goes away: a removed document's row, a revoked token's
+ * button, an answered question's buttons. Left alone, the browser puts it on <body>, and a
+ * keyboard or screen-reader user starts again from the top of the page.
+ */
+import { type RefObject, useLayoutEffect, useRef } from 'react';
+
+/** Focuses the element with this id when it is on the page (give a heading tabIndex={-1} for it). */
+export function focusById(id: string): void {
+  document.getElementById(id)?.focus();
+}
+
+/**
+ * When the component unmounts while the focus is inside `ref` (a row that a live update took
+ * away), the focus goes to what `next` returns instead of the page. React runs this cleanup before
+ * it takes the element out of the page, so the focus can still be seen inside it, and `next` is
+ * given the element while it is still in its place (to find a neighbour: the poll after it).
+ */
+export function useFocusWhenGone(
+  ref: RefObject<HTMLElement | null>,
+  next: (gone: HTMLElement) => HTMLElement | null | undefined,
+): void {
+  const latest = useRef(next);
+  latest.current = next;
+  useLayoutEffect(() => {
+    const mounted = ref.current;
+    return () => {
+      // The element now, if the component drew another since (a card turned into its form).
+      const element = ref.current ?? mounted;
+      if (!element?.contains(document.activeElement)) return;
+      // A modal dialog of the element (a removal's confirmation, when the live update that takes
+      // the row comes before the dialog has closed) makes the rest of the page inert, where
+      // nothing can take the focus: it is closed first.
+      for (const dialog of element.querySelectorAll('dialog')) if (dialog.open) dialog.close();
+      latest.current(element)?.focus();
+    };
+  }, [ref]);
+}
+
+/**
+ * When the controls of `group` change with `key` (Raise hand becomes Lower hand; End turn turns
+ * disabled once nobody speaks) while the focus was on one of them, the focus stays: on the group's
+ * first control that can take it, else on `fallback` (a heading with tabIndex={-1}), else on the
+ * group itself (give it tabIndex={-1} and a name). The focus is read while rendering, before React
+ * changes the page, when the control about to go still holds it.
+ */
+export function useFocusStaysIn(group: RefObject<HTMLElement | null>, key: string, fallback?: () => HTMLElement | null): void {
+  const inside = useRef(false);
+  inside.current = Boolean(group.current?.contains(document.activeElement));
+  const latest = useRef(fallback);
+  latest.current = fallback;
+  useLayoutEffect(() => {
+    const element = group.current;
+    if (!inside.current || !element) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && element.contains(active) && !active.matches(':disabled')) return;
+    (element.querySelector<HTMLElement>('button:not(:disabled)') ?? latest.current?.() ?? element).focus();
+  }, [key, group]);
+}
