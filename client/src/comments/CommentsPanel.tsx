@@ -76,6 +76,16 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const linkedThread = search.get('thread');
   const landed = useRef<string | null>(null);
   const sheet = useMarginSheet();
+  // The passages are placed once the editor has read them, and the threads above the linked one
+  // then change height and order: the browser's scroll anchoring kept another thread in place and
+  // slid the linked one out of the sheet (CI saw it 860 px below the window). While it keeps the
+  // focus, it is brought back into view after each such change.
+  const layoutKey = open.map((thread) => `${thread.id}:${placement(thread)}`).join(',');
+  useEffect(() => {
+    if (!linkedThread || landed.current !== linkedThread) return;
+    const article = articles.current.get(linkedThread);
+    if (article && article === document.activeElement) article.scrollIntoView?.({ block: 'nearest' });
+  }, [linkedThread, layoutKey]);
   useEffect(() => {
     if (!linkedThread || landed.current === linkedThread) return;
     const article = articles.current.get(linkedThread);
