@@ -6,14 +6,14 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { type Tool, ToolPanel, useToolsCollapsed } from '../ui/ToolPanel.tsx';
-import { useMediaQuery, WIDE_LAYOUT } from '../ui/useMediaQuery.ts';
+import { useSheets } from '../ui/useSideSheet.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { type MarginSheet, MarginSheetContext } from './marginSheet.ts';
 import { PresenceList } from './PresenceList.tsx';
@@ -52,8 +52,6 @@ export interface CollaborativeDocumentProps {
   margin?: ReactNode;
 }
 
-type Sheet = 'margin' | 'tools';
-
 export function CollaborativeDocument({
   collab,
   user,
@@ -72,10 +70,7 @@ export function CollaborativeDocument({
 }: CollaborativeDocumentProps) {
   const { t } = useTranslation();
   const people = usePresence(collab.provider);
-  const wide = useMediaQuery(WIDE_LAYOUT);
   const [collapsed, setCollapsed] = useToolsCollapsed();
-  const [sheet, setSheet] = useState<Sheet | null>(null);
-  const sheetRef = useRef<HTMLElement | null>(null);
   // One status, the page's only announcement of the connection (role="status"): in the editor's
   // sticky bar, so that someone typing far down a long document still sees that they are offline
   // and what the server has not confirmed (it sat beside the heading and scrolled away).
@@ -87,46 +82,18 @@ export function CollaborativeDocument({
     ...tools,
   ];
 
+  const sheets = useSheets(
+    [
+      ...(margin ? [{ id: 'margin' as const, label: marginLabel ?? t('comments.title') }] : []),
+      { id: 'tools' as const, label: t('tools.title') },
+    ],
+    sidebarLabel,
+  );
   const marginSheet = useMemo<MarginSheet>(
-    () => ({ hidden: !wide && sheet !== 'margin', show: () => setSheet('margin') }),
-    [wide, sheet],
+    () => ({ hidden: !sheets.wide && sheets.shown !== 'margin', show: () => sheets.show('margin') }),
+    [sheets.wide, sheets.shown, sheets.show],
   );
 
-  // A sheet takes the focus when it opens and gives it back to its button when it closes (Escape too).
-  // Unless something in it took the focus as it opened: the thread a notification's link names.
-  useEffect(() => {
-    if (wide || !sheet) return;
-    if (!sheetRef.current?.contains(document.activeElement)) sheetRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      document.getElementById(`sheet-button-${sheet}`)?.focus();
-      setSheet(null);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [sheet, wide]);
-
-  const sheetProps = (which: Sheet) => ({
-    id: `sheet-${which}`,
-    'data-open': !wide && sheet === which ? 'true' : undefined,
-    ref: (element: HTMLElement | null) => {
-      if (sheet === which) sheetRef.current = element;
-    },
-    tabIndex: -1,
-  });
-  const closeButton = (which: Sheet) =>
-    wide ? undefined : (
-      <button
-        type="button"
-        className="button button--quiet sheet__close"
-        onClick={() => {
-          setSheet(null);
-          document.getElementById(`sheet-button-${which}`)?.focus();
-        }}
-      >
-        {t('tools.close')}
-      </button>
-    );
   const layout = [
     'meeting__layout',
     'meeting__layout--sheets',
@@ -170,49 +137,24 @@ export function CollaborativeDocument({
         {children}
       </div>
       {margin && (
-        <aside className="meeting__margin" aria-label={marginLabel ?? t('comments.title')} {...sheetProps('margin')}>
-          {closeButton('margin')}
+        <aside className="meeting__margin" aria-label={marginLabel ?? t('comments.title')} {...sheets.asideProps('margin')}>
+          {sheets.closeButton('margin')}
           <MarginSheetContext.Provider value={marginSheet}>
             <ErrorBoundary name="comments">{margin}</ErrorBoundary>
           </MarginSheetContext.Provider>
         </aside>
       )}
-      <aside className="meeting__side" aria-labelledby="tools-title" {...sheetProps('tools')}>
+      <aside className="meeting__side" aria-labelledby="tools-title" {...sheets.asideProps('tools')}>
         <ToolPanel
           tools={allTools}
-          collapsible={wide}
+          collapsible={sheets.wide}
           collapsed={collapsed}
           onCollapsedChange={setCollapsed}
           headingId="tools-title"
-          closeButton={closeButton('tools')}
+          closeButton={sheets.closeButton('tools')}
         />
       </aside>
-      {!wide && (
-        <nav className="sheet-bar" aria-label={sidebarLabel}>
-          {margin && (
-            <button
-              id="sheet-button-margin"
-              type="button"
-              className="button"
-              aria-expanded={sheet === 'margin'}
-              aria-controls="sheet-margin"
-              onClick={() => setSheet(sheet === 'margin' ? null : 'margin')}
-            >
-              {marginLabel ?? t('comments.title')}
-            </button>
-          )}
-          <button
-            id="sheet-button-tools"
-            type="button"
-            className="button"
-            aria-expanded={sheet === 'tools'}
-            aria-controls="sheet-tools"
-            onClick={() => setSheet(sheet === 'tools' ? null : 'tools')}
-          >
-            {t('tools.title')}
-          </button>
-        </nav>
-      )}
+      {sheets.bar}
     </div>
   );
 }

@@ -1,60 +1,105 @@
 /**
- * A page's side column as a sheet below the wide breakpoint, as the agenda and proposal pages do
- * (collab/CollaborativeDocument.tsx): the column is hidden there (styles.css, `.meeting__side`),
- * so a bar at the bottom opens it. The sheet takes the focus when it opens and gives it back to
- * its button when it closes (Escape too). Spread `asideProps` on the aside, put `closeButton` at
- * its top and `bar` after it; give the layout `meeting__layout--sheets` for room under the bar.
+ * A page's side columns as sheets below the wide breakpoint: the columns are hidden there
+ * (styles.css, `.meeting__margin`, `.meeting__side`), so a bar at the bottom opens one of them at a
+ * time. A sheet takes the focus when it opens, unless something inside it already took it as it
+ * opened (the thread a notification's link names), and gives it back to its button when it closes
+ * (Escape too). The agenda and proposal pages have two (collab/CollaborativeDocument.tsx: comments
+ * and tools); the Floor tab has one (`useSideSheet`).
+ *
+ * Spread `asideProps(id)` on each aside, put `closeButton(id)` at its top and `bar` after them;
+ * give the layout `meeting__layout--sheets` for room under the bar.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMediaQuery, WIDE_LAYOUT } from './useMediaQuery.ts';
 
-export function useSideSheet(id: string, { label, barLabel }: { label: string; barLabel: string }) {
+export interface SheetSpec<Id extends string> {
+  id: Id;
+  /** The bar's button for it. */
+  label: string;
+}
+
+export interface Sheets<Id extends string> {
+  /** Above the breakpoint the columns are shown beside the page and there are no sheets. */
+  wide: boolean;
+  /** The sheet shown now (never one above the breakpoint). */
+  shown: Id | null;
+  show: (id: Id) => void;
+  asideProps: (id: Id) => {
+    id: string;
+    'data-open': 'true' | undefined;
+    ref: (element: HTMLElement | null) => void;
+    tabIndex: number;
+  };
+  closeButton: (id: Id) => ReactNode;
+  bar: ReactNode;
+}
+
+export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: string): Sheets<Id> {
   const { t } = useTranslation();
   const wide = useMediaQuery(WIDE_LAYOUT);
-  const [open, setOpen] = useState(false);
-  const sheet = useRef<HTMLElement | null>(null);
-  const buttonId = `sheet-button-${id}`;
-  const shown = open && !wide;
+  const [open, setOpen] = useState<Id | null>(null);
+  const elements = useRef(new Map<Id, HTMLElement>());
+  const shown = wide ? null : open;
 
   useEffect(() => {
     if (!shown) return;
-    sheet.current?.focus();
+    const element = elements.current.get(shown);
+    if (!element?.contains(document.activeElement)) element?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      document.getElementById(buttonId)?.focus();
-      setOpen(false);
+      document.getElementById(`sheet-button-${shown}`)?.focus();
+      setOpen(null);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [shown, buttonId]);
+  }, [shown]);
 
-  const asideProps = { id: `sheet-${id}`, 'data-open': shown ? 'true' : undefined, ref: sheet, tabIndex: -1 };
-  const closeButton = wide ? undefined : (
-    <button
-      type="button"
-      className="button button--quiet sheet__close"
-      onClick={() => {
-        setOpen(false);
-        document.getElementById(buttonId)?.focus();
-      }}
-    >
-      {t('tools.close')}
-    </button>
-  );
-  const bar = wide ? undefined : (
-    <nav className="sheet-bar" aria-label={barLabel}>
-      <button
-        id={buttonId}
-        type="button"
-        className="button"
-        aria-expanded={shown}
-        aria-controls={asideProps.id}
-        onClick={() => setOpen(!open)}
-      >
-        {label}
-      </button>
-    </nav>
-  );
-  return { asideProps, closeButton, bar };
+  const close = (id: Id) => {
+    setOpen(null);
+    document.getElementById(`sheet-button-${id}`)?.focus();
+  };
+  return {
+    wide,
+    shown,
+    show: setOpen,
+    asideProps: (id) => ({
+      id: `sheet-${id}`,
+      'data-open': shown === id ? 'true' : undefined,
+      ref: (element) => {
+        if (element) elements.current.set(id, element);
+        else elements.current.delete(id);
+      },
+      tabIndex: -1,
+    }),
+    closeButton: (id) =>
+      wide ? undefined : (
+        <button type="button" className="button button--quiet sheet__close" onClick={() => close(id)}>
+          {t('tools.close')}
+        </button>
+      ),
+    bar: wide ? undefined : (
+      <nav className="sheet-bar" aria-label={barLabel}>
+        {sheets.map(({ id, label }) => (
+          <button
+            key={id}
+            id={`sheet-button-${id}`}
+            type="button"
+            className="button"
+            aria-expanded={shown === id}
+            aria-controls={`sheet-${id}`}
+            onClick={() => setOpen(shown === id ? null : id)}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+    ),
+  };
+}
+
+/** One side column as a sheet (the Floor tab's attendance). */
+export function useSideSheet(id: string, { label, barLabel }: { label: string; barLabel: string }) {
+  const sheets = useSheets([{ id, label }], barLabel);
+  return { asideProps: sheets.asideProps(id), closeButton: sheets.closeButton(id), bar: sheets.bar };
 }
