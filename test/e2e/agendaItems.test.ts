@@ -259,6 +259,43 @@ describe('running the meeting', () => {
     expect(night.errors).toEqual([]);
   });
 
+  it('closes only the details dialog on Escape in the Tools sheet at 1024 px, and gives the focus back to its button after Save too', async () => {
+    // Below 70rem the tools are a sheet over the page, which also closes on Escape: Escape in the
+    // dialog opened from it closed both and left the focus on the page, and so did Save.
+    const secretariat = await signIn('secretariat@example.org', MEETING_PATH);
+    const { page } = secretariat;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const toolsButton = page.locator('#sheet-button-tools');
+    await toolsButton.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toolsButton.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('tab', { name: 'Day view' }).click();
+    const details = page.locator('.day-view__item', { hasText: ITEM }).getByRole('button', { name: 'Details' });
+    const focused = () => details.evaluate((element) => element === document.activeElement);
+
+    await details.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Details of item 5' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await toolsButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(focused).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByLabel('Minutes').fill('85');
+    // To the next day: the item's row moves under that day's heading.
+    const day = dialog.getByLabel('Day');
+    await day.fill(String(Number(await day.inputValue()) + 1));
+    await dialog.getByRole('button', { name: 'Save details' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await toolsButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(focused).toBe(true);
+    expect(secretariat.errors).toEqual([]);
+  });
+
   it('adds an item without a title, which each reader sees as untitled in their own language until one is typed', async () => {
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     const created = await http(server.baseUrl, 'POST', '/api/meetings', {

@@ -30,6 +30,8 @@ const DAY_END_FIELDS = ['dayEnd'] as const;
 /** Height of one minute on the timeline, in rem; an item is never shorter than its text. */
 const REM_PER_MINUTE = 0.06;
 
+const detailsButtonId = (itemId: string) => `day-item-${itemId}-details`;
+
 export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: AgendaItemView[]; run: RunView; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const { meeting, user, archived } = useMeetingContext();
@@ -75,6 +77,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
     );
   };
   const overruns = schedule.days.filter((day) => day.overrunMinutes > 0);
+  const editingItem = editing ? items.find((item) => item.id === editing) : undefined;
 
   return (
     <section className="panel day-view" aria-labelledby="day-view-title">
@@ -158,6 +161,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                       )}
                       {editable && (
                         <button
+                          id={detailsButtonId(item.id)}
                           type="button"
                           className="button button--quiet day-view__button"
                           aria-expanded={editing === item.id}
@@ -178,20 +182,25 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                       )}
                     </div>
                   )}
-                  {/* In a dialog: the side column is too narrow for the form, and a dialog never cuts it off. */}
-                  <Dialog
-                    open={editing === item.id}
-                    title={t('agendaItems.detailsOf', { number: item.fullNumber })}
-                    onClose={() => setEditing(null)}
-                  >
-                    <ItemDetailsForm doc={doc} item={item} onDone={() => setEditing(null)} />
-                  </Dialog>
                 </AttachmentDropItem>
               );
             })}
           </ol>
         </div>
       ))}
+      {/* In a dialog: the side column is too narrow for the form, and a dialog never cuts it off. One
+          for the view, not one per row: an item given another day is drawn again under that day's
+          heading, and a dialog inside its row was drawn again with it (the focus then fell to the page). */}
+      {editingItem && (
+        <Dialog
+          open
+          title={t('agendaItems.detailsOf', { number: editingItem.fullNumber })}
+          onClose={() => setEditing(null)}
+          returnFocusTo={detailsButtonId(editingItem.id)}
+        >
+          <ItemDetailsForm doc={doc} item={editingItem} onDone={() => setEditing(null)} />
+        </Dialog>
+      )}
       {editable && isParticipant(user.role) && (
         <button type="button" className="button" onClick={() => setEditing(insertItem(doc, items[items.length - 1]?.id))}>
           {t('agendaItems.addItem')}

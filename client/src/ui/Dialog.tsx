@@ -13,9 +13,14 @@ export interface DialogProps {
   /** role="alertdialog" for a confirmation. */
   alert?: boolean;
   describedBy?: string;
+  /**
+   * The id of what takes the focus back when the element that opened the dialog has left the page
+   * meanwhile (a row drawn again elsewhere, as an agenda item moved to another day).
+   */
+  returnFocusTo?: string;
 }
 
-export function Dialog({ open, title, onClose, children, alert = false, describedBy }: DialogProps) {
+export function Dialog({ open, title, onClose, children, alert = false, describedBy, returnFocusTo }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -26,11 +31,12 @@ export function Dialog({ open, title, onClose, children, alert = false, describe
       dialog.showModal();
       return () => {
         if (dialog.open) dialog.close();
-        opener?.focus();
+        if (opener?.isConnected) opener.focus();
+        else if (returnFocusTo) document.getElementById(returnFocusTo)?.focus();
       };
     }
     return undefined;
-  }, [open]);
+  }, [open, returnFocusTo]);
   if (!open) return null;
   return (
     <dialog

@@ -47,7 +47,8 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
     const element = elements.current.get(shown);
     if (!element?.contains(document.activeElement)) element?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      // Escape in a dialog opened from the sheet (an item's details) closes that dialog only.
+      if (event.key !== 'Escape' || (event.target instanceof Element && event.target.closest('dialog[open]'))) return;
       document.getElementById(`sheet-button-${shown}`)?.focus();
       setOpen(null);
     };
