@@ -106,6 +106,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
     <section className="people__section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('people.import.title')}</h2>
       <p>{t('people.import.intro')}</p>
+      <p>{t('people.import.spreadsheets')}</p>
       <div className="form">
         <Field label={t('people.import.file')} {...fieldErrors.field('file')}>
           {(control) => (

@@ -22,7 +22,7 @@ export interface StoreWords {
 }
 
 /** The glossary's id of each group's term. */
-const GROUP_TERMS: Record<StakeholderGroup, string> = {
+export const GROUP_TERMS: Record<StakeholderGroup, string> = {
   government: 'government',
   'private-sector': 'privateSector',
   'civil-society': 'civilSociety',

@@ -6,18 +6,12 @@
  */
 
 import { parse } from 'csv-parse/sync';
-import {
-  isRole,
-  isStakeholderGroup,
-  ROLES,
-  type Role,
-  STAKEHOLDER_GROUPS,
-  type StakeholderGroup,
-} from '../../../shared/roles.ts';
+import { ROLES, type Role, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/roles.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
+import { delimiterOf, groupNamed, roleNamed } from './importWords.ts';
 import { normaliseEmail, type User } from './userStore.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -116,6 +110,7 @@ export function readCsv(text: string): { line: number; record: Record<string, st
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
   try {
     parsed = parse(text, {
+      delimiter: delimiterOf(text),
       columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
@@ -154,15 +149,20 @@ export function checkPerson(
   const name = record.name?.trim() ?? '';
   if (!hasVisibleText(name)) return problem('name-missing', 'the name is missing');
   if (name.length > 200) return problem('name-too-long', 'the name is longer than 200 characters', { max: 200 });
-  const role = record.role?.trim().toLowerCase() ?? '';
-  if (!isRole(role))
-    return role
-      ? problem('role-unknown', `the role "${role}" is not one of ${ROLES.join(', ')}`, { role, roles: ROLES.join(', ') })
+  const roleCell = record.role?.trim() ?? '';
+  const role = roleNamed(roleCell);
+  if (!role)
+    return roleCell
+      ? problem('role-unknown', `the role "${roleCell}" is not one of ${ROLES.join(', ')}`, {
+          role: roleCell,
+          roles: ROLES.join(', '),
+        })
       : problem('role-missing', 'the role is missing');
-  const group = record.group?.trim().toLowerCase() || undefined;
-  if (group !== undefined && !isStakeholderGroup(group))
-    return problem('group-unknown', `the group "${group}" is not one of ${STAKEHOLDER_GROUPS.join(', ')}`, {
-      group,
+  const groupCell = record.group?.trim() || undefined;
+  const group = groupCell === undefined ? undefined : groupNamed(groupCell);
+  if (groupCell !== undefined && !group)
+    return problem('group-unknown', `the group "${groupCell}" is not one of ${STAKEHOLDER_GROUPS.join(', ')}`, {
+      group: groupCell,
       groups: STAKEHOLDER_GROUPS.join(', '),
     });
   const person: CheckedRow = { email: normaliseEmail(email), name, role, ...(group ? { group } : {}) };

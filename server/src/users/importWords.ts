@@ -1,0 +1,62 @@
+/**
+ * How a secretariat's spreadsheet writes a people file, beyond the codes: French, Spanish and
+ * Russian spreadsheets save CSV with semicolons (their decimal mark is the comma), and a person
+ * preparing the file in French writes the role as the board shows it ("Membre"), not its code.
+ * A role or a group is read as its code or as its name in any of the six languages, in the
+ * glossary's words (shared/i18n/glossary.json, which the board's catalogues also say).
+ */
+import glossary from '../../../shared/i18n/glossary.json' with { type: 'json' };
+import { LANGUAGES } from '../../../shared/i18n/languages.ts';
+import { isRole, isStakeholderGroup, ROLES, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
+import { GROUP_TERMS } from '../i18n/storeWords.ts';
+
+/** Compared without case, accents kept (é and e are different letters in a name of a role). */
+const fold = (value: string) => value.normalize('NFC').trim().toLocaleLowerCase('und');
+
+/** A term's forms: "Président(e)" is also "président" and "présidente". */
+function forms(term: string): string[] {
+  const folded = fold(term);
+  if (!folded.includes('(')) return [folded];
+  return [folded, folded.replace(/\((\p{L}+)\)/gu, ''), folded.replace(/\((\p{L}+)\)/gu, '$1')];
+}
+
+function namesOf<Code extends string>(codes: readonly Code[], termOf: (code: Code) => string): Map<string, Code> {
+  const names = new Map<string, Code>();
+  for (const code of codes) {
+    const entry = glossary.terms.find((candidate) => candidate.id === termOf(code));
+    if (!entry) throw new Error(`glossary.json has no term ${termOf(code)}`);
+    for (const language of LANGUAGES) for (const form of forms(entry[language])) names.set(form, code);
+  }
+  return names;
+}
+
+const ROLE_NAMES = namesOf(ROLES, (role) => role);
+const GROUP_NAMES = namesOf(Object.keys(GROUP_TERMS) as StakeholderGroup[], (group) => GROUP_TERMS[group]);
+
+/** The role a cell names (its code or its name in one of the six languages), or undefined. */
+export function roleNamed(cell: string): Role | undefined {
+  const value = fold(cell);
+  return isRole(value) ? value : ROLE_NAMES.get(value);
+}
+
+/** The stakeholder group a cell names (its code or its name in one of the six languages), or undefined. */
+export function groupNamed(cell: string): StakeholderGroup | undefined {
+  const value = fold(cell);
+  return isStakeholderGroup(value) ? value : GROUP_NAMES.get(value);
+}
+
+/**
+ * The file's separator, read from its header row: the one of comma, semicolon and tab that occurs
+ * most often outside quotes (a header row names its columns, so it holds at least two of them).
+ */
+export function delimiterOf(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const character of text.replace(/^\uFEFF/, '')) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === '\n' || character === '\r')) break;
+    else if (!quoted && character in counts) counts[character as keyof typeof counts] += 1;
+  }
+  const [best] = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort((a, b) => b[1] - a[1]);
+  return best![1] > 0 ? best![0] : ',';
+}
