@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { EMAIL_CATALOGUES } from '../../server/src/notifications/emailCatalogue.ts';
 import { unsubscribeToken } from '../../server/src/notifications/signing.ts';
-import { proposalDoc } from '../../shared/documentNames.ts';
+import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
@@ -137,6 +137,52 @@ describe('notifications in the browser', () => {
     expect(box).not.toBeNull();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(740);
+    expect(mei.errors).toEqual([]);
+    await mei.context.close();
+  });
+
+  it('unfolds the resolved threads when a link names a resolved one, and focuses it, at a desk and on a phone', {
+    timeout: 120_000,
+  }, async () => {
+    // A thread resolved after the notification went out: its link (`?thread=`) still names it, but
+    // it sits in the folded "Resolved" list, where it could take no focus and was not seen.
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const resolvedThread = async (doc: string, body: string) => {
+      const posted = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', { cookie: kwame.cookie, body: { doc, body } });
+      expect(posted.status).toBeLessThan(300);
+      const resolved = await http<ThreadDto>(server.baseUrl, 'POST', `/api/threads/${posted.body.id}/resolve`, {
+        cookie: kwame.cookie,
+      });
+      expect(resolved.body.resolved).toBeTruthy();
+      return posted.body.id;
+    };
+    const onProposal = await resolvedThread(proposalDoc('pn-gdc-implementation'), 'The scope is settled, see the chair’s note.');
+    const onAgenda = await resolvedThread(agendaDoc(DEMO_MEETING.id), 'The timing of the opening is settled.');
+
+    const mei = await signIn('mei@example.org', '/');
+    const landsOn = async (path: string, threadId: string, height: number) => {
+      await mei.page.goto(path);
+      const thread = mei.page.locator(`article.thread[data-thread-id="${threadId}"]`);
+      await thread.waitFor({ state: 'attached', timeout: 15_000 });
+      await expect.poll(() => thread.evaluate((element) => element === document.activeElement), { timeout: 10_000 }).toBe(true);
+      expect(await thread.evaluate((element) => element.closest('details')?.open)).toBe(true);
+      expect(await thread.isVisible()).toBe(true);
+      const box = (await thread.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(height);
+    };
+
+    await mei.page.setViewportSize({ width: 1280, height: 800 });
+    await landsOn(`/meetings/${DEMO_MEETING.id}/proposals/pn-gdc-implementation?thread=${onProposal}`, onProposal, 800);
+    await landsOn(`/meetings/${DEMO_MEETING.id}?thread=${onAgenda}`, onAgenda, 800);
+
+    // On a phone the Comments sheet opens too.
+    await mei.page.setViewportSize({ width: 360, height: 740 });
+    await mei.page.getByRole('button', { name: 'Menu' }).waitFor();
+    await landsOn(`/meetings/${DEMO_MEETING.id}?thread=${onAgenda}`, onAgenda, 740);
+    expect(await mei.page.getByRole('button', { name: 'Comments', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    await landsOn(`/meetings/${DEMO_MEETING.id}/proposals/pn-gdc-implementation?thread=${onProposal}`, onProposal, 740);
+    expect(await mei.page.getByRole('button', { name: 'Comments', exact: true }).getAttribute('aria-expanded')).toBe('true');
     expect(mei.errors).toEqual([]);
     await mei.context.close();
   });

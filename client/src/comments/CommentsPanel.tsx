@@ -49,6 +49,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const [status, setStatus] = useState('');
   const articles = useRef(new Map<string, HTMLElement>());
   const openList = useRef<HTMLUListElement>(null);
+  const resolvedFold = useRef<HTMLDetailsElement>(null);
   const inMargin = useMediaQuery(WIDE_LAYOUT);
 
   const placement = (thread: ThreadDto): Placement => {
@@ -94,6 +95,10 @@ export function CommentsPanel(props: CommentsPanelProps) {
       sheet.show();
       return;
     }
+    // A resolved thread lies in the folded list, where it can neither take the focus nor be seen:
+    // the list unfolds first (it is the reader's to fold again).
+    const fold = resolvedFold.current;
+    if (fold && !fold.open && fold.contains(article)) fold.open = true;
     landed.current = linkedThread;
     onActivate(linkedThread);
     article.scrollIntoView?.({ block: 'center' });
@@ -216,7 +221,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
         {open.map(renderThread)}
       </ul>
       {resolved.length > 0 && (
-        <details className="comments__resolved">
+        <details className="comments__resolved" ref={resolvedFold}>
           <summary>{t('comments.resolvedCount', { count: resolved.length })}</summary>
           <ul className="comments__threads">{resolved.map(renderThread)}</ul>
         </details>
