@@ -3,7 +3,7 @@
  * history: HTTP schemas, and what the `meeting` map of `live:{meetingId}` holds.
  */
 import { type Static, Type } from 'typebox';
-import { Id, RequiredText } from './common.ts';
+import { Id, LanguageSchema, RequiredText } from './common.ts';
 
 export { LIVE_ACTIONS_MAP, LIVE_MEETING_MAP } from '../constants/meetingRecord.ts';
 
@@ -69,6 +69,8 @@ export const DiffQuery = Type.Object({
   from: Id,
   /** A version id, or `current` for the agenda as it is now (the default). */
   to: Type.Optional(Type.String({ pattern: '^(current|[A-Za-z0-9_-]{1,64})$' })),
+  /** The reader's language, for what the server words itself (an untitled item's title). */
+  lang: Type.Optional(LanguageSchema),
 });
 
 /** One run of text in a diff: unchanged, or inserted / deleted by someone. */
@@ -89,7 +91,10 @@ export const DiffBlockSchema = Type.Object({
   change: Type.Optional(Type.Enum(['added', 'removed'])),
   by: Type.Optional(Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()])),
   spans: Type.Array(DiffSpanSchema),
-  /** For an agenda item: its number ("2", "2.a") and title, as the reader knows it (as it was, for a removed item). */
+  /**
+   * For an agenda item: its number ("2", "2.a") and title, as the reader knows it (as it was, for a removed item);
+   * an item without a title is "(untitled item)" in the reader's language.
+   */
   item: Type.Optional(Type.Object({ number: Type.String(), title: Type.String() })),
   /** Attribute changes of the block (an agenda item's duration, presenter …). */
   attributes: Type.Optional(

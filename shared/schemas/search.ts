@@ -1,13 +1,15 @@
 /** Search across a meeting or the whole cycle: the query and the grouped results. */
 import { type Static, Type } from 'typebox';
 import { SEARCH_KINDS, SEARCH_LIMITS } from '../constants/search.ts';
-import { Id } from './common.ts';
+import { Id, LanguageSchema } from './common.ts';
 
 export { SEARCH_KINDS, SEARCH_LIMITS, type SearchKind } from '../constants/search.ts';
 
 export const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: SEARCH_LIMITS.queryChars, description: 'the words to find' }),
   meetingId: Type.Optional(Id),
+  /** The reader's language, for what the server words itself (an untitled agenda item). */
+  lang: Type.Optional(LanguageSchema),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
 

@@ -72,3 +72,17 @@ export function appendNote(item: Y.XmlElement, text: string, marks?: Record<stri
   item.insert(item.length, [paragraph]);
   return content;
 }
+
+/**
+ * Appends an agenda item as the board adds one, its title empty ("(untitled item)" wherever it is
+ * named), with a note if given; returns a function that removes it again.
+ */
+export function appendUntitledItem(doc: Y.Doc, id: string, note?: string): () => void {
+  const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
+  const item = new Y.XmlElement('agendaItem');
+  for (const [key, value] of Object.entries({ id, level: 0, day: 3, duration: 15 })) item.setAttribute(key, value as never);
+  item.insert(0, [new Y.XmlElement('agendaItemTitle'), new Y.XmlElement('paragraph')]);
+  fragment.insert(fragment.length, [item]);
+  if (note) appendNote(item, note);
+  return () => fragment.delete(fragment.toArray().indexOf(item), 1);
+}

@@ -5,17 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
 import { STORE_WORDS } from '../../server/src/i18n/storeWords.ts';
 import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
-import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
 import { LANGUAGES } from '../../shared/i18n/languages.ts';
 import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
 import { acknowledged, login, type Session, sleep, synced } from '../helpers/clients.ts';
 import { tinyPdf } from '../helpers/documents.ts';
-import { docxParagraphs } from '../helpers/meetingRecord.ts';
+import { appendUntitledItem, docxParagraphs } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { expectValidHtml } from '../helpers/validHtml.ts';
 
@@ -470,12 +469,7 @@ describe('the public agenda and results, in the reader’s language', () => {
     // An item as the board adds it: its title empty in the shared document, whoever added it.
     const peer = peerOf(secretariat, agendaDoc(PUBLIC));
     await synced(peer);
-    const fragment = peer.doc.getXmlFragment(RICH_TEXT_FIELD);
-    const item = new Y.XmlElement('agendaItem');
-    for (const [key, value] of Object.entries({ id: 'untitled-item', level: 0, day: 3, duration: 15 }))
-      item.setAttribute(key, value as never);
-    item.insert(0, [new Y.XmlElement('agendaItemTitle'), new Y.XmlElement('paragraph')]);
-    fragment.insert(fragment.length, [item]);
+    const remove = appendUntitledItem(peer.doc, 'untitled-item');
     await acknowledged(peer);
     try {
       for (const language of ['es', 'ar'] as const) {
@@ -493,7 +487,7 @@ describe('the public agenda and results, in the reader’s language', () => {
       const markdown = await call<string>(secretariat, 'GET', `/api/meetings/${PUBLIC}/pack.md?lang=fr`);
       expect(String(markdown.body)).toMatch(/\n### \d+\. \(point sans titre\)\n/);
     } finally {
-      fragment.delete(fragment.toArray().indexOf(item), 1);
+      remove();
       await acknowledged(peer);
     }
   });

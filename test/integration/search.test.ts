@@ -5,16 +5,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
 import { loadStoredDoc } from '../../server/src/meetingRecord/agendaDocument.ts';
 import { GDC_PROPOSAL_ID, GDC_PROPOSAL_TITLE } from '../../server/src/proposals/demoProposals.ts';
 import { DocumentIndexer } from '../../server/src/search/documentIndexer.ts';
 import { createSearchIndex } from '../../server/src/search/searchIndex.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import type { SearchResult } from '../../shared/schemas/search.ts';
-import { login, type Session } from '../helpers/clients.ts';
+import { acknowledged, login, type Session, synced } from '../helpers/clients.ts';
+import { appendUntitledItem } from '../helpers/meetingRecord.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
-const { server, call } = serverSuite();
+const { server, call, peer } = serverSuite();
 const MEETING = DEMO_MEETING.id;
 let secretariat: Session;
 let observer: Session;
@@ -80,6 +82,39 @@ describe('search', () => {
     const { body } = await search(observer, 'MAG timeline');
     const item = body.results.find((result) => result.kind === 'agendaItem');
     expect(item?.link).toBe(`/meetings/${MEETING}?tab=agenda#item-oc1-timeline`);
+  });
+
+  it('names an agenda item without a title as untitled, in the reader’s language, and indexes it so', async () => {
+    const agenda = peer(secretariat, agendaDoc(MEETING));
+    await synced(agenda);
+    const remove = appendUntitledItem(agenda.doc, 'untitled-search-item', 'Zanzibar ferry timetable for the delegates');
+    await acknowledged(agenda);
+    const { store } = server.app;
+    const indexer = new DocumentIndexer(store, createSearchIndex(store.db), server.app.http.log);
+    const reindex = async () => {
+      const doc = await loadStoredDoc(store.documents, agendaDoc(MEETING));
+      await indexer.indexDocument(agendaDoc(MEETING), doc);
+      doc.destroy();
+    };
+    await reindex();
+    try {
+      const found = async (q: string, lang?: string) => {
+        const path = `/api/search?q=${encodeURIComponent(q)}&meetingId=${MEETING}${lang ? `&lang=${lang}` : ''}`;
+        const { body } = await call<{ results: SearchResult[] }>(observer, 'GET', path);
+        return body.results.find((result) => result.kind === 'agendaItem' && result.id.endsWith(':untitled-search-item'));
+      };
+      for (const language of ['ru', 'ar', 'fr'] as const)
+        expect((await found('Zanzibar ferry', language))?.title, language).toMatch(
+          new RegExp(`^\\d+\\. ${SERVER_TEXT[language].untitledItem.replace(/[()]/g, '\\$&')}$`),
+        );
+      // Without a language asked for, the document's default; and that is what the index holds.
+      expect((await found('Zanzibar ferry'))?.title).toMatch(/^\d+\. \(untitled item\)$/);
+      expect(await found('untitled item')).toBeDefined();
+    } finally {
+      remove();
+      await acknowledged(agenda);
+      await reindex();
+    }
   });
 
   it('shows an action’s owner by name and matches none of the JSON it is stored as', async () => {

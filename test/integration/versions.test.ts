@@ -6,12 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
 import { loadStoredDoc } from '../../server/src/meetingRecord/agendaDocument.ts';
 import { AUTO_VERSION_AFTER_MS, VersionService } from '../../server/src/meetingRecord/versions/versionService.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import type { DiffDto, VersionDto } from '../../shared/schemas/meetingRecord.ts';
 import { acknowledged, http, login, type Session, synced, waitFor } from '../helpers/clients.ts';
-import { agendaItemElements, appendNote, titleText } from '../helpers/meetingRecord.ts';
+import { agendaItemElements, appendNote, appendUntitledItem, titleText } from '../helpers/meetingRecord.ts';
 import { plainText } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -234,6 +235,59 @@ describe('version history of the agenda', () => {
       number: '1',
       title: titleText(first).toString(),
     });
+  });
+
+  it('names an item without a title as untitled: in the diff in the reader’s language, in a named version’s Markdown in the default', async () => {
+    const kwamePeer = peer(kwame);
+    await synced(kwamePeer);
+    const before = await saveVersion(kwame, 'Before the new item');
+    // An item as the board adds it: its title empty in the shared document.
+    const remove = appendUntitledItem(kwamePeer.doc, 'untitled-version-item');
+    await acknowledged(kwamePeer);
+    try {
+      const withItem = await saveVersion(kwame, 'With the new item');
+      const number = String(agendaItemElements(kwamePeer.doc).size);
+      kwamePeer.doc.transact(() =>
+        agendaItemElements(kwamePeer.doc).get('untitled-version-item')!.setAttribute('presenter', 'Mei'),
+      );
+      await acknowledged(kwamePeer);
+      const diffIn = async (from: string, lang?: string) =>
+        (
+          await http<DiffDto>(
+            server.baseUrl,
+            'GET',
+            `/api/meetings/${MEETING}/versions/diff?from=${from}&to=current${lang ? `&lang=${lang}` : ''}`,
+            { cookie: observer.cookie },
+          )
+        ).body;
+      // The item added since a version, and its details changed since another, each under its number and the reader's words.
+      for (const [language, from] of [
+        ['ru', before.id],
+        ['es', withItem.id],
+        ['zh', withItem.id],
+      ] as const) {
+        const labelled = (await diffIn(from, language)).blocks.filter(
+          (block) => block.type === 'agendaItem' && block.item?.number === number,
+        );
+        expect(labelled.length, language).toBeGreaterThan(0);
+        for (const block of labelled) expect(block.item!.title, language).toBe(SERVER_TEXT[language].untitledItem);
+      }
+      // No language asked for: the reader's browser's or stored one, else English.
+      const plain = (await diffIn(withItem.id)).blocks.find(
+        (block) => block.type === 'agendaItem' && block.item?.number === number,
+      );
+      expect(plain?.item?.title).toBe('(untitled item)');
+
+      // The citable Markdown of the version (the demo meeting is public) is one text for every reader.
+      const markdown = await (
+        await fetch(`${server.baseUrl}/public/meetings/${MEETING}/versions/${withItem.id}.md?lang=fr`)
+      ).text();
+      expect(markdown).toContain(`\n## ${number}. (untitled item)\n`);
+      expect(markdown).not.toMatch(new RegExp(`\\n## ${number}\\.\\s*\\n`));
+    } finally {
+      remove();
+      await acknowledged(kwamePeer);
+    }
   });
 
   it('saves an automatic version once an agenda has been edited for an hour since its last version', async () => {

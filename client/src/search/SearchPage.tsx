@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { SEARCH_KINDS } from '../../../shared/constants/search.ts';
 import type { SearchResponse, SearchResult } from '../../../shared/schemas/search.ts';
-import { shownItemTitle } from '../agenda/itemTitle.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -26,12 +25,10 @@ export function MarkedSnippet({ result }: { result: SearchResult }) {
 }
 
 /**
- * What a result is called. An agenda item's is "6.a. Title", as server/src/search/documentIndexer.ts
- * indexes it, and "6.a. " for an item without a title, which reads as untitled in the reader's language.
+ * What a result is called: its title as the server gives it, in the reader's language where the
+ * server words it ("6.a. (untitled item)"); a comment on the agenda has none.
  */
 function resultTitle(result: SearchResult, t: (key: string) => string): string {
-  const untitled = result.kind === 'agendaItem' ? /^(\S+\.)\s*$/.exec(result.title) : null;
-  if (untitled) return `${untitled[1]} ${shownItemTitle('', t)}`;
   return result.title || t('search.untitledComment');
 }
 
@@ -41,13 +38,13 @@ export function SearchPage() {
 }
 
 function SearchResults() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const meetingId = params.get('meetingId');
   usePageTitle(q ? t('search.resultsFor', { q }) : t('search.title'));
   const path = q
-    ? `/api/search?q=${encodeURIComponent(q)}${meetingId ? `&meetingId=${encodeURIComponent(meetingId)}` : ''}`
+    ? `/api/search?q=${encodeURIComponent(q)}${meetingId ? `&meetingId=${encodeURIComponent(meetingId)}` : ''}&lang=${encodeURIComponent(i18n.resolvedLanguage ?? 'en')}`
     : null;
   const { data, error } = useLoad<SearchResponse>(path);
   const results = data?.results ?? [];

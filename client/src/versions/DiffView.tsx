@@ -91,7 +91,8 @@ export function DiffView({ diff }: { diff: DiffDto }) {
             {block.type === 'agendaItem' && !block.change && (
               <p className="diff__note">
                 {block.item
-                  ? t('versions.itemDetailsChangedFor', { number: block.item.number, title: shownItemTitle(block.item.title, t) })
+                  ? // The server names an untitled item in the reader's language.
+                    t('versions.itemDetailsChangedFor', { number: block.item.number, title: block.item.title })
                   : t('versions.itemDetailsChanged')}
               </p>
             )}

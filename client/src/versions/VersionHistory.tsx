@@ -66,7 +66,9 @@ export function VersionHistory() {
 
   const compare = (fromId: string, toId: string) => {
     setError(null);
-    get<DiffDto>(`${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`).then(
+    get<DiffDto>(
+      `${base}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}&lang=${encodeURIComponent(i18n.resolvedLanguage ?? 'en')}`,
+    ).then(
       (result) => {
         setDiff(result);
         dialog.current?.showModal();

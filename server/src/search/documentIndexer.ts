@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
 import { agendaDoc, parseDocumentName, proposalDoc } from '../../../shared/documentNames.ts';
 import { docToJSON, loadStoredDoc } from '../meetingRecord/agendaDocument.ts';
+import { itemTitle } from '../meetingRecord/pack/packModel.ts';
 import type { Store } from '../storage/store.ts';
 import type { IndexEntry, SearchIndex } from './searchIndex.ts';
 
@@ -77,7 +78,9 @@ export class DocumentIndexer implements Extension {
           refId: `${ref.id}:${item.id}`,
           meetingId: ref.id,
           target: item.id!,
-          title: `${item.fullNumber}. ${item.title}`,
+          // An item without a title is indexed as the board names it, in the document's default
+          // words; a result shows it in the reader's (searchService's shownTitle).
+          title: `${item.fullNumber}. ${itemTitle(item)}`,
           body: [item.presenter, item.expectedOutput, ...item.notes.map(plainText)].filter(Boolean).join('\n'),
         }));
     } else {

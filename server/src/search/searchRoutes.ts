@@ -4,6 +4,7 @@ import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { SEARCH_LIMITS, SearchQuery, SearchResponse } from '../../../shared/schemas/search.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
+import { requestLanguage } from '../i18n/requestLanguage.ts';
 import type { SearchService } from './searchService.ts';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ service: SearchService }> = async (app, { service }) => {
@@ -20,7 +21,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ service: SearchService }>
     },
     async (request) => {
       const user = requireUser(request);
-      const results = await service.search(user, request.query.q, request.query.meetingId);
+      const results = await service.search(user, request.query.q, request.query.meetingId, requestLanguage(request));
       return { results, words: service.wordsOf(request.query.q) };
     },
   );

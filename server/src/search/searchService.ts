@@ -4,8 +4,11 @@
  */
 
 import { parseDocumentName } from '../../../shared/documentNames.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import { SEARCH_KINDS, SEARCH_LIMITS, type SearchKind, type SearchResult } from '../../../shared/schemas/search.ts';
 import { notFound } from '../http/appError.ts';
+import { serverText } from '../i18n/serverText.ts';
+import { PACK_TEXT } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -16,6 +19,18 @@ import { allQueryWords, queryWords, snippetOf } from './textFold.ts';
 
 /** Index kinds shown under another kind. */
 const SHOWN_AS: Record<string, SearchKind> = { pollOption: 'poll', proposalText: 'proposal' };
+
+/**
+ * A result's title in the reader's words. An agenda item without a title is indexed as "6.a. " and
+ * the document's default "(untitled item)" (documentIndexer.ts; an index made before that holds
+ * "6.a. " alone): either reads as untitled in the reader's language, as the board says it.
+ */
+export function shownTitle(entry: Pick<IndexEntry, 'kind' | 'title'>, language: Language): string {
+  if (entry.kind !== 'agendaItem') return entry.title;
+  const [, number, title] = /^(\S+\.)\s*(.*)$/s.exec(entry.title) ?? [];
+  if (!number || (title && title !== PACK_TEXT.untitledItem)) return entry.title;
+  return `${number} ${serverText(language).untitledItem}`;
+}
 
 export function linkOf(entry: IndexEntry): string {
   const meeting = `/meetings/${encodeURIComponent(entry.meetingId)}`;
@@ -84,7 +99,7 @@ export class SearchService {
     return { used: Math.min(all, SEARCH_LIMITS.queryWords), ignored: Math.max(0, all - SEARCH_LIMITS.queryWords) };
   }
 
-  async search(user: User, query: string, meetingId?: string): Promise<SearchResult[]> {
+  async search(user: User, query: string, meetingId?: string, language: Language = 'en'): Promise<SearchResult[]> {
     const meetings = new Map<string, Meeting | undefined>();
     if (meetingId) {
       const meeting = await this.store.meetings.byId(meetingId);
@@ -110,7 +125,7 @@ export class SearchService {
       perKind.set(kind, count + 1);
       const inBody = snippetOf(row.body, words);
       const { snippet, matches } = inBody.matches.length > 0 || !row.title ? inBody : snippetOf(row.title, words);
-      const title = row.kind === 'comment' ? await this.commentTitle(row.target) : row.title;
+      const title = row.kind === 'comment' ? await this.commentTitle(row.target) : shownTitle(row, language);
       const meetingTitle = meetings.get(row.meetingId)?.title ?? '';
       results.push({ kind, id, meetingId: row.meetingId, meetingTitle, title, snippet, matches, link: linkOf(row) });
     }

@@ -267,12 +267,12 @@ export function buildPack(
 }
 
 /**
- * An item's title as a pack or page shows it: one without a title (a new item has none) reads as
- * untitled in `text`'s language. The model keeps the title as written, empty or not, because a named
- * version's Markdown, whose digest is cited, is made from it and must not change.
+ * An item's title wherever the server names it: one without a title (a new item has none) reads as
+ * untitled in `text`'s language, by default the pack's (English), which is also what the search
+ * index and a named version's Markdown say. The model keeps the title as written, empty or not.
  */
 export function itemTitle(item: Pick<PackItem, 'title'>, text: ServerText = PACK_TEXT): string {
-  return item.title || text.untitledItem;
+  return item.title.trim() ? item.title : text.untitledItem;
 }
 
 /** "Owner: … · Due: …" after an action's text. */

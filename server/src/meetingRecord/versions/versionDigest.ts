@@ -11,7 +11,7 @@ import type { DocumentStore } from '../../collab/documentStore.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { docToJSON } from '../agendaDocument.ts';
 import { escapeMarkdown, blocks as markdownBlocks } from '../pack/packMarkdown.ts';
-import { annexDetails, buildPack, type PackModel } from '../pack/packModel.ts';
+import { annexDetails, buildPack, itemTitle, type PackModel } from '../pack/packModel.ts';
 import { documentAt } from './agendaHistory.ts';
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
@@ -55,7 +55,10 @@ export async function namedVersionDigests(
 /**
  * A named version's exported content. It holds only what the version fixed (its name, when, the
  * agenda items as they were), never the meeting's title or dates as they are now, so its digest
- * stays the same for as long as the record exists.
+ * stays the same for as long as the record exists. It names an item without a title as the board
+ * does, "(untitled item)", in the pack's default words (English): one text whatever the reader's
+ * language, since the digest is of this text (a version saved before 2026-12-07 with such an item
+ * said "## 3." alone, and its digest changed once).
  */
 export function versionMarkdown(meetingId: string, version: VersionDto, pack: PackModel): string {
   const out = [
@@ -67,7 +70,7 @@ export function versionMarkdown(meetingId: string, version: VersionDto, pack: Pa
     '',
   ];
   for (const item of pack.items) {
-    out.push(`${item.level === 0 ? '##' : '###'} ${item.number}. ${escapeMarkdown(item.title)}`, '');
+    out.push(`${item.level === 0 ? '##' : '###'} ${item.number}. ${escapeMarkdown(itemTitle(item))}`, '');
     const details = annexDetails(item);
     if (details) out.push(escapeMarkdown(details), '');
     out.push(...markdownBlocks(item.notes), '');

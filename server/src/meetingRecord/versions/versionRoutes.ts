@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/schemas/meetingRecord.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../../http/rateLimits.ts';
+import { requestLanguage } from '../../i18n/requestLanguage.ts';
 import type { VersionService } from './versionService.ts';
 
 const errors = COMMAND_REFUSALS;
@@ -65,7 +66,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox<{ service: VersionService 
     },
     async (request) => {
       requireUser(request);
-      return service.diff(request.params.meetingId, request.query.from, request.query.to);
+      return service.diff(request.params.meetingId, request.query.from, request.query.to, requestLanguage(request));
     },
   );
 

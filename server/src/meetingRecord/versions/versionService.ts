@@ -12,14 +12,17 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../../../shared/documentNames.ts';
+import type { Language } from '../../../../shared/i18n/languages.ts';
 import { isModerator, isParticipant } from '../../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../../shared/schemas/meetingRecord.ts';
 import { hasVisibleText } from '../../../../shared/visibleText.ts';
 import { badRequest, forbidden, notFound } from '../../http/appError.ts';
+import { serverText } from '../../i18n/serverText.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { Notifier } from '../../notifications/notify.ts';
 import type { Store } from '../../storage/store.ts';
 import type { User } from '../../users/userStore.ts';
+import { itemTitle } from '../pack/packModel.ts';
 import { documentAt, nameDiff } from './agendaHistory.ts';
 import { type DiffLimits, DiffRunner } from './diffRunner.ts';
 import { syncChildren } from './fragmentSync.ts';
@@ -108,7 +111,7 @@ export class VersionService {
     return saved;
   }
 
-  async diff(meetingId: string, fromId: string, toId: string | undefined): Promise<DiffDto> {
+  async diff(meetingId: string, fromId: string, toId: string | undefined, language: Language = 'en'): Promise<DiffDto> {
     await this.requireMeeting(meetingId);
     const from = await this.version(meetingId, fromId);
     const to = toId && toId !== 'current' ? await this.version(meetingId, toId) : null;
@@ -121,6 +124,8 @@ export class VersionService {
       const user = await this.store.users.byId(userId);
       return user ? { id: user.id, name: user.name } : null;
     });
+    // An item without a title is named as the board names it, in the reader's language.
+    for (const block of blocks) if (block.item) block.item.title = itemTitle(block.item, serverText(language));
     return {
       from,
       to,
