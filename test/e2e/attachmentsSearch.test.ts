@@ -255,7 +255,7 @@ describe('documents and search', () => {
     expect(await a11yViolations(kwame.page)).toEqual([]);
   });
 
-  it('says on the results page that only the first eight words were searched when more were typed', async () => {
+  it('says under the search box, beside its other note, that only the first eight words were searched when more were typed', async () => {
     const note = kwame.page.getByText('Only the first 8 words were searched; the words after them were left out.');
     const box = kwame.page.getByRole('searchbox', { name: 'Search' });
     // Eight different words (a repeated one counts once): nothing left out, nothing said.
@@ -270,7 +270,37 @@ describe('documents and search', () => {
     await box.fill('internet governance forum policy network digital cooperation agenda kigali cotonou');
     await box.press('Enter');
     await note.waitFor();
-    expect(await a11yViolations(kwame.page)).toEqual([]);
+    // Under the box with the query and within the search's column, as the 200-character note is: it
+    // once stood in the page under the results' count, at a desk's width far from the box.
+    const underTheBox = async () => {
+      const input = (await box.boundingBox())!;
+      const search = (await kwame.page.getByRole('search').boundingBox())!;
+      const shown = (await note.boundingBox())!;
+      return {
+        below: shown.y >= input.y + input.height,
+        inColumn: shown.x >= search.x - 0.5 && shown.x + shown.width <= search.x + search.width + 0.5,
+      };
+    };
+    try {
+      for (const width of [1440, 360]) {
+        await kwame.page.setViewportSize({ width, height: 900 });
+        if (width === 360) await kwame.page.getByRole('button', { name: 'Menu' }).waitFor();
+        await note.waitFor();
+        expect(await underTheBox(), `${width} px`).toEqual({ below: true, inColumn: true });
+        expect(await kwame.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width} px`).toBe(
+          true,
+        );
+      }
+      // Said to a screen reader on the box too; and gone with the results page.
+      expect(await box.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+      expect(await a11yViolations(kwame.page)).toEqual([]);
+      await kwame.page.getByRole('button', { name: 'Menu' }).click();
+      await kwame.page.getByRole('link', { name: 'Meetings' }).click();
+      await expect.poll(() => new URL(kwame.page.url()).pathname).toBe('/');
+      await expect.poll(() => note.count()).toBe(0);
+    } finally {
+      await kwame.page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   it('says in the document’s row that a new version of it was added, as the first upload says it was added', async () => {

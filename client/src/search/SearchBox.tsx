@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { SEARCH_LIMITS } from '../../../shared/constants/search.ts';
+import { useSearchedWords } from './searchedWords.ts';
 import './search.css';
 
 function typingIn(target: EventTarget | null): boolean {
@@ -20,6 +21,11 @@ export function SearchBox() {
   // The box takes no more than the server searches; at the limit it says so, rather than a paste
   // being cut without a word.
   const full = q.length >= SEARCH_LIMITS.queryChars;
+  // The server searches the first eight different words: say so, or the rest look searched and found nowhere.
+  const wordsId = useId();
+  const searched = useSearchedWords();
+  const wordsLeftOut = searched !== null && searched.ignored > 0;
+  const describedBy = [full && hintId, wordsLeftOut && wordsId].filter(Boolean).join(' ');
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
@@ -49,7 +55,7 @@ export function SearchBox() {
         type="search"
         value={q}
         maxLength={SEARCH_LIMITS.queryChars}
-        aria-describedby={full ? hintId : undefined}
+        aria-describedby={describedBy || undefined}
         placeholder={t('search.placeholder')}
         aria-keyshortcuts="/"
         title={t('search.shortcut')}
@@ -58,8 +64,11 @@ export function SearchBox() {
       <button type="submit" className="button">
         {t('search.submit')}
       </button>
-      <p id={hintId} role="status" className="site-search__limit">
+      <p id={hintId} role="status" className="site-search__note">
         {full ? t('search.tooLong', { max: SEARCH_LIMITS.queryChars }) : null}
+      </p>
+      <p id={wordsId} role="status" className="site-search__note">
+        {wordsLeftOut ? t('search.wordsIgnored', { count: searched.used }) : null}
       </p>
     </form>
   );

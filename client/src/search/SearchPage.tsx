@@ -6,6 +6,7 @@ import type { SearchResponse, SearchResult } from '../../../shared/schemas/searc
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { useTellSearchedWords } from './searchedWords.ts';
 
 /** The snippet as text with <mark> around the matches: offsets from the server, never HTML. */
 export function MarkedSnippet({ result }: { result: SearchResult }) {
@@ -48,6 +49,8 @@ function SearchResults() {
     : null;
   const { data, error } = useLoad<SearchResponse>(path);
   const results = data?.results ?? [];
+  // Words left out are said under the search box (searchedWords.ts), with its other note on the query.
+  useTellSearchedWords(data?.words);
   return (
     <section className="page search-page" aria-labelledby="search-title">
       <h1 id="search-title">{q ? t('search.resultsFor', { q }) : t('search.title')}</h1>
@@ -63,10 +66,6 @@ function SearchResults() {
                 : t('search.none', { q })
               : ''}
       </p>
-      {/* The server searches the first eight different words: say so, or the rest look searched and found nowhere. */}
-      {data && data.words.ignored > 0 && (
-        <p className="search-page__words">{t('search.wordsIgnored', { count: data.words.used })}</p>
-      )}
       {SEARCH_KINDS.map((kind) => {
         const group = results.filter((result) => result.kind === kind);
         if (group.length === 0) return null;
