@@ -11,7 +11,7 @@ import type { DocumentStore } from '../../collab/documentStore.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { docToJSON } from '../agendaDocument.ts';
 import { escapeMarkdown, blocks as markdownBlocks } from '../pack/packMarkdown.ts';
-import { annexDetails, buildPack, itemTitle, type PackModel } from '../pack/packModel.ts';
+import { annexDetails, buildPack, type PackModel } from '../pack/packModel.ts';
 import { documentAt } from './agendaHistory.ts';
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
@@ -55,11 +55,16 @@ export async function namedVersionDigests(
 /**
  * A named version's exported content. It holds only what the version fixed (its name, when, the
  * agenda items as they were), never the meeting's title or dates as they are now, so its digest
- * stays the same for as long as the record exists. It names an item without a title as the board
- * does, "(untitled item)", in the pack's default words (English): one text whatever the reader's
- * language, since the digest is of this text (a version saved before 2026-12-07 with such an item
- * said "## 3." alone, and its digest changed once).
+ * stays the same for as long as the record exists. An item without a title is named by
+ * UNTITLED_IN_DIGEST, one English text whatever the reader's language.
  */
+/**
+ * What a named version's Markdown says for an item without a title. Its own constant, not the
+ * server's translatable `untitledItem`: the digest is of this text, and rewording the interface
+ * must not change the digest of a version already cited.
+ */
+export const UNTITLED_IN_DIGEST = '(untitled item)';
+
 export function versionMarkdown(meetingId: string, version: VersionDto, pack: PackModel): string {
   const out = [
     `# Agenda version “${escapeMarkdown(version.name)}”`,
@@ -70,7 +75,10 @@ export function versionMarkdown(meetingId: string, version: VersionDto, pack: Pa
     '',
   ];
   for (const item of pack.items) {
-    out.push(`${item.level === 0 ? '##' : '###'} ${item.number}. ${escapeMarkdown(itemTitle(item))}`, '');
+    out.push(
+      `${item.level === 0 ? '##' : '###'} ${item.number}. ${escapeMarkdown(item.title.trim() ? item.title : UNTITLED_IN_DIGEST)}`,
+      '',
+    );
     const details = annexDetails(item);
     if (details) out.push(escapeMarkdown(details), '');
     out.push(...markdownBlocks(item.notes), '');
