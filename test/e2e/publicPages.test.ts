@@ -227,6 +227,34 @@ describe('the public pages in the reader’s language', () => {
     expect(await a11yViolations(page), 'French registration form').toEqual([]);
     await context.close();
   });
+
+  it('fit a 360 px phone in every language: meeting, version, poll and registration form', async () => {
+    // French and Russian name the stakeholder groups at length ("Organisations intergouvernementales"): the
+    // list was as wide as that option, and the form 395 px (French) and 402 px (Russian) wide.
+    const page = await noScript.newPage();
+    const overflowing: string[] = [];
+    for (const language of ['fr', 'ru', 'ar', 'es', 'zh', 'en']) {
+      await page.goto(`${PAGE()}?lang=${language}`);
+      const version = page.locator('section[aria-labelledby="versions"] a[href*="/versions/"]:not([href$=".md"])').first();
+      const poll = page.locator('section[aria-labelledby="polls"] h4 a').first();
+      const paths = [
+        `${PAGE()}?lang=${language}`,
+        (await version.getAttribute('href'))!,
+        (await poll.getAttribute('href'))!,
+        `${PAGE()}/register?lang=${language}`,
+      ];
+      for (const path of paths) {
+        await page.goto(new URL(path, server.baseUrl).href);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        if (scrollWidth > clientWidth) overflowing.push(`${path}: ${scrollWidth} px in ${clientWidth} px`);
+      }
+    }
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the public pages for assistive technology', () => {

@@ -44,9 +44,11 @@ table { border-collapse: collapse; inline-size: 100%; }
 th, td { text-align: start; padding: 0.25rem 0.5rem; border-block-end: 1px solid #c9ced3; }
 td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .digest { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
-form { display: grid; gap: 0.75rem; max-inline-size: 30rem; }
-label { display: grid; gap: 0.25rem; font-weight: 600; }
-input, select, button { font: inherit; padding: 0.4rem; max-inline-size: 100%; box-sizing: border-box; }
+form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; max-inline-size: 30rem; }
+label { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; font-weight: 600; }
+/* A grid item is at least as wide as its content unless told otherwise: a select as wide as its longest
+   option ("Organisations intergouvernementales") pushed the form past a 360 px screen. */
+input, select, button { font: inherit; padding: 0.4rem; min-inline-size: 0; max-inline-size: 100%; box-sizing: border-box; }
 button { inline-size: fit-content; padding-inline: 1rem; }
 .trap { position: absolute; inset-inline-start: -100vw; }
 .error-summary { border: 3px solid #a4001d; padding-inline: 1rem; margin-block-end: 1rem; max-inline-size: 30rem; }
