@@ -143,6 +143,22 @@ describe('the meeting pack of the demo meeting', () => {
     expect(russian.body).not.toMatch(/\| Hybrid$/m);
   });
 
+  it('punctuates its labels as the reader’s language does, in the pack and the actions’ calendar', async () => {
+    const path = `/api/meetings/${SEED_MEETING.id}`;
+    const french = await http<string>(server.baseUrl, 'GET', `${path}/pack.md?lang=fr`, { cookie: secretariat.cookie });
+    expect(french.body).toContain('Intervenant : IGF Secretariat');
+    expect(french.body).toContain('Responsable : IGF Secretariat · Échéance : ');
+    const calendar = await http<string>(server.baseUrl, 'GET', `${path}/actions.ics?lang=fr`, { cookie: secretariat.cookie });
+    // iCalendar folds long lines (CRLF and a space) and escapes the description's line breaks.
+    const unfolded = calendar.body.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('\\nResponsable : IGF Secretariat\\nÉchéance : ');
+    expect(unfolded).toContain('SUMMARY:Échéance : ');
+    expect(unfolded).not.toMatch(/(Responsable|Échéance|État):/);
+    // English reads as it always has (a named version's cited Markdown is English).
+    const english = await http<string>(server.baseUrl, 'GET', `${path}/actions.ics`, { cookie: secretariat.cookie });
+    expect(english.body.replace(/\r\n[ \t]/g, '')).toContain('\\nOwner: IGF Secretariat\\nDue: ');
+  });
+
   it('links attachments absolutely, on the board’s public origin, so the links work in a circulated file', async () => {
     const form = new FormData();
     form.append('file', new Blob([new TextEncoder().encode('# Timeline notes\n')]), 'Timeline notes.md');

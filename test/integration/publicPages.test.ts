@@ -492,6 +492,31 @@ describe('the public agenda and results, in the reader’s language', () => {
     }
   });
 
+  it('punctuate a label as the language does (“Intervenant : …” in French), on the page and in the pack', async () => {
+    // The colon was written in the code, so French read "Intervenant: MAG Chair", unlike the board.
+    const expected = {
+      fr: ['Intervenant : IGF Secretariat', 'Résultat attendu : Comments on the draft IGF 2025 timeline', 'Responsable : '],
+      en: ['Presenter: IGF Secretariat', 'Expected output: Comments on the draft IGF 2025 timeline', 'Owner: '],
+      zh: ['主讲人：IGF Secretariat', '预期成果：Comments on the draft IGF 2025 timeline', '负责人：'],
+    };
+    for (const [language, phrases] of Object.entries(expected)) {
+      const base = `/public/meetings/${PUBLIC}`;
+      const docx = await get(`${base}/pack.docx?lang=${language}`);
+      const texts = {
+        page: await (await get(`${base}?lang=${language}`)).text(),
+        html: await (await get(`${base}/pack.html?lang=${language}`)).text(),
+        md: await (await get(`${base}/pack.md?lang=${language}`)).text(),
+        docx: docxParagraphs(new Uint8Array(await docx.arrayBuffer())).join('\n'),
+      };
+      for (const [where, text] of Object.entries(texts)) {
+        for (const phrase of phrases) expect(text, `${language} ${where}`).toContain(phrase);
+      }
+    }
+    for (const word of ['Intervenant', 'Résultat attendu', 'Responsable', 'Échéance']) {
+      expect(await (await get(`/public/meetings/${PUBLIC}?lang=fr`)).text()).not.toContain(`${word}:`);
+    }
+  });
+
   it('mark an ordinary poll’s winner as having most votes, not as elected', async () => {
     const created = await call<{ id: string; options: { id: string }[] }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/polls`, {
       question: 'Hold the second open consultation online?',

@@ -7,7 +7,7 @@ import { isPending } from '../../../../shared/dueDates.ts';
 import { formatDay } from '../../../../shared/i18n/format.ts';
 import type { Language } from '../../../../shared/i18n/languages.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
-import { intlLocale, SERVER_TEXT } from '../../i18n/serverText.ts';
+import { intlLocale, labelled, SERVER_TEXT } from '../../i18n/serverText.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000);
@@ -20,7 +20,7 @@ export function renderIcal(
   const language = options.language ?? 'en';
   const text = SERVER_TEXT[language];
   const calendar = ical({
-    name: `${meeting.title}: ${text.actions}`,
+    name: labelled(text, meeting.title, text.actions),
     prodId: { company: 'Plenary', product: 'Plenary', language: language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
@@ -33,12 +33,16 @@ export function renderIcal(
       end: nextDay(action.due.end),
       allDay: true,
       stamp: new Date(action.updatedAt),
-      summary: `${text.due}: ${action.text.length > 120 ? `${action.text.slice(0, 117)}…` : action.text}`,
+      summary: labelled(text, text.due, action.text.length > 120 ? `${action.text.slice(0, 117)}…` : action.text),
       description: [
         action.text,
-        `${text.owner}: ${action.owner.label}`,
-        `${text.due}: ${language === 'en' ? action.due.label : formatDay(intlLocale(language), action.due.end)} (${range})`,
-        `${text.statusLabel}: ${text.status[action.status]}`,
+        labelled(text, text.owner, action.owner.label),
+        labelled(
+          text,
+          text.due,
+          `${language === 'en' ? action.due.label : formatDay(intlLocale(language), action.due.end)} (${range})`,
+        ),
+        labelled(text, text.statusLabel, text.status[action.status]),
         meeting.title,
       ].join('\n'),
       ...(options.origin ? { url: `${options.origin}/meetings/${meeting.id}?tab=actions` } : {}),

@@ -10,7 +10,7 @@ import { formatDayRange, formatTimeRange, isolate } from '../../../../shared/i18
 import { directionOf, type Language } from '../../../../shared/i18n/languages.ts';
 import { isSafeHref } from '../../../../shared/richText.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
-import { intlLocale, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
+import { intlLocale, labelled, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
 import { meetingFormOf } from '../../i18n/storeWords.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 
@@ -275,10 +275,10 @@ export function itemTitle(item: Pick<PackItem, 'title'>, text: ServerText = PACK
   return item.title.trim() ? item.title : text.untitledItem;
 }
 
-/** "Owner: … · Due: …" after an action's text. */
+/** "Owner: … · Due: …" after an action's text ("Responsable : …" in French: the punctuation is the language's). */
 export function actionTail(action: PackAction, text: ServerText = PACK_TEXT): string {
-  const parts = [`${text.owner}: ${action.owner}`];
-  if (action.due) parts.push(`${text.due}: ${action.due}`);
+  const parts = [labelled(text, text.owner, action.owner)];
+  if (action.due) parts.push(labelled(text, text.due, action.due));
   if (action.status !== 'open') parts.push(text.status[action.status]);
   return parts.join(' · ');
 }
@@ -300,12 +300,15 @@ export function agendaDays(pack: Pick<PackModel, 'days' | 'items' | 'text'>, tex
   }));
 }
 
-/** One line of the annex for an item: time slot, length, presenter, expected output. */
+/**
+ * One line of the annex for an item: time slot, length, presenter, expected output. In English (a named
+ * version's cited Markdown is made with the default) it reads exactly as it always has.
+ */
 export function annexDetails(item: PackItem, text: ServerText = PACK_TEXT): string {
   const parts: string[] = [];
   if (item.slot) parts.push(`${item.slot} (${item.duration} ${text.minutes})`);
-  if (item.presenter) parts.push(`${text.presenter}: ${item.presenter}`);
-  if (item.expectedOutput) parts.push(`${text.expectedOutput}: ${item.expectedOutput}`);
+  if (item.presenter) parts.push(labelled(text, text.presenter, item.presenter));
+  if (item.expectedOutput) parts.push(labelled(text, text.expectedOutput, item.expectedOutput));
   return parts.join(' · ');
 }
 
