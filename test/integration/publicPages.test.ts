@@ -512,9 +512,14 @@ describe('the public agenda and results, in the reader’s language', () => {
         for (const phrase of phrases) expect(text, `${language} ${where}`).toContain(phrase);
       }
     }
-    for (const word of ['Intervenant', 'Résultat attendu', 'Responsable', 'Échéance']) {
-      expect(await (await get(`/public/meetings/${PUBLIC}?lang=fr`)).text()).not.toContain(`${word}:`);
-    }
+    const french = await (await get(`/public/meetings/${PUBLIC}?lang=fr`)).text();
+    for (const word of ['Intervenant', 'Résultat attendu', 'Responsable', 'Échéance']) expect(french).not.toContain(`${word}:`);
+    // A change of a proposal's status, after its date; a poll's page title, after the meeting's.
+    expect(french).toMatch(/<\/time> : <a href="[^"]*#proposal-/);
+    expect(french).not.toContain('</time>: ');
+    const poll = /href="([^"]*\/polls\/[^"]*)"/.exec(french)![1]!.replaceAll('&amp;', '&');
+    const pollPage = await (await get(poll)).text();
+    expect(pollPage).toMatch(new RegExp(`<title>${DEMO_MEETING.title.slice(0, 20)}[^<]* : `));
   });
 
   it('mark an ordinary poll’s winner as having most votes, not as elected', async () => {

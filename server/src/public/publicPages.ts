@@ -184,7 +184,7 @@ function statusDecisions(decisions: readonly Decision[], links: Links, words: Wo
   if (!changes.length) return html`<p>${words.text.meeting.noStatusChange}</p>`;
   return html`<ul>${changes.map(
     (change) =>
-      html`<li>${day(words, change.at)}: <a href="${links.meeting}#proposal-${change.subjectId}"><bdi>${change.title}</bdi></a> — <span class="status">${
+      html`<li>${say(serverText(words.language).labelled, { label: day(words, change.at), value: html`<a href="${links.meeting}#proposal-${change.subjectId}"><bdi>${change.title}</bdi></a>` })} — <span class="status">${
         change.status ? words.store.proposalStatus[change.status] : ''
       }</span>. ${takenOnSentence(change.version, links, words)}</li>`,
   )}</ul>`;
@@ -260,7 +260,7 @@ ${
   view.moderation.length
     ? html`<ul>${view.moderation.map(
         (entry) =>
-          html`<li>${entry.action === 'hide' ? say(text.hidden, { day: day(words, entry.at) }) : html`${day(words, entry.at)}: ${entry.action}`}${
+          html`<li>${entry.action === 'hide' ? say(text.hidden, { day: day(words, entry.at) }) : say(serverText(words.language).labelled, { label: day(words, entry.at), value: entry.action })}${
             entry.reason ? html` — ${entry.reason}` : ''
           }</li>`,
       )}</ul>`

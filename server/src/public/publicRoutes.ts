@@ -19,7 +19,7 @@ import {
 } from '../../../shared/schemas/public.ts';
 import { contentDisposition } from '../attachments/fileName.ts';
 import { publicLanguage } from '../i18n/requestLanguage.ts';
-import { fill } from '../i18n/serverText.ts';
+import { fill, labelled, serverText } from '../i18n/serverText.ts';
 import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
 import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
 import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
@@ -260,7 +260,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       const ballots = countOf(words, words.text.poll.ballots, poll.results.ballots);
       const body = page(
         {
-          title: `${meeting.title}: ${poll.poll.question}`,
+          title: labelled(serverText(words.language), meeting.title, poll.poll.question),
           description: fill(words.text.poll.description, { question: poll.poll.question, ballots }),
           canonical: `${origin}${links.poll(poll.poll.id)}`,
           feed: links.feed,
