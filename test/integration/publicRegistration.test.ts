@@ -335,6 +335,36 @@ describe('the HTML registration form', () => {
     expect(longPage).not.toContain('id="reg-name-error"');
   });
 
+  it('marks the one optional field as the board does, in every language, and requires the others', async () => {
+    // Country and the rest are required, and nothing said which: the board marks optional fields "(optional)".
+    const affiliation = {
+      en: 'Affiliation (optional)',
+      fr: 'Affiliation (facultatif)',
+      es: 'Afiliación (opcional)',
+      ru: 'Организация (необязательно)',
+      zh: '所属单位（可选）',
+      ar: 'جهة الانتساب (اختياري)',
+    };
+    for (const [language, optional] of Object.entries(affiliation)) {
+      const text = PUBLIC_TEXT[language as keyof typeof affiliation].registration;
+      const form = await (await fetch(`${server.baseUrl}${FORM}?lang=${language}`)).text();
+      const labels = Object.fromEntries(
+        [...form.matchAll(/<label>([^<]*) <(?:input|select) id="reg-(\w+)"([^>]*)>/g)].map(([, label, field, attributes]) => [
+          field,
+          { label, required: / required[ >]/.test(`${attributes}>`) },
+        ]),
+      );
+      expect(labels, language).toEqual({
+        name: { label: text.name, required: true },
+        email: { label: text.email, required: true },
+        group: { label: text.group, required: true },
+        country: { label: text.country, required: true },
+        affiliation: { label: optional, required: false },
+      });
+    }
+    await expectValidHtml(await (await fetch(`${server.baseUrl}${FORM}?lang=fr`)).text());
+  });
+
   it('starts the stakeholder group on an empty “Choose…”, which the server refuses beside the field', async () => {
     const es = PUBLIC_TEXT.es.registration;
     const form = await (await fetch(`${server.baseUrl}${FORM}?lang=es`)).text();

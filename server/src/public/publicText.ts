@@ -120,6 +120,8 @@ export interface PublicText {
     choose: string;
     country: string;
     affiliation: string;
+    /** A field that may be left empty, marked as the board marks one: "Affiliation (optional)". */
+    optional: string;
     trap: string;
     submit: string;
     pending: string;
@@ -259,6 +261,7 @@ const en: PublicText = {
     choose: 'Choose…',
     country: 'Country',
     affiliation: 'Affiliation',
+    optional: '{{field}} (optional)',
     trap: 'Website (leave empty)',
     submit: 'Register',
     pending: 'Thank you. We have sent you an email: open the link in it to confirm your registration and choose a password.',
@@ -396,6 +399,7 @@ const fr: PublicText = {
     choose: 'Choisir…',
     country: 'Pays',
     affiliation: 'Affiliation',
+    optional: '{{field}} (facultatif)',
     trap: 'Site Web (laisser vide)',
     submit: 'S’inscrire',
     pending:
@@ -534,6 +538,7 @@ const es: PublicText = {
     choose: 'Elegir…',
     country: 'País',
     affiliation: 'Afiliación',
+    optional: '{{field}} (opcional)',
     trap: 'Sitio web (déjelo vacío)',
     submit: 'Inscribirse',
     pending:
@@ -677,6 +682,7 @@ const ru: PublicText = {
     choose: 'Выберите…',
     country: 'Страна',
     affiliation: 'Организация',
+    optional: '{{field}} (необязательно)',
     trap: 'Веб-сайт (оставьте пустым)',
     submit: 'Зарегистрироваться',
     pending:
@@ -814,6 +820,7 @@ const zh: PublicText = {
     choose: '请选择…',
     country: '国家',
     affiliation: '所属单位',
+    optional: '{{field}}（可选）',
     trap: '网站（请留空）',
     submit: '报名',
     pending: '谢谢。我们已向您发送一封电子邮件：请打开邮件中的链接，确认报名并设置密码。',
@@ -956,6 +963,7 @@ const ar: PublicText = {
     choose: 'اختر…',
     country: 'البلد',
     affiliation: 'جهة الانتساب',
+    optional: '{{field}} (اختياري)',
     trap: 'الموقع الشبكي (اتركه فارغاً)',
     submit: 'تسجيل',
     pending: 'شكراً لك. أرسلنا إليك رسالة بالبريد الإلكتروني: افتح الرابط الوارد فيها لتأكيد تسجيلك واختيار كلمة مرور.',

@@ -170,7 +170,7 @@ ${said('email')}
 ${said('group')}
 <label>${text.country} <input id="${inputId('country')}" name="country" type="text" dir="auto" required maxlength="100" autocomplete="country-name" value="${values.country}"${invalid('country')}></label>
 ${said('country')}
-<label>${text.affiliation} <input id="${inputId('affiliation')}" name="affiliation" type="text" dir="auto" maxlength="200" autocomplete="organization" value="${values.affiliation}"${invalid('affiliation')}></label>
+<label>${fill(text.optional, { field: text.affiliation })} <input id="${inputId('affiliation')}" name="affiliation" type="text" dir="auto" maxlength="200" autocomplete="organization" value="${values.affiliation}"${invalid('affiliation')}></label>
 ${said('affiliation')}
 <div class="trap" aria-hidden="true"><label>${text.trap} <input name="website" type="text" tabindex="-1" autocomplete="off"></label></div>
 <button type="submit">${text.submit}</button>
