@@ -296,7 +296,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           expect(event.summary).toMatch(
             /^Clôture de l’appel à propositions \((Propositions de réseaux politiques|Propositions de forums sur les meilleures pratiques|Autres propositions)\)$/,
           );
-          expect(event.description).toMatch(/\nÉtat: (ouvert|pas encore ouvert|clos)/);
+          // The language's punctuation: French has a space before the colon (it said "État: ouvert").
+          expect(event.description).toMatch(/\nÉtat : (ouvert|pas encore ouvert|clos)/);
         }
         const mineFr = french.find((event) => event.summary?.startsWith('Échéance (by 30 April) : Kwame to draft'));
         expect(mineFr).toBeDefined();

@@ -6,7 +6,7 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { TimelineItem } from '../../../shared/schemas/timeline.ts';
-import { type ServerText, serverText } from '../i18n/serverText.ts';
+import { labelled, type ServerText, serverText } from '../i18n/serverText.ts';
 import { timelineTitle } from './timelineTitle.ts';
 
 const DAY_MS = 86_400_000;
@@ -39,7 +39,7 @@ export function renderTimelineIcal(
       description: [
         title,
         ...(item.kind === 'meeting' ? [] : [item.meetingTitle]),
-        `${text.statusLabel}: ${statusWord(text.timeline, item.status)}`,
+        labelled(text, text.statusLabel, statusWord(text.timeline, item.status)),
       ].join('\n'),
       ...(options.origin ? { url: `${options.origin}${item.link}` } : {}),
     });
