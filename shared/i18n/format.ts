@@ -7,7 +7,7 @@
  * (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE): digits have no strong direction, so the
  * isolate lays out left to right and reads in order inside any sentence, in any language.
  */
-import { zonedInstant as clockInstant, dateStart } from '../zonedClock.ts';
+import { zonedInstant as clockInstant, dateStart, wallMinutes } from '../zonedClock.ts';
 import type { Language } from './languages.ts';
 
 export const FSI = '\u2068';
@@ -178,4 +178,62 @@ export function formatViewerStart(meeting: MeetingTimes, language: Lang): string
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(at));
+}
+
+/**
+ * A time zone's name in the reader's language at an instant, as Intl says it ("Eastern Time",
+ * "heure normale du Japon"), with its IANA name for those who know zones by it; a name Intl does
+ * not know is said as it is.
+ */
+export function formatZoneName(language: Lang, zone: string, at: number = Date.now()): { name: string; id: string } {
+  const named = (timeZoneName: 'longGeneric' | 'long') =>
+    new Intl.DateTimeFormat(intlLocale(language), { timeZone: zone, timeZoneName })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  try {
+    // The generic name ("Eastern Time") holds across summer and winter; a zone without one (UTC) gets an
+    // offset ("GMT+00:00"), where the long name says it in words ("Coordinated Universal Time").
+    const generic = named('longGeneric');
+    const name = generic && !/\d/.test(generic) ? generic : named('long');
+    return { name: name ?? zone, id: zone };
+  } catch {
+    return { name: zone, id: zone };
+  }
+}
+
+/** The browser's own time zone (the reader's), as an IANA name. */
+export const readerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Whether clocks in the two zones show the same time at the instant `at` (Europe/London and UTC in winter do). */
+export function sameWallClock(at: number, zone: string, otherZone: string): boolean {
+  try {
+    return wallMinutes(at, 0, zone) === wallMinutes(at, 0, otherZone);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Two instants as a range of 24-hour clock times in the reader's time zone (or `timeZone`), with
+ * the weekday and date when `withDay` ("Wed 10 Mar, 23:30 – Thu 11 Mar, 08:00"): where the
+ * meeting's day falls on the reader's clock. Isolated, as formatTimeRange.
+ */
+export function formatInstantRange(
+  language: Lang,
+  from: number,
+  to: number,
+  options: { timeZone?: string; withDay?: boolean } = {},
+): string {
+  const { timeZone, withDay = false } = options;
+  const format = new Intl.DateTimeFormat(intlLocale(language), {
+    ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  } as Intl.DateTimeFormatOptions);
+  // Without the day, Intl's range across the reader's midnight would bring the dates back in: say the
+  // two clock times, as formatTimeRange does ("23:30–01:00").
+  if (!withDay) return isolate(`${format.format(from)}–${format.format(to)}`);
+  return isolate(format.formatRange(from, Math.max(from, to)));
 }

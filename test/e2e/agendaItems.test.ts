@@ -235,6 +235,8 @@ describe('running the meeting', () => {
     await expect.poll(() => night.page.locator('.day-view__slot').first().textContent()).toContain('23:30–01:00');
     const heading = await night.page.locator('.day-view__day-title').first().textContent();
     expect(heading?.replace(/[\u2068\u2069]/g, '')).toBe('Day 1, 23:30 to 02:00');
+    // The meeting's clock is the reader's (both UTC): no second set of times.
+    expect(await night.page.locator('.day-view__reader-time, .day-view__reader-slot').count()).toBe(0);
     expect(await night.page.locator('.day-view__warning').count()).toBe(0);
     expect(await night.page.locator('.day-view__overrun').count()).toBe(0);
     await expect.poll(() => night.page.locator('.ProseMirror .agenda-item').count()).toBe(1);
@@ -347,5 +349,53 @@ describe('running the meeting', () => {
     } finally {
       expect((await chair.page.context().request.put('/api/me', { data: { language: 'en' } })).status()).toBe(200);
     }
+  });
+
+  it('says which time zone the agenda’s times are in, and where they fall on a Tokyo reader’s clock', async () => {
+    // A New York meeting (UTC−5 on 10 March 2027) read from Tokyo (UTC+9): 09:30 there is 23:30 here.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: {
+        title: 'New York session',
+        startsOn: '2027-03-10',
+        endsOn: '2027-03-10',
+        startTime: '09:30',
+        timeZone: 'America/New_York',
+        format: 'hybrid',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const tokyo = await signIn('chair@example.org', `/meetings/${created.body.id as string}`, { timezoneId: 'Asia/Tokyo' });
+    const { page } = tokyo;
+    const plain = (text: string | null) => (text ?? '').replace(/[\u2068\u2069]/g, '');
+    await page.locator('.ProseMirror').waitFor();
+    await page.getByRole('tab', { name: 'Day view' }).click();
+    await page.getByRole('button', { name: 'Add an agenda item' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Details of item 1' });
+    await dialog.getByLabel('Minutes').fill('90');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // Once beside the agenda and once in the day view: the meeting's zone, by name, and the reader's.
+    const agendaNote = page.locator('.meeting__main .zone-note');
+    const dayNote = page.locator('.day-view .zone-note');
+    for (const note of [agendaNote, dayNote]) {
+      await expect.poll(async () => plain(await note.textContent())).toContain('Times are in Eastern Time (America/New_York).');
+      expect(plain(await note.textContent())).toContain('Your own time zone is Japan Standard Time (Asia/Tokyo)');
+    }
+    // The day and each item on the meeting's clock, then on the reader's.
+    expect(plain(await page.locator('.day-view__day-title').first().textContent())).toBe('Day 1, 09:30 to 18:00');
+    // (ICU puts thin or plain spaces around the range's dash.)
+    expect(plain(await page.locator('.day-view__reader-time').first().textContent())).toMatch(
+      /^Your time: Wed 10 Mar, 23:30\s–\sThu 11 Mar, 08:00$/,
+    );
+    await expect
+      .poll(async () => plain(await page.locator('.day-view__slot').first().textContent()))
+      .toBe('09:30–11:00 · 90 min · Your time: 23:30–01:00');
+    // The editor's item line keeps the meeting's clock, which the note above it names.
+    expect(plain(await page.locator('.ProseMirror .agenda-item__details').first().textContent())).toContain('09:30–11:00');
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(tokyo.errors).toEqual([]);
   });
 });

@@ -3,7 +3,17 @@
  * board and in the server's documents alike (shared/i18n/format.ts): "25 February 2025", "10:00".
  */
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatList, formatMeetingDays, intlLocale } from '../../shared/i18n/format.ts';
+import {
+  formatDateTime,
+  formatDay,
+  formatInstantRange,
+  formatList,
+  formatMeetingDays,
+  formatZoneName,
+  intlLocale,
+  sameWallClock,
+  stripIsolates,
+} from '../../shared/i18n/format.ts';
 
 describe('English dates', () => {
   const at = Date.UTC(2025, 1, 25, 14, 5);
@@ -42,5 +52,30 @@ describe('lists', () => {
   it('say measures as a list of units, without a conjunction', () => {
     expect(formatList('en', ['3 proposals', '1 poll'], 'unit')).toBe('3 proposals, 1 poll');
     expect(formatList('en', ['3 proposals', '1 poll'])).toBe('3 proposals and 1 poll');
+  });
+});
+
+describe('the agenda’s time zone and the reader’s clock', () => {
+  // 09:30 in New York on 10 March 2027 (UTC−5), 23:30 in Tokyo.
+  const opening = Date.UTC(2027, 2, 10, 14, 30);
+  it('names a zone in the reader’s language, in words where it has no name of its own', () => {
+    expect(formatZoneName('en', 'America/New_York', opening)).toEqual({ name: 'Eastern Time', id: 'America/New_York' });
+    expect(formatZoneName('fr', 'Asia/Tokyo', opening).name).toBe('heure normale du Japon');
+    expect(formatZoneName('en', 'UTC', opening).name).toBe('Coordinated Universal Time');
+    expect(formatZoneName('en', 'Mars/Olympus', opening)).toEqual({ name: 'Mars/Olympus', id: 'Mars/Olympus' });
+  });
+
+  it('tells clocks that show the same time apart from those that do not', () => {
+    expect(sameWallClock(opening, 'Europe/London', 'UTC')).toBe(true);
+    expect(sameWallClock(opening, 'America/New_York', 'Asia/Tokyo')).toBe(false);
+  });
+
+  it('says a range on the reader’s clock, with the days only when asked, in order on a right-to-left page', () => {
+    const end = opening + 90 * 60_000;
+    expect(stripIsolates(formatInstantRange('en', opening, end, { timeZone: 'Asia/Tokyo' }))).toBe('23:30–01:00');
+    expect(
+      stripIsolates(formatInstantRange('en', opening, opening + 510 * 60_000, { timeZone: 'Asia/Tokyo', withDay: true })),
+    ).toMatch(/^Wed 10 Mar, 23:30\s–\sThu 11 Mar, 08:00$/);
+    expect(formatInstantRange('ar', opening, end, { timeZone: 'Asia/Tokyo' })).toMatch(/^\u2068.*\u2069$/);
   });
 });

@@ -8,6 +8,7 @@ import type { CollabDocument } from '../collab/useCollabDocument.ts';
 import { useAgendaComments } from '../comments/useDocumentComments.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useAgendaExtensions, useAgendaTools } from './AgendaRecord.tsx';
+import { MeetingZoneNote } from './MeetingZoneNote.tsx';
 
 export function AgendaDocument({ collab }: { collab: CollabDocument }) {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function AgendaDocument({ collab }: { collab: CollabDocument }) {
       idPrefix="agenda"
       title={t('meeting.agenda')}
       readOnlyNotice={archived ? t('meetingAdmin.archivedNotice') : t('meeting.readOnlyNotice')}
+      intro={<MeetingZoneNote />}
       label={t('meeting.agendaLabel', { title: meeting.title })}
       sidebarLabel={t('meeting.panels')}
       extensions={[...comments.extensions, ...agendaExtensions]}

@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { scheduleAgenda } from '../../../shared/agendaItems.ts';
 import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
-import { formatClockTime, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
+import { formatClockTime, formatInstantRange, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import { AttachmentDropItem } from '../attachments/AttachmentDropItem.tsx';
 import { mayAddAttachments } from '../attachments/attachmentRules.ts';
@@ -23,6 +23,8 @@ import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
 import { shownItemTitle } from './itemTitle.ts';
+import { MeetingZoneNote } from './MeetingZoneNote.tsx';
+import { meetingInstant, readerClockDiffers } from './meetingClock.ts';
 import { type RunView, setCurrentItem, setDayEnd } from './useRunState.ts';
 
 const DAY_END_FIELDS = ['dayEnd'] as const;
@@ -78,12 +80,20 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
   };
   const overruns = schedule.days.filter((day) => day.overrunMinutes > 0);
   const editingItem = editing ? items.find((item) => item.id === editing) : undefined;
+  // Where a time falls on the reader's own clock, when it shows another time than the meeting's.
+  const onReaderClock = (day: number, start: number, end: number, withDay: boolean): string | null => {
+    const from = meetingInstant(meeting, day, start);
+    return readerClockDiffers(meeting, from)
+      ? formatInstantRange(i18n.language, from, meetingInstant(meeting, day, end), { withDay })
+      : null;
+  };
 
   return (
     <section className="panel day-view" aria-labelledby="day-view-title">
       <h2 id="day-view-title" className="panel__title">
         {t('agendaItems.dayView')}
       </h2>
+      {items.length > 0 && <MeetingZoneNote />}
       <div role="status">
         {overruns.map((day) => (
           <p key={day.day} className="alert day-view__warning">
@@ -93,101 +103,109 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
       </div>
       {items.length === 0 && <p>{t('agendaItems.noItems')}</p>}
       {mayAttach && items.length > 0 && <p className="day-view__hint">{t('attachments.dayViewHint')}</p>}
-      {schedule.days.map((day) => (
-        <div key={day.day} className="day-view__day">
-          <h3 className="day-view__day-title">
-            {t('agendaItems.dayHeading', {
-              day: day.day,
-              start: isolate(formatClockTime(i18n.language, day.start)),
-              end: isolate(run.dayEnd),
-            })}
-          </h3>
-          <ol className="day-view__timeline">
-            {day.items.map((index) => {
-              const item = items[index]!;
-              const slot = schedule.items[index]!;
-              const current = item.id === run.currentItem;
-              const titleId = `day-item-${item.id}`;
-              const documents = documentsOf.get(item.id) ?? 0;
-              return (
-                <AttachmentDropItem
-                  key={item.id}
-                  target={{ meetingId: meeting.id, itemId: item.id }}
-                  enabled={mayAttach}
-                  className={[
-                    'day-view__item',
-                    current ? 'day-view__item--current' : '',
-                    slot.overruns ? 'day-view__item--overrun' : '',
-                    item.level > 0 ? 'day-view__item--sub' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                  style={{ minBlockSize: `${Math.max(2.5, item.duration * REM_PER_MINUTE + 2)}rem` }}
-                  aria-current={current ? 'true' : undefined}
-                >
-                  <p className="day-view__slot">
-                    {item.duration > 0 ? (
-                      <bdi>{formatTimeRange(i18n.language, slot.start, slot.end)}</bdi>
-                    ) : (
-                      t('agendaItems.untimed')
-                    )}
-                    {item.duration > 0 && (
-                      <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>
-                    )}
-                    {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
-                  </p>
-                  <p id={titleId} className="day-view__title">
-                    {item.fullNumber}. {shownItemTitle(item.title, t)}
-                  </p>
-                  {documents > 0 && (
-                    <p className="day-view__documents">
-                      <Link to={`?tab=attachments#item-${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
-                        {t('attachments.itemDocuments', { number: documents })}
-                      </Link>
+      {schedule.days.map((day) => {
+        const readerDay = onReaderClock(day.day, day.start, day.end, true);
+        return (
+          <div key={day.day} className="day-view__day">
+            <h3 className="day-view__day-title">
+              {t('agendaItems.dayHeading', {
+                day: day.day,
+                start: isolate(formatClockTime(i18n.language, day.start)),
+                end: isolate(run.dayEnd),
+              })}
+            </h3>
+            {readerDay && <p className="day-view__reader-time">{t('agendaItems.yourTime', { time: readerDay })}</p>}
+            <ol className="day-view__timeline">
+              {day.items.map((index) => {
+                const item = items[index]!;
+                const slot = schedule.items[index]!;
+                const current = item.id === run.currentItem;
+                const titleId = `day-item-${item.id}`;
+                const documents = documentsOf.get(item.id) ?? 0;
+                const readerSlot = item.duration > 0 ? onReaderClock(day.day, slot.start, slot.end, false) : null;
+                return (
+                  <AttachmentDropItem
+                    key={item.id}
+                    target={{ meetingId: meeting.id, itemId: item.id }}
+                    enabled={mayAttach}
+                    className={[
+                      'day-view__item',
+                      current ? 'day-view__item--current' : '',
+                      slot.overruns ? 'day-view__item--overrun' : '',
+                      item.level > 0 ? 'day-view__item--sub' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                    style={{ minBlockSize: `${Math.max(2.5, item.duration * REM_PER_MINUTE + 2)}rem` }}
+                    aria-current={current ? 'true' : undefined}
+                  >
+                    <p className="day-view__slot">
+                      {item.duration > 0 ? (
+                        <bdi>{formatTimeRange(i18n.language, slot.start, slot.end)}</bdi>
+                      ) : (
+                        t('agendaItems.untimed')
+                      )}
+                      {item.duration > 0 && (
+                        <span className="day-view__length"> · {t('agendaItems.minutes', { count: item.duration })}</span>
+                      )}
+                      {readerSlot && (
+                        <span className="day-view__reader-slot"> · {t('agendaItems.yourTime', { time: readerSlot })}</span>
+                      )}
+                      {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
                     </p>
-                  )}
-                  {(moderator || editable) && (
-                    <div className="day-view__controls">
-                      {moderator && (
-                        <button
-                          type="button"
-                          className="button day-view__button"
-                          aria-pressed={current}
-                          aria-describedby={titleId}
-                          onClick={() => mark(current ? null : item.id)}
-                        >
-                          {current ? t('agendaItems.isCurrent') : t('agendaItems.markCurrent')}
-                        </button>
-                      )}
-                      {editable && (
-                        <button
-                          id={detailsButtonId(item.id)}
-                          type="button"
-                          className="button button--quiet day-view__button"
-                          aria-expanded={editing === item.id}
-                          aria-describedby={titleId}
-                          onClick={() => setEditing(editing === item.id ? null : item.id)}
-                        >
-                          {t('agendaItems.editDetails')}
-                        </button>
-                      )}
-                      {editable && (
-                        <Link
-                          className="day-view__action-link"
-                          to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`}
-                          aria-describedby={titleId}
-                        >
-                          {t('agendaItems.addAction')}
+                    <p id={titleId} className="day-view__title">
+                      {item.fullNumber}. {shownItemTitle(item.title, t)}
+                    </p>
+                    {documents > 0 && (
+                      <p className="day-view__documents">
+                        <Link to={`?tab=attachments#item-${encodeURIComponent(item.id)}`} aria-describedby={titleId}>
+                          {t('attachments.itemDocuments', { number: documents })}
                         </Link>
-                      )}
-                    </div>
-                  )}
-                </AttachmentDropItem>
-              );
-            })}
-          </ol>
-        </div>
-      ))}
+                      </p>
+                    )}
+                    {(moderator || editable) && (
+                      <div className="day-view__controls">
+                        {moderator && (
+                          <button
+                            type="button"
+                            className="button day-view__button"
+                            aria-pressed={current}
+                            aria-describedby={titleId}
+                            onClick={() => mark(current ? null : item.id)}
+                          >
+                            {current ? t('agendaItems.isCurrent') : t('agendaItems.markCurrent')}
+                          </button>
+                        )}
+                        {editable && (
+                          <button
+                            id={detailsButtonId(item.id)}
+                            type="button"
+                            className="button button--quiet day-view__button"
+                            aria-expanded={editing === item.id}
+                            aria-describedby={titleId}
+                            onClick={() => setEditing(editing === item.id ? null : item.id)}
+                          >
+                            {t('agendaItems.editDetails')}
+                          </button>
+                        )}
+                        {editable && (
+                          <Link
+                            className="day-view__action-link"
+                            to={`?tab=actions&fromItem=${encodeURIComponent(item.id)}`}
+                            aria-describedby={titleId}
+                          >
+                            {t('agendaItems.addAction')}
+                          </Link>
+                        )}
+                      </div>
+                    )}
+                  </AttachmentDropItem>
+                );
+              })}
+            </ol>
+          </div>
+        );
+      })}
       {/* In a dialog: the side column is too narrow for the form, and a dialog never cuts it off. One
           for the view, not one per row: an item given another day is drawn again under that day's
           heading, and a dialog inside its row was drawn again with it (the focus then fell to the page). */}

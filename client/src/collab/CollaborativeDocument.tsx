@@ -36,6 +36,8 @@ export interface CollaborativeDocumentProps {
   idPrefix: string;
   title: string;
   readOnlyNotice: string;
+  /** Shown between the heading and the text (the agenda says there which time zone its times are in). */
+  intro?: ReactNode;
   /** Accessible name of the editing area. */
   label: string;
   /** Accessible name of the tools column. */
@@ -59,6 +61,7 @@ export function CollaborativeDocument({
   idPrefix,
   title,
   readOnlyNotice,
+  intro,
   label,
   sidebarLabel,
   extensions,
@@ -107,6 +110,7 @@ export function CollaborativeDocument({
       <div className="meeting__main">
         <section aria-labelledby={titleId}>
           <h2 id={titleId}>{title}</h2>
+          {intro}
           {!editable && collab.state !== 'denied' && (
             <p id={noticeId} className="alert alert--info">
               {readOnlyNotice}
