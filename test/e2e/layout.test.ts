@@ -289,3 +289,34 @@ describe('a long unbroken word', () => {
     }
   });
 });
+
+describe('the tools column’s heading', () => {
+  it('keeps its words whole in Russian at 1280 and 2560 px, the hide button beside it or below it', async () => {
+    // "Инструменты" beside "Скрыть инструменты" was split inside the word ("Инструме / нты").
+    const { page } = await signIn('kwame@example.org', MEETING, { language: 'ru' });
+    for (const width of [1280, 2560]) {
+      await page.setViewportSize({ width, height: 900 });
+      const heading = page.locator('#tools-title');
+      await expect.poll(() => heading.textContent()).toBe('Инструменты');
+      await page.getByRole('button', { name: 'Скрыть инструменты' }).waitFor();
+      // Each word's characters lie on one line: a Range over a word broken across lines has a rect per line.
+      const words = await heading.evaluate((element) => {
+        const text = element.firstChild as Text;
+        const found: { word: string; lines: number }[] = [];
+        for (const match of text.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          found.push({ word: match[0], lines: tops.size });
+        }
+        return found;
+      });
+      expect(words, `at ${width} px`).toEqual([{ word: 'Инструменты', lines: 1 }]);
+      const measured = await heading.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+      expect(measured.scroll, `the heading overflows its box at ${width} px`).toBeLessThanOrEqual(measured.client);
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.locator('.meeting__side').screenshot({ path: path.join(SHOTS, `tools-heading-ru-${width}.png`) });
+    }
+  });
+});
