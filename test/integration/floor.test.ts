@@ -5,7 +5,7 @@
  * with anonymity, approval, votes and moderation, the live projection, and who may do what.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { liveDoc } from '../../shared/documentNames.ts';
 import {
   type FloorItem,
@@ -231,6 +231,27 @@ describe('in the room or online', () => {
     const queue = (await floor(chair)).queue;
     expect(queue.find((hand) => hand.userId === mei.user.id)).toMatchObject({ remote: false });
     for (const hand of queue) expect((await call(chair, 'DELETE', `${floorPath}/hands/${hand.id}`)).status).toBe(204);
+  });
+
+  it('reads the check-in of the meeting’s day only: online on another day is not online today', async () => {
+    // Another meeting, so that the check-ins made here stay out of the first one's attendance.
+    const meeting = SEED_MEETING.id;
+    const hands = `/api/meetings/${meeting}/floor/hands`;
+    const checkIn = (day: string, mode: string) =>
+      call(secretariat, 'POST', `/api/meetings/${meeting}/attendance`, { day, mode, userId: rahul.user.id });
+    const today = (await call<{ day: string }>(chair, 'GET', `/api/meetings/${meeting}/quorum`)).body.day;
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect((await checkIn(tomorrow, 'online')).status).toBe(200);
+    // Added by the chair and not checked in today: in the room, whatever tomorrow says.
+    const added = await call<{ id: string; remote: boolean }>(chair, 'POST', hands, { userId: rahul.user.id });
+    expect(added.body.remote).toBe(false);
+    expect((await call(chair, 'DELETE', `${hands}/${added.body.id}`)).status).toBe(204);
+    expect((await checkIn(today, 'online')).status).toBe(200);
+    const online = await call<{ id: string; remote: boolean }>(chair, 'POST', hands, { userId: rahul.user.id });
+    expect(online.body.remote).toBe(true);
+    const queue = (await call<FloorState>(chair, 'GET', `/api/meetings/${meeting}/floor`)).body.queue;
+    expect(queue.find((hand) => hand.id === online.body.id)).toMatchObject({ remote: true });
+    expect((await call(chair, 'DELETE', `${hands}/${online.body.id}`)).status).toBe(204);
   });
 });
 

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FOLD_ROWS_PER_TURN } from '../../server/src/collab/documentStore.ts';
+import { AttendanceStore } from '../../server/src/floor/attendanceStore.ts';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { UniqueViolation } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
@@ -292,6 +293,53 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
       const [one, two] = await Promise.all([store.settings.secret('k'), store.settings.secret('k')]);
       expect(one.equals(two)).toBe(true);
       expect(one.length).toBe(32);
+    });
+  });
+
+  describe('attendance', () => {
+    it('reads one person’s check-in for one day of a meeting, inside a transaction too', async () => {
+      await store.meetings.create({
+        id: 'm-att',
+        title: 'Attendance',
+        startsOn: '2026-12-07',
+        startTime: '09:00',
+        timezone: 'Asia/Tokyo',
+        form: 'Hybrid',
+        description: '',
+      });
+      const person = await store.users.create({
+        email: 'att@example.org',
+        name: 'Att',
+        role: 'member',
+        group: 'government',
+        passwordHash: 'h',
+      });
+      const attendance = new AttendanceStore(store.db);
+      await store.db.transaction((tx) =>
+        attendance.checkIn(tx, {
+          meetingId: 'm-att',
+          day: '2026-12-07',
+          userId: person.id,
+          mode: 'online',
+          by: person.id,
+          at: 1,
+        }),
+      );
+      expect(await attendance.modeOn('m-att', person.id, '2026-12-07')).toBe('online');
+      expect(await attendance.modeOn('m-att', person.id, '2026-12-08')).toBeUndefined();
+      expect(await attendance.modeOn('m1', person.id, '2026-12-07')).toBeUndefined();
+      const inside = await store.db.transaction(async (tx) => {
+        await attendance.checkIn(tx, {
+          meetingId: 'm-att',
+          day: '2026-12-08',
+          userId: person.id,
+          mode: 'room',
+          by: person.id,
+          at: 2,
+        });
+        return [await attendance.timeZone('m-att', tx), await attendance.modeOn('m-att', person.id, '2026-12-08', tx)];
+      });
+      expect(inside).toEqual(['Asia/Tokyo', 'room']);
     });
   });
 

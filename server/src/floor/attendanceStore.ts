@@ -62,6 +62,15 @@ export class AttendanceStore {
     return rows.map(toAttendee);
   }
 
+  /** How a person checked in on one day of the meeting (undefined: not checked in that day); readable inside a transaction. */
+  async modeOn(meetingId: string, userId: string, day: string, tx: SqlExecutor = this.db): Promise<AttendanceMode | undefined> {
+    const row = await tx.get<{ mode: AttendanceMode }>(
+      'SELECT mode FROM attendance WHERE meeting_id = ? AND day = ? AND user_id = ?',
+      [meetingId, day, userId],
+    );
+    return row?.mode;
+  }
+
   async days(meetingId: string): Promise<{ day: string; room: number; online: number }[]> {
     const rows = await this.db.all<{ day: string; mode: AttendanceMode; count: number }>(
       'SELECT day, mode, COUNT(*) AS count FROM attendance WHERE meeting_id = ? GROUP BY day, mode ORDER BY day',

@@ -122,9 +122,9 @@ export class FloorService {
     const itemId = (await this.currentItem(meetingId)) ?? '';
     const id = newFloorId();
     const now = Date.now();
-    const remote = await this.remote(meetingId, speaker.id, forSomeone, now);
     try {
       await this.store.db.transaction(async (tx) => {
+        const remote = await this.remote(tx, meetingId, speaker.id, forSomeone, now);
         await this.floor.insertHand(tx, {
           id,
           meetingId,
@@ -321,11 +321,14 @@ export class FloorService {
    * Whether the speaker takes part online, as they checked in today (the chair's list said
    * "online" for someone in the room who raised their own hand). Not checked in: a hand raised
    * from the board is online, a person the chair adds is in the room (that is why they are added).
+   * Read inside the transaction that raises the hand: only that person's check-in for the
+   * meeting's day, as it stands when the hand goes on the list.
    */
-  private async remote(meetingId: string, userId: string, forSomeone: boolean, now: number): Promise<boolean> {
-    const day = meetingDay(await this.timeZone(meetingId), now);
-    const checkIn = (await this.attendance.list(meetingId, userId)).find((entry) => entry.day === day);
-    return checkIn ? checkIn.mode === 'online' : !forSomeone;
+  private async remote(tx: SqlExecutor, meetingId: string, userId: string, forSomeone: boolean, now: number): Promise<boolean> {
+    const timeZone = await this.attendance.timeZone(meetingId, tx);
+    if (timeZone === undefined) throw notFound('The meeting');
+    const mode = await this.attendance.modeOn(meetingId, userId, meetingDay(timeZone, now), tx);
+    return mode ? mode === 'online' : !forSomeone;
   }
 
   private async currentItem(meetingId: string): Promise<string | null> {
