@@ -26,6 +26,13 @@ export type BalanceRule = (typeof BALANCE_RULES)[number];
 
 export type Balance = Record<string, { turns: number; seconds: number }>;
 
+/**
+ * Why a person's latest hand on an item left the list: `removed` by the chair or secretariat,
+ * `lowered` by the person (from any of their screens), or `given` the floor.
+ */
+export const HAND_LEFT_REASONS = ['removed', 'lowered', 'given'] as const;
+export type HandLeftReason = (typeof HAND_LEFT_REASONS)[number];
+
 export const ATTENDANCE_MODES = ['room', 'online'] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 

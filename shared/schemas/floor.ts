@@ -4,7 +4,7 @@
  * maps of `live:{meetingId}` hold.
  */
 import { type Static, Type } from 'typebox';
-import { ATTENDANCE_MODES, BALANCE_RULES, FLOOR_LIMITS } from '../constants/floor.ts';
+import { ATTENDANCE_MODES, BALANCE_RULES, FLOOR_LIMITS, HAND_LEFT_REASONS } from '../constants/floor.ts';
 import { GroupSchema, Id, RequiredText } from './common.ts';
 
 export {
@@ -17,6 +17,8 @@ export {
   emptyBalance,
   FLOOR_LIMITS,
   FLOOR_WARNING_SECONDS,
+  HAND_LEFT_REASONS,
+  type HandLeftReason,
   LIVE_FLOOR_MAP,
   LIVE_QUESTIONS_MAP,
 } from '../constants/floor.ts';
@@ -57,9 +59,15 @@ export const GroupBalanceSchema = Type.Object({ turns: Type.Integer(), seconds: 
 /** Per stakeholder group: turns taken and seconds spoken (finished turns, plus the running one up to the time computed). */
 export const BalanceSchema = Type.Record(Type.String(), GroupBalanceSchema);
 
+/** How a person's latest hand on an item left the list (HAND_LEFT_REASONS). */
+export const HandLeftSchema = Type.Object({ handId: Type.String(), reason: Type.Enum(HAND_LEFT_REASONS) });
+export type HandLeft = Static<typeof HandLeftSchema>;
+
 export const FloorItemSchema = Type.Object({
   itemId: Type.Union([Type.String(), Type.Null()]),
   queue: Type.Array(HandSchema),
+  /** Per user id: how that person's latest hand that is no longer waiting left the list. */
+  left: Type.Record(Type.String(), HandLeftSchema),
   balance: BalanceSchema,
   limitSeconds: Type.Integer(),
   balanceRule: BalanceRuleSchema,

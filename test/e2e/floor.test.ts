@@ -435,4 +435,43 @@ describe('the floor in the browser', () => {
     expect(await a11yViolations(kwame.page)).toEqual([]);
     for (const page of [kwame, mei, chair]) expect(page.errors).toEqual([]);
   });
+
+  it('says who took a hand off the list: lowered on the person’s other screen is not “the chair took it”', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await setCurrentItem(3);
+    const chairMessage = 'The chair took your request to speak off the list. Raise your hand again if you still wish to speak.';
+    // One member, a laptop and a phone.
+    const laptop = await signIn('olena@example.org', `${meetingPath}?tab=floor`);
+    const phone = await signIn('olena@example.org', `${meetingPath}?tab=floor`);
+    await laptop.page.getByRole('button', { name: 'Raise hand' }).click();
+    await expect.poll(() => laptop.page.getByText('Your hand is raised.').count()).toBe(1);
+    await phone.page.getByRole('button', { name: 'Lower hand' }).click();
+    await expect.poll(() => phone.page.getByRole('status').filter({ hasText: 'Your hand is lowered.' }).count()).toBe(1);
+    // The laptop hears that the hand is lowered, as the server recorded it: not that the chair removed it.
+    await expect.poll(() => laptop.page.getByRole('button', { name: 'Raise hand' }).count()).toBe(1);
+    await expect.poll(() => laptop.page.getByRole('status').filter({ hasText: 'Your hand is lowered.' }).count()).toBe(1);
+    expect(await laptop.page.getByText(chairMessage).count()).toBe(0);
+
+    // Raised again, and this time the chair removes it: both screens say so.
+    await laptop.page.getByRole('button', { name: 'Raise hand' }).click();
+    await expect.poll(() => phone.page.getByRole('button', { name: 'Lower hand' }).count()).toBe(1);
+    const floor = await http<{ queue: { id: string; userId: string; name: string }[] }>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/floor`,
+      { cookie: session.cookie },
+    );
+    const hand = floor.body.queue.find((entry) => entry.name === 'Olena Kovalenko');
+    expect(hand).toBeDefined();
+    const removed = await http(server.baseUrl, 'DELETE', `/api/meetings/${DEMO_MEETING.id}/floor/hands/${hand!.id}`, {
+      cookie: session.cookie,
+    });
+    expect(removed.status).toBe(204);
+    for (const { page } of [laptop, phone]) {
+      await expect.poll(() => page.getByRole('status').filter({ hasText: chairMessage }).count()).toBe(1);
+    }
+    expect(await a11yViolations(laptop.page)).toEqual([]);
+    for (const page of [laptop, phone]) expect(page.errors).toEqual([]);
+  });
 });

@@ -161,6 +161,32 @@ describe('the speakers’ list', () => {
     await synced(fresh);
     expect(fresh.doc.getMap(LIVE_FLOOR_MAP).get('speaking')).toBeUndefined();
   });
+
+  it('publishes with the list why each person’s hand left it: lowered by themselves, removed by the chair, given the floor', async () => {
+    const live = peer(kwame, liveDoc(MEETING));
+    await synced(live);
+    const { currentItemId } = await floor(chair);
+    const entry = () => live.doc.getMap(LIVE_FLOOR_MAP).get(`item:${currentItemId}`) as FloorItem | undefined;
+    const own = (await raise(kwame)).body as { id: string };
+    const removed = (await raise(mei)).body as { id: string };
+    const given = (await raise(rahul)).body as { id: string };
+    // Kwame lowers his own hand (from any of his screens); the chair removes Mei's; Rahul is given the floor.
+    expect((await call(kwame, 'DELETE', `${floorPath}/hands/${own.id}`)).status).toBe(204);
+    expect((await call(chair, 'DELETE', `${floorPath}/hands/${removed.id}`)).status).toBe(204);
+    expect((await call(chair, 'POST', `${floorPath}/next`, { handId: given.id })).status).toBe(200);
+    const left = await waitFor(() => (entry()?.left[rahul.user.id]?.handId === given.id ? entry()!.left : undefined));
+    expect(left).toMatchObject({
+      [kwame.user.id]: { handId: own.id, reason: 'lowered' },
+      [mei.user.id]: { handId: removed.id, reason: 'removed' },
+      [rahul.user.id]: { handId: given.id, reason: 'given' },
+    });
+    // A hand raised again and lowered by the secretariat: the latest one counts, removed.
+    const again = (await raise(kwame)).body as { id: string };
+    expect((await call(secretariat, 'DELETE', `${floorPath}/hands/${again.id}`)).status).toBe(204);
+    await waitFor(() => entry()?.left[kwame.user.id]?.handId === again.id);
+    expect(entry()!.left[kwame.user.id]).toEqual({ handId: again.id, reason: 'removed' });
+    expect((await call(chair, 'POST', `${floorPath}/end-turn`)).status).toBe(200);
+  });
 });
 
 describe('attendance and quorum', () => {

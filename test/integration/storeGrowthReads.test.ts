@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { seedDemo } from '../../server/src/demo/seedDemo.ts';
+import { FloorStore } from '../../server/src/floor/floorStore.ts';
 import { QuestionStore } from '../../server/src/floor/questionStore.ts';
 import { Notifier } from '../../server/src/notifications/notify.ts';
 import { OutboxStore } from '../../server/src/notifications/outboxStore.ts';
@@ -126,5 +127,11 @@ describe.each(backends('growthreads'))('reads that must not walk a table, on $na
     const questions = new QuestionStore(store.db);
     const reads = await readsOf(store.db, 'question_moderation', () => questions.moderationLog(DEMO_MEETING.id));
     await expectIndexed(reads, 'question_moderation', 'meeting_id');
+  });
+
+  it('reads why hands left an item’s list (the live floor map) from that item’s hands only', async () => {
+    const floor = new FloorStore(store.db);
+    const reads = await readsOf(store.db, 'floor_hands', () => floor.leftReasons(DEMO_MEETING.id, 'item-1'));
+    await expectIndexed(reads, 'floor_hands', 'item_id');
   });
 });

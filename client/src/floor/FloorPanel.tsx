@@ -43,18 +43,24 @@ export function FloorPanel() {
   // holds: it is cleared. The state the command itself brings about keeps it, whether the live
   // update arrives before or after the command's answer.
   const expected = useRef<OwnState | null>(null);
-  // A waiting hand that goes without one's own command was closed by the chair: taken off the
-  // list, or left behind when the chair moved on to another item (hands belong to their item).
+  // A waiting hand that goes without a command from this screen: the server says why it left the
+  // item's list (`left`: removed by the chair, lowered by the person on another screen, given the
+  // floor), or the chair moved on to another item and the hand stays with the one before.
   // Said on one's screen, or the hand would just vanish and "Raise hand" come back unexplained.
   const [notice, setNotice] = useState<string | null>(null);
-  const seen = useRef({ own, itemId: floor.currentItemId });
+  const left = floor.item.left[user.id];
+  const seen = useRef({ own, itemId: floor.currentItemId, handId: mine?.id });
   useEffect(() => {
     const was = seen.current;
-    seen.current = { own, itemId: floor.currentItemId };
+    seen.current = { own, itemId: floor.currentItemId, handId: mine?.id };
     if (own !== 'none') return setNotice(null);
     if (was.own !== 'waiting' || expected.current === 'none') return;
     const itemId = floor.currentItemId;
-    if (was.itemId === itemId) return setNotice(t('floor.removedByChair'));
+    if (was.itemId === itemId) {
+      // Given the floor: the turn shows it. Otherwise whoever took the hand off, as the server recorded it.
+      if (!left || left.handId !== was.handId || left.reason === 'given') return;
+      return setNotice(t(left.reason === 'removed' ? 'floor.removedByChair' : 'floor.lowered'));
+    }
     if (!itemId) return setNotice(t('floor.itemEnded'));
     let active = true;
     get<AgendaItemSummary[]>(`/api/meetings/${encodeURIComponent(meeting.id)}/agenda-items`).then(
@@ -67,7 +73,7 @@ export function FloorPanel() {
     return () => {
       active = false;
     };
-  }, [own, floor.currentItemId, meeting.id, t]);
+  }, [own, floor.currentItemId, mine?.id, left, meeting.id, t]);
   useEffect(() => {
     if (own !== expected.current) clear();
     expected.current = null;

@@ -35,6 +35,7 @@ export function useFloor(): FloorView {
   const item = (floor[`item:${currentItemId ?? ''}`] as FloorItem | undefined) ?? {
     itemId: currentItemId,
     queue: [],
+    left: {},
     balance: emptyBalance(),
     limitSeconds: meta.defaultLimitSeconds,
     balanceRule: 'none',

@@ -73,12 +73,13 @@ export class FloorService {
   }
 
   async itemView(meetingId: string, itemId: string): Promise<FloorItem> {
-    const [queue, balance, settings] = await Promise.all([
+    const [queue, left, balance, settings] = await Promise.all([
       this.floor.queue(meetingId, itemId),
+      this.floor.leftReasons(meetingId, itemId),
       this.floor.balance(meetingId, { itemId }, Date.now()),
       this.floor.settings(meetingId, itemId),
     ]);
-    return { itemId: itemId || null, queue: queue.map(handView), balance, ...settings };
+    return { itemId: itemId || null, queue: queue.map(handView), left, balance, ...settings };
   }
 
   async speakingView(meetingId: string): Promise<Speaking | undefined> {
@@ -160,7 +161,7 @@ export class FloorService {
     if (!hand || hand.meetingId !== meetingId) throw notFound('The hand');
     if (!floorPolicy.lowerHand(user, hand)) throw forbidden('Only the person or the chair may take a name off the list.');
     await this.store.db.transaction(async (tx) => {
-      if (!(await this.floor.withdraw(tx, handId, Date.now()))) {
+      if (!(await this.floor.withdraw(tx, handId, Date.now(), user.id))) {
         throw new AppError('CONFLICT', 'This hand is no longer waiting: the person has spoken or it was taken off the list.');
       }
       await this.audit(tx, user, 'floor.hand.lowered', meetingId, { handId, userId: hand.userId });

@@ -5,7 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { StakeholderGroup } from '../../../shared/roles.ts';
-import { type Balance, type BalanceRule, emptyBalance, FLOOR_LIMITS, type Hand } from '../../../shared/schemas/floor.ts';
+import {
+  type Balance,
+  type BalanceRule,
+  emptyBalance,
+  FLOOR_LIMITS,
+  type Hand,
+  type HandLeft,
+} from '../../../shared/schemas/floor.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
 export const newFloorId = (): string => randomBytes(9).toString('base64url');
@@ -138,13 +145,35 @@ export class FloorStore {
     );
   }
 
-  /** Withdraws a waiting hand; false when it was no longer waiting. */
-  async withdraw(tx: SqlExecutor, id: string, at: number): Promise<boolean> {
-    const result = await tx.run(`UPDATE floor_hands SET status = 'withdrawn', ended_at = ? WHERE id = ? AND status = 'waiting'`, [
-      at,
-      id,
-    ]);
+  /** Withdraws a waiting hand, noting who took it off; false when it was no longer waiting. */
+  async withdraw(tx: SqlExecutor, id: string, at: number, by: string): Promise<boolean> {
+    const result = await tx.run(
+      `UPDATE floor_hands SET status = 'withdrawn', ended_at = ?, withdrawn_by = ? WHERE id = ? AND status = 'waiting'`,
+      [at, by, id],
+    );
     return result.changes === 1;
+  }
+
+  /**
+   * Per person, how their latest hand to leave the item's list left it: given the floor (the
+   * turn's start), lowered by themselves or removed by someone else (the withdrawal). Hands
+   * withdrawn before anyone was recorded (before migration 602) say nothing.
+   */
+  async leftReasons(meetingId: string, itemId: string, tx: SqlExecutor = this.db): Promise<Record<string, HandLeft>> {
+    const rows = await tx.all<{ id: string; user_id: string; status: HandStatus; withdrawn_by: string | null }>(
+      `SELECT id, user_id, status, withdrawn_by FROM floor_hands
+       WHERE meeting_id = ? AND item_id = ? AND status IN ('speaking', 'done', 'withdrawn')
+       ORDER BY COALESCE(started_at, ended_at), id`,
+      [meetingId, itemId],
+    );
+    const left: Record<string, HandLeft> = {};
+    for (const row of rows) {
+      if (row.status !== 'withdrawn') left[row.user_id] = { handId: row.id, reason: 'given' };
+      else if (row.withdrawn_by)
+        left[row.user_id] = { handId: row.id, reason: row.withdrawn_by === row.user_id ? 'lowered' : 'removed' };
+      else delete left[row.user_id];
+    }
+    return left;
   }
 
   /** Starts a waiting hand's turn; false when it was no longer waiting. */

@@ -101,4 +101,13 @@ export const FLOOR_MIGRATIONS: Migration[] = [
       `CREATE INDEX question_moderation_meeting ON question_moderation(meeting_id, id)`,
     ],
   },
+  {
+    version: 602,
+    name: 'who took a hand off the list',
+    statements: [
+      // The person themselves or the chair/secretariat: the person's screens say which (a hand
+      // lowered on one's phone is not "removed by the chair" on one's laptop). NULL before 602.
+      `ALTER TABLE floor_hands ADD COLUMN withdrawn_by TEXT`,
+    ],
+  },
 ];
