@@ -474,4 +474,34 @@ describe('the floor in the browser', () => {
     expect(await a11yViolations(laptop.page)).toEqual([]);
     for (const page of [laptop, phone]) expect(page.errors).toEqual([]);
   });
+
+  it('follows a rename of the current item on the Floor tab and the projector, without the chair moving on', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await setCurrentItem(2);
+    const items = await http<{ id: string; fullNumber: string; title: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/agenda-items`,
+      { cookie: session.cookie },
+    );
+    const { fullNumber, title } = items.body[2]!;
+    const member = await signIn('rahul@example.org', `${meetingPath}?tab=floor`);
+    const projector = await signIn('chair@example.org', `${meetingPath}/floor/present`);
+    await expect.poll(() => member.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${fullNumber}. ${title}`);
+    await expect.poll(() => projector.page.locator('#floor-present-item').textContent()).toBe(`${fullNumber}. ${title}`);
+
+    // The secretariat renames the item in the agenda while it is current.
+    const secretariat = await signIn('secretariat@example.org', meetingPath);
+    await secretariat.page.locator('.ProseMirror .agenda-item__title', { hasText: title }).click();
+    await secretariat.page.keyboard.press('End');
+    await secretariat.page.keyboard.type(' (revised)');
+    await expect
+      .poll(() => member.page.getByTestId('floor-item').textContent(), { timeout: 10_000 })
+      .toBe(`Agenda item: ${fullNumber}. ${title} (revised)`);
+    await expect
+      .poll(() => projector.page.locator('#floor-present-item').textContent(), { timeout: 10_000 })
+      .toBe(`${fullNumber}. ${title} (revised)`);
+    for (const page of [member, projector, secretariat]) expect(page.errors).toEqual([]);
+  });
 });

@@ -31,7 +31,7 @@ export function FloorPanel() {
   const floor = useFloor();
   const offset = useServerOffset();
   const commands = floorCommands(meeting.id);
-  const item = useCurrentItem(meeting.id, floor.currentItemId);
+  const item = useCurrentItem(floor.currentItemId);
   const { busy, message, run, say, clear } = useCommand((why) => t('floor.failed', { message: why }));
   // An archived meeting's floor is a record: nobody raises a hand or runs the list any more.
   const chair = isModerator(user.role) && !archived;

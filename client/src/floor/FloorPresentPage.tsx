@@ -30,7 +30,7 @@ function PresentFloor() {
   const { meeting } = useMeetingContext();
   const floor = useFloor();
   const offset = useServerOffset();
-  const item = useCurrentItem(meeting.id, floor.currentItemId);
+  const item = useCurrentItem(floor.currentItemId);
   // Projected to the room: the meeting and its floor, not the chair's own header.
   useBareShell();
   // The projector's tab: the floor of this meeting, said with the title pattern of every page.

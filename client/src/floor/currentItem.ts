@@ -1,28 +1,21 @@
 /** The agenda item the floor is on, as the agenda numbers it ("2. Short introduction"). */
-import { useEffect, useState } from 'react';
-import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { type AgendaItemView, useAgendaItems } from '../agenda/agendaItemsModel.ts';
 import { shownItemTitle } from '../agenda/itemTitle.ts';
-import { get } from '../app/api.ts';
+import { useCollabDocument } from '../collab/useCollabDocument.ts';
+import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 
 /**
- * The current item's summary, or undefined (none, or not loaded yet). The list is fetched again
- * each time the chair moves on, so an item added or renamed since is said as it is now.
+ * The current item as the co-edited agenda holds it now, or undefined (none, or the agenda not
+ * loaded yet). Read from the agenda's document, not from a list fetched once: an item the
+ * secretariat renames (or renumbers) while it is current reads as it is on every screen, at once.
  */
-export function useCurrentItem(meetingId: string, currentItemId: string | null): AgendaItemSummary | undefined {
-  const [items, setItems] = useState<AgendaItemSummary[]>([]);
-  useEffect(() => {
-    let active = true;
-    get<AgendaItemSummary[]>(`/api/meetings/${encodeURIComponent(meetingId)}/agenda-items`).then(
-      (list) => active && setItems(list),
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, [meetingId, currentItemId]);
+export function useCurrentItem(currentItemId: string | null): AgendaItemView | undefined {
+  const { meeting, user } = useMeetingContext();
+  const agenda = useCollabDocument(meeting.agendaDoc, { userId: user.id });
+  const items = useAgendaItems(agenda?.doc);
   return currentItemId ? items.find((item) => item.id === currentItemId) : undefined;
 }
 
 /** An item as the agenda shows it: its number, a full stop, its title (or the words for an untitled one). */
-export const numberedTitle = (item: AgendaItemSummary, t: (key: string) => string): string =>
+export const numberedTitle = (item: { fullNumber: string; title: string }, t: (key: string) => string): string =>
   `${item.fullNumber}. ${shownItemTitle(item.title, t)}`;
