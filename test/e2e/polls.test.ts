@@ -101,7 +101,9 @@ describe('a live poll in the browser', () => {
 });
 
 describe('the new poll form by keyboard', () => {
-  it('puts the focus in the option just added, and on a neighbour’s input when one is removed', { timeout: 60_000 }, async () => {
+  it('puts the focus in the option just added, on a neighbour’s input when one is removed, and back on “New poll” at Cancel', {
+    timeout: 60_000,
+  }, async () => {
     const chair = await signIn('chair@example.org', `${meetingPath}?tab=polls`);
     const page = chair.page;
     await page.setViewportSize({ width: 360, height: 800 });
@@ -135,7 +137,14 @@ describe('the new poll form by keyboard', () => {
     expect(
       await page.getByLabel(/^Option \d$/).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
     ).toEqual(['Yes', 'Abstain']);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Cancel by the keyboard: the form goes and the focus is back on "New poll", not on the page.
+    await page.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    const newPoll = page.getByRole('button', { name: 'New poll' });
+    await newPoll.waitFor();
+    await expect.poll(() => newPoll.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await page.getByLabel('Question', { exact: true }).count()).toBe(0);
     expect(chair.errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * secretariat the form to create polls and the controls to run them.
  */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isModerator } from '../../../shared/roles.ts';
@@ -28,7 +29,6 @@ export function PollsTab() {
   // reply) is on the page and takes the focus that the closed form held.
   const [justCreated, setJustCreated] = useState<string | null>(null);
   const newPollButton = useRef<HTMLButtonElement>(null);
-  const [cancelled, setCancelled] = useState(0);
 
   useEffect(() => {
     if (!justCreated) return;
@@ -37,11 +37,6 @@ export function PollsTab() {
     setJustCreated(null);
     heading.focus();
   }, [justCreated, polls]);
-
-  // A cancelled form gives the focus back to the button that opened it.
-  useEffect(() => {
-    if (cancelled) newPollButton.current?.focus();
-  }, [cancelled]);
 
   // A short link (or the banner) names a poll: bring it into view once it is there.
   useEffect(() => {
@@ -78,8 +73,10 @@ export function PollsTab() {
             setJustCreated(poll.id);
           }}
           onCancel={() => {
-            setCreating(false);
-            setCancelled((count) => count + 1);
+            // A cancelled form gives the focus back to the button that opened it, which the form
+            // replaced: drawn again at once, so that it is there to take the focus.
+            flushSync(() => setCreating(false));
+            newPollButton.current?.focus();
           }}
         />
       )}
