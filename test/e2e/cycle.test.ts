@@ -16,6 +16,7 @@ import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login, sleep, waitFor } from '../helpers/clients.ts';
+import { setCurrentItem } from '../helpers/currentItem.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { type ReceivedMail, startSmtpSink } from '../helpers/smtpSink.ts';
 
@@ -534,8 +535,7 @@ describe('a cycle administered in the browser', () => {
       owner: { kind: 'person', userId: sofiaId, label: 'Sofía Ramírez' },
     });
     // Questions belong to the current item, and the floor tab shows those of the current item.
-    const items = await send<{ id: string }[]>(chair, 'GET', `/api/meetings/${id}/agenda-items`);
-    await send(chair, 'PUT', `/api/meetings/${id}/current-item`, { itemId: items[1]!.id });
+    await setCurrentItem(server.baseUrl, 1, { meetingId: id });
     await send(mei, 'POST', `/api/meetings/${id}/questions`, { text: 'Is the retreat report public?' });
     await send(sofia, 'POST', '/api/threads', { doc: meeting.agendaDoc, body: 'Sofía’s note on the retreat agenda' });
     await send(chair, 'POST', `/api/meetings/${id}/polls`, {

@@ -11,27 +11,11 @@ import { intlLocale } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
+import { setCurrentItem } from '../helpers/currentItem.ts';
 
 const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
 const QUESTION = 'Will the remote hub in Nairobi get a speaking slot?';
-
-/** Makes the demo meeting's agenda item at `index` the current one, as the chair; the chair's session is returned. */
-const setCurrentItem = async (index: number) => {
-  const session = await login(server.baseUrl, 'chair@example.org');
-  const items = await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
-    cookie: session.cookie,
-  });
-  expect(items.status).toBe(200);
-  const itemId = items.body[index]?.id;
-  if (!itemId) throw new Error(`the demo meeting has no agenda item ${index}`);
-  const put = await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
-    cookie: session.cookie,
-    body: { itemId },
-  });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  return session;
-};
 
 const secondsShown = async (page: import('playwright-core').Page): Promise<number> => {
   const text = (await page.getByTestId('floor-countdown').first().textContent()) ?? '';
@@ -44,7 +28,7 @@ describe('the floor in the browser', () => {
   it('gives the floor to a raised hand, with the countdown on every screen, and shows approved questions only', {
     timeout: 240_000,
   }, async () => {
-    await setCurrentItem(1);
+    await setCurrentItem(server.baseUrl, 1);
 
     const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=floor`);
     await kwame.page.getByRole('button', { name: 'Raise hand' }).click();
@@ -127,7 +111,7 @@ describe('the floor in the browser', () => {
   });
 
   it('clears what no longer holds once the chair gives a raised hand the floor, on a phone', { timeout: 120_000 }, async () => {
-    await setCurrentItem(2);
+    await setCurrentItem(server.baseUrl, 2);
     const mei = await signIn('mei@example.org', `${meetingPath}?tab=floor`);
     await mei.page.setViewportSize({ width: 360, height: 740 });
     const page = mei.page;
@@ -170,7 +154,7 @@ describe('the floor in the browser', () => {
   it('shows the chair who asked an anonymous question as it arrives, and the questions’ moderation log once it is hidden', {
     timeout: 120_000,
   }, async () => {
-    const session = await setCurrentItem(3);
+    const session = await setCurrentItem(server.baseUrl, 3);
     // Shown at once: the question reaches the chair through the live document, not as a waiting one.
     await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
       cookie: session.cookie,
@@ -252,7 +236,7 @@ describe('the floor in the browser', () => {
   it('reaches attendance on a phone, says the item the list is for, and names each entry and its buttons', {
     timeout: 180_000,
   }, async () => {
-    const session = await setCurrentItem(4);
+    const session = await setCurrentItem(server.baseUrl, 4);
     const items = await http<{ id: string; fullNumber: string; title: string }[]>(
       server.baseUrl,
       'GET',
@@ -266,7 +250,7 @@ describe('the floor in the browser', () => {
 
     // The speakers' list says which item it is for, with the agenda's numbering, and follows the chair.
     await expect.poll(() => mei.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${said(4)}`);
-    await setCurrentItem(5);
+    await setCurrentItem(server.baseUrl, 5);
     await expect.poll(() => mei.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${said(5)}`);
     const none = await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
       cookie: session.cookie,
@@ -274,7 +258,7 @@ describe('the floor in the browser', () => {
     });
     expect(none.status).toBe(200);
     await expect.poll(() => mei.page.getByTestId('floor-item').textContent()).toBe('No current item');
-    await setCurrentItem(4);
+    await setCurrentItem(server.baseUrl, 4);
     await expect.poll(() => chair.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${said(4)}`);
 
     // At 360 px the side column is hidden; the bar opens attendance as a sheet, and checking in works.
@@ -326,7 +310,7 @@ describe('the floor in the browser', () => {
   });
 
   it('projects only the meeting and its floor, with the agenda’s numbering and a way back', { timeout: 120_000 }, async () => {
-    const session = await setCurrentItem(1);
+    const session = await setCurrentItem(server.baseUrl, 1);
     const items = await http<{ fullNumber: string; title: string }[]>(
       server.baseUrl,
       'GET',
@@ -358,7 +342,7 @@ describe('the floor in the browser', () => {
   it('tells a member the chair took their hand off the list, warns the chair before moving on, and tells those left waiting', {
     timeout: 180_000,
   }, async () => {
-    const session = await setCurrentItem(4);
+    const session = await setCurrentItem(server.baseUrl, 4);
     await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
       cookie: session.cookie,
       body: { requireApproval: false },

@@ -10,6 +10,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
+import { setCurrentItem } from '../helpers/currentItem.ts';
 import { tinyPdf } from '../helpers/documents.ts';
 import { createPoll } from '../helpers/pollClients.ts';
 
@@ -130,16 +131,7 @@ describe('the focus after an action pressed with Enter', () => {
   });
 
   it('stays in the questions after Ask, Mark answered and Hide on the Floor tab', { timeout: 120_000 }, async () => {
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const items = (
-      await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
-        cookie: session.cookie,
-      })
-    ).body;
-    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
-      cookie: session.cookie,
-      body: { itemId: items[2]!.id },
-    });
+    const session = await setCurrentItem(server.baseUrl, 2);
     await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
       cookie: session.cookie,
       body: { requireApproval: false },
@@ -324,16 +316,7 @@ describe('the focus after an action pressed with Enter', () => {
   it('stays on “Move up” and “Move down” in the speakers’ list, which refuse at the top and the bottom', {
     timeout: 120_000,
   }, async () => {
-    const chairSession = await login(server.baseUrl, 'chair@example.org');
-    const items = (
-      await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
-        cookie: chairSession.cookie,
-      })
-    ).body;
-    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
-      cookie: chairSession.cookie,
-      body: { itemId: items[2]!.id },
-    });
+    await setCurrentItem(server.baseUrl, 2);
     for (const email of ['kwame@example.org', 'mei@example.org', 'sofia@example.org']) {
       const raised = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
         cookie: (await login(server.baseUrl, email)).cookie,
@@ -386,17 +369,8 @@ describe('the focus after an action pressed with Enter', () => {
   it('goes from Raise hand to Lower hand and back, and from the chair’s Next speaker to End turn to its heading', {
     timeout: 120_000,
   }, async () => {
-    const chairSession = await login(server.baseUrl, 'chair@example.org');
-    const items = (
-      await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/agenda-items`, {
-        cookie: chairSession.cookie,
-      })
-    ).body;
     // An item of its own, whose list is empty.
-    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/current-item`, {
-      cookie: chairSession.cookie,
-      body: { itemId: items[3]!.id },
-    });
+    await setCurrentItem(server.baseUrl, 3);
     const member = await signIn('rahul@example.org', `${meetingPath}?tab=floor`);
     /** Enter once the focused button no longer waits for the last request (a busy button refuses it). */
     const pressWhenReady = async (name: string) => {
