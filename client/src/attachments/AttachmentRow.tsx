@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFocusWhenGone } from '../ui/focus.ts';
 import { formatSize, removeAttachment, versionPath } from './attachmentsApi.ts';
+import { UploadProgress } from './UploadProgress.tsx';
 import { useUpload } from './useUpload.ts';
 
 export function AttachmentRow({
@@ -90,10 +91,7 @@ export function AttachmentRow({
           version (only the row's version number changed, and nothing said so). */}
       <div role="status" className="attachment__status">
         {current ? (
-          <label className="attachments__progress">
-            {t('attachments.uploading', { name: current.name, percent: Math.round(current.fraction * 100) })}
-            <progress value={current.fraction} max={1} />
-          </label>
+          <UploadProgress current={current} />
         ) : done ? (
           t('attachments.versionAdded', { version: done.version, name: done.name })
         ) : null}

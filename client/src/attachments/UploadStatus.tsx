@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { UploadProgress } from './UploadProgress.tsx';
 import type { UploadOutcome, UploadState } from './useUpload.ts';
 
 export function UploadStatus({
@@ -33,10 +34,7 @@ export function UploadStatus({
     <>
       <div role="status" className="attachments__status">
         {current ? (
-          <label className="attachments__progress">
-            {t('attachments.uploading', { name: current.name, percent: Math.round(current.fraction * 100) })}
-            <progress value={current.fraction} max={1} />
-          </label>
+          <UploadProgress current={current} />
         ) : done ? (
           t(removed ? 'attachments.removed' : 'attachments.uploaded', { name: done.name })
         ) : null}
