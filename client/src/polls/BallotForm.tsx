@@ -7,6 +7,7 @@ import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useId, u
 import { useTranslation } from 'react-i18next';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { type BallotState, castBallot, useBallot } from './ballotStore.ts';
 
@@ -52,13 +53,12 @@ function SingleChoice({ poll, ballot, cast, labelledBy }: ChoiceProps & { labell
     <>
       <div className="ballot__options" role="group" aria-labelledby={labelledBy} aria-describedby={hint} onKeyDown={onKeyDown}>
         {poll.options.map((option, index) => (
-          <button
+          <BusyButton
             key={option.id}
-            type="button"
+            busy={ballot.sending}
             className="ballot__option"
             aria-pressed={chosen === option.id}
             aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
-            aria-disabled={ballot.sending || undefined}
             onClick={() => cast([option.id])}
           >
             {index < 9 && (
@@ -67,7 +67,7 @@ function SingleChoice({ poll, ballot, cast, labelledBy }: ChoiceProps & { labell
               </span>
             )}
             <span dir="auto">{option.label}</span>
-          </button>
+          </BusyButton>
         ))}
       </div>
       <p id={hint} className="ballot__hint">
@@ -189,9 +189,9 @@ function BallotChoices({
         {children(id)}
       </fieldset>
       <ErrorAlert id={`${id}-problem`} message={problem} />
-      <button type="submit" className="button button--primary" aria-disabled={ballot.sending || undefined}>
+      <BusyButton type="submit" className="button button--primary" busy={ballot.sending}>
         {ballot.voted ? t('polls.ballot.replace') : t('polls.ballot.cast')}
-      </button>
+      </BusyButton>
     </form>
   );
 }
