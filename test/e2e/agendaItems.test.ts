@@ -5,8 +5,10 @@
  * pass axe's WCAG checks.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import arabic from '../../client/src/i18n/locales/ar/agendaItems.json' with { type: 'json' };
 import russian from '../../client/src/i18n/locales/ru/agendaItems.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
@@ -45,7 +47,7 @@ describe('running the meeting', () => {
     expect(await highlighted.getAttribute('aria-current')).toBe('true');
     await kwame.page.getByRole('tab', { name: 'Current item' }).click();
     const now = kwame.page.getByRole('region', { name: 'Current item' });
-    await expect.poll(() => now.textContent()).toContain(`5. ${ITEM}`);
+    await expect.poll(() => now.textContent()).toContain(`5. ${isolate(ITEM)}`);
     await expect.poll(() => now.textContent()).toContain('of 90 min planned');
     // A member sees it but cannot move it on.
     expect(await now.getByRole('button').count()).toBe(0);
@@ -173,7 +175,7 @@ describe('running the meeting', () => {
 
     await kwame.page.getByRole('tab', { name: 'Day view' }).click();
     const second = kwame.page.locator('.day-view__item').nth(1);
-    const title = (await second.locator('.day-view__title').textContent())!.trim().replace(/^2\. /, '');
+    const title = stripIsolates((await second.locator('.day-view__title').textContent())!.trim().replace(/^2\. /, ''));
     await second.getByRole('button', { name: 'Details' }).click();
     const form = kwame.page.getByRole('form', { name: 'Details of item 2' });
     await form.getByLabel('Minutes').fill('480');
@@ -333,18 +335,18 @@ describe('running the meeting', () => {
       expect(await placeholder(kwame.page)).toBe('"Type the item’s title"');
       expect(await placeholder(chair.page)).toBe(`"${russian.titlePlaceholder}"`);
       await kwame.page.getByRole('tab', { name: 'Day view' }).click();
-      await expect.poll(() => kwame.page.locator('.day-view__title').textContent()).toBe('1. (untitled item)');
-      expect(await chair.page.locator('.day-view__title').textContent()).toBe(`1. ${russian.untitled}`);
+      await expect.poll(() => kwame.page.locator('.day-view__title').textContent()).toBe(`1. ${isolate('(untitled item)')}`);
+      expect(await chair.page.locator('.day-view__title').textContent()).toBe(`1. ${isolate(russian.untitled)}`);
       expect(await a11yViolations(kwame.page)).toEqual([]);
 
       // A title typed in one language is the item's title for everyone, the placeholder gone.
       await chair.page.locator('.ProseMirror .agenda-item__title').click();
       await chair.page.keyboard.insertText('Открытие совещания');
-      await expect.poll(() => kwame.page.locator('.day-view__title').textContent()).toBe('1. Открытие совещания');
+      await expect.poll(() => kwame.page.locator('.day-view__title').textContent()).toBe(`1. ${isolate('Открытие совещания')}`);
       // (The chair's caret, with the chair's name, may stand in the title.)
       expect(await kwameTitle.textContent()).toContain('Открытие совещания');
       expect(await placeholder(kwame.page)).toBe('none');
-      await expect.poll(() => chair.page.locator('.day-view__title').textContent()).toBe('1. Открытие совещания');
+      await expect.poll(() => chair.page.locator('.day-view__title').textContent()).toBe(`1. ${isolate('Открытие совещания')}`);
       expect([...kwame.errors, ...chair.errors]).toEqual([]);
     } finally {
       expect((await chair.page.context().request.put('/api/me', { data: { language: 'en' } })).status()).toBe(200);
@@ -397,5 +399,78 @@ describe('running the meeting', () => {
     expect(plain(await page.locator('.ProseMirror .agenda-item__details').first().textContent())).toContain('09:30–11:00');
     expect(await a11yViolations(page)).toEqual([]);
     expect(tokyo.errors).toEqual([]);
+  });
+});
+
+describe('an item’s number and title on an Arabic page', () => {
+  it('keeps a Latin title in its own order after the number: its year first and its question mark last', async () => {
+    // Without an isolate, a right-to-left page took the title's leading number and its final "?" into
+    // its own direction: "2025 IGF programme?" read "?IGF programme 2025" beside the item's number.
+    const TITLE = '2025 IGF programme?';
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: {
+        title: 'Arabic titles',
+        startsOn: '2027-05-04',
+        endsOn: '2027-05-04',
+        startTime: '10:00',
+        timeZone: 'UTC',
+        format: 'online',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // The secretariat, whose language no test of this file stores (a stored one would win over the device's).
+    const reader = await signIn('secretariat@example.org', `/meetings/${created.body.id as string}`, { language: 'ar' });
+    const page = reader.page;
+    await page.locator('.ProseMirror').waitFor();
+    await page.getByRole('tab', { name: arabic.dayView }).click();
+    await page.getByRole('button', { name: arabic.addItem }).click();
+    await page
+      .getByRole('dialog', { name: arabic.detailsOf.replace('{{number}}', '1') })
+      .getByRole('button', { name: arabic.cancel })
+      .click();
+    await page.locator('.ProseMirror .agenda-item__title').click();
+    await page.keyboard.insertText(TITLE);
+    const title = page.locator('.day-view__title', { hasText: TITLE });
+    await title.waitFor();
+    const layout = await title.evaluate((element) => {
+      // Where a character of the text is drawn (React may split the text into several nodes).
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const box = (at: number) => {
+        let offset = at;
+        for (const node of nodes) {
+          if (offset < node.length) {
+            const range = document.createRange();
+            range.setStart(node, offset);
+            range.setEnd(node, offset + 1);
+            return range.getBoundingClientRect();
+          }
+          offset -= node.length;
+        }
+        throw new Error(`no character ${at} in ${element.textContent}`);
+      };
+      const text = element.textContent ?? '';
+      const year = text.indexOf('2025');
+      const mark = text.lastIndexOf('?');
+      return {
+        text,
+        lines: new Set([0, year, mark].map((at) => Math.round(box(at).top))).size,
+        number: box(0).left,
+        year: box(year).left,
+        igf: box(text.indexOf('IGF')).left,
+        beforeMark: box(mark - 1).right,
+        mark: box(mark).left,
+      };
+    });
+    expect(layout.lines, 'the title fits on one line').toBe(1);
+    // Left to right inside the title, as it was typed; the whole title left of its number.
+    expect(layout.year, 'the year before "IGF"').toBeLessThan(layout.igf);
+    expect(layout.mark, 'the question mark after "programme"').toBeGreaterThanOrEqual(layout.beforeMark - 1);
+    expect(layout.number).toBeGreaterThan(layout.mark);
+    expect(layout.text).toBe(`1. ${isolate(TITLE)}`);
+    expect(reader.errors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { intlLocale } from '../../shared/i18n/format.ts';
+import { intlLocale, isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
@@ -243,7 +243,7 @@ describe('the floor in the browser', () => {
       `/api/meetings/${DEMO_MEETING.id}/agenda-items`,
       { cookie: session.cookie },
     );
-    const said = (index: number) => `${items.body[index]!.fullNumber}. ${items.body[index]!.title}`;
+    const said = (index: number) => `${items.body[index]!.fullNumber}. ${isolate(items.body[index]!.title)}`;
     const mei = await signIn('mei@example.org', `${meetingPath}?tab=floor`);
     const chair = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
     for (const { page } of [mei, chair]) await page.setViewportSize({ width: 360, height: 740 });
@@ -321,7 +321,7 @@ describe('the floor in the browser', () => {
     const { page } = projector;
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe(`${items.body[1]!.fullNumber}. ${items.body[1]!.title}`);
+      .toBe(`${items.body[1]!.fullNumber}. ${isolate(items.body[1]!.title)}`);
     // Nothing of the chair's own: no header, name, bell, search or sign out.
     expect(await page.getByRole('banner').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
@@ -423,7 +423,7 @@ describe('the floor in the browser', () => {
   it('says who took a hand off the list: lowered on the person’s other screen is not “the chair took it”', {
     timeout: 120_000,
   }, async () => {
-    const session = await setCurrentItem(3);
+    const session = await setCurrentItem(server.baseUrl, 3);
     const chairMessage = 'The chair took your request to speak off the list. Raise your hand again if you still wish to speak.';
     // One member, a laptop and a phone.
     const laptop = await signIn('olena@example.org', `${meetingPath}?tab=floor`);
@@ -462,7 +462,7 @@ describe('the floor in the browser', () => {
   it('follows a rename of the current item on the Floor tab and the projector, without the chair moving on', {
     timeout: 120_000,
   }, async () => {
-    const session = await setCurrentItem(2);
+    const session = await setCurrentItem(server.baseUrl, 2);
     const items = await http<{ id: string; fullNumber: string; title: string }[]>(
       server.baseUrl,
       'GET',

@@ -13,7 +13,7 @@ import { ROLES } from '../../../shared/roles.ts';
 import type { ActionDto, Owner } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
-import { shownItemTitle } from '../agenda/itemTitle.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
@@ -290,7 +290,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
                   {sourceType === 'agendaItem' &&
                     items.map((item) => (
                       <option key={item.id} value={item.id}>
-                        {item.fullNumber}. {excerpt(shownItemTitle(item.title, t))}
+                        {numberedTitle({ ...item, title: excerpt(item.title) }, t)}
                       </option>
                     ))}
                   {sourceType === 'comment' &&
@@ -320,7 +320,7 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
             <option value="">{t('actions.form.noItem')}</option>
             {items.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.fullNumber}. {excerpt(shownItemTitle(item.title, t))}
+                {numberedTitle({ ...item, title: excerpt(item.title) }, t)}
               </option>
             ))}
           </select>

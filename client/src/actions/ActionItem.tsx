@@ -7,7 +7,7 @@ import { ACTION_STATUSES, type ActionStatus, isOverdue } from '../../../shared/d
 import { formatDateTime, formatDay } from '../../../shared/i18n/format.ts';
 import type { ActionDto, ActionHistoryEntry } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
-import { shownItemTitle } from '../agenda/itemTitle.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { ActionForm } from './ActionForm.tsx';
@@ -76,15 +76,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
         </div>
         <div>
           <dt>{t('actions.agendaItem')}</dt>
-          <dd>
-            {item ? (
-              <>
-                {item.fullNumber}. <bdi>{shownItemTitle(item.title, t)}</bdi>
-              </>
-            ) : (
-              t('actions.noItem')
-            )}
-          </dd>
+          <dd>{item ? numberedTitle(item, t) : t('actions.noItem')}</dd>
         </div>
         <div>
           <dt>{t('actions.source')}</dt>

@@ -13,7 +13,7 @@ import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import type { AgendaItemView } from './agendaItemsModel.ts';
-import { shownItemTitle } from './itemTitle.ts';
+import { numberedTitle } from './itemTitle.ts';
 import { type RunView, setCurrentItem } from './useRunState.ts';
 
 export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run: RunView }) {
@@ -54,9 +54,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
         {current ? (
           <>
             <p className="agenda-now__item">
-              <strong>
-                {current.fullNumber}. {shownItemTitle(current.title, t)}
-              </strong>
+              <strong>{numberedTitle(current, t)}</strong>
             </p>
             <p className={over ? 'agenda-now__elapsed agenda-now__elapsed--over' : 'agenda-now__elapsed'}>
               {current.duration > 0

@@ -22,7 +22,7 @@ import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
-import { shownItemTitle } from './itemTitle.ts';
+import { numberedTitle } from './itemTitle.ts';
 import { MeetingZoneNote } from './MeetingZoneNote.tsx';
 import { meetingInstant, readerClockDiffers } from './meetingClock.ts';
 import { type RunView, setCurrentItem, setDayEnd } from './useRunState.ts';
@@ -154,7 +154,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
                       {slot.overruns && <span className="day-view__overrun"> · {t('agendaItems.pastEnd')}</span>}
                     </p>
                     <p id={titleId} className="day-view__title">
-                      {item.fullNumber}. {shownItemTitle(item.title, t)}
+                      {numberedTitle(item, t)}
                     </p>
                     {documents > 0 && (
                       <p className="day-view__documents">

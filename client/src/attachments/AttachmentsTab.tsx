@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useAgendaItemList } from '../actions/actionsApi.ts';
-import { shownItemTitle } from '../agenda/itemTitle.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 
@@ -32,7 +32,7 @@ export function AttachmentsTab() {
             <AttachmentsPanel
               id={`item-${item.id}`}
               target={{ meetingId: meeting.id, itemId: item.id }}
-              heading={t('attachments.ofItem', { number: item.fullNumber, title: shownItemTitle(item.title, t) })}
+              heading={numberedTitle(item, t)}
               level={3}
             />
           </li>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { Hand } from '../../../shared/schemas/floor.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
@@ -18,7 +19,7 @@ import { useCommand } from '../ui/useCommand.ts';
 import { BalanceTable } from './BalanceTable.tsx';
 import { ChairControls } from './ChairControls.tsx';
 import { Countdown } from './Countdown.tsx';
-import { numberedTitle, useCurrentItem } from './currentItem.ts';
+import { useCurrentItem } from './currentItem.ts';
 import { floorCommands, useFloor, useServerOffset } from './floorApi.ts';
 import { QueueRow } from './QueueRow.tsx';
 

@@ -5,11 +5,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { byVotes, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 import { useBareShell } from '../app/bareShell.ts';
 import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Countdown } from './Countdown.tsx';
-import { numberedTitle, useCurrentItem } from './currentItem.ts';
+import { useCurrentItem } from './currentItem.ts';
 import { useFloor, useServerOffset } from './floorApi.ts';
 import './floor.css';
 import { usePageTitle } from '../ui/usePageTitle.ts';

@@ -12,6 +12,7 @@ import { isModerator } from '../../../shared/roles.ts';
 import type { Question } from '../../../shared/schemas/floor.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { useAgendaItemList } from '../actions/actionsApi.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 import { del, get, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -318,14 +319,7 @@ export function QuestionsPanel() {
             const item = items.find((entry) => entry.id === itemId);
             return (
               <section key={itemId || 'none'}>
-                {item && (
-                  <h3>
-                    {t('floor.questions.itemHeading', {
-                      number: item.fullNumber,
-                      title: item.title || t('agendaItems.untitled'),
-                    })}
-                  </h3>
-                )}
+                {item && <h3>{t('floor.questions.itemHeading', { item: numberedTitle(item, t) })}</h3>}
                 <ul>
                   {others
                     .filter((question) => question.itemId === itemId)

@@ -1,6 +1,5 @@
 /** The agenda item the floor is on, as the agenda numbers it ("2. Short introduction"). */
 import { type AgendaItemView, useAgendaItems } from '../agenda/agendaItemsModel.ts';
-import { shownItemTitle } from '../agenda/itemTitle.ts';
 import { useCollabDocument } from '../collab/useCollabDocument.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 
@@ -15,7 +14,3 @@ export function useCurrentItem(currentItemId: string | null): AgendaItemView | u
   const items = useAgendaItems(agenda?.doc);
   return currentItemId ? items.find((item) => item.id === currentItemId) : undefined;
 }
-
-/** An item as the agenda shows it: its number, a full stop, its title (or the words for an untitled one). */
-export const numberedTitle = (item: { fullNumber: string; title: string }, t: (key: string) => string): string =>
-  `${item.fullNumber}. ${shownItemTitle(item.title, t)}`;
