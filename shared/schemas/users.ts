@@ -38,6 +38,11 @@ export const UserListQuery = Type.Object({
   role: Type.Optional(RoleSchema),
   group: Type.Optional(GroupSchema),
   status: Type.Optional(UserStatusSchema),
+  language: Type.Optional(
+    Type.Union([LanguageSchema, Type.Literal('none')], {
+      description: 'a language, or none for people whose language was never chosen',
+    }),
+  ),
 });
 export type UserListQuery = Static<typeof UserListQuery>;
 

@@ -146,6 +146,44 @@ describe('people administration in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists each person’s language in its own words, and finds people by it', async () => {
+    const users = server.app.store.users;
+    const youssef = (await users.byEmail('youssef@example.org'))!;
+    const olena = (await users.byEmail('olena@example.org'))!;
+    await users.update(youssef.id, { language: 'ar' });
+    await users.update(olena.id, { language: 'ru' });
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/people');
+    const table = page.getByRole('table', { name: 'People on the board' });
+    await table.waitFor();
+    const header = await table.getByRole('columnheader').allTextContents();
+    const column = header.indexOf('Language');
+    expect(column).toBeGreaterThan(0);
+    const cell = (name: string) =>
+      table
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('cell')
+        .nth(column - 1);
+    // The row's first cell is its header (the name): cells count from the second column.
+    await expect.poll(() => cell('Youssef Benali').textContent()).toBe('العربية');
+    expect(await cell('Youssef Benali').getAttribute('lang')).toBe('ar');
+    expect(await cell('Youssef Benali').getAttribute('dir')).toBe('rtl');
+    expect(await cell('Olena Kovalenko').textContent()).toBe('Русский');
+    expect(await cell('Hannah Becker').textContent()).toBe('Not chosen');
+
+    const filters = page.locator('form.people__filters');
+    await filters.getByLabel('Language').selectOption({ label: 'Русский' });
+    await filters.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await table.getByRole('row', { name: /Olena Kovalenko/ }).count()).toBe(1);
+
+    await filters.getByLabel('Language').selectOption({ label: 'Not chosen' });
+    await filters.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => table.getByRole('row', { name: /Hannah Becker/ }).count()).toBe(1);
+    expect(await table.getByRole('row', { name: /Olena Kovalenko|Youssef Benali/ }).count()).toBe(0);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('shows each person’s Edit and Deactivate buttons without scrolling sideways on a tablet (768 px) and a phone (360 px)', async () => {
     const { page } = await signIn('secretariat@example.org', '/admin/people');
     // The table and its region are named by the caption, in English and (below) in Arabic.

@@ -2,6 +2,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USER_STATUSES } from '../../../shared/constants/users.ts';
+import { directionOf, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { InvitedUser, ManagedUser, UserListQuery } from '../../../shared/schemas/users.ts';
 import { useUser } from '../app/session.tsx';
@@ -86,7 +87,7 @@ export function PeoplePage() {
   };
 
   const select = (
-    key: 'role' | 'group' | 'status',
+    key: 'role' | 'group' | 'status' | 'language',
     label: string,
     options: readonly string[],
     optionLabel: (option: string) => string,
@@ -165,6 +166,9 @@ export function PeoplePage() {
             {select('role', t('people.admin.role'), ROLES, (role) => t(`roles.${role}`))}
             {select('group', t('people.admin.group'), STAKEHOLDER_GROUPS, (group) => t(`groups.${group}`))}
             {select('status', t('people.admin.status'), USER_STATUSES, (value) => t(`people.admin.statuses.${value}`))}
+            {select('language', t('people.admin.language'), [...LANGUAGES, 'none'], (value) =>
+              value === 'none' ? t('people.admin.languageUnset') : LANGUAGE_NAMES[value as Language],
+            )}
             <button type="submit" className="button button--primary">
               {t('people.admin.search')}
             </button>
@@ -190,6 +194,7 @@ export function PeoplePage() {
                     <th scope="col">{t('people.admin.group')}</th>
                     <th scope="col">{t('people.admin.region')}</th>
                     <th scope="col">{t('people.admin.affiliation')}</th>
+                    <th scope="col">{t('people.admin.language')}</th>
                     <th scope="col">{t('people.admin.status')}</th>
                   </tr>
                 </thead>
@@ -239,6 +244,14 @@ export function PeoplePage() {
                       <td>{t(`groups.${person.group}`)}</td>
                       <td>{person.region}</td>
                       <td>{person.affiliation}</td>
+                      {/* Each language in its own words, as the person form and the header's picker say it. */}
+                      {person.language ? (
+                        <td lang={person.language} dir={directionOf(person.language)}>
+                          {LANGUAGE_NAMES[person.language]}
+                        </td>
+                      ) : (
+                        <td className="people__muted">{t('people.admin.languageUnset')}</td>
+                      )}
                       <td>{t(`people.admin.statuses.${person.status}`)}</td>
                     </tr>
                   ))}

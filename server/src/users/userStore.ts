@@ -49,6 +49,8 @@ export interface UserFilter {
   role?: Role | undefined;
   group?: StakeholderGroup | undefined;
   status?: UserStatus | undefined;
+  /** `none`: people whose language was never chosen (their browser decides). */
+  language?: Language | 'none' | undefined;
 }
 
 /** A users row as selected with USER_COLUMNS. */
@@ -183,6 +185,11 @@ export class UserStore {
     else if (filter.status) {
       where.push('disabled = 0 AND status = ?');
       params.push(filter.status);
+    }
+    if (filter.language === 'none') where.push('language IS NULL');
+    else if (filter.language) {
+      where.push('language = ?');
+      params.push(filter.language);
     }
     const rows = await this.db.all<UserRow>(
       `SELECT ${COLUMNS} FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, id`,
