@@ -4,14 +4,17 @@
  * file imports in one go (new people invited, known ones updated). The store's search and
  * invitations behave the same on both backends.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/storage/store.ts';
+import { MAX_AUDITED_PEOPLE } from '../../server/src/users/importWrite.ts';
 import { InvitationStore, invitationOpen } from '../../server/src/users/invitationStore.ts';
-import { MAX_AUDITED_PEOPLE } from '../../server/src/users/peopleService.ts';
+import { importUsers } from '../../server/src/users/userAdmin.ts';
 import { createUser, login, type Session } from '../helpers/clients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { backends } from '../helpers/storeBackends.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { startServer, type TestServer, tempDir } from '../helpers/testServer.ts';
 
 const HEADER = 'email,name,role,group,region,affiliation';
 const GROUPS = ['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'];
@@ -224,6 +227,64 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     const listed = big.detail.people as { email: string }[];
     expect(listed).toHaveLength(MAX_AUDITED_PEOPLE);
     expect(listed[0]).toMatchObject({ email: `many0.${backend}@import.example`, outcome: 'new' });
+  });
+
+  it('writes the same audit row from the admin CLI as from the web import: each person added, with role and group', async () => {
+    const rows = (tag: string) => [
+      `cli.one.${tag}.${backend}@import.example,"One, ${tag}",chair,technical-community,WEOG,ISOC`,
+      `cli.two.${tag}.${backend}@import.example,Two ${tag},observer,,,`,
+    ];
+    const file = path.join(tempDir('cli-import'), 'people.csv');
+    fs.writeFileSync(
+      file,
+      `${HEADER},password\n${rows('cli')
+        .map((row) => `${row},a-password-of-theirs`)
+        .join('\n')}\n`,
+    );
+    const created = await importUsers(server.app.store, file);
+    expect(created.map((user) => user.email)).toEqual([
+      `cli.one.cli.${backend}@import.example`,
+      `cli.two.cli.${backend}@import.example`,
+    ]);
+    const fromCli = (await server.app.store.audit.list({ action: 'user.import' })).at(-1)!;
+
+    expect((await upload(`${HEADER}\n${rows('web').join('\n')}\n`)).status).toBe(200);
+    const fromWeb = (await server.app.store.audit.list({ action: 'user.import' })).at(-1)!;
+
+    expect(fromCli).toMatchObject({ actorId: null, subject: 'users' });
+    expect(fromWeb).toMatchObject({ actorId: secretariat.user.id, subject: 'users' });
+    // The same entry but for how they came in and the people's own ids, emails and names.
+    const shape = ({ via: _via, people, ...counts }: Record<string, unknown>) => ({
+      ...counts,
+      people: (people as Record<string, unknown>[]).map(({ id: _id, email: _email, name: _name, ...rest }) => rest),
+    });
+    expect(shape(fromCli.detail)).toEqual(shape(fromWeb.detail));
+    expect(fromCli.detail).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      via: 'cli',
+      people: [
+        {
+          id: created[0]!.id,
+          email: `cli.one.cli.${backend}@import.example`,
+          outcome: 'new',
+          name: 'One, cli',
+          role: 'chair',
+          group: 'technical-community',
+        },
+        {
+          id: created[1]!.id,
+          email: `cli.two.cli.${backend}@import.example`,
+          outcome: 'new',
+          name: 'Two cli',
+          role: 'observer',
+          group: 'civil-society',
+        },
+      ],
+    });
+    // The CLI's people have their password: they sign in at once.
+    await login(server.baseUrl, `cli.two.cli.${backend}@import.example`, 'a-password-of-theirs');
   });
 
   it('gives each row error a code and its values, for the reader’s language', async () => {

@@ -12,9 +12,10 @@ import { AppError, badRequest, notFound } from '../http/appError.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
+import { writeImport } from './importWrite.ts';
 import { InvitationStore, invitationOpen, PasswordResetStore } from './invitationStore.ts';
 import { assertMayManagePeople, assertNotOwnLockout } from './peoplePolicy.ts';
-import { type FieldChange, ImportFileError, type PlannedRow, planImport } from './userImport.ts';
+import { ImportFileError, type PlannedRow, planImport } from './userImport.ts';
 import { normaliseEmail, type User, type UserChanges } from './userStore.ts';
 
 /** What an account email (an invitation, a password reset) needs; written in the link's own transaction. */
@@ -42,14 +43,6 @@ export interface PeopleServiceOptions {
   publicOrigin: string;
   queueAccountEmail?: QueueAccountEmail;
 }
-
-/** How many people a `user.import` audit row names (with their changes); beyond it, only how many more. */
-export const MAX_AUDITED_PEOPLE = 100;
-
-/** A person in the `user.import` audit row: who was added (with role and group), or each field changed, from → to. */
-type ImportedPerson =
-  | { id: string; email: string; outcome: 'new'; name: string; role: string; group: string }
-  | { id: string; email: string; outcome: 'update'; changes: FieldChange[] };
 
 export interface IssuedInvitation {
   url: string;
@@ -209,49 +202,13 @@ export class PeopleService {
         // Checked again inside the transaction: someone may have been added since the preview.
         const rows = await planImport(this.store, text, mode, tx);
         if (rows.some((row) => row.outcome === 'error')) return { ok: false, rows: rows.map(toImportRow), changed: [] };
+        const written = await writeImport(this.store, rows, { actorId: actor.id, via: 'api' }, tx);
         const answer: ImportRow[] = [];
-        const changed: string[] = [];
-        const people: ImportedPerson[] = [];
-        for (const row of rows) {
-          if (row.outcome === 'unchanged') {
-            answer.push(toImportRow(row));
-          } else if (row.outcome === 'update') {
-            // Only the fields that change: a column the file does not have leaves that field as it is.
-            const fields = Object.fromEntries(row.changes!.map((change) => [change.field, change.to]));
-            await this.store.users.update(row.existing!.id, fields, tx);
-            changed.push(row.existing!.id);
-            answer.push(toImportRow(row));
-            people.push({ id: row.existing!.id, email: row.existing!.email, outcome: 'update', changes: row.changes! });
-          } else {
-            const { password: _password, ...person } = row.person!;
-            const user = await this.store.users.create({ ...person, passwordHash: '' }, tx);
-            answer.push({ ...toImportRow(row), invitation: await this.issueInvitation(user, actor, tx) });
-            people.push({ id: user.id, email: user.email, outcome: 'new', name: user.name, role: user.role, group: user.group });
-          }
-        }
-        const created = rows.filter((row) => row.outcome === 'new').length;
-        const unchanged = rows.length - created - changed.length;
-        // A file that changes nothing writes nothing, not even an audit row.
-        if (created + changed.length > 0)
-          await this.store.audit.record(
-            {
-              actorId: actor.id,
-              action: 'user.import',
-              subject: 'users',
-              // Who was added and who changed how, so the log answers "who changed what"; a file of
-              // thousands would make one huge row, so the list stops at a cap and says how many more.
-              detail: {
-                created,
-                updated: changed.length,
-                unchanged,
-                via: 'api',
-                people: people.slice(0, MAX_AUDITED_PEOPLE),
-                ...(people.length > MAX_AUDITED_PEOPLE ? { morePeople: people.length - MAX_AUDITED_PEOPLE } : {}),
-              },
-            },
-            tx,
+        for (const { row, created } of written.rows)
+          answer.push(
+            created ? { ...toImportRow(row), invitation: await this.issueInvitation(created, actor, tx) } : toImportRow(row),
           );
-        return { ok: true, rows: answer, changed };
+        return { ok: true, rows: answer, changed: written.updated };
       });
     } catch (error) {
       if (error instanceof UniqueViolation)

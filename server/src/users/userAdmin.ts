@@ -6,6 +6,7 @@ import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
+import { writeImport } from './importWrite.ts';
 import { defaultGroup, ImportFileError, type PlannedRow, planImport } from './userImport.ts';
 import { normaliseEmail, type User } from './userStore.ts';
 
@@ -94,28 +95,18 @@ export async function importUsers(store: Store, file: string): Promise<User[]> {
   }
   const bad = planned.find((row) => row.outcome === 'error');
   if (bad) throw new UserInputError(`line ${bad.line}: ${bad.problem!.message}; nothing was imported`);
-  const hashes = await Promise.all(planned.map((row) => hashPassword(row.person!.password!)));
+  const hashes = new Map(
+    await Promise.all(planned.map(async (row) => [row.line, await hashPassword(row.person!.password!)] as const)),
+  );
   try {
-    return await store.db.transaction(async (tx) => {
-      const created: User[] = [];
-      for (const [index, row] of planned.entries()) {
-        const { password: _password, ...person } = row.person!;
-        try {
-          created.push(await store.users.create({ ...person, passwordHash: hashes[index]! }, tx));
-        } catch (error) {
-          if (error instanceof UniqueViolation)
-            throw new UserInputError(`line ${row.line}: a user with email ${person.email} already exists`);
-          throw error;
-        }
-      }
-      await store.audit.record(
-        { actorId: null, action: 'user.import', subject: 'users', detail: { created: created.length, via: 'cli' } },
-        tx,
-      );
-      return created;
-    });
+    // The web import's own writing and audit row, so the log reads the same whichever way people came in.
+    const written = await store.db.transaction((tx) =>
+      writeImport(store, planned, { actorId: null, via: 'cli', passwordHashOf: (row) => hashes.get(row.line)! }, tx),
+    );
+    return written.created;
   } catch (error) {
-    if (error instanceof UserInputError) throw new UserInputError(`${error.message}; nothing was imported`);
+    if (error instanceof UniqueViolation)
+      throw new UserInputError('someone in the file was added meanwhile; nothing was imported, run the import again');
     throw error;
   }
 }
