@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
@@ -182,6 +183,54 @@ describe('people administration in the browser', () => {
     expect(await table.getByRole('row', { name: /Olena Kovalenko|Youssef Benali/ }).count()).toBe(0);
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('opens an Arabic invitee’s link in an English browser in Arabic from its first visible text, right to left', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const name = 'ليلى حداد';
+    const email = 'layla.haddad@igf.example';
+    const invited = await http<{ invitation: { url: string } }>(server.baseUrl, 'POST', '/api/users', {
+      cookie: secretariat.cookie,
+      body: { email, name, role: 'member', group: 'civil-society', language: 'ar' },
+    });
+    expect(invited.status).toBe(201);
+
+    const guest = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
+    // Before the page's first byte: every state of the page that could be painted, with its lang and dir then.
+    await guest.addInitScript(() => {
+      const seen: { lang: string; dir: string; text: string }[] = [];
+      Object.assign(window, { seenStates: seen });
+      const note = () => {
+        // biome-ignore lint/performance/useDomNodeTextContent: what is visible, not the DOM's text (<noscript> has English)
+        const text = document.body?.innerText ?? '';
+        if (text.trim()) seen.push({ lang: document.documentElement.lang, dir: document.documentElement.dir, text });
+      };
+      new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const page = await guest.newPage();
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US');
+    await page.goto(invited.body.invitation.url);
+    await page.getByText(`مرحباً ${name}.`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'وضع كلمة المرور وتسجيل الدخول' }).waitFor();
+
+    const seen = (await page.evaluate(() => (window as unknown as { seenStates: unknown[] }).seenStates)) as {
+      lang: string;
+      dir: string;
+      text: string;
+    }[];
+    expect(seen.length).toBeGreaterThan(0);
+    for (const state of seen) {
+      expect(state).toMatchObject({ lang: 'ar', dir: 'rtl' });
+      // Latin letters only in what is not a word of the page: her email address, the board's name and the
+      // header's language picker, which names each language in itself.
+      const words = [email, 'Plenary', ...Object.values(LANGUAGE_NAMES)].reduce(
+        (text, name) => text.replaceAll(name, ''),
+        state.text,
+      );
+      expect(words, state.text).not.toMatch(/[A-Za-z]/);
+    }
+    expect(await a11yViolations(page)).toEqual([]);
+    await guest.close();
   });
 
   it('shows each person’s Edit and Deactivate buttons without scrolling sideways on a tablet (768 px) and a phone (360 px)', async () => {

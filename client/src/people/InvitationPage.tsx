@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/constants/users.ts';
 import type { InvitationInfo } from '../../../shared/schemas/users.ts';
 import { ApiError } from '../app/api.ts';
-import { chosenOnDevice, currentLanguage, switchLanguage } from '../i18n/i18n.ts';
+import { chosenOnDevice, switchLanguage } from '../i18n/i18n.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -38,8 +38,9 @@ export function InvitationPage() {
         setInfo(found);
         // Said in the language the secretariat chose for the person, as their email was, unless this
         // device has a language picked already (a person who picked one knows how to pick another).
-        if (found.language && !chosenOnDevice() && found.language !== currentLanguage())
-          void switchLanguage(found.language).catch(() => undefined);
+        // Usually the page started in it (app/firstLanguage.ts); this keeps it on the device, so the
+        // board they land on after setting a password starts in it too, and catches a slow answer.
+        if (found.language && !chosenOnDevice()) void switchLanguage(found.language).catch(() => undefined);
       },
       (caught: unknown) => {
         if (caught instanceof ApiError && (caught.status === 410 || caught.status === 400 || caught.status === 404))
