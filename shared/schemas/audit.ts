@@ -10,6 +10,11 @@ export const AuditEntrySchema = Type.Object({
   action: Type.String(),
   subject: Type.String(),
   detail: Type.Record(Type.String(), Type.Unknown()),
+  /**
+   * The names of the people and the titles of the meetings the entry refers to by id (its subject and
+   * the detail's fields in shared/auditRefs.ts), as they are now; an id not found is left out.
+   */
+  names: Type.Record(Type.String(), Type.String()),
 });
 export type AuditEntryDto = Static<typeof AuditEntrySchema>;
 

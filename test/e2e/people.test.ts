@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
@@ -231,6 +232,54 @@ describe('people administration in the browser', () => {
     }
     expect(await a11yViolations(page)).toEqual([]);
     await guest.close();
+  });
+
+  it('names in the audit log the people and meetings its entries refer to, says roles in the reader’s words and marks ids it cannot name', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const users = server.app.store.users;
+    const ana = (await users.byEmail('ana@example.org'))!;
+    const kwame = (await users.byEmail('kwame@example.org'))!;
+    const changed = await http(server.baseUrl, 'PATCH', `/api/users/${ana.id}`, {
+      cookie: secretariat.cookie,
+      body: { role: 'observer' },
+    });
+    expect(changed.status).toBe(200);
+    // A floor entry as the floor service records it: the person by id, an agenda item by an id the log has no name for.
+    await server.app.store.audit.record({
+      actorId: secretariat.user.id,
+      action: 'floor.hand.lowered',
+      subject: `meeting:${DEMO_MEETING.id}`,
+      detail: { handId: 'hand-gone', userId: kwame.id, itemId: 'item-gone' },
+    });
+
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log', { language: 'fr' });
+    await page.getByRole('table').waitFor();
+    const text = (value: string | null) => (value ?? '').replace(/[\u2068\u2069]/g, '');
+    const field = (row: Locator, label: string) =>
+      row
+        .locator('dt')
+        .filter({ hasText: new RegExp(`^${label}$`) })
+        .locator('xpath=following-sibling::dd[1]')
+        .first()
+        .textContent()
+        .then(text);
+
+    const change = page.getByRole('row').filter({ hasText: 'Compte modifié' }).filter({ hasText: 'Ana Souza' });
+    expect(text(await change.getByRole('cell').nth(3).textContent())).toBe('PersonneAna Souza');
+    const before = change.locator('dt', { hasText: /^Avant$/ }).locator('xpath=following-sibling::dd[1]');
+    const after = change.locator('dt', { hasText: /^Après$/ }).locator('xpath=following-sibling::dd[1]');
+    await expect(field(before, 'Rôle')).resolves.toBe('Membre');
+    await expect(field(after, 'Rôle')).resolves.toBe('Observateur');
+    expect(await change.textContent()).not.toContain(ana.id);
+
+    const lowered = page.getByRole('row').filter({ hasText: 'Main baissée' });
+    expect(text(await lowered.getByRole('cell').nth(3).textContent())).toBe(`Réunion${DEMO_MEETING.title}`);
+    await expect(field(lowered, 'Personne')).resolves.toBe('Kwame Asante');
+    await expect(field(lowered, 'Point de l’ordre du jour')).resolves.toBe('item-gone (nom inconnu)');
+    await expect(field(lowered, 'Demande de parole')).resolves.toBe('hand-gone (nom inconnu)');
+    expect(await lowered.textContent()).not.toContain(kwame.id);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('shows each person’s Edit and Deactivate buttons without scrolling sideways on a tablet (768 px) and a phone (360 px)', async () => {

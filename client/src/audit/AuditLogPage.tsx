@@ -16,7 +16,7 @@ import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
-import { AuditDetail } from './AuditDetail.tsx';
+import { AuditDetail, AuditSubject } from './AuditDetail.tsx';
 import { actionLabel } from './auditText.ts';
 import './auditLog.css';
 
@@ -161,15 +161,25 @@ export function AuditLogPage() {
                 <td>
                   <time dateTime={entry.at}>{formatDateTime(i18n.language, Date.parse(entry.at), { timeStyle: 'medium' })}</time>
                 </td>
-                <td>{entry.actorName ?? entry.actorId ?? t('auditLog.system')}</td>
+                <td>
+                  {entry.actorName !== null ? (
+                    <bdi>{entry.actorName}</bdi>
+                  ) : entry.actorId !== null ? (
+                    <span className="audit-unnamed">{t('auditLog.unnamed', { id: `\u2068${entry.actorId}\u2069` })}</span>
+                  ) : (
+                    t('auditLog.system')
+                  )}
+                </td>
                 <td>
                   {actionLabel(i18n, entry.action)}
                   {/* The code as the CSV and the filter's value have it, to match the two. */}
                   <code className="audit-code">{entry.action}</code>
                 </td>
-                <td>{entry.subject}</td>
+                <td>
+                  <AuditSubject subject={entry.subject} names={entry.names} />
+                </td>
                 <td className="audit-log__detail">
-                  <AuditDetail detail={entry.detail} />
+                  <AuditDetail detail={entry.detail} action={entry.action} names={entry.names} />
                 </td>
               </tr>
             ))}

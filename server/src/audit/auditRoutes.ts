@@ -1,6 +1,7 @@
 /** The audit log for the secretariat: read and filtered as JSON, downloaded as CSV. Nobody else may. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { type AuditRefKind, auditRefs } from '../../../shared/auditRefs.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import { type AuditEntryDto, AuditEntrySchema, AuditQuery } from '../../../shared/schemas/audit.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
@@ -30,19 +31,40 @@ async function entries(store: Store, query: AuditQuery): Promise<AuditEntryDto[]
     { actorId: query.actor || undefined, action: query.action || undefined, from, to },
     query.limit ?? 1000,
   );
-  const names = new Map<string, string | null>();
-  for (const id of new Set(found.map((entry) => entry.actorId).filter((id): id is string => id !== null))) {
-    names.set(id, (await store.users.byId(id))?.name ?? null);
+  // Each person and meeting looked up once for the whole page, however many entries name them.
+  const people = new Map<string, Promise<string | undefined>>();
+  const meetings = new Map<string, Promise<string | undefined>>();
+  const nameOf = (kind: AuditRefKind, id: string): Promise<string | undefined> => {
+    const cache = kind === 'person' ? people : meetings;
+    let found = cache.get(id);
+    if (!found) {
+      found =
+        kind === 'person'
+          ? store.users.byId(id).then((user) => user?.name)
+          : store.meetings.byId(id).then((meeting) => meeting?.title);
+      cache.set(id, found);
+    }
+    return found;
+  };
+  const answer: AuditEntryDto[] = [];
+  for (const entry of found) {
+    const names: Record<string, string> = {};
+    for (const { kind, id } of auditRefs(entry.subject, entry.detail)) {
+      const name = await nameOf(kind, id);
+      if (name !== undefined) names[id] = name;
+    }
+    answer.push({
+      id: entry.id,
+      at: new Date(entry.at).toISOString(),
+      actorId: entry.actorId,
+      actorName: entry.actorId ? ((await nameOf('person', entry.actorId)) ?? null) : null,
+      action: entry.action,
+      subject: entry.subject,
+      detail: entry.detail,
+      names,
+    });
   }
-  return found.map((entry) => ({
-    id: entry.id,
-    at: new Date(entry.at).toISOString(),
-    actorId: entry.actorId,
-    actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null,
-    action: entry.action,
-    subject: entry.subject,
-    detail: entry.detail,
-  }));
+  return answer;
 }
 
 /** A CSV field, quoted when needed; a leading formula character is defused for spreadsheets. */
