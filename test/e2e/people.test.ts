@@ -173,12 +173,12 @@ describe('people administration in the browser', () => {
     expect(await cell('Hannah Becker').textContent()).toBe('Not chosen');
 
     const filters = page.locator('form.people__filters');
-    await filters.getByLabel('Language').selectOption({ label: 'Русский' });
+    await filters.getByLabel('Their language').selectOption({ label: 'Русский' });
     await filters.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
     expect(await table.getByRole('row', { name: /Olena Kovalenko/ }).count()).toBe(1);
 
-    await filters.getByLabel('Language').selectOption({ label: 'Not chosen' });
+    await filters.getByLabel('Their language').selectOption({ label: 'Not chosen' });
     await filters.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => table.getByRole('row', { name: /Hannah Becker/ }).count()).toBe(1);
     expect(await table.getByRole('row', { name: /Olena Kovalenko|Youssef Benali/ }).count()).toBe(0);

@@ -166,7 +166,8 @@ export function PeoplePage() {
             {select('role', t('people.admin.role'), ROLES, (role) => t(`roles.${role}`))}
             {select('group', t('people.admin.group'), STAKEHOLDER_GROUPS, (group) => t(`groups.${group}`))}
             {select('status', t('people.admin.status'), USER_STATUSES, (value) => t(`people.admin.statuses.${value}`))}
-            {select('language', t('people.admin.language'), [...LANGUAGES, 'none'], (value) =>
+            {/* Named as in the person form: "Language" alone is the header's picker of the page's own language. */}
+            {select('language', t('people.add.language'), [...LANGUAGES, 'none'], (value) =>
               value === 'none' ? t('people.admin.languageUnset') : LANGUAGE_NAMES[value as Language],
             )}
             <button type="submit" className="button button--primary">
