@@ -142,6 +142,43 @@ describe('running the meeting', () => {
     expect([...kwame.errors, ...chair.errors]).toEqual([]);
   });
 
+  it('opens the meeting pack from the Actions tab on a phone, by keyboard, and gives the focus back when it closes', async () => {
+    const mei = await signIn('mei@example.org', `${MEETING_PATH}?tab=actions`);
+    const { page } = mei;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('heading', { name: 'Action items' }).waitFor();
+    // The side column is hidden below 70rem: the pack is reached through the bar at the bottom, with Tab.
+    const docx = page.getByRole('link', { name: 'Word document (DOCX)' });
+    expect(await docx.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'All actions' }).focus();
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let presses = 0; presses < 40 && (await focusedId()) !== 'sheet-button-pack'; presses++)
+      await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('sheet-button-pack');
+    const button = page.locator('#sheet-button-pack');
+    expect(await button.textContent()).toBe('Meeting pack');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    const pack = page.getByRole('complementary', { name: 'Meeting pack' });
+    await expect.poll(() => docx.isVisible()).toBe(true);
+    expect(await focusedId()).toBe('sheet-pack');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    // Every format is inside the screen, and the next Tab stops inside the sheet.
+    for (const link of await pack.getByRole('link').all()) {
+      const box = await link.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 360 && box.y >= 0 && box.y + box.height <= 740).toBe(true);
+    }
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#sheet-pack'))).toBe(true);
+    expect(await a11yViolations(page)).toEqual([]);
+    // Escape closes it and the focus returns to its button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => docx.isVisible()).toBe(false);
+    expect(await focusedId()).toBe('sheet-button-pack');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(mei.errors).toEqual([]);
+  });
+
   it('shows what changed since a version, and who did it, in an accessible dialog', async () => {
     await kwame.page.getByRole('tab', { name: 'Agenda' }).click();
     await kwame.page.locator('.ProseMirror').waitFor();

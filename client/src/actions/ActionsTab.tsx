@@ -12,6 +12,7 @@ import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { PackLinks } from '../pack/PackLinks.tsx';
+import { useSideSheet } from '../ui/useSideSheet.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { ActionItem } from './ActionItem.tsx';
 import { useAgendaItemList } from './actionsApi.ts';
@@ -54,6 +55,8 @@ export function ActionsTab() {
   const [refresh, setRefresh] = useState(0);
   const items = useAgendaItemList(meeting.id, refresh);
   const today = todayIso();
+  // Below the wide breakpoint the side column is hidden: the meeting pack opens as a sheet from a bar.
+  const sheet = useSideSheet('pack', { label: t('pack.title'), barLabel: t('actions.sidePanels') });
 
   const actions = useMemo(() => Object.values(live).sort((a, b) => a.position - b.position), [live]);
   // A notification's link (`?action=`) brings that action into view once it is there.
@@ -72,7 +75,7 @@ export function ActionsTab() {
   const overdue = shown.filter((action) => isOverdue(action, today)).length;
 
   return (
-    <div className="meeting__layout actions-tab">
+    <div className="meeting__layout meeting__layout--sheets actions-tab">
       <section className="meeting__main" aria-labelledby="actions-title">
         <div className="section-heading">
           <h2 id="actions-title">{t('actions.title')}</h2>
@@ -130,9 +133,11 @@ export function ActionsTab() {
           </ul>
         )}
       </section>
-      <aside className="meeting__side" aria-label={t('actions.sidePanels')}>
+      <aside className="meeting__side" aria-label={t('actions.sidePanels')} {...sheet.asideProps}>
+        {sheet.closeButton}
         <PackLinks />
       </aside>
+      {sheet.bar}
     </div>
   );
 }
