@@ -291,7 +291,8 @@ describe('the floor in the browser', () => {
       expect(await chair.page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
     }
 
-    // The chair's controls fit 360 px: the balance rule's words wrap, the balance table needs no sideways scroll.
+    // The chair's controls fit 360 px: the balance rule's words wrap; the balance table fits the screen, what of it
+    // does not fit scrolling inside its own region (its words are not broken: the French test below).
     const rule = chair.page.getByRole('radio', { name: 'Next from the group that has spoken least' });
     expect(await rule.count()).toBe(1);
     const label = chair.page.locator('.floor-rule label', { hasText: 'Next from the group that has spoken least' });
@@ -299,7 +300,8 @@ describe('the floor in the browser', () => {
     expect(box && box.x + box.width).toBeLessThanOrEqual(360);
     const table = chair.page.getByRole('region', { name: 'Balance across stakeholder groups' });
     await table.scrollIntoViewIfNeeded();
-    expect(await table.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+    const tableBox = await table.boundingBox();
+    expect(tableBox && tableBox.x + tableBox.width).toBeLessThanOrEqual(360);
     expect(await chair.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await a11yViolations(chair.page)).toEqual([]);
 
@@ -307,6 +309,60 @@ describe('the floor in the browser', () => {
     await chair.page.getByRole('button', { name: 'Remove Mei Lin' }).click();
     await expect.poll(() => chair.page.getByTestId('floor-queue').count()).toBe(0);
     for (const { errors } of [mei, chair]) expect(errors).toEqual([]);
+  });
+
+  it('wraps the balance table’s French headers between words at 360 and 768 px, the table scrolling in its own region', {
+    timeout: 120_000,
+  }, async () => {
+    await setCurrentItem(1);
+    const { page, errors } = await signIn('mei@example.org', `${meetingPath}?tab=floor`, { language: 'fr' });
+    const table = page.getByRole('region', { name: 'Équilibre entre les groupes de parties prenantes' });
+    /** Each header word (column and row headers) whose letters lie on more than one line: one the browser broke. */
+    const splitWords = () =>
+      table.evaluate((region) => {
+        const split: string[] = [];
+        for (const header of region.querySelectorAll('th')) {
+          const texts = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+          for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+            for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              const lines = new Set(
+                [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)),
+              );
+              if (lines.size > 1) split.push(word[0]);
+            }
+          }
+        }
+        return split;
+      });
+    for (const width of [360, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      await table.scrollIntoViewIfNeeded();
+      await expect.poll(() => table.locator('thead th').count()).toBe(5);
+      expect(await table.locator('thead th').nth(3).textContent()).toBe('Interventions (aujourd’hui)');
+      expect(await splitWords(), `at ${width} px`).toEqual([]);
+      // What does not fit scrolls inside the table's own region, which the keyboard reaches; never the page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width} px`).toBeLessThanOrEqual(width);
+      const region = await table.boundingBox();
+      expect(region && region.x + region.width).toBeLessThanOrEqual(width);
+      expect(await table.getAttribute('tabindex')).toBe('0');
+      if (width === 360) {
+        // French needs more than 360 px: the region scrolls, from the keyboard too.
+        expect(await table.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+        await table.focus();
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => table.evaluate((element) => Math.abs(element.scrollLeft))).toBeGreaterThan(0);
+      }
+      // No header overflows its cell into the next one.
+      const overflowing = await table.evaluate((element) =>
+        [...element.querySelectorAll('th')].filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+      );
+      expect(overflowing, `at ${width} px`).toEqual([]);
+    }
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('projects only the meeting and its floor, with the agenda’s numbering and a way back', { timeout: 120_000 }, async () => {
