@@ -49,6 +49,15 @@ export function meetingDayCount(startsOn: string, endsOn: string | undefined): n
   return Number.isFinite(days) ? Math.min(AGENDA_ITEM_LIMITS.maxDay, Math.max(1, days)) : AGENDA_ITEM_LIMITS.maxDay;
 }
 
+/**
+ * Whether `value` may be stored as an agenda item's day in a meeting of `dayCount` days: a whole
+ * number from 1 to `dayCount`. The server refuses any other in an update of the agenda
+ * (server/src/meetingRecord/agendaItemDays.ts); the details form refuses it before that.
+ */
+export function isMeetingDay(value: unknown, dayCount: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= dayCount;
+}
+
 /** Fills missing or malformed attributes with defaults (attributes come from a shared document). */
 export function normaliseAgendaItemAttrs(raw: Record<string, unknown> | undefined): AgendaItemAttrs {
   const attrs = raw ?? {};

@@ -35,6 +35,8 @@ export const CLOSE_EVENTS = {
   connectionTimeout: ConnectionTimeout,
   /** The update, or the document it would make, is above the size limit. */
   documentTooLarge: { code: 4413, reason: 'document-too-large' },
+  /** An update that gives an agenda item a day that is not one of the meeting's (or no whole number). */
+  agendaItemDay: { code: 4422, reason: 'agenda-item-day' },
   /** The writer's updates took more than its share of the server's time. */
   tooBusy: { code: 4429, reason: 'too-busy' },
   /** Over the cap of open sockets per person or per address (server/src/collab/socketCaps.ts). */

@@ -34,6 +34,7 @@ import { errorHandler, frameworkErrors } from './http/errorHandler.ts';
 import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { LiveProjection } from './live/liveProjection.ts';
+import { AgendaItemDays } from './meetingRecord/agendaItemDays.ts';
 import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import { queueAccountEmail } from './notifications/accountMail.ts';
 import { Notifier } from './notifications/notify.ts';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       })
     : null;
   const writeHealth = new WriteHealth();
+  const agendaItemDays = new AgendaItemDays({ store, access, log: http.log });
   const collab = createCollabServer({
     store,
     tokens,
@@ -150,7 +152,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     maxUpdateBytes: config.maxUpdateBytes,
     updateCpuBudgetMs: config.updateCpuBudgetMs,
     maxDocumentBytes: config.maxDocumentBytes,
-    extensions: clusterSync ? [live, clusterSync] : [live],
+    updateRules: [agendaItemDays],
+    extensions: clusterSync ? [live, agendaItemDays, clusterSync] : [live, agendaItemDays],
   });
   live.attach(collab);
   access.attach(collab, bus);

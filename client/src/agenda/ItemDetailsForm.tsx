@@ -1,7 +1,9 @@
 /**
  * The details of an agenda item (schedule, presenter, expected output, links), written into the
- * shared agenda. Nothing goes to the server, so the form itself refuses a day, start or length out
- * of range, beside the field (the shared document would otherwise clamp it silently).
+ * shared agenda. No HTTP request carries them, so the form itself refuses a day, start or length out
+ * of range, beside the field: the shared document would otherwise clamp them silently, and the
+ * server refuses a day outside the meeting's by ending the connection
+ * (server/src/meetingRecord/agendaItemDays.ts), which could only say so in the connection state.
  */
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -21,7 +21,7 @@ import type { WriteHealth } from '../storage/writeHealth.ts';
 import { Authentication } from './authentication.ts';
 import { encodeBroadcastsOnce } from './broadcasts.ts';
 import type { DocumentAccess } from './documentAccess.ts';
-import { DocumentQuota } from './documentQuota.ts';
+import { DocumentQuota, type UpdateRule } from './documentQuota.ts';
 import { dropAwarenessHookListener } from './hocuspocusInternals/awarenessListener.ts';
 import { assertHocuspocusInternals } from './hocuspocusInternals/checkInternals.ts';
 import { afterEachFlush } from './hocuspocusInternals/documentFlush.ts';
@@ -45,6 +45,8 @@ export interface CollabServerOptions {
   updateCpuBudgetMs: number;
   /** The budget of reused sync step 1 answers (syncReplyCache.ts), for this server. */
   syncReplyLimits?: SyncReplyCacheLimits;
+  /** What writers' updates must keep besides the limits (an agenda item's day: meetingRecord/agendaItemDays.ts). */
+  updateRules?: UpdateRule[];
   /** More extensions (Redis, projections), run after the project's own. */
   extensions?: Extension[];
 }
@@ -57,6 +59,7 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     maxDocumentBytes: options.maxDocumentBytes,
     maxUpdateBytes: options.maxUpdateBytes,
     cpuBudgetMs: options.updateCpuBudgetMs,
+    rules: options.updateRules,
     log: options.log,
   });
   const persistence = new Persistence({

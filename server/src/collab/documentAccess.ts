@@ -30,6 +30,7 @@ const CONNECTIONS_PER_TURN = 200;
 export class DocumentAccess {
   private readonly resolvers: ReadonlyMap<DocumentKind, AccessResolver>;
   private readonly readOnlyRules: ((documentName: string) => Promise<boolean>)[] = [];
+  private readonly changeListeners: ((documentName: string) => void)[] = [];
   private collab: Hocuspocus | null = null;
   private bus: ClusterBus | null = null;
 
@@ -41,6 +42,14 @@ export class DocumentAccess {
   /** A rule that makes documents read-only for everyone, whatever their role (an archived meeting's). */
   readOnlyWhen(rule: (documentName: string) => Promise<boolean>): void {
     this.readOnlyRules.push(rule);
+  }
+
+  /**
+   * `listener` hears of every committed change announced for a document, on this instance or
+   * (through the bus) another: what it keeps of the document's rules (an agenda's meeting days) it reads again.
+   */
+  onChanged(listener: (documentName: string) => void): void {
+    this.changeListeners.push(listener);
   }
 
   /** Called once the collaboration server (and, with several instances, the bus) exists. */
@@ -55,7 +64,7 @@ export class DocumentAccess {
     });
   }
 
-  /** Call after a committed change of who may open or write `documentName`. */
+  /** Call after a committed change of who may open or write `documentName`, or of what may be written in it. */
   changed(documentName: string): void {
     void this.recheck(documentName);
     this.bus?.publish('documentAccessChanged', { documentName });
@@ -76,6 +85,7 @@ export class DocumentAccess {
 
   /** Closes this instance's connections to the document whose access differs from what it is now. */
   private async recheck(documentName: string): Promise<void> {
+    for (const listener of this.changeListeners) listener(documentName);
     const document = this.collab?.documents.get(documentName);
     if (!document) return;
     // One lookup per person, however many tabs they have open on the document.

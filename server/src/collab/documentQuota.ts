@@ -15,7 +15,9 @@
  *   synchronous work of applying the connection's update (decode, integrate, the update handlers:
  *   store append, broadcast), measured around the Yjs transaction; not the time its message
  *   spends waiting for I/O or for other connections' work, which is not the writer's doing.
- * A refusal ends that document's connection (close event 4413 or 4429) before the update is stored.
+ * - An update must keep the rules given for its document (`rules`: an agenda item's day is one of
+ *   the meeting's), checked after the limits above, so only a bounded update is decoded for them.
+ * A refusal ends that document's connection (close event 4413, 4429 or the rule's) before the update is stored.
  */
 
 import {
@@ -37,12 +39,21 @@ export const DOCUMENT_TOO_LARGE = CLOSE_EVENTS.documentTooLarge;
 export const UPDATE_REFUSED = CLOSE_EVENTS.readOnly;
 export const TOO_BUSY = CLOSE_EVENTS.tooBusy;
 
+/**
+ * What a writer's update to some documents must keep: `check` throws a close event to refuse it.
+ * Synchronous, as `admit` is (it runs in the batches of updateBatches.ts too).
+ */
+export interface UpdateRule {
+  check(documentName: string, document: Y.Doc, update: Uint8Array): void;
+}
+
 export interface DocumentQuotaOptions {
   maxDocumentBytes: number;
   maxUpdateBytes: number;
   /** Server time a connection's updates may take per window (half a core by default). */
   cpuBudgetMs?: number;
   cpuWindowMs?: number;
+  rules?: UpdateRule[];
   log: FastifyBaseLogger;
 }
 
@@ -129,6 +140,7 @@ export class DocumentQuota implements Extension {
         throw DOCUMENT_TOO_LARGE;
       }
     }
+    for (const rule of this.options.rules ?? []) rule.check(documentName, document, update);
     this.counted.set(documentName, size);
   }
 

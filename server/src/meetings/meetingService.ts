@@ -148,6 +148,8 @@ export class MeetingService {
       const detail = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
     });
+    // Its agenda's items may be given only the meeting's days: the open agenda reads them again.
+    if (patch.startsOn !== undefined || patch.endsOn !== undefined) this.options.access.changed(agendaDoc(id));
     return this.get(id);
   }
 

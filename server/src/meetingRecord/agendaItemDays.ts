@@ -1,0 +1,103 @@
+/**
+ * The server's check of an agenda item's day: an update of an agenda document that gives an item a
+ * day that is not one of its meeting's (day 9 of a three-day meeting, 1.5, "2", a list) is refused
+ * with the close event `agendaItemDay` and nothing of it is stored or sent to anyone. The details
+ * form refuses such a day beside its field before anything is sent; this is for any other writer
+ * (a y-websocket client, a crafted update): without it the day was stored as sent, and every screen
+ * then read it clamped to 1–31, each its own way.
+ *
+ * An item's attributes are entries of its Y.XmlElement, so the update's items with the key `day`
+ * are what it sets (the agenda's schema has no other attribute of that name); y-tiptap and the
+ * details form store a number as it is (`ContentAny`). An entry that replaces an earlier value
+ * does not carry its key: Yjs leaves it out when the entry has an origin (the value it follows),
+ * so the key is the origin's, found in the update or in the document. The meeting's day count is kept per loaded
+ * agenda, read at load and again when the meeting's dates change (`DocumentAccess.changed`, on
+ * every instance). An agenda whose meeting could not be read is not checked: the store's fault
+ * should not stop people editing.
+ */
+import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, Extension } from '@hocuspocus/server';
+import type { FastifyBaseLogger } from 'fastify';
+import * as Y from 'yjs';
+import { isMeetingDay, meetingDayCount } from '../../../shared/agendaItems.ts';
+import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+import { parseDocumentName } from '../../../shared/documentNames.ts';
+import type { DocumentAccess } from '../collab/documentAccess.ts';
+import type { UpdateRule } from '../collab/documentQuota.ts';
+import type { Store } from '../storage/store.ts';
+
+export class AgendaItemDays implements Extension, UpdateRule {
+  readonly extensionName = 'plenary-agenda-item-days';
+  /** The number of days of each loaded agenda's meeting, by document name. */
+  private readonly dayCounts = new Map<string, number>();
+  private readonly store: Store;
+  private readonly log: FastifyBaseLogger;
+
+  constructor({ store, access, log }: { store: Store; access: DocumentAccess; log: FastifyBaseLogger }) {
+    this.store = store;
+    this.log = log;
+    access.onChanged((documentName) => {
+      if (this.dayCounts.has(documentName)) void this.read(documentName);
+    });
+  }
+
+  async afterLoadDocument({ documentName }: afterLoadDocumentPayload): Promise<void> {
+    await this.read(documentName);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.dayCounts.delete(documentName);
+  }
+
+  check(documentName: string, document: Y.Doc, update: Uint8Array): void {
+    const dayCount = this.dayCounts.get(documentName);
+    if (dayCount === undefined) return;
+    const structs = Y.decodeUpdate(update).structs;
+    const keyOf = keysOf(structs, document);
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || keyOf(struct) !== 'day') continue;
+      const [day, ...more] = struct.content instanceof Y.ContentAny ? struct.content.arr : [];
+      if (more.length === 0 && isMeetingDay(day, dayCount)) continue;
+      this.log.warn({ documentName, dayCount }, 'refused an agenda item day outside the meeting');
+      throw CLOSE_EVENTS.agendaItemDay;
+    }
+  }
+
+  private async read(documentName: string): Promise<void> {
+    const ref = parseDocumentName(documentName);
+    if (ref?.kind !== 'agenda') return;
+    try {
+      const meeting = await this.store.meetings.byId(ref.id);
+      if (meeting) this.dayCounts.set(documentName, meetingDayCount(meeting.startsOn, meeting.endsOn));
+    } catch (error) {
+      this.log.error({ err: error, documentName }, 'could not read the meeting days of an agenda');
+    }
+  }
+}
+
+/**
+ * The map key (attribute name) each item of an update is the value of, or null: its own, else that
+ * of the value it follows (an item in the document has its key, null for text; one sent in the same
+ * update is looked up once, so a long run of them costs one pass).
+ */
+function keysOf(structs: (Y.Item | Y.GC | Y.Skip)[], document: Y.Doc): (item: Y.Item) => string | null {
+  const sent = new Map(structs.map((struct) => [`${struct.id.client}:${struct.id.clock}`, struct]));
+  const known = new Map<Y.Item, string | null>();
+  const keyOf = (item: Y.Item): string | null => {
+    if (item.parentSub !== null) return item.parentSub;
+    const cached = known.get(item);
+    if (cached !== undefined) return cached;
+    known.set(item, null); // a cycle of origins in a crafted update has no key
+    const origin = item.origin ?? item.rightOrigin;
+    const before = origin && (sent.get(`${origin.client}:${origin.clock}`) ?? storedItem(document, origin));
+    const key = before instanceof Y.Item ? keyOf(before) : null;
+    known.set(item, key);
+    return key;
+  };
+  return keyOf;
+}
+
+/** The document's struct holding `id`, or undefined when it has none (a crafted or pending reference). */
+function storedItem(document: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
+  if (id.clock >= Y.getState(document.store, id.client)) return undefined;
+  return Y.getItem(document.store, id);
+}

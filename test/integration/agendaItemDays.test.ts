@@ -1,0 +1,120 @@
+/**
+ * An agenda item's day is checked by the server, on SQLite and PostgreSQL: an update over the
+ * WebSocket that gives an item a day the meeting does not have (day 9 of three, 0, 1.5, "2") ends
+ * that writer's connection with the `agendaItemDay` close event, is not stored and reaches nobody;
+ * a day of the meeting is kept. When the meeting's dates change, the open agenda checks the new days.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { CLOSE_EVENTS } from '../../shared/closeEvents.ts';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
+import {
+  acknowledged,
+  collabToken,
+  connectPeer,
+  http,
+  login,
+  type Peer,
+  type Session,
+  synced,
+  waitFor,
+} from '../helpers/clients.ts';
+import { createTestDatabase } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const AGENDA = agendaDoc(DEMO_MEETING.id);
+
+describe.each(['sqlite', 'postgres'] as const)('agenda item days on %s', (backend) => {
+  let server: TestServer;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let chair: Session;
+  let secretariat: Session;
+  const peers: Peer[] = [];
+
+  beforeAll(async () => {
+    if (backend === 'postgres') database = await createTestDatabase('agendaitemdays');
+    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
+    chair = await login(server.baseUrl, 'chair@example.org');
+    secretariat = await login(server.baseUrl, 'secretariat@example.org');
+  });
+
+  afterAll(async () => {
+    for (const peer of peers) peer.destroy();
+    await server?.close();
+    await database?.drop();
+  });
+
+  /** A writer of the demo agenda, with the reasons of every close of its document connection. */
+  const writer = async () => {
+    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
+    peers.push(peer);
+    const closes: string[] = [];
+    peer.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
+    await synced(peer);
+    return { peer, closes, refused: () => [...closes, ...peer.denied].includes(CLOSE_EVENTS.agendaItemDay.reason) };
+  };
+  const firstItem = (doc: Y.Doc) => {
+    const item = doc
+      .getXmlFragment(RICH_TEXT_FIELD)
+      .toArray()
+      .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'agendaItem');
+    if (!item) throw new Error('the demo agenda has no item');
+    return item;
+  };
+  const storedDays = async () => {
+    const items = await http<{ id: string; day: number }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/agenda-items`,
+      {
+        cookie: chair.cookie,
+      },
+    );
+    expect(items.status).toBe(200);
+    return items.body.map((item) => item.day);
+  };
+
+  it('refuses a day outside the meeting’s three days, or not a whole number, and changes nothing', async () => {
+    const before = await storedDays();
+    const watcher = await writer();
+    for (const day of [9, 0, 4, 1.5, '2', -1]) {
+      const { peer, refused } = await writer();
+      firstItem(peer.doc).setAttribute('day', day as unknown as string);
+      await waitFor(refused, { message: `day ${JSON.stringify(day)} refused` });
+      peer.destroy();
+    }
+    // Nothing was stored, and nobody else received it.
+    expect(await storedDays()).toEqual(before);
+    expect(firstItem(watcher.peer.doc).getAttribute('day')).toBe(before[0]);
+    expect(watcher.refused()).toBe(false);
+  });
+
+  it('keeps a day of the meeting, and checks the new days once the meeting’s dates change', async () => {
+    const { peer, refused } = await writer();
+    firstItem(peer.doc).setAttribute('day', 3 as unknown as string);
+    await acknowledged(peer);
+    await waitFor(async () => (await storedDays())[0] === 3, { message: 'day 3 stored' });
+    expect(refused()).toBe(false);
+
+    // One day shorter: day 3 is no longer one of the meeting's, day 2 still is.
+    const shorter = await http(server.baseUrl, 'PATCH', `/api/meetings/${DEMO_MEETING.id}`, {
+      cookie: secretariat.cookie,
+      body: { endsOn: '2025-02-26' },
+    });
+    expect(shorter.status).toBe(200);
+    const next = await writer();
+    await waitFor(
+      async () => {
+        firstItem(next.peer.doc).setAttribute('day', 3 as unknown as string);
+        return next.refused();
+      },
+      { message: 'day 3 refused in a two-day meeting', interval: 200 },
+    );
+    const last = await writer();
+    firstItem(last.peer.doc).setAttribute('day', 2 as unknown as string);
+    await acknowledged(last.peer);
+    await waitFor(async () => (await storedDays())[0] === 2, { message: 'day 2 stored' });
+    expect(last.refused()).toBe(false);
+  });
+});
