@@ -315,7 +315,7 @@ describe('the floor in the browser', () => {
     timeout: 120_000,
   }, async () => {
     await setCurrentItem(1);
-    const { page, errors } = await signIn('mei@example.org', `${meetingPath}?tab=floor`, { language: 'fr' });
+    const { page, errors, context } = await signIn('mei@example.org', `${meetingPath}?tab=floor`, { language: 'fr' });
     const table = page.getByRole('region', { name: 'Équilibre entre les groupes de parties prenantes' });
     /** Each header word (column and row headers) whose letters lie on more than one line: one the browser broke. */
     const splitWords = () =>
@@ -363,6 +363,7 @@ describe('the floor in the browser', () => {
     }
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('projects only the meeting and its floor, with the agenda’s numbering and a way back', { timeout: 120_000 }, async () => {

@@ -106,8 +106,14 @@ export async function signIn(
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    // Exact: the profile page also has "Sign out everywhere", and two matches fail the wait.
-    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    // Exact: the profile page also has "Sign out everywhere", and two matches fail the wait. A projector view
+    // (app/bareShell.ts) drops the header, "Sign out" with it, once it shows: on a loaded machine the header was
+    // gone before the wait saw it, and the sign-in timed out; its way back says it is signed in as well.
+    await page
+      .getByRole('button', { name: 'Sign out', exact: true })
+      .or(page.getByRole('link', { name: 'Back to the meeting' }))
+      .first() // both, while the header is still there
+      .waitFor();
   }
   return { context, page, errors, warnings, trail };
 }
