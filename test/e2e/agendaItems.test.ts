@@ -337,6 +337,51 @@ describe('running the meeting', () => {
     expect(secretariat.errors).toEqual([]);
   });
 
+  it('gives an item pasted from a longer meeting’s agenda a day this meeting has, which the server keeps', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
+      cookie: secretariat.cookie,
+      body: {
+        title: 'One-day briefing',
+        startsOn: '2027-04-06',
+        endsOn: '2027-04-06',
+        startTime: '10:00',
+        timeZone: 'UTC',
+        format: 'online',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const meetingId = created.body.id as string;
+    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    await expect.poll(() => page.getByText('Online', { exact: true }).count()).toBeGreaterThan(0);
+    // What the browser puts on the clipboard when an item of a three-day meeting's agenda is copied: its day 3.
+    await page.evaluate(() => {
+      const editor = document.querySelector<HTMLElement>('.ProseMirror')!;
+      editor.focus();
+      const data = new DataTransfer();
+      data.setData(
+        'text/html',
+        '<section data-agenda-item="" data-id="pasted-item" data-day="3" data-duration="20"><h4 data-agenda-item-title="">Pasted from a longer meeting</h4></section>',
+      );
+      data.setData('text/plain', 'Pasted from a longer meeting');
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const stored = async () => {
+      const items = await http<{ title: string; day: number; duration: number }[]>(
+        server.baseUrl,
+        'GET',
+        `/api/meetings/${meetingId}/agenda-items`,
+        { cookie: secretariat.cookie },
+      );
+      return items.body.map(({ title, day, duration }) => ({ title, day, duration }));
+    };
+    await expect.poll(stored, { timeout: 10_000 }).toEqual([{ title: 'Pasted from a longer meeting', day: 1, duration: 20 }]);
+    // The server refused nothing: the connection was not ended.
+    expect(await page.getByText('a day the meeting does not have').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('adds an item without a title, which each reader sees as untitled in their own language until one is typed', async () => {
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     const created = await http(server.baseUrl, 'POST', '/api/meetings', {

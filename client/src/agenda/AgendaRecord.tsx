@@ -29,6 +29,7 @@ export function useAgendaExtensions(): AnyExtension[] {
         dayStart: meeting.startTime || DEFAULT_DAY.start,
         dayEnd: DEFAULT_DAY.end,
         startsOn: meeting.startsOn,
+        endsOn: meeting.endsOn,
         timeZone: meeting.timeZone,
         meetingId: meeting.id,
         t,
@@ -43,11 +44,22 @@ export function useAgendaExtensions(): AnyExtension[] {
       dayStart: meeting.startTime || DEFAULT_DAY.start,
       dayEnd: run.dayEnd,
       startsOn: meeting.startsOn,
+      endsOn: meeting.endsOn,
       timeZone: meeting.timeZone,
       meetingId: meeting.id,
       t,
     });
-  }, [channel, run.currentItem, run.dayEnd, meeting.startTime, meeting.startsOn, meeting.timeZone, meeting.id, t]);
+  }, [
+    channel,
+    run.currentItem,
+    run.dayEnd,
+    meeting.startTime,
+    meeting.startsOn,
+    meeting.endsOn,
+    meeting.timeZone,
+    meeting.id,
+    t,
+  ]);
   return useMemo(() => [agendaItemDecorations(channel)], [channel]);
 }
 

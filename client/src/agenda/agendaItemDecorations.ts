@@ -7,10 +7,17 @@
  * small channel.
  */
 import { Extension } from '@tiptap/core';
-import type { Node as PmNode } from '@tiptap/pm/model';
+import { Fragment, type Node as PmNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { fullNumbers, normaliseAgendaItemAttrs, numberAgendaItems, scheduleAgenda } from '../../../shared/agendaItems.ts';
+import {
+  fullNumbers,
+  isMeetingDay,
+  meetingDayCount,
+  normaliseAgendaItemAttrs,
+  numberAgendaItems,
+  scheduleAgenda,
+} from '../../../shared/agendaItems.ts';
 import { formatTimeRange } from '../../../shared/i18n/format.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 
@@ -20,6 +27,8 @@ export interface AgendaDisplay {
   dayEnd: string;
   /** The meeting's first day and IANA zone: times run on real instants across a clock change. */
   startsOn: string;
+  /** The meeting's last day: an item's day is one of the meeting's. */
+  endsOn: string;
   timeZone: string;
   meetingId: string;
   /** Translates the item line's words. */
@@ -162,6 +171,28 @@ function decorate(doc: PmNode, display: AgendaDisplay): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
+/**
+ * Pasted items (copied from another meeting's agenda, a longer one) take the nearest day this
+ * meeting has: the server ends the connection of an update that gives an item another day
+ * (server/src/meetingRecord/agendaItemDays.ts), and the browser's copy would send it again at
+ * every reconnection. Items are blocks of the document, never nested in another node.
+ */
+function withMeetingDays(slice: Slice, display: AgendaDisplay): Slice {
+  const dayCount = meetingDayCount(display.startsOn, display.endsOn);
+  let changed = false;
+  const nodes: PmNode[] = [];
+  slice.content.forEach((node) => {
+    if (node.type.name !== 'agendaItem' || isMeetingDay(node.attrs.day, dayCount)) {
+      nodes.push(node);
+      return;
+    }
+    changed = true;
+    const day = Math.min(dayCount, normaliseAgendaItemAttrs({ day: node.attrs.day }).day);
+    nodes.push(node.type.create({ ...node.attrs, day }, node.content, node.marks));
+  });
+  return changed ? new Slice(Fragment.fromArray(nodes), slice.openStart, slice.openEnd) : slice;
+}
+
 /** The editor extension; `channel` brings the live state in. */
 export function agendaItemDecorations(channel: AgendaDisplayChannel) {
   return Extension.create({
@@ -176,6 +207,7 @@ export function agendaItemDecorations(channel: AgendaDisplayChannel) {
           },
           props: {
             decorations: (state) => key.getState(state),
+            transformPasted: (slice) => withMeetingDays(slice, channel.get()),
           },
           view: (view) => {
             const unsubscribe = channel.subscribe(() => {
