@@ -314,7 +314,7 @@ describe('the floor in the browser', () => {
   it('wraps the balance table’s French headers between words at 360 and 768 px, the table scrolling in its own region', {
     timeout: 120_000,
   }, async () => {
-    await setCurrentItem(1);
+    await setCurrentItem(server.baseUrl, 1);
     const { page, errors, context } = await signIn('mei@example.org', `${meetingPath}?tab=floor`, { language: 'fr' });
     const table = page.getByRole('region', { name: 'Équilibre entre les groupes de parties prenantes' });
     /** Each header word (column and row headers) whose letters lie on more than one line: one the browser broke. */
