@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { tinyPdf } from '../helpers/documents.ts';
@@ -16,21 +16,6 @@ import { createPoll } from '../helpers/pollClients.ts';
 
 const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
-
-/** Presses Enter on a control as a keyboard user does: focus it, then the key. */
-async function pressEnterOn(control: Locator): Promise<void> {
-  await control.focus();
-  await control.page().keyboard.press('Enter');
-}
-
-/** What has the focus, in words for a failure's message: "BODY", or the element and its text. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return 'BODY';
-    return `${element.tagName} ${(element.textContent ?? '').trim().slice(0, 60)}`;
-  });
-}
 
 /** The focus is not on the page; polled, as a live update can take a control away a moment before the focus is moved. */
 async function expectFocusKept(page: Page, action: string): Promise<void> {

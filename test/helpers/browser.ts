@@ -3,7 +3,7 @@
  * machine's closed network needs.
  */
 import { mkdir } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { DEMO_PASSWORD } from './clients.ts';
@@ -163,6 +163,26 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await caretToEnd(page);
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
+}
+
+/** Presses Enter on a control as a keyboard user does: focus it, then the key. */
+export async function pressEnterOn(control: Locator): Promise<void> {
+  await control.focus();
+  await control.page().keyboard.press('Enter');
+}
+
+/**
+ * What has the keyboard's focus, in words for an assertion: "BODY" (nothing: the page), a field by
+ * its label ("INPUT Title"), a control by its accessible name when it has an aria-label, else the
+ * element and its text ("BUTTON New meeting", "H3 Waiting to speak (0)").
+ */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'BODY';
+    const label = (element as HTMLInputElement).labels?.[0]?.textContent ?? element.getAttribute('aria-label');
+    return `${element.tagName} ${(label ?? element.textContent ?? '').trim().slice(0, 60)}`;
+  });
 }
 
 export interface BrowserSuite {
