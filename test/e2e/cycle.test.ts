@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
 import { http, login, sleep, waitFor } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { freePort } from '../helpers/freePort.ts';
@@ -625,5 +625,38 @@ describe('a cycle administered in the browser', () => {
     expect(await a11yViolations(open)).toEqual([]);
     expect(member.errors).toEqual([]);
     expect(secretariat.errors).toEqual([]);
+  });
+
+  it('puts the focus in the new meeting form’s Title, back on its button on Cancel, and on the new meeting’s heading once created', async () => {
+    const title = 'Call on the retreat’s keyboard access';
+    const { page, errors } = await signIn('secretariat@example.org', '/timeline');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
+    // Enter on "New meeting", then typing: the letters go into the Title (the focus once fell to the page).
+    await pressEnterOn(page.getByRole('button', { name: 'New meeting' }));
+    await expect.poll(() => focused(page)).toBe('INPUT Title');
+    await page.keyboard.type('Not this one');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Not this one');
+    await pressEnterOn(page.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(() => focused(page)).toBe('BUTTON New meeting');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('INPUT Title');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('INPUT First day');
+    await page.keyboard.type('05062027');
+    expect(await page.getByLabel('First day').inputValue()).toBe('2027-05-06');
+    await pressEnterOn(page.getByRole('button', { name: 'Create meeting' }));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'was created' }).count()).toBe(1);
+    await expect.poll(() => focused(page)).toBe(`H3 ${title}`);
+
+    // Its Edit form the same way: the Title to begin with, and back on "Edit" when cancelled.
+    await pressEnterOn(page.getByRole('button', { name: `Edit: ${title}` }));
+    await expect.poll(() => focused(page)).toBe('INPUT Title');
+    expect(await page.getByLabel('Title').inputValue()).toBe(title);
+    await pressEnterOn(page.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(() => focused(page)).toBe(`BUTTON Edit: ${title}`);
+    expect(errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * time zone is chosen from the browser's list of IANA names; the server checks it again.
  */
 
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MEETING_FORMATS,
@@ -50,9 +50,11 @@ export interface MeetingFormProps {
   sources?: MeetingDto[];
   onDone: (meeting: MeetingDto) => void;
   onCancel: () => void;
+  /** The form element: the page that opens it puts the focus in its first field (ui/useInlineForm.ts). */
+  ref?: Ref<HTMLFormElement>;
 }
 
-export function MeetingForm({ meeting, sources = [], onDone, onCancel }: MeetingFormProps) {
+export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref }: MeetingFormProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const zones = useMemo(timeZones, []);
@@ -98,7 +100,7 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel }: Meeting
   };
 
   return (
-    <form className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
+    <form ref={ref} className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
       <h2 id={titleId}>{meeting ? t('meetingAdmin.editTitle', { title: meeting.title }) : t('meetingAdmin.form.createTitle')}</h2>
       <Field label={t('meetingAdmin.form.title')} {...errors.field('title')} limit={{ length: title.length, max: 200 }}>
         {(control) => (

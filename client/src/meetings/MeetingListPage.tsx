@@ -15,6 +15,7 @@ import { BusyButton } from '../ui/BusyButton.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFocusWhenGone } from '../ui/focus.ts';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { publicPagePath } from './publicPagePath.ts';
 import './meetingAdmin.css';
@@ -43,7 +44,8 @@ export function MeetingListPage() {
   const [meetings, setMeetings] = useState<MeetingDto[] | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  // Created, the focus goes to the new meeting's heading; cancelled, back to "New meeting".
+  const create = useInlineForm();
 
   const reload = useCallback(async () => {
     try {
@@ -75,8 +77,8 @@ export function MeetingListPage() {
         <h1 id="meetings-title" tabIndex={-1}>
           {t('meetings.title')}
         </h1>
-        {secretariat && !creating && (
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+        {secretariat && !create.open && (
+          <button ref={create.opener} type="button" className="button button--primary" onClick={create.show}>
             {t('meetingAdmin.newMeeting')}
           </button>
         )}
@@ -84,14 +86,15 @@ export function MeetingListPage() {
       <p role="status" className="meeting-admin__status">
         {status}
       </p>
-      {creating && (
+      {create.open && (
         <MeetingForm
+          ref={create.form}
           sources={sorted}
           onDone={(meeting) => {
-            setCreating(false);
+            create.close(meetingTitleId(meeting.id));
             void done(t('meetingAdmin.created', { title: meeting.title }));
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => create.close()}
         />
       )}
       <ErrorAlert message={error} />
@@ -129,6 +132,9 @@ export function MeetingListPage() {
   );
 }
 
+/** A meeting card's heading: it takes the focus once the meeting is created (tabIndex={-1}). */
+const meetingTitleId = (id: string) => `meeting-${id}-title`;
+
 function MeetingCard({
   meeting,
   secretariat,
@@ -147,7 +153,8 @@ function MeetingCard({
   onFailed: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  // Opened from "Edit", the form takes the card's place; saved or cancelled, the focus goes back to "Edit".
+  const edit = useInlineForm();
   const [archiving, setArchiving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -176,23 +183,24 @@ function MeetingCard({
     }
   };
 
-  if (editing) {
+  if (edit.open) {
     return (
       <li ref={card} className="card">
         <MeetingForm
+          ref={edit.form}
           meeting={meeting}
           onDone={(saved) => {
-            setEditing(false);
+            edit.close();
             onDone(t('meetingAdmin.saved', { title: saved.title }));
           }}
-          onCancel={() => setEditing(false)}
+          onCancel={() => edit.close()}
         />
       </li>
     );
   }
   return (
     <li ref={card} className={archived ? 'card meeting-card meeting-card--archived' : 'card meeting-card'}>
-      <h3 className="card__title">
+      <h3 id={meetingTitleId(meeting.id)} className="card__title" tabIndex={-1}>
         <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
         {archived && <span className="meeting-card__badge">{t('meetingAdmin.archivedBadge')}</span>}
       </h3>
@@ -225,9 +233,10 @@ function MeetingCard({
       {secretariat && !archived && (
         <div className="meeting-card__actions">
           <button
+            ref={edit.opener}
             type="button"
             className="button"
-            onClick={() => setEditing(true)}
+            onClick={edit.show}
             aria-label={`${t('meetingAdmin.edit')}: ${meeting.title}`}
           >
             {t('meetingAdmin.edit')}

@@ -57,3 +57,22 @@ export function useFocusStaysIn(group: RefObject<HTMLElement | null>, key: strin
     (element.querySelector<HTMLElement>('button:not(:disabled)') ?? latest.current?.() ?? element).focus();
   }, [key, group]);
 }
+
+/**
+ * Focuses the element with this id once it is on the page: a new meeting's or group's heading comes
+ * after the reply, through a reload or the live document, and is drawn by another component. It
+ * waits only while the focus is nowhere (on <body>, where the closed form left it): a person who has
+ * moved on keeps their place. After `within` ms without the element, `otherwise` takes the focus.
+ */
+export function focusWhenThere(id: string, otherwise?: () => HTMLElement | null | undefined, within = 5000): void {
+  const until = Date.now() + within;
+  const attempt = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const element = document.getElementById(id);
+    if (element) element.focus();
+    else if (Date.now() < until) setTimeout(attempt, 50);
+    else otherwise?.()?.focus();
+  };
+  attempt();
+}
