@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 
 const { server, signIn } = browserSuite();
@@ -151,6 +151,61 @@ describe('working groups in the browser', () => {
     await expect.poll(() => sofiaRow.getByRole('button', { name: /^Withdraw the nomination/ }).count()).toBe(1);
     expect(await sofiaRow.textContent()).not.toContain('the nomination is closed');
     expect(await card.getByRole('button', { name: 'Nominate myself' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('puts the focus in the new group’s and the election’s first field, back on their buttons on Cancel, and on what was created', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Keyboard Access';
+    const { page, errors } = await signIn('secretariat@example.org', groupsPath);
+    await page.getByRole('heading', { name: 'Working groups', level: 2 }).waitFor();
+    // Enter on "New working group", then typing: the letters go into the Name (the focus once fell to the page).
+    await pressEnterOn(page.getByRole('button', { name: 'New working group' }));
+    await expect.poll(() => focused(page)).toBe('INPUT Name');
+    await page.keyboard.type('Not this one');
+    const createForm = page.getByRole('form', { name: 'New working group' });
+    expect(await createForm.getByLabel('Name').inputValue()).toBe('Not this one');
+    await pressEnterOn(createForm.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(() => focused(page)).toBe('BUTTON New working group');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('INPUT Name');
+    // Cancelled, what was typed is dropped.
+    expect(await createForm.getByLabel('Name').inputValue()).toBe('');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    // Created: the focus is on the new group's heading, once its card has come through the live document.
+    await expect.poll(() => focused(page)).toBe(`H3 ${name}`);
+
+    // Two members nominated, so that an election of one co-facilitator may be held.
+    const cookieOf = async (email: string) => (await login(server.baseUrl, email)).cookie;
+    const group = (
+      await http<{ id: string; name: string }[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/working-groups`, {
+        cookie: await cookieOf('secretariat@example.org'),
+      })
+    ).body.find((entry) => entry.name === name)!;
+    for (const email of ['mei@example.org', 'sofia@example.org']) {
+      const cookie = await cookieOf(email);
+      const me = (await http<{ id: string }>(server.baseUrl, 'GET', '/api/me', { cookie })).body;
+      await http(server.baseUrl, 'PUT', `/api/working-groups/${group.id}/members/me`, { cookie });
+      expect(
+        (await http(server.baseUrl, 'POST', `/api/working-groups/${group.id}/nominations`, { cookie, body: { userId: me.id } }))
+          .status,
+      ).toBe(201);
+    }
+    const card = page.getByRole('article', { name, exact: true });
+    await expect.poll(() => card.textContent()).toContain('Sofía Ramírez');
+
+    await pressEnterOn(card.getByRole('button', { name: 'Start an election' }));
+    await expect.poll(() => focused(page)).toBe('SELECT Ballot');
+    await pressEnterOn(card.getByRole('button', { name: 'Cancel' }));
+    await expect.poll(() => focused(page)).toBe('BUTTON Start an election');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('SELECT Ballot');
+    await pressEnterOn(card.getByRole('button', { name: 'Create the election' }));
+    // Created: the focus is on the new election's row in the group's card, with its link to the poll.
+    await expect.poll(() => focused(page)).toMatch(/^LI Co-facilitator: .*Working Group on Keyboard Access.*: Draft/);
+    expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

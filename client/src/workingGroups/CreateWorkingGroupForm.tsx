@@ -12,12 +12,15 @@ import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { nameMissing, WORKING_GROUP_FIELDS, WorkingGroupFields } from './WorkingGroupFields.tsx';
+import { workingGroupTitleId } from './workingGroupTitleId.ts';
 
 export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: string; parent?: WorkingGroupDto }) {
   const { t } = useTranslation();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  // Created, the focus goes to the new group's heading (it comes through the live document); cancelled, back to the button.
+  const form = useInlineForm();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
@@ -27,18 +30,25 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
     if (!errors.check({ name: !hasVisibleText(name) && nameMissing(t) })) return;
     void run(
       async () => {
-        await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
+        const group = await post<WorkingGroupDto>(`/api/meetings/${encodeURIComponent(meetingId)}/working-groups`, {
           name,
           ...(description.trim() ? { description } : {}),
           ...(parent ? { parentId: parent.id } : {}),
         });
         setName('');
         setDescription('');
-        setOpen(false);
+        form.close(workingGroupTitleId(group.id));
       },
       t('workingGroups.admin.created', { name: name.trim() }),
       (error) => errors.fail(error, { name: nameMissing(t) }),
     );
+  };
+  // Cancel drops what was typed: opened again, the form starts empty (it kept the old name, and the next one was typed after it).
+  const cancel = () => {
+    setName('');
+    setDescription('');
+    errors.clear();
+    form.close();
   };
   const openLabel = parent ? t('workingGroups.admin.newSubGroup', { group: parent.name }) : t('workingGroups.admin.newGroup');
   return (
@@ -48,12 +58,12 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
           {message.text}
         </p>
       )}
-      {!open ? (
-        <button type="button" className="button" onClick={() => setOpen(true)}>
+      {!form.open ? (
+        <button ref={form.opener} type="button" className="button" onClick={form.show}>
           {openLabel}
         </button>
       ) : (
-        <form className="form card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+        <form ref={form.form} className="form card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
           <h3 id={`${id}-title`} className="working-group__form-title">
             {openLabel}
           </h3>
@@ -69,7 +79,7 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
             <BusyButton type="submit" className="button button--primary" busy={busy}>
               {parent ? t('workingGroups.admin.createSubGroup') : t('workingGroups.admin.create')}
             </BusyButton>
-            <button type="button" className="button" onClick={() => setOpen(false)}>
+            <button type="button" className="button" onClick={cancel}>
               {t('workingGroups.admin.cancel')}
             </button>
           </div>

@@ -14,7 +14,9 @@ import { BusyButton } from '../ui/BusyButton.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
+import { workingGroupTitleId } from './workingGroupTitleId.ts';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
 const NOMINATE_FIELDS = ['userId'] as const;
@@ -26,7 +28,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
   const { t } = useTranslation();
   const { user, archived: meetingArchived } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
-  const titleId = `working-group-${group.id}`;
+  const titleId = workingGroupTitleId(group.id);
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
   const participant = isParticipant(user.role);
@@ -43,7 +45,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
 
   return (
     <article className="card working-group" aria-labelledby={titleId}>
-      <h3 id={titleId} className="working-group__name" dir="auto">
+      <h3 id={titleId} className="working-group__name" dir="auto" tabIndex={-1}>
         {group.name}
       </h3>
       {(parentName || group.archived) && (
@@ -276,7 +278,7 @@ function Elections({ group }: { group: WorkingGroupDto }) {
       <h4 id={`${id}-elections`}>{t('workingGroups.elections')}</h4>
       <ul>
         {elections.map((poll) => (
-          <li key={poll.id}>
+          <li key={poll.id} id={electionRowId(poll.id)} tabIndex={-1}>
             {t('workingGroups.electionStatus', { question: poll.question, status: t(`polls.status.${poll.status}`) })}{' '}
             <Link to={pollLink(meeting.id, poll.id)}>{t('workingGroups.seePoll')}</Link>
           </li>
@@ -286,11 +288,15 @@ function Elections({ group }: { group: WorkingGroupDto }) {
   );
 }
 
+/** An election's row in its group's card: it takes the focus once the election is created. */
+const electionRowId = (pollId: string) => `election-${pollId}`;
+
 function ElectionForm({ group }: { group: WorkingGroupDto }) {
   const { t } = useTranslation();
   const id = useId();
   const { meeting } = useMeetingContext();
-  const [open, setOpen] = useState(false);
+  // Created, the focus goes to the new election's row (it comes through the live document); cancelled, back to the button.
+  const form = useInlineForm();
   const [body, setBody] = useState<Required<Pick<ElectionBody, 'kind' | 'audience' | 'seats' | 'secret' | 'results'>>>({
     kind: 'ranked',
     audience: 'group',
@@ -320,7 +326,7 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           question,
         });
         setPollId(poll.id);
-        setOpen(false);
+        form.close(electionRowId(poll.id));
       },
       t('workingGroups.electionForm.created'),
       // Seats in range that the server refuses: there are not more nominees than seats.
@@ -339,12 +345,12 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           </>
         )}
       </p>
-      {!open ? (
-        <button type="button" className="button" onClick={() => setOpen(true)}>
+      {!form.open ? (
+        <button ref={form.opener} type="button" className="button" onClick={form.show}>
           {t('workingGroups.startElection')}
         </button>
       ) : (
-        <form className="form card" onSubmit={submit} aria-labelledby={field('title')} noValidate>
+        <form ref={form.form} className="form card" onSubmit={submit} aria-labelledby={field('title')} noValidate>
           <h4 id={field('title')}>{t('workingGroups.electionForm.title', { group: group.name })}</h4>
           <p className="working-group__muted">{t('workingGroups.electionForm.help')}</p>
           <SelectField
@@ -420,7 +426,7 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
             <BusyButton type="submit" className="button button--primary" busy={sending}>
               {t('workingGroups.electionForm.create')}
             </BusyButton>
-            <button type="button" className="button" onClick={() => setOpen(false)}>
+            <button type="button" className="button" onClick={() => form.close()}>
               {t('workingGroups.electionForm.cancel')}
             </button>
           </div>
