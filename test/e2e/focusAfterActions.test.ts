@@ -227,6 +227,15 @@ describe('the focus after an action pressed with Enter', () => {
     expect(errors).toEqual([]);
   });
 
+  it('goes into the new proposal form’s Title, and back to “Submit a proposal” when the form is cancelled', async () => {
+    const { page, errors } = await signIn('kwame@example.org', `${meetingPath}?tab=proposals`);
+    await pressEnterOn(page.getByRole('button', { name: 'Submit a proposal' }));
+    await expect.poll(() => focused(page)).toBe('INPUT Title');
+    await pressEnterOn(page.getByRole('form', { name: 'New proposal' }).getByRole('button', { name: 'Cancel' }));
+    await expect.poll(() => focused(page)).toBe('BUTTON Submit a proposal');
+    expect(errors).toEqual([]);
+  });
+
   it('goes to the meetings’ heading once a deleted meeting’s card is gone', async () => {
     const title = 'Informal call on interpretation';
     const { page, errors } = await signIn('secretariat@example.org', '/timeline');

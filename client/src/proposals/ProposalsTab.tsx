@@ -14,6 +14,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { Field } from '../ui/Field.tsx';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { SubmitProposalForm } from './SubmitProposalForm.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
@@ -50,7 +51,8 @@ export function ProposalsTab() {
   const { meeting, user, archived } = useMeetingContext();
   const { proposals, error, loading } = useMeetingProposals();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [submitting, setSubmitting] = useState(false);
+  // Cancelled, the focus goes back to "Submit a proposal"; created, the proposal's page opens.
+  const submitForm = useInlineForm();
 
   const words = filters.words.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   const shown = proposals.filter(
@@ -66,21 +68,21 @@ export function ProposalsTab() {
     <section className="proposals" aria-labelledby="proposals-title">
       <div className="section-heading">
         <h2 id="proposals-title">{t('proposals.title')}</h2>
-        {isParticipant(user.role) && !archived && !submitting && (
-          <button type="button" className="button button--primary" onClick={() => setSubmitting(true)}>
+        {isParticipant(user.role) && !archived && !submitForm.open && (
+          <button ref={submitForm.opener} type="button" className="button button--primary" onClick={submitForm.show}>
             {t('proposals.submit')}
           </button>
         )}
       </div>
       <p className="proposals__intro">{t('proposals.intro')}</p>
       <CallsPanel meetingId={meeting.id} secretariat={user.role === 'secretariat'} archived={archived} />
-      {submitting && (
+      {submitForm.open && (
         <SubmitProposalForm
           meetingId={meeting.id}
           onCreated={(proposal) =>
             navigate(`/meetings/${encodeURIComponent(meeting.id)}/proposals/${encodeURIComponent(proposal.id)}`)
           }
-          onCancel={() => setSubmitting(false)}
+          onCancel={() => submitForm.close()}
         />
       )}
       <form
