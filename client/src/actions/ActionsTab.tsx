@@ -12,6 +12,7 @@ import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { PackLinks } from '../pack/PackLinks.tsx';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { useSideSheet } from '../ui/useSideSheet.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { ActionItem } from './ActionItem.tsx';
@@ -42,15 +43,9 @@ export function ActionsTab() {
   const prefilled = archived ? undefined : sourceFromSearch(search);
   const live = useLiveMap(LIVE_ACTIONS_MAP);
   const [view, setView] = useState<View>(search.get('view') === 'mine' ? 'mine' : 'all');
-  const [creating, setCreating] = useState(prefilled !== undefined);
   // When the form closes (recorded or cancelled), the focus goes back to the button that opened it,
-  // not to the page: the form and its buttons are gone.
-  const newButton = useRef<HTMLButtonElement>(null);
-  const wasCreating = useRef(creating);
-  useEffect(() => {
-    if (wasCreating.current && !creating) newButton.current?.focus();
-    wasCreating.current = creating;
-  }, [creating]);
+  // not to the page: the form and its buttons are gone. The status line says what was recorded.
+  const form = useInlineForm(prefilled !== undefined);
   const [status, setStatus] = useState('');
   const [refresh, setRefresh] = useState(0);
   const items = useAgendaItemList(meeting.id, refresh);
@@ -79,14 +74,14 @@ export function ActionsTab() {
       <section className="meeting__main" aria-labelledby="actions-title">
         <div className="section-heading">
           <h2 id="actions-title">{t('actions.title')}</h2>
-          {canCreateActions(user.role) && !archived && !creating && (
+          {canCreateActions(user.role) && !archived && !form.open && (
             <button
-              ref={newButton}
+              ref={form.opener}
               type="button"
               className="button button--primary"
               onClick={() => {
                 setRefresh((n) => n + 1);
-                setCreating(true);
+                form.show();
               }}
             >
               {t('actions.new')}
@@ -96,12 +91,12 @@ export function ActionsTab() {
         <p role="status" className="actions-tab__status">
           {status}
         </p>
-        {creating && (
+        {form.open && (
           <ActionForm
             items={items}
             source={prefilled}
             onDone={(created) => {
-              setCreating(false);
+              form.close();
               if (created) setStatus(t('actions.createdStatus', { text: created.text }));
             }}
           />

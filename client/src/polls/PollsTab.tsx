@@ -4,12 +4,12 @@
  * secretariat the form to create polls and the controls to run them.
  */
 import { useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isModerator } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { NewPollForm } from './NewPollForm.tsx';
 import { PollCard } from './PollCard.tsx';
 import { usePolls } from './usePolls.ts';
@@ -19,25 +19,14 @@ export function PollsTab() {
   const { t } = useTranslation();
   const { user, live, archived } = useMeetingContext();
   const polls = usePolls();
-  const [creating, setCreating] = useState(false);
+  // Created, the focus goes to the new poll's heading once its card (which comes through the live
+  // document, maybe after the reply) is on the page; cancelled, back to "New poll".
+  const form = useInlineForm();
   // What was done to the list (a poll created, a draft deleted), said politely; it outlives the card.
   const [said, setSaid] = useState('');
   const [search] = useSearchParams();
   const wanted = search.get('poll');
   const focused = useRef<string | null>(null);
-  // The poll just created, until its card (which comes through the live document, maybe after the
-  // reply) is on the page and takes the focus that the closed form held.
-  const [justCreated, setJustCreated] = useState<string | null>(null);
-  const newPollButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!justCreated) return;
-    const heading = document.getElementById(`poll-${justCreated}-question`);
-    if (!heading) return;
-    setJustCreated(null);
-    heading.focus();
-  }, [justCreated, polls]);
-
   // A short link (or the banner) names a poll: bring it into view once it is there.
   useEffect(() => {
     if (!wanted || focused.current === wanted) return;
@@ -55,8 +44,8 @@ export function PollsTab() {
         <h2 id="polls-title" tabIndex={-1}>
           {t('polls.title')}
         </h2>
-        {isModerator(user.role) && !archived && !creating && (
-          <button ref={newPollButton} type="button" className="button button--primary" onClick={() => setCreating(true)}>
+        {isModerator(user.role) && !archived && !form.open && (
+          <button ref={form.opener} type="button" className="button button--primary" onClick={form.show}>
             {t('polls.newPoll')}
           </button>
         )}
@@ -65,19 +54,13 @@ export function PollsTab() {
       <p className="polls__created" role="status">
         {said}
       </p>
-      {creating && (
+      {form.open && (
         <NewPollForm
           onCreated={(poll) => {
-            setCreating(false);
             setSaid(t('polls.form.created', { question: poll.question }));
-            setJustCreated(poll.id);
+            form.close(`poll-${poll.id}-question`);
           }}
-          onCancel={() => {
-            // A cancelled form gives the focus back to the button that opened it, which the form
-            // replaced: drawn again at once, so that it is there to take the focus.
-            flushSync(() => setCreating(false));
-            newPollButton.current?.focus();
-          }}
+          onCancel={() => form.close()}
         />
       )}
       {polls.length === 0 ? (
