@@ -205,6 +205,18 @@ describe('working groups in the browser', () => {
     await pressEnterOn(card.getByRole('button', { name: 'Create the election' }));
     // Created: the focus is on the new election's row in the group's card, with its link to the poll.
     await expect.poll(() => focused(page)).toMatch(/^LI Co-facilitator: .*Working Group on Keyboard Access.*: Draft/);
+
+    // The group's "Rename or describe" form the same way: its Name, and back on the button when cancelled or saved.
+    await pressEnterOn(card.locator('summary', { hasText: 'Administer (secretariat)' }));
+    const rename = card.getByRole('button', { name: `Rename or describe ${name}` });
+    await pressEnterOn(rename);
+    await expect.poll(() => focused(page)).toBe('INPUT Name');
+    await pressEnterOn(card.getByRole('button', { name: 'Cancel', exact: true }));
+    await expect.poll(() => focused(page)).toBe(`BUTTON Rename or describe ${name}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('INPUT Name');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe(`BUTTON Rename or describe ${name}`);
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

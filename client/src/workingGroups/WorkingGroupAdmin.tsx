@@ -13,6 +13,7 @@ import { BusyButton } from '../ui/BusyButton.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { CreateWorkingGroupForm } from './CreateWorkingGroupForm.tsx';
 import { nameMissing, WORKING_GROUP_FIELDS, WorkingGroupFields } from './WorkingGroupFields.tsx';
 
@@ -46,13 +47,14 @@ const base = (group: WorkingGroupDto) => `/api/working-groups/${encodeURICompone
 function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {
   const { t } = useTranslation();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  // The form takes the button's place: the focus goes into its Name, and back to the button when saved or cancelled.
+  const form = useInlineForm();
   const [name, setName] = useState(group.name);
   const [description, setDescription] = useState(group.description);
   const start = () => {
     setName(group.name);
     setDescription(group.description);
-    setOpen(true);
+    form.show();
   };
   const errors = useFieldErrors(WORKING_GROUP_FIELDS);
   const submit = (event: FormEvent) => {
@@ -61,22 +63,22 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
     void run(
       async () => {
         await patch(base(group), { name, description });
-        setOpen(false);
+        form.close();
       },
       t('workingGroups.admin.saved', { name: name.trim() }),
       (error) => errors.fail(error, { name: nameMissing(t) }),
     );
   };
-  if (!open) {
+  if (!form.open) {
     return (
-      <button type="button" className="button" onClick={start}>
+      <button ref={form.opener} type="button" className="button" onClick={start}>
         {t('workingGroups.admin.edit')}
         <span className="sr-only"> {group.name}</span>
       </button>
     );
   }
   return (
-    <form className="form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form ref={form.form} className="form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h5 id={`${id}-title`} className="working-group__form-title">
         {t('workingGroups.admin.editTitle', { group: group.name })}
       </h5>
@@ -85,7 +87,7 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
         <BusyButton type="submit" className="button button--primary" busy={busy}>
           {t('workingGroups.admin.save')}
         </BusyButton>
-        <button type="button" className="button" onClick={() => setOpen(false)}>
+        <button type="button" className="button" onClick={() => form.close()}>
           {t('workingGroups.admin.cancel')}
         </button>
       </div>
