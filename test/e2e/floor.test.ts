@@ -529,8 +529,8 @@ describe('the floor in the browser', () => {
     const { fullNumber, title } = items.body[2]!;
     const member = await signIn('rahul@example.org', `${meetingPath}?tab=floor`);
     const projector = await signIn('chair@example.org', `${meetingPath}/floor/present`);
-    await expect.poll(() => member.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${fullNumber}. ${title}`);
-    await expect.poll(() => projector.page.locator('#floor-present-item').textContent()).toBe(`${fullNumber}. ${title}`);
+    await expect.poll(() => member.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${fullNumber}. ${isolate(title)}`);
+    await expect.poll(() => projector.page.locator('#floor-present-item').textContent()).toBe(`${fullNumber}. ${isolate(title)}`);
 
     // The secretariat renames the item in the agenda while it is current.
     const secretariat = await signIn('secretariat@example.org', meetingPath);
@@ -539,10 +539,10 @@ describe('the floor in the browser', () => {
     await secretariat.page.keyboard.type(' (revised)');
     await expect
       .poll(() => member.page.getByTestId('floor-item').textContent(), { timeout: 10_000 })
-      .toBe(`Agenda item: ${fullNumber}. ${title} (revised)`);
+      .toBe(`Agenda item: ${fullNumber}. ${isolate(`${title} (revised)`)}`);
     await expect
       .poll(() => projector.page.locator('#floor-present-item').textContent(), { timeout: 10_000 })
-      .toBe(`${fullNumber}. ${title} (revised)`);
+      .toBe(`${fullNumber}. ${isolate(`${title} (revised)`)}`);
     for (const page of [member, projector, secretariat]) expect(page.errors).toEqual([]);
   });
 });
