@@ -85,7 +85,21 @@ describe('documents and search', () => {
     await expect.poll(() => landed.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await landed.getByRole('link', { name: 'timeline-retreat.pdf' }).count()).toBe(1);
     expect(await a11yViolations(kwame.page)).toEqual([]);
-    expect([...mei.errors, ...kwame.errors]).toEqual([]);
+
+    // On an Arabic page, the English snippet and title keep their own direction (the snippet's
+    // closing "…" stood at its start).
+    const arabic = await signIn('olena@example.org', '/search?q=kigali', { language: 'ar' });
+    const snippet = arabic.page.locator('.search-result', { hasText: 'timeline-retreat.pdf' }).locator('.search-result__snippet');
+    await snippet.waitFor();
+    expect(await arabic.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await snippet.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    expect(
+      await arabic.page
+        .locator('.search-result__title', { hasText: 'timeline-retreat.pdf' })
+        .evaluate((element) => getComputedStyle(element).direction),
+    ).toBe('ltr');
+    await arabic.context.close();
+    expect([...mei.errors, ...kwame.errors, ...arabic.errors]).toEqual([]);
   });
 
   it('previews the PDF in the page, fits a 360 px screen, and removes after a confirmation', async () => {

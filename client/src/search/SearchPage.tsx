@@ -19,7 +19,9 @@ export function MarkedSnippet({ result }: { result: SearchResult }) {
   }
   parts.push(result.snippet.slice(at));
   return (
-    <p className="search-result__snippet">
+    // The snippet is the document's own text, in its own direction (an English one on an Arabic page
+    // kept the page's, and its closing "…" stood at the wrong end).
+    <p className="search-result__snippet" dir="auto">
       {parts.map((part, index) => (typeof part === 'string' ? part : <mark key={index}>{part.mark}</mark>))}
     </p>
   );
@@ -75,7 +77,7 @@ function SearchResults() {
             <ul className="card-list">
               {group.map((result) => (
                 <li key={`${result.kind}:${result.id}`} className="card search-result">
-                  <Link to={result.link} className="search-result__title">
+                  <Link to={result.link} className="search-result__title" dir="auto">
                     {resultTitle(result, t)}
                   </Link>
                   {!meetingId && (
