@@ -529,7 +529,9 @@ describe('the floor in the browser', () => {
     const { fullNumber, title } = items.body[2]!;
     const member = await signIn('rahul@example.org', `${meetingPath}?tab=floor`);
     const projector = await signIn('chair@example.org', `${meetingPath}/floor/present`);
-    await expect.poll(() => member.page.getByTestId('floor-item').textContent()).toBe(`Agenda item: ${fullNumber}. ${isolate(title)}`);
+    await expect
+      .poll(() => member.page.getByTestId('floor-item').textContent())
+      .toBe(`Agenda item: ${fullNumber}. ${isolate(title)}`);
     await expect.poll(() => projector.page.locator('#floor-present-item').textContent()).toBe(`${fullNumber}. ${isolate(title)}`);
 
     // The secretariat renames the item in the agenda while it is current.
