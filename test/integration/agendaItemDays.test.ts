@@ -90,6 +90,32 @@ describe.each(['sqlite', 'postgres'] as const)('agenda item days on %s', (backen
     expect(watcher.refused()).toBe(false);
   });
 
+  it('lets a writer type at the start of a text of many thousand pieces, each edit checked without walking back through them', async () => {
+    // 12,000 characters put one by one before the text's first are 12,000 pieces that Yjs does not
+    // join, each pointing at the one after it. The day check once followed that chain through the
+    // stored text for every later edit (its recursion then ran out of stack and the edit was refused).
+    const { peer, closes, refused } = await writer();
+    const title = firstItem(peer.doc)
+      .toArray()
+      .find((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+    const text = title?.toArray().find((node): node is Y.XmlText => node instanceof Y.XmlText);
+    if (!text) throw new Error('the first item has no title text');
+    peer.doc.transact(() => {
+      for (let i = 0; i < 12_000; i++) text.insert(0, 'x');
+    });
+    await acknowledged(peer);
+    text.insert(0, 'Y');
+    await acknowledged(peer);
+    text.insert(0, 'Z');
+    await acknowledged(peer);
+    expect(refused()).toBe(false);
+    expect(closes).toEqual([]);
+    const again = await writer();
+    expect(firstItem(again.peer.doc).toString()).toContain(`ZY${'x'.repeat(12_000)}`);
+    peer.doc.transact(() => text.delete(0, 12_002));
+    await acknowledged(peer);
+  });
+
   it('keeps a day of the meeting, and checks the new days once the meeting’s dates change', async () => {
     const { peer, refused } = await writer();
     firstItem(peer.doc).setAttribute('day', 3 as unknown as string);
