@@ -12,6 +12,7 @@ import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 
 const MEETING_PATH = `/meetings/${DEMO_MEETING.id}`;
 const ITEM = 'Selection of IGF MAG Working Groups';
@@ -244,19 +245,12 @@ describe('running the meeting', () => {
   it('lays a new meeting’s night session across midnight without a false overrun or an editor warning', async () => {
     // A meeting that starts at 23:30, its days ending at 02:00 the next morning.
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: {
-        title: 'Night session',
-        startsOn: '2027-03-10',
-        endsOn: '2027-03-10',
-        startTime: '23:30',
-        timeZone: 'UTC',
-        format: 'online',
-      },
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'Night session',
+      startsOn: '2027-03-10',
+      endsOn: '2027-03-10',
+      startTime: '23:30',
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const meetingId = created.body.id as string;
     const scheduled = await http(server.baseUrl, 'PUT', `/api/meetings/${meetingId}/schedule`, {
       cookie: secretariat.cookie,
       body: { dayEnd: '02:00' },
@@ -339,19 +333,7 @@ describe('running the meeting', () => {
 
   it('gives an item pasted from a longer meeting’s agenda a day this meeting has, which the server keeps', async () => {
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: {
-        title: 'One-day briefing',
-        startsOn: '2027-04-06',
-        endsOn: '2027-04-06',
-        startTime: '10:00',
-        timeZone: 'UTC',
-        format: 'online',
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const meetingId = created.body.id as string;
+    const meetingId = await createMeeting(server.baseUrl, { title: 'One-day briefing' });
     const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
     await expect.poll(() => page.getByText('Online', { exact: true }).count()).toBeGreaterThan(0);
@@ -383,20 +365,8 @@ describe('running the meeting', () => {
   });
 
   it('adds an item without a title, which each reader sees as untitled in their own language until one is typed', async () => {
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: {
-        title: 'Untitled items',
-        startsOn: '2027-04-06',
-        endsOn: '2027-04-06',
-        startTime: '10:00',
-        timeZone: 'UTC',
-        format: 'online',
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const path = `/meetings/${created.body.id as string}`;
+    const meetingId = await createMeeting(server.baseUrl, { title: 'Untitled items' });
+    const path = `/meetings/${meetingId}`;
     const placeholder = (page: SignedIn['page']) =>
       page.locator('.ProseMirror .agenda-item__title').evaluate((title) => getComputedStyle(title, '::before').content);
     // The chair reads the board in Russian, Kwame in English.
@@ -437,20 +407,15 @@ describe('running the meeting', () => {
 
   it('says which time zone the agenda’s times are in, and where they fall on a Tokyo reader’s clock', async () => {
     // A New York meeting (UTC−5 on 10 March 2027) read from Tokyo (UTC+9): 09:30 there is 23:30 here.
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: {
-        title: 'New York session',
-        startsOn: '2027-03-10',
-        endsOn: '2027-03-10',
-        startTime: '09:30',
-        timeZone: 'America/New_York',
-        format: 'hybrid',
-      },
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'New York session',
+      startsOn: '2027-03-10',
+      endsOn: '2027-03-10',
+      startTime: '09:30',
+      timeZone: 'America/New_York',
+      format: 'hybrid',
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const tokyo = await signIn('chair@example.org', `/meetings/${created.body.id as string}`, { timezoneId: 'Asia/Tokyo' });
+    const tokyo = await signIn('chair@example.org', `/meetings/${meetingId}`, { timezoneId: 'Asia/Tokyo' });
     const { page } = tokyo;
     const plain = (text: string | null) => (text ?? '').replace(/[\u2068\u2069]/g, '');
     await page.locator('.ProseMirror').waitFor();
@@ -489,21 +454,13 @@ describe('an item’s number and title on an Arabic page', () => {
     // Without an isolate, a right-to-left page took the title's leading number and its final "?" into
     // its own direction: "2025 IGF programme?" read "?IGF programme 2025" beside the item's number.
     const TITLE = '2025 IGF programme?';
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const created = await http(server.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: {
-        title: 'Arabic titles',
-        startsOn: '2027-05-04',
-        endsOn: '2027-05-04',
-        startTime: '10:00',
-        timeZone: 'UTC',
-        format: 'online',
-      },
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'Arabic titles',
+      startsOn: '2027-05-04',
+      endsOn: '2027-05-04',
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
     // The secretariat, whose language no test of this file stores (a stored one would win over the device's).
-    const reader = await signIn('secretariat@example.org', `/meetings/${created.body.id as string}`, { language: 'ar' });
+    const reader = await signIn('secretariat@example.org', `/meetings/${meetingId}`, { language: 'ar' });
     const page = reader.page;
     await page.locator('.ProseMirror').waitFor();
     await page.getByRole('tab', { name: arabic.dayView }).click();
