@@ -4,6 +4,7 @@
  * room (an agenda item's details) and to confirm what cannot be undone (ConfirmDialog).
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { focusWhenThere } from './focus.ts';
 
 export interface DialogProps {
   open: boolean;
@@ -15,7 +16,8 @@ export interface DialogProps {
   describedBy?: string;
   /**
    * The id of what takes the focus back when the element that opened the dialog has left the page
-   * meanwhile (a row drawn again elsewhere, as an agenda item moved to another day).
+   * meanwhile (a row drawn again elsewhere, as an agenda item moved to another day), through
+   * `focusWhenThere`: it may be drawn again only after the dialog has closed.
    */
   returnFocusTo?: string;
 }
@@ -32,7 +34,7 @@ export function Dialog({ open, title, onClose, children, alert = false, describe
       return () => {
         if (dialog.open) dialog.close();
         if (opener?.isConnected) opener.focus();
-        else if (returnFocusTo) document.getElementById(returnFocusTo)?.focus();
+        else if (returnFocusTo) focusWhenThere(returnFocusTo);
       };
     }
     return undefined;
