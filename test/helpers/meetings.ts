@@ -4,16 +4,11 @@
  *
  *   const meetingId = await createMeeting(server.baseUrl, { title: 'Night session', startTime: '23:30' });
  */
+import type { NewMeetingBody } from '../../shared/schemas/meetings.ts';
 import { http, login } from './clients.ts';
 
-export interface MeetingFields {
-  title: string;
-  startsOn?: string;
-  endsOn?: string;
-  startTime?: string;
-  timeZone?: string;
-  format?: 'in-person' | 'online' | 'hybrid';
-}
+/** The request's fields (`NewMeetingBody`, as the route takes them): a title, the rest defaulted. */
+export type MeetingFields = Partial<NewMeetingBody> & { title: string };
 
 /** The new meeting's id; throws with the server's answer when it is refused. */
 export async function createMeeting(baseUrl: string, fields: MeetingFields): Promise<string> {
