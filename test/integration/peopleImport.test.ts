@@ -12,6 +12,7 @@ import { MAX_AUDITED_PEOPLE } from '../../server/src/users/importWrite.ts';
 import { InvitationStore, invitationOpen } from '../../server/src/users/invitationStore.ts';
 import { importUsers } from '../../server/src/users/userAdmin.ts';
 import { createUser, login, type Session } from '../helpers/clients.ts';
+import { importPeople } from '../helpers/peopleImport.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { backends } from '../helpers/storeBackends.ts';
 import { startServer, type TestServer, tempDir } from '../helpers/testServer.ts';
@@ -46,14 +47,7 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     await database?.drop();
   });
 
-  async function upload(csv: string, dryRun = false) {
-    const response = await fetch(`${server.baseUrl}/api/users/import${dryRun ? '?dryRun=true' : ''}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', cookie: secretariat.cookie },
-      body: csv,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (csv: string, dryRun = false) => importPeople(server.baseUrl, secretariat.cookie, csv, dryRun);
 
   const snapshot = async () => ({
     users: await server.app.store.users.list(),

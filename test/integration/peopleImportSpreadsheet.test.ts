@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Session } from '../helpers/clients.ts';
+import { importPeople } from '../helpers/peopleImport.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
 describe('a people file saved by a French or Russian spreadsheet', () => {
@@ -20,14 +21,7 @@ describe('a people file saved by a French or Russian spreadsheet', () => {
     await server?.close();
   });
 
-  async function upload(csv: string, dryRun = false) {
-    const response = await fetch(`${server.baseUrl}/api/users/import${dryRun ? '?dryRun=true' : ''}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', cookie: secretariat.cookie },
-      body: csv,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (csv: string, dryRun = false) => importPeople(server.baseUrl, secretariat.cookie, csv, dryRun);
 
   it('reads semicolons and roles and groups named in French, Spanish, Russian, Chinese and Arabic', async () => {
     const csv = [
