@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
+import { browserSuite, focused, pressEnterOn, typeAtEnd } from '../helpers/browser.ts';
 import { http, login, sleep, waitFor } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { freePort } from '../helpers/freePort.ts';
@@ -45,14 +45,6 @@ const mailTo = async (address: string, subject: string): Promise<ReceivedMail> =
   }))!;
 
 const editor = (page: Page) => page.locator('.ProseMirror');
-
-/** Types a new paragraph at the end of the agenda (focused, not clicked: a click lands wherever the centre is). */
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await editor(page).focus();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-}
 
 /** The agenda of `meetingId` open and editable on `page`. */
 async function openAgenda(page: Page, meetingId: string): Promise<void> {

@@ -3,7 +3,7 @@
  * what others wrote meanwhile when the connection returns.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { browserSuite, caretToEnd, typeAtEnd } from '../helpers/browser.ts';
 
 const { signIn } = browserSuite();
@@ -49,6 +49,8 @@ describe('offline editing', () => {
     const { page } = kwame;
     const status = page.locator('.connection');
     await expect.poll(() => status.getAttribute('data-state')).toBe('online');
+    // The agenda drawn in the editor before the caret is sent to its end (else the lines go above it).
+    await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain(DEMO_AGENDA.at(-1)!.items.at(-1)!.title);
     await kwame.context.setOffline(true);
     await expect.poll(() => status.getAttribute('data-state')).toBe('offline');
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -139,14 +139,15 @@ async function reportFailure(testName: string, sessions: SignedIn[]): Promise<vo
   }
 }
 
-/** Types a new paragraph at the end of the page's editor. */
 /**
- * Puts the caret at the end of the editor's text. A click then Control+End pressed at once can
- * leave it where the click put it (ProseMirror reads the selection a task later, and a document
+ * Puts the caret at the end of the editor's text. Focus then Control+End pressed at once can
+ * leave it where the focus put it (ProseMirror reads the selection a task later, and a document
  * change in between draws the older selection back): press again until the caret is in the last block.
  */
 export async function caretToEnd(page: Page): Promise<void> {
-  await page.locator('.ProseMirror').click();
+  // Focused, not clicked: a click lands on the text's centre, which on a long agenda can be an item's
+  // own control (its details button) rather than the text.
+  await page.locator('.ProseMirror').focus();
   await expect
     .poll(async () => {
       await page.keyboard.press('Control+End');
@@ -159,6 +160,7 @@ export async function caretToEnd(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/** Types a new paragraph at the end of the page's editor. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await caretToEnd(page);
   await page.keyboard.press('Enter');
