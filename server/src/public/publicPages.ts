@@ -260,9 +260,7 @@ ${
   view.moderation.length
     ? html`<ul>${view.moderation.map(
         (entry) =>
-          html`<li>${entry.action === 'hide' ? say(text.hidden, { day: day(words, entry.at) }) : say(serverText(words.language).labelled, { label: day(words, entry.at), value: entry.action })}${
-            entry.reason ? html` — ${entry.reason}` : ''
-          }</li>`,
+          html`<li>${say(text.hidden, { day: day(words, entry.at) })}${entry.reason ? html` — ${entry.reason}` : ''}</li>`,
       )}</ul>`
     : html`<p>${text.noModeration}</p>`
 }

@@ -39,8 +39,8 @@ export interface PublicGroup {
   cofacilitators: string[];
 }
 
+/** A comment a moderator hid: the only action the moderation log records (nothing is restored). */
 export interface PublicModeration {
-  action: string;
   reason: string;
   at: number;
 }
@@ -169,12 +169,15 @@ export class PublicStore {
     }));
   }
 
-  /** The moderation log without the comments' bodies or the moderators' accounts. */
+  /**
+   * The moderation log's hides, without the comments' bodies or the moderators' accounts. Selected
+   * by action so that a later kind of entry (an unhide) is not shown until the page has words for it.
+   */
   async moderation(meetingId: string): Promise<PublicModeration[]> {
-    const rows = await this.db.all<{ action: string; reason: string; at: number }>(
-      'SELECT action, reason, at FROM moderation_log WHERE meeting_id = ? ORDER BY id',
+    const rows = await this.db.all<{ reason: string; at: number }>(
+      "SELECT reason, at FROM moderation_log WHERE meeting_id = ? AND action = 'hide' ORDER BY id",
       [meetingId],
     );
-    return rows.map((row) => ({ action: row.action, reason: row.reason, at: num(row.at) }));
+    return rows.map((row) => ({ reason: row.reason, at: num(row.at) }));
   }
 }
