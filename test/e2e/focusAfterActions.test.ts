@@ -360,6 +360,29 @@ describe('the focus after an action pressed with Enter', () => {
     expect(errors).toEqual([]);
   });
 
+  it('goes to the speakers’ list’s heading when the meeting moves on and every row goes at once', {
+    timeout: 120_000,
+  }, async () => {
+    await setCurrentItem(server.baseUrl, 2);
+    for (const email of ['kwame@example.org', 'mei@example.org', 'sofia@example.org']) {
+      const raised = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
+        cookie: (await login(server.baseUrl, email)).cookie,
+        body: {},
+      });
+      expect(raised.status, JSON.stringify(raised.body)).toBeLessThan(300);
+    }
+    const { page, errors } = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    const queue = page.getByTestId('floor-queue');
+    await expect.poll(() => queue.locator('.floor-hand').count()).toBe(3);
+    // The focus on the middle row: its neighbours on both sides leave in the same live update.
+    await queue.getByRole('button', { name: 'Remove Mei Lin' }).focus();
+    await setCurrentItem(server.baseUrl, 3, { email: 'secretariat@example.org' });
+    await expect.poll(() => queue.locator('.floor-hand').count(), { timeout: 10_000 }).toBe(0);
+    await expectFocusKept(page, 'the meeting moving on');
+    expect(await focused(page)).toBe('H3 Waiting to speak (0)');
+    expect(errors).toEqual([]);
+  });
+
   it('goes from Raise hand to Lower hand and back, and from the chair’s Next speaker to End turn to its heading', {
     timeout: 120_000,
   }, async () => {

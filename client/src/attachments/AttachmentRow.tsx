@@ -34,7 +34,7 @@ export function AttachmentRow({
   );
   const inline = `${attachment.url}?inline=1`;
   const row = useRef<HTMLLIElement>(null);
-  useFocusWhenGone(row, () => document.getElementById(headingId));
+  useFocusWhenGone(row, headingId);
   return (
     <li ref={row} className="card attachment" id={`attachment-${attachment.id}`}>
       <p className="attachment__name">

@@ -66,7 +66,7 @@ export function CommentView({
   // Deleted, the comment leaves its thread with the buttons that held the focus: the focus goes to
   // the thread (when the thread goes too, its own hook has already sent it to the comments' heading).
   const item = useRef<HTMLLIElement>(null);
-  useFocusWhenGone(item, (gone) => gone.closest<HTMLElement>('.thread'));
+  useFocusWhenGone(item, 'comments-title', (gone) => gone.closest<HTMLElement>('.thread'));
 
   // "Delete", "Edit" and "Hide" go while their confirmation or form is open, and that goes once it
   // is done or cancelled: where the focus fell to the page with them, it is put back on purpose.

@@ -52,7 +52,7 @@ export const ThreadView = forwardRef<
   // the page. This runs before a comment's own hook (a parent's cleanup comes first), which then
   // finds the focus gone from it and leaves it there.
   const own = useRef<HTMLElement | null>(null);
-  useFocusWhenGone(own, () => document.getElementById('comments-title'));
+  useFocusWhenGone(own, 'comments-title');
 
   const toggleResolved = async () => {
     setError(null);

@@ -29,14 +29,10 @@ export function QueueRow({ hand, index, count, chair, own, busy, giveFloor, move
   // Given the floor or removed, the hand leaves the list with the button pressed: the focus goes
   // to the same button of the hand now in its place (or the one before, when it was the last),
   // else to the list's heading, not to the page.
-  useFocusWhenGone(row, (gone) => {
+  useFocusWhenGone(row, 'floor-queue-title', (gone) => {
     const action = gone.querySelector<HTMLElement>(':focus')?.dataset.action;
     const neighbour = gone.nextElementSibling ?? gone.previousElementSibling;
-    return (
-      neighbour?.querySelector<HTMLElement>(`[data-action="${action}"]`) ??
-      neighbour?.querySelector<HTMLElement>('button') ??
-      document.getElementById('floor-queue-title')
-    );
+    return neighbour?.querySelector<HTMLElement>(`[data-action="${action}"]`) ?? neighbour?.querySelector<HTMLElement>('button');
   });
   // At the top, "Move up" cannot do anything (nor "Move down" at the bottom). It says so with
   // aria-disabled and refuses the press rather than being `disabled`: a disabled button loses the

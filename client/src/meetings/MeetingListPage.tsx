@@ -167,7 +167,7 @@ function MeetingCard({
   const viewerStart = formatViewerStart(meeting, i18n.language);
   // Deleted, the card goes with its buttons: the focus goes to the list's heading, not to the page.
   const card = useRef<HTMLLIElement>(null);
-  useFocusWhenGone(card, () => document.getElementById('meetings-title'));
+  useFocusWhenGone(card, 'meetings-title');
 
   const command = async (action: () => Promise<unknown>, message: string) => {
     setBusy(true);

@@ -39,10 +39,10 @@ export function PollCard({
   // poll now in its place (or the one before, when it was the last), else to the polls' heading,
   // so a keyboard user goes on from where they were, not from the top of the page.
   const card = useRef<HTMLElement>(null);
-  useFocusWhenGone(card, (gone) => {
+  useFocusWhenGone(card, 'polls-title', (gone) => {
     const item = gone.closest('li');
     const neighbour = item?.nextElementSibling ?? item?.previousElementSibling;
-    return neighbour?.querySelector<HTMLElement>('.poll-card__question') ?? document.getElementById('polls-title');
+    return neighbour?.querySelector<HTMLElement>('.poll-card__question');
   });
   return (
     <article ref={card} className={`poll-card poll-card--${poll.status}`} aria-labelledby={questionId} data-poll={poll.id}>

@@ -12,16 +12,18 @@ export function focusById(id: string): void {
 
 /**
  * When the component unmounts while the focus is inside `ref` (a row that a live update took
- * away), the focus goes to what `next` returns instead of the page. React runs this cleanup before
- * it takes the element out of the page, so the focus can still be seen inside it, and `next` is
- * given the element while it is still in its place (to find a neighbour: the poll after it).
+ * away), the focus goes to what `neighbour` returns, else to the element with id `headingId` (give
+ * a heading tabIndex={-1} for it), instead of the page. React runs this cleanup before it takes the
+ * element out of the page, so the focus can still be seen inside it, and `neighbour` is given the
+ * element while it is still in its place (to find the poll after it).
  */
 export function useFocusWhenGone(
   ref: RefObject<HTMLElement | null>,
-  next: (gone: HTMLElement) => HTMLElement | null | undefined,
+  headingId: string,
+  neighbour?: (gone: HTMLElement) => HTMLElement | null | undefined,
 ): void {
-  const latest = useRef(next);
-  latest.current = next;
+  const latest = useRef({ headingId, neighbour });
+  latest.current = { headingId, neighbour };
   useLayoutEffect(() => {
     const mounted = ref.current;
     return () => {
@@ -32,7 +34,17 @@ export function useFocusWhenGone(
       // the row comes before the dialog has closed) makes the rest of the page inert, where
       // nothing can take the focus: it is closed first.
       for (const dialog of element.querySelectorAll('dialog')) if (dialog.open) dialog.close();
-      latest.current(element)?.focus();
+      const { headingId, neighbour } = latest.current;
+      const heading = () => document.getElementById(headingId);
+      (neighbour?.(element) ?? heading())?.focus();
+      // The neighbour may leave in the same commit: a list drawn anew (the meeting moved on to its
+      // next item) takes every row at once, and each row's cleanup runs while all are still there,
+      // handing the focus along rows that are all going. Once React is done (a microtask comes
+      // after the commit), a focus left on the page goes to the heading as it is drawn now.
+      queueMicrotask(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) heading()?.focus();
+      });
     };
   }, [ref]);
 }
