@@ -10,7 +10,6 @@ import type * as Y from 'yjs';
 import { type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
 import { agendaDoc, parseDocumentName, proposalDoc } from '../../../shared/documentNames.ts';
 import { docToJSON, loadStoredDoc } from '../meetingRecord/agendaDocument.ts';
-import { itemTitle } from '../meetingRecord/pack/packModel.ts';
 import type { Store } from '../storage/store.ts';
 import type { IndexEntry, SearchIndex } from './searchIndex.ts';
 
@@ -78,9 +77,11 @@ export class DocumentIndexer implements Extension {
           refId: `${ref.id}:${item.id}`,
           meetingId: ref.id,
           target: item.id!,
-          // An item without a title is indexed as the board names it, in the document's default
-          // words; a result shows it in the reader's (searchService's shownTitle).
-          title: `${item.fullNumber}. ${itemTitle(item)}`,
+          // Only the words written in the document: an item without a title is indexed by its number
+          // alone. The board's name for it, "(untitled item)", is in each reader's language
+          // (searchService's shownTitle); indexed in one, its words found the item for that
+          // language's readers only, and a result found by them marked words the reader's title did not hold.
+          title: `${item.fullNumber}. ${item.title.trim()}`,
           body: [item.presenter, item.expectedOutput, ...item.notes.map(plainText)].filter(Boolean).join('\n'),
         }));
     } else {

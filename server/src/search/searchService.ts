@@ -21,9 +21,10 @@ import { allQueryWords, queryWords, snippetOf } from './textFold.ts';
 const SHOWN_AS: Record<string, SearchKind> = { pollOption: 'poll', proposalText: 'proposal' };
 
 /**
- * A result's title in the reader's words. An agenda item without a title is indexed as "6.a. " and
- * the document's default "(untitled item)" (documentIndexer.ts; an index made before that holds
- * "6.a. " alone): either reads as untitled in the reader's language, as the board says it.
+ * A result's title in the reader's words. An agenda item without a title is indexed as "6.a. ", its
+ * number alone (documentIndexer.ts), and reads as untitled in the reader's language, as the board
+ * says it. A row indexed on 2026-12-07 before that holds "6.a. (untitled item)" until the agenda is
+ * next stored: it reads so too.
  */
 export function shownTitle(entry: Pick<IndexEntry, 'kind' | 'title'>, language: Language): string {
   if (entry.kind !== 'agendaItem') return entry.title;

@@ -268,8 +268,8 @@ export function buildPack(
 
 /**
  * An item's title wherever the server names it: one without a title (a new item has none) reads as
- * untitled in `text`'s language, by default the pack's (English), which is also what the search
- * index and a named version's Markdown say. The model keeps the title as written, empty or not.
+ * untitled in `text`'s language, by default the pack's (English). The model keeps the title as
+ * written, empty or not. (The search index holds no name for it, only the item's number.)
  */
 export function itemTitle(item: Pick<PackItem, 'title'>, text: ServerText = PACK_TEXT): string {
   return item.title.trim() ? item.title : text.untitledItem;
