@@ -4,14 +4,18 @@
  * overdue ones highlighted; a new item's empty title reads in each reader's language; the views
  * pass axe's WCAG checks.
  */
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import arabic from '../../client/src/i18n/locales/ar/agendaItems.json' with { type: 'json' };
+import arabicVersions from '../../client/src/i18n/locales/ar/versions.json' with { type: 'json' };
 import russian from '../../client/src/i18n/locales/ru/agendaItems.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
 import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
+import { agendaItemElements, appendItem } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
 
 const MEETING_PATH = `/meetings/${DEMO_MEETING.id}`;
@@ -228,15 +232,15 @@ describe('running the meeting', () => {
       .getByRole('button', { name: 'Changes since' })
       .click();
     const dialog = kwame.page.getByRole('dialog');
-    const details = dialog.locator('.diff__block', { hasText: 'Details of item 2' });
+    const details = dialog.locator('.diff__block', { hasText: 'Details changed for item 2. ' });
     await expect.poll(() => details.count()).toBe(1);
-    expect(await details.locator('.diff__note').textContent()).toBe(`Details of item 2 “${title}” changed:`);
+    expect(await details.locator('.diff__note').textContent()).toBe(`Details changed for item 2. ${isolate(title)}:`);
     const listed = await details.locator('.diff__attributes li').allTextContents();
     expect(listed).toHaveLength(2);
     expect(listed[0]).toMatch(/^Minutes: \d+ → 480 \(Kwame Asante\)$/);
     expect(listed[1]).toMatch(/^Presenter: .* → Mei Chen \(Kwame Asante\)$/);
     // Right under item 2's title, which shows its number.
-    expect(await details.evaluate((block) => block.previousElementSibling?.textContent)).toBe(`2. ${title}`);
+    expect(await details.evaluate((block) => block.previousElementSibling?.textContent)).toBe(`2. ${isolate(title)}`);
     expect(await a11yViolations(kwame.page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(kwame.errors).toEqual([]);
@@ -449,6 +453,56 @@ describe('running the meeting', () => {
   });
 });
 
+/**
+ * Where an element draws an item's number and the parts of a Latin title such as "2025 IGF
+ * programme?": its year, "IGF", its question mark and the letter before it.
+ */
+async function drawnTitle(element: Locator, number: string, title: string) {
+  return element.evaluate(
+    (element, { number, title }) => {
+      // Where a character of the text is drawn (React may split the text into several nodes).
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const box = (at: number) => {
+        let offset = at;
+        for (const node of nodes) {
+          if (at >= 0 && offset < node.length) {
+            const range = document.createRange();
+            range.setStart(node, offset);
+            range.setEnd(node, offset + 1);
+            return range.getBoundingClientRect();
+          }
+          offset -= node.length;
+        }
+        throw new Error(`no character ${at} in ${element.textContent}`);
+      };
+      const text = element.textContent ?? '';
+      const year = text.indexOf(title.slice(0, 4));
+      const mark = text.lastIndexOf('?');
+      const at = text.indexOf(number);
+      return {
+        text,
+        lines: new Set([at, year, mark].map((at) => Math.round(box(at).top))).size,
+        number: box(at).left,
+        year: box(year).left,
+        igf: box(text.indexOf('IGF')).left,
+        beforeMark: box(mark - 1).right,
+        mark: box(mark).left,
+      };
+    },
+    { number, title },
+  );
+}
+
+/** A Latin title drawn left to right, as it was typed, the whole of it left of its number (an Arabic page). */
+function expectLatinTitleAfterItsNumber(layout: Awaited<ReturnType<typeof drawnTitle>>): void {
+  expect(layout.lines, `"${layout.text}" fits on one line`).toBe(1);
+  expect(layout.year, `the year before "IGF" in "${layout.text}"`).toBeLessThan(layout.igf);
+  expect(layout.mark, `the question mark after "programme" in "${layout.text}"`).toBeGreaterThanOrEqual(layout.beforeMark - 1);
+  expect(layout.number, `the number right of the title in "${layout.text}"`).toBeGreaterThan(layout.mark);
+}
+
 describe('an item’s number and title on an Arabic page', () => {
   it('keeps a Latin title in its own order after the number: its year first and its question mark last', async () => {
     // Without an isolate, a right-to-left page took the title's leading number and its final "?" into
@@ -473,43 +527,66 @@ describe('an item’s number and title on an Arabic page', () => {
     await page.keyboard.insertText(TITLE);
     const title = page.locator('.day-view__title', { hasText: TITLE });
     await title.waitFor();
-    const layout = await title.evaluate((element) => {
-      // Where a character of the text is drawn (React may split the text into several nodes).
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const box = (at: number) => {
-        let offset = at;
-        for (const node of nodes) {
-          if (offset < node.length) {
-            const range = document.createRange();
-            range.setStart(node, offset);
-            range.setEnd(node, offset + 1);
-            return range.getBoundingClientRect();
-          }
-          offset -= node.length;
-        }
-        throw new Error(`no character ${at} in ${element.textContent}`);
-      };
-      const text = element.textContent ?? '';
-      const year = text.indexOf('2025');
-      const mark = text.lastIndexOf('?');
-      return {
-        text,
-        lines: new Set([0, year, mark].map((at) => Math.round(box(at).top))).size,
-        number: box(0).left,
-        year: box(year).left,
-        igf: box(text.indexOf('IGF')).left,
-        beforeMark: box(mark - 1).right,
-        mark: box(mark).left,
-      };
-    });
-    expect(layout.lines, 'the title fits on one line').toBe(1);
-    // Left to right inside the title, as it was typed; the whole title left of its number.
-    expect(layout.year, 'the year before "IGF"').toBeLessThan(layout.igf);
-    expect(layout.mark, 'the question mark after "programme"').toBeGreaterThanOrEqual(layout.beforeMark - 1);
-    expect(layout.number).toBeGreaterThan(layout.mark);
+    const layout = await drawnTitle(title, '1', TITLE);
+    expectLatinTitleAfterItsNumber(layout);
     expect(layout.text).toBe(`1. ${isolate(TITLE)}`);
+    expect(reader.errors).toEqual([]);
+  });
+
+  it('keeps that order in the version diff, for a title unchanged, a title added in marked pieces and the note on changed details', async () => {
+    // The diff drew "1. " and the title's pieces side by side, the title not isolated (and its note
+    // quoted the title, not isolated either): "2025 IGF programme?" read "?IGF programme 2025" there.
+    const TITLE = '2025 IGF programme?';
+    const ADDED = '2026 IGF programme?';
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'Arabic diff',
+      startsOn: '2027-05-04',
+      endsOn: '2027-05-06',
+    });
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const agenda = agendaDoc(meetingId);
+    const writer = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    try {
+      await synced(writer);
+      appendItem(writer.doc, 'arabic-diff-kept', TITLE);
+      await acknowledged(writer);
+      const saved = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/versions`, {
+        cookie: secretariat.cookie,
+        body: { name: 'Before the review' },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      // Since then: the first item's presenter (a detail), and a second item, whose title is added text.
+      writer.doc.transact(() => agendaItemElements(writer.doc).get('arabic-diff-kept')!.setAttribute('presenter', 'Mei Chen'));
+      appendItem(writer.doc, 'arabic-diff-added', ADDED);
+      await acknowledged(writer);
+    } finally {
+      writer.destroy();
+    }
+
+    const reader = await signIn('secretariat@example.org', `/meetings/${meetingId}`, { language: 'ar' });
+    const page = reader.page;
+    await page.getByRole('tab', { name: arabicVersions.title }).click();
+    await page
+      .locator('.versions__item', { hasText: 'Before the review' })
+      .getByRole('button', { name: arabicVersions.changesSince })
+      .click();
+    const dialog = page.getByRole('dialog');
+    const kept = dialog.locator('.diff__text', { hasText: TITLE });
+    await kept.waitFor();
+    const note = dialog.locator('.diff__note', { hasText: arabicVersions.itemDetailsChangedFor.split(' {{')[0]! });
+    const added = dialog.locator('.diff__text', { hasText: ADDED });
+    for (const [element, number, title] of [
+      [kept, '1', TITLE],
+      [note, '1', TITLE],
+      [added, '2', ADDED],
+    ] as const)
+      expectLatinTitleAfterItsNumber(await drawnTitle(element, number, title));
+    expect(await kept.textContent()).toBe(`1. ${isolate(TITLE)}`);
+    expect(await note.textContent()).toBe(arabicVersions.itemDetailsChangedFor.replace('{{item}}', `1. ${isolate(TITLE)}`));
+    // Added text, with who added it said to screen readers inside the isolate, in the page's language.
+    expect(await added.locator('ins .sr-only').first().textContent()).toContain(arabicVersions.addedBy.split(' {{')[0]!);
+    expect(stripIsolates((await added.textContent())!)).toContain(ADDED);
+    expect(await a11yViolations(page)).toEqual([]);
     expect(reader.errors).toEqual([]);
   });
 });

@@ -78,11 +78,18 @@ export function appendNote(item: Y.XmlElement, text: string, marks?: Record<stri
  * named), with a note if given; returns a function that removes it again.
  */
 export function appendUntitledItem(doc: Y.Doc, id: string, note?: string): () => void {
+  return appendItem(doc, id, '', note);
+}
+
+/** Appends an agenda item on day 3 with its title and a note if given; returns a function that removes it again. */
+export function appendItem(doc: Y.Doc, id: string, title: string, note?: string): () => void {
   const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
   const item = new Y.XmlElement('agendaItem');
   for (const [key, value] of Object.entries({ id, level: 0, day: 3, duration: 15 })) item.setAttribute(key, value as never);
-  item.insert(0, [new Y.XmlElement('agendaItemTitle'), new Y.XmlElement('paragraph')]);
+  const heading = new Y.XmlElement('agendaItemTitle');
+  item.insert(0, [heading, new Y.XmlElement('paragraph')]);
   fragment.insert(fragment.length, [item]);
+  if (title) heading.insert(0, [new Y.XmlText(title)]);
   if (note) appendNote(item, note);
   return () => fragment.delete(fragment.toArray().indexOf(item), 1);
 }

@@ -1,4 +1,4 @@
-import { isolate } from '../../../shared/i18n/format.ts';
+import { FSI, PDI } from '../../../shared/i18n/format.ts';
 
 /**
  * An agenda item's title as a reader sees it. A new item is added with an empty title (a default
@@ -18,5 +18,17 @@ export function shownItemTitle(title: string, t: (key: string) => string): strin
  * pages leave it (server/src/public/publicPages.ts isolates the title alone, with `<bdi>`).
  */
 export function numberedTitle(item: { fullNumber: string; title: string }, t: (key: string) => string): string {
-  return `${item.fullNumber}. ${isolate(shownItemTitle(item.title, t))}`;
+  const [before, after] = aroundNumberedTitle(item.fullNumber);
+  return `${before}${shownItemTitle(item.title, t)}${after}`;
+}
+
+/**
+ * What `numberedTitle` puts before an item's title and after it, for a title drawn as elements of
+ * its own (the version diff marks the added and removed pieces of a title): "6.a. " and the isolate
+ * that opens, then the isolate that closes. The isolates are characters rather than a `<bdi>`: a
+ * `<bdi>` takes its direction from its first letter in the DOM, which in a diff is that of the
+ * reader's words hidden for screen readers ("أضافه …:"), not the title's.
+ */
+export function aroundNumberedTitle(fullNumber: string): [before: string, after: string] {
+  return [`${fullNumber}. ${FSI}`, PDI];
 }

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { DiffBlock, DiffDto } from '../../../shared/schemas/meetingRecord.ts';
-import { shownItemTitle } from '../agenda/itemTitle.ts';
+import { aroundNumberedTitle, numberedTitle } from '../agenda/itemTitle.ts';
 
 function Spans({ block }: { block: DiffBlock }) {
   const { t } = useTranslation();
@@ -29,6 +29,18 @@ function Spans({ block }: { block: DiffBlock }) {
           );
         return <span key={index}>{span.text}</span>;
       })}
+    </>
+  );
+}
+
+/** An item's title in its changed pieces, numbered as the board numbers an item (`numberedTitle`). */
+function NumberedSpans({ number, block }: { number: string; block: DiffBlock }) {
+  const [before, after] = aroundNumberedTitle(number);
+  return (
+    <>
+      {before}
+      <Spans block={block} />
+      {after}
     </>
   );
 }
@@ -92,23 +104,17 @@ export function DiffView({ diff }: { diff: DiffDto }) {
               <p className="diff__note">
                 {block.item
                   ? // The server names an untitled item in the reader's language.
-                    t('versions.itemDetailsChangedFor', { number: block.item.number, title: block.item.title })
+                    t('versions.itemDetailsChangedFor', {
+                      item: numberedTitle({ fullNumber: block.item.number, title: block.item.title }, t),
+                    })
                   : t('versions.itemDetailsChanged')}
               </p>
             )}
             {block.spans.length > 0 ? (
-              <p className="diff__text">
-                {number && <span className="diff__number">{number}. </span>}
-                <Spans block={block} />
-              </p>
+              <p className="diff__text">{number ? <NumberedSpans number={number} block={block} /> : <Spans block={block} />}</p>
             ) : (
               // An item without a title is still named, so that the changes below it have an item to belong to.
-              number && (
-                <p className="diff__text">
-                  <span className="diff__number">{number}. </span>
-                  {shownItemTitle('', t)}
-                </p>
-              )
+              number && <p className="diff__text">{numberedTitle({ fullNumber: number, title: '' }, t)}</p>
             )}
             {(block.attributes ?? []).length > 0 && (
               <ul className="diff__attributes">
