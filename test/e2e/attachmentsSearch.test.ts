@@ -6,10 +6,18 @@
  */
 import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import frenchSearch from '../../client/src/i18n/locales/fr/search.json' with { type: 'json' };
+import frenchVersions from '../../client/src/i18n/locales/fr/versions.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
+import { isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
+import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
 import { tinyPdf } from '../helpers/documents.ts';
+import { agendaItemElements, appendUntitledItem } from '../helpers/meetingRecord.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 
 const ITEM = 'oc1-timeline';
 const DOCUMENTS_PATH = `/meetings/${DEMO_MEETING.id}?tab=attachments`;
@@ -29,7 +37,7 @@ async function dropPdf(target: Locator, name: string, text: string): Promise<voi
   );
 }
 
-const { signIn } = browserSuite();
+const { server, signIn } = browserSuite();
 let mei: SignedIn;
 let kwame: SignedIn;
 
@@ -335,5 +343,69 @@ describe('documents and search', () => {
     // The row's details follow through the live document, a moment after the upload's answer.
     await expect.poll(() => row.locator('.attachment__meta').textContent()).toContain('version 2');
     expect(mei.errors).toEqual([]);
+  });
+
+  it('names an untitled agenda item in the reader’s language in search results and in the version diff', async () => {
+    // The server words an untitled item in the language the page asks for (`?lang=`). The reader's
+    // language was picked on this device only, the browser's is English and none is stored: without
+    // the page saying its language, the server would answer "(untitled item)".
+    const UNTITLED = SERVER_TEXT.fr.untitledItem;
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'Réunion en français',
+      startsOn: '2027-06-01',
+      endsOn: '2027-06-03',
+    });
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const agenda = agendaDoc(meetingId);
+    const writer = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    try {
+      await synced(writer);
+      appendUntitledItem(writer.doc, 'french-untitled', 'Horaires du bac de Zanzibar pour les délégations');
+      await acknowledged(writer);
+      const saved = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/versions`, {
+        cookie: secretariat.cookie,
+        body: { name: 'Avant le présentateur' },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      writer.doc.transact(() => agendaItemElements(writer.doc).get('french-untitled')!.setAttribute('presenter', 'Mei Chen'));
+      await acknowledged(writer);
+    } finally {
+      writer.destroy();
+    }
+    // The agenda is indexed when it is stored (a debounced store).
+    await expect
+      .poll(
+        async () =>
+          JSON.stringify((await http(server.baseUrl, 'GET', '/api/search?q=zanzibar', { cookie: secretariat.cookie })).body),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toContain('french-untitled');
+
+    const reader = await signIn('sofia@example.org', `/meetings/${meetingId}`, { language: 'fr' });
+    const { page } = reader;
+    const box = page.getByRole('searchbox', { name: frenchSearch.label });
+    await box.fill('zanzibar');
+    await box.press('Enter');
+    const result = page
+      .getByRole('region', { name: frenchSearch.kinds.agendaItem })
+      .locator('.search-result', { hasText: 'Zanzibar' });
+    await result.waitFor();
+    expect(await result.locator('.search-result__title').textContent()).toBe(`1. ${UNTITLED}`);
+    expect(await result.locator('mark').textContent()).toBe('Zanzibar');
+
+    await page.goto(`/meetings/${meetingId}`);
+    await page.getByRole('tab', { name: frenchVersions.title }).click();
+    await page
+      .locator('.versions__item', { hasText: 'Avant le présentateur' })
+      .getByRole('button', { name: frenchVersions.changesSince })
+      .click();
+    const note = page
+      .getByRole('dialog')
+      .locator('.diff__note', { hasText: frenchVersions.itemDetailsChangedFor.split(' {{')[0]! });
+    await note.waitFor();
+    expect(await note.textContent()).toBe(frenchVersions.itemDetailsChangedFor.replace('{{item}}', `1. ${isolate(UNTITLED)}`));
+    expect(reader.errors).toEqual([]);
   });
 });
