@@ -1,7 +1,8 @@
 /**
  * Documents and search in Chromium: Mei drops a PDF on an agenda item (its panel on the Documents
  * tab, then its slot in the agenda's day view), Kwame's page shows it without a reload, he
- * searches (from the header, with `/`) for a word inside the PDF and lands on the item; the pages
+ * searches (from the header, with `/`) for a word inside the PDF and lands on the item; a French
+ * reader sees an untitled item named in French in a search result and in a version diff; the pages
  * pass axe's WCAG checks.
  */
 import type { Locator } from 'playwright-core';
