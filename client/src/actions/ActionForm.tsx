@@ -4,7 +4,7 @@
  * agenda item, a comment, a poll's result).
  */
 
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEventHandler, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_LIMITS, OWNER_KINDS, type OwnerKind, SOURCE_TYPES, type SourceType } from '../../../shared/constants/actions.ts';
 import { parseDue } from '../../../shared/dueDates.ts';
@@ -29,6 +29,8 @@ export interface ActionFormProps {
   /** Prefilled source when creating (from a link such as ?fromComment=…). */
   source?: { type: SourceType; id: string };
   onDone: (action: ActionDto | null) => void;
+  /** Escape in the form: its opener's hook closes it like Cancel (ui/useInlineForm.ts). */
+  onKeyDown?: KeyboardEventHandler<HTMLFormElement>;
 }
 
 const excerpt = (raw: string, length = 60) => {
@@ -37,7 +39,7 @@ const excerpt = (raw: string, length = 60) => {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 };
 
-export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
+export function ActionForm({ items, action, source, onDone, onKeyDown }: ActionFormProps) {
   const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
   const id = useId();
@@ -144,7 +146,13 @@ export function ActionForm({ items, action, source, onDone }: ActionFormProps) {
   };
 
   return (
-    <form className="form panel action-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`} noValidate>
+    <form
+      className="form panel action-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={onKeyDown}
+      aria-labelledby={`${id}-title`}
+      noValidate
+    >
       <h3 id={`${id}-title`}>{action ? t('actions.form.editTitle') : t('actions.form.newTitle')}</h3>
       <Field label={t('actions.form.text')} {...errors.field('text')} limit={{ length: text.length, max: ACTION_LIMITS.text }}>
         {(control) => (

@@ -95,6 +95,7 @@ export function ActionsTab() {
           <ActionForm
             items={items}
             source={prefilled}
+            onKeyDown={form.onKeyDown}
             onDone={(created) => {
               form.close();
               if (created) setStatus(t('actions.createdStatus', { text: created.text }));

@@ -3,7 +3,7 @@
  * time zone is chosen from the browser's list of IANA names; the server checks it again.
  */
 
-import { type FormEvent, type Ref, useId, useMemo, useState } from 'react';
+import { type FormEvent, type KeyboardEventHandler, type Ref, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MEETING_FORMATS,
@@ -52,9 +52,11 @@ export interface MeetingFormProps {
   onCancel: () => void;
   /** The form element: the page that opens it puts the focus in its first field (ui/useInlineForm.ts). */
   ref?: Ref<HTMLFormElement>;
+  /** Escape in the form: its opener's hook closes it like Cancel (ui/useInlineForm.ts). */
+  onKeyDown?: KeyboardEventHandler<HTMLFormElement>;
 }
 
-export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref }: MeetingFormProps) {
+export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref, onKeyDown }: MeetingFormProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const zones = useMemo(timeZones, []);
@@ -100,7 +102,14 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref }: Me
   };
 
   return (
-    <form ref={ref} className="form panel meeting-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
+    <form
+      ref={ref}
+      className="form panel meeting-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-labelledby={titleId}
+      noValidate
+    >
       <h2 id={titleId}>{meeting ? t('meetingAdmin.editTitle', { title: meeting.title }) : t('meetingAdmin.form.createTitle')}</h2>
       <Field label={t('meetingAdmin.form.title')} {...errors.field('title')} limit={{ length: title.length, max: 200 }}>
         {(control) => (

@@ -89,6 +89,7 @@ export function MeetingListPage() {
       {create.open && (
         <MeetingForm
           ref={create.form}
+          onKeyDown={create.onKeyDown}
           sources={sorted}
           onDone={(meeting) => {
             create.close(meetingTitleId(meeting.id));
@@ -188,6 +189,7 @@ function MeetingCard({
       <li ref={card} className="card">
         <MeetingForm
           ref={edit.form}
+          onKeyDown={edit.onKeyDown}
           meeting={meeting}
           onDone={(saved) => {
             edit.close();

@@ -1,6 +1,6 @@
 /** The form with which the chair or the secretariat creates a poll (a draft, opened later). */
 
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEventHandler, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   POLL_KINDS,
@@ -40,7 +40,16 @@ function inFormTerms(failure: unknown, sentFrom: readonly number[]): unknown {
   return new ApiError(failure.status, failure.code, failure.serverMessage, { ...details, field: optionField(index) });
 }
 
-export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto) => void; onCancel: () => void }) {
+export function NewPollForm({
+  onCreated,
+  onCancel,
+  onKeyDown,
+}: {
+  onCreated: (poll: PollDto) => void;
+  onCancel: () => void;
+  /** Escape in the form: its opener's hook closes it like Cancel (ui/useInlineForm.ts). */
+  onKeyDown?: KeyboardEventHandler<HTMLFormElement>;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { meeting } = useMeetingContext();
@@ -130,7 +139,7 @@ export function NewPollForm({ onCreated, onCancel }: { onCreated: (poll: PollDto
   const field = (name: string) => `${id}-${name}`;
   const { id: optionsId, error: optionsError } = errors.field('options');
   return (
-    <form className="form poll-form panel" onSubmit={submit} aria-labelledby={field('title')} noValidate>
+    <form className="form poll-form panel" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby={field('title')} noValidate>
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
       <Field
         label={t('polls.form.question')}

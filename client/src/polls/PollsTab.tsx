@@ -61,6 +61,7 @@ export function PollsTab() {
             form.close(`poll-${poll.id}-question`);
           }}
           onCancel={() => form.close()}
+          onKeyDown={form.onKeyDown}
         />
       )}
       {polls.length === 0 ? (

@@ -83,6 +83,7 @@ export function ProposalsTab() {
             navigate(`/meetings/${encodeURIComponent(meeting.id)}/proposals/${encodeURIComponent(proposal.id)}`)
           }
           onCancel={() => submitForm.close()}
+          onKeyDown={submitForm.onKeyDown}
         />
       )}
       <form

@@ -1,6 +1,6 @@
 /** Submitting a proposal: kind, title, summary, and whether observers may comment. */
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEventHandler, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
@@ -14,10 +14,13 @@ export function SubmitProposalForm({
   meetingId,
   onCreated,
   onCancel,
+  onKeyDown,
 }: {
   meetingId: string;
   onCreated: (proposal: ProposalDto) => void;
   onCancel: () => void;
+  /** Escape in the form: its opener's hook closes it like Cancel (ui/useInlineForm.ts). */
+  onKeyDown?: KeyboardEventHandler<HTMLFormElement>;
 }) {
   const { t } = useTranslation();
   const [details, setDetails] = useState<ProposalDetails>({ kind: 'PN', title: '', summary: '', publicComment: false });
@@ -42,7 +45,13 @@ export function SubmitProposalForm({
   };
 
   return (
-    <form className="form panel proposal-form" aria-labelledby="new-proposal-title" onSubmit={submit} noValidate>
+    <form
+      className="form panel proposal-form"
+      aria-labelledby="new-proposal-title"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
       <h3 id="new-proposal-title">{t('proposals.submitTitle')}</h3>
       <ProposalDetailsFields details={details} onChange={setDetails} field={errors.field} autoFocus />
       <ErrorAlert message={errors.formError} />

@@ -43,12 +43,12 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
       (error) => errors.fail(error, { name: nameMissing(t) }),
     );
   };
-  // Cancel drops what was typed: opened again, the form starts empty (it kept the old name, and the next one was typed after it).
-  const cancel = () => {
+  // Opened again after Cancel or Escape, the form starts empty (it kept the old name, and the next one was typed after it).
+  const start = () => {
     setName('');
     setDescription('');
     errors.clear();
-    form.close();
+    form.show();
   };
   const openLabel = parent ? t('workingGroups.admin.newSubGroup', { group: parent.name }) : t('workingGroups.admin.newGroup');
   return (
@@ -59,11 +59,18 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
         </p>
       )}
       {!form.open ? (
-        <button ref={form.opener} type="button" className="button" onClick={form.show}>
+        <button ref={form.opener} type="button" className="button" onClick={start}>
           {openLabel}
         </button>
       ) : (
-        <form ref={form.form} className="form card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+        <form
+          ref={form.form}
+          className="form card"
+          onSubmit={submit}
+          onKeyDown={form.onKeyDown}
+          aria-labelledby={`${id}-title`}
+          noValidate
+        >
           <h3 id={`${id}-title`} className="working-group__form-title">
             {openLabel}
           </h3>
@@ -79,7 +86,7 @@ export function CreateWorkingGroupForm({ meetingId, parent }: { meetingId: strin
             <BusyButton type="submit" className="button button--primary" busy={busy}>
               {parent ? t('workingGroups.admin.createSubGroup') : t('workingGroups.admin.create')}
             </BusyButton>
-            <button type="button" className="button" onClick={cancel}>
+            <button type="button" className="button" onClick={() => form.close()}>
               {t('workingGroups.admin.cancel')}
             </button>
           </div>

@@ -78,7 +78,14 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
     );
   }
   return (
-    <form ref={form.form} className="form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form
+      ref={form.form}
+      className="form"
+      onSubmit={submit}
+      onKeyDown={form.onKeyDown}
+      aria-labelledby={`${id}-title`}
+      noValidate
+    >
       <h5 id={`${id}-title`} className="working-group__form-title">
         {t('workingGroups.admin.editTitle', { group: group.name })}
       </h5>

@@ -350,7 +350,14 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
           {t('workingGroups.startElection')}
         </button>
       ) : (
-        <form ref={form.form} className="form card" onSubmit={submit} aria-labelledby={field('title')} noValidate>
+        <form
+          ref={form.form}
+          className="form card"
+          onSubmit={submit}
+          onKeyDown={form.onKeyDown}
+          aria-labelledby={field('title')}
+          noValidate
+        >
           <h4 id={field('title')}>{t('workingGroups.electionForm.title', { group: group.name })}</h4>
           <p className="working-group__muted">{t('workingGroups.electionForm.help')}</p>
           <SelectField
