@@ -10,13 +10,15 @@ import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts
 import { numberedTitle } from '../agenda/itemTitle.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useInlineForm } from '../ui/useInlineForm.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { actionHistory, updateAction } from './actionsApi.ts';
 
 export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
   const { t, i18n } = useTranslation();
   const { user, archived } = useMeetingContext();
-  const [editing, setEditing] = useState(false);
+  // Saved, cancelled or Escape, the form goes and the focus goes back to Edit (it fell to the page).
+  const editing = useInlineForm();
   const [history, setHistory] = useState<ActionHistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const overdue = isOverdue(action, today);
@@ -107,9 +109,10 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
           <button
             type="button"
             className="button button--quiet"
-            aria-expanded={editing}
+            ref={editing.opener}
+            aria-expanded={editing.open}
             aria-describedby={textId}
-            onClick={() => setEditing(!editing)}
+            onClick={() => (editing.open ? editing.close() : editing.show())}
           >
             {t('actions.edit')}
           </button>
@@ -125,7 +128,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
         </button>
       </div>
       <ErrorAlert message={error} />
-      {editing && <ActionForm items={items} action={action} onDone={() => setEditing(false)} />}
+      {editing.open && <ActionForm items={items} action={action} onDone={() => editing.close()} onKeyDown={editing.onKeyDown} />}
       {history && (
         <ol className="action__history" aria-label={t('actions.historyOf')}>
           {history.map((entry, index) => (
