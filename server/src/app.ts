@@ -22,6 +22,7 @@ import { AccessSweep } from './collab/accessSweep.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { runPendingStoresNow } from './collab/hocuspocusInternals/storeDebounce.ts';
+import { disownClaimed, type PresenceClaim } from './collab/presenceIdentity.ts';
 import { SocketCaps } from './collab/socketCaps.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     updateCpuBudgetMs: config.updateCpuBudgetMs,
     maxDocumentBytes: config.maxDocumentBytes,
     updateRules: [agendaItemDays],
+    ...(bus ? { onPresenceClaim: (claim: PresenceClaim) => bus.publish('presenceClaimed', claim) } : {}),
     extensions: clusterSync ? [live, agendaItemDays, clusterSync] : [live, agendaItemDays],
   });
   live.attach(collab);
@@ -163,6 +165,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     live.attachBus(bus);
     bus.on('sessionRevoked', ({ sessionId }) => closeSessionConnections(collab, sessionId));
     bus.on('userChanged', () => void sweep.checkNow());
+    bus.on('presenceClaimed', (claim) => disownClaimed(collab, claim));
   }
 
   await http.register(swagger, {

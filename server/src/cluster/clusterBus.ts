@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis as IORedis } from 'ioredis';
+import type { PresenceClaim } from '../collab/presenceIdentity.ts';
 import { createRedisClient, redisAnswers, withinTimeout } from './redisClient.ts';
 
 export interface ClusterEvents {
@@ -16,6 +17,8 @@ export interface ClusterEvents {
   userChanged: { userId: string };
   /** Who may open or write a document changed (a proposal's co-authors): re-check its sockets. */
   documentAccessChanged: { documentName: string };
+  /** A connection began to speak for an awareness client id: a connection of the same person elsewhere lets go of it. */
+  presenceClaimed: PresenceClaim;
 }
 
 type Handler<K extends keyof ClusterEvents> = (payload: ClusterEvents[K]) => void;

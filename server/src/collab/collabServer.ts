@@ -28,7 +28,7 @@ import { afterEachFlush } from './hocuspocusInternals/documentFlush.ts';
 import { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
 import { answerSyncRequestsFrom } from './hocuspocusInternals/syncStepOne.ts';
 import { Persistence } from './persistence.ts';
-import { PresenceIdentity } from './presenceIdentity.ts';
+import { type PresenceClaim, PresenceIdentity } from './presenceIdentity.ts';
 import { writeCorkedFrames } from './socketWrites.ts';
 import { DEFAULT_SYNC_REPLY_LIMITS, SyncReplyCache, type SyncReplyCacheLimits } from './syncReplyCache.ts';
 import { UpdateBatches } from './updateBatches.ts';
@@ -49,6 +49,8 @@ export interface CollabServerOptions {
   updateRules?: UpdateRule[];
   /** More extensions (Redis, projections), run after the project's own. */
   extensions?: Extension[];
+  /** Several instances: tell the others that a connection here began to speak for a client id. */
+  onPresenceClaim?: (claim: PresenceClaim) => void;
 }
 
 export function createCollabServer(options: CollabServerOptions): Hocuspocus {
@@ -84,7 +86,7 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     // In array order (equal priority): the quota refuses an update before persistence stores it.
     extensions: [
       new Authentication({ store: options.store, tokens: options.tokens, access: options.access }),
-      new PresenceIdentity(),
+      new PresenceIdentity({ onClaim: options.onPresenceClaim }),
       new FanOut(syncReplies),
       quota,
       persistence,

@@ -1,11 +1,20 @@
 /**
  * Hocuspocus extension: awareness carries only the truth. The server stamps each state's
  * `user` from the session, a connection may not speak for a client id another person's
- * connection owns (one of the same person's it takes over: a provider reconnecting with its id
- * before the old socket was seen to die), and a read-only connection shows presence (who is
- * here) but no cursor, and nothing at all on the server-written `live:` documents.
+ * connection owns, here or on another instance (one of the same person's it takes over: a
+ * provider reconnecting with its id before the old socket was seen to die), and a read-only
+ * connection shows presence (who is here) but no cursor, and nothing at all on the
+ * server-written `live:` documents.
  */
-import type { beforeHandleAwarenessPayload, Connection, connectedPayload, Document, Extension } from '@hocuspocus/server';
+import type {
+  beforeHandleAwarenessPayload,
+  Connection,
+  connectedPayload,
+  Document,
+  Extension,
+  Hocuspocus,
+} from '@hocuspocus/server';
+import { isTransactionOrigin } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
@@ -19,8 +28,24 @@ import { MESSAGE_AWARENESS } from './messages.ts';
 /** One tab is one client id; a few more allow for a reconnecting provider. */
 const MAX_CLIENTS_PER_CONNECTION = 4;
 
+/** A connection began to speak for a client id (see PresenceIdentity's `onClaim`). */
+export interface PresenceClaim {
+  documentName: string;
+  clientId: number;
+  userId: string;
+}
+
 export class PresenceIdentity implements Extension {
   readonly extensionName = 'plenary-presence-identity';
+  private readonly onClaim: ((claim: PresenceClaim) => void) | undefined;
+
+  /**
+   * `onClaim`: told each time a connection begins to speak for a client id, so that the other
+   * instances can let go of it (`disownClaimed`); several instances only.
+   */
+  constructor(options: { onClaim?: (claim: PresenceClaim) => void } = {}) {
+    this.onClaim = options.onClaim;
+  }
 
   /** The presence sent with the token, now that the document connection is established. */
   async connected({ documentName, context }: connectedPayload): Promise<void> {
@@ -32,8 +57,12 @@ export class PresenceIdentity implements Extension {
     connection,
     document,
     documentName,
+    transactionOrigin,
   }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
-    if (!connection) return; // from the server itself or from another instance through Redis
+    if (!connection) {
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') keepOwnersWord(document, states);
+      return; // from the server itself, or from another instance that checked its own connections
+    }
     const context = connection.context as CollabContext;
     const readOnly = connection.readOnly;
     if (readOnly && parseDocumentName(documentName)?.kind === 'live') {
@@ -53,7 +82,10 @@ export class PresenceIdentity implements Extension {
       if (!owned.has(clientId)) {
         const full = owned.size >= MAX_CLIENTS_PER_CONNECTION;
         const owner = full ? undefined : ownerOf(document, connection, clientId);
-        if (full || (owner && (owner.context as CollabContext).user.id !== context.user.id)) {
+        // With no connection here speaking for it, a state may still have come from another
+        // instance through Redis: the user that instance stamped on it is its owner.
+        const speaker = owner ? (owner.context as CollabContext).user.id : stampedUser(document, clientId);
+        if (full || (speaker !== undefined && speaker !== context.user.id)) {
           states.delete(clientId);
           continue;
         }
@@ -62,11 +94,16 @@ export class PresenceIdentity implements Extension {
           // server saw the old one die (a lost network closes nothing; the server notices after
           // 30 to 60 s of silence). The new connection takes the id over: refused, the person's
           // presence froze and, once the awareness timed out, left "Here now" until the old
-          // connection closed. Hocuspocus records an owner only when a state is added, and this
-          // one exists already; the old connection's close now removes nothing of it.
+          // connection closed. The old connection's close now removes nothing of it.
           document.getClients(owner).delete(clientId);
-          owned.add(clientId);
         }
+        // Hocuspocus records an owner only when a state is added, and a known id's state exists
+        // already (held by the old connection here, or relayed from another instance): without
+        // this, the new connection's close or its removal at `pagehide` removed nothing.
+        if (document.awareness.meta.has(clientId)) owned.add(clientId);
+        // The provider may have come back on this instance while another still holds its old
+        // socket: that one must let go too, or its close removes the person there.
+        this.onClaim?.({ documentName, clientId, userId: context.user.id });
       }
       if (readOnly) {
         // Nothing a read-only client says passes: only the server's word that it is here.
@@ -171,13 +208,49 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
 }
 
 /**
- * The other connection of the document that speaks for `clientId`, if any. A connection owns the
+ * Another instance's connection began to speak for this client id (its person's provider came back
+ * there): a connection of the same person here lets go of it, so that its close, once the server
+ * sees its socket died, removes the person nowhere. The state stays, kept up by the other instance.
+ */
+export function disownClaimed(hocuspocus: Hocuspocus, claim: PresenceClaim): void {
+  const document = hocuspocus.documents.get(claim.documentName);
+  if (!document?.awareness.meta.has(claim.clientId)) return;
+  for (const [connection, { clients }] of document.connections) {
+    if (clients.has(claim.clientId) && (connection.context as CollabContext).user.id === claim.userId) {
+      clients.delete(claim.clientId);
+    }
+  }
+}
+
+/**
+ * Another instance's word for a client id a connection here speaks for passes only when it names
+ * the same person: that instance checks its own connections, but one that loaded the document a
+ * moment ago may not yet have heard whose the id is. Only a state that changes its person is
+ * looked into: the usual message (a caret moved on the other instance) needs no search.
+ */
+function keepOwnersWord(document: Document, states: Map<number, Record<string, unknown>>): void {
+  for (const [clientId, state] of states) {
+    const stamped = (state.user as Partial<PresenceUser> | undefined)?.id;
+    if (stamped === stampedUser(document, clientId)) continue;
+    const owner = ownerOf(document, undefined, clientId);
+    if (owner && (owner.context as CollabContext).user.id !== stamped) states.delete(clientId);
+  }
+}
+
+/** The user the server (this instance or another) stamped on the state of `clientId`, if any. */
+function stampedUser(document: Document, clientId: number): string | undefined {
+  const user = document.awareness.states.get(clientId)?.user as Partial<PresenceUser> | undefined;
+  return typeof user?.id === 'string' ? user.id : undefined;
+}
+
+/**
+ * The connection of the document (other than `connection`) that speaks for `clientId`, if any. A connection owns the
  * ids whose states the document's awareness accepted from it, and the awareness keeps a clock (meta) for every id it
  * ever accepted: an id it has no clock for is nobody's, and needs no search. That is the usual
  * case: Hocuspocus 4.7 reads each awareness message into a scratch Awareness whose own empty
  * state (a fresh random id) comes along in `states` every time.
  */
-function ownerOf(document: Document, connection: Connection, clientId: number): Connection | undefined {
+function ownerOf(document: Document, connection: Connection | undefined, clientId: number): Connection | undefined {
   if (!document.awareness.meta.has(clientId)) return undefined;
   for (const [other, { clients }] of document.connections) {
     if (other !== connection && clients.has(clientId)) return other;
