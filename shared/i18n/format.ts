@@ -7,6 +7,7 @@
  * (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE): digits have no strong direction, so the
  * isolate lays out left to right and reads in order inside any sentence, in any language.
  */
+import { DEFAULT_DAY } from '../agendaItems.ts';
 import { zonedInstant as clockInstant, dateStart, wallMinutes } from '../zonedClock.ts';
 import type { Language } from './languages.ts';
 
@@ -199,6 +200,21 @@ export function formatZoneName(language: Lang, zone: string, at: number = Date.n
   } catch {
     return { name: zone, id: zone };
   }
+}
+
+/** The meeting's first opening: its first day at its start time, else at the agenda's default start (NaN for a malformed date). */
+export function meetingOpening(meeting: MeetingTimes): number {
+  return zonedInstant(meeting.startsOn, meeting.startTime || DEFAULT_DAY.start, meeting.timeZone);
+}
+
+/**
+ * The meeting's zone in the reader's language, named as it is at the meeting's first opening (a
+ * zone without a generic name says summer or winter time): the one naming of the agenda's note,
+ * the meeting's header and card, the pack and the public pages, so all of them say the same words.
+ */
+export function formatMeetingZone(meeting: MeetingTimes, language: Lang): { name: string; id: string } {
+  const opening = meetingOpening(meeting);
+  return formatZoneName(language, meeting.timeZone, Number.isFinite(opening) ? opening : Date.now());
 }
 
 /** The browser's own time zone (the reader's), as an IANA name. */

@@ -409,6 +409,37 @@ describe('running the meeting', () => {
     }
   });
 
+  it('names the meeting’s zone in words in the reader’s language in its header and card, and the reader’s time only where it differs', async () => {
+    const title = 'Réunion de New York';
+    const meetingId = await createMeeting(server.baseUrl, {
+      title,
+      startsOn: '2027-03-10',
+      endsOn: '2027-03-10',
+      startTime: '09:30',
+      timeZone: 'America/New_York',
+      format: 'hybrid',
+    });
+    const plain = (text: string | null) => (text ?? '').replace(/[\u2068\u2069]/g, '');
+    const inZone = '09:30 heure de l’Est nord-américain (America/New_York)';
+    // A French reader in Tokyo: the meeting's clock by its French name, then their own.
+    const tokyo = await signIn('kwame@example.org', `/meetings/${meetingId}`, { timezoneId: 'Asia/Tokyo', language: 'fr' });
+    const header = tokyo.page.locator('.meeting__meta');
+    await expect.poll(async () => plain(await header.textContent())).toContain(`10 mars 2027, ${inZone} · `);
+    expect(plain(await header.textContent())).toContain('Votre heure : ');
+    await tokyo.page.goto('/');
+    const card = tokyo.page.locator('.meeting-card').filter({ hasText: title });
+    await expect
+      .poll(async () => plain(await card.locator('.card__meta').first().textContent()))
+      .toContain(`10 mars 2027 · ${inZone} · `);
+    expect(plain(await card.textContent())).toContain('Votre heure : ');
+    // A reader in New York reads the meeting's time on their own clock already: it is said once.
+    const newYork = await signIn('mei@example.org', `/meetings/${meetingId}`, { timezoneId: 'America/New_York', language: 'fr' });
+    await expect.poll(async () => plain(await newYork.page.locator('.meeting__meta').textContent())).toContain(inZone);
+    expect(plain(await newYork.page.locator('.meeting__meta').textContent())).not.toContain('Votre heure');
+    expect(await a11yViolations(newYork.page)).toEqual([]);
+    expect([...tokyo.errors, ...newYork.errors]).toEqual([]);
+  });
+
   it('says which time zone the agenda’s times are in, and where they fall on a Tokyo reader’s clock', async () => {
     // A New York meeting (UTC−5 on 10 March 2027) read from Tokyo (UTC+9): 09:30 there is 23:30 here.
     const meetingId = await createMeeting(server.baseUrl, {

@@ -9,8 +9,10 @@ import {
   formatInstantRange,
   formatList,
   formatMeetingDays,
+  formatMeetingZone,
   formatZoneName,
   intlLocale,
+  meetingOpening,
   sameWallClock,
   stripIsolates,
 } from '../../shared/i18n/format.ts';
@@ -63,6 +65,18 @@ describe('the agenda’s time zone and the reader’s clock', () => {
     expect(formatZoneName('fr', 'Asia/Tokyo', opening).name).toBe('heure normale du Japon');
     expect(formatZoneName('en', 'UTC', opening).name).toBe('Coordinated Universal Time');
     expect(formatZoneName('en', 'Mars/Olympus', opening)).toEqual({ name: 'Mars/Olympus', id: 'Mars/Olympus' });
+  });
+
+  it('names a meeting’s zone as at its opening, in the reader’s language, for the header, the pack and the public pages', () => {
+    const newYork = { startsOn: '2027-03-10', startTime: '09:30', timeZone: 'America/New_York' };
+    expect(meetingOpening(newYork)).toBe(opening);
+    // Without a start time, the agenda's day opens at 09:00.
+    expect(meetingOpening({ ...newYork, startTime: '' })).toBe(opening - 30 * 60_000);
+    expect(formatMeetingZone(newYork, 'fr')).toEqual({ name: 'heure de l’Est nord-américain', id: 'America/New_York' });
+    expect(formatMeetingZone(newYork, 'zh')).toEqual(formatZoneName('zh', 'America/New_York', opening));
+    expect(formatMeetingZone({ ...newYork, timeZone: 'UTC' }, 'es').name).toBe('tiempo universal coordinado');
+    // A malformed date still names the zone, as it is now.
+    expect(formatMeetingZone({ ...newYork, startsOn: 'soon' }, 'en').name).toBe('Eastern Time');
   });
 
   it('tells clocks that show the same time apart from those that do not', () => {

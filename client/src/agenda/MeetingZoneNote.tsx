@@ -3,17 +3,16 @@
  * when the reader's clock differs, which zone is theirs: the times themselves carry no zone.
  */
 import { useTranslation } from 'react-i18next';
-import { formatZoneName, isolate, readerTimeZone } from '../../../shared/i18n/format.ts';
+import { formatMeetingZone, formatZoneName, isolate, meetingOpening, readerTimeZone } from '../../../shared/i18n/format.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { meetingOpening, readerClockDiffers } from './meetingClock.ts';
+import { readerClockDiffers } from './meetingClock.ts';
 
 export function MeetingZoneNote() {
   const { t, i18n } = useTranslation();
   const { meeting } = useMeetingContext();
   const opening = meetingOpening(meeting);
-  const at = Number.isFinite(opening) ? opening : Date.now();
-  const zone = formatZoneName(i18n.language, meeting.timeZone, at);
-  const reader = readerClockDiffers(meeting, opening) ? formatZoneName(i18n.language, readerTimeZone(), at) : null;
+  const zone = formatMeetingZone(meeting, i18n.language);
+  const reader = readerClockDiffers(meeting, opening) ? formatZoneName(i18n.language, readerTimeZone(), opening) : null;
   return (
     <p className="zone-note">
       {t('agendaItems.zoneNote', { zone: zone.name, id: isolate(zone.id) })}

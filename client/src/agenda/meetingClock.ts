@@ -3,7 +3,6 @@
  * York meeting needs to know that, and where each time falls on their own clock: these turn the
  * schedule's clock minutes (shared/agendaItems.ts) back into instants the reader's zone can show.
  */
-import { DEFAULT_DAY } from '../../../shared/agendaItems.ts';
 import { readerTimeZone, sameWallClock } from '../../../shared/i18n/format.ts';
 import { dateStart, zonedInstant } from '../../../shared/zonedClock.ts';
 
@@ -17,12 +16,6 @@ interface MeetingClock {
 export function meetingInstant(meeting: MeetingClock, day: number, minutes: number): number {
   const date = dateStart(meeting.startsOn, day - 1);
   return date === null ? Number.NaN : zonedInstant(date, minutes, meeting.timeZone);
-}
-
-/** The meeting's first opening, for naming its zone as it is then (summer or winter time). */
-export function meetingOpening(meeting: MeetingClock): number {
-  const [hours = 9, minutes = 0] = (meeting.startTime || DEFAULT_DAY.start).split(':').map(Number);
-  return meetingInstant(meeting, 1, hours * 60 + minutes);
 }
 
 /** Whether the reader's clock shows another time than the meeting's at `at`: only then are their own times worth giving. */

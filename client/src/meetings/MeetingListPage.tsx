@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatMeetingDays, formatViewerStart } from '../../../shared/i18n/format.ts';
+import { formatMeetingDays } from '../../../shared/i18n/format.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import { del, get, post } from '../app/api.ts';
@@ -18,6 +18,7 @@ import { useFocusWhenGone } from '../ui/focus.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { publicPagePath } from './publicPagePath.ts';
+import { useMeetingStart } from './useMeetingStart.ts';
 import './meetingAdmin.css';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
@@ -165,7 +166,7 @@ function MeetingCard({
   }, [notice]);
   const archived = meeting.status === 'archived';
   const path = `/api/meetings/${encodeURIComponent(meeting.id)}`;
-  const viewerStart = formatViewerStart(meeting, i18n.language);
+  const start = useMeetingStart(meeting);
   // Deleted, the card goes with its buttons: the focus goes to the list's heading, not to the page.
   const card = useRef<HTMLLIElement>(null);
   useFocusWhenGone(card, 'meetings-title');
@@ -208,7 +209,7 @@ function MeetingCard({
       </h3>
       <p className="card__meta">
         {formatMeetingDays(meeting, i18n.language)}
-        {meeting.startTime && ` · ${meeting.startTime} ${meeting.timeZone}`} · {t(`meetingAdmin.formats.${meeting.format}`)}
+        {start.inZone && ` · ${start.inZone}`} · {t(`meetingAdmin.formats.${meeting.format}`)}
         {meeting.place && ` · ${meeting.place}`} · {t(`meetingAdmin.visibility.${meeting.visibility}`)}
       </p>
       {meeting.visibility === 'public' && (
@@ -229,7 +230,7 @@ function MeetingCard({
           )}
         </p>
       )}
-      {viewerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: viewerStart })}</p>}
+      {start.readerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: start.readerStart })}</p>}
       <p className="card__meta">{t('meetingAdmin.counts', { polls: meeting.openPolls, actions: meeting.openActions })}</p>
       {meeting.description && <p>{meeting.description}</p>}
       {secretariat && !archived && (

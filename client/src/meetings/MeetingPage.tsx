@@ -2,13 +2,14 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatMeetingDays, formatViewerStart, intlLocale, isolate } from '../../../shared/i18n/format.ts';
+import { formatMeetingDays, intlLocale } from '../../../shared/i18n/format.ts';
 import { LivePollBanner } from '../polls/LivePollBanner.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { MeetingRoute, useMeetingContext } from './MeetingContext.tsx';
 import { MEETING_TABS } from './meetingTabs.tsx';
 import { TabList, TabPanel } from './TabList.tsx';
+import { useMeetingStart } from './useMeetingStart.ts';
 
 export function MeetingPage() {
   return (
@@ -25,11 +26,10 @@ function MeetingView() {
   const selected = MEETING_TABS.find((tab) => tab.id === search.get('tab')) ?? MEETING_TABS[0]!;
   usePageTitle(meeting.title);
   // Every day of the meeting, as the meeting list says them; the separator before the time is the
-  // language's ("، " in Arabic), the time and zone isolated so that they read in order on an RTL page.
+  // language's ("، " in Arabic).
   const days = formatMeetingDays(meeting, i18n.language);
-  const when = meeting.startTime
-    ? t('meeting.daysAndTime', { days, time: isolate(`${meeting.startTime} ${meeting.timeZone}`) })
-    : days;
+  const start = useMeetingStart(meeting);
+  const when = start.inZone ? t('meeting.daysAndTime', { days, time: start.inZone }) : days;
   return (
     <article className="page meeting" aria-labelledby="meeting-title">
       <header className="meeting__header">
@@ -44,9 +44,7 @@ function MeetingView() {
               <bdi>{meeting.place}</bdi>
             </>
           )}
-          {meeting.startTime &&
-            meeting.timeZone &&
-            ` · ${t('meetingAdmin.viewerTime', { time: formatViewerStart(meeting, i18n.language) })}`}
+          {start.readerStart && ` · ${t('meetingAdmin.viewerTime', { time: start.readerStart })}`}
         </p>
       </header>
       {/* A polite live region, there from the start: a page open while the meeting is archived
