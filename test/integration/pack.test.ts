@@ -44,7 +44,7 @@ describe('the meeting pack of the demo meeting', () => {
     expectInOrder(text, [
       '# IGF 2025 MAG Meeting I',
       'Action items & next steps',
-      '30 January 2025 | 12:00 UTC | Online',
+      '30 January 2025 | 12:00 Coordinated Universal Time (UTC) | Online',
       '### 1. Welcoming remarks from the MAG Chair',
       '### 3. Update from the Secretariat',
       '**Actions**',
@@ -87,7 +87,7 @@ describe('the meeting pack of the demo meeting', () => {
     expectInOrder(text, [
       'IGF 2025 MAG Meeting I',
       'Action items & next steps',
-      '30 January 2025 | 12:00 UTC | Online',
+      '30 January 2025 | 12:00 Coordinated Universal Time (UTC) | Online',
       ...itemsThenActions,
       'Annex 1: Meeting Agenda',
     ]);
@@ -103,7 +103,7 @@ describe('the meeting pack of the demo meeting', () => {
     const paragraphs = docxParagraphs(new Uint8Array(await response.arrayBuffer()));
     expect(paragraphs[0]).toBe('IGF 2025 MAG Meeting I');
     expect(paragraphs).toContain('Action items & next steps');
-    expect(paragraphs).toContain('30 January 2025 | 12:00 UTC | Online');
+    expect(paragraphs).toContain('30 January 2025 | 12:00 Coordinated Universal Time (UTC) | Online');
     const text = paragraphs.join('\n');
     expectInOrder(text, [
       '1. Welcoming remarks',
@@ -117,29 +117,37 @@ describe('the meeting pack of the demo meeting', () => {
     );
   });
 
-  it('dates a meeting of several days with all its days, in Markdown, HTML and DOCX, in the reader’s language', async () => {
-    // The open consultation runs from 25 to 27 February 2025.
+  it('dates a meeting of several days with all its days and names its clock in words, in Markdown, HTML and DOCX, in the reader’s language', async () => {
+    // The open consultation runs from 25 to 27 February 2025, from 10:00 UTC: its zone in words, then its IANA name.
     const path = `/api/meetings/${DEMO_MEETING.id}/pack`;
     const md = await http<string>(server.baseUrl, 'GET', `${path}.md`, { cookie: secretariat.cookie });
-    expect(md.body).toMatch(/^25\s*–\s*27 February 2025 \| 10:00 UTC \| Hybrid$/m);
+    expect(md.body).toMatch(/^25\s*–\s*27 February 2025 \| 10:00 Coordinated Universal Time \(UTC\) \| Hybrid$/m);
     const html = await http<string>(server.baseUrl, 'GET', `${path}.html`, { cookie: secretariat.cookie });
-    expect(html.body).toMatch(/<p class="dateline">25\s*–\s*27 February 2025 \| 10:00 UTC \| Hybrid<\/p>/);
+    expect(html.body).toMatch(
+      /<p class="dateline">25\s*–\s*27 February 2025 \| 10:00 Coordinated Universal Time \(UTC\) \| Hybrid<\/p>/,
+    );
     const docx = await fetch(`${server.baseUrl}${path}.docx`, { headers: { cookie: secretariat.cookie } });
     const paragraphs = docxParagraphs(new Uint8Array(await docx.arrayBuffer()));
-    expect(paragraphs.some((paragraph) => /^25\s*–\s*27 February 2025 \| 10:00 UTC \| Hybrid$/.test(paragraph))).toBe(true);
+    expect(
+      paragraphs.some((paragraph) =>
+        /^25\s*–\s*27 February 2025 \| 10:00 Coordinated Universal Time \(UTC\) \| Hybrid$/.test(paragraph),
+      ),
+    ).toBe(true);
     const french = await http<string>(server.baseUrl, 'GET', `${path}.md?lang=fr`, { cookie: secretariat.cookie });
-    expect(french.body).toMatch(/^25–27 février 2025 \| 10:00 UTC \| Hybride$/m);
+    expect(french.body).toMatch(/^25–27 février 2025 \| 10:00 temps universel coordonné \(UTC\) \| Hybride$/m);
     // The form in the reader's language too, in every format (it said "Hybrid" whatever the language).
     const es = (format: string) => `${path}.${format}?lang=es`;
     const spanish = await http<string>(server.baseUrl, 'GET', es('md'), { cookie: secretariat.cookie });
-    expect(spanish.body).toMatch(/^25–27 de febrero de 2025 \| 10:00 UTC \| Híbrida$/m);
+    expect(spanish.body).toMatch(/^25–27 de febrero de 2025 \| 10:00 tiempo universal coordinado \(UTC\) \| Híbrida$/m);
     const spanishHtml = await http<string>(server.baseUrl, 'GET', es('html'), { cookie: secretariat.cookie });
-    expect(spanishHtml.body).toMatch(/<p class="dateline">[^<]*\| 10:00 UTC \| Híbrida<\/p>/);
+    expect(spanishHtml.body).toMatch(/<p class="dateline">[^<]*\| 10:00 tiempo universal coordinado \(UTC\) \| Híbrida<\/p>/);
     const spanishDocx = await fetch(`${server.baseUrl}${es('docx')}`, { headers: { cookie: secretariat.cookie } });
     const spanishParagraphs = docxParagraphs(new Uint8Array(await spanishDocx.arrayBuffer()));
-    expect(spanishParagraphs.some((paragraph) => /\| 10:00 UTC \| Híbrida$/.test(paragraph))).toBe(true);
+    expect(
+      spanishParagraphs.some((paragraph) => /\| 10:00 tiempo universal coordinado \(UTC\) \| Híbrida$/.test(paragraph)),
+    ).toBe(true);
     const russian = await http<string>(server.baseUrl, 'GET', `${path}.md?lang=ru`, { cookie: secretariat.cookie });
-    expect(russian.body).toMatch(/\| 10:00 UTC \| Гибридный формат$/m);
+    expect(russian.body).toMatch(/\| 10:00 по часовому поясу «Всемирное координированное время» \(UTC\) \| Гибридный формат$/m);
     expect(russian.body).not.toMatch(/\| Hybrid$/m);
   });
 

@@ -32,6 +32,9 @@ const files: Record<'meeting' | 'item' | 'openProposal' | 'closedProposal' | 'ma
 const PDF = tinyPdf(['The IGF 2024 summary report, as circulated.']);
 const NOTE = Buffer.from('# Draft timeline\n\nCall for workshop proposals opens in March.\n');
 
+/** The demo meetings' zone in words, as Intl names it. */
+const UTC_IN_WORDS = { es: 'tiempo universal coordinado', ru: 'Всемирное координированное время' } as const;
+
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}${path}`, { headers });
 async function attach(meetingId: string, data: Buffer, name: string, query = ''): Promise<AttachmentDto> {
   const form = new FormData();
@@ -447,11 +450,36 @@ describe('the public pages in the six UN languages', () => {
 });
 
 describe('the public agenda and results, in the reader’s language', () => {
+  it('say when a meeting starts on its own clock, that clock named in words in the reader’s language with its IANA name', async () => {
+    const created = await call<{ id: string }>(secretariat, 'POST', '/api/meetings', {
+      title: 'New York consultation',
+      startsOn: '2027-03-10',
+      endsOn: '2027-03-10',
+      startTime: '09:30',
+      timeZone: 'America/New_York',
+      format: 'hybrid',
+      visibility: 'public',
+    });
+    expect(created.status).toBe(201);
+    const expected = {
+      fr: '10 mars 2027 · 09:30 heure de l’Est nord-américain (<bdi>America/New_York</bdi>) · Hybride',
+      zh: ' · 北美东部时间09:30（<bdi>America/New_York</bdi>） · ',
+      ar: ' · 09:30 حسب التوقيت الشرقي لأمريكا الشمالية (<bdi>America/New_York</bdi>) · ',
+    };
+    for (const [language, meta] of Object.entries(expected)) {
+      const body = await (await get(`/public/meetings/${created.body.id}?lang=${language}`)).text();
+      expect(body, language).toContain(meta);
+      expect(body, language).not.toContain('09:30 America/New_York');
+    }
+  });
+
   it('head each day of a meeting of several days, as the pack’s annex does, and say the time zone once', async () => {
     // The open consultation runs over three days; its items ran together without a day ("1. 10:00–…", "2. 10:00–…").
     for (const language of ['es', 'ru'] as const) {
       const day = SERVER_TEXT[language].day;
-      const zone = PUBLIC_TEXT[language].meeting.timesIn.replace('{{zone}}', '<bdi>UTC</bdi>');
+      const zone = PUBLIC_TEXT[language].meeting.timesIn
+        .replace('{{zone}}', UTC_IN_WORDS[language])
+        .replace('{{id}}', '<bdi>UTC</bdi>');
       for (const path of [`/public/meetings/${PUBLIC}`, `/public/meetings/${PUBLIC}/versions/${publicVersion}`]) {
         const body = await (await get(`${path}?lang=${language}`)).text();
         const agenda = body.slice(body.indexOf(`>${PUBLIC_TEXT[language].meeting.agenda}</h2>`));

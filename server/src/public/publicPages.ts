@@ -12,6 +12,7 @@ import {
   annexDetails,
   type Block,
   itemTitle,
+  meetingZone,
   type PackAction,
   type PackItem,
   type PackModel,
@@ -56,6 +57,12 @@ export function dateRange(meeting: Meeting, words: Words): string {
   return formatDayRange(words.locale, meeting.startsOn, meeting.endsOn ?? meeting.startsOn);
 }
 
+/** The start on the meeting's clock, that clock named in words ("10:00 Eastern Time (America/New_York)"), as the board's header says it. */
+function startInZone(meeting: Meeting, words: Words): Html {
+  const { name, id } = meetingZone(meeting, words.language);
+  return say(serverText(words.language).timeInZone, { time: meeting.startTime, zone: name, id: html`<bdi>${id}</bdi>` });
+}
+
 const actionList = (actions: PackAction[], words: Words) =>
   html`<ul>${actions.map(
     (action) =>
@@ -78,10 +85,11 @@ ${notes(item.notes)}
  * The agenda as the pack's annex groups it (agendaDays): a heading per day when the meeting has
  * several, and the time zone of the items' times said once, before them.
  */
-function agenda(pack: PackModel, timezone: string, words: Words): Html {
+function agenda(pack: PackModel, meeting: Meeting, words: Words): Html {
+  const { name, id } = meetingZone(meeting, words.language);
   const zone =
-    timezone && pack.items.some((item) => item.slot)
-      ? html`<p class="meta">${say(words.text.meeting.timesIn, { zone: html`<bdi>${timezone}</bdi>` })}</p>`
+    meeting.timezone && pack.items.some((item) => item.slot)
+      ? html`<p class="meta">${say(words.text.meeting.timesIn, { zone: name, id: html`<bdi>${id}</bdi>` })}</p>`
       : '';
   return html`${zone}
 ${agendaDays(pack, serverText(words.language)).map((day) =>
@@ -196,7 +204,7 @@ export function meetingBody(view: MeetingView, links: Links, registration: Html,
   const pendingActions = [...pack.items.flatMap((item) => item.actions), ...pack.otherActions];
   const packLink = (format: 'md' | 'html' | 'docx', label: string) => html`<a href="${links.pack(format)}">${label}</a>`;
   return html`<h1 dir="auto">${meeting.title}</h1>
-<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? ` · ${meeting.startTime} ${meeting.timezone}` : ''} · ${formOf(meeting, words)} · <span class="status">${words.store.meetingStatus[meeting.status]}</span></p>
+<p class="meta">${dateRange(meeting, words)}${meeting.startTime ? html` · ${startInZone(meeting, words)}` : ''} · ${formOf(meeting, words)} · <span class="status">${words.store.meetingStatus[meeting.status]}</span></p>
 ${meeting.description ? html`<p dir="auto">${meeting.description}</p>` : ''}
 <nav aria-label="${text.onThisPage}"><ul>
 <li><a href="#agenda">${text.agenda}</a></li><li><a href="#proposals">${text.proposals}</a></li><li><a href="#polls">${text.decisions}</a></li>
@@ -204,7 +212,7 @@ ${meeting.description ? html`<p dir="auto">${meeting.description}</p>` : ''}
 <li><a href="#moderation">${text.moderation}</a></li><li><a href="#register">${text.takePart}</a></li><li><a href="${links.feed}">${text.feed}</a></li>
 </ul></nav>
 <section aria-labelledby="agenda"><h2 id="agenda">${text.agenda}</h2>
-${pack.items.length ? agenda(pack, meeting.timezone, words) : html`<p>${text.agendaNotPublished}</p>`}
+${pack.items.length ? agenda(pack, meeting, words) : html`<p>${text.agendaNotPublished}</p>`}
 </section>
 <section aria-labelledby="proposals"><h2 id="proposals">${text.proposals}</h2>
 ${view.proposals.length ? view.proposals.map((entry) => proposal(entry, words)) : html`<p>${text.noProposals}</p>`}
@@ -279,7 +287,7 @@ export function versionBody(view: VersionView, links: Links, words: Words): Html
 </dl>
 <p class="details">${say(text.check, { command: html`<code>sha256sum</code>` })}</p>
 <h2>${words.text.meeting.agenda}</h2>
-${agenda(view.pack, view.meeting.timezone, words)}`;
+${agenda(view.pack, view.meeting, words)}`;
 }
 
 export function pollBody(meeting: Meeting, entry: PublicPoll, links: Links, version: VersionDto | undefined, words: Words): Html {

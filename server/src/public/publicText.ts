@@ -36,7 +36,7 @@ export interface PublicText {
     takePart: string;
     feed: string;
     agendaNotPublished: string;
-    /** Said once before the agenda: the time zone of its times ({{zone}}, the IANA name, e.g. America/New_York). */
+    /** Said once before the agenda: the time zone of its times, in words ({{zone}}, "Eastern Time") and by its IANA name ({{id}}), as the board's agenda says it. */
     timesIn: string;
     noProposals: string;
     closedPolls: string;
@@ -187,7 +187,7 @@ const en: PublicText = {
     takePart: 'Take part',
     feed: 'Atom feed of changes',
     agendaNotPublished: 'The agenda is not published yet.',
-    timesIn: 'Times are given in the time zone {{zone}}.',
+    timesIn: 'Times are in {{zone}} ({{id}}).',
     noProposals: 'No proposals.',
     closedPolls: 'Closed polls',
     noPollClosed: 'No poll has closed yet.',
@@ -324,7 +324,7 @@ const fr: PublicText = {
     takePart: 'Participer',
     feed: 'Flux Atom des modifications',
     agendaNotPublished: 'L’ordre du jour n’est pas encore publié.',
-    timesIn: 'Les heures sont indiquées dans le fuseau horaire {{zone}}.',
+    timesIn: 'Les heures sont indiquées selon ce fuseau horaire : {{zone}} ({{id}}).',
     noProposals: 'Aucune proposition.',
     closedPolls: 'Scrutins clos',
     noPollClosed: 'Aucun scrutin n’est encore clos.',
@@ -463,7 +463,7 @@ const es: PublicText = {
     takePart: 'Participar',
     feed: 'Canal Atom de cambios',
     agendaNotPublished: 'El programa aún no se ha publicado.',
-    timesIn: 'Las horas se indican en la zona horaria {{zone}}.',
+    timesIn: 'Las horas se indican en esta zona horaria: {{zone}} ({{id}}).',
     noProposals: 'No hay propuestas.',
     closedPolls: 'Votaciones cerradas',
     noPollClosed: 'Todavía no se ha cerrado ninguna votación.',
@@ -602,7 +602,7 @@ const ru: PublicText = {
     takePart: 'Принять участие',
     feed: 'Лента изменений в формате Atom',
     agendaNotPublished: 'Повестка дня ещё не опубликована.',
-    timesIn: 'Время указано по часовому поясу {{zone}}.',
+    timesIn: 'Время указано по часовому поясу: {{zone}} ({{id}}).',
     noProposals: 'Предложений нет.',
     closedPolls: 'Закрытые голосования',
     noPollClosed: 'Пока ни одно голосование не закрыто.',
@@ -747,7 +747,7 @@ const zh: PublicText = {
     takePart: '参与',
     feed: '更改的 Atom 订阅源',
     agendaNotPublished: '议程尚未公布。',
-    timesIn: '时间均为{{zone}}时区的时间。',
+    timesIn: '时间均按以下时区显示：{{zone}}（{{id}}）。',
     noProposals: '没有提案。',
     closedPolls: '已结束的表决',
     noPollClosed: '尚无已结束的表决。',
@@ -881,7 +881,7 @@ const ar: PublicText = {
     takePart: 'المشاركة',
     feed: 'موجز Atom للتغييرات',
     agendaNotPublished: 'لم يُنشر جدول الأعمال بعد.',
-    timesIn: 'الأوقات مذكورة بتوقيت المنطقة الزمنية {{zone}}.',
+    timesIn: 'الأوقات مبيّنة حسب المنطقة الزمنية: {{zone}} ({{id}}).',
     noProposals: 'لا توجد مقترحات.',
     closedPolls: 'عمليات التصويت المغلقة',
     noPollClosed: 'لم يُغلق أي تصويت بعد.',

@@ -6,11 +6,11 @@
  * from a document through.
  */
 import { type AgendaItemRecord, type RichNode, scheduleAgenda } from '../../../../shared/agendaItems.ts';
-import { formatDayRange, formatTimeRange, isolate } from '../../../../shared/i18n/format.ts';
+import { formatDayRange, formatMeetingZone, formatTimeRange, isolate } from '../../../../shared/i18n/format.ts';
 import { directionOf, type Language } from '../../../../shared/i18n/languages.ts';
 import { isSafeHref } from '../../../../shared/richText.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
-import { intlLocale, labelled, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
+import { fill, intlLocale, labelled, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
 import { meetingFormOf } from '../../i18n/storeWords.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 
@@ -70,7 +70,7 @@ export interface PackModel {
   text: ServerText;
   title: string;
   heading: string;
-  /** "30 January 2025 | 12:00 UTC | Online" */
+  /** "30 January 2025 | 12:00 Coordinated Universal Time (UTC) | Online" */
   dateLine: string;
   date: string;
   time: string;
@@ -183,6 +183,11 @@ function packAction(action: ActionDto): PackAction {
   return { id: action.id, text: action.text, owner: action.owner.label, due: action.due?.label || null, status: action.status };
 }
 
+/** The meeting's time zone named in `language` ("Eastern Time", "America/New_York"), as the board names it. */
+export function meetingZone(meeting: Meeting, language: Language): { name: string; id: string } {
+  return formatMeetingZone({ startsOn: meeting.startsOn, startTime: meeting.startTime, timeZone: meeting.timezone }, language);
+}
+
 /** Builds the pack of a meeting from its agenda items and its action items (dropped ones are left out). */
 export function buildPack(
   meeting: Meeting,
@@ -210,10 +215,14 @@ export function buildPack(
   const ids = new Set(items.map((item) => item.id).filter(Boolean));
   // Times and ranges isolated only where they sit in right-to-left text; English output stays byte-for-byte plain.
   const iso = (text: string) => (directionOf(language) === 'rtl' ? isolate(text) : text);
-  const time = meeting.startTime ? iso(`${meeting.startTime} ${meeting.timezone}`.trim()) : '';
+  const text = SERVER_TEXT[language];
+  // The start on the meeting's clock, that clock named in words, as the board's header says it.
+  const zone = meetingZone(meeting, language);
+  const time = meeting.startTime
+    ? fill(text.timeInZone, { time: iso(meeting.startTime), zone: zone.name, id: iso(zone.id) })
+    : '';
   // All the meeting's days, as the meeting list and the public page say them ("10–12 March 2027").
   const date = formatDayRange(locale, meeting.startsOn, meeting.endsOn || meeting.startsOn);
-  const text = SERVER_TEXT[language];
   // The form in the pack's language ("Híbrida"), not the English line the store keeps for older clients.
   const form = meetingFormOf(language, meeting);
   return {
