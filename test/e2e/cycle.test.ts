@@ -12,6 +12,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { isolate } from '../../shared/i18n/format.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, focused, pressEnterOn, typeAtEnd } from '../helpers/browser.ts';
@@ -406,7 +407,7 @@ describe('a cycle administered in the browser', () => {
     const form = page.getByRole('form', { name: 'Open a call' });
     const opens = form.getByLabel('Opens', { exact: true });
     await expect(page.locator(`[id="${await opens.getAttribute('aria-describedby')}"]`).textContent()).resolves.toBe(
-      'In your time zone (Asia/Tokyo).',
+      `In your time zone: Japan Standard Time (${isolate('Asia/Tokyo')}).`,
     );
     const open = (await callsOf()).find(
       (call) => Date.parse(call.opensAt) <= Date.now() && Date.now() < Date.parse(call.closesAt),

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import '../meetings/meetingAdmin.css';
-import { formatDateTime, formatNumber } from '../../../shared/i18n/format.ts';
+import { formatDateTime, formatNumber, formatZoneName, isolate, readerTimeZone } from '../../../shared/i18n/format.ts';
 
 const MINUTE = 60_000;
 
@@ -39,10 +39,15 @@ function formatLeft(ms: number, language: string, lessThanAMinute: string): stri
 }
 
 /**
- * The reader's time zone, in which the form's times are typed and every time is shown (named, since
- * the secretariat and a member in Tokyo read the same call at different hours).
+ * Says beside a time field that times are typed in the reader's zone, named in words in their
+ * language with its IANA name, as the agenda names the meeting's (the secretariat and a member in
+ * Tokyo read the same call at different hours).
  */
-const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+function useZoneHint(): string {
+  const { t, i18n } = useTranslation();
+  const zone = formatZoneName(i18n.language, readerTimeZone());
+  return t('calls.zoneHint', { zone: zone.name, id: isolate(zone.id) });
+}
 
 /** A datetime-local value ("2025-02-01T09:00") as an ISO instant in the reader's zone. */
 const localToIso = (value: string) => new Date(value).toISOString();
@@ -131,6 +136,7 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
 
 function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValue: string; onDone: () => void }) {
   const { t } = useTranslation();
+  const zoneHint = useZoneHint();
   const [value, setValue] = useState(defaultValue);
   const errors = useFieldErrors(['closesAt'] as const);
   const submit = async (event: FormEvent) => {
@@ -152,7 +158,7 @@ function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValu
       aria-label={`${t('calls.extend')}: ${t(`calls.kinds.${call.kind}`)}`}
       noValidate
     >
-      <Field label={t('calls.extendTo')} hint={t('calls.zoneHint', { zone: READER_ZONE })} {...errors.field('closesAt')}>
+      <Field label={t('calls.extendTo')} hint={zoneHint} {...errors.field('closesAt')}>
         {(control) => (
           <input {...control} type="datetime-local" required value={value} onChange={(event) => setValue(event.target.value)} />
         )}
@@ -167,6 +173,7 @@ function ExtendCall({ call, defaultValue, onDone }: { call: CallDto; defaultValu
 
 function NewCall({ meetingId, onDone }: { meetingId: string; onDone: (created: CallDto) => void }) {
   const { t } = useTranslation();
+  const zoneHint = useZoneHint();
   const [kind, setKind] = useState<CallKind>('PN');
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
@@ -204,7 +211,7 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: (created: C
         optionLabel={(value) => t(`calls.kinds.${value}`)}
         onChange={setKind}
       />
-      <Field label={t('calls.opensAt')} hint={t('calls.zoneHint', { zone: READER_ZONE })} {...errors.field('opensAt')}>
+      <Field label={t('calls.opensAt')} hint={zoneHint} {...errors.field('opensAt')}>
         {(control) => (
           <input
             {...control}
@@ -215,7 +222,7 @@ function NewCall({ meetingId, onDone }: { meetingId: string; onDone: (created: C
           />
         )}
       </Field>
-      <Field label={t('calls.closesAt')} hint={t('calls.zoneHint', { zone: READER_ZONE })} {...errors.field('closesAt')}>
+      <Field label={t('calls.closesAt')} hint={zoneHint} {...errors.field('closesAt')}>
         {(control) => (
           <input
             {...control}
