@@ -202,7 +202,7 @@ export function formatZoneName(language: Lang, zone: string, at: number = Date.n
   }
 }
 
-/** The meeting's first opening: its first day at its start time, else at the agenda's default start (NaN for a malformed date). */
+/** The meeting's first opening: its first day at its start time, else at the agenda's default start (NaN for a bad date). */
 export function meetingOpening(meeting: MeetingTimes): number {
   return zonedInstant(meeting.startsOn, meeting.startTime || DEFAULT_DAY.start, meeting.timeZone);
 }

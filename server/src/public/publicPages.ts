@@ -57,7 +57,7 @@ export function dateRange(meeting: Meeting, words: Words): string {
   return formatDayRange(words.locale, meeting.startsOn, meeting.endsOn ?? meeting.startsOn);
 }
 
-/** The start on the meeting's clock, that clock named in words ("10:00 Eastern Time (America/New_York)"), as the board's header says it. */
+/** The start on the meeting's clock, that clock named in words: "10:00 Eastern Time (America/New_York)". */
 function startInZone(meeting: Meeting, words: Words): Html {
   const { name, id } = meetingZone(meeting, words.language);
   return say(serverText(words.language).timeInZone, { time: meeting.startTime, zone: name, id: html`<bdi>${id}</bdi>` });

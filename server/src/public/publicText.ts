@@ -36,7 +36,7 @@ export interface PublicText {
     takePart: string;
     feed: string;
     agendaNotPublished: string;
-    /** Said once before the agenda: the time zone of its times, in words ({{zone}}, "Eastern Time") and by its IANA name ({{id}}), as the board's agenda says it. */
+    /** Said once before the agenda: its times' zone in words ({{zone}}, "Eastern Time") and by its IANA name ({{id}}). */
     timesIn: string;
     noProposals: string;
     closedPolls: string;
