@@ -58,6 +58,14 @@ export function isMeetingDay(value: unknown, dayCount: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= dayCount;
 }
 
+/**
+ * The day of a meeting of `dayCount` days nearest to `value`: an item copied from a longer meeting
+ * (pasted, or by "Create from") lands on the last day rather than on one the meeting does not have.
+ */
+export function nearestMeetingDay(value: unknown, dayCount: number): number {
+  return Math.min(dayCount, normaliseAgendaItemAttrs({ day: value }).day);
+}
+
 /** Fills missing or malformed attributes with defaults (attributes come from a shared document). */
 export function normaliseAgendaItemAttrs(raw: Record<string, unknown> | undefined): AgendaItemAttrs {
   const attrs = raw ?? {};

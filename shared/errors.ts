@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   CALL_CLOSED: 409,
   /** A meeting with content besides its agenda cannot be deleted (archive it instead). */
   MEETING_NOT_EMPTY: 409,
+  /** New dates that would leave agenda items on days the meeting no longer has (`details.items`); move them first. */
+  MEETING_DAYS_IN_USE: 409,
   QUORUM_NOT_MET: 409,
   /** A poll whose options repeat one another (shared/pollOptions.ts); `details.field` is the repeat, `options.<index>`. */
   DUPLICATE_OPTION: 400,

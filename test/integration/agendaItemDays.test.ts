@@ -123,24 +123,35 @@ describe.each(['sqlite', 'postgres'] as const)('agenda item days on %s', (backen
     await waitFor(async () => (await storedDays())[0] === 3, { message: 'day 3 stored' });
     expect(refused()).toBe(false);
 
-    // One day shorter: day 3 is no longer one of the meeting's, day 2 still is.
-    const shorter = await http(server.baseUrl, 'PATCH', `/api/meetings/${DEMO_MEETING.id}`, {
-      cookie: secretariat.cookie,
-      body: { endsOn: '2025-02-26' },
-    });
-    expect(shorter.status).toBe(200);
-    const next = await writer();
+    // Items sit on day 3: the meeting cannot lose it (docs/meetings.md), and day 4 is still refused.
+    const patchEnd = (endsOn: string) =>
+      http<{ error: { code: string } }>(server.baseUrl, 'PATCH', `/api/meetings/${DEMO_MEETING.id}`, {
+        cookie: secretariat.cookie,
+        body: { endsOn },
+      });
+    const shorter = await patchEnd('2025-02-26');
+    expect(shorter.status).toBe(409);
+    expect(shorter.body.error.code).toBe('MEETING_DAYS_IN_USE');
+    const early = await writer();
+    firstItem(early.peer.doc).setAttribute('day', 4 as unknown as string);
+    await waitFor(early.refused, { message: 'day 4 refused in a three-day meeting' });
+
+    // One day longer: the open agenda reads the new days, and day 4 is one of them.
+    expect((await patchEnd('2025-02-28')).status).toBe(200);
+    // The agenda reads the new days as the change is answered: a writer that came just before may still be refused.
     await waitFor(
       async () => {
-        firstItem(next.peer.doc).setAttribute('day', 3 as unknown as string);
-        return next.refused();
+        const attempt = await writer();
+        firstItem(attempt.peer.doc).setAttribute('day', 4 as unknown as string);
+        const { provider } = attempt.peer;
+        await waitFor(() => attempt.refused() || (provider.isSynced && !provider.hasUnsyncedChanges), { message: 'an answer' });
+        return !attempt.refused();
       },
-      { message: 'day 3 refused in a two-day meeting', interval: 200 },
+      { message: 'day 4 kept in a four-day meeting', interval: 200 },
     );
+    expect((await storedDays())[0]).toBe(4);
     const last = await writer();
-    firstItem(last.peer.doc).setAttribute('day', 2 as unknown as string);
-    await acknowledged(last.peer);
-    await waitFor(async () => (await storedDays())[0] === 2, { message: 'day 2 stored' });
-    expect(last.refused()).toBe(false);
+    firstItem(last.peer.doc).setAttribute('day', 5 as unknown as string);
+    await waitFor(last.refused, { message: 'day 5 refused in a four-day meeting' });
   });
 });

@@ -5,8 +5,9 @@
  * 409 MEETING_ARCHIVED, open polls closed, a live agenda connection turned read-only) and delete.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
-import { agendaDoc, liveDoc, proposalDoc } from '../../shared/documentNames.ts';
+import { agendaDoc, liveDoc, proposalDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { LIVE_MEETING_STATUS_MAP, type MeetingDto } from '../../shared/schemas/meetings.ts';
 import {
   acknowledged,
@@ -162,8 +163,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(copy.visibility).toBe('public');
       const source = await call<any[]>('observer', 'GET', `/api/meetings/${DEMO}/agenda-items`);
       const copied = await call<any[]>('observer', 'GET', `/api/meetings/${copy.id}/agenda-items`);
+      // Days are the new meeting's (the next test): the demo has three, this copy two.
       const shape = (items: any[]) =>
-        items.map(({ id, title, start, duration, presenter, day }) => ({ id, title, start, duration, presenter, day }));
+        items.map(({ id, title, start, duration, presenter }) => ({ id, title, start, duration, presenter }));
       expect(copied.body.length).toBeGreaterThan(3);
       expect(shape(copied.body)).toEqual(shape(source.body));
       expect(copied.body.some((item) => item.presenter)).toBe(true);
@@ -178,6 +180,63 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(plainText(agenda.doc)).toContain(source.body[0].title);
       // Only empty structure was copied: it can still be deleted.
       expect((await call('secretariat', 'DELETE', `/api/meetings/${copy.id}`)).status).toBe(204);
+    });
+
+    it('puts each item copied from a longer meeting on the nearest day the new meeting has', async () => {
+      const source = (await call<any[]>('observer', 'GET', `/api/meetings/${DEMO}/agenda-items`)).body;
+      expect(source.some((item) => item.day === 3)).toBe(true);
+      for (const [endsOn, dayCount] of [
+        ['2025-02-18', 2],
+        ['2025-02-17', 1],
+      ] as const) {
+        const copy = await create({ ...NEW_MEETING, title: `A ${dayCount}-day copy`, endsOn, copyFrom: DEMO });
+        const copied = (await call<any[]>('observer', 'GET', `/api/meetings/${copy.id}/agenda-items`)).body;
+        expect(copied.map((item) => [item.title, item.day])).toEqual(
+          source.map((item) => [item.title, Math.min(item.day, dayCount)]),
+        );
+        // The copy's agenda holds those days itself: a writer reads them so, and may keep editing.
+        const agenda = peer('member', agendaDoc(copy.id));
+        await synced(agenda);
+        const days = agenda.doc
+          .getXmlFragment(RICH_TEXT_FIELD)
+          .toArray()
+          .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'agendaItem')
+          .map((node) => node.getAttribute('day') as unknown as number);
+        expect(Math.max(...days)).toBe(dayCount);
+      }
+    });
+
+    it('refuses to shorten a meeting while agenda items sit on the days that would go, naming them, and changes nothing', async () => {
+      const meeting = await create({ ...NEW_MEETING, title: 'Three days', endsOn: '2025-02-19', copyFrom: DEMO });
+      const path = `/api/meetings/${meeting.id}`;
+      const items = (await call<any[]>('observer', 'GET', `${path}/agenda-items`)).body;
+      const onDayThree = items.filter((item) => item.day === 3);
+      expect(onDayThree.length).toBeGreaterThan(0);
+
+      const refused = await call('secretariat', 'PATCH', path, { title: 'Two days', endsOn: '2025-02-18' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('MEETING_DAYS_IN_USE');
+      expect(refused.body.error.details).toMatchObject({ field: 'endsOn', dayCount: 2, count: onDayThree.length });
+      expect(refused.body.error.details.items.map((item: any) => item.title)).toEqual(onDayThree.map((item) => item.title));
+      expect(refused.body.error.message).toContain(onDayThree[0].title);
+      expect((await call<MeetingDto>('observer', 'GET', path)).body).toMatchObject({ title: 'Three days', endsOn: '2025-02-19' });
+      // Starting a day later takes away the third day just the same.
+      const later = await call('secretariat', 'PATCH', path, { startsOn: '2025-02-18' });
+      expect(later.status).toBe(409);
+      expect(later.body.error.details).toMatchObject({ field: 'startsOn', dayCount: 2 });
+
+      // Once the items are moved to day 2, the meeting can be shortened.
+      const agenda = peer('secretariat', agendaDoc(meeting.id));
+      await synced(agenda);
+      agenda.doc.transact(() => {
+        for (const node of agenda.doc.getXmlFragment(RICH_TEXT_FIELD).toArray())
+          if (node instanceof Y.XmlElement && node.getAttribute('day') === (3 as unknown as string))
+            node.setAttribute('day', 2 as unknown as string);
+      });
+      await acknowledged(agenda);
+      const shortened = await call<MeetingDto>('secretariat', 'PATCH', path, { endsOn: '2025-02-18' });
+      expect(shortened.status, JSON.stringify(shortened.body)).toBe(200);
+      expect(shortened.body.endsOn).toBe('2025-02-18');
     });
 
     it('changes a meeting for the secretariat only, checking dates and time zone', async () => {

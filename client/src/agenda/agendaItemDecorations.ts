@@ -14,6 +14,7 @@ import {
   fullNumbers,
   isMeetingDay,
   meetingDayCount,
+  nearestMeetingDay,
   normaliseAgendaItemAttrs,
   numberAgendaItems,
   scheduleAgenda,
@@ -187,8 +188,7 @@ function withMeetingDays(slice: Slice, display: AgendaDisplay): Slice {
       return;
     }
     changed = true;
-    const day = Math.min(dayCount, normaliseAgendaItemAttrs({ day: node.attrs.day }).day);
-    nodes.push(node.type.create({ ...node.attrs, day }, node.content, node.marks));
+    nodes.push(node.type.create({ ...node.attrs, day: nearestMeetingDay(node.attrs.day, dayCount) }, node.content, node.marks));
   });
   return changed ? new Slice(Fragment.fromArray(nodes), slice.openStart, slice.openEnd) : slice;
 }

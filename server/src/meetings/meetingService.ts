@@ -5,6 +5,7 @@
  * read-only on open sockets and lets other features close what is still open.
  */
 import { randomBytes } from 'node:crypto';
+import { meetingDayCount } from '../../../shared/agendaItems.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../../shared/documentNames.ts';
 import {
   LIVE_MEETING_STATUS_MAP,
@@ -20,6 +21,7 @@ import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { agendaCopyOf, writeAgendaCopy } from './agendaCopy.ts';
+import { refuseItemsOnRemovedDays } from './itemsOnRemovedDays.ts';
 import { checkMeetingDates, checkTimeZone, formLine } from './meetingInput.ts';
 import type { MeetingLifecycle } from './meetingLifecycle.ts';
 import { requireMeetingAdministrator } from './meetingPolicy.ts';
@@ -73,7 +75,7 @@ export class MeetingService {
     if (input.copyFrom !== undefined) {
       if (!(await store.meetings.byId(input.copyFrom)))
         throw badRequest(`copyFrom: there is no meeting ${input.copyFrom}.`, { field: 'copyFrom' });
-      agenda = await agendaCopyOf(store.documents, input.copyFrom);
+      agenda = await agendaCopyOf(store.documents, input.copyFrom, meetingDayCount(input.startsOn, input.endsOn));
       groups = await scope.workingGroupRows(input.copyFrom);
     }
     const place = input.place?.trim() ?? '';
@@ -129,6 +131,14 @@ export class MeetingService {
     if (Object.values(patch).every((value) => value === undefined)) throw badRequest('Nothing to change.');
     checkMeetingDates(patch.startsOn ?? meeting.startsOn, patch.endsOn ?? meeting.endsOn);
     if (patch.timeZone !== undefined) checkTimeZone(patch.timeZone);
+    const datesChange = patch.startsOn !== undefined || patch.endsOn !== undefined;
+    if (datesChange) {
+      await refuseItemsOnRemovedDays(store.documents, id, {
+        startsOn: patch.startsOn ?? meeting.startsOn,
+        endsOn: patch.endsOn ?? meeting.endsOn,
+        field: patch.endsOn !== undefined ? 'endsOn' : 'startsOn',
+      });
+    }
     const changes: MeetingChanges = {
       title: patch.title?.trim(),
       startsOn: patch.startsOn,
@@ -149,7 +159,7 @@ export class MeetingService {
       await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
     });
     // Its agenda's items may be given only the meeting's days: the open agenda reads them again.
-    if (patch.startsOn !== undefined || patch.endsOn !== undefined) this.options.access.changed(agendaDoc(id));
+    if (datesChange) this.options.access.changed(agendaDoc(id));
     return this.get(id);
   }
 
