@@ -8,10 +8,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import frenchMeetings from '../../client/src/i18n/locales/fr/meetingAdmin.json' with { type: 'json' };
 import frenchGroups from '../../client/src/i18n/locales/fr/workingGroups.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite, launchBrowser } from '../helpers/browser.ts';
+import { browserSuite, launchBrowser, pressEnterOn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 
 const { server, signIn } = browserSuite();
@@ -139,6 +140,41 @@ describe('field-named errors', () => {
     expect(await page.getByRole('article', { name: 'Working Group on Access', exact: true }).count()).toBe(1);
     // The browser logs the refused requests (400, 409) itself; nothing else went wrong.
     expect(errors.filter((error) => !/status of (400|409)/.test(error))).toEqual([]);
+  });
+
+  it('says, beside the last day and in French, which agenda items keep a meeting from losing a day, and changes nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const cookie = (await login(server.baseUrl, 'secretariat@example.org')).cookie;
+    const title = 'Consultation ouverte sur trois jours';
+    const created = await http<{ id: string }>(server.baseUrl, 'POST', '/api/meetings', {
+      cookie,
+      body: { title, startsOn: '2027-06-08', endsOn: '2027-06-10', timeZone: 'UTC', format: 'online', copyFrom: DEMO_MEETING.id },
+    });
+    expect(created.status).toBe(201);
+    const items = await http<{ title: string; day: number }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${created.body.id}/agenda-items`,
+      {
+        cookie,
+      },
+    );
+    const onDayThree = items.body.filter((item) => item.day === 3).map((item) => item.title);
+    expect(onDayThree.length).toBeGreaterThan(1);
+
+    const { page, errors } = await signIn('secretariat@example.org', '/timeline', { language: 'fr' });
+    await page.goto('/');
+    await pressEnterOn(page.getByRole('button', { name: `${frenchMeetings.edit}: ${title}` }));
+    const lastDay = page.getByLabel(frenchMeetings.form.endsOn);
+    await lastDay.fill('2027-06-09');
+    await page.getByRole('button', { name: frenchMeetings.form.save }).click();
+    await expectFieldError(page, lastDay, `${onDayThree.length} points de l’ordre du jour se trouvent sur des jours`);
+    const message = await page.locator(`[id="${(await lastDay.getAttribute('aria-describedby'))?.split(' ')[0]}"]`).textContent();
+    for (const itemTitle of onDayThree) expect(message).toContain(itemTitle);
+    const stored = await http<{ endsOn: string }>(server.baseUrl, 'GET', `/api/meetings/${created.body.id}`, { cookie });
+    expect(stored.body.endsOn).toBe('2027-06-10');
+    expect(errors.filter((error) => !/status of 409/.test(error))).toEqual([]);
   });
 
   it('names the field the server refused in the API token form', async () => {

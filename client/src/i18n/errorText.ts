@@ -5,11 +5,15 @@
  */
 import i18next from 'i18next';
 import { formatList } from '../../../shared/i18n/format.ts';
+import { numberedTitle } from '../agenda/itemTitle.ts';
 
 export function errorText(code: string, details?: unknown): string {
   const values = details && typeof details === 'object' ? (details as Record<string, unknown>) : {};
   const key = `errors.${code}`;
-  const message = i18next.exists(key) ? i18next.t(key, { ...values, code }) : i18next.t('errors.generic', { code });
+  const options =
+    code === 'MEETING_DAYS_IN_USE' ? { ...values, code, items: itemsOnRemovedDays(values.items) } : { ...values, code };
+  // With the count, so that a code said only in plural forms is found.
+  const message = i18next.exists(key, options) ? i18next.t(key, options) : i18next.t('errors.generic', { code });
   const field = typeof values.field === 'string' ? values.field : undefined;
   if (field && code === 'BAD_REQUEST') return i18next.t('errors.withField', { message, field });
   if (code === 'MEETING_NOT_EMPTY') return [message, meetingContent(values.content)].filter(Boolean).join(' ');
@@ -29,4 +33,19 @@ function meetingContent(content: unknown): string {
   if (items.length === 0) return '';
   const list = formatList(i18next.language, items, 'unit');
   return i18next.t('errors.meetingContent.holds', { list });
+}
+
+/**
+ * The agenda items that keep a meeting's dates from being shortened, as the agenda numbers them
+ * ("7. IGF 2025 MAG Working Groups and 8. (untitled item)"): the secretariat moves these first.
+ */
+function itemsOnRemovedDays(items: unknown): string {
+  if (!Array.isArray(items)) return '';
+  const named = items
+    .filter(
+      (item): item is { fullNumber: string; title: string } =>
+        typeof item?.fullNumber === 'string' && typeof item?.title === 'string',
+    )
+    .map((item) => numberedTitle(item, i18next.t));
+  return formatList(i18next.language, named, 'conjunction');
 }
