@@ -368,6 +368,38 @@ describe('running the meeting', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says in the agenda’s connection indicator why the server ended it, when the page wrote a day the meeting does not have', async () => {
+    const meetingId = await createMeeting(server.baseUrl, { title: 'Briefing written past its day' });
+    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    const indicator = page.locator('.connection');
+    await expect.poll(() => indicator.getAttribute('data-state')).toBe('online');
+    // An item on day 9 of this one-day meeting, written through the editor as a browser extension or
+    // an older client could (the details form and the paste never send such a day).
+    await page.evaluate(() => {
+      type Editor = { commands: { insertContentAt(position: number, content: unknown): boolean } };
+      const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: Editor }).editor;
+      editor.commands.insertContentAt(0, {
+        type: 'agendaItem',
+        attrs: { id: 'day-nine', day: 9 },
+        content: [{ type: 'agendaItemTitle', content: [{ type: 'text', text: 'Written on day 9' }] }],
+      });
+    });
+    // The server ends the agenda's connection on the socket the page keeps for its other documents:
+    // the indicator says so, in words, rather than "Online" with a change never confirmed.
+    await expect
+      .poll(() => indicator.textContent(), { timeout: 10_000 })
+      .toContain('This change gave an agenda item a day the meeting does not have.');
+    expect(await indicator.getAttribute('data-state')).toBe('closed');
+    expect(await indicator.textContent()).toContain('Closed by the server');
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const items = await http<unknown[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/agenda-items`, {
+      cookie: secretariat.cookie,
+    });
+    expect(items.body).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('adds an item without a title, which each reader sees as untitled in their own language until one is typed', async () => {
     const meetingId = await createMeeting(server.baseUrl, { title: 'Untitled items' });
     const path = `/meetings/${meetingId}`;

@@ -14,7 +14,8 @@ import { sharedSocket } from './socket.ts';
 /** A token fetched before the socket opened is used only this long after; later, a new one is asked for. */
 const FIRST_TOKEN_FRESH_MS = 60_000;
 
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
+/** `closed`: the server ended this document's connection on a socket that stays open for the page's other documents. */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied' | 'closed';
 
 export interface CollabDocument {
   doc: Y.Doc;
@@ -52,6 +53,7 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
   const [denied, setDenied] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
   const [closed, setClosed] = useState<CloseEventName | null>(null);
+  const [documentClosed, setDocumentClosed] = useState(false);
   const [everConnected, setEverConnected] = useState(false);
   const online = useOnline();
   const keepOffline = options.keepOffline ?? true;
@@ -91,25 +93,39 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
         onStatus: ({ status: next }) => {
           setStatus(next);
           if (next === WebSocketStatus.Connected) setEverConnected(true);
-          if (next !== WebSocketStatus.Connected) setSynced(false);
+          if (next !== WebSocketStatus.Connected) {
+            setSynced(false);
+            setDocumentClosed(false); // the socket's own state says it from now on
+          }
           if (next === WebSocketStatus.Disconnected && hadState && !keepOffline) setGeneration((g) => g + 1);
         },
         onSynced: ({ state }) => {
           hadState ||= state;
           setSynced(state);
-          if (state) setClosed(null);
+          if (state) {
+            setClosed(null);
+            setDocumentClosed(false);
+          }
         },
         onAuthenticated: ({ scope }) => {
           setDenied(false);
+          setDocumentClosed(false);
           setReadOnly(scope === 'readonly');
         },
         onAuthenticationFailed: ({ reason }) => {
           setDenied(true);
           setClosed(closeEventName({ reason }) ?? 'forbidden');
         },
+        // Hocuspocus multiplexes the page's documents on one socket, and ends one document's connection
+        // (a refused update: agendaItemDay, documentTooLarge...) with a message on it, not a close of
+        // the socket: the status stays Connected and the provider never says it is out of sync. Before,
+        // the indicator therefore kept "Online", with the reason hidden and the change "not yet
+        // confirmed" for ever. The provider does not open the document again until the socket does.
         onClose: ({ event }) => {
           const name = closeEventName(event);
           if (name) setClosed(name);
+          setSynced(false);
+          if (socket.status === WebSocketStatus.Connected) setDocumentClosed(true);
         },
         onUnsyncedChanges: ({ number }) => setUnsynced(number),
       },
@@ -126,6 +142,7 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
       setHandle(null);
       setSynced(false);
       setClosed(null);
+      setDocumentClosed(false);
     };
   }, [name, options.userId, keepOffline, generation]);
 
@@ -133,6 +150,7 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
   let state: ConnectionState;
   if (denied) state = 'denied';
   else if (!online) state = 'offline';
+  else if (documentClosed) state = 'closed';
   else if (status === WebSocketStatus.Connected && synced) state = 'online';
   else state = everConnected ? 'reconnecting' : 'connecting';
   return { ...handle, state, synced, readOnly, unsynced, closed: state === 'online' ? null : closed };
