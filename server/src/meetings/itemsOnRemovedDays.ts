@@ -9,6 +9,7 @@ import { meetingDayCount } from '../../../shared/agendaItems.ts';
 import type { DocumentStore } from '../collab/documentStore.ts';
 import { AppError } from '../http/appError.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
+import { itemTitle } from '../meetingRecord/pack/packModel.ts';
 
 export interface ItemOnRemovedDay {
   fullNumber: string;
@@ -28,7 +29,7 @@ export async function refuseItemsOnRemovedDays(
     .filter((item) => item.day > dayCount)
     .map(({ fullNumber, title, day }) => ({ fullNumber, title, day }));
   if (stranded.length === 0) return;
-  const named = stranded.map((item) => `${item.fullNumber}. ${item.title || '(untitled item)'} (day ${item.day})`).join('; ');
+  const named = stranded.map((item) => `${item.fullNumber}. ${itemTitle(item)} (day ${item.day})`).join('; ');
   throw new AppError(
     'MEETING_DAYS_IN_USE',
     `${stranded.length} agenda item(s) sit on days the meeting would no longer have (it would have ${dayCount}): ${named}. Move them to another day first.`,
