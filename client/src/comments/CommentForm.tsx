@@ -23,6 +23,7 @@ export interface CommentFormProps {
   initial?: { body: string; mentions: { id: string; name: string }[] };
   onSubmit: (body: string) => Promise<void>;
   onCancel?: () => void;
+  /** Focus the text area when the form appears, or later when this turns true (a sheet opened around it). */
   autoFocus?: boolean;
   /** Fields shown before the text area (the passage of a new thread). */
   children?: ReactNode;
@@ -124,6 +125,7 @@ export function CommentForm({
         return;
       }
       if (event.key === 'Escape') {
+        // Handled: the comments' sheet around the form (ui/useSideSheet.tsx) stays open.
         event.preventDefault();
         setQuery(null);
         return;

@@ -3,7 +3,7 @@
  * and what the reader may do with it: edit or delete their own, hide another's (moderators).
  */
 
-import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
@@ -89,6 +89,14 @@ export function CommentView({
     target?.focus();
   }, [mode]);
 
+  // Escape in the delete confirmation or the hide form is its Cancel, and is marked handled so that
+  // the comments' sheet around them (ui/useSideSheet.tsx) stays open; the focus goes back to the button.
+  const escapeToView = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    setMode('view');
+  };
+
   const reasonId = `reason-${comment.id}`;
   return (
     <li ref={item} className={comment.hidden ? 'comment comment--hidden' : 'comment'} data-comment-id={comment.id}>
@@ -120,7 +128,7 @@ export function CommentView({
         </p>
       )}
       {mode === 'delete' && (
-        <div className="comment__confirm" role="group" aria-label={t('comments.deleteConfirm')}>
+        <div className="comment__confirm" role="group" aria-label={t('comments.deleteConfirm')} onKeyDown={escapeToView}>
           <span>{t('comments.deleteConfirm')}</span>
           <BusyButton type="button" className="button" busy={busy} onClick={() => void run(() => actions.remove(comment))}>
             {t('comments.deleteYes')}
@@ -131,7 +139,7 @@ export function CommentView({
         </div>
       )}
       {mode === 'hide' && (
-        <form className="comment__confirm" onSubmit={hide} noValidate>
+        <form className="comment__confirm" onSubmit={hide} onKeyDown={escapeToView} noValidate>
           <label htmlFor={reasonId}>{t('comments.reasonLabel')}</label>
           <input
             id={reasonId}

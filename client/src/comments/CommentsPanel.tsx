@@ -105,6 +105,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
     article.focus();
   }, [linkedThread, threads, onActivate, sheet]);
 
+  // Ctrl+Alt+M in the text asks for a new thread: on a phone the comments are a closed sheet, where
+  // its form could be neither seen nor focused, and what was typed next went into the shared text.
+  // Each request (a new draft) opens the sheet; the form's field takes the focus once it is shown
+  // (NewThread). Closing the sheet with the form still open changes no draft and leaves it closed.
+  useEffect(() => {
+    if (draft && sheet.hidden) sheet.show();
+  }, [draft]);
+
   // Once a comment is posted its form closes (a new thread's and a reply's alike), and the focus it
   // held fell to the page's body. It goes to the thread that holds the new comment instead: read out
   // with it, which says the comment is there, and with Reply the next Tab stop to write again.
@@ -204,6 +212,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
           draft={draft}
           editor={editor}
           onDraft={onDraft}
+          shown={!sheet.hidden}
           onPosted={(thread) => {
             onDraft(null);
             onActivate(thread.id);
@@ -237,10 +246,13 @@ function NewThread({
   doc,
   onDraft,
   onPosted,
+  shown,
 }: {
   draft: Draft;
   editor: Editor | null;
   doc: string;
+  /** The form can be seen (false while the comments are a closed sheet, where it takes no focus). */
+  shown: boolean;
   onDraft: (draft: Draft | null) => void;
   onPosted: (thread: ThreadDto) => void;
 }) {
@@ -277,7 +289,7 @@ function NewThread({
       <CommentForm
         label={t('comments.newLabel')}
         submitLabel={t('comments.post')}
-        autoFocus
+        autoFocus={shown}
         validate={locate}
         onSubmit={async (body) => {
           const thread = await commentsApi.startThread(doc, body, chosen.current ?? undefined);

@@ -2,8 +2,9 @@
  * A page's side columns as sheets below the wide breakpoint: the columns are hidden there
  * (styles.css, `.meeting__margin`, `.meeting__side`), so a bar at the bottom opens one of them at a
  * time. A sheet takes the focus when it opens, unless something inside it already took it as it
- * opened (the thread a notification's link names), and gives it back to its button when it closes
- * (Escape too). The agenda and proposal pages have two (collab/CollaborativeDocument.tsx: comments
+ * opened (the thread a notification's link names, the new comment's field after Ctrl+Alt+M), and
+ * gives it back to its button when it closes (Escape too, unless something inside the sheet handled
+ * that Escape and called `preventDefault`: the one rule for what Escape closes). The agenda and proposal pages have two (collab/CollaborativeDocument.tsx: comments
  * and tools); the Floor tab has one (`useSideSheet`).
  *
  * Spread `asideProps(id)` on each aside, put `closeButton(id)` at its top and `bar` after them;
@@ -47,8 +48,12 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
     const element = elements.current.get(shown);
     if (!element?.contains(document.activeElement)) element?.focus();
     const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      // An Escape that something inside the sheet has handled (marked defaultPrevented: a form
+      // opened in place, a comment's mention suggestions or delete confirmation) closes that only.
+      if (event.defaultPrevented) return;
       // Escape in a dialog opened from the sheet (an item's details) closes that dialog only.
-      if (event.key !== 'Escape' || (event.target instanceof Element && event.target.closest('dialog[open]'))) return;
+      if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
       document.getElementById(`sheet-button-${shown}`)?.focus();
       setOpen(null);
     };
