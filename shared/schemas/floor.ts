@@ -88,6 +88,8 @@ export const FloorStateSchema = Type.Object({
   currentItemId: Type.Union([Type.String(), Type.Null()]),
   speaking: Type.Optional(SpeakingSchema),
   queue: Type.Array(HandSchema),
+  /** As the live item entry's `left`: per user id, how that person's latest hand on the current item left the list. */
+  left: Type.Record(Type.String(), HandLeftSchema),
   balance: BalanceSchema,
   balanceDay: DayBalanceSchema,
   limitSeconds: Type.Integer(),

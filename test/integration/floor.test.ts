@@ -162,7 +162,7 @@ describe('the speakers’ list', () => {
     expect(fresh.doc.getMap(LIVE_FLOOR_MAP).get('speaking')).toBeUndefined();
   });
 
-  it('publishes with the list why each person’s hand left it: lowered by themselves, removed by the chair, given the floor', async () => {
+  it('publishes with the list, live and over HTTP, why each person’s hand left it: lowered by themselves, removed by the chair, given the floor', async () => {
     const live = peer(kwame, liveDoc(MEETING));
     await synced(live);
     const { currentItemId } = await floor(chair);
@@ -185,6 +185,14 @@ describe('the speakers’ list', () => {
     expect((await call(secretariat, 'DELETE', `${floorPath}/hands/${again.id}`)).status).toBe(204);
     await waitFor(() => entry()?.left[kwame.user.id]?.handId === again.id);
     expect(entry()!.left[kwame.user.id]).toEqual({ handId: again.id, reason: 'removed' });
+    // Read over HTTP (after a reload, or through the API), the floor says the same as the live entry.
+    const state = await floor(mei);
+    expect(state.left).toEqual(entry()!.left);
+    expect(state.left).toMatchObject({
+      [kwame.user.id]: { handId: again.id, reason: 'removed' },
+      [mei.user.id]: { handId: removed.id, reason: 'removed' },
+      [rahul.user.id]: { handId: given.id, reason: 'given' },
+    });
     expect((await call(chair, 'POST', `${floorPath}/end-turn`)).status).toBe(200);
   });
 });

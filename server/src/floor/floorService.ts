@@ -64,6 +64,7 @@ export class FloorService {
       currentItemId,
       ...(speaking ? { speaking } : {}),
       queue: item.queue,
+      left: item.left,
       balance: item.balance,
       balanceDay,
       limitSeconds: item.limitSeconds,
