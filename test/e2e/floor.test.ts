@@ -547,4 +547,47 @@ describe('the floor in the browser', () => {
       .toBe(`${fullNumber}. ${isolate(`${title} (revised)`)}`);
     for (const page of [member, projector, secretariat]) expect(page.errors).toEqual([]);
   });
+
+  it('names the items of the questions left behind as the agenda has them now: a rename shows without a reload', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await setCurrentItem(server.baseUrl, 7);
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: false },
+    });
+    const items = await http<{ id: string; fullNumber: string; title: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/agenda-items`,
+      { cookie: session.cookie },
+    );
+    const { id, fullNumber, title } = items.body[7]!;
+    const asked = 'Could the next consultation be announced earlier?';
+    const sofia = await login(server.baseUrl, 'sofia@example.org');
+    const question = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/questions`, {
+      cookie: sofia.cookie,
+      body: { text: asked, itemId: id },
+    });
+    expect(question.status).toBe(201);
+    await setCurrentItem(server.baseUrl, 6);
+
+    const member = await signIn('sofia@example.org', `${meetingPath}?tab=floor`);
+    const others = member.page.getByTestId('questions-other-items');
+    await others.locator('summary').click();
+    // The section of the item the question was asked on, headed by that item.
+    const heading = others.locator('section', { hasText: asked }).getByRole('heading');
+    await expect.poll(() => heading.textContent()).toBe(`Item ${fullNumber}. ${isolate(title)}`);
+
+    // The secretariat renames the item the question was asked on, after the chair moved on from it.
+    const secretariat = await signIn('secretariat@example.org', meetingPath);
+    await secretariat.page.locator('.ProseMirror .agenda-item__title', { hasText: title }).click();
+    await secretariat.page.keyboard.press('End');
+    await secretariat.page.keyboard.type(' (revised)');
+    await expect
+      .poll(() => heading.textContent(), { timeout: 10_000 })
+      .toBe(`Item ${fullNumber}. ${isolate(`${title} (revised)`)}`);
+    expect(await a11yViolations(member.page)).toEqual([]);
+    for (const page of [member, secretariat]) expect(page.errors).toEqual([]);
+  });
 });

@@ -8,9 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { Hand } from '../../../shared/schemas/floor.ts';
-import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
+import type { AgendaItemView } from '../agenda/agendaItemsModel.ts';
 import { numberedTitle } from '../agenda/itemTitle.ts';
-import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -19,20 +18,26 @@ import { useCommand } from '../ui/useCommand.ts';
 import { BalanceTable } from './BalanceTable.tsx';
 import { ChairControls } from './ChairControls.tsx';
 import { Countdown } from './Countdown.tsx';
-import { useCurrentItem } from './currentItem.ts';
 import { floorCommands, useFloor, useServerOffset } from './floorApi.ts';
 import { QueueRow } from './QueueRow.tsx';
 
 /** Where one stands on the floor of the current item. */
 type OwnState = 'speaking' | 'waiting' | 'none';
 
-export function FloorPanel() {
+/** Why one's waiting hand went: a message, or the item the chair moved on to (named when shown). */
+type Notice = { key: string } | { movedOnTo: string };
+
+/**
+ * `items`: the agenda as its document holds it now (useLiveAgendaItems), so that the current item
+ * and the one the chair moved on to read with their number and title of the moment.
+ */
+export function FloorPanel({ items }: { items: AgendaItemView[] }) {
   const { t } = useTranslation();
   const { meeting, user, archived } = useMeetingContext();
   const floor = useFloor();
   const offset = useServerOffset();
   const commands = floorCommands(meeting.id);
-  const item = useCurrentItem(floor.currentItemId);
+  const item = floor.currentItemId ? items.find((entry) => entry.id === floor.currentItemId) : undefined;
   const { busy, message, run, say, clear } = useCommand((why) => t('floor.failed', { message: why }));
   // An archived meeting's floor is a record: nobody raises a hand or runs the list any more.
   const chair = isModerator(user.role) && !archived;
@@ -48,7 +53,7 @@ export function FloorPanel() {
   // item's list (`left`: removed by the chair, lowered by the person on another screen, given the
   // floor), or the chair moved on to another item and the hand stays with the one before.
   // Said on one's screen, or the hand would just vanish and "Raise hand" come back unexplained.
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const left = floor.item.left[user.id];
   const seen = useRef({ own, itemId: floor.currentItemId, handId: mine?.id });
   useEffect(() => {
@@ -60,21 +65,20 @@ export function FloorPanel() {
     if (was.itemId === itemId) {
       // Given the floor: the turn shows it. Otherwise whoever took the hand off, as the server recorded it.
       if (!left || left.handId !== was.handId || left.reason === 'given') return;
-      return setNotice(t(left.reason === 'removed' ? 'floor.removedByChair' : 'floor.lowered'));
+      return setNotice({ key: left.reason === 'removed' ? 'floor.removedByChair' : 'floor.lowered' });
     }
-    if (!itemId) return setNotice(t('floor.itemEnded'));
-    let active = true;
-    get<AgendaItemSummary[]>(`/api/meetings/${encodeURIComponent(meeting.id)}/agenda-items`).then(
-      (items) => {
-        const number = items.find((item) => item.id === itemId)?.fullNumber;
-        if (active) setNotice(number ? t('floor.movedOn', { number }) : t('floor.movedOnOther'));
-      },
-      () => active && setNotice(t('floor.movedOnOther')),
-    );
-    return () => {
-      active = false;
-    };
-  }, [own, floor.currentItemId, mine?.id, left, meeting.id, t]);
+    // The item moved on to is named when the notice is shown, from the live agenda: renumbered
+    // meanwhile (an item added before it), it says the number the agenda gives it now.
+    setNotice(itemId ? { movedOnTo: itemId } : { key: 'floor.itemEnded' });
+  }, [own, floor.currentItemId, mine?.id, left]);
+  const movedOnTo = notice && 'movedOnTo' in notice ? items.find((entry) => entry.id === notice.movedOnTo) : undefined;
+  const noticeText = !notice
+    ? ''
+    : 'key' in notice
+      ? t(notice.key)
+      : movedOnTo
+        ? t('floor.movedOn', { number: movedOnTo.fullNumber })
+        : t('floor.movedOnOther');
   useEffect(() => {
     if (own !== expected.current) clear();
     expected.current = null;
@@ -180,7 +184,7 @@ export function FloorPanel() {
         </div>
       )}
       <p role="status" className="floor-status">
-        {message ? (message.error ? '' : message.text) : (notice ?? '')}
+        {message ? (message.error ? '' : message.text) : noticeText}
       </p>
       <ErrorAlert message={message?.error ? message.text : null} />
 

@@ -10,8 +10,8 @@ import { useBareShell } from '../app/bareShell.ts';
 import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Countdown } from './Countdown.tsx';
-import { useCurrentItem } from './currentItem.ts';
 import { useFloor, useServerOffset } from './floorApi.ts';
+import { useLiveAgendaItems } from './liveAgendaItems.ts';
 import './floor.css';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
@@ -31,7 +31,8 @@ function PresentFloor() {
   const { meeting } = useMeetingContext();
   const floor = useFloor();
   const offset = useServerOffset();
-  const item = useCurrentItem(floor.currentItemId);
+  const items = useLiveAgendaItems();
+  const item = floor.currentItemId ? items.find((entry) => entry.id === floor.currentItemId) : undefined;
   // Projected to the room: the meeting and its floor, not the chair's own header.
   useBareShell();
   // The projector's tab: the floor of this meeting, said with the title pattern of every page.

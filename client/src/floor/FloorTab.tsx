@@ -7,12 +7,15 @@ import { useSideSheet } from '../ui/useSideSheet.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { FloorPanel } from './FloorPanel.tsx';
 import { presentPath } from './floorApi.ts';
+import { useLiveAgendaItems } from './liveAgendaItems.ts';
 import { QuestionsPanel } from './QuestionsPanel.tsx';
 import './floor.css';
 
 export function FloorTab() {
   const { t } = useTranslation();
   const { meeting } = useMeetingContext();
+  // The agenda's document, opened once for both panels: each names items as the agenda has them now.
+  const items = useLiveAgendaItems();
   // Below the wide breakpoint the side column is hidden: attendance (checking in, the quorum) opens as a sheet from a bar.
   const sheet = useSideSheet('attendance', { label: t('floor.attendance.title'), barLabel: t('floor.sidePanels') });
   return (
@@ -25,10 +28,10 @@ export function FloorTab() {
         </p>
         {/* The speakers' list, the questions and attendance fail apart: each keeps the others working. */}
         <ErrorBoundary name="floor">
-          <FloorPanel />
+          <FloorPanel items={items} />
         </ErrorBoundary>
         <ErrorBoundary name="questions">
-          <QuestionsPanel />
+          <QuestionsPanel items={items} />
         </ErrorBoundary>
       </div>
       <aside className="meeting__side" aria-label={t('floor.sidePanels')} {...sheet.asideProps}>

@@ -11,7 +11,7 @@ import { byVotes, FLOOR_LIMITS, LIVE_QUESTIONS_MAP } from '../../../shared/const
 import { isModerator } from '../../../shared/roles.ts';
 import type { Question } from '../../../shared/schemas/floor.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
-import { useAgendaItemList } from '../actions/actionsApi.ts';
+import type { AgendaItemView } from '../agenda/agendaItemsModel.ts';
 import { numberedTitle } from '../agenda/itemTitle.ts';
 import { del, get, post, put } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -28,7 +28,7 @@ import { QuestionModerationLog } from './QuestionModerationLog.tsx';
 const ASK_FIELDS = ['text'] as const;
 const HIDE_FIELDS = ['reason'] as const;
 
-export function QuestionsPanel() {
+export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
   const { t } = useTranslation();
   const { meeting, user, archived } = useMeetingContext();
   const floor = useFloor();
@@ -90,9 +90,9 @@ export function QuestionsPanel() {
   }, [live, personal]);
   const shown = useMemo(() => all.filter((question) => question.itemId === floor.currentItemId), [all, floor.currentItemId]);
   // Questions stay with the item they were asked on: once the chair moves on they are listed here,
-  // read-only and by item, rather than seeming lost.
+  // read-only and by item, rather than seeming lost. Each item is named as the agenda has it now
+  // (`items`, its live document): a list fetched once kept an item's old title after a rename.
   const others = useMemo(() => all.filter((question) => question.itemId !== floor.currentItemId), [all, floor.currentItemId]);
-  const items = useAgendaItemList(meeting.id, others.length);
   const otherItems = [...new Set(others.map((question) => question.itemId))];
 
   const act = (question: Question, action: 'approve' | 'answered') =>
