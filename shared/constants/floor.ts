@@ -9,7 +9,7 @@ import { STAKEHOLDER_GROUPS } from '../roles.ts';
  * - `speaking`: the turn running now (SpeakingSchema) or absent;
  * - `item:{itemId}`: an agenda item's list (FloorItemSchema); `item:` alone when no item is current;
  * - `day`: the balance of the day (DayBalanceSchema);
- * - `meta`: MetaSchema (pending questions count, whether questions need approval, default limit).
+ * - `meta`: MetaSchema (pending questions, in all and per item; whether questions need approval; default limit).
  */
 export const LIVE_FLOOR_MAP = 'floor';
 

@@ -79,6 +79,11 @@ export type DayBalance = Static<typeof DayBalanceSchema>;
 
 export const MetaSchema = Type.Object({
   pendingQuestions: Type.Integer(),
+  /**
+   * The same per agenda item id ('' for no item): the chair's warning before moving on counts the
+   * questions still waiting on the item left, which the `questions` map does not hold.
+   */
+  pendingByItem: Type.Record(Type.String(), Type.Integer()),
   questionsNeedApproval: Type.Boolean(),
   defaultLimitSeconds: Type.Integer(),
 });

@@ -396,7 +396,7 @@ describe('the floor in the browser', () => {
     expect(projector.errors).toEqual([]);
   });
 
-  it('tells a member the chair took their hand off the list, warns the chair before moving on, and tells those left waiting', {
+  it('tells a member the chair took their hand off the list, warns the chair before moving on (questions awaiting approval counted), and tells those left waiting', {
     timeout: 180_000,
   }, async () => {
     const session = await setCurrentItem(server.baseUrl, 4);
@@ -439,8 +439,18 @@ describe('the floor in the browser', () => {
       body: { text: asked, itemId: here.id },
     });
     expect(question.status).toBe(201);
+    // A second question waits for approval (moderated Q&A): it is left behind too, though nobody else sees it yet.
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: true },
+    });
+    const pending = await http<{ status: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/questions`, {
+      cookie: meiSession.cookie,
+      body: { text: 'Will the hub’s comments be in the summary report?', itemId: here.id },
+    });
+    expect(pending.body.status).toBe('pending');
 
-    // Moving on with Kwame waiting and a question open: the chair is asked first, and may stay.
+    // Moving on with Kwame waiting, a question open and one waiting for approval: the chair is asked first, and may stay.
     await chair.page.goto(`${server.baseUrl}${meetingPath}`);
     await chair.page.getByRole('tab', { name: 'Current item' }).click();
     const moveOn = `Move on to item ${next.fullNumber}`;
@@ -448,7 +458,7 @@ describe('the floor in the browser', () => {
     const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here.fullNumber}?` });
     await expect
       .poll(() => dialog.textContent())
-      .toContain('1 person is still waiting to speak, 1 question unanswered: move on anyway?');
+      .toContain('1 person is still waiting to speak, 1 question unanswered, 1 question waiting for approval: move on anyway?');
     expect(await a11yViolations(chair.page)).toEqual([]);
     await dialog.getByRole('button', { name: `Stay on item ${here.fullNumber}` }).click();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -475,6 +485,10 @@ describe('the floor in the browser', () => {
     await expect.poll(() => others.textContent()).toContain(asked);
     expect(await a11yViolations(kwame.page)).toEqual([]);
     for (const page of [kwame, mei, chair]) expect(page.errors).toEqual([]);
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: false },
+    });
   });
 
   it('says who took a hand off the list: lowered on the person’s other screen is not “the chair took it”', {

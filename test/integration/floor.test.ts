@@ -9,6 +9,7 @@ import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { liveDoc } from '../../shared/documentNames.ts';
 import {
   type FloorItem,
+  type FloorMeta,
   type FloorState,
   LIVE_FLOOR_MAP,
   LIVE_QUESTIONS_MAP,
@@ -362,6 +363,30 @@ describe('questions', () => {
     const log = (await call(secretariat, 'GET', `${questionsPath}/moderation-log`)).body;
     expect(log[0]).toMatchObject({ questionId: rude.id, reason: 'Off topic', byId: chair.user.id, authorId: kwame.user.id });
     expect((await call(kwame, 'GET', `${questionsPath}/moderation-log`)).status).toBe(403);
+    await call(chair, 'PUT', `${questionsPath}/settings`, { requireApproval: false });
+  });
+
+  it('counts the questions waiting for approval per item in the live document, as the chair’s warning before moving on needs', async () => {
+    const live = peer(chair, liveDoc(MEETING));
+    await synced(live);
+    const meta = () => live.doc.getMap(LIVE_FLOOR_MAP).get('meta') as FloorMeta | undefined;
+    const waiting = (id: string) => meta()?.pendingByItem?.[id] ?? 0;
+    await waitFor(meta);
+    const [here, there] = [waiting(itemId), waiting(otherItemId)];
+    expect((await call(chair, 'PUT', `${questionsPath}/settings`, { requireApproval: true })).status).toBe(200);
+    const ask = async (who: Session, on: string, text: string) =>
+      (await call<Question>(who, 'POST', questionsPath, { text, itemId: on })).body;
+    const first = await ask(observer, otherItemId, 'Is there a remote hub in Latin America?');
+    const second = await ask(kwame, otherItemId, 'When is the call for workshops?');
+    await ask(mei, itemId, 'Who chairs the next session?');
+    await waitFor(() => waiting(otherItemId) === there + 2 && waiting(itemId) === here + 1);
+    // The total stays the sum of the items' counts.
+    expect(meta()!.pendingQuestions).toBe(Object.values(meta()!.pendingByItem).reduce((sum, count) => sum + count, 0));
+    // Approved or hidden, a question no longer waits.
+    expect((await call(chair, 'POST', `/api/questions/${first.id}/approve`)).status).toBe(200);
+    expect((await call(chair, 'POST', `/api/questions/${second.id}/hide`, { reason: 'Asked before' })).status).toBe(200);
+    await waitFor(() => waiting(otherItemId) === there);
+    expect(waiting(itemId)).toBe(here + 1);
     await call(chair, 'PUT', `${questionsPath}/settings`, { requireApproval: false });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The item being discussed, highlighted for everyone, with the time spent on it against the time
  * planned. The secretariat and the chair move it on, warned first when people still wait to speak
- * or questions are unanswered on the item (its hands are closed; its questions stay with it).
+ * or questions are unanswered or waiting for approval on the item (its hands and questions stay with it).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,24 +27,29 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
   const over = current !== undefined && current.duration > 0 && elapsed > current.duration;
   const floor = useFloor();
   const questions = useLiveMap(LIVE_QUESTIONS_MAP);
-  // What leaving the current item leaves behind: its waiting hands and its open questions.
+  // What leaving the current item leaves behind: its waiting hands, its open questions and those
+  // still waiting for approval (not in the `questions` map, which holds what everyone may see: the
+  // floor's `meta` counts them per item).
   const waiting = current ? floor.item.queue.length : 0;
   const open = current
     ? Object.values(questions).filter((question) => question.itemId === current.id && question.status === 'visible').length
     : 0;
+  const pending = current ? (floor.meta.pendingByItem[current.id] ?? 0) : 0;
   const [leaving, setLeaving] = useState<{ itemId: string | null; label: string } | null>(null);
   const mark = (itemId: string | null) => {
     setError(null);
     setCurrentItem(meeting.id, itemId).catch((failure: Error) => setError(failure.message));
   };
   const leave = (itemId: string | null, label: string) => {
-    if (waiting > 0 || open > 0) setLeaving({ itemId, label });
+    if (waiting > 0 || open > 0 || pending > 0) setLeaving({ itemId, label });
     else mark(itemId);
   };
   const left = [
     waiting > 0 ? t('agendaItems.leave.waiting', { count: waiting }) : '',
     open > 0 ? t('agendaItems.leave.questions', { count: open }) : '',
+    pending > 0 ? t('agendaItems.leave.pending', { count: pending }) : '',
   ].filter(Boolean);
+  const [first, second, third] = left;
   return (
     <section className="panel agenda-now" aria-labelledby="agenda-now-title">
       <h2 id="agenda-now-title" className="panel__title">
@@ -93,9 +98,11 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           open
           title={t('agendaItems.leave.title', { number: current.fullNumber })}
           message={
-            left.length === 2
-              ? t('agendaItems.leave.both', { waiting: left[0], questions: left[1] })
-              : t('agendaItems.leave.one', { what: left[0] })
+            third
+              ? t('agendaItems.leave.three', { first, second, third })
+              : second
+                ? t('agendaItems.leave.two', { first, second })
+                : t('agendaItems.leave.one', { what: first })
           }
           confirmLabel={leaving.label}
           cancelLabel={t('agendaItems.leave.stay', { number: current.fullNumber })}
@@ -105,7 +112,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
         >
           <ul>
             {waiting > 0 && <li>{t('agendaItems.leave.handsKept', { number: current.fullNumber })}</li>}
-            {open > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
+            {open + pending > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
           </ul>
         </ConfirmDialog>
       )}

@@ -29,6 +29,7 @@ export function useFloor(): FloorView {
   const currentItemId = typeof meeting.currentItem === 'string' ? meeting.currentItem : null;
   const meta = (floor.meta as FloorMeta | undefined) ?? {
     pendingQuestions: 0,
+    pendingByItem: {},
     questionsNeedApproval: false,
     defaultLimitSeconds: FLOOR_LIMITS.defaultSeconds,
   };

@@ -151,13 +151,14 @@ export class QuestionService {
   }
 
   async meta(meetingId: string): Promise<FloorMeta> {
-    const [pendingQuestions, settings, defaults] = await Promise.all([
-      this.options.questions.pendingCount(meetingId),
+    const [pendingByItem, settings, defaults] = await Promise.all([
+      this.options.questions.pendingByItem(meetingId),
       this.options.attendance.settings(meetingId),
       this.options.floor.settings(meetingId, ''),
     ]);
     return {
-      pendingQuestions,
+      pendingQuestions: Object.values(pendingByItem).reduce((sum, count) => sum + count, 0),
+      pendingByItem,
       questionsNeedApproval: settings.questionsNeedApproval,
       defaultLimitSeconds: defaults.limitSeconds ?? FLOOR_LIMITS.defaultSeconds,
     };

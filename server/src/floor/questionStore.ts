@@ -92,12 +92,13 @@ export class QuestionStore {
     return rows.map(toQuestion);
   }
 
-  async pendingCount(meetingId: string): Promise<number> {
-    const row = await this.db.get<{ count: number }>(
-      `SELECT COUNT(*) AS count FROM questions WHERE meeting_id = ? AND status = 'pending'`,
+  /** Questions waiting for approval, per agenda item ('' for those asked with no item current); items with none are left out. */
+  async pendingByItem(meetingId: string): Promise<Record<string, number>> {
+    const rows = await this.db.all<{ item_id: string | null; count: number | string }>(
+      `SELECT item_id, COUNT(*) AS count FROM questions WHERE meeting_id = ? AND status = 'pending' GROUP BY item_id`,
       [meetingId],
     );
-    return Number(row?.count ?? 0);
+    return Object.fromEntries(rows.map((row) => [row.item_id ?? '', Number(row.count)]));
   }
 
   async insert(
