@@ -586,7 +586,8 @@ describe('the floor in the browser', () => {
     expect(question.status).toBe(201);
     await setCurrentItem(server.baseUrl, 6);
 
-    const member = await signIn('sofia@example.org', `${meetingPath}?tab=floor`);
+    // Not Sofia: an earlier test chose French for her.
+    const member = await signIn('olena@example.org', `${meetingPath}?tab=floor`);
     const others = member.page.getByTestId('questions-other-items');
     await others.locator('summary').click();
     // The section of the item the question was asked on, headed by that item.

@@ -94,11 +94,11 @@ export class QuestionStore {
 
   /** Questions waiting for approval, per agenda item ('' for those asked with no item current); items with none are left out. */
   async pendingByItem(meetingId: string): Promise<Record<string, number>> {
-    const rows = await this.db.all<{ item_id: string | null; count: number | string }>(
+    const rows = await this.db.all<{ item_id: string; count: number | string }>(
       `SELECT item_id, COUNT(*) AS count FROM questions WHERE meeting_id = ? AND status = 'pending' GROUP BY item_id`,
       [meetingId],
     );
-    return Object.fromEntries(rows.map((row) => [row.item_id ?? '', Number(row.count)]));
+    return Object.fromEntries(rows.map((row) => [row.item_id, Number(row.count)]));
   }
 
   async insert(
