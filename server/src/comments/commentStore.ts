@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role, StakeholderGroup } from '../../../shared/roles.ts';
 import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
+import { placeholders } from '../storage/placeholders.ts';
 
 export interface ThreadInfo {
   id: string;
@@ -58,8 +59,6 @@ interface CommentRow {
   hidden_by_name: string | null;
   hidden_reason: string | null;
 }
-
-const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 const THREAD_COLUMNS =
   'id, meeting_id, doc, anchor_from, anchor_to, anchor_quote, resolved, resolved_by, resolved_at, created_by, created_at';

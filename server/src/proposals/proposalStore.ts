@@ -7,6 +7,7 @@ import { proposalDoc } from '../../../shared/documentNames.ts';
 import type { StakeholderGroup } from '../../../shared/roles.ts';
 import type { Person, ProposalDto, ProposalKind, ProposalListQuery, ProposalStatus } from '../../../shared/schemas/proposals.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
+import { placeholders } from '../storage/placeholders.ts';
 
 export interface NewProposal {
   /** Given by the demo seed; generated otherwise. */
@@ -54,8 +55,6 @@ interface ProposalRow {
   submitter_name: string;
   submitter_group: StakeholderGroup;
 }
-
-const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 export class ProposalStore {
   private readonly db: Db;
