@@ -1,13 +1,14 @@
 /**
  * Which ids an audit entry holds, and of what. The log records ids (they never change; a name or a
- * title may), and its reader wants names: the server looks up the people and meetings an entry
- * refers to (`names` of each entry, GET /api/audit-log), and the page shows them in place of the ids.
- * Ids of other things (an agenda item, a thread) are shown as ids, marked as having no name known.
+ * title may), and its reader wants names: the server looks up the people, meetings, polls,
+ * proposals, working groups and agenda items an entry refers to (`names` of each entry, GET
+ * /api/audit-log), and the page shows them in place of the ids. Ids of other things (a thread, a
+ * hand) are shown as ids, marked as having no name known.
  */
 
-export type AuditRefKind = 'person' | 'meeting';
+export type AuditRefKind = 'person' | 'meeting' | 'poll' | 'proposal' | 'workingGroup' | 'agendaItem';
 
-/** Detail fields holding the id of a person or a meeting, or a list of them, at any depth of the detail. */
+/** Detail fields holding the id of a thing the log can name, or a list of them, at any depth of the detail. */
 export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
   userId: 'person',
   authorId: 'person',
@@ -15,24 +16,66 @@ export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
   coAuthorIds: 'person',
   meetingId: 'meeting',
   copyFrom: 'meeting',
+  pollId: 'poll',
+  proposalId: 'proposal',
+  itemId: 'agendaItem',
+  agendaItemId: 'agendaItem',
+};
+
+/**
+ * Fields whose meaning depends on the action (an action, or every action under a prefix ending in
+ * '.'): `id` is a person in an import's list of people, and a thread's elsewhere.
+ */
+const ACTION_REF_FIELDS: Readonly<Record<string, Readonly<Record<string, AuditRefKind>>>> = {
+  'user.import': { id: 'person' },
+  'meeting.current-item': { from: 'agendaItem', to: 'agendaItem' },
+  'workingGroup.': { parentId: 'workingGroup', with: 'workingGroup' },
 };
 
 /** Detail fields holding ids of things the log has no name for. */
 export const AUDIT_ID_FIELDS: ReadonlySet<string> = new Set([
-  'agendaItemId',
   'commentId',
   'handId',
   'id',
   'ids',
-  'itemId',
   'parentId',
-  'pollId',
   'threadId',
   'versionId',
   'with',
 ]);
 
-const SUBJECT_KINDS: Readonly<Record<string, AuditRefKind>> = { user: 'person', meeting: 'meeting' };
+const SUBJECT_KINDS: Readonly<Record<string, AuditRefKind>> = {
+  user: 'person',
+  meeting: 'meeting',
+  poll: 'poll',
+  proposal: 'proposal',
+  workingGroup: 'workingGroup',
+};
+
+/** What a detail field of an entry of `action` names, if the log can name it. */
+export function auditFieldKind(action: string, field: string): AuditRefKind | undefined {
+  const prefix = action.includes('.') ? action.slice(0, action.indexOf('.') + 1) : '';
+  return ACTION_REF_FIELDS[action]?.[field] ?? ACTION_REF_FIELDS[prefix]?.[field] ?? AUDIT_REF_FIELDS[field];
+}
+
+/** Whether a detail field holds ids: ids the log names, or ids it shows marked as having no name known. */
+export function isAuditIdField(action: string, field: string): boolean {
+  return auditFieldKind(action, field) !== undefined || AUDIT_ID_FIELDS.has(field);
+}
+
+/**
+ * The field a value stands for: the `from` and `to` of a change are values of the field changed,
+ * named by the record's `field` (`{field: 'role', from, to}`) or by the key the change is under
+ * (`{agendaItemId: {from, to}}`); `parent` is that field.
+ */
+export function detailField(field: string, parent: string | undefined): string {
+  return parent !== undefined && (field === 'from' || field === 'to') ? parent : field;
+}
+
+/** The field the values of `record` stand for when they are a change: its `field`, else the key it is under. */
+export function changedField(record: Record<string, unknown>, under: string | undefined): string | undefined {
+  return typeof record.field === 'string' ? record.field : under;
+}
 
 /** `meeting:abc` is the meeting abc; `users` (an import) names nothing. */
 export function subjectParts(subject: string): { kind: string; id: string; ref?: AuditRefKind } | undefined {
@@ -43,16 +86,34 @@ export function subjectParts(subject: string): { kind: string; id: string; ref?:
   return { kind, id: subject.slice(colon + 1), ...(ref ? { ref } : {}) };
 }
 
-/** Every person and meeting id an entry refers to, in its subject and its detail. */
-export function auditRefs(subject: string, detail: unknown): { kind: AuditRefKind; id: string }[] {
+/**
+ * The meeting an entry is about (its subject, or the detail's `meetingId`): an agenda item's id
+ * means something only in its meeting's agenda (a meeting made from another keeps its items' ids).
+ */
+export function entryMeetingId(subject: string, detail: unknown): string | undefined {
+  const parts = subjectParts(subject);
+  if (parts?.ref === 'meeting') return parts.id;
+  const meetingId = detail !== null && typeof detail === 'object' ? (detail as Record<string, unknown>).meetingId : undefined;
+  return typeof meetingId === 'string' && meetingId !== '' ? meetingId : undefined;
+}
+
+/** Every id an entry refers to that the log can name, with its kind, in its subject and its detail. */
+export function auditRefs(action: string, subject: string, detail: unknown): { kind: AuditRefKind; id: string }[] {
   const found: { kind: AuditRefKind; id: string }[] = [];
   const parts = subjectParts(subject);
   if (parts?.ref) found.push({ kind: parts.ref, id: parts.id });
-  const walk = (value: unknown, kind: AuditRefKind | undefined) => {
-    if (typeof value === 'string' && kind) found.push({ kind, id: value });
-    else if (Array.isArray(value)) for (const item of value) walk(item, kind);
-    else if (value !== null && typeof value === 'object')
-      for (const [key, inner] of Object.entries(value)) walk(inner, AUDIT_REF_FIELDS[key]);
+  const walk = (value: unknown, field: string | undefined) => {
+    if (typeof value === 'string') {
+      const kind = field === undefined ? undefined : auditFieldKind(action, field);
+      // An empty id is no id: a hand raised while no item was current.
+      if (kind && value !== '') found.push({ kind, id: value });
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, field);
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      const parent = changedField(record, field);
+      for (const [key, inner] of Object.entries(record)) walk(inner, detailField(key, parent));
+    }
   };
   walk(detail, undefined);
   return found;

@@ -11,10 +11,11 @@ export const AuditEntrySchema = Type.Object({
   subject: Type.String(),
   detail: Type.Record(Type.String(), Type.Unknown()),
   /**
-   * The names of the people and the titles of the meetings the entry refers to by id (its subject and
-   * the detail's fields in shared/auditRefs.ts), as they are now; an id not found is left out.
+   * The names of what the entry refers to by id (its subject and the detail's fields in
+   * shared/auditRefs.ts: people, meetings, polls, proposals, working groups, agenda items), as they
+   * are now; null for a thing that no longer exists. An id the server does not name is left out.
    */
-  names: Type.Record(Type.String(), Type.String()),
+  names: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])),
 });
 export type AuditEntryDto = Static<typeof AuditEntrySchema>;
 

@@ -1,0 +1,150 @@
+/**
+ * The audit log for its reader, the secretariat: entries filtered by actor, action and period, with
+ * the names of what each refers to, and the same as CSV. A page's names are read together: one
+ * statement per kind of thing (auditNames.ts), and one read of each agenda whose items it names,
+ * however many entries name them.
+ */
+import { auditRefs, entryMeetingId } from '../../../shared/auditRefs.ts';
+import { isIsoDate } from '../../../shared/dueDates.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
+import type { AuditEntryDto, AuditQuery } from '../../../shared/schemas/audit.ts';
+import { badRequest } from '../http/appError.ts';
+import { serverText } from '../i18n/serverText.ts';
+import { readAgenda } from '../meetingRecord/agendaDocument.ts';
+import { itemTitle } from '../meetingRecord/pack/packModel.ts';
+import type { Store } from '../storage/store.ts';
+import type { User } from '../users/userStore.ts';
+import type { AuditEntry } from './auditLog.ts';
+import { AuditNames, type StoredRefKind } from './auditNames.ts';
+import { requireAuditReader } from './auditPolicy.ts';
+
+const DAY_MS = 86_400_000;
+
+/** A bound of the period: a date means its whole day (UTC), an instant itself. */
+function bound(value: string | undefined, field: 'from' | 'to'): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (isIsoDate(value)) {
+    const start = Date.parse(`${value}T00:00:00Z`);
+    return field === 'from' ? start : start + DAY_MS - 1;
+  }
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(at)) throw badRequest(`${field} is not a date (YYYY-MM-DD) or an ISO 8601 instant.`, { field });
+  return at;
+}
+
+/** A CSV field, quoted when needed; a leading formula character is defused for spreadsheets. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function auditCsv(rows: AuditEntryDto[]): string {
+  const lines = [['at', 'actorId', 'actorName', 'action', 'subject', 'detail'].join(',')];
+  for (const row of rows) {
+    lines.push(
+      [row.at, row.actorId ?? '', row.actorName ?? '', row.action, row.subject, JSON.stringify(row.detail)]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The names found for a page: by kind, then id; agenda items by meeting, then item id. */
+interface PageNames {
+  stored: Map<StoredRefKind, Map<string, string>>;
+  items: Map<string, Map<string, string>>;
+}
+
+export class AuditService {
+  private readonly store: Store;
+  private readonly names: AuditNames;
+
+  constructor(store: Store) {
+    this.store = store;
+    this.names = new AuditNames(store.db);
+  }
+
+  /**
+   * Entries newest first, each with `names`: id → the current name of what it refers to, or null
+   * when that thing no longer exists (a deleted meeting, a draft poll deleted, an item taken off
+   * its agenda). An agenda item is named only when the entry says its meeting; an untitled one is
+   * said in `language`.
+   */
+  async entries(user: User, query: AuditQuery, language: Language): Promise<AuditEntryDto[]> {
+    requireAuditReader(user);
+    const from = bound(query.from, 'from');
+    const to = bound(query.to, 'to');
+    if (from !== undefined && to !== undefined && to < from) throw badRequest('to is before from.', { field: 'to' });
+    const found = await this.store.audit.search(
+      { actorId: query.actor || undefined, action: query.action || undefined, from, to },
+      query.limit ?? 1000,
+    );
+    const page = await this.pageNames(found, language);
+    const people = page.stored.get('person');
+    return found.map((entry) => ({
+      id: entry.id,
+      at: new Date(entry.at).toISOString(),
+      actorId: entry.actorId,
+      actorName: entry.actorId ? (people?.get(entry.actorId) ?? null) : null,
+      action: entry.action,
+      subject: entry.subject,
+      detail: entry.detail,
+      names: namesOf(entry, page),
+    }));
+  }
+
+  async csv(user: User, query: AuditQuery, language: Language): Promise<string> {
+    return auditCsv(await this.entries(user, query, language));
+  }
+
+  /** The actions the log holds, for the reader's filter. */
+  async actions(user: User): Promise<string[]> {
+    requireAuditReader(user);
+    return this.store.audit.actions();
+  }
+
+  private async pageNames(entries: AuditEntry[], language: Language): Promise<PageNames> {
+    const wanted = new Map<StoredRefKind, Set<string>>();
+    const itemsWanted = new Map<string, Set<string>>();
+    const want = <K>(map: Map<K, Set<string>>, key: K, id: string) => {
+      const ids = map.get(key) ?? new Set<string>();
+      map.set(key, ids.add(id));
+    };
+    for (const entry of entries) {
+      if (entry.actorId) want(wanted, 'person', entry.actorId);
+      const meetingId = entryMeetingId(entry.subject, entry.detail);
+      for (const { kind, id } of auditRefs(entry.action, entry.subject, entry.detail)) {
+        if (kind !== 'agendaItem') want(wanted, kind, id);
+        else if (meetingId) want(itemsWanted, meetingId, id);
+      }
+    }
+    const stored = new Map(
+      await Promise.all([...wanted].map(async ([kind, ids]) => [kind, await this.names.of(kind, [...ids])] as const)),
+    );
+    const untitled = serverText(language);
+    const items = new Map(
+      await Promise.all(
+        [...itemsWanted.keys()].map(async (meetingId) => {
+          const { items: agenda } = await readAgenda(this.store.documents, meetingId);
+          const titles = new Map<string, string>();
+          for (const item of agenda) if (item.id) titles.set(item.id, `${item.fullNumber}. ${itemTitle(item, untitled)}`);
+          return [meetingId, titles] as const;
+        }),
+      ),
+    );
+    return { stored, items };
+  }
+}
+
+/** One entry's `names`, from what was found for its page. */
+function namesOf(entry: AuditEntry, page: PageNames): Record<string, string | null> {
+  const names: Record<string, string | null> = {};
+  const meetingId = entryMeetingId(entry.subject, entry.detail);
+  for (const { kind, id } of auditRefs(entry.action, entry.subject, entry.detail)) {
+    const found = kind === 'agendaItem' ? (meetingId ? page.items.get(meetingId) : undefined) : page.stored.get(kind);
+    // An item of an entry that does not say its meeting cannot be told from the same item in a copy of the agenda.
+    if (found) names[id] = found.get(id) ?? null;
+  }
+  return names;
+}

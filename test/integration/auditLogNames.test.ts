@@ -1,0 +1,161 @@
+/**
+ * The audit log names what its entries refer to, on SQLite and PostgreSQL: a poll by its question,
+ * a proposal by its title, a working group by its name, an agenda item by its number and title
+ * (in its meeting's agenda), each person of an import by their name, exactly as recorded (markup
+ * included: the page shows it as text); a deleted poll reads as gone. A page's names are read in
+ * one statement per kind of thing, however many entries name them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import type { SqlParam } from '../../server/src/storage/db.ts';
+import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
+import { http, login, type Session } from '../helpers/clients.ts';
+import { setCurrentItem } from '../helpers/currentItem.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const DEMO = DEMO_MEETING.id;
+// Recorded text that looks like markup stays text, in the answer and on the page.
+const MARKUP = '<img src=x onerror="alert(1)">';
+
+describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', (backend) => {
+  let server: TestServer;
+  let database: TestDatabase | undefined;
+  let secretariat: Session;
+  let chair: Session;
+  let member: Session;
+
+  beforeAll(async () => {
+    if (backend === 'postgres') database = await createTestDatabase('auditnames');
+    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
+    secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    chair = await login(server.baseUrl, 'chair@example.org');
+    member = await login(server.baseUrl, 'kwame@example.org');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  const call = async <T = any>(who: Session, method: string, path: string, body?: unknown) => {
+    const response = await http<T>(server.baseUrl, method, path, { cookie: who.cookie, ...(body === undefined ? {} : { body }) });
+    expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+    return response.body;
+  };
+  const log = (query: string) => call<AuditEntryDto[]>(secretariat, 'GET', `/api/audit-log?${query}`);
+  const newPoll = (question: string) =>
+    call<{ id: string }>(chair, 'POST', `/api/meetings/${DEMO}/polls`, {
+      question,
+      kind: 'single',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+      audience: 'members',
+    });
+
+  it('names a poll, a proposal and a working group by their question, title and name, as recorded', async () => {
+    const poll = await newPoll(`Extend the session? ${MARKUP}`);
+    const proposal = await call<{ id: string }>(member, 'POST', `/api/meetings/${DEMO}/proposals`, {
+      kind: 'other',
+      title: `Youth track ${MARKUP}`,
+      summary: 'A track for youth participants.',
+    });
+    const group = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/working-groups`, {
+      name: `Working Group on Audit ${MARKUP}`,
+      description: '',
+    });
+    const sub = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/working-groups`, {
+      name: 'Audit sub-group',
+      description: '',
+      parentId: group.id,
+    });
+
+    const [created] = (await log('action=poll.created')).filter((entry) => entry.subject === `poll:${poll.id}`);
+    expect(created!.names[poll.id]).toBe(`Extend the session? ${MARKUP}`);
+    expect(created!.names[DEMO]).toBe(DEMO_MEETING.title);
+
+    const [proposed] = (await log('action=proposal.create')).filter((entry) => entry.subject === `proposal:${proposal.id}`);
+    expect(proposed!.names[proposal.id]).toBe(`Youth track ${MARKUP}`);
+
+    const groups = await log('action=workingGroup.created');
+    const subCreated = groups.find((entry) => entry.subject === `workingGroup:${sub.id}`)!;
+    expect(subCreated.names[sub.id]).toBe('Audit sub-group');
+    // The parent group is named in the detail too.
+    expect(subCreated.detail.parentId).toBe(group.id);
+    expect(subCreated.names[group.id]).toBe(`Working Group on Audit ${MARKUP}`);
+  });
+
+  it('names an agenda item by its number and title in its meeting’s agenda', async () => {
+    const items = await call<{ id: string; fullNumber: string; title: string }[]>(
+      secretariat,
+      'GET',
+      `/api/meetings/${DEMO}/agenda-items`,
+    );
+    await setCurrentItem(server.baseUrl, 1);
+    const [changed] = await log('action=meeting.current-item&limit=1');
+    expect(changed!.detail.to).toBe(items[1]!.id);
+    expect(changed!.names[items[1]!.id]).toBe(`${items[1]!.fullNumber}. ${items[1]!.title}`);
+    // A hand raised on it names the item too, under its own field.
+    await call(member, 'POST', `/api/meetings/${DEMO}/floor/hands`, {});
+    const [raised] = await log('action=floor.hand.raised&limit=1');
+    expect(raised!.detail.itemId).toBe(items[1]!.id);
+    expect(raised!.names[items[1]!.id]).toBe(`${items[1]!.fullNumber}. ${items[1]!.title}`);
+  });
+
+  it('says that a deleted poll and an item off the agenda no longer exist, and names each person of an import', async () => {
+    const poll = await newPoll('A draft to delete');
+    await call(chair, 'DELETE', `/api/polls/${poll.id}`);
+    const [deleted] = (await log('action=poll.deleted')).filter((entry) => entry.subject === `poll:${poll.id}`);
+    expect(deleted!.names).toHaveProperty(poll.id, null);
+
+    await server.app.store.audit.record({
+      actorId: chair.user.id,
+      action: 'floor.hand.lowered',
+      subject: `meeting:${DEMO}`,
+      detail: { handId: 'hand-gone', userId: member.user.id, itemId: 'item-gone' },
+    });
+    const [lowered] = await log('action=floor.hand.lowered&limit=1');
+    expect(lowered!.names).toHaveProperty('item-gone', null);
+    // A hand is not a thing the log names: its id is left out.
+    expect(lowered!.names).not.toHaveProperty('hand-gone');
+
+    const csv = `email,name,role,group\nada.${backend}@import.example,Ada <b>Lovelace</b>,member,civil-society\n`;
+    const imported = await fetch(`${server.baseUrl}/api/users/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', cookie: secretariat.cookie },
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    const [entry] = await log('action=user.import&limit=1');
+    const [person] = entry!.detail.people as { id: string; name: string }[];
+    expect(entry!.names[person!.id]).toBe('Ada <b>Lovelace</b>');
+  });
+
+  it('reads a page’s names in one statement per kind, however many entries name them', async () => {
+    const questions = ['First of three', 'Second of three', 'Third of three'];
+    const created = [];
+    for (const question of questions) created.push(await newPoll(question));
+    const db = server.app.store.db;
+    const statements: string[] = [];
+    const { all, get } = db;
+    const count =
+      <F extends (sql: string, params?: readonly SqlParam[]) => Promise<unknown>>(read: F) =>
+      (sql: string, params?: readonly SqlParam[]) => {
+        statements.push(sql);
+        return read.call(db, sql, params);
+      };
+    db.all = count(all) as typeof all;
+    db.get = count(get) as typeof get;
+    let entries: AuditEntryDto[];
+    try {
+      entries = await log('action=poll.created');
+    } finally {
+      db.all = all;
+      db.get = get;
+    }
+    const named = created.map(({ id }) => entries.find((entry) => entry.subject === `poll:${id}`)?.names[id]);
+    expect(named).toEqual(questions);
+    const reads = (table: string) => statements.filter((sql) => new RegExp(`FROM ${table}\\s+WHERE id`).test(sql));
+    expect(reads('polls')).toHaveLength(1);
+    expect(reads('meetings')).toHaveLength(1);
+    expect(reads('users')).toHaveLength(1);
+  });
+});
