@@ -234,7 +234,7 @@ describe('people administration in the browser', () => {
     await guest.close();
   });
 
-  it('names in the audit log the people and meetings its entries refer to, says roles in the reader’s words and marks ids it cannot name', async () => {
+  it('names in the audit log the people and meetings its entries refer to, says roles in the reader’s words and marks ids it cannot name or whose thing is gone', async () => {
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     const users = server.app.store.users;
     const ana = (await users.byEmail('ana@example.org'))!;
@@ -244,7 +244,7 @@ describe('people administration in the browser', () => {
       body: { role: 'observer' },
     });
     expect(changed.status).toBe(200);
-    // A floor entry as the floor service records it: the person by id, an agenda item by an id the log has no name for.
+    // A floor entry as the floor service records it: the person by id, an agenda item no longer on the agenda.
     await server.app.store.audit.record({
       actorId: secretariat.user.id,
       action: 'floor.hand.lowered',
@@ -275,7 +275,8 @@ describe('people administration in the browser', () => {
     const lowered = page.getByRole('row').filter({ hasText: 'Main baissée' });
     expect(text(await lowered.getByRole('cell').nth(3).textContent())).toBe(`Réunion${DEMO_MEETING.title}`);
     await expect(field(lowered, 'Personne')).resolves.toBe('Kwame Asante');
-    await expect(field(lowered, 'Point de l’ordre du jour')).resolves.toBe('item-gone (nom inconnu)');
+    // The item is looked up in the meeting's agenda, which no longer holds it; a hand is not named at all.
+    await expect(field(lowered, 'Point de l’ordre du jour')).resolves.toBe('item-gone (n’existe plus)');
     await expect(field(lowered, 'Demande de parole')).resolves.toBe('hand-gone (nom inconnu)');
     expect(await lowered.textContent()).not.toContain(kwame.id);
     expect(await a11yViolations(page)).toEqual([]);

@@ -2,13 +2,15 @@
  * An audit entry's detail as labelled fields (dl/dt/dd), nested as recorded: `from`/`to` of a change
  * read "Before"/"After" with their own fields. Known keys are named in the reader's language, others
  * keep their key; dates, times, numbers and lists are said the language's way (shared/i18n/format.ts).
- * Ids of people and meetings read as their names (the entry's `names`, looked up by the server), other
- * ids as ids marked as having no name; codes (a role, a group, a status) in the reader's words.
+ * Ids read as the names of what they refer to (the entry's `names`, looked up by the server: people,
+ * meetings, polls, proposals, working groups, agenda items), as text; an id of a thing that no longer
+ * exists, or of one the server does not name, as the id marked so; codes (a role, a group, a status)
+ * in the reader's words.
  */
 import type { i18n as I18n } from 'i18next';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ID_FIELDS, AUDIT_REF_FIELDS, subjectParts } from '../../../shared/auditRefs.ts';
+import { auditFieldKind, changedField, detailField, isAuditIdField, subjectParts } from '../../../shared/auditRefs.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import { formatDateTime, formatDay, formatList, formatNumber } from '../../../shared/i18n/format.ts';
 import { codeLabel, fieldLabel, subjectLabel } from './auditText.ts';
@@ -17,7 +19,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 // Epoch milliseconds after 2001: a number in a field named like `expiresAt` is a moment, not a count.
 const EPOCH_MS = 1e12;
 
-type Names = Record<string, string>;
+type Names = Record<string, string | null>;
 const Entry = createContext<{ action: string; names: Names }>({ action: '', names: {} });
 
 /** An id kept apart from the text around it (a Latin id in an Arabic sentence keeps its order). */
@@ -31,37 +33,54 @@ export function AuditDetail({ detail, action, names }: { detail: Record<string, 
   );
 }
 
-/** The entry's subject: what kind of thing, then its name, or its id marked as having no name known. */
+/**
+ * An id as the reader reads it: the name of what it refers to (recorded text, shown as text), else
+ * the id marked as belonging to a thing that no longer exists (`names` says null) or as having no
+ * name known (the server names no such thing, or did not say).
+ */
+function readId(id: string, name: string | null | undefined, i18n: I18n): IdRead {
+  if (typeof name === 'string') return { name };
+  return { mark: i18n.t(name === null ? 'auditLog.gone' : 'auditLog.unnamed', { id: isolate(id) }) };
+}
+
+type IdRead = { name: string } | { mark: string };
+
+/** A detail field's id, read as `readId` says. */
+const idText = (value: string, field: string, entry: { action: string; names: Names }, i18n: I18n): IdRead =>
+  readId(value, auditFieldKind(entry.action, field) ? entry.names[value] : undefined, i18n);
+
+function Id({ read }: { read: IdRead }) {
+  return 'name' in read ? <bdi>{read.name}</bdi> : <span className="audit-unnamed">{read.mark}</span>;
+}
+
+/** The entry's subject: what kind of thing, then its name, or its id marked as gone or as having no name known. */
 export function AuditSubject({ subject, names }: { subject: string; names: Names }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const parts = subjectParts(subject);
   if (!parts) return subject ? subjectLabel(i18n, subject) : null;
   const name = parts.ref ? names[parts.id] : undefined;
   return (
     <>
       <span className="audit-kind">{subjectLabel(i18n, parts.kind)}</span>
-      {name !== undefined ? (
-        <bdi>{name}</bdi>
-      ) : (
-        <span className="audit-unnamed">{t('auditLog.unnamed', { id: isolate(parts.id) })}</span>
-      )}
+      <Id read={readId(parts.id, name, i18n)} />
     </>
   );
 }
 
-function Fields({ record }: { record: Record<string, unknown> }) {
+/** `under`: the field the record is the value of, whose change its `from` and `to` may be. */
+function Fields({ record, under }: { record: Record<string, unknown>; under?: string }) {
   const { i18n } = useTranslation();
   const fields = Object.entries(record).filter(([, value]) => value !== undefined);
   if (fields.length === 0) return null;
-  // A change listed as {field, from, to}: its from and to are values of that field (a role's code, say).
-  const changed = typeof record.field === 'string' ? record.field : undefined;
+  // A change ({field, from, to}, or {from, to} under the field's key): its from and to are values of that field.
+  const changed = changedField(record, under);
   return (
     <dl className="audit-detail">
       {fields.map(([field, value]) => (
         <div key={field}>
           <dt>{fieldLabel(i18n, field)}</dt>
           <dd>
-            <Value field={changed && (field === 'from' || field === 'to') ? changed : field} value={value} />
+            <Value field={detailField(field, changed)} value={value} />
           </dd>
         </div>
       ))}
@@ -89,15 +108,11 @@ function Value({ field, value }: { field: string; value: unknown }) {
   }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    return Object.keys(record).length === 0 ? t('auditLog.none') : <Fields record={record} />;
+    return Object.keys(record).length === 0 ? t('auditLog.none') : <Fields record={record} under={field} />;
   }
-  if (typeof value === 'string' && (AUDIT_REF_FIELDS[field] || AUDIT_ID_FIELDS.has(field))) {
-    const name = AUDIT_REF_FIELDS[field] ? entry.names[value] : undefined;
-    return name !== undefined ? (
-      <bdi>{name}</bdi>
-    ) : (
-      <span className="audit-unnamed">{t('auditLog.unnamed', { id: isolate(value) })}</span>
-    );
+  if (typeof value === 'string' && isAuditIdField(entry.action, field)) {
+    // An empty id is none: a hand raised while no item was current.
+    return value === '' ? t('auditLog.none') : <Id read={idText(value, field, entry, i18n)} />;
   }
   if (typeof value === 'string' && INSTANT.test(value)) return <time dateTime={value}>{say(value)}</time>;
   // Recorded text (a title, a name) keeps its own direction on a page of the other one; a code reads in the page's words.
@@ -108,11 +123,12 @@ function Value({ field, value }: { field: string; value: unknown }) {
   return say(value);
 }
 
-/** A recorded string in a list: a person's or meeting's name, a marked id, a code in the reader's words, else itself. */
+/** A recorded string in a list: the name of what an id refers to, a marked id, a code in the reader's words, else itself. */
 function named(value: string, field: string, entry: { action: string; names: Names }, i18n: I18n): string {
-  const name = AUDIT_REF_FIELDS[field] ? entry.names[value] : undefined;
-  if (name !== undefined) return name;
-  if (AUDIT_REF_FIELDS[field] || AUDIT_ID_FIELDS.has(field)) return i18n.t('auditLog.unnamed', { id: isolate(value) });
+  if (isAuditIdField(entry.action, field)) {
+    const read = idText(value, field, entry, i18n);
+    return 'name' in read ? read.name : read.mark;
+  }
   return codeLabel(i18n, entry.action, field, value);
 }
 
