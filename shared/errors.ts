@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   DUPLICATE: 409,
   NOT_OPEN: 409,
   WORKING_GROUP_ARCHIVED: 409,
+  /** A working group's election is open: its ballot is fixed, so nobody is nominated or withdrawn until it closes. */
+  ELECTION_OPEN: 409,
   /** People: an invitation link that was used, expired or replaced. */
   INVITATION_GONE: 410,
   /** A password reset link that was used, expired or replaced by a newer one. */

@@ -78,7 +78,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Nominate a member of the group (oneself or another) for co-facilitator',
+        summary:
+          'Nominate a member of the group (oneself or another) for co-facilitator (409 ELECTION_OPEN while an election of the group is open)',
         params: IdParams,
         body: NominationBody,
         response: { 201: WorkingGroupSchema, ...REFUSALS },
@@ -94,7 +95,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Withdraw a nomination (the nominee, who nominated them, or the secretariat or chair)',
+        summary:
+          'Withdraw a nomination (the nominee, who nominated them, or the secretariat or chair; 409 ELECTION_OPEN while an election of the group is open)',
         params: NominationParams,
         response: { 200: WorkingGroupSchema, ...REFUSALS },
       },

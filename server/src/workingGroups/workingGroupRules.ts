@@ -29,6 +29,14 @@ export function archived(group: WorkingGroup): AppError {
   );
 }
 
+/** The ballot of an open election was fixed when it opened: a nomination made or withdrawn now would not be on it, or not leave it. */
+export function electionOpen(group: WorkingGroup): AppError {
+  return new AppError(
+    'ELECTION_OPEN',
+    `An election is open in ${group.name}: its ballot is fixed, so nominations are made and withdrawn again once it has closed.`,
+  );
+}
+
 /** A liaison's title (“Liaison” when none is given); co-facilitators have none. */
 export function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
   if (role !== 'liaison') return '';

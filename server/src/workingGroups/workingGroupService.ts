@@ -23,7 +23,7 @@ import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { canWithdrawNomination, workingGroupPolicy } from './workingGroupPolicy.ts';
-import { archived, cleanName, duplicateName, fieldError, roleTitle } from './workingGroupRules.ts';
+import { archived, cleanName, duplicateName, electionOpen, fieldError, roleTitle } from './workingGroupRules.ts';
 import type { WorkingGroup, WorkingGroupStore } from './workingGroupStore.ts';
 
 export interface WorkingGroupServiceOptions {
@@ -121,8 +121,21 @@ export class WorkingGroupService {
   async nominate(user: User, id: string, nomineeId: string): Promise<WorkingGroupDto> {
     this.requireParticipant(user);
     const group = await this.activeGroup(id);
-    await this.options.store.db.transaction((tx) => this.addNomination(tx, group.id, nomineeId, user.id));
+    await this.options.store.db.transaction(async (tx) => {
+      await this.requireNoOpenElection(tx, group);
+      await this.addNomination(tx, group.id, nomineeId, user.id);
+    });
     return this.changed(group);
+  }
+
+  /**
+   * An open election's ballot holds the nominees of when it was created: a nomination made now
+   * would say "is a candidate" of someone not on it, and a withdrawn one would stay on it. Read
+   * in the transaction that would change the nominations, so an election opening at the same
+   * moment is seen.
+   */
+  private async requireNoOpenElection(tx: SqlExecutor, group: WorkingGroup): Promise<void> {
+    if (await this.options.groups.hasOpenElection(tx, group.id)) throw electionOpen(group);
   }
 
   /**
@@ -151,6 +164,7 @@ export class WorkingGroupService {
       throw forbidden('Only the nominee, who nominated them, or the secretariat or chair can withdraw a nomination.');
     }
     await store.db.transaction(async (tx) => {
+      await this.requireNoOpenElection(tx, group);
       if (!(await groups.deleteNomination(tx, group.id, nomineeId))) throw notFound('The nomination');
       await this.audit(tx, user.id, 'nominationWithdrawn', group.id, { nomineeId });
     });

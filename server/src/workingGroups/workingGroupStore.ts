@@ -217,6 +217,11 @@ export class WorkingGroupStore {
     return removed.changes > 0;
   }
 
+  /** Whether one of the group's elections is open (its ballot is fixed until it closes). */
+  async hasOpenElection(tx: SqlExecutor, groupId: string): Promise<boolean> {
+    return Boolean(await tx.get("SELECT 1 AS yes FROM polls WHERE working_group_id = ? AND status = 'open'", [groupId]));
+  }
+
   /** Nominees whose nomination is open (no election settled it), for an election's ballot. */
   async nominees(groupId: string): Promise<{ id: string; name: string }[]> {
     return this.db.all<{ id: string; name: string }>(
