@@ -220,4 +220,81 @@ describe('working groups in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+  it('keeps the focus on the nominations after Nominate myself, Nominate and Withdraw, never on the page, at 360 px', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Focus Order';
+    const secretariat = (await login(server.baseUrl, 'secretariat@example.org')).cookie;
+    const group = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, {
+      cookie: secretariat,
+      body: { name },
+    });
+    expect(group.status).toBe(201);
+    for (const email of ['kwame@example.org', 'mei@example.org']) {
+      const { cookie } = await login(server.baseUrl, email);
+      expect((await http(server.baseUrl, 'PUT', `/api/working-groups/${group.body.id}/members/me`, { cookie })).status).toBe(200);
+    }
+
+    const { page, errors } = await signIn('kwame@example.org', groupsPath);
+    await page.setViewportSize({ width: 360, height: 800 });
+    const card = page.getByRole('article', { name, exact: true });
+    await pressEnterOn(card.getByRole('button', { name: 'Nominate myself' }));
+    // The button is gone with the nomination: the focus is on the new entry (it once fell to the page).
+    await expect.poll(() => focused(page)).toMatch(/^LI Kwame Asante .*nominated themself/);
+    expect(await card.getByRole('button', { name: 'Nominate myself' }).count()).toBe(0);
+
+    await card.getByLabel('Nominate a member of the group').selectOption({ label: 'Mei Lin' });
+    await pressEnterOn(card.getByRole('button', { name: 'Nominate', exact: true }));
+    await expect.poll(() => focused(page)).toMatch(/^LI Mei Lin .*nominated by Kwame Asante/);
+
+    // Withdrawn, the entry goes: the focus is on the one now in its place, then, the list empty, on its heading.
+    await pressEnterOn(card.getByRole('button', { name: 'Withdraw the nomination of Kwame Asante' }));
+    await expect.poll(() => focused(page)).toMatch(/^LI Mei Lin/);
+    await pressEnterOn(card.getByRole('button', { name: 'Withdraw the nomination of Mei Lin' }));
+    await expect.poll(() => focused(page)).toBe('H4 Nominations for co-facilitator');
+    await expect.poll(() => card.getByText('Nobody is nominated yet.').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes away Nominate and Withdraw while the group’s election is open and says why, in the member’s language', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Youth Engagement';
+    const { page, errors } = await signIn('kwame@example.org', groupsPath, { language: 'es' });
+    await page.setViewportSize({ width: 412, height: 900 });
+    const card = page.getByRole('article', { name, exact: true });
+    // The demo's nominees: Sofía, by herself, and Mei, by Kwame (his to withdraw).
+    await card.getByRole('button', { name: 'Retirar la candidatura de Mei Lin' }).waitFor();
+    const stand = card.getByRole('button', { name: 'Postularme' });
+    await stand.focus();
+
+    const chair = (await login(server.baseUrl, 'chair@example.org')).cookie;
+    const groups = await http<{ id: string; name: string }[]>(
+      server.baseUrl,
+      'GET',
+      `/api/meetings/${DEMO_MEETING.id}/working-groups`,
+      { cookie: chair },
+    );
+    const youth = groups.body.find((entry) => entry.name === name)!;
+    const election = await http<{ id: string }>(server.baseUrl, 'POST', `/api/working-groups/${youth.id}/elections`, {
+      cookie: chair,
+      body: { kind: 'single', audience: 'group' },
+    });
+    expect(election.status).toBe(201);
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${election.body.id}/open`, { cookie: chair })).status).toBe(200);
+
+    // Open, the ballot is fixed: no Stand, no Nominate, no Withdraw, and the card says why.
+    await expect
+      .poll(() => card.getByText('Hay una elección en curso: su papeleta está fijada').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    expect(await stand.count()).toBe(0);
+    expect(await card.getByRole('button', { name: 'Proponer', exact: true }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: /^Retirar la candidatura/ }).count()).toBe(0);
+    // The button that had the focus went: the focus is on the nominations' heading, not the page.
+    await expect.poll(() => focused(page)).toBe('H4 Candidaturas a cofacilitador');
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

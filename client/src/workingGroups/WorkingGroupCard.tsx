@@ -1,5 +1,5 @@
 /** One working group: co-facilitators and liaisons, members (join, leave), nominations, elections, and the secretariat's controls. */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultVisibility } from '../../../shared/constants/polls.ts';
@@ -12,6 +12,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { pollLink, usePolls } from '../polls/usePolls.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { focusWhenThere, useFocusStaysIn, useFocusWhenGone } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
@@ -121,15 +122,26 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
 /** useCommand's run: `shown` says a failure went beside a field. */
 type Run = (action: () => Promise<unknown>, done: string, shown?: (error: unknown) => boolean) => Promise<void>;
 
+/** A nomination's row in its group's card: the focus goes to it once the nomination is made. */
+const nominationRowId = (groupId: string, nomineeId: string) => `nomination-${groupId}-${nomineeId}`;
+
 function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; member: boolean; busy: boolean; run: Run }) {
   const { t } = useTranslation();
   const id = useId();
+  const headingId = `${id}-title`;
   const { user, archived } = useMeetingContext();
   const [chosen, setChosen] = useState('');
   const errors = useFieldErrors(NOMINATE_FIELDS);
+  const controls = useRef<HTMLDivElement>(null);
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const facilitatorIds = new Set(group.coFacilitators.map((person) => person.id));
   const polls = usePolls();
+  const heading = () => document.getElementById(headingId);
+  // An open election's ballot was fixed when it was created: until it closes, nobody is nominated
+  // or withdrawn (the server refuses with ELECTION_OPEN), and the card says why.
+  const electionOpen = polls.some((poll) => group.elections.includes(poll.id) && poll.status === 'open');
+  // The election opening takes away the button that had the focus: it goes to the heading.
+  useFocusStaysIn(controls, String(electionOpen), heading);
   // A closed election that made a co-facilitator has settled the nominations it stood on: those
   // made before it closed, of its candidates, are shown closed (elected or not) with no control;
   // a nomination made after it, or one an election that elected nobody left, stays open.
@@ -150,25 +162,42 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
     group.coFacilitators.some((person) => person.id === nomineeId && person.pollId === pollId);
   const others = group.members.filter((person) => person.id !== user.id && !nominatedIds.has(person.id));
   const moderator = isModerator(user.role) && !archived;
-  const nominate = (userId: string, name: string, shown?: (error: unknown) => boolean) =>
-    run(() => post(`${base}/nominations`, { userId }), t('workingGroups.nominated', { name }), shown);
+  // Made, the nomination's row takes the focus once the live document brings it: the button
+  // pressed goes (Nominate myself) or turns disabled (Nominate), and either dropped it on the page.
+  const focusNomination = (nomineeId: string) => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && controls.current?.contains(active)) active.blur();
+    focusWhenThere(nominationRowId(group.id, nomineeId), heading);
+  };
+  /** Resolves true when the nomination was made. */
+  const nominate = async (person: { id: string; name: string }, shown?: (error: unknown) => boolean) => {
+    let refused = false;
+    await run(
+      () => post(`${base}/nominations`, { userId: person.id }),
+      t('workingGroups.nominated', { name: person.name }),
+      (error) => {
+        refused = true;
+        return shown?.(error) ?? false;
+      },
+    );
+    if (!refused) focusNomination(person.id);
+    return !refused;
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const person = others.find((entry) => entry.id === chosen);
     if (!person) return;
     errors.clear();
     // A refusal of the chosen member (not in the group, already nominated) is said beside the choice.
-    let refused = false;
-    void nominate(person.id, person.name, (error) => {
-      refused = true;
-      return errors.fail(error);
-    }).then(() => {
-      if (!refused) setChosen('');
+    void nominate(person, (error) => errors.fail(error)).then((made) => {
+      if (made) setChosen('');
     });
   };
   return (
-    <section className="working-group__section" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t('workingGroups.nominations')}</h4>
+    <section className="working-group__section" aria-labelledby={headingId}>
+      <h4 id={headingId} tabIndex={-1}>
+        {t('workingGroups.nominations')}
+      </h4>
       {group.nominations.length === 0 ? (
         <p>{t('workingGroups.noNominations')}</p>
       ) : (
@@ -176,7 +205,12 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
           {group.nominations.map(({ nominee, nominatedBy, at }) => {
             const election = settled(nominee.id, at);
             return (
-              <li key={nominee.id}>
+              <NominationRow
+                key={nominee.id}
+                rowId={nominationRowId(group.id, nominee.id)}
+                headingId={headingId}
+                frozen={electionOpen}
+              >
                 <span>
                   {nominee.name} <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
                   {nominatedBy.id === nominee.id
@@ -193,21 +227,24 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                     </>
                   )}
                 </span>
-                {!archived && !election && (nominee.id === user.id || nominatedBy.id === user.id || moderator) && (
-                  <BusyButton
-                    type="button"
-                    className="button button--quiet"
-                    busy={busy}
-                    onClick={() =>
-                      run(
-                        () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
-                        t('workingGroups.withdrawn', { name: nominee.name }),
-                      )
-                    }
-                  >
-                    {t('workingGroups.withdraw', { name: nominee.name })}
-                  </BusyButton>
-                )}
+                {!archived &&
+                  !election &&
+                  !electionOpen &&
+                  (nominee.id === user.id || nominatedBy.id === user.id || moderator) && (
+                    <BusyButton
+                      type="button"
+                      className="button button--quiet"
+                      busy={busy}
+                      onClick={() =>
+                        run(
+                          () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
+                          t('workingGroups.withdrawn', { name: nominee.name }),
+                        )
+                      }
+                    >
+                      {t('workingGroups.withdraw', { name: nominee.name })}
+                    </BusyButton>
+                  )}
                 {moderator && !election && !facilitatorIds.has(nominee.id) && (
                   <BusyButton
                     type="button"
@@ -223,44 +260,78 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                     {t('workingGroups.appoint', { name: nominee.name })}
                   </BusyButton>
                 )}
-              </li>
+              </NominationRow>
             );
           })}
         </ul>
       )}
-      {isParticipant(user.role) &&
-        !archived &&
-        (member ? (
-          <div className="working-group__nominate">
-            {!nominatedIds.has(user.id) && (
-              <BusyButton type="button" className="button" busy={busy} onClick={() => nominate(user.id, user.name)}>
-                {t('workingGroups.nominateSelf')}
-              </BusyButton>
-            )}
-            {others.length > 0 && (
-              <form className="working-group__nominate-form" onSubmit={submit}>
-                <Field label={t('workingGroups.nominateOther')} {...errors.field('userId')}>
-                  {(control) => (
-                    <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-                      <option value="">{t('workingGroups.chooseMember')}</option>
-                      {others.map((person) => (
-                        <option key={person.id} value={person.id}>
-                          {person.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <BusyButton type="submit" className="button" busy={busy} disabled={!chosen}>
-                  {t('workingGroups.nominate')}
-                </BusyButton>
-              </form>
-            )}
-          </div>
+      <div ref={controls}>
+        {archived ? null : electionOpen ? (
+          <p className="working-group__muted">{t('workingGroups.nominationsClosedDuringElection')}</p>
         ) : (
-          <p className="working-group__muted">{t('workingGroups.joinToNominate')}</p>
-        ))}
+          isParticipant(user.role) &&
+          (member ? (
+            <div className="working-group__nominate">
+              {!nominatedIds.has(user.id) && (
+                <BusyButton type="button" className="button" busy={busy} onClick={() => nominate(user)}>
+                  {t('workingGroups.nominateSelf')}
+                </BusyButton>
+              )}
+              {others.length > 0 && (
+                <form className="working-group__nominate-form" onSubmit={submit}>
+                  <Field label={t('workingGroups.nominateOther')} {...errors.field('userId')}>
+                    {(control) => (
+                      <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+                        <option value="">{t('workingGroups.chooseMember')}</option>
+                        {others.map((person) => (
+                          <option key={person.id} value={person.id}>
+                            {person.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <BusyButton type="submit" className="button" busy={busy} disabled={!chosen}>
+                    {t('workingGroups.nominate')}
+                  </BusyButton>
+                </form>
+              )}
+            </div>
+          ) : (
+            <p className="working-group__muted">{t('workingGroups.joinToNominate')}</p>
+          ))
+        )}
+      </div>
     </section>
+  );
+}
+
+/**
+ * A nomination in the list. Withdrawn (here or on another screen) while the focus was in it, the
+ * focus goes to the entry now in its place, or the one before, else to the nominations' heading;
+ * its withdraw button taken away by an election opening (`frozen`), the focus stays on the entry.
+ */
+function NominationRow({
+  rowId,
+  headingId,
+  frozen,
+  children,
+}: {
+  rowId: string;
+  headingId: string;
+  frozen: boolean;
+  children: ReactNode;
+}) {
+  const row = useRef<HTMLLIElement>(null);
+  useFocusWhenGone(row, headingId, (gone) => {
+    const neighbour = gone.nextElementSibling ?? gone.previousElementSibling;
+    return neighbour instanceof HTMLElement ? neighbour : null;
+  });
+  useFocusStaysIn(row, String(frozen));
+  return (
+    <li ref={row} id={rowId} tabIndex={-1}>
+      {children}
+    </li>
   );
 }
 
