@@ -165,7 +165,7 @@ describe('field-named errors', () => {
 
     const { page, errors } = await signIn('secretariat@example.org', '/timeline', { language: 'fr' });
     await page.goto('/');
-    await pressEnterOn(page.getByRole('button', { name: `${frenchMeetings.edit}: ${title}` }));
+    await pressEnterOn(page.getByRole('button', { name: `${frenchMeetings.edit} : ${title}` }));
     const lastDay = page.getByLabel(frenchMeetings.form.endsOn);
     await lastDay.fill('2027-06-09');
     await page.getByRole('button', { name: frenchMeetings.form.save }).click();

@@ -214,7 +214,10 @@ function MeetingCard({
       </p>
       {meeting.visibility === 'public' && (
         <p className="card__meta">
-          <a href={publicPagePath(meeting.id, i18n.language)} aria-label={`${t('meetingAdmin.publicPage')}: ${meeting.title}`}>
+          <a
+            href={publicPagePath(meeting.id, i18n.language)}
+            aria-label={t('app.labelled', { label: t('meetingAdmin.publicPage'), value: meeting.title })}
+          >
             {t('meetingAdmin.publicPage')}
           </a>
           {moderator && (
@@ -222,7 +225,7 @@ function MeetingCard({
               {' · '}
               <Link
                 to={`/meetings/${encodeURIComponent(meeting.id)}/registrations`}
-                aria-label={`${t('registrations.link')}: ${meeting.title}`}
+                aria-label={t('app.labelled', { label: t('registrations.link'), value: meeting.title })}
               >
                 {t('registrations.link')}
               </Link>
@@ -240,7 +243,7 @@ function MeetingCard({
             type="button"
             className="button"
             onClick={edit.show}
-            aria-label={`${t('meetingAdmin.edit')}: ${meeting.title}`}
+            aria-label={t('app.labelled', { label: t('meetingAdmin.edit'), value: meeting.title })}
           >
             {t('meetingAdmin.edit')}
           </button>
@@ -248,7 +251,7 @@ function MeetingCard({
             type="button"
             className="button"
             onClick={() => setArchiving(true)}
-            aria-label={`${t('meetingAdmin.archive')}: ${meeting.title}`}
+            aria-label={t('app.labelled', { label: t('meetingAdmin.archive'), value: meeting.title })}
           >
             {t('meetingAdmin.archive')}
           </button>
@@ -256,7 +259,7 @@ function MeetingCard({
             type="button"
             className="button button--quiet"
             busy={busy}
-            aria-label={`${t('meetingAdmin.delete')}: ${meeting.title}`}
+            aria-label={t('app.labelled', { label: t('meetingAdmin.delete'), value: meeting.title })}
             onClick={() => setDeleting(true)}
           >
             {t('meetingAdmin.delete')}
