@@ -91,15 +91,9 @@ export interface Peer {
   destroy(): void;
 }
 
-/** A Hocuspocus provider on its own socket; `headers` go on the upgrade request (Origin, Cookie). */
-export function connectPeer(
-  wsUrl: string,
-  name: string,
-  token: string | (() => Promise<string>) | null,
-  options: { headers?: Record<string, string>; doc?: Y.Doc } = {},
-): Peer {
-  const headers = options.headers;
-  const Polyfill = class extends WebSocket {
+/** A WebSocket class for a provider's socket in Node; `headers` go on the upgrade request (Origin, Cookie). */
+export function nodeWebSocket(headers?: Record<string, string>): new (url: string) => WebSocket {
+  return class extends WebSocket {
     constructor(url: string) {
       super(url, headers ? { headers } : {});
       // The provider closes a socket that is still connecting after removing its own
@@ -107,7 +101,20 @@ export function connectPeer(
       this.on('error', () => {});
     }
   };
-  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: Polyfill, maxAttempts: 0 });
+}
+
+/** A Hocuspocus provider on its own socket; `headers` go on the upgrade request (Origin, Cookie). */
+export function connectPeer(
+  wsUrl: string,
+  name: string,
+  token: string | (() => Promise<string>) | null,
+  options: { headers?: Record<string, string>; doc?: Y.Doc } = {},
+): Peer {
+  const socket = new HocuspocusProviderWebsocket({
+    url: wsUrl,
+    WebSocketPolyfill: nodeWebSocket(options.headers),
+    maxAttempts: 0,
+  });
   const doc = options.doc ?? new Y.Doc();
   const peer: Peer = {
     socket,

@@ -4,6 +4,7 @@
  */
 import { HocuspocusProvider, type HocuspocusProviderConfiguration, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
+import { renewPresenceOnOpen } from './renewPresenceOnOpen.ts';
 
 export type ProviderEvents = Pick<
   HocuspocusProviderConfiguration,
@@ -30,6 +31,7 @@ export function openProvider(options: {
     token: options.token,
     ...options.events,
   });
+  renewPresenceOnOpen(provider);
   provider.attach();
   return provider;
 }

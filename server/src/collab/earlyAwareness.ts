@@ -16,7 +16,7 @@ import { establishedConnection } from './hocuspocusInternals/clientConnection.ts
 import { MESSAGE_AWARENESS } from './messages.ts';
 import { handleAwarenessFrame } from './presenceIdentity.ts';
 
-/** A provider sends one presence at the start; a few more allow for a slow authentication. */
+/** A provider sends one presence at the start (two when the page's comes back); a few more allow for a slow authentication. */
 const MAX_FRAMES = 8;
 const MAX_BYTES = 16 * 1024;
 
