@@ -92,10 +92,10 @@ export interface Peer {
 }
 
 /** A WebSocket class for a provider's socket in Node; `headers` go on the upgrade request (Origin, Cookie). */
-export function nodeWebSocket(headers?: Record<string, string>): new (url: string) => WebSocket {
+export function nodeWebSocket(headers?: Record<string, string>): new (url: string, protocols?: string | string[]) => WebSocket {
   return class extends WebSocket {
-    constructor(url: string) {
-      super(url, headers ? { headers } : {});
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, headers ? { headers } : {});
       // The provider closes a socket that is still connecting after removing its own
       // listeners; in Node (unlike browsers) that emits an error nobody would handle.
       this.on('error', () => {});

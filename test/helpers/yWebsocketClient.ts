@@ -1,11 +1,10 @@
 /** A plain y-websocket client (WebsocketProvider) of a test server's /yjs endpoint. */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { waitFor } from './clients.ts';
+import { nodeWebSocket, waitFor } from './clients.ts';
 
 export interface YClient {
   provider: WebsocketProvider;
@@ -25,17 +24,10 @@ export function connectY(
   token: string | null,
   options: { headers?: Record<string, string>; doc?: Y.Doc } = {},
 ): YClient {
-  const headers = options.headers;
-  const Polyfill = class extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, headers ? { headers } : {});
-      this.on('error', () => {});
-    }
-  };
   const doc = options.doc ?? new Y.Doc();
   // disableBc: two providers of one process would otherwise talk through a BroadcastChannel, not the server.
   const provider = new WebsocketProvider(yjsUrl(baseUrl), name, doc, {
-    WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: nodeWebSocket(options.headers) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: token ? { token } : {},
     maxBackoffTime: 500,
