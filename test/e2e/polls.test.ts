@@ -3,11 +3,13 @@
  * (one click; one key), the projector view shows the tally moving, the chair closes it, and a
  * late click from a screen that has not heard of the close yet is refused with a clear message.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
+import { ROOT } from '../helpers/testServer.ts';
 
 const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
@@ -280,5 +282,50 @@ describe('the new poll form’s focus and fields', () => {
     // The draft goes, so that the demo meeting's polls are as the other tests found them.
     const session = await login(server.baseUrl, 'chair@example.org');
     expect((await http(server.baseUrl, 'DELETE', `/api/polls/${pollId}`, { cookie: session.cookie })).status).toBeLessThan(300);
+  });
+});
+
+describe('a ranked ballot on a phone', () => {
+  it('keeps each word of an option whole in Spanish at 360 px, the rank’s select beside the label or above it', async () => {
+    // Beside the wide "Sin posición" select, the labels were split inside their words ("Conectivida / d").
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const labels = ['Conectividad significativa', 'Ciberseguridad y confianza', 'Inteligencia artificial responsable'];
+    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
+      cookie: chair.cookie,
+      body: {
+        question: '¿Qué tema principal para el foro?',
+        kind: 'ranked',
+        options: labels.map((label) => ({ label })),
+        audience: 'members',
+      },
+    });
+    expect(created.status).toBe(201);
+    const pollId = created.body.id;
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/open`, { cookie: chair.cookie })).status).toBe(200);
+
+    const { page } = await signIn('kwame@example.org', `${meetingPath}?tab=polls`, { language: 'es' });
+    await page.setViewportSize({ width: 360, height: 740 });
+    const card = page.locator(`article[data-poll="${pollId}"]`);
+    for (const label of labels) {
+      const element = card.locator('.ballot__rank label', { hasText: label });
+      await element.waitFor();
+      // Each word's characters lie on one line: a Range over a word broken across lines has a rect per line.
+      const words = await element.evaluate((node) => {
+        const text = node.firstChild as Text;
+        return [...text.data.matchAll(/\S+/g)].map((match) => {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          return { word: match[0], lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+        });
+      });
+      expect(words, label).toEqual(label.split(' ').map((word) => ({ word, lines: 1 })));
+      // The rank is still chosen for that option, and the page does not scroll sideways.
+      await card.getByLabel(`Posición de ${label}`).selectOption('1');
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await card.screenshot({ path: path.join(ROOT, 'test-results/layout/ranked-ballot-es-360.png') });
+
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie: chair.cookie })).status).toBe(200);
   });
 });
