@@ -487,6 +487,27 @@ describe('people administration in the browser', () => {
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
   });
 
+  it('shows the saved name in the header at once, and on the next page opened from the menu', async () => {
+    // The header kept "Signed in as <old name>" until a reload.
+    const { page } = await signIn('rahul@example.org', '/profile');
+    const header = page.locator('.site-header__user');
+    await expect.poll(() => header.textContent()).toContain('Signed in as Rahul Verma (Member)');
+    await page.getByLabel('Name', { exact: true }).fill('Rahul K. Verma');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByText('Your profile was saved.').isVisible()).toBe(true);
+    await expect.poll(() => header.textContent()).toContain('Signed in as Rahul K. Verma (Member)');
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await header.textContent()).toContain('Signed in as Rahul K. Verma (Member)');
+    // Back to the demo's name, for the other tests.
+    const session = await login(server.baseUrl, 'rahul@example.org');
+    const restored = await http(server.baseUrl, 'PATCH', '/api/me', {
+      cookie: session.cookie,
+      body: { name: 'Rahul Verma', affiliation: null },
+    });
+    expect(restored.status).toBe(200);
+  });
+
   it('takes a page left open to the sign-in page, saying why, once its person signs out everywhere from another device', async () => {
     const left = await signIn('sofia@example.org', '/timeline');
     await left.page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -1,4 +1,4 @@
-/** The signed-in user, for every page: loaded once from /api/me, changed by sign-in and sign-out. */
+/** The signed-in user, for every page: loaded once from /api/me, changed by sign-in, sign-out and a saved profile. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { ApiError, get, onSessionEnded, post } from './api.ts';
@@ -13,6 +13,8 @@ interface SessionValue {
   signIn(email: string, password: string): Promise<PublicUser>;
   /** `beforeLeaving` runs once the signed-in pages are gone, before the session ends (closing the socket). */
   signOut(beforeLeaving?: () => Promise<void>): Promise<void>;
+  /** The person's own details as the server saved them (the profile page): the header shows the new name at once. */
+  userSaved(saved: PublicUser): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -80,7 +82,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [user],
   );
 
-  const value = useMemo(() => ({ user, ended, signIn, signOut }), [user, ended, signIn, signOut]);
+  // Only the signed-in person's own record: an answer arriving after a sign-out or a switch of account changes nothing.
+  const userSaved = useCallback((saved: PublicUser) => {
+    setUser((current) => (current && current.id === saved.id ? { ...current, ...saved } : current));
+  }, []);
+
+  const value = useMemo(() => ({ user, ended, signIn, signOut, userSaved }), [user, ended, signIn, signOut, userSaved]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -24,6 +24,7 @@ export function ProfilePage() {
   const errorText = useErrorText();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { userSaved } = useSession();
   const id = useId();
   useEffect(() => {
     myProfile().then(setProfile, (caught: unknown) => setError(t('app.error', { message: errorText(caught) })));
@@ -35,7 +36,14 @@ export function ProfilePage() {
       {!profile && !error && <p role="status">{t('app.loading')}</p>}
       {profile && (
         <>
-          <DetailsForm profile={profile} onSaved={setProfile} />
+          <DetailsForm
+            profile={profile}
+            onSaved={(saved) => {
+              setProfile(saved);
+              // The header's "Signed in as" reads the session's user, which kept the old name until a reload.
+              userSaved(saved);
+            }}
+          />
           <PasswordForm />
           <SignOutEverywhere />
         </>
