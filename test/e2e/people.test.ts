@@ -508,6 +508,22 @@ describe('people administration in the browser', () => {
     expect(restored.status).toBe(200);
   });
 
+  it('puts the focus on the sign-in page’s main region after “Sign out” is pressed with the keyboard in the folded menu', async () => {
+    // The button went with the signed-in page and the address stayed: the focus fell to <body>.
+    const { page } = await signIn('olena@example.org', '/timeline');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(page.url()).toMatch(/\/timeline$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // From there, Tab reaches the sign-in form before anything else on the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+  });
+
   it('takes a page left open to the sign-in page, saying why, once its person signs out everywhere from another device', async () => {
     const left = await signIn('sofia@example.org', '/timeline');
     await left.page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -48,17 +48,23 @@ export function App() {
   );
 }
 
-/** After a page change inside the app, focus goes to the main content, as a page load would. */
-function useFocusMainOnNavigation() {
+/**
+ * After a page change inside the app, focus goes to the main content, as a page load would. Signing
+ * in or out changes the page too, though the address may stay: "Sign out" went with the signed-in
+ * page and left the focus on <body>. There the focus moves only if it was lost, so that a refused
+ * sign-out, signed in again at once, keeps it where the header put it (on "Sign out", with why).
+ * The first load (the session unknown, then known) moves nothing.
+ */
+function useFocusMainOnNavigation(signedIn: boolean | undefined) {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const before = useRef<{ pathname: string; signedIn: boolean | undefined } | null>(null);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    document.getElementById('main')?.focus();
-  }, [pathname]);
+    const previous = before.current;
+    before.current = { pathname, signedIn };
+    if (!previous || previous.signedIn === undefined) return;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (previous.pathname !== pathname || (previous.signedIn !== signedIn && lost)) document.getElementById('main')?.focus();
+  }, [pathname, signedIn]);
 }
 
 function Shell() {
@@ -68,7 +74,7 @@ function Shell() {
   // A refused or unsent sign-out puts the person back where they were: say so, or they think they left.
   // Said on the page it failed on; another page starts afresh.
   const [signOutFailedOn, setSignOutFailedOn] = useState<string | null>(null);
-  useFocusMainOnNavigation();
+  useFocusMainOnNavigation(user === undefined ? undefined : Boolean(user));
   useLanguageOfPerson(user);
   // A projector view asks for no header (app/bareShell.ts).
   const [bare, setBare] = useState(false);
