@@ -50,9 +50,12 @@ describe('the browser tab’s title', () => {
       '/search',
       '/search?q=Internet',
       '/no-such-page',
+      '/meetings/nope',
     ]);
     expect(signedIn.get('/')).toBe('Consultations – Plenary');
     expect(signedIn.get('/admin/people')).toBe('People – Plenary');
+    // A meeting that does not exist says so, as a missing proposal or page does; it said "Plenary".
+    expect(signedIn.get('/meetings/nope')).toBe('This meeting does not exist. – Plenary');
 
     const context = await browser.newContext({ baseURL: server.baseUrl });
     const signedOut = await titlesOf(await context.newPage(), [

@@ -84,10 +84,10 @@ describe('a part of a page that fails', () => {
     // The meeting's own page, a proposal in it, and the two projector views all load the meeting first.
     for (const path of ['', `/proposals/${GDC_PROPOSAL_ID}`, '/polls/some-poll/present', '/floor/present']) {
       await page.goto(`/meetings/no-such-meeting${path}`);
-      const alert = page.getByRole('main').getByRole('alert');
-      await expect
-        .poll(() => alert.textContent(), { message: path })
-        .toBe('Something went wrong: This no longer exists, or you cannot see it.');
+      // Not something gone wrong: the page says the meeting does not exist, as a missing proposal's page does, with a way back.
+      await page.getByRole('heading', { level: 1, name: 'This meeting does not exist.' }).waitFor();
+      expect(await page.getByRole('main').getByRole('link', { name: 'Back to the consultations' }).count(), path).toBe(1);
+      expect(await page.getByRole('main').getByRole('alert').count(), path).toBe(0);
       expect(await page.getByRole('main').getByRole('status').count(), path).toBe(0);
       expect(await a11yViolations(page), path).toEqual([]);
     }

@@ -6,14 +6,16 @@
  */
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { LIVE_MEETING_STATUS_MAP } from '../../../shared/constants/meetings.ts';
 import type { LiveMapEntry } from '../../../shared/liveMaps.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
+import { ApiError } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
 import { type CollabDocument, useCollabDocument } from '../collab/useCollabDocument.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { usePageTitle } from '../ui/usePageTitle.ts';
 import { useMeeting } from './useMeeting.ts';
 
 export interface MeetingContextValue {
@@ -71,6 +73,7 @@ export function MeetingRoute({ loading, children }: { loading?: string; children
   const { meetingId = '' } = useParams();
   const user = useUser();
   const { data: meeting, error } = useMeeting(meetingId);
+  if (error instanceof ApiError && error.status === 404) return <MeetingNotFound />;
   if (error) return <ErrorAlert className="page" message={t('app.error', { message: error.message })} />;
   if (!meeting)
     return (
@@ -82,6 +85,18 @@ export function MeetingRoute({ loading, children }: { loading?: string; children
     <MeetingProvider meeting={meeting} user={user}>
       {children}
     </MeetingProvider>
+  );
+}
+
+/** A meeting that is not there (or not for this person), named so in the tab too, as a missing proposal or page is. */
+function MeetingNotFound() {
+  const { t } = useTranslation();
+  usePageTitle(t('meeting.notFound'));
+  return (
+    <section className="page">
+      <h1>{t('meeting.notFound')}</h1>
+      <Link to="/">{t('app.backHome')}</Link>
+    </section>
   );
 }
 
