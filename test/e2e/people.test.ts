@@ -510,7 +510,7 @@ describe('people administration in the browser', () => {
 
   it('puts the focus on the sign-in page’s main region after “Sign out” is pressed with the keyboard in the folded menu', async () => {
     // The button went with the signed-in page and the address stayed: the focus fell to <body>.
-    const { page } = await signIn('olena@example.org', '/timeline');
+    const { page } = await signIn('chair@example.org', '/timeline');
     await page.setViewportSize({ width: 360, height: 740 });
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.getByRole('button', { name: 'Menu' }).click();

@@ -50,10 +50,10 @@ export function App() {
 
 /**
  * After a page change inside the app, focus goes to the main content, as a page load would. Signing
- * in or out changes the page too, though the address may stay: "Sign out" went with the signed-in
- * page and left the focus on <body>. There the focus moves only if it was lost, so that a refused
- * sign-out, signed in again at once, keeps it where the header put it (on "Sign out", with why).
- * The first load (the session unknown, then known) moves nothing.
+ * out changes the page too, though the address stays: "Sign out" went with the signed-in page and
+ * left the focus on <body>. There the focus moves only if it was lost, so that a refused sign-out,
+ * signed in again at once, keeps it where the header put it (on "Sign out", with why). Signing in
+ * lands on the newest meeting's address, or on a deep link's page as it would load.
  */
 function useFocusMainOnNavigation(signedIn: boolean | undefined) {
   const { pathname } = useLocation();
@@ -63,7 +63,7 @@ function useFocusMainOnNavigation(signedIn: boolean | undefined) {
     before.current = { pathname, signedIn };
     if (!previous || previous.signedIn === undefined) return;
     const lost = !document.activeElement || document.activeElement === document.body;
-    if (previous.pathname !== pathname || (previous.signedIn !== signedIn && lost)) document.getElementById('main')?.focus();
+    if (previous.pathname !== pathname || (previous.signedIn && !signedIn && lost)) document.getElementById('main')?.focus();
   }, [pathname, signedIn]);
 }
 
