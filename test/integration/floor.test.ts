@@ -455,11 +455,12 @@ describe('the meeting pack', () => {
     expect(pack.status).toBe(200);
     const text = pack.body;
     expect(text).toContain('**Speakers**');
-    expect(text).toMatch(/Mei Lin \(technical-community\), \d+:\d\d/);
+    expect(text).toMatch(/Mei Lin \(Technical community\), \d+:\d\d/);
     expect(text).toContain('**Questions answered**');
     expect(text).toContain('Can observers join working groups?');
     expect(text).toContain('### Attendance');
-    expect(text).toMatch(/\d{4}-\d\d-\d\d: 3 in the room \([^)]*Laura Fischer[^)]*\); 1 online \(Kwame Asante\)/);
+    // The day as a date, in words (it was the store's key, "2026-12-07").
+    expect(text).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}: 3 in the room \([^)]*Laura Fischer[^)]*\); 1 online \(Kwame Asante\)/);
     const html = await call<string>(kwame, 'GET', `/api/meetings/${MEETING}/pack.html`);
     expect(html.body).toContain('<p class="actions-title">Speakers</p>');
   });

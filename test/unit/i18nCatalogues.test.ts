@@ -133,13 +133,35 @@ describe('the French catalogue', () => {
 });
 
 describe('the server documents’ words', () => {
+  /** The keys whose value is a set of plural forms (Intl.PluralRules): each language has its own forms. */
+  const PLURAL_BASES = ['floor.votes', 'floor.inRoom', 'floor.online'];
+  const PLURALS = new RegExp(`^(${PLURAL_BASES.map((base) => base.replaceAll('.', '\\.')).join('|')})\\.`);
   const english = flatten(SERVER_TEXT.en as unknown as Tree);
-  it.each(OTHERS)('exist in %s with the same placeholders', (language) => {
+  const keys = (map: Map<string, string>) => [...map.keys()].filter((key) => !PLURALS.test(key)).sort();
+  it.each(OTHERS)('exist in %s with the same placeholders, and each plural form the language uses', (language) => {
     const translated = flatten(SERVER_TEXT[language] as unknown as Tree);
-    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+    expect(keys(translated)).toEqual(keys(english));
     for (const [key, value] of english) {
+      if (PLURALS.test(key)) continue;
       expect(placeholders(translated.get(key)!), key).toEqual(placeholders(value));
       if (!mayEqualEnglish(value, language) && key !== 'minutes') expect(translated.get(key), key).not.toBe(value);
+    }
+    for (const base of PLURAL_BASES) {
+      const forms = [...translated.keys()].filter((key) => key.startsWith(`${base}.`));
+      expect(forms.map((key) => key.slice(base.length + 1)).sort(), base).toEqual([...formsOf(language)].sort());
+      // A form may leave the number out ("صوت واحد", one vote), never add another placeholder.
+      for (const key of forms)
+        expect(
+          placeholders(translated.get(key)!).every((name) => name === 'count'),
+          key,
+        ).toBe(true);
+      expect(translated.get(`${base}.other`), base).not.toBe(english.get(`${base}.other`));
+    }
+  });
+  it('have each plural form English uses', () => {
+    for (const base of PLURAL_BASES) {
+      const forms = [...english.keys()].filter((key) => key.startsWith(`${base}.`)).map((key) => key.slice(base.length + 1));
+      expect(forms.sort(), base).toEqual([...formsOf('en')].sort());
     }
   });
 });

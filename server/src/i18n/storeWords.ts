@@ -6,7 +6,7 @@
  */
 import glossary from '../../../shared/i18n/glossary.json' with { type: 'json' };
 import type { Language } from '../../../shared/i18n/languages.ts';
-import type { StakeholderGroup } from '../../../shared/roles.ts';
+import { isStakeholderGroup, type StakeholderGroup } from '../../../shared/roles.ts';
 import type { MeetingFormat, MeetingStatus } from '../../../shared/schemas/meetings.ts';
 import type { ProposalStatus } from '../../../shared/schemas/proposals.ts';
 
@@ -133,6 +133,11 @@ export const STORE_WORDS: Record<Language, StoreWords> = {
     stakeholderGroup: groupsIn('ar'),
   },
 };
+
+/** A stakeholder group's stored code said in `language` ("Société civile"); a code that is no group stays as stored. */
+export function stakeholderGroupIn(language: Language, code: string): string {
+  return isStakeholderGroup(code) ? STORE_WORDS[language].stakeholderGroup[code] : code;
+}
 
 /**
  * How and where a meeting is held in a language: its format, and the place as written ("Híbrida, Ginebra").

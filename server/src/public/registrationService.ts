@@ -17,7 +17,7 @@ import type { RegistrationBody, RegistrationDto } from '../../../shared/schemas/
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest, forbidden } from '../http/appError.ts';
 import { SERVER_TEXT } from '../i18n/serverText.ts';
-import { STORE_WORDS } from '../i18n/storeWords.ts';
+import { stakeholderGroupIn } from '../i18n/storeWords.ts';
 import type { QueueAccountEmail } from '../notifications/accountMail.ts';
 import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -293,8 +293,7 @@ function requireSecretariat(actor: User): void {
 export function registrationsCsv(rows: RegistrationDto[], language: Language = 'en'): string {
   const text = SERVER_TEXT[language];
   const columns = text.registrationsCsv;
-  const group = (code: string) =>
-    language === 'en' || !isStakeholderGroup(code) ? code : STORE_WORDS[language].stakeholderGroup[code];
+  const group = (code: string) => (language === 'en' ? code : stakeholderGroupIn(language, code));
   const cell = (value: string) => `"${(/^[=+\-@]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`;
   const header = [
     columns.name,

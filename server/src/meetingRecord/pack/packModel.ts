@@ -10,9 +10,11 @@ import { formatDayRange, formatMeetingZone, formatTimeRange, isolate } from '../
 import { directionOf, type Language } from '../../../../shared/i18n/languages.ts';
 import { isSafeHref } from '../../../../shared/richText.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
+import type { PackFloorRecord } from '../../floor/packFloor.ts';
 import { fill, intlLocale, labelled, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
 import { meetingFormOf } from '../../i18n/storeWords.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
+import { packFloorLines } from './packFloorLines.ts';
 
 /** The pack's words in English; every language's are in server/src/i18n/serverText.ts. */
 export const PACK_TEXT = SERVER_TEXT.en;
@@ -99,13 +101,6 @@ export interface PackAttachment {
   url: string;
   /** "6.a. Title" of the agenda item it belongs to, if any. */
   item: string | null;
-}
-
-/** What the floor recorded (see server/src/floor/packFloor.ts). */
-export interface PackFloor {
-  speakers: Record<string, string[]>;
-  questions: Record<string, string[]>;
-  attendance: string[];
 }
 
 /** Flattens ProseMirror JSON blocks into plain blocks of runs. */
@@ -196,7 +191,8 @@ export function buildPack(
   options: {
     dayEnd?: string;
     language?: Language;
-    floor?: PackFloor;
+    /** What the floor recorded, said in the pack's language here. */
+    floor?: PackFloorRecord;
     attachments?: { name: string; url: string; itemId: string | null }[];
     /** The board's public origin (the first PUBLIC_ORIGIN): a circulated pack's links must work away from the board. */
     origin?: string;
@@ -225,6 +221,7 @@ export function buildPack(
   const date = formatDayRange(locale, meeting.startsOn, meeting.endsOn || meeting.startsOn);
   // The form in the pack's language ("Híbrida"), not the English line the store keeps for older clients.
   const form = meetingFormOf(language, meeting);
+  const floor = options.floor ? packFloorLines(options.floor, language) : undefined;
   return {
     language,
     direction: directionOf(language),
@@ -255,13 +252,13 @@ export function buildPack(
         expectedOutput: item.expectedOutput,
         notes: flattenRichText(item.notes),
         actions: kept.filter((action) => action.agendaItemId !== null && action.agendaItemId === item.id).map(packAction),
-        speakers: (item.id && options.floor?.speakers[item.id]) || [],
-        questionsAnswered: (item.id && options.floor?.questions[item.id]) || [],
+        speakers: (item.id && floor?.speakers[item.id]) || [],
+        questionsAnswered: (item.id && floor?.questions[item.id]) || [],
       };
     }),
     otherActions: kept.filter((action) => !action.agendaItemId || !ids.has(action.agendaItemId)).map(packAction),
     days: [...new Set(items.map((item) => item.day))].sort((a, b) => a - b),
-    attendance: options.floor?.attendance ?? [],
+    attendance: floor?.attendance ?? [],
     attachments: (options.attachments ?? []).map((file) => {
       const item = items.find((candidate) => candidate.id !== null && candidate.id === file.itemId);
       const url = options.origin && file.url.startsWith('/') ? `${options.origin.replace(/\/$/, '')}${file.url}` : file.url;
