@@ -6,7 +6,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { acknowledged, http, login, type Session, synced } from '../helpers/clients.ts';
 import { agendaItemElements, appendNote } from '../helpers/meetingRecord.ts';
@@ -100,6 +100,20 @@ describe('the language of server-made documents', () => {
     expect(
       (await http(server.baseUrl, 'GET', `/api/meetings/${SEED_MEETING.id}/pack.md?lang=xx`, { cookie: member.cookie })).status,
     ).toBe(400);
+  });
+
+  it('heads each day of a meeting of several days in the language’s own words for “day 2”', async () => {
+    const pack = async (lang: string) =>
+      (
+        await http<string>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/pack.md?lang=${lang}`, {
+          cookie: secretariat.cookie,
+        })
+      ).body;
+    expect(await pack('en')).toContain('Day 2');
+    const chinese = await pack('zh');
+    expect(chinese).toContain('第2天');
+    expect(chinese).not.toContain('第几天');
+    expect(await pack('fr')).toContain('Jour 2');
   });
 
   it('writes iCalendar summaries in the language asked for', async () => {

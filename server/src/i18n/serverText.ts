@@ -24,6 +24,7 @@ export interface ServerText {
   due: string;
   statusLabel: string;
   status: { open: string; 'in-progress': string; done: string; dropped: string };
+  /** A meeting day's heading in the pack, `{{day}}` its number: "Day 2", "第2天" (a word and a number do not make it in every language). */
   day: string;
   presenter: string;
   expectedOutput: string;
@@ -120,7 +121,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     due: 'Due',
     statusLabel: 'Status',
     status: { open: 'open', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
-    day: 'Day',
+    day: 'Day {{day}}',
     presenter: 'Presenter',
     expectedOutput: 'Expected output',
     labelled: '{{label}}: {{value}}',
@@ -194,7 +195,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     due: 'Échéance',
     statusLabel: 'État',
     status: { open: 'ouverte', 'in-progress': 'en cours', done: 'terminée', dropped: 'abandonnée' },
-    day: 'Jour',
+    day: 'Jour {{day}}',
     presenter: 'Intervenant',
     expectedOutput: 'Résultat attendu',
     labelled: '{{label}} : {{value}}',
@@ -275,7 +276,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     due: 'Plazo',
     statusLabel: 'Estado',
     status: { open: 'abierta', 'in-progress': 'en curso', done: 'completada', dropped: 'descartada' },
-    day: 'Día',
+    day: 'Día {{day}}',
     presenter: 'Ponente',
     expectedOutput: 'Resultado previsto',
     labelled: '{{label}}: {{value}}',
@@ -356,7 +357,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     due: 'Срок',
     statusLabel: 'Статус',
     status: { open: 'открыта', 'in-progress': 'выполняется', done: 'выполнена', dropped: 'отменена' },
-    day: 'День',
+    day: 'День {{day}}',
     presenter: 'Докладчик',
     expectedOutput: 'Ожидаемый результат',
     labelled: '{{label}}: {{value}}',
@@ -443,7 +444,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     due: '截止日期',
     statusLabel: '状态',
     status: { open: '未开始', 'in-progress': '进行中', done: '已完成', dropped: '已放弃' },
-    day: '第几天',
+    day: '第{{day}}天',
     presenter: '主讲人',
     expectedOutput: '预期成果',
     labelled: '{{label}}：{{value}}',
@@ -516,7 +517,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     due: 'الموعد النهائي',
     statusLabel: 'الحالة',
     status: { open: 'مفتوح', 'in-progress': 'قيد التنفيذ', done: 'منجز', dropped: 'ملغى' },
-    day: 'اليوم',
+    day: 'اليوم {{day}}',
     presenter: 'مقدم العرض',
     expectedOutput: 'النتيجة المتوقعة',
     labelled: '{{label}}: {{value}}',

@@ -301,7 +301,7 @@ export function agendaDays(pack: Pick<PackModel, 'days' | 'items' | 'text'>, tex
   const multiDay = pack.days.length > 1;
   return pack.days.map((day) => ({
     day,
-    heading: multiDay ? `${text.day} ${day}` : null,
+    heading: multiDay ? fill(text.day, { day: String(day) }) : null,
     items: pack.items.filter((item) => item.day === day),
   }));
 }
