@@ -138,5 +138,14 @@ describe('the floor in the meeting pack', () => {
     expect(markdown).not.toMatch(/Kwame Asante|Carlos Mendes|Where are the minutes/);
     const digest = createHash('sha256').update(markdown).digest('hex');
     for (const lang of ['en', 'fr', 'ar']) expect(await pack('md', lang), lang).toContain(digest);
+    // When it was named, in the pack's language (it was an ISO date in every language).
+    const named = new Date(version.body.createdAt);
+    const month = (locale: string) => named.toLocaleDateString(locale, { month: 'long', timeZone: 'UTC' });
+    expect(await pack('md', 'fr')).toContain(
+      `With a floor record (${named.getUTCDate()} ${month('fr')} ${named.getUTCFullYear()}`,
+    );
+    expect(await pack('md', 'en')).toContain(
+      `With a floor record (${named.getUTCDate()} ${month('en')} ${named.getUTCFullYear()}`,
+    );
   });
 });

@@ -219,6 +219,8 @@ export function buildPack(
     : '';
   // All the meeting's days, as the meeting list and the public page say them ("10–12 March 2027").
   const date = formatDayRange(locale, meeting.startsOn, meeting.endsOn || meeting.startsOn);
+  // When a version was named, on the clock its digest's readers share (UTC), in the pack's language.
+  const savedAt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' });
   // The form in the pack's language ("Híbrida"), not the English line the store keeps for older clients.
   const form = meetingFormOf(language, meeting);
   const floor = options.floor ? packFloorLines(options.floor, language) : undefined;
@@ -266,7 +268,7 @@ export function buildPack(
     }),
     versions: (options.versions ?? []).map((version) => ({
       name: version.name,
-      savedAt: `${new Date(version.savedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      savedAt: iso(`${savedAt.format(version.savedAt)} UTC`),
       sha256: version.sha256,
     })),
   };
