@@ -1,12 +1,23 @@
 /**
  * Which ids an audit entry holds, and of what. The log records ids (they never change; a name or a
  * title may), and its reader wants names: the server looks up the people, meetings, polls,
- * proposals, working groups and agenda items an entry refers to (`names` of each entry, GET
- * /api/audit-log), and the page shows them in place of the ids. Ids of other things (a thread, a
- * hand) are shown as ids, marked as having no name known.
+ * proposals, working groups, agenda items, action items, calls, questions, documents and API tokens
+ * an entry refers to (`names` of each entry, GET /api/audit-log), and the page shows them in place of
+ * the ids. Ids of other things (a thread, a hand) are shown as ids, marked as having no name known.
  */
 
-export type AuditRefKind = 'person' | 'meeting' | 'poll' | 'proposal' | 'workingGroup' | 'agendaItem';
+export type AuditRefKind =
+  | 'person'
+  | 'meeting'
+  | 'poll'
+  | 'proposal'
+  | 'workingGroup'
+  | 'agendaItem'
+  | 'action'
+  | 'call'
+  | 'question'
+  | 'attachment'
+  | 'token';
 
 /** Detail fields holding the id of a thing the log can name, or a list of them, at any depth of the detail. */
 export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
@@ -50,6 +61,12 @@ const SUBJECT_KINDS: Readonly<Record<string, AuditRefKind>> = {
   poll: 'poll',
   proposal: 'proposal',
   workingGroup: 'workingGroup',
+  action: 'action',
+  call: 'call',
+  question: 'question',
+  attachment: 'attachment',
+  // A token by the label its owner gave it; its secret is never stored, only its hash.
+  token: 'token',
 };
 
 /** What a detail field of an entry of `action` names, if the log can name it. */

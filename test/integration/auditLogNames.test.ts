@@ -1,7 +1,7 @@
 /**
  * The audit log names what its entries refer to, on SQLite and PostgreSQL: a poll by its question,
  * a proposal by its title, a working group by its name, an agenda item by its number and title
- * (in its meeting's agenda), each person of an import by their name, exactly as recorded (markup
+ * (in its meeting's agenda), an action item and a question by their text, a call by its kind, each person of an import by their name, exactly as recorded (markup
  * included: the page shows it as text); a deleted poll reads as gone. A page's names are read in
  * one statement per kind of thing, however many entries name them.
  */
@@ -11,6 +11,7 @@ import type { SqlParam } from '../../server/src/storage/db.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
 import { http, login, type Session } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -98,6 +99,49 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     const [raised] = await log('action=floor.hand.raised&limit=1');
     expect(raised!.detail.itemId).toBe(items[1]!.id);
     expect(raised!.names[items[1]!.id]).toBe(`${items[1]!.fullNumber}. ${items[1]!.title}`);
+  });
+
+  it('names an action item, a call and a question by their text, kind and words, and an action’s new agenda item', async () => {
+    const items = await call<{ id: string; fullNumber: string; title: string }[]>(
+      secretariat,
+      'GET',
+      `/api/meetings/${DEMO}/agenda-items`,
+    );
+    const action = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/actions`, {
+      text: `Circulate the draft ${MARKUP}`,
+      owner: { kind: 'person', label: '', userId: member.user.id },
+    });
+    await call(secretariat, 'PATCH', `/api/actions/${action.id}`, { agendaItemId: items[2]!.id });
+    const [changed] = (await log('action=action.update')).filter((entry) => entry.subject === `action:${action.id}`);
+    expect(changed!.names[action.id]).toBe(`Circulate the draft ${MARKUP}`);
+    // The action's meeting is recorded, so the item it was moved to is named in that meeting's agenda.
+    expect(changed!.names[items[2]!.id]).toBe(`${items[2]!.fullNumber}. ${items[2]!.title}`);
+
+    const now = Date.now();
+    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/calls`, {
+      kind: 'BPF',
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+    });
+    const [opened] = (await log('action=call.create')).filter((entry) => entry.subject === `call:${created.id}`);
+    expect(opened!.names[created.id]).toBe('Best Practice Forum proposals');
+
+    const long = `${'How will remote participants be given the floor '.repeat(3)}${MARKUP}`;
+    const question = await call<{ id: string }>(member, 'POST', `/api/meetings/${DEMO}/questions`, { text: long });
+    const [asked] = (await log('action=question.asked')).filter((entry) => entry.subject === `question:${question.id}`);
+    const name = asked!.names[question.id]!;
+    // A long question is named by its start, as one line.
+    expect(name.endsWith('…')).toBe(true);
+    expect(Array.from(name).length).toBeLessThanOrEqual(80);
+    expect(long.startsWith(name.slice(0, -1))).toBe(true);
+  });
+
+  it('records no item for a hand raised while no item is current, rather than an empty id', async () => {
+    const meetingId = await createMeeting(server.baseUrl, { title: `No item yet ${backend}` });
+    await call(member, 'POST', `/api/meetings/${meetingId}/floor/hands`, {});
+    const [raised] = await log('action=floor.hand.raised&limit=1');
+    expect(raised!.subject).toBe(`meeting:${meetingId}`);
+    expect(raised!.detail).not.toHaveProperty('itemId');
   });
 
   it('says that a deleted poll and an item off the agenda no longer exist, and names each person of an import', async () => {

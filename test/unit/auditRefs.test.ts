@@ -54,12 +54,27 @@ describe('the ids an audit entry refers to', () => {
       auditRefs('action.update', 'action:a1', {
         changes: { agendaItemId: { from: '', to: 'i3' }, text: { from: 'x', to: 'y' } },
       }),
-    ).toEqual([{ kind: 'agendaItem', id: 'i3' }]);
+    ).toEqual([
+      { kind: 'action', id: 'a1' },
+      { kind: 'agendaItem', id: 'i3' },
+    ]);
     expect(auditRefs('user.change', 'user:u1', { field: 'userId', from: 'u2', to: 'u3' })).toEqual([
       { kind: 'person', id: 'u1' },
       { kind: 'person', id: 'u2' },
       { kind: 'person', id: 'u3' },
     ]);
+  });
+
+  it('names action items, calls, questions, documents and API tokens by their subject, not threads or webhooks', () => {
+    expect(auditRefs('call.create', 'call:c1', { meetingId: 'm1', kind: 'PN' })).toEqual([
+      { kind: 'call', id: 'c1' },
+      { kind: 'meeting', id: 'm1' },
+    ]);
+    expect(auditRefs('question.asked', 'question:q1', {})).toEqual([{ kind: 'question', id: 'q1' }]);
+    expect(auditRefs('attachment.create', 'attachment:d1', {})).toEqual([{ kind: 'attachment', id: 'd1' }]);
+    expect(auditRefs('token.create', 'token:t1', {})).toEqual([{ kind: 'token', id: 't1' }]);
+    expect(auditRefs('thread.create', 'thread:h1', {})).toEqual([]);
+    expect(auditRefs('webhook.create', 'webhook:w1', {})).toEqual([]);
   });
 
   it('knows an entry’s meeting from its subject or its detail, in which its agenda items are named', () => {

@@ -3,7 +3,8 @@
  * read "Before"/"After" with their own fields. Known keys are named in the reader's language, others
  * keep their key; dates, times, numbers and lists are said the language's way (shared/i18n/format.ts).
  * Ids read as the names of what they refer to (the entry's `names`, looked up by the server: people,
- * meetings, polls, proposals, working groups, agenda items), as text; an id of a thing that no longer
+ * meetings, polls, proposals, working groups, agenda items, action items, calls, questions, documents,
+ * API tokens), as text; an id of a thing that no longer
  * exists, or of one the server does not name, as the id marked so; codes (a role, a group, a status)
  * in the reader's words.
  */

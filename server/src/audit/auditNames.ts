@@ -15,6 +15,15 @@ const NAMES: Readonly<Record<StoredRefKind, string>> = {
   poll: 'SELECT id, question AS name FROM polls WHERE id IN',
   proposal: 'SELECT id, title AS name FROM proposals WHERE id IN',
   workingGroup: 'SELECT id, name FROM working_groups WHERE id IN',
+  action: 'SELECT id, text AS name FROM action_items WHERE id IN',
+  // A call has no title: its kind (PN, BPF, other), which the service says in the reader's language.
+  call: 'SELECT id, kind AS name FROM meeting_calls WHERE id IN',
+  // The whole text: the service shortens it, counting characters rather than bytes.
+  question: 'SELECT id, text AS name FROM questions WHERE id IN',
+  // A document by the file name of its current version (a removed one keeps its row, and its name).
+  attachment: `SELECT a.id, v.name FROM attachments a
+    JOIN attachment_versions v ON v.attachment_id = a.id AND v.version = a.current_version WHERE a.id IN`,
+  token: 'SELECT id, name FROM api_tokens WHERE id IN',
 };
 
 /**

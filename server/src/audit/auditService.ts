@@ -20,6 +20,26 @@ import { requireAuditReader } from './auditPolicy.ts';
 
 const DAY_MS = 86_400_000;
 
+/** A question or an action item is named by its text, which may be paragraphs; the log shows its start. */
+const TEXT_NAME_LENGTH = 80;
+
+/** The start of a text as one line, cut between characters (never inside a surrogate pair). */
+function shortened(text: string): string {
+  const characters = Array.from(text.replace(/\s+/g, ' ').trim());
+  if (characters.length <= TEXT_NAME_LENGTH) return characters.join('');
+  const start = characters.slice(0, TEXT_NAME_LENGTH - 1).join('');
+  return `${start.trimEnd()}…`;
+}
+
+/** A stored name as the reader reads it: a call's kind in their language, a long text's start. */
+function readName(kind: StoredRefKind, name: string, language: Language): string {
+  if (kind === 'call') {
+    const kinds = serverText(language).timeline.callKinds;
+    return kinds[name as keyof typeof kinds] ?? name;
+  }
+  return kind === 'question' || kind === 'action' ? shortened(name) : name;
+}
+
 /** A bound of the period: a date means its whole day (UTC), an instant itself. */
 function bound(value: string | undefined, field: 'from' | 'to'): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -68,8 +88,8 @@ export class AuditService {
   /**
    * Entries newest first, each with `names`: id → the current name of what it refers to, or null
    * when that thing no longer exists (a deleted meeting, a draft poll deleted, an item taken off
-   * its agenda). An agenda item is named only when the entry says its meeting; an untitled one is
-   * said in `language`.
+   * its agenda). An agenda item is named only when the entry says its meeting; an untitled one, and
+   * a call's kind, are said in `language`.
    */
   async entries(user: User, query: AuditQuery, language: Language): Promise<AuditEntryDto[]> {
     requireAuditReader(user);
@@ -120,7 +140,13 @@ export class AuditService {
       }
     }
     const stored = new Map(
-      await Promise.all([...wanted].map(async ([kind, ids]) => [kind, await this.names.of(kind, [...ids])] as const)),
+      await Promise.all(
+        [...wanted].map(async ([kind, ids]) => {
+          const names = await this.names.of(kind, [...ids]);
+          for (const [id, name] of names) names.set(id, readName(kind, name, language));
+          return [kind, names] as const;
+        }),
+      ),
     );
     const untitled = serverText(language);
     const items = new Map(

@@ -5,6 +5,7 @@
  * optional rule that the next speaker comes from the group that has spoken least on the item).
  * Every change is one transaction with its audit row, then projected to `live:{meetingId}`.
  */
+
 import type { AuditAction } from '../../../shared/auditActions.ts';
 import type { BalanceRule, DayBalance, FloorItem, FloorState, Speaking } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
@@ -14,6 +15,7 @@ import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AttendanceStore } from './attendanceStore.ts';
+import { auditItem } from './auditItem.ts';
 import type { FloorLiveUpdates } from './floorLiveUpdates.ts';
 import { floorPolicy } from './floorPolicy.ts';
 import { type FloorStore, type HandRecord, newFloorId } from './floorStore.ts';
@@ -140,7 +142,7 @@ export class FloorService {
         await this.audit(tx, user, forSomeone ? 'floor.hand.added' : 'floor.hand.raised', meetingId, {
           handId: id,
           userId: speaker.id,
-          itemId,
+          ...auditItem(itemId),
           pointOfOrder: body.pointOfOrder ?? false,
         });
       });
@@ -205,7 +207,7 @@ export class FloorService {
         await this.audit(tx, user, 'floor.turn.started', meetingId, {
           handId: chosen.id,
           userId: chosen.userId,
-          itemId,
+          ...auditItem(itemId),
           limitSeconds: settings.limitSeconds,
         });
         if (settings.balanceRule !== 'none' && chosenByRule && chosen.id !== chosenByRule.id) {
@@ -251,7 +253,7 @@ export class FloorService {
         ids.length === queue.length && new Set(ids).size === ids.length && queue.every((hand) => ids.includes(hand.id));
       if (!same) throw new AppError('QUEUE_CHANGED', 'The list changed meanwhile: reload it and reorder again.');
       for (const [position, id] of ids.entries()) await this.floor.setPosition(tx, id, position + 1);
-      await this.audit(tx, user, 'floor.queue.reordered', meetingId, { itemId, ids });
+      await this.audit(tx, user, 'floor.queue.reordered', meetingId, { ...auditItem(itemId), ids });
     });
     this.live.item(meetingId, itemId);
     return this.state(meetingId);
@@ -274,7 +276,7 @@ export class FloorService {
       const before = await this.floor.settings(meetingId, itemId, tx);
       const settings = { limitSeconds: body.limitSeconds, balanceRule: body.balanceRule ?? before.balanceRule };
       await this.floor.saveSettings(tx, meetingId, itemId, settings, user.id, Date.now());
-      await this.audit(tx, user, 'floor.settings', meetingId, { itemId, from: before, to: settings });
+      await this.audit(tx, user, 'floor.settings', meetingId, { ...auditItem(itemId), from: before, to: settings });
     });
     this.live.item(meetingId, itemId);
     if (!itemId) {

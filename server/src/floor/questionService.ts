@@ -14,6 +14,7 @@ import type { RunService } from '../meetingRecord/run/runService.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AttendanceStore } from './attendanceStore.ts';
+import { auditItem } from './auditItem.ts';
 import type { FloorLiveUpdates } from './floorLiveUpdates.ts';
 import { floorPolicy } from './floorPolicy.ts';
 import type { FloorStore } from './floorStore.ts';
@@ -81,7 +82,7 @@ export class QuestionService {
           actorId: user.id,
           action: 'question.asked',
           subject: `question:${id}`,
-          detail: { meetingId, itemId, anonymous: body.anonymous ?? false },
+          detail: { meetingId, ...auditItem(itemId), anonymous: body.anonymous ?? false },
         },
         tx,
       );

@@ -143,7 +143,13 @@ export class ActionService {
         if (ownerId && ownerId !== current.owner.userId)
           await this.notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
         await this.store.audit.record(
-          { actorId: user.id, action: 'action.update', subject: `action:${id}`, detail: { changes } },
+          // The meeting, in whose agenda a changed agendaItemId is named (the log's reader, docs/meetings.md).
+          {
+            actorId: user.id,
+            action: 'action.update',
+            subject: `action:${id}`,
+            detail: { meetingId: current.meetingId, changes },
+          },
           tx,
         );
       });
