@@ -10,7 +10,7 @@ import arabic from '../../client/src/i18n/locales/ar/agendaItems.json' with { ty
 import arabicVersions from '../../client/src/i18n/locales/ar/versions.json' with { type: 'json' };
 import russian from '../../client/src/i18n/locales/ru/agendaItems.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { agendaDoc } from '../../shared/documentNames.ts';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
@@ -368,7 +368,7 @@ describe('running the meeting', () => {
     expect(errors).toEqual([]);
   });
 
-  it('says in the agenda’s connection indicator why the server ended it, when the page wrote a day the meeting does not have', async () => {
+  it('says in the agenda’s connection indicator why the server ended it, when the page wrote a day the meeting does not have; Reconnect opens it again', async () => {
     const meetingId = await createMeeting(server.baseUrl, { title: 'Briefing written past its day' });
     const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
@@ -397,6 +397,34 @@ describe('running the meeting', () => {
       cookie: secretariat.cookie,
     });
     expect(items.body).toEqual([]);
+
+    // What is typed now would go nowhere: the text cannot be edited until the document is opened again.
+    const editor = page.locator('.ProseMirror');
+    expect(await editor.getAttribute('contenteditable')).toBe('false');
+    const agenda = agendaDoc(meetingId);
+    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    try {
+      await synced(reader);
+      // Reconnect, by keyboard: the agenda opens again from the server's copy, without the refused item
+      // (kept, it would be sent and refused again), and the focus goes back to the text.
+      const reconnect = page.getByRole('button', { name: 'Reconnect' });
+      await reconnect.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+      expect(await indicator.textContent()).not.toContain('a day the meeting does not have');
+      expect(await reconnect.count()).toBe(0);
+      await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+      expect(await editor.textContent()).not.toContain('Written on day 9');
+      // A new edit reaches another reader.
+      await page.keyboard.insertText('Typed after reconnecting');
+      const text = () => reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString();
+      await expect.poll(text, { timeout: 10_000 }).toContain('Typed after reconnecting');
+      expect(text()).not.toContain('Written on day 9');
+      expect(await indicator.getAttribute('data-state')).toBe('online');
+    } finally {
+      reader.destroy();
+    }
     expect(errors).toEqual([]);
   });
 

@@ -22,10 +22,11 @@ import { usePresence } from './usePresence.ts';
 
 /**
  * Whether the editor is editable: the page's rule for this person, and, until the server says
- * otherwise, neither a read-only nor a refused connection.
+ * otherwise, neither a read-only nor a refused connection, nor one the server closed (what is typed
+ * then would go nowhere until the document is opened again).
  */
 export function isEditable(collab: CollabDocument, mayWrite: boolean): boolean {
-  return !collab.readOnly && mayWrite && collab.state !== 'denied';
+  return !collab.readOnly && mayWrite && collab.state !== 'denied' && collab.state !== 'closed';
 }
 
 export interface CollaborativeDocumentProps {
@@ -77,7 +78,9 @@ export function CollaborativeDocument({
   // One status, the page's only announcement of the connection (role="status"): in the editor's
   // sticky bar, so that someone typing far down a long document still sees that they are offline
   // and what the server has not confirmed (it sat beside the heading and scrolled away).
-  const status = <ConnectionStatus state={collab.state} unsynced={collab.unsynced} closed={collab.closed} />;
+  const status = (
+    <ConnectionStatus state={collab.state} unsynced={collab.unsynced} closed={collab.closed} onReopen={collab.reopen} />
+  );
   const titleId = `${idPrefix}-title`;
   const noticeId = `${idPrefix}-readonly`;
   const allTools: Tool[] = [
@@ -111,7 +114,8 @@ export function CollaborativeDocument({
         <section aria-labelledby={titleId}>
           <h2 id={titleId}>{title}</h2>
           {intro}
-          {!editable && collab.state !== 'denied' && (
+          {/* A closed connection says so in the editor's bar, with its Reconnect button. */}
+          {!editable && collab.state !== 'denied' && collab.state !== 'closed' && (
             <p id={noticeId} className="alert alert--info">
               {readOnlyNotice}
             </p>
@@ -130,7 +134,7 @@ export function CollaborativeDocument({
                 user={user}
                 editable={editable}
                 label={label}
-                describedBy={editable ? undefined : noticeId}
+                describedBy={editable || collab.state === 'closed' ? undefined : noticeId}
                 extensions={extensions}
                 renderExtras={renderExtras}
                 status={status}

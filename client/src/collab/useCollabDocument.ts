@@ -3,7 +3,7 @@
  * through the shared WebSocket, with what the page needs to show about it.
  */
 import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { type CloseEventName, closeEventName } from '../../../shared/closeEvents.ts';
 import { post } from '../app/api.ts';
@@ -13,6 +13,28 @@ import { sharedSocket } from './socket.ts';
 
 /** A token fetched before the socket opened is used only this long after; later, a new one is asked for. */
 const FIRST_TOKEN_FRESH_MS = 60_000;
+
+/**
+ * Closes whose cause is a change of this browser's that the server refused: the local copy holds it,
+ * and would send it again at once, so reopening starts from the server's copy instead.
+ */
+const REFUSED_CHANGE: ReadonlySet<CloseEventName> = new Set([
+  'agendaItemDay',
+  'documentTooLarge',
+  'readOnly',
+  'policyViolation',
+  'messageTooBig',
+  'unsupportedData',
+]);
+
+/** Closes that pass with time (a busy server, a reset): the document is reopened by itself after this delay. */
+const REOPEN_BY_ITSELF: ReadonlySet<CloseEventName> = new Set([
+  'tooBusy',
+  'resetConnection',
+  'connectionTimeout',
+  'tryAgainLater',
+]);
+export const REOPEN_DELAY_MS = 5_000;
 
 /** `closed`: the server ended this document's connection on a socket that stays open for the page's other documents. */
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied' | 'closed';
@@ -29,6 +51,12 @@ export interface CollabDocument {
   unsynced: number;
   /** Why the server last closed this document or its socket, until it is in sync again. */
   closed: CloseEventName | null;
+  /**
+   * Opens the document again after the server closed it (state `closed`): a new provider on the
+   * socket, with what the local copy holds, or, when the close refused a change of this browser's,
+   * from the server's copy alone.
+   */
+  reopen: () => Promise<void>;
 }
 
 function useOnline(): boolean {
@@ -61,10 +89,12 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
   // each server instance writes its own copy, and merging one instance's copy into another's
   // could let a stale entry win.
   const [generation, setGeneration] = useState(0);
+  const localCopy = useRef<ReturnType<typeof keepLocalCopy> | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
     const local = keepOffline ? keepLocalCopy(options.userId, name, doc) : null;
+    localCopy.current = local;
     let hadState = false;
     const socket = sharedSocket();
     const fetchToken = async () => (await post<{ token: string }>('/api/collab-token', { doc: name })).token;
@@ -120,7 +150,8 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
         // (a refused update: agendaItemDay, documentTooLarge...) with a message on it, not a close of
         // the socket: the status stays Connected and the provider never says it is out of sync. Before,
         // the indicator therefore kept "Online", with the reason hidden and the change "not yet
-        // confirmed" for ever. The provider does not open the document again until the socket does.
+        // confirmed" for ever. The provider does not open the document again until the socket does:
+        // `reopen` does, pressed by the person or, for a close that passes with time, after a delay.
         onClose: ({ event }) => {
           const name = closeEventName(event);
           if (name) setClosed(name);
@@ -146,6 +177,19 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
     };
   }, [name, options.userId, keepOffline, generation]);
 
+  const reopen = useCallback(async () => {
+    // The refused change is in the local copy too: kept, it would be sent again and refused again.
+    if (closed && REFUSED_CHANGE.has(closed)) await localCopy.current?.clearData();
+    setGeneration((g) => g + 1);
+  }, [closed]);
+
+  const closedByItself = documentClosed && closed !== null && REOPEN_BY_ITSELF.has(closed);
+  useEffect(() => {
+    if (!closedByItself) return;
+    const timer = setTimeout(() => void reopen(), REOPEN_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [closedByItself, reopen]);
+
   if (!handle) return null;
   let state: ConnectionState;
   if (denied) state = 'denied';
@@ -153,5 +197,5 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
   else if (documentClosed) state = 'closed';
   else if (status === WebSocketStatus.Connected && synced) state = 'online';
   else state = everConnected ? 'reconnecting' : 'connecting';
-  return { ...handle, state, synced, readOnly, unsynced, closed: state === 'online' ? null : closed };
+  return { ...handle, state, synced, readOnly, unsynced, closed: state === 'online' ? null : closed, reopen };
 }
