@@ -401,6 +401,7 @@ describe('running the meeting', () => {
     // What is typed now would go nowhere: the text cannot be edited until the document is opened again.
     const editor = page.locator('.ProseMirror');
     expect(await editor.getAttribute('contenteditable')).toBe('false');
+    expect(await a11yViolations(page)).toEqual([]);
     const agenda = agendaDoc(meetingId);
     const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
     try {
