@@ -78,7 +78,7 @@ describe('the floor in the browser', () => {
     await expect.poll(() => chair.page.getByLabel('New questions need approval').isChecked()).toBe(true);
     const observer = await signIn('tomas@example.org', `${meetingPath}?tab=floor`);
     await observer.page.getByLabel('Your question').fill(QUESTION);
-    await observer.page.getByRole('button', { name: 'Ask' }).click();
+    await observer.page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => observer.page.getByText('Your question waits for the chair’s approval.').isVisible()).toBe(true);
     const chairList = chair.page.getByTestId('questions');
     await expect.poll(() => chairList.textContent(), { timeout: 10_000 }).toContain(QUESTION);
@@ -119,12 +119,12 @@ describe('the floor in the browser', () => {
     const raised = page.getByText('Your hand is raised.');
 
     // The question form's hint goes once the form is used: a question typed.
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => hint.count()).toBe(1);
     await page.getByLabel('Your question').fill('Is');
     await expect.poll(() => hint.count()).toBe(0);
     await page.getByLabel('Your question').fill('');
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => hint.count()).toBe(1);
 
     await page.getByRole('button', { name: 'Raise hand' }).click();
@@ -168,7 +168,7 @@ describe('the floor in the browser', () => {
 
     await kwame.page.getByLabel('Your question').fill(asked);
     await kwame.page.getByLabel(/Hide my name from other participants/).check();
-    await kwame.page.getByRole('button', { name: 'Ask' }).click();
+    await kwame.page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => kwame.page.getByText('Your question is posted.').isVisible()).toBe(true);
 
     // The chair sees who asked without reloading; the other member sees "Anonymous", never the name.
@@ -604,5 +604,55 @@ describe('the floor in the browser', () => {
       .toBe(`Item ${fullNumber}. ${isolate(`${title} (revised)`)}`);
     expect(await a11yViolations(member.page)).toEqual([]);
     for (const page of [member, secretariat]) expect(page.errors).toEqual([]);
+  });
+
+  it('lets the chair approve a question waiting on an item the meeting has moved on from, from the keyboard, and members then see it', {
+    timeout: 120_000,
+  }, async () => {
+    // The agenda's first item: no other test asks there.
+    const session = await setCurrentItem(server.baseUrl, 0);
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: true },
+    });
+    const asked = 'Will the intersessional reports be translated before the next meeting?';
+    const rahul = await signIn('rahul@example.org', `${meetingPath}?tab=floor`);
+    await rahul.page.getByLabel('Your question').fill(asked);
+    await rahul.page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect
+      .poll(() => rahul.page.getByRole('status').filter({ hasText: 'Your question waits for the chair’s approval.' }).count())
+      .toBe(1);
+
+    // The chair moves on: the question stays with its item, still waiting.
+    await setCurrentItem(server.baseUrl, 3);
+    const kwame = await signIn('kwame@example.org', `${meetingPath}?tab=floor`);
+    await kwame.page.getByRole('button', { name: 'Ask', exact: true }).waitFor();
+    expect(await kwame.page.getByText(asked).count()).toBe(0);
+
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
+    const others = chair.page.getByTestId('questions-other-items');
+    await others.locator('summary').click();
+    const row = others.locator('li', { hasText: asked });
+    await expect.poll(() => row.textContent()).toContain('Waiting for approval');
+    const approve = row.getByRole('button', { name: `Approve ${asked}` });
+    await approve.focus();
+    await chair.page.keyboard.press('Enter');
+    await expect
+      .poll(() => chair.page.getByRole('status').filter({ hasText: 'The question is shown to everyone.' }).count())
+      .toBe(1);
+    await expect.poll(() => row.textContent()).not.toContain('Waiting for approval');
+    expect(await row.getByRole('button', { name: `Approve ${asked}` }).count()).toBe(0);
+    // The button pressed goes with the question's old status: the focus stays on the question.
+    expect(await row.evaluate((element) => element === document.activeElement)).toBe(true);
+    await row.getByRole('button', { name: `Hide ${asked}` }).waitFor();
+
+    // Approved on the item it was asked on: another member sees it there, without a reload.
+    await expect.poll(() => kwame.page.getByTestId('questions-other-items').textContent(), { timeout: 10_000 }).toContain(asked);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    for (const page of [rahul, kwame, chair]) expect(page.errors).toEqual([]);
+    await http(server.baseUrl, 'PUT', `/api/meetings/${DEMO_MEETING.id}/questions/settings`, {
+      cookie: session.cookie,
+      body: { requireApproval: false },
+    });
   });
 });

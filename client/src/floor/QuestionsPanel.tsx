@@ -23,6 +23,7 @@ import { focusById } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { questionsPath, useFloor } from './floorApi.ts';
+import { LeftBehindQuestion } from './LeftBehindQuestion.tsx';
 import { QuestionModerationLog } from './QuestionModerationLog.tsx';
 
 const ASK_FIELDS = ['text'] as const;
@@ -79,15 +80,18 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
   const all = useMemo(() => {
     const merged = new Map<string, Question>();
     // What only this person may see (their waiting questions; every waiting or hidden one for moderators)...
+    // A moderator's list is fetched again whenever the live one gains or loses a question, so it holds
+    // the approved ones too: a question just approved stays in place until the live document brings
+    // it, rather than leaving the list for a moment and taking the focus of the one who approved it.
     for (const question of personal)
-      if (question.status === 'pending' || question.status === 'hidden') merged.set(question.id, question);
+      if (moderator || question.status === 'pending' || question.status === 'hidden') merged.set(question.id, question);
     // ...and what everyone sees, as the live document has it now (votes move there).
     for (const question of Object.values(live)) {
       const own = personal.find((entry) => entry.id === question.id);
       merged.set(question.id, { ...question, ...(own?.authorName ? { authorName: own.authorName } : {}), mine: own?.mine });
     }
     return [...merged.values()].filter((question) => question.status !== 'hidden').sort(byVotes);
-  }, [live, personal]);
+  }, [live, personal, moderator]);
   const shown = useMemo(() => all.filter((question) => question.itemId === floor.currentItemId), [all, floor.currentItemId]);
   // Questions stay with the item they were asked on: once the chair moves on they are listed here,
   // read-only and by item, rather than seeming lost. Each item is named as the agenda has it now
@@ -104,6 +108,83 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
         focusById(`question-${question.id}`);
       },
       t(`floor.questions.${action}Done`),
+    );
+
+  // The moderation controls of a question, the same on the current item's list and under
+  // *Questions on other items* (a waiting question stays with its item when the chair moves on).
+  const approveButton = (question: Question) =>
+    moderator &&
+    acting &&
+    question.status === 'pending' && (
+      <BusyButton type="button" className="button button--primary" busy={busy} onClick={() => void act(question, 'approve')}>
+        {t('floor.questions.approve')}
+        <span className="sr-only"> {question.text}</span>
+      </BusyButton>
+    );
+  const hideButton = (question: Question) =>
+    moderator &&
+    acting &&
+    hiding !== question.id && (
+      <BusyButton
+        id={`hide-${question.id}`}
+        type="button"
+        className="button button--quiet"
+        busy={busy}
+        onClick={() => {
+          hideErrors.clear();
+          setHiding(question.id);
+        }}
+      >
+        {t('floor.questions.hide')}
+        <span className="sr-only"> {question.text}</span>
+      </BusyButton>
+    );
+  const hideForm = (question: Question) =>
+    moderator &&
+    hiding === question.id && (
+      <form
+        className="floor-chair__row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!hideErrors.check({ reason: !hasVisibleText(reason) && t('floor.errors.reason') })) return;
+          void run(
+            async () => {
+              await post(`/api/questions/${encodeURIComponent(question.id)}/hide`, { reason: reason.trim() });
+              setHiding(null);
+              setReason('');
+              await refresh();
+              // The question leaves the list: the focus goes to the list's heading.
+              focusById('questions-title');
+            },
+            t('floor.questions.hidden'),
+            (error) => hideErrors.fail(error, { reason: t('floor.errors.reason') }),
+          );
+        }}
+        noValidate
+      >
+        <Field
+          label={t('floor.questions.reason')}
+          {...hideErrors.field('reason')}
+          limit={{ length: reason.length, max: FLOOR_LIMITS.reason }}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={reasonField}
+              value={reason}
+              maxLength={FLOOR_LIMITS.reason}
+              required
+              onChange={(event) => setReason(event.target.value)}
+            />
+          )}
+        </Field>
+        <BusyButton type="submit" className="button" busy={busy}>
+          {t('floor.questions.confirmHide')}
+        </BusyButton>
+        <button type="button" className="button button--quiet" onClick={() => setHiding(null)}>
+          {t('floor.questions.cancel')}
+        </button>
+      </form>
     );
 
   return (
@@ -228,84 +309,16 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
                       <span className="sr-only"> {question.text}</span>
                     </BusyButton>
                   )}
-                  {moderator && acting && question.status === 'pending' && (
-                    <BusyButton
-                      type="button"
-                      className="button button--primary"
-                      busy={busy}
-                      onClick={() => void act(question, 'approve')}
-                    >
-                      {t('floor.questions.approve')}
-                      <span className="sr-only"> {question.text}</span>
-                    </BusyButton>
-                  )}
+                  {approveButton(question)}
                   {moderator && acting && question.status === 'visible' && (
                     <BusyButton type="button" className="button" busy={busy} onClick={() => void act(question, 'answered')}>
                       {t('floor.questions.markAnswered')}
                       <span className="sr-only"> {question.text}</span>
                     </BusyButton>
                   )}
-                  {moderator && acting && hiding !== question.id && (
-                    <BusyButton
-                      id={`hide-${question.id}`}
-                      type="button"
-                      className="button button--quiet"
-                      busy={busy}
-                      onClick={() => {
-                        hideErrors.clear();
-                        setHiding(question.id);
-                      }}
-                    >
-                      {t('floor.questions.hide')}
-                      <span className="sr-only"> {question.text}</span>
-                    </BusyButton>
-                  )}
+                  {hideButton(question)}
                 </span>
-                {moderator && hiding === question.id && (
-                  <form
-                    className="floor-chair__row"
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      if (!hideErrors.check({ reason: !hasVisibleText(reason) && t('floor.errors.reason') })) return;
-                      void run(
-                        async () => {
-                          await post(`/api/questions/${encodeURIComponent(question.id)}/hide`, { reason: reason.trim() });
-                          setHiding(null);
-                          setReason('');
-                          await refresh();
-                          // The question leaves the list: the focus goes to the list's heading.
-                          focusById('questions-title');
-                        },
-                        t('floor.questions.hidden'),
-                        (error) => hideErrors.fail(error, { reason: t('floor.errors.reason') }),
-                      );
-                    }}
-                    noValidate
-                  >
-                    <Field
-                      label={t('floor.questions.reason')}
-                      {...hideErrors.field('reason')}
-                      limit={{ length: reason.length, max: FLOOR_LIMITS.reason }}
-                    >
-                      {(control) => (
-                        <input
-                          {...control}
-                          ref={reasonField}
-                          value={reason}
-                          maxLength={FLOOR_LIMITS.reason}
-                          required
-                          onChange={(event) => setReason(event.target.value)}
-                        />
-                      )}
-                    </Field>
-                    <BusyButton type="submit" className="button" busy={busy}>
-                      {t('floor.questions.confirmHide')}
-                    </BusyButton>
-                    <button type="button" className="button button--quiet" onClick={() => setHiding(null)}>
-                      {t('floor.questions.cancel')}
-                    </button>
-                  </form>
-                )}
+                {hideForm(question)}
               </li>
             );
           })}
@@ -324,13 +337,15 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
                   {others
                     .filter((question) => question.itemId === itemId)
                     .map((question) => (
-                      <li key={question.id}>
-                        {question.text}{' '}
-                        <span className="floor-hand__meta">
-                          {t('floor.questions.votes', { count: question.votes })}
-                          {question.status !== 'visible' && ` · ${t(`floor.questions.status.${question.status}`)}`}
-                        </span>
-                      </li>
+                      <LeftBehindQuestion key={question.id} question={question}>
+                        {(approveButton(question) || hideButton(question)) && (
+                          <span className="floor-hand__actions">
+                            {approveButton(question)}
+                            {hideButton(question)}
+                          </span>
+                        )}
+                        {hideForm(question)}
+                      </LeftBehindQuestion>
                     ))}
                 </ul>
               </section>
