@@ -94,8 +94,9 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
   }, [live, personal, moderator]);
   const shown = useMemo(() => all.filter((question) => question.itemId === floor.currentItemId), [all, floor.currentItemId]);
   // Questions stay with the item they were asked on: once the chair moves on they are listed here,
-  // read-only and by item, rather than seeming lost. Each item is named as the agenda has it now
-  // (`items`, its live document): a list fetched once kept an item's old title after a rename.
+  // by item (moderators approve and hide them there), rather than seeming lost. Each item is named
+  // as the agenda has it now (`items`, its live document): a list fetched once kept an item's old
+  // title after a rename.
   const others = useMemo(() => all.filter((question) => question.itemId !== floor.currentItemId), [all, floor.currentItemId]);
   const otherItems = [...new Set(others.map((question) => question.itemId))];
 
