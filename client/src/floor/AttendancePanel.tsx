@@ -77,7 +77,7 @@ export function AttendancePanel() {
           <ul className="floor-attendance__list">
             {today.map((entry) => (
               <li key={entry.userId}>
-                {entry.name} <span className="floor-hand__meta">{t(`floor.attendance.mode.${entry.mode}`)}</span>
+                <bdi>{entry.name}</bdi> <span className="floor-hand__meta">{t(`floor.attendance.mode.${entry.mode}`)}</span>
               </li>
             ))}
           </ul>

@@ -127,7 +127,7 @@ export function FloorPanel({ items }: { items: AgendaItemView[] }) {
         {floor.speaking ? (
           <div className="floor-speaking__now">
             <p className="floor-speaking__name" data-testid="floor-speaker">
-              {floor.speaking.name}{' '}
+              <bdi>{floor.speaking.name}</bdi>{' '}
               <span className="floor-hand__meta">
                 {t(`groups.${floor.speaking.group}`)} · {floor.speaking.remote ? t('floor.online') : t('floor.inRoom')}
               </span>

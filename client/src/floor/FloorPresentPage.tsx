@@ -45,7 +45,7 @@ function PresentFloor() {
   return (
     <article className="floor-present" aria-labelledby="floor-present-item">
       <div className="floor-present__bar">
-        <span>{meeting.title}</span>
+        <span dir="auto">{meeting.title}</span>
         <Link className="button" to={`/meetings/${encodeURIComponent(meeting.id)}?tab=floor`}>
           {t('floor.present.back')}
         </Link>
@@ -59,7 +59,7 @@ function PresentFloor() {
           {floor.speaking ? (
             <>
               <p className="floor-present__name" data-testid="floor-speaker">
-                {floor.speaking.name} <span className="floor-hand__meta">{t(`groups.${floor.speaking.group}`)}</span>
+                <bdi>{floor.speaking.name}</bdi> <span className="floor-hand__meta">{t(`groups.${floor.speaking.group}`)}</span>
               </p>
               <Countdown speaking={floor.speaking} offset={offset} size="large" />
             </>
@@ -76,7 +76,9 @@ function PresentFloor() {
             <ol className="floor-question-list">
               {questions.map((question) => (
                 <li key={question.id} className="floor-question">
-                  <p className="floor-question__text">{question.text}</p>
+                  <p className="floor-question__text" dir="auto">
+                    {question.text}
+                  </p>
                   <p className="floor-hand__meta">{t('floor.questions.votes', { count: question.votes })}</p>
                 </li>
               ))}

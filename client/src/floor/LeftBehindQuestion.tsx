@@ -20,7 +20,7 @@ export function LeftBehindQuestion({ question, children }: { question: Question;
   );
   return (
     <li ref={row} id={`question-${question.id}`} tabIndex={-1}>
-      {question.text}{' '}
+      <bdi>{question.text}</bdi>{' '}
       <span className="floor-hand__meta">
         {t('floor.questions.votes', { count: question.votes })}
         {question.status !== 'visible' && ` · ${t(`floor.questions.status.${question.status}`)}`}

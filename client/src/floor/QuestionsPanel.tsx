@@ -273,9 +273,11 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
                 className={`floor-question floor-question--${question.status}`}
                 tabIndex={-1}
               >
-                <p className="floor-question__text">{question.text}</p>
+                <p className="floor-question__text" dir="auto">
+                  {question.text}
+                </p>
                 <p className="floor-hand__meta">
-                  {question.authorName ?? t('floor.questions.anonymousAuthor')}
+                  {question.authorName ? <bdi>{question.authorName}</bdi> : t('floor.questions.anonymousAuthor')}
                   {question.anonymous && question.authorName ? ` (${t('floor.questions.anonymousToOthers')})` : ''}
                   {' · '}
                   <span data-testid="question-votes">{t('floor.questions.votes', { count: question.votes })}</span>

@@ -45,7 +45,7 @@ export function QueueRow({ hand, index, count, chair, own, busy, giveFloor, move
     <li ref={row} className="floor-hand">
       {/* Real spaces and a comma between name, badge and group: a screen reader read them run together. */}
       <span className="floor-hand__name">
-        {hand.name}
+        <bdi>{hand.name}</bdi>
         {hand.pointOfOrder && (
           <>
             {' '}

@@ -72,7 +72,10 @@ function PresentView({ pollId }: { pollId: string }) {
           <aside className="present__join" aria-label={t('polls.present.join')}>
             {qr && <img className="present__qr" src={qr} alt={t('polls.present.qrAlt', { link })} width={240} height={240} />}
             <p className="present__join-text">{t('polls.present.join')}</p>
-            <p className="present__link">{link.replace(/^https?:\/\//, '')}</p>
+            {/* An address reads left to right whatever the page's direction; its label above keeps the page's. */}
+            <p className="present__link" dir="ltr">
+              {link.replace(/^https?:\/\//, '')}
+            </p>
           </aside>
         )}
       </div>
