@@ -53,7 +53,7 @@ export function ActionItem({ action, items, today }: { action: ActionDto; items:
         <div>
           <dt>{t('actions.owner')}</dt>
           <dd>
-            {action.owner.label} <span className="action__kind">({t(`actions.ownerKind.${action.owner.kind}`)})</span>
+            <bdi>{action.owner.label}</bdi> <span className="action__kind">({t(`actions.ownerKind.${action.owner.kind}`)})</span>
           </dd>
         </div>
         <div>

@@ -218,7 +218,7 @@ function Voters({ pollId, ballots }: { pollId: string; ballots: number }) {
           <ul className="poll-voters__list">
             {voters.map((voter) => (
               <li key={voter.id}>
-                {voter.name} <span className="poll-voters__group">({t(`groups.${voter.group}`)})</span>
+                <bdi>{voter.name}</bdi> <span className="poll-voters__group">({t(`groups.${voter.group}`)})</span>
               </li>
             ))}
           </ul>
@@ -264,7 +264,7 @@ function RollCall({ poll }: { poll: PollDto }) {
               {rows.map((row) => (
                 <tr key={row.voter.id}>
                   <th scope="row">
-                    {row.voter.name} ({t(`groups.${row.voter.group}`)})
+                    <bdi>{row.voter.name}</bdi> ({t(`groups.${row.voter.group}`)})
                   </th>
                   <td>{row.choices.map(labelOf).join(poll.kind === 'ranked' ? ' > ' : ', ')}</td>
                 </tr>

@@ -104,7 +104,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
           <ul>
             {group.members.map((person) => (
               <li key={person.id}>
-                {person.name} <span className="working-group__muted">({t(`groups.${person.group}`)})</span>
+                <bdi>{person.name}</bdi> <span className="working-group__muted">({t(`groups.${person.group}`)})</span>
               </li>
             ))}
           </ul>
@@ -212,7 +212,7 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                 frozen={electionOpen}
               >
                 <span>
-                  {nominee.name} <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
+                  <bdi>{nominee.name}</bdi> <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
                   {nominatedBy.id === nominee.id
                     ? t('workingGroups.selfNominated')
                     : t('workingGroups.nominatedBy', { name: nominatedBy.name })}
