@@ -38,7 +38,7 @@ export function AttachmentRow({
   return (
     <li ref={row} className="card attachment" id={`attachment-${attachment.id}`}>
       <p className="attachment__name">
-        <a href={attachment.url} download={attachment.name}>
+        <a href={attachment.url} download={attachment.name} dir="auto">
           {attachment.name}
         </a>
       </p>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { byVotes, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
+import { isolate } from '../../../shared/i18n/format.ts';
 import { numberedTitle } from '../agenda/itemTitle.ts';
 import { useBareShell } from '../app/bareShell.ts';
 import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -66,7 +67,7 @@ function PresentFloor() {
           ) : (
             <p>{t('floor.nobodySpeaking')}</p>
           )}
-          {next && <p className="floor-present__next">{t('floor.present.next', { name: next.name })}</p>}
+          {next && <p className="floor-present__next">{t('floor.present.next', { name: isolate(next.name) })}</p>}
         </section>
         <section aria-labelledby="floor-present-questions">
           <h2 id="floor-present-questions">{t('floor.present.topQuestions')}</h2>

@@ -204,7 +204,9 @@ function MeetingCard({
   return (
     <li ref={card} className={archived ? 'card meeting-card meeting-card--archived' : 'card meeting-card'}>
       <h3 id={meetingTitleId(meeting.id)} className="card__title" tabIndex={-1}>
-        <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
+        <Link to={`/meetings/${meeting.id}`} dir="auto">
+          {meeting.title}
+        </Link>
         {archived && <span className="meeting-card__badge">{t('meetingAdmin.archivedBadge')}</span>}
       </h3>
       <p className="card__meta">

@@ -164,7 +164,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
                 <tr key={row.line} className={row.outcome === 'error' ? 'people__row--error' : undefined}>
                   <td>{row.line}</td>
                   <td>{row.email}</td>
-                  <td>{row.name}</td>
+                  <td dir="auto">{row.name}</td>
                   <td>
                     {row.outcome === 'error'
                       ? t('people.import.error', { why: rowError(row) })

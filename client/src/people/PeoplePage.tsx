@@ -203,7 +203,8 @@ export function PeoplePage() {
                   {people.map((person) => (
                     <tr key={person.id}>
                       <th scope="row">
-                        {person.name} {person.id === me.id && <span className="people__muted">{t('people.admin.you')}</span>}
+                        <bdi>{person.name}</bdi>{' '}
+                        {person.id === me.id && <span className="people__muted">{t('people.admin.you')}</span>}
                       </th>
                       <td>
                         <div className="people__row-actions">

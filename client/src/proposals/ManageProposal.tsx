@@ -152,7 +152,7 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
         <ul className="proposal__people">
           {coAuthors.map((person) => (
             <li key={person.id}>
-              {person.name}{' '}
+              <bdi>{person.name}</bdi>{' '}
               <button type="button" className="link-button" onClick={() => change(ids.filter((id) => id !== person.id))}>
                 {t('proposals.removeCoAuthor', { name: person.name })}
               </button>

@@ -6,7 +6,7 @@
  * changes without a reload.
  */
 
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { proposalDoc } from '../../../shared/documentNames.ts';
@@ -102,7 +102,12 @@ function ProposalView({ proposalId }: { proposalId: string }) {
         </p>
         <p className="meeting__meta">
           {t('proposals.authors')}:{' '}
-          {proposal.authors.map((person) => `${person.name} (${t(`groups.${person.group}`)})`).join(', ')}
+          {proposal.authors.map((person, index) => (
+            <Fragment key={person.id}>
+              {index > 0 && ', '}
+              <bdi>{person.name}</bdi> ({t(`groups.${person.group}`)})
+            </Fragment>
+          ))}
         </p>
         {proposal.summary && (
           <p className="proposal__summary" dir="auto">

@@ -187,7 +187,7 @@ export function TokensPage() {
         <ul className="card-list">
           {tokens.map((token) => (
             <li key={token.id} className="card">
-              <h3 id={`token-${token.id}`} className="card__title" tabIndex={-1}>
+              <h3 id={`token-${token.id}`} className="card__title" tabIndex={-1} dir="auto">
                 {token.name}
               </h3>
               <p className="card__meta">

@@ -120,11 +120,18 @@ export function VersionHistory() {
             {versions.map((version) => (
               <li key={version.id} className="versions__item">
                 <p className="versions__name">
-                  <strong id={`version-${version.id}`}>{version.name}</strong>
+                  <strong id={`version-${version.id}`} dir="auto">
+                    {version.name}
+                  </strong>
                 </p>
                 <p className="versions__meta">
                   {t(`versions.kind.${version.kind}`)} · {when(version.createdAt)}
-                  {version.createdBy && <> · {version.createdBy.name}</>}
+                  {version.createdBy && (
+                    <>
+                      {' · '}
+                      <bdi>{version.createdBy.name}</bdi>
+                    </>
+                  )}
                 </p>
                 <div className="versions__buttons">
                   <button

@@ -137,7 +137,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
         <ul className="working-group__nominations" aria-labelledby={`${id}-roles`}>
           {group.roles.map((entry) => (
             <li key={`${entry.role}-${entry.id}`}>
-              {entry.name}, {roleName(entry)}
+              <bdi>{entry.name}</bdi>, {roleName(entry)}
               <BusyButton
                 type="button"
                 className="button button--quiet"
