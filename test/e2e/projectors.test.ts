@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { isolate } from '../../shared/i18n/format.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
@@ -102,9 +103,18 @@ describe('the projectors and what people wrote, in Arabic', () => {
       (await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/next`, { cookie: chair.cookie })).status,
     ).toBe(200);
 
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const meiHand = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
+      cookie: mei.cookie,
+      body: {},
+    });
+    expect(meiHand.status).toBe(201);
+
     const reader = await signIn('secretariat@example.org', meetingPath, { language: 'ar' });
     const { page } = reader;
     await page.goto(`${meetingPath}/floor/present`);
+    // "Next: Mei Lin" in Arabic, the name isolated so that it reads in its own direction inside the sentence.
+    await expect.poll(() => page.locator('.floor-present__next').textContent()).toBe(`التالي: ${isolate('Mei Lin')}`);
     const speaker = page.getByTestId('floor-speaker');
     await expect.poll(() => speaker.textContent()).toContain('Kwame Asante');
     // The name is isolated, in its own direction, from the group's name in Arabic beside it.
@@ -137,6 +147,9 @@ describe('the projectors and what people wrote, in Arabic', () => {
       expect(box && box.x >= 0 && box.x + box.width <= width, `the speaker’s name within ${width} px`).toBe(true);
     }
     await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/end-turn`, { cookie: chair.cookie });
+    await http(server.baseUrl, 'DELETE', `/api/meetings/${DEMO_MEETING.id}/floor/hands/${meiHand.body.id}`, {
+      cookie: mei.cookie,
+    });
     expect(reader.errors).toEqual([]);
   });
 });
