@@ -90,6 +90,22 @@ describe.each(['sqlite', 'postgres'] as const)('agenda item days on %s', (backen
     expect(watcher.refused()).toBe(false);
   });
 
+  it('keeps a day given twice in one change: the first value, overwritten, travels deleted and is not a day', async () => {
+    // The Day view's details form sets an item's day again on Save; a page's offline edits or its
+    // first sync after a reload carry such a value and the one replacing it in one update, the
+    // first as deleted content (no value at all), which the check once read as a missing day.
+    const before = await storedDays();
+    const { peer, closes, refused } = await writer();
+    peer.doc.transact(() => {
+      firstItem(peer.doc).setAttribute('day', 2 as unknown as string);
+      firstItem(peer.doc).setAttribute('day', before[0] as unknown as string);
+    });
+    await acknowledged(peer);
+    expect(refused()).toBe(false);
+    expect(closes).toEqual([]);
+    expect(await storedDays()).toEqual(before);
+  });
+
   it('lets a writer type at the start of a text of many thousand pieces, each edit checked without walking back through them', async () => {
     // 12,000 characters put one by one before the text's first are 12,000 pieces that Yjs does not
     // join, each pointing at the one after it. The day check once followed that chain through the

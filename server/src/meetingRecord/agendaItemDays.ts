@@ -54,7 +54,9 @@ export class AgendaItemDays implements Extension, UpdateRule {
     const structs = Y.decodeUpdate(update).structs;
     const keyOf = keysOf(structs, document);
     for (const struct of structs) {
-      if (!(struct instanceof Y.Item) || keyOf(struct) !== 'day') continue;
+      // An overwritten value sent with the one replacing it (a form that sets the day again, a
+      // page's first sync after a reload) travels deleted, its content gone: it is no day at all.
+      if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted || keyOf(struct) !== 'day') continue;
       const [day, ...more] = struct.content instanceof Y.ContentAny ? struct.content.arr : [];
       if (more.length === 0 && isMeetingDay(day, dayCount)) continue;
       this.log.warn({ documentName, dayCount }, 'refused an agenda item day outside the meeting');
