@@ -21,8 +21,13 @@ export const ERROR_CODES = {
   DUPLICATE: 409,
   NOT_OPEN: 409,
   WORKING_GROUP_ARCHIVED: 409,
-  /** A working group's election is open: its ballot is fixed, so nobody is nominated or withdrawn until it closes. */
+  /**
+   * A working group's election is open: its ballot and the group's co-facilitators stay as they
+   * are until it closes (no nomination, withdrawal or appointment; a candidate does not leave).
+   */
   ELECTION_OPEN: 409,
+  /** A draft election opened with no more open nominations than seats: there would be no contest. */
+  TOO_FEW_CANDIDATES: 409,
   /** People: an invitation link that was used, expired or replaced. */
   INVITATION_GONE: 410,
   /** A password reset link that was used, expired or replaced by a newer one. */

@@ -39,8 +39,9 @@ export function createPollServices(
   const projections = live({ pollStore, groupStore, view: (poll) => polls.view(poll) });
   const batches = new SecretBatches(store.db, pollStore);
   const polls = new PollService({ store, polls: pollStore, groups: groupStore, live: projections, notify, batches });
-  const groups = new WorkingGroupService({ store, groups: groupStore, polls, live: projections, notify });
-  // An election's winners are recorded in the poll's closing transaction.
+  const groups = new WorkingGroupService({ store, groups: groupStore, polls, pollStore, live: projections, notify });
+  // An election's ballot is taken in the poll's opening transaction, its winners recorded in the closing one.
+  polls.onOpening(groups.onPollOpening);
   polls.onClosed(groups.onPollClosed);
   return { pollStore, groupStore, polls, groups };
 }

@@ -115,7 +115,10 @@ export interface BallotRow {
 
 export class PollStore {
   readonly db: Db;
-  /** Options never change once a poll exists: cached to keep the ballot path short. */
+  /**
+   * Options never change once a poll is open: cached to keep the ballot path short. A draft's are
+   * read each time (an election's ballot is taken when it opens: `replaceDraftOptions`).
+   */
   private readonly optionsCache = new Map<string, PollOptionRecord[]>();
 
   constructor(db: Db) {
@@ -143,22 +146,26 @@ export class PollStore {
         Date.now(),
       ],
     );
-    for (const [position, option] of input.options.entries()) {
+    await this.insertOptions(tx, id, input.options);
+    return id;
+  }
+
+  private async insertOptions(tx: SqlExecutor, pollId: string, options: NewPoll['options']): Promise<void> {
+    for (const [position, option] of options.entries()) {
       await tx.run('INSERT INTO poll_options (id, poll_id, position, label, user_id) VALUES (?, ?, ?, ?, ?)', [
         newId(),
-        id,
+        pollId,
         position,
         option.label,
         option.userId ?? null,
       ]);
     }
-    return id;
   }
 
   /** The poll, read through `executor` (a transaction's, when given). */
   async byId(id: string, executor: SqlExecutor = this.db): Promise<Poll | undefined> {
     const row = await executor.get<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE id = ?`, [id]);
-    return row && toPoll(row, await this.loadOptions(id, executor));
+    return row && toPoll(row, await this.loadOptions(row, executor));
   }
 
   /**
@@ -171,14 +178,14 @@ export class PollStore {
       `SELECT ${COLUMNS}, ballot_key FROM polls WHERE id = ?${lock}`,
       [id],
     );
-    return row && { ...toPoll(row, await this.loadOptions(id, tx)), ballotKey: row.ballot_key };
+    return row && { ...toPoll(row, await this.loadOptions(row, tx)), ballotKey: row.ballot_key };
   }
 
   async listByMeeting(meetingId: string): Promise<Poll[]> {
     const rows = await this.db.all<PollRow>(`SELECT ${COLUMNS} FROM polls WHERE meeting_id = ? ORDER BY created_at, id`, [
       meetingId,
     ]);
-    return Promise.all(rows.map(async (row) => toPoll(row, await this.loadOptions(row.id))));
+    return Promise.all(rows.map(async (row) => toPoll(row, await this.loadOptions(row))));
   }
 
   /** Deletes a poll that is still a draft; false when there is none. */
@@ -190,6 +197,16 @@ export class PollStore {
     const deleted = await tx.run(`DELETE FROM polls WHERE id = ? AND status = 'draft'`, [id]);
     this.optionsCache.delete(id);
     return deleted.changes > 0;
+  }
+
+  /** Replaces the options of a draft (an election's candidates, taken as it opens); false when it is not a draft. */
+  async replaceDraftOptions(tx: SqlExecutor, id: string, options: NewPoll['options']): Promise<boolean> {
+    const draft = await tx.get("SELECT 1 AS yes FROM polls WHERE id = ? AND status = 'draft'", [id]);
+    if (!draft) return false;
+    await tx.run('DELETE FROM poll_options WHERE poll_id = ?', [id]);
+    await this.insertOptions(tx, id, options);
+    this.optionsCache.delete(id);
+    return true;
   }
 
   /** Moves a draft to open (with a ballot key for a secret poll); false when it was not a draft. */
@@ -334,7 +351,8 @@ export class PollStore {
     }
   }
 
-  private async loadOptions(pollId: string, executor: SqlExecutor = this.db): Promise<PollOptionRecord[]> {
+  private async loadOptions(poll: PollRow, executor: SqlExecutor = this.db): Promise<PollOptionRecord[]> {
+    const pollId = poll.id;
     const cached = this.optionsCache.get(pollId);
     if (cached) return cached;
     const rows = await executor.all<{ id: string; label: string; user_id: string | null }>(
@@ -342,7 +360,7 @@ export class PollStore {
       [pollId],
     );
     const options = rows.map((row) => ({ id: row.id, label: row.label, userId: row.user_id }));
-    if (options.length > 0) this.optionsCache.set(pollId, options);
+    if (options.length > 0 && poll.status !== 'draft') this.optionsCache.set(pollId, options);
     return options;
   }
 }

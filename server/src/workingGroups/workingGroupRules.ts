@@ -37,6 +37,31 @@ export function electionOpen(group: WorkingGroup): AppError {
   );
 }
 
+/** An appointment during an election would settle by decree what the vote under way is deciding. */
+export function appointmentDuringElection(group: WorkingGroup): AppError {
+  return new AppError(
+    'ELECTION_OPEN',
+    `An election is open in ${group.name}: nobody is appointed or given a role there until it has closed.`,
+  );
+}
+
+/** A candidate who left would stay on the ballot and could be elected in a group they are not in. */
+export function candidateLeaving(group: WorkingGroup): AppError {
+  return new AppError(
+    'ELECTION_OPEN',
+    `You are a candidate in the open election of ${group.name}: you can leave the group once it has closed.`,
+  );
+}
+
+/** At opening, the ballot is the open nominations: it needs more candidates than seats. */
+export function tooFewCandidates(group: WorkingGroup, nominated: number, seats: number): AppError {
+  return new AppError(
+    'TOO_FEW_CANDIDATES',
+    `${group.name} has ${nominated} open nominations for ${seats} seats: an election needs more candidates than seats. Nominate more members, or delete the draft and appoint instead.`,
+    { nominated, seats },
+  );
+}
+
 /** A liaison's title (“Liaison” when none is given); co-facilitators have none. */
 export function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
   if (role !== 'liaison') return '';

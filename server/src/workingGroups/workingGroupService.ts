@@ -16,20 +16,32 @@ import type {
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { PollProjections, PollService } from '../polls/pollService.ts';
-import type { Poll } from '../polls/pollStore.ts';
+import type { Poll, PollStore } from '../polls/pollStore.ts';
 import { requireMeeting } from '../polls/requireMeeting.ts';
 import { shuffle } from '../polls/shuffle.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { canWithdrawNomination, workingGroupPolicy } from './workingGroupPolicy.ts';
-import { archived, cleanName, duplicateName, electionOpen, fieldError, roleTitle } from './workingGroupRules.ts';
+import {
+  appointmentDuringElection,
+  archived,
+  candidateLeaving,
+  cleanName,
+  duplicateName,
+  electionOpen,
+  fieldError,
+  roleTitle,
+  tooFewCandidates,
+} from './workingGroupRules.ts';
 import type { WorkingGroup, WorkingGroupStore } from './workingGroupStore.ts';
 
 export interface WorkingGroupServiceOptions {
   store: Store;
   groups: WorkingGroupStore;
   polls: PollService;
+  /** An election's ballot is written here as it opens. */
+  pollStore: PollStore;
   live: PollProjections;
   notify: Notifier;
 }
@@ -108,11 +120,17 @@ export class WorkingGroupService {
     if (await this.options.groups.addMember(tx, groupId, userId)) await this.audit(tx, userId, 'joined', groupId);
   }
 
-  /** Leaves the group; one's nomination there is withdrawn with it. */
+  /**
+   * Leaves the group; one's nomination there is withdrawn with it. A candidate of an open election
+   * stays until it closes: they would remain on its ballot, and could be elected in a group they
+   * had left.
+   */
   async leave(user: User, id: string): Promise<WorkingGroupDto> {
     this.requireParticipant(user);
     const group = await this.groupOr404(id);
     await this.options.store.db.transaction(async (tx) => {
+      await this.options.groups.lockGroup(tx, group.id);
+      if (await this.options.groups.onOpenBallot(tx, group.id, user.id)) throw candidateLeaving(group);
       if (await this.options.groups.removeMember(tx, group.id, user.id)) await this.audit(tx, user.id, 'left', group.id);
     });
     return this.changed(group);
@@ -129,13 +147,14 @@ export class WorkingGroupService {
   }
 
   /**
-   * An open election's ballot holds the nominees of when it was created: a nomination made now
-   * would say "is a candidate" of someone not on it, and a withdrawn one would stay on it. Read
-   * in the transaction that would change the nominations, so an election opening at the same
-   * moment is seen.
+   * An open election's ballot holds the nominees of when it opened: a nomination made now would
+   * say "is a candidate" of someone not on it, a withdrawn one would stay on it, and an
+   * appointment would settle what the vote is deciding. Read in the transaction that would make
+   * the change, with the group held (`lockGroup`), so an election opening at the same moment is seen.
    */
-  private async requireNoOpenElection(tx: SqlExecutor, group: WorkingGroup): Promise<void> {
-    if (await this.options.groups.hasOpenElection(tx, group.id)) throw electionOpen(group);
+  private async requireNoOpenElection(tx: SqlExecutor, group: WorkingGroup, refusal = electionOpen): Promise<void> {
+    await this.options.groups.lockGroup(tx, group.id);
+    if (await this.options.groups.hasOpenElection(tx, group.id)) throw refusal(group);
   }
 
   /**
@@ -210,6 +229,29 @@ export class WorkingGroupService {
   }
 
   /**
+   * Inside the opening transaction of a draft: an election's ballot becomes the group's open
+   * nominations as they stand now (in an order drawn at random), not those of when the draft was
+   * made. The group is held while they are read, so that a nomination made at the same moment is
+   * either on the ballot or refused (ELECTION_OPEN). With no more candidates than seats, the
+   * opening is refused.
+   */
+  readonly onPollOpening = async (tx: SqlExecutor, poll: Poll): Promise<void> => {
+    if (!poll.workingGroupId) return;
+    const { groups, pollStore } = this.options;
+    const group = await groups.byId(poll.workingGroupId, tx);
+    if (!group) return;
+    await groups.lockGroup(tx, group.id);
+    const nominees = await groups.nominees(group.id, tx);
+    if (nominees.length <= poll.seats) throw tooFewCandidates(group, nominees.length, poll.seats);
+    shuffle(nominees);
+    await pollStore.replaceDraftOptions(
+      tx,
+      poll.id,
+      nominees.map((nominee) => ({ label: nominee.name, userId: nominee.id })),
+    );
+  };
+
+  /**
    * Inside the closing transaction of a poll: an election's winners become the group's
    * co-facilitators, committed with the final count. A tie (single choice) elects nobody: the
    * group keeps its co-facilitators and the secretariat runs a runoff.
@@ -262,6 +304,7 @@ export class WorkingGroupService {
     this.requireModerator(user);
     const group = await this.activeGroup(id);
     await this.options.store.db.transaction(async (tx) => {
+      await this.requireNoOpenElection(tx, group, appointmentDuringElection);
       if (!(await this.options.groups.isMember(tx, group.id, userId))) {
         throw badRequest('Only a member of the working group can be its co-facilitator.', { field: 'userId' });
       }
@@ -355,6 +398,7 @@ export class WorkingGroupService {
     }
     const title = roleTitle(body.role, body.title);
     await this.options.store.db.transaction(async (tx) => {
+      await this.requireNoOpenElection(tx, group, appointmentDuringElection);
       if (!(await this.options.groups.isMember(tx, group.id, userId))) {
         throw fieldError('userId', 'Only a member of the working group can hold a role in it; they join it first.');
       }

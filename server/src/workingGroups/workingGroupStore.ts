@@ -222,9 +222,29 @@ export class WorkingGroupStore {
     return Boolean(await tx.get("SELECT 1 AS yes FROM polls WHERE working_group_id = ? AND status = 'open'", [groupId]));
   }
 
+  /**
+   * Holds the group's row until the transaction ends (PostgreSQL; SQLite writes one transaction at
+   * a time already): an election opening and a nomination, withdrawal, appointment or leaving
+   * made at the same moment take turns, so that each sees what the other committed.
+   */
+  async lockGroup(tx: SqlExecutor, groupId: string): Promise<void> {
+    if (this.db.dialect === 'postgres') await tx.get('SELECT id FROM working_groups WHERE id = ? FOR UPDATE', [groupId]);
+  }
+
+  /** Whether `userId` is a candidate on the ballot of one of the group's open elections. */
+  async onOpenBallot(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
+    return Boolean(
+      await tx.get(
+        `SELECT 1 AS yes FROM polls p JOIN poll_options o ON o.poll_id = p.id
+         WHERE p.working_group_id = ? AND p.status = 'open' AND o.user_id = ?`,
+        [groupId, userId],
+      ),
+    );
+  }
+
   /** Nominees whose nomination is open (no election settled it), for an election's ballot. */
-  async nominees(groupId: string): Promise<{ id: string; name: string }[]> {
-    return this.db.all<{ id: string; name: string }>(
+  async nominees(groupId: string, tx: SqlExecutor = this.db): Promise<{ id: string; name: string }[]> {
+    return tx.all<{ id: string; name: string }>(
       `SELECT u.id, u.name FROM working_group_nominations n JOIN users u ON u.id = n.nominee_id
        WHERE n.group_id = ? AND NOT ${SETTLED} ORDER BY n.created_at, u.id`,
       [groupId],

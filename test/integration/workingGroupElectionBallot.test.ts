@@ -1,0 +1,123 @@
+/**
+ * An election's ballot and the group around it, on SQLite and on PostgreSQL: a draft election's
+ * candidates are the open nominations as they stand when it opens (a draft with no more of them
+ * than seats is not opened); while it is open, nobody is appointed co-facilitator or given a role
+ * in the group, and a candidate does not leave it (409 ELECTION_OPEN), changing nothing. Once it
+ * has closed, both work again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import type { PollDto } from '../../shared/schemas/polls.ts';
+import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
+import { http, login, type Session } from '../helpers/clients.ts';
+import { closePoll, vote } from '../helpers/pollClients.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { startServer, type TestServer } from '../helpers/testServer.ts';
+
+const KEYS = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'sofia'] as const;
+type Key = (typeof KEYS)[number];
+
+describe.each(['sqlite', 'postgres'] as const)('a working group’s election ballot (%s)', (backend) => {
+  let database: TestDatabase | undefined;
+  let server: TestServer;
+  let people: Record<Key, Session>;
+  let pollId: string;
+
+  beforeAll(async () => {
+    if (backend === 'postgres') database = await createTestDatabase('wgelectionballot');
+    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
+    const sessions = await Promise.all(KEYS.map((key) => login(server.baseUrl, `${key}@example.org`)));
+    people = Object.fromEntries(KEYS.map((key, index) => [key, sessions[index]!])) as Record<Key, Session>;
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  const call = <T = any>(who: Key, method: string, path: string, body?: unknown) =>
+    http<T>(server.baseUrl, method, path, { cookie: people[who].cookie, ...(body === undefined ? {} : { body }) });
+  const youth = async () =>
+    (await call<WorkingGroupDto[]>('kwame', 'GET', `/api/meetings/${DEMO_MEETING.id}/working-groups`)).body.find((group) =>
+      group.name.endsWith('Youth Engagement'),
+    )!;
+  const idOf = (key: Key) => people[key].user.id;
+  const auditLength = async () => (await server.app.store.audit.list({}, 100_000)).length;
+  const candidates = (poll: PollDto) => poll.options.map((option) => option.userId).sort();
+
+  it('takes the ballot from the nominations as they stand when the draft opens, and refuses to open with too few', async () => {
+    const base = `/api/working-groups/${(await youth()).id}`;
+    // The demo's nominees: Sofía (by herself) and Mei (by Kwame).
+    const created = await call<PollDto>('chair', 'POST', `${base}/elections`, {
+      kind: 'single',
+      audience: 'group',
+      secret: false,
+    });
+    expect(created.status).toBe(201);
+    pollId = created.body.id;
+
+    // While it is a draft, Sofía withdraws: one nominee is left for one seat.
+    expect((await call('sofia', 'DELETE', `${base}/nominations/${idOf('sofia')}`)).status).toBe(200);
+    const before = await auditLength();
+    const refused = await call('chair', 'POST', `/api/polls/${pollId}/open`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('TOO_FEW_CANDIDATES');
+    expect(refused.body.error.message).toContain('Working Group on Youth Engagement has 1 open nominations for 1 seats');
+    expect((await call<PollDto>('kwame', 'GET', `/api/polls/${pollId}`)).body.status).toBe('draft');
+    expect(await auditLength()).toBe(before);
+
+    // Kwame and Rahul stand while it is a draft: the ballot is who is nominated when it opens.
+    expect((await call('kwame', 'POST', `${base}/nominations`, { userId: idOf('kwame') })).status).toBe(201);
+    expect((await call('kwame', 'POST', `${base}/nominations`, { userId: idOf('rahul') })).status).toBe(201);
+    const opened = await call<PollDto>('chair', 'POST', `/api/polls/${pollId}/open`);
+    expect(opened.status).toBe(200);
+    const expected = [idOf('kwame'), idOf('mei'), idOf('rahul')].sort();
+    expect(candidates(opened.body)).toEqual(expected);
+    expect(candidates((await call<PollDto>('sofia', 'GET', `/api/polls/${pollId}`)).body)).toEqual(expected);
+    const nominated = (await youth()).nominations.map((nomination) => nomination.nominee.id).sort();
+    expect(nominated).toEqual(expected);
+  });
+
+  it('refuses to appoint a co-facilitator or give a role while the election is open, changing nothing', async () => {
+    const group = await youth();
+    const base = `/api/working-groups/${group.id}`;
+    const before = await auditLength();
+    const refusals = [
+      await call('chair', 'PUT', `${base}/co-facilitators/${idOf('mei')}`),
+      await call('secretariat', 'PUT', `${base}/co-facilitators/${idOf('rahul')}`),
+      await call('secretariat', 'PUT', `${base}/roles/${idOf('mei')}`, { role: 'co-facilitator' }),
+      await call('secretariat', 'PUT', `${base}/roles/${idOf('kwame')}`, { role: 'liaison', title: 'DC-MAG liaison' }),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.status).toBe(409);
+      expect(refusal.body.error.code).toBe('ELECTION_OPEN');
+      expect(refusal.body.error.message).toContain('An election is open in Working Group on Youth Engagement');
+    }
+    expect(await youth()).toEqual(group);
+    expect(await auditLength()).toBe(before);
+  });
+
+  it('refuses a candidate leaving while the election is open, changing nothing; others leave, and candidates once it has closed', async () => {
+    const group = await youth();
+    const base = `/api/working-groups/${group.id}`;
+    const before = await auditLength();
+    const refused = await call('mei', 'DELETE', `${base}/members/me`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('ELECTION_OPEN');
+    expect(refused.body.error.message).toContain('You are a candidate in the open election of Working Group on Youth Engagement');
+    expect(await youth()).toEqual(group);
+    expect(await auditLength()).toBe(before);
+
+    // Sofía withdrew before it opened: she is not on the ballot, and leaves.
+    expect((await call('sofia', 'DELETE', `${base}/members/me`)).status).toBe(200);
+
+    const poll = (await call<PollDto>('kwame', 'GET', `/api/polls/${pollId}`)).body;
+    const kwame = poll.options.find((option) => option.userId === idOf('kwame'))!.id;
+    for (const key of ['kwame', 'mei', 'rahul'] as const)
+      expect((await vote(server.baseUrl, people[key], pollId, [kwame])).status).toBe(200);
+    await closePoll(server.baseUrl, people.chair, pollId);
+    expect((await youth()).coFacilitators.map((person) => person.id)).toEqual([idOf('kwame')]);
+    expect((await call('mei', 'DELETE', `${base}/members/me`)).status).toBe(200);
+    expect((await call('chair', 'PUT', `${base}/co-facilitators/${idOf('rahul')}`)).status).toBe(200);
+  });
+});
