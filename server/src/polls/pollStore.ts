@@ -150,10 +150,14 @@ export class PollStore {
     return id;
   }
 
-  private async insertOptions(tx: SqlExecutor, pollId: string, options: NewPoll['options']): Promise<void> {
+  private async insertOptions(
+    tx: SqlExecutor,
+    pollId: string,
+    options: { id?: string; label: string; userId?: string | null }[],
+  ): Promise<void> {
     for (const [position, option] of options.entries()) {
       await tx.run('INSERT INTO poll_options (id, poll_id, position, label, user_id) VALUES (?, ?, ?, ?, ?)', [
-        newId(),
+        option.id ?? newId(),
         pollId,
         position,
         option.label,
@@ -199,8 +203,15 @@ export class PollStore {
     return deleted.changes > 0;
   }
 
-  /** Replaces the options of a draft (an election's candidates, taken as it opens); false when it is not a draft. */
-  async replaceDraftOptions(tx: SqlExecutor, id: string, options: NewPoll['options']): Promise<boolean> {
+  /**
+   * Replaces the options of a draft (an election's candidates, taken as it opens), in the order
+   * given; an option given with the `id` it had keeps it. False when the poll is not a draft.
+   */
+  async replaceDraftOptions(
+    tx: SqlExecutor,
+    id: string,
+    options: { id?: string; label: string; userId?: string | null }[],
+  ): Promise<boolean> {
     const draft = await tx.get("SELECT 1 AS yes FROM polls WHERE id = ? AND status = 'draft'", [id]);
     if (!draft) return false;
     await tx.run('DELETE FROM poll_options WHERE poll_id = ?', [id]);

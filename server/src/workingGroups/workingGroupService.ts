@@ -243,12 +243,13 @@ export class WorkingGroupService {
     await groups.lockGroup(tx, group.id);
     const nominees = await groups.nominees(group.id, tx);
     if (nominees.length <= poll.seats) throw tooFewCandidates(group, nominees.length, poll.seats);
-    shuffle(nominees);
-    await pollStore.replaceDraftOptions(
-      tx,
-      poll.id,
-      nominees.map((nominee) => ({ label: nominee.name, userId: nominee.id })),
-    );
+    const drawn = new Map(poll.options.map((option) => [option.userId, option]));
+    const unchanged = nominees.length === drawn.size && nominees.every((nominee) => drawn.has(nominee.id));
+    if (unchanged) return;
+    // A candidate already on the draft keeps their option's id (a client may hold it); the order is drawn again.
+    const ballot = nominees.map((nominee) => ({ id: drawn.get(nominee.id)?.id, label: nominee.name, userId: nominee.id }));
+    shuffle(ballot);
+    await pollStore.replaceDraftOptions(tx, poll.id, ballot);
   };
 
   /**
