@@ -56,7 +56,10 @@ export function PollCard({
       {isModerator(user.role) && <PollControls poll={poll} onDeleted={onDeleted} />}
       {poll.status === 'draft' && (
         <p className="poll-card__draft">
-          {t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}
+          {/* An election's ballot is taken as it opens: the draft's candidates may not be the final ones. */}
+          {group && poll.options.some((option) => option.userId)
+            ? t('polls.draftElectionNote')
+            : t('polls.draftNote', { options: poll.options.map((option) => option.label).join(' · ') })}
         </p>
       )}
       {poll.status === 'open' &&

@@ -40,6 +40,14 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
     .map((entry) => t('workingGroups.liaison', { name: entry.name, title: entry.title ?? '' }))
     .join(', ');
 
+  const polls = usePolls();
+  // A candidate of an open election stays in the group until it closes (the server refuses with
+  // ELECTION_OPEN): leaving would keep them on the ballot of a group they are no longer in.
+  const candidateNow = polls.some(
+    (poll) =>
+      group.elections.includes(poll.id) && poll.status === 'open' && poll.options.some((option) => option.userId === user.id),
+  );
+
   const coFacilitators = group.coFacilitators
     .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
     .join(', ');
@@ -72,7 +80,9 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
           {t('workingGroups.memberCount', { count: group.members.length })}
           {member ? ` ${t('workingGroups.youAreMember')}` : ''}
         </p>
-        {meetingArchived || (group.archived && !member) ? null : participant ? (
+        {meetingArchived || (group.archived && !member) ? null : member && candidateNow ? (
+          <p className="working-group__note">{t('workingGroups.candidateStays')}</p>
+        ) : participant ? (
           <BusyButton
             type="button"
             className={member ? 'button' : 'button button--primary'}
@@ -137,8 +147,8 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
   const facilitatorIds = new Set(group.coFacilitators.map((person) => person.id));
   const polls = usePolls();
   const heading = () => document.getElementById(headingId);
-  // An open election's ballot was fixed when it was created: until it closes, nobody is nominated
-  // or withdrawn (the server refuses with ELECTION_OPEN), and the card says why.
+  // An open election's ballot was fixed when it opened: until it closes, nobody is nominated,
+  // withdrawn or appointed (the server refuses with ELECTION_OPEN), and the card says why.
   const electionOpen = polls.some((poll) => group.elections.includes(poll.id) && poll.status === 'open');
   // The election opening takes away the button that had the focus: it goes to the heading.
   useFocusStaysIn(controls, String(electionOpen), heading);
@@ -245,7 +255,7 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                       {t('workingGroups.withdraw', { name: nominee.name })}
                     </BusyButton>
                   )}
-                {moderator && !election && !facilitatorIds.has(nominee.id) && (
+                {moderator && !election && !electionOpen && !facilitatorIds.has(nominee.id) && (
                   <BusyButton
                     type="button"
                     className="button button--quiet"
