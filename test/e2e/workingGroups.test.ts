@@ -297,4 +297,56 @@ describe('working groups in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('says a draft election’s ballot is taken at opening; once open, no Appoint, and a candidate reads why she cannot leave', {
+    timeout: 120_000,
+  }, async () => {
+    const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
+    const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
+      const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
+      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+      return result.body;
+    };
+    const name = 'Working Group on Digital Inclusion';
+    const chair = await as('chair@example.org');
+    const group = await send<{ id: string }>(
+      await as('secretariat@example.org'),
+      'POST',
+      `/api/meetings/${DEMO_MEETING.id}/working-groups`,
+      {
+        name,
+      },
+    );
+    const base = `/api/working-groups/${group.id}`;
+    for (const cookie of [await as('mei@example.org'), await as('sofia@example.org')]) {
+      await send(cookie, 'PUT', `${base}/members/me`);
+      await send(cookie, 'POST', `${base}/nominations`, { userId: (await send<{ id: string }>(cookie, 'GET', '/api/me')).id });
+    }
+    const poll = await send<{ id: string; question: string }>(chair, 'POST', `${base}/elections`, {
+      kind: 'single',
+      audience: 'group',
+    });
+
+    const chairPage = await signIn('chair@example.org', `/meetings/${DEMO_MEETING.id}?tab=polls`);
+    const draft = chairPage.page.getByRole('article', { name: poll.question, exact: true });
+    await expect
+      .poll(() => draft.textContent(), { timeout: 15_000 })
+      .toContain('Its candidates will be the group’s open nominations as they stand when it opens.');
+    await send(chair, 'POST', `/api/polls/${poll.id}/open`);
+
+    await chairPage.page.goto(groupsPath);
+    const chairCard = chairPage.page.getByRole('article', { name, exact: true });
+    await chairCard.getByText('An election is under way').waitFor({ timeout: 15_000 });
+    expect(await chairCard.getByRole('button', { name: /^Appoint/ }).count()).toBe(0);
+    expect(chairPage.errors).toEqual([]);
+
+    const { page, errors } = await signIn('mei@example.org', groupsPath);
+    const card = page.getByRole('article', { name, exact: true });
+    await card.getByText('You are a candidate in the election under way: you can leave the group once it has closed.').waitFor({
+      timeout: 15_000,
+    });
+    expect(await card.getByRole('button', { name: /^Leave/ }).count()).toBe(0);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
