@@ -64,7 +64,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Leave the working group (one’s nomination there is withdrawn)',
+        summary:
+          'Leave the working group (one’s nomination there is withdrawn; 409 ELECTION_OPEN for a candidate of an open election of the group)',
         params: IdParams,
         response: { 200: WorkingGroupSchema, ...REFUSALS },
       },
@@ -110,7 +111,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
       schema: {
         tags: ['working groups'],
         summary:
-          'Create the election of a co-facilitator from the nominees (a draft poll, opened like any poll); secretariat or chair',
+          'Create the election of a co-facilitator from the nominees (a draft poll, opened like any poll: its ballot is the nominations as they stand then); secretariat or chair',
         params: IdParams,
         body: ElectionBody,
         response: { 201: PollSchema, ...REFUSALS },
@@ -125,7 +126,8 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Appoint a co-facilitator without an election (a member of the group); secretariat or chair',
+        summary:
+          'Appoint a co-facilitator without an election (a member of the group); secretariat or chair (409 ELECTION_OPEN while an election of the group is open)',
         params: NominationParams,
         response: { 200: WorkingGroupSchema, ...REFUSALS },
       },
