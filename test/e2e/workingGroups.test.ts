@@ -332,7 +332,18 @@ describe('working groups in the browser', () => {
     await expect
       .poll(() => draft.textContent(), { timeout: 15_000 })
       .toContain('Its candidates will be the group’s open nominations as they stand when it opens.');
+
+    // Mei, a candidate, has the focus on Leave as the election opens.
+    const { page, errors } = await signIn('mei@example.org', groupsPath);
+    const card = page.getByRole('article', { name, exact: true });
+    const leave = card.getByRole('button', { name: /^Leave/ });
+    await leave.waitFor({ timeout: 15_000 });
+    await leave.focus();
     await send(chair, 'POST', `/api/polls/${poll.id}/open`);
+    await card.getByText('You are a candidate in the election under way: you can leave the group once it has closed.').waitFor({
+      timeout: 15_000,
+    });
+    await expect.poll(() => focused(page)).toBe(`H3 ${name}`);
 
     await chairPage.page.goto(groupsPath);
     const chairCard = chairPage.page.getByRole('article', { name, exact: true });
@@ -340,11 +351,6 @@ describe('working groups in the browser', () => {
     expect(await chairCard.getByRole('button', { name: /^Appoint/ }).count()).toBe(0);
     expect(chairPage.errors).toEqual([]);
 
-    const { page, errors } = await signIn('mei@example.org', groupsPath);
-    const card = page.getByRole('article', { name, exact: true });
-    await card.getByText('You are a candidate in the election under way: you can leave the group once it has closed.').waitFor({
-      timeout: 15_000,
-    });
     expect(await card.getByRole('button', { name: /^Leave/ }).count()).toBe(0);
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

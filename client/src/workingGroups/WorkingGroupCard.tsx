@@ -47,6 +47,9 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
     (poll) =>
       group.elections.includes(poll.id) && poll.status === 'open' && poll.options.some((option) => option.userId === user.id),
   );
+  // The election opening takes "Leave" away from a candidate: the focus it had goes to the group's heading.
+  const membership = useRef<HTMLDivElement>(null);
+  useFocusStaysIn(membership, String(candidateNow), () => document.getElementById(titleId));
 
   const coFacilitators = group.coFacilitators
     .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
@@ -75,7 +78,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
       </p>
       {liaisons && <p className="working-group__facilitators">{t('workingGroups.liaisons', { names: liaisons })}</p>}
 
-      <div className="working-group__membership">
+      <div ref={membership} className="working-group__membership">
         <p>
           {t('workingGroups.memberCount', { count: group.members.length })}
           {member ? ` ${t('workingGroups.youAreMember')}` : ''}
