@@ -5,44 +5,15 @@
  * in the group, and a candidate does not leave it (409 ELECTION_OPEN), changing nothing. Once it
  * has closed, both work again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { describe, expect, it } from 'vitest';
 import type { PollDto } from '../../shared/schemas/polls.ts';
-import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
-import { http, login, type Session } from '../helpers/clients.ts';
 import { closePoll, vote } from '../helpers/pollClients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
-
-const KEYS = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'sofia'] as const;
-type Key = (typeof KEYS)[number];
+import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
 
 describe.each(['sqlite', 'postgres'] as const)('a working group’s election ballot (%s)', (backend) => {
-  let database: TestDatabase | undefined;
-  let server: TestServer;
-  let people: Record<Key, Session>;
+  const suite = workingGroupSuite(backend, 'wgelectionballot');
+  const { call, youth, idOf, auditLength } = suite;
   let pollId: string;
-
-  beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('wgelectionballot');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
-    const sessions = await Promise.all(KEYS.map((key) => login(server.baseUrl, `${key}@example.org`)));
-    people = Object.fromEntries(KEYS.map((key, index) => [key, sessions[index]!])) as Record<Key, Session>;
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
-
-  const call = <T = any>(who: Key, method: string, path: string, body?: unknown) =>
-    http<T>(server.baseUrl, method, path, { cookie: people[who].cookie, ...(body === undefined ? {} : { body }) });
-  const youth = async () =>
-    (await call<WorkingGroupDto[]>('kwame', 'GET', `/api/meetings/${DEMO_MEETING.id}/working-groups`)).body.find((group) =>
-      group.name.endsWith('Youth Engagement'),
-    )!;
-  const idOf = (key: Key) => people[key].user.id;
-  const auditLength = async () => (await server.app.store.audit.list({}, 100_000)).length;
   const candidates = (poll: PollDto) => poll.options.map((option) => option.userId).sort();
 
   it('takes the ballot from the nominations as they stand when the draft opens, and refuses to open with too few', async () => {
@@ -114,8 +85,8 @@ describe.each(['sqlite', 'postgres'] as const)('a working group’s election bal
     const poll = (await call<PollDto>('kwame', 'GET', `/api/polls/${pollId}`)).body;
     const kwame = poll.options.find((option) => option.userId === idOf('kwame'))!.id;
     for (const key of ['kwame', 'mei', 'rahul'] as const)
-      expect((await vote(server.baseUrl, people[key], pollId, [kwame])).status).toBe(200);
-    await closePoll(server.baseUrl, people.chair, pollId);
+      expect((await vote(suite.server.baseUrl, suite.people[key], pollId, [kwame])).status).toBe(200);
+    await closePoll(suite.server.baseUrl, suite.people.chair, pollId);
     expect((await youth()).coFacilitators.map((person) => person.id)).toEqual([idOf('kwame')]);
     expect((await call('mei', 'DELETE', `${base}/members/me`)).status).toBe(200);
     expect((await call('chair', 'PUT', `${base}/co-facilitators/${idOf('rahul')}`)).status).toBe(200);

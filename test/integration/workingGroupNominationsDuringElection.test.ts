@@ -4,42 +4,14 @@
  * ELECTION_OPEN), and neither the group, its ballot nor the audit log changes. Once the election
  * has closed, nominations are made and withdrawn again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { describe, expect, it } from 'vitest';
 import type { PollDto } from '../../shared/schemas/polls.ts';
-import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
-import { http, login, type Session } from '../helpers/clients.ts';
 import { closePoll, openPoll, vote } from '../helpers/pollClients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
-
-const KEYS = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'sofia'] as const;
-type Key = (typeof KEYS)[number];
+import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
 
 describe.each(['sqlite', 'postgres'] as const)('nominations while a working group’s election is open (%s)', (backend) => {
-  let database: TestDatabase | undefined;
-  let server: TestServer;
-  let people: Record<Key, Session>;
-
-  beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('wgelectionopen');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
-    const sessions = await Promise.all(KEYS.map((key) => login(server.baseUrl, `${key}@example.org`)));
-    people = Object.fromEntries(KEYS.map((key, index) => [key, sessions[index]!])) as Record<Key, Session>;
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
-
-  const call = <T = any>(who: Key, method: string, path: string, body?: unknown) =>
-    http<T>(server.baseUrl, method, path, { cookie: people[who].cookie, ...(body === undefined ? {} : { body }) });
-  const youth = async () =>
-    (await call<WorkingGroupDto[]>('kwame', 'GET', `/api/meetings/${DEMO_MEETING.id}/working-groups`)).body.find((group) =>
-      group.name.endsWith('Youth Engagement'),
-    )!;
-  const idOf = (key: Key) => people[key].user.id;
+  const suite = workingGroupSuite(backend, 'wgelectionopen');
+  const { call, youth, idOf, auditLength } = suite;
 
   it('refuses to nominate or withdraw while the election is open, changing nothing, and allows both once it has closed', async () => {
     const group = await youth();
@@ -51,11 +23,11 @@ describe.each(['sqlite', 'postgres'] as const)('nominations while a working grou
       secret: false,
     });
     expect(created.status).toBe(201);
-    const poll = await openPoll(server.baseUrl, people.chair, created.body.id);
+    const poll = await openPoll(suite.server.baseUrl, suite.people.chair, created.body.id);
     const candidates = poll.options.map((option) => option.userId).sort();
     expect(candidates).toEqual([idOf('mei'), idOf('sofia')].sort());
 
-    const before = { group: await youth(), audit: (await server.app.store.audit.list({}, 100_000)).length };
+    const before = { group: await youth(), audit: await auditLength() };
     const refusals = [
       await call('kwame', 'POST', `${base}/nominations`, { userId: idOf('kwame') }),
       await call('kwame', 'POST', `${base}/nominations`, { userId: idOf('rahul') }),
@@ -70,15 +42,15 @@ describe.each(['sqlite', 'postgres'] as const)('nominations while a working grou
       expect(refusal.body.error.message).toContain('An election is open in Working Group on Youth Engagement');
     }
     expect(await youth()).toEqual(before.group);
-    expect((await server.app.store.audit.list({}, 100_000)).length).toBe(before.audit);
+    expect(await auditLength()).toBe(before.audit);
     const ballot = (await call<PollDto>('kwame', 'GET', `/api/polls/${poll.id}`)).body;
     expect(ballot.options.map((option) => option.userId).sort()).toEqual(candidates);
 
     // Closed (Mei elected), the ballot is no longer in play: Kwame stands, and withdraws again.
     const mei = poll.options.find((option) => option.userId === idOf('mei'))!.id;
     for (const key of ['kwame', 'mei', 'rahul'] as const)
-      expect((await vote(server.baseUrl, people[key], poll.id, [mei])).status).toBe(200);
-    await closePoll(server.baseUrl, people.chair, poll.id);
+      expect((await vote(suite.server.baseUrl, suite.people[key], poll.id, [mei])).status).toBe(200);
+    await closePoll(suite.server.baseUrl, suite.people.chair, poll.id);
     expect((await call('kwame', 'POST', `${base}/nominations`, { userId: idOf('kwame') })).status).toBe(201);
     expect((await call('kwame', 'DELETE', `${base}/nominations/${idOf('kwame')}`)).status).toBe(200);
   });
