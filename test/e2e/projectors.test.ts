@@ -60,6 +60,9 @@ describe('the projectors and what people wrote, in Arabic', () => {
     const onTab = page.getByTestId('questions').locator('.floor-question__text', { hasText: QUESTION });
     await onTab.waitFor();
     expect(await drawn(onTab)).toEqual({ direction: 'ltr', markAfterFirstWord: true });
+    // In the chair's list of people to add, a name beside its group is isolated (an option holds no <bdi>).
+    const option = page.locator('select option', { hasText: 'Kwame Asante' }).first();
+    await expect.poll(() => option.textContent()).toMatch(/^\u2068Kwame Asante\u2069 \(/);
 
     await page.goto(`${meetingPath}/floor/present`);
     const projected = page.locator('.floor-question__text', { hasText: QUESTION });

@@ -8,7 +8,7 @@ import { type FormEvent, type KeyboardEventHandler, useEffect, useId, useRef, us
 import { useTranslation } from 'react-i18next';
 import { ACTION_LIMITS, OWNER_KINDS, type OwnerKind, SOURCE_TYPES, type SourceType } from '../../../shared/constants/actions.ts';
 import { parseDue } from '../../../shared/dueDates.ts';
-import { formatDay } from '../../../shared/i18n/format.ts';
+import { formatDay, isolate } from '../../../shared/i18n/format.ts';
 import { ROLES } from '../../../shared/roles.ts';
 import type { ActionDto, Owner } from '../../../shared/schemas/actions.ts';
 import type { AgendaItemSummary } from '../../../shared/schemas/meetingRecord.ts';
@@ -304,7 +304,7 @@ export function ActionForm({ items, action, source, onDone, onKeyDown }: ActionF
                   {sourceType === 'comment' &&
                     comments.map((comment) => (
                       <option key={comment.id} value={comment.id}>
-                        {comment.authorName}: {excerpt(comment.body)}
+                        {isolate(comment.authorName)}: {isolate(excerpt(comment.body))}
                       </option>
                     ))}
                   {sourceType === 'poll' &&

@@ -1,7 +1,7 @@
 /** The signed-in user, for every page: loaded once from /api/me, changed by sign-in, sign-out and a saved profile. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
-import { ApiError, get, onSessionEnded, post } from './api.ts';
+import { get, onSessionEnded, post } from './api.ts';
 import { forgetEarly } from './earlyRequests.ts';
 import { maybeSignedIn } from './signedInHint.ts';
 
@@ -43,10 +43,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUser(null);
       return;
     }
-    get<PublicUser>('/api/me').then(setUser, (error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) setUser(null);
-      else setUser(null);
-    });
+    // Signed out (401), or the server could not say: either way the sign-in page, whose form says
+    // what is wrong when it is sent.
+    get<PublicUser>('/api/me').then(setUser, () => setUser(null));
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BALANCE_RULES, type BalanceRule, FLOOR_LIMITS } from '../../../shared/constants/floor.ts';
+import { isolate } from '../../../shared/i18n/format.ts';
 import { get } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
@@ -103,7 +104,7 @@ export function ChairControls({
               <option value="">{t('floor.chair.choosePerson')}</option>
               {people.map((entry) => (
                 <option key={entry.id} value={entry.id}>
-                  {entry.name} ({t(`groups.${entry.group}`)})
+                  {isolate(entry.name)} ({t(`groups.${entry.group}`)})
                 </option>
               ))}
             </select>

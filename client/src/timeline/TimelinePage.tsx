@@ -55,7 +55,7 @@ export function TimelinePage() {
               <option value="">{t('timeline.anyGroup')}</option>
               {data?.workingGroups.map((option) => (
                 <option key={option.id} value={option.id}>
-                  {option.name} ({option.meetingTitle})
+                  {isolate(option.name)} ({isolate(option.meetingTitle)})
                 </option>
               ))}
             </select>
