@@ -270,7 +270,7 @@ describe('a cycle administered in the browser', () => {
     await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
     await page.getByLabel('Language').selectOption('fr');
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: DEMO_MEETING.title, exact: true }) });
-    await card.getByRole('link', { name: `Page publique: ${DEMO_MEETING.title}` }).click();
+    await card.getByRole('link', { name: `Page publique : ${DEMO_MEETING.title}` }).click();
     await page.waitForURL(`${server.baseUrl}/public/meetings/${DEMO_MEETING.id}?lang=fr`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DEMO_MEETING.title);
