@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
-import { browserSuite, focused } from '../helpers/browser.ts';
+import { browserSuite, focused, selectInEditor } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 
 const GDC = 'pn-gdc-implementation';
@@ -27,45 +27,6 @@ async function onPhone(email: string, path: string, text: string) {
 }
 
 /** The text the editor holds as its selection (what Ctrl+Alt+M comments on). */
-const editorSelection = (page: Page) =>
-  page.evaluate(() => {
-    const { state } = (
-      document.querySelector('.ProseMirror') as HTMLElement & {
-        editor: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } };
-      }
-    ).editor;
-    return state.doc.textBetween(state.selection.from, state.selection.to);
-  });
-
-/**
- * Selects `text` in the editor as a mouse drag would, until the editor holds that selection: it
- * reads the browser's a task later, and a document update in between draws its older one back.
- */
-async function selectInEditor(page: Page, text: string): Promise<void> {
-  await expect
-    .poll(async () => {
-      if ((await editorSelection(page)) === text) return true;
-      await page.evaluate((wanted) => {
-        const root = document.querySelector<HTMLElement>('.ProseMirror')!;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const index = node.textContent!.indexOf(wanted);
-          if (index < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, index);
-          range.setEnd(node, index + wanted.length);
-          root.focus();
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-        throw new Error(`text not found: ${wanted}`);
-      }, text);
-      return false;
-    })
-    .toBe(true);
-}
-
 const sheetOpen = (page: Page) => page.locator('#sheet-margin').getAttribute('data-open');
 
 describe('the comments sheet on a phone', () => {

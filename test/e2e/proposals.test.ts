@@ -14,7 +14,7 @@ import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import type { ProposalDto } from '../../shared/schemas/proposals.ts';
 import { hasVisibleText } from '../../shared/visibleText.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite, type SignedIn } from '../helpers/browser.ts';
+import { browserSuite, type SignedIn, selectInEditor } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 import { BLNS as ALL_STRINGS, signedInPeople } from '../helpers/commentHelpers.ts';
 
@@ -31,27 +31,6 @@ async function openProposal(email: string): Promise<SignedIn> {
   await session.page.locator('.ProseMirror').waitFor();
   await expect.poll(() => session.page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain(PASSAGE);
   return session;
-}
-
-/** Selects `text` in the editor the way a mouse drag would, through the DOM selection. */
-async function selectInEditor(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('.ProseMirror')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent!.indexOf(wanted);
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      (root as HTMLElement).focus();
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${wanted}`);
-  }, text);
 }
 
 const threadWith = (page: Page, text: string) => page.locator('article.thread', { hasText: text });

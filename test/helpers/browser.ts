@@ -171,6 +171,46 @@ export async function caretToEnd(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/** The text the editor holds selected (its state's selection, which the next key acts on). */
+const editorSelection = (page: Page) =>
+  page.evaluate(() => {
+    const { state } = (
+      document.querySelector('.ProseMirror') as HTMLElement & {
+        editor: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } };
+      }
+    ).editor;
+    return state.doc.textBetween(state.selection.from, state.selection.to);
+  });
+
+/**
+ * Selects `text` in the editor as a mouse drag would, until the editor holds that selection: it
+ * reads the browser's a task later, and a document update in between draws its older one back.
+ */
+export async function selectInEditor(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      if ((await editorSelection(page)) === text) return true;
+      await page.evaluate((wanted) => {
+        const root = document.querySelector<HTMLElement>('.ProseMirror')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const index = node.textContent!.indexOf(wanted);
+          if (index < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + wanted.length);
+          root.focus();
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return;
+        }
+        throw new Error(`text not found: ${wanted}`);
+      }, text);
+      return false;
+    })
+    .toBe(true);
+}
+
 /** Types a new paragraph at the end of the page's editor. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await caretToEnd(page);
