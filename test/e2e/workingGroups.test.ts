@@ -11,6 +11,15 @@ import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 
 const { server, signIn } = browserSuite();
+
+/** A session's cookie, signed in by the API. */
+const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
+/** A request the test needs to succeed, failing with the server's answer when it does not. */
+const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
+  const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
+  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+  return result.body;
+};
 const groupsPath = `/meetings/${DEMO_MEETING.id}?tab=groups`;
 const GROUP = 'Working Group on Data Governance';
 const SUB = 'Sub-group on Data Localisation';
@@ -93,12 +102,6 @@ describe('working groups in the browser', () => {
   it('shows the nominations an election settled as closed, elected or not, with no control left on them', {
     timeout: 120_000,
   }, async () => {
-    const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
-    const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
-      const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
-      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-      return result.body;
-    };
     const secretariat = await as('secretariat@example.org');
     const chair = await as('chair@example.org');
     const mei = await as('mei@example.org');
@@ -301,12 +304,6 @@ describe('working groups in the browser', () => {
   it('says a draft election’s ballot is taken at opening; once open, no Appoint, and a candidate reads why she cannot leave', {
     timeout: 120_000,
   }, async () => {
-    const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
-    const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
-      const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
-      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-      return result.body;
-    };
     const name = 'Working Group on Digital Inclusion';
     const chair = await as('chair@example.org');
     const group = await send<{ id: string }>(
