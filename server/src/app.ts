@@ -19,6 +19,7 @@ import { CollabTokens } from './auth/collabToken.ts';
 import { ClusterBus } from './cluster/clusterBus.ts';
 import { ClusterSync } from './cluster/clusterSync.ts';
 import { AccessSweep } from './collab/accessSweep.ts';
+import { AdmittedUpdates } from './collab/admittedUpdates.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { runPendingStoresNow } from './collab/hocuspocusInternals/storeDebounce.ts';
@@ -142,7 +143,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       })
     : null;
   const writeHealth = new WriteHealth();
-  const agendaItemDays = new AgendaItemDays({ store, access, log: http.log });
+  // Updates checked and not yet applied, which a change of an agenda's days waits for.
+  const admitted = new AdmittedUpdates();
+  const agendaItemDays = new AgendaItemDays({ store, access, admitted, log: http.log });
   const collab = createCollabServer({
     store,
     tokens,
@@ -154,6 +157,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     updateCpuBudgetMs: config.updateCpuBudgetMs,
     maxDocumentBytes: config.maxDocumentBytes,
     updateRules: [agendaItemDays],
+    admitted,
     ...(bus ? { onPresenceClaim: (claim: PresenceClaim) => bus.publish('presenceClaimed', claim) } : {}),
     extensions: clusterSync ? [live, agendaItemDays, clusterSync] : [live, agendaItemDays],
   });
@@ -257,6 +261,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       config,
       metrics,
       meetings,
+      agendaDays: agendaItemDays,
       notify,
       log: http.log.child({ feature: feature.name }),
     });

@@ -13,6 +13,7 @@ import type { LiveMapName } from '../../shared/liveMaps.ts';
 import type { AccessResolver, DocumentAccess } from './collab/documentAccess.ts';
 import type { Config } from './config.ts';
 import type { LiveProjection } from './live/liveProjection.ts';
+import type { AgendaItemDays } from './meetingRecord/agendaItemDays.ts';
 import type { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
 import type { Notifier } from './notifications/notify.ts';
 import type { Metrics } from './observability/metrics.ts';
@@ -33,6 +34,8 @@ export interface FeatureContext {
   log: FastifyBaseLogger;
   /** Meeting events other features act on (closing their open polls when a meeting is archived). */
   meetings: MeetingLifecycle;
+  /** An agenda's days, held by a change of its meeting's dates until it commits (meetingRecord/agendaItemDays.ts). */
+  agendaDays: AgendaItemDays;
   /** Tells people of an event inside the transaction of the change (the notifications feature sends it later). */
   notify: Notifier;
 }

@@ -18,6 +18,7 @@ import type { CollabTokens } from '../auth/collabToken.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
 import type { WriteHealth } from '../storage/writeHealth.ts';
+import type { AdmittedUpdates } from './admittedUpdates.ts';
 import { Authentication } from './authentication.ts';
 import { encodeBroadcastsOnce } from './broadcasts.ts';
 import type { DocumentAccess } from './documentAccess.ts';
@@ -47,6 +48,8 @@ export interface CollabServerOptions {
   syncReplyLimits?: SyncReplyCacheLimits;
   /** What writers' updates must keep besides the limits (an agenda item's day: meetingRecord/agendaItemDays.ts). */
   updateRules?: UpdateRule[];
+  /** Tracks admitted updates until they are applied, for rules that change (collab/admittedUpdates.ts). */
+  admitted?: AdmittedUpdates;
   /** More extensions (Redis, projections), run after the project's own. */
   extensions?: Extension[];
   /** Several instances: tell the others that a connection here began to speak for a client id. */
@@ -62,6 +65,7 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     maxUpdateBytes: options.maxUpdateBytes,
     cpuBudgetMs: options.updateCpuBudgetMs,
     rules: options.updateRules,
+    ...(options.admitted ? { admitted: options.admitted } : {}),
     log: options.log,
   });
   const persistence = new Persistence({

@@ -21,16 +21,19 @@
  */
 
 import {
+  type afterHandleMessagePayload,
   type afterLoadDocumentPayload,
   type afterUnloadDocumentPayload,
   type beforeHandleMessagePayload,
   type Connection,
   type Extension,
   isTransactionOrigin,
+  type onDisconnectPayload,
 } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
+import type { AdmittedUpdates } from './admittedUpdates.ts';
 import { documentUpdateOf, isSyncStepTwo } from './messages.ts';
 import { storedSizeOf } from './persistence.ts';
 import { addsNothing, isEmptyUpdate } from './redundantUpdates.ts';
@@ -54,6 +57,8 @@ export interface DocumentQuotaOptions {
   cpuBudgetMs?: number;
   cpuWindowMs?: number;
   rules?: UpdateRule[];
+  /** Told of each update admitted on the per-message path until it is applied (or its connection closes). */
+  admitted?: AdmittedUpdates;
   log: FastifyBaseLogger;
 }
 
@@ -99,10 +104,26 @@ export class DocumentQuota implements Extension {
     this.counted.delete(documentName);
   }
 
-  async beforeHandleMessage({ connection, documentName, document, update: frame }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({
+    connection,
+    documentName,
+    document,
+    update: frame,
+    socketId,
+  }: beforeHandleMessagePayload): Promise<void> {
     const update = documentUpdateOf(frame);
     if (!update || isEmptyUpdate(update)) return;
     this.admit(connection, documentName, document, update, frame);
+    this.options.admitted?.admitted(documentName, socketId);
+  }
+
+  async afterHandleMessage({ documentName, socketId }: afterHandleMessagePayload): Promise<void> {
+    this.options.admitted?.finished(documentName, socketId);
+  }
+
+  // A later hook that refused the message (Persistence, when the store fails) closes the connection.
+  async onDisconnect({ documentName, socketId }: onDisconnectPayload): Promise<void> {
+    this.options.admitted?.disconnected(documentName, socketId);
   }
 
   /**

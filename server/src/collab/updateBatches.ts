@@ -207,7 +207,7 @@ export class UpdateBatches {
       this.enabled =
         db.groupCommit !== null &&
         exactly(hocuspocus.hookList('beforeHandleMessage'), [quota, persistence]) &&
-        exactly(hocuspocus.hookList('afterHandleMessage'), [persistence]) &&
+        exactly(hocuspocus.hookList('afterHandleMessage'), [quota, persistence]) &&
         hocuspocus.hookList('beforeSync').length === 0;
     }
     return this.enabled;

@@ -14,13 +14,20 @@
  * agenda, read at load and again when the meeting's dates change (`DocumentAccess.changed`, on
  * every instance). An agenda whose meeting could not be read is not checked: the store's fault
  * should not stop people editing.
+ *
+ * A change of the meeting's dates holds the agenda's days (`holdDays`) from before it reads the
+ * agenda until it has committed: the new, fewer days are checked at once, and the updates admitted
+ * under the old days are waited for (collab/admittedUpdates.ts), so that the read holds every item
+ * that will ever have been accepted on this instance. Without it an item moved onto a day being
+ * removed between the read and the commit was kept there.
  */
 import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, Extension } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import { isMeetingDay, meetingDayCount } from '../../../shared/agendaItems.ts';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
-import { parseDocumentName } from '../../../shared/documentNames.ts';
+import { agendaDoc, parseDocumentName } from '../../../shared/documentNames.ts';
+import type { AdmittedUpdates } from '../collab/admittedUpdates.ts';
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import type { UpdateRule } from '../collab/documentQuota.ts';
 import type { Store } from '../storage/store.ts';
@@ -29,11 +36,27 @@ export class AgendaItemDays implements Extension, UpdateRule {
   readonly extensionName = 'plenary-agenda-item-days';
   /** The number of days of each loaded agenda's meeting, by document name. */
   private readonly dayCounts = new Map<string, number>();
+  /** The day counts of the dates changes under way, by document name: none of their agenda's items may lie beyond. */
+  private readonly held = new Map<string, number[]>();
+  /** Counts each agenda's changes of days, so that a read of the meeting older than the last change is dropped. */
+  private readonly changes = new Map<string, number>();
   private readonly store: Store;
+  private readonly admitted: AdmittedUpdates;
   private readonly log: FastifyBaseLogger;
 
-  constructor({ store, access, log }: { store: Store; access: DocumentAccess; log: FastifyBaseLogger }) {
+  constructor({
+    store,
+    access,
+    admitted,
+    log,
+  }: {
+    store: Store;
+    access: DocumentAccess;
+    admitted: AdmittedUpdates;
+    log: FastifyBaseLogger;
+  }) {
     this.store = store;
+    this.admitted = admitted;
     this.log = log;
     access.onChanged((documentName) => {
       if (this.dayCounts.has(documentName)) void this.read(documentName);
@@ -46,11 +69,42 @@ export class AgendaItemDays implements Extension, UpdateRule {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.dayCounts.delete(documentName);
+    this.changes.delete(documentName);
+  }
+
+  /**
+   * From now until `release`, the meeting's agenda accepts no item on a day past `dayCount`; resolves
+   * once the updates admitted before are applied (or dropped), so that the stored agenda read next
+   * holds them. `release(true)` once the new dates are committed (the agenda keeps their day
+   * count), `release(false)` when they were not.
+   */
+  async holdDays(meetingId: string, dayCount: number): Promise<{ release(committed: boolean): void }> {
+    const documentName = agendaDoc(meetingId);
+    const held = this.held.get(documentName) ?? [];
+    held.push(dayCount);
+    this.held.set(documentName, held);
+    await this.admitted.settled(documentName);
+    let released = false;
+    return {
+      release: (committed) => {
+        if (released) return;
+        released = true;
+        if (committed && this.dayCounts.has(documentName)) {
+          this.dayCounts.set(documentName, dayCount);
+          this.changes.set(documentName, (this.changes.get(documentName) ?? 0) + 1);
+        }
+        held.splice(held.indexOf(dayCount), 1);
+        if (held.length === 0 && this.held.get(documentName) === held) this.held.delete(documentName);
+      },
+    };
   }
 
   check(documentName: string, document: Y.Doc, update: Uint8Array): void {
-    const dayCount = this.dayCounts.get(documentName);
-    if (dayCount === undefined) return;
+    const counts = [this.dayCounts.get(documentName), ...(this.held.get(documentName) ?? [])].filter(
+      (count): count is number => count !== undefined,
+    );
+    if (counts.length === 0) return;
+    const dayCount = Math.min(...counts);
     const structs = Y.decodeUpdate(update).structs;
     const keyOf = keysOf(structs, document);
     for (const struct of structs) {
@@ -67,9 +121,12 @@ export class AgendaItemDays implements Extension, UpdateRule {
   private async read(documentName: string): Promise<void> {
     const ref = parseDocumentName(documentName);
     if (ref?.kind !== 'agenda') return;
+    const change = this.changes.get(documentName) ?? 0;
     try {
       const meeting = await this.store.meetings.byId(ref.id);
-      if (meeting) this.dayCounts.set(documentName, meetingDayCount(meeting.startsOn, meeting.endsOn));
+      // A dates change committed while this read was under way: it set the newer count.
+      if (meeting && change === (this.changes.get(documentName) ?? 0))
+        this.dayCounts.set(documentName, meetingDayCount(meeting.startsOn, meeting.endsOn));
     } catch (error) {
       this.log.error({ err: error, documentName }, 'could not read the meeting days of an agenda');
     }

@@ -17,6 +17,7 @@ import {
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import { AppError, badRequest, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
+import type { AgendaItemDays } from '../meetingRecord/agendaItemDays.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -35,6 +36,8 @@ export interface MeetingServiceOptions {
   /** Where the meeting's status is projected for open pages (the `meetingStatus` map). */
   live: LiveProjection;
   lifecycle: MeetingLifecycle;
+  /** Holds the agenda's days while new dates are checked against its items and written. */
+  agendaDays: Pick<AgendaItemDays, 'holdDays'>;
   log: { error(object: unknown, message: string): void };
 }
 
@@ -132,32 +135,40 @@ export class MeetingService {
     checkMeetingDates(patch.startsOn ?? meeting.startsOn, patch.endsOn ?? meeting.endsOn);
     if (patch.timeZone !== undefined) checkTimeZone(patch.timeZone);
     const datesChange = patch.startsOn !== undefined || patch.endsOn !== undefined;
-    if (datesChange) {
-      await refuseItemsOnRemovedDays(store.documents, id, {
-        startsOn: patch.startsOn ?? meeting.startsOn,
-        endsOn: patch.endsOn ?? meeting.endsOn,
-        field: patch.endsOn !== undefined ? 'endsOn' : 'startsOn',
+    const dates = { startsOn: patch.startsOn ?? meeting.startsOn, endsOn: patch.endsOn ?? meeting.endsOn };
+    // From before the agenda is read until the dates are written, no edit on this instance can put
+    // an item on a day they take away (docs/meetings.md).
+    const held = datesChange ? await this.options.agendaDays.holdDays(id, meetingDayCount(dates.startsOn, dates.endsOn)) : null;
+    let committed = false;
+    try {
+      if (datesChange)
+        await refuseItemsOnRemovedDays(store.documents, id, {
+          ...dates,
+          field: patch.endsOn !== undefined ? 'endsOn' : 'startsOn',
+        });
+      const changes: MeetingChanges = {
+        title: patch.title?.trim(),
+        startsOn: patch.startsOn,
+        endsOn: patch.endsOn,
+        startTime: patch.startTime,
+        timezone: patch.timeZone,
+        format: patch.format,
+        place: patch.place?.trim(),
+        description: patch.description,
+        visibility: patch.visibility,
+      };
+      if (patch.format !== undefined || patch.place !== undefined) {
+        changes.form = formLine(patch.format ?? meeting.format, patch.place?.trim() ?? meeting.place);
+      }
+      await store.db.transaction(async (tx) => {
+        await store.meetings.update(id, changes, tx);
+        const detail = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+        await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
       });
+      committed = true;
+    } finally {
+      held?.release(committed);
     }
-    const changes: MeetingChanges = {
-      title: patch.title?.trim(),
-      startsOn: patch.startsOn,
-      endsOn: patch.endsOn,
-      startTime: patch.startTime,
-      timezone: patch.timeZone,
-      format: patch.format,
-      place: patch.place?.trim(),
-      description: patch.description,
-      visibility: patch.visibility,
-    };
-    if (patch.format !== undefined || patch.place !== undefined) {
-      changes.form = formLine(patch.format ?? meeting.format, patch.place?.trim() ?? meeting.place);
-    }
-    await store.db.transaction(async (tx) => {
-      await store.meetings.update(id, changes, tx);
-      const detail = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-      await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
-    });
     // Its agenda's items may be given only the meeting's days: the open agenda reads them again.
     if (datesChange) this.options.access.changed(agendaDoc(id));
     return this.get(id);

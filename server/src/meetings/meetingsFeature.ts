@@ -30,10 +30,10 @@ export const meetingsFeature: Feature = {
     // The live projection (server/src/live/): only the server writes it.
     { kind: 'live', access: (store) => async (_user, meetingId) => ((await store.meetings.byId(meetingId)) ? 'read' : null) },
   ],
-  async register({ http, store, access, live, meetings: lifecycle, log }) {
+  async register({ http, store, access, live, meetings: lifecycle, agendaDays, log }) {
     const scope = new MeetingScope(store.db);
     const calls = new CallService(store);
-    const service = new MeetingService({ store, scope, access, live, lifecycle, log });
+    const service = new MeetingService({ store, scope, access, live, lifecycle, agendaDays, log });
 
     // Open pages learn the meeting's status from its live document (an archive hides their writing controls).
     live.source(LIVE_MEETING_STATUS_MAP, async (meetingId) => {
