@@ -4,12 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileStore, type FileStore, FileTooLarge } from '../../server/src/attachments/fileStore.ts';
 import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { seedDemo } from '../../server/src/demo/seedDemo.ts';
 import { Notifier } from '../../server/src/notifications/notify.ts';
+import { DocumentIndexer } from '../../server/src/search/documentIndexer.ts';
 import { createSearchIndex, type SearchIndex } from '../../server/src/search/searchIndex.ts';
 import { DOCUMENT_ROWS_DELETE } from '../../server/src/search/sqliteSearchIndex.ts';
 import { queryWords } from '../../server/src/search/textFold.ts';
@@ -233,6 +235,37 @@ describe.each(backends('search'))('file store and search index on $name', (backe
     it('treats LIKE wildcards and quotes in a query as text', async () => {
       expect(await find('%')).toEqual([]);
       expect(await find('"_')).toEqual([]);
+    });
+
+    it('indexes again, at the first search, an agenda whose rows hold the English "(untitled item)" of before 2026-12-07', async () => {
+      const agenda = `agenda:${DEMO_MEETING.id}`;
+      const silent = { warn() {} } as unknown as FastifyBaseLogger;
+      // The demo agenda indexed from its stored document, as a first search finds it unindexed.
+      await index.replaceDocument(agenda, []);
+      await new DocumentIndexer(store, index, silent).backfill();
+      const row = await store.db.get<{ ref_id: string; title: string }>(
+        "SELECT ref_id, title FROM search_entries WHERE kind = 'agendaItem' AND doc = ? ORDER BY ref_id LIMIT 1",
+        [agenda],
+      );
+      expect(row).toBeDefined();
+      // Its first item's row as the index wrote an untitled item's before that day: the English
+      // words found it for every reader.
+      const number = row!.title.split(' ')[0];
+      const stale = `${number} (untitled item)`;
+      await store.db.run("UPDATE search_entries SET title = ? WHERE kind = 'agendaItem' AND ref_id = ?", [stale, row!.ref_id]);
+      // PostgreSQL searches the row's folded text, kept beside it.
+      if (backend.name === 'postgres')
+        await store.db.run("UPDATE search_entries SET norm = search_fold(title || ' ' || body) WHERE ref_id = ?", [row!.ref_id]);
+      expect((await find('untitled item')).map((found) => found.refId)).toContain(row!.ref_id);
+
+      // The next process's first search: the agenda is indexed again from what it holds.
+      await new DocumentIndexer(store, index, silent).backfill();
+      expect((await find('untitled item')).map((found) => found.refId)).not.toContain(row!.ref_id);
+      const repaired = await store.db.get<{ title: string }>(
+        "SELECT title FROM search_entries WHERE kind = 'agendaItem' AND ref_id = ?",
+        [row!.ref_id],
+      );
+      expect(repaired?.title).toBe(row!.title);
     });
   });
 

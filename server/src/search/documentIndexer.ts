@@ -22,6 +22,9 @@ export function plainText(node: RichNode): string {
   return children.map(plainText).join(inline ? '' : '\n');
 }
 
+/** The words the index gave an untitled agenda item before 2026-12-07 (documentIndexer's backfill repairs such rows). */
+const UNTITLED_BEFORE_2026_12_07 = '(untitled item)';
+
 export class DocumentIndexer implements Extension {
   private readonly store: Store;
   private readonly index: SearchIndex;
@@ -46,15 +49,25 @@ export class DocumentIndexer implements Extension {
 
   /**
    * Indexes the stored documents that have no rows yet (a store seeded or upgraded before search
-   * existed). Documents edited since are indexed when they are stored.
+   * existed), and again the agendas whose rows were written before 2026-12-07 with an untitled
+   * item as "6.a. (untitled item)": the English words found it for every reader (it is now
+   * indexed by its number alone). Once indexed again they hold no such row, so each is repaired
+   * once. Documents edited since are indexed when they are stored.
    */
   async backfill(): Promise<void> {
     const indexed = await this.index.indexedDocuments();
     const meetings = await this.store.db.all<{ id: string }>('SELECT id FROM meetings');
     const proposals = await this.store.db.all<{ id: string }>('SELECT id FROM proposals');
-    const names = [...meetings.map((m) => agendaDoc(m.id)), ...proposals.map((p) => proposalDoc(p.id))];
+    const stale = await this.store.db.all<{ doc: string }>(
+      "SELECT DISTINCT doc FROM search_entries WHERE kind = 'agendaItem' AND doc <> '' AND title LIKE ?",
+      [`%. ${UNTITLED_BEFORE_2026_12_07}`],
+    );
+    const names = [
+      ...meetings.map((m) => agendaDoc(m.id)).filter((name) => !indexed.has(name)),
+      ...proposals.map((p) => proposalDoc(p.id)).filter((name) => !indexed.has(name)),
+      ...stale.map((row) => row.doc),
+    ];
     for (const name of names) {
-      if (indexed.has(name)) continue;
       const doc = await loadStoredDoc(this.store.documents, name);
       try {
         await this.indexDocument(name, doc);

@@ -8,7 +8,6 @@ import type { Language } from '../../../shared/i18n/languages.ts';
 import { SEARCH_KINDS, SEARCH_LIMITS, type SearchKind, type SearchResult } from '../../../shared/schemas/search.ts';
 import { notFound } from '../http/appError.ts';
 import { serverText } from '../i18n/serverText.ts';
-import { PACK_TEXT } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -23,13 +22,12 @@ const SHOWN_AS: Record<string, SearchKind> = { pollOption: 'poll', proposalText:
 /**
  * A result's title in the reader's words. An agenda item without a title is indexed as "6.a. ", its
  * number alone (documentIndexer.ts), and reads as untitled in the reader's language, as the board
- * says it. A row indexed on 2026-12-07 before that holds "6.a. (untitled item)" until the agenda is
- * next stored: it reads so too.
+ * says it.
  */
 export function shownTitle(entry: Pick<IndexEntry, 'kind' | 'title'>, language: Language): string {
   if (entry.kind !== 'agendaItem') return entry.title;
   const [, number, title] = /^(\S+\.)\s*(.*)$/s.exec(entry.title) ?? [];
-  if (!number || (title && title !== PACK_TEXT.untitledItem)) return entry.title;
+  if (!number || title) return entry.title;
   return `${number} ${serverText(language).untitledItem}`;
 }
 
@@ -85,7 +83,7 @@ export class SearchService {
     return row?.title ?? '';
   }
 
-  /** Once per process, at the first search: documents stored before they could be indexed. */
+  /** Once per process, before the first search is answered: documents stored before they could be indexed, or indexed with the old words of an untitled item. */
   private async backfilled(): Promise<void> {
     if (!this.documents) return;
     this.backfill ??= this.documents.backfill().catch(() => {
