@@ -122,6 +122,7 @@ export class DocumentQuota implements Extension {
   }
 
   // A later hook that refused the message (Persistence, when the store fails) closes the connection.
+  // Hocuspocus runs this hook once the connection's pending messages are done: none is applied after.
   async onDisconnect({ documentName, socketId }: onDisconnectPayload): Promise<void> {
     this.options.admitted?.disconnected(documentName, socketId);
   }
