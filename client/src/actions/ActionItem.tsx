@@ -2,7 +2,6 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canEditAction } from '../../../shared/constants/actions.ts';
 import { ACTION_STATUSES, type ActionStatus, isOverdue } from '../../../shared/dueDates.ts';
 import { formatDateTime, formatDay } from '../../../shared/i18n/format.ts';
 import type { ActionDto, ActionHistoryEntry } from '../../../shared/schemas/actions.ts';
@@ -12,17 +11,18 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { canChangeAction } from './actionPolicy.ts';
 import { actionHistory, updateAction } from './actionsApi.ts';
 
 export function ActionItem({ action, items, today }: { action: ActionDto; items: AgendaItemSummary[]; today: string }) {
   const { t, i18n } = useTranslation();
-  const { user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   // Saved, cancelled or Escape, the form goes and the focus goes back to Edit (it fell to the page).
   const editing = useInlineForm();
   const [history, setHistory] = useState<ActionHistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const overdue = isOverdue(action, today);
-  const editable = !archived && canEditAction(user, action);
+  const editable = canChangeAction(user, meeting, action);
   const item = items.find((candidate) => candidate.id === action.agendaItemId);
   const date = (iso: string) => formatDay(i18n.language, iso, 'medium');
   const when = (at: number) => formatDateTime(i18n.language, at);

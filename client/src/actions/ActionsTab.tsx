@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { canCreateActions, isOwnedBy, type SourceType } from '../../../shared/constants/actions.ts';
+import { isOwnedBy, type SourceType } from '../../../shared/constants/actions.ts';
 import { LIVE_ACTIONS_MAP } from '../../../shared/constants/meetingRecord.ts';
 import { isOverdue, todayIso } from '../../../shared/dueDates.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -16,6 +16,7 @@ import { useInlineForm } from '../ui/useInlineForm.ts';
 import { useSideSheet } from '../ui/useSideSheet.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { ActionItem } from './ActionItem.tsx';
+import { canCreateAction } from './actionPolicy.ts';
 import { useAgendaItemList } from './actionsApi.ts';
 import './actions.css';
 
@@ -74,7 +75,7 @@ export function ActionsTab() {
       <section className="meeting__main" aria-labelledby="actions-title">
         <div className="section-heading">
           <h2 id="actions-title">{t('actions.title')}</h2>
-          {canCreateActions(user.role) && !archived && !form.open && (
+          {canCreateAction(user, meeting) && !form.open && (
             <button
               ref={form.opener}
               type="button"

@@ -6,19 +6,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
-import { isModerator } from '../../../shared/roles.ts';
 import { useFloor } from '../floor/floorApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import type { AgendaItemView } from './agendaItemsModel.ts';
+import { canRunAgenda } from './agendaPolicy.ts';
 import { numberedTitle } from './itemTitle.ts';
 import { type RunView, setCurrentItem } from './useRunState.ts';
 
 export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run: RunView }) {
   const { t } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const [error, setError] = useState<string | null>(null);
   const index = items.findIndex((item) => item.id === run.currentItem);
   const current = index >= 0 ? items[index] : undefined;
@@ -72,7 +72,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           <p>{t('agendaItems.noCurrent')}</p>
         )}
       </div>
-      {isModerator(user.role) && !archived && (
+      {canRunAgenda(user, meeting) && (
         <div className="agenda-now__actions">
           {next && (
             <button

@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import { scheduleAgenda } from '../../../shared/agendaItems.ts';
 import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
 import { formatClockTime, formatInstantRange, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { isParticipant } from '../../../shared/roles.ts';
 import { AttachmentDropItem } from '../attachments/AttachmentDropItem.tsx';
 import { mayAddAttachments } from '../attachments/attachmentRules.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -21,6 +21,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
+import { canRunAgenda } from './agendaPolicy.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
 import { numberedTitle } from './itemTitle.ts';
 import { MeetingZoneNote } from './MeetingZoneNote.tsx';
@@ -36,13 +37,12 @@ const detailsButtonId = (itemId: string) => `day-item-${itemId}-details`;
 
 export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: AgendaItemView[]; run: RunView; editable: boolean }) {
   const { t, i18n } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dayEnd, setDayEndDraft] = useState<string | null>(null);
   const dayEndErrors = useFieldErrors(DAY_END_FIELDS);
-  // An archived meeting's run is over: no item is marked current any more.
-  const moderator = isModerator(user.role) && !archived;
+  const moderator = canRunAgenda(user, meeting);
   const mayAttach = mayAddAttachments(user, meeting);
   const attachments = useLiveMap(LIVE_ATTACHMENTS_MAP);
   const documentsOf = useMemo(() => {

@@ -57,7 +57,8 @@ const isoToLocal = (iso: string) => {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 };
 
-export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: string; secretariat: boolean; archived: boolean }) {
+/** `mayManage`: open and extend calls (callPolicy.ts). */
+export function CallsPanel({ meetingId, mayManage }: { meetingId: string; mayManage: boolean }) {
   const { t, i18n } = useTranslation();
   const [calls, setCalls] = useState<CallDto[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +75,6 @@ export function CallsPanel({ meetingId, secretariat, archived }: { meetingId: st
     void reload();
   }, [reload]);
   const when = (iso: string) => formatDateTime(i18n.language, new Date(iso), { dateStyle: 'long', withZone: true });
-  const mayManage = secretariat && !archived;
   if (calls.length === 0 && !mayManage) return null;
 
   return (

@@ -13,12 +13,13 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { isParticipant } from '../../../shared/roles.ts';
 import type { ThreadDto } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import type { Draft } from './CommentsPanel.tsx';
 import { anchorOfSelection, anchorRanges, CommentAnchors, type Range, setAnchorsState } from './commentAnchors.ts';
+import { commentRights } from './commentPolicy.ts';
 import { commentsApi } from './commentsApi.ts';
 import './comments.css';
 
@@ -87,9 +88,9 @@ function useLiveEditor(editor: Editor | null): Editor | null {
 }
 
 export function useDocumentComments({ doc, canComment: mayComment, canResolveAny }: DocumentCommentsOptions): DocumentComments {
-  const { user, live, archived } = useMeetingContext();
-  // An archived meeting's threads are a record: read, never added to, answered, resolved or moderated.
-  const canComment = mayComment && !archived;
+  const { meeting, user, live } = useMeetingContext();
+  const rights = commentRights(user, meeting, { canComment: mayComment, canResolveAny });
+  const { canComment } = rights;
   const [mounted, setEditor] = useState<Editor | null>(null);
   const editor = useLiveEditor(mounted);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -170,13 +171,7 @@ export function useDocumentComments({ doc, canComment: mayComment, canResolveAny
         ranges={ranges}
         editor={editor}
         doc={doc}
-        permissions={{
-          userId: user.id,
-          canComment,
-          canResolve: canResolveAny && !archived,
-          isModerator: isModerator(user.role) && !archived,
-          archived,
-        }}
+        permissions={{ userId: user.id, ...rights }}
         activeId={activeId}
         onActivate={setActiveId}
         draft={draft}

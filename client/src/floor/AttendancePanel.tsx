@@ -10,10 +10,11 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
+import { canCheckIn } from './floorPolicy.ts';
 
 export function AttendancePanel() {
   const { t, i18n } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const [attendance, setAttendance] = useState<Attendance | null>(null);
   const { busy, message, run } = useCommand((why) => t('floor.attendance.failed', { message: why }));
   const path = `/api/meetings/${encodeURIComponent(meeting.id)}/attendance`;
@@ -43,7 +44,7 @@ export function AttendancePanel() {
           ? t('floor.attendance.youAre', { mode: t(`floor.attendance.mode.${mine.mode}`), day: dayShown })
           : t('floor.attendance.notYet', { day: dayShown })}
       </p>
-      {!archived && (
+      {canCheckIn(user, meeting) && (
         <div className="floor-chair__row" role="group" aria-label={t('floor.attendance.checkIn')}>
           {(['room', 'online'] as const).map((mode) => (
             <BusyButton

@@ -6,7 +6,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { Hand } from '../../../shared/schemas/floor.ts';
 import type { AgendaItemView } from '../agenda/agendaItemsModel.ts';
 import { numberedTitle } from '../agenda/itemTitle.ts';
@@ -19,6 +18,7 @@ import { BalanceTable } from './BalanceTable.tsx';
 import { ChairControls } from './ChairControls.tsx';
 import { Countdown } from './Countdown.tsx';
 import { floorCommands, useFloor, useServerOffset } from './floorApi.ts';
+import { canRaiseHand, canRunFloor } from './floorPolicy.ts';
 import { QueueRow } from './QueueRow.tsx';
 
 /** Where one stands on the floor of the current item. */
@@ -33,14 +33,13 @@ type Notice = { key: string } | { movedOnTo: string };
  */
 export function FloorPanel({ items }: { items: AgendaItemView[] }) {
   const { t } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const floor = useFloor();
   const offset = useServerOffset();
   const commands = floorCommands(meeting.id);
   const item = floor.currentItemId ? items.find((entry) => entry.id === floor.currentItemId) : undefined;
   const { busy, message, run, say, clear } = useCommand((why) => t('floor.failed', { message: why }));
-  // An archived meeting's floor is a record: nobody raises a hand or runs the list any more.
-  const chair = isModerator(user.role) && !archived;
+  const chair = canRunFloor(user, meeting);
   const mine = floor.item.queue.find((hand) => hand.userId === user.id);
   const position = mine ? floor.item.queue.indexOf(mine) + 1 : 0;
   const own: OwnState = floor.speaking?.userId === user.id ? 'speaking' : mine ? 'waiting' : 'none';
@@ -139,7 +138,7 @@ export function FloorPanel({ items }: { items: AgendaItemView[] }) {
         )}
       </div>
 
-      {isParticipant(user.role) && !archived && (
+      {canRaiseHand(user, meeting) && (
         <div ref={ownGroup} className="floor-own" role="group" aria-label={t('floor.yourHand')} tabIndex={-1}>
           {own === 'speaking' ? (
             <p>{t('floor.youHaveFloor')}</p>

@@ -23,6 +23,7 @@ import { focusById } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { questionsPath, useFloor } from './floorApi.ts';
+import { canAskQuestions, canModerateQuestions } from './floorPolicy.ts';
 import { LeftBehindQuestion } from './LeftBehindQuestion.tsx';
 import { QuestionModerationLog } from './QuestionModerationLog.tsx';
 
@@ -31,12 +32,13 @@ const HIDE_FIELDS = ['reason'] as const;
 
 export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
   const { t } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const floor = useFloor();
   const live = useLiveMap(LIVE_QUESTIONS_MAP);
   const moderator = isModerator(user.role);
-  // An archived meeting's questions are a record: nobody asks, votes or moderates any more.
-  const acting = !archived;
+  // Seeing every waiting question and who asked stays with the role; acting on them, while the meeting takes changes.
+  const asking = canAskQuestions(user, meeting);
+  const moderating = canModerateQuestions(user, meeting);
   const [personal, setPersonal] = useState<Question[]>([]);
   const [voted, setVoted] = useState<Set<string>>(new Set());
   const [text, setText] = useState('');
@@ -114,8 +116,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
   // The moderation controls of a question, the same on the current item's list and under
   // *Questions on other items* (a waiting question stays with its item when the chair moves on).
   const approveButton = (question: Question) =>
-    moderator &&
-    acting &&
+    moderating &&
     question.status === 'pending' && (
       <BusyButton type="button" className="button button--primary" busy={busy} onClick={() => void act(question, 'approve')}>
         {t('floor.questions.approve')}
@@ -123,8 +124,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
       </BusyButton>
     );
   const hideButton = (question: Question) =>
-    moderator &&
-    acting &&
+    moderating &&
     hiding !== question.id && (
       <BusyButton
         id={`hide-${question.id}`}
@@ -193,7 +193,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
       <h2 id="questions-title" className="panel__title" tabIndex={-1}>
         {t('floor.questions.title')}
       </h2>
-      {acting && (
+      {asking && (
         <form
           className="form"
           onSubmit={(event) => {
@@ -243,7 +243,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
           </BusyButton>
         </form>
       )}
-      {moderator && acting && (
+      {moderating && (
         <CheckboxField
           className="floor-questions__approval"
           label={t('floor.questions.requireApproval')}
@@ -286,7 +286,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
                   )}
                 </p>
                 <span className="floor-hand__actions">
-                  {acting && question.status === 'visible' && (
+                  {asking && question.status === 'visible' && (
                     <BusyButton
                       type="button"
                       className="button"
@@ -313,7 +313,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
                     </BusyButton>
                   )}
                   {approveButton(question)}
-                  {moderator && acting && question.status === 'visible' && (
+                  {moderating && question.status === 'visible' && (
                     <BusyButton type="button" className="button" busy={busy} onClick={() => void act(question, 'answered')}>
                       {t('floor.questions.markAnswered')}
                       <span className="sr-only"> {question.text}</span>

@@ -6,18 +6,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { isModerator } from '../../../shared/roles.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { NewPollForm } from './NewPollForm.tsx';
 import { PollCard } from './PollCard.tsx';
+import { canManagePolls } from './pollPolicy.ts';
 import { usePolls } from './usePolls.ts';
 import './polls.css';
 
 export function PollsTab() {
   const { t } = useTranslation();
-  const { user, live, archived } = useMeetingContext();
+  const { meeting, user, live } = useMeetingContext();
   const polls = usePolls();
   // Created, the focus goes to the new poll's heading once its card (which comes through the live
   // document, maybe after the reply) is on the page; cancelled, back to "New poll".
@@ -44,7 +44,7 @@ export function PollsTab() {
         <h2 id="polls-title" tabIndex={-1}>
           {t('polls.title')}
         </h2>
-        {isModerator(user.role) && !archived && !form.open && (
+        {canManagePolls(user, meeting) && !form.open && (
           <button ref={form.opener} type="button" className="button button--primary" onClick={form.show}>
             {t('polls.newPoll')}
           </button>

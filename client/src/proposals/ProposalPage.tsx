@@ -21,6 +21,7 @@ import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx'
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ManageProposal } from './ManageProposal.tsx';
+import { canManageProposal } from './proposalPolicy.ts';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
@@ -49,7 +50,7 @@ function useProposal(proposalId: string) {
 
 function ProposalView({ proposalId }: { proposalId: string }) {
   const { t, i18n } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const { proposal, error, setOwn } = useProposal(proposalId);
   const doc = proposalDoc(proposalId);
   const collab = useCollabDocument(doc, { userId: user.id });
@@ -146,7 +147,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
             heading={t('attachments.ofProposal')}
           />
         </ErrorBoundary>
-        {(moderator || author) && !archived && (
+        {canManageProposal(user, meeting, proposal) && (
           <ErrorBoundary name="manage-proposal">
             <ManageProposal proposal={proposal} onUpdated={setOwn} />
           </ErrorBoundary>

@@ -7,14 +7,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../../../shared/constants/proposals.ts';
-import { isParticipant, STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
+import { STAKEHOLDER_GROUPS } from '../../../shared/roles.ts';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { CallsPanel } from '../calls/CallsPanel.tsx';
+import { canManageCalls } from '../calls/callPolicy.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { Field } from '../ui/Field.tsx';
 import { useInlineForm } from '../ui/useInlineForm.ts';
+import { canSubmitProposal } from './proposalPolicy.ts';
 import { SubmitProposalForm } from './SubmitProposalForm.tsx';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
@@ -48,7 +50,7 @@ export function useMeetingProposals(): { proposals: ProposalDto[]; error: Error 
 export function ProposalsTab() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const { proposals, error, loading } = useMeetingProposals();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // Cancelled, the focus goes back to "Submit a proposal"; created, the proposal's page opens.
@@ -68,14 +70,14 @@ export function ProposalsTab() {
     <section className="proposals" aria-labelledby="proposals-title">
       <div className="section-heading">
         <h2 id="proposals-title">{t('proposals.title')}</h2>
-        {isParticipant(user.role) && !archived && !submitForm.open && (
+        {canSubmitProposal(user, meeting) && !submitForm.open && (
           <button ref={submitForm.opener} type="button" className="button button--primary" onClick={submitForm.show}>
             {t('proposals.submit')}
           </button>
         )}
       </div>
       <p className="proposals__intro">{t('proposals.intro')}</p>
-      <CallsPanel meetingId={meeting.id} secretariat={user.role === 'secretariat'} archived={archived} />
+      <CallsPanel meetingId={meeting.id} mayManage={canManageCalls(user, meeting)} />
       {submitForm.open && (
         <SubmitProposalForm
           meetingId={meeting.id}

@@ -6,7 +6,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { DiffDto, VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { get, post } from '../app/api.ts';
@@ -17,12 +16,13 @@ import './versions.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { canRestoreVersion, canSaveVersion } from './versionPolicy.ts';
 
 const SAVE_FIELDS = ['name'] as const;
 
 export function VersionHistory() {
   const { t, i18n } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const base = `/api/meetings/${encodeURIComponent(meeting.id)}/versions`;
   const [versions, setVersions] = useState<VersionDto[] | null>(null);
   const [name, setName] = useState('');
@@ -96,7 +96,7 @@ export function VersionHistory() {
       <h2 id="versions-title" className="panel__title">
         {t('versions.title')}
       </h2>
-      {isParticipant(user.role) && !archived && (
+      {canSaveVersion(user, meeting) && (
         <form className="versions__save" onSubmit={save} noValidate>
           <Field label={t('versions.nameLabel')} {...saveErrors.field('name')} limit={{ length: name.length, max: 120 }}>
             {(control) => (
@@ -142,7 +142,7 @@ export function VersionHistory() {
                   >
                     {t('versions.changesSince')}
                   </button>
-                  {isModerator(user.role) && !archived && (
+                  {canRestoreVersion(user, meeting) && (
                     <button
                       type="button"
                       className="button button--quiet"

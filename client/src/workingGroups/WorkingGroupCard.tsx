@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultVisibility } from '../../../shared/constants/polls.ts';
 import { WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { isParticipant } from '../../../shared/roles.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
@@ -17,6 +17,7 @@ import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
+import { canAdministerGroup, canModerateGroup } from './workingGroupPolicy.ts';
 import { workingGroupTitleId } from './workingGroupTitleId.ts';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
@@ -27,14 +28,14 @@ const MAX_SEATS = 5;
 
 export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
   const { t } = useTranslation();
-  const { user, archived: meetingArchived } = useMeetingContext();
+  const { meeting, user, archived: meetingArchived } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
   const titleId = workingGroupTitleId(group.id);
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
   const participant = isParticipant(user.role);
   // An archived meeting is kept as it was: its groups show who was in them and who was elected, with no control.
-  const moderator = isModerator(user.role) && !group.archived && !meetingArchived;
+  const moderator = canModerateGroup(user, meeting, group);
   const liaisons = group.roles
     .filter((entry) => entry.role === 'liaison')
     .map((entry) => t('workingGroups.liaison', { name: entry.name, title: entry.title ?? '' }))
@@ -127,7 +128,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
       {!group.archived && <Nominations group={group} member={member} busy={busy} run={run} />}
       <Elections group={group} />
       {moderator && <ElectionForm group={group} />}
-      {user.role === 'secretariat' && !group.archived && !meetingArchived && <WorkingGroupAdmin group={group} />}
+      {canAdministerGroup(user, meeting, group) && <WorkingGroupAdmin group={group} />}
     </article>
   );
 }
@@ -142,7 +143,7 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
   const { t } = useTranslation();
   const id = useId();
   const headingId = `${id}-title`;
-  const { user, archived } = useMeetingContext();
+  const { meeting, user, archived } = useMeetingContext();
   const [chosen, setChosen] = useState('');
   const errors = useFieldErrors(NOMINATE_FIELDS);
   const controls = useRef<HTMLDivElement>(null);
@@ -174,7 +175,7 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
   const electedBy = (nomineeId: string, pollId: string) =>
     group.coFacilitators.some((person) => person.id === nomineeId && person.pollId === pollId);
   const others = group.members.filter((person) => person.id !== user.id && !nominatedIds.has(person.id));
-  const moderator = isModerator(user.role) && !archived;
+  const moderator = canModerateGroup(user, meeting, group);
   // Made, the nomination's row takes the focus once the live document brings it: the button
   // pressed goes (Nominate myself) or turns disabled (Nominate), and either dropped it on the page.
   const focusNomination = (nomineeId: string) => {
