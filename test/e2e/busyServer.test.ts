@@ -1,0 +1,63 @@
+/**
+ * A server too busy for one writer, in Chromium: its share of the server's time for updates is set
+ * to 1 ms per 10 s (UPDATE_CPU_BUDGET_MS), so a few pasted paragraphs use it up and the server
+ * closes the agenda's connection with the busy reason. The page says so, then opens the document
+ * again by itself, without a click, editable, and what was typed reaches the server.
+ */
+import { describe, expect, it } from 'vitest';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
+import { browserSuite } from '../helpers/browser.ts';
+import { collabToken, connectPeer, login, synced } from '../helpers/clients.ts';
+import { createMeeting } from '../helpers/meetings.ts';
+
+const { server, signIn } = browserSuite({ env: { UPDATE_CPU_BUDGET_MS: '1' } });
+
+/** The numbered markers (`[3]`) of the paragraphs in a text. */
+const markers = (text: string) => text.match(/\[\d+\]/g) ?? [];
+
+describe('a document the busy server closed', () => {
+  it('opens again by itself after a while, editable, online, with what was typed sent', async () => {
+    const meetingId = await createMeeting(server.baseUrl, { title: 'A busy afternoon' });
+    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
+    const editor = page.locator('.ProseMirror');
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    const indicator = page.locator('.connection');
+    await expect.poll(() => indicator.getAttribute('data-state')).toBe('online');
+    const agenda = agendaDoc(meetingId);
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    try {
+      await synced(reader);
+      await editor.focus();
+      // Pasted paragraphs, one update each, until the server refuses one as too much of its time.
+      let pasted = 0;
+      await expect
+        .poll(
+          async () => {
+            if ((await indicator.getAttribute('data-state')) === 'closed') return true;
+            await page.keyboard.insertText(`[${pasted++}] ${'A long statement on the agenda. '.repeat(100)}`);
+            return false;
+          },
+          { timeout: 60_000, interval: 50 },
+        )
+        .toBe(true);
+      expect(await indicator.textContent()).toContain('You are sending changes faster than the server can take them.');
+      expect(await editor.getAttribute('contenteditable')).toBe('false');
+      // What the page holds: the refused paragraph included, kept in the local copy to be sent again.
+      const shown = markers((await editor.textContent()) ?? '');
+      expect(shown.length).toBeGreaterThan(0);
+
+      // Nobody presses Reconnect: the document opens again by itself (after 5 s), editable and online.
+      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 20_000 }).toBe('online');
+      await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+      expect(await indicator.textContent()).not.toContain('faster than the server can take them');
+      expect(await page.getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
+      // Every paragraph the page showed reached the server, the refused one too.
+      const stored = () => markers(reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString());
+      await expect.poll(stored, { timeout: 10_000 }).toEqual(shown);
+    } finally {
+      reader.destroy();
+    }
+    expect(errors).toEqual([]);
+  });
+});
