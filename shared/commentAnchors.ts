@@ -37,7 +37,17 @@ export function isValidAnchor(anchor: Anchor): boolean {
   return decodePosition(anchor.from) !== null && decodePosition(anchor.to) !== null;
 }
 
-function stickyPosition(fragment: Y.XmlFragment, mapping: ProsemirrorMapping, pos: number, assoc: number): Y.RelativePosition {
+/**
+ * The relative position of ProseMirror position `pos`; inside text it sticks to the character
+ * after it (`assoc` 0) or before it (-1). Also how an editor's caret is kept across a reopening
+ * (client/src/editor/keptSelection.ts).
+ */
+export function stickyPosition(
+  fragment: Y.XmlFragment,
+  mapping: ProsemirrorMapping,
+  pos: number,
+  assoc: number,
+): Y.RelativePosition {
   const relative: Y.RelativePosition = absolutePositionToRelativePosition(pos, fragment, mapping);
   const doc = fragment.doc;
   const absolute = doc ? Y.createAbsolutePositionFromRelativePosition(relative, doc) : null;
@@ -70,9 +80,17 @@ function isLive(type: Y.AbstractType<unknown>): boolean {
 }
 
 function resolvePosition(fragment: Y.XmlFragment, mapping: ProsemirrorMapping, encoded: string): number | null {
-  const doc = fragment.doc;
   const relative = decodePosition(encoded);
-  if (!doc || !relative) return null;
+  return relative ? positionNow(fragment, mapping, relative) : null;
+}
+
+/**
+ * Where a relative position is now, in ProseMirror positions; null when its text or block is gone,
+ * or not (yet) in the document the mapping renders.
+ */
+export function positionNow(fragment: Y.XmlFragment, mapping: ProsemirrorMapping, relative: Y.RelativePosition): number | null {
+  const doc = fragment.doc;
+  if (!doc) return null;
   const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc);
   if (!absolute || !isLive(absolute.type)) return null;
   if (absolute.type instanceof Y.XmlText) {

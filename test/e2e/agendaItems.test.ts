@@ -13,7 +13,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite, type SignedIn } from '../helpers/browser.ts';
+import { browserSuite, caretAfter, pressEnterOn, type SignedIn, selectInEditor } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
 import { agendaItemElements, appendItem } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
@@ -423,6 +423,72 @@ describe('running the meeting', () => {
       await expect.poll(text, { timeout: 10_000 }).toContain('Typed after reconnecting');
       expect(text()).not.toContain('Written on day 9');
       expect(await indicator.getAttribute('data-state')).toBe('online');
+    } finally {
+      reader.destroy();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the caret, and a selection, where they were when Reconnect opens the agenda again', async () => {
+    const meetingId = await createMeeting(server.baseUrl, { title: 'A caret kept across a reconnection' });
+    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
+    const editor = page.locator('.ProseMirror');
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    const indicator = page.locator('.connection');
+    await expect.poll(() => indicator.getAttribute('data-state')).toBe('online');
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const agenda = agendaDoc(meetingId);
+    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    const text = () => reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString();
+    // The server ends the agenda's connection: an item on a day this one-day meeting does not have,
+    // written at the top, before the caret (as in the test above).
+    const closeByServer = async () => {
+      await page.evaluate(() => {
+        type Editor = { commands: { insertContentAt(position: number, content: unknown, options: unknown): boolean } };
+        const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: Editor }).editor;
+        // The caret stays by the person's text (Tiptap would put it after what is inserted).
+        editor.commands.insertContentAt(
+          0,
+          {
+            type: 'agendaItem',
+            attrs: { id: `day-nine-${Date.now()}`, day: 9 },
+            content: [{ type: 'agendaItemTitle', content: [{ type: 'text', text: 'Written on day 9' }] }],
+          },
+          { updateSelection: false },
+        );
+      });
+      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('closed');
+    };
+    const reopened = async () => {
+      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+      await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+    };
+    try {
+      await synced(reader);
+      await editor.focus();
+      await page.keyboard.insertText('Opening remarks by the chair');
+      await expect.poll(text, { timeout: 10_000 }).toContain('Opening remarks by the chair');
+
+      // A caret in the middle of the line, then Reconnect: what is typed next goes where the caret was,
+      // not at the top of the agenda.
+      await caretAfter(page, 'Opening remarks');
+      await closeByServer();
+      await page.getByRole('button', { name: 'Reconnect' }).click();
+      await reopened();
+      await page.keyboard.insertText(' and welcome');
+      await expect.poll(text, { timeout: 10_000 }).toContain('Opening remarks and welcome by the chair');
+
+      // A selection is kept too, and what is typed replaces it (Reconnect pressed by keyboard this time).
+      await selectInEditor(page, 'by the chair');
+      await closeByServer();
+      await pressEnterOn(page.getByRole('button', { name: 'Reconnect' }));
+      await reopened();
+      await page.keyboard.insertText('from the host country');
+      await expect.poll(text, { timeout: 10_000 }).toContain('Opening remarks and welcome from the host country');
+      expect(text()).not.toContain('by the chair');
+      expect(text()).not.toContain('Written on day 9');
+      expect(await editor.textContent()).toContain('Opening remarks and welcome from the host country');
     } finally {
       reader.destroy();
     }

@@ -211,6 +211,31 @@ export async function selectInEditor(page: Page, text: string): Promise<void> {
     .toBe(true);
 }
 
+/** Puts the caret right after `text` in the editor (selected, then the selection collapsed to its end), as ProseMirror holds it. */
+export async function caretAfter(page: Page, text: string): Promise<void> {
+  // The text before the caret, as ProseMirror holds it; null for a selection.
+  const before = () =>
+    page.evaluate(() => {
+      const { state } = (
+        document.querySelector('.ProseMirror') as HTMLElement & {
+          editor: { state: { doc: { textBetween(a: number, b: number): string }; selection: { empty: boolean; from: number } } };
+        }
+      ).editor;
+      return state.selection.empty ? state.doc.textBetween(0, state.selection.from) : null;
+    });
+  const there = async () => (await before())?.endsWith(text) ?? false;
+  // Read again a moment later, as caretToEnd does: a change in between can draw an older selection back.
+  await expect
+    .poll(async () => {
+      await selectInEditor(page, text);
+      await page.keyboard.press('ArrowRight');
+      if (!(await there())) return false;
+      await page.waitForTimeout(200);
+      return there();
+    })
+    .toBe(true);
+}
+
 /** Types a new paragraph at the end of the page's editor. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await caretToEnd(page);

@@ -1,4 +1,5 @@
 /** Says whether edits reach the others: online, reconnecting or offline, and what is unsent. */
+import type { Editor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseEventName } from '../../../shared/closeEvents.ts';
@@ -38,8 +39,14 @@ export function ConnectionStatus({
     hadFocus.current = false;
     if (!focusText) return; // closed again, say: the focus stays on the button, which stays
     const editor = button.current?.closest('.editor');
-    // The editor is made editable by its own effect, which runs after this one.
-    setTimeout(() => editor?.querySelector<HTMLElement>('.ProseMirror')?.focus(), 0);
+    // The editor is made editable by its own effect, which runs after this one. Focused through
+    // ProseMirror (Tiptap keeps itself on its element), which draws the caret where it holds it,
+    // kept across the reopening (editor/keptSelection.ts): the element's own focus() put it at the top.
+    setTimeout(() => {
+      const text = editor?.querySelector<HTMLElement & { editor?: Editor }>('.ProseMirror');
+      if (text?.editor && !text.editor.isDestroyed) text.editor.commands.focus();
+      else text?.focus();
+    }, 0);
   }, [reopening, state]);
   const reopen = async () => {
     if (!onReopen) return;

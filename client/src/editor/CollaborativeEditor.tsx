@@ -7,8 +7,9 @@ import { type AnyExtension, getSchema, type JSONContent } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
+import type { Transaction } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -17,6 +18,7 @@ import { colorFor } from '../../../shared/presence.ts';
 import { richTextExtensions } from '../../../shared/richText.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { KEPT_SELECTION, type KeptSelection, keepSelection, restoreSelection } from './keptSelection.ts';
 import { TabKeys, ToolbarShortcut } from './keyboard.ts';
 
 /** Pixels between the caret and the window's edge (or the sticky bar) when the editor scrolls it into view. */
@@ -133,6 +135,55 @@ export function CollaborativeEditor({
     },
     [doc, provider],
   );
+
+  // The caret of the editor this one replaces on a new copy of the same document (a reopening:
+  // keptSelection.ts), taken as it is destroyed: useEditor destroys it in its effect, after this
+  // component has rendered with the new document and before it makes the new editor.
+  const kept = useRef<KeptSelection | null>(null);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const name = start.current?.provider.configuration.name;
+    const keep = () => {
+      kept.current = name ? keepSelection(editor, name) : null;
+    };
+    editor.on('destroy', keep);
+    return () => {
+      editor.off('destroy', keep);
+    };
+  }, [editor]);
+  // ...put back once the new copy holds the text it names (from the local copy or the server's),
+  // unless the person has moved the caret or typed first.
+  useEffect(() => {
+    const saved = kept.current;
+    if (!editor || editor.isDestroyed || !saved) return;
+    kept.current = null;
+    if (saved.document !== provider.configuration.name) return;
+    const stop = () => {
+      editor.off('transaction', onTransaction);
+      provider.off('synced', onSynced);
+    };
+    const attempt = () => {
+      if (!restoreSelection(editor, saved)) return false;
+      stop();
+      // Back where it was typing when the document opened again by itself (Reconnect hands the focus over itself).
+      if (saved.focused && document.activeElement === document.body) editor.commands.focus();
+      return true;
+    };
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (transaction.getMeta(KEPT_SELECTION)) return;
+      const fromYjs = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+      if (!fromYjs && (transaction.selectionSet || transaction.docChanged)) stop();
+      else attempt();
+    };
+    // Synced and still not there: the text it stood by is gone (or was the refused change).
+    const onSynced = ({ state }: { state: boolean }) => {
+      if (state && !attempt()) stop();
+    };
+    editor.on('transaction', onTransaction);
+    provider.on('synced', onSynced);
+    if (!attempt() && provider.isSynced) stop();
+    return stop;
+  }, [editor, provider]);
 
   useEffect(() => {
     // This reads useEditor's editor directly, not through the comments' guard, and can still meet a
