@@ -1,9 +1,10 @@
 /**
  * Which ids an audit entry holds, and of what. The log records ids (they never change; a name or a
  * title may), and its reader wants names: the server looks up the people, meetings, polls,
- * proposals, working groups, agenda items, action items, calls, questions, documents and API tokens
- * an entry refers to (`names` of each entry, GET /api/audit-log), and the page shows them in place of
- * the ids. Ids of other things (a thread, a hand) are shown as ids, marked as having no name known.
+ * proposals, working groups, agenda items, action items, calls, questions, documents, API tokens,
+ * comment threads and comments an entry refers to (`names` of each entry, GET /api/audit-log), and
+ * the page shows them in place of the ids. Ids of other things (a hand, a webhook) are shown as ids,
+ * marked as having no name known.
  */
 
 export type AuditRefKind =
@@ -17,7 +18,9 @@ export type AuditRefKind =
   | 'call'
   | 'question'
   | 'attachment'
-  | 'token';
+  | 'token'
+  | 'thread'
+  | 'comment';
 
 /** Detail fields holding the id of a thing the log can name, or a list of them, at any depth of the detail. */
 export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
@@ -31,6 +34,8 @@ export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
   proposalId: 'proposal',
   itemId: 'agendaItem',
   agendaItemId: 'agendaItem',
+  threadId: 'thread',
+  commentId: 'comment',
 };
 
 /**
@@ -44,16 +49,7 @@ const ACTION_REF_FIELDS: Readonly<Record<string, Readonly<Record<string, AuditRe
 };
 
 /** Detail fields holding ids of things the log has no name for. */
-export const AUDIT_ID_FIELDS: ReadonlySet<string> = new Set([
-  'commentId',
-  'handId',
-  'id',
-  'ids',
-  'parentId',
-  'threadId',
-  'versionId',
-  'with',
-]);
+export const AUDIT_ID_FIELDS: ReadonlySet<string> = new Set(['handId', 'id', 'ids', 'parentId', 'versionId', 'with']);
 
 const SUBJECT_KINDS: Readonly<Record<string, AuditRefKind>> = {
   user: 'person',
@@ -67,6 +63,10 @@ const SUBJECT_KINDS: Readonly<Record<string, AuditRefKind>> = {
   attachment: 'attachment',
   // A token by the label its owner gave it; its secret is never stored, only its hash.
   token: 'token',
+  // A thread by its first comment and the document it is on; a comment by its text and author.
+  thread: 'thread',
+  comment: 'comment',
+  // A webhook stays unnamed: its address is all it has, and an address may carry a secret.
 };
 
 /** What a detail field of an entry of `action` names, if the log can name it. */

@@ -13,7 +13,7 @@ export const AuditEntrySchema = Type.Object({
   /**
    * The names of what the entry refers to by id (its subject and the detail's fields in
    * shared/auditRefs.ts: people, meetings, polls, proposals, working groups, agenda items,
-   * action items, calls, questions, documents, API tokens), as they are now; null for a thing that
+   * action items, calls, questions, documents, API tokens, comment threads, comments), as they are now; null for a thing that
    * no longer exists. An id the server does not name is left out.
    */
   names: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()])),

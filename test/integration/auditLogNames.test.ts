@@ -2,7 +2,8 @@
  * The audit log names what its entries refer to, on SQLite and PostgreSQL: a poll by its question,
  * a proposal by its title, a working group by its name, an agenda item by its number and title
  * (in its meeting's agenda), an action item and a question by their text, a call by its kind, each person of an import by their name, exactly as recorded (markup
- * included: the page shows it as text); a deleted poll reads as gone. A page's names are read in
+ * included: the page shows it as text); a thread by its first comment and its document, a comment by
+ * its start and author, never the text of one deleted or hidden; a deleted poll reads as gone. A page's names are read in
  * one statement per kind of thing, however many entries name them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,51 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     expect(name.endsWith('…')).toBe(true);
     expect(Array.from(name).length).toBeLessThanOrEqual(80);
     expect(long.startsWith(name.slice(0, -1))).toBe(true);
+  });
+
+  it('names a thread by its first comment and its document, and a comment by its start and author, never a deleted or hidden text', async () => {
+    const proposal = await call<{ id: string }>(member, 'POST', `/api/meetings/${DEMO}/proposals`, {
+      kind: 'other',
+      title: `Remote hubs ${backend}`,
+      summary: 'Hubs for remote participation.',
+    });
+    // A mention reads as the person's name; the start of a long text, as one line.
+    const opening = `Thanks <@${chair.user.id}>,\n${'the hubs need a budget line before the session '.repeat(3)}`;
+    const thread = await call<{ id: string; comments: { id: string }[] }>(member, 'POST', '/api/threads', {
+      doc: `proposal:${proposal.id}`,
+      body: opening,
+    });
+    const reply = await call<{ id: string }>(chair, 'POST', `/api/threads/${thread.id}/comments`, { body: `Agreed ${MARKUP}` });
+    const [created] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${thread.id}`);
+    const threadName = created!.names[thread.id]!;
+    expect(threadName.startsWith(`“Thanks @${chair.user.name}, the hubs need a budget line`)).toBe(true);
+    expect(threadName).toContain(`…” by ${member.user.name} on Remote hubs ${backend}`);
+    // The thread's first comment is named in the detail too.
+    expect(created!.names[thread.comments[0]!.id]).toMatch(new RegExp(`^“Thanks @.*…” by ${member.user.name}$`));
+    const [replied] = (await log('action=comment.create')).filter((entry) => entry.subject === `comment:${reply.id}`);
+    expect(replied!.names[reply.id]).toBe(`“Agreed ${MARKUP}” by ${chair.user.name}`);
+    expect(replied!.names[thread.id]).toBe(threadName);
+
+    // On an agenda, the thread is on its meeting's agenda.
+    const agenda = await call<{ id: string }>(member, 'POST', '/api/threads', { doc: `agenda:${DEMO}`, body: 'Item 3 overruns' });
+    const [onAgenda] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${agenda.id}`);
+    expect(onAgenda!.names[agenda.id]).toBe(`“Item 3 overruns” by ${member.user.name} on the agenda of ${DEMO_MEETING.title}`);
+
+    // Deleted by its author, hidden by a moderator: said so, its text shown nowhere in the log.
+    const secret = await call<{ id: string }>(member, 'POST', `/api/threads/${thread.id}/comments`, { body: 'Withdrawn remark' });
+    const rude = await call<{ id: string }>(member, 'POST', `/api/threads/${thread.id}/comments`, { body: 'Rude remark' });
+    await call(member, 'DELETE', `/api/comments/${secret.id}`);
+    await call(chair, 'DELETE', `/api/comments/${rude.id}`, { reason: 'Off topic' });
+    await call(member, 'DELETE', `/api/comments/${agenda.comments[0]!.id}`);
+    const comments = await log('action=comment.');
+    const named = (id: string) => comments.find((entry) => entry.subject === `comment:${id}`)!.names[id];
+    expect(named(secret.id)).toBe(`a deleted comment by ${member.user.name}`);
+    expect(named(rude.id)).toBe(`a hidden comment by ${member.user.name}`);
+    const [again] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${agenda.id}`);
+    expect(again!.names[agenda.id]).toBe(`a deleted comment by ${member.user.name} on the agenda of ${DEMO_MEETING.title}`);
+    const everything = JSON.stringify(await log('limit=10000'));
+    expect(everything).not.toContain('Withdrawn remark');
+    expect(everything).not.toContain('Rude remark');
   });
 
   it('records no item for a hand raised while no item is current, rather than an empty id', async () => {

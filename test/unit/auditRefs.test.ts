@@ -65,7 +65,7 @@ describe('the ids an audit entry refers to', () => {
     ]);
   });
 
-  it('names action items, calls, questions, documents and API tokens by their subject, not threads or webhooks', () => {
+  it('names action items, calls, questions, documents, API tokens, threads and comments by their subject, not webhooks', () => {
     expect(auditRefs('call.create', 'call:c1', { meetingId: 'm1', kind: 'PN' })).toEqual([
       { kind: 'call', id: 'c1' },
       { kind: 'meeting', id: 'm1' },
@@ -73,7 +73,15 @@ describe('the ids an audit entry refers to', () => {
     expect(auditRefs('question.asked', 'question:q1', {})).toEqual([{ kind: 'question', id: 'q1' }]);
     expect(auditRefs('attachment.create', 'attachment:d1', {})).toEqual([{ kind: 'attachment', id: 'd1' }]);
     expect(auditRefs('token.create', 'token:t1', {})).toEqual([{ kind: 'token', id: 't1' }]);
-    expect(auditRefs('thread.create', 'thread:h1', {})).toEqual([]);
+    expect(auditRefs('thread.create', 'thread:h1', { commentId: 'c1' })).toEqual([
+      { kind: 'thread', id: 'h1' },
+      { kind: 'comment', id: 'c1' },
+    ]);
+    expect(auditRefs('comment.delete', 'comment:c2', { threadId: 'h1' })).toEqual([
+      { kind: 'comment', id: 'c2' },
+      { kind: 'thread', id: 'h1' },
+    ]);
+    // A webhook has only its address to be named by, and an address may carry a secret.
     expect(auditRefs('webhook.create', 'webhook:w1', {})).toEqual([]);
   });
 

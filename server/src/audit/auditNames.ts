@@ -9,7 +9,25 @@ import { placeholders } from '../storage/placeholders.ts';
 /** The kinds a table row names; an agenda item lives in its meeting's agenda document instead. */
 export type StoredRefKind = Exclude<AuditRefKind, 'agendaItem'>;
 
-const NAMES: Readonly<Record<StoredRefKind, string>> = {
+/** The kinds named by one column; a thread and a comment are named from several (`CommentName`). */
+export type PlainRefKind = Exclude<StoredRefKind, 'thread' | 'comment'>;
+
+/**
+ * What names a comment, or a thread by its first comment: its text (empty once deleted), whether
+ * its author deleted it or a moderator hid it (its text, kept for the record, is then not read
+ * out), its author, and for a thread the document it is on (a proposal's title, or its meeting's
+ * title for an agenda). The service makes the words, in the reader's language.
+ */
+export interface CommentName {
+  body: string;
+  deleted: boolean;
+  hidden: boolean;
+  author: string;
+  proposal: string | null;
+  meeting: string | null;
+}
+
+const NAMES: Readonly<Record<PlainRefKind, string>> = {
   person: 'SELECT id, name FROM users WHERE id IN',
   meeting: 'SELECT id, title AS name FROM meetings WHERE id IN',
   poll: 'SELECT id, question AS name FROM polls WHERE id IN',
@@ -24,6 +42,24 @@ const NAMES: Readonly<Record<StoredRefKind, string>> = {
   attachment: `SELECT a.id, v.name FROM attachments a
     JOIN attachment_versions v ON v.attachment_id = a.id AND v.version = a.current_version WHERE a.id IN`,
   token: 'SELECT id, name FROM api_tokens WHERE id IN',
+  // No webhook: a webhook has only its address, and an address may carry a secret (a token in its path or query).
+};
+
+// A hidden comment's body is not even read: only whether it was hidden.
+const COMMENT_COLUMNS = `CASE WHEN c.deleted_at IS NULL AND c.hidden_at IS NULL THEN c.body ELSE '' END AS body,
+    c.deleted_at, c.hidden_at, u.name AS author`;
+
+const COMMENT_NAMES: Readonly<Record<'thread' | 'comment', string>> = {
+  comment: `SELECT c.id, ${COMMENT_COLUMNS}, NULL AS proposal, NULL AS meeting
+    FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id IN`,
+  // The thread's first comment (the one that opened it), and the document it is on.
+  thread: `SELECT t.id, ${COMMENT_COLUMNS}, p.title AS proposal, m.title AS meeting
+    FROM comment_threads t
+    JOIN comments c ON c.thread_id = t.id AND c.seq = (SELECT MIN(f.seq) FROM comments f WHERE f.thread_id = t.id)
+    JOIN users u ON u.id = c.author_id
+    JOIN meetings m ON m.id = t.meeting_id
+    LEFT JOIN proposals p ON t.doc LIKE 'proposal:%' AND p.id = SUBSTR(t.doc, 10)
+    WHERE t.id IN`,
 };
 
 /**
@@ -40,13 +76,43 @@ export class AuditNames {
   }
 
   /** The name of each of `ids` that exists; an id not found is absent. */
-  async of(kind: StoredRefKind, ids: readonly string[]): Promise<Map<string, string>> {
+  async of(kind: PlainRefKind, ids: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
-    for (let start = 0; start < ids.length; start += NAMES_PER_STATEMENT) {
-      const chunk = ids.slice(start, start + NAMES_PER_STATEMENT);
+    for (const chunk of chunks(ids)) {
       const rows = await this.db.all<{ id: string; name: string }>(`${NAMES[kind]} (${placeholders(chunk.length)})`, chunk);
       for (const row of rows) names.set(row.id, row.name);
     }
     return names;
   }
+
+  /** What names each of `ids` (threads or comments) that exists; an id not found is absent. */
+  async ofComments(kind: 'thread' | 'comment', ids: readonly string[]): Promise<Map<string, CommentName>> {
+    const names = new Map<string, CommentName>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db.all<{
+        id: string;
+        body: string;
+        deleted_at: number | null;
+        hidden_at: number | null;
+        author: string;
+        proposal: string | null;
+        meeting: string | null;
+      }>(`${COMMENT_NAMES[kind]} (${placeholders(chunk.length)})`, chunk);
+      for (const row of rows) {
+        names.set(row.id, {
+          body: row.body,
+          deleted: row.deleted_at !== null,
+          hidden: row.hidden_at !== null,
+          author: row.author,
+          proposal: row.proposal,
+          meeting: row.meeting,
+        });
+      }
+    }
+    return names;
+  }
+}
+
+function* chunks(ids: readonly string[]): Generator<readonly string[]> {
+  for (let start = 0; start < ids.length; start += NAMES_PER_STATEMENT) yield ids.slice(start, start + NAMES_PER_STATEMENT);
 }

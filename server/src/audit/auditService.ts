@@ -5,17 +5,18 @@
  * however many entries name them.
  */
 import { auditRefs, entryMeetingId } from '../../../shared/auditRefs.ts';
+import { commentPlainText, mentionedIds, parseCommentText } from '../../../shared/commentText.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { AuditEntryDto, AuditQuery } from '../../../shared/schemas/audit.ts';
 import { badRequest } from '../http/appError.ts';
-import { serverText } from '../i18n/serverText.ts';
+import { fill, type ServerText, serverText } from '../i18n/serverText.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
 import { itemTitle } from '../meetingRecord/pack/packModel.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AuditEntry } from './auditLog.ts';
-import { AuditNames, type StoredRefKind } from './auditNames.ts';
+import { AuditNames, type CommentName, type PlainRefKind, type StoredRefKind } from './auditNames.ts';
 import { requireAuditReader } from './auditPolicy.ts';
 
 const DAY_MS = 86_400_000;
@@ -32,12 +33,29 @@ function shortened(text: string): string {
 }
 
 /** A stored name as the reader reads it: a call's kind in their language, a long text's start. */
-function readName(kind: StoredRefKind, name: string, language: Language): string {
+function readName(kind: PlainRefKind, name: string, language: Language): string {
   if (kind === 'call') {
     const kinds = serverText(language).timeline.callKinds;
     return kinds[name as keyof typeof kinds] ?? name;
   }
   return kind === 'question' || kind === 'action' ? shortened(name) : name;
+}
+
+/**
+ * A comment as the reader reads it: its start quoted (mentions as `@Name`), or that it was deleted
+ * or hidden (never its text), then its author; a thread is its first comment, then the document it is
+ * on. `people`: the names of the people the page names, the mentioned ones among them.
+ */
+function commentName(kind: 'thread' | 'comment', found: CommentName, words: ServerText, people: Map<string, string>): string {
+  const text = found.deleted
+    ? words.audit.deleted
+    : found.hidden
+      ? words.audit.hidden
+      : fill(words.audit.quoted, { text: shortened(commentPlainText(parseCommentText(found.body), (id) => people.get(id))) });
+  const comment = fill(words.audit.comment, { comment: text, author: found.author });
+  if (kind === 'comment') return comment;
+  const place = found.proposal ?? (found.meeting === null ? null : fill(words.audit.agenda, { meeting: found.meeting }));
+  return place === null ? comment : fill(words.audit.thread, { comment, place });
 }
 
 /** A bound of the period: a date means its whole day (UTC), an instant itself. */
@@ -139,15 +157,33 @@ export class AuditService {
         else if (meetingId) want(itemsWanted, meetingId, id);
       }
     }
-    const stored = new Map(
+    // Threads and comments first: the people their texts mention are read with the page's other people.
+    const comments = new Map(
       await Promise.all(
-        [...wanted].map(async ([kind, ids]) => {
-          const names = await this.names.of(kind, [...ids]);
-          for (const [id, name] of names) names.set(id, readName(kind, name, language));
-          return [kind, names] as const;
-        }),
+        (['thread', 'comment'] as const)
+          .filter((kind) => wanted.has(kind))
+          .map(async (kind) => [kind, await this.names.ofComments(kind, [...wanted.get(kind)!])] as const),
       ),
     );
+    for (const found of comments.values()) {
+      for (const { body } of found.values()) for (const id of mentionedIds(body)) want(wanted, 'person', id);
+    }
+    const stored = new Map<StoredRefKind, Map<string, string>>(
+      await Promise.all(
+        [...wanted]
+          .filter((entry): entry is [PlainRefKind, Set<string>] => entry[0] !== 'thread' && entry[0] !== 'comment')
+          .map(async ([kind, ids]) => {
+            const names = await this.names.of(kind, [...ids]);
+            for (const [id, name] of names) names.set(id, readName(kind, name, language));
+            return [kind, names] as const;
+          }),
+      ),
+    );
+    const words = serverText(language);
+    const people = stored.get('person') ?? new Map<string, string>();
+    for (const [kind, found] of comments) {
+      stored.set(kind, new Map([...found].map(([id, name]) => [id, commentName(kind, name, words, people)])));
+    }
     const untitled = serverText(language);
     const items = new Map(
       await Promise.all(

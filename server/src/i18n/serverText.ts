@@ -78,6 +78,19 @@ export interface ServerText {
       dropped: string;
     };
   };
+  /**
+   * How the audit log names a comment (its start, quoted, then its author) and a thread (its first
+   * comment, then the document it is on); a deleted or hidden comment is said to be so, never quoted.
+   */
+  audit: {
+    quoted: string;
+    deleted: string;
+    hidden: string;
+    comment: string;
+    thread: string;
+    /** A thread on an agenda: the agenda of its meeting, by the meeting's title. */
+    agenda: string;
+  };
   csv: {
     optionId: string;
     option: string;
@@ -156,6 +169,14 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
         done: 'done',
         dropped: 'dropped',
       },
+    },
+    audit: {
+      quoted: '“{{text}}”',
+      deleted: 'a deleted comment',
+      hidden: 'a hidden comment',
+      comment: '{{comment}} by {{author}}',
+      thread: '{{comment}} on {{place}}',
+      agenda: 'the agenda of {{meeting}}',
     },
     csv: {
       optionId: 'option_id',
@@ -238,6 +259,14 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
         dropped: 'abandonnée',
       },
     },
+    audit: {
+      quoted: '« {{text}} »',
+      deleted: 'un commentaire supprimé',
+      hidden: 'un commentaire masqué',
+      comment: '{{comment}}, par {{author}}',
+      thread: '{{comment}} sur {{place}}',
+      agenda: 'l’ordre du jour de la réunion « {{meeting}} »',
+    },
     csv: {
       optionId: 'id_option',
       option: 'option',
@@ -318,6 +347,14 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
         done: 'cumplida',
         dropped: 'descartada',
       },
+    },
+    audit: {
+      quoted: '«{{text}}»',
+      deleted: 'un comentario eliminado',
+      hidden: 'un comentario ocultado',
+      comment: '{{comment}}, par {{author}}',
+      thread: '{{comment}} en {{place}}',
+      agenda: 'el programa de {{meeting}}',
     },
     csv: {
       optionId: 'id_opción',
@@ -406,6 +443,14 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
         dropped: 'отменено',
       },
     },
+    audit: {
+      quoted: '«{{text}}»',
+      deleted: 'удалённый комментарий',
+      hidden: 'скрытый комментарий',
+      comment: '{{comment}} ({{author}})',
+      thread: '{{comment}} — {{place}}',
+      agenda: 'повестка дня: {{meeting}}',
+    },
     csv: {
       optionId: 'id_варианта',
       option: 'вариант',
@@ -478,6 +523,14 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
         done: '已完成',
         dropped: '已放弃',
       },
+    },
+    audit: {
+      quoted: '“{{text}}”',
+      deleted: '已删除的评论',
+      hidden: '已隐藏的评论',
+      comment: '{{comment}}（{{author}}）',
+      thread: '{{comment}}（{{place}}）',
+      agenda: '{{meeting}}的议程',
     },
     csv: {
       optionId: '选项编号',
@@ -572,6 +625,14 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
         done: 'منجز',
         dropped: 'ملغى',
       },
+    },
+    audit: {
+      quoted: '«{{text}}»',
+      deleted: 'تعليق محذوف',
+      hidden: 'تعليق مخفي',
+      comment: '{{comment}} بقلم {{author}}',
+      thread: '{{comment}} على {{place}}',
+      agenda: 'جدول أعمال {{meeting}}',
     },
     csv: {
       optionId: 'معرف_الخيار',
