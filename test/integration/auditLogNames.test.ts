@@ -161,7 +161,10 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     expect(replied!.names[thread.id]).toBe(threadName);
 
     // On an agenda, the thread is on its meeting's agenda.
-    const agenda = await call<{ id: string }>(member, 'POST', '/api/threads', { doc: `agenda:${DEMO}`, body: 'Item 3 overruns' });
+    const agenda = await call<{ id: string; comments: { id: string }[] }>(member, 'POST', '/api/threads', {
+      doc: `agenda:${DEMO}`,
+      body: 'Item 3 overruns',
+    });
     const [onAgenda] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${agenda.id}`);
     expect(onAgenda!.names[agenda.id]).toBe(`“Item 3 overruns” by ${member.user.name} on the agenda of ${DEMO_MEETING.title}`);
 
