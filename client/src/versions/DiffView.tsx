@@ -4,26 +4,39 @@
  * told in words too, not by colour alone.
  */
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../../shared/i18n/format.ts';
 import type { DiffBlock, DiffDto } from '../../../shared/schemas/meetingRecord.ts';
 import { aroundNumberedTitle, numberedTitle } from '../agenda/itemTitle.ts';
 
+/** Who made a change, isolated inside the page's sentence: a Latin name in an Arabic one keeps its order. */
+function author(by: { name: string } | null | undefined, t: (key: string) => string): string {
+  return by ? isolate(by.name) : t('versions.unknownAuthor');
+}
+
 function Spans({ block }: { block: DiffBlock }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The paragraph takes its direction from the document's text (dir="auto"); the words said to
+  // screen readers carry the page's own, which also keeps them out of that choice.
+  const pageDir = i18n.dir();
   return (
     <>
       {block.spans.map((span, index) => {
-        const who = span.by?.name ?? t('versions.unknownAuthor');
+        const who = author(span.by, t);
         if (span.change === 'added')
           return (
             <ins key={index} className="diff__added" title={t('versions.addedBy', { name: who })}>
-              <span className="sr-only">{t('versions.addedBy', { name: who })}: </span>
+              <span className="sr-only" dir={pageDir}>
+                {t('versions.addedBy', { name: who })}:{' '}
+              </span>
               {span.text}
             </ins>
           );
         if (span.change === 'removed')
           return (
             <del key={index} className="diff__removed" title={t('versions.removedBy', { name: who })}>
-              <span className="sr-only">{t('versions.removedBy', { name: who })}: </span>
+              <span className="sr-only" dir={pageDir}>
+                {t('versions.removedBy', { name: who })}:{' '}
+              </span>
               {span.text}
             </del>
           );
@@ -85,7 +98,7 @@ export function DiffView({ diff }: { diff: DiffDto }) {
   return (
     <div className="diff">
       {blocks.map(({ block, number }, index) => {
-        const who = block.by?.name ?? t('versions.unknownAuthor');
+        const who = author(block.by, t);
         const className = [
           'diff__block',
           block.change ? `diff__block--${block.change}` : '',
@@ -111,7 +124,11 @@ export function DiffView({ diff }: { diff: DiffDto }) {
               </p>
             )}
             {block.spans.length > 0 ? (
-              <p className="diff__text">{number ? <NumberedSpans number={number} block={block} /> : <Spans block={block} />}</p>
+              // A paragraph of the document keeps its own direction (an English note on an Arabic page reads
+              // left to right); an item's title is isolated after its number, in the page's direction.
+              <p className="diff__text" dir={number ? undefined : 'auto'}>
+                {number ? <NumberedSpans number={number} block={block} /> : <Spans block={block} />}
+              </p>
             ) : (
               // An item without a title is still named, so that the changes below it have an item to belong to.
               number && <p className="diff__text">{numberedTitle({ fullNumber: number, title: '' }, t)}</p>
@@ -122,9 +139,11 @@ export function DiffView({ diff }: { diff: DiffDto }) {
                   <li key={attribute.name}>
                     {t('versions.attributeChanged', {
                       name: ATTRIBUTE_KEYS.includes(attribute.name) ? t(`versions.attribute.${attribute.name}`) : attribute.name,
-                      from: attribute.from === null || attribute.from === '' ? '—' : String(attribute.from),
-                      to: attribute.to === null || attribute.to === '' ? '—' : String(attribute.to),
-                      by: attribute.by?.name ?? t('versions.unknownAuthor'),
+                      // Values people wrote (a presenter's name) and who changed them are isolated: on an
+                      // Arabic page "Mei Chen (Kwame Asante)" otherwise ran as one left-to-right run.
+                      from: attribute.from === null || attribute.from === '' ? '—' : isolate(String(attribute.from)),
+                      to: attribute.to === null || attribute.to === '' ? '—' : isolate(String(attribute.to)),
+                      by: author(attribute.by, t),
                     })}
                   </li>
                 ))}
