@@ -329,3 +329,54 @@ describe('a ranked ballot on a phone', () => {
     expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie: chair.cookie })).status).toBe(200);
   });
 });
+
+describe('a multiple-choice ballot on a phone', () => {
+  it('keeps each word of an option whole at 360 px, and breaks only a word longer than the line', async () => {
+    // As the ranked ballot's labels: a word moves to the next line whole; only one wider than the line is cut.
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const LONG = 'Ц'.repeat(60);
+    const labels = [
+      'Информационная безопасность и доверие',
+      'Значимое подключение сельских районов',
+      'Ответственный искусственный интеллект',
+      LONG,
+    ];
+    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
+      cookie: chair.cookie,
+      body: {
+        question: 'Какие темы обсудить на форуме?',
+        kind: 'multiple',
+        maxChoices: 2,
+        options: labels.map((label) => ({ label })),
+        audience: 'members',
+      },
+    });
+    expect(created.status).toBe(201);
+    const pollId = created.body.id;
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/open`, { cookie: chair.cookie })).status).toBe(200);
+
+    const { page } = await signIn('kwame@example.org', `${meetingPath}?tab=polls`, { language: 'ru' });
+    await page.setViewportSize({ width: 360, height: 740 });
+    const card = page.locator(`article[data-poll="${pollId}"]`);
+    const lines = (label: string) =>
+      card.locator('.ballot__check label', { hasText: label }).evaluate((node) => {
+        const text = node.firstChild as Text;
+        return [...text.data.matchAll(/\S+/g)].map((match) => {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          return { word: match[0], lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+        });
+      });
+    await card.locator('.ballot__check label').first().waitFor();
+    for (const label of labels.slice(0, 3))
+      expect(await lines(label), label).toEqual(label.split(' ').map((word) => ({ word, lines: 1 })));
+    // The word wider than the line is cut, and the page does not scroll sideways.
+    expect((await lines(LONG))[0]!.lines).toBeGreaterThan(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await card.getByLabel(labels[0]!).check();
+    await card.screenshot({ path: path.join(ROOT, 'test-results/layout/multiple-ballot-ru-360.png') });
+
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie: chair.cookie })).status).toBe(200);
+  });
+});
