@@ -11,6 +11,8 @@
  * Anything else is text, shown as written (line breaks kept).
  */
 
+import { hasVisibleText } from './visibleText.ts';
+
 export type CommentInline =
   | { type: 'text'; text: string }
   | { type: 'link'; href: string; text: string }
@@ -68,7 +70,9 @@ function atoms(text: string): CommentInline[] {
     if (match[1] !== undefined) {
       node = { type: 'mention', userId: match[1] };
     } else if (match[2] !== undefined && match[3] !== undefined) {
-      if (isSafeCommentHref(match[3])) node = { type: 'link', href: match[3], text: match[2] };
+      // A label with nothing visible would be a link nobody can see or have read out: it shows its address.
+      if (isSafeCommentHref(match[3]))
+        node = { type: 'link', href: match[3], text: hasVisibleText(match[2]) ? match[2] : match[3] };
     } else if (match[4] !== undefined) {
       const url = match[4].replace(TRAILING, '');
       if (/^(https?:\/\/[^\s/]|mailto:\S)/i.test(url) && isSafeCommentHref(url)) {

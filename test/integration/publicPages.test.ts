@@ -293,6 +293,45 @@ describe('what the public pages never show', () => {
   });
 });
 
+describe('comments on the public page', () => {
+  it('read as on the board: a mention is the person’s name, never their id; emphasis and links are markup, the rest text', async () => {
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const body = [
+      `Thanks <@${mei.user.id}>: *balance* matters, **really**.`,
+      'See [the report](https://example.org/report?a=1&b=2) and https://example.org/annex.',
+      '<script>alert(1)</script> [a trap](javascript:alert(1)) <@no-such-person>',
+    ].join('\n');
+    const thread = await call(kwame, 'POST', '/api/threads', { doc: 'proposal:pn-gdc-implementation', body });
+    expect(thread.status).toBe(201);
+
+    const page = await (await get(`/public/meetings/${PUBLIC}`)).text();
+    await expectValidHtml(page);
+    expect(page).toContain(`Thanks <bdi class="mention">@Mei Lin</bdi>: <em>balance</em> matters, <strong>really</strong>.`);
+    expect(page).toContain(
+      'See <a href="https://example.org/report?a=1&amp;b=2" rel="nofollow ugc noopener noreferrer">the report</a> and ' +
+        '<a href="https://example.org/annex" rel="nofollow ugc noopener noreferrer">https://example.org/annex</a>.',
+    );
+    // What is not formatting stays text; an id that is nobody's is said neutrally; no id shows at all.
+    expect(page).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; [a trap](javascript:alert(1)) <bdi class="mention">@someone</bdi>',
+    );
+    expect(page).not.toContain(mei.user.id);
+    expect(page).not.toContain('&lt;@');
+    expect(page).not.toContain('no-such-person');
+
+    const russian = await (await get(`/public/meetings/${PUBLIC}?lang=ru`)).text();
+    await expectValidHtml(russian);
+    expect(russian).toContain('<bdi class="mention">@Mei Lin</bdi>');
+    expect(russian).toContain('<bdi class="mention">@кто-то</bdi>');
+    expect(russian).not.toContain(mei.user.id);
+    // The feed tells of proposals and decisions, never a comment's body.
+    const feed = await (await get(`/public/meetings/${PUBLIC}/feed.atom`)).text();
+    expect(feed).not.toContain('balance');
+    expect(feed).not.toContain(mei.user.id);
+  });
+});
+
 /** The English catalogue's phrases of 12 characters or more (placeholders cut out): none may show on a page in another language. */
 function englishPhrases(): string[] {
   const phrases = new Set<string>();

@@ -39,6 +39,9 @@ h3 { font-size: 1.1rem; margin-block: 1.25rem 0.25rem; }
 .meta, .details, .tail { color: #4a4f55; font-size: 0.92em; }
 .status { display: inline-block; padding-inline: 0.4rem; border: 1px solid #6b7178; border-radius: 4px; font-size: 0.85em; }
 .hidden-comment { font-style: italic; color: #4a4f55; }
+/* A comment keeps its line breaks, as on the board; a mention stands out as there. */
+.comment-body { white-space: pre-wrap; }
+.mention { font-weight: 600; }
 blockquote { margin-inline: 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid #c9ced3; }
 table { border-collapse: collapse; inline-size: 100%; }
 th, td { text-align: start; padding: 0.25rem 0.5rem; border-block-end: 1px solid #c9ced3; }

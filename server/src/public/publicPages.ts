@@ -18,6 +18,7 @@ import {
   type PackModel,
 } from '../meetingRecord/pack/packModel.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
+import { commentBody } from './commentBody.ts';
 import type { Decision } from './decisions.ts';
 import { type Html, html, say, trusted } from './html.ts';
 import { type PublicAttachment, readableSize } from './publicAttachments.ts';
@@ -108,7 +109,7 @@ ${entry.quote ? html`<blockquote><p dir="auto">${entry.quote}</p></blockquote>` 
       html`<li><p class="meta"><bdi>${comment.author}</bdi>, ${moment(words, comment.createdAt)}</p>${
         comment.hidden
           ? html`<p class="hidden-comment">${words.text.proposal.hiddenByModerator}</p>`
-          : html`<p dir="auto">${comment.body}</p>`
+          : html`<p class="comment-body" dir="auto">${commentBody(comment.body, comment.mentions, words.text.proposal.someone)}</p>`
       }</li>`,
   )}</ul>
 </article>`;

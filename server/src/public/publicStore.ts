@@ -21,6 +21,8 @@ export interface PublicComment {
   author: string;
   /** Empty when hidden: the page says "hidden by moderator" instead. */
   body: string;
+  /** The people the body mentions (`<@userId>`) and their names, which the page shows instead of the ids. */
+  mentions: { id: string; name: string }[];
   hidden: boolean;
   createdAt: number;
 }
@@ -132,6 +134,16 @@ export class PublicStore {
          WHERE t.meeting_id = ? AND t.doc = ? AND c.deleted_at IS NULL ORDER BY c.seq`,
       [meetingId, doc],
     );
+    // Whom the comments mention, as the board reads them (comment_mentions holds only people who exist).
+    const mentions = await this.db.all<{ comment_id: string; id: string; name: string }>(
+      `SELECT m.comment_id, u.id, u.name FROM comment_mentions m JOIN users u ON u.id = m.user_id
+         JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+         WHERE t.meeting_id = ? AND t.doc = ? AND c.deleted_at IS NULL AND c.hidden_at IS NULL`,
+      [meetingId, doc],
+    );
+    const mentionsOf = new Map<string, { id: string; name: string }[]>();
+    for (const row of mentions)
+      mentionsOf.set(row.comment_id, [...(mentionsOf.get(row.comment_id) ?? []), { id: row.id, name: row.name }]);
     return threads
       .map((thread) => ({
         id: thread.id,
@@ -145,6 +157,7 @@ export class PublicStore {
               id: comment.id,
               author: comment.name,
               body: hidden ? '' : comment.body,
+              mentions: hidden ? [] : (mentionsOf.get(comment.id) ?? []),
               hidden,
               createdAt: num(comment.created_at),
             };

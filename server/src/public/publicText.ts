@@ -60,6 +60,8 @@ export interface PublicText {
     comments: string;
     noComments: string;
     hiddenByModerator: string;
+    /** A comment's mention of an id that is nobody's, after "@" (the id itself is never shown). */
+    someone: string;
     kinds: { PN: string; BPF: string; other: string };
   };
   poll: {
@@ -208,6 +210,7 @@ const en: PublicText = {
     comments: 'Comments',
     noComments: 'No comments yet.',
     hiddenByModerator: 'hidden by moderator',
+    someone: 'someone',
     kinds: { PN: 'Policy Network', BPF: 'Best Practice Forum', other: 'Other' },
   },
   poll: {
@@ -345,6 +348,7 @@ const fr: PublicText = {
     comments: 'Commentaires',
     noComments: 'Aucun commentaire pour l’instant.',
     hiddenByModerator: 'masqué par la modération',
+    someone: 'quelqu’un',
     kinds: { PN: 'Réseau politique', BPF: 'Forum sur les meilleures pratiques', other: 'Autre' },
   },
   poll: {
@@ -484,6 +488,7 @@ const es: PublicText = {
     comments: 'Comentarios',
     noComments: 'Todavía no hay comentarios.',
     hiddenByModerator: 'ocultado por la moderación',
+    someone: 'alguien',
     kinds: { PN: 'Red de políticas', BPF: 'Foro de mejores prácticas', other: 'Otra' },
   },
   poll: {
@@ -623,6 +628,7 @@ const ru: PublicText = {
     comments: 'Комментарии',
     noComments: 'Комментариев пока нет.',
     hiddenByModerator: 'скрыто модератором',
+    someone: 'кто-то',
     kinds: { PN: 'Сеть по вопросам политики', BPF: 'Форум по передовой практике', other: 'Другое' },
   },
   poll: {
@@ -768,6 +774,7 @@ const zh: PublicText = {
     comments: '评论',
     noComments: '尚无评论。',
     hiddenByModerator: '已被审核员隐藏',
+    someone: '某人',
     kinds: { PN: '政策网络', BPF: '最佳做法论坛', other: '其他' },
   },
   poll: {
@@ -902,6 +909,7 @@ const ar: PublicText = {
     comments: 'التعليقات',
     noComments: 'لا توجد تعليقات بعد.',
     hiddenByModerator: 'أخفاه المشرف',
+    someone: 'شخص ما',
     kinds: { PN: 'شبكة السياسات', BPF: 'منتدى أفضل الممارسات', other: 'غير ذلك' },
   },
   poll: {
