@@ -25,7 +25,11 @@ export function ModerationLog() {
   useEffect(() => {
     let live = true;
     commentsApi.moderationLog(meeting.id).then(
-      (log) => live && setEntries(log),
+      (log) => {
+        if (!live) return;
+        setEntries(log);
+        setError(null);
+      },
       (caught: Error) => live && setError(caught.message),
     );
     return () => {
@@ -41,8 +45,13 @@ export function ModerationLog() {
   };
 
   return (
-    <details className="moderation-log">
-      <summary>{t('comments.moderationLog', { count: entries?.length ?? 0 })}</summary>
+    <details className="moderation-log" aria-busy={entries === null && error === null}>
+      {/* No count until the log has answered: "0 hidden comments" under a hidden comment misled. */}
+      <summary>
+        {entries
+          ? t('comments.moderationLog', { count: entries.length })
+          : t(error ? 'comments.moderationLogTitle' : 'comments.moderationLogLoading')}
+      </summary>
       <ErrorAlert message={error} />
       {entries && entries.length === 0 && <p>{t('comments.moderationEmpty')}</p>}
       {entries && entries.length > 0 && (
