@@ -2,13 +2,21 @@
  * A TCP load balancer for tests: round-robin over backends, skipping one that refuses, and
  * able to cut every connection to a backend (a partition) — in front of server instances, or
  * in front of PostgreSQL to take it away and give it back — or to cut only the clients' side
- * (`loseClients`), which the backends do not notice.
+ * (`loseClients`), which the backends do not notice; or to hold back what a WebSocket client sends
+ * after its upgrade until the test lets it through (`holdNext`), as a congested path delivers late.
  */
 import net from 'node:net';
 
 export interface Backend {
   host: string;
   port: number;
+}
+
+/** What a held connection's client sent after its upgrade request (see `holdNext`). */
+interface Hold {
+  chunks: Buffer[];
+  upstream?: net.Socket;
+  released: boolean;
 }
 
 export class TcpProxy {
@@ -18,6 +26,7 @@ export class TcpProxy {
   private readonly orphans = new Set<net.Socket>();
   private next = 0;
   private cut = false;
+  private nextHold: Hold | undefined;
   private backends: Backend[];
   port = 0;
 
@@ -70,6 +79,25 @@ export class TcpProxy {
     };
   }
 
+  /**
+   * The next client connection reaches its backend with its HTTP request (a WebSocket upgrade) only:
+   * what the client sends after it is held back until `release` delivers it, to the backend, even
+   * once the client is gone (`loseClients`): a dead client's last segments arriving late. `held`
+   * is what waits.
+   */
+  holdNext(): { held: () => Buffer; release: () => void } {
+    const hold: Hold = { chunks: [], released: false };
+    this.nextHold = hold;
+    return {
+      held: () => Buffer.concat(hold.chunks),
+      release: () => {
+        hold.released = true;
+        const upstream = hold.upstream;
+        for (const chunk of hold.chunks.splice(0)) if (upstream && !upstream.destroyed) upstream.write(chunk);
+      },
+    };
+  }
+
   heal(): void {
     this.cut = false;
   }
@@ -93,9 +121,12 @@ export class TcpProxy {
     const backend = this.backends[this.next++ % this.backends.length]!;
     const upstream = net.connect(backend.port, backend.host);
     const entry = { client, upstream, backend };
+    const hold = this.nextHold;
+    this.nextHold = undefined;
     upstream.once('connect', () => {
       this.sockets.add(entry);
-      client.pipe(upstream);
+      if (hold) this.holdAfterRequest(client, upstream, hold);
+      else client.pipe(upstream);
       upstream.pipe(client);
     });
     upstream.once('error', () => {
@@ -117,6 +148,25 @@ export class TcpProxy {
     upstream.on('close', () => {
       this.orphans.delete(upstream);
       if (this.sockets.has(entry)) drop();
+    });
+  }
+
+  private holdAfterRequest(client: net.Socket, upstream: net.Socket, hold: Hold): void {
+    hold.upstream = upstream;
+    let head: Buffer | null = Buffer.alloc(0);
+    client.on('data', (data: Buffer) => {
+      let rest = data;
+      if (head) {
+        head = Buffer.concat([head, data]);
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        upstream.write(head.subarray(0, end + 4));
+        rest = head.subarray(end + 4);
+        head = null;
+        if (rest.length === 0) return;
+      }
+      if (hold.released) upstream.write(rest);
+      else hold.chunks.push(rest);
     });
   }
 }
