@@ -23,7 +23,8 @@ import { AdmittedUpdates } from './collab/admittedUpdates.ts';
 import { closeSessionConnections, createCollabServer } from './collab/collabServer.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { runPendingStoresNow } from './collab/hocuspocusInternals/storeDebounce.ts';
-import { disownClaimed, type PresenceClaim } from './collab/presenceIdentity.ts';
+import { PresenceClaims } from './collab/presenceClaims.ts';
+import { disownClaimed } from './collab/presenceIdentity.ts';
 import { SocketCaps } from './collab/socketCaps.ts';
 import { websocketRoute } from './collab/websocketRoute.ts';
 import { yWebsocketRoute } from './collab/yWebsocketRoute.ts';
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         log: http.log,
       })
     : null;
+  const presenceClaims = new PresenceClaims(bus ? (claim) => bus.publish('presenceClaimed', claim) : undefined);
   const writeHealth = new WriteHealth();
   // Updates checked and not yet applied, which a change of an agenda's days waits for.
   const admitted = new AdmittedUpdates();
@@ -158,7 +160,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     maxDocumentBytes: config.maxDocumentBytes,
     updateRules: [agendaItemDays],
     admitted,
-    ...(bus ? { onPresenceClaim: (claim: PresenceClaim) => bus.publish('presenceClaimed', claim) } : {}),
+    presenceClaims,
     extensions: clusterSync ? [live, agendaItemDays, clusterSync] : [live, agendaItemDays],
   });
   live.attach(collab);
@@ -169,7 +171,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     live.attachBus(bus);
     bus.on('sessionRevoked', ({ sessionId }) => closeSessionConnections(collab, sessionId));
     bus.on('userChanged', () => void sweep.checkNow());
-    bus.on('presenceClaimed', (claim) => disownClaimed(collab, claim));
+    bus.on('presenceClaimed', (claim) => disownClaimed(collab, presenceClaims, claim));
   }
 
   await http.register(swagger, {

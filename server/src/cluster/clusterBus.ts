@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis as IORedis } from 'ioredis';
-import type { PresenceClaim } from '../collab/presenceIdentity.ts';
+import type { PresenceClaim } from '../collab/presenceClaims.ts';
 import { createRedisClient, redisAnswers, withinTimeout } from './redisClient.ts';
 
 export interface ClusterEvents {

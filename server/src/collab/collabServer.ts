@@ -29,7 +29,8 @@ import { afterEachFlush } from './hocuspocusInternals/documentFlush.ts';
 import { PlenaryHocuspocus } from './hocuspocusInternals/hookDispatch.ts';
 import { answerSyncRequestsFrom } from './hocuspocusInternals/syncStepOne.ts';
 import { Persistence } from './persistence.ts';
-import { type PresenceClaim, PresenceIdentity } from './presenceIdentity.ts';
+import { PresenceClaims } from './presenceClaims.ts';
+import { PresenceIdentity } from './presenceIdentity.ts';
 import { writeCorkedFrames } from './socketWrites.ts';
 import { DEFAULT_SYNC_REPLY_LIMITS, SyncReplyCache, type SyncReplyCacheLimits } from './syncReplyCache.ts';
 import { UpdateBatches } from './updateBatches.ts';
@@ -52,8 +53,8 @@ export interface CollabServerOptions {
   admitted?: AdmittedUpdates;
   /** More extensions (Redis, projections), run after the project's own. */
   extensions?: Extension[];
-  /** Several instances: tell the others that a connection here began to speak for a client id. */
-  onPresenceClaim?: (claim: PresenceClaim) => void;
+  /** Which connection last began to speak for each client id; several instances tell each other (presenceClaims.ts). */
+  presenceClaims?: PresenceClaims;
 }
 
 export function createCollabServer(options: CollabServerOptions): Hocuspocus {
@@ -90,7 +91,7 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     // In array order (equal priority): the quota refuses an update before persistence stores it.
     extensions: [
       new Authentication({ store: options.store, tokens: options.tokens, access: options.access }),
-      new PresenceIdentity({ onClaim: options.onPresenceClaim }),
+      new PresenceIdentity({ claims: options.presenceClaims ?? new PresenceClaims() }),
       new FanOut(syncReplies),
       quota,
       persistence,

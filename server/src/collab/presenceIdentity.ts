@@ -24,27 +24,27 @@ import { colorFor, type PresenceUser } from '../../../shared/presence.ts';
 import type { CollabContext, SocketContext } from './context.ts';
 import { establishedConnection, markMessageReceived } from './hocuspocusInternals/clientConnection.ts';
 import { MESSAGE_AWARENESS } from './messages.ts';
+import type { PresenceClaim, PresenceClaims } from './presenceClaims.ts';
 
 /** One tab is one client id; a few more allow for a reconnecting provider. */
 const MAX_CLIENTS_PER_CONNECTION = 4;
 
-/** A connection began to speak for a client id (see PresenceIdentity's `onClaim`). */
-export interface PresenceClaim {
-  documentName: string;
-  clientId: number;
-  userId: string;
-}
+/**
+ * The clocks of the states `handleAwarenessFrame` hands to the hooks, by their map: the hooks get
+ * states only, and a claim is ordered by its state's clock (presenceClaims.ts).
+ */
+const frameClocks = new WeakMap<Map<number, Record<string, unknown>>, Map<number, number>>();
 
 export class PresenceIdentity implements Extension {
   readonly extensionName = 'plenary-presence-identity';
-  private readonly onClaim: ((claim: PresenceClaim) => void) | undefined;
+  private readonly claims: PresenceClaims;
 
   /**
-   * `onClaim`: told each time a connection begins to speak for a client id, so that the other
-   * instances can let go of it (`disownClaimed`); several instances only.
+   * `claims`: told each time a connection begins to speak for a client id, so that the other
+   * instances can let go of it (`disownClaimed`), and asked whether a later claim supersedes it.
    */
-  constructor(options: { onClaim?: (claim: PresenceClaim) => void } = {}) {
-    this.onClaim = options.onClaim;
+  constructor(options: { claims: PresenceClaims }) {
+    this.claims = options.claims;
   }
 
   /** The presence sent with the token, now that the document connection is established. */
@@ -89,6 +89,15 @@ export class PresenceIdentity implements Extension {
           states.delete(clientId);
           continue;
         }
+        // Hocuspocus's own reading of awareness (the y-websocket route) gives no clock: the last one known here stands in.
+        const clock = frameClocks.get(states)?.get(clientId) ?? document.awareness.meta.get(clientId)?.clock ?? 0;
+        const claim: PresenceClaim = { documentName, clientId, userId: context.user.id, clock, at: Date.now() };
+        if (this.claims.superseded(claim)) {
+          // The provider has since come back on another connection, here or on another instance
+          // (whose claim may have come before this state): a dead socket's late frame takes nothing.
+          states.delete(clientId);
+          continue;
+        }
         if (owner) {
           // The same person's provider came back on a new socket with its client id before the
           // server saw the old one die (a lost network closes nothing; the server notices after
@@ -103,7 +112,7 @@ export class PresenceIdentity implements Extension {
         if (document.awareness.meta.has(clientId)) owned.add(clientId);
         // The provider may have come back on this instance while another still holds its old
         // socket: that one must let go too, or its close removes the person there.
-        this.onClaim?.({ documentName, clientId, userId: context.user.id });
+        this.claims.claimedHere(claim);
       }
       if (readOnly) {
         // Nothing a read-only client says passes: only the server's word that it is here.
@@ -169,6 +178,7 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
   const apply = () => {
     // The connection may have closed meanwhile (its last queued message was a Close).
     if (!document.hasConnection(established)) return;
+    frameClocks.set(states, clocks);
     return document.callbacks.beforeHandleAwareness(document, states, origin).then(() => {
       if (document.isDestroyed || !document.hasConnection(established)) return;
       const passed: [number, Record<string, unknown> | null][] = [...states].filter(([clientId]) => clocks.has(clientId));
@@ -211,8 +221,14 @@ export function handleAwarenessFrame(client: object, frame: Uint8Array): boolean
  * Another instance's connection began to speak for this client id (its person's provider came back
  * there): a connection of the same person here lets go of it, so that its close, once the server
  * sees its socket died, removes the person nowhere. The state stays, kept up by the other instance.
+ * A claim older than one already seen changes nothing (the latest connection keeps the id), and one
+ * that finds no state here yet is remembered, so that the old connection's state, should it come
+ * after, takes nothing (`PresenceClaims`).
  */
-export function disownClaimed(hocuspocus: Hocuspocus, claim: PresenceClaim): void {
+export function disownClaimed(hocuspocus: Hocuspocus, claims: PresenceClaims, heard: PresenceClaim): void {
+  // An instance of an earlier version sends no clock nor time: its claim loses to any other.
+  const claim = { ...heard, clock: Number(heard.clock) || 0, at: Number(heard.at) || 0 };
+  if (!claims.heard(claim)) return;
   const document = hocuspocus.documents.get(claim.documentName);
   if (!document?.awareness.meta.has(claim.clientId)) return;
   for (const [connection, { clients }] of document.connections) {
