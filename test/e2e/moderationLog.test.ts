@@ -1,6 +1,7 @@
 /**
- * The comments' moderation log in a proposal's margin: it gives no count before the log has
- * answered (it said "0 hidden comments" for seconds, under a comment marked hidden), then the count.
+ * The moderation logs, of a proposal's comments and of the floor's questions: each gives no count
+ * before the log has answered (the comments' said "0 hidden comments" for seconds, under a comment
+ * marked hidden), then the count.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
@@ -8,13 +9,27 @@ import { proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
+import { setCurrentItem } from '../helpers/currentItem.ts';
 
 const GDC = 'pn-gdc-implementation';
 const PROPOSAL = `/meetings/${DEMO_MEETING.id}/proposals/${GDC}`;
 
 const { server, signIn } = browserSuite();
 
-describe('the comments’ moderation log', () => {
+/** Holds the page's moderation-log request until the returned function is called, as a slow answer would be. */
+async function holdModerationLog(page: import('playwright-core').Page): Promise<() => void> {
+  let answer: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/moderation-log', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return answer;
+}
+
+describe('the moderation logs', () => {
   it('says it is loading, not "0 hidden comments", until the log has answered, then counts the hidden comment', async () => {
     const mei = await login(server.baseUrl, 'mei@example.org');
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
@@ -30,15 +45,7 @@ describe('the comments’ moderation log', () => {
     expect(hidden.status).toBe(204);
 
     const { page } = await signIn('kwame@example.org');
-    // The log's answer is held back, as a slow answer would be, until the page has been read.
-    let answer: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    await page.route('**/moderation-log', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const answer = await holdModerationLog(page);
     await page.goto(PROPOSAL);
     const summary = page.locator('.moderation-log summary');
     await summary.waitFor();
@@ -49,5 +56,33 @@ describe('the comments’ moderation log', () => {
     answer();
     await expect.poll(() => summary.textContent()).toBe('Moderation log (1 hidden comment)');
     expect(await page.locator('.moderation-log').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('the floor’s questions log says it is loading until it has answered, then counts the hidden question', async () => {
+    await setCurrentItem(server.baseUrl, 1);
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const asked = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/questions`, {
+      cookie: kwame.cookie,
+      body: { text: 'A question the chair will hide.' },
+    });
+    expect(asked.status).toBe(201);
+    const hidden = await http(server.baseUrl, 'POST', `/api/questions/${asked.body.id}/hide`, {
+      cookie: chair.cookie,
+      body: { reason: 'off topic' },
+    });
+    expect(hidden.status).toBe(200);
+
+    const { page } = await signIn('chair@example.org');
+    const answer = await holdModerationLog(page);
+    await page.goto(`/meetings/${DEMO_MEETING.id}?tab=floor`);
+    const log = page.getByTestId('questions-moderation-log');
+    await log.locator('summary').waitFor();
+    expect(await log.locator('summary').textContent()).toBe('Moderation log (loading…)');
+    expect(await log.getAttribute('aria-busy')).toBe('true');
+
+    answer();
+    await expect.poll(() => log.locator('summary').textContent()).toBe('Moderation log (1 hidden question)');
+    expect(await log.getAttribute('aria-busy')).toBe('false');
   });
 });

@@ -33,8 +33,17 @@ export function QuestionModerationLog({ meetingId, version }: { meetingId: strin
   }, [meetingId, version]);
 
   return (
-    <details className="floor-moderation-log" data-testid="questions-moderation-log">
-      <summary>{t('floor.questions.moderationLog', { count: entries?.length ?? 0 })}</summary>
+    <details
+      className="floor-moderation-log"
+      data-testid="questions-moderation-log"
+      aria-busy={entries === null && error === null}
+    >
+      {/* No count until the log has answered: "0 hidden questions" beside a hidden one misled. */}
+      <summary>
+        {entries
+          ? t('floor.questions.moderationLog', { count: entries.length })
+          : t(error ? 'floor.questions.moderationLogTitle' : 'floor.questions.moderationLogLoading')}
+      </summary>
       <ErrorAlert message={error} />
       {entries && entries.length === 0 && <p>{t('floor.questions.moderationEmpty')}</p>}
       {entries && entries.length > 0 && (
