@@ -11,3 +11,26 @@ export const WORKING_GROUP_ROLES = ['co-facilitator', 'liaison'] as const;
 export type WorkingGroupRole = (typeof WORKING_GROUP_ROLES)[number];
 
 export const WORKING_GROUP_LIMITS = { name: 200, description: 2000, title: 100 } as const;
+
+/** The role an election of a group fills: co-facilitator, or liaison with its title. */
+export interface ElectionRole {
+  role: WorkingGroupRole;
+  /** The liaison's title; '' for a co-facilitator. */
+  title: string;
+}
+
+/** A liaison's title when none is given (the server stores it so). */
+export const DEFAULT_LIAISON_TITLE = 'Liaison';
+
+/**
+ * Whether one of `open` (the roles the group's open elections fill) decides `wanted`: the same role,
+ * and for a liaison the same title (case aside). Only that role waits for the vote; another (a
+ * liaison while co-facilitators are elected) is given at once, to a candidate too, since it is
+ * not the seat on the ballot. Server (refusal) and client (the Named roles form) read this rule.
+ */
+export function electionDecides(open: readonly ElectionRole[], wanted: ElectionRole): boolean {
+  const titleOf = (entry: ElectionRole) => (entry.title.trim() || DEFAULT_LIAISON_TITLE).toLocaleLowerCase('en');
+  return open.some(
+    (election) => election.role === wanted.role && (wanted.role !== 'liaison' || titleOf(election) === titleOf(wanted)),
+  );
+}

@@ -44,6 +44,13 @@ export const WorkingGroupSchema = Type.Object({
   ),
   /** Ids of the polls that are elections of this group, oldest first. */
   elections: Type.Array(Type.String()),
+  /**
+   * The role each of those elections fills, in the same order: co-facilitator, or liaison with its
+   * title. While one is open, that role is not given by decree (409 ELECTION_OPEN).
+   */
+  electionRoles: Type.Array(
+    Type.Object({ pollId: Type.String(), role: WorkingGroupRoleSchema, title: Type.Optional(Type.String()) }),
+  ),
   /** The group this one is a sub-group of; null for a group of the meeting. */
   parentId: Type.Union([Type.String(), Type.Null()]),
   /** An archived group is kept for the record: listed apart, nobody joins it, nothing in it changes. */

@@ -1,12 +1,13 @@
 /**
  * An election's ballot and the group around it, on SQLite and on PostgreSQL: a draft election's
  * candidates are the open nominations as they stand when it opens (a draft with no more of them
- * than seats is not opened); while it is open, nobody is appointed co-facilitator or given a role
- * in the group, and a candidate does not leave it (409 ELECTION_OPEN), changing nothing. Once it
- * has closed, both work again.
+ * than seats is not opened); while it is open, nobody is appointed co-facilitator, by either
+ * route, and a candidate does not leave it (409 ELECTION_OPEN), changing nothing, but a liaison is
+ * named (the vote elects co-facilitators), a candidate too. Once it has closed, both work again.
  */
 import { describe, expect, it } from 'vitest';
 import type { PollDto } from '../../shared/schemas/polls.ts';
+import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { closePoll, vote } from '../helpers/pollClients.ts';
 import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
 
@@ -49,7 +50,7 @@ describe.each(['sqlite', 'postgres'] as const)('a working group’s election bal
     expect(nominated).toEqual(expected);
   });
 
-  it('refuses to appoint a co-facilitator or give a role while the election is open, changing nothing', async () => {
+  it('refuses to appoint a co-facilitator while the co-facilitator election is open, changing nothing', async () => {
     const group = await youth();
     const base = `/api/working-groups/${group.id}`;
     const before = await auditLength();
@@ -57,15 +58,39 @@ describe.each(['sqlite', 'postgres'] as const)('a working group’s election bal
       await call('chair', 'PUT', `${base}/co-facilitators/${idOf('mei')}`),
       await call('secretariat', 'PUT', `${base}/co-facilitators/${idOf('rahul')}`),
       await call('secretariat', 'PUT', `${base}/roles/${idOf('mei')}`, { role: 'co-facilitator' }),
-      await call('secretariat', 'PUT', `${base}/roles/${idOf('kwame')}`, { role: 'liaison', title: 'DC-MAG liaison' }),
     ];
     for (const refusal of refusals) {
       expect(refusal.status).toBe(409);
       expect(refusal.body.error.code).toBe('ELECTION_OPEN');
-      expect(refusal.body.error.message).toContain('An election is open in Working Group on Youth Engagement');
+      expect(refusal.body.error.message).toContain(
+        'An election is open in Working Group on Youth Engagement for the role of co-facilitator',
+      );
     }
     expect(await youth()).toEqual(group);
     expect(await auditLength()).toBe(before);
+  });
+
+  it('names a liaison while the co-facilitator election is open, a candidate of it included', async () => {
+    const group = await youth();
+    const base = `/api/working-groups/${group.id}`;
+    // Kwame is on the ballot for co-facilitator: the liaison is not the seat the vote decides.
+    const named = await call<WorkingGroupDto>('secretariat', 'PUT', `${base}/roles/${idOf('kwame')}`, {
+      role: 'liaison',
+      title: 'DC-MAG liaison',
+    });
+    expect(named.status).toBe(200);
+    expect(named.body.roles).toContainEqual(
+      expect.objectContaining({ id: idOf('kwame'), role: 'liaison', title: 'DC-MAG liaison' }),
+    );
+    const assigned = await suite.server.app.store.audit.list({ subject: `workingGroup:${group.id}` });
+    expect(assigned.at(-1)).toMatchObject({ action: 'workingGroup.liaisonAssigned', detail: { userId: idOf('kwame') } });
+    // The ballot and the nominations are as they were.
+    expect(candidates((await call<PollDto>('kwame', 'GET', `/api/polls/${pollId}`)).body)).toEqual(
+      [idOf('kwame'), idOf('mei'), idOf('rahul')].sort(),
+    );
+    expect((await youth()).nominations).toEqual(group.nominations);
+    // Still no co-facilitator by decree.
+    expect((await call('secretariat', 'PUT', `${base}/roles/${idOf('kwame')}`, { role: 'co-facilitator' })).status).toBe(409);
   });
 
   it('refuses a candidate leaving while the election is open, changing nothing; others leave, and candidates once it has closed', async () => {

@@ -197,7 +197,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       );
     });
 
-    it('elects a liaison as it elects a co-facilitator, and records the winner with the title', async () => {
+    it('elects a liaison as it elects a co-facilitator, and records the winner with the title; while it is open, only that title waits', async () => {
       for (const key of ['kwame', 'rahul'] as const) {
         const nominated = await call(key, 'POST', `/api/working-groups/${group.id}/nominations`, { userId: people[key].user.id });
         expect(nominated.status).toBe(201);
@@ -213,6 +213,30 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const poll = created.body;
       expect(poll.question).toBe(`DC-MAG liaison: ${group.name}`);
       await openPoll(server.baseUrl, people.secretariat, poll.id);
+      // While it is open, the role it fills (that title, case aside) waits for the vote; any other role does not.
+      const roles = `/api/working-groups/${group.id}/roles`;
+      const before = { audit: await auditCount(), group: await groupNamed(group.name) };
+      const sameTitle = await call('secretariat', 'PUT', `${roles}/${people.rahul.user.id}`, {
+        role: 'liaison',
+        title: 'dc-mag LIAISON',
+      });
+      expect(sameTitle.status).toBe(409);
+      expect(sameTitle.body.error.code).toBe('ELECTION_OPEN');
+      expect(sameTitle.body.error.message).toContain('for the role of dc-mag LIAISON');
+      expect(await auditCount()).toBe(before.audit);
+      expect(await groupNamed(group.name)).toEqual(before.group);
+      const otherTitle = await call<WorkingGroupDto>('secretariat', 'PUT', `${roles}/${people.rahul.user.id}`, {
+        role: 'liaison',
+        title: 'Youth IGF liaison',
+      });
+      expect(otherTitle.status).toBe(200);
+      const appointed = await call<WorkingGroupDto>(
+        'chair',
+        'PUT',
+        `/api/working-groups/${group.id}/co-facilitators/${people.kwame.user.id}`,
+      );
+      expect(appointed.status).toBe(200);
+      expect(appointed.body.coFacilitators.map((person) => person.id)).toEqual([people.rahul.user.id, people.kwame.user.id]);
       const kwameOption = poll.options.find((option) => option.userId === people.kwame.user.id)!.id;
       for (const key of ['kwame', 'rahul'] as const)
         expect((await vote(server.baseUrl, people[key], poll.id, [kwameOption])).status).toBe(200);
@@ -223,7 +247,14 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           expect.objectContaining({ id: people.kwame.user.id, role: 'liaison', title: 'DC-MAG liaison', pollId: poll.id }),
         ]),
       );
-      expect(after.coFacilitators.map((person) => person.id)).toEqual([people.rahul.user.id]);
+      expect(after.roles).toContainEqual(
+        expect.objectContaining({ id: people.rahul.user.id, role: 'liaison', title: 'Youth IGF liaison' }),
+      );
+      // The liaison election made no co-facilitator: Kwame's is the appointment made while it was open.
+      expect(after.coFacilitators.map((person) => [person.id, person.pollId])).toEqual([
+        [people.rahul.user.id, undefined],
+        [people.kwame.user.id, undefined],
+      ]);
     });
 
     it('archives a group with its sub-groups (secretariat only): listed as archived, nobody joins, nothing changes', async () => {

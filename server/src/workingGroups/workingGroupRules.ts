@@ -3,6 +3,7 @@
  * group's name, a liaison's title, and the words of each refusal (400 naming the field, 409).
  */
 
+import { DEFAULT_LIAISON_TITLE, type ElectionRole } from '../../../shared/constants/workingGroups.ts';
 import type { WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest } from '../http/appError.ts';
@@ -37,11 +38,15 @@ export function electionOpen(group: WorkingGroup): AppError {
   );
 }
 
-/** An appointment during an election would settle by decree what the vote under way is deciding. */
-export function appointmentDuringElection(group: WorkingGroup): AppError {
+/**
+ * Giving the role an open election fills would settle by decree what the vote under way is
+ * deciding; only that role waits (`electionDecides`), so the refusal names it.
+ */
+export function appointmentDuringElection(group: WorkingGroup, wanted: ElectionRole): AppError {
+  const role = wanted.role === 'liaison' ? `the role of ${wanted.title}` : 'the role of co-facilitator';
   return new AppError(
     'ELECTION_OPEN',
-    `An election is open in ${group.name}: nobody is appointed or given a role there until it has closed.`,
+    `An election is open in ${group.name} for ${role}: nobody is given that role there until it has closed.`,
   );
 }
 
@@ -66,5 +71,5 @@ export function tooFewCandidates(group: WorkingGroup, nominated: number, seats: 
 export function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
   if (role !== 'liaison') return '';
   const trimmed = title?.trim() ?? '';
-  return trimmed || 'Liaison';
+  return trimmed || DEFAULT_LIAISON_TITLE;
 }

@@ -4,6 +4,7 @@
  * commit projects the group into `live:{meetingId}` (map `workingGroups`).
  */
 import type { AuditActionOf } from '../../../shared/auditActions.ts';
+import { type ElectionRole, electionDecides } from '../../../shared/constants/workingGroups.ts';
 import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
 import type {
   CreateWorkingGroupBody,
@@ -152,9 +153,20 @@ export class WorkingGroupService {
    * appointment would settle what the vote is deciding. Read in the transaction that would make
    * the change, with the group held (`lockGroup`), so an election opening at the same moment is seen.
    */
-  private async requireNoOpenElection(tx: SqlExecutor, group: WorkingGroup, refusal = electionOpen): Promise<void> {
+  private async requireNoOpenElection(tx: SqlExecutor, group: WorkingGroup): Promise<void> {
     await this.options.groups.lockGroup(tx, group.id);
-    if (await this.options.groups.hasOpenElection(tx, group.id)) throw refusal(group);
+    if (await this.options.groups.hasOpenElection(tx, group.id)) throw electionOpen(group);
+  }
+
+  /**
+   * The role `wanted` is not what an open election of the group is filling: a liaison is named
+   * while co-facilitators are elected (a candidate of that election too: a liaison is not the
+   * elected seat), but not a co-facilitator. Read like `requireNoOpenElection`, with the group held.
+   */
+  private async requireNotBeingElected(tx: SqlExecutor, group: WorkingGroup, wanted: ElectionRole): Promise<void> {
+    await this.options.groups.lockGroup(tx, group.id);
+    if (electionDecides(await this.options.groups.openElectionRoles(tx, group.id), wanted))
+      throw appointmentDuringElection(group, wanted);
   }
 
   /**
@@ -305,7 +317,7 @@ export class WorkingGroupService {
     this.requireModerator(user);
     const group = await this.activeGroup(id);
     await this.options.store.db.transaction(async (tx) => {
-      await this.requireNoOpenElection(tx, group, appointmentDuringElection);
+      await this.requireNotBeingElected(tx, group, { role: 'co-facilitator', title: '' });
       if (!(await this.options.groups.isMember(tx, group.id, userId))) {
         throw badRequest('Only a member of the working group can be its co-facilitator.', { field: 'userId' });
       }
@@ -399,7 +411,7 @@ export class WorkingGroupService {
     }
     const title = roleTitle(body.role, body.title);
     await this.options.store.db.transaction(async (tx) => {
-      await this.requireNoOpenElection(tx, group, appointmentDuringElection);
+      await this.requireNotBeingElected(tx, group, { role: body.role, title });
       if (!(await this.options.groups.isMember(tx, group.id, userId))) {
         throw fieldError('userId', 'Only a member of the working group can hold a role in it; they join it first.');
       }

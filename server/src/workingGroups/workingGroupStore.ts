@@ -3,6 +3,7 @@
  * nominated for co-facilitator, who holds a named role (co-facilitators, liaisons). The rules, the audit log and the messages live in
  * workingGroupService.ts; writes run through the executor they are given.
  */
+import type { ElectionRole } from '../../../shared/constants/workingGroups.ts';
 import type { StakeholderGroup } from '../../../shared/roles.ts';
 import type { WorkingGroupDto, WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { newId } from '../polls/pollStore.ts';
@@ -54,12 +55,6 @@ const toGroup = (row: GroupRow): WorkingGroup => ({
   parentId: row.parent_id,
   archivedAt: row.archived_at === null ? null : Number(row.archived_at),
 });
-
-/** The role an election fills. */
-export interface ElectionRole {
-  role: WorkingGroupRole;
-  title: string;
-}
 
 export class WorkingGroupStore {
   private readonly db: Db;
@@ -222,6 +217,16 @@ export class WorkingGroupStore {
     return Boolean(await tx.get("SELECT 1 AS yes FROM polls WHERE working_group_id = ? AND status = 'open'", [groupId]));
   }
 
+  /** The roles the group's open elections fill (co-facilitator for an election with no record). */
+  async openElectionRoles(tx: SqlExecutor, groupId: string): Promise<ElectionRole[]> {
+    const rows = await tx.all<{ role: WorkingGroupRole | null; title: string | null }>(
+      `SELECT e.role, e.title FROM polls p LEFT JOIN working_group_elections e ON e.poll_id = p.id
+       WHERE p.working_group_id = ? AND p.status = 'open'`,
+      [groupId],
+    );
+    return rows.map((row) => ({ role: row.role ?? 'co-facilitator', title: row.title ?? '' }));
+  }
+
   /**
    * Holds the group's row until the transaction ends (PostgreSQL; SQLite writes one transaction at
    * a time already): an election opening and a nomination, withdrawal, appointment or leaving
@@ -319,8 +324,9 @@ export class WorkingGroupStore {
        WHERE ${where} ORDER BY n.created_at, u.name`,
       params,
     );
-    const elections = await this.db.all<{ group_id: string; id: string }>(
-      `SELECT p.working_group_id AS group_id, p.id FROM polls p JOIN working_groups g ON g.id = p.working_group_id
+    const elections = await this.db.all<{ group_id: string; id: string; role: WorkingGroupRole | null; title: string | null }>(
+      `SELECT p.working_group_id AS group_id, p.id, e.role, e.title
+       FROM polls p JOIN working_groups g ON g.id = p.working_group_id LEFT JOIN working_group_elections e ON e.poll_id = p.id
        WHERE ${where} ORDER BY p.created_at, p.id`,
       params,
     );
@@ -362,6 +368,13 @@ export class WorkingGroupStore {
           at: Number(row.created_at),
         })),
       elections: elections.filter((row) => row.group_id === group.id).map((row) => row.id),
+      electionRoles: elections
+        .filter((row) => row.group_id === group.id)
+        .map((row) =>
+          row.role === 'liaison'
+            ? { pollId: row.id, role: 'liaison' as const, title: row.title ?? '' }
+            : { pollId: row.id, role: 'co-facilitator' as const },
+        ),
       parentId: group.parentId,
       archived: group.archivedAt !== null,
       ...(group.archivedAt !== null ? { archivedAt: group.archivedAt } : {}),
