@@ -352,4 +352,64 @@ describe('working groups in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('keeps the secretariat’s Named roles to what no open election decides, at 360 px: a liaison, not a co-facilitator', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Liaison Roles';
+    const secretariat = await as('secretariat@example.org');
+    const chair = await as('chair@example.org');
+    const group = await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, { name });
+    const base = `/api/working-groups/${group.id}`;
+    let meiName = '';
+    for (const cookie of [await as('mei@example.org'), await as('sofia@example.org')]) {
+      const me = await send<{ id: string; name: string }>(cookie, 'GET', '/api/me');
+      if (me.name.startsWith('Mei')) meiName = me.name;
+      await send(cookie, 'PUT', `${base}/members/me`);
+      await send(cookie, 'POST', `${base}/nominations`, { userId: me.id });
+    }
+    const coFacilitators = await send<{ id: string }>(chair, 'POST', `${base}/elections`, { kind: 'single', audience: 'group' });
+    const liaisons = await send<{ id: string }>(chair, 'POST', `${base}/elections`, {
+      kind: 'single',
+      audience: 'group',
+      role: 'liaison',
+      title: 'Youth IGF liaison',
+    });
+
+    const { page, errors } = await signIn('secretariat@example.org', groupsPath);
+    await page.setViewportSize({ width: 360, height: 800 });
+    const card = page.getByRole('article', { name, exact: true });
+    await card.getByText('Administer (secretariat)').click();
+    const form = card.getByRole('form', { name: 'Give the role' });
+    const role = form.getByLabel('Role', { exact: true });
+    await expect.poll(() => role.locator('option').allTextContents()).toEqual(['Co-facilitator', 'Liaison']);
+
+    // Both elections open: the co-facilitator goes from the choices, and each note says why.
+    await send(chair, 'POST', `/api/polls/${coFacilitators.id}/open`);
+    await send(chair, 'POST', `/api/polls/${liaisons.id}/open`);
+    await form
+      .getByText(
+        'A co-facilitator election is under way: a co-facilitator is named once it has closed. A liaison can be named now.',
+      )
+      .waitFor({ timeout: 15_000 });
+    await form.getByText('An election for the role of Youth IGF liaison is under way').waitFor();
+    expect(await role.locator('option').allTextContents()).toEqual(['Liaison']);
+
+    // The title being elected (case aside) is refused beside the field; another is given, to a candidate too.
+    await form.getByLabel('Member').selectOption({ label: meiName });
+    const title = form.getByLabel('Title of the liaison');
+    const give = form.getByRole('button', { name: 'Give the role' });
+    await title.fill('youth IGF LIAISON');
+    await form.getByText('Youth IGF liaison is being elected: give this role once the election has closed').waitFor();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await give.isDisabled()).toBe(true);
+    await title.fill('DC-MAG liaison');
+    expect(await title.getAttribute('aria-invalid')).toBeNull();
+    await give.click();
+    await card.getByText(`${meiName} holds the role.`).waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: `Remove ${meiName} as DC-MAG liaison` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -5,7 +5,12 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WORKING_GROUP_LIMITS, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
+import {
+  electionDecides,
+  WORKING_GROUP_LIMITS,
+  WORKING_GROUP_ROLES,
+  type WorkingGroupRole,
+} from '../../../shared/constants/workingGroups.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { del, patch, post, put } from '../app/api.ts';
@@ -15,6 +20,7 @@ import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { CreateWorkingGroupForm } from './CreateWorkingGroupForm.tsx';
+import { useOpenElectionRoles } from './openElectionRoles.ts';
 import { nameMissing, WORKING_GROUP_FIELDS, WorkingGroupFields } from './WorkingGroupFields.tsx';
 
 export function WorkingGroupAdmin({ group }: { group: WorkingGroupDto }) {
@@ -108,17 +114,30 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<WorkingGroupRole>('liaison');
   const [title, setTitle] = useState('');
+  // The role an open election fills waits for its vote, as the server says (ELECTION_OPEN); any
+  // other is given at once: a liaison while co-facilitators are elected, a candidate's too.
+  const openRoles = useOpenElectionRoles(group);
+  const electingCoFacilitator = electionDecides(openRoles, { role: 'co-facilitator', title: '' });
+  const roles: readonly WorkingGroupRole[] = electingCoFacilitator
+    ? WORKING_GROUP_ROLES.filter((entry) => entry !== 'co-facilitator')
+    : WORKING_GROUP_ROLES;
+  const chosenRole = roles.includes(role) ? role : 'liaison';
+  const electedTitles = openRoles.filter((entry) => entry.role === 'liaison').map((entry) => entry.title);
+  const titleElected =
+    chosenRole === 'liaison'
+      ? electedTitles.find((elected) => electionDecides([{ role: 'liaison', title: elected }], { role: 'liaison', title }))
+      : undefined;
   const roleName = (entry: WorkingGroupDto['roles'][number]) =>
     entry.role === 'liaison' ? (entry.title ?? '') : t('workingGroups.roles.co-facilitator');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const person = group.members.find((member) => member.id === userId);
-    if (!person) return;
+    if (!person || titleElected !== undefined) return;
     void run(
       async () => {
         await put(`${base(group)}/roles/${encodeURIComponent(userId)}`, {
-          role,
-          ...(role === 'liaison' && title.trim() ? { title } : {}),
+          role: chosenRole,
+          ...(chosenRole === 'liaison' && title.trim() ? { title } : {}),
         });
         setUserId('');
         setTitle('');
@@ -159,6 +178,12 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
         <p className="working-group__muted">{t('workingGroups.admin.rolesNeedMembers')}</p>
       ) : (
         <form className="form working-group__role-form" onSubmit={submit} aria-label={t('workingGroups.admin.assignRole')}>
+          {electingCoFacilitator && <p className="working-group__note">{t('workingGroups.admin.coFacilitatorElection')}</p>}
+          {electedTitles.map((elected) => (
+            <p key={elected} className="working-group__note">
+              {t('workingGroups.admin.liaisonElection', { title: elected })}
+            </p>
+          ))}
           <Field label={t('workingGroups.admin.person')}>
             {(control) => (
               <select {...control} required value={userId} onChange={(event) => setUserId(event.target.value)}>
@@ -173,15 +198,16 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
           </Field>
           <SelectField
             label={t('workingGroups.admin.role')}
-            value={role}
+            value={chosenRole}
             onChange={setRole}
-            options={WORKING_GROUP_ROLES}
+            options={roles}
             optionLabel={(value) => t(`workingGroups.roles.${value}`)}
           />
-          {role === 'liaison' && (
+          {chosenRole === 'liaison' && (
             <Field
               label={t('workingGroups.admin.roleTitle')}
               hint={t('workingGroups.admin.roleTitleHint')}
+              error={titleElected !== undefined && t('workingGroups.admin.titleBeingElected', { title: titleElected })}
               limit={{ length: title.length, max: WORKING_GROUP_LIMITS.title }}
             >
               {(control) => (
@@ -194,7 +220,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
               )}
             </Field>
           )}
-          <BusyButton type="submit" className="button" busy={busy} disabled={!userId}>
+          <BusyButton type="submit" className="button" busy={busy} disabled={!userId || titleElected !== undefined}>
             {t('workingGroups.admin.assignRole')}
           </BusyButton>
         </form>

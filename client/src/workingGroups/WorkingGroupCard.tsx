@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultVisibility } from '../../../shared/constants/polls.ts';
-import { WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
+import { electionDecides, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
 import { isParticipant } from '../../../shared/roles.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
@@ -16,6 +16,7 @@ import { focusWhenThere, useFocusStaysIn, useFocusWhenGone } from '../ui/focus.t
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
+import { useOpenElectionRoles } from './openElectionRoles.ts';
 import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
 import { canAdministerGroup, canModerateGroup } from './workingGroupPolicy.ts';
 import { workingGroupTitleId } from './workingGroupTitleId.ts';
@@ -154,6 +155,8 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
   // An open election's ballot was fixed when it opened: until it closes, nobody is nominated,
   // withdrawn or appointed (the server refuses with ELECTION_OPEN), and the card says why.
   const electionOpen = polls.some((poll) => group.elections.includes(poll.id) && poll.status === 'open');
+  // Appointing a co-facilitator waits only for an election of co-facilitators (a liaison's does not decide it).
+  const electingCoFacilitator = electionDecides(useOpenElectionRoles(group), { role: 'co-facilitator', title: '' });
   // The election opening takes away the button that had the focus: it goes to the heading.
   useFocusStaysIn(controls, String(electionOpen), heading);
   // A closed election that made a co-facilitator has settled the nominations it stood on: those
@@ -259,7 +262,7 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                       {t('workingGroups.withdraw', { name: nominee.name })}
                     </BusyButton>
                   )}
-                {moderator && !election && !electionOpen && !facilitatorIds.has(nominee.id) && (
+                {moderator && !election && !electingCoFacilitator && !facilitatorIds.has(nominee.id) && (
                   <BusyButton
                     type="button"
                     className="button button--quiet"
