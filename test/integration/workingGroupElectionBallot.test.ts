@@ -4,8 +4,10 @@
  * than seats is not opened); while it is open, nobody is appointed co-facilitator, by either
  * route, and a candidate does not leave it (409 ELECTION_OPEN), changing nothing, but a liaison is
  * named (the vote elects co-facilitators), a candidate too. Once it has closed, both work again.
+ * The audit entry of the opening holds the ballot it opened with.
  */
 import { describe, expect, it } from 'vitest';
+import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { closePoll, vote } from '../helpers/pollClients.ts';
@@ -48,6 +50,14 @@ describe.each(['sqlite', 'postgres'] as const)('a working group’s election bal
     expect(candidates((await call<PollDto>('sofia', 'GET', `/api/polls/${pollId}`)).body)).toEqual(expected);
     const nominated = (await youth()).nominations.map((nomination) => nomination.nominee.id).sort();
     expect(nominated).toEqual(expected);
+
+    // The audit log holds the ballot as it opened (not the draft's): each candidate's option, person and name.
+    const log = await call<AuditEntryDto[]>('secretariat', 'GET', '/api/audit-log?action=poll.opened');
+    const entry = log.body.find((row) => row.subject === `poll:${pollId}`)!;
+    expect(entry.detail.candidates).toEqual(
+      opened.body.options.map((option) => ({ optionId: option.id, userId: option.userId, name: option.label })),
+    );
+    for (const option of opened.body.options) expect(entry.names[option.userId!]).toBe(option.label);
   });
 
   it('refuses to appoint a co-facilitator while the co-facilitator election is open, changing nothing', async () => {

@@ -257,6 +257,10 @@ export class PollService {
       const poll = await polls.byId(id, tx);
       if (!poll) throw notFound('The poll');
       if (poll.status === 'draft') for (const hook of this.openingHooks) await hook(tx, poll);
+      // The ballot as the hooks left it (an election's candidates are taken as it opens), read
+      // while the row is still a draft: PollStore caches an open poll's options, and this
+      // transaction may yet roll back.
+      const ballot = poll.status === 'draft' ? ((await polls.byId(id, tx)) ?? poll) : poll;
       const key = poll.secret ? randomBytes(32).toString('base64url') : null;
       if (!(await polls.markOpen(tx, id, key, Date.now()))) {
         throw new AppError(
@@ -264,7 +268,20 @@ export class PollService {
           poll.status === 'open' ? 'This poll is already open.' : 'This poll is closed; it cannot be opened again.',
         );
       }
-      await store.audit.record({ actorId: user.id, action: 'poll.opened', subject: `poll:${id}` }, tx);
+      // An election's entry holds its ballot: each candidate's option (the ids the close's tally
+      // and winners use), person (named by the log's reader) and name as the ballot shows it.
+      const candidates = ballot.options.flatMap((option) =>
+        option.userId ? [{ optionId: option.id, userId: option.userId, name: option.label }] : [],
+      );
+      await store.audit.record(
+        {
+          actorId: user.id,
+          action: 'poll.opened',
+          subject: `poll:${id}`,
+          ...(candidates.length > 0 ? { detail: { candidates } } : {}),
+        },
+        tx,
+      );
       await this.options.notify.emit(tx, { type: 'poll.opened', actorId: user.id, pollId: id });
     });
     const poll = await this.pollOr404(id);
