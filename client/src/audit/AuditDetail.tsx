@@ -71,6 +71,7 @@ export function AuditSubject({ subject, names }: { subject: string; names: Names
 /** `under`: the field the record is the value of, whose change its `from` and `to` may be. */
 function Fields({ record, under }: { record: Record<string, unknown>; under?: string }) {
   const { i18n } = useTranslation();
+  const { action } = useContext(Entry);
   const fields = Object.entries(record).filter(([, value]) => value !== undefined);
   if (fields.length === 0) return null;
   // A change ({field, from, to}, or {from, to} under the field's key): its from and to are values of that field.
@@ -79,7 +80,7 @@ function Fields({ record, under }: { record: Record<string, unknown>; under?: st
     <dl className="audit-detail">
       {fields.map(([field, value]) => (
         <div key={field}>
-          <dt>{fieldLabel(i18n, field)}</dt>
+          <dt>{fieldLabel(i18n, field, action)}</dt>
           <dd>
             <Value field={detailField(field, changed)} value={value} />
           </dd>

@@ -4,7 +4,12 @@
  * shown as it is, so nothing recorded is hidden from the secretariat.
  */
 import type { i18n as I18n } from 'i18next';
+import { NOTIFICATION_KINDS } from '../../../shared/constants/notifications.ts';
 import { isLanguage, LANGUAGE_NAMES } from '../../../shared/i18n/languages.ts';
+
+/** Entries about a person, whose `name` is the person's name, not a thing's title (Имя, not Название). */
+const PERSON_ACTION = /^(user|sso|auth|registration)\./;
+const NOTIFICATION_KIND: ReadonlySet<string> = new Set(NOTIFICATION_KINDS);
 
 /** "Ballot cast" for `poll.ballot.cast` (the catalogue's keys are the codes, dots and all). */
 export function actionLabel(i18n: I18n, action: string): string {
@@ -12,10 +17,18 @@ export function actionLabel(i18n: I18n, action: string): string {
   return i18n.exists(key) ? i18n.t(key) : action;
 }
 
-/** "Meeting" for `meetingId`; an unknown key as it is. */
-export function fieldLabel(i18n: I18n, field: string): string {
+/**
+ * "Meeting" for `meetingId`; an unknown key as it is. `action` is the entry's: a person's name is
+ * labelled apart from a thing's, and the keys of notification settings' email modes are kinds of
+ * notification ("action.overdue"), labelled as on the settings page.
+ */
+export function fieldLabel(i18n: I18n, field: string, action = ''): string {
+  if (action === 'notifications.settings' && NOTIFICATION_KIND.has(field)) return i18n.t(`notifications.kinds.${field}`);
+  if (!/^[A-Za-z0-9]+$/.test(field)) return field;
+  const person = `auditLog.personFields.${field}`;
+  if (PERSON_ACTION.test(action) && i18n.exists(person)) return i18n.t(person);
   const key = `auditLog.fields.${field}`;
-  return /^[A-Za-z0-9]+$/.test(field) && i18n.exists(key) ? i18n.t(key) : field;
+  return i18n.exists(key) ? i18n.t(key) : field;
 }
 
 /**
@@ -24,18 +37,33 @@ export function fieldLabel(i18n: I18n, field: string): string {
  */
 export function codeLabel(i18n: I18n, action: string, field: string, value: string): string {
   if (field === 'language' && isLanguage(value)) return LANGUAGE_NAMES[value];
-  if (field === 'field') return fieldLabel(i18n, value);
+  if (field === 'field') return fieldLabel(i18n, value, action);
   const key = codeKey(action, field);
-  return key && /^[a-z-]+$/.test(value) && i18n.exists(`${key}.${value}`) ? i18n.t(`${key}.${value}`) : value;
+  // A proposal's status is recorded as "under discussion", its label's key is "under-discussion".
+  const code = value.replaceAll(' ', '-');
+  return key && /^[A-Za-z][A-Za-z.-]*$/.test(code) && i18n.exists(`${key}.${code}`) ? i18n.t(`${key}.${code}`) : value;
 }
 
+/** Where the labels of the codes a field of an action holds are, in the catalogue. */
 function codeKey(action: string, field: string): string | undefined {
+  const feature = action.slice(0, action.indexOf('.') + 1);
   if (field === 'role' || field === 'roles') return 'roles';
   if (field === 'group') return 'groups';
+  if (field === 'outcome' || field === 'via' || field === 'method') return `auditLog.codes.${field}`;
+  if (action === 'notifications.settings' && NOTIFICATION_KIND.has(field)) return 'notifications.modes';
+  if (field === 'kinds' && (action === 'notifications.unsubscribe' || action === 'webhook.create')) return 'notifications.kinds';
   if (field === 'status' || field === 'previousStatus') {
-    if (action.startsWith('proposal.')) return 'proposals.statuses';
-    if (action.startsWith('user.')) return 'people.admin.statuses';
+    if (feature === 'proposal.') return 'proposals.statuses';
+    if (feature === 'user.') return 'people.admin.statuses';
+    if (feature === 'action.') return 'actions.statusName';
   }
+  if (field === 'kind') {
+    if (feature === 'action.') return 'actions.ownerKind';
+    if (feature === 'proposal.') return 'proposals.kinds';
+    if (feature === 'poll.') return 'polls.kinds';
+    if (feature === 'call.') return 'calls.kinds';
+  }
+  if (field === 'type' && feature === 'action.') return 'actions.sourceType';
   return undefined;
 }
 

@@ -1,0 +1,155 @@
+/**
+ * What the server writes in audit entries' details, kept beside the writers: every key, at any
+ * depth, and the codes recorded as values. The secretariat reads the log in its own language
+ * (client/src/audit/auditText.ts), so each needs a label in all six catalogues;
+ * test/unit/auditDetailLabels.test.ts checks that, and checks from the server's source that the
+ * keys of the detail objects written there are all listed here. A detail built from a request's
+ * body (a patch) is listed by that body's fields. Not imported by the client: only the test reads it.
+ */
+
+import { OWNER_KINDS, SOURCE_TYPES } from './constants/actions.ts';
+import { CALL_KINDS } from './constants/meetings.ts';
+import { EMAIL_MODES, NOTIFICATION_KINDS } from './constants/notifications.ts';
+import { POLL_KINDS } from './constants/polls.ts';
+import { PROPOSAL_KINDS, PROPOSAL_STATUSES } from './constants/proposals.ts';
+import { USER_STATUSES } from './constants/users.ts';
+import { ACTION_STATUSES } from './dueDates.ts';
+import { ROLES, STAKEHOLDER_GROUPS } from './roles.ts';
+
+export const AUDIT_DETAIL_FIELDS = [
+  'affiliation',
+  'again',
+  'agendaItemId',
+  'anchored',
+  'anonymous',
+  'audience',
+  'authorId',
+  'balanceRule',
+  'ballots',
+  'byRule',
+  'changed',
+  'changes',
+  'choices',
+  'chosen',
+  'closesAt',
+  'coAuthorIds',
+  'code',
+  'commentId',
+  'copyFrom',
+  'created',
+  'day',
+  'description',
+  'digestTime',
+  'disabled',
+  'doc',
+  'due',
+  'email',
+  'enabled',
+  'end',
+  'endsOn',
+  'expiresAt',
+  'field',
+  'form',
+  'format',
+  'from',
+  'group',
+  'handId',
+  'id',
+  'ids',
+  'itemId',
+  'kind',
+  'kinds',
+  'label',
+  'language',
+  'limitSeconds',
+  'meetingId',
+  'mentions',
+  'message',
+  'method',
+  'mode',
+  'morePeople',
+  'name',
+  'nomineeId',
+  'opensAt',
+  'outcome',
+  'owner',
+  'parentId',
+  'people',
+  'place',
+  'pointOfOrder',
+  'pollId',
+  'previousStatus',
+  'provider',
+  'publicComment',
+  'question',
+  'reason',
+  'refId',
+  'region',
+  'requireApproval',
+  'role',
+  'roles',
+  'rule',
+  'scopes',
+  'secret',
+  'seq',
+  'sessionsEnded',
+  'sha256',
+  'size',
+  'source',
+  'start',
+  'startTime',
+  'startsOn',
+  'status',
+  'summary',
+  'tally',
+  'text',
+  'threadId',
+  'timeZone',
+  'timezone',
+  'title',
+  'to',
+  'type',
+  'unchanged',
+  'updated',
+  'url',
+  'userId',
+  'version',
+  'versionId',
+  'via',
+  'visibility',
+  'was',
+  'winners',
+  'with',
+  'workingGroups',
+] as const;
+
+/** The fields an import's update changes (server/src/users/userImport.ts, IMPORT_FIELDS). */
+export const IMPORTED_FIELDS = ['name', 'role', 'group', 'region', 'affiliation'] as const;
+
+/**
+ * Codes written as values, with the action and the field they are written in. A field named here
+ * that is not in AUDIT_DETAIL_FIELDS (a notification kind, the key of an email mode) is labelled
+ * by the action too.
+ */
+export const AUDIT_DETAIL_CODES: readonly { action: string; field: string; codes: readonly string[] }[] = [
+  { action: 'user.import', field: 'outcome', codes: ['new', 'update'] },
+  { action: 'user.import', field: 'via', codes: ['api', 'cli'] },
+  { action: 'user.import', field: 'field', codes: IMPORTED_FIELDS },
+  { action: 'user.import', field: 'role', codes: ROLES },
+  { action: 'user.import', field: 'group', codes: STAKEHOLDER_GROUPS },
+  { action: 'user.add', field: 'via', codes: ['cli'] },
+  { action: 'user.change', field: 'via', codes: ['cli'] },
+  { action: 'user.change', field: 'status', codes: USER_STATUSES },
+  { action: 'auth.login', field: 'via', codes: ['invitation'] },
+  { action: 'auth.login', field: 'method', codes: ['oidc'] },
+  ...NOTIFICATION_KINDS.map((kind) => ({ action: 'notifications.settings', field: kind, codes: EMAIL_MODES })),
+  { action: 'notifications.unsubscribe', field: 'kinds', codes: NOTIFICATION_KINDS },
+  { action: 'webhook.create', field: 'kinds', codes: NOTIFICATION_KINDS },
+  { action: 'action.create', field: 'status', codes: ACTION_STATUSES },
+  { action: 'action.create', field: 'kind', codes: OWNER_KINDS },
+  { action: 'action.create', field: 'type', codes: SOURCE_TYPES },
+  { action: 'proposal.create', field: 'kind', codes: PROPOSAL_KINDS },
+  { action: 'proposal.status', field: 'status', codes: PROPOSAL_STATUSES },
+  { action: 'poll.created', field: 'kind', codes: POLL_KINDS },
+  { action: 'call.create', field: 'kind', codes: CALL_KINDS },
+];
