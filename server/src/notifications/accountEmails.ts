@@ -48,12 +48,12 @@ const WORDS: Record<Language, Words> = {
       'account-exists': () => 'You already have a Plenary account',
     },
     body: {
-      invitation: () => 'you have been invited to the Plenary board. To choose your password and sign in, open this link:',
+      invitation: () => 'You have been invited to the Plenary board. To choose your password and sign in, open this link:',
       'password-reset': () =>
-        'someone, hopefully you, asked to reset your Plenary password. To choose a new one, open this link:',
-      registration: (title) => `to confirm your registration for “${title}” and choose a password, open this link:`,
+        'Someone, hopefully you, asked to reset your Plenary password. To choose a new one, open this link:',
+      registration: (title) => `To confirm your registration for “${title}” and choose a password, open this link:`,
       'account-exists': (title) =>
-        `someone, hopefully you, asked to register for “${title}” with this email address, which already has a Plenary account. To sign in, open this link:`,
+        `Someone, hopefully you, asked to register for “${title}” with this email address, which already has a Plenary account. To sign in, open this link:`,
     },
     until: (when) => `The link works once, until ${when} (UTC).`,
     noPassword:
@@ -75,12 +75,12 @@ const WORDS: Record<Language, Words> = {
     },
     body: {
       invitation: () =>
-        'vous avez été invité(e) sur le tableau Plenary. Pour choisir votre mot de passe et vous connecter, ouvrez ce lien :',
+        'Vous avez été invité(e) sur le tableau Plenary. Pour choisir votre mot de passe et vous connecter, ouvrez ce lien :',
       'password-reset': () =>
-        'quelqu’un, sans doute vous, a demandé à réinitialiser votre mot de passe Plenary. Pour en choisir un nouveau, ouvrez ce lien :',
-      registration: (title) => `pour confirmer votre inscription à « ${title} » et choisir un mot de passe, ouvrez ce lien :`,
+        'Quelqu’un, sans doute vous, a demandé à réinitialiser votre mot de passe Plenary. Pour en choisir un nouveau, ouvrez ce lien :',
+      registration: (title) => `Pour confirmer votre inscription à « ${title} » et choisir un mot de passe, ouvrez ce lien :`,
       'account-exists': (title) =>
-        `quelqu’un, sans doute vous, a demandé à s’inscrire à « ${title} » avec cette adresse électronique, qui a déjà un compte Plenary. Pour vous connecter, ouvrez ce lien :`,
+        `Quelqu’un, sans doute vous, a demandé à s’inscrire à « ${title} » avec cette adresse électronique, qui a déjà un compte Plenary. Pour vous connecter, ouvrez ce lien :`,
     },
     until: (when) => `Le lien ne sert qu’une fois, jusqu’au ${when} (UTC).`,
     noPassword:
@@ -101,12 +101,12 @@ const WORDS: Record<Language, Words> = {
       'account-exists': () => 'Ya tiene una cuenta de Plenary',
     },
     body: {
-      invitation: () => 'le han invitado al tablero Plenary. Para elegir su contraseña e iniciar sesión, abra este enlace:',
+      invitation: () => 'Le han invitado al tablero Plenary. Para elegir su contraseña e iniciar sesión, abra este enlace:',
       'password-reset': () =>
-        'alguien, seguramente usted, pidió restablecer su contraseña de Plenary. Para elegir una nueva, abra este enlace:',
-      registration: (title) => `para confirmar su inscripción en «${title}» y elegir una contraseña, abra este enlace:`,
+        'Alguien, seguramente usted, pidió restablecer su contraseña de Plenary. Para elegir una nueva, abra este enlace:',
+      registration: (title) => `Para confirmar su inscripción en «${title}» y elegir una contraseña, abra este enlace:`,
       'account-exists': (title) =>
-        `alguien, seguramente usted, pidió inscribirse en «${title}» con esta dirección de correo electrónico, que ya tiene una cuenta de Plenary. Para iniciar sesión, abra este enlace:`,
+        `Alguien, seguramente usted, pidió inscribirse en «${title}» con esta dirección de correo electrónico, que ya tiene una cuenta de Plenary. Para iniciar sesión, abra este enlace:`,
     },
     until: (when) => `El enlace sirve una sola vez, hasta el ${when} (UTC).`,
     noPassword:
@@ -127,12 +127,12 @@ const WORDS: Record<Language, Words> = {
       'account-exists': () => 'У вас уже есть учётная запись Plenary',
     },
     body: {
-      invitation: () => 'вас пригласили на доску Plenary. Чтобы выбрать пароль и войти, откройте эту ссылку:',
+      invitation: () => 'Вас пригласили на доску Plenary. Чтобы выбрать пароль и войти, откройте эту ссылку:',
       'password-reset': () =>
-        'кто-то, вероятно вы, запросил сброс вашего пароля Plenary. Чтобы выбрать новый пароль, откройте эту ссылку:',
-      registration: (title) => `чтобы подтвердить регистрацию на «${title}» и выбрать пароль, откройте эту ссылку:`,
+        'Кто-то, вероятно вы, запросил сброс вашего пароля Plenary. Чтобы выбрать новый пароль, откройте эту ссылку:',
+      registration: (title) => `Чтобы подтвердить регистрацию на «${title}» и выбрать пароль, откройте эту ссылку:`,
       'account-exists': (title) =>
-        `кто-то, вероятно вы, попросил зарегистрироваться на «${title}» с этим адресом электронной почты, для которого уже есть учётная запись Plenary. Чтобы войти, откройте эту ссылку:`,
+        `Кто-то, вероятно вы, попросил зарегистрироваться на «${title}» с этим адресом электронной почты, для которого уже есть учётная запись Plenary. Чтобы войти, откройте эту ссылку:`,
     },
     until: (when) => `Ссылка действует один раз, до ${when} (UTC).`,
     noPassword:
