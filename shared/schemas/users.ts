@@ -29,6 +29,11 @@ export const ManagedUser = Type.Object({
   language: Type.Union([LanguageSchema, Type.Null()]),
   status: UserStatusSchema,
   disabled: Type.Boolean(),
+  /**
+   * The person never accepted their invitation, so has no password: true for a deactivated one too
+   * (whose status is `deactivated`), who after reactivation still needs an invitation link to sign in.
+   */
+  invitationPending: Type.Boolean(),
   createdAt: Type.Number(),
 });
 export type ManagedUser = Static<typeof ManagedUser>;

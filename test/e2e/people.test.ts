@@ -368,6 +368,35 @@ describe('people administration in the browser', () => {
     await expect.poll(() => row.textContent()).toContain('Active');
   });
 
+  it('says, when reactivating someone who never accepted their invitation, that they still need an invitation link', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const added = await http<{ id: string }>(server.baseUrl, 'POST', '/api/users', {
+      cookie: secretariat.cookie,
+      body: { email: 'ines.ruiz@igf.example', name: 'Inés Ruiz', role: 'member', group: 'civil-society' },
+    });
+    expect(added.status).toBe(201);
+    const deactivated = await http(server.baseUrl, 'POST', `/api/users/${added.body.id}/deactivate`, {
+      cookie: secretariat.cookie,
+    });
+    expect(deactivated.status).toBe(200);
+
+    const { page } = await signIn('secretariat@example.org', '/admin/people');
+    const row = page.getByRole('row', { name: /Inés Ruiz/ });
+    await expect.poll(() => row.textContent()).toContain('Deactivated');
+    await row.getByRole('button', { name: 'Reactivate Inés Ruiz' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Reactivate Inés Ruiz?' });
+    await dialog.waitFor();
+    // They have no password to sign in with: the dialog says what they need, and where to send it from.
+    const said = await dialog.textContent();
+    expect(said).toContain('Inés Ruiz has not accepted their invitation yet');
+    expect(said).toContain('New invitation link');
+    expect(said).not.toContain('with their password');
+    expect(await a11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Reactivate' }).click();
+    await expect.poll(() => row.textContent()).toContain('Invited');
+    await row.getByRole('button', { name: 'New invitation link for Inés Ruiz' }).waitFor();
+  });
+
   it('previews a CSV import row by row, writes nothing while a row is wrong, then imports on confirmation', async () => {
     const { page } = await signIn('secretariat@example.org', '/admin/people');
     const section = page.getByRole('region', { name: 'Import from a CSV file' });

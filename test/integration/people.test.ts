@@ -319,7 +319,7 @@ describe('the secretariat administers people', () => {
     });
 
     const back = await call(secretariat, 'POST', `/api/users/${member.user.id}/reactivate`);
-    expect(back.body).toMatchObject({ status: 'active', disabled: false });
+    expect(back.body).toMatchObject({ status: 'active', disabled: false, invitationPending: false });
     // The old session stays ended; signing in again works.
     expect((await call(member, 'GET', '/api/me')).status).toBe(401);
     await login(server.baseUrl, 'olena@example.org');

@@ -284,9 +284,7 @@ export function PeoplePage() {
           title={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateTitle' : 'people.confirm.deactivateTitle', {
             name: confirming.name,
           })}
-          message={t(confirming.status === 'deactivated' ? 'people.confirm.reactivateBody' : 'people.confirm.deactivateBody', {
-            name: confirming.name,
-          })}
+          message={t(confirmBody(confirming), { name: confirming.name })}
           confirmLabel={t(confirming.status === 'deactivated' ? 'people.admin.reactivate' : 'people.admin.deactivate')}
           danger={confirming.status !== 'deactivated'}
           onClose={() => setConfirming(null)}
@@ -295,4 +293,13 @@ export function PeoplePage() {
       )}
     </section>
   );
+}
+
+/**
+ * What deactivating or reactivating does to the person. Someone who never accepted their invitation
+ * has no password to sign in again with: reactivated, they are invited again and need a link.
+ */
+function confirmBody(person: ManagedUser): string {
+  if (person.status !== 'deactivated') return 'people.confirm.deactivateBody';
+  return person.invitationPending ? 'people.confirm.reactivateInvitedBody' : 'people.confirm.reactivateBody';
 }

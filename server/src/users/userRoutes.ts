@@ -51,6 +51,7 @@ export const managed = (user: User): ManagedUser => ({
   language: user.language,
   status: user.status,
   disabled: user.disabled,
+  invitationPending: user.invitationPending,
   createdAt: user.createdAt,
 });
 

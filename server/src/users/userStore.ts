@@ -18,6 +18,8 @@ export interface User {
   /** Derived: `disabled` wins over the stored invited/active state. */
   status: UserStatus;
   disabled: boolean;
+  /** Never accepted their invitation (no password yet), deactivated or not: `status` says `deactivated` then. */
+  invitationPending: boolean;
   createdAt: number;
 }
 
@@ -89,6 +91,7 @@ export function toUser(row: UserRow): User {
     language: isLanguage(row.language) ? row.language : null,
     status: Number(row.disabled) === 1 ? 'deactivated' : row.status === 'invited' ? 'invited' : 'active',
     disabled: Number(row.disabled) === 1,
+    invitationPending: row.status === 'invited',
     createdAt: Number(row.created_at),
   };
 }
