@@ -9,19 +9,15 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { liveDoc } from '../../shared/documentNames.ts';
 import { type FloorItem, type FloorState, LIVE_FLOOR_MAP, type Speaking } from '../../shared/schemas/floor.ts';
 import { collabToken, connectPeer, http, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
-import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/testServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 
 const MEETING = DEMO_MEETING.id;
 const LIVE = liveDoc(MEETING);
-const running: ServerProcess[] = [];
+const { a, b } = twoInstances('floorscale', { processes: true });
 const peers: Peer[] = [];
-let database: TestDatabase | undefined;
 
-afterAll(async () => {
+afterAll(() => {
   for (const peer of peers) peer.destroy();
-  for (const server of running) server.child.kill('SIGKILL');
-  await database?.drop().catch(() => undefined);
 });
 
 /** The countdown a client of `baseUrl` shows now: remaining ms from the server-stamped start, on that server's clock. */
@@ -34,10 +30,6 @@ async function remainingOn(baseUrl: string, session: Session, speaking: Speaking
 
 describe('the floor on two instances', () => {
   it('shows a hand raised on one on the other, and the countdown agrees within a second', { timeout: 120_000 }, async () => {
-    database = await createTestDatabase('floorscale');
-    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: redisPrefix('floorscale'), LOG_LEVEL: 'warn' };
-    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-    running.push(a, b);
     const chair = await login(a.baseUrl, 'chair@example.org');
     const kwame = await login(a.baseUrl, 'kwame@example.org');
     const viewer = await login(b.baseUrl, 'hannah@example.org');

@@ -3,31 +3,19 @@
  * instance turns a live agenda connection on the other read-only, and the other instance
  * refuses writes to it too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { collabToken, connectPeer, http, login, type Peer, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 
 describe('archiving a meeting across instances', () => {
-  let database: TestDatabase;
-  let first: TestServer;
-  let second: TestServer;
+  const { a: first, b: second } = twoInstances('meetingsscaleout');
   const peers: Peer[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase('meetingsscaleout');
-    const env = { DATABASE_URL: database.url, REDIS_URL: REDIS_URL, REDIS_PREFIX: redisPrefix('meetingsscaleout') };
-    first = await startServer({ env });
-    second = await startServer({ env, seed: false });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const peer of peers) peer.destroy();
-    await second?.close();
-    await first?.close();
-    await database?.drop();
   });
 
   it('turns the other instance’s open agenda connection read-only and refuses writes there', async () => {

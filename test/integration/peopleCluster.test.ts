@@ -7,18 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { collabToken, connectPeer, http, login, type Peer, synced } from '../helpers/clients.ts';
-import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/testServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
-const running: ServerProcess[] = [];
+const { a, b } = twoInstances('peoplecluster', { processes: true });
 const peers: Peer[] = [];
-let database: TestDatabase | undefined;
 
-afterAll(async () => {
+afterAll(() => {
   for (const peer of peers) peer.destroy();
-  for (const server of running) server.child.kill('SIGKILL');
-  await database?.drop().catch(() => undefined);
 });
 
 function closes(peer: Peer): Promise<number> {
@@ -30,10 +26,6 @@ function closes(peer: Peer): Promise<number> {
 
 describe('people on two instances', () => {
   it('closes sockets on the other instance within 5 s after a deactivation or a sign-out everywhere', async () => {
-    database = await createTestDatabase('peoplecluster');
-    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: redisPrefix('peoplecluster'), LOG_LEVEL: 'warn' };
-    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-    running.push(a, b);
     const secretariat = await login(a.baseUrl, 'secretariat@example.org');
 
     const member = await login(b.baseUrl, 'laura@example.org');

@@ -5,33 +5,21 @@
  * instance leaves on the other at once, not when the awareness times out (30 s); nobody speaks for
  * a client id another person's connection owns on the other instance.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { collabToken, connectPeer, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { createMeeting } from '../helpers/meetings.ts';
-import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
 import { TcpProxy } from '../helpers/tcpProxy.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import type { TestServer } from '../helpers/testServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 
-let database: TestDatabase;
-let a: TestServer;
-let b: TestServer;
+const { a, b } = twoInstances('presencescaleout');
 const peers: Peer[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase('presencescaleout');
-  const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: redisPrefix('presencescaleout') };
-  a = await startServer({ env });
-  b = await startServer({ env, seed: false });
-});
-
-afterAll(async () => {
+afterAll(() => {
   for (const peer of peers) peer.destroy();
-  await a?.close();
-  await b?.close();
-  await database?.drop();
 });
 
 /** A meeting's agenda of the test's own, so that each test starts with nobody present. */

@@ -24,30 +24,22 @@ import { signedInPeople } from '../helpers/commentHelpers.ts';
 import { FaultProxy } from '../helpers/faultProxy.ts';
 import { createPoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { createTestDatabase, redisPrefix, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import type { TestServer } from '../helpers/testServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const proxy = new FaultProxy({ host: '127.0.0.1', port: 6379 });
-let database: TestDatabase;
-let a: TestServer;
-let b: TestServer;
-const peers: Peer[] = [];
-
+// The proxy listens before the instances start and closes after they stop (the hooks registered
+// first run their afterAll last).
 beforeAll(async () => {
   await proxy.listen();
-  database = await createTestDatabase('redissilence');
-  const env = { DATABASE_URL: database.url, REDIS_URL: proxy.url, REDIS_PREFIX: redisPrefix('silence') };
-  a = await startServer({ env });
-  b = await startServer({ env, seed: false });
 });
+afterAll(() => proxy.close());
+const { a, b } = twoInstances('redissilence', { redisUrl: () => proxy.url });
+const peers: Peer[] = [];
 
-afterAll(async () => {
+afterAll(() => {
   for (const peer of peers) peer.destroy();
-  await a?.close();
-  await b?.close();
-  await proxy.close();
-  await database?.drop();
 });
 
 const editor = (server: TestServer, session: Session): Peer => {

@@ -10,28 +10,25 @@ import { acknowledged, collabToken, connectPeer, http, login, type Peer, sleep, 
 import { createPoll, livePoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { RedisServer } from '../helpers/redisServer.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
+import { REDIS_URL } from '../helpers/services.ts';
 import { TcpProxy } from '../helpers/tcpProxy.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/testServer.ts';
+import type { ServerProcess } from '../helpers/testServer.ts';
+import { type InstancePair, startTwoInstances } from '../helpers/twoInstances.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const LIVE = liveDoc(DEMO_MEETING.id);
-const running: ServerProcess[] = [];
+const clusters: InstancePair<ServerProcess>[] = [];
 const peers: Peer[] = [];
-const databases: TestDatabase[] = [];
 
+/** Two instances of the test's own (each test its own Redis or environment), stopped after it. */
 async function cluster(
   label: string,
   redisUrl = REDIS_URL,
-  extra: Record<string, string> = {},
+  env: Record<string, string> = {},
 ): Promise<[ServerProcess, ServerProcess]> {
-  const database = await createTestDatabase(label);
-  databases.push(database);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix(label), LOG_LEVEL: 'warn', ...extra };
-  // Started at the same moment: migrations and the demo seed must cope.
-  const instances = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-  running.push(...instances);
-  return instances;
+  const pair = await startTwoInstances(label, { processes: true, redisUrl, env });
+  clusters.push(pair);
+  return [pair.a, pair.b];
 }
 
 function peer(...args: Parameters<typeof connectPeer>): Peer {
@@ -40,13 +37,9 @@ function peer(...args: Parameters<typeof connectPeer>): Peer {
   return created;
 }
 
-afterEach(() => {
+afterEach(async () => {
   for (const p of peers.splice(0)) p.destroy();
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-
-afterAll(async () => {
-  for (const database of databases) await database.drop().catch(() => undefined);
+  for (const pair of clusters.splice(0)) await pair.stop();
 });
 
 // Each test starts two server processes on a fresh PostgreSQL database (migrations, demo seed) before it

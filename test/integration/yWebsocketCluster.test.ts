@@ -2,26 +2,22 @@
  * The y-websocket endpoint with real server processes: an acknowledged y-websocket edit survives
  * kill -9, and y-websocket and Hocuspocus clients on two instances co-edit through Redis.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { collabToken, connectPeer, login, type Peer, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
 import { type ServerProcess, startServerProcess, tempDir } from '../helpers/testServer.ts';
+import { twoInstances } from '../helpers/twoInstances.ts';
 import { connectY, type YClient, yAcknowledged, ySynced } from '../helpers/yWebsocketClient.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 const running: ServerProcess[] = [];
 const clients: (Peer | YClient)[] = [];
-const databases: TestDatabase[] = [];
 
 afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
   for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-afterAll(async () => {
-  for (const database of databases) await database.drop().catch(() => undefined);
 });
 
 function keep<T extends Peer | YClient>(client: T): T {
@@ -61,23 +57,22 @@ describe('y-websocket with server processes', () => {
     expect(plainText(reader.doc)).toContain('Acknowledged through y-websocket before the crash');
   });
 
-  it('co-edits across two instances through Redis, both ways', async () => {
-    const database = await createTestDatabase('ycluster');
-    databases.push(database);
-    const env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: redisPrefix('ycluster'), LOG_LEVEL: 'warn' };
-    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-    running.push(a, b);
-    const mei = await login(a.baseUrl, 'mei@example.org');
-    const kwame = await login(b.baseUrl, 'kwame@example.org');
-    const plainOnA = keep(connectY(a.baseUrl, AGENDA, await collabToken(a.baseUrl, mei, AGENDA)));
-    const hocusOnB = keep(connectPeer(b.wsUrl, AGENDA, () => collabToken(b.baseUrl, kwame, AGENDA)));
-    const plainOnB = keep(connectY(b.baseUrl, AGENDA, await collabToken(b.baseUrl, kwame, AGENDA)));
-    await Promise.all([ySynced(plainOnA), synced(hocusOnB), ySynced(plainOnB)]);
+  describe('on two instances', () => {
+    const { a, b } = twoInstances('ycluster', { processes: true });
 
-    appendParagraph(plainOnA.doc, 'From y-websocket on A');
-    await waitFor(() => plainText(hocusOnB.doc).includes('From y-websocket on A'), { message: 'A to Hocuspocus on B' });
-    await waitFor(() => plainText(plainOnB.doc).includes('From y-websocket on A'), { message: 'A to y-websocket on B' });
-    appendParagraph(hocusOnB.doc, 'From Hocuspocus on B');
-    await waitFor(() => plainText(plainOnA.doc).includes('From Hocuspocus on B'), { message: 'B to y-websocket on A' });
+    it('co-edits across two instances through Redis, both ways', async () => {
+      const mei = await login(a.baseUrl, 'mei@example.org');
+      const kwame = await login(b.baseUrl, 'kwame@example.org');
+      const plainOnA = keep(connectY(a.baseUrl, AGENDA, await collabToken(a.baseUrl, mei, AGENDA)));
+      const hocusOnB = keep(connectPeer(b.wsUrl, AGENDA, () => collabToken(b.baseUrl, kwame, AGENDA)));
+      const plainOnB = keep(connectY(b.baseUrl, AGENDA, await collabToken(b.baseUrl, kwame, AGENDA)));
+      await Promise.all([ySynced(plainOnA), synced(hocusOnB), ySynced(plainOnB)]);
+
+      appendParagraph(plainOnA.doc, 'From y-websocket on A');
+      await waitFor(() => plainText(hocusOnB.doc).includes('From y-websocket on A'), { message: 'A to Hocuspocus on B' });
+      await waitFor(() => plainText(plainOnB.doc).includes('From y-websocket on A'), { message: 'A to y-websocket on B' });
+      appendParagraph(hocusOnB.doc, 'From Hocuspocus on B');
+      await waitFor(() => plainText(plainOnA.doc).includes('From Hocuspocus on B'), { message: 'B to y-websocket on A' });
+    });
   });
 });
