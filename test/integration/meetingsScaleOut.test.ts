@@ -5,8 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { agendaDoc } from '../../shared/documentNames.ts';
-import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { collabToken, connectPeer, http, login, type Peer, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
 import { twoInstances } from '../helpers/twoInstances.ts';
 
@@ -21,20 +21,16 @@ describe('archiving a meeting across instances', () => {
   it('turns the other instance’s open agenda connection read-only and refuses writes there', async () => {
     const secretariat: Session = await login(first.baseUrl, 'secretariat@example.org');
     const member: Session = await login(second.baseUrl, 'kwame@example.org');
-    const created = await http<MeetingDto>(first.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: { title: 'Across instances', startsOn: '2025-04-01', endsOn: '2025-04-01', timeZone: 'UTC', format: 'online' },
-    });
-    expect(created.status).toBe(201);
-    const name = agendaDoc(created.body.id);
+    const meetingId = await createMeeting(first.baseUrl, { title: 'Across instances' });
+    const name = agendaDoc(meetingId);
     const writer = connectPeer(second.wsUrl, name, () => collabToken(second.baseUrl, member, name));
     peers.push(writer);
     await synced(writer);
     expect(writer.scope).toBe('read-write');
 
-    expect(
-      (await http(first.baseUrl, 'POST', `/api/meetings/${created.body.id}/archive`, { cookie: secretariat.cookie })).status,
-    ).toBe(200);
+    expect((await http(first.baseUrl, 'POST', `/api/meetings/${meetingId}/archive`, { cookie: secretariat.cookie })).status).toBe(
+      200,
+    );
     await waitFor(() => writer.scope === 'readonly' && writer.provider.isSynced, {
       message: 'the other instance’s connection to turn read-only',
     });
