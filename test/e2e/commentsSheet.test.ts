@@ -3,12 +3,13 @@
  * the bottom: Ctrl+Alt+M on a selection opens the sheet with the focus in the new comment's field
  * (on a proposal and on the agenda), so what is typed next goes into the comment and not into the
  * shared text; Escape on the mention suggestions and on a comment's delete confirmation closes only
- * them, and leaves the sheet open.
+ * them, and leaves the sheet open. A search result for a comment (`#thread-<id>`) opens the sheet and
+ * focuses its thread, as it focuses it in the margin at 1366 px.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { proposalDoc } from '../../shared/documentNames.ts';
+import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import { browserSuite, focused, selectInEditor } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
@@ -125,6 +126,53 @@ describe('the comments sheet on a phone', () => {
       .toBe(true);
     // Nothing was deleted.
     expect(await comment.locator('.comment__body').textContent()).toBe('A comment to keep after all.');
+    expect(kwame.errors).toEqual([]);
+  });
+
+  it('opens a search result’s comment: the sheet opens on a phone, the thread is in view with the focus', async () => {
+    const session = await login(server.baseUrl, 'kwame@example.org');
+    const start = async (doc: string, body: string) => {
+      const started = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', {
+        cookie: session.cookie,
+        body: { doc, body },
+      });
+      expect(started.status).toBe(201);
+      return started.body.id;
+    };
+    const onAgenda = await start(agendaDoc(DEMO_MEETING.id), 'Could the zanzibarite session start earlier?');
+    const onProposal = await start(proposalDoc(GDC), 'The quetzalcoatl clause needs a source.');
+
+    const kwame = await signIn('kwame@example.org', '/');
+    const { page } = kwame;
+    const landsOn = async (word: string, threadId: string, width: number) => {
+      await page.setViewportSize({ width, height: 740 });
+      await expect
+        .poll(async () => JSON.stringify(await (await kwame.context.request.get(`/api/search?q=${word}`)).json()), {
+          timeout: 20_000,
+        })
+        .toContain(threadId);
+      await page.goto(`/search?q=${word}`);
+      // A click on the result is the app's own navigation (no reload), as from the search box.
+      await page.locator(`a[href$="#thread-${threadId}"]`).click();
+      const thread = page.locator(`article.thread[data-thread-id="${threadId}"]`);
+      await expect.poll(() => thread.evaluate((element) => element === document.activeElement), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(() =>
+          thread.evaluate((element) => {
+            const box = element.getBoundingClientRect();
+            return box.top < window.innerHeight && box.bottom > 0 && box.width > 0;
+          }),
+        )
+        .toBe(true);
+      return thread;
+    };
+
+    // On a phone, the agenda's thread: the Comments sheet opens first.
+    await landsOn('zanzibarite', onAgenda, 360);
+    expect(await sheetOpen(page)).toBe('true');
+    // At 1366 px, the proposal's thread in the margin, where no sheet is to be opened.
+    const proposalThread = await landsOn('quetzalcoatl', onProposal, 1366);
+    expect(await proposalThread.locator('.comment__body').textContent()).toBe('The quetzalcoatl clause needs a source.');
     expect(kwame.errors).toEqual([]);
   });
 });

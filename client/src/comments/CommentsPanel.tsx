@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { findPassage } from '../../../shared/commentAnchors.ts';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
 import type { Anchor, CommentDto, ThreadDto } from '../../../shared/schemas/comments.ts';
@@ -73,8 +73,11 @@ export function CommentsPanel(props: CommentsPanelProps) {
   // A notification's link (`?thread=`) lands on its thread once the thread is there. On a phone the
   // comments are a closed sheet: it opens first, and the focus moves once the thread can take it
   // (focusing it inside the hidden sheet left the focus on the page and the thread unseen).
+  // A search result's link names the thread in its hash (`#thread-<id>`), where no element has that
+  // id (the thread list arrives with the live document): it lands the same way.
   const [search] = useSearchParams();
-  const linkedThread = search.get('thread');
+  const { hash } = useLocation();
+  const linkedThread = search.get('thread') ?? threadOfHash(hash);
   const landed = useRef<string | null>(null);
   const sheet = useMarginSheet();
   // The passages are placed once the editor has read them, and the threads above the linked one
@@ -238,6 +241,17 @@ export function CommentsPanel(props: CommentsPanelProps) {
       <ModerationLog />
     </section>
   );
+}
+
+/** The thread a `#thread-<id>` hash names, if it names one. */
+function threadOfHash(hash: string): string | null {
+  const match = /^#thread-(.+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
 }
 
 function NewThread({
