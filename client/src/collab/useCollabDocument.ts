@@ -102,72 +102,88 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
     // less before the document syncs (issue #15). It is used only while fresh (tokens last 5 minutes).
     let firstToken: { token: Promise<string>; at: number } | null = { token: fetchToken(), at: Date.now() };
     firstToken.token.catch(() => undefined); // a failed early token is asked for again when used
-    const provider = openProvider({
-      socket,
-      name,
-      doc,
-      // A fresh token, bound to this document, at every (re)connection.
-      token: async () => {
-        const early = firstToken && Date.now() - firstToken.at < FIRST_TOKEN_FRESH_MS ? firstToken.token : null;
-        firstToken = null;
-        if (early) {
-          try {
-            return await early;
-          } catch {
-            // Asked while offline, say: ask again now that the socket is open.
+    let provider: HocuspocusProvider | null = null;
+    let cancelled = false;
+    const open = () => {
+      if (cancelled) return;
+      provider = openProvider({
+        socket,
+        name,
+        doc,
+        // A fresh token, bound to this document, at every (re)connection.
+        token: async () => {
+          const early = firstToken && Date.now() - firstToken.at < FIRST_TOKEN_FRESH_MS ? firstToken.token : null;
+          firstToken = null;
+          if (early) {
+            try {
+              return await early;
+            } catch {
+              // Asked while offline, say: ask again now that the socket is open.
+            }
           }
-        }
-        return fetchToken();
-      },
-      events: {
-        onStatus: ({ status: next }) => {
-          setStatus(next);
-          if (next === WebSocketStatus.Connected) setEverConnected(true);
-          if (next !== WebSocketStatus.Connected) {
-            setSynced(false);
-            setDocumentClosed(false); // the socket's own state says it from now on
-          }
-          if (next === WebSocketStatus.Disconnected && hadState && !keepOffline) setGeneration((g) => g + 1);
+          return fetchToken();
         },
-        onSynced: ({ state }) => {
-          hadState ||= state;
-          setSynced(state);
-          if (state) {
-            setClosed(null);
+        events: {
+          onStatus: ({ status: next }) => {
+            setStatus(next);
+            if (next === WebSocketStatus.Connected) setEverConnected(true);
+            if (next !== WebSocketStatus.Connected) {
+              setSynced(false);
+              setDocumentClosed(false); // the socket's own state says it from now on
+            }
+            if (next === WebSocketStatus.Disconnected && hadState && !keepOffline) setGeneration((g) => g + 1);
+          },
+          onSynced: ({ state }) => {
+            hadState ||= state;
+            setSynced(state);
+            if (state) {
+              setClosed(null);
+              setDocumentClosed(false);
+            }
+          },
+          onAuthenticated: ({ scope }) => {
+            setDenied(false);
             setDocumentClosed(false);
-          }
+            setReadOnly(scope === 'readonly');
+          },
+          onAuthenticationFailed: ({ reason }) => {
+            setDenied(true);
+            setClosed(closeEventName({ reason }) ?? 'forbidden');
+          },
+          // Hocuspocus multiplexes the page's documents on one socket, and ends one document's connection
+          // (a refused update: agendaItemDay, documentTooLarge...) with a message on it, not a close of
+          // the socket: the status stays Connected and the provider never says it is out of sync. Before,
+          // the indicator therefore kept "Online", with the reason hidden and the change "not yet
+          // confirmed" for ever. The provider does not open the document again until the socket does:
+          // `reopen` does, pressed by the person or, for a close that passes with time, after a delay.
+          onClose: ({ event }) => {
+            const name = closeEventName(event);
+            if (name) setClosed(name);
+            setSynced(false);
+            if (socket.status === WebSocketStatus.Connected) setDocumentClosed(true);
+          },
+          onUnsyncedChanges: ({ number }) => setUnsynced(number),
         },
-        onAuthenticated: ({ scope }) => {
-          setDenied(false);
-          setDocumentClosed(false);
-          setReadOnly(scope === 'readonly');
-        },
-        onAuthenticationFailed: ({ reason }) => {
-          setDenied(true);
-          setClosed(closeEventName({ reason }) ?? 'forbidden');
-        },
-        // Hocuspocus multiplexes the page's documents on one socket, and ends one document's connection
-        // (a refused update: agendaItemDay, documentTooLarge...) with a message on it, not a close of
-        // the socket: the status stays Connected and the provider never says it is out of sync. Before,
-        // the indicator therefore kept "Online", with the reason hidden and the change "not yet
-        // confirmed" for ever. The provider does not open the document again until the socket does:
-        // `reopen` does, pressed by the person or, for a close that passes with time, after a delay.
-        onClose: ({ event }) => {
-          const name = closeEventName(event);
-          if (name) setClosed(name);
-          setSynced(false);
-          if (socket.status === WebSocketStatus.Connected) setDocumentClosed(true);
-        },
-        onUnsyncedChanges: ({ number }) => setUnsynced(number),
-      },
-    });
-    if (socket.status === WebSocketStatus.Connected) {
-      setStatus(WebSocketStatus.Connected);
-      setEverConnected(true);
-    }
-    setHandle({ doc, provider });
+      });
+      if (socket.status === WebSocketStatus.Connected) {
+        setStatus(WebSocketStatus.Connected);
+        setEverConnected(true);
+      }
+      setHandle({ doc, provider });
+    };
+    // The local copy is put into the document before the provider listens to it. Loaded after,
+    // its content arrived as a change of this page's and was sent to the server as an update:
+    // the whole agenda at each opening of a tab, refused from an observer (read-only) and
+    // ending their connection. Loaded before, it takes part in the sync: the step 2 carries
+    // only what the server lacks (offline edits), nothing for a copy that holds nothing new.
+    if (local) {
+      // A browser without IndexedDB (some private modes) never loads it: the document opens without.
+      const loaded = Promise.race([local.whenSynced, local._db.then(() => new Promise<never>(() => {}))]);
+      loaded.then(open, open);
+    } else open();
     return () => {
-      provider.destroy();
+      cancelled = true;
+      provider?.destroy();
       void local?.destroy();
       doc.destroy();
       setHandle(null);
