@@ -13,6 +13,8 @@ import { sharedSocket } from './socket.ts';
 
 /** A token fetched before the socket opened is used only this long after; later, a new one is asked for. */
 const FIRST_TOKEN_FRESH_MS = 60_000;
+/** How long the document waits for the browser's copy (IndexedDB) before it opens without it. */
+const LOCAL_COPY_WAIT_MS = 8_000;
 
 /**
  * Closes whose cause is a change of this browser's that the server refused: the local copy holds it,
@@ -104,8 +106,9 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
     firstToken.token.catch(() => undefined); // a failed early token is asked for again when used
     let provider: HocuspocusProvider | null = null;
     let cancelled = false;
+    let waitForLocal: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
-      if (cancelled) return;
+      if (cancelled || provider) return;
       provider = openProvider({
         socket,
         name,
@@ -180,9 +183,12 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
       // A browser without IndexedDB (some private modes) never loads it: the document opens without.
       const loaded = Promise.race([local.whenSynced, local._db.then(() => new Promise<never>(() => {}))]);
       loaded.then(open, open);
+      // An IndexedDB that neither opens nor fails (a stuck browser store) must not keep the document shut.
+      waitForLocal = setTimeout(open, LOCAL_COPY_WAIT_MS);
     } else open();
     return () => {
       cancelled = true;
+      clearTimeout(waitForLocal);
       provider?.destroy();
       void local?.destroy();
       doc.destroy();
