@@ -16,7 +16,7 @@ import { isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
-import { tinyPdf } from '../helpers/documents.ts';
+import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
 import { agendaItemElements, appendUntitledItem } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
 
@@ -37,6 +37,12 @@ async function dropPdf(target: Locator, name: string, text: string): Promise<voi
     { data: bytes, name },
   );
 }
+
+/** A 1×1 PNG, a real image the server's sniffing takes. */
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const { server, signIn } = browserSuite();
 let mei: SignedIn;
@@ -324,6 +330,45 @@ describe('documents and search', () => {
     } finally {
       await kwame.page.setViewportSize({ width: 1280, height: 720 });
     }
+  });
+
+  it('announces every file chosen at once, in one status line, and names a refused one without hiding the others', async () => {
+    await mei.page.goto(DOCUMENTS_PATH);
+    const zone = mei.page.locator('#item-oc1-introductions');
+    const chooser = zone.getByLabel('Choose files…');
+    const status = zone.getByRole('status');
+    const longName = '关于二〇二七年区域协商会议代表团住宿与交通安排的补充说明附件.png';
+    await chooser.setInputFiles([
+      { name: 'budget-2027.pdf', mimeType: 'application/pdf', buffer: tinyPdf(['Budget for 2027']) },
+      {
+        name: 'speakers.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: tinyDocx(['List of speakers']),
+      },
+      { name: longName, mimeType: 'image/png', buffer: ONE_PIXEL_PNG },
+    ]);
+    // One line, said once all are in, names the three (only the last was said before).
+    await expect
+      .poll(() => status.textContent())
+      .toBe(`3 documents added: ${isolate('budget-2027.pdf')}, ${isolate('speakers.docx')} and ${isolate(longName)}.`);
+    for (const name of ['budget-2027.pdf', 'speakers.docx', longName]) {
+      await zone.getByRole('link', { name }).waitFor();
+    }
+    expect(await zone.getByRole('alert').count()).toBe(0);
+
+    // One of two refused: the other is still said to be added, and the refused one is named in the alert.
+    await chooser.setInputFiles([
+      { name: 'agenda-notes.pdf', mimeType: 'application/pdf', buffer: tinyPdf(['Agenda notes']) },
+      { name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00 not a document') },
+    ]);
+    await expect.poll(() => status.textContent()).toBe('agenda-notes.pdf added.');
+    const alert = zone.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('tool.exe');
+    expect(await alert.textContent()).not.toContain('agenda-notes.pdf');
+    expect(await a11yViolations(mei.page)).toEqual([]);
+    // The console's only error is the refusal asked for (the page's later tests start with none).
+    expect(mei.errors).toEqual(['Failed to load resource: the server responded with a status of 415 (Unsupported Media Type)']);
+    mei.errors.length = 0;
   });
 
   it('says in the document’s row that a new version of it was added, as the first upload says it was added', async () => {

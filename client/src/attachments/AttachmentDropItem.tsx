@@ -17,12 +17,12 @@ export interface AttachmentDropItemProps extends ComponentProps<'li'> {
 }
 
 export function AttachmentDropItem({ target, enabled, className, children, ...item }: AttachmentDropItemProps) {
-  const { current, error, done, send } = useUpload();
+  const { current, errors, done, send } = useUpload();
   const drop = useFileDrop(enabled, (files) => void send(uploadPath(target), files));
   return (
     <li {...item} className={className ? `${className} attachments-drop` : 'attachments-drop'} {...drop}>
       {children}
-      <UploadStatus current={current} done={done} error={error} />
+      <UploadStatus current={current} done={done} errors={errors} />
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFocusWhenGone } from '../ui/focus.ts';
 import { formatSize, removeAttachment, versionPath } from './attachmentsApi.ts';
+import { UploadFailures } from './UploadFailures.tsx';
 import { UploadProgress } from './UploadProgress.tsx';
 import { useUpload } from './useUpload.ts';
 
@@ -28,7 +29,7 @@ export function AttachmentRow({
   const { t, i18n } = useTranslation();
   const [previewing, setPreviewing] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const { current, done, error: uploadError, send } = useUpload();
+  const { current, done, errors: uploadErrors, send } = useUpload();
   const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(
     attachment.uploadedAt,
   );
@@ -92,8 +93,8 @@ export function AttachmentRow({
       <div role="status" className="attachment__status">
         {current ? (
           <UploadProgress current={current} />
-        ) : done ? (
-          t('attachments.versionAdded', { version: done.version, name: done.name })
+        ) : done[0] ? (
+          t('attachments.versionAdded', { version: done[0].version, name: done[0].name })
         ) : null}
       </div>
       {/* A refusal is said in the dialog, which stays open; the row goes when the removal reaches every screen. */}
@@ -109,7 +110,7 @@ export function AttachmentRow({
           onRemoved?.(attachment);
         }}
       />
-      <ErrorAlert message={uploadError && t('attachments.failed', { message: uploadError })} />
+      <ErrorAlert message={uploadErrors.length > 0 && <UploadFailures errors={uploadErrors} />} />
       {previewing &&
         (attachment.mime === 'application/pdf' ? (
           <iframe className="attachment__preview" src={inline} title={t('attachments.previewOf', { name: attachment.name })} />

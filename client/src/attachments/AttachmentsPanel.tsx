@@ -31,7 +31,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
   const { meeting, user } = useMeetingContext();
   const headingId = useId();
   const all = useLiveMap(LIVE_ATTACHMENTS_MAP);
-  const { current, error, done, send, noteRemoved } = useUpload();
+  const { current, errors, done, send, noteRemoved } = useUpload();
   const canUpload = mayAddAttachments(user, meeting);
   const list = Object.values(all)
     .filter((a) => (a.itemId ?? undefined) === target.itemId && (a.proposalId ?? undefined) === target.proposalId)
@@ -63,7 +63,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
           </label>
         </div>
       )}
-      <UploadStatus current={current} done={done} error={error} />
+      <UploadStatus current={current} done={done} errors={errors} />
       {list.length === 0 ? (
         <p className="attachments__empty">{t('attachments.none')}</p>
       ) : (

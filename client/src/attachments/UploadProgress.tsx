@@ -10,7 +10,13 @@ export function UploadProgress({ current }: { current: UploadState }) {
   const { t } = useTranslation();
   return (
     <label className="attachments__progress">
-      {t('attachments.uploading', { name: current.name, percent: Math.round(current.fraction * 100) })}
+      {/* Which file of several, so that a long choice is heard going forward, not as one name after another. */}
+      {t(current.total > 1 ? 'attachments.uploadingOf' : 'attachments.uploading', {
+        name: current.name,
+        percent: Math.round(current.fraction * 100),
+        position: current.position,
+        total: current.total,
+      })}
       <progress value={current.fraction} max={1} />
     </label>
   );
