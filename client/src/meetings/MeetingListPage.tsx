@@ -160,10 +160,14 @@ function MeetingCard({
   const [archiving, setArchiving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (notice > 0) setError(null);
-  }, [notice]);
+  // A refusal belongs to the outcome count it came under: once the page announces a newer outcome
+  // it is not drawn. Derived in render, not cleared by an effect, so that no frame shows the new
+  // outcome beside the old refusal (the effect ran a paint later, and a test saw both).
+  const [refusal, setRefusal] = useState<{ message: string; notice: number } | null>(null);
+  const error = refusal && refusal.notice === notice ? refusal.message : null;
+  const latestNotice = useRef(notice);
+  latestNotice.current = notice;
+  const setError = (message: string | null) => setRefusal(message === null ? null : { message, notice: latestNotice.current });
   const archived = meeting.status === 'archived';
   const path = `/api/meetings/${encodeURIComponent(meeting.id)}`;
   const start = useMeetingStart(meeting);
