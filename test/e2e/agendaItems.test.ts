@@ -13,7 +13,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite, caretAfter, pressEnterOn, type SignedIn, selectInEditor } from '../helpers/browser.ts';
+import { browserSuite, caretAfter, openChangesSince, pressEnterOn, type SignedIn, selectInEditor } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
 import { agendaItemElements, appendItem } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
@@ -724,12 +724,7 @@ describe('an item’s number and title on an Arabic page', () => {
 
     const reader = await signIn('secretariat@example.org', `/meetings/${meetingId}`, { language: 'ar' });
     const page = reader.page;
-    await page.getByRole('tab', { name: arabicVersions.title }).click();
-    await page
-      .locator('.versions__item', { hasText: 'Before the review' })
-      .getByRole('button', { name: arabicVersions.changesSince })
-      .click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openChangesSince(page, arabicVersions, 'Before the review');
     const kept = dialog.locator('.diff__text', { hasText: TITLE });
     await kept.waitFor();
     const note = dialog.locator('.diff__note', { hasText: arabicVersions.itemDetailsChangedFor.split(' {{')[0]! });

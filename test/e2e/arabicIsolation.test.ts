@@ -13,7 +13,7 @@ import { EMAIL_CATALOGUES } from '../../server/src/notifications/emailCatalogue.
 import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
 import { isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite } from '../helpers/browser.ts';
+import { browserSuite, openChangesSince } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
 import { agendaItemElements, appendItem, appendNote } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
@@ -85,12 +85,7 @@ describe('Latin names and text on an Arabic page', () => {
 
     const reader = await signIn('secretariat@example.org', `/meetings/${meetingId}`, { language: 'ar' });
     const page = reader.page;
-    await page.getByRole('tab', { name: arabicVersions.title }).click();
-    await page
-      .locator('.versions__item', { hasText: 'Before the pieces' })
-      .getByRole('button', { name: arabicVersions.changesSince })
-      .click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openChangesSince(page, arabicVersions, 'Before the pieces');
     const added = dialog.locator('.diff__text', { hasText: NOTE });
     await added.waitFor();
     // The English paragraph reads left to right, its full stop at its end, on the right-to-left page;

@@ -14,7 +14,7 @@ import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
-import { browserSuite, type SignedIn } from '../helpers/browser.ts';
+import { browserSuite, openChangesSince, type SignedIn } from '../helpers/browser.ts';
 import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
 import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
 import { agendaItemElements, appendUntitledItem } from '../helpers/meetingRecord.ts';
@@ -442,14 +442,8 @@ describe('documents and search', () => {
     expect(await result.locator('mark').textContent()).toBe('Zanzibar');
 
     await page.goto(`/meetings/${meetingId}`);
-    await page.getByRole('tab', { name: frenchVersions.title }).click();
-    await page
-      .locator('.versions__item', { hasText: 'Avant le présentateur' })
-      .getByRole('button', { name: frenchVersions.changesSince })
-      .click();
-    const note = page
-      .getByRole('dialog')
-      .locator('.diff__note', { hasText: frenchVersions.itemDetailsChangedFor.split(' {{')[0]! });
+    const dialog = await openChangesSince(page, frenchVersions, 'Avant le présentateur');
+    const note = dialog.locator('.diff__note', { hasText: frenchVersions.itemDetailsChangedFor.split(' {{')[0]! });
     await note.waitFor();
     expect(await note.textContent()).toBe(frenchVersions.itemDetailsChangedFor.replace('{{item}}', `1. ${isolate(UNTITLED)}`));
     expect(reader.errors).toEqual([]);

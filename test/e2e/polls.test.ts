@@ -4,6 +4,7 @@
  * late click from a screen that has not heard of the close yet is refused with a clear message.
  */
 import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
@@ -14,6 +15,28 @@ import { ROOT } from '../helpers/testServer.ts';
 const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
 const QUESTION = 'Hold the joint MAG–LP meeting in the second half of February?';
+
+/** A poll of the demo meeting created and opened by the chair, for the ballot tests: its id and the chair's cookie. */
+async function openedPoll(body: Record<string, unknown>): Promise<{ pollId: string; cookie: string }> {
+  const { cookie } = await login(server.baseUrl, 'chair@example.org');
+  const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/polls`, { cookie, body });
+  expect(created.status).toBe(201);
+  const pollId = created.body.id;
+  expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/open`, { cookie })).status).toBe(200);
+  return { pollId, cookie };
+}
+
+/** Each word of a label's text and on how many lines its characters lie (a Range over a word broken across lines has a rect per line). */
+const wordLines = (label: Locator) =>
+  label.evaluate((node) => {
+    const text = node.firstChild as Text;
+    return [...text.data.matchAll(/\S+/g)].map((match) => {
+      const range = document.createRange();
+      range.setStart(text, match.index);
+      range.setEnd(text, match.index + match[0].length);
+      return { word: match[0], lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+    });
+  });
 
 describe('a live poll in the browser', () => {
   it('runs from opening to a refused late click, with the tally moving on the projector', { timeout: 120_000 }, async () => {
@@ -288,20 +311,13 @@ describe('the new poll form’s focus and fields', () => {
 describe('a ranked ballot on a phone', () => {
   it('keeps each word of an option whole in Spanish at 360 px, the rank’s select beside the label or above it', async () => {
     // Beside the wide "Sin posición" select, the labels were split inside their words ("Conectivida / d").
-    const chair = await login(server.baseUrl, 'chair@example.org');
     const labels = ['Conectividad significativa', 'Ciberseguridad y confianza', 'Inteligencia artificial responsable'];
-    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
-      cookie: chair.cookie,
-      body: {
-        question: '¿Qué tema principal para el foro?',
-        kind: 'ranked',
-        options: labels.map((label) => ({ label })),
-        audience: 'members',
-      },
+    const { pollId, cookie } = await openedPoll({
+      question: '¿Qué tema principal para el foro?',
+      kind: 'ranked',
+      options: labels.map((label) => ({ label })),
+      audience: 'members',
     });
-    expect(created.status).toBe(201);
-    const pollId = created.body.id;
-    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/open`, { cookie: chair.cookie })).status).toBe(200);
 
     const { page } = await signIn('kwame@example.org', `${meetingPath}?tab=polls`, { language: 'es' });
     await page.setViewportSize({ width: 360, height: 740 });
@@ -309,31 +325,21 @@ describe('a ranked ballot on a phone', () => {
     for (const label of labels) {
       const element = card.locator('.ballot__rank label', { hasText: label });
       await element.waitFor();
-      // Each word's characters lie on one line: a Range over a word broken across lines has a rect per line.
-      const words = await element.evaluate((node) => {
-        const text = node.firstChild as Text;
-        return [...text.data.matchAll(/\S+/g)].map((match) => {
-          const range = document.createRange();
-          range.setStart(text, match.index);
-          range.setEnd(text, match.index + match[0].length);
-          return { word: match[0], lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
-        });
-      });
-      expect(words, label).toEqual(label.split(' ').map((word) => ({ word, lines: 1 })));
+      // Each word's characters lie on one line.
+      expect(await wordLines(element), label).toEqual(label.split(' ').map((word) => ({ word, lines: 1 })));
       // The rank is still chosen for that option, and the page does not scroll sideways.
       await card.getByLabel(`Posición de ${label}`).selectOption('1');
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await card.screenshot({ path: path.join(ROOT, 'test-results/layout/ranked-ballot-es-360.png') });
 
-    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie: chair.cookie })).status).toBe(200);
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie })).status).toBe(200);
   });
 });
 
 describe('a multiple-choice ballot on a phone', () => {
   it('keeps each word of an option whole at 360 px, and breaks only a word longer than the line', async () => {
     // As the ranked ballot's labels: a word moves to the next line whole; only one wider than the line is cut.
-    const chair = await login(server.baseUrl, 'chair@example.org');
     const LONG = 'Ц'.repeat(60);
     const labels = [
       'Информационная безопасность и доверие',
@@ -341,33 +347,18 @@ describe('a multiple-choice ballot on a phone', () => {
       'Ответственный искусственный интеллект',
       LONG,
     ];
-    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
-      cookie: chair.cookie,
-      body: {
-        question: 'Какие темы обсудить на форуме?',
-        kind: 'multiple',
-        maxChoices: 2,
-        options: labels.map((label) => ({ label })),
-        audience: 'members',
-      },
+    const { pollId, cookie } = await openedPoll({
+      question: 'Какие темы обсудить на форуме?',
+      kind: 'multiple',
+      maxChoices: 2,
+      options: labels.map((label) => ({ label })),
+      audience: 'members',
     });
-    expect(created.status).toBe(201);
-    const pollId = created.body.id;
-    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/open`, { cookie: chair.cookie })).status).toBe(200);
 
     const { page } = await signIn('kwame@example.org', `${meetingPath}?tab=polls`, { language: 'ru' });
     await page.setViewportSize({ width: 360, height: 740 });
     const card = page.locator(`article[data-poll="${pollId}"]`);
-    const lines = (label: string) =>
-      card.locator('.ballot__check label', { hasText: label }).evaluate((node) => {
-        const text = node.firstChild as Text;
-        return [...text.data.matchAll(/\S+/g)].map((match) => {
-          const range = document.createRange();
-          range.setStart(text, match.index);
-          range.setEnd(text, match.index + match[0].length);
-          return { word: match[0], lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
-        });
-      });
+    const lines = (label: string) => wordLines(card.locator('.ballot__check label', { hasText: label }));
     await card.locator('.ballot__check label').first().waitFor();
     for (const label of labels.slice(0, 3))
       expect(await lines(label), label).toEqual(label.split(' ').map((word) => ({ word, lines: 1 })));
@@ -377,6 +368,6 @@ describe('a multiple-choice ballot on a phone', () => {
     await card.getByLabel(labels[0]!).check();
     await card.screenshot({ path: path.join(ROOT, 'test-results/layout/multiple-ballot-ru-360.png') });
 
-    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie: chair.cookie })).status).toBe(200);
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/close`, { cookie })).status).toBe(200);
   });
 });

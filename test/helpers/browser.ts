@@ -305,3 +305,17 @@ export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
     },
   };
 }
+
+/**
+ * Opens the Versions tab and the diff "since" a named version, with the tab's and button's names in
+ * the page's language (the catalogue's `versions` strings); resolves to the diff's dialog.
+ */
+export async function openChangesSince(
+  page: Page,
+  labels: { title: string; changesSince: string },
+  versionName: string,
+): Promise<Locator> {
+  await page.getByRole('tab', { name: labels.title }).click();
+  await page.locator('.versions__item', { hasText: versionName }).getByRole('button', { name: labels.changesSince }).click();
+  return page.getByRole('dialog');
+}

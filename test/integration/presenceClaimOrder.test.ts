@@ -9,11 +9,11 @@
 import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Awareness } from 'y-protocols/awareness';
 import { renewPresenceOnOpen } from '../../client/src/collab/renewPresenceOnOpen.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { collabToken, connectPeer, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { createMeeting } from '../helpers/meetings.ts';
+import { presenceCursorOf as cursorOf, departures, presenceStateOf as stateOf } from '../helpers/presence.ts';
 import { createTestDatabase, REDIS_URL, redisPrefix, type TestDatabase } from '../helpers/services.ts';
 import { type Backend, TcpProxy } from '../helpers/tcpProxy.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
@@ -62,19 +62,6 @@ function peer(server: TestServer, session: Session, document: string, wsUrl = se
   peers.push(created);
   return created;
 }
-
-/** Every time `clientId` left this awareness (a watcher's "Here now"). */
-function departures(awareness: Awareness, clientId: number): number[] {
-  const seen: number[] = [];
-  awareness.on('change', ({ removed }: { removed: number[] }) => {
-    if (removed.includes(clientId)) seen.push(Date.now());
-  });
-  return seen;
-}
-
-const stateOf = (watcher: Peer, clientId: number) =>
-  watcher.provider.awareness!.getStates().get(clientId) as { cursor?: { anchor: string } | null } | undefined;
-const cursorOf = (watcher: Peer, clientId: number) => stateOf(watcher, clientId)?.cursor?.anchor;
 
 /** Connections of `document` on `server` that speak for `clientId`. */
 function owners(server: TestServer, document: string, clientId: number): number {

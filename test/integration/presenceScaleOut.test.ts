@@ -6,11 +6,11 @@
  * a client id another person's connection owns on the other instance.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { collabToken, connectPeer, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { createMeeting } from '../helpers/meetings.ts';
+import { presenceCursorOf as cursorOf, departures, presenceStateOf as stateOf } from '../helpers/presence.ts';
 import { TcpProxy } from '../helpers/tcpProxy.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { twoInstances } from '../helpers/twoInstances.ts';
@@ -34,21 +34,6 @@ function peer(server: TestServer, session: Session, document: string, options: {
   peers.push(created);
   return created;
 }
-
-/** Every time `clientId` left this awareness (a watcher's "Here now"). */
-function departures(awareness: Awareness, clientId: number): number[] {
-  const seen: number[] = [];
-  awareness.on('change', ({ removed }: { removed: number[] }) => {
-    if (removed.includes(clientId)) seen.push(Date.now());
-  });
-  return seen;
-}
-
-const stateOf = (watcher: Peer, clientId: number) =>
-  watcher.provider.awareness!.getStates().get(clientId) as
-    | { user?: { id: string; name: string }; cursor?: { anchor: string } | null }
-    | undefined;
-const cursorOf = (watcher: Peer, clientId: number) => stateOf(watcher, clientId)?.cursor?.anchor;
 
 /** Connections of `document` on `server` that speak for `clientId`. */
 function owners(server: TestServer, document: string, clientId: number): number {
