@@ -179,7 +179,13 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
     // the whole agenda at each opening of a tab, refused from an observer (read-only) and
     // ending their connection. Loaded before, it takes part in the sync: the step 2 carries
     // only what the server lacks (offline edits), nothing for a copy that holds nothing new.
-    if (local) {
+    //
+    // Not on a reopening (Reconnect, or by itself after a busy server): there the new copy opens at
+    // once, in the same render as the old one goes, so the page keeps its editor, its Reconnect
+    // button and the focus it hands back to the text (waiting, the document was gone from the page
+    // for a moment and the focus with it). Its local copy then arrives as an update, as every
+    // opening's did before; after a refused change that copy was emptied (`reopen`).
+    if (local && generation === 0) {
       // A browser without IndexedDB (some private modes) never loads it: the document opens without.
       const loaded = Promise.race([local.whenSynced, local._db.then(() => new Promise<never>(() => {}))]);
       loaded.then(open, open);
