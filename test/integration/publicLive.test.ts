@@ -98,6 +98,40 @@ describe('the public meeting page’s live updating', () => {
     expect(await fingerprint()).not.toBe(afterEdit);
   });
 
+  it('changes when a person the page names is renamed, and the page then shows the new name', async () => {
+    // A public comment by Kwame that mentions Rahul: the page names both, read from their accounts.
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const rahul = await login(server.baseUrl, 'rahul@example.org');
+    const rahulId = (await server.app.store.users.byEmail('rahul@example.org'))!.id;
+    const open = (
+      await call<{ id: string; publicComment: boolean }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)
+    ).body.find((proposal) => proposal.publicComment)!;
+    const posted = await call(kwame, 'POST', '/api/threads', {
+      doc: proposalDoc(open.id),
+      body: `<@${rahulId}> could the public read the scope once more?`,
+    });
+    expect(posted.status).toBe(201);
+    const page = async () => (await get(`/public/meetings/${PUBLIC}`)).text();
+    expect(await page()).toContain('@Rahul Verma');
+    const before = await fingerprint();
+
+    try {
+      expect((await call(rahul, 'PATCH', '/api/me', { name: 'Rahul K. Verma' })).status).toBe(200);
+      const afterMention = await fingerprint();
+      expect(afterMention).not.toBe(before);
+      expect(await page()).toContain('@Rahul K. Verma');
+      // The comment's author too: every comment says whose it is.
+      expect((await call(kwame, 'PATCH', '/api/me', { name: 'Kwame A. Asante' })).status).toBe(200);
+      expect(await fingerprint()).not.toBe(afterMention);
+      expect(await page()).toContain('Kwame A. Asante');
+    } finally {
+      await call(rahul, 'PATCH', '/api/me', { name: 'Rahul Verma' });
+      await call(kwame, 'PATCH', '/api/me', { name: 'Kwame Asante' });
+    }
+    // Back as it was, the page is as it was.
+    expect(await fingerprint()).toBe(before);
+  });
+
   it('answers 404 for a mag meeting, signed out and signed in', async () => {
     expect((await get(LIVE(MAG))).status).toBe(404);
     expect((await get(LIVE(MAG), { cookie: secretariat.cookie })).status).toBe(404);

@@ -143,22 +143,25 @@ export class PublicService {
 
   /**
    * A short hash of what the meeting page shows that changes between readings: the meeting, the
-   * proposals and their statuses, the decisions, the named versions, the public files and the
-   * moderation log. Table reads only (no collaborative document is loaded), so the live script can
-   * ask for it every few seconds. Agenda edits between named versions are not in it.
+   * proposals and their statuses, the decisions, the named versions, the public files, the working
+   * groups, the moderation log, and the names of the people the page names (read from their
+   * accounts as the page is rendered, so a rename must change it too). Table reads only (no
+   * collaborative document is loaded), so the live script can ask for it every few seconds.
    */
   async fingerprint(meetingId: string): Promise<string> {
     const meeting = await this.meeting(meetingId);
     const proposals = await this.tables.proposals(meeting.id);
     const open = proposals.filter((proposal) => proposal.publicComment).map((proposal) => proposalDoc(proposal.id));
-    const [statusChanges, polls, versions, attachments, moderation, agenda, comments] = await Promise.all([
+    const [statusChanges, polls, versions, attachments, groups, moderation, agenda, comments, names] = await Promise.all([
       this.tables.statusChanges(meeting.id),
       this.polls.listByMeeting(meeting.id),
       this.versions.list(meeting.id),
       this.attachmentRows.list(meeting.id),
+      this.tables.groups(meeting.id),
       this.tables.moderation(meeting.id),
       Promise.all([agendaDoc(meeting.id), ...open].map((doc) => this.store.documents.revision(doc))),
       this.tables.commentsRevision(meeting.id, open),
+      this.tables.commentNamesRevision(meeting.id, open),
     ]);
     return sha256(
       JSON.stringify([
@@ -168,11 +171,14 @@ export class PublicService {
         polls.filter((poll) => poll.status === 'closed').map((poll) => [poll.id, poll.closedAt]),
         versions.filter((version) => version.kind === 'named').map((version) => version.id),
         publicAttachments(attachments, proposals).map((file) => [file.id, file.sha256]),
+        // Each group as the page shows it: its name, description and co-facilitators' names.
+        groups,
         moderation.length,
         // The agenda as it stands, and the text and comment threads of proposals open for public comment: a mark
         // of what is stored, not the documents themselves, so a poll stays a handful of indexed reads.
         agenda,
         comments,
+        names,
       ]),
     ).slice(0, 32);
   }

@@ -114,6 +114,27 @@ export class PublicStore {
     return JSON.stringify(Object.values(row ?? {}).map((value) => (value === null ? 0 : Number(value))));
   }
 
+  /**
+   * The names the threads of these documents show, as a mark: each comment's author, and the people
+   * the comments shown mention. A name is read from the person's account when the page is rendered,
+   * so a rename changes the page without changing any comment (commentsRevision misses it).
+   */
+  async commentNamesRevision(meetingId: string, docs: readonly string[]): Promise<string> {
+    if (docs.length === 0) return '';
+    const among = docs.map(() => '?').join(', ');
+    const rows = await this.db.all<{ id: string; name: string }>(
+      `SELECT u.id, u.name FROM users u WHERE u.id IN (
+         SELECT c.author_id FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+           WHERE t.meeting_id = ? AND t.doc IN (${among}) AND c.deleted_at IS NULL
+         UNION
+         SELECT m.user_id FROM comment_mentions m JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+           WHERE t.meeting_id = ? AND t.doc IN (${among}) AND c.deleted_at IS NULL AND c.hidden_at IS NULL
+       ) ORDER BY u.id`,
+      [meetingId, ...docs, meetingId, ...docs],
+    );
+    return JSON.stringify(rows.map((row) => [row.id, row.name]));
+  }
+
   /** The comment threads of a document, oldest first; deleted comments are left out. */
   async threads(meetingId: string, doc: string): Promise<PublicThread[]> {
     const threads = await this.db.all<{ id: string; anchor_quote: string | null; resolved: number | boolean }>(
