@@ -11,7 +11,7 @@ import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
 import type { ThreadDto } from '../../shared/schemas/comments.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { createUser, http, login } from '../helpers/clients.ts';
 
 const { server, browser, signIn } = browserSuite();
 
@@ -99,6 +99,47 @@ describe('notifications in the browser', () => {
 
     expect(mei.errors).toEqual([]);
     expect(kwame.errors).toEqual([]);
+  });
+
+  it('says “more than 99” when the bell shows 99+, not the exact count nobody sees, in English and in Arabic', {
+    timeout: 120_000,
+  }, async () => {
+    // A member of their own (the other tests count Mei’s notifications) with 142 unread: an action
+    // given to them, and 141 more notices of it.
+    const member = await createUser(server.app.store, { name: 'Ama Mensah', role: 'member' });
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const action = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/actions`, {
+      cookie: secretariat.cookie,
+      body: { text: 'Read every comment on the programme', owner: { kind: 'person', label: '', userId: member.id } },
+    });
+    expect(action.status).toBe(201);
+    const secretariatId = (await server.app.store.users.byEmail('secretariat@example.org'))!.id;
+    for (let index = 0; index < 141; index++) {
+      await server.app.store.db.transaction((tx) =>
+        server.app.notify.emit(tx, {
+          type: 'action.assigned',
+          actorId: secretariatId,
+          actionId: action.body.id,
+          userId: member.id,
+        }),
+      );
+    }
+
+    const { page, errors } = await signIn(member.email, '/');
+    const badge = page.getByTestId('notification-count');
+    await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('99+');
+    const bell = page.locator('.notification-bell__button');
+    const status = page.locator('.notification-bell [role="status"]');
+    expect(await bell.getAttribute('aria-label')).toBe('Notifications, more than 99 unread');
+    expect(await status.textContent()).toBe('Notifications, more than 99 unread');
+
+    // In Arabic, the same digits as the badge’s, in the words for “more than 99”.
+    await page.locator('.language-picker select').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('الإشعارات، أكثر من 99 إشعاراً غير مقروء');
+    expect(await badge.textContent()).toBe('99+');
+    expect(await status.textContent()).toBe('الإشعارات، أكثر من 99 إشعاراً غير مقروء');
+    expect(errors).toEqual([]);
   });
 
   it('opens the Comments sheet on a phone when a mention’s link names a thread, and focuses the thread in it', {

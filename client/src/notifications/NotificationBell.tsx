@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotificationPanel } from './NotificationPanel.tsx';
+import { unreadBadge } from './unreadBadge.ts';
 import { useNotifications } from './useNotifications.ts';
 import './notifications.css';
 
@@ -16,6 +17,8 @@ export function NotificationBell() {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const unread = data?.unread ?? 0;
+  const badge = unreadBadge(unread);
+  const label = t(badge.label.key, { count: badge.label.count });
 
   const close = () => {
     setOpen(false);
@@ -39,7 +42,7 @@ export function NotificationBell() {
         className="button button--quiet notification-bell__button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t('notifications.bellUnread', { count: unread })}
+        aria-label={label}
         onClick={() => setOpen((value) => !value)}
       >
         <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
@@ -50,12 +53,12 @@ export function NotificationBell() {
         </svg>
         {unread > 0 && (
           <span className="notification-bell__count" data-testid="notification-count">
-            {unread > 99 ? '99+' : unread}
+            {badge.shown}
           </span>
         )}
       </button>
       <p className="sr-only" role="status">
-        {unread > 0 ? t('notifications.bellUnread', { count: unread }) : ''}
+        {unread > 0 ? label : ''}
       </p>
       {open && (
         <NotificationPanel
