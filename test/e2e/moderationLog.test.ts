@@ -54,8 +54,54 @@ describe('the moderation logs', () => {
     expect(await page.locator('.moderation-log').getAttribute('aria-busy')).toBe('true');
 
     answer();
-    await expect.poll(() => summary.textContent()).toBe('Moderation log (1 hidden comment)');
+    // Every hidden comment of the meeting (another test of this file may have hidden some before).
+    const logged = await http<unknown[]>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/moderation-log`, {
+      cookie: mei.cookie,
+    });
+    const count = logged.body.length;
+    await expect.poll(() => summary.textContent()).toBe(`Moderation log (${count} hidden comment${count === 1 ? '' : 's'})`);
     expect(await page.locator('.moderation-log').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('asks for the log once at a proposal’s load, and again only when a comment is hidden afterwards', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const hide = async (body: string) => {
+      const posted = await http<ThreadDto>(server.baseUrl, 'POST', '/api/threads', {
+        cookie: mei.cookie,
+        body: { doc: proposalDoc(GDC), body },
+      });
+      expect(posted.status).toBe(201);
+      const hidden = await http(server.baseUrl, 'DELETE', `/api/comments/${posted.body.comments[0]!.id}`, {
+        cookie: secretariat.cookie,
+        body: { reason: 'off topic' },
+      });
+      expect(hidden.status).toBe(204);
+    };
+    // A hidden comment before the page loads: the live list's hidden count then moves from 0 (before
+    // the live document has arrived) to what it is, which once asked for the log a second time.
+    await hide('Hidden before the page loads.');
+
+    const { page } = await signIn('kwame@example.org');
+    const logPath = `/api/meetings/${DEMO_MEETING.id}/moderation-log`;
+    let asked = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === logPath) asked += 1;
+    });
+    await page.goto(PROPOSAL);
+    const summary = page.locator('.moderation-log summary');
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/^Moderation log \(\d+ hidden comments?\)$/);
+    await expect.poll(() => page.locator('.comment__hidden-note').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const shown = Number(/\((\d+)/.exec((await summary.textContent()) ?? '')?.[1]);
+    // The live document has arrived and been drawn; give a second request time to go, if one would.
+    await page.waitForTimeout(1_500);
+    expect(asked).toBe(1);
+
+    // A comment hidden while the page is open: the log is asked for again, once, and counts it.
+    await hide('Hidden while the page is open.');
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toBe(`Moderation log (${shown + 1} hidden comments)`);
+    await page.waitForTimeout(1_500);
+    expect(asked).toBe(2);
   });
 
   it('the floor’s questions log says it is loading until it has answered, then counts the hidden question', async () => {

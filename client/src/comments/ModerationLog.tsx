@@ -1,6 +1,7 @@
 /**
  * The meeting's moderation log, open to everyone signed in: every hidden comment, whose it was,
- * who hid it, why and when. It reloads when a comment is hidden anywhere in the meeting.
+ * who hid it, why and when. It is fetched once at load, and again when a comment is hidden
+ * anywhere in the meeting afterwards (not when the live threads first arrive: useLiveChanges).
  */
 
 import { useEffect, useState } from 'react';
@@ -9,6 +10,7 @@ import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { ModerationEntry } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { useLiveChanges } from '../meetings/useLiveChanges.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { commentsApi } from './commentsApi.ts';
@@ -19,6 +21,7 @@ export function ModerationLog() {
   const threads = useLiveMap('threads');
   const proposals = useLiveMap('proposals');
   const hiddenCount = Object.values(threads).reduce((sum, thread) => sum + thread.comments.filter((c) => c.hidden).length, 0);
+  const hides = useLiveChanges(hiddenCount);
   const [entries, setEntries] = useState<ModerationEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,7 +38,7 @@ export function ModerationLog() {
     return () => {
       live = false;
     };
-  }, [meeting.id, hiddenCount]);
+  }, [meeting.id, hides]);
 
   const where = (doc: string) => {
     const ref = parseDocumentName(doc);
