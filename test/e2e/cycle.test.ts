@@ -12,6 +12,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
 import { isolate } from '../../shared/i18n/format.ts';
 import type { MeetingDto } from '../../shared/schemas/meetings.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
@@ -19,6 +20,7 @@ import { browserSuite, focused, pressEnterOn, typeAtEnd } from '../helpers/brows
 import { http, login, sleep, waitFor } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { freePort } from '../helpers/freePort.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { type ReceivedMail, startSmtpSink } from '../helpers/smtpSink.ts';
 
 const smtp = await startSmtpSink(await freePort());
@@ -511,7 +513,7 @@ describe('a cycle administered in the browser', () => {
       expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
       return result.body;
     };
-    const meeting = await send<MeetingDto>(secretariat, 'POST', '/api/meetings', {
+    const id = await createMeeting(server.baseUrl, {
       title: 'IGF 2025 Retreat, archived',
       startsOn: '2027-03-01',
       endsOn: '2027-03-02',
@@ -519,7 +521,6 @@ describe('a cycle administered in the browser', () => {
       format: 'hybrid',
       copyFrom: DEMO_MEETING.id,
     });
-    const id = meeting.id;
     const groups = await send<{ id: string; name: string }[]>(sofia, 'GET', `/api/meetings/${id}/working-groups`);
     const joined = groups[0]!;
     await send(sofia, 'PUT', `/api/working-groups/${joined.id}/members/me`);
@@ -533,7 +534,7 @@ describe('a cycle administered in the browser', () => {
     // Questions belong to the current item, and the floor tab shows those of the current item.
     await setCurrentItem(server.baseUrl, 1, { meetingId: id });
     await send(mei, 'POST', `/api/meetings/${id}/questions`, { text: 'Is the retreat report public?' });
-    await send(sofia, 'POST', '/api/threads', { doc: meeting.agendaDoc, body: 'Sofía’s note on the retreat agenda' });
+    await send(sofia, 'POST', '/api/threads', { doc: agendaDoc(id), body: 'Sofía’s note on the retreat agenda' });
     await send(chair, 'POST', `/api/meetings/${id}/polls`, {
       question: 'Hold the retreat again?',
       kind: 'single',
@@ -581,13 +582,12 @@ describe('a cycle administered in the browser', () => {
 
   it('takes the writing controls off a member’s open page, without a reload, when the secretariat archives the meeting', async () => {
     const title = 'MAG working session, archived while open';
-    const cookie = (await login(server.baseUrl, 'secretariat@example.org')).cookie;
-    const created = await http<MeetingDto>(server.baseUrl, 'POST', '/api/meetings', {
-      cookie,
-      body: { title, startsOn: '2027-04-05', endsOn: '2027-04-05', timeZone: 'UTC', format: 'online', copyFrom: DEMO_MEETING.id },
+    const id = await createMeeting(server.baseUrl, {
+      title,
+      startsOn: '2027-04-05',
+      endsOn: '2027-04-05',
+      copyFrom: DEMO_MEETING.id,
     });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
 
     // Mei, a member, on the meeting's actions: she may add one, and nothing says the meeting is archived.
     const member = await signIn('mei@example.org', `/meetings/${id}?tab=actions`);

@@ -14,6 +14,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, launchBrowser, pressEnterOn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 
 const { server, signIn } = browserSuite();
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
@@ -147,19 +148,15 @@ describe('field-named errors', () => {
   }, async () => {
     const cookie = (await login(server.baseUrl, 'secretariat@example.org')).cookie;
     const title = 'Consultation ouverte sur trois jours';
-    const created = await http<{ id: string }>(server.baseUrl, 'POST', '/api/meetings', {
-      cookie,
-      body: { title, startsOn: '2027-06-08', endsOn: '2027-06-10', timeZone: 'UTC', format: 'online', copyFrom: DEMO_MEETING.id },
+    const meetingId = await createMeeting(server.baseUrl, {
+      title,
+      startsOn: '2027-06-08',
+      endsOn: '2027-06-10',
+      copyFrom: DEMO_MEETING.id,
     });
-    expect(created.status).toBe(201);
-    const items = await http<{ title: string; day: number }[]>(
-      server.baseUrl,
-      'GET',
-      `/api/meetings/${created.body.id}/agenda-items`,
-      {
-        cookie,
-      },
-    );
+    const items = await http<{ title: string; day: number }[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/agenda-items`, {
+      cookie,
+    });
     const onDayThree = items.body.filter((item) => item.day === 3).map((item) => item.title);
     expect(onDayThree.length).toBeGreaterThan(1);
 
@@ -172,7 +169,7 @@ describe('field-named errors', () => {
     await expectFieldError(page, lastDay, `${onDayThree.length} points de l’ordre du jour se trouvent sur des jours`);
     const message = await page.locator(`[id="${(await lastDay.getAttribute('aria-describedby'))?.split(' ')[0]}"]`).textContent();
     for (const itemTitle of onDayThree) expect(message).toContain(itemTitle);
-    const stored = await http<{ endsOn: string }>(server.baseUrl, 'GET', `/api/meetings/${created.body.id}`, { cookie });
+    const stored = await http<{ endsOn: string }>(server.baseUrl, 'GET', `/api/meetings/${meetingId}`, { cookie });
     expect(stored.body.endsOn).toBe('2027-06-10');
     expect(errors.filter((error) => !/status of 409/.test(error))).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
 import type { SearchResult } from '../../shared/schemas/search.ts';
 import { collabToken, connectPeer, http, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { createTestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -254,19 +255,12 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
   });
 
   it('refuses every change to the documents of an archived meeting with 409 and changes nothing; lists and downloads still work', async () => {
-    const meeting = await http<{ id: string }>(server.baseUrl, 'POST', '/api/meetings', {
-      cookie: secretariat.cookie,
-      body: {
-        title: 'Archived with documents',
-        startsOn: '2025-02-17',
-        endsOn: '2025-02-17',
-        timeZone: 'UTC',
-        format: 'online',
-        copyFrom: MEETING,
-      },
+    const id = await createMeeting(server.baseUrl, {
+      title: 'Archived with documents',
+      startsOn: '2025-02-17',
+      endsOn: '2025-02-17',
+      copyFrom: MEETING,
     });
-    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
-    const id = meeting.body.id;
     const items = await http<{ id: string }[]>(server.baseUrl, 'GET', `/api/meetings/${id}/agenda-items`, {
       cookie: kwame.cookie,
     });

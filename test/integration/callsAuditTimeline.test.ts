@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
-import type { CallDto, MeetingDto } from '../../shared/schemas/meetings.ts';
+import type { CallDto } from '../../shared/schemas/meetings.ts';
 import type { TimelineDto } from '../../shared/schemas/timeline.ts';
 import { http, login, type Session } from '../helpers/clients.ts';
 import { icalEvents } from '../helpers/meetingRecord.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -44,16 +45,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ...(as[who] ? { cookie: as[who]!.cookie } : {}),
         ...(body === undefined ? {} : { body }),
       });
-    const newMeeting = async (title: string) =>
-      (
-        await call<MeetingDto>('secretariat', 'POST', '/api/meetings', {
-          title,
-          startsOn: '2025-03-10',
-          endsOn: '2025-03-10',
-          timeZone: 'UTC',
-          format: 'online',
-        })
-      ).body;
+    const newMeeting = (title: string) => createMeeting(server.baseUrl, { title, startsOn: '2025-03-10', endsOn: '2025-03-10' });
     const propose = (meetingId: string, kind: string, who = 'member') =>
       call(who, 'POST', `/api/meetings/${meetingId}/proposals`, { kind, title: `A ${kind} proposal`, summary: 'Summary' });
 
@@ -71,18 +63,18 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       });
 
       it('opens calls for the secretariat only, checking the instants', async () => {
-        const meeting = await newMeeting('Calls meeting');
+        const meetingId = await newMeeting('Calls meeting');
         const body = { kind: 'PN', opensAt: iso(-2 * HOUR), closesAt: iso(-HOUR) };
         for (const role of ROLES)
-          expect((await call(role, 'POST', `/api/meetings/${meeting.id}/calls`, body)).status, role).toBe(EXPECTED[role]);
-        expect((await call<CallDto[]>('observer', 'GET', `/api/meetings/${meeting.id}/calls`)).body).toEqual([]);
+          expect((await call(role, 'POST', `/api/meetings/${meetingId}/calls`, body)).status, role).toBe(EXPECTED[role]);
+        expect((await call<CallDto[]>('observer', 'GET', `/api/meetings/${meetingId}/calls`)).body).toEqual([]);
         for (const [bad, field] of [
           [{ ...body, closesAt: iso(-3 * HOUR) }, 'closesAt'],
           [{ ...body, opensAt: 'tomorrow' }, 'opensAt'],
           [{ ...body, closesAt: '2025-02-30T10:00:00Z' }, 'closesAt'],
           [{ ...body, kind: 'WG' }, 'kind'],
         ] as const) {
-          const result = await call('secretariat', 'POST', `/api/meetings/${meeting.id}/calls`, bad);
+          const result = await call('secretariat', 'POST', `/api/meetings/${meetingId}/calls`, bad);
           expect(result.status, field).toBe(400);
           expect(result.body.error.message, field).toContain(field);
         }
@@ -90,30 +82,30 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       });
 
       it('refuses a proposal outside an open call of its kind with 409 CALL_CLOSED, until the secretariat extends the call', async () => {
-        const meeting = await newMeeting('Closed call meeting');
+        const meetingId = await newMeeting('Closed call meeting');
         // No call yet: every kind is accepted.
-        expect((await propose(meeting.id, 'PN')).status).toBe(201);
-        const closed = await call<CallDto>('secretariat', 'POST', `/api/meetings/${meeting.id}/calls`, {
+        expect((await propose(meetingId, 'PN')).status).toBe(201);
+        const closed = await call<CallDto>('secretariat', 'POST', `/api/meetings/${meetingId}/calls`, {
           kind: 'PN',
           opensAt: iso(-2 * HOUR),
           closesAt: iso(-HOUR),
         });
         expect(closed.status).toBe(201);
         expect(closed.body.open).toBe(false);
-        const refused = await propose(meeting.id, 'PN');
+        const refused = await propose(meetingId, 'PN');
         expect(refused.status).toBe(409);
         expect(refused.body.error.code).toBe('CALL_CLOSED');
         expect(refused.body.error.message).toMatch(/Policy Network proposals closed at/);
         // Other kinds have no call: still accepted.
-        expect((await propose(meeting.id, 'BPF')).status).toBe(201);
-        const before = (await call<any[]>('observer', 'GET', `/api/meetings/${meeting.id}/proposals?kind=PN`)).body.length;
+        expect((await propose(meetingId, 'BPF')).status).toBe(201);
+        const before = (await call<any[]>('observer', 'GET', `/api/meetings/${meetingId}/proposals?kind=PN`)).body.length;
 
-        const future = await call<CallDto>('secretariat', 'POST', `/api/meetings/${meeting.id}/calls`, {
+        const future = await call<CallDto>('secretariat', 'POST', `/api/meetings/${meetingId}/calls`, {
           kind: 'BPF',
           opensAt: iso(HOUR),
           closesAt: iso(2 * HOUR),
         });
-        const notYet = await propose(meeting.id, 'BPF');
+        const notYet = await propose(meetingId, 'BPF');
         expect(notYet.status).toBe(409);
         expect(notYet.body.error.message).toMatch(/not open yet/);
         expect(future.body.open).toBe(false);
@@ -121,15 +113,15 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         const extend = { closesAt: iso(24 * HOUR) };
         for (const role of ROLES)
           expect((await call(role, 'PATCH', `/api/calls/${closed.body.id}`, extend)).status, role).toBe(EXPECTED[role]);
-        expect((await propose(meeting.id, 'PN')).status).toBe(409);
+        expect((await propose(meetingId, 'PN')).status).toBe(409);
         const bad = await call('secretariat', 'PATCH', `/api/calls/${closed.body.id}`, { closesAt: iso(-10 * HOUR) });
         expect(bad.status).toBe(400);
         expect(bad.body.error.message).toContain('closesAt');
         const extended = await call<CallDto>('secretariat', 'PATCH', `/api/calls/${closed.body.id}`, extend);
         expect(extended.status).toBe(200);
         expect(extended.body.open).toBe(true);
-        expect((await propose(meeting.id, 'PN')).status).toBe(201);
-        expect((await call<any[]>('observer', 'GET', `/api/meetings/${meeting.id}/proposals?kind=PN`)).body.length).toBe(
+        expect((await propose(meetingId, 'PN')).status).toBe(201);
+        expect((await call<any[]>('observer', 'GET', `/api/meetings/${meetingId}/proposals?kind=PN`)).body.length).toBe(
           before + 1,
         );
         expect((await call('secretariat', 'PATCH', '/api/calls/no-such-call', extend)).status).toBe(404);
@@ -145,11 +137,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       });
 
       it('filters by actor, action (or prefix) and period', async () => {
-        const meeting = await newMeeting('Audited meeting');
+        const meetingId = await newMeeting('Audited meeting');
         const secretariatId = as.secretariat!.user.id;
         const created = await call<AuditEntryDto[]>('secretariat', 'GET', '/api/audit-log?action=meeting.create');
         expect(created.status).toBe(200);
-        const entry = created.body.find((row) => row.subject === `meeting:${meeting.id}`)!;
+        const entry = created.body.find((row) => row.subject === `meeting:${meetingId}`)!;
         expect(entry).toMatchObject({ actorId: secretariatId, actorName: 'Amina Haddad', action: 'meeting.create' });
         expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 60_000);
         expect(created.body.every((row) => row.action === 'meeting.create')).toBe(true);
@@ -168,12 +160,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           'GET',
           `/api/audit-log?from=${today}&action=meeting.create`,
         );
-        expect(sinceToday.body.map((row) => row.subject)).toContain(`meeting:${meeting.id}`);
+        expect(sinceToday.body.map((row) => row.subject)).toContain(`meeting:${meetingId}`);
         expect((await call<AuditEntryDto[]>('secretariat', 'GET', '/api/audit-log?to=2000-01-01')).body).toEqual([]);
         expect((await call<AuditEntryDto[]>('secretariat', 'GET', '/api/audit-log?from=2999-01-01')).body).toEqual([]);
         const instant = new Date(Date.parse(entry.at) + 1).toISOString();
         const before = await call<AuditEntryDto[]>('secretariat', 'GET', `/api/audit-log?to=${instant}&action=meeting.create`);
-        expect(before.body.map((row) => row.subject)).toContain(`meeting:${meeting.id}`);
+        expect(before.body.map((row) => row.subject)).toContain(`meeting:${meetingId}`);
         expect(before.body.every((row) => row.at <= instant)).toBe(true);
 
         const bad = await call('secretariat', 'GET', '/api/audit-log?from=yesterday');

@@ -10,6 +10,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { acknowledged, login, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
 import { agendaItemElements, appendNote } from '../helpers/meetingRecord.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtpSink.ts';
 
@@ -94,15 +95,12 @@ describe('events told without a mention', () => {
   it('tells everyone but the editor once an hour that the agenda changed after it was circulated, never before', async () => {
     await emailAtOnce('tomas', 'agenda.changed');
     // A meeting whose agenda was never circulated: editing it is drafting, nobody is told.
-    const draft = await call<{ id: string }>(people.secretariat!, 'POST', '/api/meetings', {
+    const draftId = await createMeeting(server.baseUrl, {
       title: 'Drafting session',
       startsOn: '2025-03-10',
       endsOn: '2025-03-10',
-      timeZone: 'UTC',
-      format: 'online',
     });
-    expect(draft.status).toBe(201);
-    const drafting = peer(people.secretariat!, agendaDoc(draft.body.id));
+    const drafting = peer(people.secretariat!, agendaDoc(draftId));
     await synced(drafting);
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('A first draft')]);
@@ -146,7 +144,7 @@ describe('events told without a mention', () => {
     const notices = await server.app.store.db.all<{ meeting_id: string }>('SELECT meeting_id FROM agenda_change_notices', []);
     expect(notices.map((row) => row.meeting_id)).toEqual([MEETING]);
     const drafted = (await inbox('secretariat')).items.concat((await inbox('mei')).items);
-    expect(drafted.filter((item) => item.link.includes(draft.body.id))).toEqual([]);
+    expect(drafted.filter((item) => item.link.includes(draftId))).toEqual([]);
   });
 
   it('tells participants once that a call for proposals opened and that it closes within 3 days', async () => {

@@ -15,6 +15,7 @@ import type { AttachmentDto } from '../../shared/schemas/attachments.ts';
 import { acknowledged, login, type Session, sleep, synced } from '../helpers/clients.ts';
 import { tinyPdf } from '../helpers/documents.ts';
 import { appendUntitledItem, docxParagraphs } from '../helpers/meetingRecord.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { expectValidHtml } from '../helpers/validHtml.ts';
 
@@ -490,7 +491,7 @@ describe('the public pages in the six UN languages', () => {
 
 describe('the public agenda and results, in the reader’s language', () => {
   it('say when a meeting starts on its own clock, that clock named in words in the reader’s language with its IANA name', async () => {
-    const created = await call<{ id: string }>(secretariat, 'POST', '/api/meetings', {
+    const meetingId = await createMeeting(server.baseUrl, {
       title: 'New York consultation',
       startsOn: '2027-03-10',
       endsOn: '2027-03-10',
@@ -499,14 +500,13 @@ describe('the public agenda and results, in the reader’s language', () => {
       format: 'hybrid',
       visibility: 'public',
     });
-    expect(created.status).toBe(201);
     const expected = {
       fr: '10 mars 2027 · 09:30 heure de l’Est nord-américain (<bdi>America/New_York</bdi>) · Hybride',
       zh: ' · 北美东部时间09:30（<bdi>America/New_York</bdi>） · ',
       ar: ' · 09:30 حسب التوقيت الشرقي لأمريكا الشمالية (<bdi>America/New_York</bdi>) · ',
     };
     for (const [language, meta] of Object.entries(expected)) {
-      const body = await (await get(`/public/meetings/${created.body.id}?lang=${language}`)).text();
+      const body = await (await get(`/public/meetings/${meetingId}?lang=${language}`)).text();
       expect(body, language).toContain(meta);
       expect(body, language).not.toContain('09:30 America/New_York');
     }
