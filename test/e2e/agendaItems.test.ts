@@ -4,22 +4,34 @@
  * overdue ones highlighted; a new item's empty title reads in each reader's language; the views
  * pass axe's WCAG checks.
  */
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import arabic from '../../client/src/i18n/locales/ar/agendaItems.json' with { type: 'json' };
 import arabicVersions from '../../client/src/i18n/locales/ar/versions.json' with { type: 'json' };
 import russian from '../../client/src/i18n/locales/ru/agendaItems.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
-import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { isolate, stripIsolates } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, caretAfter, openChangesSince, pressEnterOn, type SignedIn, selectInEditor } from '../helpers/browser.ts';
-import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
+import { http, login } from '../helpers/clients.ts';
 import { agendaItemElements, appendItem } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
+import { newAgendaWriter, openNewAgenda } from '../helpers/newAgenda.ts';
 
 const MEETING_PATH = `/meetings/${DEMO_MEETING.id}`;
 const ITEM = 'Selection of IGF MAG Working Groups';
+/** The Versions tab's names on an English page, for `openChangesSince`. */
+const VERSIONS = { title: 'Versions', changesSince: 'Changes since' };
+
+/** Saves the agenda as it is as a version named `name`, from the Versions tab beside it, as a person does. */
+async function saveVersionOnPage(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Agenda' }).click();
+  await page.locator('.ProseMirror').waitFor();
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByLabel('Name the agenda as it is now').fill(name);
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect.poll(() => page.getByRole('region', { name: 'Versions' }).textContent()).toContain('Saved the version');
+}
 
 const { server, signIn } = browserSuite();
 let chair: SignedIn;
@@ -185,21 +197,12 @@ describe('running the meeting', () => {
   });
 
   it('shows what changed since a version, and who did it, in an accessible dialog', async () => {
-    await kwame.page.getByRole('tab', { name: 'Agenda' }).click();
-    await kwame.page.locator('.ProseMirror').waitFor();
-    await kwame.page.getByRole('tab', { name: 'Versions' }).click();
-    await kwame.page.getByLabel('Name the agenda as it is now').fill('Before Kwame’s note');
-    await kwame.page.getByRole('button', { name: 'Save version' }).click();
-    await expect.poll(() => kwame.page.getByRole('region', { name: 'Versions' }).textContent()).toContain('Saved the version');
+    await saveVersionOnPage(kwame.page, 'Before Kwame’s note');
     await kwame.page.locator('.ProseMirror .agenda-item__title', { hasText: ITEM }).click();
     await kwame.page.keyboard.press('End');
     await kwame.page.keyboard.type(' (with the youth WG)');
     await expect.poll(() => kwame.page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
-    await kwame.page
-      .locator('.versions__item', { hasText: 'Before Kwame’s note' })
-      .getByRole('button', { name: 'Changes since' })
-      .click();
-    const dialog = kwame.page.getByRole('dialog');
+    const dialog = await openChangesSince(kwame.page, VERSIONS, 'Before Kwame’s note');
     await expect.poll(() => dialog.locator('ins').first().textContent()).toContain('(with the youth WG)');
     expect(await dialog.locator('ins').first().getAttribute('title')).toBe(`Added by ${isolate('Kwame Asante')}`);
     expect(await a11yViolations(kwame.page)).toEqual([]);
@@ -208,12 +211,7 @@ describe('running the meeting', () => {
   });
 
   it('lists an item’s changed details under that item’s number and title, and only the details that changed', async () => {
-    await kwame.page.getByRole('tab', { name: 'Agenda' }).click();
-    await kwame.page.locator('.ProseMirror').waitFor();
-    await kwame.page.getByRole('tab', { name: 'Versions' }).click();
-    await kwame.page.getByLabel('Name the agenda as it is now').fill('Before the new timings');
-    await kwame.page.getByRole('button', { name: 'Save version' }).click();
-    await expect.poll(() => kwame.page.getByRole('region', { name: 'Versions' }).textContent()).toContain('Saved the version');
+    await saveVersionOnPage(kwame.page, 'Before the new timings');
 
     await kwame.page.getByRole('tab', { name: 'Day view' }).click();
     const second = kwame.page.locator('.day-view__item').nth(1);
@@ -226,12 +224,7 @@ describe('running the meeting', () => {
     await expect.poll(() => form.count()).toBe(0);
     await expect.poll(() => kwame.page.locator('[data-state]').first().getAttribute('data-state')).toBe('online');
 
-    await kwame.page.getByRole('tab', { name: 'Versions' }).click();
-    await kwame.page
-      .locator('.versions__item', { hasText: 'Before the new timings' })
-      .getByRole('button', { name: 'Changes since' })
-      .click();
-    const dialog = kwame.page.getByRole('dialog');
+    const dialog = await openChangesSince(kwame.page, VERSIONS, 'Before the new timings');
     const details = dialog.locator('.diff__block', { hasText: 'Details changed for item 2. ' });
     await expect.poll(() => details.count()).toBe(1);
     expect(await details.locator('.diff__note').textContent()).toBe(`Details changed for item 2. ${isolate(title)}:`);
@@ -370,11 +363,10 @@ describe('running the meeting', () => {
   });
 
   it('says in the agenda’s connection indicator why the server ended it, when the page wrote a day the meeting does not have; Reconnect opens it again', async () => {
-    const meetingId = await createMeeting(server.baseUrl, { title: 'Briefing written past its day' });
-    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
-    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-    const indicator = page.locator('.connection');
-    await expect.poll(() => indicator.getAttribute('data-state')).toBe('online');
+    const { page, errors, meetingId, editor, indicator, secretariat, connectReader } = await openNewAgenda(
+      { server, signIn },
+      'Briefing written past its day',
+    );
     // An item on day 9 of this one-day meeting, written through the editor as a browser extension or
     // an older client could (the details form and the paste never send such a day).
     await page.evaluate(() => {
@@ -393,20 +385,16 @@ describe('running the meeting', () => {
       .toContain('This change gave an agenda item a day the meeting does not have.');
     expect(await indicator.getAttribute('data-state')).toBe('closed');
     expect(await indicator.textContent()).toContain('Closed by the server');
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     const items = await http<unknown[]>(server.baseUrl, 'GET', `/api/meetings/${meetingId}/agenda-items`, {
       cookie: secretariat.cookie,
     });
     expect(items.body).toEqual([]);
 
     // What is typed now would go nowhere: the text cannot be edited until the document is opened again.
-    const editor = page.locator('.ProseMirror');
     expect(await editor.getAttribute('contenteditable')).toBe('false');
     expect(await a11yViolations(page)).toEqual([]);
-    const agenda = agendaDoc(meetingId);
-    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    const reader = await connectReader();
     try {
-      await synced(reader);
       // Reconnect, by keyboard: the agenda opens again from the server's copy, without the refused item
       // (kept, it would be sent and refused again), and the focus goes back to the text.
       const reconnect = page.getByRole('button', { name: 'Reconnect' });
@@ -420,9 +408,8 @@ describe('running the meeting', () => {
       expect(await editor.textContent()).not.toContain('Written on day 9');
       // A new edit reaches another reader.
       await page.keyboard.insertText('Typed after reconnecting');
-      const text = () => reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString();
-      await expect.poll(text, { timeout: 10_000 }).toContain('Typed after reconnecting');
-      expect(text()).not.toContain('Written on day 9');
+      await expect.poll(reader.text, { timeout: 10_000 }).toContain('Typed after reconnecting');
+      expect(reader.text()).not.toContain('Written on day 9');
       expect(await indicator.getAttribute('data-state')).toBe('online');
     } finally {
       reader.destroy();
@@ -431,16 +418,12 @@ describe('running the meeting', () => {
   });
 
   it('keeps the caret, and a selection, where they were when Reconnect opens the agenda again', async () => {
-    const meetingId = await createMeeting(server.baseUrl, { title: 'A caret kept across a reconnection' });
-    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
-    const editor = page.locator('.ProseMirror');
-    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-    const indicator = page.locator('.connection');
-    await expect.poll(() => indicator.getAttribute('data-state')).toBe('online');
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const agenda = agendaDoc(meetingId);
-    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
-    const text = () => reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString();
+    const { page, errors, editor, indicator, connectReader } = await openNewAgenda(
+      { server, signIn },
+      'A caret kept across a reconnection',
+    );
+    const reader = await connectReader();
+    const { text } = reader;
     // The server ends the agenda's connection: an item on a day this one-day meeting does not have,
     // written at the top, before the caret (as in the test above).
     const closeByServer = async () => {
@@ -466,7 +449,6 @@ describe('running the meeting', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
     };
     try {
-      await synced(reader);
       await editor.focus();
       await page.keyboard.insertText('Opening remarks by the chair');
       await expect.poll(text, { timeout: 10_000 }).toContain('Opening remarks by the chair');
@@ -697,30 +679,14 @@ describe('an item’s number and title on an Arabic page', () => {
     // quoted the title, not isolated either): "2025 IGF programme?" read "?IGF programme 2025" there.
     const TITLE = '2025 IGF programme?';
     const ADDED = '2026 IGF programme?';
-    const meetingId = await createMeeting(server.baseUrl, {
-      title: 'Arabic diff',
-      startsOn: '2027-05-04',
-      endsOn: '2027-05-06',
-    });
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const agenda = agendaDoc(meetingId);
-    const writer = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
-    try {
-      await synced(writer);
+    const fields = { title: 'Arabic diff', startsOn: '2027-05-04', endsOn: '2027-05-06' };
+    const { meetingId } = await newAgendaWriter(server, fields, async (writer) => {
       appendItem(writer.doc, 'arabic-diff-kept', TITLE);
-      await acknowledged(writer);
-      const saved = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/versions`, {
-        cookie: secretariat.cookie,
-        body: { name: 'Before the review' },
-      });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      await writer.saveVersion('Before the review');
       // Since then: the first item's presenter (a detail), and a second item, whose title is added text.
       writer.doc.transact(() => agendaItemElements(writer.doc).get('arabic-diff-kept')!.setAttribute('presenter', 'Mei Chen'));
       appendItem(writer.doc, 'arabic-diff-added', ADDED);
-      await acknowledged(writer);
-    } finally {
-      writer.destroy();
-    }
+    });
 
     const reader = await signIn('secretariat@example.org', `/meetings/${meetingId}`, { language: 'ar' });
     const page = reader.page;

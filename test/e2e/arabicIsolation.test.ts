@@ -10,13 +10,14 @@ import { describe, expect, it } from 'vitest';
 import arabicNotifications from '../../client/src/i18n/locales/ar/notifications.json' with { type: 'json' };
 import arabicVersions from '../../client/src/i18n/locales/ar/versions.json' with { type: 'json' };
 import { EMAIL_CATALOGUES } from '../../server/src/notifications/emailCatalogue.ts';
-import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
+import { proposalDoc } from '../../shared/documentNames.ts';
 import { isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, openChangesSince } from '../helpers/browser.ts';
-import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
+import { http, login } from '../helpers/clients.ts';
 import { agendaItemElements, appendItem, appendNote } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
+import { newAgendaWriter } from '../helpers/newAgenda.ts';
 
 const { server, signIn } = browserSuite();
 
@@ -56,32 +57,16 @@ describe('Latin names and text on an Arabic page', () => {
 
   it('keeps an English paragraph’s direction in the version diff, and isolates who changed what and the values', async () => {
     const NOTE = 'Closing remarks by the chair.';
-    const meetingId = await createMeeting(server.baseUrl, {
-      title: 'Arabic pieces',
-      startsOn: '2027-05-04',
-      endsOn: '2027-05-06',
-    });
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const agenda = agendaDoc(meetingId);
-    const writer = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
-    try {
-      await synced(writer);
+    const fields = { title: 'Arabic pieces', startsOn: '2027-05-04', endsOn: '2027-05-06' };
+    const { meetingId, secretariat } = await newAgendaWriter(server, fields, async (writer) => {
       appendItem(writer.doc, 'arabic-pieces', 'Opening', 'Welcome.');
-      await acknowledged(writer);
-      const saved = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/versions`, {
-        cookie: secretariat.cookie,
-        body: { name: 'Before the pieces' },
-      });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      await writer.saveVersion('Before the pieces');
       writer.doc.transact(() => {
         const item = agendaItemElements(writer.doc).get('arabic-pieces')!;
         item.setAttribute('presenter', 'Mei Chen');
         appendNote(item, NOTE);
       });
-      await acknowledged(writer);
-    } finally {
-      writer.destroy();
-    }
+    });
 
     const reader = await signIn('secretariat@example.org', `/meetings/${meetingId}`, { language: 'ar' });
     const page = reader.page;

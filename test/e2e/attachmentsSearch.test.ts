@@ -11,14 +11,14 @@ import frenchSearch from '../../client/src/i18n/locales/fr/search.json' with { t
 import frenchVersions from '../../client/src/i18n/locales/fr/versions.json' with { type: 'json' };
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { SERVER_TEXT } from '../../server/src/i18n/serverText.ts';
-import { agendaDoc } from '../../shared/documentNames.ts';
 import { isolate } from '../../shared/i18n/format.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, openChangesSince, type SignedIn } from '../helpers/browser.ts';
-import { acknowledged, collabToken, connectPeer, http, login, synced } from '../helpers/clients.ts';
+import { http } from '../helpers/clients.ts';
 import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
 import { agendaItemElements, appendUntitledItem } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
+import { newAgendaWriter } from '../helpers/newAgenda.ts';
 
 const ITEM = 'oc1-timeline';
 const DOCUMENTS_PATH = `/meetings/${DEMO_MEETING.id}?tab=attachments`;
@@ -225,18 +225,12 @@ describe('documents and search', () => {
   });
   it('offers no upload, new version or removal on an archived meeting, where its documents still download', async () => {
     const secretariat = await signIn('secretariat@example.org');
-    const created = await secretariat.context.request.post('/api/meetings', {
-      data: {
-        title: 'Archived with documents',
-        startsOn: '2025-02-17',
-        endsOn: '2025-02-17',
-        timeZone: 'UTC',
-        format: 'online',
-        copyFrom: DEMO_MEETING.id,
-      },
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'Archived with documents',
+      startsOn: '2025-02-17',
+      endsOn: '2025-02-17',
+      copyFrom: DEMO_MEETING.id,
     });
-    expect(created.status()).toBe(201);
-    const meetingId = ((await created.json()) as { id: string }).id;
     const added = await mei.context.request.post(`/api/meetings/${meetingId}/attachments?itemId=${ITEM}`, {
       multipart: { file: { name: 'kept.pdf', mimeType: 'application/pdf', buffer: tinyPdf(['Kept as it was']) } },
     });
@@ -396,28 +390,12 @@ describe('documents and search', () => {
     // language was picked on this device only, the browser's is English and none is stored: without
     // the page saying its language, the server would answer "(untitled item)".
     const UNTITLED = SERVER_TEXT.fr.untitledItem;
-    const meetingId = await createMeeting(server.baseUrl, {
-      title: 'Réunion en français',
-      startsOn: '2027-06-01',
-      endsOn: '2027-06-03',
-    });
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const agenda = agendaDoc(meetingId);
-    const writer = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
-    try {
-      await synced(writer);
+    const fields = { title: 'Réunion en français', startsOn: '2027-06-01', endsOn: '2027-06-03' };
+    const { meetingId, secretariat } = await newAgendaWriter(server, fields, async (writer) => {
       appendUntitledItem(writer.doc, 'french-untitled', 'Horaires du bac de Zanzibar pour les délégations');
-      await acknowledged(writer);
-      const saved = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/versions`, {
-        cookie: secretariat.cookie,
-        body: { name: 'Avant le présentateur' },
-      });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+      await writer.saveVersion('Avant le présentateur');
       writer.doc.transact(() => agendaItemElements(writer.doc).get('french-untitled')!.setAttribute('presenter', 'Mei Chen'));
-      await acknowledged(writer);
-    } finally {
-      writer.destroy();
-    }
+    });
     // The agenda is indexed when it is stored (a debounced store).
     await expect
       .poll(

@@ -5,10 +5,8 @@
  * again by itself, without a click, editable, and what was typed reaches the server.
  */
 import { describe, expect, it } from 'vitest';
-import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { collabToken, connectPeer, login, synced } from '../helpers/clients.ts';
-import { createMeeting } from '../helpers/meetings.ts';
+import { openNewAgenda } from '../helpers/newAgenda.ts';
 
 const { server, signIn } = browserSuite({ env: { UPDATE_CPU_BUDGET_MS: '1' } });
 
@@ -17,17 +15,9 @@ const markers = (text: string) => text.match(/\[\d+\]/g) ?? [];
 
 describe('a document the busy server closed', () => {
   it('opens again by itself after a while, editable, online, with what was typed sent', async () => {
-    const meetingId = await createMeeting(server.baseUrl, { title: 'A busy afternoon' });
-    const { page, errors } = await signIn('chair@example.org', `/meetings/${meetingId}`);
-    const editor = page.locator('.ProseMirror');
-    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-    const indicator = page.locator('.connection');
-    await expect.poll(() => indicator.getAttribute('data-state')).toBe('online');
-    const agenda = agendaDoc(meetingId);
-    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    const { page, errors, editor, indicator, connectReader } = await openNewAgenda({ server, signIn }, 'A busy afternoon');
+    const reader = await connectReader();
     try {
-      await synced(reader);
       await editor.focus();
       // Pasted paragraphs, one update each, until the server refuses one as too much of its time.
       let pasted = 0;
@@ -53,7 +43,7 @@ describe('a document the busy server closed', () => {
       expect(await indicator.textContent()).not.toContain('faster than the server can take them');
       expect(await page.getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
       // Every paragraph the page showed reached the server, the refused one too.
-      const stored = () => markers(reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString());
+      const stored = () => markers(reader.text());
       await expect.poll(stored, { timeout: 10_000 }).toEqual(shown);
     } finally {
       reader.destroy();
