@@ -140,11 +140,18 @@ export function CollaborativeEditor({
   // keptSelection.ts), taken as it is destroyed: useEditor destroys it in its effect, after this
   // component has rendered with the new document and before it makes the new editor.
   const kept = useRef<KeptSelection | null>(null);
+  // Whether the text had the keyboard's focus when it was made read-only (the server closed the
+  // document). No longer editable, ProseMirror's element loses the focus to the page, so by the time
+  // the editor is replaced on the reopening it has none: the caret was put back, but the keyboard was
+  // left on the page and what the person typed next went nowhere.
+  const focusedWhenLocked = useRef(false);
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const name = start.current?.provider.configuration.name;
     const keep = () => {
-      kept.current = name ? keepSelection(editor, name) : null;
+      const selection = name ? keepSelection(editor, name) : null;
+      kept.current = selection && focusedWhenLocked.current ? { ...selection, focused: true } : selection;
+      focusedWhenLocked.current = false;
     };
     editor.on('destroy', keep);
     return () => {
@@ -191,6 +198,7 @@ export function CollaborativeEditor({
     // it rendered when the document changes or when that first editor was destroyed before mounting.
     if (!editor || editor.isDestroyed) return;
     if (editor.isEditable !== editable) {
+      focusedWhenLocked.current = !editable && editor.view.hasFocus();
       editor.setEditable(editable);
       editor.view.dom.setAttribute('aria-readonly', String(!editable));
     }
