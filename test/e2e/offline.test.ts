@@ -1,12 +1,15 @@
 /**
  * Offline editing: the indicator says so, edits stay in the browser (IndexedDB) and merge with
- * what others wrote meanwhile when the connection returns.
+ * what others wrote meanwhile when the connection returns; a browser store that never opens does
+ * not keep the document off the page.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENDA, DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { browserSuite, caretToEnd, typeAtEnd } from '../helpers/browser.ts';
+import { collabToken, connectPeer, login, synced } from '../helpers/clients.ts';
 
-const { signIn } = browserSuite();
+const { server, signIn } = browserSuite();
 
 describe('offline editing', () => {
   it('keeps edits made offline and merges them when the connection returns', async () => {
@@ -120,5 +123,39 @@ describe('offline editing', () => {
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
     await expect.poll(() => status.textContent()).toContain('All changes saved');
     await kwame.context.close();
+  });
+
+  it('opens the document, editable, when the browser’s store neither opens nor fails', async () => {
+    const sofia = await signIn('sofia@example.org');
+    const { page, errors } = sofia;
+    // A stuck IndexedDB: every open is a request whose success, error or upgrade never comes.
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => new EventTarget() as IDBOpenDBRequest;
+    });
+    const opened = Date.now();
+    await page.goto(`/meetings/${DEMO_MEETING.id}`);
+    // The local copy is waited for before the document opens, 8 s at most: then it opens without it.
+    const editor = page.locator('.ProseMirror[contenteditable="true"]');
+    await editor.waitFor({ timeout: 20_000 });
+    expect(Date.now() - opened).toBeGreaterThan(7_000);
+    expect(await page.evaluate(() => indexedDB.open('probe') instanceof IDBRequest)).toBe(false);
+    await expect.poll(() => page.locator('.connection').getAttribute('data-state')).toBe('online');
+    await expect.poll(() => editor.textContent()).toContain(DEMO_AGENDA.at(-1)!.items.at(-1)!.title);
+
+    // What is typed reaches the others.
+    const agenda = agendaDoc(DEMO_MEETING.id);
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const reader = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, secretariat, agenda));
+    try {
+      await synced(reader);
+      await typeAtEnd(page, 'Typed while the browser’s store was stuck');
+      await expect
+        .poll(() => reader.doc.getXmlFragment(RICH_TEXT_FIELD).toString(), { timeout: 10_000 })
+        .toContain('Typed while the browser’s store was stuck');
+    } finally {
+      reader.destroy();
+    }
+    expect(errors).toEqual([]);
+    await sofia.context.close();
   });
 });
