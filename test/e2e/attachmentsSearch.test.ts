@@ -5,7 +5,7 @@
  * reader sees an untitled item named in French in a search result and in a version diff; the pages
  * pass axe's WCAG checks.
  */
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import frenchSearch from '../../client/src/i18n/locales/fr/search.json' with { type: 'json' };
 import frenchVersions from '../../client/src/i18n/locales/fr/versions.json' with { type: 'json' };
@@ -24,18 +24,46 @@ const ITEM = 'oc1-timeline';
 const DOCUMENTS_PATH = `/meetings/${DEMO_MEETING.id}?tab=attachments`;
 const AGENDA_PATH = `/meetings/${DEMO_MEETING.id}`;
 
+/** Drops one-page PDFs, each holding its `text`, on an element together, as files dragged from the desktop would be. */
+async function dropPdfs(target: Locator, files: { name: string; text: string }[]): Promise<void> {
+  const sent = files.map(({ name, text }) => ({ name, data: [...tinyPdf([text])] }));
+  await target.evaluate((element, files) => {
+    const transfer = new DataTransfer();
+    for (const { name, data } of files) transfer.items.add(new File([new Uint8Array(data)], name, { type: 'application/pdf' }));
+    element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, sent);
+}
+
 /** Drops a one-page PDF holding `text` on an element, as a file dragged from the desktop would be. */
-async function dropPdf(target: Locator, name: string, text: string): Promise<void> {
-  const bytes = [...tinyPdf([text])];
-  await target.evaluate(
-    (element, { data, name }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'application/pdf' }));
-      element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+const dropPdf = (target: Locator, name: string, text: string) => dropPdfs(target, [{ name, text }]);
+
+/**
+ * Holds the upload of the `nth` file (1-based) sent from the page until `release` is called: small
+ * files go up in milliseconds, and the progress line of a file in the middle of several is read
+ * while it is under way. The request itself reaches the real server once released.
+ */
+async function holdUpload(page: Page, nth: number): Promise<{ release: () => Promise<void> }> {
+  const isUpload = (url: URL) => /^\/api\/meetings\/[^/]+\/attachments$/.test(url.pathname);
+  let uploads = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let heldOne: Promise<void> = Promise.resolve();
+  await page.route(isUpload, (route) => {
+    if (route.request().method() !== 'POST' || ++uploads !== nth) return route.continue();
+    heldOne = released.then(() => route.continue());
+    return heldOne;
+  });
+  return {
+    release: async () => {
+      release();
+      // Unrouted once the held request has gone on (unrouted before, Playwright lets it go itself).
+      await heldOne;
+      await page.unroute(isUpload);
     },
-    { data: bytes, name },
-  );
+  };
 }
 
 /** A 1×1 PNG, a real image the server's sniffing takes. */
@@ -223,6 +251,37 @@ describe('documents and search', () => {
     expect(await landed.getByRole('link', { name: 'venue-shortlist.pdf' }).count()).toBe(1);
     expect([...mei.errors, ...kwame.errors]).toEqual([]);
   });
+  it('uploads several PDFs dropped together on one item of the day view, saying which of them is going up, then all of them in one line', async () => {
+    const item = 'oc1-secretariat-update';
+    await mei.page.goto(AGENDA_PATH);
+    await mei.page.getByRole('tab', { name: 'Day view' }).click();
+    const slot = mei.page.locator('.day-view__item', { has: mei.page.locator(`#day-item-${item}`) });
+    await slot.waitFor();
+    const status = slot.getByRole('status');
+    const held = await holdUpload(mei.page, 2);
+    await dropPdfs(slot, [
+      { name: 'report-q1.pdf', text: 'Secretariat report, first quarter' },
+      { name: 'report-q2.pdf', text: 'Secretariat report, second quarter' },
+      { name: 'report-q3.pdf', text: 'Secretariat report, third quarter' },
+    ]);
+    try {
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Uploading report-q2\.pdf \(2 of 3\): \d+ %$/);
+    } finally {
+      await held.release();
+    }
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toBe(`3 documents added: ${isolate('report-q1.pdf')}, ${isolate('report-q2.pdf')} and ${isolate('report-q3.pdf')}.`);
+    expect(await slot.getByRole('alert').count()).toBe(0);
+    // The item links to the three, and the Documents tab lists them under it.
+    await slot.getByRole('link', { name: 'Documents: 3' }).waitFor();
+    await mei.page.goto(DOCUMENTS_PATH);
+    for (const name of ['report-q1.pdf', 'report-q2.pdf', 'report-q3.pdf']) {
+      await mei.page.locator(`#item-${item}`).getByRole('link', { name }).waitFor();
+    }
+    expect(mei.errors).toEqual([]);
+  });
+
   it('offers no upload, new version or removal on an archived meeting, where its documents still download', async () => {
     const secretariat = await signIn('secretariat@example.org');
     const meetingId = await createMeeting(server.baseUrl, {
@@ -332,6 +391,8 @@ describe('documents and search', () => {
     const chooser = zone.getByLabel('Choose files…');
     const status = zone.getByRole('status');
     const longName = '关于二〇二七年区域协商会议代表团住宿与交通安排的补充说明附件.png';
+    // While the second file goes up, the line says which of the three it is.
+    const held = await holdUpload(mei.page, 2);
     await chooser.setInputFiles([
       { name: 'budget-2027.pdf', mimeType: 'application/pdf', buffer: tinyPdf(['Budget for 2027']) },
       {
@@ -341,6 +402,12 @@ describe('documents and search', () => {
       },
       { name: longName, mimeType: 'image/png', buffer: ONE_PIXEL_PNG },
     ]);
+    try {
+      await expect.poll(() => status.textContent()).toMatch(/^Uploading speakers\.docx \(2 of 3\): \d+ %$/);
+      expect(await status.locator('progress').count()).toBe(1);
+    } finally {
+      await held.release();
+    }
     // One line, said once all are in, names the three (only the last was said before).
     await expect
       .poll(() => status.textContent())
