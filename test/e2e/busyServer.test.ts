@@ -55,7 +55,8 @@ describe('a document the busy server closed', () => {
       // last paste, before the rest of the line (a new editor's caret stood at the top of the agenda).
       await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
       await page.keyboard.insertText('[end of the statements]');
-      await expect.poll(stored, { timeout: 10_000 }).toContain('[end of the statements] by the chair');
+      // (20 s: should the paragraph sent again use up the server's time once more, the page reopens once more.)
+      await expect.poll(stored, { timeout: 20_000 }).toContain('[end of the statements] by the chair');
       expect(stored()).toContain('Opening remarks[0]');
       expect(markers(stored())).toEqual(shown);
     } finally {
