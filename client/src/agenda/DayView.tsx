@@ -13,7 +13,7 @@ import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
 import { formatClockTime, formatInstantRange, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
 import { isParticipant } from '../../../shared/roles.ts';
 import { AttachmentDropItem } from '../attachments/AttachmentDropItem.tsx';
-import { mayAddAttachments } from '../attachments/attachmentRules.ts';
+import { canAddAttachments } from '../attachments/attachmentPolicy.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -43,7 +43,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
   const [dayEnd, setDayEndDraft] = useState<string | null>(null);
   const dayEndErrors = useFieldErrors(DAY_END_FIELDS);
   const moderator = canRunAgenda(user, meeting);
-  const mayAttach = mayAddAttachments(user, meeting);
+  const mayAttach = canAddAttachments(user, meeting);
   const attachments = useLiveMap(LIVE_ATTACHMENTS_MAP);
   const documentsOf = useMemo(() => {
     const counts = new Map<string, number>();

@@ -10,7 +10,7 @@ import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { AttachmentRow } from './AttachmentRow.tsx';
-import { mayAddAttachments, mayRemoveAttachment } from './attachmentRules.ts';
+import { canAddAttachments, canRemoveAttachment } from './attachmentPolicy.ts';
 import { type UploadTarget, uploadPath } from './attachmentsApi.ts';
 import { UploadStatus } from './UploadStatus.tsx';
 import { useFileDrop } from './useFileDrop.ts';
@@ -32,7 +32,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
   const headingId = useId();
   const all = useLiveMap(LIVE_ATTACHMENTS_MAP);
   const { current, errors, done, send, noteRemoved } = useUpload();
-  const canUpload = mayAddAttachments(user, meeting);
+  const canUpload = canAddAttachments(user, meeting);
   const list = Object.values(all)
     .filter((a) => (a.itemId ?? undefined) === target.itemId && (a.proposalId ?? undefined) === target.proposalId)
     .sort((a, b) => a.uploadedAt - b.uploadedAt);
@@ -73,7 +73,7 @@ export function AttachmentsPanel({ target, heading, level = 2, id }: Attachments
               key={attachment.id}
               attachment={attachment}
               canReplace={canUpload}
-              canRemove={mayRemoveAttachment(user, meeting, attachment)}
+              canRemove={canRemoveAttachment(user, meeting, attachment)}
               headingId={headingId}
               onRemoved={noteRemoved}
             />
