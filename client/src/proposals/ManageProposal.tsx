@@ -6,7 +6,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../shared/constants/proposals.ts';
-import { isModerator } from '../../../shared/roles.ts';
 import type { MemberDto, ProposalDto, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { patch } from '../app/api.ts';
@@ -15,12 +14,12 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { PROPOSAL_DETAIL_FIELDS, type ProposalDetails, ProposalDetailsFields, titleMissing } from './ProposalDetailsFields.tsx';
+import { canChangeProposalStatus, canChooseCoAuthors } from './proposalPolicy.ts';
 import { statusKey } from './statusKey.ts';
 
 export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto; onUpdated: (proposal: ProposalDto) => void }) {
   const { t } = useTranslation();
-  const { user } = useMeetingContext();
-  const moderator = isModerator(user.role);
+  const { meeting, user } = useMeetingContext();
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 
   const send: Send = async (body, success, shown) => {
@@ -46,9 +45,9 @@ export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto;
       >
         {message?.text ?? ''}
       </p>
-      {moderator && <StatusForm proposal={proposal} send={send} />}
+      {canChangeProposalStatus(user, meeting) && <StatusForm proposal={proposal} send={send} />}
       <DetailsForm proposal={proposal} send={send} />
-      {(moderator || proposal.submitter.id === user.id) && <CoAuthors proposal={proposal} send={send} />}
+      {canChooseCoAuthors(user, meeting, proposal) && <CoAuthors proposal={proposal} send={send} />}
     </section>
   );
 }

@@ -11,7 +11,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { proposalDoc } from '../../../shared/documentNames.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
-import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { ProposalDto } from '../../../shared/schemas/proposals.ts';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel.tsx';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
@@ -21,7 +20,7 @@ import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx'
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { useLoad } from '../meetings/useMeeting.ts';
 import { ManageProposal } from './ManageProposal.tsx';
-import { canManageProposal } from './proposalPolicy.ts';
+import { canCommentOnProposal, canEditProposal, canManageProposal } from './proposalPolicy.ts';
 import { statusKey } from './statusKey.ts';
 import './proposals.css';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
@@ -54,12 +53,12 @@ function ProposalView({ proposalId }: { proposalId: string }) {
   const { proposal, error, setOwn } = useProposal(proposalId);
   const doc = proposalDoc(proposalId);
   const collab = useCollabDocument(doc, { userId: user.id });
-  const moderator = isModerator(user.role);
-  const author = proposal?.authors.some((person) => person.id === user.id) ?? false;
+  // Until the proposal is loaded, nothing is offered; then what the server's policies would allow.
+  const mayEdit = proposal !== undefined && canEditProposal(user, proposal);
   const comments = useDocumentComments({
     doc,
-    canComment: proposal !== undefined && (isParticipant(user.role) || proposal.publicComment),
-    canResolveAny: moderator || author,
+    canComment: proposal !== undefined && canCommentOnProposal(user, proposal),
+    canResolveAny: mayEdit,
   });
   const back = `/meetings/${encodeURIComponent(meeting.id)}?tab=proposals`;
   usePageTitle(proposal?.title ?? (error ? t('proposals.notFound') : undefined));
@@ -79,7 +78,7 @@ function ProposalView({ proposalId }: { proposalId: string }) {
       </p>
     );
 
-  const editable = isEditable(collab, moderator || author);
+  const editable = isEditable(collab, mayEdit);
   const status = statusKey(proposal.status);
   return (
     <article className="page proposal" aria-labelledby="proposal-title">
