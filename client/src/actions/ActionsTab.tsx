@@ -38,10 +38,11 @@ function sourceFromSearch(search: URLSearchParams): { type: SourceType; id: stri
 
 export function ActionsTab() {
   const { t } = useTranslation();
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const [search] = useSearchParams();
-  // An archived meeting takes no new action, even from a link that asks for the form (`?fromComment=`).
-  const prefilled = archived ? undefined : sourceFromSearch(search);
+  // A link that asks for the form (`?fromComment=`) opens it only for whoever may record an action:
+  // an archived meeting takes no new action, and an observer records none.
+  const prefilled = canCreateAction(user, meeting) ? sourceFromSearch(search) : undefined;
   const live = useLiveMap(LIVE_ACTIONS_MAP);
   const [view, setView] = useState<View>(search.get('view') === 'mine' ? 'mine' : 'all');
   // When the form closes (recorded or cancelled), the focus goes back to the button that opened it,

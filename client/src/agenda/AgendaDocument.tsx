@@ -3,11 +3,14 @@
  * of the agenda tab that needs the editor's code (Tiptap, ProseMirror), loaded lazily by AgendaTab.
  */
 import { useTranslation } from 'react-i18next';
+import { isParticipant } from '../../../shared/roles.ts';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import type { CollabDocument } from '../collab/useCollabDocument.ts';
 import { useAgendaComments } from '../comments/useDocumentComments.tsx';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
+import { takesChanges } from '../meetings/meetingPolicy.ts';
 import { useAgendaExtensions, useAgendaTools } from './AgendaRecord.tsx';
+import { canEditAgenda } from './agendaPolicy.ts';
 import { MeetingZoneNote } from './MeetingZoneNote.tsx';
 
 export function AgendaDocument({ collab }: { collab: CollabDocument }) {
@@ -17,8 +20,8 @@ export function AgendaDocument({ collab }: { collab: CollabDocument }) {
   const comments = useAgendaComments();
   // Until the server says otherwise, only roles that may write get an editable editor.
   // An archived meeting is read-only for everyone; a participant the server makes read-only is reading an archived one.
-  const archived = meeting.status === 'archived' || (collab.readOnly && user.role !== 'observer');
-  const editable = isEditable(collab, user.role !== 'observer' && meeting.status !== 'archived');
+  const archived = !takesChanges(meeting) || (collab.readOnly && isParticipant(user.role));
+  const editable = isEditable(collab, canEditAgenda(user, meeting));
   const tools = useAgendaTools(collab.state !== 'denied' ? collab.doc : null, editable);
   return (
     <CollaborativeDocument

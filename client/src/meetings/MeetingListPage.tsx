@@ -17,6 +17,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useFocusWhenGone } from '../ui/focus.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { MeetingForm } from './MeetingForm.tsx';
+import { canAdministerMeeting, canCreateMeetings, type PolicyUser } from './meetingPolicy.ts';
 import { publicPagePath } from './publicPagePath.ts';
 import { useMeetingStart } from './useMeetingStart.ts';
 import './meetingAdmin.css';
@@ -40,7 +41,7 @@ export function MeetingListPage() {
   const { t } = useTranslation();
   usePageTitle(t('meetings.title'));
   const user = useUser();
-  const secretariat = user.role === 'secretariat';
+  const secretariat = canCreateMeetings(user);
   const moderator = isModerator(user.role);
   const [meetings, setMeetings] = useState<MeetingDto[] | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +119,7 @@ export function MeetingListPage() {
                     <MeetingCard
                       key={meeting.id}
                       meeting={meeting}
-                      secretariat={secretariat}
+                      user={user}
                       moderator={moderator}
                       onDone={done}
                       notice={notice}
@@ -139,14 +140,14 @@ const meetingTitleId = (id: string) => `meeting-${id}-title`;
 
 function MeetingCard({
   meeting,
-  secretariat,
+  user,
   moderator,
   onDone,
   notice,
   onFailed,
 }: {
   meeting: MeetingDto;
-  secretariat: boolean;
+  user: PolicyUser;
   /** The secretariat or the chair: they see a public meeting's registrations. */
   moderator: boolean;
   onDone: (message: string) => void;
@@ -242,7 +243,7 @@ function MeetingCard({
       {start.readerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: start.readerStart })}</p>}
       <p className="card__meta">{t('meetingAdmin.counts', { polls: meeting.openPolls, actions: meeting.openActions })}</p>
       {meeting.description && <p>{meeting.description}</p>}
-      {secretariat && !archived && (
+      {canAdministerMeeting(user, meeting) && (
         <div className="meeting-card__actions">
           <button
             ref={edit.opener}

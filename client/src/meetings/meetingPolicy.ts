@@ -20,3 +20,10 @@ export interface PolicyMeeting {
 
 /** An archived meeting is kept as it was: read, never changed. */
 export const takesChanges = (meeting: PolicyMeeting): boolean => meeting.status !== 'archived';
+
+/** Create meetings: the secretariat (the server's mayAdministerMeetings). */
+export const canCreateMeetings = (user: PolicyUser): boolean => user.role === 'secretariat';
+
+/** Edit, archive and delete a meeting: the secretariat, until it is archived (it is then kept as it was). */
+export const canAdministerMeeting = (user: PolicyUser, meeting: PolicyMeeting): boolean =>
+  canCreateMeetings(user) && takesChanges(meeting);

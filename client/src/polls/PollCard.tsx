@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isModerator } from '../../../shared/roles.ts';
 import type { PollDto, Voter } from '../../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, get, post } from '../app/api.ts';
@@ -18,6 +17,7 @@ import { useCommand } from '../ui/useCommand.ts';
 import { BallotForm } from './BallotForm.tsx';
 import { useBallot } from './ballotStore.ts';
 import { PollResults } from './PollResults.tsx';
+import { canManagePolls, canOverseePolls } from './pollPolicy.ts';
 import { mayVote, presentPath, useWorkingGroups } from './usePolls.ts';
 
 export function PollCard({
@@ -53,7 +53,7 @@ export function PollCard({
         <span className={`poll-status poll-status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
       </div>
       <p className="poll-card__meta">{describe(poll, group, t)}</p>
-      {isModerator(user.role) && <PollControls poll={poll} onDeleted={onDeleted} />}
+      {canOverseePolls(user) && <PollControls poll={poll} onDeleted={onDeleted} />}
       {poll.status === 'draft' && (
         <p className="poll-card__draft">
           {/* An election's ballot is taken as it opens: the draft's candidates may not be the final ones. */}
@@ -106,7 +106,8 @@ function notEligible(poll: PollDto, group: WorkingGroupDto | undefined, t: T): s
 function PollControls({ poll, onDeleted }: { poll: PollDto; onDeleted: () => void }) {
   const { t, i18n } = useTranslation();
   // Archiving closed the open polls; a draft left behind can no longer be opened or deleted.
-  const { meeting, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
+  const manage = canManagePolls(user, meeting);
   const { busy, message, run } = useCommand((reason) => t('polls.controls.failed', { message: reason }));
   const path = `/api/polls/${encodeURIComponent(poll.id)}`;
   const [confirming, setConfirming] = useState<'close' | 'delete' | null>(null);
@@ -149,7 +150,7 @@ function PollControls({ poll, onDeleted }: { poll: PollDto; onDeleted: () => voi
         onClose={() => setConfirming(null)}
       />
       <div ref={buttons} className="poll-controls__buttons">
-        {poll.status === 'draft' && !archived && (
+        {poll.status === 'draft' && manage && (
           <>
             <BusyButton
               type="button"
@@ -167,7 +168,7 @@ function PollControls({ poll, onDeleted }: { poll: PollDto; onDeleted: () => voi
             </BusyButton>
           </>
         )}
-        {poll.status === 'open' && !archived && (
+        {poll.status === 'open' && manage && (
           <BusyButton type="button" className="button button--primary" busy={busy} onClick={() => setConfirming('close')}>
             {t('polls.controls.close')}
           </BusyButton>

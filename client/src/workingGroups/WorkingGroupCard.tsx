@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultVisibility } from '../../../shared/constants/polls.ts';
 import { electionDecides, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
-import { isParticipant } from '../../../shared/roles.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
@@ -18,7 +17,14 @@ import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { useOpenElectionRoles } from './openElectionRoles.ts';
 import { WorkingGroupAdmin } from './WorkingGroupAdmin.tsx';
-import { canAdministerGroup, canModerateGroup } from './workingGroupPolicy.ts';
+import {
+  canAdministerGroup,
+  canModerateGroup,
+  canTakePart,
+  canWithdrawNomination,
+  offersMembership,
+  takesNominations,
+} from './workingGroupPolicy.ts';
 import { workingGroupTitleId } from './workingGroupTitleId.ts';
 
 const ELECTION_KINDS = ['ranked', 'single'] as const;
@@ -29,12 +35,11 @@ const MAX_SEATS = 5;
 
 export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
   const { t } = useTranslation();
-  const { meeting, user, archived: meetingArchived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
   const titleId = workingGroupTitleId(group.id);
   const base = `/api/working-groups/${encodeURIComponent(group.id)}`;
   const member = group.members.some((entry) => entry.id === user.id);
-  const participant = isParticipant(user.role);
   // An archived meeting is kept as it was: its groups show who was in them and who was elected, with no control.
   const moderator = canModerateGroup(user, meeting, group);
   const liaisons = group.roles
@@ -85,9 +90,9 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
           {t('workingGroups.memberCount', { count: group.members.length })}
           {member ? ` ${t('workingGroups.youAreMember')}` : ''}
         </p>
-        {meetingArchived || (group.archived && !member) ? null : member && candidateNow ? (
+        {!offersMembership(meeting, group, member) ? null : member && candidateNow ? (
           <p className="working-group__note">{t('workingGroups.candidateStays')}</p>
-        ) : participant ? (
+        ) : canTakePart(user, meeting) ? (
           <BusyButton
             type="button"
             className={member ? 'button' : 'button button--primary'}
@@ -144,7 +149,7 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
   const { t } = useTranslation();
   const id = useId();
   const headingId = `${id}-title`;
-  const { meeting, user, archived } = useMeetingContext();
+  const { meeting, user } = useMeetingContext();
   const [chosen, setChosen] = useState('');
   const errors = useFieldErrors(NOMINATE_FIELDS);
   const controls = useRef<HTMLDivElement>(null);
@@ -244,24 +249,21 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                     </>
                   )}
                 </span>
-                {!archived &&
-                  !election &&
-                  !electionOpen &&
-                  (nominee.id === user.id || nominatedBy.id === user.id || moderator) && (
-                    <BusyButton
-                      type="button"
-                      className="button button--quiet"
-                      busy={busy}
-                      onClick={() =>
-                        run(
-                          () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
-                          t('workingGroups.withdrawn', { name: nominee.name }),
-                        )
-                      }
-                    >
-                      {t('workingGroups.withdraw', { name: nominee.name })}
-                    </BusyButton>
-                  )}
+                {!election && !electionOpen && canWithdrawNomination(user, meeting, group, { nominee, nominatedBy }) && (
+                  <BusyButton
+                    type="button"
+                    className="button button--quiet"
+                    busy={busy}
+                    onClick={() =>
+                      run(
+                        () => del(`${base}/nominations/${encodeURIComponent(nominee.id)}`),
+                        t('workingGroups.withdrawn', { name: nominee.name }),
+                      )
+                    }
+                  >
+                    {t('workingGroups.withdraw', { name: nominee.name })}
+                  </BusyButton>
+                )}
                 {moderator && !election && !electingCoFacilitator && !facilitatorIds.has(nominee.id) && (
                   <BusyButton
                     type="button"
@@ -283,10 +285,10 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
         </ul>
       )}
       <div ref={controls}>
-        {archived ? null : electionOpen ? (
+        {!takesNominations(meeting, group) ? null : electionOpen ? (
           <p className="working-group__muted">{t('workingGroups.nominationsClosedDuringElection')}</p>
         ) : (
-          isParticipant(user.role) &&
+          canTakePart(user, meeting) &&
           (member ? (
             <div className="working-group__nominate">
               {!nominatedIds.has(user.id) && (

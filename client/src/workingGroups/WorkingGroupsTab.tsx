@@ -11,13 +11,14 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useWorkingGroups } from '../polls/usePolls.ts';
 import { CreateWorkingGroupForm } from './CreateWorkingGroupForm.tsx';
 import { WorkingGroupCard } from './WorkingGroupCard.tsx';
+import { canCreateGroups } from './workingGroupPolicy.ts';
 import './workingGroups.css';
 
 const byName = (a: WorkingGroupDto, b: WorkingGroupDto) => a.name.localeCompare(b.name);
 
 export function WorkingGroupsTab() {
   const { t } = useTranslation();
-  const { live, meeting, user, archived: meetingArchived } = useMeetingContext();
+  const { live, meeting, user } = useMeetingContext();
   const byId = useWorkingGroups();
   const { groups, subGroups, archived } = useMemo(() => {
     const all = Object.values(byId);
@@ -32,7 +33,7 @@ export function WorkingGroupsTab() {
     <section className="working-groups" aria-labelledby="working-groups-title">
       <h2 id="working-groups-title">{t('workingGroups.title')}</h2>
       <p className="working-groups__intro">{t('workingGroups.intro')}</p>
-      {user.role === 'secretariat' && !meetingArchived && <CreateWorkingGroupForm meetingId={meeting.id} />}
+      {canCreateGroups(user, meeting) && <CreateWorkingGroupForm meetingId={meeting.id} />}
       {groups.length === 0 ? (
         <p>{live?.synced ? t('workingGroups.empty') : t('workingGroups.loading')}</p>
       ) : (
