@@ -15,7 +15,7 @@ import type { ProposalDto } from '../../shared/schemas/proposals.ts';
 import { hasVisibleText } from '../../shared/visibleText.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, type SignedIn, selectInEditor } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { createUser, http, login } from '../helpers/clients.ts';
 import { BLNS as ALL_STRINGS, signedInPeople } from '../helpers/commentHelpers.ts';
 
 /** The naughty strings a comment may be (one with nothing visible is refused, test/integration/commentsBlns.test.ts). */
@@ -346,5 +346,40 @@ describe('a proposal’s details, in the browser', () => {
     expect(sent).toEqual([]);
     expect((await listed()).length).toBe(before);
     expect(mei.errors).toEqual([]);
+  });
+});
+
+describe('a proposal’s author made observer, in the browser', () => {
+  it('is offered no Manage section and no editable text, as the server would refuse them', async () => {
+    const store = server.app.store;
+    const submitter = await createUser(store, { name: 'Ama Submitter', role: 'member' });
+    const coAuthor = await createUser(store, { name: 'Bo Coauthor', role: 'member' });
+    const submitterSession = await login(server.baseUrl, submitter.email);
+    const created = await http<ProposalDto>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/proposals`, {
+      cookie: submitterSession.cookie,
+      body: { kind: 'PN', title: 'Policy Network on Observers', summary: 'Who follows.', coAuthorIds: [coAuthor.id] },
+    });
+    expect(created.status).toBe(201);
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const demoted = await http(server.baseUrl, 'PATCH', `/api/users/${coAuthor.id}`, {
+      cookie: secretariat.cookie,
+      body: { role: 'observer' },
+    });
+    expect(demoted.status).toBe(200);
+    const path = `/meetings/${DEMO_MEETING.id}/proposals/${created.body.id}`;
+
+    // The submitter, still a member, manages it: the section is there to be found.
+    const ama = await signIn(submitter.email, path);
+    await ama.page.getByRole('heading', { name: 'Manage the proposal' }).waitFor({ timeout: 15_000 });
+
+    // The co-author is still listed among its authors, but reads only.
+    const bo = await signIn(coAuthor.email, path);
+    await bo.page.getByRole('heading', { level: 1, name: 'Policy Network on Observers' }).waitFor({ timeout: 15_000 });
+    await bo.page.locator('.ProseMirror').waitFor();
+    expect(await bo.page.locator('.proposal__header').textContent()).toContain('Bo Coauthor');
+    expect(await bo.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+    expect(await bo.page.getByRole('heading', { name: 'Manage the proposal' }).count()).toBe(0);
+    expect(await bo.page.getByRole('button', { name: 'Save the changes' }).count()).toBe(0);
+    expect(bo.errors).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canChangeAction, canCreateAction } from '../../client/src/actions/actionPolicy.ts';
-import { canRunAgenda } from '../../client/src/agenda/agendaPolicy.ts';
+import { canEditAgenda, canRunAgenda } from '../../client/src/agenda/agendaPolicy.ts';
+import { canAddAttachments, canRemoveAttachment } from '../../client/src/attachments/attachmentPolicy.ts';
 import { canManageCalls } from '../../client/src/calls/callPolicy.ts';
 import { commentRights } from '../../client/src/comments/commentPolicy.ts';
 import {
@@ -15,11 +16,31 @@ import {
   canRaiseHand,
   canRunFloor,
 } from '../../client/src/floor/floorPolicy.ts';
-import type { PolicyMeeting, PolicyUser } from '../../client/src/meetings/meetingPolicy.ts';
-import { canManagePolls } from '../../client/src/polls/pollPolicy.ts';
-import { canManageProposal, canSubmitProposal } from '../../client/src/proposals/proposalPolicy.ts';
+import {
+  canAdministerMeeting,
+  canCreateMeetings,
+  type PolicyMeeting,
+  type PolicyUser,
+} from '../../client/src/meetings/meetingPolicy.ts';
+import { canManagePolls, canOverseePolls } from '../../client/src/polls/pollPolicy.ts';
+import {
+  canChangeProposalStatus,
+  canChooseCoAuthors,
+  canCommentOnProposal,
+  canEditProposal,
+  canManageProposal,
+  canSubmitProposal,
+} from '../../client/src/proposals/proposalPolicy.ts';
 import { canRestoreVersion, canSaveVersion } from '../../client/src/versions/versionPolicy.ts';
-import { canAdministerGroup, canModerateGroup } from '../../client/src/workingGroups/workingGroupPolicy.ts';
+import {
+  canAdministerGroup,
+  canCreateGroups,
+  canModerateGroup,
+  canTakePart,
+  canWithdrawNomination,
+  offersMembership,
+  takesNominations,
+} from '../../client/src/workingGroups/workingGroupPolicy.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 
 const active: PolicyMeeting = { status: 'active' };
@@ -27,7 +48,9 @@ const archived: PolicyMeeting = { status: 'archived' };
 const person = (role: Role): PolicyUser => ({ id: `${role}-1`, role });
 const openGroup = { archived: false };
 const archivedGroup = { archived: true };
-const someoneElses = { authors: [{ id: 'someone' }] };
+const someoneElses = { authors: [{ id: 'someone' }], submitter: { id: 'someone' } };
+const someoneElsesFile = { createdBy: 'someone' };
+const someoneElsesNomination = { nominee: { id: 'someone' }, nominatedBy: { id: 'someone-else' } };
 
 /** Every policy that takes only the person and the meeting, with the roles it offers the change to on an active meeting. */
 const POLICIES: [string, (user: PolicyUser, meeting: PolicyMeeting) => boolean, Role[]][] = [
@@ -37,15 +60,36 @@ const POLICIES: [string, (user: PolicyUser, meeting: PolicyMeeting) => boolean, 
   ['moderate questions', canModerateQuestions, ['secretariat', 'chair']],
   ['check in', canCheckIn, ['secretariat', 'chair', 'member', 'observer']],
   ['run the agenda', canRunAgenda, ['secretariat', 'chair']],
-  ['create polls', canManagePolls, ['secretariat', 'chair']],
+  ['create, open, close and delete polls', canManagePolls, ['secretariat', 'chair']],
+  ['write the agenda', canEditAgenda, ['secretariat', 'chair', 'member']],
   ['save a version', canSaveVersion, ['secretariat', 'chair', 'member']],
   ['restore a version', canRestoreVersion, ['secretariat', 'chair']],
   ['submit a proposal', canSubmitProposal, ['secretariat', 'chair', 'member']],
   ['manage someone else’s proposal', (user, meeting) => canManageProposal(user, meeting, someoneElses), ['secretariat', 'chair']],
+  ['change a proposal’s status', canChangeProposalStatus, ['secretariat', 'chair']],
+  [
+    'choose someone else’s co-authors',
+    (user, meeting) => canChooseCoAuthors(user, meeting, someoneElses),
+    ['secretariat', 'chair'],
+  ],
+  ['add attachments and new versions', canAddAttachments, ['secretariat', 'chair', 'member']],
+  [
+    'remove someone else’s attachment',
+    (user, meeting) => canRemoveAttachment(user, meeting, someoneElsesFile),
+    ['secretariat', 'chair'],
+  ],
+  ['edit, archive and delete a meeting', canAdministerMeeting, ['secretariat']],
   ['open and extend calls', canManageCalls, ['secretariat']],
   ['create an action', canCreateAction, ['secretariat', 'chair', 'member']],
   ['moderate a working group', (user, meeting) => canModerateGroup(user, meeting, openGroup), ['secretariat', 'chair']],
   ['administer a working group', (user, meeting) => canAdministerGroup(user, meeting, openGroup), ['secretariat']],
+  ['create working groups', canCreateGroups, ['secretariat']],
+  ['join working groups and nominate', canTakePart, ['secretariat', 'chair', 'member']],
+  [
+    'withdraw someone else’s nomination',
+    (user, meeting) => canWithdrawNomination(user, meeting, openGroup, someoneElsesNomination),
+    ['secretariat', 'chair'],
+  ],
 ];
 
 describe('client policies', () => {
@@ -58,12 +102,75 @@ describe('client policies', () => {
     });
   }
 
-  it('offers a proposal’s authors its management, whatever their role, until the meeting is archived', () => {
+  it('offers a proposal’s authors its management until the meeting is archived, but not an author made observer', () => {
     for (const role of ROLES) {
       const user = person(role);
-      const own = { authors: [{ id: 'someone' }, { id: user.id }] };
-      expect(canManageProposal(user, active, own), role).toBe(true);
-      expect(canManageProposal(user, archived, own), role).toBe(false);
+      const coAuthored = { authors: [{ id: 'someone' }, { id: user.id }], submitter: { id: 'someone' } };
+      // The server's isProposalAuthor: authorship counts only while the role may write.
+      const writes = role !== 'observer';
+      expect(canEditProposal(user, coAuthored), role).toBe(writes);
+      expect(canManageProposal(user, active, coAuthored), role).toBe(writes);
+      expect(canManageProposal(user, archived, coAuthored), role).toBe(false);
+    }
+  });
+
+  it('offers a proposal’s submitter its co-authors, but not a submitter made observer, nor a co-author', () => {
+    for (const role of ROLES) {
+      const user = person(role);
+      const submitted = { authors: [{ id: user.id }], submitter: { id: user.id } };
+      const coAuthored = { authors: [{ id: 'someone' }, { id: user.id }], submitter: { id: 'someone' } };
+      const moderator = role === 'secretariat' || role === 'chair';
+      expect(canChooseCoAuthors(user, active, submitted), role).toBe(role !== 'observer');
+      expect(canChooseCoAuthors(user, active, coAuthored), role).toBe(moderator);
+      expect(canChooseCoAuthors(user, archived, submitted), role).toBe(false);
+    }
+  });
+
+  it('lets observers comment on a proposal only while it is open for public comment', () => {
+    for (const role of ROLES) {
+      expect(canCommentOnProposal(person(role), { publicComment: false }), role).toBe(role !== 'observer');
+      expect(canCommentOnProposal(person(role), { publicComment: true }), role).toBe(true);
+    }
+  });
+
+  it('offers whoever added an attachment its removal, until the meeting is archived', () => {
+    for (const role of ROLES) {
+      const user = person(role);
+      expect(canRemoveAttachment(user, active, { createdBy: user.id }), role).toBe(true);
+      expect(canRemoveAttachment(user, archived, { createdBy: user.id }), role).toBe(false);
+    }
+  });
+
+  it('lets the chair and the secretariat oversee polls (projector, CSV, voters) on an archived meeting too', () => {
+    for (const role of ROLES) expect(canOverseePolls(person(role)), role).toBe(role === 'secretariat' || role === 'chair');
+  });
+
+  it('offers the secretariat the creation of meetings', () => {
+    for (const role of ROLES) expect(canCreateMeetings(person(role)), role).toBe(role === 'secretariat');
+  });
+
+  it('offers joining and leaving a working group until the meeting is archived, and only leaving an archived group', () => {
+    expect(offersMembership(active, openGroup, false)).toBe(true);
+    expect(offersMembership(active, openGroup, true)).toBe(true);
+    expect(offersMembership(active, archivedGroup, true)).toBe(true);
+    expect(offersMembership(active, archivedGroup, false)).toBe(false);
+    expect(offersMembership(archived, openGroup, true)).toBe(false);
+    expect(offersMembership(archived, openGroup, false)).toBe(false);
+  });
+
+  it('takes nominations in an open group of an active meeting only, and lets nominees and nominators withdraw them there', () => {
+    expect(takesNominations(active, openGroup)).toBe(true);
+    expect(takesNominations(active, archivedGroup)).toBe(false);
+    expect(takesNominations(archived, openGroup)).toBe(false);
+    for (const role of ROLES) {
+      const user = person(role);
+      const own = { nominee: { id: user.id }, nominatedBy: { id: 'someone' } };
+      const made = { nominee: { id: 'someone' }, nominatedBy: { id: user.id } };
+      for (const nomination of [own, made]) {
+        expect(canWithdrawNomination(user, active, openGroup, nomination), role).toBe(true);
+        expect(canWithdrawNomination(user, archived, openGroup, nomination), role).toBe(false);
+        expect(canWithdrawNomination(user, active, archivedGroup, nomination), role).toBe(false);
+      }
     }
   });
 
