@@ -75,6 +75,11 @@ describe.each(['sqlite', 'postgres'] as const)('a working group’s election bal
       expect(refusal.body.error.message).toContain(
         'An election is open in Working Group on Youth Engagement for the role of co-facilitator',
       );
+      expect(refusal.body.error.details).toEqual({
+        held: 'role',
+        group: 'Working Group on Youth Engagement',
+        role: 'co-facilitator',
+      });
     }
     expect(await youth()).toEqual(group);
     expect(await auditLength()).toBe(before);
@@ -111,6 +116,7 @@ describe.each(['sqlite', 'postgres'] as const)('a working group’s election bal
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('ELECTION_OPEN');
     expect(refused.body.error.message).toContain('You are a candidate in the open election of Working Group on Youth Engagement');
+    expect(refused.body.error.details).toEqual({ held: 'candidate', group: 'Working Group on Youth Engagement' });
     expect(await youth()).toEqual(group);
     expect(await auditLength()).toBe(before);
 

@@ -40,6 +40,7 @@ describe.each(['sqlite', 'postgres'] as const)('nominations while a working grou
       expect(refusal.status).toBe(409);
       expect(refusal.body.error.code).toBe('ELECTION_OPEN');
       expect(refusal.body.error.message).toContain('An election is open in Working Group on Youth Engagement');
+      expect(refusal.body.error.details).toEqual({ held: 'nominations', group: 'Working Group on Youth Engagement' });
     }
     expect(await youth()).toEqual(before.group);
     expect(await auditLength()).toBe(before.audit);

@@ -11,13 +11,29 @@ export function errorText(code: string, details?: unknown): string {
   const values = details && typeof details === 'object' ? (details as Record<string, unknown>) : {};
   const key = `errors.${code}`;
   const options =
-    code === 'MEETING_DAYS_IN_USE' ? { ...values, code, items: itemsOnRemovedDays(values.items) } : { ...values, code };
+    code === 'MEETING_DAYS_IN_USE'
+      ? { ...values, code, items: itemsOnRemovedDays(values.items) }
+      : code === 'ELECTION_OPEN'
+        ? { ...values, code, context: electionHeldBack(values) }
+        : { ...values, code };
   // With the count, so that a code said only in plural forms is found.
   const message = i18next.exists(key, options) ? i18next.t(key, options) : i18next.t('errors.generic', { code });
   const field = typeof values.field === 'string' ? values.field : undefined;
   if (field && code === 'BAD_REQUEST') return i18next.t('errors.withField', { message, field });
   if (code === 'MEETING_NOT_EMPTY') return [message, meetingContent(values.content)].filter(Boolean).join(' ');
   return message;
+}
+
+/**
+ * What an open election holds back (`details.held` of ELECTION_OPEN): its ballot's nominations, a
+ * candidate in the group, or the one role it fills, a co-facilitator or a liaison of that title.
+ * The message says that one thing (`ELECTION_OPEN_liaison`…); without it, the general sentence.
+ */
+function electionHeldBack(values: Record<string, unknown>): string | undefined {
+  if (values.held === 'nominations' || values.held === 'candidate') return values.held;
+  if (values.held !== 'role') return undefined;
+  if (values.role === 'co-facilitator') return 'coFacilitator';
+  return values.role === 'liaison' && typeof values.title === 'string' ? 'liaison' : undefined;
 }
 
 /**

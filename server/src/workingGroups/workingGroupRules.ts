@@ -30,23 +30,37 @@ export function archived(group: WorkingGroup): AppError {
   );
 }
 
+/*
+ * Three refusals share the code ELECTION_OPEN; `details.held` says what the open election holds
+ * back, so that the client says it in the reader's language: the nominations (its ballot), the
+ * role it fills (`role`, and a liaison's `title`), or a candidate in the group.
+ */
+
 /** The ballot of an open election was fixed when it opened: a nomination made or withdrawn now would not be on it, or not leave it. */
 export function electionOpen(group: WorkingGroup): AppError {
   return new AppError(
     'ELECTION_OPEN',
     `An election is open in ${group.name}: its ballot is fixed, so nominations are made and withdrawn again once it has closed.`,
+    { held: 'nominations', group: group.name },
   );
 }
 
 /**
  * Giving the role an open election fills would settle by decree what the vote under way is
- * deciding; only that role waits (`electionDecides`), so the refusal names it.
+ * deciding; only that role waits (`electionDecides`), so the refusal names it, and says that
+ * every other role is given as usual.
  */
 export function appointmentDuringElection(group: WorkingGroup, wanted: ElectionRole): AppError {
   const role = wanted.role === 'liaison' ? `the role of ${wanted.title}` : 'the role of co-facilitator';
   return new AppError(
     'ELECTION_OPEN',
-    `An election is open in ${group.name} for ${role}: nobody is given that role there until it has closed.`,
+    `An election is open in ${group.name} for ${role}: nobody is given that role there until it has closed. Other roles are given as usual.`,
+    {
+      held: 'role',
+      group: group.name,
+      role: wanted.role,
+      ...(wanted.role === 'liaison' ? { title: wanted.title } : {}),
+    },
   );
 }
 
@@ -55,6 +69,7 @@ export function candidateLeaving(group: WorkingGroup): AppError {
   return new AppError(
     'ELECTION_OPEN',
     `You are a candidate in the open election of ${group.name}: you can leave the group once it has closed.`,
+    { held: 'candidate', group: group.name },
   );
 }
 
