@@ -109,6 +109,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'timeZone',
   'timezone',
   'title',
+  'titles',
   'to',
   'type',
   'unchanged',

@@ -29,8 +29,16 @@ export const DEFAULT_LIAISON_TITLE = 'Liaison';
  * not the seat on the ballot. Server (refusal) and client (the Named roles form) read this rule.
  */
 export function electionDecides(open: readonly ElectionRole[], wanted: ElectionRole): boolean {
-  const titleOf = (entry: ElectionRole) => (entry.title.trim() || DEFAULT_LIAISON_TITLE).toLocaleLowerCase('en');
   return open.some(
-    (election) => election.role === wanted.role && (wanted.role !== 'liaison' || titleOf(election) === titleOf(wanted)),
+    (election) => election.role === wanted.role && (wanted.role !== 'liaison' || sameLiaisonTitle(election.title, wanted.title)),
   );
+}
+
+/**
+ * Whether two liaison titles name the same liaison role: case aside, an empty title being
+ * "Liaison". A person holds several titles in a group (liaison to two bodies), each once.
+ */
+export function sameLiaisonTitle(one: string, other: string): boolean {
+  const key = (title: string) => (title.trim() || DEFAULT_LIAISON_TITLE).toLocaleLowerCase('en');
+  return key(one) === key(other);
 }

@@ -98,7 +98,12 @@ export type UpdateWorkingGroupBody = Static<typeof UpdateWorkingGroupBody>;
 export const RoleBody = Type.Object({ role: WorkingGroupRoleSchema, title: Type.Optional(Title) });
 export type RoleBody = Static<typeof RoleBody>;
 
-export const RoleQuery = Type.Object({ role: Type.Optional(WorkingGroupRoleSchema) });
+export const RoleQuery = Type.Object({
+  role: Type.Optional(WorkingGroupRoleSchema),
+  /** One liaison title to remove (case aside), the person's other titles staying; implies `role=liaison`. */
+  title: Type.Optional(Title),
+});
+export type RoleQuery = Static<typeof RoleQuery>;
 
 export const ElectionBody = Type.Object({
   kind: Type.Enum(['single', 'ranked'], { description: 'single choice, or ranked (instant runoff / STV)' }),

@@ -412,4 +412,39 @@ describe('working groups in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+  it('names a member liaison to two bodies from Named roles: both titles are listed, and one is removed alone', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Two Liaisons';
+    const secretariat = await as('secretariat@example.org');
+    const group = await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, { name });
+    const olena = await as('olena@example.org');
+    const me = await send<{ id: string; name: string }>(olena, 'GET', '/api/me');
+    await send(olena, 'PUT', `/api/working-groups/${group.id}/members/me`);
+
+    const { page, errors } = await signIn('secretariat@example.org', groupsPath);
+    await page.setViewportSize({ width: 360, height: 800 });
+    const card = page.getByRole('article', { name, exact: true });
+    await card.getByText('Administer (secretariat)').click();
+    const form = card.getByRole('form', { name: 'Give the role' });
+    await form.getByText('A person may hold several titles: a new one is added to those they hold.').waitFor();
+    const title = form.getByLabel('Title of the liaison');
+    for (const body of ['DC-MAG liaison', 'NRI liaison']) {
+      await form.getByLabel('Member').selectOption({ label: me.name });
+      await title.fill(body);
+      await form.getByRole('button', { name: 'Give the role' }).click();
+      await card.getByRole('button', { name: `Remove ${me.name} as ${body}` }).waitFor({ timeout: 15_000 });
+    }
+    // The second title came beside the first, not in its place.
+    await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).waitFor();
+    await card.getByText(`Liaisons: ${me.name} (DC-MAG liaison), ${me.name} (NRI liaison)`).waitFor();
+
+    await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).click();
+    await card.getByText(`${me.name} no longer holds the role.`).waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).waitFor({ state: 'detached' });
+    await card.getByRole('button', { name: `Remove ${me.name} as NRI liaison` }).waitFor();
+    await card.getByText(`Liaisons: ${me.name} (NRI liaison)`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
 });

@@ -197,6 +197,49 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       );
     });
 
+    it('gives one person several liaison titles, each listed and removed alone, never one in place of another', async () => {
+      const kwame = people.kwame.user.id;
+      const path = `/api/working-groups/${group.id}/roles/${kwame}`;
+      const titlesOf = (dto: WorkingGroupDto) =>
+        dto.roles.filter((role) => role.id === kwame && role.role === 'liaison').map((role) => role.title);
+      expect((await call('secretariat', 'PUT', path, { role: 'liaison', title: 'DC-MAG liaison' })).status).toBe(200);
+      const second = await call<WorkingGroupDto>('secretariat', 'PUT', path, { role: 'liaison', title: 'Youth IGF liaison' });
+      expect(second.status).toBe(200);
+      expect(titlesOf(second.body)).toEqual(['DC-MAG liaison', 'Youth IGF liaison']);
+      await waitFor(() => liveGroup(watcher, group.id)?.roles.filter((role) => role.id === kwame).length === 2, {
+        message: 'both titles seen live',
+      });
+      // A title held already, in any case, is held once: the same again changes nothing, other case rewrites it.
+      const audit = await auditCount();
+      expect(
+        titlesOf((await call<WorkingGroupDto>('secretariat', 'PUT', path, { role: 'liaison', title: 'DC-MAG liaison' })).body),
+      ).toEqual(['DC-MAG liaison', 'Youth IGF liaison']);
+      expect(await auditCount()).toBe(audit);
+      expect(
+        titlesOf((await call<WorkingGroupDto>('secretariat', 'PUT', path, { role: 'liaison', title: 'DC-MAG Liaison' })).body),
+      ).toEqual(['DC-MAG Liaison', 'Youth IGF liaison']);
+
+      // One title is removed by name (case aside); the other stays.
+      await refusedToAllButSecretariat('DELETE', `${path}?role=liaison&title=Youth%20IGF%20liaison`);
+      await badField(call('secretariat', 'DELETE', `${path}?role=co-facilitator&title=Youth%20IGF%20liaison`), 'title');
+      const removed = await call<WorkingGroupDto>('secretariat', 'DELETE', `${path}?title=youth%20igf%20LIAISON`);
+      expect(removed.status).toBe(200);
+      expect(titlesOf(removed.body)).toEqual(['DC-MAG Liaison']);
+      expect(removed.body.coFacilitators.map((person) => person.id)).toEqual([people.rahul.user.id]);
+      expect((await call('secretariat', 'DELETE', `${path}?role=liaison&title=Youth%20IGF%20liaison`)).status).toBe(404);
+      const entries = await server.app.store.audit.list({ subject: `workingGroup:${group.id}` });
+      const removal = entries.find(
+        (entry) =>
+          entry.action === 'workingGroup.roleRemoved' &&
+          (entry.detail.titles as string[] | undefined)?.includes('Youth IGF liaison'),
+      );
+      expect(removal?.detail).toEqual({ userId: kwame, roles: ['liaison'], titles: ['Youth IGF liaison'] });
+      // Without a title, every liaison title goes.
+      expect((await call('secretariat', 'PUT', path, { role: 'liaison', title: 'NRI liaison' })).status).toBe(200);
+      const cleared = await call<WorkingGroupDto>('secretariat', 'DELETE', `${path}?role=liaison`);
+      expect(titlesOf(cleared.body)).toEqual([]);
+    });
+
     it('elects a liaison as it elects a co-facilitator, and records the winner with the title; while it is open, only that title waits', async () => {
       for (const key of ['kwame', 'rahul'] as const) {
         const nominated = await call(key, 'POST', `/api/working-groups/${group.id}/nominations`, { userId: people[key].user.id });
@@ -212,6 +255,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(created.status).toBe(201);
       const poll = created.body;
       expect(poll.question).toBe(`DC-MAG liaison: ${group.name}`);
+      // Kwame, a candidate, is liaison to another body already: winning adds the title beside it.
+      const nri = await call('secretariat', 'PUT', `/api/working-groups/${group.id}/roles/${people.kwame.user.id}`, {
+        role: 'liaison',
+        title: 'NRI liaison',
+      });
+      expect(nri.status).toBe(200);
       await openPoll(server.baseUrl, people.secretariat, poll.id);
       // While it is open, the role it fills (that title, case aside) waits for the vote; any other role does not.
       const roles = `/api/working-groups/${group.id}/roles`;
@@ -223,6 +272,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(sameTitle.status).toBe(409);
       expect(sameTitle.body.error.code).toBe('ELECTION_OPEN');
       expect(sameTitle.body.error.message).toContain('for the role of dc-mag LIAISON');
+      // What the open election holds back, for the client to say in the reader's language.
+      expect(sameTitle.body.error.details).toEqual({ held: 'role', group: group.name, role: 'liaison', title: 'dc-mag LIAISON' });
       expect(await auditCount()).toBe(before.audit);
       expect(await groupNamed(group.name)).toEqual(before.group);
       const otherTitle = await call<WorkingGroupDto>('secretariat', 'PUT', `${roles}/${people.rahul.user.id}`, {
@@ -250,6 +301,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(after.roles).toContainEqual(
         expect.objectContaining({ id: people.rahul.user.id, role: 'liaison', title: 'Youth IGF liaison' }),
       );
+      expect(
+        after.roles.filter((role) => role.id === people.kwame.user.id && role.role === 'liaison').map((role) => role.title),
+      ).toEqual(['NRI liaison', 'DC-MAG liaison']);
       // The liaison election made no co-facilitator: Kwame's is the appointment made while it was open.
       expect(after.coFacilitators.map((person) => [person.id, person.pollId])).toEqual([
         [people.rahul.user.id, undefined],

@@ -155,7 +155,8 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
       ) : (
         <ul className="working-group__nominations" aria-labelledby={`${id}-roles`}>
           {group.roles.map((entry) => (
-            <li key={`${entry.role}-${entry.id}`}>
+            // A person may hold several liaison titles: each is its own entry, removed alone.
+            <li key={`${entry.role}-${entry.id}-${entry.title ?? ''}`}>
               <bdi>{entry.name}</bdi>, {roleName(entry)}
               <BusyButton
                 type="button"
@@ -163,7 +164,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
                 busy={busy}
                 onClick={() =>
                   run(
-                    () => del(`${base(group)}/roles/${encodeURIComponent(entry.id)}?role=${entry.role}`),
+                    () => del(`${base(group)}/roles/${encodeURIComponent(entry.id)}?${removalQuery(entry)}`),
                     t('workingGroups.admin.roleRemoved', { name: entry.name }),
                   )
                 }
@@ -227,6 +228,13 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
       )}
     </div>
   );
+}
+
+/** The query that removes this one entry: a co-facilitator, or one liaison title (the person's other titles stay). */
+function removalQuery(entry: WorkingGroupDto['roles'][number]): string {
+  const query = new URLSearchParams({ role: entry.role });
+  if (entry.role === 'liaison' && entry.title) query.set('title', entry.title);
+  return query.toString();
 }
 
 function Archive({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {

@@ -114,4 +114,25 @@ export const POLL_MIGRATIONS: Migration[] = [
       `CREATE INDEX polls_working_group ON polls(working_group_id) WHERE working_group_id IS NOT NULL`,
     ],
   },
+  {
+    version: 252,
+    name: 'several liaison titles per person in a working group',
+    statements: [
+      // A person may be liaison to two bodies (DC-MAG and the Youth IGF): one row per title, where
+      // the key (group, person) let a second title replace the first without a word. Titles that
+      // differ only in case are one title: the service compares them (`sameLiaisonTitle`).
+      `CREATE TABLE working_group_liaison_titles (
+        group_id TEXT NOT NULL REFERENCES working_groups(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        title TEXT NOT NULL,
+        poll_id TEXT,
+        since BIGINT NOT NULL,
+        PRIMARY KEY (group_id, user_id, title)
+      )`,
+      `INSERT INTO working_group_liaison_titles (group_id, user_id, title, poll_id, since)
+       SELECT group_id, user_id, title, poll_id, since FROM working_group_liaisons`,
+      `DROP TABLE working_group_liaisons`,
+      `ALTER TABLE working_group_liaison_titles RENAME TO working_group_liaisons`,
+    ],
+  },
 ];

@@ -198,7 +198,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
       schema: {
         tags: ['working groups'],
         summary:
-          'Give a member of the group a named role: co-facilitator, or liaison with a title (e.g. DC-MAG liaison); secretariat',
+          'Give a member of the group a named role: co-facilitator, or liaison with a title (e.g. DC-MAG liaison), added to the titles they hold; secretariat',
         params: NominationParams,
         body: RoleBody,
         response: { 200: WorkingGroupSchema, ...REFUSALS },
@@ -212,12 +212,13 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
     {
       schema: {
         tags: ['working groups'],
-        summary: 'Remove a person’s named role in the group (the one given by ?role=, or every role they hold); secretariat',
+        summary:
+          'Remove a person’s named role in the group (the one given by ?role=, one liaison title by ?title=, or every role they hold); secretariat',
         params: NominationParams,
         querystring: RoleQuery,
         response: { 200: WorkingGroupSchema, ...REFUSALS },
       },
     },
-    async (request) => service.removeRole(requireUser(request), request.params.id, request.params.userId, request.query.role),
+    async (request) => service.removeRole(requireUser(request), request.params.id, request.params.userId, request.query),
   );
 };

@@ -4,12 +4,13 @@
  * commit projects the group into `live:{meetingId}` (map `workingGroups`).
  */
 import type { AuditActionOf } from '../../../shared/auditActions.ts';
-import { type ElectionRole, electionDecides } from '../../../shared/constants/workingGroups.ts';
+import { type ElectionRole, electionDecides, sameLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
 import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
 import type {
   CreateWorkingGroupBody,
   ElectionBody,
   RoleBody,
+  RoleQuery,
   UpdateWorkingGroupBody,
   WorkingGroupDto,
   WorkingGroupRole,
@@ -281,6 +282,11 @@ export class WorkingGroupService {
     }
   };
 
+  /**
+   * Gives `userId` one more liaison title: a person may be liaison to several bodies, so a new
+   * title is added beside those they hold, never in their place. A title they hold already (case
+   * aside) is not held twice: in other case it is written as now given, else nothing changes.
+   */
   private async addLiaison(
     tx: SqlExecutor,
     groupId: string,
@@ -289,7 +295,13 @@ export class WorkingGroupService {
     pollId: string | null,
     actorId: string | null,
   ) {
-    if (!(await this.options.groups.setLiaison(tx, groupId, userId, title, pollId))) return;
+    const { groups } = this.options;
+    // Two titles given at once to one person take turns (PostgreSQL), so that each sees the other.
+    await groups.lockGroup(tx, groupId);
+    const held = (await groups.liaisonTitles(tx, groupId, userId)).find((entry) => sameLiaisonTitle(entry, title));
+    if (held === title) return;
+    if (held === undefined) await groups.addLiaison(tx, groupId, userId, title, pollId);
+    else await groups.retitleLiaison(tx, groupId, userId, held, title, pollId);
     await this.audit(tx, actorId, pollId ? 'liaisonElected' : 'liaisonAssigned', groupId, {
       userId,
       title,
@@ -402,7 +414,7 @@ export class WorkingGroupService {
     return (await this.options.groups.view(group.id))!;
   }
 
-  /** Gives a member of the group a named role (or a liaison a new title); secretariat. */
+  /** Gives a member of the group a named role, or one more liaison title; secretariat. */
   async assignRole(user: User, id: string, userId: string, body: RoleBody): Promise<WorkingGroupDto> {
     this.requireAdministrator(user);
     const group = await this.activeGroup(id);
@@ -421,17 +433,32 @@ export class WorkingGroupService {
     return this.changed(group);
   }
 
-  /** Removes `userId`'s role (or every role they hold, when `role` is not given); secretariat. */
-  async removeRole(user: User, id: string, userId: string, role: WorkingGroupRole | undefined): Promise<WorkingGroupDto> {
+  /**
+   * Removes `userId`'s role: the one `query.role` names (for a liaison, the title `query.title`
+   * names, case aside, else every title they hold), or every role they hold; secretariat.
+   */
+  async removeRole(user: User, id: string, userId: string, query: RoleQuery): Promise<WorkingGroupDto> {
     this.requireAdministrator(user);
+    if (query.role === 'co-facilitator' && query.title !== undefined) {
+      throw fieldError('title', 'A title is given to liaisons only; a co-facilitator is a co-facilitator.');
+    }
+    // A title names one liaison role: the co-facilitator's stays.
+    const role = query.title !== undefined ? 'liaison' : query.role;
     const group = await this.activeGroup(id);
     const { groups, store } = this.options;
     await store.db.transaction(async (tx) => {
       const removed: WorkingGroupRole[] = [];
       if (role !== 'liaison' && (await groups.removeCoFacilitator(tx, group.id, userId))) removed.push('co-facilitator');
-      if (role !== 'co-facilitator' && (await groups.removeLiaison(tx, group.id, userId))) removed.push('liaison');
+      const titles: string[] = [];
+      if (role !== 'co-facilitator') {
+        for (const held of await groups.liaisonTitles(tx, group.id, userId)) {
+          if (query.title !== undefined && !sameLiaisonTitle(held, query.title)) continue;
+          if (await groups.removeLiaison(tx, group.id, userId, held)) titles.push(held);
+        }
+        if (titles.length > 0) removed.push('liaison');
+      }
       if (removed.length === 0) throw notFound('The role');
-      await this.audit(tx, user.id, 'roleRemoved', group.id, { userId, roles: removed });
+      await this.audit(tx, user.id, 'roleRemoved', group.id, { userId, roles: removed, ...(titles.length ? { titles } : {}) });
     });
     return this.changed(group);
   }

@@ -273,19 +273,50 @@ export class WorkingGroupStore {
     return removed.changes > 0;
   }
 
-  /** Records a liaison, or changes their title; false when nothing changed. */
-  async setLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string, pollId: string | null): Promise<boolean> {
-    const changed = await tx.run(
-      `INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (group_id, user_id) DO UPDATE SET title = excluded.title, poll_id = excluded.poll_id
-       WHERE working_group_liaisons.title <> excluded.title`,
-      [groupId, userId, title, pollId, Date.now()],
+  /** The liaison titles `userId` holds in the group, oldest first. */
+  async liaisonTitles(tx: SqlExecutor, groupId: string, userId: string): Promise<string[]> {
+    const rows = await tx.all<{ title: string }>(
+      'SELECT title FROM working_group_liaisons WHERE group_id = ? AND user_id = ? ORDER BY since, title',
+      [groupId, userId],
     );
-    return changed.changes > 0;
+    return rows.map((row) => row.title);
   }
 
-  async removeLiaison(tx: SqlExecutor, groupId: string, userId: string): Promise<boolean> {
-    const removed = await tx.run('DELETE FROM working_group_liaisons WHERE group_id = ? AND user_id = ?', [groupId, userId]);
+  /** Records one more liaison title of a person (elected by `pollId`, or assigned when it is null). */
+  async addLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string, pollId: string | null): Promise<void> {
+    await tx.run('INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)', [
+      groupId,
+      userId,
+      title,
+      pollId,
+      Date.now(),
+    ]);
+  }
+
+  /** Writes a title they hold (`held`) as `title`: the same title in other case, now elected or assigned again. */
+  async retitleLiaison(
+    tx: SqlExecutor,
+    groupId: string,
+    userId: string,
+    held: string,
+    title: string,
+    pollId: string | null,
+  ): Promise<void> {
+    await tx.run('UPDATE working_group_liaisons SET title = ?, poll_id = ? WHERE group_id = ? AND user_id = ? AND title = ?', [
+      title,
+      pollId,
+      groupId,
+      userId,
+      held,
+    ]);
+  }
+
+  async removeLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string): Promise<boolean> {
+    const removed = await tx.run('DELETE FROM working_group_liaisons WHERE group_id = ? AND user_id = ? AND title = ?', [
+      groupId,
+      userId,
+      title,
+    ]);
     return removed.changes > 0;
   }
 
@@ -333,7 +364,7 @@ export class WorkingGroupStore {
     const liaisons = await this.db.all<PersonRow & { since: number; poll_id: string | null; title: string }>(
       `SELECT l.group_id, u.id, u.name, u.stakeholder_group, l.since, l.poll_id, l.title
        FROM working_group_liaisons l JOIN working_groups g ON g.id = l.group_id JOIN users u ON u.id = l.user_id
-       WHERE ${where} ORDER BY l.since, u.name`,
+       WHERE ${where} ORDER BY l.since, u.name, l.title`,
       params,
     );
     const person = (row: PersonRow & { since: number; poll_id: string | null }) => ({
