@@ -8,13 +8,16 @@
  */
 
 import { OWNER_KINDS, SOURCE_TYPES } from './constants/actions.ts';
-import { CALL_KINDS } from './constants/meetings.ts';
+import { ATTENDANCE_MODES, BALANCE_RULES } from './constants/floor.ts';
+import { CALL_KINDS, MEETING_FORMATS, MEETING_VISIBILITIES } from './constants/meetings.ts';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from './constants/notifications.ts';
-import { POLL_KINDS } from './constants/polls.ts';
+import { POLL_AUDIENCES, POLL_KINDS } from './constants/polls.ts';
 import { PROPOSAL_KINDS, PROPOSAL_STATUSES } from './constants/proposals.ts';
 import { USER_STATUSES } from './constants/users.ts';
 import { ACTION_STATUSES } from './dueDates.ts';
+import type { ErrorCode } from './errors.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from './roles.ts';
+import { ScopeSchema } from './schemas/apiTokens.ts';
 
 export const AUDIT_DETAIL_FIELDS = [
   'affiliation',
@@ -37,6 +40,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'code',
   'commentId',
   'copyFrom',
+  'count',
   'created',
   'day',
   'description',
@@ -96,6 +100,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'seq',
   'sessionsEnded',
   'sha256',
+  'share',
   'size',
   'source',
   'start',
@@ -130,6 +135,13 @@ export const AUDIT_DETAIL_FIELDS = [
 export const IMPORTED_FIELDS = ['name', 'role', 'group', 'region', 'affiliation'] as const;
 
 /**
+ * The error codes a ballot is refused with (server/src/polls/pollService.ts, `writeBallot` and
+ * `refuseMalformedBallot`), recorded as `poll.ballot.refused`'s `code`: not found, not eligible,
+ * not open, a bad choice or a malformed ballot.
+ */
+export const BALLOT_REFUSAL_CODES = ['NOT_FOUND', 'FORBIDDEN', 'NOT_OPEN', 'BAD_REQUEST'] as const satisfies readonly ErrorCode[];
+
+/**
  * Codes written as values, with the action and the field they are written in. A field named here
  * that is not in AUDIT_DETAIL_FIELDS (a notification kind, the key of an email mode) is labelled
  * by the action too.
@@ -155,4 +167,14 @@ export const AUDIT_DETAIL_CODES: readonly { action: string; field: string; codes
   { action: 'proposal.status', field: 'status', codes: PROPOSAL_STATUSES },
   { action: 'poll.created', field: 'kind', codes: POLL_KINDS },
   { action: 'call.create', field: 'kind', codes: CALL_KINDS },
+  { action: 'poll.created', field: 'audience', codes: POLL_AUDIENCES },
+  { action: 'poll.ballot.refused', field: 'code', codes: BALLOT_REFUSAL_CODES },
+  { action: 'meeting.create', field: 'visibility', codes: MEETING_VISIBILITIES },
+  { action: 'meeting.update', field: 'visibility', codes: MEETING_VISIBILITIES },
+  { action: 'meeting.update', field: 'format', codes: MEETING_FORMATS },
+  // A speaking rule, in the settings' `from`/`to` and as the rule an override went against.
+  { action: 'floor.settings', field: 'balanceRule', codes: BALANCE_RULES },
+  { action: 'floor.balance.override', field: 'rule', codes: BALANCE_RULES },
+  { action: 'attendance.checked-in', field: 'mode', codes: ATTENDANCE_MODES },
+  { action: 'token.create', field: 'scopes', codes: ScopeSchema.enum },
 ];

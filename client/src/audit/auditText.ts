@@ -38,10 +38,24 @@ export function fieldLabel(i18n: I18n, field: string, action = ''): string {
 export function codeLabel(i18n: I18n, action: string, field: string, value: string): string {
   if (field === 'language' && isLanguage(value)) return LANGUAGE_NAMES[value];
   if (field === 'field') return fieldLabel(i18n, value, action);
+  const key = codeLabelKey(action, field, value);
+  return key && i18n.exists(key) ? i18n.t(key) : value;
+}
+
+/**
+ * The catalogue key of a code's label (whether the catalogue has it or not), or undefined for a
+ * field whose values are not codes. Codes are labelled where the rest of the client labels them:
+ * a meeting's format and visibility as in the meeting form, a poll's audience as in the poll form,
+ * a balance rule as in the chair's controls, a refused ballot's error code by the message the voter read.
+ */
+export function codeLabelKey(action: string, field: string, value: string): string | undefined {
   const key = codeKey(action, field);
   // A proposal's status is recorded as "under discussion", its label's key is "under-discussion".
   const code = value.replaceAll(' ', '-');
-  return key && /^[A-Za-z][A-Za-z.-]*$/.test(code) && i18n.exists(`${key}.${code}`) ? i18n.t(`${key}.${code}`) : value;
+  if (!key || !/^[A-Za-z][\w.-]*$/.test(code)) return undefined;
+  // The poll form's labels of an audience are `audienceMembers`, `audienceEveryone`, `audienceGroup`.
+  if (key === 'polls.form') return `${key}.audience${code[0]!.toUpperCase()}${code.slice(1)}`;
+  return `${key}.${code}`;
 }
 
 /** Where the labels of the codes a field of an action holds are, in the catalogue. */
@@ -64,6 +78,15 @@ function codeKey(action: string, field: string): string | undefined {
     if (feature === 'call.') return 'calls.kinds';
   }
   if (field === 'type' && feature === 'action.') return 'actions.sourceType';
+  if (feature === 'meeting.') {
+    if (field === 'format') return 'meetingAdmin.formats';
+    if (field === 'visibility') return 'meetingAdmin.visibility';
+  }
+  if (field === 'audience' && feature === 'poll.') return 'polls.form';
+  if (field === 'code' && action === 'poll.ballot.refused') return 'errors';
+  if ((field === 'balanceRule' || field === 'rule') && feature === 'floor.') return 'floor.rule';
+  if (field === 'mode' && action === 'attendance.checked-in') return 'floor.attendance.mode';
+  if (field === 'scopes' && feature === 'token.') return 'tokens.scopeLabel';
   return undefined;
 }
 

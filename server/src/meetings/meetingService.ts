@@ -162,7 +162,9 @@ export class MeetingService {
       }
       await store.db.transaction(async (tx) => {
         await store.meetings.update(id, changes, tx);
-        const detail = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+        const detail = Object.fromEntries(
+          Object.entries(changes).filter(([, value]) => value !== undefined),
+        ) as Partial<MeetingChanges>;
         await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
       });
       committed = true;

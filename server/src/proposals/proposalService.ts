@@ -108,8 +108,7 @@ export class ProposalService {
     const before = await proposals.byId(id);
     await store.db.transaction(async (tx) => {
       await proposals.update(id, changes, user.id, tx);
-      const detail: Record<string, unknown> = { ...changes };
-      if (changes.status !== undefined) detail.previousStatus = before?.status;
+      const detail = { ...changes, ...(changes.status !== undefined ? { previousStatus: before?.status } : {}) };
       await store.audit.record(
         {
           actorId: user.id,

@@ -145,7 +145,10 @@ export class PeopleService {
           actorId: actor.id,
           action: 'user.change',
           subject: `user:${id}`,
-          detail: { from: pick(user, [...Object.keys(changes), ...(disabled !== undefined ? ['disabled'] : [])]), to: patch },
+          detail: {
+            from: pick(user, [...changedKeys(changes), ...(disabled !== undefined ? (['disabled'] as const) : [])]),
+            to: patch,
+          },
         },
         tx,
       );
@@ -257,7 +260,7 @@ export class PeopleService {
             actorId: user.id,
             action: 'user.profile',
             subject: `user:${user.id}`,
-            detail: { from: pick(user, Object.keys(changes)), to: changes },
+            detail: { from: pick(user, changedKeys(changes)), to: changes },
           },
           tx,
         );
@@ -370,9 +373,13 @@ function clean(value: string | null | undefined): string | null {
   return value?.trim() || null;
 }
 
-function pick(user: User, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, (user as unknown as Record<string, unknown>)[key]]));
+/** The fields of `user` named by `keys`, typed by them (the audit log's labels are checked from the type). */
+function pick<K extends keyof User>(user: User, keys: readonly K[]): Partial<Pick<User, K>> {
+  return Object.fromEntries(keys.map((key) => [key, user[key]])) as Partial<Pick<User, K>>;
 }
+
+/** The fields a change sets, by name. */
+const changedKeys = (changes: UserChanges) => Object.keys(changes) as (keyof UserChanges)[];
 
 function toImportRow(row: PlannedRow): ImportRow {
   return {

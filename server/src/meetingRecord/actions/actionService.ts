@@ -265,7 +265,10 @@ export class ActionService {
   }
 }
 
-function diffValues(current: StoredAction, next: ActionValues): Record<string, { from: unknown; to: unknown }> {
+/** Each changed field's value before and after, by the field's name (typed: the audit log labels these keys). */
+type ActionDiff = { [K in keyof ActionValues]?: { from: ActionValues[K] | null; to: ActionValues[K] | null } };
+
+function diffValues(current: StoredAction, next: ActionValues): ActionDiff {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const fields: (keyof ActionValues)[] = ['text', 'owner', 'due', 'status', 'agendaItemId'];
   for (const field of fields) {
@@ -273,5 +276,5 @@ function diffValues(current: StoredAction, next: ActionValues): Record<string, {
     const to = next[field] ?? null;
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
   }
-  return changes;
+  return changes as ActionDiff;
 }
