@@ -20,6 +20,9 @@ const DEMO = DEMO_MEETING.id;
 // Recorded text that looks like markup stays text, in the answer and on the page.
 const MARKUP = '<img src=x onerror="alert(1)">';
 
+/** A part of a name made of several, as the server isolates it (FSI … PDI). */
+const isolated = (name: string) => `\u2068${name}\u2069`;
+
 describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', (backend) => {
   let server: TestServer;
   let database: TestDatabase | undefined;
@@ -152,12 +155,15 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     const reply = await call<{ id: string }>(chair, 'POST', `/api/threads/${thread.id}/comments`, { body: `Agreed ${MARKUP}` });
     const [created] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${thread.id}`);
     const threadName = created!.names[thread.id]!;
-    expect(threadName.startsWith(`“Thanks @${chair.user.name}, the hubs need a budget line`)).toBe(true);
-    expect(threadName).toContain(`…” by ${member.user.name} on Remote hubs ${backend}`);
+    // Each recorded part (the comment's start, its author, the proposal's title) is isolated, for the page's <bdi>s.
+    expect(threadName.startsWith(`“\u2068Thanks @${chair.user.name}, the hubs need a budget line`)).toBe(true);
+    expect(threadName).toContain(`…\u2069” by ${isolated(member.user.name)} on ${isolated(`Remote hubs ${backend}`)}`);
     // The thread's first comment is named in the detail too.
-    expect(created!.names[thread.comments[0]!.id]).toMatch(new RegExp(`^“Thanks @.*…” by ${member.user.name}$`));
+    expect(created!.names[thread.comments[0]!.id]).toMatch(
+      new RegExp(`^“\u2068Thanks @.*…\u2069” by ${isolated(member.user.name)}$`),
+    );
     const [replied] = (await log('action=comment.create')).filter((entry) => entry.subject === `comment:${reply.id}`);
-    expect(replied!.names[reply.id]).toBe(`“Agreed ${MARKUP}” by ${chair.user.name}`);
+    expect(replied!.names[reply.id]).toBe(`“${isolated(`Agreed ${MARKUP}`)}” by ${isolated(chair.user.name)}`);
     expect(replied!.names[thread.id]).toBe(threadName);
 
     // On an agenda, the thread is on its meeting's agenda.
@@ -166,7 +172,9 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
       body: 'Item 3 overruns',
     });
     const [onAgenda] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${agenda.id}`);
-    expect(onAgenda!.names[agenda.id]).toBe(`“Item 3 overruns” by ${member.user.name} on the agenda of ${DEMO_MEETING.title}`);
+    expect(onAgenda!.names[agenda.id]).toBe(
+      `“${isolated('Item 3 overruns')}” by ${isolated(member.user.name)} on the agenda of ${isolated(DEMO_MEETING.title)}`,
+    );
 
     // Deleted by its author, hidden by a moderator: said so, its text shown nowhere in the log.
     const secret = await call<{ id: string }>(member, 'POST', `/api/threads/${thread.id}/comments`, { body: 'Withdrawn remark' });
@@ -176,10 +184,12 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     await call(member, 'DELETE', `/api/comments/${agenda.comments[0]!.id}`);
     const comments = await log('action=comment.');
     const named = (id: string) => comments.find((entry) => entry.subject === `comment:${id}`)!.names[id];
-    expect(named(secret.id)).toBe(`a deleted comment by ${member.user.name}`);
-    expect(named(rude.id)).toBe(`a hidden comment by ${member.user.name}`);
+    expect(named(secret.id)).toBe(`a deleted comment by ${isolated(member.user.name)}`);
+    expect(named(rude.id)).toBe(`a hidden comment by ${isolated(member.user.name)}`);
     const [again] = (await log('action=thread.create')).filter((entry) => entry.subject === `thread:${agenda.id}`);
-    expect(again!.names[agenda.id]).toBe(`a deleted comment by ${member.user.name} on the agenda of ${DEMO_MEETING.title}`);
+    expect(again!.names[agenda.id]).toBe(
+      `a deleted comment by ${isolated(member.user.name)} on the agenda of ${isolated(DEMO_MEETING.title)}`,
+    );
     const everything = JSON.stringify(await log('limit=10000'));
     expect(everything).not.toContain('Withdrawn remark');
     expect(everything).not.toContain('Rude remark');

@@ -9,7 +9,7 @@
  * in the reader's words.
  */
 import type { i18n as I18n } from 'i18next';
-import { createContext, useContext } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditFieldKind, changedField, detailField, isAuditIdField, subjectParts } from '../../../shared/auditRefs.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
@@ -51,7 +51,29 @@ const idText = (value: string, field: string, entry: { action: string; names: Na
   readId(value, auditFieldKind(entry.action, field) ? entry.names[value] : undefined, i18n);
 
 function Id({ read }: { read: IdRead }) {
-  return 'name' in read ? <bdi>{read.name}</bdi> : <span className="audit-unnamed">{read.mark}</span>;
+  return 'name' in read ? <Name name={read.name} /> : <span className="audit-unnamed">{read.mark}</span>;
+}
+
+/** A name's parts the server isolated (FSI … PDI): a comment's start, its author, its document's title. */
+const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/g;
+
+/**
+ * A recorded name, as text in a <bdi>. A name made of several (a thread: its comment, the comment's
+ * author and its proposal, joined by the reader's words) follows the page's direction, each of its
+ * parts in a <bdi> of its own: on an Arabic page a Latin title does not carry the Arabic words
+ * around it into its order, nor the author's name into the title.
+ */
+function Name({ name }: { name: string }) {
+  if (!name.includes('\u2068')) return <bdi>{name}</bdi>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const match of name.matchAll(ISOLATED)) {
+    if (match.index > at) parts.push(name.slice(at, match.index));
+    parts.push(<bdi key={match.index}>{match[1]}</bdi>);
+    at = match.index + match[0].length;
+  }
+  if (at < name.length) parts.push(name.slice(at));
+  return <span className="audit-name">{parts}</span>;
 }
 
 /** The entry's subject: what kind of thing, then its name, or its id marked as gone or as having no name known. */

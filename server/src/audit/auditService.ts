@@ -42,19 +42,35 @@ function readName(kind: PlainRefKind, name: string, language: Language): string 
 }
 
 /**
+ * A name within a longer name, isolated (FSI … PDI): a comment's start, its author, its proposal's or
+ * meeting's title each keep their own direction among the reader's words, and the page draws each in
+ * a <bdi> of its own (client/src/audit/AuditDetail.tsx). Isolation marks within the name are dropped,
+ * so that the text cannot end its isolate early.
+ */
+const isolated = (name: string) => `\u2068${name.replace(/[\u2066-\u2069]/g, '')}\u2069`;
+
+/**
  * A comment as the reader reads it: its start quoted (mentions as `@Name`), or that it was deleted
  * or hidden (never its text), then its author; a thread is its first comment, then the document it is
- * on. `people`: the names of the people the page names, the mentioned ones among them.
+ * on. `people`: the names of the people the page names, the mentioned ones among them. Each recorded
+ * part is `isolated`.
  */
 function commentName(kind: 'thread' | 'comment', found: CommentName, words: ServerText, people: Map<string, string>): string {
   const text = found.deleted
     ? words.audit.deleted
     : found.hidden
       ? words.audit.hidden
-      : fill(words.audit.quoted, { text: shortened(commentPlainText(parseCommentText(found.body), (id) => people.get(id))) });
-  const comment = fill(words.audit.comment, { comment: text, author: found.author });
+      : fill(words.audit.quoted, {
+          text: isolated(shortened(commentPlainText(parseCommentText(found.body), (id) => people.get(id)))),
+        });
+  const comment = fill(words.audit.comment, { comment: text, author: isolated(found.author) });
   if (kind === 'comment') return comment;
-  const place = found.proposal ?? (found.meeting === null ? null : fill(words.audit.agenda, { meeting: found.meeting }));
+  const place =
+    found.proposal !== null
+      ? isolated(found.proposal)
+      : found.meeting === null
+        ? null
+        : fill(words.audit.agenda, { meeting: isolated(found.meeting) });
   return place === null ? comment : fill(words.audit.thread, { comment, place });
 }
 
