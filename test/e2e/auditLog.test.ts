@@ -1,7 +1,10 @@
 /**
  * The audit log in the browser names polls, proposals, working groups and agenda items (not only
  * people and meetings), shows recorded names as text however much they look like markup, and
- * marks in the reader's language an id whose thing no longer exists. Axe-clean.
+ * marks in the reader's language an id whose thing no longer exists. Axe-clean. A French reader
+ * reads the codes an entry records (a poll's audience, a meeting's format and visibility, a balance
+ * rule, an attendance, a token's scopes, a refused ballot's error) in words, as elsewhere on the
+ * board; an Arabic reader reads a thread's name with each of its parts in a <bdi> of its own.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +13,7 @@ import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login, type Session } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 
 const { server, signIn } = browserSuite();
 const DEMO = DEMO_MEETING.id;
@@ -57,6 +61,85 @@ describe('the audit log’s names in the browser', () => {
     expect(await page.locator('main img, main b, main script').count()).toBe(0);
     expect(await page.title()).not.toBe('injected');
     expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('says the codes an entry records in the reader’s words, not as codes (French)', async () => {
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const member = await login(server.baseUrl, 'mei@example.org');
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const call = async <T = { id: string }>(who: Session, method: string, path: string, body?: unknown, status = 300) => {
+      const response = await http<T>(server.baseUrl, method, path, {
+        cookie: who.cookie,
+        ...(body === undefined ? {} : { body }),
+      });
+      if (status === 300) expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      else expect(response.status, `${method} ${path}`).toBe(status);
+      return response.body;
+    };
+    const meetingId = await createMeeting(server.baseUrl, { title: 'Séance des codes' });
+    await call(secretariat, 'PATCH', `/api/meetings/${meetingId}`, { format: 'hybrid', visibility: 'public' });
+    const poll = await call<{ id: string }>(chair, 'POST', `/api/meetings/${meetingId}/polls`, {
+      question: 'Qui vote ici ?',
+      kind: 'single',
+      options: [{ label: 'Oui' }, { label: 'Non' }],
+      audience: 'everyone',
+    });
+    // A draft is not open: the ballot is refused, and the refusal recorded with its code.
+    await call(member, 'PUT', `/api/polls/${poll.id}/ballot`, { choices: [] }, 409);
+    await call(chair, 'PUT', `/api/meetings/${meetingId}/floor/settings`, {
+      limitSeconds: 120,
+      balanceRule: 'least-spoken',
+      itemId: '',
+    });
+    await call(member, 'POST', `/api/meetings/${meetingId}/attendance`, { day: '2027-04-06', mode: 'online' });
+    await call(secretariat, 'POST', '/api/tokens', { name: 'Outil de suivi', scopes: ['read', 'write'] });
+
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log', { language: 'fr' });
+    await page.getByRole('table').waitFor();
+    const row = (action: string) => page.getByRole('row').filter({ hasText: action }).first();
+    /** The value of a field of an entry, by the field's label (at any depth of the detail; the last one: a change's "After"). */
+    const value = async (action: string, field: string) =>
+      (
+        await row(action)
+          .locator('dt', { hasText: new RegExp(`^${field}$`) })
+          .last()
+          .locator('xpath=following-sibling::dd[1]')
+          .textContent()
+      )?.trim();
+
+    expect(await value('Réunion modifiée', 'Format')).toBe('Hybride');
+    expect(await value('Réunion modifiée', 'Visibilité')).toBe('Publique');
+    expect(await value('Scrutin créé', 'Votants')).toBe('Toutes les personnes connectées, y compris les observateurs');
+    expect(await value('Bulletin refusé', 'Code d’erreur')).toBe('Cet élément n’est pas ouvert pour le moment.');
+    expect(await value('Règles de prise de parole modifiées', 'Règle d’équilibre')).toBe(
+      'Au tour du groupe qui s’est le moins exprimé',
+    );
+    expect(await value('Présence enregistrée', 'Présence')).toBe('en ligne');
+    expect(await value('Jeton d’API créé', 'Autorisations')).toBe('lecture et écriture');
+    const detail = await page.locator('main').textContent();
+    for (const code of ['everyone', 'NOT_OPEN', 'least-spoken']) expect(detail).not.toContain(code);
+    expect(errors).toEqual([]);
+  });
+
+  it('isolates each part of a thread’s name on an Arabic page: its comment, the author and the proposal', async () => {
+    const member = await login(server.baseUrl, 'olena@example.org');
+    const proposal = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO}/proposals`, {
+      cookie: member.cookie,
+      body: { kind: 'other', title: 'Remote hubs (2027)', summary: 'Hubs.' },
+    });
+    const thread = await http<{ id: string }>(server.baseUrl, 'POST', '/api/threads', {
+      cookie: member.cookie,
+      body: { doc: `proposal:${proposal.body.id}`, body: 'Budget line 4' },
+    });
+    expect(thread.status).toBe(201);
+
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log', { language: 'ar' });
+    await page.getByRole('table').waitFor();
+    const name = page.getByRole('row').filter({ hasText: 'Budget line 4' }).first().locator('.audit-name').first();
+    expect(await name.locator('bdi').allTextContents()).toEqual(['Budget line 4', 'Olena Kovalenko', 'Remote hubs (2027)']);
+    // The words between them follow the page's direction, outside every <bdi>.
+    expect(await name.evaluate((element) => element.closest('bdi'))).toBeNull();
     expect(errors).toEqual([]);
   });
 });
