@@ -7,11 +7,18 @@
  * that Escape and called `preventDefault`: the one rule for what Escape closes). The agenda and proposal pages have two (collab/CollaborativeDocument.tsx: comments
  * and tools); the Floor tab has one (`useSideSheet`).
  *
+ * An open sheet lies over the page (the whole width, most of the height), so it is modal: the page
+ * under it is inert until it closes, and Tab and Shift+Tab go round the sheet and the bar (whose
+ * buttons stay in sight, to switch sheets). Before, Tab went on from the sheet's last control to the
+ * page's, whose focus rings were drawn under the sheet (WCAG 2.4.11). Not a <dialog>: the same aside
+ * is a column beside the text on a wide screen, where nothing is inert.
+ *
  * Spread `asideProps(id)` on each aside, put `closeButton(id)` at its top and `bar` after them;
  * give the layout `meeting__layout--sheets` for room under the bar.
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inertOutside } from './inertOutside.ts';
 import { useMediaQuery, WIDE_LAYOUT } from './useMediaQuery.ts';
 
 export interface SheetSpec<Id extends string> {
@@ -41,12 +48,16 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
   const wide = useMediaQuery(WIDE_LAYOUT);
   const [open, setOpen] = useState<Id | null>(null);
   const elements = useRef(new Map<Id, HTMLElement>());
+  const barElement = useRef<HTMLElement | null>(null);
   const shown = wide ? null : open;
 
   useEffect(() => {
     if (!shown) return;
     const element = elements.current.get(shown);
     if (!element?.contains(document.activeElement)) element?.focus();
+    // After the focus has moved into the sheet: a focused element made inert (the text, on
+    // Ctrl+Alt+M) would leave the focus on the page's <body>.
+    const restore = element ? inertOutside(barElement.current ? [element, barElement.current] : [element]) : undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       // An Escape that something inside the sheet has handled (marked defaultPrevented: a form
@@ -58,7 +69,10 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
       setOpen(null);
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      restore?.();
+    };
   }, [shown]);
 
   const close = (id: Id) => {
@@ -85,7 +99,7 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
         </button>
       ),
     bar: wide ? undefined : (
-      <nav className="sheet-bar" aria-label={barLabel}>
+      <nav className="sheet-bar" aria-label={barLabel} ref={barElement}>
         {sheets.map(({ id, label }) => (
           <button
             key={id}
