@@ -14,7 +14,8 @@ import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
 
-const { server, browser, signIn } = browserSuite();
+// Each test opens its own pages: closed after it, so that the later tests do not run beside the earlier ones' pages.
+const { server, browser, signIn } = browserSuite({}, { closeContextsAfterEachTest: true });
 
 describe('people administration in the browser', () => {
   it('invites a person whose link, opened in another browser, sets a password and signs them in', async () => {

@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { DEMO_PASSWORD } from './clients.ts';
 import { lateBound } from './lateBound.ts';
@@ -269,6 +269,18 @@ export interface BrowserSuite {
   browser: Browser;
   /** `signIn` on this suite's browser and server; the context is closed after the file's tests. */
   signIn(email: string, path?: string, options?: SignInOptions): Promise<SignedIn>;
+  /** With `closeContextsAfterEachTest`: leaves `session` open for the file's next tests (closed after the file). */
+  keepForLaterTests(session: SignedIn): SignedIn;
+}
+
+export interface BrowserSuiteOptions {
+  /**
+   * Closes, after each test, the contexts that test opened through `signIn` (not those opened in a
+   * beforeAll). For a file whose tests share no page: every page left open stays connected and
+   * redraws on each live change of the meeting, so a long file's later tests ran next to a score of
+   * idle pages. A page a test hands on to the next is kept with `keepForLaterTests` (test/e2e/cycle.test.ts).
+   */
+  closeContextsAfterEachTest?: boolean;
 }
 
 /**
@@ -277,16 +289,25 @@ export interface BrowserSuite {
  *
  *   const { server, signIn } = browserSuite();
  */
-export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
+export function browserSuite(options: TestServerOptions = {}, suiteOptions: BrowserSuiteOptions = {}): BrowserSuite {
   let startedServer: TestServer | undefined;
   let startedBrowser: Browser | undefined;
   const sessions: SignedIn[] = [];
+  /** The sessions opened by the test running now, when a test is running. */
+  let ofThisTest: SignedIn[] | undefined;
   beforeAll(async () => {
     startedServer = await startServer(options);
     startedBrowser = await launchBrowser();
   });
+  beforeEach(() => {
+    ofThisTest = [];
+  });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') await reportFailure(task.name, sessions);
+    if (suiteOptions.closeContextsAfterEachTest) {
+      for (const session of ofThisTest ?? []) await session.context.close().catch(() => {});
+    }
+    ofThisTest = undefined;
   });
   afterAll(async () => {
     for (const session of sessions) await session.context.close().catch(() => {});
@@ -301,6 +322,11 @@ export function browserSuite(options: TestServerOptions = {}): BrowserSuite {
     async signIn(email, path, options) {
       const session = await signIn(browser, server.baseUrl, email, path, options);
       sessions.push(session);
+      ofThisTest?.push(session);
+      return session;
+    },
+    keepForLaterTests(session) {
+      ofThisTest = ofThisTest?.filter((opened) => opened !== session);
       return session;
     },
   };
