@@ -24,7 +24,11 @@ import { createMeeting } from '../helpers/meetings.ts';
 import { type ReceivedMail, startSmtpSink } from '../helpers/smtpSink.ts';
 
 const smtp = await startSmtpSink(await freePort());
-const { server, browser, signIn } = browserSuite({ env: { SMTP_URL: smtp.url, NOTIFY_TICK_MS: '100' } });
+// A test's pages are closed after it, but for the member's agenda that the story hands on (keepForLaterTests).
+const { server, browser, signIn, keepForLaterTests } = browserSuite(
+  { env: { SMTP_URL: smtp.url, NOTIFY_TICK_MS: '100' } },
+  { closeContextsAfterEachTest: true },
+);
 const TITLE = 'IGF 2025 Joint MAG-LP meeting';
 const FIRST_ITEM = DEMO_AGENDA[0]!.items[1]!.title;
 const INVITEE = { email: 'amina.diallo@igf.example', name: 'Amina Diallo', password: 'amina chooses this' };
@@ -133,7 +137,7 @@ describe('a cycle administered in the browser', () => {
 
     // The invited person and a member on the new meeting's agenda; each sees what the other types, live.
     await openAgenda(page, meetingId);
-    const member = await signIn('kwame@example.org', '/timeline');
+    const member = keepForLaterTests(await signIn('kwame@example.org', '/timeline'));
     memberAgenda = member.page;
     await openAgenda(memberAgenda, meetingId);
     await typeAtEnd(page, 'Amina proposes a youth track.');
@@ -290,14 +294,16 @@ describe('a cycle administered in the browser', () => {
   it('shows the secretariat who registered for a public meeting, and lets it close and reopen registration', async () => {
     // Someone registers on the public page (through its API; a form sent within 3 s is refused as a bot's).
     const form = await http<{ formToken: string }>(server.baseUrl, 'GET', `/api/meetings/${DEMO_MEETING.id}/registrations/form`);
-    await sleep(3_200);
+    const formFetchedAt = Date.now();
+    // The secretariat signs in meanwhile: the registration is needed only once the page of registrations opens.
+    const { page, errors } = await signIn('secretariat@example.org', '/timeline');
+    await sleep(formFetchedAt + 3_200 - Date.now());
     const registrant = { name: 'Lucía Pérez', email: 'lucia.perez@example.net', group: 'civil-society', country: 'Chile' };
     const registered = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/registrations`, {
       body: { ...registrant, affiliation: 'Derechos Digitales', website: '', formToken: form.body.formToken },
     });
     expect(registered.status).toBe(202);
 
-    const { page, errors } = await signIn('secretariat@example.org', '/timeline');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('link', { name: `Registrations: ${DEMO_MEETING.title}` }).click();
     await page.getByRole('heading', { level: 1, name: `Registrations: \u2068${DEMO_MEETING.title}\u2069` }).waitFor();
