@@ -93,3 +93,25 @@ export function appendItem(doc: Y.Doc, id: string, title: string, note?: string)
   if (note) appendNote(item, note);
   return () => fragment.delete(fragment.toArray().indexOf(item), 1);
 }
+
+/**
+ * Where a part of a file is not well-formed XML (a tag closing another than the last opened, one left
+ * open, a bare `<` or `&` in text); empty when it is. Enough to catch text that was not escaped, with no XML library.
+ */
+export function xmlProblems(xml: string): string[] {
+  const problems: string[] = [];
+  const open: string[] = [];
+  const body = xml.replace(/^\s*<\?xml[^>]*\?>/, '');
+  const token =
+    /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
+  for (const match of body.matchAll(token)) {
+    const [whole, close, name, , selfClosing] = match;
+    if (!name) problems.push(`a bare ${whole} at ${match.index}`);
+    else if (close) {
+      const top = open.pop();
+      if (top !== name) problems.push(`</${name}> closes <${top ?? 'nothing'}> at ${match.index}`);
+    } else if (!selfClosing) open.push(name);
+  }
+  if (open.length) problems.push(`left open: ${open.join(', ')}`);
+  return problems;
+}

@@ -19,6 +19,8 @@ export interface ServerText {
   attachments: string;
   /** The heading of the named versions with their SHA-256 digests. */
   versions: string;
+  /** The heading of the meeting's decisions (closed polls, changes of a proposal's status), as the public page names them. */
+  decisions: string;
   annex: string;
   owner: string;
   due: string;
@@ -129,6 +131,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     attendance: 'Attendance',
     attachments: 'Attachments',
     versions: 'Versions of the agenda (SHA-256)',
+    decisions: 'Decisions',
     annex: 'Annex 1: Meeting Agenda',
     owner: 'Owner',
     due: 'Due',
@@ -211,6 +214,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     attendance: 'Participation',
     attachments: 'Pièces jointes',
     versions: 'Versions de l’ordre du jour (SHA-256)',
+    decisions: 'Décisions',
     annex: 'Annexe 1 : Ordre du jour de la réunion',
     owner: 'Responsable',
     due: 'Échéance',
@@ -300,6 +304,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     attendance: 'Asistencia',
     attachments: 'Archivos adjuntos',
     versions: 'Versiones del orden del día (SHA-256)',
+    decisions: 'Decisiones',
     annex: 'Anexo 1: Programa de la reunión',
     owner: 'Responsable',
     due: 'Plazo',
@@ -389,6 +394,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     attendance: 'Присутствие',
     attachments: 'Вложения',
     versions: 'Версии повестки дня (SHA-256)',
+    decisions: 'Решения',
     annex: 'Приложение 1: Повестка дня совещания',
     owner: 'Ответственный',
     due: 'Срок',
@@ -484,6 +490,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     attendance: '出席情况',
     attachments: '附件',
     versions: '议程版本（SHA-256）',
+    decisions: '决定',
     annex: '附件1：会议议程',
     owner: '负责人',
     due: '截止日期',
@@ -565,6 +572,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     attendance: 'الحضور',
     attachments: 'المرفقات',
     versions: 'نسخ جدول الأعمال (SHA-256)',
+    decisions: 'القرارات',
     annex: 'المرفق 1: جدول أعمال الاجتماع',
     owner: 'المسؤول',
     due: 'الموعد النهائي',

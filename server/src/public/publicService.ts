@@ -7,7 +7,6 @@ import type { Readable } from 'node:stream';
 import { agendaDoc, proposalDoc } from '../../../shared/documentNames.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
-import type { PollResults } from '../../../shared/schemas/polls.ts';
 import { AttachmentStore } from '../attachments/attachmentStore.ts';
 import type { FileStore } from '../attachments/fileStore.ts';
 import { notFound } from '../http/appError.ts';
@@ -17,10 +16,10 @@ import { type Block, buildPack, flattenRichText, type PackModel } from '../meeti
 import { namedVersionDigests, sha256, versionContent } from '../meetingRecord/versions/versionDigest.ts';
 import { VersionStore } from '../meetingRecord/versions/versionStore.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
-import { resultsOf } from '../polls/pollResults.ts';
-import { type Poll, PollStore } from '../polls/pollStore.ts';
+import { PollStore } from '../polls/pollStore.ts';
 import type { Store } from '../storage/store.ts';
-import { type Decision, decisionsOf, versionAt } from './decisions.ts';
+import { closedPolls, type PublicPoll, readDecisions } from './decisionRead.ts';
+import { type Decision, versionAt } from './decisions.ts';
 import { type PublicAttachment, publicAttachments } from './publicAttachments.ts';
 import {
   type PublicGroup,
@@ -31,10 +30,7 @@ import {
   type StatusChange,
 } from './publicStore.ts';
 
-export interface PublicPoll {
-  poll: Poll;
-  results: PollResults;
-}
+export type { PublicPoll } from './decisionRead.ts';
 
 export interface ProposalView extends PublicProposal {
   /** The text and threads, only while the proposal is open for public comment. */
@@ -120,15 +116,14 @@ export class PublicService {
       url: publicAttachmentPath(meeting.id, file.id),
       itemId: file.itemId,
     }));
-    const polls = await this.closedPolls(meeting.id);
-    const versions = (await this.versions.list(meeting.id)).filter((version) => version.kind === 'named');
-    const statusChanges = await this.tables.statusChanges(meeting.id);
+    const { polls, statusChanges, versions, decisions } = await readDecisions(this.store.db, meeting.id);
     return {
       meeting,
       pack: buildPack(meeting, items, actions, {
         language,
         attachments: links,
         versions: await namedVersionDigests(this.store.documents, meeting, versions),
+        decisions: { polls, decisions },
       }),
       proposals,
       polls,
@@ -137,7 +132,7 @@ export class PublicService {
       versions,
       statusChanges,
       attachments,
-      decisions: decisionsOf(polls, statusChanges, versions),
+      decisions,
     };
   }
 
@@ -195,11 +190,8 @@ export class PublicService {
   }
 
   /** Closed polls only: a draft or open poll is not part of the public record. */
-  async closedPolls(meetingId: string): Promise<PublicPoll[]> {
-    const closed = (await this.polls.listByMeeting(meetingId)).filter((poll) => poll.status === 'closed');
-    return Promise.all(
-      closed.map(async (poll) => ({ poll, results: resultsOf(poll, await this.polls.countedBallots(poll.id)) })),
-    );
+  closedPolls(meetingId: string): Promise<PublicPoll[]> {
+    return closedPolls(this.store.db, meetingId);
   }
 
   /** A closed poll, with the named version of the agenda that stood when it closed (what the decision refers to). */

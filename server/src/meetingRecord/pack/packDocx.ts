@@ -123,6 +123,21 @@ export async function renderDocx(pack: PackModel): Promise<Buffer> {
       ...lineParagraphs(pack.text.questionsAnswered, item.questionsAnswered),
     );
   }
+  if (pack.decisions.length) {
+    children.push(paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(pack.text.decisions)] }));
+    for (const decision of pack.decisions) {
+      children.push(
+        paragraph({
+          spacing: { before: 120, after: 40 },
+          children: [
+            new TextRun({ text: decision.title, bold: true }),
+            new TextRun({ text: decision.summary, break: 1, color: '4A4F55' }),
+          ],
+        }),
+        ...lineParagraphs('', decision.counts),
+      );
+    }
+  }
   if (pack.otherActions.length) {
     children.push(paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(pack.text.otherActions)] }));
     children.push(...actionParagraphs(pack.otherActions, pack.text));

@@ -105,6 +105,7 @@ section.sub { margin-inline-start: 1rem; }
 ul { list-style: square; }
 ul.actions { list-style: none; padding-inline-start: 1rem; }
 ul.actions li { margin-block: 0.35rem; }
+ul.decisions > li { margin-block: 0.5rem; }
 .actions-title { font-weight: 700; margin-block: 0.75rem 0.25rem; }
 .tail { color: #4a4f55; font-size: 0.9em; }
 a { color: #0b4f8a; }
@@ -139,6 +140,18 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
 </section>`;
     })
     .join('\n');
+  const decisions = pack.decisions.length
+    ? `<section><h2>${escapeHtml(pack.text.decisions)}</h2>\n<ul class="decisions">\n${pack.decisions
+        .map(
+          (decision) =>
+            `<li><strong><bdi>${escapeHtml(decision.title)}</bdi></strong> <span class="tail">${escapeHtml(decision.summary)}</span>${
+              decision.counts.length
+                ? `\n<ul>\n${decision.counts.map((line) => `<li><bdi>${escapeHtml(line)}</bdi></li>`).join('\n')}\n</ul>`
+                : ''
+            }</li>`,
+        )
+        .join('\n')}\n</ul></section>`
+    : '';
   const other =
     (pack.otherActions.length
       ? `<section><h2>${pack.text.otherActions}</h2>\n${actionList(pack.otherActions, pack.text)}</section>`
@@ -171,7 +184,7 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
       return `${day.heading ? `<h3>${escapeHtml(day.heading)}</h3>\n` : ''}<ul class="annex-list">\n${list}\n</ul>`;
     })
     .join('\n');
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${pack.language}" dir="${pack.direction}">
 <head>
 <meta charset="utf-8">
@@ -186,6 +199,7 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
 <p class="heading">${escapeHtml(pack.heading)}</p>
 <p class="dateline">${escapeHtml(pack.dateLine)}</p>
 ${items}
+${decisions}
 ${other}
 ${files}
 ${versions}

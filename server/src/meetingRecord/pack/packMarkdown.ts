@@ -107,6 +107,14 @@ export function renderMarkdown(pack: PackModel): string {
         '',
       );
   }
+  if (pack.decisions.length) {
+    out.push(`### ${pack.text.decisions}`, '');
+    for (const decision of pack.decisions) {
+      out.push(`- **${escapeMarkdown(decision.title)}** — ${escapeMarkdown(decision.summary)}`);
+      for (const line of decision.counts) out.push(`   - ${escapeMarkdown(line)}`);
+    }
+    out.push('');
+  }
   if (pack.otherActions.length) out.push(`### ${pack.text.otherActions}`, '', ...pack.otherActions.map(action(pack.text)), '');
   if (pack.attendance.length)
     out.push(`### ${pack.text.attendance}`, '', ...pack.attendance.map((line) => `- ${escapeMarkdown(line)}`), '');

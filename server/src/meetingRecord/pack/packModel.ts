@@ -1,19 +1,22 @@
 /**
  * The meeting pack ("Action items & next steps") as data, in the structure of the summaries the
  * MAG circulates: title, date, time and form; the numbered agenda items with their notes and
- * actions; the agenda as an annex. Every format (Markdown, HTML, DOCX) renders this one model,
+ * actions; the meeting's decisions; the agenda as an annex. Every format (Markdown, HTML, DOCX) renders this one model,
  * and rich text is first flattened into plain blocks and runs, so no format ever passes markup
  * from a document through.
  */
 import { type AgendaItemRecord, type RichNode, scheduleAgenda } from '../../../../shared/agendaItems.ts';
+import { pollElects } from '../../../../shared/constants/polls.ts';
 import { formatDayRange, formatMeetingZone, formatTimeRange, isolate } from '../../../../shared/i18n/format.ts';
 import { directionOf, type Language } from '../../../../shared/i18n/languages.ts';
 import { isSafeHref } from '../../../../shared/richText.ts';
 import type { ActionDto } from '../../../../shared/schemas/actions.ts';
 import type { PackFloorRecord } from '../../floor/packFloor.ts';
-import { fill, intlLocale, labelled, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
-import { meetingFormOf } from '../../i18n/storeWords.ts';
+import { counted, fill, intlLocale, labelled, SERVER_TEXT, type ServerText } from '../../i18n/serverText.ts';
+import { meetingFormOf, STORE_WORDS } from '../../i18n/storeWords.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
+import type { MeetingDecisions, PublicPoll } from '../../public/decisionRead.ts';
+import { PUBLIC_TEXT } from '../../public/publicText.ts';
 import { packFloorLines } from './packFloorLines.ts';
 
 /** The pack's words in English; every language's are in server/src/i18n/serverText.ts. */
@@ -87,6 +90,23 @@ export interface PackModel {
   attachments: PackAttachment[];
   /** The named versions of the agenda (what decisions cite), oldest first, with the SHA-256 shown on each version's public page. */
   versions: PackVersion[];
+  /** Closed polls and changes of a proposal's status, oldest first, as the public page's Decisions list them. */
+  decisions: PackDecision[];
+}
+
+/**
+ * A decision in the pack's words. A poll's is its question, its ballot count and each option's
+ * votes with the winners marked, as the public page shows them: counts only, never who voted how
+ * (a secret ballot's voters are not even read). A status change's is the proposal and the status it reached.
+ */
+export interface PackDecision {
+  kind: 'poll' | 'status';
+  /** The poll's question, or the proposal's title. */
+  title: string;
+  /** "Secret ballot: totals only · 3 ballots · closed 30 January 2025, 13:05 UTC", or "30 January 2025, 13:05 UTC: accepted". */
+  summary: string;
+  /** A poll's options with their votes: "Yes: 3 (most votes)". */
+  counts: string[];
 }
 
 export interface PackVersion {
@@ -197,6 +217,8 @@ export function buildPack(
     /** The board's public origin (the first PUBLIC_ORIGIN): a circulated pack's links must work away from the board. */
     origin?: string;
     versions?: { name: string; savedAt: number; sha256: string }[];
+    /** The meeting's decisions, from the read the public page makes (decisionRead.ts). */
+    decisions?: Pick<MeetingDecisions, 'polls' | 'decisions'>;
   } = {},
 ): PackModel {
   const language = options.language ?? 'en';
@@ -271,6 +293,41 @@ export function buildPack(
       savedAt: iso(`${savedAt.format(version.savedAt)} UTC`),
       sha256: version.sha256,
     })),
+    decisions: (options.decisions?.decisions ?? []).flatMap((decision): PackDecision[] => {
+      const when = iso(`${savedAt.format(decision.at)} UTC`);
+      if (decision.kind === 'status')
+        return [
+          {
+            kind: 'status',
+            title: decision.title,
+            summary: labelled(text, when, decision.status ? STORE_WORDS[language].proposalStatus[decision.status] : ''),
+            counts: [],
+          },
+        ];
+      const entry = options.decisions?.polls.find((candidate) => candidate.poll.id === decision.subjectId);
+      return entry ? [pollDecision(entry, when, language)] : [];
+    }),
+  };
+}
+
+/** A closed poll as the public page says it (its words, publicText.ts): kind of ballot, ballots, when it closed, each option's votes. */
+function pollDecision({ poll, results }: PublicPoll, when: string, language: Language): PackDecision {
+  const words = PUBLIC_TEXT[language].poll;
+  const winners = new Set(results.winners ?? []);
+  // An election's winners are elected; an ordinary poll's have the most votes (as the board's Polls tab says).
+  const winner = pollElects(poll) ? words.elected : words.mostVotes;
+  return {
+    kind: 'poll',
+    title: poll.question,
+    summary: [
+      poll.secret ? words.secret : words.named,
+      counted(language, words.ballots, results.ballots),
+      fill(words.closed, { time: when }),
+    ].join(' · '),
+    counts: poll.options.map(
+      (option) =>
+        `${labelled(SERVER_TEXT[language], option.label, String(results.tally?.[option.id] ?? 0))}${winners.has(option.id) ? ` ${winner}` : ''}`,
+    ),
   };
 }
 

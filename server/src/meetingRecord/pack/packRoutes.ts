@@ -13,6 +13,7 @@ import { perPersonPerMinute } from '../../http/rateLimits.ts';
 import { requestLanguage } from '../../i18n/requestLanguage.ts';
 import type { Meeting } from '../../meetings/meetingStore.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
+import { readDecisions } from '../../public/decisionRead.ts';
 import type { Store } from '../../storage/store.ts';
 import type { ActionService } from '../actions/actionService.ts';
 import { withOverdue } from '../actions/actionStore.ts';
@@ -51,7 +52,12 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const floor = await packFloorRecord(store, meetingId);
     const attachments = await new AttachmentStore(store.db).list(meetingId);
     const versions = await namedVersionDigests(store.documents, meeting, await new VersionStore(store.db).list(meetingId));
-    return { meeting, model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions, origin }) };
+    // The decisions from the read the public page makes, so the circulated record and the public one agree.
+    const decisions = await readDecisions(store.db, meetingId);
+    return {
+      meeting,
+      model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions, origin, decisions }),
+    };
   }
 
   // A file, not JSON: documented for OpenAPI, sent as is.
