@@ -1,6 +1,6 @@
 /**
  * Live updating of the public meeting page: the fingerprint route changes when what the page shows
- * changes (a closed poll, a proposal's status, an agenda edit, a public comment), not when nothing public
+ * changes (a closed poll, a proposal's status, an agenda edit, a public comment, an action), not when nothing public
  * did (a poll opened, a comment on a proposal not open to the public); it
  * answers 404 for a `mag` meeting like the page, and is rate-limited per address. The page carries
  * exactly one script, same-origin and deferred, with the fingerprint it was rendered with.
@@ -130,6 +130,29 @@ describe('the public meeting page’s live updating', () => {
     }
     // Back as it was, the page is as it was.
     expect(await fingerprint()).toBe(before);
+  });
+
+  it('changes when an action is added, marked done or dropped, as the page lists the actions', async () => {
+    const page = async () => (await get(`/public/meetings/${PUBLIC}`)).text();
+    const before = await fingerprint();
+    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/actions`, {
+      text: 'The Secretariat to publish the consultation’s summary.',
+      owner: { kind: 'role', role: 'secretariat', label: 'IGF Secretariat' },
+    });
+    expect(created.status).toBe(201);
+    const added = await fingerprint();
+    expect(added).not.toBe(before);
+    expect(await page()).toContain('The Secretariat to publish the consultation’s summary.');
+
+    expect((await call(secretariat, 'PATCH', `/api/actions/${created.body.id}`, { status: 'done' })).status).toBe(200);
+    const done = await fingerprint();
+    expect(done).not.toBe(added);
+    expect(await page()).toContain('Owner: IGF Secretariat · done');
+
+    // A dropped action leaves the page.
+    expect((await call(secretariat, 'PATCH', `/api/actions/${created.body.id}`, { status: 'dropped' })).status).toBe(200);
+    expect(await fingerprint()).not.toBe(done);
+    expect(await page()).not.toContain('The Secretariat to publish the consultation’s summary.');
   });
 
   it('answers 404 for a mag meeting, signed out and signed in', async () => {

@@ -139,25 +139,28 @@ export class PublicService {
   /**
    * A short hash of what the meeting page shows that changes between readings: the meeting, the
    * proposals and their statuses, the decisions, the named versions, the public files, the working
-   * groups, the moderation log, and the names of the people the page names (read from their
-   * accounts as the page is rendered, so a rename must change it too). Table reads only (no
+   * groups, the pending and done actions, the moderation log, and the names of the people the page names
+   * (read from their accounts as the page is rendered, so a rename must change it too). Table reads only (no
    * collaborative document is loaded), so the live script can ask for it every few seconds.
    */
   async fingerprint(meetingId: string): Promise<string> {
     const meeting = await this.meeting(meetingId);
     const proposals = await this.tables.proposals(meeting.id);
     const open = proposals.filter((proposal) => proposal.publicComment).map((proposal) => proposalDoc(proposal.id));
-    const [statusChanges, polls, versions, attachments, groups, moderation, agenda, comments, names] = await Promise.all([
-      this.tables.statusChanges(meeting.id),
-      this.polls.listByMeeting(meeting.id),
-      this.versions.list(meeting.id),
-      this.attachmentRows.list(meeting.id),
-      this.tables.groups(meeting.id),
-      this.tables.moderation(meeting.id),
-      Promise.all([agendaDoc(meeting.id), ...open].map((doc) => this.store.documents.revision(doc))),
-      this.tables.commentsRevision(meeting.id, open),
-      this.tables.commentNamesRevision(meeting.id, open),
-    ]);
+    const [statusChanges, polls, versions, attachments, groups, moderation, agenda, comments, names, actions] = await Promise.all(
+      [
+        this.tables.statusChanges(meeting.id),
+        this.polls.listByMeeting(meeting.id),
+        this.versions.list(meeting.id),
+        this.attachmentRows.list(meeting.id),
+        this.tables.groups(meeting.id),
+        this.tables.moderation(meeting.id),
+        Promise.all([agendaDoc(meeting.id), ...open].map((doc) => this.store.documents.revision(doc))),
+        this.tables.commentsRevision(meeting.id, open),
+        this.tables.commentNamesRevision(meeting.id, open),
+        this.tables.actionsRevision(meeting.id),
+      ],
+    );
     return sha256(
       JSON.stringify([
         meeting,
@@ -174,6 +177,8 @@ export class PublicService {
         agenda,
         comments,
         names,
+        // The actions the page lists (a new one, one marked done): table rows, not in any document's revision.
+        actions,
       ]),
     ).slice(0, 32);
   }

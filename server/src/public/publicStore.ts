@@ -135,6 +135,22 @@ export class PublicStore {
     return JSON.stringify(rows.map((row) => [row.id, row.name]));
   }
 
+  /**
+   * The action items as the page lists them, as a mark: each one's text, owner, due date, status, agenda
+   * item and place in the list, dropped ones left out as the page leaves them out. A new action, one
+   * marked done or one moved changes it; the board's documents hold no actions, so no revision sees them.
+   */
+  async actionsRevision(meetingId: string): Promise<string> {
+    const rows = await this.db.all<Record<string, string | number | null>>(
+      `SELECT id, position, text, owner, due_label, status, agenda_item_id FROM action_items
+         WHERE meeting_id = ? AND status <> 'dropped' ORDER BY position, created_at, id`,
+      [meetingId],
+    );
+    return JSON.stringify(
+      rows.map((row) => Object.values(row).map((value) => (typeof value === 'bigint' ? Number(value) : value))),
+    );
+  }
+
   /** The comment threads of a document, oldest first; deleted comments are left out. */
   async threads(meetingId: string, doc: string): Promise<PublicThread[]> {
     const threads = await this.db.all<{ id: string; anchor_quote: string | null; resolved: number | boolean }>(
