@@ -103,7 +103,7 @@ describe('the decisions in the meeting pack', () => {
     expect(text).not.toContain('Mei Lin');
   });
 
-  it('carries the demo’s public meeting’s closed poll, as its public page does, under the heading in the reader’s language', async () => {
+  it('carries the demo’s public meeting’s closed poll, as its public page does, under the heading in the reader’s language, in valid HTML', async () => {
     const md = await (
       await fetch(`${server.baseUrl}/api/meetings/${DEMO_MEETING.id}/pack.md?lang=fr`, {
         headers: { cookie: secretariat.cookie },
@@ -111,5 +111,14 @@ describe('the decisions in the meeting pack', () => {
     ).text();
     expect(md).toContain('### Décisions');
     expect(md).toContain('Continue with last year’s MAG Working Groups for the IGF 2025 cycle?');
+    // The demo meeting's long title still makes valid HTML (its <title> is cut as the public pages cut theirs).
+    const page = await (
+      await fetch(`${server.baseUrl}/api/meetings/${DEMO_MEETING.id}/pack.html?lang=ar`, {
+        headers: { cookie: secretariat.cookie },
+      })
+    ).text();
+    await expectValidHtml(page);
+    expect(page).toContain('<h2>القرارات</h2>');
+    expect(page).toContain('Continue with last year’s MAG Working Groups for the IGF 2025 cycle?');
   });
 });

@@ -124,6 +124,12 @@ footer { color: #4a4f55; font-size: 0.85em; margin-block-start: 2rem; }
 }
 `;
 
+/**
+ * The page's title cut at 70 characters, as the public pages cut theirs (html-validate's long-title: a
+ * meeting's full title and the pack's heading run past it); the page's own heading keeps it whole.
+ */
+const shortTitle = (title: string) => (title.length > 70 ? `${title.slice(0, 69).trimEnd()}…` : title);
+
 export function renderHtml(pack: PackModel): string {
   const items = pack.items
     .map((item) => {
@@ -189,7 +195,7 @@ ${lineList(pack.text.questionsAnswered, item.questionsAnswered)}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${pack.title} — ${pack.heading}`)}</title>
+<title>${escapeHtml(shortTitle(`${pack.title} — ${pack.heading}`))}</title>
 <style>${STYLE}</style>
 </head>
 <body>

@@ -316,6 +316,8 @@ function pollDecision({ poll, results }: PublicPoll, when: string, language: Lan
   const winners = new Set(results.winners ?? []);
   // An election's winners are elected; an ordinary poll's have the most votes (as the board's Polls tab says).
   const winner = pollElects(poll) ? words.elected : words.mostVotes;
+  // What people wrote is isolated in right-to-left text, as the floor's names and questions are.
+  const own = (text: string) => (directionOf(language) === 'rtl' ? isolate(text) : text);
   return {
     kind: 'poll',
     title: poll.question,
@@ -326,7 +328,7 @@ function pollDecision({ poll, results }: PublicPoll, when: string, language: Lan
     ].join(' · '),
     counts: poll.options.map(
       (option) =>
-        `${labelled(SERVER_TEXT[language], option.label, String(results.tally?.[option.id] ?? 0))}${winners.has(option.id) ? ` ${winner}` : ''}`,
+        `${labelled(SERVER_TEXT[language], own(option.label), String(results.tally?.[option.id] ?? 0))}${winners.has(option.id) ? ` ${winner}` : ''}`,
     ),
   };
 }
