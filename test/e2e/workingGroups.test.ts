@@ -412,7 +412,7 @@ describe('working groups in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
-  it('names a member liaison to two bodies from Named roles: both titles are listed, and one is removed alone', {
+  it('names a member liaison to two bodies from Named roles: the card names her once with both titles, and one is removed alone, by name', {
     timeout: 120_000,
   }, async () => {
     const name = 'Working Group on Two Liaisons';
@@ -437,10 +437,20 @@ describe('working groups in the browser', () => {
     }
     // The second title came beside the first, not in its place.
     await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).waitFor();
-    await card.getByText(`Liaisons: ${me.name} (DC-MAG liaison), ${me.name} (NRI liaison)`).waitFor();
+    // The card names her once, with both titles joined as English joins a list, each isolated for right-to-left pages.
+    const line = card.getByText(`Liaisons: ${me.name} (DC-MAG liaison and NRI liaison)`);
+    await line.waitFor();
+    expect(await line.locator('bdi').allTextContents()).toEqual([me.name, 'DC-MAG liaison', 'NRI liaison']);
+    // In Arabic, Arabic's own conjunction; the Latin name and titles stay isolated, so they read in order.
+    const arabic = await signIn('olena@example.org', groupsPath, { language: 'ar' });
+    const arabicLine = arabic.page.getByRole('article', { name, exact: true }).getByText('منسقو الاتصال:');
+    await arabicLine.waitFor();
+    expect(await arabicLine.textContent()).toBe(`منسقو الاتصال: ${me.name} (DC-MAG liaison وNRI liaison)`);
+    expect(await arabicLine.locator('bdi').allTextContents()).toEqual([me.name, 'DC-MAG liaison', 'NRI liaison']);
+    expect(arabic.errors).toEqual([]);
 
     await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).click();
-    await card.getByText(`${me.name} no longer holds the role.`).waitFor({ timeout: 15_000 });
+    await card.getByText(`${me.name} is no longer DC-MAG liaison.`).waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).waitFor({ state: 'detached' });
     await card.getByRole('button', { name: `Remove ${me.name} as NRI liaison` }).waitFor();
     await card.getByText(`Liaisons: ${me.name} (NRI liaison)`).waitFor();

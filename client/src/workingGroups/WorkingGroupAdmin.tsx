@@ -128,7 +128,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
       ? electedTitles.find((elected) => electionDecides([{ role: 'liaison', title: elected }], { role: 'liaison', title }))
       : undefined;
   const roleName = (entry: WorkingGroupDto['roles'][number]) =>
-    entry.role === 'liaison' ? (entry.title ?? '') : t('workingGroups.roles.co-facilitator');
+    entry.role === 'liaison' ? entry.title || t('workingGroups.roles.liaison') : t('workingGroups.roles.co-facilitator');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const person = group.members.find((member) => member.id === userId);
@@ -165,7 +165,10 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
                 onClick={() =>
                   run(
                     () => del(`${base(group)}/roles/${encodeURIComponent(entry.id)}?${removalQuery(entry)}`),
-                    t('workingGroups.admin.roleRemoved', { name: entry.name }),
+                    // Named, since the person may keep other titles: "Olena is no longer NRI liaison."
+                    entry.role === 'liaison'
+                      ? t('workingGroups.admin.liaisonRemoved', { name: entry.name, role: roleName(entry) })
+                      : t('workingGroups.admin.coFacilitatorRemoved', { name: entry.name }),
                   )
                 }
               >

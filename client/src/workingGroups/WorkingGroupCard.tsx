@@ -12,6 +12,7 @@ import { pollLink, usePolls } from '../polls/usePolls.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { focusWhenThere, useFocusStaysIn, useFocusWhenGone } from '../ui/focus.ts';
+import { listNodes, placeholders, sentenceNodes } from '../ui/listNodes.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
@@ -34,7 +35,7 @@ const ELECTION_FIELDS = ['kind', 'role', 'title', 'audience', 'seats', 'results'
 const MAX_SEATS = 5;
 
 export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto; parentName?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { meeting, user } = useMeetingContext();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
   const titleId = workingGroupTitleId(group.id);
@@ -42,10 +43,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
   const member = group.members.some((entry) => entry.id === user.id);
   // An archived meeting is kept as it was: its groups show who was in them and who was elected, with no control.
   const moderator = canModerateGroup(user, meeting, group);
-  const liaisons = group.roles
-    .filter((entry) => entry.role === 'liaison')
-    .map((entry) => t('workingGroups.liaison', { name: entry.name, title: entry.title ?? '' }))
-    .join(', ');
+  const liaisons = liaisonsByPerson(group.roles);
 
   const polls = usePolls();
   // A candidate of an open election stays in the group until it closes (the server refuses with
@@ -83,7 +81,25 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
           ? t('workingGroups.coFacilitators', { names: coFacilitators })
           : t('workingGroups.noCoFacilitator')}
       </p>
-      {liaisons && <p className="working-group__facilitators">{t('workingGroups.liaisons', { names: liaisons })}</p>}
+      {liaisons.length > 0 && (
+        <p className="working-group__facilitators">
+          {sentenceNodes(t('workingGroups.liaisons', placeholders('names')), {
+            // Each person once, with their titles: a person may be liaison to several bodies.
+            names: listNodes(
+              i18n.language,
+              liaisons.map((person) =>
+                sentenceNodes(t('workingGroups.liaison', placeholders('name', 'titles')), {
+                  name: <bdi>{person.name}</bdi>,
+                  titles: listNodes(
+                    i18n.language,
+                    person.titles.map((title) => <bdi key={title}>{title || t('workingGroups.roles.liaison')}</bdi>),
+                  ),
+                }),
+              ),
+            ),
+          })}
+        </p>
+      )}
 
       <div ref={membership} className="working-group__membership">
         <p>
@@ -531,4 +547,16 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
       )}
     </div>
   );
+}
+
+/** The liaisons, each person once (in the order of their first title) with all the titles they hold in the group. */
+function liaisonsByPerson(roles: WorkingGroupDto['roles']): { id: string; name: string; titles: string[] }[] {
+  const people = new Map<string, { id: string; name: string; titles: string[] }>();
+  for (const entry of roles) {
+    if (entry.role !== 'liaison') continue;
+    const person = people.get(entry.id) ?? { id: entry.id, name: entry.name, titles: [] };
+    person.titles.push(entry.title ?? '');
+    people.set(entry.id, person);
+  }
+  return [...people.values()];
 }
