@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
@@ -438,6 +438,15 @@ describe('webhooks', () => {
       'https://[::1]/hook',
       'https://localhost/hook',
       'https://169.254.169.254/latest',
+      // A trailing dot is the same name to a resolver; URL lower-cases and reads an IPv4 address in any spelling.
+      'https://localhost./hook',
+      'https://LOCALHOST./hook',
+      'https://localhost../hook',
+      'https://foo.localhost./hook',
+      'https://127.0.0.1./hook',
+      'https://0x7f.1/hook',
+      'https://[::ffff:127.0.0.1]/hook',
+      'https://ⓛocalhost/hook',
     ]) {
       const refused = await call(people.secretariat!, 'POST', '/api/webhooks', { url, kinds: ['poll.opened'] });
       expect(refused.body.error?.code, url).toBe('WEBHOOK_URL_REFUSED');
@@ -518,6 +527,48 @@ describe('webhooks', () => {
     expect(
       (await call(people.secretariat!, 'GET', '/api/webhooks')).body.some((hook: { id: string }) => hook.id === created.body.id),
     ).toBe(false);
+  });
+
+  it('refuses at delivery a name that resolves to the server’s own network, without connecting to it', async () => {
+    const created = await call<{ id: string }>(people.secretariat!, 'POST', '/api/webhooks', {
+      url: receiverUrl,
+      kinds: ['poll.opened'],
+    });
+    expect(created.status).toBe(201);
+    // A name that passed the check when it was registered and now resolves to a private address
+    // (DNS rebinding, or a record changed since): `localhost` stands in for it, written to the store,
+    // with a port where the server's own machine listens and counts who connects.
+    let connections = 0;
+    const local = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    const rebound = `https://localhost:${(local.address() as AddressInfo).port}/hooks`;
+    await server.app.store.db.run('UPDATE webhook_endpoints SET url = ? WHERE id = ?', [rebound, created.body.id]);
+    const poll = await createPoll(server.baseUrl, people.secretariat!, MEETING, {
+      question: 'Should the retreat be online?',
+      kind: 'single',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+      audience: 'members',
+    });
+    await openPoll(server.baseUrl, people.secretariat!, poll.id);
+    const log = (await waitFor(
+      async () => {
+        const got = await call<{ ok: boolean; error: string | null }[]>(
+          people.secretariat!,
+          'GET',
+          `/api/webhooks/${created.body.id}/deliveries`,
+        );
+        return got.body.length > 0 ? got.body : undefined;
+      },
+      { timeout: 10_000, message: 'a delivery attempt' },
+    ))!;
+    expect(log[0]).toEqual(expect.objectContaining({ ok: false, error: expect.stringContaining("server's own network") }));
+    await sleep(500);
+    expect(connections).toBe(0);
+    await new Promise<void>((resolve) => local.close(() => resolve()));
+    expect((await call(people.secretariat!, 'DELETE', `/api/webhooks/${created.body.id}`)).status).toBe(204);
   });
 
   it('appears in the OpenAPI document', async () => {

@@ -3,7 +3,6 @@
  * with their audit entries in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { BlockList, isIP } from 'node:net';
 import {
   type EmailMode,
   NOTIFICATION_KINDS,
@@ -23,6 +22,7 @@ import { notificationPolicy } from './notificationPolicy.ts';
 import type { NotificationStore } from './notificationStore.ts';
 import { newWebhookSecret, readUnsubscribeToken } from './signing.ts';
 import { isTimeZone } from './timeZones.ts';
+import { isInternalHost, webhookHost } from './webhookAddress.ts';
 
 export interface NotificationServiceOptions {
   store: Store;
@@ -30,27 +30,6 @@ export interface NotificationServiceOptions {
   config: NotificationConfig;
   unsubscribeKey: Buffer;
 }
-
-/** Addresses a webhook may not name: the server's own network (loopback, private, link-local). */
-const INTERNAL = new BlockList();
-const INTERNAL_V4 = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const;
-const INTERNAL_V6 = [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['::ffff:0:0', 96],
-] as const;
-for (const [net, prefix] of INTERNAL_V4) INTERNAL.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of INTERNAL_V6) INTERNAL.addSubnet(net, prefix, 'ipv6');
 
 const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
@@ -217,17 +196,13 @@ export class NotificationService {
     } catch {
       throw new AppError('WEBHOOK_URL_REFUSED', 'url: not a URL.', { field: 'url' });
     }
-    const loopbackHttp =
-      url.protocol === 'http:' && url.hostname === '127.0.0.1' && this.options.config.webhooksAllowLoopbackHttp;
+    // One spelling of the host for every check: `localhost.` and `LOCALHOST.` are `localhost`.
+    const host = webhookHost(url);
+    const loopbackHttp = url.protocol === 'http:' && host === '127.0.0.1' && this.options.config.webhooksAllowLoopbackHttp;
     if (url.protocol !== 'https:' && !loopbackHttp) {
       throw new AppError('WEBHOOK_URL_REFUSED', 'url: a webhook endpoint must be an https:// URL.', { field: 'url' });
     }
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const family = isIP(host);
-    const internal =
-      host === 'localhost' ||
-      host.endsWith('.localhost') ||
-      (family !== 0 && INTERNAL.check(host, family === 6 ? 'ipv6' : 'ipv4'));
+    const internal = isInternalHost(host);
     if (internal && !loopbackHttp) {
       throw new AppError(
         'WEBHOOK_URL_REFUSED',

@@ -24,6 +24,7 @@ import type { ComposedEmail, OutboxRow, OutboxStore } from './outboxStore.ts';
 import { QuietTurns } from './quietTurns.ts';
 import { unsubscribeToken, webhookSignature } from './signing.ts';
 import { addDays, localDateTime } from './timeZones.ts';
+import { postWebhook } from './webhookPost.ts';
 
 /** Deliveries are retried for this long after the message was written, then given up. */
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
@@ -177,8 +178,8 @@ export class OutboxWorker {
     const started = performance.now();
     let status: number | null = null;
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
+      status = await postWebhook({
+        url: endpoint.url,
         headers: {
           'content-type': 'application/json',
           'webhook-id': row.message_id,
@@ -187,11 +188,9 @@ export class OutboxWorker {
           'user-agent': 'Plenary-Webhooks/1',
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        timeoutMs: WEBHOOK_TIMEOUT_MS,
+        allowLoopbackHttp: this.options.config.webhooksAllowLoopbackHttp,
       });
-      status = response.status;
-      await response.body?.cancel();
       if (status < 200 || status >= 300) throw new Error(`the endpoint answered ${status}`);
       await outbox.recordDelivery(row, { ok: true, status, error: null, durationMs: performance.now() - started });
     } catch (error) {
