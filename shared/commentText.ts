@@ -127,11 +127,3 @@ export function commentPlainText(nodes: CommentNode[], nameOf: (userId: string) 
     .map((node) => (node.type === 'strong' || node.type === 'em' ? node.children.map(inline).join('') : inline(node)))
     .join('');
 }
-
-/**
- * Whether a body can be stored and read back exactly: PostgreSQL text cannot hold NUL, and a
- * lone UTF-16 surrogate cannot be encoded as UTF-8.
- */
-export function storableText(text: string): boolean {
-  return !text.includes('\u0000') && text.isWellFormed();
-}

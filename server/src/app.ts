@@ -32,6 +32,7 @@ import type { Config } from './config.ts';
 import { accessResolvers, collectDeclarations } from './featureDeclarations.ts';
 import { FEATURES } from './features.ts';
 import { AppError } from './http/appError.ts';
+import { buildValidator } from './http/bodyValidation.ts';
 import { clientAssets } from './http/clientAssets.ts';
 import { errorHandler, frameworkErrors } from './http/errorHandler.ts';
 import { fallbackRateLimitStore } from './http/rateLimitStore.ts';
@@ -113,6 +114,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     bodyLimit: MAX_BODY_BYTES,
     forceCloseConnections: true,
     frameworkErrors,
+    // Bodies without type coercion, and only storable text in them (bodyValidation.ts).
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routes: RouteInfo[] = [];

@@ -1,7 +1,8 @@
 /** The formatting subset of comment bodies, and mentions as the composer writes them. */
 import { describe, expect, it } from 'vitest';
 import { bodyForEditing, bodyToStore, mentionQueryAt } from '../../client/src/comments/mentions.ts';
-import { commentPlainText, mentionedIds, parseCommentText, storableText } from '../../shared/commentText.ts';
+import { commentPlainText, mentionedIds, parseCommentText } from '../../shared/commentText.ts';
+import { storableText } from '../../shared/storableText.ts';
 import { BLNS } from '../helpers/commentHelpers.ts';
 
 describe('comment text', () => {

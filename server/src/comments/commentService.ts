@@ -12,10 +12,11 @@
  */
 
 import { isValidAnchor } from '../../../shared/commentAnchors.ts';
-import { mentionedIds, storableText } from '../../../shared/commentText.ts';
+import { mentionedIds } from '../../../shared/commentText.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isModerator } from '../../../shared/roles.ts';
 import type { Anchor, CommentDto, ModerationEntry, ThreadDto } from '../../../shared/schemas/comments.ts';
+import { storableText } from '../../../shared/storableText.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { LiveProjection } from '../live/liveProjection.ts';
 import { requireMeeting } from '../meetings/requireMeeting.ts';

@@ -4,9 +4,9 @@
  * entry, then projects the proposal into `live:{meetingId}` (map `proposals`).
  */
 
-import { storableText } from '../../../shared/commentText.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { NewProposalBody, ProposalDto, ProposalListQuery, ProposalPatchBody } from '../../../shared/schemas/proposals.ts';
+import { storableText } from '../../../shared/storableText.ts';
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import { PROPOSALS_MAP } from '../comments/commentService.ts';
 import { badRequest, forbidden, notFound } from '../http/appError.ts';
