@@ -14,7 +14,9 @@ import {
   canCheckIn,
   canModerateQuestions,
   canRaiseHand,
+  canReviewQuestions,
   canRunFloor,
+  canSeeAttendance,
 } from '../../client/src/floor/floorPolicy.ts';
 import {
   canAdministerMeeting,
@@ -92,6 +94,12 @@ const POLICIES: [string, (user: PolicyUser, meeting: PolicyMeeting) => boolean, 
   ],
 ];
 
+/** Every reading kept to a role, with the roles it is offered to: the same on an active and on an archived meeting (a record is read). */
+const READINGS: [string, (user: PolicyUser) => boolean, Role[]][] = [
+  ['see who is present', canSeeAttendance, ['secretariat', 'chair']],
+  ['see every question, who asked and the moderation log', canReviewQuestions, ['secretariat', 'chair']],
+];
+
 describe('client policies', () => {
   for (const [what, policy, allowed] of POLICIES) {
     it(`${what}: offered to ${allowed.join(', ')} on an active meeting, to nobody on an archived one`, () => {
@@ -99,6 +107,13 @@ describe('client policies', () => {
         expect(policy(person(role), active), `${role}, active`).toBe(allowed.includes(role));
         expect(policy(person(role), archived), `${role}, archived`).toBe(false);
       }
+    });
+  }
+
+  for (const [what, policy, allowed] of READINGS) {
+    it(`${what}: offered to ${allowed.join(', ')}, on an archived meeting too`, () => {
+      // A reading takes no meeting: the server answers it whatever the meeting's status.
+      for (const role of ROLES) expect(policy(person(role)), role).toBe(allowed.includes(role));
     });
   }
 

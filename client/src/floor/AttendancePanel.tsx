@@ -3,14 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceMode } from '../../../shared/constants/floor.ts';
 import { formatDay } from '../../../shared/i18n/format.ts';
-import { isModerator } from '../../../shared/roles.ts';
 import type { Attendance } from '../../../shared/schemas/floor.ts';
 import { get, post } from '../app/api.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
-import { canCheckIn } from './floorPolicy.ts';
+import { canCheckIn, canSeeAttendance } from './floorPolicy.ts';
 
 export function AttendancePanel() {
   const { t, i18n } = useTranslation();
@@ -72,7 +71,7 @@ export function AttendancePanel() {
           })}
         </p>
       )}
-      {isModerator(user.role) && (
+      {canSeeAttendance(user) && (
         <>
           <h3>{t('floor.attendance.present', { count: today.length })}</h3>
           <ul className="floor-attendance__list">

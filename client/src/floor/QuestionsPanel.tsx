@@ -8,7 +8,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byVotes, FLOOR_LIMITS, LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
-import { isModerator } from '../../../shared/roles.ts';
 import type { Question } from '../../../shared/schemas/floor.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import type { AgendaItemView } from '../agenda/agendaItemsModel.ts';
@@ -23,7 +22,7 @@ import { focusById } from '../ui/focus.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { questionsPath, useFloor } from './floorApi.ts';
-import { canAskQuestions, canModerateQuestions } from './floorPolicy.ts';
+import { canAskQuestions, canModerateQuestions, canReviewQuestions } from './floorPolicy.ts';
 import { LeftBehindQuestion } from './LeftBehindQuestion.tsx';
 import { QuestionModerationLog } from './QuestionModerationLog.tsx';
 
@@ -35,7 +34,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
   const { meeting, user } = useMeetingContext();
   const floor = useFloor();
   const live = useLiveMap(LIVE_QUESTIONS_MAP);
-  const moderator = isModerator(user.role);
+  const moderator = canReviewQuestions(user);
   // Seeing every waiting question and who asked stays with the role; acting on them, while the meeting takes changes.
   const asking = canAskQuestions(user, meeting);
   const moderating = canModerateQuestions(user, meeting);
@@ -141,7 +140,7 @@ export function QuestionsPanel({ items }: { items: AgendaItemView[] }) {
       </BusyButton>
     );
   const hideForm = (question: Question) =>
-    moderator &&
+    moderating &&
     hiding === question.id && (
       <form
         className="floor-chair__row"
