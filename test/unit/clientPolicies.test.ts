@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canChangeAction, canCreateAction } from '../../client/src/actions/actionPolicy.ts';
-import { canEditAgenda, canRunAgenda } from '../../client/src/agenda/agendaPolicy.ts';
+import { canCommentOnAgenda, canEditAgenda, canRunAgenda } from '../../client/src/agenda/agendaPolicy.ts';
 import { canAddAttachments, canRemoveAttachment } from '../../client/src/attachments/attachmentPolicy.ts';
 import { canManageCalls } from '../../client/src/calls/callPolicy.ts';
 import { commentRights } from '../../client/src/comments/commentPolicy.ts';
@@ -138,6 +138,17 @@ describe('client policies', () => {
       expect(canChooseCoAuthors(user, active, submitted), role).toBe(role !== 'observer');
       expect(canChooseCoAuthors(user, active, coAuthored), role).toBe(moderator);
       expect(canChooseCoAuthors(user, archived, submitted), role).toBe(false);
+    }
+  });
+
+  it('lets participants comment on the agenda and resolve its threads while the meeting is active, observers read', () => {
+    for (const role of ROLES) {
+      const user = person(role);
+      const mayComment = canCommentOnAgenda(user);
+      expect(mayComment, role).toBe(role !== 'observer');
+      const agenda = { canComment: mayComment, canResolveAny: mayComment };
+      expect(commentRights(user, active, agenda), role).toMatchObject({ canComment: mayComment, canResolve: mayComment });
+      expect(commentRights(user, archived, agenda), role).toMatchObject({ canComment: false, canResolve: false });
     }
   });
 

@@ -3,7 +3,6 @@
  * of the agenda tab that needs the editor's code (Tiptap, ProseMirror), loaded lazily by AgendaTab.
  */
 import { useTranslation } from 'react-i18next';
-import { isParticipant } from '../../../shared/roles.ts';
 import { CollaborativeDocument, isEditable } from '../collab/CollaborativeDocument.tsx';
 import type { CollabDocument } from '../collab/useCollabDocument.ts';
 import { useAgendaComments } from '../comments/useDocumentComments.tsx';
@@ -19,8 +18,9 @@ export function AgendaDocument({ collab }: { collab: CollabDocument }) {
   const agendaExtensions = useAgendaExtensions();
   const comments = useAgendaComments();
   // Until the server says otherwise, only roles that may write get an editable editor.
-  // An archived meeting is read-only for everyone; a participant the server makes read-only is reading an archived one.
-  const archived = !takesChanges(meeting) || (collab.readOnly && isParticipant(user.role));
+  // An archived meeting is read-only for everyone; someone who may write the agenda and whom the server
+  // makes read-only is reading an archived one (the live status has not come yet).
+  const archived = !takesChanges(meeting) || (collab.readOnly && canEditAgenda(user, meeting));
   const editable = isEditable(collab, canEditAgenda(user, meeting));
   const tools = useAgendaTools(collab.state !== 'denied' ? collab.doc : null, editable);
   return (

@@ -11,7 +11,6 @@ import type * as Y from 'yjs';
 import { scheduleAgenda } from '../../../shared/agendaItems.ts';
 import { LIVE_ATTACHMENTS_MAP } from '../../../shared/constants/attachments.ts';
 import { formatClockTime, formatInstantRange, formatTimeRange, isolate } from '../../../shared/i18n/format.ts';
-import { isParticipant } from '../../../shared/roles.ts';
 import { AttachmentDropItem } from '../attachments/AttachmentDropItem.tsx';
 import { canAddAttachments } from '../attachments/attachmentPolicy.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
@@ -21,7 +20,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type AgendaItemView, insertItem } from './agendaItemsModel.ts';
-import { canRunAgenda } from './agendaPolicy.ts';
+import { canEditAgenda, canRunAgenda } from './agendaPolicy.ts';
 import { ItemDetailsForm } from './ItemDetailsForm.tsx';
 import { numberedTitle } from './itemTitle.ts';
 import { MeetingZoneNote } from './MeetingZoneNote.tsx';
@@ -219,7 +218,7 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
           <ItemDetailsForm doc={doc} item={editingItem} onDone={() => setEditing(null)} />
         </Dialog>
       )}
-      {editable && isParticipant(user.role) && (
+      {editable && canEditAgenda(user, meeting) && (
         <button type="button" className="button" onClick={() => setEditing(insertItem(doc, items[items.length - 1]?.id))}>
           {t('agendaItems.addItem')}
         </button>

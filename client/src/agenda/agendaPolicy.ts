@@ -11,3 +11,9 @@ export const canRunAgenda = (user: PolicyUser, meeting: PolicyMeeting): boolean 
 /** Write the agenda's text: participants (the secretariat, the chair and members); observers read. */
 export const canEditAgenda = (user: PolicyUser, meeting: PolicyMeeting): boolean =>
   isParticipant(user.role) && takesChanges(meeting);
+
+/**
+ * The agenda's own rule for its comment threads (the server's commentPolicy.ts): participants start,
+ * answer and resolve any thread; observers read. `commentRights` adds the archive.
+ */
+export const canCommentOnAgenda = (user: PolicyUser): boolean => isParticipant(user.role);

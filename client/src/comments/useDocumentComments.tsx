@@ -13,8 +13,8 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { COMMENT_LIMITS } from '../../../shared/constants/comments.ts';
-import { isParticipant } from '../../../shared/roles.ts';
 import type { ThreadDto } from '../../../shared/schemas/comments.ts';
+import { canCommentOnAgenda } from '../agenda/agendaPolicy.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import type { Draft } from './CommentsPanel.tsx';
@@ -191,6 +191,6 @@ export function useDocumentComments({ doc, canComment: mayComment, canResolveAny
 /** Comment threads on the meeting's agenda: secretariat, chair and members comment and resolve; observers read. */
 export function useAgendaComments(): DocumentComments {
   const { meeting, user } = useMeetingContext();
-  const participant = isParticipant(user.role);
-  return useDocumentComments({ doc: meeting.agendaDoc, canComment: participant, canResolveAny: participant });
+  const mayComment = canCommentOnAgenda(user);
+  return useDocumentComments({ doc: meeting.agendaDoc, canComment: mayComment, canResolveAny: mayComment });
 }
