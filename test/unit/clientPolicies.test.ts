@@ -24,7 +24,7 @@ import {
   type PolicyMeeting,
   type PolicyUser,
 } from '../../client/src/meetings/meetingPolicy.ts';
-import { canManagePolls, canOverseePolls } from '../../client/src/polls/pollPolicy.ts';
+import { canManagePolls, canOverseePolls, canVote } from '../../client/src/polls/pollPolicy.ts';
 import {
   canChangeProposalStatus,
   canChooseCoAuthors,
@@ -169,6 +169,21 @@ describe('client policies', () => {
 
   it('lets the chair and the secretariat oversee polls (projector, CSV, voters) on an archived meeting too', () => {
     for (const role of ROLES) expect(canOverseePolls(person(role)), role).toBe(role === 'secretariat' || role === 'chair');
+  });
+
+  it('offers a ballot to the poll’s audience: everyone, participants not observers, or a group’s members since before it opened', () => {
+    const everyone = { audience: 'everyone' as const, openedAt: 1000 };
+    const members = { audience: 'members' as const, openedAt: 1000 };
+    const election = { audience: 'group' as const, workingGroupId: 'g', openedAt: 1000 };
+    for (const role of ROLES) {
+      const user = person(role);
+      const joined = (joinedAt: number) => ({ g: { members: [{ id: user.id, joinedAt }] } });
+      expect(canVote(user, everyone, {}), role).toBe(true);
+      expect(canVote(user, members, {}), role).toBe(role !== 'observer');
+      expect(canVote(user, election, joined(999)), role).toBe(true);
+      expect(canVote(user, election, joined(1001)), role).toBe(false);
+      expect(canVote(user, election, {}), role).toBe(false);
+    }
   });
 
   it('offers the secretariat the creation of meetings', () => {

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BallotForm } from './BallotForm.tsx';
-import { mayVote, pollLink, usePolls, useWorkingGroups } from './usePolls.ts';
+import { canVote } from './pollPolicy.ts';
+import { pollLink, usePolls, useWorkingGroups } from './usePolls.ts';
 import './polls.css';
 
 export function LivePollBanner() {
@@ -30,7 +31,7 @@ export function LivePollBanner() {
           </h2>
           {open.map((poll) => {
             const questionId = `banner-${poll.id}-question`;
-            const eligible = mayVote(poll, user, groups);
+            const eligible = canVote(user, poll, groups);
             const inline = !onPollsTab && poll.kind === 'single' && eligible;
             return (
               <div className="live-poll-banner__poll" key={poll.id} data-poll={poll.id}>

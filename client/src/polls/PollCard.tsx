@@ -17,8 +17,8 @@ import { useCommand } from '../ui/useCommand.ts';
 import { BallotForm } from './BallotForm.tsx';
 import { useBallot } from './ballotStore.ts';
 import { PollResults } from './PollResults.tsx';
-import { canManagePolls, canOverseePolls } from './pollPolicy.ts';
-import { mayVote, presentPath, useWorkingGroups } from './usePolls.ts';
+import { canManagePolls, canOverseePolls, canVote } from './pollPolicy.ts';
+import { presentPath, useWorkingGroups } from './usePolls.ts';
 
 export function PollCard({
   poll,
@@ -34,7 +34,7 @@ export function PollCard({
   const ballot = useBallot(user.id, poll.id, poll.status === 'open');
   const questionId = `poll-${poll.id}-question`;
   const group = poll.workingGroupId ? groups[poll.workingGroupId] : undefined;
-  const eligible = mayVote(poll, user, groups);
+  const eligible = canVote(user, poll, groups);
   // A deleted draft goes with its buttons when the live update takes it: the focus goes to the
   // poll now in its place (or the one before, when it was the last), else to the polls' heading,
   // so a keyboard user goes on from where they were, not from the top of the page.

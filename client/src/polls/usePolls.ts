@@ -2,8 +2,6 @@
 import { useMemo } from 'react';
 import { LIVE_POLL_COUNTS_MAP, LIVE_POLLS_MAP } from '../../../shared/constants/polls.ts';
 import { LIVE_WORKING_GROUPS_MAP } from '../../../shared/constants/workingGroups.ts';
-import { isParticipant } from '../../../shared/roles.ts';
-import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -29,18 +27,6 @@ export function usePolls(): PollDto[] {
 
 export function useWorkingGroups(): Record<string, WorkingGroupDto> {
   return useLiveMap(LIVE_WORKING_GROUPS_MAP);
-}
-
-/**
- * Whether the user may vote, as far as the page can tell (the server decides): the audience, and
- * for a group's election, membership since before the poll opened.
- */
-export function mayVote(poll: PollDto, user: PublicUser, groups: Record<string, WorkingGroupDto>): boolean {
-  if (poll.audience === 'everyone') return true;
-  if (poll.audience === 'members') return isParticipant(user.role);
-  const group = poll.workingGroupId ? groups[poll.workingGroupId] : undefined;
-  const member = group?.members.find((entry) => entry.id === user.id);
-  return !!member && (poll.openedAt === undefined || member.joinedAt <= poll.openedAt);
 }
 
 /** A whole-number percentage of `part` in `whole`. */
