@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canChangeAction, canCreateAction } from '../../client/src/actions/actionPolicy.ts';
 import { canCommentOnAgenda, canEditAgenda, canRunAgenda } from '../../client/src/agenda/agendaPolicy.ts';
 import { canAddAttachments, canRemoveAttachment } from '../../client/src/attachments/attachmentPolicy.ts';
+import { canReadAuditLog } from '../../client/src/audit/auditPolicy.ts';
 import { canManageCalls } from '../../client/src/calls/callPolicy.ts';
 import { commentRights } from '../../client/src/comments/commentPolicy.ts';
 import {
@@ -24,6 +25,7 @@ import {
   type PolicyMeeting,
   type PolicyUser,
 } from '../../client/src/meetings/meetingPolicy.ts';
+import { canManagePeople } from '../../client/src/people/peoplePolicy.ts';
 import { canManagePolls, canOverseePolls, canVote } from '../../client/src/polls/pollPolicy.ts';
 import {
   canChangeProposalStatus,
@@ -32,7 +34,10 @@ import {
   canEditProposal,
   canManageProposal,
   canSubmitProposal,
+  mayBeCoAuthor,
 } from '../../client/src/proposals/proposalPolicy.ts';
+import { canSeeRegistrations } from '../../client/src/registrations/registrationPolicy.ts';
+import { tokenScopes } from '../../client/src/tokens/tokenPolicy.ts';
 import { canRestoreVersion, canSaveVersion } from '../../client/src/versions/versionPolicy.ts';
 import {
   canAdministerGroup,
@@ -183,6 +188,20 @@ describe('client policies', () => {
       expect(canVote(user, election, joined(999)), role).toBe(true);
       expect(canVote(user, election, joined(1001)), role).toBe(false);
       expect(canVote(user, election, {}), role).toBe(false);
+    }
+  });
+
+  it('offers as co-authors only people whose role may write, not observers', () => {
+    for (const role of ROLES) expect(mayBeCoAuthor({ role }), role).toBe(role !== 'observer');
+  });
+
+  it('offers the secretariat the registrations, the people and the audit log, and the admin scope of API tokens', () => {
+    for (const role of ROLES) {
+      const user = person(role);
+      expect(canSeeRegistrations(user), role).toBe(role === 'secretariat' || role === 'chair');
+      expect(canManagePeople(user), role).toBe(role === 'secretariat');
+      expect(canReadAuditLog(user), role).toBe(role === 'secretariat');
+      expect(tokenScopes(user), role).toEqual(role === 'secretariat' ? ['read', 'write', 'admin'] : ['read', 'write']);
     }
   });
 

@@ -8,8 +8,10 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
+import { canReadAuditLog } from '../audit/auditPolicy.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { canManagePeople } from '../people/peoplePolicy.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useMediaQuery } from '../ui/useMediaQuery.ts';
@@ -118,12 +120,8 @@ function MainNavigation({ user }: { user: PublicUser }) {
   const links: [to: string, label: string][] = [
     ['/', t('meetingAdmin.nav.meetings')],
     ['/timeline', t('meetingAdmin.nav.timeline')],
-    ...(user.role === 'secretariat'
-      ? ([
-          ['/admin/people', t('people.nav.people')],
-          ['/admin/audit-log', t('meetingAdmin.nav.auditLog')],
-        ] as [string, string][])
-      : []),
+    ...(canManagePeople(user) ? ([['/admin/people', t('people.nav.people')]] as [string, string][]) : []),
+    ...(canReadAuditLog(user) ? ([['/admin/audit-log', t('meetingAdmin.nav.auditLog')]] as [string, string][]) : []),
     ['/profile', t('people.nav.profile')],
     ['/settings/tokens', t('tokens.link')],
   ];

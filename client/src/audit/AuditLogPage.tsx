@@ -17,6 +17,7 @@ import '../meetings/meetingAdmin.css';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { AuditDetail, AuditSubject } from './AuditDetail.tsx';
+import { canReadAuditLog } from './auditPolicy.ts';
 import { actionLabel } from './auditText.ts';
 import './auditLog.css';
 
@@ -47,7 +48,7 @@ export function AuditLogPage() {
   const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
   const [actions, setActions] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const allowed = user.role === 'secretariat';
+  const allowed = canReadAuditLog(user);
   const errors = useFieldErrors(FILTER_FIELDS);
   const { fail } = errors;
 

@@ -16,6 +16,7 @@ import { EditPersonDialog } from './EditPersonDialog.tsx';
 import { InvitationLink } from './InvitationLink.tsx';
 import { EMPTY_PERSON, PersonForm } from './PersonForm.tsx';
 import { invitePerson, listPeople, newInvitation, setActive } from './peopleApi.ts';
+import { canManagePeople } from './peoplePolicy.ts';
 import { useErrorText } from './useErrorText.ts';
 import './people.css';
 import { usePageTitle } from '../ui/usePageTitle.ts';
@@ -49,7 +50,7 @@ export function PeoplePage() {
   }, [filter, t, errorText]);
   useEffect(reload, [reload]);
 
-  if (me.role !== 'secretariat') {
+  if (!canManagePeople(me)) {
     return (
       <section className="page">
         <h1>{t('people.admin.title')}</h1>

@@ -14,7 +14,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { PROPOSAL_DETAIL_FIELDS, type ProposalDetails, ProposalDetailsFields, titleMissing } from './ProposalDetailsFields.tsx';
-import { canChangeProposalStatus, canChooseCoAuthors } from './proposalPolicy.ts';
+import { canChangeProposalStatus, canChooseCoAuthors, mayBeCoAuthor } from './proposalPolicy.ts';
 import { statusKey } from './statusKey.ts';
 
 export function ManageProposal({ proposal, onUpdated }: { proposal: ProposalDto; onUpdated: (proposal: ProposalDto) => void }) {
@@ -138,7 +138,7 @@ function CoAuthors({ proposal, send }: { proposal: ProposalDto; send: Send }) {
   }, [query]);
 
   const candidates = found.filter(
-    (member) => member.role !== 'observer' && !proposal.authors.some((person) => person.id === member.id),
+    (member) => mayBeCoAuthor(member) && !proposal.authors.some((person) => person.id === member.id),
   );
   const ids = coAuthors.map((person) => person.id);
   return (

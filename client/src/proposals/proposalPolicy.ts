@@ -48,3 +48,6 @@ export const canChooseCoAuthors = (
 /** Comment on its body: participants, and observers while it is open for public comment (the server's commentPolicy.ts). */
 export const canCommentOnProposal = (user: PolicyUser, proposal: { publicComment: boolean }): boolean =>
   isParticipant(user.role) || proposal.publicComment;
+
+/** Whom the co-author search offers: people whose role may write (the server refuses an observer as a co-author). */
+export const mayBeCoAuthor = (person: { role: PolicyUser['role'] }): boolean => isParticipant(person.role);

@@ -19,6 +19,7 @@ import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { createToken, listTokens, revokeToken, type Scope } from './tokensApi.ts';
 import './tokens.css';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { tokenScopes } from './tokenPolicy.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -51,7 +52,7 @@ export function TokensPage() {
   }, [t]);
   useEffect(() => void load(), [load]);
 
-  const available: Scope[] = user?.role === 'secretariat' ? ['read', 'write', 'admin'] : ['read', 'write'];
+  const available: Scope[] = user ? tokenScopes(user) : ['read', 'write'];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
