@@ -36,7 +36,7 @@ import {
   canSubmitProposal,
   mayBeCoAuthor,
 } from '../../client/src/proposals/proposalPolicy.ts';
-import { canSeeRegistrations } from '../../client/src/registrations/registrationPolicy.ts';
+import { canChangeRegistration, canSeeRegistrations } from '../../client/src/registrations/registrationPolicy.ts';
 import { tokenScopes } from '../../client/src/tokens/tokenPolicy.ts';
 import { canRestoreVersion, canSaveVersion } from '../../client/src/versions/versionPolicy.ts';
 import {
@@ -87,6 +87,7 @@ const POLICIES: [string, (user: PolicyUser, meeting: PolicyMeeting) => boolean, 
   ],
   ['edit, archive and delete a meeting', canAdministerMeeting, ['secretariat']],
   ['open and extend calls', canManageCalls, ['secretariat']],
+  ['open and close a public meeting’s registration', canChangeRegistration, ['secretariat', 'chair']],
   ['create an action', canCreateAction, ['secretariat', 'chair', 'member']],
   ['moderate a working group', (user, meeting) => canModerateGroup(user, meeting, openGroup), ['secretariat', 'chair']],
   ['administer a working group', (user, meeting) => canAdministerGroup(user, meeting, openGroup), ['secretariat']],

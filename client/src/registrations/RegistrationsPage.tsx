@@ -11,15 +11,19 @@ import { formatDateTime, isolate } from '../../../shared/i18n/format.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
 import type { RegistrationDto, RegistrationSettings } from '../../../shared/schemas/public.ts';
 import { get, patch } from '../app/api.ts';
+import { useUser } from '../app/session.tsx';
+import { takesChanges } from '../meetings/meetingPolicy.ts';
 import { publicPagePath } from '../meetings/publicPagePath.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useCommand } from '../ui/useCommand.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { canChangeRegistration } from './registrationPolicy.ts';
 
 export function RegistrationsPage() {
   const { meetingId = '' } = useParams();
+  const user = useUser();
   const { t, i18n } = useTranslation();
   const [meeting, setMeeting] = useState<MeetingDto | null>(null);
   const [rows, setRows] = useState<RegistrationDto[] | null>(null);
@@ -66,11 +70,16 @@ export function RegistrationsPage() {
           </p>
           <h2>{t('registrations.state')}</h2>
           <p>{open ? t('registrations.open') : t('registrations.closed')}</p>
-          <p>
-            <BusyButton type="button" className="button" busy={busy} onClick={toggle}>
-              {open ? t('registrations.close') : t('registrations.reopen')}
-            </BusyButton>
-          </p>
+          {/* An archived meeting is kept as it was: its registration is neither opened nor closed any more. */}
+          {meeting && canChangeRegistration(user, meeting) ? (
+            <p>
+              <BusyButton type="button" className="button" busy={busy} onClick={toggle}>
+                {open ? t('registrations.close') : t('registrations.reopen')}
+              </BusyButton>
+            </p>
+          ) : (
+            meeting && !takesChanges(meeting) && <p>{t('meetingAdmin.archivedNotice')}</p>
+          )}
           <ErrorAlert message={message?.error ? message.text : null} />
           {message && !message.error && <p role="status">{message.text}</p>}
         </>
