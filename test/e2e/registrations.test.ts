@@ -29,8 +29,8 @@ describe('the registrations page', () => {
 
     await page.goto(`/meetings/${meetingId}/registrations`);
     await page.getByRole('heading', { name: 'Registration', exact: true }).waitFor();
-    await page.getByText('This meeting is archived', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: /registration/ }).count()).toBe(0);
+    await page.getByText('This meeting is archived', { exact: false }).waitFor();
     expect(secretariat.errors).toEqual([]);
   });
 });
