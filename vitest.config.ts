@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at a time: vitest's default on a 2-core machine is one (cores - 1), and most of a
+    // test's time is spent waiting on servers, sockets and timers, not on a core. The e2e project
+    // still runs one file at a time (fileParallelism below); unit and integration files share the two.
+    maxWorkers: 2,
     projects: [
       {
         test: {
