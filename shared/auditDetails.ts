@@ -2,9 +2,10 @@
  * What the server writes in audit entries' details, kept beside the writers: every key, at any
  * depth, and the codes recorded as values. The secretariat reads the log in its own language
  * (client/src/audit/auditText.ts), so each needs a label in all six catalogues;
- * test/unit/auditDetailLabels.test.ts checks that, and checks from the server's source that the
- * keys of the detail objects written there are all listed here. A detail built from a request's
- * body (a patch) is listed by that body's fields. Not imported by the client: only the test reads it.
+ * test/unit/auditDetailLabels.test.ts checks that. The server's audit log takes a detail only when
+ * every key of its type is listed here (ListedDetail below), so `npm run typecheck` refuses a key
+ * written unlisted (test/unit/auditDetailTypes.test.ts). A detail built from a request's body (a
+ * patch) is listed by that body's fields. Not imported by the client: the test and the server's types read it.
  */
 
 import { OWNER_KINDS, SOURCE_TYPES } from './constants/actions.ts';
@@ -130,6 +131,35 @@ export const AUDIT_DETAIL_FIELDS = [
   'with',
   'workingGroups',
 ] as const;
+
+/** A key the server may write in an audit entry's detail, at any depth. */
+export type AuditDetailField = (typeof AUDIT_DETAIL_FIELDS)[number];
+
+/**
+ * Objects of a detail whose keys are data, not field names: a poll's tally by option id, the email
+ * modes of notification settings by kind of notification (listed with their codes).
+ */
+type DataKeyed = 'tally' | 'email';
+
+/**
+ * A detail of type `D` as the audit log accepts it: `D` itself when every key, at any depth
+ * (through arrays, unions and changed-field objects), is an AuditDetailField, and otherwise `D`
+ * with each unlisted key turned to `never`, so `npm run typecheck` refuses the call that writes it.
+ * A loosely typed value (`unknown`, `any`, an index signature such as `Record<string, unknown>`)
+ * has keys nobody can list: it turns to `never` too, to be given its type. Used as
+ * `detail: D & ListedDetail<D>` with `D` inferred from the call.
+ */
+export type ListedDetail<D> = unknown extends D
+  ? never
+  : D extends readonly (infer Item)[]
+    ? readonly ListedDetail<Item>[]
+    : D extends (...args: never[]) => unknown
+      ? never
+      : D extends object
+        ? string extends keyof D
+          ? never
+          : { [K in keyof D]: K extends AuditDetailField ? (K extends DataKeyed ? D[K] : ListedDetail<D[K]>) : never }
+        : D;
 
 /** The fields an import's update changes (server/src/users/userImport.ts, IMPORT_FIELDS). */
 export const IMPORTED_FIELDS = ['name', 'role', 'group', 'region', 'affiliation'] as const;

@@ -3,6 +3,7 @@
  * Write it in the same transaction as the change it records.
  */
 import type { AuditAction } from '../../../shared/auditActions.ts';
+import type { ListedDetail } from '../../../shared/auditDetails.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
 export interface AuditEntry {
@@ -30,8 +31,12 @@ export class AuditLog {
     this.db = db;
   }
 
-  async record(
-    entry: { actorId: string | null; action: AuditAction; subject: string; detail?: Record<string, unknown> },
+  /**
+   * `D` is the detail's own type, inferred at each call: a key it has at any depth that is not
+   * listed in shared/auditDetails.ts (so not labelled for the secretariat) fails the typecheck.
+   */
+  async record<D extends object = never>(
+    entry: { actorId: string | null; action: AuditAction; subject: string; detail?: D & ListedDetail<D> },
     tx: SqlExecutor = this.db,
   ): Promise<void> {
     await tx.run('INSERT INTO audit_log (at, actor_id, action, subject, detail) VALUES (?, ?, ?, ?, ?)', [

@@ -35,6 +35,9 @@ function setSignedInHint(reply: FastifyReply, signedIn: boolean, secure: boolean
   } else void reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: '/', sameSite: 'lax', secure });
 }
 
+/** What a sign-in records in `auth.login`'s detail: how the person came in, when not by password. */
+type SignInDetail = { via?: 'invitation'; method?: 'oidc'; provider?: string };
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user, or null. */
@@ -49,7 +52,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     setSessionCookie(reply: FastifyReply, secret: string): void;
     /** Signs `userId` in on this reply: a new session, its cookie, and the `auth.login` audit entry (`detail`: how). */
-    signIn(reply: FastifyReply, userId: string, detail?: Record<string, unknown>): Promise<void>;
+    signIn(reply: FastifyReply, userId: string, detail?: SignInDetail): Promise<void>;
     clearSessionCookie(reply: FastifyReply): void;
     /**
      * Sets or clears the readable signed-in hint, `Secure` exactly as the session cookie: a page
@@ -88,7 +91,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       });
       setSignedInHint(reply, true, options.secureCookies);
     });
-    app.decorate('signIn', async (reply: FastifyReply, userId: string, detail?: Record<string, unknown>) => {
+    app.decorate('signIn', async (reply: FastifyReply, userId: string, detail?: SignInDetail) => {
       const { secret } = await options.store.sessions.create(userId);
       app.setSessionCookie(reply, secret);
       await options.store.audit.record({

@@ -7,6 +7,7 @@
  */
 
 import type { AuditAction } from '../../../shared/auditActions.ts';
+import type { ListedDetail } from '../../../shared/auditDetails.ts';
 import type { BalanceRule, DayBalance, FloorItem, FloorState, Speaking } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
@@ -353,13 +354,13 @@ export class FloorService {
     if (!(await this.store.meetings.byId(meetingId))) throw notFound('The meeting');
   }
 
-  private audit(
+  private audit<D extends object>(
     tx: SqlExecutor,
     user: User,
     action: AuditAction,
     meetingId: string,
-    detail: Record<string, unknown>,
+    detail: D & ListedDetail<D>,
   ): Promise<void> {
-    return this.store.audit.record({ actorId: user.id, action, subject: `meeting:${meetingId}`, detail }, tx);
+    return this.store.audit.record<D>({ actorId: user.id, action, subject: `meeting:${meetingId}`, detail }, tx);
   }
 }

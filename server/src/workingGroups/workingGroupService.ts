@@ -4,6 +4,7 @@
  * commit projects the group into `live:{meetingId}` (map `workingGroups`).
  */
 import type { AuditActionOf } from '../../../shared/auditActions.ts';
+import type { ListedDetail } from '../../../shared/auditDetails.ts';
 import { type ElectionRole, electionDecides, sameLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
 import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
 import type {
@@ -86,14 +87,14 @@ export class WorkingGroupService {
     return (await this.options.groups.view(group.id))!;
   }
 
-  private audit(
+  private audit<D extends object = never>(
     tx: SqlExecutor,
     actorId: string | null,
     action: AuditActionOf<'workingGroup'>,
     groupId: string,
-    detail?: Record<string, unknown>,
+    detail?: D & ListedDetail<D>,
   ) {
-    return this.options.store.audit.record(
+    return this.options.store.audit.record<D>(
       { actorId, action: `workingGroup.${action}`, subject: `workingGroup:${groupId}`, ...(detail ? { detail } : {}) },
       tx,
     );
