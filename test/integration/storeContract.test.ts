@@ -345,11 +345,11 @@ describe.each(backends('contract'))('store contract on $name', (backend) => {
 
   describe('audit log', () => {
     it('appends entries and lists them by subject, oldest first', async () => {
-      await store.audit.record({ actorId: 'u1', action: 'thread.resolve', subject: 'thing:1', detail: { n: 1 } });
+      await store.audit.record({ actorId: 'u1', action: 'thread.resolve', subject: 'thing:1', detail: { count: 1 } });
       await store.audit.record({ actorId: null, action: 'thread.reopen', subject: 'thing:1' });
       const entries = await store.audit.list({ subject: 'thing:1' });
       expect(entries.map((entry) => entry.action)).toEqual(['thread.resolve', 'thread.reopen']);
-      expect(entries[0]).toMatchObject({ actorId: 'u1', detail: { n: 1 } });
+      expect(entries[0]).toMatchObject({ actorId: 'u1', detail: { count: 1 } });
     });
   });
 });
