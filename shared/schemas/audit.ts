@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { LanguageSchema } from './common.ts';
 
 export const AuditEntrySchema = Type.Object({
   id: Type.Number(),
@@ -26,5 +27,7 @@ export const AuditQuery = Type.Object({
   from: Type.Optional(Type.String({ maxLength: 40, description: 'ISO date (from its start) or instant' })),
   to: Type.Optional(Type.String({ maxLength: 40, description: 'ISO date (to its end) or instant' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  /** The reader's language, for the names the server words itself (a thread: "… by …, on …"). */
+  lang: Type.Optional(LanguageSchema),
 });
 export type AuditQuery = Static<typeof AuditQuery>;

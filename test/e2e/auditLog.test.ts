@@ -138,8 +138,17 @@ describe('the audit log’s names in the browser', () => {
     await page.getByRole('table').waitFor();
     const name = page.getByRole('row').filter({ hasText: 'Budget line 4' }).first().locator('.audit-name').first();
     expect(await name.locator('bdi').allTextContents()).toEqual(['Budget line 4', 'Olena Kovalenko', 'Remote hubs (2027)']);
-    // The words between them follow the page's direction, outside every <bdi>.
+    // The words between them follow the page's direction, outside every <bdi>, in the page's language
+    // (chosen on the device only: the server words the name in the language the page asks for).
     expect(await name.evaluate((element) => element.closest('bdi'))).toBeNull();
+    const between = await name.evaluate((element) =>
+      [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join(''),
+    );
+    expect(between).toContain('بقلم');
+    expect(between).toContain('على');
     expect(errors).toEqual([]);
   });
 });

@@ -32,14 +32,21 @@ const FILTER_FIELDS = ['actor', 'action', 'from', 'to'] as const;
 
 const EMPTY: Filters = { actor: '', action: '', from: '', to: '' };
 
-const queryOf = (filters: Filters) => {
+/**
+ * The filters, and the page's language: the server words a thread's or comment's name itself
+ * ("… by …, on …"), and without it used the person's stored language, so a page in Arabic chosen
+ * on the device read those names with English words.
+ */
+const queryOf = (filters: Filters, language: string) => {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  query.set('lang', language);
   return query.toString();
 };
 
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
   usePageTitle(t('auditLog.title'));
   const user = useUser();
   const [draft, setDraft] = useState<Filters>(EMPTY);
@@ -61,7 +68,7 @@ export function AuditLogPage() {
     if (!allowed) return;
     let live = true;
     setEntries(undefined);
-    get<AuditEntryDto[]>(`/api/audit-log?${queryOf(filters)}`).then(
+    get<AuditEntryDto[]>(`/api/audit-log?${queryOf(filters, language)}`).then(
       (loaded) => {
         if (!live) return;
         setEntries(loaded);
@@ -76,7 +83,7 @@ export function AuditLogPage() {
     return () => {
       live = false;
     };
-  }, [filters, allowed, t, fail]);
+  }, [filters, language, allowed, t, fail]);
 
   if (!allowed) {
     return (
@@ -136,7 +143,7 @@ export function AuditLogPage() {
         <button type="submit" className="button button--primary">
           {t('auditLog.apply')}
         </button>
-        <a className="button" href={`/api/audit-log.csv?${queryOf(filters)}`} download>
+        <a className="button" href={`/api/audit-log.csv?${queryOf(filters, language)}`} download>
           {t('auditLog.download')}
         </a>
       </form>
