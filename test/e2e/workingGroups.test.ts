@@ -406,7 +406,7 @@ describe('working groups in the browser', () => {
     await title.fill('DC-MAG liaison');
     expect(await title.getAttribute('aria-invalid')).toBeNull();
     await give.click();
-    await card.getByText(`${meiName} holds the role.`).waitFor({ timeout: 15_000 });
+    await card.getByText(`\u2068${meiName}\u2069 holds the role.`).waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: `Remove ${meiName} as DC-MAG liaison` }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await a11yViolations(page)).toEqual([]);
@@ -450,7 +450,8 @@ describe('working groups in the browser', () => {
     expect(arabic.errors).toEqual([]);
 
     await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).click();
-    await card.getByText(`${me.name} is no longer DC-MAG liaison.`).waitFor({ timeout: 15_000 });
+    // The name and the title isolated in the status line, as they keep their order in an Arabic sentence.
+    await card.getByText(`\u2068${me.name}\u2069 is no longer \u2068DC-MAG liaison\u2069.`).waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: `Remove ${me.name} as DC-MAG liaison` }).waitFor({ state: 'detached' });
     await card.getByRole('button', { name: `Remove ${me.name} as NRI liaison` }).waitFor();
     await card.getByText(`Liaisons: ${me.name} (NRI liaison)`).waitFor();

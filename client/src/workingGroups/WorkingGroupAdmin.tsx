@@ -11,6 +11,7 @@ import {
   WORKING_GROUP_ROLES,
   type WorkingGroupRole,
 } from '../../../shared/constants/workingGroups.ts';
+import { isolate } from '../../../shared/i18n/format.ts';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { del, patch, post, put } from '../app/api.ts';
@@ -27,6 +28,8 @@ export function WorkingGroupAdmin({ group }: { group: WorkingGroupDto }) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, message, run } = useCommand((reason) => t('workingGroups.failed', { message: reason }));
+  // The status messages name people, groups and titles isolated (FSI … PDI): plain text in a status line,
+  // where a Latin name in an Arabic sentence (or the reverse) would otherwise reorder the words around it.
   return (
     // Folded by default: the tab lists every group, and the secretariat opens the one it works on.
     <details className="working-group__section working-group__admin">
@@ -71,7 +74,7 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
         await patch(base(group), { name, description });
         form.close();
       },
-      t('workingGroups.admin.saved', { name: name.trim() }),
+      t('workingGroups.admin.saved', { name: isolate(name.trim()) }),
       (error) => errors.fail(error, { name: nameMissing(t) }),
     );
   };
@@ -142,7 +145,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
         setUserId('');
         setTitle('');
       },
-      t('workingGroups.admin.roleAssigned', { name: person.name }),
+      t('workingGroups.admin.roleAssigned', { name: isolate(person.name) }),
     );
   };
   return (
@@ -167,8 +170,8 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
                     () => del(`${base(group)}/roles/${encodeURIComponent(entry.id)}?${removalQuery(entry)}`),
                     // Named, since the person may keep other titles: "Olena is no longer NRI liaison."
                     entry.role === 'liaison'
-                      ? t('workingGroups.admin.liaisonRemoved', { name: entry.name, role: roleName(entry) })
-                      : t('workingGroups.admin.coFacilitatorRemoved', { name: entry.name }),
+                      ? t('workingGroups.admin.liaisonRemoved', { name: isolate(entry.name), role: isolate(roleName(entry)) })
+                      : t('workingGroups.admin.coFacilitatorRemoved', { name: isolate(entry.name) }),
                   )
                 }
               >
@@ -274,7 +277,9 @@ function Archive({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; 
           type="button"
           className="button button--primary"
           busy={busy}
-          onClick={() => run(() => post(`${base(group)}/archive`), t('workingGroups.admin.archived', { group: group.name }))}
+          onClick={() =>
+            run(() => post(`${base(group)}/archive`), t('workingGroups.admin.archived', { group: isolate(group.name) }))
+          }
         >
           {t('workingGroups.admin.confirmArchive')}
         </BusyButton>
