@@ -9,10 +9,11 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { login, type Session } from '../helpers/clients.ts';
 import { docxParagraphs, xmlProblems } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
+import { closePoll, createPoll, openPoll, vote } from '../helpers/pollClients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 import { expectValidHtml } from '../helpers/validHtml.ts';
 
-const { server, call } = serverSuite();
+const { server } = serverSuite();
 let secretariat: Session;
 let meetingId: string;
 
@@ -20,9 +21,9 @@ const NAMED = 'Adopt the revised terms of reference for the Working Group on Str
 const SECRET = 'Elect the rapporteur by secret ballot?';
 const OPEN = 'Hold the next meeting in Riyadh?';
 
-/** A single-choice poll with Yes and No, opened; its id and options. */
-async function openPoll(question: string, secret: boolean): Promise<{ id: string; yes: string; no: string }> {
-  const created = await call<{ id: string; options: { id: string }[] }>(secretariat, 'POST', `/api/meetings/${meetingId}/polls`, {
+/** A single-choice poll with Yes and No, opened (the shared poll helpers); its id and options. */
+async function yesNoPoll(question: string, secret: boolean): Promise<{ id: string; yes: string; no: string }> {
+  const poll = await createPoll(server.baseUrl, secretariat, meetingId, {
     question,
     kind: 'single',
     audience: 'everyone',
@@ -30,13 +31,12 @@ async function openPoll(question: string, secret: boolean): Promise<{ id: string
     results: 'live',
     options: [{ label: 'Yes' }, { label: 'No' }],
   });
-  expect(created.status).toBe(201);
-  expect((await call(secretariat, 'POST', `/api/polls/${created.body.id}/open`)).status).toBe(200);
-  return { id: created.body.id, yes: created.body.options[0]!.id, no: created.body.options[1]!.id };
+  await openPoll(server.baseUrl, secretariat, poll.id);
+  return { id: poll.id, yes: poll.options[0]!.id, no: poll.options[1]!.id };
 }
 
-const vote = async (who: Session, pollId: string, choice: string) =>
-  expect((await call(who, 'PUT', `/api/polls/${pollId}/ballot`, { choices: [choice] })).status).toBe(200);
+const voteFor = async (who: Session, pollId: string, choice: string) =>
+  expect((await vote(server.baseUrl, who, pollId, [choice])).status).toBe(200);
 
 const pack = (format: 'md' | 'html' | 'docx', meeting = meetingId) =>
   fetch(`${server.baseUrl}/api/meetings/${meeting}/pack.${format}`, { headers: { cookie: secretariat.cookie } });
@@ -46,14 +46,14 @@ beforeAll(async () => {
   meetingId = await createMeeting(server.baseUrl, { title: 'Decisions in the pack' });
   const mei = await login(server.baseUrl, 'mei@example.org');
   const kwame = await login(server.baseUrl, 'kwame@example.org');
-  const named = await openPoll(NAMED, false);
-  const secret = await openPoll(SECRET, true);
-  const open = await openPoll(OPEN, false);
-  await vote(mei, named.id, named.yes);
-  await vote(kwame, named.id, named.yes);
-  await vote(mei, secret.id, secret.no);
-  await vote(kwame, open.id, open.yes);
-  for (const poll of [named, secret]) expect((await call(secretariat, 'POST', `/api/polls/${poll.id}/close`)).status).toBe(200);
+  const named = await yesNoPoll(NAMED, false);
+  const secret = await yesNoPoll(SECRET, true);
+  const open = await yesNoPoll(OPEN, false);
+  await voteFor(mei, named.id, named.yes);
+  await voteFor(kwame, named.id, named.yes);
+  await voteFor(mei, secret.id, secret.no);
+  await voteFor(kwame, open.id, open.yes);
+  for (const poll of [named, secret]) await closePoll(server.baseUrl, secretariat, poll.id);
 });
 
 describe('the decisions in the meeting pack', () => {

@@ -7,33 +7,23 @@
  * refuses any other, as test/unit/auditDetailTypes.test.ts shows). This test asks the page's own
  * labelling (client/src/audit/auditText.ts) for each, through i18next with only that language's catalogue.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import i18next, { type i18n as I18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeLabel, codeLabelKey, fieldLabel } from '../../client/src/audit/auditText.ts';
 import { AUDIT_DETAIL_CODES, AUDIT_DETAIL_FIELDS } from '../../shared/auditDetails.ts';
-import { LANGUAGES, type Language } from '../../shared/i18n/languages.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-function catalogue(language: Language): Record<string, unknown> {
-  const dir = path.join(root, 'client/src/i18n', language === 'en' ? 'en' : `locales/${language}`);
-  const translation: Record<string, unknown> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
-    const content = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
-    if (file === 'common.json') Object.assign(translation, content);
-    else translation[file.slice(0, -'.json'.length)] = content;
-  }
-  return translation;
-}
+import { LANGUAGES } from '../../shared/i18n/languages.ts';
+import { clientCatalogue } from '../helpers/catalogues.ts';
 
 describe('the audit log’s detail', () => {
   describe.each(LANGUAGES)('in %s', (language) => {
     let i18n: I18n;
     beforeAll(async () => {
       i18n = i18next.createInstance();
-      await i18n.init({ lng: language, fallbackLng: false, resources: { [language]: { translation: catalogue(language) } } });
+      await i18n.init({
+        lng: language,
+        fallbackLng: false,
+        resources: { [language]: { translation: clientCatalogue(language) } },
+      });
     });
 
     it('names every field', () => {
@@ -67,7 +57,11 @@ describe('the audit log’s detail', () => {
       ['zh', '姓名', '名称'],
     ] as const) {
       const i18n = i18next.createInstance();
-      await i18n.init({ lng: language, fallbackLng: false, resources: { [language]: { translation: catalogue(language) } } });
+      await i18n.init({
+        lng: language,
+        fallbackLng: false,
+        resources: { [language]: { translation: clientCatalogue(language) } },
+      });
       expect([fieldLabel(i18n, 'name', 'user.import'), fieldLabel(i18n, 'name', 'user.change')]).toEqual([person, person]);
       expect(codeLabel(i18n, 'user.import', 'field', 'name')).toBe(person);
       expect(fieldLabel(i18n, 'name', 'attachment.create')).toBe(thing);

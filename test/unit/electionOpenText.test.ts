@@ -4,26 +4,13 @@
  * or a liaison of that title), with the group's name; the general sentence only without details.
  * Since an open election stopped holding back every role, "nobody is appointed" would be untrue.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorText } from '../../client/src/i18n/errorText.ts';
-import { LANGUAGES, type Language } from '../../shared/i18n/languages.ts';
+import { LANGUAGES } from '../../shared/i18n/languages.ts';
+import { clientCatalogue } from '../helpers/catalogues.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const GROUP = 'Working Group on Youth Engagement';
-
-function catalogue(language: Language): Record<string, unknown> {
-  const dir = path.join(root, 'client/src/i18n', language === 'en' ? 'en' : `locales/${language}`);
-  const translation: Record<string, unknown> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
-    const content = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
-    if (file === 'common.json') Object.assign(translation, content);
-    else translation[file.slice(0, -'.json'.length)] = content;
-  }
-  return translation;
-}
 
 const DETAILS = {
   nominations: { held: 'nominations', group: GROUP },
@@ -37,7 +24,7 @@ describe('the ELECTION_OPEN refusal, read by the client', () => {
     await i18next.init({
       fallbackLng: false,
       interpolation: { escapeValue: false },
-      resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: catalogue(language) }])),
+      resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: clientCatalogue(language) }])),
     });
   });
 
