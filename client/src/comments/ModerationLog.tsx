@@ -1,16 +1,17 @@
 /**
  * The meeting's moderation log, open to everyone signed in: every hidden comment, whose it was,
  * who hid it, why and when. It is fetched once at load, and again when a comment is hidden
- * anywhere in the meeting afterwards (not when the live threads first arrive: useLiveChanges).
+ * anywhere in the meeting afterwards: when the live threads hold a hidden comment the log does not
+ * list. Counting the live document's changes instead asked twice at load whenever the hide of a
+ * comment reached the live document (its projection is throttled) after the log had answered.
  */
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { ModerationEntry } from '../../../shared/schemas/comments.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
-import { useLiveChanges } from '../meetings/useLiveChanges.ts';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { commentsApi } from './commentsApi.ts';
@@ -20,10 +21,23 @@ export function ModerationLog() {
   const { meeting } = useMeetingContext();
   const threads = useLiveMap('threads');
   const proposals = useLiveMap('proposals');
-  const hiddenCount = Object.values(threads).reduce((sum, thread) => sum + thread.comments.filter((c) => c.hidden).length, 0);
-  const hides = useLiveChanges(hiddenCount);
   const [entries, setEntries] = useState<ModerationEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asks, setAsks] = useState(0);
+  const askedFor = useRef('');
+  // The hidden comments the live threads know of and the log that answered does not list.
+  const listed = new Set(entries?.map((entry) => entry.commentId));
+  const unlisted = Object.values(threads)
+    .flatMap((thread) => thread.comments.filter((comment) => comment.hidden && !listed.has(comment.id)).map((c) => c.id))
+    .sort()
+    .join(' ');
+
+  useEffect(() => {
+    // Once per set of unlisted comments: a log that never lists one (it cannot, today) is not asked for in a loop.
+    if (entries === null || unlisted === '' || unlisted === askedFor.current) return;
+    askedFor.current = unlisted;
+    setAsks((count) => count + 1);
+  }, [entries, unlisted]);
 
   useEffect(() => {
     let live = true;
@@ -38,7 +52,7 @@ export function ModerationLog() {
     return () => {
       live = false;
     };
-  }, [meeting.id, hides]);
+  }, [meeting.id, asks]);
 
   const where = (doc: string) => {
     const ref = parseDocumentName(doc);
