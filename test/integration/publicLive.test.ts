@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
-import { acknowledged, login, type Session, synced } from '../helpers/clients.ts';
+import { acknowledged, login, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph } from '../helpers/richText.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -153,6 +153,36 @@ describe('the public meeting page’s live updating', () => {
     expect((await call(secretariat, 'PATCH', `/api/actions/${created.body.id}`, { status: 'dropped' })).status).toBe(200);
     expect(await fingerprint()).not.toBe(done);
     expect(await page()).not.toContain('The Secretariat to publish the consultation’s summary.');
+  });
+
+  it('comes back to what it was when an action added is dropped, though the agenda was folded meanwhile', async () => {
+    // The secretariat edits the agenda; two seconds later the server folds those updates into the agenda's
+    // snapshot, which changes nothing the page shows, and would have reloaded every open page again.
+    const editor = peer(secretariat, agendaDoc(PUBLIC));
+    await synced(editor);
+    appendParagraph(editor.doc, 'Read before the action items');
+    await acknowledged(editor);
+    // What the page shows: the page less the fingerprint it carries for the script.
+    const page = async () => (await (await get(`/public/meetings/${PUBLIC}`)).text()).replace(/data-fingerprint="\w+"/, '');
+    const before = await fingerprint();
+    const shown = await page();
+
+    const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/actions`, {
+      text: 'The Secretariat to circulate the room plan.',
+      owner: { kind: 'role', role: 'secretariat', label: 'IGF Secretariat' },
+    });
+    expect(created.status).toBe(201);
+    expect(await fingerprint()).not.toBe(before);
+    const unfolded = () =>
+      server.app.store.db.get<{ rows: number }>('SELECT COUNT(*) AS rows FROM doc_updates WHERE doc = ? AND folded = 0', [
+        agendaDoc(PUBLIC),
+      ]);
+    await waitFor(async () => Number((await unfolded())?.rows) === 0, { message: 'the agenda’s updates folded' });
+
+    expect((await call(secretariat, 'PATCH', `/api/actions/${created.body.id}`, { status: 'dropped' })).status).toBe(200);
+    // The page is as it was, so its fingerprint must be too: open pages do not reload for nothing.
+    expect(await page()).toBe(shown);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('answers 404 for a mag meeting, signed out and signed in', async () => {
