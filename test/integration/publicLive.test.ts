@@ -185,6 +185,50 @@ describe('the public meeting page’s live updating', () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it('changes when registration is closed or opened again, as the page says whether one may register', async () => {
+    const page = async () => (await get(`/public/meetings/${PUBLIC}`)).text();
+    const before = await fingerprint();
+    expect(await page()).toContain('Register for this meeting</a>');
+    try {
+      expect((await call(secretariat, 'PATCH', `/api/meetings/${PUBLIC}/registration`, { open: false })).status).toBe(200);
+      expect(await page()).toContain('Registration for this meeting is closed.');
+      expect(await fingerprint()).not.toBe(before);
+    } finally {
+      expect((await call(secretariat, 'PATCH', `/api/meetings/${PUBLIC}/registration`, { open: true })).status).toBe(200);
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('keeps its fingerprint when a proposal changes in what the page does not show, and changes on its title', async () => {
+    const proposals = (
+      await call<{ id: string; publicComment: boolean; summary: string }[]>(
+        secretariat,
+        'GET',
+        `/api/meetings/${PUBLIC}/proposals`,
+      )
+    ).body;
+    const before = await fingerprint();
+    // Its co-authors: the page names no author of a proposal.
+    const open = proposals.find((proposal) => proposal.publicComment)!;
+    const rahulId = (await server.app.store.users.byEmail('rahul@example.org'))!.id;
+    expect((await call(secretariat, 'PATCH', `/api/proposals/${open.id}`, { coAuthorIds: [rahulId] })).status).toBe(200);
+    expect(await fingerprint()).toBe(before);
+    // The summary of a proposal closed to public comment: the page shows it only while it is open.
+    const closed = proposals.find((proposal) => !proposal.publicComment)!;
+    expect(
+      (await call(secretariat, 'PATCH', `/api/proposals/${closed.id}`, { summary: `${closed.summary} (revised)` })).status,
+    ).toBe(200);
+    expect(await fingerprint()).toBe(before);
+
+    expect((await call(secretariat, 'PATCH', `/api/proposals/${open.id}`, { summary: `${open.summary} (revised)` })).status).toBe(
+      200,
+    );
+    const revised = await fingerprint();
+    expect(revised).not.toBe(before);
+    expect((await call(secretariat, 'PATCH', `/api/proposals/${closed.id}`, { title: 'Renamed in public' })).status).toBe(200);
+    expect(await fingerprint()).not.toBe(revised);
+  });
+
   it('answers 404 for a mag meeting, signed out and signed in', async () => {
     expect((await get(LIVE(MAG))).status).toBe(404);
     expect((await get(LIVE(MAG), { cookie: secretariat.cookie })).status).toBe(404);

@@ -29,6 +29,7 @@ import {
   type PublicThread,
   type StatusChange,
 } from './publicStore.ts';
+import { RegistrationStore } from './registrationStore.ts';
 
 export type { PublicPoll } from './decisionRead.ts';
 
@@ -72,6 +73,7 @@ export class PublicService {
   private readonly polls: PollStore;
   private readonly versions: VersionStore;
   private readonly actions: ActionStore;
+  private readonly registrations: RegistrationStore;
   private readonly attachmentRows: AttachmentStore;
   private readonly files: FileStore;
 
@@ -83,6 +85,7 @@ export class PublicService {
     this.polls = new PollStore(store.db);
     this.versions = new VersionStore(store.db);
     this.actions = new ActionStore(store.db);
+    this.registrations = new RegistrationStore(store.db);
   }
 
   /** The meeting if it is public; 404 otherwise, so that a `mag` meeting is indistinguishable from none. */
@@ -138,17 +141,19 @@ export class PublicService {
 
   /**
    * A short hash of what the meeting page shows that changes between readings: the meeting, the
-   * proposals and their statuses, the decisions, the named versions, the public files, the working
-   * groups, the pending and done actions, the moderation log, and the names of the people the page names
-   * (read from their accounts as the page is rendered, so a rename must change it too). Table reads only (no
+   * proposals as the page shows them (kind, title, status, whether open for comment, and the summary of
+   * those open), the decisions, the named versions, the public files, the working
+   * groups, the pending and done actions, the moderation log, whether registration is open, and the names of
+   * the people the page names (read from their accounts as the page is rendered, so a rename must change it
+   * too). Only what the page shows: every change costs each open page a reload. Table reads only (no
    * collaborative document is loaded), so the live script can ask for it every few seconds.
    */
   async fingerprint(meetingId: string): Promise<string> {
     const meeting = await this.meeting(meetingId);
     const proposals = await this.tables.proposals(meeting.id);
     const open = proposals.filter((proposal) => proposal.publicComment).map((proposal) => proposalDoc(proposal.id));
-    const [statusChanges, polls, versions, attachments, groups, moderation, agenda, comments, names, actions] = await Promise.all(
-      [
+    const [statusChanges, polls, versions, attachments, groups, moderation, agenda, comments, names, actions, closed] =
+      await Promise.all([
         this.tables.statusChanges(meeting.id),
         this.polls.listByMeeting(meeting.id),
         this.versions.list(meeting.id),
@@ -159,12 +164,21 @@ export class PublicService {
         this.tables.commentsRevision(meeting.id, open),
         this.tables.commentNamesRevision(meeting.id, open),
         this.tables.actionsRevision(meeting.id),
-      ],
-    );
+        this.registrations.isClosed(meeting.id),
+      ]);
     return sha256(
       JSON.stringify([
         meeting,
-        proposals.map((proposal) => [proposal.id, proposal.status, proposal.publicComment, proposal.updatedAt]),
+        // Not the proposal's last change: a change of its co-authors, or of the summary of one closed to comment,
+        // moved it without changing the page, and reloaded every open page for nothing.
+        proposals.map((proposal) => [
+          proposal.id,
+          proposal.kind,
+          proposal.title,
+          proposal.status,
+          proposal.publicComment,
+          proposal.publicComment ? proposal.summary : null,
+        ]),
         statusChanges.length,
         polls.filter((poll) => poll.status === 'closed').map((poll) => [poll.id, poll.closedAt]),
         versions.filter((version) => version.kind === 'named').map((version) => version.id),
@@ -179,6 +193,8 @@ export class PublicService {
         names,
         // The actions the page lists (a new one, one marked done): table rows, not in any document's revision.
         actions,
+        // The page's registration section: the link to the form, or that registration is closed.
+        closed,
       ]),
     ).slice(0, 32);
   }
