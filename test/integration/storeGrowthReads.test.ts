@@ -7,13 +7,16 @@
  * a small table, so there the plan is asked for with sequential scans discouraged, which it still
  * chooses (or a walk of another index) when no index serves the read.
  */
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFileStore } from '../../server/src/attachments/fileStore.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { seedDemo } from '../../server/src/demo/seedDemo.ts';
 import { FloorStore } from '../../server/src/floor/floorStore.ts';
 import { QuestionStore } from '../../server/src/floor/questionStore.ts';
 import { Notifier } from '../../server/src/notifications/notify.ts';
 import { OutboxStore } from '../../server/src/notifications/outboxStore.ts';
+import { PublicService } from '../../server/src/public/publicService.ts';
 import type { Db, SqlParam } from '../../server/src/storage/db.ts';
 import type { Store } from '../../server/src/storage/store.ts';
 import { WorkingGroupStore } from '../../server/src/workingGroups/workingGroupStore.ts';
@@ -133,5 +136,34 @@ describe.each(backends('growthreads'))('reads that must not walk a table, on $na
     const floor = new FloorStore(store.db);
     const reads = await readsOf(store.db, 'floor_hands', () => floor.leftReasons(DEMO_MEETING.id, 'item-1'));
     await expectIndexed(reads, 'floor_hands', 'item_id');
+  });
+
+  /**
+   * Every open public page asks for its fingerprint every ten seconds: each table it reads, by the column
+   * that finds the meeting's rows (the names, working groups, actions and registration were added to it later).
+   */
+  it.each([
+    ['meetings', 'id'],
+    ['proposals', 'meeting_id'],
+    ['proposal_status_history', 'proposal_id'],
+    ['polls', 'meeting_id'],
+    ['poll_options', 'poll_id'],
+    ['agenda_versions', 'meeting_id'],
+    ['attachments', 'meeting_id'],
+    ['moderation_log', 'meeting_id'],
+    ['doc_updates', 'doc'],
+    ['comment_threads', 'meeting_id'],
+    ['comments', 'thread_id'],
+    ['comment_mentions', 'comment_id'],
+    ['users', 'id'],
+    ['working_groups', 'meeting_id'],
+    ['working_group_cofacilitators', 'group_id'],
+    ['action_items', 'meeting_id'],
+    ['meeting_registration_closed', 'meeting_id'],
+  ])('reads the public page’s live fingerprint from the meeting’s rows of %s only', async (table, column) => {
+    // The fingerprint opens no file: the store's directory is never written.
+    const pages = new PublicService(store, createFileStore(store, tmpdir()));
+    const reads = await readsOf(store.db, table, () => pages.fingerprint(DEMO_MEETING.id));
+    await expectIndexed(reads, table, column);
   });
 });
