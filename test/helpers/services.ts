@@ -27,13 +27,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * The database's LC_CTYPE (and LC_COLLATE), for a test of what PostgreSQL's lower() and upper()
+   * fold: the server's default is whatever its initdb found (C folds ASCII letters only).
+   */
+  ctype?: string;
+}
+
 /** A new, empty PostgreSQL database for one test file or benchmark scenario. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+export async function createTestDatabase(label: string, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `${DB_PREFIX}${RUN_ID}_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    const locale = options.ctype
+      ? ` TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE ${pg.escapeLiteral(options.ctype)} LC_COLLATE ${pg.escapeLiteral(options.ctype)}`
+      : '';
+    await admin.query(`CREATE DATABASE ${name}${locale}`);
   } finally {
     await admin.end();
   }

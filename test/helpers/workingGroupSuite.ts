@@ -11,7 +11,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { http, login, type Session } from './clients.ts';
-import { createTestDatabase, type TestDatabase } from './services.ts';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './services.ts';
 import { startServer, type TestServer } from './testServer.ts';
 
 export const GROUP_PEOPLE = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'sofia'] as const;
@@ -28,13 +28,17 @@ export interface WorkingGroupSuite {
   auditLength(): Promise<number>;
 }
 
-export function workingGroupSuite(backend: 'sqlite' | 'postgres', databaseName: string): WorkingGroupSuite {
+export function workingGroupSuite(
+  backend: 'sqlite' | 'postgres',
+  databaseName: string,
+  databaseOptions: TestDatabaseOptions = {},
+): WorkingGroupSuite {
   let database: TestDatabase | undefined;
   let server: TestServer;
   let people: Record<GroupPerson, Session>;
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase(databaseName);
+    if (backend === 'postgres') database = await createTestDatabase(databaseName, databaseOptions);
     server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     const sessions = await Promise.all(GROUP_PEOPLE.map((key) => login(server.baseUrl, `${key}@example.org`)));
     people = Object.fromEntries(GROUP_PEOPLE.map((key, index) => [key, sessions[index]!])) as Record<GroupPerson, Session>;
