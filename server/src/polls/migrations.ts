@@ -135,4 +135,32 @@ export const POLL_MIGRATIONS: Migration[] = [
       `ALTER TABLE working_group_liaison_titles RENAME TO working_group_liaisons`,
     ],
   },
+  {
+    version: 253,
+    name: 'a liaison title held once, whatever its case, in the database too',
+    statements: [
+      // The key of 252 is the exact title, so "DC-MAG liaison" and " dc-mag liaison " were two
+      // rows to the database; only the service (holding the group's row, comparing with
+      // `sameLiaisonTitle`) kept them one. The index makes the database refuse the second whatever
+      // path writes it. Rows that would break it (none the service writes, but a store written
+      // around it might hold some) are merged first: the oldest of each title is kept (held since
+      // then), ties going to the title that sorts first.
+      // working_group_liaisons is as 252 left it: (group_id, user_id, title, poll_id, since).
+      `DELETE FROM working_group_liaisons
+       WHERE EXISTS (
+         SELECT 1 FROM working_group_liaisons kept
+         WHERE kept.group_id = working_group_liaisons.group_id
+           AND kept.user_id = working_group_liaisons.user_id
+           AND lower(trim(kept.title)) = lower(trim(working_group_liaisons.title))
+           AND (kept.since < working_group_liaisons.since
+             OR (kept.since = working_group_liaisons.since AND kept.title < working_group_liaisons.title))
+       )`,
+      // lower() and trim() are the two stores' own: SQLite folds ASCII letters only, PostgreSQL as
+      // the database's LC_CTYPE says. The service's rule (`sameLiaisonTitle`, every letter) is the
+      // wider one; where PostgreSQL's is wider still, the service asks the database too
+      // (`WorkingGroupStore.liaisonTitleAlike`).
+      `CREATE UNIQUE INDEX working_group_liaisons_title_once
+       ON working_group_liaisons (group_id, user_id, lower(trim(title)))`,
+    ],
+  },
 ];

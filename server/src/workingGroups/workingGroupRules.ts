@@ -23,6 +23,13 @@ export function duplicateName(name: string): AppError {
   return new AppError('DUPLICATE', `name: this meeting already has a working group called “${name}”.`, { field: 'name' });
 }
 
+/** A liaison title is held once by a person in a group, case and surrounding spaces aside. */
+export function duplicateLiaisonTitle(title: string): AppError {
+  return new AppError('DUPLICATE', `title: this member already holds the title “${title}”, in this or another case.`, {
+    field: 'title',
+  });
+}
+
 export function archived(group: WorkingGroup): AppError {
   return new AppError(
     'WORKING_GROUP_ARCHIVED',

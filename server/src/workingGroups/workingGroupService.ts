@@ -22,7 +22,7 @@ import type { PollProjections, PollService } from '../polls/pollService.ts';
 import type { Poll, PollStore } from '../polls/pollStore.ts';
 import { requireMeeting } from '../polls/requireMeeting.ts';
 import { shuffle } from '../polls/shuffle.ts';
-import type { SqlExecutor } from '../storage/db.ts';
+import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { canWithdrawNomination, workingGroupPolicy } from './workingGroupPolicy.ts';
@@ -31,6 +31,7 @@ import {
   archived,
   candidateLeaving,
   cleanName,
+  duplicateLiaisonTitle,
   duplicateName,
   electionOpen,
   fieldError,
@@ -299,7 +300,11 @@ export class WorkingGroupService {
     const { groups } = this.options;
     // Two titles given at once to one person take turns (PostgreSQL), so that each sees the other.
     await groups.lockGroup(tx, groupId);
-    const held = (await groups.liaisonTitles(tx, groupId, userId)).find((entry) => sameLiaisonTitle(entry, title));
+    // The database's rule (migration 253's index) may fold letters the service's keeps apart: a
+    // title it reads as one held is that title too, rewritten rather than refused.
+    const held =
+      (await groups.liaisonTitles(tx, groupId, userId)).find((entry) => sameLiaisonTitle(entry, title)) ??
+      (await groups.liaisonTitleAlike(tx, groupId, userId, title));
     if (held === title) return;
     if (held === undefined) await groups.addLiaison(tx, groupId, userId, title, pollId);
     else await groups.retitleLiaison(tx, groupId, userId, held, title, pollId);
@@ -423,14 +428,22 @@ export class WorkingGroupService {
       throw fieldError('title', 'A title is given to liaisons only; a co-facilitator is a co-facilitator.');
     }
     const title = roleTitle(body.role, body.title);
-    await this.options.store.db.transaction(async (tx) => {
-      await this.requireNotBeingElected(tx, group, { role: body.role, title });
-      if (!(await this.options.groups.isMember(tx, group.id, userId))) {
-        throw fieldError('userId', 'Only a member of the working group can hold a role in it; they join it first.');
-      }
-      if (body.role === 'liaison') await this.addLiaison(tx, group.id, userId, title, null, user.id);
-      else await this.addCoFacilitator(tx, group.id, userId, null, user.id);
-    });
+    try {
+      await this.options.store.db.transaction(async (tx) => {
+        await this.requireNotBeingElected(tx, group, { role: body.role, title });
+        if (!(await this.options.groups.isMember(tx, group.id, userId))) {
+          throw fieldError('userId', 'Only a member of the working group can hold a role in it; they join it first.');
+        }
+        if (body.role === 'liaison') await this.addLiaison(tx, group.id, userId, title, null, user.id);
+        else await this.addCoFacilitator(tx, group.id, userId, null, user.id);
+      });
+    } catch (error) {
+      // The index of migration 253 refused a second row of one title: a write that did not take
+      // turns on the group's row as `addLiaison` does, or a title the store reads as one held that
+      // neither lookup found. Nothing was written; say so rather than answer 500.
+      if (error instanceof UniqueViolation) throw duplicateLiaisonTitle(title);
+      throw error;
+    }
     return this.changed(group);
   }
 

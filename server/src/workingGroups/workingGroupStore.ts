@@ -282,7 +282,24 @@ export class WorkingGroupStore {
     return rows.map((row) => row.title);
   }
 
-  /** Records one more liaison title of a person (elected by `pollId`, or assigned when it is null). */
+  /**
+   * The title `userId` holds in the group that the database reads as `title` (the key of the
+   * index `working_group_liaisons_title_once`, migration 253), or undefined. PostgreSQL's lower()
+   * follows the database's LC_CTYPE, so it may fold two titles `sameLiaisonTitle` keeps apart
+   * ("İGF liaison" and "igf liaison" under a UTF-8 locale); asked so that they are not written twice.
+   */
+  async liaisonTitleAlike(tx: SqlExecutor, groupId: string, userId: string, title: string): Promise<string | undefined> {
+    const row = await tx.get<{ title: string }>(
+      'SELECT title FROM working_group_liaisons WHERE group_id = ? AND user_id = ? AND lower(trim(title)) = lower(trim(?))',
+      [groupId, userId, title],
+    );
+    return row?.title;
+  }
+
+  /**
+   * Records one more liaison title of a person (elected by `pollId`, or assigned when it is null).
+   * Throws UniqueViolation when they hold it already, case and surrounding spaces aside (migration 253).
+   */
   async addLiaison(tx: SqlExecutor, groupId: string, userId: string, title: string, pollId: string | null): Promise<void> {
     await tx.run('INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)', [
       groupId,
