@@ -5,18 +5,22 @@ import { intlLocale } from '../../../shared/i18n/format.ts';
 /**
  * "a, b and c" in the language's own words and separators, like formatList, but each item is kept as given:
  * a name in its <bdi> stays isolated, so names and titles of either direction keep their order in Arabic too.
+ * `texts`: what each item reads as. A conjunction may depend on the word after it (Spanish says "e", not "y",
+ * before an i sound: "Olena e Inés"), so the list is formatted over the texts, not over placeholders;
+ * without them it is formatted over "0", "1"… and reads the plain conjunction.
  */
 export function listNodes(
   language: string,
   items: readonly ReactNode[],
   type: 'conjunction' | 'unit' = 'conjunction',
+  texts: readonly string[] = items.map((_, index) => String(index)),
 ): ReactNode {
-  const parts = new Intl.ListFormat(intlLocale(language), { style: 'long', type }).formatToParts(
-    items.map((_, index) => String(index)),
-  );
+  const parts = new Intl.ListFormat(intlLocale(language), { style: 'long', type }).formatToParts(texts);
+  // A list keeps its elements in the order given (CLDR's patterns put {0} before {1}): the n-th element is items[n].
+  let next = 0;
   return parts.map((part, index) => (
-    // Elements come in the order given; each literal is the language's separator or conjunction.
-    <Fragment key={index}>{part.type === 'element' ? items[Number(part.value)] : part.value}</Fragment>
+    // Each literal is the language's separator or conjunction.
+    <Fragment key={index}>{part.type === 'element' ? items[next++] : part.value}</Fragment>
   ));
 }
 

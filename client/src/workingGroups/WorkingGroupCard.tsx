@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultVisibility } from '../../../shared/constants/polls.ts';
 import { electionDecides, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
+import { formatList } from '../../../shared/i18n/format.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { del, post, put } from '../app/api.ts';
@@ -44,6 +45,8 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
   // An archived meeting is kept as it was: its groups show who was in them and who was elected, with no control.
   const moderator = canModerateGroup(user, meeting, group);
   const liaisons = liaisonsByPerson(group.roles);
+  const titleTexts = (person: (typeof liaisons)[number]) =>
+    person.titles.map((title) => title || t('workingGroups.roles.liaison'));
 
   const polls = usePolls();
   // A candidate of an open election stays in the group until it closes (the server refuses with
@@ -85,6 +88,7 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
         <p className="working-group__facilitators">
           {sentenceNodes(t('workingGroups.liaisons', placeholders('names')), {
             // Each person once, with their titles: a person may be liaison to several bodies.
+            // The texts too: the conjunction may depend on the next word (Spanish "e Inés").
             names: listNodes(
               i18n.language,
               liaisons.map((person) =>
@@ -92,9 +96,15 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
                   name: <bdi>{person.name}</bdi>,
                   titles: listNodes(
                     i18n.language,
-                    person.titles.map((title) => <bdi key={title}>{title || t('workingGroups.roles.liaison')}</bdi>),
+                    titleTexts(person).map((title) => <bdi key={title}>{title}</bdi>),
+                    'conjunction',
+                    titleTexts(person),
                   ),
                 }),
+              ),
+              'conjunction',
+              liaisons.map((person) =>
+                t('workingGroups.liaison', { name: person.name, titles: formatList(i18n.language, titleTexts(person)) }),
               ),
             ),
           })}
