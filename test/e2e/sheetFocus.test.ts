@@ -10,12 +10,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { browserSuite } from '../helpers/browser.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 
 const MEETING = `/meetings/${DEMO_MEETING.id}`;
 /** More presses than the open sheet and the bar have controls, so each goes round at least once. */
 const PRESSES = 30;
 
-const { signIn } = browserSuite();
+const { server, signIn } = browserSuite();
 
 interface FocusSeen {
   /** Where the focused element is: in the open sheet, in the bar, elsewhere on the page, or nothing ('none'). */
@@ -65,10 +66,10 @@ async function goRoundSheet(page: Page, sheet: 'tools' | 'margin'): Promise<void
       await page.keyboard.press(key);
       stops.push(await focusSeen(page));
     }
-    // Every stop is in the sheet or its bar, in sight, or none between the last control and the
-    // first (where a browser goes to its own toolbar, as around a modal <dialog>); and Tab did go
-    // through the sheet's controls.
-    expect(stops.filter((stop) => stop.where === 'page' || (stop.where !== 'none' && !stop.seen))).toEqual([]);
+    // Every stop is in the sheet or its bar, in sight: the focus wraps from the last control to
+    // the first, as in a modal dialog (it rested once on the page's <body> between them); and Tab
+    // did go through the sheet's controls.
+    expect(stops.filter((stop) => stop.where === 'page' || stop.where === 'none' || !stop.seen)).toEqual([]);
     expect(stops.filter((stop) => stop.where === 'sheet').length).toBeGreaterThan(1);
   }
   // Escape closes it, the focus back on its button, and the page is live again.
@@ -76,6 +77,27 @@ async function goRoundSheet(page: Page, sheet: 'tools' | 'margin'): Promise<void
   await expect.poll(() => page.locator(`#sheet-${sheet}`).getAttribute('data-open')).toBeNull();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(`sheet-button-${sheet}`);
   expect(await page.locator('[inert]').count()).toBe(0);
+}
+
+async function openSheet(page: Page, sheet: string): Promise<void> {
+  await page.locator(`#sheet-button-${sheet}`).click();
+  await expect.poll(() => page.locator(`#sheet-${sheet}`).getAttribute('data-open')).toBe('true');
+}
+
+/**
+ * Whether Chromium's accessibility tree holds the element (what a screen reader reads and hears
+ * announced): an inert element is in it as ignored.
+ */
+async function inAccessibilityTree(page: Page, selector: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+    if (!result.objectId) throw new Error(`no element ${selector}`);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
+    return nodes.length > 0 && nodes[0]?.ignored === false;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 async function onAgenda(page: Page, width: number, height: number): Promise<void> {
@@ -106,6 +128,71 @@ describe('the focus and a side sheet over the page', () => {
     await goRoundSheet(page, 'tools');
     await goRoundSheet(page, 'margin');
     expect(mei.errors).toEqual([]);
+  });
+
+  it('stays in the Attendance sheet of the Floor tab and the Meeting pack sheet of the Actions tab at 640 × 400', async () => {
+    const laura = await signIn('laura@example.org', `${MEETING}?tab=floor`);
+    const { page } = laura;
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.locator('#sheet-button-attendance').waitFor();
+    await goRoundSheet(page, 'attendance');
+    await page.goto(`${MEETING}?tab=actions`);
+    await page.locator('#sheet-button-pack').waitFor();
+    await goRoundSheet(page, 'pack');
+    expect(laura.errors).toEqual([]);
+  });
+
+  it('closes the sheet on a click on the page left in sight above it at 1024 px, the focus back on its button', async () => {
+    const kwame = await signIn('kwame@example.org', MEETING);
+    const { page } = kwame;
+    await onAgenda(page, 1024, 768);
+    for (const sheet of ['tools', 'margin']) {
+      await openSheet(page, sheet);
+      const top = await page.locator(`#sheet-${sheet}`).evaluate((element) => element.getBoundingClientRect().top);
+      // The sheet leaves the top of the page in sight (it is at most 75 % of the height).
+      expect(top).toBeGreaterThan(100);
+      await page.mouse.click(512, top / 2);
+      await expect.poll(() => page.locator(`#sheet-${sheet}`).getAttribute('data-open')).toBeNull();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`sheet-button-${sheet}`);
+      expect(await page.locator('[inert]').count()).toBe(0);
+    }
+    // A click inside the sheet, or a press begun there (selecting its text) let go above it, keeps it open.
+    await openSheet(page, 'tools');
+    const sheetBox = await page.locator('#sheet-tools').boundingBox();
+    if (!sheetBox) throw new Error('the Tools sheet has no box');
+    await page.mouse.click(sheetBox.x + sheetBox.width / 2, sheetBox.y + sheetBox.height - 10);
+    await page.mouse.move(sheetBox.x + 20, sheetBox.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(512, sheetBox.y / 2, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.locator('#sheet-tools').getAttribute('data-open')).toBe('true');
+    expect(kwame.errors).toEqual([]);
+  });
+
+  it('keeps the page’s live regions out of the inert page: the meeting archived while a sheet is open is announced', async () => {
+    const meetingId = await createMeeting(server.baseUrl, {
+      title: 'Archived under a sheet',
+      startsOn: '2025-02-17',
+      endsOn: '2025-02-17',
+    });
+    const secretariat = await signIn('secretariat@example.org', `/meetings/${meetingId}`);
+    const { page } = secretariat;
+    await page.setViewportSize({ width: 640, height: 400 });
+    await openSheet(page, 'tools');
+    expect(await page.locator('[inert]').count()).toBeGreaterThan(0);
+    expect((await page.context().request.post(`/api/meetings/${meetingId}/archive`)).status()).toBe(200);
+    await page.locator('.meeting-banner').waitFor();
+    expect(await page.locator('#sheet-tools').getAttribute('data-open')).toBe('true');
+    // In the accessibility tree, so a screen reader hears it; it was inert with the page.
+    expect(await inAccessibilityTree(page, '.meeting-banner')).toBe(true);
+    expect(await page.locator('.meeting-banner').evaluate((banner) => banner.closest('[inert]') === null)).toBe(true);
+    // Every live region of the page is outside the inert part, and in the accessibility tree.
+    const regions = '[role="status"], [role="alert"], [aria-live]:not([aria-live="off"])';
+    expect(await page.locator(regions).count()).toBeGreaterThan(1);
+    expect(await page.locator(regions).evaluateAll((found) => found.filter((region) => region.closest('[inert]')).length)).toBe(
+      0,
+    );
+    expect(secretariat.errors).toEqual([]);
   });
 
   it('goes from the tools to the page at 1366 px, where the tools sit beside the text', async () => {

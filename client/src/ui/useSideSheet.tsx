@@ -5,13 +5,16 @@
  * opened (the thread a notification's link names, the new comment's field after Ctrl+Alt+M), and
  * gives it back to its button when it closes (Escape too, unless something inside the sheet handled
  * that Escape and called `preventDefault`: the one rule for what Escape closes). The agenda and proposal pages have two (collab/CollaborativeDocument.tsx: comments
- * and tools); the Floor tab has one (`useSideSheet`).
+ * and tools); the Floor tab (attendance) and the Actions tab (meeting pack) have one (`useSideSheet`).
  *
  * An open sheet lies over the page (the whole width, most of the height), so it is modal: the page
- * under it is inert until it closes, and Tab and Shift+Tab go round the sheet and the bar (whose
- * buttons stay in sight, to switch sheets). Before, Tab went on from the sheet's last control to the
- * page's, whose focus rings were drawn under the sheet (WCAG 2.4.11). Not a <dialog>: the same aside
- * is a column beside the text on a wide screen, where nothing is inert.
+ * under it is inert until it closes (but for its live regions, ui/inertOutside.ts), and Tab and
+ * Shift+Tab go round the sheet and the bar (whose buttons stay in sight, to switch sheets), wrapping
+ * from the last stop to the first as in a modal dialog. Before, Tab went on from the sheet's last
+ * control to the page's, whose focus rings were drawn under the sheet (WCAG 2.4.11), and then rested
+ * once on the inert page's <body>. A click on the page left in sight above the sheet closes it, the
+ * focus back on its button, as a modal drawer's backdrop does. Not a <dialog>: the same aside is a
+ * column beside the text on a wide screen, where nothing is inert.
  *
  * Spread `asideProps(id)` on each aside, put `closeButton(id)` at its top and `bar` after them;
  * give the layout `meeting__layout--sheets` for room under the bar.
@@ -19,6 +22,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inertOutside } from './inertOutside.ts';
+import { tabbables } from './tabbables.ts';
 import { useMediaQuery, WIDE_LAYOUT } from './useMediaQuery.ts';
 
 export interface SheetSpec<Id extends string> {
@@ -57,20 +61,46 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
     if (!element?.contains(document.activeElement)) element?.focus();
     // After the focus has moved into the sheet: a focused element made inert (the text, on
     // Ctrl+Alt+M) would leave the focus on the page's <body>.
-    const restore = element ? inertOutside(barElement.current ? [element, barElement.current] : [element]) : undefined;
+    const kept = element ? (barElement.current ? [element, barElement.current] : [element]) : [];
+    const restore = element ? inertOutside(kept) : undefined;
+    const inDialog = (target: EventTarget | null) => target instanceof Element && target.closest('dialog[open]') !== null;
+    const outside = (target: EventTarget | null) =>
+      target instanceof Node && !kept.some((root) => root.contains(target)) && !inDialog(target);
+    const closeShown = () => {
+      document.getElementById(`sheet-button-${shown}`)?.focus();
+      setOpen(null);
+    };
+    // A click on the page left in sight above the sheet closes it, as a modal drawer's backdrop
+    // does: the page there is inert and did nothing. Only a press that also began outside, so that
+    // selecting text in the sheet and letting go above it keeps the sheet open.
+    let pressedOutside = false;
+    const onPointerDown = (event: PointerEvent) => {
+      pressedOutside = outside(event.target);
+    };
+    const onClick = (event: MouseEvent) => {
+      if (pressedOutside && outside(event.target)) closeShown();
+      pressedOutside = false;
+    };
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') {
+        wrapFocus(event, kept);
+        return;
+      }
       if (event.key !== 'Escape') return;
       // An Escape that something inside the sheet has handled (marked defaultPrevented: a form
       // opened in place, a comment's mention suggestions or delete confirmation) closes that only.
       if (event.defaultPrevented) return;
       // Escape in a dialog opened from the sheet (an item's details) closes that dialog only.
-      if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
-      document.getElementById(`sheet-button-${shown}`)?.focus();
-      setOpen(null);
+      if (inDialog(event.target)) return;
+      closeShown();
     };
     document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('click', onClick, true);
     return () => {
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('click', onClick, true);
       restore?.();
     };
   }, [shown]);
@@ -116,6 +146,41 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
       </nav>
     ),
   };
+}
+
+/**
+ * Tab from the last stop of the sheet and its bar goes to the first, Shift+Tab from the first to the
+ * last, as in a modal dialog: the browser went from the bar's last button to the page's <body> (the
+ * page being inert), a stop where nothing showed the focus. The stops in between are the browser's.
+ */
+function wrapFocus(event: KeyboardEvent, roots: readonly Element[]): void {
+  if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+  // A dialog opened from the sheet (an item's details) keeps the focus in itself.
+  if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
+  const stops = tabbables(roots);
+  const active = document.activeElement;
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const inside = active !== null && roots.some((root) => root.contains(active));
+  // Where the focus is now (a stop, the sheet itself, a thread a link focused), whether the sheet
+  // has a stop after it, or before it.
+  const follows = (stop: Element) =>
+    active !== null && (active.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const precedes = (stop: Element) =>
+    active !== null && (active.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+  if (event.shiftKey) {
+    if (inside && stops.some(precedes)) return;
+    event.preventDefault();
+    last.focus();
+  } else {
+    if (inside && stops.some(follows)) return;
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /** One side column as a sheet (the Floor tab's attendance). */
