@@ -3,8 +3,11 @@
  * the keyboard's focus where it can be seen (WCAG 2.4.11, focus not obscured): Tab and Shift+Tab go
  * round the sheet and its bar, never to the page under it, whose controls once showed their focus
  * ring covered by the sheet (at 640 × 400, a laptop at 200 %, in French, and on a phone). Escape
- * closes the sheet and gives the focus back to its button. Where the columns sit beside the text
- * (1366 px), Tab goes from the tools to the page as before.
+ * closes the sheet and gives the focus back to its button. The same in the Floor tab's Attendance
+ * sheet and the Actions tab's Meeting pack. At 1024 px a click on the page in sight above a sheet
+ * closes it, as a modal drawer's backdrop does. A status said while a sheet is open (the meeting
+ * archived) is in the accessibility tree: the page's live regions are not made inert with it.
+ * Where the columns sit beside the text (1366 px), Tab goes from the tools to the page as before.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +59,7 @@ function focusSeen(page: Page): Promise<FocusSeen> {
 }
 
 /** Opens a sheet as a keyboard user does (its bar button, Enter) and goes round it with Tab, then Shift+Tab. */
-async function goRoundSheet(page: Page, sheet: 'tools' | 'margin'): Promise<void> {
+async function goRoundSheet(page: Page, sheet: 'tools' | 'margin' | 'attendance' | 'pack'): Promise<void> {
   await page.locator(`#sheet-button-${sheet}`).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator(`#sheet-${sheet}`).getAttribute('data-open')).toBe('true');

@@ -151,7 +151,7 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
 /**
  * Tab from the last stop of the sheet and its bar goes to the first, Shift+Tab from the first to the
  * last, as in a modal dialog: the browser went from the bar's last button to the page's <body> (the
- * page being inert), a stop where nothing showed the focus. The stops in between are the browser's.
+ * page being inert), a stop where nothing showed the focus.
  */
 function wrapFocus(event: KeyboardEvent, roots: readonly Element[]): void {
   if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
@@ -166,21 +166,17 @@ function wrapFocus(event: KeyboardEvent, roots: readonly Element[]): void {
     return;
   }
   const inside = active !== null && roots.some((root) => root.contains(active));
-  // Where the focus is now (a stop, the sheet itself, a thread a link focused), whether the sheet
-  // has a stop after it, or before it.
+  // The stop after the focus (a stop, the sheet itself, a thread a link focused), or before it, in
+  // the sheet and the bar only: moved by hand, since the browser's next stop may lie outside them
+  // (a live region's button, which stays out of the inert page).
   const follows = (stop: Element) =>
     active !== null && (active.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   const precedes = (stop: Element) =>
     active !== null && (active.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
-  if (event.shiftKey) {
-    if (inside && stops.some(precedes)) return;
-    event.preventDefault();
-    last.focus();
-  } else {
-    if (inside && stops.some(follows)) return;
-    event.preventDefault();
-    first.focus();
-  }
+  const before = stops.filter(precedes);
+  const next = inside ? (event.shiftKey ? before[before.length - 1] : stops.find(follows)) : undefined;
+  event.preventDefault();
+  (next ?? (event.shiftKey ? last : first)).focus();
 }
 
 /** One side column as a sheet (the Floor tab's attendance). */
