@@ -571,7 +571,7 @@ describe('people administration in the browser', () => {
 
   it('signs out from a meeting’s page still loading without a request the server refuses afterwards, nor on reloading', async () => {
     // From the front page the sign-in lands in the newest meeting, whose page is still loading when "Sign out" is pressed.
-    const { page } = await signIn('kwame@example.org', '/');
+    const { page, settled } = await signIn('kwame@example.org', '/');
     const refused: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) refused.push(`${response.status()} ${response.request().method()} ${response.url()}`);
@@ -579,15 +579,19 @@ describe('people administration in the browser', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') refused.push(message.text());
     });
+    // The sign-in page shows before the session ends (the socket closes first, then the sign-out is sent).
+    const signedOut = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/logout');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    // Whatever the page was still asking for (its run state, its comments, who is signed in) would come by now.
-    await page.waitForTimeout(2_000);
+    expect((await signedOut).status()).toBe(204);
+    // Whatever the page was still asking for (its run state, its comments, who is signed in) has had its answer,
+    // and the collaboration socket is closed: a request refused for the ended session would be in by now.
+    await settled();
     expect(refused).toEqual([]);
     // Nor does the sign-in page, loaded signed out, ask who is signed in (or for the meeting): it knows.
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    await page.waitForTimeout(1_000);
+    await settled();
     expect(refused).toEqual([]);
   });
 

@@ -3,7 +3,15 @@
  * machine's closed network needs.
  */
 import { mkdir } from 'node:fs/promises';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+  type WebSocket,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { DEMO_PASSWORD } from './clients.ts';
@@ -37,6 +45,14 @@ export interface SignedIn {
   warnings: string[];
   /** The page's last console messages, failed requests and socket events, printed when a test fails. */
   trail: string[];
+  /**
+   * Resolves once every request the page has begun has been answered or has failed and every socket
+   * it opened has closed, and it begins none in the two frames and the task after: for a test that
+   * checks that something does not come (a refused request after a sign-out), the moment the page
+   * has nothing left on its way, rather than a fixed wait. A page that keeps a socket open never
+   * settles: use it where none should be open.
+   */
+  settled(): Promise<void>;
 }
 
 const TRAIL_LENGTH = 40;
@@ -89,10 +105,29 @@ export async function signIn(
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) note(`navigated ${frame.url()}`);
   });
+  const pending = new Set<Request>();
+  const sockets = new Set<WebSocket>();
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
   page.on('websocket', (socket) => {
     note(`socket opened ${socket.url()}`);
-    socket.on('close', () => note('socket closed'));
+    sockets.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      note('socket closed');
+    });
   });
+  const settled = async () => {
+    for (;;) {
+      await expect.poll(() => pending.size + sockets.size, { timeout: 15_000 }).toBe(0);
+      // What the last answers or the socket's close start (a React effect, a retry) begins within a frame or two.
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))),
+      );
+      if (pending.size + sockets.size === 0) return;
+    }
+  };
   await page.goto(path);
   if (options.language) {
     // The form is then in that language: its fields are found by type, not by their English labels.
@@ -115,7 +150,7 @@ export async function signIn(
       .first() // both, while the header is still there
       .waitFor();
   }
-  return { context, page, errors, warnings, trail };
+  return { context, page, errors, warnings, trail, settled };
 }
 
 /**
