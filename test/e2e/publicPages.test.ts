@@ -13,6 +13,7 @@ import { PUBLIC_TEXT } from '../../server/src/public/publicText.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { login, sleep } from '../helpers/clients.ts';
+import { closePoll, createPoll, openPoll } from '../helpers/pollClients.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
 let server: TestServer;
@@ -166,22 +167,17 @@ describe('the public meeting page with JavaScript', () => {
     await expect(decisions.textContent()).resolves.not.toContain(question);
 
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const headers = { cookie: secretariat.cookie, 'content-type': 'application/json' };
-    const created = await fetch(`${server.baseUrl}/api/meetings/${DEMO_MEETING.id}/polls`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ question, kind: 'single', audience: 'everyone', options: [{ label: 'Yes' }, { label: 'No' }] }),
+    const { id } = await createPoll(server.baseUrl, secretariat, DEMO_MEETING.id, {
+      question,
+      kind: 'single',
+      audience: 'everyone',
+      options: [{ label: 'Yes' }, { label: 'No' }],
     });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    for (const step of ['open', 'close']) {
-      expect(
-        (await fetch(`${server.baseUrl}/api/polls/${id}/${step}`, { method: 'POST', headers: { cookie: secretariat.cookie } }))
-          .status,
-      ).toBe(200);
-    }
+    await openPoll(server.baseUrl, secretariat, id);
+    await closePoll(server.baseUrl, secretariat, id);
 
-    await decisions.getByRole('link', { name: question }).waitFor({ timeout: 10_000 });
+    // Within a poll or two of the close; the locator's own 30 s leave a loaded machine room.
+    await decisions.getByRole('link', { name: question }).waitFor();
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Updated /);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(scriptErrors).toEqual([]);
