@@ -2,10 +2,13 @@
  * A raw WebSocket client speaking (or abusing) the Hocuspocus protocol byte by byte, for tests
  * that send what no well-behaved provider would.
  */
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, Stateless: 5 } as const;
+/** Hocuspocus's answer to an Auth frame that passed (`AuthMessageType.Authenticated`). */
+const AUTHENTICATED = 2;
 
 export function frame(document: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -67,6 +70,26 @@ export class RawClient {
 
   send(data: Uint8Array | string): void {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(data);
+  }
+
+  /**
+   * Whether the server has answered `document`'s Auth frame with Authenticated: its authentication
+   * hook has run (and with it the count of the socket as its person's). A test that needs that
+   * waits for it rather than for a fixed time, which a loaded machine can outlast.
+   */
+  authenticated(document: string): boolean {
+    return this.received.some((data) => {
+      try {
+        const decoder = decoding.createDecoder(data);
+        return (
+          decoding.readVarString(decoder) === document &&
+          decoding.readVarUint(decoder) === MessageType.Auth &&
+          decoding.readVarUint(decoder) === AUTHENTICATED
+        );
+      } catch {
+        return false;
+      }
+    });
   }
 
   get isOpen(): boolean {
