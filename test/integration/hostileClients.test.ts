@@ -199,14 +199,16 @@ describe('read-only connections', () => {
       message: 'I am Kwame',
     });
     talker.send(awarenessFrame(AGENDA, encodeAwarenessUpdate(fake, [fake.clientID])));
-    await sleep(400);
+    // Presence shows that the observer is here, as the server knows them, and nothing else: waited for, as the
+    // moment the server has handled the talker's frames (a fixed 400 ms, a server 400 ms behind outlasted).
+    const seen = await waitFor(() => watcher.provider.awareness!.getStates().get(fake.clientID), {
+      message: 'the observer’s presence',
+    });
+    expect(seen).toEqual({ user: expect.objectContaining({ id: observer.user.id, name: 'Hannah Becker' }), readOnly: true });
 
     expect(plainText(watcher.doc)).toBe(before);
     expect((await server.app.store.documents.history(AGENDA)).length).toBe(logBefore);
     expect(stateless).toEqual([]);
-    // Presence shows that the observer is here, as the server knows them, and nothing else.
-    const seen = watcher.provider.awareness!.getStates().get(fake.clientID);
-    expect(seen).toEqual({ user: expect.objectContaining({ id: observer.user.id, name: 'Hannah Becker' }), readOnly: true });
   });
 
   it('may repeat deletions the document has in the one step 2 of their sync, and nothing more', async () => {
@@ -217,21 +219,22 @@ describe('read-only connections', () => {
     // What any client's copy sends when it connects: no new structs, its whole delete set.
     const deletions = Y.encodeStateAsUpdate(writer.doc, Y.encodeStateVector(writer.doc));
     // Hocuspocus ends a document connection with a Close message (type 7) for that document.
-    const ended = async (client: RawClient) => {
-      await sleep(300);
-      return client.received.some((data) => {
+    const ended = (client: RawClient) =>
+      client.received.some((data) => {
         const decoder = decoding.createDecoder(data);
         return decoding.readVarString(decoder) === AGENDA && decoding.readVarUint(decoder) === 7;
       });
-    };
+    // A Close that comes is waited for: a fixed 300 ms, a server 400 ms behind outlasted.
+    const endedSoon = (client: RawClient) => waitFor(() => ended(client), { message: 'the Close message' });
     const viewer = await authenticatedRaw(observer, AGENDA);
     viewer.send(updateFrame(AGENDA, deletions, 1));
-    expect(await ended(viewer)).toBe(false); // still served
+    await sleep(300);
+    expect(ended(viewer)).toBe(false); // still served
     viewer.send(updateFrame(AGENDA, deletions, 1));
-    expect(await ended(viewer)).toBe(true); // a second step 2 is one too many
+    await endedSoon(viewer); // a second step 2 is one too many
     const other = await authenticatedRaw(observer, AGENDA);
     other.send(updateFrame(AGENDA, deletions, 2));
-    expect(await ended(other)).toBe(true); // and an update message is refused at once
+    await endedSoon(other); // and an update message is refused at once
   });
 
   it('may not even write awareness on the live projection', async () => {
