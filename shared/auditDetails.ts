@@ -145,9 +145,11 @@ type DataKeyed = 'tally' | 'email';
  * A detail of type `D` as the audit log accepts it: `D` itself when every key, at any depth
  * (through arrays, unions and changed-field objects), is an AuditDetailField, and otherwise `D`
  * with each unlisted key turned to `never`, so `npm run typecheck` refuses the call that writes it.
- * A loosely typed value (`unknown`, `any`, an index signature such as `Record<string, unknown>`)
- * has keys nobody can list: it turns to `never` too, to be given its type. Used as
- * `detail: D & ListedDetail<D>` with `D` inferred from the call.
+ * A loosely typed value (`unknown`, `any`, an index signature such as `Record<string, unknown>`,
+ * and `object` or `{}`, which name no key and so admit any) has keys nobody can list: it turns to
+ * `never` too, to be given its type (an empty detail is written by leaving it out). Used as
+ * `detail: D & ListedDetail<D>` with `D` inferred from the call; a type argument given by hand is
+ * judged the same way (`record<object>(…)` takes no detail), so it cannot lift the rule.
  */
 export type ListedDetail<D> = unknown extends D
   ? never
@@ -158,7 +160,9 @@ export type ListedDetail<D> = unknown extends D
       : D extends object
         ? string extends keyof D
           ? never
-          : { [K in keyof D]: K extends AuditDetailField ? (K extends DataKeyed ? D[K] : ListedDetail<D[K]>) : never }
+          : [keyof D] extends [never]
+            ? never
+            : { [K in keyof D]: K extends AuditDetailField ? (K extends DataKeyed ? D[K] : ListedDetail<D[K]>) : never }
         : D;
 
 /** The fields an import's update changes (server/src/users/userImport.ts, IMPORT_FIELDS). */

@@ -45,7 +45,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
       const user = requireUser(request);
       requireNoBody(request.body);
       const { token, createdAt } = await timeline.issueCalendarToken(user.id);
-      await store.audit.record({ actorId: user.id, action: 'calendar.token', subject: `user:${user.id}`, detail: {} });
+      await store.audit.record({ actorId: user.id, action: 'calendar.token', subject: `user:${user.id}` });
       return { url: `${request.protocol}://${request.host}/api/calendar/${token}.ics`, createdAt };
     },
   );
@@ -62,7 +62,7 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
     async (request, reply) => {
       const user = requireUser(request);
       await timeline.revokeCalendarToken(user.id);
-      await store.audit.record({ actorId: user.id, action: 'calendar.revoke', subject: `user:${user.id}`, detail: {} });
+      await store.audit.record({ actorId: user.id, action: 'calendar.revoke', subject: `user:${user.id}` });
       return reply.status(204).send(null);
     },
   );
