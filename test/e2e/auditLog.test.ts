@@ -4,7 +4,9 @@
  * marks in the reader's language an id whose thing no longer exists. Axe-clean. A French reader
  * reads the codes an entry records (a poll's audience, a meeting's format and visibility, a balance
  * rule, an attendance, a token's scopes, a refused ballot's error) in words, as elsewhere on the
- * board; an Arabic reader reads a thread's name with each of its parts in a <bdi> of its own.
+ * board, with no English message beside the refusal's reason, and a meeting's format and place
+ * in French words, an older entry's English line ("Hybrid, Lillestrøm") too; an Arabic reader
+ * reads a thread's name with each of its parts in a <bdi> of its own.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +80,15 @@ describe('the audit log’s names in the browser', () => {
       return response.body;
     };
     const meetingId = await createMeeting(server.baseUrl, { title: 'Séance des codes' });
-    await call(secretariat, 'PATCH', `/api/meetings/${meetingId}`, { format: 'hybrid', visibility: 'public' });
+    // A change recorded before the log kept the format and the place alone: with the English line
+    // (before the change below, so that the newer one is the row `value` reads first).
+    await server.app.store.audit.record({
+      actorId: null,
+      action: 'meeting.update',
+      subject: `meeting:${meetingId}`,
+      detail: { place: 'Lillestrøm', form: 'Hybrid, Lillestrøm' },
+    });
+    await call(secretariat, 'PATCH', `/api/meetings/${meetingId}`, { format: 'hybrid', place: 'Genève', visibility: 'public' });
     const poll = await call<{ id: string }>(chair, 'POST', `/api/meetings/${meetingId}/polls`, {
       question: 'Qui vote ici ?',
       kind: 'single',
@@ -112,13 +122,36 @@ describe('the audit log’s names in the browser', () => {
     expect(await value('Réunion modifiée', 'Visibilité')).toBe('Publique');
     expect(await value('Scrutin créé', 'Votants')).toBe('Toutes les personnes connectées, y compris les observateurs');
     expect(await value('Bulletin refusé', 'Code d’erreur')).toBe('Cet élément n’est pas ouvert pour le moment.');
+    // The reason reads once, in French: not again as the server's English message.
+    expect(
+      await row('Bulletin refusé')
+        .locator('dt', { hasText: /^Message$/ })
+        .count(),
+    ).toBe(0);
     expect(await value('Règles de prise de parole modifiées', 'Règle d’équilibre')).toBe(
       'Au tour du groupe qui s’est le moins exprimé',
     );
     expect(await value('Présence enregistrée', 'Présence')).toBe('en ligne');
     expect(await value('Jeton d’API créé', 'Autorisations')).toBe('lecture et écriture');
+    // A meeting's format and place: the format in words and the place as written, in a change
+    // recorded now (no English line beside them) and in an older one (its English line read back).
+    const meetingChange = (place: string) =>
+      page.getByRole('row').filter({ hasText: 'Réunion modifiée' }).filter({ hasText: place });
+    const field = (place: string, label: string) =>
+      meetingChange(place)
+        .locator('dt', { hasText: new RegExp(`^${label}$`) })
+        .locator('xpath=following-sibling::dd[1]');
+    expect(await field('Genève', 'Lieu').textContent()).toBe('Genève');
+    expect(
+      await meetingChange('Genève')
+        .locator('dt', { hasText: /^Format et lieu$/ })
+        .count(),
+    ).toBe(0);
+    expect(await field('Lillestrøm', 'Format et lieu').textContent()).toBe('Hybride, Lillestrøm');
+    expect(await field('Lillestrøm', 'Format et lieu').locator('bdi').textContent()).toBe('Lillestrøm');
     const detail = await page.locator('main').textContent();
     for (const code of ['everyone', 'NOT_OPEN', 'least-spoken']) expect(detail).not.toContain(code);
+    for (const english of ['not open yet', 'Hybrid,']) expect(detail).not.toContain(english);
     expect(errors).toEqual([]);
   });
 

@@ -261,6 +261,22 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(changed.body).toMatchObject({ title: 'Renamed', format: 'online', form: 'Online', visibility: 'public' });
     });
 
+    it('records a change of format and place as those two, not as the English one-line form kept for older clients', async () => {
+      const meeting = await create({ ...NEW_MEETING, title: 'Moved to Nairobi' });
+      const path = `/api/meetings/${meeting.id}`;
+      expect((await call('secretariat', 'PATCH', path, { place: 'Nairobi' })).status).toBe(200);
+      const changed = await call<MeetingDto>('secretariat', 'PATCH', path, { format: 'in-person', place: 'Addis Ababa' });
+      expect(changed.body.form).toBe('In person, Addis Ababa');
+      const log = await call<{ subject: string; detail: Record<string, unknown> }[]>(
+        'secretariat',
+        'GET',
+        '/api/audit-log?action=meeting.update&lang=fr',
+      );
+      const details = log.body.filter((entry) => entry.subject === `meeting:${meeting.id}`).map((entry) => entry.detail);
+      // Newest first: each reads in the reader's language from codes and the place as written.
+      expect(details).toEqual([{ format: 'in-person', place: 'Addis Ababa' }, { place: 'Nairobi' }]);
+    });
+
     it('archives for the secretariat only; afterwards every write is 409, polls are closed and a live agenda connection turns read-only', async () => {
       const meeting = await create({ ...NEW_MEETING, title: 'To be archived', copyFrom: DEMO });
       const id = meeting.id;

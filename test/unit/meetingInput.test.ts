@@ -1,7 +1,8 @@
 /** Meeting input checks (dates, IANA time zones, instants) and the client's wall-clock-to-instant conversion. */
 import { describe, expect, it } from 'vitest';
-import { checkMeetingDates, checkTimeZone, formLine, isTimeZone, parseInstant } from '../../server/src/meetings/meetingInput.ts';
+import { checkMeetingDates, checkTimeZone, isTimeZone, parseInstant } from '../../server/src/meetings/meetingInput.ts';
 import { zonedInstant } from '../../shared/i18n/format.ts';
+import { formLine, formLineParts } from '../../shared/meetingForm.ts';
 import { zonedInstant as clockInstant, dateStart } from '../../shared/zonedClock.ts';
 
 describe('meeting input', () => {
@@ -33,6 +34,16 @@ describe('meeting input', () => {
     expect(formLine('hybrid', 'Lillestrøm')).toBe('Hybrid, Lillestrøm');
     expect(formLine('online', '')).toBe('Online');
     expect(formLine('in-person', ' Geneva ')).toBe('In person, Geneva');
+  });
+
+  it('reads the format and the place back from that line, and nothing from a form typed by hand', () => {
+    expect(formLineParts('Hybrid, Lillestrøm')).toEqual({ format: 'hybrid', place: 'Lillestrøm' });
+    expect(formLineParts('Online')).toEqual({ format: 'online', place: '' });
+    expect(formLineParts(formLine('in-person', 'Addis Ababa, Ethiopia'))).toEqual({
+      format: 'in-person',
+      place: 'Addis Ababa, Ethiopia',
+    });
+    for (const typed of ['plenary', 'Online meeting', 'Hybrid,', '']) expect(formLineParts(typed), typed).toBeUndefined();
   });
 
   it('turns a wall-clock time in a zone into the instant, across daylight-saving changes', () => {

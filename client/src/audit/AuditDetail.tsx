@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { auditFieldKind, changedField, detailField, isAuditIdField, subjectParts } from '../../../shared/auditRefs.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import { formatDateTime, formatDay, formatList, formatNumber } from '../../../shared/i18n/format.ts';
-import { codeLabel, fieldLabel, subjectLabel } from './auditText.ts';
+import { codeLabel, fieldLabel, formText, saidByCode, subjectLabel } from './auditText.ts';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 // Epoch milliseconds after 2001: a number in a field named like `expiresAt` is a moment, not a count.
@@ -94,7 +94,9 @@ export function AuditSubject({ subject, names }: { subject: string; names: Names
 function Fields({ record, under }: { record: Record<string, unknown>; under?: string }) {
   const { i18n } = useTranslation();
   const { action } = useContext(Entry);
-  const fields = Object.entries(record).filter(([, value]) => value !== undefined);
+  const fields = Object.entries(record).filter(
+    ([field, value]) => value !== undefined && !saidByCode(i18n, action, field, record),
+  );
   if (fields.length === 0) return null;
   // A change ({field, from, to}, or {from, to} under the field's key): its from and to are values of that field.
   const changed = changedField(record, under);
@@ -139,6 +141,11 @@ function Value({ field, value }: { field: string; value: unknown }) {
     return value === '' ? t('auditLog.none') : <Id read={idText(value, field, entry, i18n)} />;
   }
   if (typeof value === 'string' && INSTANT.test(value)) return <time dateTime={value}>{say(value)}</time>;
+  if (typeof value === 'string' && field === 'form' && entry.action.startsWith('meeting.')) {
+    // An older meeting change's English line ("Hybrid, Geneva"), in the reader's words.
+    const form = formText(i18n, value);
+    if (form !== undefined) return <Name name={form} />;
+  }
   // Recorded text (a title, a name) keeps its own direction on a page of the other one; a code reads in the page's words.
   if (typeof value === 'string' && !isIsoDate(value)) {
     const label = codeLabel(i18n, entry.action, field, value);

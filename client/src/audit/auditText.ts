@@ -6,6 +6,7 @@
 import type { i18n as I18n } from 'i18next';
 import { NOTIFICATION_KINDS } from '../../../shared/constants/notifications.ts';
 import { isLanguage, LANGUAGE_NAMES } from '../../../shared/i18n/languages.ts';
+import { formLineParts } from '../../../shared/meetingForm.ts';
 
 /** Entries about a person, whose `name` is the person's name, not a thing's title (Имя, not Название). */
 const PERSON_ACTION = /^(user|sso|auth|registration)\./;
@@ -40,6 +41,31 @@ export function codeLabel(i18n: I18n, action: string, field: string, value: stri
   if (field === 'field') return fieldLabel(i18n, value, action);
   const key = codeLabelKey(action, field, value);
   return key && i18n.exists(key) ? i18n.t(key) : value;
+}
+
+/**
+ * Whether a field of a detail goes unshown because another of its fields says it in the reader's
+ * words: a refused ballot's `message` is the server's English sentence for its `code`, which reads
+ * as the reason from the catalogue (errors.json). Kept where the code has no label (a newer
+ * server's), so that the reason is never lost; the CSV keeps both.
+ */
+export function saidByCode(i18n: I18n, action: string, field: string, record: Record<string, unknown>): boolean {
+  if (action !== 'poll.ballot.refused' || field !== 'message') return false;
+  const code = record.code;
+  return typeof code === 'string' && codeLabel(i18n, action, 'code', code) !== code;
+}
+
+/**
+ * A meeting's one-line form as an older meeting change recorded it, in English ("Hybrid, Geneva"),
+ * said in the reader's words: the format's label as in the meeting form, and the place as written
+ * (isolated, U+2068 … U+2069). Undefined for a line the server did not build (typed by hand before
+ * meetings had a format), which is shown as it is. New entries record the format and the place alone.
+ */
+export function formText(i18n: I18n, line: string): string | undefined {
+  const parts = formLineParts(line);
+  if (!parts) return undefined;
+  const format = i18n.t(`meetingAdmin.formats.${parts.format}`);
+  return parts.place ? i18n.t('auditLog.formAt', { format, place: `\u2068${parts.place}\u2069` }) : format;
 }
 
 /**

@@ -38,9 +38,3 @@ export function parseInstant(value: string, field: string): number {
     throw badRequest(`${field} is not a date and time (ISO 8601 with Z or an offset, e.g. 2025-02-01T09:00:00Z).`, { field });
   return at;
 }
-
-/** The one-line form older clients show: "Hybrid, Lillestrøm". */
-export function formLine(format: string, place: string): string {
-  const label = format === 'in-person' ? 'In person' : format === 'online' ? 'Online' : 'Hybrid';
-  return place.trim() ? `${label}, ${place.trim()}` : label;
-}

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { meetingDayCount } from '../../../shared/agendaItems.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../../shared/documentNames.ts';
+import { formLine } from '../../../shared/meetingForm.ts';
 import {
   LIVE_MEETING_STATUS_MAP,
   type LiveMeetingStatus,
@@ -23,7 +24,7 @@ import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import { agendaCopyOf, writeAgendaCopy } from './agendaCopy.ts';
 import { refuseItemsOnRemovedDays } from './itemsOnRemovedDays.ts';
-import { checkMeetingDates, checkTimeZone, formLine } from './meetingInput.ts';
+import { checkMeetingDates, checkTimeZone } from './meetingInput.ts';
 import type { MeetingLifecycle } from './meetingLifecycle.ts';
 import { requireMeetingAdministrator } from './meetingPolicy.ts';
 import type { MeetingScope } from './meetingScope.ts';
@@ -162,9 +163,12 @@ export class MeetingService {
       }
       await store.db.transaction(async (tx) => {
         await store.meetings.update(id, changes, tx);
-        const detail = Object.fromEntries(
-          Object.entries(changes).filter(([, value]) => value !== undefined),
-        ) as Partial<MeetingChanges>;
+        // The format and the place as given, not the English line built from them (`form`): the
+        // log's reader says them in the reader's language, which that line cannot be.
+        const { form: _form, ...recorded } = changes;
+        const detail = Object.fromEntries(Object.entries(recorded).filter(([, value]) => value !== undefined)) as Partial<
+          Omit<MeetingChanges, 'form'>
+        >;
         await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
       });
       committed = true;
