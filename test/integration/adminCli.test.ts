@@ -108,6 +108,20 @@ describe('npm run admin -- user import', () => {
     expect(await withStore((store) => store.users.count())).toBe(before);
     expect(await withStore((store) => store.users.credentialsByEmail('new1@example.org'))).toBeUndefined();
   });
+
+  it('imports nothing from a file holding a NUL character, and names its line and column', async () => {
+    const csv = path.join(dataDir, 'nul.csv');
+    fs.writeFileSync(
+      csv,
+      'email,name,role,group,password\nnul1@example.org,Nul One,member,government,password-one\nnul2@example.org,Nul\u0000Two,member,government,password-two\n',
+    );
+    const before = await withStore((store) => store.users.count());
+    const result = admin('user', 'import', '--csv', csv);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/line 3, column name: .*cannot be stored.*; nothing was imported/);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(await withStore((store) => store.users.count())).toBe(before);
+  });
 });
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -333,6 +333,23 @@ describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => 
     expect(broken.body.error.message).toContain('not valid CSV');
     expect(broken.body.error.details).toMatchObject({ reason: 'not-csv' });
   });
+
+  it('refuses a file holding a NUL character, naming its line and column, and imports nothing of it', async () => {
+    // A NUL cannot be stored (PostgreSQL's text refuses it); the body check refused the whole file
+    // without saying where, so that the person could not find what to fix.
+    const before = await snapshot();
+    const csv = `${HEADER}\nnul.one@import.example,Nul One,member,government,Europe,Org\nnul.two@import.example,Nul Two,member,government,Europe,Org\u0000 B\n`;
+    for (const dryRun of [true, false]) {
+      const refused = await upload(csv, dryRun);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        code: 'IMPORT_INVALID',
+        message: expect.stringContaining('line 3, column affiliation'),
+        details: { field: 'affiliation', row: 3, reason: 'unstorable-text', params: { column: 'affiliation', line: 3 } },
+      });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe.each(backends('peoplestore'))('people in the store on $name', (backend) => {

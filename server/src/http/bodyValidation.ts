@@ -7,6 +7,9 @@
  * A body that passes its schema is then held to `storableText`: a NUL character or a lone UTF-16
  * surrogate in any of its strings (a title, an action, a question, a name) is 400 `BAD_REQUEST`
  * naming the field, as for comments, since such text cannot be stored and read back exactly.
+ * A body read as one text (a route whose body schema is a string: the people import's `text/csv`)
+ * is not a JSON body: its route holds it to the same rule where it can say where (the import names
+ * the line and the column, server/src/users/userImport.ts), instead of a refusal naming nothing.
  */
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
@@ -53,5 +56,9 @@ export const buildValidator = ((externalSchemas: Parameters<typeof pool>[0], ajv
     ...options,
     customOptions: { ...options.customOptions, coerceTypes: false },
   } as AjvOptions);
-  return (route: Parameters<typeof coercing>[0]) => (route.httpPart === 'body' ? storable(strict(route)) : coercing(route));
+  return (route: Parameters<typeof coercing>[0]) => {
+    if (route.httpPart !== 'body') return coercing(route);
+    const isText = (route.schema as { type?: unknown } | undefined)?.type === 'string';
+    return isText ? strict(route) : storable(strict(route));
+  };
 }) as unknown as Compile;

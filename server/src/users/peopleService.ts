@@ -195,6 +195,8 @@ export class PeopleService {
           rows: [],
           reason: error.reason,
           params: error.params,
+          // Text that cannot be stored is said as every body's is (`field`), with the line it is on.
+          ...(error.reason === 'unstorable-text' ? { field: error.params.column, row: error.params.line } : {}),
         });
       throw error;
     }

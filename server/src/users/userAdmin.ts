@@ -2,6 +2,7 @@
 
 import fs from 'node:fs';
 import { isRole, isStakeholderGroup, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
+import { storableText } from '../../../shared/storableText.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { UniqueViolation } from '../storage/db.ts';
@@ -39,6 +40,14 @@ interface ValidUser {
 export { defaultGroup };
 
 export function validateUser(fields: UserFields): ValidUser {
+  // The rule every JSON body is held to (shared/storableText.ts). A command line cannot carry a NUL
+  // and Node reads broken UTF-8 in it as U+FFFD, but addUser takes whatever string it is given.
+  for (const [option, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && !storableText(value))
+      throw new UserInputError(
+        `--${option} holds a character that cannot be stored (a NUL character or a lone UTF-16 surrogate); nothing was changed`,
+      );
+  }
   const email = fields.email?.trim() ?? '';
   if (!EMAIL.test(email)) throw new UserInputError(`invalid email ${JSON.stringify(fields.email ?? '')}`);
   const name = fields.name?.trim() ?? '';
@@ -90,7 +99,7 @@ export async function importUsers(store: Store, file: string): Promise<User[]> {
   try {
     planned = await planImport(store, text, mode);
   } catch (error) {
-    if (error instanceof ImportFileError) throw new UserInputError(`${file}: ${error.message}`);
+    if (error instanceof ImportFileError) throw new UserInputError(`${file}: ${error.message}; nothing was imported`);
     throw error;
   }
   const bad = planned.find((row) => row.outcome === 'error');

@@ -8,6 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import { ROLES, type Role, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/roles.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
+import { storableText } from '../../../shared/storableText.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -19,7 +20,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MAX_IMPORT_ROWS = 5_000;
 
 /** Why a whole file is refused, as a code the client says in the reader's language. */
-export type ImportFileReason = 'empty' | 'not-csv' | 'no-rows' | 'too-many-rows' | 'missing-columns';
+export type ImportFileReason = 'empty' | 'not-csv' | 'no-rows' | 'too-many-rows' | 'missing-columns' | 'unstorable-text';
 
 export class ImportFileError extends Error {
   readonly reason: ImportFileReason;
@@ -104,14 +105,38 @@ export function defaultGroup(role: Role): StakeholderGroup {
   return role === 'secretariat' ? 'intergovernmental' : 'civil-society';
 }
 
+/** A column named as it reads, its unstorable characters shown as U+FFFD, for a message about it. */
+const shownColumn = (column: string) => column.replaceAll('\u0000', '\uFFFD').toWellFormed();
+
+/**
+ * A file holding text that cannot be stored (shared/storableText.ts: a NUL character, a lone
+ * surrogate) is refused whole, naming the first such cell: its line (where its row ends, as for a
+ * row's problems) and its column. Every cell is looked at, read or not: a NUL in a people file is
+ * most often a file saved in another encoding (UTF-16), whose other cells are not what they seem.
+ */
+function unstorableCell(line: number, column: string): ImportFileError {
+  const shown = shownColumn(column);
+  return new ImportFileError(
+    'unstorable-text',
+    `line ${line}, column ${shown}: the text holds a character that cannot be stored (a NUL character or a lone UTF-16 surrogate); save the file as UTF-8 text`,
+    { column: shown, line },
+  );
+}
+
 /** Parses the file into records with their line numbers; a file that is not CSV at all is refused whole. */
 export function readCsv(text: string): { line: number; record: Record<string, string> }[] {
   if (!text.replace(/^\uFEFF/, '').trim()) throw new ImportFileError('empty', 'the file is empty');
   let parsed: { record: Record<string, string>; info: { lines: number } }[];
+  /** The header's first cell that cannot be stored, kept to be refused after parsing (a throw in `columns` would read as not CSV). */
+  let badHeader: string | undefined;
   try {
     parsed = parse(text, {
       delimiter: delimiterOf(text),
-      columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
+      columns: (header: string[]) => {
+        const columns = header.map((column) => column.trim().toLowerCase());
+        badHeader = columns.find((column) => !storableText(column));
+        return columns;
+      },
       skip_empty_lines: true,
       trim: true,
       bom: true,
@@ -120,6 +145,11 @@ export function readCsv(text: string): { line: number; record: Record<string, st
     }) as unknown as typeof parsed;
   } catch (error) {
     throw new ImportFileError('not-csv', `the file is not valid CSV: ${(error as Error).message}`);
+  }
+  if (badHeader !== undefined) throw unstorableCell(1, badHeader);
+  for (const { record, info } of parsed) {
+    const column = Object.keys(record).find((key) => !storableText(record[key] ?? ''));
+    if (column !== undefined) throw unstorableCell(info.lines, column);
   }
   if (parsed.length === 0) throw new ImportFileError('no-rows', 'the file has no rows under its header');
   if (parsed.length > MAX_IMPORT_ROWS)
