@@ -37,6 +37,8 @@ export const CLOSE_EVENTS = {
   documentTooLarge: { code: 4413, reason: 'document-too-large' },
   /** An update that gives an agenda item a day that is not one of the meeting's (or no whole number). */
   agendaItemDay: { code: 4422, reason: 'agenda-item-day' },
+  /** An update holding text that cannot be stored (a NUL character, a lone UTF-16 surrogate: server/src/collab/unstorableText.ts). */
+  unstorableText: { code: 4400, reason: 'unstorable-text' },
   /** The writer's updates took more than its share of the server's time. */
   tooBusy: { code: 4429, reason: 'too-busy' },
   /** Over the cap of open sockets per person or per address (server/src/collab/socketCaps.ts). */

@@ -84,6 +84,18 @@ describe('y-websocket endpoint', () => {
     expect(await agendaText()).not.toContain('An observer tries to write');
   });
 
+  it('closes a writer’s socket with 4400 for a change holding a NUL character; nothing of it is stored or reaches anyone', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const watcher = peer(await login(server.baseUrl, 'kwame@example.org'), AGENDA);
+    const writer = y(AGENDA, await collabToken(server.baseUrl, mei, AGENDA));
+    await Promise.all([ySynced(writer), synced(watcher)]);
+    appendParagraph(writer.doc, 'A NUL\u0000 sent by a y-websocket writer');
+    const close = await yClosedWith(writer, 4400);
+    expect(close.reason).toBe('unstorable-text');
+    expect(plainText(watcher.doc)).not.toContain('sent by a y-websocket writer');
+    expect(await agendaText()).not.toContain('sent by a y-websocket writer');
+  });
+
   it('opens with a write-scoped API token; a read-scoped one is read-only on the WebSocket and 403 on commands', async () => {
     const mei = await login(server.baseUrl, 'mei@example.org');
     const writer = await apiToken(mei, ['write']);

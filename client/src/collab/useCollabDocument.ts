@@ -22,6 +22,7 @@ const LOCAL_COPY_WAIT_MS = 8_000;
  */
 const REFUSED_CHANGE: ReadonlySet<CloseEventName> = new Set([
   'agendaItemDay',
+  'unstorableText',
   'documentTooLarge',
   'readOnly',
   'policyViolation',

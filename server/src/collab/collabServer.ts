@@ -33,6 +33,7 @@ import { PresenceClaims } from './presenceClaims.ts';
 import { PresenceIdentity } from './presenceIdentity.ts';
 import { writeCorkedFrames } from './socketWrites.ts';
 import { DEFAULT_SYNC_REPLY_LIMITS, SyncReplyCache, type SyncReplyCacheLimits } from './syncReplyCache.ts';
+import { UnstorableText } from './unstorableText.ts';
 import { UpdateBatches } from './updateBatches.ts';
 
 export interface CollabServerOptions {
@@ -65,7 +66,8 @@ export function createCollabServer(options: CollabServerOptions): Hocuspocus {
     maxDocumentBytes: options.maxDocumentBytes,
     maxUpdateBytes: options.maxUpdateBytes,
     cpuBudgetMs: options.updateCpuBudgetMs,
-    rules: options.updateRules,
+    // Every document's writers are held to storable text first; the feature's rules (an agenda's days) after.
+    rules: [new UnstorableText(options.log), ...(options.updateRules ?? [])],
     ...(options.admitted ? { admitted: options.admitted } : {}),
     log: options.log,
   });

@@ -53,6 +53,7 @@ const CLOSE_CODES: Record<string, number> = {
   'document-unavailable': 4503,
   'store-unavailable': 1013,
   'policy-violation': 1008,
+  'unstorable-text': 4400,
 };
 
 function closeEventFor(reason: string, fallback: number): CloseEvent {

@@ -28,6 +28,7 @@ import { isMeetingDay, meetingDayCount } from '../../../shared/agendaItems.ts';
 import { CLOSE_EVENTS } from '../../../shared/closeEvents.ts';
 import { agendaDoc, parseDocumentName } from '../../../shared/documentNames.ts';
 import type { AdmittedUpdates } from '../collab/admittedUpdates.ts';
+import { decodedUpdate } from '../collab/decodedUpdates.ts';
 import type { DocumentAccess } from '../collab/documentAccess.ts';
 import type { UpdateRule } from '../collab/documentQuota.ts';
 import type { Store } from '../storage/store.ts';
@@ -105,7 +106,7 @@ export class AgendaItemDays implements Extension, UpdateRule {
     );
     if (counts.length === 0) return;
     const dayCount = Math.min(...counts);
-    const structs = Y.decodeUpdate(update).structs;
+    const structs = decodedUpdate(update).structs;
     const keyOf = keysOf(structs, document);
     for (const struct of structs) {
       // An overwritten value sent with the one replacing it (a form that sets the day again, a
