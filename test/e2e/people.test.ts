@@ -482,6 +482,21 @@ describe('people administration in the browser', () => {
     await expect
       .poll(() => french.getByText('le fichier a une ligne d’en-tête mais aucune personne en dessous', { exact: false }).count())
       .toBe(1);
+    // A file holding a NUL character is refused whole, naming its line and column, in French.
+    await french.getByLabel('Fichier CSV').setInputFiles({
+      name: 'nul.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('email,name,role\nana.nul@example.org,Ana\u0000Lima,member\n'),
+    });
+    await french.getByRole('button', { name: 'Aperçu' }).click();
+    await expect
+      .poll(() =>
+        french
+          .getByText('la ligne 2, colonne name, contient un caractère qui ne peut pas être enregistré', { exact: false })
+          .count(),
+      )
+      .toBe(1);
+    expect(await server.app.store.users.byEmail('ana.nul@example.org')).toBeUndefined();
     // An empty file chosen is called empty, not “choose a file”.
     await french.getByLabel('Fichier CSV').setInputFiles({ name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await expect.poll(() => french.getByText('Ce fichier est vide', { exact: false }).count()).toBe(1);
