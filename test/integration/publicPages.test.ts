@@ -267,6 +267,28 @@ describe('what the public pages never show', () => {
     expect(page).toMatch(/comment \w+ — personal data/);
   });
 
+  it('lists in the moderation log only the hides of threads the page shows, not a moderator’s reasons about members-only discussions', async () => {
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const proposals = (
+      await call<{ id: string; publicComment: boolean }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)
+    ).body;
+    const closed = proposals.find((proposal) => !proposal.publicComment)!;
+    const before = await get(`/public/meetings/${PUBLIC}`);
+    // A proposal not open for public comment and the agenda: members-only threads, which the page does not show.
+    const reasons = { [`proposal:${closed.id}`]: 'off-topic aside about a member', [agendaDoc(PUBLIC)]: 'named a staff member' };
+    for (const [doc, reason] of Object.entries(reasons)) {
+      const thread = await call<{ comments: { id: string }[] }>(kwame, 'POST', '/api/threads', { doc, body: 'Members only.' });
+      expect(thread.status).toBe(201);
+      const hidden = await call(secretariat, 'DELETE', `/api/comments/${thread.body.comments[0]!.id}`, { reason });
+      expect(hidden.status).toBe(204);
+    }
+    const after = await get(`/public/meetings/${PUBLIC}`);
+    const page = await after.text();
+    for (const reason of Object.values(reasons)) expect(page).not.toContain(reason);
+    // Nothing the page shows changed: the same ETag, so a reader's copy is still current.
+    expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
+  });
+
   it('shows a secret poll’s totals only, and no poll that is not closed', async () => {
     const create = (question: string, secret: boolean) =>
       call<{ id: string }>(secretariat, 'POST', `/api/meetings/${PUBLIC}/polls`, {

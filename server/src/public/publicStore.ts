@@ -222,11 +222,18 @@ export class PublicStore {
   /**
    * The moderation log's hides, without the comments' bodies or the moderators' accounts. Selected
    * by action so that a later kind of entry (an unhide) is not shown until the page has words for it.
+   * Only hides in the threads the page shows (proposals open for public comment): a reason is a
+   * moderator's words about the comment, and on the agenda or a members-only proposal they are
+   * about a discussion the public does not see.
    */
   async moderation(meetingId: string): Promise<PublicModeration[]> {
     const rows = await this.db.all<{ reason: string; at: number }>(
-      "SELECT reason, at FROM moderation_log WHERE meeting_id = ? AND action = 'hide' ORDER BY id",
-      [meetingId],
+      `SELECT m.reason, m.at FROM moderation_log m
+         JOIN comments c ON c.id = m.comment_id JOIN comment_threads t ON t.id = c.thread_id
+         JOIN proposals p ON t.doc = 'proposal:' || p.id
+         WHERE m.meeting_id = ? AND m.action = 'hide' AND t.meeting_id = ? AND p.meeting_id = ? AND p.public_comment = 1
+         ORDER BY m.id`,
+      [meetingId, meetingId, meetingId],
     );
     return rows.map((row) => ({ reason: row.reason, at: num(row.at) }));
   }
