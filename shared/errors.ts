@@ -45,6 +45,11 @@ export const ERROR_CODES = {
   MEETING_NOT_EMPTY: 409,
   /** New dates that would leave agenda items on days the meeting no longer has (`details.items`); move them first. */
   MEETING_DAYS_IN_USE: 409,
+  /**
+   * A check-in for a real date that is neither one of the meeting's days nor today where it is
+   * (`details`: field, startsOn, endsOn, today). A date that does not exist is a BAD_REQUEST.
+   */
+  NOT_A_MEETING_DAY: 409,
   QUORUM_NOT_MET: 409,
   /** A poll whose options repeat one another (shared/pollOptions.ts); `details.field` is the repeat, `options.<index>`. */
   DUPLICATE_OPTION: 400,

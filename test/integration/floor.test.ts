@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { liveDoc } from '../../shared/documentNames.ts';
 import {
+  type Attendance,
   type FloorItem,
   type FloorMeta,
   type FloorState,
@@ -17,6 +18,7 @@ import {
   type Speaking,
 } from '../../shared/schemas/floor.ts';
 import { login, type Session, synced, waitFor } from '../helpers/clients.ts';
+import { createMeeting } from '../helpers/meetings.ts';
 import { closePoll, createPoll } from '../helpers/pollClients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -255,6 +257,36 @@ describe('attendance and quorum', () => {
   });
 });
 
+describe('the days a check-in is for', () => {
+  it('takes a day of the meeting or today; refuses a date that does not exist (400) and another day (409), storing nothing', async () => {
+    const meeting = await createMeeting(server.baseUrl, {
+      title: 'Three days of consultation',
+      startsOn: '2027-04-06',
+      endsOn: '2027-04-08',
+    });
+    const path = `/api/meetings/${meeting}/attendance`;
+    const today = (await call<{ day: string }>(chair, 'GET', `/api/meetings/${meeting}/quorum`)).body.day;
+    // 30 February and 31 April do not exist: once stored as typed, the pack listed them as 2 March and 1 May.
+    for (const day of ['2027-02-30', '2027-04-31', '2027-4-6']) {
+      const refused = await call(kwame, 'POST', path, { day, mode: 'room' });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: 'BAD_REQUEST', details: { field: 'day' } } });
+    }
+    // Real dates the meeting is not held on (the pack listed "1 January 1999" as a day of attendance).
+    for (const day of ['1999-01-01', '2027-04-05', '2027-04-09']) {
+      const refused = await call(kwame, 'POST', path, { day, mode: 'room' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ error: { code: 'NOT_A_MEETING_DAY', details: { field: 'day' } } });
+    }
+    expect((await call<Attendance>(chair, 'GET', path)).body.attendees).toEqual([]);
+    // Its last day, and today where the meeting is (the day the quorum counts, which the panel checks in for).
+    expect((await call(kwame, 'POST', path, { day: '2027-04-08', mode: 'online' })).status).toBe(200);
+    expect((await call(kwame, 'POST', path, { day: today, mode: 'room' })).status).toBe(200);
+    const days = (await call<Attendance>(chair, 'GET', path)).body.attendees.map((entry) => entry.day);
+    expect(days.sort()).toEqual(['2027-04-08', today].sort());
+  });
+});
+
 describe('in the room or online', () => {
   it('lists a person as their check-in today says: in the room, online, or (not checked in) online for their own hand', async () => {
     // The attendance test checked Mei and Laura in "in the room" and Kwame online today.
@@ -275,9 +307,11 @@ describe('in the room or online', () => {
     const checkIn = (day: string, mode: string) =>
       call(secretariat, 'POST', `/api/meetings/${meeting}/attendance`, { day, mode, userId: rahul.user.id });
     const today = (await call<{ day: string }>(chair, 'GET', `/api/meetings/${meeting}/quorum`)).body.day;
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    expect((await checkIn(tomorrow, 'online')).status).toBe(200);
-    // Added by the chair and not checked in today: in the room, whatever tomorrow says.
+    // Another day: the meeting's own (a check-in is for one of its days or today), in the past.
+    const another = SEED_MEETING.startsOn;
+    expect(another).not.toBe(today);
+    expect((await checkIn(another, 'online')).status).toBe(200);
+    // Added by the chair and not checked in today: in the room, whatever another day says.
     const added = await call<{ id: string; remote: boolean }>(chair, 'POST', hands, { userId: rahul.user.id });
     expect(added.body.remote).toBe(false);
     expect((await call(chair, 'DELETE', `${hands}/${added.body.id}`)).status).toBe(204);

@@ -3,8 +3,9 @@
  * the meeting's quorum: a number of MAG members or a share of them, counted among the members
  * checked in today where the meeting is.
  */
+import { isIsoDate } from '../../../shared/dueDates.ts';
 import type { Attendance, AttendanceMode, QuorumSetting, QuorumState } from '../../../shared/schemas/floor.ts';
-import { badRequest, forbidden, notFound } from '../http/appError.ts';
+import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -42,7 +43,18 @@ export class AttendanceService {
     body: { day: string; mode: AttendanceMode; userId?: string },
   ): Promise<Attendance> {
     const meeting = await this.meeting(meetingId);
-    if (Number.isNaN(Date.parse(`${body.day}T00:00:00Z`))) throw badRequest('day: not a calendar date.', { field: 'day' });
+    // Date.parse rolled 30 February over into March, and any year was taken: the pack then listed
+    // days of attendance the meeting never had ("1 January 1999").
+    if (!isIsoDate(body.day)) throw badRequest('day is not a date (YYYY-MM-DD).', { field: 'day' });
+    const today = meetingDay(meeting.timezone);
+    // One of the meeting's days, or today where it is: the day the quorum counts and the panel checks
+    // in for, which a session held outside the dates set (an extra sitting) still has.
+    if ((body.day < meeting.startsOn || body.day > meeting.endsOn) && body.day !== today)
+      throw new AppError(
+        'NOT_A_MEETING_DAY',
+        `day ${body.day} is not one of the meeting's days (${meeting.startsOn} to ${meeting.endsOn}) nor today (${today}).`,
+        { field: 'day', startsOn: meeting.startsOn, endsOn: meeting.endsOn, today },
+      );
     const forSomeone = body.userId !== undefined && body.userId !== user.id;
     if (forSomeone && !floorPolicy.checkInOthers(user)) throw forbidden('Only the secretariat may check someone else in.');
     const person = forSomeone ? await this.store.users.byId(body.userId!) : user;
