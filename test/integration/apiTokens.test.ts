@@ -110,6 +110,29 @@ describe('API tokens', () => {
     expect((await call(mei, 'POST', '/api/tokens', { name: 'bad', scopes: ['everything'] })).status).toBe(400);
   });
 
+  it('take an expiry date only if it exists: 31 April is refused (400), not read as 1 May, and no token is made', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    // The next 30 April still ahead: within the year a token may last, so only the date itself is wrong.
+    const now = new Date();
+    const year = now.getTime() < Date.UTC(now.getUTCFullYear(), 3, 30) ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
+    const before = (await call<unknown[]>(mei, 'GET', '/api/tokens')).body.length;
+    for (const expiresAt of [`${year}-04-31`, `${year}-04-31T12:00:00Z`]) {
+      const refused = await call(mei, 'POST', '/api/tokens', { name: 'impossible', scopes: ['read'], expiresAt });
+      expect(refused.status, expiresAt).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { field: 'expiresAt' } });
+    }
+    expect((await call<unknown[]>(mei, 'GET', '/api/tokens')).body).toHaveLength(before);
+    // The day before exists: a date is the start of that day (UTC), an instant as given.
+    const date = await call(mei, 'POST', '/api/tokens', { name: 'date', scopes: ['read'], expiresAt: `${year}-04-30` });
+    expect(date.body.expiresAt).toBe(Date.UTC(year, 3, 30));
+    const instant = await call(mei, 'POST', '/api/tokens', {
+      name: 'instant',
+      scopes: ['read'],
+      expiresAt: `${year}-04-30T12:00:00+02:00`,
+    });
+    expect(instant.body.expiresAt).toBe(Date.UTC(year, 3, 30, 10));
+  });
+
   it('are refused for a disabled account even while its session is live', async () => {
     // Disabling from the interface or the CLI also ends the sessions; a store changed otherwise
     // must still shut the account out: the token's session is read with its account.

@@ -1,6 +1,8 @@
 /** Who may create which API token. */
 
+import { isIsoDate } from '../../../shared/dueDates.ts';
 import { AppError, badRequest } from '../http/appError.ts';
+import { instantOf } from '../meetings/meetingInput.ts';
 import type { User } from '../users/userStore.ts';
 import type { Scope } from './apiTokenStore.ts';
 
@@ -14,11 +16,18 @@ export function checkScopes(user: User, scopes: readonly Scope[]): void {
   }
 }
 
-/** The expiry asked for (epoch ms or ISO date), checked: in the future and at most a year ahead. */
+/**
+ * The expiry asked for, checked: in the future and at most a year ahead. Epoch milliseconds, a
+ * date (YYYY-MM-DD: the start of that day, UTC) or an instant with its offset, read as the meeting
+ * routes read theirs: Date.parse took any text and rolled 2027-02-30 over into 2 March.
+ */
 export function expiryOf(value: number | string | undefined, now = Date.now()): number {
   if (value === undefined) return now + DEFAULT_TOKEN_DAYS * DAY_MS;
-  const at = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(at)) throw badRequest('expiresAt must be epoch milliseconds or an ISO 8601 date.', { field: 'expiresAt' });
+  const at = typeof value === 'number' ? value : isIsoDate(value) ? Date.parse(`${value}T00:00:00Z`) : instantOf(value);
+  if (!Number.isFinite(at))
+    throw badRequest('expiresAt must be epoch milliseconds, a date (YYYY-MM-DD) or an ISO 8601 instant with Z or an offset.', {
+      field: 'expiresAt',
+    });
   if (at <= now) throw badRequest('expiresAt must be in the future.', { field: 'expiresAt' });
   if (at > now + MAX_TOKEN_DAYS * DAY_MS)
     throw badRequest(`expiresAt must be at most ${MAX_TOKEN_DAYS} days ahead.`, { field: 'expiresAt' });

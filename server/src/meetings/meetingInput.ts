@@ -29,11 +29,19 @@ export function checkTimeZone(name: string): void {
     throw badRequest(`timeZone "${name}" is not a known IANA time zone (for example Europe/Oslo).`, { field: 'timeZone' });
 }
 
-/** An ISO 8601 instant with a date, a time and an offset (or Z), as epoch milliseconds. */
-export function parseInstant(value: string, field: string): number {
+/**
+ * An ISO 8601 instant with a date, a time and an offset (or Z), as epoch milliseconds; NaN for
+ * anything else, a date that does not exist among them.
+ */
+export function instantOf(value: string): number {
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
   // Date.parse rolls 30 February over into March: the date itself must exist.
-  const at = ok && isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
+  return ok && isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
+}
+
+/** An ISO 8601 instant (`instantOf`), as epoch milliseconds; 400 naming `field` otherwise. */
+export function parseInstant(value: string, field: string): number {
+  const at = instantOf(value);
   if (Number.isNaN(at))
     throw badRequest(`${field} is not a date and time (ISO 8601 with Z or an offset, e.g. 2025-02-01T09:00:00Z).`, { field });
   return at;
