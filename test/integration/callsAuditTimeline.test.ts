@@ -171,6 +171,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         const bad = await call('secretariat', 'GET', '/api/audit-log?from=yesterday');
         expect(bad.status).toBe(400);
         expect(bad.body.error.message).toContain('from');
+        // An instant on a day that does not exist: refused, not rolled over into March.
+        for (const query of ['from=2025-02-30', 'from=2025-02-30T10:00:00Z', 'to=2025-04-31T23:00']) {
+          const impossible = await call('secretariat', 'GET', `/api/audit-log?${query}`);
+          expect(impossible.status, query).toBe(400);
+          expect(impossible.body.error.details, query).toEqual({ field: query.slice(0, query.indexOf('=')) });
+        }
         const reversed = await call('secretariat', 'GET', '/api/audit-log?from=2025-02-01&to=2025-01-01');
         expect(reversed.status).toBe(400);
         expect(reversed.body.error.message).toContain('to');

@@ -81,7 +81,8 @@ function bound(value: string | undefined, field: 'from' | 'to'): number | undefi
     const start = Date.parse(`${value}T00:00:00Z`);
     return field === 'from' ? start : start + DAY_MS - 1;
   }
-  const at = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  // Date.parse rolls 30 February over into March: the instant's date must exist too.
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(value) && isIsoDate(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(at)) throw badRequest(`${field} is not a date (YYYY-MM-DD) or an ISO 8601 instant.`, { field });
   return at;
 }
