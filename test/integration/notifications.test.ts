@@ -447,9 +447,17 @@ describe('webhooks', () => {
       'https://0x7f.1/hook',
       'https://[::ffff:127.0.0.1]/hook',
       'https://ⓛocalhost/hook',
+      // IPv6 addresses carrying a private IPv4 one: IPv4-compatible, NAT64, 6to4, Teredo.
+      'https://[::127.0.0.1]/hook',
+      'https://[64:ff9b::7f00:1]/hook',
+      'https://[64:ff9b::a9fe:a9fe]/latest',
+      'https://[2002:7f00:1::]/hook',
+      'https://[2001:0:7f00:1::]/hook',
     ]) {
       const refused = await call(people.secretariat!, 'POST', '/api/webhooks', { url, kinds: ['poll.opened'] });
+      expect(refused.status, url).toBe(400);
       expect(refused.body.error?.code, url).toBe('WEBHOOK_URL_REFUSED');
+      expect(refused.body.error?.details, url).toEqual({ field: 'url' });
     }
   });
 
