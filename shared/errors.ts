@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   /** API tokens and single sign-on (see docs/interop.md). */
   TOKEN_INVALID: 401,
   TOKEN_SCOPE: 403,
+  /** A person already has as many live API tokens as allowed (apiTokens/apiTokenPolicy.ts): revoke one first. */
+  TOKEN_LIMIT: 409,
   SSO_EMAIL_UNVERIFIED: 403,
   SSO_NO_ACCOUNT: 403,
   SSO_FAILED: 400,

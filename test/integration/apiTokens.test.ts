@@ -1,6 +1,12 @@
 /** Personal API tokens on REST: created once, listed without the token, scoped, revoked at once. */
 import { describe, expect, it } from 'vitest';
+<<<<<<< HEAD
 import { http, login, sleep } from '../helpers/clients.ts';
+=======
+import { MAX_LIVE_TOKENS, TOKEN_CREATIONS_PER_MINUTE } from '../../server/src/apiTokens/apiTokenPolicy.ts';
+import { ApiTokenStore } from '../../server/src/apiTokens/apiTokenStore.ts';
+import { http, login } from '../helpers/clients.ts';
+>>>>>>> fd1384b (API tokens: at most 20 creations a minute per person (429 RATE_LIMITED, the route's own limit) and 50 live tokens per person (409 TOKEN_LIMIT, in the six languages, until one is revoked or expires), since each token adds a session row; tests for both, which failed before)
 import { serverSuite } from '../helpers/serverSuite.ts';
 
 const { server, call } = serverSuite();
@@ -149,5 +155,44 @@ describe('API tokens', () => {
       await db.run("UPDATE users SET disabled = 0 WHERE email = 'olena@example.org'", []);
     }
     expect((await bearer(created.token, 'GET', '/api/me')).status).toBe(200);
+  });
+
+  it('are created at most a few a minute per person: the next creation gets 429, and another person is not held back', async () => {
+    // Laura and Rahul make no other token in this file: the minute's count is theirs alone.
+    const laura = await login(server.baseUrl, 'laura@example.org');
+    for (let made = 0; made < TOKEN_CREATIONS_PER_MINUTE; made++) {
+      expect((await call(laura, 'POST', '/api/tokens', { name: `script ${made}`, scopes: ['read'] })).status).toBe(201);
+    }
+    const refused = await call(laura, 'POST', '/api/tokens', { name: 'one too many', scopes: ['read'] });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const rahul = await login(server.baseUrl, 'rahul@example.org');
+    expect((await call(rahul, 'POST', '/api/tokens', { name: 'calendar', scopes: ['read'] })).status).toBe(201);
+  });
+
+  it('are held at most MAX_LIVE_TOKENS live at once per person: the next one gets 409 TOKEN_LIMIT until one is revoked', async () => {
+    // Made in the store, not through the route, which would stop at its per-minute limit first.
+    const youssef = await login(server.baseUrl, 'youssef@example.org');
+    const { id: userId } = (await call(youssef, 'GET', '/api/me')).body;
+    const store = new ApiTokenStore(server.app.store.db);
+    const expiresAt = Date.now() + 86_400_000;
+    // An expired token and a revoked one do not count.
+    await store.create({ userId, name: 'expired', scopes: ['read'], expiresAt: Date.now() - 1 }, undefined, Date.now() - 1_000);
+    const revoked = await store.create({ userId, name: 'revoked', scopes: ['read'], expiresAt });
+    await store.revoke(revoked.apiToken);
+    for (let made = 0; made < MAX_LIVE_TOKENS - 1; made++) {
+      await store.create({ userId, name: `feed ${made}`, scopes: ['read'], expiresAt });
+    }
+    const last = await call(youssef, 'POST', '/api/tokens', { name: 'the last one', scopes: ['read'] });
+    expect(last.status).toBe(201);
+    const refused = await call(youssef, 'POST', '/api/tokens', { name: 'one too many', scopes: ['read'] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'TOKEN_LIMIT', details: { limit: MAX_LIVE_TOKENS } });
+    const tokens = (await call(youssef, 'GET', '/api/tokens')).body as { name: string }[];
+    expect(tokens.some((token) => token.name === 'one too many')).toBe(false);
+
+    expect((await call(youssef, 'DELETE', `/api/tokens/${last.body.id}`)).status).toBe(204);
+    expect((await call(youssef, 'POST', '/api/tokens', { name: 'in its place', scopes: ['read'] })).status).toBe(201);
   });
 });

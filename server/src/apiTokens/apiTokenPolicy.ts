@@ -8,11 +8,29 @@ import type { Scope } from './apiTokenStore.ts';
 
 export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 366;
+/**
+ * Live tokens (neither revoked nor expired) a person may hold at once. Each token is a session
+ * row; a script or a stolen session could otherwise add them without end. Revoking one makes room.
+ */
+export const MAX_LIVE_TOKENS = 50;
+/** Creations a minute per person (the route's own rate limit, tighter than the global one). */
+export const TOKEN_CREATIONS_PER_MINUTE = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function checkScopes(user: User, scopes: readonly Scope[]): void {
   if (scopes.includes('admin') && user.role !== 'secretariat') {
     throw new AppError('TOKEN_SCOPE', 'Only the secretariat may create a token with the admin scope.');
+  }
+}
+
+/** Refuses a new token while the person holds MAX_LIVE_TOKENS live ones. */
+export function checkLiveCount(live: number): void {
+  if (live >= MAX_LIVE_TOKENS) {
+    throw new AppError(
+      'TOKEN_LIMIT',
+      `You already have ${MAX_LIVE_TOKENS} live API tokens, the most allowed; revoke one you no longer use first.`,
+      { limit: MAX_LIVE_TOKENS },
+    );
   }
 }
 

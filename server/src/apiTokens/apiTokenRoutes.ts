@@ -10,9 +10,10 @@ import { CreatedToken, CreateTokenBody, TokenIdParams, TokenInfo } from '../../.
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { AppError, notFound } from '../http/appError.ts';
+import { perPersonPerMinute } from '../http/rateLimits.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
-import { checkScopes, expiryOf } from './apiTokenPolicy.ts';
+import { checkLiveCount, checkScopes, expiryOf, TOKEN_CREATIONS_PER_MINUTE } from './apiTokenPolicy.ts';
 import type { ApiToken, ApiTokenStore } from './apiTokenStore.ts';
 
 export interface ApiTokenRoutesOptions {
@@ -45,9 +46,20 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
       schema: {
         tags: ['tokens'],
         summary: 'Create a personal API token; the token is in this answer only',
+        description:
+          '409 TOKEN_LIMIT when the person already holds the most live tokens allowed; 429 RATE_LIMITED after too many creations in a minute.',
         body: CreateTokenBody,
-        response: { 201: CreatedToken, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+        response: {
+          201: CreatedToken,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          409: ErrorResponse,
+          429: ErrorResponse,
+        },
       },
+      // Each token is a session row: creations are few in a person's day, so a tight limit of their own.
+      config: perPersonPerMinute(TOKEN_CREATIONS_PER_MINUTE),
     },
     async (request, reply) => {
       const user = requireSessionUser(request);
@@ -55,6 +67,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
       checkScopes(user, scopes);
       const expiresAt = expiryOf(request.body.expiresAt);
       const { token, apiToken } = await store.db.transaction(async (tx) => {
+        checkLiveCount(await tokens.liveCountOf(user.id, tx));
         const created = await tokens.create({ userId: user.id, name: name.trim(), scopes, expiresAt }, tx);
         await store.audit.record(
           {

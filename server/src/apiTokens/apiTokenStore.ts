@@ -124,6 +124,15 @@ export class ApiTokenStore {
     return rows.map(toToken);
   }
 
+  /** How many of a person's tokens are live (neither revoked nor expired). */
+  async liveCountOf(userId: string, tx: SqlExecutor = this.db, now = Date.now()): Promise<number> {
+    const row = await tx.get<{ live: number }>(
+      'SELECT COUNT(*) AS live FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?',
+      [userId, now],
+    );
+    return Number(row?.live ?? 0);
+  }
+
   /** Notes a use, at most once a minute per token. */
   async touch(token: ApiToken, now = Date.now()): Promise<void> {
     if (token.lastUsedAt !== null && now - token.lastUsedAt < LAST_USED_GRANULARITY_MS) return;
