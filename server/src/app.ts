@@ -13,7 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { Hocuspocus } from '@hocuspocus/server';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { authPlugin } from './auth/authPlugin.ts';
+import { authPlugin, isOpenRoute, SESSION_COOKIE } from './auth/authPlugin.ts';
 import { authRoutes } from './auth/authRoutes.ts';
 import { CollabTokens } from './auth/collabToken.ts';
 import { ClusterBus } from './cluster/clusterBus.ts';
@@ -67,6 +67,8 @@ export interface RouteInfo {
   documented: boolean;
   /** The WebSocket route, which OpenAPI cannot describe; the document's description names it. */
   websocket: boolean;
+  /** Anyone may call it, signed in or not (authPlugin's isOpenRoute). */
+  open: boolean;
 }
 
 export interface App {
@@ -127,7 +129,15 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         url: route.url,
         documented: !(route.schema as { hide?: boolean } | undefined)?.hide,
         websocket: route.websocket === true,
+        open: isOpenRoute(route.url, route.config),
       });
+    }
+    // The OpenAPI document's global `security` (a session cookie or an API token) holds for every
+    // route the auth plugin closes; an open one says `security: []`. A route that says otherwise
+    // itself (token management: the cookie only; /metrics: its own token) keeps what it says.
+    // @fastify/swagger keeps this route object and reads its schema when the document is asked for.
+    if (isOpenRoute(route.url, route.config) && route.schema?.security === undefined) {
+      route.schema = { ...route.schema, security: [] };
     }
   });
 
@@ -188,6 +198,32 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
           '(y-websocket) use GET /yjs/<documentName>?token=<collab token or API token>. Scripts authenticate REST calls ' +
           'with Authorization: Bearer <API token> (POST /api/tokens).',
       },
+      components: {
+        securitySchemes: {
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              'The session of a signed-in person (POST /api/auth/login, or single sign-on). A request that changes ' +
+              'something must come from the board’s own origin.',
+          },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'plt_…',
+            description:
+              'A personal API token (POST /api/tokens), with its scopes: read (GET only), write, admin. No Origin check.',
+          },
+          metricsToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'GET /metrics: the METRICS_TOKEN, unless the request comes from a METRICS_ALLOW address.',
+          },
+        },
+      },
+      // Every route, unless it says otherwise: a session cookie or an API token (either one).
+      security: [{ sessionCookie: [] }, { apiToken: [] }],
     },
   });
   await http.register(errorHandler);

@@ -142,4 +142,40 @@ describe('operations', () => {
       expect(documented, `${route.method} ${route.url}`).toContain(`${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
     }
   });
+
+  it('says how to sign in: a session cookie or an API token everywhere, except on the open routes, which say none', async () => {
+    const { body: openapi } = await http(server.baseUrl, 'GET', '/api/openapi.json');
+    expect(openapi.components.securitySchemes).toMatchObject({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'plenary_session' },
+      apiToken: { type: 'http', scheme: 'bearer' },
+      metricsToken: { type: 'http', scheme: 'bearer' },
+    });
+    expect(openapi.security).toEqual([{ sessionCookie: [] }, { apiToken: [] }]);
+    const operation = (method: string, url: string) =>
+      openapi.paths[url.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()] as { security?: unknown };
+    const documented = server.app.routes.filter(
+      (route) => /^\/(api|collab|healthz|readyz|metrics)\b/.test(route.url) && !route.websocket && route.documented,
+    );
+    const open = documented.filter((route) => route.open);
+    expect(open.map((route) => `${route.method} ${route.url}`)).toEqual(
+      expect.arrayContaining(['POST /api/auth/login', 'GET /api/openapi.json', 'GET /healthz']),
+    );
+    for (const route of documented) {
+      const { security } = operation(route.method, route.url);
+      const name = `${route.method} ${route.url}`;
+      if (route.url === '/metrics') expect(security, name).toEqual([{}, { metricsToken: [] }]);
+      else if (route.url.startsWith('/api/tokens')) expect(security, name).toEqual([{ sessionCookie: [] }]);
+      else if (route.open) expect(security, name).toEqual([]);
+      // Inherits the document's: a session cookie or an API token.
+      else expect(security, name).toBeUndefined();
+    }
+    // What the document says is what the server does: signed out, a closed route answers 401, an open one does not.
+    const plainGets = documented.filter((route) => route.method === 'GET' && !route.url.includes(':'));
+    for (const route of plainGets) {
+      const { status } = await http(server.baseUrl, 'GET', route.url);
+      if (route.open) expect(status, route.url).not.toBe(401);
+      // A query string the route requires is checked before sign-in: 400 says nothing either way.
+      else expect([400, 401], route.url).toContain(status);
+    }
+  });
 });

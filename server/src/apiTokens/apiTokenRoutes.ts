@@ -23,6 +23,9 @@ export interface ApiTokenRoutesOptions {
   onRevoked: (sessionId: string) => void;
 }
 
+/** Tokens are managed by the signed-in person, with the session cookie: an API token is refused (403 TOKEN_SCOPE). */
+const SESSION_ONLY = [{ sessionCookie: [] }];
+
 const info = (token: ApiToken): TokenInfo => ({
   id: token.id,
   name: token.name,
@@ -45,6 +48,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
     {
       schema: {
         tags: ['tokens'],
+        security: SESSION_ONLY,
         summary: 'Create a personal API token; the token is in this answer only',
         description:
           '409 TOKEN_LIMIT when the person already holds the most live tokens allowed; 429 RATE_LIMITED after too many creations in a minute.',
@@ -89,6 +93,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
     {
       schema: {
         tags: ['tokens'],
+        security: SESSION_ONLY,
         summary: 'My API tokens, with when each was last used (never the token itself)',
         response: { 200: Type.Array(TokenInfo), 401: ErrorResponse, 403: ErrorResponse },
       },
@@ -101,6 +106,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
     {
       schema: {
         tags: ['tokens'],
+        security: SESSION_ONLY,
         summary: 'Revoke one of my API tokens, at once',
         params: TokenIdParams,
         response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },

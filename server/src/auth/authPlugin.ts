@@ -63,6 +63,15 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Whether anyone may call the route, signed in or not: any route outside /api (pages, files,
+ * health), and an /api route marked `config: { public: true }`. The sign-in check below and the
+ * OpenAPI document's `security: []` (app.ts) both ask this, so the document says what is enforced.
+ */
+export function isOpenRoute(url: string, config: { public?: boolean } | undefined): boolean {
+  return !url.startsWith('/api/') || config?.public === true;
+}
+
 export interface AuthPluginOptions {
   store: Store;
   publicOrigins: string[];
@@ -125,7 +134,7 @@ export const authPlugin = fp<AuthPluginOptions>(
     // so that anonymous requests are still counted and refused with 429 when too many; after
     // validation, as requireUser in a handler was.
     app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith('/api/') || route.config?.public === true) return;
+      if (isOpenRoute(route.url, route.config)) return;
       route.preHandler = [...(route.preHandler ? [route.preHandler].flat() : []), requireSignIn];
     });
   },

@@ -88,6 +88,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRoutesOptions> = asyn
       schema: {
         tags: ['operations'],
         summary: 'Prometheus metrics (from METRICS_ALLOW addresses, or with the METRICS_TOKEN bearer token)',
+        // From an allowed address nothing (`{}`), else the metrics token; never a session or an API token.
+        security: [{}, { metricsToken: [] }],
       },
     },
     async (request, reply) => {
