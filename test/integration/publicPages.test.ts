@@ -176,6 +176,22 @@ describe('the public pages of a public meeting, signed out', () => {
     expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="304"\} [1-9]/);
     expect(metrics).toMatch(/plenary_public_page_views_total\{route="\/public\/meetings\/:meetingId",status="200"\} [1-9]/);
   });
+
+  it('answer 304 to `If-None-Match: *` (any representation the reader has), and 200 to a tag they do not have', async () => {
+    // RFC 9110 §13.1.2: `*` matches whenever the resource has a current representation; a list
+    // and weak tags (W/) compare like a single strong one; a missing page stays 404.
+    const page = `/public/meetings/${PUBLIC}`;
+    const etag = (await get(page)).headers.get('etag')!;
+    const star = await get(page, { 'if-none-match': '*' });
+    expect(star.status).toBe(304);
+    expect(star.headers.get('etag')).toBe(etag);
+    expect(await star.text()).toBe('');
+    expect((await get(page, { 'if-none-match': `"elsewhere", W/${etag}` })).status).toBe(304);
+    expect((await get(page, { 'if-none-match': '"elsewhere"' })).status).toBe(200);
+    expect((await get(`/public/meetings/${PUBLIC}/feed.atom`, { 'if-none-match': '*' })).status).toBe(304);
+    expect((await get(`/public/meetings/${PUBLIC}/attachments/${files.meeting.id}`, { 'if-none-match': '*' })).status).toBe(304);
+    expect((await get('/public/meetings/no-such-meeting', { 'if-none-match': '*' })).status).toBe(404);
+  });
 });
 
 describe('decisions', () => {

@@ -83,7 +83,14 @@ function cachedByReader(request: FastifyRequest, reply: FastifyReply, etag: stri
     .header('cache-control', `public, max-age=${MAX_AGE_SECONDS}`)
     .header('vary', said ? 'accept-encoding, accept-language' : 'accept-encoding');
   const asked = request.headers['if-none-match'];
-  return asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
+  // RFC 9110 §13.1.2: `*` matches any current representation (these routes answer 404 before
+  // asking, when there is none); otherwise weak comparison, a list matching if any of it does.
+  return (
+    asked?.split(',').some((tag) => {
+      const trimmed = tag.trim();
+      return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+    }) ?? false
+  );
 }
 
 /**
