@@ -1,12 +1,8 @@
 /** Personal API tokens on REST: created once, listed without the token, scoped, revoked at once. */
 import { describe, expect, it } from 'vitest';
-<<<<<<< HEAD
-import { http, login, sleep } from '../helpers/clients.ts';
-=======
 import { MAX_LIVE_TOKENS, TOKEN_CREATIONS_PER_MINUTE } from '../../server/src/apiTokens/apiTokenPolicy.ts';
 import { ApiTokenStore } from '../../server/src/apiTokens/apiTokenStore.ts';
-import { http, login } from '../helpers/clients.ts';
->>>>>>> fd1384b (API tokens: at most 20 creations a minute per person (429 RATE_LIMITED, the route's own limit) and 50 live tokens per person (409 TOKEN_LIMIT, in the six languages, until one is revoked or expires), since each token adds a session row; tests for both, which failed before)
+import { http, login, sleep } from '../helpers/clients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
 const { server, call } = serverSuite();
