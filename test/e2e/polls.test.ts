@@ -125,6 +125,48 @@ describe('a live poll in the browser', () => {
   });
 });
 
+describe('the Polls tab’s status line', () => {
+  it('says only what the chair did last: the poll created, then opened, then another created', { timeout: 90_000 }, async () => {
+    const FIRST = 'Extend the open consultation on the draft programme by a week?';
+    const SECOND = 'Invite the youth coalition to the next open consultation?';
+    const chair = await signIn('chair@example.org', `${meetingPath}?tab=polls`);
+    const page = chair.page;
+    // Every line of the tab that says something now (the ballot's own line included).
+    const said = () =>
+      page
+        .locator('section.polls [role="status"]')
+        .evaluateAll((lines) => lines.map((line) => line.textContent?.trim() ?? '').filter(Boolean));
+    const create = async (question: string) => {
+      await page.getByRole('button', { name: 'New poll' }).click();
+      await page.getByLabel('Question', { exact: true }).fill(question);
+      await page.getByLabel('Option 1', { exact: true }).fill('Yes');
+      await page.getByLabel('Option 2', { exact: true }).fill('No');
+      await page.getByRole('button', { name: 'Create the poll' }).click();
+      const card = page.getByRole('article', { name: question });
+      await card.waitFor();
+      return card;
+    };
+
+    const first = await create(FIRST);
+    await expect.poll(said).toEqual([`Poll created as a draft: “${FIRST}”. Open it when the room is ready.`]);
+    // Opened: the draft's message goes, the card says the poll is open.
+    await first.getByRole('button', { name: 'Open the poll' }).click();
+    await expect.poll(() => first.getByText('Open', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(said).toEqual(['The poll is open.']);
+    // Another poll created: the first card's message goes in its turn.
+    const second = await create(SECOND);
+    await expect.poll(said).toEqual([`Poll created as a draft: “${SECOND}”. Open it when the room is ready.`]);
+    expect(chair.errors).toEqual([]);
+
+    // Closed and deleted, so that the demo meeting's polls are as the other tests found them.
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const firstId = (await first.getAttribute('data-poll'))!;
+    const secondId = (await second.getAttribute('data-poll'))!;
+    expect((await http(server.baseUrl, 'POST', `/api/polls/${firstId}/close`, { cookie: session.cookie })).status).toBe(200);
+    expect((await http(server.baseUrl, 'DELETE', `/api/polls/${secondId}`, { cookie: session.cookie })).status).toBeLessThan(300);
+  });
+});
+
 describe('the new poll form by keyboard', () => {
   it('puts the focus in the option just added, on a neighbour’s input when one is removed, and back on “New poll” at Cancel', {
     timeout: 60_000,

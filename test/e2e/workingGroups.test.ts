@@ -223,6 +223,33 @@ describe('working groups in the browser', () => {
     expect(await a11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+  it('says only what the member did last in the tab: joining a second group takes the first group’s message away', {
+    timeout: 90_000,
+  }, async () => {
+    const names = ['Working Group on Message Order', 'Working Group on Status Lines'];
+    const secretariat = await as('secretariat@example.org');
+    const ids: string[] = [];
+    for (const name of names)
+      ids.push((await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, { name })).id);
+
+    const { page, errors } = await signIn('kwame@example.org', groupsPath);
+    // Every line of the tab that says something now.
+    const said = () =>
+      page
+        .locator('section.working-groups [role="status"]')
+        .evaluateAll((lines) => lines.map((line) => line.textContent?.trim() ?? '').filter(Boolean));
+    for (const name of names) {
+      const card = page.getByRole('article', { name, exact: true });
+      await card.getByRole('button', { name: `Join ${name}` }).click();
+      // The first group's "You joined …" went once the second's came: one line, the latest.
+      await expect.poll(said).toEqual([`You joined ${name}.`]);
+    }
+    expect(errors).toEqual([]);
+
+    // Archived, so that the demo meeting's groups are as the other tests found them.
+    for (const id of ids) await send(secretariat, 'POST', `/api/working-groups/${id}/archive`);
+  });
+
   it('keeps the focus on the nominations after Nominate myself, Nominate and Withdraw, never on the page, at 360 px', {
     timeout: 120_000,
   }, async () => {

@@ -3,11 +3,12 @@
  * ballots arrive), the ballot for each open poll one may vote in, and for the chair and the
  * secretariat the form to create polls and the controls to run them.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { OneStatus, useOneStatus } from '../ui/oneStatus.tsx';
 import { useInlineForm } from '../ui/useInlineForm.ts';
 import { NewPollForm } from './NewPollForm.tsx';
 import { PollCard } from './PollCard.tsx';
@@ -16,14 +17,24 @@ import { usePolls } from './usePolls.ts';
 import './polls.css';
 
 export function PollsTab() {
+  // One status line for the tab: the poll created, then opened in its card, says only the latter.
+  return (
+    <OneStatus>
+      <PollsList />
+    </OneStatus>
+  );
+}
+
+function PollsList() {
   const { t } = useTranslation();
   const { meeting, user, live } = useMeetingContext();
   const polls = usePolls();
   // Created, the focus goes to the new poll's heading once its card (which comes through the live
   // document, maybe after the reply) is on the page; cancelled, back to "New poll".
   const form = useInlineForm();
-  // What was done to the list (a poll created, a draft deleted), said politely; it outlives the card.
-  const [said, setSaid] = useState('');
+  // What was done to the list (a poll created, a draft deleted), said politely; it outlives the card,
+  // and gives way to what a card says next (the poll opened), as that to what is done next here.
+  const [said, setSaid] = useOneStatus();
   const [search] = useSearchParams();
   const wanted = search.get('poll');
   const focused = useRef<string | null>(null);
@@ -52,12 +63,12 @@ export function PollsTab() {
       </div>
       <p className="polls__intro">{t('polls.intro')}</p>
       <p className="polls__created" role="status">
-        {said}
+        {said?.text}
       </p>
       {form.open && (
         <NewPollForm
           onCreated={(poll) => {
-            setSaid(t('polls.form.created', { question: poll.question }));
+            setSaid({ text: t('polls.form.created', { question: poll.question }), error: false });
             form.close(`poll-${poll.id}-question`);
           }}
           onCancel={() => form.close()}
@@ -72,7 +83,7 @@ export function PollsTab() {
             <li key={poll.id}>
               {/* One poll that fails leaves the others (and their ballots) working. */}
               <ErrorBoundary name={`poll:${poll.id}`}>
-                <PollCard poll={poll} onDeleted={() => setSaid(t('polls.controls.deleted'))} />
+                <PollCard poll={poll} onDeleted={() => setSaid({ text: t('polls.controls.deleted'), error: false })} />
               </ErrorBoundary>
             </li>
           ))}

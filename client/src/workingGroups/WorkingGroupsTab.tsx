@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useWorkingGroups } from '../polls/usePolls.ts';
+import { OneStatus } from '../ui/oneStatus.tsx';
 import { CreateWorkingGroupForm } from './CreateWorkingGroupForm.tsx';
 import { WorkingGroupCard } from './WorkingGroupCard.tsx';
 import { canCreateGroups } from './workingGroupPolicy.ts';
@@ -17,6 +18,16 @@ import './workingGroups.css';
 const byName = (a: WorkingGroupDto, b: WorkingGroupDto) => a.name.localeCompare(b.name);
 
 export function WorkingGroupsTab() {
+  // One status line for the tab, as the Polls tab's: joining a second group takes the first
+  // group's "You joined …" away, and a group created, saved or archived says only that.
+  return (
+    <OneStatus>
+      <WorkingGroupsList />
+    </OneStatus>
+  );
+}
+
+function WorkingGroupsList() {
   const { t } = useTranslation();
   const { live, meeting, user } = useMeetingContext();
   const byId = useWorkingGroups();
