@@ -94,4 +94,22 @@ describe('a part of a page that fails', () => {
     // Refused by the server, not broken: no part of the page failed.
     expect(kwame.errors.join('\n')).not.toContain('[plenary] part');
   });
+
+  it('says so on the projector page of a poll that does not exist, in the tab too, with the way back to the polls', async () => {
+    const kwame = await signIn('kwame@example.org');
+    const { page } = kwame;
+    // The meeting is there, the poll is not: it said only "This poll does not exist.", titled "Plenary", with no way back.
+    await page.goto(`${MEETING}/polls/no-such-poll/present`);
+    await page.getByRole('heading', { level: 1, name: 'This poll does not exist.' }).waitFor();
+    await expect.poll(() => page.title()).toBe('This poll does not exist. – Plenary');
+    expect(await page.getByRole('main').getByRole('status').count()).toBe(0);
+    expect(await a11yViolations(page)).toEqual([]);
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: `Back to the polls of ${DEMO_MEETING.title}` })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Polls' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?tab=polls');
+    expect(kwame.errors).toEqual([]);
+  });
 });

@@ -1,14 +1,14 @@
 /** Routing and the shell every page shares: skip link, header with the signed-in user, main. */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ForgotPasswordPage, SetNewPasswordPage } from '../auth/PasswordResetPages.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { useLanguageOfPerson } from '../i18n/LanguagePicker.tsx';
 import { MeetingListPage } from '../meetings/MeetingListPage.tsx';
 import { InvitationPage } from '../people/InvitationPage.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { NotFoundPage } from '../ui/NotFoundPage.tsx';
 import { BareShellContext } from './bareShell.ts';
 import { SiteHeader } from './SiteHeader.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -135,11 +135,5 @@ function Shell() {
 
 function NotFound() {
   const { t } = useTranslation();
-  usePageTitle(t('app.notFound'));
-  return (
-    <section className="page">
-      <h1>{t('app.notFound')}</h1>
-      <Link to="/">{t('app.backHome')}</Link>
-    </section>
-  );
+  return <NotFoundPage title={t('app.notFound')} back="/" backLabel={t('app.backHome')} />;
 }

@@ -6,7 +6,7 @@
  */
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { LIVE_MEETING_STATUS_MAP } from '../../../shared/constants/meetings.ts';
 import type { LiveMapEntry } from '../../../shared/liveMaps.ts';
 import type { PublicUser } from '../../../shared/schemas/auth.ts';
@@ -15,7 +15,7 @@ import { ApiError } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
 import { type CollabDocument, useCollabDocument } from '../collab/useCollabDocument.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { usePageTitle } from '../ui/usePageTitle.ts';
+import { NotFoundPage } from '../ui/NotFoundPage.tsx';
 import { useMeeting } from './useMeeting.ts';
 
 export interface MeetingContextValue {
@@ -91,13 +91,7 @@ export function MeetingRoute({ loading, children }: { loading?: string; children
 /** A meeting that is not there (or not for this person), named so in the tab too, as a missing proposal or page is. */
 function MeetingNotFound() {
   const { t } = useTranslation();
-  usePageTitle(t('meeting.notFound'));
-  return (
-    <section className="page">
-      <h1>{t('meeting.notFound')}</h1>
-      <Link to="/">{t('app.backHome')}</Link>
-    </section>
-  );
+  return <NotFoundPage title={t('meeting.notFound')} back="/" backLabel={t('app.backHome')} />;
 }
 
 export function useMeetingContext(): MeetingContextValue {

@@ -7,11 +7,13 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { PollDto } from '../../../shared/schemas/polls.ts';
 import { BareShell } from '../app/bareShell.ts';
 import { MeetingRoute, useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { PollResults } from './PollResults.tsx';
 import { meetingPath, shortLink, useLivePolls } from './usePolls.ts';
 import './polls.css';
+import { NotFoundPage } from '../ui/NotFoundPage.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 
 export function PollPresentPage() {
@@ -28,17 +30,30 @@ function PresentView({ pollId }: { pollId: string }) {
   const { t } = useTranslation();
   const { meeting, live } = useMeetingContext();
   const poll = useLivePolls()[pollId];
-  const link = shortLink(pollId);
-  const qr = useQrCode(link);
-  usePageTitle(poll?.question);
-  const view = useRef<HTMLElement>(null);
-  if (!poll) {
+  if (poll) return <Projection poll={poll} />;
+  if (!live?.synced)
     return (
       <p role="status" className="page">
-        {live?.synced ? t('polls.present.notFound') : t('polls.present.loading')}
+        {t('polls.present.loading')}
       </p>
     );
-  }
+  // As a missing meeting or proposal: a heading, the tab named so, and the way back to the polls.
+  return (
+    <NotFoundPage
+      title={t('polls.present.notFound')}
+      back={`${meetingPath(meeting.id)}?tab=polls`}
+      backLabel={t('polls.present.backToPolls', { title: meeting.title })}
+    />
+  );
+}
+
+function Projection({ poll }: { poll: PollDto }) {
+  const { t } = useTranslation();
+  const { meeting } = useMeetingContext();
+  const link = shortLink(poll.id);
+  const qr = useQrCode(link);
+  usePageTitle(poll.question);
+  const view = useRef<HTMLElement>(null);
   return (
     <article ref={view} className={`present present--${poll.status}`} aria-labelledby="present-question">
       {/* Projected to the room: the poll, not the chair's own header (as the floor's projector view). */}
