@@ -18,7 +18,7 @@ import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, typeAtEnd } from '../helpers/browser.ts';
 import { DEMO_PASSWORD } from '../helpers/clients.ts';
 
-const { server, browser } = browserSuite();
+const { server, browser, signIn } = browserSuite();
 const root = path.resolve(import.meta.dirname, '../../client/src/i18n');
 const meeting = `/meetings/${DEMO_MEETING.id}`;
 const PAGES = [
@@ -241,5 +241,45 @@ describe('the board in the six UN languages', () => {
     const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json()));
     expect(me.language).toBe('fr');
     await context.close();
+  });
+});
+
+describe('the new meeting’s time zones', () => {
+  it('names each zone in the reader’s language, the IANA id beside it, in that language’s order', {
+    timeout: 90_000,
+  }, async () => {
+    // The picker listed "Africa/Addis Ababa" to a Russian or Chinese reader: now the browser's own
+    // name for the zone, and still the id (the stored value, and what tells apart zones of one name).
+    const expected = { ru: ['Новое совещание', 'Часовой пояс', 'Восточная Африка'], zh: ['新建会议', '时区', '东部非洲时间'] };
+    for (const [language, [newMeeting, timeZone, eastAfrica]] of Object.entries(expected) as [Language, string[]][]) {
+      // Signed in from the front page, one lands in the newest meeting: the list is back at '/'.
+      const { page, context, errors } = await signIn('secretariat@example.org', '/', { language });
+      await page.goto('/');
+      await page.getByRole('button', { name: newMeeting }).click();
+      const select = page.getByLabel(timeZone!, { exact: true });
+      const options = await select
+        .locator('option')
+        .evaluateAll((list) =>
+          list.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent ?? '' })),
+        );
+      expect(options.find((option) => option.value === 'Africa/Addis_Ababa')?.label, language).toBe(
+        `${eastAfrica} (Africa/Addis Ababa)`,
+      );
+      // Not a list of ids: almost every zone has a name in the language.
+      const named = options.filter((option) => option.label !== option.value.replaceAll('_', ' '));
+      expect(named.length, language).toBeGreaterThan(options.length * 0.9);
+      // In the language's collation, as the reader looks for a name.
+      const labels = options.map((option) => option.label);
+      const collated = await page.evaluate(([list, lang]) => [...list].sort(new Intl.Collator(lang).compare), [
+        labels,
+        language,
+      ] as [string[], string]);
+      expect(labels, language).toEqual(collated);
+      // Chosen by its id still: the value sent to the server.
+      await select.selectOption('Europe/Oslo');
+      expect(await select.inputValue()).toBe('Europe/Oslo');
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The secretariat's form for a meeting: create (optionally from another meeting) or edit. The
- * time zone is chosen from the browser's list of IANA names; the server checks it again.
+ * time zone is chosen from the browser's list of IANA names, each named in the reader's language
+ * (./timeZoneLabels.ts); the server checks it again.
  */
 
 import { type FormEvent, type KeyboardEventHandler, type Ref, useId, useMemo, useState } from 'react';
@@ -18,6 +19,7 @@ import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { zoneChoices } from './timeZoneLabels.ts';
 
 function timeZones(): string[] {
   try {
@@ -57,9 +59,9 @@ export interface MeetingFormProps {
 }
 
 export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref, onKeyDown }: MeetingFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
-  const zones = useMemo(timeZones, []);
+  const language = i18n.resolvedLanguage ?? 'en';
   const [title, setTitle] = useState(meeting?.title ?? '');
   const [startsOn, setStartsOn] = useState(meeting?.startsOn ?? '');
   const [endsOn, setEndsOn] = useState(meeting?.endsOn ?? '');
@@ -72,7 +74,11 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref, onKe
   const [copyFrom, setCopyFrom] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFieldErrors(MEETING_FIELDS);
-  const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+  // A zone the browser does not list (kept from elsewhere) is added, so that the meeting keeps it.
+  const zones = useMemo(() => {
+    const all = timeZones();
+    return zoneChoices(language, all.includes(timeZone) ? all : [timeZone, ...all]);
+  }, [language, timeZone]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -145,8 +151,8 @@ export function MeetingForm({ meeting, sources = [], onDone, onCancel, ref, onKe
         {...errors.field('timeZone')}
         hint={t('meetingAdmin.form.timeZoneHint')}
         value={timeZone}
-        options={zoneOptions}
-        optionLabel={(zone) => zone.replaceAll('_', ' ')}
+        options={zones.zones}
+        optionLabel={zones.label}
         onChange={setTimeZone}
         required
       />
