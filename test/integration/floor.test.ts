@@ -200,6 +200,53 @@ describe('the speakers’ list', () => {
   });
 });
 
+describe('moving on from an item', () => {
+  const moveTo = (id: string | null) => call(chair, 'PUT', `/api/meetings/${MEETING}/current-item`, { itemId: id });
+  const turnsEnded = async () =>
+    (await server.app.store.audit.list({ action: 'floor.turn.ended' })) as { actorId: string; detail: Record<string, unknown> }[];
+
+  it('ends the turn running on the item left, recorded as any end of turn, on every screen and in the balance', async () => {
+    const was = (await floor()).currentItemId;
+    const live = peer(kwame, liveDoc(MEETING));
+    await synced(live);
+    const map = live.doc.getMap(LIVE_FLOOR_MAP);
+    expect((await moveTo(itemId)).status).toBe(200);
+    const turnsBefore = (await floor()).balance.government?.turns ?? 0;
+    expect((await raise(rahul)).status).toBe(201);
+    const started = (await call<FloorState>(chair, 'POST', `${floorPath}/next`)).body.speaking!;
+    expect(started).toMatchObject({ userId: rahul.user.id, itemId });
+    await waitFor(() => (map.get('speaking') as Speaking | undefined)?.handId === started.handId);
+    // Marking the same item again is no move: the turn runs on.
+    expect((await moveTo(itemId)).status).toBe(200);
+    expect((await floor()).speaking?.handId).toBe(started.handId);
+
+    expect((await moveTo(otherItemId)).status).toBe(200);
+    const after = await floor();
+    expect(after.currentItemId).toBe(otherItemId);
+    expect(after.speaking).toBeUndefined();
+    await waitFor(() => map.get('speaking') === undefined);
+    // Recorded as the chair ending it, as End turn would.
+    expect((await turnsEnded()).at(-1)).toMatchObject({
+      actorId: chair.user.id,
+      detail: { handId: started.handId, userId: rahul.user.id },
+    });
+    // Back on the item, the turn is one of its finished turns, not running.
+    expect((await moveTo(itemId)).status).toBe(200);
+    const back = await floor();
+    expect(back.speaking).toBeUndefined();
+    expect(back.balance.government?.turns).toBe(turnsBefore + 1);
+    expect(back.left[rahul.user.id]).toEqual({ handId: started.handId, reason: 'given' });
+
+    // Ending the current item (no item current) ends the turn on it too.
+    expect((await raise(laura)).status).toBe(201);
+    const second = (await call<FloorState>(chair, 'POST', `${floorPath}/next`)).body.speaking!;
+    expect((await moveTo(null)).status).toBe(200);
+    expect((await floor()).speaking).toBeUndefined();
+    expect((await turnsEnded()).at(-1)?.detail).toMatchObject({ handId: second.handId });
+    expect((await moveTo(was)).status).toBe(200);
+  });
+});
+
 describe('attendance and quorum', () => {
   it('refuses to open a poll that requires quorum below it (409), opens it once enough check in, and keeps attendance at close', async () => {
     const quorum = (await call(secretariat, 'PUT', `/api/meetings/${MEETING}/quorum`, { quorum: { count: 3 } })).body;

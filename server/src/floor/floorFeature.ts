@@ -22,7 +22,7 @@ export const floorFeature: Feature = {
   name: 'floor',
   migrations: FLOOR_MIGRATIONS,
   liveMaps: [LIVE_FLOOR_MAP, LIVE_QUESTIONS_MAP],
-  async register({ http, store, live }) {
+  async register({ http, store, live, meetings }) {
     const floorStore = new FloorStore(store.db);
     const attendanceStore = new AttendanceStore(store.db);
     // Only read here (the current item); the meeting record's own RunService writes it.
@@ -37,6 +37,8 @@ export const floorFeature: Feature = {
       run,
       live: floorLive,
     });
+    // Moving on from an item ends the turn running on it, in the move's own transaction.
+    meetings.onCurrentItem(floor.currentItemChanging);
     floorLive.floor = floor;
     floorLive.questions = questions;
     floorLive.registerSources();

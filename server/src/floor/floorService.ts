@@ -12,6 +12,7 @@ import type { BalanceRule, DayBalance, FloorItem, FloorState, Speaking } from '.
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
 import type { RunService } from '../meetingRecord/run/runService.ts';
+import type { CurrentItemChange } from '../meetings/meetingLifecycle.ts';
 import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -242,6 +243,20 @@ export class FloorService {
     this.live.item(meetingId, itemId);
     return this.state(meetingId);
   }
+
+  /**
+   * The chair moves the meeting on (or ends the current item) while someone speaks on the item
+   * left: that turn ends, in the same transaction as the move, recorded as any end of turn
+   * (`floor.turn.ended`, by whoever moved on). It once ran on, the Floor tab saying the new item
+   * with the old item's speaker counting below zero. A turn on the item moved to stays.
+   */
+  readonly currentItemChanging = async (tx: SqlExecutor, change: CurrentItemChange): Promise<(() => void) | undefined> => {
+    const running = await this.floor.speaking(change.meetingId, tx);
+    if (!running || running.itemId === (change.to ?? '')) return undefined;
+    if (!(await this.floor.finish(tx, running.id, change.at))) return undefined;
+    await this.audit(tx, change.actor, 'floor.turn.ended', change.meetingId, { handId: running.id, userId: running.userId });
+    return () => this.live.item(change.meetingId, running.itemId);
+  };
 
   /** Reorders the waiting hands of the current item: `ids` must be exactly the list as it stands. */
   async reorder(meetingId: string, user: User, ids: string[]): Promise<FloorState> {

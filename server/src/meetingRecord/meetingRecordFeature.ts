@@ -22,9 +22,9 @@ export const meetingRecordFeature: Feature = {
   name: 'meetingRecord',
   migrations: [...MEETING_RECORD_MIGRATIONS, ...DIFF_SNAPSHOT_MIGRATIONS],
   liveMaps: [LIVE_ACTIONS_MAP, LIVE_MEETING_MAP],
-  async register({ http, store, collab, live, log, config, notify }) {
+  async register({ http, store, collab, live, log, config, notify, meetings }) {
     const actions = new ActionService({ store, live, notify });
-    const run = new RunService({ store, live });
+    const run = new RunService({ store, live, lifecycle: meetings });
     const versions = new VersionService({
       store,
       collab,

@@ -8,6 +8,7 @@ import { isModerator } from '../../../../shared/roles.ts';
 import { type AgendaItemSummary, LIVE_MEETING_MAP, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
 import { badRequest, forbidden } from '../../http/appError.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
+import type { MeetingLifecycle } from '../../meetings/meetingLifecycle.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
 import type { SqlExecutor } from '../../storage/db.ts';
 import type { Store } from '../../storage/store.ts';
@@ -23,10 +24,13 @@ interface RunRow {
 export class RunService {
   private readonly store: Store;
   private readonly live: LiveProjection;
+  private readonly lifecycle: MeetingLifecycle | undefined;
 
-  constructor(options: { store: Store; live: LiveProjection }) {
+  /** `lifecycle`: told of each change of the current item (the floor ends a turn on the item left); only the writer needs it. */
+  constructor(options: { store: Store; live: LiveProjection; lifecycle?: MeetingLifecycle }) {
     this.store = options.store;
     this.live = options.live;
+    this.lifecycle = options.lifecycle;
   }
 
   async state(meetingId: string, tx: SqlExecutor = this.store.db): Promise<RunState> {
@@ -65,7 +69,7 @@ export class RunService {
       if (!items.some((item) => item.id === itemId)) throw badRequest('There is no such item on the agenda.');
     }
     const now = Date.now();
-    await this.store.db.transaction(async (tx) => {
+    const after = await this.store.db.transaction(async (tx) => {
       const before = await this.state(meetingId, tx);
       // Marking the current item again keeps its clock running.
       const startedAt = itemId === null ? null : before.currentItem === itemId ? before.startedAt : now;
@@ -79,8 +83,19 @@ export class RunService {
         },
         tx,
       );
+      if (before.currentItem === itemId) return [];
+      return (
+        (await this.lifecycle?.currentItemChanging(tx, {
+          meetingId,
+          from: before.currentItem,
+          to: itemId,
+          actor: user,
+          at: now,
+        })) ?? []
+      );
     });
     this.project(meetingId);
+    for (const step of after) step();
     return this.state(meetingId);
   }
 
