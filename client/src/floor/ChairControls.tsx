@@ -8,6 +8,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFocusStaysIn } from '../ui/focus.ts';
+import type { RunCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { type FloorView, floorCommands, floorPath } from './floorApi.ts';
 
@@ -27,8 +28,8 @@ export function ChairControls({
   busy,
 }: {
   floor: FloorView;
-  /** useCommand's run: `shown` says a failure went beside a field. */
-  run: (command: () => Promise<unknown>, done: string, shown?: (error: unknown) => boolean) => Promise<void>;
+  /** useCommand's run: `saidElsewhere` says a failure went beside a field. */
+  run: RunCommand;
   busy: boolean;
 }) {
   const { t } = useTranslation();
@@ -71,7 +72,14 @@ export function ChairControls({
           className="button button--primary"
           busy={busy}
           disabled={floor.item.queue.length === 0}
-          onClick={() => void run(() => commands.next(), t('floor.chair.nextDone'))}
+          // Says who now has the floor, from the server's answer: "The next speaker has the floor."
+          // said nothing of who, and the same words again at each press were not spoken again.
+          onClick={() =>
+            void run(
+              () => commands.next(),
+              (state) => (state.speaking ? t('floor.given', { name: state.speaking.name }) : t('floor.chair.nextDone')),
+            )
+          }
         >
           {t('floor.chair.next')}
         </BusyButton>

@@ -86,7 +86,7 @@ export function useTick(ms: number, running = true): number {
 export const floorCommands = (meetingId: string) => ({
   raise: (body: { pointOfOrder?: boolean; userId?: string } = {}) => post(`${floorPath(meetingId)}/hands`, body),
   lower: (handId: string) => del(`${floorPath(meetingId)}/hands/${encodeURIComponent(handId)}`),
-  next: (handId?: string) => post(`${floorPath(meetingId)}/next`, handId ? { handId } : {}),
+  next: (handId?: string) => post<FloorState>(`${floorPath(meetingId)}/next`, handId ? { handId } : {}),
   endTurn: () => post(`${floorPath(meetingId)}/end-turn`),
   reorder: (ids: string[]) => put(`${floorPath(meetingId)}/queue`, { ids }),
   settings: (limitSeconds: number, balanceRule: string) => put(`${floorPath(meetingId)}/settings`, { limitSeconds, balanceRule }),
