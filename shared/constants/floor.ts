@@ -18,8 +18,15 @@ export const LIVE_QUESTIONS_MAP = 'questions';
 
 export const FLOOR_LIMITS = { minSeconds: 10, maxSeconds: 3600, defaultSeconds: 180, question: 500, reason: 500 } as const;
 
-/** Seconds before the end of a turn when screens warn. */
+/** Seconds before the end of a turn when screens warn, for a turn of a minute or more. */
 export const FLOOR_WARNING_SECONDS = 30;
+
+/**
+ * When a turn of `limitSeconds` warns: 30 seconds before its end, or half-way through a shorter
+ * turn (a 15 s turn warns at 7 s left). At 30 s, a turn of 30 s or less was a warning from its
+ * first second, said as "30 seconds left" when fewer were.
+ */
+export const warningSeconds = (limitSeconds: number): number => Math.min(FLOOR_WARNING_SECONDS, Math.floor(limitSeconds / 2));
 
 export const BALANCE_RULES = ['none', 'least-spoken'] as const;
 export type BalanceRule = (typeof BALANCE_RULES)[number];

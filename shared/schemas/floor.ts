@@ -21,6 +21,7 @@ export {
   type HandLeftReason,
   LIVE_FLOOR_MAP,
   LIVE_QUESTIONS_MAP,
+  warningSeconds,
 } from '../constants/floor.ts';
 
 export const BalanceRuleSchema = Type.Enum(BALANCE_RULES, {
