@@ -1,11 +1,13 @@
 /**
  * The item being discussed, highlighted for everyone, with the time spent on it against the time
- * planned. The secretariat and the chair move it on, warned first when people still wait to speak
- * or questions are unanswered or waiting for approval on the item (its hands and questions stay with it).
+ * planned. The secretariat and the chair move it on, warned first when someone has the floor on
+ * the item (the server ends that turn), people still wait to speak or questions are unanswered or
+ * waiting for approval on the item (its hands and questions stay with it).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
+import { isolate } from '../../../shared/i18n/format.ts';
 import { useFloor } from '../floor/floorApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -35,21 +37,25 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
     ? Object.values(questions).filter((question) => question.itemId === current.id && question.status === 'visible').length
     : 0;
   const pending = current ? (floor.meta.pendingByItem[current.id] ?? 0) : 0;
+  // A turn on the item: moving on ends it (the server does, in the move's transaction). It once
+  // went without a word, and the Floor tab showed the next item with this one's speaker below zero.
+  const speaker = current && floor.speaking?.itemId === current.id ? floor.speaking.name : undefined;
   const [leaving, setLeaving] = useState<{ itemId: string | null; label: string } | null>(null);
   const mark = (itemId: string | null) => {
     setError(null);
     setCurrentItem(meeting.id, itemId).catch((failure: Error) => setError(failure.message));
   };
   const leave = (itemId: string | null, label: string) => {
-    if (waiting > 0 || open > 0 || pending > 0) setLeaving({ itemId, label });
+    if (speaker !== undefined || waiting > 0 || open > 0 || pending > 0) setLeaving({ itemId, label });
     else mark(itemId);
   };
   const left = [
+    speaker !== undefined ? t('agendaItems.leave.speaking', { name: isolate(speaker) }) : '',
     waiting > 0 ? t('agendaItems.leave.waiting', { count: waiting }) : '',
     open > 0 ? t('agendaItems.leave.questions', { count: open }) : '',
     pending > 0 ? t('agendaItems.leave.pending', { count: pending }) : '',
   ].filter(Boolean);
-  const [first, second, third] = left;
+  const [first, second, third, fourth] = left;
   return (
     <section className="panel agenda-now" aria-labelledby="agenda-now-title">
       <h2 id="agenda-now-title" className="panel__title">
@@ -98,11 +104,13 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           open
           title={t('agendaItems.leave.title', { number: current.fullNumber })}
           message={
-            third
-              ? t('agendaItems.leave.three', { first, second, third })
-              : second
-                ? t('agendaItems.leave.two', { first, second })
-                : t('agendaItems.leave.one', { what: first })
+            fourth
+              ? t('agendaItems.leave.four', { first, second, third, fourth })
+              : third
+                ? t('agendaItems.leave.three', { first, second, third })
+                : second
+                  ? t('agendaItems.leave.two', { first, second })
+                  : t('agendaItems.leave.one', { what: first })
           }
           confirmLabel={leaving.label}
           cancelLabel={t('agendaItems.leave.stay', { number: current.fullNumber })}
@@ -111,6 +119,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           onConfirm={() => setCurrentItem(meeting.id, leaving.itemId)}
         >
           <ul>
+            {speaker !== undefined && <li>{t('agendaItems.leave.turnEnds', { name: isolate(speaker) })}</li>}
             {waiting > 0 && <li>{t('agendaItems.leave.handsKept', { number: current.fullNumber })}</li>}
             {open + pending > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
           </ul>
