@@ -23,12 +23,20 @@ export function formLine(format: MeetingFormat, place: string): string {
 
 /**
  * The format and the place of a line formLine wrote ("Hybrid, Lillestrøm": hybrid, Lillestrøm), or
- * undefined for any other text (a form typed by hand before meetings had a format).
+ * of one typed by hand the same way before meetings had a format ("hybrid,Lillestrøm": the
+ * migration gave such a meeting its format from the line's start, whatever its case), or undefined
+ * for any other text ("plenary", "Online meeting"). The one reader of these lines: the audit log's
+ * page (an older meeting change) and the server's words for a meeting from before places
+ * (server/src/i18n/storeWords.ts, meetingFormOf).
  */
 export function formLineParts(line: string): { format: MeetingFormat; place: string } | undefined {
+  const text = line.trim();
+  const lower = text.toLowerCase();
   for (const [format, label] of Object.entries(FORM_LINE_LABELS) as [MeetingFormat, string][]) {
-    if (line === label) return { format, place: '' };
-    if (line.startsWith(`${label}, `) && line.length > label.length + 2) return { format, place: line.slice(label.length + 2) };
+    const start = label.toLowerCase();
+    if (lower === start) return { format, place: '' };
+    const place = lower.startsWith(`${start},`) ? text.slice(label.length + 1).trim() : '';
+    if (place) return { format, place };
   }
   return undefined;
 }

@@ -46,6 +46,12 @@ describe('meeting input', () => {
     for (const typed of ['plenary', 'Online meeting', 'Hybrid,', '']) expect(formLineParts(typed), typed).toBeUndefined();
   });
 
+  it('reads a line typed by hand the same way before meetings had a format, whatever its case and spacing', () => {
+    // The migration gave such a meeting its format from the line's start (lower(form) LIKE 'hybrid%').
+    expect(formLineParts(' hybrid,Lillestrøm ')).toEqual({ format: 'hybrid', place: 'Lillestrøm' });
+    expect(formLineParts('ONLINE')).toEqual({ format: 'online', place: '' });
+  });
+
   it('turns a wall-clock time in a zone into the instant, across daylight-saving changes', () => {
     expect(zonedInstant('2025-02-17', '13:00', 'Europe/Oslo')).toBe(Date.UTC(2025, 1, 17, 12));
     expect(zonedInstant('2025-06-17', '13:00', 'Europe/Oslo')).toBe(Date.UTC(2025, 5, 17, 11));

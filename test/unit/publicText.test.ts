@@ -38,6 +38,9 @@ describe('formOf', () => {
     const legacy = { format: 'hybrid', place: '', form: 'Hybrid, Lillestrøm' } as Meeting;
     expect(formOf(legacy, wordsFor('es', true))).toBe('Híbrida, Lillestrøm');
     expect(formOf({ ...legacy, form: 'Hybrid' }, wordsFor('ru', true))).toBe('Гибридный формат');
+    // Its line as typed by hand, read as the audit log's page reads it; a line of another format gives no place.
+    expect(formOf({ ...legacy, form: 'hybrid,Lillestrøm' }, wordsFor('fr', true))).toBe('Hybride, Lillestrøm');
+    expect(formOf({ ...legacy, form: 'Online, Lillestrøm' }, wordsFor('fr', true))).toBe('Hybride');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import glossary from '../../../shared/i18n/glossary.json' with { type: 'json' };
 import type { Language } from '../../../shared/i18n/languages.ts';
+import { formLineParts } from '../../../shared/meetingForm.ts';
 import { isStakeholderGroup, type StakeholderGroup } from '../../../shared/roles.ts';
 import type { MeetingFormat, MeetingStatus } from '../../../shared/schemas/meetings.ts';
 import type { ProposalStatus } from '../../../shared/schemas/proposals.ts';
@@ -147,13 +148,8 @@ export function stakeholderGroupIn(language: Language, code: string): string {
 export function meetingFormOf(language: Language, meeting: { format: MeetingFormat; place: string; form?: string }): string {
   const words = STORE_WORDS[language];
   const format = words.meetingFormat[meeting.format] ?? words.meetingFormat['in-person'];
-  const place = meeting.place.trim() || placeInForm(meeting.form ?? '', meeting.format);
+  // The line's place only when it says the meeting's own format (formLineParts reads it, as the audit log's page does).
+  const line = formLineParts(meeting.form ?? '');
+  const place = meeting.place.trim() || (line?.format === meeting.format ? line.place : '');
   return place ? words.formAt.replace('{{format}}', format).replace('{{place}}', place) : format;
-}
-
-/** "Lillestrøm" from "Hybrid, Lillestrøm" (the English label of the format, a comma, the place); else ''. */
-function placeInForm(form: string, format: MeetingFormat): string {
-  const label = STORE_WORDS.en.meetingFormat[format];
-  const line = form.trim();
-  return line.toLowerCase().startsWith(`${label.toLowerCase()},`) ? line.slice(label.length + 1).trim() : '';
 }
