@@ -205,6 +205,7 @@ export const AUDIT_DETAIL_CODES: readonly { action: string; field: string; codes
   { action: 'poll.ballot.refused', field: 'code', codes: BALLOT_REFUSAL_CODES },
   { action: 'meeting.create', field: 'visibility', codes: MEETING_VISIBILITIES },
   { action: 'meeting.update', field: 'visibility', codes: MEETING_VISIBILITIES },
+  { action: 'meeting.create', field: 'format', codes: MEETING_FORMATS },
   { action: 'meeting.update', field: 'format', codes: MEETING_FORMATS },
   // A speaking rule, in the settings' `from`/`to` and as the rule an override went against.
   { action: 'floor.settings', field: 'balanceRule', codes: BALANCE_RULES },

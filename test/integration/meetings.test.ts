@@ -277,6 +277,19 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(details).toEqual([{ format: 'in-person', place: 'Addis Ababa' }, { place: 'Nairobi' }]);
     });
 
+    it('records a new meeting’s format and place as given, as a change records them', async () => {
+      const meeting = await create({ ...NEW_MEETING, title: 'Opened in Kyoto', format: 'in-person', place: ' Kyoto ' });
+      const log = await call<{ subject: string; detail: Record<string, unknown> }[]>(
+        'secretariat',
+        'GET',
+        '/api/audit-log?action=meeting.create',
+      );
+      const [created] = log.body.filter((entry) => entry.subject === `meeting:${meeting.id}`);
+      expect(created!.detail).toMatchObject({ title: 'Opened in Kyoto', format: 'in-person', place: 'Kyoto' });
+      // Not the English one-line form kept for older clients.
+      expect(created!.detail).not.toHaveProperty('form');
+    });
+
     it('archives for the secretariat only; afterwards every write is 409, polls are closed and a live agenda connection turns read-only', async () => {
       const meeting = await create({ ...NEW_MEETING, title: 'To be archived', copyFrom: DEMO });
       const id = meeting.id;

@@ -115,6 +115,9 @@ export class MeetingService {
             startsOn: input.startsOn,
             endsOn: input.endsOn,
             visibility: input.visibility ?? 'mag',
+            // The format and the place as given, as a change records them (not the English line `form`).
+            format: input.format,
+            place,
             copyFrom: input.copyFrom ?? null,
             workingGroups: groups.length,
           },
