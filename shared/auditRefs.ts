@@ -3,8 +3,9 @@
  * title may), and its reader wants names: the server looks up the people, meetings, polls,
  * proposals, working groups, agenda items, action items, calls, questions, documents, API tokens,
  * comment threads and comments an entry refers to (`names` of each entry, GET /api/audit-log), and
- * the page shows them in place of the ids. Ids of other things (a hand, a webhook) are shown as ids,
- * marked as having no name known.
+ * the page shows them in place of the ids. A speaker's hand (a request to speak) is named by whose it
+ * is and the agenda item it was raised on, an agenda version by its name. Ids of other things (a
+ * webhook) are shown as ids, marked as having no name known.
  */
 
 export type AuditRefKind =
@@ -20,7 +21,9 @@ export type AuditRefKind =
   | 'attachment'
   | 'token'
   | 'thread'
-  | 'comment';
+  | 'comment'
+  | 'hand'
+  | 'version';
 
 /** Detail fields holding the id of a thing the log can name, or a list of them, at any depth of the detail. */
 export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
@@ -36,6 +39,8 @@ export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
   agendaItemId: 'agendaItem',
   threadId: 'thread',
   commentId: 'comment',
+  handId: 'hand',
+  versionId: 'version',
 };
 
 /**
@@ -45,11 +50,13 @@ export const AUDIT_REF_FIELDS: Readonly<Record<string, AuditRefKind>> = {
 const ACTION_REF_FIELDS: Readonly<Record<string, Readonly<Record<string, AuditRefKind>>>> = {
   'user.import': { id: 'person' },
   'meeting.current-item': { from: 'agendaItem', to: 'agendaItem' },
+  // The list of speakers in its new order: its hands, each read as whose it is.
+  'floor.queue.reordered': { ids: 'hand' },
   'workingGroup.': { parentId: 'workingGroup', with: 'workingGroup' },
 };
 
 /** Detail fields holding ids of things the log has no name for. */
-export const AUDIT_ID_FIELDS: ReadonlySet<string> = new Set(['handId', 'id', 'ids', 'parentId', 'versionId', 'with']);
+export const AUDIT_ID_FIELDS: ReadonlySet<string> = new Set(['id', 'ids', 'parentId', 'with']);
 
 const SUBJECT_KINDS: Readonly<Record<string, AuditRefKind>> = {
   user: 'person',
@@ -75,9 +82,31 @@ export function auditFieldKind(action: string, field: string): AuditRefKind | un
   return ACTION_REF_FIELDS[action]?.[field] ?? ACTION_REF_FIELDS[prefix]?.[field] ?? AUDIT_REF_FIELDS[field];
 }
 
+/** What an action item's source (`{type, id}`) refers to by its `id`, by its `type`. */
+const SOURCE_REF_KINDS: Readonly<Record<string, AuditRefKind>> = { agendaItem: 'agendaItem', comment: 'comment', poll: 'poll' };
+
+/**
+ * What a detail field names, read within the record that holds it (`record`): an action item's
+ * source `{type, id}` names by `id` what its `type` says (an agenda item, a comment, a poll), and
+ * a group owner's `{kind: 'group', refId}` names a working group by `refId`; else as
+ * `auditFieldKind` says. An action item's owner of kind `body` keeps its `refId` as recorded text.
+ */
+export function auditFieldKindIn(
+  action: string,
+  field: string,
+  record: Record<string, unknown> | undefined,
+): AuditRefKind | undefined {
+  if (record && action.startsWith('action.')) {
+    if (field === 'id' && typeof record.type === 'string' && Object.hasOwn(SOURCE_REF_KINDS, record.type))
+      return SOURCE_REF_KINDS[record.type];
+    if (field === 'refId' && record.kind === 'group') return 'workingGroup';
+  }
+  return auditFieldKind(action, field);
+}
+
 /** Whether a detail field holds ids: ids the log names, or ids it shows marked as having no name known. */
-export function isAuditIdField(action: string, field: string): boolean {
-  return auditFieldKind(action, field) !== undefined || AUDIT_ID_FIELDS.has(field);
+export function isAuditIdField(action: string, field: string, record?: Record<string, unknown>): boolean {
+  return auditFieldKindIn(action, field, record) !== undefined || AUDIT_ID_FIELDS.has(field);
 }
 
 /**
@@ -119,17 +148,17 @@ export function auditRefs(action: string, subject: string, detail: unknown): { k
   const found: { kind: AuditRefKind; id: string }[] = [];
   const parts = subjectParts(subject);
   if (parts?.ref) found.push({ kind: parts.ref, id: parts.id });
-  const walk = (value: unknown, field: string | undefined) => {
+  const walk = (value: unknown, field: string | undefined, record?: Record<string, unknown>) => {
     if (typeof value === 'string') {
-      const kind = field === undefined ? undefined : auditFieldKind(action, field);
+      const kind = field === undefined ? undefined : auditFieldKindIn(action, field, record);
       // An empty id is no id: a hand raised while no item was current.
       if (kind && value !== '') found.push({ kind, id: value });
     } else if (Array.isArray(value)) {
-      for (const item of value) walk(item, field);
+      for (const item of value) walk(item, field, record);
     } else if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      const parent = changedField(record, field);
-      for (const [key, inner] of Object.entries(record)) walk(inner, detailField(key, parent));
+      const fields = value as Record<string, unknown>;
+      const parent = changedField(fields, field);
+      for (const [key, inner] of Object.entries(fields)) walk(inner, detailField(key, parent), fields);
     }
   };
   walk(detail, undefined);

@@ -155,6 +155,55 @@ describe('the audit log’s names in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says in Russian whose a speaker’s hand is and on which item, a restored version by its name, and a new meeting’s format and place', async () => {
+    const chair = await login(server.baseUrl, 'chair@example.org');
+    const member = await login(server.baseUrl, 'kwame@example.org');
+    const call = async <T = { id: string }>(who: Session, method: string, path: string, body?: unknown) => {
+      const response = await http<T>(server.baseUrl, method, path, {
+        cookie: who.cookie,
+        ...(body === undefined ? {} : { body }),
+      });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      return response.body;
+    };
+    await createMeeting(server.baseUrl, { title: 'Заседание в Женеве', format: 'hybrid', place: 'Женева' });
+    const items = await call<{ fullNumber: string; title: string }[]>(chair, 'GET', `/api/meetings/${DEMO}/agenda-items`);
+    await setCurrentItem(server.baseUrl, 1);
+    const hand = await call(member, 'POST', `/api/meetings/${DEMO}/floor/hands`, {});
+    await call(chair, 'DELETE', `/api/meetings/${DEMO}/floor/hands/${hand.id}`);
+    const version = await call(chair, 'POST', `/api/meetings/${DEMO}/versions`, { name: 'Перед прениями' });
+    await call(chair, 'POST', `/api/meetings/${DEMO}/versions/${version.id}/restore`);
+
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log', { language: 'ru' });
+    await page.getByRole('table').waitFor();
+    const text = (value: string | null) => (value ?? '').replace(/[\u2068\u2069]/g, '').trim();
+    const value = (row: Locator, label: string) =>
+      row
+        .locator('dt', { hasText: new RegExp(`^${label}$`) })
+        .locator('xpath=following-sibling::dd[1]')
+        .first()
+        .textContent()
+        .then(text);
+    const item = `${items[1]!.fullNumber}. ${items[1]!.title}`;
+
+    // The hand: the person and the item it was on, in Russian words, never its id.
+    const lowered = page.getByRole('row').filter({ hasText: 'Рука опущена' }).first();
+    expect(await value(lowered, 'Заявка на выступление')).toBe(`${member.user.name}, пункт ${item}`);
+    expect(await value(lowered, 'Пункт повестки дня')).toBe(item);
+    expect(await lowered.textContent()).not.toContain(hand.id);
+    const restored = page.getByRole('row').filter({ hasText: 'Восстановлена версия повестки дня' }).first();
+    expect(await value(restored, 'Версия повестки дня')).toBe('Перед прениями');
+    expect(await restored.textContent()).not.toContain(version.id);
+    // A new meeting's format in words and its place as written, as a change's.
+    const created = page.getByRole('row').filter({ hasText: 'Создано заседание' }).filter({ hasText: 'Заседание в Женеве' });
+    expect(await value(created, 'Формат')).toBe('Гибридный формат');
+    expect(await value(created, 'Место')).toBe('Женева');
+    // No id is left unnamed on the page: the demo's action items' sources (agenda items) included.
+    expect(await page.locator('main').textContent()).not.toContain('(имя неизвестно)');
+    expect(await a11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('isolates each part of a thread’s name on an Arabic page: its comment, the author and the proposal', async () => {
     const member = await login(server.baseUrl, 'olena@example.org');
     const proposal = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO}/proposals`, {

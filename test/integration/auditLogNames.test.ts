@@ -120,6 +120,29 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     expect(changed!.names[action.id]).toBe(`Circulate the draft ${MARKUP}`);
     // The action's meeting is recorded, so the item it was moved to is named in that meeting's agenda.
     expect(changed!.names[items[2]!.id]).toBe(`${items[2]!.fullNumber}. ${items[2]!.title}`);
+    // An action's source by what its type says (a poll, an agenda item), a group owner by its working group.
+    const poll = await newPoll('Source of an action');
+    const group = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/working-groups`, {
+      name: 'Owners of actions',
+      description: '',
+    });
+    const fromPoll = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/actions`, {
+      text: 'Act on the poll',
+      owner: { kind: 'group', label: 'Owners of actions', refId: group.id },
+      source: { type: 'poll', id: poll.id },
+    });
+    const fromItem = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/actions`, {
+      text: 'Act on the item',
+      owner: { kind: 'person', label: '', userId: member.user.id },
+      source: { type: 'agendaItem', id: items[1]!.id },
+    });
+    const createdActions = await log('action=action.create');
+    const [sourced] = createdActions.filter((entry) => entry.subject === `action:${fromPoll.id}`);
+    expect(sourced!.detail.source).toEqual({ type: 'poll', id: poll.id });
+    expect(sourced!.names[poll.id]).toBe('Source of an action');
+    expect(sourced!.names[group.id]).toBe('Owners of actions');
+    const [onItem] = createdActions.filter((entry) => entry.subject === `action:${fromItem.id}`);
+    expect(onItem!.names[items[1]!.id]).toBe(`${items[1]!.fullNumber}. ${items[1]!.title}`);
 
     const now = Date.now();
     const created = await call<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO}/calls`, {
@@ -195,6 +218,60 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     expect(everything).not.toContain('Rude remark');
   });
 
+  it('names a speaker’s hand by whose it is and its item, records the item when it is lowered or its turn ends, and names an agenda version', async () => {
+    const items = await call<{ id: string; fullNumber: string; title: string }[]>(
+      secretariat,
+      'GET',
+      `/api/meetings/${DEMO}/agenda-items`,
+    );
+    const item = items[2]!;
+    await setCurrentItem(server.baseUrl, 2);
+    const speaker = await login(server.baseUrl, 'olena@example.org');
+    const hand = (await call<{ id: string }>(speaker, 'POST', `/api/meetings/${DEMO}/floor/hands`, {})).id;
+    const handName = `${isolated(speaker.user.name)}, item ${isolated(`${item.fullNumber}. ${item.title}`)}`;
+    const [raised] = await log('action=floor.hand.raised&limit=1&lang=en');
+    expect(raised!.detail.handId).toBe(hand);
+    expect(raised!.names[hand]).toBe(handName);
+    // The list reordered: each of its hands by whose it is.
+    await call(chair, 'PUT', `/api/meetings/${DEMO}/floor/queue`, { ids: [hand] });
+    const [reordered] = await log('action=floor.queue.reordered&limit=1&lang=en');
+    expect(reordered!.detail.ids).toEqual([hand]);
+    expect(reordered!.names[hand]).toBe(handName);
+    await call(chair, 'DELETE', `/api/meetings/${DEMO}/floor/hands/${hand}`);
+    const [lowered] = await log('action=floor.hand.lowered&limit=1&lang=en');
+    expect(lowered!.detail).toMatchObject({ handId: hand, userId: speaker.user.id, itemId: item.id });
+    expect(lowered!.names[hand]).toBe(handName);
+    // In Russian, the words around the person's and the item's names.
+    const [russian] = await log('action=floor.hand.lowered&limit=1&lang=ru');
+    expect(russian!.names[hand]).toBe(`${isolated(speaker.user.name)}, пункт ${isolated(`${item.fullNumber}. ${item.title}`)}`);
+
+    const again = (await call<{ id: string }>(speaker, 'POST', `/api/meetings/${DEMO}/floor/hands`, {})).id;
+    await call(chair, 'POST', `/api/meetings/${DEMO}/floor/next`, { handId: again });
+    await call(chair, 'POST', `/api/meetings/${DEMO}/floor/end-turn`);
+    const [ended] = await log('action=floor.turn.ended&limit=1&lang=en');
+    expect(ended!.detail).toMatchObject({ handId: again, userId: speaker.user.id, itemId: item.id });
+    expect(ended!.names[again]).toBe(handName);
+    // An entry written before the item was recorded on lowering: its hand still says the item.
+    await server.app.store.audit.record({
+      actorId: chair.user.id,
+      action: 'floor.hand.lowered',
+      subject: `meeting:${DEMO}`,
+      detail: { handId: hand, userId: speaker.user.id },
+    });
+    const [older] = await log('action=floor.hand.lowered&limit=1&lang=en');
+    expect(older!.names[hand]).toBe(handName);
+
+    const version = await call<{ id: string }>(chair, 'POST', `/api/meetings/${DEMO}/versions`, {
+      name: `Before the hands ${MARKUP}`,
+    });
+    await call(chair, 'POST', `/api/meetings/${DEMO}/versions/${version.id}/restore`);
+    const [named] = await log('action=agenda.version&limit=1');
+    expect(named!.names[version.id]).toBe(`Before the hands ${MARKUP}`);
+    const [restored] = await log('action=agenda.restore&limit=1');
+    expect(restored!.detail).toMatchObject({ versionId: version.id, name: `Before the hands ${MARKUP}` });
+    expect(restored!.names[version.id]).toBe(`Before the hands ${MARKUP}`);
+  });
+
   it('records no item for a hand raised while no item is current, rather than an empty id', async () => {
     const meetingId = await createMeeting(server.baseUrl, { title: `No item yet ${backend}` });
     await call(member, 'POST', `/api/meetings/${meetingId}/floor/hands`, {});
@@ -217,8 +294,8 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', 
     });
     const [lowered] = await log('action=floor.hand.lowered&limit=1');
     expect(lowered!.names).toHaveProperty('item-gone', null);
-    // A hand is not a thing the log names: its id is left out.
-    expect(lowered!.names).not.toHaveProperty('hand-gone');
+    // Hands are never deleted: one not found is not one the log knows, and reads as such.
+    expect(lowered!.names).toHaveProperty('hand-gone', null);
 
     const csv = `email,name,role,group\nada.${backend}@import.example,Ada <b>Lovelace</b>,member,civil-society\n`;
     const imported = await fetch(`${server.baseUrl}/api/users/import`, {

@@ -25,7 +25,40 @@ describe('the ids an audit entry refers to', () => {
     expect(auditRefs('floor.balance.override', 'meeting:m1', { itemId: 'i1', chosen: { handId: 'h1', userId: 'u1' } })).toEqual([
       { kind: 'meeting', id: 'm1' },
       { kind: 'agendaItem', id: 'i1' },
+      { kind: 'hand', id: 'h1' },
       { kind: 'person', id: 'u1' },
+    ]);
+    // A reordered list's ids are its hands; a restored version is named by its id.
+    expect(auditRefs('floor.queue.reordered', 'meeting:m1', { ids: ['h1', 'h2'] })).toEqual([
+      { kind: 'meeting', id: 'm1' },
+      { kind: 'hand', id: 'h1' },
+      { kind: 'hand', id: 'h2' },
+    ]);
+    // An action item's source by its type, a group owner's refId as a working group, a body's not at all.
+    expect(
+      auditRefs('action.create', 'action:a1', {
+        meetingId: 'm1',
+        source: { type: 'poll', id: 'p1' },
+        owner: { kind: 'group', label: 'WG', refId: 'g1' },
+      }),
+    ).toEqual([
+      { kind: 'action', id: 'a1' },
+      { kind: 'meeting', id: 'm1' },
+      { kind: 'poll', id: 'p1' },
+      { kind: 'workingGroup', id: 'g1' },
+    ]);
+    expect(
+      auditRefs('action.update', 'action:a1', {
+        source: { from: { type: 'direct', id: null }, to: { type: 'comment', id: 'c1' } },
+        owner: { kind: 'body', label: 'ITU', refId: 'itu' },
+      }),
+    ).toEqual([
+      { kind: 'action', id: 'a1' },
+      { kind: 'comment', id: 'c1' },
+    ]);
+    expect(auditRefs('agenda.restore', 'meeting:m1', { versionId: 'v1', name: 'Draft', seq: 3 })).toEqual([
+      { kind: 'meeting', id: 'm1' },
+      { kind: 'version', id: 'v1' },
     ]);
   });
 

@@ -4,14 +4,14 @@
  * keep their key; dates, times, numbers and lists are said the language's way (shared/i18n/format.ts).
  * Ids read as the names of what they refer to (the entry's `names`, looked up by the server: people,
  * meetings, polls, proposals, working groups, agenda items, action items, calls, questions, documents,
- * API tokens), as text; an id of a thing that no longer
+ * API tokens, speakers' hands, agenda versions), as text; an id of a thing that no longer
  * exists, or of one the server does not name, as the id marked so; codes (a role, a group, a status)
  * in the reader's words.
  */
 import type { i18n as I18n } from 'i18next';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditFieldKind, changedField, detailField, isAuditIdField, subjectParts } from '../../../shared/auditRefs.ts';
+import { auditFieldKindIn, changedField, detailField, isAuditIdField, subjectParts } from '../../../shared/auditRefs.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import { formatDateTime, formatDay, formatList, formatNumber } from '../../../shared/i18n/format.ts';
 import { codeLabel, fieldLabel, formText, saidByCode, subjectLabel } from './auditText.ts';
@@ -46,9 +46,17 @@ function readId(id: string, name: string | null | undefined, i18n: I18n): IdRead
 
 type IdRead = { name: string } | { mark: string };
 
-/** A detail field's id, read as `readId` says. */
-const idText = (value: string, field: string, entry: { action: string; names: Names }, i18n: I18n): IdRead =>
-  readId(value, auditFieldKind(entry.action, field) ? entry.names[value] : undefined, i18n);
+/**
+ * A detail field's id, read as `readId` says. `within`: the record holding the field, which may say
+ * what the id is (an action item's source `{type: 'poll', id}`).
+ */
+const idText = (
+  value: string,
+  field: string,
+  within: Record<string, unknown>,
+  entry: { action: string; names: Names },
+  i18n: I18n,
+): IdRead => readId(value, auditFieldKindIn(entry.action, field, within) ? entry.names[value] : undefined, i18n);
 
 function Id({ read }: { read: IdRead }) {
   return 'name' in read ? <Name name={read.name} /> : <span className="audit-unnamed">{read.mark}</span>;
@@ -106,7 +114,7 @@ function Fields({ record, under }: { record: Record<string, unknown>; under?: st
         <div key={field}>
           <dt>{fieldLabel(i18n, field, action)}</dt>
           <dd>
-            <Value field={detailField(field, changed)} value={value} />
+            <Value field={detailField(field, changed)} value={value} within={record} />
           </dd>
         </div>
       ))}
@@ -114,11 +122,12 @@ function Fields({ record, under }: { record: Record<string, unknown>; under?: st
   );
 }
 
-function Value({ field, value }: { field: string; value: unknown }) {
+/** `within`: the record the value is a field of (for an array, of its items). */
+function Value({ field, value, within }: { field: string; value: unknown; within: Record<string, unknown> }) {
   const { t, i18n } = useTranslation();
   const entry = useContext(Entry);
   const language = i18n.language;
-  const say = (item: unknown) => plain(item, field, language, t, (text) => named(text, field, entry, i18n));
+  const say = (item: unknown) => plain(item, field, language, t, (text) => named(text, field, within, entry, i18n));
   if (Array.isArray(value)) {
     if (value.length === 0) return t('auditLog.none');
     if (value.every((item) => item === null || typeof item !== 'object')) return formatList(language, value.map(say));
@@ -126,7 +135,7 @@ function Value({ field, value }: { field: string; value: unknown }) {
       <ol className="audit-detail__list">
         {value.map((item, index) => (
           <li key={index}>
-            <Value field={field} value={item} />
+            <Value field={field} value={item} within={within} />
           </li>
         ))}
       </ol>
@@ -136,9 +145,9 @@ function Value({ field, value }: { field: string; value: unknown }) {
     const record = value as Record<string, unknown>;
     return Object.keys(record).length === 0 ? t('auditLog.none') : <Fields record={record} under={field} />;
   }
-  if (typeof value === 'string' && isAuditIdField(entry.action, field)) {
+  if (typeof value === 'string' && isAuditIdField(entry.action, field, within)) {
     // An empty id is none: a hand raised while no item was current.
-    return value === '' ? t('auditLog.none') : <Id read={idText(value, field, entry, i18n)} />;
+    return value === '' ? t('auditLog.none') : <Id read={idText(value, field, within, entry, i18n)} />;
   }
   if (typeof value === 'string' && INSTANT.test(value)) return <time dateTime={value}>{say(value)}</time>;
   if (typeof value === 'string' && field === 'form' && entry.action.startsWith('meeting.')) {
@@ -155,9 +164,15 @@ function Value({ field, value }: { field: string; value: unknown }) {
 }
 
 /** A recorded string in a list: the name of what an id refers to, a marked id, a code in the reader's words, else itself. */
-function named(value: string, field: string, entry: { action: string; names: Names }, i18n: I18n): string {
-  if (isAuditIdField(entry.action, field)) {
-    const read = idText(value, field, entry, i18n);
+function named(
+  value: string,
+  field: string,
+  within: Record<string, unknown>,
+  entry: { action: string; names: Names },
+  i18n: I18n,
+): string {
+  if (isAuditIdField(entry.action, field, within)) {
+    const read = idText(value, field, within, entry, i18n);
     return 'name' in read ? read.name : read.mark;
   }
   return codeLabel(i18n, entry.action, field, value);

@@ -9,8 +9,21 @@ import { placeholders } from '../storage/placeholders.ts';
 /** The kinds a table row names; an agenda item lives in its meeting's agenda document instead. */
 export type StoredRefKind = Exclude<AuditRefKind, 'agendaItem'>;
 
-/** The kinds named by one column; a thread and a comment are named from several (`CommentName`). */
-export type PlainRefKind = Exclude<StoredRefKind, 'thread' | 'comment'>;
+/**
+ * The kinds named by one column; a thread and a comment are named from several (`CommentName`),
+ * a hand from its person and its agenda item (`HandName`).
+ */
+export type PlainRefKind = Exclude<StoredRefKind, 'thread' | 'comment' | 'hand'>;
+
+/**
+ * What names a speaker's hand (a request to speak): whose it is, and the agenda item it was raised
+ * on in its meeting ('' when none was current), which the service names from that agenda.
+ */
+export interface HandName {
+  person: string;
+  meetingId: string;
+  itemId: string;
+}
 
 /**
  * What names a comment, or a thread by its first comment: its text (empty once deleted), whether
@@ -42,6 +55,8 @@ const NAMES: Readonly<Record<PlainRefKind, string>> = {
   attachment: `SELECT a.id, v.name FROM attachments a
     JOIN attachment_versions v ON v.attachment_id = a.id AND v.version = a.current_version WHERE a.id IN`,
   token: 'SELECT id, name FROM api_tokens WHERE id IN',
+  // An agenda version by the name it was saved under, as its meeting's version history shows it.
+  version: 'SELECT id, name FROM agenda_versions WHERE id IN',
   // No webhook: a webhook has only its address, and an address may carry a secret (a token in its path or query).
 };
 
@@ -111,7 +126,24 @@ export class AuditNames {
     }
     return names;
   }
+
+  /** Whose each of `ids` (hands) that exists is, and on which item; an id not found is absent. */
+  async ofHands(ids: readonly string[]): Promise<Map<string, HandName>> {
+    const names = new Map<string, HandName>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db.all<{ id: string; person: string; meeting_id: string; item_id: string }>(
+        `${HAND_NAMES} (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) names.set(row.id, { person: row.person, meetingId: row.meeting_id, itemId: row.item_id });
+    }
+    return names;
+  }
 }
+
+/** Hands are never deleted (a lowered one is withdrawn), so an old entry's hand is still found. */
+const HAND_NAMES = `SELECT h.id, u.name AS person, h.meeting_id, h.item_id
+  FROM floor_hands h JOIN users u ON u.id = h.user_id WHERE h.id IN`;
 
 function* chunks(ids: readonly string[]): Generator<readonly string[]> {
   for (let start = 0; start < ids.length; start += NAMES_PER_STATEMENT) yield ids.slice(start, start + NAMES_PER_STATEMENT);

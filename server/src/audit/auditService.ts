@@ -16,7 +16,7 @@ import { itemTitle } from '../meetingRecord/pack/packModel.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AuditEntry } from './auditLog.ts';
-import { AuditNames, type CommentName, type PlainRefKind, type StoredRefKind } from './auditNames.ts';
+import { AuditNames, type CommentName, type HandName, type PlainRefKind, type StoredRefKind } from './auditNames.ts';
 import { requireAuditReader } from './auditPolicy.ts';
 
 const DAY_MS = 86_400_000;
@@ -185,10 +185,16 @@ export class AuditService {
     for (const found of comments.values()) {
       for (const { body } of found.values()) for (const id of mentionedIds(body)) want(wanted, 'person', id);
     }
+    // Hands before agendas: the item each was raised on is read with its meeting's other items.
+    const hands = wanted.has('hand') ? await this.names.ofHands([...wanted.get('hand')!]) : new Map<string, HandName>();
+    for (const hand of hands.values()) if (hand.itemId) want(itemsWanted, hand.meetingId, hand.itemId);
     const stored = new Map<StoredRefKind, Map<string, string>>(
       await Promise.all(
         [...wanted]
-          .filter((entry): entry is [PlainRefKind, Set<string>] => entry[0] !== 'thread' && entry[0] !== 'comment')
+          .filter(
+            (entry): entry is [PlainRefKind, Set<string>] =>
+              entry[0] !== 'thread' && entry[0] !== 'comment' && entry[0] !== 'hand',
+          )
           .map(async ([kind, ids]) => {
             const names = await this.names.of(kind, [...ids]);
             for (const [id, name] of names) names.set(id, readName(kind, name, language));
@@ -212,8 +218,21 @@ export class AuditService {
         }),
       ),
     );
+    if (wanted.has('hand')) {
+      stored.set('hand', new Map([...hands].map(([id, hand]) => [id, handName(hand, items.get(hand.meetingId), words)])));
+    }
     return { stored, items };
   }
+}
+
+/**
+ * A hand as the reader reads it: whose it is, and the agenda item it was raised on ("Amina Diallo,
+ * item 3. Budget"), each part isolated; the person alone for a hand raised while no item was
+ * current, or on an item since taken off the agenda.
+ */
+function handName(hand: HandName, items: Map<string, string> | undefined, words: ServerText): string {
+  const item = hand.itemId ? items?.get(hand.itemId) : undefined;
+  return item === undefined ? hand.person : fill(words.audit.hand, { person: isolated(hand.person), item: isolated(item) });
 }
 
 /** One entry's `names`, from what was found for its page. */

@@ -169,7 +169,8 @@ export class FloorService {
       if (!(await this.floor.withdraw(tx, handId, Date.now(), user.id))) {
         throw new AppError('CONFLICT', 'This hand is no longer waiting: the person has spoken or it was taken off the list.');
       }
-      await this.audit(tx, user, 'floor.hand.lowered', meetingId, { handId, userId: hand.userId });
+      // The item the hand was on, as its raising recorded it: the entry reads alone.
+      await this.audit(tx, user, 'floor.hand.lowered', meetingId, { handId, userId: hand.userId, ...auditItem(hand.itemId) });
     });
     this.live.item(meetingId, hand.itemId);
   }
@@ -237,7 +238,11 @@ export class FloorService {
       if (!running || !(await this.floor.finish(tx, running.id, Date.now()))) {
         throw new AppError('NOBODY_SPEAKING', 'Nobody has the floor.');
       }
-      await this.audit(tx, user, 'floor.turn.ended', meetingId, { handId: running.id, userId: running.userId });
+      await this.audit(tx, user, 'floor.turn.ended', meetingId, {
+        handId: running.id,
+        userId: running.userId,
+        ...auditItem(running.itemId),
+      });
       return running.itemId;
     });
     this.live.item(meetingId, itemId);

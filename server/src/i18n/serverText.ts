@@ -92,6 +92,8 @@ export interface ServerText {
     thread: string;
     /** A thread on an agenda: the agenda of its meeting, by the meeting's title. */
     agenda: string;
+    /** A speaker's hand (a request to speak): whose it is, and the agenda item it was raised on ("3. Budget"). */
+    hand: string;
   };
   csv: {
     optionId: string;
@@ -180,6 +182,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       comment: '{{comment}} by {{author}}',
       thread: '{{comment}} on {{place}}',
       agenda: 'the agenda of {{meeting}}',
+      hand: '{{person}}, item {{item}}',
     },
     csv: {
       optionId: 'option_id',
@@ -270,6 +273,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       comment: '{{comment}}, par {{author}}',
       thread: '{{comment}} sur {{place}}',
       agenda: 'l’ordre du jour de la réunion « {{meeting}} »',
+      hand: '{{person}}, point {{item}}',
     },
     csv: {
       optionId: 'id_option',
@@ -360,6 +364,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       comment: '{{comment}}, par {{author}}',
       thread: '{{comment}} en {{place}}',
       agenda: 'el programa de {{meeting}}',
+      hand: '{{person}}, punto {{item}}',
     },
     csv: {
       optionId: 'id_opción',
@@ -456,6 +461,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       comment: '{{comment}} ({{author}})',
       thread: '{{comment}} — {{place}}',
       agenda: 'повестка дня: {{meeting}}',
+      hand: '{{person}}, пункт {{item}}',
     },
     csv: {
       optionId: 'id_варианта',
@@ -538,6 +544,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       comment: '{{comment}}（{{author}}）',
       thread: '{{comment}}（{{place}}）',
       agenda: '{{meeting}}的议程',
+      hand: '{{person}}，议程项目 {{item}}',
     },
     csv: {
       optionId: '选项编号',
@@ -641,6 +648,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       comment: '{{comment}} بقلم {{author}}',
       thread: '{{comment}} على {{place}}',
       agenda: 'جدول أعمال {{meeting}}',
+      hand: '{{person}}، البند {{item}}',
     },
     csv: {
       optionId: 'معرف_الخيار',

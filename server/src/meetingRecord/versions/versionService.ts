@@ -186,7 +186,8 @@ export class VersionService {
           actorId: user.id,
           action: 'agenda.restore',
           subject: `meeting:${meetingId}`,
-          detail: { versionId: version.id, seq, changed },
+          // The version's name as it was restored, beside its id (named as it is now by the log's reader).
+          detail: { versionId: version.id, name: version.name, seq, changed },
         },
         tx,
       );
