@@ -335,4 +335,25 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
     }))!;
     expect(docx.title).toBe('outreach.docx');
   });
+
+  it('finds a text file’s “Ёлка” by “Ёлка”, “ёлка” and “елка”, and marks the word as written', async () => {
+    // On SQLite "елка" found nothing; on PostgreSQL "Ёлка" and "ёлка" found nothing.
+    const uploaded = await upload(server, mei, Buffer.from('Новогодняя Ёлка на площади'), 'square.txt');
+    expect(uploaded.status).toBe(201);
+    const search = (q: string) =>
+      http<{ results: SearchResult[] }>(server.baseUrl, 'GET', `/api/search?q=${encodeURIComponent(q)}&meetingId=${MEETING}`, {
+        cookie: observer.cookie,
+      });
+    // The text is extracted after the upload's answer, in a worker: waited for through the first query.
+    await waitFor(async () => (await search('площади')).body.results.some((r) => r.id === uploaded.body.id), {
+      message: 'the text file indexed',
+      timeout: 20_000,
+    });
+    for (const query of ['Ёлка', 'ёлка', 'елка', 'ЕЛКА']) {
+      const found = (await search(query)).body.results.find((r) => r.id === uploaded.body.id);
+      expect(found, query).toBeDefined();
+      const [start, end] = found!.matches.find(([at]) => found!.snippet.slice(at).startsWith('Ё'))!;
+      expect(found!.snippet.slice(start, end), query).toBe('Ёлка');
+    }
+  });
 });

@@ -150,6 +150,38 @@ describe.each(backends('search'))('file store and search index on $name', (backe
       await index.replaceDocument('proposal:p-arabic', []);
     });
 
+    it('folds text and queries the same way on both stores: ё as е, full-width and ligatures as their letters, ß, æ, ø, ł and й kept', async () => {
+      // A document (an uploaded text's words reach the index the same way as a stored proposal's)
+      // and an SQL row (the triggers' path), each holding every case.
+      const text = 'Ёлка ＡＢＣ１２３ ﬁnancement Straße Æbeltoft København Łódź йод';
+      const group = await store.db.get<{ id: string }>('SELECT MIN(id) AS id FROM working_groups');
+      await store.db.run('UPDATE working_groups SET description = ? WHERE id = ?', [text, group!.id]);
+      await index.replaceDocument('proposal:p-fold', [
+        { kind: 'proposalText', refId: 'p-fold', meetingId: DEMO_MEETING.id, target: 'p-fold', title: '', body: text },
+      ]);
+      const found = async (query: string) =>
+        (await find(query)).filter((row) => row.refId === 'p-fold' || row.refId === group!.id).map((row) => row.kind);
+      const both = ['proposalText', 'workingGroup'];
+      // Every word finds the text as written and as people type it; on PostgreSQL "Ёлка" and
+      // "ёлка" found nothing (the index folded ё, the query did not), on SQLite "елка" nothing.
+      for (const query of ['Ёлка', 'ёлка', 'елка', 'ЕЛКА', 'е\u0308лка', 'ёл', 'ел']) {
+        expect((await found(query)).sort(), query).toEqual(both);
+      }
+      // Full-width letters and digits (Chinese text) and ligatures (PDFs): SQLite found neither form.
+      for (const query of ['ＡＢＣ', 'abc', 'ABC１２３', '123', 'ﬁnancement', 'financement']) {
+        expect((await found(query)).sort(), query).toEqual(both);
+      }
+      // Letters of their own, found as written on both stores (PostgreSQL's unaccent made them
+      // ss, ae, o, l: "Straße" found nothing there, "Strasse" found it on PostgreSQL alone).
+      for (const query of ['Straße', 'STRAßE', 'Æbeltoft', 'København', 'Łódź', 'łodz', 'йод']) {
+        expect((await found(query)).sort(), query).toEqual(both);
+      }
+      for (const query of ['strasse', 'aebeltoft', 'kobenhavn', 'lódź', 'иод']) {
+        expect(await found(query), query).toEqual([]);
+      }
+      await index.replaceDocument('proposal:p-fold', []);
+    });
+
     it('indexes an action’s owner by its readable name, never the JSON it is stored as', async () => {
       const action = await store.db.get<{ id: string; owner: string }>(
         'SELECT id, owner FROM action_items WHERE owner LIKE \'%"role"%\' LIMIT 1',
@@ -289,6 +321,32 @@ describe.each(backends('search'))('file store and search index on $name', (backe
         await index.setup();
         expect((await find('ادارة')).map((row) => row.refId)).toEqual(['p-old']);
         expect((await find('الانترنت')).map((row) => row.refId)).toContain('p-old');
+      });
+
+      it('folds again the documents’ rows indexed through unaccent, so that "Straße" and "Ёлка" find them', async () => {
+        // The search_fold of before: unaccent's rules made ß "ss" and ё "е" where the query kept them.
+        await store.db.run('CREATE EXTENSION IF NOT EXISTS unaccent');
+        await store.db.run(`CREATE OR REPLACE FUNCTION search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+          SELECT lower(unaccent(t)) $fn$`);
+        await index.replaceDocument('proposal:p-unaccent', [
+          {
+            kind: 'proposalText',
+            refId: 'p-unaccent',
+            meetingId: DEMO_MEETING.id,
+            target: 'p-unaccent',
+            title: '',
+            body: 'Straße Ёлка',
+          },
+        ]);
+        expect((await find('Straße')).map((row) => row.refId)).not.toContain('p-unaccent');
+        await index.setup();
+        for (const query of ['Straße', 'Ёлка', 'елка']) {
+          expect(
+            (await find(query)).map((row) => row.refId),
+            query,
+          ).toContain('p-unaccent');
+        }
+        await index.replaceDocument('proposal:p-unaccent', []);
       });
     });
   }

@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, sanitiseFileName } from '../../server/src/attachments/fileName.ts';
 import { sniffFileType } from '../../server/src/attachments/fileType.ts';
-import { fold, queryWords, snippetOf, sqlArabicFold } from '../../server/src/search/textFold.ts';
+import { fold, queryWords, snippetOf, sqlFold } from '../../server/src/search/textFold.ts';
 import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
 
 const typeOf = (bytes: Buffer | string, name = 'file') => {
@@ -66,6 +66,7 @@ describe('search folding and snippets', () => {
     expect(fold('RÉSUMÉ Ça')).toBe('resume ca');
     expect(fold('مُشَارَكَة')).toBe('مشاركة');
     expect(fold('ВОСТОЧНОЙ')).toBe('восточной');
+    expect(fold('Ёлка ёлка Йод ΣΊΣΥΦΟΣ Straße')).toBe('елка елка йод σίσυφοσ straße');
     expect(queryWords('  Internet  GOVERNANCE internet ')).toEqual(['internet', 'governance']);
   });
 
@@ -76,19 +77,20 @@ describe('search folding and snippets', () => {
     expect(arabic.matches.map(([start, end]) => arabic.snippet.slice(start, end))).toEqual(['الإنترنت']);
   });
 
-  it('folds Arabic in SQL exactly as the queries are folded, so that the index agrees', () => {
-    // FTS5 folds Latin accents and case itself; the SQL fold handles what it does not: Arabic.
+  it('folds Arabic, ё and full-width letters in SQLite’s SQL exactly as the queries are folded, so that the index agrees', () => {
+    // FTS5 folds Latin accents and case itself; the SQL fold handles what it does not: Arabic, ё, compatibility forms.
     const db = new DatabaseSync(':memory:');
     const text = 'حوكمة الإنترنت أسئلة المسؤولين بيئة القرآن ٱلرحمن مُتَعَدِّدَة الإنـترنت ۀ ۂ ۓ';
-    const sqlFold = (value: string) =>
+    const inSql = (value: string) =>
       (
-        db.prepare(`WITH t(x) AS (SELECT ?) SELECT ${sqlArabicFold('x', 'sqlite')} AS folded FROM t`).get(value) as {
+        db.prepare(`WITH t(x) AS (SELECT ?) SELECT ${sqlFold('x', 'sqlite')} AS folded FROM t`).get(value) as {
           folded: string;
         }
       ).folded;
-    expect(sqlFold(text)).toBe(fold(text));
+    expect(inSql(text)).toBe(fold(text));
+    expect(inSql('ёлка е\u0308лка ａｂｃ１２３ ﬁn')).toBe(fold('ёлка е\u0308лка ａｂｃ１２３ ﬁn'));
     // Text without Arabic is left as it is (FTS5 folds its case and accents).
-    expect(sqlFold('Résumé')).toBe('Résumé');
+    expect(inSql('Résumé')).toBe('Résumé');
     db.close();
   });
 

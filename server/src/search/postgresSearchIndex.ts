@@ -1,14 +1,13 @@
 /**
- * The index on PostgreSQL: a table of rows with their text folded by `search_fold` (unaccent,
- * Arabic marks removed and hamza carriers folded as in textFold.ts, lower case) and a pg_trgm GIN index, so that `LIKE '%word%'` finds a
- * substring in any script quickly (Chinese has no spaces between words). Queries are folded
- * the same way in JavaScript (textFold.ts).
+ * The index on PostgreSQL: a table of rows with their text folded by `search_fold`, the queries'
+ * `fold` (textFold.ts) in SQL (`sqlFold`), and a pg_trgm GIN index, so that `LIKE '%word%'` finds a
+ * substring in any script quickly (Chinese has no spaces between words).
  */
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { holdStartupLock } from '../storage/migrations.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
 import { INDEX_COLUMNS, SQL_KINDS, sourceView, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
-import { sqlArabicFold } from './textFold.ts';
+import { sqlFold } from './textFold.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const SELECT_FOLDED = `SELECT ${COLUMNS}, search_fold(title || ' ' || body) FROM search_src`;
@@ -49,7 +48,6 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async setup(): Promise<void> {
     this.trigram = await tryExtension(this.db, 'pg_trgm');
-    const unaccent = await tryExtension(this.db, 'unaccent');
     await this.db.transaction(async (tx) => {
       // Several instances may start at once: one sets up at a time, never beside a demo seed.
       await holdStartupLock(this.db, tx);
@@ -62,12 +60,15 @@ export class PostgresSearchIndex implements SearchIndex {
       if (this.trigram) {
         await tx.run('CREATE INDEX IF NOT EXISTS search_entries_norm ON search_entries USING gin (norm gin_trgm_ops)');
       }
-      const base = unaccent ? 'unaccent(t)' : 't';
       const foldedBefore = await this.foldDefinition(tx);
-      await tx.run(`CREATE OR REPLACE FUNCTION search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
-        SELECT lower(${sqlArabicFold(base, 'postgres')}) $fn$`);
+      // Not unaccent: its rules (and any installation's own) folded ß, æ, ø, ł, ё… where the
+      // queries' fold keeps them, so that "Straße" or "Ёлка" found nothing. PARALLEL SAFE: the
+      // same text always gives the same fold (normalize and lower are).
+      await tx.run(`CREATE OR REPLACE FUNCTION search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+        SELECT ${sqlFold('t', 'postgres')} $fn$`);
       // The SQL rows are folded again below; a document's rows only when the folding has changed
-      // (an upgrade, or unaccent installed since), as their text is not read again at start.
+      // (an upgrade: a new fold, or a Node whose Unicode lists more Latin letters or marks), as
+      // their text is not read again at start.
       if (foldedBefore !== undefined && foldedBefore !== (await this.foldDefinition(tx))) {
         await tx.run("UPDATE search_entries SET norm = search_fold(title || ' ' || body) WHERE doc <> ''");
       }

@@ -14,7 +14,7 @@
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
 import { INDEX_COLUMNS, SQL_KINDS, sourceView, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
-import { fold, sqlArabicFold } from './textFold.ts';
+import { fold, sqlFold } from './textFold.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
@@ -23,13 +23,15 @@ const TEXT_COLUMNS = 'title, body';
 /** Removes a stored document's rows; `doc <> ''` picks the partial index, and an empty name never takes the SQL rows. */
 export const DOCUMENT_ROWS_DELETE = "DELETE FROM search_entries WHERE doc = ? AND doc <> ''";
 /**
- * FTS5 folds case and Latin accents but not Arabic: it indexes the entries' text with the Arabic
- * folded as the queries are (textFold.ts), through this view, its external content. Its triggers
- * give it the same folded text, so that a removal names exactly what was indexed.
+ * FTS5 folds case and Latin accents but not Arabic, ё or the compatibility forms (full-width
+ * letters, ligatures): it indexes the entries' text with those folded as the queries are
+ * (textFold.ts `sqlFold`), through this view, its external content. Its triggers give it the same
+ * folded text, so that a removal names exactly what was indexed. The view is made again at every
+ * start and FTS5 rebuilt from it (`setup`), so a changed fold reaches every row indexed before.
  */
 const FTS_CONTENT = 'search_fts_src';
-const foldTitle = (row: string) => sqlArabicFold(`${row}.title`, 'sqlite');
-const foldBody = (row: string) => sqlArabicFold(`${row}.body`, 'sqlite');
+const foldTitle = (row: string) => sqlFold(`${row}.title`, 'sqlite');
+const foldBody = (row: string) => sqlFold(`${row}.body`, 'sqlite');
 const FTS_CONTENT_VIEW = `CREATE VIEW ${FTS_CONTENT} AS SELECT e.id, ${foldTitle('e')} AS title, ${foldBody('e')} AS body FROM search_entries e`;
 const FTS_OPTIONS = `content = '${FTS_CONTENT}', content_rowid = 'id', tokenize = 'trigram remove_diacritics 1'`;
 /** The kinds whose entries a change finds by `target` (a poll's options): each gets a partial index. */

@@ -1,9 +1,16 @@
 /**
  * Accent- and case-insensitive matching: text is folded with NFKD, the accents of Latin letters
- * and the Arabic marks (harakat, hamza, madda) dropped, recomposed and lower-cased. Letters of
- * other scripts keep their marks (Russian й is a letter of its own, not an accented и), as the
- * databases' own folding does (FTS5 remove_diacritics, unaccent). Neither database folds Arabic,
- * so the index side applies `sqlArabicFold`, the same folding in SQL: query and index agree.
+ * dropped, recomposed (NFC), the Arabic marks (harakat, hamza, madda) dropped, the letters of
+ * `FOLD_LETTERS` replaced (Arabic hamza carriers, Russian ё, Greek ς) and lower-cased. Letters of other
+ * scripts keep their marks (Russian й is a letter of its own, not an accented и), and so do the
+ * Latin letters that are letters of their own (ß, æ, ø, ł, ı: "Straße" is not searched as "strasse").
+ *
+ * `fold` decides, and both stores index the same text: PostgreSQL's `search_fold` is the same
+ * steps in SQL (`sqlFold('postgres')`: normalize, regexp_replace over the same Latin letters and
+ * marks, translate from the same tables, lower), no longer `unaccent`, whose rules made ß "ss",
+ * ø "o", ё "е" in the index while the query kept them, so that "Straße" or "Ёлка" found nothing.
+ * SQLite's FTS5 folds case and Latin accents as `fold` does; what it does not (Arabic, ё,
+ * the compatibility forms NFKD unfolds: full-width letters, ligatures) `sqlFold('sqlite')` replaces.
  * Folding keeps a map back to the original text so that snippets highlight the real words.
  */
 import { SEARCH_LIMITS } from '../../../shared/constants/search.ts';
@@ -14,6 +21,8 @@ export interface Folded {
   origin: number[];
 }
 
+const LATIN = /\p{Script=Latin}/u;
+const MARK = /\p{M}/u;
 const LATIN_ACCENTS = /(\p{Script=Latin})\p{M}+/gu;
 
 /**
@@ -22,11 +31,12 @@ const LATIN_ACCENTS = /(\p{Script=Latin})\p{M}+/gu;
  */
 export const ARABIC_MARKS: readonly number[] = [...range(0x0610, 0x061a), 0x0640, ...range(0x064b, 0x065f), 0x0670];
 /**
- * Arabic letters folded to their base letter: hamza and madda on a carrier, and the alef wasla.
- * NFKD already splits the first ones into letter + mark, but the databases index the text as it is,
- * so their SQL folds (sqlArabicFold below) need the letters themselves: people type الانترنت for الإنترنت.
+ * Letters folded to another, after NFC. Arabic: hamza and madda on a carrier, and the alef wasla,
+ * to their base letter (people type الانترنت for الإنترنت). Russian: ё to е, as most Russian text
+ * is written ("елка" finds "Ёлка" and "ёлка" finds "елка"); й stays (a letter of its own).
+ * Greek: the final sigma, so that the stores' lower cases agree.
  */
-export const ARABIC_LETTERS: Readonly<Record<string, string>> = {
+export const FOLD_LETTERS: Readonly<Record<string, string>> = {
   '\u0622': '\u0627', // آ → ا
   '\u0623': '\u0627', // أ → ا
   '\u0625': '\u0627', // إ → ا
@@ -36,45 +46,147 @@ export const ARABIC_LETTERS: Readonly<Record<string, string>> = {
   '\u06c0': '\u06d5', // ۀ → ە
   '\u06c2': '\u06c1', // ۂ → ہ
   '\u06d3': '\u06d2', // ۓ → ے
+  '\u0401': '\u0415', // Ё → Е
+  '\u0451': '\u0435', // ё → е
+  '\u03c2': '\u03c3', // ς → σ: PostgreSQL's lower makes every Σ σ, JavaScript's a final one ς
 };
+
+/**
+ * What NFKD unfolds that SQLite's FTS5 keeps (found by comparing its folding with `fold` over every
+ * character): full-width ASCII (Chinese and Japanese text) and the Latin ligatures of PDFs (ﬁ, ﬂ…).
+ * SQLite's index replaces them by their `fold`. Rarer compatibility forms are not (docs/attachments-and-search.md).
+ */
+const SQLITE_COMPAT: readonly string[] = [...range(0xff01, 0xff5e), ...range(0xfb00, 0xfb06)].map((code) =>
+  String.fromCodePoint(code),
+);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 const ARABIC_MARK_PATTERN = new RegExp(`[${ARABIC_MARKS.map((code) => `\\u{${code.toString(16)}}`).join('')}]`, 'gu');
-const ARABIC_LETTER_PATTERN = new RegExp(`[${Object.keys(ARABIC_LETTERS).join('')}]`, 'gu');
+const LETTER_PATTERN = new RegExp(`[${Object.keys(FOLD_LETTERS).join('')}]`, 'gu');
 
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(LATIN_ACCENTS, '$1')
-    .replace(ARABIC_MARK_PATTERN, '')
-    .replace(ARABIC_LETTER_PATTERN, (letter) => ARABIC_LETTERS[letter]!)
     .normalize('NFC')
-    .toLowerCase();
+    .replace(ARABIC_MARK_PATTERN, '')
+    .replace(LETTER_PATTERN, (letter) => FOLD_LETTERS[letter]!)
+    .toLowerCase()
+    .replaceAll('\u03c2', '\u03c3');
 }
 
 /**
- * The Arabic part of `fold` as SQL over `expr`, for the index side (which the databases fold for
- * case and Latin accents themselves): SQLite through nested `replace`, PostgreSQL through `translate`
- * (characters of its second argument without a counterpart in the third are removed).
+ * The code points matching `pattern`, as ranges [from, to]: the PostgreSQL fold lists the Latin
+ * letters and the marks that this Node's Unicode knows (40 ms, once per process, on PostgreSQL
+ * only). A newer Node that knows more changes `search_fold`, and its change refolds the
+ * documents' rows at start.
  */
-export function sqlArabicFold(expr: string, dialect: 'sqlite' | 'postgres'): string {
+function rangesOf(pattern: RegExp): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let code = 0; code <= 0x10ffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    // Planes 2 to 13 hold ideographs and nothing yet (no Latin letter, no mark): skipped.
+    if (code === 0x20000) code = 0xe0000;
+    if (!pattern.test(String.fromCodePoint(code))) continue;
+    const last = ranges.at(-1);
+    if (last && last[1] === code - 1) last[1] = code;
+    else ranges.push([code, code]);
+  }
+  return ranges;
+}
+
+/** A PostgreSQL regular expression's bracket expression of these ranges (\uXXXX, \UXXXXXXXX). */
+function pgClass(ranges: [number, number][]): string {
+  const pgChar = (code: number) =>
+    code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return `[${ranges.map(([from, to]) => (from === to ? pgChar(from) : `${pgChar(from)}-${pgChar(to)}`)).join('')}]`;
+}
+
+let postgresLatinAccents: string | undefined;
+
+/**
+ * `fold` as SQL over `expr`, for the index side.
+ * - PostgreSQL: the same steps: `normalize`, `regexp_replace` of the marks after a Latin letter (the
+ *   classes listed from the very regular expressions `fold` uses), `normalize`, `translate` (characters
+ *   of its second argument without a counterpart in the third are removed: the Arabic marks), `lower`.
+ * - SQLite: only what FTS5 does not fold itself (it folds case and Latin accents): Arabic marks and
+ *   `FOLD_LETTERS`, and `SQLITE_COMPAT` to their `fold`, through nested `replace`.
+ */
+export function sqlFold(expr: string, dialect: 'sqlite' | 'postgres'): string {
   const marks = ARABIC_MARKS.map((code) => String.fromCodePoint(code));
-  const letters = Object.entries(ARABIC_LETTERS);
+  const letters = Object.entries(FOLD_LETTERS);
   if (dialect === 'postgres') {
+    postgresLatinAccents ??= `(${pgClass(rangesOf(LATIN))})${pgClass(rangesOf(MARK))}+`;
     const from = letters.map(([letter]) => letter).join('') + marks.join('');
     const to = letters.map(([, base]) => base).join('');
-    return `translate(${expr}, '${from}', '${to}')`;
+    const unaccented = `normalize(regexp_replace(normalize(${expr}, NFKD), '${postgresLatinAccents}', '\\1', 'g'), NFC)`;
+    return `lower(translate(${unaccented}, '${from}', '${to}'))`;
   }
+  const isArabic = (text: string) => text.codePointAt(0)! >= 0x0600 && text.codePointAt(0)! <= 0x06ff;
+  const arabic: [string, string][] = [
+    ...letters.filter(([letter]) => isArabic(letter)),
+    ...marks.map((mark): [string, string] => [mark, '']),
+  ];
+  // ё also written as е and a combining diaeresis (U+0308), which FTS5 indexes as two characters.
+  const others: [string, string][] = [
+    ...letters.filter(([letter]) => !isArabic(letter)),
+    ...['\u0415\u0308', '\u0435\u0308'].map((text): [string, string] => [text, fold(text)]),
+  ];
+  const compat = SQLITE_COMPAT.map((text): [string, string] => [text, fold(text)]);
+  // Each group runs only on text holding one of its characters, told by the cheapest test: `instr`
+  // for a few characters, `GLOB` over one range for many (one GLOB over all of them, a class of
+  // many ranges, cost 6 times the old single-range test on text holding none). The guards read the
+  // original text (no group makes another's characters), so that each group's input is computed once.
+  const groups: { guard: string; replacements: [string, string][] }[] = [
+    {
+      guard: distinctLast(others)
+        .map((char) => `instr(${expr}, '${char}')`)
+        .join(' OR '),
+      replacements: others,
+    },
+    { guard: `${expr} GLOB '*[${spanOf(arabic)}]*'`, replacements: arabic },
+    {
+      guard: rangesOfTexts(compat)
+        .map(([from, to]) => `${expr} GLOB '*[${from}-${to}]*'`)
+        .join(' OR '),
+      replacements: compat,
+    },
+  ];
   let sql = expr;
-  for (const [letter, base] of letters) sql = `replace(${sql}, '${letter}', '${base}')`;
-  for (const mark of marks) sql = `replace(${sql}, '${mark}', '')`;
-  // Text without a character in the tables' range skips the replacements (half an agenda store's time).
-  const codes = [...ARABIC_MARKS, ...Object.keys(ARABIC_LETTERS).map((letter) => letter.codePointAt(0)!)];
-  const [low, high] = [Math.min(...codes), Math.max(...codes)].map((code) => String.fromCodePoint(code));
-  return `CASE WHEN ${expr} GLOB '*[${low}-${high}]*' THEN ${sql} ELSE ${expr} END`;
+  for (const { guard, replacements } of groups) {
+    let replaced = sql;
+    for (const [text, folded] of replacements) replaced = `replace(${replaced}, '${text}', '${folded.replaceAll("'", "''")}')`;
+    sql = `CASE WHEN ${guard} THEN ${replaced} ELSE ${sql} END`;
+  }
+  return sql;
+}
+
+/** The different last characters of the replaced texts: one of them is in any text a replacement changes. */
+function distinctLast(replacements: [string, string][]): string[] {
+  return [...new Set(replacements.map(([text]) => [...text].at(-1)!))];
+}
+
+/** The range from the lowest to the highest of the replaced characters, as a GLOB bracket's content. */
+function spanOf(replacements: [string, string][]): string {
+  const codes = distinctLast(replacements).map((char) => char.codePointAt(0)!);
+  return `${String.fromCodePoint(Math.min(...codes))}-${String.fromCodePoint(Math.max(...codes))}`;
+}
+
+/** The replaced characters as contiguous ranges [first, last]. */
+function rangesOfTexts(replacements: [string, string][]): [string, string][] {
+  const codes = distinctLast(replacements)
+    .map((char) => char.codePointAt(0)!)
+    .sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const code of codes) {
+    const last = ranges.at(-1);
+    if (last && last[1] === code - 1) last[1] = code;
+    else ranges.push([code, code]);
+  }
+  return ranges.map(([from, to]) => [String.fromCodePoint(from), String.fromCodePoint(to)]);
 }
 
 export function foldWithMap(text: string): Folded {
