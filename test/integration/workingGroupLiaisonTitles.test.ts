@@ -130,5 +130,25 @@ describe('liaison titles given at the same moment (postgres)', () => {
     expect(second.body.roles.filter((role) => role.id === suite.idOf('sofia')).map((role) => role.title)).toEqual([
       'igf liaison',
     ]);
+    expect((await suite.call('secretariat', 'DELETE', `${rolesPath(youth.id)}?role=liaison`)).status).toBe(200);
+  });
+
+  it('removes a held title that PostgreSQL reads as the one named, as it is found when given', async () => {
+    const youth = await suite.youth();
+    for (const title of ['İGF liaison', 'NRI liaison']) {
+      expect((await suite.call('secretariat', 'PUT', rolesPath(youth.id), { role: 'liaison', title })).status).toBe(200);
+    }
+    // The index's rule finds 'İGF liaison' for 'igf liaison' (it was rewritten so when given):
+    // before, removal compared with sameLiaisonTitle alone and answered 404, the title still held.
+    const removed = await suite.call<WorkingGroupDto>('secretariat', 'DELETE', `${rolesPath(youth.id)}?title=igf%20liaison`);
+    expect(removed.status).toBe(200);
+    expect(await rows(youth.id)).toEqual(['NRI liaison']);
+    expect(removed.body.roles.filter((role) => role.id === suite.idOf('sofia')).map((role) => role.title)).toEqual([
+      'NRI liaison',
+    ]);
+    // The audit names the title removed as it was held.
+    const entry = (await suite.server.app.store.audit.list({ action: 'workingGroup.roleRemoved' })).at(-1);
+    expect(entry?.detail).toEqual({ userId: suite.idOf('sofia'), roles: ['liaison'], titles: ['İGF liaison'] });
+    expect((await suite.call('secretariat', 'DELETE', `${rolesPath(youth.id)}?title=igf%20liaison`)).status).toBe(404);
   });
 });

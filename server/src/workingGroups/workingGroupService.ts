@@ -465,8 +465,19 @@ export class WorkingGroupService {
       if (role !== 'liaison' && (await groups.removeCoFacilitator(tx, group.id, userId))) removed.push('co-facilitator');
       const titles: string[] = [];
       if (role !== 'co-facilitator') {
-        for (const held of await groups.liaisonTitles(tx, group.id, userId)) {
-          if (query.title !== undefined && !sameLiaisonTitle(held, query.title)) continue;
+        let named = await groups.liaisonTitles(tx, group.id, userId);
+        if (query.title !== undefined) {
+          const wanted = query.title;
+          // Found as `addLiaison` finds a title held: the service's rule, else the database's
+          // (migration 253's index), which may fold letters the service's keeps apart ('İGF' and
+          // 'igf' under a UTF-8 LC_CTYPE). The title given that way stayed held, and removing
+          // it by the same words answered 404.
+          const same = named.filter((held) => sameLiaisonTitle(held, wanted));
+          const alike =
+            same.length > 0 ? undefined : await groups.liaisonTitleAlike(tx, group.id, userId, roleTitle('liaison', wanted));
+          named = alike === undefined ? same : [alike];
+        }
+        for (const held of named) {
           if (await groups.removeLiaison(tx, group.id, userId, held)) titles.push(held);
         }
         if (titles.length > 0) removed.push('liaison');
