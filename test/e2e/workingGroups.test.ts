@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import type { Language } from '../../shared/i18n/languages.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
 import { http, login } from '../helpers/clients.ts';
@@ -484,5 +485,47 @@ describe('working groups in the browser', () => {
     await card.getByText(`Liaisons: ${me.name} (NRI liaison)`).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(errors).toEqual([]);
+  });
+  it('joins the co-facilitators as the reader’s language joins a list: “e” before an i sound in Spanish, “、” and “和” in Chinese, “و” in Arabic', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Three Co-facilitators';
+    const secretariat = await as('secretariat@example.org');
+    const group = await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, { name });
+    const people: string[] = [];
+    for (const email of ['olena@example.org', 'kwame@example.org', 'cochair@example.org']) {
+      const cookie = await as(email);
+      const me = await send<{ id: string; name: string }>(cookie, 'GET', '/api/me');
+      await send(cookie, 'PUT', `/api/working-groups/${group.id}/members/me`);
+      await send(secretariat, 'PUT', `/api/working-groups/${group.id}/roles/${me.id}`, { role: 'co-facilitator' });
+      people.push(me.name);
+    }
+    // Each appointed after the one before (a sign-in apart), so listed in that order.
+    expect(people).toEqual(['Olena Kovalenko', 'Kwame Asante', 'Ingrid Solberg']);
+
+    /** The card's co-facilitators line, read by `email` in `language`, and the names isolated in it. */
+    const lineOf = async (email: string, language: Language, label: string) => {
+      const reader = await signIn(email, groupsPath, { language });
+      const line = reader.page.getByRole('article', { name, exact: true }).getByText(label);
+      await line.waitFor();
+      return { reader, text: await line.textContent(), names: await line.locator('bdi').allTextContents() };
+    };
+    const chinese = await lineOf('mei@example.org', 'zh', '共同协调人：');
+    expect(chinese.text).toBe('共同协调人：Olena Kovalenko、Kwame Asante和Ingrid Solberg');
+    expect(chinese.names).toEqual(people);
+    expect(chinese.reader.errors).toEqual([]);
+
+    // Two left: Spanish says "e", not "y", before "Ingrid" (an i sound); Arabic joins with "و".
+    const kwameId = (await send<{ id: string }>(await as('kwame@example.org'), 'GET', '/api/me')).id;
+    await send(secretariat, 'DELETE', `/api/working-groups/${group.id}/roles/${kwameId}?role=co-facilitator`);
+    const two = ['Olena Kovalenko', 'Ingrid Solberg'];
+    const spanish = await lineOf('sofia@example.org', 'es', 'Cofacilitadores:');
+    expect(spanish.text).toBe('Cofacilitadores: Olena Kovalenko e Ingrid Solberg');
+    expect(spanish.names).toEqual(two);
+    expect(spanish.reader.errors).toEqual([]);
+    const arabic = await lineOf('youssef@example.org', 'ar', 'الميسرون المشاركون:');
+    expect(arabic.text).toBe('الميسرون المشاركون: Olena Kovalenko وIngrid Solberg');
+    expect(arabic.names).toEqual(two);
+    expect(arabic.reader.errors).toEqual([]);
   });
 });

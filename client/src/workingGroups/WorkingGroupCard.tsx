@@ -59,9 +59,19 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
   const membership = useRef<HTMLDivElement>(null);
   useFocusStaysIn(membership, String(candidateNow), () => document.getElementById(titleId));
 
-  const coFacilitators = group.coFacilitators
-    .map((person) => (person.pollId ? `${person.name} (${t('workingGroups.elected')})` : person.name))
-    .join(', ');
+  // "Name (elected)": the same words as text (for the list's conjunction) and as nodes (the name in its <bdi>).
+  const coFacilitatorText = (person: WorkingGroupDto['coFacilitators'][number]) =>
+    person.pollId
+      ? t('workingGroups.electedCoFacilitator', { name: person.name, elected: t('workingGroups.elected') })
+      : person.name;
+  const coFacilitatorNode = (person: WorkingGroupDto['coFacilitators'][number]) =>
+    person.pollId ? (
+      sentenceNodes(t('workingGroups.electedCoFacilitator', { ...placeholders('name'), elected: t('workingGroups.elected') }), {
+        name: <bdi>{person.name}</bdi>,
+      })
+    ) : (
+      <bdi>{person.name}</bdi>
+    );
 
   return (
     <article className="card working-group" aria-labelledby={titleId}>
@@ -81,7 +91,16 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
       <p className="working-group__description">{group.description}</p>
       <p className="working-group__facilitators">
         {group.coFacilitators.length > 0
-          ? t('workingGroups.coFacilitators', { names: coFacilitators })
+          ? sentenceNodes(t('workingGroups.coFacilitators', placeholders('names')), {
+              // Joined as the page's language joins a list ("、" and "和" in Chinese, "و" in Arabic;
+              // "e" before an i sound in Spanish, hence the texts), not with a hard-coded ", ".
+              names: listNodes(
+                i18n.language,
+                group.coFacilitators.map(coFacilitatorNode),
+                'conjunction',
+                group.coFacilitators.map(coFacilitatorText),
+              ),
+            })
           : t('workingGroups.noCoFacilitator')}
       </p>
       {liaisons.length > 0 && (
