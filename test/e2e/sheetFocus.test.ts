@@ -5,7 +5,8 @@
  * ring covered by the sheet (at 640 × 400, a laptop at 200 %, in French, and on a phone). Escape
  * closes the sheet and gives the focus back to its button. The same in the Floor tab's Attendance
  * sheet and the Actions tab's Meeting pack. At 1024 px a click on the page in sight above a sheet
- * closes it, as a modal drawer's backdrop does. A status said while a sheet is open (the meeting
+ * closes it, as a modal drawer's backdrop does, and a dim over the page (under the sheet) shows as
+ * much, at 1024 px and 360 px, and goes when the sheet closes; at 1400 px nothing dims. A status said while a sheet is open (the meeting
  * archived) is in the accessibility tree: the page's live regions are not made inert with it.
  * Where the columns sit beside the text (1366 px), Tab goes from the tools to the page as before.
  */
@@ -103,6 +104,40 @@ async function inAccessibilityTree(page: Page, selector: string): Promise<boolea
   }
 }
 
+interface ScrimSeen {
+  /** How many scrims the page holds. */
+  scrims: number;
+  /** Whether the topmost element at the point is the scrim, painted over the page there. */
+  onTop: boolean;
+  /** The scrim's colour's alpha (0 when there is none or it is transparent). */
+  alpha: number;
+  /** Whether the scrim is painted under the open sheet: at the sheet's centre the sheet is topmost. */
+  underSheet: boolean;
+}
+
+/** What covers the page at (x, y): the dim scrim of a modal sheet, or the page itself. */
+function scrimAt(page: Page, x: number, y: number): Promise<ScrimSeen> {
+  return page.evaluate(
+    ([x, y]) => {
+      const scrims = document.querySelectorAll('.sheet-scrim');
+      const scrim = scrims[0];
+      const top = document.elementsFromPoint(x!, y!)[0];
+      const colour = scrim ? getComputedStyle(scrim).backgroundColor : 'transparent';
+      const alpha = colour === 'transparent' ? 0 : Number(/rgba?\([^)]*?[,/]\s*([\d.]+)\)$/.exec(colour)?.[1] ?? 1);
+      const sheet = document.querySelector('aside[data-open="true"]');
+      const box = sheet?.getBoundingClientRect();
+      const atSheet = box ? document.elementsFromPoint(box.left + box.width / 2, box.top + box.height / 2)[0] : undefined;
+      return {
+        scrims: scrims.length,
+        onTop: scrim !== undefined && top === scrim,
+        alpha,
+        underSheet: sheet !== null && atSheet !== undefined && sheet.contains(atSheet),
+      };
+    },
+    [x, y],
+  );
+}
+
 async function onAgenda(page: Page, width: number, height: number): Promise<void> {
   await page.setViewportSize({ width, height });
   await expect.poll(() => page.locator('.ProseMirror').textContent(), { timeout: 15_000 }).toContain('MAG members');
@@ -169,6 +204,46 @@ describe('the focus and a side sheet over the page', () => {
     await page.mouse.move(512, sheetBox.y / 2, { steps: 4 });
     await page.mouse.up();
     expect(await page.locator('#sheet-tools').getAttribute('data-open')).toBe('true');
+    expect(kwame.errors).toEqual([]);
+  });
+
+  it('dims the page under a sheet that lies over it (1024 px, 360 px), a click on the dim closing the sheet; none beside the text at 1400 px', async () => {
+    const kwame = await signIn('kwame@example.org', MEETING);
+    const { page } = kwame;
+    await onAgenda(page, 1024, 768);
+    // Nothing dims the page while no sheet is open.
+    expect((await scrimAt(page, 512, 50)).scrims).toBe(0);
+    for (const [width, height] of [
+      [1024, 768],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const sheet of ['tools', 'margin']) {
+        await openSheet(page, sheet);
+        const top = await page.locator(`#sheet-${sheet}`).evaluate((element) => element.getBoundingClientRect().top);
+        expect(top).toBeGreaterThan(100);
+        // The strip of page in sight above the sheet is covered by a visible dim, painted under the sheet.
+        const seen = await scrimAt(page, width / 2, top / 2);
+        expect(seen).toMatchObject({ scrims: 1, onTop: true, underSheet: true });
+        expect(seen.alpha).toBeGreaterThan(0.2);
+        // A click there closes the sheet, and the dim goes with it.
+        await page.mouse.click(width / 2, top / 2);
+        await expect.poll(() => page.locator(`#sheet-${sheet}`).getAttribute('data-open')).toBeNull();
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe(`sheet-button-${sheet}`);
+        expect((await scrimAt(page, width / 2, top / 2)).scrims).toBe(0);
+      }
+      // Escape too takes the dim away.
+      await openSheet(page, 'tools');
+      expect((await scrimAt(page, width / 2, 20)).onTop).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await scrimAt(page, width / 2, 20)).scrims).toBe(0);
+    }
+    // A sheet open when the window widens to 1400 px becomes a column beside the text: no dim, nothing inert.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openSheet(page, 'tools');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await expect.poll(async () => (await scrimAt(page, 700, 50)).scrims).toBe(0);
+    expect(await page.locator('[inert]').count()).toBe(0);
     expect(kwame.errors).toEqual([]);
   });
 

@@ -13,7 +13,8 @@
  * from the last stop to the first as in a modal dialog. Before, Tab went on from the sheet's last
  * control to the page's, whose focus rings were drawn under the sheet (WCAG 2.4.11), and then rested
  * once on the inert page's <body>. A click on the page left in sight above the sheet closes it, the
- * focus back on its button, as a modal drawer's backdrop does. Not a <dialog>: the same aside is a
+ * focus back on its button, as a modal drawer's backdrop does; a dim over the page, under the sheet
+ * and the bar (`.sheet-scrim`, rendered with the bar), shows as much. Not a <dialog>: the same aside is a
  * column beside the text on a wide screen, where nothing is inert.
  *
  * Spread `asideProps(id)` on each aside, put `closeButton(id)` at its top and `bar` after them;
@@ -53,6 +54,7 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
   const [open, setOpen] = useState<Id | null>(null);
   const elements = useRef(new Map<Id, HTMLElement>());
   const barElement = useRef<HTMLElement | null>(null);
+  const scrimElement = useRef<HTMLDivElement | null>(null);
   const shown = wide ? null : open;
 
   useEffect(() => {
@@ -62,7 +64,10 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
     // After the focus has moved into the sheet: a focused element made inert (the text, on
     // Ctrl+Alt+M) would leave the focus on the page's <body>.
     const kept = element ? (barElement.current ? [element, barElement.current] : [element]) : [];
-    const restore = element ? inertOutside(kept) : undefined;
+    // The scrim stays out of the inert part too, so that it is what the pointer meets over the
+    // page (an inert element is skipped by hit-testing): a click on it is a click outside `kept`.
+    const scrim = scrimElement.current;
+    const restore = element ? inertOutside(scrim ? [...kept, scrim] : kept) : undefined;
     const inDialog = (target: EventTarget | null) => target instanceof Element && target.closest('dialog[open]') !== null;
     const outside = (target: EventTarget | null) =>
       target instanceof Node && !kept.some((root) => root.contains(target)) && !inDialog(target);
@@ -129,21 +134,28 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
         </button>
       ),
     bar: wide ? undefined : (
-      <nav className="sheet-bar" aria-label={barLabel} ref={barElement}>
-        {sheets.map(({ id, label }) => (
-          <button
-            key={id}
-            id={`sheet-button-${id}`}
-            type="button"
-            className="button"
-            aria-expanded={shown === id}
-            aria-controls={`sheet-${id}`}
-            onClick={() => setOpen(shown === id ? null : id)}
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
+      <>
+        {/* The dim over the page while a sheet lies over it (styles.css, `.sheet-scrim`): it shows
+            that the page is unavailable and that a click there closes the sheet (the click is
+            handled above, as any outside the sheet and the bar). Out of the accessibility tree:
+            it says nothing, and holds nothing to focus. */}
+        {shown && <div className="sheet-scrim" aria-hidden="true" ref={scrimElement} />}
+        <nav className="sheet-bar" aria-label={barLabel} ref={barElement}>
+          {sheets.map(({ id, label }) => (
+            <button
+              key={id}
+              id={`sheet-button-${id}`}
+              type="button"
+              className="button"
+              aria-expanded={shown === id}
+              aria-controls={`sheet-${id}`}
+              onClick={() => setOpen(shown === id ? null : id)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+      </>
     ),
   };
 }
