@@ -4,51 +4,29 @@
  * that writer's connection with the `agendaItemDay` close event, is not stored and reaches nobody;
  * a day of the meeting is kept. When the meeting's dates change, the open agenda checks the new days.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { CLOSE_EVENTS } from '../../shared/closeEvents.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
-import {
-  acknowledged,
-  collabToken,
-  connectPeer,
-  http,
-  login,
-  type Peer,
-  type Session,
-  synced,
-  waitFor,
-} from '../helpers/clients.ts';
-import { createTestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { acknowledged, http, login, type Session, synced, waitFor } from '../helpers/clients.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const AGENDA = agendaDoc(DEMO_MEETING.id);
 
-describe.each(['sqlite', 'postgres'] as const)('agenda item days on %s', (backend) => {
-  let server: TestServer;
-  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+describe.each(BACKENDS)('agenda item days on %s', (backend) => {
+  const { server, peer: peerOf } = serverSuite({ backend, database: 'agendaitemdays' });
   let chair: Session;
   let secretariat: Session;
-  const peers: Peer[] = [];
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('agendaitemdays');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     chair = await login(server.baseUrl, 'chair@example.org');
     secretariat = await login(server.baseUrl, 'secretariat@example.org');
   });
 
-  afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await server?.close();
-    await database?.drop();
-  });
-
   /** A writer of the demo agenda, with the reasons of every close of its document connection. */
   const writer = async () => {
-    const peer = connectPeer(server.wsUrl, AGENDA, () => collabToken(server.baseUrl, chair, AGENDA));
-    peers.push(peer);
+    const peer = peerOf(chair, AGENDA);
     const closes: string[] = [];
     peer.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
     await synced(peer);

@@ -6,15 +6,14 @@
  * its start and author, never the text of one deleted or hidden; a deleted poll reads as gone. A page's names are read in
  * one statement per kind of thing, however many entries name them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { SqlParam } from '../../server/src/storage/db.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
 import { http, login, type Session } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { createMeeting } from '../helpers/meetings.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const DEMO = DEMO_MEETING.id;
 // Recorded text that looks like markup stays text, in the answer and on the page.
@@ -23,23 +22,16 @@ const MARKUP = '<img src=x onerror="alert(1)">';
 /** A part of a name made of several, as the server isolates it (FSI … PDI). */
 const isolated = (name: string) => `\u2068${name}\u2069`;
 
-describe.each(['sqlite', 'postgres'] as const)('the audit log’s names on %s', (backend) => {
-  let server: TestServer;
-  let database: TestDatabase | undefined;
+describe.each(BACKENDS)('the audit log’s names on %s', (backend) => {
+  const { server } = serverSuite({ backend, database: 'auditnames' });
   let secretariat: Session;
   let chair: Session;
   let member: Session;
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('auditnames');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     secretariat = await login(server.baseUrl, 'secretariat@example.org');
     chair = await login(server.baseUrl, 'chair@example.org');
     member = await login(server.baseUrl, 'kwame@example.org');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
   });
 
   const call = async <T = any>(who: Session, method: string, path: string, body?: unknown) => {

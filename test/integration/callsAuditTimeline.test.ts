@@ -3,7 +3,7 @@
  * secretariat (filters, CSV) and the cycle timeline with its per-person iCalendar feed (parsed
  * with ical.js; a replaced or revoked address answers 404), on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
 import type { CallDto } from '../../shared/schemas/meetings.ts';
@@ -11,8 +11,7 @@ import type { TimelineDto } from '../../shared/schemas/timeline.ts';
 import { http, login, type Session } from '../helpers/clients.ts';
 import { icalEvents } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const DEMO = DEMO_MEETING.id;
 const ROLES = ['anonymous', 'observer', 'member', 'chair'] as const;
@@ -20,24 +19,17 @@ const EXPECTED = { anonymous: 401, observer: 403, member: 403, chair: 403 } as c
 const HOUR = 3_600_000;
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`calls, audit log and timeline (${backend})`, () => {
-    let server: TestServer;
-    let database: TestDatabase | undefined;
+    const { server } = serverSuite({ backend, database: 'callsaudit' });
     const as: Record<string, Session | null> = { anonymous: null };
 
     beforeAll(async () => {
-      if (backend === 'postgres') database = await createTestDatabase('callsaudit');
-      server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
       as.observer = await login(server.baseUrl, 'tomas@example.org');
       as.member = await login(server.baseUrl, 'kwame@example.org');
       as.mei = await login(server.baseUrl, 'mei@example.org');
       as.chair = await login(server.baseUrl, 'chair@example.org');
       as.secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    });
-    afterAll(async () => {
-      await server?.close();
-      await database?.drop();
     });
 
     const call = <T = any>(who: string, method: string, path: string, body?: unknown) =>

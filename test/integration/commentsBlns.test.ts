@@ -5,41 +5,30 @@
  * characters) is refused with a 400 naming the body, and stores nothing; and the per-person rate
  * limit answers 429 clearly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, liveDoc, proposalDoc } from '../../shared/documentNames.ts';
 import { COMMENT_LIMITS, type CommentDto, type ThreadDto } from '../../shared/schemas/comments.ts';
 import { hasVisibleText } from '../../shared/visibleText.ts';
-import { collabToken, connectPeer, http, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
+import { http, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { BLNS as ALL_STRINGS, signedInPeople } from '../helpers/commentHelpers.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const DOC = proposalDoc('pn-gdc-implementation');
 /** The strings a comment may be; the others (nothing visible) are refused. */
 const BLNS = ALL_STRINGS.filter(hasVisibleText);
 const BLANK = ALL_STRINGS.filter((text) => !hasVisibleText(text));
 
-describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend) => {
-  let server: TestServer;
-  let database: TestDatabase | undefined;
+describe.each(BACKENDS)('naughty strings on %s', (backend) => {
+  const { server, peer } = serverSuite({ backend, database: 'commentsblns' });
   let people: Session[];
-  const peers: Peer[] = [];
 
   const call = <T = any>(who: Session, method: string, path: string, body?: unknown) =>
     http<T>(server.baseUrl, method, path, { cookie: who.cookie, ...(body === undefined ? {} : { body }) });
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('commentsblns');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     // Enough people that nobody reaches the per-person rate limit.
     people = await signedInPeople(server, Math.ceil(BLNS.length / 25) + 1);
-  });
-
-  afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await server?.close();
-    await database?.drop();
   });
 
   // About 500 comments, each one transaction with its audit row, mentions and notifications: on
@@ -47,10 +36,7 @@ describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend
   it('posts every string and reads each back exactly, from the API and from the live document', {
     timeout: 120_000,
   }, async () => {
-    const watcher = connectPeer(server.wsUrl, liveDoc(DEMO_MEETING.id), () =>
-      collabToken(server.baseUrl, people[0]!, liveDoc(DEMO_MEETING.id)),
-    );
-    peers.push(watcher);
+    const watcher = peer(people[0]!, liveDoc(DEMO_MEETING.id));
     await synced(watcher);
 
     const [first, ...rest] = BLNS;
@@ -104,11 +90,7 @@ describe.each(['sqlite', 'postgres'] as const)('naughty strings on %s', (backend
 });
 
 describe('the rate limit', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(() => server?.close());
+  const { server } = serverSuite();
 
   it('answers 429 with a clear error to one person posting too fast, and not to the others', async () => {
     const [hasty, calm] = await signedInPeople(server, 2);

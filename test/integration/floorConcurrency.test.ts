@@ -7,33 +7,25 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { LIVE_QUESTIONS_MAP, type Question } from '../../shared/schemas/floor.ts';
 import { http, login, type Peer, type Session, waitFor } from '../helpers/clients.ts';
 import { createVoters, watchLive } from '../helpers/pollClients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const PEOPLE = 200;
 const meetingId = DEMO_MEETING.id;
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`200 upvotes at once, twice each (${backend})`, () => {
-    let database: TestDatabase | undefined;
-    let server: TestServer;
+    const { server } = serverSuite({ backend, database: 'floorconcurrency' });
     let asker: Session;
     let people: Session[];
     let watcher: Peer;
 
     beforeAll(async () => {
-      if (backend === 'postgres') database = await createTestDatabase('floorconcurrency');
-      server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
       asker = await login(server.baseUrl, 'tomas@example.org');
       people = await createVoters(server.baseUrl, server.app.store, PEOPLE, { role: 'observer', prefix: 'Audience' });
       watcher = await watchLive(server.baseUrl, server.wsUrl, asker, meetingId);
     }, 180_000);
 
-    afterAll(async () => {
-      watcher?.destroy();
-      await server?.close();
-      await database?.drop();
-    });
+    afterAll(() => watcher?.destroy());
 
     it('counts exactly one vote per person', { timeout: 120_000 }, async () => {
       const asked = await http<Question>(server.baseUrl, 'POST', `/api/meetings/${meetingId}/questions`, {

@@ -4,26 +4,14 @@
  * field, "Create from" (agenda and working groups, no comments or history), archive (every write
  * 409 MEETING_ARCHIVED, open polls closed, a live agenda connection turned read-only) and delete.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, liveDoc, proposalDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
 import { LIVE_MEETING_STATUS_MAP, type MeetingDto } from '../../shared/schemas/meetings.ts';
-import {
-  acknowledged,
-  collabToken,
-  connectPeer,
-  http,
-  login,
-  type Peer,
-  type Session,
-  sleep,
-  synced,
-  waitFor,
-} from '../helpers/clients.ts';
+import { acknowledged, http, login, type Session, sleep, synced, waitFor } from '../helpers/clients.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const DEMO = DEMO_MEETING.id;
 const ROLES = ['anonymous', 'observer', 'member', 'chair'] as const;
@@ -39,25 +27,16 @@ const NEW_MEETING = {
   description: 'The joint meeting the seed asks the Secretariat to schedule in the second half of February.',
 };
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`meetings administered by the secretariat (${backend})`, () => {
-    let server: TestServer;
-    let database: TestDatabase | undefined;
+    const { server, peer: peerOf } = serverSuite({ backend, database: 'meetings' });
     const as: Record<string, Session | null> = { anonymous: null };
-    const peers: Peer[] = [];
 
     beforeAll(async () => {
-      if (backend === 'postgres') database = await createTestDatabase('meetings');
-      server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
       as.observer = await login(server.baseUrl, 'tomas@example.org');
       as.member = await login(server.baseUrl, 'kwame@example.org');
       as.chair = await login(server.baseUrl, 'chair@example.org');
       as.secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    });
-    afterAll(async () => {
-      for (const peer of peers) peer.destroy();
-      await server?.close();
-      await database?.drop();
     });
 
     const call = <T = any>(who: string, method: string, path: string, body?: unknown) =>
@@ -65,11 +44,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ...(as[who] ? { cookie: as[who]!.cookie } : {}),
         ...(body === undefined ? {} : { body }),
       });
-    const peer = (who: string, name: string) => {
-      const opened = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, as[who]!, name));
-      peers.push(opened);
-      return opened;
-    };
+    const peer = (who: string, name: string) => peerOf(as[who]!, name);
     const meetingCount = async () => (await call<MeetingDto[]>('secretariat', 'GET', '/api/meetings')).body.length;
     const create = async (body: Record<string, unknown> = NEW_MEETING) => {
       const result = await call<MeetingDto>('secretariat', 'POST', '/api/meetings', body);

@@ -3,32 +3,21 @@
  * meetings keep their fields and gain an end date (their start), a format read from their
  * one-line form, the `mag` visibility and the active status.
  */
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MEETING_MIGRATIONS } from '../../server/src/meetings/migrations.ts';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
-import type { Db } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
-import { openPostgresDb } from '../../server/src/storage/postgresDb.ts';
-import { openSqliteDb } from '../../server/src/storage/sqliteDb.ts';
 import { createStore } from '../../server/src/storage/store.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { tempDir } from '../helpers/testServer.ts';
+import { dbSuite } from '../helpers/dbSuite.ts';
+import { BACKENDS } from '../helpers/serverSuite.ts';
 
 const BEFORE = ALL_MIGRATIONS.filter((migration) => migration.version < 400);
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`meeting migrations on a store with meetings (${backend})`, () => {
-    let database: TestDatabase | undefined;
-    let db: Db | undefined;
-    afterAll(async () => {
-      await db?.close();
-      await database?.drop();
-    });
+    const db = dbSuite(backend, 'meetingsmigration');
 
     it('adds the new fields with values read from what was there', async () => {
-      if (backend === 'postgres') database = await createTestDatabase('meetingsmigration');
-      db = database ? openPostgresDb(database.url) : openSqliteDb(path.join(tempDir('migration'), 'plenary.sqlite'));
       await migrate(db, BEFORE);
       const insert =
         'INSERT INTO meetings (id, title, starts_on, start_time, timezone, form, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';

@@ -13,9 +13,9 @@ import { InvitationStore, invitationOpen } from '../../server/src/users/invitati
 import { importUsers } from '../../server/src/users/userAdmin.ts';
 import { createUser, login, type Session } from '../helpers/clients.ts';
 import { importPeople } from '../helpers/peopleImport.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 import { backends } from '../helpers/storeBackends.ts';
-import { startServer, type TestServer, tempDir } from '../helpers/testServer.ts';
+import { tempDir } from '../helpers/testServer.ts';
 
 const HEADER = 'email,name,role,group,region,affiliation';
 const GROUPS = ['government', 'private-sector', 'civil-society', 'technical-community', 'intergovernmental'];
@@ -31,20 +31,12 @@ function goodRows(tag: string): string[] {
   return rows;
 }
 
-describe.each(['sqlite', 'postgres'] as const)('CSV import on %s', (backend) => {
-  let server: TestServer;
-  let database: TestDatabase | undefined;
+describe.each(BACKENDS)('CSV import on %s', (backend) => {
+  const { server } = serverSuite({ backend, database: 'peopleimport' });
   let secretariat: Session;
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('peopleimport');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     secretariat = await login(server.baseUrl, 'secretariat@example.org');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
   });
 
   const upload = (csv: string, dryRun = false) => importPeople(server.baseUrl, secretariat.cookie, csv, dryRun);

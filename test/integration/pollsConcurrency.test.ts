@@ -10,33 +10,25 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { PollDto } from '../../shared/schemas/polls.ts';
 import { http, login, type Peer, type Session, sleep, waitFor } from '../helpers/clients.ts';
 import { createPoll, createVoters, livePoll, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const VOTERS = 200;
 const meetingId = DEMO_MEETING.id;
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`200 voters at once (${backend})`, () => {
-    let database: TestDatabase | undefined;
-    let server: TestServer;
+    const { server, database } = serverSuite({ backend, database: 'pollsconcurrency' });
     let chair: Session;
     let voters: Session[];
     let watcher: Peer;
 
     beforeAll(async () => {
-      if (backend === 'postgres') database = await createTestDatabase('pollsconcurrency');
-      server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
       chair = await login(server.baseUrl, 'chair@example.org');
       voters = await createVoters(server.baseUrl, server.app.store, VOTERS);
       watcher = await watchLive(server.baseUrl, server.wsUrl, chair, meetingId);
     }, 180_000);
 
-    afterAll(async () => {
-      watcher?.destroy();
-      await server?.close();
-      await database?.drop();
-    });
+    afterAll(() => watcher?.destroy());
 
     it('keeps exactly one ballot per voter, refuses and logs every late one, and shows the same tally live', {
       timeout: 180_000,
@@ -139,7 +131,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         });
         await openPoll(server.baseUrl, chair, poll.id);
         // A closing transaction, held open: it has changed the poll's row but not committed.
-        const closer = new pg.Client({ connectionString: database!.url });
+        const closer = new pg.Client({ connectionString: database.url });
         await closer.connect();
         try {
           await closer.query('BEGIN');

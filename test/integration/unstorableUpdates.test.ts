@@ -7,53 +7,31 @@
  * sent: pack.md and pack.html carried the raw NUL, every reader received it, and on PostgreSQL the
  * search index could not write the agenda (text refuses NUL), so none of its items was found.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { CLOSE_EVENTS } from '../../shared/closeEvents.ts';
 import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
-import {
-  acknowledged,
-  collabToken,
-  connectPeer,
-  http,
-  login,
-  type Peer,
-  type Session,
-  synced,
-  waitFor,
-} from '../helpers/clients.ts';
+import { acknowledged, http, login, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { agendaItemElements, appendItem, appendNote, titleText } from '../helpers/meetingRecord.ts';
 import { createMeeting } from '../helpers/meetings.ts';
 import { appendParagraph, plainText } from '../helpers/richText.ts';
-import { createTestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const storable = (text: string) => !text.includes('\u0000') && text.isWellFormed();
 
-describe.each(['sqlite', 'postgres'] as const)('text that cannot be stored, in a live document on %s', (backend) => {
-  let server: TestServer;
-  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+describe.each(BACKENDS)('text that cannot be stored, in a live document on %s', (backend) => {
+  const { server, peer: peerOf } = serverSuite({ backend, database: 'unstorableupdates' });
   let secretariat: Session;
   let kwame: Session;
-  const peers: Peer[] = [];
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase('unstorableupdates');
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     secretariat = await login(server.baseUrl, 'secretariat@example.org');
     kwame = await login(server.baseUrl, 'kwame@example.org');
   });
 
-  afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await server?.close();
-    await database?.drop();
-  });
-
   /** A synced writer of `name`, with the reasons of every close of its document connection. */
   const writer = async (who: Session, name: string) => {
-    const peer = connectPeer(server.wsUrl, name, () => collabToken(server.baseUrl, who, name));
-    peers.push(peer);
+    const peer = peerOf(who, name);
     const closes: string[] = [];
     peer.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
     await synced(peer);

@@ -6,17 +6,14 @@
  * through the API: two assignments of one title at the same moment leave one row, and a title
  * PostgreSQL's lower() folds into one held (under a UTF-8 LC_CTYPE) is that title, rewritten.
  */
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { type Db, UniqueViolation } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
-import { openPostgresDb } from '../../server/src/storage/postgresDb.ts';
-import { openSqliteDb } from '../../server/src/storage/sqliteDb.ts';
 import { WorkingGroupStore } from '../../server/src/workingGroups/workingGroupStore.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { tempDir } from '../helpers/testServer.ts';
+import { dbSuite } from '../helpers/dbSuite.ts';
+import { BACKENDS } from '../helpers/serverSuite.ts';
 import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
 
 const BEFORE = ALL_MIGRATIONS.filter((migration) => migration.version < 253);
@@ -29,18 +26,11 @@ const titlesOf = async (db: Db, userId: string) =>
     )
   ).map((row) => row.title);
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`liaison titles held once by the store (${backend})`, () => {
-    let database: TestDatabase | undefined;
-    let db: Db | undefined;
-    afterAll(async () => {
-      await db?.close();
-      await database?.drop();
-    });
+    const db = dbSuite(backend, 'liaisontitles');
 
     it('merges the titles a store held twice into the oldest, then refuses a second row of a title written around the service', async () => {
-      if (backend === 'postgres') database = await createTestDatabase('liaisontitles');
-      db = database ? openPostgresDb(database.url) : openSqliteDb(path.join(tempDir('liaisontitles'), 'plenary.sqlite'));
       await migrate(db, BEFORE);
       const person =
         'INSERT INTO users (id, email, name, role, stakeholder_group, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';

@@ -11,35 +11,27 @@ import type { PollDto } from '../../shared/schemas/polls.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { http, login, type Peer, type Session, waitFor } from '../helpers/clients.ts';
 import { closePoll, liveGroup, openPoll, vote, watchLive } from '../helpers/pollClients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 
 const meetingId = DEMO_MEETING.id;
 const KEYS = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'tomas'] as const;
 type Key = (typeof KEYS)[number];
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`working groups administered by the secretariat (${backend})`, () => {
-    let database: TestDatabase | undefined;
-    let server: TestServer;
+    const { server } = serverSuite({ backend, database: 'wgadmin' });
     let people: Record<Key, Session>;
     let watcher: Peer;
     let group: WorkingGroupDto;
     let sub: WorkingGroupDto;
 
     beforeAll(async () => {
-      if (backend === 'postgres') database = await createTestDatabase('wgadmin');
-      server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
       const sessions = await Promise.all(KEYS.map((key) => login(server.baseUrl, `${key}@example.org`)));
       people = Object.fromEntries(KEYS.map((key, index) => [key, sessions[index]!])) as Record<Key, Session>;
       watcher = await watchLive(server.baseUrl, server.wsUrl, people.tomas, meetingId);
     }, 60_000);
 
-    afterAll(async () => {
-      watcher?.destroy();
-      await server?.close();
-      await database?.drop();
-    });
+    afterAll(() => watcher?.destroy());
 
     const call = <T = any>(who: Key | null, method: string, path: string, body?: unknown) =>
       http<T>(server.baseUrl, method, path, {
