@@ -7,12 +7,13 @@
  *     it('…', async () => { const youth = await group.youth(); await group.call('chair', 'POST', …); });
  *   });
  */
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
 import { http, login, type Session } from './clients.ts';
-import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './services.ts';
-import { startServer, type TestServer } from './testServer.ts';
+import { type Backend, serverSuite } from './serverSuite.ts';
+import type { TestDatabaseOptions } from './services.ts';
+import type { TestServer } from './testServer.ts';
 
 export const GROUP_PEOPLE = ['secretariat', 'chair', 'kwame', 'mei', 'rahul', 'sofia'] as const;
 export type GroupPerson = (typeof GROUP_PEOPLE)[number];
@@ -29,32 +30,22 @@ export interface WorkingGroupSuite {
 }
 
 export function workingGroupSuite(
-  backend: 'sqlite' | 'postgres',
+  backend: Backend,
   databaseName: string,
   databaseOptions: TestDatabaseOptions = {},
 ): WorkingGroupSuite {
-  let database: TestDatabase | undefined;
-  let server: TestServer;
+  const { server } = serverSuite({ backend, database: databaseName, ...databaseOptions });
   let people: Record<GroupPerson, Session>;
 
   beforeAll(async () => {
-    if (backend === 'postgres') database = await createTestDatabase(databaseName, databaseOptions);
-    server = await startServer(database ? { env: { DATABASE_URL: database.url } } : {});
     const sessions = await Promise.all(GROUP_PEOPLE.map((key) => login(server.baseUrl, `${key}@example.org`)));
     people = Object.fromEntries(GROUP_PEOPLE.map((key, index) => [key, sessions[index]!])) as Record<GroupPerson, Session>;
   }, 60_000);
 
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
-
   const call = <T = any>(who: GroupPerson, method: string, path: string, body?: unknown) =>
     http<T>(server.baseUrl, method, path, { cookie: people[who].cookie, ...(body === undefined ? {} : { body }) });
   return {
-    get server() {
-      return server;
-    },
+    server,
     get people() {
       return people;
     },

@@ -11,31 +11,23 @@ import * as Y from 'yjs';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { CLOSE_EVENTS } from '../../shared/closeEvents.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../shared/documentNames.ts';
-import { collabToken, connectPeer, http, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
+import { http, login, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { createMeeting } from '../helpers/meetings.ts';
-import { createTestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
 describe('a change of dates and an agenda edit at the same time (PostgreSQL)', () => {
-  let server: TestServer;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const { server, database, peer: peerOf } = serverSuite({ backend: 'postgres', database: 'agendadaysrace' });
   let chair: Session;
   let secretariat: Session;
-  const peers: Peer[] = [];
   const clients: pg.Client[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase('agendadaysrace');
-    server = await startServer({ env: { DATABASE_URL: database.url } });
     chair = await login(server.baseUrl, 'chair@example.org');
     secretariat = await login(server.baseUrl, 'secretariat@example.org');
   });
 
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
     for (const client of clients) await client.end().catch(() => {});
-    await server?.close();
-    await database?.drop();
   });
 
   const patchEnd = (meetingId: string, endsOn: string) =>
@@ -63,8 +55,7 @@ describe('a change of dates and an agenda edit at the same time (PostgreSQL)', (
     expect(Math.max(...(await storedDays(meetingId)))).toBeLessThanOrEqual(2);
 
     const agenda = agendaDoc(meetingId);
-    const peer = connectPeer(server.wsUrl, agenda, () => collabToken(server.baseUrl, chair, agenda));
-    peers.push(peer);
+    const peer = peerOf(chair, agenda);
     const closes: string[] = [];
     peer.provider.on('close', ({ event }: { event: { reason: string } }) => closes.push(event.reason));
     await synced(peer);

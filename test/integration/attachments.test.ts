@@ -15,8 +15,8 @@ import type { SearchResult } from '../../shared/schemas/search.ts';
 import { collabToken, connectPeer, http, login, type Peer, type Session, synced, waitFor } from '../helpers/clients.ts';
 import { tinyDocx, tinyPdf } from '../helpers/documents.ts';
 import { createMeeting } from '../helpers/meetings.ts';
-import { createTestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
+import type { TestServer } from '../helpers/testServer.ts';
 
 const MEETING = DEMO_MEETING.id;
 const LIMIT = 1024 * 1024;
@@ -86,9 +86,8 @@ function slowUpload(
   });
 }
 
-describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) => {
-  let server: TestServer;
-  let drop: (() => Promise<void>) | undefined;
+describe.each(BACKENDS)('attachments on %s', (backend) => {
+  const { server } = serverSuite({ backend, database: 'attachments', env: { MAX_ATTACHMENT_BYTES: String(LIMIT) } });
   let secretariat: Session;
   let kwame: Session;
   let mei: Session;
@@ -96,23 +95,12 @@ describe.each(['sqlite', 'postgres'] as const)('attachments on %s', (backend) =>
   let live: Peer | undefined;
 
   beforeAll(async () => {
-    const env: Record<string, string> = { MAX_ATTACHMENT_BYTES: String(LIMIT) };
-    if (backend === 'postgres') {
-      const database = await createTestDatabase('attachments');
-      env.DATABASE_URL = database.url;
-      drop = database.drop;
-    }
-    server = await startServer({ env });
     secretariat = await login(server.baseUrl, 'secretariat@example.org');
     kwame = await login(server.baseUrl, 'kwame@example.org');
     mei = await login(server.baseUrl, 'mei@example.org');
     observer = await login(server.baseUrl, 'tomas@example.org');
   });
-  afterAll(async () => {
-    live?.destroy();
-    await server?.close();
-    await drop?.();
-  });
+  afterAll(() => live?.destroy());
 
   it('uploads, lists, downloads byte-identical with safe headers, and projects the attachment live', async () => {
     live = connectPeer(server.wsUrl, liveDoc(MEETING), () => collabToken(server.baseUrl, mei, liveDoc(MEETING)));

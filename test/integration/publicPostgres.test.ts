@@ -2,24 +2,12 @@
  * The public feature on PostgreSQL: its migration applies, the public page reads every table it
  * shows, and a registration is stored, refused the second time and listed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { http, login, sleep } from '../helpers/clients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
-import { startServer, type TestServer } from '../helpers/testServer.ts';
+import { serverSuite } from '../helpers/serverSuite.ts';
 
-let server: TestServer;
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase('publicpages');
-  server = await startServer({ env: { DATABASE_URL: database.url } });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const { server } = serverSuite({ backend: 'postgres', database: 'publicpages' });
 
 describe('public pages and registration on PostgreSQL', () => {
   it('serves the public meeting, hides the mag meeting, and keeps one registration per email', async () => {
