@@ -26,7 +26,7 @@ describe('close events', () => {
     expect(closeEventName({ code: 1006, reason: '' })).toBeNull();
   });
 
-  it('each have a message for the person', () => {
-    expect(Object.keys(collab.closed).sort()).toEqual([...names].sort());
+  it('each have a message for the person, and so does a close the page cannot name (client/src/collab/closedReason.ts)', () => {
+    expect(Object.keys(collab.closed).sort()).toEqual([...names, 'unknown'].sort());
   });
 });

@@ -2,8 +2,8 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CloseEventName } from '../../../shared/closeEvents.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
+import type { ClosedReason } from './closedReason.ts';
 import type { ConnectionState } from './useCollabDocument.ts';
 
 export function ConnectionStatus({
@@ -15,7 +15,7 @@ export function ConnectionStatus({
   state: ConnectionState;
   unsynced: number;
   /** Why the server closed the connection, said in words (shared/closeEvents.ts). */
-  closed?: CloseEventName | null;
+  closed?: ClosedReason | null;
   /** Opens the document again once the server has closed it (state `closed`). */
   onReopen?: () => Promise<void>;
 }) {

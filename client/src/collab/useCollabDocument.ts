@@ -5,8 +5,8 @@
 import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { type CloseEventName, closeEventName } from '../../../shared/closeEvents.ts';
 import { post } from '../app/api.ts';
+import { type ClosedReason, closedReason, REFUSED_CHANGE, REOPEN_BY_ITSELF } from './closedReason.ts';
 import { keepLocalCopy } from './localCopies.ts';
 import { openProvider } from './openProvider.ts';
 import { sharedSocket } from './socket.ts';
@@ -16,27 +16,7 @@ const FIRST_TOKEN_FRESH_MS = 60_000;
 /** How long the document waits for the browser's copy (IndexedDB) before it opens without it. */
 const LOCAL_COPY_WAIT_MS = 8_000;
 
-/**
- * Closes whose cause is a change of this browser's that the server refused: the local copy holds it,
- * and would send it again at once, so reopening starts from the server's copy instead.
- */
-const REFUSED_CHANGE: ReadonlySet<CloseEventName> = new Set([
-  'agendaItemDay',
-  'unstorableText',
-  'documentTooLarge',
-  'readOnly',
-  'policyViolation',
-  'messageTooBig',
-  'unsupportedData',
-]);
-
-/** Closes that pass with time (a busy server, a reset): the document is reopened by itself after this delay. */
-const REOPEN_BY_ITSELF: ReadonlySet<CloseEventName> = new Set([
-  'tooBusy',
-  'resetConnection',
-  'connectionTimeout',
-  'tryAgainLater',
-]);
+/** A close that passes with time is followed by a reopening after this delay. */
 export const REOPEN_DELAY_MS = 5_000;
 
 /** `closed`: the server ended this document's connection on a socket that stays open for the page's other documents. */
@@ -53,7 +33,7 @@ export interface CollabDocument {
   /** Local changes the server has not acknowledged yet. */
   unsynced: number;
   /** Why the server last closed this document or its socket, until it is in sync again. */
-  closed: CloseEventName | null;
+  closed: ClosedReason | null;
   /**
    * Opens the document again after the server closed it (state `closed`): a new provider on the
    * socket, with what the local copy holds, or, when the close refused a change of this browser's,
@@ -83,7 +63,7 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
   const [readOnly, setReadOnly] = useState(false);
   const [denied, setDenied] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
-  const [closed, setClosed] = useState<CloseEventName | null>(null);
+  const [closed, setClosed] = useState<ClosedReason | null>(null);
   const [documentClosed, setDocumentClosed] = useState(false);
   const [everConnected, setEverConnected] = useState(false);
   const online = useOnline();
@@ -152,7 +132,7 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
           },
           onAuthenticationFailed: ({ reason }) => {
             setDenied(true);
-            setClosed(closeEventName({ reason }) ?? 'forbidden');
+            setClosed(closedReason({ reason }, false) ?? 'forbidden');
           },
           // Hocuspocus multiplexes the page's documents on one socket, and ends one document's connection
           // (a refused update: agendaItemDay, documentTooLarge...) with a message on it, not a close of
@@ -161,10 +141,12 @@ export function useCollabDocument(name: string, options: { userId: string; keepO
           // confirmed" for ever. The provider does not open the document again until the socket does:
           // `reopen` does, pressed by the person or, for a close that passes with time, after a delay.
           onClose: ({ event }) => {
-            const name = closeEventName(event);
+            // A reason the page does not know, from a server newer than it, is named `unknown` (closedReason.ts).
+            const ofDocument = socket.status === WebSocketStatus.Connected;
+            const name = closedReason(event, ofDocument);
             if (name) setClosed(name);
             setSynced(false);
-            if (socket.status === WebSocketStatus.Connected) setDocumentClosed(true);
+            if (ofDocument) setDocumentClosed(true);
           },
           onUnsyncedChanges: ({ number }) => setUnsynced(number),
         },

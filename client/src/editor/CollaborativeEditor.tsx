@@ -20,6 +20,7 @@ import type { PublicUser } from '../../../shared/schemas/auth.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { KEPT_SELECTION, type KeptSelection, keepSelection, restoreSelection } from './keptSelection.ts';
 import { TabKeys, ToolbarShortcut } from './keyboard.ts';
+import { StorablePaste } from './storablePaste.ts';
 
 /** Pixels between the caret and the window's edge (or the sticky bar) when the editor scrolls it into view. */
 const SCROLL_MARGIN = 8;
@@ -104,6 +105,7 @@ export function CollaborativeEditor({
         ...richTextExtensions(),
         ...extensions,
         TabKeys,
+        StorablePaste,
         ToolbarShortcut.configure({
           focusToolbar: () => {
             const button = toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]');
