@@ -9,6 +9,7 @@
  * much, at 1024 px and 360 px, and goes when the sheet closes; at 1400 px nothing dims. A status said while a sheet is open (the meeting
  * archived) is in the accessibility tree: the page's live regions are not made inert with it.
  * Where the columns sit beside the text (1366 px), Tab goes from the tools to the page as before.
+ * A sheet hidden by widening the window is closed: it stays closed when the window narrows again.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -285,5 +286,31 @@ describe('the focus and a side sheet over the page', () => {
     expect(await focusSeen(page)).toMatchObject({ where: 'page', seen: true });
     expect(await page.locator('[inert]').count()).toBe(0);
     expect(sofia.errors).toEqual([]);
+  });
+
+  it('closes a sheet hidden by widening the window, which stays closed when it narrows again, the focus where the person left it (Spanish)', async () => {
+    const chair = await signIn('chair@example.org', MEETING, { language: 'es' });
+    const { page } = chair;
+    await onAgenda(page, 360, 740);
+    await openSheet(page, 'tools');
+    await page.locator('#sheet-tools .sheet__close').focus();
+    // Wider: the tools become a column beside the text and their Close button goes. The focus goes to
+    // that column, where the person was (it fell to the page's <body>), and nothing is inert.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sheet-tools');
+    expect(await page.locator('[inert]').count()).toBe(0);
+    // The person writes in the text, then the window narrows again: the sheet stays closed (it opened
+    // by itself, took the focus from the text and made the page inert).
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' primera');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.locator('#sheet-button-tools').waitFor();
+    expect(await page.locator('#sheet-tools').getAttribute('data-open')).toBeNull();
+    expect(await page.locator('[inert]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+    await page.keyboard.type(' segunda');
+    await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain('primera segunda');
+    expect(chair.errors).toEqual([]);
   });
 });

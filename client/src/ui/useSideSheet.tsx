@@ -57,6 +57,22 @@ export function useSheets<Id extends string>(sheets: SheetSpec<Id>[], barLabel: 
   const scrimElement = useRef<HTMLDivElement | null>(null);
   const shown = wide ? null : open;
 
+  // A sheet is closed when the layout shows its column beside the text: kept open while hidden, it
+  // opened again by itself when the window narrowed, taking the focus from the text the person had
+  // gone on writing in and making the page inert. When the window widens with a sheet open, the
+  // focus was in it or its bar (the page was inert), and the sheet's Close button and the bar are
+  // gone, which left the focus on the page's <body>: it goes to that column, now beside the text.
+  const wasWide = useRef(wide);
+  useEffect(() => {
+    const widened = wide && !wasWide.current;
+    wasWide.current = wide;
+    if (!wide || open === null) return;
+    setOpen(null);
+    if (!widened) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) elements.current.get(open)?.focus();
+  }, [wide, open]);
+
   useEffect(() => {
     if (!shown) return;
     const element = elements.current.get(shown);
