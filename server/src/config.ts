@@ -61,6 +61,21 @@ const EnvSchema = Type.Object({
     maximum: 1_000_000,
     description: 'an integer, requests per minute (0: no limit)',
   }),
+  PUBLIC_PAGES_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    maximum: 1_000_000,
+    description: 'an integer, public page requests per minute from one address',
+  }),
+  PUBLIC_LIVE_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    maximum: 1_000_000,
+    description: 'an integer, live fingerprint requests per minute from one address',
+  }),
+  PUBLIC_LIVE_CACHE_MS: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    description: 'an integer number of milliseconds, at most 10000 (0: only concurrent requests share one reading)',
+  }),
   MAX_FRAME_BYTES: Type.Integer({
     minimum: 1024,
     maximum: 64 * 1024 * 1024,
@@ -123,6 +138,10 @@ const DEFAULTS: Partial<Record<keyof Env, string>> = {
   SYNC_REPLY_BURST_BYTES: String(16 * 1024 * 1024),
   DIFF_TIMEOUT_MS: '10000',
   RATE_LIMIT_PER_MINUTE: '1200',
+  // A venue's hall behind one NAT address: see docs/public-consultation.md, "Live updates behind a shared address".
+  PUBLIC_PAGES_PER_MINUTE: '600',
+  PUBLIC_LIVE_PER_MINUTE: '3000',
+  PUBLIC_LIVE_CACHE_MS: '1000',
   MAX_FRAME_BYTES: String(2 * 1024 * 1024),
   MAX_UPDATE_BYTES: String(512 * 1024),
   MAX_DOCUMENT_BYTES: String(16 * 1024 * 1024),
@@ -176,6 +195,12 @@ export interface Config {
   syncReplyBurstBytes: number;
   /** Requests per minute per signed-in user, or per client address for anonymous requests; 0: none. */
   rateLimitPerMinute: number;
+  /** Public page loads (pages, feed, files) a minute from one address. */
+  publicPagesPerMinute: number;
+  /** Live fingerprint polls a minute from one address (a venue puts its whole hall behind one). */
+  publicLivePerMinute: number;
+  /** How long one reading of a meeting's public fingerprint answers every poll; concurrent polls share one. */
+  publicLiveCacheMs: number;
   /** Largest WebSocket frame; a larger one closes the socket (1009). It also bounds one update. */
   maxFrameBytes: number;
   /** Largest single document update (decoding cost grows with it; see measureCraftedUpdates.ts). */
@@ -248,6 +273,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     syncReplyBytesPerSecond: parsed.SYNC_REPLY_BYTES_PER_SECOND,
     syncReplyBurstBytes: parsed.SYNC_REPLY_BURST_BYTES,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    publicPagesPerMinute: parsed.PUBLIC_PAGES_PER_MINUTE,
+    publicLivePerMinute: parsed.PUBLIC_LIVE_PER_MINUTE,
+    publicLiveCacheMs: parsed.PUBLIC_LIVE_CACHE_MS,
     maxFrameBytes: parsed.MAX_FRAME_BYTES,
     maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
     maxDocumentBytes: parsed.MAX_DOCUMENT_BYTES,

@@ -13,11 +13,6 @@ import { PublicService } from './publicService.ts';
 import { registrationRoutes, registrationSection } from './registrationRoutes.ts';
 import { RegistrationService } from './registrationService.ts';
 
-/** Requests a minute from one address, on each public page. */
-const PUBLIC_PER_MINUTE = 120;
-/** Fingerprint requests a minute from one address: six tabs behind one address polling every 10 s. */
-const LIVE_PER_MINUTE = 36;
-
 export const publicFeature: Feature = {
   name: 'public',
   migrations: PUBLIC_MIGRATIONS,
@@ -28,7 +23,9 @@ export const publicFeature: Feature = {
       labelNames: ['route', 'status'],
       registers: [metrics.registry],
     });
-    const pages = new PublicService(store, createFileStore(store, config.dataDir));
+    const pages = new PublicService(store, createFileStore(store, config.dataDir), {
+      fingerprintCacheMs: config.publicLiveCacheMs,
+    });
     const origin = config.publicOrigins[0] ?? '';
     const registrations = new RegistrationService({
       store,
@@ -40,8 +37,10 @@ export const publicFeature: Feature = {
     await http.register(publicRoutes, {
       service: pages,
       origin,
-      perMinute: PUBLIC_PER_MINUTE,
-      livePerMinute: LIVE_PER_MINUTE,
+      // Per address, and a venue puts its whole hall behind one: the limits and why are in
+      // docs/public-consultation.md ("Live updates behind a shared address").
+      perMinute: config.publicPagesPerMinute,
+      livePerMinute: config.publicLivePerMinute,
       countView: (route, status) => views.inc({ route, status: String(status) }),
       registrationForm: async (meetingId, words, links) =>
         registrationSection(words, links, await registrations.isOpen(meetingId)),

@@ -67,6 +67,16 @@ export const publicAttachmentPath = (meetingId: string, attachmentId: string): s
 
 export { sha256 } from '../meetingRecord/versions/versionDigest.ts';
 
+/** One reading of a meeting's fingerprint: shared while it runs and, once done, until `until`. */
+interface FingerprintReading {
+  answer: Promise<string>;
+  /** When the reading stops answering: its start plus the cache interval, so no change waits longer than that. */
+  until: number;
+}
+
+/** Past this many meetings held, expired readings are swept (ids come from the address, so anyone can add some). */
+const SWEEP_AT = 256;
+
 export class PublicService {
   private readonly store: Store;
   private readonly tables: PublicStore;
@@ -76,10 +86,17 @@ export class PublicService {
   private readonly registrations: RegistrationStore;
   private readonly attachmentRows: AttachmentStore;
   private readonly files: FileStore;
+  private readonly fingerprintCacheMs: number;
+  private readonly readings = new Map<string, FingerprintReading>();
 
-  constructor(store: Store, files: FileStore) {
+  /**
+   * `fingerprintCacheMs`: how long one reading of a meeting's fingerprint answers every poll (see
+   * `fingerprint`); 0 shares only a reading still running.
+   */
+  constructor(store: Store, files: FileStore, { fingerprintCacheMs = 1000 }: { fingerprintCacheMs?: number } = {}) {
     this.store = store;
     this.files = files;
+    this.fingerprintCacheMs = fingerprintCacheMs;
     this.attachmentRows = new AttachmentStore(store.db);
     this.tables = new PublicStore(store.db);
     this.polls = new PollStore(store.db);
@@ -140,6 +157,32 @@ export class PublicService {
   }
 
   /**
+   * The meeting's fingerprint (below), read at most once per `fingerprintCacheMs` whatever the number of
+   * readers asking: every poll in that interval, and every one arriving while a reading runs, shares one
+   * reading (single-flight). A venue's hall polling every 10 s then costs the store what one reader does, and
+   * a change reaches every reader at most that interval (plus one reading) later, which a 10 s poll does not
+   * notice. The interval counts from the reading's start, so a slow reading does not stretch it. A refusal
+   * (404) is shared like an answer, so unknown ids cost no more than known ones.
+   */
+  fingerprint(meetingId: string): Promise<string> {
+    const now = Date.now();
+    const held = this.readings.get(meetingId);
+    if (held && (now < held.until || held.until === Number.POSITIVE_INFINITY)) return held.answer;
+    if (this.readings.size >= SWEEP_AT) {
+      for (const [id, reading] of this.readings) if (reading.until <= now) this.readings.delete(id);
+    }
+    // Held without end while it runs (so concurrent polls join it), then for the interval from its start.
+    const reading: FingerprintReading = { answer: this.readFingerprint(meetingId), until: Number.POSITIVE_INFINITY };
+    this.readings.set(meetingId, reading);
+    const settle = () => {
+      reading.until = now + this.fingerprintCacheMs;
+      if (this.fingerprintCacheMs === 0 && this.readings.get(meetingId) === reading) this.readings.delete(meetingId);
+    };
+    reading.answer.then(settle, settle);
+    return reading.answer;
+  }
+
+  /**
    * A short hash of what the meeting page shows that changes between readings: the meeting, the
    * proposals as the page shows them (kind, title, status, whether open for comment, and the summary of
    * those open), the decisions, the named versions, the public files, the working
@@ -148,7 +191,7 @@ export class PublicService {
    * too). Only what the page shows: every change costs each open page a reload. Table reads only (no
    * collaborative document is loaded), so the live script can ask for it every few seconds.
    */
-  async fingerprint(meetingId: string): Promise<string> {
+  private async readFingerprint(meetingId: string): Promise<string> {
     const meeting = await this.meeting(meetingId);
     const proposals = await this.tables.proposals(meeting.id);
     const open = proposals.filter((proposal) => proposal.publicComment).map((proposal) => proposalDoc(proposal.id));
