@@ -183,6 +183,38 @@ describe('the public meeting page with JavaScript', () => {
     expect(scriptErrors).toEqual([]);
     await context.close();
   });
+  it('says live updates are paused when its poll is refused, waits the Retry-After, and resumes by itself', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    // The first two polls are refused as the rate limiter refuses them (a hall behind one address), then
+    // the route answers again.
+    const asked: { at: number; refused: boolean }[] = [];
+    await page.route('**/public/meetings/*/live', async (route) => {
+      const refused = asked.filter((entry) => entry.refused).length < 2;
+      asked.push({ at: Date.now(), refused });
+      if (!refused) return route.continue();
+      return route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '2', 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Rate limit exceeded, retry in 2 seconds' } }),
+      });
+    });
+    await page.goto(`${PAGE()}?poll=1000`);
+    const status = page.getByRole('status');
+    const paused = PUBLIC_TEXT.fr.layout.paused;
+    await page.waitForFunction((text) => document.getElementById('live-status')?.textContent === text, paused);
+    // Back in service: the next answered poll takes the notice away.
+    await page.waitForFunction(() => document.getElementById('live-status')?.textContent === '', undefined, {
+      timeout: 30_000,
+    });
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    expect(asked[2]!.refused).toBe(false);
+    // Each refusal waited its 2 s Retry-After (the page polls every second here), not the interval.
+    expect(asked[1]!.at - asked[0]!.at).toBeGreaterThanOrEqual(2000);
+    expect(asked[2]!.at - asked[1]!.at).toBeGreaterThanOrEqual(2000);
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    await context.close();
+  });
 });
 
 describe('the public pages in the reader’s language', () => {

@@ -91,7 +91,7 @@ ${LANGUAGES.map((language) => html`<link rel="alternate" hreflang="${language}" 
 <style>${trusted(STYLE)}</style>
 ${
   meta.live
-    ? html`<script defer src="${LIVE_SCRIPT_PATH}" data-live="${meta.live.url}" data-fingerprint="${meta.live.fingerprint}" data-updated="${text.updated}"></script>`
+    ? html`<script defer src="${LIVE_SCRIPT_PATH}" data-live="${meta.live.url}" data-fingerprint="${meta.live.fingerprint}" data-updated="${text.updated}" data-paused="${text.paused}"></script>`
     : ''
 }
 </head>

@@ -16,6 +16,8 @@ export interface PublicText {
     footer: string;
     /** Said by the live script when it replaced the content: "Updated 14:05:10". */
     updated: string;
+    /** Said by the live script when the server refused its poll (429); it tries again by itself. */
+    paused: string;
     /** The Atom feed's title in the page's head. */
     feedTitle: string;
     languages: string;
@@ -171,6 +173,7 @@ const en: PublicText = {
     skip: 'Skip to content',
     footer: 'Published by Plenary from the board’s record. Anyone may read and cite this page.',
     updated: 'Updated',
+    paused: 'Live updates paused; trying again shortly.',
     feedTitle: 'Changes',
     languages: 'Languages',
     utc: '{{time}} UTC',
@@ -309,6 +312,7 @@ const fr: PublicText = {
     footer:
       'Page publiée par Plenary à partir du compte rendu tenu sur le tableau. Toute personne peut la consulter et la citer.',
     updated: 'Mis à jour à',
+    paused: 'Mises à jour en direct suspendues ; nouvel essai sous peu.',
     feedTitle: 'Modifications',
     languages: 'Langues',
     utc: '{{time}} UTC',
@@ -449,6 +453,7 @@ const es: PublicText = {
     skip: 'Ir al contenido',
     footer: 'Página publicada por Plenary a partir del registro del tablero. Cualquier persona puede leerla y citarla.',
     updated: 'Actualizado a las',
+    paused: 'Actualizaciones en directo en pausa; se reintentará en breve.',
     feedTitle: 'Cambios',
     languages: 'Idiomas',
     utc: '{{time}} UTC',
@@ -589,6 +594,7 @@ const ru: PublicText = {
     skip: 'Перейти к основному содержанию',
     footer: 'Опубликовано системой Plenary на основе записей доски. Любой желающий может читать и цитировать эту страницу.',
     updated: 'Обновлено',
+    paused: 'Обновление в реальном времени приостановлено; скоро повторим попытку.',
     feedTitle: 'Изменения',
     languages: 'Языки',
     utc: '{{time}} UTC',
@@ -735,6 +741,7 @@ const zh: PublicText = {
     skip: '跳到主要内容',
     footer: '由 Plenary 根据看板记录发布。任何人均可阅读和引用本页。',
     updated: '更新于',
+    paused: '实时更新已暂停，稍后将自动重试。',
     feedTitle: '更改',
     languages: '语言',
     utc: '{{time}} UTC',
@@ -870,6 +877,7 @@ const ar: PublicText = {
     skip: 'الانتقال إلى المحتوى الرئيسي',
     footer: 'نشره نظام Plenary انطلاقاً من سجل اللوحة. يجوز لأي شخص قراءة هذه الصفحة والاستشهاد بها.',
     updated: 'حُدّثت في',
+    paused: 'التحديثات المباشرة متوقفة مؤقتًا؛ ستُعاد المحاولة قريبًا.',
     feedTitle: 'التغييرات',
     languages: 'اللغات',
     utc: '{{time}} UTC',
