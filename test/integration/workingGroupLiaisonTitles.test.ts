@@ -47,8 +47,9 @@ for (const backend of BACKENDS) {
       await db.run(liaison, ['wg', 'amadou', 'DC-MAG liaison', null, 50]);
 
       expect(await migrate(db, ALL_MIGRATIONS)).toContain(253);
-      // Olena held DC-MAG liaison since 10 (elected): that row stays, the later spellings go.
-      expect(await titlesOf(db, 'olena')).toEqual([' dc-mag LIAISON ', 'NRI liaison']);
+      // Olena held DC-MAG liaison since 10 (elected): that row stays, the later spellings go; 254
+      // then writes it trimmed.
+      expect(await titlesOf(db, 'olena')).toEqual(['dc-mag LIAISON', 'NRI liaison']);
       expect(
         await db.get('SELECT poll_id, since FROM working_group_liaisons WHERE user_id = ? AND since = 10', ['olena']),
       ).toEqual({
@@ -63,10 +64,10 @@ for (const backend of BACKENDS) {
       const groups = new WorkingGroupStore(db);
       await expect(groups.addLiaison(db, 'wg', 'olena', '  nri LIAISON', null)).rejects.toBeInstanceOf(UniqueViolation);
       await expect(groups.addLiaison(db, 'wg', 'amadou', 'dc-mag liaison', null)).rejects.toBeInstanceOf(UniqueViolation);
-      expect(await titlesOf(db, 'olena')).toEqual([' dc-mag LIAISON ', 'NRI liaison']);
+      expect(await titlesOf(db, 'olena')).toEqual(['dc-mag LIAISON', 'NRI liaison']);
       // A new title is added; one held is rewritten in another case, still one row.
       await groups.addLiaison(db, 'wg', 'olena', 'Youth IGF liaison', null);
-      await groups.retitleLiaison(db, 'wg', 'olena', ' dc-mag LIAISON ', 'DC-MAG liaison', null);
+      await groups.retitleLiaison(db, 'wg', 'olena', 'dc-mag LIAISON', 'DC-MAG liaison', null);
       expect(await titlesOf(db, 'olena')).toEqual(['DC-MAG liaison', 'NRI liaison', 'Youth IGF liaison']);
       expect(await migrate(db, ALL_MIGRATIONS)).toEqual([]);
     });
@@ -142,3 +143,94 @@ describe('liaison titles given at the same moment (postgres)', () => {
     expect((await suite.call('secretariat', 'DELETE', `${rolesPath(youth.id)}?title=igf%20liaison`)).status).toBe(404);
   });
 });
+
+// Words pasted from a word processor (French: a no-break space before "CSTD") or typed with a
+// Chinese input method (full-width Latin letters) look like the title held, and are that title.
+const CSTD_SPELLINGS = ['liaison cstd', 'Liaison\u00a0CSTD', 'ＬＩＡＩＳＯＮ cstd'];
+
+describe.each(['sqlite', 'postgres'] as const)('liaison titles written normal (%s)', (backend) => {
+  const suite = workingGroupSuite(backend, 'liaisonnormal');
+  const rolesPath = (groupId: string) => `/api/working-groups/${groupId}/roles/${suite.idOf('kwame')}`;
+  const rows = async (groupId: string) =>
+    (
+      await suite.server.app.store.db.all<{ title: string }>(
+        'SELECT title FROM working_group_liaisons WHERE group_id = ? AND user_id = ? ORDER BY since, title',
+        [groupId, suite.idOf('kwame')],
+      )
+    ).map((row) => row.title);
+
+  it('holds once a title given with a no-break space or in full-width letters, stored as ordinary text', async () => {
+    const youth = await suite.youth();
+    expect((await suite.call('kwame', 'PUT', `/api/working-groups/${youth.id}/members/me`)).status).toBe(200);
+    for (const title of CSTD_SPELLINGS) {
+      const answer = await suite.call<WorkingGroupDto>('secretariat', 'PUT', rolesPath(youth.id), { role: 'liaison', title });
+      expect(answer.status).toBe(200);
+      // Each spelling is the title held, rewritten as now given: its case kept, its letters and spaces ordinary.
+      expect(answer.body.roles.filter((role) => role.id === suite.idOf('kwame')).map((role) => role.title)).toEqual([
+        title.normalize('NFKC'),
+      ]);
+    }
+    expect(await rows(youth.id)).toEqual(['LIAISON cstd']);
+    // Any run of white space (narrow no-break, ideographic, tab) is one space; accents stay.
+    const spaced = await suite.call('secretariat', 'PUT', rolesPath(youth.id), {
+      role: 'liaison',
+      title: '\u3000Liaison\u202fà la\t\tCommission\u00a0 ',
+    });
+    expect(spaced.status).toBe(200);
+    expect(await rows(youth.id)).toEqual(['LIAISON cstd', 'Liaison à la Commission']);
+    // Removed by any spelling of it.
+    const removed = await suite.call(
+      'secretariat',
+      'DELETE',
+      `${rolesPath(youth.id)}?title=${encodeURIComponent('Liaison\u00a0CSTD')}`,
+    );
+    expect(removed.status).toBe(200);
+    expect(await rows(youth.id)).toEqual(['Liaison à la Commission']);
+    expect((await suite.call('secretariat', 'DELETE', `${rolesPath(youth.id)}?role=liaison`)).status).toBe(200);
+  });
+});
+
+for (const backend of ['sqlite', 'postgres'] as const) {
+  describe(`liaison titles a store held in other spaces or widths (${backend})`, () => {
+    let database: TestDatabase | undefined;
+    let db: Db | undefined;
+    afterAll(async () => {
+      await db?.close();
+      await database?.drop();
+    });
+
+    it('writes held titles normal and merges those that then look the same into the oldest', async () => {
+      if (backend === 'postgres') database = await createTestDatabase('liaisonnormalmig');
+      db = database ? openPostgresDb(database.url) : openSqliteDb(path.join(tempDir('liaisonnormalmig'), 'plenary.sqlite'));
+      await migrate(
+        db,
+        ALL_MIGRATIONS.filter((migration) => migration.version < 254),
+      );
+      const person =
+        'INSERT INTO users (id, email, name, role, stakeholder_group, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+      await db.run(person, ['kwame', 'kwame@example.org', 'Kwame', 'member', 'civil-society', 'x', 1]);
+      await db.run(person, ['mei', 'mei@example.org', 'Mei', 'member', 'government', 'x', 1]);
+      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['m', 'MAG', '2026-01-01', 1]);
+      await db.run('INSERT INTO working_groups (id, meeting_id, name, created_at) VALUES (?, ?, ?, ?)', ['wg', 'm', 'Youth', 1]);
+      // Rows 253's index let through: to lower(trim()) these are three titles.
+      const liaison = 'INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)';
+      await db.run(liaison, ['wg', 'kwame', 'Liaison\u00a0CSTD', null, 20]);
+      await db.run(liaison, ['wg', 'kwame', 'ＬＩＡＩＳＯＮ cstd', 'poll-1', 10]);
+      await db.run(liaison, ['wg', 'kwame', 'liaison cstd', null, 30]);
+      await db.run(liaison, ['wg', 'kwame', 'Liaison\u202fà la\tCommission', null, 40]);
+      await db.run(liaison, ['wg', 'mei', 'Liaison\u3000CSTD', null, 50]);
+
+      expect(await migrate(db, ALL_MIGRATIONS)).toContain(254);
+      // Kwame held the CSTD title since 10 (elected, in full-width letters): that row stays, written
+      // in ordinary letters as typed otherwise; the later spellings go.
+      expect(await titlesOf(db, 'kwame')).toEqual(['LIAISON cstd', 'Liaison à la Commission']);
+      expect(
+        await db.get('SELECT poll_id, since FROM working_group_liaisons WHERE user_id = ? AND since = 10', ['kwame']),
+      ).toEqual({ poll_id: 'poll-1', since: 10 });
+      expect(await titlesOf(db, 'mei')).toEqual(['Liaison CSTD']);
+      // The index still holds.
+      await expect(db.run(liaison, ['wg', 'kwame', 'liaison CSTD', null, 60])).rejects.toBeInstanceOf(UniqueViolation);
+      expect(await migrate(db, ALL_MIGRATIONS)).toEqual([]);
+    });
+  });
+}

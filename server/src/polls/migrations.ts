@@ -1,4 +1,6 @@
 /** Schema of polls, ballots, working groups: versions 200–299 (working-group administration from 250). */
+import { DEFAULT_LIAISON_TITLE, normalizeLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
+import type { SqlExecutor } from '../storage/db.ts';
 import type { Migration } from '../storage/migrations.ts';
 
 export const POLL_MIGRATIONS: Migration[] = [
@@ -163,4 +165,76 @@ export const POLL_MIGRATIONS: Migration[] = [
        ON working_group_liaisons (group_id, user_id, lower(trim(title)))`,
     ],
   },
+  {
+    version: 254,
+    name: 'liaison titles written normal: ordinary spaces and letters',
+    statements: [
+      // "Liaison\u00a0CSTD" (a no-break space) and "ＬＩＡＩＳＯＮ cstd" (full-width letters) look like
+      // "liaison cstd" on the card but were three keys of 253's index. The service now writes
+      // titles normal (`normalizeLiaisonTitle`); rows written before are rewritten so here, in
+      // JavaScript since SQLite has no NFKC. The index is set aside while they are, then rebuilt.
+      `DROP INDEX working_group_liaisons_title_once`,
+      normalizeLiaisonTitles,
+      // As 253: what the database's lower() folds further than the service (PostgreSQL's
+      // LC_CTYPE) is merged into the oldest too, so that the index can be rebuilt.
+      `DELETE FROM working_group_liaisons
+       WHERE EXISTS (
+         SELECT 1 FROM working_group_liaisons kept
+         WHERE kept.group_id = working_group_liaisons.group_id
+           AND kept.user_id = working_group_liaisons.user_id
+           AND lower(trim(kept.title)) = lower(trim(working_group_liaisons.title))
+           AND (kept.since < working_group_liaisons.since
+             OR (kept.since = working_group_liaisons.since AND kept.title < working_group_liaisons.title))
+       )`,
+      `CREATE UNIQUE INDEX working_group_liaisons_title_once
+       ON working_group_liaisons (group_id, user_id, lower(trim(title)))`,
+    ],
+  },
 ];
+
+/**
+ * Migration 254's step: every liaison title held, and every election's title, written as
+ * `normalizeLiaisonTitle` writes it. Titles of one person in one group that are then the same
+ * (`sameLiaisonTitle`'s key) are merged as 253 merges them: the oldest row stays (held since
+ * then, its poll kept), ties going to the title that sorts first; the others are deleted before
+ * any title is rewritten, so that no rewrite meets a row of the same exact title.
+ */
+async function normalizeLiaisonTitles(tx: SqlExecutor): Promise<void> {
+  const rows = await tx.all<{ group_id: string; user_id: string; title: string }>(
+    'SELECT group_id, user_id, title FROM working_group_liaisons ORDER BY group_id, user_id, since, title',
+  );
+  const kept = new Set<string>();
+  const rewrites: { group_id: string; user_id: string; title: string; normal: string }[] = [];
+  for (const row of rows) {
+    const normal = normalizeLiaisonTitle(row.title) || DEFAULT_LIAISON_TITLE;
+    const key = JSON.stringify([row.group_id, row.user_id, normal.toLocaleLowerCase('en')]);
+    if (kept.has(key)) {
+      await tx.run('DELETE FROM working_group_liaisons WHERE group_id = ? AND user_id = ? AND title = ?', [
+        row.group_id,
+        row.user_id,
+        row.title,
+      ]);
+      continue;
+    }
+    kept.add(key);
+    if (normal !== row.title) rewrites.push({ ...row, normal });
+  }
+  for (const row of rewrites) {
+    await tx.run('UPDATE working_group_liaisons SET title = ? WHERE group_id = ? AND user_id = ? AND title = ?', [
+      row.normal,
+      row.group_id,
+      row.user_id,
+      row.title,
+    ]);
+  }
+  // An election's title becomes the title held when it closes: written normal too.
+  const elections = await tx.all<{ poll_id: string; title: string }>(
+    "SELECT poll_id, title FROM working_group_elections WHERE role = 'liaison'",
+  );
+  for (const election of elections) {
+    const normal = normalizeLiaisonTitle(election.title) || DEFAULT_LIAISON_TITLE;
+    if (normal !== election.title) {
+      await tx.run('UPDATE working_group_elections SET title = ? WHERE poll_id = ?', [normal, election.poll_id]);
+    }
+  }
+}

@@ -5,10 +5,17 @@
  */
 import type { Db, Dialect, SqlExecutor } from './db.ts';
 
+/**
+ * A step of a migration that SQL alone cannot write the same on both stores (SQLite has no
+ * Unicode normalisation, for one): run in the migration's transaction, in its place among the
+ * statements.
+ */
+export type MigrationStep = (tx: SqlExecutor, dialect: Dialect) => Promise<void>;
+
 export interface Migration {
   version: number;
   name: string;
-  statements: string[];
+  statements: (string | MigrationStep)[];
 }
 
 const DIALECT_TYPES: Record<Dialect, Record<string, string>> = {
@@ -119,7 +126,10 @@ export async function migrate(db: Db, migrations: Migration[]): Promise<number[]
     const done: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await tx.run(expand(statement, db.dialect));
+      for (const statement of migration.statements) {
+        if (typeof statement === 'string') await tx.run(expand(statement, db.dialect));
+        else await statement(tx, db.dialect);
+      }
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

@@ -3,7 +3,7 @@
  * group's name, a liaison's title, and the words of each refusal (400 naming the field, 409).
  */
 
-import { DEFAULT_LIAISON_TITLE, type ElectionRole } from '../../../shared/constants/workingGroups.ts';
+import { DEFAULT_LIAISON_TITLE, type ElectionRole, normalizeLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
 import type { WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest } from '../http/appError.ts';
@@ -89,9 +89,11 @@ export function tooFewCandidates(group: WorkingGroup, nominated: number, seats: 
   );
 }
 
-/** A liaison's title (“Liaison” when none is given); co-facilitators have none. */
+/**
+ * A liaison's title as stored (`normalizeLiaisonTitle`: ordinary spaces and letters, trimmed;
+ * “Liaison” when none is given); co-facilitators have none.
+ */
 export function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
   if (role !== 'liaison') return '';
-  const trimmed = title?.trim() ?? '';
-  return trimmed || DEFAULT_LIAISON_TITLE;
+  return normalizeLiaisonTitle(title ?? '') || DEFAULT_LIAISON_TITLE;
 }

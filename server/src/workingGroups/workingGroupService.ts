@@ -293,11 +293,13 @@ export class WorkingGroupService {
     tx: SqlExecutor,
     groupId: string,
     userId: string,
-    title: string,
+    given: string,
     pollId: string | null,
     actorId: string | null,
   ) {
     const { groups } = this.options;
+    // An election's title recorded before titles were written normal (migration 254) is held normal too.
+    const title = roleTitle('liaison', given);
     // Two titles given at once to one person take turns (PostgreSQL), so that each sees the other.
     await groups.lockGroup(tx, groupId);
     // The database's rule (migration 253's index) may fold letters the service's keeps apart: a
