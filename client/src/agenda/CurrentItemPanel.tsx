@@ -39,8 +39,11 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
   const pending = current ? (floor.meta.pendingByItem[current.id] ?? 0) : 0;
   // A turn on the item: moving on ends it (the server does, in the move's transaction). It once
   // went without a word, and the Floor tab showed the next item with this one's speaker below zero.
-  const speaker = current && floor.speaking?.itemId === current.id ? floor.speaking.name : undefined;
-  const [leaving, setLeaving] = useState<{ itemId: string | null; label: string } | null>(null);
+  // With no item current, a turn running is on no item and starting one ends it just the same.
+  const speaker =
+    floor.speaking && (current ? floor.speaking.itemId === current.id : !floor.speaking.itemId) ? floor.speaking.name : undefined;
+  // `start`: the number of the item started with no item current, for the dialog's words.
+  const [leaving, setLeaving] = useState<{ itemId: string | null; label: string; start?: string } | null>(null);
   const mark = (itemId: string | null) => {
     setError(null);
     setCurrentItem(meeting.id, itemId).catch((failure: Error) => setError(failure.message));
@@ -49,6 +52,11 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
     if (speaker !== undefined || waiting > 0 || open > 0 || pending > 0) setLeaving({ itemId, label });
     else mark(itemId);
   };
+  const start = (item: AgendaItemView) => {
+    if (speaker !== undefined)
+      setLeaving({ itemId: item.id, label: t('agendaItems.startWith', { number: item.fullNumber }), start: item.fullNumber });
+    else mark(item.id);
+  };
   const left = [
     speaker !== undefined ? t('agendaItems.leave.speaking', { name: isolate(speaker) }) : '',
     waiting > 0 ? t('agendaItems.leave.waiting', { count: waiting }) : '',
@@ -56,6 +64,24 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
     pending > 0 ? t('agendaItems.leave.pending', { count: pending }) : '',
   ].filter(Boolean);
   const [first, second, third, fourth] = left;
+  // The dialog follows the live state while it is open: what was left may go meanwhile (the turn
+  // ended, the hands lowered). It then asks the plain question rather than close under the chair's
+  // pointer (they pressed the button and still mean to move on) or show an empty slot (": move on
+  // anyway?", as it once did).
+  const question =
+    leaving?.start !== undefined
+      ? first
+        ? t('agendaItems.leave.startAnyway', { what: first, number: leaving.start })
+        : t('agendaItems.leave.startPlain', { number: leaving.start })
+      : fourth
+        ? t('agendaItems.leave.four', { first, second, third, fourth })
+        : third
+          ? t('agendaItems.leave.three', { first, second, third })
+          : second
+            ? t('agendaItems.leave.two', { first, second })
+            : first
+              ? t('agendaItems.leave.one', { what: first })
+              : t('agendaItems.leave.plain', { number: current?.fullNumber ?? '' });
   return (
     <section className="panel agenda-now" aria-labelledby="agenda-now-title">
       <h2 id="agenda-now-title" className="panel__title">
@@ -84,7 +110,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
             <button
               type="button"
               className="button"
-              onClick={() => (current ? leave(next.id, t('agendaItems.nextItem', { number: next.fullNumber })) : mark(next.id))}
+              onClick={() => (current ? leave(next.id, t('agendaItems.nextItem', { number: next.fullNumber })) : start(next))}
             >
               {current
                 ? t('agendaItems.nextItem', { number: next.fullNumber })
@@ -99,30 +125,28 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
         </div>
       )}
       <ErrorAlert message={error} />
-      {leaving && current && (
+      {leaving && (current || leaving.start !== undefined) && (
         <ConfirmDialog
           open
-          title={t('agendaItems.leave.title', { number: current.fullNumber })}
-          message={
-            fourth
-              ? t('agendaItems.leave.four', { first, second, third, fourth })
-              : third
-                ? t('agendaItems.leave.three', { first, second, third })
-                : second
-                  ? t('agendaItems.leave.two', { first, second })
-                  : t('agendaItems.leave.one', { what: first })
+          title={
+            current
+              ? t('agendaItems.leave.title', { number: current.fullNumber })
+              : t('agendaItems.leave.startTitle', { number: leaving.start })
           }
+          message={question}
           confirmLabel={leaving.label}
-          cancelLabel={t('agendaItems.leave.stay', { number: current.fullNumber })}
+          cancelLabel={current ? t('agendaItems.leave.stay', { number: current.fullNumber }) : t('agendaItems.leave.notYet')}
           danger={false}
           onClose={() => setLeaving(null)}
           onConfirm={() => setCurrentItem(meeting.id, leaving.itemId)}
         >
-          <ul>
-            {speaker !== undefined && <li>{t('agendaItems.leave.turnEnds', { name: isolate(speaker) })}</li>}
-            {waiting > 0 && <li>{t('agendaItems.leave.handsKept', { number: current.fullNumber })}</li>}
-            {open + pending > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
-          </ul>
+          {left.length > 0 && (
+            <ul>
+              {speaker !== undefined && <li>{t('agendaItems.leave.turnEnds', { name: isolate(speaker) })}</li>}
+              {current && waiting > 0 && <li>{t('agendaItems.leave.handsKept', { number: current.fullNumber })}</li>}
+              {current && open + pending > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
+            </ul>
+          )}
         </ConfirmDialog>
       )}
     </section>

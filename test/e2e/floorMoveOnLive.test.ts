@@ -1,0 +1,119 @@
+/**
+ * The chair's move-on question in Chromium, in the cases the floor e2e file does not cover: a turn
+ * running while no item is current (starting an item ends it, so the chair is asked first), and a
+ * dialog left open while what it names goes (it follows the live state: the plain question, never
+ * an empty slot before ": move on anyway?").
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { isolate } from '../../shared/i18n/format.ts';
+import { a11yViolations } from '../helpers/a11y.ts';
+import { browserSuite } from '../helpers/browser.ts';
+import { http, login, type Session } from '../helpers/clients.ts';
+
+const { server, signIn } = browserSuite({}, { closeContextsAfterEachTest: true });
+const meetingPath = `/meetings/${DEMO_MEETING.id}`;
+const MEETING_API = `/api/meetings/${DEMO_MEETING.id}`;
+const TABLET = { width: 768, height: 1024 };
+
+const items = async (session: Session) =>
+  (
+    await http<{ id: string; fullNumber: string }[]>(server.baseUrl, 'GET', `${MEETING_API}/agenda-items`, {
+      cookie: session.cookie,
+    })
+  ).body;
+const current = (session: Session, itemId: string | null) =>
+  http(server.baseUrl, 'PUT', `${MEETING_API}/current-item`, { cookie: session.cookie, body: { itemId } });
+const floor = (session: Session) =>
+  http<{ speaking?: { name: string } }>(server.baseUrl, 'GET', `${MEETING_API}/floor`, { cookie: session.cookie });
+
+/** Gives Olena Kovalenko the floor on whatever is current. */
+const giveOlenaTheFloor = async (session: Session) => {
+  const people = (
+    await http<{ id: string; name: string }[]>(server.baseUrl, 'GET', `${MEETING_API}/floor/people`, { cookie: session.cookie })
+  ).body;
+  const userId = people.find((person) => person.name === 'Olena Kovalenko')!.id;
+  expect(
+    (await http(server.baseUrl, 'POST', `${MEETING_API}/floor/hands`, { cookie: session.cookie, body: { userId } })).status,
+  ).toBe(201);
+  expect((await http(server.baseUrl, 'POST', `${MEETING_API}/floor/next`, { cookie: session.cookie })).status).toBe(200);
+};
+
+const endTurn = (session: Session) => http(server.baseUrl, 'POST', `${MEETING_API}/floor/end-turn`, { cookie: session.cookie });
+
+/** The chair's Current item panel, from the Tools sheet on a tablet. */
+const currentItemPanel = async () => {
+  const chair = await signIn('chair@example.org', meetingPath);
+  await chair.page.setViewportSize(TABLET);
+  await chair.page.getByRole('button', { name: 'Tools' }).click();
+  await chair.page.getByRole('tab', { name: 'Current item' }).click();
+  return chair;
+};
+
+afterEach(async () => {
+  const chair = await login(server.baseUrl, 'chair@example.org');
+  if ((await floor(chair)).body.speaking) await endTurn(chair);
+  await current(chair, (await items(chair))[0]!.id);
+});
+
+describe('moving on while the floor changes', () => {
+  it('asks before starting an item while someone has the floor with no item current, and asks plainly once the turn has ended', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const first = (await items(session))[0]!;
+    expect((await current(session, null)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    const chair = await currentItemPanel();
+    const startWith = `Start with item ${first.fullNumber}`;
+    await chair.page.getByRole('button', { name: startWith }).click();
+    const dialog = chair.page.getByRole('alertdialog', { name: `Start with item ${first.fullNumber}?` });
+    const olena = isolate('Olena Kovalenko');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(`${olena} has the floor: start with item ${first.fullNumber} anyway?`);
+    expect(await dialog.textContent()).toContain(`The turn of ${olena} ends: it is recorded as ended`);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    // Not yet: the turn runs on, no item current.
+    await dialog.getByRole('button', { name: 'Not yet' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await floor(session)).body.speaking?.name).toBe('Olena Kovalenko');
+
+    // Asked again, and the turn ends meanwhile: the dialog asks the plain question.
+    await chair.page.getByRole('button', { name: startWith }).click();
+    await expect.poll(() => dialog.textContent()).toContain('anyway?');
+    expect((await endTurn(session)).status).toBe(200);
+    await expect.poll(() => dialog.textContent()).toContain(`Nobody has the floor now: start with item ${first.fullNumber}?`);
+    expect(await dialog.textContent()).not.toContain('The turn of');
+    await dialog.getByRole('button', { name: startWith }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${first.fullNumber}.`);
+    expect(chair.errors).toEqual([]);
+  });
+
+  it('follows the live state in the move-on dialog: once the turn it named ends, it asks the plain question, no empty slot', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [here, next] = await items(session);
+    expect((await current(session, here!.id)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    const chair = await currentItemPanel();
+    const moveOn = `Move on to item ${next!.fullNumber}`;
+    await chair.page.getByRole('button', { name: moveOn }).click();
+    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
+    await expect.poll(() => dialog.textContent()).toContain(`${isolate('Olena Kovalenko')} has the floor: move on anyway?`);
+    expect((await endTurn(session)).status).toBe(200);
+    await expect.poll(() => dialog.textContent()).toContain(`Nothing is left waiting on item ${here!.fullNumber} now: move on?`);
+    const message = (await dialog.locator('p').first().textContent()) ?? '';
+    expect(message.startsWith(':')).toBe(false);
+    expect(await dialog.textContent()).not.toContain('The turn of');
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    await dialog.getByRole('button', { name: moveOn }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${next!.fullNumber}.`);
+    expect(chair.errors).toEqual([]);
+  });
+});
