@@ -46,10 +46,27 @@ export const ScheduleBody = Type.Object({
 
 export const VERSION_KINDS = ['named', 'auto', 'restore'] as const;
 
+/**
+ * What an automatic version's name is made of, worded in the reader's language where it is shown
+ * (`name` keeps the English wording for what reads it plainly): saved after an hour of editing at
+ * `at`, just before restoring the version `versionId` (named `name` then), or by restoring it.
+ */
+export const VersionOriginSchema = Type.Union([
+  Type.Object({ made: Type.Literal('periodic'), at: Type.Number() }),
+  Type.Object({
+    made: Type.Union([Type.Literal('beforeRestore'), Type.Literal('restore')]),
+    versionId: Type.Union([Type.String(), Type.Null()]),
+    name: Type.String(),
+  }),
+]);
+export type VersionOrigin = Static<typeof VersionOriginSchema>;
+
 export const VersionSchema = Type.Object({
   id: Type.String(),
   meetingId: Type.String(),
   name: Type.String(),
+  /** For an automatic version: what its name is made of (versions saved before it: recognised from the stored English). */
+  origin: Type.Optional(VersionOriginSchema),
   /** named (saved by someone), auto (hourly while editing, or before a restore), restore (the state a restore made). */
   kind: Type.Enum(VERSION_KINDS),
   /** The last update of the agenda's log that the version includes. */

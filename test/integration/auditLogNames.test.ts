@@ -256,12 +256,35 @@ describe.each(BACKENDS)('the audit log’s names on %s', (backend) => {
     const version = await call<{ id: string }>(chair, 'POST', `/api/meetings/${DEMO}/versions`, {
       name: `Before the hands ${MARKUP}`,
     });
-    await call(chair, 'POST', `/api/meetings/${DEMO}/versions/${version.id}/restore`);
+    const { before } = await call<{ before: { id: string } }>(
+      chair,
+      'POST',
+      `/api/meetings/${DEMO}/versions/${version.id}/restore`,
+    );
     const [named] = await log('action=agenda.version&limit=1');
     expect(named!.names[version.id]).toBe(`Before the hands ${MARKUP}`);
     const [restored] = await log('action=agenda.restore&limit=1');
     expect(restored!.detail).toMatchObject({ versionId: version.id, name: `Before the hands ${MARKUP}` });
     expect(restored!.names[version.id]).toBe(`Before the hands ${MARKUP}`);
+
+    // A version the board named itself is named in the reader's language: the one saved before the
+    // restore, restored in turn, and an automatic one stored before its parts were (English only).
+    await call(chair, 'POST', `/api/meetings/${DEMO}/versions/${before.id}/restore`);
+    const [restoredBefore] = await log('action=agenda.restore&limit=1&lang=fr');
+    expect(restoredBefore!.names[before.id]).toBe(`Avant la restauration de « Before the hands ${MARKUP} »`);
+    const oldId = `old-automatic-${backend}`;
+    await server.app.store.db.run(
+      `INSERT INTO agenda_versions (id, meeting_id, seq, name, kind, created_by, created_at) VALUES (?, ?, ?, ?, 'auto', NULL, ?)`,
+      [oldId, DEMO, -1, 'Automatic, 2025-02-25 10:00 UTC', Date.parse('2025-02-25T10:00:30Z')],
+    );
+    await server.app.store.audit.record({
+      actorId: chair.user.id,
+      action: 'agenda.restore',
+      subject: `meeting:${DEMO}`,
+      detail: { versionId: oldId },
+    });
+    const [old] = await log('action=agenda.restore&limit=1&lang=ru');
+    expect(old!.names[oldId]).toMatch(/^Автоматически, .*2025.*10:00/);
   });
 
   it('records no item for a hand raised while no item is current, rather than an empty id', async () => {

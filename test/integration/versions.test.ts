@@ -180,6 +180,15 @@ describe('version history of the agenda', () => {
     expect(versions.body.map((v) => v.name)).toEqual(
       expect.arrayContaining(['Agreed agenda', 'Restored “Agreed agenda”', 'Before restoring “Agreed agenda”']),
     );
+    // What the automatic names are made of is stored, for each reader's page to word in its language.
+    const made = (id: string) => versions.body.find((v) => v.id === id)?.origin;
+    expect(made(restored.body.before.id)).toEqual({ made: 'beforeRestore', versionId: version.id, name: 'Agreed agenda' });
+    expect(made(restored.body.after.id)).toEqual({ made: 'restore', versionId: version.id, name: 'Agreed agenda' });
+    expect(made(version.id)).toBeUndefined();
+    const row = await server.app.store.db.get<{ origin: string | null }>('SELECT origin FROM agenda_versions WHERE id = ?', [
+      restored.body.before.id,
+    ]);
+    expect(JSON.parse(row!.origin!)).toEqual({ made: 'beforeRestore', versionId: version.id, name: 'Agreed agenda' });
   });
 
   it('restores the structure too: an item deleted after the version comes back with its attributes', async () => {
@@ -302,6 +311,15 @@ describe('version history of the agenda', () => {
     const saved = (await service.autoVersions(now + AUTO_VERSION_AFTER_MS + 1000)).filter((v) => v.meetingId === MEETING);
     expect(saved).toHaveLength(1);
     expect(saved[0]!.kind).toBe('auto');
+    const at = now + AUTO_VERSION_AFTER_MS + 1000;
+    expect(saved[0]!.origin).toEqual({ made: 'periodic', at });
+    // A version saved before what it is made of was stored reads as one all the same, from its English name.
+    await server.app.store.db.run('UPDATE agenda_versions SET origin = NULL WHERE id = ?', [saved[0]!.id]);
+    const listed = await http<VersionDto[]>(server.baseUrl, 'GET', `/api/meetings/${MEETING}/versions`, { cookie: kwame.cookie });
+    expect(listed.body.find((v) => v.id === saved[0]!.id)?.origin).toEqual({
+      made: 'periodic',
+      at: Math.floor(at / 60_000) * 60_000,
+    });
     // Nothing new since: no second one.
     expect((await service.autoVersions(now + 3 * AUTO_VERSION_AFTER_MS)).filter((v) => v.meetingId === MEETING)).toEqual([]);
   });

@@ -16,6 +16,7 @@ import './versions.css';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Field } from '../ui/Field.tsx';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
+import { versionName } from './versionName.ts';
 import { canRestoreVersion, canSaveVersion } from './versionPolicy.ts';
 
 const SAVE_FIELDS = ['name'] as const;
@@ -47,7 +48,9 @@ export function VersionHistory() {
   useEffect(load, [load]);
 
   const when = (at: number) => formatDateTime(i18n.language, at);
-  const label = (version: VersionDto) => `${version.name} (${when(version.createdAt)})`;
+  // Automatic names are worded in the reader's language (versionName.ts).
+  const nameOf = (version: VersionDto) => versionName(version, t, i18n.language, versions ?? []);
+  const label = (version: VersionDto) => `${nameOf(version)} (${when(version.createdAt)})`;
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -83,7 +86,9 @@ export function VersionHistory() {
       (result) => {
         setConfirming(null);
         setStatus(
-          result.changed ? t('versions.restored', { name: version.name }) : t('versions.restoredNothing', { name: version.name }),
+          result.changed
+            ? t('versions.restored', { name: nameOf(version) })
+            : t('versions.restoredNothing', { name: nameOf(version) }),
         );
         load();
       },
@@ -121,7 +126,7 @@ export function VersionHistory() {
               <li key={version.id} className="versions__item">
                 <p className="versions__name">
                   <strong id={`version-${version.id}`} dir="auto">
-                    {version.name}
+                    {nameOf(version)}
                   </strong>
                 </p>
                 <p className="versions__meta">
@@ -159,7 +164,7 @@ export function VersionHistory() {
           <ConfirmDialog
             open={confirming !== null}
             title={t('versions.confirmLabel')}
-            message={confirming ? t('versions.confirmRestore', { name: confirming.name }) : ''}
+            message={confirming ? t('versions.confirmRestore', { name: nameOf(confirming) }) : ''}
             confirmLabel={t('versions.confirm')}
             danger={false}
             onConfirm={() => (confirming ? restore(confirming) : undefined)}
@@ -202,7 +207,9 @@ export function VersionHistory() {
       <dialog ref={dialog} className="versions__dialog" aria-labelledby="diff-title" onClose={() => setDiff(null)}>
         <div className="section-heading">
           <h2 id="diff-title">
-            {diff ? t('versions.diffTitle', { from: diff.from.name, to: diff.to?.name ?? t('versions.current') }) : ''}
+            {diff
+              ? t('versions.diffTitle', { from: nameOf(diff.from), to: diff.to ? nameOf(diff.to) : t('versions.current') })
+              : ''}
           </h2>
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
             {t('versions.close')}

@@ -2,7 +2,9 @@
  * The names of the things audit entries refer to, as they are now, read across the features'
  * tables (as the timeline reads them). SQL only: one statement per kind for a page of entries.
  */
+
 import type { AuditRefKind } from '../../../shared/auditRefs.ts';
+import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import type { Db } from '../storage/db.ts';
 import { placeholders } from '../storage/placeholders.ts';
 
@@ -98,6 +100,21 @@ export class AuditNames {
       for (const row of rows) names.set(row.id, row.name);
     }
     return names;
+  }
+
+  /** Each of `ids` (agenda versions) that exists: its stored name, kind and what an automatic name is made of. */
+  async ofVersions(
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; kind: VersionDto['kind']; origin: string | null }>> {
+    const found = new Map<string, { name: string; kind: VersionDto['kind']; origin: string | null }>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db.all<{ id: string; name: string; kind: VersionDto['kind']; origin: string | null }>(
+        `SELECT id, name, kind, origin FROM agenda_versions WHERE id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const { id, ...row } of rows) found.set(id, row);
+    }
+    return found;
   }
 
   /** What names each of `ids` (threads or comments) that exists; an id not found is absent. */

@@ -7,12 +7,15 @@
 import { auditRefs, entryMeetingId } from '../../../shared/auditRefs.ts';
 import { commentPlainText, mentionedIds, parseCommentText } from '../../../shared/commentText.ts';
 import { isIsoDate } from '../../../shared/dueDates.ts';
+import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { AuditEntryDto, AuditQuery } from '../../../shared/schemas/audit.ts';
+import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
 import { badRequest } from '../http/appError.ts';
 import { fill, type ServerText, serverText } from '../i18n/serverText.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
 import { itemTitle } from '../meetingRecord/pack/packModel.ts';
+import { versionOrigin } from '../meetingRecord/versions/versionStore.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { AuditEntry } from './auditLog.ts';
@@ -39,6 +42,20 @@ function readName(kind: PlainRefKind, name: string, language: Language): string 
     return kinds[name as keyof typeof kinds] ?? name;
   }
   return kind === 'question' || kind === 'action' ? shortened(name) : name;
+}
+
+/**
+ * An agenda version's name as the reader reads it: one the board named itself (automatic, before a
+ * restore, a restore) worded in their language from what it is made of, stored or recognised from
+ * the English it was once stored in (versionOrigin); a name someone gave it, as given.
+ */
+function readVersionName(version: { name: string; kind: VersionDto['kind']; origin: string | null }, language: Language): string {
+  const origin = versionOrigin(version.kind, version.name, version.origin);
+  if (!origin) return version.name;
+  const words = serverText(language).audit.versionNames;
+  if (origin.made === 'periodic')
+    return fill(words.periodic, { when: formatDateTime(language, origin.at, { timeZone: 'UTC', withZone: true }) });
+  return fill(words[origin.made], { name: origin.name });
 }
 
 /**
@@ -196,6 +213,10 @@ export class AuditService {
               entry[0] !== 'thread' && entry[0] !== 'comment' && entry[0] !== 'hand',
           )
           .map(async ([kind, ids]) => {
+            if (kind === 'version') {
+              const versions = await this.names.ofVersions([...ids]);
+              return [kind, new Map([...versions].map(([id, version]) => [id, readVersionName(version, language)]))] as const;
+            }
             const names = await this.names.of(kind, [...ids]);
             for (const [id, name] of names) names.set(id, readName(kind, name, language));
             return [kind, names] as const;

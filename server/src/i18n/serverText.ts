@@ -94,6 +94,8 @@ export interface ServerText {
     agenda: string;
     /** A speaker's hand (a request to speak): whose it is, and the agenda item it was raised on ("3. Budget"). */
     hand: string;
+    /** An agenda version the board named itself, worded in the reader's language (as the version history does). */
+    versionNames: { periodic: string; beforeRestore: string; restore: string };
   };
   csv: {
     optionId: string;
@@ -183,6 +185,11 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       thread: '{{comment}} on {{place}}',
       agenda: 'the agenda of {{meeting}}',
       hand: '{{person}}, item {{item}}',
+      versionNames: {
+        periodic: 'Automatic, {{when}}',
+        beforeRestore: 'Before restoring “{{name}}”',
+        restore: 'Restored “{{name}}”',
+      },
     },
     csv: {
       optionId: 'option_id',
@@ -274,6 +281,11 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       thread: '{{comment}} sur {{place}}',
       agenda: 'l’ordre du jour de la réunion « {{meeting}} »',
       hand: '{{person}}, point {{item}}',
+      versionNames: {
+        periodic: 'Automatique, {{when}}',
+        beforeRestore: 'Avant la restauration de « {{name}} »',
+        restore: '« {{name}} » restaurée',
+      },
     },
     csv: {
       optionId: 'id_option',
@@ -365,6 +377,11 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       thread: '{{comment}} en {{place}}',
       agenda: 'el programa de {{meeting}}',
       hand: '{{person}}, punto {{item}}',
+      versionNames: {
+        periodic: 'Automática, {{when}}',
+        beforeRestore: 'Antes de restaurar «{{name}}»',
+        restore: '«{{name}}» restaurada',
+      },
     },
     csv: {
       optionId: 'id_opción',
@@ -462,6 +479,11 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       thread: '{{comment}} — {{place}}',
       agenda: 'повестка дня: {{meeting}}',
       hand: '{{person}}, пункт {{item}}',
+      versionNames: {
+        periodic: 'Автоматически, {{when}}',
+        beforeRestore: 'Перед восстановлением «{{name}}»',
+        restore: 'Восстановлена «{{name}}»',
+      },
     },
     csv: {
       optionId: 'id_варианта',
@@ -545,6 +567,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       thread: '{{comment}}（{{place}}）',
       agenda: '{{meeting}}的议程',
       hand: '{{person}}，议程项目 {{item}}',
+      versionNames: { periodic: '自动保存，{{when}}', beforeRestore: '恢复“{{name}}”之前', restore: '已恢复“{{name}}”' },
     },
     csv: {
       optionId: '选项编号',
@@ -649,6 +672,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
       thread: '{{comment}} على {{place}}',
       agenda: 'جدول أعمال {{meeting}}',
       hand: '{{person}}، البند {{item}}',
+      versionNames: { periodic: 'تلقائية، {{when}}', beforeRestore: 'قبل استعادة «{{name}}»', restore: 'استُعيدت «{{name}}»' },
     },
     csv: {
       optionId: 'معرف_الخيار',

@@ -61,4 +61,13 @@ export const MEETING_RECORD_MIGRATIONS: Migration[] = [
         WHERE owner_user_id IS NOT NULL AND due_end IS NOT NULL AND status IN ('open', 'in-progress')`,
     ],
   },
+  {
+    version: 302,
+    name: 'what an automatic agenda version is made of',
+    statements: [
+      // JSON of VersionOrigin: the name is worded in the reader's language when shown; the English
+      // `name` stays for what reads it plainly.
+      `ALTER TABLE agenda_versions ADD COLUMN origin TEXT`,
+    ],
+  },
 ];

@@ -105,6 +105,7 @@ export class VersionService {
           kind: 'auto',
           createdBy: null,
           at: now,
+          origin: { made: 'periodic', at: now },
         }),
       );
     }
@@ -149,6 +150,8 @@ export class VersionService {
       seq: await this.versions.headSeq(doc),
       name: `Before restoring “${version.name}”`,
       kind: 'auto',
+      // The restored version by id, so that a reader's page words its name too when automatic.
+      origin: { made: 'beforeRestore', versionId: version.id, name: version.name },
       createdBy: user.id,
     });
     const target = await documentAt(this.store.documents, doc, version.seq);
@@ -178,7 +181,14 @@ export class VersionService {
     }
     const after = await this.store.db.transaction(async (tx) => {
       const created = await this.versions.create(
-        { meetingId, seq, name: `Restored “${version.name}”`, kind: 'restore', createdBy: user.id },
+        {
+          meetingId,
+          seq,
+          name: `Restored “${version.name}”`,
+          kind: 'restore',
+          createdBy: user.id,
+          origin: { made: 'restore', versionId: version.id, name: version.name },
+        },
         tx,
       );
       await this.store.audit.record(

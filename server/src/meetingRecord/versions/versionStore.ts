@@ -3,7 +3,7 @@
  * update, so a version costs one row and the document at that position can always be rebuilt.
  */
 import { randomUUID } from 'node:crypto';
-import type { VersionDto } from '../../../../shared/schemas/meetingRecord.ts';
+import type { VersionDto, VersionOrigin } from '../../../../shared/schemas/meetingRecord.ts';
 import type { Db, SqlExecutor } from '../../storage/db.ts';
 
 type VersionKind = VersionDto['kind'];
@@ -17,13 +17,39 @@ interface VersionRow {
   created_by: string | null;
   created_by_name: string | null;
   created_at: number;
+  origin: string | null;
 }
 
-const SELECT = `SELECT v.id, v.meeting_id, v.seq, v.name, v.kind, v.created_by, u.name AS created_by_name, v.created_at
+const AUTOMATIC = /^Automatic, (\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC$/;
+const BEFORE_RESTORING = /^Before restoring “(.*)”$/s;
+const RESTORED = /^Restored “(.*)”$/s;
+
+/**
+ * What an automatic version's name is made of: stored since migration 302, recognised from the
+ * English an older version was named in ("Automatic, 2025-02-25 10:00 UTC", "Before restoring
+ * “Draft 2”", "Restored “Draft 2”"); undefined for a name that is neither (shown as stored).
+ */
+export function versionOrigin(kind: VersionKind, name: string, stored: string | null): VersionOrigin | undefined {
+  if (stored) return JSON.parse(stored) as VersionOrigin;
+  if (kind === 'restore') {
+    const restored = RESTORED.exec(name);
+    return restored ? { made: 'restore', versionId: null, name: restored[1]! } : undefined;
+  }
+  if (kind !== 'auto') return undefined;
+  const automatic = AUTOMATIC.exec(name);
+  if (automatic) return { made: 'periodic', at: Date.parse(`${automatic[1]}T${automatic[2]}:00Z`) };
+  const before = BEFORE_RESTORING.exec(name);
+  if (before) return { made: 'beforeRestore', versionId: null, name: before[1]! };
+  return undefined;
+}
+
+const SELECT = `SELECT v.id, v.meeting_id, v.seq, v.name, v.kind, v.created_by, u.name AS created_by_name, v.created_at, v.origin
   FROM agenda_versions v LEFT JOIN users u ON u.id = v.created_by`;
 
 function toVersion(row: VersionRow): VersionDto {
+  const origin = versionOrigin(row.kind, row.name, row.origin);
   return {
+    ...(origin && { origin }),
     id: row.id,
     meetingId: row.meeting_id,
     seq: Number(row.seq),
@@ -66,14 +92,31 @@ export class VersionStore {
    * (two instances may notice the same hour of editing): the existing one is returned.
    */
   async create(
-    input: { meetingId: string; seq: number; name: string; kind: VersionKind; createdBy: string | null; at?: number },
+    input: {
+      meetingId: string;
+      seq: number;
+      name: string;
+      kind: VersionKind;
+      createdBy: string | null;
+      at?: number;
+      origin?: VersionOrigin;
+    },
     tx: SqlExecutor = this.db,
   ): Promise<VersionDto> {
     const id = randomUUID();
     const result = await tx.run(
-      `INSERT INTO agenda_versions (id, meeting_id, seq, name, kind, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO agenda_versions (id, meeting_id, seq, name, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
-      [id, input.meetingId, input.seq, input.name, input.kind, input.createdBy, input.at ?? Date.now()],
+      [
+        id,
+        input.meetingId,
+        input.seq,
+        input.name,
+        input.kind,
+        input.createdBy,
+        input.at ?? Date.now(),
+        input.origin ? JSON.stringify(input.origin) : null,
+      ],
     );
     if (result.changes === 0) {
       const existing = await tx.get<VersionRow>(`${SELECT} WHERE v.meeting_id = ? AND v.seq = ? AND v.kind = 'auto'`, [
