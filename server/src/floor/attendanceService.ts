@@ -3,6 +3,7 @@
  * the meeting's quorum: a number of MAG members or a share of them, counted among the members
  * checked in today where the meeting is.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import type { Attendance, AttendanceMode, QuorumSetting, QuorumState } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
@@ -88,6 +89,8 @@ export class AttendanceService {
     await this.store.db.transaction(async (tx) => {
       const before = await this.attendance.settings(meetingId, tx);
       await this.attendance.saveSettings(tx, meetingId, { ...before, quorum }, user.id, Date.now());
+      // The quorum it already had: nothing changed, nothing recorded.
+      if (isDeepStrictEqual(before.quorum, quorum)) return;
       await this.store.audit.record(
         {
           actorId: user.id,

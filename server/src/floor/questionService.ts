@@ -136,6 +136,8 @@ export class QuestionService {
         user.id,
         Date.now(),
       );
+      // Asked for what is already so (a second click, two tabs): nothing changed, nothing recorded.
+      if (before.questionsNeedApproval === requireApproval) return;
       await this.options.store.audit.record(
         { actorId: user.id, action: 'questions.approval', subject: `meeting:${meetingId}`, detail: { requireApproval } },
         tx,

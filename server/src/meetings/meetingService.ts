@@ -164,16 +164,20 @@ export class MeetingService {
       if (patch.format !== undefined || patch.place !== undefined) {
         changes.form = formLine(patch.format ?? meeting.format, patch.place?.trim() ?? meeting.place);
       }
-      await store.db.transaction(async (tx) => {
-        await store.meetings.update(id, changes, tx);
-        // The format and the place as given, not the English line built from them (`form`): the
-        // log's reader says them in the reader's language, which that line cannot be.
-        const { form: _form, ...recorded } = changes;
-        const detail = Object.fromEntries(Object.entries(recorded).filter(([, value]) => value !== undefined)) as Partial<
-          Omit<MeetingChanges, 'form'>
-        >;
-        await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
-      });
+      // The format and the place as given, not the English line built from them (`form`): the
+      // log's reader says them in the reader's language, which that line cannot be. Only what
+      // differs from the meeting as it was: a form sent whole ('online' with its still empty place)
+      // records its change, not a field that said nothing ('Place' followed by nothing).
+      const { form: _form, ...recorded } = changes;
+      const detail = Object.fromEntries(
+        Object.entries(recorded).filter(([key, value]) => value !== undefined && value !== meeting[key as keyof typeof recorded]),
+      ) as Partial<Omit<MeetingChanges, 'form'>>;
+      // A change that changes nothing is answered with the meeting as it is, and leaves no entry.
+      if (Object.keys(detail).length > 0)
+        await store.db.transaction(async (tx) => {
+          await store.meetings.update(id, changes, tx);
+          await store.audit.record({ actorId: user.id, action: 'meeting.update', subject: `meeting:${id}`, detail }, tx);
+        });
       committed = true;
     } finally {
       held?.release(committed);

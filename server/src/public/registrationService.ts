@@ -270,7 +270,8 @@ export class RegistrationService {
     requireSecretariat(actor);
     const meeting = await this.opts.pages.meeting(meetingId);
     await this.opts.store.db.transaction(async (tx) => {
-      await this.registrations.setOpen(meeting.id, open, actor.id, tx);
+      // Opening what is open (closing what is closed) changes nothing: nothing to record.
+      if (!(await this.registrations.setOpen(meeting.id, open, actor.id, tx))) return;
       await this.opts.store.audit.record(
         { actorId: actor.id, action: open ? 'registration.open' : 'registration.close', subject: `meeting:${meeting.id}` },
         tx,

@@ -71,13 +71,16 @@ export class RegistrationStore {
     return (await tx.get('SELECT meeting_id FROM meeting_registration_closed WHERE meeting_id = ?', [meetingId])) !== undefined;
   }
 
-  async setOpen(meetingId: string, open: boolean, actorId: string, tx: SqlExecutor): Promise<void> {
-    await tx.run('DELETE FROM meeting_registration_closed WHERE meeting_id = ?', [meetingId]);
-    if (!open)
-      await tx.run('INSERT INTO meeting_registration_closed (meeting_id, closed_by, closed_at) VALUES (?, ?, ?)', [
-        meetingId,
-        actorId,
-        Date.now(),
-      ]);
+  /**
+   * Opens or closes registration; false when it already was so (a second click, two tabs), so
+   * that nothing is recorded for a change that did not happen.
+   */
+  async setOpen(meetingId: string, open: boolean, actorId: string, tx: SqlExecutor): Promise<boolean> {
+    if (open) return (await tx.run('DELETE FROM meeting_registration_closed WHERE meeting_id = ?', [meetingId])).changes > 0;
+    const result = await tx.run(
+      'INSERT INTO meeting_registration_closed (meeting_id, closed_by, closed_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO NOTHING',
+      [meetingId, actorId, Date.now()],
+    );
+    return result.changes > 0;
   }
 }

@@ -74,6 +74,8 @@ export class RunService {
       // Marking the current item again keeps its clock running.
       const startedAt = itemId === null ? null : before.currentItem === itemId ? before.startedAt : now;
       await this.upsert(tx, meetingId, { current_item: itemId, started_at: startedAt, day_end: before.dayEnd }, user.id, now);
+      // The item marked again (or none again) is no move: nothing to record, nothing for the hooks.
+      if (before.currentItem === itemId) return [];
       await this.store.audit.record(
         {
           actorId: user.id,
@@ -83,7 +85,6 @@ export class RunService {
         },
         tx,
       );
-      if (before.currentItem === itemId) return [];
       return (
         (await this.lifecycle?.currentItemChanging(tx, {
           meetingId,
