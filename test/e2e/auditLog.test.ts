@@ -6,7 +6,9 @@
  * rule, an attendance, a token's scopes, a refused ballot's error) in words, as elsewhere on the
  * board, with no English message beside the refusal's reason, and a meeting's format and place
  * in French words, an older entry's English line ("Hybrid, Lillestrøm") too; an Arabic reader
- * reads a thread's name with each of its parts in a <bdi> of its own.
+ * reads a thread's name with each of its parts in a <bdi> of its own. A meeting's place taken away
+ * reads "Aucun", and a change that changed nothing leaves no entry; a Chinese reader reads a demo
+ * action item's source agenda item by its number and title, not its id marked as unnamed.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -152,6 +154,49 @@ describe('the audit log’s names in the browser', () => {
     const detail = await page.locator('main').textContent();
     for (const code of ['everyone', 'NOT_OPEN', 'least-spoken']) expect(detail).not.toContain(code);
     for (const english of ['not open yet', 'Hybrid,']) expect(detail).not.toContain(english);
+    expect(errors).toEqual([]);
+  });
+
+  it('says a meeting’s cleared place as “Aucun”, and records neither a field nor a change that changed nothing (French)', async () => {
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const meetingId = await createMeeting(server.baseUrl, { title: 'Séance sans lieu', format: 'hybrid', place: 'Genève' });
+    const patch = async (body: unknown) => {
+      const response = await http(server.baseUrl, 'PATCH', `/api/meetings/${meetingId}`, { cookie: secretariat.cookie, body });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+    };
+    await patch({ format: 'online', place: '' });
+    // The same form sent again, then a place still empty: nothing changed.
+    await patch({ format: 'online', place: '' });
+    await patch({ place: '' });
+
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log', { language: 'fr' });
+    await page.getByRole('table').waitFor();
+    const changes = page.getByRole('row').filter({ hasText: 'Réunion modifiée' }).filter({ hasText: 'Séance sans lieu' });
+    await changes.first().waitFor();
+    expect(await changes.count()).toBe(1);
+    const field = (label: string) =>
+      changes
+        .locator('dt', { hasText: new RegExp(`^${label}$`) })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent();
+    expect(await field('Format')).toBe('En ligne');
+    // The place taken away reads as none, not as a label followed by nothing.
+    expect(await field('Lieu')).toBe('Aucun');
+    expect(errors).toEqual([]);
+  });
+
+  it('names in Chinese the agenda item a demo action item came from, as its agenda item is named', async () => {
+    const { page, errors } = await signIn('secretariat@example.org', '/admin/audit-log', { language: 'zh' });
+    await page.getByRole('table').waitFor();
+    const fromAob = page.getByRole('row').filter({ hasText: '创建了后续行动' }).filter({ hasText: 'Any other business' });
+    await fromAob.first().waitFor();
+    const source = fromAob
+      .first()
+      .locator('dt', { hasText: /^来源$/ })
+      .locator('xpath=following-sibling::dd[1]');
+    expect(await source.textContent()).toContain('8. Any other business');
+    // Not the item's id marked as having no name known.
+    expect(await page.locator('main').textContent()).not.toContain('oc1-aob');
     expect(errors).toEqual([]);
   });
 

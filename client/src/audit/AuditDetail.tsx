@@ -155,6 +155,9 @@ function Value({ field, value, within }: { field: string; value: unknown; within
     const form = formText(i18n, value);
     if (form !== undefined) return <Name name={form} />;
   }
+  // An empty text recorded is one taken away (a meeting's place cleared): it reads as none, not
+  // as a label followed by nothing.
+  if (value === '') return t('auditLog.none');
   // Recorded text (a title, a name) keeps its own direction on a page of the other one; a code reads in the page's words.
   if (typeof value === 'string' && !isIsoDate(value)) {
     const label = codeLabel(i18n, entry.action, field, value);
