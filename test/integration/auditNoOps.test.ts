@@ -94,6 +94,18 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(quorum!.detail).toMatchObject({ to: { count: 7 } });
   });
 
+  it('records the speaking rules once, given twice the same, and again when they change', async () => {
+    const rules = async () => (await log('floor.settings')).length;
+    const give = (limitSeconds: number) =>
+      call('PUT', `/api/meetings/${DEMO}/floor/settings`, { limitSeconds, balanceRule: 'least-spoken', itemId: '' });
+    await give(150);
+    const once = await rules();
+    await give(150);
+    expect(await rules()).toBe(once);
+    await give(160);
+    expect(await rules()).toBe(once + 1);
+  });
+
   it('names the agenda item a demo action item came from', async () => {
     const entries = await call<AuditEntryDto[]>('GET', '/api/audit-log?action=action.create');
     const fromAob = entries.find((entry) => (entry.detail as { source?: { id?: string } }).source?.id === 'oc1-aob');

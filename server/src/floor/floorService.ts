@@ -296,7 +296,7 @@ export class FloorService {
     await this.store.db.transaction(async (tx) => {
       const before = await this.floor.settings(meetingId, itemId, tx);
       const settings = { limitSeconds: body.limitSeconds, balanceRule: body.balanceRule ?? before.balanceRule };
-      await this.floor.saveSettings(tx, meetingId, itemId, settings, user.id, Date.now());
+      if (!(await this.floor.saveSettings(tx, meetingId, itemId, settings, user.id, Date.now()))) return;
       await this.audit(tx, user, 'floor.settings', meetingId, { ...auditItem(itemId), from: before, to: settings });
     });
     this.live.item(meetingId, itemId);

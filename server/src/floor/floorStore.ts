@@ -247,12 +247,16 @@ export class FloorStore {
     settings: ItemSettings,
     userId: string,
     at: number,
-  ): Promise<void> {
-    await tx.run(
+  ): Promise<boolean> {
+    // Whether anything changed: a row the item (or the meeting's default) did not have, or other
+    // values in the one it had; the same values again touch no row, and are not recorded.
+    const result = await tx.run(
       `INSERT INTO floor_settings (meeting_id, item_id, limit_seconds, balance_rule, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (meeting_id, item_id) DO UPDATE SET limit_seconds = excluded.limit_seconds, balance_rule = excluded.balance_rule,
-         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at
+       WHERE floor_settings.limit_seconds <> excluded.limit_seconds OR floor_settings.balance_rule <> excluded.balance_rule`,
       [meetingId, itemId, settings.limitSeconds, settings.balanceRule, userId, at],
     );
+    return result.changes > 0;
   }
 }
