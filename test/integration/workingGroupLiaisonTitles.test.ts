@@ -190,18 +190,11 @@ describe.each(['sqlite', 'postgres'] as const)('liaison titles written normal (%
   });
 });
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of BACKENDS) {
   describe(`liaison titles a store held in other spaces or widths (${backend})`, () => {
-    let database: TestDatabase | undefined;
-    let db: Db | undefined;
-    afterAll(async () => {
-      await db?.close();
-      await database?.drop();
-    });
+    const db = dbSuite(backend, 'liaisonnormalmig');
 
     it('writes held titles normal and merges those that then look the same into the oldest', async () => {
-      if (backend === 'postgres') database = await createTestDatabase('liaisonnormalmig');
-      db = database ? openPostgresDb(database.url) : openSqliteDb(path.join(tempDir('liaisonnormalmig'), 'plenary.sqlite'));
       await migrate(
         db,
         ALL_MIGRATIONS.filter((migration) => migration.version < 254),
