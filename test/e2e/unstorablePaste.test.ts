@@ -66,6 +66,43 @@ async function writeBrokenLink(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/**
+ * Writes a line, then a refused broken link: the page says `reason`, and Reconnect drops the refused
+ * change (kept, the browser's copy sent it again at once, for ever) and goes on from the server's
+ * copy, editable, which a reload keeps.
+ */
+async function refusedThenGoesOn(opened: Awaited<ReturnType<typeof openNewAgenda>>, reason: string): Promise<void> {
+  const { page, errors, editor, indicator, connectReader } = opened;
+  const reader = await connectReader();
+  try {
+    await editor.focus();
+    await page.keyboard.insertText('Kept line');
+    await expect.poll(reader.text, { timeout: 10_000 }).toContain('Kept line');
+    await writeBrokenLink(page, ' refused link');
+    await expect.poll(() => indicator.textContent(), { timeout: 10_000 }).toContain(reason);
+    expect(await indicator.getAttribute('data-state')).toBe('closed');
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+    expect(await editor.textContent()).not.toContain('refused link');
+    expect(await indicator.textContent()).not.toContain(reason);
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(' typed after');
+    await expect.poll(reader.text, { timeout: 10_000 }).toContain('typed after');
+    expect(reader.text()).not.toContain('refused link');
+    // A reload opens it online and editable: the browser's copy no longer holds the refused change.
+    await page.reload();
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+    expect(await page.locator('.ProseMirror').textContent()).toContain('typed after');
+    expect(await page.locator('.ProseMirror').textContent()).not.toContain('refused link');
+  } finally {
+    reader.destroy();
+  }
+  expect(errors).toEqual([]);
+}
+
 describe('text the server cannot store', () => {
   it('accepts a pasted link and text holding a lone surrogate, as U+FFFD', async () => {
     const { page, errors, editor, indicator, connectReader } = await openNewAgenda(
@@ -90,78 +127,17 @@ describe('text the server cannot store', () => {
   });
 
   it('says why the server refused a change holding a lone surrogate, drops it and goes on from the server’s copy, after a reload too', async () => {
-    const { page, errors, editor, indicator, connectReader } = await openNewAgenda({ server, signIn }, 'A broken link refused');
-    const reader = await connectReader();
-    try {
-      await editor.focus();
-      await page.keyboard.insertText('Kept line');
-      await expect.poll(reader.text, { timeout: 10_000 }).toContain('Kept line');
-      await writeBrokenLink(page, ' refused link');
-      await expect
-        .poll(() => indicator.textContent(), { timeout: 10_000 })
-        .toContain('This change held a character that cannot be saved');
-      expect(await indicator.getAttribute('data-state')).toBe('closed');
-      // Reconnect: the agenda opens from the server's copy, without the refused link, editable.
-      await page.getByRole('button', { name: 'Reconnect' }).click();
-      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
-      await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
-      expect(await editor.textContent()).not.toContain('refused link');
-      expect(await indicator.textContent()).not.toContain('cannot be saved');
-      await editor.focus();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.insertText(' typed after');
-      await expect.poll(reader.text, { timeout: 10_000 }).toContain('typed after');
-      expect(reader.text()).not.toContain('refused link');
-      // A reload opens it online and editable: the browser's copy no longer holds the refused change.
-      await page.reload();
-      await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
-      expect(await page.locator('.ProseMirror').textContent()).not.toContain('refused link');
-      expect(await page.locator('.ProseMirror').textContent()).toContain('typed after');
-    } finally {
-      reader.destroy();
-    }
-    expect(errors).toEqual([]);
+    const opened = await openNewAgenda({ server, signIn }, 'A broken link refused');
+    await refusedThenGoesOn(opened, 'This change held a character that cannot be saved');
   });
 
   it('says so when a page older than its server is refused a change for a reason it does not know, and goes on from the server’s copy', async () => {
-    const { page, errors, editor, indicator, connectReader } = await openNewAgenda(
-      { server, signIn },
-      'A page older than its server',
-    );
-    await closeReasonsFromANewerServer(page);
-    await page.reload();
-    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-    await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
-    const reader = await connectReader();
-    try {
-      await editor.focus();
-      await page.keyboard.insertText('Kept line');
-      await expect.poll(reader.text, { timeout: 10_000 }).toContain('Kept line');
-      await writeBrokenLink(page, ' refused link');
-      // The reason is one the page was built without: it says so, rather than nothing.
-      await expect
-        .poll(() => indicator.textContent(), { timeout: 10_000 })
-        .toContain('The server closed this document for a reason this page does not know');
-      expect(await indicator.getAttribute('data-state')).toBe('closed');
-      // Reconnect drops the refused change (kept, the browser's copy sent it again at once, for ever).
-      await page.getByRole('button', { name: 'Reconnect' }).click();
-      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
-      await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
-      expect(await editor.textContent()).not.toContain('refused link');
-      await editor.focus();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.insertText(' typed after');
-      await expect.poll(reader.text, { timeout: 10_000 }).toContain('typed after');
-      expect(reader.text()).not.toContain('refused link');
-      await page.reload();
-      await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
-      await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
-      expect(await page.locator('.ProseMirror').textContent()).toContain('typed after');
-      expect(await page.locator('.ProseMirror').textContent()).not.toContain('refused link');
-    } finally {
-      reader.destroy();
-    }
-    expect(errors).toEqual([]);
+    const opened = await openNewAgenda({ server, signIn }, 'A page older than its server');
+    await closeReasonsFromANewerServer(opened.page);
+    await opened.page.reload();
+    await opened.page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    await expect.poll(() => opened.indicator.getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+    // The reason is one the page was built without: it says so, rather than nothing.
+    await refusedThenGoesOn(opened, 'The server closed this document for a reason this page does not know');
   });
 });
