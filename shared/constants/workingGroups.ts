@@ -3,6 +3,8 @@
  * from here so that its bundles do not carry TypeBox (issue #15); the schema file re-exports them.
  */
 
+import { nameKey, normalizeName } from '../normalizeName.ts';
+
 /** The Y.Map of `live:{meetingId}` that holds the working groups, per group id. */
 export const LIVE_WORKING_GROUPS_MAP = 'workingGroups';
 
@@ -35,25 +37,11 @@ export function electionDecides(open: readonly ElectionRole[], wanted: ElectionR
 }
 
 /**
- * A liaison title as it is stored: Unicode NFKC (full-width Latin from a Chinese input method is
- * ordinary Latin, ligatures are letters), every run of white space (a no-break space pasted from a
- * French word processor, the narrow no-break and ideographic spaces, tabs, line breaks) one
- * ordinary space, trimmed. Case and accents stay as typed. Titles that look the same on the card
- * are then the same text, so the service's comparison and migration 253's index both see one
- * title; the server writes titles so (`roleTitle`, and migration 254 for rows written before).
- */
-export function normalizeLiaisonTitle(title: string): string {
-  // NFKC first: it turns U+00A0, U+202F, U+3000 into U+0020, and \s (Unicode White_Space in a
-  // `u` regex) takes the rest.
-  return title.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-}
-
-/**
  * Whether two liaison titles name the same liaison role: case, width and spacing aside
- * (`normalizeLiaisonTitle`), an empty title being "Liaison". A person holds several titles in a
+ * (`normalizeName`, as stored), an empty title being "Liaison". A person holds several titles in a
  * group (liaison to two bodies), each once.
  */
 export function sameLiaisonTitle(one: string, other: string): boolean {
-  const key = (title: string) => (normalizeLiaisonTitle(title) || DEFAULT_LIAISON_TITLE).toLocaleLowerCase('en');
+  const key = (title: string) => nameKey(normalizeName(title) || DEFAULT_LIAISON_TITLE);
   return key(one) === key(other);
 }

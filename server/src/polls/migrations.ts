@@ -1,5 +1,6 @@
 /** Schema of polls, ballots, working groups: versions 200–299 (working-group administration from 250). */
-import { DEFAULT_LIAISON_TITLE, normalizeLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
+import { DEFAULT_LIAISON_TITLE } from '../../../shared/constants/workingGroups.ts';
+import { nameKey, normalizeName } from '../../../shared/normalizeName.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Migration } from '../storage/migrations.ts';
 
@@ -171,7 +172,7 @@ export const POLL_MIGRATIONS: Migration[] = [
     statements: [
       // "Liaison\u00a0CSTD" (a no-break space) and "ＬＩＡＩＳＯＮ cstd" (full-width letters) look like
       // "liaison cstd" on the card but were three keys of 253's index. The service now writes
-      // titles normal (`normalizeLiaisonTitle`); rows written before are rewritten so here, in
+      // titles normal (`normalizeName`); rows written before are rewritten so here, in
       // JavaScript since SQLite has no NFKC. The index is set aside while they are, then rebuilt.
       `DROP INDEX working_group_liaisons_title_once`,
       normalizeLiaisonTitles,
@@ -190,11 +191,48 @@ export const POLL_MIGRATIONS: Migration[] = [
        ON working_group_liaisons (group_id, user_id, lower(trim(title)))`,
     ],
   },
+  {
+    version: 255,
+    name: 'working group names written normal where that makes no twin',
+    // "Youth\u00a0Engagement" or "Ｙｏｕｔｈ Engagement" beside "Youth Engagement" were two groups
+    // that read the same. The service now writes names normal and compares them so (`cleanName`,
+    // `nameTaken`); names stored before are rewritten here, in JavaScript since SQLite has no NFKC.
+    statements: [normalizeGroupNames],
+  },
 ];
 
 /**
+ * Migration 255's step: every working group name written as `normalizeName` writes it, unless
+ * another group of the same meeting then reads the same (`nameKey`). Such groups are not merged:
+ * each has its own members, roles and elections, and which one people meant is for the
+ * secretariat to say. They are left as they were and reported on the server's log, to be renamed.
+ */
+export async function normalizeGroupNames(tx: SqlExecutor): Promise<void> {
+  const rows = await tx.all<{ id: string; meeting_id: string; name: string }>(
+    'SELECT id, meeting_id, name FROM working_groups ORDER BY meeting_id, id',
+  );
+  const byKey = new Map<string, { id: string; meeting_id: string; name: string }[]>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.meeting_id, nameKey(row.name)]);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  for (const same of byKey.values()) {
+    if (same.length > 1) {
+      const names = same.map((row) => `${row.id} ${JSON.stringify(row.name)}`).join(', ');
+      console.warn(
+        `migration 255: working groups of meeting ${same[0]!.meeting_id} read as one name and are left as they are; rename all but one: ${names}`,
+      );
+      continue;
+    }
+    const row = same[0]!;
+    const normal = normalizeName(row.name);
+    if (normal && normal !== row.name) await tx.run('UPDATE working_groups SET name = ? WHERE id = ?', [normal, row.id]);
+  }
+}
+
+/**
  * Migration 254's step: every liaison title held, and every election's title, written as
- * `normalizeLiaisonTitle` writes it. Titles of one person in one group that are then the same
+ * `normalizeName` writes it. Titles of one person in one group that are then the same
  * (`sameLiaisonTitle`'s key) are merged as 253 merges them: the oldest row stays (held since
  * then, its poll kept), ties going to the title that sorts first; the others are deleted before
  * any title is rewritten, so that no rewrite meets a row of the same exact title.
@@ -206,7 +244,7 @@ async function normalizeLiaisonTitles(tx: SqlExecutor): Promise<void> {
   const kept = new Set<string>();
   const rewrites: { group_id: string; user_id: string; title: string; normal: string }[] = [];
   for (const row of rows) {
-    const normal = normalizeLiaisonTitle(row.title) || DEFAULT_LIAISON_TITLE;
+    const normal = normalizeName(row.title) || DEFAULT_LIAISON_TITLE;
     const key = JSON.stringify([row.group_id, row.user_id, normal.toLocaleLowerCase('en')]);
     if (kept.has(key)) {
       await tx.run('DELETE FROM working_group_liaisons WHERE group_id = ? AND user_id = ? AND title = ?', [
@@ -232,7 +270,7 @@ async function normalizeLiaisonTitles(tx: SqlExecutor): Promise<void> {
     "SELECT poll_id, title FROM working_group_elections WHERE role = 'liaison'",
   );
   for (const election of elections) {
-    const normal = normalizeLiaisonTitle(election.title) || DEFAULT_LIAISON_TITLE;
+    const normal = normalizeName(election.title) || DEFAULT_LIAISON_TITLE;
     if (normal !== election.title) {
       await tx.run('UPDATE working_group_elections SET title = ? WHERE poll_id = ?', [normal, election.poll_id]);
     }

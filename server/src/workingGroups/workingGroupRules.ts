@@ -3,7 +3,8 @@
  * group's name, a liaison's title, and the words of each refusal (400 naming the field, 409).
  */
 
-import { DEFAULT_LIAISON_TITLE, type ElectionRole, normalizeLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
+import { DEFAULT_LIAISON_TITLE, type ElectionRole, WORKING_GROUP_LIMITS } from '../../../shared/constants/workingGroups.ts';
+import { nameLength, normalizeName } from '../../../shared/normalizeName.ts';
 import type { WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest } from '../http/appError.ts';
@@ -13,10 +14,18 @@ export function fieldError(field: string, message: string): AppError {
   return badRequest(`${field}: ${message}`, { field });
 }
 
+/**
+ * A group's name as stored: `normalizeName` (NFKC, ordinary spaces, trimmed), so that a name typed
+ * with a no-break space or in full-width letters is the name it looks like. Its limit is counted
+ * after: NFKC can lengthen a name ("㍿" is four characters), and the schema counted what was sent.
+ */
 export function cleanName(name: string): string {
-  const trimmed = name.trim();
-  if (!hasVisibleText(trimmed)) throw fieldError('name', 'The name is empty.');
-  return trimmed;
+  const normal = normalizeName(name);
+  if (!hasVisibleText(normal)) throw fieldError('name', 'The name is empty.');
+  if (nameLength(normal) > WORKING_GROUP_LIMITS.name) {
+    throw fieldError('name', `The name is longer than ${WORKING_GROUP_LIMITS.name} characters once written in ordinary letters.`);
+  }
+  return normal;
 }
 
 export function duplicateName(name: string): AppError {
@@ -90,10 +99,26 @@ export function tooFewCandidates(group: WorkingGroup, nominated: number, seats: 
 }
 
 /**
- * A liaison's title as stored (`normalizeLiaisonTitle`: ordinary spaces and letters, trimmed;
- * “Liaison” when none is given); co-facilitators have none.
+ * A liaison's title as stored (`normalizeName`: ordinary spaces and letters, trimmed; “Liaison”
+ * when none is given); co-facilitators have none. The limit is checked on the stored title: NFKC
+ * can lengthen what the schema counted (“㍿” is “株式会社”).
  */
 export function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
   if (role !== 'liaison') return '';
-  return normalizeLiaisonTitle(title ?? '') || DEFAULT_LIAISON_TITLE;
+  const normal = storedTitle(title);
+  if (nameLength(normal) > WORKING_GROUP_LIMITS.title) {
+    throw fieldError(
+      'title',
+      `The title is longer than ${WORKING_GROUP_LIMITS.title} characters once written in ordinary letters.`,
+    );
+  }
+  return normal;
+}
+
+/**
+ * A title as stored, without the limit: for a title already held or recorded (an election closing
+ * on the title it was created with) or only named to find one, where a refusal helps nobody.
+ */
+export function storedTitle(title: string | undefined): string {
+  return normalizeName(title ?? '') || DEFAULT_LIAISON_TITLE;
 }

@@ -36,6 +36,7 @@ import {
   electionOpen,
   fieldError,
   roleTitle,
+  storedTitle,
   tooFewCandidates,
 } from './workingGroupRules.ts';
 import type { WorkingGroup, WorkingGroupStore } from './workingGroupStore.ts';
@@ -299,7 +300,7 @@ export class WorkingGroupService {
   ) {
     const { groups } = this.options;
     // An election's title recorded before titles were written normal (migration 254) is held normal too.
-    const title = roleTitle('liaison', given);
+    const title = storedTitle(given);
     // Two titles given at once to one person take turns (PostgreSQL), so that each sees the other.
     await groups.lockGroup(tx, groupId);
     // The database's rule (migration 253's index) may fold letters the service's keeps apart: a
@@ -475,8 +476,7 @@ export class WorkingGroupService {
           // 'igf' under a UTF-8 LC_CTYPE). The title given that way stayed held, and removing
           // it by the same words answered 404.
           const same = named.filter((held) => sameLiaisonTitle(held, wanted));
-          const alike =
-            same.length > 0 ? undefined : await groups.liaisonTitleAlike(tx, group.id, userId, roleTitle('liaison', wanted));
+          const alike = same.length > 0 ? undefined : await groups.liaisonTitleAlike(tx, group.id, userId, storedTitle(wanted));
           named = alike === undefined ? same : [alike];
         }
         for (const held of named) {

@@ -4,6 +4,7 @@
  * workingGroupService.ts; writes run through the executor they are given.
  */
 import type { ElectionRole } from '../../../shared/constants/workingGroups.ts';
+import { nameKey } from '../../../shared/normalizeName.ts';
 import type { StakeholderGroup } from '../../../shared/roles.ts';
 import type { WorkingGroupDto, WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { newId } from '../polls/pollStore.ts';
@@ -90,14 +91,19 @@ export class WorkingGroupStore {
     return row?.top === null || row?.top === undefined ? 0 : Number(row.top) + 1;
   }
 
-  /** Whether another group of the meeting has this name (ignoring case). */
+  /**
+   * Whether another group of the meeting has this name as it looks: case, letter width and spacing
+   * aside (`nameKey`). Compared here rather than by the database's LOWER(), which folds ASCII only
+   * on SQLite and knows no NFKC on either store; a meeting has a few dozen groups at most. A name
+   * stored before names were written normal (migration 255 left it where it had a twin) counts too.
+   */
   async nameTaken(tx: SqlExecutor, meetingId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const row = await tx.get('SELECT 1 AS yes FROM working_groups WHERE meeting_id = ? AND LOWER(name) = LOWER(?) AND id <> ?', [
+    const rows = await tx.all<{ name: string }>('SELECT name FROM working_groups WHERE meeting_id = ? AND id <> ?', [
       meetingId,
-      name,
       exceptId ?? '',
     ]);
-    return Boolean(row);
+    const key = nameKey(name);
+    return rows.some((row) => nameKey(row.name) === key);
   }
 
   async update(

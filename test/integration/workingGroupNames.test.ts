@@ -1,0 +1,110 @@
+/**
+ * Names that look the same are the same name. A working group named with a no-break space or in
+ * full-width letters is the group it looks like: refused as a duplicate, and stored in ordinary
+ * letters and spaces. Limits are counted on what is stored (NFKC can lengthen: "㍿" is four
+ * characters). Groups stored before are rewritten by migration 255 where that makes no twin;
+ * twins are left as they are, not merged. On SQLite and PostgreSQL.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
+import { migrate } from '../../server/src/storage/migrations.ts';
+import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
+import { dbSuite } from '../helpers/dbSuite.ts';
+import { BACKENDS } from '../helpers/serverSuite.ts';
+import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
+
+const groupsPath = `/api/meetings/${DEMO_MEETING.id}/working-groups`;
+
+describe.each(BACKENDS)('working group names that look the same (%s)', (backend) => {
+  const suite = workingGroupSuite(backend, 'wgnames');
+
+  it('refuses a second group whose name reads as one there is, and stores names in ordinary letters and spaces', async () => {
+    const youth = await suite.youth();
+    const lookalikes = [
+      youth.name.replace(' ', '\u00a0'),
+      youth.name.replaceAll(' ', '\u202f'),
+      youth.name.replace('Youth', 'Ｙｏｕｔｈ'),
+      `\u3000${youth.name.toUpperCase()}\t`,
+    ];
+    for (const name of lookalikes) {
+      const answer = await suite.call('secretariat', 'POST', groupsPath, { name });
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.code).toBe('DUPLICATE');
+    }
+
+    const created = await suite.call<WorkingGroupDto>('secretariat', 'POST', groupsPath, {
+      name: 'Ｄａｔａ\u00a0Governance\u3000and\u202f\tTrust ',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.name).toBe('Data Governance and Trust');
+    // Renaming another group to a look-alike is refused as well; to its own name in other spaces, stored normal.
+    const renamed = await suite.call('secretariat', 'PATCH', `/api/working-groups/${youth.id}`, {
+      name: 'data\u00a0governance AND trust',
+    });
+    expect(renamed.status).toBe(409);
+    const respaced = await suite.call<WorkingGroupDto>('secretariat', 'PATCH', `/api/working-groups/${created.body.id}`, {
+      name: 'Data\u00a0Governance and Trust',
+    });
+    expect(respaced.status).toBe(200);
+    expect(respaced.body.name).toBe('Data Governance and Trust');
+  });
+
+  it('counts a name’s and a liaison title’s limits on what is stored, once written in ordinary letters', async () => {
+    // 60 characters sent, 240 stored ("㍿" is "株式会社").
+    const name = await suite.call('secretariat', 'POST', groupsPath, { name: '㍿'.repeat(60) });
+    expect(name.status).toBe(400);
+    expect(name.body.error.details.field).toBe('name');
+
+    const youth = await suite.youth();
+    expect((await suite.call('mei', 'PUT', `/api/working-groups/${youth.id}/members/me`)).status).toBe(200);
+    const rolePath = `/api/working-groups/${youth.id}/roles/${suite.idOf('mei')}`;
+    // 30 characters sent, 120 stored.
+    const title = await suite.call('secretariat', 'PUT', rolePath, { role: 'liaison', title: '㍿'.repeat(30) });
+    expect(title.status).toBe(400);
+    expect(title.body.error.details.field).toBe('title');
+    // 25 sent, 100 stored: at the limit, held.
+    const held = await suite.call<WorkingGroupDto>('secretariat', 'PUT', rolePath, { role: 'liaison', title: '㍿'.repeat(25) });
+    expect(held.status).toBe(200);
+    expect(held.body.roles.find((role) => role.id === suite.idOf('mei'))?.title).toBe('株式会社'.repeat(25));
+  });
+});
+
+for (const backend of BACKENDS) {
+  describe(`working group names a store held in other spaces or widths (${backend})`, () => {
+    const db = dbSuite(backend, 'wgnamesmig');
+
+    it('writes names normal where that makes no twin, and leaves and reports twins rather than merging them', async () => {
+      await migrate(
+        db,
+        ALL_MIGRATIONS.filter((migration) => migration.version < 255),
+      );
+      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['m', 'MAG', '2026-01-01', 1]);
+      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['n', 'IGF', '2026-02-01', 1]);
+      const group = 'INSERT INTO working_groups (id, meeting_id, name, created_at) VALUES (?, ?, ?, ?)';
+      await db.run(group, ['wg-1', 'm', 'Youth Engagement', 1]);
+      await db.run(group, ['wg-2', 'm', 'ＹＯＵＴＨ\u00a0engagement', 2]);
+      await db.run(group, ['wg-3', 'm', 'Data\u202fGovernance\u3000and\tTrust', 3]);
+      // Another meeting may have a group of the same name.
+      await db.run(group, ['wg-4', 'n', 'Youth\u00a0Engagement', 4]);
+
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        expect(await migrate(db, ALL_MIGRATIONS)).toContain(255);
+        expect(warn).toHaveBeenCalledTimes(1);
+        expect(String(warn.mock.calls[0]![0])).toContain('wg-1');
+        expect(String(warn.mock.calls[0]![0])).toContain('wg-2');
+      } finally {
+        warn.mockRestore();
+      }
+      const names = await db.all<{ id: string; name: string }>('SELECT id, name FROM working_groups ORDER BY id');
+      expect(names).toEqual([
+        { id: 'wg-1', name: 'Youth Engagement' },
+        { id: 'wg-2', name: 'ＹＯＵＴＨ\u00a0engagement' },
+        { id: 'wg-3', name: 'Data Governance and Trust' },
+        { id: 'wg-4', name: 'Youth Engagement' },
+      ]);
+      expect(await migrate(db, ALL_MIGRATIONS)).toEqual([]);
+    });
+  });
+}
