@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
 import { login, type Session, waitFor } from '../helpers/clients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
 
@@ -13,6 +14,31 @@ const { server, call } = serverSuite();
 const PUBLIC = DEMO_MEETING.id;
 const LIVE = `/public/meetings/${PUBLIC}/live`;
 let secretariat: Session;
+
+const PAGE = `/public/meetings/${PUBLIC}`;
+
+/** The page as a tab asks for it; `tag`: the ETag the tab already has. */
+async function getPage(query = '', tag?: string): Promise<{ status: number; body: string; etag: string | null }> {
+  const response = await fetch(`${server.baseUrl}${PAGE}${query}`, { headers: tag ? { 'if-none-match': tag } : {} });
+  return { status: response.status, body: await response.text(), etag: response.headers.get('etag') };
+}
+
+/** Renders of the public page: each reads the meeting's agenda document, which nothing else here loads. */
+function countRenders(): () => number {
+  const loads = vi.spyOn(server.app.store.documents, 'load');
+  return () => loads.mock.calls.filter(([name]) => name === agendaDoc(PUBLIC)).length;
+}
+
+/** Renames the meeting's first proposal (the page shows it) and waits until the fingerprint says so. */
+async function change(suffix: string): Promise<string> {
+  const before = (await poll()).fingerprint;
+  const proposals = (await call<{ id: string; title: string }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)).body;
+  const proposal = proposals[0]!;
+  const title = `${proposal.title} ${suffix}`;
+  expect((await call(secretariat, 'PATCH', `/api/proposals/${proposal.id}`, { title })).status).toBe(200);
+  await waitFor(async () => (await poll()).fingerprint !== before, { message: 'the fingerprint to change' });
+  return title;
+}
 
 async function poll(): Promise<{ status: number; fingerprint?: string }> {
   const response = await fetch(`${server.baseUrl}${LIVE}`);
@@ -63,5 +89,49 @@ describe('the public page’s live updates behind a shared address', () => {
       statuses.push(...(await Promise.all(Array.from({ length: 50 }, async () => (await poll()).status))));
     }
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
+  });
+
+  it('renders the page once for 50 tabs fetching it after a change, and answers a tab that has it 304', async () => {
+    const title = await change('(for the hall)');
+    const renders = countRenders();
+    const pages = await Promise.all(Array.from({ length: 50 }, () => getPage()));
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200));
+    expect(new Set(pages.map((page) => page.body)).size).toBe(1);
+    expect(pages[0]!.body).toContain(title);
+    expect(renders()).toBe(1);
+    // A tab whose copy is current is answered from the shared page, unrendered.
+    const again = await getPage('', pages[0]!.etag ?? undefined);
+    expect(again.status).toBe(304);
+    expect(renders()).toBe(1);
+  });
+
+  it('renders the page afresh after the next change, never the one kept for the fingerprint before', async () => {
+    const first = await getPage();
+    const title = await change('(again)');
+    const renders = countRenders();
+    const pages = await Promise.all(Array.from({ length: 10 }, () => getPage('', first.etag ?? undefined)));
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200));
+    for (const page of pages) expect(page.body).toContain(title);
+    const fingerprint = (await poll()).fingerprint!;
+    expect(pages[0]!.body).toContain(`data-fingerprint="${fingerprint}"`);
+    expect(renders()).toBe(1);
+  });
+
+  it('renders each language once: French and Russian tabs together cost two renders', async () => {
+    await change('(in two languages)');
+    const renders = countRenders();
+    const pages = await Promise.all(Array.from({ length: 20 }, (_, index) => getPage(index % 2 === 0 ? '?lang=fr' : '?lang=ru')));
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200));
+    expect(pages.filter((page) => page.body.includes('<html lang="fr"')).length).toBe(10);
+    expect(pages.filter((page) => page.body.includes('<html lang="ru"')).length).toBe(10);
+    expect(renders()).toBe(2);
+  });
+
+  it('shows a change to a tab loading the page right after it, though the polls’ shared reading is older', async () => {
+    await getPage(); // the page kept for the fingerprint as it stands
+    const proposals = (await call<{ id: string; title: string }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)).body;
+    const title = `${proposals[0]!.title} (just now)`;
+    expect((await call(secretariat, 'PATCH', `/api/proposals/${proposals[0]!.id}`, { title })).status).toBe(200);
+    expect((await getPage()).body).toContain(title);
   });
 });

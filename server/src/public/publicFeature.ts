@@ -8,6 +8,7 @@ import { createFileStore } from '../attachments/fileStore.ts';
 import type { Feature } from '../feature.ts';
 import { queueAccountEmail } from '../notifications/accountMail.ts';
 import { PUBLIC_MIGRATIONS } from './migrations.ts';
+import { PublicPageCache } from './publicPageCache.ts';
 import { publicRoutes } from './publicRoutes.ts';
 import { PublicService } from './publicService.ts';
 import { registrationRoutes, registrationSection } from './registrationRoutes.ts';
@@ -21,6 +22,11 @@ export const publicFeature: Feature = {
       name: 'plenary_public_page_views_total',
       help: 'Public pages, feeds and files served to readers, by route and status (304: the reader had it cached)',
       labelNames: ['route', 'status'],
+      registers: [metrics.registry],
+    });
+    const renders = new Counter({
+      name: 'plenary_public_page_renders_total',
+      help: 'Public meeting pages rendered; every other page served was shared from one of these (same meeting, language and fingerprint)',
       registers: [metrics.registry],
     });
     const pages = new PublicService(store, createFileStore(store, config.dataDir), {
@@ -42,6 +48,7 @@ export const publicFeature: Feature = {
       perMinute: config.publicPagesPerMinute,
       livePerMinute: config.publicLivePerMinute,
       countView: (route, status) => views.inc({ route, status: String(status) }),
+      pageCache: new PublicPageCache({ onRender: () => renders.inc() }),
       registrationForm: async (meetingId, words, links) =>
         registrationSection(words, links, await registrations.isOpen(meetingId)),
     });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { todayIso } from '../../../shared/dueDates.ts';
 import { refusals } from '../../../shared/schemas/common.ts';
 import {
   PublicAttachmentParams,
@@ -27,6 +28,7 @@ import { type Html, html } from './html.ts';
 import type { PublicAttachment } from './publicAttachments.ts';
 import { renderFeed } from './publicFeed.ts';
 import { LIVE_SCRIPT_PATH, page } from './publicLayout.ts';
+import { PublicPageCache, type RenderedPage } from './publicPageCache.ts';
 import { dateRange, formOf, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
 import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
 import { countOf, type Words, wordsFor } from './publicText.ts';
@@ -43,6 +45,8 @@ export interface PublicRouteOptions {
   countView?: (route: string, status: number) => void;
   /** The registration section of the meeting page (the registration feature fills it in). */
   registrationForm?: (meetingId: string, words: Words, links: Links) => Promise<Html>;
+  /** The rendered meeting pages shared between readers (a cache of the route's own by default). */
+  pageCache?: PublicPageCache;
 }
 
 export const MAX_AGE_SECONDS = 30;
@@ -108,6 +112,12 @@ export function sendCached(
   return reply.type(type).send(body);
 }
 
+/** Sends a page rendered once for many readers, with the ETag made at its render (`sendCached`'s, unhashed again). */
+function sendRendered(request: FastifyRequest, reply: FastifyReply, rendered: RenderedPage): FastifyReply {
+  if (cachedByReader(request, reply, rendered.etag, true)) return reply.code(304).send();
+  return reply.type(HTML).send(rendered.body);
+}
+
 // A public file is never run or rendered as a page of this site: it is saved, sandboxed, and typed by its content.
 const FILE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
@@ -129,8 +139,9 @@ const errors = refusals(404);
 
 export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async (
   app,
-  { service, origin, perMinute, livePerMinute, countView, registrationForm },
+  { service, origin, perMinute, livePerMinute, countView, registrationForm, pageCache },
 ) => {
+  const pages = pageCache ?? new PublicPageCache();
   if (countView) {
     app.addHook('onResponse', async (request, reply) => countView(request.routeOptions.url ?? 'unknown', reply.statusCode));
   }
@@ -153,26 +164,34 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
     },
     async (request, reply) => {
       const { words, links } = wordsOf(request, request.params.meetingId);
-      const [view, fingerprint] = await Promise.all([
-        service.view(request.params.meetingId, words.language),
-        service.fingerprint(request.params.meetingId),
-      ]);
-      const registration = registrationForm ? await registrationForm(view.meeting.id, words, links) : html``;
-      const body = page(
-        {
-          title: view.meeting.title,
-          description: fill(words.text.meeting.description, {
-            dates: dateRange(view.meeting, words),
-            form: formOf(view.meeting, words),
-          }),
-          canonical: `${origin}${links.meeting}`,
-          feed: links.feed,
-          live: { url: links.live, fingerprint },
-        },
-        meetingBody(view, links, registration, words),
-        words,
-      );
-      return sendCached(request, reply, HTML, body);
+      // The fingerprint first, read after the request arrived (so a change stored before it is shown), then the
+      // page read after that: a page is at least as new as the fingerprint it is kept under, so a reader given
+      // it never misses a change (at worst reloads once more). A `mag` or unknown meeting is refused here,
+      // before anything is kept.
+      const fingerprint = await service.freshFingerprint(request.params.meetingId);
+      // Everything the page is rendered from: the meeting's content (its fingerprint), the language and
+      // whether it was chosen (`?lang=` kept in the links), and the UTC day (an action turns overdue with it).
+      // The origin is the server's. Nothing of the reader: the page has no sign-in nor form token.
+      const key = [request.params.meetingId, words.language, words.query, todayIso(), fingerprint].join('\n');
+      const rendered = await pages.get(key, async () => {
+        const view = await service.view(request.params.meetingId, words.language);
+        const registration = registrationForm ? await registrationForm(view.meeting.id, words, links) : html``;
+        return page(
+          {
+            title: view.meeting.title,
+            description: fill(words.text.meeting.description, {
+              dates: dateRange(view.meeting, words),
+              form: formOf(view.meeting, words),
+            }),
+            canonical: `${origin}${links.meeting}`,
+            feed: links.feed,
+            live: { url: links.live, fingerprint },
+          },
+          meetingBody(view, links, registration, words),
+          words,
+        );
+      });
+      return sendRendered(request, reply, rendered);
     },
   );
 

@@ -72,6 +72,14 @@ interface FingerprintReading {
   answer: Promise<string>;
   /** When the reading stops answering: its start plus the cache interval, so no change waits longer than that. */
   until: number;
+  /** When it started: a fresh reading (`freshFingerprint`) replaces one started before it. */
+  started: number;
+}
+
+/** The fresh readings of a meeting's fingerprint: the one running, and the one every request arriving meanwhile waits for. */
+interface FreshReadings {
+  running: Promise<string>;
+  next?: Promise<string>;
 }
 
 /** Past this many meetings held, expired readings are swept (ids come from the address, so anyone can add some). */
@@ -88,6 +96,7 @@ export class PublicService {
   private readonly files: FileStore;
   private readonly fingerprintCacheMs: number;
   private readonly readings = new Map<string, FingerprintReading>();
+  private readonly fresh = new Map<string, FreshReadings>();
 
   /**
    * `fingerprintCacheMs`: how long one reading of a meeting's fingerprint answers every poll (see
@@ -172,7 +181,11 @@ export class PublicService {
       for (const [id, reading] of this.readings) if (reading.until <= now) this.readings.delete(id);
     }
     // Held without end while it runs (so concurrent polls join it), then for the interval from its start.
-    const reading: FingerprintReading = { answer: this.readFingerprint(meetingId), until: Number.POSITIVE_INFINITY };
+    const reading: FingerprintReading = {
+      answer: this.readFingerprint(meetingId),
+      until: Number.POSITIVE_INFINITY,
+      started: now,
+    };
     this.readings.set(meetingId, reading);
     const settle = () => {
       reading.until = now + this.fingerprintCacheMs;
@@ -180,6 +193,40 @@ export class PublicService {
     };
     reading.answer.then(settle, settle);
     return reading.answer;
+  }
+
+  /**
+   * The meeting's fingerprint read after this call: every change stored before it is in the answer. What the
+   * page route keys its shared rendering on, so a reader loading the page right after a change sees it (the
+   * polls' shared reading may be a second old). Still single-flight: a request arriving while a reading runs
+   * (which may have read before it arrived) waits for the next one, shared by every request arriving
+   * meanwhile, so a hall loading the page together costs two readings at most. Each answer also becomes the
+   * polls' shared reading, when newer, so the live script does not see an older fingerprint than its page's.
+   */
+  freshFingerprint(meetingId: string): Promise<string> {
+    const held = this.fresh.get(meetingId);
+    if (!held) return this.startFresh(meetingId);
+    const after = () => this.startFresh(meetingId);
+    held.next ??= held.running.then(after, after);
+    return held.next;
+  }
+
+  private startFresh(meetingId: string): Promise<string> {
+    const started = Date.now();
+    const answer = this.readFingerprint(meetingId);
+    const held: FreshReadings = { running: answer };
+    this.fresh.set(meetingId, held);
+    const done = () => {
+      if (this.fresh.get(meetingId) === held && !held.next) this.fresh.delete(meetingId);
+    };
+    answer.then(() => {
+      done();
+      const shared = this.readings.get(meetingId);
+      if (this.fingerprintCacheMs > 0 && (!shared || shared.started <= started)) {
+        this.readings.set(meetingId, { answer, until: started + this.fingerprintCacheMs, started });
+      }
+    }, done);
+    return answer;
   }
 
   /**
