@@ -5,7 +5,9 @@
  * and a hall's worth of tabs polling is not refused.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFileStore } from '../../server/src/attachments/fileStore.ts';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { PublicService } from '../../server/src/public/publicService.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { login, type Session, waitFor } from '../helpers/clients.ts';
 import { serverSuite } from '../helpers/serverSuite.ts';
@@ -133,5 +135,29 @@ describe('the public page’s live updates behind a shared address', () => {
     const title = `${proposals[0]!.title} (just now)`;
     expect((await call(secretariat, 'PATCH', `/api/proposals/${proposals[0]!.id}`, { title })).status).toBe(200);
     expect((await getPage()).body).toContain(title);
+  });
+
+  it('reads the page’s fresh fingerprint once for requests overlapping a reading, and again for one after it', async () => {
+    // The service on the server's store; its files are never read here.
+    const service = new PublicService(server.app.store, createFileStore(server.app.store, '/nonexistent'));
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const byId = server.app.store.meetings.byId.bind(server.app.store.meetings);
+    // Every reading looks the meeting up first; the first is held until all the requests below have asked.
+    const lookups = vi.spyOn(server.app.store.meetings, 'byId').mockImplementation(async (id) => {
+      await gate;
+      return byId(id);
+    });
+    const first = service.freshFingerprint(PUBLIC);
+    const meanwhile = Array.from({ length: 20 }, () => service.freshFingerprint(PUBLIC));
+    release();
+    const answers = await Promise.all([first, ...meanwhile]);
+    expect(new Set(answers).size).toBe(1);
+    // The one running (which may have read before they asked) and the next, shared by all twenty.
+    expect(lookups).toHaveBeenCalledTimes(2);
+    expect(await service.freshFingerprint(PUBLIC)).toBe(answers[0]);
+    expect(lookups).toHaveBeenCalledTimes(3);
   });
 });

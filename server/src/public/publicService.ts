@@ -200,8 +200,10 @@ export class PublicService {
    * page route keys its shared rendering on, so a reader loading the page right after a change sees it (the
    * polls' shared reading may be a second old). Still single-flight: a request arriving while a reading runs
    * (which may have read before it arrived) waits for the next one, shared by every request arriving
-   * meanwhile, so a hall loading the page together costs two readings at most. Each answer also becomes the
-   * polls' shared reading, when newer, so the live script does not see an older fingerprint than its page's.
+   * meanwhile; a request after the last reading ended reads again (no time-based sharing: that would show a
+   * page from before a change stored before the request). Table reads only, far less than a render. Each
+   * answer also becomes the polls' shared reading, when newer, so the live script does not see an older
+   * fingerprint than its page's.
    */
   freshFingerprint(meetingId: string): Promise<string> {
     const held = this.fresh.get(meetingId);
