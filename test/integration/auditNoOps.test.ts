@@ -94,6 +94,28 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(quorum!.detail).toMatchObject({ to: { count: 7 } });
   });
 
+  it('records a question setting and a quorum once when the same change arrives several times at once', async () => {
+    const counts = async () =>
+      Promise.all(['questions.approval', 'meeting.quorum'].map(async (action) => (await log(action)).length));
+    // A known start, given one at a time.
+    await call('PUT', `/api/meetings/${DEMO}/questions/settings`, { requireApproval: false });
+    await call('PUT', `/api/meetings/${DEMO}/quorum`, { quorum: { count: 3 } });
+    const before = await counts();
+    // Six tabs (or six clicks) send the same change at the same moment: it happens once, is recorded
+    // once, and every request is answered.
+    await Promise.all(
+      Array.from({ length: 6 }, () => [
+        call('PUT', `/api/meetings/${DEMO}/questions/settings`, { requireApproval: true }),
+        call('PUT', `/api/meetings/${DEMO}/quorum`, { quorum: { count: 9 } }),
+      ]).flat(),
+    );
+    expect(await counts()).toEqual(before.map((count) => count + 1));
+    const [quorum] = await log('meeting.quorum');
+    expect(quorum!.detail).toMatchObject({ to: { count: 9 } });
+    // Each wrote only its own column: the approval did not put the quorum back, nor the other way.
+    expect(await call('GET', `/api/meetings/${DEMO}/quorum`)).toMatchObject({ setting: { count: 9 } });
+  });
+
   it('records the speaking rules once, given twice the same, and again when they change', async () => {
     const rules = async () => (await log('floor.settings')).length;
     const give = (limitSeconds: number) =>
@@ -104,6 +126,60 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(await rules()).toBe(once);
     await give(160);
     expect(await rules()).toBe(once + 1);
+  });
+
+  const logOf = (action: string, subject: string) =>
+    call<AuditEntryDto[]>('GET', `/api/audit-log?action=${action}`).then((entries) =>
+      entries.filter((entry) => entry.subject === subject),
+    );
+
+  it('records deactivating and reactivating a person once each, however many times (and at once) it is asked', async () => {
+    const { user: olena } = await login(server.baseUrl, 'olena@example.org');
+    const subject = `user:${olena.id}`;
+    const twice = (action: 'deactivate' | 'reactivate') =>
+      Promise.all([1, 2, 3].map(() => call<{ disabled: boolean }>('POST', `/api/users/${olena.id}/${action}`, {})));
+    await twice('deactivate');
+    expect((await twice('deactivate')).map((user) => user.disabled)).toEqual([true, true, true]);
+    await twice('reactivate');
+    expect((await twice('reactivate')).map((user) => user.disabled)).toEqual([false, false, false]);
+    expect(await logOf('user.deactivate', subject)).toHaveLength(1);
+    expect(await logOf('user.reactivate', subject)).toHaveLength(1);
+  });
+
+  it('records a working group’s rename once, given again (and at once) with the same name and description', async () => {
+    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO}/working-groups`, {
+      cookie: secretariat.cookie,
+      body: { name: `No-op group ${backend}`, description: 'Before' },
+    });
+    expect(created.status).toBe(201);
+    const group = created.body;
+    const patch = (body: object) => call<{ name: string }>('PATCH', `/api/working-groups/${group.id}`, body);
+    const renamed = { name: `No-op group ${backend} (renamed)`, description: 'After' };
+    await Promise.all([patch(renamed), patch(renamed), patch(renamed)]);
+    expect((await patch(renamed)).name).toBe(renamed.name);
+    await patch({ name: renamed.name });
+    const updates = await logOf('workingGroup.updated', `workingGroup:${group.id}`);
+    expect(updates).toHaveLength(1);
+    // A real change records as before: the name with what it was, and that the description changed.
+    expect(updates[0]!.detail).toEqual({ name: renamed.name, was: `No-op group ${backend}`, description: true });
+  });
+
+  it('records one’s email settings once, saved again (and at once) unchanged, and a person’s defaults given back not at all', async () => {
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const put = (body: object) =>
+      http<{ digestTime: string }>(server.baseUrl, 'PUT', '/api/me/notification-settings', { cookie: mei.cookie, body });
+    const defaults = await http<{ digestTime: string }>(server.baseUrl, 'GET', '/api/me/notification-settings', {
+      cookie: mei.cookie,
+    });
+    // Her defaults, given back before she saved anything: nothing changed.
+    expect((await put({ digestTime: defaults.body.digestTime })).status).toBe(200);
+    const digestTime = defaults.body.digestTime === '19:30' ? '20:30' : '19:30';
+    const answers = await Promise.all([1, 2, 3].map(() => put({ digestTime })));
+    expect(answers.map((answer) => [answer.status, answer.body.digestTime])).toEqual([1, 2, 3].map(() => [200, digestTime]));
+    expect((await put({ digestTime })).body.digestTime).toBe(digestTime);
+    const entries = await logOf('notifications.settings', `user:${mei.user.id}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.detail).toEqual({ digestTime });
   });
 
   it('names the agenda item a demo action item came from', async () => {

@@ -3,7 +3,6 @@
  * the meeting's quorum: a number of MAG members or a share of them, counted among the members
  * checked in today where the meeting is.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { isIsoDate } from '../../../shared/dueDates.ts';
 import type { Attendance, AttendanceMode, QuorumSetting, QuorumState } from '../../../shared/schemas/floor.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
@@ -88,9 +87,9 @@ export class AttendanceService {
     if (!floorPolicy.setQuorum(user)) throw forbidden('Only the secretariat or the chair may set the quorum.');
     await this.store.db.transaction(async (tx) => {
       const before = await this.attendance.settings(meetingId, tx);
-      await this.attendance.saveSettings(tx, meetingId, { ...before, quorum }, user.id, Date.now());
-      // The quorum it already had: nothing changed, nothing recorded.
-      if (isDeepStrictEqual(before.quorum, quorum)) return;
+      // The quorum it already had (a second click, two identical requests at once): the UPDATE
+      // changes no row, and nothing is recorded.
+      if (!(await this.attendance.setQuorum(tx, meetingId, quorum, user.id, Date.now()))) return;
       await this.store.audit.record(
         {
           actorId: user.id,

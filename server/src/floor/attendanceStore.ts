@@ -123,21 +123,48 @@ export class AttendanceStore {
     return { quorum, questionsNeedApproval: Number(row?.questions_need_approval ?? 0) === 1 };
   }
 
-  async saveSettings(
+  /**
+   * Whether questions wait for approval; false when they already did (or did not): the decision is
+   * the UPDATE's own, so two identical requests at the same moment change, and record, once. On
+   * PostgreSQL the second UPDATE waits for the first's row and then finds nothing to change; a read
+   * before it, in either transaction, would have seen the old value twice. Only this column is
+   * written, so a quorum set at the same moment is not put back.
+   */
+  async setQuestionsNeedApproval(
     tx: SqlExecutor,
     meetingId: string,
-    settings: MeetingFloorSettings,
+    needApproval: boolean,
     userId: string,
     at: number,
-  ): Promise<void> {
-    const count = settings.quorum && 'count' in settings.quorum ? settings.quorum.count : null;
-    const share = settings.quorum && 'share' in settings.quorum ? settings.quorum.share : null;
+  ): Promise<boolean> {
+    await this.ensureRow(tx, meetingId, at);
+    const result = await tx.run(
+      `UPDATE meeting_floor_settings SET questions_need_approval = ?, updated_by = ?, updated_at = ?
+       WHERE meeting_id = ? AND questions_need_approval <> ?`,
+      [needApproval ? 1 : 0, userId, at, meetingId, needApproval ? 1 : 0],
+    );
+    return result.changes > 0;
+  }
+
+  /** The quorum; false when it already was this one (decided by the UPDATE, as above). */
+  async setQuorum(tx: SqlExecutor, meetingId: string, quorum: QuorumSetting, userId: string, at: number): Promise<boolean> {
+    const count = quorum && 'count' in quorum ? quorum.count : null;
+    const share = quorum && 'share' in quorum ? quorum.share : null;
+    await this.ensureRow(tx, meetingId, at);
+    const result = await tx.run(
+      `UPDATE meeting_floor_settings SET quorum_count = ?, quorum_share = ?, updated_by = ?, updated_at = ?
+       WHERE meeting_id = ? AND (quorum_count IS DISTINCT FROM ? OR quorum_share IS DISTINCT FROM ?)`,
+      [count, share, userId, at, meetingId, count, share],
+    );
+    return result.changes > 0;
+  }
+
+  /** The meeting's row with the defaults (no quorum, no approval), if it has none: not a change. */
+  private async ensureRow(tx: SqlExecutor, meetingId: string, at: number): Promise<void> {
     await tx.run(
       `INSERT INTO meeting_floor_settings (meeting_id, quorum_count, quorum_share, questions_need_approval, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (meeting_id) DO UPDATE SET quorum_count = excluded.quorum_count, quorum_share = excluded.quorum_share,
-         questions_need_approval = excluded.questions_need_approval, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-      [meetingId, count, share, settings.questionsNeedApproval ? 1 : 0, userId, at],
+       VALUES (?, NULL, NULL, 0, NULL, ?) ON CONFLICT (meeting_id) DO NOTHING`,
+      [meetingId, at],
     );
   }
 }

@@ -128,16 +128,9 @@ export class QuestionService {
     if (!floorPolicy.moderateQuestions(user))
       throw forbidden('Only the secretariat or the chair may change how questions are moderated.');
     await this.options.store.db.transaction(async (tx) => {
-      const before = await this.options.attendance.settings(meetingId, tx);
-      await this.options.attendance.saveSettings(
-        tx,
-        meetingId,
-        { ...before, questionsNeedApproval: requireApproval },
-        user.id,
-        Date.now(),
-      );
-      // Asked for what is already so (a second click, two tabs): nothing changed, nothing recorded.
-      if (before.questionsNeedApproval === requireApproval) return;
+      // Asked for what is already so (a second click, two tabs, two identical requests at once):
+      // the UPDATE changes no row, and nothing is recorded.
+      if (!(await this.options.attendance.setQuestionsNeedApproval(tx, meetingId, requireApproval, user.id, Date.now()))) return;
       await this.options.store.audit.record(
         { actorId: user.id, action: 'questions.approval', subject: `meeting:${meetingId}`, detail: { requireApproval } },
         tx,

@@ -2,7 +2,9 @@
  * The inbox, email settings, one-click unsubscribe and webhook endpoints. Changes are written
  * with their audit entries in one transaction.
  */
+
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   type EmailMode,
   NOTIFICATION_KINDS,
@@ -87,7 +89,10 @@ export class NotificationService {
         digestTime: patch.digestTime ?? current.digestTime,
         timeZone: patch.timeZone ?? current.timeZone,
       };
-      await notifications.saveSettings(user.id, next, tx);
+      // The settings they already have (a second save, two tabs): answered, nothing written or
+      // recorded. Compared first for a person without a row, whose defaults given again would
+      // otherwise insert one; the upsert's own condition decides between identical requests at once.
+      if (isDeepStrictEqual(next, current) || !(await notifications.saveSettings(user.id, next, tx))) return next;
       await store.audit.record(
         { actorId: user.id, action: 'notifications.settings', subject: `user:${user.id}`, detail: patch },
         tx,

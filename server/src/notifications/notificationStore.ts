@@ -99,13 +99,21 @@ export class NotificationStore {
     return { email: settings.email, digestTime: row.digest_time, timeZone: row.time_zone };
   }
 
-  async saveSettings(userId: string, settings: NotificationSettings, executor: SqlExecutor = this.db): Promise<void> {
-    await executor.run(
+  /**
+   * Whether a row changed: the same settings again touch none (the condition is the upsert's, so two
+   * identical requests at the same moment change them once). `email` is written in the kinds' own
+   * order (`settings` builds it so), and compares as text.
+   */
+  async saveSettings(userId: string, settings: NotificationSettings, executor: SqlExecutor = this.db): Promise<boolean> {
+    const result = await executor.run(
       `INSERT INTO notification_settings (user_id, email, digest_time, time_zone, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, digest_time = excluded.digest_time,
-         time_zone = excluded.time_zone, updated_at = excluded.updated_at`,
+         time_zone = excluded.time_zone, updated_at = excluded.updated_at
+       WHERE notification_settings.email <> excluded.email OR notification_settings.digest_time <> excluded.digest_time
+         OR notification_settings.time_zone <> excluded.time_zone`,
       [userId, JSON.stringify(settings.email), settings.digestTime, settings.timeZone, Date.now()],
     );
+    return result.changes > 0;
   }
 
   async createWebhook(webhook: StoredWebhook, createdBy: string, tx: SqlExecutor = this.db): Promise<void> {

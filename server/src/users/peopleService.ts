@@ -162,8 +162,9 @@ export class PeopleService {
     assertNotOwnLockout(actor, id, { deactivate: true });
     return this.store.db.transaction(async (tx) => {
       if (!(await this.store.users.byId(id, tx))) throw notFound('The person');
-      await this.setActive(id, false, tx);
-      await this.store.audit.record({ actorId: actor.id, action: 'user.deactivate', subject: `user:${id}` }, tx);
+      // Deactivating who is deactivated (a second click, two tabs) changes nothing: nothing recorded.
+      if (await this.setActive(id, false, tx))
+        await this.store.audit.record({ actorId: actor.id, action: 'user.deactivate', subject: `user:${id}` }, tx);
       return (await this.store.users.byId(id, tx))!;
     });
   }
@@ -172,8 +173,8 @@ export class PeopleService {
     assertMayManagePeople(actor);
     return this.store.db.transaction(async (tx) => {
       if (!(await this.store.users.byId(id, tx))) throw notFound('The person');
-      await this.setActive(id, true, tx);
-      await this.store.audit.record({ actorId: actor.id, action: 'user.reactivate', subject: `user:${id}` }, tx);
+      if (await this.setActive(id, true, tx))
+        await this.store.audit.record({ actorId: actor.id, action: 'user.reactivate', subject: `user:${id}` }, tx);
       return (await this.store.users.byId(id, tx))!;
     });
   }
@@ -348,9 +349,11 @@ export class PeopleService {
     });
   }
 
-  private async setActive(id: string, active: boolean, tx: SqlExecutor): Promise<void> {
-    await this.store.users.setDisabled(id, !active, tx);
+  /** Whether the account changed; a deactivated person's sessions end in any case. */
+  private async setActive(id: string, active: boolean, tx: SqlExecutor): Promise<boolean> {
+    const changed = await this.store.users.changeDisabled(id, !active, tx);
     if (!active) await this.store.sessions.revokeOthersOf(id, null, tx);
+    return changed;
   }
 
   private async issueInvitation(user: User, actor: User, tx: SqlExecutor): Promise<IssuedInvitation> {

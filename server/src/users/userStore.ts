@@ -236,6 +236,15 @@ export class UserStore {
     return (await tx.run('UPDATE users SET role = ? WHERE id = ?', [role, id])).changes === 1;
   }
 
+  /**
+   * Deactivates or reactivates; true only when the account was not so already. The condition is the
+   * UPDATE's, so two identical requests at the same moment change it (and are recorded) once.
+   */
+  async changeDisabled(id: string, disabled: boolean, tx: SqlExecutor = this.db): Promise<boolean> {
+    const flag = disabled ? 1 : 0;
+    return (await tx.run('UPDATE users SET disabled = ? WHERE id = ? AND disabled <> ?', [flag, id, flag])).changes === 1;
+  }
+
   async setDisabled(id: string, disabled: boolean, tx: SqlExecutor = this.db): Promise<boolean> {
     return (await tx.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])).changes === 1;
   }

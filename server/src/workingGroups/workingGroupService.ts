@@ -400,7 +400,8 @@ export class WorkingGroupService {
     const { store, groups } = this.options;
     await store.db.transaction(async (tx) => {
       if (name !== undefined && (await groups.nameTaken(tx, group.meetingId, name, group.id))) throw duplicateName(name);
-      await groups.update(tx, group.id, { name, description });
+      // The name and description it already has: answered, nothing recorded.
+      if (!(await groups.update(tx, group.id, { name, description }))) return;
       await this.audit(tx, user.id, 'updated', group.id, {
         ...(name !== undefined ? { name, was: group.name } : {}),
         ...(description !== undefined ? { description: true } : {}),

@@ -110,10 +110,24 @@ export class WorkingGroupStore {
     tx: SqlExecutor,
     id: string,
     change: { name?: string | undefined; description?: string | undefined },
-  ): Promise<void> {
-    if (change.name !== undefined) await tx.run('UPDATE working_groups SET name = ? WHERE id = ?', [change.name, id]);
+  ): Promise<boolean> {
+    // Whether anything changed: a name or description given as it is touches no row (the condition
+    // is the UPDATE's, so two identical requests at once change it once).
+    let changed = false;
+    if (change.name !== undefined)
+      changed =
+        (await tx.run('UPDATE working_groups SET name = ? WHERE id = ? AND name <> ?', [change.name, id, change.name])).changes >
+          0 || changed;
     if (change.description !== undefined)
-      await tx.run('UPDATE working_groups SET description = ? WHERE id = ?', [change.description, id]);
+      changed =
+        (
+          await tx.run('UPDATE working_groups SET description = ? WHERE id = ? AND description <> ?', [
+            change.description,
+            id,
+            change.description,
+          ])
+        ).changes > 0 || changed;
+    return changed;
   }
 
   /** Archives the group and its sub-groups not archived yet; returns the ids archived now. */
