@@ -182,6 +182,23 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(entries[0]!.detail).toEqual({ digestTime });
   });
 
+  it('records moving a call once, moved again (and at once) to the times it has', async () => {
+    const now = Date.now();
+    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO}/calls`, {
+      cookie: secretariat.cookie,
+      body: { kind: 'other', opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() },
+    });
+    expect(created.status).toBe(201);
+    const closesAt = new Date(now + 2 * 86_400_000).toISOString();
+    const move = () => call<{ closesAt: string }>('PATCH', `/api/calls/${created.body.id}`, { closesAt });
+    const answers = await Promise.all([move(), move(), move()]);
+    expect((await move()).closesAt).toBe(closesAt);
+    expect(answers.map((answer) => answer.closesAt)).toEqual([closesAt, closesAt, closesAt]);
+    const moves = await logOf('call.update', `call:${created.body.id}`);
+    expect(moves).toHaveLength(1);
+    expect(moves[0]!.detail).toMatchObject({ to: { closesAt } });
+  });
+
   it('names the agenda item a demo action item came from', async () => {
     const entries = await call<AuditEntryDto[]>('GET', '/api/audit-log?action=action.create');
     const fromAob = entries.find((entry) => (entry.detail as { source?: { id?: string } }).source?.id === 'oc1-aob');

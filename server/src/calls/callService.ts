@@ -62,7 +62,8 @@ export class CallService {
     const closesAt = patch.closesAt === undefined ? call.closesAt : parseInstant(patch.closesAt, 'closesAt');
     checkOrder(opensAt, closesAt);
     await this.store.db.transaction(async (tx) => {
-      await this.calls.update(id, opensAt, closesAt, tx);
+      // Moved to where it is (a second click, two tabs): answered, nothing recorded.
+      if (!(await this.calls.update(id, opensAt, closesAt, tx))) return;
       await this.store.audit.record(
         {
           actorId: user.id,

@@ -93,12 +93,15 @@ export class CallStore {
     return (await this.db.all<CallRow>(`SELECT ${COLUMNS} FROM meeting_calls ORDER BY closes_at, id`)).map(toCall);
   }
 
-  async update(id: string, opensAt: number, closesAt: number, tx: SqlExecutor = this.db): Promise<void> {
-    await tx.run('UPDATE meeting_calls SET opens_at = ?, closes_at = ?, updated_at = ? WHERE id = ?', [
-      opensAt,
-      closesAt,
-      Date.now(),
-      id,
-    ]);
+  /**
+   * Whether the call moved: the times it already has touch no row (the condition is the UPDATE's,
+   * so two identical requests at the same moment move it, and are recorded, once).
+   */
+  async update(id: string, opensAt: number, closesAt: number, tx: SqlExecutor = this.db): Promise<boolean> {
+    const result = await tx.run(
+      'UPDATE meeting_calls SET opens_at = ?, closes_at = ?, updated_at = ? WHERE id = ? AND (opens_at <> ? OR closes_at <> ?)',
+      [opensAt, closesAt, Date.now(), id, opensAt, closesAt],
+    );
+    return result.changes > 0;
   }
 }
