@@ -199,6 +199,25 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(moves[0]!.detail).toMatchObject({ to: { closesAt } });
   });
 
+  it('records a person’s change and one’s own profile once, saved again (and at once) unchanged', async () => {
+    const laura = await login(server.baseUrl, 'laura@example.org');
+    const subject = `user:${laura.user.id}`;
+    const change = { affiliation: `No-op affiliation ${backend}`, region: 'WEOG', disabled: false };
+    const changes = await Promise.all(
+      [1, 2, 3].map(() => call<{ affiliation: string }>('PATCH', `/api/users/${laura.user.id}`, change)),
+    );
+    expect(changes.map((person) => person.affiliation)).toEqual([1, 2, 3].map(() => change.affiliation));
+    const recorded = await logOf('user.change', subject);
+    expect(recorded).toHaveLength(1);
+    expect((recorded[0]!.detail as { to: unknown }).to).toEqual(change);
+
+    const profile = { name: `${laura.user.name} (no-op)` };
+    const mine = () => http<{ name: string }>(server.baseUrl, 'PATCH', '/api/me', { cookie: laura.cookie, body: profile });
+    const answers = await Promise.all([mine(), mine(), mine()]);
+    expect(answers.map((answer) => [answer.status, answer.body.name])).toEqual([1, 2, 3].map(() => [200, profile.name]));
+    expect(await logOf('user.profile', subject)).toHaveLength(1);
+  });
+
   it('names the agenda item a demo action item came from', async () => {
     const entries = await call<AuditEntryDto[]>('GET', '/api/audit-log?action=action.create');
     const fromAob = entries.find((entry) => (entry.detail as { source?: { id?: string } }).source?.id === 'oc1-aob');

@@ -138,20 +138,22 @@ export class PeopleService {
     return this.store.db.transaction(async (tx) => {
       const user = await this.store.users.byId(id, tx);
       if (!user) throw notFound('The person');
-      await this.store.users.update(id, changes, tx);
-      if (disabled !== undefined && disabled !== user.disabled) await this.setActive(id, !disabled, tx);
-      await this.store.audit.record(
-        {
-          actorId: actor.id,
-          action: 'user.change',
-          subject: `user:${id}`,
-          detail: {
-            from: pick(user, [...changedKeys(changes), ...(disabled !== undefined ? (['disabled'] as const) : [])]),
-            to: patch,
+      const changed = await this.store.users.update(id, changes, tx);
+      const activeChanged = disabled !== undefined && (await this.setActive(id, !disabled, tx));
+      // Every field as it was (a form saved unchanged, two tabs): answered, nothing recorded.
+      if (changed || activeChanged)
+        await this.store.audit.record(
+          {
+            actorId: actor.id,
+            action: 'user.change',
+            subject: `user:${id}`,
+            detail: {
+              from: pick(user, [...changedKeys(changes), ...(disabled !== undefined ? (['disabled'] as const) : [])]),
+              to: patch,
+            },
           },
-        },
-        tx,
-      );
+          tx,
+        );
       return (await this.store.users.byId(id, tx))!;
     });
   }
@@ -256,8 +258,8 @@ export class PeopleService {
     };
     if (changes.name === '') throw badRequest('Your name cannot be empty.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {
-      await this.store.users.update(user.id, changes, tx);
-      if (Object.keys(changes).length > 0) {
+      // Only when a field differs: one's profile saved as it is records nothing.
+      if (await this.store.users.update(user.id, changes, tx)) {
         await this.store.audit.record(
           {
             actorId: user.id,

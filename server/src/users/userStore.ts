@@ -201,7 +201,10 @@ export class UserStore {
     return rows.map(toUser);
   }
 
-  /** Changes the given fields; the rest stay. */
+  /**
+   * Changes the given fields; the rest stay. True when one of them differed: fields given as they are
+   * touch no row (the condition is the UPDATE's, so two identical requests at once change it once).
+   */
   async update(id: string, changes: UserChanges, tx: SqlExecutor = this.db): Promise<boolean> {
     const columns: Record<keyof UserChanges, string> = {
       name: 'name',
@@ -212,14 +215,17 @@ export class UserStore {
       language: 'language',
     };
     const set: string[] = [];
+    const differs: string[] = [];
     const params: (string | null)[] = [];
     for (const [key, column] of Object.entries(columns) as [keyof UserChanges, string][]) {
       if (changes[key] === undefined) continue;
       set.push(`${column} = ?`);
+      differs.push(`${column} IS DISTINCT FROM ?`);
       params.push(changes[key]);
     }
-    if (set.length === 0) return true;
-    return (await tx.run(`UPDATE users SET ${set.join(', ')} WHERE id = ?`, [...params, id])).changes === 1;
+    if (set.length === 0) return false;
+    const sql = `UPDATE users SET ${set.join(', ')} WHERE id = ? AND (${differs.join(' OR ')})`;
+    return (await tx.run(sql, [...params, id, ...params])).changes === 1;
   }
 
   /** Sets the password; an invited person becomes active. */
