@@ -218,6 +218,27 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(await logOf('user.profile', subject)).toHaveLength(1);
   });
 
+  it('records revoking one’s calendar address and turning password sign-in off once, asked again (and at once)', async () => {
+    const rahul = await login(server.baseUrl, 'rahul@example.org');
+    const subject = `user:${rahul.user.id}`;
+    const mine = (method: string) => http(server.baseUrl, method, '/api/me/calendar-token', { cookie: rahul.cookie });
+    expect((await mine('POST')).status).toBe(200);
+    const revoked = await Promise.all([mine('DELETE'), mine('DELETE'), mine('DELETE')]);
+    expect(revoked.map((answer) => answer.status)).toEqual([204, 204, 204]);
+    expect(await logOf('calendar.revoke', subject)).toHaveLength(1);
+
+    const passwordLogin = (enabled: boolean) =>
+      call<{ passwordLogin: boolean }>('PATCH', `/api/users/${rahul.user.id}/password-login`, { enabled });
+    const off = await Promise.all([passwordLogin(false), passwordLogin(false), passwordLogin(false)]);
+    expect(off.map((answer) => answer.passwordLogin)).toEqual([false, false, false]);
+    expect((await passwordLogin(true)).passwordLogin).toBe(true);
+    expect((await passwordLogin(true)).passwordLogin).toBe(true);
+    expect((await logOf('user.password-login', subject)).map((entry) => entry.detail)).toEqual([
+      { enabled: true },
+      { enabled: false },
+    ]);
+  });
+
   it('names the agenda item a demo action item came from', async () => {
     const entries = await call<AuditEntryDto[]>('GET', '/api/audit-log?action=action.create');
     const fromAob = entries.find((entry) => (entry.detail as { source?: { id?: string } }).source?.id === 'oc1-aob');

@@ -161,7 +161,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
       await store.db.transaction(async (tx) => {
         const user = await store.users.byId(id, tx);
         if (!user) throw notFound('The user');
-        await sso.setPasswordLogin(id, enabled, actor.id, tx);
+        // Password sign-in already on (off): the same answer, nothing recorded.
+        if (!(await sso.setPasswordLogin(id, enabled, actor.id, tx))) return;
         await store.audit.record(
           { actorId: actor.id, action: 'user.password-login', subject: `user:${id}`, detail: { enabled } },
           tx,

@@ -46,14 +46,14 @@ export class SsoStore {
     actorId: string,
     tx: SqlExecutor = this.db,
     now = Date.now(),
-  ): Promise<void> {
-    if (enabled) await tx.run('DELETE FROM password_login_off WHERE user_id = ?', [userId]);
-    else {
-      await tx.run(
-        'INSERT INTO password_login_off (user_id, changed_by, changed_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO NOTHING',
-        [userId, actorId, now],
-      );
-    }
+  ): Promise<boolean> {
+    // Whether it changed, from the statement's own count: turned on (off) again touches no row.
+    if (enabled) return (await tx.run('DELETE FROM password_login_off WHERE user_id = ?', [userId])).changes > 0;
+    const result = await tx.run(
+      'INSERT INTO password_login_off (user_id, changed_by, changed_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO NOTHING',
+      [userId, actorId, now],
+    );
+    return result.changes > 0;
   }
 }
 

@@ -61,8 +61,9 @@ export const timelineRoutes: FastifyPluginAsyncTypebox<TimelineRoutesOptions> = 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await timeline.revokeCalendarToken(user.id);
-      await store.audit.record({ actorId: user.id, action: 'calendar.revoke', subject: `user:${user.id}` });
+      // No address to revoke (revoked already, another tab): the same answer, nothing recorded.
+      if (await timeline.revokeCalendarToken(user.id))
+        await store.audit.record({ actorId: user.id, action: 'calendar.revoke', subject: `user:${user.id}` });
       return reply.status(204).send(null);
     },
   );

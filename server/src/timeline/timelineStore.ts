@@ -82,7 +82,8 @@ export class TimelineStore {
       ?.user_id;
   }
 
-  async revokeCalendarToken(userId: string): Promise<void> {
-    await this.db.run('DELETE FROM calendar_tokens WHERE user_id = ?', [userId]);
+  /** Whether there was an address to revoke (the DELETE's own count, so two at once revoke it once). */
+  async revokeCalendarToken(userId: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM calendar_tokens WHERE user_id = ?', [userId])).changes > 0;
   }
 }
