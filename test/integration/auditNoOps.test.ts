@@ -239,6 +239,31 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     ]);
   });
 
+  it('records a proposal’s edit and its status once each, saved again (and at once) as they are', async () => {
+    const { user: kwame } = await login(server.baseUrl, 'kwame@example.org');
+    const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO}/proposals`, {
+      cookie: secretariat.cookie,
+      body: { kind: 'other', title: `No-op proposal ${backend}`, summary: 'Before' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const subject = `proposal:${id}`;
+    const patch = (body: object) =>
+      call<{ title: string; status: string; authors: { id: string }[] }>('PATCH', `/api/proposals/${id}`, body);
+    const edit = { title: `No-op proposal ${backend} (edited)`, summary: 'After', coAuthorIds: [kwame.id] };
+    await Promise.all([patch(edit), patch(edit), patch(edit)]);
+    const edited = await patch(edit);
+    expect(edited.title).toBe(edit.title);
+    expect(edited.authors.map((author) => author.id)).toContain(kwame.id);
+    const statuses = await Promise.all([1, 2, 3].map(() => patch({ status: 'selected' })));
+    expect(statuses.map((proposal) => proposal.status)).toEqual(['selected', 'selected', 'selected']);
+    const updates = await logOf('proposal.update', subject);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.detail).toEqual(edit);
+    const moved = await logOf('proposal.status', subject);
+    expect(moved.map((entry) => entry.detail)).toEqual([{ status: 'selected', previousStatus: 'submitted' }]);
+  });
+
   it('names the agenda item a demo action item came from', async () => {
     const entries = await call<AuditEntryDto[]>('GET', '/api/audit-log?action=action.create');
     const fromAob = entries.find((entry) => (entry.detail as { source?: { id?: string } }).source?.id === 'oc1-aob');

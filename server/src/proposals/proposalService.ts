@@ -107,7 +107,8 @@ export class ProposalService {
     if (patch.coAuthorIds !== undefined) changes.coAuthorIds = await this.checkCoAuthors(patch.coAuthorIds);
     const before = await proposals.byId(id);
     await store.db.transaction(async (tx) => {
-      await proposals.update(id, changes, user.id, tx);
+      // Every field as it is (a form saved unchanged, two tabs): answered, nothing recorded.
+      if (!(await proposals.update(id, changes, user.id, tx))) return;
       const detail = { ...changes, ...(changes.status !== undefined ? { previousStatus: before?.status } : {}) };
       await store.audit.record(
         {

@@ -93,47 +93,80 @@ export class ProposalStore {
   }
 
   /** Applies changes; a status change is added to the history. Returns false if there is no such proposal. */
+  /**
+   * Changes the given fields; false when the proposal does not exist or none of them differed. Each
+   * part is decided by its own statement's changed-row count (the columns, the status with its
+   * history line, the authors), so identical requests at the same moment change it once.
+   */
   async update(id: string, changes: ProposalChanges, actorId: string, tx: SqlExecutor = this.db): Promise<boolean> {
-    const current = await tx.get<{ status: ProposalStatus; submitter_id: string }>(
-      'SELECT status, submitter_id FROM proposals WHERE id = ?',
-      [id],
-    );
+    const current = await tx.get<{ submitter_id: string }>('SELECT submitter_id FROM proposals WHERE id = ?', [id]);
     if (!current) return false;
     const now = Date.now();
+    let changed = false;
     const sets: string[] = [];
+    const differs: string[] = [];
     const params: (string | number)[] = [];
     const set = (column: string, value: string | number) => {
       sets.push(`${column} = ?`);
+      differs.push(`${column} <> ?`);
       params.push(value);
     };
-    set('updated_at', now);
     if (changes.title !== undefined) set('title', changes.title);
     if (changes.summary !== undefined) set('summary', changes.summary);
     if (changes.kind !== undefined) set('kind', changes.kind);
     if (changes.publicComment !== undefined) set('public_comment', changes.publicComment ? 1 : 0);
-    if (changes.status !== undefined && changes.status !== current.status) {
-      set('status', changes.status);
-      await tx.run('INSERT INTO proposal_status_history (proposal_id, status, changed_by, changed_at) VALUES (?, ?, ?, ?)', [
+    if (sets.length > 0) {
+      const sql = `UPDATE proposals SET ${sets.join(', ')}, updated_at = ? WHERE id = ? AND (${differs.join(' OR ')})`;
+      changed = (await tx.run(sql, [...params, now, id, ...params])).changes > 0;
+    }
+    if (changes.status !== undefined) {
+      const moved = await tx.run('UPDATE proposals SET status = ?, updated_at = ? WHERE id = ? AND status <> ?', [
+        changes.status,
+        now,
         id,
         changes.status,
-        actorId,
-        now,
       ]);
+      if (moved.changes > 0) {
+        changed = true;
+        await tx.run('INSERT INTO proposal_status_history (proposal_id, status, changed_by, changed_at) VALUES (?, ?, ?, ?)', [
+          id,
+          changes.status,
+          actorId,
+          now,
+        ]);
+      }
     }
-    params.push(id);
-    await tx.run(`UPDATE proposals SET ${sets.join(', ')} WHERE id = ?`, params);
-    if (changes.coAuthorIds !== undefined) {
-      await tx.run('DELETE FROM proposal_authors WHERE proposal_id = ?', [id]);
-      await this.setAuthors(id, current.submitter_id, changes.coAuthorIds, tx);
+    if (changes.coAuthorIds !== undefined && (await this.setAuthors(id, current.submitter_id, changes.coAuthorIds, tx))) {
+      changed = true;
+      await tx.run('UPDATE proposals SET updated_at = ? WHERE id = ?', [now, id]);
     }
-    return true;
+    return changed;
   }
 
-  private async setAuthors(id: string, submitterId: string, coAuthorIds: string[], tx: SqlExecutor): Promise<void> {
+  /**
+   * The submitter and these co-authors, no one else; whether anyone was added or removed. The same
+   * authors again touch no row; a change gives every author the same `added_at`, as writing them all
+   * afresh did, so they are listed by name.
+   */
+  private async setAuthors(id: string, submitterId: string, coAuthorIds: string[], tx: SqlExecutor): Promise<boolean> {
     const now = Date.now();
-    for (const userId of new Set([submitterId, ...coAuthorIds])) {
-      await tx.run('INSERT INTO proposal_authors (proposal_id, user_id, added_at) VALUES (?, ?, ?)', [id, userId, now]);
+    const ids = [...new Set([submitterId, ...coAuthorIds])];
+    let changes = (
+      await tx.run(`DELETE FROM proposal_authors WHERE proposal_id = ? AND user_id NOT IN (${placeholders(ids.length)})`, [
+        id,
+        ...ids,
+      ])
+    ).changes;
+    for (const userId of ids) {
+      const added = await tx.run(
+        'INSERT INTO proposal_authors (proposal_id, user_id, added_at) VALUES (?, ?, ?) ON CONFLICT (proposal_id, user_id) DO NOTHING',
+        [id, userId, now],
+      );
+      changes += added.changes;
     }
+    if (changes === 0) return false;
+    await tx.run('UPDATE proposal_authors SET added_at = ? WHERE proposal_id = ?', [now, id]);
+    return true;
   }
 
   /** Ids of existing, enabled users among `ids` (to refuse unknown co-authors). */
