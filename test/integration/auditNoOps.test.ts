@@ -264,6 +264,20 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     expect(moved.map((entry) => entry.detail)).toEqual([{ status: 'selected', previousStatus: 'submitted' }]);
   });
 
+  it('records a comment’s edit once, saved again (and at once) with the same text', async () => {
+    const proposals = await call<{ id: string }[]>('GET', `/api/meetings/${DEMO}/proposals`);
+    const thread = await http<{ id: string; comments: { id: string }[] }>(server.baseUrl, 'POST', '/api/threads', {
+      cookie: secretariat.cookie,
+      body: { doc: `proposal:${proposals[0]!.id}`, body: `No-op thread ${backend}` },
+    });
+    expect(thread.status).toBe(201);
+    const commentId = thread.body.comments[0]!.id;
+    const edit = () => call<{ body: string }>('PATCH', `/api/comments/${commentId}`, { body: `Edited ${backend}` });
+    const answers = await Promise.all([edit(), edit(), edit()]);
+    expect(answers.map((answer) => answer.body)).toEqual([1, 2, 3].map(() => `Edited ${backend}`));
+    expect(await logOf('comment.edit', `comment:${commentId}`)).toHaveLength(1);
+  });
+
   it('names the agenda item a demo action item came from', async () => {
     const entries = await call<AuditEntryDto[]>('GET', '/api/audit-log?action=action.create');
     const fromAob = entries.find((entry) => (entry.detail as { source?: { id?: string } }).source?.id === 'oc1-aob');

@@ -222,7 +222,8 @@ export class CommentService {
     if (!policy.canComment) throw CommentService.refuseComment(user, comment.doc);
     checkText(body, 'comment');
     await store.db.transaction(async (tx) => {
-      await comments.editComment(commentId, body, tx);
+      // Saved with the text it has (a second click, two tabs): answered, nothing written or recorded.
+      if (!(await comments.editComment(commentId, body, tx))) return;
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
       await this.options.notify.emit(tx, {
         type: 'comment',

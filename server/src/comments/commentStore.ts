@@ -108,8 +108,15 @@ export class CommentStore {
     return id;
   }
 
-  async editComment(id: string, body: string, tx: SqlExecutor = this.db): Promise<void> {
-    await tx.run('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?', [body, Date.now(), id]);
+  /**
+   * Whether the text changed: the same text again is not an edit (no "edited" mark, no notice, no
+   * entry), decided by the UPDATE itself, so two identical saves at once edit it once.
+   */
+  async editComment(id: string, body: string, tx: SqlExecutor = this.db): Promise<boolean> {
+    return (
+      (await tx.run('UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND body <> ?', [body, Date.now(), id, body]))
+        .changes > 0
+    );
   }
 
   /** The author's delete: the body is erased, the comment leaves its thread. */
