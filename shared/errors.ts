@@ -59,6 +59,11 @@ export const ERROR_CODES = {
   NOBODY_WAITING: 409,
   NOBODY_SPEAKING: 409,
   QUEUE_CHANGED: 409,
+  /**
+   * A move of the current item naming, as `from`, an item that is no longer current: someone else
+   * moved on meanwhile (`details.currentItemId`: the item current now). Nothing was changed.
+   */
+  CURRENT_ITEM_CHANGED: 409,
   QUESTION_NOT_OPEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   /** A body in a format the route does not read (it reads JSON). */

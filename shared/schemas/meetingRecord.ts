@@ -38,6 +38,12 @@ export type AgendaItemSummary = Static<typeof AgendaItemSummarySchema>;
 export const CurrentItemBody = Type.Object({
   /** The agenda item's id; null ends the current item. */
   itemId: Type.Union([Id, Type.Null()]),
+  /**
+   * The item the move is made from, as the mover saw it (null: none was current). When given and
+   * no longer current, the move is refused (409 CURRENT_ITEM_CHANGED) and nothing changes, rather
+   * than moving on from an item someone else has already left.
+   */
+  from: Type.Optional(Type.Union([Id, Type.Null()])),
 });
 
 export const ScheduleBody = Type.Object({

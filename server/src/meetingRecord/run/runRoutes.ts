@@ -43,11 +43,12 @@ export const runRoutes: FastifyPluginAsyncTypebox<{ service: RunService }> = asy
       tags,
       method: 'PUT',
       path: '/current-item',
-      summary: 'Mark the agenda item being discussed (null for none); secretariat or chair only',
+      summary:
+        'Mark the agenda item being discussed (null for none); secretariat or chair only. With `from`, refused (409 CURRENT_ITEM_CHANGED) unless that item is still the current one',
       body: CurrentItemBody,
       response: RunStateSchema,
     },
-    (meetingId, user, body) => service.setCurrentItem(meetingId, user, body.itemId),
+    (meetingId, user, body) => service.setCurrentItem(meetingId, user, body.itemId, body.from),
   );
 
   meetingRoute(

@@ -6,7 +6,7 @@
 import { DEFAULT_DAY } from '../../../../shared/agendaItems.ts';
 import { isModerator } from '../../../../shared/roles.ts';
 import { type AgendaItemSummary, LIVE_MEETING_MAP, type RunState } from '../../../../shared/schemas/meetingRecord.ts';
-import { badRequest, forbidden } from '../../http/appError.ts';
+import { AppError, badRequest, forbidden } from '../../http/appError.ts';
 import type { LiveProjection } from '../../live/liveProjection.ts';
 import type { MeetingLifecycle } from '../../meetings/meetingLifecycle.ts';
 import { requireMeeting } from '../../meetings/requireMeeting.ts';
@@ -61,7 +61,12 @@ export class RunService {
     };
   }
 
-  async setCurrentItem(meetingId: string, user: User, itemId: string | null): Promise<RunState> {
+  /**
+   * `from`: the item the mover meant to leave (null: none). Given, the move is refused while
+   * another item is current: a chair's dialog opened for item 1 must not move on from item 3 that
+   * another chair made current meanwhile. Left out, the move goes from whatever is current.
+   */
+  async setCurrentItem(meetingId: string, user: User, itemId: string | null, from?: string | null): Promise<RunState> {
     await this.requireMeeting(meetingId);
     if (!isModerator(user.role)) throw forbidden('Only the secretariat or the chair may mark the current item.');
     if (itemId) {
@@ -70,7 +75,12 @@ export class RunService {
     }
     const now = Date.now();
     const after = await this.store.db.transaction(async (tx) => {
-      const before = await this.state(meetingId, tx);
+      const before = await this.lockedState(tx, meetingId);
+      if (from !== undefined && before.currentItem !== from) {
+        throw new AppError('CURRENT_ITEM_CHANGED', 'Another item became current meanwhile: nothing was changed.', {
+          currentItemId: before.currentItem,
+        });
+      }
       // Marking the current item again keeps its clock running.
       const startedAt = itemId === null ? null : before.currentItem === itemId ? before.startedAt : now;
       await this.upsert(tx, meetingId, { current_item: itemId, started_at: startedAt, day_end: before.dayEnd }, user.id, now);
@@ -131,6 +141,24 @@ export class RunService {
     for (const key of ['currentItem', 'startedAt', 'dayEnd']) {
       this.live.project(meetingId, LIVE_MEETING_MAP, key, async () => (await this.liveEntries(meetingId))[key]);
     }
+  }
+
+  /**
+   * The state read for a change of it. On PostgreSQL the row is locked until the transaction ends
+   * (made first if the meeting has none), so that of two moves at once the second reads the first's
+   * item: two chairs moving on from item 1 together make one move and one 409, not two moves both
+   * recorded as from item 1. SQLite's transactions (BEGIN IMMEDIATE) already run one at a time.
+   */
+  private async lockedState(tx: SqlExecutor, meetingId: string): Promise<RunState> {
+    if (this.store.db.dialect === 'postgres') {
+      await tx.run(
+        `INSERT INTO meeting_run (meeting_id, current_item, started_at, day_end, updated_by, updated_at)
+         VALUES (?, NULL, NULL, ?, NULL, ?) ON CONFLICT (meeting_id) DO NOTHING`,
+        [meetingId, DEFAULT_DAY.end, Date.now()],
+      );
+      await tx.get('SELECT meeting_id FROM meeting_run WHERE meeting_id = ? FOR UPDATE', [meetingId]);
+    }
+    return this.state(meetingId, tx);
   }
 
   private async upsert(tx: SqlExecutor, meetingId: string, row: RunRow, userId: string, now: number): Promise<void> {
