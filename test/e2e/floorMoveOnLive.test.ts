@@ -2,8 +2,10 @@
  * The chair's move-on question in Chromium, in the cases the floor e2e file does not cover: a turn
  * running while no item is current (starting an item ends it, so the chair is asked first), and a
  * dialog left open while what it names goes (it follows the live state: the plain question, never
- * an empty slot before ": move on anyway?").
+ * an empty slot before ": move on anyway?"), and a dialog open while the current item itself changes
+ * (named for the item it was opened for throughout: another chair's move is said, and nothing done).
  */
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { isolate } from '../../shared/i18n/format.ts';
@@ -49,6 +51,41 @@ const currentItemPanel = async () => {
   await chair.page.getByRole('tab', { name: 'Current item' }).click();
   return chair;
 };
+
+/**
+ * Holds the answer to the page's next move of the current item until `release`: the request reaches
+ * the server at once (the live document then shows the next item), and the page gets the answer only
+ * when released, so that the moment between the two, milliseconds long, can be looked at.
+ */
+async function holdMoveAnswer(page: Page): Promise<{ body: Promise<unknown>; release: () => Promise<void> }> {
+  const isMove = (url: URL) => url.pathname === `${MEETING_API}/current-item`;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let sent!: (body: unknown) => void;
+  const body = new Promise<unknown>((resolve) => {
+    sent = resolve;
+  });
+  let answered: Promise<void> = Promise.resolve();
+  await page.route(isMove, (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    sent(route.request().postDataJSON());
+    answered = route.fetch().then(async (response) => {
+      await released;
+      await route.fulfill({ response });
+    });
+    return answered;
+  });
+  return {
+    body,
+    release: async () => {
+      release();
+      await answered;
+      await page.unroute(isMove);
+    },
+  };
+}
 
 afterEach(async () => {
   const chair = await login(server.baseUrl, 'chair@example.org');
@@ -114,6 +151,71 @@ describe('moving on while the floor changes', () => {
     await dialog.getByRole('button', { name: moveOn }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${next!.fullNumber}.`);
+    expect(chair.errors).toEqual([]);
+  });
+
+  it('keeps naming the item it was opened for when another chair moves on meanwhile, says nothing was done and offers only to close', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [here, next, third] = await items(session);
+    expect((await current(session, here!.id)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    const chair = await currentItemPanel();
+    const moveOn = `Move on to item ${next!.fullNumber}`;
+    await chair.page.getByRole('button', { name: moveOn }).click();
+    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
+    await expect.poll(() => dialog.textContent()).toContain(`${isolate('Olena Kovalenko')} has the floor: move on anyway?`);
+
+    // The secretariat, on another screen, moves to the third item while the dialog is open.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    expect((await current(secretariat, third!.id)).status).toBe(200);
+    await expect.poll(() => dialog.textContent()).toContain(`The current item has changed to ${third!.fullNumber}. `);
+    expect(await dialog.textContent()).toContain(': nothing was done.');
+    // Still named for item 1, never for the item that became current; nothing left to confirm.
+    expect(await chair.page.getByRole('alertdialog', { name: `Leave item ${third!.fullNumber}?` }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: moveOn }).count()).toBe(0);
+    expect(await dialog.textContent()).not.toContain('move on anyway?');
+    const close = dialog.getByRole('button', { name: 'Close' });
+    await expect.poll(() => close.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    await close.click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const run = await http<{ currentItem: string | null }>(server.baseUrl, 'GET', `${MEETING_API}/run`, {
+      cookie: session.cookie,
+    });
+    expect(run.body.currentItem).toBe(third!.id);
+    expect(chair.errors).toEqual([]);
+  });
+
+  it('keeps the dialog named for the item left from the chair’s confirmation until the move’s answer closes it', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [here, next] = await items(session);
+    expect((await current(session, here!.id)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    const chair = await currentItemPanel();
+    const moveOn = `Move on to item ${next!.fullNumber}`;
+    await chair.page.getByRole('button', { name: moveOn }).click();
+    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
+    const asked = `${isolate('Olena Kovalenko')} has the floor: move on anyway?`;
+    await expect.poll(() => dialog.textContent()).toContain(asked);
+    const held = await holdMoveAnswer(chair.page);
+    await dialog.getByRole('button', { name: moveOn }).click();
+    // The live document has made the next item current; the answer has not come.
+    await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${next!.fullNumber}.`);
+    expect(await dialog.count()).toBe(1);
+    expect(await chair.page.getByRole('alertdialog', { name: `Leave item ${next!.fullNumber}?` }).count()).toBe(0);
+    // What the chair confirmed, not another item's question, nor another chair's move.
+    expect(await dialog.textContent()).toContain(asked);
+    expect(await dialog.textContent()).not.toContain('nothing was done');
+    // The move names the item it leaves, which the server checks is still current.
+    expect(await held.body).toEqual({ itemId: next!.id, from: here!.id });
+    await held.release();
+    await expect.poll(() => chair.page.getByRole('alertdialog').count()).toBe(0);
     expect(chair.errors).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@
  * the item (the server ends that turn), people still wait to speak or questions are unanswered or
  * waiting for approval on the item (its hands and questions stay with it).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIVE_QUESTIONS_MAP } from '../../../shared/constants/floor.ts';
 import { isolate } from '../../../shared/i18n/format.ts';
+import { ApiError } from '../app/api.ts';
 import { useFloor } from '../floor/floorApi.ts';
 import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { useLiveMap } from '../meetings/useLiveMap.ts';
@@ -17,6 +18,30 @@ import type { AgendaItemView } from './agendaItemsModel.ts';
 import { canRunAgenda } from './agendaPolicy.ts';
 import { numberedTitle } from './itemTitle.ts';
 import { type RunView, setCurrentItem } from './useRunState.ts';
+
+/**
+ * The move-on (or start-with) question while it is open. `from`: the item current when it was
+ * opened (null: none), which it is named for whatever becomes current meanwhile, and which the move
+ * names to the server; `fromNumber` names it should it leave the agenda. `start`: the number of the
+ * item started with no item current. `sent`: what it said when the chair confirmed, kept until
+ * the answer. `changedTo`: the item someone else made current meanwhile (null: none); the dialog
+ * then says nothing was done and offers only to close.
+ */
+interface Leaving {
+  itemId: string | null;
+  label: string;
+  from: string | null;
+  fromNumber: string;
+  start?: string;
+  sent?: { message: string; consequences: string[] };
+  changedTo?: string | null;
+}
+
+/** The item current now, from a CURRENT_ITEM_CHANGED refusal's details. */
+const currentItemOf = (details: unknown): string | null | undefined => {
+  const value = (details as { currentItemId?: unknown } | null)?.currentItemId;
+  return typeof value === 'string' || value === null ? value : undefined;
+};
 
 export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run: RunView }) {
   const { t } = useTranslation();
@@ -42,21 +67,36 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
   // With no item current, a turn running is on no item and starting one ends it just the same.
   const speaker =
     floor.speaking && (current ? floor.speaking.itemId === current.id : !floor.speaking.itemId) ? floor.speaking.name : undefined;
-  // `start`: the number of the item started with no item current, for the dialog's words.
-  const [leaving, setLeaving] = useState<{ itemId: string | null; label: string; start?: string } | null>(null);
+  const [leaving, setLeaving] = useState<Leaving | null>(null);
+  // From the item shown as current: a press that crosses another chair's move is refused, not made.
   const mark = (itemId: string | null) => {
     setError(null);
-    setCurrentItem(meeting.id, itemId).catch((failure: Error) => setError(failure.message));
+    setCurrentItem(meeting.id, itemId, run.currentItem).catch((failure: Error) => setError(failure.message));
   };
   const leave = (itemId: string | null, label: string) => {
-    if (speaker !== undefined || waiting > 0 || open > 0 || pending > 0) setLeaving({ itemId, label });
+    if (!current) return;
+    if (speaker !== undefined || waiting > 0 || open > 0 || pending > 0)
+      setLeaving({ itemId, label, from: current.id, fromNumber: current.fullNumber });
     else mark(itemId);
   };
   const start = (item: AgendaItemView) => {
     if (speaker !== undefined)
-      setLeaving({ itemId: item.id, label: t('agendaItems.startWith', { number: item.fullNumber }), start: item.fullNumber });
+      setLeaving({
+        itemId: item.id,
+        label: t('agendaItems.startWith', { number: item.fullNumber }),
+        // As the server has it: an item gone from the agenda may still be the one current.
+        from: run.currentItem,
+        fromNumber: '',
+        start: item.fullNumber,
+      });
     else mark(item.id);
   };
+  // Someone else moved the current item while the dialog was open (the chair's own move keeps
+  // `sent` until its answer): kept, so that the dialog keeps saying so even if the item comes back.
+  const moved = leaving !== null && leaving.sent === undefined && run.currentItem !== leaving.from;
+  useEffect(() => {
+    if (moved) setLeaving((shown) => (shown && shown.changedTo === undefined ? { ...shown, changedTo: run.currentItem } : shown));
+  }, [moved, run.currentItem]);
   const left = [
     speaker !== undefined ? t('agendaItems.leave.speaking', { name: isolate(speaker) }) : '',
     waiting > 0 ? t('agendaItems.leave.waiting', { count: waiting }) : '',
@@ -82,6 +122,38 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
             : first
               ? t('agendaItems.leave.one', { what: first })
               : t('agendaItems.leave.plain', { number: current?.fullNumber ?? '' });
+  const consequences = [
+    speaker !== undefined ? t('agendaItems.leave.turnEnds', { name: isolate(speaker) }) : '',
+    current && waiting > 0 ? t('agendaItems.leave.handsKept', { number: current.fullNumber }) : '',
+    current && open + pending > 0 ? t('agendaItems.leave.questionsKept', { number: current.fullNumber }) : '',
+  ].filter(Boolean);
+  // The dialog is named for the item it was opened for, never for the live one: once the chair
+  // confirms, the live document makes the next item current before the move's answer, and the
+  // open dialog read "Leave item 2?" (an Escape then closed it alone).
+  const fromNumber = leaving ? (items.find((item) => item.id === leaving.from)?.fullNumber ?? leaving.fromNumber) : '';
+  const changedTo = leaving === null ? undefined : moved ? run.currentItem : leaving.changedTo;
+  const changedItem = changedTo ? items.find((item) => item.id === changedTo) : undefined;
+  const outdated =
+    changedTo === undefined
+      ? undefined
+      : changedItem
+        ? t('agendaItems.leave.changedTo', { item: numberedTitle(changedItem, t) })
+        : changedTo === null
+          ? t('agendaItems.leave.ended')
+          : t('agendaItems.leave.changed');
+  const confirm = async (move: Leaving) => {
+    setLeaving((shown) => shown && { ...shown, sent: { message: question, consequences } });
+    try {
+      // `from`: the server refuses the move if another item became current before it arrives.
+      await setCurrentItem(meeting.id, move.itemId, move.from);
+    } catch (failure) {
+      const now =
+        failure instanceof ApiError && failure.code === 'CURRENT_ITEM_CHANGED' ? currentItemOf(failure.details) : undefined;
+      setLeaving((shown) => shown && { ...shown, sent: undefined, ...(now !== undefined ? { changedTo: now } : {}) });
+      throw failure;
+    }
+  };
+  const shown = leaving?.sent ?? { message: question, consequences };
   return (
     <section className="panel agenda-now" aria-labelledby="agenda-now-title">
       <h2 id="agenda-now-title" className="panel__title">
@@ -125,26 +197,29 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
         </div>
       )}
       <ErrorAlert message={error} />
-      {leaving && (current || leaving.start !== undefined) && (
+      {leaving && (
         <ConfirmDialog
           open
           title={
-            current
-              ? t('agendaItems.leave.title', { number: current.fullNumber })
+            leaving.start === undefined
+              ? t('agendaItems.leave.title', { number: fromNumber })
               : t('agendaItems.leave.startTitle', { number: leaving.start })
           }
-          message={question}
+          message={shown.message}
           confirmLabel={leaving.label}
-          cancelLabel={current ? t('agendaItems.leave.stay', { number: current.fullNumber }) : t('agendaItems.leave.notYet')}
+          cancelLabel={
+            leaving.start === undefined ? t('agendaItems.leave.stay', { number: fromNumber }) : t('agendaItems.leave.notYet')
+          }
           danger={false}
+          outdated={outdated}
           onClose={() => setLeaving(null)}
-          onConfirm={() => setCurrentItem(meeting.id, leaving.itemId)}
+          onConfirm={() => confirm(leaving)}
         >
-          {left.length > 0 && (
+          {shown.consequences.length > 0 && (
             <ul>
-              {speaker !== undefined && <li>{t('agendaItems.leave.turnEnds', { name: isolate(speaker) })}</li>}
-              {current && waiting > 0 && <li>{t('agendaItems.leave.handsKept', { number: current.fullNumber })}</li>}
-              {current && open + pending > 0 && <li>{t('agendaItems.leave.questionsKept', { number: current.fullNumber })}</li>}
+              {shown.consequences.map((consequence) => (
+                <li key={consequence}>{consequence}</li>
+              ))}
             </ul>
           )}
         </ConfirmDialog>

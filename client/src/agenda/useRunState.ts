@@ -47,8 +47,12 @@ export function useRunState(tickMs = 15_000): RunView {
   };
 }
 
-export const setCurrentItem = (meetingId: string, itemId: string | null) =>
-  put<RunState>(`/api/meetings/${encodeURIComponent(meetingId)}/current-item`, { itemId });
+/** `from`: the item the move leaves as the mover saw it; given, the server refuses it once another is current. */
+export const setCurrentItem = (meetingId: string, itemId: string | null, from?: string | null) =>
+  put<RunState>(
+    `/api/meetings/${encodeURIComponent(meetingId)}/current-item`,
+    from === undefined ? { itemId } : { itemId, from },
+  );
 
 export const setDayEnd = (meetingId: string, dayEnd: string) =>
   put<RunState>(`/api/meetings/${encodeURIComponent(meetingId)}/schedule`, { dayEnd });

@@ -1,8 +1,10 @@
 /**
  * Asks before something that cannot be undone (closing a poll, hiding a comment, restoring a
  * version, deleting, archiving), naming what will happen. The safe choice has the focus first.
+ * When what it asks about goes from under it (`outdated`: another chair moved on), it says so
+ * and offers only to close, rather than act on something the person did not see.
  */
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyButton } from './BusyButton.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -22,6 +24,11 @@ export interface ConfirmDialogProps {
   danger?: boolean;
   /** More of what will happen (a list of consequences), read with the message. */
   children?: ReactNode;
+  /**
+   * Why the question no longer stands (said in an alert in its place); the dialog then has only
+   * a *Close* button, which takes the focus, and shows no error of a confirmation that came too late.
+   */
+  outdated?: string;
 }
 
 export function ConfirmDialog({
@@ -34,10 +41,17 @@ export function ConfirmDialog({
   onClose,
   danger = true,
   children,
+  outdated,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const messageId = useId();
   const [busy, setBusy] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // The confirm button may have held the focus: it goes, and the focus with it, out of reach.
+  const isOutdated = Boolean(outdated);
+  useEffect(() => {
+    if (isOutdated) closeButton.current?.focus();
+  }, [isOutdated]);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
     setBusy(true);
@@ -54,22 +68,30 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} title={title} onClose={onClose} alert describedBy={messageId}>
       <div id={messageId}>
-        <p>{message}</p>
-        {children}
+        {outdated ? (
+          <p role="alert">{outdated}</p>
+        ) : (
+          <>
+            <p>{message}</p>
+            {children}
+          </>
+        )}
       </div>
-      <ErrorAlert message={error} />
+      {!outdated && <ErrorAlert message={error} />}
       <div className="dialog__buttons">
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          {cancelLabel ?? t('dialog.cancel')}
+        <button ref={closeButton} type="button" className="button" onClick={onClose} autoFocus>
+          {outdated ? t('dialog.close') : (cancelLabel ?? t('dialog.cancel'))}
         </button>
-        <BusyButton
-          type="button"
-          className={danger ? 'button button--danger' : 'button button--primary'}
-          busy={busy}
-          onClick={() => void confirm()}
-        >
-          {confirmLabel}
-        </BusyButton>
+        {!outdated && (
+          <BusyButton
+            type="button"
+            className={danger ? 'button button--danger' : 'button button--primary'}
+            busy={busy}
+            onClick={() => void confirm()}
+          >
+            {confirmLabel}
+          </BusyButton>
+        )}
       </div>
     </Dialog>
   );
