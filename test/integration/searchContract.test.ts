@@ -182,6 +182,52 @@ describe.each(backends('search'))('file store and search index on $name', (backe
       await index.replaceDocument('proposal:p-fold', []);
     });
 
+    it('finds the rarer compatibility forms as their plain letters and the plain letters as them, the same on both stores', async () => {
+      // What a PDF's text or a pasted title may hold: Arabic presentation forms (الإنترنت as some PDFs
+      // extract it), circled and mathematical letters, Kangxi radicals, a CJK compatibility ideograph,
+      // a Latin digraph, a Roman numeral and a squared unit. Each row holds either the forms or the
+      // plain letters, in an SQL row (the triggers' path) and in a document (the indexer's path).
+      const forms = 'ﺍﻟﺈﻧﺘﺮﻧﺖ ⓘⓖⓕ 𝐌𝐀𝐆 ⼈⼯智能 豈 ĳsselmeer Ⅻ ㎞';
+      const plain = 'الإنترنت igf mag 人工智能 豈 ijsselmeer xii km';
+      const [first, second] = await store.db.all<{ id: string }>('SELECT id FROM working_groups ORDER BY id LIMIT 2');
+      await store.db.run('UPDATE working_groups SET description = ? WHERE id = ?', [forms, first!.id]);
+      await store.db.run('UPDATE working_groups SET description = ? WHERE id = ?', [plain, second!.id]);
+      const doc = (refId: string, body: string) => ({
+        kind: 'proposalText' as const,
+        refId,
+        meetingId: DEMO_MEETING.id,
+        target: refId,
+        title: '',
+        body,
+      });
+      await index.replaceDocument('proposal:p-forms', [doc('p-forms', forms)]);
+      await index.replaceDocument('proposal:p-plain', [doc('p-plain', plain)]);
+      const mine = ['p-forms', 'p-plain', first!.id, second!.id];
+      const found = async (query: string) =>
+        (await find(query))
+          .filter((row) => mine.includes(row.refId))
+          .map((row) => row.refId)
+          .sort();
+      const all = [...mine].sort();
+      // Before, SQLite folded none of these forms: the plain words missed the forms' rows, the
+      // forms missed the plain rows (and, on PostgreSQL, found both).
+      for (const [written, typed] of [
+        ['ﺍﻟﺈﻧﺘﺮﻧﺖ', 'الانترنت'],
+        ['ⓘⓖⓕ', 'IGF'],
+        ['𝐌𝐀𝐆', 'mag'],
+        ['⼈⼯智能', '人工'],
+        ['豈', '豈'],
+        ['ĳsselmeer', 'ijssel'],
+        ['Ⅻ', 'xii'],
+        ['㎞', 'km'],
+      ] as const) {
+        expect(await found(written), written).toEqual(all);
+        expect(await found(typed), typed).toEqual(all);
+      }
+      await index.replaceDocument('proposal:p-forms', []);
+      await index.replaceDocument('proposal:p-plain', []);
+    });
+
     it('indexes an action’s owner by its readable name, never the JSON it is stored as', async () => {
       const action = await store.db.get<{ id: string; owner: string }>(
         'SELECT id, owner FROM action_items WHERE owner LIKE \'%"role"%\' LIMIT 1',

@@ -14,7 +14,7 @@
 import type { Db, SqlExecutor } from '../storage/db.ts';
 import { type IndexEntry, type IndexRow, likeEscape, type SearchIndex, type SearchOptions, toEntry } from './searchIndexTypes.ts';
 import { INDEX_COLUMNS, SQL_KINDS, sourceView, TABLE_REFRESHES, UPDATE_COLUMNS } from './searchSources.ts';
-import { fold, sqlFold } from './textFold.ts';
+import { sqlFold } from './textFold.ts';
 
 const COLUMNS = INDEX_COLUMNS.join(', ');
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
@@ -24,8 +24,9 @@ const TEXT_COLUMNS = 'title, body';
 export const DOCUMENT_ROWS_DELETE = "DELETE FROM search_entries WHERE doc = ? AND doc <> ''";
 /**
  * FTS5 folds case and Latin accents but not Arabic, ё or the compatibility forms (full-width
- * letters, ligatures): it indexes the entries' text with those folded as the queries are
- * (textFold.ts `sqlFold`), through this view, its external content. Its triggers give it the same
+ * letters, ligatures, presentation forms…): it indexes the entries' text folded as the queries are,
+ * by `fold` itself (textFold.ts `sqlFold`, a function of every connection), through this view, its
+ * external content. Its triggers give it the same
  * folded text, so that a removal names exactly what was indexed. The view is made again at every
  * start and FTS5 rebuilt from it (`setup`), so a changed fold reaches every row indexed before.
  */
@@ -83,15 +84,11 @@ const ENTRY_TRIGGERS = [
   END`,
 ];
 
-/** The queries' fold (textFold.ts) as an SQL function, for words too short for the trigram index. */
-const SHORT_WORD_FOLD = 'search_fold';
-
 export class SqliteSearchIndex implements SearchIndex {
   private readonly db: Db;
 
   constructor(db: Db) {
     this.db = db;
-    db.defineTextFunction?.(SHORT_WORD_FOLD, fold);
   }
 
   async setup(): Promise<void> {
@@ -172,7 +169,7 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     // Folded by the queries' own fold (Latin accents, Arabic, case), so that "el" finds "él" and او finds أو.
     for (const word of short) {
-      where.push(`(${SHORT_WORD_FOLD}(e.title) LIKE ? ESCAPE '\\' OR ${SHORT_WORD_FOLD}(e.body) LIKE ? ESCAPE '\\')`);
+      where.push(`(${sqlFold('e.title', 'sqlite')} LIKE ? ESCAPE '\\' OR ${sqlFold('e.body', 'sqlite')} LIKE ? ESCAPE '\\')`);
       params.push(`%${likeEscape(word)}%`, `%${likeEscape(word)}%`);
     }
     if (options.meetingId) {

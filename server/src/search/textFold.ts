@@ -9,8 +9,8 @@
  * steps in SQL (`sqlFold('postgres')`: normalize, regexp_replace over the same Latin letters and
  * marks, translate from the same tables, lower), no longer `unaccent`, whose rules made ß "ss",
  * ø "o", ё "е" in the index while the query kept them, so that "Straße" or "Ёлка" found nothing.
- * SQLite's FTS5 folds case and Latin accents as `fold` does; what it does not (Arabic, ё,
- * the compatibility forms NFKD unfolds: full-width letters, ligatures) `sqlFold('sqlite')` replaces.
+ * SQLite indexes the text `fold` gives, calling it as an SQL function (`sqlFold('sqlite')`), so the
+ * two stores fold every form alike, the rarer compatibility forms included.
  * Folding keeps a map back to the original text so that snippets highlight the real words.
  */
 import { SEARCH_LIMITS } from '../../../shared/constants/search.ts';
@@ -50,15 +50,6 @@ export const FOLD_LETTERS: Readonly<Record<string, string>> = {
   '\u0451': '\u0435', // ё → е
   '\u03c2': '\u03c3', // ς → σ: PostgreSQL's lower makes every Σ σ, JavaScript's a final one ς
 };
-
-/**
- * What NFKD unfolds that SQLite's FTS5 keeps (found by comparing its folding with `fold` over every
- * character): full-width ASCII (Chinese and Japanese text) and the Latin ligatures of PDFs (ﬁ, ﬂ…).
- * SQLite's index replaces them by their `fold`. Rarer compatibility forms are not (docs/attachments-and-search.md).
- */
-const SQLITE_COMPAT: readonly string[] = [...range(0xff01, 0xff5e), ...range(0xfb00, 0xfb06)].map((code) =>
-  String.fromCodePoint(code),
-);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -107,86 +98,29 @@ function pgClass(ranges: [number, number][]): string {
 
 let postgresLatinAccents: string | undefined;
 
+/** The name under which SQLite calls `fold` (every connection has it: storage/sqliteDb.ts), as PostgreSQL calls its SQL. */
+export const SQLITE_FOLD_FUNCTION = 'search_fold';
+
 /**
  * `fold` as SQL over `expr`, for the index side.
  * - PostgreSQL: the same steps: `normalize`, `regexp_replace` of the marks after a Latin letter (the
  *   classes listed from the very regular expressions `fold` uses), `normalize`, `translate` (characters
  *   of its second argument without a counterpart in the third are removed: the Arabic marks), `lower`.
- * - SQLite: only what FTS5 does not fold itself (it folds case and Latin accents): Arabic marks and
- *   `FOLD_LETTERS`, and `SQLITE_COMPAT` to their `fold`, through nested `replace`.
+ * - SQLite: `fold` itself, a JavaScript function every connection defines. It replaced nested
+ *   `replace` calls (Arabic marks and letters, ё, full-width ASCII, ligatures), which cost ten times
+ *   the fold on 20,000 characters of Chinese (101 passes over the text) and could not reach the
+ *   rarer forms NFKD unfolds (Arabic presentation forms, circled and mathematical letters, Kangxi
+ *   radicals…: thousands of characters), so SQLite's index missed what PostgreSQL's found.
  */
 export function sqlFold(expr: string, dialect: 'sqlite' | 'postgres'): string {
+  if (dialect === 'sqlite') return `${SQLITE_FOLD_FUNCTION}(${expr})`;
   const marks = ARABIC_MARKS.map((code) => String.fromCodePoint(code));
   const letters = Object.entries(FOLD_LETTERS);
-  if (dialect === 'postgres') {
-    postgresLatinAccents ??= `(${pgClass(rangesOf(LATIN))})${pgClass(rangesOf(MARK))}+`;
-    const from = letters.map(([letter]) => letter).join('') + marks.join('');
-    const to = letters.map(([, base]) => base).join('');
-    const unaccented = `normalize(regexp_replace(normalize(${expr}, NFKD), '${postgresLatinAccents}', '\\1', 'g'), NFC)`;
-    return `lower(translate(${unaccented}, '${from}', '${to}'))`;
-  }
-  const isArabic = (text: string) => text.codePointAt(0)! >= 0x0600 && text.codePointAt(0)! <= 0x06ff;
-  const arabic: [string, string][] = [
-    ...letters.filter(([letter]) => isArabic(letter)),
-    ...marks.map((mark): [string, string] => [mark, '']),
-  ];
-  // ё also written as е and a combining diaeresis (U+0308), which FTS5 indexes as two characters.
-  const others: [string, string][] = [
-    ...letters.filter(([letter]) => !isArabic(letter)),
-    ...['\u0415\u0308', '\u0435\u0308'].map((text): [string, string] => [text, fold(text)]),
-  ];
-  const compat = SQLITE_COMPAT.map((text): [string, string] => [text, fold(text)]);
-  // Each group runs only on text holding one of its characters, told by the cheapest test: `instr`
-  // for a few characters, `GLOB` over one range for many (one GLOB over all of them, a class of
-  // many ranges, cost 6 times the old single-range test on text holding none). The guards read the
-  // original text (no group makes another's characters), so that each group's input is computed once.
-  const groups: { guard: string; replacements: [string, string][] }[] = [
-    {
-      guard: distinctLast(others)
-        .map((char) => `instr(${expr}, '${char}')`)
-        .join(' OR '),
-      replacements: others,
-    },
-    { guard: `${expr} GLOB '*[${spanOf(arabic)}]*'`, replacements: arabic },
-    {
-      guard: rangesOfTexts(compat)
-        .map(([from, to]) => `${expr} GLOB '*[${from}-${to}]*'`)
-        .join(' OR '),
-      replacements: compat,
-    },
-  ];
-  let sql = expr;
-  for (const { guard, replacements } of groups) {
-    let replaced = sql;
-    for (const [text, folded] of replacements) replaced = `replace(${replaced}, '${text}', '${folded.replaceAll("'", "''")}')`;
-    sql = `CASE WHEN ${guard} THEN ${replaced} ELSE ${sql} END`;
-  }
-  return sql;
-}
-
-/** The different last characters of the replaced texts: one of them is in any text a replacement changes. */
-function distinctLast(replacements: [string, string][]): string[] {
-  return [...new Set(replacements.map(([text]) => [...text].at(-1)!))];
-}
-
-/** The range from the lowest to the highest of the replaced characters, as a GLOB bracket's content. */
-function spanOf(replacements: [string, string][]): string {
-  const codes = distinctLast(replacements).map((char) => char.codePointAt(0)!);
-  return `${String.fromCodePoint(Math.min(...codes))}-${String.fromCodePoint(Math.max(...codes))}`;
-}
-
-/** The replaced characters as contiguous ranges [first, last]. */
-function rangesOfTexts(replacements: [string, string][]): [string, string][] {
-  const codes = distinctLast(replacements)
-    .map((char) => char.codePointAt(0)!)
-    .sort((a, b) => a - b);
-  const ranges: [number, number][] = [];
-  for (const code of codes) {
-    const last = ranges.at(-1);
-    if (last && last[1] === code - 1) last[1] = code;
-    else ranges.push([code, code]);
-  }
-  return ranges.map(([from, to]) => [String.fromCodePoint(from), String.fromCodePoint(to)]);
+  postgresLatinAccents ??= `(${pgClass(rangesOf(LATIN))})${pgClass(rangesOf(MARK))}+`;
+  const from = letters.map(([letter]) => letter).join('') + marks.join('');
+  const to = letters.map(([, base]) => base).join('');
+  const unaccented = `normalize(regexp_replace(normalize(${expr}, NFKD), '${postgresLatinAccents}', '\\1', 'g'), NFC)`;
+  return `lower(translate(${unaccented}, '${from}', '${to}'))`;
 }
 
 export function foldWithMap(text: string): Folded {

@@ -56,11 +56,6 @@ export interface Db extends SqlExecutor {
    * Use the executor it is given, never the outer `Db`, inside `fn`.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-  /**
-   * SQLite only: a function of one text that SQL may call, computed in JavaScript (search folds
-   * short words with the very function that folds the queries). Not for views or triggers.
-   */
-  defineTextFunction?(name: string, fn: (text: string) => string): void;
   /** Resolves when the database answers; used by `/readyz`. */
   ping(): Promise<void>;
   close(): Promise<void>;

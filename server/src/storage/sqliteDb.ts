@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { fold, SQLITE_FOLD_FUNCTION } from '../search/textFold.ts';
 import {
   type Db,
   type GroupCommit,
@@ -75,6 +76,12 @@ export class SqliteDb implements Db {
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA busy_timeout = 5000');
+    // The search index's fold (search/textFold.ts), which its triggers and FTS5's content view call:
+    // defined on every connection the server opens (the server's, the admin CLI's, a test's), before
+    // the migrations, which may fire those triggers before the search feature starts. Not
+    // `directOnly`, so that a view and a trigger may call it; the checkpointer's connection never
+    // runs them. A sqlite3 shell has no such function: a change there to a searchable table fails.
+    db.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (value) => (typeof value === 'string' ? fold(value) : value));
     this.checkpointer = file ? new WalCheckpointer(db, file) : null;
     this.direct = {
       all: async (sql, params) => this.allSync(sql, params),
@@ -236,11 +243,6 @@ export class SqliteDb implements Db {
       this.lock = null;
       release();
     }
-  }
-
-  defineTextFunction(name: string, fn: (text: string) => string): void {
-    // directOnly: a view or trigger calling it would fail on a connection without it (the checkpointer's).
-    this.db.function(name, { deterministic: true, directOnly: true }, (value) => (typeof value === 'string' ? fn(value) : value));
   }
 
   async ping(): Promise<void> {
