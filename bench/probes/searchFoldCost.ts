@@ -1,6 +1,6 @@
 /**
- * What folding costs the SQLite search index: for 200 and 20,000 characters of French, Russian,
- * Arabic and Chinese (with its full-width punctuation), the median time of the index side's fold
+ * What folding costs the SQLite search index: for 200 and 20,000 characters of English, French,
+ * Russian, Arabic and Chinese (with its full-width punctuation), the median time of the index side's fold
  * alone (`sqlFold(…, 'sqlite')` in a SELECT) and of storing a document of that text (its row
  * replaced, the FTS5 triggers folding it on the way), through the project's own store and index;
  * and the queries' `fold` and `foldWithMap` (the snippets' fold) in JavaScript.
@@ -17,6 +17,7 @@ import { openStore } from '../../server/src/storage/store.ts';
 import { medianTime } from './medianTime.ts';
 
 const TEXTS: Record<string, string> = {
+  English: 'The delegations discussed the implementation of the Global Digital Compact, including AI governance. ',
   French: 'Les délégations ont examiné la mise en œuvre du Pacte numérique mondial, y compris l’intelligence artificielle. ',
   Russian: 'Делегации обсудили осуществление Глобального цифрового договора, включая ёмкость сетей. ',
   Arabic: 'ناقشت الوفود تنفيذ الميثاق الرقمي العالمي، بما في ذلك الذكاء الاصطناعي والإنترنت. ',
