@@ -21,7 +21,9 @@ describe('WAL checkpoints', () => {
     const db = openSqliteDb(file);
     // Once the worker is there, the connection checkpoints only past 64 MB, far more than is written here.
     await expect
-      .poll(async () => (await db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))?.wal_autocheckpoint)
+      .poll(async () => (await db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))?.wal_autocheckpoint, {
+        timeout: 15_000,
+      })
       .toBe(16_384);
     await db.run('CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
     const ROWS = 1_500;
@@ -33,7 +35,7 @@ describe('WAL checkpoints', () => {
     }
     // Rows reach the database file only through a checkpoint, and the connection took none: the
     // worker copied them there.
-    await expect.poll(() => fs.statSync(file).size).toBeGreaterThanOrEqual(ROWS * ROW_BYTES);
+    await expect.poll(() => fs.statSync(file).size, { timeout: 15_000 }).toBeGreaterThanOrEqual(ROWS * ROW_BYTES);
     await db.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false); // the last connection checkpointed the rest
 
@@ -57,9 +59,11 @@ describe('WAL checkpoints', () => {
       // The worker cannot open a database in a directory that does not exist.
       const checkpointer = new WalCheckpointer(db, path.join(path.dirname(file), 'missing', 'db.sqlite'));
       await expect
-        .poll(() => (db.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number }).wal_autocheckpoint)
+        .poll(() => (db.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number }).wal_autocheckpoint, {
+          timeout: 15_000,
+        })
         .toBe(1_000);
-      await expect.poll(() => warnings.join('\n')).toMatch(/WAL checkpoints are back on the event loop/);
+      await expect.poll(() => warnings.join('\n'), { timeout: 15_000 }).toMatch(/WAL checkpoints are back on the event loop/);
       await checkpointer.stop(); // already stopped: returns at once
     } finally {
       process.off('warning', onWarning);
