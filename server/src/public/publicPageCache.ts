@@ -4,11 +4,11 @@
  * The page has nothing of its reader in it (no sign-in, no form token: the registration section is a
  * link), so one rendering serves all; what varies is in the key (see docs/public-consultation.md).
  */
-import { sha256 } from './publicService.ts';
+import { etagOf } from './contentHash.ts';
 
 export interface RenderedPage {
   body: string;
-  /** The ETag of `body` (a hash of its content, as `sendCached` makes it). */
+  /** The ETag of `body` (`etagOf`, as `sendCached` makes it). */
   etag: string;
 }
 
@@ -78,7 +78,7 @@ export class PublicPageCache {
   private async render(render: () => Promise<string>): Promise<RenderedPage> {
     this.onRender?.();
     const body = await render();
-    return { body, etag: `"${sha256(body).slice(0, 32)}"` };
+    return { body, etag: etagOf(body) };
   }
 
   /** Drops the least recently used pages past either bound (a render still running is kept: others wait on it). */

@@ -24,13 +24,14 @@ import { fill, labelled, serverText } from '../i18n/serverText.ts';
 import { renderDocx } from '../meetingRecord/pack/packDocx.ts';
 import { renderHtml } from '../meetingRecord/pack/packHtml.ts';
 import { renderMarkdown } from '../meetingRecord/pack/packMarkdown.ts';
+import { etagOf } from './contentHash.ts';
 import { type Html, html } from './html.ts';
 import type { PublicAttachment } from './publicAttachments.ts';
 import { renderFeed } from './publicFeed.ts';
 import { LIVE_SCRIPT_PATH, page } from './publicLayout.ts';
 import { PublicPageCache, type RenderedPage } from './publicPageCache.ts';
 import { dateRange, formOf, type Links, meetingBody, pollBody, versionBody } from './publicPages.ts';
-import { type PublicService, publicAttachmentPath, sha256 } from './publicService.ts';
+import { type PublicService, publicAttachmentPath } from './publicService.ts';
 import { countOf, type Words, wordsFor } from './publicText.ts';
 
 export interface PublicRouteOptions {
@@ -108,7 +109,7 @@ export function sendCached(
   body: string | Buffer,
   said = true,
 ): FastifyReply {
-  if (cachedByReader(request, reply, `"${sha256(body).slice(0, 32)}"`, said)) return reply.code(304).send();
+  if (cachedByReader(request, reply, etagOf(body), said)) return reply.code(304).send();
   return reply.type(type).send(body);
 }
 

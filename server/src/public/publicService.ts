@@ -13,11 +13,12 @@ import { notFound } from '../http/appError.ts';
 import { ActionStore, withOverdue } from '../meetingRecord/actions/actionStore.ts';
 import { docToJSON, loadStoredDoc, readAgenda } from '../meetingRecord/agendaDocument.ts';
 import { type Block, buildPack, flattenRichText, type PackModel } from '../meetingRecord/pack/packModel.ts';
-import { namedVersionDigests, sha256, versionContent } from '../meetingRecord/versions/versionDigest.ts';
+import { namedVersionDigests, versionContent } from '../meetingRecord/versions/versionDigest.ts';
 import { VersionStore } from '../meetingRecord/versions/versionStore.ts';
 import type { Meeting } from '../meetings/meetingStore.ts';
 import { PollStore } from '../polls/pollStore.ts';
 import type { Store } from '../storage/store.ts';
+import { shortHash } from './contentHash.ts';
 import { closedPolls, type PublicPoll, readDecisions } from './decisionRead.ts';
 import { type Decision, versionAt } from './decisions.ts';
 import { type PublicAttachment, publicAttachments } from './publicAttachments.ts';
@@ -30,6 +31,7 @@ import {
   type StatusChange,
 } from './publicStore.ts';
 import { RegistrationStore } from './registrationStore.ts';
+import { SharedReading } from './sharedReading.ts';
 
 export type { PublicPoll } from './decisionRead.ts';
 
@@ -65,26 +67,6 @@ export interface VersionView {
 export const publicAttachmentPath = (meetingId: string, attachmentId: string): string =>
   `/public/meetings/${encodeURIComponent(meetingId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
-export { sha256 } from '../meetingRecord/versions/versionDigest.ts';
-
-/** One reading of a meeting's fingerprint: shared while it runs and, once done, until `until`. */
-interface FingerprintReading {
-  answer: Promise<string>;
-  /** When the reading stops answering: its start plus the cache interval, so no change waits longer than that. */
-  until: number;
-  /** When it started: a fresh reading (`freshFingerprint`) replaces one started before it. */
-  started: number;
-}
-
-/** The fresh readings of a meeting's fingerprint: the one running, and the one every request arriving meanwhile waits for. */
-interface FreshReadings {
-  running: Promise<string>;
-  next?: Promise<string>;
-}
-
-/** Past this many meetings held, expired readings are swept (ids come from the address, so anyone can add some). */
-const SWEEP_AT = 256;
-
 export class PublicService {
   private readonly store: Store;
   private readonly tables: PublicStore;
@@ -95,8 +77,8 @@ export class PublicService {
   private readonly attachmentRows: AttachmentStore;
   private readonly files: FileStore;
   private readonly fingerprintCacheMs: number;
-  private readonly readings = new Map<string, FingerprintReading>();
-  private readonly fresh = new Map<string, FreshReadings>();
+  /** The fingerprint's readings, shared between the polls and the page requests asking at once (sharedReading.ts). */
+  private readonly fingerprints = new SharedReading<string>((meetingId) => this.readFingerprint(meetingId));
 
   /**
    * `fingerprintCacheMs`: how long one reading of a meeting's fingerprint answers every poll (see
@@ -166,69 +148,21 @@ export class PublicService {
   }
 
   /**
-   * The meeting's fingerprint (below), read at most once per `fingerprintCacheMs` whatever the number of
-   * readers asking: every poll in that interval, and every one arriving while a reading runs, shares one
-   * reading (single-flight). A venue's hall polling every 10 s then costs the store what one reader does, and
-   * a change reaches every reader at most that interval (plus one reading) later, which a 10 s poll does not
-   * notice. The interval counts from the reading's start, so a slow reading does not stretch it. A refusal
-   * (404) is shared like an answer, so unknown ids cost no more than known ones.
+   * The meeting's fingerprint (below) as the live polls read it: one reading per `fingerprintCacheMs`, shared
+   * by every poll in that interval and every one arriving while it runs (`SharedReading.latest`), so a venue's
+   * hall polling every 10 s costs the store what one reader does. A refusal (404) is shared like an answer.
    */
   fingerprint(meetingId: string): Promise<string> {
-    const now = Date.now();
-    const held = this.readings.get(meetingId);
-    if (held && (now < held.until || held.until === Number.POSITIVE_INFINITY)) return held.answer;
-    if (this.readings.size >= SWEEP_AT) {
-      for (const [id, reading] of this.readings) if (reading.until <= now) this.readings.delete(id);
-    }
-    // Held without end while it runs (so concurrent polls join it), then for the interval from its start.
-    const reading: FingerprintReading = {
-      answer: this.readFingerprint(meetingId),
-      until: Number.POSITIVE_INFINITY,
-      started: now,
-    };
-    this.readings.set(meetingId, reading);
-    const settle = () => {
-      reading.until = now + this.fingerprintCacheMs;
-      if (this.fingerprintCacheMs === 0 && this.readings.get(meetingId) === reading) this.readings.delete(meetingId);
-    };
-    reading.answer.then(settle, settle);
-    return reading.answer;
+    return this.fingerprints.latest(meetingId, this.fingerprintCacheMs);
   }
 
   /**
-   * The meeting's fingerprint read after this call: every change stored before it is in the answer. What the
-   * page route keys its shared rendering on, so a reader loading the page right after a change sees it (the
-   * polls' shared reading may be a second old). Still single-flight: a request arriving while a reading runs
-   * (which may have read before it arrived) waits for the next one, shared by every request arriving
-   * meanwhile; a request after the last reading ended reads again (no time-based sharing: that would show a
-   * page from before a change stored before the request). Table reads only, far less than a render. Each
-   * answer also becomes the polls' shared reading, when newer, so the live script does not see an older
-   * fingerprint than its page's.
+   * The meeting's fingerprint read after this call (`SharedReading.fresh`): every change stored before it is in
+   * the answer. What the page routes key their shared renderings on, so a reader loading a page right after a
+   * change sees it (the polls' shared reading may be a second old). Table reads only, far less than a render.
    */
   freshFingerprint(meetingId: string): Promise<string> {
-    const held = this.fresh.get(meetingId);
-    if (!held) return this.startFresh(meetingId);
-    const after = () => this.startFresh(meetingId);
-    held.next ??= held.running.then(after, after);
-    return held.next;
-  }
-
-  private startFresh(meetingId: string): Promise<string> {
-    const started = Date.now();
-    const answer = this.readFingerprint(meetingId);
-    const held: FreshReadings = { running: answer };
-    this.fresh.set(meetingId, held);
-    const done = () => {
-      if (this.fresh.get(meetingId) === held && !held.next) this.fresh.delete(meetingId);
-    };
-    answer.then(() => {
-      done();
-      const shared = this.readings.get(meetingId);
-      if (this.fingerprintCacheMs > 0 && (!shared || shared.started <= started)) {
-        this.readings.set(meetingId, { answer, until: started + this.fingerprintCacheMs, started });
-      }
-    }, done);
-    return answer;
+    return this.fingerprints.fresh(meetingId);
   }
 
   /**
@@ -258,7 +192,7 @@ export class PublicService {
         this.tables.actionsRevision(meeting.id),
         this.registrations.isClosed(meeting.id),
       ]);
-    return sha256(
+    return shortHash(
       JSON.stringify([
         meeting,
         // Not the proposal's last change: a change of its co-authors, or of the summary of one closed to comment,
@@ -288,7 +222,7 @@ export class PublicService {
         // The page's registration section: the link to the form, or that registration is closed.
         closed,
       ]),
-    ).slice(0, 32);
+    );
   }
 
   /** The current version of an attachment the public may read, and its bytes; 404 for any other. */
