@@ -129,6 +129,30 @@ describe('the public page’s live updates behind a shared address', () => {
     expect(renders()).toBe(2);
   });
 
+  it('renders the feed once for 20 readers fetching it after a change, and the next change on the next request', async () => {
+    const get = async (path: string) => {
+      const response = await fetch(`${server.baseUrl}${PAGE}${path}`);
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    const title = await change('(in the feed)');
+    const renders = countRenders();
+    const feeds = await Promise.all(Array.from({ length: 20 }, () => get('/feed.atom')));
+    expect(feeds.map((feed) => feed.status)).toEqual(feeds.map(() => 200));
+    expect(new Set(feeds.map((feed) => feed.body.toString())).size).toBe(1);
+    expect(feeds[0]!.body.toString()).toContain(title);
+    expect(renders()).toBe(1);
+    const next = await change('(next in the feed)');
+    const after = await get('/feed.atom');
+    expect(after.body.toString()).toContain(next);
+    expect(renders()).toBe(2);
+    // The pack's DOCX, bytes rather than text, is shared the same way.
+    const packs = await Promise.all(Array.from({ length: 20 }, () => get('/pack.docx')));
+    expect(packs.map((pack) => pack.status)).toEqual(packs.map(() => 200));
+    expect(new Set(packs.map((pack) => pack.body.toString('base64'))).size).toBe(1);
+    expect(packs[0]!.body.subarray(0, 2).toString()).toBe('PK');
+    expect(renders()).toBe(3);
+  });
+
   it('shows a change to a tab loading the page right after it, though the polls’ shared reading is older', async () => {
     await getPage(); // the page kept for the fingerprint as it stands
     const proposals = (await call<{ id: string; title: string }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)).body;

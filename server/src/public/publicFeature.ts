@@ -26,7 +26,7 @@ export const publicFeature: Feature = {
     });
     const renders = new Counter({
       name: 'plenary_public_page_renders_total',
-      help: 'Public meeting pages rendered; every other page served was shared from one of these (same meeting, language and fingerprint)',
+      help: 'Public pages rendered (meeting page, feed, versions, polls, packs); every other one served was shared from one of these (same page, language and fingerprint)',
       registers: [metrics.registry],
     });
     const pages = new PublicService(store, createFileStore(store, config.dataDir), {

@@ -1,13 +1,15 @@
 /**
- * The rendered public meeting page, shared by every reader asking for the same meeting, language and
- * fingerprint: after a change, a hall's open tabs all fetch the page again, and they cost one render.
- * The page has nothing of its reader in it (no sign-in, no form token: the registration section is a
- * link), so one rendering serves all; what varies is in the key (see docs/public-consultation.md).
+ * The rendered public pages (the meeting page, its feed, a version, a poll, the pack), each shared by every
+ * reader asking for the same page, language and fingerprint: after a change, a hall's open tabs all fetch the
+ * page again, and they cost one render. No public page has anything of its reader in it (no sign-in, no form
+ * token: the registration section is a link), so one rendering serves all; what varies is in the key (see
+ * docs/public-consultation.md).
  */
 import { etagOf } from './contentHash.ts';
 
 export interface RenderedPage {
-  body: string;
+  /** Text, or bytes (the pack's DOCX). */
+  body: string | Buffer;
   /** The ETag of `body` (`etagOf`, as `sendCached` makes it). */
   etag: string;
 }
@@ -15,7 +17,7 @@ export interface RenderedPage {
 export interface PageCacheLimits {
   /** Pages held at most (least recently used dropped first). */
   maxEntries?: number;
-  /** Bytes of pages held at most (UTF-16 length × 2, near enough). */
+  /** Bytes of pages held at most (a text's UTF-16 length × 2, near enough; a buffer's length). */
   maxBytes?: number;
   /** Called at each render (the renders metric). */
   onRender?: () => void;
@@ -50,7 +52,7 @@ export class PublicPageCache {
    * rendered once: a request arriving while the render runs joins it (single-flight), and later ones get
    * its result until it is dropped. A failed render is not kept, so the next request renders again.
    */
-  get(key: string, render: () => Promise<string>): Promise<RenderedPage> {
+  get(key: string, render: () => Promise<string | Buffer>): Promise<RenderedPage> {
     const held = this.entries.get(key);
     if (held) {
       // Least recently used first in the map's order: a page asked for moves to the end.
@@ -63,7 +65,7 @@ export class PublicPageCache {
     entry.page.then(
       ({ body }) => {
         if (this.entries.get(key) !== entry) return;
-        entry.bytes = body.length * 2 + 64; // never 0: 0 marks a render still running
+        entry.bytes = (typeof body === 'string' ? body.length * 2 : body.length) + 64; // never 0: 0 marks a render still running
         this.bytes += entry.bytes;
         this.trim();
       },
@@ -75,7 +77,7 @@ export class PublicPageCache {
     return entry.page;
   }
 
-  private async render(render: () => Promise<string>): Promise<RenderedPage> {
+  private async render(render: () => Promise<string | Buffer>): Promise<RenderedPage> {
     this.onRender?.();
     const body = await render();
     return { body, etag: etagOf(body) };

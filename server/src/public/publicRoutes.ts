@@ -46,7 +46,7 @@ export interface PublicRouteOptions {
   countView?: (route: string, status: number) => void;
   /** The registration section of the meeting page (the registration feature fills it in). */
   registrationForm?: (meetingId: string, words: Words, links: Links) => Promise<Html>;
-  /** The rendered meeting pages shared between readers (a cache of the route's own by default). */
+  /** The rendered pages (meeting page, feed, versions, polls, packs) shared between readers (the routes' own by default). */
   pageCache?: PublicPageCache;
 }
 
@@ -114,9 +114,15 @@ export function sendCached(
 }
 
 /** Sends a page rendered once for many readers, with the ETag made at its render (`sendCached`'s, unhashed again). */
-function sendRendered(request: FastifyRequest, reply: FastifyReply, rendered: RenderedPage): FastifyReply {
-  if (cachedByReader(request, reply, rendered.etag, true)) return reply.code(304).send();
-  return reply.type(HTML).send(rendered.body);
+function sendRendered(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  type: string,
+  rendered: RenderedPage,
+  said = true,
+): FastifyReply {
+  if (cachedByReader(request, reply, rendered.etag, said)) return reply.code(304).send();
+  return reply.type(type).send(rendered.body);
 }
 
 // A public file is never run or rendered as a page of this site: it is saved, sandboxed, and typed by its content.
@@ -143,6 +149,28 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
   { service, origin, perMinute, livePerMinute, countView, registrationForm, pageCache },
 ) => {
   const pages = pageCache ?? new PublicPageCache();
+  /**
+   * A page of the meeting rendered once for every reader asking for it while the meeting is as it is. The
+   * fingerprint first, read after the request arrived (so a change stored before it is shown), then the page
+   * read after that: a page is at least as new as the fingerprint it is kept under, so a reader given it never
+   * misses a change (at worst reloads once more). A `mag` or unknown meeting is refused here, before anything is
+   * kept; an unknown version or poll is refused by its render, which is not kept. The key holds everything the
+   * page is rendered from: the meeting's content (its fingerprint), which page (`kind`: its route and id), the
+   * language and whether it was chosen (`query`: `?lang=` kept in the links; '' for a page with no links in a
+   * language), and the UTC day (an action turns overdue with it). The origin is the server's. Nothing of the
+   * reader: no public page has a sign-in nor a form token. Only pages drawn from what the fingerprint covers
+   * may come through here (docs/public-consultation.md, "One render per change, shared").
+   */
+  const shared = async (
+    meetingId: string,
+    kind: readonly string[],
+    { language, query }: { language: string; query: string },
+    render: (fingerprint: string) => Promise<string | Buffer>,
+  ): Promise<RenderedPage> => {
+    const fingerprint = await service.freshFingerprint(meetingId);
+    const key = JSON.stringify([meetingId, ...kind, language, query, todayIso(), fingerprint]);
+    return pages.get(key, () => render(fingerprint));
+  };
   if (countView) {
     app.addHook('onResponse', async (request, reply) => countView(request.routeOptions.url ?? 'unknown', reply.statusCode));
   }
@@ -165,16 +193,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
     },
     async (request, reply) => {
       const { words, links } = wordsOf(request, request.params.meetingId);
-      // The fingerprint first, read after the request arrived (so a change stored before it is shown), then the
-      // page read after that: a page is at least as new as the fingerprint it is kept under, so a reader given
-      // it never misses a change (at worst reloads once more). A `mag` or unknown meeting is refused here,
-      // before anything is kept.
-      const fingerprint = await service.freshFingerprint(request.params.meetingId);
-      // Everything the page is rendered from: the meeting's content (its fingerprint), the language and
-      // whether it was chosen (`?lang=` kept in the links), and the UTC day (an action turns overdue with it).
-      // The origin is the server's. Nothing of the reader: the page has no sign-in nor form token.
-      const key = [request.params.meetingId, words.language, words.query, todayIso(), fingerprint].join('\n');
-      const rendered = await pages.get(key, async () => {
+      const rendered = await shared(request.params.meetingId, ['meeting'], words, async (fingerprint) => {
         const view = await service.view(request.params.meetingId, words.language);
         const registration = registrationForm ? await registrationForm(view.meeting.id, words, links) : html``;
         return page(
@@ -192,7 +211,7 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
           words,
         );
       });
-      return sendRendered(request, reply, rendered);
+      return sendRendered(request, reply, HTML, rendered);
     },
   );
 
@@ -232,9 +251,12 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const { words, links } = wordsOf(request, request.params.meetingId);
-      const view = await service.view(request.params.meetingId, words.language);
-      return sendCached(request, reply, 'application/atom+xml; charset=utf-8', renderFeed(view, links, origin, words));
+      const { meetingId } = request.params;
+      const { words, links } = wordsOf(request, meetingId);
+      const rendered = await shared(meetingId, ['feed'], words, async () =>
+        renderFeed(await service.view(meetingId, words.language), links, origin, words),
+      );
+      return sendRendered(request, reply, 'application/atom+xml; charset=utf-8', rendered);
     },
   );
 
@@ -250,23 +272,32 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const raw = request.params.versionId;
+      const { meetingId, versionId: raw } = request.params;
       const markdown = raw.endsWith('.md');
-      const view = await service.version(request.params.meetingId, markdown ? raw.slice(0, -3) : raw);
-      if (markdown) return sendCached(request, reply, 'text/markdown; charset=utf-8', view.markdown, false);
-      const { words, links } = wordsOf(request, view.meeting.id);
-      const text = words.text.version;
-      const body = page(
-        {
-          title: fill(text.title, { meeting: view.meeting.title, name: view.version.name }),
-          description: fill(text.description, { name: view.version.name, digest: view.sha256 }),
-          canonical: `${origin}${links.version(view.version.id)}`,
-          feed: links.feed,
-        },
-        versionBody(view, links, words),
-        words,
-      );
-      return sendCached(request, reply, HTML, body);
+      const versionId = markdown ? raw.slice(0, -3) : raw;
+      if (markdown) {
+        // The exported content: the same bytes in every language.
+        const rendered = await shared(meetingId, ['version.md', versionId], { language: '', query: '' }, async () => {
+          return (await service.version(meetingId, versionId)).markdown;
+        });
+        return sendRendered(request, reply, 'text/markdown; charset=utf-8', rendered, false);
+      }
+      const { words, links } = wordsOf(request, meetingId);
+      const rendered = await shared(meetingId, ['version', versionId], words, async () => {
+        const view = await service.version(meetingId, versionId);
+        const text = words.text.version;
+        return page(
+          {
+            title: fill(text.title, { meeting: view.meeting.title, name: view.version.name }),
+            description: fill(text.description, { name: view.version.name, digest: view.sha256 }),
+            canonical: `${origin}${links.version(view.version.id)}`,
+            feed: links.feed,
+          },
+          versionBody(view, links, words),
+          words,
+        );
+      });
+      return sendRendered(request, reply, HTML, rendered);
     },
   );
 
@@ -282,20 +313,23 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const { meeting, poll, version } = await service.poll(request.params.meetingId, request.params.pollId);
-      const { words, links } = wordsOf(request, meeting.id);
-      const ballots = countOf(words, words.text.poll.ballots, poll.results.ballots);
-      const body = page(
-        {
-          title: labelled(serverText(words.language), meeting.title, poll.poll.question),
-          description: fill(words.text.poll.description, { question: poll.poll.question, ballots }),
-          canonical: `${origin}${links.poll(poll.poll.id)}`,
-          feed: links.feed,
-        },
-        pollBody(meeting, poll, links, version, words),
-        words,
-      );
-      return sendCached(request, reply, HTML, body);
+      const { meetingId, pollId } = request.params;
+      const { words, links } = wordsOf(request, meetingId);
+      const rendered = await shared(meetingId, ['poll', pollId], words, async () => {
+        const { meeting, poll, version } = await service.poll(meetingId, pollId);
+        const ballots = countOf(words, words.text.poll.ballots, poll.results.ballots);
+        return page(
+          {
+            title: labelled(serverText(words.language), meeting.title, poll.poll.question),
+            description: fill(words.text.poll.description, { question: poll.poll.question, ballots }),
+            canonical: `${origin}${links.poll(poll.poll.id)}`,
+            feed: links.feed,
+          },
+          pollBody(meeting, poll, links, version, words),
+          words,
+        );
+      });
+      return sendRendered(request, reply, HTML, rendered);
     },
   );
 
@@ -329,26 +363,29 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRouteOptions> = async
         },
       },
       async (request, reply) => {
-        const view = await service.view(request.params.meetingId, publicLanguage(request).language);
-        const name = `${view.meeting.id}-action-items.${format}`;
+        const { meetingId } = request.params;
+        const { language } = publicLanguage(request);
+        // The pack's links carry no `?lang=`: one rendering per language, whether chosen or told by the browser.
+        const rendered = await shared(meetingId, ['pack', format], { language, query: '' }, async () => {
+          const { pack } = await service.view(meetingId, language);
+          if (format === 'md') return renderMarkdown(pack);
+          if (format === 'html') return renderHtml(pack);
+          return Buffer.from(await renderDocx(pack));
+        });
+        const name = `${meetingId}-action-items.${format}`;
         if (format === 'md') {
           void reply.header('content-disposition', `inline; filename="${name}"`);
-          return sendCached(request, reply, 'text/markdown; charset=utf-8', renderMarkdown(view.pack));
+          return sendRendered(request, reply, 'text/markdown; charset=utf-8', rendered);
         }
         if (format === 'html') {
           void reply.header(
             'content-security-policy',
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
           );
-          return sendCached(request, reply, HTML, renderHtml(view.pack));
+          return sendRendered(request, reply, HTML, rendered);
         }
         void reply.header('content-disposition', `attachment; filename="${name}"`);
-        return sendCached(
-          request,
-          reply,
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          Buffer.from(await renderDocx(view.pack)),
-        );
+        return sendRendered(request, reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', rendered);
       },
     );
   }
