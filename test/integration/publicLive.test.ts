@@ -6,6 +6,7 @@
  * exactly one script, same-origin and deferred, with the fingerprint it was rendered with.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CommentStore } from '../../server/src/comments/commentStore.ts';
 import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc, proposalDoc } from '../../shared/documentNames.ts';
 import { acknowledged, login, type Session, synced, waitFor } from '../helpers/clients.ts';
@@ -99,6 +100,33 @@ describe('the public meeting page’s live updating', () => {
     const publicly = await call(secretariat, 'POST', '/api/threads', { doc: proposalDoc(open.id), body: 'For everyone.' });
     expect(publicly.status).toBe(201);
     expect(await fingerprint()).not.toBe(afterEdit);
+  });
+
+  it('changes when a shown comment is edited, not when a hidden one’s text changes', async () => {
+    const kwame = await login(server.baseUrl, 'kwame@example.org');
+    const open = (
+      await call<{ id: string; publicComment: boolean }[]>(secretariat, 'GET', `/api/meetings/${PUBLIC}/proposals`)
+    ).body.find((proposal) => proposal.publicComment)!;
+    const thread = await call<{ comments: { id: string }[] }>(kwame, 'POST', '/api/threads', {
+      doc: proposalDoc(open.id),
+      body: 'A first reading of the scope.',
+    });
+    expect(thread.status).toBe(201);
+    const commentId = thread.body.comments[0]!.id;
+    const before = await fingerprint();
+    // Shown: the page prints the new text, so open pages must reload.
+    expect((await call(kwame, 'PATCH', `/api/comments/${commentId}`, { body: 'A second reading of the scope.' })).status).toBe(
+      200,
+    );
+    expect(await fingerprint()).not.toBe(before);
+
+    expect((await call(secretariat, 'DELETE', `/api/comments/${commentId}`, { reason: 'Off topic.' })).status).toBe(204);
+    const hidden = await fingerprint();
+    // The service refuses to edit a hidden comment, but an edit it let through just before the hide lands after
+    // it (the check and the write are apart): written here through the comments' own store. The page says
+    // "hidden by moderator" whatever the text, so its readers must not reload for it.
+    expect(await new CommentStore(server.app.store.db).editComment(commentId, 'Rewritten after the hide.')).toBe(true);
+    expect(await fingerprint()).toBe(hidden);
   });
 
   it('changes when a person the page names is renamed, and the page then shows the new name', async () => {

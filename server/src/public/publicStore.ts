@@ -99,13 +99,18 @@ export class PublicStore {
   }
 
   /**
-   * A mark that changes when a comment on one of these documents is added, edited, deleted or hidden, or
-   * a thread resolved. Only the documents the public page shows: a change elsewhere must not show through.
+   * A mark that changes when a comment on one of these documents is added, deleted or hidden, a shown one
+   * edited, or a thread resolved. Only the documents the public page shows: a change elsewhere must not show
+   * through. The edits counted are those of comments the page prints: a hidden comment reads "hidden by
+   * moderator" whatever its text (an edit checked before a hide can land after it), and a deleted one is not
+   * there, so their edits reloaded every open page for nothing. Unhiding still changes the mark (the count).
    */
   async commentsRevision(meetingId: string, docs: readonly string[]): Promise<string> {
     if (docs.length === 0) return '';
     const row = await this.db.get<Record<string, number | null>>(
-      `SELECT COUNT(c.seq) AS total, MAX(c.seq) AS last, MAX(c.edited_at) AS edited, COUNT(c.deleted_at) AS deleted,
+      `SELECT COUNT(c.seq) AS total, MAX(c.seq) AS last,
+              MAX(CASE WHEN c.hidden_at IS NULL AND c.deleted_at IS NULL THEN c.edited_at END) AS edited,
+              COUNT(c.deleted_at) AS deleted,
               COUNT(c.hidden_at) AS hidden, MAX(t.resolved_at) AS resolved
          FROM comment_threads t LEFT JOIN comments c ON c.thread_id = t.id
          WHERE t.meeting_id = ? AND t.doc IN (${docs.map(() => '?').join(', ')})`,
