@@ -17,6 +17,16 @@ export function nameKey(text: string): string {
   return normalizeName(text).toLocaleLowerCase('en');
 }
 
+/**
+ * What a request may send for a name whose limit is `limit` once normal: the schema bounds only the
+ * text as sent, so that a request is not a page of spaces, and the service counts the limit on
+ * `normalizeName`'s form (`nameLength`), the one stored. A name typed with runs of spaces or
+ * no-break spaces that fits once they are one space is taken, not refused for what it was typed with.
+ */
+export function sentNameLimit(limit: number): number {
+  return limit * 4;
+}
+
 /** A length as the schemas' maxLength counts it: in code points, not UTF-16 units. */
 export function nameLength(text: string): number {
   return [...text].length;

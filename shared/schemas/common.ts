@@ -2,6 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { ID_PATTERN } from '../documentNames.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
+import { sentNameLimit } from '../normalizeName.ts';
 import { ROLES, STAKEHOLDER_GROUPS } from '../roles.ts';
 import { VISIBLE_TEXT_PATTERN } from '../visibleText.ts';
 
@@ -14,6 +15,17 @@ export const Id = Type.String({ pattern: ID_PATTERN, description: 'an opaque id'
  */
 export function RequiredText(maxLength: number, options: { description?: string } = {}) {
   return Type.String({ minLength: 1, maxLength, pattern: VISIBLE_TEXT_PATTERN, ...options });
+}
+
+/**
+ * A name stored normal (`normalizeName`: a group's name, a liaison's title, a poll option's label):
+ * its `limit` is counted by the service on the normal form, so a name that fits once its spaces
+ * and full-width letters are ordinary ones is taken, and one longer is refused naming its field
+ * (400). The schema bounds what is sent only (`sentNameLimit`).
+ */
+export function NameText(limit: number, options: { description?: string } = {}) {
+  const description = [options.description, `at most ${limit} characters once normal`].filter(Boolean).join('; ');
+  return RequiredText(sentNameLimit(limit), { description });
 }
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'secretariat, chair, member or observer' });

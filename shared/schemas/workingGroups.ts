@@ -6,7 +6,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { WORKING_GROUP_LIMITS, WORKING_GROUP_ROLES } from '../constants/workingGroups.ts';
-import { GroupSchema, Id, RequiredText } from './common.ts';
+import { GroupSchema, Id, NameText, RequiredText } from './common.ts';
 import { ResultVisibilitySchema } from './polls.ts';
 
 export {
@@ -77,9 +77,9 @@ export type NominationBody = Static<typeof NominationBody>;
 
 export const NominationParams = Type.Object({ id: Id, userId: Id });
 
-const Name = RequiredText(WORKING_GROUP_LIMITS.name, { description: 'the group’s name, unique in its meeting' });
+const Name = NameText(WORKING_GROUP_LIMITS.name, { description: 'the group’s name, unique in its meeting' });
 const Description = Type.String({ maxLength: WORKING_GROUP_LIMITS.description });
-const Title = RequiredText(WORKING_GROUP_LIMITS.title, { description: 'a liaison’s title, e.g. "DC-MAG liaison"' });
+const Title = NameText(WORKING_GROUP_LIMITS.title, { description: 'a liaison’s title, e.g. "DC-MAG liaison"' });
 
 export const CreateWorkingGroupBody = Type.Object({
   name: Name,

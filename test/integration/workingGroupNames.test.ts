@@ -68,6 +68,47 @@ describe.each(BACKENDS)('working group names that look the same (%s)', (backend)
     expect(held.status).toBe(200);
     expect(held.body.roles.find((role) => role.id === suite.idOf('mei'))?.title).toBe('株式会社'.repeat(25));
   });
+
+  it('takes a name and a title longer as sent than their limits when their normal form fits, and stores that form', async () => {
+    // 200 words of one letter and 399 spaces: 599 characters sent, 399 once each run of no-break
+    // spaces is one space. Limit 200: refused. Half of it: 299 sent, 199 stored, taken.
+    const spaced = (words: number) => Array.from({ length: words }, (_, index) => 'abcdefghij'[index % 10]).join('\u00a0\u00a0');
+    expect(spaced(100).length).toBe(298);
+    const created = await suite.call<WorkingGroupDto>('secretariat', 'POST', groupsPath, { name: `${spaced(100)}\u3000` });
+    expect(created.status).toBe(201);
+    expect(created.body.name).toBe(spaced(100).replaceAll('\u00a0\u00a0', ' '));
+    expect(created.body.name).toHaveLength(199);
+    const refused = await suite.call('secretariat', 'POST', groupsPath, {
+      name: `${spaced(101).replaceAll('\u00a0\u00a0', ' ')}k`,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.field).toBe('name');
+    expect(refused.body.error.message).toContain('longer than 200 characters');
+    // Full-width letters are one character each either way: 150 sent with 150 spaces, 150 stored.
+    const wide = `${'Ｗ'.repeat(100)}${'\u3000'.repeat(150)}${'Ｇ'.repeat(50)}`;
+    const renamed = await suite.call<WorkingGroupDto>('secretariat', 'PATCH', `/api/working-groups/${created.body.id}`, {
+      name: wide,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe(`${'W'.repeat(100)} ${'G'.repeat(50)}`);
+
+    const youth = await suite.youth();
+    expect((await suite.call('sofia', 'PUT', `/api/working-groups/${youth.id}/members/me`)).status).toBe(200);
+    const rolePath = `/api/working-groups/${youth.id}/roles/${suite.idOf('sofia')}`;
+    // 130 characters sent (limit 100), "DC-MAG liaison" once the tabs are one space.
+    const title = `DC-MAG${'\t'.repeat(120)}liaison`;
+    expect(title.length).toBeGreaterThan(100);
+    const held = await suite.call<WorkingGroupDto>('secretariat', 'PUT', rolePath, { role: 'liaison', title });
+    expect(held.status).toBe(200);
+    expect(held.body.roles.find((role) => role.id === suite.idOf('sofia'))?.title).toBe('DC-MAG liaison');
+    const long = await suite.call('secretariat', 'PUT', rolePath, {
+      role: 'liaison',
+      title: `${'x'.repeat(101)}${' '.repeat(20)}`,
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.details.field).toBe('title');
+    expect(long.body.error.message).toContain('longer than 100 characters');
+  });
 });
 
 for (const backend of BACKENDS) {
