@@ -13,7 +13,7 @@ import {
   type PollKind,
   RESULT_VISIBILITIES,
 } from '../constants/polls.ts';
-import { GroupSchema, Id, RequiredText } from './common.ts';
+import { GroupSchema, Id, NameText, RequiredText } from './common.ts';
 
 export {
   LIVE_POLL_COUNTS_MAP,
@@ -43,7 +43,7 @@ export const CreatePollBody = Type.Object({
   kind: PollKindSchema,
   options: Type.Array(
     Type.Object({
-      label: RequiredText(POLL_LIMITS.label),
+      label: NameText(POLL_LIMITS.label, { description: 'stored normal (NFKC, one kind of space, trimmed)' }),
       /** A candidate of an election: the user this option stands for. */
       userId: Type.Optional(Id),
     }),

@@ -288,7 +288,7 @@ describe('creating polls', () => {
     const response = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, { cookie: chair.cookie, body });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({
-      error: { code: 'DUPLICATE_OPTION', details: { field: 'options.2', label: 'digital   TRUST' } },
+      error: { code: 'DUPLICATE_OPTION', details: { field: 'options.2', label: 'digital TRUST' } },
     });
     // The other refusals of a definition name their field too, so that the form marks it.
     const seats = await http(server.baseUrl, 'POST', `/api/meetings/${meetingId}/polls`, {

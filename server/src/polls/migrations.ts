@@ -1,6 +1,7 @@
 /** Schema of polls, ballots, working groups: versions 200–299 (working-group administration from 250). */
 import { DEFAULT_LIAISON_TITLE } from '../../../shared/constants/workingGroups.ts';
 import { nameKey, normalizeName } from '../../../shared/normalizeName.ts';
+import { optionKey } from '../../../shared/pollOptions.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Migration } from '../storage/migrations.ts';
 
@@ -199,7 +200,45 @@ export const POLL_MIGRATIONS: Migration[] = [
     // `nameTaken`); names stored before are rewritten here, in JavaScript since SQLite has no NFKC.
     statements: [normalizeGroupNames],
   },
+  {
+    version: 256,
+    name: 'poll option labels written normal where that makes no twin in the poll',
+    // Labels were compared normal (`optionKey`) but stored as typed: "Yes\u00a0please" showed so in
+    // the results and the CSV. The service now stores them normal; labels stored before are
+    // rewritten here, in JavaScript since SQLite has no NFKC.
+    statements: [normalizeOptionLabels],
+  },
 ];
+
+/**
+ * Migration 256's step: every option label people typed (an election's candidates are named as the
+ * board names them, and left so) written as `normalizeName` writes it, unless another option of
+ * the same poll then reads the same (`optionKey`). Such options are not merged: ballots were cast
+ * for each, and a count that joined them would not be the count people saw. They are left as they
+ * were and reported on the server's log.
+ */
+export async function normalizeOptionLabels(tx: SqlExecutor): Promise<void> {
+  const rows = await tx.all<{ id: string; poll_id: string; label: string; user_id: string | null }>(
+    'SELECT id, poll_id, label, user_id FROM poll_options ORDER BY poll_id, position',
+  );
+  const byKey = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.poll_id, optionKey(row.label)]);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  for (const same of byKey.values()) {
+    if (same.length > 1) {
+      const labels = same.map((row) => `${row.id} ${JSON.stringify(row.label)}`).join(', ');
+      console.warn(`migration 256: options of poll ${same[0]!.poll_id} read as one label and are left as they are: ${labels}`);
+      continue;
+    }
+    const row = same[0]!;
+    const normal = normalizeName(row.label);
+    if (row.user_id === null && normal && normal !== row.label) {
+      await tx.run('UPDATE poll_options SET label = ? WHERE id = ?', [normal, row.id]);
+    }
+  }
+}
 
 /**
  * Migration 255's step: every working group name written as `normalizeName` writes it, unless

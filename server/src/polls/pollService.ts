@@ -6,11 +6,13 @@
 
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Language } from '../../../shared/i18n/languages.ts';
+import { nameLength, normalizeName } from '../../../shared/normalizeName.ts';
 import { duplicateOptionIndex } from '../../../shared/pollOptions.ts';
 import {
   type BallotResponse,
   ballotProblem,
   type CreatePollBody,
+  POLL_LIMITS,
   type PollDto,
   type PollResults,
   type Voter,
@@ -141,15 +143,27 @@ export class PollService {
     return this.view(await this.pollOr404(id));
   }
 
-  /** A draft poll from the create form: labels trimmed, settings checked against each other. */
+  /**
+   * A draft poll from the create form: labels written normal (`normalizeName`, as they are compared
+   * by `duplicateOptionIndex`), settings checked against each other.
+   */
   async create(user: User, meetingId: string, body: CreatePollBody): Promise<PollDto> {
     this.requireManager(user);
     const { store, groups } = this.options;
     await requireMeeting(store, meetingId);
-    const labels = body.options.map((option) => option.label.trim());
+    // Stored as compared: "Yes\u00a0 please" and "Ｙｅｓ please" are the label "Yes please", which the
+    // results, the CSV and the audit log then show one way. Its limit counts that form (NFKC can
+    // lengthen a label, and the schema counted what was sent).
+    const labels = body.options.map((option) => normalizeName(option.label));
     // Each refusal names its field, so that the form marks it rather than saying "not valid" at the top.
     const empty = labels.findIndex((label) => !hasVisibleText(label));
     if (empty >= 0) throw badRequest('Every option needs a label.', { field: `options.${empty}` });
+    const long = labels.findIndex((label) => nameLength(label) > POLL_LIMITS.label);
+    if (long >= 0) {
+      throw badRequest(`The label is longer than ${POLL_LIMITS.label} characters once written in ordinary letters.`, {
+        field: `options.${long}`,
+      });
+    }
     const duplicate = duplicateOptionIndex(labels);
     if (duplicate >= 0) {
       throw new AppError('DUPLICATE_OPTION', `Two options have the same label: "${labels[duplicate]}".`, {
