@@ -109,6 +109,48 @@ describe.each(BACKENDS)('working group names that look the same (%s)', (backend)
     expect(long.body.error.details.field).toBe('title');
     expect(long.body.error.message).toContain('longer than 100 characters');
   });
+
+  it('lets one of two groups left reading as one name be described and renamed apart, and names the twin when renamed to that name', async () => {
+    const create = async (name: string) => (await suite.call<WorkingGroupDto>('secretariat', 'POST', groupsPath, { name })).body;
+    const first = await create('Media Literacy');
+    const second = await create('Media Literacy Outreach');
+    const third = await create('Digital Inclusion');
+    // As migration 255 leaves a pair it found: the second stored as typed, reading as the first.
+    const twinName = 'Ｍｅｄｉａ\u00a0Literacy';
+    await suite.server.app.store.db.run('UPDATE working_groups SET name = ? WHERE id = ?', [twinName, second.id]);
+    const patch = (id: string, body: object) => suite.call<any>('secretariat', 'PATCH', `/api/working-groups/${id}`, body);
+
+    // The form sends the name it shows with a new description: no rename, so no collision.
+    const described = await patch(second.id, { name: twinName, description: 'Outreach to schools' });
+    expect(described.status).toBe(200);
+    expect(described.body).toMatchObject({ name: twinName, description: 'Outreach to schools' });
+    expect((await patch(first.id, { name: 'Media Literacy', description: 'The first' })).status).toBe(200);
+
+    // Either twin renamed to the name they share: refused, naming the other and what to do.
+    const toShared = await patch(second.id, { name: 'Media Literacy' });
+    expect(toShared.status).toBe(409);
+    expect(toShared.body.error).toMatchObject({
+      code: 'DUPLICATE',
+      details: { field: 'name', taken: 'Media Literacy', twin: true },
+    });
+    expect(toShared.body.error.message).toContain('give one of the two another name first');
+    const otherCase = await patch(first.id, { name: 'media literacy' });
+    expect(otherCase.status).toBe(409);
+    expect(otherCase.body.error.details).toMatchObject({ taken: twinName, twin: true });
+    // A third group renamed to it: taken, by a group it names.
+    const third409 = await patch(third.id, { name: 'MEDIA literacy' });
+    expect(third409.status).toBe(409);
+    expect(third409.body.error.details.twin).toBe(false);
+    expect(['Media Literacy', twinName]).toContain(third409.body.error.details.taken);
+
+    // Renamed to another name, the twin is stored normal, and the pair is no more.
+    const apart = await patch(second.id, { name: 'Media\u00a0Literacy Outreach' });
+    expect(apart.status).toBe(200);
+    expect(apart.body.name).toBe('Media Literacy Outreach');
+    const recased = await patch(first.id, { name: 'Media literacy' });
+    expect(recased.status).toBe(200);
+    expect(recased.body.name).toBe('Media literacy');
+  });
 });
 
 for (const backend of BACKENDS) {

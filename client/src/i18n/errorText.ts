@@ -15,7 +15,9 @@ export function errorText(code: string, details?: unknown): string {
       ? { ...values, code, items: itemsOnRemovedDays(values.items) }
       : code === 'ELECTION_OPEN'
         ? { ...values, code, context: electionHeldBack(values) }
-        : { ...values, code };
+        : code === 'DUPLICATE'
+          ? { ...values, code, context: duplicateOf(values) }
+          : { ...values, code };
   // With the count, so that a code said only in plural forms is found.
   const message = i18next.exists(key, options) ? i18next.t(key, options) : i18next.t('errors.generic', { code });
   const field = typeof values.field === 'string' ? values.field : undefined;
@@ -34,6 +36,16 @@ function electionHeldBack(values: Record<string, unknown>): string | undefined {
   if (values.held !== 'role') return undefined;
   if (values.role === 'co-facilitator') return 'coFacilitator';
   return values.role === 'liaison' && typeof values.title === 'string' ? 'liaison' : undefined;
+}
+
+/**
+ * A working group's name taken (`details.taken`, the other group's name): by another group, or, for
+ * one of two groups left reading as one name (`twin`), by its twin, which one of the two must
+ * leave first. Other DUPLICATEs keep the general sentence.
+ */
+function duplicateOf(values: Record<string, unknown>): string | undefined {
+  if (values.field !== 'name' || typeof values.taken !== 'string') return undefined;
+  return values.twin === true ? 'groupTwin' : 'groupName';
 }
 
 /**

@@ -28,8 +28,16 @@ export function cleanName(name: string): string {
   return normal;
 }
 
-export function duplicateName(name: string): AppError {
-  return new AppError('DUPLICATE', `name: this meeting already has a working group called “${name}”.`, { field: 'name' });
+/**
+ * `taken`: the other group's name as stored. `twin`: the group being renamed already reads as that
+ * name too (migration 255 left the pair as they were): one of the two must take another name
+ * first, and the refusal says so rather than only "taken", which its own name also is.
+ */
+export function duplicateName(name: string, taken: string, twin = false): AppError {
+  const message = twin
+    ? `name: another working group of this meeting, “${taken}”, already reads as “${name}”, as this one does: give one of the two another name first.`
+    : `name: this meeting already has a working group called “${taken}”.`;
+  return new AppError('DUPLICATE', message, { field: 'name', taken, twin });
 }
 
 /** A liaison title is held once by a person in a group, case and surrounding spaces aside. */

@@ -6,6 +6,7 @@
 import type { AuditActionOf } from '../../../shared/auditActions.ts';
 import type { ListedDetail } from '../../../shared/auditDetails.ts';
 import { type ElectionRole, electionDecides, sameLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
+import { nameKey } from '../../../shared/normalizeName.ts';
 import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
 import type {
   CreateWorkingGroupBody,
@@ -373,7 +374,8 @@ export class WorkingGroupService {
       if (parent.archivedAt !== null) throw archived(parent);
     }
     const group = await store.db.transaction(async (tx) => {
-      if (await groups.nameTaken(tx, meetingId, name, null)) throw duplicateName(name);
+      const taken = await groups.nameTaken(tx, meetingId, name, null);
+      if (taken !== undefined) throw duplicateName(name, taken);
       const created = await groups.insert(tx, {
         meetingId,
         name,
@@ -395,11 +397,14 @@ export class WorkingGroupService {
   async update(user: User, id: string, body: UpdateWorkingGroupBody): Promise<WorkingGroupDto> {
     this.requireAdministrator(user);
     const group = await this.activeGroup(id);
-    const name = body.name === undefined ? undefined : cleanName(body.name);
+    // The name it has, sent back beside a new description (the form sends both), is no rename: a
+    // name migration 255 left as it was beside its twin stays so, rather than refused as taken.
+    const name = body.name === undefined || body.name === group.name ? undefined : cleanName(body.name);
     const description = body.description?.trim();
     const { store, groups } = this.options;
     await store.db.transaction(async (tx) => {
-      if (name !== undefined && (await groups.nameTaken(tx, group.meetingId, name, group.id))) throw duplicateName(name);
+      const taken = name === undefined ? undefined : await groups.nameTaken(tx, group.meetingId, name, group.id);
+      if (name !== undefined && taken !== undefined) throw duplicateName(name, taken, nameKey(group.name) === nameKey(name));
       // The name and description it already has: answered, nothing recorded.
       if (!(await groups.update(tx, group.id, { name, description }))) return;
       await this.audit(tx, user.id, 'updated', group.id, {

@@ -92,18 +92,19 @@ export class WorkingGroupStore {
   }
 
   /**
-   * Whether another group of the meeting has this name as it looks: case, letter width and spacing
+   * The name of another group of the meeting that has this name as it looks, if any: case, letter width and spacing
    * aside (`nameKey`). Compared here rather than by the database's LOWER(), which folds ASCII only
    * on SQLite and knows no NFKC on either store; a meeting has a few dozen groups at most. A name
    * stored before names were written normal (migration 255 left it where it had a twin) counts too.
    */
-  async nameTaken(tx: SqlExecutor, meetingId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const rows = await tx.all<{ name: string }>('SELECT name FROM working_groups WHERE meeting_id = ? AND id <> ?', [
+  async nameTaken(tx: SqlExecutor, meetingId: string, name: string, exceptId: string | null): Promise<string | undefined> {
+    const rows = await tx.all<{ name: string }>('SELECT name FROM working_groups WHERE meeting_id = ? AND id <> ? ORDER BY id', [
       meetingId,
       exceptId ?? '',
     ]);
     const key = nameKey(name);
-    return rows.some((row) => nameKey(row.name) === key);
+    // The other group's name as it is stored: the refusal names the group it collides with.
+    return rows.find((row) => nameKey(row.name) === key)?.name;
   }
 
   async update(
