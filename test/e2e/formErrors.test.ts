@@ -137,7 +137,11 @@ describe('field-named errors', () => {
     await page.getByRole('button', { name: 'New working group' }).click();
     await createForm.getByLabel('Name').fill('Working Group on Access');
     await createForm.getByRole('button', { name: 'Create the working group' }).click();
-    await expectFieldError(page, createForm.getByLabel('Name'), 'This already exists.');
+    await expectFieldError(
+      page,
+      createForm.getByLabel('Name'),
+      'This meeting already has a working group called “Working Group on Access”: choose another name.',
+    );
     expect(await page.getByRole('article', { name: 'Working Group on Access', exact: true }).count()).toBe(1);
     // The browser logs the refused requests (400, 409) itself; nothing else went wrong.
     expect(errors.filter((error) => !/status of (400|409)/.test(error))).toEqual([]);
