@@ -8,7 +8,7 @@ import { MEETING_MIGRATIONS } from '../../server/src/meetings/migrations.ts';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
 import { createStore } from '../../server/src/storage/store.ts';
-import { dbSuite } from '../helpers/dbSuite.ts';
+import { dbSuite, seedBareStore } from '../helpers/dbSuite.ts';
 import { BACKENDS } from '../helpers/serverSuite.ts';
 
 const BEFORE = ALL_MIGRATIONS.filter((migration) => migration.version < 400);
@@ -19,11 +19,40 @@ for (const backend of BACKENDS) {
 
     it('adds the new fields with values read from what was there', async () => {
       await migrate(db, BEFORE);
-      const insert =
-        'INSERT INTO meetings (id, title, starts_on, start_time, timezone, form, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-      await db.run(insert, ['old-online', 'Old online', '2024-05-01', '12:00', 'UTC', 'Online', '', 1]);
-      await db.run(insert, ['old-hybrid', 'Old hybrid', '2024-06-01', '', 'Europe/Oslo', 'Hybrid, Lillestrøm', '', 2]);
-      await db.run(insert, ['old-room', 'Old room', '2024-07-01', '', 'UTC', 'Geneva', 'Kept', 3]);
+      await seedBareStore(db, {
+        meetings: [
+          {
+            id: 'old-online',
+            title: 'Old online',
+            starts_on: '2024-05-01',
+            start_time: '12:00',
+            timezone: 'UTC',
+            form: 'Online',
+            description: '',
+            created_at: 1,
+          },
+          {
+            id: 'old-hybrid',
+            title: 'Old hybrid',
+            starts_on: '2024-06-01',
+            start_time: '',
+            timezone: 'Europe/Oslo',
+            form: 'Hybrid, Lillestrøm',
+            description: '',
+            created_at: 2,
+          },
+          {
+            id: 'old-room',
+            title: 'Old room',
+            starts_on: '2024-07-01',
+            start_time: '',
+            timezone: 'UTC',
+            form: 'Geneva',
+            description: 'Kept',
+            created_at: 3,
+          },
+        ],
+      });
 
       const applied = await migrate(db, ALL_MIGRATIONS);
       // Other features' later migrations may run too; these two must.

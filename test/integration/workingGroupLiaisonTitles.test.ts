@@ -12,7 +12,7 @@ import { type Db, UniqueViolation } from '../../server/src/storage/db.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
 import { WorkingGroupStore } from '../../server/src/workingGroups/workingGroupStore.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
-import { dbSuite } from '../helpers/dbSuite.ts';
+import { dbSuite, seedBareStore } from '../helpers/dbSuite.ts';
 import { BACKENDS } from '../helpers/serverSuite.ts';
 import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
 
@@ -32,12 +32,14 @@ for (const backend of BACKENDS) {
 
     it('merges the titles a store held twice into the oldest, then refuses a second row of a title written around the service', async () => {
       await migrate(db, BEFORE);
-      const person =
-        'INSERT INTO users (id, email, name, role, stakeholder_group, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
-      await db.run(person, ['olena', 'olena@example.org', 'Olena', 'member', 'civil-society', 'x', 1]);
-      await db.run(person, ['amadou', 'amadou@example.org', 'Amadou', 'member', 'government', 'x', 1]);
-      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['m', 'MAG', '2026-01-01', 1]);
-      await db.run('INSERT INTO working_groups (id, meeting_id, name, created_at) VALUES (?, ?, ?, ?)', ['wg', 'm', 'Youth', 1]);
+      await seedBareStore(db, {
+        users: [
+          { id: 'olena', name: 'Olena', stakeholder_group: 'civil-society' },
+          { id: 'amadou', name: 'Amadou', stakeholder_group: 'government' },
+        ],
+        meetings: [{ id: 'm', title: 'MAG', starts_on: '2026-01-01' }],
+        workingGroups: [{ id: 'wg', meeting_id: 'm', name: 'Youth' }],
+      });
       // The table as migration 252 left it: its key is the exact title, so these were four rows.
       const liaison = 'INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)';
       await db.run(liaison, ['wg', 'olena', 'DC-MAG liaison', null, 20]);
@@ -199,12 +201,14 @@ for (const backend of BACKENDS) {
         db,
         ALL_MIGRATIONS.filter((migration) => migration.version < 254),
       );
-      const person =
-        'INSERT INTO users (id, email, name, role, stakeholder_group, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
-      await db.run(person, ['kwame', 'kwame@example.org', 'Kwame', 'member', 'civil-society', 'x', 1]);
-      await db.run(person, ['mei', 'mei@example.org', 'Mei', 'member', 'government', 'x', 1]);
-      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['m', 'MAG', '2026-01-01', 1]);
-      await db.run('INSERT INTO working_groups (id, meeting_id, name, created_at) VALUES (?, ?, ?, ?)', ['wg', 'm', 'Youth', 1]);
+      await seedBareStore(db, {
+        users: [
+          { id: 'kwame', name: 'Kwame', stakeholder_group: 'civil-society' },
+          { id: 'mei', name: 'Mei', stakeholder_group: 'government' },
+        ],
+        meetings: [{ id: 'm', title: 'MAG', starts_on: '2026-01-01' }],
+        workingGroups: [{ id: 'wg', meeting_id: 'm', name: 'Youth' }],
+      });
       // Rows 253's index let through: to lower(trim()) these are three titles.
       const liaison = 'INSERT INTO working_group_liaisons (group_id, user_id, title, poll_id, since) VALUES (?, ?, ?, ?, ?)';
       await db.run(liaison, ['wg', 'kwame', 'Liaison\u00a0CSTD', null, 20]);

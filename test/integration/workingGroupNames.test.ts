@@ -10,7 +10,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { migrate } from '../../server/src/storage/migrations.ts';
 import type { WorkingGroupDto } from '../../shared/schemas/workingGroups.ts';
-import { dbSuite } from '../helpers/dbSuite.ts';
+import { dbSuite, seedBareStore } from '../helpers/dbSuite.ts';
 import { BACKENDS } from '../helpers/serverSuite.ts';
 import { workingGroupSuite } from '../helpers/workingGroupSuite.ts';
 
@@ -162,14 +162,19 @@ for (const backend of BACKENDS) {
         db,
         ALL_MIGRATIONS.filter((migration) => migration.version < 255),
       );
-      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['m', 'MAG', '2026-01-01', 1]);
-      await db.run('INSERT INTO meetings (id, title, starts_on, created_at) VALUES (?, ?, ?, ?)', ['n', 'IGF', '2026-02-01', 1]);
-      const group = 'INSERT INTO working_groups (id, meeting_id, name, created_at) VALUES (?, ?, ?, ?)';
-      await db.run(group, ['wg-1', 'm', 'Youth Engagement', 1]);
-      await db.run(group, ['wg-2', 'm', 'ＹＯＵＴＨ\u00a0engagement', 2]);
-      await db.run(group, ['wg-3', 'm', 'Data\u202fGovernance\u3000and\tTrust', 3]);
-      // Another meeting may have a group of the same name.
-      await db.run(group, ['wg-4', 'n', 'Youth\u00a0Engagement', 4]);
+      await seedBareStore(db, {
+        meetings: [
+          { id: 'm', title: 'MAG', starts_on: '2026-01-01' },
+          { id: 'n', title: 'IGF', starts_on: '2026-02-01' },
+        ],
+        workingGroups: [
+          { id: 'wg-1', meeting_id: 'm', name: 'Youth Engagement', created_at: 1 },
+          { id: 'wg-2', meeting_id: 'm', name: 'ＹＯＵＴＨ\u00a0engagement', created_at: 2 },
+          { id: 'wg-3', meeting_id: 'm', name: 'Data\u202fGovernance\u3000and\tTrust', created_at: 3 },
+          // Another meeting may have a group of the same name.
+          { id: 'wg-4', meeting_id: 'n', name: 'Youth\u00a0Engagement', created_at: 4 },
+        ],
+      });
 
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       try {
