@@ -15,26 +15,21 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { http, login, type Session } from '../helpers/clients.ts';
+import { http, httpOk, login, type Session } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { createMeeting } from '../helpers/meetings.ts';
 
 const { server, signIn } = browserSuite();
 const DEMO = DEMO_MEETING.id;
+/** A request as `who` that the test needs to succeed (a status under 300); its answer's body. */
+const call = <T = { id: string }>(who: Session, method: string, path: string, body?: unknown) =>
+  httpOk<T>(server.baseUrl, method, path, { cookie: who.cookie, body });
 
 describe('the audit log’s names in the browser', () => {
   it('names a poll, a proposal, a working group and an agenda item as text, and marks a deleted poll in the reader’s language', async () => {
     const chair = await login(server.baseUrl, 'chair@example.org');
     const member = await login(server.baseUrl, 'kwame@example.org');
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const call = async <T = { id: string }>(who: Session, method: string, path: string, body?: unknown) => {
-      const response = await http<T>(server.baseUrl, method, path, {
-        cookie: who.cookie,
-        ...(body === undefined ? {} : { body }),
-      });
-      expect(response.status, `${method} ${path}`).toBeLessThan(300);
-      return response.body;
-    };
     const pollBody = { kind: 'single', options: [{ label: 'Sí' }, { label: 'No' }], audience: 'members' };
     const question = '¿Ampliar la sesión? <img src=x onerror="document.title=\'injected\'">';
     await call(chair, 'POST', `/api/meetings/${DEMO}/polls`, { question, ...pollBody });
@@ -72,15 +67,6 @@ describe('the audit log’s names in the browser', () => {
     const chair = await login(server.baseUrl, 'chair@example.org');
     const member = await login(server.baseUrl, 'mei@example.org');
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
-    const call = async <T = { id: string }>(who: Session, method: string, path: string, body?: unknown, status = 300) => {
-      const response = await http<T>(server.baseUrl, method, path, {
-        cookie: who.cookie,
-        ...(body === undefined ? {} : { body }),
-      });
-      if (status === 300) expect(response.status, `${method} ${path}`).toBeLessThan(300);
-      else expect(response.status, `${method} ${path}`).toBe(status);
-      return response.body;
-    };
     const meetingId = await createMeeting(server.baseUrl, { title: 'Séance des codes' });
     // A change recorded before the log kept the format and the place alone: with the English line
     // (before the change below, so that the newer one is the row `value` reads first).
@@ -98,7 +84,11 @@ describe('the audit log’s names in the browser', () => {
       audience: 'everyone',
     });
     // A draft is not open: the ballot is refused, and the refusal recorded with its code.
-    await call(member, 'PUT', `/api/polls/${poll.id}/ballot`, { choices: [] }, 409);
+    await httpOk(server.baseUrl, 'PUT', `/api/polls/${poll.id}/ballot`, {
+      cookie: member.cookie,
+      body: { choices: [] },
+      status: 409,
+    });
     await call(chair, 'PUT', `/api/meetings/${meetingId}/floor/settings`, {
       limitSeconds: 120,
       balanceRule: 'least-spoken',
@@ -160,10 +150,8 @@ describe('the audit log’s names in the browser', () => {
   it('says a meeting’s cleared place as “Aucun”, and records neither a field nor a change that changed nothing (French)', async () => {
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     const meetingId = await createMeeting(server.baseUrl, { title: 'Séance sans lieu', format: 'hybrid', place: 'Genève' });
-    const patch = async (body: unknown) => {
-      const response = await http(server.baseUrl, 'PATCH', `/api/meetings/${meetingId}`, { cookie: secretariat.cookie, body });
-      expect(response.status, JSON.stringify(response.body)).toBe(200);
-    };
+    const patch = (body: unknown) =>
+      httpOk(server.baseUrl, 'PATCH', `/api/meetings/${meetingId}`, { cookie: secretariat.cookie, body, status: 200 });
     await patch({ format: 'online', place: '' });
     // The same form sent again, then a place still empty: nothing changed.
     await patch({ format: 'online', place: '' });
@@ -203,14 +191,6 @@ describe('the audit log’s names in the browser', () => {
   it('says in Russian whose a speaker’s hand is and on which item, a restored version by its name, and a new meeting’s format and place', async () => {
     const chair = await login(server.baseUrl, 'chair@example.org');
     const member = await login(server.baseUrl, 'kwame@example.org');
-    const call = async <T = { id: string }>(who: Session, method: string, path: string, body?: unknown) => {
-      const response = await http<T>(server.baseUrl, method, path, {
-        cookie: who.cookie,
-        ...(body === undefined ? {} : { body }),
-      });
-      expect(response.status, `${method} ${path}`).toBeLessThan(300);
-      return response.body;
-    };
     await createMeeting(server.baseUrl, { title: 'Заседание в Женеве', format: 'hybrid', place: 'Женева' });
     const items = await call<{ fullNumber: string; title: string }[]>(chair, 'GET', `/api/meetings/${DEMO}/agenda-items`);
     await setCurrentItem(server.baseUrl, 1);

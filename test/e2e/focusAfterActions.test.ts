@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { agendaDoc } from '../../shared/documentNames.ts';
 import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { http, httpOk, login } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { tinyPdf } from '../helpers/documents.ts';
 import { createPoll } from '../helpers/pollClients.ts';
@@ -312,11 +312,10 @@ describe('the focus after an action pressed with Enter', () => {
   }, async () => {
     await setCurrentItem(server.baseUrl, 2);
     for (const email of ['kwame@example.org', 'mei@example.org', 'sofia@example.org']) {
-      const raised = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
+      await httpOk(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
         cookie: (await login(server.baseUrl, email)).cookie,
         body: {},
       });
-      expect(raised.status, JSON.stringify(raised.body)).toBeLessThan(300);
     }
     const { page, errors } = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
     const queue = page.getByTestId('floor-queue');
@@ -365,11 +364,10 @@ describe('the focus after an action pressed with Enter', () => {
   }, async () => {
     await setCurrentItem(server.baseUrl, 2);
     for (const email of ['kwame@example.org', 'mei@example.org', 'sofia@example.org']) {
-      const raised = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
+      await httpOk(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/floor/hands`, {
         cookie: (await login(server.baseUrl, email)).cookie,
         body: {},
       });
-      expect(raised.status, JSON.stringify(raised.body)).toBeLessThan(300);
     }
     const { page, errors } = await signIn('chair@example.org', `${meetingPath}?tab=floor`);
     const queue = page.getByTestId('floor-queue');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { http, httpOk, login } from '../helpers/clients.ts';
 import { ROOT } from '../helpers/testServer.ts';
 
 const { server, signIn } = browserSuite();
@@ -222,11 +222,8 @@ describe('an open secret poll’s note', () => {
   }, async () => {
     // Two open polls, one secret and one named, made through the API: the card is what is tested.
     const chair = await login(server.baseUrl, 'chair@example.org');
-    const send = async (method: string, path: string, body?: unknown) => {
-      const result = await http(server.baseUrl, method, path, { cookie: chair.cookie, ...(body === undefined ? {} : { body }) });
-      expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-      return result.body;
-    };
+    const send = (method: string, path: string, body?: unknown) =>
+      httpOk(server.baseUrl, method, path, { cookie: chair.cookie, body });
     const openPoll = async (question: string, secret: boolean): Promise<string> => {
       const poll = await send('POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
         question,

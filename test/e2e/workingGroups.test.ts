@@ -9,18 +9,15 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { http, httpOk, login } from '../helpers/clients.ts';
 
 const { server, signIn } = browserSuite();
 
 /** A session's cookie, signed in by the API. */
 const as = async (email: string) => (await login(server.baseUrl, email)).cookie;
 /** A request the test needs to succeed, failing with the server's answer when it does not. */
-const send = async <T = any>(cookie: string, method: string, path: string, body?: unknown) => {
-  const result = await http<T>(server.baseUrl, method, path, { cookie, ...(body === undefined ? {} : { body }) });
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
-  return result.body;
-};
+const send = <T = any>(cookie: string, method: string, path: string, body?: unknown) =>
+  httpOk<T>(server.baseUrl, method, path, { cookie, body });
 const groupsPath = `/meetings/${DEMO_MEETING.id}?tab=groups`;
 const GROUP = 'Working Group on Data Governance';
 const SUB = 'Sub-group on Data Localisation';

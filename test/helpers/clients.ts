@@ -1,5 +1,6 @@
 /** Clients of a test server: HTTP with a session cookie, and Hocuspocus providers. */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { hashPassword } from '../../server/src/auth/passwords.ts';
@@ -43,6 +44,26 @@ export async function http<T = any>(
     // not JSON: keep the text
   }
   return { status: response.status, body: body as T, headers: response.headers };
+}
+
+/**
+ * A JSON request the test needs to succeed, for set-up and for reads whose answer the test then
+ * checks: asserts a status under 300 (exactly `status` when given), with the request and the
+ * server's answer in the failure's message, and returns the body. A test of the status itself
+ * (a refusal, a role's permissions) reads `http`'s result instead.
+ */
+export async function httpOk<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { cookie?: string; body?: unknown; headers?: Record<string, string>; status?: number } = {},
+): Promise<T> {
+  const { status, ...request } = options;
+  const result = await http<T>(baseUrl, method, path, request);
+  const message = `${method} ${path}: ${JSON.stringify(result.body)}`;
+  if (status === undefined) expect(result.status, message).toBeLessThan(300);
+  else expect(result.status, message).toBe(status);
+  return result.body;
 }
 
 export async function login(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<Session> {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { SqlParam } from '../../server/src/storage/db.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
-import { http, login, type Session } from '../helpers/clients.ts';
+import { httpOk, login, type Session } from '../helpers/clients.ts';
 import { setCurrentItem } from '../helpers/currentItem.ts';
 import { createMeeting } from '../helpers/meetings.ts';
 import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
@@ -34,11 +34,8 @@ describe.each(BACKENDS)('the audit log’s names on %s', (backend) => {
     member = await login(server.baseUrl, 'kwame@example.org');
   });
 
-  const call = async <T = any>(who: Session, method: string, path: string, body?: unknown) => {
-    const response = await http<T>(server.baseUrl, method, path, { cookie: who.cookie, ...(body === undefined ? {} : { body }) });
-    expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-    return response.body;
-  };
+  const call = <T = any>(who: Session, method: string, path: string, body?: unknown) =>
+    httpOk<T>(server.baseUrl, method, path, { cookie: who.cookie, body });
   const log = (query: string) => call<AuditEntryDto[]>(secretariat, 'GET', `/api/audit-log?${query}`);
   const newPoll = (question: string) =>
     call<{ id: string }>(chair, 'POST', `/api/meetings/${DEMO}/polls`, {

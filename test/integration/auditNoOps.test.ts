@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
-import { http, login, type Session } from '../helpers/clients.ts';
+import { http, httpOk, login, type Session } from '../helpers/clients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
 import { startServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -28,14 +28,8 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     await database?.drop();
   });
 
-  const call = async <T = any>(method: string, path: string, body?: unknown) => {
-    const response = await http<T>(server.baseUrl, method, path, {
-      cookie: secretariat.cookie,
-      ...(body === undefined ? {} : { body }),
-    });
-    expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(200);
-    return response.body;
-  };
+  const call = <T = any>(method: string, path: string, body?: unknown) =>
+    httpOk<T>(server.baseUrl, method, path, { cookie: secretariat.cookie, body, status: 200 });
   const log = (action: string) =>
     call<AuditEntryDto[]>('GET', `/api/audit-log?action=${action}`).then((entries) =>
       entries.filter((entry) => entry.subject === `meeting:${DEMO}`),
