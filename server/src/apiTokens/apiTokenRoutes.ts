@@ -71,6 +71,8 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<ApiTokenRoutesOptions> = 
       checkScopes(user, scopes);
       const expiresAt = expiryOf(request.body.expiresAt);
       const { token, apiToken } = await store.db.transaction(async (tx) => {
+        // The count and the insert must not interleave with another creation's (apiTokenStore.lockOwner).
+        await tokens.lockOwner(user.id, tx);
         checkLiveCount(await tokens.liveCountOf(user.id, tx));
         const created = await tokens.create({ userId: user.id, name: name.trim(), scopes, expiresAt }, tx);
         await store.audit.record(

@@ -124,6 +124,17 @@ export class ApiTokenStore {
     return rows.map(toToken);
   }
 
+  /**
+   * Holds the person's row until the transaction `tx` ends, on PostgreSQL: two creations at the
+   * same moment then count and insert one after the other, so neither counts before the other's
+   * token is committed (ten at once past 48 live tokens left 51 live). SQLite needs nothing: a
+   * transaction there begins IMMEDIATE and excludes every other writer. NO KEY UPDATE, not
+   * UPDATE: a sign-in's session insert (a foreign key to the row) does not wait for it.
+   */
+  async lockOwner(userId: string, tx: SqlExecutor): Promise<void> {
+    if (this.db.dialect === 'postgres') await tx.get('SELECT id FROM users WHERE id = ? FOR NO KEY UPDATE', [userId]);
+  }
+
   /** How many of a person's tokens are live (neither revoked nor expired). */
   async liveCountOf(userId: string, tx: SqlExecutor = this.db, now = Date.now()): Promise<number> {
     const row = await tx.get<{ live: number }>(
