@@ -9,6 +9,33 @@ export function storableText(text: string): boolean {
 }
 
 /**
+ * The text with each NUL and each lone surrogate replaced by U+FFFD (the replacement character,
+ * which is what UTF-8 would have made of a lone surrogate anyway): for text read from something
+ * stored before it was held to `storableText` (live documents written before their updates were
+ * checked), so that what the server sends out of it can itself be stored and read back.
+ */
+export function toStorableText(text: string): string {
+  return storableText(text) ? text : text.toWellFormed().replaceAll('\u0000', '\uFFFD');
+}
+
+/**
+ * A parsed JSON value with every string in it, keys included, made storable (`toStorableText`);
+ * the value itself, not a copy, when every string already is (the common case).
+ */
+export function toStorableValue<T>(value: T): T {
+  return unstorablePath(value) === undefined ? value : replaceUnstorable(value);
+}
+
+function replaceUnstorable<T>(value: T): T {
+  if (typeof value === 'string') return toStorableText(value) as T;
+  if (Array.isArray(value)) return value.map(replaceUnstorable) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [toStorableText(key), replaceUnstorable(item)])) as T;
+  }
+  return value;
+}
+
+/**
  * The path (`title`, `options.2.label`) of the first string in a parsed JSON value, keys
  * included, that cannot be stored; undefined when every one can. An empty path is the value itself.
  */

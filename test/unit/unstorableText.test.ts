@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { unstorablePart } from '../../server/src/collab/unstorableText.ts';
+import { toStorableText, toStorableValue } from '../../shared/storableText.ts';
 
 /** The update that `edit` makes to a new document. */
 function updateOf(edit: (doc: Y.Doc) => void): Uint8Array {
@@ -42,5 +43,26 @@ describe('text that cannot be stored, in an update', () => {
       doc.getXmlFragment('x').insert(0, [new Y.XmlElement('paragraph')]);
     });
     expect(unstorablePart(update)).toBeUndefined();
+  });
+});
+
+describe('text read from a document stored before the check, made storable for what the server sends', () => {
+  it('has U+FFFD for each NUL and lone surrogate, keys included, and everything else as it was', () => {
+    expect(toStorableText('a\u0000b\ud800c\udfff')).toBe('a\uFFFDb\uFFFDc\uFFFD');
+    const fine = 'Café 😀 مرحبا 你好';
+    expect(toStorableText(fine)).toBe(fine);
+    expect(
+      toStorableValue({
+        type: 'text',
+        text: 'Nul\u0000',
+        marks: [{ type: 'link', attrs: { href: 'https://example.org/\ud800' } }],
+        'ke\u0000y': [1, null, true],
+      }),
+    ).toEqual({
+      type: 'text',
+      text: 'Nul\uFFFD',
+      marks: [{ type: 'link', attrs: { href: 'https://example.org/\uFFFD' } }],
+      'ke\uFFFDy': [1, null, true],
+    });
   });
 });

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { type AgendaItemRecord, type RichNode, readAgendaItems } from '../../../shared/agendaItems.ts';
 import { agendaDoc, RICH_TEXT_FIELD } from '../../../shared/documentNames.ts';
 import { richTextExtensions } from '../../../shared/richText.ts';
+import { toStorableValue } from '../../../shared/storableText.ts';
 import type { DocumentStore } from '../collab/documentStore.ts';
 
 let schema: Schema | undefined;
@@ -36,11 +37,17 @@ export async function loadStoredDoc(documents: DocumentStore, name: string): Pro
   return doc;
 }
 
-/** ProseMirror JSON of a rich-text Y.Doc, read through the schema (unknown nodes are dropped). */
+/**
+ * ProseMirror JSON of a rich-text Y.Doc, read through the schema (unknown nodes are dropped), its
+ * text storable: a document stored before live updates were checked for unstorable text may hold
+ * a NUL or (in a mark's attributes, which Yjs keeps as JSON) a lone surrogate, and everything the
+ * server makes of a stored document (the pack in every format, the agenda items' JSON, the public
+ * pages, the search index, a copied agenda) reads it here; each such character becomes U+FFFD.
+ */
 export function docToJSON(doc: Y.Doc): RichNode {
   const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
   try {
-    return yXmlFragmentToProseMirrorRootNode(fragment, richTextSchema()).toJSON() as RichNode;
+    return toStorableValue(yXmlFragmentToProseMirrorRootNode(fragment, richTextSchema()).toJSON() as RichNode);
   } catch {
     return { type: 'doc', content: [] };
   }
