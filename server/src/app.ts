@@ -13,6 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { Hocuspocus } from '@hocuspocus/server';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { requiredScope, scopeDescription } from './apiTokens/tokenScopes.ts';
 import { authPlugin, isOpenRoute, SESSION_COOKIE } from './auth/authPlugin.ts';
 import { authRoutes } from './auth/authRoutes.ts';
 import { CollabTokens } from './auth/collabToken.ts';
@@ -138,6 +139,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     // @fastify/swagger keeps this route object and reads its schema when the document is asked for.
     if (isOpenRoute(route.url, route.config) && route.schema?.security === undefined) {
       route.schema = { ...route.schema, security: [] };
+    } else if (route.schema?.security === undefined && !route.schema?.hide) {
+      // A route that takes an API token says which scope it needs, from the rule bearerAuth enforces
+      // (tokenScopes.ts). Every such route has one method besides HEAD.
+      const scope = requiredScope([route.method].flat().find((method) => method !== 'HEAD') ?? 'GET', route.config);
+      const description = [route.schema?.description, scopeDescription(scope)].filter(Boolean).join('\n\n');
+      route.schema = { ...route.schema, description, 'x-token-scope': scope };
     }
   });
 

@@ -83,6 +83,51 @@ describe('API tokens', () => {
     expect((await http(server.baseUrl, 'GET', '/api/me', { cookie: `plenary_session=${write}` })).status).toBe(401);
   });
 
+  it('need, per operation, the scope the OpenAPI document states, admin and the secretariat for the secretariat’s routes', async () => {
+    const { body: openapi } = await http(server.baseUrl, 'GET', '/api/openapi.json');
+    type Operation = { 'x-token-scope'?: string; description?: string };
+    const operation = (method: string, path: string): Operation => openapi.paths[path][method];
+    expect(operation('get', '/api/users')['x-token-scope']).toBe('admin');
+    expect(operation('get', '/api/users').description).toContain('API token scope: admin');
+    expect(operation('get', '/api/users').description).toContain('secretariat');
+    expect(operation('patch', '/api/users/{id}')['x-token-scope']).toBe('admin');
+    expect(operation('get', '/api/audit-log')['x-token-scope']).toBe('admin');
+    expect(operation('post', '/api/webhooks')['x-token-scope']).toBe('admin');
+    expect(operation('get', '/api/meetings')['x-token-scope']).toBe('read');
+    expect(operation('post', '/api/collab-token')['x-token-scope']).toBe('write');
+    // Token management and open routes take no token: they state no scope.
+    expect(operation('post', '/api/tokens')['x-token-scope']).toBeUndefined();
+    expect(operation('post', '/api/auth/login')['x-token-scope']).toBeUndefined();
+
+    // What the document says is what bearerAuth does: every GET it marks admin refuses the
+    // secretariat's read and write tokens (TOKEN_SCOPE) and a member's write token, and lets the
+    // secretariat's admin token through.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    const mei = await login(server.baseUrl, 'mei@example.org');
+    const tokenOf = async (who: typeof mei, scopes: string[]) =>
+      (await call(who, 'POST', '/api/tokens', { name: `openapi ${scopes}`, scopes })).body.token as string;
+    const [read, write, admin, memberWrite] = [
+      await tokenOf(secretariat, ['read']),
+      await tokenOf(secretariat, ['write']),
+      await tokenOf(secretariat, ['admin']),
+      await tokenOf(mei, ['write']),
+    ];
+    const adminGets = Object.entries(openapi.paths as Record<string, Record<string, Operation>>)
+      .filter(([path, operations]) => !path.includes('{') && operations.get?.['x-token-scope'] === 'admin')
+      .map(([path]) => path);
+    expect(adminGets).toEqual(expect.arrayContaining(['/api/users', '/api/audit-log', '/api/webhooks']));
+    for (const path of adminGets) {
+      for (const token of [read, write, memberWrite]) {
+        const refused = await bearer(token, 'GET', path);
+        expect(refused.status, path).toBe(403);
+        expect(refused.body.error.code, path).toBe('TOKEN_SCOPE');
+      }
+      expect((await bearer(admin, 'GET', path)).status, path).not.toBe(403);
+    }
+    // A read token needs no more than read on a route the document says read.
+    expect((await bearer(read, 'GET', '/api/meetings')).status).toBe(200);
+  });
+
   it('are refused at once when revoked or expired, and check the expiry asked for', async () => {
     const mei = await login(server.baseUrl, 'mei@example.org');
     const created = (await call(mei, 'POST', '/api/tokens', { name: 'to revoke', scopes: ['write'] })).body;

@@ -1,14 +1,17 @@
 /**
  * `Authorization: Bearer <API token>` on REST. A bearer request carries no cookie that a browser
  * would add on its own, so it is exempt from the cross-site check of the cookie path; the cookie
- * is then ignored altogether. Scopes: `read` allows GET and HEAD only; `write` allows commands;
- * `admin` (secretariat only) is needed on top for the secretariat's routes (see requireRole).
+ * is then ignored altogether. Scopes (tokenScopes.ts, which the OpenAPI document states per
+ * operation): `read` allows GET and HEAD only; `write` allows commands; `admin` (secretariat only)
+ * is needed on top for the routes declared the secretariat's alone (`SECRETARIAT_ONLY`), and the
+ * role cap below applies it to every other decision that the secretariat's role makes.
  */
 import type { FastifyRequest } from 'fastify';
 import { liveSession } from '../auth/liveSession.ts';
 import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
 import { type ApiToken, ApiTokenStore, type Scope } from './apiTokenStore.ts';
+import { requiredScope } from './tokenScopes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,8 +21,6 @@ declare module 'fastify' {
     apiTokenRoleCapped?: boolean;
   }
 }
-
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The bearer token of a request: undefined without an Authorization header, '' for a malformed one. */
 export function bearerOf(request: FastifyRequest): string | undefined {
@@ -57,8 +58,11 @@ export async function authenticateBearer(request: FastifyRequest, bearer: string
   const found = token ? await liveSession(store, token.sessionId) : null;
   if (!token || !found) throw tokenRefused();
   const { session, user } = found;
-  if (!READ_METHODS.has(request.method) && !hasScope(token, 'write')) {
-    throw new AppError('TOKEN_SCOPE', 'This API token may only read (its scope is read).');
+  const needed = requiredScope(request.method, request.routeOptions.config);
+  if (!hasScope(token, needed)) {
+    throw needed === 'admin'
+      ? adminScopeMissing()
+      : new AppError('TOKEN_SCOPE', 'This API token may only read (its scope is read).');
   }
   request.apiToken = token;
   request.session = session;
@@ -70,8 +74,11 @@ export async function authenticateBearer(request: FastifyRequest, bearer: string
   await tokens.touch(token);
 }
 
+const adminScopeMissing = () =>
+  new AppError('TOKEN_SCOPE', "This API token lacks the admin scope that the secretariat's routes need.");
+
 /** A refusal that the admin scope would have avoided says so (TOKEN_SCOPE), not only "forbidden". */
 export function scopeRefusal(request: FastifyRequest, code: string): AppError | null {
   if (code !== 'FORBIDDEN' || !request.apiTokenRoleCapped) return null;
-  return new AppError('TOKEN_SCOPE', "This API token lacks the admin scope that the secretariat's routes need.");
+  return adminScopeMissing();
 }

@@ -1,8 +1,10 @@
 /** The audit log for the secretariat: read and filtered as JSON, downloaded as CSV. Nobody else may. */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AuditEntrySchema, AuditQuery } from '../../../shared/schemas/audit.ts';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { requestLanguage } from '../i18n/requestLanguage.ts';
 import type { AuditService } from './auditService.ts';
@@ -13,6 +15,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ service: AuditService }> =
   app.get(
     '/api/audit-log',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['audit'],
         summary: 'The audit log, newest first, filtered by actor, action (or prefix ending in ".") and period; secretariat only',
@@ -26,6 +29,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ service: AuditService }> =
   app.get(
     '/api/audit-log.csv',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['audit'],
         summary: 'The audit log as CSV (same filters); secretariat only',
@@ -46,6 +50,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ service: AuditService }> =
   app.get(
     '/api/audit-log/actions',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['audit'],
         summary: 'The actions the audit log holds, for its filter; secretariat only',

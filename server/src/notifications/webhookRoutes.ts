@@ -1,4 +1,5 @@
 /** HTTP routes of the secretariat's webhook endpoints and their delivery log. */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../../../shared/schemas/common.ts';
@@ -8,6 +9,7 @@ import {
   WebhookDeliverySchema,
   WebhookSchema,
 } from '../../../shared/schemas/notifications.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import type { NotificationService } from './notificationService.ts';
 
@@ -18,6 +20,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ service: NotificationSer
   app.post(
     '/api/webhooks',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['webhooks'],
         summary: 'Register an HTTPS endpoint for chosen kinds of event (secretariat); the signing secret is shown only here',
@@ -31,6 +34,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ service: NotificationSer
   app.get(
     '/api/webhooks',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['webhooks'],
         summary: 'The webhook endpoints (secretariat)',
@@ -43,6 +47,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ service: NotificationSer
   app.delete(
     '/api/webhooks/:id',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['webhooks'],
         summary: 'Delete an endpoint; its undelivered messages are dropped (secretariat)',
@@ -59,6 +64,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ service: NotificationSer
   app.get(
     '/api/webhooks/:id/deliveries',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['webhooks'],
         summary: 'The endpoint’s recent delivery attempts, newest first, with failures (secretariat)',

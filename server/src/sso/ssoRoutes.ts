@@ -3,11 +3,13 @@
  * switch that turns password sign-in off for one person. Signing out is the board's own
  * (POST /api/auth/logout ends the board session; the provider's session is left as it is).
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '../../../shared/schemas/common.ts';
 import { PasswordLoginBody, PasswordLoginState, ProviderParams, SsoProvider } from '../../../shared/schemas/sso.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireRole } from '../auth/authPlugin.ts';
 import { AppError, notFound } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
@@ -146,6 +148,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<SsoRoutesOptions> = async (app
   app.patch(
     '/api/users/:id/password-login',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['users'],
         summary: 'Turn password sign-in on or off for one person (secretariat only); off: single sign-on only',

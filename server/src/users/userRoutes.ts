@@ -4,6 +4,7 @@
  * WebSockets (see collab/accessSweep.ts), on every instance. One's own account (profile,
  * password, sign out everywhere) and invitations are in profileRoutes.ts, registered from here.
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '../../../shared/schemas/common.ts';
@@ -18,6 +19,7 @@ import {
   UserListQuery,
   UserPatch,
 } from '../../../shared/schemas/users.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { AppError } from '../http/appError.ts';
 import type { Store } from '../storage/store.ts';
@@ -73,6 +75,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   app.get(
     '/api/users',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['users'],
         summary: 'People on the board, with role, group, region, affiliation and status; searchable (secretariat only)',
@@ -86,6 +89,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   app.post(
     '/api/users',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['users'],
         summary: 'Invite a person: they have no password until they open the invitation link, valid 7 days (secretariat only)',
@@ -102,6 +106,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   app.post(
     '/api/users/import',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['users'],
         summary:
@@ -139,6 +144,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   app.patch(
     '/api/users/:id',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['users'],
         summary: "Change a person's name, role, group, region, affiliation or language (secretariat only)",
@@ -158,6 +164,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     app.post(
       `/api/users/:id/${action}`,
       {
+        config: SECRETARIAT_ONLY,
         schema: {
           tags: ['users'],
           summary:
@@ -185,6 +192,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   app.post(
     '/api/users/:id/invitation',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['users'],
         summary:
