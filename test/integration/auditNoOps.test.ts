@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { unsubscribeToken } from '../../server/src/notifications/signing.ts';
 import type { AuditEntryDto } from '../../shared/schemas/audit.ts';
 import { http, httpOk, login, type Session } from '../helpers/clients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/services.ts';
@@ -270,6 +271,30 @@ describe.each(['sqlite', 'postgres'] as const)('the audit log records what chang
     const answers = await Promise.all([edit(), edit(), edit()]);
     expect(answers.map((answer) => answer.body)).toEqual([1, 2, 3].map(() => `Edited ${backend}`));
     expect(await logOf('comment.edit', `comment:${commentId}`)).toHaveLength(1);
+  });
+
+  it('records a one-click unsubscribe once, the link followed again (and at once) when already unsubscribed', async () => {
+    const sofia = await login(server.baseUrl, 'sofia@example.org');
+    // The link her emails carry, signed with this server's key as the outbox signs it.
+    const key = await server.app.store.settings.secret('notifications.unsubscribeKey');
+    const link = `${server.baseUrl}/api/unsubscribe/${unsubscribeToken(key, { userId: sofia.user.id, kind: 'mention' })}`;
+    const follow = async () => {
+      const response = await fetch(link, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      return [response.status, await response.json()];
+    };
+    const answers = await Promise.all([follow(), follow(), follow()]);
+    const again = await follow();
+    expect([...answers, again]).toEqual([1, 2, 3, 4].map(() => [200, { unsubscribed: ['mention'] }]));
+    const settings = await http<{ email: Record<string, string> }>(server.baseUrl, 'GET', '/api/me/notification-settings', {
+      cookie: sofia.cookie,
+    });
+    expect(settings.body.email.mention).toBe('off');
+    const entries = await logOf('notifications.unsubscribe', `user:${sofia.user.id}`);
+    expect(entries.map((entry) => entry.detail)).toEqual([{ kinds: ['mention'] }]);
   });
 
   it('names the agenda item a demo action item came from', async () => {

@@ -115,7 +115,10 @@ export class NotificationService {
     return { kindName: kindName(language, claim.kind), language };
   }
 
-  /** One-click unsubscribe: the kind (or every kind in the digest) goes to `off`. Idempotent. */
+  /**
+   * One-click unsubscribe: the kind (or every kind in the digest) goes to `off`. Idempotent: a link
+   * followed again (a mail client's retry, a second click) answers the same and records nothing.
+   */
   async unsubscribe(token: string): Promise<{ kinds: NotificationKind[] }> {
     const { store, notifications, unsubscribeKey } = this.options;
     const claim = readUnsubscribeToken(unsubscribeKey, token);
@@ -130,7 +133,15 @@ export class NotificationService {
           : [claim.kind as NotificationKind];
       const email: Record<string, EmailMode> = { ...current.email };
       for (const kind of kinds) email[kind] = 'off';
-      await notifications.saveSettings(claim.userId, { ...current, email }, tx);
+      // Already off: nothing is written (not even a row of defaults for a person without one). The
+      // upsert's own changed-row count decides between identical requests at the same moment, which
+      // all read the settings as they were before any of them wrote.
+      if (
+        isDeepStrictEqual(email, current.email) ||
+        !(await notifications.saveSettings(claim.userId, { ...current, email }, tx))
+      ) {
+        return { kinds };
+      }
       await store.audit.record(
         { actorId: claim.userId, action: 'notifications.unsubscribe', subject: `user:${claim.userId}`, detail: { kinds } },
         tx,
