@@ -176,6 +176,15 @@ export const IMPORTED_FIELDS = ['name', 'role', 'group', 'region', 'affiliation'
 export const BALLOT_REFUSAL_CODES = ['NOT_FOUND', 'FORBIDDEN', 'NOT_OPEN', 'BAD_REQUEST'] as const satisfies readonly ErrorCode[];
 
 /**
+ * Why a ballot was refused, beside its code (`poll.ballot.refused`'s `reason`): the code alone
+ * (`NOT_OPEN`, `FORBIDDEN`) reads as a general sentence, which does not tell a closed poll from
+ * one not open yet, nor an observer in a members' poll from a person who joined a working group
+ * after its election opened (server/src/polls/pollPolicy.ts, `ballotRefusalReason`).
+ */
+export const BALLOT_REFUSAL_REASONS = ['closed', 'not-open-yet', 'members-only', 'not-in-group', 'joined-after-opening'] as const;
+export type BallotRefusalReason = (typeof BALLOT_REFUSAL_REASONS)[number];
+
+/**
  * Codes written as values, with the action and the field they are written in. A field named here
  * that is not in AUDIT_DETAIL_FIELDS (a notification kind, the key of an email mode) is labelled
  * by the action too.
@@ -203,6 +212,7 @@ export const AUDIT_DETAIL_CODES: readonly { action: string; field: string; codes
   { action: 'call.create', field: 'kind', codes: CALL_KINDS },
   { action: 'poll.created', field: 'audience', codes: POLL_AUDIENCES },
   { action: 'poll.ballot.refused', field: 'code', codes: BALLOT_REFUSAL_CODES },
+  { action: 'poll.ballot.refused', field: 'reason', codes: BALLOT_REFUSAL_REASONS },
   { action: 'meeting.create', field: 'visibility', codes: MEETING_VISIBILITIES },
   { action: 'meeting.update', field: 'visibility', codes: MEETING_VISIBILITIES },
   { action: 'meeting.create', field: 'format', codes: MEETING_FORMATS },

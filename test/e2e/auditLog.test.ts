@@ -114,6 +114,8 @@ describe('the audit log’s names in the browser', () => {
     expect(await value('Réunion modifiée', 'Visibilité')).toBe('Publique');
     expect(await value('Scrutin créé', 'Votants')).toBe('Toutes les personnes connectées, y compris les observateurs');
     expect(await value('Bulletin refusé', 'Code d’erreur')).toBe('Cet élément n’est pas ouvert pour le moment.');
+    // And why, which the code's general sentence does not say: a draft, not yet open (not closed).
+    expect(await value('Bulletin refusé', 'Motif')).toBe('Le scrutin n’était pas encore ouvert');
     // The reason reads once, in French: not again as the server's English message.
     expect(
       await row('Bulletin refusé')
@@ -142,7 +144,7 @@ describe('the audit log’s names in the browser', () => {
     expect(await field('Lillestrøm', 'Format et lieu').textContent()).toBe('Hybride, Lillestrøm');
     expect(await field('Lillestrøm', 'Format et lieu').locator('bdi').textContent()).toBe('Lillestrøm');
     const detail = await page.locator('main').textContent();
-    for (const code of ['everyone', 'NOT_OPEN', 'least-spoken']) expect(detail).not.toContain(code);
+    for (const code of ['everyone', 'NOT_OPEN', 'not-open-yet', 'least-spoken']) expect(detail).not.toContain(code);
     for (const english of ['not open yet', 'Hybrid,']) expect(detail).not.toContain(english);
     expect(errors).toEqual([]);
   });

@@ -65,7 +65,8 @@ describe('a single-choice poll', () => {
     const response = await vote(server.baseUrl, kwame, poll.id, [option(0)]);
     expect(response.status).toBe(409);
     expect(response.body.error?.code).toBe('NOT_OPEN');
-    expect(await refusals(poll.id)).toEqual([expect.objectContaining({ status: 409 })]);
+    // With why, which the code (NOT_OPEN) alone does not say: not open yet, rather than closed.
+    expect(await refusals(poll.id)).toEqual([expect.objectContaining({ status: 409, code: 'NOT_OPEN', reason: 'not-open-yet' })]);
   });
 
   it('is opened by the chair only, and shows open on every screen', async () => {
@@ -98,6 +99,9 @@ describe('a single-choice poll', () => {
     const response = await vote(server.baseUrl, tomas, poll.id, [option(0)]);
     expect(response.status).toBe(403);
     expect(await results(poll.id)).toMatchObject({ ballots: 3 });
+    expect((await refusals(poll.id)).filter((detail) => detail.code === 'FORBIDDEN')).toEqual([
+      expect.objectContaining({ status: 403, reason: 'members-only' }),
+    ]);
   });
 
   it('refuses bad ballots with 400 and changes nothing', async () => {
@@ -139,6 +143,10 @@ describe('a single-choice poll', () => {
     const late = await vote(server.baseUrl, kwame, poll.id, [option(1)]);
     expect(late.status).toBe(409);
     expect(late.body.error?.message).toMatch(/closed/i);
+    expect((await refusals(poll.id)).filter((detail) => detail.code === 'NOT_OPEN').map((detail) => detail.reason)).toEqual([
+      'not-open-yet',
+      'closed',
+    ]);
     expect(await results(poll.id)).toMatchObject({ status: 'closed', ballots: 3, tally: { [option(0)]: 1, [option(1)]: 2 } });
     await waitFor(() => livePoll(watcher, poll.id)?.status === 'closed', { message: 'closed in the live document' });
     expect(livePoll(watcher, poll.id)?.winners).toEqual([option(1)]);

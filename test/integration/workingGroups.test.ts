@@ -132,6 +132,19 @@ describe('working groups', () => {
     expect((await vote(server.baseUrl, people.laura!, poll.id, [optionOf('mei')])).status).toBe(403);
     expect((await vote(server.baseUrl, people.ana!, poll.id, [optionOf('mei')])).status).toBe(403);
     expect((await vote(server.baseUrl, people.chair!, poll.id, [optionOf('mei')])).status).toBe(403);
+    // The log says why each was refused, which the code (FORBIDDEN) alone does not.
+    const refused = await server.app.store.audit.list({ subject: `poll:${poll.id}`, action: 'poll.ballot.refused' });
+    expect(
+      refused
+        .map((entry) => [entry.actorId, (entry.detail as { reason?: string }).reason])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual(
+      [
+        [people.laura!.user.id, 'joined-after-opening'],
+        [people.ana!.user.id, 'not-in-group'],
+        [people.chair!.user.id, 'not-in-group'],
+      ].sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
 
     // Members: Kwame, Mei, Rahul, Sofía. Round 1: Mei 2, Sofía 1, Rahul 1; Rahul and Sofía tie, and
     // the earlier rounds cannot break it: the one listed later on the (randomly ordered) ballot is

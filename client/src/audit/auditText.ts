@@ -72,7 +72,8 @@ export function formText(i18n: I18n, line: string): string | undefined {
  * The catalogue key of a code's label (whether the catalogue has it or not), or undefined for a
  * field whose values are not codes. Codes are labelled where the rest of the client labels them:
  * a meeting's format and visibility as in the meeting form, a poll's audience as in the poll form,
- * a balance rule as in the chair's controls, a refused ballot's error code by the message the voter read.
+ * a balance rule as in the chair's controls, a refused ballot's error code by the message the voter read
+ * (and its reason, closed or not in the audience, by the log's own words).
  */
 export function codeLabelKey(action: string, field: string, value: string): string | undefined {
   const key = codeKey(action, field);
@@ -110,6 +111,8 @@ function codeKey(action: string, field: string): string | undefined {
   }
   if (field === 'audience' && feature === 'poll.') return 'polls.form';
   if (field === 'code' && action === 'poll.ballot.refused') return 'errors';
+  // Why, beside the code's general sentence: closed or not open yet, not in the poll's audience.
+  if (field === 'reason' && action === 'poll.ballot.refused') return 'auditLog.codes.ballotReason';
   if ((field === 'balanceRule' || field === 'rule') && feature === 'floor.') return 'floor.rule';
   if (field === 'mode' && action === 'attendance.checked-in') return 'floor.attendance.mode';
   if (field === 'scopes' && feature === 'token.') return 'tokens.scopeLabel';

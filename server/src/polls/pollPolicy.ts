@@ -9,6 +9,7 @@
  * - How a person voted is never shown for a secret poll; for a named poll, only once its
  *   results are visible.
  */
+import type { BallotRefusalReason } from '../../../shared/auditDetails.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
 import type { User } from '../users/userStore.ts';
 import type { Poll } from './pollStore.ts';
@@ -22,17 +23,25 @@ export function pollPolicy(user: User): PollPolicy {
   return { canManage: isModerator(user.role) };
 }
 
-/** What `canVote` needs to know of the voter beyond their role. */
+/** What `notEligibleReason` needs to know of the voter beyond their role. */
 export interface VoterStanding {
   /** When they joined the poll's working group (epoch ms); undefined when not a member. */
   joinedGroupAt: number | undefined;
 }
 
-export function canVote(poll: Poll, user: User, standing: VoterStanding): boolean {
-  if (poll.audience === 'everyone') return true;
-  if (poll.audience === 'members') return isParticipant(user.role);
-  if (!poll.workingGroupId || standing.joinedGroupAt === undefined) return false;
-  return poll.openedAt === null || standing.joinedGroupAt <= poll.openedAt;
+/**
+ * Why `user` may not vote in `poll`, undefined when they may. The audit log records it beside the
+ * refusal's code (`FORBIDDEN`), which says only that they may not.
+ */
+export function notEligibleReason(
+  poll: Poll,
+  user: User,
+  standing: VoterStanding,
+): Extract<BallotRefusalReason, 'members-only' | 'not-in-group' | 'joined-after-opening'> | undefined {
+  if (poll.audience === 'everyone') return undefined;
+  if (poll.audience === 'members') return isParticipant(user.role) ? undefined : 'members-only';
+  if (!poll.workingGroupId || standing.joinedGroupAt === undefined) return 'not-in-group';
+  return poll.openedAt === null || standing.joinedGroupAt <= poll.openedAt ? undefined : 'joined-after-opening';
 }
 
 /** Why `user` may not vote in `poll`, in words. */

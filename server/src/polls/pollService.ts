@@ -5,6 +5,7 @@
  */
 
 import { createHmac, randomBytes } from 'node:crypto';
+import { BALLOT_REFUSAL_REASONS, type BallotRefusalReason } from '../../../shared/auditDetails.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { nameLength, normalizeName } from '../../../shared/normalizeName.ts';
 import { duplicateOptionIndex } from '../../../shared/pollOptions.ts';
@@ -24,7 +25,7 @@ import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import { type BatchScope, TransactionBatcher } from '../storage/transactionBatcher.ts';
 import type { User } from '../users/userStore.ts';
-import { canVote, notEligibleMessage, pollPolicy } from './pollPolicy.ts';
+import { notEligibleMessage, notEligibleReason, pollPolicy } from './pollPolicy.ts';
 import { resultsOf, resultsVisible, toDto } from './pollResults.ts';
 import type { NewPoll, Poll, PollStore } from './pollStore.ts';
 import { requireMeeting } from './requireMeeting.ts';
@@ -64,6 +65,14 @@ interface Refusal {
   code: string;
   status: number;
   message: string;
+  /** Why, where the code alone does not say it (closed or not open yet, not in the audience). */
+  reason?: BallotRefusalReason;
+}
+
+/** The reason a refusal's details carry (writeBallot's), or undefined. */
+function refusalReason(details: unknown): BallotRefusalReason | undefined {
+  const reason = (details as { reason?: unknown } | undefined)?.reason;
+  return (BALLOT_REFUSAL_REASONS as readonly unknown[]).includes(reason) ? (reason as BallotRefusalReason) : undefined;
 }
 
 /** A ballot written (not yet committed): the poll as it saw it, and whether it replaced the voter's earlier one. */
@@ -349,7 +358,13 @@ export class PollService {
       cast = await this.ballots.run((tx, batch) => this.writeBallot(tx, batch, voter, pollId, choices));
     } catch (error) {
       if (error instanceof AppError) {
-        await this.recordRefusal(pollId, voter.id, { code: error.code, status: error.statusCode, message: error.message });
+        const reason = refusalReason(error.details);
+        await this.recordRefusal(pollId, voter.id, {
+          code: error.code,
+          status: error.statusCode,
+          message: error.message,
+          ...(reason ? { reason } : {}),
+        });
       }
       throw error;
     }
@@ -373,7 +388,9 @@ export class PollService {
     const found = await batch.once(`poll:${pollId}`, () => polls.forBallot(tx, pollId));
     if (!found) throw notFound('The poll');
     const joinedGroupAt = found.workingGroupId ? await polls.joinedGroupAt(tx, found.workingGroupId, voter.id) : undefined;
-    if (!canVote(found, voter, { joinedGroupAt })) throw forbidden(notEligibleMessage(found));
+    const ineligible = notEligibleReason(found, voter, { joinedGroupAt });
+    // The reason goes into the refusal's audit entry (recordRefusal), which the code alone leaves general.
+    if (ineligible) throw new AppError('FORBIDDEN', notEligibleMessage(found), { reason: ineligible });
     if (found.status !== 'open') {
       throw new AppError(
         'NOT_OPEN',
@@ -381,7 +398,7 @@ export class PollService {
           ? 'This poll is closed: your vote was not counted.'
           : 'This poll is not open yet: your vote was not counted.',
         // The client says which, in the reader's language.
-        { status: found.status },
+        { status: found.status, reason: found.status === 'closed' ? 'closed' : 'not-open-yet' },
       );
     }
     const problem = ballotProblem(found, choices);

@@ -286,7 +286,7 @@ export class PollStore {
   /**
    * How many of the people who may vote in `poll` have not voted yet (active people only: a
    * deactivated one cannot vote any more); null for a poll open to everyone, whose electorate has
-   * no end (anyone who signs up may vote). Mirrors pollPolicy's canVote.
+   * no end (anyone who signs up may vote). Mirrors pollPolicy's notEligibleReason.
    */
   async notYetVoted(tx: SqlExecutor, poll: Poll): Promise<number | null> {
     const notVoted = 'u.disabled = 0 AND NOT EXISTS (SELECT 1 FROM poll_voters v WHERE v.poll_id = ? AND v.user_id = u.id)';
