@@ -137,8 +137,11 @@ export class ActionService {
     );
     const changes = diffValues(current, values);
     if (Object.keys(changes).length > 0) {
-      await this.store.db.transaction(async (tx) => {
-        await this.actions.update(id, values, user.id, tx);
+      // The diff read before is what a change records; whether there is one is the UPDATE's to say
+      // (its changed-row count), so identical requests at the same moment, which all read the item
+      // as it was, notify and record once.
+      const changed = await this.store.db.transaction(async (tx) => {
+        if (!(await this.actions.update(id, values, user.id, tx))) return false;
         const ownerId = values.owner.userId;
         if (ownerId && ownerId !== current.owner.userId)
           await this.notify.emit(tx, { type: 'action.assigned', actorId: user.id, actionId: id, userId: ownerId });
@@ -152,8 +155,9 @@ export class ActionService {
           },
           tx,
         );
+        return true;
       });
-      this.project(current.meetingId, id);
+      if (changed) this.project(current.meetingId, id);
     }
     return withOverdue(await this.get(id));
   }
