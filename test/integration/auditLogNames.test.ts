@@ -282,6 +282,32 @@ describe.each(BACKENDS)('the audit log’s names on %s', (backend) => {
     });
     const [old] = await log('action=agenda.restore&limit=1&lang=ru');
     expect(old!.names[oldId]).toMatch(/^Автоматически, .*2025.*10:00/);
+
+    // The version saved before restoring that automatic one names it in the reader's words too, not
+    // in the English its name is stored in: from the restored version when the origin says which
+    // (its own name is read from what it is made of), or from that English when an older one does not.
+    const inner = 'Automatic, 2025-02-25 10:00 UTC';
+    const beforeIds = [`before-old-${backend}`, `before-new-${backend}`];
+    for (const [index, id] of beforeIds.entries()) {
+      // The newer one's kept name is not what it reads: the version it names (oldId) is read instead.
+      const origin = index === 0 ? null : JSON.stringify({ made: 'beforeRestore', versionId: oldId, name: 'Not read' });
+      await server.app.store.db.run(
+        `INSERT INTO agenda_versions (id, meeting_id, seq, name, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, 'auto', NULL, ?, ?)`,
+        [id, DEMO, -2 - index, `Before restoring “${inner}”`, Date.parse('2025-02-25T11:00:00Z'), origin],
+      );
+      await server.app.store.audit.record({
+        actorId: chair.user.id,
+        action: 'agenda.restore',
+        subject: `meeting:${DEMO}`,
+        detail: { versionId: id },
+      });
+    }
+    const both = await log('action=agenda.restore&limit=2&lang=ru');
+    for (const id of beforeIds) {
+      const name = both.map((entry) => entry.names[id]).find((found) => found !== undefined);
+      expect(name, id).toMatch(/^Перед восстановлением «Автоматически, .*2025.*10:00.*»$/);
+      expect(name, id).not.toContain('Automatic');
+    }
   });
 
   it('records no item for a hand raised while no item is current, rather than an empty id', async () => {

@@ -49,13 +49,43 @@ function readName(kind: PlainRefKind, name: string, language: Language): string 
  * restore, a restore) worded in their language from what it is made of, stored or recognised from
  * the English it was once stored in (versionOrigin); a name someone gave it, as given.
  */
-function readVersionName(version: { name: string; kind: VersionDto['kind']; origin: string | null }, language: Language): string {
+type StoredVersion = { name: string; kind: VersionDto['kind']; origin: string | null };
+
+function readVersionName(
+  version: StoredVersion,
+  language: Language,
+  versions: ReadonlyMap<string, StoredVersion> = new Map(),
+  depth = 0,
+): string {
   const origin = versionOrigin(version.kind, version.name, version.origin);
   if (!origin) return version.name;
   const words = serverText(language).audit.versionNames;
   if (origin.made === 'periodic')
     return fill(words.periodic, { when: formatDateTime(language, origin.at, { timeZone: 'UTC', withZone: true }) });
-  return fill(words[origin.made], { name: origin.name });
+  // The version restored is named as the reader reads it too ("Before restoring “Automatic, …”"):
+  // the name kept in the origin is the one it was stored under, English for a name the board made.
+  // From that version when the origin says which and it is read, else from that stored name (an older
+  // origin, read from the English, names none). At most three deep: a restore of a restore of…
+  const restored = origin.versionId ? versions.get(origin.versionId) : undefined;
+  const inner: StoredVersion = restored ?? {
+    name: origin.name,
+    kind: RESTORED_NAME.test(origin.name) ? 'restore' : 'auto',
+    origin: null,
+  };
+  return fill(words[origin.made], { name: depth < 3 ? readVersionName(inner, language, versions, depth + 1) : origin.name });
+}
+
+/** A stored name of a restore's own version ("Restored “…”"), read as one; any other as an automatic one's, or as given. */
+const RESTORED_NAME = /^Restored “.*”$/s;
+
+/** The versions a page's versions were restored from (their origins' ids not already read), for their names. */
+function restoredIds(versions: ReadonlyMap<string, StoredVersion>): string[] {
+  const ids = new Set<string>();
+  for (const version of versions.values()) {
+    const origin = versionOrigin(version.kind, version.name, version.origin);
+    if (origin && origin.made !== 'periodic' && origin.versionId && !versions.has(origin.versionId)) ids.add(origin.versionId);
+  }
+  return [...ids];
 }
 
 /**
@@ -215,7 +245,13 @@ export class AuditService {
           .map(async ([kind, ids]) => {
             if (kind === 'version') {
               const versions = await this.names.ofVersions([...ids]);
-              return [kind, new Map([...versions].map(([id, version]) => [id, readVersionName(version, language)]))] as const;
+              // With the versions they were restored from, one statement more, so that a name made of another reads whole.
+              const restored = restoredIds(versions);
+              const all = restored.length > 0 ? new Map([...versions, ...(await this.names.ofVersions(restored))]) : versions;
+              return [
+                kind,
+                new Map([...versions].map(([id, version]) => [id, readVersionName(version, language, all)])),
+              ] as const;
             }
             const names = await this.names.of(kind, [...ids]);
             for (const [id, name] of names) names.set(id, readName(kind, name, language));
