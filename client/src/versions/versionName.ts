@@ -8,6 +8,14 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
+import { versionOrigin } from '../../../shared/versionOrigin.ts';
+
+/** A version as its stored name alone says it was made, or undefined when that name is not one the board makes. */
+function kept(name: string): VersionDto | undefined {
+  const kind = /^Restored “/.test(name) ? 'restore' : 'auto';
+  const origin = versionOrigin(kind, name, null);
+  return origin && { id: '', meetingId: '', name, kind, origin, seq: 0, createdBy: null, createdAt: 0 };
+}
 
 export function versionName(
   version: VersionDto,
@@ -21,7 +29,9 @@ export function versionName(
   if (origin.made === 'periodic') return t('versions.names.periodic', { when: formatDateTime(language, origin.at) });
   // The restored version by id when it is listed, so that an automatic one is worded too
   // ("Before restoring “Automatic, …”"); a chain of restores is cut short, keeping the stored name.
-  const restored = origin.versionId ? versions.find((other) => other.id === origin.versionId) : undefined;
+  // Not listed, or an older origin naming none: the name kept is the one it was stored under, English
+  // for one the board made, which says what it is made of.
+  const restored = (origin.versionId ? versions.find((other) => other.id === origin.versionId) : undefined) ?? kept(origin.name);
   const name = restored && depth < 3 ? versionName(restored, t, language, versions, depth + 1) : origin.name;
   return t(`versions.names.${origin.made}`, { name });
 }

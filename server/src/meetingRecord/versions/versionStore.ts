@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { VersionDto, VersionOrigin } from '../../../../shared/schemas/meetingRecord.ts';
+import { versionOrigin } from '../../../../shared/versionOrigin.ts';
 import type { Db, SqlExecutor } from '../../storage/db.ts';
 
 type VersionKind = VersionDto['kind'];
@@ -18,29 +19,6 @@ interface VersionRow {
   created_by_name: string | null;
   created_at: number;
   origin: string | null;
-}
-
-const AUTOMATIC = /^Automatic, (\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC$/;
-const BEFORE_RESTORING = /^Before restoring “(.*)”$/s;
-const RESTORED = /^Restored “(.*)”$/s;
-
-/**
- * What an automatic version's name is made of: stored since migration 302, recognised from the
- * English an older version was named in ("Automatic, 2025-02-25 10:00 UTC", "Before restoring
- * “Draft 2”", "Restored “Draft 2”"); undefined for a name that is neither (shown as stored).
- */
-export function versionOrigin(kind: VersionKind, name: string, stored: string | null): VersionOrigin | undefined {
-  if (stored) return JSON.parse(stored) as VersionOrigin;
-  if (kind === 'restore') {
-    const restored = RESTORED.exec(name);
-    return restored ? { made: 'restore', versionId: null, name: restored[1]! } : undefined;
-  }
-  if (kind !== 'auto') return undefined;
-  const automatic = AUTOMATIC.exec(name);
-  if (automatic) return { made: 'periodic', at: Date.parse(`${automatic[1]}T${automatic[2]}:00Z`) };
-  const before = BEFORE_RESTORING.exec(name);
-  if (before) return { made: 'beforeRestore', versionId: null, name: before[1]! };
-  return undefined;
 }
 
 const SELECT = `SELECT v.id, v.meeting_id, v.seq, v.name, v.kind, v.created_by, u.name AS created_by_name, v.created_at, v.origin
