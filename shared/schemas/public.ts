@@ -63,3 +63,6 @@ export const RegistrationFormToken = Type.Object({ formToken: Type.String(), min
 
 export const RegistrationSettings = Type.Object({ open: Type.Boolean() });
 export type RegistrationSettings = Static<typeof RegistrationSettings>;
+/** What the secretariat reads: open or not, and `archived` when the meeting is (closed for good, nobody can open it). */
+export const RegistrationStatus = Type.Object({ open: Type.Boolean(), archived: Type.Boolean() });
+export type RegistrationStatus = Static<typeof RegistrationStatus>;

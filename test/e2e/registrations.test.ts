@@ -1,7 +1,8 @@
 /**
  * A public meeting's registrations page, as the secretariat uses it: registration opened and closed
  * while the meeting takes changes; on an archived meeting the page is a record (the meeting guard
- * refuses the change with 409 MEETING_ARCHIVED), so it offers no button the server would refuse.
+ * refuses the change with 409 MEETING_ARCHIVED), so it offers no button the server would refuse, and its
+ * registration reads as closed because the meeting is archived, never as open.
  */
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../helpers/browser.ts';
@@ -30,7 +31,10 @@ describe('the registrations page', () => {
     await page.goto(`/meetings/${meetingId}/registrations`);
     await page.getByRole('heading', { name: 'Registration', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /registration/ }).count()).toBe(0);
-    await page.getByText('This meeting is archived', { exact: false }).waitFor();
+    await page.getByText('This meeting is archived:', { exact: false }).waitFor();
+    // Its state reads closed for good, not open (the server answers `{ open: false, archived: true }`).
+    await page.getByText('Registration is closed: this meeting is archived', { exact: false }).waitFor();
+    expect(await page.getByText('Registration is open', { exact: false }).count()).toBe(0);
     expect(secretariat.errors).toEqual([]);
   });
 });

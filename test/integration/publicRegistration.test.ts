@@ -199,10 +199,10 @@ describe('registration for a public meeting', () => {
   });
 
   it('is refused with 409 while the secretariat has closed it', async () => {
-    const setting = () => call<{ open: boolean }>(secretariat, 'GET', `/api/meetings/${MEETING}/registration`);
-    expect((await setting()).body).toEqual({ open: true });
+    const setting = () => call<{ open: boolean; archived: boolean }>(secretariat, 'GET', `/api/meetings/${MEETING}/registration`);
+    expect((await setting()).body).toEqual({ open: true, archived: false });
     expect((await call(secretariat, 'PATCH', `/api/meetings/${MEETING}/registration`, { open: false })).status).toBe(200);
-    expect((await setting()).body).toEqual({ open: false });
+    expect((await setting()).body).toEqual({ open: false, archived: false });
     // Only the secretariat and the chair see it; a mag meeting has no registration.
     const kwame = await login(server.baseUrl, 'kwame@example.org');
     expect((await call(kwame, 'GET', `/api/meetings/${MEETING}/registration`)).status).toBe(403);

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDateTime, isolate } from '../../../shared/i18n/format.ts';
 import type { MeetingDto } from '../../../shared/schemas/meetings.ts';
-import type { RegistrationDto, RegistrationSettings } from '../../../shared/schemas/public.ts';
+import type { RegistrationDto, RegistrationSettings, RegistrationStatus } from '../../../shared/schemas/public.ts';
 import { get, patch } from '../app/api.ts';
 import { useUser } from '../app/session.tsx';
 import { takesChanges } from '../meetings/meetingPolicy.ts';
@@ -28,6 +28,8 @@ export function RegistrationsPage() {
   const [meeting, setMeeting] = useState<MeetingDto | null>(null);
   const [rows, setRows] = useState<RegistrationDto[] | null>(null);
   const [open, setOpen] = useState<boolean | null>(null);
+  // An archived meeting's registration is closed for good (the server says so): not "closed" for now, nor "open".
+  const [archived, setArchived] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   usePageTitle(meeting ? t('registrations.title', { title: meeting.title }) : t('registrations.link'));
   const { busy, message, run } = useCommand((why) => t('registrations.failed', { message: why }));
@@ -38,11 +40,12 @@ export function RegistrationsPage() {
       const [found, registrations, settings] = await Promise.all([
         get<MeetingDto>(path),
         get<RegistrationDto[]>(`${path}/registrations`),
-        get<RegistrationSettings>(`${path}/registration`),
+        get<RegistrationStatus>(`${path}/registration`),
       ]);
       setMeeting(found);
       setRows(registrations);
       setOpen(settings.open);
+      setArchived(settings.archived);
     } catch (error) {
       setLoadError((error as Error).message);
     }
@@ -69,7 +72,7 @@ export function RegistrationsPage() {
             <a href={publicPagePath(meetingId, i18n.language)}>{t('meetingAdmin.publicPage')}</a>
           </p>
           <h2>{t('registrations.state')}</h2>
-          <p>{open ? t('registrations.open') : t('registrations.closed')}</p>
+          <p>{archived ? t('registrations.archived') : open ? t('registrations.open') : t('registrations.closed')}</p>
           {/* An archived meeting is kept as it was: its registration is neither opened nor closed any more. */}
           {meeting && canChangeRegistration(user, meeting) ? (
             <p>

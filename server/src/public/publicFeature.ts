@@ -50,7 +50,7 @@ export const publicFeature: Feature = {
       countView: (route, status) => views.inc({ route, status: String(status) }),
       pageCache: new PublicPageCache({ onRender: () => renders.inc() }),
       registrationForm: async (meetingId, words, links) =>
-        registrationSection(words, links, await registrations.isOpen(meetingId)),
+        registrationSection(words, links, await registrations.state(meetingId)),
     });
     await http.register(registrationRoutes, { service: registrations, origin });
   },

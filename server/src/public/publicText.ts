@@ -115,6 +115,8 @@ export interface PublicText {
     intro: string;
     link: string;
     closed: string;
+    /** Instead of the intro and the link, on an archived meeting's page and form: it takes no more registrations. */
+    archived: string;
     title: string;
     description: string;
     name: string;
@@ -259,6 +261,7 @@ const en: PublicText = {
       'Anyone may follow this meeting. To comment on proposals open for public comment and vote in polls open to everyone, register as an observer.',
     link: 'Register for this meeting',
     closed: 'Registration for this meeting is closed.',
+    archived: 'This meeting is archived: registration is closed.',
     title: 'Register: {{title}}',
     description: 'Register to take part in {{title}}.',
     name: 'Name',
@@ -399,6 +402,7 @@ const fr: PublicText = {
       'Toute personne peut suivre cette réunion. Pour commenter les propositions ouvertes aux commentaires du public et participer aux scrutins ouverts à tous, inscrivez-vous en tant qu’observateur.',
     link: 'S’inscrire à cette réunion',
     closed: 'Les inscriptions à cette réunion sont closes.',
+    archived: 'Cette réunion est archivée : les inscriptions sont closes.',
     title: 'Inscription : {{title}}',
     description: 'Inscrivez-vous pour participer à « {{title}} ».',
     name: 'Nom',
@@ -540,6 +544,7 @@ const es: PublicText = {
       'Cualquier persona puede seguir esta reunión. Para comentar las propuestas abiertas a comentarios públicos y participar en las votaciones abiertas a todos, inscríbase como observador.',
     link: 'Inscribirse en esta reunión',
     closed: 'La inscripción para esta reunión está cerrada.',
+    archived: 'Esta reunión está archivada: la inscripción está cerrada.',
     title: 'Inscripción: {{title}}',
     description: 'Inscríbase para participar en «{{title}}».',
     name: 'Nombre',
@@ -686,6 +691,7 @@ const ru: PublicText = {
       'Следить за этим совещанием может любой желающий. Чтобы комментировать предложения, открытые для публичных комментариев, и участвовать в голосованиях, открытых для всех, зарегистрируйтесь в качестве наблюдателя.',
     link: 'Зарегистрироваться на это совещание',
     closed: 'Регистрация на это совещание закрыта.',
+    archived: 'Это совещание перенесено в архив: регистрация закрыта.',
     title: 'Регистрация: {{title}}',
     description: 'Зарегистрируйтесь для участия: {{title}}.',
     name: 'Имя',
@@ -826,6 +832,7 @@ const zh: PublicText = {
     intro: '任何人都可以关注本次会议。如需对公开征求意见的提案发表评论，并参加向所有人开放的表决，请报名成为观察员。',
     link: '报名参加本次会议',
     closed: '本次会议的报名已截止。',
+    archived: '本次会议已归档，报名已截止。',
     title: '报名：{{title}}',
     description: '报名参加{{title}}。',
     name: '姓名',
@@ -971,6 +978,7 @@ const ar: PublicText = {
       'يمكن لأي شخص متابعة هذا الاجتماع. وللتعليق على المقترحات المفتوحة للتعليق العام والتصويت في عمليات التصويت المفتوحة للجميع، سجّل بصفة مراقب.',
     link: 'التسجيل لهذا الاجتماع',
     closed: 'التسجيل لهذا الاجتماع مغلق.',
+    archived: 'هذا الاجتماع مؤرشف: التسجيل مغلق.',
     title: 'التسجيل: {{title}}',
     description: 'سجّل للمشاركة في {{title}}.',
     name: 'الاسم',

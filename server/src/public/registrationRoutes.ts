@@ -16,6 +16,7 @@ import {
   RegistrationFormToken,
   RegistrationSchema,
   RegistrationSettings,
+  RegistrationStatus,
 } from '../../../shared/schemas/public.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { AppError } from '../http/appError.ts';
@@ -33,6 +34,7 @@ import {
   MIN_FILL_SECONDS,
   REFUSALS,
   type RegistrationService,
+  type RegistrationState,
   registrationsCsv,
 } from './registrationService.ts';
 
@@ -43,13 +45,29 @@ const perAddress = (max: number) => ({
   rateLimit: { max, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => request.ip },
 });
 
-/** The section of the meeting page that leads to the form (no token in it, so the page stays cacheable). */
-export function registrationSection(words: Words, links: Links, open: boolean): Html {
+/**
+ * The section of the meeting page that leads to the form (no token in it, so the page stays cacheable).
+ * An archived meeting's says only that it is archived and registration closed: its intro invites
+ * people to register, which nobody can any more.
+ */
+export function registrationSection(words: Words, links: Links, state: RegistrationState): Html {
   const text = words.text.registration;
   return html`<section aria-labelledby="register"><h2 id="register">${words.text.meeting.takePart}</h2>
-<p>${text.intro}</p>
-${open ? html`<p><a href="${links.register}">${text.link}</a></p>` : html`<p>${text.closed}</p>`}
+${
+  state === 'archived'
+    ? html`<p>${text.archived}</p>`
+    : html`<p>${text.intro}</p>
+${state === 'open' ? html`<p><a href="${links.register}">${text.link}</a></p>` : html`<p>${text.closed}</p>`}`
+}
 </section>`;
+}
+
+/** The form's page when the meeting takes no registration: why, and the way back to the meeting. */
+function closedBody(meeting: { title: string }, links: Links, words: Words, state: 'closed' | 'archived'): Html {
+  const text = words.text.registration;
+  return html`<p dir="auto"><a href="${links.meeting}">${meeting.title}</a></p>
+<h1>${text.heading}</h1>
+<p>${state === 'archived' ? text.archived : text.closed}</p>`;
 }
 
 /** What the visitor typed, given back after a refusal so that they fix only what is wrong. Never the honeypot nor the form time. */
@@ -269,9 +287,9 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     {
       schema: {
         tags,
-        summary: 'Whether registration for a public meeting is open (secretariat, chair)',
+        summary: 'Whether registration for a public meeting is open, and whether the meeting is archived (secretariat, chair)',
         params: MeetingParams,
-        response: { 200: RegistrationSettings, ...refusals(401, 403, 404) },
+        response: { 200: RegistrationStatus, ...refusals(401, 403, 404) },
       },
     },
     async (request) => service.settings(requireUser(request), request.params.meetingId),
@@ -285,7 +303,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
         summary: 'Open or close registration for a public meeting (secretariat, chair)',
         params: MeetingParams,
         body: RegistrationSettings,
-        response: { 200: RegistrationSettings, ...refusals(400, 401, 403, 404) },
+        response: { 200: RegistrationSettings, ...refusals(400, 401, 403, 404, 409) },
       },
     },
     async (request) => service.setOpen(requireUser(request), request.params.meetingId, request.body.open),
@@ -305,12 +323,12 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
     },
     async (request, reply) => {
       const meeting = await service.options().pages.meeting(request.params.meetingId);
-      const open = await service.isOpen(meeting.id);
+      const state = await service.state(meeting.id);
       const { words, links } = wordsOf(request, meeting.id);
-      const text = words.text.registration;
-      const body = open
-        ? formBody(meeting, links, words, service.formToken(meeting.id))
-        : html`<h1>${text.heading}</h1><p>${text.closed}</p>`;
+      const body =
+        state === 'open'
+          ? formBody(meeting, links, words, service.formToken(meeting.id))
+          : closedBody(meeting, links, words, state);
       // With the app's no-referrer policy a form's POST carries `Origin: null`, which the cross-site check refuses.
       return reply
         .header('cache-control', 'no-store')
@@ -328,6 +346,11 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
   ) => {
     const meeting = await service.options().pages.meeting(request.params.meetingId);
     const { words, links } = wordsOf(request, meeting.id);
+    // An archived meeting takes no registration at all: no form to fix and send again.
+    const body =
+      error.code === 'MEETING_ARCHIVED'
+        ? closedBody(meeting, links, words, 'archived')
+        : formBody(meeting, links, words, service.formToken(meeting.id), valuesOf(request.body), refusalOf(error, words));
     const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
     // The per-domain limit says "in a minute"; the route's limit has set its own Retry-After already.
     if (error.code === 'RATE_LIMITED' && retryAfter === undefined) reply.header('retry-after', '60');
@@ -336,13 +359,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'same-origin')
       .type('text/html; charset=utf-8')
-      .send(
-        page(
-          formMeta(meeting, links, words, origin),
-          formBody(meeting, links, words, service.formToken(meeting.id), valuesOf(request.body), refusalOf(error, words)),
-          words,
-        ),
-      );
+      .send(page(formMeta(meeting, links, words, origin), body, words));
   };
 
   app.post(
@@ -358,9 +375,10 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
             }),
         },
       },
-      // The rate limit refuses before the handler runs: a person who sent the form gets a page, not the API's JSON.
+      // The rate limit and the meeting guard (an archived meeting) refuse before the handler runs: a person who
+      // sent the form gets a page in their language, never the API's JSON.
       errorHandler: async (error, request, reply) => {
-        if (!(error instanceof AppError) || error.code !== 'RATE_LIMITED') throw error;
+        if (!(error instanceof AppError) || (error.code !== 'RATE_LIMITED' && error.code !== 'MEETING_ARCHIVED')) throw error;
         return refusalPage(request, reply, error);
       },
       schema: {

@@ -13,7 +13,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import { isModerator, isStakeholderGroup } from '../../../shared/roles.ts';
-import type { RegistrationBody, RegistrationDto } from '../../../shared/schemas/public.ts';
+import type { RegistrationBody, RegistrationDto, RegistrationStatus } from '../../../shared/schemas/public.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest, forbidden } from '../http/appError.ts';
 import { SERVER_TEXT } from '../i18n/serverText.ts';
@@ -27,6 +27,9 @@ import type { PublicService } from './publicService.ts';
 import { RegistrationStore } from './registrationStore.ts';
 
 export const MIN_FILL_SECONDS = 3;
+
+/** Registration open, closed by the secretariat, or closed for good with its archived meeting. */
+export type RegistrationState = 'open' | 'closed' | 'archived';
 /** A form older than this is refused too (reload the page). */
 const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
 export const PER_DOMAIN_PER_MINUTE = 20;
@@ -148,8 +151,21 @@ export class RegistrationService {
     this.domainHits.set(domain, recent);
   }
 
+  /**
+   * Whether registration is open, closed by the secretariat, or closed for good because the meeting is
+   * archived (kept as it was: nobody can open it again, so it must not read as open).
+   */
+  async state(meetingId: string): Promise<RegistrationState> {
+    const [archived, closed] = await Promise.all([
+      this.opts.store.meetings.isArchived(meetingId),
+      this.registrations.isClosed(meetingId),
+    ]);
+    if (archived) return 'archived';
+    return closed ? 'closed' : 'open';
+  }
+
   async isOpen(meetingId: string): Promise<boolean> {
-    return !(await this.registrations.isClosed(meetingId));
+    return (await this.state(meetingId)) === 'open';
   }
 
   /** `language`: the request's; the confirmation email is written in it, and it becomes the person's. */
@@ -167,8 +183,13 @@ export class RegistrationService {
     const email = normaliseEmail(body.email);
     const name = body.name.trim();
     const country = body.country.trim();
-    if (await this.registrations.isClosed(meeting.id))
-      throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
+    // The meeting guard refuses an archived meeting's writes first; this holds whatever route gets here.
+    const state = await this.state(meeting.id);
+    if (state === 'archived')
+      throw new AppError('MEETING_ARCHIVED', 'This meeting is archived: it is kept as it was and can no longer be changed.', {
+        meetingId: meeting.id,
+      });
+    if (state === 'closed') throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
     this.countDomain(email.slice(email.lastIndexOf('@') + 1));
     const { store } = this.opts;
     try {
@@ -259,13 +280,15 @@ export class RegistrationService {
     return this.registrations.list(meeting.id);
   }
 
-  /** Whether registration is open, for the secretariat's page that opens and closes it. */
-  async settings(actor: User, meetingId: string): Promise<{ open: boolean }> {
+  /** Whether registration is open, and whether the meeting is archived (closed for good), for the secretariat's page. */
+  async settings(actor: User, meetingId: string): Promise<RegistrationStatus> {
     requireSecretariat(actor);
     const meeting = await this.opts.pages.meeting(meetingId);
-    return { open: await this.isOpen(meeting.id) };
+    const state = await this.state(meeting.id);
+    return { open: state === 'open', archived: state === 'archived' };
   }
 
+  /** The meeting guard refuses this for an archived meeting (409 MEETING_ARCHIVED) before it runs. */
   async setOpen(actor: User, meetingId: string, open: boolean): Promise<{ open: boolean }> {
     requireSecretariat(actor);
     const meeting = await this.opts.pages.meeting(meetingId);
