@@ -279,10 +279,18 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                 frozen={electionOpen}
               >
                 <span>
-                  <bdi>{nominee.name}</bdi> <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>,{' '}
-                  {nominatedBy.id === nominee.id
-                    ? t('workingGroups.selfNominated')
-                    : t('workingGroups.nominatedBy', { name: nominatedBy.name })}
+                  {/* The comma between the nominee and who nominated them is the language's ("،" in Arabic, "，" in Chinese). */}
+                  {sentenceNodes(t('workingGroups.nominationLine', placeholders('nominee', 'how')), {
+                    nominee: (
+                      <>
+                        <bdi>{nominee.name}</bdi> <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>
+                      </>
+                    ),
+                    how:
+                      nominatedBy.id === nominee.id
+                        ? t('workingGroups.selfNominated')
+                        : t('workingGroups.nominatedBy', { name: nominatedBy.name }),
+                  })}
                   {election && (
                     <>
                       {' '}
