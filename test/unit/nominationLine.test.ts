@@ -15,7 +15,7 @@ import ru from '../../client/src/i18n/locales/ru/workingGroups.json' with { type
 import zh from '../../client/src/i18n/locales/zh/workingGroups.json' with { type: 'json' };
 import { sentenceNodes } from '../../client/src/ui/listNodes.tsx';
 
-const CATALOGUES = { en, ar, es, fr, ru, zh } as Record<string, Record<string, string>>;
+const CATALOGUES = { en, ar, es, fr, ru, zh } as unknown as Record<string, Record<string, string>>;
 
 /** The card's line, as text: the nominee in its <bdi> and their group, then how they were nominated. */
 const line = (language: string) => {
