@@ -193,6 +193,18 @@ describe('the board in the six UN languages', () => {
     await context.close();
   });
 
+  it('keeps a meeting’s English description left to right in the Arabic meeting list', { timeout: 60_000 }, async () => {
+    const { context, page } = await openAs('ar', 'chair@example.org');
+    await signInByForm(page, 'chair@example.org');
+    await page.goto('/');
+    const description = page.locator('.meeting-card p', { hasText: DEMO_MEETING.description!.slice(0, 40) });
+    await description.waitFor();
+    // Without dir="auto" it took the page's right to left, and its final full stop stood at its left.
+    expect(await description.getAttribute('dir')).toBe('auto');
+    expect(await description.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    await context.close();
+  });
+
   it('says every day of a meeting in its header as the meeting list does, with the language’s own separator', {
     timeout: 120_000,
   }, async () => {

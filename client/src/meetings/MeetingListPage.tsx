@@ -242,7 +242,8 @@ function MeetingCard({
       )}
       {start.readerStart && <p className="card__meta">{t('meetingAdmin.viewerTime', { time: start.readerStart })}</p>}
       <p className="card__meta">{t('meetingAdmin.counts', { polls: meeting.openPolls, actions: meeting.openActions })}</p>
-      {meeting.description && <p>{meeting.description}</p>}
+      {/* Written by people in any language: its own direction, not the page's (an English one on an Arabic page). */}
+      {meeting.description && <p dir="auto">{meeting.description}</p>}
       {canAdministerMeeting(user, meeting) && (
         <div className="meeting-card__actions">
           <button

@@ -88,7 +88,9 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
             .join(' ')}
         </p>
       )}
-      <p className="working-group__description">{group.description}</p>
+      <p className="working-group__description" dir="auto">
+        {group.description}
+      </p>
       <p className="working-group__facilitators">
         {group.coFacilitators.length > 0
           ? sentenceNodes(t('workingGroups.coFacilitators', placeholders('names')), {
