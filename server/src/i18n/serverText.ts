@@ -9,6 +9,8 @@ import type { Language } from '../../../shared/i18n/languages.ts';
 import { STORE_WORDS } from './storeWords.ts';
 
 export interface ServerText {
+  /** An election's ballot question when the API's request gives none: "Co-facilitator: {{group}}", as the board's form says it. */
+  election: { question: string; coFacilitator: string };
   heading: string;
   actions: string;
   otherActions: string;
@@ -127,6 +129,7 @@ export interface ServerText {
 
 export const SERVER_TEXT: Record<Language, ServerText> = {
   en: {
+    election: { question: '{{role}}: {{group}}', coFacilitator: 'Co-facilitator' },
     heading: 'Action items & next steps',
     actions: 'Actions',
     otherActions: 'Other actions',
@@ -216,6 +219,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     },
   },
   fr: {
+    election: { question: '{{role}} : {{group}}', coFacilitator: 'Cofacilitateur' },
     heading: 'Mesures à prendre et prochaines étapes',
     actions: 'Mesures',
     otherActions: 'Autres mesures',
@@ -312,6 +316,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     },
   },
   es: {
+    election: { question: '{{role}}: {{group}}', coFacilitator: 'Cofacilitador' },
     heading: 'Medidas que deben adoptarse y próximos pasos',
     actions: 'Medidas',
     otherActions: 'Otras medidas',
@@ -408,6 +413,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     },
   },
   ru: {
+    election: { question: '{{role}}: {{group}}', coFacilitator: 'Сокоординатор' },
     heading: 'Меры и дальнейшие шаги',
     actions: 'Меры',
     otherActions: 'Прочие меры',
@@ -510,6 +516,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     },
   },
   zh: {
+    election: { question: '{{role}}：{{group}}', coFacilitator: '共同协调人' },
     heading: '行动事项和后续步骤',
     actions: '行动',
     otherActions: '其他行动',
@@ -594,6 +601,7 @@ export const SERVER_TEXT: Record<Language, ServerText> = {
     },
   },
   ar: {
+    election: { question: '{{role}}: {{group}}', coFacilitator: 'ميسر مشارك' },
     heading: 'الإجراءات المطلوبة والخطوات التالية',
     actions: 'الإجراءات',
     otherActions: 'إجراءات أخرى',

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/schemas/workingGroups.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
+import { requestLanguage } from '../i18n/requestLanguage.ts';
 import { REFUSALS } from '../polls/refusals.ts';
 import type { WorkingGroupService } from './workingGroupService.ts';
 
@@ -118,7 +119,9 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createElection(requireUser(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await service.createElection(requireUser(request), request.params.id, request.body, requestLanguage(request))),
   );
 
   app.put(

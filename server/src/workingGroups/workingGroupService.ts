@@ -6,6 +6,7 @@
 import type { AuditActionOf } from '../../../shared/auditActions.ts';
 import type { ListedDetail } from '../../../shared/auditDetails.ts';
 import { type ElectionRole, electionDecides, sameLiaisonTitle } from '../../../shared/constants/workingGroups.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import { nameKey } from '../../../shared/normalizeName.ts';
 import type { PollDto, PollResults } from '../../../shared/schemas/polls.ts';
 import type {
@@ -18,6 +19,7 @@ import type {
   WorkingGroupRole,
 } from '../../../shared/schemas/workingGroups.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { fill, serverText } from '../i18n/serverText.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { PollProjections, PollService } from '../polls/pollService.ts';
 import type { Poll, PollStore } from '../polls/pollStore.ts';
@@ -211,7 +213,8 @@ export class WorkingGroupService {
    * A draft poll among the nominees, opened and closed like any poll; its winners take the role
    * it fills (co-facilitator unless said otherwise), recorded by `onPollClosed`.
    */
-  async createElection(user: User, id: string, body: ElectionBody): Promise<PollDto> {
+  /** `language`: the requester's; a question the body does not give is said in it, as the board's form says it. */
+  async createElection(user: User, id: string, body: ElectionBody, language: Language = 'en'): Promise<PollDto> {
     this.requireModerator(user);
     const group = await this.activeGroup(id);
     const role = body.role ?? 'co-facilitator';
@@ -229,7 +232,7 @@ export class WorkingGroupService {
     const poll = await this.options.polls.createPoll(
       {
         meetingId: group.meetingId,
-        question: body.question?.trim() || `${role === 'liaison' ? title : 'Co-facilitator'}: ${group.name}`,
+        question: body.question?.trim() || defaultQuestion(language, role === 'liaison' ? title : null, group.name),
         kind: body.kind,
         audience: body.audience,
         secret: body.secret ?? true,
@@ -503,4 +506,13 @@ export class WorkingGroupService {
   ): Promise<WorkingGroup> {
     return this.options.groups.insert(tx, input);
   }
+}
+
+/**
+ * The ballot's question when the request gives none, in the requester's language: stored as written,
+ * like a question they typed (a poll's question is text, read by everyone as it stands).
+ */
+function defaultQuestion(language: Language, liaisonTitle: string | null, group: string): string {
+  const text = serverText(language).election;
+  return fill(text.question, { role: liaisonTitle ?? text.coFacilitator, group });
 }
