@@ -93,15 +93,23 @@ describe('API tokens', () => {
     expect(operation('patch', '/api/users/{id}')['x-token-scope']).toBe('admin');
     expect(operation('get', '/api/audit-log')['x-token-scope']).toBe('admin');
     expect(operation('post', '/api/webhooks')['x-token-scope']).toBe('admin');
+    // Meetings, calls and working-group administration are the secretariat's alone (their services
+    // refuse everyone else): admin. Running a group's election stays the chair's too: write.
+    expect(operation('post', '/api/meetings')['x-token-scope']).toBe('admin');
+    expect(operation('delete', '/api/meetings/{meetingId}')['x-token-scope']).toBe('admin');
+    expect(operation('patch', '/api/calls/{id}')['x-token-scope']).toBe('admin');
+    expect(operation('post', '/api/working-groups/{id}/archive')['x-token-scope']).toBe('admin');
+    expect(operation('post', '/api/working-groups/{id}/elections')['x-token-scope']).toBe('write');
     expect(operation('get', '/api/meetings')['x-token-scope']).toBe('read');
     expect(operation('post', '/api/collab-token')['x-token-scope']).toBe('write');
     // Token management and open routes take no token: they state no scope.
     expect(operation('post', '/api/tokens')['x-token-scope']).toBeUndefined();
     expect(operation('post', '/api/auth/login')['x-token-scope']).toBeUndefined();
 
-    // What the document says is what bearerAuth does: every GET it marks admin refuses the
+    // What the document says is what bearerAuth does: every operation it marks admin refuses the
     // secretariat's read and write tokens (TOKEN_SCOPE) and a member's write token, and lets the
-    // secretariat's admin token through.
+    // secretariat's admin token through. A command is sent with an empty body and ids that name
+    // nothing, so the admin token gets a validation or not-found refusal and changes nothing.
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
     const mei = await login(server.baseUrl, 'mei@example.org');
     const tokenOf = async (who: typeof mei, scopes: string[]) =>
@@ -112,17 +120,46 @@ describe('API tokens', () => {
       await tokenOf(secretariat, ['admin']),
       await tokenOf(mei, ['write']),
     ];
-    const adminGets = Object.entries(openapi.paths as Record<string, Record<string, Operation>>)
-      .filter(([path, operations]) => !path.includes('{') && operations.get?.['x-token-scope'] === 'admin')
-      .map(([path]) => path);
-    expect(adminGets).toEqual(expect.arrayContaining(['/api/users', '/api/audit-log', '/api/webhooks']));
-    for (const path of adminGets) {
+    const adminOperations = Object.entries(openapi.paths as Record<string, Record<string, Operation>>).flatMap(
+      ([path, operations]) =>
+        Object.entries(operations)
+          .filter(([, operation]) => operation['x-token-scope'] === 'admin')
+          .map(([method, operation]) => ({
+            method: method.toUpperCase(),
+            path: path.replace(/\{[^}]+\}/g, 'no-such-id'),
+            body: method === 'get' || method === 'delete' ? undefined : {},
+            operation,
+          })),
+    );
+    const marked = adminOperations.map(({ method, path }) => `${method} ${path}`);
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        'GET /api/users',
+        'GET /api/audit-log',
+        'GET /api/webhooks',
+        'POST /api/meetings',
+        'PATCH /api/meetings/no-such-id',
+        'POST /api/meetings/no-such-id/archive',
+        'DELETE /api/meetings/no-such-id',
+        'POST /api/meetings/no-such-id/calls',
+        'PATCH /api/calls/no-such-id',
+        'POST /api/meetings/no-such-id/working-groups',
+        'PATCH /api/working-groups/no-such-id',
+        'POST /api/working-groups/no-such-id/archive',
+        'PUT /api/working-groups/no-such-id/roles/no-such-id',
+        'DELETE /api/working-groups/no-such-id/roles/no-such-id',
+      ]),
+    );
+    for (const { method, path, body } of adminOperations) {
+      const label = `${method} ${path}`;
       for (const token of [read, write, memberWrite]) {
-        const refused = await bearer(token, 'GET', path);
-        expect(refused.status, path).toBe(403);
-        expect(refused.body.error.code, path).toBe('TOKEN_SCOPE');
+        const refused = await bearer(token, method, path, body);
+        expect(refused.status, label).toBe(403);
+        expect(refused.body.error.code, label).toBe('TOKEN_SCOPE');
       }
-      expect((await bearer(admin, 'GET', path)).status, path).not.toBe(403);
+      const allowed = await bearer(admin, method, path, body);
+      if (method === 'GET') expect(allowed.status, label).not.toBe(403);
+      else expect([400, 404], `${label}: ${JSON.stringify(allowed.body)}`).toContain(allowed.status);
     }
     // A read token needs no more than read on a route the document says read.
     expect((await bearer(read, 'GET', '/api/meetings')).status).toBe(200);

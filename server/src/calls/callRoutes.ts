@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, IdParams, MeetingParams } from '../../../shared/schemas/common.ts';
 import { CallPatchBody, CallSchema, NewCallBody } from '../../../shared/schemas/meetings.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import type { CallService } from './callService.ts';
 
@@ -28,6 +29,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ service: CallService }> = a
   app.post(
     '/api/meetings/:meetingId/calls',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['calls'],
         summary:
@@ -44,6 +46,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ service: CallService }> = a
   app.patch(
     '/api/calls/:id',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['calls'],
         summary: 'Move a call’s opening or closing (extend it, or close it early); secretariat only',

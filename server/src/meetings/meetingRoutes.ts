@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, MeetingParams } from '../../../shared/schemas/common.ts';
 import { MeetingPatchBody, MeetingSchema, NewMeetingBody } from '../../../shared/schemas/meetings.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { badRequest } from '../http/appError.ts';
 import type { MeetingService } from './meetingService.ts';
@@ -51,6 +52,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
   app.post(
     '/api/meetings',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['meetings'],
         summary:
@@ -68,6 +70,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
   app.patch(
     '/api/meetings/:meetingId',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['meetings'],
         summary: 'Change a meeting’s title, dates, time zone, format, place, description or visibility; secretariat only',
@@ -82,6 +85,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
   app.post(
     '/api/meetings/:meetingId/archive',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['meetings'],
         summary:
@@ -100,6 +104,7 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
   app.delete(
     '/api/meetings/:meetingId',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['meetings'],
         summary: 'Delete a meeting that holds nothing but its agenda (409 MEETING_NOT_EMPTY otherwise); secretariat only',

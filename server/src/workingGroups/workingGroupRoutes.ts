@@ -13,6 +13,7 @@ import {
   UpdateWorkingGroupBody,
   WorkingGroupSchema,
 } from '../../../shared/schemas/workingGroups.ts';
+import { SECRETARIAT_ONLY } from '../apiTokens/tokenScopes.ts';
 import { requireUser } from '../auth/authPlugin.ts';
 import { perPersonPerMinute } from '../http/rateLimits.ts';
 import { requestLanguage } from '../i18n/requestLanguage.ts';
@@ -161,7 +162,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
         body: CreateWorkingGroupBody,
         response: { 201: WorkingGroupSchema, ...REFUSALS },
       },
-      config: perPersonPerMinute(30),
+      config: { ...perPersonPerMinute(30), ...SECRETARIAT_ONLY },
     },
     async (request, reply) =>
       reply.status(201).send(await service.create(requireUser(request), request.params.meetingId, request.body)),
@@ -177,7 +178,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
         body: UpdateWorkingGroupBody,
         response: { 200: WorkingGroupSchema, ...REFUSALS },
       },
-      config: perPersonPerMinute(30),
+      config: { ...perPersonPerMinute(30), ...SECRETARIAT_ONLY },
     },
     async (request) => service.update(requireUser(request), request.params.id, request.body),
   );
@@ -185,6 +186,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
   app.post(
     '/api/working-groups/:id/archive',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['working groups'],
         summary: 'Archive a working group and its sub-groups: kept for the record, listed apart, nobody joins; secretariat',
@@ -198,6 +200,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
   app.put(
     '/api/working-groups/:id/roles/:userId',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['working groups'],
         summary:
@@ -213,6 +216,7 @@ export const workingGroupRoutes: FastifyPluginAsyncTypebox<{ service: WorkingGro
   app.delete(
     '/api/working-groups/:id/roles/:userId',
     {
+      config: SECRETARIAT_ONLY,
       schema: {
         tags: ['working groups'],
         summary:
