@@ -96,7 +96,7 @@ export const ImportQuery = Type.Object({
 });
 
 export const ImportChange = Type.Object({
-  field: Type.Enum(['name', 'role', 'group', 'region', 'affiliation'] as const),
+  field: Type.Enum(['name', 'role', 'group', 'region', 'affiliation', 'language'] as const),
   from: Type.Union([Type.String(), Type.Null()]),
   to: Type.Union([Type.String(), Type.Null()]),
 });
@@ -115,6 +115,8 @@ export const ImportRow = Type.Object({
   ),
   errorParams: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   changes: Type.Optional(Type.Array(ImportChange, { description: 'for an update: each field that changes, from → to' })),
+  /** For a new person: the invitation's language (the row's language column, else the importer's language, else en). */
+  language: Type.Optional(LanguageSchema),
   invitation: Type.Optional(Invitation),
 });
 export type ImportRow = Static<typeof ImportRow>;

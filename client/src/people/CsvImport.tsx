@@ -1,6 +1,7 @@
 /**
  * Importing people from a CSV: choose a file or paste it, preview each row ("new", "update" with
- * each change from → to, "no change" or "error: why"), and only then import, all rows or none. A
+ * each change from → to, "no change" or "error: why"; a new person's row says the language their
+ * invitation goes in, the file's language column or else the importer's), and only then import, all rows or none. A
  * file with rows in error, or one the server refuses, is said beside the field it came from (the
  * file, or the pasted text), in the reader's language: the server gives codes, not sentences.
  */
@@ -54,8 +55,11 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
     if (value === null || value === '') return t('people.import.blank');
     if (field === 'role') return t(`roles.${value}`);
     if (field === 'group') return t(`groups.${value}`);
+    if (field === 'language') return languageName(value);
     return value;
   };
+  /** A language's name in the reader's language ("French", "français", "الفرنسية"), as the import's outcome says it. */
+  const languageName = (code: string) => new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
 
   const run = async (dryRun: boolean) => {
     const emptyText = source === 'file' ? t('people.import.emptyFile') : t('people.import.empty');
@@ -168,7 +172,9 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
                   <td>
                     {row.outcome === 'error'
                       ? t('people.import.error', { why: rowError(row) })
-                      : t(`people.import.${row.outcome}`)}
+                      : row.outcome === 'new' && row.language
+                        ? t('people.import.newIn', { language: languageName(row.language) })
+                        : t(`people.import.${row.outcome}`)}
                     {row.changes && row.changes.length > 0 && (
                       <ul className="people__changes" aria-label={t('people.import.changes')}>
                         {row.changes.map((change) => (

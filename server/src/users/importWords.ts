@@ -6,7 +6,7 @@
  * glossary's words (shared/i18n/glossary.json, which the board's catalogues also say).
  */
 import glossary from '../../../shared/i18n/glossary.json' with { type: 'json' };
-import { LANGUAGES } from '../../../shared/i18n/languages.ts';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages.ts';
 import { isRole, isStakeholderGroup, ROLES, type Role, type StakeholderGroup } from '../../../shared/roles.ts';
 import { GROUP_TERMS } from '../i18n/storeWords.ts';
 
@@ -43,6 +43,24 @@ export function roleNamed(cell: string): Role | undefined {
 export function groupNamed(cell: string): StakeholderGroup | undefined {
   const value = fold(cell);
   return isStakeholderGroup(value) ? value : GROUP_NAMES.get(value);
+}
+
+/**
+ * A language's names: its code, its name in itself (the picker's) and its name in each of the six
+ * languages as ICU says it ("French", "français", "французский", "法语", "الفرنسية", "francés").
+ */
+const LANGUAGE_WORDS = new Map<string, Language>(
+  LANGUAGES.flatMap((code) => [
+    [fold(LANGUAGE_NAMES[code]), code] as const,
+    ...LANGUAGES.map((reader) => [fold(new Intl.DisplayNames([reader], { type: 'language' }).of(code) ?? code), code] as const),
+  ]),
+);
+
+/** The language a cell names (its code, `fr-CA` as `fr`, or its name in one of the six languages), or undefined. */
+export function languageNamed(cell: string): Language | undefined {
+  const value = fold(cell);
+  const primary = value.split(/[-_]/)[0];
+  return isLanguage(value) ? value : isLanguage(primary) ? primary : LANGUAGE_WORDS.get(value);
 }
 
 /**

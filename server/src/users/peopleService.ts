@@ -204,17 +204,18 @@ export class PeopleService {
       throw error;
     }
     const ok = planned.every((row) => row.outcome !== 'error');
-    if (dryRun || !ok) return { ok, rows: planned.map(toImportRow), changed: [] };
+    const answerRow = importRowFor(actor);
+    if (dryRun || !ok) return { ok, rows: planned.map(answerRow), changed: [] };
     try {
       return await this.store.db.transaction(async (tx) => {
         // Checked again inside the transaction: someone may have been added since the preview.
         const rows = await planImport(this.store, text, mode, tx);
-        if (rows.some((row) => row.outcome === 'error')) return { ok: false, rows: rows.map(toImportRow), changed: [] };
+        if (rows.some((row) => row.outcome === 'error')) return { ok: false, rows: rows.map(answerRow), changed: [] };
         const written = await writeImport(this.store, rows, { actorId: actor.id, via: 'api' }, tx);
         const answer: ImportRow[] = [];
         for (const { row, created } of written.rows)
           answer.push(
-            created ? { ...toImportRow(row), invitation: await this.issueInvitation(created, actor, tx) } : toImportRow(row),
+            created ? { ...answerRow(row), invitation: await this.issueInvitation(created, actor, tx) } : answerRow(row),
           );
         return { ok: true, rows: answer, changed: written.updated };
       });
@@ -361,7 +362,7 @@ export class PeopleService {
   private async issueInvitation(user: User, actor: User, tx: SqlExecutor): Promise<IssuedInvitation> {
     const { token, invitation } = await this.invitations.create(user.id, actor.id, tx);
     const issued = { url: `${this.publicOrigin}/invitations/${token}`, expiresAt: invitation.expiresAt };
-    const language = user.language ?? actor.language ?? 'en';
+    const language = invitationLanguage(user, actor);
     await this.queueAccountEmail(
       { kind: 'invitation', userId: user.id, email: user.email, name: user.name, ...issued, language },
       tx,
@@ -387,6 +388,20 @@ function pick<K extends keyof User>(user: User, keys: readonly K[]): Partial<Pic
 
 /** The fields a change sets, by name. */
 const changedKeys = (changes: UserChanges) => Object.keys(changes) as (keyof UserChanges)[];
+
+/**
+ * The language an invitation is written in: the one chosen for the person (the form's field, the
+ * import's language column), else the inviter's own, else English.
+ */
+const invitationLanguage = (user: Pick<User, 'language'>, actor: User): Language => user.language ?? actor.language ?? 'en';
+
+/** A planned row as the API answers it; a new person's row says the language their invitation will be in. */
+const importRowFor =
+  (actor: User) =>
+  (row: PlannedRow): ImportRow => ({
+    ...toImportRow(row),
+    ...(row.person ? { language: invitationLanguage(row.person, actor) } : {}),
+  });
 
 function toImportRow(row: PlannedRow): ImportRow {
   return {

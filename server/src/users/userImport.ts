@@ -6,13 +6,14 @@
  */
 
 import { parse } from 'csv-parse/sync';
+import { LANGUAGES, type Language } from '../../../shared/i18n/languages.ts';
 import { ROLES, type Role, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/roles.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/users.ts';
 import { storableText } from '../../../shared/storableText.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
-import { delimiterOf, groupNamed, roleNamed } from './importWords.ts';
+import { delimiterOf, groupNamed, languageNamed, roleNamed } from './importWords.ts';
 import { normaliseEmail, type User } from './userStore.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -52,6 +53,8 @@ export interface PersonRow {
   group: StakeholderGroup;
   region: string | null;
   affiliation: string | null;
+  /** The language the person is invited and written to in; null: none chosen (the invitation falls back on the importer's). */
+  language: Language | null;
   /** Only in the CLI's files. */
   password?: string;
 }
@@ -60,14 +63,15 @@ export interface PersonRow {
  * A row as the file gives it: a field is undefined when its column is not in the file (or, for the
  * group, when its cell is blank), and then a known person keeps theirs; a new one gets the default.
  */
-export type CheckedRow = Omit<PersonRow, 'group' | 'region' | 'affiliation'> & {
+export type CheckedRow = Omit<PersonRow, 'group' | 'region' | 'affiliation' | 'language'> & {
   group?: StakeholderGroup;
   region?: string | null;
   affiliation?: string | null;
+  language?: Language;
 };
 
 /** The fields an import may change on a known person, in the order the preview lists them. */
-export const IMPORT_FIELDS = ['name', 'role', 'group', 'region', 'affiliation'] as const;
+export const IMPORT_FIELDS = ['name', 'role', 'group', 'region', 'affiliation', 'language'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export interface FieldChange {
@@ -208,6 +212,17 @@ export function checkPerson(
       return problem('affiliation-too-long', 'the affiliation is longer than 200 characters', { max: 200 });
     person.affiliation = affiliation;
   }
+  // A blank language, like a blank group, keeps a known person's and leaves a new one's unchosen.
+  const languageCell = record.language?.trim() || undefined;
+  if (languageCell !== undefined) {
+    const language = languageNamed(languageCell);
+    if (!language)
+      return problem('language-unknown', `the language "${languageCell}" is not one of ${LANGUAGES.join(', ')}`, {
+        language: languageCell,
+        languages: LANGUAGES.join(', '),
+      });
+    person.language = language;
+  }
   if (mode.passwords) {
     const password = record.password ?? '';
     if (password.length < MIN_PASSWORD_LENGTH)
@@ -271,6 +286,7 @@ export async function planImport(
         group: checked.group ?? defaultGroup(checked.role),
         region: checked.region ?? null,
         affiliation: checked.affiliation ?? null,
+        language: checked.language ?? null,
       };
       planned.push({ ...base, outcome: 'new', person });
     } else if (!mode.updateExisting) {
