@@ -12,7 +12,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { LANGUAGE_NAMES } from '../../shared/i18n/languages.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { http, login } from '../helpers/clients.ts';
+import { createUser, http, login } from '../helpers/clients.ts';
 
 // Each test opens its own pages: closed after it, so that the later tests do not run beside the earlier ones' pages.
 const { server, browser, signIn } = browserSuite({}, { closeContextsAfterEachTest: true });
@@ -397,6 +397,54 @@ describe('people administration in the browser', () => {
     await dialog.getByRole('button', { name: 'Reactivate' }).click();
     await expect.poll(() => row.textContent()).toContain('Invited');
     await row.getByRole('button', { name: 'New invitation link for Inés Ruiz' }).waitFor();
+  });
+
+  it('shows an Arabic import preview at 360 px with each row’s outcome in view and names whole', async () => {
+    const arabic = JSON.parse(await fs.readFile('client/src/i18n/locales/ar/people.json', 'utf8')).import;
+    // A secretariat of the test's own who reads the board in Arabic (another test changes the demo one's language).
+    const salma = await createUser(server.app.store, { name: 'Salma Haddad', role: 'secretariat', group: 'intergovernmental' });
+    await server.app.store.users.update(salma.id, { language: 'ar' });
+    const { page } = await signIn(salma.email, '/admin/people');
+    await page.setViewportSize({ width: 360, height: 800 });
+    const section = page.getByRole('region', { name: arabic.title });
+    const csv = [
+      'email,name,role,group,region,affiliation',
+      'abdulrahman.alexandrani@consultation.example,عبدالرحمن الاسكندراني,عضو,المجتمع المدني,,',
+      'maximiliano.villanueva@consultation.example,Maximiliano Rodríguez Villanueva,member,government,,',
+      'mei@example.org,Mei Lin,chair,technical-community,,',
+    ].join('\n');
+    await section.getByLabel(arabic.paste).fill(csv);
+    await section.getByRole('button', { name: arabic.preview, exact: true }).click();
+    const table = section.getByRole('table', { name: arabic.previewTitle });
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+    const layout = await table.evaluate((element) =>
+      [...element.querySelectorAll('tbody tr')].map((row) => {
+        const [, , name, outcome] = [...row.querySelectorAll('td')];
+        const box = outcome!.getBoundingClientRect();
+        // The widest word of the name, set in the cell's own font, against the room the cell gives it.
+        const style = getComputedStyle(name!);
+        const room = name!.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        const probe = document.createElement('span');
+        probe.style.whiteSpace = 'nowrap';
+        name!.append(probe);
+        const widest = Math.max(
+          ...name!.textContent!.split(/\s+/).map((word) => {
+            probe.textContent = word;
+            return probe.getBoundingClientRect().width;
+          }),
+        );
+        probe.remove();
+        return {
+          outcome: outcome!.textContent,
+          inView: box.left >= 0 && box.right <= document.documentElement.clientWidth,
+          wordsFit: widest <= room + 0.5,
+        };
+      }),
+    );
+    for (const row of layout) expect(row, JSON.stringify(layout)).toMatchObject({ inView: true, wordsFit: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await a11yViolations(page)).toEqual([]);
   });
 
   it('previews a CSV import row by row, writes nothing while a row is wrong, then imports on confirmation', async () => {

@@ -154,7 +154,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
                 })}
             {count(rows, 'unchanged') > 0 && ` ${t('people.import.unchangedCount', { count: count(rows, 'unchanged') })}`}
           </p>
-          <DataTable caption={t('people.import.previewTitle')}>
+          <DataTable caption={t('people.import.previewTitle')} className="people__preview">
             <thead>
               <tr>
                 <th scope="col">{t('people.import.line')}</th>
@@ -167,8 +167,10 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
               {rows.map((row) => (
                 <tr key={row.line} className={row.outcome === 'error' ? 'people__row--error' : undefined}>
                   <td>{row.line}</td>
-                  <td>{row.email}</td>
-                  <td dir="auto">{row.name}</td>
+                  <td className="people__email">{row.email}</td>
+                  <td dir="auto" className="people__preview-name">
+                    {row.name}
+                  </td>
                   <td>
                     {row.outcome === 'error'
                       ? t('people.import.error', { why: rowError(row) })
