@@ -444,4 +444,55 @@ describe('field-named errors', () => {
     await expect.poll(() => line.count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('takes a pasted name that fits once its spaces are single, and says one that does not is too long', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await signIn('secretariat@example.org', `${meetingPath}?tab=groups`);
+    const tooLong = 'This is too long: at most 200 characters, once spaces and letters are written the ordinary way.';
+    // 22 themes: 197 characters once normal, 281 as pasted from a word processor (no-break and ideographic spaces).
+    const themes = (count: number) => Array.from({ length: count }, (_, index) => `Theme ${String(index).padStart(2, '0')}`);
+    const fits = themes(22);
+    await page.getByRole('button', { name: 'New working group' }).click();
+    const createForm = page.getByRole('form', { name: 'New working group' });
+    const name = createForm.getByLabel('Name');
+    await name.focus();
+    await page.keyboard.insertText(fits.join(' \u00a0 \u3000 '));
+    // Nothing cut, nothing said: the name fits as it will be stored.
+    expect(await name.inputValue()).toBe(fits.join(' \u00a0 \u3000 '));
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    expect(await createForm.getByText(tooLong).count()).toBe(0);
+    await createForm.getByRole('button', { name: 'Create the working group' }).click();
+    await page.getByRole('article', { name: fits.join(' '), exact: true }).waitFor();
+
+    // 25 themes: 224 characters with single spaces. The field keeps them all and says, with the field, that it is over.
+    const groupsBefore = (await server.app.store.audit.list({ action: 'workingGroup.created' })).length;
+    await page.getByRole('button', { name: 'New working group' }).click();
+    await name.focus();
+    await page.keyboard.insertText(themes(25).join(' '));
+    expect(await name.inputValue()).toBe(themes(25).join(' '));
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    const line = createForm.getByText(tooLong);
+    expect((await name.getAttribute('aria-describedby'))?.split(' ')).toContain(await line.getAttribute('id'));
+    // Sent anyway, the server refuses it, and the form says why beside the name (not "Name is required."), the focus on it.
+    await createForm.getByRole('button', { name: 'Create the working group' }).click();
+    await createForm.locator('.form__error').filter({ hasText: tooLong }).waitFor();
+    await expectFieldError(page, name, tooLong);
+    expect(await createForm.getByText('Name is required.').count()).toBe(0);
+    expect((await server.app.store.audit.list({ action: 'workingGroup.created' })).length).toBe(groupsBefore);
+
+    // A poll option's label likewise: kept whole, refused by the server beside the option.
+    await page.goto(`${meetingPath}?tab=polls`);
+    await page.getByRole('button', { name: 'New poll' }).click();
+    await page.getByLabel('Question').fill('Which themes first?');
+    await page.getByLabel('Option 1', { exact: true }).fill('None');
+    const option = page.getByLabel('Option 2', { exact: true });
+    await option.focus();
+    await page.keyboard.insertText(themes(25).join(' '));
+    expect(await option.inputValue()).toBe(themes(25).join(' '));
+    await page.getByRole('button', { name: 'Create the poll' }).click();
+    await page.locator('.poll-form__option .form__error').filter({ hasText: tooLong }).waitFor();
+    await expectFieldError(page, option, tooLong);
+    expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
 });

@@ -59,7 +59,7 @@ describe.each(BACKENDS)('poll option labels (%s)', (backend) => {
       },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.details.field).toBe('options.1');
+    expect(refused.body.error.details).toEqual({ field: 'options.1', reason: 'tooLong', max: POLL_LIMITS.label });
     expect(refused.body.error.message).toContain(`longer than ${POLL_LIMITS.label} characters`);
   });
 });

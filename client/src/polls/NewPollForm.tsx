@@ -9,6 +9,7 @@ import {
   type PollKind,
   type ResultVisibility,
 } from '../../../shared/constants/polls.ts';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import { duplicateOptionIndex } from '../../../shared/pollOptions.ts';
 import type { CreatePollBody, PollDto } from '../../../shared/schemas/polls.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
@@ -17,6 +18,7 @@ import { useMeetingContext } from '../meetings/MeetingContext.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
+import { nameLimit, nameMaxLength } from '../ui/nameLimit.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useWorkingGroups } from './usePolls.ts';
 
@@ -50,7 +52,7 @@ export function NewPollForm({
   /** Escape in the form: its opener's hook closes it like Cancel (ui/useInlineForm.ts). */
   onKeyDown?: KeyboardEventHandler<HTMLFormElement>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { meeting } = useMeetingContext();
   const groups = Object.values(useWorkingGroups()).sort((a, b) => a.name.localeCompare(b.name));
@@ -177,7 +179,12 @@ export function NewPollForm({
           // The first option stands for the list: a refusal of the options puts the focus there.
           const { id: inputId, error: ownError } =
             index === 0 ? { id: optionsId, error: undefined } : errors.field(optionField(index));
-          const describedBy = [optionsError && `${optionsId}-error`, ownError && `${inputId}-error`].filter(Boolean).join(' ');
+          // Its limit counts the label as stored (`nameLimit`): a pasted label that fits once its spaces are single is taken.
+          const limit = nameLimit(label, POLL_LIMITS.label);
+          const over = limit.length > limit.max;
+          const describedBy = [optionsError && `${optionsId}-error`, ownError && `${inputId}-error`, over && `${inputId}-limit`]
+            .filter(Boolean)
+            .join(' ');
           return (
             <div className="poll-form__option" key={index}>
               <label htmlFor={inputId}>{t('polls.form.option', { number: index + 1 })}</label>
@@ -186,10 +193,10 @@ export function NewPollForm({
                   optionInputs.current[index] = element;
                 }}
                 id={inputId}
-                aria-invalid={optionsError || ownError ? true : undefined}
+                aria-invalid={optionsError || ownError || over ? true : undefined}
                 aria-describedby={describedBy || undefined}
                 value={label}
-                maxLength={POLL_LIMITS.label}
+                maxLength={nameMaxLength(POLL_LIMITS.label)}
                 required={index < POLL_LIMITS.minOptions}
                 onChange={(event) =>
                   setOptions((current) => current.map((value, at) => (at === index ? event.target.value : value)))
@@ -205,6 +212,10 @@ export function NewPollForm({
                   {ownError}
                 </p>
               )}
+              {/* Always there, so that its line is announced when it appears (as Field's limit line). */}
+              <p id={`${inputId}-limit`} className="form__hint" aria-live="polite">
+                {over ? t('form.tooLong', { max: formatNumber(i18n.language, limit.max) }) : null}
+              </p>
             </div>
           );
         })}

@@ -35,9 +35,11 @@ export interface FieldProps {
   error?: ReactNode;
   /**
    * The control's `maxLength` and the value's length: once full, a line says that nothing more is
-   * kept (the browser cuts typing and pasting there without a word).
+   * kept (the browser cuts typing and pasting there without a word). With `normal` (`nameLimit`), the
+   * length is a name's normal form and the control does not cut there: the line, and the control
+   * marked invalid, say when it is over, in the words of the server's refusal.
    */
-  limit?: { length: number; max: number };
+  limit?: { length: number; max: number; normal?: boolean };
   className?: string;
   /** The control, given the props that tie it to its label and hint; and anything that goes with it. */
   children: (control: FieldControlProps) => ReactNode;
@@ -51,7 +53,8 @@ export function Field({ label, id, hint, liveHint, describedBy, invalid, error, 
   const errorId = `${controlId}-error`;
   const limitId = `${controlId}-limit`;
   const hasError = error !== undefined && error !== null && error !== false && error !== '';
-  const full = limit !== undefined && limit.length >= limit.max;
+  const over = limit?.normal === true && limit.length > limit.max;
+  const full = limit !== undefined && (limit.normal ? over : limit.length >= limit.max);
   const descriptions = [
     hasError ? errorId : undefined,
     hint === undefined ? undefined : hintId,
@@ -66,7 +69,7 @@ export function Field({ label, id, hint, liveHint, describedBy, invalid, error, 
       {children({
         id: controlId,
         ...(descriptions ? { 'aria-describedby': descriptions } : {}),
-        ...(invalid || hasError ? { 'aria-invalid': true } : {}),
+        ...(invalid || hasError || over ? { 'aria-invalid': true } : {}),
       })}
       {hasError && (
         <p id={errorId} className="form__error">
@@ -81,7 +84,7 @@ export function Field({ label, id, hint, liveHint, describedBy, invalid, error, 
       {/* Always there when a limit is given, so that its line is announced when it appears. */}
       {limit !== undefined && (
         <p id={limitId} className="form__hint" aria-live="polite">
-          {full ? t('form.atLimit', { max: formatNumber(i18n.language, limit.max) }) : null}
+          {full ? t(over ? 'form.tooLong' : 'form.atLimit', { max: formatNumber(i18n.language, limit.max) }) : null}
         </p>
       )}
     </div>

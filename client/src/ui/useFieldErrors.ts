@@ -12,7 +12,9 @@
  *   <Field label={…} {...errors.field('email')}>{(control) => <input {...control} … />}</Field>
  *   <ErrorAlert message={errors.formError} />
  */
+import i18next from 'i18next';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { formatNumber } from '../../../shared/i18n/format.ts';
 import { ApiError } from '../app/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 
@@ -36,6 +38,16 @@ function formFieldOf<F extends string>(fields: readonly F[], path: string | unde
   if (path === undefined) return undefined;
   const first = path.split('.')[0];
   return fields.find((name) => name === path) ?? fields.find((name) => name === first);
+}
+
+/**
+ * A name refused as longer than its limit once normal (`details.reason` 'tooLong', `details.max`):
+ * said as such, not in the form's words for the field (which say a name is required).
+ */
+function tooLongText(error: ApiError): string | undefined {
+  const details = error.details as { reason?: unknown; max?: unknown } | undefined;
+  if (details?.reason !== 'tooLong' || typeof details.max !== 'number') return undefined;
+  return i18next.t('form.tooLong', { max: formatNumber(i18next.language, details.max) });
 }
 
 /** A message per field: a string says what is wrong; false, null or undefined says it is fine. */
@@ -104,7 +116,7 @@ export function useFieldErrors<F extends string>(fields: readonly F[]): FieldErr
       }
       // A plain schema refusal says nothing a person can act on: the form's words for the field say it.
       const plain = error instanceof ApiError && error.code === 'BAD_REQUEST';
-      const beside = plain ? (words?.[field] ?? errorText(error.code)) : message;
+      const beside = plain ? (tooLongText(error) ?? words?.[field] ?? errorText(error.code)) : message;
       show({ [field]: beside } as Partial<Record<F, string>>, null);
       return true;
     },

@@ -17,6 +17,7 @@ import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { del, patch, post, put } from '../app/api.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
+import { nameLimit, nameMaxLength } from '../ui/nameLimit.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
@@ -215,12 +216,12 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
               label={t('workingGroups.admin.roleTitle')}
               hint={t('workingGroups.admin.roleTitleHint')}
               error={titleElected !== undefined && t('workingGroups.admin.titleBeingElected', { title: titleElected })}
-              limit={{ length: title.length, max: WORKING_GROUP_LIMITS.title }}
+              limit={nameLimit(title, WORKING_GROUP_LIMITS.title)}
             >
               {(control) => (
                 <input
                   {...control}
-                  maxLength={WORKING_GROUP_LIMITS.title}
+                  maxLength={nameMaxLength(WORKING_GROUP_LIMITS.title)}
                   value={title}
                   onChange={(event) => setTitle(event.target.value)}
                 />

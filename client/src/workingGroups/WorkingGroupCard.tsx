@@ -3,7 +3,12 @@ import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResultVisibility } from '../../../shared/constants/polls.ts';
-import { electionDecides, WORKING_GROUP_ROLES, type WorkingGroupRole } from '../../../shared/constants/workingGroups.ts';
+import {
+  electionDecides,
+  WORKING_GROUP_LIMITS,
+  WORKING_GROUP_ROLES,
+  type WorkingGroupRole,
+} from '../../../shared/constants/workingGroups.ts';
 import { formatList } from '../../../shared/i18n/format.ts';
 import type { PollDto } from '../../../shared/schemas/polls.ts';
 import type { ElectionBody, WorkingGroupDto } from '../../../shared/schemas/workingGroups.ts';
@@ -14,6 +19,7 @@ import { BusyButton } from '../ui/BusyButton.tsx';
 import { CheckboxField, Field, SelectField } from '../ui/Field.tsx';
 import { focusWhenThere, useFocusStaysIn, useFocusWhenGone } from '../ui/focus.ts';
 import { listNodes, placeholders, sentenceNodes } from '../ui/listNodes.tsx';
+import { nameLimit, nameMaxLength } from '../ui/nameLimit.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useInlineForm } from '../ui/useInlineForm.ts';
@@ -526,10 +532,15 @@ function ElectionForm({ group }: { group: WorkingGroupDto }) {
               label={t('workingGroups.admin.roleTitle')}
               hint={t('workingGroups.admin.roleTitleHint')}
               {...errors.field('title')}
-              limit={{ length: title.length, max: 100 }}
+              limit={nameLimit(title, WORKING_GROUP_LIMITS.title)}
             >
               {(control) => (
-                <input {...control} maxLength={100} value={title} onChange={(event) => setTitle(event.target.value)} />
+                <input
+                  {...control}
+                  maxLength={nameMaxLength(WORKING_GROUP_LIMITS.title)}
+                  value={title}
+                  onChange={(event) => setTitle(event.target.value)}
+                />
               )}
             </Field>
           )}

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { WORKING_GROUP_LIMITS } from '../../../shared/constants/workingGroups.ts';
 import { Field } from '../ui/Field.tsx';
+import { nameLimit, nameMaxLength } from '../ui/nameLimit.ts';
 import type { FieldErrors } from '../ui/useFieldErrors.ts';
 
 export const WORKING_GROUP_FIELDS = ['name', 'description'] as const;
@@ -27,16 +28,12 @@ export function WorkingGroupFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field
-        label={t('workingGroups.admin.name')}
-        {...errors.field('name')}
-        limit={{ length: name.length, max: WORKING_GROUP_LIMITS.name }}
-      >
+      <Field label={t('workingGroups.admin.name')} {...errors.field('name')} limit={nameLimit(name, WORKING_GROUP_LIMITS.name)}>
         {(control) => (
           <input
             {...control}
             required
-            maxLength={WORKING_GROUP_LIMITS.name}
+            maxLength={nameMaxLength(WORKING_GROUP_LIMITS.name)}
             value={name}
             onChange={(event) => onName(event.target.value)}
           />

@@ -171,6 +171,9 @@ export class PollService {
     if (long >= 0) {
       throw badRequest(`The label is longer than ${POLL_LIMITS.label} characters once written in ordinary letters.`, {
         field: `options.${long}`,
+        // As the working groups' names and titles say it (`tooLong`), for the form's own words.
+        reason: 'tooLong',
+        max: POLL_LIMITS.label,
       });
     }
     const duplicate = duplicateOptionIndex(labels);

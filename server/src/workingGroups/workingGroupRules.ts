@@ -10,8 +10,16 @@ import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest } from '../http/appError.ts';
 import type { WorkingGroup } from './workingGroupStore.ts';
 
-export function fieldError(field: string, message: string): AppError {
-  return badRequest(`${field}: ${message}`, { field });
+export function fieldError(field: string, message: string, details: Record<string, unknown> = {}): AppError {
+  return badRequest(`${field}: ${message}`, { ...details, field });
+}
+
+/**
+ * A name or title longer than `max` once normal: `reason` and `max` let the form say so in the
+ * reader's words ("… is too long: at most 200 characters") rather than its words for a missing name.
+ */
+export function tooLong(max: number): Record<string, unknown> {
+  return { reason: 'tooLong', max };
 }
 
 /**
@@ -23,7 +31,11 @@ export function cleanName(name: string): string {
   const normal = normalizeName(name);
   if (!hasVisibleText(normal)) throw fieldError('name', 'The name is empty.');
   if (nameLength(normal) > WORKING_GROUP_LIMITS.name) {
-    throw fieldError('name', `The name is longer than ${WORKING_GROUP_LIMITS.name} characters once written in ordinary letters.`);
+    throw fieldError(
+      'name',
+      `The name is longer than ${WORKING_GROUP_LIMITS.name} characters once written in ordinary letters.`,
+      tooLong(WORKING_GROUP_LIMITS.name),
+    );
   }
   return normal;
 }
@@ -118,6 +130,7 @@ export function roleTitle(role: WorkingGroupRole, title: string | undefined): st
     throw fieldError(
       'title',
       `The title is longer than ${WORKING_GROUP_LIMITS.title} characters once written in ordinary letters.`,
+      tooLong(WORKING_GROUP_LIMITS.title),
     );
   }
   return normal;
