@@ -106,6 +106,11 @@ export class CommentService {
     return forbidden('Observers may not comment here.');
   }
 
+  /** An edit of a hidden comment, refused before the transaction or by its UPDATE alike. */
+  private static refuseHiddenEdit(): AppError {
+    return new AppError('CONFLICT', 'A moderator hid this comment; it can no longer be edited.');
+  }
+
   async threads(user: User, doc: string): Promise<ThreadDto[]> {
     await this.policy(user, doc);
     return this.options.comments.threadsOfDoc(doc);
@@ -217,13 +222,17 @@ export class CommentService {
     const comment = await comments.commentInfo(commentId);
     if (!comment || comment.deleted) throw notFound('The comment');
     if (comment.authorId !== user.id) throw forbidden('Only its author may edit a comment.');
-    if (comment.hidden) throw new AppError('CONFLICT', 'A moderator hid this comment; it can no longer be edited.');
+    if (comment.hidden) throw CommentService.refuseHiddenEdit();
     const policy = await this.policy(user, comment.doc);
     if (!policy.canComment) throw CommentService.refuseComment(user, comment.doc);
     checkText(body, 'comment');
     await store.db.transaction(async (tx) => {
+      const edit = await comments.editComment(commentId, body, tx);
+      // Hidden or deleted since the checks above: the UPDATE wrote nothing, and the answer is the same refusal.
+      if (edit === 'hidden') throw CommentService.refuseHiddenEdit();
+      if (edit === 'deleted') throw notFound('The comment');
       // Saved with the text it has (a second click, two tabs): answered, nothing written or recorded.
-      if (!(await comments.editComment(commentId, body, tx))) return;
+      if (edit === 'unchanged') return;
       const mentions = await comments.setMentions(commentId, mentionedIds(body), tx);
       await this.options.notify.emit(tx, {
         type: 'comment',

@@ -109,14 +109,24 @@ export class CommentStore {
   }
 
   /**
-   * Whether the text changed: the same text again is not an edit (no "edited" mark, no notice, no
-   * entry), decided by the UPDATE itself, so two identical saves at once edit it once.
+   * What an edit did: 'edited', or 'unchanged' for the same text again (no "edited" mark, no notice,
+   * no entry), or 'hidden' / 'deleted' when a moderator hid it or its author deleted it. Decided by
+   * the UPDATE itself: two identical saves at once edit it once, and an edit the service checked
+   * just before a hide (or a delete) committed cannot land after it.
    */
-  async editComment(id: string, body: string, tx: SqlExecutor = this.db): Promise<boolean> {
-    return (
-      (await tx.run('UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND body <> ?', [body, Date.now(), id, body]))
-        .changes > 0
+  async editComment(id: string, body: string, tx: SqlExecutor = this.db): Promise<'edited' | 'unchanged' | 'hidden' | 'deleted'> {
+    const { changes } = await tx.run(
+      'UPDATE comments SET body = ?, edited_at = ? WHERE id = ? AND body <> ? AND hidden_at IS NULL AND deleted_at IS NULL',
+      [body, Date.now(), id, body],
     );
+    if (changes > 0) return 'edited';
+    // Nothing written: read why (a statement of its own, so on PostgreSQL it sees the hide committed meanwhile).
+    const row = await tx.get<{ hidden_at: number | null; deleted_at: number | null }>(
+      'SELECT hidden_at, deleted_at FROM comments WHERE id = ?',
+      [id],
+    );
+    if (!row || row.deleted_at !== null) return 'deleted';
+    return row.hidden_at !== null ? 'hidden' : 'unchanged';
   }
 
   /** The author's delete: the body is erased, the comment leaves its thread. */
