@@ -3,7 +3,8 @@
  * running while no item is current (starting an item ends it, so the chair is asked first), and a
  * dialog left open while what it names goes (it follows the live state: the plain question, never
  * an empty slot before ": move on anyway?"), and a dialog open while the current item itself changes
- * (named for the item it was opened for throughout: another chair's move is said, and nothing done).
+ * (named for the item it was opened for throughout: another chair's move is said, and nothing done);
+ * and the Day view's Mark as current, refused when another item became current unseen.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,6 +188,46 @@ describe('moving on while the floor changes', () => {
     });
     expect(run.body.currentItem).toBe(third!.id);
     expect(chair.errors).toEqual([]);
+  });
+
+  it('refuses Mark as current in the Day view when another item became current the page has not heard of yet, and says so', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [here, next, third] = await items(session);
+    expect((await current(session, here!.id)).status).toBe(200);
+
+    // The chair's screen hears the server through a switch, so that it can lag behind.
+    const chair = await signIn('chair@example.org', meetingPath);
+    let frozen = false;
+    await chair.context.routeWebSocket(/\/collab$/, (socket) => {
+      const upstream = socket.connectToServer();
+      socket.onMessage((message) => upstream.send(message));
+      upstream.onMessage((message) => {
+        if (!frozen) socket.send(message);
+      });
+    });
+    await chair.page.reload();
+    await chair.page.getByRole('tab', { name: 'Day view' }).click();
+    const rows = chair.page.locator('.day-view__item');
+    await expect.poll(() => rows.first().getAttribute('aria-current')).toBe('true');
+
+    // The secretariat moves to the third item; the chair's screen still shows the first as current.
+    frozen = true;
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    expect((await current(secretariat, third!.id)).status).toBe(200);
+    const held = await holdMoveAnswer(chair.page);
+    await rows.nth(1).getByRole('button', { name: 'Mark as current' }).click();
+    await held.release();
+    await expect
+      .poll(() => chair.page.getByRole('alert').textContent())
+      .toContain('Another item became current in the meantime: nothing was changed.');
+    const run = await http<{ currentItem: string | null }>(server.baseUrl, 'GET', `${MEETING_API}/run`, {
+      cookie: session.cookie,
+    });
+    expect(run.body.currentItem).toBe(third!.id);
+    // Refused because the press named the item it leaves, as the page saw it.
+    expect(await held.body).toEqual({ itemId: next!.id, from: here!.id });
   });
 
   it('keeps the dialog named for the item left from the chair’s confirmation until the move’s answer closes it', {

@@ -64,7 +64,9 @@ export function DayView({ doc, items, run, editable }: { doc: Y.Doc; items: Agen
   const mark = (itemId: string | null) => {
     setError(null);
     dayEndErrors.clear();
-    setCurrentItem(meeting.id, itemId).catch(fail);
+    // From the item this view shows as current: a press that crosses another chair's move (the live
+    // document not here yet) is refused with CURRENT_ITEM_CHANGED, said as such, and nothing moves.
+    setCurrentItem(meeting.id, itemId, run.currentItem).catch(fail);
   };
   const saveDayEnd = (event: FormEvent) => {
     event.preventDefault();
