@@ -190,6 +190,38 @@ describe('moving on while the floor changes', () => {
     expect(chair.errors).toEqual([]);
   });
 
+  it('follows the current item back: once the item it was opened for is current again, the dialog asks its question again', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [here, next, third] = await items(session);
+    expect((await current(session, here!.id)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    const chair = await currentItemPanel();
+    const moveOn = `Move on to item ${next!.fullNumber}`;
+    await chair.page.getByRole('button', { name: moveOn }).click();
+    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
+    const asked = `${isolate('Olena Kovalenko')} has the floor: move on anyway?`;
+    await expect.poll(() => dialog.textContent()).toContain(asked);
+
+    // The secretariat moves to the third item, then back to the first, while the dialog is open.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    expect((await current(secretariat, third!.id)).status).toBe(200);
+    await expect.poll(() => dialog.textContent()).toContain(`The current item has changed to ${third!.fullNumber}. `);
+    expect((await current(secretariat, here!.id)).status).toBe(200);
+    // Item 1 is current again: a question, and the button to move on, are back; no "changed to 3".
+    // The move to item 3 ended Olena's turn, so the question is the plain one.
+    await expect.poll(() => dialog.textContent()).toContain(`Nothing is left waiting on item ${here!.fullNumber} now: move on?`);
+    expect(await dialog.textContent()).not.toContain('nothing was done');
+    expect(await dialog.getByRole('button', { name: moveOn }).count()).toBe(1);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    await dialog.getByRole('button', { name: moveOn }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${next!.fullNumber}.`);
+    expect(chair.errors).toEqual([]);
+  });
+
   it('refuses Mark as current in the Day view when another item became current the page has not heard of yet, and says so', {
     timeout: 120_000,
   }, async () => {

@@ -24,8 +24,8 @@ import { type RunView, setCurrentItem } from './useRunState.ts';
  * opened (null: none), which it is named for whatever becomes current meanwhile, and which the move
  * names to the server; `fromNumber` names it should it leave the agenda. `start`: the number of the
  * item started with no item current. `sent`: what it said when the chair confirmed, kept until
- * the answer. `changedTo`: the item someone else made current meanwhile (null: none); the dialog
- * then says nothing was done and offers only to close.
+ * the answer. `changedTo`: the item current by a CURRENT_ITEM_CHANGED refusal (null: none), kept
+ * until the live document changes; the dialog then says nothing was done and offers only to close.
  */
 interface Leaving {
   itemId: string | null;
@@ -92,11 +92,13 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
     else mark(item.id);
   };
   // Someone else moved the current item while the dialog was open (the chair's own move keeps
-  // `sent` until its answer): kept, so that the dialog keeps saying so even if the item comes back.
+  // `sent` until its answer). Followed live: should the item it was opened for become current again
+  // (1, then 3, then 1), the dialog asks its question again; it once kept saying "changed to 3".
   const moved = leaving !== null && leaving.sent === undefined && run.currentItem !== leaving.from;
+  // What a refusal said is current holds only until the live document says anything newer.
   useEffect(() => {
-    if (moved) setLeaving((shown) => (shown && shown.changedTo === undefined ? { ...shown, changedTo: run.currentItem } : shown));
-  }, [moved, run.currentItem]);
+    setLeaving((shown) => (shown && shown.changedTo !== undefined ? { ...shown, changedTo: undefined } : shown));
+  }, [run.currentItem]);
   const left = [
     speaker !== undefined ? t('agendaItems.leave.speaking', { name: isolate(speaker) }) : '',
     waiting > 0 ? t('agendaItems.leave.waiting', { count: waiting }) : '',

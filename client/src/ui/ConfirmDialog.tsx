@@ -49,10 +49,13 @@ export function ConfirmDialog({
   const closeButton = useRef<HTMLButtonElement>(null);
   // The confirm button may have held the focus: it goes, and the focus with it, out of reach.
   const isOutdated = Boolean(outdated);
-  useEffect(() => {
-    if (isOutdated) closeButton.current?.focus();
-  }, [isOutdated]);
   const [error, setError] = useState<string | null>(null);
+  // A refusal shown before it went out of date is old news should the question come back.
+  useEffect(() => {
+    if (!isOutdated) return;
+    closeButton.current?.focus();
+    setError(null);
+  }, [isOutdated]);
   const confirm = async () => {
     setBusy(true);
     setError(null);
