@@ -493,6 +493,19 @@ describe('field-named errors', () => {
     await page.getByRole('button', { name: 'Create the poll' }).click();
     await page.locator('.poll-form__option .form__error').filter({ hasText: tooLong }).waitFor();
     await expectFieldError(page, option, tooLong);
+
+    // The first option too (the server names it options.0): said at its input, not above the list
+    // as if every option were wrong.
+    const first = page.getByLabel('Option 1', { exact: true });
+    await option.fill('None');
+    await first.fill('');
+    await first.focus();
+    await page.keyboard.insertText(themes(25).join(' '));
+    await page.getByRole('button', { name: 'Create the poll' }).click();
+    await page.locator('.poll-form__option').first().locator('.form__error').filter({ hasText: tooLong }).waitFor();
+    await expectFieldError(page, first, tooLong);
+    expect(await option.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('.poll-form fieldset > .form__error').count()).toBe(0);
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
   });
 });

@@ -23,20 +23,22 @@ import { useFieldErrors } from '../ui/useFieldErrors.ts';
 import { useWorkingGroups } from './usePolls.ts';
 
 /**
- * The field of the option at `index` in the form: the first option stands for the whole list
- * (`options`, where "give at least 2 options" goes), each other one is a field of its own.
+ * The field of the option at `index` in the form, named as the server names it (`options.0`, the
+ * first): each option is a field of its own, its refusal said at its input. `options` is the list
+ * as a whole ("give at least 2 options"), said above it, the focus on the first option.
  */
-type OptionField = 'options' | `options.${number}`;
-const optionField = (index: number): OptionField => (index === 0 ? 'options' : `options.${index}`);
+type OptionField = `options.${number}`;
+const optionField = (index: number): OptionField => `options.${index}`;
 
 /**
  * The server numbers the options it was sent, the form the ones it shows (an empty one is not
- * sent): a refusal naming `options.<sent index>` is turned to the option the person sees.
+ * sent): a refusal naming `options.<sent index>` (or, from the schema, `options.<sent index>.label`)
+ * is turned to the option the person sees.
  */
 function inFormTerms(failure: unknown, sentFrom: readonly number[]): unknown {
   if (!(failure instanceof ApiError)) return failure;
   const details = failure.details as { field?: unknown } | undefined;
-  const match = typeof details?.field === 'string' ? /^options\.(\d+)$/.exec(details.field) : null;
+  const match = typeof details?.field === 'string' ? /^options\.(\d+)(?:\.|$)/.exec(details.field) : null;
   const index = match ? sentFrom[Number(match[1])] : undefined;
   if (index === undefined) return failure;
   return new ApiError(failure.status, failure.code, failure.serverMessage, { ...details, field: optionField(index) });
@@ -86,17 +88,20 @@ export function NewPollForm({
     setOptions((current) => current.filter((_value, at) => at !== index));
     setFocusOption({ index: Math.min(index, options.length - 2) });
   };
-  const errors = useFieldErrors([
-    'question',
-    'kind',
-    'options',
-    ...options.slice(1).map((_label, index) => optionField(index + 1)),
-    'maxChoices',
-    'seats',
-    'audience',
-    'workingGroupId',
-    'results',
-  ] as const);
+  const errors = useFieldErrors(
+    [
+      'question',
+      'kind',
+      'options',
+      ...options.map((_label, index) => optionField(index)),
+      'maxChoices',
+      'seats',
+      'audience',
+      'workingGroupId',
+      'results',
+    ] as const,
+    { options: optionField(0) },
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -140,6 +145,7 @@ export function NewPollForm({
 
   const field = (name: string) => `${id}-${name}`;
   const { id: optionsId, error: optionsError } = errors.field('options');
+  const optionsErrorId = `${optionsId}-error`;
   return (
     <form className="form poll-form panel" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby={field('title')} noValidate>
       <h3 id={field('title')}>{t('polls.form.title')}</h3>
@@ -171,18 +177,17 @@ export function NewPollForm({
       <fieldset className="form__group">
         <legend>{t('polls.form.options')}</legend>
         {optionsError && (
-          <p id={`${optionsId}-error`} className="form__error">
+          <p id={optionsErrorId} className="form__error">
             {optionsError}
           </p>
         )}
         {options.map((label, index) => {
-          // The first option stands for the list: a refusal of the options puts the focus there.
-          const { id: inputId, error: ownError } =
-            index === 0 ? { id: optionsId, error: undefined } : errors.field(optionField(index));
+          // A refusal of the list puts the focus on the first option (`focusAt`); one of an option, on that option.
+          const { id: inputId, error: ownError } = errors.field(optionField(index));
           // Its limit counts the label as stored (`nameLimit`): a pasted label that fits once its spaces are single is taken.
           const limit = nameLimit(label, POLL_LIMITS.label);
           const over = limit.length > limit.max;
-          const describedBy = [optionsError && `${optionsId}-error`, ownError && `${inputId}-error`, over && `${inputId}-limit`]
+          const describedBy = [optionsError && optionsErrorId, ownError && `${inputId}-error`, over && `${inputId}-limit`]
             .filter(Boolean)
             .join(' ');
           return (

@@ -33,11 +33,20 @@ export function fieldOfError(error: unknown): string | undefined {
   return FIELD_OF_CODE[error.code];
 }
 
-/** The form's field for a path: the path itself when the form has it (`options.1`, one option), else its first segment. */
+/**
+ * The form's field for a path: the longest start of it the form has, so that a schema's
+ * `options.0.label` and a service's `options.0` both go to that option's field when the form has
+ * one, and to `options` (the list) when it has only that.
+ */
 function formFieldOf<F extends string>(fields: readonly F[], path: string | undefined): F | undefined {
   if (path === undefined) return undefined;
-  const first = path.split('.')[0];
-  return fields.find((name) => name === path) ?? fields.find((name) => name === first);
+  const segments = path.split('.');
+  for (let length = segments.length; length > 0; length--) {
+    const prefix = segments.slice(0, length).join('.');
+    const found = fields.find((name) => name === prefix);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -70,20 +79,26 @@ export interface FieldErrors<F extends string> {
   clear: () => void;
 }
 
-export function useFieldErrors<F extends string>(fields: readonly F[]): FieldErrors<F> {
+/**
+ * `focusAt`: a field with no control of its own (a list, whose message stands above its entries)
+ * gives the focus to one of its entries' fields when it is the first wrong one.
+ */
+export function useFieldErrors<F extends string>(fields: readonly F[], focusAt: Partial<Record<F, F>> = {}): FieldErrors<F> {
   const prefix = useId();
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const focusNext = useRef<F | null>(null);
   const order = useRef(fields);
   order.current = fields;
+  const focusTarget = useRef(focusAt);
+  focusTarget.current = focusAt;
 
   const idOf = useCallback((name: F) => `${prefix}${name}`, [prefix]);
 
   // After the messages render, so that the focused control is read with its message.
   useEffect(() => {
     if (!focusNext.current) return;
-    document.getElementById(idOf(focusNext.current))?.focus();
+    document.getElementById(idOf(focusTarget.current[focusNext.current] ?? focusNext.current))?.focus();
     focusNext.current = null;
   });
 
