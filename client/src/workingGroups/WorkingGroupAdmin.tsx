@@ -112,9 +112,13 @@ function EditDetails({ group, busy, run }: { group: WorkingGroupDto; busy: boole
   );
 }
 
+/** The fields of "Give the role", as the server names them in a refusal (a title too long once normal, held already). */
+const ROLE_FIELDS = ['userId', 'role', 'title'] as const;
+
 function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; run: Run }) {
   const { t } = useTranslation();
   const id = useId();
+  const errors = useFieldErrors(ROLE_FIELDS);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<WorkingGroupRole>('liaison');
   const [title, setTitle] = useState('');
@@ -137,6 +141,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
     event.preventDefault();
     const person = group.members.find((member) => member.id === userId);
     if (!person || titleElected !== undefined) return;
+    errors.clear();
     void run(
       async () => {
         await put(`${base(group)}/roles/${encodeURIComponent(userId)}`, {
@@ -147,6 +152,8 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
         setTitle('');
       },
       t('workingGroups.admin.roleAssigned', { name: isolate(person.name) }),
+      // A refusal that names a field (the title too long once normal, or already held) is said beside it.
+      (error) => errors.fail(error),
     );
   };
   return (
@@ -192,7 +199,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
               {t('workingGroups.admin.liaisonElection', { title: elected })}
             </p>
           ))}
-          <Field label={t('workingGroups.admin.person')}>
+          <Field label={t('workingGroups.admin.person')} {...errors.field('userId')}>
             {(control) => (
               <select {...control} required value={userId} onChange={(event) => setUserId(event.target.value)}>
                 <option value="">{t('workingGroups.chooseMember')}</option>
@@ -210,12 +217,18 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
             onChange={setRole}
             options={roles}
             optionLabel={(value) => t(`workingGroups.roles.${value}`)}
+            {...errors.field('role')}
           />
           {chosenRole === 'liaison' && (
             <Field
               label={t('workingGroups.admin.roleTitle')}
               hint={t('workingGroups.admin.roleTitleHint')}
-              error={titleElected !== undefined && t('workingGroups.admin.titleBeingElected', { title: titleElected })}
+              id={errors.field('title').id}
+              error={
+                titleElected !== undefined
+                  ? t('workingGroups.admin.titleBeingElected', { title: titleElected })
+                  : errors.field('title').error
+              }
               limit={nameLimit(title, WORKING_GROUP_LIMITS.title)}
             >
               {(control) => (
