@@ -9,7 +9,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import type { Language } from '../../shared/i18n/languages.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite, focused, pressEnterOn } from '../helpers/browser.ts';
-import { http, httpOk, login } from '../helpers/clients.ts';
+import { createUser, http, httpOk, login } from '../helpers/clients.ts';
 
 const { server, signIn } = browserSuite();
 
@@ -540,5 +540,45 @@ describe('working groups in the browser', () => {
     expect(arabic.text).toBe('الميسرون المشاركون: Olena Kovalenko وIngrid Solberg');
     expect(arabic.names).toEqual(two);
     expect(arabic.reader.errors).toEqual([]);
+  });
+
+  it('isolates an Arabic nominator’s name, an election’s question and a parent group’s name in an English card', {
+    timeout: 120_000,
+  }, async () => {
+    const name = 'Working Group on Isolated Names';
+    const parent = 'مجموعة العمل المعنية بالوصول';
+    const question = 'من يُيسّر المجموعة؟';
+    const secretariat = await as('secretariat@example.org');
+    const top = await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, {
+      name: parent,
+    });
+    const group = await send<{ id: string }>(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, {
+      name,
+      parentId: top.id,
+    });
+    const base = `/api/working-groups/${group.id}`;
+    const layla = await createUser(server.app.store, { name: 'ليلى حداد', role: 'member' });
+    const laylaCookie = await as(layla.email);
+    const mei = await as('mei@example.org');
+    const meiId = (await send<{ id: string }>(mei, 'GET', '/api/me')).id;
+    await send(mei, 'PUT', `${base}/members/me`);
+    await send(laylaCookie, 'PUT', `${base}/members/me`);
+    await send(laylaCookie, 'POST', `${base}/nominations`, { userId: meiId });
+    await send(laylaCookie, 'POST', `${base}/nominations`, { userId: layla.id });
+    await send(await as('chair@example.org'), 'POST', `${base}/elections`, { kind: 'single', audience: 'group', question });
+
+    const { page, errors } = await signIn('kwame@example.org', groupsPath);
+    const card = page.getByRole('article', { name, exact: true });
+    // "Mei Lin (Technical community), nominated by ليلى حداد": each name in its own <bdi>, so the Arabic
+    // one does not carry the comma and "nominated by" to its side.
+    const row = card.getByRole('region', { name: 'Nominations for co-facilitator' }).getByRole('listitem').filter({
+      hasText: 'Mei Lin',
+    });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain(`nominated by ${layla.name}`);
+    expect(await row.locator('bdi').allTextContents()).toEqual(['Mei Lin', layla.name]);
+    const elections = card.getByRole('region', { name: 'Elections' });
+    await expect.poll(() => elections.locator('bdi').allTextContents(), { timeout: 15_000 }).toEqual([question]);
+    await expect.poll(() => card.getByText(`A sub-group of ${parent}.`).locator('bdi').allTextContents()).toEqual([parent]);
+    expect(errors).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { del, patch, post, put } from '../app/api.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { Field, SelectField } from '../ui/Field.tsx';
+import { placeholders, sentenceNodes } from '../ui/listNodes.tsx';
 import { nameLimit, nameMaxLength } from '../ui/nameLimit.ts';
 import { useCommand } from '../ui/useCommand.ts';
 import { useFieldErrors } from '../ui/useFieldErrors.ts';
@@ -196,7 +197,7 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
           {electingCoFacilitator && <p className="working-group__note">{t('workingGroups.admin.coFacilitatorElection')}</p>}
           {electedTitles.map((elected) => (
             <p key={elected} className="working-group__note">
-              {t('workingGroups.admin.liaisonElection', { title: elected })}
+              {sentenceNodes(t('workingGroups.admin.liaisonElection', placeholders('title')), { title: <bdi>{elected}</bdi> })}
             </p>
           ))}
           <Field label={t('workingGroups.admin.person')} {...errors.field('userId')}>
@@ -226,7 +227,9 @@ function Roles({ group, busy, run }: { group: WorkingGroupDto; busy: boolean; ru
               id={errors.field('title').id}
               error={
                 titleElected !== undefined
-                  ? t('workingGroups.admin.titleBeingElected', { title: titleElected })
+                  ? sentenceNodes(t('workingGroups.admin.titleBeingElected', placeholders('title')), {
+                      title: <bdi>{titleElected}</bdi>,
+                    })
                   : errors.field('title').error
               }
               limit={nameLimit(title, WORKING_GROUP_LIMITS.title)}

@@ -86,12 +86,9 @@ export function WorkingGroupCard({ group, parentName }: { group: WorkingGroupDto
       </h3>
       {(parentName || group.archived) && (
         <p className="working-group__muted">
-          {[
-            parentName ? t('workingGroups.subGroupOf', { group: parentName }) : '',
-            group.archived ? t('workingGroups.archivedNote') : '',
-          ]
-            .filter(Boolean)
-            .join(' ')}
+          {parentName && sentenceNodes(t('workingGroups.subGroupOf', placeholders('group')), { group: <bdi>{parentName}</bdi> })}
+          {parentName && group.archived ? ' ' : ''}
+          {group.archived ? t('workingGroups.archivedNote') : ''}
         </p>
       )}
       <p className="working-group__description" dir="auto">
@@ -294,10 +291,14 @@ function Nominations({ group, member, busy, run }: { group: WorkingGroupDto; mem
                         <bdi>{nominee.name}</bdi> <span className="working-group__muted">({t(`groups.${nominee.group}`)})</span>
                       </>
                     ),
+                    // Who nominated, in a <bdi> as the nominee is: an Arabic name in an English line
+                    // (or the reverse) would otherwise carry the comma and the words around it to its side.
                     how:
                       nominatedBy.id === nominee.id
                         ? t('workingGroups.selfNominated')
-                        : t('workingGroups.nominatedBy', { name: nominatedBy.name }),
+                        : sentenceNodes(t('workingGroups.nominatedBy', placeholders('name')), {
+                            name: <bdi>{nominatedBy.name}</bdi>,
+                          }),
                   })}
                   {election && (
                     <>
@@ -430,7 +431,10 @@ function Elections({ group }: { group: WorkingGroupDto }) {
       <ul>
         {elections.map((poll) => (
           <li key={poll.id} id={electionRowId(poll.id)} tabIndex={-1}>
-            {t('workingGroups.electionStatus', { question: poll.question, status: t(`polls.status.${poll.status}`) })}{' '}
+            {sentenceNodes(
+              t('workingGroups.electionStatus', { ...placeholders('question'), status: t(`polls.status.${poll.status}`) }),
+              { question: <bdi>{poll.question}</bdi> },
+            )}{' '}
             <Link to={pollLink(meeting.id, poll.id)}>{t('workingGroups.seePoll')}</Link>
           </li>
         ))}
