@@ -581,4 +581,39 @@ describe('working groups in the browser', () => {
     await expect.poll(() => card.getByText(`A sub-group of ${parent}.`).locator('bdi').allTextContents()).toEqual([parent]);
     expect(errors).toEqual([]);
   });
+
+  it('lays out a right-to-left description right to left in an English card, and an English one left to right', {
+    timeout: 120_000,
+  }, async () => {
+    const secretariat = await as('secretariat@example.org');
+    const descriptions = {
+      'Working Group on Arabic Descriptions': 'تعزيز مشاركة الشباب في حوكمة الإنترنت.',
+      'Working Group on English Descriptions': 'Youth participation in Internet governance.',
+    };
+    for (const [name, description] of Object.entries(descriptions)) {
+      await send(secretariat, 'POST', `/api/meetings/${DEMO_MEETING.id}/working-groups`, { name, description });
+    }
+    const { page, errors } = await signIn('kwame@example.org', groupsPath);
+    /** The description's direction, and on which side of its paragraph its text lies. */
+    const layoutOf = async (name: string) => {
+      const paragraph = page
+        .getByRole('article', { name, exact: true })
+        .getByText(descriptions[name as keyof typeof descriptions]);
+      await paragraph.waitFor();
+      return paragraph.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const text = range.getBoundingClientRect();
+        return {
+          dir: element.getAttribute('dir'),
+          direction: getComputedStyle(element).direction,
+          side: Math.abs(text.right - box.right) < 2 ? 'right' : Math.abs(text.left - box.left) < 2 ? 'left' : 'neither',
+        };
+      });
+    };
+    expect(await layoutOf('Working Group on Arabic Descriptions')).toEqual({ dir: 'auto', direction: 'rtl', side: 'right' });
+    expect(await layoutOf('Working Group on English Descriptions')).toEqual({ dir: 'auto', direction: 'ltr', side: 'left' });
+    expect(errors).toEqual([]);
+  });
 });
