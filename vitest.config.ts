@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     // Two files at a time: vitest's default on a 2-core machine is one (cores - 1), and most of a
     // test's time is spent waiting on servers, sockets and timers, not on a core. The e2e project
-    // still runs one file at a time (fileParallelism below); unit and integration files share the two.
+    // still runs one file at a time (fileParallelism below), after the others; unit and integration files
+    // share the two. `npm test` runs the e2e project in a second process beside the rest (scripts/test.ts).
     maxWorkers: 2,
     projects: [
       {
