@@ -346,11 +346,11 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ service: Registrati
   ) => {
     const meeting = await service.options().pages.meeting(request.params.meetingId);
     const { words, links } = wordsOf(request, meeting.id);
-    // An archived meeting takes no registration at all: no form to fix and send again.
-    const body =
-      error.code === 'MEETING_ARCHIVED'
-        ? closedBody(meeting, links, words, 'archived')
-        : formBody(meeting, links, words, service.formToken(meeting.id), valuesOf(request.body), refusalOf(error, words));
+    // An archived meeting, or one whose registration is closed, takes no registration at all: no form to fix and send again.
+    const closed = error.code === 'MEETING_ARCHIVED' ? 'archived' : error.code === 'REGISTRATION_CLOSED' ? 'closed' : null;
+    const body = closed
+      ? closedBody(meeting, links, words, closed)
+      : formBody(meeting, links, words, service.formToken(meeting.id), valuesOf(request.body), refusalOf(error, words));
     const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
     // The per-domain limit says "in a minute"; the route's limit has set its own Retry-After already.
     if (error.code === 'RATE_LIMITED' && retryAfter === undefined) reply.header('retry-after', '60');

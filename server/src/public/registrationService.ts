@@ -171,6 +171,14 @@ export class RegistrationService {
   /** `language`: the request's; the confirmation email is written in it, and it becomes the person's. */
   async register(meetingId: string, body: RegistrationBody, language: Language): Promise<void> {
     const meeting = await this.opts.pages.meeting(meetingId);
+    // Closed first: a form sent from a tab opened while it was open has nothing in it to fix (an old form time, a wrong field).
+    // The meeting guard refuses an archived meeting's writes before this; this holds whatever route gets here.
+    const state = await this.state(meeting.id);
+    if (state === 'archived')
+      throw new AppError('MEETING_ARCHIVED', 'This meeting is archived: it is kept as it was and can no longer be changed.', {
+        meetingId: meeting.id,
+      });
+    if (state === 'closed') throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
     if (body.website) throw refused(REFUSALS.notAccepted, 'website');
     this.checkFormToken(meeting.id, body.formToken);
     // Every wrong field at once, so that a person corrects them in one go; `field` (the first) as every refusal has it.
@@ -183,13 +191,6 @@ export class RegistrationService {
     const email = normaliseEmail(body.email);
     const name = body.name.trim();
     const country = body.country.trim();
-    // The meeting guard refuses an archived meeting's writes first; this holds whatever route gets here.
-    const state = await this.state(meeting.id);
-    if (state === 'archived')
-      throw new AppError('MEETING_ARCHIVED', 'This meeting is archived: it is kept as it was and can no longer be changed.', {
-        meetingId: meeting.id,
-      });
-    if (state === 'closed') throw new AppError('REGISTRATION_CLOSED', 'Registration for this meeting is closed.');
     this.countDomain(email.slice(email.lastIndexOf('@') + 1));
     const { store } = this.opts;
     try {
