@@ -26,10 +26,20 @@ export function toStorableValue<T>(value: T): T {
   return unstorablePath(value) === undefined ? value : replaceUnstorable(value);
 }
 
+/**
+ * A plain object (a parsed JSON object, an object literal): the only objects whose strings are walked, so that a
+ * Date, a Buffer or a class's instance in a value sent out is kept as it is, never turned into `{}`.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function replaceUnstorable<T>(value: T): T {
   if (typeof value === 'string') return toStorableText(value) as T;
   if (Array.isArray(value)) return value.map(replaceUnstorable) as T;
-  if (value !== null && typeof value === 'object') {
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [toStorableText(key), replaceUnstorable(item)])) as T;
   }
   return value;
@@ -48,7 +58,7 @@ export function unstorablePath(value: unknown, path: string[] = []): string[] | 
     }
     return undefined;
   }
-  if (value !== null && typeof value === 'object') {
+  if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (!storableText(key)) return [...path, key];
       const found = unstorablePath(item, [...path, key]);

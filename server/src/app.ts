@@ -13,6 +13,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { Hocuspocus } from '@hocuspocus/server';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { toStorableValue } from '../../shared/storableText.ts';
 import { requiredScope, scopeDescription } from './apiTokens/tokenScopes.ts';
 import { authPlugin, isOpenRoute, SESSION_COOKIE } from './auth/authPlugin.ts';
 import { authRoutes } from './auth/authRoutes.ts';
@@ -259,6 +260,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   http.addHook('onError', async (_request, _reply, error) => {
     if (error instanceof StoreUnavailable) writeHealth.failed(error);
   });
+  // Every JSON answer's texts are storable: titles, names and bodies stored in SQL before the unstorable-text rule may hold
+  // a NUL or a lone surrogate, which a script reading the API would store again or fail to encode; each becomes U+FFFD
+  // here, in one place, rather than at every field (the payload itself when every text already is, the common case).
+  http.addHook('preSerialization', async (_request, _reply, payload) => toStorableValue(payload));
   http.addHook('onResponse', async (request, reply) => {
     if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) writeHealth.succeeded();
     metrics.httpRequests.inc({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode });

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { todayIso } from '../../../../shared/dueDates.ts';
 import type { Language } from '../../../../shared/i18n/languages.ts';
 import { LangQuery, MeetingParams, refusals } from '../../../../shared/schemas/common.ts';
+import { toStorableValue } from '../../../../shared/storableText.ts';
 import { AttachmentStore } from '../../attachments/attachmentStore.ts';
 import { requireUser } from '../../auth/authPlugin.ts';
 import { packFloorRecord } from '../../floor/packFloor.ts';
@@ -54,9 +55,13 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
     const versions = await namedVersionDigests(store.documents, meeting, await new VersionStore(store.db).list(meetingId));
     // The decisions from the read the public page makes, so the circulated record and the public one agree.
     const decisions = await readDecisions(store.db, meetingId);
+    // Every text the pack writes (md, html, docx) passes here: titles, names and notes stored in SQL before the
+    // unstorable-text rule may hold a NUL or a lone surrogate, which becomes U+FFFD (the agenda document's already has).
     return {
       meeting,
-      model: buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions, origin, decisions }),
+      model: toStorableValue(
+        buildPack(meeting, items, list, { dayEnd, language, floor, attachments, versions, origin, decisions }),
+      ),
     };
   }
 
@@ -141,7 +146,7 @@ export const packRoutes: FastifyPluginAsyncTypebox<PackRouteOptions> = async (ap
         type: 'text/calendar; charset=utf-8',
         disposition: 'attachment',
         fileName: fileName(meeting, 'actions.ics'),
-        body: renderIcal(meeting, list, { origin, language }),
+        body: renderIcal(toStorableValue(meeting), toStorableValue(list), { origin, language }),
       });
     },
   );
