@@ -13,6 +13,15 @@ const BEFORE_RESTORING = /^Before restoring “(.*)”$/s;
 const RESTORED = /^Restored “(.*)”$/s;
 
 /**
+ * The kind of the version a restore was about, read from its origin: stored since the origin carries
+ * it (`kind`); for an older origin, guessed from the look of the name it kept (the only way then).
+ * A `named` one's name is shown as typed, never read as the board's wording.
+ */
+export function restoredKind(origin: { name: string; kind?: VersionKind }): VersionKind {
+  return origin.kind ?? (/^Restored “.*”$/s.test(origin.name) ? 'restore' : 'auto');
+}
+
+/**
  * What an automatic version's name is made of: stored since migration 302, recognised from the
  * English an older version was named in ("Automatic, 2025-02-25 10:00 UTC", "Before restoring
  * “Draft 2”", "Restored “Draft 2”"); undefined for a name that is neither (shown as stored).

@@ -56,6 +56,9 @@ export const VERSION_KINDS = ['named', 'auto', 'restore'] as const;
  * What an automatic version's name is made of, worded in the reader's language where it is shown
  * (`name` keeps the English wording for what reads it plainly): saved after an hour of editing at
  * `at`, just before restoring the version `versionId` (named `name` then), or by restoring it.
+ * `kind`: that restored version's kind, stored since it was (absent from older origins), so that its
+ * name is read as the board's wording only when the board named it: a name someone typed that looks
+ * like "Automatic, …" stays as typed even when the version itself cannot be read.
  */
 export const VersionOriginSchema = Type.Union([
   Type.Object({ made: Type.Literal('periodic'), at: Type.Number() }),
@@ -63,6 +66,7 @@ export const VersionOriginSchema = Type.Union([
     made: Type.Union([Type.Literal('beforeRestore'), Type.Literal('restore')]),
     versionId: Type.Union([Type.String(), Type.Null()]),
     name: Type.String(),
+    kind: Type.Optional(Type.Union([Type.Literal('named'), Type.Literal('auto'), Type.Literal('restore')])),
   }),
 ]);
 export type VersionOrigin = Static<typeof VersionOriginSchema>;

@@ -180,15 +180,31 @@ describe('version history of the agenda', () => {
     expect(versions.body.map((v) => v.name)).toEqual(
       expect.arrayContaining(['Agreed agenda', 'Restored “Agreed agenda”', 'Before restoring “Agreed agenda”']),
     );
-    // What the automatic names are made of is stored, for each reader's page to word in its language.
+    // What the automatic names are made of is stored, for each reader's page to word in its language, with the kind
+    // of the version restored (named: its name is shown as typed).
     const made = (id: string) => versions.body.find((v) => v.id === id)?.origin;
-    expect(made(restored.body.before.id)).toEqual({ made: 'beforeRestore', versionId: version.id, name: 'Agreed agenda' });
-    expect(made(restored.body.after.id)).toEqual({ made: 'restore', versionId: version.id, name: 'Agreed agenda' });
+    expect(made(restored.body.before.id)).toEqual({
+      made: 'beforeRestore',
+      versionId: version.id,
+      name: 'Agreed agenda',
+      kind: 'named',
+    });
+    expect(made(restored.body.after.id)).toEqual({
+      made: 'restore',
+      versionId: version.id,
+      name: 'Agreed agenda',
+      kind: 'named',
+    });
     expect(made(version.id)).toBeUndefined();
     const row = await server.app.store.db.get<{ origin: string | null }>('SELECT origin FROM agenda_versions WHERE id = ?', [
       restored.body.before.id,
     ]);
-    expect(JSON.parse(row!.origin!)).toEqual({ made: 'beforeRestore', versionId: version.id, name: 'Agreed agenda' });
+    expect(JSON.parse(row!.origin!)).toEqual({
+      made: 'beforeRestore',
+      versionId: version.id,
+      name: 'Agreed agenda',
+      kind: 'named',
+    });
   });
 
   it('restores the structure too: an item deleted after the version comes back with its attributes', async () => {

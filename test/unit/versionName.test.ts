@@ -40,6 +40,12 @@ describe('an agenda version’s name', () => {
     expect(versionName(unlisted, i18n.t, 'fr')).toMatch(
       /^« Avant la restauration de « Automatique, .*2025.*10:00.* » » restaurée$/,
     );
+    // A name someone typed that looks automatic, of a version not listed: the origin says it was named, so it stays as typed.
+    const typed = version({
+      name: `Before restoring “${inner}”`,
+      origin: { made: 'beforeRestore', versionId: 'gone', name: inner, kind: 'named' },
+    });
+    expect(versionName(typed, i18n.t, 'fr')).toBe(`Avant la restauration de « ${inner} »`);
     // A name someone gave is kept as given.
     const named = version({ name: 'R', kind: 'restore', origin: { made: 'restore', versionId: null, name: 'Draft 2' } });
     expect(versionName(named, i18n.t, 'fr')).toBe('« Draft 2 » restaurée');

@@ -8,11 +8,14 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
-import { versionOrigin } from '../../../shared/versionOrigin.ts';
+import { restoredKind, versionOrigin } from '../../../shared/versionOrigin.ts';
 
-/** A version as its stored name alone says it was made, or undefined when that name is not one the board makes. */
-function kept(name: string): VersionDto | undefined {
-  const kind = /^Restored “/.test(name) ? 'restore' : 'auto';
+/**
+ * A restored version not listed, as the name its restore kept says it was made (of the kind the origin
+ * stored, or for an older origin the one its name looks like), or undefined when that name is not one
+ * the board makes: one someone typed is never read as automatic, however it looks.
+ */
+function kept(name: string, kind: VersionDto['kind']): VersionDto | undefined {
   const origin = versionOrigin(kind, name, null);
   return origin && { id: '', meetingId: '', name, kind, origin, seq: 0, createdBy: null, createdAt: 0 };
 }
@@ -31,7 +34,9 @@ export function versionName(
   // ("Before restoring “Automatic, …”"); a chain of restores is cut short, keeping the stored name.
   // Not listed, or an older origin naming none: the name kept is the one it was stored under, English
   // for one the board made, which says what it is made of.
-  const restored = (origin.versionId ? versions.find((other) => other.id === origin.versionId) : undefined) ?? kept(origin.name);
+  const restored =
+    (origin.versionId ? versions.find((other) => other.id === origin.versionId) : undefined) ??
+    kept(origin.name, restoredKind(origin));
   const name = restored && depth < 3 ? versionName(restored, t, language, versions, depth + 1) : origin.name;
   return t(`versions.names.${origin.made}`, { name });
 }

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../shared/i18n/format.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { AuditEntryDto, AuditQuery } from '../../../shared/schemas/audit.ts';
 import type { VersionDto } from '../../../shared/schemas/meetingRecord.ts';
-import { versionOrigin } from '../../../shared/versionOrigin.ts';
+import { restoredKind, versionOrigin } from '../../../shared/versionOrigin.ts';
 import { badRequest } from '../http/appError.ts';
 import { fill, type ServerText, serverText } from '../i18n/serverText.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
@@ -67,16 +67,9 @@ function readVersionName(
   // From that version when the origin says which and it is read, else from that stored name (an older
   // origin, read from the English, names none). At most three deep: a restore of a restore of…
   const restored = origin.versionId ? versions.get(origin.versionId) : undefined;
-  const inner: StoredVersion = restored ?? {
-    name: origin.name,
-    kind: RESTORED_NAME.test(origin.name) ? 'restore' : 'auto',
-    origin: null,
-  };
+  const inner: StoredVersion = restored ?? { name: origin.name, kind: restoredKind(origin), origin: null };
   return fill(words[origin.made], { name: depth < 3 ? readVersionName(inner, language, versions, depth + 1) : origin.name });
 }
-
-/** A stored name of a restore's own version ("Restored “…”"), read as one; any other as an automatic one's, or as given. */
-const RESTORED_NAME = /^Restored “.*”$/s;
 
 /** The versions a page's versions were restored from (their origins' ids not already read), for their names. */
 function restoredIds(versions: ReadonlyMap<string, StoredVersion>): string[] {
@@ -184,16 +177,19 @@ export class AuditService {
     );
     const page = await this.pageNames(found, language);
     const people = page.stored.get('person');
-    return found.map((entry) => ({
-      id: entry.id,
-      at: new Date(entry.at).toISOString(),
-      actorId: entry.actorId,
-      actorName: entry.actorId ? (people?.get(entry.actorId) ?? null) : null,
-      action: entry.action,
-      subject: entry.subject,
-      detail: entry.detail,
-      names: namesOf(entry, page),
-    }));
+    return found.map((entry) => {
+      const names = namesOf(entry, page);
+      return {
+        id: entry.id,
+        at: new Date(entry.at).toISOString(),
+        actorId: entry.actorId,
+        actorName: entry.actorId ? (people?.get(entry.actorId) ?? null) : null,
+        action: entry.action,
+        subject: entry.subject,
+        detail: restoredName(entry, names),
+        names,
+      };
+    });
   }
 
   async csv(user: User, query: AuditQuery, language: Language): Promise<string> {
@@ -290,6 +286,21 @@ export class AuditService {
 function handName(hand: HandName, items: Map<string, string> | undefined, words: ServerText): string {
   const item = hand.itemId ? items?.get(hand.itemId) : undefined;
   return item === undefined ? hand.person : fill(words.audit.hand, { person: isolated(hand.person), item: isolated(item) });
+}
+
+/**
+ * A restore's detail with the restored version's `name` as the reader reads it, as the version history
+ * says it: the name recorded is the one the version was stored under (English for one the board named
+ * itself: "Before restoring “…”", "Automatic, …"), and a version's name never changes, so the version
+ * read by its id (from its stored kind and origin, never from the look of its name) says that name in
+ * the reader's language; a name someone typed stays as typed, even one that looks automatic. A version
+ * no longer found keeps the name recorded.
+ */
+function restoredName(entry: AuditEntry, names: Record<string, string | null>): Record<string, unknown> {
+  const { detail } = entry;
+  if (entry.action !== 'agenda.restore' || typeof detail.versionId !== 'string' || typeof detail.name !== 'string') return detail;
+  const read = names[detail.versionId];
+  return typeof read === 'string' ? { ...detail, name: read } : detail;
 }
 
 /** One entry's `names`, from what was found for its page. */

@@ -151,7 +151,7 @@ export class VersionService {
       name: `Before restoring “${version.name}”`,
       kind: 'auto',
       // The restored version by id, so that a reader's page words its name too when automatic.
-      origin: { made: 'beforeRestore', versionId: version.id, name: version.name },
+      origin: { made: 'beforeRestore', versionId: version.id, name: version.name, kind: version.kind },
       createdBy: user.id,
     });
     const target = await documentAt(this.store.documents, doc, version.seq);
@@ -187,7 +187,7 @@ export class VersionService {
           name: `Restored “${version.name}”`,
           kind: 'restore',
           createdBy: user.id,
-          origin: { made: 'restore', versionId: version.id, name: version.name },
+          origin: { made: 'restore', versionId: version.id, name: version.name, kind: version.kind },
         },
         tx,
       );
