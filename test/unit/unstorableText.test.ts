@@ -65,4 +65,13 @@ describe('text read from a document stored before the check, made storable for w
       'ke\uFFFDy': [1, null, true],
     });
   });
+
+  it('keeps a Date and a Buffer in a value as they are (a JSON answer or a pack model may hold one)', () => {
+    const at = new Date('2025-02-25T10:00:00Z');
+    const file = Buffer.from('a\u0000b');
+    const cleaned = toStorableValue({ title: 'T\u0000', at, file });
+    expect(cleaned.title).toBe('T\uFFFD');
+    expect(cleaned.at).toBe(at);
+    expect(cleaned.file).toBe(file);
+  });
 });
