@@ -2,11 +2,15 @@
  * The language column of a people file, on SQLite and on PostgreSQL, with a real SMTP server: a
  * secretariat reading the board in Arabic imports a French delegate, and his invitation leaves in
  * French, his language is stored (the invitation page and later emails follow it); a row without
- * a language is invited in the importer's language, as the preview says; a language that is none
- * of the six is an error row with its line, and nothing is written.
+ * a language is invited in the importer's language, as the preview says, and keeps it: a French
+ * secretariat's import without the column, and the person's later mention email is French; a
+ * language that is none of the six is an error row with its line, and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc } from '../../shared/documentNames.ts';
 import { login, type Session, waitFor } from '../helpers/clients.ts';
+import { digestTimeAwayFromNow } from '../helpers/digestHour.ts';
 import { freePort } from '../helpers/freePort.ts';
 import { importPeople } from '../helpers/peopleImport.ts';
 import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
@@ -23,7 +27,7 @@ describe.each(BACKENDS)('a people file’s language column on %s', (backend) => 
   const { server, call } = serverSuite({
     backend,
     database: 'peopleimportlanguage',
-    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFY_TICK_MS: '100' },
+    env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFY_TICK_MS: '100', NOTIFY_COALESCE_MS: '1000' },
   });
   let secretariat: Session;
 
@@ -61,10 +65,42 @@ describe.each(BACKENDS)('a people file’s language column on %s', (backend) => 
     expect((await mailTo('amina@example.org')).headers.get('content-language')).toBe('ar');
 
     expect(await server.app.store.users.byEmail('jean@example.org')).toMatchObject({ language: 'fr' });
-    expect(await server.app.store.users.byEmail('amina@example.org')).toMatchObject({ language: null });
+    expect(await server.app.store.users.byEmail('amina@example.org')).toMatchObject({ language: 'ar' });
     const token = (imported.body.rows[0].invitation.url as string).split('/').pop();
     const info = await call<{ language: string | null }>(null, 'GET', `/api/invitations/${token}`);
     expect(info.body.language).toBe('fr');
+  });
+
+  it('writes later emails to a person imported without a language in the importer’s', async () => {
+    expect((await call(secretariat, 'PUT', '/api/me', { language: 'fr' })).status).toBe(200);
+    try {
+      const csv = ['email,name,role', 'lucien@example.org,Lucien Martin,member'].join('\n');
+      const imported = await importPeople(server.baseUrl, secretariat.cookie, csv);
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      expect(imported.body.rows[0]).toMatchObject({ outcome: 'new', language: 'fr' });
+      expect((await mailTo('lucien@example.org')).headers.get('content-language')).toBe('fr');
+
+      const token = (imported.body.rows[0].invitation.url as string).split('/').pop();
+      const password = 'lucien’s own password 1';
+      expect((await call(null, 'POST', `/api/invitations/${token}/accept`, { password })).status).toBe(200);
+      const lucien = await login(server.baseUrl, 'lucien@example.org', password);
+      const away = await call(lucien, 'PUT', '/api/me/notification-settings', { digestTime: digestTimeAwayFromNow() });
+      expect(away.status).toBe(200);
+
+      const thread = await call<{ id: string }>(secretariat, 'POST', '/api/threads', {
+        doc: agendaDoc(DEMO_MEETING.id),
+        body: `<@${lucien.user.id}> could you read this?`,
+      });
+      expect(thread.status).toBe(201);
+      const mention = (await waitFor(() => smtp.to('lucien@example.org').find((mail) => mail.text.includes(thread.body.id)), {
+        message: 'the mention email to lucien@example.org',
+        timeout: 15_000,
+      }))!;
+      expect(mention.subject).toContain('vous a mentionné');
+      expect(mention.html).toContain('<html lang="fr" dir="ltr">');
+    } finally {
+      await call(secretariat, 'PUT', '/api/me', { language: 'ar' });
+    }
   });
 
   it('changes a known person’s language as an update the preview lists', async () => {

@@ -211,7 +211,12 @@ export class PeopleService {
         // Checked again inside the transaction: someone may have been added since the preview.
         const rows = await planImport(this.store, text, mode, tx);
         if (rows.some((row) => row.outcome === 'error')) return { ok: false, rows: rows.map(answerRow), changed: [] };
-        const written = await writeImport(this.store, rows, { actorId: actor.id, via: 'api' }, tx);
+        const written = await writeImport(
+          this.store,
+          rows.map(keepInvitationLanguage(actor)),
+          { actorId: actor.id, via: 'api' },
+          tx,
+        );
         const answer: ImportRow[] = [];
         for (const { row, created } of written.rows)
           answer.push(
@@ -394,6 +399,18 @@ const changedKeys = (changes: UserChanges) => Object.keys(changes) as (keyof Use
  * import's language column), else the inviter's own, else English.
  */
 const invitationLanguage = (user: Pick<User, 'language'>, actor: User): Language => user.language ?? actor.language ?? 'en';
+
+/**
+ * A new person whose row names no language keeps the one their invitation goes in (the importer's):
+ * stored as null, every later email (reminders, notifications) went in English although the
+ * invitation had gone in the importer's language.
+ */
+const keepInvitationLanguage =
+  (actor: User) =>
+  (row: PlannedRow): PlannedRow =>
+    row.person && row.person.language === null && actor.language
+      ? { ...row, person: { ...row.person, language: actor.language } }
+      : row;
 
 /** A planned row as the API answers it; a new person's row says the language their invitation will be in. */
 const importRowFor =
