@@ -3,16 +3,22 @@
  * Russian, Arabic and Chinese (with its full-width punctuation), the median time of the index side's fold
  * alone (`sqlFold(…, 'sqlite')` in a SELECT) and of storing a document of that text (its row
  * replaced, the FTS5 triggers folding it on the way), through the project's own store and index;
- * and the queries' `fold` and `foldWithMap` (the snippets' fold) in JavaScript.
+ * and the queries' `fold`, `foldWithMap` (the snippets' fold) and a whole `snippetOf` (its folded
+ * text searched, as a result's snippet is cut) in JavaScript.
  *
  *   node bench/probes/searchFoldCost.ts            (from the repository; one line per text)
+ *
+ * 2026-12-08, 20,000 characters, the snippets' fold before / after it folded by combining sequence
+ * with runs of Cyrillic and Arabic letters (two runs each, the 2-core machine shared, load 24–27):
+ * foldWithMap Russian 0.89–0.92 → 0.33–0.35 ms, Arabic 0.53–0.55 → 0.33 ms; snippet Russian
+ * 1.0–1.1 → 0.36 ms, Arabic 0.63–0.67 → 0.37–0.47 ms (docs/attachments-and-search.md).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ALL_MIGRATIONS } from '../../server/src/schema.ts';
 import { createSearchIndex } from '../../server/src/search/searchIndex.ts';
-import { fold, foldWithMap, sqlFold } from '../../server/src/search/textFold.ts';
+import { fold, foldWithMap, queryWords, snippetOf, sqlFold } from '../../server/src/search/textFold.ts';
 import { openStore } from '../../server/src/storage/store.ts';
 import { medianTime } from './medianTime.ts';
 
@@ -43,8 +49,10 @@ try {
       const storeMs = await medianTime(() => index.replaceDocument('proposal:p-probe', [{ ...entry, body: text }]), repeats);
       const foldMs = await medianTime(async () => fold(text), repeats);
       const mapMs = await medianTime(async () => foldWithMap(text), repeats);
+      // A word that is not there: the whole folded text is searched.
+      const snippetMs = await medianTime(async () => snippetOf(text, queryWords('Zanzibar')), repeats);
       console.log(
-        `${language} ${length.toLocaleString('en')} characters: SQL fold ${format(sqlFoldMs)}, document stored ${format(storeMs)}, fold ${format(foldMs)}, foldWithMap ${format(mapMs)}`,
+        `${language} ${length.toLocaleString('en')} characters: SQL fold ${format(sqlFoldMs)}, document stored ${format(storeMs)}, fold ${format(foldMs)}, foldWithMap ${format(mapMs)}, snippet ${format(snippetMs)}`,
       );
     }
   }

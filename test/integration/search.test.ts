@@ -1,6 +1,6 @@
 /**
  * Search over HTTP: multilingual demo content found with highlighted snippets and links to the
- * exact place; agenda text indexed when the agenda is stored; a hidden comment's body never
+ * exact place; words written with decomposed marks marked whole; agenda text indexed when the agenda is stored; a hidden comment's body never
  * found; signed-out people find nothing; a per-person rate limit.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,25 @@ describe('search', () => {
       const group = body.results.find((result) => result.kind === 'workingGroup');
       expect(group, query).toBeDefined();
       expect(marked(group!), query).toEqual([query.startsWith('ال') ? 'الإنترنت' : 'إنترنت']);
+    }
+  });
+
+  it('marks a word written with decomposed marks whole: a Latin accent, Arabic harakat, Vietnamese stacked marks', async () => {
+    // As some keyboards and PDFs write them: é as e + U+0301, ệ as e + U+0302 + U+0323, kasra and sukun after the letters.
+    await server.app.store.db.run('UPDATE working_groups SET description = ? WHERE meeting_id = ?', [
+      'Les cafe\u0301s de Vie\u0302\u0323t Nam et الإِنْتَرْنِتِ',
+      MEETING,
+    ]);
+    const expected: Record<string, string> = {
+      cafes: 'cafe\u0301s',
+      viet: 'Vie\u0302\u0323t',
+      الانترنت: 'الإِنْتَرْنِتِ',
+    };
+    for (const [query, word] of Object.entries(expected)) {
+      const { body } = await search(observer, query);
+      const group = body.results.find((result) => result.kind === 'workingGroup');
+      expect(group, query).toBeDefined();
+      expect(marked(group!), query).toEqual([word]);
     }
   });
 

@@ -104,4 +104,23 @@ describe('search folding and snippets', () => {
     expect(long.snippet.endsWith('…')).toBe(true);
     expect(long.snippet.slice(...long.matches[0]!)).toBe('needle');
   });
+
+  it('marks whole letters with their decomposed marks: Latin accents, Arabic harakat, Vietnamese stacked marks', () => {
+    const marked = (text: string, query: string) => {
+      const { snippet, matches } = snippetOf(text, queryWords(query));
+      return matches.map(([start, end]) => snippet.slice(start, end));
+    };
+    // e + U+0301, as some keyboards and PDFs write é: the accent is marked with its letter.
+    expect(marked('Un cafe\u0301 noir', 'cafe')).toEqual(['cafe\u0301']);
+    expect(marked('Des cafe\u0301s noirs', 'cafes')).toEqual(['cafe\u0301s']);
+    // Harakat and shadda after the letters, a kasra after the last one.
+    expect(marked('حوكمة الإِنْتَرْنِتِ والتعاون', 'الانترنت')).toEqual(['الإِنْتَرْنِتِ']);
+    expect(marked('مُشَارَكَةٌ واسعة', 'مشاركة')).toEqual(['مُشَارَكَةٌ']);
+    // Vietnamese: ệ as e + circumflex + dot below, ở as o + horn + hook above.
+    expect(marked('Vie\u0302\u0323t Nam o\u031b\u0309 Ha\u0300 No\u0323\u0302i', 'viet ha noi')).toEqual([
+      'Vie\u0302\u0323t',
+      'Ha\u0300',
+      'No\u0323\u0302i',
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The fast paths of search folding (server/src/search/textFold.ts) fold exactly as the full steps:
- * `fold` skips them for a text of ASCII and CJK ideographs only, and `foldWithMap` maps such runs
- * one to one and folds each other character once per call. A search finds, and marks, what the
+ * `fold` skips them for a text of ASCII and CJK ideographs only, and `foldWithMap` maps runs of
+ * characters that fold alone as their lower case (ASCII, CJK, most Cyrillic and Arabic letters)
+ * one to one and folds each other combining sequence once per call. A search finds, and marks, what the
  * full steps say, so the fast paths may change nothing: checked over the naughty strings, text in
  * the six languages with the rarer forms, random mixtures, and every character the fast paths take.
  */
@@ -13,16 +14,25 @@ import { type Folded, fold, foldEveryStep, foldWithMap } from '../../server/src/
 /** The Big List of Naughty Strings (MIT licence), as the comment tests read it. */
 const BLNS = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../helpers/blns.json'), 'utf8')) as string[];
 
-/** `foldWithMap` as it was before its fast path: every character through every step of the fold. */
-function foldEachCharacter(text: string): Folded {
+/** A code point that joins the one before it: its decomposition starts with a mark or a Hangul vowel or final jamo. */
+const joins = (char: string) => /^[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u.test(char.normalize('NFKD'));
+
+/**
+ * `foldWithMap` without its fast path: every combining sequence (a code point and those joining it)
+ * through every step of the fold, mapped to where the sequence starts.
+ */
+function foldEachSequence(text: string): Folded {
   let out = '';
   const origin: number[] = [];
+  const chars = [...text];
   let index = 0;
-  for (const char of text) {
-    const folded = foldEveryStep(char);
+  for (let k = 0; k < chars.length; ) {
+    let sequence = chars[k++]!;
+    while (k < chars.length && joins(chars[k]!)) sequence += chars[k++]!;
+    const folded = foldEveryStep(sequence);
     out += folded;
     for (let i = 0; i < folded.length; i++) origin.push(index);
-    index += char.length;
+    index += sequence.length;
   }
   return { text: out, origin };
 }
@@ -34,6 +44,8 @@ const LANGUAGES = [
   '各国代表团讨论了全球数字契约，（包括人工智能）：数据保护！？　⼈⼯ 豈 㐀𠀀',
   'ＡＢＣ１２３ ⓘⓖⓕ 𝐌𝐀𝐆 ĳsselmeer ǆ Ⅻ ㎞ ² ½',
   'Sin embargo, la sesión pública comenzó a las 10:00; ¿PREGUNTAS? ¡Sí!',
+  // Decomposed: café, an Arabic word with harakat and shadda, Vietnamese with two stacked marks, Hangul jamo.
+  'cafe\u0301s Vie\u0302\u0323t Nam \u0645\u064f\u0634\u064e\u0627\u0631\u064e\u0643\u064e\u0629\u064c \u0627\u0644\u0625\u0646\u062a\u0631\u0646\u062a\u0650 \u1100\u1161\u11a8 \uff76\uff9e',
 ];
 
 /** A pool mixing what the fast paths take with what must go through every step, at their borders. */
@@ -46,6 +58,12 @@ const POOL = [
   '\u064b',
   '\u0640',
   ...'éÅΣςЁёİıßﬁＡ，。　⼈豈ⓘﻻ',
+  ...'жЖبأة',
+  '\u0302',
+  '\u0323',
+  '\u0651',
+  '\u1161',
+  '\uff9e',
   '𝐌',
   '𠀀',
   '\ud800',
@@ -84,7 +102,10 @@ describe('the fast paths of search folding', () => {
       const alone = foldEveryStep(char);
       const mapped = foldWithMap(char);
       // foldWithMap folds each character alone, so its borders are checked by the mixtures below.
+      // Between Cyrillic and Arabic letters (what the new run takes), and before a mark.
+      const between = `ж${char}б\u0301`;
       const same =
+        foldWithMap(between).text === fold(between) &&
         fold(char) === alone &&
         fold(text) === foldEveryStep(text) &&
         mapped.text === alone &&
@@ -100,7 +121,11 @@ describe('the fast paths of search folding', () => {
     expect(texts.filter((text) => fold(text) !== foldEveryStep(text))).toEqual([]);
   });
 
-  it('maps them back to the original characters exactly as folding each character on its own did', () => {
-    for (const text of texts) expect(foldWithMap(text), JSON.stringify(text)).toEqual(foldEachCharacter(text));
+  it('maps them back to the original characters exactly as folding each combining sequence on its own does', () => {
+    for (const text of texts) expect(foldWithMap(text), JSON.stringify(text)).toEqual(foldEachSequence(text));
+  });
+
+  it('folds them, with the map, exactly as the index folds the whole text', () => {
+    expect(texts.filter((text) => foldWithMap(text).text !== fold(text)).map((text) => JSON.stringify(text))).toEqual([]);
   });
 });

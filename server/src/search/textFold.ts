@@ -142,37 +142,103 @@ export function sqlFold(expr: string, dialect: 'sqlite' | 'postgres'): string {
 }
 
 /**
- * `text` folded character by character, each folded as `fold` folds it alone, with the map back.
- * It folded every character through `fold` (two normalizations and three regular expressions a
- * character: 45 to 90 ms for 20,000 characters, on every result of a search, whose snippet is cut
- * from its whole text). Now a run of ASCII or CJK ideographs is lower-cased and mapped one to one
- * in a piece, any other character is folded once per call however often it recurs, and the text
- * grows by `+=` (a list of pieces joined at the end cost three times as much on Russian).
+ * How a BMP character folds in `foldWithMap`, learned the first time it is seen (once per process):
+ * SIMPLE folds alone as its `toLowerCase`, to one unit, whatever its neighbours (ASCII, CJK, most
+ * Cyrillic and Arabic letters); JOINS belongs to the sequence before it (a combining mark, or a
+ * character whose decomposition starts with one, or a Hangul vowel or final jamo, which NFC composes
+ * with what precedes them); OTHER folds through every step. Σ is never SIMPLE: its lower case depends
+ * on its neighbours (a final ς), which `fold` maps back to σ.
+ */
+const UNKNOWN = 0;
+const SIMPLE = 1;
+const JOINS = 2;
+const OTHER = 3;
+const kinds = new Uint8Array(0x10000);
+const supplementaryJoins = new Map<number, boolean>();
+
+/** Whether a code point joins the one before it: its decomposition starts with a mark or a Hangul vowel or final jamo. */
+function joinsPrevious(code: number): boolean {
+  const first = String.fromCodePoint(code).normalize('NFKD').codePointAt(0)!;
+  return MARK.test(String.fromCodePoint(first)) || (first >= 0x1160 && first <= 0x11ff) || (first >= 0xd7b0 && first <= 0xd7ff);
+}
+
+function kindOf(unit: number): number {
+  const known = kinds[unit]!;
+  if (known !== UNKNOWN) return known;
+  let kind = OTHER;
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    kind = OTHER; // half a code point: its pair is looked at whole
+  else if (joinsPrevious(unit)) kind = JOINS;
+  else {
+    const char = String.fromCharCode(unit);
+    const lower = char.toLowerCase();
+    if (unit !== 0x03a3 && lower.length === 1 && foldEveryStep(char) === lower) kind = SIMPLE;
+  }
+  kinds[unit] = kind;
+  return kind;
+}
+
+/** Whether the code point at `at` joins the sequence before it. */
+function joinsAt(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdbff) return kindOf(unit) === JOINS;
+  const code = text.codePointAt(at)!;
+  if (code <= 0xffff) return false; // a lone high surrogate
+  let joins = supplementaryJoins.get(code);
+  if (joins === undefined) {
+    joins = joinsPrevious(code);
+    supplementaryJoins.set(code, joins);
+  }
+  return joins;
+}
+
+const codePointLength = (text: string, at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+
+/** The end of the combining sequence that starts, or goes on, at `at`: past every code point that joins it. */
+export function sequenceEnd(text: string, at: number): number {
+  let end = at + codePointLength(text, at);
+  while (end < text.length && joinsAt(text, end)) end += codePointLength(text, end);
+  return end;
+}
+
+/**
+ * `text` folded combining sequence by combining sequence (a character and the marks that follow it:
+ * "e" + U+0301, an Arabic letter and its harakat, a Vietnamese vowel with two stacked marks), each
+ * folded as `fold` folds it, with the map back to where the sequence starts. Folding character by
+ * character (until 2026-12-08) left a decomposed accent in the folded text, so "cafe" marked
+ * "café" without its accent and "cafes" or "viet" did not mark "cafés" or "việt" at all, which the
+ * index (folding the whole text) had found. Now the folded text is `fold(text)`.
+ * Cost: a run of SIMPLE characters (ASCII, CJK ideographs, most Cyrillic and Arabic letters) is
+ * lower-cased and mapped one to one in a piece; any other sequence is folded once per call however
+ * often it recurs. Russian and Arabic went through the per-character path before (5–17 ms per
+ * 20,000 characters on a loaded machine), now through runs.
  */
 export function foldWithMap(text: string): Folded {
   let out = '';
   const origin: number[] = [];
-  const folds = new Map<number, string>();
+  const folds = new Map<string, string>();
   let index = 0;
   while (index < text.length) {
-    if (isSelfFolding(text.charCodeAt(index))) {
-      let end = index + 1;
-      while (end < text.length && isSelfFolding(text.charCodeAt(end))) end++;
+    let end = index;
+    while (end < text.length && kindOf(text.charCodeAt(end)) === SIMPLE) end++;
+    // The run's last character starts a sequence when a mark follows it.
+    if (end > index && end < text.length && joinsAt(text, end)) end--;
+    if (end > index) {
       out += text.slice(index, end).toLowerCase();
       for (let at = index; at < end; at++) origin.push(at);
       index = end;
       continue;
     }
-    // One code point (a lone surrogate stays one unit, as a string's iterator gives it).
-    const code = text.codePointAt(index)!;
-    let folded = folds.get(code);
+    const next = sequenceEnd(text, index);
+    const sequence = text.slice(index, next);
+    let folded = folds.get(sequence);
     if (folded === undefined) {
-      folded = foldEveryStep(String.fromCodePoint(code));
-      folds.set(code, folded);
+      folded = foldEveryStep(sequence);
+      folds.set(sequence, folded);
     }
     out += folded;
     for (let i = 0; i < folded.length; i++) origin.push(index);
-    index += code > 0xffff ? 2 : 1;
+    index = next;
   }
   return { text: out, origin };
 }
@@ -210,10 +276,8 @@ export function snippetOf(text: string, words: string[], width = 2 * CONTEXT + 4
       const at = folded.indexOf(word, from);
       if (at < 0) break;
       const end = at + word.length;
-      const start = origin[at]!;
-      const last = origin[end - 1]!;
-      const lastChar = text.codePointAt(last)!;
-      ranges.push([start, last + (lastChar > 0xffff ? 2 : 1)]);
+      // The whole sequences the match folded from: "cafe" marks "café" with its decomposed accent.
+      ranges.push([origin[at]!, sequenceEnd(text, origin[end - 1]!)]);
       from = end;
     }
   }
