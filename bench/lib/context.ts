@@ -98,7 +98,9 @@ export function generatorCpu(before: ProcessStats[], after: ProcessStats[]): num
 
 export async function startServer(options: RunOptions, spec: ServerSpec): Promise<ServerUnderTest> {
   options.log(`  starting ${spec.label}`);
-  return ServerUnderTest.start(spec, options.settings);
+  const server = await ServerUnderTest.start(spec, options.settings);
+  if (server.reused) options.log('    (the process an earlier scenario used, idle again)');
+  return server;
 }
 
 export const BARE: ServerSpec = { label: 'bare Hocuspocus', kind: 'bare' };

@@ -29,6 +29,33 @@ export interface RunSettings {
   /** Write a V8 CPU profile of each server process here. */
   profileDir?: string;
   verbose?: boolean;
+  /**
+   * The quick run: a server a scenario stops is kept, and the next scenario asking for the same
+   * server (kind, build, environment) gets it, once it holds no connection and no document, instead
+   * of a new process (a Plenary start is 2 to 4 s of module loading; the quick run asks for twenty).
+   */
+  reuse?: boolean;
+}
+
+/** The servers kept by a quick run (`reuse`), free for the next scenario, by poolKey. */
+const kept = new Map<string, ServerUnderTest[]>();
+
+/**
+ * What makes two servers interchangeable; null for those never kept: those on a database or Redis
+ * of a scenario's own (S8 runs two at once and drops the database after), and profiled ones.
+ */
+function poolKey(spec: ServerSpec, settings: RunSettings): string | null {
+  if (!settings.reuse || settings.profileDir) return null;
+  const env = spec.env ?? {};
+  if (env.DATABASE_URL || env.REDIS_URL || env.BENCH_REDIS_URL) return null;
+  return JSON.stringify([spec.kind, spec.root ?? '', Object.entries(env).sort()]);
+}
+
+/** Stops the servers a quick run kept (at the end of the run). */
+export async function stopKeptServers(): Promise<void> {
+  const servers = [...kept.values()].flat();
+  kept.clear();
+  await Promise.all(servers.map((server) => server.stop()));
 }
 
 export interface BenchUser {
@@ -42,15 +69,32 @@ export class ServerUnderTest {
   readonly child: Child;
   readonly port: number;
   private readonly dataDir: string | null;
+  /** Set when stop() keeps the process for the next scenario (a quick run). */
+  private readonly key: string | null;
+  private released = false;
+  /** False once the process holds something for good (seedDocument): stop() ends it even in a quick run. */
+  private keepable = true;
+  private reusedProcess = false;
 
-  private constructor(spec: ServerSpec, child: Child, port: number, dataDir: string | null) {
+  private constructor(spec: ServerSpec, child: Child, port: number, dataDir: string | null, key: string | null = null) {
     this.spec = spec;
     this.child = child;
     this.port = port;
     this.dataDir = dataDir;
+    this.key = key;
   }
 
   static async start(spec: ServerSpec, settings: RunSettings = {}): Promise<ServerUnderTest> {
+    const key = poolKey(spec, settings);
+    for (let server = key ? kept.get(key)?.pop() : undefined; server; server = kept.get(key!)?.pop()) {
+      // Under the label the scenario gave; a server that does not come back to idle is not used again.
+      if (await server.idle()) {
+        const reused = new ServerUnderTest(spec, server.child, server.port, server.dataDir, key);
+        reused.reusedProcess = true;
+        return reused;
+      }
+      await server.stop();
+    }
     const dataDir =
       spec.kind === 'plenary' && !spec.env?.DATABASE_URL ? fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-')) : null;
     // BENCH_SERVER_NODE_FLAGS: Node or V8 flags for every server process (development: trying a
@@ -74,7 +118,31 @@ export class ServerUnderTest {
       new Promise((_, reject) => setTimeout(() => reject(new Error(`${spec.label} did not start`)), 60_000)),
     ]);
     const info = await child.call<{ port: number }>('info');
-    return new ServerUnderTest(spec, child, info.port, dataDir);
+    return new ServerUnderTest(spec, child, info.port, dataDir, key);
+  }
+
+  /**
+   * Waits until the server holds no connection and no document, as a new one (the last scenario's
+   * clients may still be closing, its documents being stored and unloaded); false if it does not
+   * within `timeoutMs`, or if the process has gone.
+   */
+  private async idle(timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    try {
+      for (;;) {
+        const counts = await this.child.call<{ connections: number; documents: number }>('collabCounts');
+        if (counts.connections === 0 && counts.documents === 0) return true;
+        if (Date.now() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether this is a kept process (a quick run) rather than a new one. */
+  get reused(): boolean {
+    return this.reusedProcess;
   }
 
   get label(): string {
@@ -152,6 +220,8 @@ export class ServerUnderTest {
 
   /** Makes a document large, with a long log (see seedDocument in bench/servers/plenaryServer.ts). */
   seedDocument(docName: string, transactions: number, insertsPer: number): Promise<{ bytes: number; updates: number }> {
+    // Its direct connection keeps the document loaded for good: this process is never idle again.
+    this.keepable = false;
     return this.child.call('seedDocument', { docName, transactions, insertsPer });
   }
 
@@ -197,6 +267,17 @@ export class ServerUnderTest {
   }
 
   async stop(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    if (this.key && this.keepable && this.child.process.exitCode === null && this.child.process.signalCode === null) {
+      const key = this.key;
+      // What a scenario may have switched (S9 turns the append-before-acknowledge off) is switched back.
+      const reset = this.isPlenary ? this.child.call('setDurability', { on: true }) : Promise.resolve();
+      if (await reset.then(() => true).catch(() => false)) {
+        kept.set(key, [...(kept.get(key) ?? []), new ServerUnderTest(this.spec, this.child, this.port, this.dataDir)]);
+        return;
+      }
+    }
     await this.child.stop();
     if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }

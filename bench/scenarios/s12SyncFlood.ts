@@ -15,7 +15,7 @@ export const s12: Scenario = {
       socketsPerPerson: 20,
       syncEveryMs: 2_000,
       diffEveryMs: 0,
-      seedTransactions: options.quick ? 2_000 : 6_000,
+      seedTransactions: options.quick ? 1_000 : 6_000,
       seedInsertsPer: 10,
     };
     const measurements = await bystanderRows(options, abuse);

@@ -10,11 +10,11 @@ export const s2: Scenario = {
   async run(options) {
     const config: TypingConfig = options.quick
       ? {
-          clients: 200,
-          writers: 20,
+          clients: 100,
+          writers: 10,
           ratePerSec: 5,
-          durationMs: 4_000,
-          warmupMs: 1_000,
+          durationMs: 2_000,
+          warmupMs: 500,
           keepEvery: 5,
           generators: 2,
           connectRate: 0,

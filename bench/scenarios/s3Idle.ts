@@ -129,7 +129,7 @@ export const s3: Scenario = {
   target: '≤ 40 KB server memory per connection; connect + first sync p99 ≤ 100 ms at 500 connections/s',
   async run(options) {
     const config: Config = options.quick
-      ? { connections: 1000, documents: 100, ratePerSec: 500, holdMs: 1_000, generators: 1 }
+      ? { connections: 500, documents: 50, ratePerSec: 500, holdMs: 1_000, generators: 1 }
       : { connections: 10_000, documents: 1_000, ratePerSec: 500, holdMs: 10_000, generators: 2 };
     const measurements: Measurement[] = [];
     for (const spec of [BARE, ...plenarySpecs(options)].filter(

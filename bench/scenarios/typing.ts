@@ -113,13 +113,16 @@ export async function runTyping(options: RunOptions, instances: ServerUnderTest[
       writers: created.map((w) => ({ clientId: w.clientId, c0: w.c0, capacity: perWriter })),
       keep: specs.filter((spec) => isKept(spec.index)).map((spec) => spec.index),
     });
-    await sleep(300);
+    // A moment for the connections to go quiet before the figures start (shorter in a quick run, which
+    // checks correctness and whose figures are only indicative), and for every generator to have the schedule.
+    const settleMs = options.quick ? 100 : 300;
+    await sleep(settleMs);
     await Promise.all(instances.map((server) => server.resetStats()));
     await gens.all('resetStats');
     const serverBefore = await Promise.all(instances.map((server) => server.stats()));
     const genBefore = await gens.stats();
     await config.around?.before();
-    const startAtUs = nowUs() + 300_000;
+    const startAtUs = nowUs() + settleMs * 1000;
     config.onStart?.(startAtUs);
     const span = config.threadSpan;
     // A diagnostic: a failed reading gives none, it does not fail the round.
