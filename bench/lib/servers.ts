@@ -72,8 +72,6 @@ export class ServerUnderTest {
   /** Set when stop() keeps the process for the next scenario (a quick run). */
   private readonly key: string | null;
   private released = false;
-  /** False once the process holds something for good (seedDocument): stop() ends it even in a quick run. */
-  private keepable = true;
   private reusedProcess = false;
 
   private constructor(spec: ServerSpec, child: Child, port: number, dataDir: string | null, key: string | null = null) {
@@ -220,8 +218,6 @@ export class ServerUnderTest {
 
   /** Makes a document large, with a long log (see seedDocument in bench/servers/plenaryServer.ts). */
   seedDocument(docName: string, transactions: number, insertsPer: number): Promise<{ bytes: number; updates: number }> {
-    // Its direct connection keeps the document loaded for good: this process is never idle again.
-    this.keepable = false;
     return this.child.call('seedDocument', { docName, transactions, insertsPer });
   }
 
@@ -269,10 +265,13 @@ export class ServerUnderTest {
   async stop(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    if (this.key && this.keepable && this.child.process.exitCode === null && this.child.process.signalCode === null) {
+    if (this.key && this.child.process.exitCode === null && this.child.process.signalCode === null) {
       const key = this.key;
-      // What a scenario may have switched (S9 turns the append-before-acknowledge off) is switched back.
-      const reset = this.isPlenary ? this.child.call('setDurability', { on: true }) : Promise.resolve();
+      // What a scenario may have switched or held is switched back and let go: S9 turns the
+      // append-before-acknowledge off, S11 and S12 hold a large document open (seedDocument).
+      const reset = this.isPlenary
+        ? Promise.all([this.child.call('setDurability', { on: true }), this.child.call('releaseSeeded')])
+        : Promise.resolve();
       if (await reset.then(() => true).catch(() => false)) {
         kept.set(key, [...(kept.get(key) ?? []), new ServerUnderTest(this.spec, this.child, this.port, this.dataDir)]);
         return;

@@ -51,8 +51,9 @@ export function bystanderLoad(quick: boolean): TypingConfig {
     clients: 20,
     writers: 10,
     ratePerSec: 5,
-    durationMs: quick ? 2_500 : 20_000,
-    warmupMs: quick ? 500 : 3_000,
+    // Quick: 2 s, time enough for every abuser socket to send its first request (they are spread over syncEveryMs).
+    durationMs: quick ? 2_000 : 20_000,
+    warmupMs: quick ? 250 : 3_000,
     keepEvery: 1,
     generators: 1,
     connectRate: 0,

@@ -242,7 +242,7 @@ export const s16: Scenario = {
     const quick = options.quick;
     const config: Config = {
       // The quick run posts at the full run's rate (100 a second) for 2 s rather than 5.
-      typing: { ...lightMeetingLoad(quick), durationMs: quick ? 3_000 : 8_000, warmupMs: quick ? 500 : 2_000 },
+      typing: { ...lightMeetingLoad(quick), durationMs: quick ? 2_500 : 8_000, warmupMs: quick ? 250 : 2_000 },
       comments: quick ? 200 : 500,
       authors: 50,
       burstMs: quick ? 2_000 : 5_000,

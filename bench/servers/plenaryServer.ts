@@ -61,6 +61,8 @@ const tokens = new CollabTokens(await app.store.settings.secret('collab-token-se
 const monitor = processStatsMonitor();
 export const BENCH_PASSWORD = 'plenary-bench-2025';
 let passwordHash: string | undefined;
+/** The direct connections seedDocument keeps open. */
+const seeded: { disconnect(): Promise<void> }[] = [];
 
 interface BenchUser {
   userId: string;
@@ -215,7 +217,8 @@ serveRpc({
    * Makes a document large the way a long meeting does (S11, S12): `transactions` edits of
    * `insertsPer` short notes each at scattered places of a text, so that it has tens of thousands
    * of items (what an answer to a sync request is encoded from) and as many updates in its log
-   * (what a version diff replays). The direct connection stays open: the document stays loaded.
+   * (what a version diff replays). The direct connection stays open: the document stays loaded
+   * (until releaseSeeded).
    */
   async seedDocument({
     docName,
@@ -227,6 +230,7 @@ serveRpc({
     insertsPer: number;
   }): Promise<{ bytes: number; updates: number }> {
     const connection = await app.collab.openDirectConnection(docName, {});
+    seeded.push(connection);
     let seed = 12_345;
     const random = () => {
       seed = (seed * 48_271) % 2_147_483_647;
@@ -242,6 +246,11 @@ serveRpc({
     }
     const document = app.collab.documents.get(docName);
     return { bytes: Y.encodeStateAsUpdate(document).byteLength, updates: transactions };
+  },
+
+  /** Closes the direct connections of seedDocument: the documents unload (a quick run keeps the process for another scenario). */
+  async releaseSeeded() {
+    await Promise.all(seeded.splice(0).map((connection) => connection.disconnect()));
   },
 
   /** For the cost of durability: turn the append-before-acknowledge off (a benchmark-only switch). */
