@@ -12,7 +12,7 @@ import { DEMO_MEETING } from '../../server/src/demo/demoData.ts';
 import { GDC_PROPOSAL_ID } from '../../server/src/proposals/demoProposals.ts';
 import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
-import { sleep } from '../helpers/clients.ts';
+import { http, login, sleep } from '../helpers/clients.ts';
 import { ROOT } from '../helpers/testServer.ts';
 
 const VIEWPORTS = [
@@ -81,11 +81,30 @@ function layoutProblems(page: Page, minTarget: number): Promise<LayoutProblems> 
   }, minTarget);
 }
 
+/** A page's layout problems, none of them, as one value to wait for. */
+const noProblems = (problems: LayoutProblems) =>
+  problems.scrollWidth <= problems.innerWidth && problems.cutOff.length === 0 && problems.small.length === 0;
+
 async function check(page: Page, name: string, width: number): Promise<void> {
-  await page.waitForTimeout(300); // layout settles after live data arrives
+  // The layout settles after live data arrives (a thread's card, a poll's results): measured until it has
+  // no problem, for 5 s at most, where a fixed 300 ms was waited before each measure (50 checks in this file).
+  // A sheet's scrim fades in, a poll's bars grow: axe and the screenshot see them at their end.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  const minTarget = width <= PHONE ? 44 : 24;
+  let problems = await layoutProblems(page, minTarget);
+  for (const until = Date.now() + 5_000; !noProblems(problems) && Date.now() < until; ) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    problems = await layoutProblems(page, minTarget);
+  }
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`) });
-  const problems = await layoutProblems(page, width <= PHONE ? 44 : 24);
   expect.soft(problems.scrollWidth, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(problems.innerWidth);
   expect.soft(problems.cutOff, `${name} at ${width}px`).toEqual([]);
   expect.soft(problems.small, `${name} at ${width}px: targets too small`).toEqual([]);
@@ -102,10 +121,21 @@ async function showTool(page: Page, width: number, tool: string): Promise<void> 
 
 let pollId = '';
 beforeAll(async () => {
-  // A poll open for voting, with a ballot in, so that both the ballot and the results show.
-  const chair = await signIn('chair@example.org');
-  const created = await chair.context.request.post(`/api/meetings/${DEMO_MEETING.id}/polls`, {
-    data: {
+  // A poll open for voting, with a ballot in, so that both the ballot and the results show; set up through the API.
+  const chair = await login(server.baseUrl, 'chair@example.org');
+  const as = { cookie: chair.cookie };
+  // Someone registered for the public meeting (a form is refused as a bot's within 3 s of being handed out): the
+  // form is taken first and the poll made during those 3 s.
+  const form = await http<{ formToken: string }>(
+    server.baseUrl,
+    'GET',
+    `/api/meetings/${DEMO_MEETING.id}/registrations/form`,
+    as,
+  );
+  const formTaken = Date.now();
+  const created = await http<{ id: string }>(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/polls`, {
+    ...as,
+    body: {
       question: 'Which Working Group should report first at the next MAG meeting?',
       kind: 'single',
       audience: 'everyone',
@@ -113,25 +143,23 @@ beforeAll(async () => {
       options: [{ label: 'Working Group on Strategy' }, { label: 'Working Group on Youth Engagement' }],
     },
   });
-  expect(created.status()).toBe(201);
-  pollId = ((await created.json()) as { id: string }).id;
-  // Someone registered for the public meeting (a form is refused as a bot's within 3 s of being handed out).
-  const form = await chair.context.request.get(`/api/meetings/${DEMO_MEETING.id}/registrations/form`);
-  await sleep(3_200);
-  const registered = await chair.context.request.post(`/api/meetings/${DEMO_MEETING.id}/registrations`, {
-    data: {
+  expect(created.status).toBe(201);
+  pollId = created.body.id;
+  expect((await http(server.baseUrl, 'POST', `/api/polls/${pollId}/open`, as)).status).toBe(200);
+  await sleep(Math.max(0, formTaken + 3_200 - Date.now()));
+  const registered = await http(server.baseUrl, 'POST', `/api/meetings/${DEMO_MEETING.id}/registrations`, {
+    ...as,
+    body: {
       name: 'Thandiwe Mokoena-Abdelrahman',
       email: 'thandiwe.mokoena@civilsociety.example',
       group: 'civil-society',
       country: 'South Africa',
       affiliation: 'Association for Progressive Communications',
       website: '',
-      formToken: ((await form.json()) as { formToken: string }).formToken,
+      formToken: form.body.formToken,
     },
   });
-  expect(registered.status()).toBe(202);
-  expect((await chair.context.request.post(`/api/polls/${pollId}/open`)).status()).toBe(200);
-  await chair.context.close();
+  expect(registered.status).toBe(202);
 });
 
 describe('the layout from 360 to 1920 px', () => {
@@ -228,8 +256,10 @@ describe('comments in the margin', () => {
       // Twenty paragraphs at the very start of the text push the passage down.
       await page.locator('.ProseMirror').click();
       await page.keyboard.press('Control+Home');
+      // Each line's text goes in as one input, as a paste or a dictation does, where typing it key by key
+      // (480 keys, each an edit sent to the server) took most of this test's 50 s.
       for (let line = 1; line <= 20; line += 1) {
-        await page.keyboard.type(`Paragraph ${line} added above`);
+        await page.keyboard.insertText(`Paragraph ${line} added above`);
         await page.keyboard.press('Enter');
       }
       await expect.poll(async () => (await anchor.boundingBox())!.y).toBeGreaterThan(before + 300);
@@ -279,8 +309,13 @@ describe('a long unbroken word', () => {
       for (const [name, url, title] of pages) {
         await page.goto(url);
         await page.locator(title).first().waitFor();
-        await page.waitForTimeout(300); // layout settles after live data arrives
-        const measured = await overflow(page, title);
+        // The layout settles after live data arrives: measured until it fits, for 5 s at most (was a fixed 300 ms).
+        let measured = await overflow(page, title);
+        const fits = () => measured.scrollWidth <= measured.clientWidth && measured.titleScrollWidth <= measured.titleClientWidth;
+        for (const until = Date.now() + 5_000; !fits() && Date.now() < until; ) {
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          measured = await overflow(page, title);
+        }
         expect.soft(measured.scrollWidth, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(measured.clientWidth);
         expect
           .soft(measured.titleScrollWidth, `${name}’s title at ${width}px overflows its box`)
