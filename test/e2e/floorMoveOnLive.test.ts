@@ -44,13 +44,32 @@ const giveOlenaTheFloor = async (session: Session) => {
 
 const endTurn = (session: Session) => http(server.baseUrl, 'POST', `${MEETING_API}/floor/end-turn`, { cookie: session.cookie });
 
-/** The chair's Current item panel, from the Tools sheet on a tablet. */
-const currentItemPanel = async () => {
+/**
+ * The chair's Current item panel, from the Tools sheet on a tablet. `lagging`: the page hears the
+ * server through a switch on the collaboration socket, and `freeze()` stops what it hears, so that
+ * another chair's move can be made unseen.
+ */
+const currentItemPanel = async ({ lagging = false } = {}) => {
   const chair = await signIn('chair@example.org', meetingPath);
+  let frozen = false;
+  if (lagging) {
+    await chair.context.routeWebSocket(/\/collab$/, (socket) => {
+      const upstream = socket.connectToServer();
+      socket.onMessage((message) => upstream.send(message));
+      upstream.onMessage((message) => {
+        if (!frozen) socket.send(message);
+      });
+    });
+    await chair.page.reload();
+  }
   await chair.page.setViewportSize(TABLET);
   await chair.page.getByRole('button', { name: 'Tools' }).click();
   await chair.page.getByRole('tab', { name: 'Current item' }).click();
-  return chair;
+  return Object.assign(chair, {
+    freeze: () => {
+      frozen = true;
+    },
+  });
 };
 
 /**
@@ -128,6 +147,73 @@ describe('moving on while the floor changes', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${first.fullNumber}.`);
     expect(chair.errors).toEqual([]);
+  });
+
+  it('says another chair started with another item while Start with item 1 was open, and offers only to close', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [first, , third] = await items(session);
+    expect((await current(session, null)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    const chair = await currentItemPanel();
+    const startWith = `Start with item ${first!.fullNumber}`;
+    const dialog = chair.page.getByRole('alertdialog', { name: `Start with item ${first!.fullNumber}?` });
+    const asked = `${isolate('Olena Kovalenko')} has the floor: start with item ${first!.fullNumber} anyway?`;
+    await chair.page.getByRole('button', { name: startWith }).click();
+    await expect.poll(() => dialog.textContent()).toContain(asked);
+
+    // The secretariat, on another screen, starts with the third item while the dialog is open.
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    expect((await current(secretariat, third!.id)).status).toBe(200);
+    await expect.poll(() => dialog.textContent()).toContain(`The current item has changed to ${third!.fullNumber}. `);
+    expect(await dialog.textContent()).toContain(': nothing was done.');
+    expect(await dialog.textContent()).not.toContain('anyway?');
+    expect(await dialog.getByRole('button', { name: startWith }).count()).toBe(0);
+    const close = dialog.getByRole('button', { name: 'Close' });
+    await expect.poll(() => close.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await a11yViolations(chair.page)).toEqual([]);
+    await close.click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => chair.page.locator('.agenda-now__item').textContent()).toContain(`${third!.fullNumber}.`);
+    expect(chair.errors).toEqual([]);
+  });
+
+  it('refuses Start with item 1 confirmed after another chair started with another item the page had not heard of, and says so', {
+    timeout: 120_000,
+  }, async () => {
+    const session = await login(server.baseUrl, 'chair@example.org');
+    const [first, , third] = await items(session);
+    expect((await current(session, null)).status).toBe(200);
+    await giveOlenaTheFloor(session);
+
+    // The page stops hearing the server once the dialog is open; the secretariat then starts with the
+    // third item, and the chair confirms from what the page still shows.
+    const chair = await currentItemPanel({ lagging: true });
+    const startWith = `Start with item ${first!.fullNumber}`;
+    const dialog = chair.page.getByRole('alertdialog', { name: `Start with item ${first!.fullNumber}?` });
+    const asked = `${isolate('Olena Kovalenko')} has the floor: start with item ${first!.fullNumber} anyway?`;
+    await chair.page.getByRole('button', { name: startWith }).click();
+    await expect.poll(() => dialog.textContent()).toContain(asked);
+    chair.freeze();
+    const secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    expect((await current(secretariat, third!.id)).status).toBe(200);
+    const held = await holdMoveAnswer(chair.page);
+    await dialog.getByRole('button', { name: startWith }).click();
+    await held.release();
+    // The start named no item as current, which the server found stale: refused, and said so.
+    expect(await held.body).toEqual({ itemId: first!.id, from: null });
+    await expect.poll(() => dialog.textContent()).toContain(`The current item has changed to ${third!.fullNumber}. `);
+    expect(await dialog.textContent()).toContain(': nothing was done.');
+    expect(await dialog.getByRole('button', { name: startWith }).count()).toBe(0);
+    await expect
+      .poll(() => dialog.getByRole('button', { name: 'Close' }).evaluate((button) => button === document.activeElement))
+      .toBe(true);
+    const run = await http<{ currentItem: string | null }>(server.baseUrl, 'GET', `${MEETING_API}/run`, {
+      cookie: session.cookie,
+    });
+    expect(run.body.currentItem).toBe(third!.id);
   });
 
   it('follows the live state in the move-on dialog: once the turn it named ends, it asks the plain question, no empty slot', {
