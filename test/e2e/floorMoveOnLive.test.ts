@@ -348,7 +348,7 @@ describe('moving on while the floor changes', () => {
     expect(await held.body).toEqual({ itemId: next!.id, from: here!.id });
   });
 
-  it('keeps the dialog named for the item left from the chair’s confirmation until the move’s answer closes it', {
+  it('keeps the dialog open, named for the item left, from the chair’s confirmation until the move’s answer closes it: it says it is moving on, and Escape and Stay do nothing meanwhile', {
     timeout: 120_000,
   }, async () => {
     const session = await login(server.baseUrl, 'chair@example.org');
@@ -373,6 +373,22 @@ describe('moving on while the floor changes', () => {
     expect(await dialog.textContent()).not.toContain('nothing was done');
     // The move names the item it leaves, which the server checks is still current.
     expect(await held.body).toEqual({ itemId: next!.id, from: here!.id });
+    // It says it is moving on; the chair cannot take it for cancelled: Escape (twice: Chromium lets a
+    // second Escape close a dialog whatever its cancel event says) and Stay leave it open and busy.
+    const status = dialog.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`Moving on to item ${next!.fullNumber}…`);
+    expect(await dialog.locator('[aria-busy="true"]').count()).toBe(1);
+    await chair.page.keyboard.press('Escape');
+    await chair.page.keyboard.press('Escape');
+    const stay = dialog.getByRole('button', { name: `Stay on item ${here!.fullNumber}` });
+    expect(await stay.getAttribute('aria-disabled')).toBe('true');
+    // Pressed from the keyboard (a click waits for a button that says it is disabled).
+    await stay.focus();
+    await chair.page.keyboard.press('Enter');
+    expect(await dialog.count()).toBe(1);
+    expect(await dialog.evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
+    expect(await status.textContent()).toBe(`Moving on to item ${next!.fullNumber}…`);
+    expect(await a11yViolations(chair.page)).toEqual([]);
     await held.release();
     await expect.poll(() => chair.page.getByRole('alertdialog').count()).toBe(0);
     expect(chair.errors).toEqual([]);

@@ -24,7 +24,8 @@ import { type RunView, setCurrentItem } from './useRunState.ts';
  * opened (null: none), which it is named for whatever becomes current meanwhile, and which the move
  * names to the server; `fromNumber` names it should it leave the agenda. `start`: the number of the
  * item started with no item current. `sent`: what it said when the chair confirmed, kept until
- * the answer. `changedTo`: the item current by a CURRENT_ITEM_CHANGED refusal (null: none), kept
+ * the answer. `toNumber`: the number of the item moved on to, said while the move is waiting for its
+ * answer. `changedTo`: the item current by a CURRENT_ITEM_CHANGED refusal (null: none), kept
  * until the live document changes; the dialog then says nothing was done and offers only to close.
  */
 interface Leaving {
@@ -32,6 +33,7 @@ interface Leaving {
   label: string;
   from: string | null;
   fromNumber: string;
+  toNumber?: string;
   start?: string;
   sent?: { message: string; consequences: string[] };
   changedTo?: string | null;
@@ -76,7 +78,13 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
   const leave = (itemId: string | null, label: string) => {
     if (!current) return;
     if (speaker !== undefined || waiting > 0 || open > 0 || pending > 0)
-      setLeaving({ itemId, label, from: current.id, fromNumber: current.fullNumber });
+      setLeaving({
+        itemId,
+        label,
+        from: current.id,
+        fromNumber: current.fullNumber,
+        toNumber: items.find((item) => item.id === itemId)?.fullNumber,
+      });
     else mark(itemId);
   };
   const start = (item: AgendaItemView) => {
@@ -156,6 +164,15 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
     }
   };
   const shown = leaving?.sent ?? { message: question, consequences };
+  // Said from the confirmation until the answer, while Escape and the safe choice do nothing.
+  const moving =
+    leaving === null
+      ? undefined
+      : leaving.start !== undefined
+        ? t('agendaItems.leave.starting', { number: leaving.start })
+        : leaving.itemId === null
+          ? t('agendaItems.leave.ending', { number: fromNumber })
+          : t('agendaItems.leave.moving', { number: leaving.toNumber ?? '' });
   return (
     <section className="panel agenda-now" aria-labelledby="agenda-now-title">
       <h2 id="agenda-now-title" className="panel__title">
@@ -214,6 +231,7 @@ export function CurrentItemPanel({ items, run }: { items: AgendaItemView[]; run:
           }
           danger={false}
           outdated={outdated}
+          pendingMessage={moving}
           onClose={() => setLeaving(null)}
           onConfirm={() => confirm(leaving)}
         >

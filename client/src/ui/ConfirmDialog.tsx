@@ -2,7 +2,10 @@
  * Asks before something that cannot be undone (closing a poll, hiding a comment, restoring a
  * version, deleting, archiving), naming what will happen. The safe choice has the focus first.
  * When what it asks about goes from under it (`outdated`: another chair moved on), it says so
- * and offers only to close, rather than act on something the person did not see.
+ * and offers only to close, rather than act on something the person did not see. Once confirmed,
+ * it stays open until the answer, saying what it is doing (`pendingMessage`): Escape and the safe
+ * choice do nothing meanwhile. (An Escape once closed the dialog alone while the move went on,
+ * and a chair could take it for cancelled.)
  */
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +32,11 @@ export interface ConfirmDialogProps {
    * a *Close* button, which takes the focus, and shows no error of a confirmation that came too late.
    */
   outdated?: string;
+  /**
+   * What it says from the confirmation until the answer ("Moving on to item 2…"), in a status line;
+   * "Waiting for the answer…" by default.
+   */
+  pendingMessage?: string;
 }
 
 export function ConfirmDialog({
@@ -42,6 +50,7 @@ export function ConfirmDialog({
   danger = true,
   children,
   outdated,
+  pendingMessage,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const messageId = useId();
@@ -68,9 +77,13 @@ export function ConfirmDialog({
       setBusy(false);
     }
   };
+  // Nothing can be called back once sent: closing then would only hide that it goes on.
+  const close = () => {
+    if (!busy) onClose();
+  };
   return (
-    <Dialog open={open} title={title} onClose={onClose} alert describedBy={messageId}>
-      <div id={messageId}>
+    <Dialog open={open} title={title} onClose={close} dismissable={!busy} alert describedBy={messageId}>
+      <div id={messageId} aria-busy={busy || undefined}>
         {outdated ? (
           <p role="alert">{outdated}</p>
         ) : (
@@ -81,10 +94,14 @@ export function ConfirmDialog({
         )}
       </div>
       {!outdated && <ErrorAlert message={error} />}
+      {/* On the page before it speaks: a live region that comes with its text is often not read. */}
+      <p role="status" className="dialog__status">
+        {busy ? (pendingMessage ?? t('dialog.pending')) : ''}
+      </p>
       <div className="dialog__buttons">
-        <button ref={closeButton} type="button" className="button" onClick={onClose} autoFocus>
+        <BusyButton ref={closeButton} type="button" className="button" busy={busy} onClick={close} autoFocus>
           {outdated ? t('dialog.close') : (cancelLabel ?? t('dialog.cancel'))}
-        </button>
+        </BusyButton>
         {!outdated && (
           <BusyButton
             type="button"

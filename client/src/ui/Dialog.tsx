@@ -20,9 +20,24 @@ export interface DialogProps {
    * `focusWhenThere`: it may be drawn again only after the dialog has closed.
    */
   returnFocusTo?: string;
+  /**
+   * False while it must stay (a confirmation waiting for its answer): Escape then does nothing. Its
+   * keydown is cancelled too, since Chromium closes a dialog on a second Escape whatever its cancel
+   * event says.
+   */
+  dismissable?: boolean;
 }
 
-export function Dialog({ open, title, onClose, children, alert = false, describedBy, returnFocusTo }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  alert = false,
+  describedBy,
+  returnFocusTo,
+  dismissable = true,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -47,9 +62,12 @@ export function Dialog({ open, title, onClose, children, alert = false, describe
       role={alert ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !dismissable) event.preventDefault();
+      }}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        if (dismissable) onClose();
       }}
     >
       <h2 id={titleId} className="dialog__title">
