@@ -5,6 +5,7 @@
 import type { Role, StakeholderGroup } from '../../../shared/roles.ts';
 import type { AttendanceMode, Attendee, QuorumSetting } from '../../../shared/schemas/floor.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
+import { updateIfChanged } from '../storage/updateIfChanged.ts';
 
 export interface MeetingFloorSettings {
   quorum: QuorumSetting;
@@ -151,12 +152,13 @@ export class AttendanceStore {
     const count = quorum && 'count' in quorum ? quorum.count : null;
     const share = quorum && 'share' in quorum ? quorum.share : null;
     await this.ensureRow(tx, meetingId, at);
-    const result = await tx.run(
-      `UPDATE meeting_floor_settings SET quorum_count = ?, quorum_share = ?, updated_by = ?, updated_at = ?
-       WHERE meeting_id = ? AND (quorum_count IS DISTINCT FROM ? OR quorum_share IS DISTINCT FROM ?)`,
-      [count, share, userId, at, meetingId, count, share],
+    return updateIfChanged(
+      tx,
+      'meeting_floor_settings',
+      { meeting_id: meetingId },
+      { quorum_count: count, quorum_share: share },
+      { updated_by: userId, updated_at: at },
     );
-    return result.changes > 0;
   }
 
   /** The meeting's row with the defaults (no quorum, no approval), if it has none: not a change. */

@@ -4,6 +4,7 @@ import { isLanguage, type Language } from '../../../shared/i18n/languages.ts';
 import type { Role, StakeholderGroup } from '../../../shared/roles.ts';
 import type { UserStatus } from '../../../shared/schemas/users.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
+import { updateIfChanged } from '../storage/updateIfChanged.ts';
 
 export interface User {
   id: string;
@@ -206,26 +207,19 @@ export class UserStore {
    * touch no row (the condition is the UPDATE's, so two identical requests at once change it once).
    */
   async update(id: string, changes: UserChanges, tx: SqlExecutor = this.db): Promise<boolean> {
-    const columns: Record<keyof UserChanges, string> = {
-      name: 'name',
-      role: 'role',
-      group: 'stakeholder_group',
-      region: 'region',
-      affiliation: 'affiliation',
-      language: 'language',
-    };
-    const set: string[] = [];
-    const differs: string[] = [];
-    const params: (string | null)[] = [];
-    for (const [key, column] of Object.entries(columns) as [keyof UserChanges, string][]) {
-      if (changes[key] === undefined) continue;
-      set.push(`${column} = ?`);
-      differs.push(`${column} IS DISTINCT FROM ?`);
-      params.push(changes[key]);
-    }
-    if (set.length === 0) return false;
-    const sql = `UPDATE users SET ${set.join(', ')} WHERE id = ? AND (${differs.join(' OR ')})`;
-    return (await tx.run(sql, [...params, id, ...params])).changes === 1;
+    return updateIfChanged(
+      tx,
+      'users',
+      { id },
+      {
+        name: changes.name,
+        role: changes.role,
+        stakeholder_group: changes.group,
+        region: changes.region,
+        affiliation: changes.affiliation,
+        language: changes.language,
+      },
+    );
   }
 
   /** Sets the password; an invited person becomes active. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { type ActionStatus, type Due, isOverdue, todayIso } from '../../../../shared/dueDates.ts';
 import type { ActionDto, Owner, Source, SourceType } from '../../../../shared/schemas/actions.ts';
 import type { Db, SqlExecutor } from '../../storage/db.ts';
+import { updateIfChanged } from '../../storage/updateIfChanged.ts';
 
 interface ActionRow {
   id: string;
@@ -147,26 +148,6 @@ export class ActionStore {
    * double click) one changes the row and the others find nothing to change, and record nothing.
    */
   async update(id: string, values: ActionValues, actorId: string | null, tx: SqlExecutor, now = Date.now()): Promise<boolean> {
-    const c = columns(values);
-    const compared = [
-      c.text,
-      c.owner,
-      c.owner_user_id,
-      c.owner_role,
-      c.due_label,
-      c.due_start,
-      c.due_end,
-      c.status,
-      c.agenda_item_id,
-    ];
-    const result = await tx.run(
-      `UPDATE action_items SET text = ?, owner = ?, owner_user_id = ?, owner_role = ?, due_label = ?, due_start = ?, due_end = ?,
-        status = ?, agenda_item_id = ?, updated_by = ?, updated_at = ? WHERE id = ?
-        AND (text IS DISTINCT FROM ? OR owner IS DISTINCT FROM ? OR owner_user_id IS DISTINCT FROM ? OR owner_role IS DISTINCT FROM ?
-          OR due_label IS DISTINCT FROM ? OR due_start IS DISTINCT FROM ? OR due_end IS DISTINCT FROM ? OR status IS DISTINCT FROM ?
-          OR agenda_item_id IS DISTINCT FROM ?)`,
-      [...compared, actorId, now, id, ...compared],
-    );
-    return result.changes > 0;
+    return updateIfChanged(tx, 'action_items', { id }, columns(values), { updated_by: actorId, updated_at: now });
   }
 }
