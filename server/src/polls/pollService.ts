@@ -7,7 +7,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { BALLOT_REFUSAL_REASONS, type BallotRefusalReason } from '../../../shared/auditDetails.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
-import { nameLength, normalizeName } from '../../../shared/normalizeName.ts';
+import { normalizeName } from '../../../shared/normalizeName.ts';
 import { duplicateOptionIndex } from '../../../shared/pollOptions.ts';
 import {
   type BallotResponse,
@@ -20,6 +20,7 @@ import {
 } from '../../../shared/schemas/polls.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { normalizedWithin } from '../http/fieldErrors.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
@@ -163,19 +164,13 @@ export class PollService {
     // Stored as compared: "Yes\u00a0 please" and "Ｙｅｓ please" are the label "Yes please", which the
     // results, the CSV and the audit log then show one way. Its limit counts that form (NFKC can
     // lengthen a label, and the schema counted what was sent).
-    const labels = body.options.map((option) => normalizeName(option.label));
     // Each refusal names its field, so that the form marks it rather than saying "not valid" at the top.
-    const empty = labels.findIndex((label) => !hasVisibleText(label));
+    const empty = body.options.findIndex((option) => !hasVisibleText(normalizeName(option.label)));
     if (empty >= 0) throw badRequest('Every option needs a label.', { field: `options.${empty}` });
-    const long = labels.findIndex((label) => nameLength(label) > POLL_LIMITS.label);
-    if (long >= 0) {
-      throw badRequest(`The label is longer than ${POLL_LIMITS.label} characters once written in ordinary letters.`, {
-        field: `options.${long}`,
-        // As the working groups' names and titles say it (`tooLong`), for the form's own words.
-        reason: 'tooLong',
-        max: POLL_LIMITS.label,
-      });
-    }
+    // Too long, as the working groups' names and titles say it (`tooLong`), for the form's own words.
+    const labels = body.options.map((option, index) =>
+      normalizedWithin(`options.${index}`, option.label, POLL_LIMITS.label, 'The label'),
+    );
     const duplicate = duplicateOptionIndex(labels);
     if (duplicate >= 0) {
       throw new AppError('DUPLICATE_OPTION', `Two options have the same label: "${labels[duplicate]}".`, {

@@ -4,23 +4,12 @@
  */
 
 import { DEFAULT_LIAISON_TITLE, type ElectionRole, WORKING_GROUP_LIMITS } from '../../../shared/constants/workingGroups.ts';
-import { nameLength, normalizeName } from '../../../shared/normalizeName.ts';
+import { normalizeName } from '../../../shared/normalizeName.ts';
 import type { WorkingGroupRole } from '../../../shared/schemas/workingGroups.ts';
 import { hasVisibleText } from '../../../shared/visibleText.ts';
-import { AppError, badRequest } from '../http/appError.ts';
+import { AppError } from '../http/appError.ts';
+import { fieldError, normalizedWithin } from '../http/fieldErrors.ts';
 import type { WorkingGroup } from './workingGroupStore.ts';
-
-export function fieldError(field: string, message: string, details: Record<string, unknown> = {}): AppError {
-  return badRequest(`${field}: ${message}`, { ...details, field });
-}
-
-/**
- * A name or title longer than `max` once normal: `reason` and `max` let the form say so in the
- * reader's words ("… is too long: at most 200 characters") rather than its words for a missing name.
- */
-export function tooLong(max: number): Record<string, unknown> {
-  return { reason: 'tooLong', max };
-}
 
 /**
  * A group's name as stored: `normalizeName` (NFKC, ordinary spaces, trimmed), so that a name typed
@@ -28,16 +17,8 @@ export function tooLong(max: number): Record<string, unknown> {
  * after: NFKC can lengthen a name ("㍿" is four characters), and the schema counted what was sent.
  */
 export function cleanName(name: string): string {
-  const normal = normalizeName(name);
-  if (!hasVisibleText(normal)) throw fieldError('name', 'The name is empty.');
-  if (nameLength(normal) > WORKING_GROUP_LIMITS.name) {
-    throw fieldError(
-      'name',
-      `The name is longer than ${WORKING_GROUP_LIMITS.name} characters once written in ordinary letters.`,
-      tooLong(WORKING_GROUP_LIMITS.name),
-    );
-  }
-  return normal;
+  if (!hasVisibleText(normalizeName(name))) throw fieldError('name', 'The name is empty.');
+  return normalizedWithin('name', name, WORKING_GROUP_LIMITS.name, 'The name');
 }
 
 /**
@@ -125,15 +106,7 @@ export function tooFewCandidates(group: WorkingGroup, nominated: number, seats: 
  */
 export function roleTitle(role: WorkingGroupRole, title: string | undefined): string {
   if (role !== 'liaison') return '';
-  const normal = storedTitle(title);
-  if (nameLength(normal) > WORKING_GROUP_LIMITS.title) {
-    throw fieldError(
-      'title',
-      `The title is longer than ${WORKING_GROUP_LIMITS.title} characters once written in ordinary letters.`,
-      tooLong(WORKING_GROUP_LIMITS.title),
-    );
-  }
-  return normal;
+  return normalizedWithin('title', storedTitle(title), WORKING_GROUP_LIMITS.title, 'The title');
 }
 
 /**

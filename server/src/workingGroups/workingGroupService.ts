@@ -19,6 +19,7 @@ import type {
   WorkingGroupRole,
 } from '../../../shared/schemas/workingGroups.ts';
 import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
+import { fieldError } from '../http/fieldErrors.ts';
 import { fill, serverText } from '../i18n/serverText.ts';
 import type { Notifier } from '../notifications/notify.ts';
 import type { PollProjections, PollService } from '../polls/pollService.ts';
@@ -37,7 +38,6 @@ import {
   duplicateLiaisonTitle,
   duplicateName,
   electionOpen,
-  fieldError,
   roleTitle,
   storedTitle,
   tooFewCandidates,
