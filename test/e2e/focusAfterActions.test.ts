@@ -14,7 +14,8 @@ import { setCurrentItem } from '../helpers/currentItem.ts';
 import { tinyPdf } from '../helpers/documents.ts';
 import { createPoll } from '../helpers/pollClients.ts';
 
-const { server, signIn } = browserSuite();
+// Each test opens its own pages, closed after it, and signs in through the API: none is about the sign-in form.
+const { server, signIn } = browserSuite({}, { closeContextsAfterEachTest: true, signInThroughApi: true });
 const meetingPath = `/meetings/${DEMO_MEETING.id}`;
 
 /** The focus is not on the page; polled, as a live update can take a control away a moment before the focus is moved. */

@@ -13,7 +13,9 @@ import { a11yViolations } from '../helpers/a11y.ts';
 import { browserSuite } from '../helpers/browser.ts';
 import { createUser, http, login } from '../helpers/clients.ts';
 
-const { server, browser, signIn } = browserSuite();
+// Each test opens its own pages, closed after it. Signed in through the form: those at / land, as a person does, on the
+// newest meeting, where the bell's links are followed.
+const { server, browser, signIn } = browserSuite({}, { closeContextsAfterEachTest: true });
 
 describe('notifications in the browser', () => {
   it('raises B’s bell count live when A mentions B, and the link lands on the thread', { timeout: 120_000 }, async () => {

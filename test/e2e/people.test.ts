@@ -15,7 +15,8 @@ import { browserSuite } from '../helpers/browser.ts';
 import { createUser, http, login } from '../helpers/clients.ts';
 
 // Each test opens its own pages: closed after it, so that the later tests do not run beside the earlier ones' pages.
-const { server, browser, signIn } = browserSuite({}, { closeContextsAfterEachTest: true });
+// Signed in through the API: no test here is about the sign-in form but the one that lands from it (throughApi: false).
+const { server, browser, signIn } = browserSuite({}, { closeContextsAfterEachTest: true, signInThroughApi: true });
 
 describe('people administration in the browser', () => {
   it('invites a person whose link, opened in another browser, sets a password and signs them in', async () => {
@@ -635,7 +636,7 @@ describe('people administration in the browser', () => {
 
   it('signs out from a meeting’s page still loading without a request the server refuses afterwards, nor on reloading', async () => {
     // From the front page the sign-in lands in the newest meeting, whose page is still loading when "Sign out" is pressed.
-    const { page, settled } = await signIn('kwame@example.org', '/');
+    const { page, settled } = await signIn('kwame@example.org', '/', { throughApi: false });
     const refused: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) refused.push(`${response.status()} ${response.request().method()} ${response.url()}`);

@@ -68,6 +68,13 @@ export interface SignInOptions {
    * so the person's stored language (null for the demo people) does not follow it.
    */
   language?: Language;
+  /**
+   * Signs in with the API (`POST /api/auth/login` from the context, whose cookies it sets as the
+   * form's answer would) and then opens `path`, instead of filling the sign-in form: one page load
+   * and no form for a test that is not about signing in. Ignored with `language`, which is picked
+   * on the sign-in page. A suite sets it for all its sign-ins with `signInThroughApi`.
+   */
+  throughApi?: boolean;
 }
 
 /** A fresh browser context (its own cookies and IndexedDB), signed in through the form. */
@@ -128,6 +135,10 @@ export async function signIn(
       if (pending.size + sockets.size === 0) return;
     }
   };
+  if (options.throughApi && !options.language) {
+    const answer = await context.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+    if (!answer.ok()) throw new Error(`sign-in of ${email} through the API: ${answer.status()} ${await answer.text()}`);
+  }
   await page.goto(path);
   if (options.language) {
     // The form is then in that language: its fields are found by type, not by their English labels.
@@ -138,9 +149,11 @@ export async function signIn(
     await page.locator('form button[type="submit"]').click();
     await page.locator('.site-header__user').waitFor();
   } else {
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    if (!options.throughApi) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
     // The signed-in person's block of the header, found by its class and not by "Sign out": a person whose stored
     // language is not English gets the header in English only until that language's strings have loaded, and on a
     // loaded machine the wait for "Sign out" missed that moment and timed out (people.test.ts, an Arabic secretariat).
@@ -318,6 +331,8 @@ export interface BrowserSuiteOptions {
    * idle pages. A page a test hands on to the next is kept with `keepForLaterTests` (test/e2e/cycle.test.ts).
    */
   closeContextsAfterEachTest?: boolean;
+  /** Every `signIn` of the suite through the API (`SignInOptions.throughApi`) unless it says `throughApi: false`. */
+  signInThroughApi?: boolean;
 }
 
 /**
@@ -357,7 +372,10 @@ export function browserSuite(options: TestServerOptions = {}, suiteOptions: Brow
     server,
     browser,
     async signIn(email, path, options) {
-      const session = await signIn(browser, server.baseUrl, email, path, options);
+      const session = await signIn(browser, server.baseUrl, email, path, {
+        throughApi: suiteOptions.signInThroughApi,
+        ...options,
+      });
       sessions.push(session);
       ofThisTest?.push(session);
       return session;
