@@ -3,6 +3,7 @@ import { DEFAULT_LIAISON_TITLE } from '../../../shared/constants/workingGroups.t
 import { nameKey, normalizeName } from '../../../shared/normalizeName.ts';
 import { optionKey } from '../../../shared/pollOptions.ts';
 import type { SqlExecutor } from '../storage/db.ts';
+import { groupBy } from '../storage/groupBy.ts';
 import type { Migration } from '../storage/migrations.ts';
 
 export const POLL_MIGRATIONS: Migration[] = [
@@ -221,12 +222,7 @@ export async function normalizeOptionLabels(tx: SqlExecutor): Promise<void> {
   const rows = await tx.all<{ id: string; poll_id: string; label: string; user_id: string | null }>(
     'SELECT id, poll_id, label, user_id FROM poll_options ORDER BY poll_id, position',
   );
-  const byKey = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.poll_id, optionKey(row.label)]);
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
-  for (const same of byKey.values()) {
+  for (const same of groupBy(rows, (row) => JSON.stringify([row.poll_id, optionKey(row.label)])).values()) {
     if (same.length > 1) {
       const labels = same.map((row) => `${row.id} ${JSON.stringify(row.label)}`).join(', ');
       console.warn(`migration 256: options of poll ${same[0]!.poll_id} read as one label and are left as they are: ${labels}`);
@@ -250,12 +246,7 @@ export async function normalizeGroupNames(tx: SqlExecutor): Promise<void> {
   const rows = await tx.all<{ id: string; meeting_id: string; name: string }>(
     'SELECT id, meeting_id, name FROM working_groups ORDER BY meeting_id, id',
   );
-  const byKey = new Map<string, { id: string; meeting_id: string; name: string }[]>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.meeting_id, nameKey(row.name)]);
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
-  for (const same of byKey.values()) {
+  for (const same of groupBy(rows, (row) => JSON.stringify([row.meeting_id, nameKey(row.name)])).values()) {
     if (same.length > 1) {
       const names = same.map((row) => `${row.id} ${JSON.stringify(row.name)}`).join(', ');
       console.warn(
