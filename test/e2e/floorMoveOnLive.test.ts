@@ -73,6 +73,27 @@ const currentItemPanel = async ({ lagging = false } = {}) => {
 };
 
 /**
+ * The chair's move-on question, open and asked: the first item current, Olena Kovalenko given the
+ * floor on it, and Move on to item 2 pressed in the Current item panel. Returns the chair's page,
+ * a chair's API session, the three first items, the dialog (named for the item left), the move-on
+ * button's name and the question it asks.
+ */
+const openMoveOnDialog = async () => {
+  const session = await login(server.baseUrl, 'chair@example.org');
+  const [here, next, third] = await items(session);
+  expect((await current(session, here!.id)).status).toBe(200);
+  await giveOlenaTheFloor(session);
+
+  const chair = await currentItemPanel();
+  const moveOn = `Move on to item ${next!.fullNumber}`;
+  await chair.page.getByRole('button', { name: moveOn }).click();
+  const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
+  const asked = `${isolate('Olena Kovalenko')} has the floor: move on anyway?`;
+  await expect.poll(() => dialog.textContent()).toContain(asked);
+  return { session, chair, here: here!, next: next!, third: third!, dialog, moveOn, asked };
+};
+
+/**
  * Holds the answer to the page's next move of the current item until `release`: the request reaches
  * the server at once (the live document then shows the next item), and the page gets the answer only
  * when released, so that the moment between the two, milliseconds long, can be looked at.
@@ -219,16 +240,7 @@ describe('moving on while the floor changes', () => {
   it('follows the live state in the move-on dialog: once the turn it named ends, it asks the plain question, no empty slot', {
     timeout: 120_000,
   }, async () => {
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const [here, next] = await items(session);
-    expect((await current(session, here!.id)).status).toBe(200);
-    await giveOlenaTheFloor(session);
-
-    const chair = await currentItemPanel();
-    const moveOn = `Move on to item ${next!.fullNumber}`;
-    await chair.page.getByRole('button', { name: moveOn }).click();
-    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
-    await expect.poll(() => dialog.textContent()).toContain(`${isolate('Olena Kovalenko')} has the floor: move on anyway?`);
+    const { session, chair, here, next, dialog, moveOn } = await openMoveOnDialog();
     expect((await endTurn(session)).status).toBe(200);
     await expect.poll(() => dialog.textContent()).toContain(`Nothing is left waiting on item ${here!.fullNumber} now: move on?`);
     const message = (await dialog.locator('p').first().textContent()) ?? '';
@@ -244,16 +256,7 @@ describe('moving on while the floor changes', () => {
   it('keeps naming the item it was opened for when another chair moves on meanwhile, says nothing was done and offers only to close', {
     timeout: 120_000,
   }, async () => {
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const [here, next, third] = await items(session);
-    expect((await current(session, here!.id)).status).toBe(200);
-    await giveOlenaTheFloor(session);
-
-    const chair = await currentItemPanel();
-    const moveOn = `Move on to item ${next!.fullNumber}`;
-    await chair.page.getByRole('button', { name: moveOn }).click();
-    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
-    await expect.poll(() => dialog.textContent()).toContain(`${isolate('Olena Kovalenko')} has the floor: move on anyway?`);
+    const { session, chair, third, dialog, moveOn } = await openMoveOnDialog();
 
     // The secretariat, on another screen, moves to the third item while the dialog is open.
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
@@ -279,17 +282,7 @@ describe('moving on while the floor changes', () => {
   it('follows the current item back: once the item it was opened for is current again, the dialog asks its question again', {
     timeout: 120_000,
   }, async () => {
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const [here, next, third] = await items(session);
-    expect((await current(session, here!.id)).status).toBe(200);
-    await giveOlenaTheFloor(session);
-
-    const chair = await currentItemPanel();
-    const moveOn = `Move on to item ${next!.fullNumber}`;
-    await chair.page.getByRole('button', { name: moveOn }).click();
-    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
-    const asked = `${isolate('Olena Kovalenko')} has the floor: move on anyway?`;
-    await expect.poll(() => dialog.textContent()).toContain(asked);
+    const { chair, here, next, third, dialog, moveOn } = await openMoveOnDialog();
 
     // The secretariat moves to the third item, then back to the first, while the dialog is open.
     const secretariat = await login(server.baseUrl, 'secretariat@example.org');
@@ -351,17 +344,7 @@ describe('moving on while the floor changes', () => {
   it('keeps the dialog open, named for the item left, from the chair’s confirmation until the move’s answer closes it: it says it is moving on, and Escape and Stay do nothing meanwhile', {
     timeout: 120_000,
   }, async () => {
-    const session = await login(server.baseUrl, 'chair@example.org');
-    const [here, next] = await items(session);
-    expect((await current(session, here!.id)).status).toBe(200);
-    await giveOlenaTheFloor(session);
-
-    const chair = await currentItemPanel();
-    const moveOn = `Move on to item ${next!.fullNumber}`;
-    await chair.page.getByRole('button', { name: moveOn }).click();
-    const dialog = chair.page.getByRole('alertdialog', { name: `Leave item ${here!.fullNumber}?` });
-    const asked = `${isolate('Olena Kovalenko')} has the floor: move on anyway?`;
-    await expect.poll(() => dialog.textContent()).toContain(asked);
+    const { chair, here, next, dialog, moveOn, asked } = await openMoveOnDialog();
     const held = await holdMoveAnswer(chair.page);
     await dialog.getByRole('button', { name: moveOn }).click();
     // The live document has made the next item current; the answer has not come.

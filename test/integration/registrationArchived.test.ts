@@ -12,6 +12,14 @@ import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
 import { expectValidHtml } from '../helpers/validHtml.ts';
 
 const FRENCH = { 'accept-language': 'fr-FR,fr;q=0.9' };
+/** Who registers, by the public form and by the API alike: both must meet the same refusal. */
+const REGISTRANT = {
+  name: 'Amélie Durand',
+  email: 'amelie@example.net',
+  group: 'civil-society',
+  country: 'France',
+  affiliation: '',
+};
 /** The sentence an archived meeting's registration says, as the page writes it (the apostrophe escaped). */
 const archivedSentence = (language: keyof typeof PUBLIC_TEXT) =>
   String(PUBLIC_TEXT[language].registration.archived).replace(/'/g, '&#39;');
@@ -52,14 +60,7 @@ describe.each(BACKENDS)('registration of an archived public meeting on %s', (bac
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.baseUrl, ...FRENCH },
-      body: new URLSearchParams({
-        name: 'Amélie Durand',
-        email: 'amelie@example.net',
-        group: 'civil-society',
-        country: 'France',
-        affiliation: '',
-        formToken,
-      }).toString(),
+      body: new URLSearchParams({ ...REGISTRANT, formToken }).toString(),
     });
     expect(sent.status).toBe(409);
     expect(sent.headers.get('content-type')).toContain('text/html');
@@ -77,14 +78,7 @@ describe.each(BACKENDS)('registration of an archived public meeting on %s', (bac
     const reopened = await call(secretariat, 'PATCH', `/api/meetings/${meetingId}/registration`, { open: true });
     expect(reopened.status).toBe(409);
     expect(reopened.body.error.code).toBe('MEETING_ARCHIVED');
-    const registered = await call(null, 'POST', `/api/meetings/${meetingId}/registrations`, {
-      name: 'Amélie Durand',
-      email: 'amelie@example.net',
-      group: 'civil-society',
-      country: 'France',
-      affiliation: '',
-      formToken,
-    });
+    const registered = await call(null, 'POST', `/api/meetings/${meetingId}/registrations`, { ...REGISTRANT, formToken });
     expect(registered.status).toBe(409);
     expect(registered.headers.get('content-type')).toContain('application/json');
     expect(registered.body.error.code).toBe('MEETING_ARCHIVED');
