@@ -3,7 +3,6 @@ import { DEFAULT_LIAISON_TITLE } from '../../../shared/constants/workingGroups.t
 import { nameKey, normalizeName } from '../../../shared/normalizeName.ts';
 import { optionKey } from '../../../shared/pollOptions.ts';
 import type { SqlExecutor } from '../storage/db.ts';
-import { groupBy } from '../storage/groupBy.ts';
 import type { Migration } from '../storage/migrations.ts';
 
 export const POLL_MIGRATIONS: Migration[] = [
@@ -222,7 +221,7 @@ export async function normalizeOptionLabels(tx: SqlExecutor): Promise<void> {
   const rows = await tx.all<{ id: string; poll_id: string; label: string; user_id: string | null }>(
     'SELECT id, poll_id, label, user_id FROM poll_options ORDER BY poll_id, position',
   );
-  for (const same of groupBy(rows, (row) => JSON.stringify([row.poll_id, optionKey(row.label)])).values()) {
+  for (const same of Map.groupBy(rows, (row) => JSON.stringify([row.poll_id, optionKey(row.label)])).values()) {
     if (same.length > 1) {
       const labels = same.map((row) => `${row.id} ${JSON.stringify(row.label)}`).join(', ');
       console.warn(`migration 256: options of poll ${same[0]!.poll_id} read as one label and are left as they are: ${labels}`);
@@ -246,7 +245,7 @@ export async function normalizeGroupNames(tx: SqlExecutor): Promise<void> {
   const rows = await tx.all<{ id: string; meeting_id: string; name: string }>(
     'SELECT id, meeting_id, name FROM working_groups ORDER BY meeting_id, id',
   );
-  for (const same of groupBy(rows, (row) => JSON.stringify([row.meeting_id, nameKey(row.name)])).values()) {
+  for (const same of Map.groupBy(rows, (row) => JSON.stringify([row.meeting_id, nameKey(row.name)])).values()) {
     if (same.length > 1) {
       const names = same.map((row) => `${row.id} ${JSON.stringify(row.name)}`).join(', ');
       console.warn(
