@@ -42,6 +42,7 @@ import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { LiveProjection } from './live/liveProjection.ts';
 import { AgendaItemDays } from './meetingRecord/agendaItemDays.ts';
 import { MeetingLifecycle } from './meetings/meetingLifecycle.ts';
+import { canReadMeeting } from './meetings/meetingPolicy.ts';
 import { queueAccountEmail } from './notifications/accountMail.ts';
 import { Notifier } from './notifications/notify.ts';
 import { healthRoutes } from './observability/healthRoutes.ts';
@@ -333,7 +334,14 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     { config: { public: true }, schema: { tags: ['operations'], summary: 'This OpenAPI document' } },
     async () => http.swagger(),
   );
-  await http.register(clientAssets, { root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT });
+  await http.register(clientAssets, {
+    root: deps.clientRoot ?? DEFAULT_CLIENT_ROOT,
+    // A meeting's board page is as readable as its API (a public registrant's is not a MAG meeting's).
+    readsMeeting: async (user, meetingId) => {
+      const meeting = await store.meetings.byId(meetingId);
+      return meeting === undefined || canReadMeeting(user, meeting);
+    },
+  });
 
   let closing: Promise<void> | undefined;
   return {

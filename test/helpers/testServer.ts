@@ -33,6 +33,8 @@ export interface TestServerOptions {
   /** Load the demo consultation (default true). */
   seed?: boolean;
   dataDir?: string;
+  /** Where the built client is (a folder with index.html and meeting.html); dist/client by default. */
+  clientRoot?: string;
 }
 
 export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -47,7 +49,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await buildApp(config, { logger: false });
+  const app = await buildApp(config, { logger: false, ...(options.clientRoot ? { clientRoot: options.clientRoot } : {}) });
   if (options.seed !== false) await seedDemo(app.store, app.notify);
   await app.http.listen({ port, host: '127.0.0.1' });
   return {

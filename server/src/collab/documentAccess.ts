@@ -30,6 +30,7 @@ const CONNECTIONS_PER_TURN = 200;
 export class DocumentAccess {
   private readonly resolvers: ReadonlyMap<DocumentKind, AccessResolver>;
   private readonly readOnlyRules: ((documentName: string) => Promise<boolean>)[] = [];
+  private readonly readableRules: ((user: User, documentName: string) => Promise<boolean>)[] = [];
   private readonly changeListeners: ((documentName: string) => void)[] = [];
   private collab: Hocuspocus | null = null;
   private bus: ClusterBus | null = null;
@@ -42,6 +43,14 @@ export class DocumentAccess {
   /** A rule that makes documents read-only for everyone, whatever their role (an archived meeting's). */
   readOnlyWhen(rule: (documentName: string) => Promise<boolean>): void {
     this.readOnlyRules.push(rule);
+  }
+
+  /**
+   * A rule every document must pass for the person to open it at all, whatever its kind's resolver
+   * says (a meeting a public registrant may not read: meetings/meetingsFeature.ts).
+   */
+  readableWhen(rule: (user: User, documentName: string) => Promise<boolean>): void {
+    this.readableRules.push(rule);
   }
 
   /**
@@ -75,6 +84,8 @@ export class DocumentAccess {
     if (!ref) return null;
     const resolver = this.resolvers.get(ref.kind);
     const access = resolver ? await resolver(user, ref.id) : null;
+    if (access === null) return null;
+    for (const rule of this.readableRules) if (!(await rule(user, documentName))) return null;
     // Whatever a resolver says (authorship, membership), an observer never writes.
     if (access === 'write' && !isParticipant(user.role)) return 'read';
     if (access === 'write') {

@@ -8,9 +8,15 @@
  * - The chair and secretariat run the floor: add someone in the room, give the floor, end a turn,
  *   reorder, set the speaking time and the balance rule, the quorum, approval of questions; they
  *   approve, hide and mark questions answered and see who asked an anonymous question.
+ * - Who may be added to a meeting's list (the chair's "add a person in the room"): people who may take
+ *   part in it, confirmed (their invitation or registration accepted), enabled and able to read the
+ *   meeting (canReadMeeting: a public registrant only in a public meeting).
  * - Everyone checks themselves in; the secretariat checks others in; the chair and secretariat see who is present.
  */
+
+import type { MeetingVisibility } from '../../../shared/constants/meetings.ts';
 import { isModerator, isParticipant } from '../../../shared/roles.ts';
+import { canReadMeeting } from '../meetings/meetingPolicy.ts';
 import type { User } from '../users/userStore.ts';
 
 export const floorPolicy = {
@@ -23,4 +29,6 @@ export const floorPolicy = {
   setQuorum: (user: User): boolean => isModerator(user.role),
   ask: (_user: User): boolean => true,
   moderateQuestions: (user: User): boolean => isModerator(user.role),
+  takePart: (person: User, meeting: { visibility: MeetingVisibility }): boolean =>
+    !person.disabled && !person.invitationPending && canReadMeeting(person, meeting),
 };

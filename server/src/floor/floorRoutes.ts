@@ -142,7 +142,8 @@ export const floorRoutes: FastifyPluginAsyncTypebox<FloorRoutesOptions> = async 
       tags,
       method: 'GET',
       path: '/floor/people',
-      summary: 'The people the chair may add to the list or check in (active users); chair, secretariat',
+      summary:
+        'The people the chair may add to the list or check in: those who may take part in the meeting (confirmed, enabled, able to read it); chair, secretariat',
       response: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String(), group: Type.String() })),
     },
     (meetingId, user) => floor.people(meetingId, user),

@@ -13,6 +13,7 @@ import { AppError, badRequest, forbidden, notFound } from '../http/appError.ts';
 import { readAgenda } from '../meetingRecord/agendaDocument.ts';
 import type { RunService } from '../meetingRecord/run/runService.ts';
 import type { CurrentItemChange } from '../meetings/meetingLifecycle.ts';
+import type { Meeting } from '../meetings/meetingStore.ts';
 import { type SqlExecutor, UniqueViolation } from '../storage/db.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
@@ -114,7 +115,7 @@ export class FloorService {
   }
 
   async raiseHand(meetingId: string, user: User, body: { pointOfOrder?: boolean; userId?: string }): Promise<HandRecord> {
-    await this.requireMeeting(meetingId);
+    const meeting = await this.requireMeeting(meetingId);
     const forSomeone = body.userId !== undefined && body.userId !== user.id;
     if (forSomeone ? !floorPolicy.addSomeone(user) : !floorPolicy.raiseOwnHand(user)) {
       throw forbidden(
@@ -124,7 +125,9 @@ export class FloorService {
       );
     }
     const speaker = forSomeone ? await this.store.users.byId(body.userId!) : user;
-    if (!speaker || speaker.disabled) throw badRequest('userId: there is no such person.', { field: 'userId' });
+    // Someone added by the chair must be able to take part, as the chair's list offers them (people()).
+    if (!speaker || (forSomeone ? !floorPolicy.takePart(speaker, meeting) : speaker.disabled))
+      throw badRequest('userId: there is no such person.', { field: 'userId' });
     const itemId = (await this.currentItem(meetingId)) ?? '';
     const id = newFloorId();
     const now = Date.now();
@@ -310,9 +313,11 @@ export class FloorService {
 
   async people(meetingId: string, user: User): Promise<{ id: string; name: string; role: string; group: string }[]> {
     this.requireChair(user);
-    await this.requireMeeting(meetingId);
+    const meeting = await this.requireMeeting(meetingId);
+    // Only people who may take part in this meeting: never an unconfirmed registrant, nor one of
+    // another meeting's public registrants in a MAG meeting.
     return (await this.store.users.list())
-      .filter((person) => !person.disabled)
+      .filter((person) => floorPolicy.takePart(person, meeting))
       .map(({ id, name, role, group }) => ({ id, name, role, group }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -370,8 +375,10 @@ export class FloorService {
     if (!floorPolicy.runFloor(user)) throw forbidden('Only the chair or the secretariat may run the floor.');
   }
 
-  private async requireMeeting(meetingId: string): Promise<void> {
-    if (!(await this.store.meetings.byId(meetingId))) throw notFound('The meeting');
+  private async requireMeeting(meetingId: string): Promise<Meeting> {
+    const meeting = await this.store.meetings.byId(meetingId);
+    if (!meeting) throw notFound('The meeting');
+    return meeting;
   }
 
   private audit<D extends object>(

@@ -10,9 +10,32 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { SIGNED_IN_HINT_COOKIE } from '../../../shared/constants/users.ts';
+import type { User } from '../users/userStore.ts';
 
 /** The client's meeting page route, /meetings/:meetingId (client/src/app/App.tsx). */
 const MEETING_PAGE = /^\/meetings\/([^/]+)\/?$/;
+/** The meeting page and the pages under it (/meetings/:meetingId/registrations…). */
+const MEETING_PAGES = /^\/meetings\/([^/]+)(\/|$)/;
+
+export interface ClientAssetsOptions {
+  root: string;
+  /**
+   * Whether the signed-in person may read the meeting (canReadMeeting; true for one that does not
+   * exist, which the page itself says). A page of a meeting they may not read answers 404, as its API does.
+   */
+  readsMeeting?: (user: User, meetingId: string) => Promise<boolean>;
+}
+
+/** The meeting a page path names, or undefined (not a meeting's page, or not a decodable id). */
+function meetingOfPage(url: string): string | undefined {
+  const found = MEETING_PAGES.exec(url.split('?')[0] ?? '');
+  if (!found) return undefined;
+  try {
+    return decodeURIComponent(found[1]!);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The API reads the page's first screen starts with (client/src/app/firstScreen.ts), as preloads
@@ -32,7 +55,7 @@ function firstRequests(url: string): string {
   return paths.map((p) => `<${p}>; rel=preload; as=fetch; crossorigin`).join(', ');
 }
 
-export async function clientAssets(app: FastifyInstance, options: { root: string }): Promise<void> {
+export async function clientAssets(app: FastifyInstance, options: ClientAssetsOptions): Promise<void> {
   const hasClient = fs.existsSync(path.join(options.root, 'index.html'));
   // The meeting page's own copy of index.html, which also preloads its code (scripts/vite/pagePreloads.ts).
   const hasMeetingPage = fs.existsSync(path.join(options.root, 'meeting.html'));
@@ -54,7 +77,7 @@ export async function clientAssets(app: FastifyInstance, options: { root: string
       },
     });
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !request.url.startsWith('/api/') &&
@@ -67,6 +90,17 @@ export async function clientAssets(app: FastifyInstance, options: { root: string
       const signedIn = Boolean(request.user);
       if (signedIn !== Boolean(request.cookies?.[SIGNED_IN_HINT_COOKIE])) {
         app.setSignedInHint(reply, signedIn);
+      }
+      const meetingId = meetingOfPage(request.url);
+      // The same page, which then says the meeting was not found (its API answers 404 too), with
+      // the status of a meeting that does not exist: nothing of it is preloaded.
+      if (
+        request.user &&
+        meetingId !== undefined &&
+        options.readsMeeting &&
+        !(await options.readsMeeting(request.user, meetingId))
+      ) {
+        return reply.status(404).header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
       }
       if (signedIn) reply.header('link', firstRequests(request.url));
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile(pageFile(request.url));

@@ -23,14 +23,12 @@ export const meetingRoutes: FastifyPluginAsyncTypebox<{ service: MeetingService 
     {
       schema: {
         tags: ['meetings'],
-        summary: 'Consultations, newest first, with their visibility, status and counts of open polls and actions',
+        summary:
+          'Consultations the person may read (a public registrant: the public ones), newest first, with their visibility, status and counts of open polls and actions',
         response: { 200: Type.Array(MeetingSchema), 401: ErrorResponse },
       },
     },
-    async (request) => {
-      requireUser(request);
-      return service.list();
-    },
+    async (request) => service.list(requireUser(request)),
   );
 
   app.get(

@@ -3,6 +3,7 @@
  * poll, a thread, a proposal…) is part of, how much open work a meeting holds, and whether it
  * holds anything besides its agenda. SQL only; the rules are in MeetingService and the guard.
  */
+import type { MeetingVisibility } from '../../../shared/constants/meetings.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import type { Db, SqlExecutor } from '../storage/db.ts';
 
@@ -19,6 +20,13 @@ const MEETING_OF: Record<string, string> = {
   question: 'SELECT meeting_id FROM questions WHERE id = ?',
 };
 export type ScopedEntity = keyof typeof MEETING_OF;
+
+/** What the meeting guard asks of the meeting a request is about. */
+export interface MeetingState {
+  meetingId: string;
+  archived: boolean;
+  visibility: MeetingVisibility;
+}
 
 /** Tables whose rows are a meeting's content: any row makes the meeting impossible to delete. */
 const CONTENT_TABLES = [
@@ -46,17 +54,27 @@ export class MeetingScope {
   }
 
   /**
-   * Whether the meeting an entity belongs to is archived, in one query (the guard runs it on
-   * every write, ballots included); undefined when there is no such entity.
+   * Whether the meeting an entity belongs to is archived, and its visibility, in one query (the
+   * guard runs it on every write, ballots included, and on a public registrant's every read);
+   * undefined when there is no such entity.
    */
-  async archivedOf(entity: ScopedEntity, id: string): Promise<{ meetingId: string; archived: boolean } | undefined> {
+  async stateOf(entity: ScopedEntity, id: string): Promise<MeetingState | undefined> {
     const sql = MEETING_OF[entity];
     if (!sql) return undefined;
-    const row = await this.db.get<{ id: string; archived_at: number | null }>(
-      `SELECT id, archived_at FROM meetings WHERE id = (${sql})`,
+    return this.stateWhere(`(${sql})`, id);
+  }
+
+  /** The same of a meeting named by its id. */
+  async stateOfMeeting(meetingId: string): Promise<MeetingState | undefined> {
+    return this.stateWhere('?', meetingId);
+  }
+
+  private async stateWhere(idSql: string, id: string): Promise<MeetingState | undefined> {
+    const row = await this.db.get<{ id: string; archived_at: number | null; visibility: string }>(
+      `SELECT id, archived_at, visibility FROM meetings WHERE id = ${idSql}`,
       [id],
     );
-    return row && { meetingId: row.id, archived: row.archived_at !== null };
+    return row && { meetingId: row.id, archived: row.archived_at !== null, visibility: row.visibility as MeetingVisibility };
   }
 
   /** The meeting of a collaborative document (`agenda:…`, `live:…`, `proposal:…`). */

@@ -26,7 +26,7 @@ import { agendaCopyOf, writeAgendaCopy } from './agendaCopy.ts';
 import { refuseItemsOnRemovedDays } from './itemsOnRemovedDays.ts';
 import { checkMeetingDates, checkTimeZone } from './meetingInput.ts';
 import type { MeetingLifecycle } from './meetingLifecycle.ts';
-import { requireMeetingAdministrator } from './meetingPolicy.ts';
+import { canReadMeeting, requireMeetingAdministrator } from './meetingPolicy.ts';
 import type { MeetingScope } from './meetingScope.ts';
 import type { Meeting, MeetingChanges } from './meetingStore.ts';
 
@@ -51,9 +51,12 @@ export class MeetingService {
     this.options = options;
   }
 
-  async list(): Promise<MeetingDto[]> {
+  /** The meetings `reader` may read (all of them, but for a public registrant). */
+  async list(reader: User): Promise<MeetingDto[]> {
     const counts = await this.options.scope.openCounts();
-    return (await this.options.store.meetings.list()).map((meeting) => toDto(meeting, counts.get(meeting.id)));
+    return (await this.options.store.meetings.list())
+      .filter((meeting) => canReadMeeting(reader, meeting))
+      .map((meeting) => toDto(meeting, counts.get(meeting.id)));
   }
 
   async get(id: string): Promise<MeetingDto> {

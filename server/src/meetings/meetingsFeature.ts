@@ -11,6 +11,7 @@ import { CallService } from '../calls/callService.ts';
 import type { Feature } from '../feature.ts';
 import { seedDemoCalls } from './demoCalls.ts';
 import { installMeetingGuard } from './meetingGuard.ts';
+import { canReadMeeting } from './meetingPolicy.ts';
 import { meetingRoutes } from './meetingRoutes.ts';
 import { MeetingScope } from './meetingScope.ts';
 import { MeetingService } from './meetingService.ts';
@@ -41,11 +42,19 @@ export const meetingsFeature: Feature = {
       return status ? { [meetingId]: status } : {};
     });
 
-    installMeetingGuard(http, { store, scope, calls });
+    installMeetingGuard(http, { scope, calls });
     // An archived meeting's agenda and proposal bodies are read-only for everyone.
     access.readOnlyWhen(async (documentName) => {
       const meetingId = await scope.meetingOfDocument(documentName);
       return meetingId !== undefined && (await store.meetings.isArchived(meetingId)) === true;
+    });
+
+    // A meeting's documents (agenda, live projection, proposals) open only to who may read the meeting.
+    access.readableWhen(async (user, documentName) => {
+      if (!user.publicOnly) return true; // everyone else reads every meeting: no query per connection
+      const meetingId = await scope.meetingOfDocument(documentName);
+      const meeting = meetingId === undefined ? undefined : await store.meetings.byId(meetingId);
+      return meeting !== undefined && canReadMeeting(user, meeting);
     });
 
     await http.register(meetingRoutes, { service });

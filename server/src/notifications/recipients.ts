@@ -2,9 +2,11 @@
  * Who hears of an event, and what they are told: the rules of each kind (never the person who
  * acted; only people who may read the thing; a poll's electorate as its audience says).
  */
+import type { MeetingVisibility } from '../../../shared/constants/meetings.ts';
 import { parseDocumentName } from '../../../shared/documentNames.ts';
 import { isParticipant } from '../../../shared/roles.ts';
 import type { NotificationKind } from '../../../shared/schemas/notifications.ts';
+import { canReadMeeting } from '../meetings/meetingPolicy.ts';
 import type { SqlExecutor } from '../storage/db.ts';
 import type { NotificationParams } from './emailStrings.ts';
 
@@ -58,6 +60,38 @@ export interface Delivery {
 }
 
 export async function resolve(tx: SqlExecutor, event: NotifyEvent): Promise<Delivery[]> {
+  return readersOnly(tx, await deliveriesOf(tx, event));
+}
+
+/**
+ * Only people who may read the meeting hear of what happens in it (canReadMeeting): a public
+ * registrant is told nothing of a MAG meeting, whatever rule of a kind named them.
+ */
+async function readersOnly(tx: SqlExecutor, deliveries: Delivery[]): Promise<Delivery[]> {
+  const limited = new Set(
+    (await tx.all<{ id: string }>('SELECT id FROM users WHERE public_only = 1 AND disabled = 0', [])).map((row) => row.id),
+  );
+  if (limited.size === 0) return deliveries;
+  const visibility = new Map<string, MeetingVisibility | undefined>();
+  const out: Delivery[] = [];
+  for (const delivery of deliveries) {
+    const { meetingId } = delivery;
+    if (meetingId === null) {
+      out.push(delivery);
+      continue;
+    }
+    if (!visibility.has(meetingId)) {
+      const row = await tx.get<{ visibility: MeetingVisibility }>('SELECT visibility FROM meetings WHERE id = ?', [meetingId]);
+      visibility.set(meetingId, row?.visibility);
+    }
+    const meeting = { visibility: visibility.get(meetingId) ?? 'mag' };
+    const userIds = delivery.userIds.filter((id) => canReadMeeting({ publicOnly: limited.has(id) }, meeting));
+    out.push({ ...delivery, userIds });
+  }
+  return out;
+}
+
+async function deliveriesOf(tx: SqlExecutor, event: NotifyEvent): Promise<Delivery[]> {
   switch (event.type) {
     case 'comment':
       return commentDeliveries(tx, event);

@@ -27,4 +27,13 @@ export const PUBLIC_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 1101,
+    name: 'registrants made before the public_only mark read only public meetings',
+    statements: [
+      // Every row here was made with the observer account it names (a known address gets no row);
+      // one the secretariat has since given another role keeps reading as that role.
+      `UPDATE users SET public_only = 1 WHERE role = 'observer' AND id IN (SELECT user_id FROM meeting_registrations)`,
+    ],
+  },
 ];

@@ -212,6 +212,8 @@ export class RegistrationService {
             affiliation: body.affiliation.trim() || null,
             language,
             passwordHash: '',
+            // Registered for a public meeting: they read the public meetings only, not the MAG's.
+            publicOnly: true,
           },
           tx,
         );

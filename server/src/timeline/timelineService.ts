@@ -8,6 +8,7 @@ import type { Owner } from '../../../shared/schemas/actions.ts';
 import type { TimelineDto, TimelineItem, TimelineQuery } from '../../../shared/schemas/timeline.ts';
 import type { CallStore } from '../calls/callStore.ts';
 import { isCallOpen } from '../calls/callStore.ts';
+import { canReadMeeting } from '../meetings/meetingPolicy.ts';
 import type { Store } from '../storage/store.ts';
 import type { User } from '../users/userStore.ts';
 import type { TimelineStore } from './timelineStore.ts';
@@ -123,7 +124,9 @@ export class TimelineService {
       );
     }
 
-    let shown = items;
+    // A public registrant's timeline holds only the meetings they may read, and what is in them.
+    const readable = new Set(meetings.filter((meeting) => canReadMeeting(user, meeting)).map((meeting) => meeting.id));
+    let shown = items.filter((item) => readable.has(item.meetingId));
     if (query.workingGroup) {
       const meetingOfGroup = groupMeeting.get(query.workingGroup);
       shown = shown.filter(
@@ -134,11 +137,13 @@ export class TimelineService {
     shown.sort((a, b) => a.start.localeCompare(b.start) || a.key.localeCompare(b.key));
     return {
       items: shown,
-      workingGroups: groups.map((group) => ({
-        id: group.id,
-        name: group.name,
-        meetingTitle: titles.get(group.meeting_id) ?? '',
-      })),
+      workingGroups: groups
+        .filter((group) => readable.has(group.meeting_id))
+        .map((group) => ({
+          id: group.id,
+          name: group.name,
+          meetingTitle: titles.get(group.meeting_id) ?? '',
+        })),
     };
   }
 }

@@ -39,4 +39,13 @@ export const PEOPLE_MIGRATIONS: Migration[] = [
       `CREATE INDEX password_resets_user ON password_resets(user_id)`,
     ],
   },
+  {
+    version: 452,
+    name: 'people: a mark on those whose only access is a public registration',
+    statements: [
+      // 1 for an observer created by registering for a public meeting: they read only public
+      // meetings (canReadMeeting). The secretariat giving them a role clears it.
+      `ALTER TABLE users ADD COLUMN public_only INTEGER NOT NULL DEFAULT 0`,
+    ],
+  },
 ];

@@ -21,6 +21,11 @@ export interface User {
   disabled: boolean;
   /** Never accepted their invitation (no password yet), deactivated or not: `status` says `deactivated` then. */
   invitationPending: boolean;
+  /**
+   * Their only access is a registration for a public meeting: they read only public meetings
+   * (canReadMeeting, meetings/meetingPolicy.ts). Cleared when the secretariat gives them a role.
+   */
+  publicOnly: boolean;
   createdAt: number;
 }
 
@@ -35,6 +40,8 @@ export interface NewUser {
   language?: Language | null;
   /** Empty for an invited person, who sets a password through the invitation. */
   passwordHash: string;
+  /** Made by a public registration: reads only public meetings until the secretariat gives a role. */
+  publicOnly?: boolean;
 }
 
 /** What the secretariat may change about a person (besides deactivation). */
@@ -70,10 +77,11 @@ export interface UserRow {
   disabled: number;
   created_at: number;
   password_hash: string;
+  public_only: number;
 }
 
 const COLUMNS =
-  'id, email, name, role, stakeholder_group, region, affiliation, language, status, disabled, created_at, password_hash';
+  'id, email, name, role, stakeholder_group, region, affiliation, language, status, disabled, created_at, password_hash, public_only';
 
 /** The columns toUser reads, for a statement that joins users with another table (aliased `u`). */
 export const USER_COLUMNS = COLUMNS.split(', ')
@@ -93,6 +101,7 @@ export function toUser(row: UserRow): User {
     status: Number(row.disabled) === 1 ? 'deactivated' : row.status === 'invited' ? 'invited' : 'active',
     disabled: Number(row.disabled) === 1,
     invitationPending: row.status === 'invited',
+    publicOnly: Number(row.public_only) === 1,
     createdAt: Number(row.created_at),
   };
 }
@@ -123,8 +132,9 @@ export class UserStore {
       disabled: 0,
       created_at: Date.now(),
       password_hash: input.passwordHash,
+      public_only: input.publicOnly ? 1 : 0,
     };
-    await tx.run(`INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await tx.run(`INSERT INTO users (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
       user.id,
       user.email,
       user.name,
@@ -137,6 +147,7 @@ export class UserStore {
       user.disabled,
       user.created_at,
       user.password_hash,
+      user.public_only,
     ]);
     return toUser(user);
   }
@@ -207,7 +218,15 @@ export class UserStore {
    * touch no row (the condition is the UPDATE's, so two identical requests at once change it once).
    */
   async update(id: string, changes: UserChanges, tx: SqlExecutor = this.db): Promise<boolean> {
-    return updateIfChanged(
+    // A public registrant given another role, or whose limit is lifted, reads like anyone of their role.
+    // This runs first, against the role as it was; the fields' own change follows.
+    const lifted =
+      changes.publicOnly === false
+        ? (await tx.run('UPDATE users SET public_only = 0 WHERE id = ? AND public_only <> 0', [id])).changes === 1
+        : changes.role !== undefined &&
+          (await tx.run('UPDATE users SET public_only = 0 WHERE id = ? AND public_only <> 0 AND role IS DISTINCT FROM ?', [id, changes.role]))
+            .changes === 1;
+    const changed = await updateIfChanged(
       tx,
       'users',
       { id },
@@ -220,6 +239,7 @@ export class UserStore {
         language: changes.language,
       },
     );
+    return lifted || changed;
   }
 
   /** Sets the password; an invited person becomes active. */
@@ -233,7 +253,8 @@ export class UserStore {
   }
 
   async setRole(id: string, role: Role, tx: SqlExecutor = this.db): Promise<boolean> {
-    return (await tx.run('UPDATE users SET role = ? WHERE id = ?', [role, id])).changes === 1;
+    // As update: a role given ends the public registrant's limit.
+    return (await tx.run('UPDATE users SET role = ?, public_only = 0 WHERE id = ?', [role, id])).changes === 1;
   }
 
   /**

@@ -1,0 +1,162 @@
+/**
+ * A person whose only access is a registration for a public meeting reads the public meetings and
+ * nothing of a MAG one: its API, board page, pack, collaborative documents, polls, working groups,
+ * timeline and search results answer as if it did not exist (404, nothing found). Once the
+ * secretariat gives them a role they read like any observer; the demo's observer always did. The
+ * chair's "add a person in the room" list holds only people who may take part in the meeting:
+ * never an unconfirmed registrant, nor a registrant in a MAG meeting. SQLite and PostgreSQL.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MEETING, SEED_MEETING } from '../../server/src/demo/demoData.ts';
+import { agendaDoc, liveDoc } from '../../shared/documentNames.ts';
+import { login, type Session, sleep, waitFor } from '../helpers/clients.ts';
+import { createPoll, openPoll } from '../helpers/pollClients.ts';
+import { BACKENDS, serverSuite } from '../helpers/serverSuite.ts';
+import { tempDir } from '../helpers/testServer.ts';
+
+const PUBLIC = DEMO_MEETING.id;
+const MAG = SEED_MEETING.id;
+const PASSWORD = 'a long enough password 1';
+
+/** A stand-in for the built client: the board's pages are these files, whatever the route. */
+const clientRoot = tempDir('client');
+await fs.writeFile(path.join(clientRoot, 'index.html'), '<!doctype html><title>Plenary</title>');
+await fs.writeFile(path.join(clientRoot, 'meeting.html'), '<!doctype html><title>Plenary meeting</title>');
+
+describe.each(BACKENDS)('public registrants on %s', (backend) => {
+  const { server, call, peer } = serverSuite({ backend, database: 'registrantscope', clientRoot });
+  let secretariat: Session;
+  let chair: Session;
+  let formToken: string;
+
+  /** Registers `email` for the public meeting (202), as the form does. */
+  async function register(email: string, name: string): Promise<void> {
+    const body = { name, email, group: 'civil-society', country: 'Kenya', affiliation: '', formToken };
+    const registered = await call(null, 'POST', `/api/meetings/${PUBLIC}/registrations`, body);
+    expect(registered.status, JSON.stringify(registered.body)).toBe(202);
+  }
+
+  /** Follows the emailed link, sets a password and signs in. */
+  async function confirm(email: string): Promise<Session> {
+    const folder = path.join(server.dataDir, 'mail');
+    const mail = await waitFor(
+      async () => {
+        for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+          const text = (await fs.readFile(path.join(folder, name), 'utf8')).replace(/=\r?\n/g, '');
+          if (text.includes(`To: ${email}`)) return text;
+        }
+        return undefined;
+      },
+      { message: `the confirmation email to ${email}` },
+    );
+    const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail ?? '')?.[1];
+    expect((await call(null, 'POST', `/api/invitations/${token}/accept`, { password: PASSWORD })).status).toBe(200);
+    return login(server.baseUrl, email, PASSWORD);
+  }
+
+  const page = (who: Session, meetingId: string) =>
+    fetch(`${server.baseUrl}/meetings/${meetingId}`, { headers: { cookie: who.cookie } }).then((response) => response.status);
+
+  /** The meetings `who`'s search for a word of both meetings' agendas finds results in. */
+  async function searchedMeetings(who: Session): Promise<string[]> {
+    const found = await call<{ results: { meetingId: string }[] }>(who, 'GET', '/api/search?q=IGF');
+    expect(found.status).toBe(200);
+    return [...new Set(found.body.results.map((result) => result.meetingId))].sort();
+  }
+
+  /** Whether `who` is let into the document: synced, or refused by its authentication. */
+  async function opens(who: Session, document: string): Promise<boolean> {
+    const client = peer(who, document);
+    return waitFor(() => (client.provider.isSynced ? 'yes' : client.denied.length > 0 ? 'no' : undefined), {
+      message: `${document} synced or refused`,
+    }).then((answer) => answer === 'yes');
+  }
+
+  beforeAll(async () => {
+    secretariat = await login(server.baseUrl, 'secretariat@example.org');
+    chair = await login(server.baseUrl, 'chair@example.org');
+    const form = await call<{ formToken: string; minSeconds: number }>(null, 'GET', `/api/meetings/${PUBLIC}/registrations/form`);
+    formToken = form.body.formToken;
+    await sleep(form.body.minSeconds * 1000 + 200);
+  });
+
+  it('a confirmed registrant reads the public meeting and nothing of the MAG meeting, until the secretariat gives a role', async () => {
+    await register('wanjiru@example.net', 'Wanjiru Kamau');
+    const registrant = await confirm('wanjiru@example.net');
+    expect(registrant.user.role).toBe('observer');
+
+    // The public meeting, as any observer reads it.
+    expect((await call(registrant, 'GET', `/api/meetings/${PUBLIC}`)).status).toBe(200);
+    expect(await page(registrant, PUBLIC)).toBe(200);
+    expect((await call(registrant, 'GET', `/api/meetings/${PUBLIC}/pack.md`)).status).toBe(200);
+    expect(await opens(registrant, agendaDoc(PUBLIC))).toBe(true);
+
+    // The MAG meeting, as if it did not exist (soft: a failing run names every path that showed it).
+    const list = await call<{ id: string }[]>(registrant, 'GET', '/api/meetings');
+    expect.soft(list.body.map((meeting) => meeting.id)).toContain(PUBLIC);
+    expect.soft(list.body.map((meeting) => meeting.id)).not.toContain(MAG);
+    for (const read of ['', '/pack.md', '/pack.html', '/pack.docx', '/polls', '/working-groups', '/proposals']) {
+      const answer = await call(registrant, 'GET', `/api/meetings/${MAG}${read}`);
+      expect.soft(answer.status, `GET /api/meetings/${MAG}${read}`).toBe(404);
+    }
+    // A poll of the MAG meeting open to everyone, named by its own id: neither read nor voted on.
+    const poll = await createPoll(server.baseUrl, chair, MAG, {
+      question: 'Hold the next meeting online?',
+      kind: 'single',
+      audience: 'everyone',
+      options: [{ label: 'Yes' }, { label: 'No' }],
+    });
+    await openPoll(server.baseUrl, chair, poll.id);
+    expect.soft((await call(registrant, 'GET', `/api/polls/${poll.id}`)).status).toBe(404);
+    const ballot = { choices: [poll.options[0]!.id] };
+    expect.soft((await call(registrant, 'POST', `/api/polls/${poll.id}/ballot`, ballot)).status).toBe(404);
+    expect.soft(await page(registrant, MAG)).toBe(404);
+    expect.soft(await opens(registrant, agendaDoc(MAG))).toBe(false);
+    expect.soft(await opens(registrant, liveDoc(MAG))).toBe(false);
+    expect.soft(await searchedMeetings(secretariat)).toContain(MAG);
+    expect.soft(await searchedMeetings(registrant)).toEqual([PUBLIC]);
+    const timeline = await call<{ items: { meetingId: string }[] }>(registrant, 'GET', '/api/timeline');
+    expect.soft(timeline.body.items.some((item) => item.meetingId === MAG)).toBe(false);
+
+    // The demo's observer, made by the secretariat, reads the MAG meeting as before.
+    const observer = await login(server.baseUrl, 'tomas@example.org');
+    expect((await call(observer, 'GET', `/api/meetings/${MAG}`)).status).toBe(200);
+    expect(await page(observer, MAG)).toBe(200);
+
+    // The secretariat gives the registrant a role (the observer they are): they read like any observer.
+    const changed = await call(secretariat, 'PATCH', `/api/users/${registrant.user.id}`, { role: 'observer' });
+    expect(changed.status).toBe(200);
+    expect((await call(registrant, 'GET', `/api/meetings/${MAG}`)).status).toBe(200);
+    expect((await call(registrant, 'GET', `/api/meetings/${MAG}/pack.md`)).status).toBe(200);
+    expect(await page(registrant, MAG)).toBe(200);
+    expect(await opens(registrant, agendaDoc(MAG))).toBe(true);
+    expect(await searchedMeetings(registrant)).toContain(MAG);
+  });
+
+  it('the chair’s list of people to add holds only people who may take part in the meeting', async () => {
+    await register('pending@example.net', 'Pending Registrant');
+    await register('confirmed@example.net', 'Confirmed Registrant');
+    const confirmed = await confirm('confirmed@example.net');
+    const people = async (meetingId: string) => {
+      const answer = await call<{ id: string; name: string }[]>(chair, 'GET', `/api/meetings/${meetingId}/floor/people`);
+      expect(answer.status).toBe(200);
+      return answer.body.map((person) => person.name);
+    };
+    const pending = (await call<{ id: string; email: string }[]>(secretariat, 'GET', '/api/users?q=pending@example.net'))
+      .body[0]!;
+
+    expect(await people(PUBLIC)).not.toContain('Pending Registrant');
+    expect(await people(PUBLIC)).toContain('Confirmed Registrant');
+    expect(await people(PUBLIC)).toContain('Tomás Ortega');
+    expect(await people(MAG)).not.toContain('Pending Registrant');
+    expect(await people(MAG)).not.toContain('Confirmed Registrant');
+    expect(await people(MAG)).toContain('Tomás Ortega');
+
+    const unconfirmedHand = await call(chair, 'POST', `/api/meetings/${PUBLIC}/floor/hands`, { userId: pending.id });
+    expect(unconfirmedHand.status).toBe(400);
+    const registrantInMag = await call(chair, 'POST', `/api/meetings/${MAG}/floor/hands`, { userId: confirmed.user.id });
+    expect(registrantInMag.status).toBe(400);
+  });
+});
