@@ -34,6 +34,11 @@ export const ManagedUser = Type.Object({
    * (whose status is `deactivated`), who after reactivation still needs an invitation link to sign in.
    */
   invitationPending: Type.Boolean(),
+  /**
+   * Made by a registration for a public meeting and given no role since: reads only the public
+   * meetings (docs/public-consultation.md). Giving a role (PATCH with `role`) clears it.
+   */
+  publicOnly: Type.Boolean(),
   createdAt: Type.Number(),
 });
 export type ManagedUser = Static<typeof ManagedUser>;

@@ -125,9 +125,15 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     expect((await call(observer, 'GET', `/api/meetings/${MAG}`)).status).toBe(200);
     expect(await page(observer, MAG)).toBe(200);
 
+    // The people page tells the secretariat who is limited so, and a role given ends it.
+    const listed = async () =>
+      (await call<{ id: string; publicOnly: boolean }[]>(secretariat, 'GET', '/api/users?q=wanjiru@example.net')).body[0];
+    expect((await listed())?.publicOnly).toBe(true);
+
     // The secretariat gives the registrant a role (the observer they are): they read like any observer.
     const changed = await call(secretariat, 'PATCH', `/api/users/${registrant.user.id}`, { role: 'observer' });
     expect(changed.status).toBe(200);
+    expect((await listed())?.publicOnly).toBe(false);
     expect((await call(registrant, 'GET', `/api/meetings/${MAG}`)).status).toBe(200);
     expect((await call(registrant, 'GET', `/api/meetings/${MAG}/pack.md`)).status).toBe(200);
     expect(await page(registrant, MAG)).toBe(200);

@@ -243,7 +243,11 @@ export function PeoplePage() {
                         </div>
                       </td>
                       <td className="people__email">{person.email}</td>
-                      <td>{t(`roles.${person.role}`)}</td>
+                      <td>
+                        {t(`roles.${person.role}`)}
+                        {/* A registrant reads the public meetings only, until a role is given here (Edit, Save). */}
+                        {person.publicOnly && <span className="people__muted people__scope">{t('people.admin.publicOnly')}</span>}
+                      </td>
                       <td>{t(`groups.${person.group}`)}</td>
                       <td>{person.region}</td>
                       <td>{person.affiliation}</td>

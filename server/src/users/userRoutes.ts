@@ -54,6 +54,7 @@ export const managed = (user: User): ManagedUser => ({
   status: user.status,
   disabled: user.disabled,
   invitationPending: user.invitationPending,
+  publicOnly: user.publicOnly,
   createdAt: user.createdAt,
 });
 
