@@ -88,6 +88,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'previousStatus',
   'provider',
   'publicComment',
+  'publicOnly',
   'question',
   'reason',
   'refId',

@@ -36,7 +36,7 @@ export const ManagedUser = Type.Object({
   invitationPending: Type.Boolean(),
   /**
    * Made by a registration for a public meeting and given no role since: reads only the public
-   * meetings (docs/public-consultation.md). Giving a role (PATCH with `role`) clears it.
+   * meetings (docs/public-consultation.md). A new role or `publicOnly: false` (PATCH) clears it.
    */
   publicOnly: Type.Boolean(),
   createdAt: Type.Number(),
@@ -67,6 +67,11 @@ export const UserPatch = Type.Object(
     language: Type.Optional(LanguageSchema),
     /** Kept for older clients: the same as /deactivate and /reactivate. */
     disabled: Type.Optional(Type.Boolean()),
+    /**
+     * `false` lifts a public registrant's limit (they keep their role and read every meeting, as a
+     * change of role does). It is never set again by hand: only a registration sets it.
+     */
+    publicOnly: Type.Optional(Type.Literal(false)),
   },
   { additionalProperties: false, minProperties: 1 },
 );

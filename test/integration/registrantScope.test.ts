@@ -2,7 +2,8 @@
  * A person whose only access is a registration for a public meeting reads the public meetings and
  * nothing of a MAG one: its API, board page, pack, collaborative documents, polls, working groups,
  * timeline and search results answer as if it did not exist (404, nothing found). Once the
- * secretariat gives them a role they read like any observer; the demo's observer always did. The
+ * secretariat lifts the limit or gives them another role they read like anyone of their role; the
+ * demo's observer always did. The
  * chair's "add a person in the room" list holds only people who may take part in the meeting:
  * never an unconfirmed registrant, nor a registrant in a MAG meeting. SQLite and PostgreSQL.
  */
@@ -82,7 +83,7 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     await sleep(form.body.minSeconds * 1000 + 200);
   });
 
-  it('a confirmed registrant reads the public meeting and nothing of the MAG meeting, until the secretariat gives a role', async () => {
+  it('a confirmed registrant reads the public meeting and nothing of the MAG meeting, until the secretariat lifts the limit', async () => {
     await register('wanjiru@example.net', 'Wanjiru Kamau');
     const registrant = await confirm('wanjiru@example.net');
     expect(registrant.user.role).toBe('observer');
@@ -130,8 +131,13 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
       (await call<{ id: string; publicOnly: boolean }[]>(secretariat, 'GET', '/api/users?q=wanjiru@example.net')).body[0];
     expect((await listed())?.publicOnly).toBe(true);
 
-    // The secretariat gives the registrant a role (the observer they are): they read like any observer.
-    const changed = await call(secretariat, 'PATCH', `/api/users/${registrant.user.id}`, { role: 'observer' });
+    // Saving their record as it is (the edit dialog sends the role) lifts nothing.
+    expect((await call(secretariat, 'PATCH', `/api/users/${registrant.user.id}`, { role: 'observer' })).status).toBe(200);
+    expect((await listed())?.publicOnly).toBe(true);
+    expect((await call(registrant, 'GET', `/api/meetings/${MAG}`)).status).toBe(404);
+
+    // The secretariat lifts the limit (the edit dialog's box unticked): they read like any observer.
+    const changed = await call(secretariat, 'PATCH', `/api/users/${registrant.user.id}`, { publicOnly: false });
     expect(changed.status).toBe(200);
     expect((await listed())?.publicOnly).toBe(false);
     expect((await call(registrant, 'GET', `/api/meetings/${MAG}`)).status).toBe(200);
@@ -164,5 +170,11 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     expect(unconfirmedHand.status).toBe(400);
     const registrantInMag = await call(chair, 'POST', `/api/meetings/${MAG}/floor/hands`, { userId: confirmed.user.id });
     expect(registrantInMag.status).toBe(400);
+
+    // Given another role by the secretariat, the registrant takes part in the MAG meeting too.
+    expect((await call(secretariat, 'PATCH', `/api/users/${confirmed.user.id}`, { role: 'member' })).status).toBe(200);
+    expect(await people(MAG)).toContain('Confirmed Registrant');
+    const addedInMag = await call(chair, 'POST', `/api/meetings/${MAG}/floor/hands`, { userId: confirmed.user.id });
+    expect(addedInMag.status).toBe(201);
   });
 });

@@ -1,7 +1,8 @@
 /** Changing a person's name, role, group, region, affiliation and language, in a modal dialog. */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedUser } from '../../../shared/schemas/users.ts';
+import { CheckboxField } from '../ui/Field.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { changePerson } from './peopleApi.ts';
 
@@ -19,6 +20,8 @@ export function EditPersonDialog({
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  // A public registrant reads only the public meetings until this is unticked or their role changes.
+  const [publicOnly, setPublicOnly] = useState(person.publicOnly);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     if (!dialog.current?.open) dialog.current?.showModal();
@@ -38,6 +41,11 @@ export function EditPersonDialog({
       <PersonForm
         withEmail={false}
         roleLocked={own}
+        afterRole={
+          person.publicOnly ? (
+            <CheckboxField label={t('people.edit.publicOnly')} checked={publicOnly} onChange={setPublicOnly} />
+          ) : null
+        }
         initial={{
           email: person.email,
           name: person.name,
@@ -58,6 +66,7 @@ export function EditPersonDialog({
             region: values.region.trim() || null,
             affiliation: values.affiliation.trim() || null,
             ...(values.language ? { language: values.language } : {}),
+            ...(person.publicOnly && !publicOnly ? { publicOnly: false as const } : {}),
           });
           onSaved(saved);
         }}

@@ -46,6 +46,8 @@ export interface PersonFormProps {
   failed: (message: string) => string;
   /** The role cannot be changed (one's own). */
   roleLocked?: boolean;
+  /** Shown under the role (the edit dialog's public registrant's limit). */
+  afterRole?: React.ReactNode;
   children?: React.ReactNode;
 }
 
@@ -57,6 +59,7 @@ export function PersonForm({
   onSubmit,
   failed,
   roleLocked,
+  afterRole,
   children,
 }: PersonFormProps) {
   const { t } = useTranslation();
@@ -122,6 +125,7 @@ export function PersonForm({
           onChange={set('role')}
         />
       )}
+      {afterRole}
       <SelectField
         label={t('people.admin.group')}
         {...errors.field('group')}

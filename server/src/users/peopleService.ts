@@ -133,6 +133,7 @@ export class PeopleService {
       ...(fields.region !== undefined ? { region: clean(fields.region) } : {}),
       ...(fields.affiliation !== undefined ? { affiliation: clean(fields.affiliation) } : {}),
       ...(fields.language !== undefined ? { language: fields.language } : {}),
+      ...(fields.publicOnly === false ? { publicOnly: false as const } : {}),
     };
     if (changes.name === '') throw badRequest('The name cannot be empty.', { field: 'name' });
     return this.store.db.transaction(async (tx) => {

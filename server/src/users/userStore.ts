@@ -52,6 +52,8 @@ export interface UserChanges {
   region?: string | null;
   affiliation?: string | null;
   language?: Language | null;
+  /** `false` lifts a public registrant's limit (a change of role does too). */
+  publicOnly?: false;
 }
 
 export interface UserFilter {
