@@ -255,8 +255,10 @@ export class UserStore {
   }
 
   async setRole(id: string, role: Role, tx: SqlExecutor = this.db): Promise<boolean> {
-    // As update: a role given ends the public registrant's limit.
-    return (await tx.run('UPDATE users SET role = ?, public_only = 0 WHERE id = ?', [role, id])).changes === 1;
+    // As update: another role lifts a public registrant's limit (the CASE reads the role before this change).
+    const sql =
+      'UPDATE users SET role = ?, public_only = CASE WHEN role IS DISTINCT FROM ? THEN 0 ELSE public_only END WHERE id = ?';
+    return (await tx.run(sql, [role, role, id])).changes === 1;
   }
 
   /**
