@@ -113,6 +113,14 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     expect.soft((await call(registrant, 'GET', `/api/polls/${poll.id}`)).status).toBe(404);
     const ballot = { choices: [poll.options[0]!.id] };
     expect.soft((await call(registrant, 'POST', `/api/polls/${poll.id}/ballot`, ballot)).status).toBe(404);
+    // Its opening is news to the board's observer, not to the registrant.
+    const observer = await login(server.baseUrl, 'tomas@example.org');
+    const news = async (who: Session) =>
+      (await call<{ items: { link: string }[] }>(who, 'GET', '/api/notifications')).body.items.filter((item) =>
+        item.link.includes(poll.id),
+      );
+    await waitFor(async () => (await news(observer)).length > 0, { message: 'the observer told of the poll' });
+    expect.soft(await news(registrant)).toEqual([]);
     expect.soft(await page(registrant, MAG)).toBe(404);
     expect.soft(await opens(registrant, agendaDoc(MAG))).toBe(false);
     expect.soft(await opens(registrant, liveDoc(MAG))).toBe(false);
@@ -122,7 +130,6 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     expect.soft(timeline.body.items.some((item) => item.meetingId === MAG)).toBe(false);
 
     // The demo's observer, made by the secretariat, reads the MAG meeting as before.
-    const observer = await login(server.baseUrl, 'tomas@example.org');
     expect((await call(observer, 'GET', `/api/meetings/${MAG}`)).status).toBe(200);
     expect(await page(observer, MAG)).toBe(200);
 
