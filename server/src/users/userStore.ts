@@ -226,8 +226,12 @@ export class UserStore {
       changes.publicOnly === false
         ? (await tx.run('UPDATE users SET public_only = 0 WHERE id = ? AND public_only <> 0', [id])).changes === 1
         : changes.role !== undefined &&
-          (await tx.run('UPDATE users SET public_only = 0 WHERE id = ? AND public_only <> 0 AND role IS DISTINCT FROM ?', [id, changes.role]))
-            .changes === 1;
+          (
+            await tx.run('UPDATE users SET public_only = 0 WHERE id = ? AND public_only <> 0 AND role IS DISTINCT FROM ?', [
+              id,
+              changes.role,
+            ])
+          ).changes === 1;
     const changed = await updateIfChanged(
       tx,
       'users',
