@@ -5,7 +5,8 @@
  * secretariat lifts the limit or gives them another role they read like anyone of their role; the
  * demo's observer always did. The
  * chair's "add a person in the room" list holds only people who may take part in the meeting:
- * never an unconfirmed registrant, nor a registrant in a MAG meeting. SQLite and PostgreSQL.
+ * never an unconfirmed registrant, nor a registrant in a MAG meeting; the secretariat checks in only
+ * those people too. SQLite and PostgreSQL.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -114,7 +115,7 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     const ballot = { choices: [poll.options[0]!.id] };
     expect.soft((await call(registrant, 'POST', `/api/polls/${poll.id}/ballot`, ballot)).status).toBe(404);
     // Its opening is news to the board's observer, not to the registrant.
-    const observer = await login(server.baseUrl, 'tomas@example.org');
+    const observer = await login(server.baseUrl, 'kwame@example.org');
     const news = async (who: Session) =>
       (await call<{ items: { link: string }[] }>(who, 'GET', '/api/notifications')).body.items.filter((item) =>
         item.link.includes(poll.id),
@@ -183,5 +184,56 @@ describe.each(BACKENDS)('public registrants on %s', (backend) => {
     expect(await people(MAG)).toContain('Confirmed Registrant');
     const addedInMag = await call(chair, 'POST', `/api/meetings/${MAG}/floor/hands`, { userId: confirmed.user.id });
     expect(addedInMag.status).toBe(201);
+  });
+
+  it('the secretariat checks in only people who may take part in the meeting, as the floor’s list offers them', async () => {
+    await register('pending-attend@example.net', 'Pending Attendee');
+    await register('confirmed-attend@example.net', 'Confirmed Attendee');
+    const confirmed = await confirm('confirmed-attend@example.net');
+    const byEmail = async (email: string) =>
+      (await call<{ id: string }[]>(secretariat, 'GET', `/api/users?q=${encodeURIComponent(email)}`)).body[0]!;
+    const pending = await byEmail('pending-attend@example.net');
+    const member = await byEmail('kwame@example.org');
+    const people = async (meetingId: string) =>
+      (await call<{ id: string }[]>(secretariat, 'GET', `/api/meetings/${meetingId}/floor/people`)).body.map(
+        (person) => person.id,
+      );
+    const checkIn = async (meetingId: string, userId: string) => {
+      const { day } = (await call<{ quorum: { day: string } }>(secretariat, 'GET', `/api/meetings/${meetingId}/attendance`)).body
+        .quorum;
+      return call<{ error?: { code: string } }>(secretariat, 'POST', `/api/meetings/${meetingId}/attendance`, {
+        day,
+        mode: 'room',
+        userId,
+      });
+    };
+    const checkedIn = async (meetingId: string) =>
+      (
+        await call<{ attendees: { userId: string }[] }>(secretariat, 'GET', `/api/meetings/${meetingId}/attendance`)
+      ).body.attendees.map((entry) => entry.userId);
+
+    // Never confirmed their email: refused as the floor refuses them, and not on the list to check in.
+    expect(await people(PUBLIC)).not.toContain(pending.id);
+    const unconfirmed = await checkIn(PUBLIC, pending.id);
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.error?.code).toBe('BAD_REQUEST');
+    const floorAnswer = await call<{ error?: { code: string } }>(chair, 'POST', `/api/meetings/${PUBLIC}/floor/hands`, {
+      userId: pending.id,
+    });
+    expect([floorAnswer.status, floorAnswer.body.error?.code]).toEqual([unconfirmed.status, unconfirmed.body.error?.code]);
+    expect(await checkedIn(PUBLIC)).not.toContain(pending.id);
+
+    // A confirmed registrant reads the public meeting only: checked in there, refused in the MAG one.
+    expect(await people(MAG)).not.toContain(confirmed.user.id);
+    const registrantInMag = await checkIn(MAG, confirmed.user.id);
+    expect(registrantInMag.status).toBe(400);
+    expect(registrantInMag.body.error?.code).toBe('BAD_REQUEST');
+    expect(await checkedIn(MAG)).not.toContain(confirmed.user.id);
+    expect((await checkIn(PUBLIC, confirmed.user.id)).status).toBe(200);
+
+    // A member is on the MAG meeting's list and is checked in.
+    expect(await people(MAG)).toContain(member.id);
+    expect((await checkIn(MAG, member.id)).status).toBe(200);
+    expect(await checkedIn(MAG)).toContain(member.id);
   });
 });

@@ -58,7 +58,10 @@ export class AttendanceService {
     const forSomeone = body.userId !== undefined && body.userId !== user.id;
     if (forSomeone && !floorPolicy.checkInOthers(user)) throw forbidden('Only the secretariat may check someone else in.');
     const person = forSomeone ? await this.store.users.byId(body.userId!) : user;
-    if (!person || person.disabled) throw badRequest('userId: there is no such person.', { field: 'userId' });
+    // Someone checked in by the secretariat must be able to take part, as the floor's list offers them
+    // (FloorService.people): an unconfirmed registrant, or a registrant in a MAG meeting, was counted present.
+    if (!person || (forSomeone ? !floorPolicy.takePart(person, meeting) : person.disabled))
+      throw badRequest('userId: there is no such person.', { field: 'userId' });
     await this.store.db.transaction(async (tx) => {
       const at = Date.now();
       await this.attendance.checkIn(tx, {
