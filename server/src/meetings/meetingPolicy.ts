@@ -22,7 +22,7 @@ export function requireMeetingAdministrator(user: { role: Role }): void {
  * the public meetings, as anyone can on the public pages, and no `mag` one. The one rule every
  * read path asks (the meeting guard, the collaborative documents, the lists that span meetings).
  */
-export function canReadMeeting(user: { publicOnly?: boolean }, meeting: { visibility: MeetingVisibility }): boolean {
+export function canReadMeeting(user: { publicOnly: boolean }, meeting: { visibility: MeetingVisibility }): boolean {
   return !user.publicOnly || meeting.visibility === 'public';
 }
 
@@ -30,6 +30,6 @@ export function canReadMeeting(user: { publicOnly?: boolean }, meeting: { visibi
  * The refusal when canReadMeeting says no: the same 404 as a meeting that does not exist, as the
  * public pages answer for a `mag` meeting, so that a registrant cannot learn which ones exist.
  */
-export function requireReadableMeeting(user: { publicOnly?: boolean }, meeting: { visibility: MeetingVisibility }): void {
+export function requireReadableMeeting(user: { publicOnly: boolean }, meeting: { visibility: MeetingVisibility }): void {
   if (!canReadMeeting(user, meeting)) throw notFound('The meeting');
 }
